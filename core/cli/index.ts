@@ -1,0 +1,64 @@
+import { ContractError } from '../contract/errors';
+import { resolveDataDir } from '../host/paths';
+import { CliUsageError, parseArgs, str } from './args';
+import type { CliEnv } from './command';
+import { COMMANDS } from './commands';
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'rakeplan — dispatch planning for an integrated steel plant',
+    '',
+    'Usage: rakeplan <command> [options]     (RAKEPLAN_DATA_DIR or --data-dir selects the data directory)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "Run 'rakeplan <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const env: CliEnv = { dataDir: '', out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    env.out(help());
+    return 0;
+  }
+  if (name === '--version') {
+    env.out((await import('../host/paths')).appVersion());
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    env.err(`rakeplan: unknown command '${name}'\n\n${help()}`);
+    return 2;
+  }
+  try {
+    const args = parseArgs(rest);
+    if (args.flags.help) {
+      env.out(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
+      return 0;
+    }
+    env.dataDir = resolveDataDir({ flag: str(args, 'data-dir') });
+    return await cmd.run(args, env);
+  } catch (err) {
+    if (err instanceof CliUsageError) {
+      env.err(`rakeplan ${name}: ${err.message}\nUsage: ${cmd.usage}`);
+      return 2;
+    }
+    if (err instanceof ContractError) {
+      env.err(`rakeplan ${name}: ${err.code}: ${err.message}`);
+      for (const i of err.issues ?? []) env.err(`  ${i.path}: ${i.message}`);
+      return 1;
+    }
+    env.err(`rakeplan ${name}: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => { process.exitCode = code; },
+    (err) => { process.stderr.write(`${(err as Error).stack ?? err}\n`); process.exitCode = 1; },
+  );
+}

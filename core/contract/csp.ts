@@ -1,0 +1,16 @@
+/**
+ * One Content-Security-Policy for both shells: scripts and styles only from the app itself,
+ * WebSocket only to loopback (browser mode), no plugins, no framing, no foreign forms.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self' ws://127.0.0.1:*",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -1,0 +1,106 @@
+import type { z } from 'zod';
+
+/**
+ * Errors are data: every rejected call answers `{code, message, issues?}`. Each failure kind has
+ * its own code so a client can react without parsing messages.
+ */
+export const ERROR_CODES = [
+  'UNKNOWN_CALL', // no handler under that name
+  'BAD_PAYLOAD', // the payload failed the call's schema; `issues` names each field
+  'HANDLER_ERROR', // the handler threw something unexpected
+  'CANCELLED', // the caller cancelled, or the connection closed
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_DATA', // well-formed payload whose content breaks a domain rule (issues name rows)
+  'UNAVAILABLE', // a service (database, model, host) cannot answer now
+  'LIMIT_EXCEEDED', // input too large, too many requests
+  'INTERNAL', // the host or transport failed (crash, restart)
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldIssue {
+  /** `orders[12].quantityT` */
+  path: string;
+  message: string;
+}
+
+export interface ContractErrorData {
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+/** Thrown by handlers (and rethrown by clients) to answer with a specific code. */
+export class ContractError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: FieldIssue[];
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'ContractError';
+    this.code = code;
+    if (issues && issues.length > 0) this.issues = issues;
+  }
+  toData(): ContractErrorData {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+  static fromData(data: ContractErrorData): ContractError {
+    return new ContractError(data.code, data.message, data.issues);
+  }
+}
+
+/** `['orders', 12, 'quantityT']` → `orders[12].quantityT`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** Zod issues → field issues with short, planner-readable messages. */
+export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: describeIssue(issue) }));
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      // Zod leaves `input` out of issues unless asked; its message says what it received.
+      const received = 'input' in issue ? typeOfInput(issue.input) : /received (\w+)/.exec(issue.message)?.[1];
+      return received === 'undefined' ? 'is required' : `expected ${issue.expected}, got ${received ?? 'something else'}`;
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return `must have at least ${String(issue.minimum)} item(s)`;
+      if (issue.origin === 'string') return issue.message;
+      return issue.message.startsWith('Too small') ? `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}` : issue.message;
+    case 'too_big':
+      if (issue.origin === 'array') return `must have at most ${String(issue.maximum)} item(s)`;
+      return issue.message.startsWith('Too big') ? `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}` : issue.message;
+    case 'unrecognized_keys':
+      return `unknown field(s): ${issue.keys.join(', ')}`;
+    case 'invalid_value':
+      return issue.message.startsWith('Invalid') ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function typeOfInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'NaN';
+  return typeof input;
+}
+
+/** Any thrown value → error data; unknown exceptions become HANDLER_ERROR with their message. */
+export function toErrorData(err: unknown): ContractErrorData {
+  if (err instanceof ContractError) return err.toData();
+  if (isAbortError(err)) return { code: 'CANCELLED', message: 'The call was cancelled.' };
+  const message = err instanceof Error ? err.message : String(err);
+  return { code: 'HANDLER_ERROR', message: message || 'The handler failed without a message.' };
+}
+
+export function isAbortError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { name?: string }).name === 'AbortError';
+}

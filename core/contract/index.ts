@@ -1,0 +1,17 @@
+import { systemContract, type SystemEvents } from './api/system';
+
+/**
+ * The whole contract: one table of every call the host serves, joined from the features'
+ * declarations. A name declared twice is a build error here (duplicate key in the spread is
+ * caught by `assertUniqueNames` at start-up as well).
+ */
+export const contract = {
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract & string;
+export type Events = SystemEvents;
+
+export { ContractError, type ContractErrorData, type ErrorCode, type FieldIssue } from './errors';
+export type { CallDef, PayloadOf, ProgressOf, ResultOf } from './define';

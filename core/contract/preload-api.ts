@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { ClientMessage, HostMessage } from './protocol';
+
+/**
+ * The one object preload exposes as `window.rakeplan`: the contract's message pipe plus native
+ * file dialogs. Never a raw ipcRenderer.
+ */
+export interface PreloadApi {
+  platform: 'electron';
+  send(msg: ClientMessage): void;
+  onMessage(listener: (msg: HostMessage) => void): () => void;
+  openFile(options: OpenFileOptions): Promise<PickedFile | null>;
+  saveFile(options: SaveFileOptions): Promise<string | null>;
+}
+
+const filters = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20) }).strict()).max(10);
+
+export const openFileOptionsSchema = z.object({ title: z.string().max(200).optional(), filters: filters.optional() }).strict();
+export const saveFileOptionsSchema = z.object({
+  title: z.string().max(200).optional(),
+  /** A bare file name; the folder is the planner's choice in the dialog. */
+  suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/, 'must be a file name without folders'),
+  base64: z.string().max(200 * 1024 * 1024),
+  filters: filters.optional(),
+}).strict();
+
+export type OpenFileOptions = z.input<typeof openFileOptionsSchema>;
+export type SaveFileOptions = z.input<typeof saveFileOptionsSchema>;
+export interface PickedFile {
+  name: string;
+  base64: string;
+}
+
+/** Largest file the open dialog will read [bytes]: bigger imports are refused with a message. */
+export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024;

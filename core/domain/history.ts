@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isoDate, isoTimestamp } from './entities';
+
+/**
+ * The plant's history tables (DOMAIN.md, "History the forecasting models learn from"). Column
+ * names here are the CSV headers and the SQLite columns; the generator writes them and the
+ * forecasting models read them. Nullable numbers are the "few per cent missing values".
+ */
+const num = z.number().finite();
+const maybe = num.nullable();
+
+/** demand: day × destination × product → tonnes ordered. */
+export const demandRowSchema = z.object({
+  date: isoDate, destination: z.string(), product: z.string(), corridor: z.string(), tonnes: maybe,
+});
+/** rake placements: promised vs actual placement, delay in hours. */
+export const rakePlacementRowSchema = z.object({
+  rakeId: z.string(), wagonType: z.string(), loadingPoint: z.string(),
+  promisedAt: isoTimestamp, actualAt: isoTimestamp, delayH: maybe,
+});
+/** trips: each rail trip → transit hours. */
+export const tripRowSchema = z.object({
+  date: isoDate, rakeId: z.string(), corridor: z.string(), destination: z.string(),
+  distanceKm: num, wagonType: z.string(), month: z.number().int().min(1).max(12),
+  loadT: maybe, transitH: maybe,
+});
+/** loading events: loading point, product, wagon type, tonnes, hours → rate. */
+export const loadingEventRowSchema = z.object({
+  date: isoDate, rakeId: z.string(), loadingPoint: z.string(), product: z.string(),
+  wagonType: z.string(), tonnes: num, hours: maybe, rateTph: maybe,
+});
+/** shipments: lane, mode, tonnes, distance → cost per tonne and the mode chosen. */
+export const shipmentRowSchema = z.object({
+  date: isoDate, orderId: z.string(), stockyard: z.string(), destination: z.string(),
+  corridor: z.string(), product: z.string(), priority: z.number().int().min(1).max(3),
+  mode: z.enum(['rail', 'road']), tonnes: num, distanceKm: num, costRsPerT: maybe,
+});
+
+export type DemandRow = z.infer<typeof demandRowSchema>;
+export type RakePlacementRow = z.infer<typeof rakePlacementRowSchema>;
+export type TripRow = z.infer<typeof tripRowSchema>;
+export type LoadingEventRow = z.infer<typeof loadingEventRowSchema>;
+export type ShipmentRow = z.infer<typeof shipmentRowSchema>;
+
+export const HISTORY_TABLES = {
+  demand: demandRowSchema,
+  rake_placements: rakePlacementRowSchema,
+  trips: tripRowSchema,
+  loading_events: loadingEventRowSchema,
+  shipments: shipmentRowSchema,
+} as const;
+export type HistoryTable = keyof typeof HISTORY_TABLES;

@@ -1,0 +1,151 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ClientMessage, HostMessage, HostPort } from '../../contract/protocol';
+import type { HostApp } from '../app';
+import type { CallTable } from '../../contract/define';
+import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
+
+export interface BrowserServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  /** Folder with the built renderer (index.html, assets/). */
+  staticDir: string;
+  /** Largest accepted WebSocket message [bytes]. */
+  maxMessageBytes?: number;
+  /** Extra HTTP routes (e.g. /metrics), checked before static files; return true when handled. */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, authorised: boolean) => boolean;
+}
+
+export interface BrowserServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+};
+
+/**
+ * Browser mode: the renderer's static files and the contract over a WebSocket, bound to 127.0.0.1
+ * only. A fresh random token per launch travels in the URL fragment (never sent in HTTP requests
+ * or logs); the WebSocket upgrade must carry it and come from our own origin.
+ */
+export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, opts: BrowserServerOptions): Promise<BrowserServer> {
+  const token = randomBytes(24).toString('hex');
+  const maxPayload = opts.maxMessageBytes ?? 32 * 1024 * 1024;
+  const staticRoot = path.resolve(opts.staticDir);
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (opts.routes?.(req, res, tokenMatches(bearer(req) ?? url.searchParams.get('token'), token))) return;
+    serveStatic(staticRoot, url.pathname, res);
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const reject = (status: number, text: string) => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (url.pathname !== '/ws') return reject(404, 'Not Found');
+    if (!tokenMatches(url.searchParams.get('token'), token)) return reject(401, 'Unauthorized');
+    // Browsers always send Origin; a foreign page holding a leaked token is still refused.
+    const reqOrigin = req.headers.origin;
+    if (reqOrigin !== undefined && reqOrigin !== origin) return reject(403, 'Forbidden');
+    wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws)));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function wsPort(ws: WebSocket): HostPort {
+  return {
+    send(msg: HostMessage) {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+    },
+    onMessage(listener) {
+      const fn = (data: Buffer, isBinary: boolean) => {
+        if (isBinary) return ws.close(1003, 'text frames only');
+        let msg: unknown;
+        try {
+          msg = JSON.parse(data.toString('utf8'));
+        } catch {
+          return ws.close(1007, 'malformed JSON');
+        }
+        listener(msg as ClientMessage);
+      };
+      ws.on('message', fn);
+      return () => ws.off('message', fn);
+    },
+    onClose(listener) {
+      ws.on('close', listener);
+      return () => ws.off('close', listener);
+    },
+  };
+}
+
+function bearer(req: http.IncomingMessage): string | null {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7) : null;
+}
+
+function tokenMatches(given: string | null, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+  let rel: string;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
+  // Refuse anything that resolves outside the renderer folder (../ tricks, encoded slashes).
+  if (file !== root && !file.startsWith(root + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, body) => {
+    if (err) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  });
+}

@@ -1,0 +1,191 @@
+import { binMatrix, fitBins, type FeatureBins } from './binning';
+import { SerialHistBuilder, type HistBuilder, type HistData } from './histogram';
+import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
+import { Rng } from './rng';
+import { leafOfBinned, TreeGrower, type TreeParams } from './tree';
+
+export interface BoostParams extends TreeParams {
+  objective: ObjectiveConfig;
+  rounds: number;
+  learningRate: number;
+  /** Fraction of rows drawn (without replacement) for each round's trees. */
+  subsample: number;
+  /** Fraction of features drawn for each tree. */
+  colsample: number;
+  seed: number;
+  maxBins: number;
+  /** Stop when the validation loss has not improved for this many rounds (0 = never). */
+  earlyStoppingRounds: number;
+}
+
+export const DEFAULT_PARAMS: Omit<BoostParams, 'objective'> = {
+  rounds: 300, learningRate: 0.1, maxDepth: 6, maxLeaves: 0, lambda: 1, minChildWeight: 1e-3, minDataInLeaf: 20,
+  minSplitGain: 0, subsample: 1, colsample: 1, seed: 42, maxBins: 255, earlyStoppingRounds: 30,
+};
+
+/** Column-major float32 features (x[f·nRows + i]); NaN = missing. */
+export interface Matrix {
+  x: Float32Array;
+  nRows: number;
+  nFeatures: number;
+}
+
+/** A finished tree in exportable form: float32 thresholds, leaf values already scaled by the learning rate. */
+export interface ExportTree {
+  feature: number[];
+  threshold: number[];
+  missingLeft: number[];
+  left: number[];
+  right: number[];
+  value: number[];
+  output: number;
+}
+
+export interface BoostedModel {
+  objective: ObjectiveName;
+  /** Scores per row: 1, or the number of classes. */
+  outputs: number;
+  baseScore: number[];
+  trees: ExportTree[];
+  nFeatures: number;
+  /** Rounds kept (the best validation round when early stopping). */
+  rounds: number;
+  /** Gain summed per feature over the kept trees. */
+  gainImportance: number[];
+}
+
+export interface RoundProgress {
+  round: number;
+  rounds: number;
+  trainLoss: number;
+  validLoss: number | null;
+  elapsedMs: number;
+  etaMs: number;
+}
+
+export interface TrainOptions {
+  valid?: { m: Matrix; y: Float64Array };
+  onRound?: (p: RoundProgress) => void;
+  /** Checked between rounds: a soft stop that still returns the model so far. */
+  shouldStop?: () => boolean;
+  /** Supply a parallel histogram builder (two threads); the serial one otherwise. */
+  makeBuilder?: (data: HistData) => HistBuilder;
+}
+
+export interface TrainResult {
+  model: BoostedModel;
+  history: { round: number; trainLoss: number; validLoss: number | null }[];
+  bestRound: number;
+  stoppedEarly: boolean;
+  bins: FeatureBins[];
+}
+
+/** Gradient boosting over histogram trees; deterministic for a given seed and data. */
+export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams, opts: TrainOptions = {}): TrainResult {
+  const started = performance.now();
+  const { nRows: n, nFeatures: F } = train;
+  if (n === 0) throw new Error('No training rows.');
+  if (y.length !== n) throw new Error(`Target has ${y.length} values for ${n} rows.`);
+  const rng = new Rng(params.seed);
+  const bins: FeatureBins[] = [];
+  for (let f = 0; f < F; f++) bins.push(fitBins(train.x.subarray(f * n, (f + 1) * n), params.maxBins, rng));
+  const nBins = Int32Array.from(bins, (b) => b.upper.length);
+  const data: HistData = { bins: binMatrix(train.x, n, bins), nRows: n, nFeatures: F };
+  const valid = opts.valid;
+  const vBins = valid ? binMatrix(valid.m.x, valid.m.nRows, bins) : null;
+  const nv = valid?.m.nRows ?? 0;
+
+  const obj = makeObjective(params.objective, y);
+  const K = obj.outputs;
+  const base = obj.initScore(y);
+  const score = new Float64Array(n * K);
+  const vScore = new Float64Array(nv * K);
+  for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
+  const grad = new Float32Array(n * K);
+  const hess = new Float32Array(n * K);
+  const rows = new Uint32Array(n);
+  const builder = opts.makeBuilder ? opts.makeBuilder(data) : new SerialHistBuilder(data);
+  const grower = new TreeGrower(data, builder, nBins, params);
+  const lr = params.learningRate;
+  const trees: ReturnType<TreeGrower['grow']>[] = [];
+  const history: TrainResult['history'] = [];
+  let best = { round: 0, loss: Infinity };
+  let stoppedEarly = false;
+  const resid = new Float64Array(n);
+
+  try {
+    for (let round = 1; round <= params.rounds; round++) {
+      obj.gradients(y, score, grad, hess);
+      const feats = pickFeatures(F, params.colsample, rng);
+      const sampled = params.subsample < 1 ? sampleRows(n, params.subsample, rng) : null;
+      for (let k = 0; k < K; k++) {
+        let nUsed = n;
+        if (sampled) { rows.set(sampled); nUsed = sampled.length; } else for (let i = 0; i < n; i++) rows[i] = i;
+        const gk = grad.subarray(k * n, (k + 1) * n);
+        const hk = hess.subarray(k * n, (k + 1) * n);
+        const sk = score.subarray(k * n, (k + 1) * n);
+        const leafValue = obj.leafQuantile === null
+          ? (_r: Uint32Array, _s: number, _e: number, g: number, h: number) => (-g / (h + params.lambda)) * lr
+          : (r: Uint32Array, s: number, e: number) => {
+              for (let j = s; j < e; j++) resid[j - s] = y[r[j]!]! - sk[r[j]!]!;
+              return weightedQuantile(resid.subarray(0, e - s), obj.leafQuantile!) * lr;
+            };
+        const tree = grower.grow(rows, nUsed, gk, hk, feats, k, leafValue);
+        trees.push(tree);
+        for (let i = 0; i < n; i++) sk[i]! += tree.value[leafOfBinned(tree, data.bins, n, i)]!;
+        if (vBins) for (let i = 0; i < nv; i++) vScore[k * nv + i]! += tree.value[leafOfBinned(tree, vBins, nv, i)]!;
+      }
+      const trainLoss = obj.loss(y, score);
+      const validLoss = valid ? obj.loss(valid.y, vScore) : null;
+      history.push({ round, trainLoss, validLoss });
+      const lossNow = validLoss ?? trainLoss;
+      if (lossNow < best.loss - 1e-12) best = { round, loss: lossNow };
+      const elapsedMs = performance.now() - started;
+      opts.onRound?.({ round, rounds: params.rounds, trainLoss, validLoss, elapsedMs, etaMs: (elapsedMs / round) * (params.rounds - round) });
+      if (valid && params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) { stoppedEarly = true; break; }
+      if (opts.shouldStop?.()) break;
+    }
+  } finally {
+    builder.close();
+  }
+  const keepRounds = valid && params.earlyStoppingRounds > 0 ? Math.max(1, best.round) : history.length;
+  const kept = trees.slice(0, keepRounds * K);
+  const gainImportance = new Array<number>(F).fill(0);
+  for (const t of kept) for (let i = 0; i < t.feature.length; i++) if (t.left[i] !== -1) gainImportance[t.feature[i]!]! += t.gain[i]!;
+  const model: BoostedModel = {
+    objective: obj.name, outputs: K, baseScore: base, nFeatures: F, rounds: keepRounds, gainImportance,
+    trees: kept.map((t) => ({
+      feature: Array.from(t.feature, (f) => Math.max(0, f)),
+      threshold: Array.from(t.feature, (f, i) => (t.left[i] === -1 ? 0 : bins[f]!.upper[t.thresholdBin[i]!]!)),
+      missingLeft: Array.from(t.missingLeft),
+      left: Array.from(t.left),
+      right: Array.from(t.right),
+      value: Array.from(t.value, (v) => Math.fround(v)),
+      output: t.output,
+    })),
+  };
+  return { model, history, bestRound: keepRounds, stoppedEarly, bins };
+}
+
+function pickFeatures(F: number, colsample: number, rng: Rng): Int32Array {
+  if (colsample >= 1) return Int32Array.from({ length: F }, (_, i) => i);
+  return Int32Array.from(rng.sample(F, Math.max(1, Math.round(F * colsample))));
+}
+
+function sampleRows(n: number, frac: number, rng: Rng): Uint32Array {
+  const out = new Uint32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) if (rng.next() < frac) out[m++] = i;
+  if (m === 0) out[m++] = rng.int(n);
+  return out.slice(0, m);
+}
+
+/** α-quantile of a leaf's residuals (sorts in place). */
+function weightedQuantile(v: Float64Array, alpha: number): number {
+  if (v.length === 0) return 0;
+  v.sort();
+  const pos = (v.length - 1) * alpha;
+  const lo = Math.floor(pos);
+  const hi = Math.min(v.length - 1, lo + 1);
+  return v[lo]! + (v[hi]! - v[lo]!) * (pos - lo);
+}

@@ -1,0 +1,211 @@
+import { MISSING_BIN } from './binning';
+import { STRIDE, type HistBuilder, type HistData } from './histogram';
+
+export interface TreeParams {
+  /** 0 = no depth limit (then maxLeaves bounds the tree). */
+  maxDepth: number;
+  /** 0 = no leaf limit (then maxDepth bounds the tree). */
+  maxLeaves: number;
+  /** L2 regularisation on leaf values. */
+  lambda: number;
+  /** Minimum hessian sum in a child. */
+  minChildWeight: number;
+  /** Minimum rows in a child. */
+  minDataInLeaf: number;
+  /** Minimum gain to split. */
+  minSplitGain: number;
+}
+
+/**
+ * A tree as parallel arrays; node 0 is the root, a node is a leaf when left[i] === -1.
+ * Internal node i sends a row left when its bin ≤ thresholdBin[i] (value ≤ bin upper bound), or
+ * when the value is missing and missingLeft[i] is 1.
+ */
+export interface Tree {
+  feature: Int32Array;
+  thresholdBin: Int32Array;
+  missingLeft: Uint8Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+  gain: Float64Array;
+  /** Which model output the tree adds to (class index for multiclass, else 0). */
+  output: number;
+}
+
+interface Split { gain: number; feature: number; bin: number; missingLeft: boolean; gl: number; hl: number; cl: number }
+interface Node {
+  id: number; start: number; end: number; depth: number;
+  g: number; h: number; c: number;
+  hist: Float64Array | null; split: Split | null;
+}
+
+/**
+ * Grows one tree the "hist" way: best-first (the leaf with the largest gain splits next), the
+ * smaller child's histogram is built and the larger one's is the parent's minus it (histogram
+ * subtraction), and missing values go whichever way gains more (learned default direction).
+ * `rows[0..nUsed)` are the sampled row ids; they are partitioned in place, so each leaf ends up
+ * owning a contiguous range, which `leafValue` receives.
+ */
+export class TreeGrower {
+  private readonly pool: Float64Array[] = [];
+  private readonly tmp: Uint32Array;
+  constructor(private readonly data: HistData, private readonly builder: HistBuilder, private readonly nBins: Int32Array, private readonly p: TreeParams) {
+    this.tmp = new Uint32Array(data.nRows);
+  }
+
+  grow(
+    rows: Uint32Array, nUsed: number, grad: Float32Array, hess: Float32Array, features: Int32Array, output: number,
+    leafValue: (rows: Uint32Array, start: number, end: number, g: number, h: number) => number,
+  ): Tree {
+    const nodes: Node[] = [];
+    const tree = { feature: [] as number[], bin: [] as number[], ml: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[], gain: [] as number[] };
+    const newNode = (start: number, end: number, depth: number): Node => {
+      const id = tree.feature.length;
+      tree.feature.push(-1); tree.bin.push(0); tree.ml.push(0); tree.left.push(-1); tree.right.push(-1); tree.value.push(0); tree.gain.push(0);
+      const node: Node = { id, start, end, depth, g: 0, h: 0, c: 0, hist: null, split: null };
+      nodes.push(node);
+      return node;
+    };
+    const root = newNode(0, nUsed, 0);
+    root.hist = this.buildHist(rows, 0, nUsed, grad, hess, features);
+    const f0 = features[0]! * STRIDE;
+    for (let b = 0; b < 256; b++) { root.g += root.hist[f0 + b * 3]!; root.h += root.hist[f0 + b * 3 + 1]!; root.c += root.hist[f0 + b * 3 + 2]!; }
+    this.findSplit(root, features);
+
+    const open: Node[] = [root];
+    let leaves = 1;
+    const { maxLeaves } = this.p;
+    while (maxLeaves === 0 || leaves < maxLeaves) {
+      let bi = -1;
+      for (let i = 0; i < open.length; i++) {
+        const s = open[i]!.split;
+        if (s && (bi < 0 || s.gain > open[bi]!.split!.gain)) bi = i;
+      }
+      if (bi < 0) break;
+      const node = open[bi]!;
+      open.splice(bi, 1);
+      const s = node.split!;
+      const mid = this.partition(rows, node.start, node.end, s);
+      const l = newNode(node.start, mid, node.depth + 1);
+      const r = newNode(mid, node.end, node.depth + 1);
+      l.g = s.gl; l.h = s.hl; l.c = s.cl;
+      r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.c - s.cl;
+      tree.feature[node.id] = s.feature; tree.bin[node.id] = s.bin; tree.ml[node.id] = s.missingLeft ? 1 : 0;
+      tree.left[node.id] = l.id; tree.right[node.id] = r.id; tree.gain[node.id] = s.gain;
+      leaves++;
+      const canSplit = (n: Node) => (this.p.maxDepth === 0 || n.depth < this.p.maxDepth) && n.c >= 2 * this.p.minDataInLeaf && n.h >= 2 * this.p.minChildWeight;
+      const lSplit = canSplit(l);
+      const rSplit = canSplit(r);
+      if (lSplit || rSplit) {
+        // Build the smaller child, derive the larger by subtraction (in the parent's buffer).
+        const [small, large] = l.c <= r.c ? [l, r] : [r, l];
+        const parentHist = node.hist!;
+        small.hist = this.buildHist(rows, small.start, small.end, grad, hess, features);
+        for (let fi = 0; fi < features.length; fi++) {
+          const base = features[fi]! * STRIDE;
+          for (let j = base; j < base + STRIDE; j++) parentHist[j]! -= small.hist[j]!;
+        }
+        large.hist = parentHist;
+        node.hist = null;
+        for (const child of [l, r]) {
+          if (canSplit(child)) this.findSplit(child, features);
+          if (child.split) open.push(child);
+          else this.release(child);
+        }
+      } else {
+        this.release(node);
+      }
+    }
+    for (const n of open) this.release(n);
+    for (const n of nodes) {
+      if (tree.left[n.id] === -1) tree.value[n.id] = leafValue(rows, n.start, n.end, n.g, n.h);
+    }
+    return {
+      feature: Int32Array.from(tree.feature), thresholdBin: Int32Array.from(tree.bin), missingLeft: Uint8Array.from(tree.ml),
+      left: Int32Array.from(tree.left), right: Int32Array.from(tree.right), value: Float64Array.from(tree.value), gain: Float64Array.from(tree.gain),
+      output,
+    };
+  }
+
+  private buildHist(rows: Uint32Array, start: number, end: number, grad: Float32Array, hess: Float32Array, features: Int32Array): Float64Array {
+    const hist = this.pool.pop() ?? new Float64Array(this.data.nFeatures * STRIDE);
+    const { gOrd, hOrd } = this.builder.gradScratch();
+    for (let k = start; k < end; k++) { const r = rows[k]!; gOrd[k - start] = grad[r]!; hOrd[k - start] = hess[r]!; }
+    this.builder.build(rows, start, end, gOrd, hOrd, features, hist);
+    return hist;
+  }
+
+  private release(n: Node): void {
+    if (n.hist) this.pool.push(n.hist);
+    n.hist = null;
+  }
+
+  private findSplit(node: Node, features: Int32Array): void {
+    const { lambda, minChildWeight: mcw, minDataInLeaf: mdl, minSplitGain } = this.p;
+    const hist = node.hist!;
+    const G = node.g, H = node.h, C = node.c;
+    const parentScore = (G * G) / (H + lambda);
+    let best: Split | null = null;
+    for (let fi = 0; fi < features.length; fi++) {
+      const f = features[fi]!;
+      const base = f * STRIDE;
+      const nb = this.nBins[f]!;
+      const mj = base + MISSING_BIN * 3;
+      const gm = hist[mj]!, hm = hist[mj + 1]!, cm = hist[mj + 2]!;
+      let gl = 0, hl = 0, cl = 0;
+      for (let b = 0; b < nb - 1; b++) {
+        const j = base + b * 3;
+        gl += hist[j]!; hl += hist[j + 1]!; cl += hist[j + 2]!;
+        // Missing rows to the right…
+        {
+          const gr = G - gl, hr = H - hl, cr = C - cl;
+          if (cl >= mdl && cr >= mdl && hl >= mcw && hr >= mcw) {
+            const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+            // With no missing rows here, missing values later follow the larger child.
+            const ml = cm === 0 ? hl > hr : false;
+            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: ml, gl, hl, cl };
+          }
+        }
+        // …or to the left.
+        if (cm > 0) {
+          const gL = gl + gm, hL = hl + hm, cL = cl + cm;
+          const gr = G - gL, hr = H - hL, cr = C - cL;
+          if (cL >= mdl && cr >= mdl && hL >= mcw && hr >= mcw) {
+            const gain = (gL * gL) / (hL + lambda) + (gr * gr) / (hr + lambda) - parentScore;
+            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: true, gl: gL, hl: hL, cl: cL };
+          }
+        }
+      }
+    }
+    node.split = best;
+  }
+
+  private partition(rows: Uint32Array, start: number, end: number, s: Split): number {
+    const { bins, nRows } = this.data;
+    const off = s.feature * nRows;
+    const tb = s.bin;
+    const ml = s.missingLeft;
+    const tmp = this.tmp;
+    let l = start;
+    let rc = 0;
+    for (let k = start; k < end; k++) {
+      const r = rows[k]!;
+      const b = bins[off + r]!;
+      if (b === MISSING_BIN ? ml : b <= tb) rows[l++] = r;
+      else tmp[rc++] = r;
+    }
+    rows.set(tmp.subarray(0, rc), l);
+    return l;
+  }
+}
+
+/** The leaf a row of binned data reaches. */
+export function leafOfBinned(t: Tree, bins: Uint8Array, nRows: number, row: number): number {
+  let i = 0;
+  while (t.left[i] !== -1) {
+    const b = bins[t.feature[i]! * nRows + row]!;
+    i = (b === MISSING_BIN ? t.missingLeft[i] === 1 : b <= t.thresholdBin[i]!) ? t.left[i]! : t.right[i]!;
+  }
+  return i;
+}

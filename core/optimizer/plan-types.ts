@@ -1,0 +1,155 @@
+/**
+ * The plan result (`rakeplan.plan/1`): what the planner sees and exports, and what the checker
+ * verifies. Pure types — the checker imports only this file from core/optimizer. Times are ISO
+ * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
+ */
+
+export const PLAN_FORMAT = 'rakeplan.plan/1';
+
+/** Tonnes of one order drawn from one stockyard for one rake. */
+export interface SourceDraw {
+  stockyard: string;
+  tonnes: number;
+}
+
+/** One order's share of a rake: its wagons, tonnes by stockyard, arrival and lateness. */
+export interface RakeLine {
+  order: string;
+  product: string;
+  destination: string;
+  wagons: number;
+  tonnes: number;
+  sources: SourceDraw[];
+  eta: string;
+  /** Whole days late ("per day or part of a day"), 0 when on time. */
+  lateDays: number;
+  latenessRs: number;
+}
+
+export interface PlannedRake {
+  rakeId: string;
+  wagonType: string;
+  /** Wagons in the rake as placed; `wagonsUsed` of them carry load. */
+  wagons: number;
+  wagonsUsed: number;
+  capacityT: number;
+  loadT: number;
+  /** loadT ÷ capacityT, 0–1. */
+  utilisation: number;
+  placement: string;
+  loadingPoint: string;
+  loadingStart: string;
+  loadingEnd: string;
+  destinations: string[];
+  lines: RakeLine[];
+  railFreightRs: number;
+  idleFreightRs: number;
+  twoPointRs: number;
+  demurrageRs: number;
+  loadingRs: number;
+}
+
+/** Trucks from one stockyard on one day for one order. */
+export interface RoadShipment {
+  order: string;
+  product: string;
+  destination: string;
+  stockyard: string;
+  /** Local date (YYYY-MM-DD) of the dispatch day; trucks leave at `dispatch`. */
+  date: string;
+  dispatch: string;
+  tonnes: number;
+  trucks: number;
+  freightRs: number;
+  eta: string;
+  lateDays: number;
+  latenessRs: number;
+}
+
+export interface UnservedLine {
+  order: string;
+  product: string;
+  destination: string;
+  priority: 1 | 2 | 3;
+  tonnes: number;
+  penaltyRs: number;
+  /** Why, in the planner's words: which rule blocks this tonnage. */
+  reason: string;
+}
+
+/** What to produce next: tonnes per product and the date they are needed by. */
+export interface ProductionSuggestion {
+  product: string;
+  tonnes: number;
+  neededBy: string;
+  because: string;
+}
+
+export interface CostBreakdown {
+  railFreightRs: number;
+  idleFreightRs: number;
+  twoPointRs: number;
+  roadFreightRs: number;
+  demurrageRs: number;
+  loadingRs: number;
+  latenessRs: number;
+  unservedRs: number;
+}
+
+export interface PlanSummary {
+  costs: CostBreakdown;
+  totalCost: number;
+  ruleBasedCost: number;
+  /** ruleBasedCost − totalCost [₹] and as a share of ruleBasedCost [%]. */
+  saving: number;
+  savingPct: number;
+  orderedT: number;
+  railT: number;
+  roadT: number;
+  unservedT: number;
+  /** totalCost ÷ shipped tonnes [₹/t] (0 when nothing ships). */
+  costPerT: number;
+  rakesUsed: number;
+  /** Mean of loadT ÷ capacityT over used rakes [0–1]. */
+  avgUtilisation: number;
+  /** Share of shipped tonnes delivered by their due date [0–1]. */
+  onTimeShare: number;
+}
+
+export type SolverMethod = 'milp' | 'milp (decomposed)' | 'rule-based' | 'rule-based fallback';
+
+export interface SolverInfo {
+  method: SolverMethod;
+  /** HiGHS model status text, or `rule-based`. */
+  status: string;
+  /** Objective of the exported LP model at the returned solution [₹]; null for rule-based. */
+  objective: number | null;
+  /** Proven lower bound of that model [₹]; null when unknown. */
+  bound: number | null;
+  /** Relative gap (objective − bound) / objective; null when unknown. */
+  gap: number | null;
+  seconds: number;
+  /** Set when the rule-based plan was returned instead of the solver's: why. */
+  fallbackReason?: string;
+  /** Whether the planner asked to stop early and the best plan so far was kept. */
+  stoppedEarly?: boolean;
+  model?: { columns: number; integers: number; rows: number; nonzeros: number; subproblems: number };
+  /** Reductions applied before solving, each with its effect, for the benchmark and the docs. */
+  reductions?: string[];
+  timeLimitS?: number;
+  gapLimit?: number;
+}
+
+export interface Plan {
+  format: typeof PLAN_FORMAT;
+  scenario: { name: string; hash: string; horizonStart: string; horizonDays: number };
+  createdAt: string;
+  rakes: PlannedRake[];
+  road: RoadShipment[];
+  unserved: UnservedLine[];
+  production: ProductionSuggestion[];
+  summary: PlanSummary;
+  solver: SolverInfo;
+  /** Plain-language notes: fallbacks, assumptions, what blocks everything. */
+  notes: string[];
+}

@@ -1,0 +1,161 @@
+import type { Destination, LoadingPoint, Order, Product, Rake, Stockyard, WagonType } from '../domain/entities';
+import type { Scenario } from '../domain/scenario';
+
+/**
+ * The scenario indexed for planning: lookups by code, times as hours from the horizon start,
+ * and every rate the cost rules need, computed once. Both the rule-based plan and the MILP use
+ * this; the checker does not (it re-derives everything itself).
+ */
+export interface Prep {
+  sc: Scenario;
+  t0: number;
+  /** Offset of the horizon's zone from UTC [min]: plan times are written in that zone. */
+  offsetMin: number;
+  horizonH: number;
+  products: Map<string, Product>;
+  wagonTypes: Map<string, WagonType>;
+  stockyards: Map<string, Stockyard>;
+  lps: Map<string, LoadingPoint>;
+  dests: Map<string, Destination>;
+  /** Usable stock [t] by `stockyard|product`. */
+  stock: Map<string, number>;
+  /** Rakes placed before the horizon ends, in placement order, with placement [h]. */
+  rakes: Array<{ rake: Rake; placeH: number; pccT: number; capT: number }>;
+  orders: Order[];
+  dueH: Map<string, number>;
+}
+
+export const key = (a: string, b: string) => `${a}|${b}`;
+
+export function offsetMinutes(iso: string): number {
+  const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
+  if (!m) return 0; // Z
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+export function prepare(sc: Scenario): Prep {
+  const t0 = Date.parse(sc.horizon.start);
+  const hours = (iso: string) => (Date.parse(iso) - t0) / 3_600_000;
+  const horizonH = sc.horizon.days * 24;
+  const wagonTypes = new Map(sc.plant.wagonTypes.map((w) => [w.code, w]));
+  const stock = new Map<string, number>();
+  for (const inv of sc.inventory) {
+    const k = key(inv.stockyard, inv.product);
+    stock.set(k, (stock.get(k) ?? 0) + Math.max(0, inv.onHandT - inv.safetyStockT));
+  }
+  const rakes = sc.rakes
+    .filter((r) => r.status !== 'cancelled' && r.status !== 'dispatched')
+    .map((rake) => {
+      const wt = wagonTypes.get(rake.wagonType);
+      const pccT = wt?.pccT ?? 0;
+      return { rake, placeH: hours(rake.expectedPlacement), pccT, capT: pccT * rake.wagons };
+    })
+    .filter((r) => r.placeH < horizonH && r.capT > 0)
+    .sort((a, b) => a.placeH - b.placeH || a.rake.id.localeCompare(b.rake.id));
+  return {
+    sc,
+    t0,
+    offsetMin: offsetMinutes(sc.horizon.start),
+    horizonH,
+    products: new Map(sc.plant.products.map((p) => [p.code, p])),
+    wagonTypes,
+    stockyards: new Map(sc.plant.stockyards.map((s) => [s.code, s])),
+    lps: new Map(sc.plant.loadingPoints.map((l) => [l.code, l])),
+    dests: new Map(sc.plant.destinations.map((d) => [d.code, d])),
+    stock,
+    rakes,
+    orders: sc.orders,
+    dueH: new Map(sc.orders.map((o) => [o.id, hours(o.dueDate)])),
+  };
+}
+
+/** Hours from the horizon start → ISO timestamp in the horizon's zone. */
+export function isoAt(p: Prep, h: number): string {
+  const ms = p.t0 + Math.round(h * 3_600_000);
+  const local = new Date(ms + p.offsetMin * 60_000).toISOString().slice(0, 19);
+  if (p.offsetMin === 0) return `${local}Z`;
+  const sign = p.offsetMin < 0 ? '-' : '+';
+  const a = Math.abs(p.offsetMin);
+  return `${local}${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+/** Local clock hour [0, 24) at `h` hours from the horizon start. */
+export function localHour(p: Prep, h: number): number {
+  const ms = p.t0 + h * 3_600_000 + p.offsetMin * 60_000;
+  return (((ms / 3_600_000) % 24) + 24) % 24;
+}
+
+/** Local date (YYYY-MM-DD) of planning day `d` (day d = [24d, 24d+24) h from the start). */
+export function dayDate(p: Prep, d: number): string {
+  return isoAt(p, d * 24).slice(0, 10);
+}
+
+/** Trucks of a planning day are assumed to leave 12 h into the day (documented in docs/optimizer.md). */
+export const ROAD_DISPATCH_OFFSET_H = 12;
+
+export function railRate(p: Prep, dest: Destination): number {
+  return p.sc.costs.railBaseRsPerT + p.sc.costs.railRsPerTKm * dest.railDistanceKm;
+}
+
+export function roadRate(p: Prep, stockyard: string, dest: Destination): number {
+  const lane = p.sc.roadLanes.find((l) => l.stockyard === stockyard && l.destination === dest.code);
+  return lane ? lane.rsPerT : p.sc.costs.roadBaseRsPerT + p.sc.costs.roadRsPerTKm * dest.roadDistanceKm;
+}
+
+export function handlingRate(p: Prep, lp: LoadingPoint): number {
+  return lp.handlingRsPerT ?? p.sc.costs.loadingRsPerT;
+}
+
+export function latenessRate(p: Prep, priority: 1 | 2 | 3): number {
+  return p.sc.costs.latenessRsPerTDay[`p${priority}`];
+}
+
+export function unservedRate(p: Prep, priority: 1 | 2 | 3): number {
+  return p.sc.costs.unservedRsPerT[`p${priority}`];
+}
+
+/** Whole days late, "per day or part of a day": 0 when delivered by the due time. */
+export function lateDays(etaH: number, dueH: number): number {
+  const late = etaH - dueH;
+  return late > 1e-6 ? Math.ceil(late / 24 - 1e-9) : 0;
+}
+
+export function roadCapacity(p: Prep, stockyard: string, day: number): number {
+  const date = dayDate(p, day);
+  const o = p.sc.roadCapacity.find((c) => c.stockyard === stockyard && c.date === date);
+  return o ? o.capacityT : (p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0);
+}
+
+export const railAllowed = (o: Order) => o.modes !== 'road';
+export function roadAllowed(p: Prep, o: Order): boolean {
+  return o.modes !== 'rail' && (p.dests.get(o.destination)?.roadPossible ?? false);
+}
+
+/** Can this wagon type carry this product (the product–wagon matrix)? */
+export function carries(p: Prep, wagonType: string, product: string): boolean {
+  return p.products.get(product)?.wagonTypes.includes(wagonType) ?? false;
+}
+
+/**
+ * Whether a loading interval [startH, endH] lies in the loading point's working hours. Round-the-
+ * clock points accept anything; others need the whole interval inside one day's window.
+ */
+export function inWorkingHours(p: Prep, lp: LoadingPoint, startH: number, endH: number): boolean {
+  if (lp.workStartH <= 0 && lp.workEndH >= 24) return true;
+  const h = localHour(p, startH);
+  const hs = h < lp.workStartH - 1e-9 ? h + 24 : h; // only forward windows
+  if (hs < lp.workStartH - 1e-9 || hs > lp.workEndH + 1e-9) return false;
+  return hs + (endH - startH) <= lp.workEndH + 1e-6;
+}
+
+/** Earliest start ≥ fromH at which a loading of `durH` hours fits the working hours (or null). */
+export function nextWorkingStart(p: Prep, lp: LoadingPoint, fromH: number, durH: number): number | null {
+  if (lp.workStartH <= 0 && lp.workEndH >= 24) return fromH;
+  if (durH > lp.workEndH - lp.workStartH + 1e-9) return null;
+  const h = localHour(p, fromH);
+  if (h >= lp.workStartH - 1e-9 && h + durH <= lp.workEndH + 1e-9) return fromH;
+  const wait = h < lp.workStartH ? lp.workStartH - h : 24 - h + lp.workStartH;
+  return fromH + wait;
+}
+
+export type { Destination, LoadingPoint, Order, Rake, Stockyard };

@@ -1,0 +1,87 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/helpers/tmp';
+import { DB_FILE, openDatabase } from './db';
+import { StorageError } from './errors';
+import { migrate, schemaVersion, type Migration } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+function dir() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+describe('database and migrations', () => {
+  it('creates an empty database in WAL mode at the latest schema', () => {
+    const d = dir();
+    const { db, migrated } = openDatabase(d);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(migrated.from).toBe(0);
+      expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).pluck().all();
+      expect(tables).toEqual(expect.arrayContaining(['app_meta', 'jobs']));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('brings a database at an older schema up to date, keeping its rows', () => {
+    const d = dir();
+    const v1: Migration[] = [{ version: 1, name: 'one', up: 'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT) STRICT;' }];
+    const v3: Migration[] = [
+      ...v1,
+      { version: 2, name: 'two', up: `ALTER TABLE t ADD COLUMN qty_t REAL NOT NULL DEFAULT 0;` },
+      { version: 3, name: 'three', up: (db) => db.prepare(`UPDATE t SET qty_t = 42`).run() },
+    ];
+    const first = openDatabase(d, v1);
+    first.db.prepare(`INSERT INTO t (note) VALUES ('kept')`).run();
+    first.db.close();
+    const second = openDatabase(d, v3);
+    try {
+      expect(second.migrated).toEqual({ from: 1, to: 3, applied: ['2-two', '3-three'] });
+      expect(second.db.prepare('SELECT note, qty_t FROM t').get()).toEqual({ note: 'kept', qty_t: 42 });
+    } finally {
+      second.db.close();
+    }
+  });
+
+  it('rolls back a failing migration whole and leaves the version where it was', () => {
+    const db = new Database(':memory:');
+    const bad: Migration[] = [
+      { version: 1, name: 'ok', up: 'CREATE TABLE a (x INTEGER) STRICT;' },
+      { version: 2, name: 'half', up: 'CREATE TABLE b (x INTEGER) STRICT; INSERT INTO nowhere VALUES (1);' },
+    ];
+    expect(() => migrate(db, bad)).toThrow(/nowhere/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'b'`).pluck().get()).toBe(0);
+  });
+
+  it('gives a clear error, not a crash, for a corrupt database file', () => {
+    const d = dir();
+    fs.writeFileSync(path.join(d, DB_FILE), Buffer.from('this is not a database, it is a spreadsheet '.repeat(200)));
+    let caught: unknown;
+    try {
+      openDatabase(d);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(StorageError);
+    expect((caught as StorageError).kind).toBe('corrupt');
+    expect((caught as Error).message).toMatch(/rakeplan\.db is damaged or not a RakePlan database/);
+  });
+
+  it('refuses a database from a newer RakePlan instead of migrating it down', () => {
+    const d = dir();
+    const db = new Database(path.join(d, DB_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => openDatabase(d)).toThrow(/schema version 999, newer than this RakePlan/);
+  });
+});

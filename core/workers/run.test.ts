@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appRoot } from '../host/paths';
+import { runWorker } from './run';
+
+// Workers run from the bundles in dist/workers; build them if this test runs alone.
+beforeAll(() => {
+  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
+
+type In = { steps: number; fail?: 'error' | 'crash' };
+
+describe('worker jobs', () => {
+  it('runs a job off the main thread with progress', async () => {
+    const steps: number[] = [];
+    const res = await runWorker<In, { sum: number }, { step: number }>('echo', { steps: 4 }, { onProgress: (p) => steps.push(p.step) });
+    expect(res).toEqual({ sum: 10 });
+    expect(steps).toEqual([1, 2, 3, 4]);
+  });
+
+  it('passes a job error through with its code', async () => {
+    await expect(runWorker<In, unknown>('echo', { steps: 1, fail: 'error' })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+  });
+
+  it('turns a crashed worker into INTERNAL, and the next job still works', async () => {
+    await expect(runWorker<In, unknown>('echo', { steps: 1, fail: 'crash' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/exited \(code 3\)/) });
+    await expect(runWorker<In, { sum: number }>('echo', { steps: 2 })).resolves.toEqual({ sum: 3 });
+  });
+
+  it('terminates the worker on cancel', async () => {
+    const ac = new AbortController();
+    const p = runWorker<In, unknown, { step: number }>('echo', { steps: 10_000 }, { signal: ac.signal, onProgress: (x) => x.step === 3 && ac.abort() });
+    await expect(p).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from '@playwright/test';
+
+// e2e runs the renderer in Debian's Chromium against browser mode (`rakeplan serve`); each spec
+// file gets its own server and data directory (see e2e/fixtures.ts). Never downloads a browser.
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: process.env.RAKEPLAN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+});

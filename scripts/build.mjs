@@ -1,0 +1,60 @@
+// Builds everything the app runs from: Node bundles (main, preload, host, CLI, workers) with
+// esbuild, and the renderer with Vite. Dependencies stay external (native modules, wasm).
+// `--node-only` skips the renderer for quick CLI/worker iterations.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeOnly = process.argv.includes('--node-only');
+const started = Date.now();
+
+function findWorkers(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) findWorkers(p, out);
+    else if (entry.name.endsWith('.worker.ts')) out.push(p);
+  }
+  return out;
+}
+
+const workers = findWorkers(path.join(root, 'core'));
+const names = new Set();
+for (const w of workers) {
+  const n = path.basename(w, '.worker.ts');
+  if (names.has(n)) throw new Error(`Two worker files are named ${n}.worker.ts; worker names must be unique.`);
+  names.add(n);
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  packages: 'external',
+  external: ['electron'],
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...common, entryPoints: { 'main/index': 'main/index.ts' }, outdir: 'dist', absWorkingDir: root }),
+  // A sandboxed preload can only require('electron'): bundle everything else into it.
+  build({ ...common, packages: undefined, entryPoints: { 'preload/index': 'preload/index.ts' }, outdir: 'dist', absWorkingDir: root }),
+  build({ ...common, entryPoints: { 'host/utility': 'core/host/entry-utility.ts', cli: 'core/cli/index.ts' }, outdir: 'dist', absWorkingDir: root }),
+  workers.length
+    ? build({
+        ...common,
+        entryPoints: Object.fromEntries(workers.map((w) => [`workers/${path.basename(w, '.worker.ts')}`, w])),
+        outdir: 'dist',
+        absWorkingDir: root,
+      })
+    : Promise.resolve(),
+]);
+
+if (!nodeOnly) {
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s${nodeOnly ? ' (node only)' : ''}`);
