@@ -27,17 +27,21 @@ test('the desktop window opens hardened and reaches the host', async () => {
   const app = await electron.launch({
     executablePath: binary!,
     args: [path.join(__dirname, '..'), '--no-sandbox', '--disable-gpu'],
-    env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir },
+    env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir, RAKEPLAN_NODE: process.execPath },
   });
   try {
     const win = await app.firstWindow();
     await expect(win.getByTestId('connection-state')).toContainText('electron');
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const wc = BrowserWindow.getAllWindows()[0].webContents;
-      return wc.getLastWebPreferences();
-    });
-    expect(prefs).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+    // No Node in the page, and only the narrow preload object.
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+    expect(await win.evaluate(() => Object.keys((globalThis as unknown as { rakeplan: object }).rakeplan).sort())).toEqual(
+      ['onMessage', 'openFile', 'platform', 'saveFile', 'send'],
+    );
+    // Navigation away from the app and new windows are denied.
+    await win.evaluate(() => { (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'; });
+    await expect(win.getByTestId('connection-state')).toContainText('electron');
+    expect(await win.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/'))).toBeNull();
     await win.getByRole('link', { name: 'Monitor' }).click();
     await expect(win.getByTestId('health-db')).toHaveText('ok');
   } finally {

@@ -1,15 +1,46 @@
-import { utilityProcess, type UtilityProcess } from 'electron';
+import { app, utilityProcess } from 'electron';
+import { fork } from 'node:child_process';
 import type { ClientMessage, HostMessage } from '../core/contract/protocol';
 
 type Envelope = { conn: number; msg?: HostMessage };
 
+/** What main needs of the host child, whichever way it was started. */
+interface HostChild {
+  postMessage(data: unknown): void;
+  onMessage(fn: (data: unknown) => void): void;
+  onExit(fn: (code: number | null) => void): void;
+}
+
 /**
- * The core host as a utilityProcess. Main only relays: it keeps which calls each window has in
+ * Packaged: a utilityProcess (native modules rebuilt for Electron at packaging). Development:
+ * the system Node (RAKEPLAN_NODE, set by scripts/start.mjs), because node_modules holds native
+ * modules built for Node's ABI — the one the tests use.
+ */
+function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
+  const devNode = process.env.RAKEPLAN_NODE;
+  if (!app.isPackaged && devNode) {
+    const child = fork(script, [], { execPath: devNode, env, stdio: 'inherit' });
+    return {
+      postMessage: (d) => void (child.connected && child.send(d as object)),
+      onMessage: (fn) => void child.on('message', fn),
+      onExit: (fn) => void child.on('exit', fn),
+    };
+  }
+  const child = utilityProcess.fork(script, [], { serviceName: 'RakePlan host', env, stdio: 'inherit' });
+  return {
+    postMessage: (d) => child.postMessage(d),
+    onMessage: (fn) => void child.on('message', fn),
+    onExit: (fn) => void child.on('exit', fn),
+  };
+}
+
+/**
+ * The core host as a child process. Main only relays: it keeps which calls each window has in
  * flight so that, if the host dies, those calls fail at once with a clear error, and it restarts
  * the host with exponential backoff (0.5 s … 30 s; reset after a minute of good health).
  */
 export class HostProcess {
-  private child: UtilityProcess | null = null;
+  private child: HostChild | null = null;
   private restarts = 0;
   private startedAt = 0;
   private readonly inflight = new Map<number, Set<number>>();
@@ -22,16 +53,17 @@ export class HostProcess {
 
   start(): void {
     this.startedAt = Date.now();
-    const child = utilityProcess.fork(this.script, [], { serviceName: 'RakePlan host', env: { ...process.env, ...this.env }, stdio: 'inherit' });
+    const child = spawnHost(this.script, { ...process.env, ...this.env });
     this.child = child;
-    child.on('message', (data: Envelope | { ready: true }) => {
+    child.onMessage((raw) => {
+      const data = raw as Envelope | { ready: true };
       if ('ready' in data) return;
       const { conn, msg } = data;
       if (!msg) return;
       if (msg.type === 'reply' || msg.type === 'error') this.inflight.get(conn)?.delete(msg.id);
       this.deliver(conn, msg);
     });
-    child.on('exit', (code) => {
+    child.onExit((code) => {
       this.child = null;
       this.failInflight(`The RakePlan host stopped (exit code ${code}); it is restarting. Try again in a moment.`);
       if (Date.now() - this.startedAt > 60_000) this.restarts = 0;

@@ -42,7 +42,7 @@ function setup() {
   app.connect(pair.port);
   // The typed client is typed against the real contract; this test talks to its own table.
   const client = new RakeplanClient(pair.transport) as unknown as {
-    call(name: string, payload: unknown, opts?: { signal?: AbortSignal; onProgress?: (p: unknown) => void }): Promise<any>;
+    call(name: string, payload: unknown, opts?: { signal?: AbortSignal; onProgress?: (p: unknown) => void }): Promise<unknown>;
   };
   return { app, client, pair, wasCancelled: () => cancelled };
 }

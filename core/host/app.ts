@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { CallDef, CallTable, ParsedPayloadOf, ProgressOf, ResultOf } from '../contract/define';
+
+type AnyCallDef = CallDef<z.ZodType, unknown, unknown>;
 import { ContractError, toErrorData, zodIssues } from '../contract/errors';
 import { isClientMessage, type HostMessage, type HostPort } from '../contract/protocol';
 
@@ -26,7 +28,7 @@ export interface CallObserver {
  * or starting with a name unhandled fails at start-up rather than at the planner's first click.
  */
 export class HostApp<C extends CallTable> {
-  private readonly handlers = new Map<string, Handler<CallDef>>();
+  private readonly handlers = new Map<string, Handler<AnyCallDef>>();
   private readonly ports = new Set<HostPort>();
   private readonly observers = new Set<CallObserver>();
 
@@ -35,7 +37,7 @@ export class HostApp<C extends CallTable> {
   handle<K extends keyof C & string>(name: K, handler: Handler<C[K]>): this {
     if (!(name in this.contract)) throw new Error(`Handler for '${name}' has no declaration in the contract.`);
     if (this.handlers.has(name)) throw new Error(`Handler for '${name}' is registered twice.`);
-    this.handlers.set(name, handler as unknown as Handler<CallDef>);
+    this.handlers.set(name, handler as unknown as Handler<AnyCallDef>);
     return this;
   }
 
@@ -92,7 +94,7 @@ export class HostApp<C extends CallTable> {
   /** Run one call in-process (the CLI and tests use this; no transport involved). */
   async invoke<K extends keyof C & string>(name: K, payload: unknown, signal?: AbortSignal): Promise<ResultOf<C[K]>> {
     const handler = this.handlers.get(name);
-    const def = this.contract[name] as CallDef | undefined;
+    const def = this.contract[name] as AnyCallDef | undefined;
     if (!handler || !def) throw new ContractError('UNKNOWN_CALL', `There is no call named '${name}'.`);
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
@@ -105,7 +107,7 @@ export class HostApp<C extends CallTable> {
     let code: string | undefined;
     try {
       const handler = this.handlers.get(name);
-      const def = (Object.hasOwn(this.contract, name) ? this.contract[name] : undefined) as CallDef | undefined;
+      const def = (Object.hasOwn(this.contract, name) ? this.contract[name] : undefined) as AnyCallDef | undefined;
       if (!handler || !def) throw new ContractError('UNKNOWN_CALL', `There is no call named '${name}'.`);
       const parsed = def.input.safeParse(payload);
       if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));

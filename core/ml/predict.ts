@@ -28,7 +28,8 @@ export function predictRowMajor(model: BoostedModel, x: Float32Array, nRows: num
     for (let k = 0; k < K; k++) out[i * K + k] = acc[k]! + Math.fround(model.baseScore[k]!);
   }
   if (raw) return out;
-  if (model.objective === 'binary') for (let i = 0; i < nRows; i++) out[i] = 1 / (1 + Math.exp(-out[i]!));
+  // Float32 at each step, as the exported Neg → Exp → Add → Reciprocal chain computes it.
+  if (model.objective === 'binary') for (let i = 0; i < nRows; i++) out[i] = 1 / Math.fround(1 + Math.fround(Math.exp(-out[i]!)));
   if (model.objective === 'multiclass') {
     for (let i = 0; i < nRows; i++) {
       let m = -Infinity;

@@ -22,6 +22,7 @@ export interface Prep {
   /** Rakes placed before the horizon ends, in placement order, with placement [h]. */
   rakes: Array<{ rake: Rake; placeH: number; pccT: number; capT: number }>;
   orders: Order[];
+  orderById: Map<string, Order>;
   dueH: Map<string, number>;
 }
 
@@ -65,6 +66,7 @@ export function prepare(sc: Scenario): Prep {
     stock,
     rakes,
     orders: sc.orders,
+    orderById: new Map(sc.orders.map((o) => [o.id, o])),
     dueH: new Map(sc.orders.map((o) => [o.id, hours(o.dueDate)])),
   };
 }

@@ -4,7 +4,7 @@ import type { ClientMessage, HostMessage, HostPort } from '../../contract/protoc
  * Electron's utilityProcess gives the child `process.parentPort`. Main multiplexes every window
  * over it as `{conn, msg}` envelopes; each window is one connection of the host.
  */
-interface ParentPort {
+export interface ParentPort {
   on(event: 'message', fn: (e: { data: unknown }) => void): void;
   postMessage(data: unknown): void;
 }

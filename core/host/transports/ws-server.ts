@@ -83,6 +83,9 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
 }
 
 function wsPort(ws: WebSocket): HostPort {
+  // Protocol errors (oversized frame, bad UTF-8) close the socket with their code; without a
+  // listener they would surface as an uncaught exception and take the host down.
+  ws.on('error', () => ws.terminate());
   return {
     send(msg: HostMessage) {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));

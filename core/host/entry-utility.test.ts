@@ -1,0 +1,65 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../tests/helpers/tmp';
+import { appRoot } from './paths';
+
+// The host child as main starts it in development: a forked Node process speaking {conn, msg}
+// envelopes. (Packaged, the same entry runs as a utilityProcess with Electron's parentPort.)
+const script = path.join(appRoot(), 'dist/host/utility.js');
+beforeAll(() => {
+  if (!fs.existsSync(script)) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
+
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
+
+function start(dataDir: string) {
+  const child = fork(script, [], { env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir }, stdio: 'ignore' });
+  children.push(child);
+  type Msg = { ready?: boolean; dataDir?: string; conn?: number; msg?: unknown };
+  const messages: Msg[] = [];
+  child.on('message', (m) => messages.push(m as Msg));
+  const waitFor = async (pred: (m: Msg) => boolean) => {
+    for (let i = 0; i < 200; i++) {
+      const hit = messages.find(pred);
+      if (hit) return hit;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
+  };
+  return { child, waitFor };
+}
+
+describe('host child process (desktop relay protocol)', () => {
+  it('announces itself and answers calls per connection', async () => {
+    const t = tempDir();
+    try {
+      const { child, waitFor } = start(t.dir);
+      expect(await waitFor((m) => m.ready)).toMatchObject({ ready: true, dataDir: t.dir });
+      child.send({ conn: 7, msg: { type: 'call', id: 1, name: 'health.get', payload: {} } });
+      child.send({ conn: 9, msg: { type: 'call', id: 1, name: 'no.such', payload: {} } });
+      const ok = await waitFor((m) => m.conn === 7);
+      const bad = await waitFor((m) => m.conn === 9);
+      expect(ok.msg).toMatchObject({ type: 'reply', id: 1, result: { db: { status: 'ok' } } });
+      expect(bad.msg).toMatchObject({ type: 'error', id: 1, error: { code: 'UNKNOWN_CALL' } });
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it('exits when its parent goes away', async () => {
+    const t = tempDir();
+    try {
+      const { child, waitFor } = start(t.dir);
+      await waitFor((m) => m.ready);
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+      child.disconnect();
+      expect(await exited).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { tempDir } from '../../../tests/helpers/tmp';
+import { createHost, type Host } from '../create-host';
+import { startBrowserServer, type BrowserServer } from './ws-server';
+
+let host: Host;
+let server: BrowserServer;
+let tmp: ReturnType<typeof tempDir>;
+let staticDir: ReturnType<typeof tempDir>;
+
+beforeAll(async () => {
+  tmp = tempDir();
+  staticDir = tempDir();
+  fs.writeFileSync(path.join(staticDir.dir, 'index.html'), '<!doctype html><title>RakePlan</title>');
+  host = createHost({ dataDir: tmp.dir, mode: 'test' });
+  server = await startBrowserServer(host.app, { staticDir: staticDir.dir, maxMessageBytes: 64 * 1024 });
+});
+afterAll(async () => {
+  await server.close();
+  host.close();
+  tmp.cleanup();
+  staticDir.cleanup();
+});
+
+function connect(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
+
+function get(p: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port: server.port, path: p }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject);
+  });
+}
+
+describe('browser-mode server', () => {
+  it('binds to loopback and puts the token in the URL fragment', () => {
+    expect(server.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${server.port}/#token=[0-9a-f]{48}$`));
+  });
+
+  it('serves calls to a client holding the token', async () => {
+    const ws = await connect(`?token=${server.token}`, { Origin: `http://127.0.0.1:${server.port}` });
+    const reply = await new Promise<{ type: string; result: { db: { status: string } } }>((resolve) => {
+      ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+      ws.send(JSON.stringify({ type: 'call', id: 1, name: 'health.get', payload: {} }));
+    });
+    ws.close();
+    expect(reply.type).toBe('reply');
+    expect(reply.result.db.status).toBe('ok');
+  });
+
+  it('refuses a missing token, a wrong token and a foreign origin', async () => {
+    await expect(connect('')).rejects.toThrow('HTTP 401');
+    await expect(connect(`?token=${'0'.repeat(48)}`)).rejects.toThrow('HTTP 401');
+    await expect(connect(`?token=${server.token}`, { Origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
+  });
+
+  it('closes a connection that sends an oversized or malformed message', async () => {
+    const big = await connect(`?token=${server.token}`);
+    const bigClosed = new Promise<number>((r) => big.once('close', (code) => r(code)));
+    big.send('x'.repeat(100 * 1024));
+    expect(await bigClosed).toBe(1009);
+    const bad = await connect(`?token=${server.token}`);
+    const badClosed = new Promise<number>((r) => bad.once('close', (code) => r(code)));
+    bad.send('{not json');
+    expect(await badClosed).toBe(1007);
+  });
+
+  it('serves only files inside the renderer folder', async () => {
+    expect(await get('/')).toBe(200);
+    expect(await get('/missing.js')).toBe(404);
+    // The URL parser folds %2e%2e into '..' first, so this one lands inside the root: a 404.
+    expect(await get('/%2e%2e/%2e%2e/etc/passwd')).toBe(404);
+    expect(await get('/..%2f..%2fetc%2fpasswd')).toBe(403);
+  });
+});

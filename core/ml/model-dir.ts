@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ModelManifest } from './manifest';
+import type { ModelMetrics } from './pipeline';
+
+/** A model directory holds exactly these three files. */
+export const MODEL_FILE = 'model.onnx';
+export const MANIFEST_FILE = 'manifest.json';
+export const METRICS_FILE = 'metrics.json';
+
+/**
+ * Write a model directory atomically: everything goes into a temporary sibling first, which is
+ * renamed into place, so a crash never leaves a half-written model where a reader looks.
+ */
+export function saveModelDir(dir: string, files: { onnx: Uint8Array; manifest: ModelManifest; metrics: ModelMetrics }): string {
+  const target = path.resolve(dir);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
+  fs.mkdirSync(tmp);
+  try {
+    fs.writeFileSync(path.join(tmp, MODEL_FILE), files.onnx);
+    fs.writeFileSync(path.join(tmp, MANIFEST_FILE), JSON.stringify(files.manifest, null, 2));
+    fs.writeFileSync(path.join(tmp, METRICS_FILE), JSON.stringify(files.metrics, null, 2));
+    if (fs.existsSync(target)) {
+      const old = `${target}.old-${process.pid}-${Date.now()}`;
+      fs.renameSync(target, old);
+      fs.renameSync(tmp, target);
+      fs.rmSync(old, { recursive: true, force: true });
+    } else fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+  return target;
+}
+
+export function readManifest(dir: string): ModelManifest {
+  const file = path.join(dir, MANIFEST_FILE);
+  if (!fs.existsSync(file)) throw new Error(`${dir} is not a model directory: ${MANIFEST_FILE} is missing.`);
+  const m = JSON.parse(fs.readFileSync(file, 'utf8')) as ModelManifest;
+  if (m.format !== 'rakeplan.model/1') throw new Error(`${file}: unknown manifest format '${String(m.format)}' (expected rakeplan.model/1).`);
+  return m;
+}
+
+export function readMetrics(dir: string): ModelMetrics | null {
+  const file = path.join(dir, METRICS_FILE);
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ModelMetrics) : null;
+}
+
+/** Trained models live under <dataDir>/models/<name>/<version>/. */
+export function modelsRoot(dataDir: string): string {
+  return path.join(dataDir, 'models');
+}
+
+/** A new version id: sortable UTC time, e.g. v20261122-063000-123. */
+export function newVersionId(now = new Date()): string {
+  const iso = now.toISOString();
+  return `v${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`;
+}
+
+/**
+ * `DIR` (a model directory), `NAME` (the newest version under the data dir) or `NAME@VERSION`.
+ * Errors list what exists, so a typo is easy to fix.
+ */
+export function resolveModelDir(ref: string, dataDir: string): string {
+  if (fs.existsSync(path.join(ref, MANIFEST_FILE))) return path.resolve(ref);
+  const [name, version] = ref.split('@') as [string, string | undefined];
+  const root = path.join(modelsRoot(dataDir), name);
+  if (!fs.existsSync(root)) {
+    const known = fs.existsSync(modelsRoot(dataDir)) ? fs.readdirSync(modelsRoot(dataDir)) : [];
+    throw new Error(`No model '${name}' (not a model directory either). Trained models: ${known.length ? known.join(', ') : 'none'}.`);
+  }
+  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, MANIFEST_FILE))).sort();
+  if (version) {
+    if (!versions.includes(version)) throw new Error(`Model '${name}' has no version '${version}' (versions: ${versions.join(', ') || 'none'}).`);
+    return path.join(root, version);
+  }
+  if (versions.length === 0) throw new Error(`Model '${name}' has no trained version yet.`);
+  return path.join(root, versions.at(-1)!);
+}

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { encodeTable, type ModelManifest } from './manifest';
+import { MODEL_FILE, readManifest, readMetrics } from './model-dir';
+import type { ModelMetrics } from './pipeline';
+import { tableFromRows, type Cell, type Table } from './table';
+
+/** Rows per onnxruntime call: bounds the native allocation (a bad_alloc aborts the process). */
+const CHUNK_ROWS = 65_536;
+export const MAX_PREDICT_ROWS = 5_000_000;
+
+export interface Prediction {
+  n: number;
+  /**
+   * Column name → values. Regression: `prediction` (+ `p10`, `p90`… for quantile outputs).
+   * Classifiers: `p_<class>` per class, and `label` holds the most likely class.
+   */
+  columns: Record<string, Float64Array>;
+  label: string[] | null;
+}
+
+export interface LoadedModel {
+  dir: string;
+  manifest: ModelManifest;
+  metrics: ModelMetrics | null;
+  predict(rows: readonly Record<string, Cell>[]): Promise<Prediction>;
+  predictTable(t: Table): Promise<Prediction>;
+  /** Raw ONNX output for an already-encoded row-major float32 matrix (n × features). */
+  predictMatrix(x: Float32Array, nRows: number): Promise<Float32Array>;
+  close(): Promise<void>;
+}
+
+/**
+ * Load a model directory (model.onnx + manifest.json [+ metrics.json]) into an onnxruntime
+ * session. One intra-op thread: exact, low-latency results, and the other core stays free.
+ */
+export async function loadModel(dirOrFile: string): Promise<LoadedModel> {
+  const dir = dirOrFile.endsWith('.onnx') ? path.dirname(dirOrFile) : dirOrFile;
+  const manifest = readManifest(dir);
+  const file = path.join(dir, MODEL_FILE);
+  if (!fs.existsSync(file)) throw new Error(`${dir}: ${MODEL_FILE} is missing.`);
+  const session = await ort.InferenceSession.create(file, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] });
+  const F = manifest.features.length;
+  const K = manifest.outputs.length;
+
+  async function predictMatrix(x: Float32Array, nRows: number): Promise<Float32Array> {
+    if (nRows > MAX_PREDICT_ROWS) throw new Error(`Too many rows to score at once: ${nRows} (limit ${MAX_PREDICT_ROWS}).`);
+    if (x.length !== nRows * F) throw new Error(`Input has ${x.length} values; expected ${nRows} rows × ${F} features.`);
+    const out = new Float32Array(nRows * K);
+    for (let s = 0; s < nRows; s += CHUNK_ROWS) {
+      const m = Math.min(CHUNK_ROWS, nRows - s);
+      const res = await session.run({ input: new ort.Tensor('float32', x.subarray(s * F, (s + m) * F), [m, F]) });
+      out.set(res.prediction!.data as Float32Array, s * K);
+    }
+    return out;
+  }
+
+  async function predictTable(t: Table): Promise<Prediction> {
+    const raw = await predictMatrix(encodeTable(manifest.features, t), t.nRows);
+    return toPrediction(manifest, raw, t.nRows);
+  }
+
+  return {
+    dir, manifest, metrics: readMetrics(dir), predictMatrix, predictTable,
+    predict: (rows) => predictTable(tableFromRows(rows, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type])), 'request')),
+    close: () => session.release(),
+  };
+}
+
+/** ONNX output (n × outputs) → named columns; binary models also get the complementary class. */
+export function toPrediction(m: ModelManifest, raw: Float32Array, n: number): Prediction {
+  const K = m.outputs.length;
+  const columns: Record<string, Float64Array> = {};
+  m.outputs.forEach((name, k) => { columns[name] = Float64Array.from({ length: n }, (_, i) => raw[i * K + k]!); });
+  let label: string[] | null = null;
+  if (m.classes) {
+    const classes = m.classes;
+    if (m.task === 'binary') {
+      const p1 = columns[m.outputs[0]!]!;
+      columns[`p_${classes[0]}`] = p1.map((p) => 1 - p);
+      label = Array.from(p1, (p) => (p >= 0.5 ? classes[1]! : classes[0]!));
+    } else {
+      label = Array.from({ length: n }, (_, i) => {
+        let best = 0;
+        for (let k = 1; k < K; k++) if (raw[i * K + k]! > raw[i * K + best]!) best = k;
+        return classes[best]!;
+      });
+    }
+  }
+  return { n, columns, label };
+}

@@ -1,0 +1,202 @@
+import { DEFAULT_PARAMS, trainBooster, type BoostedModel, type BoostParams, type Matrix, type RoundProgress, type TrainOptions } from './booster';
+import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
+import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
+import type { ObjectiveConfig, ObjectiveName } from './objectives';
+import { exportOnnx } from './onnx-export';
+import { predictRowMajor } from './predict';
+import { getColumn, type Table } from './table';
+
+export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
+
+/** A naive forecast on the test rows, to be beaten: regression values, or n × K class probabilities. */
+export type BaselineFn = (ctx: { table: Table; trainIdx: number[]; testIdx: number[]; classes: string[] | null }) => { name: string; values: Float64Array };
+
+export interface TrainRequest {
+  name: string;
+  title?: string;
+  spec?: string | null;
+  target: string;
+  task: Task;
+  /** Source columns used as features; default: every column but the target (dates become month/weekday/day-of-year). */
+  features?: string[];
+  /** Treat these numeric-looking columns as categories. */
+  categorical?: string[];
+  /** Orders the time split; default: the first date column, else file order. */
+  dateColumn?: string | null;
+  /** quantile task: which quantile (default 0.5). */
+  alpha?: number;
+  /** Regression: extra quantile outputs, e.g. [0.1, 0.9] → columns p10, p90. */
+  quantiles?: number[];
+  objective?: ObjectiveName;
+  params?: TrainParams;
+  validFraction?: number;
+  testFraction?: number;
+  baseline?: BaselineFn;
+}
+
+export interface ModelMetrics {
+  task: Task;
+  target: string;
+  /** The objective's primary holdout metric and whether lower is better. */
+  primary: { name: string; lowerIsBetter: boolean };
+  test: Metrics;
+  baseline: { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean } | null;
+  quantiles: { output: string; alpha: number; pinball: number; coverage: number }[];
+  importance: { feature: string; gain: number; share: number }[];
+  history: { round: number; trainLoss: number; validLoss: number | null }[];
+  bestRound: number;
+  stoppedEarly: boolean;
+  rows: { train: number; valid: number; test: number; droppedMissingTarget: number };
+  trainMs: number;
+}
+
+export interface TrainOutcome {
+  model: BoostedModel;
+  manifest: ModelManifest;
+  metrics: ModelMetrics;
+  onnx: Uint8Array;
+}
+
+export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'makeBuilder'> {
+  onRound?: (p: RoundProgress & { part: string }) => void;
+}
+
+/**
+ * Table → trained, evaluated, exported model. Rows are ordered by the date column and split
+ * train / validation / test in time order (the future never leaks into training); the feature
+ * encoding is fitted on the training rows; the test metrics come from the float32 predictor that
+ * matches onnxruntime, so they describe the exported model.
+ */
+export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = {}): TrainOutcome {
+  const started = performance.now();
+  const targetCol = getColumn(t, req.target);
+  if (!targetCol) throw new Error(`Target column '${req.target}' is not in the data (columns: ${t.columns.map((c) => c.name).join(', ')}).`);
+  const classifier = req.task === 'binary' || req.task === 'multiclass';
+  const dateColumn = req.dateColumn === undefined ? (t.columns.find((c) => c.type === 'date')?.name ?? null) : req.dateColumn;
+  if (dateColumn && getColumn(t, dateColumn)?.type !== 'date') throw new Error(`Date column '${dateColumn}' does not hold ISO dates.`);
+
+  // Target → numbers (class index for classifiers); rows without a target are dropped and counted.
+  let classes: string[] | null = null;
+  const yAll = new Float64Array(t.nRows).fill(NaN);
+  if (classifier) {
+    const labels = Array.from({ length: t.nRows }, (_, i) => (targetCol.str ? targetCol.str[i] : Number.isNaN(targetCol.num![i]!) ? null : String(targetCol.num![i])) ?? null);
+    classes = [...new Set(labels.filter((l): l is string => l !== null))].sort();
+    if (classes.length < 2) throw new Error(`Target '${req.target}' has ${classes.length} class(es); a classifier needs at least 2.`);
+    if (req.task === 'binary' && classes.length > 2) throw new Error(`Target '${req.target}' has ${classes.length} classes (${classes.slice(0, 5).join(', ')}…): use --task multiclass.`);
+    const idx = new Map(classes.map((c, k) => [c, k]));
+    labels.forEach((l, i) => { if (l !== null) yAll[i] = idx.get(l)!; });
+  } else {
+    if (!targetCol.num || targetCol.type !== 'numeric') throw new Error(`Target '${req.target}' must be numeric for ${req.task}.`);
+    yAll.set(targetCol.num);
+  }
+  const order: number[] = [];
+  for (let i = 0; i < t.nRows; i++) if (!Number.isNaN(yAll[i]!)) order.push(i);
+  const dropped = t.nRows - order.length;
+  if (dateColumn) {
+    const d = getColumn(t, dateColumn)!.num!;
+    order.sort((a, b) => (d[a]! - d[b]!) || a - b);
+  }
+  const nTest = Math.max(1, Math.floor(order.length * (req.testFraction ?? 0.15)));
+  const nValid = Math.max(1, Math.floor(order.length * (req.validFraction ?? 0.15)));
+  const nTrain = order.length - nTest - nValid;
+  if (nTrain < 10) throw new Error(`Only ${order.length} rows with a target: need at least ${nValid + nTest + 10} to train and evaluate.`);
+  const trainIdx = order.slice(0, nTrain);
+  const validIdx = order.slice(nTrain, nTrain + nValid);
+  const testIdx = order.slice(nTrain + nValid);
+  const pick = (idx: number[]) => Float64Array.from(idx, (i) => yAll[i]!);
+  const yTrain = pick(trainIdx), yValid = pick(validIdx), yTest = pick(testIdx);
+
+  const sources = req.features ?? t.columns.map((c) => c.name).filter((n) => n !== req.target);
+  const features = fitFeatures(t, sources, new Set(req.categorical ?? []), trainIdx, yTrain, req.task !== 'multiclass');
+  const xAll = encodeTable(features, t);
+  const F = features.length;
+  const matrix = (idx: number[]): Matrix => {
+    const x = new Float32Array(idx.length * F);
+    for (let k = 0; k < idx.length; k++) for (let f = 0; f < F; f++) x[f * idx.length + k] = xAll[idx[k]! * F + f]!;
+    return { x, nRows: idx.length, nFeatures: F };
+  };
+  const mTrain = matrix(trainIdx), mValid = matrix(validIdx);
+  const xTest = Float32Array.from({ length: testIdx.length * F }, (_, j) => xAll[testIdx[Math.floor(j / F)]! * F + (j % F)]!);
+
+  const objective: ObjectiveConfig = req.task === 'binary' ? { name: 'binary' }
+    : req.task === 'multiclass' ? { name: 'multiclass', numClass: classes!.length }
+    : req.task === 'quantile' ? { name: 'quantile', alpha: req.alpha ?? 0.5 }
+    : { name: req.objective ?? 'squared' };
+  const params: BoostParams = { ...DEFAULT_PARAMS, ...req.params, objective };
+  const fit = (obj: ObjectiveConfig, part: string) => trainBooster(mTrain, yTrain, { ...params, objective: obj }, {
+    valid: { m: mValid, y: yValid }, shouldStop: opts.shouldStop, makeBuilder: opts.makeBuilder,
+    onRound: (p) => opts.onRound?.({ ...p, part }),
+  });
+  const main = fit(objective, 'model');
+  const extra = classifier || req.task === 'quantile' ? [] : (req.quantiles ?? []).map((a) => ({ alpha: a, res: fit({ name: 'quantile', alpha: a }, `p${Math.round(a * 100)}`) }));
+  const model = combineOutputs(main.model, extra.map((e) => e.res.model));
+
+  const outputs = classifier
+    ? (req.task === 'binary' ? [`p_${classes![1]}`] : classes!.map((c) => `p_${c}`))
+    : ['prediction', ...extra.map((e) => `p${Math.round(e.alpha * 100)}`)];
+  const manifest: ModelManifest = {
+    format: MANIFEST_FORMAT, name: req.name, title: req.title ?? req.name, task: req.task, objective, target: req.target,
+    ...(classes ? { classes } : {}), outputs, features,
+    inputs: [...new Set(features.map((f) => f.source))].map((s) => ({ name: s, type: getColumn(t, s)!.type })),
+    dateColumn, trainedAt: new Date().toISOString(), rows: { train: nTrain, valid: nValid, test: testIdx.length },
+    params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] }, spec: req.spec ?? null,
+  };
+
+  // Holdout evaluation with the exported model's arithmetic.
+  const pred = predictRowMajor(model, xTest, testIdx.length);
+  const K = model.outputs;
+  const probs = (p: Float32Array): Float64Array => (req.task === 'binary' ? Float64Array.from({ length: testIdx.length * 2 }, (_, j) => (j % 2 ? p[(j - 1) / 2]! : 1 - p[j / 2]!)) : Float64Array.from(p));
+  const col0 = Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K]!);
+  const test: Metrics = classifier ? classMetrics(yTest, probs(pred), classes!.length) : regressionMetrics(yTest, col0);
+  const quantiles = extra.map((e, j) => {
+    const q = quantileMetrics(yTest, Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K + 1 + j]!), e.alpha);
+    return { output: outputs[1 + j]!, alpha: e.alpha, ...q };
+  });
+  if (req.task === 'quantile') quantiles.push({ output: 'prediction', alpha: req.alpha ?? 0.5, ...quantileMetrics(yTest, col0, req.alpha ?? 0.5) });
+  const primary = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
+
+  let baseline: ModelMetrics['baseline'] = null;
+  if (req.baseline) {
+    const b = req.baseline({ table: t, trainIdx, testIdx, classes });
+    const width = classifier ? classes!.length : 1;
+    const rows = testIdx.map((_, i) => i).filter((i) => !Number.isNaN(b.values[i * width]!));
+    if (rows.length > 0) {
+      const ys = rows.map((i) => yTest[i]!);
+      let mm: Metrics, bm: Metrics;
+      if (classifier) {
+        const pm = probs(pred);
+        const C = classes!.length;
+        mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
+        bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
+      } else {
+        mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
+        bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
+      }
+      const key = primary.name as keyof Metrics;
+      baseline = { name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) };
+    }
+  }
+  const totalGain = main.model.gainImportance.reduce((a, b) => a + b, 0) || 1;
+  const importance = features
+    .map((f, j) => ({ feature: f.name, gain: main.model.gainImportance[j]!, share: main.model.gainImportance[j]! / totalGain }))
+    .sort((a, b) => b.gain - a.gain);
+  const metrics: ModelMetrics = {
+    task: req.task, target: req.target, primary, test, baseline, quantiles, importance,
+    history: main.history, bestRound: main.bestRound, stoppedEarly: main.stoppedEarly,
+    rows: { train: nTrain, valid: nValid, test: testIdx.length, droppedMissingTarget: dropped },
+    trainMs: Math.round(performance.now() - started),
+  };
+  const onnx = exportOnnx(model, { name: req.name, doc: `${manifest.title}: ${req.task} on '${req.target}'`, metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') } });
+  return { model, manifest, metrics, onnx };
+}
+
+/** Join a main regressor and its quantile companions into one multi-output model (one tree ensemble, one output column each). */
+function combineOutputs(main: BoostedModel, extra: BoostedModel[]): BoostedModel {
+  if (extra.length === 0) return main;
+  return {
+    ...main,
+    outputs: 1 + extra.length,
+    baseScore: [...main.baseScore, ...extra.map((m) => m.baseScore[0]!)],
+    trees: [...main.trees, ...extra.flatMap((m, j) => m.trees.map((t) => ({ ...t, output: 1 + j })))],
+  };
+}

@@ -1,0 +1,94 @@
+import type { Draft } from './draft';
+import type { ProductionSuggestion, UnservedLine } from './plan-types';
+import { carries, dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, type Order, type Prep } from './prep';
+
+/**
+ * Why an order's remaining tonnes were not shipped, naming the rule that blocks them. Checked
+ * from the hardest block (no stock anywhere) to the softest (shipping costs more than the
+ * penalty), so the reason is the first one a planner would have to fix.
+ */
+export function explainUnserved(p: Prep, o: Order, draft: Draft): string {
+  const product = p.products.get(o.product);
+  const dest = p.dests.get(o.destination);
+  const pname = product ? `${product.name} (${o.product})` : o.product;
+  if (!product) return `product ${o.product} is not in the plant's product list`;
+  if (!dest) return `destination ${o.destination} is not in the plant's destination list`;
+  const holders = [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, o.product)) ?? 0) > 1e-6);
+  if (holders.length === 0) return `no inventory of ${pname} at any stockyard`;
+
+  const used = new Map<string, number>();
+  for (const r of draft.rakes) for (const l of r.lines) {
+    const prod = p.orderById.get(l.orderId)?.product;
+    for (const [y, t] of l.sources) used.set(key(y, prod ?? ''), (used.get(key(y, prod ?? '')) ?? 0) + t);
+  }
+  const roadUsed = new Map<string, number>();
+  for (const r of draft.road) {
+    const prod = p.orderById.get(r.orderId)?.product ?? '';
+    used.set(key(r.stockyard, prod), (used.get(key(r.stockyard, prod)) ?? 0) + r.tonnes);
+    roadUsed.set(`${r.stockyard}|${r.day}`, (roadUsed.get(`${r.stockyard}|${r.day}`) ?? 0) + r.tonnes);
+  }
+  const left = holders.reduce((a, y) => a + (p.stock.get(key(y, o.product)) ?? 0) - (used.get(key(y, o.product)) ?? 0), 0);
+  const total = holders.reduce((a, y) => a + (p.stock.get(key(y, o.product)) ?? 0), 0);
+  if (left < Math.min(1, o.quantityT)) return `stock of ${pname} (${Math.round(total)} t usable) is used up by other orders`;
+  if (!o.splittable && left < o.quantityT - 1e-6) {
+    return `order may not be split and only ${Math.round(left)} t of ${pname} is left in stock`;
+  }
+
+  const reasons: string[] = [];
+  if (railAllowed(o)) {
+    const types = product.wagonTypes;
+    const rakes = p.rakes.filter((r) => types.includes(r.rake.wagonType));
+    const reachable = rakes.filter((r) => [...p.lps.values()].some((lp) =>
+      lp.wagonTypes.includes(r.rake.wagonType) && lp.stockyards.some((y) => holders.includes(y))));
+    const usedIds = new Set(draft.rakes.map((r) => p.rakes[r.rakeIdx]!.rake.id));
+    if (rakes.length === 0) reasons.push(`no ${types.join('/')} rake placed in the horizon`);
+    else if (reachable.length === 0) reasons.push(`no loading point handles ${types.join('/')} wagons and serves a stockyard holding ${pname}`);
+    else if (!o.splittable && rakes.every((r) => r.capT < o.quantityT)) reasons.push(`order may not be split and exceeds every ${types.join('/')} rake's capacity`);
+    else if (reachable.every((r) => usedIds.has(r.rake.id))) reasons.push(`all ${reachable.length} compatible rakes (${types.join('/')}) carry other loads`);
+    else if (reachable.every((r) => r.placeH > (p.dueH.get(o.id) ?? 0))) reasons.push(`no ${types.join('/')} rake placed before the due date`);
+    else reasons.push(`too little ${dest.code} demand to fill a ${types.join('/')} rake: its idle freight would exceed the unserved penalty (₹${unservedRate(p, o.priority)}/t)`);
+  }
+  if (o.modes !== 'rail') {
+    if (!dest.roadPossible) reasons.push(`${dest.code} cannot be reached by road`);
+    else if (roadAllowed(p, o)) {
+      const days = [...Array(p.sc.horizon.days).keys()];
+      const full = holders.every((y) => days.every((d) => roadCapacity(p, y, d) - (roadUsed.get(`${y}|${d}`) ?? 0) < 1));
+      if (full) reasons.push(`road capacity at ${holders.join(', ')} used up on every day of the horizon`);
+      else if (!o.splittable) reasons.push(`order may not be split and no stockyard has ${Math.round(o.quantityT)} t of road capacity left on one day`);
+      else reasons.push(`road freight to ${dest.code} costs more than the unserved penalty (₹${unservedRate(p, o.priority)}/t)`);
+    }
+  }
+  return reasons.join('; ') || 'not shipped';
+}
+
+/**
+ * What to produce next: per product, demand not covered by usable stock (orders in the horizon
+ * and beyond), with the due date of the first order that stock cannot cover.
+ */
+export function suggestProduction(p: Prep, unserved: UnservedLine[]): ProductionSuggestion[] {
+  const out: ProductionSuggestion[] = [];
+  const byProduct = new Map<string, Order[]>();
+  for (const o of p.orders) byProduct.set(o.product, [...(byProduct.get(o.product) ?? []), o]);
+  for (const [product, orders] of byProduct) {
+    let stock = [...p.stockyards.keys()].reduce((a, y) => a + (p.stock.get(key(y, product)) ?? 0), 0);
+    let short = 0;
+    let neededBy: string | null = null;
+    for (const o of [...orders].sort((a, b) => Date.parse(a.dueDate) - Date.parse(b.dueDate))) {
+      const take = Math.min(stock, o.quantityT);
+      stock -= take;
+      if (o.quantityT - take > 1e-6) {
+        short += o.quantityT - take;
+        neededBy ??= o.dueDate;
+      }
+    }
+    const lackT = unserved.filter((u) => u.product === product && /stock|inventory/.test(u.reason)).reduce((a, u) => a + u.tonnes, 0);
+    if (short > 1e-6 || lackT > 1e-6) {
+      out.push({
+        product, tonnes: Math.round(Math.max(short, lackT) * 1000) / 1000, neededBy: neededBy ?? dayDate(p, 0),
+        because: `open orders for ${product} exceed usable stock by ${Math.round(short)} t; ${Math.round(lackT)} t unserved for lack of stock`,
+      });
+    }
+  }
+  return out.sort((a, b) => a.neededBy.localeCompare(b.neededBy));
+}
+

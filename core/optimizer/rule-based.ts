@@ -1,0 +1,127 @@
+import type { Draft, DraftLine, DraftRake } from './draft';
+import { carries, key, railAllowed, roadAllowed, roadCapacity, roadRate, type Order, type Prep } from './prep';
+import { SidingSchedule } from './siding-schedule';
+
+/** A planner by hand does not send a rake less than half full; such loads wait for road or the next plan. */
+const MIN_RULE_UTILISATION = 0.5;
+
+const byPriorityThenDue = (a: Order, b: Order) =>
+  a.priority - b.priority || Date.parse(a.dueDate) - Date.parse(b.dueDate) || a.id.localeCompare(b.id);
+
+/**
+ * The plan a planner would make by hand (DOMAIN.md): orders by priority then due date; the next
+ * free compatible rake is filled for that order's destination from the stockyard holding the
+ * most stock among those feeding the siding; what rail cannot take goes by road, earliest day
+ * and cheapest lane first. It is the yardstick of every optimised plan and its fallback.
+ */
+export function ruleBasedDraft(p: Prep): Draft {
+  const stock = new Map(p.stock);
+  const rem = new Map(p.orders.map((o) => [o.id, o.quantityT]));
+  const sched = new SidingSchedule(p);
+  const usedRakes = new Set<number>();
+  const rakes: DraftRake[] = [];
+  const sorted = [...p.orders].sort(byPriorityThenDue);
+  const triedDest = new Set<string>();
+
+  for (const o of sorted) {
+    if (!railAllowed(o) || (rem.get(o.id) ?? 0) <= 1e-6 || !p.dests.has(o.destination)) continue;
+    for (let ri = 0; ri < p.rakes.length; ri++) {
+      const pr = p.rakes[ri]!;
+      if (usedRakes.has(ri) || !carries(p, pr.rake.wagonType, o.product)) continue;
+      if (triedDest.has(`${ri}|${o.destination}`)) continue;
+      triedDest.add(`${ri}|${o.destination}`);
+      const attempt = fillRake(p, ri, o, sorted, rem, stock, sched);
+      if (!attempt) continue;
+      usedRakes.add(ri);
+      rakes.push(attempt);
+      break;
+    }
+  }
+
+  const road: Draft['road'] = [];
+  const roadLeft = new Map<string, number>();
+  for (const o of sorted) {
+    let left = rem.get(o.id) ?? 0;
+    if (left <= 1e-6 || !roadAllowed(p, o)) continue;
+    const dest = p.dests.get(o.destination)!;
+    const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
+    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
+      for (const y of yards) {
+        const cap = roadLeft.get(`${y}|${d}`) ?? roadCapacity(p, y, d);
+        const st = stock.get(key(y, o.product)) ?? 0;
+        const t = Math.min(left, cap, st);
+        if (t <= 1e-6 || (!o.splittable && t < left - 1e-6)) continue;
+        road.push({ orderId: o.id, stockyard: y, day: d, tonnes: t });
+        roadLeft.set(`${y}|${d}`, cap - t);
+        stock.set(key(y, o.product), st - t);
+        left -= t;
+        if (left <= 1e-6) break;
+      }
+    }
+    rem.set(o.id, left);
+  }
+  return { rakes, road };
+}
+
+/** Fill rake `ri` for `lead`'s destination; book its siding. Null when no siding can load it. */
+function fillRake(
+  p: Prep, ri: number, lead: Order, sorted: Order[], rem: Map<string, number>, stock: Map<string, number>, sched: SidingSchedule,
+): DraftRake | null {
+  const pr = p.rakes[ri]!;
+  const lps = [...p.lps.values()].filter((lp) =>
+    lp.wagonTypes.includes(pr.rake.wagonType) && lp.stockyards.some((y) => (stock.get(key(y, lead.product)) ?? 0) > 1e-6));
+  // The siding that can start a full loading earliest.
+  let best: { lp: (typeof lps)[number]; start: number } | null = null;
+  for (const lp of lps) {
+    const s = sched.earliest(lp, Math.max(0, pr.placeH), pr.capT / lp.loadingRateTph);
+    if (s !== null && (!best || s < best.start)) best = { lp, start: s };
+  }
+  if (!best) return null;
+  const lp = best.lp;
+  const windowH = lp.workStartH <= 0 && lp.workEndH >= 24 ? Infinity : lp.workEndH - lp.workStartH;
+  let capLeft = Math.min(pr.capT, windowH * lp.loadingRateTph);
+  let wagonsLeft = pr.rake.wagons;
+  const lines: DraftLine[] = [];
+  const taken = new Map<string, number>();
+  for (const o of sorted) {
+    if (o.destination !== lead.destination || !railAllowed(o) || !carries(p, pr.rake.wagonType, o.product)) continue;
+    const need = rem.get(o.id) ?? 0;
+    if (need <= 1e-6 || wagonsLeft <= 0) continue;
+    const yards = lp.stockyards
+      .map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) }))
+      .filter((x) => x.st > 1e-6)
+      .sort((a, b) => b.st - a.st);
+    const avail = yards.reduce((a, x) => a + x.st, 0);
+    const room = Math.min(capLeft, wagonsLeft * pr.pccT);
+    let t = Math.min(need, room, avail);
+    if (!o.splittable && t < need - 1e-6) continue;
+    if (t <= 1e-6) continue;
+    const wagons = Math.ceil(t / pr.pccT - 1e-9);
+    const sources = new Map<string, number>();
+    for (const { y, st } of yards) {
+      const d = Math.min(st, t);
+      if (d <= 1e-9) continue;
+      sources.set(y, d);
+      taken.set(key(y, o.product), (taken.get(key(y, o.product)) ?? 0) + d);
+      t -= d;
+    }
+    const loaded = [...sources.values()].reduce((a, b) => a + b, 0);
+    lines.push({ orderId: o.id, wagons, sources });
+    capLeft -= loaded;
+    wagonsLeft -= wagons;
+  }
+  const loadT = lines.reduce((a, l) => a + [...l.sources.values()].reduce((x, y) => x + y, 0), 0);
+  if (loadT < MIN_RULE_UTILISATION * pr.capT) return null;
+  const dur = loadT / lp.loadingRateTph;
+  const start = sched.earliest(lp, Math.max(0, pr.placeH), dur);
+  if (start === null) return null;
+  sched.book(lp.code, start, start + dur);
+  for (const l of lines) {
+    const o = p.orderById.get(l.orderId)!;
+    for (const [y, t] of l.sources) {
+      stock.set(key(y, o.product), (stock.get(key(y, o.product)) ?? 0) - t);
+      rem.set(o.id, (rem.get(o.id) ?? 0) - t);
+    }
+  }
+  return { rakeIdx: ri, lp: lp.code, startH: start, lines };
+}

@@ -1,0 +1,74 @@
+// Lint = correctness basics + the layering rules of the design (VS Code style):
+// core/ never reaches electron, react or the DOM; core/contract and core/domain are pure (zod
+// only) because the renderer imports them; renderer/ imports nothing from node; main/ and
+// preload/ only relay, so from core they may import just the contract.
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = [
+  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
+  'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
+  'worker_threads', 'zlib',
+];
+const noNode = [{ group: ['node:*'], message: 'This layer runs in the browser: no Node modules.' }];
+const noUi = [
+  { name: 'electron', message: 'core/ must not depend on Electron.' },
+  { name: 'react', message: 'core/ must not depend on React.' },
+  { name: 'react-dom', message: 'core/ must not depend on React.' },
+  { name: 'zustand', message: 'core/ must not depend on UI state.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'warn',
+      'no-restricted-globals': 'off',
+    },
+  },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: noUi }] },
+  },
+  {
+    files: ['core/contract/**/*.ts', 'core/domain/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [...noUi, ...NODE_BUILTINS.map((name) => ({ name, message: 'core/contract and core/domain are shared with the renderer: no Node modules.' }))],
+        patterns: [...noNode, { group: ['../host/*', '../storage/*', '../../host/*', '../../storage/*', 'better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Pure layer: no host, storage or engine imports.' }],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'The renderer reaches the backend only through the contract.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node modules in the renderer.' }))],
+        patterns: [
+          ...noNode,
+          { regex: '^(\\.\\./)+core/(?!contract/|domain/)', message: 'The renderer may import only core/contract and core/domain.' },
+          { group: ['better-sqlite3', 'onnxruntime-node', 'highs', 'ws', 'exceljs'], message: 'Backend engines stay in the host.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'preload/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(\\.\\./)+core/(?!contract/)', message: 'main/ and preload/ relay only: from core they may import just the contract.' },
+          { group: ['better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Engines run in the host process, not in main.' },
+        ],
+      }],
+    },
+  },
+);
