@@ -38,7 +38,7 @@ describe('host child process (desktop relay protocol)', () => {
     const t = tempDir();
     try {
       const { child, waitFor } = start(t.dir);
-      expect(await waitFor((m) => m.ready)).toMatchObject({ ready: true, dataDir: t.dir });
+      expect(await waitFor((m) => m.ready === true)).toMatchObject({ ready: true, dataDir: t.dir });
       child.send({ conn: 7, msg: { type: 'call', id: 1, name: 'health.get', payload: {} } });
       child.send({ conn: 9, msg: { type: 'call', id: 1, name: 'no.such', payload: {} } });
       const ok = await waitFor((m) => m.conn === 7);
@@ -54,7 +54,7 @@ describe('host child process (desktop relay protocol)', () => {
     const t = tempDir();
     try {
       const { child, waitFor } = start(t.dir);
-      await waitFor((m) => m.ready);
+      await waitFor((m) => m.ready === true);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
       child.disconnect();
       expect(await exited).toBe(0);

@@ -17,7 +17,7 @@ beforeAll(async () => {
   staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir.dir, 'index.html'), '<!doctype html><title>RakePlan</title>');
   host = createHost({ dataDir: tmp.dir, mode: 'test' });
-  server = await startBrowserServer(host.app, { staticDir: staticDir.dir, maxMessageBytes: 64 * 1024 });
+  server = await startBrowserServer(host.app, { staticDir: staticDir.dir, maxMessageBytes: 64 * 1024, maxMessagesPerS: 50 });
 });
 afterAll(async () => {
   await server.close();
@@ -72,6 +72,24 @@ describe('browser-mode server', () => {
     const badClosed = new Promise<number>((r) => bad.once('close', (code) => r(code)));
     bad.send('{not json');
     expect(await badClosed).toBe(1007);
+  });
+
+  it('answers calls beyond the per-connection rate with LIMIT_EXCEEDED', async () => {
+    const ws = await connect(`?token=${server.token}`);
+    const codes: string[] = [];
+    const done = new Promise<void>((resolve) => {
+      ws.on('message', (d) => {
+        const m = JSON.parse(d.toString());
+        codes.push(m.type === 'reply' ? 'ok' : m.error.code);
+        if (codes.length === 300) resolve();
+      });
+    });
+    for (let id = 1; id <= 300; id++) ws.send(JSON.stringify({ type: 'call', id, name: 'health.get', payload: {} }));
+    await done;
+    ws.close();
+    // Burst of 100 (2 × 50/s) then refusals: sent in well under a second, most of the rest are refused.
+    expect(codes.filter((c) => c === 'ok').length).toBeGreaterThanOrEqual(100);
+    expect(codes.filter((c) => c === 'LIMIT_EXCEEDED').length).toBeGreaterThan(100);
   });
 
   it('serves only files inside the renderer folder', async () => {

@@ -7,6 +7,7 @@ import type { ClientMessage, HostMessage, HostPort } from '../../contract/protoc
 import type { HostApp } from '../app';
 import type { CallTable } from '../../contract/define';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
+import { TokenBucket } from './rate-limit';
 
 export interface BrowserServerOptions {
   /** 0 picks a free port. */
@@ -15,6 +16,8 @@ export interface BrowserServerOptions {
   staticDir: string;
   /** Largest accepted WebSocket message [bytes]. */
   maxMessageBytes?: number;
+  /** Messages a second per connection, sustained; bursts may reach twice that. */
+  maxMessagesPerS?: number;
   /** Extra HTTP routes (e.g. /metrics), checked before static files; return true when handled. */
   routes?: (req: http.IncomingMessage, res: http.ServerResponse, authorised: boolean) => boolean;
 }
@@ -59,7 +62,8 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
     // Browsers always send Origin; a foreign page holding a leaked token is still refused.
     const reqOrigin = req.headers.origin;
     if (reqOrigin !== undefined && reqOrigin !== origin) return reject(403, 'Forbidden');
-    wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws)));
+    const rate = opts.maxMessagesPerS ?? 5000;
+    wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, new TokenBucket(rate, rate * 2))));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -82,7 +86,7 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
   };
 }
 
-function wsPort(ws: WebSocket): HostPort {
+function wsPort(ws: WebSocket, bucket: TokenBucket): HostPort {
   // Protocol errors (oversized frame, bad UTF-8) close the socket with their code; without a
   // listener they would surface as an uncaught exception and take the host down.
   ws.on('error', () => ws.terminate());
@@ -98,6 +102,15 @@ function wsPort(ws: WebSocket): HostPort {
           msg = JSON.parse(data.toString('utf8'));
         } catch {
           return ws.close(1007, 'malformed JSON');
+        }
+        if (!bucket.take()) {
+          // Over the rate: answer the call at once instead of queueing work the host can't keep up with.
+          const id = (msg as { id?: unknown })?.id;
+          if ((msg as { type?: unknown })?.type === 'call' && Number.isSafeInteger(id)) {
+            const reply: HostMessage = { type: 'error', id: id as number, error: { code: 'LIMIT_EXCEEDED', message: 'Too many requests on this connection; slow down.' } };
+            ws.send(JSON.stringify(reply));
+          }
+          return;
         }
         listener(msg as ClientMessage);
       };

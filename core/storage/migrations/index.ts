@@ -1,9 +1,12 @@
 import type { Migration } from '../migrate';
 import { m001Foundation } from './001-foundation';
+import { m040Registry } from './040-registry';
+import { m041Monitoring } from './041-monitoring';
+import { m042Drift } from './042-drift';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation];
+export const MIGRATIONS: Migration[] = [m001Foundation, m040Registry, m041Monitoring, m042Drift];

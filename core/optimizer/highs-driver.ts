@@ -1,0 +1,123 @@
+import loadHighs from 'highs';
+import type { LpModel } from './lp-text';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let runtime: Promise<Highs> | null = null;
+let solvesOnRuntime = 0;
+/** The WASM heap never shrinks: start a fresh runtime after this many solves or any failure. */
+const RECYCLE_AFTER = 20;
+
+function highs(): Promise<Highs> {
+  if (!runtime || solvesOnRuntime >= RECYCLE_AFTER) {
+    runtime = loadHighs();
+    solvesOnRuntime = 0;
+  }
+  return runtime;
+}
+
+export interface SolveProgress {
+  phase: 'solving';
+  incumbent: number | null;
+  bound: number | null;
+  gap: number | null;
+  elapsedS: number;
+}
+
+export interface LpSolveOptions {
+  timeLimitS: number;
+  gap: number;
+  /** Sparse start by our column index (values of integer columns are what matter). */
+  start?: Map<number, number>;
+  /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
+  shouldStop?: () => boolean;
+  onProgress?: (p: SolveProgress) => void;
+}
+
+export interface LpSolveResult {
+  status: string;
+  /** Our column order; null when HiGHS has no feasible point. */
+  x: Float64Array | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  seconds: number;
+  stoppedEarly: boolean;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** Solve the LP text with HiGHS' persistent model (for bound, gap, callbacks and interrupts). */
+export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptions): Promise<LpSolveResult> {
+  const h = await highs();
+  solvesOnRuntime++;
+  const started = performance.now();
+  let stoppedEarly = false;
+  let lastPost = 0;
+  const m = h.createModel({ format: 'lp', data: lpText });
+  try {
+    m.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.1, opts.timeLimitS),
+      mip_rel_gap: opts.gap,
+      threads: 1, // more than one thread aborts this WASM build
+      random_seed: 1,
+    });
+    const nCols = m.getDimensions().numCols;
+    const ours = new Int32Array(nCols); // HiGHS column → our column
+    const theirs = new Int32Array(model.names.length).fill(-1);
+    for (let i = 0; i < nCols; i++) {
+      const j = model.col(m.getColName(i));
+      if (j === undefined) throw new Error(`HiGHS column ${m.getColName(i)} is not in the model`);
+      ours[i] = j;
+      theirs[j] = i;
+    }
+    if (opts.start && opts.start.size > 0) {
+      const entries = [...opts.start].filter(([j]) => theirs[j]! >= 0).map(([j, v]) => [theirs[j]!, v] as const).sort((a, b) => a[0] - b[0]);
+      try {
+        m.setSolution({ indices: new Int32Array(entries.map((e) => e[0])), values: new Float64Array(entries.map((e) => e[1])) });
+      } catch { /* a start HiGHS rejects is only a missed hint */ }
+    }
+    const cb = h.constants.callbackType;
+    const post = (d: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; running_time?: number }, force = false) => {
+      const now = performance.now();
+      if (!opts.onProgress || (!force && now - lastPost < 250)) return;
+      lastPost = now;
+      const inc = num(d.mip_primal_bound);
+      opts.onProgress({ phase: 'solving', incumbent: inc !== null && Math.abs(inc) < 1e20 ? inc : null, bound: num(d.mip_dual_bound), gap: inc !== null && Math.abs(inc) < 1e20 ? num(d.mip_gap) : null, elapsedS: (now - started) / 1000 });
+    };
+    m.run({
+      [cb.mipInterrupt]: (e) => {
+        if (opts.shouldStop?.()) { stoppedEarly = true; e.interrupt(); }
+        post(e.data);
+        return undefined;
+      },
+      [cb.mipImprovingSolution]: (e) => { post(e.data, true); return undefined; },
+    });
+    const statusCode = m.getModelStatus();
+    const statusName = Object.entries(h.constants.modelStatus).find(([, v]) => v === statusCode)?.[0] ?? String(statusCode);
+    const feasible = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
+    let x: Float64Array | null = null;
+    let objective: number | null = null;
+    if (feasible) {
+      const sol = m.getSolution().colValue;
+      x = new Float64Array(model.names.length);
+      for (let i = 0; i < nCols; i++) x[ours[i]!] = sol[i]!;
+      objective = m.getObjectiveValue();
+    }
+    const isMip = model.kind.some((k) => k !== 'C');
+    const bound = isMip ? num(m.info.get('mip_dual_bound')) : objective;
+    const gap = isMip ? num(m.info.get('mip_gap')) : 0;
+    return { status: statusName, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
+  } catch (err) {
+    runtime = null; // a failed solve may leave the heap in a bad state: recycle
+    throw err;
+  } finally {
+    m.dispose();
+  }
+}
+
+/** A throwaway solve so V8 compiles the WASM hot paths before the planner's first solve. */
+export async function warmUp(): Promise<void> {
+  const h = await highs();
+  h.solve('Minimize\n obj: x + y\nSubject To\n c: x + 2 y >= 3\nBounds\n x <= 4\nGenerals\n y\nEnd\n', { output_flag: false, time_limit: 5 });
+}

@@ -1,0 +1,307 @@
+import type { Draft } from './draft';
+import { LpModel, type Term } from './lp-text';
+import {
+  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
+  roadCapacity, roadRate, unservedRate, type LoadingPoint, type Prep,
+} from './prep';
+
+/** Options of the time discretisation and the reductions (docs/optimizer.md explains each). */
+export interface ModelOptions {
+  /** Grid of loading start times [h]. */
+  slotH: number;
+  /** Longest a rake may wait at the plant for a siding [h]. */
+  maxWaitH: number;
+  /** Keep at most this many candidate orders per rake (best ranked); Infinity keeps all. */
+  maxOrdersPerRake: number;
+  /** Only these rakes (indices into Prep.rakes); all when absent. */
+  rakeSubset?: number[];
+  /** Only these road days; all when absent. */
+  roadDays?: number[];
+  /** Stock, road capacity and siding bookings left by earlier subproblems. */
+  residual?: Residual;
+}
+
+export interface Residual {
+  stock: Map<string, number>;
+  roadLeft: Map<string, number>;
+  orderLeft: Map<string, number>;
+  /** Intervals already booked at each loading point [h]. */
+  booked: Map<string, Array<[number, number]>>;
+}
+
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 2, maxWaitH: 24, maxOrdersPerRake: Infinity };
+
+interface YVar { col: number; r: number; lp: string; startH: number; durH: number }
+interface XVar { col: number; o: string; r: number; y: string }
+interface NVar { col: number; o: string; r: number }
+interface RoadVar { col: number; o: string; y: string; d: number; perUnitT: number }
+
+export interface BuiltModel {
+  lp: LpModel;
+  y: YVar[];
+  x: XVar[];
+  n: NVar[];
+  road: RoadVar[];
+  /** Counts before and after each reduction, for the docs and the benchmark. */
+  reductions: string[];
+}
+
+/**
+ * Build the dispatch MILP (docs/optimizer.md, "Formulation"). Names: y_r_l_s (rake r starts
+ * loading at siding l in slot s), x_o_r_y (tonnes of order o on rake r from stockyard y),
+ * n_o_r (wagons), d_r_k (rake r serves destination k), k_r_c (corridor), t_r (two-point),
+ * dem_r, idle_r, ld_r_l (load at siding l), b_o_r_k (lateness band), w_o_r (unsplittable on r),
+ * rd_o_y_d (road tonnes), rb_o_y_d (unsplittable by road), u_o (unserved).
+ */
+export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS): BuiltModel {
+  const m = new LpModel();
+  const c = p.sc.costs;
+  const reductions: string[] = [];
+  const res = opts.residual;
+  const stockOf = (y: string, prod: string) => res ? (res.stock.get(key(y, prod)) ?? 0) : (p.stock.get(key(y, prod)) ?? 0);
+  const qty = (id: string) => res ? (res.orderLeft.get(id) ?? 0) : p.orderById.get(id)!.quantityT;
+  const orders = p.orders.filter((o) => qty(o.id) > 1e-6 && p.dests.has(o.destination) && p.products.has(o.product));
+  const oi = new Map(orders.map((o, i) => [o.id, i]));
+  const yardIdx = new Map([...p.stockyards.keys()].map((y, i) => [y, i]));
+  const lpIdx = new Map([...p.lps.keys()].map((l, i) => [l, i]));
+  const destIdx = new Map([...p.dests.keys()].map((d, i) => [d, i]));
+  const corrIdx = new Map(p.sc.plant.corridors.map((k, i) => [k.code, i]));
+
+  const inv = new Map<string, Term[]>(); // stockyard|product → draws
+  const orderTerms = new Map<string, Term[]>();
+  const singleShipment = new Map<string, Term[]>();
+  const push = (mp: Map<string, Term[]>, k: string, t: Term) => { const a = mp.get(k); if (a) a.push(t); else mp.set(k, [t]); };
+  const Y: YVar[] = [];
+  const X: XVar[] = [];
+  const N: NVar[] = [];
+  const RD: RoadVar[] = [];
+  const sidingUse = new Map<string, YVar[]>();
+  let pairsAll = 0;
+  let pairsKept = 0;
+
+  const rakeIdxs = opts.rakeSubset ?? p.rakes.map((_, i) => i);
+  for (const r of rakeIdxs) {
+    const pr = p.rakes[r]!;
+    const wt = pr.rake.wagonType;
+    const W = pr.rake.wagons;
+    const cap = pr.capT;
+    // Sidings and start slots.
+    const lps = [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(wt));
+    const ys: YVar[] = [];
+    for (const lp of lps) {
+      const dur = cap / lp.loadingRateTph;
+      const from = Math.max(0, pr.placeH);
+      const starts = [from];
+      for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
+      for (const s of starts) {
+        if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
+        if (res && blocked(res, lp, s, s + dur)) continue;
+        const col = m.addVar(`y_${r}_${lpIdx.get(lp.code)}_${Math.round(s * 60)}`, 'B');
+        ys.push({ col, r, lp: lp.code, startH: s, durH: dur });
+      }
+    }
+    if (ys.length === 0) continue;
+    Y.push(...ys);
+    for (const yv of ys) sidingUse.set(yv.lp, [...(sidingUse.get(yv.lp) ?? []), yv]);
+    const used: Term[] = ys.map((yv) => [1, yv.col]);
+    m.addRow(`one_${r}`, used, '<=', 1);
+    const usedLps = [...new Set(ys.map((yv) => yv.lp))].map((code) => p.lps.get(code)!);
+
+    // Candidate orders: rail allowed, product fits the wagons, stock reachable through a siding.
+    const reach = (prod: string) => [...new Set(usedLps.flatMap((lp) => lp.stockyards))].filter((y) => stockOf(y, prod) > 1e-6);
+    let cands = orders.filter((o) => railAllowed(o) && carries(p, wt, o.product) && reach(o.product).length > 0);
+    pairsAll += cands.length;
+    if (cands.length > opts.maxOrdersPerRake) cands = rankForRake(p, pr.placeH, cands).slice(0, opts.maxOrdersPerRake);
+    pairsKept += cands.length;
+
+    // Loads per siding, demurrage, handling.
+    const loadCols = new Map<string, number>();
+    for (const lp of usedLps) {
+      const col = m.addVar(`ld_${r}_${lpIdx.get(lp.code)}`, 'C', handlingRate(p, lp), 0, cap);
+      loadCols.set(lp.code, col);
+      m.addRow(`ldcap_${r}_${lpIdx.get(lp.code)}`, [[1, col], ...ys.filter((yv) => yv.lp === lp.code).map((yv): Term => [-cap, yv.col])], '<=', 0);
+    }
+    const dem = m.addVar(`dem_${r}`, 'C', 1);
+    const demRate = W * c.demurrageRsPerWagonH;
+    m.addRow(`demur_${r}`, [
+      [1, dem],
+      ...ys.map((yv): Term => [-demRate * (yv.startH - pr.placeH - c.freeTimeH), yv.col]),
+      ...usedLps.map((lp): Term => [-demRate / lp.loadingRateTph, loadCols.get(lp.code)!]),
+    ], '>=', 0);
+
+    // Destinations, corridors, two-point.
+    const dests = [...new Set(cands.map((o) => o.destination))];
+    const corrs = [...new Set(dests.map((d) => p.dests.get(d)!.corridor))];
+    const dCol = new Map<string, number>();
+    const kCol = new Map<string, number>();
+    for (const k of corrs) kCol.set(k, m.addVar(`k_${r}_${corrIdx.get(k) ?? k}`, 'B'));
+    if (corrs.length) m.addRow(`corr_${r}`, [...[...kCol.values()].map((v): Term => [1, v]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
+    for (const d of dests) {
+      const col = m.addVar(`d_${r}_${destIdx.get(d)}`, 'B');
+      dCol.set(d, col);
+      m.addRow(`dc_${r}_${destIdx.get(d)}`, [[1, col], [-1, kCol.get(p.dests.get(d)!.corridor)!]], '<=', 0);
+    }
+    const two = m.addVar(`t_${r}`, 'C', c.twoPointSurchargeRs, 0, 1);
+    if (dests.length) {
+      m.addRow(`dmax_${r}`, [...[...dCol.values()].map((v): Term => [1, v]), ...used.map(([, v]): Term => [-2, v])], '<=', 0);
+      m.addRow(`two_${r}`, [[1, two], ...[...dCol.values()].map((v): Term => [-1, v])], '>=', -1);
+    }
+    const idle = m.addVar(`idle_${r}`, 'C', 1);
+
+    // Orders on the rake.
+    const loadTerms: Term[] = [];
+    const wagonsByDest = new Map<string, Term[]>();
+    const allWagons: Term[] = [];
+    for (const o of cands) {
+      const q = qty(o.id);
+      const dest = p.dests.get(o.destination)!;
+      const on = oi.get(o.id)!;
+      const maxT = Math.min(q, cap);
+      const nCol = m.addVar(`n_${on}_${r}`, 'I', 0, 0, Math.min(W, Math.ceil(q / pr.pccT - 1e-9)));
+      N.push({ col: nCol, o: o.id, r });
+      allWagons.push([1, nCol]);
+      push(wagonsByDest, o.destination, [1, nCol]);
+      m.addRow(`nd_${on}_${r}`, [[1, nCol], [-W, dCol.get(o.destination)!]], '<=', 0);
+      // Lateness by band of (siding, slot): days late from the slot plus a full-rake loading (conservative).
+      const due = p.dueH.get(o.id)!;
+      const bandOf = (yv: YVar) => lateDays(yv.startH + yv.durH + dest.railTransitH, due);
+      const bands = [...new Set(ys.map(bandOf))].sort((a, b) => a - b);
+      const rate = railRate(p, dest);
+      const lr = latenessRate(p, o.priority);
+      const xs: Term[] = [];
+      for (const y of reach(o.product)) {
+        const col = m.addVar(`x_${on}_${r}_${yardIdx.get(y)}`, 'C', rate + (bands.length === 1 ? bands[0]! * lr : 0), 0, maxT);
+        X.push({ col, o: o.id, r, y });
+        xs.push([1, col]);
+        push(inv, key(y, o.product), [1, col]);
+        push(orderTerms, o.id, [1, col]);
+        loadTerms.push([1, col]);
+        // The chosen siding must serve this stockyard (implied when every siding does).
+        const serving = ys.filter((yv) => p.lps.get(yv.lp)!.stockyards.includes(y));
+        if (serving.length < ys.length) m.addRow(`src_${on}_${r}_${yardIdx.get(y)}`, [[1, col], ...serving.map((yv): Term => [-maxT, yv.col])], '<=', 0);
+      }
+      m.addRow(`wag_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '<=', 0);
+      if (bands.length > 1) {
+        const bandTerms: Term[] = [];
+        for (const b of bands) {
+          const bc = m.addVar(`b_${on}_${r}_${b}`, 'C', b * lr, 0, maxT);
+          bandTerms.push([-1, bc]);
+          m.addRow(`bl_${on}_${r}_${b}`, [[1, bc], ...ys.filter((yv) => bandOf(yv) === b).map((yv): Term => [-maxT, yv.col])], '<=', 0);
+        }
+        m.addRow(`bs_${on}_${r}`, [...xs, ...bandTerms], '=', 0);
+      }
+      if (!o.splittable) {
+        const w = m.addVar(`w_${on}_${r}`, 'B');
+        if (q > cap + 1e-6) m.addRow(`wfit_${on}_${r}`, [[1, w]], '<=', 0);
+        m.addRow(`whole_${on}_${r}`, [...xs, [-q, w]], '=', 0);
+        push(singleShipment, o.id, [1, w]);
+      }
+    }
+    m.addRow(`wagons_${r}`, [...allWagons, ...used.map(([, v]): Term => [-W, v])], '<=', 0);
+    m.addRow(`load_${r}`, [...[...loadCols.values()].map((v): Term => [1, v]), ...loadTerms.map(([a, v]): Term => [-a, v])], '=', 0);
+    for (const [d, terms] of wagonsByDest) {
+      const mw = c.minWagonsPerDestination;
+      m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, [-mw, dCol.get(d)!], [-mw, two]], '>=', -mw);
+      const rate = railRate(p, p.dests.get(d)!);
+      m.addRow(`idle_${r}_${destIdx.get(d)}`, [[1, idle], [-rate * cap, dCol.get(d)!], ...loadTerms.map(([a, v]): Term => [rate * a, v])], '>=', 0);
+    }
+  }
+  reductions.push(`candidate order–rake pairs: ${pairsAll} compatible (product–wagon matrix, reachable stock) → ${pairsKept} kept`);
+
+  // Siding capacity: at every candidate start time, rakes whose (full-rake) loading covers it.
+  for (const [code, list] of sidingUse) {
+    const lp = p.lps.get(code)!;
+    const times = [...new Set(list.map((yv) => yv.startH))].sort((a, b) => a - b);
+    for (const t of times) {
+      const covering = list.filter((yv) => yv.startH <= t + 1e-9 && yv.startH + yv.durH > t + 1e-9);
+      const rakes = new Set(covering.map((yv) => yv.r));
+      const already = res ? (res.booked.get(code) ?? []).filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length : 0;
+      if (rakes.size + already > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 60)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes - already);
+    }
+  }
+
+  // Road.
+  const days = opts.roadDays ?? [...Array(p.sc.horizon.days).keys()];
+  const roadCap = new Map<string, Term[]>();
+  for (const o of orders) {
+    if (!roadAllowed(p, o)) continue;
+    const q = qty(o.id);
+    const on = oi.get(o.id)!;
+    const dest = p.dests.get(o.destination)!;
+    const lr = latenessRate(p, o.priority);
+    for (const y of p.stockyards.keys()) {
+      if (stockOf(y, o.product) <= 1e-6) continue;
+      for (const d of days) {
+        const capYD = res ? (res.roadLeft.get(`${y}|${d}`) ?? 0) : roadCapacity(p, y, d);
+        if (capYD <= 1e-6 || (!o.splittable && capYD < q - 1e-6)) continue;
+        const perT = roadRate(p, y, dest) + lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * lr;
+        const whole = !o.splittable;
+        const col = whole
+          ? m.addVar(`rb_${on}_${yardIdx.get(y)}_${d}`, 'B', perT * q)
+          : m.addVar(`rd_${on}_${yardIdx.get(y)}_${d}`, 'C', perT, 0, q);
+        const amount = whole ? q : 1;
+        RD.push({ col, o: o.id, y, d, perUnitT: amount });
+        push(roadCap, `${y}|${d}`, [amount, col]);
+        push(inv, key(y, o.product), [amount, col]);
+        push(orderTerms, o.id, [amount, col]);
+        if (whole) push(singleShipment, o.id, [1, col]);
+      }
+    }
+  }
+  for (const [k, terms] of roadCap) {
+    const [y, d] = k.split('|') as [string, string];
+    const cap = res ? (res.roadLeft.get(k) ?? 0) : roadCapacity(p, y, Number(d));
+    if (terms.reduce((a, [t]) => a + t, 0) > cap) m.addRow(`road_${yardIdx.get(y)}_${d}`, terms, '<=', cap);
+  }
+  for (const [k, terms] of inv) {
+    const [y, prod] = k.split('|') as [string, string];
+    m.addRow(`inv_${yardIdx.get(y)}_${p.sc.plant.products.findIndex((x) => x.code === prod)}`, terms, '<=', stockOf(y, prod));
+  }
+  for (const [id, terms] of singleShipment) if (terms.length > 1) m.addRow(`single_${oi.get(id)}`, terms, '<=', 1);
+  for (const o of orders) {
+    const terms = orderTerms.get(o.id);
+    if (!terms) continue; // nothing can serve it: unserved, priced outside the model
+    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), 0, qty(o.id));
+    m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
+  }
+  return { lp: m, y: Y, x: X, n: N, road: RD, reductions };
+}
+
+/** Rank candidate orders for a rake: due soonest around its placement, highest priority, biggest. */
+function rankForRake(p: Prep, placeH: number, cands: Prep['orders']): Prep['orders'] {
+  const score = (o: Prep['orders'][number]) => {
+    const slack = (p.dueH.get(o.id) ?? 0) - placeH;
+    return (slack < 0 ? 0 : slack / 24) + (o.priority - 1) * 0.75 - Math.min(o.quantityT, 1000) / 2000;
+  };
+  return [...cands].sort((a, b) => score(a) - score(b));
+}
+
+function blocked(res: Residual, lp: LoadingPoint, s: number, e: number): boolean {
+  const list = res.booked.get(lp.code) ?? [];
+  const points = [s, ...list.map(([a]) => a).filter((a) => a > s && a < e)];
+  return points.some((t) => list.filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length >= lp.maxRakes);
+}
+
+/** The rule-based draft as a sparse start for the MILP (integers only; HiGHS completes the rest). */
+export function draftToStart(b: BuiltModel, draft: Draft): Map<number, number> {
+  const start = new Map<number, number>();
+  for (const dr of draft.rakes) {
+    const cands = b.y.filter((yv) => yv.r === dr.rakeIdx && yv.lp === dr.lp && yv.startH <= dr.startH + 1e-9);
+    const yv = cands.sort((a, c) => c.startH - a.startH)[0];
+    if (!yv) continue;
+    start.set(yv.col, 1);
+    for (const l of dr.lines) {
+      const nv = b.n.find((n) => n.r === dr.rakeIdx && n.o === l.orderId);
+      if (nv) start.set(nv.col, l.wagons);
+      for (const [y, t] of l.sources) {
+        const xv = b.x.find((x) => x.r === dr.rakeIdx && x.o === l.orderId && x.y === y);
+        if (xv) start.set(xv.col, t);
+      }
+    }
+  }
+  for (const rd of draft.road) {
+    const v = b.road.find((r) => r.o === rd.orderId && r.y === rd.stockyard && r.d === rd.day);
+    if (v) start.set(v.col, v.perUnitT === 1 ? rd.tonnes : 1);
+  }
+  return start;
+}
