@@ -1,4 +1,7 @@
 import { systemContract, type SystemEvents } from './api/system';
+import { monitoringContract, type MonitoringEvents } from './api/monitoring';
+import { registryContract, type RegistryEvents } from './api/registry';
+import { scenariosContract, type ScenariosEvents } from './api/scenarios';
 
 /**
  * The whole contract: one table of every call the host serves, joined from the features'
@@ -7,11 +10,14 @@ import { systemContract, type SystemEvents } from './api/system';
  */
 export const contract = {
   ...systemContract,
+  ...monitoringContract,
+  ...registryContract,
+  ...scenariosContract,
 };
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;
-export type Events = SystemEvents;
+export type Events = SystemEvents & MonitoringEvents & RegistryEvents & ScenariosEvents;
 
 export { ContractError, type ContractErrorData, type ErrorCode, type FieldIssue } from './errors';
 export type { CallDef, PayloadOf, ProgressOf, ResultOf } from './define';

@@ -1,4 +1,5 @@
 import { createHost } from './create-host';
+import { installProcessGuards } from './guards';
 import { resolveDataDir } from './paths';
 import { servePerConnection, type ParentPort } from './transports/utility-port';
 
@@ -20,6 +21,7 @@ function parentChannel(): ParentPort {
   throw new Error('The RakePlan host must be started by the desktop app (utilityProcess or a forked child).');
 }
 
+installProcessGuards();
 const parent = parentChannel();
 const host = createHost({ dataDir: resolveDataDir({ platformDefault: process.env.RAKEPLAN_USER_DATA }), mode: 'electron' });
 servePerConnection(parent, (port) => host.app.connect(port));

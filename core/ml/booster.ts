@@ -132,7 +132,15 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
             };
         const tree = grower.grow(rows, nUsed, gk, hk, feats, k, leafValue);
         trees.push(tree);
-        for (let i = 0; i < n; i++) sk[i]! += tree.value[leafOfBinned(tree, data.bins, n, i)]!;
+        if (sampled) for (let i = 0; i < n; i++) sk[i]! += tree.value[leafOfBinned(tree, data.bins, n, i)]!;
+        else {
+          // Every row is in the sample: each leaf owns a range of `rows`, no traversal needed.
+          const lr = tree.leafRanges;
+          for (let q = 0; q < lr.length; q += 3) {
+            const v = tree.value[lr[q]!]!;
+            for (let j = lr[q + 1]!; j < lr[q + 2]!; j++) sk[rows[j]!]! += v;
+          }
+        }
         if (vBins) for (let i = 0; i < nv; i++) vScore[k * nv + i]! += tree.value[leafOfBinned(tree, vBins, nv, i)]!;
       }
       const trainLoss = obj.loss(y, score);

@@ -31,9 +31,11 @@ export interface Tree {
   gain: Float64Array;
   /** Which model output the tree adds to (class index for multiclass, else 0). */
   output: number;
+  /** (leaf node, start, end) triples: the leaf owns rows[start..end) of the grown sample. */
+  leafRanges: Int32Array;
 }
 
-interface Split { gain: number; feature: number; bin: number; missingLeft: boolean; gl: number; hl: number; cl: number }
+interface Split { gain: number; feature: number; bin: number; missingLeft: boolean; gl: number; hl: number }
 interface Node {
   id: number; start: number; end: number; depth: number;
   g: number; h: number; c: number;
@@ -70,7 +72,8 @@ export class TreeGrower {
     const root = newNode(0, nUsed, 0);
     root.hist = this.buildHist(rows, 0, nUsed, grad, hess, features);
     const f0 = features[0]! * STRIDE;
-    for (let b = 0; b < 256; b++) { root.g += root.hist[f0 + b * 3]!; root.h += root.hist[f0 + b * 3 + 1]!; root.c += root.hist[f0 + b * 3 + 2]!; }
+    for (let b = 0; b < 256; b++) { root.g += root.hist[f0 + b * 2]!; root.h += root.hist[f0 + b * 2 + 1]!; }
+    root.c = nUsed;
     this.findSplit(root, features);
 
     const open: Node[] = [root];
@@ -89,8 +92,8 @@ export class TreeGrower {
       const mid = this.partition(rows, node.start, node.end, s);
       const l = newNode(node.start, mid, node.depth + 1);
       const r = newNode(mid, node.end, node.depth + 1);
-      l.g = s.gl; l.h = s.hl; l.c = s.cl;
-      r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.c - s.cl;
+      l.g = s.gl; l.h = s.hl; l.c = mid - node.start;
+      r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.end - mid;
       tree.feature[node.id] = s.feature; tree.bin[node.id] = s.bin; tree.ml[node.id] = s.missingLeft ? 1 : 0;
       tree.left[node.id] = l.id; tree.right[node.id] = r.id; tree.gain[node.id] = s.gain;
       leaves++;
@@ -118,13 +121,16 @@ export class TreeGrower {
       }
     }
     for (const n of open) this.release(n);
+    const leafRanges: number[] = [];
     for (const n of nodes) {
-      if (tree.left[n.id] === -1) tree.value[n.id] = leafValue(rows, n.start, n.end, n.g, n.h);
+      if (tree.left[n.id] !== -1) continue;
+      tree.value[n.id] = leafValue(rows, n.start, n.end, n.g, n.h);
+      leafRanges.push(n.id, n.start, n.end);
     }
     return {
       feature: Int32Array.from(tree.feature), thresholdBin: Int32Array.from(tree.bin), missingLeft: Uint8Array.from(tree.ml),
       left: Int32Array.from(tree.left), right: Int32Array.from(tree.right), value: Float64Array.from(tree.value), gain: Float64Array.from(tree.gain),
-      output,
+      output, leafRanges: Int32Array.from(leafRanges),
     };
   }
 
@@ -145,35 +151,37 @@ export class TreeGrower {
     const { lambda, minChildWeight: mcw, minDataInLeaf: mdl, minSplitGain } = this.p;
     const hist = node.hist!;
     const G = node.g, H = node.h, C = node.c;
+    const perHess = H > 0 ? C / H : 0; // estimated rows per unit of hessian
     const parentScore = (G * G) / (H + lambda);
     let best: Split | null = null;
     for (let fi = 0; fi < features.length; fi++) {
       const f = features[fi]!;
       const base = f * STRIDE;
       const nb = this.nBins[f]!;
-      const mj = base + MISSING_BIN * 3;
-      const gm = hist[mj]!, hm = hist[mj + 1]!, cm = hist[mj + 2]!;
-      let gl = 0, hl = 0, cl = 0;
+      const mj = base + MISSING_BIN * 2;
+      const gm = hist[mj]!, hm = hist[mj + 1]!, cm = hm * perHess;
+      let gl = 0, hl = 0;
       for (let b = 0; b < nb - 1; b++) {
-        const j = base + b * 3;
-        gl += hist[j]!; hl += hist[j + 1]!; cl += hist[j + 2]!;
+        const j = base + b * 2;
+        gl += hist[j]!; hl += hist[j + 1]!;
+        const cl = hl * perHess;
         // Missing rows to the right…
         {
           const gr = G - gl, hr = H - hl, cr = C - cl;
           if (cl >= mdl && cr >= mdl && hl >= mcw && hr >= mcw) {
             const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
             // With no missing rows here, missing values later follow the larger child.
-            const ml = cm === 0 ? hl > hr : false;
-            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: ml, gl, hl, cl };
+            const ml = hm === 0 ? hl > hr : false;
+            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: ml, gl, hl };
           }
         }
         // …or to the left.
-        if (cm > 0) {
+        if (hm > 0) {
           const gL = gl + gm, hL = hl + hm, cL = cl + cm;
           const gr = G - gL, hr = H - hL, cr = C - cL;
           if (cL >= mdl && cr >= mdl && hL >= mcw && hr >= mcw) {
             const gain = (gL * gL) / (hL + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: true, gl: gL, hl: hL, cl: cL };
+            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: true, gl: gL, hl: hL };
           }
         }
       }

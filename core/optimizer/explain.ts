@@ -1,6 +1,6 @@
 import type { Draft } from './draft';
 import type { ProductionSuggestion, UnservedLine } from './plan-types';
-import { carries, dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, type Order, type Prep } from './prep';
+import { dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, type Order, type Prep } from './prep';
 
 /**
  * Why an order's remaining tonnes were not shipped, naming the rule that blocks them. Checked

@@ -55,11 +55,11 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   let lastPost = 0;
   const m = h.createModel({ format: 'lp', data: lpText });
   try {
+    // No `threads` option: this single-threaded build rejects it (and threads > 1 aborts older builds).
     m.options.set({
       output_flag: false,
       time_limit: Math.max(0.1, opts.timeLimitS),
       mip_rel_gap: opts.gap,
-      threads: 1, // more than one thread aborts this WASM build
       random_seed: 1,
     });
     const nCols = m.getDimensions().numCols;

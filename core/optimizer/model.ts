@@ -29,7 +29,7 @@ export interface Residual {
   booked: Map<string, Array<[number, number]>>;
 }
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 2, maxWaitH: 24, maxOrdersPerRake: Infinity };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12, maxOrdersPerRake: Infinity };
 
 interface YVar { col: number; r: number; lp: string; startH: number; durH: number }
 interface XVar { col: number; o: string; r: number; y: string }
@@ -181,6 +181,10 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
         if (serving.length < ys.length) m.addRow(`src_${on}_${r}_${yardIdx.get(y)}`, [[1, col], ...serving.map((yv): Term => [-maxT, yv.col])], '<=', 0);
       }
       m.addRow(`wag_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '<=', 0);
+      // Variable upper bound on the destination switch: tightens the LP relaxation a great deal.
+      m.addRow(`xd_${on}_${r}`, [...xs, [-maxT, dCol.get(o.destination)!]], '<=', 0);
+      // Every allotted wagon carries load (all full but the last, which holds ≥ 1 t): wagons = ⌈t ÷ PCC⌉.
+      m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', 1 - pr.pccT);
       if (bands.length > 1) {
         const bandTerms: Term[] = [];
         for (const b of bands) {
@@ -251,7 +255,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   for (const [k, terms] of roadCap) {
     const [y, d] = k.split('|') as [string, string];
     const cap = res ? (res.roadLeft.get(k) ?? 0) : roadCapacity(p, y, Number(d));
-    if (terms.reduce((a, [t]) => a + t, 0) > cap) m.addRow(`road_${yardIdx.get(y)}_${d}`, terms, '<=', cap);
+    m.addRow(`road_${yardIdx.get(y)}_${d}`, terms, '<=', cap);
   }
   for (const [k, terms] of inv) {
     const [y, prod] = k.split('|') as [string, string];
@@ -260,9 +264,9 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   for (const [id, terms] of singleShipment) if (terms.length > 1) m.addRow(`single_${oi.get(id)}`, terms, '<=', 1);
   for (const o of orders) {
     const terms = orderTerms.get(o.id);
-    if (!terms) continue; // nothing can serve it: unserved, priced outside the model
-    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), 0, qty(o.id));
-    m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
+    // An order nothing can serve keeps a fixed unserved column, so the objective is the plan's whole cost.
+    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), terms ? 0 : qty(o.id), qty(o.id));
+    if (terms) m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
   }
   return { lp: m, y: Y, x: X, n: N, road: RD, reductions };
 }

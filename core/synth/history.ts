@@ -83,6 +83,7 @@ export class Simulation {
   private readonly corridorLoad = new Map<string, number[]>();
   private readonly laneFactor = new Map<string, number>();
   private readonly railRakesPerDay: number;
+  private readonly railDailyT: number;
   private orderSeq = 0;
   private ordered = 0;
   private shippedRail = 0;
@@ -121,7 +122,8 @@ export class Simulation {
     for (const d of this.plant.destinations) this.laneFactor.set(d.code, rng.uniform(0.9, 1.12));
     const meanRakeT = this.plant.wagonTypes.reduce((s, w) => s + w.pccT * w.wagonsPerRake, 0) / Math.max(1, this.plant.wagonTypes.length);
     // Railways supply a little more than the average need: rakes are short in peaks, idle in lulls.
-    this.railRakesPerDay = (railT / (meanRakeT * 0.9)) * 1.1;
+    this.railDailyT = railT;
+    this.railRakesPerDay = railT / (meanRakeT * 0.9);
 
     // Stockyards start with about six days of each product.
     let opening = 0;
@@ -190,16 +192,31 @@ export class Simulation {
     }
   }
 
-  /** Mills produce to the average order book, leaning towards the last week's orders. */
+  /**
+   * Mills produce to the order book (half the long-run mean, half the last week's orders), more
+   * when stock runs below about a week's orders and less above it; output goes to the yards with
+   * least stock, as a despatch controller would route it.
+   */
   private produce(): void {
     for (const p of this.plant.products) {
       const ys = this.holders.get(p.code) ?? [];
       if (ys.length === 0) continue;
+      const mean = this.meanDemand.get(p.code) ?? 0;
       const recent = this.recentDemand.get(p.code) ?? [];
-      const recentMean = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : 0;
-      const out = Math.round((0.5 * (this.meanDemand.get(p.code) ?? 0) + 0.5 * recentMean) * 1.03 * this.rng.uniform(0.9, 1.1));
-      const each = Math.floor(out / ys.length);
-      ys.forEach((y, i) => this.addStock(y, p.code, i === 0 ? out - each * (ys.length - 1) : each));
+      const recentMean = recent.length > 0 ? recent.reduce((a, b) => a + b, 0) / recent.length : mean;
+      const stock = ys.reduce((s, y) => s + this.stockOf(y, p.code), 0);
+      const target = 7 * mean;
+      const steer = Math.min(1.3, Math.max(0.6, 1 + (0.5 * (target - stock)) / Math.max(1, target)));
+      const out = Math.round((0.5 * mean + 0.5 * recentMean) * steer * this.rng.uniform(0.93, 1.07));
+      let left = out;
+      const level = (target + out) / ys.length;
+      const gaps = ys.map((y) => Math.max(0, level - this.stockOf(y, p.code)));
+      const gapSum = gaps.reduce((a, b) => a + b, 0);
+      ys.forEach((y, i) => {
+        const t = i === ys.length - 1 ? left : Math.round(gapSum > 0 ? (out * gaps[i]) / gapSum : out / ys.length);
+        this.addStock(y, p.code, t);
+        left -= t;
+      });
       this.produced += out;
     }
   }
@@ -244,7 +261,12 @@ export class Simulation {
    * orders fill a rake best. Orders waiting a week go in a part-filled rake rather than wait on.
    */
   private rail(d: number, dayStart: number, cal: { month: number; weekday: number }): void {
-    let supply = this.rng.poisson(this.railRakesPerDay * (cal.month >= 6 && cal.month <= 9 ? 0.92 : 1));
+    // Rakes are indented against the waiting tonnes: a long queue gets more rakes, within limits.
+    let waiting = 0;
+    for (const list of this.railBacklog.values()) for (const o of list) waiting += o.remaining;
+    const indent = Math.min(1.5, Math.max(0.85, 0.8 + (0.4 * waiting) / (7 * this.railDailyT)));
+    const trend = 1 + 0.03 * (d / 365);
+    let supply = this.rng.poisson(this.railRakesPerDay * trend * indent * (cal.month >= 6 && cal.month <= 9 ? 0.92 : 1));
     let seq = 0;
     while (supply > 0) {
       let best: Candidate | null = null;
@@ -299,33 +321,37 @@ export class Simulation {
       .sort((a, b) => b.avail - a.avail || a.free - b.free)[0];
     if (!lp || lp.avail < capT * 0.45) return false;
 
-    // Allot whole wagons to orders, most urgent first, drawing stock from the siding's yards.
-    let wagonsLeft = wt.wagonsPerRake - (this.rng.chance(0.15) ? this.rng.int(1, 3) : 0);
-    const capacityT = wagonsLeft * wt.pccT;
+    // Fill by urgency, drawing stock from the siding's yards. History records no wagons, so a
+    // wagon here carries one destination's product (several small orders of it may share one).
+    const wagons = wt.wagonsPerRake - (this.rng.chance(0.15) ? this.rng.int(1, 3) : 0);
+    const capacityT = wagons * wt.pccT;
     const portions: Portion[] = [];
     const destCodes: string[] = [];
+    const groupT = new Map<string, number>();
+    const wagonsUsed = () => [...groupT.values()].reduce((s, t) => s + Math.ceil(t / wt.pccT), 0);
     c.dests.forEach((os, k) => {
       // A two-point rake keeps the minimum 10 wagons for its second destination.
-      const reserve = c.dests.length > 1 && k === 0 ? 10 : 0;
+      const reserveT = c.dests.length > 1 && k === 0 ? 10 * wt.pccT : 0;
       const before = portions.length;
-      let wagons = 0;
       for (const o of [...os].sort(byUrgency)) {
-        let room = (wagonsLeft - reserve) * wt.pccT;
+        const key = `${o.dest.code}|${o.product}`;
         let taken = 0;
         for (const y of lp.lp.stockyards) {
-          const take = Math.min(o.remaining - taken, this.stockOf(y, o.product), room);
+          // Room: whole free wagons, plus what is left in this group's part-filled wagon.
+          const groupNow = groupT.get(key) ?? 0;
+          const partRoom = groupNow > 0 ? Math.ceil(groupNow / wt.pccT) * wt.pccT - groupNow : 0;
+          const room = (wagons - wagonsUsed()) * wt.pccT + partRoom - reserveT;
+          const take = Math.min(o.remaining - taken, this.stockOf(y, o.product) - this.pending(portions, y, o.product), room);
           if (take <= 0) continue;
           portions.push({ o, yard: y, t: take });
+          groupT.set(key, groupNow + take);
           taken += take;
-          room -= take;
         }
-        const w = Math.ceil(taken / wt.pccT);
-        wagonsLeft -= w;
-        wagons += w;
-        if (wagonsLeft - reserve <= 0) break;
+        if ((wagons - wagonsUsed()) * wt.pccT - reserveT <= 0) break;
       }
-      if (k > 0 && wagons < 10) portions.splice(before);
-      else if (portions.length > before) destCodes.push(os[0].dest.code);
+      const destT = portions.slice(before).reduce((s, p) => s + p.t, 0);
+      if (k > 0 && destT < 10 * wt.pccT * 0.8) portions.splice(before);
+      else if (destT > 0) destCodes.push(os[0].dest.code);
     });
     const loadT = portions.reduce((s, p) => s + p.t, 0);
     if (loadT < capT * 0.45) return false;
@@ -402,6 +428,13 @@ export class Simulation {
         product: p.o.product, priority: p.o.priority, mode: 'rail', tonnes: p.t, distanceKm: p.o.dest.railDistanceKm, costRsPerT: this.missing(round1(cost)),
       });
     }
+  }
+
+  /** Stock already promised to this rake from a yard. */
+  private pending(portions: Portion[], yard: string, product: string): number {
+    let t = 0;
+    for (const p of portions) if (p.yard === yard && p.o.product === product) t += p.t;
+    return t;
   }
 
   /** A few per cent of measured values were never recorded. */

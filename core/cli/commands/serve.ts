@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createHost } from '../../host/create-host';
+import { installProcessGuards } from '../../host/guards';
 import { appRoot } from '../../host/paths';
 import { startBrowserServer } from '../../host/transports/ws-server';
 import { num } from '../args';
@@ -10,6 +11,7 @@ export const serveCommand: CliCommand = {
   summary: 'Run RakePlan in browser mode on 127.0.0.1 with a per-launch token',
   usage: 'rakeplan serve [--port N] [--data-dir DIR]',
   async run(args, env) {
+    installProcessGuards();
     const host = createHost({ dataDir: env.dataDir, mode: 'browser' });
     const server = await startBrowserServer(host.app, {
       port: num(args, 'port', 0),

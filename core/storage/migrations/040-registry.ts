@@ -27,6 +27,7 @@ export const m040Registry: Migration = {
       source_ref TEXT,                 -- where it came from (training run dir, imported file name)
       file_sha256 TEXT NOT NULL,
       file_bytes INTEGER NOT NULL,
+      holdout_sha256 TEXT,             -- JSON rows of the time-ordered holdout, in the blob store
       last_error TEXT,
       last_error_at TEXT,
       created_at TEXT NOT NULL,

@@ -1,5 +1,7 @@
 import type { Migration } from '../migrate';
 import { m001Foundation } from './001-foundation';
+import { m010Scenarios } from './010-scenarios';
+import { m011History } from './011-history';
 import { m040Registry } from './040-registry';
 import { m041Monitoring } from './041-monitoring';
 import { m042Drift } from './042-drift';
@@ -9,4 +11,4 @@ import { m042Drift } from './042-drift';
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation, m040Registry, m041Monitoring, m042Drift];
+export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m040Registry, m041Monitoring, m042Drift];

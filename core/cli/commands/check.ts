@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import { checkPlan } from '../../checker/check';
+import type { Plan } from '../../optimizer/plan-types';
+import { PLAN_FORMAT } from '../../optimizer/plan-types';
+import { str } from '../args';
+import type { CliCommand } from '../command';
+import { readScenarioFile } from './plan';
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Verify a plan against a scenario: every rule and cost of DOMAIN.md (exit 1 on violations)',
+  usage: 'rakeplan check --scenario s.json --plan plan.json',
+  async run(args, env) {
+    const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
+    if (!scenario) return 1;
+    const planFile = str(args, 'plan', true)!;
+    let plan: Plan;
+    try {
+      plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
+    } catch (err) {
+      env.err(`Cannot read plan ${planFile}: ${(err as Error).message}`);
+      return 1;
+    }
+    if (plan?.format !== PLAN_FORMAT) {
+      env.err(`${planFile}: format must be "${PLAN_FORMAT}", got ${JSON.stringify(plan?.format)}`);
+      return 1;
+    }
+    const res = checkPlan(scenario, plan);
+    if (res.ok) {
+      env.out(`OK: the plan obeys every rule; recomputed total ₹${Math.round(res.recomputed.totalCost).toLocaleString('en-IN')}`);
+      return 0;
+    }
+    env.out(`${res.violations.length} violation(s):`);
+    for (const v of res.violations) env.out(`  rule ${v.rule} — ${v.where}: ${v.message}`);
+    return 1;
+  },
+};

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { checkScenario, hasErrors } from '../../domain/validate';
+import type { Scenario } from '../../domain/scenario';
+import { startSolve } from '../../optimizer/run-solve';
+import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
+import type { CliCommand, CliEnv } from '../command';
+
+/** Read and validate a scenario file; errors name the file, table, row and field. */
+export function readScenarioFile(file: string, env: CliEnv): Scenario | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    env.err(`Cannot read scenario ${file}: ${(err as Error).message}`);
+    return null;
+  }
+  const { scenario, issues } = checkScenario(raw);
+  for (const i of issues) env.err(`${file}: ${i.severity} at ${i.path}: ${i.message}`);
+  if (!scenario || hasErrors(issues)) return null;
+  return scenario;
+}
+
+const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
+
+export const planCommand: CliCommand = {
+  name: 'plan',
+  summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
+  usage: 'rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]',
+  async run(args: ParsedArgs, env) {
+    const file = str(args, 'scenario', true)!;
+    const out = str(args, 'out', true)!;
+    const timeLimitS = num(args, 'time-limit', 30)!;
+    const gap = num(args, 'gap', 0.005)!;
+    if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
+    if (gap < 0 || gap >= 1) throw new CliUsageError('--gap must be a fraction in [0, 1), e.g. 0.005 for 0.5 %');
+    const lpFile = str(args, 'export-lp');
+    const scenario = readScenarioFile(file, env);
+    if (!scenario) return 1;
+    let last = 0;
+    const handle = startSolve(scenario, { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') }, {
+      onProgress: (p) => {
+        if (p.elapsedS - last < 2 && p.phase === 'solving') return;
+        last = p.elapsedS;
+        const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
+        env.err(`${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rs(p.incumbent)}`}${gapTxt}`);
+      },
+    });
+    const onSigint = () => { env.err('stopping: keeping the best plan so far (Ctrl-C again to abort)'); handle.stop(); process.off('SIGINT', onSigint); };
+    process.on('SIGINT', onSigint);
+    try {
+      const { plan, lpText } = await handle.result;
+      fs.writeFileSync(out, JSON.stringify(plan, null, 2));
+      if (lpFile) {
+        if (lpText) fs.writeFileSync(lpFile, lpText);
+        else env.err(`No LP written: this plan used ${plan.solver.method}, which has no single model.`);
+      }
+      const s = plan.summary;
+      env.out(`${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s${plan.solver.gap === null ? '' : `, gap ${(plan.solver.gap * 100).toFixed(2)} %`}`);
+      if (plan.solver.fallbackReason) env.out(`fallback: ${plan.solver.fallbackReason}`);
+      env.out(`total ${rs(s.totalCost)} (${rs(s.costPerT)}/t); rule-based ${rs(s.ruleBasedCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %)`);
+      env.out(`rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`);
+      return 0;
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { defineCall } from '../define';
+
+/** Metrics, alerts and drift. Latencies in ms, rates in calls/s, shares as 0–1. */
+export type SeriesKind = 'call' | 'inference' | 'model-load' | 'optimizer' | 'training';
+const seriesKind = z.enum(['call', 'inference', 'model-load', 'optimizer', 'training']);
+
+export interface SeriesPoint {
+  /** Minute start, epoch ms. */
+  t: number;
+  count: number;
+  errors: number;
+  rate: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  meanMs: number | null;
+  sumValue: number;
+}
+
+export interface SeriesSummary {
+  kind: SeriesKind;
+  key: string;
+  count: number;
+  errors: number;
+  errorRate: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  meanMs: number | null;
+  sumValue: number;
+}
+
+export type AlertRule =
+  | { id: string; type: 'latency'; series: SeriesKind; quantile: 'p50' | 'p95' | 'p99'; thresholdMs: number; forMinutes: number; enabled: boolean }
+  | { id: string; type: 'error-rate'; series: SeriesKind; threshold: number; forMinutes: number; minCount: number; enabled: boolean }
+  | { id: string; type: 'model-not-loaded'; enabled: boolean }
+  | { id: string; type: 'drift'; enabled: boolean };
+
+const alertRule = z.discriminatedUnion('type', [
+  z.object({ id: z.string().min(1), type: z.literal('latency'), series: seriesKind, quantile: z.enum(['p50', 'p95', 'p99']), thresholdMs: z.number().positive(), forMinutes: z.number().int().min(1).max(60), enabled: z.boolean() }).strict(),
+  z.object({ id: z.string().min(1), type: z.literal('error-rate'), series: seriesKind, threshold: z.number().min(0).max(1), forMinutes: z.number().int().min(1).max(60), minCount: z.number().int().min(1), enabled: z.boolean() }).strict(),
+  z.object({ id: z.string().min(1), type: z.literal('model-not-loaded'), enabled: z.boolean() }).strict(),
+  z.object({ id: z.string().min(1), type: z.literal('drift'), enabled: z.boolean() }).strict(),
+]);
+
+export interface MonitorConfig {
+  retentionDays: number;
+  slowCallMs: number;
+  rules: AlertRule[];
+}
+
+export interface Alert {
+  ruleId: string;
+  severity: 'warning' | 'critical';
+  message: string;
+  model?: string;
+}
+
+export interface ModelStatusRow {
+  name: string;
+  version: number | null;
+  alias: string;
+  status: 'loaded' | 'not-loaded' | 'error' | 'missing';
+  loadMs: number | null;
+  lastError: string | null;
+}
+
+export interface DriftFeature {
+  feature: string;
+  kind: 'numeric' | 'categorical';
+  psi: number;
+  /** Two-sample KS statistic and p-value against the reference (numeric features). */
+  ks: { d: number; pValue: number } | null;
+  status: 'ok' | 'warn' | 'drift';
+  missingRate: { reference: number; current: number };
+}
+
+export interface DriftReport {
+  name: string;
+  version: number | null;
+  status: 'ok' | 'warn' | 'drift' | 'no-data';
+  samples: number;
+  features: DriftFeature[];
+  thresholds: DriftThresholds;
+  trigger: 'schedule' | 'manual';
+  createdAt: string;
+  message: string;
+}
+
+export interface DriftThresholds {
+  psiWarn: number;
+  psiDrift: number;
+  ksPValue: number;
+  minSamples: number;
+}
+
+export interface MonitorOverview {
+  now: number;
+  minutes: number;
+  /** All calls merged, one point per minute. */
+  calls: SeriesPoint[];
+  /** Per call name over the window. */
+  byCall: SeriesSummary[];
+  inference: SeriesSummary[];
+  optimizer: { byOutcome: SeriesSummary[]; successRate: number | null; runs: number };
+  training: SeriesSummary[];
+  models: ModelStatusRow[];
+  drift: DriftReport[];
+  alerts: Alert[];
+  rules: { rule: AlertRule; text: string }[];
+}
+
+export const monitoringContract = {
+  'monitoring.overview': defineCall(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).strict()).returns<MonitorOverview>(),
+  'monitoring.series': defineCall(
+    z.object({ kind: seriesKind, key: z.string().optional(), minutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).strict(),
+  ).returns<SeriesPoint[]>(),
+  'monitoring.prometheus': defineCall(z.object({}).strict()).returns<{ text: string }>(),
+  'monitoring.getConfig': defineCall(z.object({}).strict()).returns<MonitorConfig>(),
+  'monitoring.setConfig': defineCall(
+    z.object({ retentionDays: z.number().min(1).max(365), slowCallMs: z.number().min(1), rules: z.array(alertRule).max(50) }).strict(),
+  ).returns<MonitorConfig>(),
+  'monitoring.logs': defineCall(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()).returns<Record<string, unknown>[]>(),
+  'drift.run': defineCall(z.object({ name: z.string().min(1).optional() }).strict()).returns<DriftReport[]>(),
+  'drift.reports': defineCall(z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<DriftReport[]>(),
+  'drift.getThresholds': defineCall(z.object({}).strict()).returns<DriftThresholds>(),
+  'drift.setThresholds': defineCall(
+    z.object({ psiWarn: z.number().positive(), psiDrift: z.number().positive(), ksPValue: z.number().gt(0).lt(1), minSamples: z.number().int().min(10) }).strict()
+      .refine((t) => t.psiDrift >= t.psiWarn, { message: 'psiDrift must be ≥ psiWarn', path: ['psiDrift'] }),
+  ).returns<DriftThresholds>(),
+};
+
+export interface MonitoringEvents {
+  'monitoring.alert': { alerts: Alert[] };
+  'drift.report': DriftReport;
+}

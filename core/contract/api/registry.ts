@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { defineCall } from '../define';
+
+/**
+ * Model registry and serving: versions, aliases (production, candidate), per-consumer pins,
+ * promotion through the four gates, rollback, import of external ONNX, predictions that name
+ * their source, batch scoring.
+ */
+export type Alias = 'production' | 'candidate';
+export type PredictionSource = 'model' | 'fallback:previous' | 'fallback:baseline';
+
+export interface ManifestInfo {
+  title?: string;
+  task: string;
+  target: string;
+  outputs: string[];
+  classes?: string[];
+  inputs: { name: string; type: string }[];
+  features: { name: string; kind: string }[];
+}
+
+export interface ModelVersionInfo {
+  name: string;
+  version: number;
+  origin: 'trained' | 'imported';
+  spec: string | null;
+  params: Record<string, unknown>;
+  manifest: ManifestInfo;
+  dataset: { hash: string; rows: number; from: string | null; to: string | null } | null;
+  metrics: Record<string, unknown> | null;
+  baselineMetrics: Record<string, unknown> | null;
+  trainMs: number | null;
+  parentVersion: number | null;
+  note: string;
+  sourceRef: string | null;
+  fileSha256: string;
+  fileBytes: number;
+  hasHoldout: boolean;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  createdAt: string;
+  aliases: Alias[];
+  pins: string[];
+  gate: GateReport | null;
+}
+
+export interface ModelEvent {
+  id: number;
+  name: string;
+  version: number | null;
+  kind: 'register' | 'import' | 'promote' | 'override' | 'rollback' | 'candidate' | 'pin' | 'unpin' | 'load-error' | 'reload' | 'delete';
+  fromVersion: number | null;
+  detail: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface ModelSummary {
+  name: string;
+  versions: number;
+  latest: number;
+  production: number | null;
+  candidate: number | null;
+  pins: { consumer: string; version: number }[];
+  status: 'loaded' | 'not-loaded' | 'error' | 'missing';
+  loadMs: number | null;
+  lastError: string | null;
+}
+
+export type GateName = 'data-quality' | 'improvement' | 'stability' | 'consistency';
+
+export interface GateCheck {
+  name: string;
+  passed: boolean;
+  value: number | string | null;
+  limit: number | string | null;
+  detail?: string;
+}
+
+export interface GateResult {
+  gate: GateName;
+  passed: boolean;
+  summary: string;
+  checks: GateCheck[];
+}
+
+export interface GateThresholds {
+  dataQuality: { minRows: number; maxMissingRate: number; maxRangeExcess: number };
+  improvement: { minRelativeGain: number; mustBeatBaseline: boolean };
+  stability: { maxSegmentRegression: number; minSegmentRows: number; segmentColumns: string[] };
+  consistency: { maxPsi: number; minRows: number };
+}
+
+export interface GateReport {
+  name: string;
+  version: number;
+  against: number | null;
+  passed: boolean;
+  gates: GateResult[];
+  thresholds: GateThresholds;
+  metric: { name: string; lowerIsBetter: boolean };
+  holdout: { rows: number; source: string };
+  evaluatedAt: string;
+}
+
+export interface PredictAnswer {
+  model: string;
+  /** The version that produced the numbers (null for the baseline). */
+  version: number | null;
+  source: PredictionSource;
+  /** Why a fallback answered, naming what failed. */
+  fallbackReason?: string;
+  /** Output column → one value per row. */
+  columns: Record<string, number[]>;
+  label: string[] | null;
+  ms: number;
+}
+
+export interface BatchReport {
+  jobId: string;
+  model: string;
+  version: number | null;
+  source: PredictionSource;
+  rows: number;
+  scored: number;
+  skipped: { row: number; reason: string }[];
+  skippedCount: number;
+  outCsv: string | null;
+  cancelled: boolean;
+  ms: number;
+}
+
+const name = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash or underscore');
+const version = z.number().int().min(1);
+const cell = z.union([z.number(), z.string(), z.null()]);
+const rows = z.array(z.record(z.string(), cell)).min(1).max(100_000);
+
+const gateThresholds = z.object({
+  dataQuality: z.object({ minRows: z.number().int().min(1), maxMissingRate: z.number().min(0).max(1), maxRangeExcess: z.number().min(0) }).strict(),
+  improvement: z.object({ minRelativeGain: z.number().min(-1).max(1), mustBeatBaseline: z.boolean() }).strict(),
+  stability: z.object({ maxSegmentRegression: z.number().min(0), minSegmentRows: z.number().int().min(1), segmentColumns: z.array(z.string()).max(20) }).strict(),
+  consistency: z.object({ maxPsi: z.number().positive(), minRows: z.number().int().min(1) }).strict(),
+}).strict();
+
+export const registryContract = {
+  'registry.list': defineCall(z.object({}).strict()).returns<ModelSummary[]>(),
+  'registry.versions': defineCall(z.object({ name }).strict()).returns<ModelVersionInfo[]>(),
+  'registry.show': defineCall(
+    z.object({ name, version: version.optional(), alias: z.enum(['production', 'candidate']).optional() }).strict(),
+  ).returns<ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] }>(),
+  /** Register a trained model directory (model.onnx + manifest.json + metrics.json). */
+  'registry.register': defineCall(
+    z.object({ dir: z.string().min(1), note: z.string().max(2000).default(''), parentVersion: version.optional(), asCandidate: z.boolean().default(true) }).strict(),
+  ).returns<ModelVersionInfo>(),
+  'registry.import': defineCall(
+    z.object({
+      name,
+      onnxBase64: z.string().min(1).optional(),
+      path: z.string().min(1).optional(),
+      task: z.enum(['regression', 'binary', 'multiclass']),
+      target: z.string().min(1).default('target'),
+      inputs: z.array(z.union([
+        z.object({ name: z.string().min(1), type: z.literal('numeric') }).strict(),
+        z.object({ name: z.string().min(1), type: z.literal('categorical'), categories: z.array(z.string()).min(1) }).strict(),
+      ])).min(1).max(500),
+      classes: z.array(z.string()).min(2).optional(),
+      testRow: z.record(z.string(), cell).optional(),
+      note: z.string().max(2000).default(''),
+    }).strict().refine((p) => Boolean(p.onnxBase64) !== Boolean(p.path), { message: 'give exactly one of onnxBase64 or path', path: ['onnxBase64'] }),
+  ).returns<ModelVersionInfo>(),
+  'registry.evaluate': defineCall(
+    z.object({ name, version, rows: rows.optional() }).strict(),
+  ).returns<GateReport>(),
+  'registry.promote': defineCall(
+    z.object({ name, version, override: z.object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters') }).strict().optional() }).strict(),
+  ).returns<{ name: string; version: number; previous: number | null; gate: GateReport; overridden: boolean }>(),
+  'registry.setCandidate': defineCall(z.object({ name, version }).strict()).returns<{ name: string; version: number }>(),
+  'registry.rollback': defineCall(z.object({ name }).strict()).returns<{ name: string; version: number; from: number }>(),
+  'registry.reload': defineCall(z.object({ name }).strict()).returns<{ name: string; version: number; loadMs: number }>(),
+  'registry.pin': defineCall(z.object({ consumer: z.string().min(1).max(100), name, version: version.nullable() }).strict())
+    .returns<{ consumer: string; name: string; version: number | null }>(),
+  'registry.delete': defineCall(z.object({ name, version }).strict()).returns<{ name: string; version: number }>(),
+  'registry.predict': defineCall(
+    z.object({ name, rows: z.array(z.record(z.string(), cell)).min(1).max(10_000), consumer: z.string().min(1).max(100).optional() }).strict(),
+  ).returns<PredictAnswer>(),
+  'registry.batch': defineCall(
+    z.object({
+      name,
+      consumer: z.string().min(1).max(100).optional(),
+      csvPath: z.string().min(1).optional(),
+      historyTable: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']).optional(),
+      outCsv: z.string().min(1).optional(),
+      chunkRows: z.number().int().min(1).max(65_536).default(2_000),
+    }).strict().refine((p) => Boolean(p.csvPath) !== Boolean(p.historyTable), { message: 'give exactly one of csvPath or historyTable', path: ['csvPath'] }),
+  ).returns<BatchReport>().withProgress<{ done: number; of: number; skipped: number }>(),
+  'registry.getGateThresholds': defineCall(z.object({}).strict()).returns<GateThresholds>(),
+  'registry.setGateThresholds': defineCall(gateThresholds).returns<GateThresholds>(),
+};
+
+export interface RegistryEvents {
+  'registry.changed': { name: string; kind: ModelEvent['kind']; version: number | null };
+}

@@ -1,0 +1,150 @@
+import type { DriftReport, DriftThresholds } from '../contract/api/monitoring';
+import type { HostServices } from '../host/services';
+import { DEFAULT_THRESHOLDS, featureDrift, overallStatus } from './detect';
+import type { DatasetStats } from './reference';
+
+type Row = Record<string, number | string | null>;
+
+export interface DriftOptions {
+  /** Rows kept per model (oldest deleted first). */
+  keepPerModel?: number;
+  /** Rows written per model per flush: a reservoir sample of what arrived in between. */
+  perFlush?: number;
+  /** Scheduled check interval [ms]; 0 = off. */
+  scheduleMs?: number;
+}
+
+const THRESHOLDS_KEY = 'drift.thresholds';
+const FLUSH_MS = 5_000;
+
+/**
+ * Samples the inputs models see into SQLite and compares them with each production version's
+ * training reference (PSI per feature, KS for numeric ones), on a schedule and on demand.
+ * Sampling is buffered in memory and written every few seconds in one transaction, so a burst of
+ * single-row predictions costs no disk write each.
+ */
+export class DriftService {
+  private buffer = new Map<string, { seen: number; rows: Row[] }>();
+  private timers: NodeJS.Timeout[] = [];
+  private readonly keepPerModel: number;
+  private readonly perFlush: number;
+  private latest = new Map<string, DriftReport>();
+
+  constructor(
+    private readonly s: HostServices,
+    private readonly reference: (name: string) => { version: number; stats: DatasetStats } | null,
+    private readonly names: () => string[],
+    opts: DriftOptions = {},
+    private readonly onReport: (r: DriftReport) => void = () => {},
+  ) {
+    this.keepPerModel = opts.keepPerModel ?? 5_000;
+    this.perFlush = opts.perFlush ?? 200;
+    const flush = setInterval(() => this.flushSafe(), FLUSH_MS);
+    flush.unref();
+    this.timers.push(flush);
+    const every = opts.scheduleMs ?? 6 * 3_600_000;
+    if (every > 0) {
+      const t = setInterval(() => { try { this.runAll('schedule'); } catch { /* database closed: next tick or shutdown */ } }, every);
+      t.unref();
+      this.timers.push(t);
+    }
+  }
+
+  /** Called with every prediction request's rows. Reservoir sampling keeps the buffer bounded. */
+  sample(name: string, rows: readonly Row[]): void {
+    let b = this.buffer.get(name);
+    if (!b) this.buffer.set(name, (b = { seen: 0, rows: [] }));
+    for (const r of rows) {
+      b.seen++;
+      if (b.rows.length < this.perFlush) b.rows.push(r);
+      else {
+        const j = Math.floor(Math.random() * b.seen);
+        if (j < this.perFlush) b.rows[j] = r;
+      }
+    }
+  }
+
+  flush(): void {
+    const db = this.s.requireDb();
+    const buffered = this.buffer;
+    this.buffer = new Map();
+    if (buffered.size === 0) return;
+    const now = new Date().toISOString();
+    const ins = db.prepare('INSERT INTO drift_samples (name, row, at) VALUES (?, ?, ?)');
+    db.transaction(() => {
+      for (const [name, b] of buffered) {
+        for (const r of b.rows) ins.run(name, JSON.stringify(r), now);
+        db.prepare(`DELETE FROM drift_samples WHERE name = ? AND id <= (
+          SELECT id FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(name, name, this.keepPerModel);
+      }
+    })();
+  }
+
+  private flushSafe(): void {
+    try { this.flush(); } catch { this.stop(); }
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+  }
+
+  thresholds(): DriftThresholds {
+    const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(THRESHOLDS_KEY) as { value: string } | undefined;
+    return row ? { ...DEFAULT_THRESHOLDS, ...(JSON.parse(row.value) as Partial<DriftThresholds>) } : DEFAULT_THRESHOLDS;
+  }
+
+  setThresholds(t: DriftThresholds): DriftThresholds {
+    this.s.requireDb().prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)').run(THRESHOLDS_KEY, JSON.stringify(t));
+    return t;
+  }
+
+  /** Compare the stored samples of one model with its production reference and store the report. */
+  run(name: string, trigger: 'schedule' | 'manual'): DriftReport {
+    this.flush();
+    const db = this.s.requireDb();
+    const th = this.thresholds();
+    const ref = this.reference(name);
+    const rows = (db.prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, this.keepPerModel) as { row: string }[])
+      .map((r) => JSON.parse(r.row) as Row);
+    const base = { name, version: ref?.version ?? null, samples: rows.length, thresholds: th, trigger, createdAt: new Date().toISOString() };
+    let report: DriftReport;
+    if (!ref) report = { ...base, status: 'no-data', features: [], message: `No production version of ${name} with training statistics to compare against.` };
+    else if (rows.length < th.minSamples) report = { ...base, status: 'no-data', features: [], message: `${rows.length} sampled inputs; at least ${th.minSamples} are needed.` };
+    else {
+      const features = ref.stats.features.flatMap((f) => featureDrift(f, rows.map((r) => r[f.name]), th) ?? []);
+      const status = overallStatus(features);
+      const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
+      report = {
+        ...base, status, features,
+        message: status === 'ok' ? `No drift across ${features.length} features (${rows.length} samples).`
+          : `${features.filter((f) => f.status !== 'ok').length} of ${features.length} features shifted; largest PSI ${worst!.psi.toFixed(3)} on ${worst!.feature}.`,
+      };
+    }
+    db.prepare('INSERT INTO drift_reports (name, version, status, report, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(name, report.version, report.status, JSON.stringify(report), trigger, report.createdAt);
+    this.latest.set(name, report);
+    this.onReport(report);
+    return report;
+  }
+
+  runAll(trigger: 'schedule' | 'manual'): DriftReport[] {
+    return this.names().map((n) => this.run(n, trigger));
+  }
+
+  reports(name: string | undefined, limit: number): DriftReport[] {
+    const db = this.s.requireDb();
+    const rows = (name
+      ? db.prepare('SELECT report FROM drift_reports WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, limit)
+      : db.prepare('SELECT report FROM drift_reports ORDER BY id DESC LIMIT ?').all(limit)) as { report: string }[];
+    return rows.map((r) => JSON.parse(r.report) as DriftReport);
+  }
+
+  /** Latest report per model (memory first, then the table), for the Monitor page and alerts. */
+  latestByModel(): DriftReport[] {
+    let db;
+    try { db = this.s.requireDb(); } catch { return [...this.latest.values()]; }
+    const rows = db.prepare(`SELECT report FROM drift_reports WHERE id IN (SELECT MAX(id) FROM drift_reports GROUP BY name) ORDER BY name`).all() as { report: string }[];
+    return rows.map((r) => JSON.parse(r.report) as DriftReport);
+  }
+}

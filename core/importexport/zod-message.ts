@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { zodIssues } from '../contract/errors';
+
+/** The contract's planner-readable wording for one zod issue. */
+export function describeZodIssue(issue: z.core.$ZodIssue): string {
+  return zodIssues(new z.ZodError([{ ...issue, path: [] }]))[0].message;
+}

@@ -1,0 +1,94 @@
+import type { SeriesKind, SeriesPoint } from './series';
+
+/**
+ * Alert rules. Latency and error-rate rules read the per-minute series; the model and drift rules
+ * read the registry's and drift detector's status. Every threshold is data the planner can edit.
+ */
+export type AlertRule =
+  | { id: string; type: 'latency'; series: SeriesKind; quantile: 'p50' | 'p95' | 'p99'; thresholdMs: number; forMinutes: number; enabled: boolean }
+  | { id: string; type: 'error-rate'; series: SeriesKind; threshold: number; forMinutes: number; minCount: number; enabled: boolean }
+  | { id: string; type: 'model-not-loaded'; enabled: boolean }
+  | { id: string; type: 'drift'; enabled: boolean };
+
+export const DEFAULT_RULES: AlertRule[] = [
+  { id: 'call-p95', type: 'latency', series: 'call', quantile: 'p95', thresholdMs: 500, forMinutes: 5, enabled: true },
+  { id: 'call-errors', type: 'error-rate', series: 'call', threshold: 0.01, forMinutes: 5, minCount: 20, enabled: true },
+  { id: 'inference-p99', type: 'latency', series: 'inference', quantile: 'p99', thresholdMs: 50, forMinutes: 5, enabled: true },
+  { id: 'model-not-loaded', type: 'model-not-loaded', enabled: true },
+  { id: 'drift', type: 'drift', enabled: true },
+];
+
+export interface Alert {
+  ruleId: string;
+  severity: 'warning' | 'critical';
+  /** Planner-readable: what is wrong, with the measured figure and the threshold. */
+  message: string;
+  /** For model and drift alerts: which model. */
+  model?: string;
+}
+
+export interface ModelHealth {
+  name: string;
+  version: number | null;
+  status: 'loaded' | 'not-loaded' | 'error' | 'missing';
+  lastError: string | null;
+}
+
+export interface DriftHealth {
+  name: string;
+  status: 'ok' | 'warn' | 'drift' | 'no-data';
+  worst: { feature: string; psi: number } | null;
+}
+
+/** Human text of a rule, shown beside its alert and in the settings. */
+export function describeRule(r: AlertRule): string {
+  switch (r.type) {
+    case 'latency': return `${r.series} ${r.quantile} > ${r.thresholdMs} ms for ${r.forMinutes} min`;
+    case 'error-rate': return `${r.series} error rate > ${(r.threshold * 100).toFixed(1)} % over ${r.forMinutes} min (at least ${r.minCount} calls)`;
+    case 'model-not-loaded': return 'a production model failed to load';
+    case 'drift': return 'input drift detected (PSI or KS beyond its threshold)';
+  }
+}
+
+/**
+ * Evaluate every enabled rule. `series(kind, minutes)` returns the last `minutes` minute points,
+ * oldest first, the current minute last. A latency rule fires only when every one of those minutes
+ * had traffic and breached: "for 5 min" means sustained, not one slow call.
+ */
+export function evaluateRules(
+  rules: readonly AlertRule[],
+  src: { series(kind: SeriesKind, minutes: number): SeriesPoint[]; models(): ModelHealth[]; drift(): DriftHealth[] },
+): Alert[] {
+  const alerts: Alert[] = [];
+  for (const r of rules) {
+    if (!r.enabled) continue;
+    if (r.type === 'latency') {
+      const pts = src.series(r.series, r.forMinutes);
+      const breached = pts.length === r.forMinutes && pts.every((p) => p.count > 0 && (p[r.quantile] ?? 0) > r.thresholdMs);
+      if (breached) {
+        const worst = Math.max(...pts.map((p) => p[r.quantile] ?? 0));
+        alerts.push({ ruleId: r.id, severity: 'warning', message: `${r.series} ${r.quantile} above ${r.thresholdMs} ms for ${r.forMinutes} min (up to ${worst.toFixed(0)} ms)` });
+      }
+    } else if (r.type === 'error-rate') {
+      const pts = src.series(r.series, r.forMinutes);
+      const count = pts.reduce((a, p) => a + p.count, 0);
+      const errors = pts.reduce((a, p) => a + p.errors, 0);
+      if (count >= r.minCount && errors / count > r.threshold) {
+        alerts.push({ ruleId: r.id, severity: 'critical', message: `${r.series} error rate ${((errors / count) * 100).toFixed(1)} % over ${r.forMinutes} min (${errors} of ${count}; limit ${(r.threshold * 100).toFixed(1)} %)` });
+      }
+    } else if (r.type === 'model-not-loaded') {
+      for (const m of src.models()) {
+        if (m.status === 'error' || m.status === 'missing') {
+          alerts.push({ ruleId: r.id, severity: 'critical', model: m.name, message: `model ${m.name}${m.version !== null ? `@${m.version}` : ''} not loaded: ${m.lastError ?? 'no production version'}` });
+        }
+      }
+    } else {
+      for (const d of src.drift()) {
+        if (d.status === 'drift') {
+          alerts.push({ ruleId: r.id, severity: 'warning', model: d.name, message: `input drift on ${d.name}${d.worst ? `: ${d.worst.feature} PSI ${d.worst.psi.toFixed(2)}` : ''}` });
+        }
+      }
+    }
+  }
+  return alerts;
+}

@@ -1,0 +1,106 @@
+import { checkPlan } from '../checker/check';
+import type { Scenario } from '../domain/scenario';
+import { buildPlan } from './build-plan';
+import { solveDecomposed } from './decompose';
+import { draftFromSolution } from './extract';
+import { solveLp, type SolveProgress } from './highs-driver';
+import { DEFAULT_MODEL_OPTIONS, buildModel, draftToStart } from './model';
+import type { Plan, SolverInfo } from './plan-types';
+import { prepare } from './prep';
+import { ruleBasedDraft } from './rule-based';
+
+export interface OptimizeOptions {
+  /** Wall-clock budget for the solver [s] (default 30). */
+  timeLimitS?: number;
+  /** Relative MIP gap at which to stop (default 0.005 = 0.5 %). */
+  gap?: number;
+  /** `auto` decomposes models above MONOLITHIC_LIMIT order–rake pairs. */
+  decompose?: 'auto' | 'never' | 'always';
+  /** Return the LP text of the (monolithic) model, for `--export-lp`. */
+  exportLp?: boolean;
+  /** Skip the MILP and return the rule-based plan (a fallback the planner can ask for). */
+  ruleBasedOnly?: boolean;
+}
+
+export interface OptimizeHooks {
+  onProgress?: (p: OptimizeProgress) => void;
+  shouldStop?: () => boolean;
+}
+
+export type OptimizeProgress =
+  | { phase: 'rule-based' | 'building' | 'checking'; incumbent: number | null; bound: number | null; gap: number | null; elapsedS: number }
+  | (SolveProgress & { subproblem?: string });
+
+export interface OptimizeResult {
+  plan: Plan;
+  lpText: string | null;
+}
+
+/** Above this many candidate order–rake pairs the whole-horizon model is decomposed by day. */
+export const MONOLITHIC_LIMIT = 1500;
+
+/**
+ * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,
+ * then the independent checker on whatever will be returned. A solver plan is returned only when
+ * HiGHS says it is feasible, the checker passes it and it is no dearer than the rule-based plan;
+ * otherwise the rule-based plan is returned with `method: 'rule-based fallback'` and why.
+ */
+export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: OptimizeHooks = {}): Promise<OptimizeResult> {
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  const timeLimitS = opts.timeLimitS ?? 30;
+  const gap = opts.gap ?? 0.005;
+  const p = prepare(sc);
+  hooks.onProgress?.({ phase: 'rule-based', incumbent: null, bound: null, gap: null, elapsedS: elapsed() });
+  const rbDraft = ruleBasedDraft(p);
+  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
+  const rbCost = rbPlan.summary.totalCost;
+  const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
+    plan: buildPlan(p, rbDraft, {
+      method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
+      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap,
+    }, rbCost, [`Rule-based plan returned: ${reason}.`]),
+    lpText,
+  });
+  if (opts.ruleBasedOnly) return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, seconds: elapsed() }, rbCost), lpText: null };
+
+  hooks.onProgress?.({ phase: 'building', incumbent: rbCost, bound: null, gap: null, elapsedS: elapsed() });
+  const built = buildModel(p, DEFAULT_MODEL_OPTIONS);
+  const pairs = built.n.length;
+  const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > MONOLITHIC_LIMIT);
+  const lpText = opts.exportLp || !decompose ? built.lp.toLp() : null;
+
+  let draft;
+  let info: SolverInfo;
+  try {
+    if (decompose) {
+      const d = await solveDecomposed(p, rbDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
+      draft = d.draft;
+      info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [...built.reductions, ...d.reductions] };
+    } else {
+      const res = await solveLp(built.lp, lpText!, {
+        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(built, rbDraft),
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
+      });
+      const model = { ...built.lp.size, subproblems: 1 };
+      if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model }, lpText);
+      draft = draftFromSolution(built, res.x);
+      info = { method: 'milp', status: res.status, objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
+    }
+  } catch (err) {
+    return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);
+  }
+
+  hooks.onProgress?.({ phase: 'checking', incumbent: info.objective, bound: info.bound, gap: info.gap, elapsedS: elapsed() });
+  const plan = buildPlan(p, draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap }, rbCost);
+  const verdict = checkPlan(sc, plan);
+  if (!verdict.ok) {
+    const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
+    return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model }, lpText);
+  }
+  if (plan.summary.totalCost > rbCost + 0.5) {
+    return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model }, lpText);
+  }
+  plan.solver.seconds = elapsed();
+  return { plan, lpText };
+}

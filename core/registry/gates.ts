@@ -1,0 +1,159 @@
+import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contract/api/registry';
+import { binCounts, decileEdges, psi } from '../drift/psi';
+import type { Cell } from '../ml/table';
+import { predictBaseline } from './baseline';
+import type { VersionRecord } from './store';
+
+export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
+  dataQuality: { minRows: 200, maxMissingRate: 0.2, maxRangeExcess: 0.5 },
+  improvement: { minRelativeGain: 0.01, mustBeatBaseline: true },
+  stability: { maxSegmentRegression: 0.1, minSegmentRows: 20, segmentColumns: ['destination', 'product', 'corridor'] },
+  consistency: { maxPsi: 0.25, minRows: 50 },
+};
+
+type Rows = readonly Record<string, Cell>[];
+type Out = { columns: Record<string, number[]>; label: string[] | null };
+
+export interface GateInputs {
+  cand: VersionRecord;
+  prod: VersionRecord | null;
+  /** Time-ordered holdout rows with the target column. */
+  holdout: { rows: Rows; source: string } | null;
+  /** Recent inputs the models saw (drift samples); the holdout is used when too few. */
+  recent: Rows;
+  /** Predictions of one version, straight from its session (no fallback). */
+  predict(v: VersionRecord, rows: Rows): Promise<Out>;
+  thresholds: GateThresholds;
+}
+
+/** Run the four gates. Each gate's checks name the measured value and its limit. */
+export async function runGates(g: GateInputs): Promise<GateReport> {
+  const { cand, prod, thresholds: th } = g;
+  const classifier = Boolean(cand.manifest.classes);
+  const metric = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
+  const holdout = g.holdout ? g.holdout.rows.filter((r) => !isMissing(r[cand.manifest.target])) : [];
+  const candOut = holdout.length ? await g.predict(cand, holdout) : null;
+  const prodOut = holdout.length && prod ? await g.predict(prod, holdout) : null;
+  const baseOut = holdout.length && cand.baseline ? predictBaseline(cand.baseline, cand.manifest, holdout) : null;
+  const errs = (o: Out | null) => (o ? rowErrors(cand, holdout, o) : null);
+  const eCand = errs(candOut), eProd = errs(prodOut), eBase = errs(baseOut);
+
+  const gates: GateResult[] = [
+    dataQuality(cand, prod, holdout.length, th),
+    improvement(eCand, eProd, eBase, prod, metric.name, th),
+    stability(holdout, eCand, eProd ?? eBase, prod ? `production @${prod.version}` : 'the naive baseline', th),
+    await consistency(g, holdout),
+  ];
+  return {
+    name: cand.name, version: cand.version, against: prod?.version ?? null, passed: gates.every((x) => x.passed), gates, thresholds: th, metric,
+    holdout: { rows: holdout.length, source: g.holdout?.source ?? 'none' }, evaluatedAt: new Date().toISOString(),
+  };
+}
+
+function dataQuality(cand: VersionRecord, prod: VersionRecord | null, holdoutRows: number, th: GateThresholds): GateResult {
+  const t = th.dataQuality;
+  const checks: GateCheck[] = [];
+  if (prod) {
+    const want = prod.manifest.inputs.map((i) => `${i.name}:${i.type}`).sort();
+    const have = new Set(cand.manifest.inputs.map((i) => `${i.name}:${i.type}`));
+    const missing = want.filter((w) => !have.has(w));
+    checks.push({ name: 'inputs match production', passed: missing.length === 0, value: missing.length ? `missing ${missing.join(', ')}` : 'all present', limit: want.join(', ') });
+  }
+  const rows = cand.dataset?.rows ?? cand.datasetStats?.rows ?? null;
+  checks.push({ name: 'training rows', passed: rows !== null && rows >= t.minRows, value: rows, limit: `≥ ${t.minRows}`, ...(rows === null ? { detail: 'no dataset recorded (imported model)' } : {}) });
+  checks.push({ name: 'holdout rows with a target', passed: holdoutRows > 0, value: holdoutRows, limit: '> 0' });
+  for (const f of cand.datasetStats?.features ?? []) {
+    checks.push({ name: `${f.name} missing rate`, passed: f.missingRate <= t.maxMissingRate, value: round(f.missingRate), limit: `≤ ${t.maxMissingRate}` });
+    const p = prod?.datasetStats?.features.find((x) => x.name === f.name);
+    if (f.kind === 'numeric' && p?.kind === 'numeric' && Number.isFinite(p.min) && Number.isFinite(f.min)) {
+      const slack = (p.max - p.min) * t.maxRangeExcess;
+      const ok = f.min >= p.min - slack && f.max <= p.max + slack;
+      checks.push({ name: `${f.name} range`, passed: ok, value: `${round(f.min)} … ${round(f.max)}`, limit: `${round(p.min - slack)} … ${round(p.max + slack)}` });
+    }
+  }
+  const failed = checks.filter((c) => !c.passed);
+  return { gate: 'data-quality', passed: failed.length === 0, checks, summary: failed.length ? `${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}` : `${checks.length} checks passed` };
+}
+
+function improvement(eCand: number[] | null, eProd: number[] | null, eBase: number[] | null, prod: VersionRecord | null, metric: string, th: GateThresholds): GateResult {
+  const t = th.improvement;
+  if (!eCand) return { gate: 'improvement', passed: false, checks: [], summary: 'no holdout rows to evaluate on: give evaluation rows with the target' };
+  const c = mean(eCand);
+  const checks: GateCheck[] = [];
+  if (eProd && prod) {
+    const p = mean(eProd);
+    const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
+    checks.push({ name: `${metric} vs production @${prod.version}`, passed: gain >= t.minRelativeGain, value: `${round(c)} vs ${round(p)} (${(gain * 100).toFixed(1)} % better)`, limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better` });
+  }
+  if (eBase) {
+    const b = mean(eBase);
+    checks.push({ name: `${metric} vs naive baseline`, passed: !t.mustBeatBaseline || c < b, value: `${round(c)} vs ${round(b)}`, limit: t.mustBeatBaseline ? 'lower' : 'not required' });
+  } else if (t.mustBeatBaseline) checks.push({ name: `${metric} vs naive baseline`, passed: false, value: null, limit: 'lower', detail: 'no baseline stored for this version' });
+  const failed = checks.filter((x) => !x.passed);
+  return { gate: 'improvement', passed: failed.length === 0, checks, summary: failed.length ? failed.map((x) => `${x.name}: ${x.value ?? 'n/a'}`).join('; ') : `${metric} ${round(c)} on ${eCand.length} holdout rows` };
+}
+
+function stability(rows: Rows, eCand: number[] | null, eRef: number[] | null, refName: string, th: GateThresholds): GateResult {
+  const t = th.stability;
+  if (!eCand || !eRef) return { gate: 'stability', passed: !eCand ? false : true, checks: [], summary: !eCand ? 'no holdout rows to evaluate on' : `nothing to compare with (no production and no baseline)` };
+  const checks: GateCheck[] = [];
+  for (const col of t.segmentColumns) {
+    if (!rows.some((r) => col in r)) continue;
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => { const k = String(r[col] ?? '(missing)'); const a = groups.get(k) ?? []; a.push(i); groups.set(k, a); });
+    for (const [value, idx] of groups) {
+      if (idx.length < t.minSegmentRows) continue;
+      const c = mean(idx.map((i) => eCand[i]!)), r = mean(idx.map((i) => eRef[i]!));
+      const worse = r > 0 ? (c - r) / r : c > 0 ? Infinity : 0;
+      checks.push({ name: `${col}=${value}`, passed: worse <= t.maxSegmentRegression, value: `${round(c)} vs ${round(r)} (${(worse * 100).toFixed(1)} % worse)`, limit: `≤ ${(t.maxSegmentRegression * 100).toFixed(0)} % worse`, detail: `${idx.length} rows` });
+    }
+  }
+  const failed = checks.filter((c) => !c.passed);
+  return {
+    gate: 'stability', passed: failed.length === 0, checks,
+    summary: checks.length === 0 ? `no segment column (${t.segmentColumns.join(', ')}) with ≥ ${t.minSegmentRows} rows` : failed.length ? `${failed.length} of ${checks.length} segments worse than ${refName}: ${failed.slice(0, 3).map((c) => c.name).join(', ')}` : `${checks.length} segments no worse than ${refName}`,
+  };
+}
+
+async function consistency(g: GateInputs, holdout: Rows): Promise<GateResult> {
+  const t = g.thresholds.consistency;
+  if (!g.prod) return { gate: 'consistency', passed: true, checks: [], summary: 'no production version: nothing to be consistent with' };
+  const rows = g.recent.length >= t.minRows ? g.recent : holdout;
+  const source = g.recent.length >= t.minRows ? 'recent inputs' : 'holdout inputs';
+  if (rows.length < t.minRows) return { gate: 'consistency', passed: false, checks: [], summary: `only ${rows.length} inputs to compare on (need ${t.minRows})` };
+  const [c, p] = await Promise.all([g.predict(g.cand, rows), g.predict(g.prod, rows)]);
+  let value: number;
+  if (c.label && p.label) {
+    const classes = g.cand.manifest.classes ?? [];
+    const count = (l: string[]) => classes.map((k) => l.filter((x) => x === k).length);
+    value = psi(count(p.label), count(c.label));
+  } else {
+    const out = g.cand.manifest.outputs[0]!;
+    const pv = [...p.columns[out]!].sort((a, b) => a - b);
+    const edges = decileEdges(pv);
+    value = psi(binCounts(pv, edges), binCounts(c.columns[out]!, edges));
+  }
+  const passed = value <= t.maxPsi;
+  return {
+    gate: 'consistency', passed,
+    checks: [{ name: `prediction PSI vs production @${g.prod.version}`, passed, value: round(value), limit: `≤ ${t.maxPsi}`, detail: `${rows.length} ${source}` }],
+    summary: `prediction distribution PSI ${round(value)} on ${rows.length} ${source}`,
+  };
+}
+
+/** Per-row loss: absolute error (regression), −log p(true class) (classifiers). */
+function rowErrors(v: VersionRecord, rows: Rows, o: Out): number[] {
+  const m = v.manifest;
+  if (m.classes) {
+    return rows.map((r, i) => {
+      const p = o.columns[`p_${String(r[m.target])}`]?.[i];
+      return -Math.log(Math.min(1 - 1e-15, Math.max(1e-15, p ?? 0)));
+    });
+  }
+  const pred = o.columns[m.outputs[0]!]!;
+  return rows.map((r, i) => Math.abs(Number(r[m.target]) - pred[i]!));
+}
+
+const isMissing = (v: Cell) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
+const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
+const round = (v: number) => Math.round(v * 1000) / 1000;

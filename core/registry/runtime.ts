@@ -1,0 +1,85 @@
+import * as ort from 'onnxruntime-node';
+import type { DatasetStats } from '../drift/reference';
+import { encodeTable, type ModelManifest } from '../ml/manifest';
+import { toPrediction } from '../ml/onnx-session';
+import { tableFromRows, type Cell } from '../ml/table';
+
+/** The request's rows do not fit the model's inputs: the caller's mistake, never a reason to fall back. */
+export class InputError extends Error {}
+
+/** Largest request served in one go: onnxruntime aborts the process on a native bad_alloc. */
+export const MAX_ROWS_PER_RUN = 65_536;
+
+export interface Session {
+  name: string;
+  version: number;
+  manifest: ModelManifest;
+  loadMs: number;
+  predict(rows: readonly Record<string, Cell>[]): Promise<{ columns: Record<string, number[]>; label: string[] | null }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Thin adapter over onnxruntime-node and the ml helper's encoding (core/ml/manifest, onnx-session):
+ * the registry loads from verified bytes rather than a model directory, because its files are
+ * content-addressed blobs and the manifest lives in SQLite.
+ */
+export async function openSession(name: string, version: number, bytes: Uint8Array, manifest: ModelManifest): Promise<Session> {
+  const started = performance.now();
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] });
+  const F = manifest.features.length;
+  const K = manifest.outputs.length;
+  const input = session.inputNames[0];
+  const output = session.outputNames.includes('prediction') ? 'prediction' : session.outputNames[0];
+  if (!input || !output) {
+    await session.release();
+    throw new Error(`${name}@${version}: the ONNX graph has no input or output.`);
+  }
+  const types = Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type]));
+  return {
+    name, version, manifest, loadMs: performance.now() - started,
+    async predict(rows) {
+      if (rows.length > MAX_ROWS_PER_RUN) throw new Error(`Too many rows in one request: ${rows.length} (limit ${MAX_ROWS_PER_RUN}).`);
+      let t, x;
+      try {
+        t = tableFromRows(rows as Record<string, Cell>[], types, 'request');
+        x = encodeTable(manifest.features, t);
+      } catch (err) {
+        throw new InputError((err as Error).message);
+      }
+      const res = await session.run({ [input]: new ort.Tensor('float32', x, [t.nRows, F]) });
+      const raw = res[output]!.data as Float32Array;
+      if (raw.length !== t.nRows * K) throw new Error(`${name}@${version} returned ${raw.length} values for ${t.nRows} rows × ${K} outputs: the file does not match its manifest.`);
+      const p = toPrediction(manifest, raw, t.nRows);
+      return { columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])), label: p.label };
+    },
+    close: () => session.release(),
+  };
+}
+
+/**
+ * A plausible input row for the smoke prediction run before a swap: medians and the most common
+ * category from the training statistics when known, else zeros, the first category and today.
+ */
+export function smokeRow(manifest: ModelManifest, stats: DatasetStats | null): Record<string, Cell> {
+  const row: Record<string, Cell> = {};
+  for (const inp of manifest.inputs) {
+    const st = stats?.features.find((f) => f.name === inp.name);
+    if (inp.type === 'numeric') row[inp.name] = st?.kind === 'numeric' && st.quantiles.length ? st.quantiles[5]! : 0;
+    else if (inp.type === 'date') row[inp.name] = st?.kind === 'date' && st.to ? st.to : new Date().toISOString().slice(0, 10);
+    else {
+      const cats = st?.kind === 'categorical' ? Object.entries(st.counts).sort((a, b) => b[1] - a[1]).map(([c]) => c) : [];
+      const fromManifest = manifest.features.find((f) => f.source === inp.name && f.kind === 'categorical');
+      row[inp.name] = cats[0] ?? (fromManifest?.kind === 'categorical' ? fromManifest.categories[0] ?? null : null);
+    }
+  }
+  return row;
+}
+
+/** Throws naming the output when a smoke answer is not usable. */
+export function checkSmoke(name: string, version: number, out: { columns: Record<string, number[]> }, manifest: ModelManifest): void {
+  for (const o of manifest.outputs) {
+    const v = out.columns[o]?.[0];
+    if (v === undefined || !Number.isFinite(v)) throw new Error(`${name}@${version}: smoke prediction gave ${String(v)} for output '${o}'.`);
+  }
+}

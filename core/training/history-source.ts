@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { HISTORY_TABLES } from '../domain/history';
+import { generateHistory } from '../synth/history';
+import type { HistoryData } from '../../models';
+
+export interface HistorySource {
+  /** The app database: its history tables are used when they hold rows. */
+  dbPath?: string;
+  /** Otherwise generate synthetic history (seed, days); the source is named in every result. */
+  synthetic?: { seed: number; days: number };
+}
+
+export const DEFAULT_SYNTHETIC = { seed: 1, days: 730 };
+
+/**
+ * The plant history for training: the database's history tables if they exist and hold rows,
+ * else synthetic history — never silently: `source` says which, and why.
+ */
+export function loadHistory(src: HistorySource, table: keyof HistoryData): { data: HistoryData; source: string } {
+  let why = 'no database given';
+  if (src.dbPath && fs.existsSync(src.dbPath)) {
+    const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
+      const count = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
+      if (count > 0) {
+        const data = { demand: [], rake_placements: [], trips: [], loading_events: [], shipments: [] } as unknown as HistoryData;
+        const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+        const schema = HISTORY_TABLES[table];
+        (data as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) => {
+          const parsed = schema.safeParse(r);
+          if (!parsed.success) throw new Error(`History table ${table} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+          return parsed.data;
+        });
+        return { data, source: `database table ${table} (${count} rows)` };
+      }
+      why = exists ? `database table ${table} is empty` : `database has no ${table} table`;
+    } finally {
+      db.close();
+    }
+  } else if (src.dbPath) why = `database ${src.dbPath} not found`;
+  const syn = src.synthetic ?? DEFAULT_SYNTHETIC;
+  return { data: generateHistory(syn), source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}` };
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { getSpec } from '../../models';
+import type { RoundProgress } from '../ml/booster';
+import { readCsvTable } from '../ml/csv';
+import type { ModelManifest, Task } from '../ml/manifest';
+import { modelsRoot, newVersionId, saveModelDir } from '../ml/model-dir';
+import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams } from '../ml/pipeline';
+import type { ColumnType } from '../ml/table';
+import { loadHistory, type HistorySource } from './history-source';
+
+export type TrainJobInput =
+  | { kind: 'spec'; spec: string; params?: TrainParams; history?: HistorySource; outDir?: string }
+  | {
+      kind: 'csv'; name: string; path: string; target: string; task: Task;
+      categorical?: string[]; features?: string[]; dateColumn?: string | null; types?: Record<string, ColumnType>;
+      quantiles?: number[]; alpha?: number; params?: TrainParams; outDir?: string;
+    };
+
+export interface TrainJobResult {
+  name: string;
+  version: string;
+  dir: string;
+  /** Where the rows came from (database table, synthetic history, CSV file). */
+  source: string;
+  manifest: ModelManifest;
+  metrics: ModelMetrics;
+}
+
+export type TrainProgress =
+  | { stage: 'loading' | 'saving'; message: string }
+  | ({ stage: 'training'; part: string } & RoundProgress);
+
+/**
+ * Load data, train, evaluate against the baseline, and save the model directory atomically
+ * under <dataDir>/models/<name>/<version>/ (or outDir). Runs inside the training worker, and
+ * inline in the CLI.
+ */
+export function executeTraining(
+  input: TrainJobInput, dataDir: string, progress: (p: TrainProgress) => void, opts: Pick<PipelineOptions, 'shouldStop' | 'makeBuilder'> = {},
+): TrainJobResult {
+  const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
+  let outcome;
+  let source: string;
+  let name: string;
+  if (input.kind === 'spec') {
+    const spec = getSpec(input.spec);
+    progress({ stage: 'loading', message: `Loading ${spec.table} history` });
+    const hist = loadHistory(input.history ?? {}, spec.table);
+    source = hist.source;
+    name = spec.name;
+    const table = spec.build(hist.data);
+    progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
+    outcome = trainTable(table, {
+      name: spec.name, title: spec.title, spec: spec.name, target: spec.target, task: spec.task, objective: spec.objective,
+      quantiles: spec.quantiles, features: spec.features, categorical: spec.categorical, dateColumn: 'date',
+      params: { ...spec.params, ...input.params }, baseline: spec.baseline,
+    }, { ...opts, onRound });
+  } else {
+    progress({ stage: 'loading', message: `Reading ${input.path}` });
+    const table = readCsvTable(input.path, input.types);
+    source = `CSV ${path.resolve(input.path)} (${table.nRows} rows)`;
+    name = input.name;
+    outcome = trainTable(table, {
+      name: input.name, target: input.target, task: input.task, categorical: input.categorical, features: input.features,
+      dateColumn: input.dateColumn, quantiles: input.quantiles, alpha: input.alpha, params: input.params,
+    }, { ...opts, onRound });
+  }
+  const version = newVersionId();
+  const dir = input.outDir ?? path.join(modelsRoot(dataDir), name, version);
+  progress({ stage: 'saving', message: `Saving ${dir}` });
+  saveModelDir(dir, outcome);
+  return { name, version, dir, source, manifest: outcome.manifest, metrics: outcome.metrics };
+}

@@ -1,0 +1,65 @@
+import type { BaselineFn } from '../core/ml/pipeline';
+import { cellAt, getColumn, type Table } from '../core/ml/table';
+
+function keyOf(t: Table, cols: string[], i: number): string {
+  return cols.map((c) => String(cellAt(getColumn(t, c)!, i))).join('|');
+}
+
+/**
+ * "The lane's historical mean": the mean target of the training rows with the same key columns;
+ * a key never seen in training falls back to the training mean (named in the baseline's name).
+ */
+export function groupMeanBaseline(target: string, keys: string[], label: string): BaselineFn {
+  return ({ table, trainIdx, testIdx }) => {
+    const y = getColumn(table, target)!.num!;
+    const sums = new Map<string, { s: number; n: number }>();
+    let total = 0;
+    for (const i of trainIdx) {
+      const k = keyOf(table, keys, i);
+      const g = sums.get(k) ?? { s: 0, n: 0 };
+      g.s += y[i]!; g.n++; total += y[i]!;
+      sums.set(k, g);
+    }
+    const globalMean = total / trainIdx.length;
+    const values = Float64Array.from(testIdx, (i) => {
+      const g = sums.get(keyOf(table, keys, i));
+      return g ? g.s / g.n : globalMean;
+    });
+    return { name: `${label} (training-period mean; overall mean for unseen ${keys.join(' × ')})`, values };
+  };
+}
+
+/** Classifier baseline: class shares of the training rows with the same key. */
+export function groupShareBaseline(target: string, keys: string[], label: string): BaselineFn {
+  return ({ table, trainIdx, testIdx, classes }) => {
+    const col = getColumn(table, target)!;
+    const K = classes!.length;
+    const idx = new Map(classes!.map((c, k) => [c, k]));
+    const counts = new Map<string, Float64Array>();
+    const all = new Float64Array(K);
+    for (const i of trainIdx) {
+      const c = idx.get(String(cellAt(col, i)));
+      if (c === undefined) continue;
+      const k = keyOf(table, keys, i);
+      const v = counts.get(k) ?? new Float64Array(K);
+      v[c]!++; all[c]!++;
+      counts.set(k, v);
+    }
+    const values = new Float64Array(testIdx.length * K);
+    testIdx.forEach((i, r) => {
+      const v = counts.get(keyOf(table, keys, i)) ?? all;
+      const n = v.reduce((a, b) => a + b, 0);
+      // Laplace smoothing so an unseen class does not get probability 0 (infinite log-loss).
+      for (let k = 0; k < K; k++) values[r * K + k] = (v[k]! + 1) / (n + K);
+    });
+    return { name: `${label} (training-period class shares, smoothed)`, values };
+  };
+}
+
+/** A column already in the table is the naive forecast (e.g. last year's same weekday). */
+export function columnBaseline(column: string, label: string): BaselineFn {
+  return ({ table, testIdx }) => {
+    const c = getColumn(table, column)!.num!;
+    return { name: label, values: Float64Array.from(testIdx, (i) => c[i]!) };
+  };
+}

@@ -1,0 +1,40 @@
+import type { ObjectiveName } from '../core/ml/objectives';
+import type { Task } from '../core/ml/manifest';
+import type { BaselineFn, TrainParams } from '../core/ml/pipeline';
+import type { Table } from '../core/ml/table';
+import type { DemandRow, LoadingEventRow, RakePlacementRow, ShipmentRow, TripRow } from '../core/domain/history';
+
+export interface HistoryData {
+  demand: DemandRow[];
+  rake_placements: RakePlacementRow[];
+  trips: TripRow[];
+  loading_events: LoadingEventRow[];
+  shipments: ShipmentRow[];
+}
+
+/**
+ * One forecasting model: which history table it learns from, how rows become features (every
+ * feature computable at forecast time: lags only reach back past the horizon), the target and
+ * objective, default parameters, and the naive forecast it must beat on the time-ordered holdout.
+ */
+export interface ModelSpec {
+  name: string;
+  title: string;
+  description: string;
+  /** Unit of the target, shown with every number. */
+  unit: string;
+  table: keyof HistoryData;
+  target: string;
+  task: Task;
+  objective?: ObjectiveName;
+  /** Extra quantile outputs, e.g. [0.1, 0.9] → p10, p90. */
+  quantiles?: number[];
+  /** Source columns of the built table used as features ('date' adds month, weekday, day of year). */
+  features: string[];
+  categorical?: string[];
+  params: TrainParams;
+  /** What the optimizer takes from this model. */
+  feeds: string;
+  build(h: HistoryData): Table;
+  baseline: BaselineFn;
+}
