@@ -9,7 +9,9 @@ export const DEMAND_HORIZON_DAYS = 14;
  * Lag features of one destination × product series for day `day`, using only days ≤ day − 14.
  * Shared by training (every history day) and forecasting (the next 14 days).
  */
-export function demandLags(series: Map<number, number | null>, day: number): Record<string, number | null> {
+export type DemandLags = Record<'lag14' | 'lag21' | 'lag28' | 'mean7' | 'mean28' | 'lag364' | 'mean364', number | null>;
+
+export function demandLags(series: Map<number, number | null>, day: number): DemandLags {
   const at = (d: number) => series.get(d) ?? null;
   const meanOver = (from: number, to: number) => {
     let s = 0, n = 0;

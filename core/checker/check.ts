@@ -1,7 +1,7 @@
 import type { Scenario } from '../domain/scenario';
-// Only the plan's TYPES come from the optimizer: every rule and cost below is re-derived here,
-// so a bug in the model builder cannot hide in shared code.
-import type { Plan } from '../optimizer/plan-types';
+// Only the plan's TYPES are shared with the optimizer (core/domain/plan.ts): every rule and cost
+// below is re-derived here, so a bug in the model builder cannot hide in shared code.
+import type { Plan } from '../domain/plan';
 
 export interface Violation {
   /** DOMAIN.md rule number 1–7, or 0 for a malformed plan. */

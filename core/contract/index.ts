@@ -2,6 +2,8 @@ import { systemContract, type SystemEvents } from './api/system';
 import { monitoringContract, type MonitoringEvents } from './api/monitoring';
 import { registryContract, type RegistryEvents } from './api/registry';
 import { scenariosContract, type ScenariosEvents } from './api/scenarios';
+import { trainingContract, type TrainingEvents } from './api/training';
+import { plansContract, type PlansEvents } from './api/plans';
 
 /**
  * The whole contract: one table of every call the host serves, joined from the features'
@@ -13,11 +15,13 @@ export const contract = {
   ...monitoringContract,
   ...registryContract,
   ...scenariosContract,
+  ...trainingContract,
+  ...plansContract,
 };
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;
-export type Events = SystemEvents & MonitoringEvents & RegistryEvents & ScenariosEvents;
+export type Events = SystemEvents & MonitoringEvents & RegistryEvents & ScenariosEvents & TrainingEvents & PlansEvents;
 
 export { ContractError, type ContractErrorData, type ErrorCode, type FieldIssue } from './errors';
 export type { CallDef, PayloadOf, ProgressOf, ResultOf } from './define';

@@ -3,7 +3,7 @@ import type { HostServices } from '../host/services';
 import { DEFAULT_THRESHOLDS, featureDrift, overallStatus } from './detect';
 import type { DatasetStats } from './reference';
 
-type Row = Record<string, number | string | null>;
+type Row = Record<string, number | string | null | undefined>;
 
 export interface DriftOptions {
   /** Rows kept per model (oldest deleted first). */

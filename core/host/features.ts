@@ -2,8 +2,18 @@ import type { Contract } from '../contract';
 import type { HostApp } from './app';
 import type { HostServices } from './services';
 import { registerSystem } from './system-handlers';
+import { registerTraining } from '../training/handlers';
+import { registerScenarios } from '../scenarios/handlers';
+import { registerMonitoring } from '../monitoring/register';
+import { registerRegistry } from '../registry/register';
+import { registerPlans } from '../plans/handlers';
 
 /** One line per feature: each registers its handlers on the shared table. */
 export function registerFeatures(app: HostApp<Contract>, s: HostServices): void {
   registerSystem(app, s);
+  registerTraining(app, s);
+  registerScenarios(app, s);
+  registerMonitoring(app, s);
+  registerRegistry(app, s);
+  registerPlans(app, s);
 }

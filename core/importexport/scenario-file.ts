@@ -37,6 +37,8 @@ export interface SheetsRead {
   /** Not yet validated as a whole: the caller runs checkScenario on it. */
   scenario: Record<string, unknown>;
   rejected: RejectedTableRow[];
+  /** Sheet line of each accepted row, by issue table (`orders`, `plant.destinations`). */
+  lines: Record<string, number[]>;
 }
 
 /** Sheets (from a workbook or a sectioned CSV) → scenario object, with every unreadable row listed. */
@@ -44,6 +46,7 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   const byName = new Map(sheets.map((s) => [normalizeHeader(s.name), s]));
   const find = (...names: string[]) => names.map((n) => byName.get(normalizeHeader(n))).find(Boolean);
   const rejected: RejectedTableRow[] = [];
+  const lines: Record<string, number[]> = {};
   const metaSheet = find('Scenario');
   if (!metaSheet) throw new Error(`No 'Scenario' sheet: a whole scenario needs sheets Scenario, Costs and one per table (found: ${sheets.map((s) => s.name).join(', ') || 'none'}).`);
   const meta = keyValues(metaSheet.rows);
@@ -74,13 +77,14 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
     try {
       const read = readTable(spec, sheet.rows);
       holder[key] = read.rows;
+      lines[issueTable(t)] = read.lines;
       rejected.push(...read.rejected.map((r) => ({ ...r, table: issueTable(t as TableName) })));
     } catch (err) {
       holder[key] = [];
       rejected.push({ table: issueTable(t), line: 1, field: null, reason: (err as Error).message });
     }
   }
-  return { scenario, rejected };
+  return { scenario, rejected, lines };
 }
 
 function keyValues(rows: CellValue[][]): Record<string, CellValue> {

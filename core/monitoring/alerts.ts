@@ -78,7 +78,7 @@ export function evaluateRules(
       }
     } else if (r.type === 'model-not-loaded') {
       for (const m of src.models()) {
-        if (m.status === 'error' || m.status === 'missing') {
+        if (m.status === 'error') {
           alerts.push({ ruleId: r.id, severity: 'critical', model: m.name, message: `model ${m.name}${m.version !== null ? `@${m.version}` : ''} not loaded: ${m.lastError ?? 'no production version'}` });
         }
       }

@@ -4,7 +4,7 @@ import { lineTonnes, type Draft } from './draft';
 import { explainUnserved, suggestProduction } from './explain';
 import {
   PLAN_FORMAT, type CostBreakdown, type Plan, type PlannedRake, type RoadShipment, type SolverInfo, type UnservedLine,
-} from './plan-types';
+} from '../domain/plan';
 import {
   ROAD_DISPATCH_OFFSET_H, dayDate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
 } from './prep';

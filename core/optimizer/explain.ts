@@ -1,5 +1,5 @@
 import type { Draft } from './draft';
-import type { ProductionSuggestion, UnservedLine } from './plan-types';
+import type { ProductionSuggestion, UnservedLine } from '../domain/plan';
 import { dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, type Order, type Prep } from './prep';
 
 /**

@@ -271,6 +271,18 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   return { lp: m, y: Y, x: X, n: N, road: RD, reductions };
 }
 
+/** Compatible order–rake pairs of the whole-horizon model, counted without building it. */
+export function countPairs(p: Prep): number {
+  let n = 0;
+  for (const pr of p.rakes) {
+    const yards = new Set([...p.lps.values()].filter((lp) => lp.wagonTypes.includes(pr.rake.wagonType)).flatMap((lp) => lp.stockyards));
+    for (const o of p.orders) {
+      if (railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && [...yards].some((y) => (p.stock.get(key(y, o.product)) ?? 0) > 1e-6)) n++;
+    }
+  }
+  return n;
+}
+
 /** Rank candidate orders for a rake: due soonest around its placement, highest priority, biggest. */
 function rankForRake(p: Prep, placeH: number, cands: Prep['orders']): Prep['orders'] {
   const score = (o: Prep['orders'][number]) => {

@@ -4,8 +4,8 @@ import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
 import { solveLp, type SolveProgress } from './highs-driver';
-import { DEFAULT_MODEL_OPTIONS, buildModel, draftToStart } from './model';
-import type { Plan, SolverInfo } from './plan-types';
+import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart } from './model';
+import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare } from './prep';
 import { ruleBasedDraft } from './rule-based';
 
@@ -65,10 +65,12 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   if (opts.ruleBasedOnly) return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, seconds: elapsed() }, rbCost), lpText: null };
 
   hooks.onProgress?.({ phase: 'building', incumbent: rbCost, bound: null, gap: null, elapsedS: elapsed() });
-  const built = buildModel(p, DEFAULT_MODEL_OPTIONS);
-  const pairs = built.n.length;
+  const pairs = countPairs(p);
   const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > MONOLITHIC_LIMIT);
-  const lpText = opts.exportLp || !decompose ? built.lp.toLp() : null;
+  // The whole-horizon model is built only when it is solved or asked for (it is large when decomposed).
+  const built = !decompose || opts.exportLp ? buildModel(p, DEFAULT_MODEL_OPTIONS) : null;
+  const lpText = built ? built.lp.toLp() : null;
+  const pairNote = `candidate order–rake pairs: ${pairs} (product–wagon matrix, reachable stock)`;
 
   let draft;
   let info: SolverInfo;
@@ -76,9 +78,10 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     if (decompose) {
       const d = await solveDecomposed(p, rbDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
       draft = d.draft;
-      info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [...built.reductions, ...d.reductions] };
+      info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
     } else {
-      const res = await solveLp(built.lp, lpText!, {
+      if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
+      const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(built, rbDraft),
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
       });

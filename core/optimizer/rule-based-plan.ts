@@ -1,6 +1,6 @@
 import type { Scenario } from '../domain/scenario';
 import { buildPlan } from './build-plan';
-import type { Plan } from './plan-types';
+import type { Plan } from '../domain/plan';
 import { prepare } from './prep';
 import { ruleBasedDraft } from './rule-based';
 

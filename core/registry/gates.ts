@@ -7,7 +7,7 @@ import type { VersionRecord } from './store';
 export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
   dataQuality: { minRows: 200, maxMissingRate: 0.2, maxRangeExcess: 0.5 },
   improvement: { minRelativeGain: 0.01, mustBeatBaseline: true },
-  stability: { maxSegmentRegression: 0.1, minSegmentRows: 20, segmentColumns: ['destination', 'product', 'corridor'] },
+  stability: { maxSegmentRegression: 0.1, minSegmentRows: 20, segmentColumns: ['destination', 'product', 'corridor', 'lane'] },
   consistency: { maxPsi: 0.25, minRows: 50 },
 };
 
@@ -33,14 +33,18 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   const metric = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
   const holdout = g.holdout ? g.holdout.rows.filter((r) => !isMissing(r[cand.manifest.target])) : [];
   const candOut = holdout.length ? await g.predict(cand, holdout) : null;
-  const prodOut = holdout.length && prod ? await g.predict(prod, holdout) : null;
+  let prodOut: Out | null = null;
+  let prodError: string | null = null;
+  if (holdout.length && prod) {
+    try { prodOut = await g.predict(prod, holdout); } catch (err) { prodError = `production @${prod.version} cannot score this holdout: ${(err as Error).message}`; }
+  }
   const baseOut = holdout.length && cand.baseline ? predictBaseline(cand.baseline, cand.manifest, holdout) : null;
   const errs = (o: Out | null) => (o ? rowErrors(cand, holdout, o) : null);
   const eCand = errs(candOut), eProd = errs(prodOut), eBase = errs(baseOut);
 
   const gates: GateResult[] = [
     dataQuality(cand, prod, holdout.length, th),
-    improvement(eCand, eProd, eBase, prod, metric.name, th),
+    improvement(eCand, eProd, eBase, prod, metric.name, th, prodError),
     stability(holdout, eCand, eProd ?? eBase, prod ? `production @${prod.version}` : 'the naive baseline', th),
     await consistency(g, holdout),
   ];
@@ -75,11 +79,12 @@ function dataQuality(cand: VersionRecord, prod: VersionRecord | null, holdoutRow
   return { gate: 'data-quality', passed: failed.length === 0, checks, summary: failed.length ? `${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}` : `${checks.length} checks passed` };
 }
 
-function improvement(eCand: number[] | null, eProd: number[] | null, eBase: number[] | null, prod: VersionRecord | null, metric: string, th: GateThresholds): GateResult {
+function improvement(eCand: number[] | null, eProd: number[] | null, eBase: number[] | null, prod: VersionRecord | null, metric: string, th: GateThresholds, prodError: string | null): GateResult {
   const t = th.improvement;
   if (!eCand) return { gate: 'improvement', passed: false, checks: [], summary: 'no holdout rows to evaluate on: give evaluation rows with the target' };
   const c = mean(eCand);
   const checks: GateCheck[] = [];
+  if (prodError) checks.push({ name: `${metric} vs production`, passed: false, value: null, limit: 'comparable', detail: prodError });
   if (eProd && prod) {
     const p = mean(eProd);
     const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
@@ -121,7 +126,12 @@ async function consistency(g: GateInputs, holdout: Rows): Promise<GateResult> {
   const rows = g.recent.length >= t.minRows ? g.recent : holdout;
   const source = g.recent.length >= t.minRows ? 'recent inputs' : 'holdout inputs';
   if (rows.length < t.minRows) return { gate: 'consistency', passed: false, checks: [], summary: `only ${rows.length} inputs to compare on (need ${t.minRows})` };
-  const [c, p] = await Promise.all([g.predict(g.cand, rows), g.predict(g.prod, rows)]);
+  let c: Out, p: Out;
+  try {
+    [c, p] = await Promise.all([g.predict(g.cand, rows), g.predict(g.prod, rows)]);
+  } catch (err) {
+    return { gate: 'consistency', passed: false, checks: [], summary: `cannot compare predictions on ${source}: ${(err as Error).message}` };
+  }
   let value: number;
   if (c.label && p.label) {
     const classes = g.cand.manifest.classes ?? [];

@@ -2,7 +2,7 @@ import type { DemandRow, LoadingEventRow, RakePlacementRow, ShipmentRow, TripRow
 import type { Destination, LoadingPoint, WagonType } from '../domain/entities';
 import type { Plant } from '../domain/scenario';
 import { RAIL_TERMINAL_H } from './bokaro';
-import { buildPlantProfile, profileFromPlant, type PlantProfile } from './plant';
+import { buildPlantProfile, profileFromPlant, type PlantProfile, type PlantSize } from './plant';
 import { createRng, type Rng } from './prng';
 import { demandFactor, loadingFactor, placementDelayFactor, transitFactor } from './seasons';
 import { DAY_MS, HOUR_MS, istCalendar, istDate, istMidnight, planStartForSeed, toIst } from './time';
@@ -42,7 +42,7 @@ const OUTLIER = 0.006;
  * loaded at a siding, and travel (slower in the monsoon and on busy corridors). The history ends
  * the day before the seed's plan start. Two years take about a second.
  */
-export function generateHistory(opts: { seed: number; days: number; plant?: Plant }): HistoryTables {
+export function generateHistory(opts: HistoryOptions): HistoryTables {
   return simulateHistory(opts).tables;
 }
 
@@ -56,9 +56,18 @@ interface OpenOrder {
   createdDay: number;
 }
 
-export function simulateHistory(opts: { seed: number; days: number; plant?: Plant }): { tables: HistoryTables; truth: HistoryTruth; from: string; to: string } {
+export interface HistoryOptions {
+  seed: number;
+  days: number;
+  /** Another plant (e.g. an imported one); default the Bokaro demo plant. */
+  plant?: Plant;
+  /** Use a built-in plant: `large` matches the large scenarios. Ignored when `plant` is given. */
+  plantSize?: PlantSize;
+}
+
+export function simulateHistory(opts: HistoryOptions): { tables: HistoryTables; truth: HistoryTruth; from: string; to: string } {
   if (!Number.isInteger(opts.days) || opts.days < 1) throw new Error(`history days must be a whole number ≥ 1, got ${opts.days}`);
-  const profile = opts.plant ? profileFromPlant(opts.plant) : buildPlantProfile('bokaro');
+  const profile = opts.plant ? profileFromPlant(opts.plant) : buildPlantProfile(opts.plantSize ?? 'bokaro');
   const sim = new Simulation(profile, createRng(opts.seed).fork('history'));
   const end = istMidnight(istDate(planStartForSeed(opts.seed)));
   const start = end - opts.days * DAY_MS;
@@ -268,16 +277,18 @@ export class Simulation {
     const trend = 1 + 0.03 * (d / 365);
     let supply = this.rng.poisson(this.railRakesPerDay * trend * indent * (cal.month >= 6 && cal.month <= 9 ? 0.92 : 1));
     let seq = 0;
+    // A rake changes only its own corridor's queue: recompute just that corridor's candidate.
+    const candidates = new Map<string, Candidate | null>();
+    for (const [corridor, list] of this.railBacklog) candidates.set(corridor, this.candidate(corridor, list, d));
     while (supply > 0) {
       let best: Candidate | null = null;
-      for (const [corridor, list] of this.railBacklog) {
-        const c = this.candidate(corridor, list, d);
-        if (c && (!best || c.score > best.score)) best = c;
-      }
+      for (const c of candidates.values()) if (c && (!best || c.score > best.score)) best = c;
       if (!best) break;
       if (this.load(best, dayStart, cal, ++seq)) supply--;
       else { seq--; this.blocked.add(`${best.corridor}|${best.wt.code}`); }
-      for (const [c, list] of this.railBacklog) this.railBacklog.set(c, list.filter((o) => o.remaining > 0));
+      const list = this.railBacklog.get(best.corridor)!.filter((o) => o.remaining > 0);
+      this.railBacklog.set(best.corridor, list);
+      candidates.set(best.corridor, this.candidate(best.corridor, list, d));
     }
     this.blocked.clear();
   }

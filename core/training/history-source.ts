@@ -22,20 +22,22 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
   if (src.dbPath && fs.existsSync(src.dbPath)) {
     const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
     try {
-      const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-      const count = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n : 0;
+      // Migration 011 stores each history table as history_<name> (rid + the domain columns).
+      const sqlTable = `history_${table}`;
+      const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(sqlTable);
+      const count = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${sqlTable}"`).get() as { n: number }).n : 0;
       if (count > 0) {
         const data = { demand: [], rake_placements: [], trips: [], loading_events: [], shipments: [] } as unknown as HistoryData;
-        const rows = db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[];
+        const rows = db.prepare(`SELECT * FROM "${sqlTable}" ORDER BY rid`).all() as Record<string, unknown>[];
         const schema = HISTORY_TABLES[table];
         (data as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) => {
           const parsed = schema.safeParse(r);
-          if (!parsed.success) throw new Error(`History table ${table} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+          if (!parsed.success) throw new Error(`History table ${sqlTable} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
           return parsed.data;
         });
-        return { data, source: `database table ${table} (${count} rows)` };
+        return { data, source: `database table ${sqlTable} (${count} rows)` };
       }
-      why = exists ? `database table ${table} is empty` : `database has no ${table} table`;
+      why = exists ? `database table ${sqlTable} is empty` : `database has no ${sqlTable} table`;
     } finally {
       db.close();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { checkPlan } from '../../checker/check';
-import type { Plan } from '../../optimizer/plan-types';
-import { PLAN_FORMAT } from '../../optimizer/plan-types';
+import type { Plan } from '../../domain/plan';
+import { PLAN_FORMAT } from '../../domain/plan';
 import { str } from '../args';
 import type { CliCommand } from '../command';
 import { readScenarioFile } from './plan';

@@ -3,6 +3,9 @@ import { serveCommand } from './serve';
 import { healthCommand } from './health';
 import { planCommand } from './plan';
 import { checkCommand } from './check';
+import { trainCommand } from './train';
+import { predictCommand } from './predict';
+import { demoDataCommand } from './demo-data';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, planCommand, checkCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand];

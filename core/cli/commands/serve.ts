@@ -3,6 +3,7 @@ import { createHost } from '../../host/create-host';
 import { installProcessGuards } from '../../host/guards';
 import { appRoot } from '../../host/paths';
 import { startBrowserServer } from '../../host/transports/ws-server';
+import { metricsRoute } from '../../monitoring/http';
 import { num } from '../args';
 import type { CliCommand } from '../command';
 
@@ -16,6 +17,7 @@ export const serveCommand: CliCommand = {
     const server = await startBrowserServer(host.app, {
       port: num(args, 'port', 0),
       staticDir: path.join(appRoot(), 'dist', 'renderer'),
+      routes: metricsRoute(host.services),
     });
     if (host.services.dbError) env.err(`warning: ${host.services.dbError.message}`);
     env.out(`RakePlan browser mode: ${server.url}`);

@@ -149,7 +149,14 @@ export const registryContract = {
   ).returns<ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] }>(),
   /** Register a trained model directory (model.onnx + manifest.json + metrics.json). */
   'registry.register': defineCall(
-    z.object({ dir: z.string().min(1), note: z.string().max(2000).default(''), parentVersion: version.optional(), asCandidate: z.boolean().default(true) }).strict(),
+    z.object({
+      dir: z.string().min(1),
+      /** The training data, for reference statistics, baseline and holdout; spec models rebuild it from history. */
+      dataCsv: z.string().min(1).optional(),
+      note: z.string().max(2000).default(''),
+      parentVersion: version.optional(),
+      asCandidate: z.boolean().default(true),
+    }).strict(),
   ).returns<ModelVersionInfo>(),
   'registry.import': defineCall(
     z.object({

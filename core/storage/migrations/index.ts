@@ -2,13 +2,15 @@ import type { Migration } from '../migrate';
 import { m001Foundation } from './001-foundation';
 import { m010Scenarios } from './010-scenarios';
 import { m011History } from './011-history';
+import { m030Training } from './030-training';
 import { m040Registry } from './040-registry';
 import { m041Monitoring } from './041-monitoring';
 import { m042Drift } from './042-drift';
+import { m020Plans } from './020-plans';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m040Registry, m041Monitoring, m042Drift];
+export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift];

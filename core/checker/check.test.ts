@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { tiny } from '../optimizer/__fixtures__/tiny';
+import type { Plan } from '../domain/plan';
+import { ruleBasedPlan } from '../optimizer/rule-based-plan';
+import { generateScenario } from '../synth/scenario';
+import { checkPlan } from './check';
+
+const clone = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
+const rulesHit = (sc: Parameters<typeof checkPlan>[0], p: Plan) => new Set(checkPlan(sc, p).violations.map((v) => v.rule));
+
+describe('checker on rule-based plans', () => {
+  it('passes the rule-based plan of the tiny plant and of generated day/week scenarios', () => {
+    for (const sc of [tiny(), generateScenario({ seed: 3, size: 'day' }), generateScenario({ seed: 4, size: 'week' })]) {
+      const res = checkPlan(sc, ruleBasedPlan(sc));
+      expect(res.violations).toEqual([]);
+    }
+  });
+});
+
+describe('checker catches each corruption', () => {
+  const sc = tiny();
+  const base = ruleBasedPlan(sc);
+  const withRake = () => {
+    const p = clone(base);
+    expect(p.rakes.length).toBeGreaterThan(0);
+    return p;
+  };
+
+  it('over-draws inventory (rule 1)', () => {
+    const p = withRake();
+    p.rakes[0]!.lines[0]!.sources[0]!.stockyard = 'SY-2';
+    p.rakes[0]!.lines[0]!.sources[0]!.tonnes += 5000;
+    p.rakes[0]!.lines[0]!.tonnes += 5000;
+    expect(rulesHit(sc, p).has(1)).toBe(true);
+  });
+  it('drops tonnes of an order (rule 2)', () => {
+    const p = withRake();
+    p.unserved = [];
+    expect(rulesHit(sc, p).has(2)).toBe(true);
+  });
+  it('splits an unsplittable order (rule 2)', () => {
+    const s2 = tiny((s) => { s.orders[0]!.splittable = false; s.orders[0]!.quantityT = 600; });
+    const p = clone(ruleBasedPlan(s2));
+    const r = p.rakes.find((x) => x.lines.some((l) => l.order === 'O-1'))!;
+    const line = r.lines.find((l) => l.order === 'O-1')!;
+    line.tonnes -= 60; line.sources[0]!.tonnes -= 60;
+    p.unserved.push({ order: 'O-1', product: 'HRC', destination: 'HWH', priority: 1, tonnes: 60, penaltyRs: 180000, reason: 'x' });
+    expect(rulesHit(s2, p).has(2)).toBe(true);
+  });
+  it('puts a product on a wagon type that may not carry it, or overloads wagons (rule 3)', () => {
+    const p = withRake();
+    p.rakes[0]!.lines[0]!.wagons = 1;
+    expect(rulesHit(sc, p).has(3)).toBe(true);
+  });
+  it('sends a rake to two corridors (rule 4)', () => {
+    const p = withRake();
+    const l = p.rakes[0]!.lines[0]!;
+    p.rakes[0]!.lines.push({ ...l, order: 'O-4', product: 'CRC', destination: 'MAS', sources: [{ stockyard: 'SY-1', tonnes: 1 }], tonnes: 1 });
+    expect(rulesHit(sc, p).has(4)).toBe(true);
+  });
+  it('loads before placement or at a siding that cannot take the wagons (rule 5)', () => {
+    const p = withRake();
+    p.rakes[0]!.loadingStart = '2026-11-22T06:00:00+05:30';
+    expect(rulesHit(sc, p).has(5)).toBe(true);
+    const q = withRake();
+    q.rakes[0]!.loadingPoint = q.rakes[0]!.loadingPoint === 'LP-1' ? 'LP-2' : 'LP-1';
+    expect(rulesHit(sc, q).has(5)).toBe(true);
+  });
+  it('exceeds road capacity or sends a rail-only order by road (rule 6)', () => {
+    const p = clone(base);
+    p.road.push({ order: 'O-2', product: 'HRC', destination: 'KGP', stockyard: 'SY-1', date: '2026-11-22', dispatch: '2026-11-22T18:00:00+05:30', tonnes: 500, trucks: 20, freightRs: 500 * (250 + 3.2 * 280), eta: '2026-11-23T06:00:00+05:30', lateDays: 0, latenessRs: 0 });
+    expect(rulesHit(sc, p).has(6)).toBe(true);
+  });
+  it('misstates a cost by more than 0.5 % (rule 7)', () => {
+    const p = withRake();
+    p.rakes[0]!.railFreightRs *= 0.99;
+    expect(rulesHit(sc, p).has(7)).toBe(true);
+    const q = clone(base);
+    q.summary.totalCost *= 1.01;
+    expect(rulesHit(sc, q).has(7)).toBe(true);
+  });
+  it('an unserved line without a reason (rule 2)', () => {
+    const p = clone(base);
+    expect(p.unserved.length).toBeGreaterThan(0);
+    p.unserved[0]!.reason = ' ';
+    expect(rulesHit(sc, p).has(2)).toBe(true);
+  });
+});

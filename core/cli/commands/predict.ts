@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { csvField, readCsvTable } from '../../ml/csv';
+import { resolveModelDir } from '../../ml/model-dir';
+import { loadModel } from '../../ml/onnx-session';
+import { cellAt, type ColumnType } from '../../ml/table';
+import { str } from '../args';
+import type { CliCommand } from '../command';
+
+export const predictCommand: CliCommand = {
+  name: 'predict',
+  summary: 'Score a CSV with a trained model: writes the input columns plus prediction (or label and p_<class>) columns',
+  usage: 'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT',
+  async run(args, env) {
+    const dir = resolveModelDir(str(args, 'model', true)!, env.dataDir);
+    const input = str(args, 'csv', true)!;
+    const outFile = str(args, 'out', true)!;
+    const model = await loadModel(dir);
+    try {
+      // Read the model's inputs with the types it was trained on; other columns keep inferred types.
+      const header = fs.existsSync(input) ? (fs.readFileSync(input, 'utf8').split(/\r?\n/, 1)[0] ?? '') : '';
+      const types: Record<string, ColumnType> = {};
+      for (const i of model.manifest.inputs) if (header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(i.name)) types[i.name] = i.type;
+      const table = readCsvTable(input, types);
+      const pred = await model.predictTable(table);
+      const classes = model.manifest.classes;
+      const extra = classes ? ['prediction', ...classes.map((c) => `p_${c}`)] : Object.keys(pred.columns);
+      const lines = [[...table.columns.map((c) => c.name), ...extra].map(csvField).join(',')];
+      for (let i = 0; i < table.nRows; i++) {
+        const vals = extra.map((c) => (c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7))));
+        lines.push([...table.columns.map((c) => cellAt(c, i)), ...vals].map(csvField).join(','));
+      }
+      fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
+      const tmp = `${outFile}.tmp-${process.pid}`;
+      fs.writeFileSync(tmp, lines.join('\n') + '\n');
+      fs.renameSync(tmp, outFile);
+      env.out(`${table.nRows} rows scored with ${model.manifest.name} (${path.basename(dir)}) → ${outFile}`);
+      return 0;
+    } finally {
+      await model.close();
+    }
+  },
+};

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { defineCall } from '../define';
+
+/** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
+
+const params = z.object({
+  rounds: z.number().int().min(1).max(5000).optional(),
+  learningRate: z.number().positive().max(1).optional(),
+  maxDepth: z.number().int().min(0).max(16).optional(),
+  maxLeaves: z.number().int().min(0).max(4096).optional(),
+  lambda: z.number().min(0).optional(),
+  minChildWeight: z.number().min(0).optional(),
+  minDataInLeaf: z.number().int().min(1).optional(),
+  subsample: z.number().gt(0).max(1).optional(),
+  colsample: z.number().gt(0).max(1).optional(),
+  seed: z.number().int().optional(),
+  maxBins: z.number().int().min(2).max(255).optional(),
+  earlyStoppingRounds: z.number().int().min(0).optional(),
+}).strict();
+export type TrainParamsPayload = z.infer<typeof params>;
+
+const task = z.enum(['regression', 'quantile', 'binary', 'multiclass']);
+const cell = z.union([z.number(), z.string(), z.null()]);
+
+export interface SpecSummary {
+  name: string;
+  title: string;
+  description: string;
+  unit: string;
+  table: string;
+  target: string;
+  task: string;
+  feeds: string;
+  /** The newest trained version in the data directory, if any. */
+  latest: { version: string; trainedAt: string; dir: string } | null;
+}
+
+export type TrainingProgress =
+  | { jobId: string; stage: 'loading' | 'saving'; message: string }
+  | { jobId: string; stage: 'training'; part: string; round: number; rounds: number; trainLoss: number; validLoss: number | null; elapsedMs: number; etaMs: number };
+
+export interface TrainingResult {
+  jobId: string;
+  name: string;
+  version: string;
+  dir: string;
+  source: string;
+  /** ModelMetrics (core/ml/pipeline.ts): holdout metrics, baseline comparison, importance, loss history. */
+  metrics: TrainingMetrics;
+}
+
+/** A structural copy of ModelMetrics for the renderer (the contract imports only zod). */
+export interface TrainingMetrics {
+  task: string;
+  target: string;
+  primary: { name: string; lowerIsBetter: boolean };
+  test: Record<string, number | null>;
+  baseline: { name: string; rows: number; model: Record<string, number | null>; baseline: Record<string, number | null>; beats: boolean } | null;
+  quantiles: { output: string; alpha: number; pinball: number; coverage: number }[];
+  importance: { feature: string; gain: number; share: number }[];
+  history: { round: number; trainLoss: number; validLoss: number | null }[];
+  bestRound: number;
+  stoppedEarly: boolean;
+  rows: { train: number; valid: number; test: number; droppedMissingTarget: number };
+  trainMs: number;
+}
+
+export interface TrainingJob {
+  jobId: string;
+  name: string;
+  kind: 'spec' | 'csv';
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+  progress: number | null;
+  error: string | null;
+  version: string | null;
+  source: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Summary once succeeded: the primary metric and the baseline's. */
+  summary: { metric: string; model: number | null; baseline: number | null; beats: boolean | null } | null;
+}
+
+export interface PredictResult {
+  model: string;
+  version: string;
+  /** Output columns, in order: prediction (+ p10/p90) or label + p_<class>. */
+  columns: string[];
+  rows: Record<string, number | string | null>[];
+}
+
+export interface DemandForecast {
+  destination: string;
+  product: string;
+  model: { name: string; version: string } | null;
+  /** Why no model forecast is shown (no trained model…); the naive forecast is used instead. */
+  fallback: string | null;
+  actuals: { date: string; tonnes: number | null }[];
+  forecast: { date: string; tonnes: number; naive: number | null }[];
+  unit: 't/day';
+}
+
+export const trainingContract = {
+  'training.specs': defineCall(z.object({}).strict()).returns<SpecSummary[]>(),
+  /** Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting the call or `training.cancel`. */
+  'training.start': defineCall(z.union([
+    z.object({ spec: z.string().min(1), params: params.optional() }).strict(),
+    z.object({
+      csv: z.string().min(1), name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes'),
+      target: z.string().min(1), task, categorical: z.array(z.string()).optional(), dateColumn: z.string().nullable().optional(),
+      params: params.optional(),
+    }).strict(),
+  ]))
+    .returns<TrainingResult>()
+    .withProgress<TrainingProgress>(),
+  'training.cancel': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
+  'training.jobs': defineCall(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<TrainingJob[]>(),
+  'training.get': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<TrainingJob & { metrics: TrainingMetrics | null; history: TrainingMetrics['history'] }>(),
+  /** Score one row or a batch (≤ 10,000 rows) with `model` = NAME, NAME@VERSION or a model directory. */
+  'predict.rows': defineCall(z.object({ model: z.string().min(1), rows: z.array(z.record(z.string(), cell)).min(1).max(10_000) }).strict()).returns<PredictResult>(),
+  /** Demand forecast for the next 14 days of one destination × product, with the actuals behind it. */
+  'predict.demand': defineCall(z.object({ destination: z.string().min(1), product: z.string().min(1), historyDays: z.number().int().min(7).max(730).default(90) }).strict()).returns<DemandForecast>(),
+};
+
+export interface TrainingEvents {
+  /** Every round of every running training, for pages other than the one that started it. */
+  'training.progress': TrainingProgress;
+  'training.finished': { jobId: string; name: string; status: TrainingJob['status']; error?: string };
+}

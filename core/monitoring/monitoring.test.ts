@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../storage/db';
+import { tempDir } from '../../tests/helpers/tmp';
+import { evaluateRules, DEFAULT_RULES, type AlertRule } from './alerts';
+import { bucketIndex, BUCKET_BOUNDS_MS, Histogram } from './histogram';
+import { JsonLog } from './log';
+import { renderPrometheus } from './prometheus';
+import { SeriesStore, type SeriesPoint } from './series';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+function db() {
+  const t = tempDir('rp-mon-');
+  const { db } = openDatabase(t.dir);
+  cleanups.push(() => { db.close(); t.cleanup(); });
+  return { db, dir: t.dir };
+}
+
+describe('latency histogram', () => {
+  it('puts a value in the first bucket whose bound holds it', () => {
+    for (const [i, b] of BUCKET_BOUNDS_MS.entries()) {
+      expect(bucketIndex(b)).toBe(i);
+      expect(bucketIndex(b * 1.0001)).toBe(i + 1);
+    }
+    expect(bucketIndex(0)).toBe(0);
+    expect(bucketIndex(1e9)).toBe(BUCKET_BOUNDS_MS.length);
+  });
+
+  it('estimates percentiles within one bucket of the exact value', () => {
+    const h = new Histogram();
+    const values = Array.from({ length: 10_000 }, (_, i) => 1 + (i % 1000) / 10); // 1 … 100.9 ms uniform
+    for (const v of values) h.add(v);
+    const exact = (q: number) => [...values].sort((a, b) => a - b)[Math.ceil(q * values.length) - 1]!;
+    for (const q of [0.5, 0.95, 0.99]) {
+      const est = h.quantile(q)!;
+      expect(est / exact(q)).toBeGreaterThan(1 / Math.SQRT2);
+      expect(est / exact(q)).toBeLessThan(Math.SQRT2);
+    }
+    expect(new Histogram().quantile(0.5)).toBeNull();
+  });
+});
+
+describe('time series in SQLite', () => {
+  const t0 = Date.UTC(2026, 10, 22, 10, 0, 0);
+
+  it('flushes per-minute deltas, merges them with stored rows, and answers queries with unflushed points too', () => {
+    const { db: d } = db();
+    const s = new SeriesStore();
+    for (let i = 0; i < 10; i++) s.record('call', 'health.get', { ms: 2, ok: true }, t0 + i * 1000);
+    s.record('call', 'health.get', { ms: 800, ok: false, code: 'INTERNAL' }, t0 + 61_000);
+    s.flush(d, 7 * 1440, t0 + 61_000);
+    s.record('call', 'health.get', { ms: 3, ok: true }, t0 + 62_000); // not flushed yet
+    const pts = s.series(d, { kind: 'call', fromMs: t0, toMs: t0 + 120_000 });
+    expect(pts.map((p) => [p.count, p.errors])).toEqual([[10, 0], [2, 1], [0, 0]]);
+    s.flush(d, 7 * 1440, t0 + 62_000);
+    const stored = d.prepare('SELECT count, errors FROM metric_points WHERE minute = ?').get(Math.floor((t0 + 61_000) / 60_000)) as { count: number; errors: number };
+    expect(stored).toEqual({ count: 2, errors: 1 });
+    // A second store (a restarted host) adds to the same minute instead of overwriting it.
+    const s2 = new SeriesStore();
+    s2.record('call', 'health.get', { ms: 4, ok: true }, t0 + 63_000);
+    s2.flush(d, 7 * 1440, t0 + 63_000);
+    expect(s2.summary(d, { kind: 'call', fromMs: t0, toMs: t0 + 120_000 })[0]).toMatchObject({ key: 'health.get', count: 13, errors: 1 });
+  });
+
+  it('deletes points older than the retention', () => {
+    const { db: d } = db();
+    const s = new SeriesStore();
+    s.record('inference', 'm@1', { ms: 1, ok: true }, t0);
+    s.flush(d, 60, t0);
+    s.record('inference', 'm@1', { ms: 1, ok: true }, t0 + 61 * 60_000);
+    s.flush(d, 60, t0 + 61 * 60_000);
+    expect((d.prepare('SELECT COUNT(*) AS n FROM metric_points').get() as { n: number }).n).toBe(1);
+  });
+});
+
+describe('alert rules', () => {
+  const pt = (count: number, p95: number, errors = 0): SeriesPoint => ({ t: 0, count, errors, rate: count / 60, p50: p95 / 2, p95, p99: p95, meanMs: p95 / 2, sumValue: 0 });
+  const src = (pts: SeriesPoint[]) => ({ series: (_k: string, n: number) => pts.slice(-n), models: () => [], drift: () => [] });
+  const p95Rule = DEFAULT_RULES.find((r) => r.id === 'call-p95')!;
+  const errRule = DEFAULT_RULES.find((r) => r.id === 'call-errors')!;
+
+  it('"p95 > 500 ms for 5 min" fires only when all five minutes breach', () => {
+    expect(evaluateRules([p95Rule], src([pt(10, 600), pt(10, 700), pt(10, 650), pt(10, 900), pt(10, 510)]))).toHaveLength(1);
+    expect(evaluateRules([p95Rule], src([pt(10, 600), pt(10, 700), pt(10, 300), pt(10, 900), pt(10, 510)]))).toHaveLength(0);
+    expect(evaluateRules([p95Rule], src([pt(10, 600), pt(0, 0), pt(10, 650), pt(10, 900), pt(10, 510)]))).toHaveLength(0);
+  });
+
+  it('"error rate > 1 %" fires above the threshold with enough calls', () => {
+    expect(evaluateRules([errRule], src([pt(100, 5, 2), pt(100, 5, 1)]))[0]!.message).toMatch(/error rate 1\.5 %.*3 of 200/);
+    expect(evaluateRules([errRule], src([pt(100, 5, 1), pt(100, 5, 1)]))).toHaveLength(0); // exactly 1 %
+    expect(evaluateRules([errRule], src([pt(5, 5, 5)]))).toHaveLength(0); // too few calls to judge
+  });
+
+  it('"model not loaded" names the model and its error; disabled rules stay quiet', () => {
+    const models = () => [{ name: 'transit-delay', version: 7, status: 'error' as const, lastError: 'file damaged' }, { name: 'demand', version: 2, status: 'not-loaded' as const, lastError: null }];
+    const rule: AlertRule = { id: 'm', type: 'model-not-loaded', enabled: true };
+    const a = evaluateRules([rule], { series: () => [], models, drift: () => [] });
+    expect(a).toEqual([{ ruleId: 'm', severity: 'critical', model: 'transit-delay', message: 'model transit-delay@7 not loaded: file damaged' }]);
+    expect(evaluateRules([{ ...rule, enabled: false }], { series: () => [], models, drift: () => [] })).toEqual([]);
+  });
+});
+
+describe('Prometheus exposition', () => {
+  it('renders counters by code and cumulative histograms in seconds', () => {
+    const s = new SeriesStore();
+    s.record('call', 'plans.solve', { ms: 3, ok: true });
+    s.record('call', 'plans.solve', { ms: 1500, ok: false, code: 'CANCELLED' });
+    s.record('optimizer', 'solved', { ms: 900, ok: true, value: 0.01 });
+    const text = renderPrometheus({ appVersion: '0.1.0', uptimeS: 5, totals: s.allTotals(), models: [{ name: 'transit-delay', version: 3, alias: 'production', loaded: true }], drift: [{ name: 'transit-delay', feature: 'distance"Km', psi: 0.3 }] });
+    expect(text).toContain('rakeplan_calls_total{call="plans.solve",code="ok"} 1');
+    expect(text).toContain('rakeplan_calls_total{call="plans.solve",code="CANCELLED"} 1');
+    expect(text).toContain('rakeplan_call_duration_seconds_bucket{call="plans.solve",le="+Inf"} 2');
+    expect(text).toContain('rakeplan_call_duration_seconds_count{call="plans.solve"} 2');
+    expect(text).toContain('rakeplan_call_duration_seconds_sum{call="plans.solve"} 1.503');
+    expect(text).toContain('rakeplan_optimizer_gap_sum{outcome="solved"} 0.01');
+    expect(text).toContain('rakeplan_model_loaded{model="transit-delay",version="3",alias="production"} 1');
+    expect(text).toContain('rakeplan_drift_psi{model="transit-delay",feature="distance\\"Km"} 0.3');
+    // Buckets are cumulative and never decrease.
+    const buckets = [...text.matchAll(/rakeplan_call_duration_seconds_bucket\{call="plans\.solve",le="([^"]+)"\} (\d+)/g)].map((m) => Number(m[2]));
+    expect(buckets.every((v, i) => i === 0 || v >= buckets[i - 1]!)).toBe(true);
+    expect(buckets[0]).toBe(0);
+    // Every sample line is `name{labels} value`.
+    for (const line of text.trim().split('\n')) if (!line.startsWith('#')) expect(line).toMatch(/^[a-z_]+(\{.*\})? [-+0-9.eInfNa]+$/);
+  });
+});
+
+describe('JSON log', () => {
+  it('writes one JSON object per line and rotates by size, keeping N files', () => {
+    const { dir } = db();
+    const log = new JsonLog(dir, { maxBytes: 400, keep: 2 });
+    for (let i = 0; i < 30; i++) { log.log('info', 'call', { i }); log.flush(); }
+    const files = fs.readdirSync(`${dir}/logs`).sort();
+    expect(files).toEqual(['rakeplan.log', 'rakeplan.log.1', 'rakeplan.log.2']);
+    for (const f of files) expect(fs.statSync(`${dir}/logs/${f}`).size).toBeLessThanOrEqual(400);
+    const tail = log.tail(3);
+    expect(tail.map((e) => e.i)).toEqual([27, 28, 29]);
+    expect(tail[0]).toMatchObject({ level: 'info', msg: 'call' });
+  });
+});

@@ -1,0 +1,123 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../checker/check';
+import { optimize } from './optimize';
+import { tiny } from './__fixtures__/tiny';
+import { ruleBasedPlan } from './rule-based-plan';
+
+const solve = (sc: ReturnType<typeof tiny>) => optimize(sc, { timeLimitS: 10, gap: 0.0001 }).then((r) => r.plan);
+
+describe('optimize on the tiny plant', () => {
+  it('returns a checked MILP plan no dearer than the rule-based plan', async () => {
+    const sc = tiny();
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver.method).toBe('milp');
+    expect(plan.summary.totalCost).toBeLessThanOrEqual(ruleBasedPlan(sc).summary.totalCost + 1);
+    expect(plan.summary.ruleBasedCost).toBeCloseTo(ruleBasedPlan(sc).summary.totalCost, 0);
+    // The model objective prices the same plan (lateness is priced from a full-rake loading, so ≥).
+    expect(plan.solver.objective!).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
+    expect(plan.solver.objective!).toBeLessThanOrEqual(plan.summary.totalCost * 1.05 + 1);
+  });
+
+  it('ships an unsplittable order whole on one rake or not at all', async () => {
+    const sc = tiny();
+    const plan = await solve(sc);
+    const lines = plan.rakes.flatMap((r) => r.lines).filter((l) => l.order === 'O-4');
+    const unserved = plan.unserved.filter((u) => u.order === 'O-4');
+    expect(lines.length + unserved.length).toBe(1);
+    if (lines.length) expect(lines[0]!.tonnes).toBeCloseTo(900, 2);
+  });
+
+  it('forms a two-point rake on one corridor when neither destination fills a rake', async () => {
+    const sc = tiny((s) => {
+      s.orders = [
+        { ...s.orders[0]!, id: 'A', destination: 'HWH', quantityT: 700, priority: 1 },
+        { ...s.orders[1]!, id: 'B', destination: 'KGP', quantityT: 650, priority: 1 },
+      ];
+      s.rakes = [s.rakes[0]!];
+      s.plant.wagonTypes[0]!.wagonsPerRake = 24;
+      s.rakes[0]!.wagons = 24;
+    });
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.rakes).toHaveLength(1);
+    expect(new Set(plan.rakes[0]!.destinations)).toEqual(new Set(['HWH', 'KGP']));
+    expect(plan.rakes[0]!.twoPointRs).toBe(15000);
+    for (const d of ['HWH', 'KGP']) expect(plan.rakes[0]!.lines.filter((l) => l.destination === d).reduce((a, l) => a + l.wagons, 0)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('no rakes: everything rail-only is unserved with a reason naming the missing rake', async () => {
+    const sc = tiny((s) => { s.rakes = []; });
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.rakes).toEqual([]);
+    const o1 = plan.unserved.find((u) => u.order === 'O-1')!;
+    expect(o1.tonnes).toBeCloseTo(600, 3);
+    expect(o1.reason).toMatch(/no BFNS rake/);
+  });
+
+  it('no inventory: nothing ships, each reason says so, and production is suggested', async () => {
+    const sc = tiny((s) => { s.inventory = []; });
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.rakes.length + plan.road.length).toBe(0);
+    for (const u of plan.unserved) expect(u.reason).toMatch(/no inventory/);
+    expect(plan.notes.join(' ')).toMatch(/Nothing can be served/);
+    expect(plan.production.map((x) => x.product).sort()).toEqual(['CRC', 'HRC']);
+  });
+
+  it('all road: rail-only orders become road-able and go by truck within capacity', async () => {
+    const sc = tiny((s) => {
+      s.rakes = [];
+      for (const o of s.orders) o.modes = 'road';
+      s.orders = s.orders.filter((o) => o.destination !== 'MAS');
+    });
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.road.length).toBeGreaterThan(0);
+    expect(plan.rakes).toEqual([]);
+  });
+
+  it('one giant unsplittable order larger than any rake stays unserved with that reason', async () => {
+    const sc = tiny((s) => {
+      s.orders = [{ ...s.orders[0]!, id: 'G', quantityT: 5000, splittable: false }];
+      s.inventory[0]!.onHandT = 9000;
+    });
+    const plan = await solve(sc);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.unserved[0]!.tonnes).toBe(5000);
+    expect(plan.unserved[0]!.reason).toMatch(/split/);
+  });
+});
+
+describe('property: every plan passes the checker', () => {
+  it('on randomly edited tiny plants (rule-based and MILP)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          qty: fc.array(fc.integer({ min: 20, max: 1400 }), { minLength: 5, maxLength: 5 }),
+          stock: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 3, maxLength: 3 }),
+          split: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+          modes: fc.array(fc.constantFrom('rail', 'road', 'either'), { minLength: 5, maxLength: 5 }),
+          placeH: fc.array(fc.integer({ min: -6, max: 40 }), { minLength: 2, maxLength: 2 }),
+          road: fc.integer({ min: 0, max: 600 }),
+        }),
+        async (g) => {
+          const sc = tiny((s) => {
+            s.orders.forEach((o, i) => { o.quantityT = g.qty[i]!; o.splittable = g.split[i]!; o.modes = g.modes[i] as 'rail'; });
+            s.inventory.forEach((inv, i) => { inv.onHandT = g.stock[i]!; inv.safetyStockT = 0; });
+            s.rakes.forEach((r, i) => { r.expectedPlacement = new Date(Date.parse('2026-11-22T00:30:00Z') + g.placeH[i]! * 3.6e6).toISOString(); });
+            s.plant.stockyards[0]!.roadCapacityTPerDay = g.road;
+          });
+          const rb = ruleBasedPlan(sc);
+          expect(checkPlan(sc, rb).violations).toEqual([]);
+          const plan = (await optimize(sc, { timeLimitS: 5, gap: 0.001 })).plan;
+          expect(checkPlan(sc, plan).violations).toEqual([]);
+          expect(plan.summary.totalCost).toBeLessThanOrEqual(rb.summary.totalCost + 1);
+        },
+      ),
+      { numRuns: 25, seed: 42 },
+    );
+  });
+});

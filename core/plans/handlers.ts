@@ -1,0 +1,84 @@
+import type { Contract } from '../contract';
+import type { SolveProgressEvent } from '../contract/api/plans';
+import { ContractError } from '../contract/errors';
+import { checkPlan } from '../checker/check';
+import type { Scenario } from '../domain/scenario';
+import { checkScenario, hasErrors } from '../domain/validate';
+import type { HostApp } from '../host/app';
+import type { HostServices } from '../host/services';
+import { MONOLITHIC_LIMIT } from '../optimizer/optimize';
+import { buildModel, countPairs } from '../optimizer/model';
+import { prepare } from '../optimizer/prep';
+import { startSolve, type SolveHandle } from '../optimizer/run-solve';
+import { loadScenario } from '../scenarios/store';
+import { comparePlans } from './compare';
+import { exportPlanCsv, exportPlanXlsx } from './export';
+import { deletePlan, listPlans, loadPlan, savePlan } from './store';
+
+const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json', lp: 'text/plain' } as const;
+
+/** Parse an inline scenario or load a saved one; refuses one with errors, naming each. */
+function resolveScenario(s: HostServices, p: { scenarioId?: string; scenario?: unknown }): Scenario {
+  if (p.scenarioId) return loadScenario(s.requireDb(), p.scenarioId).scenario;
+  const { scenario, issues } = checkScenario(p.scenario);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!scenario || hasErrors(issues)) {
+    throw new ContractError('INVALID_DATA', `The scenario cannot be planned: ${errors.length} error(s), first: ${errors[0]?.path ?? ''} ${errors[0]?.message ?? ''}`.trim(), errors.map((e) => ({ path: `scenario.${e.path}`, message: e.message })));
+  }
+  return scenario;
+}
+
+export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
+  const running = new Map<string, SolveHandle>();
+  app.handleAll({
+    'plans.solve': async (p, ctx) => {
+      const scenario = resolveScenario(s, p);
+      if (p.solveId && running.has(p.solveId)) throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
+      const handle = startSolve(scenario, { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly }, {
+        signal: ctx.signal,
+        onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
+      });
+      if (p.solveId) running.set(p.solveId, handle);
+      try {
+        const { plan } = await handle.result;
+        const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
+        ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
+        return { id, plan };
+      } finally {
+        if (p.solveId) running.delete(p.solveId);
+      }
+    },
+    'plans.stop': (p) => {
+      const h = running.get(p.solveId);
+      h?.stop();
+      return { stopping: Boolean(h) };
+    },
+    'plans.list': (p) => listPlans(s.requireDb(), p),
+    'plans.get': (p) => {
+      const { item, plan } = loadPlan(s.requireDb(), p.id);
+      return { item, plan };
+    },
+    'plans.delete': (p) => {
+      deletePlan(s.requireDb(), p.id);
+      return { deleted: true as const };
+    },
+    'plans.compare': (p) => comparePlans(loadPlan(s.requireDb(), p.a), loadPlan(s.requireDb(), p.b)),
+    'plans.check': (p) => {
+      const { plan, scenario } = loadPlan(s.requireDb(), p.id);
+      const res = checkPlan(scenario, plan);
+      return { ok: res.ok, violations: res.violations, recomputedTotalCost: res.recomputed.totalCost };
+    },
+    'plans.export': async (p) => {
+      const { item, plan, scenario } = loadPlan(s.requireDb(), p.id);
+      const base = item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan';
+      const out = (ext: string, format: keyof typeof MIME, bytes: Buffer | string) =>
+        ({ fileName: `${base}.${ext}`, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64') });
+      if (p.format === 'xlsx') return out('xlsx', 'xlsx', await exportPlanXlsx(plan));
+      if (p.format === 'csv') return out(`${p.table}.csv`, 'csv', exportPlanCsv(plan, p.table));
+      if (p.format === 'json') return out('plan.json', 'json', JSON.stringify(plan, null, 2));
+      const prep = prepare(scenario);
+      if (countPairs(prep) > MONOLITHIC_LIMIT * 4) throw new ContractError('LIMIT_EXCEEDED', 'This scenario is too large to export as one LP model; use `rakeplan plan --export-lp` on a smaller horizon.');
+      return out('lp', 'lp', buildModel(prep).lp.toLp());
+    },
+  });
+}

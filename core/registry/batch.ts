@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BatchReport, PredictAnswer } from '../contract/api/registry';
+import { ContractError } from '../contract/errors';
+import type { JobStore } from '../jobs/jobs';
+import { csvField, parseCsv } from '../ml/csv';
+import type { Cell } from '../ml/table';
+import type { Database } from '../storage/db';
+import type { ModelServer } from './serving';
+
+export interface BatchInput {
+  name: string;
+  consumer?: string;
+  rows: Record<string, Cell>[];
+  sourceLabel: string;
+  outCsv: string | null;
+  chunkRows: number;
+}
+
+/** CSV file → raw rows (typing happens per row, so one bad cell skips one row, not the file). */
+export function readCsvRows(file: string): Record<string, Cell>[] {
+  if (!fs.existsSync(file)) throw new ContractError('NOT_FOUND', `CSV file not found: ${file}`);
+  const records = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  if (records.length === 0) throw new ContractError('INVALID_DATA', `${file} is empty: expected a header row.`);
+  const header = records[0]!.map((h) => h.trim());
+  return records.slice(1).filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? null])));
+}
+
+/** A history table's rows (`history_<name>`). */
+export function readHistoryRows(db: Database.Database, table: string): Record<string, Cell>[] {
+  return (db.prepare(`SELECT * FROM "history_${table}"`).all() as Record<string, Cell>[]).map(({ rid: _rid, ...r }) => r);
+}
+
+/**
+ * Score rows in chunks with the serving path (so fallbacks are named here too). A chunk whose
+ * input is rejected is scored row by row, and each bad row is skipped with its reason. Predictions
+ * go to `batch_predictions` and, when asked, a CSV beside the inputs. Cancellable between chunks.
+ */
+export async function runBatch(
+  db: Database.Database, jobs: JobStore, server: ModelServer, input: BatchInput,
+  ctx: { signal: AbortSignal; progress(p: { done: number; of: number; skipped: number }): void },
+): Promise<BatchReport> {
+  const started = performance.now();
+  const job = jobs.create('batch-scoring', `Score ${input.rows.length} rows with ${input.name}`, { source: input.sourceLabel });
+  const skipped: { row: number; reason: string }[] = [];
+  const out: { row: number; columns: Record<string, number>; label: string | null }[] = [];
+  let last: PredictAnswer | null = null;
+  const ins = db.prepare('INSERT OR REPLACE INTO batch_predictions (job_id, row_index, model, version, source, output) VALUES (?, ?, ?, ?, ?, ?)');
+  const keep = (a: PredictAnswer, rowNumbers: number[]) => {
+    last = a;
+    db.transaction(() => {
+      rowNumbers.forEach((row, k) => {
+        const columns = Object.fromEntries(Object.entries(a.columns).map(([c, v]) => [c, v[k]!]));
+        const label = a.label?.[k] ?? null;
+        out.push({ row, columns, label });
+        ins.run(job.id, row, a.model, a.version, a.source, JSON.stringify(label !== null ? { ...columns, label } : columns));
+      });
+    })();
+  };
+  let cancelled = false;
+  try {
+    for (let s = 0; s < input.rows.length; s += input.chunkRows) {
+      if (ctx.signal.aborted) { cancelled = true; break; }
+      const chunk = input.rows.slice(s, s + input.chunkRows);
+      const numbers = chunk.map((_, k) => s + k + 1);
+      try {
+        keep(await server.predict(input.name, chunk, input.consumer), numbers);
+      } catch (err) {
+        if (!(err instanceof ContractError) || err.code !== 'INVALID_DATA') throw err;
+        for (let k = 0; k < chunk.length; k++) {
+          try {
+            keep(await server.predict(input.name, [chunk[k]!], input.consumer), [numbers[k]!]);
+          } catch (e) {
+            if (!(e instanceof ContractError) || e.code !== 'INVALID_DATA') throw e;
+            skipped.push({ row: numbers[k]!, reason: e.message.replace(/request row 1, /, '') });
+          }
+        }
+      }
+      const done = Math.min(input.rows.length, s + chunk.length);
+      ctx.progress({ done, of: input.rows.length, skipped: skipped.length });
+      jobs.update(job.id, { progress: done / Math.max(1, input.rows.length) });
+    }
+    let outCsv: string | null = null;
+    if (input.outCsv) {
+      outCsv = path.resolve(input.outCsv);
+      writeCsv(outCsv, out);
+    }
+    const l = last as PredictAnswer | null;
+    const report: BatchReport = {
+      jobId: job.id, model: input.name, version: l?.version ?? null, source: l?.source ?? 'model', rows: input.rows.length,
+      scored: out.length, skipped: skipped.slice(0, 1000), skippedCount: skipped.length, outCsv, cancelled, ms: performance.now() - started,
+    };
+    jobs.update(job.id, { status: cancelled ? 'cancelled' : 'succeeded', detail: { ...report, skipped: report.skipped.slice(0, 50) } });
+    return report;
+  } catch (err) {
+    jobs.update(job.id, { status: 'failed', error: (err as Error).message });
+    throw err;
+  }
+}
+
+function writeCsv(file: string, out: { row: number; columns: Record<string, number>; label: string | null }[]): void {
+  const cols = out.length ? Object.keys(out[0]!.columns) : [];
+  const hasLabel = out.some((o) => o.label !== null);
+  const lines = [['row', ...cols, ...(hasLabel ? ['label'] : [])].map(csvField).join(',')];
+  for (const o of out) lines.push([o.row, ...cols.map((c) => o.columns[c] ?? null), ...(hasLabel ? [o.label] : [])].map(csvField).join(','));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, lines.join('\n') + '\n');
+  fs.renameSync(tmp, file);
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Contract } from '../contract';
+import { ContractError } from '../contract/errors';
+import type { HostApp } from '../host/app';
+import type { HostServices } from '../host/services';
+import { readCsvTable } from '../ml/csv';
+import { readManifest } from '../ml/model-dir';
+import type { Table } from '../ml/table';
+import { readCsvRows, readHistoryRows, runBatch } from './batch';
+import { registryFor } from './context';
+import { specTable } from './training-data';
+
+/** Registry and serving calls. Every alias move is broadcast as `registry.changed`. */
+export function registerRegistry(app: HostApp<Contract>, s: HostServices): void {
+  const reg = () => registryFor(s);
+  const changed = (name: string, kind: 'promote' | 'override' | 'rollback' | 'candidate' | 'pin' | 'unpin' | 'delete' | 'register' | 'import' | 'reload', version: number | null) =>
+    app.emit('registry.changed', { name, kind, version });
+
+  app.handleAll({
+    'registry.list': () => reg().list(),
+    'registry.versions': ({ name }) => {
+      const r = reg();
+      const versions = r.store.versions(name);
+      if (versions.length === 0) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+      return versions.map((v) => r.info(v));
+    },
+    'registry.show': ({ name, version, alias }) => {
+      const r = reg();
+      const v = version ?? (alias ? r.store.alias(name, alias) : null) ?? r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1);
+      if (v === undefined || v === null) throw new ContractError('NOT_FOUND', alias ? `${name} has no ${alias} version.` : `There is no model named ${name} in the registry.`);
+      const rec = r.store.require(name, v);
+      return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
+    },
+    'registry.register': ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
+      if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
+      const manifest = readManifest(dir);
+      let table: Table | undefined;
+      let tableSource: string | undefined;
+      let extraNote = '';
+      try {
+        if (dataCsv) { table = readCsvTable(dataCsv, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type]))); tableSource = `CSV ${path.resolve(dataCsv)}`; }
+        else if (manifest.spec) ({ table, source: tableSource } = specTable(manifest.spec, s.dbPath));
+      } catch (err) {
+        // Still register: the version serves; the gates and drift say they lack the reference.
+        extraNote = ` [no training statistics: ${(err as Error).message}]`;
+      }
+      const rec = reg().registerDir(dir, { note: note + extraNote, parentVersion, table, tableSource, asCandidate });
+      changed(rec.name, 'register', rec.version);
+      return reg().info(rec);
+    },
+    'registry.import': async (p) => {
+      let bytes: Uint8Array;
+      if (p.path) {
+        if (!fs.existsSync(p.path)) throw new ContractError('NOT_FOUND', `ONNX file not found: ${p.path}`);
+        bytes = fs.readFileSync(p.path);
+      } else bytes = Buffer.from(p.onnxBase64!, 'base64');
+      const rec = await reg().importOnnx({ ...p, bytes, sourceRef: p.path ? path.resolve(p.path) : 'uploaded file' });
+      changed(rec.name, 'import', rec.version);
+      return reg().info(rec);
+    },
+    'registry.evaluate': ({ name, version, rows }) => reg().evaluate(name, version, rows),
+    'registry.promote': async ({ name, version, override }) => {
+      const res = await reg().promote(name, version, override);
+      changed(name, res.overridden ? 'override' : 'promote', version);
+      return res;
+    },
+    'registry.setCandidate': ({ name, version }) => {
+      const res = reg().setCandidate(name, version);
+      changed(name, 'candidate', version);
+      return res;
+    },
+    'registry.rollback': async ({ name }) => {
+      const res = await reg().rollback(name);
+      changed(name, 'rollback', res.version);
+      return res;
+    },
+    'registry.reload': async ({ name }) => {
+      const res = await reg().server.reload(name);
+      changed(name, 'reload', res.version);
+      return { name, ...res };
+    },
+    'registry.pin': ({ consumer, name, version }) => {
+      const res = reg().pin(consumer, name, version);
+      changed(name, version === null ? 'unpin' : 'pin', version);
+      return res;
+    },
+    'registry.delete': ({ name, version }) => {
+      const res = reg().delete(name, version);
+      changed(name, 'delete', version);
+      return res;
+    },
+    'registry.predict': ({ name, rows, consumer }) => reg().server.predict(name, rows, consumer),
+    'registry.batch': async (p, ctx) => {
+      const rows = p.csvPath ? readCsvRows(p.csvPath) : readHistoryRows(s.requireDb(), p.historyTable!);
+      if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
+      return runBatch(s.requireDb(), s.requireJobs(), reg().server, {
+        name: p.name, consumer: p.consumer, rows, sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
+        outCsv: p.outCsv ?? null, chunkRows: p.chunkRows,
+      }, ctx);
+    },
+    'registry.getGateThresholds': () => reg().gateThresholds(),
+    'registry.setGateThresholds': (t) => reg().setGateThresholds(t),
+  });
+}

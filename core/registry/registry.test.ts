@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost, type Host } from '../host/create-host';
+import { tempDir } from '../../tests/helpers/tmp';
+import type { Table } from '../ml/table';
+import { registryFor } from './context';
+import { trainTestModel } from './test-models';
+
+const row = { date: '2024-06-01', a: 3.5, b: 0.5, noise: 0.2, lane: 'EAST-1' };
+
+describe('model registry and serving', () => {
+  const tmp = tempDir('rp-registry-');
+  let host: Host;
+  let good: { dir: string; table: Table };
+  let better: { dir: string; table: Table };
+  let spare: { dir: string; table: Table };
+
+  beforeAll(() => {
+    good = trainTestModel(tmp.dir, { rounds: 30, tag: 'good' });
+    better = trainTestModel(tmp.dir, { rounds: 120, tag: 'better' });
+    spare = trainTestModel(tmp.dir, { rounds: 90, tag: 'spare' });
+    host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
+  });
+  afterAll(() => { host.close(); tmp.cleanup(); });
+
+  const reg = () => registryFor(host.services);
+
+  it('registers versions with content-addressed files, reference stats, baseline and holdout', () => {
+    const v1 = reg().registerDir(good.dir, { table: good.table, note: 'first' });
+    expect(v1.version).toBe(1);
+    expect(v1.datasetStats!.features.map((f) => f.name).sort()).toEqual(['a', 'b', 'date', 'lane', 'noise']);
+    expect(v1.dataset!.rows).toBe(3000);
+    expect(v1.baseline!.kind).toBe('mean');
+    const file = reg().blobs.pathOf(v1.fileSha256, '.onnx');
+    expect(path.basename(file)).toBe(`${v1.fileSha256}.onnx`);
+    expect(fs.readdirSync(path.dirname(file)).some((f) => f.includes('.tmp-'))).toBe(false);
+    expect(reg().store.alias('transit-delay', 'candidate')).toBe(1);
+  });
+
+  it('falls back to the naive baseline, and says so, when no version is in production', async () => {
+    const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
+    expect(a.source).toBe('fallback:baseline');
+    expect(a.version).toBeNull();
+    expect(a.fallbackReason).toMatch(/no production version/);
+    expect(a.columns.prediction![0]).toBeCloseTo(reg().store.get('transit-delay', 1)!.baseline!.kind === 'mean' ? (reg().store.get('transit-delay', 1)!.baseline as { segment: { values: Record<string, number> } }).segment.values['EAST-1']! : NaN, 6);
+  });
+
+  it('promotes the first version when its gates pass and names the model in answers', async () => {
+    const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: 1 });
+    expect(res.gate.gates.map((g) => g.gate)).toEqual(['data-quality', 'improvement', 'stability', 'consistency']);
+    expect(res.gate.passed).toBe(true);
+    const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
+    expect(a).toMatchObject({ model: 'transit-delay', version: 1, source: 'model' });
+  });
+
+  it('refuses to promote a candidate that fails a gate unless overridden with a reason, and records the override', async () => {
+    // The same model again: it cannot be 1 % better than production.
+    const v2 = reg().registerDir(good.dir, { table: good.table });
+    const rep = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: v2.version });
+    expect(rep.gates.find((g) => g.gate === 'improvement')!.passed).toBe(false);
+    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/improvement/) });
+    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'x' } })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'planner accepts: same model re-registered' } });
+    expect(res.overridden).toBe(true);
+    const ev = reg().store.events('transit-delay').find((e) => e.kind === 'override')!;
+    expect(ev.detail).toMatchObject({ reason: 'planner accepts: same model re-registered', failedGates: expect.arrayContaining(['improvement']) });
+    expect(reg().store.gateReports('transit-delay', v2.version).length).toBeGreaterThan(0);
+  });
+
+  it('passes every gate for a clearly better candidate', async () => {
+    const v3 = reg().registerDir(better.dir, { table: better.table });
+    const rep = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: v3.version });
+    for (const g of rep.gates) expect(g.passed, `${g.gate}: ${g.summary}`).toBe(true);
+    expect(rep.passed).toBe(true);
+    expect(rep.gates.find((g) => g.gate === 'stability')!.checks.length).toBeGreaterThan(0);
+  });
+
+  it('fails the data-quality gate when the inputs do not match production', async () => {
+    const t = { ...good.table, columns: good.table.columns.filter((c) => c.name !== 'noise') };
+    const { trainTable } = await import('../ml/pipeline');
+    const { saveModelDir } = await import('../ml/model-dir');
+    const out = trainTable(t, { name: 'transit-delay', target: 'y', task: 'regression', dateColumn: 'date', params: { rounds: 10, earlyStoppingRounds: 0 } });
+    const dir = saveModelDir(path.join(tmp.dir, 'trained', 'no-noise-2'), out);
+    const v = reg().registerDir(dir, { table: t });
+    const rep = await reg().evaluate('transit-delay', v.version);
+    const dq = rep.gates.find((g) => g.gate === 'data-quality')!;
+    expect(dq.passed).toBe(false);
+    expect(dq.checks.find((c) => c.name === 'inputs match production')!.value).toMatch(/noise:numeric/);
+  });
+
+  it('fails the consistency gate when predictions shift far from production', async () => {
+    const saved = reg().gateThresholds();
+    reg().setGateThresholds({ ...saved, consistency: { maxPsi: 0.0001, minRows: 10 } });
+    try {
+      const rep = await reg().evaluate('transit-delay', 3);
+      expect(rep.gates.find((g) => g.gate === 'consistency')!.passed).toBe(false);
+    } finally {
+      reg().setGateThresholds(saved);
+    }
+  });
+
+  it('swap on success: a corrupt file cannot be promoted and the old version keeps serving', async () => {
+    const v = reg().registerDir(spare.dir, { table: spare.table });
+    const file = reg().blobs.pathOf(v.fileSha256, '.onnx');
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const before = reg().store.alias('transit-delay', 'production');
+    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v.version, override: { reason: 'testing a damaged file' } }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(new RegExp(`damaged.*transit-delay@${before} keeps serving`)) });
+    expect(reg().store.alias('transit-delay', 'production')).toBe(before);
+    expect(reg().store.get('transit-delay', v.version)!.lastError).toMatch(/damaged/);
+    const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
+    expect(a).toMatchObject({ version: before, source: 'model' });
+    fs.writeFileSync(file, bytes);
+  });
+
+  it('falls back to the previous production version, naming it, when production fails to load', async () => {
+    await host.app.invoke('registry.promote', { name: 'transit-delay', version: 3, override: { reason: 'move on for the fallback test' } }).catch(() => undefined);
+    const prod = reg().store.alias('transit-delay', 'production')!;
+    const prev = reg().store.previousProductions('transit-delay')[0]!;
+    // Damage production's file and drop its live session: the next request must load it and fail.
+    const rec = reg().store.get('transit-delay', prod)!;
+    const file = reg().blobs.pathOf(rec.fileSha256, '.onnx');
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, Buffer.from('not an onnx model'));
+    reg().server.evict('transit-delay', prod);
+    try {
+      const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
+      expect(a.source).toBe('fallback:previous');
+      expect(a.version).toBe(prev);
+      expect(a.fallbackReason).toMatch(new RegExp(`transit-delay@${prod}`));
+      const st = reg().server.status().find((s) => s.alias === 'production')!;
+      expect(st.status).toBe('error');
+      // Reload keeps failing while the file is damaged and says who serves instead.
+      await expect(host.app.invoke('registry.reload', { name: 'transit-delay' })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+    } finally {
+      fs.writeFileSync(file, bytes);
+      reg().server.evict('transit-delay', prod);
+    }
+  });
+
+  it('rejects rows that do not fit the model instead of falling back', async () => {
+    await expect(host.app.invoke('registry.predict', { name: 'transit-delay', rows: [{ a: 1 }] })).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/Missing input column/) });
+  });
+
+  it('pins a version per consumer, and rollback moves production back', async () => {
+    const prod = reg().store.alias('transit-delay', 'production')!;
+    await host.app.invoke('registry.pin', { consumer: 'optimizer', name: 'transit-delay', version: 1 });
+    expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'optimizer' })).version).toBe(1);
+    expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'forecasts' })).version).toBe(prod);
+    const expected = reg().store.previousProductions('transit-delay')[0]!;
+    const rb = await host.app.invoke('registry.rollback', { name: 'transit-delay' });
+    expect(rb).toEqual({ name: 'transit-delay', version: expected, from: prod });
+    expect(reg().store.alias('transit-delay', 'production')).toBe(expected);
+  });
+
+  it('refuses to delete a version an alias or a pin points to, and deletes an unused one with its file', async () => {
+    const prod = reg().store.alias('transit-delay', 'production')!;
+    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: prod })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/alias production/) });
+    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: 1 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/pinned by optimizer/) });
+    const extra = trainTestModel(tmp.dir, { rounds: 5, tag: 'to-delete', seed: 99 });
+    const v = reg().registerDir(extra.dir, { asCandidate: false });
+    const file = reg().blobs.pathOf(v.fileSha256, '.onnx');
+    expect(fs.existsSync(file)).toBe(true);
+    await host.app.invoke('registry.delete', { name: 'transit-delay', version: v.version });
+    expect(reg().store.get('transit-delay', v.version)).toBeNull();
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('keeps at most N sessions loaded, evicting the least recently used', async () => {
+    reg().server.setCacheSize(2);
+    try {
+      for (const v of [1, 2, 3]) await host.app.invoke('registry.pin', { consumer: `c${v}`, name: 'transit-delay', version: v });
+      for (const v of [1, 2]) await reg().server.predict('transit-delay', [row], `c${v}`);
+      await reg().server.predict('transit-delay', [row], 'c1'); // 1 is now more recent than 2
+      await reg().server.predict('transit-delay', [row], 'c3');
+      expect(reg().server.cachedKeys()).toEqual(['transit-delay@1', 'transit-delay@3']);
+      const again = await reg().server.predict('transit-delay', [row], 'c2');
+      expect(again.version).toBe(2);
+      expect(reg().server.cachedKeys()).toEqual(['transit-delay@3', 'transit-delay@2']);
+    } finally {
+      reg().server.setCacheSize(8);
+    }
+  });
+
+  it('imports an external ONNX model only after a test prediction, and rejects a broken one', async () => {
+    const onnx = fs.readFileSync(path.join(good.dir, 'model.onnx'));
+    const { readManifest } = await import('../ml/model-dir');
+    const m = readManifest(good.dir);
+    const inputs = m.features.map((f) => (f.kind === 'categorical' ? { name: f.name, type: 'categorical' as const, categories: f.categories } : { name: f.name, type: 'numeric' as const }));
+    const ok = await host.app.invoke('registry.import', { name: 'lgbm-transit', onnxBase64: onnx.toString('base64'), task: 'regression', inputs, note: 'converted elsewhere' });
+    expect(ok).toMatchObject({ name: 'lgbm-transit', version: 1, origin: 'imported' });
+    await expect(host.app.invoke('registry.import', { name: 'lgbm-broken', onnxBase64: Buffer.from('garbage').toString('base64'), task: 'regression', inputs }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/not a loadable ONNX model/) });
+    await expect(host.app.invoke('registry.import', { name: 'lgbm-wrong', onnxBase64: onnx.toString('base64'), task: 'regression', inputs: inputs.slice(0, 2) }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/test prediction failed/) });
+    expect(reg().store.names()).not.toContain('lgbm-broken');
+    expect(reg().store.names()).not.toContain('lgbm-wrong');
+  });
+
+  it('batch-scores a CSV to SQLite and CSV, reporting skipped rows and why', async () => {
+    const csv = path.join(tmp.dir, 'batch.csv');
+    fs.writeFileSync(csv, 'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,abc,0.5,0.2,WEST-1\n2024-06-03,1,,0.1,NORTH-1\n');
+    const out = path.join(tmp.dir, 'scored.csv');
+    const rep = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, outCsv: out, chunkRows: 2 });
+    expect(rep).toMatchObject({ rows: 3, scored: 2, skippedCount: 1, cancelled: false, source: 'model' });
+    expect(rep.skipped[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/'abc' is not a number/) });
+    const stored = host.services.requireDb().prepare('SELECT COUNT(*) AS n FROM batch_predictions WHERE job_id = ?').get(rep.jobId) as { n: number };
+    expect(stored.n).toBe(2);
+    expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('row,prediction');
+    const ac = new AbortController();
+    ac.abort();
+    const cancelled = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 1 }, ac.signal);
+    expect(cancelled).toMatchObject({ cancelled: true, scored: 0 });
+    expect(host.services.requireJobs().get(cancelled.jobId)!.status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,71 @@
+import { ContractError } from '../contract/errors';
+import type { TableSpec } from '../domain/scenario-tables';
+import { parseCsv } from '../importexport/csv';
+import { scenarioFromSheets, sectionedCsvToSheets, type SheetsRead } from '../importexport/scenario-file';
+import { normalizeHeader, readTable, type ReadTable } from '../importexport/table-io';
+import { readXlsx } from '../importexport/xlsx';
+import { describeZodIssue } from '../importexport/zod-message';
+
+/** Bytes of an uploaded file (base64 in the payload: the browser has no paths) and its format. */
+export type FileFormat = 'csv' | 'xlsx' | 'json';
+
+export function decodeUpload(fileName: string, dataBase64: string, format?: FileFormat): { format: FileFormat; bytes: Buffer } {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  const f = format ?? (ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : undefined);
+  if (!f) throw new ContractError('BAD_PAYLOAD', `Cannot tell the format of '${fileName}': use a .csv, .xlsx or .json file.`);
+  if (ext === 'xls') throw new ContractError('INVALID_DATA', `'${fileName}' is an old .xls workbook: save it as .xlsx in Excel and import again.`);
+  return { format: f, bytes: Buffer.from(dataBase64, 'base64') };
+}
+
+function text(bytes: Buffer): string {
+  return bytes.toString('utf8');
+}
+
+/** A file holding one table. A workbook's sheet is the one named like the table, else the first. */
+export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer): Promise<ReadTable> {
+  try {
+    if (format === 'csv') return readTable(spec, parseCsv(text(bytes)));
+    if (format === 'xlsx') {
+      const sheets = await readXlsx(bytes);
+      const sheet = sheets.find((s) => [spec.label, spec.name].some((n) => normalizeHeader(n) === normalizeHeader(s.name))) ?? sheets[0];
+      if (!sheet) throw new Error('The workbook has no sheets.');
+      return readTable(spec, sheet.rows);
+    }
+    const data = parseJson(bytes);
+    const rows = Array.isArray(data) ? data : (data as Record<string, unknown>)?.[spec.name];
+    if (!Array.isArray(rows)) throw new Error(`Expected a JSON array of ${spec.label.toLowerCase()} rows.`);
+    const out: ReadTable = { rows: [], lines: [], rejected: [], ignoredHeaders: [], mapping: [] };
+    rows.forEach((row, i) => {
+      const res = spec.schema.safeParse(row);
+      if (res.success) { out.rows.push(res.data as Record<string, unknown>); out.lines.push(i + 1); return; }
+      for (const issue of res.error.issues) {
+        const c = spec.columns.find((col) => col.field === issue.path[0]);
+        out.rejected.push({ line: i + 1, field: c ? c.label : issue.path.length ? String(issue.path[0]) : null, reason: describeZodIssue(issue) });
+      }
+    });
+    return out;
+  } catch (err) {
+    if (err instanceof ContractError) throw err;
+    throw new ContractError('INVALID_DATA', (err as Error).message);
+  }
+}
+
+/** A file holding a whole scenario: JSON (`rakeplan.scenario/1`), a workbook, or a sectioned CSV. */
+export async function readScenarioFile(format: FileFormat, bytes: Buffer): Promise<SheetsRead> {
+  try {
+    if (format === 'json') return { scenario: parseJson(bytes) as Record<string, unknown>, rejected: [], lines: {} };
+    if (format === 'xlsx') return scenarioFromSheets(await readXlsx(bytes));
+    return scenarioFromSheets(sectionedCsvToSheets(text(bytes)));
+  } catch (err) {
+    if (err instanceof ContractError) throw err;
+    throw new ContractError('INVALID_DATA', (err as Error).message);
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(text(bytes).replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new ContractError('INVALID_DATA', `The file is not valid JSON: ${(err as Error).message}`);
+  }
+}

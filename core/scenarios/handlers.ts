@@ -1,0 +1,179 @@
+import type { Contract } from '../contract';
+import { ContractError, type FieldIssue } from '../contract/errors';
+import { costParametersSchema } from '../domain/entities';
+import type { HistoryTable } from '../domain/history';
+import { SCENARIO_TABLES, issueTable, tableRows } from '../domain/scenario-tables';
+import { validateScenario } from '../domain/validate';
+import type { HostApp } from '../host/app';
+import type { HostServices } from '../host/services';
+import { parseCell } from '../importexport/cells';
+import { writeCsv } from '../importexport/csv';
+import { writeXlsx } from '../importexport/xlsx';
+import { describeZodIssue } from '../importexport/zod-message';
+import { generateHistory } from '../synth/history';
+import { generateScenario } from '../synth/scenario';
+import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
+import { exportScenario } from './export';
+import { decodeUpload, readScenarioFile, readTableFile } from './files';
+import { historyColumns, historyInfo, insertHistory, readHistory } from './history-store';
+import { importScenario, importTable } from './import';
+import { seedDemoIfEmpty } from './seed';
+import {
+  deleteRows, deleteScenario, getSummary, insertRows, insertScenario, listScenarios, loadScenario, renameScenario,
+  touch, updateMeta, updateRow,
+} from './store';
+
+/**
+ * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts
+ * (Electron or browser; the CLI and tests seed only when asked).
+ */
+export function registerScenarios(app: HostApp<Contract>, s: HostServices): void {
+  if (s.db && (s.mode === 'electron' || s.mode === 'browser')) seedDemoIfEmpty(s.db);
+  const changed = (id: string, kind: 'created' | 'updated' | 'deleted') => app.emit('scenarios.changed', { id, kind });
+
+  app.handleAll({
+    'scenarios.list': () => listScenarios(s.requireDb()),
+
+    'scenarios.create': ({ name, template, seed }) => {
+      const db = s.requireDb();
+      const scenario = template === 'empty' ? emptyScenario(name ?? 'New scenario') : generateScenario({ seed, size: template });
+      const id = db.transaction(() => insertScenario(db, scenario, { name: name ?? scenario.name, source: template === 'empty' ? 'empty' : 'generated' }))();
+      changed(id, 'created');
+      return getSummary(db, id);
+    },
+
+    'scenarios.copy': ({ id, name }) => {
+      const db = s.requireDb();
+      const { scenario, summary } = loadScenario(db, id);
+      const copyId = db.transaction(() => insertScenario(db, scenario, { name: name ?? `${summary.name} (what-if)`, source: 'copy', parentId: id }))();
+      changed(copyId, 'created');
+      return getSummary(db, copyId);
+    },
+
+    'scenarios.rename': ({ id, name }) => {
+      const db = s.requireDb();
+      renameScenario(db, id, name);
+      changed(id, 'updated');
+      return getSummary(db, id);
+    },
+
+    'scenarios.delete': ({ id }) => {
+      deleteScenario(s.requireDb(), id);
+      changed(id, 'deleted');
+      return { deleted: id };
+    },
+
+    'scenarios.get': ({ id }) => {
+      const loaded = loadScenario(s.requireDb(), id);
+      return { ...loaded, issues: validateScenario(loaded.scenario) };
+    },
+
+    'scenarios.editRows': ({ id, table, changes }) => {
+      const db = s.requireDb();
+      const spec = SCENARIO_TABLES[table];
+      const loaded = loadScenario(db, id);
+      const rows = tableRows(loaded.scenario, table);
+      const rids = loaded.rowIds[table];
+      const issues: FieldIssue[] = [];
+      const updates: { rid: number; row: Record<string, unknown> }[] = [];
+      const inserts: Record<string, unknown>[] = [];
+      const deletes: number[] = [];
+      changes.forEach((ch, k) => {
+        if (ch.op === 'delete') {
+          if (!rids.includes(ch.rid)) issues.push({ path: `changes[${k}]`, message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)` });
+          deletes.push(ch.rid);
+          return;
+        }
+        const index = ch.op === 'update' ? rids.indexOf(ch.rid) : rows.length + inserts.length;
+        if (ch.op === 'update' && index < 0) { issues.push({ path: `changes[${k}]`, message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)` }); return; }
+        const base = ch.op === 'update' ? { ...rows[index] } : {};
+        const prefix = `${issueTable(table)}[${index}]`;
+        for (const [field, raw] of Object.entries(ch.values)) {
+          const col = spec.columns.find((c) => c.field === field);
+          if (!col) { issues.push({ path: `${prefix}.${field}`, message: `unknown field '${field}' in ${spec.label}` }); continue; }
+          // The editor sends what the planner typed; read it the way an import would.
+          const parsed = typeof raw === 'string' && col.kind !== 'text' ? parseCell(col, raw) : { ok: true as const, value: raw };
+          if (!parsed.ok) issues.push({ path: `${prefix}.${field}`, message: parsed.reason });
+          else if (parsed.value === undefined || parsed.value === null) delete base[field];
+          else base[field] = parsed.value;
+        }
+        const res = spec.schema.safeParse(base);
+        if (!res.success) {
+          for (const zi of res.error.issues) issues.push({ path: `${prefix}.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) });
+          return;
+        }
+        if (ch.op === 'update') updates.push({ rid: ch.rid, row: res.data as Record<string, unknown> });
+        else inserts.push(res.data as Record<string, unknown>);
+      });
+      if (issues.length > 0) throw new ContractError('INVALID_DATA', `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${issues[0].path} ${issues[0].message}`, issues);
+      const insertedRids = db.transaction(() => {
+        for (const u of updates) updateRow(db, id, table, u.rid, u.row);
+        deleteRows(db, id, table, deletes);
+        const newRids = insertRows(db, id, table, inserts);
+        touch(db, id);
+        return newRids;
+      })();
+      changed(id, 'updated');
+      const after = loadScenario(db, id);
+      return { summary: after.summary, insertedRids, issues: validateScenario(after.scenario) };
+    },
+
+    'scenarios.editMeta': ({ id, name, plantName, horizon, costs }) => {
+      const db = s.requireDb();
+      const { scenario, summary } = loadScenario(db, id);
+      const mergedCosts = costParametersSchema.safeParse({ ...scenario.costs, ...(costs ?? {}) });
+      if (!mergedCosts.success) throw new ContractError('INVALID_DATA', 'Cost parameters rejected.', mergedCosts.error.issues.map((zi) => ({ path: `costs.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) })));
+      const next = { name: name ?? summary.name, plantName: plantName ?? summary.plantName, horizon: horizon ?? scenario.horizon, costs: mergedCosts.data };
+      db.transaction(() => updateMeta(db, id, next))();
+      changed(id, 'updated');
+      const after = loadScenario(db, id);
+      return { summary: after.summary, issues: validateScenario(after.scenario) };
+    },
+
+    'scenarios.import': async ({ id, table, fileName, format, dataBase64, mode, skipInvalid }) => {
+      const db = s.requireDb();
+      const file = decodeUpload(fileName, dataBase64, format);
+      if (!table) {
+        const result = importScenario(db, await readScenarioFile(file.format, file.bytes), { skipInvalid, fileName });
+        if (result.scenarioId) changed(result.scenarioId, 'created');
+        return result;
+      }
+      if (!id) throw new ContractError('BAD_PAYLOAD', `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`, [{ path: 'id', message: 'is required with table' }]);
+      const read = await readTableFile(SCENARIO_TABLES[table], file.format, file.bytes);
+      const result = importTable(db, id, table, read, { mode, skipInvalid });
+      if (result.status === 'imported') changed(id, 'updated');
+      return result;
+    },
+
+    'scenarios.export': ({ id, table, format }) => exportScenario(loadScenario(s.requireDb(), id).scenario, format, table),
+
+    'scenarios.loadHistory': ({ seed, days, replace }) => {
+      const db = s.requireDb();
+      insertHistory(db, generateHistory({ seed, days }), { replace });
+      return historyInfo(db);
+    },
+
+    'scenarios.historyInfo': () => historyInfo(s.requireDb()),
+
+    'scenarios.exportHistory': async ({ table, format }) => {
+      const rows = readHistory(s.requireDb(), table as HistoryTable) as unknown as Record<string, unknown>[];
+      const cols = historyColumns(table as HistoryTable);
+      const matrix = [cols, ...rows.map((r) => cols.map((c) => (r[c] ?? null) as string | number | null))];
+      const fileName = `history-${table}.${format}`;
+      const data = format === 'csv' ? Buffer.from(writeCsv(matrix), 'utf8') : await writeXlsx([{ name: table, rows: matrix }]);
+      return { fileName, mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: data.toString('base64') };
+    },
+  });
+}
+
+function emptyScenario(name: string): Scenario {
+  const today = new Date();
+  const date = today.toISOString().slice(0, 10);
+  return {
+    format: SCENARIO_FORMAT, name,
+    horizon: { start: `${date}T06:00:00+05:30`, days: 3 },
+    plant: { name: 'New plant', products: [], wagonTypes: [], stockyards: [], loadingPoints: [], corridors: [], destinations: [] },
+    orders: [], inventory: [], rakes: [], roadCapacity: [], roadLanes: [],
+    costs: costParametersSchema.parse({ effectiveFrom: date }),
+  };
+}

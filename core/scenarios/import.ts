@@ -1,0 +1,112 @@
+import type Database from 'better-sqlite3';
+import type { ImportResult, RejectedImportRow } from '../contract/api/scenarios';
+import { SCENARIO_TABLES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
+import type { Scenario } from '../domain/scenario';
+import { checkScenario, validateScenario, type DataIssue } from '../domain/validate';
+import type { ReadTable } from '../importexport/table-io';
+import type { SheetsRead } from '../importexport/scenario-file';
+import { deleteRows, insertRows, insertScenario, loadScenario, touch, updateRow } from './store';
+
+const keyOf = (table: TableName, row: Record<string, unknown>) => SCENARIO_TABLES[table].key.map((k) => String(row[k])).join('/');
+
+interface Plan {
+  /** The table after the import: existing rows (with rid) and imported rows (with line). */
+  merged: { row: Record<string, unknown>; rid?: number; line?: number }[];
+  rejected: RejectedImportRow[];
+  candidate: Scenario;
+}
+
+function plan(base: Scenario, rowIds: number[], table: TableName, read: ReadTable, mode: 'merge' | 'replace', dropLines: Set<number>): Plan {
+  const spec = SCENARIO_TABLES[table];
+  const rejected: RejectedImportRow[] = [];
+  const merged: Plan['merged'] = mode === 'replace' ? [] : tableRows(base, table).map((row, i) => ({ row, rid: rowIds[i] }));
+  const byKey = new Map(merged.map((m, i) => [keyOf(table, m.row), i]));
+  const firstLine = new Map<string, number>();
+  read.rows.forEach((row, i) => {
+    const line = read.lines[i];
+    if (dropLines.has(line)) return;
+    const key = keyOf(table, row);
+    const seen = firstLine.get(key);
+    if (seen !== undefined) {
+      rejected.push({ line, field: spec.columns.find((c) => c.field === spec.key[spec.key.length - 1])!.label, reason: `duplicate ${spec.key.join('/')} '${key}' (also on line ${seen})`, key });
+      return;
+    }
+    firstLine.set(key, line);
+    const at = byKey.get(key);
+    if (at !== undefined) merged[at] = { row, rid: merged[at].rid, line };
+    else { byKey.set(key, merged.length); merged.push({ row, line }); }
+  });
+  const candidate = structuredClone(base);
+  const holder = spec.path.length === 2 ? (candidate.plant as unknown as Record<string, unknown>) : (candidate as unknown as Record<string, unknown>);
+  holder[spec.path[spec.path.length - 1]] = merged.map((m) => m.row);
+  // Cross-table errors on imported rows reject those rows; others stay warnings for the editor.
+  for (const issue of validateScenario(candidate)) {
+    if (issue.severity !== 'error' || issue.table !== issueTable(table) || issue.row === null) continue;
+    const line = merged[issue.row]?.line;
+    if (line === undefined) continue;
+    const c = spec.columns.find((col) => col.field === issue.field);
+    rejected.push({ line, field: c ? c.label : issue.field, reason: issue.message, ...(issue.rowKey ? { key: issue.rowKey } : {}) });
+  }
+  return { merged, rejected, candidate };
+}
+
+/**
+ * Import one table's rows into a scenario. Rejected rows (unreadable cells, schema failures,
+ * duplicates, unknown references) are all reported; by default any rejection means nothing is
+ * written. With `skipInvalid` the remaining rows are imported.
+ */
+export function importTable(db: Database.Database, scenarioId: string, table: TableName, read: ReadTable, opts: { mode: 'merge' | 'replace'; skipInvalid: boolean }): ImportResult {
+  const loaded = loadScenario(db, scenarioId);
+  const first = plan(loaded.scenario, loaded.rowIds[table], table, read, opts.mode, new Set());
+  const rejected = sortRejected([...read.rejected, ...first.rejected]);
+  const base = { scenarioId, ignoredColumns: read.ignoredHeaders, mapping: read.mapping };
+  if (rejected.length > 0 && !opts.skipInvalid) return { ...base, status: 'rejected', imported: 0, rejected, warnings: [] };
+  // Dropping bad rows can expose new duplicates/references only among the remaining ones: re-plan once.
+  const final = rejected.length > 0 ? plan(loaded.scenario, loaded.rowIds[table], table, read, opts.mode, new Set(rejected.map((r) => r.line))) : first;
+  if (final.rejected.length > 0) return { ...base, status: 'rejected', imported: 0, rejected: sortRejected([...rejected, ...final.rejected]), warnings: [] };
+  const imported = final.merged.filter((m) => m.line !== undefined);
+  db.transaction(() => {
+    if (opts.mode === 'replace') deleteRows(db, scenarioId, table);
+    for (const m of imported) if (m.rid !== undefined) updateRow(db, scenarioId, table, m.rid, m.row);
+    insertRows(db, scenarioId, table, imported.filter((m) => m.rid === undefined).map((m) => m.row));
+    touch(db, scenarioId);
+  })();
+  return { ...base, status: 'imported', imported: imported.length, rejected, warnings: validateScenario(final.candidate) };
+}
+
+/** Import a whole scenario as a new one. Any rejected row or scenario-level error → nothing saved. */
+export function importScenario(db: Database.Database, read: SheetsRead, opts: { skipInvalid: boolean; fileName: string }): ImportResult {
+  const rejected: RejectedImportRow[] = [...read.rejected];
+  const checked = checkScenario(read.scenario);
+  const issues: DataIssue[] = checked.issues;
+  const lineOf = (i: DataIssue) => (i.row === null ? 1 : read.lines[i.table]?.[i.row] ?? i.row + 1);
+  for (const i of issues) {
+    if (i.severity !== 'error') continue;
+    rejected.push({ table: i.table, line: lineOf(i), field: i.field, reason: i.row === null ? `${i.path}: ${i.message}` : i.message, ...(i.rowKey ? { key: i.rowKey } : {}) });
+  }
+  const base = { ignoredColumns: [], mapping: [] };
+  if (rejected.length > 0 && (!opts.skipInvalid || !checked.scenario)) return { ...base, scenarioId: null, status: 'rejected', imported: 0, rejected: sortRejected(rejected), warnings: [] };
+  let scenario = checked.scenario!;
+  if (rejected.length > 0) {
+    // Keep the rows that passed: drop those named by cross-table errors, and check once more.
+    const drop = new Set(issues.filter((i) => i.severity === 'error' && i.row !== null).map((i) => `${i.table}#${i.row}`));
+    scenario = structuredClone(scenario);
+    for (const t of Object.keys(SCENARIO_TABLES) as TableName[]) {
+      const spec = SCENARIO_TABLES[t];
+      const holder = spec.path.length === 2 ? (scenario.plant as unknown as Record<string, unknown>) : (scenario as unknown as Record<string, unknown>);
+      const key = spec.path[spec.path.length - 1];
+      holder[key] = (holder[key] as unknown[]).filter((_, i) => !drop.has(`${issueTable(t)}#${i}`));
+    }
+    const again = validateScenario(scenario).filter((i) => i.severity === 'error');
+    if (again.length > 0) {
+      return { ...base, scenarioId: null, status: 'rejected', imported: 0, rejected: sortRejected([...rejected, ...again.map((i) => ({ table: i.table, line: lineOf(i), field: i.field, reason: i.message }))]), warnings: [] };
+    }
+  }
+  const id = db.transaction(() => insertScenario(db, scenario, { source: 'import', name: scenario.name }))();
+  const count = Object.keys(SCENARIO_TABLES).reduce((s, t) => s + tableRows(scenario, t as TableName).length, 0);
+  return { ...base, scenarioId: id, status: 'imported', imported: count, rejected: sortRejected(rejected), warnings: validateScenario(scenario) };
+}
+
+function sortRejected(rows: RejectedImportRow[]): RejectedImportRow[] {
+  return [...rows].sort((a, b) => (a.table ?? '').localeCompare(b.table ?? '') || a.line - b.line);
+}

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { contract, type Contract } from '../contract';
+import { ContractError } from '../contract/errors';
+import { HostApp } from '../host/app';
+import { createServices, type HostServices } from '../host/services';
+import { generateScenario } from '../synth/scenario';
+import { registerScenarios } from './handlers';
+import { seedDemoIfEmpty } from './seed';
+
+let dir: string;
+let s: HostServices;
+let app: HostApp<Contract>;
+const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
+const fromB64 = (data: string) => Buffer.from(data, 'base64');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-sc-'));
+  s = createServices({ dataDir: dir, mode: 'test' });
+  app = new HostApp(contract);
+  registerScenarios(app, s);
+});
+afterEach(() => {
+  s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function importJson(scenario: unknown) {
+  const r = await app.invoke('scenarios.import', { fileName: 'x.json', dataBase64: b64(JSON.stringify(scenario)) });
+  expect(r.rejected).toEqual([]);
+  expect(r.status).toBe('imported');
+  return r.scenarioId!;
+}
+
+describe('scenarios: lifecycle', () => {
+  it('creates, lists, copies as what-if, renames and deletes', async () => {
+    const created = await app.invoke('scenarios.create', { template: 'day', seed: 4, name: 'Monday' });
+    expect(created.counts.orders).toBe(120);
+    const copy = await app.invoke('scenarios.copy', { id: created.id });
+    expect(copy).toMatchObject({ parentId: created.id, name: 'Monday (what-if)', source: 'copy' });
+    expect(copy.counts).toEqual(created.counts);
+    await app.invoke('scenarios.rename', { id: copy.id, name: 'More rakes' });
+    expect((await app.invoke('scenarios.list', {})).map((x) => x.name)).toEqual(['Monday', 'More rakes']);
+    await app.invoke('scenarios.delete', { id: created.id });
+    const left = await app.invoke('scenarios.list', {});
+    expect(left).toHaveLength(1);
+    expect(left[0].parentId).toBeNull(); // the parent is gone; the copy stays
+    await expect(app.invoke('scenarios.get', { id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('an empty scenario has no rows and no errors', async () => {
+    const e = await app.invoke('scenarios.create', { template: 'empty', name: 'Blank' });
+    const d = await app.invoke('scenarios.get', { id: e.id });
+    expect(d.scenario.orders).toEqual([]);
+    expect(d.issues).toEqual([]);
+  });
+});
+
+describe('scenarios: round trips', () => {
+  const original = generateScenario({ seed: 8, size: 'day' });
+  original.orders[0].customer = '=HYPERLINK("http://x")';
+  original.orders[1].customer = '@SUM(1+1)';
+
+  it('JSON → DB → JSON is lossless', async () => {
+    const id = await importJson(original);
+    const got = await app.invoke('scenarios.get', { id });
+    expect(got.scenario).toEqual(original);
+    const ex = await app.invoke('scenarios.export', { id, format: 'json' });
+    expect(JSON.parse(fromB64(ex.dataBase64).toString())).toEqual(original);
+    expect(ex.fileName).toMatch(/\.json$/);
+  });
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`whole scenario DB → ${format} → DB is lossless`, async () => {
+      const id = await importJson(original);
+      const ex = await app.invoke('scenarios.export', { id, format });
+      const back = await app.invoke('scenarios.import', { fileName: ex.fileName, dataBase64: ex.dataBase64 });
+      expect(back.rejected).toEqual([]);
+      const got = await app.invoke('scenarios.get', { id: back.scenarioId! });
+      expect(got.scenario).toEqual(original);
+    });
+  }
+
+  for (const format of ['csv', 'xlsx', 'json'] as const) {
+    it(`each table DB → ${format} → DB (replace) is lossless`, async () => {
+      const id = await importJson(original);
+      for (const table of ['orders', 'inventory', 'rakes', 'loadingPoints', 'destinations'] as const) {
+        const ex = await app.invoke('scenarios.export', { id, table, format });
+        if (format === 'csv') {
+          const text = fromB64(ex.dataBase64).toString();
+          if (table === 'orders') expect(text).toContain(`'=HYPERLINK(""http://x"")`);
+        }
+        const r = await app.invoke('scenarios.import', { id, table, fileName: ex.fileName, dataBase64: ex.dataBase64, mode: 'replace' });
+        expect(r.rejected, table).toEqual([]);
+        expect(r.imported).toBeGreaterThan(0);
+      }
+      expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(original);
+    });
+  }
+});
+
+describe('scenarios: import reports', () => {
+  const header = 'Order No,Customer,Destination,Product,Qty,Due date,Priority,Mode,Split';
+  it('rejects a CSV with two bad rows, names both, and changes nothing', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const before = await app.invoke('scenarios.get', { id });
+    const csv = [header,
+      'NEW-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-2,Acme,ATLANTIS,HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-3,Acme,GZB,HRC,-20,2026-03-20 18:00,2,rail,yes',
+      'NEW-4,Acme,HWH,CRC,300,2026-03-21,3,either,no',
+    ].join('\n');
+    const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) });
+    expect(r.status).toBe('rejected');
+    expect(r.rejected).toEqual([
+      { line: 3, field: 'Destination', reason: "unknown destination 'ATLANTIS'", key: 'NEW-2' },
+      { line: 4, field: 'Quantity [t]', reason: 'must be > 0', key: 'NEW-3' },
+    ]);
+    expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
+
+    const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), skipInvalid: true });
+    expect(ok.status).toBe('imported');
+    expect(ok.imported).toBe(2);
+    const after = await app.invoke('scenarios.get', { id });
+    expect(after.scenario.orders.length).toBe(before.scenario.orders.length + 2);
+    expect(after.scenario.orders.at(-1)).toMatchObject({ id: 'NEW-4', dueDate: '2026-03-21T00:00:00+05:30', modes: 'either', splittable: false });
+  });
+
+  it('merges inventory by key and reads an Excel sheet with typed cells', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const before = (await app.invoke('scenarios.get', { id })).scenario.inventory;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Stock');
+    ws.addRow(['Stock Yard', 'Product Code', 'On hand (t)', 'Safety stock']);
+    ws.addRow([before[0].stockyard, before[0].product, 4321, 100]);
+    ws.addRow(['SY-PM', 'HRPL', 'n/a', 0]);
+    const bad = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: (await wb.xlsx.writeBuffer() as Buffer).toString('base64') });
+    expect(bad.rejected).toEqual([{ line: 3, field: 'On hand [t]', reason: "'n/a' is not a number", key: 'SY-PM/HRPL' }]);
+    ws.getRow(3).getCell(3).value = 999;
+    const good = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: (await wb.xlsx.writeBuffer() as Buffer).toString('base64') });
+    expect(good.status).toBe('imported');
+    const after = (await app.invoke('scenarios.get', { id })).scenario.inventory;
+    expect(after).toHaveLength(before.length); // merged by stockyard/product, nothing added
+    expect(after[0]).toMatchObject({ onHandT: 4321, safetyStockT: 100 });
+  });
+
+  it('rejects a whole scenario with errors, naming table and line', async () => {
+    const bad = structuredClone(generateScenario({ seed: 8, size: 'day' }));
+    bad.orders[4].destination = 'MARS';
+    const r = await app.invoke('scenarios.import', { fileName: 'bad.json', dataBase64: b64(JSON.stringify(bad)) });
+    expect(r.status).toBe('rejected');
+    expect(r.rejected).toEqual([expect.objectContaining({ table: 'orders', line: 5, field: 'destination', reason: "unknown destination 'MARS'" })]);
+    expect(await app.invoke('scenarios.list', {})).toEqual([]);
+  });
+
+  it('refuses an unknown file type and broken JSON clearly', async () => {
+    await expect(app.invoke('scenarios.import', { fileName: 'x.pdf', dataBase64: b64('x') })).rejects.toThrow(/Cannot tell the format of 'x.pdf'/);
+    await expect(app.invoke('scenarios.import', { fileName: 'x.json', dataBase64: b64('{oops') })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+  });
+});
+
+describe('scenarios: editing', () => {
+  it('rejects an invalid value naming row and field, then accepts the fix', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const d = await app.invoke('scenarios.get', { id });
+    const rid = d.rowIds.orders[2];
+    const err = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [{ op: 'update', rid, values: { quantityT: '-40' } }] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContractError);
+    expect((err as ContractError).code).toBe('INVALID_DATA');
+    expect((err as ContractError).issues).toEqual([{ path: 'orders[2].quantityT', message: 'must be > 0' }]);
+    const ok = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [{ op: 'update', rid, values: { quantityT: '1,200' } }] });
+    expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect((await app.invoke('scenarios.get', { id })).scenario.orders[2].quantityT).toBe(1200);
+  });
+
+  it('inserts and deletes rows in one transaction and reports cross-table issues', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const d = await app.invoke('scenarios.get', { id });
+    const o = d.scenario.orders[0];
+    const r = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [
+      { op: 'delete', rid: d.rowIds.orders[1] },
+      { op: 'insert', values: { ...o, id: 'X-1', destination: 'NOWHERE' } },
+    ] });
+    expect(r.insertedRids).toHaveLength(1);
+    expect(r.summary.counts.orders).toBe(d.summary.counts.orders);
+    expect(r.issues).toEqual([expect.objectContaining({ table: 'orders', field: 'destination', rowKey: 'X-1' })]);
+  });
+
+  it('edits costs and horizon', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const r = await app.invoke('scenarios.editMeta', { id, costs: { demurrageRsPerWagonH: 200 }, horizon: { start: '2026-01-09T06:00:00+05:30', days: 5 } });
+    expect(r.summary.horizonDays).toBe(5);
+    const got = await app.invoke('scenarios.get', { id });
+    expect(got.scenario.costs.demurrageRsPerWagonH).toBe(200);
+    expect(got.scenario.costs.railRsPerTKm).toBe(1.45);
+    await expect(app.invoke('scenarios.editMeta', { id, costs: { freeTimeH: -1 } })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+  });
+});
+
+describe('scenarios: demo seed and history', () => {
+  it('seeds the Bokaro demo and two years of history once', async () => {
+    expect(seedDemoIfEmpty(s.requireDb()).seeded).toBe(true);
+    expect(seedDemoIfEmpty(s.requireDb()).seeded).toBe(false);
+    const list = await app.invoke('scenarios.list', {});
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ name: 'Bokaro demo', source: 'demo' });
+    const info = await app.invoke('scenarios.historyInfo', {});
+    expect(info.tables.demand.rows).toBeGreaterThan(100_000);
+    expect(info.tables.trips.rows).toBeGreaterThan(2000);
+    const ex = await app.invoke('scenarios.exportHistory', { table: 'trips', format: 'csv' });
+    const lines = fromB64(ex.dataBase64).toString().trim().split('\r\n');
+    expect(lines[0]).toBe('date,rakeId,corridor,destination,distanceKm,wagonType,month,loadT,transitH');
+    expect(lines.length - 1).toBe(info.tables.trips.rows);
+  });
+});

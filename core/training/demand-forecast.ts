@@ -1,0 +1,46 @@
+import type { DemandForecast } from '../contract/api/training';
+import { ContractError } from '../contract/errors';
+import { resolveModelDir } from '../ml/model-dir';
+import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
+import type { HistoryData } from '../../models';
+import { loadHistory } from './history-source';
+import type { ModelCache } from './model-cache';
+
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+let cached: { key: string; data: HistoryData; source: string } | null = null;
+
+/**
+ * The next 14 days of demand for one destination × product, from the newest trained demand
+ * model, with the recent actuals behind it. Without a trained model the seasonal naive forecast
+ * is shown and `fallback` says so.
+ */
+export async function demandForecast(o: { dataDir: string; dbPath: string; destination: string; product: string; historyDays: number; models: ModelCache }): Promise<DemandForecast> {
+  const key = o.dbPath;
+  if (!cached || cached.key !== key) cached = { key, ...loadHistory({ dbPath: o.dbPath }, 'demand') };
+  const series = demandSeries(cached.data.demand).get(`${o.destination}|${o.product}`);
+  if (!series) throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
+  const days = [...series.days.keys()].sort((a, b) => a - b);
+  const last = days.at(-1)!;
+  const actuals = days.filter((d) => d > last - o.historyDays).map((d) => ({ date: isoDay(d), tonnes: series.days.get(d) ?? null }));
+  const future = Array.from({ length: DEMAND_HORIZON_DAYS }, (_, k) => last + 1 + k);
+  const rows = future.map((d) => ({ date: isoDay(d), destination: series.destination, product: series.product, corridor: series.corridor, ...demandLags(series.days, d) }));
+  const naive = rows.map((r) => r.lag364);
+  let model: DemandForecast['model'] = null;
+  let fallback: string | null = null;
+  let values: number[];
+  try {
+    const dir = resolveModelDir('demand', o.dataDir);
+    const m = await o.models.get(dir);
+    const p = await m.predict(rows);
+    values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
+    model = { name: 'demand', version: dir.split(/[\\/]/).at(-1)! };
+  } catch (err) {
+    fallback = `No usable demand model (${(err as Error).message}): showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;
+    values = rows.map((r) => r.lag364 ?? r.mean28 ?? 0);
+  }
+  return {
+    destination: o.destination, product: o.product, model, fallback, unit: 't/day',
+    actuals,
+    forecast: future.map((d, k) => ({ date: isoDay(d), tonnes: values[k]!, naive: naive[k] ?? null })),
+  };
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Contract } from '../contract';
+import type { DemandForecast, TrainingJob, TrainingMetrics, TrainingProgress, TrainingResult } from '../contract/api/training';
+import { ContractError } from '../contract/errors';
+import type { HostApp } from '../host/app';
+import type { HostServices } from '../host/services';
+import { modelsRoot, resolveModelDir } from '../ml/model-dir';
+import { MODEL_SPECS } from '../../models';
+import { runWorker } from '../workers/run';
+import { demandForecast } from './demand-forecast';
+import { ModelCache } from './model-cache';
+import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
+
+/** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
+export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
+  const running = new Map<string, AbortController>();
+  const models = new ModelCache();
+
+  const runRow = (jobId: string) => s.requireDb().prepare(`SELECT * FROM training_runs WHERE job_id = ?`).get(jobId) as Record<string, string | null> | undefined;
+  const toJob = (jobId: string): TrainingJob => {
+    const job = s.requireJobs().get(jobId);
+    const run = runRow(jobId);
+    if (!job || !run) throw new ContractError('NOT_FOUND', `No training job '${jobId}'.`);
+    const m = run.metrics ? (JSON.parse(run.metrics) as TrainingMetrics) : null;
+    const key = m?.primary.name;
+    return {
+      jobId, name: run.name!, kind: run.kind as 'spec' | 'csv', status: job.status, progress: job.progress, error: job.error,
+      version: run.version, source: run.source, createdAt: job.createdAt, updatedAt: job.updatedAt,
+      summary: m && key ? { metric: key, model: (m.test[key] ?? null) as number | null, baseline: (m.baseline?.baseline[key] ?? null) as number | null, beats: m.baseline?.beats ?? null } : null,
+    };
+  };
+
+  app.handleAll({
+    'training.specs': () => MODEL_SPECS.map((spec) => {
+      const root = path.join(modelsRoot(s.dataDir), spec.name);
+      let latest = null;
+      try {
+        const dir = resolveModelDir(spec.name, s.dataDir);
+        const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { trainedAt: string };
+        latest = { version: path.basename(dir), trainedAt: manifest.trainedAt, dir };
+      } catch { /* no trained version yet under root */ void root; }
+      return { name: spec.name, title: spec.title, description: spec.description, unit: spec.unit, table: spec.table, target: spec.target, task: spec.task, feeds: spec.feeds, latest };
+    }),
+
+    'training.start': async (payload, ctx) => {
+      const jobs = s.requireJobs();
+      const input: TrainJobInput = 'spec' in payload
+        ? { kind: 'spec', spec: payload.spec, params: payload.params, history: { dbPath: s.dbPath } }
+        : { kind: 'csv', name: payload.name, path: payload.csv, target: payload.target, task: payload.task, categorical: payload.categorical, dateColumn: payload.dateColumn, params: payload.params };
+      const name = input.kind === 'spec' ? input.spec : input.name;
+      if (input.kind === 'spec' && !MODEL_SPECS.some((m) => m.name === input.spec)) {
+        throw new ContractError('NOT_FOUND', `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`);
+      }
+      if (input.kind === 'csv' && !fs.existsSync(input.path)) throw new ContractError('NOT_FOUND', `CSV file not found: ${input.path}`);
+      const job = jobs.create('training', `Train ${name}`, { name });
+      const db = s.requireDb();
+      db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(job.id, name, input.kind, JSON.stringify(payload), new Date().toISOString());
+      const ac = new AbortController();
+      const abort = () => ac.abort();
+      ctx.signal.addEventListener('abort', abort, { once: true });
+      running.set(job.id, ac);
+      const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
+      let lastWrite = 0;
+      const onProgress = (p: TrainProgress) => {
+        const msg = { jobId: job.id, ...p } as TrainingProgress;
+        ctx.progress(msg);
+        app.emit('training.progress', msg);
+        if (p.stage === 'training' && p.part === 'model') history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
+        // Throttled: a durable write per round would cost an fsync each.
+        if (p.stage === 'training' && Date.now() - lastWrite > 1000) {
+          lastWrite = Date.now();
+          jobs.update(job.id, { progress: p.round / p.rounds });
+        }
+      };
+      try {
+        const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>('training', { input, dataDir: s.dataDir }, { signal: ac.signal, onProgress });
+        db.prepare(`UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`)
+          .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
+        jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir } });
+        models.forget(result.dir);
+        app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
+        const out: TrainingResult = { jobId: job.id, name, version: result.version, dir: result.dir, source: result.source, metrics: result.metrics as unknown as TrainingMetrics };
+        return out;
+      } catch (err) {
+        const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
+        const message = err instanceof Error ? err.message : String(err);
+        db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
+        jobs.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled by the planner.' : message });
+        app.emit('training.finished', { jobId: job.id, name, status: cancelled ? 'cancelled' : 'failed', error: message });
+        if (err instanceof ContractError) throw err;
+        throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
+      } finally {
+        running.delete(job.id);
+        ctx.signal.removeEventListener('abort', abort);
+      }
+    },
+
+    'training.cancel': ({ jobId }) => {
+      const ac = running.get(jobId);
+      if (!ac) {
+        if (!s.requireJobs().get(jobId)) throw new ContractError('NOT_FOUND', `No training job '${jobId}'.`);
+        return { cancelled: false };
+      }
+      ac.abort();
+      return { cancelled: true };
+    },
+
+    'training.jobs': ({ limit }) => {
+      const ids = s.requireDb().prepare(`SELECT job_id FROM training_runs ORDER BY created_at DESC LIMIT ?`).all(limit) as { job_id: string }[];
+      return ids.map((r) => toJob(r.job_id));
+    },
+
+    'training.get': ({ jobId }) => {
+      const job = toJob(jobId);
+      const run = runRow(jobId)!;
+      const metrics = run.metrics ? (JSON.parse(run.metrics) as TrainingMetrics) : null;
+      return { ...job, metrics, history: run.history ? JSON.parse(run.history) : [] };
+    },
+
+    'predict.rows': async ({ model, rows }) => {
+      let dir: string;
+      try {
+        dir = resolveModelDir(model, s.dataDir);
+      } catch (err) {
+        throw new ContractError('NOT_FOUND', (err as Error).message);
+      }
+      const m = await models.get(dir);
+      let pred;
+      try {
+        pred = await m.predict(rows);
+      } catch (err) {
+        throw new ContractError('INVALID_DATA', (err as Error).message);
+      }
+      const columns = [...(pred.label ? ['label'] : []), ...Object.keys(pred.columns).sort()];
+      const out = rows.map((_, i) => {
+        const r: Record<string, number | string | null> = {};
+        if (pred.label) r.label = pred.label[i]!;
+        for (const c of Object.keys(pred.columns)) r[c] = pred.columns[c]![i]!;
+        return r;
+      });
+      return { model: m.manifest.name, version: path.basename(dir), columns, rows: out };
+    },
+
+    'predict.demand': async ({ destination, product, historyDays }): Promise<DemandForecast> =>
+      demandForecast({ dataDir: s.dataDir, dbPath: s.dbPath, destination, product, historyDays, models }),
+  });
+}

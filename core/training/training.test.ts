@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContractError } from '../contract/errors';
+import { createHost, type Host } from '../host/create-host';
+import { appRoot } from '../host/paths';
+import { csvField } from '../ml/csv';
+import { syntheticTable } from '../ml/synthetic';
+import { cellAt } from '../ml/table';
+
+function writeCsv(file: string, n: number, seed: number): void {
+  const t = syntheticTable(n, seed);
+  const lines = [t.columns.map((c) => c.name).join(',')];
+  for (let i = 0; i < t.nRows; i++) lines.push(t.columns.map((c) => csvField(cellAt(c, i))).join(','));
+  fs.writeFileSync(file, lines.join('\n'));
+}
+
+let dir: string;
+let host: Host;
+let csv: string;
+
+beforeAll(() => {
+  // The training worker runs from dist/workers: build it when missing.
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-'));
+  csv = path.join(dir, 'lanes.csv');
+  writeCsv(csv, 2000, 5);
+  host = createHost({ dataDir: dir, mode: 'test' });
+});
+afterAll(() => {
+  host.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('training contract', () => {
+  it('trains from a CSV in the worker, records the job, saves model + manifest + metrics, and predicts', async () => {
+    const res = await host.app.invoke('training.start', { csv, name: 'lanes', target: 'y', task: 'regression', params: { rounds: 40 } });
+    expect(res.name).toBe('lanes');
+    expect(fs.readdirSync(res.dir).sort()).toEqual(['manifest.json', 'metrics.json', 'model.onnx']);
+    expect(res.metrics.rows.train + res.metrics.rows.valid + res.metrics.rows.test).toBe(2000);
+    expect(res.metrics.history.length).toBeGreaterThan(0);
+
+    const jobs = await host.app.invoke('training.jobs', {});
+    expect(jobs[0]).toMatchObject({ jobId: res.jobId, name: 'lanes', status: 'succeeded', version: res.version, summary: { metric: 'mae' } });
+    const got = await host.app.invoke('training.get', { jobId: res.jobId });
+    expect(got.history.length).toBe(res.metrics.history.length);
+
+    const rows = [{ date: '2025-01-10', a: 3, b: 1, noise: 0.2, lane: 'EAST-1' }, { date: '2025-01-11', a: null, b: null, noise: null, lane: 'UNSEEN' }];
+    const pred = await host.app.invoke('predict.rows', { model: 'lanes', rows });
+    expect(pred.columns).toEqual(['prediction']);
+    expect(pred.rows).toHaveLength(2);
+    for (const r of pred.rows) expect(Number.isFinite(r.prediction)).toBe(true);
+    const byVersion = await host.app.invoke('predict.rows', { model: `lanes@${res.version}`, rows: rows.slice(0, 1) });
+    expect(byVersion.rows[0]!.prediction).toBe(pred.rows[0]!.prediction);
+
+    await expect(host.app.invoke('predict.rows', { model: 'lanes', rows: [{ a: 1 }] })).rejects.toThrow(/Missing input column\(s\): date, b, noise, lane/);
+    await expect(host.app.invoke('predict.rows', { model: 'nope', rows })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('cancels a running training and records it as cancelled', async () => {
+    const started = host.app.invoke('training.start', { csv, name: 'slow', target: 'y', task: 'regression', params: { rounds: 5000, learningRate: 0.001, earlyStoppingRounds: 0 } });
+    let jobId = '';
+    for (let i = 0; i < 200 && !jobId; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      jobId = (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'slow' && j.status === 'running')?.jobId ?? '';
+    }
+    expect(jobId).not.toBe('');
+    expect(await host.app.invoke('training.cancel', { jobId })).toEqual({ cancelled: true });
+    const err = await started.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContractError);
+    expect((err as ContractError).code).toBe('CANCELLED');
+    expect((await host.app.invoke('training.get', { jobId })).status).toBe('cancelled');
+    expect(fs.existsSync(path.join(dir, 'models', 'slow'))).toBe(false);
+  });
+
+  it('rejects unknown specs and bad payloads with specific errors', async () => {
+    await expect(host.app.invoke('training.start', { spec: 'weather' })).rejects.toThrow(/No model spec 'weather'.*transit-delay/);
+    await expect(host.app.invoke('training.start', { csv, name: 'Bad Name', target: 'y', task: 'regression' })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    const specs = await host.app.invoke('training.specs', {});
+    expect(specs.map((x) => x.name)).toEqual(['demand', 'rake-availability', 'transit-delay', 'loading-throughput', 'freight-cost', 'transport-mode']);
+  });
+
+  it('shows a training interrupted by a crash as failed after restart', async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-crash-'));
+    try {
+      const h1 = createHost({ dataDir: other, mode: 'test' });
+      const job = h1.services.requireJobs().create('training', 'Train demand');
+      h1.services.requireDb().prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, 'demand', 'spec', '{}', ?)`).run(job.id, new Date().toISOString());
+      h1.close(); // the process "dies" with the job marked running
+      const h2 = createHost({ dataDir: other, mode: 'test' });
+      const [j] = await h2.app.invoke('training.jobs', {});
+      expect(j).toMatchObject({ jobId: job.id, status: 'failed' });
+      expect(j!.error).toMatch(/Interrupted/);
+      h2.close();
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
