@@ -23,7 +23,8 @@ function start(dataDir: string) {
   const messages: Msg[] = [];
   child.on('message', (m) => messages.push(m as Msg));
   const waitFor = async (pred: (m: Msg) => boolean) => {
-    for (let i = 0; i < 200; i++) {
+    // First launch seeds the demo plant and its history before announcing itself: allow for it.
+    for (let i = 0; i < 1200; i++) {
       const hit = messages.find(pred);
       if (hit) return hit;
       await new Promise((r) => setTimeout(r, 25));

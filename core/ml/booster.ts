@@ -103,8 +103,8 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
   for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
   const grad = new Float32Array(n * K);
   const hess = new Float32Array(n * K);
-  const rows = new Uint32Array(n);
   const builder = opts.makeBuilder ? opts.makeBuilder(data) : new SerialHistBuilder(data);
+  const rows = builder.rowsBuffer();
   const grower = new TreeGrower(data, builder, nBins, params);
   const lr = params.learningRate;
   const trees: ReturnType<TreeGrower['grow']>[] = [];

@@ -24,6 +24,8 @@ export interface HistBuilder {
   build(rows: Uint32Array, start: number, end: number, gOrd: Float32Array, hOrd: Float32Array, features: Int32Array, out: Float64Array): void;
   /** Scratch arrays for gathered gradients (shared memory when threads help). */
   gradScratch(): { gOrd: Float32Array; hOrd: Float32Array };
+  /** The array of row ids the grower partitions (shared memory when threads help). */
+  rowsBuffer(): Uint32Array;
   close(): void;
 }
 
@@ -72,9 +74,14 @@ export function buildRange(
 export class SerialHistBuilder implements HistBuilder {
   private readonly g: Float32Array;
   private readonly h: Float32Array;
+  private readonly rows: Uint32Array;
   constructor(private readonly data: HistData) {
     this.g = new Float32Array(data.nRows);
     this.h = new Float32Array(data.nRows);
+    this.rows = new Uint32Array(data.nRows);
+  }
+  rowsBuffer(): Uint32Array {
+    return this.rows;
   }
   build(rows: Uint32Array, start: number, end: number, gOrd: Float32Array, hOrd: Float32Array, features: Int32Array, out: Float64Array): void {
     buildRange(this.data, rows, start, end, gOrd, hOrd, features, 0, features.length, out);

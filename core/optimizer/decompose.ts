@@ -49,7 +49,7 @@ export async function solveDecomposed(p: Prep, rb: Draft, opts: { timeLimitS: nu
     const budget = Math.max(0.5, (opts.timeLimitS - elapsed) / (days - d));
     const dayRb: Draft = { rakes: rb.rakes.filter((r) => rakeSubset.includes(r.rakeIdx)), road: rb.road.filter((r) => r.day === d) };
     const sol = stoppedEarly ? null : await solveLp(built.lp, built.lp.toLp(), {
-      timeLimitS: budget, gap: opts.gap, start: draftToStart(built, dayRb), shouldStop: hooks.shouldStop,
+      timeLimitS: budget, gap: opts.gap, start: draftToStart(p, built, dayRb), shouldStop: hooks.shouldStop,
       onProgress: (pr) => hooks.onProgress?.({ ...pr, elapsedS: (performance.now() - started) / 1000, subproblem: `day ${d + 1} of ${days}` }),
     });
     if (sol?.stoppedEarly) stoppedEarly = true;

@@ -42,6 +42,10 @@ export interface BuiltModel {
   x: XVar[];
   n: NVar[];
   road: RoadVar[];
+  /** Integer columns by `rake|destination`, `rake|corridor`, `rake|order` (warm starts). */
+  dCols: Map<string, number>;
+  kCols: Map<string, number>;
+  wCols: Map<string, number>;
   /** Counts before and after each reduction, for the docs and the benchmark. */
   reductions: string[];
 }
@@ -76,6 +80,9 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const N: NVar[] = [];
   const RD: RoadVar[] = [];
   const sidingUse = new Map<string, YVar[]>();
+  const dCols = new Map<string, number>();
+  const kCols = new Map<string, number>();
+  const wCols = new Map<string, number>();
   let pairsAll = 0;
   let pairsKept = 0;
 
@@ -134,11 +141,12 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const corrs = [...new Set(dests.map((d) => p.dests.get(d)!.corridor))];
     const dCol = new Map<string, number>();
     const kCol = new Map<string, number>();
-    for (const k of corrs) kCol.set(k, m.addVar(`k_${r}_${corrIdx.get(k) ?? k}`, 'B'));
+    for (const k of corrs) { kCol.set(k, m.addVar(`k_${r}_${corrIdx.get(k) ?? k}`, 'B')); kCols.set(`${r}|${k}`, kCol.get(k)!); }
     if (corrs.length) m.addRow(`corr_${r}`, [...[...kCol.values()].map((v): Term => [1, v]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
     for (const d of dests) {
       const col = m.addVar(`d_${r}_${destIdx.get(d)}`, 'B');
       dCol.set(d, col);
+      dCols.set(`${r}|${d}`, col);
       m.addRow(`dc_${r}_${destIdx.get(d)}`, [[1, col], [-1, kCol.get(p.dests.get(d)!.corridor)!]], '<=', 0);
     }
     const two = m.addVar(`t_${r}`, 'C', c.twoPointSurchargeRs, 0, 1);
@@ -196,6 +204,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       }
       if (!o.splittable) {
         const w = m.addVar(`w_${on}_${r}`, 'B');
+        wCols.set(`${r}|${o.id}`, w);
         if (q > cap + 1e-6) m.addRow(`wfit_${on}_${r}`, [[1, w]], '<=', 0);
         m.addRow(`whole_${on}_${r}`, [...xs, [-q, w]], '=', 0);
         push(singleShipment, o.id, [1, w]);
@@ -207,7 +216,8 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       const mw = c.minWagonsPerDestination;
       m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, [-mw, dCol.get(d)!], [-mw, two]], '>=', -mw);
       const rate = railRate(p, p.dests.get(d)!);
-      m.addRow(`idle_${r}_${destIdx.get(d)}`, [[1, idle], [-rate * cap, dCol.get(d)!], ...loadTerms.map(([a, v]): Term => [rate * a, v])], '>=', 0);
+      // Load through the per-siding load columns (few terms) rather than every x: keeps the row sparse.
+      m.addRow(`idle_${r}_${destIdx.get(d)}`, [[1, idle], [-rate * cap, dCol.get(d)!], ...[...loadCols.values()].map((v): Term => [rate, v])], '>=', 0);
     }
   }
   reductions.push(`candidate order–rake pairs: ${pairsAll} compatible (product–wagon matrix, reachable stock) → ${pairsKept} kept`);
@@ -268,7 +278,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), terms ? 0 : qty(o.id), qty(o.id));
     if (terms) m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
   }
-  return { lp: m, y: Y, x: X, n: N, road: RD, reductions };
+  return { lp: m, y: Y, x: X, n: N, road: RD, dCols, kCols, wCols, reductions };
 }
 
 /** Compatible order–rake pairs of the whole-horizon model, counted without building it. */
@@ -299,9 +309,20 @@ function blocked(res: Residual, lp: LoadingPoint, s: number, e: number): boolean
 }
 
 /** The rule-based draft as a sparse start for the MILP (integers only; HiGHS completes the rest). */
-export function draftToStart(b: BuiltModel, draft: Draft): Map<number, number> {
+export function draftToStart(p: Prep, b: BuiltModel, draft: Draft): Map<number, number> {
   const start = new Map<number, number>();
   for (const dr of draft.rakes) {
+    const dests = new Set(dr.lines.map((l) => p.orderById.get(l.orderId)!.destination));
+    for (const d of dests) {
+      const dc = b.dCols.get(`${dr.rakeIdx}|${d}`);
+      const kc = b.kCols.get(`${dr.rakeIdx}|${p.dests.get(d)!.corridor}`);
+      if (dc !== undefined) start.set(dc, 1);
+      if (kc !== undefined) start.set(kc, 1);
+    }
+    for (const l of dr.lines) {
+      const wc = b.wCols.get(`${dr.rakeIdx}|${l.orderId}`);
+      if (wc !== undefined) start.set(wc, 1);
+    }
     const cands = b.y.filter((yv) => yv.r === dr.rakeIdx && yv.lp === dr.lp && yv.startH <= dr.startH + 1e-9);
     const yv = cands.sort((a, c) => c.startH - a.startH)[0];
     if (!yv) continue;

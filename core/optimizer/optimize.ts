@@ -82,7 +82,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(built, rbDraft),
+        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, rbDraft),
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
       });
       const model = { ...built.lp.size, subproblems: 1 };

@@ -6,6 +6,8 @@ import { checkCommand } from './check';
 import { trainCommand } from './train';
 import { predictCommand } from './predict';
 import { demoDataCommand } from './demo-data';
+import { modelsCommand } from './models';
+import { metricsCommand } from './metrics';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, modelsCommand, metricsCommand];

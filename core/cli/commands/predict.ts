@@ -4,14 +4,16 @@ import { csvField, readCsvTable } from '../../ml/csv';
 import { resolveModelDir } from '../../ml/model-dir';
 import { loadModel } from '../../ml/onnx-session';
 import { cellAt, type ColumnType } from '../../ml/table';
-import { str } from '../args';
+import { bool, str } from '../args';
+import { runBatchPredict } from '../../registry/cli-batch';
 import type { CliCommand } from '../command';
 
 export const predictCommand: CliCommand = {
   name: 'predict',
   summary: 'Score a CSV with a trained model: writes the input columns plus prediction (or label and p_<class>) columns',
-  usage: 'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT',
+  usage: 'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT\n  rakeplan predict --batch --model NAME [--consumer C] (--csv IN | --table trips) [--out OUT]  (through the registry)',
   async run(args, env) {
+    if (bool(args, 'batch')) return runBatchPredict(args, env);
     const dir = resolveModelDir(str(args, 'model', true)!, env.dataDir);
     const input = str(args, 'csv', true)!;
     const outFile = str(args, 'out', true)!;

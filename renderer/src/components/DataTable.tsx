@@ -1,0 +1,203 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+
+/**
+ * A virtualized table: only the rows in view are in the DOM, so 10,000 rows scroll as smoothly as
+ * 100. Click a header to sort (again to reverse), type in the filter to narrow rows, double-click
+ * or press Enter on a cell to edit it. Edits go to `onEdit`, which answers with an error message
+ * (shown beside the cell) or null.
+ */
+export interface DataColumn {
+  field: string;
+  label: string;
+  kind: 'text' | 'number' | 'int' | 'bool' | 'list' | 'timestamp' | 'date' | 'enum' | 'priority';
+  options?: readonly (string | number)[];
+  width?: number;
+}
+
+export interface DataTableProps {
+  columns: readonly DataColumn[];
+  rows: readonly Record<string, unknown>[];
+  /** A stable key per row (e.g. the order id), used for test ids and messages. */
+  rowKey: (row: Record<string, unknown>, index: number) => string;
+  /** Commit an edit of `row` (index into `rows`): resolve to an error message, or null when saved. */
+  onEdit?: (index: number, field: string, text: string) => Promise<string | null>;
+  /** Messages to show on cells, by `${rowKey}|${field}` (cross-table issues). */
+  cellMessages?: ReadonlyMap<string, string>;
+  height?: number;
+  label: string;
+}
+
+const ROW_H = 30;
+const OVERSCAN = 8;
+
+export function cellText(v: unknown, kind: DataColumn['kind']): string {
+  if (v === undefined || v === null) return '';
+  if (kind === 'list' && Array.isArray(v)) return v.join(';');
+  if (kind === 'bool') return v ? 'yes' : 'no';
+  if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
+  return String(v);
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  return String(a ?? '').localeCompare(String(b ?? ''), 'en', { numeric: true });
+}
+
+export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height = 460, label }: DataTableProps) {
+  const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
+  const [filter, setFilter] = useState('');
+  const [scrollTop, setScrollTop] = useState(0);
+  const [editing, setEditing] = useState<{ index: number; field: string; text: string } | null>(null);
+  const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Indices into `rows` after filtering and sorting: rows themselves are never copied.
+  const view = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    let idx = rows.map((_, i) => i);
+    if (needle) idx = idx.filter((i) => columns.some((c) => cellText(rows[i][c.field], c.kind).toLowerCase().includes(needle)));
+    if (sort) idx.sort((a, b) => sort.dir * compare(rows[a][sort.field], rows[b][sort.field]) || a - b);
+    return idx;
+  }, [rows, columns, filter, sort]);
+
+  const widths = columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 210 : c.kind === 'text' || c.kind === 'list' ? 150 : 110));
+  const template = widths.map((w) => `${w}px`).join(' ');
+  const totalWidth = widths.reduce((a, b) => a + b, 0);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
+  const last = Math.min(view.length, Math.ceil((scrollTop + height) / ROW_H) + OVERSCAN);
+
+  const toggleSort = (field: string) => setSort((s) => (s?.field === field ? (s.dir === 1 ? { field, dir: -1 } : null) : { field, dir: 1 }));
+
+  async function commit() {
+    if (!editing || !onEdit) return;
+    const key = `${rowKey(rows[editing.index], editing.index)}|${editing.field}`;
+    setBusy(true);
+    const message = await onEdit(editing.index, editing.field, editing.text);
+    setBusy(false);
+    setErrors((m) => {
+      const next = new Map(m);
+      if (message) next.set(key, message);
+      else next.delete(key);
+      return next;
+    });
+    if (!message) setEditing(null);
+  }
+
+  function onCellKey(e: KeyboardEvent, index: number, c: DataColumn) {
+    if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: cellText(rows[index][c.field], c.kind === 'number' ? 'text' : c.kind) });
+  }
+
+  const errorList = [...errors.entries()];
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center gap-3">
+        <input
+          aria-label={`Filter ${label}`}
+          placeholder="Filter rows…"
+          value={filter}
+          onChange={(e) => { setFilter(e.target.value); setScrollTop(0); if (scroller.current) scroller.current.scrollTop = 0; }}
+          className="w-64 rounded-md border border-slate-300 px-2 py-1 text-sm"
+        />
+        <span className="tabular text-xs text-slate-500" data-testid="row-count">
+          {view.length === rows.length ? `${rows.length} rows` : `${view.length} of ${rows.length} rows`}
+        </span>
+      </div>
+      {errorList.length > 0 && (
+        <ul role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+          {errorList.map(([key, msg]) => {
+            const [row, field] = key.split('|');
+            const col = columns.find((c) => c.field === field);
+            return <li key={key}>{row}, {col?.label ?? field}: {msg}</li>;
+          })}
+        </ul>
+      )}
+      <div
+        ref={scroller}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={view.length + 1}
+        className="overflow-auto rounded-md border border-slate-200 bg-white text-sm"
+        style={{ height }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div style={{ width: totalWidth, minWidth: '100%' }}>
+          <div role="row" className="sticky top-0 z-10 grid border-b border-slate-200 bg-slate-50 font-medium text-slate-700" style={{ gridTemplateColumns: template }}>
+            {columns.map((c) => (
+              <button
+                key={c.field}
+                role="columnheader"
+                aria-sort={sort?.field === c.field ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                className="truncate px-2 py-1.5 text-left hover:bg-slate-100"
+                onClick={() => toggleSort(c.field)}
+                title={`Sort by ${c.label}`}
+              >
+                {c.label}
+                {sort?.field === c.field ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+              </button>
+            ))}
+          </div>
+          <div style={{ height: view.length * ROW_H, position: 'relative' }}>
+            {view.slice(first, last).map((index, k) => {
+              const row = rows[index];
+              const key = rowKey(row, index);
+              return (
+                <div
+                  key={key + ':' + index}
+                  role="row"
+                  aria-rowindex={first + k + 2}
+                  className="absolute left-0 grid border-b border-slate-100 hover:bg-slate-50"
+                  style={{ top: (first + k) * ROW_H, height: ROW_H, gridTemplateColumns: template, width: totalWidth }}
+                >
+                  {columns.map((c) => {
+                    const id = `${key}|${c.field}`;
+                    const message = errors.get(id) ?? cellMessages?.get(id);
+                    const isEditing = editing?.index === index && editing.field === c.field;
+                    return (
+                      <div
+                        key={c.field}
+                        role="gridcell"
+                        tabIndex={0}
+                        data-testid={`cell-${key}-${c.field}`}
+                        title={message}
+                        aria-invalid={message ? true : undefined}
+                        className={`truncate px-2 leading-[30px] ${c.kind === 'number' || c.kind === 'int' ? 'tabular text-right' : ''} ${message ? 'bg-red-50 text-red-800 ring-1 ring-inset ring-red-300' : ''}`}
+                        onDoubleClick={() => onEdit && setEditing({ index, field: c.field, text: cellText(row[c.field], c.kind === 'number' ? 'text' : c.kind) })}
+                        onKeyDown={(e) => onCellKey(e, index, c)}
+                      >
+                        {isEditing ? (
+                          <input
+                            autoFocus
+                            aria-label={`${c.label} of ${key}`}
+                            disabled={busy}
+                            value={editing.text}
+                            list={c.options ? `opts-${c.field}` : undefined}
+                            onChange={(e) => setEditing({ ...editing, text: e.target.value })}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') void commit();
+                              if (e.key === 'Escape') setEditing(null);
+                              e.stopPropagation();
+                            }}
+                            className="h-[26px] w-full rounded border border-brand-600 px-1 text-sm"
+                          />
+                        ) : (
+                          cellText(row[c.field], c.kind)
+                        )}
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {columns.filter((c) => c.options).map((c) => (
+        <datalist key={c.field} id={`opts-${c.field}`}>
+          {c.options!.map((o) => <option key={String(o)} value={String(o)} />)}
+        </datalist>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import type { CostParameters } from '../../../../core/domain/entities';
+import { api } from '../../api/client';
+import { useScenarios } from './scenarioStore';
+
+/** Cost parameters and horizon: each figure with its unit, saved when the field is left. */
+const FIELDS: { path: string; label: string; unit: string }[] = [
+  { path: 'railBaseRsPerT', label: 'Rail freight base', unit: '₹/t' },
+  { path: 'railRsPerTKm', label: 'Rail freight per km', unit: '₹/t·km' },
+  { path: 'twoPointSurchargeRs', label: 'Two-point rake surcharge', unit: '₹' },
+  { path: 'minWagonsPerDestination', label: 'Min wagons per destination', unit: 'wagons' },
+  { path: 'roadBaseRsPerT', label: 'Road freight base', unit: '₹/t' },
+  { path: 'roadRsPerTKm', label: 'Road freight per km', unit: '₹/t·km' },
+  { path: 'truckT', label: 'Truck size', unit: 't' },
+  { path: 'freeTimeH', label: 'Free time at siding', unit: 'h' },
+  { path: 'demurrageRsPerWagonH', label: 'Demurrage', unit: '₹/wagon·h' },
+  { path: 'loadingRsPerT', label: 'Loading charge', unit: '₹/t' },
+  { path: 'latenessRsPerTDay.p1', label: 'Lateness, priority 1', unit: '₹/t·day' },
+  { path: 'latenessRsPerTDay.p2', label: 'Lateness, priority 2', unit: '₹/t·day' },
+  { path: 'latenessRsPerTDay.p3', label: 'Lateness, priority 3', unit: '₹/t·day' },
+  { path: 'unservedRsPerT.p1', label: 'Unserved, priority 1', unit: '₹/t' },
+  { path: 'unservedRsPerT.p2', label: 'Unserved, priority 2', unit: '₹/t' },
+  { path: 'unservedRsPerT.p3', label: 'Unserved, priority 3', unit: '₹/t' },
+];
+
+function get(costs: CostParameters, path: string): number {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], costs) as number;
+}
+
+export function ScenarioCosts() {
+  const { detail, reload, selectedId } = useScenarios();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  if (!detail || !selectedId) return null;
+  const { costs, horizon } = detail.scenario;
+
+  async function save(path: string, text: string) {
+    const value = Number(text.replace(/[,\s]/g, ''));
+    if (text.trim() === '' || !Number.isFinite(value)) { setErrors((e) => ({ ...e, [path]: `'${text}' is not a number` })); return; }
+    const [head, sub] = path.split('.');
+    const patch = sub ? { [head]: { ...(costs as unknown as Record<string, Record<string, number>>)[head], [sub]: value } } : { [head]: value };
+    try {
+      await api.call('scenarios.editMeta', { id: selectedId!, costs: patch });
+      setErrors((e) => { const n = { ...e }; delete n[path]; return n; });
+      await reload();
+    } catch (err) {
+      const issues = (err as { issues?: { message: string }[]; message?: string }).issues;
+      setErrors((e) => ({ ...e, [path]: issues?.[0]?.message ?? (err as Error).message }));
+    }
+  }
+
+  return (
+    <div className="grid max-w-3xl grid-cols-1 gap-2 md:grid-cols-2" data-testid="costs-form">
+      <p className="md:col-span-2 text-sm text-slate-600">
+        Horizon: {horizon.days} days from {horizon.start}. Costs effective from {costs.effectiveFrom}.
+      </p>
+      {FIELDS.map((f) => (
+        <label key={f.path} className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm">
+          <span>{f.label} <span className="text-slate-500">[{f.unit}]</span></span>
+          <span className="flex flex-col items-end">
+            <input
+              key={`${detail.summary.updatedAt}-${f.path}`}
+              aria-label={`${f.label} [${f.unit}]`}
+              defaultValue={String(get(costs, f.path))}
+              onBlur={(e) => { if (e.target.value !== String(get(costs, f.path))) void save(f.path, e.target.value); }}
+              className="tabular w-28 rounded border border-slate-300 px-1 text-right"
+            />
+            {errors[f.path] && <span role="alert" className="text-xs text-red-700">{errors[f.path]}</span>}
+          </span>
+        </label>
+      ))}
+    </div>
+  );
+}

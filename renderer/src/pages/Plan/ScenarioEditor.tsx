@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'react';
+import { SCENARIO_TABLES, issueTable, type TableName } from '../../../../core/domain/scenario-tables';
+import type { DataIssue } from '../../../../core/domain/validate';
+import { api } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { ScenarioCosts } from './ScenarioCosts';
+import { ExportMenu, ImportButton } from './ScenarioFileButtons';
+import { ScenarioImportReport } from './ScenarioImportReport';
+import { useScenarios } from './scenarioStore';
+
+type Tab = TableName | 'costs';
+const MAIN_TABS: Tab[] = ['orders', 'inventory', 'rakes', 'loadingPoints', 'destinations', 'costs'];
+const MORE_TABS: Tab[] = ['stockyards', 'products', 'wagonTypes', 'corridors', 'roadCapacity', 'roadLanes'];
+const tabLabel = (t: Tab) => (t === 'costs' ? 'Costs' : SCENARIO_TABLES[t].label);
+
+function rowsOf(detail: NonNullable<ReturnType<typeof useScenarios.getState>['detail']>, table: TableName): Record<string, unknown>[] {
+  const spec = SCENARIO_TABLES[table];
+  const holder = spec.path.length === 2 ? (detail.scenario.plant as unknown as Record<string, unknown>) : (detail.scenario as unknown as Record<string, unknown>);
+  return holder[spec.path[spec.path.length - 1]] as Record<string, unknown>[];
+}
+
+/** The open scenario: one tab per table, inline validation, import and export. */
+export function ScenarioEditor() {
+  const { detail, selectedId, reload, setImport, setError } = useScenarios();
+  const [tab, setTab] = useState<Tab>('orders');
+
+  const table = tab === 'costs' ? null : tab;
+  const rows = useMemo(() => (detail && table ? rowsOf(detail, table) : []), [detail, table]);
+  const spec = table ? SCENARIO_TABLES[table] : null;
+  const rowKey = (row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : '');
+
+  // Cross-table issues of this table, shown on their cells.
+  const cellMessages = useMemo(() => {
+    const m = new Map<string, string>();
+    if (!detail || !table) return m;
+    for (const i of detail.issues) {
+      if (i.table !== issueTable(table) || i.row === null || !rows[i.row]) continue;
+      m.set(`${rowKey(rows[i.row])}|${i.field}`, i.message);
+    }
+    return m;
+    // rowKey depends only on the table's spec, which `table` already names.
+  }, [detail, table, rows]);
+
+  if (!detail || !selectedId) return <p className="text-sm text-slate-500">Loading scenario…</p>;
+  const errors = detail.issues.filter((i) => i.severity === 'error');
+  const warnings = detail.issues.filter((i) => i.severity === 'warning');
+
+  async function onEdit(index: number, field: string, text: string): Promise<string | null> {
+    try {
+      await api.call('scenarios.editRows', { id: selectedId!, table: table!, changes: [{ op: 'update', rid: detail!.rowIds[table!][index], values: { [field]: text } }] });
+      await reload();
+      return null;
+    } catch (e) {
+      const err = e as { issues?: { message: string }[]; message?: string };
+      return err.issues?.[0]?.message ?? err.message ?? String(e);
+    }
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold" data-testid="scenario-title">{detail.summary.name}</h2>
+        <div className="flex flex-wrap items-center gap-2">
+          <ExportMenu label="Export scenario" testId="export-scenario" onExport={(format) => api.call('scenarios.export', { id: selectedId, format })} />
+        </div>
+      </div>
+      <IssueSummary errors={errors} warnings={warnings} />
+      <div role="tablist" aria-label="Scenario tables" className="flex flex-wrap gap-1 border-b border-slate-200">
+        {[...MAIN_TABS, ...MORE_TABS].map((t) => (
+          <button
+            key={t}
+            role="tab"
+            aria-selected={tab === t}
+            onClick={() => setTab(t)}
+            className={`rounded-t-md px-3 py-1.5 text-sm ${tab === t ? 'border border-b-white border-slate-200 bg-white font-medium' : 'text-slate-600 hover:bg-slate-100'}`}
+          >
+            {tabLabel(t)}
+            {t !== 'costs' && <span className="tabular ml-1 text-xs text-slate-400">{detail.summary.counts[t]}</span>}
+          </button>
+        ))}
+      </div>
+      <ScenarioImportReport />
+      {table && spec ? (
+        <div role="tabpanel" aria-label={spec.label} className="space-y-2">
+          <div className="flex flex-wrap items-center gap-2">
+            <ImportButton
+              label={`Import ${spec.label.toLowerCase()}…`}
+              testId="import-table-input"
+              onFile={async (name, base64) => {
+                try {
+                  const result = await api.call('scenarios.import', { id: selectedId, table, fileName: name, dataBase64: base64, mode: 'merge' });
+                  setImport({ table, fileName: name, dataBase64: base64, mode: 'merge', result });
+                  if (result.status === 'imported') await reload();
+                } catch (e) {
+                  setError(e);
+                }
+              }}
+            />
+            <ExportMenu label={`Export ${spec.label.toLowerCase()}`} testId="export-table" onExport={(format) => api.call('scenarios.export', { id: selectedId, table, format })} />
+          </div>
+          <DataTable
+            label={spec.label}
+            columns={spec.columns.map((c) => ({ field: c.field, label: c.label, kind: c.kind, options: c.options }))}
+            rows={rows}
+            rowKey={rowKey}
+            onEdit={onEdit}
+            cellMessages={cellMessages}
+          />
+        </div>
+      ) : (
+        <div role="tabpanel" aria-label="Costs"><ScenarioCosts /></div>
+      )}
+    </div>
+  );
+}
+
+function IssueSummary({ errors, warnings }: { errors: DataIssue[]; warnings: DataIssue[] }) {
+  if (errors.length === 0 && warnings.length === 0) return <p className="text-sm text-emerald-700" data-testid="scenario-issues">No data problems found.</p>;
+  return (
+    <details className={`rounded-md border p-2 text-sm ${errors.length ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`} data-testid="scenario-issues">
+      <summary>{errors.length} error(s), {warnings.length} warning(s) in this scenario</summary>
+      <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
+        {[...errors, ...warnings].slice(0, 200).map((i, k) => (
+          <li key={k}>{i.table}{i.row !== null ? ` row ${i.row + 1}` : ''}{i.rowKey ? ` (${i.rowKey})` : ''}{i.field ? `, ${i.field}` : ''}: {i.message}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}

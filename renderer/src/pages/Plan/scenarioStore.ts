@@ -1,0 +1,69 @@
+import { create } from 'zustand';
+import type { ImportResult, ScenarioDetail, ScenarioSummary } from '../../../../core/contract/api/scenarios';
+import type { TableName } from '../../../../core/domain/scenario-tables';
+import { api } from '../../api/client';
+
+/**
+ * Scenario list and the open scenario. Every change goes through the contract and the open
+ * scenario is re-read afterwards, so the editor shows exactly what is stored.
+ */
+export interface PendingImport {
+  table: TableName | null;
+  fileName: string;
+  dataBase64: string;
+  mode: 'merge' | 'replace';
+  result: ImportResult;
+}
+
+interface ScenarioState {
+  list: ScenarioSummary[];
+  selectedId: string | null;
+  detail: ScenarioDetail | null;
+  loading: boolean;
+  error: unknown;
+  lastImport: PendingImport | null;
+  refresh(): Promise<void>;
+  select(id: string | null): Promise<void>;
+  reload(): Promise<void>;
+  setError(e: unknown): void;
+  setImport(p: PendingImport | null): void;
+}
+
+export const useScenarios = create<ScenarioState>((set, get) => ({
+  list: [],
+  selectedId: null,
+  detail: null,
+  loading: false,
+  error: null,
+  lastImport: null,
+  async refresh() {
+    try {
+      const list = await api.call('scenarios.list', {});
+      set({ list, error: null });
+      const { selectedId } = get();
+      if (selectedId && !list.some((s) => s.id === selectedId)) await get().select(list[0]?.id ?? null);
+      else if (!selectedId && list.length > 0) await get().select(list[0].id);
+    } catch (e) {
+      set({ error: e });
+    }
+  },
+  async select(id) {
+    set({ selectedId: id, detail: null, lastImport: null });
+    if (id) await get().reload();
+  },
+  async reload() {
+    const id = get().selectedId;
+    if (!id) return;
+    set({ loading: true });
+    try {
+      const detail = await api.call('scenarios.get', { id });
+      if (get().selectedId === id) set({ detail, error: null });
+    } catch (e) {
+      set({ error: e });
+    } finally {
+      set({ loading: false });
+    }
+  },
+  setError: (error) => set({ error }),
+  setImport: (lastImport) => set({ lastImport }),
+}));
