@@ -161,3 +161,13 @@ describe('contract over an in-memory transport', () => {
     expect(got).toEqual([{ appVersion: '9.9.9' }]);
   });
 });
+
+describe('joining feature contracts', () => {
+  it('refuses a call name declared by two features', async () => {
+    const { joinContracts } = await import('./join');
+    const a = { 'x.get': defineCall(z.object({})).returns<number>() };
+    const b = { 'x.get': defineCall(z.object({})).returns<string>() };
+    expect(() => joinContracts(a, b)).toThrow(/'x\.get' is declared by two features/);
+    expect(Object.keys(joinContracts(a, { 'y.get': b['x.get'] }))).toEqual(['x.get', 'y.get']);
+  });
+});

@@ -4,20 +4,21 @@ import { registryContract, type RegistryEvents } from './api/registry';
 import { scenariosContract, type ScenariosEvents } from './api/scenarios';
 import { trainingContract, type TrainingEvents } from './api/training';
 import { plansContract, type PlansEvents } from './api/plans';
+import { joinContracts } from './join';
 
 /**
  * The whole contract: one table of every call the host serves, joined from the features'
- * declarations. A name declared twice is a build error here (duplicate key in the spread is
- * caught by `assertUniqueNames` at start-up as well).
+ * declarations. A name declared by two features stops start-up (an object spread would silently
+ * keep the last one).
  */
-export const contract = {
-  ...systemContract,
-  ...monitoringContract,
-  ...registryContract,
-  ...scenariosContract,
-  ...trainingContract,
-  ...plansContract,
-};
+export const contract = joinContracts(
+  systemContract,
+  monitoringContract,
+  registryContract,
+  scenariosContract,
+  trainingContract,
+  plansContract,
+);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

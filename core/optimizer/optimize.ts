@@ -86,7 +86,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
       });
       const model = { ...built.lp.size, subproblems: 1 };
-      if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model }, lpText);
+      if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);
       info = { method: 'milp', status: res.status, objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
     }
@@ -99,10 +99,10 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const verdict = checkPlan(sc, plan);
   if (!verdict.ok) {
     const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
-    return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model }, lpText);
+    return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
   }
   if (plan.summary.totalCost > rbCost + 0.5) {
-    return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model }, lpText);
+    return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
   }
   plan.solver.seconds = elapsed();
   return { plan, lpText };

@@ -35,6 +35,8 @@ export function cellText(v: unknown, kind: DataColumn['kind']): string {
   if (kind === 'list' && Array.isArray(v)) return v.join(';');
   if (kind === 'bool') return v ? 'yes' : 'no';
   if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
+  // Plant time (IST) reads as a plain date and time; any other zone is shown as stored.
+  if (kind === 'timestamp' && typeof v === 'string' && v.endsWith('+05:30')) return v.slice(0, 16).replace('T', ' ');
   return String(v);
 }
 
@@ -62,7 +64,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
     return idx;
   }, [rows, columns, filter, sort]);
 
-  const widths = columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 210 : c.kind === 'text' || c.kind === 'list' ? 150 : 110));
+  const widths = columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110));
   const template = widths.map((w) => `${w}px`).join(' ');
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);

@@ -1,10 +1,10 @@
-import { EmptyState } from '../../components/ui';
+import { RegistryPanel } from './RegistryPanel';
 
 export function ModelsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Models</h1>
-      <EmptyState title="No models yet">Train, evaluate, promote and roll back the forecasting models here.</EmptyState>
+      <RegistryPanel />
     </div>
   );
 }

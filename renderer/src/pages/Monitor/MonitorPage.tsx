@@ -1,26 +1,73 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import type { MonitorOverview } from '../../../../core/contract/api/monitoring';
 import type { HealthInfo } from '../../../../core/contract/api/system';
 import { api } from '../../api/client';
-import { Card, ErrorBanner, Stat } from '../../components/ui';
+import { Button, Card, ErrorBanner, Stat } from '../../components/ui';
+import { formatPct } from '../../lib/format';
+import { LineChart } from './LineChart';
+import { AlertList, CallTable, DriftTable, ModelStatusTable } from './MonitorTables';
+
+const WINDOWS = [15, 60, 360, 1440] as const;
 
 export function MonitorPage() {
   const [health, setHealth] = useState<HealthInfo | null>(null);
+  const [overview, setOverview] = useState<MonitorOverview | null>(null);
+  const [minutes, setMinutes] = useState<number>(60);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [h, o] = await Promise.all([api.call('health.get', {}), api.call('monitoring.overview', { minutes })]);
+      setHealth(h);
+      setOverview(o);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, [minutes]);
+
   useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.call('health.get', {}).then(
-        (h) => { if (live) { setHealth(h); setError(null); } },
-        (e: unknown) => { if (live) setError(e); },
-      );
     void load();
-    const t = setInterval(load, 5000);
-    return () => { live = false; clearInterval(t); };
-  }, []);
+    const t = setInterval(() => void load(), 5000);
+    return () => clearInterval(t);
+  }, [load]);
+
+  const runDrift = async () => {
+    setBusy('drift');
+    try {
+      const reports = await api.call('drift.run', {});
+      setNote(reports.length ? reports.map((r) => `${r.name}: ${r.message}`).join(' ') : 'No models in the registry to check.');
+      await load();
+    } catch (e) { setError(e); } finally { setBusy(null); }
+  };
+
+  // Drift → retrain a candidate from the model's spec → register it; the gates decide on the Models page.
+  const retrain = async (name: string) => {
+    setBusy(name);
+    try {
+      const res = await api.call('training.start', { spec: name });
+      const v = await api.call('registry.register', { dir: res.dir, note: 'retrained after a drift alert' });
+      setNote(`${name}@${v.version} trained and registered as candidate: evaluate and promote it on the Models page.`);
+      await load();
+    } catch (e) { setError(e); } finally { setBusy(null); }
+  };
+
+  const calls = overview?.calls ?? [];
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Monitor</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-xl font-semibold">Monitor</h1>
+        <label className="text-sm text-slate-600">
+          Window{' '}
+          <select className="rounded border border-slate-300 px-2 py-1" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="monitor-window">
+            {WINDOWS.map((w) => <option key={w} value={w}>{w < 60 ? `${w} min` : `${w / 60} h`}</option>)}
+          </select>
+        </label>
+      </div>
       <ErrorBanner error={error} />
+      {note && <p className="rounded border border-slate-200 bg-slate-50 p-2 text-sm" role="status">{note}</p>}
       <Card title="Health">
         {health ? (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="health">
@@ -40,6 +87,37 @@ export function MonitorPage() {
           <p className="text-sm text-slate-500">Loading…</p>
         )}
       </Card>
+      <Card title="Alerts">
+        {overview ? <AlertList alerts={overview.alerts} /> : <p className="text-sm text-slate-500">Loading…</p>}
+        {overview && <p className="mt-2 text-xs text-slate-500">Rules: {overview.rules.filter((r) => r.rule.enabled).map((r) => r.text).join(' · ')}</p>}
+      </Card>
+      {overview && (
+        <>
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+            <Stat label="Calls" value={<span data-testid="calls-total">{overview.byCall.reduce((a, c) => a + c.count, 0)}</span>} hint={`last ${minutes} min`} />
+            <Stat label="Errors" value={overview.byCall.reduce((a, c) => a + c.errors, 0)} />
+            <Stat label="Optimizer success" value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)} hint={`${overview.optimizer.runs} runs`} />
+            <Stat label="Training jobs" value={overview.training.reduce((a, t) => a + t.count, 0)} hint={overview.training.map((t) => `${t.key} ${t.count}`).join(', ') || 'none'} />
+          </div>
+          <div className="grid gap-4 md:grid-cols-2">
+            <Card title="Request rate">
+              <LineChart testId="chart-rate" unit="calls/s" times={calls.map((p) => p.t)} lines={[{ label: 'calls/s', color: '#2563eb', values: calls.map((p) => p.rate) }, { label: 'errors/s', color: '#dc2626', values: calls.map((p) => p.errors / 60) }]} />
+            </Card>
+            <Card title="Latency">
+              <LineChart testId="chart-latency" unit="ms" times={calls.map((p) => p.t)} lines={[
+                { label: 'p50', color: '#16a34a', values: calls.map((p) => p.p50) },
+                { label: 'p95', color: '#d97706', values: calls.map((p) => p.p95) },
+                { label: 'p99', color: '#dc2626', values: calls.map((p) => p.p99) },
+              ]} />
+            </Card>
+          </div>
+          <Card title="Calls by name"><CallTable rows={overview.byCall} /></Card>
+          <Card title="Models"><ModelStatusTable rows={overview.models} inference={overview.inference} /></Card>
+          <Card title="Input drift" actions={<Button variant="secondary" onClick={() => void runDrift()} disabled={busy !== null} data-testid="drift-run">{busy === 'drift' ? 'Checking…' : 'Check drift now'}</Button>}>
+            <DriftTable reports={overview.drift} onRetrain={(n) => void retrain(n)} busy={busy} />
+          </Card>
+        </>
+      )}
     </div>
   );
 }

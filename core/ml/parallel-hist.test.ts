@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { appRoot } from '../host/paths';
+import { DEFAULT_PARAMS, trainBooster } from './booster';
+import { ParallelHistBuilder } from './parallel-hist';
+import { syntheticMatrix } from './synthetic';
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'hist-helper.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
+
+it('two-thread histogram building grows exactly the trees of the serial builder', () => {
+  // 60k rows: the root and first levels exceed the parallel threshold, deeper nodes stay serial.
+  const { m, y } = syntheticMatrix(60_000, 9, 8);
+  const p = { ...DEFAULT_PARAMS, objective: { name: 'squared' as const }, rounds: 4, earlyStoppingRounds: 0, colsample: 0.8 };
+  let builds = 0;
+  const serial = trainBooster(m, y, p).model;
+  const parallel = trainBooster(m, y, p, {
+    makeBuilder: (d) => {
+      const b = new ParallelHistBuilder(d);
+      const build = b.build.bind(b);
+      b.build = (...args) => { builds++; build(...args); };
+      return b;
+    },
+  }).model;
+  expect(builds).toBeGreaterThan(0);
+  expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
+});

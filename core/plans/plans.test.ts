@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RakeplanClient } from '../contract/client';
+import { createMemoryPair } from '../contract/memory-transport';
+import type { PlanComparison, SolveProgressEvent } from '../contract/api/plans';
+import { createHost } from '../host/create-host';
+import { appRoot } from '../host/paths';
+import { tinyInput } from '../optimizer/__fixtures__/tiny';
+import { generateScenario } from '../synth/scenario';
+
+// The solve runs in dist/workers/solve.js: build the node bundles once.
+beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-plans-'));
+const host = createHost({ dataDir: dir, mode: 'test' });
+afterAll(() => host.close());
+
+describe('plans.* contract', () => {
+  it('solves an inline scenario, saves, lists, gets, checks, compares, exports and deletes', async () => {
+    const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 10, name: 'tiny A' });
+    expect(a.plan.format).toBe('rakeplan.plan/1');
+    expect(a.plan.solver.method).toBe('milp');
+    const edited = tinyInput();
+    edited.rakes = [];
+    const b = await host.app.invoke('plans.solve', { scenario: edited, timeLimitS: 10, name: 'tiny B (no rakes)' });
+    const list = await host.app.invoke('plans.list', {});
+    expect(list.map((x) => x.name).sort()).toEqual(['tiny A', 'tiny B (no rakes)']);
+    const got = await host.app.invoke('plans.get', { id: a.id });
+    expect(got.plan.summary.totalCost).toBe(a.plan.summary.totalCost);
+    expect((await host.app.invoke('plans.check', { id: a.id })).ok).toBe(true);
+    const cmp: PlanComparison = await host.app.invoke('plans.compare', { a: a.id, b: b.id });
+    const unservedRow = cmp.rows.find((r) => r.key === 'unservedT')!;
+    expect(unservedRow.diff).toBeCloseTo(b.plan.summary.unservedT - a.plan.summary.unservedT, 3);
+    const xlsx = await host.app.invoke('plans.export', { id: a.id, format: 'xlsx' });
+    expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const csv = await host.app.invoke('plans.export', { id: a.id, format: 'csv', table: 'unserved' });
+    expect(Buffer.from(csv.base64, 'base64').toString()).toMatch(/^Order,Product,Destination,Priority/);
+    const lp = await host.app.invoke('plans.export', { id: a.id, format: 'lp' });
+    expect(Buffer.from(lp.base64, 'base64').toString()).toMatch(/^\\ RakePlan[\s\S]*Minimize[\s\S]*Subject To[\s\S]*End/);
+    await host.app.invoke('plans.delete', { id: b.id });
+    await expect(host.app.invoke('plans.get', { id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('refuses a scenario with errors, naming the field', async () => {
+    const bad = tinyInput();
+    bad.orders[0]!.quantityT = -5;
+    await expect(host.app.invoke('plans.solve', { scenario: bad })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+    await expect(host.app.invoke('plans.solve', {})).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+  });
+
+  it('streams progress, stops and keeps the best plan, and hard-cancels', async () => {
+    const pair = createMemoryPair();
+    host.app.connect(pair.port);
+    const client = new RakeplanClient(pair.transport);
+    const scenario = generateScenario({ seed: 1, size: 'day' });
+    const phases = new Set<string>();
+    let stopped = false;
+    const solving = client.call('plans.solve', { scenario, timeLimitS: 120, gap: 0, solveId: 'soft' }, {
+      onProgress: (p: SolveProgressEvent) => {
+        phases.add(p.phase);
+        if (p.phase === 'solving' && p.incumbent !== null && !stopped) {
+          stopped = true;
+          void client.call('plans.stop', { solveId: 'soft' });
+        }
+      },
+    });
+    const res = await solving;
+    expect(phases.has('rule-based')).toBe(true);
+    expect(res.plan.solver.stoppedEarly).toBe(true);
+    const ac = new AbortController();
+    const cancelled = client.call('plans.solve', { scenario, timeLimitS: 120, gap: 0 }, { signal: ac.signal });
+    setTimeout(() => ac.abort(), 1500);
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    // The host still answers after the worker was terminated.
+    await expect(client.call('health.get', {})).resolves.toMatchObject({ db: { status: 'ok' } });
+    pair.close();
+  });
+});

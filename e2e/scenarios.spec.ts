@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+// The demo scenario is seeded on first launch of `rakeplan serve` (browser mode).
+test('edit, import and export the demo scenario', async ({ app }) => {
+  const list = app.getByTestId('scenario-list');
+  await expect(list).toContainText('Bokaro demo');
+  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+
+  // An invalid quantity is refused with a message beside the table; the fix clears it.
+  const cell = app.locator('[data-testid^="cell-"][data-testid$="-quantityT"]').first();
+  const testId = (await cell.getAttribute('data-testid'))!;
+  const orderId = testId.slice('cell-'.length, -'-quantityT'.length);
+  await cell.dblclick();
+  await app.getByLabel(`Quantity [t] of ${orderId}`).fill('-5');
+  await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
+  await expect(app.getByRole('alert')).toContainText(`${orderId}, Quantity [t]: must be > 0`);
+  await expect(app.getByTestId(testId)).toHaveAttribute('aria-invalid', 'true');
+  await app.getByLabel(`Quantity [t] of ${orderId}`).fill('750');
+  await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
+  await expect(app.getByTestId(testId)).toHaveText('750');
+  await expect(app.getByRole('alert')).toHaveCount(0);
+
+  // A CSV with two bad rows: both reasons shown, nothing imported.
+  const before = await app.getByTestId('row-count').textContent();
+  const csv = [
+    'Order No,Customer,Destination,Product,Qty (MT),Due by,Priority,Mode,Split',
+    'E2E-1,Test Buyer,GZB,HRC,500,2027-01-20 18:00,1,rail,yes',
+    'E2E-2,Test Buyer,ATLANTIS,HRC,500,2027-01-20 18:00,1,rail,yes',
+    'E2E-3,Test Buyer,GZB,HRC,lots,2027-01-20 18:00,2,rail,yes',
+  ].join('\n');
+  await app.getByTestId('import-table-input').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const report = app.getByTestId('import-report');
+  await expect(report).toContainText('2 problem(s) found, nothing was changed');
+  await expect(report).toContainText("line 3 (E2E-2), Destination: unknown destination 'ATLANTIS'");
+  await expect(report).toContainText("line 4 (E2E-3), Quantity [t]: 'lots' is not a number");
+  await expect(app.getByTestId('row-count')).toHaveText(before!);
+
+  // Export the whole scenario as JSON and import it back as a new scenario.
+  await app.getByLabel('Export scenario format').selectOption('json');
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('export-scenario').click()]);
+  expect(download.suggestedFilename()).toBe('bokaro-demo.json');
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
+  expect(exported.format).toBe('rakeplan.scenario/1');
+  expect(exported.orders.find((o: { id: string }) => o.id === orderId).quantityT).toBe(750);
+  await app.getByTestId('import-scenario-input').setInputFiles({ name: 'bokaro-demo.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(app.getByTestId('import-report')).toContainText('row(s) imported');
+});

@@ -1,0 +1,132 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../../core/contract/api/registry';
+import { api } from '../../api/client';
+import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
+import { GatePanel } from './GatePanel';
+import { VersionDetail } from './VersionDetail';
+
+type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
+
+/**
+ * The registry: every model with its production and candidate versions; a model's versions with
+ * their gates; Evaluate → Promote (or override with a reason), Rollback, Compare two versions.
+ */
+export function RegistryPanel() {
+  const [models, setModels] = useState<ModelSummary[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [versions, setVersions] = useState<ModelVersionInfo[]>([]);
+  const [version, setVersion] = useState<number | null>(null);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [compareTo, setCompareTo] = useState<number | null>(null);
+  const [compare, setCompare] = useState<Detail | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    try {
+      const list = await api.call('registry.list', {});
+      setModels(list);
+      const name = selected ?? list[0]?.name ?? null;
+      if (name && name !== selected) setSelected(name);
+      if (name) {
+        const vs = await api.call('registry.versions', { name });
+        setVersions(vs);
+        const v = version ?? vs[0]?.version ?? null;
+        if (v !== version) setVersion(v);
+        if (v !== null) setDetail(await api.call('registry.show', { name, version: v }));
+      }
+    } catch (e) { setError(e); }
+  }, [selected, version]);
+
+  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => api.on('registry.changed', () => void refresh()), [refresh]);
+  useEffect(() => {
+    if (!selected || compareTo === null) { setCompare(null); return; }
+    api.call('registry.show', { name: selected, version: compareTo }).then(setCompare, setError);
+  }, [selected, compareTo]);
+
+  const act = async (fn: () => Promise<string>) => {
+    setBusy(true); setError(null); setNote(null);
+    try { setNote(await fn()); await refresh(); } catch (e) { setError(e); } finally { setBusy(false); }
+  };
+
+  if (models.length === 0) {
+    return (
+      <Card title="Registry">
+        <ErrorBanner error={error} />
+        <EmptyState title="No registered models">Train a model, then register it here to evaluate and promote it.</EmptyState>
+      </Card>
+    );
+  }
+  const model = models.find((m) => m.name === selected);
+  return (
+    <Card title="Registry">
+      <div className="space-y-3">
+        <ErrorBanner error={error} />
+        {note && <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm" data-testid="registry-note">{note}</p>}
+        <table className="w-full text-sm" data-testid="registry-table">
+          <thead><tr className="text-left text-slate-600"><th className="px-2">Model</th><th className="px-2">Versions</th><th className="px-2">Production</th><th className="px-2">Candidate</th><th className="px-2">Pins</th><th className="px-2">Status</th></tr></thead>
+          <tbody>
+            {models.map((m) => (
+              <tr key={m.name} data-testid={`model-row-${m.name}`} className={`cursor-pointer border-t border-slate-100 ${m.name === selected ? 'bg-slate-100' : 'hover:bg-slate-50'}`} onClick={() => { setSelected(m.name); setVersion(null); setCompareTo(null); }}>
+                <td className="px-2 py-1 font-mono text-xs">{m.name}</td><td className="px-2">{m.versions}</td>
+                <td className="px-2" data-testid="production-version">{m.production !== null ? `@${m.production}` : '–'}</td>
+                <td className="px-2">{m.candidate !== null ? `@${m.candidate}` : '–'}</td>
+                <td className="px-2 text-xs">{m.pins.map((p) => `${p.consumer} → @${p.version}`).join(', ') || '–'}</td>
+                <td className={`px-2 ${m.status === 'error' ? 'text-red-700' : ''}`}>{m.status}{m.lastError ? `: ${m.lastError}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {model && (
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-sm font-medium">{model.name}</span>
+            <Button variant="secondary" disabled={busy || model.production === null} data-testid="btn-rollback"
+              onClick={() => void act(async () => { const r = await api.call('registry.rollback', { name: model.name }); return `${model.name} rolled back from @${r.from} to @${r.version}.`; })}>
+              Roll back production
+            </Button>
+          </div>
+        )}
+        <table className="w-full text-sm" data-testid="versions-table">
+          <thead><tr className="text-left text-slate-600"><th className="px-2">Version</th><th className="px-2">Aliases</th><th className="px-2">Holdout</th><th className="px-2">Gates</th><th className="px-2">Created</th><th className="px-2">Compare</th></tr></thead>
+          <tbody>
+            {versions.map((v) => {
+              const t = (v.metrics?.test ?? {}) as Record<string, number>;
+              return (
+                <tr key={v.version} data-testid={`version-row-${v.version}`} className={`cursor-pointer border-t border-slate-100 ${v.version === version ? 'bg-slate-100' : 'hover:bg-slate-50'}`} onClick={() => setVersion(v.version)}>
+                  <td className="px-2 py-1 font-mono">@{v.version}</td>
+                  <td className="px-2">{v.aliases.join(', ')}{v.pins.length ? ` (pinned: ${v.pins.join(', ')})` : ''}</td>
+                  <td className="px-2 tabular">{t.mae !== undefined ? `MAE ${t.mae.toFixed(3)}` : t.logloss !== undefined ? `log-loss ${t.logloss.toFixed(3)}` : '–'}</td>
+                  <td className={`px-2 ${v.gate ? (v.gate.passed ? 'text-emerald-700' : 'text-red-700') : 'text-slate-500'}`}>{v.gate ? (v.gate.passed ? 'passed' : 'failed') : 'not run'}</td>
+                  <td className="px-2 text-xs">{new Date(v.createdAt).toLocaleString('en-IN')}</td>
+                  <td className="px-2"><input type="radio" name="compare" aria-label={`compare with @${v.version}`} checked={compareTo === v.version} onChange={() => setCompareTo(v.version)} onClick={(e) => e.stopPropagation()} /></td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {detail && (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <VersionDetail detail={detail} compare={compare && compare.version !== detail.version ? compare : null} />
+            <div className="space-y-2">
+              <div className="flex items-center gap-2">
+                <span className="text-sm font-medium">Gates for @{detail.version}</span>
+                <Button variant="secondary" disabled={busy} data-testid="btn-evaluate"
+                  onClick={() => void act(async () => { const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version }); return `Gates ${r.passed ? 'passed' : 'failed'} for ${detail.name}@${detail.version}.`; })}>
+                  {busy ? 'Working…' : 'Evaluate'}
+                </Button>
+              </div>
+              {detail.aliases.includes('production')
+                ? <p className="text-sm text-emerald-700">@{detail.version} is in production.</p>
+                : <GatePanel report={detail.gate} busy={busy} onPromote={(reason) => void act(async () => {
+                    const r = await api.call('registry.promote', { name: detail.name, version: detail.version, ...(reason ? { override: { reason } } : {}) });
+                    return `${detail.name}@${r.version} is in production${r.previous !== null ? ` (was @${r.previous})` : ''}${r.overridden ? ', gates overridden' : ''}.`;
+                  })} />}
+            </div>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}
