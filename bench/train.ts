@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PARAMS, trainBooster, type Matrix } from '../core/ml/booster';
+import { ParallelHistBuilder } from '../core/ml/parallel-hist';
 import { encodeTable, fitFeatures } from '../core/ml/manifest';
 import { regressionMetrics } from '../core/ml/metrics';
 import { predictRowMajor, toRowMajor } from '../core/ml/predict';
@@ -29,15 +30,18 @@ interface Row { lib: string; seconds?: number; rmse?: number; mae?: number; miss
 
 function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matrix, yTest: Float64Array): void {
   console.log(`\n== ${label}: ${train.nRows} train rows × ${train.nFeatures} features, ${test.nRows} test rows; ${cfg.rounds} rounds, depth ${cfg.depth}, ${cfg.bins} bins, learning rate ${cfg.lr}`);
-  const t0 = performance.now();
-  const res = trainBooster(train, yTrain, {
-    ...DEFAULT_PARAMS, objective: { name: 'squared' }, rounds: cfg.rounds, maxDepth: cfg.depth, maxLeaves: 0, learningRate: cfg.lr,
-    maxBins: cfg.bins, lambda: 1, minChildWeight: 1, minDataInLeaf: 1, earlyStoppingRounds: 0,
-  });
-  const seconds = (performance.now() - t0) / 1000;
-  const pred = predictRowMajor(res.model, toRowMajor(test.x, test.nRows, test.nFeatures), test.nRows);
-  const ours: Row = { lib: 'rakeplan (TypeScript, 1 thread)', seconds, ...pick(regressionMetrics(yTest, pred)) };
-  const rows: Row[] = [ours];
+  const run = (threads: 1 | 2): Row => {
+    const t0 = performance.now();
+    const res = trainBooster(train, yTrain, {
+      ...DEFAULT_PARAMS, objective: { name: 'squared' }, rounds: cfg.rounds, maxDepth: cfg.depth, maxLeaves: 0, learningRate: cfg.lr,
+      maxBins: cfg.bins, lambda: 1, minChildWeight: 1, minDataInLeaf: 1, earlyStoppingRounds: 0,
+    }, threads === 2 ? { makeBuilder: (d) => new ParallelHistBuilder(d) } : {});
+    const seconds = (performance.now() - t0) / 1000;
+    const pred = predictRowMajor(res.model, toRowMajor(test.x, test.nRows, test.nFeatures), test.nRows);
+    return { lib: `rakeplan (TypeScript, ${threads} thread${threads === 2 ? 's' : ''})`, seconds, ...pick(regressionMetrics(yTest, pred)) };
+  };
+  const ours = run(1);
+  const rows: Row[] = [ours, run(2)];
   if (!python) rows.push({ lib: 'python', missing: 'no python3 with numpy: xgboost/sklearn not run' });
   else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-'));

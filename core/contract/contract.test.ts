@@ -171,3 +171,23 @@ describe('joining feature contracts', () => {
     expect(Object.keys(joinContracts(a, { 'y.get': b['x.get'] }))).toEqual(['x.get', 'y.get']);
   });
 });
+
+describe('payload nesting', () => {
+  it('refuses a payload nested thousands of levels deep with BAD_PAYLOAD, not a stack overflow', async () => {
+    const { client } = setup();
+    let deep: unknown = 1;
+    for (let i = 0; i < 1_000; i++) deep = [deep];
+    const err = await rejection(client.call('math.add', { a: deep, b: 1 }));
+    expect(err.code).toBe('BAD_PAYLOAD');
+    expect(err.message).toMatch(/nested deeper than 64 levels/);
+  });
+});
+
+describe('payload nesting in-process', () => {
+  it('refuses 100,000 levels of nesting without overflowing the stack', async () => {
+    const { app } = setup();
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    await expect(app.invoke('math.add', { a: deep, b: 1 })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+  });
+});

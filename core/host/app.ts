@@ -4,6 +4,7 @@ import type { CallDef, CallTable, ParsedPayloadOf, ProgressOf, ResultOf } from '
 type AnyCallDef = CallDef<z.ZodType, unknown, unknown>;
 import { ContractError, toErrorData, zodIssues } from '../contract/errors';
 import { isClientMessage, type HostMessage, type HostPort } from '../contract/protocol';
+import { assertPayloadDepth } from './payload-guard';
 
 export interface CallContext<P = unknown> {
   /** Aborted when the caller cancels or its connection closes. */
@@ -96,8 +97,7 @@ export class HostApp<C extends CallTable> {
     const handler = this.handlers.get(name);
     const def = this.contract[name] as AnyCallDef | undefined;
     if (!handler || !def) throw new ContractError('UNKNOWN_CALL', `There is no call named '${name}'.`);
-    const parsed = def.input.safeParse(payload);
-    if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
+    const parsed = parsePayload(name, def, payload);
     const ctx: CallContext = { signal: signal ?? new AbortController().signal, progress: () => {}, emit: (n, d) => this.emit(n, d), name };
     return (await handler(parsed.data as never, ctx)) as ResultOf<C[K]>;
   }
@@ -109,8 +109,7 @@ export class HostApp<C extends CallTable> {
       const handler = this.handlers.get(name);
       const def = (Object.hasOwn(this.contract, name) ? this.contract[name] : undefined) as AnyCallDef | undefined;
       if (!handler || !def) throw new ContractError('UNKNOWN_CALL', `There is no call named '${name}'.`);
-      const parsed = def.input.safeParse(payload);
-      if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
+      const parsed = parsePayload(name, def, payload);
       const ctx: CallContext = {
         signal,
         name,
@@ -133,6 +132,14 @@ export class HostApp<C extends CallTable> {
       }
     }
   }
+}
+
+/** The boundary check every call passes: bounded nesting, then the call's schema. */
+function parsePayload(name: string, def: AnyCallDef, payload: unknown): { data: unknown } {
+  assertPayloadDepth(payload);
+  const parsed = def.input.safeParse(payload);
+  if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
+  return parsed;
 }
 
 function safeSend(port: HostPort, msg: HostMessage): void {

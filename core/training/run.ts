@@ -4,16 +4,17 @@ import type { RoundProgress } from '../ml/booster';
 import { readCsvTable } from '../ml/csv';
 import type { ModelManifest, Task } from '../ml/manifest';
 import { modelsRoot, newVersionId, saveModelDir } from '../ml/model-dir';
+import { ParallelHistBuilder } from '../ml/parallel-hist';
 import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams } from '../ml/pipeline';
 import type { ColumnType } from '../ml/table';
 import { loadHistory, type HistorySource } from './history-source';
 
 export type TrainJobInput =
-  | { kind: 'spec'; spec: string; params?: TrainParams; history?: HistorySource; outDir?: string }
+  | { kind: 'spec'; spec: string; params?: TrainParams; history?: HistorySource; outDir?: string; threads?: 1 | 2 }
   | {
       kind: 'csv'; name: string; path: string; target: string; task: Task;
       categorical?: string[]; features?: string[]; dateColumn?: string | null; types?: Record<string, ColumnType>;
-      quantiles?: number[]; alpha?: number; params?: TrainParams; outDir?: string;
+      quantiles?: number[]; alpha?: number; params?: TrainParams; outDir?: string; threads?: 1 | 2;
     };
 
 export interface TrainJobResult {
@@ -39,6 +40,8 @@ export function executeTraining(
   input: TrainJobInput, dataDir: string, progress: (p: TrainProgress) => void, opts: Pick<PipelineOptions, 'shouldStop' | 'makeBuilder'> = {},
 ): TrainJobResult {
   const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
+  // threads: 2 lends the second core to histogram building (see parallel-hist.ts and bench:train).
+  if (input.threads === 2 && !opts.makeBuilder) opts = { ...opts, makeBuilder: (d) => new ParallelHistBuilder(d) };
   let outcome;
   let source: string;
   let name: string;

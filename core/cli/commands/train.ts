@@ -15,7 +15,7 @@ export const trainCommand: CliCommand = {
   usage: [
     'rakeplan train --spec NAME [--rounds N] [--depth D] [--out DIR] [--json]',
     `       rakeplan train --csv FILE --target COL [--task ${TASKS.join('|')}] [--alpha A] [--categorical A,B] [--date-column COL]`,
-    '                      [--rounds N] [--depth D] [--learning-rate R] [--seed S] [--name NAME] [--out DIR] [--json]',
+    '                      [--rounds N] [--depth D] [--learning-rate R] [--seed S] [--name NAME] [--out DIR] [--threads 1|2] [--json]',
     `Specs: ${MODEL_SPECS.map((s) => s.name).join(', ')}. Without --out the model goes to <data dir>/models/<name>/<version>/.`,
   ].join('\n'),
   async run(args, env) {
@@ -24,6 +24,8 @@ export const trainCommand: CliCommand = {
     const csv = str(args, 'csv');
     if (!spec === !csv) throw new CliUsageError('give either --spec NAME or --csv FILE');
     const out = str(args, 'out');
+    const threads = num(args, 'threads', 1);
+    if (threads !== 1 && threads !== 2) throw new CliUsageError(`--threads must be 1 or 2, got ${threads}`);
     let input: TrainJobInput;
     if (spec) {
       if (!MODEL_SPECS.some((s) => s.name === spec)) throw new CliUsageError(`unknown spec '${spec}' (specs: ${MODEL_SPECS.map((s) => s.name).join(', ')})`);
@@ -40,6 +42,7 @@ export const trainCommand: CliCommand = {
         ...(dateColumn !== undefined ? { dateColumn: dateColumn === 'none' ? null : dateColumn } : {}),
       };
     }
+    input.threads = threads;
     let lastLog = 0;
     const res = executeTraining(input, env.dataDir, (p) => {
       if (p.stage !== 'training') env.err(p.message);
