@@ -48,3 +48,48 @@ test('edit, import and export the demo scenario', async ({ app }) => {
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(app.getByTestId('import-report')).toContainText('row(s) imported');
 });
+
+test('scenario list: create, copy as what-if, rename, delete; rows: duplicate and delete', async ({ app }) => {
+  const list = app.getByTestId('scenario-list');
+  await expect(list).toContainText('Bokaro demo');
+  const count = await list.getByRole('listitem').count();
+  await app.getByLabel('New scenario template').selectOption('day');
+  await app.getByRole('button', { name: 'New scenario' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(count + 1);
+  await expect(app.getByTestId('row-count')).toHaveText('120 rows');
+
+  await app.getByRole('button', { name: 'Copy as what-if' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(count + 2);
+  await expect(app.getByTestId('scenario-title')).toHaveText(/\(what-if\)$/);
+  await app.getByRole('button', { name: 'Rename' }).click();
+  await app.getByLabel('New name').fill('Two more BCN rakes');
+  await app.getByRole('button', { name: 'Save' }).click();
+  await expect(app.getByTestId('scenario-title')).toHaveText('Two more BCN rakes');
+  await expect(list).toContainText('what-if');
+
+  // Duplicate the first order, then delete the copy.
+  const first = app.locator('[data-testid^="cell-"][data-testid$="-id"]').first();
+  const id = (await first.textContent())!;
+  await app.getByRole('button', { name: `Duplicate ${id}` }).click();
+  await expect(app.getByTestId('row-count')).toHaveText('121 rows');
+  await app.getByLabel('Filter Orders').fill(`${id}-2`);
+  await expect(app.getByTestId('row-count')).toHaveText('1 of 121 rows');
+  await app.getByRole('button', { name: `Delete ${id}-2` }).click();
+  await expect(app.getByTestId('row-count')).toHaveText('0 of 120 rows');
+
+  // A cost parameter: an invalid value is refused with its reason.
+  await app.getByRole('tab', { name: /Costs/ }).click();
+  const demurrage = app.getByLabel('Demurrage [₹/wagon·h]');
+  await demurrage.fill('-1');
+  await demurrage.blur();
+  await expect(app.getByRole('alert')).toContainText('must be ≥ 0');
+  await demurrage.fill('180');
+  await demurrage.blur();
+  await expect(app.getByRole('alert')).toHaveCount(0);
+  await expect(demurrage).toHaveValue('180');
+
+  app.once('dialog', (d) => void d.accept());
+  await app.getByRole('button', { name: 'Delete' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(count + 1);
+  await expect(list).not.toContainText('Two more BCN rakes');
+});

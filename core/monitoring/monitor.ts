@@ -111,12 +111,17 @@ export class Monitor {
     });
   }
 
-  prometheus(): string {
+  /**
+   * Prometheus text. A running host reports counters since it started (what a scraper expects);
+   * `stored` reports everything kept in the data directory instead, for the one-shot CLI.
+   */
+  prometheus(stored = false): string {
     const models = this.providers.models?.() ?? [];
+    const now = Date.now();
     return renderPrometheus({
       appVersion: this.s.appVersion,
-      uptimeS: Math.round((Date.now() - this.s.startedAt) / 1000),
-      totals: this.store.allTotals(),
+      uptimeS: Math.round((now - this.s.startedAt) / 1000),
+      totals: stored ? this.store.windowTotals(this.db(), now - this.config.retentionDays * 86_400_000, now) : this.store.allTotals(),
       models: models.map((m) => ({ name: m.name, version: m.version, alias: m.alias, loaded: m.status === 'loaded' })),
       drift: (this.providers.drift?.() ?? []).flatMap((d) => d.features.map((f) => ({ name: d.name, feature: f.feature, psi: f.psi }))),
     });

@@ -2,7 +2,7 @@ import type { Contract } from '../contract';
 import { describeRule } from './alerts';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { driftFor } from '../registry/context';
+import { driftFor, registryFor } from '../registry/context';
 import { monitorFor } from './monitor';
 
 /**
@@ -12,7 +12,17 @@ import { monitorFor } from './monitor';
 export function registerMonitoring(app: HostApp<Contract>, s: HostServices): void {
   const monitor = monitorFor(s);
   app.observe(monitor.observeCall);
-  if (s.db) driftFor(s);
+  // Created now, not on first use, so the drift schedule runs and model status is reported.
+  if (s.db) { driftFor(s); registryFor(s); }
+  // Write what is still buffered (last seconds of metrics, drift samples, log lines) before the
+  // database closes: a one-shot CLI command would otherwise lose everything it recorded.
+  const closeServices = s.close.bind(s);
+  s.close = () => {
+    try { if (s.db) driftFor(s).flush(); } catch { /* database already unusable */ }
+    monitor.flush();
+    monitor.stop();
+    closeServices();
+  };
 
   app.handleAll({
     'monitoring.overview': ({ minutes }) => {
@@ -34,7 +44,7 @@ export function registerMonitoring(app: HostApp<Contract>, s: HostServices): voi
       };
     },
     'monitoring.series': ({ kind, key, minutes }) => monitor.series(kind, minutes, key),
-    'monitoring.prometheus': () => ({ text: monitor.prometheus() }),
+    'monitoring.prometheus': ({ stored }) => ({ text: monitor.prometheus(stored) }),
     'monitoring.getConfig': () => monitor.getConfig(),
     'monitoring.setConfig': (c) => monitor.setConfig(c),
     'monitoring.logs': ({ limit }) => monitor.log.tail(limit),

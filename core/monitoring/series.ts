@@ -183,6 +183,16 @@ export class SeriesStore {
     return points;
   }
 
+  /** Merged cells per key over a window, stored plus pending (the CLI's Prometheus text reads these). */
+  windowTotals(db: Database.Database | null, fromMs: number, toMs: number): { kind: SeriesKind; key: string; cell: Cell }[] {
+    return [...this.cells(db, minuteOf(fromMs), minuteOf(toMs))].map(([k, byMinute]) => {
+      const [kind, key] = k.split(SEP) as [SeriesKind, string];
+      const cell = new Cell();
+      for (const c of byMinute.values()) cell.merge(c);
+      return { kind, key, cell };
+    });
+  }
+
   /** Per-key totals over a window: the Monitor page's call table, and what alert rules read. */
   summary(db: Database.Database | null, q: { kind?: SeriesKind; fromMs: number; toMs: number }): SeriesSummary[] {
     const out: SeriesSummary[] = [];

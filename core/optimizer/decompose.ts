@@ -17,7 +17,7 @@ export interface DecomposedResult {
 }
 
 /** Candidate orders per rake in a subproblem: enough for two destinations' worth of small orders. */
-const ORDERS_PER_RAKE = 60;
+const ORDERS_PER_RAKE = 40;
 
 /**
  * Rolling horizon: one MILP per planning day, holding that day's rakes and trucks, solved in

@@ -225,7 +225,7 @@ export class ModelServer {
       for (const alias of ['production', 'candidate'] as const) {
         const version = this.store.alias(name, alias);
         if (version === null) {
-          if (alias === 'production') rows.push({ name, version: null, alias, status: 'missing', loadMs: null, lastError: 'no production version' });
+          if (alias === 'production') rows.push({ name, version: null, alias, status: 'missing', loadMs: null, lastError: null });
           continue;
         }
         const e = this.cache.peek(keyOf(name, version));

@@ -5,12 +5,12 @@ import type { CliCommand } from '../command';
 export const metricsCommand: CliCommand = {
   name: 'metrics',
   summary: 'Print stored call metrics (per call: count, errors, p50/p95/p99) or Prometheus text',
-  usage: 'rakeplan metrics [--minutes N] [--prometheus]',
+  usage: 'rakeplan metrics [--minutes N] [--prometheus]   (--prometheus: totals over the stored series)',
   async run(args, env) {
     const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
     try {
       if (bool(args, 'prometheus')) {
-        env.out((await host.app.invoke('monitoring.prometheus', {})).text.trimEnd());
+        env.out((await host.app.invoke('monitoring.prometheus', { stored: true })).text.trimEnd());
         return 0;
       }
       const o = await host.app.invoke('monitoring.overview', { minutes: num(args, 'minutes', 60)! });

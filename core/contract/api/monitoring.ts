@@ -116,7 +116,8 @@ export const monitoringContract = {
   'monitoring.series': defineCall(
     z.object({ kind: seriesKind, key: z.string().optional(), minutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).strict(),
   ).returns<SeriesPoint[]>(),
-  'monitoring.prometheus': defineCall(z.object({}).strict()).returns<{ text: string }>(),
+  /** `stored`: totals over the retained time series instead of since the host started. */
+  'monitoring.prometheus': defineCall(z.object({ stored: z.boolean().default(false) }).strict()).returns<{ text: string }>(),
   'monitoring.getConfig': defineCall(z.object({}).strict()).returns<MonitorConfig>(),
   'monitoring.setConfig': defineCall(
     z.object({ retentionDays: z.number().min(1).max(365), slowCallMs: z.number().min(1), rules: z.array(alertRule).max(50) }).strict(),

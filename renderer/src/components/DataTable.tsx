@@ -23,6 +23,9 @@ export interface DataTableProps {
   onEdit?: (index: number, field: string, text: string) => Promise<string | null>;
   /** Messages to show on cells, by `${rowKey}|${field}` (cross-table issues). */
   cellMessages?: ReadonlyMap<string, string>;
+  /** Row actions shown in a last column (e.g. duplicate, delete); errors come back as messages. */
+  onDuplicate?: (index: number) => Promise<string | null>;
+  onDelete?: (index: number) => Promise<string | null>;
   height?: number;
   label: string;
 }
@@ -46,7 +49,7 @@ function compare(a: unknown, b: unknown): number {
   return String(a ?? '').localeCompare(String(b ?? ''), 'en', { numeric: true });
 }
 
-export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height = 460, label }: DataTableProps) {
+export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDuplicate, onDelete, height = 460, label }: DataTableProps) {
   const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
   const [filter, setFilter] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
@@ -64,7 +67,8 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
     return idx;
   }, [rows, columns, filter, sort]);
 
-  const widths = columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110));
+  const hasActions = Boolean(onDuplicate || onDelete);
+  const widths = [...columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110)), ...(hasActions ? [90] : [])];
   const template = widths.map((w) => `${w}px`).join(' ');
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
@@ -91,6 +95,19 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
     if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: cellText(rows[index][c.field], c.kind === 'number' ? 'text' : c.kind) });
   }
 
+  async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
+    const key = `${rowKey(rows[index], index)}|`;
+    setBusy(true);
+    const message = await fn(index);
+    setBusy(false);
+    setErrors((m) => {
+      const next = new Map(m);
+      if (message) next.set(key, message);
+      else next.delete(key);
+      return next;
+    });
+  }
+
   const errorList = [...errors.entries()];
   return (
     <div className="space-y-2">
@@ -111,7 +128,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
           {errorList.map(([key, msg]) => {
             const [row, field] = key.split('|');
             const col = columns.find((c) => c.field === field);
-            return <li key={key}>{row}, {col?.label ?? field}: {msg}</li>;
+            return <li key={key}>{row}{field ? `, ${col?.label ?? field}` : ''}: {msg}</li>;
           })}
         </ul>
       )}
@@ -139,6 +156,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
                 {sort?.field === c.field ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
               </button>
             ))}
+            {hasActions && <span role="columnheader" className="px-2 py-1.5 text-slate-500">Row</span>}
           </div>
           <div style={{ height: view.length * ROW_H, position: 'relative' }}>
             {view.slice(first, last).map((index, k) => {
@@ -189,6 +207,12 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, height 
                       </div>
                     );
                   })}
+                  {hasActions && (
+                    <div role="gridcell" className="flex items-center gap-1 px-2">
+                      {onDuplicate && <button type="button" disabled={busy} title={`Duplicate ${key}`} aria-label={`Duplicate ${key}`} className="rounded px-1 text-slate-600 hover:bg-slate-200" onClick={() => void rowAction(index, onDuplicate)}>⧉</button>}
+                      {onDelete && <button type="button" disabled={busy} title={`Delete ${key}`} aria-label={`Delete ${key}`} className="rounded px-1 text-red-700 hover:bg-red-100" onClick={() => void rowAction(index, onDelete)}>✕</button>}
+                    </div>
+                  )}
                 </div>
               );
             })}

@@ -45,15 +45,26 @@ export function ScenarioEditor() {
   const errors = detail.issues.filter((i) => i.severity === 'error');
   const warnings = detail.issues.filter((i) => i.severity === 'warning');
 
-  async function onEdit(index: number, field: string, text: string): Promise<string | null> {
+  async function change(ch: Parameters<typeof api.call<'scenarios.editRows'>>[1]['changes'][number]): Promise<string | null> {
     try {
-      await api.call('scenarios.editRows', { id: selectedId!, table: table!, changes: [{ op: 'update', rid: detail!.rowIds[table!][index], values: { [field]: text } }] });
+      await api.call('scenarios.editRows', { id: selectedId!, table: table!, changes: [ch] });
       await reload();
       return null;
     } catch (e) {
       const err = e as { issues?: { message: string }[]; message?: string };
       return err.issues?.[0]?.message ?? err.message ?? String(e);
     }
+  }
+
+  /** A copy of the row with its key made unique, for the planner to edit. */
+  function duplicate(index: number) {
+    const row = { ...rows[index] };
+    const keyField = spec!.key[0];
+    const taken = new Set(rows.map((r) => String(r[keyField])));
+    let n = 2;
+    while (taken.has(`${row[keyField]}-${n}`)) n++;
+    row[keyField] = `${row[keyField]}-${n}`;
+    return change({ op: 'insert', values: row });
   }
 
   return (
@@ -103,8 +114,10 @@ export function ScenarioEditor() {
             columns={spec.columns.map((c) => ({ field: c.field, label: c.label, kind: c.kind, options: c.options }))}
             rows={rows}
             rowKey={rowKey}
-            onEdit={onEdit}
+            onEdit={(index, field, text) => change({ op: 'update', rid: detail.rowIds[table][index], values: { [field]: text } })}
             cellMessages={cellMessages}
+            onDuplicate={spec.key.length === 1 ? duplicate : undefined}
+            onDelete={(index) => change({ op: 'delete', rid: detail.rowIds[table][index] })}
           />
         </div>
       ) : (
