@@ -3,6 +3,7 @@
  * latency p50/p99, and batch throughput for 100k rows, on a realistic 300-tree depth-6 model.
  *   npm run bench:infer                 # add --trees N --rows N to vary
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,7 @@ async function main() {
 
     await model.predictMatrix(x.subarray(0, 1000 * F), 1000);
     const runs: number[] = [];
-    let out = new Float32Array(0);
+    let out: Float32Array = new Float32Array(0);
     for (let r = 0; r < 3; r++) {
       const s = performance.now();
       out = await model.predictMatrix(x, batch);
@@ -79,6 +80,16 @@ async function main() {
     for (let i = 0; i < batch; i++) worst = Math.max(worst, Math.abs(out[i]! - own[i]!) / Math.max(Math.abs(own[i]!), 1e-6));
     console.log(`parity onnxruntime vs trainer: max relative difference ${worst.toExponential(2)}`);
     await model.close();
+
+    // The same machine's C++ reference, so the figure above can be judged under any load.
+    const py = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import xgboost'], { stdio: 'ignore' }).status === 0);
+    if (!py) console.log('reference: python3-xgboost not installed, no C++ reference run');
+    else {
+      const r = spawnSync(py, [path.join(__dirname, 'py-infer.py'), JSON.stringify({ trees, rows: batch, features: F })], { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' } });
+      const ref = JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as { lib?: string; rowsPerS?: number; missing?: string };
+      if (ref.rowsPerS) console.log(`reference: ${ref.lib}: ${Math.round(ref.rowsPerS).toLocaleString('en')} rows/s (onnxruntime/xgboost ×${(batch / (best / 1000) / ref.rowsPerS).toFixed(2)})`);
+      else console.log(`reference: not run (${ref.missing ?? r.stderr.trim().split('\n').at(-1)})`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

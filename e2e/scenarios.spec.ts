@@ -14,12 +14,13 @@ test('edit, import and export the demo scenario', async ({ app }) => {
   await cell.dblclick();
   await app.getByLabel(`Quantity [t] of ${orderId}`).fill('-5');
   await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
-  await expect(app.getByRole('alert')).toContainText(`${orderId}, Quantity [t]: must be > 0`);
+  const panel = app.getByRole('tabpanel', { name: 'Orders' });
+  await expect(panel.getByRole('alert')).toContainText(`${orderId}, Quantity [t]: must be > 0`);
   await expect(app.getByTestId(testId)).toHaveAttribute('aria-invalid', 'true');
   await app.getByLabel(`Quantity [t] of ${orderId}`).fill('750');
   await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
   await expect(app.getByTestId(testId)).toHaveText('750');
-  await expect(app.getByRole('alert')).toHaveCount(0);
+  await expect(panel.getByRole('alert')).toHaveCount(0);
 
   // A CSV with two bad rows: both reasons shown, nothing imported.
   const before = await app.getByTestId('row-count').textContent();
@@ -54,16 +55,16 @@ test('scenario list: create, copy as what-if, rename, delete; rows: duplicate an
   await expect(list).toContainText('Bokaro demo');
   const count = await list.getByRole('listitem').count();
   await app.getByLabel('New scenario template').selectOption('day');
-  await app.getByRole('button', { name: 'New scenario' }).click();
+  await app.getByRole('button', { name: 'New scenario', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(count + 1);
   await expect(app.getByTestId('row-count')).toHaveText('120 rows');
 
-  await app.getByRole('button', { name: 'Copy as what-if' }).click();
+  await list.getByRole('button', { name: 'Copy as what-if' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(count + 2);
   await expect(app.getByTestId('scenario-title')).toHaveText(/\(what-if\)$/);
-  await app.getByRole('button', { name: 'Rename' }).click();
-  await app.getByLabel('New name').fill('Two more BCN rakes');
-  await app.getByRole('button', { name: 'Save' }).click();
+  await list.getByRole('button', { name: 'Rename', exact: true }).click();
+  await list.getByLabel('New name').fill('Two more BCN rakes');
+  await list.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(app.getByTestId('scenario-title')).toHaveText('Two more BCN rakes');
   await expect(list).toContainText('what-if');
 
@@ -82,14 +83,15 @@ test('scenario list: create, copy as what-if, rename, delete; rows: duplicate an
   const demurrage = app.getByLabel('Demurrage [₹/wagon·h]');
   await demurrage.fill('-1');
   await demurrage.blur();
-  await expect(app.getByRole('alert')).toContainText('must be ≥ 0');
+  const costs = app.getByTestId('costs-form');
+  await expect(costs.getByRole('alert')).toContainText('must be ≥ 0');
   await demurrage.fill('180');
   await demurrage.blur();
-  await expect(app.getByRole('alert')).toHaveCount(0);
+  await expect(costs.getByRole('alert')).toHaveCount(0);
   await expect(demurrage).toHaveValue('180');
 
   app.once('dialog', (d) => void d.accept());
-  await app.getByRole('button', { name: 'Delete' }).click();
+  await list.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(count + 1);
   await expect(list).not.toContainText('Two more BCN rakes');
 });

@@ -10,6 +10,15 @@ const code = z.string().trim().min(1, 'must not be empty').max(64, 'must be at m
 const name = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 const nonNegative = z.number().finite('must be a finite number').min(0, 'must be ≥ 0');
 const positive = z.number().finite('must be a finite number').positive('must be > 0');
+/**
+ * Upper bounds well beyond any real plant (a year's output is about 5 Mt): an enormous figure is
+ * a typo or a hostile file, and would wreck the solver's numerics, so it is refused by name.
+ */
+const tonnes = (s: z.ZodNumber) => s.max(1e7, 'must be at most 10,000,000 t');
+const rupees = (s: z.ZodNumber) => s.max(1e9, 'must be at most ₹1,000,000,000');
+const km = positive.max(20_000, 'must be at most 20,000 km');
+const hours = positive.max(8_760, 'must be at most 8,760 h (a year)');
+const wagonCount = z.number().int('must be a whole number').positive('must be > 0').max(200, 'must be at most 200 wagons');
 /** ISO timestamp with an explicit zone (Z or ±hh:mm): plant times are IST, never ambiguous. */
 export const isoTimestamp = z.iso.datetime({ offset: true, message: 'must be an ISO timestamp with a time zone, e.g. 2026-11-22T06:00:00+05:30' });
 export const isoDate = z.iso.date('must be a date YYYY-MM-DD');
@@ -29,9 +38,9 @@ export const wagonTypeSchema = z.object({
   code,
   name,
   /** Permissible carrying capacity per wagon [t]. */
-  pccT: positive,
+  pccT: positive.max(200, 'must be at most 200 t per wagon'),
   /** Wagons in a full rake. */
-  wagonsPerRake: z.number().int('must be a whole number').positive('must be > 0'),
+  wagonsPerRake: wagonCount,
 }).strict();
 
 export const stockyardSchema = z.object({
@@ -40,16 +49,16 @@ export const stockyardSchema = z.object({
   /** Loading points this stockyard can feed. */
   loadingPoints: z.array(code),
   /** Road dispatch capacity [t/day]; a per-day override may lower or raise it (RoadCapacity). */
-  roadCapacityTPerDay: nonNegative,
+  roadCapacityTPerDay: tonnes(nonNegative),
 }).strict();
 
 export const inventorySchema = z.object({
   stockyard: code,
   product: code,
   /** Tonnes on hand [t]. */
-  onHandT: nonNegative,
+  onHandT: tonnes(nonNegative),
   /** Safety stock that must not be dispatched [t]; usable = onHandT − safetyStockT (≥ 0). */
-  safetyStockT: nonNegative.default(0),
+  safetyStockT: tonnes(nonNegative).default(0),
 }).strict();
 
 export const loadingPointSchema = z.object({
@@ -58,14 +67,14 @@ export const loadingPointSchema = z.object({
   stockyards: z.array(code).min(1, 'must serve at least one stockyard'),
   wagonTypes: z.array(code).min(1, 'must handle at least one wagon type'),
   /** Loading rate [t/h] (forecast by the throughput model; this is the default). */
-  loadingRateTph: positive,
+  loadingRateTph: positive.max(20_000, 'must be at most 20,000 t/h'),
   /** Rakes the siding can hold at once. */
-  maxRakes: z.number().int('must be a whole number').min(1, 'must be ≥ 1'),
+  maxRakes: z.number().int('must be a whole number').min(1, 'must be ≥ 1').max(100, 'must be at most 100'),
   /** Working hours, local clock hours [0, 24]; 0–24 means round the clock. */
   workStartH: z.number().min(0, 'must be ≥ 0').max(24, 'must be ≤ 24').default(0),
   workEndH: z.number().min(0, 'must be ≥ 0').max(24, 'must be ≤ 24').default(24),
   /** Handling charge [₹/t]; falls back to costs.loadingRsPerT when absent. */
-  handlingRsPerT: nonNegative.optional(),
+  handlingRsPerT: rupees(nonNegative).optional(),
 }).strict().refine((lp) => lp.workEndH > lp.workStartH, { message: 'workEndH must be after workStartH', path: ['workEndH'] });
 
 export const corridorSchema = z.object({ code, name }).strict();
@@ -75,12 +84,12 @@ export const destinationSchema = z.object({
   name,
   state: z.string().trim().max(100).default(''),
   corridor: code,
-  railDistanceKm: positive,
-  roadDistanceKm: positive,
+  railDistanceKm: km,
+  roadDistanceKm: km,
   /** Rail transit time [h] (forecast by the transit-delay model; this is the default). */
-  railTransitH: positive,
+  railTransitH: hours,
   /** Road transit time [h]. */
-  roadTransitH: positive,
+  roadTransitH: hours,
   roadPossible: z.boolean(),
 }).strict();
 
@@ -88,7 +97,7 @@ export const RAKE_STATUSES = ['expected', 'placed', 'loading', 'dispatched', 'ca
 export const rakeSchema = z.object({
   id: code,
   wagonType: code,
-  wagons: z.number().int('must be a whole number').positive('must be > 0'),
+  wagons: wagonCount,
   /** Expected placement at the plant (forecast by the rake-availability model). */
   expectedPlacement: isoTimestamp,
   status: z.enum(RAKE_STATUSES).default('expected'),
@@ -100,7 +109,7 @@ export const orderSchema = z.object({
   customer: name,
   destination: code,
   product: code,
-  quantityT: positive,
+  quantityT: tonnes(positive),
   dueDate: isoTimestamp,
   priority: z.union([z.literal(1), z.literal(2), z.literal(3)], { message: 'must be 1, 2 or 3' }),
   modes: z.enum(MODES),
@@ -111,14 +120,14 @@ export const orderSchema = z.object({
 export const roadCapacitySchema = z.object({
   stockyard: code,
   date: isoDate,
-  capacityT: nonNegative,
+  capacityT: tonnes(nonNegative),
 }).strict();
 
 /** A lane-specific road rate [₹/t] that replaces the distance formula for that lane. */
 export const roadLaneSchema = z.object({
   stockyard: code,
   destination: code,
-  rsPerT: nonNegative,
+  rsPerT: rupees(nonNegative),
 }).strict();
 
 const byPriority = z.object({ p1: nonNegative, p2: nonNegative, p3: nonNegative }).strict();

@@ -116,7 +116,11 @@ export interface PlanSummary {
   onTimeShare: number;
 }
 
-export type SolverMethod = 'milp' | 'milp (decomposed)' | 'rule-based' | 'rule-based fallback';
+/**
+ * `greedy heuristic`: the MILP's warm start (economic greedy rake formation) was cheaper than
+ * anything the solver returned in time; it passed the checker like every returned plan.
+ */
+export type SolverMethod = 'milp' | 'milp (decomposed)' | 'greedy heuristic' | 'rule-based' | 'rule-based fallback';
 
 export interface SolverInfo {
   method: SolverMethod;

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cells';
 import type { Cell } from './csv';
+import { assertZipWithinLimits } from './zip-limits';
 
 /**
  * Excel workbooks via exceljs. Cells keep their types (numbers, booleans, dates, text); text is
@@ -32,6 +33,8 @@ function safeSheetName(name: string): string {
 }
 
 export async function readXlsx(data: Uint8Array): Promise<{ name: string; rows: CellValue[][] }[]> {
+  // Before exceljs inflates anything: a zip bomb is refused here (LIMIT_EXCEEDED).
+  assertZipWithinLimits(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);

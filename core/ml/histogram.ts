@@ -1,5 +1,3 @@
-import { MISSING_BIN } from './binning';
-
 /**
  * Per feature 256 bins × (grad, hess); bin 255 is the missing bin. Row counts are not kept (a
  * third channel costs a third more memory traffic in the hottest loop): a child's count is
@@ -92,4 +90,3 @@ export class SerialHistBuilder implements HistBuilder {
   close(): void {}
 }
 
-export { MISSING_BIN };

@@ -42,12 +42,13 @@ export async function solveDecomposed(p: Prep, rb: Draft, opts: { timeLimitS: nu
   const statuses = new Set<string>();
   for (let d = 0; d < days; d++) {
     const rakeSubset = p.rakes.map((r, i) => ({ r, i })).filter(({ r }) => Math.max(0, Math.floor(r.placeH / 24)) === d).map(({ i }) => i);
-    const built = buildModel(p, { ...DEFAULT_MODEL_OPTIONS, maxOrdersPerRake: ORDERS_PER_RAKE, rakeSubset, roadDays: [d], residual: res });
+    const dayRb: Draft = { rakes: rb.rakes.filter((r) => rakeSubset.includes(r.rakeIdx)), road: rb.road.filter((r) => r.day === d) };
+    const extraStarts = dayRb.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH }));
+    const built = buildModel(p, { ...DEFAULT_MODEL_OPTIONS, maxOrdersPerRake: ORDERS_PER_RAKE, rakeSubset, roadDays: [d], residual: res, extraStarts });
     const s = built.lp.size;
     size.columns += s.columns; size.integers += s.integers; size.rows += s.rows; size.nonzeros += s.nonzeros; size.subproblems++;
     const elapsed = (performance.now() - started) / 1000;
     const budget = Math.max(0.5, (opts.timeLimitS - elapsed) / (days - d));
-    const dayRb: Draft = { rakes: rb.rakes.filter((r) => rakeSubset.includes(r.rakeIdx)), road: rb.road.filter((r) => r.day === d) };
     const sol = stoppedEarly ? null : await solveLp(built.lp, built.lp.toLp(), {
       timeLimitS: budget, gap: opts.gap, start: draftToStart(p, built, dayRb), shouldStop: hooks.shouldStop,
       onProgress: (pr) => hooks.onProgress?.({ ...pr, elapsedS: (performance.now() - started) / 1000, subproblem: `day ${d + 1} of ${days}` }),

@@ -72,10 +72,9 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       theirs[j] = i;
     }
     if (opts.start && opts.start.size > 0) {
-      const entries = [...opts.start].filter(([j]) => theirs[j]! >= 0).map(([j, v]) => [theirs[j]!, v] as const).sort((a, b) => a[0] - b[0]);
-      try {
-        m.setSolution({ indices: new Int32Array(entries.map((e) => e[0])), values: new Float64Array(entries.map((e) => e[1])) });
-      } catch { /* a start HiGHS rejects is only a missed hint */ }
+      const startObjective = completeStart(h, m, model, ours, opts.start, Math.max(1, opts.timeLimitS / 10));
+      if (startObjective !== null) opts.onProgress?.({ phase: 'solving', incumbent: startObjective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
+      m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS - (performance.now() - started) / 1000) });
     }
     const cb = h.constants.callbackType;
     const post = (d: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; running_time?: number }, force = false) => {
@@ -113,6 +112,36 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     throw err;
   } finally {
     m.dispose();
+  }
+}
+
+/**
+ * Turn a partial start (integer decisions of a heuristic plan) into a full feasible point: fix
+ * every integer column to its start value (0 when absent), solve what is left (an LP), restore the
+ * bounds and hand HiGHS the complete vector as its first incumbent. Returns its objective, or null
+ * when the start is infeasible for the model (then the MIP simply starts without it).
+ */
+function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, start: Map<number, number>, timeS: number): number | null {
+  const ints: number[] = [];
+  for (let i = 0; i < ours.length; i++) if (model.kind[ours[i]!] !== 'C') ints.push(i);
+  try {
+    for (const i of ints) {
+      const v = Math.round(start.get(ours[i]!) ?? 0);
+      m.changeColBounds(i, v, v);
+    }
+    m.options.set({ time_limit: timeS });
+    m.run();
+    const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
+    const x = ok ? m.getSolution().colValue : null;
+    const obj = ok ? m.getObjectiveValue() : null;
+    for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
+    m.clearSolver();
+    m.zeroAllClocks();
+    if (x) m.setSolution({ colValue: x });
+    return obj;
+  } catch {
+    for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
+    return null;
   }
 }
 

@@ -19,6 +19,8 @@ export interface ModelOptions {
   roadDays?: number[];
   /** Stock, road capacity and siding bookings left by earlier subproblems. */
   residual?: Residual;
+  /** Extra start times (a warm start's), so its loadings exist as slots in the model. */
+  extraStarts?: Array<{ r: number; lp: string; startH: number }>;
 }
 
 export interface Residual {
@@ -100,10 +102,11 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       const from = Math.max(0, pr.placeH);
       const starts = [from];
       for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
+      for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
       for (const s of starts) {
         if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
         if (res && blocked(res, lp, s, s + dur)) continue;
-        const col = m.addVar(`y_${r}_${lpIdx.get(lp.code)}_${Math.round(s * 60)}`, 'B');
+        const col = m.addVar(`y_${r}_${lpIdx.get(lp.code)}_${Math.round(s * 3600)}`, 'B');
         ys.push({ col, r, lp: lp.code, startH: s, durH: dur });
       }
     }
@@ -230,7 +233,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       const covering = list.filter((yv) => yv.startH <= t + 1e-9 && yv.startH + yv.durH > t + 1e-9);
       const rakes = new Set(covering.map((yv) => yv.r));
       const already = res ? (res.booked.get(code) ?? []).filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length : 0;
-      if (rakes.size + already > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 60)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes - already);
+      if (rakes.size + already > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 3600)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes - already);
     }
   }
 
@@ -323,8 +326,9 @@ export function draftToStart(p: Prep, b: BuiltModel, draft: Draft): Map<number, 
       const wc = b.wCols.get(`${dr.rakeIdx}|${l.orderId}`);
       if (wc !== undefined) start.set(wc, 1);
     }
-    const cands = b.y.filter((yv) => yv.r === dr.rakeIdx && yv.lp === dr.lp && yv.startH <= dr.startH + 1e-9);
-    const yv = cands.sort((a, c) => c.startH - a.startH)[0];
+    // The plan's own start (an extra slot), else the next slot after it, else the last one.
+    const slots = b.y.filter((yv) => yv.r === dr.rakeIdx && yv.lp === dr.lp).sort((a, c) => a.startH - c.startH);
+    const yv = slots.find((s) => s.startH >= dr.startH - 1e-6) ?? slots[slots.length - 1];
     if (!yv) continue;
     start.set(yv.col, 1);
     for (const l of dr.lines) {

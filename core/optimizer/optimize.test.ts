@@ -4,6 +4,9 @@ import { checkPlan } from '../checker/check';
 import { optimize } from './optimize';
 import { tiny } from './__fixtures__/tiny';
 import { ruleBasedPlan } from './rule-based-plan';
+import { buildPlan } from './build-plan';
+import { greedyDraft } from './greedy';
+import { prepare } from './prep';
 
 const solve = (sc: ReturnType<typeof tiny>) => optimize(sc, { timeLimitS: 10, gap: 0.0001 }).then((r) => r.plan);
 
@@ -112,6 +115,9 @@ describe('property: every plan passes the checker', () => {
           });
           const rb = ruleBasedPlan(sc);
           expect(checkPlan(sc, rb).violations).toEqual([]);
+          const p = prepare(sc);
+          const greedy = buildPlan(p, greedyDraft(p), { ...rb.solver, method: 'greedy heuristic' }, null);
+          expect(checkPlan(sc, greedy).violations).toEqual([]);
           const plan = (await optimize(sc, { timeLimitS: 5, gap: 0.001 })).plan;
           expect(checkPlan(sc, plan).violations).toEqual([]);
           expect(plan.summary.totalCost).toBeLessThanOrEqual(rb.summary.totalCost + 1);

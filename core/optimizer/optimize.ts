@@ -7,6 +7,7 @@ import { solveLp, type SolveProgress } from './highs-driver';
 import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare } from './prep';
+import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 
 export interface OptimizeOptions {
@@ -55,6 +56,10 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const rbDraft = ruleBasedDraft(p);
   const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
   const rbCost = rbPlan.summary.totalCost;
+  // Warm start: the cheaper of the rule-based plan and the economic greedy plan.
+  const gDraft = greedyDraft(p);
+  const gCost = buildPlan(p, gDraft, rbPlan.solver, null).summary.totalCost;
+  const startDraft = gCost < rbCost ? gDraft : rbDraft;
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
     plan: buildPlan(p, rbDraft, {
       method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
@@ -68,7 +73,8 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const pairs = countPairs(p);
   const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > MONOLITHIC_LIMIT);
   // The whole-horizon model is built only when it is solved or asked for (it is large when decomposed).
-  const built = !decompose || opts.exportLp ? buildModel(p, DEFAULT_MODEL_OPTIONS) : null;
+  const extraStarts = startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH }));
+  const built = !decompose || opts.exportLp ? buildModel(p, { ...DEFAULT_MODEL_OPTIONS, extraStarts }) : null;
   const lpText = built ? built.lp.toLp() : null;
   const pairNote = `candidate order–rake pairs: ${pairs} (product–wagon matrix, reachable stock)`;
 
@@ -76,13 +82,13 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   let info: SolverInfo;
   try {
     if (decompose) {
-      const d = await solveDecomposed(p, rbDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
+      const d = await solveDecomposed(p, startDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
       draft = d.draft;
       info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, rbDraft),
+        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, startDraft),
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
       });
       const model = { ...built.lp.size, subproblems: 1 };
@@ -100,6 +106,11 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   if (!verdict.ok) {
     const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
     return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
+  }
+  if (gCost < Math.min(plan.summary.totalCost, rbCost) - 0.5) {
+    const gPlan = buildPlan(p, gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap }, rbCost,
+      [`The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`]);
+    if (checkPlan(sc, gPlan).ok) return { plan: gPlan, lpText };
   }
   if (plan.summary.totalCost > rbCost + 0.5) {
     return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);

@@ -4,12 +4,10 @@ import type { Contract } from '../contract';
 import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { readCsvTable } from '../ml/csv';
-import { readManifest } from '../ml/model-dir';
-import type { Table } from '../ml/table';
 import { readCsvRows, readHistoryRows, runBatch } from './batch';
+import { registerTrainedDir } from './register-dir';
 import { registryFor } from './context';
-import { specTable } from './training-data';
+import { payloadPath } from '../host/safe-path';
 
 /** Registry and serving calls. Every alias move is broadcast as `registry.changed`. */
 export function registerRegistry(app: HostApp<Contract>, s: HostServices): void {
@@ -33,19 +31,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
     },
     'registry.register': ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
-      if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
-      const manifest = readManifest(dir);
-      let table: Table | undefined;
-      let tableSource: string | undefined;
-      let extraNote = '';
-      try {
-        if (dataCsv) { table = readCsvTable(dataCsv, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type]))); tableSource = `CSV ${path.resolve(dataCsv)}`; }
-        else if (manifest.spec) ({ table, source: tableSource } = specTable(manifest.spec, s.dbPath));
-      } catch (err) {
-        // Still register: the version serves; the gates and drift say they lack the reference.
-        extraNote = ` [no training statistics: ${(err as Error).message}]`;
-      }
-      const rec = reg().registerDir(dir, { note: note + extraNote, parentVersion, table, tableSource, asCandidate });
+      const rec = registerTrainedDir(s, dir, { dataCsv, note, parentVersion, asCandidate });
       changed(rec.name, 'register', rec.version);
       return reg().info(rec);
     },
@@ -96,7 +82,8 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
       return runBatch(s.requireDb(), s.requireJobs(), reg().server, {
         name: p.name, consumer: p.consumer, rows, sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
-        outCsv: p.outCsv ?? null, chunkRows: p.chunkRows,
+        // A window may only write inside <dataDir>/exports (core/host/safe-path.ts).
+        outCsv: p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null, chunkRows: p.chunkRows,
       }, ctx);
     },
     'registry.getGateThresholds': () => reg().gateThresholds(),

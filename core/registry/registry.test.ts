@@ -55,16 +55,20 @@ describe('model registry and serving', () => {
   });
 
   it('refuses to promote a candidate that fails a gate unless overridden with a reason, and records the override', async () => {
-    // The same model again: it cannot be 1 % better than production.
-    const v2 = reg().registerDir(good.dir, { table: good.table });
+    // Registering the very same file again is the same version, not a new one.
+    expect(reg().registerDir(good.dir, { table: good.table }).version).toBe(1);
+    // A weaker model (fewer rounds): it is not 1 % better than production.
+    const again = trainTestModel(tmp.dir, { rounds: 22, tag: 'weaker' });
+    const v2 = reg().registerDir(again.dir, { table: good.table });
+    expect(v2.version).toBe(2);
     const rep = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: v2.version });
     expect(rep.gates.find((g) => g.gate === 'improvement')!.passed).toBe(false);
     await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/improvement/) });
     await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'x' } })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
-    const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'planner accepts: same model re-registered' } });
+    const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'planner accepts: weaker but simpler model' } });
     expect(res.overridden).toBe(true);
     const ev = reg().store.events('transit-delay').find((e) => e.kind === 'override')!;
-    expect(ev.detail).toMatchObject({ reason: 'planner accepts: same model re-registered', failedGates: expect.arrayContaining(['improvement']) });
+    expect(ev.detail).toMatchObject({ reason: 'planner accepts: weaker but simpler model', failedGates: expect.arrayContaining(['improvement']) });
     expect(reg().store.gateReports('transit-delay', v2.version).length).toBeGreaterThan(0);
   });
 

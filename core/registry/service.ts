@@ -51,6 +51,9 @@ export class Registry {
     const file = path.join(dir, MODEL_FILE);
     if (!fs.existsSync(file)) throw new ContractError('NOT_FOUND', `${dir}: ${MODEL_FILE} is missing.`);
     const blob = this.blobs.put(fs.readFileSync(file), '.onnx');
+    // Registering the same trained file twice (training registers it; a planner may too) is one version.
+    const existing = this.store.findByFile(manifest.name, blob.sha256);
+    if (existing) return existing;
     let extras: Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> = { dataset: null, datasetStats: null, baseline: null, holdoutSha256: null };
     if (opts.table) extras = this.fromTable(opts.table, manifest);
     const rec = this.store.insertVersion({

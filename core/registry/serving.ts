@@ -68,19 +68,20 @@ export class ModelServer {
     this.hooks.onInputs?.(name, rows);
     const target = this.resolve(name, consumer);
     const failures: string[] = [];
-    const tried = new Set<number>();
-    const candidates = target === null ? [] : [target, ...this.store.previousProductions(name).filter((v) => v !== target)];
     if (target === null) failures.push(`${name} has no production version`);
-    for (const version of candidates.slice(0, 3)) {
-      if (tried.has(version) || !this.store.get(name, version)) continue;
-      tried.add(version);
-      try {
-        const out = await this.run(name, version, rows);
-        const source: PredictionSource = version === target ? 'model' : 'fallback:previous';
-        return this.answer(name, version, source, out, started, failures);
-      } catch (err) {
-        if (err instanceof InputError) throw new ContractError('INVALID_DATA', `${name}@${version}: ${err.message}`);
-        failures.push(`${name}@${version}: ${(err as Error).message}`);
+    else {
+      // The fallback list is read only after the target failed: the hot path touches no SQL.
+      let versions: number[] = [target];
+      for (let i = 0; i < versions.length && i < 3; i++) {
+        const version = versions[i]!;
+        try {
+          const out = await this.run(name, version, rows);
+          return this.answer(name, version, version === target ? 'model' : 'fallback:previous', out, started, failures);
+        } catch (err) {
+          if (err instanceof InputError) throw new ContractError('INVALID_DATA', `${name}@${version}: ${err.message}`);
+          failures.push(`${name}@${version}: ${(err as Error).message}`);
+          if (i === 0) versions = [target, ...this.store.previousProductions(name).filter((v) => v !== target)];
+        }
       }
     }
     const withBaseline = (target !== null ? this.store.get(name, target) : null)?.baseline

@@ -37,7 +37,23 @@ const parse = <T>(s: unknown): T | null => (typeof s === 'string' ? (JSON.parse(
 
 /** SQLite access for versions, aliases, pins, events and gate reports. Writes are transactions. */
 export class RegistryStore {
+  /** Alias and pin lookups happen on every prediction: kept in memory, dropped on any write. */
+  private readonly lookups = new Map<string, number | null>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private cached(key: string, read: () => number | null): number | null {
+    if (this.lookups.has(key)) return this.lookups.get(key)!;
+    const v = read();
+    this.lookups.set(key, v);
+    return v;
+  }
+
+  /** The version of `name` whose model file has this hash, if one is registered already. */
+  findByFile(name: string, sha256: string): VersionRecord | null {
+    const r = this.db.prepare('SELECT version FROM model_versions WHERE name = ? AND file_sha256 = ? ORDER BY version LIMIT 1').get(name, sha256) as { version: number } | undefined;
+    return r ? this.require(name, r.version) : null;
+  }
 
   insertVersion(v: NewVersion): VersionRecord {
     const now = new Date().toISOString();
@@ -84,8 +100,10 @@ export class RegistryStore {
   }
 
   alias(name: string, alias: Alias): number | null {
-    const r = this.db.prepare('SELECT version FROM model_aliases WHERE name = ? AND alias = ?').get(name, alias) as { version: number } | undefined;
-    return r?.version ?? null;
+    return this.cached(`a\u0000${name}\u0000${alias}`, () => {
+      const r = this.db.prepare('SELECT version FROM model_aliases WHERE name = ? AND alias = ?').get(name, alias) as { version: number } | undefined;
+      return r?.version ?? null;
+    });
   }
 
   aliasesOf(name: string, version: number): Alias[] {
@@ -97,6 +115,7 @@ export class RegistryStore {
     return this.db.transaction(() => {
       const from = this.alias(name, alias);
       this.db.prepare('INSERT OR REPLACE INTO model_aliases (name, alias, version, updated_at) VALUES (?, ?, ?, ?)').run(name, alias, version, new Date().toISOString());
+      this.lookups.clear();
       this.event(name, version, kind, from, detail);
       return from;
     })();
@@ -104,6 +123,7 @@ export class RegistryStore {
 
   clearAlias(name: string, alias: Alias): void {
     this.db.prepare('DELETE FROM model_aliases WHERE name = ? AND alias = ?').run(name, alias);
+    this.lookups.clear();
   }
 
   pins(name?: string): { consumer: string; name: string; version: number }[] {
@@ -113,8 +133,10 @@ export class RegistryStore {
   }
 
   pin(consumer: string, name: string): number | null {
-    const r = this.db.prepare('SELECT version FROM model_pins WHERE consumer = ? AND name = ?').get(consumer, name) as { version: number } | undefined;
-    return r?.version ?? null;
+    return this.cached(`p\u0000${consumer}\u0000${name}`, () => {
+      const r = this.db.prepare('SELECT version FROM model_pins WHERE consumer = ? AND name = ?').get(consumer, name) as { version: number } | undefined;
+      return r?.version ?? null;
+    });
   }
 
   setPin(consumer: string, name: string, version: number | null): void {
@@ -122,6 +144,7 @@ export class RegistryStore {
       const from = this.pin(consumer, name);
       if (version === null) this.db.prepare('DELETE FROM model_pins WHERE consumer = ? AND name = ?').run(consumer, name);
       else this.db.prepare('INSERT OR REPLACE INTO model_pins (consumer, name, version, updated_at) VALUES (?, ?, ?, ?)').run(consumer, name, version, new Date().toISOString());
+      this.lookups.clear();
       this.event(name, version, version === null ? 'unpin' : 'pin', from, { consumer });
     })();
   }

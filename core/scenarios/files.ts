@@ -3,6 +3,7 @@ import type { TableSpec } from '../domain/scenario-tables';
 import { parseCsv } from '../importexport/csv';
 import { scenarioFromSheets, sectionedCsvToSheets, type SheetsRead } from '../importexport/scenario-file';
 import { normalizeHeader, readTable, type ReadTable } from '../importexport/table-io';
+import { decodeText } from '../importexport/text-decode';
 import { readXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 
@@ -17,12 +18,10 @@ export function decodeUpload(fileName: string, dataBase64: string, format?: File
   return { format: f, bytes: Buffer.from(dataBase64, 'base64') };
 }
 
-function text(bytes: Buffer): string {
-  return bytes.toString('utf8');
-}
 
 /** A file holding one table. A workbook's sheet is the one named like the table, else the first. */
-export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer): Promise<ReadTable> {
+export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<ReadTable> {
+  const text = (b: Buffer) => decodeText(b, fileName);
   try {
     if (format === 'csv') return readTable(spec, parseCsv(text(bytes)));
     if (format === 'xlsx') {
@@ -31,7 +30,7 @@ export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: 
       if (!sheet) throw new Error('The workbook has no sheets.');
       return readTable(spec, sheet.rows);
     }
-    const data = parseJson(bytes);
+    const data = parseJson(text(bytes));
     const rows = Array.isArray(data) ? data : (data as Record<string, unknown>)?.[spec.name];
     if (!Array.isArray(rows)) throw new Error(`Expected a JSON array of ${spec.label.toLowerCase()} rows.`);
     const out: ReadTable = { rows: [], lines: [], rejected: [], ignoredHeaders: [], mapping: [] };
@@ -51,9 +50,10 @@ export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: 
 }
 
 /** A file holding a whole scenario: JSON (`rakeplan.scenario/1`), a workbook, or a sectioned CSV. */
-export async function readScenarioFile(format: FileFormat, bytes: Buffer): Promise<SheetsRead> {
+export async function readScenarioFile(format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<SheetsRead> {
+  const text = (b: Buffer) => decodeText(b, fileName);
   try {
-    if (format === 'json') return { scenario: parseJson(bytes) as Record<string, unknown>, rejected: [], lines: {} };
+    if (format === 'json') return { scenario: parseJson(text(bytes)) as Record<string, unknown>, rejected: [], lines: {} };
     if (format === 'xlsx') return scenarioFromSheets(await readXlsx(bytes));
     return scenarioFromSheets(sectionedCsvToSheets(text(bytes)));
   } catch (err) {
@@ -62,9 +62,9 @@ export async function readScenarioFile(format: FileFormat, bytes: Buffer): Promi
   }
 }
 
-function parseJson(bytes: Buffer): unknown {
+function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text(bytes).replace(/^\uFEFF/, ''));
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new ContractError('INVALID_DATA', `The file is not valid JSON: ${(err as Error).message}`);
   }

@@ -134,12 +134,12 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const db = s.requireDb();
       const file = decodeUpload(fileName, dataBase64, format);
       if (!table) {
-        const result = importScenario(db, await readScenarioFile(file.format, file.bytes), { skipInvalid, fileName });
+        const result = importScenario(db, await readScenarioFile(file.format, file.bytes, fileName), { skipInvalid, fileName });
         if (result.scenarioId) changed(result.scenarioId, 'created');
         return result;
       }
       if (!id) throw new ContractError('BAD_PAYLOAD', `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`, [{ path: 'id', message: 'is required with table' }]);
-      const read = await readTableFile(SCENARIO_TABLES[table], file.format, file.bytes);
+      const read = await readTableFile(SCENARIO_TABLES[table], file.format, file.bytes, fileName);
       const result = importTable(db, id, table, read, { mode, skipInvalid });
       if (result.status === 'imported') changed(id, 'updated');
       return result;

@@ -137,10 +137,10 @@ describe('scenarios: import reports', () => {
     ws.addRow(['Stock Yard', 'Product Code', 'On hand (t)', 'Safety stock']);
     ws.addRow([before[0].stockyard, before[0].product, 4321, 100]);
     ws.addRow(['SY-PM', 'HRPL', 'n/a', 0]);
-    const bad = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: (await wb.xlsx.writeBuffer() as Buffer).toString('base64') });
+    const bad = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
     expect(bad.rejected).toEqual([{ line: 3, field: 'On hand [t]', reason: "'n/a' is not a number", key: 'SY-PM/HRPL' }]);
     ws.getRow(3).getCell(3).value = 999;
-    const good = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: (await wb.xlsx.writeBuffer() as Buffer).toString('base64') });
+    const good = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
     expect(good.status).toBe('imported');
     const after = (await app.invoke('scenarios.get', { id })).scenario.inventory;
     expect(after).toHaveLength(before.length); // merged by stockyard/product, nothing added

@@ -88,6 +88,8 @@ export class Simulation {
   private roadBacklog: OpenOrder[] = [];
   private readonly wagonTypes: Map<string, WagonType>;
   private readonly productWagons: Map<string, string[]>;
+  /** Indices into plant.wagonTypes of the wagon types each product may use. */
+  private readonly productWagonIdx: Map<string, number[]>;
   private readonly lpFree = new Map<string, number[]>();
   private readonly corridorLoad = new Map<string, number[]>();
   private readonly laneFactor = new Map<string, number>();
@@ -108,6 +110,7 @@ export class Simulation {
     this.defects = rng.fork('defects');
     this.wagonTypes = new Map(this.plant.wagonTypes.map((w) => [w.code, w]));
     this.productWagons = new Map(this.plant.products.map((p) => [p.code, p.wagonTypes.filter((w) => this.wagonTypes.has(w))]));
+    this.productWagonIdx = new Map(this.plant.products.map((p) => [p.code, this.plant.wagonTypes.map((w, k) => (p.wagonTypes.includes(w.code) ? k : -1)).filter((k) => k >= 0)]));
     for (const lp of this.plant.loadingPoints) this.lpFree.set(lp.code, new Array<number>(lp.maxRakes).fill(0));
     for (const c of this.plant.corridors) { this.railBacklog.set(c.code, []); this.corridorLoad.set(c.code, []); }
 
@@ -294,29 +297,36 @@ export class Simulation {
   }
 
   private candidate(corridor: string, list: OpenOrder[], d: number): Candidate | null {
-    let best: Candidate | null = null;
-    for (const wt of this.plant.wagonTypes) {
-      if (this.blocked.has(`${corridor}|${wt.code}`)) continue;
-      const byDest = new Map<string, OpenOrder[]>();
-      let oldestDay = Infinity;
-      for (const o of list) {
-        if (o.remaining <= 0 || !this.productWagons.get(o.product)!.includes(wt.code)) continue;
-        const arr = byDest.get(o.dest.code);
-        if (arr) arr.push(o); else byDest.set(o.dest.code, [o]);
-        if (o.createdDay < oldestDay) oldestDay = o.createdDay;
+    // One pass over the queue: tonnes by wagon type × destination, and each type's oldest order.
+    const types = this.plant.wagonTypes;
+    const tonnes = types.map(() => new Map<string, number>());
+    const oldest = types.map(() => Infinity);
+    for (const o of list) {
+      if (o.remaining <= 0) continue;
+      for (const k of this.productWagonIdx.get(o.product)!) {
+        const m = tonnes[k];
+        m.set(o.dest.code, (m.get(o.dest.code) ?? 0) + o.remaining);
+        if (o.createdDay < oldest[k]) oldest[k] = o.createdDay;
       }
-      if (byDest.size === 0) continue;
-      const dests = [...byDest.values()].map((os) => ({ os, t: os.reduce((s, o) => s + o.remaining, 0) })).sort((a, b) => b.t - a.t);
+    }
+    let best: { k: number; dests: string[]; score: number } | null = null;
+    types.forEach((wt, k) => {
+      if (tonnes[k].size === 0 || this.blocked.has(`${corridor}|${wt.code}`)) return;
+      const dests = [...tonnes[k].entries()].sort((a, b) => b[1] - a[1]);
       const capT = wt.pccT * wt.wagonsPerRake;
       const chosen = [dests[0]];
-      if (dests.length > 1 && dests[0].t < capT * 0.95 && dests[1].t >= 10 * wt.pccT) chosen.push(dests[1]);
-      const fill = Math.min(1, chosen.reduce((s, x) => s + x.t, 0) / capT);
-      const waited = d - oldestDay;
-      if (fill < (waited >= 7 ? 0.5 : 0.88)) continue;
+      if (dests.length > 1 && dests[0][1] < capT * 0.95 && dests[1][1] >= 10 * wt.pccT) chosen.push(dests[1]);
+      const fill = Math.min(1, chosen.reduce((sum, x) => sum + x[1], 0) / capT);
+      const waited = d - oldest[k];
+      if (fill < (waited >= 7 ? 0.5 : 0.88)) return;
       const score = fill + 0.03 * waited;
-      if (!best || score > best.score) best = { corridor, wt, dests: chosen.map((x) => x.os), score };
-    }
-    return best;
+      if (!best || score > best.score) best = { k, dests: chosen.map((x) => x[0]), score };
+    });
+    if (!best) return null;
+    const { k, dests, score } = best as { k: number; dests: string[]; score: number };
+    const wt = types[k];
+    const ordersFor = (code: string) => list.filter((o) => o.remaining > 0 && o.dest.code === code && this.productWagonIdx.get(o.product)!.includes(k));
+    return { corridor, wt, dests: dests.map(ordersFor), score };
   }
 
   /** Place, load and send one rake for a candidate; false if no siding has the stock. */

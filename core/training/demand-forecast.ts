@@ -9,15 +9,27 @@ import type { ModelCache } from './model-cache';
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 let cached: { key: string; data: HistoryData; source: string } | null = null;
 
+function history(dbPath: string): { data: HistoryData; source: string } {
+  if (!cached || cached.key !== dbPath) cached = { key: dbPath, ...loadHistory({ dbPath }, 'demand') };
+  return cached;
+}
+
+/** Every destination × product series with its mean daily demand [t/day], largest first. */
+export function demandSeriesList(dbPath: string): { destination: string; product: string; corridor: string; meanT: number; source: string }[] {
+  const h = history(dbPath);
+  return [...demandSeries(h.data.demand).values()].map((s) => {
+    const vals = [...s.days.values()].filter((v): v is number => v !== null);
+    return { destination: s.destination, product: s.product, corridor: s.corridor, meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length), source: h.source };
+  }).sort((a, b) => b.meanT - a.meanT);
+}
+
 /**
  * The next 14 days of demand for one destination × product, from the newest trained demand
  * model, with the recent actuals behind it. Without a trained model the seasonal naive forecast
  * is shown and `fallback` says so.
  */
 export async function demandForecast(o: { dataDir: string; dbPath: string; destination: string; product: string; historyDays: number; models: ModelCache }): Promise<DemandForecast> {
-  const key = o.dbPath;
-  if (!cached || cached.key !== key) cached = { key, ...loadHistory({ dbPath: o.dbPath }, 'demand') };
-  const series = demandSeries(cached.data.demand).get(`${o.destination}|${o.product}`);
+  const series = demandSeries(history(o.dbPath).data.demand).get(`${o.destination}|${o.product}`);
   if (!series) throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
   const days = [...series.days.keys()].sort((a, b) => a - b);
   const last = days.at(-1)!;

@@ -7,9 +7,11 @@ import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { modelsRoot, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
+import { registerTrainedDir } from '../registry/register-dir';
 import { runWorker } from '../workers/run';
-import { demandForecast } from './demand-forecast';
+import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
+import { operationalForecasts } from './operational-forecasts';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
@@ -47,7 +49,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       const jobs = s.requireJobs();
       const input: TrainJobInput = 'spec' in payload
         ? { kind: 'spec', spec: payload.spec, params: payload.params, history: { dbPath: s.dbPath } }
-        : { kind: 'csv', name: payload.name, path: payload.csv, target: payload.target, task: payload.task, categorical: payload.categorical, dateColumn: payload.dateColumn, params: payload.params };
+        : { kind: 'csv', name: payload.name, path: payload.csv, target: payload.target, task: payload.task, categorical: payload.categorical, dateColumn: payload.dateColumn, types: payload.types, params: payload.params };
       const name = input.kind === 'spec' ? input.spec : input.name;
       if (input.kind === 'spec' && !MODEL_SPECS.some((m) => m.name === input.spec)) {
         throw new ContractError('NOT_FOUND', `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`);
@@ -77,10 +79,16 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>('training', { input, dataDir: s.dataDir }, { signal: ac.signal, onProgress });
         db.prepare(`UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`)
           .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
-        jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir } });
+        // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
+        const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined });
+        app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
+        jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
         models.forget(result.dir);
         app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
-        const out: TrainingResult = { jobId: job.id, name, version: result.version, dir: result.dir, source: result.source, metrics: result.metrics as unknown as TrainingMetrics };
+        const out: TrainingResult = {
+          jobId: job.id, name, version: result.version, dir: result.dir, source: result.source,
+          metrics: result.metrics as unknown as TrainingMetrics, registryVersion: registered.version,
+        };
         return out;
       } catch (err) {
         const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
@@ -141,6 +149,10 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       });
       return { model: m.manifest.name, version: path.basename(dir), columns, rows: out };
     },
+
+    'predict.operational': ({ date }) => operationalForecasts({ dataDir: s.dataDir, dbPath: s.dbPath, date, models }),
+
+    'predict.demandSeries': () => demandSeriesList(s.dbPath),
 
     'predict.demand': async ({ destination, product, historyDays }): Promise<DemandForecast> =>
       demandForecast({ dataDir: s.dataDir, dbPath: s.dbPath, destination, product, historyDays, models }),

@@ -12,6 +12,7 @@ export interface HistorySource {
 }
 
 export const DEFAULT_SYNTHETIC = { seed: 1, days: 730 };
+let synthetic: { key: string; data: HistoryData } | null = null;
 
 /**
  * The plant history for training: the database's history tables if they exist and hold rows,
@@ -43,5 +44,8 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
     }
   } else if (src.dbPath) why = `database ${src.dbPath} not found`;
   const syn = src.synthetic ?? DEFAULT_SYNTHETIC;
-  return { data: generateHistory(syn), source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}` };
+  const key = `${syn.seed}:${syn.days}`;
+  // Generating two years takes seconds and is deterministic: keep the last one.
+  if (synthetic?.key !== key) synthetic = { key, data: generateHistory(syn) };
+  return { data: synthetic.data, source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}` };
 }

@@ -82,6 +82,30 @@ describe('training contract', () => {
     expect(specs.map((x) => x.name)).toEqual(['demand', 'rake-availability', 'transit-delay', 'loading-throughput', 'freight-cost', 'transport-mode']);
   });
 
+  it('serves demand and operational forecasts, from a trained model or a named fallback', async () => {
+    const series = await host.app.invoke('predict.demandSeries', {});
+    expect(series.length).toBeGreaterThan(10);
+    const fc = await host.app.invoke('predict.demand', { destination: series[0]!.destination, product: series[0]!.product });
+    expect(fc.forecast).toHaveLength(14);
+    expect(fc.actuals.length).toBe(90);
+    expect(fc.model).toBeNull();
+    expect(fc.fallback).toMatch(/No usable demand model .*seasonal naive/);
+    await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const before = await host.app.invoke('predict.operational', { date: '2026-07-15' });
+    expect(before.sources.transit).toMatch(/^transit-delay: No model 'transit-delay'.* historical mean$/);
+    expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
+
+    const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
+    expect(trained.metrics.quantiles.map((q) => q.output)).toEqual(['p10', 'p90']);
+    const after = await host.app.invoke('predict.operational', { date: '2026-07-15' });
+    expect(after.sources.transit).toBe(`transit-delay ${trained.version}`);
+    expect(after.transit.length).toBe(before.transit.length);
+    const ordered = after.transit.filter((t) => t.p10H! <= t.medianH && t.medianH <= t.p90H!).length;
+    expect(ordered).toBeGreaterThan(0.8 * after.transit.length);
+    expect(after.sources.loading).toMatch(/historical mean/); // still untrained: named, not silent
+  });
+
   it('shows a training interrupted by a crash as failed after restart', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-crash-'));
     try {

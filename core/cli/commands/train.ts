@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DB_FILE } from '../../storage/db';
 import type { Task } from '../../ml/manifest';
 import type { ModelMetrics, TrainParams } from '../../ml/pipeline';
+import type { ColumnType } from '../../ml/table';
 import { executeTraining, type TrainJobInput } from '../../training/run';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -14,7 +15,8 @@ export const trainCommand: CliCommand = {
   summary: 'Train a forecasting model (a spec on the plant history, or any CSV) and write model.onnx + manifest.json + metrics.json',
   usage: [
     'rakeplan train --spec NAME [--rounds N] [--depth D] [--out DIR] [--json]',
-    `       rakeplan train --csv FILE --target COL [--task ${TASKS.join('|')}] [--alpha A] [--categorical A,B] [--date-column COL]`,
+    `       rakeplan train --csv FILE --target COL [--task ${TASKS.join('|')}] [--alpha A] [--categorical A,B] [--date-column COL|none]`,
+    '                      [--types COL=numeric|categorical|date,…]  (column types are inferred; this overrides them)',
     '                      [--rounds N] [--depth D] [--learning-rate R] [--seed S] [--name NAME] [--out DIR] [--threads 1|2] [--json]',
     `Specs: ${MODEL_SPECS.map((s) => s.name).join(', ')}. Without --out the model goes to <data dir>/models/<name>/<version>/.`,
   ].join('\n'),
@@ -39,6 +41,7 @@ export const trainCommand: CliCommand = {
         name: str(args, 'name') ?? path.basename(csv!).replace(/\.csv$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
         categorical: str(args, 'categorical')?.split(',').map((s) => s.trim()).filter(Boolean),
         alpha: num(args, 'alpha'),
+        types: readTypes(str(args, 'types')),
         ...(dateColumn !== undefined ? { dateColumn: dateColumn === 'none' ? null : dateColumn } : {}),
       };
     }
@@ -58,6 +61,17 @@ export const trainCommand: CliCommand = {
     return 0;
   },
 };
+
+function readTypes(spec: string | undefined): Record<string, ColumnType> | undefined {
+  if (!spec) return undefined;
+  const out: Record<string, ColumnType> = {};
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [col, type] = part.split('=') as [string, string | undefined];
+    if (!col || !type || !['numeric', 'categorical', 'date'].includes(type)) throw new CliUsageError(`--types expects COL=numeric|categorical|date, got '${part}'`);
+    out[col] = type as ColumnType;
+  }
+  return out;
+}
 
 function readParams(args: ParsedArgs): TrainParams {
   const p: TrainParams = {};

@@ -133,6 +133,5 @@ export const monitoringContract = {
 };
 
 export interface MonitoringEvents {
-  'monitoring.alert': { alerts: Alert[] };
   'drift.report': DriftReport;
 }

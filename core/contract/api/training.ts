@@ -47,6 +47,8 @@ export interface TrainingResult {
   source: string;
   /** ModelMetrics (core/ml/pipeline.ts): holdout metrics, baseline comparison, importance, loss history. */
   metrics: TrainingMetrics;
+  /** The registry version this training was registered as (a candidate). */
+  registryVersion: number;
 }
 
 /** A structural copy of ModelMetrics for the renderer (the contract imports only zod). */
@@ -99,6 +101,15 @@ export interface DemandForecast {
   unit: 't/day';
 }
 
+/** What the optimizer takes from the models for a planning day (see core/training/operational-forecasts.ts). */
+export interface OperationalForecastsResult {
+  date: string;
+  transit: { destination: string; corridor: string; distanceKm: number; p10H: number | null; medianH: number; p90H: number | null; laneMeanH: number; from: string }[];
+  loading: { loadingPoint: string; product: string; rateTph: number; meanTph: number; from: string }[];
+  placement: { loadingPoint: string; wagonType: string; delayH: number; meanH: number; from: string }[];
+  sources: { transit: string; loading: string; placement: string };
+}
+
 export const trainingContract = {
   'training.specs': defineCall(z.object({}).strict()).returns<SpecSummary[]>(),
   /** Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting the call or `training.cancel`. */
@@ -107,6 +118,8 @@ export const trainingContract = {
     z.object({
       csv: z.string().min(1), name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes'),
       target: z.string().min(1), task, categorical: z.array(z.string()).optional(), dateColumn: z.string().nullable().optional(),
+      /** Override inferred column types. */
+      types: z.record(z.string(), z.enum(['numeric', 'categorical', 'date'])).optional(),
       params: params.optional(),
     }).strict(),
   ]))
@@ -117,6 +130,10 @@ export const trainingContract = {
   'training.get': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<TrainingJob & { metrics: TrainingMetrics | null; history: TrainingMetrics['history'] }>(),
   /** Score one row or a batch (≤ 10,000 rows) with `model` = NAME, NAME@VERSION or a model directory. */
   'predict.rows': defineCall(z.object({ model: z.string().min(1), rows: z.array(z.record(z.string(), cell)).min(1).max(10_000) }).strict()).returns<PredictResult>(),
+  /** Transit time, loading rate and placement delay forecasts for a planning day, each with its model version or named fallback. */
+  'predict.operational': defineCall(z.object({ date: z.iso.date('must be a date YYYY-MM-DD') }).strict()).returns<OperationalForecastsResult>(),
+  /** Destination × product demand series in the history, largest first (for the Forecasts page pickers). */
+  'predict.demandSeries': defineCall(z.object({}).strict()).returns<{ destination: string; product: string; corridor: string; meanT: number; source: string }[]>(),
   /** Demand forecast for the next 14 days of one destination × product, with the actuals behind it. */
   'predict.demand': defineCall(z.object({ destination: z.string().min(1), product: z.string().min(1), historyDays: z.number().int().min(7).max(730).default(90) }).strict()).returns<DemandForecast>(),
 };

@@ -1,10 +1,12 @@
-import { EmptyState } from '../../components/ui';
+import { ForecastDemand } from './ForecastDemand';
+import { ForecastOperational } from './ForecastOperational';
 
 export function ForecastsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Forecasts</h1>
-      <EmptyState title="No forecasts yet">Demand, transit delay and loading throughput forecasts appear here.</EmptyState>
+      <ForecastDemand />
+      <ForecastOperational />
     </div>
   );
 }

@@ -1,9 +1,11 @@
 import { RegistryPanel } from './RegistryPanel';
+import { TrainPanel } from './TrainPanel';
 
 export function ModelsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Models</h1>
+      <TrainPanel />
       <RegistryPanel />
     </div>
   );

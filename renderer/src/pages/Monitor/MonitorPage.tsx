@@ -43,13 +43,12 @@ export function MonitorPage() {
     } catch (e) { setError(e); } finally { setBusy(null); }
   };
 
-  // Drift → retrain a candidate from the model's spec → register it; the gates decide on the Models page.
+  // Drift → retrain from the model's spec (training registers the result as candidate); the gates decide on the Models page.
   const retrain = async (name: string) => {
     setBusy(name);
     try {
       const res = await api.call('training.start', { spec: name });
-      const v = await api.call('registry.register', { dir: res.dir, note: 'retrained after a drift alert' });
-      setNote(`${name}@${v.version} trained and registered as candidate: evaluate and promote it on the Models page.`);
+      setNote(`${name}@${res.registryVersion} trained and registered as candidate: evaluate and promote it on the Models page.`);
       await load();
     } catch (e) { setError(e); } finally { setBusy(null); }
   };

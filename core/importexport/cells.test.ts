@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnSpec } from '../domain/scenario-tables';
+import { parseCell } from './cells';
+
+const col = (kind: ColumnSpec['kind'], options?: (string | number)[]): ColumnSpec => ({ field: 'f', label: 'F', kind, options });
+
+describe('parseCell', () => {
+  it('reads date-times the ways planners write them, as IST', () => {
+    const ts = col('timestamp');
+    expect(parseCell(ts, '2026-01-26T18:00:00+05:30')).toEqual({ ok: true, value: '2026-01-26T18:00:00+05:30' });
+    expect(parseCell(ts, '2026-01-26T12:30Z')).toEqual({ ok: true, value: '2026-01-26T12:30:00Z' });
+    expect(parseCell(ts, '2026-01-26 18:00')).toEqual({ ok: true, value: '2026-01-26T18:00:00+05:30' });
+    expect(parseCell(ts, '26/01/2026')).toEqual({ ok: true, value: '2026-01-26T00:00:00+05:30' });
+    expect(parseCell(ts, '26-01-2026 7:05')).toEqual({ ok: true, value: '2026-01-26T07:05:00+05:30' });
+    // Excel hands over a Date whose UTC reading is the cell's wall-clock time.
+    expect(parseCell(ts, new Date(Date.UTC(2026, 0, 26, 18, 0)))).toEqual({ ok: true, value: '2026-01-26T18:00:00+05:30' });
+  });
+
+  it('refuses impossible or unreadable dates with the value in the message', () => {
+    expect(parseCell(col('timestamp'), '31-02-2026')).toEqual({ ok: false, reason: "'31-02-2026' is not a real date/time" });
+    expect(parseCell(col('timestamp'), 'next week')).toMatchObject({ ok: false, reason: expect.stringMatching(/^'next week' is not a date\/time/) });
+    expect(parseCell(col('date'), '2026-03-05 10:00')).toEqual({ ok: true, value: '2026-03-05' });
+  });
+
+  it('reads numbers with separators and units, and whole numbers strictly', () => {
+    expect(parseCell(col('number'), '1,250.5 t')).toEqual({ ok: true, value: 1250.5 });
+    expect(parseCell(col('number'), '₹ 3,000')).toEqual({ ok: true, value: 3000 });
+    expect(parseCell(col('number'), '12abc')).toEqual({ ok: false, reason: "'12abc' is not a number" });
+    expect(parseCell(col('int'), '42.5')).toEqual({ ok: false, reason: "'42.5' is not a whole number" });
+    expect(parseCell(col('number'), '  ')).toEqual({ ok: true, value: undefined });
+  });
+
+  it('reads yes/no, priorities, enums with synonyms and lists', () => {
+    expect(parseCell(col('bool'), 'Y')).toEqual({ ok: true, value: true });
+    expect(parseCell(col('bool'), 'maybe')).toEqual({ ok: false, reason: "'maybe' is not yes/no" });
+    expect(parseCell(col('priority'), 'P2')).toEqual({ ok: true, value: 2 });
+    expect(parseCell(col('priority'), 'High')).toEqual({ ok: true, value: 1 });
+    expect(parseCell(col('enum', ['rail', 'road', 'either']), 'Both')).toEqual({ ok: true, value: 'either' });
+    expect(parseCell(col('enum', ['rail', 'road', 'either']), 'ship')).toEqual({ ok: false, reason: "'ship' must be one of rail, road, either" });
+    expect(parseCell(col('list'), 'BFNS; BRN|BOST')).toEqual({ ok: true, value: ['BFNS', 'BRN', 'BOST'] });
+  });
+});

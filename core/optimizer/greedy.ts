@@ -1,0 +1,137 @@
+import type { Draft, DraftLine, DraftRake } from './draft';
+import {
+  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadCapacity,
+  roadRate, unservedRate, type Order, type Prep,
+} from './prep';
+import { SidingSchedule } from './siding-schedule';
+
+/**
+ * An economic greedy plan, used only as the MILP's warm start (never as the yardstick): each rake,
+ * in placement order, takes the destination — or pair of destinations on one corridor — whose
+ * orders save the most penalty net of the rake's whole freight (chargeable weight = capacity),
+ * and is sent only if that net saving is positive. Road then takes what saves money by truck.
+ * The solver starts from a plan that already uses rakes where they pay, which it rarely finds
+ * on its own in the time allowed.
+ */
+/** Destinations (by value) among which two-point pairs are tried, per rake and siding. */
+const PAIR_CANDIDATES = 12;
+
+export function greedyDraft(p: Prep): Draft {
+  const c = p.sc.costs;
+  const stock = new Map(p.stock);
+  const rem = new Map(p.orders.map((o) => [o.id, o.quantityT]));
+  const sched = new SidingSchedule(p);
+  const rakes: DraftRake[] = [];
+
+  for (let ri = 0; ri < p.rakes.length; ri++) {
+    const pr = p.rakes[ri]!;
+    let best: { gain: number; lp: string; start: number; lines: DraftLine[]; load: number } | null = null;
+    for (const lp of p.lps.values()) {
+      if (!lp.wagonTypes.includes(pr.rake.wagonType)) continue;
+      const dur = pr.capT / lp.loadingRateTph;
+      const start = sched.earliest(lp, Math.max(0, pr.placeH), dur);
+      if (start === null) continue;
+      const etaBase = start + dur;
+      const value = (o: Order) => {
+        const dest = p.dests.get(o.destination)!;
+        return unservedRate(p, o.priority) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+      };
+      const cands = p.orders.filter((o) => railAllowed(o) && (rem.get(o.id) ?? 0) > 1e-6 && p.dests.has(o.destination) && carries(p, pr.rake.wagonType, o.product)
+        && lp.stockyards.some((y) => (stock.get(key(y, o.product)) ?? 0) > 1e-6) && value(o) > 0);
+      const byDest = new Map<string, Order[]>();
+      for (const o of cands) byDest.set(o.destination, [...(byDest.get(o.destination) ?? []), o]);
+      const options: string[][] = [...byDest.keys()].map((d) => [d]);
+      // Pairs only among the most valuable destinations: keeps large scenarios fast.
+      const top = [...byDest.entries()]
+        .map(([d, os]) => ({ d, v: os.reduce((a, o) => a + Math.min(rem.get(o.id) ?? 0, pr.capT) * value(o), 0) }))
+        .sort((a, b) => b.v - a.v).slice(0, PAIR_CANDIDATES).map((x) => x.d);
+      for (const a of top) for (const b of top) {
+        if (a < b && p.dests.get(a)!.corridor === p.dests.get(b)!.corridor) options.push([a, b]);
+      }
+      for (const dests of options) {
+        const taken = new Map<string, number>();
+        let wagonsLeft = pr.rake.wagons;
+        let load = 0;
+        let value0 = 0;
+        const lines: DraftLine[] = [];
+        const perDestWagons = new Map<string, number>();
+        for (const d of dests) {
+          const orders = [...byDest.get(d)!].sort((x, y) => value(y) - value(x));
+          // On a two-point rake keep room for the other destination's minimum wagons.
+          const reserve = dests.length === 2 && d === dests[0] ? c.minWagonsPerDestination : 0;
+          for (const o of orders) {
+            const room = wagonsLeft - reserve;
+            if (room <= 0) break;
+            const yards = lp.stockyards.map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) })).filter((x) => x.st > 1e-6);
+            const avail = yards.reduce((a, x) => a + x.st, 0);
+            const need = rem.get(o.id) ?? 0;
+            const t = Math.min(need, room * pr.pccT, avail);
+            if (t <= 1e-6 || (!o.splittable && t < need - 1e-6)) continue;
+            const wagons = Math.ceil(t / pr.pccT - 1e-9);
+            const sources = new Map<string, number>();
+            let left = t;
+            for (const { y, st } of yards.sort((a, b) => b.st - a.st)) {
+              const dd = Math.min(st, left);
+              if (dd <= 1e-9) continue;
+              sources.set(y, dd);
+              taken.set(key(y, o.product), (taken.get(key(y, o.product)) ?? 0) + dd);
+              left -= dd;
+            }
+            lines.push({ orderId: o.id, wagons, sources });
+            wagonsLeft -= wagons;
+            load += t;
+            value0 += t * value(o);
+            perDestWagons.set(d, (perDestWagons.get(d) ?? 0) + wagons);
+          }
+        }
+        if (dests.length === 2 && dests.some((d) => (perDestWagons.get(d) ?? 0) < c.minWagonsPerDestination)) continue;
+        const windowH = lp.workStartH <= 0 && lp.workEndH >= 24 ? Infinity : lp.workEndH - lp.workStartH;
+        if (load / lp.loadingRateTph > windowH) continue;
+        const rates = dests.map((d) => railRate(p, p.dests.get(d)!));
+        const freight = lines.reduce((a, l) => a + [...l.sources.values()].reduce((x, y) => x + y, 0) * railRate(p, p.dests.get(p.orderById.get(l.orderId)!.destination)!), 0)
+          + (pr.capT - load) * Math.max(...rates) + c.twoPointSurchargeRs * (dests.length - 1);
+        const gain = value0 - freight;
+        if (gain > 0 && (!best || gain > best.gain)) best = { gain, lp: lp.code, start, lines, load };
+      }
+    }
+    if (!best) continue;
+    const lp = p.lps.get(best.lp)!;
+    // Book the full-rake loading time, as the MILP's siding rows do, so this plan is a feasible start.
+    const start = best.start;
+    sched.book(lp.code, start, start + pr.capT / lp.loadingRateTph);
+    for (const l of best.lines) {
+      const o = p.orderById.get(l.orderId)!;
+      for (const [y, t] of l.sources) {
+        stock.set(key(y, o.product), (stock.get(key(y, o.product)) ?? 0) - t);
+        rem.set(o.id, (rem.get(o.id) ?? 0) - t);
+      }
+    }
+    rakes.push({ rakeIdx: ri, lp: best.lp, startH: start, lines: best.lines });
+  }
+
+  const road: Draft['road'] = [];
+  const roadLeft = new Map<string, number>();
+  const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
+  for (const o of orders) {
+    let left = rem.get(o.id) ?? 0;
+    if (left <= 1e-6 || !roadAllowed(p, o)) continue;
+    const dest = p.dests.get(o.destination)!;
+    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
+      const late = lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+      for (const y of [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest))) {
+        if (roadRate(p, y, dest) + late >= unservedRate(p, o.priority)) continue;
+        const cap = roadLeft.get(`${y}|${d}`) ?? roadCapacity(p, y, d);
+        const st = stock.get(key(y, o.product)) ?? 0;
+        const t = Math.min(left, cap, st);
+        if (t <= 1e-6 || (!o.splittable && t < left - 1e-6)) continue;
+        road.push({ orderId: o.id, stockyard: y, day: d, tonnes: t });
+        roadLeft.set(`${y}|${d}`, cap - t);
+        stock.set(key(y, o.product), st - t);
+        left -= t;
+        if (left <= 1e-6) break;
+      }
+    }
+    rem.set(o.id, left);
+  }
+  return { rakes, road };
+}

@@ -1,0 +1,86 @@
+import { resolveModelDir } from '../ml/model-dir';
+import type { Cell } from '../ml/table';
+import { loadHistory } from './history-source';
+import type { ModelCache } from './model-cache';
+
+export interface OperationalForecasts {
+  date: string;
+  /** Rail transit time per destination [h]: model median with P10/P90, and the lane mean it must beat. */
+  transit: { destination: string; corridor: string; distanceKm: number; p10H: number | null; medianH: number; p90H: number | null; laneMeanH: number; from: string }[];
+  /** Loading rate per loading point × product [t/h]. */
+  loading: { loadingPoint: string; product: string; rateTph: number; meanTph: number; from: string }[];
+  /** Expected placement delay per loading point × wagon type [h]. */
+  placement: { loadingPoint: string; wagonType: string; delayH: number; meanH: number; from: string }[];
+  /** Which model version produced each kind, or why the historical mean was used. */
+  sources: { transit: string; loading: string; placement: string };
+}
+
+type Group<T> = { key: string; sample: T; values: number[] };
+function groups<T>(rows: T[], key: (r: T) => string, value: (r: T) => number | null): Group<T>[] {
+  const m = new Map<string, Group<T>>();
+  for (const r of rows) {
+    const v = value(r);
+    const k = key(r);
+    const g = m.get(k) ?? { key: k, sample: r, values: [] };
+    if (v !== null) g.values.push(v);
+    m.set(k, g);
+  }
+  return [...m.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
+const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)]! : NaN; };
+
+/**
+ * The forecasts the optimizer takes for a planning day: transit time per destination, loading
+ * rate per loading point and product, placement delay per loading point and wagon type. Each
+ * comes from the newest trained model; without one, the historical mean is used and `sources`
+ * names the fallback (never silent).
+ */
+export async function operationalForecasts(o: { dataDir: string; dbPath: string; date: string; models: ModelCache }): Promise<OperationalForecasts> {
+  const trips = loadHistory({ dbPath: o.dbPath }, 'trips').data.trips;
+  const loads = loadHistory({ dbPath: o.dbPath }, 'loading_events').data.loading_events;
+  const places = loadHistory({ dbPath: o.dbPath }, 'rake_placements').data.rake_placements;
+
+  const predict = async (name: string, rows: Record<string, Cell>[]): Promise<{ cols: Record<string, Float64Array>; from: string } | { error: string }> => {
+    try {
+      const dir = resolveModelDir(name, o.dataDir);
+      const m = await o.models.get(dir);
+      return { cols: (await m.predict(rows)).columns, from: `${name} ${dir.split(/[\\/]/).at(-1)}` };
+    } catch (err) {
+      return { error: `${name}: ${(err as Error).message} — using the historical mean` };
+    }
+  };
+
+  const lanes = groups(trips, (t) => t.destination, (t) => t.transitH);
+  const tp = await predict('transit-delay', lanes.map((g) => ({
+    date: o.date, corridor: g.sample.corridor, destination: g.sample.destination, distanceKm: g.sample.distanceKm,
+    wagonType: g.sample.wagonType, loadT: median(trips.filter((t) => t.destination === g.key && t.loadT !== null).map((t) => t.loadT!)),
+  })));
+  const transit = lanes.map((g, i) => {
+    const laneMeanH = mean(g.values);
+    return 'cols' in tp
+      ? { destination: g.key, corridor: g.sample.corridor, distanceKm: g.sample.distanceKm, p10H: tp.cols.p10?.[i] ?? null, medianH: tp.cols.prediction![i]!, p90H: tp.cols.p90?.[i] ?? null, laneMeanH, from: tp.from }
+      : { destination: g.key, corridor: g.sample.corridor, distanceKm: g.sample.distanceKm, p10H: null, medianH: laneMeanH, p90H: null, laneMeanH, from: 'historical mean' };
+  });
+
+  const lp = groups(loads, (l) => `${l.loadingPoint}|${l.product}`, (l) => l.rateTph);
+  const lpp = await predict('loading-throughput', lp.map((g) => ({
+    date: o.date, loadingPoint: g.sample.loadingPoint, product: g.sample.product, wagonType: g.sample.wagonType, tonnes: median(loads.filter((l) => l.loadingPoint === g.sample.loadingPoint).map((l) => l.tonnes)),
+  })));
+  const loading = lp.map((g, i) => ({
+    loadingPoint: g.sample.loadingPoint, product: g.sample.product, meanTph: mean(g.values),
+    rateTph: 'cols' in lpp ? lpp.cols.prediction![i]! : mean(g.values), from: 'cols' in lpp ? lpp.from : 'historical mean',
+  }));
+
+  const pl = groups(places, (p) => `${p.loadingPoint}|${p.wagonType}`, (p) => p.delayH);
+  const recent = new Map<string, number>();
+  for (const g of groups(places, (p) => p.loadingPoint, (p) => p.delayH)) recent.set(g.key, mean(g.values.slice(-10)));
+  const pp = await predict('rake-availability', pl.map((g) => ({ date: o.date, wagonType: g.sample.wagonType, loadingPoint: g.sample.loadingPoint, hour: 8, recentDelayH: recent.get(g.sample.loadingPoint) ?? null })));
+  const placement = pl.map((g, i) => ({
+    loadingPoint: g.sample.loadingPoint, wagonType: g.sample.wagonType, meanH: mean(g.values),
+    delayH: 'cols' in pp ? pp.cols.prediction![i]! : mean(g.values), from: 'cols' in pp ? pp.from : 'historical mean',
+  }));
+
+  const src = (r: { from: string } | { error: string }) => ('from' in r ? r.from : r.error);
+  return { date: o.date, transit, loading, placement, sources: { transit: src(tp), loading: src(lpp), placement: src(pp) } };
+}

@@ -1,0 +1,44 @@
+import { expect, openPage, test } from './fixtures';
+import { rpc } from './rpc';
+
+interface Trained { dir: string }
+
+// Train → Evaluate → Promote, then roll back: the gates decide, an override needs a reason.
+test('train a candidate, see its gates, promote it, then roll back', async ({ app, server }) => {
+  test.setTimeout(240_000);
+  const first = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 20 } });
+  await rpc(server, 'registry.register', { dir: first.dir, note: 'first model' });
+
+  await openPage(app, 'Models');
+  await expect(app.getByTestId('model-row-transit-delay')).toBeVisible();
+  await app.getByTestId('version-row-1').click();
+  await app.getByTestId('btn-evaluate').click();
+  const report = app.getByTestId('gate-report');
+  for (const g of ['data-quality', 'improvement', 'stability', 'consistency']) await expect(report.getByTestId(`gate-${g}`)).toBeVisible();
+  // Promote: one click when every gate passed, otherwise an override with a reason.
+  if (await app.getByTestId('btn-promote').isVisible()) await app.getByTestId('btn-promote').click();
+  else {
+    await expect(app.getByTestId('btn-promote-override')).toBeDisabled();
+    await app.getByTestId('override-reason').fill('first production model; segment gap accepted');
+    await app.getByTestId('btn-promote-override').click();
+  }
+  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
+
+  const second = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 60 } });
+  await rpc(server, 'registry.register', { dir: second.dir, note: 'retrained' });
+  await app.getByTestId('version-row-2').click();
+  await app.getByTestId('btn-evaluate').click();
+  await expect(app.getByTestId('registry-note')).toContainText('transit-delay@2');
+  if (await app.getByTestId('btn-promote').isVisible()) await app.getByTestId('btn-promote').click();
+  else {
+    await app.getByTestId('override-reason').fill('newer history; reviewed by the planner');
+    await app.getByTestId('btn-promote-override').click();
+  }
+  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@2');
+
+  await app.getByTestId('btn-rollback').click();
+  await expect(app.getByTestId('registry-note')).toContainText('rolled back from @2 to @1');
+  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
+  await app.getByTestId('version-row-1').click();
+  await expect(app.getByTestId('lineage')).toContainText('rollback @1 (from @2)');
+});

@@ -1,0 +1,35 @@
+import { expect, openPage, test } from './fixtures';
+
+test('train a model from the Models page to the end and see its metrics beside the baseline', async ({ app }) => {
+  await openPage(app, 'Models');
+  const spec = app.getByTestId('train-spec-loading-throughput');
+  await expect(spec).toContainText('Loading throughput');
+  await spec.getByTestId('train-button-loading-throughput').click();
+  // Live progress: the round counter and a loss chart appear while it trains.
+  await expect(app.getByTestId('train-progress-loading-throughput')).toContainText(/round \d+ of \d+/, { timeout: 60_000 });
+  const result = app.getByTestId('train-result-loading-throughput');
+  await expect(result).toBeVisible({ timeout: 90_000 });
+  await expect(result).toContainText('MAE');
+  await expect(result).toContainText(/t\/h/);
+  await expect(result.getByTestId('baseline-verdict')).toContainText(/Beats the baseline — loading point mean rate/);
+  await expect(result).toContainText('Feature importance');
+  await expect(spec).toContainText(/Latest: v\d{8}-\d{6}/);
+});
+
+test('cancel a second training', async ({ app }) => {
+  await openPage(app, 'Models');
+  await app.getByTestId('train-button-demand').click();
+  await expect(app.getByTestId('train-progress-demand')).toBeVisible();
+  await app.getByTestId('train-cancel-demand').click();
+  await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
+  await expect(app.getByTestId('train-button-demand')).toBeEnabled();
+  await expect(app.getByTestId('train-result-demand')).toHaveCount(0);
+});
+
+test('the Forecasts page shows a 14-day demand forecast with actuals, and transit/loading forecasts with their sources', async ({ app }) => {
+  await openPage(app, 'Forecasts');
+  await expect(app.getByTestId('forecast-demand-chart')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByTestId('forecast-demand')).toContainText(/next 14 days: [\d,]+ t in all/);
+  await expect(app.getByTestId('forecast-operational')).toContainText('Rail transit time by destination');
+  await expect(app.getByTestId('forecast-operational')).toContainText(/Source: (transit-delay v\d+|transit-delay: .*historical mean)/);
+});

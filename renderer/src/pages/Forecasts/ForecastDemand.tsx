@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { DemandForecast } from '../../../../core/contract/api/training';
+import { api } from '../../api/client';
+import { Card, ErrorBanner } from '../../components/ui';
+import { formatT } from '../../lib/format';
+import { ForecastChart } from './ForecastChart';
+
+type Series = { destination: string; product: string; corridor: string; meanT: number; source: string };
+
+/** Demand for the next 14 days of one destination × product, with the last 90 days of actuals behind it. */
+export function ForecastDemand() {
+  const [series, setSeries] = useState<Series[]>([]);
+  const [pick, setPick] = useState<string>('');
+  const [fc, setFc] = useState<DemandForecast | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    api.call('predict.demandSeries', {}).then((s) => {
+      setSeries(s);
+      if (s[0]) setPick(`${s[0].destination}|${s[0].product}`);
+    }, setError);
+  }, []);
+  useEffect(() => {
+    if (!pick) return;
+    const [destination, product] = pick.split('|') as [string, string];
+    let live = true;
+    api.call('predict.demand', { destination, product, historyDays: 90 }).then((r) => live && (setFc(r), setError(null)), (e) => live && setError(e));
+    return () => { live = false; };
+  }, [pick]);
+  const total = fc ? fc.forecast.reduce((a, f) => a + f.tonnes, 0) : 0;
+  return (
+    <Card title="Demand — next 14 days">
+      <label className="text-sm">
+        Destination × product{' '}
+        <select aria-label="Destination and product" data-testid="forecast-series" className="ml-2 rounded border border-slate-300 px-2 py-1" value={pick} onChange={(e) => setPick(e.target.value)}>
+          {series.slice(0, 80).map((s) => (
+            <option key={`${s.destination}|${s.product}`} value={`${s.destination}|${s.product}`}>
+              {s.destination} × {s.product} ({s.corridor}, mean {formatT(s.meanT)}/day)
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorBanner error={error} />
+      {fc && (
+        <div className="mt-3" data-testid="forecast-demand">
+          <p className="text-sm text-slate-600">
+            {fc.model ? `Model demand ${fc.model.version}` : 'No model'} · next 14 days: {formatT(total)} in all
+            {series[0] && <> · history: {series[0].source}</>}
+          </p>
+          {fc.fallback && <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">{fc.fallback}</p>}
+          <ForecastChart
+            testId="forecast-demand-chart"
+            unit="t/day"
+            actuals={fc.actuals.map((a) => ({ date: a.date, value: a.tonnes }))}
+            forecast={fc.forecast.map((f) => ({ date: f.date, value: f.tonnes, naive: f.naive }))}
+          />
+        </div>
+      )}
+    </Card>
+  );
+}

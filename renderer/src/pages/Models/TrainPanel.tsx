@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { Button, Card, ErrorBanner } from '../../components/ui';
+import { formatDuration } from '../../lib/format';
+import { TrainLossChart } from './TrainLossChart';
+import { TrainResult } from './TrainResult';
+import { useTraining } from './TrainStore';
+
+/** One row per forecasting model: Train, a live loss chart with elapsed/ETA and Cancel, then the metrics. */
+export function TrainPanel() {
+  const { specs, runs, results, outcome, errors, loadError, load, train, cancel } = useTraining();
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <Card title="Train forecasting models">
+      <ErrorBanner error={loadError} />
+      <ul className="divide-y divide-slate-100">
+        {specs.map((s) => {
+          const run = runs[s.name];
+          const p = run?.last;
+          return (
+            <li key={s.name} className="py-3" data-testid={`train-spec-${s.name}`}>
+              <div className="flex flex-wrap items-start justify-between gap-3">
+                <div>
+                  <p className="font-medium">{s.title}</p>
+                  <p className="text-xs text-slate-500">
+                    {s.description} Target: {s.target} [{s.unit}] from {s.table}. {s.latest ? `Latest: ${s.latest.version}.` : 'Not trained yet.'}
+                  </p>
+                </div>
+                {run ? (
+                  <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>Cancel</Button>
+                ) : (
+                  <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>Train</Button>
+                )}
+              </div>
+              {run && (
+                <div className="mt-2" data-testid={`train-progress-${s.name}`}>
+                  <p className="tabular text-sm text-slate-600">
+                    {p
+                      ? `${p.part === 'model' ? 'Model' : `Quantile ${p.part}`} · round ${p.round} of ${p.rounds} · elapsed ${formatDuration(p.elapsedMs / 1000)} · ETA ${formatDuration(p.etaMs / 1000)} (early stopping may end sooner)`
+                      : run.message}
+                  </p>
+                  {run.history.length > 0 && <TrainLossChart history={run.history} rounds={p?.rounds ?? run.history.length} testId={`train-chart-${s.name}`} />}
+                </div>
+              )}
+              {!run && outcome[s.name] === 'cancelled' && <p className="mt-2 text-sm text-slate-600" data-testid={`train-cancelled-${s.name}`}>Training cancelled; the previous version stays in use.</p>}
+              <ErrorBanner error={errors[s.name]} />
+              {!run && results[s.name] && (
+                <>
+                  <TrainLossChart history={results[s.name]!.metrics.history} rounds={results[s.name]!.metrics.history.length} />
+                  <TrainResult result={results[s.name]!} unit={s.unit} />
+                </>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { create } from 'zustand';
+import type { SpecSummary, TrainingProgress, TrainingResult } from '../../../../core/contract/api/training';
+import { api } from '../../api/client';
+
+export interface TrainRun {
+  ctrl: AbortController;
+  jobId: string | null;
+  /** Loss per round of the main model (train and validation). */
+  history: { round: number; trainLoss: number; validLoss: number | null }[];
+  last: Extract<TrainingProgress, { stage: 'training' }> | null;
+  message: string;
+}
+
+/** The Models page's training half: the six specs, runs in flight with their loss curves, finished results. */
+interface TrainState {
+  specs: SpecSummary[];
+  runs: Record<string, TrainRun>;
+  results: Record<string, TrainingResult>;
+  outcome: Record<string, 'cancelled' | 'failed'>;
+  errors: Record<string, unknown>;
+  loadError: unknown;
+  load(): Promise<void>;
+  train(spec: string): Promise<void>;
+  cancel(spec: string): void;
+}
+
+export const useTraining = create<TrainState>((set, get) => ({
+  specs: [],
+  runs: {},
+  results: {},
+  outcome: {},
+  errors: {},
+  loadError: null,
+  async load() {
+    try {
+      set({ specs: await api.call('training.specs', {}), loadError: null });
+    } catch (loadError) {
+      set({ loadError });
+    }
+  },
+  async train(spec) {
+    if (get().runs[spec]) return;
+    const ctrl = new AbortController();
+    const patch = (fn: (r: TrainRun) => Partial<TrainRun>) => set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
+    set((s) => ({ runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: 'Starting…' } }, errors: { ...s.errors, [spec]: null }, outcome: omit(s.outcome, spec) }));
+    try {
+      const result = await api.call('training.start', { spec }, {
+        signal: ctrl.signal,
+        onProgress: (p) => {
+          if (p.stage === 'training') {
+            patch((r) => ({ jobId: p.jobId, last: p, history: p.part === 'model' ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }] : r.history, message: '' }));
+          } else patch(() => ({ jobId: p.jobId, message: p.message }));
+        },
+      });
+      set((s) => ({ results: { ...s.results, [spec]: result } }));
+      await get().load();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      set((s) => ({ outcome: { ...s.outcome, [spec]: code === 'CANCELLED' ? 'cancelled' : 'failed' }, errors: code === 'CANCELLED' ? s.errors : { ...s.errors, [spec]: error } }));
+    } finally {
+      set((s) => ({ runs: omit(s.runs, spec) }));
+    }
+  },
+  cancel(spec) {
+    get().runs[spec]?.ctrl.abort();
+  },
+}));
+
+function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
+  const { [key]: _drop, ...rest } = o;
+  void _drop;
+  return rest;
+}

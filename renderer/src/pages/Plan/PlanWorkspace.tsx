@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { Button, Card, ErrorBanner } from '../../components/ui';
+import { formatRs } from '../../lib/format';
+import { OptimizePanel } from './OptimizePanel';
+import { PlanCompare } from './PlanCompare';
+import { PlanView } from './PlanView';
+import { usePlans } from './planStore';
+
+/**
+ * The Plan page's second half: optimize the selected scenario, see saved plans, open one, compare
+ * two. Mount as `<PlanWorkspace scenarioId={selectedScenarioId} />`.
+ */
+export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
+  const { plans, current, comparison, error, refresh, open, remove, compare, clearComparison } = usePlans();
+  const [picked, setPicked] = useState<string[]>([]);
+  useEffect(() => { void refresh(null); }, [refresh, scenarioId]);
+  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
+  return (
+    <div className="space-y-4" data-testid="plan-workspace">
+      <OptimizePanel scenarioId={scenarioId} />
+      <ErrorBanner error={error} />
+      <Card title="Saved plans" actions={
+        <Button variant="secondary" disabled={picked.length !== 2} onClick={() => void compare(picked[0]!, picked[1]!)}>Compare selected</Button>
+      }>
+        {plans.length === 0 ? <p className="text-sm text-slate-500">No plans yet: press Optimize.</p> : (
+          <table className="w-full text-sm" data-testid="plan-list">
+            <thead className="text-left text-xs uppercase text-slate-500"><tr><th /><th>Plan</th><th>Method</th><th className="text-right">Total cost</th><th className="text-right">Saving</th><th /></tr></thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id} className={`border-t border-slate-100 ${current?.id === p.id ? 'bg-brand-50' : ''}`}>
+                  <td><input type="checkbox" aria-label={`Select ${p.name} for comparison`} checked={picked.includes(p.id)} onChange={() => toggle(p.id)} /></td>
+                  <td><button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>{p.name}</button></td>
+                  <td>{p.method}</td>
+                  <td className="tabular text-right">{formatRs(p.totalCost)}</td>
+                  <td className="tabular text-right">{formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)</td>
+                  <td className="text-right"><Button variant="secondary" onClick={() => void remove(p.id)}>Delete</Button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+      {comparison && <PlanCompare cmp={comparison} onClose={clearComparison} />}
+      {current && <PlanView id={current.id} plan={current.plan} />}
+    </div>
+  );
+}
