@@ -57,6 +57,7 @@ interface Node {
 export class TreeGrower {
   private readonly pool: Float64Array[] = [];
   private readonly tmp: Uint32Array;
+  private readonly goLeft = new Uint8Array(256);
   constructor(private readonly data: HistData, private readonly builder: HistBuilder, private readonly nBins: Int32Array, private readonly p: TreeParams) {
     this.tmp = new Uint32Array(data.nRows);
   }
@@ -194,19 +195,26 @@ export class TreeGrower {
     node.split = best;
   }
 
+  /**
+   * Stable in-place partition of rows[start..end) by the split. Branch-free: the side comes from a
+   * 256-entry table and each row is written to both outputs, only the chosen cursor advancing —
+   * the split is close to 50/50, so a branch here mispredicted half the time (measured 2–3× slower).
+   */
   private partition(rows: Uint32Array, start: number, end: number, s: Split): number {
     const { bins, nRows } = this.data;
     const off = s.feature * nRows;
-    const tb = s.bin;
-    const ml = s.missingLeft;
+    const goLeft = this.goLeft;
+    for (let b = 0; b < 256; b++) goLeft[b] = b === MISSING_BIN ? (s.missingLeft ? 1 : 0) : b <= s.bin ? 1 : 0;
     const tmp = this.tmp;
     let l = start;
     let rc = 0;
     for (let k = start; k < end; k++) {
       const r = rows[k]!;
-      const b = bins[off + r]!;
-      if (b === MISSING_BIN ? ml : b <= tb) rows[l++] = r;
-      else tmp[rc++] = r;
+      const left = goLeft[bins[off + r]!]!;
+      rows[l] = r;
+      tmp[rc] = r;
+      l += left;
+      rc += 1 - left;
     }
     rows.set(tmp.subarray(0, rc), l);
     return l;

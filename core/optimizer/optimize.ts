@@ -38,7 +38,7 @@ export interface OptimizeResult {
 }
 
 /** Above this many candidate order–rake pairs the whole-horizon model is decomposed by day. */
-export const MONOLITHIC_LIMIT = 1500;
+export const MONOLITHIC_LIMIT = 6000;
 
 /**
  * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,

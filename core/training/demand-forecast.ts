@@ -1,10 +1,9 @@
 import type { DemandForecast } from '../contract/api/training';
 import { ContractError } from '../contract/errors';
-import { resolveModelDir } from '../ml/model-dir';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
 import { loadHistory } from './history-source';
-import type { ModelCache } from './model-cache';
+import type { Predictor } from './operational-forecasts';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 let cached: { key: string; data: HistoryData; source: string } | null = null;
@@ -24,11 +23,11 @@ export function demandSeriesList(dbPath: string): { destination: string; product
 }
 
 /**
- * The next 14 days of demand for one destination × product, from the newest trained demand
- * model, with the recent actuals behind it. Without a trained model the seasonal naive forecast
- * is shown and `fallback` says so.
+ * The next 14 days of demand for one destination × product, from the demand model the Forecasts
+ * page is meant to show (its pin, else production), with the recent actuals behind it. Without a
+ * model the seasonal naive forecast is shown and `fallback` says so.
  */
-export async function demandForecast(o: { dataDir: string; dbPath: string; destination: string; product: string; historyDays: number; models: ModelCache }): Promise<DemandForecast> {
+export async function demandForecast(o: { dbPath: string; destination: string; product: string; historyDays: number; predict: Predictor }): Promise<DemandForecast> {
   const series = demandSeries(history(o.dbPath).data.demand).get(`${o.destination}|${o.product}`);
   if (!series) throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
   const days = [...series.days.keys()].sort((a, b) => a - b);
@@ -41,11 +40,9 @@ export async function demandForecast(o: { dataDir: string; dbPath: string; desti
   let fallback: string | null = null;
   let values: number[];
   try {
-    const dir = resolveModelDir('demand', o.dataDir);
-    const m = await o.models.get(dir);
-    const p = await m.predict(rows);
+    const p = await o.predict('demand', rows);
     values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
-    model = { name: 'demand', version: dir.split(/[\\/]/).at(-1)! };
+    model = { name: 'demand', version: p.from };
   } catch (err) {
     fallback = `No usable demand model (${(err as Error).message}): showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;
     values = rows.map((r) => r.lag364 ?? r.mean28 ?? 0);

@@ -11,7 +11,8 @@ import { registerTrainedDir } from '../registry/register-dir';
 import { runWorker } from '../workers/run';
 import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
-import { operationalForecasts } from './operational-forecasts';
+import { operationalForecasts, type Predictor } from './operational-forecasts';
+import { registryFor } from '../registry/context';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
@@ -31,6 +32,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       version: run.version, source: run.source, createdAt: job.createdAt, updatedAt: job.updatedAt,
       summary: m && key ? { metric: key, model: (m.test[key] ?? null) as number | null, baseline: (m.baseline?.baseline[key] ?? null) as number | null, beats: m.baseline?.beats ?? null } : null,
     };
+  };
+
+  /** Consumers read models through the registry: their pin, else production, else its named fallbacks. */
+  const viaRegistry = (consumer: string): Predictor => async (name, rows) => {
+    const a = await registryFor(s).server.predict(name, rows, consumer);
+    return { columns: a.columns, from: a.source === 'model' ? `${name}@${a.version}` : `${name} ${a.source}: ${a.fallbackReason ?? ''}` };
   };
 
   app.handleAll({
@@ -150,11 +157,11 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       return { model: m.manifest.name, version: path.basename(dir), columns, rows: out };
     },
 
-    'predict.operational': ({ date }) => operationalForecasts({ dataDir: s.dataDir, dbPath: s.dbPath, date, models }),
+    'predict.operational': ({ date }) => operationalForecasts({ dbPath: s.dbPath, date, predict: viaRegistry('optimizer') }),
 
     'predict.demandSeries': () => demandSeriesList(s.dbPath),
 
     'predict.demand': async ({ destination, product, historyDays }): Promise<DemandForecast> =>
-      demandForecast({ dataDir: s.dataDir, dbPath: s.dbPath, destination, product, historyDays, models }),
+      demandForecast({ dbPath: s.dbPath, destination, product, historyDays, predict: viaRegistry('forecasts') }),
   });
 }

@@ -1,7 +1,8 @@
-import { resolveModelDir } from '../ml/model-dir';
 import type { Cell } from '../ml/table';
 import { loadHistory } from './history-source';
-import type { ModelCache } from './model-cache';
+
+/** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
+export type Predictor = (name: string, rows: Record<string, Cell>[]) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
 
 export interface OperationalForecasts {
   date: string;
@@ -33,19 +34,19 @@ const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return
 /**
  * The forecasts the optimizer takes for a planning day: transit time per destination, loading
  * rate per loading point and product, placement delay per loading point and wagon type. Each
- * comes from the newest trained model; without one, the historical mean is used and `sources`
- * names the fallback (never silent).
+ * comes from the registry version the optimizer is meant to use (its pin, else production, with
+ * the registry's own fallbacks); with no model at all the historical mean is used. `sources`
+ * names which, never silently.
  */
-export async function operationalForecasts(o: { dataDir: string; dbPath: string; date: string; models: ModelCache }): Promise<OperationalForecasts> {
+export async function operationalForecasts(o: { dbPath: string; date: string; predict: Predictor }): Promise<OperationalForecasts> {
   const trips = loadHistory({ dbPath: o.dbPath }, 'trips').data.trips;
   const loads = loadHistory({ dbPath: o.dbPath }, 'loading_events').data.loading_events;
   const places = loadHistory({ dbPath: o.dbPath }, 'rake_placements').data.rake_placements;
 
-  const predict = async (name: string, rows: Record<string, Cell>[]): Promise<{ cols: Record<string, Float64Array>; from: string } | { error: string }> => {
+  const predict = async (name: string, rows: Record<string, Cell>[]): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string }> => {
     try {
-      const dir = resolveModelDir(name, o.dataDir);
-      const m = await o.models.get(dir);
-      return { cols: (await m.predict(rows)).columns, from: `${name} ${dir.split(/[\\/]/).at(-1)}` };
+      const r = await o.predict(name, rows);
+      return { cols: r.columns, from: r.from };
     } catch (err) {
       return { error: `${name}: ${(err as Error).message} — using the historical mean` };
     }

@@ -93,13 +93,18 @@ describe('training contract', () => {
     await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     const before = await host.app.invoke('predict.operational', { date: '2026-07-15' });
-    expect(before.sources.transit).toMatch(/^transit-delay: No model 'transit-delay'.* historical mean$/);
+    expect(before.sources.transit).toMatch(/^transit-delay: No model can answer for transit-delay.* historical mean$/);
     expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
 
     const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
     expect(trained.metrics.quantiles.map((q) => q.output)).toEqual(['p10', 'p90']);
+    // Trained means candidate: until promoted, the optimizer gets the registry's named baseline.
+    const candidate = await host.app.invoke('predict.operational', { date: '2026-07-15' });
+    expect(candidate.sources.transit).toMatch(/^transit-delay fallback:baseline: transit-delay has no production version/);
+    // A 40-round model may fail a stability gate; this test is about the wiring, so promote with a reason.
+    await host.app.invoke('registry.promote', { name: 'transit-delay', version: trained.registryVersion, override: { reason: 'test: wiring of forecasts to the optimizer' } });
     const after = await host.app.invoke('predict.operational', { date: '2026-07-15' });
-    expect(after.sources.transit).toBe(`transit-delay ${trained.version}`);
+    expect(after.sources.transit).toBe(`transit-delay@${trained.registryVersion}`);
     expect(after.transit.length).toBe(before.transit.length);
     const ordered = after.transit.filter((t) => t.p10H! <= t.medianH && t.medianH <= t.p90H!).length;
     expect(ordered).toBeGreaterThan(0.8 * after.transit.length);

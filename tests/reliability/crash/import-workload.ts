@@ -4,7 +4,6 @@ import type { Scenario } from '../../../core/domain/scenario';
 import { writeCsv } from '../../../core/importexport/csv';
 import { writeTable } from '../../../core/importexport/table-io';
 import { generateScenario } from '../../../core/synth/scenario';
-import type { HostChild } from './host-child';
 import type { Workload } from './trials';
 
 /**

@@ -45,7 +45,7 @@ export async function runTrials<L>(w: Workload<L>, dataDir: string, trials: numb
   try {
     for (let t = 0; t < trials; t++) {
       let inFlight = 0;
-      const tracked: HostChild = { ...host, call: (n, p, onP) => { inFlight++; return host.call(n, p, onP).finally(() => inFlight--); } };
+      const tracked: HostChild = { ...host, call: <T>(n: string, p: unknown, onP?: (x: unknown) => void) => { inFlight++; return host.call<T>(n, p, onP).finally(() => inFlight--); } };
       const acting = w.act(tracked, t, ledger).catch((e: { code?: string }) => { if (e.code !== 'HOST_EXITED') throw e; });
       const [min, max] = w.killWindowMs;
       await Promise.race([sleep(min + rand() * (max - min)), acting]);
