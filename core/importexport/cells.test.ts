@@ -26,6 +26,10 @@ describe('parseCell', () => {
     expect(parseCell(col('number'), '1,250.5 t')).toEqual({ ok: true, value: 1250.5 });
     expect(parseCell(col('number'), '₹ 3,000')).toEqual({ ok: true, value: 3000 });
     expect(parseCell(col('number'), '12abc')).toEqual({ ok: false, reason: "'12abc' is not a number" });
+    expect(parseCell(col('number'), '12,50,000 t')).toEqual({ ok: true, value: 1250000 }); // Indian grouping
+    expect(parseCell(col('number'), '1,250,000')).toEqual({ ok: true, value: 1250000 });
+    expect(parseCell(col('number'), '1,2,3')).toEqual({ ok: false, reason: "'1,2,3' is not a number" });
+    expect(parseCell(col('number'), '12,5')).toEqual({ ok: false, reason: "'12,5' is not a number" });
     expect(parseCell(col('int'), '42.5')).toEqual({ ok: false, reason: "'42.5' is not a whole number" });
     expect(parseCell(col('number'), '  ')).toEqual({ ok: true, value: undefined });
   });

@@ -63,8 +63,11 @@ function show(v: CellValue): string {
 function toNumber(v: CellValue): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
-  // Thousands separators, spaces and a trailing unit (t, km, h, ₹) are common in sheets.
-  const s = v.trim().replace(/^₹\s*/, '').replace(/\s*(t|mt|km|h|hrs?|t\/h|₹\/t)$/i, '').replace(/[,\s]/g, '');
+  // Thousands separators and a trailing unit (t, km, h, ₹) are common in sheets. Separators must
+  // group digits the western (1,250,000) or Indian (12,50,000) way: `1,2,3` is a typo, not 123.
+  const u = v.trim().replace(/^₹\s*/, '').replace(/\s*(t|mt|km|h|hrs?|t\/h|₹\/t)$/i, '');
+  if (u.includes(',') && !/^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})*,\d{3})(\.\d+)?$/.test(u)) return null;
+  const s = u.replace(/,/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;
   return Number(s);
 }

@@ -68,8 +68,8 @@ export interface TrainOptions {
   onRound?: (p: RoundProgress) => void;
   /** Checked between rounds: a soft stop that still returns the model so far. */
   shouldStop?: () => boolean;
-  /** Supply a parallel histogram builder (two threads); the serial one otherwise. */
-  makeBuilder?: (data: HistData) => HistBuilder;
+  /** Supply a parallel histogram builder (two threads); the serial one otherwise. gradLen = rows × outputs. */
+  makeBuilder?: (data: HistData, gradLen: number) => HistBuilder;
 }
 
 export interface TrainResult {
@@ -101,9 +101,8 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
   const score = new Float64Array(n * K);
   const vScore = new Float64Array(nv * K);
   for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
-  const grad = new Float32Array(n * K);
-  const hess = new Float32Array(n * K);
-  const builder = opts.makeBuilder ? opts.makeBuilder(data) : new SerialHistBuilder(data);
+  const builder = opts.makeBuilder ? opts.makeBuilder(data, n * K) : new SerialHistBuilder(data);
+  const { grad, hess } = builder.gradBuffers(n * K);
   const rows = builder.rowsBuffer();
   const grower = new TreeGrower(data, builder, nBins, params);
   const lr = params.learningRate;

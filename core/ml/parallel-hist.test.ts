@@ -11,20 +11,16 @@ beforeAll(() => {
   if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'hist-helper.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
 });
 
-it('two-thread histogram building grows exactly the trees of the serial builder', () => {
+it.each([
+  ['depth-limited (level-wise batches)', { maxDepth: 6, maxLeaves: 0 }],
+  ['leaf-limited (best-first, one node at a time)', { maxDepth: 0, maxLeaves: 24 }],
+])('two-thread histogram building grows exactly the trees of the serial builder: %s', (_label, shape) => {
   // 60k rows: the root and first levels exceed the parallel threshold, deeper nodes stay serial.
   const { m, y } = syntheticMatrix(60_000, 9, 8);
-  const p = { ...DEFAULT_PARAMS, objective: { name: 'squared' as const }, rounds: 4, earlyStoppingRounds: 0, colsample: 0.8 };
-  let builds = 0;
+  const p = { ...DEFAULT_PARAMS, objective: { name: 'squared' as const }, rounds: 4, earlyStoppingRounds: 0, colsample: 0.8, ...shape };
+  let helper: ParallelHistBuilder | null = null;
   const serial = trainBooster(m, y, p).model;
-  const parallel = trainBooster(m, y, p, {
-    makeBuilder: (d) => {
-      const b = new ParallelHistBuilder(d);
-      const build = b.build.bind(b);
-      b.build = (...args) => { builds++; build(...args); };
-      return b;
-    },
-  }).model;
-  expect(builds).toBeGreaterThan(0);
+  const parallel = trainBooster(m, y, p, { makeBuilder: (d, len) => (helper = new ParallelHistBuilder(d, len)) }).model;
+  expect(helper!.handoffs).toBeGreaterThan(0);
   expect(JSON.stringify(parallel)).toBe(JSON.stringify(serial));
 });

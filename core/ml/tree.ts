@@ -76,54 +76,65 @@ export class TreeGrower {
       return node;
     };
     const root = newNode(0, nUsed, 0);
-    root.hist = this.buildHist(rows, 0, nUsed, grad, hess, features);
+    this.buildHists(rows, [root], grad, hess, features);
+    const rootHist = root.hist!;
     const f0 = features[0]! * STRIDE;
-    for (let b = 0; b < 256; b++) { root.g += root.hist[f0 + b * 2]!; root.h += root.hist[f0 + b * 2 + 1]!; }
+    for (let b = 0; b < 256; b++) { root.g += rootHist[f0 + b * 2]!; root.h += rootHist[f0 + b * 2 + 1]!; }
     root.c = nUsed;
     this.findSplit(root, features);
 
-    const open: Node[] = [root];
+    let open: Node[] = [root];
     let leaves = 1;
     const { maxLeaves } = this.p;
+    const canSplit = (n: Node) => (this.p.maxDepth === 0 || n.depth < this.p.maxDepth) && n.c >= 2 * this.p.minDataInLeaf && n.h >= 2 * this.p.minChildWeight;
     while (maxLeaves === 0 || leaves < maxLeaves) {
-      let bi = -1;
-      for (let i = 0; i < open.length; i++) {
-        const s = open[i]!.split;
-        if (s && (bi < 0 || s.gain > open[bi]!.split!.gain)) bi = i;
+      // With a leaf limit the single best leaf splits next. Without one every open leaf splits
+      // sooner or later, so a whole frontier goes at once — the same tree, and one histogram
+      // hand-off per level instead of one per node.
+      let batch: Node[];
+      if (maxLeaves === 0) {
+        batch = open.filter((n) => n.split);
+        open = open.filter((n) => !n.split);
+      } else {
+        let bi = -1;
+        for (let i = 0; i < open.length; i++) {
+          const sp = open[i]!.split;
+          if (sp && (bi < 0 || sp.gain > open[bi]!.split!.gain)) bi = i;
+        }
+        batch = bi < 0 ? [] : open.splice(bi, 1);
       }
-      if (bi < 0) break;
-      const node = open[bi]!;
-      open.splice(bi, 1);
-      const s = node.split!;
-      const mid = this.partition(rows, node.start, node.end, s);
-      const l = newNode(node.start, mid, node.depth + 1);
-      const r = newNode(mid, node.end, node.depth + 1);
-      l.g = s.gl; l.h = s.hl; l.c = mid - node.start;
-      r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.end - mid;
-      tree.feature[node.id] = s.feature; tree.bin[node.id] = s.bin; tree.ml[node.id] = s.missingLeft ? 1 : 0;
-      tree.left[node.id] = l.id; tree.right[node.id] = r.id; tree.gain[node.id] = s.gain;
-      leaves++;
-      const canSplit = (n: Node) => (this.p.maxDepth === 0 || n.depth < this.p.maxDepth) && n.c >= 2 * this.p.minDataInLeaf && n.h >= 2 * this.p.minChildWeight;
-      const lSplit = canSplit(l);
-      const rSplit = canSplit(r);
-      if (lSplit || rSplit) {
+      if (batch.length === 0) break;
+      const builds: { parent: Node; small: Node; large: Node }[] = [];
+      for (const node of batch) {
+        const s = node.split!;
+        const mid = this.partition(rows, node.start, node.end, s);
+        const l = newNode(node.start, mid, node.depth + 1);
+        const r = newNode(mid, node.end, node.depth + 1);
+        l.g = s.gl; l.h = s.hl; l.c = mid - node.start;
+        r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.end - mid;
+        tree.feature[node.id] = s.feature; tree.bin[node.id] = s.bin; tree.ml[node.id] = s.missingLeft ? 1 : 0;
+        tree.left[node.id] = l.id; tree.right[node.id] = r.id; tree.gain[node.id] = s.gain;
+        leaves++;
         // Build the smaller child, derive the larger by subtraction (in the parent's buffer).
-        const [small, large] = l.c <= r.c ? [l, r] : [r, l];
-        const parentHist = node.hist!;
-        small.hist = this.buildHist(rows, small.start, small.end, grad, hess, features);
+        if (canSplit(l) || canSplit(r)) builds.push(l.c <= r.c ? { parent: node, small: l, large: r } : { parent: node, small: r, large: l });
+        else this.release(node);
+      }
+      if (builds.length === 0) continue;
+      this.buildHists(rows, builds.map((b) => b.small), grad, hess, features);
+      for (const { parent, small, large } of builds) {
+        const parentHist = parent.hist!;
+        const smallHist = small.hist!;
         for (let fi = 0; fi < features.length; fi++) {
           const base = features[fi]! * STRIDE;
-          for (let j = base; j < base + STRIDE; j++) parentHist[j]! -= small.hist[j]!;
+          for (let j = base; j < base + STRIDE; j++) parentHist[j]! -= smallHist[j]!;
         }
         large.hist = parentHist;
-        node.hist = null;
-        for (const child of [l, r]) {
+        parent.hist = null;
+        for (const child of small.id < large.id ? [small, large] : [large, small]) {
           if (canSplit(child)) this.findSplit(child, features);
           if (child.split) open.push(child);
           else this.release(child);
         }
-      } else {
-        this.release(node);
       }
     }
     for (const n of open) this.release(n);
@@ -140,12 +151,11 @@ export class TreeGrower {
     };
   }
 
-  private buildHist(rows: Uint32Array, start: number, end: number, grad: Float32Array, hess: Float32Array, features: Int32Array): Float64Array {
-    const hist = this.pool.pop() ?? new Float64Array(this.data.nFeatures * STRIDE);
-    const { gOrd, hOrd } = this.builder.gradScratch();
-    for (let k = start; k < end; k++) { const r = rows[k]!; gOrd[k - start] = grad[r]!; hOrd[k - start] = hess[r]!; }
-    this.builder.build(rows, start, end, gOrd, hOrd, features, hist);
-    return hist;
+  /** Histograms of a batch of nodes, each into a pooled buffer. */
+  private buildHists(rows: Uint32Array, batch: Node[], grad: Float32Array, hess: Float32Array, features: Int32Array): void {
+    const segs = new Int32Array(batch.length * 2);
+    batch.forEach((n, s) => { segs[2 * s] = n.start; segs[2 * s + 1] = n.end; n.hist = this.pool.pop() ?? new Float64Array(this.data.nFeatures * STRIDE); });
+    this.builder.buildNodes(rows, segs, batch.length, grad, hess, features, batch.map((n) => n.hist!));
   }
 
   private release(n: Node): void {

@@ -41,7 +41,7 @@ export function executeTraining(
 ): TrainJobResult {
   const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
   // threads: 2 lends the second core to histogram building (see parallel-hist.ts and bench:train).
-  if (input.threads === 2 && !opts.makeBuilder) opts = { ...opts, makeBuilder: (d) => new ParallelHistBuilder(d) };
+  if (input.threads === 2 && !opts.makeBuilder) opts = { ...opts, makeBuilder: (d, len) => new ParallelHistBuilder(d, len) };
   let outcome;
   let source: string;
   let name: string;

@@ -22,7 +22,7 @@ export interface BadFile {
 export type Row = Record<string, string>;
 
 const QTY = 'Quantity [t]';
-const BAD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '-5', '0', '1e308', '1e12', '=1+2', '=SUM(A1:A9)', '@A1', '1,2,3', 'ten', '0x10', '--1', '1e', '١٢٣'];
+const BAD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '-5', '0', '1e308', '1e12', '=1+2', '=SUM(A1:A9)', '@A1', 'ten', '0x10', '--1', '1e', '١٢٣'];
 const BAD_DATES = ['2026-02-30T10:00:00+05:30', '31/31/2026', 'yesterday', '=TODAY()', '9999999-01-01', '2026-01-01T25:00:00+05:30'];
 const BAD_PRIORITIES = ['0', '4', '-1', 'P9', 'urgent', '=1', '1.5', 'NaN'];
 
@@ -174,18 +174,20 @@ export function zipOfManyParts(n: number): Buffer {
 // ---- whole scenarios -------------------------------------------------------------------------
 
 type Json = Record<string, unknown>;
+/** Faults combine: another may already have nulled the first order. */
+const firstOrder = (s: Json): Json => (s.orders as (Json | null)[]).find((o): o is Json => o !== null && typeof o === 'object')!;
 /** Faults in a whole scenario (JSON): each breaks a schema or a cross-table rule. */
 const scenarioFaults: Record<string, (s: Json) => void> = {
   duplicateProduct: (s) => { const p = (s.plant as Json).products as unknown[]; p.push(structuredClone(p[0])); },
   unknownStockyardRef: (s) => { ((s.plant as Json).loadingPoints as Json[])[0].stockyards = ['SY-NOWHERE']; },
   negativePcc: (s) => { ((s.plant as Json).wagonTypes as Json[])[0].pccT = -63; },
-  enormousQuantity: (s) => { (s.orders as Json[])[0].quantityT = 1e300; },
-  stringNumber: (s) => { (s.orders as Json[])[0].quantityT = 'NaN'; },
-  nullRow: (s) => { (s.orders as unknown[])[0] = null; },
-  extraField: (s) => { (s.orders as Json[])[0].__proto_pollution = { polluted: true }; },
+  enormousQuantity: (s) => { firstOrder(s).quantityT = 1e300; },
+  stringNumber: (s) => { firstOrder(s).quantityT = 'NaN'; },
+  nullRow: (s) => { (s.orders as unknown[]).push(null); },
+  extraField: (s) => { firstOrder(s).__proto_pollution = { polluted: true }; },
   wrongFormat: (s) => { s.format = 'rakeplan.scenario/99'; },
-  deepField: (s) => { let v: unknown = 1; for (let i = 0; i < 500; i++) v = { v }; (s.orders as Json[])[0].customer = v; },
-  dueBeforeStart: (s) => { (s.orders as Json[])[0].dueDate = '1999-01-01T00:00:00+05:30'; },
+  deepField: (s) => { let v: unknown = 1; for (let i = 0; i < 500; i++) v = { v }; firstOrder(s).customer = v; },
+  dueBeforeStart: (s) => { firstOrder(s).dueDate = '1999-01-01T00:00:00+05:30'; },
   hugeWagons: (s) => { (s.rakes as Json[])[0].wagons = 1e9; },
   unknownWagonType: (s) => { (s.rakes as Json[])[0].wagonType = 'ZZZ'; },
 };

@@ -31,25 +31,25 @@ async function trial<L>(w: Workload<L> | ((dir: string) => Workload<L>), sub: st
 
 describe('crash safety under SIGKILL', () => {
   it('(a) scenario import: nothing acknowledged lost, nothing half-imported', async () => {
-    const r = await trial(importWorkload, 'import', TRIALS || 4);
+    const r = await trial(importWorkload, 'import', TRIALS || 2);
     expect(r.problems).toEqual([]);
     expect(r.losses).toBe(0);
   }, 1_800_000);
 
   it('(b) saving a plan: every acknowledged plan reads back whole', async () => {
-    const r = await trial(planWorkload, 'plans', TRIALS || 3);
+    const r = await trial(planWorkload, 'plans', TRIALS || 2);
     expect(r.problems).toEqual([]);
     expect(r.losses).toBe(0);
   }, 1_800_000);
 
   it('(c) training and writing a model: interrupted jobs failed with a reason, no half-written model', async () => {
-    const r = await trial(trainingWorkload, 'training', TRIALS || 2);
+    const r = await trial(trainingWorkload, 'training', TRIALS || 1);
     expect(r.problems).toEqual([]);
     expect(r.losses).toBe(0);
   }, 3_600_000);
 
   it('(d) promoting a model: production is an acknowledged version and loads', async () => {
-    const r = await trial(promoteWorkload, 'promote', TRIALS || 3);
+    const r = await trial(promoteWorkload, 'promote', TRIALS || 2);
     expect(r.problems).toEqual([]);
     expect(r.losses).toBe(0);
   }, 1_800_000);

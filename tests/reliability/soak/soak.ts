@@ -44,7 +44,7 @@ async function main(): Promise<number> {
       counts.trainings++;
     };
     await train(0);
-    const row = { corridor: 'EAST', distanceKm: 820, wagonType: 'BCN', date: '2026-07-01' };
+    const row = { corridor: 'EAST', destination: 'HWH', distanceKm: 820, wagonType: 'BCN', loadT: 2_500, date: '2026-07-01' };
     let lastTrain = Date.now();
     for (let i = 1; Date.now() < endAt; i++) {
       const jobs: Promise<unknown>[] = [
@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   const last = median(samples.slice(3 * q).map((s) => s.rssMb));
   const peak = Math.max(...samples.map((s) => s.rssMb));
   const bounded = last <= second * 1.25 + 64;
-  const summary = { minutes, ...counts, samples: samples.length, rssMb: { first: samples[0]?.rssMb, secondQuarterMedian: second, lastQuarterMedian: last, peak }, bounded, errors };
+  const summary = { minutes, ...counts, samples: samples.length, rssMb: { first: samples[0]?.rssMb, secondQuarterMedian: second, lastQuarterMedian: last, peak }, bounded, firstErrors: errors };
   console.log(JSON.stringify(summary, null, 2));
   console.log(`soak ${minutes} min: ${counts.solves} solves, ${counts.predictions} prediction calls, ${counts.trainings} trainings, ${counts.errors} errors; host RSS ${samples[0]?.rssMb} → ${last} MB (peak ${peak} MB) — ${bounded ? 'bounded' : 'GROWING'}`);
   return bounded && counts.errors === 0 ? 0 : 1;

@@ -43,7 +43,7 @@ export function ForecastDemand() {
       {fc && (
         <div className="mt-3" data-testid="forecast-demand">
           <p className="text-sm text-slate-600">
-            {fc.model ? `Model demand ${fc.model.version}` : 'No model'} · next 14 days: {formatT(total)} in all
+            {fc.model ? `Model ${fc.model.version}` : 'No model'} · next 14 days: {formatT(total)} in all
             {series[0] && <> · history: {series[0].source}</>}
           </p>
           {fc.fallback && <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">{fc.fallback}</p>}
