@@ -130,23 +130,25 @@ export const roadLaneSchema = z.object({
   rsPerT: rupees(nonNegative),
 }).strict();
 
-const byPriority = z.object({ p1: nonNegative, p2: nonNegative, p3: nonNegative }).strict();
+/** A rate in ₹ per unit: bounded far above any real tariff so a typo (1e30) is caught, not optimised. */
+const rate = (max: number, unit: string) => nonNegative.max(max, `must be at most ₹${max.toLocaleString('en-IN')} ${unit}`);
+const byPriority = (max: number, unit: string) => z.object({ p1: rate(max, unit), p2: rate(max, unit), p3: rate(max, unit) }).strict();
 
 /** Cost rules of DOMAIN.md. Every figure is a planner-editable parameter with a unit in its name. */
 export const costParametersSchema = z.object({
   effectiveFrom: isoDate,
-  railBaseRsPerT: nonNegative.default(150),
-  railRsPerTKm: nonNegative.default(1.45),
-  twoPointSurchargeRs: nonNegative.default(15000),
-  minWagonsPerDestination: z.number().int().min(1).default(10),
-  roadBaseRsPerT: nonNegative.default(250),
-  roadRsPerTKm: nonNegative.default(3.2),
-  truckT: positive.default(25),
-  freeTimeH: nonNegative.default(9),
-  demurrageRsPerWagonH: nonNegative.default(150),
-  latenessRsPerTDay: byPriority.default({ p1: 400, p2: 200, p3: 100 }),
-  unservedRsPerT: byPriority.default({ p1: 3000, p2: 1500, p3: 700 }),
-  loadingRsPerT: nonNegative.default(40),
+  railBaseRsPerT: rate(100_000, 'per t').default(150),
+  railRsPerTKm: rate(1_000, 'per t·km').default(1.45),
+  twoPointSurchargeRs: rate(100_000_000, 'per rake').default(15000),
+  minWagonsPerDestination: z.number().int().min(1).max(200, 'must be at most 200 wagons').default(10),
+  roadBaseRsPerT: rate(100_000, 'per t').default(250),
+  roadRsPerTKm: rate(1_000, 'per t·km').default(3.2),
+  truckT: positive.max(200, 'must be at most 200 t per truck').default(25),
+  freeTimeH: nonNegative.max(720, 'must be at most 720 h').default(9),
+  demurrageRsPerWagonH: rate(100_000, 'per wagon·h').default(150),
+  latenessRsPerTDay: byPriority(1_000_000, 'per t·day').default({ p1: 400, p2: 200, p3: 100 }),
+  unservedRsPerT: byPriority(10_000_000, 'per t').default({ p1: 3000, p2: 1500, p3: 700 }),
+  loadingRsPerT: rate(100_000, 'per t').default(40),
 }).strict();
 
 export type ProductFamily = z.infer<typeof productFamily>;

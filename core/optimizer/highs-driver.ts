@@ -71,9 +71,10 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       ours[i] = j;
       theirs[j] = i;
     }
+    let startPoint: { x: Float64Array; objective: number } | null = null;
     if (opts.start && opts.start.size > 0) {
-      const startObjective = completeStart(h, m, model, ours, opts.start, Math.max(1, opts.timeLimitS / 10));
-      if (startObjective !== null) opts.onProgress?.({ phase: 'solving', incumbent: startObjective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
+      startPoint = completeStart(h, m, model, ours, opts.start, Math.max(2, opts.timeLimitS / 5));
+      if (startPoint) opts.onProgress?.({ phase: 'solving', incumbent: startPoint.objective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
       m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS - (performance.now() - started) / 1000) });
     }
     const cb = h.constants.callbackType;
@@ -105,8 +106,19 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     }
     const isMip = model.kind.some((k) => k !== 'C');
     const bound = isMip ? num(m.info.get('mip_dual_bound')) : objective;
-    const gap = isMip ? num(m.info.get('mip_gap')) : 0;
-    return { status: statusName, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
+    let gap = isMip ? num(m.info.get('mip_gap')) : 0;
+    let status = statusName;
+    // Time ran out before HiGHS took up the start (e.g. still in presolve): the start is still a
+    // feasible point of this model, so it is the best plan known.
+    if (startPoint && (!x || (objective ?? Infinity) > startPoint.objective + 1e-6)) {
+      const sx = new Float64Array(model.names.length);
+      for (let i = 0; i < nCols; i++) sx[ours[i]!] = startPoint.x[i]!;
+      x = sx;
+      objective = startPoint.objective;
+      status = `${statusName} (warm start kept)`;
+      gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
+    }
+    return { status, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
   } catch (err) {
     runtime = null; // a failed solve may leave the heap in a bad state: recycle
     throw err;
@@ -118,10 +130,10 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
 /**
  * Turn a partial start (integer decisions of a heuristic plan) into a full feasible point: fix
  * every integer column to its start value (0 when absent), solve what is left (an LP), restore the
- * bounds and hand HiGHS the complete vector as its first incumbent. Returns its objective, or null
+ * bounds and hand HiGHS the complete vector as its first incumbent. Returns the point and its objective, or null
  * when the start is infeasible for the model (then the MIP simply starts without it).
  */
-function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, start: Map<number, number>, timeS: number): number | null {
+function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, start: Map<number, number>, timeS: number): { x: Float64Array; objective: number } | null {
   const ints: number[] = [];
   for (let i = 0; i < ours.length; i++) if (model.kind[ours[i]!] !== 'C') ints.push(i);
   try {
@@ -132,13 +144,13 @@ function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpM
     m.options.set({ time_limit: timeS });
     m.run();
     const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
-    const x = ok ? m.getSolution().colValue : null;
+    const x = ok ? Float64Array.from(m.getSolution().colValue) : null;
     const obj = ok ? m.getObjectiveValue() : null;
     for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
     m.clearSolver();
     m.zeroAllClocks();
     if (x) m.setSolution({ colValue: x });
-    return obj;
+    return x && obj !== null ? { x, objective: obj } : null;
   } catch {
     for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
     return null;
