@@ -54,13 +54,6 @@ export class LpModel {
     };
   }
 
-  /** Objective value of a full column vector. */
-  objectiveOf(x: ArrayLike<number>): number {
-    let s = 0;
-    for (let i = 0; i < this.obj.length; i++) s += this.obj[i]! * (x[i] ?? 0);
-    return s;
-  }
-
   toLp(): string {
     const objTerms: Term[] = [];
     this.obj.forEach((c, i) => { if (c !== 0) objTerms.push([c, i]); });

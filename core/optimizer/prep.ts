@@ -160,4 +160,4 @@ export function nextWorkingStart(p: Prep, lp: LoadingPoint, fromH: number, durH:
   return fromH + wait;
 }
 
-export type { Destination, LoadingPoint, Order, Rake, Stockyard };
+export type { LoadingPoint, Order };
