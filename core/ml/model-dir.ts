@@ -18,20 +18,67 @@ export function saveModelDir(dir: string, files: { onnx: Uint8Array; manifest: M
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   fs.mkdirSync(tmp);
   try {
-    fs.writeFileSync(path.join(tmp, MODEL_FILE), files.onnx);
-    fs.writeFileSync(path.join(tmp, MANIFEST_FILE), JSON.stringify(files.manifest, null, 2));
-    fs.writeFileSync(path.join(tmp, METRICS_FILE), JSON.stringify(files.metrics, null, 2));
+    writeDurable(path.join(tmp, MODEL_FILE), files.onnx);
+    writeDurable(path.join(tmp, MANIFEST_FILE), JSON.stringify(files.manifest, null, 2));
+    writeDurable(path.join(tmp, METRICS_FILE), JSON.stringify(files.metrics, null, 2));
+    fsyncDir(tmp);
     if (fs.existsSync(target)) {
       const old = `${target}.old-${process.pid}-${Date.now()}`;
       fs.renameSync(target, old);
       fs.renameSync(tmp, target);
       fs.rmSync(old, { recursive: true, force: true });
     } else fs.renameSync(tmp, target);
+    // The rename is only durable once the parent directory's entry is on disk (power cuts).
+    fsyncDir(path.dirname(target));
   } catch (err) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw err;
   }
   return target;
+}
+
+/** Write and fsync, so the bytes are on disk before the directory is renamed into place. */
+function writeDurable(file: string, data: string | Uint8Array): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Some platforms (Windows) cannot open or fsync a directory; the file fsyncs still hold.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Leftovers of a save interrupted by a crash: `<version>.tmp-PID-TS` / `.old-PID-TS`. Never versions. */
+const LEFTOVER = /\.(tmp|old)-\d+-\d+$/;
+
+/** Remove interrupted saves under the models folder (at start-up, when nothing can be writing). */
+export function removeLeftoverModelDirs(dataDir: string): number {
+  const root = modelsRoot(dataDir);
+  if (!fs.existsSync(root)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const v of fs.readdirSync(dir)) {
+      if (LEFTOVER.test(v)) {
+        fs.rmSync(path.join(dir, v), { recursive: true, force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
 }
 
 export function readManifest(dir: string): ModelManifest {
@@ -70,7 +117,7 @@ export function resolveModelDir(ref: string, dataDir: string): string {
     const known = fs.existsSync(modelsRoot(dataDir)) ? fs.readdirSync(modelsRoot(dataDir)) : [];
     throw new Error(`No model '${name}' (not a model directory either). Trained models: ${known.length ? known.join(', ') : 'none'}.`);
   }
-  const versions = fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, MANIFEST_FILE))).sort();
+  const versions = fs.readdirSync(root).filter((v) => !LEFTOVER.test(v) && fs.existsSync(path.join(root, v, MANIFEST_FILE))).sort();
   if (version) {
     if (!versions.includes(version)) throw new Error(`Model '${name}' has no version '${version}' (versions: ${versions.join(', ') || 'none'}).`);
     return path.join(root, version);

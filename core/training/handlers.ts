@@ -5,7 +5,7 @@ import type { DemandForecast, TrainingJob, TrainingMetrics, TrainingProgress, Tr
 import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { modelsRoot, resolveModelDir } from '../ml/model-dir';
+import { removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
 import { registerTrainedDir } from '../registry/register-dir';
 import { runWorker } from '../workers/run';
@@ -17,6 +17,8 @@ import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
 export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
+  // Nothing trains yet at start-up: any half-saved model folder is a crash's leftover.
+  removeLeftoverModelDirs(s.dataDir);
   const running = new Map<string, AbortController>();
   const models = new ModelCache();
 
@@ -42,13 +44,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
 
   app.handleAll({
     'training.specs': () => MODEL_SPECS.map((spec) => {
-      const root = path.join(modelsRoot(s.dataDir), spec.name);
       let latest = null;
       try {
         const dir = resolveModelDir(spec.name, s.dataDir);
         const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { trainedAt: string };
         latest = { version: path.basename(dir), trainedAt: manifest.trainedAt, dir };
-      } catch { /* no trained version yet under root */ void root; }
+      } catch { /* no trained version yet */ }
       return { name: spec.name, title: spec.title, description: spec.description, unit: spec.unit, table: spec.table, target: spec.target, task: spec.task, feeds: spec.feeds, latest };
     }),
 
