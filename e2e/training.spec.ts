@@ -31,5 +31,5 @@ test('the Forecasts page shows a 14-day demand forecast with actuals, and transi
   await expect(app.getByTestId('forecast-demand-chart')).toBeVisible({ timeout: 60_000 });
   await expect(app.getByTestId('forecast-demand')).toContainText(/next 14 days: [\d,]+ t in all/);
   await expect(app.getByTestId('forecast-operational')).toContainText('Rail transit time by destination');
-  await expect(app.getByTestId('forecast-operational')).toContainText(/Source: (transit-delay v\d+|transit-delay: .*historical mean)/);
+  await expect(app.getByTestId('forecast-operational')).toContainText(/Source: transit-delay(@\d+| fallback:baseline: |: .*historical mean)/);
 });
