@@ -1,12 +1,14 @@
 import type { Database } from '../storage/db';
 import { Histogram } from './histogram';
+import type { SeriesKind, SeriesPoint, SeriesSummary } from '../contract/api/monitoring';
+
+export type { SeriesKind, SeriesPoint, SeriesSummary };
 
 /**
  * What is counted. `call`: every contract call by name; `inference`: model predictions by
  * `name@version`; `model-load`: session loads by `name@version`; `optimizer`: solver runs by
  * outcome (solved | fallback | failed; value = gap); `training`: training jobs by outcome.
  */
-export type SeriesKind = 'call' | 'inference' | 'model-load' | 'optimizer' | 'training';
 
 export interface Observation {
   ms: number;
@@ -43,32 +45,6 @@ export class Cell {
   }
 }
 
-export interface SeriesPoint {
-  /** Minute start, epoch ms. */
-  t: number;
-  count: number;
-  errors: number;
-  /** Calls per second over the minute. */
-  rate: number;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  meanMs: number | null;
-  sumValue: number;
-}
-
-export interface SeriesSummary {
-  kind: SeriesKind;
-  key: string;
-  count: number;
-  errors: number;
-  errorRate: number;
-  p50: number | null;
-  p95: number | null;
-  p99: number | null;
-  meanMs: number | null;
-  sumValue: number;
-}
 
 const SEP = '\u0000';
 export const minuteOf = (ms: number) => Math.floor(ms / 60_000);

@@ -10,6 +10,7 @@ export interface SeriesPoint {
   t: number;
   count: number;
   errors: number;
+  /** Calls per second over the minute. */
   rate: number;
   p50: number | null;
   p95: number | null;
