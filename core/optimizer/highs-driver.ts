@@ -28,6 +28,11 @@ export interface LpSolveOptions {
   gap: number;
   /** Sparse start by our column index (values of integer columns are what matter). */
   start?: Map<number, number>;
+  /**
+   * Large-neighbourhood search after the main run: each group lists the integer columns (ours)
+   * freed in one round while every other integer column is fixed to the incumbent.
+   */
+  neighbourhoods?: number[][];
   /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
   shouldStop?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
@@ -56,9 +61,11 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   const m = h.createModel({ format: 'lp', data: lpText });
   try {
     // No `threads` option: this single-threaded build rejects it (and threads > 1 aborts older builds).
+    const lnsShare = opts.neighbourhoods?.length ? LNS_SHARE : 0;
+    const deadline = started + opts.timeLimitS * 1000;
     m.options.set({
       output_flag: false,
-      time_limit: Math.max(0.1, opts.timeLimitS),
+      time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare)),
       mip_rel_gap: opts.gap,
       random_seed: 1,
     });
@@ -75,7 +82,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     if (opts.start && opts.start.size > 0) {
       startPoint = completeStart(h, m, model, ours, opts.start, Math.max(2, opts.timeLimitS / 5));
       if (startPoint) opts.onProgress?.({ phase: 'solving', incumbent: startPoint.objective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
-      m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS - (performance.now() - started) / 1000) });
+      m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare) - (performance.now() - started) / 1000) });
     }
     const cb = h.constants.callbackType;
     const post = (d: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; running_time?: number }, force = false) => {
@@ -118,6 +125,19 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       status = `${statusName} (warm start kept)`;
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
+    if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && statusCode !== h.constants.modelStatus.optimal) {
+      const better = searchNeighbourhoods(h, m, model, ours, theirs, x, objective, opts.neighbourhoods, deadline, () => {
+        if (opts.shouldStop?.()) stoppedEarly = true;
+        return stoppedEarly;
+      });
+      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
+      if (better.objective < objective - 1e-6) {
+        x = better.x;
+        objective = better.objective;
+        opts.onProgress?.({ phase: 'solving', incumbent: objective, bound, gap: null, elapsedS: (performance.now() - started) / 1000 });
+      }
+      gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
+    }
     return { status, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
   } catch (err) {
     runtime = null; // a failed solve may leave the heap in a bad state: recycle
@@ -125,6 +145,54 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   } finally {
     m.dispose();
   }
+}
+
+/** Share of the time limit given to the neighbourhood search when neighbourhoods are supplied. */
+const LNS_SHARE = 0.4;
+
+/**
+ * Fix-and-optimise: free one neighbourhood's integer columns at a time, fix the rest to the
+ * incumbent, re-solve briefly from the incumbent, keep improvements. Bounds are restored after.
+ * The main run's dual bound stays valid (the search only finds better feasible points).
+ */
+function searchNeighbourhoods(
+  h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, theirs: Int32Array, x: Float64Array,
+  objective: number, groups: number[][], deadline: number, stop: () => boolean,
+): { x: Float64Array; objective: number; rounds: number } {
+  const ints: number[] = [];
+  for (let i = 0; i < ours.length; i++) if (model.kind[ours[i]!] !== 'C') ints.push(i);
+  const cur = new Float64Array(ours.length);
+  for (let i = 0; i < ours.length; i++) cur[i] = x[ours[i]!]!;
+  let best = objective;
+  let rounds = 0;
+  let sinceImproved = 0;
+  try {
+    for (let k = 0; performance.now() < deadline - 200 && !stop() && sinceImproved < groups.length; k++, rounds++) {
+      const free = new Set(groups[k % groups.length]!.map((j) => theirs[j]!).filter((i) => i >= 0));
+      for (const i of ints) {
+        if (free.has(i)) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
+        else { const v = Math.round(cur[i]!); m.changeColBounds(i, v, v); }
+      }
+      m.clearSolver();
+      m.zeroAllClocks();
+      const left = (deadline - performance.now()) / 1000;
+      m.options.set({ time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))) });
+      m.setSolution({ colValue: cur });
+      m.run({ [h.constants.callbackType.mipInterrupt]: (e) => { if (stop()) e.interrupt(); return undefined; } });
+      const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
+      const obj = ok ? m.getObjectiveValue() : Infinity;
+      if (obj < best - 1e-6) {
+        cur.set(m.getSolution().colValue);
+        best = obj;
+        sinceImproved = 0;
+      } else sinceImproved++;
+    }
+  } finally {
+    for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
+  }
+  const out = new Float64Array(model.names.length);
+  for (let i = 0; i < ours.length; i++) out[ours[i]!] = cur[i]!;
+  return { x: out, objective: best, rounds };
 }
 
 /**

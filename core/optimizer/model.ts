@@ -48,6 +48,9 @@ export interface BuiltModel {
   dCols: Map<string, number>;
   kCols: Map<string, number>;
   wCols: Map<string, number>;
+  /** Integer columns of each rake (its slots, wagons, destinations, corridors), and road binaries. */
+  rakeInts: Map<number, number[]>;
+  roadInts: number[];
   /** Counts before and after each reduction, for the docs and the benchmark. */
   reductions: string[];
 }
@@ -194,8 +197,9 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       m.addRow(`wag_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '<=', 0);
       // Variable upper bound on the destination switch: tightens the LP relaxation a great deal.
       m.addRow(`xd_${on}_${r}`, [...xs, [-maxT, dCol.get(o.destination)!]], '<=', 0);
-      // Every allotted wagon carries load (all full but the last, which holds ≥ 1 t): wagons = ⌈t ÷ PCC⌉.
-      m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', 1 - pr.pccT);
+      // Every allotted wagon carries load (all full but the last, which holds ≥ 1 t, or the whole of a
+      // smaller order): wagons = ⌈t ÷ PCC⌉.
+      m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', Math.min(1, maxT) - pr.pccT);
       if (bands.length > 1) {
         const bandTerms: Term[] = [];
         for (const b of bands) {
@@ -281,7 +285,13 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), terms ? 0 : qty(o.id), qty(o.id));
     if (terms) m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
   }
-  return { lp: m, y: Y, x: X, n: N, road: RD, dCols, kCols, wCols, reductions };
+  const rakeInts = new Map<number, number[]>();
+  const addInt = (r: number, col: number) => rakeInts.set(r, [...(rakeInts.get(r) ?? []), col]);
+  for (const yv of Y) addInt(yv.r, yv.col);
+  for (const nv of N) addInt(nv.r, nv.col);
+  for (const [k, col] of [...dCols, ...kCols, ...wCols]) addInt(Number(k.split('|')[0]), col);
+  const roadInts = RD.filter((rv) => rv.perUnitT !== 1).map((rv) => rv.col);
+  return { lp: m, y: Y, x: X, n: N, road: RD, dCols, kCols, wCols, rakeInts, roadInts, reductions };
 }
 
 /** Compatible order–rake pairs of the whole-horizon model, counted without building it. */

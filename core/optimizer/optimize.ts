@@ -4,7 +4,7 @@ import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
 import { solveLp, type SolveProgress } from './highs-driver';
-import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart } from './model';
+import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart, type BuiltModel } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare } from './prep';
 import { greedyDraft } from './greedy';
@@ -35,6 +35,14 @@ export type OptimizeProgress =
 export interface OptimizeResult {
   plan: Plan;
   lpText: string | null;
+}
+
+/** Three rakes adjacent in placement order (stride 2) per neighbourhood, road binaries always free. */
+function neighbourhoods(b: BuiltModel): number[][] {
+  const rakes = [...b.rakeInts.keys()].sort((x, y) => x - y);
+  const out: number[][] = [];
+  for (let i = 0; i < rakes.length; i += 2) out.push([...rakes.slice(i, i + 3).flatMap((r) => b.rakeInts.get(r)!), ...b.roadInts]);
+  return rakes.length > 3 ? out : [];
 }
 
 /** Above this many candidate order–rake pairs the whole-horizon model is decomposed by day. */
@@ -89,7 +97,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, startDraft),
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress,
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built),
       });
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);

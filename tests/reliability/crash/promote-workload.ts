@@ -18,7 +18,7 @@ export const promoteWorkload: Workload<Ledger> = {
   async setup(host, ledger) {
     for (let i = 0; i < 2; i++) {
       const t = await host.call<TrainingResult>('training.start', { spec: MODEL, params: { rounds: 10 + i, seed: i } });
-      ledger.versions.push((await host.call<ModelVersionInfo>('registry.register', { dir: t.dir, asCandidate: true })).version);
+      ledger.versions.push(t.registryVersion); // training registers each model as a candidate
     }
   },
 

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ScenarioSummary } from '../../../core/contract/api/scenarios';
 import type { TrainingResult } from '../../../core/contract/api/training';
-import type { ModelVersionInfo } from '../../../core/contract/api/registry';
 import { ensureHostBuilt, startHost } from '../crash/host-child';
 
 /**
@@ -38,9 +37,9 @@ async function main(): Promise<number> {
     const scenarios = await host.call<ScenarioSummary[]>('scenarios.list', {});
     const scenarioId = scenarios[0]!.id;
     const train = async (i: number) => {
-      const t = await host.call<TrainingResult>('training.start', { spec: 'transit-delay', params: { rounds: 20, seed: i } });
-      const v = await host.call<ModelVersionInfo>('registry.register', { dir: t.dir, asCandidate: true });
-      await host.call('registry.promote', { name: 'transit-delay', version: v.version, override: { reason: 'soak rotation' } });
+      // Distinct round counts give distinct model files (the same file registers as the same version).
+      const t = await host.call<TrainingResult>('training.start', { spec: 'transit-delay', params: { rounds: 20 + (i % 11), seed: i } });
+      await host.call('registry.promote', { name: 'transit-delay', version: t.registryVersion, override: { reason: 'soak rotation' } });
       counts.trainings++;
     };
     await train(0);
