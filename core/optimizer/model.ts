@@ -19,6 +19,8 @@ export interface ModelOptions {
   roadDays?: number[];
   /** Stock, road capacity and siding bookings left by earlier subproblems. */
   residual?: Residual;
+  /** Orders kept as candidates of a rake whatever the ranking (a warm start's orders). */
+  mustInclude?: Map<number, Set<string>>;
   /** Extra start times (a warm start's), so its loadings exist as slots in the model. */
   extraStarts?: Array<{ r: number; lp: string; startH: number }>;
 }
@@ -124,7 +126,11 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const reach = (prod: string) => [...new Set(usedLps.flatMap((lp) => lp.stockyards))].filter((y) => stockOf(y, prod) > 1e-6);
     let cands = orders.filter((o) => railAllowed(o) && carries(p, wt, o.product) && reach(o.product).length > 0);
     pairsAll += cands.length;
-    if (cands.length > opts.maxOrdersPerRake) cands = rankForRake(p, pr.placeH, cands).slice(0, opts.maxOrdersPerRake);
+    if (cands.length > opts.maxOrdersPerRake) {
+      const keep = opts.mustInclude?.get(r) ?? new Set<string>();
+      const ranked = rankForRake(p, pr.placeH, cands);
+      cands = [...ranked.slice(0, opts.maxOrdersPerRake), ...ranked.slice(opts.maxOrdersPerRake).filter((o) => keep.has(o.id))];
+    }
     pairsKept += cands.length;
 
     // Loads per siding, demurrage, handling.

@@ -45,7 +45,7 @@ function neighbourhoods(b: BuiltModel): number[][] {
   return rakes.length > 3 ? out : [];
 }
 
-/** Above this many candidate order–rake pairs the whole-horizon model is decomposed by day. */
+/** Above this many candidate order–rake pairs the plan is improved day by day (decompose.ts). */
 export const MONOLITHIC_LIMIT = 6000;
 
 /**
