@@ -1,3 +1,4 @@
+import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft } from './draft';
 import { draftFromSolution } from './extract';
 import { solveLp } from './highs-driver';
@@ -43,6 +44,7 @@ export async function solveDecomposed(p: Prep, incumbent: Draft, opts: { timeLim
   const statuses = new Set<string>();
   // Passes over the days until one gains nothing or time runs out: a later day's change can make
   // an earlier day improvable again.
+  let bestCost = priceOf(p, plan);
   let pass = 0;
   let changedInPass = true;
   const elapsed = () => (performance.now() - started) / 1000;
@@ -70,11 +72,14 @@ export async function solveDecomposed(p: Prep, incumbent: Draft, opts: { timeLim
     if (sol.stoppedEarly) stoppedEarly = true;
     if (!sol.x) continue; // the incumbent's day stays as it was
     worstGap = Math.max(worstGap, sol.gap ?? 0);
-    // Keep the new day only if the solver found something better than the incumbent's day.
-    const startObj = sol.startObjective;
-    if (startObj !== null && sol.objective !== null && sol.objective > startObj - IMPROVE_RS) continue;
+    // Keep the new day only if the whole plan, priced by the cost rules, is cheaper: the model
+    // prices lateness conservatively, so its objective alone could cycle between equal plans.
     const day = draftFromSolution(built, sol.x);
-    plan = { rakes: [...fixed.rakes, ...day.rakes.filter((r) => r.lines.some((l) => lineTonnes(l) > 0))], road: [...fixed.road, ...day.road] };
+    const candidate = { rakes: [...fixed.rakes, ...day.rakes.filter((r) => r.lines.some((l) => lineTonnes(l) > 0))], road: [...fixed.road, ...day.road] };
+    const cost = priceOf(p, candidate);
+    if (cost > bestCost - IMPROVE_RS) continue;
+    plan = candidate;
+    bestCost = cost;
     changedInPass = true;
   }
   }
@@ -89,6 +94,10 @@ export async function solveDecomposed(p: Prep, incumbent: Draft, opts: { timeLim
     model: size,
     reductions: [`day-by-day fix-and-optimise: ${size.subproblems} daily subproblems in ${pass} pass(es) around the warm start, ≤ ${ORDERS_PER_RAKE} candidate orders per rake plus the warm start's`],
   };
+}
+
+function priceOf(p: Prep, d: Draft): number {
+  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
 }
 
 /** Stock, road capacity, order tonnes and siding bookings left after the fixed part of a plan. */

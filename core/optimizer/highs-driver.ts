@@ -47,8 +47,6 @@ export interface LpSolveResult {
   gap: number | null;
   seconds: number;
   stoppedEarly: boolean;
-  /** Objective of the completed warm start, when there was one. */
-  startObjective: number | null;
 }
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
@@ -140,7 +138,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       }
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
-    return { status, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly, startObjective: startPoint?.objective ?? null };
+    return { status, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
   } catch (err) {
     runtime = null; // a failed solve may leave the heap in a bad state: recycle
     throw err;

@@ -94,6 +94,18 @@ describe('optimize on the tiny plant', () => {
   });
 });
 
+describe('decomposition (day-by-day fix-and-optimise)', () => {
+  it('returns a checked plan no dearer than its warm start', async () => {
+    const sc = tiny((s) => { s.rakes.push({ id: 'R-3', wagonType: 'BFNS', wagons: 20, expectedPlacement: '2026-11-23T10:00:00+05:30' }); });
+    const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(['milp (decomposed)', 'greedy heuristic']).toContain(plan.solver.method);
+    const p = prepare(sc);
+    const greedy = buildPlan(p, greedyDraft(p), { ...plan.solver }, null);
+    expect(plan.summary.totalCost).toBeLessThanOrEqual(Math.min(greedy.summary.totalCost, plan.summary.ruleBasedCost) + 1);
+  });
+});
+
 describe('property: every plan passes the checker', () => {
   it('on randomly edited tiny plants (rule-based and MILP)', async () => {
     await fc.assert(

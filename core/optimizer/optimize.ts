@@ -6,7 +6,8 @@ import { draftFromSolution } from './extract';
 import { solveLp, type SolveProgress } from './highs-driver';
 import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart, type BuiltModel } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
-import { prepare } from './prep';
+import { prepare, type Prep } from './prep';
+import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 
@@ -37,6 +38,26 @@ export interface OptimizeResult {
   lpText: string | null;
 }
 
+/** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
+function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
+  const gDraft = greedyDraft(p);
+  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
+}
+
+/** The whole-horizon model exactly as `optimize` solves it (its warm start's loadings are slots). */
+function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
+  return buildModel(p, { ...DEFAULT_MODEL_OPTIONS, extraStarts: startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) });
+}
+
+/** The LP text `optimize` would solve for this scenario (for `plans.export` format `lp`). */
+export function exportModelLp(sc: Scenario): string {
+  const p = prepare(sc);
+  const rbDraft = ruleBasedDraft(p);
+  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
+}
+
 /** Three rakes adjacent in placement order (stride 2) per neighbourhood, road binaries always free. */
 function neighbourhoods(b: BuiltModel): number[][] {
   const rakes = [...b.rakeInts.keys()].sort((x, y) => x - y);
@@ -64,10 +85,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const rbDraft = ruleBasedDraft(p);
   const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
   const rbCost = rbPlan.summary.totalCost;
-  // Warm start: the cheaper of the rule-based plan and the economic greedy plan.
-  const gDraft = greedyDraft(p);
-  const gCost = buildPlan(p, gDraft, rbPlan.solver, null).summary.totalCost;
-  const startDraft = gCost < rbCost ? gDraft : rbDraft;
+  const { gDraft, gCost, startDraft } = warmStart(p, rbDraft, rbCost);
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
     plan: buildPlan(p, rbDraft, {
       method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
@@ -81,8 +99,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const pairs = countPairs(p);
   const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > MONOLITHIC_LIMIT);
   // The whole-horizon model is built only when it is solved or asked for (it is large when decomposed).
-  const extraStarts = startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH }));
-  const built = !decompose || opts.exportLp ? buildModel(p, { ...DEFAULT_MODEL_OPTIONS, extraStarts }) : null;
+  const built = !decompose || opts.exportLp ? wholeHorizonModel(p, startDraft) : null;
   const lpText = built ? built.lp.toLp() : null;
   const pairNote = `candidate order–rake pairs: ${pairs} (product–wagon matrix, reachable stock)`;
 

@@ -6,8 +6,8 @@ import type { Scenario } from '../domain/scenario';
 import { checkScenario, hasErrors } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { MONOLITHIC_LIMIT } from '../optimizer/optimize';
-import { buildModel, countPairs } from '../optimizer/model';
+import { MONOLITHIC_LIMIT, exportModelLp } from '../optimizer/optimize';
+import { countPairs } from '../optimizer/model';
 import { prepare } from '../optimizer/prep';
 import { startSolve, type SolveHandle } from '../optimizer/run-solve';
 import { loadScenario } from '../scenarios/store';
@@ -76,9 +76,8 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       if (p.format === 'xlsx') return out('xlsx', 'xlsx', await exportPlanXlsx(plan));
       if (p.format === 'csv') return out(`${p.table}.csv`, 'csv', exportPlanCsv(plan, p.table));
       if (p.format === 'json') return out('plan.json', 'json', JSON.stringify(plan, null, 2));
-      const prep = prepare(scenario);
-      if (countPairs(prep) > MONOLITHIC_LIMIT * 4) throw new ContractError('LIMIT_EXCEEDED', 'This scenario is too large to export as one LP model; use `rakeplan plan --export-lp` on a smaller horizon.');
-      return out('lp', 'lp', buildModel(prep).lp.toLp());
+      if (countPairs(prepare(scenario)) > MONOLITHIC_LIMIT) throw new ContractError('LIMIT_EXCEEDED', `This scenario has more than ${MONOLITHIC_LIMIT} candidate order–rake pairs: it is planned by decomposition and has no single LP model.`);
+      return out('lp', 'lp', exportModelLp(scenario));
     },
   });
 }
