@@ -70,6 +70,8 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       random_seed: 1,
     });
     const nCols = m.getDimensions().numCols;
+    // HiGHS reads unreadable LP text as an empty model and reports it "empty", not as an error.
+    if (nCols !== model.names.length) throw new Error(`HiGHS read ${nCols} of the model's ${model.names.length} columns from the LP text; the LP text is malformed.`);
     const ours = new Int32Array(nCols); // HiGHS column → our column
     const theirs = new Int32Array(model.names.length).fill(-1);
     for (let i = 0; i < nCols; i++) {

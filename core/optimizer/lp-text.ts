@@ -18,6 +18,10 @@ export class LpModel {
 
   addVar(name: string, kind: VarKind, objCoef = 0, lb = 0, ub = Infinity): number {
     if (this.byName.has(name)) throw new Error(`LP variable ${name} declared twice`);
+    // A NaN cost or bound would make HiGHS report "infeasible": a model-building bug must say so.
+    if (!Number.isFinite(objCoef) || Number.isNaN(lb) || Number.isNaN(ub) || lb === Infinity || ub === -Infinity) {
+      throw new Error(`LP variable ${name} has a non-finite cost or bound (cost ${objCoef}, bounds ${lb}..${ub})`);
+    }
     const i = this.names.length;
     this.names.push(name);
     this.kind.push(kind);
@@ -33,8 +37,12 @@ export class LpModel {
   }
 
   addRow(name: string, terms: Term[], sense: '<=' | '>=' | '=', rhs: number): void {
+    if (!Number.isFinite(rhs)) throw new Error(`LP row ${name} has a non-finite right-hand side (${rhs})`);
     const merged = new Map<number, number>();
-    for (const [c, v] of terms) if (c !== 0) merged.set(v, (merged.get(v) ?? 0) + c);
+    for (const [c, v] of terms) {
+      if (!Number.isFinite(c)) throw new Error(`LP row ${name} has a non-finite coefficient (${c}) on ${this.names[v] ?? `column ${v}`}`);
+      if (c !== 0) merged.set(v, (merged.get(v) ?? 0) + c);
+    }
     const kept = [...merged].filter(([, c]) => Math.abs(c) > 1e-12);
     if (kept.length === 0) {
       const ok = sense === '<=' ? 0 <= rhs + 1e-9 : sense === '>=' ? 0 >= rhs - 1e-9 : Math.abs(rhs) < 1e-9;

@@ -18,7 +18,8 @@ export function startSolve(scenario: Scenario, options: OptimizeOptions, opts: {
   const flag = new Int32Array(stop);
   const job: SolveJob = { scenario, options, stop };
   return {
-    result: runWorker<SolveJob, OptimizeResult, OptimizeProgress>('solve', job, { signal: opts.signal, onProgress: opts.onProgress }),
+    // A runaway solve fails its own call instead of exhausting the host (HiGHS' WASM heap has its own 2 GiB cap).
+    result: runWorker<SolveJob, OptimizeResult, OptimizeProgress>('solve', job, { signal: opts.signal, onProgress: opts.onProgress, resourceLimits: { maxOldGenerationSizeMb: 2048 } }),
     stop: () => { Atomics.store(flag, 0, 1); },
   };
 }
