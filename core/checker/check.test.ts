@@ -44,7 +44,7 @@ describe('checker catches each corruption', () => {
     const r = p.rakes.find((x) => x.lines.some((l) => l.order === 'O-1'))!;
     const line = r.lines.find((l) => l.order === 'O-1')!;
     line.tonnes -= 60; line.sources[0]!.tonnes -= 60;
-    p.unserved.push({ order: 'O-1', product: 'HRC', destination: 'HWH', priority: 1, tonnes: 60, penaltyRs: 180000, reason: 'x' });
+    p.unserved.push({ order: 'O-1', product: 'HRC', destination: 'HWH', priority: 1, tonnes: 60, penaltyRs: 180000, deferredFreightRs: 60 * (150 + 1.45 * 350), reason: 'x' });
     expect(rulesHit(s2, p).has(2)).toBe(true);
   });
   it('puts a product on a wagon type that may not carry it, or overloads wagons (rule 3)', () => {
@@ -78,6 +78,27 @@ describe('checker catches each corruption', () => {
     const q = clone(base);
     q.summary.totalCost *= 1.01;
     expect(rulesHit(sc, q).has(7)).toBe(true);
+  });
+  it('misstates deferred freight of unserved tonnes (rule 7)', () => {
+    expect(base.unserved.some((u) => u.deferredFreightRs > 0)).toBe(true);
+    expect(base.summary.costs.deferredFreightRs).toBeGreaterThan(0);
+    expect(checkPlan(sc, base).recomputed.deferredFreightRs).toBeCloseTo(base.summary.costs.deferredFreightRs, 0);
+    // The category total altered (lines and total cost left alone) …
+    const p = clone(base);
+    p.summary.costs.deferredFreightRs *= 0.9;
+    expect(checkPlan(sc, p).violations.some((v) => v.rule === 7 && v.where === 'summary.costs.deferredFreightRs')).toBe(true);
+    // … an unserved line's deferred freight altered, consistently with the totals …
+    const q = clone(base);
+    const u = q.unserved.find((x) => x.deferredFreightRs > 0)!;
+    const cut = u.deferredFreightRs * 0.5;
+    u.deferredFreightRs -= cut; q.summary.costs.deferredFreightRs -= cut; q.summary.totalCost -= cut;
+    expect(checkPlan(sc, q).violations.some((v) => v.rule === 7 && v.where === `order ${u.order}`)).toBe(true);
+    // … or dropped from the total cost: each is caught.
+    const r = clone(base);
+    r.summary.totalCost -= r.summary.costs.deferredFreightRs;
+    r.summary.costs.deferredFreightRs = 0;
+    for (const x of r.unserved) x.deferredFreightRs = 0;
+    expect(rulesHit(sc, r).has(7)).toBe(true);
   });
   it('an unserved line without a reason (rule 2)', () => {
     const p = clone(base);

@@ -46,6 +46,23 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const rakesById = new Map(sc.rakes.map((r) => [r.id, r]));
   const railRs = (km: number) => c.railBaseRsPerT + c.railRsPerTKm * km;
   const lateRs = (p: 1 | 2 | 3) => c.latenessRsPerTDay[`p${p}`];
+  // Deferred freight [₹/t]: what an unserved tonne still pays when shipped after the horizon — the
+  // cheapest of rail (rail allowed, some wagon type may carry the product) and road (road allowed,
+  // destination reachable; cheapest lane or default road rate over the stockyards); 0 if neither.
+  const deferredRs = (o: (typeof sc.orders)[number]): number => {
+    const d = dests.get(o.destination);
+    if (!d) return 0;
+    const rates: number[] = [];
+    const prod = prods.get(o.product);
+    if (o.modes !== 'road' && prod && sc.plant.wagonTypes.some((w) => prod.wagonTypes.includes(w.code))) rates.push(railRs(d.railDistanceKm));
+    if (o.modes !== 'rail' && d.roadPossible) {
+      for (const y of sc.plant.stockyards) {
+        const lane = sc.roadLanes.find((l) => l.stockyard === y.code && l.destination === d.code);
+        rates.push(lane ? lane.rsPerT : c.roadBaseRsPerT + c.roadRsPerTKm * d.roadDistanceKm);
+      }
+    }
+    return rates.length ? Math.min(...rates) : 0;
+  };
   const daysLate = (etaH: number, dueH: number) => (etaH - dueH > 1e-6 ? Math.ceil((etaH - dueH) / 24 - 1e-9) : 0);
 
   const drawn = new Map<string, number>(); // stockyard|product → t
@@ -56,7 +73,7 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
     d.shipments += 1;
     delivered.set(id, d);
   };
-  const cost = { railFreightRs: 0, idleFreightRs: 0, twoPointRs: 0, roadFreightRs: 0, demurrageRs: 0, loadingRs: 0, latenessRs: 0, unservedRs: 0 };
+  const cost = { railFreightRs: 0, idleFreightRs: 0, twoPointRs: 0, roadFreightRs: 0, demurrageRs: 0, loadingRs: 0, latenessRs: 0, unservedRs: 0, deferredFreightRs: 0 };
   const claimed = { ...cost };
   const intervals = new Map<string, Array<[number, number, string]>>();
   const seenRakes = new Set<string>();
@@ -213,6 +230,11 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
     if (!near(u.penaltyRs, pen)) bad(7, `order ${o.id}`, `unserved penalty ₹${fmt(u.penaltyRs)} but the rules give ₹${fmt(pen)}`);
     cost.unservedRs += pen;
     claimed.unservedRs += u.penaltyRs;
+    const df = u.tonnes * deferredRs(o);
+    // A plan written before deferred freight was priced lacks the field: reported once, in the totals.
+    if (typeof u.deferredFreightRs === 'number' && !near(u.deferredFreightRs, df)) bad(7, `order ${o.id}`, `deferred freight ₹${fmt(u.deferredFreightRs)} but the rules give ₹${fmt(df)}`);
+    cost.deferredFreightRs += df;
+    claimed.deferredFreightRs += typeof u.deferredFreightRs === 'number' ? u.deferredFreightRs : 0;
   }
   for (const o of sc.orders) {
     const d = delivered.get(o.id) ?? { rail: 0, road: 0, shipments: 0 };
@@ -228,6 +250,10 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const totalCost = Object.values(cost).reduce((a, b) => a + b, 0);
   for (const [k, want] of Object.entries(cost)) {
     const got = plan.summary.costs[k as keyof typeof cost];
+    if (typeof got !== 'number') {
+      bad(7, `summary.costs.${k}`, `missing (the rules give ₹${fmt(want)}): the plan was priced before this cost category existed — plan again`);
+      continue;
+    }
     if (!near(got, want)) bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the rules give ₹${fmt(want)}`);
     if (!near(claimed[k as keyof typeof cost], got)) bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the plan's own lines add to ₹${fmt(claimed[k as keyof typeof cost])}`);
   }

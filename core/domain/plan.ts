@@ -73,6 +73,11 @@ export interface UnservedLine {
   priority: 1 | 2 | 3;
   tonnes: number;
   penaltyRs: number;
+  /**
+   * Freight these tonnes will still cost when shipped after the horizon [₹]: tonnes × the cheapest
+   * rate of the modes the order allows and the plant can serve (0 when none). See plan-format.md.
+   */
+  deferredFreightRs: number;
   /** Why, in the planner's words: which rule blocks this tonnage. */
   reason: string;
 }
@@ -94,6 +99,8 @@ export interface CostBreakdown {
   loadingRs: number;
   latenessRs: number;
   unservedRs: number;
+  /** Deferred freight: Σ unserved[].deferredFreightRs — freight paid later for tonnes not shipped now. */
+  deferredFreightRs: number;
 }
 
 export interface PlanSummary {

@@ -6,7 +6,7 @@ import {
   PLAN_FORMAT, type CostBreakdown, type Plan, type PlannedRake, type RoadShipment, type SolverInfo, type UnservedLine,
 } from '../domain/plan';
 import {
-  ROAD_DISPATCH_OFFSET_H, dayDate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
+  ROAD_DISPATCH_OFFSET_H, dayDate, deferredFreightRate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
 } from './prep';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -89,7 +89,7 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     if (left <= 0.0005) continue;
     unserved.push({
       order: o.id, product: o.product, destination: o.destination, priority: o.priority, tonnes: r3(left),
-      penaltyRs: r2(left * unservedRate(p, o.priority)), reason: explainUnserved(p, o, draft),
+      penaltyRs: r2(left * unservedRate(p, o.priority)), deferredFreightRs: r2(left * deferredFreightRate(p, o)), reason: explainUnserved(p, o, draft),
     });
   }
 
@@ -103,6 +103,7 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     loadingRs: sum(rakes, (r) => r.loadingRs),
     latenessRs: r2(sum(rakes, (r) => sum(r.lines, (l) => l.latenessRs)) + sum(road, (r) => r.latenessRs)),
     unservedRs: sum(unserved, (u) => u.penaltyRs),
+    deferredFreightRs: sum(unserved, (u) => u.deferredFreightRs),
   };
   const totalCost = r2(Object.values(costs).reduce((a, b) => a + b, 0));
   const railT = sum(rakes, (r) => r.loadT);

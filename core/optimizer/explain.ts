@@ -1,6 +1,6 @@
 import type { Draft } from './draft';
 import type { ProductionSuggestion, UnservedLine } from '../domain/plan';
-import { dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, type Order, type Prep } from './prep';
+import { dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, deferredFreightRate, type Order, type Prep } from './prep';
 
 /**
  * Why an order's remaining tonnes were not shipped, naming the rule that blocks them. Checked
@@ -34,6 +34,7 @@ export function explainUnserved(p: Prep, o: Order, draft: Draft): string {
     return `order may not be split and only ${Math.round(left)} t of ${pname} is left in stock`;
   }
 
+  const leave = `leaving it unserved (penalty ₹${unservedRate(p, o.priority)}/t + deferred freight ₹${Math.round(deferredFreightRate(p, o) * 100) / 100}/t)`;
   const reasons: string[] = [];
   if (railAllowed(o)) {
     const types = product.wagonTypes;
@@ -46,7 +47,7 @@ export function explainUnserved(p: Prep, o: Order, draft: Draft): string {
     else if (!o.splittable && rakes.every((r) => r.capT < o.quantityT)) reasons.push(`order may not be split and exceeds every ${types.join('/')} rake's capacity`);
     else if (reachable.every((r) => usedIds.has(r.rake.id))) reasons.push(`all ${reachable.length} compatible rakes (${types.join('/')}) carry other loads`);
     else if (reachable.every((r) => r.placeH > (p.dueH.get(o.id) ?? 0))) reasons.push(`no ${types.join('/')} rake placed before the due date`);
-    else reasons.push(`too little ${dest.code} demand to fill a ${types.join('/')} rake: its idle freight would exceed the unserved penalty (₹${unservedRate(p, o.priority)}/t)`);
+    else reasons.push(`too little ${dest.code} demand to fill a ${types.join('/')} rake: with its idle freight, shipping now would cost more than ${leave}`);
   }
   if (o.modes !== 'rail') {
     if (!dest.roadPossible) reasons.push(`${dest.code} cannot be reached by road`);
@@ -55,7 +56,7 @@ export function explainUnserved(p: Prep, o: Order, draft: Draft): string {
       const full = holders.every((y) => days.every((d) => roadCapacity(p, y, d) - (roadUsed.get(`${y}|${d}`) ?? 0) < 1));
       if (full) reasons.push(`road capacity at ${holders.join(', ')} used up on every day of the horizon`);
       else if (!o.splittable) reasons.push(`order may not be split and no stockyard has ${Math.round(o.quantityT)} t of road capacity left on one day`);
-      else reasons.push(`road freight to ${dest.code} costs more than the unserved penalty (₹${unservedRate(p, o.priority)}/t)`);
+      else reasons.push(`road freight to ${dest.code} (with any lateness) costs more than ${leave}`);
     }
   }
   return reasons.join('; ') || 'not shipped';

@@ -1,7 +1,7 @@
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
   ROAD_DISPATCH_OFFSET_H, carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadCapacity,
-  roadRate, unservedRate, type Order, type Prep,
+  roadRate, unservedRate, deferredFreightRate, type Order, type Prep,
 } from './prep';
 import { SidingSchedule } from './siding-schedule';
 
@@ -34,7 +34,8 @@ export function greedyDraft(p: Prep): Draft {
       const etaBase = start + dur;
       const value = (o: Order) => {
         const dest = p.dests.get(o.destination)!;
-        return unservedRate(p, o.priority) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+        // Leaving a tonne unserved costs its penalty plus the freight it still pays after the horizon.
+        return unservedRate(p, o.priority) + deferredFreightRate(p, o) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
       };
       const cands = p.orders.filter((o) => railAllowed(o) && (rem.get(o.id) ?? 0) > 1e-6 && p.dests.has(o.destination) && carries(p, pr.rake.wagonType, o.product)
         && lp.stockyards.some((y) => (stock.get(key(y, o.product)) ?? 0) > 1e-6) && value(o) > 0);
@@ -111,6 +112,7 @@ export function greedyDraft(p: Prep): Draft {
 
   const road: Draft['road'] = [];
   const roadLeft = new Map<string, number>();
+  const leave = (o: Order) => unservedRate(p, o.priority) + deferredFreightRate(p, o);
   const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
   for (const o of orders) {
     let left = rem.get(o.id) ?? 0;
@@ -119,7 +121,7 @@ export function greedyDraft(p: Prep): Draft {
     for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
       const late = lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
       for (const y of [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest))) {
-        if (roadRate(p, y, dest) + late >= unservedRate(p, o.priority)) continue;
+        if (roadRate(p, y, dest) + late >= leave(o)) continue;
         const cap = roadLeft.get(`${y}|${d}`) ?? roadCapacity(p, y, d);
         const st = stock.get(key(y, o.product)) ?? 0;
         const t = Math.min(left, cap, st);

@@ -2,7 +2,7 @@ import type { Draft } from './draft';
 import { LpModel, type Term } from './lp-text';
 import {
   ROAD_DISPATCH_OFFSET_H, carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
-  roadCapacity, roadRate, unservedRate, type LoadingPoint, type Prep,
+  roadCapacity, roadRate, unservedRate, deferredFreightRate, type LoadingPoint, type Prep,
 } from './prep';
 
 /** Options of the time discretisation and the reductions (docs/optimizer.md explains each). */
@@ -288,7 +288,8 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   for (const o of orders) {
     const terms = orderTerms.get(o.id);
     // An order nothing can serve keeps a fixed unserved column, so the objective is the plan's whole cost.
-    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority), terms ? 0 : qty(o.id), qty(o.id));
+    // An unserved tonne costs its penalty plus the freight it will still pay after the horizon.
+    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority) + deferredFreightRate(p, o), terms ? 0 : qty(o.id), qty(o.id));
     if (terms) m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
   }
   const rakeInts = new Map<number, number[]>();

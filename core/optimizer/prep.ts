@@ -116,6 +116,23 @@ export function unservedRate(p: Prep, priority: 1 | 2 | 3): number {
   return p.sc.costs.unservedRsPerT[`p${priority}`];
 }
 
+/**
+ * Freight an unserved tonne of `o` still costs when it ships after the horizon [₹/t]: the
+ * cheapest rate among the modes the order allows and the plant can serve — rail (base + ₹/t·km ×
+ * rail km) if rail is allowed and some wagon type of the plant may carry the product; road (the
+ * cheapest lane or base + ₹/t·km × road km over the stockyards) if road is allowed and the
+ * destination is reachable by road. 0 when neither mode is possible (or the destination is unknown).
+ * Charged on unserved tonnes so that not shipping is never "cheaper" by the freight it only defers.
+ */
+export function deferredFreightRate(p: Prep, o: Order): number {
+  const dest = p.dests.get(o.destination);
+  if (!dest) return 0;
+  const rates: number[] = [];
+  if (railAllowed(o) && [...p.wagonTypes.keys()].some((w) => carries(p, w, o.product))) rates.push(railRate(p, dest));
+  if (roadAllowed(p, o)) for (const y of p.stockyards.keys()) rates.push(roadRate(p, y, dest));
+  return rates.length ? Math.min(...rates) : 0;
+}
+
 /** Whole days late, "per day or part of a day": 0 when delivered by the due time. */
 export function lateDays(etaH: number, dueH: number): number {
   const late = etaH - dueH;

@@ -12,6 +12,7 @@ const ROWS: Array<{ key: string; label: string; unit: string; get: (p: Plan) => 
   { key: 'loadingRs', label: 'Loading cost', unit: '₹', get: (p) => p.summary.costs.loadingRs },
   { key: 'latenessRs', label: 'Lateness penalty', unit: '₹', get: (p) => p.summary.costs.latenessRs },
   { key: 'unservedRs', label: 'Unserved penalty', unit: '₹', get: (p) => p.summary.costs.unservedRs },
+  { key: 'deferredFreightRs', label: 'Deferred freight (unserved tonnes, paid later)', unit: '₹', get: (p) => p.summary.costs.deferredFreightRs ?? 0 },
   { key: 'railT', label: 'Rail tonnes', unit: 't', get: (p) => p.summary.railT },
   { key: 'roadT', label: 'Road tonnes', unit: 't', get: (p) => p.summary.roadT },
   { key: 'unservedT', label: 'Unserved tonnes', unit: 't', get: (p) => p.summary.unservedT },

@@ -24,14 +24,15 @@ export function planSheets(plan: Plan): Record<PlanTable, Sheet> {
   }
   const road: Cell[][] = [['Date', 'Stockyard', 'Order', 'Product', 'Destination', 'Tonnes [t]', 'Trucks', 'Dispatch', 'ETA', 'Days late', 'Road freight [₹]', 'Lateness [₹]']];
   for (const r of plan.road) road.push([r.date, r.stockyard, r.order, r.product, r.destination, r.tonnes, r.trucks, r.dispatch, r.eta, r.lateDays, r.freightRs, r.latenessRs]);
-  const unserved: Cell[][] = [['Order', 'Product', 'Destination', 'Priority', 'Tonnes [t]', 'Penalty [₹]', 'Reason']];
-  for (const u of plan.unserved) unserved.push([u.order, u.product, u.destination, u.priority, u.tonnes, u.penaltyRs, u.reason]);
+  const unserved: Cell[][] = [['Order', 'Product', 'Destination', 'Priority', 'Tonnes [t]', 'Penalty [₹]', 'Deferred freight [₹]', 'Reason']];
+  for (const u of plan.unserved) unserved.push([u.order, u.product, u.destination, u.priority, u.tonnes, u.penaltyRs, u.deferredFreightRs ?? 0, u.reason]);
   const s = plan.summary;
   const summary: Cell[][] = [
     ['Item', 'Value', 'Unit'],
     ['Rail freight', s.costs.railFreightRs, '₹'], ['Idle freight', s.costs.idleFreightRs, '₹'], ['Two-point surcharge', s.costs.twoPointRs, '₹'],
     ['Road freight', s.costs.roadFreightRs, '₹'], ['Demurrage', s.costs.demurrageRs, '₹'], ['Loading cost', s.costs.loadingRs, '₹'],
-    ['Lateness penalty', s.costs.latenessRs, '₹'], ['Unserved penalty', s.costs.unservedRs, '₹'], ['Total cost', s.totalCost, '₹'],
+    ['Lateness penalty', s.costs.latenessRs, '₹'], ['Unserved penalty', s.costs.unservedRs, '₹'],
+    ['Deferred freight (unserved tonnes, paid later)', s.costs.deferredFreightRs ?? 0, '₹'], ['Total cost', s.totalCost, '₹'],
     ['Rule-based plan cost', s.ruleBasedCost, '₹'], ['Saving vs rule-based', s.saving, '₹'], ['Saving vs rule-based', s.savingPct, '%'],
     ['Cost per tonne shipped', s.costPerT, '₹/t'], ['Rail', s.railT, 't'], ['Road', s.roadT, 't'], ['Unserved', s.unservedT, 't'],
     ['Rakes used', s.rakesUsed, 'rakes'], ['Average utilisation', r2(s.avgUtilisation * 100), '%'], ['On-time share', r2(s.onTimeShare * 100), '%'],

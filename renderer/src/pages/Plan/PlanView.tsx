@@ -64,10 +64,10 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
         )}
         {tab === 'unserved' && (
           <table className="w-full text-sm" data-testid="plan-unserved">
-            <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Order</th><th>Product</th><th>Destination</th><th>Priority</th><th className="text-right">Tonnes</th><th className="text-right">Penalty</th><th>Reason</th></tr></thead>
+            <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Order</th><th>Product</th><th>Destination</th><th>Priority</th><th className="text-right">Tonnes</th><th className="text-right">Penalty</th><th className="text-right" title="Freight these tonnes still pay when shipped after the horizon">Deferred freight</th><th>Reason</th></tr></thead>
             <tbody>{plan.unserved.map((u) => (
               <tr key={u.order} className="border-t border-slate-100"><td className="font-mono">{u.order}</td><td>{u.product}</td><td>{u.destination}</td><td>P{u.priority}</td>
-                <td className="tabular text-right">{formatT(u.tonnes)}</td><td className="tabular text-right">{formatRs(u.penaltyRs)}</td><td>{u.reason}</td></tr>
+                <td className="tabular text-right">{formatT(u.tonnes)}</td><td className="tabular text-right">{formatRs(u.penaltyRs)}</td><td className="tabular text-right">{formatRs(u.deferredFreightRs ?? 0)}</td><td>{u.reason}</td></tr>
             ))}</tbody>
           </table>
         )}
