@@ -6,7 +6,7 @@ import { tiny } from './__fixtures__/tiny';
 import { ruleBasedPlan } from './rule-based-plan';
 import { buildPlan } from './build-plan';
 import { greedyDraft } from './greedy';
-import { prepare } from './prep';
+import { deferredFreightRate, prepare } from './prep';
 
 const solve = (sc: ReturnType<typeof tiny>) => optimize(sc, { timeLimitS: 10, gap: 0.0001 }).then((r) => r.plan);
 
@@ -137,5 +137,33 @@ describe('property: every plan passes the checker', () => {
       ),
       { numRuns: 25, seed: 42 },
     );
+  });
+});
+
+describe('deferred freight of unserved tonnes', () => {
+  it('is the cheapest freight among the modes the order allows and the plant can serve', () => {
+    const sc = tiny((s) => {
+      s.orders.push({ ...s.orders[0]!, id: 'O-6', destination: 'MAS', modes: 'road' });
+      s.roadLanes = [{ stockyard: 'SY-2', destination: 'KGP', rsPerT: 900 }];
+    });
+    const p = prepare(sc);
+    const rate = (id: string) => deferredFreightRate(p, p.orderById.get(id)!);
+    expect(rate('O-1')).toBeCloseTo(150 + 1.45 * 350, 6); // rail only
+    expect(rate('O-3')).toBeCloseTo(150 + 1.45 * 350, 6); // either: rail is cheaper than road
+    expect(rate('O-4')).toBeCloseTo(150 + 1.45 * 1700, 6); // rail to Chennai
+    expect(rate('O-5')).toBeCloseTo(900, 6); // road only: the cheapest lane
+    expect(rate('O-6')).toBe(0); // road only to a destination road cannot reach
+  });
+  it('is priced in every plan, part of the total, and the model charges it on unserved tonnes', async () => {
+    const sc = tiny((s) => { s.rakes = []; });
+    const plan = await solve(sc);
+    const p = prepare(sc);
+    expect(plan.unserved.length).toBeGreaterThan(0);
+    for (const u of plan.unserved) expect(u.deferredFreightRs).toBeCloseTo(u.tonnes * deferredFreightRate(p, p.orderById.get(u.order)!), 1);
+    const c = plan.summary.costs;
+    expect(c.deferredFreightRs).toBeGreaterThan(0);
+    expect(plan.summary.totalCost).toBeCloseTo(Object.values(c).reduce((a, b) => a + b, 0), 1);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    if (plan.solver.objective !== null) expect(plan.solver.objective).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
   });
 });

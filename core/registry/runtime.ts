@@ -20,7 +20,7 @@ export interface Session {
 }
 
 /**
- * Thin adapter over onnxruntime-node and the ml helper's encoding (core/ml/manifest, onnx-session):
+ * Thin adapter over onnxruntime-node and the trainer's encoding (core/ml/manifest, onnx-session):
  * the registry loads from verified bytes rather than a model directory, because its files are
  * content-addressed blobs and the manifest lives in SQLite.
  */

@@ -5,7 +5,7 @@ import { syntheticTable } from '../ml/synthetic';
 import type { Table } from '../ml/table';
 
 /**
- * Small real models for the registry's tests and the load benchmark: the ml helper's trainer on
+ * Small real models for the registry's tests and the load benchmark: the trainer (core/ml) on
  * its synthetic table (signal + lanes + dates). `rounds` sets the quality: 2 rounds is a weak
  * model, 80 a good one, so the improvement gate has something to decide.
  */

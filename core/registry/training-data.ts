@@ -4,7 +4,7 @@ import type { ModelManifest } from '../ml/manifest';
 import { loadHistory } from '../training/history-source';
 
 /**
- * Rebuild the table a spec-trained model learned from (the ml helper's spec + history loader), so
+ * Rebuild the table a spec-trained model learned from (the model spec + history loader), so
  * the registry can store its reference statistics, fingerprint, baseline and holdout.
  */
 export function specTable(spec: string, dbPath: string): { table: Table; source: string } {
