@@ -15,7 +15,7 @@ export interface MonitorConfig {
 export const DEFAULT_CONFIG: MonitorConfig = { retentionDays: 7, slowCallMs: 1000, rules: DEFAULT_RULES };
 const CONFIG_KEY = 'monitoring.config';
 const FLUSH_MS = 5_000;
-const DERIVED: Record<string, SeriesKind> = { 'training.start': 'training', 'plans.solve': 'optimizer' };
+const DERIVED: Record<string, SeriesKind> = { 'training.start': 'training' };
 
 /** What other features tell the monitor about: registry and drift set these at registration. */
 export interface StatusProviders {
@@ -50,8 +50,8 @@ export class Monitor {
   /** The host app's call observer. */
   observeCall = (e: { name: string; ms: number; ok: boolean; code?: string }): void => {
     this.store.record('call', e.name, e);
-    // Training jobs and optimizer runs are calls too; their outcome series come from here until
-    // those features record richer outcomes (fallback, gap) themselves via `record`.
+    // Training jobs are calls too; their outcome series come from here. (Optimizer runs record
+    // their own outcome — solved, fallback, failed — with time and gap, in core/plans.)
     const derived = DERIVED[e.name];
     if (derived) this.store.record(derived, e.ok ? (derived === 'optimizer' ? 'solved' : 'succeeded') : e.code === 'CANCELLED' ? 'cancelled' : 'failed', e);
     if (!e.ok && e.code !== 'CANCELLED') this.log.log(e.code === 'HANDLER_ERROR' || e.code === 'INTERNAL' ? 'error' : 'warn', 'call failed', { call: e.name, code: e.code, ms: round(e.ms) });

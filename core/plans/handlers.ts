@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/scenario';
 import { checkScenario, hasErrors } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
+import { monitorFor } from '../monitoring/monitor';
 import { MONOLITHIC_LIMIT, exportModelLp } from '../optimizer/optimize';
 import { countPairs } from '../optimizer/model';
 import { prepare } from '../optimizer/prep';
@@ -39,8 +40,16 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
         onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
       });
       if (p.solveId) running.set(p.solveId, handle);
+      const started = performance.now();
       try {
-        const { plan } = await handle.result;
+        const { plan } = await handle.result.catch((err: unknown) => {
+          const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
+          monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', { ms: performance.now() - started, ok: false, code: (err as ContractError).code });
+          throw err;
+        });
+        // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
+        const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
+        monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', { ms: plan.solver.seconds * 1000, ok: !fellBack, value: plan.solver.gap ?? 0 });
         const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
         ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
         return { id, plan };

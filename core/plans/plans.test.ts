@@ -44,6 +44,19 @@ describe('plans.* contract', () => {
     await expect(host.app.invoke('plans.get', { id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('records each run for the Monitor page: solved with its gap, failed with its code', async () => {
+    const before = (await host.app.invoke('monitoring.overview', { minutes: 60 })).optimizer.runs;
+    await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 10, name: 'monitored' });
+    const bad = tinyInput();
+    bad.orders[0]!.destination = 'NOWHERE';
+    await expect(host.app.invoke('plans.solve', { scenario: bad })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+    const o = (await host.app.invoke('monitoring.overview', { minutes: 60 })).optimizer;
+    // The invalid scenario is refused before any run starts: one more run, and it solved.
+    expect(o.runs).toBe(before + 1);
+    expect(o.byOutcome.find((x) => x.key === 'solved')!.count).toBeGreaterThanOrEqual(1);
+    expect(o.successRate).toBe(1);
+  });
+
   it('refuses a scenario with errors, naming the field', async () => {
     const bad = tinyInput();
     bad.orders[0]!.quantityT = -5;
