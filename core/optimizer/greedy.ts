@@ -1,8 +1,9 @@
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
-  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadCapacity,
+  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
   roadRate, unservedRate, deferredFreightRate, type Order, type Prep,
 } from './prep';
+import { bookRoadOnDay } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
 
 /**
@@ -118,20 +119,11 @@ export function greedyDraft(p: Prep): Draft {
     let left = rem.get(o.id) ?? 0;
     if (left <= 1e-6 || !roadAllowed(p, o)) continue;
     const dest = p.dests.get(o.destination)!;
+    const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
     for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
       const late = lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
-      for (const y of [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest))) {
-        if (roadRate(p, y, dest) + late >= leave(o)) continue;
-        const cap = roadLeft.get(`${y}|${d}`) ?? roadCapacity(p, y, d);
-        const st = stock.get(key(y, o.product)) ?? 0;
-        const t = Math.min(left, cap, st);
-        if (t <= 1e-6 || (!o.splittable && t < left - 1e-6)) continue;
-        road.push({ orderId: o.id, stockyard: y, day: d, tonnes: t });
-        roadLeft.set(`${y}|${d}`, cap - t);
-        stock.set(key(y, o.product), st - t);
-        left -= t;
-        if (left <= 1e-6) break;
-      }
+      // A truck only when it costs less than leaving the tonnes for after the horizon.
+      left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock }, (y) => roadRate(p, y, dest) + late < leave(o));
     }
     rem.set(o.id, left);
   }

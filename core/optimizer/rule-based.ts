@@ -1,5 +1,6 @@
 import type { Draft, DraftLine, DraftRake } from './draft';
-import { carries, key, railAllowed, roadAllowed, roadCapacity, roadRate, type Order, type Prep } from './prep';
+import { carries, key, railAllowed, roadAllowed, roadRate, type Order, type Prep } from './prep';
+import { bookRoadOnDay } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
 
 /** A planner by hand does not send a rake less than half full; such loads wait for road or the next plan. */
@@ -45,19 +46,7 @@ export function ruleBasedDraft(p: Prep): Draft {
     if (left <= 1e-6 || !roadAllowed(p, o)) continue;
     const dest = p.dests.get(o.destination)!;
     const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
-    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
-      for (const y of yards) {
-        const cap = roadLeft.get(`${y}|${d}`) ?? roadCapacity(p, y, d);
-        const st = stock.get(key(y, o.product)) ?? 0;
-        const t = Math.min(left, cap, st);
-        if (t <= 1e-6 || (!o.splittable && t < left - 1e-6)) continue;
-        road.push({ orderId: o.id, stockyard: y, day: d, tonnes: t });
-        roadLeft.set(`${y}|${d}`, cap - t);
-        stock.set(key(y, o.product), st - t);
-        left -= t;
-        if (left <= 1e-6) break;
-      }
-    }
+    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock });
     rem.set(o.id, left);
   }
   return { rakes, road };
