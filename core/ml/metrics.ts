@@ -1,6 +1,6 @@
 /** Holdout metrics. Regression: MAE, RMSE, WAPE, R². Classification: accuracy, macro F1, AUC (binary), log-loss. */
-export interface RegressionMetrics { mae: number; rmse: number; wape: number; r2: number; n: number }
-export interface ClassMetrics { accuracy: number; f1: number; auc: number | null; logloss: number; n: number }
+export type RegressionMetrics = { mae: number; rmse: number; wape: number; r2: number; n: number };
+export type ClassMetrics = { accuracy: number; f1: number; auc: number | null; logloss: number; n: number };
 export type Metrics = RegressionMetrics | ClassMetrics;
 
 export function regressionMetrics(y: ArrayLike<number>, p: ArrayLike<number>): RegressionMetrics {

@@ -1,5 +1,6 @@
 import { DEFAULT_PARAMS, trainBooster, type BoostedModel, type BoostParams, type Matrix, type RoundProgress, type TrainOptions } from './booster';
 import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
+import type { TrainingMetrics } from '../contract/api/training';
 import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
 import type { ObjectiveConfig, ObjectiveName } from './objectives';
 import { exportOnnx } from './onnx-export';
@@ -34,20 +35,11 @@ export interface TrainRequest {
   baseline?: BaselineFn;
 }
 
-export interface ModelMetrics {
+/** The contract's TrainingMetrics with the trainer's precise task and metric types. */
+export interface ModelMetrics extends TrainingMetrics {
   task: Task;
-  target: string;
-  /** The objective's primary holdout metric and whether lower is better. */
-  primary: { name: string; lowerIsBetter: boolean };
   test: Metrics;
   baseline: { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean } | null;
-  quantiles: { output: string; alpha: number; pinball: number; coverage: number }[];
-  importance: { feature: string; gain: number; share: number }[];
-  history: { round: number; trainLoss: number; validLoss: number | null }[];
-  bestRound: number;
-  stoppedEarly: boolean;
-  rows: { train: number; valid: number; test: number; droppedMissingTarget: number };
-  trainMs: number;
 }
 
 export interface TrainOutcome {

@@ -95,7 +95,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
         const out: TrainingResult = {
           jobId: job.id, name, version: result.version, dir: result.dir, source: result.source,
-          metrics: result.metrics as unknown as TrainingMetrics, registryVersion: registered.version,
+          metrics: result.metrics, registryVersion: registered.version,
         };
         return out;
       } catch (err) {

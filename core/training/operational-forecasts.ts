@@ -1,20 +1,10 @@
+import type { OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
 import type { Cell } from '../ml/table';
 import { loadHistory } from './history-source';
 
 /** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
 export type Predictor = (name: string, rows: Record<string, Cell>[]) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
 
-export interface OperationalForecasts {
-  date: string;
-  /** Rail transit time per destination [h]: model median with P10/P90, and the lane mean it must beat. */
-  transit: { destination: string; corridor: string; distanceKm: number; p10H: number | null; medianH: number; p90H: number | null; laneMeanH: number; from: string }[];
-  /** Loading rate per loading point × product [t/h]. */
-  loading: { loadingPoint: string; product: string; rateTph: number; meanTph: number; from: string }[];
-  /** Expected placement delay per loading point × wagon type [h]. */
-  placement: { loadingPoint: string; wagonType: string; delayH: number; meanH: number; from: string }[];
-  /** Which model version produced each kind, or why the historical mean was used. */
-  sources: { transit: string; loading: string; placement: string };
-}
 
 type Group<T> = { key: string; sample: T; values: number[] };
 function groups<T>(rows: T[], key: (r: T) => string, value: (r: T) => number | null): Group<T>[] {

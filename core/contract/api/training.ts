@@ -104,9 +104,13 @@ export interface DemandForecast {
 /** What the optimizer takes from the models for a planning day (see core/training/operational-forecasts.ts). */
 export interface OperationalForecastsResult {
   date: string;
+  /** Rail transit time per destination [h]: model median with P10/P90, and the lane mean it must beat. */
   transit: { destination: string; corridor: string; distanceKm: number; p10H: number | null; medianH: number; p90H: number | null; laneMeanH: number; from: string }[];
+  /** Loading rate per loading point × product [t/h]. */
   loading: { loadingPoint: string; product: string; rateTph: number; meanTph: number; from: string }[];
+  /** Expected placement delay per loading point × wagon type [h]. */
   placement: { loadingPoint: string; wagonType: string; delayH: number; meanH: number; from: string }[];
+  /** Which model version produced each kind, or why the historical mean was used. */
   sources: { transit: string; loading: string; placement: string };
 }
 
