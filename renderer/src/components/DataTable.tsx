@@ -82,12 +82,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
     setBusy(true);
     const message = await onEdit(editing.index, editing.field, editing.text);
     setBusy(false);
-    setErrors((m) => {
-      const next = new Map(m);
-      if (message) next.set(key, message);
-      else next.delete(key);
-      return next;
-    });
+    setError(key, message);
     if (!message) setEditing(null);
   }
 
@@ -95,17 +90,22 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
     if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: cellText(rows[index][c.field], c.kind === 'number' ? 'text' : c.kind) });
   }
 
-  async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
-    const key = `${rowKey(rows[index], index)}|`;
-    setBusy(true);
-    const message = await fn(index);
-    setBusy(false);
+  /** Show (or clear) the message of one cell or row, keyed `rowKey|field`. */
+  function setError(key: string, message: string | null) {
     setErrors((m) => {
       const next = new Map(m);
       if (message) next.set(key, message);
       else next.delete(key);
       return next;
     });
+  }
+
+  async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
+    const key = `${rowKey(rows[index], index)}|`;
+    setBusy(true);
+    const message = await fn(index);
+    setBusy(false);
+    setError(key, message);
   }
 
   const errorList = [...errors.entries()];
