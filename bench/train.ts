@@ -27,7 +27,7 @@ const arg = (name: string, fallback: number) => {
 const cfg = { rows: arg('rows', 1_000_000), features: arg('features', 20), rounds: arg('rounds', 100), depth: arg('depth', 6), lr: 0.1, bins: 255 };
 const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0);
 
-interface Row { lib: string; seconds?: number; cpuSeconds?: number; rmse?: number; mae?: number; missing?: string }
+interface Row { lib: string; seconds?: number; cpuSeconds?: number; rmse?: number; mae?: number; missing?: string; load?: number }
 
 function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matrix, yTest: Float64Array): void {
   console.log(`\n(load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} cores; wall times need a quiet machine, CPU seconds are steadier)`);
@@ -43,7 +43,7 @@ function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matri
     const cpu = process.cpuUsage(c0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const pred = predictRowMajor(res.model, toRowMajor(test.x, test.nRows, test.nFeatures), test.nRows);
-    return { lib: `rakeplan (TypeScript, ${threads} thread${threads === 2 ? 's' : ''})`, seconds, cpuSeconds, ...pick(regressionMetrics(yTest, pred)) };
+    return { lib: `rakeplan (TypeScript, ${threads} thread${threads === 2 ? 's' : ''})`, seconds, cpuSeconds, load: os.loadavg()[0], ...pick(regressionMetrics(yTest, pred)) };
   };
   const ours1 = run(1);
   const ours2 = run(2);
@@ -61,7 +61,8 @@ function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matri
       const spec = JSON.stringify({ dir, ntrain: train.nRows, ntest: test.nRows, nfeat: train.nFeatures, rounds: cfg.rounds, depth: cfg.depth, lr: cfg.lr, bins: cfg.bins });
       const r = spawnSync(python, [path.join(__dirname, 'py-gbm.py'), spec], { encoding: 'utf8', env: { ...process.env, OMP_WAIT_POLICY: 'PASSIVE' }, maxBuffer: 1 << 24 });
       if (r.status !== 0) rows.push({ lib: 'python', missing: r.stderr.trim().split('\n').at(-1) ?? 'failed' });
-      for (const line of r.stdout.trim().split('\n').filter(Boolean)) rows.push(JSON.parse(line) as Row);
+      // Both libraries run in one process: the load average after it stands for both.
+      for (const line of r.stdout.trim().split('\n').filter(Boolean)) rows.push({ ...(JSON.parse(line) as Row), load: os.loadavg()[0] });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -69,7 +70,7 @@ function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matri
   for (const r of rows) {
     if (r.missing) { console.log(`  ${r.lib.padEnd(42)} not run: ${r.missing}`); continue; }
     const ratio = r.lib.startsWith('rakeplan') ? '' : `   ours/theirs: time ×${(ours.seconds! / r.seconds!).toFixed(2)}, CPU ×${(ours.cpuSeconds! / r.cpuSeconds!).toFixed(2)}, RMSE ×${(ours.rmse! / r.rmse!).toFixed(4)}`;
-    console.log(`  ${r.lib.padEnd(42)} ${r.seconds!.toFixed(2).padStart(7)} s wall ${r.cpuSeconds!.toFixed(2).padStart(7)} s CPU   test RMSE ${r.rmse!.toFixed(4)}   MAE ${r.mae!.toFixed(4)}${ratio}`);
+    console.log(`  ${r.lib.padEnd(42)} ${r.seconds!.toFixed(2).padStart(7)} s wall ${r.cpuSeconds!.toFixed(2).padStart(7)} s CPU   load ${r.load!.toFixed(2)}   test RMSE ${r.rmse!.toFixed(4)}   MAE ${r.mae!.toFixed(4)}${ratio}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { contract, type Contract } from '../contract';
+import { prewarmSolver } from '../optimizer/run-solve';
 import { HostApp } from './app';
 import { registerFeatures } from './features';
 import { createServices, type HostMode, type HostServices } from './services';
@@ -18,11 +19,19 @@ export function createHost(opts: { dataDir: string; mode: HostMode }): Host {
   const app = new HostApp(contract);
   registerFeatures(app, services);
   app.assertComplete();
+  // A long-lived host keeps a pre-warmed solve worker so the planner's first solve is not V8's
+  // cold start of HiGHS; tests and one-shot CLI commands keep none (no thread left behind).
+  const releaseSpare = opts.mode === 'browser' || opts.mode === 'electron' ? prewarmSolver({ log: logLine }) : () => {};
   return {
     app,
     services,
     close() {
+      releaseSpare();
       services.close();
     },
   };
+}
+
+function logLine(msg: string): void {
+  process.stderr.write(JSON.stringify({ level: 'info', msg, at: new Date().toISOString() }) + '\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binMatrix, fitBins, MISSING_BIN } from './binning';
+import { binMatrix, binOf, fitBins, MISSING_BIN } from './binning';
 import { DEFAULT_PARAMS, trainBooster, type BoostParams } from './booster';
 import { regressionMetrics } from './metrics';
 import type { ObjectiveConfig } from './objectives';
@@ -28,6 +28,29 @@ describe('binning', () => {
     const counts = new Array(32).fill(0);
     for (const c of binMatrix(v, v.length, [bins])) counts[c]++;
     expect(Math.min(...counts)).toBeGreaterThan(50_000 / 32 / 2);
+  });
+
+  it('fits long columns on a fixed-size sample: ≤ maxBins bins, the same for the same generator state', () => {
+    const rng = new Rng(3);
+    const v = Float32Array.from({ length: 300_000 }, (_, i) => (i % 10 === 0 ? NaN : (rng.next() - 0.3) * 1e4));
+    const a = fitBins(v, 255, new Rng(9), 50_000);
+    const b = fitBins(v, 255, new Rng(9), 50_000);
+    const c = fitBins(v, 255, new Rng(10), 50_000);
+    expect(a.upper.length).toBe(255);
+    expect(Array.from(a.upper)).toEqual(Array.from(b.upper));
+    expect(Array.from(a.upper)).not.toEqual(Array.from(c.upper));
+    for (let i = 1; i < a.upper.length; i++) expect(a.upper[i]!).toBeGreaterThan(a.upper[i - 1]!);
+  });
+
+  it('bins every value where a binary search over the bounds puts it, signs, zeros and infinities included', () => {
+    const rng = new Rng(4);
+    const special = [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1e-40, 3.4e38, -3.4e38];
+    const v = Float32Array.from({ length: 20_000 }, (_, i) => (i < special.length ? special[i]! : (rng.next() - 0.5) * 10 ** rng.int(12)));
+    for (const maxBins of [255, 8]) {
+      const fitted = fitBins(v, maxBins, rng);
+      const codes = binMatrix(v, v.length, [fitted]);
+      for (let i = 0; i < v.length; i++) expect(codes[i]).toBe(binOf(fitted.upper, v[i]!));
+    }
   });
 });
 

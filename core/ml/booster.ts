@@ -1,8 +1,8 @@
 import { binMatrix, fitBins, type FeatureBins } from './binning';
-import { SerialHistBuilder, type HistBuilder, type HistData } from './histogram';
+import { histData, SerialHistBuilder, type HistBuilder, type HistData } from './histogram';
 import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
 import { Rng } from './rng';
-import { leafOfBinned, TreeGrower, type TreeParams } from './tree';
+import { leafOfBinned, TreeGrower, type LeafValueFn, type TreeParams } from './tree';
 
 export interface BoostParams extends TreeParams {
   objective: ObjectiveConfig;
@@ -90,7 +90,7 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
   const bins: FeatureBins[] = [];
   for (let f = 0; f < F; f++) bins.push(fitBins(train.x.subarray(f * n, (f + 1) * n), params.maxBins, rng));
   const nBins = Int32Array.from(bins, (b) => b.upper.length);
-  const data: HistData = { bins: binMatrix(train.x, n, bins), nRows: n, nFeatures: F };
+  const data = histData(binMatrix(train.x, n, bins), n, F, nBins);
   const valid = opts.valid;
   const vBins = valid ? binMatrix(valid.m.x, valid.m.nRows, bins) : null;
   const nv = valid?.m.nRows ?? 0;
@@ -98,11 +98,11 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
   const obj = makeObjective(params.objective, y);
   const K = obj.outputs;
   const base = obj.initScore(y);
-  const score = new Float64Array(n * K);
-  const vScore = new Float64Array(nv * K);
-  for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
   const builder = opts.makeBuilder ? opts.makeBuilder(data, n * K) : new SerialHistBuilder(data);
   const { grad, hess } = builder.gradBuffers(n * K);
+  const score = builder.scoreBuffer(n * K);
+  const vScore = new Float64Array(nv * K);
+  for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
   const rows = builder.rowsBuffer();
   const grower = new TreeGrower(data, builder, nBins, params);
   const lr = params.learningRate;
@@ -118,28 +118,28 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
       const feats = pickFeatures(F, params.colsample, rng);
       const sampled = params.subsample < 1 ? sampleRows(n, params.subsample, rng) : null;
       for (let k = 0; k < K; k++) {
-        let nUsed = n;
-        if (sampled) { rows.set(sampled); nUsed = sampled.length; } else for (let i = 0; i < n; i++) rows[i] = i;
+        const nUsed = sampled ? sampled.length : n;
+        fillShards(rows, sampled, nUsed);
         const gk = grad.subarray(k * n, (k + 1) * n);
         const hk = hess.subarray(k * n, (k + 1) * n);
         const sk = score.subarray(k * n, (k + 1) * n);
-        const leafValue = obj.leafQuantile === null
-          ? (_r: Uint32Array, _s: number, _e: number, g: number, h: number) => (-g / (h + params.lambda)) * lr
-          : (r: Uint32Array, s: number, e: number) => {
-              for (let j = s; j < e; j++) resid[j - s] = y[r[j]!]! - sk[r[j]!]!;
-              return weightedQuantile(resid.subarray(0, e - s), obj.leafQuantile!) * lr;
+        const leafValue: LeafValueFn = obj.leafQuantile === null
+          ? (g, h) => (-g / (h + params.lambda)) * lr
+          : (_g, _h, leaf) => {
+              const { rows: r, a0, a1, b0, b1 } = leaf!;
+              let m = 0;
+              for (let j = a0; j < a1; j++) resid[m++] = y[r[j]!]! - sk[r[j]!]!;
+              for (let j = b0; j < b1; j++) resid[m++] = y[r[j]!]! - sk[r[j]!]!;
+              return weightedQuantile(resid.subarray(0, m), obj.leafQuantile!) * lr;
             };
-        const tree = grower.grow(rows, nUsed, gk, hk, feats, k, leafValue);
+        // Every row is in the sample and leaf values need no rows: the last level's values go
+        // straight to the scores while the tree grows.
+        const finalScore = !sampled && obj.leafQuantile === null ? sk : null;
+        const tree = grower.grow(rows, nUsed, gk, obj.unitHessian ? null : hk, feats, k, leafValue, finalScore);
         trees.push(tree);
         if (sampled) for (let i = 0; i < n; i++) sk[i]! += tree.value[leafOfBinned(tree, data.bins, n, i)]!;
-        else {
-          // Every row is in the sample: each leaf owns a range of `rows`, no traversal needed.
-          const lr = tree.leafRanges;
-          for (let q = 0; q < lr.length; q += 3) {
-            const v = tree.value[lr[q]!]!;
-            for (let j = lr[q + 1]!; j < lr[q + 2]!; j++) sk[rows[j]!]! += v;
-          }
-        }
+        // Every row is in the sample: each other leaf owns segments of `rows`, no traversal needed.
+        else builder.addLeafValues(rows, tree.leafSegs, Float64Array.from(tree.leafIds, (id) => tree.value[id]!), sk);
         if (vBins) for (let i = 0; i < nv; i++) vScore[k * nv + i]! += tree.value[leafOfBinned(tree, vBins, nv, i)]!;
       }
       const trainLoss = obj.loss(y, score);
@@ -172,6 +172,20 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
     })),
   };
   return { model, history, bestRound: keepRounds, stoppedEarly, bins };
+}
+
+/**
+ * The grown rows in two shards (see HistBuilder): every other row id to each, ascending. Halves
+ * by position would follow the row order — training rows come in date order — so a split on a
+ * date-like feature would leave one thread most of a node's rows.
+ */
+function fillShards(rows: Uint32Array, sampled: Uint32Array | null, nUsed: number): void {
+  const shard = nUsed >> 1;
+  for (let i = 0; i < shard; i++) {
+    rows[i] = sampled ? sampled[2 * i + 1]! : 2 * i + 1;
+    rows[shard + i] = sampled ? sampled[2 * i]! : 2 * i;
+  }
+  if (nUsed & 1) rows[nUsed - 1] = sampled ? sampled[nUsed - 1]! : nUsed - 1;
 }
 
 function pickFeatures(F: number, colsample: number, rng: Rng): Int32Array {

@@ -23,6 +23,8 @@ export interface Objective {
   readonly outputs: number;
   /** Leaf values from residual quantiles instead of Newton steps. */
   readonly leafQuantile: number | null;
+  /** Every hessian is 1 (histograms then count rows instead of summing hessians). */
+  readonly unitHessian: boolean;
   initScore(y: Float64Array): number[];
   /** Fill grad/hess (length n·outputs, output-major: k·n + i) from raw scores of the same layout. */
   gradients(y: Float64Array, score: Float64Array, grad: Float32Array, hess: Float32Array): void;
@@ -34,7 +36,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
   switch (cfg.name) {
     case 'squared':
       return {
-        name: 'squared', outputs: 1, leafQuantile: null,
+        name: 'squared', outputs: 1, leafQuantile: null, unitHessian: true,
         initScore: (t) => [mean(t)],
         gradients(t, s, g, h) { for (let i = 0; i < t.length; i++) { g[i] = s[i]! - t[i]!; h[i] = 1; } },
         loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) a += (s[i]! - t[i]!) ** 2; return a / t.length; },
@@ -44,7 +46,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       const alpha = cfg.name === 'absolute' ? 0.5 : (cfg.alpha ?? 0.5);
       if (!(alpha > 0 && alpha < 1)) throw new Error(`quantile alpha must be in (0, 1), got ${alpha}`);
       return {
-        name: cfg.name, outputs: 1, leafQuantile: alpha,
+        name: cfg.name, outputs: 1, leafQuantile: alpha, unitHessian: true,
         initScore: (t) => [quantile(Array.from(t), alpha)],
         gradients(t, s, g, h) { for (let i = 0; i < t.length; i++) { g[i] = t[i]! > s[i]! ? -alpha : 1 - alpha; h[i] = 1; } },
         loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) { const r = t[i]! - s[i]!; a += r >= 0 ? alpha * r : (alpha - 1) * r; } return a / t.length; },
@@ -54,7 +56,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       const med = quantile(Array.from(y), 0.5);
       const delta = cfg.delta ?? Math.max(1e-9, quantile(Array.from(y, (v) => Math.abs(v - med)), 0.9));
       return {
-        name: 'huber', outputs: 1, leafQuantile: null,
+        name: 'huber', outputs: 1, leafQuantile: null, unitHessian: true,
         initScore: () => [med],
         gradients(t, s, g, h) {
           for (let i = 0; i < t.length; i++) {
@@ -72,7 +74,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
     }
     case 'binary':
       return {
-        name: 'binary', outputs: 1, leafQuantile: null,
+        name: 'binary', outputs: 1, leafQuantile: null, unitHessian: false,
         initScore(t) { const p = Math.min(1 - 1e-6, Math.max(1e-6, mean(t))); return [Math.log(p / (1 - p))]; },
         gradients(t, s, g, h) {
           for (let i = 0; i < t.length; i++) { const p = sigmoid(s[i]!); g[i] = p - t[i]!; h[i] = Math.max(p * (1 - p), 1e-16); }
@@ -87,7 +89,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       const k = cfg.numClass ?? 0;
       if (k < 2) throw new Error(`multiclass needs numClass ≥ 2, got ${k}`);
       return {
-        name: 'multiclass', outputs: k, leafQuantile: null,
+        name: 'multiclass', outputs: k, leafQuantile: null, unitHessian: false,
         initScore(t) {
           const c = new Array<number>(k).fill(0);
           for (const v of t) c[v]!++;

@@ -1,5 +1,5 @@
 import { MISSING_BIN as MISSING_BIN_EXPORT } from './binning';
-import { STRIDE as STRIDE_EXPORT, type HistBuilder, type HistData } from './histogram';
+import { addHist, BUILD, histLength, J, JOB, STRIDE as STRIDE_EXPORT, type Hessians, type HistBuilder, type HistData } from './histogram';
 
 // Local copies: an imported binding read in a hot loop costs a getter call under the
 // CommonJS transform used by tests and tsx (measured: a third of partition time).
@@ -36,48 +36,61 @@ export interface Tree {
   gain: Float64Array;
   /** Which model output the tree adds to (class index for multiclass, else 0). */
   output: number;
-  /** (leaf node, start, end) triples: the leaf owns rows[start..end) of the grown sample. */
-  leafRanges: Int32Array;
+  /**
+   * Leaves that own rows: leaf leafIds[i] owns rows[a0..a1) and rows[b0..b1) of the grown sample
+   * (leafSegs[4i..4i+4)). Leaves of a last level whose values went straight to the scores
+   * (grow's `finalScore`) are not listed.
+   */
+  leafIds: Int32Array;
+  leafSegs: Int32Array;
 }
 
 interface Split { gain: number; feature: number; bin: number; missingLeft: boolean; gl: number; hl: number }
 interface Node {
-  id: number; start: number; end: number; depth: number;
+  /** final: a last-level leaf whose rows were never separated from its sibling's. */
+  id: number; a0: number; a1: number; b0: number; b1: number; depth: number; final?: boolean;
   g: number; h: number; c: number;
   hist: Float64Array | null; split: Split | null;
 }
+
+/** A leaf's rows: rows[a0..a1) and rows[b0..b1) (one segment per shard, see HistBuilder). */
+export interface LeafRows { rows: Uint32Array; a0: number; a1: number; b0: number; b1: number }
+/** Leaf value from its gradient sums, and its rows unless grow was given `finalScore`. */
+export type LeafValueFn = (g: number, h: number, rows: LeafRows | null) => number;
 
 /**
  * Grows one tree the "hist" way: best-first (the leaf with the largest gain splits next), the
  * smaller child's histogram is built and the larger one's is the parent's minus it (histogram
  * subtraction), and missing values go whichever way gains more (learned default direction).
- * `rows[0..nUsed)` are the sampled row ids; they are partitioned in place, so each leaf ends up
- * owning a contiguous range, which `leafValue` receives.
+ * `rows[0..nUsed)` are the sampled row ids, in two shards (see HistBuilder); they are partitioned
+ * in place, so each leaf ends up owning one segment per shard, which `leafValue` receives.
+ * With `finalScore` (depth-limited trees whose leaf values need no rows), the last level is not
+ * partitioned: each row's leaf value is added to finalScore[row] instead.
  */
 export class TreeGrower {
   private readonly pool: Float64Array[] = [];
-  private readonly tmp: Uint32Array;
-  private readonly goLeft = new Uint8Array(256);
-  constructor(private readonly data: HistData, private readonly builder: HistBuilder, private readonly nBins: Int32Array, private readonly p: TreeParams) {
-    this.tmp = new Uint32Array(data.nRows);
-  }
+  private jobs = new Int32Array(64 * JOB);
+  constructor(private readonly data: HistData, private readonly builder: HistBuilder, private readonly nBins: Int32Array, private readonly p: TreeParams) {}
 
   grow(
-    rows: Uint32Array, nUsed: number, grad: Float32Array, hess: Float32Array, features: Int32Array, output: number,
-    leafValue: (rows: Uint32Array, start: number, end: number, g: number, h: number) => number,
+    rows: Uint32Array, nUsed: number, grad: Float32Array, hess: Hessians, features: Int32Array, output: number, leafValue: LeafValueFn,
+    finalScore: Float64Array | null = null,
   ): Tree {
     const nodes: Node[] = [];
     const tree = { feature: [] as number[], bin: [] as number[], ml: [] as number[], left: [] as number[], right: [] as number[], value: [] as number[], gain: [] as number[] };
-    const newNode = (start: number, end: number, depth: number): Node => {
+    const newNode = (a0: number, a1: number, b0: number, b1: number, depth: number): Node => {
       const id = tree.feature.length;
       tree.feature.push(-1); tree.bin.push(0); tree.ml.push(0); tree.left.push(-1); tree.right.push(-1); tree.value.push(0); tree.gain.push(0);
-      const node: Node = { id, start, end, depth, g: 0, h: 0, c: 0, hist: null, split: null };
+      const node: Node = { id, a0, a1, b0, b1, depth, g: 0, h: 0, c: 0, hist: null, split: null };
       nodes.push(node);
       return node;
     };
-    const root = newNode(0, nUsed, 0);
-    this.buildHists(rows, [root], grad, hess, features);
-    const rootHist = root.hist!;
+    const shard = nUsed >> 1;
+    const root = newNode(0, shard, shard, nUsed, 0);
+    root.hist = this.alloc();
+    this.setJob(0, root, -1, 0, false, BUILD.SELF);
+    this.builder.runJobs(rows, this.jobs, 1, grad, hess, features, [root.hist]);
+    const rootHist = root.hist;
     const f0 = features[0]! * STRIDE;
     for (let b = 0; b < 256; b++) { root.g += rootHist[f0 + b * 2]!; root.h += rootHist[f0 + b * 2 + 1]!; }
     root.c = nUsed;
@@ -85,12 +98,12 @@ export class TreeGrower {
 
     let open: Node[] = [root];
     let leaves = 1;
-    const { maxLeaves } = this.p;
-    const canSplit = (n: Node) => (this.p.maxDepth === 0 || n.depth < this.p.maxDepth) && n.c >= 2 * this.p.minDataInLeaf && n.h >= 2 * this.p.minChildWeight;
+    const { maxLeaves, maxDepth, minDataInLeaf, minChildWeight } = this.p;
+    const canSplit = (n: Node) => (maxDepth === 0 || n.depth < maxDepth) && n.c >= 2 * minDataInLeaf && n.h >= 2 * minChildWeight;
     while (maxLeaves === 0 || leaves < maxLeaves) {
       // With a leaf limit the single best leaf splits next. Without one every open leaf splits
-      // sooner or later, so a whole frontier goes at once — the same tree, and one histogram
-      // hand-off per level instead of one per node.
+      // sooner or later, so a whole frontier goes at once — the same tree, and one hand-off to
+      // the helper thread per level instead of one per node.
       let batch: Node[];
       if (maxLeaves === 0) {
         batch = open.filter((n) => n.split);
@@ -104,58 +117,88 @@ export class TreeGrower {
         batch = bi < 0 ? [] : open.splice(bi, 1);
       }
       if (batch.length === 0) break;
-      const builds: { parent: Node; small: Node; large: Node }[] = [];
-      for (const node of batch) {
+      // Partition every node and sum its smaller child's histogram in one pass over the shards.
+      // "Smaller" is judged by hessian, known from the split before the rows move (the row count
+      // when hessians are constant); the larger child's histogram is the parent's minus it.
+      if (this.jobs.length < batch.length * JOB) this.jobs = new Int32Array(batch.length * 2 * JOB);
+      const outs: (Float64Array | null)[] = [];
+      // Children on the depth limit are leaves whatever their rows: with finalScore, their values
+      // go to the scores during this pass and their rows stay unseparated.
+      const lastLevel = finalScore !== null && maxLeaves === 0 && maxDepth > 0 && batch[0]!.depth + 1 === maxDepth;
+      const finalValues = lastLevel ? new Float64Array(2 * batch.length) : null;
+      batch.forEach((node, j) => {
         const s = node.split!;
-        const mid = this.partition(rows, node.start, node.end, s);
-        const l = newNode(node.start, mid, node.depth + 1);
-        const r = newNode(mid, node.end, node.depth + 1);
-        l.g = s.gl; l.h = s.hl; l.c = mid - node.start;
-        r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.end - mid;
+        const hr = node.h - s.hl;
+        if (finalValues) {
+          finalValues[2 * j] = leafValue(s.gl, s.hl, null);
+          finalValues[2 * j + 1] = leafValue(node.g - s.gl, hr, null);
+          this.setJob(j, node, s.feature, s.bin, s.missingLeft, BUILD.FINAL);
+          outs.push(null);
+          return;
+        }
+        const childMaySplit = (maxDepth === 0 || node.depth + 1 < maxDepth) && Math.max(s.hl, hr) >= 2 * minChildWeight;
+        const build = !childMaySplit ? BUILD.NONE : s.hl <= hr ? BUILD.LEFT : BUILD.RIGHT;
+        this.setJob(j, node, s.feature, s.bin, s.missingLeft, build);
+        outs.push(build === BUILD.NONE ? null : this.alloc());
+      });
+      this.builder.runJobs(rows, this.jobs, batch.length, grad, hess, features, outs, finalValues ? { values: finalValues, score: finalScore! } : undefined);
+      batch.forEach((node, j) => {
+        const s = node.split!;
+        const amid = this.jobs[j * JOB + J.AMID]!, bmid = this.jobs[j * JOB + J.BMID]!;
+        const l = newNode(node.a0, amid, node.b0, bmid, node.depth + 1);
+        const r = newNode(amid, node.a1, bmid, node.b1, node.depth + 1);
+        l.g = s.gl; l.h = s.hl; l.c = amid - node.a0 + bmid - node.b0;
+        r.g = node.g - s.gl; r.h = node.h - s.hl; r.c = node.c - l.c;
         tree.feature[node.id] = s.feature; tree.bin[node.id] = s.bin; tree.ml[node.id] = s.missingLeft ? 1 : 0;
         tree.left[node.id] = l.id; tree.right[node.id] = r.id; tree.gain[node.id] = s.gain;
         leaves++;
-        // Build the smaller child, derive the larger by subtraction (in the parent's buffer).
-        if (canSplit(l) || canSplit(r)) builds.push(l.c <= r.c ? { parent: node, small: l, large: r } : { parent: node, small: r, large: l });
-        else this.release(node);
-      }
-      if (builds.length === 0) continue;
-      this.buildHists(rows, builds.map((b) => b.small), grad, hess, features);
-      for (const { parent, small, large } of builds) {
-        const parentHist = parent.hist!;
-        const smallHist = small.hist!;
-        for (let fi = 0; fi < features.length; fi++) {
-          const base = features[fi]! * STRIDE;
-          for (let j = base; j < base + STRIDE; j++) parentHist[j]! -= smallHist[j]!;
+        if (finalValues) {
+          l.final = r.final = true;
+          tree.value[l.id] = finalValues[2 * j]!;
+          tree.value[r.id] = finalValues[2 * j + 1]!;
+          this.release(node);
+          return;
         }
+        const smallHist = outs[j];
+        if (!smallHist) { this.release(node); return; }
+        const [small, large] = this.jobs[j * JOB + J.BUILD] === BUILD.LEFT ? [l, r] : [r, l];
+        const parentHist = node.hist!;
+        addHist(parentHist, smallHist, features, this.nBins, -1);
+        small.hist = smallHist;
         large.hist = parentHist;
-        parent.hist = null;
-        for (const child of small.id < large.id ? [small, large] : [large, small]) {
+        node.hist = null;
+        for (const child of [l, r]) {
           if (canSplit(child)) this.findSplit(child, features);
           if (child.split) open.push(child);
           else this.release(child);
         }
-      }
+      });
     }
     for (const n of open) this.release(n);
-    const leafRanges: number[] = [];
+    const leafIds: number[] = [];
+    const leafSegs: number[] = [];
     for (const n of nodes) {
-      if (tree.left[n.id] !== -1) continue;
-      tree.value[n.id] = leafValue(rows, n.start, n.end, n.g, n.h);
-      leafRanges.push(n.id, n.start, n.end);
+      if (tree.left[n.id] !== -1 || n.final) continue;
+      tree.value[n.id] = leafValue(n.g, n.h, { rows, a0: n.a0, a1: n.a1, b0: n.b0, b1: n.b1 });
+      leafIds.push(n.id);
+      leafSegs.push(n.a0, n.a1, n.b0, n.b1);
     }
     return {
       feature: Int32Array.from(tree.feature), thresholdBin: Int32Array.from(tree.bin), missingLeft: Uint8Array.from(tree.ml),
       left: Int32Array.from(tree.left), right: Int32Array.from(tree.right), value: Float64Array.from(tree.value), gain: Float64Array.from(tree.gain),
-      output, leafRanges: Int32Array.from(leafRanges),
+      output, leafIds: Int32Array.from(leafIds), leafSegs: Int32Array.from(leafSegs),
     };
   }
 
-  /** Histograms of a batch of nodes, each into a pooled buffer. */
-  private buildHists(rows: Uint32Array, batch: Node[], grad: Float32Array, hess: Float32Array, features: Int32Array): void {
-    const segs = new Int32Array(batch.length * 2);
-    batch.forEach((n, s) => { segs[2 * s] = n.start; segs[2 * s + 1] = n.end; n.hist = this.pool.pop() ?? new Float64Array(this.data.nFeatures * STRIDE); });
-    this.builder.buildNodes(rows, segs, batch.length, grad, hess, features, batch.map((n) => n.hist!));
+  private setJob(j: number, n: Node, feature: number, bin: number, missingLeft: boolean, build: number): void {
+    const o = j * JOB, jobs = this.jobs;
+    jobs[o + J.A0] = n.a0; jobs[o + J.A1] = n.a1; jobs[o + J.B0] = n.b0; jobs[o + J.B1] = n.b1;
+    jobs[o + J.FEAT] = feature; jobs[o + J.BIN] = bin; jobs[o + J.ML] = missingLeft ? 1 : 0; jobs[o + J.BUILD] = build;
+    jobs[o + J.AMID] = n.a1; jobs[o + J.BMID] = n.b1;
+  }
+
+  private alloc(): Float64Array {
+    return this.pool.pop() ?? new Float64Array(histLength(this.data));
   }
 
   private release(n: Node): void {
@@ -205,30 +248,6 @@ export class TreeGrower {
     node.split = best;
   }
 
-  /**
-   * Stable in-place partition of rows[start..end) by the split. Branch-free: the side comes from a
-   * 256-entry table and each row is written to both outputs, only the chosen cursor advancing —
-   * the split is close to 50/50, so a branch here mispredicted half the time (measured 2–3× slower).
-   */
-  private partition(rows: Uint32Array, start: number, end: number, s: Split): number {
-    const { bins, nRows } = this.data;
-    const off = s.feature * nRows;
-    const goLeft = this.goLeft;
-    for (let b = 0; b < 256; b++) goLeft[b] = b === MISSING_BIN ? (s.missingLeft ? 1 : 0) : b <= s.bin ? 1 : 0;
-    const tmp = this.tmp;
-    let l = start;
-    let rc = 0;
-    for (let k = start; k < end; k++) {
-      const r = rows[k]!;
-      const left = goLeft[bins[off + r]!]!;
-      rows[l] = r;
-      tmp[rc] = r;
-      l += left;
-      rc += 1 - left;
-    }
-    rows.set(tmp.subarray(0, rc), l);
-    return l;
-  }
 }
 
 /** The leaf a row of binned data reaches. */

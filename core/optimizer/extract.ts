@@ -14,19 +14,36 @@ export function draftFromSolution(b: BuiltModel, x: Float64Array): Draft {
     byRake.set(yv.r, dr);
     rakes.push(dr);
   }
+  // Stock drawn per rake, product and stockyard, handed out to the rake's orders of that product.
+  const pool = new Map<string, Array<[string, number]>>();
+  for (const sv of b.s) {
+    const t = x[sv.col] ?? 0;
+    if (t < EPS_T || !byRake.has(sv.r)) continue;
+    const k = `${sv.r}|${sv.product}`;
+    pool.set(k, [...(pool.get(k) ?? []), [sv.y, t]]);
+  }
   const lines = new Map<string, DraftLine>();
   for (const xv of b.x) {
     const t = x[xv.col] ?? 0;
     const dr = byRake.get(xv.r);
     if (t < EPS_T || !dr) continue;
-    const k = `${xv.r}|${xv.o}`;
-    let line = lines.get(k);
-    if (!line) {
-      line = { orderId: xv.o, wagons: 0, sources: new Map() };
-      lines.set(k, line);
-      dr.lines.push(line);
+    const line: DraftLine = { orderId: xv.o, wagons: 0, sources: new Map() };
+    lines.set(`${xv.r}|${xv.o}`, line);
+    dr.lines.push(line);
+    const yards = pool.get(`${xv.r}|${xv.product}`) ?? [];
+    let left = t;
+    for (const src of yards) {
+      if (left < EPS_T) break;
+      const take = Math.min(left, src[1]);
+      if (take < EPS_T) continue;
+      src[1] -= take;
+      left -= take;
+      line.sources.set(src[0], (line.sources.get(src[0]) ?? 0) + take);
     }
-    line.sources.set(xv.y, (line.sources.get(xv.y) ?? 0) + roundT(t));
+    // Solver noise (≤ 1e-6 t) left over goes to the last yard used.
+    const last = [...line.sources.keys()].pop() ?? yards[0]?.[0];
+    if (left > 0 && last) line.sources.set(last, (line.sources.get(last) ?? 0) + left);
+    for (const [y, v] of line.sources) line.sources.set(y, roundT(v));
   }
   for (const nv of b.n) {
     const line = lines.get(`${nv.r}|${nv.o}`);

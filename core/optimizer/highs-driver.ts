@@ -33,6 +33,12 @@ export interface LpSolveOptions {
    * freed in one round while every other integer column is fixed to the incumbent.
    */
   neighbourhoods?: number[][];
+  /**
+   * Share of the time given to the neighbourhood search (default 0.4 when neighbourhoods are
+   * given). 1 skips the branch-and-bound run: for models whose root relaxation alone would eat the
+   * time limit; the result then has no bound of its own.
+   */
+  lnsShare?: number;
   /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
   shouldStop?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
@@ -61,7 +67,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   const m = h.createModel({ format: 'lp', data: lpText });
   try {
     // No `threads` option: this single-threaded build rejects it (and threads > 1 aborts older builds).
-    const lnsShare = opts.neighbourhoods?.length ? LNS_SHARE : 0;
+    const lnsShare = opts.neighbourhoods?.length ? (opts.lnsShare ?? LNS_SHARE) : 0;
     const deadline = started + opts.timeLimitS * 1000;
     m.options.set({
       output_flag: false,
@@ -94,17 +100,20 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       const inc = num(d.mip_primal_bound);
       opts.onProgress({ phase: 'solving', incumbent: inc !== null && Math.abs(inc) < 1e20 ? inc : null, bound: num(d.mip_dual_bound), gap: inc !== null && Math.abs(inc) < 1e20 ? num(d.mip_gap) : null, elapsedS: (now - started) / 1000 });
     };
-    m.run({
-      [cb.mipInterrupt]: (e) => {
-        if (opts.shouldStop?.()) { stoppedEarly = true; e.interrupt(); }
-        post(e.data);
-        return undefined;
-      },
-      [cb.mipImprovingSolution]: (e) => { post(e.data, true); return undefined; },
-    });
-    const statusCode = m.getModelStatus();
-    const statusName = Object.entries(h.constants.modelStatus).find(([, v]) => v === statusCode)?.[0] ?? String(statusCode);
-    const feasible = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
+    const mainRun = lnsShare < 1;
+    if (mainRun) {
+      m.run({
+        [cb.mipInterrupt]: (e) => {
+          if (opts.shouldStop?.()) { stoppedEarly = true; e.interrupt(); }
+          post(e.data);
+          return undefined;
+        },
+        [cb.mipImprovingSolution]: (e) => { post(e.data, true); return undefined; },
+      });
+    }
+    const statusCode = mainRun ? m.getModelStatus() : null;
+    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : Object.entries(h.constants.modelStatus).find(([, v]) => v === statusCode)?.[0] ?? String(statusCode);
+    const feasible = mainRun && Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
     let x: Float64Array | null = null;
     let objective: number | null = null;
     if (feasible) {
@@ -114,8 +123,8 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       objective = m.getObjectiveValue();
     }
     const isMip = model.kind.some((k) => k !== 'C');
-    const bound = isMip ? num(m.info.get('mip_dual_bound')) : objective;
-    let gap = isMip ? num(m.info.get('mip_gap')) : 0;
+    const bound = !mainRun ? null : isMip ? num(m.info.get('mip_dual_bound')) : objective;
+    let gap = !mainRun ? null : isMip ? num(m.info.get('mip_gap')) : 0;
     let status = statusName;
     // Time ran out before HiGHS took up the start (e.g. still in presolve): the start is still a
     // feasible point of this model, so it is the best plan known.
@@ -124,7 +133,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       for (let i = 0; i < nCols; i++) sx[ours[i]!] = startPoint.x[i]!;
       x = sx;
       objective = startPoint.objective;
-      status = `${statusName} (warm start kept)`;
+      status = mainRun ? `${statusName} (warm start kept)` : 'no branch-and-bound run: neighbourhood search from the warm start';
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
     if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && statusCode !== h.constants.modelStatus.optimal) {
@@ -148,6 +157,9 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     m.dispose();
   }
 }
+
+/** Relative gap of one neighbourhood round. */
+const NEIGHBOURHOOD_GAP = 1e-4;
 
 /** Share of the time limit given to the neighbourhood search when neighbourhoods are supplied. */
 const LNS_SHARE = 0.4;
@@ -178,7 +190,9 @@ function searchNeighbourhoods(
       m.clearSolver();
       m.zeroAllClocks();
       const left = (deadline - performance.now()) / 1000;
-      m.options.set({ time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))) });
+      // A round's objective is the whole plan's cost: the planner's gap (1 % of ₹20 cr) would stop it
+      // before gains of lakhs, so rounds solve their neighbourhood nearly exactly.
+      m.options.set({ mip_rel_gap: NEIGHBOURHOOD_GAP, time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))) });
       m.setSolution({ colValue: cur });
       m.run({ [h.constants.callbackType.mipInterrupt]: (e) => { if (stop()) e.interrupt(); return undefined; } });
       const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;

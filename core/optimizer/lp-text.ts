@@ -62,19 +62,21 @@ export class LpModel {
     };
   }
 
-  toLp(): string {
+  /** CPLEX LP text; `relax` drops integrality (binaries keep their 0–1 bounds): the LP relaxation. */
+  toLp(opts: { relax?: boolean } = {}): string {
+    const kind = opts.relax ? this.kind.map((): VarKind => 'C') : this.kind;
     const objTerms: Term[] = [];
     this.obj.forEach((c, i) => { if (c !== 0) objTerms.push([c, i]); });
     const out: string[] = ['\\ RakePlan dispatch model (rakeplan.plan/1); costs in rupees', 'Minimize', ` cost: ${objTerms.length ? linear(objTerms, this.names) : '0 ' + this.names[0]}`, 'Subject To', ...this.rows, 'Bounds'];
     for (let i = 0; i < this.names.length; i++) {
-      if (this.kind[i] === 'B') continue;
+      if (kind[i] === 'B') continue;
       const lb = this.lb[i]!;
       const ub = this.ub[i]!;
       if (lb === 0 && ub === Infinity) continue;
       out.push(ub === Infinity ? ` ${this.names[i]} >= ${num(lb)}` : ` ${num(lb)} <= ${this.names[i]} <= ${num(ub)}`);
     }
-    const gen = this.names.filter((_, i) => this.kind[i] === 'I');
-    const bin = this.names.filter((_, i) => this.kind[i] === 'B');
+    const gen = this.names.filter((_, i) => kind[i] === 'I');
+    const bin = this.names.filter((_, i) => kind[i] === 'B');
     if (gen.length) out.push('Generals', ...chunk(gen));
     if (bin.length) out.push('Binaries', ...chunk(bin));
     out.push('End', '');

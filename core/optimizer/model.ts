@@ -13,6 +13,8 @@ export interface ModelOptions {
   maxWaitH: number;
   /** Keep at most this many candidate orders per rake (best ranked); Infinity keeps all. */
   maxOrdersPerRake: number;
+  /** Add the wagon convex-hull rows `wagh_*` (valid inequalities; off only to measure their effect). */
+  hullRows?: boolean;
   /** Only these rakes (indices into Prep.rakes); all when absent. */
   rakeSubset?: number[];
   /** Only these road days; all when absent. */
@@ -36,7 +38,8 @@ export interface Residual {
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12, maxOrdersPerRake: Infinity };
 
 interface YVar { col: number; r: number; lp: string; startH: number; durH: number }
-interface XVar { col: number; o: string; r: number; y: string }
+interface XVar { col: number; o: string; r: number; product: string }
+interface SVar { col: number; r: number; product: string; y: string }
 interface NVar { col: number; o: string; r: number }
 interface RoadVar { col: number; o: string; y: string; d: number; perUnitT: number }
 
@@ -44,13 +47,13 @@ export interface BuiltModel {
   lp: LpModel;
   y: YVar[];
   x: XVar[];
+  s: SVar[];
   n: NVar[];
   road: RoadVar[];
-  /** Integer columns by `rake|destination`, `rake|corridor`, `rake|order` (warm starts). */
-  dCols: Map<string, number>;
-  kCols: Map<string, number>;
+  /** Integer columns by `rake|destinations` (sorted, comma-joined: the option) and `rake|order` (warm starts). */
+  zCols: Map<string, number>;
   wCols: Map<string, number>;
-  /** Integer columns of each rake (its slots, wagons, destinations, corridors), and road binaries. */
+  /** Integer columns of each rake (its slots, wagons, destination options), and road binaries. */
   rakeInts: Map<number, number[]>;
   roadInts: number[];
   /** Counts before and after each reduction, for the docs and the benchmark. */
@@ -59,9 +62,10 @@ export interface BuiltModel {
 
 /**
  * Build the dispatch MILP (docs/optimizer.md, "Formulation"). Names: y_r_l_s (rake r starts
- * loading at siding l in slot s), x_o_r_y (tonnes of order o on rake r from stockyard y),
- * n_o_r (wagons), d_r_k (rake r serves destination k), k_r_c (corridor), t_r (two-point),
- * dem_r, idle_r, ld_r_l (load at siding l), b_o_r_k (lateness band), w_o_r (unsplittable on r),
+ * loading at siding l in slot s), x_o_r (tonnes of order o on rake r), s_r_p_y (tonnes of product
+ * p from stockyard y for rake r), n_o_r (wagons), g_r_k[_k2] (rake r serves destination k, or the
+ * same-corridor pair k, k2), d_r_k (= Σ options serving k), L_r_g_k (tonnes for k under option g),
+ * I_r_g (idle tonnes), dem_r, ld_r_l (load at siding l), b_o_r_k (lateness band), w_o_r (unsplittable on r),
  * rd_o_y_d (road tonnes), rb_o_y_d (unsplittable by road), u_o (unserved).
  */
 export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS): BuiltModel {
@@ -76,7 +80,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const yardIdx = new Map([...p.stockyards.keys()].map((y, i) => [y, i]));
   const lpIdx = new Map([...p.lps.keys()].map((l, i) => [l, i]));
   const destIdx = new Map([...p.dests.keys()].map((d, i) => [d, i]));
-  const corrIdx = new Map(p.sc.plant.corridors.map((k, i) => [k.code, i]));
+  const prodIdx = new Map([...p.products.keys()].map((d, i) => [d, i]));
 
   const inv = new Map<string, Term[]>(); // stockyard|product → draws
   const orderTerms = new Map<string, Term[]>();
@@ -84,14 +88,15 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const push = (mp: Map<string, Term[]>, k: string, t: Term) => { const a = mp.get(k); if (a) a.push(t); else mp.set(k, [t]); };
   const Y: YVar[] = [];
   const X: XVar[] = [];
+  const S: SVar[] = [];
   const N: NVar[] = [];
   const RD: RoadVar[] = [];
   const sidingUse = new Map<string, YVar[]>();
-  const dCols = new Map<string, number>();
-  const kCols = new Map<string, number>();
+  const zCols = new Map<string, number>();
   const wCols = new Map<string, number>();
   let pairsAll = 0;
   let pairsKept = 0;
+  const counts = { singles: 0, pairs: 0, pairsDropped: 0, orderYardCols: 0, sourceCols: 0 };
 
   const rakeIdxs = opts.rakeSubset ?? p.rakes.map((_, i) => i);
   for (const r of rakeIdxs) {
@@ -148,64 +153,122 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       ...usedLps.map((lp): Term => [-demRate / lp.loadingRateTph, loadCols.get(lp.code)!]),
     ], '>=', 0);
 
-    // Destinations, corridors, two-point.
+    // Destination options: one destination, or a pair on one corridor (rule 4). Each option's
+    // loads are bounded by what its destinations' candidate orders can fill, so the relaxation
+    // pays the whole rake's chargeable weight per option: that is what makes the bound tight.
     const dests = [...new Set(cands.map((o) => o.destination))];
-    const corrs = [...new Set(dests.map((d) => p.dests.get(d)!.corridor))];
+    const demT = new Map<string, number>();
+    const demW = new Map<string, number>();
+    for (const o of cands) {
+      const q = qty(o.id);
+      demT.set(o.destination, (demT.get(o.destination) ?? 0) + Math.min(q, cap));
+      demW.set(o.destination, (demW.get(o.destination) ?? 0) + Math.min(W, Math.ceil(q / pr.pccT - 1e-9)));
+    }
+    const fill = (d: string) => Math.min(cap, demT.get(d) ?? 0);
+    const mw = c.minWagonsPerDestination;
+    const options: Array<{ dests: string[]; col: number; rate: number }> = [];
+    const addOption = (ds: string[]) => {
+      const name = `g_${r}_${ds.map((d) => destIdx.get(d)).join('_')}`;
+      const col = m.addVar(name, 'B', ds.length > 1 ? c.twoPointSurchargeRs : 0);
+      options.push({ dests: ds, col, rate: Math.max(...ds.map((d) => railRate(p, p.dests.get(d)!))) });
+      zCols.set(`${r}|${[...ds].sort().join(',')}`, col);
+    };
+    for (const d of dests) addOption([d]);
+    counts.singles += dests.length;
+    if (2 * mw <= W) {
+      for (let i = 0; i < dests.length; i++) {
+        for (let j = i + 1; j < dests.length; j++) {
+          const a = dests[i]!, b = dests[j]!;
+          // A pair needs the minimum wagons for each destination: skip pairs whose orders cannot fill them.
+          if (p.dests.get(a)!.corridor !== p.dests.get(b)!.corridor) continue;
+          if ((demW.get(a) ?? 0) < mw || (demW.get(b) ?? 0) < mw) { counts.pairsDropped++; continue; }
+          addOption([a, b]);
+          counts.pairs++;
+        }
+      }
+    }
     const dCol = new Map<string, number>();
-    const kCol = new Map<string, number>();
-    for (const k of corrs) { kCol.set(k, m.addVar(`k_${r}_${corrIdx.get(k) ?? k}`, 'B')); kCols.set(`${r}|${k}`, kCol.get(k)!); }
-    if (corrs.length) m.addRow(`corr_${r}`, [...[...kCol.values()].map((v): Term => [1, v]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
     for (const d of dests) {
-      const col = m.addVar(`d_${r}_${destIdx.get(d)}`, 'B');
+      const col = m.addVar(`d_${r}_${destIdx.get(d)}`, 'C', 0, 0, 1);
       dCol.set(d, col);
-      dCols.set(`${r}|${d}`, col);
-      m.addRow(`dc_${r}_${destIdx.get(d)}`, [[1, col], [-1, kCol.get(p.dests.get(d)!.corridor)!]], '<=', 0);
+      m.addRow(`dz_${r}_${destIdx.get(d)}`, [[1, col], ...options.filter((g) => g.dests.includes(d)).map((g): Term => [-1, g.col])], '=', 0);
     }
-    const two = m.addVar(`t_${r}`, 'C', c.twoPointSurchargeRs, 0, 1);
-    if (dests.length) {
-      m.addRow(`dmax_${r}`, [...[...dCol.values()].map((v): Term => [1, v]), ...used.map(([, v]): Term => [-2, v])], '<=', 0);
-      m.addRow(`two_${r}`, [[1, two], ...[...dCol.values()].map((v): Term => [-1, v])], '>=', -1);
+    if (options.length) m.addRow(`opt_${r}`, [...options.map((g): Term => [1, g.col]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
+    // Loads by option and destination (L) and idle tonnes (I, at the option's dearest rate): the
+    // option's whole capacity is L + I. Idle is measured in tonnes so the rows stay well scaled.
+    const loadByDest = new Map<string, Term[]>();
+    for (const g of options) {
+      const gi = g.dests.map((d) => destIdx.get(d)).join('_');
+      const ls: Term[] = [];
+      for (const d of g.dests) {
+        const l = m.addVar(`L_${r}_${gi}_${destIdx.get(d)}`, 'C', 0, 0, fill(d));
+        ls.push([1, l]);
+        push(loadByDest, d, [1, l]);
+        if (g.dests.length > 1) m.addRow(`gk_${r}_${gi}_${destIdx.get(d)}`, [[1, l], [-fill(d), g.col]], '<=', 0);
+      }
+      const idle = m.addVar(`I_${r}_${gi}`, 'C', g.rate, 0, cap);
+      m.addRow(`gcap_${r}_${gi}`, [...ls, [1, idle], [-cap, g.col]], '=', 0);
+      const short = cap - Math.min(cap, g.dests.reduce((a, d) => a + fill(d), 0));
+      if (short > 1e-6) m.addRow(`gidle_${r}_${gi}`, [[1, idle], [-short, g.col]], '>=', 0);
     }
-    const idle = m.addVar(`idle_${r}`, 'C', 1);
+
+    // Stock drawn per product and stockyard: orders of one product share it (each order's sources
+    // are split afterwards), which keeps one tonnage column per order instead of one per yard.
+    const sByProduct = new Map<string, Term[]>();
+    const sByYard = new Map<string, Term[]>();
+    for (const prod of new Set(cands.map((o) => o.product))) {
+      for (const y of reach(prod)) {
+        counts.sourceCols++;
+        const col = m.addVar(`s_${r}_${prodIdx.get(prod)}_${yardIdx.get(y)}`, 'C', 0, 0, Math.min(cap, stockOf(y, prod)));
+        S.push({ col, r, product: prod, y });
+        push(sByProduct, prod, [1, col]);
+        push(sByYard, y, [1, col]);
+        push(inv, key(y, prod), [1, col]);
+      }
+    }
 
     // Orders on the rake.
     const loadTerms: Term[] = [];
+    const xByProduct = new Map<string, Term[]>();
     const wagonsByDest = new Map<string, Term[]>();
+    const xByDest = new Map<string, Term[]>();
     const allWagons: Term[] = [];
     for (const o of cands) {
       const q = qty(o.id);
       const dest = p.dests.get(o.destination)!;
       const on = oi.get(o.id)!;
       const maxT = Math.min(q, cap);
-      const nCol = m.addVar(`n_${on}_${r}`, 'I', 0, 0, Math.min(W, Math.ceil(q / pr.pccT - 1e-9)));
+      const nUb = Math.min(W, Math.ceil(q / pr.pccT - 1e-9));
+      const nCol = m.addVar(`n_${on}_${r}`, 'I', 0, 0, nUb);
       N.push({ col: nCol, o: o.id, r });
       allWagons.push([1, nCol]);
       push(wagonsByDest, o.destination, [1, nCol]);
-      m.addRow(`nd_${on}_${r}`, [[1, nCol], [-W, dCol.get(o.destination)!]], '<=', 0);
+      m.addRow(`nd_${on}_${r}`, [[1, nCol], [-nUb, dCol.get(o.destination)!]], '<=', 0);
       // Lateness by band of (siding, slot): days late from the slot plus a full-rake loading (conservative).
       const due = p.dueH.get(o.id)!;
       const bandOf = (yv: YVar) => lateDays(yv.startH + yv.durH + dest.railTransitH, due);
       const bands = [...new Set(ys.map(bandOf))].sort((a, b) => a - b);
       const rate = railRate(p, dest);
       const lr = latenessRate(p, o.priority);
-      const xs: Term[] = [];
-      for (const y of reach(o.product)) {
-        const col = m.addVar(`x_${on}_${r}_${yardIdx.get(y)}`, 'C', rate + (bands.length === 1 ? bands[0]! * lr : 0), 0, maxT);
-        X.push({ col, o: o.id, r, y });
-        xs.push([1, col]);
-        push(inv, key(y, o.product), [1, col]);
-        push(orderTerms, o.id, [1, col]);
-        loadTerms.push([1, col]);
-        // The chosen siding must serve this stockyard (implied when every siding does).
-        const serving = ys.filter((yv) => p.lps.get(yv.lp)!.stockyards.includes(y));
-        if (serving.length < ys.length) m.addRow(`src_${on}_${r}_${yardIdx.get(y)}`, [[1, col], ...serving.map((yv): Term => [-maxT, yv.col])], '<=', 0);
-      }
+      const col = m.addVar(`x_${on}_${r}`, 'C', rate + (bands.length === 1 ? bands[0]! * lr : 0), 0, maxT);
+      X.push({ col, o: o.id, r, product: o.product });
+      const xs: Term[] = [[1, col]];
+      push(orderTerms, o.id, [1, col]);
+      loadTerms.push([1, col]);
+      push(xByDest, o.destination, [1, col]);
+      push(xByProduct, o.product, [1, col]);
+      counts.orderYardCols += reach(o.product).length;
       m.addRow(`wag_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '<=', 0);
       // Variable upper bound on the destination switch: tightens the LP relaxation a great deal.
       m.addRow(`xd_${on}_${r}`, [...xs, [-maxT, dCol.get(o.destination)!]], '<=', 0);
       // Every allotted wagon carries load (all full but the last, which holds ≥ 1 t, or the whole of a
       // smaller order): wagons = ⌈t ÷ PCC⌉.
       m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', Math.min(1, maxT) - pr.pccT);
+      // Convex hull of wagons = ⌈t ÷ PCC⌉ for t ≤ maxT (f full wagons, then a part wagon of `rem` t):
+      // n ≥ f + (t − f·PCC) ÷ rem. In the relaxation a whole order then takes its whole wagons.
+      const f = Math.floor(maxT / pr.pccT + 1e-9);
+      const rem = maxT - f * pr.pccT;
+      if (rem > 1e-6 && opts.hullRows !== false) m.addRow(`wagh_${on}_${r}`, [[rem, nCol], ...xs.map(([, v]): Term => [-1, v])], '>=', -f * (pr.pccT - rem));
       if (bands.length > 1) {
         const bandTerms: Term[] = [];
         for (const b of bands) {
@@ -225,15 +288,22 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     }
     m.addRow(`wagons_${r}`, [...allWagons, ...used.map(([, v]): Term => [-W, v])], '<=', 0);
     m.addRow(`load_${r}`, [...[...loadCols.values()].map((v): Term => [1, v]), ...loadTerms.map(([a, v]): Term => [-a, v])], '=', 0);
+    for (const [prod, terms] of xByProduct) m.addRow(`prod_${r}_${prodIdx.get(prod)}`, [...(sByProduct.get(prod) ?? []), ...terms.map(([, v]): Term => [-1, v])], '=', 0);
+    // Tonnes from a stockyard are loaded at a siding serving it (rule 5; implied when every siding does).
+    for (const [y, terms] of sByYard) {
+      const serving = usedLps.filter((lp) => lp.stockyards.includes(y));
+      if (serving.length < usedLps.length) m.addRow(`src_${r}_${yardIdx.get(y)}`, [...terms, ...serving.map((lp): Term => [-1, loadCols.get(lp.code)!])], '<=', 0);
+    }
+    for (const [d, terms] of xByDest) m.addRow(`lk_${r}_${destIdx.get(d)}`, [...(loadByDest.get(d) ?? []).map(([a, v]): Term => [a, v]), ...terms.map(([, v]): Term => [-1, v])], '=', 0);
+    // A two-point rake carries the minimum wagons for each of its destinations (rule 4).
     for (const [d, terms] of wagonsByDest) {
-      const mw = c.minWagonsPerDestination;
-      m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, [-mw, dCol.get(d)!], [-mw, two]], '>=', -mw);
-      const rate = railRate(p, p.dests.get(d)!);
-      // Load through the per-siding load columns (few terms) rather than every x: keeps the row sparse.
-      m.addRow(`idle_${r}_${destIdx.get(d)}`, [[1, idle], [-rate * cap, dCol.get(d)!], ...[...loadCols.values()].map((v): Term => [rate, v])], '>=', 0);
+      const pairs = options.filter((g) => g.dests.length > 1 && g.dests.includes(d));
+      if (pairs.length) m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, ...pairs.map((g): Term => [-mw, g.col])], '>=', 0);
     }
   }
   reductions.push(`candidate order–rake pairs: ${pairsAll} compatible (product–wagon matrix, reachable stock) → ${pairsKept} kept`);
+  reductions.push(`destination options: ${counts.singles} single + ${counts.pairs} same-corridor pairs (${counts.pairsDropped} pairs dropped: too few wagons of orders for the minimum each)`);
+  reductions.push(`stockyard sourcing per product: ${counts.orderYardCols} order×stockyard columns → ${pairsKept} order + ${counts.sourceCols} product×stockyard columns`);
 
   // Siding capacity: at every candidate start time, rakes whose (full-rake) loading covers it.
   for (const [code, list] of sidingUse) {
@@ -296,9 +366,9 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const addInt = (r: number, col: number) => rakeInts.set(r, [...(rakeInts.get(r) ?? []), col]);
   for (const yv of Y) addInt(yv.r, yv.col);
   for (const nv of N) addInt(nv.r, nv.col);
-  for (const [k, col] of [...dCols, ...kCols, ...wCols]) addInt(Number(k.split('|')[0]), col);
+  for (const [k, col] of [...zCols, ...wCols]) addInt(Number(k.split('|')[0]), col);
   const roadInts = RD.filter((rv) => rv.perUnitT !== 1).map((rv) => rv.col);
-  return { lp: m, y: Y, x: X, n: N, road: RD, dCols, kCols, wCols, rakeInts, roadInts, reductions };
+  return { lp: m, y: Y, x: X, s: S, n: N, road: RD, zCols, wCols, rakeInts, roadInts, reductions };
 }
 
 /** Compatible order–rake pairs of the whole-horizon model, counted without building it. */
@@ -332,13 +402,9 @@ function blocked(res: Residual, lp: LoadingPoint, s: number, e: number): boolean
 export function draftToStart(p: Prep, b: BuiltModel, draft: Draft): Map<number, number> {
   const start = new Map<number, number>();
   for (const dr of draft.rakes) {
-    const dests = new Set(dr.lines.map((l) => p.orderById.get(l.orderId)!.destination));
-    for (const d of dests) {
-      const dc = b.dCols.get(`${dr.rakeIdx}|${d}`);
-      const kc = b.kCols.get(`${dr.rakeIdx}|${p.dests.get(d)!.corridor}`);
-      if (dc !== undefined) start.set(dc, 1);
-      if (kc !== undefined) start.set(kc, 1);
-    }
+    const dests = [...new Set(dr.lines.map((l) => p.orderById.get(l.orderId)!.destination))].sort();
+    const zc = b.zCols.get(`${dr.rakeIdx}|${dests.join(',')}`);
+    if (zc !== undefined) start.set(zc, 1);
     for (const l of dr.lines) {
       const wc = b.wCols.get(`${dr.rakeIdx}|${l.orderId}`);
       if (wc !== undefined) start.set(wc, 1);
@@ -351,10 +417,6 @@ export function draftToStart(p: Prep, b: BuiltModel, draft: Draft): Map<number, 
     for (const l of dr.lines) {
       const nv = b.n.find((n) => n.r === dr.rakeIdx && n.o === l.orderId);
       if (nv) start.set(nv.col, l.wagons);
-      for (const [y, t] of l.sources) {
-        const xv = b.x.find((x) => x.r === dr.rakeIdx && x.o === l.orderId && x.y === y);
-        if (xv) start.set(xv.col, t);
-      }
     }
   }
   for (const rd of draft.road) {

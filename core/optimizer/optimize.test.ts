@@ -106,6 +106,38 @@ describe('decomposition (day-by-day fix-and-optimise)', () => {
   });
 });
 
+describe('search only (models whose root relaxation is too slow for branch-and-bound)', () => {
+  it('returns a checked plan from the neighbourhood search with the LP relaxation as its bound', async () => {
+    const sc = tiny((s) => {
+      for (const [i, at] of ['2026-11-23T10:00:00+05:30', '2026-11-23T16:00:00+05:30'].entries()) s.rakes.push({ id: `R-${i + 3}`, wagonType: 'BFNS', wagons: 20, expectedPlacement: at });
+    });
+    const { plan } = await optimize(sc, { timeLimitS: 8, gap: 0.0001, searchOnlyAbovePairs: 0 });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver.status).toMatch(/no branch-and-bound run/);
+    expect(plan.solver.status).toMatch(/LP relaxation bound optimal/);
+    // The relaxation's optimum bounds the MILP from below; the same model solved exactly agrees.
+    const exact = (await optimize(sc, { timeLimitS: 10, gap: 0 })).plan.solver;
+    expect(plan.solver.bound!).toBeLessThanOrEqual(exact.objective! + 1e-6);
+    expect(plan.solver.gap!).toBeCloseTo((plan.solver.objective! - plan.solver.bound!) / plan.solver.objective!, 9);
+  });
+});
+
+describe('relaxation strength (destination options and wagon hull rows)', () => {
+  it('the day scenario relaxation is within 2 % of the proven optimum; without the hull rows it is no tighter', async () => {
+    const { default: loadHighs } = await import('highs');
+    const { generateScenario } = await import('../synth/scenario');
+    const { buildModel, DEFAULT_MODEL_OPTIONS } = await import('./model');
+    const h = await loadHighs();
+    const p = prepare(generateScenario({ seed: 1, size: 'day' }));
+    const relax = (hullRows: boolean) => h.solve(buildModel(p, { ...DEFAULT_MODEL_OPTIONS, hullRows }).lp.toLp({ relax: true }), { output_flag: false }).ObjectiveValue;
+    const mip = h.solve(buildModel(p, DEFAULT_MODEL_OPTIONS).lp.toLp(), { output_flag: false, mip_rel_gap: 0.001, time_limit: 120 });
+    const lp = relax(true);
+    expect(lp).toBeLessThanOrEqual(mip.ObjectiveValue + 1e-6);
+    expect((mip.ObjectiveValue - lp) / mip.ObjectiveValue).toBeLessThan(0.02);
+    expect(relax(false)).toBeLessThanOrEqual(lp + 1e-6);
+  }, 180_000);
+});
+
 describe('property: every plan passes the checker', () => {
   it('on randomly edited tiny plants (rule-based and MILP)', async () => {
     await fc.assert(

@@ -10,6 +10,8 @@ import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
+import { runWorker } from '../workers/run';
+import type { LpBoundJob, LpBoundResult } from './lp-bound.worker';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -20,6 +22,8 @@ export interface OptimizeOptions {
   decompose?: 'auto' | 'never' | 'always';
   /** Return the LP text of the (monolithic) model, for `--export-lp`. */
   exportLp?: boolean;
+  /** Skip branch-and-bound (neighbourhood search + LP bound) above this many candidate pairs (default SEARCH_ONLY_PAIRS). */
+  searchOnlyAbovePairs?: number;
   /** Skip the MILP and return the rule-based plan (a fallback the planner can ask for). */
   ruleBasedOnly?: boolean;
 }
@@ -58,12 +62,48 @@ export function exportModelLp(sc: Scenario): string {
   return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
 }
 
-/** Three rakes adjacent in placement order (stride 2) per neighbourhood, road binaries always free. */
-function neighbourhoods(b: BuiltModel): number[][] {
+/**
+ * Neighbourhoods for the fix-and-optimise search, each freeing a few rakes' integer columns (road
+ * binaries always free): three rakes adjacent in placement order (stride 2), which compete for the
+ * same due dates; then, when `corridors` is given, the rakes of each corridor in the warm start
+ * (in groups of up to four), which compete for the same orders across the horizon.
+ */
+function neighbourhoods(b: BuiltModel, corridors?: Map<number, string>): number[][] {
   const rakes = [...b.rakeInts.keys()].sort((x, y) => x - y);
+  if (rakes.length <= 3) return [];
+  const cols = (group: number[]) => [...group.flatMap((r) => b.rakeInts.get(r)!), ...b.roadInts];
   const out: number[][] = [];
-  for (let i = 0; i < rakes.length; i += 2) out.push([...rakes.slice(i, i + 3).flatMap((r) => b.rakeInts.get(r)!), ...b.roadInts]);
-  return rakes.length > 3 ? out : [];
+  for (let i = 0; i < rakes.length; i += 2) out.push(cols(rakes.slice(i, i + 3)));
+  const byCorridor = new Map<string, number[]>();
+  for (const r of rakes) {
+    const k = corridors?.get(r);
+    if (k) byCorridor.set(k, [...(byCorridor.get(k) ?? []), r]);
+  }
+  for (const group of byCorridor.values()) for (let i = 0; i < group.length && group.length > 1; i += 4) out.push(cols(group.slice(i, i + 4)));
+  return out;
+}
+
+/** The corridor each rake of a draft runs on. */
+function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const r of draft.rakes) {
+    const dest = r.lines[0] && p.orderById.get(r.lines[0].orderId)?.destination;
+    const k = dest ? p.dests.get(dest)?.corridor : undefined;
+    if (k) out.set(r.rakeIdx, k);
+  }
+  return out;
+}
+
+/**
+ * Above this many candidate pairs the root relaxation alone takes most of a minute (week: ~4,000
+ * pairs, 20 s+ for the LP), so the whole time goes to the neighbourhood search.
+ */
+export const SEARCH_ONLY_PAIRS = 2500;
+
+/** The LP relaxation in its own worker (interior point); failures and timeouts give no bound. */
+function lpBound(lpText: string, timeLimitS: number, signal: AbortSignal): Promise<LpBoundResult> {
+  return runWorker<LpBoundJob, LpBoundResult>('lp-bound', { lpText, timeLimitS }, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
+    .catch((err: Error) => ({ bound: null, status: `not available (${err.message})`, seconds: 0 }));
 }
 
 /** Above this many candidate order–rake pairs the plan is improved day by day (decompose.ts). */
@@ -112,10 +152,22 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
+      const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
+      // Search only: the relaxation's bound comes from the other core meanwhile.
+      const boundStop = new AbortController();
+      const boundJob = searchOnly ? lpBound(built.lp.toLp({ relax: true }), Math.max(1, timeLimitS - elapsed()), boundStop.signal) : null;
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, startDraft),
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built),
-      });
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined),
+        lnsShare: searchOnly ? 1 : undefined,
+      }).catch((err: unknown) => { boundStop.abort(); throw err; });
+      if (boundJob) {
+        if (res.stoppedEarly) boundStop.abort();
+        const lb = await boundJob;
+        res.bound = lb.bound;
+        res.gap = lb.bound !== null && res.objective !== null ? Math.max(0, (res.objective - lb.bound) / Math.abs(res.objective)) : null;
+        res.status = `${res.status}; LP relaxation bound ${lb.status} in ${lb.seconds.toFixed(1)} s`;
+      }
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);

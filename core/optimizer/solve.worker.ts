@@ -1,5 +1,6 @@
 import type { Scenario } from '../domain/scenario';
 import { serveWorker } from '../workers/serve';
+import { warmUp } from './highs-driver';
 import { optimize, type OptimizeOptions, type OptimizeProgress, type OptimizeResult } from './optimize';
 
 export interface SolveJob {
@@ -9,8 +10,11 @@ export interface SolveJob {
   stop: SharedArrayBuffer;
 }
 
-/** The optimizer in a worker thread: HiGHS blocks its thread, so it never runs on the host's. */
+/**
+ * The optimizer in a worker thread: HiGHS blocks its thread, so it never runs on the host's.
+ * Started as a spare (core/workers/warm-pool.ts) it first runs HiGHS' warm-up solve.
+ */
 serveWorker<SolveJob, OptimizeResult, OptimizeProgress>(async (job, progress) => {
   const flag = new Int32Array(job.stop);
   return optimize(job.scenario, job.options, { onProgress: progress, shouldStop: () => Atomics.load(flag, 0) === 1 });
-});
+}, { warmUp });

@@ -45,9 +45,13 @@ export async function runBatch(
   const skipped: { row: number; reason: string }[] = [];
   const out: { row: number; columns: Record<string, number>; label: string | null }[] = [];
   let last: PredictAnswer | null = null;
+  const engines: NonNullable<BatchReport['engines']> = {};
+  let engineNote: string | undefined;
   const ins = db.prepare('INSERT OR REPLACE INTO batch_predictions (job_id, row_index, model, version, source, output) VALUES (?, ?, ?, ?, ?, ?)');
   const keep = (a: PredictAnswer, rowNumbers: number[]) => {
     last = a;
+    if (a.engine) engines[a.engine] = (engines[a.engine] ?? 0) + rowNumbers.length;
+    engineNote ??= a.engineNote;
     db.transaction(() => {
       rowNumbers.forEach((row, k) => {
         const columns = Object.fromEntries(Object.entries(a.columns).map(([c, v]) => [c, v[k]!]));
@@ -89,6 +93,7 @@ export async function runBatch(
     const report: BatchReport = {
       jobId: job.id, model: input.name, version: l?.version ?? null, source: l?.source ?? 'model', rows: input.rows.length,
       scored: out.length, skipped: skipped.slice(0, 1000), skippedCount: skipped.length, outCsv, cancelled, ms: performance.now() - started,
+      engines, ...(engineNote ? { engineNote } : {}),
     };
     jobs.update(job.id, { status: cancelled ? 'cancelled' : 'succeeded', detail: { ...report, skipped: report.skipped.slice(0, 50) } });
     return report;

@@ -22,6 +22,8 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
       name, consumer: str(args, 'consumer'), csvPath, historyTable, outCsv: str(args, 'out'), chunkRows: num(args, 'chunk', 2000)!,
     }, ac.signal);
     env.out(`${rep.scored} of ${rep.rows} rows scored with ${rep.model}${rep.version !== null ? `@${rep.version}` : ''} (source ${rep.source}) in ${(rep.ms / 1000).toFixed(1)} s; job ${rep.jobId}${rep.cancelled ? ' – CANCELLED' : ''}`);
+    const engines = Object.entries(rep.engines ?? {}).map(([e, n]) => `${e} ${n} rows`).join(', ');
+    if (engines) env.out(`engine: ${engines}${rep.engineNote ? ` (onnxruntime because ${rep.engineNote})` : ''}`);
     if (rep.outCsv) env.out(`predictions: ${rep.outCsv} and table batch_predictions`);
     if (rep.skippedCount > 0) {
       env.out(`${rep.skippedCount} row(s) skipped:`);

@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-node';
 import type { DatasetStats } from '../drift/reference';
 import { encodeTable, type ModelManifest } from '../ml/manifest';
+import { COMPILED_MIN_ROWS, startBatchEngine, type EngineInfo, type InferenceEngine } from '../ml/compiled-engine';
 import { toPrediction } from '../ml/onnx-session';
 import { tableFromRows, type Cell } from '../ml/table';
 
@@ -15,7 +16,11 @@ export interface Session {
   version: number;
   manifest: ModelManifest;
   loadMs: number;
-  predict(rows: readonly Record<string, Cell>[]): Promise<{ columns: Record<string, number[]>; label: string[] | null }>;
+  /** Live: which engine scores batches (≥ engine.minRows rows) and why; smaller requests use onnxruntime. */
+  engine: EngineInfo;
+  /** Resolves once the compiled predictor has been checked against onnxruntime (or refused). */
+  engineReady: Promise<EngineInfo>;
+  predict(rows: readonly Record<string, Cell>[]): Promise<{ columns: Record<string, number[]>; label: string[] | null; engine: InferenceEngine; engineNote: string | null }>;
   close(): Promise<void>;
 }
 
@@ -35,9 +40,11 @@ export async function openSession(name: string, version: number, bytes: Uint8Arr
     await session.release();
     throw new Error(`${name}@${version}: the ONNX graph has no input or output.`);
   }
+  const runOrt = async (x: Float32Array, n: number) => (await session.run({ [input]: new ort.Tensor('float32', x, [n, F]) }))[output]!.data as Float32Array;
+  const batches = startBatchEngine(bytes, F, K, runOrt);
   const types = Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type]));
   return {
-    name, version, manifest, loadMs: performance.now() - started,
+    name, version, manifest, engine: batches.info, engineReady: batches.ready, loadMs: performance.now() - started,
     async predict(rows) {
       if (rows.length > MAX_ROWS_PER_RUN) throw new Error(`Too many rows in one request: ${rows.length} (limit ${MAX_ROWS_PER_RUN}).`);
       let t, x;
@@ -47,13 +54,24 @@ export async function openSession(name: string, version: number, bytes: Uint8Arr
       } catch (err) {
         throw new InputError((err as Error).message);
       }
-      const res = await session.run({ [input]: new ort.Tensor('float32', x, [t.nRows, F]) });
-      const raw = res[output]!.data as Float32Array;
+      let raw: Float32Array | null = null;
+      let used: InferenceEngine = 'onnxruntime', engineNote: string | null = null;
+      if (t.nRows >= COMPILED_MIN_ROWS) {
+        const c = await batches.score(x, t.nRows);
+        raw = c.values;
+        engineNote = c.note;
+        if (raw) used = 'compiled-trees';
+      }
+      raw ??= await runOrt(x, t.nRows);
       if (raw.length !== t.nRows * K) throw new Error(`${name}@${version} returned ${raw.length} values for ${t.nRows} rows × ${K} outputs: the file does not match its manifest.`);
       const p = toPrediction(manifest, raw, t.nRows);
-      return { columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])), label: p.label };
+      return { columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])), label: p.label, engine: used, engineNote };
     },
-    close: () => session.release(),
+    close: async () => {
+      batches.close();
+      await batches.ready; // the load-time check may still be running on this session
+      return session.release();
+    },
   };
 }
 

@@ -95,10 +95,11 @@ export class ModelServer {
     return this.answer(name, null, 'fallback:baseline', out, started, [...failures, `answered by the naive baseline (${withBaseline.baseline.description})`]);
   }
 
-  private answer(name: string, version: number | null, source: PredictionSource, out: { columns: Record<string, number[]>; label: string[] | null }, started: number, failures: string[]): PredictAnswer {
+  private answer(name: string, version: number | null, source: PredictionSource, out: { columns: Record<string, number[]>; label: string[] | null; engine?: PredictAnswer['engine']; engineNote?: string | null }, started: number, failures: string[]): PredictAnswer {
     const ms = performance.now() - started;
     this.hooks.onInference?.(`${name}@${version ?? 'baseline'}`, ms, source === 'model');
-    return { model: name, version, source, ...(source !== 'model' ? { fallbackReason: failures.join('; ') } : {}), columns: out.columns, label: out.label, ms };
+    const engine = out.engine ? { engine: out.engine, ...(out.engineNote ? { engineNote: out.engineNote } : {}) } : {};
+    return { model: name, version, source, ...(source !== 'model' ? { fallbackReason: failures.join('; ') } : {}), columns: out.columns, label: out.label, ms, ...engine };
   }
 
   private async run(name: string, version: number, rows: readonly Record<string, Cell>[]) {

@@ -7,7 +7,7 @@ import { modelsRoot, newVersionId, saveModelDir } from '../ml/model-dir';
 import { SerialHistBuilder } from '../ml/histogram';
 import { ParallelHistBuilder } from '../ml/parallel-hist';
 
-const PARALLEL_MIN_ROWS = 300_000;
+const PARALLEL_MIN_ROWS = 100_000;
 import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams } from '../ml/pipeline';
 import type { ColumnType } from '../ml/table';
 import { loadHistory, type HistorySource } from './history-source';
@@ -43,9 +43,10 @@ export function executeTraining(
   input: TrainJobInput, dataDir: string, progress: (p: TrainProgress) => void, opts: Pick<PipelineOptions, 'shouldStop' | 'makeBuilder'> = {},
 ): TrainJobResult {
   const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
-  // The second core builds half of each histogram. It pays only on large tables (bench:train, quiet
-  // machine: 1M rows 29 s with two threads against 47 s of CPU on one; 130k rows no gain), so by
-  // default it is used from PARALLEL_MIN_ROWS rows; `threads` forces either way. Trees are identical.
+  // The second core takes half of every row (partitions, histograms, leaf values). With the other
+  // core idle it pays from about 100k rows (demand, 133k training rows: 1.46–1.57 s with two
+  // threads against 2.08 s with one); below that, or with the other core busy, hand-offs cost what
+  // they save. `threads` forces either way; the trees are identical.
   if (!opts.makeBuilder && input.threads !== 1) {
     const force = input.threads === 2;
     opts = { ...opts, makeBuilder: (d, len) => (force || d.nRows >= PARALLEL_MIN_ROWS ? new ParallelHistBuilder(d, len) : new SerialHistBuilder(d)) };

@@ -16,10 +16,22 @@ export interface RunWorkerOptions<P> {
  * a clear error and takes nothing else down; the next job gets a fresh worker.
  */
 export function runWorker<I, O, P = unknown>(name: string, input: I, opts: RunWorkerOptions<P> = {}): Promise<O> {
-  const { signal, onProgress, resourceLimits } = opts;
-  if (signal?.aborted) return Promise.reject(new ContractError('CANCELLED', 'Cancelled before the worker started.'));
+  if (opts.signal?.aborted) return Promise.reject(new ContractError('CANCELLED', 'Cancelled before the worker started.'));
+  try {
+    return superviseJob<O, P>(new Worker(workerScript(name), { workerData: input, resourceLimits: opts.resourceLimits }), name, opts);
+  } catch (err) {
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+  }
+}
+
+/**
+ * Follow one job on a worker that has it (as workerData, or a spare just sent it): progress,
+ * result, job errors as ContractError, abort = terminate, crash = INTERNAL. The worker is
+ * terminated once the job settles: one job per worker, so its heap goes back with it.
+ */
+export function superviseJob<O, P>(worker: Worker, name: string, opts: RunWorkerOptions<P>): Promise<O> {
+  const { signal, onProgress } = opts;
   return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(workerScript(name), { workerData: input, resourceLimits });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -33,7 +45,7 @@ export function runWorker<I, O, P = unknown>(name: string, input: I, opts: RunWo
     worker.on('message', (msg: WorkerReply<O, P>) => {
       if (msg.type === 'progress') onProgress?.(msg.data);
       else if (msg.type === 'done') finish(() => resolve(msg.result));
-      else finish(() => reject(new ContractError(msg.error.code, msg.error.message, msg.error.issues)));
+      else if (msg.type === 'error') finish(() => reject(new ContractError(msg.error.code, msg.error.message, msg.error.issues)));
     });
     worker.on('error', (err) => finish(() => reject(new ContractError('INTERNAL', `The ${name} worker failed: ${err.message}`))));
     worker.on('exit', (code) => finish(() => reject(new ContractError('INTERNAL', `The ${name} worker exited (code ${code}) without a result.`))));

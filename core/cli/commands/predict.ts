@@ -37,6 +37,7 @@ export const predictCommand: CliCommand = {
       fs.writeFileSync(tmp, lines.join('\n') + '\n');
       fs.renameSync(tmp, outFile);
       env.out(`${table.nRows} rows scored with ${model.manifest.name} (${path.basename(dir)}) → ${outFile}`);
+      env.out(`engine: ${pred.engine}${pred.engineNote ? ` (${pred.engineNote})` : ''}`);
       return 0;
     } finally {
       await model.close();

@@ -113,6 +113,10 @@ export interface PredictAnswer {
   columns: Record<string, number[]>;
   label: string[] | null;
   ms: number;
+  /** Which engine computed the numbers (absent for the naive baseline). */
+  engine?: 'onnxruntime' | 'compiled-trees';
+  /** Why a batch the compiled tree predictor would take was scored by onnxruntime. */
+  engineNote?: string;
 }
 
 export interface BatchReport {
@@ -127,6 +131,10 @@ export interface BatchReport {
   outCsv: string | null;
   cancelled: boolean;
   ms: number;
+  /** Rows scored by each engine. */
+  engines?: { onnxruntime?: number; 'compiled-trees'?: number };
+  /** Why rows went to onnxruntime rather than the compiled tree predictor, if they did. */
+  engineNote?: string;
 }
 
 const name = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash or underscore');

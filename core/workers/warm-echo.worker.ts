@@ -1,0 +1,27 @@
+import { threadId } from 'node:worker_threads';
+import { ContractError } from '../contract/errors';
+import { serveWorker } from './serve';
+
+/**
+ * A tiny worker with a warm-up, for the warm-pool tests: the warm-up takes WARM_ECHO_MS (it fails
+ * when WARM_ECHO_FAIL is set), and the result says which thread served the job and whether it was warm.
+ */
+let warmed = false;
+
+serveWorker<{ steps: number; fail?: 'error' | 'crash' }, { sum: number; warmed: boolean; threadId: number }, { step: number }>(async (input, progress) => {
+  let sum = 0;
+  for (let step = 1; step <= input.steps; step++) {
+    sum += step;
+    progress({ step });
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  if (input.fail === 'error') throw new ContractError('INVALID_DATA', 'warm-echo worker asked to fail');
+  if (input.fail === 'crash') process.exit(3);
+  return { sum, warmed, threadId };
+}, {
+  warmUp: async () => {
+    await new Promise((r) => setTimeout(r, Number(process.env.WARM_ECHO_MS ?? 50)));
+    if (process.env.WARM_ECHO_FAIL) throw new Error('warm-echo asked to fail its warm-up');
+    warmed = true;
+  },
+});
