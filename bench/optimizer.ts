@@ -45,8 +45,11 @@ function runCbc(cbc: string, lpFile: string, timeS: number, gap: number) {
   const out = spawnSync(cbc, [lpFile, 'sec', String(timeS), 'ratio', String(gap), 'solve', 'solu', sol], { encoding: 'utf8', timeout: (timeS + 60) * 1000 });
   const seconds = (performance.now() - t) / 1000;
   const head = fs.existsSync(sol) ? fs.readFileSync(sol, 'utf8').split('\n')[0] ?? '' : '';
-  const m = /objective value\s+(-?[\d.e+]+)/i.exec(head);
-  const status = /^Optimal/i.test(head) ? 'optimal' : /Stopped/i.test(head) ? 'stopped (time limit)' : /Infeasible/i.test(head) ? 'infeasible' : head.trim() || `exit ${out.status}`;
+  // Stopped without an integer solution, CBC still writes the relaxation's value as the objective
+  // ("Stopped on time - objective value …"); its log says "best objective 1e+50": that is no plan.
+  const noInteger = /best objective 1e\+50/.test(out.stdout ?? '');
+  const m = noInteger ? null : /objective value\s+(-?[\d.e+]+)/i.exec(head);
+  const status = /^Optimal/i.test(head) ? 'optimal' : noInteger ? 'stopped (time limit), no integer solution' : /Stopped/i.test(head) ? 'stopped (time limit)' : /Infeasible/i.test(head) ? 'infeasible' : head.trim() || `exit ${out.status}`;
   return { status, objective: m ? Number(m[1]) : null, seconds };
 }
 
@@ -125,7 +128,7 @@ async function main() {
         }
         rows.push(row);
         console.log(`${size} seed ${seed} [${run.label}] ${sc.orders.length} orders, ${sc.rakes.length} rakes, pairs ${row.pairsAll} → ${row.pairsCompatible}; model ${JSON.stringify(plan.solver.model)}`);
-        const met = plan.solver.gap !== null && plan.solver.gap <= GAP[size] + 1e-9 && wall <= TARGET_S[size];
+        const met = plan.solver.bound !== null && plan.solver.gap !== null && plan.solver.gap <= GAP[size] + 1e-9 && wall <= TARGET_S[size];
         row.target = `gap ≤ ${pct(GAP[size])} in ≤ ${TARGET_S[size]} s: ${met ? 'met' : 'not met'}`;
         console.log(`  ${plan.solver.method} ${plan.solver.status} in ${wall.toFixed(1)} s, objective ${rs(plan.solver.objective)}, bound ${rs(plan.solver.bound)}, gap ${pct(plan.solver.gap)} — target ${row.target}`);
         console.log(`  plan ${rs(plan.summary.totalCost)} vs rule-based ${rs(plan.summary.ruleBasedCost)}: saving ${rs(plan.summary.saving)} (${plan.summary.savingPct} %); ${plan.summary.rakesUsed} rakes, utilisation ${pct(plan.summary.avgUtilisation)}, unserved ${Math.round(plan.summary.unservedT)} t; checker ${row.checker}`);

@@ -128,7 +128,13 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const usedLps = [...new Set(ys.map((yv) => yv.lp))].map((code) => p.lps.get(code)!);
 
     // Candidate orders: rail allowed, product fits the wagons, stock reachable through a siding.
-    const reach = (prod: string) => [...new Set(usedLps.flatMap((lp) => lp.stockyards))].filter((y) => stockOf(y, prod) > 1e-6);
+    const yardsHere = [...new Set(usedLps.flatMap((lp) => lp.stockyards))];
+    const reachCache = new Map<string, string[]>();
+    const reach = (prod: string) => {
+      let ys2 = reachCache.get(prod);
+      if (!ys2) reachCache.set(prod, (ys2 = yardsHere.filter((y) => stockOf(y, prod) > 1e-6)));
+      return ys2;
+    };
     let cands = orders.filter((o) => railAllowed(o) && carries(p, wt, o.product) && reach(o.product).length > 0);
     pairsAll += cands.length;
     if (cands.length > opts.maxOrdersPerRake) {

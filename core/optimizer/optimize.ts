@@ -149,7 +149,9 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     if (decompose) {
       const d = await solveDecomposed(p, startDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
       draft = d.draft;
-      info = { method: 'milp (decomposed)', status: d.status, objective: d.objective, bound: d.bound, gap: d.gap, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
+      // No global bound, so no gap: the worst subproblem's gap goes into the status instead.
+      const subGap = d.gap !== null ? `; worst subproblem gap ${(d.gap * 100).toFixed(2)} %` : '';
+      info = { method: 'milp (decomposed)', status: `${d.status}${subGap}`, objective: d.objective, bound: d.bound, gap: d.bound !== null ? d.gap : null, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
