@@ -5,7 +5,8 @@ test('train a model from the Models page to the end and see its metrics beside t
   const spec = app.getByTestId('train-spec-loading-throughput');
   await expect(spec).toContainText('Loading throughput');
   await spec.getByTestId('train-button-loading-throughput').click();
-  // Live progress: the round counter and a loss chart appear while it trains.
+  // Progress per round reaches the page: the round counter shows while it trains and, as this model
+  // trains in well under a second now, the last round reported stays shown after it finished.
   await expect(app.getByTestId('train-progress-loading-throughput')).toContainText(/round \d+ of \d+/, { timeout: 60_000 });
   const result = app.getByTestId('train-result-loading-throughput');
   await expect(result).toBeVisible({ timeout: 90_000 });

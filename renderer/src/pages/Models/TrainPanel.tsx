@@ -7,7 +7,7 @@ import { useTraining } from './TrainStore';
 
 /** One row per forecasting model: Train, a live loss chart with elapsed/ETA and Cancel, then the metrics. */
 export function TrainPanel() {
-  const { specs, runs, results, outcome, errors, loadError, load, train, cancel } = useTraining();
+  const { specs, runs, results, finalProgress, outcome, errors, loadError, load, train, cancel } = useTraining();
   useEffect(() => {
     void load();
   }, [load]);
@@ -47,6 +47,11 @@ export function TrainPanel() {
               <ErrorBanner error={errors[s.name]} />
               {!run && results[s.name] && (
                 <>
+                  {finalProgress[s.name] && (
+                    <p className="tabular mt-2 text-sm text-slate-600" data-testid={`train-progress-${s.name}`}>
+                      Finished · last progress: round {finalProgress[s.name]!.round} of {finalProgress[s.name]!.rounds} · elapsed {formatDuration(finalProgress[s.name]!.elapsedMs / 1000)}
+                    </p>
+                  )}
                   <TrainLossChart history={results[s.name]!.metrics.history} rounds={results[s.name]!.metrics.history.length} />
                   <TrainResult result={results[s.name]!} unit={s.unit} />
                 </>

@@ -16,6 +16,8 @@ interface TrainState {
   specs: SpecSummary[];
   runs: Record<string, TrainRun>;
   results: Record<string, TrainingResult>;
+  /** The last round reported before a run finished (a fast run may end between two repaints). */
+  finalProgress: Record<string, TrainRun['last']>;
   outcome: Record<string, 'cancelled' | 'failed'>;
   errors: Record<string, unknown>;
   loadError: unknown;
@@ -28,6 +30,7 @@ export const useTraining = create<TrainState>((set, get) => ({
   specs: [],
   runs: {},
   results: {},
+  finalProgress: {},
   outcome: {},
   errors: {},
   loadError: null,
@@ -52,7 +55,7 @@ export const useTraining = create<TrainState>((set, get) => ({
           } else patch(() => ({ jobId: p.jobId, message: p.message }));
         },
       });
-      set((s) => ({ results: { ...s.results, [spec]: result } }));
+      set((s) => ({ results: { ...s.results, [spec]: result }, finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null } }));
       await get().load();
     } catch (error) {
       const code = (error as { code?: string }).code;
