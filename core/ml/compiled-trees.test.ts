@@ -15,7 +15,7 @@ import { trainTable, type TrainRequest } from './pipeline';
 import type { ModelMetrics } from './pipeline';
 import { syntheticTable } from './synthetic';
 import { takeRows } from './table';
-import { fixtureOnnx, fixtureRows, type FixtureOptions } from './tree-fixtures';
+import { fixtureOnnx, fixtureRows, type FixtureOptions } from './__fixtures__/trees';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-compiled-'));
 beforeAll(() => {

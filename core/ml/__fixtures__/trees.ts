@@ -1,5 +1,5 @@
-import { ProtoWriter } from './protobuf';
-import { Rng } from './rng';
+import { ProtoWriter } from '../protobuf';
+import { Rng } from '../rng';
 
 /**
  * Hand-built ONNX tree ensembles for tests and benches: every branch mode, missing tracks both
