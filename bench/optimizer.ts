@@ -56,10 +56,7 @@ function runCbc(cbc: string, lpFile: string, timeS: number, gap: number) {
 /** Root LP bound of a model: its relaxation (integrality dropped) solved by HiGHS. */
 async function lpBound(lp: LpModel): Promise<{ bound: number; seconds: number }> {
   const h = await loadHighs();
-  const kinds = [...lp.kind];
-  lp.kind.fill('C');
-  const text = lp.toLp();
-  kinds.forEach((k, i) => { lp.kind[i] = k; });
+  const text = lp.toLp({ relax: true });
   const t = performance.now();
   const r = h.solve(text, { output_flag: false, time_limit: 120 });
   return { bound: r.ObjectiveValue, seconds: (performance.now() - t) / 1000 };

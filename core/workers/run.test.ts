@@ -16,7 +16,7 @@ describe('worker jobs', () => {
   it('runs a job off the main thread with progress', async () => {
     const steps: number[] = [];
     const res = await runWorker<In, { sum: number }, { step: number }>('echo', { steps: 4 }, { onProgress: (p) => steps.push(p.step) });
-    expect(res).toEqual({ sum: 10 });
+    expect(res).toMatchObject({ sum: 10, warmed: false });
     expect(steps).toEqual([1, 2, 3, 4]);
   });
 
@@ -26,7 +26,7 @@ describe('worker jobs', () => {
 
   it('turns a crashed worker into INTERNAL, and the next job still works', async () => {
     await expect(runWorker<In, unknown>('echo', { steps: 1, fail: 'crash' })).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/exited \(code 3\)/) });
-    await expect(runWorker<In, { sum: number }>('echo', { steps: 2 })).resolves.toEqual({ sum: 3 });
+    await expect(runWorker<In, { sum: number }>('echo', { steps: 2 })).resolves.toMatchObject({ sum: 3, warmed: false });
   });
 
   it('terminates the worker on cancel', async () => {

@@ -7,12 +7,12 @@ import { prewarm, runWarmWorker, spareReady } from './warm-pool';
 
 // Workers run from the bundles in dist/workers; build them if this test runs alone.
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/warm-echo.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
 });
 
 type In = { steps: number; fail?: 'error' | 'crash' };
 type Out = { sum: number; warmed: boolean; threadId: number };
-const NAME = 'warm-echo';
+const NAME = 'echo';
 const run = (input: In, opts: Parameters<typeof runWarmWorker<In, Out, { step: number }>>[2] = {}) => runWarmWorker<In, Out, { step: number }>(NAME, input, opts);
 
 let release: (() => void) | null = null;
@@ -83,7 +83,7 @@ describe('warm spare workers', () => {
     const lines: string[] = [];
     release = prewarm(NAME, { log: (l) => lines.push(l) });
     await expect(run({ steps: 2 })).resolves.toMatchObject({ warm: false, result: { sum: 3, warmed: false } });
-    expect(lines.join('\n')).toMatch(/warm-up failed: warm-echo asked to fail/);
+    expect(lines.join('\n')).toMatch(/warm-up failed: echo worker asked to fail/);
     expect(lines.join('\n')).toMatch(/cold worker/);
   });
 
