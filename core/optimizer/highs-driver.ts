@@ -1,5 +1,7 @@
 import loadHighs from 'highs';
+import { mapColumns, searchNeighbourhoods } from './lns';
 import type { LpModel } from './lp-text';
+import type { SharedIncumbent } from './shared-incumbent';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let runtime: Promise<Highs> | null = null;
@@ -42,6 +44,8 @@ export interface LpSolveOptions {
   /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
   shouldStop?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
+  /** Shared with a neighbourhood search on the other core (lp-bound.worker.ts): rounds start from the cheaper plan. */
+  shared?: SharedIncumbent;
 }
 
 export interface LpSolveResult {
@@ -57,6 +61,17 @@ export interface LpSolveResult {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
+/** HiGHS options of every MIP run (the main one and the neighbourhood rounds on either core). */
+export const MIP_OPTIONS = {
+  output_flag: false,
+  random_seed: 1,
+  // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node; without them seed 1
+  // proves optimality in 5.8 s instead of 9.3 s (docs/optimizer.md has the three-seed figures,
+  // one of which is worse). The neighbourhood search does that job on our terms.
+  mip_heuristic_run_rins: false,
+  mip_heuristic_run_rens: false,
+} as const;
+
 /** Solve the LP text with HiGHS' persistent model (for bound, gap, callbacks and interrupts). */
 export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptions): Promise<LpSolveResult> {
   const h = await highs();
@@ -68,29 +83,10 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   try {
     // No `threads` option: this single-threaded build rejects it (and threads > 1 aborts older builds).
     const lnsShare = opts.neighbourhoods?.length ? (opts.lnsShare ?? LNS_SHARE) : 0;
-    const deadline = started + opts.timeLimitS * 1000;
-    m.options.set({
-      output_flag: false,
-      time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare)),
-      mip_rel_gap: opts.gap,
-      random_seed: 1,
-      // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node; without them seed 1
-      // proves optimality in 5.8 s instead of 9.3 s (docs/optimizer.md has the three-seed figures,
-      // one of which is worse). The neighbourhood search below does that job on our terms.
-      mip_heuristic_run_rins: false,
-      mip_heuristic_run_rens: false,
-    });
-    const nCols = m.getDimensions().numCols;
-    // HiGHS reads unreadable LP text as an empty model and reports it "empty", not as an error.
-    if (nCols !== model.names.length) throw new Error(`HiGHS read ${nCols} of the model's ${model.names.length} columns from the LP text; the LP text is malformed.`);
-    const ours = new Int32Array(nCols); // HiGHS column → our column
-    const theirs = new Int32Array(model.names.length).fill(-1);
-    for (let i = 0; i < nCols; i++) {
-      const j = model.col(m.getColName(i));
-      if (j === undefined) throw new Error(`HiGHS column ${m.getColName(i)} is not in the model`);
-      ours[i] = j;
-      theirs[j] = i;
-    }
+    const deadlineMs = Date.now() + opts.timeLimitS * 1000;
+    m.options.set({ ...MIP_OPTIONS, time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare)), mip_rel_gap: opts.gap });
+    const { ours, theirs } = mapColumns(m, model, (name) => model.col(name));
+    const nCols = ours.length;
     let startPoint: { x: Float64Array; objective: number } | null = null;
     if (opts.start && opts.start.size > 0) {
       startPoint = completeStart(h, m, model, ours, opts.start, Math.max(2, opts.timeLimitS / 5));
@@ -142,11 +138,17 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
     if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && statusCode !== h.constants.modelStatus.optimal) {
-      const better = searchNeighbourhoods(h, m, model, ours, theirs, x, objective, opts.neighbourhoods, deadline, () => {
-        if (opts.shouldStop?.()) stoppedEarly = true;
-        return stoppedEarly;
+      opts.shared?.offer(x, objective);
+      const better = searchNeighbourhoods({
+        h, m, cols: model, ours, theirs, x, objective, groups: opts.neighbourhoods, deadlineMs, shared: opts.shared,
+        stop: () => {
+          if (opts.shouldStop?.()) stoppedEarly = true;
+          return stoppedEarly;
+        },
+        onImproved: (o) => opts.onProgress?.({ phase: 'solving', incumbent: o, bound, gap: null, elapsedS: (performance.now() - started) / 1000 }),
       });
-      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
+      const adopted = better.adopted > 0 ? ` (${better.adopted} from the other core's plan)` : '';
+      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${adopted}${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
       if (better.objective < objective - 1e-6) {
         x = better.x;
         objective = better.objective;
@@ -163,58 +165,8 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
   }
 }
 
-/** Relative gap of one neighbourhood round. */
-const NEIGHBOURHOOD_GAP = 1e-4;
-
 /** Share of the time limit given to the neighbourhood search when neighbourhoods are supplied. */
 const LNS_SHARE = 0.4;
-
-/**
- * Fix-and-optimise: free one neighbourhood's integer columns at a time, fix the rest to the
- * incumbent, re-solve briefly from the incumbent, keep improvements. Bounds are restored after.
- * The main run's dual bound stays valid (the search only finds better feasible points).
- */
-function searchNeighbourhoods(
-  h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, theirs: Int32Array, x: Float64Array,
-  objective: number, groups: number[][], deadline: number, stop: () => boolean,
-): { x: Float64Array; objective: number; rounds: number } {
-  const ints: number[] = [];
-  for (let i = 0; i < ours.length; i++) if (model.kind[ours[i]!] !== 'C') ints.push(i);
-  const cur = new Float64Array(ours.length);
-  for (let i = 0; i < ours.length; i++) cur[i] = x[ours[i]!]!;
-  let best = objective;
-  let rounds = 0;
-  let sinceImproved = 0;
-  try {
-    for (let k = 0; performance.now() < deadline - 200 && !stop() && sinceImproved < groups.length; k++, rounds++) {
-      const free = new Set(groups[k % groups.length]!.map((j) => theirs[j]!).filter((i) => i >= 0));
-      for (const i of ints) {
-        if (free.has(i)) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
-        else { const v = Math.round(cur[i]!); m.changeColBounds(i, v, v); }
-      }
-      m.clearSolver();
-      m.zeroAllClocks();
-      const left = (deadline - performance.now()) / 1000;
-      // A round's objective is the whole plan's cost: the planner's gap (1 % of ₹20 cr) would stop it
-      // before gains of lakhs, so rounds solve their neighbourhood nearly exactly.
-      m.options.set({ mip_rel_gap: NEIGHBOURHOOD_GAP, time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))) });
-      m.setSolution({ colValue: cur });
-      m.run({ [h.constants.callbackType.mipInterrupt]: (e) => { if (stop()) e.interrupt(); return undefined; } });
-      const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
-      const obj = ok ? m.getObjectiveValue() : Infinity;
-      if (obj < best - 1e-6) {
-        cur.set(m.getSolution().colValue);
-        best = obj;
-        sinceImproved = 0;
-      } else sinceImproved++;
-    }
-  } finally {
-    for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
-  }
-  const out = new Float64Array(model.names.length);
-  for (let i = 0; i < ours.length; i++) out[ours[i]!] = cur[i]!;
-  return { x: out, objective: best, rounds };
-}
 
 /**
  * Turn a partial start (integer decisions of a heuristic plan) into a full feasible point: fix
@@ -244,10 +196,4 @@ function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpM
     for (const i of ints) m.changeColBounds(i, model.lb[ours[i]!]!, model.ub[ours[i]!]!);
     return null;
   }
-}
-
-/** A throwaway solve so V8 compiles the WASM hot paths before the planner's first solve. */
-export async function warmUp(): Promise<void> {
-  const h = await highs();
-  h.solve('Minimize\n obj: x + y\nSubject To\n c: x + 2 y >= 3\nBounds\n x <= 4\nGenerals\n y\nEnd\n', { output_flag: false, time_limit: 5 });
 }

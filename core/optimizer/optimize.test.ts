@@ -115,6 +115,8 @@ describe('search only (models whose root relaxation is too slow for branch-and-b
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.solver.status).toMatch(/no branch-and-bound run/);
     expect(plan.solver.status).toMatch(/LP relaxation bound optimal/);
+    // After the bound, the other core searched too (sharing the incumbent).
+    expect(plan.solver.status).toMatch(/second search on the other core: [1-9]\d* rounds/);
     // The relaxation's optimum bounds the MILP from below; the same model solved exactly agrees.
     const exact = (await optimize(sc, { timeLimitS: 10, gap: 0 })).plan.solver;
     expect(plan.solver.bound!).toBeLessThanOrEqual(exact.objective! + 1e-6);

@@ -12,6 +12,7 @@ import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { runWorker } from '../workers/run';
 import type { LpBoundJob, LpBoundResult } from './lp-bound.worker';
+import { SharedIncumbent } from './shared-incumbent';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -100,9 +101,12 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
  */
 export const SEARCH_ONLY_PAIRS = 2500;
 
-/** The LP relaxation in its own worker (interior point); failures and timeouts give no bound. */
-function lpBound(lpText: string, timeLimitS: number, signal: AbortSignal): Promise<LpBoundResult> {
-  return runWorker<LpBoundJob, LpBoundResult>('lp-bound', { lpText, timeLimitS }, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
+/**
+ * The LP relaxation in its own worker (interior point), then a second neighbourhood search there
+ * until the deadline; failures and timeouts give no bound.
+ */
+function lpBound(job: LpBoundJob, signal: AbortSignal): Promise<LpBoundResult> {
+  return runWorker<LpBoundJob, LpBoundResult>('lp-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
     .catch((err: Error) => ({ bound: null, status: `not available (${err.message})`, seconds: 0 }));
 }
 
@@ -155,20 +159,34 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
-      // Search only: the relaxation's bound comes from the other core meanwhile.
+      // Search only: the relaxation's bound comes from the other core meanwhile, and then a second
+      // search there, starting on the other half of the neighbourhoods, shares the incumbent.
+      const groups = neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined);
+      const shared = searchOnly ? new SharedIncumbent(built.lp.names.length) : undefined;
       const boundStop = new AbortController();
-      const boundJob = searchOnly ? lpBound(built.lp.toLp({ relax: true }), Math.max(1, timeLimitS - elapsed()), boundStop.signal) : null;
+      const timeLeftS = Math.max(1, timeLimitS - elapsed());
+      const boundJob = shared ? lpBound({
+        lpText: built.lp.toLp({ relax: true }), timeLimitS: timeLeftS,
+        search: {
+          lpText, cols: { names: built.lp.names, kind: built.lp.kind, lb: built.lp.lb, ub: built.lp.ub },
+          groups: [...groups.slice(groups.length >> 1), ...groups.slice(0, groups.length >> 1)], shared: shared.buffer, deadlineMs: Date.now() + timeLeftS * 1000,
+        },
+      }, boundStop.signal) : null;
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, startDraft),
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined),
+        timeLimitS: timeLeftS, gap, start: draftToStart(p, built, startDraft),
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: groups, shared,
         lnsShare: searchOnly ? 1 : undefined,
       }).catch((err: unknown) => { boundStop.abort(); throw err; });
-      if (boundJob) {
+      if (boundJob && shared) {
         if (res.stoppedEarly) boundStop.abort();
         const lb = await boundJob;
+        // The other core's search may have ended on a cheaper plan than this one's last round.
+        const theirs = res.objective !== null ? shared.takeIfBetter(res.objective) : null;
+        if (theirs) { res.x = theirs.x; res.objective = theirs.objective; }
         res.bound = lb.bound;
         res.gap = lb.bound !== null && res.objective !== null ? Math.max(0, (res.objective - lb.bound) / Math.abs(res.objective)) : null;
-        res.status = `${res.status}; LP relaxation bound ${lb.status} in ${lb.seconds.toFixed(1)} s`;
+        const second = lb.search ? `; second search on the other core: ${lb.search.rounds} rounds, ${lb.search.improved} improving` : '';
+        res.status = `${res.status}; LP relaxation bound ${lb.status} in ${lb.seconds.toFixed(1)} s${second}`;
       }
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);

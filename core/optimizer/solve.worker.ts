@@ -1,6 +1,6 @@
 import type { Scenario } from '../domain/scenario';
 import { serveWorker } from '../workers/serve';
-import { warmUp } from './highs-driver';
+import { warmUp } from './warm-up';
 import { optimize, type OptimizeOptions, type OptimizeProgress, type OptimizeResult } from './optimize';
 
 export interface SolveJob {

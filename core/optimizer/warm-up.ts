@@ -1,0 +1,20 @@
+import { generateScenario } from '../synth/scenario';
+import { solveLp } from './highs-driver';
+import { buildModel } from './model';
+import { prepare } from './prep';
+
+/** Seconds of the throwaway solve. */
+const WARM_UP_S = 2;
+/** A generated day scenario no benchmark or test plans, so the warm-up never pre-solves their work. */
+const WARM_UP_SEED = 9001;
+
+/**
+ * A throwaway solve so V8 has tiered up HiGHS' hot WASM paths (presolve, simplex, separation,
+ * heuristics) before the planner's first solve. A toy LP warms too little: after one, the first
+ * day-size solve in a process took 7.0 s against 4.4 s for the next; after two seconds on a real
+ * day-size model, 4.4 s (docs/optimizer.md, "Warm-up").
+ */
+export async function warmUp(): Promise<void> {
+  const b = buildModel(prepare(generateScenario({ size: 'day', seed: WARM_UP_SEED })));
+  await solveLp(b.lp, b.lp.toLp(), { timeLimitS: WARM_UP_S, gap: 0.001 });
+}
