@@ -48,6 +48,8 @@ serveWorker<LpBoundJob, LpBoundResult>(async (job) => {
 
 function secondSearch(h: Awaited<ReturnType<typeof loadHighs>>, job: NonNullable<LpBoundJob['search']>): { rounds: number; improved: number } {
   const shared = new SharedIncumbent(job.shared);
+  // On small models the bound can be in before the main search has completed its start.
+  shared.waitForPlan(job.deadlineMs - Date.now() - 1000);
   const start = shared.takeIfBetter(Infinity);
   if (!start) return { rounds: 0, improved: 0 };
   const m = h.createModel({ format: 'lp', data: job.lpText });

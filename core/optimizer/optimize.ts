@@ -178,7 +178,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
         lnsShare: searchOnly ? 1 : undefined,
       }).catch((err: unknown) => { boundStop.abort(); throw err; });
       if (boundJob && shared) {
-        if (res.stoppedEarly) boundStop.abort();
+        if (res.stoppedEarly || !res.x) boundStop.abort(); // stopped, or no plan to search from
         const lb = await boundJob;
         // The other core's search may have ended on a cheaper plan than this one's last round.
         const theirs = res.objective !== null ? shared.takeIfBetter(res.objective) : null;

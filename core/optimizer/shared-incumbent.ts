@@ -28,8 +28,14 @@ export class SharedIncumbent {
       this.x.set(x);
       this.obj[0] = objective;
       Atomics.add(this.meta, 1, 1);
+      Atomics.notify(this.meta, 1);
       return true;
     });
+  }
+
+  /** Block until some plan has been published or `timeoutMs` passes (worker threads only). */
+  waitForPlan(timeoutMs: number): void {
+    if (timeoutMs > 0) Atomics.wait(this.meta, 1, 0, timeoutMs);
   }
 
   /** A copy of the shared plan when it is cheaper than `than`, else null. */
