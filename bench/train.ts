@@ -5,6 +5,7 @@
  * of our one- and two-thread runs), and the load average, since other work skews wall times.
  *   npm run bench:train                       # 1,000,000 × 20 generated + plant history
  *   npm run bench:train -- --rows 200000 --rounds 50 --skip-history
+ *   npm run bench:train -- --only freight-cost,demand   # some of: generated, demand, freight-cost
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +39,7 @@ function compare(label: string, train: Matrix, yTrain: Float64Array, test: Matri
     const res = trainBooster(train, yTrain, {
       ...DEFAULT_PARAMS, objective: { name: 'squared' }, rounds: cfg.rounds, maxDepth: cfg.depth, maxLeaves: 0, learningRate: cfg.lr,
       maxBins: cfg.bins, lambda: 1, minChildWeight: 1, minDataInLeaf: 1, earlyStoppingRounds: 0,
-    }, threads === 2 ? { makeBuilder: (d, len) => new ParallelHistBuilder(d, len) } : {});
+    }, threads === 2 ? { makeBuilder: (s) => new ParallelHistBuilder(s) } : {});
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(c0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -96,13 +97,20 @@ function specMatrices(table: Table, target: string, features: string[], categori
   return { train: m(trainIdx), yTrain: Float64Array.from(trainIdx, (i) => y[i]!), test: m(testIdx), yTest: Float64Array.from(testIdx, (i) => y[i]!) };
 }
 
-const gen = syntheticMatrix(cfg.rows, cfg.features, 1);
-const test = syntheticMatrix(Math.max(10_000, Math.round(cfg.rows / 5)), cfg.features, 2);
-compare('generated data', gen.m, gen.y, test.m, test.y);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : null;
+const runs = (name: string) => !only || only.has(name);
 
-if (!process.argv.includes('--skip-history')) {
+if (runs('generated')) {
+  const gen = syntheticMatrix(cfg.rows, cfg.features, 1);
+  const test = syntheticMatrix(Math.max(10_000, Math.round(cfg.rows / 5)), cfg.features, 2);
+  compare('generated data', gen.m, gen.y, test.m, test.y);
+}
+
+const historySets = ['demand', 'freight-cost'].filter(runs);
+if (!process.argv.includes('--skip-history') && historySets.length > 0) {
   const history = generateHistory({ seed: 1, days: 730 });
-  for (const name of ['demand', 'freight-cost']) {
+  for (const name of historySets) {
     const spec = getSpec(name);
     const s = specMatrices(spec.build(history), spec.target, spec.features, spec.categorical ?? []);
     compare(`plant history: ${name} (synthetic, seed 1, 730 days)`, s.train, s.yTrain, s.test, s.yTest);

@@ -30,14 +30,7 @@ export function fitBins(values: Float32Array, maxBins: number, rng: Rng, sampleS
     const v = values[draw ? rng.int(values.length) : i]!;
     if (v === v) finite[nf++] = v;
   }
-  sortFloat32(finite.subarray(0, nf));
-  // Distinct values and their counts, in place of the sorted sample.
-  const distinct = new Float64Array(nf);
-  const counts = new Int32Array(nf);
-  let nd = 0;
-  for (let i = 0; i < nf; i++) {
-    if (i === 0 || finite[i] !== finite[i - 1]) { distinct[nd] = finite[i]!; counts[nd++] = 1; } else counts[nd - 1]!++;
-  }
+  const { distinct, counts, nd } = fewDistinct(finite.subarray(0, nf)) ?? sortedDistinct(finite.subarray(0, nf));
   const upper: number[] = [];
   if (nd <= maxBins) {
     for (let i = 0; i + 1 < nd; i++) upper.push(midpoint(distinct[i]!, distinct[i + 1]!));
@@ -60,26 +53,93 @@ export function fitBins(values: Float32Array, maxBins: number, rng: Rng, sampleS
   return { upper: Float32Array.from(upper) };
 }
 
+interface Distinct { distinct: Float64Array; counts: Int32Array; nd: number }
+
+/** Distinct values ascending, with counts (−0 and 0 are one value, written −0 when the sample has one, as a sort puts it first). */
+function sortedDistinct(v: Float32Array): Distinct {
+  sortFloat32(v);
+  const distinct = new Float64Array(v.length);
+  const counts = new Int32Array(v.length);
+  let nd = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (i === 0 || v[i] !== v[i - 1]) { distinct[nd] = v[i]!; counts[nd++] = 1; } else counts[nd - 1]!++;
+  }
+  return { distinct, counts, nd };
+}
+
+/** Most plant columns (codes, counts, calendar fields) hold few values: counted in a hash table, they need no sort. */
+const FEW_DISTINCT = 1024;
+const TABLE_BITS = 12;
+
+/** sortedDistinct's result from a hash count when there are at most FEW_DISTINCT values (~8× faster), else null. */
+function fewDistinct(v: Float32Array): Distinct | null {
+  const bits = new Uint32Array(v.buffer, v.byteOffset, v.length);
+  const keys = new Uint32Array(1 << TABLE_BITS);
+  const tally = new Int32Array(1 << TABLE_BITS);
+  const mask = (1 << TABLE_BITS) - 1;
+  let nd = 0;
+  let negZero = false;
+  for (let i = 0; i < bits.length; i++) {
+    let b = bits[i]!;
+    if (b === 0x80000000) { negZero = true; b = 0; }
+    let h = Math.imul(b, 0x9e3779b1) >>> (32 - TABLE_BITS);
+    while (tally[h]! > 0 && keys[h] !== b) h = (h + 1) & mask;
+    if (tally[h] === 0) {
+      if (++nd > FEW_DISTINCT) return null;
+      keys[h] = b;
+    }
+    tally[h]!++;
+  }
+  const order = new Float64Array(nd);
+  const f32 = new Float32Array(keys.buffer);
+  for (let h = 0, k = 0; h <= mask; h++) if (tally[h]! > 0) order[k++] = f32[h]!;
+  order.sort();
+  const counts = new Int32Array(nd);
+  const one = new Float32Array(1);
+  const oneBits = new Uint32Array(one.buffer);
+  for (let i = 0; i < nd; i++) {
+    one[0] = order[i]!;
+    const b = oneBits[0]!;
+    let h = Math.imul(b, 0x9e3779b1) >>> (32 - TABLE_BITS);
+    while (keys[h] !== b || tally[h] === 0) h = (h + 1) & mask;
+    counts[i] = tally[h]!;
+    if (order[i] === 0 && negZero) order[i] = -0;
+  }
+  return { distinct: order, counts, nd };
+}
+
 /** Order-preserving unsigned key of a float32's bits (negative values flipped). */
 function floatKey(bits: number): number {
   return (bits ^ ((bits >> 31) | 0x80000000)) >>> 0;
 }
 
-/** Sort non-NaN float32 values ascending in place: LSD radix sort on their keys, 4 × 8 bits (~10× Float32Array.sort). */
+/** Radix digits of the sort: three passes of 11, 11 and 10 bits. */
+const DIGIT_BITS = 11;
+const DIGITS = 1 << DIGIT_BITS;
+
+/**
+ * Sort non-NaN float32 values ascending in place: LSD radix sort on their keys, the three digit
+ * counts taken in one pass (~10× Float32Array.sort; measured 30 % faster than four 8-bit passes).
+ */
 function sortFloat32(v: Float32Array): void {
   const n = v.length;
   if (n < 2) return;
   let a = new Uint32Array(n);
   const bits = new Uint32Array(v.buffer, v.byteOffset, n);
-  for (let i = 0; i < n; i++) a[i] = floatKey(bits[i]!);
+  const count = new Int32Array(3 * DIGITS);
+  for (let i = 0; i < n; i++) {
+    const k = floatKey(bits[i]!);
+    a[i] = k;
+    count[k & (DIGITS - 1)]!++;
+    count[DIGITS + ((k >>> DIGIT_BITS) & (DIGITS - 1))]!++;
+    count[2 * DIGITS + (k >>> (2 * DIGIT_BITS))]!++;
+  }
   let b = new Uint32Array(n);
-  const count = new Int32Array(256);
-  for (let shift = 0; shift < 32; shift += 8) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(a[i]! >>> shift) & 255]!++;
-    if (count[(a[0]! >>> shift) & 255] === n) continue; // all share this byte
-    for (let d = 0, pos = 0; d < 256; d++) { const c = count[d]!; count[d] = pos; pos += c; }
-    for (let i = 0; i < n; i++) { const k = a[i]!; b[count[(k >>> shift) & 255]!++] = k; }
+  for (let p = 0; p < 3; p++) {
+    const base = p * DIGITS, shift = p * DIGIT_BITS;
+    if (count[base + ((a[0]! >>> shift) & (DIGITS - 1))] === n) continue; // all share this digit
+    for (let d = 0, pos = 0; d < DIGITS; d++) { const c = count[base + d]!; count[base + d] = pos; pos += c; }
+    for (let i = 0; i < n; i++) { const k = a[i]!; b[count[base + ((k >>> shift) & (DIGITS - 1))]!++] = k; }
     const t = a; a = b; b = t;
   }
   for (let i = 0; i < n; i++) { const k = a[i]!; bits[i] = (k & 0x80000000 ? k ^ 0x80000000 : ~k) >>> 0; }
@@ -109,10 +169,11 @@ export function binOf(upper: Float32Array, x: number): number {
  * feature's bins are contiguous: rows × features bytes in all. A value's bin starts from a table
  * indexed by the top 16 bits of its float key (the first bin that can hold any value with that
  * prefix) and steps up while the value exceeds the bound — usually zero or one step, where a
- * binary search mispredicts about half its eight branches (measured ~5× slower).
+ * binary search mispredicts about half its eight branches (measured ~5× slower). With
+ * `shardOrder`, each column is written in the trainer's row order: odd rows, then even ones
+ * (booster.ts, slotOf).
  */
-export function binMatrix(x: Float32Array, nRows: number, bins: FeatureBins[]): Uint8Array {
-  const out = new Uint8Array(nRows * bins.length);
+export function binMatrix(x: Float32Array, nRows: number, bins: FeatureBins[], out: Uint8Array<ArrayBufferLike> = new Uint8Array(nRows * bins.length), shardOrder = false): Uint8Array<ArrayBufferLike> {
   const xb = new Uint32Array(x.buffer, x.byteOffset, x.length);
   const start = new Uint8Array(1 << 16);
   for (let f = 0; f < bins.length; f++) {
@@ -126,12 +187,19 @@ export function binMatrix(x: Float32Array, nRows: number, bins: FeatureBins[]): 
     }
     for (; p < 1 << 16; p++) start[p] = upper.length - 1;
     const off = f * nRows;
-    for (let i = 0; i < nRows; i++) {
+    const code = (i: number) => {
       const v = x[off + i]!;
       let b = start[floatKey(xb[off + i]!) >>> 16]!;
       while (v > upper[b]!) b++;
-      out[off + i] = v === v ? b : MISSING_BIN;
+      return v === v ? b : MISSING_BIN;
+    };
+    if (!shardOrder) {
+      for (let i = 0; i < nRows; i++) out[off + i] = code(i);
+      continue;
     }
+    const half = nRows >> 1;
+    for (let i = 0; i < half; i++) { out[off + i] = code(2 * i + 1); out[off + half + i] = code(2 * i); }
+    if (nRows & 1) out[off + nRows - 1] = code(nRows - 1);
   }
   return out;
 }

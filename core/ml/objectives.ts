@@ -26,8 +26,14 @@ export interface Objective {
   /** Every hessian is 1 (histograms then count rows instead of summing hessians). */
   readonly unitHessian: boolean;
   initScore(y: Float64Array): number[];
-  /** Fill grad/hess (length n·outputs, output-major: k·n + i) from raw scores of the same layout. */
-  gradients(y: Float64Array, score: Float64Array, grad: Float32Array, hess: Float32Array): void;
+  /**
+   * Fill grad/hess (length n·outputs, output-major: k·n + i) from raw scores of the same layout;
+   * hess is left alone when unitHessian. Rows are in the booster's slot order: row 2i at i + half,
+   * row 2i + 1 at i (half = ⌊n/2⌋). Single-output objectives return the mean loss of the same
+   * scores from the same pass, summed in row order (so it equals loss() on rows in their order);
+   * the others return null.
+   */
+  gradients(y: Float64Array, score: Float64Array, grad: Float32Array, hess: Float32Array, half: number): number | null;
   /** Mean loss, for progress and early stopping (lower is better). */
   loss(y: Float64Array, score: Float64Array): number;
 }
@@ -38,8 +44,13 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       return {
         name: 'squared', outputs: 1, leafQuantile: null, unitHessian: true,
         initScore: (t) => [mean(t)],
-        gradients(t, s, g, h) { for (let i = 0; i < t.length; i++) { g[i] = s[i]! - t[i]!; h[i] = 1; } },
-        loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) a += (s[i]! - t[i]!) ** 2; return a / t.length; },
+        gradients(t, s, g, _h, half) {
+          let a = 0;
+          for (let r = 0; r < t.length; r++) { const i = r & 1 ? r >> 1 : half + (r >> 1); const d = s[i]! - t[i]!; g[i] = d; a += d * d; }
+          return a / t.length;
+        },
+        // d * d, not d ** 2: the same value (pow special-cases y = 2 as x·x) without a call per row.
+        loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) { const d = s[i]! - t[i]!; a += d * d; } return a / t.length; },
       };
     case 'absolute':
     case 'quantile': {
@@ -48,7 +59,16 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       return {
         name: cfg.name, outputs: 1, leafQuantile: alpha, unitHessian: true,
         initScore: (t) => [quantile(Array.from(t), alpha)],
-        gradients(t, s, g, h) { for (let i = 0; i < t.length; i++) { g[i] = t[i]! > s[i]! ? -alpha : 1 - alpha; h[i] = 1; } },
+        gradients(t, s, g, _h, half) {
+          let a = 0;
+          for (let r = 0; r < t.length; r++) {
+            const i = r & 1 ? r >> 1 : half + (r >> 1);
+            g[i] = t[i]! > s[i]! ? -alpha : 1 - alpha;
+            const d = t[i]! - s[i]!;
+            a += d >= 0 ? alpha * d : (alpha - 1) * d;
+          }
+          return a / t.length;
+        },
         loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) { const r = t[i]! - s[i]!; a += r >= 0 ? alpha * r : (alpha - 1) * r; } return a / t.length; },
       };
     }
@@ -58,12 +78,16 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       return {
         name: 'huber', outputs: 1, leafQuantile: null, unitHessian: true,
         initScore: () => [med],
-        gradients(t, s, g, h) {
-          for (let i = 0; i < t.length; i++) {
+        gradients(t, s, g, _h, half) {
+          let a = 0;
+          for (let row = 0; row < t.length; row++) {
+            const i = row & 1 ? row >> 1 : half + (row >> 1);
             const r = s[i]! - t[i]!;
             g[i] = r > delta ? delta : r < -delta ? -delta : r;
-            h[i] = 1;
+            const ar = Math.abs(r);
+            a += ar <= delta ? 0.5 * ar * ar : delta * (ar - 0.5 * delta);
           }
+          return a / t.length;
         },
         loss(t, s) {
           let a = 0;
@@ -76,8 +100,16 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       return {
         name: 'binary', outputs: 1, leafQuantile: null, unitHessian: false,
         initScore(t) { const p = Math.min(1 - 1e-6, Math.max(1e-6, mean(t))); return [Math.log(p / (1 - p))]; },
-        gradients(t, s, g, h) {
-          for (let i = 0; i < t.length; i++) { const p = sigmoid(s[i]!); g[i] = p - t[i]!; h[i] = Math.max(p * (1 - p), 1e-16); }
+        gradients(t, s, g, h, half) {
+          let a = 0;
+          for (let r = 0; r < t.length; r++) {
+            const i = r & 1 ? r >> 1 : half + (r >> 1);
+            const p = sigmoid(s[i]!);
+            g[i] = p - t[i]!; h[i] = Math.max(p * (1 - p), 1e-16);
+            const pc = clampP(p);
+            a -= t[i]! ? Math.log(pc) : Math.log(1 - pc);
+          }
+          return a / t.length;
         },
         loss(t, s) {
           let a = 0;
@@ -106,6 +138,7 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
               h[c * n + i] = Math.max(2 * pc * (1 - pc), 1e-16);
             }
           }
+          return null;
         },
         loss(t, s) {
           const n = t.length;

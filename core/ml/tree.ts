@@ -1,5 +1,5 @@
 import { MISSING_BIN as MISSING_BIN_EXPORT } from './binning';
-import { addHist, BUILD, histLength, J, JOB, STRIDE as STRIDE_EXPORT, type Hessians, type HistBuilder, type HistData } from './histogram';
+import { BUILD, histLength, J, JOB, STRIDE as STRIDE_EXPORT, subtractHist, type Hessians, type HistBuilder, type HistData } from './histogram';
 
 // Local copies: an imported binding read in a hot loop costs a getter call under the
 // CommonJS transform used by tests and tsx (measured: a third of partition time).
@@ -91,8 +91,10 @@ export class TreeGrower {
     this.setJob(0, root, -1, 0, false, BUILD.SELF);
     this.builder.runJobs(rows, this.jobs, 1, grad, hess, features, [root.hist]);
     const rootHist = root.hist;
+    // Builders fill only the bins in use and the missing bin (the rest hold no rows).
     const f0 = features[0]! * STRIDE;
-    for (let b = 0; b < 256; b++) { root.g += rootHist[f0 + b * 2]!; root.h += rootHist[f0 + b * 2 + 1]!; }
+    for (let b = 0; b < this.nBins[features[0]!]!; b++) { root.g += rootHist[f0 + b * 2]!; root.h += rootHist[f0 + b * 2 + 1]!; }
+    root.g += rootHist[f0 + MISSING_BIN * 2]!; root.h += rootHist[f0 + MISSING_BIN * 2 + 1]!;
     root.c = nUsed;
     this.findSplit(root, features);
 
@@ -163,7 +165,7 @@ export class TreeGrower {
         if (!smallHist) { this.release(node); return; }
         const [small, large] = this.jobs[j * JOB + J.BUILD] === BUILD.LEFT ? [l, r] : [r, l];
         const parentHist = node.hist!;
-        addHist(parentHist, smallHist, features, this.nBins, -1);
+        subtractHist(parentHist, smallHist, features, this.nBins);
         small.hist = smallHist;
         large.hist = parentHist;
         node.hist = null;
@@ -212,16 +214,17 @@ export class TreeGrower {
     const G = node.g, H = node.h, C = node.c;
     const perHess = H > 0 ? C / H : 0; // estimated rows per unit of hessian
     const parentScore = (G * G) / (H + lambda);
-    let best: Split | null = null;
+    // The best so far in locals, not a Split object per improvement (6.9 against 8.2 µs per node
+    // over demand-like histograms).
+    let bestGain = minSplitGain, bestF = -1, bestBin = 0, bestMl = false, bestGl = 0, bestHl = 0;
     for (let fi = 0; fi < features.length; fi++) {
       const f = features[fi]!;
       const base = f * STRIDE;
-      const nb = this.nBins[f]!;
+      const end = base + 2 * (this.nBins[f]! - 1);
       const mj = base + MISSING_BIN * 2;
       const gm = hist[mj]!, hm = hist[mj + 1]!, cm = hm * perHess;
       let gl = 0, hl = 0;
-      for (let b = 0; b < nb - 1; b++) {
-        const j = base + b * 2;
+      for (let j = base; j < end; j += 2) {
         gl += hist[j]!; hl += hist[j + 1]!;
         const cl = hl * perHess;
         // Missing rows to the right…
@@ -229,9 +232,10 @@ export class TreeGrower {
           const gr = G - gl, hr = H - hl, cr = C - cl;
           if (cl >= mdl && cr >= mdl && hl >= mcw && hr >= mcw) {
             const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-            // With no missing rows here, missing values later follow the larger child.
-            const ml = hm === 0 ? hl > hr : false;
-            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: ml, gl, hl };
+            if (gain > bestGain) {
+              // With no missing rows here, missing values later follow the larger child.
+              bestGain = gain; bestF = f; bestBin = (j - base) >> 1; bestMl = hm === 0 ? hl > hr : false; bestGl = gl; bestHl = hl;
+            }
           }
         }
         // …or to the left.
@@ -240,14 +244,13 @@ export class TreeGrower {
           const gr = G - gL, hr = H - hL, cr = C - cL;
           if (cL >= mdl && cr >= mdl && hL >= mcw && hr >= mcw) {
             const gain = (gL * gL) / (hL + lambda) + (gr * gr) / (hr + lambda) - parentScore;
-            if (gain > minSplitGain && (!best || gain > best.gain)) best = { gain, feature: f, bin: b, missingLeft: true, gl: gL, hl: hL };
+            if (gain > bestGain) { bestGain = gain; bestF = f; bestBin = (j - base) >> 1; bestMl = true; bestGl = gL; bestHl = hL; }
           }
         }
       }
     }
-    node.split = best;
+    node.split = bestF < 0 ? null : { gain: bestGain, feature: bestF, bin: bestBin, missingLeft: bestMl, gl: bestGl, hl: bestHl };
   }
-
 }
 
 /** The leaf a row of binned data reaches. */

@@ -11,7 +11,7 @@ import type { ColumnType } from '../ml/table';
 import { loadHistory, type HistorySource } from './history-source';
 
 /** Training sets from this many rows use both cores by default (measured: see below). */
-const PARALLEL_MIN_ROWS = 300_000;
+const PARALLEL_MIN_ROWS = 50_000;
 
 export type TrainJobInput =
   | { kind: 'spec'; spec: string; params?: TrainParams; history?: HistorySource; outDir?: string; threads?: 1 | 2 }
@@ -45,12 +45,13 @@ export function executeTraining(
 ): TrainJobResult {
   const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
   // The second core takes half of every row (partitions, histograms, leaf values). On a quiet
-  // machine it pays on 1M rows (17.9 s against 33.8 s) and on demand (133k rows: 1.47 against
-  // 2.03 s) but not on freight cost (118k rows: 3.18 against 1.63 s), so it is the default only from
-  // PARALLEL_MIN_ROWS. `threads` forces either way; the trees are identical.
+  // machine it pays from about 30k rows (100 rounds: 30k × 20 0.70 against 0.75 s, 60k × 20 0.89
+  // against 1.05 s, freight cost's 118k × 11 0.54 against 0.69 s); PARALLEL_MIN_ROWS leaves a
+  // margin for a busy machine, where the helper waits for a core. `threads` forces either way;
+  // the trees are identical.
   if (!opts.makeBuilder && input.threads !== 1) {
     const force = input.threads === 2;
-    opts = { ...opts, makeBuilder: (d, len) => (force || d.nRows >= PARALLEL_MIN_ROWS ? new ParallelHistBuilder(d, len) : new SerialHistBuilder(d)) };
+    opts = { ...opts, makeBuilder: (s) => (force || s.nRows >= PARALLEL_MIN_ROWS ? new ParallelHistBuilder(s) : new SerialHistBuilder(s)) };
   }
   let outcome;
   let source: string;
