@@ -1,7 +1,6 @@
 import loadHighs from 'highs';
 import { mapColumns, searchNeighbourhoods } from './lns';
 import type { LpModel } from './lp-text';
-import type { SharedIncumbent } from './shared-incumbent';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let runtime: Promise<Highs> | null = null;
@@ -44,8 +43,6 @@ export interface LpSolveOptions {
   /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
   shouldStop?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
-  /** Shared with a neighbourhood search on the other core (lp-bound.worker.ts): rounds start from the cheaper plan. */
-  shared?: SharedIncumbent;
 }
 
 export interface LpSolveResult {
@@ -61,7 +58,7 @@ export interface LpSolveResult {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** HiGHS options of every MIP run (the main one and the neighbourhood rounds on either core). */
+/** HiGHS options of every MIP run (the main one, the neighbourhood rounds, the other core's bound). */
 export const MIP_OPTIONS = {
   output_flag: false,
   random_seed: 1,
@@ -138,17 +135,15 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
     if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && statusCode !== h.constants.modelStatus.optimal) {
-      opts.shared?.offer(x, objective);
       const better = searchNeighbourhoods({
-        h, m, cols: model, ours, theirs, x, objective, groups: opts.neighbourhoods, deadlineMs, shared: opts.shared,
+        h, m, cols: model, ours, theirs, x, objective, groups: opts.neighbourhoods, deadlineMs,
         stop: () => {
           if (opts.shouldStop?.()) stoppedEarly = true;
           return stoppedEarly;
         },
         onImproved: (o) => opts.onProgress?.({ phase: 'solving', incumbent: o, bound, gap: null, elapsedS: (performance.now() - started) / 1000 }),
       });
-      const adopted = better.adopted > 0 ? ` (${better.adopted} from the other core's plan)` : '';
-      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${adopted}${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
+      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
       if (better.objective < objective - 1e-6) {
         x = better.x;
         objective = better.objective;

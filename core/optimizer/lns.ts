@@ -1,11 +1,10 @@
 import type loadHighs from 'highs';
 import type { VarKind } from './lp-text';
-import type { SharedIncumbent } from './shared-incumbent';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type HighsModel = ReturnType<Highs['createModel']>;
 
-/** What the search needs of an LpModel (plain arrays, so a worker can receive them). */
+/** What the search needs of an LpModel. */
 export interface ColumnInfo {
   names: readonly string[];
   kind: readonly VarKind[];
@@ -46,11 +45,9 @@ export interface NeighbourhoodSearch {
   objective: number;
   /** Each group lists the integer columns (ours) freed in one round. */
   groups: number[][];
-  /** Wall-clock end (Date.now() milliseconds: the same clock in every thread). */
+  /** Wall-clock end (Date.now() milliseconds). */
   deadlineMs: number;
   stop: () => boolean;
-  /** The other core's search: rounds start from the cheaper of the two plans. */
-  shared?: SharedIncumbent;
   onImproved?: (objective: number) => void;
 }
 
@@ -59,7 +56,7 @@ export interface NeighbourhoodSearch {
  * incumbent, re-solve briefly from the incumbent, keep improvements. Bounds are restored after.
  * A branch-and-bound run's dual bound stays valid (the search only finds better feasible points).
  */
-export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array; objective: number; rounds: number; adopted: number } {
+export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array; objective: number; rounds: number } {
   const { h, m, cols, ours, theirs, groups } = s;
   const ints: number[] = [];
   for (let i = 0; i < ours.length; i++) if (cols.kind[ours[i]!] !== 'C') ints.push(i);
@@ -69,17 +66,9 @@ export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array;
   load(s.x);
   let best = s.objective;
   let rounds = 0;
-  let adopted = 0;
   let sinceImproved = 0;
   try {
     for (let k = 0; Date.now() < s.deadlineMs - 200 && !s.stop() && sinceImproved < groups.length; k++, rounds++) {
-      const theirsBest = s.shared?.takeIfBetter(best);
-      if (theirsBest) {
-        load(theirsBest.x);
-        best = theirsBest.objective;
-        adopted++;
-        sinceImproved = 0;
-      }
       const free = new Set(groups[k % groups.length]!.map((j) => theirs[j]!).filter((i) => i >= 0));
       for (const i of ints) {
         if (free.has(i)) m.changeColBounds(i, cols.lb[ours[i]!]!, cols.ub[ours[i]!]!);
@@ -99,12 +88,11 @@ export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array;
         cur.set(m.getSolution().colValue);
         best = obj;
         sinceImproved = 0;
-        s.shared?.offer(ourOrder(), best);
         s.onImproved?.(best);
       } else sinceImproved++;
     }
   } finally {
     for (const i of ints) m.changeColBounds(i, cols.lb[ours[i]!]!, cols.ub[ours[i]!]!);
   }
-  return { x: ourOrder(), objective: best, rounds, adopted };
+  return { x: ourOrder(), objective: best, rounds };
 }

@@ -11,8 +11,7 @@ import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { runWorker } from '../workers/run';
-import type { LpBoundJob, LpBoundResult } from './lp-bound.worker';
-import { SharedIncumbent } from './shared-incumbent';
+import type { RootBoundJob, RootBoundResult } from './root-bound.worker';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -101,12 +100,9 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
  */
 export const SEARCH_ONLY_PAIRS = 2500;
 
-/**
- * The LP relaxation in its own worker (interior point), then a second neighbourhood search there
- * until the deadline; failures and timeouts give no bound.
- */
-function lpBound(job: LpBoundJob, signal: AbortSignal): Promise<LpBoundResult> {
-  return runWorker<LpBoundJob, LpBoundResult>('lp-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
+/** HiGHS' dual bound of the whole MILP from its own worker; failures and timeouts give no bound. */
+function rootBound(job: RootBoundJob, signal: AbortSignal): Promise<RootBoundResult> {
+  return runWorker<RootBoundJob, RootBoundResult>('root-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
     .catch((err: Error) => ({ bound: null, status: `not available (${err.message})`, seconds: 0 }));
 }
 
@@ -159,34 +155,22 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
-      // Search only: the relaxation's bound comes from the other core meanwhile, and then a second
-      // search there, starting on the other half of the neighbourhoods, shares the incumbent.
-      const groups = neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined);
-      const shared = searchOnly ? new SharedIncumbent(built.lp.names.length) : undefined;
+      // Search only: the bound comes from branch-and-bound on the other core meanwhile (ending a
+      // second early: HiGHS overruns its time limit by up to a second in the cut loop).
       const boundStop = new AbortController();
       const timeLeftS = Math.max(1, timeLimitS - elapsed());
-      const boundJob = shared ? lpBound({
-        lpText: built.lp.toLp({ relax: true }), timeLimitS: timeLeftS,
-        search: {
-          lpText, cols: { names: built.lp.names, kind: built.lp.kind, lb: built.lp.lb, ub: built.lp.ub },
-          groups: [...groups.slice(groups.length >> 1), ...groups.slice(0, groups.length >> 1)], shared: shared.buffer, deadlineMs: Date.now() + timeLeftS * 1000,
-        },
-      }, boundStop.signal) : null;
+      const boundJob = searchOnly ? rootBound({ lpText, deadlineMs: Date.now() + (timeLeftS - 1) * 1000 }, boundStop.signal) : null;
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: timeLeftS, gap, start: draftToStart(p, built, startDraft),
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: groups, shared,
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined),
         lnsShare: searchOnly ? 1 : undefined,
       }).catch((err: unknown) => { boundStop.abort(); throw err; });
-      if (boundJob && shared) {
-        if (res.stoppedEarly || !res.x) boundStop.abort(); // stopped, or no plan to search from
-        const lb = await boundJob;
-        // The other core's search may have ended on a cheaper plan than this one's last round.
-        const theirs = res.objective !== null ? shared.takeIfBetter(res.objective) : null;
-        if (theirs) { res.x = theirs.x; res.objective = theirs.objective; }
-        res.bound = lb.bound;
-        res.gap = lb.bound !== null && res.objective !== null ? Math.max(0, (res.objective - lb.bound) / Math.abs(res.objective)) : null;
-        const second = lb.search ? `; second search on the other core: ${lb.search.rounds} rounds, ${lb.search.improved} improving` : '';
-        res.status = `${res.status}; LP relaxation bound ${lb.status} in ${lb.seconds.toFixed(1)} s${second}`;
+      if (boundJob) {
+        if (res.stoppedEarly || !res.x) boundStop.abort(); // stopped, or no plan to bound
+        const rb = await boundJob;
+        res.bound = rb.bound;
+        res.gap = rb.bound !== null && res.objective !== null ? Math.max(0, (res.objective - rb.bound) / Math.abs(res.objective)) : null;
+        res.status = `${res.status}; bound from branch-and-bound on the other core (${rb.status} after ${rb.seconds.toFixed(1)} s)`;
       }
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
