@@ -61,9 +61,7 @@ export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array;
   const ints: number[] = [];
   for (let i = 0; i < ours.length; i++) if (cols.kind[ours[i]!] !== 'C') ints.push(i);
   const cur = new Float64Array(ours.length);
-  const load = (x: Float64Array) => { for (let i = 0; i < ours.length; i++) cur[i] = x[ours[i]!]!; };
-  const ourOrder = () => { const out = new Float64Array(cols.names.length); for (let i = 0; i < ours.length; i++) out[ours[i]!] = cur[i]!; return out; };
-  load(s.x);
+  for (let i = 0; i < ours.length; i++) cur[i] = s.x[ours[i]!]!;
   let best = s.objective;
   let rounds = 0;
   let sinceImproved = 0;
@@ -94,5 +92,7 @@ export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array;
   } finally {
     for (const i of ints) m.changeColBounds(i, cols.lb[ours[i]!]!, cols.ub[ours[i]!]!);
   }
-  return { x: ourOrder(), objective: best, rounds };
+  const out = new Float64Array(cols.names.length);
+  for (let i = 0; i < ours.length; i++) out[ours[i]!] = cur[i]!;
+  return { x: out, objective: best, rounds };
 }
