@@ -284,16 +284,9 @@ export class ShardRunner {
   }
 }
 
-/** Both shards on this thread, shard 0 first (the order the two-thread builder adds them in). */
-export class SerialHistBuilder implements HistBuilder {
-  readonly data: HistData;
-  private readonly arena: Arena;
-  private readonly runner: ShardRunner;
-  constructor(shape: HistShape, arena?: Arena) {
-    this.arena = arena ?? new Arena({ ...shape, threads: 1, slots: 2 });
-    this.data = this.arena.data;
-    this.runner = new ShardRunner(this.arena, 0);
-  }
+/** The buffers both builders hand the booster: it writes rows, gradients and scores straight into the arena. */
+export abstract class ArenaBuffers {
+  protected abstract readonly arena: Arena;
   rowsBuffer(): Uint32Array {
     return this.arena.rows;
   }
@@ -302,6 +295,19 @@ export class SerialHistBuilder implements HistBuilder {
   }
   scoreBuffer(): Float64Array {
     return this.arena.score;
+  }
+}
+
+/** Both shards on this thread, shard 0 first (the order the two-thread builder adds them in). */
+export class SerialHistBuilder extends ArenaBuffers implements HistBuilder {
+  readonly data: HistData;
+  protected readonly arena: Arena;
+  private readonly runner: ShardRunner;
+  constructor(shape: HistShape, arena?: Arena) {
+    super();
+    this.arena = arena ?? new Arena({ ...shape, threads: 1, slots: 2 });
+    this.data = this.arena.data;
+    this.runner = new ShardRunner(this.arena, 0);
   }
   runJobs(rows: Uint32Array, jobs: Int32Array, nJobs: number, grad: Float32Array, hess: Hessians, features: Int32Array, outs: (Float64Array | null)[], final?: FinalLeaves): void {
     checkOwn(this.arena, rows, grad, hess, final);

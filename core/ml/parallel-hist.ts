@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../host/paths';
 import type { SharedMemory } from './hist-kernels';
-import { Arena, checkOwn, J, JOB, SerialHistBuilder, ShardRunner, sumHalves, type ArenaSpec, type FinalLeaves, type Hessians, type HistBuilder, type HistData, type HistShape } from './histogram';
+import { Arena, ArenaBuffers, checkOwn, J, JOB, SerialHistBuilder, ShardRunner, sumHalves, type ArenaSpec, type FinalLeaves, type Hessians, type HistBuilder, type HistData, type HistShape } from './histogram';
 
 /** Below this many rows in a hand-off the wake-up costs more than the second core saves. */
 const MIN_PARALLEL_ROWS = 20_000;
@@ -31,10 +31,10 @@ export function jobsOffset(nFeatures: number): number {
  * shared memory; the hand-off is one Atomics notify/wait pair. The helper starts with the
  * builder, before the rows are binned, so its start-up overlaps the binning.
  */
-export class ParallelHistBuilder implements HistBuilder {
+export class ParallelHistBuilder extends ArenaBuffers implements HistBuilder {
   readonly data: HistData;
   private readonly worker: Worker;
-  private readonly arena: Arena;
+  protected readonly arena: Arena;
   private readonly ctrl: Int32Array;
   private readonly ctrlJobs: Int32Array;
   private readonly vals: Float64Array;
@@ -45,6 +45,7 @@ export class ParallelHistBuilder implements HistBuilder {
   handoffs = 0;
 
   constructor(shape: HistShape) {
+    super();
     this.arena = new Arena({ ...shape, threads: 2, slots: HELPER_SLOTS });
     this.data = this.arena.data;
     const ctrl = new SharedArrayBuffer((jobsOffset(shape.nFeatures) + HELPER_SLOTS * JOB) * 4);
@@ -59,18 +60,6 @@ export class ParallelHistBuilder implements HistBuilder {
     // (tsx's, when run from source) tripled its start-up (measured 110 → 35 ms before the first hand-off).
     this.worker = new Worker(workerScript('hist-helper'), { workerData: init, execArgv: [] });
     this.worker.unref();
-  }
-
-  rowsBuffer(): Uint32Array {
-    return this.arena.rows;
-  }
-
-  gradBuffers() {
-    return { grad: this.arena.grad, hess: this.arena.hess };
-  }
-
-  scoreBuffer(): Float64Array {
-    return this.arena.score;
   }
 
   runJobs(rows: Uint32Array, jobs: Int32Array, nJobs: number, grad: Float32Array, hess: Hessians, features: Int32Array, outs: (Float64Array | null)[], final?: FinalLeaves): void {
