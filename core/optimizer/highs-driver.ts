@@ -69,6 +69,11 @@ export const MIP_OPTIONS = {
   mip_heuristic_run_rens: false,
 } as const;
 
+/** HiGHS' name of a model status code (`optimal`, `timeLimit`, …). */
+export function modelStatusName(h: Highs, code: number | null): string {
+  return Object.entries(h.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? String(code);
+}
+
 /** Solve the LP text with HiGHS' persistent model (for bound, gap, callbacks and interrupts). */
 export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptions): Promise<LpSolveResult> {
   const h = await highs();
@@ -110,7 +115,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       });
     }
     const statusCode = mainRun ? m.getModelStatus() : null;
-    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : Object.entries(h.constants.modelStatus).find(([, v]) => v === statusCode)?.[0] ?? String(statusCode);
+    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : modelStatusName(h, statusCode);
     const feasible = mainRun && Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
     let x: Float64Array | null = null;
     let objective: number | null = null;

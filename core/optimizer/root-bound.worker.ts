@@ -1,6 +1,6 @@
 import loadHighs from 'highs';
 import { serveWorker } from '../workers/serve';
-import { MIP_OPTIONS } from './highs-driver';
+import { MIP_OPTIONS, modelStatusName } from './highs-driver';
 
 export interface RootBoundJob {
   /** The whole MILP's LP text (what `--export-lp` writes). */
@@ -31,9 +31,7 @@ serveWorker<RootBoundJob, RootBoundResult>(async (job) => {
     m.options.set({ ...MIP_OPTIONS, time_limit: Math.max(0.5, (job.deadlineMs - Date.now()) / 1000), mip_rel_gap: 0 });
     m.run();
     const bound = Number(m.info.get('mip_dual_bound'));
-    const code = m.getModelStatus();
-    const status = Object.entries(h.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? String(code);
-    return { bound: Number.isFinite(bound) && Math.abs(bound) < 1e20 ? bound : null, status, seconds: (performance.now() - t) / 1000 };
+    return { bound: Number.isFinite(bound) && Math.abs(bound) < 1e20 ? bound : null, status: modelStatusName(h, m.getModelStatus()), seconds: (performance.now() - t) / 1000 };
   } finally {
     m.dispose();
   }
