@@ -8,7 +8,8 @@ let solvesOnRuntime = 0;
 /** The WASM heap never shrinks: start a fresh runtime after this many solves or any failure. */
 const RECYCLE_AFTER = 20;
 
-function highs(): Promise<Highs> {
+/** The HiGHS runtime of this thread (recycled after failures and every RECYCLE_AFTER solves). */
+export function highs(): Promise<Highs> {
   if (!runtime || solvesOnRuntime >= RECYCLE_AFTER) {
     runtime = loadHighs();
     solvesOnRuntime = 0;
@@ -40,6 +41,11 @@ export interface LpSolveOptions {
    * time limit; the result then has no bound of its own.
    */
   lnsShare?: number;
+  /**
+   * A lower bound known from elsewhere (column generation): the run also stops when its incumbent
+   * is within the gap of it, and the reported bound is the better of the two.
+   */
+  knownBound?: number;
   /** Polled at every MIP checkpoint: true = interrupt and keep the incumbent. */
   shouldStop?: () => boolean;
   onProgress?: (p: SolveProgress) => void;
@@ -104,10 +110,14 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       opts.onProgress({ phase: 'solving', incumbent: inc !== null && Math.abs(inc) < 1e20 ? inc : null, bound: num(d.mip_dual_bound), gap: inc !== null && Math.abs(inc) < 1e20 ? num(d.mip_gap) : null, elapsedS: (now - started) / 1000 });
     };
     const mainRun = lnsShare < 1;
+    const known = opts.knownBound ?? null;
+    let gapByKnown = false;
     if (mainRun) {
       m.run({
         [cb.mipInterrupt]: (e) => {
           if (opts.shouldStop?.()) { stoppedEarly = true; e.interrupt(); }
+          const inc = num(e.data.mip_primal_bound);
+          if (known !== null && inc !== null && Math.abs(inc) < 1e20 && (inc - known) / Math.abs(inc) <= opts.gap) { gapByKnown = true; e.interrupt(); }
           post(e.data);
           return undefined;
         },
@@ -115,7 +125,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       });
     }
     const statusCode = mainRun ? m.getModelStatus() : null;
-    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : modelStatusName(h, statusCode);
+    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : gapByKnown ? 'gap reached against the column-generation bound' : modelStatusName(h, statusCode);
     const feasible = mainRun && Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
     let x: Float64Array | null = null;
     let objective: number | null = null;
@@ -126,8 +136,9 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       objective = m.getObjectiveValue();
     }
     const isMip = model.kind.some((k) => k !== 'C');
-    const bound = !mainRun ? null : isMip ? num(m.info.get('mip_dual_bound')) : objective;
-    let gap = !mainRun ? null : isMip ? num(m.info.get('mip_gap')) : 0;
+    const ownBound = !mainRun ? null : isMip ? num(m.info.get('mip_dual_bound')) : objective;
+    const bound = known !== null && (ownBound === null || known > ownBound) ? known : ownBound;
+    let gap = !mainRun && known === null ? null : isMip && bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : !isMip && mainRun ? 0 : null;
     let status = statusName;
     // Time ran out before HiGHS took up the start (e.g. still in presolve): the start is still a
     // feasible point of this model, so it is the best plan known.
@@ -136,17 +147,21 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       for (let i = 0; i < nCols; i++) sx[ours[i]!] = startPoint.x[i]!;
       x = sx;
       objective = startPoint.objective;
-      status = mainRun ? `${statusName} (warm start kept)` : 'no branch-and-bound run: neighbourhood search from the warm start';
+      status = mainRun ? `${statusName} (start plan kept)` : 'no branch-and-bound run: neighbourhood search from the start plan';
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
-    if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && statusCode !== h.constants.modelStatus.optimal) {
+    let lnsBest = objective ?? Infinity;
+    if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && !gapByKnown && statusCode !== h.constants.modelStatus.optimal && (bound === null || (objective - bound) / Math.abs(objective) > opts.gap)) {
       const better = searchNeighbourhoods({
         h, m, cols: model, ours, theirs, x, objective, groups: opts.neighbourhoods, deadlineMs,
         stop: () => {
           if (opts.shouldStop?.()) stoppedEarly = true;
-          return stoppedEarly;
+          return stoppedEarly || (bound !== null && (lnsBest - bound) / Math.abs(lnsBest) <= opts.gap);
         },
-        onImproved: (o) => opts.onProgress?.({ phase: 'solving', incumbent: o, bound, gap: null, elapsedS: (performance.now() - started) / 1000 }),
+        onImproved: (o) => {
+          lnsBest = o;
+          opts.onProgress?.({ phase: 'solving', incumbent: o, bound, gap: bound !== null ? (o - bound) / Math.abs(o) : null, elapsedS: (performance.now() - started) / 1000 });
+        },
       });
       if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
       if (better.objective < objective - 1e-6) {

@@ -105,21 +105,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const W = pr.rake.wagons;
     const cap = pr.capT;
     // Sidings and start slots.
-    const lps = [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(wt));
-    const ys: YVar[] = [];
-    for (const lp of lps) {
-      const dur = cap / lp.loadingRateTph;
-      const from = Math.max(0, pr.placeH);
-      const starts = [from];
-      for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
-      for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
-      for (const s of starts) {
-        if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
-        if (res && blocked(res, lp, s, s + dur)) continue;
-        const col = m.addVar(`y_${r}_${lpIdx.get(lp.code)}_${Math.round(s * 3600)}`, 'B');
-        ys.push({ col, r, lp: lp.code, startH: s, durH: dur });
-      }
-    }
+    const ys: YVar[] = rakeSlots(p, r, opts).map((sl) => ({ ...sl, col: m.addVar(`y_${r}_${lpIdx.get(sl.lp)}_${Math.round(sl.startH * 3600)}`, 'B'), r }));
     if (ys.length === 0) continue;
     Y.push(...ys);
     for (const yv of ys) sidingUse.set(yv.lp, [...(sidingUse.get(yv.lp) ?? []), yv]);
@@ -269,11 +255,13 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       m.addRow(`xd_${on}_${r}`, [...xs, [-maxT, dCol.get(o.destination)!]], '<=', 0);
       // Every allotted wagon carries load (all full but the last, which holds ≥ 1 t, or the whole of a
       // smaller order): wagons = ⌈t ÷ PCC⌉.
-      m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', Math.min(1, maxT) - pr.pccT);
       // Convex hull of wagons = ⌈t ÷ PCC⌉ for t ≤ maxT (f full wagons, then a part wagon of `rem` t):
       // n ≥ f + (t − f·PCC) ÷ rem. In the relaxation a whole order then takes its whole wagons.
       const f = Math.floor(maxT / pr.pccT + 1e-9);
       const rem = maxT - f * pr.pccT;
+      // The last wagon holds ≥ 1 t, or the order's own remainder when that is less (900.5 t in
+      // 60 t wagons: 0.5 t), so a whole order can always take its ⌈q ÷ PCC⌉ wagons.
+      m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', Math.min(1, rem > 1e-6 ? rem : maxT) - pr.pccT);
       if (rem > 1e-6 && opts.hullRows !== false) m.addRow(`wagh_${on}_${r}`, [[rem, nCol], ...xs.map(([, v]): Term => [-1, v])], '>=', -f * (pr.pccT - rem));
       if (bands.length > 1) {
         const bandTerms: Term[] = [];
@@ -375,6 +363,31 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   for (const [k, col] of [...zCols, ...wCols]) addInt(Number(k.split('|')[0]), col);
   const roadInts = RD.filter((rv) => rv.perUnitT !== 1).map((rv) => rv.col);
   return { lp: m, y: Y, x: X, s: S, n: N, road: RD, zCols, wCols, rakeInts, roadInts, reductions };
+}
+
+/**
+ * Where and when rake r may start loading (the time discretisation): at its placement (or the
+ * horizon start) and every `slotH` up to `maxWaitH` later, plus the warm start's own times, at
+ * sidings handling its wagons, with the full-rake loading inside working hours and not blocked
+ * by earlier subproblems' bookings.
+ */
+export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: string; startH: number; durH: number }> {
+  const pr = p.rakes[r]!;
+  const out: Array<{ lp: string; startH: number; durH: number }> = [];
+  for (const lp of p.lps.values()) {
+    if (!lp.wagonTypes.includes(pr.rake.wagonType)) continue;
+    const dur = pr.capT / lp.loadingRateTph;
+    const from = Math.max(0, pr.placeH);
+    const starts = [from];
+    for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
+    for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
+    for (const s of starts) {
+      if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
+      if (opts.residual && blocked(opts.residual, lp, s, s + dur)) continue;
+      out.push({ lp: lp.code, startH: s, durH: dur });
+    }
+  }
+  return out;
 }
 
 /** Compatible order–rake pairs of the whole-horizon model, counted without building it. */

@@ -3,15 +3,14 @@ import type { Scenario } from '../domain/scenario';
 import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
-import { solveLp, type SolveProgress } from './highs-driver';
+import { highs, solveLp, type SolveProgress } from './highs-driver';
+import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart, type BuiltModel } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
-import { runWorker } from '../workers/run';
-import type { RootBoundJob, RootBoundResult } from './root-bound.worker';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -66,7 +65,7 @@ export function exportModelLp(sc: Scenario): string {
  * Neighbourhoods for the fix-and-optimise search, each freeing a few rakes' integer columns (road
  * binaries always free): three rakes adjacent in placement order (stride 2), which compete for the
  * same due dates; then, when `corridors` is given (searching only), windows of four instead and the
- * rakes of each corridor in the warm start (in groups of up to four), which compete for the same
+ * rakes of each corridor in the start plan (in groups of up to four), which compete for the same
  * orders across the horizon.
  */
 function neighbourhoods(b: BuiltModel, corridors?: Map<number, string>): number[][] {
@@ -104,10 +103,28 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
  */
 export const SEARCH_ONLY_PAIRS = 2500;
 
-/** HiGHS' dual bound of the whole MILP from its own worker; failures and timeouts give no bound. */
-function rootBound(job: RootBoundJob, signal: AbortSignal): Promise<RootBoundResult> {
-  return runWorker<RootBoundJob, RootBoundResult>('root-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 2048 } })
-    .catch((err: Error) => ({ bound: null, status: `not available (${err.message})`, seconds: 0 }));
+/** Share of the time left given to column generation (searching only / with branch-and-bound after). */
+const COLGEN_SHARE_SEARCH = 0.6;
+const COLGEN_SHARE = 0.3;
+
+/**
+ * Column generation (colgen/) from the warm start: a lower bound and the restricted master's plan.
+ * A failure is reported in the status and the solve goes on from the warm start.
+ */
+async function colgenStart(p: Prep, startDraft: Draft, deadlineMs: number, hooks: OptimizeHooks, elapsed: () => number): Promise<{ result: ColgenResult | null; note: string }> {
+  try {
+    const h = await highs();
+    const opts = { ...DEFAULT_MODEL_OPTIONS, extraStarts: startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) };
+    const r = columnGeneration(h, p, opts, [startDraft], {
+      deadlineMs, mipShare: 0.3, shouldStop: hooks.shouldStop,
+      onRound: (bound) => hooks.onProgress?.({ phase: 'solving', incumbent: null, bound, gap: null, elapsedS: elapsed() }),
+    });
+    const rs = (v: number | null) => (v === null ? 'none' : `₹${Math.round(v).toLocaleString('en-IN')}`);
+    const from = r.draft ? 'the solver starts from its restricted master plan' : 'no restricted master plan: the solver starts from the warm start';
+    return { result: r, note: `column generation: ${r.iterations} rounds, ${r.patterns} rake loadings (${r.status}), bound ${rs(r.bound)}, restricted master plan ${rs(r.mipObjective)}; ${from}` };
+  } catch (err) {
+    return { result: null, note: `column generation failed (${(err as Error).message}); started from the warm start` };
+  }
 }
 
 /** Above this many candidate order–rake pairs the plan is improved day by day (decompose.ts). */
@@ -159,23 +176,17 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
-      // Search only: the bound comes from branch-and-bound on the other core meanwhile (ending a
-      // second early: HiGHS overruns its time limit by up to a second in the cut loop).
-      const boundStop = new AbortController();
       const timeLeftS = Math.max(1, timeLimitS - elapsed());
-      const boundJob = searchOnly ? rootBound({ lpText, deadlineMs: Date.now() + (timeLeftS - 1) * 1000 }, boundStop.signal) : null;
+      // Column generation over rake loadings first: its bound is far tighter than the MILP's root
+      // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
+      const cg = await colgenStart(p, startDraft, Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, hooks, elapsed);
+      const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: timeLeftS, gap, start: draftToStart(p, built, startDraft),
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, startDraft) : undefined),
+        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
+        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
         lnsShare: searchOnly ? 1 : undefined,
-      }).catch((err: unknown) => { boundStop.abort(); throw err; });
-      if (boundJob) {
-        if (res.stoppedEarly || !res.x) boundStop.abort(); // stopped, or no plan to bound
-        const rb = await boundJob;
-        res.bound = rb.bound;
-        res.gap = rb.bound !== null && res.objective !== null ? Math.max(0, (res.objective - rb.bound) / Math.abs(res.objective)) : null;
-        res.status = `${res.status}; bound from branch-and-bound on the other core (${rb.status} after ${rb.seconds.toFixed(1)} s)`;
-      }
+      });
+      res.status = `${cg.note}; ${res.status}`;
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);

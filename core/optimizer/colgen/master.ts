@@ -1,0 +1,247 @@
+import type loadHighs from 'highs';
+import type { Draft } from '../draft';
+import { lineTonnes } from '../draft';
+import { rakeSlots, type ModelOptions } from '../model';
+import {
+  ROAD_DISPATCH_OFFSET_H, deferredFreightRate, key, lateDays, roadAllowed, roadCapacity, roadRate, unservedRate, type Prep,
+} from '../prep';
+import { orderInfos, patternCost, rakeInfos, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './pricing';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+type HighsModel = ReturnType<Highs['createModel']>;
+
+interface Col { cost: number; ub: number; int: boolean; rows: number[]; vals: number[] }
+interface RoadCol { o: number; y: string; d: number; whole: boolean }
+
+/**
+ * The master problem of the column generation: every rake takes at most one loading (a pattern)
+ * from those generated so far; orders are covered by patterns, trucks or left unserved; stock,
+ * road capacity per yard and day, siding capacity and "one shipment" for unsplittable orders are
+ * its rows. Trucks and unserved tonnes are ordinary columns, as in the whole-horizon model.
+ */
+export class Master {
+  readonly orders: OrderInfo[];
+  readonly rakes: RakeInfo[];
+  readonly patterns: Pattern[] = [];
+  private readonly rowLo: number[] = [];
+  private readonly rowUp: number[] = [];
+  private readonly rowIdx = new Map<string, number>();
+  private readonly cols: Col[] = [];
+  private readonly roadCols: Array<RoadCol | null> = [];
+  /** Column index of pattern k = firstPatternCol + k. */
+  private firstPatternCol = 0;
+  private readonly seen = new Set<string>();
+  model: HighsModel | null = null;
+  private duals: Float64Array | null = null;
+
+
+  constructor(private readonly p: Prep, private readonly h: Highs, opts: ModelOptions) {
+    this.orders = orderInfos(p);
+    const row = (name: string, lo: number, up: number) => { this.rowIdx.set(name, this.rowLo.length); this.rowLo.push(lo); this.rowUp.push(up); };
+    for (const oi of this.orders) row(`ord_${oi.o}`, oi.q, oi.q);
+    for (const oi of this.orders) if (!oi.splittable) row(`single_${oi.o}`, -Infinity, 1);
+    for (const [k, t] of p.stock) row(`inv_${k}`, -Infinity, t);
+    // Siding capacity at every candidate start time where more rakes could overlap than it holds.
+    const slotsAt = new Map<string, Array<{ r: number; startH: number; durH: number }>>();
+    for (let r = 0; r < p.rakes.length; r++) for (const s of rakeSlots(p, r, opts)) slotsAt.set(s.lp, [...(slotsAt.get(s.lp) ?? []), { r, ...s }]);
+    const sidTimes = new Map<string, number[]>();
+    for (const [lp, list] of slotsAt) {
+      const times = [...new Set(list.map((s) => s.startH))].sort((a, b) => a - b);
+      for (const t of times) {
+        const rakes = new Set(list.filter((s) => s.startH <= t + 1e-9 && s.startH + s.durH > t + 1e-9).map((s) => s.r));
+        if (rakes.size > p.lps.get(lp)!.maxRakes) { row(`sid_${lp}_${t}`, -Infinity, p.lps.get(lp)!.maxRakes); sidTimes.set(lp, [...(sidTimes.get(lp) ?? []), t]); }
+      }
+    }
+    const sidRow = (lp: string, s: number, dur: number) => (sidTimes.get(lp) ?? []).filter((t) => s <= t + 1e-9 && s + dur > t + 1e-9).map((t) => this.rowIdx.get(`sid_${lp}_${t}`)!);
+    this.rakes = rakeInfos(p, this.orders, opts, sidRow);
+    for (const ri of this.rakes) row(`one_${ri.r}`, -Infinity, 1);
+
+    // Unserved and road columns (cost per tonne as in model.ts).
+    for (const oi of this.orders) {
+      const o = p.orders[oi.o]!;
+      this.addCol({ cost: unservedRate(p, o.priority) + deferredFreightRate(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] }, null);
+    }
+    for (let d = 0; d < p.sc.horizon.days; d++) {
+      for (const y of p.stockyards.keys()) {
+        const capYD = roadCapacity(p, y, d);
+        if (capYD <= 1e-6) continue;
+        row(`road_${y}_${d}`, -Infinity, capYD);
+        for (const oi of this.orders) {
+          const o = p.orders[oi.o]!;
+          if (!roadAllowed(p, o) || (p.stock.get(key(y, oi.product)) ?? 0) <= 1e-6 || (!oi.splittable && capYD < oi.q - 1e-6)) continue;
+          const dest = p.dests.get(oi.dest)!;
+          const perT = roadRate(p, y, dest) + lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, oi.dueH) * oi.lateRate;
+          const a = oi.splittable ? 1 : oi.q;
+          const rows = [this.rowIdx.get(`ord_${oi.o}`)!, this.rowIdx.get(`road_${y}_${d}`)!, this.rowIdx.get(`inv_${key(y, oi.product)}`)!];
+          const vals = [a, a, a];
+          if (!oi.splittable) { rows.push(this.rowIdx.get(`single_${oi.o}`)!); vals.push(1); }
+          this.addCol({ cost: perT * a, ub: oi.splittable ? oi.q : 1, int: !oi.splittable, rows, vals }, { o: oi.o, y, d, whole: !oi.splittable });
+        }
+      }
+    }
+    this.firstPatternCol = this.cols.length;
+  }
+
+  private addCol(c: Col, road: RoadCol | null) {
+    this.cols.push(c);
+    this.roadCols.push(road);
+  }
+
+  private patternCol(pt: Pattern): Col {
+    const rows = [this.rowIdx.get(`one_${pt.r}`)!, ...pt.sidRows];
+    const vals = rows.map(() => 1);
+    for (const l of pt.lines) {
+      rows.push(this.rowIdx.get(`ord_${l.o}`)!); vals.push(l.tonnes);
+      const single = this.rowIdx.get(`single_${l.o}`);
+      if (single !== undefined) { rows.push(single); vals.push(1); }
+    }
+    for (const [k, t] of pt.draws) { rows.push(this.rowIdx.get(`inv_${k}`)!); vals.push(t); }
+    // No column bound: `one_r` (≤ 1) bounds it. A bound of 1 would let the LP price a rake's loading
+    // at that bound (negative reduced cost) instead of through the rake's dual, and the bound
+    // z + Σ min(0, reduced cost) would count that rake twice.
+    return { cost: pt.cost, ub: Infinity, int: true, rows, vals };
+  }
+
+  /** Add a pattern unless an identical one is there; true when added. */
+  addPattern(pt: Pattern): boolean {
+    const sig = `${pt.r}|${pt.lp}|${pt.startH}|${pt.lines.map((l) => `${l.o}:${l.tonnes}`).join(',')}|${[...pt.draws].join(',')}`;
+    if (this.seen.has(sig)) return false;
+    this.seen.add(sig);
+    this.patterns.push(pt);
+    const col = this.patternCol(pt);
+    if (this.model) this.model.addCol(col.cost, 0, this.h.infinity, { indices: Int32Array.from(col.rows), values: Float64Array.from(col.vals) });
+    else this.addCol(col, null);
+    return true;
+  }
+
+  /** Pass the model to HiGHS (after the initial patterns). */
+  load(): void {
+    const n = this.cols.length;
+    const starts = new Int32Array(n + 1);
+    const idx: number[] = [];
+    const val: number[] = [];
+    for (let j = 0; j < n; j++) {
+      const c = this.cols[j]!;
+      idx.push(...c.rows); val.push(...c.vals);
+      starts[j + 1] = idx.length;
+    }
+    const inf = this.h.infinity;
+    this.model = this.h.createModel();
+    this.model.passModel({
+      numCols: n, numRows: this.rowLo.length,
+      colCost: Float64Array.from(this.cols.map((c) => c.cost)),
+      colLower: new Float64Array(n), colUpper: Float64Array.from(this.cols.map((c) => (c.ub === Infinity ? inf : c.ub))),
+      rowLower: Float64Array.from(this.rowLo.map((v) => (v === -Infinity ? -inf : v))),
+      rowUpper: Float64Array.from(this.rowUp.map((v) => (v === Infinity ? inf : v))),
+      matrix: { format: 'csc', numRows: this.rowLo.length, numCols: n, starts, indices: Int32Array.from(idx), values: Float64Array.from(val) },
+    } as never);
+  }
+
+  /** Solve the LP relaxation; its optimum and the duals the pricing reads. */
+  solveLp(timeLimitS: number): number | null {
+    const m = this.model!;
+    m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS) });
+    m.run();
+    if (m.getModelStatus() !== this.h.constants.modelStatus.optimal) return null;
+    this.duals = Float64Array.from(m.getSolution().rowDual);
+    return m.getObjectiveValue();
+  }
+
+  get dualView(): Duals {
+    const dl = this.duals!;
+    const at = (name: string) => { const i = this.rowIdx.get(name); return i === undefined ? 0 : dl[i]!; };
+    return {
+      rake: (r) => at(`one_${r}`),
+      order: (o) => at(`ord_${o}`),
+      single: (o) => at(`single_${o}`),
+      inv: (k) => at(`inv_${k}`),
+      sid: (row) => dl[row]!,
+    };
+  }
+
+  /** A draft's rakes as patterns (the warm start), priced as the whole-horizon model prices them. */
+  addDraft(draft: Draft): void {
+    const byId = new Map(this.orders.map((oi) => [oi.id, oi]));
+    const byIdx = new Map(this.orders.map((oi) => [oi.o, oi]));
+    for (const dr of draft.rakes) {
+      const ri = this.rakes.find((x) => x.r === dr.rakeIdx);
+      const slot = ri?.slots.find((s) => s.lp === dr.lp && Math.abs(s.startH - dr.startH) < 1e-6);
+      if (!ri || !slot) continue;
+      const lines = dr.lines.map((l) => ({ o: byId.get(l.orderId)!.o, wagons: l.wagons, tonnes: lineTonnes(l) }));
+      const draws = new Map<string, number>();
+      for (const l of dr.lines) for (const [y, t] of l.sources) { const k = key(y, byId.get(l.orderId)!.product); draws.set(k, (draws.get(k) ?? 0) + t); }
+      const dests = [...new Set(lines.map((l) => byIdx.get(l.o)!.dest))];
+      const rate = Math.max(...dests.map((k) => byIdx.get(lines.find((l) => byIdx.get(l.o)!.dest === k)!.o)!.rate));
+      const cost = patternCost(this.p, ri, slot, rate, lines, new Map(lines.map((l) => [l.o, { oi: byIdx.get(l.o)! }])), dests.length);
+      this.addPattern({ r: ri.r, lp: slot.lp, startH: slot.startH, sidRows: slot.sidRows, dests, lines, draws, cost });
+    }
+  }
+
+  /**
+   * Solve the master as a MIP over the patterns generated (restricted master heuristic): one
+   * pattern per rake, whole trucks for unsplittable orders. Returns the draft, or null.
+   */
+  solveMip(timeLimitS: number, start: Draft | null, stop?: () => boolean): { draft: Draft; objective: number } | null {
+    const m = this.model!;
+    const nCols = m.getDimensions().numCols;
+    const ints: number[] = [];
+    for (let j = 0; j < nCols; j++) if (j >= this.firstPatternCol || this.cols[j]?.int) ints.push(j);
+    m.changeColsIntegrality({ kind: 'set', indices: Int32Array.from(ints) } as never, Int32Array.from(ints.map(() => 1)));
+    m.options.set({ output_flag: false, time_limit: Math.max(0.2, timeLimitS), mip_rel_gap: 1e-4, random_seed: 1 });
+    if (start) m.setSolution({ colValue: this.startVector(start, nCols) });
+    m.run({ [this.h.constants.callbackType.mipInterrupt]: (e) => { if (stop?.()) e.interrupt(); return undefined; } });
+    const ok = Number(m.info.get('primal_solution_status')) === this.h.constants.solutionStatus.feasible;
+    if (!ok) return null;
+    const x = m.getSolution().colValue;
+    return { draft: this.toDraft(x), objective: m.getObjectiveValue() };
+  }
+
+  /** The master's point for a draft whose rakes were added with addDraft. */
+  private startVector(draft: Draft, nCols: number): Float64Array {
+    const x = new Float64Array(nCols);
+    const byId = new Map(this.orders.map((oi) => [oi.id, oi]));
+    const served = new Map<number, number>();
+    for (const dr of draft.rakes) {
+      const k = this.patterns.findIndex((pt) => pt.r === dr.rakeIdx && pt.lp === dr.lp && Math.abs(pt.startH - dr.startH) < 1e-6 && pt.lines.length === dr.lines.length && pt.lines.every((l, i) => l.o === byId.get(dr.lines[i]!.orderId)?.o));
+      if (k < 0) continue;
+      x[this.firstPatternCol + k] = 1;
+      for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
+    }
+    for (const rd of draft.road) {
+      const oi = byId.get(rd.orderId)!;
+      const j = this.roadCols.findIndex((c) => c !== null && c.o === oi.o && c.y === rd.stockyard && c.d === rd.day);
+      if (j < 0) continue;
+      x[j] += oi.splittable ? rd.tonnes : 1;
+      served.set(oi.o, (served.get(oi.o) ?? 0) + rd.tonnes);
+    }
+    this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });
+    return x;
+  }
+
+  private toDraft(x: Float64Array): Draft {
+    const draft: Draft = { rakes: [], road: [] };
+    this.patterns.forEach((pt, k) => {
+      if (x[this.firstPatternCol + k]! < 0.5) return;
+      const left = new Map(pt.draws);
+      const lines = pt.lines.map((l) => {
+        const oi = this.orders.find((o) => o.o === l.o)!;
+        const sources = new Map<string, number>();
+        let need = l.tonnes;
+        for (const [k2, t] of left) {
+          const [y, prod] = k2.split('|') as [string, string];
+          if (prod !== oi.product || t <= 1e-9 || need <= 1e-9) continue;
+          const take = Math.min(t, need);
+          sources.set(y, take); left.set(k2, t - take); need -= take;
+        }
+        return { orderId: oi.id, wagons: l.wagons, sources };
+      });
+      draft.rakes.push({ rakeIdx: pt.r, lp: pt.lp, startH: pt.startH, lines });
+    });
+    this.roadCols.forEach((c, j) => {
+      if (!c || x[j]! < 1e-6) return;
+      const oi = this.orders.find((o) => o.o === c.o)!;
+      draft.road.push({ orderId: oi.id, stockyard: c.y, day: c.d, tonnes: c.whole ? oi.q : x[j]! });
+    });
+    return draft;
+  }
+}

@@ -1,0 +1,361 @@
+import {
+  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, type Prep,
+} from '../prep';
+import { rakeSlots, type ModelOptions } from '../model';
+
+/**
+ * A rake's whole loading as one column of the master problem: siding, start slot, destination
+ * option and tonnes per order, with its cost as the whole-horizon model (model.ts) prices it.
+ */
+export interface Pattern {
+  r: number;
+  lp: string;
+  startH: number;
+  /** Master rows of the siding-capacity times its full-rake loading covers. */
+  sidRows: number[];
+  dests: string[];
+  lines: Array<{ o: number; wagons: number; tonnes: number }>;
+  /** Tonnes drawn by `stockyard|product`. */
+  draws: Map<string, number>;
+  cost: number;
+}
+
+/** An order as the pricing sees it (index into Prep.orders). */
+export interface OrderInfo {
+  o: number;
+  id: string;
+  dest: string;
+  product: string;
+  q: number;
+  splittable: boolean;
+  rate: number;
+  lateRate: number;
+  dueH: number;
+  transitH: number;
+}
+
+export interface Slot { lp: string; startH: number; durH: number; sidRows: number[] }
+
+/** What the pricing of one rake needs, computed once. */
+export interface RakeInfo {
+  r: number;
+  W: number;
+  cap: number;
+  pcc: number;
+  placeH: number;
+  slots: Slot[];
+  /** Candidate orders by siding: rail allowed, product fits the wagons, stock at a yard the siding serves. */
+  cands: Map<string, OrderInfo[]>;
+  /** Yards with stock per product, by siding. */
+  yards: Map<string, Map<string, string[]>>;
+}
+
+/** Row duals of the master the pricing reads (HiGHS' sign convention: reduced cost = c − Σ a·dual). */
+export interface Duals {
+  rake: (r: number) => number;
+  order: (o: number) => number;
+  single: (o: number) => number;
+  inv: (yardProduct: string) => number;
+  sid: (row: number) => number;
+}
+
+export function rakeInfos(p: Prep, orders: OrderInfo[], opts: ModelOptions, sidRow: (lp: string, startH: number, durH: number) => number[]): RakeInfo[] {
+  const out: RakeInfo[] = [];
+  for (let r = 0; r < p.rakes.length; r++) {
+    const pr = p.rakes[r]!;
+    const slots = rakeSlots(p, r, opts).map((s) => ({ ...s, sidRows: sidRow(s.lp, s.startH, s.durH) }));
+    if (!slots.length) continue;
+    const cands = new Map<string, OrderInfo[]>();
+    const yards = new Map<string, Map<string, string[]>>();
+    for (const code of new Set(slots.map((s) => s.lp))) {
+      const lp = p.lps.get(code)!;
+      const byProduct = new Map<string, string[]>();
+      for (const prod of p.products.keys()) {
+        const ys = lp.stockyards.filter((y) => (p.stock.get(key(y, prod)) ?? 0) > 1e-6);
+        if (ys.length) byProduct.set(prod, ys);
+      }
+      yards.set(code, byProduct);
+      cands.set(code, orders.filter((o) => railAllowed(p.orders[o.o]!) && carries(p, pr.rake.wagonType, o.product) && byProduct.has(o.product)));
+    }
+    out.push({ r, W: pr.rake.wagons, cap: pr.capT, pcc: pr.pccT, placeH: pr.placeH, slots, cands, yards });
+  }
+  return out;
+}
+
+/**
+ * One order's wagons as knapsack items: `count` wagons of `tonnes` each at `cost` each (a
+ * splittable order's full wagons, or its last part wagon), or one whole unsplittable order.
+ */
+interface Item { oi: OrderInfo; count: number; wagons: number; tonnes: number; cost: number }
+
+/** Cheapest use of exactly w wagons (w = 0..W) among one destination's items, with the choice. */
+interface DestTable {
+  best: Float64Array;
+  pick: (w: number) => Item[];
+  /** Cheapest use of at least `min` and at most w wagons (w = 0..W), with the count that achieves it. */
+  prefixMin: (min: number) => { value: Float64Array; arg: Int32Array };
+}
+
+function withPrefixMin(best: Float64Array, pick: (w: number) => Item[]): DestTable {
+  const cache = new Map<number, { value: Float64Array; arg: Int32Array }>();
+  const prefixMin = (min: number) => {
+    let pm = cache.get(min);
+    if (pm) return pm;
+    const value = new Float64Array(best.length).fill(Infinity);
+    const arg = new Int32Array(best.length);
+    for (let w = Math.max(1, min); w < best.length; w++) {
+      value[w] = value[w - 1]!; arg[w] = arg[w - 1]!;
+      if (w >= min && best[w]! < value[w]!) { value[w] = best[w]!; arg[w] = w; }
+    }
+    cache.set(min, (pm = { value, arg }));
+    return pm;
+  };
+  return { best, pick, prefixMin };
+}
+
+function destTable(items: Item[], W: number): DestTable {
+  // Unit wagons cheapest first, expanded lazily: only the W cheapest wagons can matter.
+  const units = items.filter((it) => it.wagons === 1).sort((a, b) => a.cost - b.cost);
+  const blocks = items.filter((it) => it.wagons > 1);
+  const prefix = new Float64Array(W + 1).fill(Infinity);
+  prefix[0] = 0;
+  let nUnits = 0;
+  for (const u of units) {
+    for (let k = 0; k < u.count && nUnits < W; k++, nUnits++) prefix[nUnits + 1] = prefix[nUnits]! + u.cost;
+    if (nUnits >= W) break;
+  }
+  const unitPick = (n: number): Item[] => {
+    const out: Item[] = [];
+    for (const u of units) {
+      if (n <= 0) break;
+      const k = Math.min(n, u.count);
+      out.push({ ...u, count: k });
+      n -= k;
+    }
+    return out;
+  };
+  if (!blocks.length) return withPrefixMin(prefix, unitPick);
+  // 0/1 knapsack over whole orders (unsplittable, several wagons each): exactly w wagons.
+  const B = new Float64Array(W + 1).fill(Infinity);
+  B[0] = 0;
+  const take = new Uint8Array(blocks.length * (W + 1)); // take[b·(W+1) + w]: block b taken at capacity w
+  for (let b = 0; b < blocks.length; b++) {
+    const { wagons, cost } = blocks[b]!;
+    for (let w = W; w >= wagons; w--) {
+      if (B[w - wagons]! + cost < B[w]!) { B[w] = B[w - wagons]! + cost; take[b * (W + 1) + w] = 1; }
+    }
+  }
+  const best = new Float64Array(W + 1).fill(Infinity);
+  const split = new Int32Array(W + 1);
+  for (let wb = 0; wb <= W; wb++) {
+    if (B[wb] === Infinity) continue;
+    for (let w = wb; w <= Math.min(W, wb + nUnits); w++) {
+      const v = B[wb]! + prefix[w - wb]!;
+      if (v < best[w]!) { best[w] = v; split[w] = wb; }
+    }
+  }
+  const pick = (w: number): Item[] => {
+    const out = unitPick(w - split[w]!);
+    // Walk the knapsack back: block b was taken at capacity c if take[b][c] is set (last block first).
+    let c = split[w]!;
+    for (let b = blocks.length - 1; b >= 0 && c > 0; b--) if (take[b * (W + 1) + c]) { out.push(blocks[b]!); c -= blocks[b]!.wagons; }
+    return out;
+  };
+  return withPrefixMin(best, pick);
+}
+
+/** One (slot, destination option) of a rake with its relaxed lowest reduced cost (exact.ts refines it). */
+export interface Combo { rc: number; slot: Slot; dests: string[]; rate: number }
+
+export interface Priced {
+  /** Lowest reduced cost of any loading of this rake (a lower bound on it), ≤ 0 means "none better than idle". */
+  reducedCost: number;
+  /** Loadings of the cheapest destination options with negative reduced cost, cheapest first. */
+  patterns: Pattern[];
+}
+
+/**
+ * The cheapest loading of one rake at the master's duals. Every choice of the whole-horizon model
+ * for one rake is covered — slot, destination option (one destination, or a same-corridor pair
+ * with the minimum wagons each), whole wagons per order, whole unsplittable orders — so the lowest
+ * reduced cost is exact up to two relaxations that only lower it (the bound stays valid): demurrage
+ * below free time is taken as 0, and stock per stockyard is left to the master's inventory rows.
+ */
+export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, combos?: Combo[]): Priced {
+  const c = p.sc.costs;
+  const demRate = ri.W * c.demurrageRsPerWagonH;
+  const mw = c.minWagonsPerDestination;
+  // The cheapest loading per destination option (over slots): the best few become columns.
+  const byOption = new Map<string, { rc: number; slot: Slot; dests: string[]; items: Item[]; rate: number }>();
+  const tables = new Map<string, DestTable>();
+  const pairMemo = new Map<DestTable, Map<DestTable, { bv: number; b1: number }>>();
+  for (const slot of ri.slots) {
+    const lp = p.lps.get(slot.lp)!;
+    const wait = demRate * (slot.startH - ri.placeH - c.freeTimeH);
+    const beta = demRate / lp.loadingRateTph;
+    const perT = handlingRate(p, lp) + (wait >= 0 ? beta : 0);
+    let fixed = Math.max(0, wait) - d.rake(ri.r);
+    for (const row of slot.sidRows) fixed -= d.sid(row);
+    const yardsByProd = ri.yards.get(slot.lp)!;
+    const stockCost = new Map<string, number>();
+    for (const [prod, ys] of yardsByProd) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
+    // Per-tonne cost of each candidate order here (before the option's idle-freight credit).
+    const byDest = new Map<string, Array<{ oi: OrderInfo; cT: number; late: number }>>();
+    for (const oi of ri.cands.get(slot.lp)!) {
+      const late = lateDays(slot.startH + slot.durH + oi.transitH, oi.dueH);
+      const cT = oi.rate + late * oi.lateRate + perT + stockCost.get(oi.product)! - d.order(oi.o);
+      const list = byDest.get(oi.dest);
+      if (list) list.push({ oi, cT, late }); else byDest.set(oi.dest, [{ oi, cT, late }]);
+    }
+    // Slots of one siding share a destination's tables when none of its orders changes lateness
+    // band (same per-tonne costs, only fixed costs differ).
+    const here = new Map<string, DestTable>();
+    const sig = new Map<string, string>();
+    const table = (dest: string, rate: number): DestTable => {
+      const hk = `${dest}|${rate}`;
+      let t = here.get(hk);
+      if (t) return t;
+      const list = byDest.get(dest)!;
+      let sk = sig.get(dest);
+      if (sk === undefined) sig.set(dest, (sk = `${slot.lp}|${wait >= 0}|${dest}|${list.map((e) => e.late).join(',')}`));
+      const k = `${sk}|${rate}`;
+      t = tables.get(k);
+      if (!t) tables.set(k, (t = destTable(items(list, rate, ri, d), ri.W)));
+      here.set(hk, t);
+      return t;
+    };
+    const consider = (rc: number, dests: string[], rate: number, its: () => Item[]) => {
+      combos?.push({ rc, slot, dests, rate });
+      const k = dests.join('+');
+      if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) byOption.set(k, { rc, slot, dests, items: its(), rate });
+    };
+    const dests = [...byDest.keys()];
+    const rateOf = (k: string) => byDest.get(k)![0]!.oi.rate;
+    for (const k of dests) {
+      const t = table(k, rateOf(k));
+      let w = 0;
+      for (let j = 1; j <= ri.W; j++) if (t.best[j]! < t.best[w]!) w = j;
+      if (w > 0) consider(rateOf(k) * ri.cap + fixed + t.best[w]!, [k], rateOf(k), () => t.pick(w));
+    }
+    if (2 * mw > ri.W) continue;
+    for (let i = 0; i < dests.length; i++) {
+      for (let j = i + 1; j < dests.length; j++) {
+        if (p.dests.get(dests[i]!)!.corridor !== p.dests.get(dests[j]!)!.corridor) continue;
+        // A pair pays idle freight at its dearer destination's rate: both tables at that rate.
+        const [lo, hi] = [dests[i]!, dests[j]!];
+        const rate = Math.max(rateOf(lo), rateOf(hi));
+        const tl = table(lo, rate), th = table(hi, rate);
+        const pm = th.prefixMin(mw);
+        // Slots sharing both tables share the pair's best split too.
+        let memo = pairMemo.get(tl);
+        if (!memo) pairMemo.set(tl, (memo = new Map()));
+        let split = memo.get(th);
+        if (!split) {
+          split = { bv: Infinity, b1: 0 };
+          for (let w1 = mw; w1 <= ri.W - mw; w1++) {
+            const v = tl.best[w1]! + pm.value[ri.W - w1]!;
+            if (v < split.bv) { split.bv = v; split.b1 = w1; }
+          }
+          memo.set(th, split);
+        }
+        const { bv, b1 } = split;
+        if (bv < Infinity) consider(rate * ri.cap + c.twoPointSurchargeRs + fixed + bv, [lo, hi], rate, () => [...tl.pick(b1), ...th.pick(pm.arg[ri.W - b1]!)]);
+      }
+    }
+  }
+  const ranked = [...byOption.values()].sort((a, b) => a.rc - b.rc);
+  const patterns: Pattern[] = [];
+  for (const b of ranked.slice(0, maxPatterns)) {
+    const pt = buildPattern(p, ri, b.slot, b.dests, b.rate, b.items, d);
+    if (pt) patterns.push(pt);
+  }
+  return { reducedCost: ranked[0]?.rc ?? 0, patterns };
+}
+
+/** Knapsack items of one destination's orders at the option's rail rate (its idle-freight credit). */
+function items(list: Array<{ oi: OrderInfo; cT: number; late: number }>, rate: number, ri: RakeInfo, d: Duals): Item[] {
+  const out: Item[] = [];
+  for (const { oi, cT } of list) {
+    const v = cT - rate; // each tonne loaded is a tonne less of idle freight at the option's rate
+    if (!oi.splittable) {
+      if (oi.q > ri.cap + 1e-6) continue;
+      out.push({ oi, count: 1, wagons: Math.ceil(oi.q / ri.pcc - 1e-9), tonnes: oi.q, cost: oi.q * v - d.single(oi.o) });
+      continue;
+    }
+    const maxT = Math.min(oi.q, ri.cap);
+    const full = Math.floor(maxT / ri.pcc + 1e-9);
+    const rem = maxT - full * ri.pcc;
+    // A wagon at a loss carries as little as the rules allow (1 t) for the bound.
+    if (full > 0) out.push({ oi, count: full, wagons: 1, tonnes: ri.pcc, cost: v < 0 ? ri.pcc * v : v });
+    if (rem > 1e-6) out.push({ oi, count: 1, wagons: 1, tonnes: rem, cost: v < 0 ? rem * v : Math.min(rem, 1) * v });
+  }
+  return out;
+}
+
+/**
+ * The priced choice as a feasible loading: tonnes per order (a splittable order's wagons merged),
+ * stock drawn from the yards the siding serves, cheapest dual first, trimmed to what they hold.
+ * Its cost is the whole-horizon model's cost of that loading.
+ */
+function buildPattern(p: Prep, ri: RakeInfo, slot: Slot, dests: string[], rate: number, chosen: Item[], d: Duals): Pattern | null {
+  const byOrder = new Map<number, { oi: OrderInfo; wagons: number; tonnes: number }>();
+  for (const it of chosen) {
+    const cur = byOrder.get(it.oi.o);
+    const wagons = it.count * it.wagons, tonnes = it.count * it.tonnes;
+    if (cur) { cur.wagons += wagons; cur.tonnes += tonnes; } else byOrder.set(it.oi.o, { oi: it.oi, wagons, tonnes });
+  }
+  const yardsByProd = ri.yards.get(slot.lp)!;
+  const left = new Map<string, number>();
+  const draws = new Map<string, number>();
+  const lines: Pattern['lines'] = [];
+  for (const line of [...byOrder.values()].sort((a, b) => a.oi.dueH - b.oi.dueH)) {
+    const ys = [...yardsByProd.get(line.oi.product)!].sort((a, b) => -d.inv(key(a, line.oi.product)) + d.inv(key(b, line.oi.product)));
+    const avail = ys.reduce((a, y) => a + (left.get(key(y, line.oi.product)) ?? p.stock.get(key(y, line.oi.product)) ?? 0), 0);
+    let t = Math.min(line.tonnes, avail);
+    if (!line.oi.splittable && t < line.oi.q - 1e-6) continue;
+    // Whole tonnes of a splittable order; an unsplittable one ships whole, fractional tonnes included
+    // (flooring it would ship part of it).
+    t = line.oi.splittable ? Math.floor(t + 1e-9) : line.oi.q;
+    if (t < Math.min(1, line.oi.q)) continue;
+    let need = t;
+    for (const y of ys) {
+      const k = key(y, line.oi.product);
+      const have = left.get(k) ?? p.stock.get(k) ?? 0;
+      const take = Math.min(have, need);
+      if (take <= 0) continue;
+      left.set(k, have - take);
+      draws.set(k, (draws.get(k) ?? 0) + take);
+      need -= take;
+    }
+    lines.push({ o: line.oi.o, wagons: Math.ceil(t / ri.pcc - 1e-9), tonnes: t });
+  }
+  const mw = p.sc.costs.minWagonsPerDestination;
+  if (!lines.length) return null;
+  if (dests.length > 1 && dests.some((k) => lines.filter((l) => byOrder.get(l.o)!.oi.dest === k).reduce((a, l) => a + l.wagons, 0) < mw)) return null;
+  return { r: ri.r, lp: slot.lp, startH: slot.startH, sidRows: slot.sidRows, dests, lines, draws, cost: patternCost(p, ri, slot, rate, lines, byOrder, dests.length) };
+}
+
+/** The whole-horizon model's cost of one loading [₹] (lateness from a full-rake loading, as there). */
+export function patternCost(p: Prep, ri: RakeInfo, slot: Slot, rate: number, lines: Pattern['lines'], byOrder: Map<number, { oi: OrderInfo }>, nDests: number): number {
+  const c = p.sc.costs;
+  const lp = p.lps.get(slot.lp)!;
+  const load = lines.reduce((a, l) => a + l.tonnes, 0);
+  let cost = rate * (ri.cap - load) + handlingRate(p, lp) * load + (nDests > 1 ? c.twoPointSurchargeRs : 0);
+  const demRate = ri.W * c.demurrageRsPerWagonH;
+  cost += Math.max(0, demRate * (slot.startH - ri.placeH - c.freeTimeH) + (demRate / lp.loadingRateTph) * load);
+  for (const l of lines) {
+    const oi = byOrder.get(l.o)!.oi;
+    cost += l.tonnes * (oi.rate + lateDays(slot.startH + slot.durH + oi.transitH, oi.dueH) * oi.lateRate);
+  }
+  return cost;
+}
+
+export function orderInfos(p: Prep): OrderInfo[] {
+  return p.orders.map((o, i) => {
+    const dest = p.dests.get(o.destination);
+    return {
+      o: i, id: o.id, dest: o.destination, product: o.product, q: o.quantityT, splittable: o.splittable,
+      rate: dest ? railRate(p, dest) : 0, lateRate: latenessRate(p, o.priority), dueH: p.dueH.get(o.id)!, transitH: dest?.railTransitH ?? 0,
+    };
+  }).filter((oi) => p.dests.has(oi.dest) && p.products.has(oi.product));
+}
