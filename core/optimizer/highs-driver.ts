@@ -64,8 +64,8 @@ export interface LpSolveResult {
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** HiGHS options of every MIP run (the main one, the neighbourhood rounds, the other core's bound). */
-export const MIP_OPTIONS = {
+/** HiGHS options of every MIP run (the main one and the neighbourhood rounds). */
+const MIP_OPTIONS = {
   output_flag: false,
   random_seed: 1,
   // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node; without them seed 1
@@ -76,7 +76,7 @@ export const MIP_OPTIONS = {
 } as const;
 
 /** HiGHS' name of a model status code (`optimal`, `timeLimit`, …). */
-export function modelStatusName(h: Highs, code: number | null): string {
+function modelStatusName(h: Highs, code: number | null): string {
   return Object.entries(h.constants.modelStatus).find(([, v]) => v === code)?.[0] ?? String(code);
 }
 
