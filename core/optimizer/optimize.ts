@@ -111,13 +111,14 @@ const COLGEN_SHARE = 0.3;
  * Column generation (colgen/) from the warm start: a lower bound and the restricted master's plan.
  * A failure is reported in the status and the solve goes on from the warm start.
  */
-async function colgenStart(p: Prep, startDraft: Draft, deadlineMs: number, hooks: OptimizeHooks, elapsed: () => number): Promise<{ result: ColgenResult | null; note: string }> {
+async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadlineMs: number, hooks: OptimizeHooks, elapsed: () => number): Promise<{ result: ColgenResult | null; note: string }> {
   try {
     const h = await highs();
     const opts = { ...DEFAULT_MODEL_OPTIONS, extraStarts: startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) };
     const r = columnGeneration(h, p, opts, [startDraft], {
       deadlineMs, mipShare: 0.3, shouldStop: hooks.shouldStop,
-      onRound: (bound) => hooks.onProgress?.({ phase: 'solving', incumbent: null, bound, gap: null, elapsedS: elapsed() }),
+      // The warm start is the best plan so far while the rounds run.
+      onRound: (bound) => hooks.onProgress?.({ phase: 'solving', incumbent: startCost, bound, gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null, elapsedS: elapsed() }),
     });
     const rs = (v: number | null) => (v === null ? 'none' : `₹${Math.round(v).toLocaleString('en-IN')}`);
     const from = r.draft ? 'the solver starts from its restricted master plan' : 'no restricted master plan: the solver starts from the warm start';
@@ -179,7 +180,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const timeLeftS = Math.max(1, timeLimitS - elapsed());
       // Column generation over rake loadings first: its bound is far tighter than the MILP's root
       // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
-      const cg = await colgenStart(p, startDraft, Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, hooks, elapsed);
+      const cg = await colgenStart(p, startDraft, Math.min(gCost, rbCost), Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, hooks, elapsed);
       const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
