@@ -1,7 +1,7 @@
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
-  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
-  roadRate, unservedRate, deferredFreightRate, type Order, type Prep,
+  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadRate, roadTonneCost,
+  unservedRate, unservedTonneCost, type Order, type Prep,
 } from './prep';
 import { bookRoadOnDay } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
@@ -36,7 +36,7 @@ export function greedyDraft(p: Prep): Draft {
       const value = (o: Order) => {
         const dest = p.dests.get(o.destination)!;
         // Leaving a tonne unserved costs its penalty plus the freight it still pays after the horizon.
-        return unservedRate(p, o.priority) + deferredFreightRate(p, o) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+        return unservedTonneCost(p, o) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
       };
       const cands = p.orders.filter((o) => railAllowed(o) && (rem.get(o.id) ?? 0) > 1e-6 && p.dests.has(o.destination) && carries(p, pr.rake.wagonType, o.product)
         && lp.stockyards.some((y) => (stock.get(key(y, o.product)) ?? 0) > 1e-6) && value(o) > 0);
@@ -113,7 +113,6 @@ export function greedyDraft(p: Prep): Draft {
 
   const road: Draft['road'] = [];
   const roadLeft = new Map<string, number>();
-  const leave = (o: Order) => unservedRate(p, o.priority) + deferredFreightRate(p, o);
   const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
   for (const o of orders) {
     let left = rem.get(o.id) ?? 0;
@@ -121,9 +120,8 @@ export function greedyDraft(p: Prep): Draft {
     const dest = p.dests.get(o.destination)!;
     const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
     for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
-      const late = lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
       // A truck only when it costs less than leaving the tonnes for after the horizon.
-      left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock }, (y) => roadRate(p, y, dest) + late < leave(o));
+      left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock }, (y) => roadTonneCost(p, o, y, d) < unservedTonneCost(p, o));
     }
     rem.set(o.id, left);
   }

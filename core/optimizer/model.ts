@@ -1,8 +1,8 @@
 import type { Draft } from './draft';
 import { LpModel, type Term } from './lp-text';
 import {
-  ROAD_DISPATCH_OFFSET_H, carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
-  roadCapacity, roadRate, unservedRate, deferredFreightRate, type LoadingPoint, type Prep,
+  carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
+  roadCapacity, roadTonneCost, unservedTonneCost, type LoadingPoint, type Prep,
 } from './prep';
 
 /** Options of the time discretisation and the reductions (docs/optimizer.md explains each). */
@@ -318,14 +318,12 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     if (!roadAllowed(p, o)) continue;
     const q = qty(o.id);
     const on = oi.get(o.id)!;
-    const dest = p.dests.get(o.destination)!;
-    const lr = latenessRate(p, o.priority);
     for (const y of p.stockyards.keys()) {
       if (stockOf(y, o.product) <= 1e-6) continue;
       for (const d of days) {
         const capYD = res ? (res.roadLeft.get(`${y}|${d}`) ?? 0) : roadCapacity(p, y, d);
         if (capYD <= 1e-6 || (!o.splittable && capYD < q - 1e-6)) continue;
-        const perT = roadRate(p, y, dest) + lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * lr;
+        const perT = roadTonneCost(p, o, y, d);
         const whole = !o.splittable;
         const col = whole
           ? m.addVar(`rb_${on}_${yardIdx.get(y)}_${d}`, 'B', perT * q)
@@ -353,7 +351,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const terms = orderTerms.get(o.id);
     // An order nothing can serve keeps a fixed unserved column, so the objective is the plan's whole cost.
     // An unserved tonne costs its penalty plus the freight it will still pay after the horizon.
-    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedRate(p, o.priority) + deferredFreightRate(p, o), terms ? 0 : qty(o.id), qty(o.id));
+    const u = m.addVar(`u_${oi.get(o.id)}`, 'C', unservedTonneCost(p, o), terms ? 0 : qty(o.id), qty(o.id));
     if (terms) m.addRow(`ord_${oi.get(o.id)}`, [...terms, [1, u]], '=', qty(o.id));
   }
   const rakeInts = new Map<number, number[]>();

@@ -133,6 +133,17 @@ export function deferredFreightRate(p: Prep, o: Order): number {
   return rates.length ? Math.min(...rates) : 0;
 }
 
+/** Cost of a tonne of `o` trucked from `stockyard` on planning day `day` [₹/t]: lane rate + lateness. */
+export function roadTonneCost(p: Prep, o: Order, stockyard: string, day: number): number {
+  const dest = p.dests.get(o.destination)!;
+  return roadRate(p, stockyard, dest) + lateDays(day * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+}
+
+/** Cost of a tonne of `o` left unserved [₹/t]: its penalty plus the freight it still pays later. */
+export function unservedTonneCost(p: Prep, o: Order): number {
+  return unservedRate(p, o.priority) + deferredFreightRate(p, o);
+}
+
 /** Whole days late, "per day or part of a day": 0 when delivered by the due time. */
 export function lateDays(etaH: number, dueH: number): number {
   const late = etaH - dueH;

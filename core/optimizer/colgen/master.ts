@@ -2,9 +2,7 @@ import type loadHighs from 'highs';
 import type { Draft } from '../draft';
 import { lineTonnes } from '../draft';
 import { rakeSlots, type ModelOptions } from '../model';
-import {
-  ROAD_DISPATCH_OFFSET_H, deferredFreightRate, key, lateDays, roadAllowed, roadCapacity, roadRate, unservedRate, type Prep,
-} from '../prep';
+import { key, roadAllowed, roadCapacity, roadTonneCost, unservedTonneCost, type Prep } from '../prep';
 import { orderInfos, patternCost, rakeInfos, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -34,7 +32,6 @@ export class Master {
   model: HighsModel | null = null;
   private duals: Float64Array | null = null;
 
-
   constructor(private readonly p: Prep, private readonly h: Highs, opts: ModelOptions) {
     this.orders = orderInfos(p);
     const row = (name: string, lo: number, up: number) => { this.rowIdx.set(name, this.rowLo.length); this.rowLo.push(lo); this.rowUp.push(up); };
@@ -59,7 +56,7 @@ export class Master {
     // Unserved and road columns (cost per tonne as in model.ts).
     for (const oi of this.orders) {
       const o = p.orders[oi.o]!;
-      this.addCol({ cost: unservedRate(p, o.priority) + deferredFreightRate(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] }, null);
+      this.addCol({ cost: unservedTonneCost(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] }, null);
     }
     for (let d = 0; d < p.sc.horizon.days; d++) {
       for (const y of p.stockyards.keys()) {
@@ -69,8 +66,7 @@ export class Master {
         for (const oi of this.orders) {
           const o = p.orders[oi.o]!;
           if (!roadAllowed(p, o) || (p.stock.get(key(y, oi.product)) ?? 0) <= 1e-6 || (!oi.splittable && capYD < oi.q - 1e-6)) continue;
-          const dest = p.dests.get(oi.dest)!;
-          const perT = roadRate(p, y, dest) + lateDays(d * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, oi.dueH) * oi.lateRate;
+          const perT = roadTonneCost(p, o, y, d);
           const a = oi.splittable ? 1 : oi.q;
           const rows = [this.rowIdx.get(`ord_${oi.o}`)!, this.rowIdx.get(`road_${y}_${d}`)!, this.rowIdx.get(`inv_${key(y, oi.product)}`)!];
           const vals = [a, a, a];
