@@ -30,6 +30,8 @@ export interface LpSolveOptions {
   gap: number;
   /** Sparse start by our column index (values of integer columns are what matter). */
   start?: Map<number, number>;
+  /** Tried when `start` is infeasible for the model (named in the status then). */
+  altStart?: Map<number, number>;
   /**
    * Large-neighbourhood search after the main run: each group lists the integer columns (ours)
    * freed in one round while every other integer column is fixed to the incumbent.
@@ -96,8 +98,13 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     const { ours, theirs } = mapColumns(m, model, (name) => model.col(name));
     const nCols = ours.length;
     let startPoint: { x: Float64Array; objective: number } | null = null;
+    let startNote = '';
     if (opts.start && opts.start.size > 0) {
       startPoint = completeStart(h, m, model, ours, opts.start, Math.max(2, opts.timeLimitS / 5));
+      if (!startPoint && opts.altStart) {
+        startPoint = completeStart(h, m, model, ours, opts.altStart, Math.max(2, opts.timeLimitS / 5));
+        if (startPoint) startNote = ' (the start plan did not fit the model; the alternative start was used)';
+      }
       if (startPoint) opts.onProgress?.({ phase: 'solving', incumbent: startPoint.objective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
       m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare) - (performance.now() - started) / 1000) });
     }
@@ -171,7 +178,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       }
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
-    return { status, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
+    return { status: status + startNote, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
   } catch (err) {
     runtime = null; // a failed solve may leave the heap in a bad state: recycle
     throw err;

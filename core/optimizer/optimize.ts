@@ -184,6 +184,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
+        altStart: start !== startDraft ? draftToStart(p, built, startDraft) : undefined,
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
         lnsShare: searchOnly ? 1 : undefined,
       });
