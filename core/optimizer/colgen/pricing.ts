@@ -183,83 +183,70 @@ export interface Priced {
  */
 export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, combos?: Combo[]): Priced {
   const c = p.sc.costs;
-  const demRate = ri.W * c.demurrageRsPerWagonH;
   const mw = c.minWagonsPerDestination;
   // The cheapest loading per destination option (over slots): the best few become columns.
   const byOption = new Map<string, { rc: number; slot: Slot; dests: string[]; items: Item[]; rate: number }>();
   const tables = new Map<string, DestTable>();
   const pairMemo = new Map<DestTable, Map<DestTable, { bv: number; b1: number }>>();
+  const consider = (slot: Slot, rc: number, dests: string[], rate: number, its: () => Item[]) => {
+    combos?.push({ rc, slot, dests, rate });
+    const k = dests.join('+');
+    if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) byOption.set(k, { rc, slot, dests, items: its(), rate });
+  };
+  // Single destinations at every slot first: their values set the bar the pairs must beat.
+  const states: SlotState[] = [];
   for (const slot of ri.slots) {
-    const lp = p.lps.get(slot.lp)!;
-    const wait = demRate * (slot.startH - ri.placeH - c.freeTimeH);
-    const beta = demRate / lp.loadingRateTph;
-    const perT = handlingRate(p, lp) + (wait >= 0 ? beta : 0);
-    let fixed = Math.max(0, wait) - d.rake(ri.r);
-    for (const row of slot.sidRows) fixed -= d.sid(row);
-    const yardsByProd = ri.yards.get(slot.lp)!;
-    const stockCost = new Map<string, number>();
-    for (const [prod, ys] of yardsByProd) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
-    // Per-tonne cost of each candidate order here (before the option's idle-freight credit).
-    const byDest = new Map<string, Array<{ oi: OrderInfo; cT: number; late: number }>>();
-    for (const oi of ri.cands.get(slot.lp)!) {
-      const late = lateDays(slot.startH + slot.durH + oi.transitH, oi.dueH);
-      const cT = oi.rate + late * oi.lateRate + perT + stockCost.get(oi.product)! - d.order(oi.o);
-      const list = byDest.get(oi.dest);
-      if (list) list.push({ oi, cT, late }); else byDest.set(oi.dest, [{ oi, cT, late }]);
-    }
-    // Slots of one siding share a destination's tables when none of its orders changes lateness
-    // band (same per-tonne costs, only fixed costs differ).
-    const here = new Map<string, DestTable>();
-    const sig = new Map<string, string>();
-    const table = (dest: string, rate: number): DestTable => {
-      const hk = `${dest}|${rate}`;
-      let t = here.get(hk);
-      if (t) return t;
-      const list = byDest.get(dest)!;
-      let sk = sig.get(dest);
-      if (sk === undefined) sig.set(dest, (sk = `${slot.lp}|${wait >= 0}|${dest}|${list.map((e) => e.late).join(',')}`));
-      const k = `${sk}|${rate}`;
-      t = tables.get(k);
-      if (!t) tables.set(k, (t = destTable(items(list, rate, ri, d), ri.W)));
-      here.set(hk, t);
-      return t;
-    };
-    const consider = (rc: number, dests: string[], rate: number, its: () => Item[]) => {
-      combos?.push({ rc, slot, dests, rate });
-      const k = dests.join('+');
-      if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) byOption.set(k, { rc, slot, dests, items: its(), rate });
-    };
-    const dests = [...byDest.keys()];
-    const rateOf = (k: string) => byDest.get(k)![0]!.oi.rate;
-    for (const k of dests) {
-      const t = table(k, rateOf(k));
+    const st = slotState(p, ri, d, slot, tables);
+    states.push(st);
+    st.dests.forEach((k, i) => {
+      const t = st.own[i]!;
       let w = 0;
       for (let j = 1; j <= ri.W; j++) if (t.best[j]! < t.best[w]!) w = j;
-      if (w > 0) consider(rateOf(k) * ri.cap + fixed + t.best[w]!, [k], rateOf(k), () => t.pick(w));
-    }
-    if (2 * mw > ri.W) continue;
-    for (let i = 0; i < dests.length; i++) {
-      for (let j = i + 1; j < dests.length; j++) {
-        if (p.dests.get(dests[i]!)!.corridor !== p.dests.get(dests[j]!)!.corridor) continue;
-        // A pair pays idle freight at its dearer destination's rate: both tables at that rate.
-        const [lo, hi] = [dests[i]!, dests[j]!];
-        const rate = Math.max(rateOf(lo), rateOf(hi));
-        const tl = table(lo, rate), th = table(hi, rate);
-        const pm = th.prefixMin(mw);
-        // Slots sharing both tables share the pair's best split too.
-        let memo = pairMemo.get(tl);
-        if (!memo) pairMemo.set(tl, (memo = new Map()));
-        let split = memo.get(th);
-        if (!split) {
-          split = { bv: Infinity, b1: 0 };
-          for (let w1 = mw; w1 <= ri.W - mw; w1++) {
-            const v = tl.best[w1]! + pm.value[ri.W - w1]!;
-            if (v < split.bv) { split.bv = v; split.b1 = w1; }
+      if (w > 0) consider(slot, st.rates[i]! * ri.cap + st.fixed + t.best[w]!, [k], st.rates[i]!, () => t.pick(w));
+    });
+  }
+  if (2 * mw <= ri.W) {
+    for (const st of states) {
+      // A pair can only matter if it beats the maxPatterns-th best option so far (or 0); pairs whose
+      // lower bound does not are skipped, so the lowest reduced cost stays exact.
+      const bar = barOf(byOption, maxPatterns, combos);
+      const { slot, dests, rates, own, fixed } = st;
+      for (const group of st.corridors) {
+        // Each destination's wagons with the idle-freight credit of the corridor's cheapest rate:
+        // a pair's value is at least the sum of its two (pairLowerBound, rate·cap ≥ rmin·cap).
+        // Sorted, the pairs worth a closer look are a short prefix.
+        const rmin = Math.min(...group.map((i) => rates[i]!));
+        const m = group.map((i) => ({ i, v: shiftedMin(own[i]!, ri.pcc * (rates[i]! - rmin), ri.W, mw) })).sort((x, y) => x.v - y.v);
+        const base0 = rmin * ri.cap + c.twoPointSurchargeRs + fixed;
+        for (let gi = 0; gi < m.length && base0 + m[gi]!.v + (m[gi + 1]?.v ?? Infinity) < bar; gi++) {
+          for (let gj = gi + 1; gj < m.length && base0 + m[gi]!.v + m[gj]!.v < bar; gj++) {
+            const i = Math.min(m[gi]!.i, m[gj]!.i), j = Math.max(m[gi]!.i, m[gj]!.i);
+            const rate = Math.max(rates[i]!, rates[j]!);
+            const base = rate * ri.cap + c.twoPointSurchargeRs + fixed;
+            // The cheaper-rate destination at the dearer rate costs at least its own table less
+            // (rate difference) × pcc per wagon; exact when the rates are equal.
+            const [a, b] = rates[i]! <= rates[j]! ? [i, j] : [j, i];
+            const delta = rate - rates[a]!;
+            if (base + pairLowerBound(own[a]!, own[b]!, delta * ri.pcc, ri.W, mw) >= bar) continue;
+            // A pair pays idle freight at its dearer destination's rate: both tables at that rate.
+            const tl = delta > 0 ? st.table(i, rate) : own[i]!, th = delta > 0 ? st.table(j, rate) : own[j]!;
+            const pm = th.prefixMin(mw);
+            // Slots sharing both tables share the pair's best split too.
+            let memo = pairMemo.get(tl);
+            if (!memo) pairMemo.set(tl, (memo = new Map()));
+            let split = memo.get(th);
+            if (!split) {
+              split = { bv: Infinity, b1: 0 };
+              for (let w1 = mw; w1 <= ri.W - mw; w1++) {
+                const v = tl.best[w1]! + pm.value[ri.W - w1]!;
+                if (v < split.bv) { split.bv = v; split.b1 = w1; }
+              }
+              memo.set(th, split);
+            }
+            const { bv, b1 } = split;
+            if (bv < Infinity) consider(slot, base + bv, [dests[i]!, dests[j]!], rate, () => [...tl.pick(b1), ...th.pick(pm.arg[ri.W - b1]!)]);
           }
-          memo.set(th, split);
         }
-        const { bv, b1 } = split;
-        if (bv < Infinity) consider(rate * ri.cap + c.twoPointSurchargeRs + fixed + bv, [lo, hi], rate, () => [...tl.pick(b1), ...th.pick(pm.arg[ri.W - b1]!)]);
       }
     }
   }
@@ -270,6 +257,89 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
     if (pt) patterns.push(pt);
   }
   return { reducedCost: ranked[0]?.rc ?? 0, patterns };
+}
+
+interface SlotState {
+  slot: Slot;
+  /** Fixed part of the reduced cost at this slot: wait demurrage less the rake and siding duals. */
+  fixed: number;
+  /** Destinations with candidate orders here, their rail rates and own-rate wagon tables. */
+  dests: string[];
+  rates: number[];
+  own: DestTable[];
+  /** Indices into `dests`, one list per corridor (pairs form within one). */
+  corridors: number[][];
+  /** Destination i's wagon table at another option's rail rate. */
+  table: (i: number, rate: number) => DestTable;
+}
+
+/** The per-tonne costs of every candidate order at one slot, and its destination tables (cached in `tables`). */
+function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, tables: Map<string, DestTable>): SlotState {
+  const c = p.sc.costs;
+  const demRate = ri.W * c.demurrageRsPerWagonH;
+  const lp = p.lps.get(slot.lp)!;
+  const wait = demRate * (slot.startH - ri.placeH - c.freeTimeH);
+  const beta = demRate / lp.loadingRateTph;
+  const perT = handlingRate(p, lp) + (wait >= 0 ? beta : 0);
+  let fixed = Math.max(0, wait) - d.rake(ri.r);
+  for (const row of slot.sidRows) fixed -= d.sid(row);
+  const stockCost = new Map<string, number>();
+  for (const [prod, ys] of ri.yards.get(slot.lp)!) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
+  // Per-tonne cost of each candidate order here (before the option's idle-freight credit).
+  const byDest = new Map<string, Array<{ oi: OrderInfo; cT: number; late: number }>>();
+  for (const oi of ri.cands.get(slot.lp)!) {
+    const late = lateDays(slot.startH + slot.durH + oi.transitH, oi.dueH);
+    const cT = oi.rate + late * oi.lateRate + perT + stockCost.get(oi.product)! - d.order(oi.o);
+    const list = byDest.get(oi.dest);
+    if (list) list.push({ oi, cT, late }); else byDest.set(oi.dest, [{ oi, cT, late }]);
+  }
+  const dests = [...byDest.keys()];
+  const lists = [...byDest.values()];
+  // Slots of one siding share a destination's tables when none of its orders changes lateness
+  // band (same per-tonne costs, only fixed costs differ).
+  const sigs = dests.map((k, i) => `${slot.lp}|${wait >= 0}|${k}|${lists[i]!.map((e) => e.late).join(',')}`);
+  const table = (i: number, rate: number): DestTable => {
+    const k = `${sigs[i]}|${rate}`;
+    let t = tables.get(k);
+    if (!t) tables.set(k, (t = destTable(items(lists[i]!, rate, ri, d), ri.W)));
+    return t;
+  };
+  const rates = lists.map((l) => l[0]!.oi.rate);
+  const byCorridor = new Map<string, number[]>();
+  dests.forEach((k, i) => {
+    const cor = p.dests.get(k)!.corridor;
+    byCorridor.set(cor, [...(byCorridor.get(cor) ?? []), i]);
+  });
+  return { slot, fixed, dests, rates, own: rates.map((r, i) => table(i, r)), corridors: [...byCorridor.values()], table };
+}
+
+/** The value an option must beat to matter: the maxPatterns-th best so far, or 0 (∞ when every combo is wanted). */
+function barOf(byOption: Map<string, { rc: number }>, maxPatterns: number, combos?: Combo[]): number {
+  if (combos) return Infinity;
+  if (byOption.size < maxPatterns) return 0;
+  return [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!;
+}
+
+/** min over w in [mw, W − mw] of t.best[w] + w·shift. */
+function shiftedMin(t: DestTable, shift: number, W: number, mw: number): number {
+  let v = Infinity;
+  for (let w = mw; w <= W - mw; w++) v = Math.min(v, t.best[w]! + w * shift);
+  return v;
+}
+
+/**
+ * Lower bound on a pair's best split (wagon costs only): `a` (cheaper rate) from its own-rate
+ * table less `shift` per wagon — a wagon carries at most pcc t, each t credited the rate
+ * difference — and `b` at the pair's rate, each with at least `mw` wagons.
+ */
+function pairLowerBound(ta: DestTable, tb: DestTable, shift: number, W: number, mw: number): number {
+  const pm = tb.prefixMin(mw).value;
+  let lb = Infinity;
+  for (let w = mw; w <= W - mw; w++) {
+    const v = ta.best[w]! - w * shift + pm[W - w]!;
+    if (v < lb) lb = v;
+  }
+  return lb;
 }
 
 /** Knapsack items of one destination's orders at the option's rail rate (its idle-freight credit). */
