@@ -37,6 +37,11 @@ export interface Residual {
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12, maxOrdersPerRake: Infinity };
 
+/** The whole-horizon model's options for a warm start: its loadings are extra start slots. */
+export function startOptions(start: Draft): ModelOptions {
+  return { ...DEFAULT_MODEL_OPTIONS, extraStarts: start.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) };
+}
+
 interface YVar { col: number; r: number; lp: string; startH: number; durH: number }
 interface XVar { col: number; o: string; r: number; product: string }
 interface SVar { col: number; r: number; product: string; y: string }

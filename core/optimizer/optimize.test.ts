@@ -7,6 +7,12 @@ import { ruleBasedPlan } from './rule-based-plan';
 import { buildPlan } from './build-plan';
 import { greedyDraft } from './greedy';
 import { deferredFreightRate, prepare } from './prep';
+import loadHighs from 'highs';
+import { generateScenario } from '../synth/scenario';
+import { columnGeneration } from './colgen/colgen';
+import type { Draft } from './draft';
+import { startOptions } from './model';
+import { ruleBasedDraft } from './rule-based';
 
 const solve = (sc: ReturnType<typeof tiny>) => optimize(sc, { timeLimitS: 10, gap: 0.0001 }).then((r) => r.plan);
 
@@ -103,6 +109,29 @@ describe('decomposition (day-by-day fix-and-optimise)', () => {
     const p = prepare(sc);
     const greedy = buildPlan(p, greedyDraft(p), { ...plan.solver }, null);
     expect(plan.summary.totalCost).toBeLessThanOrEqual(Math.min(greedy.summary.totalCost, plan.summary.ruleBasedCost) + 1);
+  });
+});
+
+describe('the decomposed plan\'s bound (column generation on the other core)', () => {
+  it('day seed 1 decomposed: the bound is column generation\'s converged one, under the plan\'s model objective', async () => {
+    const sc = generateScenario({ seed: 1, size: 'day' });
+    const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver.status).toMatch(/column generation on the other core: \d+ rounds \(converged\)/);
+    const { bound, objective, gap } = plan.solver;
+    expect(bound).not.toBeNull();
+    // The model prices lateness from a full-rake loading, so its objective is never below the plan's cost.
+    expect(objective!).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
+    expect(bound!).toBeLessThanOrEqual(objective! + 1);
+    expect(gap!).toBeCloseTo((objective! - bound!) / objective!, 9);
+    // The worker prices smoothed duals, the in-process run the master's own: both converge to the same bound.
+    const p = prepare(sc);
+    const [g, rb] = [greedyDraft(p), ruleBasedDraft(p)];
+    const cost = (d: Draft) => buildPlan(p, d, { ...plan.solver }, null).summary.totalCost;
+    const start = cost(g) < cost(rb) ? g : rb; // optimize's warm start
+    const cg = columnGeneration(await loadHighs(), p, startOptions(start), [start], { deadlineMs: Date.now() + 30_000, mipShare: 0 });
+    expect(cg.status).toBe('converged');
+    expect(Math.abs(bound! - cg.bound!)).toBeLessThanOrEqual(1e-5 * cg.bound!);
   });
 });
 

@@ -5,7 +5,10 @@ import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
 import { highs, solveLp, type SolveProgress } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
-import { DEFAULT_MODEL_OPTIONS, buildModel, countPairs, draftToStart, type BuiltModel } from './model';
+import type { ColgenBoundJob, ColgenBoundResult } from './colgen/colgen-bound.worker';
+import { modelObjective } from './colgen/master';
+import { runWorker } from '../workers/run';
+import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
@@ -50,7 +53,7 @@ function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
 
 /** The whole-horizon model exactly as `optimize` solves it (its warm start's loadings are slots). */
 function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
-  return buildModel(p, { ...DEFAULT_MODEL_OPTIONS, extraStarts: startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) });
+  return buildModel(p, startOptions(startDraft));
 }
 
 /** The LP text `optimize` would solve for this scenario (for `plans.export` format `lp`). */
@@ -114,7 +117,7 @@ const COLGEN_SHARE = 0.3;
 async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadlineMs: number, hooks: OptimizeHooks, elapsed: () => number): Promise<{ result: ColgenResult | null; note: string }> {
   try {
     const h = await highs();
-    const opts = { ...DEFAULT_MODEL_OPTIONS, extraStarts: startDraft.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) };
+    const opts = startOptions(startDraft);
     const r = columnGeneration(h, p, opts, [startDraft], {
       deadlineMs, mipShare: 0.3, shouldStop: hooks.shouldStop,
       // The warm start is the best plan so far while the rounds run.
@@ -126,6 +129,12 @@ async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadli
   } catch (err) {
     return { result: null, note: `column generation failed (${(err as Error).message}); started from the warm start` };
   }
+}
+
+/** A decomposed plan's bound from column generation in its own worker; failures give no bound, named in the status. */
+function colgenBound(job: ColgenBoundJob, signal: AbortSignal): Promise<ColgenBoundResult> {
+  return runWorker<ColgenBoundJob, ColgenBoundResult>('colgen-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
+    .catch((err: Error) => ({ bound: null, rounds: 0, status: `not available (${err.message})` }));
 }
 
 /** Above this many candidate order–rake pairs the plan is improved day by day (decompose.ts). */
@@ -169,11 +178,23 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   let info: SolverInfo;
   try {
     if (decompose) {
-      const d = await solveDecomposed(p, startDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed()), gap }, hooks);
+      // The day-by-day search has no global bound: column generation gives one on the other core.
+      const timeLeftS = Math.max(1, timeLimitS - elapsed());
+      const boundStop = new AbortController();
+      const boundJob = colgenBound({ scenario: sc, start: startDraft, deadlineMs: Date.now() + (timeLeftS - 1) * 1000 }, boundStop.signal);
+      const d = await solveDecomposed(p, startDraft, { timeLimitS: timeLeftS, gap }, hooks).catch((err: unknown) => { boundStop.abort(); throw err; });
+      if (d.stoppedEarly) boundStop.abort();
+      const cb = await boundJob;
       draft = d.draft;
-      // No global bound, so no gap: the worst subproblem's gap goes into the status instead.
+      const objective = cb.bound !== null ? modelObjective(p, await highs(), startOptions(startDraft), d.draft) : null;
+      const bound = objective !== null ? cb.bound : null;
       const subGap = d.gap !== null ? `; worst subproblem gap ${(d.gap * 100).toFixed(2)} %` : '';
-      info = { method: 'milp (decomposed)', status: `${d.status}${subGap}`, objective: d.objective, bound: d.bound, gap: d.bound !== null ? d.gap : null, seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions] };
+      const boundNote = `; bound from column generation on the other core: ${cb.rounds} rounds (${cb.status})${cb.bound !== null && objective === null ? ', not used: a loading of the plan is not one of the model\'s slots' : ''}`;
+      info = {
+        method: 'milp (decomposed)', status: `${d.status}${subGap}${boundNote}`, objective, bound,
+        gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
+        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions],
+      };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);

@@ -249,3 +249,15 @@ describe('stopping', () => {
     expect(cg.mipObjective).toBeNull();
   });
 });
+
+describe('smoothed duals (the decomposed plan\'s bound worker)', () => {
+  it.each(SMALL)('%s: the Lagrangian bound at smoothed duals stays under the optimum and converges to the same bound', (name, make) => {
+    const r = colgen(name, make);
+    const opt = optimum(r.p, r.opts);
+    const rounds: Array<number | null> = [];
+    const sm = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0, smoothing: 0.5, onRound: (b) => rounds.push(b) });
+    expect(sm.status).toBe('converged');
+    for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
+    expect(Math.abs(sm.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
+  });
+});

@@ -29,6 +29,7 @@ export class Master {
   /** Column index of pattern k = firstPatternCol + k. */
   private firstPatternCol = 0;
   private readonly seen = new Set<string>();
+  private readonly oneRows = new Set<number>();
   model: HighsModel | null = null;
   private duals: Float64Array | null = null;
 
@@ -51,7 +52,7 @@ export class Master {
     }
     const sidRow = (lp: string, s: number, dur: number) => (sidTimes.get(lp) ?? []).filter((t) => s <= t + 1e-9 && s + dur > t + 1e-9).map((t) => this.rowIdx.get(`sid_${lp}_${t}`)!);
     this.rakes = rakeInfos(p, this.orders, opts, sidRow);
-    for (const ri of this.rakes) row(`one_${ri.r}`, -Infinity, 1);
+    for (const ri of this.rakes) { this.oneRows.add(this.rowLo.length); row(`one_${ri.r}`, -Infinity, 1); }
 
     // Unserved and road columns (cost per tonne as in model.ts).
     for (const oi of this.orders) {
@@ -143,16 +144,54 @@ export class Master {
     return m.getObjectiveValue();
   }
 
+  /** The last LP's row duals, clamped to their signs (≤ rows ≤ 0, ≥ rows ≥ 0). */
+  get lpDuals(): Float64Array {
+    return this.duals!.map((v, i) => (this.rowLo[i] === -Infinity ? Math.min(0, v) : this.rowUp[i] === Infinity ? Math.max(0, v) : v));
+  }
+
   get dualView(): Duals {
-    const dl = this.duals!;
+    return this.view(this.duals!);
+  }
+
+  /** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
+  view(dl: Float64Array, rakeDuals = true): Duals {
     const at = (name: string) => { const i = this.rowIdx.get(name); return i === undefined ? 0 : dl[i]!; };
     return {
-      rake: (r) => at(`one_${r}`),
+      rake: (r) => (rakeDuals ? at(`one_${r}`) : 0),
       order: (o) => at(`ord_${o}`),
       single: (o) => at(`single_${o}`),
       inv: (k) => at(`inv_${k}`),
       sid: (row) => dl[row]!,
     };
+  }
+
+  /**
+   * The Lagrangian bound's part without the rakes at duals `pi` (signs as lpDuals): every row but
+   * the rakes' one-loading rows dualised, trucks and unserved tonnes at their cheapest within their
+   * bounds. Adding each rake's min(0, lowest reduced cost with its one-loading dual 0) gives a valid
+   * lower bound at any such duals, not only at the master's optimum.
+   */
+  lagrangianBase(pi: Float64Array): number {
+    let v = 0;
+    for (let i = 0; i < this.rowLo.length; i++) {
+      if (this.oneRows.has(i)) continue;
+      v += pi[i]! * (this.rowLo[i] === -Infinity ? this.rowUp[i]! : this.rowLo[i]!);
+    }
+    for (let j = 0; j < this.firstPatternCol; j++) {
+      const c = this.cols[j]!;
+      let rc = c.cost;
+      for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
+      if (rc < 0) v += rc * c.ub;
+    }
+    return v;
+  }
+
+  /** A pattern's reduced cost at duals `pi` (its rake's one-loading dual included). */
+  reducedCost(pt: Pattern, pi: Float64Array): number {
+    const c = this.patternCol(pt);
+    let rc = c.cost;
+    for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
+    return rc;
   }
 
   /** A draft's rakes as patterns (the warm start), priced as the whole-horizon model prices them. */
@@ -241,3 +280,28 @@ export class Master {
     return draft;
   }
 }
+
+/**
+ * The whole-horizon model's objective for a draft: its loadings priced as the master prices them
+ * (patternCost), trucks and unserved tonnes at the model's rates. null when a rake's loading is
+ * not one of the model's slots.
+ */
+export function modelObjective(p: Prep, h: Highs, opts: ModelOptions, draft: Draft): number | null {
+  const m = new Master(p, h, opts);
+  m.addDraft(draft);
+  if (m.patterns.length !== draft.rakes.length) return null;
+  const served = new Map<string, number>();
+  for (const dr of draft.rakes) for (const l of dr.lines) served.set(l.orderId, (served.get(l.orderId) ?? 0) + lineTonnes(l));
+  let cost = m.patterns.reduce((a, pt) => a + pt.cost, 0);
+  for (const rd of draft.road) {
+    const o = p.orderById.get(rd.orderId)!;
+    cost += roadTonneCost(p, o, rd.stockyard, rd.day) * rd.tonnes;
+    served.set(rd.orderId, (served.get(rd.orderId) ?? 0) + rd.tonnes);
+  }
+  for (const oi of m.orders) {
+    const o = p.orders[oi.o]!;
+    cost += unservedTonneCost(p, o) * Math.max(0, oi.q - (served.get(o.id) ?? 0));
+  }
+  return cost;
+}
+
