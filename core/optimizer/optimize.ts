@@ -179,7 +179,8 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   try {
     if (decompose) {
       // The day-by-day search has no global bound: column generation gives one on the other core.
-      const timeLeftS = Math.max(1, timeLimitS - elapsed());
+      // 2 s kept for pricing the plan on the whole-horizon model and checking it (large: ~1.5 s).
+      const timeLeftS = Math.max(1, timeLimitS - elapsed() - 2);
       const boundStop = new AbortController();
       const boundJob = colgenBound({ scenario: sc, start: startDraft, deadlineMs: Date.now() + (timeLeftS - 1) * 1000 }, boundStop.signal);
       const d = await solveDecomposed(p, startDraft, { timeLimitS: timeLeftS, gap }, hooks).catch((err: unknown) => { boundStop.abort(); throw err; });

@@ -75,7 +75,7 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
     for (; Date.now() < lpDeadline && !run.shouldStop?.(); ) {
       if (!lpDuals) {
         const z = master.solveLp((lpDeadline - Date.now()) / 1000);
-        if (z === null) { status = Date.now() >= lpDeadline ? 'time limit' : 'master LP not solved'; break; }
+        if (z === null) { status = master.lpTimedOut ? 'time limit' : 'master LP not solved'; break; }
         lpObj = z;
         lpDuals = master.lpDuals;
       }

@@ -31,6 +31,8 @@ export class Master {
   private readonly seen = new Set<string>();
   private readonly oneRows = new Set<number>();
   model: HighsModel | null = null;
+  /** The last master LP stopped at its time limit. */
+  lpTimedOut = false;
   private duals: Float64Array | null = null;
 
   constructor(private readonly p: Prep, private readonly h: Highs, opts: ModelOptions) {
@@ -139,6 +141,7 @@ export class Master {
     const m = this.model!;
     m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS) });
     m.run();
+    this.lpTimedOut = m.getModelStatus() === this.h.constants.modelStatus.timeLimit;
     if (m.getModelStatus() !== this.h.constants.modelStatus.optimal) return null;
     this.duals = Float64Array.from(m.getSolution().rowDual);
     return m.getObjectiveValue();
