@@ -152,10 +152,6 @@ export class Master {
     return this.duals!.map((v, i) => (this.rowLo[i] === -Infinity ? Math.min(0, v) : this.rowUp[i] === Infinity ? Math.max(0, v) : v));
   }
 
-  get dualView(): Duals {
-    return this.view(this.duals!);
-  }
-
   /** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
   view(dl: Float64Array, rakeDuals = true): Duals {
     const at = (name: string) => { const i = this.rowIdx.get(name); return i === undefined ? 0 : dl[i]!; };
