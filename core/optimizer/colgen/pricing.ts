@@ -308,7 +308,8 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, tables: Map<stri
   const byCorridor = new Map<string, number[]>();
   dests.forEach((k, i) => {
     const cor = p.dests.get(k)!.corridor;
-    byCorridor.set(cor, [...(byCorridor.get(cor) ?? []), i]);
+    const list = byCorridor.get(cor);
+    if (list) list.push(i); else byCorridor.set(cor, [i]);
   });
   return { slot, fixed, dests, rates, own: rates.map((r, i) => table(i, r)), corridors: [...byCorridor.values()], table };
 }
