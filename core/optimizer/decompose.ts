@@ -1,127 +1,71 @@
+import type { Scenario } from '../domain/scenario';
+import { runWorker } from '../workers/run';
 import { buildPlan } from './build-plan';
-import { lineTonnes, type Draft } from './draft';
-import { draftFromSolution } from './extract';
-import { solveLp } from './highs-driver';
-import { DEFAULT_MODEL_OPTIONS, buildModel, draftToStart, type Residual } from './model';
+import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
+import type { Draft } from './draft';
 import type { OptimizeHooks } from './optimize';
-import { key, roadCapacity, type Prep } from './prep';
+import type { Prep } from './prep';
 
 export interface DecomposedResult {
   draft: Draft;
   status: string;
-  objective: number | null;
   bound: number | null;
-  gap: number | null;
   stoppedEarly: boolean;
-  model: { columns: number; integers: number; rows: number; nonzeros: number; subproblems: number };
+  model: { columns: number; integers: number; rows: number; nonzeros: number; subproblems: number } | undefined;
   reductions: string[];
 }
 
-/** Candidate orders per rake in a subproblem (plus every order the incumbent puts on it). */
-const ORDERS_PER_RAKE = 40;
-
-const SUB_GAP = 1e-4;
-/** A day's re-plan must save at least this much [₹] to replace the incumbent's day. */
-const IMPROVE_RS = 1000;
-
-const dayOf = (placeH: number) => Math.max(0, Math.floor(placeH / 24));
+/** How often the soft stop is passed on to the workers [ms]. */
+const STOP_POLL_MS = 100;
 
 /**
- * Day-by-day fix-and-optimise around an incumbent plan (the warm start): for each planning day,
- * the incumbent's other days stay fixed — their stock draws, truck loads, siding bookings and
- * order tonnes are taken out — and one MILP re-plans that day's rakes and trucks, starting from
- * the incumbent's own decisions for the day. Each subproblem therefore costs at most what the
- * incumbent did, and its objective (that day's costs plus the penalty of what stays unserved) is
- * the whole plan's cost up to a constant, so every accepted change lowers the total.
+ * The large size's solve: Dantzig–Wolfe decomposition by rake (colgen/), the whole-horizon model
+ * never built (its LP text alone is 165 MB at large). Two workers, one per core, run column
+ * generation from the warm start: one prices to the deadline for the bound, the other stops its
+ * rounds earlier and dives (price-and-fix) for a plan. The plan returned is the cheaper of the
+ * dive's and the warm start (priced by the cost rules); the bound is the better of the two.
+ * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
-export async function solveDecomposed(p: Prep, incumbent: Draft, opts: { timeLimitS: number; gap: number }, hooks: OptimizeHooks): Promise<DecomposedResult> {
+export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, opts: { timeLimitS: number }, hooks: OptimizeHooks): Promise<DecomposedResult> {
   const started = performance.now();
-  const days = p.sc.horizon.days;
-  let plan: Draft = { rakes: [...incumbent.rakes], road: [...incumbent.road] };
-  const size = { columns: 0, integers: 0, rows: 0, nonzeros: 0, subproblems: 0 };
-  let stoppedEarly = false;
-  let worstGap = 0;
-  const statuses = new Set<string>();
-  // Passes over the days until one gains nothing or time runs out: a later day's change can make
-  // an earlier day improvable again.
-  let bestCost = priceOf(p, plan);
-  let pass = 0;
-  let changedInPass = true;
   const elapsed = () => (performance.now() - started) / 1000;
-  for (; changedInPass && !stoppedEarly && elapsed() < opts.timeLimitS - 0.5; pass++) {
-  changedInPass = false;
-  for (let d = 0; d < days && !stoppedEarly && elapsed() < opts.timeLimitS - 0.5; d++) {
-    const rakeSubset = p.rakes.map((r, i) => ({ r, i })).filter(({ r }) => dayOf(r.placeH) === d).map(({ i }) => i);
-    const inDay = (r: { rakeIdx: number }) => rakeSubset.includes(r.rakeIdx);
-    const fixed: Draft = { rakes: plan.rakes.filter((r) => !inDay(r)), road: plan.road.filter((r) => r.day !== d) };
-    const mine: Draft = { rakes: plan.rakes.filter(inDay), road: plan.road.filter((r) => r.day === d) };
-    const res = residualAfter(p, fixed);
-    const mustInclude = new Map(mine.rakes.map((r) => [r.rakeIdx, new Set(r.lines.map((l) => l.orderId))]));
-    const extraStarts = mine.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH }));
-    const built = buildModel(p, { ...DEFAULT_MODEL_OPTIONS, maxOrdersPerRake: ORDERS_PER_RAKE, rakeSubset, roadDays: [d], residual: res, extraStarts, mustInclude });
-    const s = built.lp.size;
-    size.columns += s.columns; size.integers += s.integers; size.rows += s.rows; size.nonzeros += s.nonzeros; size.subproblems++;
-    const budget = Math.max(0.5, Math.min(opts.timeLimitS - elapsed(), opts.timeLimitS / (2 * days)));
-    const sol = await solveLp(built.lp, built.lp.toLp(), {
-      // A subproblem's objective carries the fixed days' unserved penalty as a constant, so a
-      // relative gap must be much tighter than the planner's to mean the same in rupees.
-      timeLimitS: budget, gap: Math.min(opts.gap, SUB_GAP), start: draftToStart(p, built, mine), shouldStop: hooks.shouldStop,
-      onProgress: (pr) => hooks.onProgress?.({ ...pr, elapsedS: (performance.now() - started) / 1000, subproblem: `day ${d + 1} of ${days}` }),
+  const startCost = priceOf(p, start);
+  const stop = new SharedArrayBuffer(4);
+  const flag = new Int32Array(stop);
+  const deadlineMs = Date.now() + opts.timeLimitS * 1000;
+  let bound: number | null = null;
+  const onProgress = (pr: ColgenJobProgress) => {
+    if (pr.bound !== null && (bound === null || pr.bound > bound)) bound = pr.bound;
+    hooks.onProgress?.({
+      phase: 'solving', incumbent: startCost, bound, gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
+      elapsedS: elapsed(), subproblem: `column generation round ${pr.round}`,
     });
-    statuses.add(sol.status);
-    if (sol.stoppedEarly) stoppedEarly = true;
-    if (!sol.x) continue; // the incumbent's day stays as it was
-    worstGap = Math.max(worstGap, sol.gap ?? 0);
-    // Keep the new day only if the whole plan, priced by the cost rules, is cheaper: the model
-    // prices lateness conservatively, so its objective alone could cycle between equal plans.
-    const day = draftFromSolution(built, sol.x);
-    const candidate = { rakes: [...fixed.rakes, ...day.rakes.filter((r) => r.lines.some((l) => lineTonnes(l) > 0))], road: [...fixed.road, ...day.road] };
-    const cost = priceOf(p, candidate);
-    if (cost > bestCost - IMPROVE_RS) continue;
-    plan = candidate;
-    bestCost = cost;
-    changedInPass = true;
+  };
+  const job = (dive: boolean): Promise<ColgenJobResult> =>
+    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, deadlineMs, dive, stop }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
+      .catch((err: Error) => ({ bound: null, rounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
+  const poll = setInterval(() => { if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1); }, STOP_POLL_MS);
+  let both: [ColgenJobResult, ColgenJobResult];
+  try {
+    both = await Promise.all([job(false), job(true)]);
+  } finally {
+    clearInterval(poll);
   }
-  }
+  const [b, d] = both;
+  const diveCost = d.draft ? priceOf(p, d.draft) : Infinity;
+  const useDive = diveCost < startCost;
+  const bounds = [b.bound, d.bound].filter((v): v is number => v !== null);
+  const from = useDive ? 'plan from the dive' : d.draft ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned` : 'the dive found no plan: the warm start is returned';
   return {
-    draft: plan,
-    status: [...statuses].join(', ') || 'no subproblem solved',
-    // Sub-objectives carry constants (the fixed days), so their sum is not a plan cost.
-    objective: null,
-    bound: null,
-    gap: worstGap,
-    stoppedEarly,
-    model: size,
-    reductions: [`day-by-day fix-and-optimise: ${size.subproblems} daily subproblems in ${pass} pass(es) around the warm start, ≤ ${ORDERS_PER_RAKE} candidate orders per rake plus the warm start's`],
+    draft: useDive ? d.draft! : start,
+    status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); ${from}`,
+    bound: bounds.length ? Math.max(...bounds) : null,
+    stoppedEarly: Atomics.load(flag, 0) === 1,
+    model: d.size.columns ? { ...d.size, subproblems: d.rounds } : undefined,
+    reductions: ['Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving'],
   };
 }
 
 function priceOf(p: Prep, d: Draft): number {
   return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
-}
-
-/** Stock, road capacity, order tonnes and siding bookings left after the fixed part of a plan. */
-function residualAfter(p: Prep, fixed: Draft): Residual {
-  const res: Residual = { stock: new Map(p.stock), roadLeft: new Map(), orderLeft: new Map(p.orders.map((o) => [o.id, o.quantityT])), booked: new Map() };
-  for (const y of p.stockyards.keys()) for (let d = 0; d < p.sc.horizon.days; d++) res.roadLeft.set(`${y}|${d}`, roadCapacity(p, y, d));
-  for (const r of fixed.rakes) {
-    const load = r.lines.reduce((a, l) => a + lineTonnes(l), 0);
-    if (load <= 0) continue;
-    const lp = p.lps.get(r.lp)!;
-    res.booked.set(r.lp, [...(res.booked.get(r.lp) ?? []), [r.startH, r.startH + load / lp.loadingRateTph]]);
-    for (const l of r.lines) {
-      const prod = p.orderById.get(l.orderId)!.product;
-      for (const [y, t] of l.sources) {
-        res.stock.set(key(y, prod), (res.stock.get(key(y, prod)) ?? 0) - t);
-        res.orderLeft.set(l.orderId, (res.orderLeft.get(l.orderId) ?? 0) - t);
-      }
-    }
-  }
-  for (const r of fixed.road) {
-    const prod = p.orderById.get(r.orderId)!.product;
-    res.stock.set(key(r.stockyard, prod), (res.stock.get(key(r.stockyard, prod)) ?? 0) - r.tonnes);
-    res.roadLeft.set(`${r.stockyard}|${r.day}`, (res.roadLeft.get(`${r.stockyard}|${r.day}`) ?? 0) - r.tonnes);
-    res.orderLeft.set(r.orderId, (res.orderLeft.get(r.orderId) ?? 0) - r.tonnes);
-  }
-  return res;
 }

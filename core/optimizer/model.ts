@@ -2,7 +2,7 @@ import type { Draft } from './draft';
 import { LpModel, type Term } from './lp-text';
 import {
   carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
-  roadCapacity, roadTonneCost, unservedTonneCost, type LoadingPoint, type Prep,
+  roadCapacity, roadTonneCost, unservedTonneCost, type Prep,
 } from './prep';
 
 /** Options of the time discretisation and the reductions (docs/optimizer.md explains each). */
@@ -11,31 +11,14 @@ export interface ModelOptions {
   slotH: number;
   /** Longest a rake may wait at the plant for a siding [h]. */
   maxWaitH: number;
-  /** Keep at most this many candidate orders per rake (best ranked); Infinity keeps all. */
-  maxOrdersPerRake: number;
   /** Add the wagon convex-hull rows `wagh_*` (valid inequalities; off only to measure their effect). */
   hullRows?: boolean;
-  /** Only these rakes (indices into Prep.rakes); all when absent. */
-  rakeSubset?: number[];
-  /** Only these road days; all when absent. */
-  roadDays?: number[];
-  /** Stock, road capacity and siding bookings left by earlier subproblems. */
-  residual?: Residual;
-  /** Orders kept as candidates of a rake whatever the ranking (a warm start's orders). */
-  mustInclude?: Map<number, Set<string>>;
   /** Extra start times (a warm start's), so its loadings exist as slots in the model. */
   extraStarts?: Array<{ r: number; lp: string; startH: number }>;
 }
 
-export interface Residual {
-  stock: Map<string, number>;
-  roadLeft: Map<string, number>;
-  orderLeft: Map<string, number>;
-  /** Intervals already booked at each loading point [h]. */
-  booked: Map<string, Array<[number, number]>>;
-}
 
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12, maxOrdersPerRake: Infinity };
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12 };
 
 /** The whole-horizon model's options for a warm start: its loadings are extra start slots. */
 export function startOptions(start: Draft): ModelOptions {
@@ -77,9 +60,8 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const m = new LpModel();
   const c = p.sc.costs;
   const reductions: string[] = [];
-  const res = opts.residual;
-  const stockOf = (y: string, prod: string) => res ? (res.stock.get(key(y, prod)) ?? 0) : (p.stock.get(key(y, prod)) ?? 0);
-  const qty = (id: string) => res ? (res.orderLeft.get(id) ?? 0) : p.orderById.get(id)!.quantityT;
+  const stockOf = (y: string, prod: string) => p.stock.get(key(y, prod)) ?? 0;
+  const qty = (id: string) => p.orderById.get(id)!.quantityT;
   const orders = p.orders.filter((o) => qty(o.id) > 1e-6 && p.dests.has(o.destination) && p.products.has(o.product));
   const oi = new Map(orders.map((o, i) => [o.id, i]));
   const yardIdx = new Map([...p.stockyards.keys()].map((y, i) => [y, i]));
@@ -99,11 +81,10 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const sidingUse = new Map<string, YVar[]>();
   const zCols = new Map<string, number>();
   const wCols = new Map<string, number>();
-  let pairsAll = 0;
-  let pairsKept = 0;
+  let pairs = 0;
   const counts = { singles: 0, pairs: 0, pairsDropped: 0, orderYardCols: 0, sourceCols: 0 };
 
-  const rakeIdxs = opts.rakeSubset ?? p.rakes.map((_, i) => i);
+  const rakeIdxs = p.rakes.map((_, i) => i);
   for (const r of rakeIdxs) {
     const pr = p.rakes[r]!;
     const wt = pr.rake.wagonType;
@@ -126,14 +107,8 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       if (!ys2) reachCache.set(prod, (ys2 = yardsHere.filter((y) => stockOf(y, prod) > 1e-6)));
       return ys2;
     };
-    let cands = orders.filter((o) => railAllowed(o) && carries(p, wt, o.product) && reach(o.product).length > 0);
-    pairsAll += cands.length;
-    if (cands.length > opts.maxOrdersPerRake) {
-      const keep = opts.mustInclude?.get(r) ?? new Set<string>();
-      const ranked = rankForRake(p, pr.placeH, cands);
-      cands = [...ranked.slice(0, opts.maxOrdersPerRake), ...ranked.slice(opts.maxOrdersPerRake).filter((o) => keep.has(o.id))];
-    }
-    pairsKept += cands.length;
+    const cands = orders.filter((o) => railAllowed(o) && carries(p, wt, o.product) && reach(o.product).length > 0);
+    pairs += cands.length;
 
     // Loads per siding, demurrage, handling.
     const loadCols = new Map<string, number>();
@@ -300,9 +275,9 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       if (pairs.length) m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, ...pairs.map((g): Term => [-mw, g.col])], '>=', 0);
     }
   }
-  reductions.push(`candidate order–rake pairs: ${pairsAll} compatible (product–wagon matrix, reachable stock) → ${pairsKept} kept`);
+  reductions.push(`candidate order–rake pairs: ${pairs} compatible (product–wagon matrix, reachable stock)`);
   reductions.push(`destination options: ${counts.singles} single + ${counts.pairs} same-corridor pairs (${counts.pairsDropped} pairs dropped: too few wagons of orders for the minimum each)`);
-  reductions.push(`stockyard sourcing per product: ${counts.orderYardCols} order×stockyard columns → ${pairsKept} order + ${counts.sourceCols} product×stockyard columns`);
+  reductions.push(`stockyard sourcing per product: ${counts.orderYardCols} order×stockyard columns → ${pairs} order + ${counts.sourceCols} product×stockyard columns`);
 
   // Siding capacity: at every candidate start time, rakes whose (full-rake) loading covers it.
   for (const [code, list] of sidingUse) {
@@ -311,13 +286,12 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const t of times) {
       const covering = list.filter((yv) => yv.startH <= t + 1e-9 && yv.startH + yv.durH > t + 1e-9);
       const rakes = new Set(covering.map((yv) => yv.r));
-      const already = res ? (res.booked.get(code) ?? []).filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length : 0;
-      if (rakes.size + already > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 3600)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes - already);
+      if (rakes.size > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 3600)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes);
     }
   }
 
   // Road.
-  const days = opts.roadDays ?? [...Array(p.sc.horizon.days).keys()];
+  const days = [...Array(p.sc.horizon.days).keys()];
   const roadCap = new Map<string, Term[]>();
   for (const o of orders) {
     if (!roadAllowed(p, o)) continue;
@@ -326,7 +300,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const y of p.stockyards.keys()) {
       if (stockOf(y, o.product) <= 1e-6) continue;
       for (const d of days) {
-        const capYD = res ? (res.roadLeft.get(`${y}|${d}`) ?? 0) : roadCapacity(p, y, d);
+        const capYD = roadCapacity(p, y, d);
         if (capYD <= 1e-6 || (!o.splittable && capYD < q - 1e-6)) continue;
         const perT = roadTonneCost(p, o, y, d);
         const whole = !o.splittable;
@@ -344,7 +318,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   }
   for (const [k, terms] of roadCap) {
     const [y, d] = k.split('|') as [string, string];
-    const cap = res ? (res.roadLeft.get(k) ?? 0) : roadCapacity(p, y, Number(d));
+    const cap = roadCapacity(p, y, Number(d));
     m.addRow(`road_${yardIdx.get(y)}_${d}`, terms, '<=', cap);
   }
   for (const [k, terms] of inv) {
@@ -371,8 +345,7 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
 /**
  * Where and when rake r may start loading (the time discretisation): at its placement (or the
  * horizon start) and every `slotH` up to `maxWaitH` later, plus the warm start's own times, at
- * sidings handling its wagons, with the full-rake loading inside working hours and not blocked
- * by earlier subproblems' bookings.
+ * sidings handling its wagons, with the full-rake loading inside working hours.
  */
 export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: string; startH: number; durH: number }> {
   const pr = p.rakes[r]!;
@@ -386,7 +359,6 @@ export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: s
     for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
     for (const s of starts) {
       if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
-      if (opts.residual && blocked(opts.residual, lp, s, s + dur)) continue;
       out.push({ lp: lp.code, startH: s, durH: dur });
     }
   }
@@ -403,21 +375,6 @@ export function countPairs(p: Prep): number {
     }
   }
   return n;
-}
-
-/** Rank candidate orders for a rake: due soonest around its placement, highest priority, biggest. */
-function rankForRake(p: Prep, placeH: number, cands: Prep['orders']): Prep['orders'] {
-  const score = (o: Prep['orders'][number]) => {
-    const slack = (p.dueH.get(o.id) ?? 0) - placeH;
-    return (slack < 0 ? 0 : slack / 24) + (o.priority - 1) * 0.75 - Math.min(o.quantityT, 1000) / 2000;
-  };
-  return [...cands].sort((a, b) => score(a) - score(b));
-}
-
-function blocked(res: Residual, lp: LoadingPoint, s: number, e: number): boolean {
-  const list = res.booked.get(lp.code) ?? [];
-  const points = [s, ...list.map(([a]) => a).filter((a) => a > s && a < e)];
-  return points.some((t) => list.filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length >= lp.maxRakes);
 }
 
 /** The rule-based draft as a sparse start for the MILP (integers only; HiGHS completes the rest). */

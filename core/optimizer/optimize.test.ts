@@ -100,7 +100,7 @@ describe('optimize on the tiny plant', () => {
   });
 });
 
-describe('decomposition (day-by-day fix-and-optimise)', () => {
+describe('decomposition by rake (column generation on two cores, diving for the plan)', () => {
   it('returns a checked plan no dearer than its warm start', async () => {
     const sc = tiny((s) => { s.rakes.push({ id: 'R-3', wagonType: 'BFNS', wagons: 20, expectedPlacement: '2026-11-23T10:00:00+05:30' }); });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
@@ -112,19 +112,20 @@ describe('decomposition (day-by-day fix-and-optimise)', () => {
   });
 });
 
-describe('the decomposed plan\'s bound (column generation on the other core)', () => {
-  it('day seed 1 decomposed: the bound is column generation\'s converged one, under the plan\'s model objective', async () => {
+describe('the decomposed plan\'s bound and plan', () => {
+  it('day seed 1 decomposed: the bound is column generation\'s converged one, under the dive\'s plan\'s model objective', async () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
     expect(checkPlan(sc, plan).violations).toEqual([]);
-    expect(plan.solver.status).toMatch(/column generation on the other core: \d+ rounds \(converged\)/);
+    expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(converged\)/);
+    expect(plan.solver.status).toMatch(/plan from the dive/);
     const { bound, objective, gap } = plan.solver;
     expect(bound).not.toBeNull();
     // The model prices lateness from a full-rake loading, so its objective is never below the plan's cost.
     expect(objective!).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
     expect(bound!).toBeLessThanOrEqual(objective! + 1);
     expect(gap!).toBeCloseTo((objective! - bound!) / objective!, 9);
-    // The worker prices smoothed duals, the in-process run the master's own: both converge to the same bound.
+    // The workers price smoothed duals, the in-process run the master's own: both converge to the same bound.
     const p = prepare(sc);
     const [g, rb] = [greedyDraft(p), ruleBasedDraft(p)];
     const cost = (d: Draft) => buildPlan(p, d, { ...plan.solver }, null).summary.totalCost;

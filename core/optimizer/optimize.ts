@@ -5,9 +5,7 @@ import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
 import { highs, solveLp, type SolveProgress } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
-import type { ColgenBoundJob, ColgenBoundResult } from './colgen/colgen-bound.worker';
 import { modelObjective } from './colgen/master';
-import { runWorker } from '../workers/run';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
 import type { Plan, SolverInfo } from '../domain/plan';
 import { prepare, type Prep } from './prep';
@@ -131,13 +129,10 @@ async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadli
   }
 }
 
-/** A decomposed plan's bound from column generation in its own worker; failures give no bound, named in the status. */
-function colgenBound(job: ColgenBoundJob, signal: AbortSignal): Promise<ColgenBoundResult> {
-  return runWorker<ColgenBoundJob, ColgenBoundResult>('colgen-bound', job, { signal, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
-    .catch((err: Error) => ({ bound: null, rounds: 0, status: `not available (${err.message})` }));
-}
+/** Seconds of a decomposed solve's limit kept for pricing, the model objective and the checker. */
+const DECOMPOSED_RESERVE_S = 3.5;
 
-/** Above this many candidate order–rake pairs the plan is improved day by day (decompose.ts). */
+/** Above this many candidate order–rake pairs the model is solved decomposed by rake (decompose.ts). */
 export const MONOLITHIC_LIMIT = 6000;
 
 /**
@@ -178,21 +173,14 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   let info: SolverInfo;
   try {
     if (decompose) {
-      // The day-by-day search has no global bound: column generation gives one on the other core.
-      // 2 s kept for pricing the plan on the whole-horizon model and checking it (large: ~1.5 s).
-      const timeLeftS = Math.max(1, timeLimitS - elapsed() - 2);
-      const boundStop = new AbortController();
-      const boundJob = colgenBound({ scenario: sc, start: startDraft, deadlineMs: Date.now() + (timeLeftS - 1) * 1000 }, boundStop.signal);
-      const d = await solveDecomposed(p, startDraft, { timeLimitS: timeLeftS, gap }, hooks).catch((err: unknown) => { boundStop.abort(); throw err; });
-      if (d.stoppedEarly) boundStop.abort();
-      const cb = await boundJob;
+      // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
+      // 120 s limit with 2 s kept).
+      const d = await solveDecomposed(sc, p, startDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S) }, hooks);
       draft = d.draft;
-      const objective = cb.bound !== null ? modelObjective(p, await highs(), startOptions(startDraft), d.draft) : null;
-      const bound = objective !== null ? cb.bound : null;
-      const subGap = d.gap !== null ? `; worst subproblem gap ${(d.gap * 100).toFixed(2)} %` : '';
-      const boundNote = `; bound from column generation on the other core: ${cb.rounds} rounds (${cb.status})${cb.bound !== null && objective === null ? ', not used: a loading of the plan is not one of the model\'s slots' : ''}`;
+      const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
+      const bound = objective !== null ? d.bound : null;
       info = {
-        method: 'milp (decomposed)', status: `${d.status}${subGap}${boundNote}`, objective, bound,
+        method: 'milp (decomposed)', status: d.status, objective, bound,
         gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
         seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions],
       };

@@ -21,6 +21,9 @@ export class Master {
   readonly orders: OrderInfo[];
   readonly rakes: RakeInfo[];
   readonly patterns: Pattern[] = [];
+  /** Per pattern: its signature (for `seen`) and the LP solves in a row it sat at 0 with a positive reduced cost. */
+  private readonly sigs: string[] = [];
+  private readonly idle: number[] = [];
   private readonly rowLo: number[] = [];
   private readonly rowUp: number[] = [];
   private readonly rowIdx = new Map<string, number>();
@@ -107,6 +110,8 @@ export class Master {
     if (this.seen.has(sig)) return false;
     this.seen.add(sig);
     this.patterns.push(pt);
+    this.sigs.push(sig);
+    this.idle.push(0);
     const col = this.patternCol(pt);
     if (this.model) this.model.addCol(col.cost, 0, this.h.infinity, { indices: Int32Array.from(col.rows), values: Float64Array.from(col.vals) });
     else this.addCol(col, null);
@@ -139,12 +144,71 @@ export class Master {
   /** Solve the LP relaxation; its optimum and the duals the pricing reads. */
   solveLp(timeLimitS: number): number | null {
     const m = this.model!;
+    // HiGHS' time limit counts from its clocks' last reset, not from this run.
+    m.zeroAllClocks();
     m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS) });
     m.run();
     this.lpTimedOut = m.getModelStatus() === this.h.constants.modelStatus.timeLimit;
     if (m.getModelStatus() !== this.h.constants.modelStatus.optimal) return null;
     this.duals = Float64Array.from(m.getSolution().rowDual);
     return m.getObjectiveValue();
+  }
+
+  /**
+   * Drop the loadings the last `rounds` master LPs left at 0 with a positive reduced cost (column
+   * ageing): the master LP slows with every column (large: 15 s a solve at 12,000 loadings), and
+   * pricing generates a dropped loading again should it price out later. Call after solveLp.
+   */
+  dropIdle(rounds: number): number {
+    const m = this.model!;
+    const sol = m.getSolution();
+    const drop: number[] = [];
+    for (let k = 0; k < this.patterns.length; k++) {
+      const j = this.firstPatternCol + k;
+      const resting = sol.colValue[j]! < 1e-9 && sol.colDual[j]! > 1e-6;
+      this.idle[k] = resting ? this.idle[k]! + 1 : 0;
+      if (this.idle[k]! > rounds) drop.push(k);
+    }
+    if (!drop.length) return 0;
+    // Dropped columns are non-basic, so the basis stays valid and the next solve starts from it.
+    m.deleteCols({ kind: 'set', indices: Int32Array.from(drop, (k) => this.firstPatternCol + k) } as never);
+    // Compact in place: pattern k stays column firstPatternCol + k.
+    const gone = new Set(drop);
+    let n = 0;
+    for (let k = 0; k < this.patterns.length; k++) {
+      if (gone.has(k)) { this.seen.delete(this.sigs[k]!); continue; }
+      this.patterns[n] = this.patterns[k]!; this.sigs[n] = this.sigs[k]!; this.idle[n] = this.idle[k]!; n++;
+    }
+    this.patterns.length = n; this.sigs.length = n; this.idle.length = n;
+    return drop.length;
+  }
+
+  /** The master's size now: columns, integer ones (loadings and whole trucks), rows, non-zeros. */
+  size(): { columns: number; integers: number; rows: number; nonzeros: number } {
+    const d = this.model!.getDimensions();
+    const ints = this.cols.slice(0, this.firstPatternCol).filter((c) => c.int).length + this.patterns.length;
+    return { columns: d.numCols, integers: ints, rows: d.numRows, nonzeros: d.numNonzeros };
+  }
+
+  /** Row upper limits (∞ for ≥ rows): what fixed loadings may use up together. */
+  rowLimits(): number[] {
+    return [...this.rowUp];
+  }
+
+  /** A pattern's rows and coefficients in the master. */
+  rowsOf(pt: Pattern): { rows: number[]; vals: number[] } {
+    const c = this.patternCol(pt);
+    return { rows: c.rows, vals: c.vals };
+  }
+
+  /** The last LP's value of every pattern (index as `patterns`). */
+  patternValues(): Float64Array {
+    return Float64Array.from(this.model!.getSolution().colValue.slice(this.firstPatternCol));
+  }
+
+  /** Bound pattern k's column (dive.ts fixes loadings with [1, 1] and forbids them with [0, 0]). */
+  boundPattern(k: number, lo: number, up: number): void {
+    this.model!.changeColBounds(this.firstPatternCol + k, lo, up === Infinity ? this.h.infinity : up);
   }
 
   /** The last LP's row duals, clamped to their signs (≤ rows ≤ 0, ≥ rows ≥ 0). */
@@ -154,12 +218,22 @@ export class Master {
 
   /** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
   view(dl: Float64Array, rakeDuals = true): Duals {
-    const at = (name: string) => { const i = this.rowIdx.get(name); return i === undefined ? 0 : dl[i]!; };
+    // Read into arrays once: the pricing asks for each order's duals at every slot of every rake.
+    const byOrder = (prefix: string) => {
+      const out = new Float64Array(this.p.orders.length);
+      for (const oi of this.orders) { const i = this.rowIdx.get(`${prefix}_${oi.o}`); if (i !== undefined) out[oi.o] = dl[i]!; }
+      return out;
+    };
+    const ord = byOrder('ord'), single = byOrder('single');
+    const inv = new Map<string, number>();
+    for (const k of this.p.stock.keys()) inv.set(k, dl[this.rowIdx.get(`inv_${k}`)!]!);
+    const rake = new Map<number, number>();
+    if (rakeDuals) for (const ri of this.rakes) rake.set(ri.r, dl[this.rowIdx.get(`one_${ri.r}`)!]!);
     return {
-      rake: (r) => (rakeDuals ? at(`one_${r}`) : 0),
-      order: (o) => at(`ord_${o}`),
-      single: (o) => at(`single_${o}`),
-      inv: (k) => at(`inv_${k}`),
+      rake: (r) => rake.get(r) ?? 0,
+      order: (o) => ord[o]!,
+      single: (o) => single[o]!,
+      inv: (k) => inv.get(k) ?? 0,
       sid: (row) => dl[row]!,
     };
   }
@@ -221,6 +295,7 @@ export class Master {
     const ints: number[] = [];
     for (let j = 0; j < nCols; j++) if (j >= this.firstPatternCol || this.cols[j]?.int) ints.push(j);
     m.changeColsIntegrality({ kind: 'set', indices: Int32Array.from(ints) } as never, Int32Array.from(ints.map(() => 1)));
+    m.zeroAllClocks();
     m.options.set({ output_flag: false, time_limit: Math.max(0.2, timeLimitS), mip_rel_gap: 1e-4, random_seed: 1 });
     if (start) m.setSolution({ colValue: this.startVector(start, nCols) });
     m.run({ [this.h.constants.callbackType.mipInterrupt]: (e) => { if (stop?.()) e.interrupt(); return undefined; } });

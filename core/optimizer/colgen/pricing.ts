@@ -63,7 +63,9 @@ export function rakeInfos(p: Prep, orders: OrderInfo[], opts: ModelOptions, sidR
   const out: RakeInfo[] = [];
   for (let r = 0; r < p.rakes.length; r++) {
     const pr = p.rakes[r]!;
-    const slots = rakeSlots(p, r, opts).map((s) => ({ ...s, sidRows: sidRow(s.lp, s.startH, s.durH) }));
+    // In start order per siding: slotState shares wagon tables between adjacent slots.
+    const slots = rakeSlots(p, r, opts).map((s) => ({ ...s, sidRows: sidRow(s.lp, s.startH, s.durH) }))
+      .sort((a, b) => (a.lp < b.lp ? -1 : a.lp > b.lp ? 1 : a.startH - b.startH));
     if (!slots.length) continue;
     const cands = new Map<string, OrderInfo[]>();
     const yards = new Map<string, Map<string, string[]>>();
@@ -186,40 +188,54 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
   const mw = c.minWagonsPerDestination;
   // The cheapest loading per destination option (over slots): the best few become columns.
   const byOption = new Map<string, { rc: number; slot: Slot; dests: string[]; items: Item[]; rate: number }>();
-  const tables = new Map<string, DestTable>();
+  const runs = new Map<string, SidingRun>();
   const pairMemo = new Map<DestTable, Map<DestTable, { bv: number; b1: number }>>();
   const consider = (slot: Slot, rc: number, dests: string[], rate: number, its: () => Item[]) => {
     combos?.push({ rc, slot, dests, rate });
     const k = dests.join('+');
-    if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) byOption.set(k, { rc, slot, dests, items: its(), rate });
+    if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) { byOption.set(k, { rc, slot, dests, items: its(), rate }); bar = null; }
   };
+  // The value an option must beat to matter: the maxPatterns-th best so far, or 0 (∞ when every
+  // combo is wanted); recomputed only after an option improved.
+  let bar: number | null = null;
+  const barNow = () => (bar ??= combos ? Infinity : byOption.size < maxPatterns ? 0 : [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!);
   // Single destinations at every slot first: their values set the bar the pairs must beat.
+  // Wagon tables are built only where a cheap bound on the option (st.lb) does not rule it out.
   const states: SlotState[] = [];
+  // A later start at the same siding costs at least as much per tonne (lateness and demurrage only
+  // grow), so it can only win through a lower fixed part (siding duals): skip it otherwise. Every
+  // combo is wanted when exact.ts asks.
+  const lowestFixed = new Map<string, number>();
   for (const slot of ri.slots) {
-    const st = slotState(p, ri, d, slot, tables);
+    const f = slotFixed(p, ri, d, slot);
+    if (!combos && f >= (lowestFixed.get(slot.lp) ?? Infinity)) continue;
+    lowestFixed.set(slot.lp, Math.min(f, lowestFixed.get(slot.lp) ?? Infinity));
+    const st = slotState(p, ri, d, slot, runs);
     states.push(st);
     st.dests.forEach((k, i) => {
-      const t = st.own[i]!;
+      const empty = st.rates[i]! * ri.cap + st.fixed;
+      if (empty + st.lb(i) >= barNow()) return;
+      const t = st.own(i);
       let w = 0;
       for (let j = 1; j <= ri.W; j++) if (t.best[j]! < t.best[w]!) w = j;
-      if (w > 0) consider(slot, st.rates[i]! * ri.cap + st.fixed + t.best[w]!, [k], st.rates[i]!, () => t.pick(w));
+      if (w > 0) consider(slot, empty + t.best[w]!, [k], st.rates[i]!, () => t.pick(w));
     });
   }
   if (2 * mw <= ri.W) {
     for (const st of states) {
       // A pair can only matter if it beats the maxPatterns-th best option so far (or 0); pairs whose
       // lower bound does not are skipped, so the lowest reduced cost stays exact.
-      const bar = barOf(byOption, maxPatterns, combos);
       const { slot, dests, rates, own, fixed } = st;
       for (const group of st.corridors) {
-        // Each destination's wagons with the idle-freight credit of the corridor's cheapest rate:
-        // a pair's value is at least the sum of its two (pairLowerBound, rate·cap ≥ rmin·cap).
-        // Sorted, the pairs worth a closer look are a short prefix.
+        // A pair at rate max(ra, rb) costs at least min(ra, rb)·cap + surcharge + fixed + both
+        // destinations' load bounds (each tonne of the cheaper one credited at most the rate
+        // difference), so at least the corridor's cheapest rate in their place. Sorted by load
+        // bound, the pairs worth a closer look are a short prefix.
         const rmin = Math.min(...group.map((i) => rates[i]!));
-        const m = group.map((i) => ({ i, v: shiftedMin(own[i]!, ri.pcc * (rates[i]! - rmin), ri.W, mw) })).sort((x, y) => x.v - y.v);
+        const m = group.map((i) => ({ i, v: st.lb(i) })).sort((x, y) => x.v - y.v);
         const base0 = rmin * ri.cap + c.twoPointSurchargeRs + fixed;
-        for (let gi = 0; gi < m.length && base0 + m[gi]!.v + (m[gi + 1]?.v ?? Infinity) < bar; gi++) {
-          for (let gj = gi + 1; gj < m.length && base0 + m[gi]!.v + m[gj]!.v < bar; gj++) {
+        for (let gi = 0; gi < m.length && base0 + m[gi]!.v + (m[gi + 1]?.v ?? Infinity) < barNow(); gi++) {
+          for (let gj = gi + 1; gj < m.length && base0 + m[gi]!.v + m[gj]!.v < barNow(); gj++) {
             const i = Math.min(m[gi]!.i, m[gj]!.i), j = Math.max(m[gi]!.i, m[gj]!.i);
             const rate = Math.max(rates[i]!, rates[j]!);
             const base = rate * ri.cap + c.twoPointSurchargeRs + fixed;
@@ -227,9 +243,11 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
             // (rate difference) × pcc per wagon; exact when the rates are equal.
             const [a, b] = rates[i]! <= rates[j]! ? [i, j] : [j, i];
             const delta = rate - rates[a]!;
-            if (base + pairLowerBound(own[a]!, own[b]!, delta * ri.pcc, ri.W, mw) >= bar) continue;
+            // Both destinations' orders sharing the rake's tonnes fractionally, then their wagon tables.
+            if (base + fractionalPair(st.fk(a), delta, st.fk(b), ri.cap) >= barNow()) continue;
+            if (base + pairLowerBound(own(a), own(b), delta * ri.pcc, ri.W, mw) >= barNow()) continue;
             // A pair pays idle freight at its dearer destination's rate: both tables at that rate.
-            const tl = delta > 0 ? st.table(i, rate) : own[i]!, th = delta > 0 ? st.table(j, rate) : own[j]!;
+            const tl = st.table(i, rate), th = st.table(j, rate);
             const pm = th.prefixMin(mw);
             // Slots sharing both tables share the pair's best split too.
             let memo = pairMemo.get(tl);
@@ -263,69 +281,149 @@ interface SlotState {
   slot: Slot;
   /** Fixed part of the reduced cost at this slot: wait demurrage less the rake and siding duals. */
   fixed: number;
-  /** Destinations with candidate orders here, their rail rates and own-rate wagon tables. */
+  /** Destinations with candidate orders here and their rail rates. */
   dests: string[];
   rates: number[];
-  own: DestTable[];
   /** Indices into `dests`, one list per corridor (pairs form within one). */
   corridors: number[][];
-  /** Destination i's wagon table at another option's rail rate. */
+  /** Lower bound on destination i's part of any loading (its wagons' costs at its own rate), no table built. */
+  lb: (i: number) => number;
+  fk: (i: number) => Fractional;
+  /** Destination i's wagon table at its own rail rate, and at another option's. */
+  own: (i: number) => DestTable;
   table: (i: number, rate: number) => DestTable;
 }
 
-/** The per-tonne costs of every candidate order at one slot, and its destination tables (cached in `tables`). */
-function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, tables: Map<string, DestTable>): SlotState {
-  const c = p.sc.costs;
-  const demRate = ri.W * c.demurrageRsPerWagonH;
-  const lp = p.lps.get(slot.lp)!;
-  const wait = demRate * (slot.startH - ri.placeH - c.freeTimeH);
-  const beta = demRate / lp.loadingRateTph;
-  const perT = handlingRate(p, lp) + (wait >= 0 ? beta : 0);
-  let fixed = Math.max(0, wait) - d.rake(ri.r);
-  for (const row of slot.sidRows) fixed -= d.sid(row);
-  const stockCost = new Map<string, number>();
-  for (const [prod, ys] of ri.yards.get(slot.lp)!) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
-  // Per-tonne cost of each candidate order here (before the option's idle-freight credit).
-  const byDest = new Map<string, Array<{ oi: OrderInfo; cT: number; late: number }>>();
-  for (const oi of ri.cands.get(slot.lp)!) {
-    const late = lateDays(slot.startH + slot.durH + oi.transitH, oi.dueH);
-    const cT = oi.rate + late * oi.lateRate + perT + stockCost.get(oi.product)! - d.order(oi.o);
+/** A siding's candidate orders for one rake, by destination (dual-independent, built once per rake). */
+interface SidingDests { dests: string[]; rates: number[]; orders: OrderInfo[][]; corridors: number[][] }
+const sidingDests = new WeakMap<RakeInfo, Map<string, SidingDests>>();
+
+function destsAt(p: Prep, ri: RakeInfo, lp: string): SidingDests {
+  let byLp = sidingDests.get(ri);
+  if (!byLp) sidingDests.set(ri, (byLp = new Map()));
+  let sd = byLp.get(lp);
+  if (sd) return sd;
+  const byDest = new Map<string, OrderInfo[]>();
+  for (const oi of ri.cands.get(lp)!) {
     const list = byDest.get(oi.dest);
-    if (list) list.push({ oi, cT, late }); else byDest.set(oi.dest, [{ oi, cT, late }]);
+    if (list) list.push(oi); else byDest.set(oi.dest, [oi]);
   }
   const dests = [...byDest.keys()];
-  const lists = [...byDest.values()];
-  // Slots of one siding share a destination's tables when none of its orders changes lateness
-  // band (same per-tonne costs, only fixed costs differ).
-  const sigs = dests.map((k, i) => `${slot.lp}|${wait >= 0}|${k}|${lists[i]!.map((e) => e.late).join(',')}`);
-  const table = (i: number, rate: number): DestTable => {
-    const k = `${sigs[i]}|${rate}`;
-    let t = tables.get(k);
-    if (!t) tables.set(k, (t = destTable(items(lists[i]!, rate, ri, d), ri.W)));
-    return t;
-  };
-  const rates = lists.map((l) => l[0]!.oi.rate);
   const byCorridor = new Map<string, number[]>();
   dests.forEach((k, i) => {
     const cor = p.dests.get(k)!.corridor;
     const list = byCorridor.get(cor);
     if (list) list.push(i); else byCorridor.set(cor, [i]);
   });
-  return { slot, fixed, dests, rates, own: rates.map((r, i) => table(i, r)), corridors: [...byCorridor.values()], table };
+  sd = { dests, rates: dests.map((k) => byDest.get(k)![0]!.rate), orders: [...byDest.values()], corridors: [...byCorridor.values()] };
+  byLp.set(lp, sd);
+  return sd;
 }
 
-/** The value an option must beat to matter: the maxPatterns-th best so far, or 0 (∞ when every combo is wanted). */
-function barOf(byOption: Map<string, { rc: number }>, maxPatterns: number, combos?: Combo[]): number {
-  if (combos) return Infinity;
-  if (byOption.size < maxPatterns) return 0;
-  return [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!;
+/**
+ * One destination's orders at a run of a siding's slots where none changes lateness band and
+ * demurrage either runs or not throughout: the same per-tonne costs, so the same wagon tables.
+ */
+interface Band { waiting: boolean; late: Float64Array; fk: Fractional | null; tables: Map<number, DestTable> }
+
+/** A destination's loadable orders as (per-tonne value, tonnes) at its own rate, cheapest first, and the best cap tonnes' value. */
+interface Fractional { v: Float64Array; t: Float64Array; lb: number }
+
+/** A siding's state while its slots are priced: the cheapest stock dual per product, the last slot's bands. */
+interface SidingRun { stockCost: Map<string, number>; bands: Band[] }
+
+/** The fixed part of a loading's reduced cost at a slot: wait demurrage less the rake and siding duals. */
+function slotFixed(p: Prep, ri: RakeInfo, d: Duals, slot: Slot): number {
+  const c = p.sc.costs;
+  let fixed = Math.max(0, ri.W * c.demurrageRsPerWagonH * (slot.startH - ri.placeH - c.freeTimeH)) - d.rake(ri.r);
+  for (const row of slot.sidRows) fixed -= d.sid(row);
+  return fixed;
 }
 
-/** min over w in [mw, W − mw] of t.best[w] + w·shift. */
-function shiftedMin(t: DestTable, shift: number, W: number, mw: number): number {
-  let v = Infinity;
-  for (let w = mw; w <= W - mw; w++) v = Math.min(v, t.best[w]! + w * shift);
-  return v;
+/**
+ * The per-tonne costs of every candidate order at one slot, and its destination tables. A slot
+ * shares the previous slot's band of a destination when nothing changed; slots come in start
+ * order per siding and lateness only grows with the start, so equal bands are always adjacent.
+ */
+function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string, SidingRun>): SlotState {
+  const c = p.sc.costs;
+  const demRate = ri.W * c.demurrageRsPerWagonH;
+  const lp = p.lps.get(slot.lp)!;
+  const wait = demRate * (slot.startH - ri.placeH - c.freeTimeH);
+  const beta = demRate / lp.loadingRateTph;
+  const waiting = wait >= 0;
+  const perT = handlingRate(p, lp) + (waiting ? beta : 0);
+  const fixed = slotFixed(p, ri, d, slot);
+  const { dests, rates, orders, corridors } = destsAt(p, ri, slot.lp);
+  let run = runs.get(slot.lp);
+  if (!run) {
+    const stockCost = new Map<string, number>();
+    for (const [prod, ys] of ri.yards.get(slot.lp)!) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
+    runs.set(slot.lp, (run = { stockCost, bands: [] }));
+  }
+  const { stockCost } = run;
+  const end = slot.startH + slot.durH;
+  const bands = orders.map((list, i) => {
+    const prev = run.bands[i];
+    let same = prev !== undefined && prev.waiting === waiting;
+    for (let k = 0; same && k < list.length; k++) same = prev!.late[k] === lateDays(end + list[k]!.transitH, list[k]!.dueH);
+    if (same) return prev!;
+    const late = new Float64Array(list.length);
+    for (let k = 0; k < list.length; k++) late[k] = lateDays(end + list[k]!.transitH, list[k]!.dueH);
+    return { waiting, late, fk: null, tables: new Map() };
+  });
+  run.bands = bands;
+  // Per-tonne cost of order k of destination i here (before the option's idle-freight credit).
+  const cT = (i: number, k: number) => {
+    const oi = orders[i]![k]!;
+    return oi.rate + bands[i]!.late[k]! * oi.lateRate + perT + stockCost.get(oi.product)! - d.order(oi.o);
+  };
+  const table = (i: number, rate: number): DestTable => {
+    const band = bands[i]!;
+    let t = band.tables.get(rate);
+    if (!t) band.tables.set(rate, (t = destTable(items(orders[i]!, orders[i]!.map((_, k) => cT(i, k)), rate, ri, d), ri.W)));
+    return t;
+  };
+  // Any loading's wagons cost at least the cheapest cap tonnes of the destination's orders taken
+  // fractionally (a wagon at a loss costs ≥ 0; a whole order's one-shipment dual spread over its
+  // tonnes): a fractional knapsack, no table built.
+  const fk = (i: number): Fractional => {
+    const band = bands[i]!;
+    if (band.fk) return band.fk;
+    const list = orders[i]!;
+    const v = new Float64Array(list.length), t = new Float64Array(list.length);
+    let n = 0;
+    for (let k = 0; k < list.length; k++) {
+      const oi = list[k]!;
+      if (!oi.splittable && oi.q > ri.cap + 1e-6) continue;
+      const vk = cT(i, k) - rates[i]! - (oi.splittable ? 0 : d.single(oi.o) / oi.q), tk = Math.min(oi.q, ri.cap);
+      // Insertion sort: a destination has a handful of orders.
+      let m = n++;
+      for (; m > 0 && v[m - 1]! > vk; m--) { v[m] = v[m - 1]!; t[m] = t[m - 1]!; }
+      v[m] = vk; t[m] = tk;
+    }
+    const out = { v: v.subarray(0, n), t: t.subarray(0, n), lb: 0 };
+    out.lb = fractionalPair(out, 0, null, ri.cap);
+    return (band.fk = out);
+  };
+  return { slot, fixed, dests, rates, corridors, lb: (i) => fk(i).lb, fk, own: (i) => table(i, rates[i]!), table };
+}
+
+/**
+ * The cheapest `cap` tonnes of one destination (b null) or of two sharing the rake, taken
+ * fractionally; `a`'s tonnes credited `shift` each (a pair pays the dearer destination's rate).
+ */
+function fractionalPair(a: Fractional, shift: number, b: Fractional | null, cap: number): number {
+  let i = 0, j = 0, left = cap, sum = 0;
+  const na = a.v.length, nb = b ? b.v.length : 0;
+  while (left > 1e-9) {
+    const va = i < na ? a.v[i]! - shift : Infinity, vb = j < nb ? b!.v[j]! : Infinity;
+    const v = Math.min(va, vb);
+    if (v >= 0) break;
+    const take = Math.min(left, va <= vb ? a.t[i++]! : b!.t[j++]!);
+    sum += take * v; left -= take;
+  }
+  return sum;
 }
 
 /**
@@ -344,10 +442,11 @@ function pairLowerBound(ta: DestTable, tb: DestTable, shift: number, W: number, 
 }
 
 /** Knapsack items of one destination's orders at the option's rail rate (its idle-freight credit). */
-function items(list: Array<{ oi: OrderInfo; cT: number; late: number }>, rate: number, ri: RakeInfo, d: Duals): Item[] {
+function items(list: OrderInfo[], cT: number[], rate: number, ri: RakeInfo, d: Duals): Item[] {
   const out: Item[] = [];
-  for (const { oi, cT } of list) {
-    const v = cT - rate; // each tonne loaded is a tonne less of idle freight at the option's rate
+  for (let k = 0; k < list.length; k++) {
+    const oi = list[k]!;
+    const v = cT[k]! - rate; // each tonne loaded is a tonne less of idle freight at the option's rate
     if (!oi.splittable) {
       if (oi.q > ri.cap + 1e-6) continue;
       out.push({ oi, count: 1, wagons: Math.ceil(oi.q / ri.pcc - 1e-9), tonnes: oi.q, cost: oi.q * v - d.single(oi.o) });
