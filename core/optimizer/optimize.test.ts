@@ -113,6 +113,16 @@ describe('decomposition by rake (column generation on two cores, diving for the 
 });
 
 describe('the decomposed plan\'s bound and plan', () => {
+  it('week seed 1 decomposed, stopped after 2 s: both workers stop and a checked plan comes back', async () => {
+    const sc = generateScenario({ seed: 1, size: 'week' });
+    const t0 = performance.now();
+    const { plan } = await optimize(sc, { timeLimitS: 60, decompose: 'always' }, { shouldStop: () => performance.now() - t0 > 2000 });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver.stoppedEarly).toBe(true);
+    expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(stopped\), diving worker \d+ rounds \(stopped\)/);
+  });
+
+
   it('day seed 1 decomposed: the bound is column generation\'s converged one, under the dive\'s plan\'s model objective', async () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });

@@ -3,7 +3,7 @@ import type { Draft } from '../draft';
 import type { Master } from './master';
 import { priceRake } from './pricing';
 
-export interface DiveResult { draft: Draft; objective: number; steps: number }
+export interface DiveResult { draft: Draft; objective: number }
 
 /** Loadings the LP takes at least this much of are fixed together (when they fit); below it, only the largest. */
 const TAKEN = 0.5;
@@ -23,13 +23,12 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
   const fixed = new Set<number>();
   const fixedCols: number[] = [];
   const left = () => (run.deadlineMs - Date.now()) / 1000;
-  const used = master.rowLimits().map(() => 0);
   const limit = master.rowLimits();
+  const used = limit.map(() => 0);
   const fits = (rows: number[], vals: number[]) => rows.every((r, i) => used[r]! + vals[i]! <= limit[r]! + 1e-6);
   // The final MIP needs a little time of its own.
   const reserveS = 3;
-  let steps = 0;
-  for (; left() > reserveS && !run.shouldStop?.(); steps++) {
+  while (left() > reserveS && !run.shouldStop?.()) {
     const z = master.solveLp(left() - reserveS);
     if (z === null) break;
     const x = master.patternValues();
@@ -62,8 +61,8 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
   if (!mip) return null;
   // Time left (the rounds converged early): the restricted master MIP over every loading, from the
   // dive's plan (week, seed 1, decomposed: dive ₹21.97 cr, then this MIP ₹21.33 cr).
-  if (left() < 1 || run.shouldStop?.()) return { ...mip, steps };
+  if (left() < 1 || run.shouldStop?.()) return mip;
   for (const k of fixedCols) master.boundPattern(k, 0, Infinity);
   const better = master.solveMip(left(), mip.draft, run.shouldStop);
-  return better && better.objective < mip.objective ? { ...better, steps } : { ...mip, steps };
+  return better && better.objective < mip.objective ? better : mip;
 }

@@ -159,7 +159,7 @@ export class Master {
    * ageing): the master LP slows with every column (large: 15 s a solve at 12,000 loadings), and
    * pricing generates a dropped loading again should it price out later. Call after solveLp.
    */
-  dropIdle(rounds: number): number {
+  dropIdle(rounds: number): void {
     const m = this.model!;
     const sol = m.getSolution();
     const drop: number[] = [];
@@ -169,7 +169,7 @@ export class Master {
       this.idle[k] = resting ? this.idle[k]! + 1 : 0;
       if (this.idle[k]! > rounds) drop.push(k);
     }
-    if (!drop.length) return 0;
+    if (!drop.length) return;
     // Dropped columns are non-basic, so the basis stays valid and the next solve starts from it.
     m.deleteCols({ kind: 'set', indices: Int32Array.from(drop, (k) => this.firstPatternCol + k) } as never);
     // Compact in place: pattern k stays column firstPatternCol + k.
@@ -180,7 +180,6 @@ export class Master {
       this.patterns[n] = this.patterns[k]!; this.sigs[n] = this.sigs[k]!; this.idle[n] = this.idle[k]!; n++;
     }
     this.patterns.length = n; this.sigs.length = n; this.idle.length = n;
-    return drop.length;
   }
 
   /** The master's size now: columns, integer ones (loadings and whole trucks), rows, non-zeros. */
@@ -206,7 +205,7 @@ export class Master {
     return Float64Array.from(this.model!.getSolution().colValue.slice(this.firstPatternCol));
   }
 
-  /** Bound pattern k's column (dive.ts fixes loadings with [1, 1] and forbids them with [0, 0]). */
+  /** Bound pattern k's column (dive.ts fixes loadings with [1, 1] and frees them again with [0, ∞]). */
   boundPattern(k: number, lo: number, up: number): void {
     this.model!.changeColBounds(this.firstPatternCol + k, lo, up === Infinity ? this.h.infinity : up);
   }
