@@ -21,12 +21,13 @@ const STOP_POLL_MS = 100;
 /**
  * The large size's solve: Dantzig–Wolfe decomposition by rake (colgen/), the whole-horizon model
  * never built (its LP text alone is 165 MB at large). Two workers, one per core, run column
- * generation from the warm start: one prices to the deadline for the bound, the other stops its
- * rounds earlier and dives (price-and-fix) for a plan. The plan returned is the cheaper of the
+ * generation from the warm start (the other start plan's loadings among the first columns): one
+ * prices to the deadline for the bound, the other stops its rounds earlier and dives
+ * (price-and-fix) for a plan. The plan returned is the cheaper of the
  * dive's and the warm start (priced by the cost rules); the bound is the better of the two.
  * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
-export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, opts: { timeLimitS: number }, hooks: OptimizeHooks): Promise<DecomposedResult> {
+export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoStart: Draft[], opts: { timeLimitS: number }, hooks: OptimizeHooks): Promise<DecomposedResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const startCost = priceOf(p, start);
@@ -42,7 +43,7 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, opts:
     });
   };
   const job = (dive: boolean): Promise<ColgenJobResult> =>
-    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, deadlineMs, dive, stop }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
+    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
       .catch((err: Error) => ({ bound: null, rounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
   const poll = setInterval(() => { if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1); }, STOP_POLL_MS);
   let both: [ColgenJobResult, ColgenJobResult];

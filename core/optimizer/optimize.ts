@@ -175,7 +175,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     if (decompose) {
       // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
       // 120 s limit with 2 s kept).
-      const d = await solveDecomposed(sc, p, startDraft, { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S) }, hooks);
+      const d = await solveDecomposed(sc, p, startDraft, [startDraft === gDraft ? rbDraft : gDraft], { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S) }, hooks);
       draft = d.draft;
       const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
       const bound = objective !== null ? d.bound : null;
