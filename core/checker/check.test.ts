@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { tiny } from '../optimizer/__fixtures__/tiny';
 import type { Plan } from '../domain/plan';
+import { buildPlan } from '../optimizer/build-plan';
+import type { Draft } from '../optimizer/draft';
+import { prepare } from '../optimizer/prep';
 import { ruleBasedPlan } from '../optimizer/rule-based-plan';
 import { generateScenario } from '../synth/scenario';
 import { checkPlan } from './check';
@@ -105,5 +108,19 @@ describe('checker catches each corruption', () => {
     expect(p.unserved.length).toBeGreaterThan(0);
     p.unserved[0]!.reason = ' ';
     expect(rulesHit(sc, p).has(2)).toBe(true);
+  });
+});
+
+describe('a plan is priced as it is written', () => {
+  it('demurrage from a loading end that falls between seconds agrees with the checker (times are written to the second)', () => {
+    const sc = tiny((s) => { s.costs.demurrageRsPerWagonH = 2000; });
+    const p = prepare(sc);
+    const r = p.rakes.findIndex((x) => x.rake.id === 'R-1');
+    // 60.05 t at 400 t/h end 0.45 s past the free time: ₹5 of demurrage the written end does not show.
+    const startH = p.rakes[r]!.placeH + sc.costs.freeTimeH - 0.15;
+    const draft: Draft = { rakes: [{ rakeIdx: r, lp: 'LP-1', startH, lines: [{ orderId: 'O-1', wagons: 2, sources: new Map([['SY-1', 60.05]]) }] }], road: [] };
+    const plan = buildPlan(p, draft, { method: 'milp', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null);
+    expect(plan.rakes[0]!.demurrageRs).toBe(0);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
   });
 });

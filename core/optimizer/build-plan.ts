@@ -6,7 +6,7 @@ import {
   PLAN_FORMAT, type CostBreakdown, type Plan, type PlannedRake, type RoadShipment, type SolverInfo, type UnservedLine,
 } from '../domain/plan';
 import {
-  ROAD_DISPATCH_OFFSET_H, dayDate, deferredFreightRate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
+  ROAD_DISPATCH_OFFSET_H, asWritten, dayDate, deferredFreightRate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
 } from './prep';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -32,7 +32,9 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     const lines = dr.lines.filter((l) => lineTonnes(l) > 1e-6);
     if (lines.length === 0) continue;
     const loadT = lines.reduce((a, l) => a + lineTonnes(l), 0);
-    const endH = dr.startH + loadT / lp.loadingRateTph;
+    // The loading end as the plan writes it (to the second): demurrage and ETAs are priced from the
+    // time a reader sees, or a checker re-deriving them misses by up to a second's demurrage.
+    const endH = asWritten(p, dr.startH + loadT / lp.loadingRateTph);
     const destCodes = [...new Set(lines.map((l) => orders.get(l.orderId)!.destination))];
     const maxRate = Math.max(...destCodes.map((d) => railRate(p, p.dests.get(d)!)));
     let railFreightRs = 0;

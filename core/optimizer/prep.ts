@@ -72,6 +72,12 @@ export function prepare(sc: Scenario): Prep {
 }
 
 /** Hours from the horizon start → ISO timestamp in the horizon's zone. */
+/** Hour h as isoAt writes it: whole seconds, the milliseconds dropped. */
+export function asWritten(p: Prep, h: number): number {
+  const ms = p.t0 + Math.round(h * 3_600_000);
+  return (ms - (ms % 1000) - p.t0) / 3_600_000;
+}
+
 export function isoAt(p: Prep, h: number): string {
   const ms = p.t0 + Math.round(h * 3_600_000);
   const local = new Date(ms + p.offsetMin * 60_000).toISOString().slice(0, 19);
