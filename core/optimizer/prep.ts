@@ -74,13 +74,17 @@ export function prepare(sc: Scenario): Prep {
 /** Hours from the horizon start → ISO timestamp in the horizon's zone. */
 /** Hour h as isoAt writes it: whole seconds, the milliseconds dropped. */
 export function asWritten(p: Prep, h: number): number {
+  return (writtenMs(p, h) - p.t0) / 3_600_000;
+}
+
+/** Epoch milliseconds of hour h to the whole second, as plans write times. */
+function writtenMs(p: Prep, h: number): number {
   const ms = p.t0 + Math.round(h * 3_600_000);
-  return (ms - (ms % 1000) - p.t0) / 3_600_000;
+  return ms - (ms % 1000);
 }
 
 export function isoAt(p: Prep, h: number): string {
-  const ms = p.t0 + Math.round(h * 3_600_000);
-  const local = new Date(ms + p.offsetMin * 60_000).toISOString().slice(0, 19);
+  const local = new Date(writtenMs(p, h) + p.offsetMin * 60_000).toISOString().slice(0, 19);
   if (p.offsetMin === 0) return `${local}Z`;
   const sign = p.offsetMin < 0 ? '-' : '+';
   const a = Math.abs(p.offsetMin);

@@ -200,7 +200,7 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
   let bar: number | null = null;
   const barNow = () => (bar ??= combos ? Infinity : byOption.size < maxPatterns ? 0 : [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!);
   // Single destinations at every slot first: their values set the bar the pairs must beat.
-  // Wagon tables are built only where a cheap bound on the option (st.lb) does not rule it out.
+  // Wagon tables are built only where a cheap bound on the option (st.fk) does not rule it out.
   const states: SlotState[] = [];
   // A later start at the same siding costs at least as much per tonne (lateness and demurrage only
   // grow), so it can only win through a lower fixed part (siding duals): skip it otherwise. Every
@@ -214,7 +214,7 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
     states.push(st);
     st.dests.forEach((k, i) => {
       const empty = st.rates[i]! * ri.cap + st.fixed;
-      if (empty + st.lb(i) >= barNow()) return;
+      if (empty + st.fk(i).lb >= barNow()) return;
       const t = st.own(i);
       let w = 0;
       for (let j = 1; j <= ri.W; j++) if (t.best[j]! < t.best[w]!) w = j;
@@ -232,7 +232,7 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
         // difference), so at least the corridor's cheapest rate in their place. Sorted by load
         // bound, the pairs worth a closer look are a short prefix.
         const rmin = Math.min(...group.map((i) => rates[i]!));
-        const m = group.map((i) => ({ i, v: st.lb(i) })).sort((x, y) => x.v - y.v);
+        const m = group.map((i) => ({ i, v: st.fk(i).lb })).sort((x, y) => x.v - y.v);
         const base0 = rmin * ri.cap + c.twoPointSurchargeRs + fixed;
         for (let gi = 0; gi < m.length && base0 + m[gi]!.v + (m[gi + 1]?.v ?? Infinity) < barNow(); gi++) {
           for (let gj = gi + 1; gj < m.length && base0 + m[gi]!.v + m[gj]!.v < barNow(); gj++) {
@@ -286,8 +286,7 @@ interface SlotState {
   rates: number[];
   /** Indices into `dests`, one list per corridor (pairs form within one). */
   corridors: number[][];
-  /** Lower bound on destination i's part of any loading (its wagons' costs at its own rate), no table built. */
-  lb: (i: number) => number;
+  /** Destination i's orders as a fractional knapsack (its `lb`: a lower bound on its part of any loading), no table built. */
   fk: (i: number) => Fractional;
   /** Destination i's wagon table at its own rail rate, and at another option's. */
   own: (i: number) => DestTable;
@@ -406,7 +405,7 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
     out.lb = fractionalPair(out, 0, null, ri.cap);
     return (band.fk = out);
   };
-  return { slot, fixed, dests, rates, corridors, lb: (i) => fk(i).lb, fk, own: (i) => table(i, rates[i]!), table };
+  return { slot, fixed, dests, rates, corridors, fk, own: (i) => table(i, rates[i]!), table };
 }
 
 /**
