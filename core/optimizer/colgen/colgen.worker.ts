@@ -36,7 +36,18 @@ export interface ColgenJobResult {
 
 export interface ColgenJobProgress { round: number; bound: number | null }
 
-/** Share of a diving job's time for the dive (large, seed 1: 0.4 gave ₹98.5 cr, 0.45 ₹99.7 cr). */
+/**
+ * Weight of the best Lagrangian point in the priced duals (colgen.ts). Large, 116 s, bound only,
+ * two jobs side by side: seed 1 ₹88.4 cr at 0.3, ₹89.4 at 0.5, ₹90.8 at 0.7, ₹90.6 at 0.8, ₹90.7
+ * at 0.9; seed 2 ₹90.6 cr at 0.5, ₹91.7 at 0.7.
+ */
+const SMOOTHING = 0.7;
+
+/**
+ * Share of a diving job's time for the dive and the search after it (large, seed 1: 0.4 gave
+ * ₹98.5 cr, 0.45 ₹99.7 cr; with the paced dive and polish.ts, 0.5 ₹98.0 against ₹98.5 cr on seed
+ * 1 and ₹99.28 cr both on seed 2: noise).
+ */
 const DIVE_SHARE = 0.4;
 
 /**
@@ -50,7 +61,7 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
   const p = prepare(job.scenario);
   const flag = new Int32Array(job.stop);
   const r = columnGeneration(h, p, startOptions(job.start), [job.start, ...job.alsoStart], {
-    deadlineMs: job.deadlineMs, mipShare: job.dive ? DIVE_SHARE : 0, dive: job.dive, smoothing: 0.5, patternsPerRake: 5, dropIdleAfter: 3,
+    deadlineMs: job.deadlineMs, mipShare: job.dive ? DIVE_SHARE : 0, dive: job.dive, smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3,
     shouldStop: () => Atomics.load(flag, 0) === 1,
     onRound: (bound, round) => progress({ round, bound }),
   });

@@ -1,0 +1,78 @@
+import loadHighs from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkPlan } from '../../checker/check';
+import { generateScenario } from '../../synth/scenario';
+import { buildPlan } from '../build-plan';
+import { greedyDraft } from '../greedy';
+import { startOptions } from '../model';
+import { prepare } from '../prep';
+import { ruleBasedDraft } from '../rule-based';
+import { Master, modelObjective } from './master';
+import { polish } from './polish';
+import { priceRake } from './pricing';
+
+type Highs = Awaited<ReturnType<typeof loadHighs>>;
+let h: Highs;
+beforeAll(async () => { h = await loadHighs(); });
+
+const INFO = { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
+
+/**
+ * A day's master with a pool worth searching: both start plans' loadings and five rounds of
+ * pricing. Its first MIP is held to the greedy plan's loadings (the others closed), so polish
+ * starts from a plan the pool can beat.
+ */
+function setup(seed: number) {
+  const sc = generateScenario({ seed, size: 'day' });
+  const p = prepare(sc);
+  const g = greedyDraft(p);
+  const opts = startOptions(g);
+  const m = new Master(p, h, opts);
+  m.addDraft(g);
+  const greedyKs = m.patterns.map((_, k) => k);
+  m.addDraft(ruleBasedDraft(p));
+  m.load();
+  for (let i = 0; i < 5; i++) {
+    expect(m.solveLp(30)).not.toBeNull();
+    const pi = m.lpDuals;
+    const duals = m.view(pi, false);
+    for (const ri of m.rakes) for (const pt of priceRake(p, ri, duals, 5).patterns) m.addPattern(pt);
+  }
+  const lp = m.solveLp(30)!;
+  const rest = m.patterns.map((_, k) => k).filter((k) => !greedyKs.includes(k));
+  m.boundPatterns(rest, 0, 0);
+  const start = m.solveMip(30, g)!;
+  m.boundPatterns(rest, 0, Infinity);
+  return { sc, p, opts, m, start, lp };
+}
+
+describe('neighbourhood search on the restricted master (after the dive)', () => {
+  it.each([1, 2, 3])('day %i, neighbourhoods of 4 rakes and up: never worse than its start, checked, priced as the model prices it, bounds restored', (seed) => {
+    const { sc, p, opts, m, start, lp } = setup(seed);
+    const pol = polish(m, start, { deadlineMs: Date.now() + 15_000, firstSize: 4 });
+    expect(pol.steps).toBeGreaterThan(0);
+    expect(pol.plan.objective).toBeLessThanOrEqual(start.objective + 1e-6 * start.objective);
+    expect(checkPlan(sc, buildPlan(p, pol.plan.draft, INFO, null)).violations).toEqual([]);
+    expect(modelObjective(p, h, opts, pol.plan.draft)).toBeCloseTo(pol.plan.objective, 2);
+    expect(m.solveLp(30)).toBeCloseTo(lp, 2);
+  });
+
+  it('stopped after its first neighbourhood: every loading is open again (the master\'s LP is what it was)', () => {
+    const { m, start, lp } = setup(1);
+    const solveMip = m.solveMip.bind(m);
+    let mips = 0;
+    m.solveMip = (...a) => { const r = solveMip(...a); mips++; return r; };
+    const pol = polish(m, start, { deadlineMs: Date.now() + 15_000, firstSize: 4, shouldStop: () => mips >= 1 });
+    expect(pol.steps).toBe(1);
+    expect(m.solveLp(30)).toBeCloseTo(lp, 2);
+  });
+
+  it.each([1, 2, 3])('day %i: with every rake in one neighbourhood it reaches the restricted master MIP\'s proven optimum, below the greedy start', (seed) => {
+    const { m, start } = setup(seed);
+    const pol = polish(m, start, { deadlineMs: Date.now() + 30_000, firstSize: m.rakes.length });
+    const whole = m.solveMip(30, null)!;
+    expect(whole.proven).toBe(true);
+    expect(pol.plan.objective).toBeCloseTo(whole.objective, 0);
+    expect(pol.plan.objective).toBeLessThan(start.objective - 1);
+  });
+});

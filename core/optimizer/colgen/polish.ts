@@ -1,0 +1,58 @@
+import type { Master, MipPlan } from './master';
+
+/** First neighbourhood size (rakes) and its bounds; it grows while HiGHS proves them fast and shrinks when one times out. */
+const FIRST_SIZE = 10;
+const MIN_SIZE = 4;
+/** Longest a neighbourhood's MIP may run [s]: many small ones improve more than one large one. */
+const MAX_MIP_S = 4;
+
+/**
+ * Neighbourhood search on the restricted master from a plan (large: the dive's). Each step frees
+ * the loadings of a few related rakes — a seed rake and those whose loadings in the pool serve
+ * the seed's orders, used or idle — keeps every other rake on its loading, and solves the
+ * restricted master MIP from the current plan; a cheaper plan replaces it. The dive fixes rakes
+ * one step at a time and cannot undo a choice; this lets a few of them trade orders again.
+ */
+export function polish(master: Master, start: MipPlan, run: { deadlineMs: number; shouldStop?: () => boolean; firstSize?: number }): { plan: MipPlan; steps: number; improved: number } {
+  const left = () => (run.deadlineMs - Date.now()) / 1000;
+  let best = start;
+  let size = run.firstSize ?? FIRST_SIZE;
+  let steps = 0, improved = 0;
+  // The orders each rake's loadings in the pool serve (relatedness), and each rake's patterns.
+  const byRake = new Map<number, number[]>();
+  const ordersOf = new Map<number, Set<number>>();
+  master.patterns.forEach((pt, k) => {
+    byRake.set(pt.r, [...(byRake.get(pt.r) ?? []), k]);
+    const s = ordersOf.get(pt.r) ?? new Set<number>();
+    for (const l of pt.lines) s.add(l.o);
+    ordersOf.set(pt.r, s);
+  });
+  const rakes = [...byRake.keys()].sort((a, b) => a - b);
+  let rng = 12345;
+  const random = () => { rng = (rng * 1103515245 + 12345) % 2147483648; return rng / 2147483648; };
+  while (left() > 1 && !run.shouldStop?.() && rakes.length) {
+    const chosen = master.chosen(best.x);
+    const used = rakes.filter((r) => chosen.has(r));
+    const seed = (used.length ? used : rakes)[Math.floor(random() * (used.length || rakes.length))]!;
+    const seedOrders = new Set((chosen.has(seed) ? master.patterns[chosen.get(seed)!]!.lines : []).map((l) => l.o));
+    const score = (r: number) => { let n = 0; for (const o of ordersOf.get(r)!) if (seedOrders.has(o)) n++; return n + random(); };
+    const open = new Set([seed, ...rakes.filter((r) => r !== seed).map((r) => ({ r, s: score(r) })).sort((a, b) => b.s - a.s).slice(0, size - 1).map((x) => x.r)]);
+    const free: number[] = [], shut: number[] = [], keep: number[] = [];
+    for (const r of rakes) for (const k of byRake.get(r)!) (open.has(r) ? free : chosen.get(r) === k ? keep : shut).push(k);
+    master.boundPatterns(free, 0, Infinity);
+    master.boundPatterns(shut, 0, 0);
+    master.boundPatterns(keep, 1, 1);
+    const limit = Math.min(MAX_MIP_S, left() - 0.5);
+    const began = Date.now();
+    const got = master.solveMip(limit, best.x, run.shouldStop);
+    const took = (Date.now() - began) / 1000;
+    steps++;
+    if (got && got.objective < best.objective - 1e-6 * Math.abs(best.objective)) { best = got; improved++; }
+    if (got?.proven && took < 0.4 * limit) size = Math.min(rakes.length, size + 4);
+    else if (!got?.proven) size = Math.max(MIN_SIZE, size - 2);
+    if (open.size >= rakes.length && got?.proven) break; // the whole restricted master, proven
+  }
+  // Every pattern back to [0, ∞] so the master is as it was.
+  master.boundPatterns(master.patterns.map((_, k) => k), 0, Infinity);
+  return { plan: best, steps, improved };
+}
