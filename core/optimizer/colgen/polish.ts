@@ -22,10 +22,9 @@ export function polish(master: Master, start: MipPlan, run: { deadlineMs: number
   const byRake = new Map<number, number[]>();
   const ordersOf = new Map<number, Set<number>>();
   master.patterns.forEach((pt, k) => {
-    byRake.set(pt.r, [...(byRake.get(pt.r) ?? []), k]);
-    const s = ordersOf.get(pt.r) ?? new Set<number>();
-    for (const l of pt.lines) s.add(l.o);
-    ordersOf.set(pt.r, s);
+    if (!byRake.has(pt.r)) { byRake.set(pt.r, []); ordersOf.set(pt.r, new Set()); }
+    byRake.get(pt.r)!.push(k);
+    for (const l of pt.lines) ordersOf.get(pt.r)!.add(l.o);
   });
   const rakes = [...byRake.keys()].sort((a, b) => a - b);
   let rng = 12345;
