@@ -53,7 +53,7 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
       const { rows, vals } = master.rowsOf(pt);
       if (!fits(rows, vals)) continue;
       rows.forEach((r, i) => { used[r]! += vals[i]!; });
-      master.boundPattern(k, 1, 1);
+      master.boundPatterns([k], 1, 1);
       fixed.add(pt.r);
       n++;
     }

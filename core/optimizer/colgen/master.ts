@@ -212,11 +212,6 @@ export class Master {
     return Float64Array.from(this.model!.getSolution().colValue.slice(this.firstPatternCol));
   }
 
-  /** Bound pattern k's column (dive.ts fixes loadings with [1, 1] and frees them again with [0, ∞]). */
-  boundPattern(k: number, lo: number, up: number): void {
-    this.model!.changeColBounds(this.firstPatternCol + k, lo, up === Infinity ? this.h.infinity : up);
-  }
-
   /** The last LP's row duals, clamped to their signs (≤ rows ≤ 0, ≥ rows ≥ 0). */
   get lpDuals(): Float64Array {
     return this.duals!.map((v, i) => (this.rowLo[i] === -Infinity ? Math.min(0, v) : this.rowUp[i] === Infinity ? Math.max(0, v) : v));
@@ -322,7 +317,7 @@ export class Master {
     return out;
   }
 
-  /** Set the bounds of many patterns at once (polish.ts opens and closes neighbourhoods). */
+  /** Set the bounds of patterns ks (dive.ts fixes loadings with [1, 1]; polish.ts opens and closes neighbourhoods). */
   boundPatterns(ks: number[], lo: number, up: number): void {
     if (!ks.length) return;
     ks = [...ks].sort((a, b) => a - b); // HiGHS takes an index set in increasing order
