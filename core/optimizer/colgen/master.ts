@@ -196,15 +196,9 @@ export class Master {
     return { columns: d.numCols, integers: ints, rows: d.numRows, nonzeros: d.numNonzeros };
   }
 
-  /** Row upper limits (∞ for ≥ rows): what fixed loadings may use up together. */
+  /** Row upper limits (∞ for ≥ rows): what the dive's fixed options may use up together (sidings). */
   rowLimits(): number[] {
     return [...this.rowUp];
-  }
-
-  /** A pattern's rows and coefficients in the master. */
-  rowsOf(pt: Pattern): { rows: number[]; vals: number[] } {
-    const c = this.patternCol(pt);
-    return { rows: c.rows, vals: c.vals };
   }
 
   /** The last LP's value of every pattern (index as `patterns`). */
@@ -308,6 +302,33 @@ export class Master {
     const x = Float64Array.from(m.getSolution().colValue);
     const proven = m.getModelStatus() === this.h.constants.modelStatus.optimal;
     return { draft: this.toDraft(x), objective: m.getObjectiveValue(), x, proven };
+  }
+
+  /**
+   * A feasible point from the last LP: rakes by their largest loading value, each on its largest
+   * loading that still fits the orders, stock, sidings and single shipments the ones before it
+   * left; no trucks, the rest unserved. A start for solveMip (call after solveLp).
+   */
+  roundedStart(): Float64Array {
+    const xv = this.patternValues();
+    const x = new Float64Array(this.firstPatternCol + xv.length);
+    const used = this.rowUp.map(() => 0);
+    const byRake = new Map<number, number[]>();
+    xv.forEach((v, k) => { if (v > 1e-6) byRake.set(this.patterns[k]!.r, [...(byRake.get(this.patterns[k]!.r) ?? []), k]); });
+    const ranked = [...byRake.values()].map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!)).sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
+    const served = new Map<number, number>();
+    for (const ks of ranked) {
+      for (const k of ks) {
+        const c = this.patternCol(this.patterns[k]!);
+        if (!c.rows.every((r, i) => used[r]! + c.vals[i]! <= this.rowUp[r]! + 1e-6)) continue;
+        c.rows.forEach((r, i) => { used[r]! += c.vals[i]!; });
+        x[this.firstPatternCol + k] = 1;
+        for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
+        break;
+      }
+    }
+    this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });
+    return x;
   }
 
   /** The loading (pattern index) each rake takes in a column vector of solveMip. */

@@ -67,6 +67,26 @@ describe('neighbourhood search on the restricted master (after the dive)', () =>
     expect(m.solveLp(30)).toBeCloseTo(lp, 2);
   });
 
+  it.each([1, 2, 3])('day %i: the rounded LP (the dive\'s MIP start) puts each rake on one loading, over-serves no order, and is a plan of the master', (seed) => {
+    const { sc, p, m } = setup(seed);
+    expect(m.solveLp(30)).not.toBeNull();
+    const x = m.roundedStart();
+    const chosen = m.chosen(x);
+    expect(chosen.size).toBeGreaterThan(0);
+    const loaded = m.patterns.filter((_, k) => x[x.length - m.patterns.length + k]! > 0.5);
+    expect(loaded.length).toBe(chosen.size);
+    const served = new Map<number, number>();
+    for (const pt of loaded) for (const l of pt.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
+    for (const oi of m.orders) expect(served.get(oi.o) ?? 0).toBeLessThanOrEqual(oi.q + 1e-6);
+    // Held to exactly those loadings the MIP is feasible from that start.
+    m.boundPatterns(m.patterns.map((_, k) => k), 0, 0);
+    m.boundPatterns([...chosen.values()], 1, 1);
+    const held = m.solveMip(30, x)!;
+    expect(held).not.toBeNull();
+    expect(m.chosen(held.x)).toEqual(chosen);
+    expect(checkPlan(sc, buildPlan(p, held.draft, INFO, null)).violations).toEqual([]);
+  });
+
   it.each([1, 2, 3])('day %i: with every rake in one neighbourhood it reaches the restricted master MIP\'s proven optimum, below the greedy start', (seed) => {
     const { m, start } = setup(seed);
     const pol = polish(m, start, { deadlineMs: Date.now() + 30_000, firstSize: m.rakes.length });
