@@ -46,7 +46,8 @@ const SMOOTHING = 0.7;
 /**
  * Share of a diving job's time for the dive and the search after it (large, seed 1: 0.4 gave
  * ₹98.5 cr, 0.45 ₹99.7 cr; with the paced dive and polish.ts, 0.5 ₹98.0 against ₹98.5 cr on seed
- * 1 and ₹99.28 cr both on seed 2: noise).
+ * 1 and ₹99.28 cr both on seed 2: noise; with the dive on options, 0.5 ₹96.92 against ₹96.59 cr
+ * on seed 1 and ₹97.93 against ₹97.61 cr on seed 2).
  */
 const DIVE_SHARE = 0.4;
 
