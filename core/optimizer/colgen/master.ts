@@ -314,7 +314,12 @@ export class Master {
     const x = new Float64Array(this.firstPatternCol + xv.length);
     const used = this.rowUp.map(() => 0);
     const byRake = new Map<number, number[]>();
-    xv.forEach((v, k) => { if (v > 1e-6) byRake.set(this.patterns[k]!.r, [...(byRake.get(this.patterns[k]!.r) ?? []), k]); });
+    xv.forEach((v, k) => {
+      if (v <= 1e-6) return;
+      const r = this.patterns[k]!.r;
+      const ks = byRake.get(r);
+      if (ks) ks.push(k); else byRake.set(r, [k]);
+    });
     const ranked = [...byRake.values()].map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!)).sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
     const served = new Map<number, number>();
     for (const ks of ranked) {
