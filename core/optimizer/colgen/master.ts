@@ -343,7 +343,7 @@ export class Master {
     return out;
   }
 
-  /** Set the bounds of patterns ks (dive.ts fixes loadings with [1, 1]; polish.ts opens and closes neighbourhoods). */
+  /** Set the bounds of patterns ks (dive.ts shuts a fixed rake's loadings outside its option; polish.ts opens, shuts and holds neighbourhoods). */
   boundPatterns(ks: number[], lo: number, up: number): void {
     if (!ks.length) return;
     ks = [...ks].sort((a, b) => a - b); // HiGHS takes an index set in increasing order

@@ -10,8 +10,9 @@ const MAX_MIP_S = 4;
  * Neighbourhood search on the restricted master from a plan (large: the dive's). Each step frees
  * the loadings of a few related rakes — a seed rake and those whose loadings in the pool serve
  * the seed's orders, used or idle — keeps every other rake on its loading, and solves the
- * restricted master MIP from the current plan; a cheaper plan replaces it. The dive fixes rakes
- * one step at a time and cannot undo a choice; this lets a few of them trade orders again.
+ * restricted master MIP from the current plan; a cheaper plan replaces it. The dive fixes each
+ * rake's option for good and its MIP keeps to them; this lets a few rakes change options and trade
+ * orders again.
  */
 export function polish(master: Master, start: MipPlan, run: { deadlineMs: number; shouldStop?: () => boolean; firstSize?: number }): { plan: MipPlan; steps: number; improved: number } {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
