@@ -86,7 +86,7 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
   master.boundPatterns(master.patterns.map((_, k) => k), 0, Infinity);
   if (!mip) return null;
   if (left() < 1 || run.shouldStop?.()) return { draft: mip.draft, objective: mip.objective };
-  const pol = polish(master, mip, run);
+  const pol = polish(master, mip, { ...run, price: { p, patternsPerRake: run.patternsPerRake } });
   return { draft: pol.plan.draft, objective: pol.plan.objective };
 }
 

@@ -95,4 +95,18 @@ describe('neighbourhood search on the restricted master (after the dive)', () =>
     expect(pol.plan.objective).toBeCloseTo(whole.objective, 0);
     expect(pol.plan.objective).toBeLessThan(start.objective - 1);
   });
+
+  it.each([1, 2, 3])('day %i, loadings priced for each neighbourhood: the pool grows, and with every rake open the plan is no dearer than the MIP over the pool it started with; checked, priced as the model prices it', (seed) => {
+    const { sc, p, opts, m, start, lp } = setup(seed);
+    const whole = m.solveMip(30, null)!;
+    expect(whole.proven).toBe(true);
+    const before = m.patterns.length;
+    const pol = polish(m, start, { deadlineMs: Date.now() + 30_000, firstSize: m.rakes.length, price: { p, patternsPerRake: 5 } });
+    expect(m.patterns.length).toBeGreaterThan(before);
+    expect(pol.plan.objective).toBeLessThanOrEqual(whole.objective + 1e-6 * whole.objective);
+    expect(checkPlan(sc, buildPlan(p, pol.plan.draft, INFO, null)).violations).toEqual([]);
+    expect(modelObjective(p, h, opts, pol.plan.draft)).toBeCloseTo(pol.plan.objective, 2);
+    // Every loading open again: the LP is at most what it was (the new loadings can only lower it).
+    expect(m.solveLp(30)!).toBeLessThanOrEqual(lp + 1e-6 * Math.abs(lp));
+  });
 });
