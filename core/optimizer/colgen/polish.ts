@@ -33,14 +33,15 @@ export function polish(master: Master, start: MipPlan, run: { deadlineMs: number
   // The orders each rake's loadings in the pool serve (relatedness), and each rake's patterns.
   const byRake = new Map<number, number[]>();
   const ordersOf = new Map<number, Set<number>>();
+  const track = (r: number) => { if (!byRake.has(r)) { byRake.set(r, []); ordersOf.set(r, new Set()); } };
   const note = (pt: Pattern, k: number) => {
-    if (!byRake.has(pt.r)) { byRake.set(pt.r, []); ordersOf.set(pt.r, new Set()); }
+    track(pt.r);
     byRake.get(pt.r)!.push(k);
     for (const l of pt.lines) ordersOf.get(pt.r)!.add(l.o);
   };
   master.patterns.forEach(note);
   // Pricing may give any rake a loading, also those with none in the pool yet.
-  if (run.price) for (const ri of master.rakes) if (!byRake.has(ri.r)) { byRake.set(ri.r, []); ordersOf.set(ri.r, new Set()); }
+  if (run.price) for (const ri of master.rakes) track(ri.r);
   const rakes = [...byRake.keys()].sort((a, b) => a - b);
   const infoOf = new Map(master.rakes.map((ri) => [ri.r, ri]));
   let rng = 12345;
