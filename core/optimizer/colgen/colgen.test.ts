@@ -283,6 +283,17 @@ describe('the large size\'s workers: idle loadings dropped, price-and-fix diving
     expect(dv.mipObjective!).toBeGreaterThanOrEqual(opt - rel(opt));
   });
 
+  it.each(SMALL)('%s: diving, then the restricted master MIP from its plan (week): checked, its model objective, no dearer than that MIP without the dive', (name, make) => {
+    const r = colgen(name, make);
+    const dm = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0.5, dive: true, diveS: 5 });
+    expect(dm.draft).not.toBeNull();
+    const plan = buildPlan(r.p, dm.draft!, INFO, null);
+    expect(checkPlan(r.sc, plan).violations).toEqual([]);
+    expect(modelObjective(r.p, h, r.opts, dm.draft!)).toBeCloseTo(dm.mipObjective!, 3);
+    // The same rounds' loadings and the dive's: the MIP over them can only do as well or better.
+    expect(dm.mipObjective!).toBeLessThanOrEqual(r.cg.mipObjective! + rel(r.cg.mipObjective!));
+  });
+
   it('a master LP re-solved after others still gets its own time limit (HiGHS\' clocks reset per solve)', () => {
     const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
     const m = new Master(p, h, opts);

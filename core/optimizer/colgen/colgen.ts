@@ -54,6 +54,11 @@ export interface ColgenOptions {
   patternsPerRake?: number;
   /** Spend the MIP's share on price-and-fix diving (dive.ts) instead of the restricted master MIP. */
   dive?: boolean;
+  /**
+   * With `dive`: the dive's seconds at most, then the restricted master MIP over every loading
+   * from the dive's plan for the rest of the share (week). Absent: the dive has the whole share (large).
+   */
+  diveS?: number;
   /** Drop loadings idle this many master LPs in a row (Master.dropIdle); kept when absent (the restricted master MIP wants them). */
   dropIdleAfter?: number;
   /** After each round: the bound so far. */
@@ -138,8 +143,14 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
     let draft: Draft | null = null;
     let mipObjective: number | null = null;
     if (run.dive && mipShare > 0 && Date.now() < deadlineMs && !run.shouldStop?.()) {
-      const dv = dive(p, master, { deadlineMs, patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE, shouldStop: run.shouldStop });
-      if (dv) { draft = dv.draft; mipObjective = dv.objective; }
+      const diveEnd = run.diveS === undefined ? deadlineMs : Math.min(deadlineMs, Date.now() + run.diveS * 1000);
+      let plan = dive(p, master, { deadlineMs: diveEnd, patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE, shouldStop: run.shouldStop });
+      // The dive's loadings join the pool and its plan starts the MIP over all of it.
+      if (plan && run.diveS !== undefined && Date.now() < deadlineMs - 500 && !run.shouldStop?.()) {
+        const mip = master.solveMip((deadlineMs - Date.now()) / 1000, plan.x, run.shouldStop);
+        if (mip && mip.objective < plan.objective) plan = mip;
+      }
+      if (plan) { draft = plan.draft; mipObjective = plan.objective; }
     } else if (mipShare > 0 && Date.now() < deadlineMs && !run.shouldStop?.()) {
       const mip = master.solveMip(Math.max(0.5, (deadlineMs - Date.now()) / 1000), starts[0] ?? null, run.shouldStop);
       if (mip) { draft = mip.draft; mipObjective = mip.objective; }

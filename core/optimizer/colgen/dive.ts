@@ -1,10 +1,7 @@
 import type { Prep } from '../prep';
-import type { Draft } from '../draft';
-import type { Master } from './master';
+import type { Master, MipPlan } from './master';
 import { polish } from './polish';
 import { priceRake, type Pattern, type RakeInfo } from './pricing';
-
-export interface DiveResult { draft: Draft; objective: number }
 
 /** A rake's option: its siding, start and destinations (one, or a same-corridor pair). */
 interface RakeOption { lp: string; startH: number; dests: string[] }
@@ -34,7 +31,7 @@ const FINAL_MIP_S = 8;
  * The LP rounded (Master.roundedStart) starts the MIP over the loadings in the options; time left
  * goes to neighbourhood search from its plan (polish.ts).
  */
-export function dive(p: Prep, master: Master, run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean }): DiveResult | null {
+export function dive(p: Prep, master: Master, run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean }): MipPlan | null {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
   // The pricing's view of each rake: narrowed to its option once that is fixed.
   const view = new Map<number, RakeInfo>(master.rakes.map((ri) => [ri.r, ri]));
@@ -85,9 +82,8 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
   const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
   master.boundPatterns(master.patterns.map((_, k) => k), 0, Infinity);
   if (!mip) return null;
-  if (left() < 1 || run.shouldStop?.()) return { draft: mip.draft, objective: mip.objective };
-  const pol = polish(master, mip, { ...run, price: { p, patternsPerRake: run.patternsPerRake } });
-  return { draft: pol.plan.draft, objective: pol.plan.objective };
+  if (left() < 1 || run.shouldStop?.()) return mip;
+  return polish(master, mip, { ...run, price: { p, patternsPerRake: run.patternsPerRake } }).plan;
 }
 
 /** A loading inside an option: its siding and start, and destinations among the option's. */
