@@ -118,6 +118,11 @@ const COLGEN_SHARE = 0.3;
  * against ₹22.140 cr, seed 3 ₹21.134 against ₹21.252 cr.
  */
 const DIVE_SHARE_SEARCH = 0.2;
+/**
+ * The dive's seconds at least: it keeps 8 s for its last LP and MIP (dive.ts), so with less it
+ * fixes nothing. Week at the app's default 30 s: ₹23.0–23.3 cr (gap 9–10 %) before.
+ */
+const DIVE_MIN_S = 12;
 
 /**
  * Column generation (colgen/) from the warm start: a lower bound and the restricted master's plan.
@@ -202,7 +207,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const timeLeftS = Math.max(1, timeLimitS - elapsed());
       // Column generation over rake loadings first: its bound is far tighter than the MILP's root
       // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
-      const cg = await colgenStart(p, startDraft, Math.min(gCost, rbCost), Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, searchOnly ? timeLeftS * DIVE_SHARE_SEARCH : undefined, hooks, elapsed);
+      const cg = await colgenStart(p, startDraft, Math.min(gCost, rbCost), Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, searchOnly ? Math.max(DIVE_MIN_S, timeLeftS * DIVE_SHARE_SEARCH) : undefined, hooks, elapsed);
       const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
         timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
