@@ -1,3 +1,4 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../domain/scenario';
 import { runWorker } from '../workers/run';
 import { buildPlan } from './build-plan';
@@ -23,7 +24,8 @@ const STOP_POLL_MS = 100;
  * never built (its LP text alone is 165 MB at large). Two workers, one per core, run column
  * generation from the warm start (the other start plan's loadings among the first columns): one
  * prices to the deadline for the bound, the other stops its rounds earlier and dives
- * (price-and-fix) for a plan. The plan returned is the cheaper of the
+ * (price-and-fix) for a plan. Until it stops, their masters are identical and each prices half
+ * the rakes of a round (colgen/peer.ts). The plan returned is the cheaper of the
  * dive's and the warm start (priced by the cost rules); the bound is the better of the two.
  * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
@@ -42,13 +44,16 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
       elapsedS: elapsed(), subproblem: `column generation round ${pr.round}`,
     });
   };
-  const job = (dive: boolean): Promise<ColgenJobResult> =>
-    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 } })
-      .catch((err: Error) => ({ bound: null, rounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
+  // The two workers share each round's pricing while both run rounds (colgen/peer.ts).
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(8);
+  const job = (dive: boolean, port: MessagePort): Promise<ColgenJobResult> =>
+    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 }, transferList: [port] })
+      .catch((err: Error) => ({ bound: null, rounds: 0, sharedRounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
   const poll = setInterval(() => { if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1); }, STOP_POLL_MS);
   let both: [ColgenJobResult, ColgenJobResult];
   try {
-    both = await Promise.all([job(false), job(true)]);
+    both = await Promise.all([job(false, port1), job(true, port2)]);
   } finally {
     clearInterval(poll);
   }
@@ -59,7 +64,7 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
   const from = useDive ? 'plan from the dive' : d.draft ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned` : 'the dive found no plan: the warm start is returned';
   return {
     draft: useDive ? d.draft! : start,
-    status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); ${from}`,
+    status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); pricing shared for ${Math.min(b.sharedRounds, d.sharedRounds)} rounds; ${from}`,
     bound: bounds.length ? Math.max(...bounds) : null,
     stoppedEarly: Atomics.load(flag, 0) === 1,
     model: d.size.columns ? { ...d.size, subproblems: d.rounds } : undefined,

@@ -129,6 +129,11 @@ describe('the decomposed plan\'s bound and plan', () => {
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(converged\)/);
     expect(plan.solver.status).toMatch(/plan from the dive/);
+    // The workers priced half the rakes each while both ran rounds; had their masters parted, the
+    // sharing would have stopped there (peer.ts), so two converged workers shared every round.
+    const [, rounds, diving, divingStatus, shared] = /bound worker (\d+) rounds .*diving worker (\d+) rounds \(([^)]*)\); pricing shared for (\d+) rounds/.exec(plan.solver.status)!.map(String);
+    expect(Number(shared)).toBeGreaterThan(0);
+    if (divingStatus === 'converged') expect([Number(rounds), Number(diving)]).toEqual([Number(shared), Number(shared)]);
     const { bound, objective, gap } = plan.solver;
     expect(bound).not.toBeNull();
     // The model prices lateness from a full-rake loading, so its objective is never below the plan's cost.

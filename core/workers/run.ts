@@ -1,4 +1,4 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 import { ContractError } from '../contract/errors';
 import { workerScript } from '../host/paths';
 import type { WorkerReply } from './protocol';
@@ -8,6 +8,8 @@ export interface RunWorkerOptions<P> {
   signal?: AbortSignal;
   onProgress?: (progress: P) => void;
   resourceLimits?: ResourceLimits;
+  /** Objects in the input moved to the worker rather than copied (a MessagePort must be). */
+  transferList?: TransferListItem[];
 }
 
 /**
@@ -18,7 +20,7 @@ export interface RunWorkerOptions<P> {
 export function runWorker<I, O, P = unknown>(name: string, input: I, opts: RunWorkerOptions<P> = {}): Promise<O> {
   if (opts.signal?.aborted) return Promise.reject(new ContractError('CANCELLED', 'Cancelled before the worker started.'));
   try {
-    return superviseJob<O, P>(new Worker(workerScript(name), { workerData: input, resourceLimits: opts.resourceLimits }), name, opts);
+    return superviseJob<O, P>(new Worker(workerScript(name), { workerData: input, resourceLimits: opts.resourceLimits, transferList: opts.transferList }), name, opts);
   } catch (err) {
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }

@@ -5,6 +5,7 @@ import type { Prep } from '../prep';
 import { Master } from './master';
 import { dive } from './dive';
 import { exactRakePrice } from './exact';
+import { dualsKey, type PricingPeer } from './peer';
 import { priceRake, type Pattern, type RakeInfo } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -15,6 +16,8 @@ export interface ColgenResult {
   /** The master LP's last optimum (an upper bound on the bound's limit). */
   lpObjective: number | null;
   iterations: number;
+  /** Rounds priced half here and half by the peer (`peer`). */
+  sharedRounds: number;
   patterns: number;
   /** Best plan of the restricted master MIP, when one was asked for and found. */
   draft: Draft | null;
@@ -61,6 +64,11 @@ export interface ColgenOptions {
   diveS?: number;
   /** Drop loadings idle this many master LPs in a row (Master.dropIdle); kept when absent (the restricted master MIP wants them). */
   dropIdleAfter?: number;
+  /**
+   * The other run on an identical master (the large size's other worker): each prices half the
+   * rakes of a round while both run it; leaving ends the sharing for both.
+   */
+  peer?: PricingPeer;
   /** After each round: the bound so far. */
   onRound?: (bound: number | null, round: number) => void;
 }
@@ -81,6 +89,9 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
   let bound: number | null = null;
   let lpObj: number | null = null;
   let it = 0;
+  const peer = run.peer;
+  let peerGone = false;
+  let shared = 0;
   const mipS = ((deadlineMs - Date.now()) / 1000) * mipShare;
   const lpDeadline = deadlineMs - mipS * 1000;
   let status = 'time limit';
@@ -110,19 +121,46 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
       let lag = master.lagrangianBase(pi);
       let improving = 0;
       const add = (pt: Pattern) => master.addPattern(pt) && master.reducedCost(pt, piLp) < -1e-3;
+      // Every rake priced (half of them by the peer while it shares the rounds), then the loadings
+      // added in rake order: both sides of a shared round then keep identical masters.
+      const priced: Array<{ rc: number; patterns: Pattern[] } | undefined> = [];
+      const sharing = peer !== undefined && !peerGone;
+      const priceUntil = (mine: (i: number) => boolean): boolean => {
+        for (const [i, ri] of master.rakes.entries()) {
+          if (priced[i] || !mine(i)) continue;
+          // A round cut short by the deadline gives no bound (its columns still count).
+          if (Date.now() >= lpDeadline) return false;
+          const pr = priceRake(p, ri, duals, run.patternsPerRake ?? PATTERNS_PER_RAKE);
+          priced[i] = { rc: pr.reducedCost, patterns: pr.patterns };
+        }
+        return true;
+      };
+      let whole = priceUntil((i) => !sharing || i % 2 === peer.me);
+      if (whole && sharing) {
+        const key = dualsKey(pi);
+        const half = { round: it, key, rakes: priced.flatMap((x, i) => (x ? [{ i, ...x }] : [])) };
+        const other = peer.exchange(half);
+        if (other && other.round === it && other.key === key) {
+          for (const x of other.rakes) priced[x.i] = { rc: x.rc, patterns: x.patterns };
+          shared++;
+        } else {
+          // The peer left, or priced other duals (its master no longer ours): price alone from here.
+          peer.leave();
+          peerGone = true;
+        }
+        whole = priceUntil(() => true);
+      }
       const short: Array<{ ri: RakeInfo; rc: number }> = [];
-      let cut = false;
-      for (const ri of master.rakes) {
-        // A round cut short by the deadline gives no bound (its columns still count).
-        if (Date.now() >= lpDeadline) { cut = true; break; }
-        const pr = priceRake(p, ri, duals, run.patternsPerRake ?? PATTERNS_PER_RAKE);
-        lag += Math.min(0, pr.reducedCost);
+      for (const [i, ri] of master.rakes.entries()) {
+        const pr = priced[i];
+        if (!pr) continue;
+        lag += Math.min(0, pr.rc);
         let n = 0;
         for (const pt of pr.patterns) if (add(pt)) n++;
-        if (pr.reducedCost < -1e-3 && n === 0) short.push({ ri, rc: pr.reducedCost });
+        if (pr.rc < -1e-3 && n === 0) short.push({ ri, rc: pr.rc });
         improving += n;
       }
-      if (cut) break;
+      if (!whole) break;
       // Rakes whose cheapest loading could not be built (a stockyard short): their exact prices,
       // once nothing else prices out at the master's own duals.
       if (!improving && pi === piLp) {
@@ -139,6 +177,7 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
       else if (pi === piLp) { status = 'converged'; break; } // nothing prices out at the master's own duals
       else a = a < 0.05 ? 0 : a / 2; // mispricing: the next round prices closer to the master's duals
     }
+    peer?.leave();
     if (status === 'time limit' && run.shouldStop?.()) status = 'stopped';
     let draft: Draft | null = null;
     let mipObjective: number | null = null;
@@ -155,8 +194,9 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
       const mip = master.solveMip(Math.max(0.5, (deadlineMs - Date.now()) / 1000), starts[0] ?? null, run.shouldStop);
       if (mip) { draft = mip.draft; mipObjective = mip.objective; }
     }
-    return { bound, lpObjective: lpObj, iterations: it, patterns: master.patterns.length, draft, mipObjective, status, size: master.size() };
+    return { bound, lpObjective: lpObj, iterations: it, sharedRounds: shared, patterns: master.patterns.length, draft, mipObjective, status, size: master.size() };
   } finally {
+    peer?.leave();
     master.model?.dispose();
   }
 }
