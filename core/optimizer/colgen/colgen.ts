@@ -177,6 +177,7 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
       else if (pi === piLp) { status = 'converged'; break; } // nothing prices out at the master's own duals
       else a = a < 0.05 ? 0 : a / 2; // mispricing: the next round prices closer to the master's duals
     }
+    // No more rounds here: the peer, if still pricing, goes on alone instead of waiting for us.
     peer?.leave();
     if (status === 'time limit' && run.shouldStop?.()) status = 'stopped';
     let draft: Draft | null = null;
