@@ -4,6 +4,9 @@
  * the checker's verdict; solve the same exported LP with Debian's CBC where installed (time ratio,
  * objective difference); and measure the reductions (whole-horizon vs decomposed on week size).
  * Results: stdout table + bench/results/optimizer.json.
+ *
+ * `optimize` runs in this process here (in the app it runs in the solve worker), so the npm script
+ * gives this process the solve worker's young generation (heap.ts): `--max-semi-space-size=64`.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';

@@ -4,6 +4,7 @@ import { runWorker } from '../workers/run';
 import { buildPlan } from './build-plan';
 import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
 import type { Draft } from './draft';
+import { SOLVER_YOUNG_GEN_MB } from './heap';
 import type { OptimizeHooks } from './optimize';
 import type { Prep } from './prep';
 
@@ -48,7 +49,7 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(8);
   const job = (dive: boolean, port: MessagePort): Promise<ColgenJobResult> =>
-    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096 }, transferList: [port] })
+    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: SOLVER_YOUNG_GEN_MB }, transferList: [port] })
       .catch((err: Error) => ({ bound: null, rounds: 0, sharedRounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
   const poll = setInterval(() => { if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1); }, STOP_POLL_MS);
   let both: [ColgenJobResult, ColgenJobResult];

@@ -1,5 +1,6 @@
 import type { Scenario } from '../domain/scenario';
 import { prewarm, runWarmWorker, type PrewarmOptions } from '../workers/warm-pool';
+import { SOLVER_YOUNG_GEN_MB } from './heap';
 import type { OptimizeOptions, OptimizeProgress, OptimizeResult } from './optimize';
 import type { SolveJob } from './solve.worker';
 
@@ -15,7 +16,7 @@ export interface SolveOutcome extends OptimizeResult {
 }
 
 // A runaway solve fails its own call instead of exhausting the host (HiGHS' WASM heap has its own 2 GiB cap).
-const SOLVE_LIMITS = { maxOldGenerationSizeMb: 2048 };
+const SOLVE_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: SOLVER_YOUNG_GEN_MB };
 
 /**
  * Keep a pre-warmed solve worker ready (host start in browser/Electron modes) until the returned

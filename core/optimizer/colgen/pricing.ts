@@ -115,11 +115,18 @@ function withPrefixMin(best: Float64Array, pick: (w: number) => Item[]): DestTab
   return { best, pick, prefixMin };
 }
 
+/** Working arrays of destTable, reused: only `best`, `split` and `take` outlive a call (its `pick`). */
+let scratchPrefix = new Float64Array(0);
+let scratchB = new Float64Array(0);
+
 function destTable(items: Item[], W: number): DestTable {
   // Unit wagons cheapest first, expanded lazily: only the W cheapest wagons can matter.
-  const units = items.filter((it) => it.wagons === 1).sort((a, b) => a.cost - b.cost);
-  const blocks = items.filter((it) => it.wagons > 1);
-  const prefix = new Float64Array(W + 1).fill(Infinity);
+  const units: Item[] = [], blocks: Item[] = [];
+  for (const it of items) (it.wagons === 1 ? units : blocks).push(it);
+  units.sort((a, b) => a.cost - b.cost);
+  if (scratchPrefix.length < W + 1) { scratchPrefix = new Float64Array(W + 1); scratchB = new Float64Array(W + 1); }
+  const prefix = scratchPrefix;
+  prefix.fill(Infinity, 0, W + 1);
   prefix[0] = 0;
   let nUnits = 0;
   for (const u of units) {
@@ -136,9 +143,10 @@ function destTable(items: Item[], W: number): DestTable {
     }
     return out;
   };
-  if (!blocks.length) return withPrefixMin(prefix, unitPick);
+  if (!blocks.length) return withPrefixMin(prefix.slice(0, W + 1), unitPick);
   // 0/1 knapsack over whole orders (unsplittable, several wagons each): exactly w wagons.
-  const B = new Float64Array(W + 1).fill(Infinity);
+  const B = scratchB;
+  B.fill(Infinity, 0, W + 1);
   B[0] = 0;
   const take = new Uint8Array(blocks.length * (W + 1)); // take[b·(W+1) + w]: block b taken at capacity w
   for (let b = 0; b < blocks.length; b++) {
@@ -390,7 +398,10 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
     const band = bands[i]!;
     if (band.fk) return band.fk;
     const list = orders[i]!;
-    const v = new Float64Array(list.length), t = new Float64Array(list.length);
+    // Sized exactly (a subarray view costs more to make than the copy it saves).
+    let size = 0;
+    for (const oi of list) if (oi.splittable || oi.q <= ri.cap + 1e-6) size++;
+    const v = new Float64Array(size), t = new Float64Array(size);
     let n = 0;
     for (let k = 0; k < list.length; k++) {
       const oi = list[k]!;
@@ -401,7 +412,7 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
       for (; m > 0 && v[m - 1]! > vk; m--) { v[m] = v[m - 1]!; t[m] = t[m - 1]!; }
       v[m] = vk; t[m] = tk;
     }
-    const out = { v: v.subarray(0, n), t: t.subarray(0, n), lb: 0 };
+    const out = { v, t, lb: 0 };
     out.lb = fractionalPair(out, 0, null, ri.cap);
     return (band.fk = out);
   };
