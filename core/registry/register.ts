@@ -25,7 +25,9 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     },
     'registry.show': ({ name, version, alias }) => {
       const r = reg();
-      const v = version ?? (alias ? r.store.alias(name, alias) : null) ?? r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1);
+      // An alias that is asked for and not set is NOT_FOUND: answering another version instead
+      // would tell the caller that version serves when nothing does.
+      const v = version ?? (alias ? r.store.alias(name, alias) : r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1));
       if (v === undefined || v === null) throw new ContractError('NOT_FOUND', alias ? `${name} has no ${alias} version.` : `There is no model named ${name} in the registry.`);
       const rec = r.store.require(name, v);
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };

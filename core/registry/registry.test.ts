@@ -43,6 +43,9 @@ describe('model registry and serving', () => {
     expect(a.source).toBe('fallback:baseline');
     expect(a.version).toBeNull();
     expect(a.fallbackReason).toMatch(/no production version/);
+    // Asking for the production alias names its absence; it never answers with another version.
+    await expect(host.app.invoke('registry.show', { name: 'transit-delay', alias: 'production' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no production version/) });
+    expect((await host.app.invoke('registry.show', { name: 'transit-delay' })).version).toBe(1);
     expect(a.columns.prediction![0]).toBeCloseTo(reg().store.get('transit-delay', 1)!.baseline!.kind === 'mean' ? (reg().store.get('transit-delay', 1)!.baseline as { segment: { values: Record<string, number> } }).segment.values['EAST-1']! : NaN, 6);
   });
 

@@ -20,6 +20,12 @@ export const promoteWorkload: Workload<Ledger> = {
       const t = await host.call<TrainingResult>('training.start', { spec: MODEL, params: { rounds: 10 + i, seed: i } });
       ledger.versions.push(t.registryVersion); // training registers each model as a candidate
     }
+    // Production exists before the first kill, so every trial tests a swap between two versions.
+    // (A kill before any promotion leaves no production; `registry.show` then answers NOT_FOUND.)
+    const first = ledger.versions[0]!;
+    await host.call('registry.promote', { name: MODEL, version: first, override: { reason: 'crash trial setup' } });
+    ledger.sent.push(first);
+    ledger.lastAcked = 0;
   },
 
   async act(host, trial, ledger) {
