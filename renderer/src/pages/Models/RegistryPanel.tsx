@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../../core/contract/api/registry';
 import { api } from '../../api/client';
 import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
@@ -22,19 +22,28 @@ export function RegistryPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [note, setNote] = useState<string | null>(null);
+  // Only the newest refresh may write: an older answer arriving late would show another version.
+  const refreshSeq = useRef(0);
 
   const refresh = useCallback(async () => {
+    const seq = ++refreshSeq.current;
+    const current = () => seq === refreshSeq.current;
     try {
       const list = await api.call('registry.list', {});
+      if (!current()) return;
       setModels(list);
       const name = selected ?? list[0]?.name ?? null;
       if (name && name !== selected) setSelected(name);
       if (name) {
         const vs = await api.call('registry.versions', { name });
+        if (!current()) return;
         setVersions(vs);
         const v = version ?? vs[0]?.version ?? null;
         if (v !== version) setVersion(v);
-        if (v !== null) setDetail(await api.call('registry.show', { name, version: v }));
+        if (v !== null) {
+          const d = await api.call('registry.show', { name, version: v });
+          if (current()) setDetail(d);
+        }
       }
     } catch (e) { setError(e); }
   }, [selected, version]);
@@ -106,12 +115,14 @@ export function RegistryPanel() {
             })}
           </tbody>
         </table>
-        {detail && (
+        {/* The detail (and its Evaluate and Promote buttons) shows only once it is the selected
+            version's: acting on the previous selection's detail would evaluate the wrong version. */}
+        {detail && detail.name === selected && detail.version === version && (
           <div className="grid gap-4 lg:grid-cols-2">
             <VersionDetail detail={detail} compare={compare && compare.version !== detail.version ? compare : null} />
             <div className="space-y-2">
               <div className="flex items-center gap-2">
-                <span className="text-sm font-medium">Gates for @{detail.version}</span>
+                <span className="text-sm font-medium" data-testid="gates-heading">Gates for @{detail.version}</span>
                 <Button variant="secondary" disabled={busy} data-testid="btn-evaluate"
                   onClick={() => void act(async () => { const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version }); return `Gates ${r.passed ? 'passed' : 'failed'} for ${detail.name}@${detail.version}.`; })}>
                   {busy ? 'Working…' : 'Evaluate'}
