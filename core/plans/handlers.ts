@@ -3,7 +3,7 @@ import type { SolveProgressEvent } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
 import { checkPlan } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
-import { checkScenario, hasErrors } from '../domain/validate';
+import { checkScenario, hasErrors, validateScenario, type DataIssue } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { monitorFor } from '../monitoring/monitor';
@@ -18,15 +18,28 @@ import { deletePlan, listPlans, loadPlan, savePlan } from './store';
 
 const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json', lp: 'text/plain' } as const;
 
-/** Parse an inline scenario or load a saved one; refuses one with errors, naming each. */
+/**
+ * Parse an inline scenario or load a saved one; refuses one with errors, naming each. A saved
+ * scenario may hold rows that break a cross-table rule (an order to an unknown destination): the
+ * editor keeps them so the planner can fix them, but they are never planned.
+ */
 function resolveScenario(s: HostServices, p: { scenarioId?: string; scenario?: unknown }): Scenario {
-  if (p.scenarioId) return loadScenario(s.requireDb(), p.scenarioId).scenario;
-  const { scenario, issues } = checkScenario(p.scenario);
-  const errors = issues.filter((i) => i.severity === 'error');
-  if (!scenario || hasErrors(issues)) {
-    throw new ContractError('INVALID_DATA', `The scenario cannot be planned: ${errors.length} error(s), first: ${errors[0]?.path ?? ''} ${errors[0]?.message ?? ''}`.trim(), errors.map((e) => ({ path: `scenario.${e.path}`, message: e.message })));
+  if (p.scenarioId) {
+    const { scenario } = loadScenario(s.requireDb(), p.scenarioId);
+    refuseErrors(validateScenario(scenario), '');
+    return scenario;
   }
+  const { scenario, issues } = checkScenario(p.scenario);
+  refuseErrors(issues, 'scenario.');
+  if (!scenario) throw new ContractError('INVALID_DATA', 'The scenario cannot be planned: it does not parse.');
   return scenario;
+}
+
+function refuseErrors(issues: readonly DataIssue[], prefix: string): void {
+  if (!hasErrors(issues)) return;
+  const errors = issues.filter((i) => i.severity === 'error');
+  const first = errors[0];
+  throw new ContractError('INVALID_DATA', `The scenario cannot be planned: ${errors.length} data error(s) to fix first; the first: ${first ? `${first.path} ${first.message}` : ''}`.trim(), errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })));
 }
 
 export function registerPlans(app: HostApp<Contract>, s: HostServices): void {

@@ -34,6 +34,14 @@ describe('plans.* contract', () => {
     const cmp: PlanComparison = await host.app.invoke('plans.compare', { a: a.id, b: b.id });
     const unservedRow = cmp.rows.find((r) => r.key === 'unservedT')!;
     expect(unservedRow.diff).toBeCloseTo(b.plan.summary.unservedT - a.plan.summary.unservedT, 3);
+    // Judged by what is better for the plant: B (no rakes) costs more and ships no rail tonnes.
+    const row = (key: string) => cmp.rows.find((r) => r.key === key)!;
+    expect(row('totalCost')).toMatchObject({ better: 'lower', verdict: 'worse' });
+    expect(row('railT')).toMatchObject({ better: 'higher', verdict: 'worse' });
+    expect(row('roadT').better).toBeNull();
+    const reverse: PlanComparison = await host.app.invoke('plans.compare', { a: b.id, b: a.id });
+    expect(reverse.rows.find((r) => r.key === 'totalCost')!.verdict).toBe('better');
+    expect(reverse.rows.find((r) => r.key === 'railT')!.verdict).toBe('better');
     const xlsx = await host.app.invoke('plans.export', { id: a.id, format: 'xlsx' });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const csv = await host.app.invoke('plans.export', { id: a.id, format: 'csv', table: 'unserved' });
@@ -62,6 +70,21 @@ describe('plans.* contract', () => {
     bad.orders[0]!.quantityT = -5;
     await expect(host.app.invoke('plans.solve', { scenario: bad })).rejects.toMatchObject({ code: 'INVALID_DATA' });
     await expect(host.app.invoke('plans.solve', {})).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+  });
+
+  it('refuses a saved scenario whose rows break a cross-table rule, naming the row, and plans it once fixed', async () => {
+    const sc = tinyInput();
+    const file = { fileName: 'tiny.json', dataBase64: Buffer.from(JSON.stringify(sc)).toString('base64') };
+    const scenarioId = (await host.app.invoke('scenarios.import', file)).scenarioId!;
+    const d = await host.app.invoke('scenarios.get', { id: scenarioId });
+    const o = d.scenario.orders[0]!;
+    await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: 'NOWHERE' } }] });
+    await expect(host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).rejects.toMatchObject({
+      code: 'INVALID_DATA', message: expect.stringMatching(/cannot be planned: 1 data error/),
+      issues: [expect.objectContaining({ path: expect.stringContaining('destination') })],
+    });
+    await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: o.destination } }] });
+    expect((await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).plan.summary.totalCost).toBeGreaterThan(0);
   });
 
   it('streams progress, stops and keeps the best plan, and hard-cancels', async () => {

@@ -33,8 +33,14 @@ export interface SolveProgressEvent {
 export interface PlanComparison {
   a: PlanListItem;
   b: PlanListItem;
-  /** Per KPI and cost category: a, b and b − a. */
-  rows: { key: string; label: string; unit: string; a: number; b: number; diff: number }[];
+  /**
+   * Per KPI and cost category: a, b and b − a; `better` says which direction is better for the
+   * plant (null: neither by itself) and `verdict` judges B against A by it.
+   */
+  rows: {
+    key: string; label: string; unit: string; a: number; b: number; diff: number;
+    better: 'lower' | 'higher' | null; verdict: 'better' | 'worse' | 'same' | 'neutral';
+  }[];
 }
 
 export interface PlanCheckResult {

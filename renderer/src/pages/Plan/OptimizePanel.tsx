@@ -1,15 +1,39 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card } from '../../components/ui';
 import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { usePlans } from './planStore';
+import { useScenarios } from './scenarioStore';
 
-/** Time limit, gap, Optimize; while solving: a progress bar with elapsed time and best so far. */
+/** Seconds since `startedAt`, re-rendered every second while `startedAt` is set. */
+function useElapsedS(startedAt: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (startedAt === null) return;
+    setNow(Date.now());
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [startedAt]);
+  return startedAt === null ? 0 : Math.max(0, (now - startedAt) / 1000);
+}
+
+/**
+ * Time limit, gap, Optimize; while solving: a progress bar with elapsed time and best so far.
+ * The clock is the wall clock since Optimize was pressed: the solver's phases report their own
+ * elapsed times, which restart per phase and arrive irregularly.
+ */
 export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
-  const { running, optimize, stop, cancel } = usePlans();
+  const { running: anyRun, optimize, stop, cancel } = usePlans();
   const [timeLimitS, setTimeLimit] = useState(30);
   const [gapPct, setGapPct] = useState(0.5);
+  // A solve of another scenario is not this scenario's progress; one solve runs at a time.
+  const running = anyRun && anyRun.scenarioId === scenarioId ? anyRun : null;
+  const elsewhere = anyRun !== null && running === null;
+  const elapsedS = useElapsedS(running?.startedAt ?? null);
+  // Rows that break a rule are never planned (the host refuses them too): name them here first.
+  const detail = useScenarios((st) => st.detail);
+  const dataErrors = detail && detail.summary.id === scenarioId ? detail.issues.filter((i) => i.severity === 'error') : [];
   const p = running?.progress;
-  const share = p ? Math.min(1, p.elapsedS / timeLimitS) : 0;
+  const share = running ? Math.min(1, elapsedS / running.timeLimitS) : 0;
   return (
     <Card title="Optimize">
       <div className="flex flex-wrap items-end gap-4">
@@ -24,7 +48,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
         </label>
         {!running && (
-          <Button disabled={!scenarioId} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100 })}>Optimize</Button>
+          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100 })}>Optimize</Button>
         )}
         {running && (
           <>
@@ -33,6 +57,13 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           </>
         )}
         {!scenarioId && <span className="text-sm text-slate-500">Select a scenario first.</span>}
+        {dataErrors.length > 0 && (
+          <span className="text-sm text-red-800" role="alert" data-testid="optimize-blocked">
+            Fix {dataErrors.length === 1 ? 'the data error' : `the ${dataErrors.length} data errors`} first
+            ({dataErrors.slice(0, 3).map((i) => `${i.table} ${i.rowKey ?? ''} ${i.field ?? ''}: ${i.message}`.replace(/\s+/g, ' ')).join('; ')}{dataErrors.length > 3 ? '; …' : ''}).
+          </span>
+        )}
+        {elsewhere && <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">Another scenario is being optimized; its plan is saved under that scenario.</span>}
       </div>
       {running && (
         <div className="mt-3" data-testid="optimize-progress">
@@ -40,7 +71,8 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             <div className="h-2 bg-brand-600 transition-all" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="tabular mt-1 text-sm text-slate-600">
-            {p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''} · ${formatDuration(p.elapsedS)} of ${formatDuration(timeLimitS)}` : 'starting…'}
+            <span data-testid="optimize-clock">{formatDuration(elapsedS)} of {formatDuration(running.timeLimitS)}</span>
+            {` · ${p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''}` : 'starting…'}`}
             {p?.incumbent != null && ` · best so far ${formatRs(p.incumbent)}`}
             {p?.gap != null && ` · gap ${formatPct(p.gap)}`}
           </p>

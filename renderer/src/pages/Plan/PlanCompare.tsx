@@ -3,8 +3,14 @@ import { Button, Card } from '../../components/ui';
 import { formatRs } from '../../lib/format';
 
 const fmt = (v: number, unit: string) => (unit === '₹' ? formatRs(v) : unit === '%' ? `${v.toFixed(1)} %` : `${Math.round(v).toLocaleString('en-IN')} ${unit}`);
+/** A difference with its sign in front of the unit: `+₹49,31,615`, `−₹54,737` (a true minus). */
+const signed = (v: number, unit: string) => (v > 0 ? '+' : v < 0 ? '−' : '') + fmt(Math.abs(v), unit);
+const VERDICT_CLASS = { better: 'text-green-700', worse: 'text-red-700', same: 'text-slate-500', neutral: '' } as const;
 
-/** Two plans side by side, every KPI and cost category with the difference b − a. */
+/**
+ * Two plans side by side, every KPI and cost category with the difference B − A, coloured by
+ * what is better for the plant (green: B is better on that row; red: worse).
+ */
 export function PlanCompare({ cmp, onClose }: { cmp: PlanComparison; onClose: () => void }) {
   return (
     <Card title="Compare plans" actions={<Button variant="secondary" onClick={onClose}>Close</Button>}>
@@ -18,7 +24,7 @@ export function PlanCompare({ cmp, onClose }: { cmp: PlanComparison; onClose: ()
               <td>{r.label}</td>
               <td className="tabular text-right">{fmt(r.a, r.unit)}</td>
               <td className="tabular text-right">{fmt(r.b, r.unit)}</td>
-              <td className={`tabular text-right ${r.diff > 0 ? 'text-red-700' : r.diff < 0 ? 'text-green-700' : ''}`}>{r.diff > 0 ? '+' : ''}{fmt(r.diff, r.unit)}</td>
+              <td className={`tabular text-right ${VERDICT_CLASS[r.verdict]}`} data-testid={`compare-diff-${r.key}`} data-verdict={r.verdict}>{r.verdict === 'same' ? '±0' : signed(r.diff, r.unit)}</td>
             </tr>
           ))}
         </tbody>

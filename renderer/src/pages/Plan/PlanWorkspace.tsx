@@ -13,7 +13,9 @@ import { usePlans } from './planStore';
 export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
   const { plans, current, comparison, error, refresh, open, remove, compare, clearComparison } = usePlans();
   const [picked, setPicked] = useState<string[]>([]);
-  useEffect(() => { void refresh(null); }, [refresh, scenarioId]);
+  // Deleting takes a second click on the same row: a plan can take minutes to make.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  useEffect(() => { setPicked([]); setConfirming(null); void refresh(scenarioId); }, [refresh, scenarioId]);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   return (
     <div className="space-y-4" data-testid="plan-workspace">
@@ -22,7 +24,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
       <Card title="Saved plans" actions={
         <Button variant="secondary" disabled={picked.length !== 2} onClick={() => void compare(picked[0]!, picked[1]!)}>Compare selected</Button>
       }>
-        {plans.length === 0 ? <p className="text-sm text-slate-500">No plans yet: press Optimize.</p> : (
+        {plans.length === 0 ? <p className="text-sm text-slate-500">{scenarioId ? 'No plans for this scenario yet: press Optimize.' : 'Select a scenario to see its plans.'}</p> : (
           <table className="w-full text-sm" data-testid="plan-list">
             <thead className="text-left text-xs uppercase text-slate-500"><tr><th /><th>Plan</th><th>Method</th><th className="text-right">Total cost</th><th className="text-right">Saving</th><th /></tr></thead>
             <tbody>
@@ -33,7 +35,15 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
                   <td>{p.method}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
                   <td className="tabular text-right">{formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)</td>
-                  <td className="text-right"><Button variant="secondary" onClick={() => void remove(p.id)}>Delete</Button></td>
+                  <td className="text-right">
+                    {confirming === p.id ? (
+                      <span className="inline-flex items-center gap-2" role="group" aria-label={`Confirm deleting ${p.name}`}>
+                        <span className="text-xs text-red-800">Delete this plan for good?</span>
+                        <Button variant="danger" data-testid="confirm-delete-plan" onClick={() => { setConfirming(null); void remove(p.id); }}>Delete</Button>
+                        <Button variant="secondary" autoFocus onClick={() => setConfirming(null)}>Keep</Button>
+                      </span>
+                    ) : <Button variant="secondary" onClick={() => setConfirming(p.id)}>Delete…</Button>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -41,7 +51,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
         )}
       </Card>
       {comparison && <PlanCompare cmp={comparison} onClose={clearComparison} />}
-      {current && <PlanView id={current.id} plan={current.plan} />}
+      {current && current.scenarioId === scenarioId && <PlanView id={current.id} plan={current.plan} />}
     </div>
   );
 }

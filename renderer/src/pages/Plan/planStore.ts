@@ -3,14 +3,25 @@ import type { PlanComparison, PlanListItem, SolveProgressEvent } from '../../../
 import type { Plan } from '../../../../core/domain/plan';
 import { api } from '../../api/client';
 
-/** Plans of the Plan page: the optimize run in flight, saved plans, the plan shown, a comparison. */
+/**
+ * Plans of the Plan page: the optimize run in flight, saved plans, the plan shown, a comparison.
+ * Everything shown belongs to one scenario (`scenarioId`): the list, the plan and the progress
+ * of a solve are never another scenario's.
+ */
 interface PlanState {
+  scenarioId: string | null;
   plans: PlanListItem[];
-  current: { id: string; plan: Plan } | null;
-  running: { solveId: string; ctrl: AbortController; progress: SolveProgressEvent | null; stopping: boolean } | null;
+  current: { id: string; scenarioId: string | null; plan: Plan } | null;
+  running: {
+    solveId: string; scenarioId: string; ctrl: AbortController; progress: SolveProgressEvent | null; stopping: boolean;
+    /** Wall-clock start [ms since epoch]: the progress clock counts from here, not from phase reports. */
+    startedAt: number;
+    timeLimitS: number;
+  } | null;
   comparison: PlanComparison | null;
   error: unknown;
-  refresh(scenarioId?: string | null): Promise<void>;
+  /** Show `scenarioId`'s saved plans (none selected: no list). */
+  refresh(scenarioId: string | null): Promise<void>;
   optimize(scenarioId: string, opts: { timeLimitS: number; gap: number }): Promise<void>;
   stop(): Promise<void>;
   cancel(): void;
@@ -20,33 +31,47 @@ interface PlanState {
   clearComparison(): void;
 }
 
+/** Only the newest list request may write: a late answer would show another scenario's plans. */
+let listSeq = 0;
+
 export const usePlans = create<PlanState>((set, get) => ({
+  scenarioId: null,
   plans: [],
   current: null,
   running: null,
   comparison: null,
   error: null,
   async refresh(scenarioId) {
+    const seq = ++listSeq;
+    set((s) => (s.scenarioId === scenarioId ? {} : {
+      scenarioId, plans: [], comparison: null, current: s.current?.scenarioId === scenarioId ? s.current : null,
+    }));
+    if (!scenarioId) return;
     try {
-      set({ plans: await api.call('plans.list', scenarioId ? { scenarioId } : {}), error: null });
+      const plans = await api.call('plans.list', { scenarioId });
+      if (seq === listSeq) set({ plans, error: null });
     } catch (error) {
-      set({ error });
+      if (seq === listSeq) set({ error });
     }
   },
   async optimize(scenarioId, opts) {
     if (get().running) return;
     const solveId = `solve-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const ctrl = new AbortController();
-    set({ running: { solveId, ctrl, progress: null, stopping: false }, error: null });
+    set({ running: { solveId, scenarioId, ctrl, progress: null, stopping: false, startedAt: Date.now(), timeLimitS: opts.timeLimitS }, error: null });
     try {
       const res = await api.call('plans.solve', { scenarioId, solveId, ...opts }, {
         signal: ctrl.signal,
         onProgress: (progress) => set((s) => (s.running?.solveId === solveId ? { running: { ...s.running, progress } } : {})),
       });
-      set({ current: res });
-      await get().refresh(scenarioId);
+      // The planner may have moved to another scenario meanwhile: the plan is saved and listed
+      // under its own scenario, and shown only if that is still the one selected.
+      if (get().scenarioId === scenarioId) {
+        set({ current: { ...res, scenarioId } });
+        await get().refresh(scenarioId);
+      }
     } catch (error) {
-      if ((error as { code?: string }).code !== 'CANCELLED') set({ error });
+      if ((error as { code?: string }).code !== 'CANCELLED' && get().scenarioId === scenarioId) set({ error });
     } finally {
       set((s) => (s.running?.solveId === solveId ? { running: null } : {}));
     }
@@ -63,8 +88,8 @@ export const usePlans = create<PlanState>((set, get) => ({
   },
   async open(id) {
     try {
-      const { plan } = await api.call('plans.get', { id });
-      set({ current: { id, plan }, error: null });
+      const { item, plan } = await api.call('plans.get', { id });
+      set({ current: { id, scenarioId: item.scenarioId, plan }, error: null });
     } catch (error) {
       set({ error });
     }
