@@ -11,12 +11,19 @@ test('edit, import and export the demo scenario', async ({ app }) => {
   const cell = app.locator('[data-testid^="cell-"][data-testid$="-quantityT"]').first();
   const testId = (await cell.getAttribute('data-testid'))!;
   const orderId = testId.slice('cell-'.length, -'-quantityT'.length);
+  const stored = await cell.textContent();
   await cell.dblclick();
   await app.getByLabel(`Quantity [t] of ${orderId}`).fill('-5');
   await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
   const panel = app.getByRole('tabpanel', { name: 'Orders' });
   await expect(panel.getByRole('alert')).toContainText(`${orderId}, Quantity [t]: must be > 0`);
   await expect(app.getByTestId(testId)).toHaveAttribute('aria-invalid', 'true');
+  // Escape drops the refused text and its message: the stored value stands.
+  await app.getByLabel(`Quantity [t] of ${orderId}`).press('Escape');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(app.getByTestId(testId)).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByTestId(testId)).toHaveText(stored!);
+  await cell.dblclick();
   await app.getByLabel(`Quantity [t] of ${orderId}`).fill('750');
   await app.getByLabel(`Quantity [t] of ${orderId}`).press('Enter');
   await expect(app.getByTestId(testId)).toHaveText('750');

@@ -7,7 +7,8 @@ declare global {
   }
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorised';
+/** `no-token`: the page was opened without the launch's key, so no connection is tried. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorised' | 'no-token';
 
 /** Electron: the preload object carries the contract's messages over IPC. */
 export function ipcTransport(api: PreloadApi): Transport {
@@ -38,8 +39,12 @@ export function wsTransport(token: string | null, onState: (s: ConnectionState) 
   let attempt = 0;
 
   const connect = () => {
+    if (!token) {
+      onState('no-token');
+      return;
+    }
     onState('connecting');
-    const url = `ws://${window.location.host}/ws?token=${encodeURIComponent(token ?? '')}`;
+    const url = `ws://${window.location.host}/ws?token=${encodeURIComponent(token)}`;
     const sock = new WebSocket(url);
     ws = sock;
     let opened = false;

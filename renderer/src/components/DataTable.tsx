@@ -86,6 +86,13 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
     if (!message) setEditing(null);
   }
 
+  /** Escape: the refused text was never saved, so its message goes with it; the stored value stands. */
+  function cancel() {
+    if (!editing) return;
+    setError(`${rowKey(rows[editing.index], editing.index)}|${editing.field}`, null);
+    setEditing(null);
+  }
+
   function onCellKey(e: KeyboardEvent, index: number, c: DataColumn) {
     if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: cellText(rows[index][c.field], c.kind === 'number' ? 'text' : c.kind) });
   }
@@ -196,7 +203,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
                             onChange={(e) => setEditing({ ...editing, text: e.target.value })}
                             onKeyDown={(e) => {
                               if (e.key === 'Enter') void commit();
-                              if (e.key === 'Escape') setEditing(null);
+                              if (e.key === 'Escape') cancel();
                               e.stopPropagation();
                             }}
                             className="h-[26px] w-full rounded border border-brand-600 px-1 text-sm"

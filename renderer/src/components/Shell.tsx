@@ -28,7 +28,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="ml-auto text-xs text-slate-500" data-testid="connection-state">
-          {shell} · {state === 'open' ? 'connected' : state === 'unauthorised' ? 'refused: open the URL printed by `rakeplan serve`' : state}
+          {shell} · {state === 'open' ? 'connected' : state === 'unauthorised' ? 'refused: open the URL printed by `rakeplan serve`' : state === 'no-token' ? 'refused: no key in the address; open the URL printed by `rakeplan serve`' : state}
         </div>
       </header>
       <main className="min-h-0 flex-1 overflow-auto p-4">{children}</main>
