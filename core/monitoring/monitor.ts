@@ -3,6 +3,7 @@ import { DEFAULT_RULES, evaluateRules, type Alert, type AlertRule, type DriftHea
 import { JsonLog } from './log';
 import { renderPrometheus } from './prometheus';
 import { SeriesStore, type Observation, type SeriesKind } from './series';
+import type { CallScope } from '../contract/api/monitoring';
 
 export interface MonitorConfig {
   /** Minute points older than this are deleted [days]. */
@@ -90,7 +91,7 @@ export class Monitor {
   private readConfig(): MonitorConfig {
     try {
       const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
-      return row ? { ...DEFAULT_CONFIG, ...(JSON.parse(row.value) as Partial<MonitorConfig>) } : DEFAULT_CONFIG;
+      return row ? upgradeConfig({ ...DEFAULT_CONFIG, ...(JSON.parse(row.value) as Partial<MonitorConfig>) }) : DEFAULT_CONFIG;
     } catch {
       return DEFAULT_CONFIG;
     }
@@ -100,8 +101,8 @@ export class Monitor {
     try { return this.s.requireDb(); } catch { return null; }
   }
 
-  series(kind: SeriesKind, minutes: number, key?: string, now = Date.now()) {
-    return this.store.series(this.db(), { kind, key, fromMs: now - (minutes - 1) * 60_000, toMs: now });
+  series(kind: SeriesKind, minutes: number, key?: string, now = Date.now(), scope?: CallScope) {
+    return this.store.series(this.db(), { kind, key, scope, fromMs: now - (minutes - 1) * 60_000, toMs: now });
   }
 
   summary(kind: SeriesKind | undefined, minutes: number, now = Date.now()) {
@@ -110,7 +111,7 @@ export class Monitor {
 
   alerts(): Alert[] {
     return evaluateRules(this.config.rules, {
-      series: (kind, minutes) => this.series(kind, minutes),
+      series: (kind, minutes, scope) => this.series(kind, minutes, undefined, Date.now(), scope),
       models: () => this.providers.models?.() ?? [],
       drift: () => this.providers.drift?.() ?? [],
     });
@@ -131,6 +132,17 @@ export class Monitor {
       drift: (this.providers.drift?.() ?? []).flatMap((d) => d.features.map((f) => ({ name: d.name, feature: f.feature, psi: f.psi }))),
     });
   }
+}
+
+/**
+ * Settings saved before calls were split into clicks and long jobs: the call latency rule judged
+ * both, so every solve raised it. It now judges clicks, and long jobs get their default rule.
+ */
+function upgradeConfig(c: MonitorConfig): MonitorConfig {
+  if (c.rules.some((r) => r.type === 'latency' && r.scope)) return c;
+  const rules = c.rules.map((r) => (r.type === 'latency' && r.series === 'call' ? { ...r, scope: 'interactive' as const } : r));
+  const jobs = DEFAULT_RULES.find((r) => r.id === 'job-p95');
+  return { ...c, rules: jobs && !rules.some((r) => r.id === jobs.id) ? [...rules, jobs] : rules };
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

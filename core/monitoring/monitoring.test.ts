@@ -6,7 +6,7 @@ import { evaluateRules, DEFAULT_RULES, type AlertRule } from './alerts';
 import { bucketIndex, BUCKET_BOUNDS_MS, Histogram } from './histogram';
 import { JsonLog } from './log';
 import { renderPrometheus } from './prometheus';
-import { SeriesStore, type SeriesPoint } from './series';
+import { SeriesStore, type SeriesKind, type SeriesPoint } from './series';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
@@ -75,7 +75,7 @@ describe('time series in SQLite', () => {
 });
 
 describe('alert rules', () => {
-  const pt = (count: number, p95: number, errors = 0): SeriesPoint => ({ t: 0, count, errors, rate: count / 60, p50: p95 / 2, p95, p99: p95, meanMs: p95 / 2, sumValue: 0 });
+  const pt = (count: number, p95: number, faults = 0, refusals = 0): SeriesPoint => ({ t: 0, count, errors: faults + refusals, faults, rate: count / 60, p50: p95 / 2, p95, p99: p95, meanMs: p95 / 2, sumValue: 0 });
   const src = (pts: SeriesPoint[]) => ({ series: (_k: string, n: number) => pts.slice(-n), models: () => [], drift: () => [] });
   const p95Rule = DEFAULT_RULES.find((r) => r.id === 'call-p95')!;
   const errRule = DEFAULT_RULES.find((r) => r.id === 'call-errors')!;
@@ -86,10 +86,33 @@ describe('alert rules', () => {
     expect(evaluateRules([p95Rule], src([pt(10, 600), pt(0, 0), pt(10, 650), pt(10, 900), pt(10, 510)]))).toHaveLength(0);
   });
 
-  it('"error rate > 1 %" fires above the threshold with enough calls', () => {
-    expect(evaluateRules([errRule], src([pt(100, 5, 2), pt(100, 5, 1)]))[0]!.message).toMatch(/error rate 1\.5 %.*3 of 200/);
+  it('"failure rate > 1 %" fires above the threshold with enough calls, counting faults only', () => {
+    expect(evaluateRules([errRule], src([pt(100, 5, 2), pt(100, 5, 1)]))[0]!.message).toMatch(/failure rate 1\.5 %.*3 of 200/);
+    // Cancels and refused payloads are answers the caller asked for, not failures of the app.
+    expect(evaluateRules([errRule], src([pt(100, 5, 0, 40), pt(100, 5, 1, 30)]))).toHaveLength(0);
     expect(evaluateRules([errRule], src([pt(100, 5, 1), pt(100, 5, 1)]))).toHaveLength(0); // exactly 1 %
     expect(evaluateRules([errRule], src([pt(5, 5, 5)]))).toHaveLength(0); // too few calls to judge
+  });
+
+  it('separates long jobs from clicks: a 2-minute solve does not raise the interactive p95 alert', () => {
+    const store = new SeriesStore();
+    const t0 = Date.UTC(2026, 0, 5, 10, 0);
+    for (let m = 0; m < 5; m++) {
+      for (let i = 0; i < 10; i++) store.record('call', 'scenarios.get', { ms: 20, ok: true }, t0 + m * 60_000 + i);
+      store.record('call', 'plans.solve', { ms: 120_000, ok: true }, t0 + m * 60_000 + 30_000);
+      store.record('call', 'scenarios.editRows', { ms: 5, ok: false, code: 'INVALID_DATA' }, t0 + m * 60_000 + 31_000);
+      store.record('call', 'plans.solve', { ms: 900, ok: false, code: 'CANCELLED' }, t0 + m * 60_000 + 32_000);
+    }
+    const now = t0 + 4 * 60_000 + 59_000;
+    const series = (kind: SeriesKind, n: number, scope?: 'interactive' | 'jobs') => store.series(null, { kind, scope, fromMs: now - (n - 1) * 60_000, toMs: now });
+    const source = { series, models: () => [], drift: () => [] };
+    expect(evaluateRules(DEFAULT_RULES, source)).toEqual([]);
+    // Everything together is what the old single rule judged: p95 far above 500 ms.
+    expect(series('call', 5).every((p) => (p.p95 ?? 0) > 500)).toBe(true);
+    expect(series('call', 5, 'jobs').every((p) => p.count === 2)).toBe(true);
+    // A real fault still counts: handler failures on one call in five.
+    for (let m = 0; m < 5; m++) for (let i = 0; i < 3; i++) store.record('call', 'scenarios.get', { ms: 20, ok: false, code: 'HANDLER_ERROR' }, t0 + m * 60_000 + 40_000 + i);
+    expect(evaluateRules(DEFAULT_RULES, source).map((a) => a.ruleId)).toEqual(['call-errors']);
   });
 
   it('"model not loaded" names the model and its error; disabled rules stay quiet', () => {

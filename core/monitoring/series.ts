@@ -1,6 +1,6 @@
 import type { Database } from '../storage/db';
 import { Histogram } from './histogram';
-import type { SeriesKind, SeriesPoint, SeriesSummary } from '../contract/api/monitoring';
+import type { CallScope, SeriesKind, SeriesPoint, SeriesSummary } from '../contract/api/monitoring';
 
 export type { SeriesKind, SeriesPoint, SeriesSummary };
 
@@ -9,6 +9,17 @@ export type { SeriesKind, SeriesPoint, SeriesSummary };
  * `name@version`; `model-load`: session loads by `name@version`; `optimizer`: solver runs by
  * outcome (solved | fallback | failed; value = gap); `training`: training jobs by outcome.
  */
+
+/**
+ * Codes that are RakePlan's own failure. Every other code is an answer the caller asked for:
+ * CANCELLED (the planner stopped it), BAD_PAYLOAD, INVALID_DATA, CONFLICT, NOT_FOUND,
+ * LIMIT_EXCEEDED, UNKNOWN_CALL (a refusal naming what is wrong). No code: an engine failure.
+ */
+const FAULT_CODES = new Set(['HANDLER_ERROR', 'INTERNAL', 'UNAVAILABLE']);
+export const isFault = (code: string | undefined) => code === undefined || FAULT_CODES.has(code);
+
+/** Calls that run for minutes by design; latency rules judge them apart from clicks. */
+export const LONG_CALLS = new Set(['plans.solve', 'training.start', 'registry.batch']);
 
 export interface Observation {
   ms: number;
@@ -22,6 +33,7 @@ export interface Observation {
 export class Cell {
   count = 0;
   errors = 0;
+  faults = 0;
   sumValue = 0;
   readonly hist = new Histogram();
   readonly codes = new Map<string, number>();
@@ -30,6 +42,7 @@ export class Cell {
     this.count++;
     if (!o.ok) {
       this.errors++;
+      if (isFault(o.code)) this.faults++;
       if (o.code) this.codes.set(o.code, (this.codes.get(o.code) ?? 0) + 1);
     }
     this.sumValue += o.value ?? 0;
@@ -39,6 +52,7 @@ export class Cell {
   merge(o: Cell): void {
     this.count += o.count;
     this.errors += o.errors;
+    this.faults += o.faults;
     this.sumValue += o.sumValue;
     this.hist.merge(o.hist);
     for (const [c, n] of o.codes) this.codes.set(c, (this.codes.get(c) ?? 0) + n);
@@ -82,24 +96,19 @@ export class SeriesStore {
   flush(db: Database.Database, retentionMinutes: number, now = Date.now()): number {
     const pending = this.pending;
     this.pending = new Map();
-    const get = db.prepare('SELECT count, errors, sum_ms, sum_value, hist FROM metric_points WHERE minute = ? AND kind = ? AND key = ?');
-    const put = db.prepare(`INSERT OR REPLACE INTO metric_points (minute, kind, key, count, errors, sum_ms, sum_value, hist)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    const get = db.prepare('SELECT count, errors, faults, sum_ms, sum_value, hist FROM metric_points WHERE minute = ? AND kind = ? AND key = ?');
+    const put = db.prepare(`INSERT OR REPLACE INTO metric_points (minute, kind, key, count, errors, faults, sum_ms, sum_value, hist)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     try {
       db.transaction(() => {
         for (const [pk, cell] of pending) {
           const [m, kind, key] = pk.split(SEP) as [string, string, string];
           const minute = Number(m);
-          const old = get.get(minute, kind, key) as { count: number; errors: number; sum_ms: number; sum_value: number; hist: string } | undefined;
+          const old = get.get(minute, kind, key) as StoredPoint | undefined;
           const merged = new Cell();
           merged.merge(cell);
-          if (old) {
-            const prev = new Cell();
-            prev.count = old.count; prev.errors = old.errors; prev.sumValue = old.sum_value;
-            prev.hist.merge(Histogram.fromSparse(JSON.parse(old.hist) as Record<string, number>, old.sum_ms));
-            merged.merge(prev);
-          }
-          put.run(minute, kind, key, merged.count, merged.errors, merged.hist.sumMs, merged.sumValue, JSON.stringify(merged.hist.toSparse()));
+          if (old) merged.merge(fromStored(old));
+          put.run(minute, kind, key, merged.count, merged.errors, merged.faults, merged.hist.sumMs, merged.sumValue, JSON.stringify(merged.hist.toSparse()));
         }
         db.prepare('DELETE FROM metric_points WHERE minute < ?').run(minuteOf(now) - retentionMinutes);
       })();
@@ -124,16 +133,11 @@ export class SeriesStore {
       if (cur) cur.merge(cell); else { const c = new Cell(); c.merge(cell); byMinute.set(minute, c); }
     };
     if (db) {
-      const rows = db.prepare(`SELECT minute, kind, key, count, errors, sum_ms, sum_value, hist FROM metric_points
+      const rows = db.prepare(`SELECT minute, kind, key, count, errors, faults, sum_ms, sum_value, hist FROM metric_points
         WHERE minute BETWEEN ? AND ? ${kind ? 'AND kind = ?' : ''} ${key !== undefined ? 'AND key = ?' : ''}`)
         .all(...[fromMinute, toMinute, ...(kind ? [kind] : []), ...(key !== undefined ? [key] : [])]) as
-        { minute: number; kind: string; key: string; count: number; errors: number; sum_ms: number; sum_value: number; hist: string }[];
-      for (const r of rows) {
-        const c = new Cell();
-        c.count = r.count; c.errors = r.errors; c.sumValue = r.sum_value;
-        c.hist.merge(Histogram.fromSparse(JSON.parse(r.hist) as Record<string, number>, r.sum_ms));
-        add(`${r.kind}${SEP}${r.key}`, r.minute, c);
-      }
+        (StoredPoint & { minute: number; kind: string; key: string })[];
+      for (const r of rows) add(`${r.kind}${SEP}${r.key}`, r.minute, fromStored(r));
     }
     for (const [pk, cell] of this.pending) {
       const [m, k, ky] = pk.split(SEP) as [string, string, string];
@@ -144,11 +148,15 @@ export class SeriesStore {
     return out;
   }
 
-  /** One point per minute (empty minutes included as zeros), all keys of `kind` merged unless `key` is given. */
-  series(db: Database.Database | null, q: { kind: SeriesKind; key?: string; fromMs: number; toMs: number }): SeriesPoint[] {
+  /**
+   * One point per minute (empty minutes included as zeros), all keys of `kind` merged unless `key`
+   * is given; `scope` keeps only the long jobs or only the interactive calls.
+   */
+  series(db: Database.Database | null, q: { kind: SeriesKind; key?: string; scope?: CallScope; fromMs: number; toMs: number }): SeriesPoint[] {
     const from = minuteOf(q.fromMs), to = minuteOf(q.toMs);
     const merged = new Map<number, Cell>();
-    for (const byMinute of this.cells(db, from, to, q.kind, q.key).values()) {
+    for (const [k, byMinute] of this.cells(db, from, to, q.kind, q.key)) {
+      if (q.scope && LONG_CALLS.has(k.slice(k.indexOf(SEP) + 1)) !== (q.scope === 'jobs')) continue;
       for (const [m, c] of byMinute) {
         const cur = merged.get(m);
         if (cur) cur.merge(c); else merged.set(m, c);
@@ -182,10 +190,20 @@ export class SeriesStore {
   }
 }
 
+interface StoredPoint { count: number; errors: number; faults: number; sum_ms: number; sum_value: number; hist: string }
+
+function fromStored(r: StoredPoint): Cell {
+  const c = new Cell();
+  c.count = r.count; c.errors = r.errors; c.faults = r.faults; c.sumValue = r.sum_value;
+  c.hist.merge(Histogram.fromSparse(JSON.parse(r.hist) as Record<string, number>, r.sum_ms));
+  return c;
+}
+
 function summarise(c: Cell) {
   return {
     count: c.count,
     errors: c.errors,
+    faults: c.faults,
     errorRate: c.count ? c.errors / c.count : 0,
     p50: c.hist.quantile(0.5),
     p95: c.hist.quantile(0.95),
@@ -197,5 +215,5 @@ function summarise(c: Cell) {
 
 function toPoint(minute: number, c: Cell): SeriesPoint {
   const s = summarise(c);
-  return { t: minute * 60_000, count: c.count, errors: c.errors, rate: c.count / 60, p50: s.p50, p95: s.p95, p99: s.p99, meanMs: s.meanMs, sumValue: c.sumValue };
+  return { t: minute * 60_000, count: c.count, errors: c.errors, faults: c.faults, rate: c.count / 60, p50: s.p50, p95: s.p95, p99: s.p99, meanMs: s.meanMs, sumValue: c.sumValue };
 }

@@ -10,6 +10,8 @@ export interface SeriesPoint {
   t: number;
   count: number;
   errors: number;
+  /** Errors that are RakePlan's own failures (see `isFault`): refusals and cancels are not. */
+  faults: number;
   /** Calls per second over the minute. */
   rate: number;
   p50: number | null;
@@ -24,6 +26,7 @@ export interface SeriesSummary {
   key: string;
   count: number;
   errors: number;
+  faults: number;
   errorRate: number;
   p50: number | null;
   p95: number | null;
@@ -32,18 +35,20 @@ export interface SeriesSummary {
   sumValue: number;
 }
 
-export type AlertRule =
-  | { id: string; type: 'latency'; series: SeriesKind; quantile: 'p50' | 'p95' | 'p99'; thresholdMs: number; forMinutes: number; enabled: boolean }
-  | { id: string; type: 'error-rate'; series: SeriesKind; threshold: number; forMinutes: number; minCount: number; enabled: boolean }
-  | { id: string; type: 'model-not-loaded'; enabled: boolean }
-  | { id: string; type: 'drift'; enabled: boolean };
+/**
+ * `scope` splits the call series: `interactive` calls answer a click and are judged in ms; `jobs`
+ * (a solve, a training, a batch) run for minutes by design and have their own rule.
+ */
+const callScope = z.enum(['interactive', 'jobs']);
+export type CallScope = z.infer<typeof callScope>;
 
 const alertRule = z.discriminatedUnion('type', [
-  z.object({ id: z.string().min(1), type: z.literal('latency'), series: seriesKind, quantile: z.enum(['p50', 'p95', 'p99']), thresholdMs: z.number().positive(), forMinutes: z.number().int().min(1).max(60), enabled: z.boolean() }).strict(),
+  z.object({ id: z.string().min(1), type: z.literal('latency'), series: seriesKind, scope: callScope.optional(), quantile: z.enum(['p50', 'p95', 'p99']), thresholdMs: z.number().positive(), forMinutes: z.number().int().min(1).max(60), enabled: z.boolean() }).strict(),
   z.object({ id: z.string().min(1), type: z.literal('error-rate'), series: seriesKind, threshold: z.number().min(0).max(1), forMinutes: z.number().int().min(1).max(60), minCount: z.number().int().min(1), enabled: z.boolean() }).strict(),
   z.object({ id: z.string().min(1), type: z.literal('model-not-loaded'), enabled: z.boolean() }).strict(),
   z.object({ id: z.string().min(1), type: z.literal('drift'), enabled: z.boolean() }).strict(),
 ]);
+export type AlertRule = z.infer<typeof alertRule>;
 
 export interface MonitorConfig {
   retentionDays: number;

@@ -6,6 +6,7 @@ import { m030Training } from './030-training';
 import { m040Registry } from './040-registry';
 import { m041Monitoring } from './041-monitoring';
 import { m042Drift } from './042-drift';
+import { m043MetricFaults } from './043-metric-faults';
 import { m020Plans } from './020-plans';
 
 /**
@@ -13,4 +14,4 @@ import { m020Plans } from './020-plans';
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift];
+export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift, m043MetricFaults];
