@@ -34,7 +34,7 @@ function safeSheetName(name: string): string {
 
 export async function readXlsx(data: Uint8Array): Promise<{ name: string; rows: CellValue[][] }[]> {
   // Before exceljs inflates anything: a zip bomb is refused here (LIMIT_EXCEEDED).
-  assertZipWithinLimits(data);
+  await assertZipWithinLimits(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
