@@ -25,7 +25,8 @@ export function cellText(v: CellValue): string {
   return v instanceof Date ? v.toISOString() : String(v);
 }
 
-function describeFault(f: CellFault): string {
+/** Why a fault cannot be read, for the row's message. */
+export function describeFault(f: CellFault): string {
   return f.fault === 'formula'
     ? `holds a formula (=${f.formula}) with no saved result; open the file in Excel and save it again`
     : `holds the error ${f.error}`;

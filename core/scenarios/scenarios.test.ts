@@ -168,6 +168,19 @@ describe('scenarios: import reports', () => {
       .rejects.toMatchObject({ code: 'INVALID_DATA', message: "Inventory: column D 'Stock' repeats column C 'On hand [t]' (both are On hand [t], line 1); keep one of them." });
   });
 
+  it('names a formula with no saved result on the Costs sheet of a whole-scenario workbook', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const ex = await app.invoke('scenarios.export', { id, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fromB64(ex.dataBase64) as unknown as ArrayBuffer);
+    const costs = wb.getWorksheet('Costs')!;
+    const field = String(costs.getCell('A3').value);
+    costs.getCell('B3').value = { formula: 'B2*2', date1904: false };
+    const r = await app.invoke('scenarios.import', { fileName: 'plant.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(r.status).toBe('rejected');
+    expect(r.rejected).toContainEqual({ table: 'Costs', line: 3, field, reason: 'holds a formula (=B2*2) with no saved result; open the file in Excel and save it again' });
+  });
+
   it('rejects a whole scenario with errors, naming table and line', async () => {
     const bad = structuredClone(generateScenario({ seed: 8, size: 'day' }));
     bad.orders[4].destination = 'MARS';
