@@ -6,8 +6,8 @@ import { readZipLayout } from './zip-layout';
  * An .xlsx file is a zip. exceljs inflates every part into memory, so a few kilobytes crafted to
  * inflate to gigabytes (a zip bomb) would take the host down before any row is read. Every part
  * exceljs's reader will find (see zip-layout.ts) is inflated here first, as a stream whose output
- * is counted and dropped, so a bomb is refused after at most `maxTotalBytes` of work and a few
- * kilobytes of memory — whatever sizes its headers claim.
+ * is counted and dropped, so a bomb is refused after at most `maxTotalBytes` of work without ever
+ * holding its output — whatever sizes its headers claim.
  */
 export const XLSX_LIMITS = {
   /** Inflated size of all parts together: a 10,000-order workbook is about 3 MB. */

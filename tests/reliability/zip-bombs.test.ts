@@ -3,15 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '../../core/importexport/xlsx';
 import { assertZipWithinLimits } from '../../core/importexport/zip-limits';
-import { BOMB_VARIANTS, type BombVariant } from './zip-bomb-rss';
-import { craftZip, workbookParts, zerosPart, type CraftPart } from './zip-craft';
+import { BOMB_PART as SHEET, BOMB_VARIANTS, craftZip, workbookParts, zerosPart, type BombVariant, type CraftPart } from './zip-craft';
 
 /**
  * Zip bombs dressed the ways that got past the guard: an end record that hides a part, bytes
  * before the zip, lying sizes, data descriptors, cut-short streams. The guard must refuse what
  * exceljs's reader would actually inflate, not what the headers claim.
  */
-const SHEET = 'xl/worksheets/sheet2.xml';
 /** Small limits keep these fast: 32 MiB bombs against an 8 MiB cap. */
 const LIMITS = { maxTotalBytes: 8 << 20, maxEntries: 100 };
 const refusal = (code: string, message: RegExp) => expect.objectContaining({ code, message: expect.stringMatching(message) });

@@ -72,3 +72,20 @@ export async function workbookParts(): Promise<CraftPart[]> {
     return { name, method: method as 0 | 8, body, size: data.length, crc: zlib.crc32(data) };
   });
 }
+
+/** 1 MB workbooks whose extra sheet inflates to 1 GiB, dressed as each bypass that was tried. */
+export const BOMB_VARIANTS = ['honest', 'lying-size', 'count-lie', 'prepended', 'descriptor'] as const;
+export type BombVariant = (typeof BOMB_VARIANTS)[number];
+export const BOMB_PART = 'xl/worksheets/sheet2.xml';
+
+export async function bombVariant(variant: BombVariant): Promise<Buffer> {
+  const parts = await workbookParts();
+  const gib = (extra: Partial<CraftPart> = {}) => zerosPart(BOMB_PART, 1024, extra);
+  switch (variant) {
+    case 'honest': return craftZip([...parts, gib()]);
+    case 'lying-size': return craftZip([...parts, gib({ claimedSize: 1024 })]);
+    case 'count-lie': return craftZip([...parts, gib()], { claimedCount: parts.length });
+    case 'prepended': return craftZip([...parts, gib()], { prepend: Buffer.from('junk before the zip') });
+    case 'descriptor': return craftZip([...parts, gib({ descriptor: true })]);
+  }
+}
