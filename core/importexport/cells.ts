@@ -1,12 +1,36 @@
 import type { ColumnSpec } from '../domain/scenario-tables';
+import { splitUnit, unitFits } from './units';
 
 /**
  * One spreadsheet cell → the field's value. Accepts what planners type: `1,250.5` or `1250 t`,
  * yes/no, `P1`, `26-01-2026 18:00` (read as IST), Excel dates. Returns an error text instead of
  * guessing when a cell cannot be read.
  */
-export type CellValue = string | number | boolean | Date | null | undefined;
+export type CellValue = string | number | boolean | Date | null | undefined | CellFault;
 export type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * A workbook cell with no value to read: a formula Excel never calculated (files written by other
+ * programs) or an Excel error such as `#DIV/0!`. Kept apart from text so the message can say so.
+ */
+export type CellFault = { fault: 'formula'; formula: string } | { fault: 'error'; error: string };
+
+export function isFault(v: CellValue): v is CellFault {
+  return typeof v === 'object' && v !== null && !(v instanceof Date);
+}
+
+/** What a cell holds, as text for messages and headers. */
+export function cellText(v: CellValue): string {
+  if (isFault(v)) return v.fault === 'formula' ? `=${v.formula}` : v.error;
+  return v instanceof Date ? v.toISOString() : String(v);
+}
+
+/** Why a fault cannot be read, for the row's message. */
+export function describeFault(f: CellFault): string {
+  return f.fault === 'formula'
+    ? `holds a formula (=${f.formula}) with no saved result; open the file in Excel and save it again`
+    : `holds the error ${f.error}`;
+}
 
 const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (reason: string): Parsed => ({ ok: false, reason });
@@ -17,31 +41,33 @@ export function isBlank(v: CellValue): boolean {
 
 export function parseCell(c: ColumnSpec, v: CellValue): Parsed {
   if (isBlank(v)) return ok(undefined);
+  if (isFault(v)) return bad(describeFault(v));
   switch (c.kind) {
     case 'number':
     case 'int': {
-      const n = toNumber(v);
-      if (n === null) return bad(`'${show(v)}' is not a number`);
-      if (c.kind === 'int' && !Number.isInteger(n)) return bad(`'${show(v)}' is not a whole number`);
+      const n = toNumber(v, c.unit);
+      if (typeof n === 'string') return bad(n);
+      if (n === null) return bad(`'${cellText(v)}' is not a number`);
+      if (c.kind === 'int' && !Number.isInteger(n)) return bad(`'${cellText(v)}' is not a whole number`);
       return ok(n);
     }
     case 'priority': {
       const s = String(v instanceof Date ? '' : v).trim().toLowerCase();
       const map: Record<string, number> = { 1: 1, 2: 2, 3: 3, p1: 1, p2: 2, p3: 3, high: 1, medium: 2, normal: 2, low: 3 };
-      return s in map ? ok(map[s]) : bad(`'${show(v)}' is not a priority (1, 2 or 3)`);
+      return s in map ? ok(map[s]) : bad(`'${cellText(v)}' is not a priority (1, 2 or 3)`);
     }
     case 'bool': {
       if (typeof v === 'boolean') return ok(v);
       const s = String(v).trim().toLowerCase();
       if (['yes', 'y', 'true', '1', 'allowed'].includes(s)) return ok(true);
       if (['no', 'n', 'false', '0', 'not allowed'].includes(s)) return ok(false);
-      return bad(`'${show(v)}' is not yes/no`);
+      return bad(`'${cellText(v)}' is not yes/no`);
     }
     case 'enum': {
       const s = String(v).trim().toLowerCase();
       const synonyms: Record<string, string> = { both: 'either', any: 'either', 'rail/road': 'either', 'rail or road': 'either' };
       const hit = c.options?.find((o) => String(o).toLowerCase() === (synonyms[s] ?? s));
-      return hit !== undefined ? ok(hit) : bad(`'${show(v)}' must be one of ${c.options?.join(', ')}`);
+      return hit !== undefined ? ok(hit) : bad(`'${cellText(v)}' must be one of ${c.options?.join(', ')}`);
     }
     case 'list':
       return ok(String(v).split(/[;|,]/).map((x) => x.trim()).filter(Boolean));
@@ -56,16 +82,22 @@ export function parseCell(c: ColumnSpec, v: CellValue): Parsed {
   }
 }
 
-function show(v: CellValue): string {
-  return v instanceof Date ? v.toISOString() : String(v);
-}
-
-function toNumber(v: CellValue): number | null {
+/** The number, null when the cell is no number, or why its unit does not belong in the column. */
+function toNumber(v: CellValue, columnUnit: string | undefined): number | null | string {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v !== 'string') return null;
-  // Thousands separators and a trailing unit (t, km, h, ₹) are common in sheets. Separators must
-  // group digits the western (1,250,000) or Indian (12,50,000) way: `1,2,3` is a typo, not 123.
-  const u = v.trim().replace(/^₹\s*/, '').replace(/\s*(t|mt|km|h|hrs?|t\/h|₹\/t)$/i, '');
+  // The column's own unit (`1,250 t`, `₹ 3,000`) is common in sheets; another unit is a mistake.
+  const split = splitUnit(v);
+  const n = split && plainNumber(split.number);
+  if (!split || n === null) return null;
+  if (split.unit !== undefined && !unitFits(split.unit, columnUnit)) {
+    return `'${v.trim()}' has unit ${split.unit}; ${columnUnit ? `this column is in ${columnUnit}` : 'this column has no unit'}`;
+  }
+  return n;
+}
+
+/** Separators must group digits the western (1,250,000) or Indian (12,50,000) way: `1,2,3` is a typo, not 123. */
+function plainNumber(u: string): number | null {
   if (u.includes(',') && !/^[-+]?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})*,\d{3})(\.\d+)?$/.test(u)) return null;
   const s = u.replace(/,/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return null;

@@ -1,7 +1,7 @@
 import { costParametersSchema } from '../domain/entities';
 import { SCENARIO_TABLES, TABLE_NAMES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
-import type { CellValue } from './cells';
+import { cellText, describeFault, isFault, type CellValue } from './cells';
 import { parseCsv, writeCsv, type Cell } from './csv';
 import { normalizeHeader, readTable, writeTable, type RejectedRow } from './table-io';
 import type { Sheet } from './xlsx';
@@ -49,11 +49,11 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   const lines: Record<string, number[]> = {};
   const metaSheet = find('Scenario');
   if (!metaSheet) throw new Error(`No 'Scenario' sheet: a whole scenario needs sheets Scenario, Costs and one per table (found: ${sheets.map((s) => s.name).join(', ') || 'none'}).`);
-  const meta = keyValues(metaSheet.rows);
+  const meta = keyValues(metaSheet.rows, 'Scenario', rejected);
   const costsSheet = find('Costs');
   const costs: Record<string, unknown> = {};
   if (costsSheet) {
-    for (const [k, v] of Object.entries(keyValues(costsSheet.rows))) {
+    for (const [k, v] of Object.entries(keyValues(costsSheet.rows, 'Costs', rejected))) {
       const parts = k.split('.');
       let target = costs;
       for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
@@ -87,9 +87,16 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   return { scenario, rejected, lines };
 }
 
-function keyValues(rows: CellValue[][]): Record<string, CellValue> {
+/** Field → value rows; a value that is a formula with no result or an error cell is rejected on its line. */
+function keyValues(rows: CellValue[][], table: string, rejected: RejectedTableRow[]): Record<string, CellValue> {
   const out: Record<string, CellValue> = {};
-  for (const r of rows.slice(1)) if (r[0] !== null && r[0] !== undefined && String(r[0]).trim() !== '') out[String(r[0]).trim()] = r[1] ?? null;
+  rows.forEach((r, i) => {
+    if (i === 0 || r[0] === null || r[0] === undefined || cellText(r[0]).trim() === '') return;
+    const key = cellText(r[0]).trim();
+    const v = r[1] ?? null;
+    if (isFault(v)) rejected.push({ table, line: i + 1, field: key, reason: describeFault(v) });
+    else out[key] = v;
+  });
   return out;
 }
 

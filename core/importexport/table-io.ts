@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { formatPath } from '../contract/errors';
 import { describeZodIssue } from './zod-message';
 import type { ColumnSpec, TableSpec } from '../domain/scenario-tables';
-import { isBlank, parseCell, type CellValue } from './cells';
+import { cellText, isBlank, parseCell, type CellValue } from './cells';
 import type { Cell } from './csv';
 
 /** One rejected input row: the sheet line (header = line 1), the column, and why. */
@@ -53,16 +53,21 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
   const headerAt = matrix.findIndex((r) => r.some((c) => !isBlank(c)));
   if (headerAt < 0) throw new Error(`${spec.label}: the file is empty (expected a header row with ${spec.columns.map((c) => c.label).join(', ')}).`);
   const index = headerIndex(spec);
-  const header = matrix[headerAt].map((c) => (isBlank(c) ? '' : String(c).trim()));
+  const header = matrix[headerAt].map((c) => (isBlank(c) ? '' : cellText(c).trim()));
   const colOf: (ColumnSpec | null)[] = [];
   const mapping: ReadTable['mapping'] = [];
   const ignoredHeaders: string[] = [];
-  const used = new Set<string>();
-  for (const h of header) {
+  const used = new Map<string, number>();
+  header.forEach((h, i) => {
     const c = h ? index.get(normalizeHeader(h)) ?? null : null;
-    if (c && !used.has(c.field)) { colOf.push(c); used.add(c.field); mapping.push({ header: h, field: c.field }); }
+    const first = c ? used.get(c.field) : undefined;
+    // Reading either column would silently drop the other's values.
+    if (c && first !== undefined) {
+      throw new Error(`${spec.label}: column ${columnName(i)} '${h}' repeats column ${columnName(first)} '${header[first]}' (both are ${c.label}, line ${headerAt + 1}); keep one of them.`);
+    }
+    if (c) { colOf.push(c); used.set(c.field, i); mapping.push({ header: h, field: c.field }); }
     else { colOf.push(null); if (h) ignoredHeaders.push(h); }
-  }
+  });
   const missing = spec.columns.filter((c) => !used.has(c.field) && !c.optional && !hasDefault(spec, c));
   if (missing.length > 0) {
     throw new Error(`${spec.label}: missing column(s) ${missing.map((c) => `'${c.label}'`).join(', ')} in the header (line ${headerAt + 1}). Found: ${header.filter(Boolean).join(', ') || 'nothing'}.`);
@@ -93,6 +98,13 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
     out.rejected.push(...problems.map((p) => (key ? { ...p, key } : p)));
   }
   return out;
+}
+
+/** Column 0 → A, 27 → AB, as a spreadsheet names it. */
+function columnName(i: number): string {
+  let name = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 /** Columns a row may omit because the schema supplies a default (e.g. safety stock 0). */

@@ -34,7 +34,7 @@ function safeSheetName(name: string): string {
 
 export async function readXlsx(data: Uint8Array): Promise<{ name: string; rows: CellValue[][] }[]> {
   // Before exceljs inflates anything: a zip bomb is refused here (LIMIT_EXCEEDED).
-  assertZipWithinLimits(data);
+  await assertZipWithinLimits(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
@@ -53,15 +53,21 @@ export async function readXlsx(data: Uint8Array): Promise<{ name: string; rows: 
   });
 }
 
-/** Formulas give their cached result; rich text its plain text; hyperlinks their text. */
+/**
+ * Formulas give their saved result; rich text its plain text; hyperlinks their text. A formula
+ * with no saved result and an error cell become faults, so the row's message can say which.
+ */
 function cellValue(v: ExcelJS.CellValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
   if (typeof v === 'object') {
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+      return f.result === undefined || f.result === null ? { fault: 'formula', formula: f.formula ?? f.sharedFormula ?? '' } : cellValue(f.result);
+    }
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);
-    if ('error' in v) return null;
+    if ('error' in v) return { fault: 'error', error: String(v.error) };
   }
   return String(v);
 }

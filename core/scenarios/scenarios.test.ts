@@ -147,6 +147,40 @@ describe('scenarios: import reports', () => {
     expect(after[0]).toMatchObject({ onHandT: 4321, safetyStockT: 100 });
   });
 
+  it('names a cell in another unit, a formula with no saved result and an error cell; refuses a repeated column', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const [first] = (await app.invoke('scenarios.get', { id })).scenario.inventory;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Inventory');
+    ws.addRow(['Stockyard', 'Product', 'On hand [t]', 'Safety stock [t]']);
+    ws.addRow([first.stockyard, first.product, '5 km', { formula: 'C2*0.1' }]);
+    ws.addRow(['SY-PM', 'HRPL', { error: '#DIV/0!' }, 0]);
+    const r = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(r.status).toBe('rejected');
+    const key = `${first.stockyard}/${first.product}`;
+    expect(r.rejected).toEqual([
+      { line: 2, field: 'On hand [t]', reason: "'5 km' has unit km; this column is in t", key },
+      { line: 2, field: 'Safety stock [t]', reason: 'holds a formula (=C2*0.1) with no saved result; open the file in Excel and save it again', key },
+      { line: 3, field: 'On hand [t]', reason: 'holds the error #DIV/0!', key: 'SY-PM/HRPL' },
+    ]);
+    const twice = 'Stockyard,Product,On hand [t],Stock\r\nSY-PM,HRPL,10,20\r\n';
+    await expect(app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.csv', dataBase64: b64(twice) }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: "Inventory: column D 'Stock' repeats column C 'On hand [t]' (both are On hand [t], line 1); keep one of them." });
+  });
+
+  it('names a formula with no saved result on the Costs sheet of a whole-scenario workbook', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const ex = await app.invoke('scenarios.export', { id, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fromB64(ex.dataBase64) as unknown as ArrayBuffer);
+    const costs = wb.getWorksheet('Costs')!;
+    const field = String(costs.getCell('A3').value);
+    costs.getCell('B3').value = { formula: 'B2*2', date1904: false };
+    const r = await app.invoke('scenarios.import', { fileName: 'plant.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    expect(r.status).toBe('rejected');
+    expect(r.rejected).toContainEqual({ table: 'Costs', line: 3, field, reason: 'holds a formula (=B2*2) with no saved result; open the file in Excel and save it again' });
+  });
+
   it('rejects a whole scenario with errors, naming table and line', async () => {
     const bad = structuredClone(generateScenario({ seed: 8, size: 'day' }));
     bad.orders[4].destination = 'MARS';

@@ -118,7 +118,7 @@ export function unreadableFiles(csvWithBom: string, validXlsx: Buffer): BadFile[
  * Raw deflate of `mb` MiB of zeros without compressing them all: a full flush resets the
  * compressor, so one flushed 4 MiB chunk can be repeated and closed with an empty final block.
  */
-function deflatedZeros(mb: number): Buffer {
+export function deflatedZeros(mb: number): Buffer {
   const chunk = zlib.deflateRawSync(Buffer.alloc(4 << 20), { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH });
   return Buffer.concat([...Array.from({ length: Math.ceil(mb / 4) }, () => chunk), Buffer.from([0x03, 0x00])]);
 }

@@ -1,0 +1,39 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_TABLES } from '../domain/scenario-tables';
+import { parseCsv } from './csv';
+import { readTable } from './table-io';
+import { readXlsx } from './xlsx';
+
+const orders = SCENARIO_TABLES.orders;
+const HEADER = ['Order id', 'Customer', 'Destination', 'Product', 'Quantity [t]', 'Due date', 'Priority', 'Modes', 'Splittable'];
+const row = <T>(id: string, qty: T) => [id, 'Acme', 'GZB', 'HRC', qty, '2026-03-20 18:00', 1, 'rail', 'yes'];
+
+describe('readTable', () => {
+  it('refuses a column that repeats another, naming both', () => {
+    const csv = parseCsv(`${HEADER.join(',')},Qty\r\nSO-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes,50\r\n`);
+    expect(() => readTable(orders, csv)).toThrow("Orders: column J 'Qty' repeats column E 'Quantity [t]' (both are Quantity [t], line 1); keep one of them.");
+    const same = [[...HEADER, 'Quantity [t]'], [...row('SO-1', 500), 50]];
+    expect(() => readTable(orders, same)).toThrow(/column J 'Quantity \[t\]' repeats column E 'Quantity \[t\]'/);
+  });
+
+  it('names what a workbook cell holds: a unit from another column, a formula never calculated, an error', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Orders');
+    ws.addRow(HEADER);
+    ws.addRow(row('SO-1', '5 km'));
+    ws.addRow(row('SO-2', { formula: 'A1*2' }));
+    ws.addRow(row('SO-3', { error: '#DIV/0!' }));
+    ws.addRow(row('SO-4', { formula: 'E2/0', result: { error: '#DIV/0!' } }));
+    ws.addRow(row('SO-5', '1,250 t'));
+    const [sheet] = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    const read = readTable(orders, sheet.rows);
+    expect(read.rows.map((r) => [r.id, r.quantityT])).toEqual([['SO-5', 1250]]);
+    expect(read.rejected).toEqual([
+      { line: 2, field: 'Quantity [t]', reason: "'5 km' has unit km; this column is in t", key: 'SO-1' },
+      { line: 3, field: 'Quantity [t]', reason: 'holds a formula (=A1*2) with no saved result; open the file in Excel and save it again', key: 'SO-2' },
+      { line: 4, field: 'Quantity [t]', reason: 'holds the error #DIV/0!', key: 'SO-3' },
+      { line: 5, field: 'Quantity [t]', reason: 'holds the error #DIV/0!', key: 'SO-4' },
+    ]);
+  });
+});
