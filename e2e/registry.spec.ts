@@ -33,6 +33,9 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   for (const g of ['data-quality', 'improvement', 'stability', 'consistency']) await expect(report.getByTestId(`gate-${g}`)).toBeVisible();
   await promote(app, 'first production model; segment gap accepted');
   await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
+  // The model is named as the training panel names it; the first production version has nothing to roll back to.
+  await expect(app.getByTestId('model-row-transit-delay')).toContainText('Rail transit time');
+  await expect(app.getByTestId('btn-rollback')).toBeDisabled();
 
   const second = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 60 } });
   await rpc(server, 'registry.register', { dir: second.dir, note: 'retrained' });
@@ -40,7 +43,10 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   // Evaluate acts on the version whose detail is shown: wait until it is @2's.
   await expect(app.getByTestId('gates-heading')).toHaveText('Gates for @2');
   await app.getByTestId('btn-evaluate').click();
-  await expect(app.getByTestId('registry-note')).toContainText('transit-delay@2');
+  const note = app.getByTestId('registry-note');
+  await expect(note).toContainText('Rail transit time (with P10/P90) @2');
+  // A failed gate is not shown as good news.
+  await expect(note).toHaveAttribute('data-tone', (await note.textContent())!.includes('Gates failed') ? 'warning' : 'ok');
   await promote(app, 'newer history; reviewed by the planner');
   await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@2');
 

@@ -15,6 +15,12 @@ test('train a model from the Models page to the end and see its metrics beside t
   await expect(result.getByTestId('baseline-verdict')).toContainText(/Beats the baseline — loading point mean rate/);
   await expect(result).toContainText('Feature importance');
   await expect(spec).toContainText(/Latest: v\d{8}-\d{6}/);
+  await expect(result.getByTestId('train-registered')).toContainText(/Registered as candidate @\d+/);
+  const version = /@(\d+)/.exec((await result.getByTestId('train-registered').textContent())!)![1];
+
+  // The same history and settings again: the page says no new version was added, and which one it is.
+  await spec.getByTestId('train-button-loading-throughput').click();
+  await expect(result.getByTestId('train-registered')).toContainText(`Identical to @${version}, already in the registry`, { timeout: 90_000 });
 });
 
 test('cancel a second training', async ({ app }) => {

@@ -55,6 +55,9 @@ describe('model registry and serving', () => {
     expect(res.gate.passed).toBe(true);
     const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
     expect(a).toMatchObject({ model: 'transit-delay', version: 1, source: 'model' });
+    // The first production version: nothing to roll back to. Named as the planner knows it.
+    const listed = (await host.app.invoke('registry.list', {})).find((m) => m.name === 'transit-delay')!;
+    expect(listed).toMatchObject({ production: 1, rollbackTo: null, title: 'Rail transit time (with P10/P90)' });
   });
 
   it('refuses to promote a candidate that fails a gate unless overridden with a reason, and records the override', async () => {
@@ -157,6 +160,7 @@ describe('model registry and serving', () => {
     expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'optimizer' })).version).toBe(1);
     expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'forecasts' })).version).toBe(prod);
     const expected = reg().store.previousProductions('transit-delay')[0]!;
+    expect((await host.app.invoke('registry.list', {})).find((m) => m.name === 'transit-delay')!.rollbackTo).toBe(expected);
     const rb = await host.app.invoke('registry.rollback', { name: 'transit-delay' });
     expect(rb).toEqual({ name: 'transit-delay', version: expected, from: prod });
     expect(reg().store.alias('transit-delay', 'production')).toBe(expected);

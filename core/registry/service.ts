@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { GateReport, GateThresholds, ModelSummary, ModelVersionInfo } from '../contract/api/registry';
 import { ContractError } from '../contract/errors';
+import { MODEL_SPECS } from '../../models';
 import { computeStats, fingerprint } from '../drift/reference';
 import type { HostServices } from '../host/services';
 import { MANIFEST_FORMAT, type FeatureDef, type ModelManifest } from '../ml/manifest';
@@ -194,10 +195,15 @@ export class Registry {
   async rollback(name: string) {
     const current = this.store.alias(name, 'production');
     if (current === null) throw new ContractError('NOT_FOUND', `${name} has no production version to roll back.`);
-    const target = this.store.previousProductions(name).find((v) => this.store.get(name, v));
+    const target = this.rollbackTarget(name);
     if (target === undefined) throw new ContractError('CONFLICT', `${name}@${current} is the first production version: there is nothing to roll back to.`);
     await this.server.swapProduction(name, target, () => this.store.setAlias(name, 'production', target, 'rollback', { from: current }));
     return { name, version: target, from: current };
+  }
+
+  /** The newest earlier production version that still exists. */
+  private rollbackTarget(name: string): number | undefined {
+    return this.store.previousProductions(name).find((v) => this.store.get(name, v));
   }
 
   setCandidate(name: string, version: number) {
@@ -232,9 +238,11 @@ export class Registry {
     return this.store.names().map((name) => {
       const nums = this.store.versionNumbers(name);
       const st = status.find((r) => r.name === name && r.alias === 'production');
+      const production = this.store.alias(name, 'production');
       return {
-        name, versions: nums.length, latest: nums.at(-1) ?? 0,
-        production: this.store.alias(name, 'production'), candidate: this.store.alias(name, 'candidate'),
+        name, title: MODEL_SPECS.find((sp) => sp.name === name)?.title ?? name, versions: nums.length, latest: nums.at(-1) ?? 0,
+        production, candidate: this.store.alias(name, 'candidate'),
+        rollbackTo: production === null ? null : this.rollbackTarget(name) ?? null,
         pins: this.store.pins(name).map((p) => ({ consumer: p.consumer, version: p.version })),
         status: st?.status ?? 'missing', loadMs: st?.loadMs ?? null, lastError: st?.lastError ?? null,
       };

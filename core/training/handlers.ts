@@ -88,6 +88,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         db.prepare(`UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`)
           .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
         // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
+        const known = new Set(registryFor(s).store.versionNumbers(name));
         const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined });
         app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
         jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
@@ -95,7 +96,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
         const out: TrainingResult = {
           jobId: job.id, name, version: result.version, dir: result.dir, source: result.source,
-          metrics: result.metrics, registryVersion: registered.version,
+          metrics: result.metrics, registryVersion: registered.version, registryNew: !known.has(registered.version),
         };
         return out;
       } catch (err) {

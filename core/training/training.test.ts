@@ -38,6 +38,7 @@ describe('training contract', () => {
   it('trains from a CSV in the worker, records the job, saves model + manifest + metrics, and predicts', async () => {
     const res = await host.app.invoke('training.start', { csv, name: 'lanes', target: 'y', task: 'regression', params: { rounds: 40 } });
     expect(res.name).toBe('lanes');
+    expect(res.registryNew).toBe(true);
     expect(fs.readdirSync(res.dir).sort()).toEqual(['manifest.json', 'metrics.json', 'model.onnx']);
     expect(res.metrics.rows.train + res.metrics.rows.valid + res.metrics.rows.test).toBe(2000);
     expect(res.metrics.history.length).toBeGreaterThan(0);
@@ -98,6 +99,10 @@ describe('training contract', () => {
 
     const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
     expect(trained.metrics.quantiles.map((q) => q.output)).toEqual(['p10', 'p90']);
+    // The same history and settings train the same file: the answer says no version was added.
+    const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
+    expect(again).toMatchObject({ registryVersion: trained.registryVersion, registryNew: false });
+    expect(trained.registryNew).toBe(true);
     // Trained means candidate: until promoted, the optimizer gets the registry's named baseline.
     const candidate = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(candidate.sources.transit).toMatch(/^transit-delay fallback:baseline: transit-delay has no production version/);

@@ -56,10 +56,14 @@ export interface ModelEvent {
 
 export interface ModelSummary {
   name: string;
+  /** The planner's name of the model (the spec's title), or `name` for an imported model. */
+  title: string;
   versions: number;
   latest: number;
   production: number | null;
   candidate: number | null;
+  /** The version a rollback would return production to; null when there is none. */
+  rollbackTo: number | null;
   pins: { consumer: string; version: number }[];
   status: 'loaded' | 'not-loaded' | 'error' | 'missing';
   loadMs: number | null;

@@ -49,6 +49,11 @@ export interface TrainingResult {
   metrics: TrainingMetrics;
   /** The registry version this training was registered as (a candidate). */
   registryVersion: number;
+  /**
+   * False when the trained file is byte-identical to a version the registry already holds (same
+   * history and settings): that version is `registryVersion` and no new one was added.
+   */
+  registryNew: boolean;
 }
 
 /** A structural copy of ModelMetrics for the renderer (the contract imports only zod). */

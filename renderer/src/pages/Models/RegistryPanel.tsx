@@ -21,7 +21,7 @@ export function RegistryPanel() {
   const [compare, setCompare] = useState<Detail | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ text: string; ok: boolean } | null>(null);
   // Only the newest refresh may write: an older answer arriving late would show another version.
   const refreshSeq = useRef(0);
 
@@ -55,9 +55,14 @@ export function RegistryPanel() {
     api.call('registry.show', { name: selected, version: compareTo }).then(setCompare, setError);
   }, [selected, compareTo]);
 
-  const act = async (fn: () => Promise<string>) => {
+  /** Run an action; its note is green when it did what the planner hoped, amber when not. */
+  const act = async (fn: () => Promise<string | { text: string; ok: boolean }>) => {
     setBusy(true); setError(null); setNote(null);
-    try { setNote(await fn()); await refresh(); } catch (e) { setError(e); } finally { setBusy(false); }
+    try {
+      const r = await fn();
+      setNote(typeof r === 'string' ? { text: r, ok: true } : r);
+      await refresh();
+    } catch (e) { setError(e); } finally { setBusy(false); }
   };
 
   if (models.length === 0) {
@@ -73,13 +78,13 @@ export function RegistryPanel() {
     <Card title="Registry">
       <div className="space-y-3">
         <ErrorBanner error={error} />
-        {note && <p role="status" className="rounded border border-emerald-200 bg-emerald-50 p-2 text-sm" data-testid="registry-note">{note}</p>}
+        {note && <p role="status" data-tone={note.ok ? 'ok' : 'warning'} className={`rounded border p-2 text-sm ${note.ok ? 'border-emerald-200 bg-emerald-50' : 'border-amber-300 bg-amber-50 text-amber-900'}`} data-testid="registry-note">{note.text}</p>}
         <table className="w-full text-sm" data-testid="registry-table">
           <thead><tr className="text-left text-slate-600"><th className="px-2">Model</th><th className="px-2">Versions</th><th className="px-2">Production</th><th className="px-2">Candidate</th><th className="px-2">Pins</th><th className="px-2">Status</th></tr></thead>
           <tbody>
             {models.map((m) => (
               <tr key={m.name} data-testid={`model-row-${m.name}`} className={`cursor-pointer border-t border-slate-100 ${m.name === selected ? 'bg-slate-100' : 'hover:bg-slate-50'}`} onClick={() => { setSelected(m.name); setVersion(null); setCompareTo(null); }}>
-                <td className="px-2 py-1 font-mono text-xs">{m.name}</td><td className="px-2">{m.versions}</td>
+                <td className="px-2 py-1">{m.title}{m.title !== m.name && <span className="ml-1 font-mono text-xs text-slate-500">{m.name}</span>}</td><td className="px-2">{m.versions}</td>
                 <td className="px-2" data-testid="production-version">{m.production !== null ? `@${m.production}` : '–'}</td>
                 <td className="px-2">{m.candidate !== null ? `@${m.candidate}` : '–'}</td>
                 <td className="px-2 text-xs">{m.pins.map((p) => `${p.consumer} → @${p.version}`).join(', ') || '–'}</td>
@@ -90,9 +95,10 @@ export function RegistryPanel() {
         </table>
         {model && (
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm font-medium">{model.name}</span>
-            <Button variant="secondary" disabled={busy || model.production === null} data-testid="btn-rollback"
-              onClick={() => void act(async () => { const r = await api.call('registry.rollback', { name: model.name }); return `${model.name} rolled back from @${r.from} to @${r.version}.`; })}>
+            <span className="text-sm font-medium">{model.title}</span>
+            <Button variant="secondary" disabled={busy || model.rollbackTo === null} data-testid="btn-rollback"
+              title={model.rollbackTo === null ? 'No earlier production version to return to' : `Return production to @${model.rollbackTo}`}
+              onClick={() => void act(async () => { const r = await api.call('registry.rollback', { name: model.name }); return `${model.title} rolled back from @${r.from} to @${r.version}.`; })}>
               Roll back production
             </Button>
           </div>
@@ -124,7 +130,7 @@ export function RegistryPanel() {
               <div className="flex items-center gap-2">
                 <span className="text-sm font-medium" data-testid="gates-heading">Gates for @{detail.version}</span>
                 <Button variant="secondary" disabled={busy} data-testid="btn-evaluate"
-                  onClick={() => void act(async () => { const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version }); return `Gates ${r.passed ? 'passed' : 'failed'} for ${detail.name}@${detail.version}.`; })}>
+                  onClick={() => void act(async () => { const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version }); return { text: `Gates ${r.passed ? 'passed' : 'failed'} for ${model?.title ?? detail.name} @${detail.version}.`, ok: r.passed }; })}>
                   {busy ? 'Working…' : 'Evaluate'}
                 </Button>
               </div>

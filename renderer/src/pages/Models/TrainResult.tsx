@@ -19,8 +19,13 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
   const b = m.baseline;
   return (
     <div className="mt-3 space-y-3 text-sm" data-testid={`train-result-${result.name}`}>
+      <p data-testid="train-registered" className={result.registryNew ? 'text-slate-800' : 'text-amber-800'}>
+        {result.registryNew
+          ? <>Registered as candidate <span className="font-mono">@{result.registryVersion}</span>: evaluate it in the registry below before promoting.</>
+          : <>Identical to <span className="font-mono">@{result.registryVersion}</span>, already in the registry: the history and settings have not changed since, so no new version was added.</>}
+      </p>
       <p className="text-slate-600">
-        Version <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')} training, {m.rows.valid.toLocaleString('en-IN')} validation,{' '}
+        Training run <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')} training, {m.rows.valid.toLocaleString('en-IN')} validation,{' '}
         {m.rows.test.toLocaleString('en-IN')} holdout rows (time-ordered) · {m.bestRound} rounds{m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
       </p>
       <table className="tabular min-w-[28rem] text-left">

@@ -8,6 +8,9 @@ const num = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toF
 /** One version (metrics, data, lineage), side by side with another when comparing. */
 export function VersionDetail({ detail, compare }: { detail: Detail; compare: Detail | null }) {
   const test = (d: Detail) => (d.metrics?.test ?? {}) as Record<string, unknown>;
+  // The naive baseline's metrics on the same holdout, as stored by training (`metrics.baseline`).
+  const base = detail.baselineMetrics as { name?: string; baseline?: Record<string, unknown> } | null;
+  const baseline = base?.baseline ?? null;
   const keys = METRIC_KEYS.filter((k) => k in test(detail) || (compare && k in test(compare)));
   return (
     <div className="space-y-3 text-sm" data-testid="version-detail">
@@ -16,16 +19,16 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
         {detail.note && <> · <em>{detail.note}</em></>}
       </p>
       <table className="text-sm">
-        <thead><tr><th className="pr-4 text-left text-slate-600">Holdout metric</th><th className="pr-4 text-left">@{detail.version}</th>{compare && <th className="pr-4 text-left">@{compare.version}</th>}</tr></thead>
+        <thead><tr><th className="pr-4 text-left text-slate-600">Holdout metric</th><th className="pr-4 text-left">@{detail.version}</th>{compare && <th className="pr-4 text-left">@{compare.version}</th>}{baseline && <th className="pr-4 text-left" title={base?.name}>Naive baseline</th>}</tr></thead>
         <tbody>
           {keys.map((k) => (
-            <tr key={k}><td className="pr-4">{k}</td><td className="pr-4 tabular">{num(test(detail)[k])}</td>{compare && <td className="pr-4 tabular">{num(test(compare)[k])}</td>}</tr>
+            <tr key={k}><td className="pr-4">{k}</td><td className="pr-4 tabular">{num(test(detail)[k])}</td>{compare && <td className="pr-4 tabular">{num(test(compare)[k])}</td>}{baseline && <td className="pr-4 tabular">{num(baseline[k])}</td>}</tr>
           ))}
           <tr><td className="pr-4">training time</td><td className="pr-4 tabular">{detail.trainMs !== null ? `${detail.trainMs} ms` : '–'}</td>{compare && <td className="pr-4 tabular">{compare.trainMs !== null ? `${compare.trainMs} ms` : '–'}</td>}</tr>
           <tr><td className="pr-4">training rows</td><td className="pr-4 tabular">{detail.dataset?.rows ?? '–'}</td>{compare && <td className="pr-4 tabular">{compare.dataset?.rows ?? '–'}</td>}</tr>
         </tbody>
       </table>
-      {detail.baselineMetrics && <p className="text-xs text-slate-600">Naive baseline on the same holdout: {JSON.stringify((detail.baselineMetrics as { baseline?: unknown }).baseline ?? detail.baselineMetrics).slice(0, 160)}</p>}
+      {base?.name && <p className="text-xs text-slate-600">Naive baseline: {base.name}, on the same holdout rows.</p>}
       <p className="text-xs text-slate-600">
         Data: {detail.dataset ? `${detail.dataset.rows} rows, ${detail.dataset.from ?? '?'} … ${detail.dataset.to ?? '?'}, sha256 ${detail.dataset.hash.slice(0, 12)}…` : 'not recorded'} ·
         Inputs: {detail.manifest.inputs.map((i) => i.name).join(', ')} · File {detail.fileSha256.slice(0, 12)}… ({(detail.fileBytes / 1024).toFixed(1)} KiB) · Parent {detail.parentVersion !== null ? `@${detail.parentVersion}` : '–'}
