@@ -8,7 +8,25 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('rakeplan: dist/cli.js is missing; run `npm run build` in the RakePlan folder first.\n');
   process.exit(2);
 }
-require(cli).main(process.argv.slice(2)).then(
+const argv = process.argv.slice(2);
+// Help and version from the catalog the build wrote: no need to load the whole CLI for them.
+const quick = quickAnswer(argv, path.join(__dirname, '..', 'dist', 'cli-help.json'));
+if (quick !== null) {
+  process.stdout.write(quick + '\n');
+  return;
+}
+require(cli).main(argv).then(
   (code) => { process.exitCode = code; },
   (err) => { process.stderr.write(`${(err && err.stack) || err}\n`); process.exitCode = 1; },
 );
+
+/** The text for `--version`, `--help` or `<command> --help` alone; null for anything else. */
+function quickAnswer(args, file) {
+  const only = (x) => args.length === 1 && args[0] === x;
+  if (!only('--version') && !only('--help') && !only('-h') && !only('help') && !(args.length === 2 && args[1] === '--help')) return null;
+  let catalog;
+  try { catalog = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  if (args[0] === '--version') return catalog.version;
+  if (args.length === 1) return catalog.help;
+  return catalog.commands[args[0]] ?? null;
+}

@@ -3,6 +3,7 @@
 // `--node-only` skips the renderer for quick CLI/worker iterations.
 import { build } from 'esbuild';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +53,12 @@ await Promise.all([
       })
     : Promise.resolve(),
 ]);
+
+// `rakeplan --help`, `--version` and `<command> --help` are answered from this file without
+// loading the bundle and its packages (spreadsheet, solver, database), which takes seconds on a
+// busy machine. Written from the bundle itself, so it never disagrees with it.
+const { helpCatalog } = createRequire(import.meta.url)(path.join(root, 'dist', 'cli.js'));
+fs.writeFileSync(path.join(root, 'dist', 'cli-help.json'), JSON.stringify(helpCatalog()));
 
 if (!nodeOnly) {
   const { build: viteBuild } = await import('vite');

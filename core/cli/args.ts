@@ -1,24 +1,45 @@
+import { closestOption, GLOBAL_OPTIONS, type OptionSpec } from './options';
+
 /** `--key value`, `--key=value`, `--flag`, positionals. Repeated keys keep the last value. */
 export interface ParsedArgs {
   positionals: string[];
   flags: Record<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[]): ParsedArgs {
+/**
+ * Parse against the command's declared options (plus the global ones): an unknown option, a
+ * missing value, or a value given to a switch is a usage error naming it. Without `options`
+ * (tests of one command) every `--name` is taken as written.
+ */
+export function parseArgs(argv: readonly string[], options?: OptionSpec): ParsedArgs {
+  const known = options ? { ...GLOBAL_OPTIONS, ...options } : null;
   const positionals: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
+    const a = argv[i]!;
     if (a === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
-      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[a.slice(2)] = argv[++i];
-      else flags[a.slice(2)] = true;
-    } else positionals.push(a);
+    if (!a.startsWith('--')) {
+      positionals.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(2, eq) : a.slice(2);
+    const kind = known ? known[name] : undefined;
+    if (known && !kind) {
+      const near = closestOption(name, Object.keys(known));
+      throw new CliUsageError(`unknown option --${name}${near ? `; did you mean --${near}?` : ''}`);
+    }
+    if (kind === 'boolean') {
+      if (eq > 0 && !['true', 'false'].includes(a.slice(eq + 1))) throw new CliUsageError(`--${name} is a switch and takes no value`);
+      if (eq < 0 || a.slice(eq + 1) === 'true') flags[name] = true;
+      else delete flags[name];
+    } else if (eq > 0) flags[name] = a.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1]!.startsWith('--')) flags[name] = argv[++i]!;
+    else if (kind === 'string') throw new CliUsageError(`--${name} needs a value`);
+    else flags[name] = true;
   }
   return { positionals, flags };
 }

@@ -1,8 +1,9 @@
 import { ContractError } from '../contract/errors';
-import { resolveDataDir } from '../host/paths';
+import { appVersion, resolveDataDir } from '../host/paths';
 import { CliUsageError, parseArgs, str } from './args';
 import type { CliEnv } from './command';
 import { COMMANDS } from './commands';
+import { COMMAND_OPTIONS } from './options';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -17,6 +18,13 @@ function help(): string {
   ].join('\n');
 }
 
+const commandHelp = (c: (typeof COMMANDS)[number]) => `${c.summary}\n\nUsage: ${c.usage}`;
+
+/** Every help text and the version, for the launcher's fast path (written to dist/cli-help.json at build). */
+export function helpCatalog(): { version: string; help: string; commands: Record<string, string> } {
+  return { version: appVersion(), help: help(), commands: Object.fromEntries(COMMANDS.map((c) => [c.name, commandHelp(c)])) };
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const env: CliEnv = { dataDir: '', out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
@@ -25,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') {
-    env.out((await import('../host/paths')).appVersion());
+    env.out(appVersion());
     return 0;
   }
   const cmd = COMMANDS.find((c) => c.name === name);
@@ -34,9 +42,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const args = parseArgs(rest);
+    const args = parseArgs(rest, COMMAND_OPTIONS[cmd.name] ?? {});
     if (args.flags.help) {
-      env.out(`${cmd.summary}\n\nUsage: ${cmd.usage}`);
+      env.out(commandHelp(cmd));
       return 0;
     }
     env.dataDir = resolveDataDir({ flag: str(args, 'data-dir') });

@@ -8,7 +8,7 @@ import { readScenarioFile } from './plan';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Verify a plan against a scenario: every rule and cost of DOMAIN.md (exit 1 on violations)',
+  summary: 'Verify a plan against a scenario: every dispatch rule and cost (exit 1 on violations)',
   usage: 'rakeplan check --scenario s.json --plan plan.json',
   async run(args, env) {
     const scenario = readScenarioFile(str(args, 'scenario', true)!, env);

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appRoot } from '../host/paths';
+import { parseArgs } from './args';
+import { COMMAND_OPTIONS } from './options';
+import { main } from './index';
+
+/** The files whose option reads belong to each command. */
+const SOURCES: Record<string, string[]> = {
+  serve: ['core/cli/commands/serve.ts'], health: ['core/cli/commands/health.ts'], plan: ['core/cli/commands/plan.ts'],
+  check: ['core/cli/commands/check.ts'], train: ['core/cli/commands/train.ts'],
+  predict: ['core/cli/commands/predict.ts', 'core/registry/cli-batch.ts'], 'demo-data': ['core/cli/commands/demo-data.ts'],
+  models: ['core/cli/commands/models.ts'], metrics: ['core/cli/commands/metrics.ts'],
+};
+
+describe('strict command-line options', () => {
+  it('declares every option each command reads, and nothing it does not', () => {
+    expect(Object.keys(SOURCES).sort()).toEqual(Object.keys(COMMAND_OPTIONS).sort());
+    for (const [cmd, files] of Object.entries(SOURCES)) {
+      const text = files.map((f) => fs.readFileSync(path.join(appRoot(), f), 'utf8')).join('\n');
+      const read = new Set([...text.matchAll(/(?:str|num|bool)\(args, '([a-z-]+)'|set\('([a-z-]+)'/g)].map((m) => m[1] ?? m[2]!));
+      expect([...read].sort(), cmd).toEqual(Object.keys(COMMAND_OPTIONS[cmd]!).sort());
+    }
+  });
+
+  it('refuses a mistyped option naming the near one, a missing value and a value given to a switch', () => {
+    const opts = COMMAND_OPTIONS.plan;
+    expect(() => parseArgs(['--tme-limit', '3'], opts)).toThrow('unknown option --tme-limit; did you mean --time-limit?');
+    expect(() => parseArgs(['--scenario'], opts)).toThrow('--scenario needs a value');
+    expect(() => parseArgs(['--rule-based=yes'], opts)).toThrow('--rule-based is a switch and takes no value');
+    expect(() => parseArgs(['--zzzzzz'], opts)).toThrow(/^unknown option --zzzzzz$/);
+    // A switch never swallows the next word; global options are accepted everywhere.
+    expect(parseArgs(['--rule-based', 'extra', '--data-dir', '/d', '--time-limit=5'], opts)).toEqual({
+      positionals: ['extra'], flags: { 'rule-based': true, 'data-dir': '/d', 'time-limit': '5' },
+    });
+  });
+
+  it('exits 2 on a mistyped option instead of running with the default', async () => {
+    const err: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((s: string) => { err.push(String(s)); return true; }) as typeof process.stderr.write;
+    try {
+      expect(await main(['plan', '--tme-limit', '3', '--scenario', 'nowhere.json', '--out', 'nowhere-plan.json'])).toBe(2);
+    } finally {
+      process.stderr.write = write;
+    }
+    expect(err.join('')).toContain('did you mean --time-limit?');
+    expect(fs.existsSync('nowhere-plan.json')).toBe(false);
+  });
+});
+
+describe('the launcher answers help and version from the build\'s catalog', () => {
+  const bin = path.join(appRoot(), 'bin', 'rakeplan.js');
+  const run = (args: string[]) => execFileSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+  it('gives the same text as the full CLI', async () => {
+    if (!fs.existsSync(path.join(appRoot(), 'dist', 'cli-help.json'))) execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+    const version = (JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    expect(run(['--version']).trim()).toBe(version);
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((s: string) => { out.push(String(s)); return true; }) as typeof process.stdout.write;
+    try { await main(['plan', '--help']); } finally { process.stdout.write = write; }
+    expect(run(['plan', '--help'])).toBe(out.join(''));
+    expect(run(['--help'])).toContain('plan       Plan a scenario');
+    expect(run(['--help'])).not.toMatch(/\.md\b/);
+  });
+});

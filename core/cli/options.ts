@@ -1,0 +1,56 @@
+/**
+ * Every option each command takes, and whether it takes a value. The parser refuses anything
+ * else: a mistyped option (`--tme-limit 3`) must stop the run, not run it with the default.
+ */
+export type OptionKind = 'string' | 'boolean';
+export type OptionSpec = Readonly<Record<string, OptionKind>>;
+
+/** Taken by every command. */
+export const GLOBAL_OPTIONS: OptionSpec = { 'data-dir': 'string', help: 'boolean' };
+
+const TRAIN_PARAMS: OptionSpec = {
+  rounds: 'string', depth: 'string', leaves: 'string', 'learning-rate': 'string', seed: 'string', bins: 'string', 'early-stopping': 'string',
+};
+
+export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  serve: { port: 'string' },
+  health: {},
+  plan: { scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean' },
+  check: { scenario: 'string', plan: 'string' },
+  train: {
+    ...TRAIN_PARAMS, spec: 'string', csv: 'string', target: 'string', task: 'string', name: 'string', out: 'string', threads: 'string',
+    categorical: 'string', 'date-column': 'string', alpha: 'string', types: 'string', json: 'boolean',
+  },
+  predict: { model: 'string', csv: 'string', out: 'string', batch: 'boolean', consumer: 'string', table: 'string', chunk: 'string' },
+  'demo-data': { seed: 'string', size: 'string', 'history-days': 'string', out: 'string' },
+  models: {
+    json: 'boolean', data: 'string', note: 'string', override: 'string', consumer: 'string', unpin: 'boolean',
+    name: 'string', inputs: 'string', task: 'string', classes: 'string',
+  },
+  metrics: { prometheus: 'boolean', minutes: 'string' },
+};
+
+/** The closest known option within two edits, for "did you mean". */
+export function closestOption(name: string, known: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = 3;
+  for (const k of known) {
+    const d = editDistance(name, k);
+    if (d < bestD) { best = k; bestD = d; }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
