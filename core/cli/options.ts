@@ -15,7 +15,11 @@ const TRAIN_PARAMS: OptionSpec = {
 export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   serve: { port: 'string' },
   health: {},
-  plan: { scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean' },
+  plan: {
+    scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean',
+    'scenario-id': 'string', table: 'string', json: 'boolean',
+  },
+  scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean' },
   check: { scenario: 'string', plan: 'string' },
   train: {
     ...TRAIN_PARAMS, spec: 'string', csv: 'string', target: 'string', task: 'string', name: 'string', out: 'string', threads: 'string',

@@ -8,6 +8,7 @@ import { predictCommand } from './predict';
 import { demoDataCommand } from './demo-data';
 import { modelsCommand } from './models';
 import { metricsCommand } from './metrics';
+import { scenarioCommand } from './scenario';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, modelsCommand, metricsCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, modelsCommand, metricsCommand];

@@ -4,6 +4,7 @@ import type { Scenario } from '../../domain/scenario';
 import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
+import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { writeFileAtomic } from '../../storage/atomic-write';
 
 /** Read and validate a scenario file; errors name the file, table, row and field. */
@@ -26,8 +27,9 @@ const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
-  usage: 'rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]',
+  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
+    if (args.positionals.length > 0) return runPlanStore(args, env);
     const file = str(args, 'scenario', true)!;
     const out = str(args, 'out', true)!;
     const timeLimitS = num(args, 'time-limit', 30)!;
