@@ -151,7 +151,7 @@ export interface SolverInfo {
   gapLimit?: number;
   /**
    * Where the time went, phase by phase, and which phase stopped at its deadline (the plan it
-   * had then was kept): `prepare`, `rule-based`, `greedy`, `solver`, `pricing and checking`.
+   * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
    */
   phases?: PhaseTime[];
 }

@@ -117,7 +117,7 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     : [];
   return {
     format: PLAN_FORMAT,
-    scenario: { name: p.sc.name, hash: scenarioHash(p.sc), horizonStart: p.sc.horizon.start, horizonDays: p.sc.horizon.days },
+    scenario: { name: p.sc.name, hash: (p.hash ??= scenarioHash(p.sc)), horizonStart: p.sc.horizon.start, horizonDays: p.sc.horizon.days },
     createdAt: new Date().toISOString(),
     rakes,
     road,

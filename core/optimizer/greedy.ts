@@ -45,6 +45,11 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
     if (ri > 0) open = open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6);
     let best: { gain: number; lp: string; start: number; lines: DraftLine[]; load: number } | null = null;
     for (const lp of p.lps.values()) {
+      // Between sidings too: one siding's look at 50,000 orders takes up to 0.1 s.
+      if (deadlinePassed(deadline)) {
+        cutAt = `${ri} of ${p.rakes.length} rakes`;
+        break;
+      }
       if (!lp.wagonTypes.includes(pr.rake.wagonType)) continue;
       const dur = pr.capT / lp.loadingRateTph;
       const start = sched.earliest(lp, Math.max(0, pr.placeH), dur);
@@ -143,6 +148,7 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
         if (gain > 0 && (!best || gain > best.gain)) best = { gain, lp: lp.code, start, lines, load };
       }
     }
+    if (cutAt !== null) break;
     if (!best) continue;
     const lp = p.lps.get(best.lp)!;
     // Book the full-rake loading time, as the MILP's siding rows do, so this plan is a feasible start.

@@ -1,15 +1,15 @@
 import { ContractError } from '../contract/errors';
 
 /**
- * The largest scenario the optimizer plans in one call. Below these sizes every phase keeps to
- * the time limit (the rule-based and greedy passes stop at their deadlines; preparing, pricing
- * and checking a plan are linear: 50,000 orders take about a second each on a busy core); above
- * them even those linear steps, the scenario's copy into the solver's worker and its 2 GB heap
- * are the limit, so the call is refused up front, before any work, naming the size.
- * docs/optimizer.md "Limits".
+ * The largest scenario the optimizer plans in one call. Up to these sizes every phase keeps to
+ * the time limit: the rule-based and greedy passes stop at their deadlines, the solver is skipped
+ * above SOLVER_MAX_ORDERS, and what cannot stop — preparing, pricing and checking a plan — is
+ * linear, about a second each at 50,000 orders on a busy core. Above them those steps alone, the
+ * scenario's copy into the solver's worker and the plan's size would pass any short limit, so the
+ * call is refused up front, before any work, naming the size. docs/optimizer.md "Limits".
  */
 export const PLAN_LIMITS = {
-  orders: 100_000,
+  orders: 50_000,
   rakes: 2_000,
 } as const;
 

@@ -45,8 +45,8 @@ export interface OptimizeResult {
 }
 
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
-function warmStart(p: Prep, rbDraft: Draft, rbCost: number, deadline?: Deadline) {
-  const gDraft = greedyDraft(p, deadline);
+function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
+  const gDraft = greedyDraft(p);
   const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
   return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
 }
@@ -204,14 +204,25 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   phaseDone('rule-based', rbDeadline, Boolean(rbDraft.cut));
   const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
   const rbCost = rbPlan.summary.totalCost;
+  phaseDone('pricing the rule-based plan');
   const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
   if (opts.ruleBasedOnly) {
     phaseDone('pricing and checking');
     return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
   }
+  // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
   const gDeadline = deadlineAt(GREEDY_SHARE);
-  const { gDraft, gCost, startDraft } = warmStart(p, rbDraft, rbCost, gDeadline);
-  phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
+  let gDraft: Draft = { rakes: [], road: [] };
+  let gPlan = rbPlan;
+  let gCost = Infinity;
+  if (!rbDraft.cut) {
+    gDraft = greedyDraft(p, gDeadline);
+    phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
+    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost);
+    gCost = gPlan.summary.totalCost;
+    phaseDone('pricing the greedy plan');
+  }
+  const startDraft = gCost < rbCost ? gDraft : rbDraft;
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
     plan: buildPlan(p, rbDraft, {
       method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
@@ -220,27 +231,26 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     lpText,
   });
 
+  // The heuristic plans are already priced: only their solver info and notes change.
   const heuristicOnly = (why: string): OptimizeResult => {
     const info = { objective: null, bound: null, gap: null, timeLimitS, gapLimit: gap, phases };
-    if (gCost < rbCost - 0.5) {
-      const gPlan = buildPlan(p, gDraft, { ...info, method: 'greedy heuristic', status: why, seconds: elapsed() }, rbCost,
-        [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')]);
-      if (checkPlan(sc, gPlan).ok) {
-        phaseDone('pricing and checking');
-        gPlan.solver.seconds = elapsed();
-        return { plan: gPlan, lpText: null };
-      }
-    }
-    const out = fallback(why, { status: why });
+    const [plan, notes]: [Plan, string[]] = gCost < rbCost - 0.5
+      ? [gPlan, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')]]
+      : [rbPlan, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]];
+    const ok = checkPlan(sc, plan).ok;
+    if (plan === gPlan && !ok) return fallback(why, { status: why });
+    plan.solver = plan === gPlan ? { ...info, method: 'greedy heuristic', status: why, seconds: 0 } : { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why };
+    plan.notes = [...notes, ...plan.notes];
     phaseDone('pricing and checking');
-    out.plan.solver.seconds = elapsed();
-    return out;
+    plan.solver.seconds = elapsed();
+    return { plan, lpText: null };
   };
 
   // No solver when the heuristics already used the time, or the scenario is beyond what the
   // solver's models can be built for within a limit: the cheaper checked heuristic plan, named.
   const leftS = timeLimitS - elapsed();
-  const skipSolver = rbDraft.cut || gDraft.cut ? `the ${rbDraft.cut ? 'rule-based' : 'greedy'} pass stopped at its deadline`
+  const skipSolver = rbDraft.cut ? 'the rule-based pass stopped at its deadline, leaving no time for the greedy pass'
+    : gDraft.cut ? 'the greedy pass stopped at its deadline'
     : p.orders.length > SOLVER_MAX_ORDERS ? `${p.orders.length.toLocaleString('en-IN')} orders are more than the ${SOLVER_MAX_ORDERS.toLocaleString('en-IN')} the solver's models are built for within a time limit`
       : leftS < SOLVER_MIN_S ? `only ${Math.max(0, leftS).toFixed(1)} s of the ${timeLimitS} s limit were left after the rule-based and greedy passes`
         : null;

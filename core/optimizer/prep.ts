@@ -30,6 +30,8 @@ export interface Prep {
   roadCapT: Map<string, number>;
   /** Memo of `deferredFreightRate` by order: it is asked for every unserved order of every priced plan. */
   deferredRs: WeakMap<Order, number>;
+  /** The scenario's content hash once computed (build-plan.ts): a plan of 50,000 orders hashes 10 MB of JSON. */
+  hash?: string;
 }
 
 export const key = (a: string, b: string) => `${a}|${b}`;
