@@ -9,6 +9,7 @@ import type { PlanComparison, SolveProgressEvent } from '../contract/api/plans';
 import { createHost } from '../host/create-host';
 import { appRoot } from '../host/paths';
 import { tinyInput } from '../optimizer/__fixtures__/tiny';
+import { PLAN_LIMITS } from '../optimizer/limits';
 import { generateScenario } from '../synth/scenario';
 
 // The solve runs in dist/workers/solve.js: build the node bundles once.
@@ -62,6 +63,17 @@ describe('plans.* contract', () => {
     bad.orders[0]!.quantityT = -5;
     await expect(host.app.invoke('plans.solve', { scenario: bad })).rejects.toMatchObject({ code: 'INVALID_DATA' });
     await expect(host.app.invoke('plans.solve', {})).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+  });
+
+  it('refuses a scenario above the optimizer\'s size limit up front, naming it', async () => {
+    const huge = tinyInput();
+    const o = huge.orders[0]!;
+    huge.orders = Array.from({ length: PLAN_LIMITS.orders + 1 }, (_, i) => ({ ...o, id: `H-${i}` }));
+    const t = performance.now();
+    await expect(host.app.invoke('plans.solve', { scenario: huge, timeLimitS: 5 })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED', message: expect.stringContaining(`at most ${PLAN_LIMITS.orders.toLocaleString('en-US')} orders`),
+    });
+    expect(performance.now() - t).toBeLessThan(5000);
   });
 
   it('streams progress, stops and keeps the best plan, and hard-cancels', async () => {
