@@ -234,12 +234,12 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   // The heuristic plans are already priced: only their solver info and notes change.
   const heuristicOnly = (why: string): OptimizeResult => {
     const info = { objective: null, bound: null, gap: null, timeLimitS, gapLimit: gap, phases };
-    const [plan, notes]: [Plan, string[]] = gCost < rbCost - 0.5
+    const greedy = gCost < rbCost - 0.5;
+    const [plan, notes]: [Plan, string[]] = greedy
       ? [gPlan, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')]]
       : [rbPlan, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]];
-    const ok = checkPlan(sc, plan).ok;
-    if (plan === gPlan && !ok) return fallback(why, { status: why });
-    plan.solver = plan === gPlan ? { ...info, method: 'greedy heuristic', status: why, seconds: 0 } : { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why };
+    if (greedy && !checkPlan(sc, plan).ok) return fallback(why, { status: why });
+    plan.solver = greedy ? { ...info, method: 'greedy heuristic', status: why, seconds: 0 } : { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why };
     plan.notes = [...notes, ...plan.notes];
     phaseDone('pricing and checking');
     plan.solver.seconds = elapsed();
