@@ -208,7 +208,8 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
   if (opts.ruleBasedOnly) {
     phaseDone('pricing and checking');
-    return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
+    const status = rbDraft.cut ? 'rule-based, stopped at its deadline' : rbPlan.solver.status;
+    return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, status, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
   }
   // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
   const gDeadline = deadlineAt(GREEDY_SHARE);
