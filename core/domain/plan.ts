@@ -149,6 +149,21 @@ export interface SolverInfo {
   reductions?: string[];
   timeLimitS?: number;
   gapLimit?: number;
+  /**
+   * Where the time went, phase by phase, and which phase stopped at its deadline (the plan it
+   * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
+   */
+  phases?: PhaseTime[];
+}
+
+export interface PhaseTime {
+  phase: string;
+  /** Wall-clock seconds the phase took. */
+  seconds: number;
+  /** The phase's deadline [s from the start of the solve]; absent when it had none of its own. */
+  deadlineS?: number;
+  /** It stopped at its deadline with what it had planned (orders not reached are unserved, with that reason). */
+  stoppedAtDeadline: boolean;
 }
 
 export interface Plan {

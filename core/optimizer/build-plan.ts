@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft } from './draft';
-import { explainUnserved, suggestProduction } from './explain';
+import { suggestProduction, unservedExplainer } from './explain';
 import {
   PLAN_FORMAT, type CostBreakdown, type Plan, type PlannedRake, type RoadShipment, type SolverInfo, type UnservedLine,
 } from '../domain/plan';
@@ -86,12 +86,13 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
   }
 
   const unserved: UnservedLine[] = [];
+  const explain = unservedExplainer(p, draft);
   for (const o of p.orders) {
     const left = o.quantityT - (shipped.get(o.id) ?? 0);
     if (left <= 0.0005) continue;
     unserved.push({
       order: o.id, product: o.product, destination: o.destination, priority: o.priority, tonnes: r3(left),
-      penaltyRs: r2(left * unservedRate(p, o.priority)), deferredFreightRs: r2(left * deferredFreightRate(p, o)), reason: explainUnserved(p, o, draft),
+      penaltyRs: r2(left * unservedRate(p, o.priority)), deferredFreightRs: r2(left * deferredFreightRate(p, o)), reason: explain(o),
     });
   }
 
@@ -116,7 +117,7 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     : [];
   return {
     format: PLAN_FORMAT,
-    scenario: { name: p.sc.name, hash: scenarioHash(p.sc), horizonStart: p.sc.horizon.start, horizonDays: p.sc.horizon.days },
+    scenario: { name: p.sc.name, hash: (p.hash ??= scenarioHash(p.sc)), horizonStart: p.sc.horizon.start, horizonDays: p.sc.horizon.days },
     createdAt: new Date().toISOString(),
     rakes,
     road,

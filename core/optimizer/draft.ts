@@ -28,6 +28,11 @@ export interface DraftRoad {
 export interface Draft {
   rakes: DraftRake[];
   road: DraftRoad[];
+  /**
+   * Set when the planner stopped at its deadline before considering every order: the orders it
+   * never reached (left unserved) and why, in words a planner reads as the unserved reason.
+   */
+  cut?: { orders: Set<string>; reason: string };
 }
 
 export const lineTonnes = (l: DraftLine) => [...l.sources.values()].reduce((a, b) => a + b, 0);

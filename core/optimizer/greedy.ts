@@ -1,3 +1,4 @@
+import { deadlinePassed, type Deadline } from './deadline';
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
   carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadRate, roadTonneCost,
@@ -17,34 +18,48 @@ import { SidingSchedule } from './siding-schedule';
 /** Destinations (by value) among which two-point pairs are tried, per rake and siding. */
 const PAIR_CANDIDATES = 12;
 
-export function greedyDraft(p: Prep): Draft {
+/**
+ * With a `deadline` it stops when that passes, between rakes (and between orders on road): the
+ * rakes it formed stand, and the orders it might still have served are named in `cut`.
+ */
+export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
   const c = p.sc.costs;
   const stock = new Map(p.stock);
   const rem = new Map(p.orders.map((o) => [o.id, o.quantityT]));
   const sched = new SidingSchedule(p);
   const rakes: DraftRake[] = [];
+  // What an order's value at a siding needs, computed once (a siding only moves the lateness):
+  // the rail candidates with their unserved cost, transit, due time and lateness rate.
+  let open = p.orders.filter((o) => railAllowed(o) && p.dests.has(o.destination)).map((o) => ({
+    o, leaveRs: unservedTonneCost(p, o), transitH: p.dests.get(o.destination)!.railTransitH, dueH: p.dueH.get(o.id)!, lateRs: latenessRate(p, o.priority),
+  }));
+  let cutAt: string | null = null;
 
   for (let ri = 0; ri < p.rakes.length; ri++) {
+    if (deadlinePassed(deadline)) {
+      cutAt = `${ri} of ${p.rakes.length} rakes`;
+      break;
+    }
     const pr = p.rakes[ri]!;
+    // Orders served whole by earlier rakes are no longer candidates.
+    if (ri > 0) open = open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6);
     let best: { gain: number; lp: string; start: number; lines: DraftLine[]; load: number } | null = null;
     for (const lp of p.lps.values()) {
+      // Between sidings too: one siding's look at 50,000 orders takes up to 0.1 s.
+      if (deadlinePassed(deadline)) {
+        cutAt = `${ri} of ${p.rakes.length} rakes`;
+        break;
+      }
       if (!lp.wagonTypes.includes(pr.rake.wagonType)) continue;
       const dur = pr.capT / lp.loadingRateTph;
       const start = sched.earliest(lp, Math.max(0, pr.placeH), dur);
       if (start === null) continue;
       const etaBase = start + dur;
-      // Each order's value at this siding, computed once: the options below sort by it.
+      const handling = handlingRate(p, lp);
+      // Each order's value at this siding: leaving a tonne unserved costs its penalty plus the
+      // freight it still pays after the horizon, less handling and lateness if it ships now.
       const values = new Map<Order, number>();
-      const value = (o: Order) => {
-        let v = values.get(o);
-        if (v === undefined) {
-          const dest = p.dests.get(o.destination)!;
-          // Leaving a tonne unserved costs its penalty plus the freight it still pays after the horizon.
-          v = unservedTonneCost(p, o) - handlingRate(p, lp) - lateDays(etaBase + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
-          values.set(o, v);
-        }
-        return v;
-      };
+      const value = (o: Order) => values.get(o)!;
       // Per product, not per order: whether this rake carries it and this siding's yards hold some.
       const loadable = new Map<string, boolean>();
       const canLoad = (prod: string) => {
@@ -55,9 +70,13 @@ export function greedyDraft(p: Prep): Draft {
         }
         return ok;
       };
-      const cands = p.orders.filter((o) => railAllowed(o) && (rem.get(o.id) ?? 0) > 1e-6 && p.dests.has(o.destination) && canLoad(o.product) && value(o) > 0);
       const byDest = new Map<string, Order[]>();
-      for (const o of cands) {
+      for (const x of open) {
+        const o = x.o;
+        if (!canLoad(o.product) || (rem.get(o.id) ?? 0) <= 1e-6) continue;
+        const v = x.leaveRs - handling - lateDays(etaBase + x.transitH, x.dueH) * x.lateRs;
+        if (!(v > 0)) continue;
+        values.set(o, v);
         const list = byDest.get(o.destination);
         if (list) list.push(o);
         else byDest.set(o.destination, [o]);
@@ -93,11 +112,16 @@ export function greedyDraft(p: Prep): Draft {
           for (const o of orders) {
             const room = wagonsLeft - reserve;
             if (room <= 0) break;
-            const yards = lp.stockyards.map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) })).filter((x) => x.st > 1e-6);
-            const avail = yards.reduce((a, x) => a + x.st, 0);
             const need = rem.get(o.id) ?? 0;
+            // Without building the yard list: most orders of a flooded plant find no stock left.
+            let avail = 0;
+            for (const y of lp.stockyards) {
+              const st = (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0);
+              if (st > 1e-6) avail += st;
+            }
             const t = Math.min(need, room * pr.pccT, avail);
             if (t <= 1e-6 || (!o.splittable && t < need - 1e-6)) continue;
+            const yards = lp.stockyards.map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) })).filter((x) => x.st > 1e-6);
             const wagons = Math.ceil(t / pr.pccT - 1e-9);
             const sources = new Map<string, number>();
             let left = t;
@@ -124,6 +148,7 @@ export function greedyDraft(p: Prep): Draft {
         if (gain > 0 && (!best || gain > best.gain)) best = { gain, lp: lp.code, start, lines, load };
       }
     }
+    if (cutAt !== null) break;
     if (!best) continue;
     const lp = p.lps.get(best.lp)!;
     // Book the full-rake loading time, as the MILP's siding rows do, so this plan is a feasible start.
@@ -139,10 +164,18 @@ export function greedyDraft(p: Prep): Draft {
     rakes.push({ rakeIdx: ri, lp: best.lp, startH: start, lines: best.lines });
   }
 
+  // Cut short: every rail order still open might have gone on a rake not formed.
+  const notReached = new Set<string>(cutAt === null ? [] : open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6).map((x) => x.o.id));
   const road: Draft['road'] = [];
   const roadLeft = new Map<string, number>();
   const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
-  for (const o of orders) {
+  for (let i = 0; i < orders.length; i++) {
+    const o = orders[i]!;
+    if ((i & 255) === 0 && deadlinePassed(deadline)) {
+      cutAt ??= `every rake, road for ${i.toLocaleString('en-IN')} of ${orders.length.toLocaleString('en-IN')} orders`;
+      for (let j = i; j < orders.length; j++) notReached.add(orders[j]!.id);
+      break;
+    }
     let left = rem.get(o.id) ?? 0;
     if (left <= 1e-6 || !roadAllowed(p, o)) continue;
     const dest = p.dests.get(o.destination)!;
@@ -153,5 +186,9 @@ export function greedyDraft(p: Prep): Draft {
     }
     rem.set(o.id, left);
   }
-  return { rakes, road };
+  const cut = cutAt === null ? undefined : {
+    orders: notReached,
+    reason: `not planned: the greedy pass stopped at the time limit (${deadline!.limitS} s) after ${cutAt}, before reaching this order`,
+  };
+  return { rakes, road, ...(cut ? { cut } : {}) };
 }

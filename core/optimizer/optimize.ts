@@ -7,7 +7,9 @@ import { highs, solveLp, type SolveProgress } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
-import type { Plan, SolverInfo } from '../domain/plan';
+import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
+import type { Deadline } from './deadline';
+import { assertPlanLimits } from './limits';
 import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
@@ -146,6 +148,28 @@ async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadli
   }
 }
 
+/**
+ * Deadlines of the heuristic passes as shares of the time limit, from the start of the solve. The
+ * rule-based pass (yardstick and fallback) must end by 30 % of it, the greedy warm start by 60 %;
+ * what is left goes to the solver, then pricing and the checker. Both passes take well under a
+ * second up to the large size, so only huge inputs (tens of thousands of orders) reach them.
+ * Asked for the rule-based plan alone, it has 80 %.
+ */
+const RULE_BASED_SHARE = 0.3;
+const GREEDY_SHARE = 0.6;
+const RULE_BASED_ONLY_SHARE = 0.8;
+
+/**
+ * Above this many orders the solver is not run: the heuristics' plan is returned (method named,
+ * status saying why). Its models grow with the orders and their building has no deadline: at
+ * 50,000 orders (week plant) the restricted master alone took 6 s to build and 30 s for its first
+ * LP; at 10,000, 1 s and 2 s. The large size has 2,000.
+ */
+export const SOLVER_MAX_ORDERS = 10_000;
+
+/** The solver is skipped when fewer seconds than this are left after the heuristic passes. */
+const SOLVER_MIN_S = 1;
+
 /** Seconds of a decomposed solve's limit kept for pricing, the model objective and the checker. */
 const DECOMPOSED_RESERVE_S = 3.5;
 
@@ -163,20 +187,75 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const elapsed = () => (performance.now() - started) / 1000;
   const timeLimitS = opts.timeLimitS ?? 30;
   const gap = opts.gap ?? 0.005;
+  assertPlanLimits(sc);
+  const phases: PhaseTime[] = [];
+  let phaseAt = 0;
+  const phaseDone = (phase: string, deadline?: Deadline, stoppedAtDeadline = false) => {
+    const now = elapsed();
+    phases.push({ phase, seconds: now - phaseAt, ...(deadline ? { deadlineS: (deadline.atMs - started) / 1000 } : {}), stoppedAtDeadline });
+    phaseAt = now;
+  };
+  const deadlineAt = (share: number): Deadline => ({ atMs: started + share * timeLimitS * 1000, limitS: timeLimitS });
   const p = prepare(sc);
+  phaseDone('prepare');
   hooks.onProgress?.({ phase: 'rule-based', incumbent: null, bound: null, gap: null, elapsedS: elapsed() });
-  const rbDraft = ruleBasedDraft(p);
+  const rbDeadline = deadlineAt(opts.ruleBasedOnly ? RULE_BASED_ONLY_SHARE : RULE_BASED_SHARE);
+  const rbDraft = ruleBasedDraft(p, rbDeadline);
+  phaseDone('rule-based', rbDeadline, Boolean(rbDraft.cut));
   const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
   const rbCost = rbPlan.summary.totalCost;
-  const { gDraft, gCost, startDraft } = warmStart(p, rbDraft, rbCost);
+  phaseDone('pricing the rule-based plan');
+  const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
+  if (opts.ruleBasedOnly) {
+    phaseDone('pricing and checking');
+    const status = rbDraft.cut ? 'rule-based, stopped at its deadline' : rbPlan.solver.status;
+    return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, status, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
+  }
+  // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
+  const gDeadline = deadlineAt(GREEDY_SHARE);
+  let gDraft: Draft = { rakes: [], road: [] };
+  let gPlan = rbPlan;
+  let gCost = Infinity;
+  if (!rbDraft.cut) {
+    gDraft = greedyDraft(p, gDeadline);
+    phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
+    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost);
+    gCost = gPlan.summary.totalCost;
+    phaseDone('pricing the greedy plan');
+  }
+  const startDraft = gCost < rbCost ? gDraft : rbDraft;
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
     plan: buildPlan(p, rbDraft, {
       method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
-      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap,
-    }, rbCost, [`Rule-based plan returned: ${reason}.`]),
+      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap, phases,
+    }, rbCost, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]),
     lpText,
   });
-  if (opts.ruleBasedOnly) return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, seconds: elapsed() }, rbCost), lpText: null };
+
+  // The heuristic plans are already priced: only their solver info and notes change.
+  const heuristicOnly = (why: string): OptimizeResult => {
+    const info = { objective: null, bound: null, gap: null, timeLimitS, gapLimit: gap, phases };
+    const greedy = gCost < rbCost - 0.5;
+    const [plan, notes]: [Plan, string[]] = greedy
+      ? [gPlan, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')]]
+      : [rbPlan, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]];
+    if (greedy && !checkPlan(sc, plan).ok) return fallback(why, { status: why });
+    plan.solver = greedy ? { ...info, method: 'greedy heuristic', status: why, seconds: 0 } : { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why };
+    plan.notes = [...notes, ...plan.notes];
+    phaseDone('pricing and checking');
+    plan.solver.seconds = elapsed();
+    return { plan, lpText: null };
+  };
+
+  // No solver when the heuristics already used the time, or the scenario is beyond what the
+  // solver's models can be built for within a limit: the cheaper checked heuristic plan, named.
+  const leftS = timeLimitS - elapsed();
+  const skipSolver = rbDraft.cut ? 'the rule-based pass stopped at its deadline, leaving no time for the greedy pass'
+    : gDraft.cut ? 'the greedy pass stopped at its deadline'
+    : p.orders.length > SOLVER_MAX_ORDERS ? `${p.orders.length.toLocaleString('en-IN')} orders are more than the ${SOLVER_MAX_ORDERS.toLocaleString('en-IN')} the solver's models are built for within a time limit`
+      : leftS < SOLVER_MIN_S ? `only ${Math.max(0, leftS).toFixed(1)} s of the ${timeLimitS} s limit were left after the rule-based and greedy passes`
+        : null;
+  if (skipSolver) return heuristicOnly(`solver skipped: ${skipSolver}`);
 
   hooks.onProgress?.({ phase: 'building', incumbent: rbCost, bound: null, gap: null, elapsedS: elapsed() });
   const pairs = countPairs(p);
@@ -226,20 +305,26 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   }
 
   hooks.onProgress?.({ phase: 'checking', incumbent: info.objective, bound: info.bound, gap: info.gap, elapsedS: elapsed() });
-  const plan = buildPlan(p, draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap }, rbCost);
+  phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
+  const plan = buildPlan(p, draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, rbCost);
   const verdict = checkPlan(sc, plan);
   if (!verdict.ok) {
     const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
     return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
   }
   if (gCost < Math.min(plan.summary.totalCost, rbCost) - 0.5) {
-    const gPlan = buildPlan(p, gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap }, rbCost,
+    const gPlan = buildPlan(p, gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, rbCost,
       [`The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`]);
-    if (checkPlan(sc, gPlan).ok) return { plan: gPlan, lpText };
+    if (checkPlan(sc, gPlan).ok) {
+      phaseDone('pricing and checking');
+      gPlan.solver.seconds = elapsed();
+      return { plan: gPlan, lpText };
+    }
   }
   if (plan.summary.totalCost > rbCost + 0.5) {
     return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
   }
+  phaseDone('pricing and checking');
   plan.solver.seconds = elapsed();
   return { plan, lpText };
 }

@@ -24,6 +24,14 @@ export interface Prep {
   orders: Order[];
   orderById: Map<string, Order>;
   dueH: Map<string, number>;
+  /** Lane rates [₹/t] by `stockyard|destination` (the first lane listed wins). */
+  laneRs: Map<string, number>;
+  /** Road capacity overrides [t] by `stockyard|date` (the first listed wins). */
+  roadCapT: Map<string, number>;
+  /** Memo of `deferredFreightRate` by order: it is asked for every unserved order of every priced plan. */
+  deferredRs: WeakMap<Order, number>;
+  /** The scenario's content hash once computed (build-plan.ts): a plan of 50,000 orders hashes 10 MB of JSON. */
+  hash?: string;
 }
 
 export const key = (a: string, b: string) => `${a}|${b}`;
@@ -68,7 +76,17 @@ export function prepare(sc: Scenario): Prep {
     orders: sc.orders,
     orderById: new Map(sc.orders.map((o) => [o.id, o])),
     dueH: new Map(sc.orders.map((o) => [o.id, hours(o.dueDate)])),
+    laneRs: firstByKey(sc.roadLanes.map((l) => [key(l.stockyard, l.destination), l.rsPerT])),
+    roadCapT: firstByKey(sc.roadCapacity.map((c) => [key(c.stockyard, c.date), c.capacityT])),
+    deferredRs: new WeakMap(),
   };
+}
+
+/** A map keeping the first value listed for each key (what `Array.find` over the rows gives). */
+function firstByKey<V>(entries: Array<[string, V]>): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const [k, v] of entries) if (!out.has(k)) out.set(k, v);
+  return out;
 }
 
 /** Hours from the horizon start → ISO timestamp in the horizon's zone. */
@@ -110,8 +128,8 @@ export function railRate(p: Prep, dest: Destination): number {
 }
 
 export function roadRate(p: Prep, stockyard: string, dest: Destination): number {
-  const lane = p.sc.roadLanes.find((l) => l.stockyard === stockyard && l.destination === dest.code);
-  return lane ? lane.rsPerT : p.sc.costs.roadBaseRsPerT + p.sc.costs.roadRsPerTKm * dest.roadDistanceKm;
+  const lane = p.laneRs.get(key(stockyard, dest.code));
+  return lane ?? p.sc.costs.roadBaseRsPerT + p.sc.costs.roadRsPerTKm * dest.roadDistanceKm;
 }
 
 export function handlingRate(p: Prep, lp: LoadingPoint): number {
@@ -135,6 +153,15 @@ export function unservedRate(p: Prep, priority: 1 | 2 | 3): number {
  * Charged on unserved tonnes so that not shipping is never "cheaper" by the freight it only defers.
  */
 export function deferredFreightRate(p: Prep, o: Order): number {
+  let v = p.deferredRs.get(o);
+  if (v === undefined) {
+    v = deferredFreightRateOf(p, o);
+    p.deferredRs.set(o, v);
+  }
+  return v;
+}
+
+function deferredFreightRateOf(p: Prep, o: Order): number {
   const dest = p.dests.get(o.destination);
   if (!dest) return 0;
   const rates: number[] = [];
@@ -161,9 +188,8 @@ export function lateDays(etaH: number, dueH: number): number {
 }
 
 export function roadCapacity(p: Prep, stockyard: string, day: number): number {
-  const date = dayDate(p, day);
-  const o = p.sc.roadCapacity.find((c) => c.stockyard === stockyard && c.date === date);
-  return o ? o.capacityT : (p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0);
+  const o = p.roadCapT.size ? p.roadCapT.get(key(stockyard, dayDate(p, day))) : undefined;
+  return o ?? (p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0);
 }
 
 export const railAllowed = (o: Order) => o.modes !== 'road';

@@ -1,3 +1,4 @@
+import { deadlinePassed, type Deadline } from './deadline';
 import type { Draft, DraftLine, DraftRake } from './draft';
 import { carries, key, railAllowed, roadAllowed, roadRate, type Order, type Prep } from './prep';
 import { bookRoadOnDay } from './road-fill';
@@ -6,32 +7,51 @@ import { SidingSchedule } from './siding-schedule';
 /** A planner by hand does not send a rake less than half full; such loads wait for road or the next plan. */
 const MIN_RULE_UTILISATION = 0.5;
 
-const byPriorityThenDue = (a: Order, b: Order) =>
-  a.priority - b.priority || Date.parse(a.dueDate) - Date.parse(b.dueDate) || a.id.localeCompare(b.id);
-
 /**
  * The plan a planner would make by hand (DOMAIN.md): orders by priority then due date; the next
  * free compatible rake is filled for that order's destination from the stockyard holding the
  * most stock among those feeding the siding; what rail cannot take goes by road, earliest day
  * and cheapest lane first. It is the yardstick of every optimised plan and its fallback.
+ * With a `deadline` it stops when that passes, between orders: what it planned stands, and the
+ * orders it never reached are left unserved, named in `cut`.
  */
-export function ruleBasedDraft(p: Prep): Draft {
+export function ruleBasedDraft(p: Prep, deadline?: Deadline): Draft {
   const stock = new Map(p.stock);
   const rem = new Map(p.orders.map((o) => [o.id, o.quantityT]));
   const sched = new SidingSchedule(p);
   const usedRakes = new Set<number>();
   const rakes: DraftRake[] = [];
-  const sorted = [...p.orders].sort(byPriorityThenDue);
-  const triedDest = new Set<string>();
-
+  // Sorted on keys computed once; the default collator is what String#localeCompare uses,
+  // without its per-call set-up (50,000 orders: 0.2 s instead of 1.2 s).
+  const byId = new Intl.Collator().compare;
+  const sorted = p.orders.map((o) => ({ o, pr: o.priority, due: Date.parse(o.dueDate) }))
+    .sort((a, b) => a.pr - b.pr || a.due - b.due || byId(a.o.id, b.o.id)).map((x) => x.o);
+  // Each destination's orders in that order: a rake is filled from its destination's list only.
+  const byDest = new Map<string, Order[]>();
   for (const o of sorted) {
+    const list = byDest.get(o.destination);
+    if (list) list.push(o);
+    else byDest.set(o.destination, [o]);
+  }
+  const triedDest = new Set<string>();
+  const notReached = new Set<string>();
+  let cutAt: string | null = null;
+
+  for (let i = 0; i < sorted.length; i++) {
+    const o = sorted[i]!;
+    if (usedRakes.size === p.rakes.length) break;
+    if ((i & 63) === 0 && deadlinePassed(deadline)) {
+      cutAt = `${i.toLocaleString('en-IN')} of ${sorted.length.toLocaleString('en-IN')} orders`;
+      for (let j = i; j < sorted.length; j++) notReached.add(sorted[j]!.id);
+      break;
+    }
     if (!railAllowed(o) || (rem.get(o.id) ?? 0) <= 1e-6 || !p.dests.has(o.destination)) continue;
     for (let ri = 0; ri < p.rakes.length; ri++) {
       const pr = p.rakes[ri]!;
       if (usedRakes.has(ri) || !carries(p, pr.rake.wagonType, o.product)) continue;
       if (triedDest.has(`${ri}|${o.destination}`)) continue;
       triedDest.add(`${ri}|${o.destination}`);
-      const attempt = fillRake(p, ri, o, sorted, rem, stock, sched);
+      const attempt = fillRake(p, ri, o, byDest.get(o.destination)!, rem, stock, sched);
       if (!attempt) continue;
       usedRakes.add(ri);
       rakes.push(attempt);
@@ -41,7 +61,13 @@ export function ruleBasedDraft(p: Prep): Draft {
 
   const road: Draft['road'] = [];
   const roadLeft = new Map<string, number>();
-  for (const o of sorted) {
+  for (let i = 0; i < sorted.length; i++) {
+    const o = sorted[i]!;
+    if ((i & 255) === 0 && deadlinePassed(deadline)) {
+      cutAt ??= `rail for every order, road for ${i.toLocaleString('en-IN')} of ${sorted.length.toLocaleString('en-IN')}`;
+      for (let j = i; j < sorted.length; j++) notReached.add(sorted[j]!.id);
+      break;
+    }
     let left = rem.get(o.id) ?? 0;
     if (left <= 1e-6 || !roadAllowed(p, o)) continue;
     const dest = p.dests.get(o.destination)!;
@@ -49,12 +75,16 @@ export function ruleBasedDraft(p: Prep): Draft {
     for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock });
     rem.set(o.id, left);
   }
-  return { rakes, road };
+  const cut = cutAt === null ? undefined : {
+    orders: notReached,
+    reason: `not planned: the rule-based pass stopped at the time limit (${deadline!.limitS} s) after ${cutAt}, before reaching this order`,
+  };
+  return { rakes, road, ...(cut ? { cut } : {}) };
 }
 
 /** Fill rake `ri` for `lead`'s destination; book its siding. Null when no siding can load it. */
 function fillRake(
-  p: Prep, ri: number, lead: Order, sorted: Order[], rem: Map<string, number>, stock: Map<string, number>, sched: SidingSchedule,
+  p: Prep, ri: number, lead: Order, destOrders: Order[], rem: Map<string, number>, stock: Map<string, number>, sched: SidingSchedule,
 ): DraftRake | null {
   const pr = p.rakes[ri]!;
   const lps = [...p.lps.values()].filter((lp) =>
@@ -72,8 +102,8 @@ function fillRake(
   let wagonsLeft = pr.rake.wagons;
   const lines: DraftLine[] = [];
   const taken = new Map<string, number>();
-  for (const o of sorted) {
-    if (o.destination !== lead.destination || !railAllowed(o) || !carries(p, pr.rake.wagonType, o.product)) continue;
+  for (const o of destOrders) {
+    if (!railAllowed(o) || !carries(p, pr.rake.wagonType, o.product)) continue;
     const need = rem.get(o.id) ?? 0;
     if (need <= 1e-6 || wagonsLeft <= 0) continue;
     const yards = lp.stockyards

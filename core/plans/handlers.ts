@@ -10,6 +10,7 @@ import { monitorFor } from '../monitoring/monitor';
 import { MONOLITHIC_LIMIT, exportModelLp } from '../optimizer/optimize';
 import { countPairs } from '../optimizer/model';
 import { prepare } from '../optimizer/prep';
+import { assertPlanLimits } from '../optimizer/limits';
 import { startSolve, type SolveHandle } from '../optimizer/run-solve';
 import { loadScenario } from '../scenarios/store';
 import { comparePlans } from './compare';
@@ -46,7 +47,10 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
   const running = new Map<string, SolveHandle>();
   app.handleAll({
     'plans.solve': async (p, ctx) => {
+      // Refused before validating thousands of rows or starting a worker (optimizer/limits.ts).
+      if (p.scenario !== undefined) assertPlanLimits(p.scenario);
       const scenario = resolveScenario(s, p);
+      assertPlanLimits(scenario);
       if (p.solveId && running.has(p.solveId)) throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
       const handle = startSolve(scenario, { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly }, {
         signal: ctx.signal,

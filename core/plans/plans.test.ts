@@ -9,6 +9,7 @@ import type { PlanComparison, SolveProgressEvent } from '../contract/api/plans';
 import { createHost } from '../host/create-host';
 import { appRoot } from '../host/paths';
 import { tinyInput } from '../optimizer/__fixtures__/tiny';
+import { PLAN_LIMITS } from '../optimizer/limits';
 import { generateScenario } from '../synth/scenario';
 
 // The solve runs in dist/workers/solve.js: build the node bundles once.
@@ -85,6 +86,15 @@ describe('plans.* contract', () => {
     });
     await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: o.destination } }] });
     expect((await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).plan.summary.totalCost).toBeGreaterThan(0);
+  });
+
+  it('refuses a scenario above the optimizer\'s size limit up front, naming it', async () => {
+    const huge = tinyInput();
+    const o = huge.orders[0]!;
+    huge.orders = Array.from({ length: PLAN_LIMITS.orders + 1 }, (_, i) => ({ ...o, id: `H-${i}` }));
+    await expect(host.app.invoke('plans.solve', { scenario: huge, timeLimitS: 5 })).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED', message: expect.stringContaining(`at most ${PLAN_LIMITS.orders.toLocaleString('en-US')} orders`),
+    });
   });
 
   it('streams progress, stops and keeps the best plan, and hard-cancels', async () => {

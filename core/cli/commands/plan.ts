@@ -1,19 +1,28 @@
 import fs from 'node:fs';
 import { checkScenario, hasErrors } from '../../domain/validate';
 import type { Scenario } from '../../domain/scenario';
+import { planLimitError } from '../../optimizer/limits';
 import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { writeFileAtomic } from '../../storage/atomic-write';
 
-/** Read and validate a scenario file; errors name the file, table, row and field. */
-export function readScenarioFile(file: string, env: CliEnv): Scenario | null {
+/**
+ * Read and validate a scenario file; errors name the file, table, row and field. `refuse` is asked
+ * before the rows are validated: a message there ends the read (e.g. the optimizer's size limits).
+ */
+export function readScenarioFile(file: string, env: CliEnv, refuse?: (raw: unknown) => string | null): Scenario | null {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     env.err(`Cannot read scenario ${file}: ${(err as Error).message}`);
+    return null;
+  }
+  const refused = refuse?.(raw);
+  if (refused) {
+    env.err(`${file}: ${refused}`);
     return null;
   }
   const { scenario, issues } = checkScenario(raw);
@@ -37,7 +46,7 @@ export const planCommand: CliCommand = {
     if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
     if (gap < 0 || gap >= 1) throw new CliUsageError('--gap must be a fraction in [0, 1), e.g. 0.005 for 0.5 %');
     const lpFile = str(args, 'export-lp');
-    const scenario = readScenarioFile(file, env);
+    const scenario = readScenarioFile(file, env, (raw) => planLimitError(raw)?.message ?? null);
     if (!scenario) return 1;
     let last = 0;
     const handle = startSolve(scenario, { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') }, {
