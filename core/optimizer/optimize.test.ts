@@ -56,6 +56,15 @@ describe('optimize on the tiny plant', () => {
     for (const d of ['HWH', 'KGP']) expect(plan.rakes[0]!.lines.filter((l) => l.destination === d).reduce((a, l) => a + l.wagons, 0)).toBeGreaterThanOrEqual(10);
   });
 
+  it('no orders: an empty plan that says there is nothing to plan, not a solver failure', async () => {
+    const sc = tiny((s) => { s.orders = []; });
+    const { plan } = await optimize(sc, { timeLimitS: 5 });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver).toMatchObject({ method: 'rule-based', status: 'nothing to plan: the scenario has no orders', gap: 0 });
+    expect(plan.notes).toContain('The scenario has no orders: there is nothing to plan.');
+    expect(plan.rakes).toEqual([]);
+  });
+
   it('no rakes: everything rail-only is unserved with a reason naming the missing rake', async () => {
     const sc = tiny((s) => { s.rakes = []; });
     const plan = await solve(sc);

@@ -211,6 +211,12 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     const status = rbDraft.cut ? 'rule-based, stopped at its deadline' : rbPlan.solver.status;
     return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, status, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
   }
+  // No orders, nothing to decide: the solver would only fail on an empty model.
+  if (sc.orders.length === 0) {
+    phaseDone('pricing and checking');
+    const solver = { method: 'rule-based' as const, status: 'nothing to plan: the scenario has no orders', objective: 0, bound: 0, gap: 0, seconds: elapsed(), timeLimitS, gapLimit: gap, phases };
+    return { plan: buildPlan(p, rbDraft, solver, rbCost, ['The scenario has no orders: there is nothing to plan.']), lpText: null };
+  }
   // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
   const gDeadline = deadlineAt(GREEDY_SHARE);
   let gDraft: Draft = { rakes: [], road: [] };
