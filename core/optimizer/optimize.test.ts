@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
-import { optimize } from './optimize';
+import { optimalLabel, optimize } from './optimize';
 import { tiny } from './__fixtures__/tiny';
 import { ruleBasedPlan } from './rule-based-plan';
 import { buildPlan } from './build-plan';
@@ -54,6 +54,12 @@ describe('optimize on the tiny plant', () => {
     expect(new Set(plan.rakes[0]!.destinations)).toEqual(new Set(['HWH', 'KGP']));
     expect(plan.rakes[0]!.twoPointRs).toBe(15000);
     for (const d of ['HWH', 'KGP']) expect(plan.rakes[0]!.lines.filter((l) => l.destination === d).reduce((a, l) => a + l.wagons, 0)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('says "optimal" only at a proven optimum; a plan within the requested gap says how far it may be', () => {
+    expect(optimalLabel('column generation: 9 rounds; optimal', 0.0033, 0.005)).toBe('column generation: 9 rounds; within 0.50 % of optimal (gap 0.33 %)');
+    expect(optimalLabel('optimal', 0, 0.005)).toBe('optimal');
+    expect(optimalLabel('timeLimit', 0.02, 0.005)).toBe('timeLimit');
   });
 
   it('no orders: an empty plan that says there is nothing to plan, not a solver failure', async () => {

@@ -182,6 +182,17 @@ export const MONOLITHIC_LIMIT = 6000;
  * HiGHS says it is feasible, the checker passes it and it is no dearer than the rule-based plan;
  * otherwise the rule-based plan is returned with `method: 'rule-based fallback'` and why.
  */
+/**
+ * HiGHS says `optimal` once the gap is within the requested one (0.5 % by default), not only at a
+ * proven optimum. The planner reads the word literally, so a plan with a gap left says how far
+ * from the best possible it may be.
+ */
+export function optimalLabel(status: string, found: number | null, requested: number): string {
+  if (found === null || found <= 1e-9 || !/\boptimal\b/.test(status)) return status;
+  const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)} %`;
+  return status.replace(/\boptimal\b/, `within ${pct(requested)} of optimal (gap ${pct(found)})`);
+}
+
 export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: OptimizeHooks = {}): Promise<OptimizeResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
@@ -304,7 +315,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);
-      info = { method: 'milp', status: res.status, objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
+      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
     }
   } catch (err) {
     return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);
