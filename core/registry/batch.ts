@@ -7,6 +7,7 @@ import { csvField, parseCsv } from '../ml/csv';
 import type { Cell } from '../ml/table';
 import type { Database } from '../storage/db';
 import type { ModelServer } from './serving';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 export interface BatchInput {
   name: string;
@@ -113,8 +114,5 @@ function writeCsv(file: string, out: { row: number; columns: Record<string, numb
   const hasLabel = out.some((o) => o.label !== null);
   const lines = [['row', ...cols, ...(hasLabel ? ['label'] : [])].map(csvField).join(',')];
   for (const o of out) lines.push([o.row, ...cols.map((c) => o.columns[c] ?? null), ...(hasLabel ? [o.label] : [])].map(csvField).join(','));
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, lines.join('\n') + '\n');
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, lines.join('\n') + '\n');
 }

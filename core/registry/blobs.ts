@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../storage/atomic-write';
 
 /**
  * Content-addressed files under <dataDir>/registry/blobs/<2 hex>/<sha256><ext>. A blob is written
@@ -21,16 +22,7 @@ export class BlobStore {
     const sha256 = sha256Hex(bytes);
     const file = this.pathOf(sha256, ext);
     if (!fs.existsSync(file)) {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-      const fd = fs.openSync(tmp, 'w');
-      try {
-        fs.writeSync(fd, bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-      fs.renameSync(tmp, file);
+      writeFileAtomic(file, bytes);
     }
     return { sha256, bytes: bytes.byteLength, path: file };
   }

@@ -6,6 +6,7 @@ import { generateHistory } from '../../synth/history';
 import { generateScenario, SCENARIO_SIZES, type ScenarioSize } from '../../synth/scenario';
 import { CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
+import { writeFileAtomic } from '../../storage/atomic-write';
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
@@ -22,7 +23,7 @@ export const demoDataCommand: CliCommand = {
     fs.mkdirSync(out, { recursive: true });
     const scenario = generateScenario({ seed, size });
     const scenarioFile = path.join(out, 'scenario.json');
-    fs.writeFileSync(scenarioFile, JSON.stringify(scenario, null, 2));
+    writeFileAtomic(scenarioFile, JSON.stringify(scenario, null, 2));
     const tonnes = scenario.orders.reduce((s, o) => s + o.quantityT, 0);
     env.out(`${scenarioFile}: ${scenario.orders.length} orders (${Math.round(tonnes).toLocaleString('en-IN')} t), ${scenario.rakes.length} rakes, ${scenario.horizon.days}-day horizon from ${scenario.horizon.start}`);
     if (days > 0) {
@@ -31,7 +32,7 @@ export const demoDataCommand: CliCommand = {
         const cols = Object.keys((HISTORY_TABLES[table] as unknown as { shape: object }).shape);
         const rows = history[table] as unknown as Record<string, string | number | null>[];
         const file = path.join(out, `${table}.csv`);
-        fs.writeFileSync(file, writeCsv([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))]));
+        writeFileAtomic(file, writeCsv([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))]));
         env.out(`${file}: ${rows.length} rows`);
       }
     }

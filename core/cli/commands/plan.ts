@@ -4,6 +4,7 @@ import type { Scenario } from '../../domain/scenario';
 import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
+import { writeFileAtomic } from '../../storage/atomic-write';
 
 /** Read and validate a scenario file; errors name the file, table, row and field. */
 export function readScenarioFile(file: string, env: CliEnv): Scenario | null {
@@ -49,9 +50,10 @@ export const planCommand: CliCommand = {
     process.on('SIGINT', onSigint);
     try {
       const { plan, lpText } = await handle.result;
-      fs.writeFileSync(out, JSON.stringify(plan, null, 2));
+      // Killed mid-write, the previous plan stays whole (core/storage/atomic-write.ts).
+      writeFileAtomic(out, JSON.stringify(plan, null, 2));
       if (lpFile) {
-        if (lpText) fs.writeFileSync(lpFile, lpText);
+        if (lpText) writeFileAtomic(lpFile, lpText);
         else env.err(`No LP written: this plan used ${plan.solver.method}, which has no single model.`);
       }
       const s = plan.summary;

@@ -7,6 +7,7 @@ import { cellAt, type ColumnType } from '../../ml/table';
 import { bool, str } from '../args';
 import { runBatchPredict } from '../../registry/cli-batch';
 import type { CliCommand } from '../command';
+import { writeFileAtomic } from '../../storage/atomic-write';
 
 export const predictCommand: CliCommand = {
   name: 'predict',
@@ -32,10 +33,7 @@ export const predictCommand: CliCommand = {
         const vals = extra.map((c) => (c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7))));
         lines.push([...table.columns.map((c) => cellAt(c, i)), ...vals].map(csvField).join(','));
       }
-      fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-      const tmp = `${outFile}.tmp-${process.pid}`;
-      fs.writeFileSync(tmp, lines.join('\n') + '\n');
-      fs.renameSync(tmp, outFile);
+      writeFileAtomic(outFile, lines.join('\n') + '\n');
       env.out(`${table.nRows} rows scored with ${model.manifest.name} (${path.basename(dir)}) → ${outFile}`);
       env.out(`engine: ${pred.engine}${pred.engineNote ? ` (${pred.engineNote})` : ''}`);
       return 0;
