@@ -34,7 +34,14 @@ export function fromWindow(s: Pick<HostServices, 'mode'>): boolean {
  * inside the data directory, of the right type and size, or a ContractError naming `field`.
  */
 export async function readablePayloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string, field: string, kind: PayloadFileKind): Promise<string> {
-  if (!fromWindow(s)) return path.resolve(p);
+  if (!fromWindow(s)) {
+    // The CLI's user may name a pipe (`<(cmd)`) or a device; only a missing path or a folder
+    // where a file belongs (or the reverse) is answered here, in plain words.
+    const resolved = path.resolve(p);
+    const st = await fsp.stat(resolved).catch((err: unknown) => { throw pathError(err, field, p, kind); });
+    if (st.isDirectory() !== KINDS[kind].folder) checkType(st, field, p, kind);
+    return resolved;
+  }
   const root = await fsp.realpath(s.dataDir);
   // Refuse by name first, so a window cannot even learn whether a file outside exists.
   const lexical = path.resolve(root, p);

@@ -111,6 +111,18 @@ describe('paths a window sends are confined to the data folder', () => {
     expect([folder.code, folder.message]).toEqual(['BAD_PAYLOAD', 'csvPath: folder.csv is a folder, not a file.']);
   });
 
+  it('gives the CLI the same plain words for a folder or a missing file, instead of raw EISDIR', async () => {
+    const cli = createHost({ dataDir: data.dir, mode: 'test' });
+    try {
+      const folder = await refusal(cli.app.invoke('registry.import', { ...IMPORT, path: outside.dir }));
+      expect([folder.code, folder.message]).toEqual(['BAD_PAYLOAD', `path: ${outside.dir} is a folder, not a file.`]);
+      const missing = await refusal(cli.app.invoke('registry.batch', { name: 'm', csvPath: path.join(outside.dir, 'none.csv') }));
+      expect([missing.code, missing.message]).toEqual(['NOT_FOUND', `csvPath: no file at ${path.join(outside.dir, 'none.csv')}.`]);
+    } finally {
+      cli.close();
+    }
+  });
+
   it('refuses a file over the cap before reading it', async () => {
     const big = path.join(data.dir, 'big.csv');
     fs.writeFileSync(big, '');
