@@ -106,14 +106,16 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         // The trainer's messages quote the CSV (its header, a cell, a class): a window must not
         // read a file's content that way. The CLI shows them; so do spec trainings (our tables).
         const raw = err instanceof Error ? err.message : String(err);
-        const hide = fromWindow(s) && input.kind === 'csv' && !cancelled;
+        // Data errors are the ones that quote (a worker's plain Error arrives as HANDLER_ERROR);
+        // cancellation and a crashed worker (INTERNAL) say nothing of the file and stay as they are.
+        const dataError = !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
+        const hide = fromWindow(s) && input.kind === 'csv' && dataError;
         const message = hide ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.` : raw;
         db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
         jobs.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled by the planner.' : message });
         app.emit('training.finished', { jobId: job.id, name, status: cancelled ? 'cancelled' : 'failed', error: message });
         if (err instanceof ContractError && !hide) throw err;
-        // A worker's plain Error arrives as HANDLER_ERROR: for a CSV that is the data's fault.
-        throw new ContractError(err instanceof ContractError && err.code !== 'HANDLER_ERROR' ? err.code : 'INVALID_DATA', `Training ${name} failed: ${message}`);
+        throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
       } finally {
         running.delete(job.id);
         ctx.signal.removeEventListener('abort', abort);
