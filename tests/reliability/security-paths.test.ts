@@ -123,6 +123,13 @@ describe('paths a window sends are confined to the data folder', () => {
     }
   });
 
+  it('answers a folder given as outCsv with BAD_PAYLOAD naming the field, not a raw EISDIR', async () => {
+    fs.writeFileSync(path.join(data.dir, 'rows.csv'), 'x\n1\n');
+    fs.mkdirSync(path.join(data.dir, 'exports', 'out.csv'), { recursive: true });
+    const err = await refusal(host.app.invoke('registry.batch', { name: 'm', csvPath: 'rows.csv', outCsv: 'out.csv' }));
+    expect([err.code, err.message]).toEqual(['BAD_PAYLOAD', 'outCsv: out.csv is a folder, not a file.']);
+  });
+
   it('refuses a file over the cap before reading it', async () => {
     const big = path.join(data.dir, 'big.csv');
     fs.writeFileSync(big, '');
