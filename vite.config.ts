@@ -1,12 +1,21 @@
 import tailwindcss from '@tailwindcss/vite';
 import path from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './core/contract/csp';
+
+// index.html's CSP meta comes from core/contract/csp.ts, the policy main and the browser-mode
+// server send as a header, so the three cannot drift apart.
+const cspMeta: Plugin = {
+  name: 'rakeplan-csp-meta',
+  // 'pre': before Vite's own %ENV% replacement looks at the placeholder.
+  transformIndexHtml: { order: 'pre', handler: (html) => html.replace('%RAKEPLAN_CSP%', CONTENT_SECURITY_POLICY_META) },
+};
 
 // The renderer: a static bundle loaded by Electron from file:// and by browser mode from the host.
 export default defineConfig({
   root: path.resolve(__dirname, 'renderer'),
   base: './',
-  plugins: [tailwindcss()],
+  plugins: [tailwindcss(), cspMeta],
   build: {
     outDir: path.resolve(__dirname, 'dist/renderer'),
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import { isClientMessage } from '../core/contract/protocol';
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
+import { runAsSingleInstance } from './single-instance';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
 const distDir = path.join(__dirname, '..');
@@ -12,70 +13,74 @@ const rendererFile = path.join(distDir, 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererFile).href;
 
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance quits before registering anything (main/single-instance.ts).
+runAsSingleInstance(app, startMain);
 
-const windows = new Map<number, BrowserWindow>();
-const host = new HostProcess(
-  path.join(distDir, 'host', 'utility.js'),
-  { RAKEPLAN_USER_DATA: app.getPath('userData') },
-  (conn, msg) => {
-    const win = windows.get(conn);
-    if (win && !win.isDestroyed()) win.webContents.send('rakeplan:message', msg);
-  },
-);
+/** Everything the first instance sets up: the host process, IPC, windows, app events. */
+function startMain(): void {
+  const windows = new Map<number, BrowserWindow>();
+  const host = new HostProcess(
+    path.join(distDir, 'host', 'utility.js'),
+    { RAKEPLAN_USER_DATA: app.getPath('userData') },
+    (conn, msg) => {
+      const win = windows.get(conn);
+      if (win && !win.isDestroyed()) win.webContents.send('rakeplan:message', msg);
+    },
+  );
 
-function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
-    title: 'RakePlan',
-    show: false,
-    webPreferences: { ...WEB_PREFERENCES, preload: path.join(distDir, 'preload', 'index.js') },
-  });
-  const conn = win.webContents.id;
-  windows.set(conn, win);
-  win.on('closed', () => {
-    windows.delete(conn);
-    host.closeConnection(conn);
-  });
-  win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererFile);
-}
-
-function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
-  return isTrustedSender(event, rendererUrl) && windows.has(event.sender.id);
-}
-
-ipcMain.on('rakeplan:send', (event, msg: unknown) => {
-  if (!trusted(event) || !isClientMessage(msg)) return;
-  host.send(event.sender.id, msg);
-});
-ipcMain.handle('rakeplan:open-file', (event, opts: unknown) => {
-  if (!trusted(event)) throw new Error('Refused: untrusted sender.');
-  return openFile(windows.get(event.sender.id)!, opts);
-});
-ipcMain.handle('rakeplan:save-file', (event, opts: unknown) => {
-  if (!trusted(event)) throw new Error('Refused: untrusted sender.');
-  return saveFile(windows.get(event.sender.id)!, opts);
-});
-
-app.whenReady().then(() => {
-  installSecurity(app, session.defaultSession, shell, rendererUrl);
-  host.start();
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-});
-app.on('second-instance', () => {
-  const win = [...windows.values()][0];
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  function createWindow(): void {
+    const win = new BrowserWindow({
+      width: 1440,
+      height: 900,
+      minWidth: 1024,
+      minHeight: 640,
+      title: 'RakePlan',
+      show: false,
+      webPreferences: { ...WEB_PREFERENCES, preload: path.join(distDir, 'preload', 'index.js') },
+    });
+    const conn = win.webContents.id;
+    windows.set(conn, win);
+    win.on('closed', () => {
+      windows.delete(conn);
+      host.closeConnection(conn);
+    });
+    win.once('ready-to-show', () => win.show());
+    void win.loadFile(rendererFile);
   }
-});
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+
+  function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
+    return isTrustedSender(event, rendererUrl) && windows.has(event.sender.id);
+  }
+
+  ipcMain.on('rakeplan:send', (event, msg: unknown) => {
+    if (!trusted(event) || !isClientMessage(msg)) return;
+    host.send(event.sender.id, msg);
+  });
+  ipcMain.handle('rakeplan:open-file', (event, opts: unknown) => {
+    if (!trusted(event)) throw new Error('Refused: untrusted sender.');
+    return openFile(windows.get(event.sender.id)!, opts);
+  });
+  ipcMain.handle('rakeplan:save-file', (event, opts: unknown) => {
+    if (!trusted(event)) throw new Error('Refused: untrusted sender.');
+    return saveFile(windows.get(event.sender.id)!, opts);
+  });
+
+  app.whenReady().then(() => {
+    installSecurity(app, session.defaultSession, shell, rendererUrl);
+    host.start();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+  app.on('second-instance', () => {
+    const win = [...windows.values()][0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

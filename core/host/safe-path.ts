@@ -10,7 +10,7 @@ import type { HostServices } from './services';
  * there. From the CLI (the planner typed it) any path is theirs to choose.
  */
 export function payloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string, area: string, field: string): string {
-  if (s.mode === 'cli' || s.mode === 'test') return path.resolve(p);
+  if (s.mode === 'cli' || s.mode === 'test') return notAFolder(path.resolve(p), p, field);
   const root = path.join(s.dataDir, area);
   fs.mkdirSync(root, { recursive: true });
   const realRoot = fs.realpathSync(root);
@@ -23,5 +23,13 @@ export function payloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
     throw new ContractError('BAD_PAYLOAD', `${field} must name a file inside ${root}; '${p}' is outside it.`, [{ path: field, message: `must stay inside ${root}` }]);
   }
-  return real;
+  return notAFolder(real, p, field);
+}
+
+/** A folder where the file is to be written would fail later as a raw EISDIR: say so now. */
+function notAFolder(file: string, p: string, field: string): string {
+  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, [{ path: field, message: 'is a folder' }]);
+  }
+  return file;
 }

@@ -107,10 +107,11 @@ export function newVersionId(now = new Date()): string {
 
 /**
  * `DIR` (a model directory), `NAME` (the newest version under the data dir) or `NAME@VERSION`.
- * Errors list what exists, so a typo is easy to fix.
+ * Errors list what exists, so a typo is easy to fix. `folders: false` takes `ref` as a name
+ * only, so a window's name cannot reach a folder relative to the host's working directory.
  */
-export function resolveModelDir(ref: string, dataDir: string): string {
-  if (fs.existsSync(path.join(ref, MANIFEST_FILE))) return path.resolve(ref);
+export function resolveModelDir(ref: string, dataDir: string, opts: { folders?: boolean } = {}): string {
+  if (opts.folders !== false && fs.existsSync(path.join(ref, MANIFEST_FILE))) return path.resolve(ref);
   const [name, version] = ref.split('@') as [string, string | undefined];
   const root = path.join(modelsRoot(dataDir), name);
   if (!fs.existsSync(root)) {

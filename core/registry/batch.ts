@@ -21,8 +21,13 @@ export interface BatchInput {
 /** CSV file → raw rows (typing happens per row, so one bad cell skips one row, not the file). */
 export function readCsvRows(file: string): Record<string, Cell>[] {
   if (!fs.existsSync(file)) throw new ContractError('NOT_FOUND', `CSV file not found: ${file}`);
-  const records = parseCsv(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  if (records.length === 0) throw new ContractError('INVALID_DATA', `${file} is empty: expected a header row.`);
+  return csvTextRows(fs.readFileSync(file, 'utf8'), file);
+}
+
+/** CSV text (already read, e.g. by core/host/payload-file.ts) → raw rows; `label` names it in errors. */
+export function csvTextRows(text: string, label: string): Record<string, Cell>[] {
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  if (records.length === 0) throw new ContractError('INVALID_DATA', `${label} is empty: expected a header row.`);
   const header = records[0]!.map((h) => h.trim());
   return records.slice(1).filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? null])));
 }

@@ -18,7 +18,7 @@ import { specTable } from './training-data';
 export function registerTrainedDir(
   s: HostServices,
   dir: string,
-  opts: { dataCsv?: string; note?: string; parentVersion?: number; asCandidate?: boolean } = {},
+  opts: { dataCsv?: string; note?: string; parentVersion?: number; asCandidate?: boolean; hideFileContent?: boolean } = {},
 ): VersionRecord {
   if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
   const manifest = readManifest(dir);
@@ -32,7 +32,8 @@ export function registerTrainedDir(
     } else if (manifest.spec) ({ table, source: tableSource } = specTable(manifest.spec, s.dbPath));
   } catch (err) {
     // Still register: the version serves; the gates and drift say they lack the reference.
-    extraNote = ` [no training statistics: ${(err as Error).message}]`;
+    // A window's caller must not learn a file's content (its header, a cell) from the note.
+    extraNote = ` [no training statistics: ${opts.hideFileContent && opts.dataCsv ? 'the data CSV could not be read as a table' : (err as Error).message}]`;
   }
   return registryFor(s).registerDir(dir, {
     note: (opts.note ?? '') + extraNote, parentVersion: opts.parentVersion, table, tableSource, asCandidate: opts.asCandidate,

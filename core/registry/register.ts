@@ -1,13 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Contract } from '../contract';
 import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { readCsvRows, readHistoryRows, runBatch } from './batch';
+import { csvTextRows, readHistoryRows, runBatch } from './batch';
 import { registerTrainedDir } from './register-dir';
 import { registryFor } from './context';
 import { payloadPath } from '../host/safe-path';
+import { fromWindow, readablePayloadPath, readPayloadFile } from '../host/payload-file';
 
 /** Registry and serving calls. Every alias move is broadcast as `registry.changed`. */
 export function registerRegistry(app: HostApp<Contract>, s: HostServices): void {
@@ -32,18 +31,20 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       const rec = r.store.require(name, v);
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
     },
-    'registry.register': ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
-      const rec = registerTrainedDir(s, dir, { dataCsv, note, parentVersion, asCandidate });
+    'registry.register': async ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
+      // A window may only name files under the data folder (core/host/payload-file.ts).
+      const realDir = await readablePayloadPath(s, dir, 'dir', 'model-dir');
+      const realCsv = dataCsv ? await readablePayloadPath(s, dataCsv, 'dataCsv', 'training-csv') : undefined;
+      const rec = registerTrainedDir(s, realDir, { dataCsv: realCsv, note, parentVersion, asCandidate, hideFileContent: fromWindow(s) });
       changed(rec.name, 'register', rec.version);
       return reg().info(rec);
     },
     'registry.import': async (p) => {
       let bytes: Uint8Array;
-      if (p.path) {
-        if (!fs.existsSync(p.path)) throw new ContractError('NOT_FOUND', `ONNX file not found: ${p.path}`);
-        bytes = fs.readFileSync(p.path);
-      } else bytes = Buffer.from(p.onnxBase64!, 'base64');
-      const rec = await reg().importOnnx({ ...p, bytes, sourceRef: p.path ? path.resolve(p.path) : 'uploaded file' });
+      let sourceRef = 'uploaded file';
+      if (p.path) ({ bytes, path: sourceRef } = await readPayloadFile(s, p.path, 'path', 'onnx'));
+      else bytes = Buffer.from(p.onnxBase64!, 'base64');
+      const rec = await reg().importOnnx({ ...p, bytes, sourceRef });
       changed(rec.name, 'import', rec.version);
       return reg().info(rec);
     },
@@ -80,7 +81,9 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     },
     'registry.predict': ({ name, rows, consumer }) => reg().server.predict(name, rows, consumer),
     'registry.batch': async (p, ctx) => {
-      const rows = p.csvPath ? readCsvRows(p.csvPath) : readHistoryRows(s.requireDb(), p.historyTable!);
+      const rows = p.csvPath
+        ? csvTextRows((await readPayloadFile(s, p.csvPath, 'csvPath', 'csv')).bytes.toString('utf8'), p.csvPath)
+        : readHistoryRows(s.requireDb(), p.historyTable!);
       if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
       return runBatch(s.requireDb(), s.requireJobs(), reg().server, {
         name: p.name, consumer: p.consumer, rows, sourceLabel: p.csvPath ?? `history_${p.historyTable}`,

@@ -13,6 +13,7 @@ import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
+import { fromWindow, readablePayloadPath } from '../host/payload-file';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
@@ -62,7 +63,9 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       if (input.kind === 'spec' && !MODEL_SPECS.some((m) => m.name === input.spec)) {
         throw new ContractError('NOT_FOUND', `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`);
       }
-      if (input.kind === 'csv' && !fs.existsSync(input.path)) throw new ContractError('NOT_FOUND', `CSV file not found: ${input.path}`);
+      // A window may only name a CSV under the data folder (core/host/payload-file.ts); the
+      // worker then reads the checked real path, off the host's thread.
+      if (input.kind === 'csv') input.path = await readablePayloadPath(s, input.path, 'csv', 'training-csv');
       const job = jobs.create('training', `Train ${name}`, { name });
       const db = s.requireDb();
       db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(job.id, name, input.kind, JSON.stringify(payload), new Date().toISOString());
@@ -89,7 +92,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
         // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
         const known = new Set(registryFor(s).store.versionNumbers(name));
-        const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined });
+        const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined, hideFileContent: fromWindow(s) });
         app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
         jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
         models.forget(result.dir);
@@ -101,11 +104,18 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         return out;
       } catch (err) {
         const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
-        const message = err instanceof Error ? err.message : String(err);
+        // The trainer's messages quote the CSV (its header, a cell, a class): a window must not
+        // read a file's content that way. The CLI shows them; so do spec trainings (our tables).
+        const raw = err instanceof Error ? err.message : String(err);
+        // Data errors are the ones that quote (a worker's plain Error arrives as HANDLER_ERROR);
+        // cancellation and a crashed worker (INTERNAL) say nothing of the file and stay as they are.
+        const dataError = !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
+        const hide = fromWindow(s) && input.kind === 'csv' && dataError;
+        const message = hide ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.` : raw;
         db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
         jobs.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled by the planner.' : message });
         app.emit('training.finished', { jobId: job.id, name, status: cancelled ? 'cancelled' : 'failed', error: message });
-        if (err instanceof ContractError) throw err;
+        if (err instanceof ContractError && !hide) throw err;
         throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
       } finally {
         running.delete(job.id);
@@ -137,8 +147,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
 
     'predict.rows': async ({ model, rows }) => {
       let dir: string;
+      // From a window, a model given as a folder must lie under the data folder; a name never
+      // looks outside it.
+      const asFolder = fromWindow(s) && /[/\\]|^\.\.?$/.test(model);
+      if (asFolder) model = await readablePayloadPath(s, model, 'model', 'model-dir');
       try {
-        dir = resolveModelDir(model, s.dataDir);
+        dir = resolveModelDir(model, s.dataDir, { folders: !fromWindow(s) || asFolder });
       } catch (err) {
         throw new ContractError('NOT_FOUND', (err as Error).message);
       }

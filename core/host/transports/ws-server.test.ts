@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { createHost, type Host } from '../create-host';
+import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
 import { startBrowserServer, type BrowserServer } from './ws-server';
 
 let host: Host;
@@ -32,6 +33,21 @@ function connect(query: string, headers: Record<string, string> = {}): Promise<W
     ws.once('open', () => resolve(ws));
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.once('error', reject);
+  });
+}
+
+interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
+
+function request(method: string, p: string, port = server.port): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: p, method, timeout: 3000 }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => { body += d.toString(); });
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${p}: no answer within 3 s`)));
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -98,5 +114,65 @@ describe('browser-mode server', () => {
     // The URL parser folds %2e%2e into '..' first, so this one lands inside the root: a 404.
     expect(await get('/%2e%2e/%2e%2e/etc/passwd')).toBe(404);
     expect(await get('/..%2f..%2fetc%2fpasswd')).toBe(403);
+  });
+
+  it('answers a NUL byte in the path with 400 at once instead of leaving the request hanging', async () => {
+    const a = await request('GET', '/%00');
+    expect([a.status, a.body]).toEqual([400, 'Bad request: the path holds a NUL byte.\n']);
+  });
+
+  it('serves GET and HEAD only: anything else is 405 with Allow', async () => {
+    expect((await request('HEAD', '/')).status).toBe(200);
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
+      const a = await request(method, '/');
+      expect([method, a.status, a.headers.allow]).toEqual([method, 405, 'GET, HEAD']);
+    }
+  });
+
+  it('puts nosniff and the one CSP on every answer, errors and extra routes included', async () => {
+    const extra = await startBrowserServer(host.app, {
+      staticDir: staticDir.dir,
+      routes: (req, res) => (req.url === '/metrics' ? (res.writeHead(401).end(), true) : false),
+    });
+    try {
+      const answers = [
+        await request('GET', '/'), await request('GET', '/missing.js'), await request('GET', '/..%2f..%2fetc%2fpasswd'),
+        await request('GET', '/%00'), await request('GET', '/%E0%A4%A'), await request('POST', '/'), await request('GET', '/metrics', extra.port),
+      ];
+      expect(answers.map((a) => a.status)).toEqual([200, 404, 403, 400, 400, 405, 401]);
+      for (const a of answers) {
+        expect(a.headers['x-content-type-options']).toBe('nosniff');
+        expect(a.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+      }
+    } finally {
+      await extra.close();
+    }
+  });
+
+  it('does not follow a symlink out of the renderer folder', async () => {
+    const outside = tempDir();
+    try {
+      fs.writeFileSync(path.join(outside.dir, 'secret.txt'), 'not for the browser');
+      fs.symlinkSync(path.join(outside.dir, 'secret.txt'), path.join(staticDir.dir, 'leak.txt'));
+      fs.symlinkSync(outside.dir, path.join(staticDir.dir, 'leakdir'));
+      fs.writeFileSync(path.join(staticDir.dir, 'real.js'), 'ok');
+      fs.symlinkSync(path.join(staticDir.dir, 'real.js'), path.join(staticDir.dir, 'alias.js'));
+      expect((await request('GET', '/leak.txt')).status).toBe(403);
+      expect((await request('GET', '/leakdir/secret.txt')).status).toBe(403);
+      // A link that stays inside the bundle is still served.
+      expect((await request('GET', '/alias.js')).body).toBe('ok');
+    } finally {
+      outside.cleanup();
+    }
+  });
+
+  it('accepts the loopback names of its own address and port as Origin, and nothing else', async () => {
+    for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`, `http://[::1]:${server.port}`]) {
+      const ws = await connect(`?token=${server.token}`, { Origin: origin });
+      ws.close();
+    }
+    for (const origin of [`http://localhost:${server.port + 1}`, `https://localhost:${server.port}`, `http://localhost.evil.example:${server.port}`, 'null']) {
+      await expect(connect(`?token=${server.token}`, { Origin: origin }), origin).rejects.toThrow('HTTP 403');
+    }
   });
 });

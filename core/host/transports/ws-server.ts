@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
+import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -42,13 +42,23 @@ const MIME: Record<string, string> = {
 export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, opts: BrowserServerOptions): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
   const maxPayload = opts.maxMessageBytes ?? 32 * 1024 * 1024;
-  const staticRoot = path.resolve(opts.staticDir);
-  let origin = '';
+  // Real path: a symlink inside the bundle is followed only to a file that is still inside it.
+  const staticRoot = await fsp.realpath(path.resolve(opts.staticDir));
+  let origins = new Set<string>();
 
   const server = http.createServer((req, res) => {
+    // Every answer, errors and extra routes included, carries the same protective headers.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD are served.\n');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (opts.routes?.(req, res, tokenMatches(bearer(req) ?? url.searchParams.get('token'), token))) return;
-    serveStatic(staticRoot, url.pathname, res);
+    serveStatic(staticRoot, url.pathname, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end();
+    });
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload });
 
@@ -61,7 +71,7 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
     if (!tokenMatches(url.searchParams.get('token'), token)) return reject(401, 'Unauthorized');
     // Browsers always send Origin; a foreign page holding a leaked token is still refused.
     const reqOrigin = req.headers.origin;
-    if (reqOrigin !== undefined && reqOrigin !== origin) return reject(403, 'Forbidden');
+    if (reqOrigin !== undefined && !origins.has(reqOrigin)) return reject(403, 'Forbidden');
     const rate = opts.maxMessagesPerS ?? 5000;
     wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, new TokenBucket(rate, rate * 2))));
   });
@@ -71,7 +81,10 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as { port: number }).port;
-  origin = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  // The planner may open the printed URL with another name for the same loopback address and
+  // port; any other host (a DNS-rebinding page included) stays foreign.
+  origins = new Set([origin, `http://localhost:${port}`, `http://[::1]:${port}`]);
   return {
     url: `${origin}/#token=${token}`,
     port,
@@ -136,32 +149,45 @@ function tokenMatches(given: string | null, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+/** Sent with every HTTP answer: the one CSP (core/contract/csp.ts), no MIME sniffing, no referrer. */
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+}
+
+/** `root` is a real path; the file's real path must lie inside it (no ../, no symlink out). */
+async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    res.writeHead(400).end();
-    return;
+    return plain(res, 400, 'Bad request: the path is not valid percent-encoding.');
   }
+  // A NUL byte makes fs throw synchronously: answer it here rather than leave the request hanging.
+  if (rel.includes('\0')) return plain(res, 400, 'Bad request: the path holds a NUL byte.');
   const file = path.resolve(root, '.' + (rel === '/' ? '/index.html' : rel));
   // Refuse anything that resolves outside the renderer folder (../ tricks, encoded slashes).
-  if (file !== root && !file.startsWith(root + path.sep)) {
-    res.writeHead(403).end();
-    return;
+  if (!inside(root, file)) return plain(res, 403, 'Forbidden.');
+  let real: string;
+  try {
+    real = await fsp.realpath(file);
+  } catch {
+    return plain(res, 404, 'Not found.');
   }
-  fs.readFile(file, (err, body) => {
-    if (err) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-    });
-    res.end(body);
-  });
+  if (!inside(root, real)) return plain(res, 403, 'Forbidden.');
+  const st = await fsp.stat(real);
+  if (!st.isFile()) return plain(res, 404, 'Not found.');
+  const body = await fsp.readFile(real);
+  res.writeHead(200, { 'Content-Type': MIME[path.extname(real)] ?? 'application/octet-stream' });
+  res.end(body);
+}
+
+function inside(root: string, p: string): boolean {
+  return p !== root && p.startsWith(root + path.sep);
 }
