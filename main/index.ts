@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, session, shell, type IpcMainEvent, type Ip
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isClientMessage } from '../core/contract/protocol';
+import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOptions } from './desktop';
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
@@ -15,6 +16,7 @@ app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 const windows = new Map<number, BrowserWindow>();
+const desktop = createDesktopShell(windows);
 const host = new HostProcess(
   path.join(distDir, 'host', 'utility.js'),
   { RAKEPLAN_USER_DATA: app.getPath('userData') },
@@ -25,9 +27,9 @@ const host = new HostProcess(
 );
 
 function createWindow(): void {
+  const { maximized, ...bounds } = restoredWindowOptions();
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...bounds,
     minWidth: 1024,
     minHeight: 640,
     title: 'RakePlan',
@@ -40,6 +42,7 @@ function createWindow(): void {
     windows.delete(conn);
     host.closeConnection(conn);
   });
+  attachDesktop(desktop, win, maximized);
   win.once('ready-to-show', () => win.show());
   void win.loadFile(rendererFile);
 }
@@ -64,18 +67,13 @@ ipcMain.handle('rakeplan:save-file', (event, opts: unknown) => {
 app.whenReady().then(() => {
   installSecurity(app, session.defaultSession, shell, rendererUrl);
   host.start();
+  desktop.start();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 });
-app.on('second-instance', () => {
-  const win = [...windows.values()][0];
-  if (win) {
-    if (win.isMinimized()) win.restore();
-    win.focus();
-  }
-});
+app.on('second-instance', (_event, argv, workingDirectory) => onSecondInstance(desktop, windows, argv, workingDirectory));
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
