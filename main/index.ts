@@ -1,16 +1,16 @@
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isClientMessage } from '../core/contract/protocol';
 import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOptions } from './desktop';
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
+import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
 const distDir = path.join(__dirname, '..');
-const rendererFile = path.join(distDir, 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererFile).href;
+const rendererUrl = APP_RENDERER_URL;
+registerAppScheme(protocol);
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -44,7 +44,7 @@ function createWindow(): void {
   });
   attachDesktop(desktop, win, maximized);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererFile);
+  void win.loadURL(rendererUrl);
 }
 
 function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
@@ -66,6 +66,7 @@ ipcMain.handle('rakeplan:save-file', (event, opts: unknown) => {
 
 app.whenReady().then(() => {
   installSecurity(app, session.defaultSession, shell, rendererUrl);
+  serveRenderer(protocol, path.join(distDir, 'renderer'));
   host.start();
   desktop.start();
   createWindow();

@@ -45,6 +45,7 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
