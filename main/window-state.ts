@@ -63,6 +63,9 @@ export function trackWindowState(win: BrowserWindow, file: string, delayMs = 500
   };
   // Debounced: a drag fires move events at frame rate.
   const later = (): void => { clearTimeout(timer); timer = setTimeout(save, delayMs); };
-  for (const event of ['resize', 'move', 'maximize', 'unmaximize'] as const) win.on(event as 'resize', later);
+  win.on('resize', later);
+  win.on('move', later);
+  win.on('maximize', later);
+  win.on('unmaximize', later);
   win.on('close', save);
 }
