@@ -13,7 +13,7 @@ function harness(userData: string, files: Record<string, string> = {}) {
   const sent: unknown[] = [];
   const rec = { menus: [] as MenuItemConstructorOptions[][], themes: [] as string[], osRecent: [] as string[], errors: [] as string[], opened: [] as string[] };
   const deps: ShellDeps = {
-    userData, logs: '/var/log/rakeplan', isPackaged: true, platform: 'linux',
+    userData, logsDir: () => '/var/log/rakeplan', isPackaged: true, platform: 'linux',
     setMenu: (t) => void rec.menus.push(t),
     setThemeSource: (t) => void rec.themes.push(t),
     addRecentDocument: (f) => void rec.osRecent.push(f),
@@ -92,5 +92,15 @@ describe('desktop shell', () => {
     h.shell.start();
     expect(h.shell.recent).toEqual([]);
     expect(h.rec.themes).toEqual(['system']);
+  });
+
+  it('opens the data folder and the logs folder from Help', () => {
+    const { dir, cleanup: c } = tempDir();
+    cleanup = c;
+    const h = harness(dir);
+    h.shell.start();
+    const help = h.rec.menus.at(-1)!.find((m) => m.role === 'help')!.submenu as MenuItemConstructorOptions[];
+    for (const label of ['Open Data Folder', 'Open Logs']) (help.find((i) => i.label === label)!.click as () => void)();
+    expect(h.rec.opened).toEqual([dir, '/var/log/rakeplan']);
   });
 });

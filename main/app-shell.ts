@@ -15,7 +15,8 @@ type Prefs = z.infer<typeof prefsSchema>;
 /** The Electron surface the shell touches, injected so the tests need no Electron. */
 export interface ShellDeps {
   userData: string;
-  logs: string;
+  /** Resolved when asked: Electron creates the logs folder on first use. */
+  logsDir(): string;
   isPackaged: boolean;
   platform: NodeJS.Platform;
   setMenu(template: MenuItemConstructorOptions[]): void;
@@ -91,7 +92,7 @@ export class AppShell {
           this.update({ theme });
         },
         openDataFolder: () => this.deps.openPath(this.deps.userData),
-        openLogs: () => this.deps.openPath(this.deps.logs),
+        openLogs: () => this.deps.openPath(this.deps.logsDir()),
       },
     ));
   }

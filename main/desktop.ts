@@ -22,7 +22,7 @@ function commandTarget(windows: Map<number, BrowserWindow>): BrowserWindow | und
 export function createDesktopShell(windows: Map<number, BrowserWindow>): AppShell {
   const desktop = new AppShell({
     userData: app.getPath('userData'),
-    logs: app.getPath('logs'),
+    logsDir: () => app.getPath('logs'),
     isPackaged: app.isPackaged,
     platform: process.platform,
     setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
