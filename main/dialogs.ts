@@ -1,21 +1,14 @@
 import { dialog, type BrowserWindow } from 'electron';
 import fs from 'node:fs/promises';
-import path from 'node:path';
-import {
-  MAX_OPEN_FILE_BYTES, openFileOptionsSchema, saveFileOptionsSchema, type PickedFile,
-} from '../core/contract/preload-api';
+import { openFileOptionsSchema, saveFileOptionsSchema, type PickedFile } from '../core/contract/preload-api';
+import { readPickedFile } from './read-picked-file';
 
 /** Native open: the planner picks a file; main reads it and hands the bytes to the renderer. */
 export async function openFile(win: BrowserWindow, raw: unknown): Promise<PickedFile | null> {
   const opts = openFileOptionsSchema.parse(raw);
   const res = await dialog.showOpenDialog(win, { title: opts.title, filters: opts.filters, properties: ['openFile'] });
   if (res.canceled || res.filePaths.length === 0) return null;
-  const file = res.filePaths[0];
-  const stat = await fs.stat(file);
-  if (stat.size > MAX_OPEN_FILE_BYTES) {
-    throw new Error(`${path.basename(file)} is ${(stat.size / 1048576).toFixed(1)} MiB; the largest import is ${MAX_OPEN_FILE_BYTES / 1048576} MiB.`);
-  }
-  return { name: path.basename(file), base64: (await fs.readFile(file)).toString('base64') };
+  return readPickedFile(res.filePaths[0]);
 }
 
 /** Native save: written to a temp file beside the target, then renamed, so a crash leaves no half file. */

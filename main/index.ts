@@ -1,24 +1,26 @@
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isClientMessage } from '../core/contract/protocol';
+import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOptions } from './desktop';
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
+import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
 import { runAsSingleInstance } from './single-instance';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
 const distDir = path.join(__dirname, '..');
-const rendererFile = path.join(distDir, 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererFile).href;
+const rendererUrl = APP_RENDERER_URL;
+registerAppScheme(protocol);
 
 app.enableSandbox();
 // A second instance quits before registering anything (main/single-instance.ts).
 runAsSingleInstance(app, startMain);
 
-/** Everything the first instance sets up: the host process, IPC, windows, app events. */
+/** Everything the first instance sets up: the host process, IPC, windows, menu, app events. */
 function startMain(): void {
   const windows = new Map<number, BrowserWindow>();
+  const desktop = createDesktopShell(windows);
   const host = new HostProcess(
     path.join(distDir, 'host', 'utility.js'),
     { RAKEPLAN_USER_DATA: app.getPath('userData') },
@@ -29,9 +31,9 @@ function startMain(): void {
   );
 
   function createWindow(): void {
+    const { maximized, ...bounds } = restoredWindowOptions();
     const win = new BrowserWindow({
-      width: 1440,
-      height: 900,
+      ...bounds,
       minWidth: 1024,
       minHeight: 640,
       title: 'RakePlan',
@@ -44,8 +46,9 @@ function startMain(): void {
       windows.delete(conn);
       host.closeConnection(conn);
     });
+    attachDesktop(desktop, win, maximized);
     win.once('ready-to-show', () => win.show());
-    void win.loadFile(rendererFile);
+    void win.loadURL(rendererUrl);
   }
 
   function trusted(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
@@ -67,19 +70,15 @@ function startMain(): void {
 
   app.whenReady().then(() => {
     installSecurity(app, session.defaultSession, shell, rendererUrl);
+    serveRenderer(protocol, path.join(distDir, 'renderer'));
     host.start();
+    desktop.start();
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
   });
-  app.on('second-instance', () => {
-    const win = [...windows.values()][0];
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
+  app.on('second-instance', (_event, argv, workingDirectory) => onSecondInstance(desktop, windows, argv, workingDirectory));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -32,4 +32,15 @@ describe('Electron security rules', () => {
     expect(isAllowedExternalUrl('file:///etc/passwd')).toBe(false);
     expect(isAllowedExternalUrl('smb://host/share')).toBe(false);
   });
+
+  it('trusts our app:// page, and only on our host and path', () => {
+    const app = 'app://rakeplan/index.html';
+    const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
+    expect(isTrustedSender(frame(app + '#/plan'), app)).toBe(true);
+    expect(isTrustedRendererUrl('app://rakeplan/index.html?x=1', app)).toBe(true);
+    expect(isTrustedRendererUrl('app://evil/index.html', app)).toBe(false);
+    expect(isTrustedRendererUrl('app://rakeplan/other.html', app)).toBe(false);
+    expect(isTrustedRendererUrl('file:///index.html', app)).toBe(false);
+    expect(isTrustedRendererUrl(app, renderer)).toBe(false); // a file:// renderer does not trust app://
+  });
 });

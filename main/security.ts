@@ -32,13 +32,16 @@ export function isAllowedExternalUrl(raw: string): boolean {
   return EXTERNAL_URL_ALLOW_LIST.some((prefix) => url.href.startsWith(prefix));
 }
 
-/** Our renderer is one file:// page; a frame is trusted only if it is that page (any hash). */
+/** Schemes our one page may be served from: app:// (main/protocol.ts), or file:// as before it. */
+const RENDERER_SCHEMES = new Set(['app:', 'file:']);
+
+/** Our renderer is one page; a frame is trusted only if it is that page (any hash or query). */
 export function isTrustedRendererUrl(raw: string | undefined, rendererUrl: string): boolean {
   if (!raw) return false;
   try {
     const a = new URL(raw);
     const b = new URL(rendererUrl);
-    return a.protocol === 'file:' && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+    return RENDERER_SCHEMES.has(a.protocol) && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
   } catch {
     return false;
   }

@@ -1,5 +1,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import type { PreloadApi } from '../core/contract/preload-api';
+import type { MenuCommand, PreloadApi } from '../core/contract/preload-api';
+
+// A scenario opened from the OS can arrive before the UI has subscribed: hold a few until it does.
+const menuListeners = new Set<(command: MenuCommand) => void>();
+const earlyMenuCommands: MenuCommand[] = [];
+ipcRenderer.on('rakeplan:menu', (_event, command: MenuCommand) => {
+  if (menuListeners.size === 0) {
+    if (earlyMenuCommands.length < 16) earlyMenuCommands.push(command);
+    return;
+  }
+  for (const listener of menuListeners) listener(command);
+});
 
 // The renderer's only door: one narrow object. Messages are plain data; validation happens in
 // main (sender) and in the host (payload schemas).
@@ -13,6 +24,11 @@ const api: PreloadApi = {
   },
   openFile: (options) => ipcRenderer.invoke('rakeplan:open-file', options),
   saveFile: (options) => ipcRenderer.invoke('rakeplan:save-file', options),
+  onMenuCommand: (listener) => {
+    menuListeners.add(listener);
+    for (const command of earlyMenuCommands.splice(0)) listener(command);
+    return () => void menuListeners.delete(listener);
+  },
 };
 
 contextBridge.exposeInMainWorld('rakeplan', api);

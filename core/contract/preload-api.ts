@@ -11,6 +11,8 @@ export interface PreloadApi {
   onMessage(listener: (msg: HostMessage) => void): () => void;
   openFile(options: OpenFileOptions): Promise<PickedFile | null>;
   saveFile(options: SaveFileOptions): Promise<string | null>;
+  /** Commands from the application menu, and scenario files the OS asked us to open. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
 const filters = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20) }).strict()).max(10);
@@ -33,3 +35,13 @@ export interface PickedFile {
 
 /** Largest file the open dialog will read [bytes]: bigger imports are refused with a message. */
 export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * What main sends on the `rakeplan:menu` channel. A file opened from the OS (file association,
+ * Recent menu) arrives read, like a dialog pick: the sandboxed renderer never sees a path.
+ */
+export const menuCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.enum(['new-scenario', 'import', 'export']) }).strict(),
+  z.object({ command: z.literal('open-file'), name: z.string().min(1).max(255), base64: z.string().max(Math.ceil(MAX_OPEN_FILE_BYTES / 3) * 4) }).strict(),
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
