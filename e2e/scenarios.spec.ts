@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
+import { rpc } from './rpc';
 
 // The demo scenario is seeded on first launch of `rakeplan serve` (browser mode).
 test('edit, import and export the demo scenario', async ({ app }) => {
@@ -101,4 +102,20 @@ test('scenario list: create, copy as what-if, rename, delete; rows: duplicate an
   await list.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(list.getByRole('listitem')).toHaveCount(count + 1);
   await expect(list).not.toContainText('Two more BCN rakes');
+});
+
+test('a scenario file dropped on the scenario list is imported as a new scenario', async ({ app, server }) => {
+  const list = app.getByTestId('scenario-list');
+  await expect(list).toContainText('Bokaro demo');
+  const before = await list.getByRole('listitem').count();
+  const demo = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find((x) => x.name === 'Bokaro demo')!;
+  const file = await rpc<{ dataBase64: string }>(server, 'scenarios.export', { id: demo.id, format: 'json' });
+  const text = Buffer.from(file.dataBase64, 'base64').toString('utf8').replace('"name": "Bokaro demo"', '"name": "Dropped plan week"');
+  await app.getByTestId('scenario-drop').evaluate((el, body) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await expect(list.getByRole('listitem')).toHaveCount(before + 1);
+  await expect(app.getByTestId('scenario-title')).toHaveText('Dropped plan week');
 });

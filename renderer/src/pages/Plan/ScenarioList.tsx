@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, fileToBase64, saveBytes } from '../../api/client';
+import { useMenuCommands } from '../../api/menu-commands';
 import { Button } from '../../components/ui';
 import { formatT } from '../../lib/format';
 import { ImportButton } from './ScenarioFileButtons';
@@ -20,8 +21,43 @@ export function ScenarioList() {
     }
   };
 
+  /** A whole scenario file (picked here, or opened from the OS or the menu) becomes a new scenario. */
+  const importScenario = async (name: string, base64: string) => {
+    try {
+      const result = await api.call('scenarios.import', { fileName: name, dataBase64: base64 });
+      setImport({ table: null, fileName: name, dataBase64: base64, mode: 'merge', result });
+      if (result.scenarioId) { await refresh(); await select(result.scenarioId); setImport({ table: null, fileName: name, dataBase64: base64, mode: 'merge', result }); }
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  // The desktop menu and files opened from the OS (no menu in the browser).
+  useMenuCommands((c) => {
+    if (c.command === 'open-file') void importScenario(c.name, c.base64);
+    else if (c.command === 'new-scenario') void run(async () => { const s = await api.call('scenarios.create', { template, seed: Date.now() % 100_000 }); await select(s.id); });
+    else if (c.command === 'import') {
+      void window.rakeplan?.openFile({ title: 'Import a scenario', filters: [{ name: 'Scenario', extensions: ['json', 'xlsx', 'csv'] }] })
+        .then((f) => (f ? importScenario(f.name, f.base64) : undefined), setError);
+    } else if (c.command === 'export' && selectedId) {
+      void api.call('scenarios.export', { id: selectedId, format: 'json' }).then((f) => saveBytes(f.fileName, f.dataBase64), setError);
+    }
+  });
+
   return (
-    <section aria-label="Scenarios" className="space-y-2">
+    <section
+      aria-label="Scenarios"
+      className="space-y-2"
+      data-testid="scenario-drop"
+      // A scenario file dropped on the list is imported as a new scenario, as with Import.
+      onDragOver={(e) => { if (e.dataTransfer.types.includes('Files')) e.preventDefault(); }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void fileToBase64(file).then((b64) => importScenario(file.name, b64), setError);
+      }}
+    >
       <ul className="space-y-1" data-testid="scenario-list">
         {list.map((s) => (
           <li key={s.id} className={`rounded-md border p-2 ${s.id === selectedId ? 'border-brand-600 bg-brand-50' : 'border-slate-200 bg-white'}`}>
@@ -60,15 +96,7 @@ export function ScenarioList() {
         <ImportButton
           label="Import scenario…"
           testId="import-scenario-input"
-          onFile={async (name, base64) => {
-            try {
-              const result = await api.call('scenarios.import', { fileName: name, dataBase64: base64 });
-              setImport({ table: null, fileName: name, dataBase64: base64, mode: 'merge', result });
-              if (result.scenarioId) { await refresh(); await select(result.scenarioId); setImport({ table: null, fileName: name, dataBase64: base64, mode: 'merge', result }); }
-            } catch (e) {
-              setError(e);
-            }
-          }}
+          onFile={importScenario}
         />
       </div>
     </section>
