@@ -30,8 +30,8 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       const rec = r.store.require(name, v);
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
     },
-    'registry.register': ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
-      const rec = registerTrainedDir(s, dir, { dataCsv, note, parentVersion, asCandidate });
+    'registry.register': async ({ dir, dataCsv, note, parentVersion, asCandidate }) => {
+      const rec = await registerTrainedDir(s, dir, { dataCsv, note, parentVersion, asCandidate });
       changed(rec.name, 'register', rec.version);
       return reg().info(rec);
     },
@@ -78,7 +78,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     },
     'registry.predict': ({ name, rows, consumer }) => reg().server.predict(name, rows, consumer),
     'registry.batch': async (p, ctx) => {
-      const rows = p.csvPath ? readCsvRows(p.csvPath) : readHistoryRows(s.requireDb(), p.historyTable!);
+      const rows = p.csvPath ? await readCsvRows(p.csvPath) : readHistoryRows(s.requireDb(), p.historyTable!);
       if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
       return runBatch(s.requireDb(), s.requireJobs(), reg().server, {
         name: p.name, consumer: p.consumer, rows, sourceLabel: p.csvPath ?? `history_${p.historyTable}`,

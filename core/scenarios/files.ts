@@ -1,6 +1,6 @@
 import { ContractError } from '../contract/errors';
 import type { TableSpec } from '../domain/scenario-tables';
-import { parseCsv } from '../importexport/csv';
+import { parseCsv } from '../csv/read';
 import { scenarioFromSheets, sectionedCsvToSheets, type SheetsRead } from '../importexport/scenario-file';
 import { normalizeHeader, readTable, type ReadTable } from '../importexport/table-io';
 import { decodeText } from '../importexport/text-decode';

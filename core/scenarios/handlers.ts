@@ -7,7 +7,7 @@ import { validateScenario } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { parseCell } from '../importexport/cells';
-import { writeCsv } from '../importexport/csv';
+import { writeCsv } from '../csv/write';
 import { writeXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 import { generateHistory } from '../synth/history';

@@ -129,6 +129,20 @@ describe('scenarios: import reports', () => {
     expect(after.scenario.orders.at(-1)).toMatchObject({ id: 'NEW-4', dueDate: '2026-03-21T00:00:00+05:30', modes: 'either', splittable: false });
   });
 
+  it('refuses a CSV with an unterminated quote, naming its line, and changes nothing', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const before = await app.invoke('scenarios.get', { id });
+    // The hand-written reader took NEW-3's line into NEW-2's product cell and never named the quote.
+    const csv = [header,
+      'NEW-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-2,Acme,GZB,"HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-3,Acme,GZB,HRC,20,2026-03-20 18:00,2,rail,yes',
+    ].join('\n');
+    await expect(app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/^line 3: a quoted field is never closed/) });
+    expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
+  });
+
   it('merges inventory by key and reads an Excel sheet with typed cells', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const before = (await app.invoke('scenarios.get', { id })).scenario.inventory;

@@ -88,7 +88,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         db.prepare(`UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`)
           .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
         // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
-        const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined });
+        const registered = await registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined });
         app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
         jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
         models.forget(result.dir);

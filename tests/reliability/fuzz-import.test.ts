@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
-import { parseCsv } from '../../core/importexport/csv';
+import { parseCsv } from '../../core/csv/read';
 import { tempDir } from '../helpers/tmp';
 import {
   buildFaultyTable, faultyScenario, faultyTable, SCENARIO_FAULTS, unreadableFiles, zipBomb, zipOfManyParts,

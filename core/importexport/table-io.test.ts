@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../csv/read';
 import { SCENARIO_TABLES } from '../domain/scenario-tables';
-import { parseCsv, writeCsv } from './csv';
 import { readTable } from './table-io';
-
-describe('csv', () => {
-  it('round-trips quotes, separators, newlines and formula-looking text', () => {
-    const rows = [['a', 'b,c', 'say "hi"', 'two\nlines', '=SUM(A1:A9)', '+91 98', '-x', '@cmd', 12.5, -3, true, null]];
-    const text = writeCsv(rows);
-    expect(text).toContain("'=SUM(A1:A9)");
-    expect(text).toContain("'+91 98");
-    expect(text).toContain("'@cmd");
-    expect(text).toContain(',-3,'); // numbers are not neutralised
-    expect(parseCsv(text)).toEqual([['a', 'b,c', 'say "hi"', 'two\nlines', '=SUM(A1:A9)', '+91 98', '-x', '@cmd', '12.5', '-3', 'true', '']]);
-  });
-
-  it('reads semicolon files with a BOM and CRLF', () => {
-    expect(parseCsv('\uFEFFa;b\r\n1;2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-  });
-});
 
 describe('readTable', () => {
   const spec = SCENARIO_TABLES.orders;
