@@ -7,15 +7,15 @@ import { decodeText } from '../importexport/text-decode';
 import { readXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 
-/** Bytes of an uploaded file (base64 in the payload: the browser has no paths) and its format. */
+/** An uploaded file's format (its bytes come base64 in the payload: the browser has no paths). */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
-export function decodeUpload(fileName: string, dataBase64: string, format?: FileFormat): { format: FileFormat; bytes: Buffer } {
+export function uploadFormat(fileName: string, format?: FileFormat): FileFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const f = format ?? (ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : undefined);
   if (!f) throw new ContractError('BAD_PAYLOAD', `Cannot tell the format of '${fileName}': use a .csv, .xlsx or .json file.`);
   if (ext === 'xls') throw new ContractError('INVALID_DATA', `'${fileName}' is an old .xls workbook: save it as .xlsx in Excel and import again.`);
-  return { format: f, bytes: Buffer.from(dataBase64, 'base64') };
+  return f;
 }
 
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { contract, type Contract } from '../contract';
 import { ContractError } from '../contract/errors';
@@ -10,6 +10,10 @@ import { createServices, type HostServices } from '../host/services';
 import { generateScenario } from '../synth/scenario';
 import { registerScenarios } from './handlers';
 import { seedDemoIfEmpty } from './seed';
+import { ensureWorkerBuilt } from '../../tests/helpers/workers';
+
+// Imports are read and saved by the import worker.
+beforeAll(() => ensureWorkerBuilt('import'));
 
 let dir: string;
 let s: HostServices;
