@@ -18,7 +18,7 @@ import { runWorker } from '../workers/run';
 import { exportScenario } from './export';
 import { uploadFormat } from './files';
 import { historyColumns, historyInfo, insertHistory, readHistory } from './history-store';
-import type { ImportJob } from './import-job';
+import { INLINE_IMPORT_MAX, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import {
   deleteRows, deleteScenario, getSummary, insertRows, insertScenario, listScenarios, loadScenario, renameScenario,
@@ -141,7 +141,7 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       // three on its own connection, so this thread keeps answering other calls meanwhile.
       const common = { dbPath: s.dbPath, fileName, format: fileFormat, dataBase64, skipInvalid };
       const job: ImportJob = table ? { ...common, kind: 'table', scenarioId: id!, table, mode } : { ...common, kind: 'scenario' };
-      const result = await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
+      const result = dataBase64.length <= INLINE_IMPORT_MAX ? await runImportJob(job, db) : await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
       if (result.status === 'imported') changed(result.scenarioId!, table ? 'updated' : 'created');
       return result;
     },

@@ -1,7 +1,7 @@
 import type { ImportResult } from '../contract/api/scenarios';
 import type { TableName } from '../domain/scenario-tables';
 import { SCENARIO_TABLES } from '../domain/scenario-tables';
-import { openWorkerConnection } from '../storage/db';
+import { openWorkerConnection, type Database } from '../storage/db';
 import { readScenarioFile, readTableFile, type FileFormat } from './files';
 import { applyTableImport, planScenarioImport, planTableImport } from './import';
 import { insertScenario, loadScenario } from './store';
@@ -10,21 +10,28 @@ import { insertScenario, loadScenario } from './store';
  * All of `scenarios.import` but the call itself: decoding, parsing, reading cells, schema and
  * cross-table checks, and the write. Each takes seconds on a 200,000-row file, so the import
  * worker (import.worker.ts) runs it on its own database connection and the host's thread keeps
- * answering other windows.
+ * answering other windows. A small file is read on the host (see INLINE_IMPORT_MAX).
  */
+
+/**
+ * Uploads up to this much base64 (about 190 KB of file, 2,500 order rows) are read on the host:
+ * that costs its thread about 0.1 s, while starting the worker takes 1–2 s (loading exceljs).
+ */
+export const INLINE_IMPORT_MAX = 256 * 1024;
 export type ImportJob = { dbPath: string; fileName: string; format: FileFormat; dataBase64: string; skipInvalid: boolean } & (
   | { kind: 'table'; scenarioId: string; table: TableName; mode: 'merge' | 'replace' }
   | { kind: 'scenario' }
 );
 
-export async function runImportJob(job: ImportJob): Promise<ImportResult> {
+/** Run the job; with `hostDb` (a small file, read on the host) it uses that connection. */
+export async function runImportJob(job: ImportJob, hostDb?: Database.Database): Promise<ImportResult> {
   // Decoded here: 30 MB of base64 takes the host's thread half a second.
   const bytes = Buffer.from(job.dataBase64, 'base64');
   // The file first: a broken file is refused before the database is opened.
   const read = job.kind === 'table'
     ? { table: await readTableFile(SCENARIO_TABLES[job.table], job.format, bytes, job.fileName) }
     : { scenario: await readScenarioFile(job.format, bytes, job.fileName) };
-  const db = openWorkerConnection(job.dbPath);
+  const db = hostDb ?? openWorkerConnection(job.dbPath);
   try {
     if (job.kind === 'table') {
       const base = loadScenario(db, job.scenarioId);
@@ -38,6 +45,6 @@ export async function runImportJob(job: ImportJob): Promise<ImportResult> {
     const scenarioId = db.transaction(() => insertScenario(db, scenario, { source: 'import', name: scenario.name }))();
     return { ...planned.result, scenarioId };
   } finally {
-    db.close();
+    if (!hostDb) db.close();
   }
 }

@@ -9,10 +9,11 @@ import { HostApp } from '../host/app';
 import { createServices, type HostServices } from '../host/services';
 import { generateScenario } from '../synth/scenario';
 import { registerScenarios } from './handlers';
+import { INLINE_IMPORT_MAX } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
-// Imports are read and saved by the import worker.
+// Large imports are read and saved by the import worker.
 beforeAll(() => ensureWorkerBuilt('import'));
 
 let dir: string;
@@ -145,6 +146,18 @@ describe('scenarios: import reports', () => {
     await expect(app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) }))
       .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/^line 3: a quoted field is never closed/) });
     expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
+  });
+
+  it('reads a file too large for the host thread in the import worker, with the same report', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const rows = Array.from({ length: 4000 }, (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`);
+    const csv = [header, ...rows].join('\n');
+    expect(b64(csv).length).toBeGreaterThan(INLINE_IMPORT_MAX);
+    const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace' });
+    expect(r).toMatchObject({ status: 'rejected', imported: 0, rejected: [{ line: 3001, field: 'Quantity [t]', reason: "'lots' is not a number", key: 'BIG-3000' }] });
+    const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace', skipInvalid: true });
+    expect(ok).toMatchObject({ status: 'imported', imported: 3999 });
+    expect((await app.invoke('scenarios.get', { id })).scenario.orders).toHaveLength(3999);
   });
 
   it('merges inventory by key and reads an Excel sheet with typed cells', async () => {
