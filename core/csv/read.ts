@@ -55,20 +55,19 @@ function options(delimiter: string, where: { start: number }): Options {
 }
 
 /** csv-parse's error → one sentence naming the line and what is wrong with the quoting. */
-function describe(err: unknown, recordStart: number): Error {
+function quotingError(err: unknown, recordStart: number): Error {
   // Not `instanceof CsvError`: csv-parse's sync and stream builds each carry their own class.
   const { code, lines } = err as { code?: unknown; lines?: unknown };
   if (typeof code !== 'string' || typeof lines !== 'number') return err instanceof Error ? err : new Error(String(err));
-  const at = lines;
   switch (code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new Error(`line ${recordStart}: a quoted field is never closed (the file ends inside it).`);
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new Error(`line ${at}: a quoted field is followed by more text before the separator; write a quote inside a quoted field as "".`);
+      return new Error(`line ${lines}: a quoted field is followed by more text before the separator; write a quote inside a quoted field as "".`);
     case 'INVALID_OPENING_QUOTE':
-      return new Error(`line ${at}: a quote in the middle of an unquoted field; quote the whole field and write the quote as "".`);
+      return new Error(`line ${lines}: a quote in the middle of an unquoted field; quote the whole field and write the quote as "".`);
     default:
-      return new Error(`line ${at}: ${(err as Error).message}`);
+      return new Error(`line ${lines}: ${(err as Error).message}`);
   }
 }
 
@@ -78,7 +77,7 @@ export function parseCsvRecords(text: string): CsvRecord[] {
   try {
     return parseSync(text, options(detectDelimiter(text.replace(/^\uFEFF/, '')), where)) as unknown as CsvRecord[];
   } catch (err) {
-    throw describe(err, where.start);
+    throw quotingError(err, where.start);
   }
 }
 
@@ -110,7 +109,7 @@ export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
   try {
     for await (const record of parser) yield record as CsvRecord;
   } catch (err) {
-    throw describe(err, where.start);
+    throw quotingError(err, where.start);
   } finally {
     parser.destroy();
   }
