@@ -14,10 +14,11 @@ import { insertScenario, loadScenario } from './store';
  */
 
 /**
- * Uploads up to this much base64 (about 190 KB of file, 2,500 order rows) are read on the host:
- * that costs its thread about 0.1 s, while starting the worker takes 1–2 s (loading exceljs).
+ * Uploads up to this much base64 (about 380 KB of file, 5,000 order rows) are read on the host:
+ * that costs its thread up to about 0.3 s (200,000 rows took 10 s), while starting the worker
+ * takes 1–2 s (0.4 s of it loading exceljs), too long to wait for every small file.
  */
-export const INLINE_IMPORT_MAX = 256 * 1024;
+export const INLINE_IMPORT_MAX = 512 * 1024;
 export type ImportJob = { dbPath: string; fileName: string; format: FileFormat; dataBase64: string; skipInvalid: boolean } & (
   | { kind: 'table'; scenarioId: string; table: TableName; mode: 'merge' | 'replace' }
   | { kind: 'scenario' }

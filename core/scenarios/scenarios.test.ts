@@ -150,14 +150,14 @@ describe('scenarios: import reports', () => {
 
   it('reads a file too large for the host thread in the import worker, with the same report', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
-    const rows = Array.from({ length: 4000 }, (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`);
+    const rows = Array.from({ length: 8000 }, (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`);
     const csv = [header, ...rows].join('\n');
     expect(b64(csv).length).toBeGreaterThan(INLINE_IMPORT_MAX);
     const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace' });
     expect(r).toMatchObject({ status: 'rejected', imported: 0, rejected: [{ line: 3001, field: 'Quantity [t]', reason: "'lots' is not a number", key: 'BIG-3000' }] });
     const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace', skipInvalid: true });
-    expect(ok).toMatchObject({ status: 'imported', imported: 3999 });
-    expect((await app.invoke('scenarios.get', { id })).scenario.orders).toHaveLength(3999);
+    expect(ok).toMatchObject({ status: 'imported', imported: 7999 });
+    expect((await app.invoke('scenarios.get', { id })).scenario.orders).toHaveLength(7999);
   });
 
   it('merges inventory by key and reads an Excel sheet with typed cells', async () => {
