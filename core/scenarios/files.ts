@@ -4,7 +4,6 @@ import { parseCsv } from '../csv/read';
 import { scenarioFromSheets, sectionedCsvToSheets, type SheetsRead } from '../importexport/scenario-file';
 import { normalizeHeader, readTable, type ReadTable } from '../importexport/table-io';
 import { decodeText } from '../importexport/text-decode';
-import { readXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 
 /** An uploaded file's format (its bytes come base64 in the payload: the browser has no paths). */
@@ -19,13 +18,16 @@ export function uploadFormat(fileName: string, format?: FileFormat): FileFormat 
 }
 
 
+/** exceljs takes 0.4 s to load: only a workbook upload pays for it (the import worker starts sooner). */
+const loadXlsx = () => import('../importexport/xlsx');
+
 /** A file holding one table. A workbook's sheet is the one named like the table, else the first. */
 export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<ReadTable> {
   const text = (b: Buffer) => decodeText(b, fileName);
   try {
     if (format === 'csv') return readTable(spec, parseCsv(text(bytes)));
     if (format === 'xlsx') {
-      const sheets = await readXlsx(bytes);
+      const sheets = await (await loadXlsx()).readXlsx(bytes);
       const sheet = sheets.find((s) => [spec.label, spec.name].some((n) => normalizeHeader(n) === normalizeHeader(s.name))) ?? sheets[0];
       if (!sheet) throw new Error('The workbook has no sheets.');
       return readTable(spec, sheet.rows);
@@ -54,7 +56,7 @@ export async function readScenarioFile(format: FileFormat, bytes: Buffer, fileNa
   const text = (b: Buffer) => decodeText(b, fileName);
   try {
     if (format === 'json') return { scenario: parseJson(text(bytes)) as Record<string, unknown>, rejected: [], lines: {} };
-    if (format === 'xlsx') return scenarioFromSheets(await readXlsx(bytes));
+    if (format === 'xlsx') return scenarioFromSheets(await (await loadXlsx()).readXlsx(bytes));
     return scenarioFromSheets(sectionedCsvToSheets(text(bytes)));
   } catch (err) {
     if (err instanceof ContractError) throw err;
