@@ -9,7 +9,7 @@ import { ensureHostBuilt, sleep, startHost, type HostChild } from './crash/host-
 /**
  * One host serves every window, so a big import must not stall the others: while a 200,000-row
  * orders CSV is imported through the built desktop host, `health.get` keeps answering. Parsing
- * and checking the file once held the host's thread for about 11 s; the bound below (3 s) is
+ * and checking the file once held the host's thread for about 12 s; the bound below (3 s) is
  * loose enough for a loaded machine and still far below that. The measured figure is printed.
  */
 const ROWS = 200_000;
