@@ -10,7 +10,7 @@ import path from 'node:path';
 import { contract } from '../core/contract';
 import { HostApp } from '../core/host/app';
 import { createServices } from '../core/host/services';
-import { writeCsv } from '../core/importexport/csv';
+import { writeCsv } from '../core/csv/write';
 import { writeTable } from '../core/importexport/table-io';
 import { SCENARIO_TABLES } from '../core/domain/scenario-tables';
 import { registerScenarios } from '../core/scenarios/handlers';

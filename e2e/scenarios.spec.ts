@@ -112,9 +112,15 @@ test('a scenario file dropped on the scenario list is imported as a new scenario
   const file = await rpc<{ dataBase64: string }>(server, 'scenarios.export', { id: demo.id, format: 'json' });
   const text = Buffer.from(file.dataBase64, 'base64').toString('utf8').replace('"name": "Bokaro demo"', '"name": "Dropped plan week"');
   await app.getByTestId('scenario-drop').evaluate((el, body) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([body], 'dropped.json', { type: 'application/json' }));
-    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    // The page's own DOM classes (the e2e code is typed for Node, without the DOM library).
+    const dom = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: string[], name: string, opts: { type: string }) => unknown;
+      DragEvent: new (type: string, init: object) => Event;
+    };
+    const dt = new dom.DataTransfer();
+    dt.items.add(new dom.File([body], 'dropped.json', { type: 'application/json' }));
+    el.dispatchEvent(new dom.DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, text);
   await expect(list.getByRole('listitem')).toHaveCount(before + 1);
   await expect(app.getByTestId('scenario-title')).toHaveText('Dropped plan week');

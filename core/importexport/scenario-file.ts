@@ -2,7 +2,8 @@ import { costParametersSchema } from '../domain/entities';
 import { SCENARIO_TABLES, TABLE_NAMES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
 import { cellText, describeFault, isFault, type CellValue } from './cells';
-import { parseCsv, writeCsv, type Cell } from './csv';
+import { parseCsv } from '../csv/read';
+import { writeCsv, type CsvCell as Cell } from '../csv/write';
 import { normalizeHeader, readTable, writeTable, type RejectedRow } from './table-io';
 import type { Sheet } from './xlsx';
 

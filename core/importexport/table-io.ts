@@ -3,7 +3,7 @@ import { formatPath } from '../contract/errors';
 import { describeZodIssue } from './zod-message';
 import type { ColumnSpec, TableSpec } from '../domain/scenario-tables';
 import { cellText, isBlank, parseCell, type CellValue } from './cells';
-import type { Cell } from './csv';
+import type { CsvCell as Cell } from '../csv/write';
 
 /** One rejected input row: the sheet line (header = line 1), the column, and why. */
 export interface RejectedRow {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cells';
-import type { Cell } from './csv';
+import type { CsvCell as Cell } from '../csv/write';
 import { assertZipWithinLimits } from './zip-limits';
 
 /**

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsv, readCsvTable } from './csv';
+import { readCsvTable } from './csv';
 import { encodeTable, fitFeatures } from './manifest';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-csv-'));
@@ -14,26 +14,32 @@ const write = (name: string, text: string) => {
 };
 
 describe('CSV datasets', () => {
-  it('parses quoted fields, doubled quotes and CRLF', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\r\n1,\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['1', '']]);
+  it('reads quoted fields, doubled quotes, a BOM, CRLF and blank lines', async () => {
+    const t = await readCsvTable(write('q.csv', '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nz,\n'), { a: 'categorical', b: 'categorical' });
+    expect(t.columns.map((c) => c.str)).toEqual([['x, y', 'z'], ['say "hi"', null]]);
   });
 
-  it('infers numeric, date and categorical columns, and honours overrides', () => {
+  it('infers numeric, date and categorical columns, and honours overrides', async () => {
     const f = write('t.csv', 'date,lane,km,grade\n2025-01-02,EAST,820,1\n2025-01-03,WEST,,2\n2025-01-04,EAST,1310.5,3\n');
-    const t = readCsvTable(f);
+    const t = await readCsvTable(f);
     expect(t.columns.map((c) => [c.name, c.type])).toEqual([['date', 'date'], ['lane', 'categorical'], ['km', 'numeric'], ['grade', 'numeric']]);
     expect(Number.isNaN(t.columns[2]!.num![1]!)).toBe(true);
-    const o = readCsvTable(f, { grade: 'categorical' });
+    const o = await readCsvTable(f, { grade: 'categorical' });
     expect(o.columns[3]!.type).toBe('categorical');
     // A date column becomes month, weekday (0 = Monday) and day of year.
     const feats = fitFeatures(t, ['date'], new Set(), [0, 1, 2], Float64Array.from([1, 2, 3]), true);
     expect(Array.from(encodeTable(feats, t).subarray(0, 3))).toEqual([1, 3, 2]); // 2025-01-02 is a Thursday
   });
 
-  it('names the file, line and column of bad input', () => {
-    expect(() => readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).toThrow(/short\.csv line 3: 1 fields, the header has 2/);
-    expect(() => readCsvTable(write('num.csv', 'a\n1\nx\n'), { a: 'numeric' })).toThrow(/row 2, column 'a': 'x' is not a number/);
-    expect(() => readCsvTable(write('dup.csv', 'a,a\n1,2\n'))).toThrow(/column 'a' appears twice/);
-    expect(() => readCsvTable(path.join(dir, 'none.csv'))).toThrow(/CSV file not found/);
+  it('names the file, line and column of bad input', async () => {
+    await expect(readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).rejects.toThrow(/short\.csv line 3: 1 fields, the header has 2/);
+    await expect(readCsvTable(write('num.csv', 'a\n1\nx\n'), { a: 'numeric' })).rejects.toThrow(/row 2, column 'a': 'x' is not a number/);
+    await expect(readCsvTable(write('dup.csv', 'a,a\n1,2\n'))).rejects.toThrow(/dup\.csv: column 'a' appears twice/);
+    await expect(readCsvTable(path.join(dir, 'none.csv'))).rejects.toThrow(/CSV file not found/);
+  });
+
+  it('refuses an unterminated quote naming its line, rather than reading the rest of the file as one cell', async () => {
+    const f = write('open.csv', 'lane,km\nEAST,820\n"WEST,910\nEAST,1310\nEAST,400\n');
+    await expect(readCsvTable(f)).rejects.toThrow(/open\.csv line 3: a quoted field is never closed/);
   });
 });

@@ -1,5 +1,5 @@
 import type { Plan } from '../domain/plan';
-import { writeCsv, type Cell } from '../importexport/csv';
+import { writeCsv, type CsvCell as Cell } from '../csv/write';
 import { writeXlsx, type Sheet } from '../importexport/xlsx';
 
 export type PlanTable = 'rakes' | 'road' | 'unserved' | 'summary' | 'production';

@@ -3,11 +3,11 @@ import path from 'node:path';
 import type { BatchReport, PredictAnswer } from '../contract/api/registry';
 import { ContractError } from '../contract/errors';
 import type { JobStore } from '../jobs/jobs';
-import { csvField, parseCsv } from '../ml/csv';
+import { readCsvFile } from '../csv/read';
+import { writeCsvFile, type CsvCell } from '../csv/write';
 import type { Cell } from '../ml/table';
 import type { Database } from '../storage/db';
 import type { ModelServer } from './serving';
-import { writeFileAtomic } from '../storage/atomic-write';
 
 export interface BatchInput {
   name: string;
@@ -18,18 +18,26 @@ export interface BatchInput {
   chunkRows: number;
 }
 
-/** CSV file → raw rows (typing happens per row, so one bad cell skips one row, not the file). */
-export function readCsvRows(file: string): Record<string, Cell>[] {
+/**
+ * CSV file → raw rows (typing happens per row, so one bad cell skips one row, not the file).
+ * Streamed, so a large batch never holds the host's thread for the whole read; broken quoting is
+ * an error naming its line.
+ */
+export async function readCsvRows(file: string): Promise<Record<string, Cell>[]> {
   if (!fs.existsSync(file)) throw new ContractError('NOT_FOUND', `CSV file not found: ${file}`);
-  return csvTextRows(fs.readFileSync(file, 'utf8'), file);
-}
-
-/** CSV text (already read, e.g. by core/host/payload-file.ts) → raw rows; `label` names it in errors. */
-export function csvTextRows(text: string, label: string): Record<string, Cell>[] {
-  const records = parseCsv(text.replace(/^\uFEFF/, ''));
-  if (records.length === 0) throw new ContractError('INVALID_DATA', `${label} is empty: expected a header row.`);
-  const header = records[0]!.map((h) => h.trim());
-  return records.slice(1).filter((r) => r.some((c) => c !== '')).map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? null])));
+  let header: string[] | null = null;
+  const rows: Record<string, Cell>[] = [];
+  try {
+    for await (const { cells } of readCsvFile(file)) {
+      if (!cells.some((c) => c !== '')) continue;
+      if (!header) header = cells.map((h) => h.trim());
+      else rows.push(Object.fromEntries(header.map((h, j) => [h, cells[j] ?? null])));
+    }
+  } catch (err) {
+    throw new ContractError('INVALID_DATA', `${file} ${(err as Error).message}`);
+  }
+  if (!header) throw new ContractError('INVALID_DATA', `${file} is empty: expected a header row.`);
+  return rows;
 }
 
 /** A history table's rows (`history_<name>`). */
@@ -93,7 +101,7 @@ export async function runBatch(
     let outCsv: string | null = null;
     if (input.outCsv) {
       outCsv = path.resolve(input.outCsv);
-      writeCsv(outCsv, out);
+      await writeCsvFile(outCsv, predictionRows(out));
     }
     const l = last as PredictAnswer | null;
     const report: BatchReport = {
@@ -109,10 +117,10 @@ export async function runBatch(
   }
 }
 
-function writeCsv(file: string, out: { row: number; columns: Record<string, number>; label: string | null }[]): void {
+/** The output CSV's lines: row number, each output column, and the label when there is one. */
+function* predictionRows(out: { row: number; columns: Record<string, number>; label: string | null }[]): Generator<CsvCell[]> {
   const cols = out.length ? Object.keys(out[0]!.columns) : [];
   const hasLabel = out.some((o) => o.label !== null);
-  const lines = [['row', ...cols, ...(hasLabel ? ['label'] : [])].map(csvField).join(',')];
-  for (const o of out) lines.push([o.row, ...cols.map((c) => o.columns[c] ?? null), ...(hasLabel ? [o.label] : [])].map(csvField).join(','));
-  writeFileAtomic(file, lines.join('\n') + '\n');
+  yield ['row', ...cols, ...(hasLabel ? ['label'] : [])];
+  for (const o of out) yield [o.row, ...cols.map((c) => o.columns[c] ?? null), ...(hasLabel ? [o.label] : [])];
 }

@@ -15,11 +15,11 @@ import { specTable } from './training-data';
  * rebuild their table from the history; CSV models read `dataCsv`. The same file registered
  * again returns its existing version.
  */
-export function registerTrainedDir(
+export async function registerTrainedDir(
   s: HostServices,
   dir: string,
   opts: { dataCsv?: string; note?: string; parentVersion?: number; asCandidate?: boolean; hideFileContent?: boolean } = {},
-): VersionRecord {
+): Promise<VersionRecord> {
   if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
   const manifest = readManifest(dir);
   let table: Table | undefined;
@@ -27,7 +27,7 @@ export function registerTrainedDir(
   let extraNote = '';
   try {
     if (opts.dataCsv) {
-      table = readCsvTable(opts.dataCsv, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type])));
+      table = await readCsvTable(opts.dataCsv, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type])));
       tableSource = `CSV ${path.resolve(opts.dataCsv)}`;
     } else if (manifest.spec) ({ table, source: tableSource } = specTable(manifest.spec, s.dbPath));
   } catch (err) {

@@ -2,7 +2,7 @@ import type { Contract } from '../contract';
 import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { csvTextRows, readHistoryRows, runBatch } from './batch';
+import { readCsvRows, readHistoryRows, runBatch } from './batch';
 import { registerTrainedDir } from './register-dir';
 import { registryFor } from './context';
 import { payloadPath } from '../host/safe-path';
@@ -35,7 +35,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       // A window may only name files under the data folder (core/host/payload-file.ts).
       const realDir = await readablePayloadPath(s, dir, 'dir', 'model-dir');
       const realCsv = dataCsv ? await readablePayloadPath(s, dataCsv, 'dataCsv', 'training-csv') : undefined;
-      const rec = registerTrainedDir(s, realDir, { dataCsv: realCsv, note, parentVersion, asCandidate, hideFileContent: fromWindow(s) });
+      const rec = await registerTrainedDir(s, realDir, { dataCsv: realCsv, note, parentVersion, asCandidate, hideFileContent: fromWindow(s) });
       changed(rec.name, 'register', rec.version);
       return reg().info(rec);
     },
@@ -81,8 +81,10 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     },
     'registry.predict': ({ name, rows, consumer }) => reg().server.predict(name, rows, consumer),
     'registry.batch': async (p, ctx) => {
+      // The path is confined and checked (regular file, under the cap), then streamed: a large
+      // file never holds the host's thread for the whole parse.
       const rows = p.csvPath
-        ? csvTextRows((await readPayloadFile(s, p.csvPath, 'csvPath', 'csv')).bytes.toString('utf8'), p.csvPath)
+        ? await readCsvRows(await readablePayloadPath(s, p.csvPath, 'csvPath', 'csv'))
         : readHistoryRows(s.requireDb(), p.historyTable!);
       if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
       return runBatch(s.requireDb(), s.requireJobs(), reg().server, {

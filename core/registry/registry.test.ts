@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../host/create-host';
 import { tempDir } from '../../tests/helpers/tmp';
 import type { Table } from '../ml/table';
+import { runBatch } from './batch';
 import { registryFor } from './context';
+import type { ModelServer } from './serving';
 import { trainTestModel } from './test-models';
 
 const row = { date: '2024-06-01', a: 3.5, b: 0.5, noise: 0.2, lane: 'EAST-1' };
@@ -219,11 +221,30 @@ describe('model registry and serving', () => {
     expect(rep.skipped[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/'abc' is not a number/) });
     const stored = host.services.requireDb().prepare('SELECT COUNT(*) AS n FROM batch_predictions WHERE job_id = ?').get(rep.jobId) as { n: number };
     expect(stored.n).toBe(2);
-    expect(fs.readFileSync(out, 'utf8').split('\n')[0]).toBe('row,prediction');
+    expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe('row,prediction');
     const ac = new AbortController();
     ac.abort();
     const cancelled = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 1 }, ac.signal);
     expect(cancelled).toMatchObject({ cancelled: true, scored: 0 });
     expect(host.services.requireJobs().get(cancelled.jobId)!.status).toBe('cancelled');
+  });
+
+  it('refuses a batch CSV with an unterminated quote, naming its line, rather than scoring the rest as one cell', async () => {
+    const csv = path.join(tmp.dir, 'open-quote.csv');
+    fs.writeFileSync(csv, 'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,1,0.5,0.2,"WEST-1\n2024-06-03,1,2,0.1,NORTH-1\n');
+    await expect(host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 2 }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/open-quote\.csv line 3: a quoted field is never closed/) });
+  });
+
+  it('writes batch output with the one CSV writer: a label a spreadsheet would run gets a leading quote', async () => {
+    // A classifier's labels come from its training data, so they can be any text.
+    const server = {
+      predict: (_name: string, rows: unknown[]) => Promise.resolve({
+        model: 'm', version: 1, source: 'model', columns: { score: rows.map(() => -1.5) }, label: rows.map(() => '=HYPERLINK("http://x")'),
+      }),
+    } as unknown as ModelServer;
+    const out = path.join(tmp.dir, 'labels.csv');
+    await runBatch(host.services.requireDb(), host.services.requireJobs(), server, { name: 'm', rows: [row], sourceLabel: 'test', outCsv: out, chunkRows: 10 }, { signal: new AbortController().signal, progress: () => {} });
+    expect(fs.readFileSync(out, 'utf8')).toBe('row,score,label\r\n1,-1.5,"\'=HYPERLINK(""http://x"")"\r\n');
   });
 });

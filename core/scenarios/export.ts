@@ -1,7 +1,7 @@
 import type { ExportResult } from '../contract/api/scenarios';
 import { SCENARIO_TABLES, tableRows, type TableName } from '../domain/scenario-tables';
 import type { Scenario } from '../domain/scenario';
-import { writeCsv } from '../importexport/csv';
+import { writeCsv } from '../csv/write';
 import { scenarioToSheets, sheetsToSectionedCsv } from '../importexport/scenario-file';
 import { writeTable } from '../importexport/table-io';
 import { writeXlsx } from '../importexport/xlsx';

@@ -1,23 +1,25 @@
 import { ContractError } from '../contract/errors';
 import type { TableSpec } from '../domain/scenario-tables';
-import { parseCsv } from '../importexport/csv';
+import { parseCsv } from '../csv/read';
 import { scenarioFromSheets, sectionedCsvToSheets, type SheetsRead } from '../importexport/scenario-file';
 import { normalizeHeader, readTable, type ReadTable } from '../importexport/table-io';
 import { decodeText } from '../importexport/text-decode';
-import { readXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 
-/** Bytes of an uploaded file (base64 in the payload: the browser has no paths) and its format. */
+/** An uploaded file's format (its bytes come base64 in the payload: the browser has no paths). */
 export type FileFormat = 'csv' | 'xlsx' | 'json';
 
-export function decodeUpload(fileName: string, dataBase64: string, format?: FileFormat): { format: FileFormat; bytes: Buffer } {
+export function uploadFormat(fileName: string, format?: FileFormat): FileFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
   const f = format ?? (ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : undefined);
   if (!f) throw new ContractError('BAD_PAYLOAD', `Cannot tell the format of '${fileName}': use a .csv, .xlsx or .json file.`);
   if (ext === 'xls') throw new ContractError('INVALID_DATA', `'${fileName}' is an old .xls workbook: save it as .xlsx in Excel and import again.`);
-  return { format: f, bytes: Buffer.from(dataBase64, 'base64') };
+  return f;
 }
 
+
+/** exceljs takes 0.4 s to load: only a workbook upload pays for it (the import worker starts sooner). */
+const loadXlsx = () => import('../importexport/xlsx');
 
 /** A file holding one table. A workbook's sheet is the one named like the table, else the first. */
 export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<ReadTable> {
@@ -25,7 +27,7 @@ export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: 
   try {
     if (format === 'csv') return readTable(spec, parseCsv(text(bytes)));
     if (format === 'xlsx') {
-      const sheets = await readXlsx(bytes);
+      const sheets = await (await loadXlsx()).readXlsx(bytes);
       const sheet = sheets.find((s) => [spec.label, spec.name].some((n) => normalizeHeader(n) === normalizeHeader(s.name))) ?? sheets[0];
       if (!sheet) throw new Error('The workbook has no sheets.');
       return readTable(spec, sheet.rows);
@@ -54,7 +56,7 @@ export async function readScenarioFile(format: FileFormat, bytes: Buffer, fileNa
   const text = (b: Buffer) => decodeText(b, fileName);
   try {
     if (format === 'json') return { scenario: parseJson(text(bytes)) as Record<string, unknown>, rejected: [], lines: {} };
-    if (format === 'xlsx') return scenarioFromSheets(await readXlsx(bytes));
+    if (format === 'xlsx') return scenarioFromSheets(await (await loadXlsx()).readXlsx(bytes));
     return scenarioFromSheets(sectionedCsvToSheets(text(bytes)));
   } catch (err) {
     if (err instanceof ContractError) throw err;

@@ -1,4 +1,5 @@
 import type { Contract } from '../contract';
+import type { ImportResult } from '../contract/api/scenarios';
 import { ContractError, type FieldIssue } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
 import type { HistoryTable } from '../domain/history';
@@ -7,20 +8,21 @@ import { validateScenario } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { parseCell } from '../importexport/cells';
-import { writeCsv } from '../importexport/csv';
+import { writeCsv } from '../csv/write';
 import { writeXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
 import { generateHistory } from '../synth/history';
 import { generateScenario } from '../synth/scenario';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
+import { runWorker } from '../workers/run';
 import { exportScenario } from './export';
-import { decodeUpload, readScenarioFile, readTableFile } from './files';
+import { uploadFormat } from './files';
 import { historyColumns, historyInfo, insertHistory, readHistory } from './history-store';
-import { importScenario, importTable } from './import';
+import { INLINE_IMPORT_MAX, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import {
   deleteRows, deleteScenario, getSummary, insertRows, insertScenario, listScenarios, loadScenario, renameScenario,
-  touch, updateMeta, updateRow,
+  requireScenario, touch, updateMeta, updateRow,
 } from './store';
 
 /**
@@ -130,18 +132,17 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       return { summary: after.summary, issues: validateScenario(after.scenario) };
     },
 
-    'scenarios.import': async ({ id, table, fileName, format, dataBase64, mode, skipInvalid }) => {
+    'scenarios.import': async ({ id, table, fileName, format, dataBase64, mode, skipInvalid }, ctx) => {
       const db = s.requireDb();
-      const file = decodeUpload(fileName, dataBase64, format);
-      if (!table) {
-        const result = importScenario(db, await readScenarioFile(file.format, file.bytes, fileName), { skipInvalid, fileName });
-        if (result.scenarioId) changed(result.scenarioId, 'created');
-        return result;
-      }
-      if (!id) throw new ContractError('BAD_PAYLOAD', `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`, [{ path: 'id', message: 'is required with table' }]);
-      const read = await readTableFile(SCENARIO_TABLES[table], file.format, file.bytes, fileName);
-      const result = importTable(db, id, table, read, { mode, skipInvalid });
-      if (result.status === 'imported') changed(id, 'updated');
+      const fileFormat = uploadFormat(fileName, format);
+      if (table && !id) throw new ContractError('BAD_PAYLOAD', `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`, [{ path: 'id', message: 'is required with table' }]);
+      if (table) requireScenario(db, id!);
+      // Reading, checking and writing a big file take seconds each: the import worker does all
+      // three on its own connection, so this thread keeps answering other calls meanwhile.
+      const common = { dbPath: s.dbPath, fileName, format: fileFormat, dataBase64, skipInvalid };
+      const job: ImportJob = table ? { ...common, kind: 'table', scenarioId: id!, table, mode } : { ...common, kind: 'scenario' };
+      const result = dataBase64.length <= INLINE_IMPORT_MAX ? await runImportJob(job, db) : await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
+      if (result.status === 'imported') changed(result.scenarioId!, table ? 'updated' : 'created');
       return result;
     },
 

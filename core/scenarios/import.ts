@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { ImportResult, RejectedImportRow } from '../contract/api/scenarios';
+import { ContractError } from '../contract/errors';
 import { SCENARIO_TABLES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
 import type { Scenario } from '../domain/scenario';
 import { checkScenario, validateScenario, type DataIssue } from '../domain/validate';
 import type { ReadTable } from '../importexport/table-io';
 import type { SheetsRead } from '../importexport/scenario-file';
-import { deleteRows, insertRows, insertScenario, loadScenario, touch, updateRow } from './store';
+import { deleteRows, insertRows, requireScenario, touch, updateRow } from './store';
 
 const keyOf = (table: TableName, row: Record<string, unknown>) => SCENARIO_TABLES[table].key.map((k) => String(row[k])).join('/');
 
@@ -50,32 +51,63 @@ function plan(base: Scenario, rowIds: number[], table: TableName, read: ReadTabl
   return { merged, rejected, candidate };
 }
 
+/** What an accepted table import writes: rows that replace existing ones (by rid) and new rows. */
+export interface TableWrites {
+  replace: boolean;
+  updates: { rid: number; row: Record<string, unknown> }[];
+  inserts: Record<string, unknown>[];
+}
+
 /**
- * Import one table's rows into a scenario. Rejected rows (unreadable cells, schema failures,
- * duplicates, unknown references) are all reported; by default any rejection means nothing is
- * written. With `skipInvalid` the remaining rows are imported.
+ * Plan importing one table's rows into a scenario, without touching the database (so it can run
+ * in the import worker). Rejected rows (unreadable cells, schema failures, duplicates, unknown
+ * references) are all reported; by default any rejection means nothing is written. With
+ * `skipInvalid` the remaining rows are imported.
  */
-export function importTable(db: Database.Database, scenarioId: string, table: TableName, read: ReadTable, opts: { mode: 'merge' | 'replace'; skipInvalid: boolean }): ImportResult {
-  const loaded = loadScenario(db, scenarioId);
+export function planTableImport(
+  loaded: { scenario: Scenario; rowIds: Record<TableName, number[]> }, scenarioId: string, table: TableName, read: ReadTable,
+  opts: { mode: 'merge' | 'replace'; skipInvalid: boolean },
+): { result: ImportResult; writes: TableWrites | null } {
   const first = plan(loaded.scenario, loaded.rowIds[table], table, read, opts.mode, new Set());
   const rejected = sortRejected([...read.rejected, ...first.rejected]);
   const base = { scenarioId, ignoredColumns: read.ignoredHeaders, mapping: read.mapping };
-  if (rejected.length > 0 && !opts.skipInvalid) return { ...base, status: 'rejected', imported: 0, rejected, warnings: [] };
+  if (rejected.length > 0 && !opts.skipInvalid) return { result: { ...base, status: 'rejected', imported: 0, rejected, warnings: [] }, writes: null };
   // Dropping bad rows can expose new duplicates/references only among the remaining ones: re-plan once.
   const final = rejected.length > 0 ? plan(loaded.scenario, loaded.rowIds[table], table, read, opts.mode, new Set(rejected.map((r) => r.line))) : first;
-  if (final.rejected.length > 0) return { ...base, status: 'rejected', imported: 0, rejected: sortRejected([...rejected, ...final.rejected]), warnings: [] };
+  if (final.rejected.length > 0) return { result: { ...base, status: 'rejected', imported: 0, rejected: sortRejected([...rejected, ...final.rejected]), warnings: [] }, writes: null };
   const imported = final.merged.filter((m) => m.line !== undefined);
-  db.transaction(() => {
-    if (opts.mode === 'replace') deleteRows(db, scenarioId, table);
-    for (const m of imported) if (m.rid !== undefined) updateRow(db, scenarioId, table, m.rid, m.row);
-    insertRows(db, scenarioId, table, imported.filter((m) => m.rid === undefined).map((m) => m.row));
-    touch(db, scenarioId);
-  })();
-  return { ...base, status: 'imported', imported: imported.length, rejected, warnings: validateScenario(final.candidate) };
+  return {
+    result: { ...base, status: 'imported', imported: imported.length, rejected, warnings: validateScenario(final.candidate) },
+    writes: {
+      replace: opts.mode === 'replace',
+      updates: imported.filter((m) => m.rid !== undefined).map((m) => ({ rid: m.rid!, row: m.row })),
+      inserts: imported.filter((m) => m.rid === undefined).map((m) => m.row),
+    },
+  };
 }
 
-/** Import a whole scenario as a new one. Any rejected row or scenario-level error → nothing saved. */
-export function importScenario(db: Database.Database, read: SheetsRead, opts: { skipInvalid: boolean; fileName: string }): ImportResult {
+/**
+ * Write a planned table import in one transaction, unless the scenario changed since it was
+ * loaded for planning (`updatedAt`): the plan merged into the rows as they were then, and would
+ * overwrite an edit made meanwhile.
+ */
+export function applyTableImport(db: Database.Database, scenarioId: string, table: TableName, w: TableWrites, updatedAt: string): void {
+  db.transaction(() => {
+    if (requireScenario(db, scenarioId).updated_at !== updatedAt) {
+      throw new ContractError('CONFLICT', 'The scenario changed while the file was being read: nothing was imported. Import it again.');
+    }
+    if (w.replace) deleteRows(db, scenarioId, table);
+    for (const u of w.updates) updateRow(db, scenarioId, table, u.rid, u.row);
+    insertRows(db, scenarioId, table, w.inserts);
+    touch(db, scenarioId);
+  }).immediate();
+}
+
+/**
+ * Plan importing a whole scenario as a new one, without touching the database. Any rejected row
+ * or scenario-level error → nothing to save (`scenario` null).
+ */
+export function planScenarioImport(read: SheetsRead, opts: { skipInvalid: boolean }): { result: ImportResult; scenario: Scenario | null } {
   const rejected: RejectedImportRow[] = [...read.rejected];
   const checked = checkScenario(read.scenario);
   const issues: DataIssue[] = checked.issues;
@@ -85,7 +117,8 @@ export function importScenario(db: Database.Database, read: SheetsRead, opts: { 
     rejected.push({ table: i.table, line: lineOf(i), field: i.field, reason: i.row === null ? `${i.path}: ${i.message}` : i.message, ...(i.rowKey ? { key: i.rowKey } : {}) });
   }
   const base = { ignoredColumns: [], mapping: [] };
-  if (rejected.length > 0 && (!opts.skipInvalid || !checked.scenario)) return { ...base, scenarioId: null, status: 'rejected', imported: 0, rejected: sortRejected(rejected), warnings: [] };
+  const refused = (rows: RejectedImportRow[]) => ({ result: { ...base, scenarioId: null, status: 'rejected' as const, imported: 0, rejected: sortRejected(rows), warnings: [] }, scenario: null });
+  if (rejected.length > 0 && (!opts.skipInvalid || !checked.scenario)) return refused(rejected);
   let scenario = checked.scenario!;
   if (rejected.length > 0) {
     // Keep the rows that passed: drop those named by cross-table errors, and check once more.
@@ -98,13 +131,11 @@ export function importScenario(db: Database.Database, read: SheetsRead, opts: { 
       holder[key] = (holder[key] as unknown[]).filter((_, i) => !drop.has(`${issueTable(t)}#${i}`));
     }
     const again = validateScenario(scenario).filter((i) => i.severity === 'error');
-    if (again.length > 0) {
-      return { ...base, scenarioId: null, status: 'rejected', imported: 0, rejected: sortRejected([...rejected, ...again.map((i) => ({ table: i.table, line: lineOf(i), field: i.field, reason: i.message }))]), warnings: [] };
-    }
+    if (again.length > 0) return refused([...rejected, ...again.map((i) => ({ table: i.table, line: lineOf(i), field: i.field, reason: i.message }))]);
   }
-  const id = db.transaction(() => insertScenario(db, scenario, { source: 'import', name: scenario.name }))();
   const count = Object.keys(SCENARIO_TABLES).reduce((s, t) => s + tableRows(scenario, t as TableName).length, 0);
-  return { ...base, scenarioId: id, status: 'imported', imported: count, rejected: sortRejected(rejected), warnings: validateScenario(scenario) };
+  // scenarioId is filled in by whoever saves it.
+  return { result: { ...base, scenarioId: null, status: 'imported', imported: count, rejected: sortRejected(rejected), warnings: validateScenario(scenario) }, scenario };
 }
 
 function sortRejected(rows: RejectedImportRow[]): RejectedImportRow[] {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { contract, type Contract } from '../contract';
 import { ContractError } from '../contract/errors';
@@ -9,7 +9,12 @@ import { HostApp } from '../host/app';
 import { createServices, type HostServices } from '../host/services';
 import { generateScenario } from '../synth/scenario';
 import { registerScenarios } from './handlers';
+import { INLINE_IMPORT_MAX } from './import-job';
 import { seedDemoIfEmpty } from './seed';
+import { ensureWorkerBuilt } from '../../tests/helpers/workers';
+
+// Large imports are read and saved by the import worker.
+beforeAll(() => ensureWorkerBuilt('import'));
 
 let dir: string;
 let s: HostServices;
@@ -127,6 +132,32 @@ describe('scenarios: import reports', () => {
     const after = await app.invoke('scenarios.get', { id });
     expect(after.scenario.orders.length).toBe(before.scenario.orders.length + 2);
     expect(after.scenario.orders.at(-1)).toMatchObject({ id: 'NEW-4', dueDate: '2026-03-21T00:00:00+05:30', modes: 'either', splittable: false });
+  });
+
+  it('refuses a CSV with an unterminated quote, naming its line, and changes nothing', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const before = await app.invoke('scenarios.get', { id });
+    // The hand-written reader took NEW-3's line into NEW-2's product cell and never named the quote.
+    const csv = [header,
+      'NEW-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-2,Acme,GZB,"HRC,500,2026-03-20 18:00,1,rail,yes',
+      'NEW-3,Acme,GZB,HRC,20,2026-03-20 18:00,2,rail,yes',
+    ].join('\n');
+    await expect(app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) }))
+      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/^line 3: a quoted field is never closed/) });
+    expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
+  });
+
+  it('reads a file too large for the host thread in the import worker, with the same report', async () => {
+    const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
+    const rows = Array.from({ length: 8000 }, (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`);
+    const csv = [header, ...rows].join('\n');
+    expect(b64(csv).length).toBeGreaterThan(INLINE_IMPORT_MAX);
+    const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace' });
+    expect(r).toMatchObject({ status: 'rejected', imported: 0, rejected: [{ line: 3001, field: 'Quantity [t]', reason: "'lots' is not a number", key: 'BIG-3000' }] });
+    const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace', skipInvalid: true });
+    expect(ok).toMatchObject({ status: 'imported', imported: 7999 });
+    expect((await app.invoke('scenarios.get', { id })).scenario.orders).toHaveLength(7999);
   });
 
   it('merges inventory by key and reads an Excel sheet with typed cells', async () => {

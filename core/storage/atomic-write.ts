@@ -52,7 +52,7 @@ export async function writeFileAtomicAsync(file: string, data: string | Uint8Arr
 }
 
 /** `.<name>.tmp-<pid>-<random>` beside the target: hidden, and unique per writer. */
-function tempSibling(target: string): string {
+export function tempSibling(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 

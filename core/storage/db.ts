@@ -47,5 +47,18 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[] =
   }
 }
 
+/**
+ * A second connection to a database the host has already opened (and migrated), for a worker
+ * thread that writes a large change in its own transaction. Same durability and foreign keys as
+ * the host's connection; it waits up to 5 s for the host's write lock.
+ */
+export function openWorkerConnection(file: string): Database.Database {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export { schemaVersion };
 export type { Database };

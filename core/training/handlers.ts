@@ -92,7 +92,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
         // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
         const known = new Set(registryFor(s).store.versionNumbers(name));
-        const registered = registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined, hideFileContent: fromWindow(s) });
+        const registered = await registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined, hideFileContent: fromWindow(s) });
         app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
         jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
         models.forget(result.dir);

@@ -6,15 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../contract/errors';
 import { createHost, type Host } from '../host/create-host';
 import { appRoot } from '../host/paths';
-import { csvField } from '../ml/csv';
+import { writeCsv as csvText } from '../csv/write';
 import { syntheticTable } from '../ml/synthetic';
 import { cellAt } from '../ml/table';
 
 function writeCsv(file: string, n: number, seed: number): void {
   const t = syntheticTable(n, seed);
-  const lines = [t.columns.map((c) => c.name).join(',')];
-  for (let i = 0; i < t.nRows; i++) lines.push(t.columns.map((c) => csvField(cellAt(c, i))).join(','));
-  fs.writeFileSync(file, lines.join('\n'));
+  const rows = Array.from({ length: t.nRows }, (_, i) => t.columns.map((c) => cellAt(c, i)));
+  fs.writeFileSync(file, csvText([t.columns.map((c) => c.name), ...rows]));
 }
 
 let dir: string;

@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
-import { parseCsv } from '../../core/importexport/csv';
+import { parseCsv } from '../../core/csv/read';
 import { tempDir } from '../helpers/tmp';
+import { ensureWorkerBuilt } from '../helpers/workers';
 import {
   buildFaultyTable, faultyScenario, faultyTable, SCENARIO_FAULTS, unreadableFiles, zipBomb, zipOfManyParts,
   type BadFile, type Row,
@@ -31,6 +32,7 @@ let validXlsx: Buffer;
 let validScenario: unknown;
 
 beforeAll(async () => {
+  ensureWorkerBuilt('import');
   tmp = tempDir();
   host = createHost({ dataDir: tmp.dir, mode: 'test' });
   const created = await host.app.invoke('scenarios.create', { template: 'day', seed: 7 });

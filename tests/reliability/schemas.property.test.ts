@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_TABLES, TABLE_NAMES, tableRows, type TableName } from '../../core/domain/scenario-tables';
 import { checkScenario, hasErrors } from '../../core/domain/validate';
-import { parseCsv, writeCsv } from '../../core/importexport/csv';
+import { parseCsv } from '../../core/csv/read';
+import { writeCsv } from '../../core/csv/write';
 import { readTable, writeTable } from '../../core/importexport/table-io';
 import { generateScenario } from '../../core/synth/scenario';
 

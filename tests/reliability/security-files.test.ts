@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
 import { payloadPath } from '../../core/host/safe-path';
-import { parseCsv } from '../../core/importexport/csv';
+import { parseCsv } from '../../core/csv/read';
 import { tempDir } from '../helpers/tmp';
 
 /**

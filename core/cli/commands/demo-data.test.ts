@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkScenario } from '../../domain/validate';
-import { parseCsv } from '../../importexport/csv';
+import { parseCsv } from '../../csv/read';
 import { parseArgs } from '../args';
 import { demoDataCommand } from './demo-data';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { HISTORY_TABLES, type HistoryTable } from '../../domain/history';
-import { writeCsv } from '../../importexport/csv';
+import { writeCsv } from '../../csv/write';
 import { generateHistory } from '../../synth/history';
 import { generateScenario, SCENARIO_SIZES, type ScenarioSize } from '../../synth/scenario';
 import { CliUsageError, num, str } from '../args';

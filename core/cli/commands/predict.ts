@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { csvField, readCsvTable } from '../../ml/csv';
+import { readCsvHeader } from '../../csv/read';
+import { writeCsvFile, type CsvCell } from '../../csv/write';
+import { readCsvTable } from '../../ml/csv';
 import { resolveModelDir } from '../../ml/model-dir';
 import { loadModel } from '../../ml/onnx-session';
 import { cellAt, type ColumnType } from '../../ml/table';
 import { bool, str } from '../args';
 import { runBatchPredict } from '../../registry/cli-batch';
 import type { CliCommand } from '../command';
-import { writeFileAtomic } from '../../storage/atomic-write';
 
 export const predictCommand: CliCommand = {
   name: 'predict',
@@ -21,19 +22,21 @@ export const predictCommand: CliCommand = {
     const model = await loadModel(dir);
     try {
       // Read the model's inputs with the types it was trained on; other columns keep inferred types.
-      const header = fs.existsSync(input) ? (fs.readFileSync(input, 'utf8').split(/\r?\n/, 1)[0] ?? '') : '';
+      const header = fs.existsSync(input) ? await readCsvHeader(input) : [];
       const types: Record<string, ColumnType> = {};
-      for (const i of model.manifest.inputs) if (header.split(',').map((h) => h.trim().replace(/^"|"$/g, '')).includes(i.name)) types[i.name] = i.type;
-      const table = readCsvTable(input, types);
+      for (const i of model.manifest.inputs) if (header.includes(i.name)) types[i.name] = i.type;
+      const table = await readCsvTable(input, types);
       const pred = await model.predictTable(table);
       const classes = model.manifest.classes;
       const extra = classes ? ['prediction', ...classes.map((c) => `p_${c}`)] : Object.keys(pred.columns);
-      const lines = [[...table.columns.map((c) => c.name), ...extra].map(csvField).join(',')];
-      for (let i = 0; i < table.nRows; i++) {
-        const vals = extra.map((c) => (c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7))));
-        lines.push([...table.columns.map((c) => cellAt(c, i)), ...vals].map(csvField).join(','));
-      }
-      writeFileAtomic(outFile, lines.join('\n') + '\n');
+      const rows = function* (): Generator<CsvCell[]> {
+        yield [...table.columns.map((c) => c.name), ...extra];
+        for (let i = 0; i < table.nRows; i++) {
+          const vals = extra.map((c) => (c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7))));
+          yield [...table.columns.map((c) => cellAt(c, i)), ...vals];
+        }
+      };
+      await writeCsvFile(path.resolve(outFile), rows());
       env.out(`${table.nRows} rows scored with ${model.manifest.name} (${path.basename(dir)}) → ${outFile}`);
       env.out(`engine: ${pred.engine}${pred.engineNote ? ` (${pred.engineNote})` : ''}`);
       return 0;

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRoot } from '../../host/paths';
-import { csvField, parseCsv } from '../../ml/csv';
+import { parseCsv } from '../../csv/read';
+import { writeCsv as csvText } from '../../csv/write';
 import { syntheticTable } from '../../ml/synthetic';
 import { cellAt } from '../../ml/table';
 
@@ -14,8 +15,7 @@ const cli = (args: string[]) => spawnSync('node', [path.join(appRoot(), 'bin', '
 function writeCsv(file: string, kind: 'regression' | 'binary', n: number, seed: number, drop: string[] = []): void {
   const t = syntheticTable(n, seed, kind);
   const cols = t.columns.filter((c) => !drop.includes(c.name));
-  const lines = [cols.map((c) => c.name).join(','), ...Array.from({ length: n }, (_, i) => cols.map((c) => csvField(cellAt(c, i))).join(','))];
-  fs.writeFileSync(file, lines.join('\n'));
+  fs.writeFileSync(file, csvText([cols.map((c) => c.name), ...Array.from({ length: n }, (_, i) => cols.map((c) => cellAt(c, i)))]));
 }
 
 beforeAll(() => {
@@ -37,7 +37,7 @@ describe('rakeplan train / predict', () => {
     const score = path.join(dir, 'score.csv');
     writeCsv(score, 'binary', 50, 4, ['y']);
     // An extra column the model does not use is carried through and otherwise ignored.
-    fs.writeFileSync(score, fs.readFileSync(score, 'utf8').split('\n').map((l, i) => `${l},${i === 0 ? 'extra' : 'x'}`).join('\n'));
+    fs.writeFileSync(score, fs.readFileSync(score, 'utf8').trimEnd().split('\r\n').map((l, i) => `${l},${i === 0 ? 'extra' : 'x'}`).join('\r\n'));
     const scored = path.join(dir, 'scored.csv');
     const p = cli(['predict', '--model', out, '--csv', score, '--out', scored]);
     expect(p.status, p.stderr).toBe(0);

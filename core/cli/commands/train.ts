@@ -47,7 +47,7 @@ export const trainCommand: CliCommand = {
     }
     input.threads = threads;
     let lastLog = 0;
-    const res = executeTraining(input, env.dataDir, (p) => {
+    const res = await executeTraining(input, env.dataDir, (p) => {
       if (p.stage !== 'training') env.err(p.message);
       else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
         lastLog = Date.now();

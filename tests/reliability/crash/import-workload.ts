@@ -1,7 +1,7 @@
 import type { ImportResult, ScenarioDetail, ScenarioSummary } from '../../../core/contract/api/scenarios';
 import { SCENARIO_TABLES, tableRows } from '../../../core/domain/scenario-tables';
 import type { Scenario } from '../../../core/domain/scenario';
-import { writeCsv } from '../../../core/importexport/csv';
+import { writeCsv } from '../../../core/csv/write';
 import { writeTable } from '../../../core/importexport/table-io';
 import { generateScenario } from '../../../core/synth/scenario';
 import type { Workload } from './trials';
