@@ -11,7 +11,6 @@ import { tempDir } from '../helpers/tmp';
  */
 const MIB = 4;
 const TRIALS = 4;
-const tsx = path.resolve('node_modules/.bin/tsx');
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => { tmp = tempDir('rakeplan-atomic-'); });
@@ -20,7 +19,9 @@ afterAll(() => tmp.cleanup());
 /** Start the writer, let it finish `writes` files, then kill it `delayMs` into the next one. */
 function killMidWrite(file: string, writes: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [path.resolve('tests/reliability/atomic-writer.ts'), file, String(MIB)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // One process (node with tsx as a loader): the tsx launcher would run the writer in a child
+    // of its own, which a SIGKILL of the launcher leaves running.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/reliability/atomic-writer.ts'), file, String(MIB)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let seen = 0;
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
