@@ -31,7 +31,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     json: 'boolean', data: 'string', note: 'string', override: 'string', consumer: 'string', unpin: 'boolean',
     name: 'string', inputs: 'string', task: 'string', classes: 'string',
   },
-  metrics: { prometheus: 'boolean', minutes: 'string' },
+  metrics: { prometheus: 'boolean', minutes: 'string', json: 'boolean' },
 };
 
 /** The closest known option within two edits, for "did you mean". */

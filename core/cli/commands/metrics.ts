@@ -5,7 +5,7 @@ import type { CliCommand } from '../command';
 export const metricsCommand: CliCommand = {
   name: 'metrics',
   summary: 'Print stored call metrics (per call: count, errors, p50/p95/p99) or Prometheus text',
-  usage: 'rakeplan metrics [--minutes N] [--prometheus]   (--prometheus: totals over the stored series)',
+  usage: 'rakeplan metrics [--minutes N] [--prometheus | --json]   (--prometheus: totals over the stored series)',
   async run(args, env) {
     const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
     try {
@@ -14,6 +14,7 @@ export const metricsCommand: CliCommand = {
         return 0;
       }
       const o = await host.app.invoke('monitoring.overview', { minutes: num(args, 'minutes', 60)! });
+      if (bool(args, 'json')) { env.out(JSON.stringify(o, null, 2)); return 0; }
       const ms = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} ms`);
       env.out(`Calls over the last ${o.minutes} min (stored in the data directory):`);
       for (const c of o.byCall) env.out(`  ${c.key.padEnd(28)} ${String(c.count).padStart(7)} calls ${String(c.errors).padStart(5)} errors  p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  p99 ${ms(c.p99)}`);

@@ -4,7 +4,7 @@ import { createHost } from '../../host/create-host';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 
-const USAGE = `rakeplan models list
+const USAGE = `rakeplan models list [--json]
   rakeplan models show NAME[@VERSION] [--json]
   rakeplan models register DIR [--data CSV] [--note TEXT]
   rakeplan models evaluate NAME@VERSION
@@ -54,6 +54,7 @@ export const modelsCommand: CliCommand = {
       switch (sub) {
         case 'list': {
           const rows = await call('registry.list', {});
+          if (bool(args, 'json')) { env.out(JSON.stringify(rows, null, 2)); return 0; }
           if (rows.length === 0) env.out('No models in the registry. Train one (rakeplan train) and register it (rakeplan models register DIR).');
           for (const m of rows) {
             env.out(`${m.name.padEnd(22)} versions ${String(m.versions).padStart(3)}  production ${m.production !== null ? `@${m.production}` : '-'}  candidate ${m.candidate !== null ? `@${m.candidate}` : '-'}  ${m.pins.map((p) => `${p.consumer}→@${p.version}`).join(' ')}${m.lastError ? `  error: ${m.lastError}` : ''}`);

@@ -10,6 +10,8 @@ import { COMMAND_OPTIONS } from '../options';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { planCommand } from './plan';
+import { metricsCommand } from './metrics';
+import { modelsCommand } from './models';
 import { scenarioCommand } from './scenario';
 
 // plans.solve runs in dist/workers/solve.js.
@@ -62,5 +64,13 @@ describe('rakeplan scenario and plan list/show/export', () => {
     expect((await run(planCommand, ['export', saved.id, '--out', out, '--table', 'rakes'])).code).toBe(0);
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^\uFEFF?Rake/);
     await expect(run(planCommand, ['export', saved.id, '--out', out, '--table', 'trucks'])).rejects.toThrow(/--table must be one of/);
+  });
+
+  it('every listing answers --json with the same records the contract gives', async () => {
+    expect(JSON.parse((await run(modelsCommand, ['list', '--json'])).out)).toEqual([]);
+    const metrics = JSON.parse((await run(metricsCommand, ['--json', '--minutes', '5'])).out) as { minutes: number; byCall: unknown[] };
+    expect(metrics.minutes).toBe(5);
+    expect(Array.isArray(metrics.byCall)).toBe(true);
+    expect(JSON.parse((await run(planCommand, ['list', '--json'])).out)).toHaveLength(1);
   });
 });
