@@ -2,7 +2,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from './server';
 
 /**
- * `server`: one `rakeplan serve` per spec file (worker scope) with its own data directory.
+ * `server`: one `rakeplan serve` per Playwright worker (worker scope), with its own data directory;
+ * with one worker it serves every spec file in turn, so a test counts only what it made itself.
  * `app`: a page opened on the app with the connection up.
  */
 export const test = base.extend<{ app: Page }, { server: RunningServer }>({

@@ -12,15 +12,16 @@ async function demoId(server: Parameters<typeof rpc>[0]): Promise<string> {
 // Two plans of the demo compared: colours say what is better for the plant; deleting asks first.
 test('compare colours by what is better for the plant; a plan is deleted only after a confirmation', async ({ app, server }) => {
   const scenarioId = await demoId(server);
-  await rpc(server, 'plans.solve', { scenarioId, ruleBasedOnly: true, name: 'Rule-based' });
-  await rpc(server, 'plans.solve', { scenarioId, timeLimitS: 5, name: 'Optimized' });
+  await rpc(server, 'plans.solve', { scenarioId, ruleBasedOnly: true, name: 'Traps rule-based' });
+  await rpc(server, 'plans.solve', { scenarioId, timeLimitS: 5, name: 'Traps optimized' });
   await app.reload();
-  const rows = app.getByTestId('plan-list').locator('tbody tr');
+  // The server is shared with other spec files: only this test's plans are counted.
+  const rows = app.getByTestId('plan-list').locator('tbody tr').filter({ hasText: 'Traps ' });
   await expect(rows).toHaveCount(2);
 
   // A = the rule-based plan (listed second: newest first), B = the optimized one.
-  await rows.filter({ hasText: 'Rule-based' }).getByRole('checkbox').check();
-  await rows.filter({ hasText: 'Optimized' }).getByRole('checkbox').check();
+  await rows.filter({ hasText: 'Traps rule-based' }).getByRole('checkbox').check();
+  await rows.filter({ hasText: 'Traps optimized' }).getByRole('checkbox').check();
   await app.getByRole('button', { name: 'Compare selected' }).click();
   const cost = app.getByTestId('compare-diff-totalCost');
   const saving = app.getByTestId('compare-diff-saving');
@@ -39,7 +40,7 @@ test('compare colours by what is better for the plant; a plan is deleted only af
   }
 
   // Delete asks first; Keep keeps it.
-  const optimized = rows.filter({ hasText: 'Optimized' });
+  const optimized = rows.filter({ hasText: 'Traps optimized' });
   await optimized.getByRole('button', { name: 'Delete…' }).click();
   await expect(optimized.getByTestId('confirm-delete-plan')).toBeVisible();
   await optimized.getByRole('button', { name: 'Keep' }).click();
@@ -47,7 +48,7 @@ test('compare colours by what is better for the plant; a plan is deleted only af
   await optimized.getByRole('button', { name: 'Delete…' }).click();
   await optimized.getByTestId('confirm-delete-plan').click();
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toContainText('Rule-based');
+  await expect(rows.first()).toContainText('Traps rule-based');
 });
 
 // The plan panel belongs to the selected scenario; a solve's clock only moves forward; rows that
