@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import type { Plan } from '../../domain/plan';
 
-/** Dispatch plans: solve (with progress, soft stop and hard cancel), store, compare, export (issue 4). */
+/** Dispatch plans: solve (with progress, soft stop and hard cancel), store, compare, export. */
 export interface PlanListItem {
   id: string;
   name: string;
