@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelManifest } from './manifest';
 import type { ModelMetrics } from './pipeline';
+import { fsyncDir } from '../storage/atomic-write';
 
 /** A model directory holds exactly these three files. */
 export const MODEL_FILE = 'model.onnx';
@@ -45,18 +46,6 @@ function writeDurable(file: string, data: string | Uint8Array): void {
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
-  }
-}
-
-function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Some platforms (Windows) cannot open or fsync a directory; the file fsyncs still hold.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
