@@ -135,6 +135,17 @@ describe('the decomposed plan\'s bound and plan', () => {
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.solver.stoppedEarly).toBe(true);
     expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(stopped\), diving worker \d+ rounds \(stopped\)/);
+    // "milp (decomposed)" only for the dive's plan; a returned warm start is named as the heuristic.
+    expect(plan.solver.method === 'milp (decomposed)').toBe(/plan from the dive/.test(plan.solver.status));
+  });
+
+  it('a solve stopped at once returns its warm start named as the greedy heuristic, not as the solver\'s plan', async () => {
+    const sc = generateScenario({ seed: 1, size: 'day' });
+    const { plan } = await optimize(sc, { timeLimitS: 30, decompose: 'always' }, { shouldStop: () => true });
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    // Stopped before the first round: the dive has no plan, so the warm start (day seed 1: greedy) is returned.
+    expect(plan.solver.status).toMatch(/0 rounds \(stopped\).*the dive found no plan: the warm start is returned$/);
+    expect(plan.solver.method).toBe('greedy heuristic');
   });
 
 

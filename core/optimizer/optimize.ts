@@ -292,8 +292,11 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       draft = d.draft;
       const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
       const bound = objective !== null ? d.bound : null;
+      // The warm start came back (the dive found nothing better): name it as the heuristic it is.
+      const warm = d.draft === startDraft;
+      const method = !warm ? 'milp (decomposed)' : startDraft === gDraft ? 'greedy heuristic' : 'rule-based fallback';
       info = {
-        method: 'milp (decomposed)', status: d.status, objective, bound,
+        method, status: d.status, objective, bound, ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
         gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
         seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions],
       };
