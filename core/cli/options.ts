@@ -31,6 +31,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     json: 'boolean', data: 'string', note: 'string', override: 'string', consumer: 'string', unpin: 'boolean',
     name: 'string', inputs: 'string', task: 'string', classes: 'string',
   },
+  history: { json: 'boolean' },
   metrics: { prometheus: 'boolean', minutes: 'string', json: 'boolean' },
 };
 

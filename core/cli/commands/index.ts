@@ -9,6 +9,7 @@ import { demoDataCommand } from './demo-data';
 import { modelsCommand } from './models';
 import { metricsCommand } from './metrics';
 import { scenarioCommand } from './scenario';
+import { historyCommand } from './history';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, modelsCommand, metricsCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, historyCommand, modelsCommand, metricsCommand];

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/helpers/tmp';
+import { parseArgs } from '../args';
+import type { CliCommand } from '../command';
+import { COMMAND_OPTIONS } from '../options';
+import { demoDataCommand } from './demo-data';
+import { historyCommand } from './history';
+
+const tmp = tempDir('rp-cli-history-');
+afterAll(() => tmp.cleanup());
+const dataDir = path.join(tmp.dir, 'data');
+
+async function run(cmd: CliCommand, argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await cmd.run(parseArgs(argv, COMMAND_OPTIONS[cmd.name]), { dataDir, out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const rowsOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split(/\r?\n/).length - 1;
+
+describe('rakeplan history import', () => {
+  it('loads the tables demo-data writes; a bad cell refuses the whole import naming file, line and column', async () => {
+    const demo = path.join(tmp.dir, 'demo');
+    expect((await run(demoDataCommand, ['--seed', '5', '--size', 'day', '--history-days', '30', '--out', demo])).code).toBe(0);
+    const imported = await run(historyCommand, ['import', demo, '--json']);
+    expect(imported.code).toBe(0);
+    const info = JSON.parse(imported.out) as { tables: Record<string, { rows: number }> };
+    for (const t of ['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']) expect(info.tables[t]!.rows, t).toBe(rowsOf(path.join(demo, `${t}.csv`)));
+
+    const bad = path.join(tmp.dir, 'bad');
+    fs.cpSync(demo, bad, { recursive: true });
+    const trips = path.join(bad, 'trips.csv');
+    const lines = fs.readFileSync(trips, 'utf8').split(/\r?\n/);
+    const header = lines[0]!.split(',');
+    const cells = lines[2]!.split(',');
+    cells[header.indexOf('transitH')] = 'abc';
+    lines[2] = cells.join(',');
+    fs.writeFileSync(trips, lines.join('\n'));
+    const refused = await run(historyCommand, ['import', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("trips.csv line 3, transitH: 'abc' is not valid here");
+    const after = JSON.parse((await run(historyCommand, ['info', '--json'])).out) as typeof info;
+    expect(after).toEqual(info);
+
+    fs.rmSync(path.join(bad, 'shipments.csv'));
+    await expect(run(historyCommand, ['import', bad])).rejects.toThrow(/lacks shipments\.csv/);
+  });
+});
