@@ -6,7 +6,7 @@ import { TABLE_NAMES, type TableName } from '../../domain/scenario-tables';
 import type { Scenario } from '../../domain/scenario';
 import type { HistoryTable } from '../../domain/history';
 
-/** Scenario storage, editing, import and export (issue 3). Files travel as base64 bytes. */
+/** Scenario storage, editing, import and export. Files travel as base64 bytes. */
 export interface ScenarioSummary {
   id: string;
   name: string;

@@ -1,6 +1,6 @@
 import type { Migration } from '../migrate';
 
-/** Saved dispatch plans (issue 4): the plan JSON with the scenario it was made from. */
+/** Saved dispatch plans: the plan JSON with the scenario it was made from. */
 export const m020Plans: Migration = {
   version: 20,
   name: 'plans',
