@@ -63,18 +63,19 @@ test('plans and progress follow the selected scenario; data errors block Optimiz
   await expect(app.getByTestId('plan-view')).toBeVisible();
 
   // A new scenario: none of the demo's plans, and the demo's plan view is gone.
-  await app.getByLabel('New scenario template').selectOption('day');
+  await app.getByLabel('New scenario template').selectOption('week');
   await app.getByRole('button', { name: 'New scenario', exact: true }).click();
-  await expect(app.getByTestId('row-count')).toHaveText('120 rows');
+  await expect(app.getByTestId('row-count')).toHaveText('400 rows');
   await expect(app.getByText('No plans for this scenario yet: press Optimize.')).toBeVisible();
   await expect(app.getByTestId('plan-view')).toHaveCount(0);
 
-  // A long solve of the new scenario: its clock counts up and never back.
-  await app.getByLabel('Time limit in seconds').fill('120');
+  // A long solve of the new scenario (a week at 10 min never ends on its own within the test): its
+  // clock counts up and never back.
+  await app.getByLabel('Time limit in seconds').fill('600');
   await app.getByRole('button', { name: 'Optimize' }).click();
   const clock = app.getByTestId('optimize-clock');
   const seconds = async () => Number(/^(\d+) s/.exec((await clock.textContent()) ?? '')?.[1] ?? -1);
-  await expect(clock).toContainText('of 2 min 0 s');
+  await expect(clock).toContainText('of 10 min 0 s');
   await expect.poll(seconds).toBeGreaterThanOrEqual(2);
   const seen = await seconds();
 
@@ -93,9 +94,9 @@ test('plans and progress follow the selected scenario; data errors block Optimiz
 
   // An order to an unknown destination: Optimize is blocked and the error is named.
   const scenarios = await rpc<ScenarioSummary[]>(server, 'scenarios.list', {});
-  const day = scenarios.find((s) => s.id !== demo)!;
-  const detail = await rpc<DetailRows>(server, 'scenarios.get', { id: day.id });
-  await rpc(server, 'scenarios.editRows', { id: day.id, table: 'orders', changes: [{ op: 'update', rid: detail.rowIds.orders[0], values: { destination: 'NOWHERE' } }] });
+  const week = scenarios.find((s) => s.id !== demo)!;
+  const detail = await rpc<DetailRows>(server, 'scenarios.get', { id: week.id });
+  await rpc(server, 'scenarios.editRows', { id: week.id, table: 'orders', changes: [{ op: 'update', rid: detail.rowIds.orders[0], values: { destination: 'NOWHERE' } }] });
   await expect(app.getByTestId('optimize-blocked')).toContainText("unknown destination 'NOWHERE'");
   await expect(app.getByRole('button', { name: 'Optimize' })).toBeDisabled();
 });

@@ -33,7 +33,7 @@ function fixture(opts: { asar: boolean }) {
   if (!opts.asar) fs.writeFileSync(path.join(resources, 'app', 'node_modules', 'better-sqlite3', 'binding.gyp'), '{}');
   const context = {
     outDir, appOutDir, arch: 1, electronPlatformName: 'linux', targets: [],
-    packager: { config: { electronVersion: '45.4.1' }, getResourcesDir: (dir: string) => path.join(dir, 'resources') },
+    packager: { config: { electronVersion: '41.7.1' }, getResourcesDir: (dir: string) => path.join(dir, 'resources') },
   };
   const calls: RebuildOptions[] = [];
   // Stands in for @electron/rebuild: "compiles" by writing an Electron binary where node-gyp would.
@@ -52,7 +52,7 @@ describe('afterPack: better-sqlite3 for Electron, in the packaged app only', () 
     await rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' });
     expect(f.calls).toHaveLength(1);
     const [call] = f.calls;
-    expect(call).toMatchObject({ electronVersion: '45.4.1', arch: 'x64', onlyModules: ['better-sqlite3'], force: true });
+    expect(call).toMatchObject({ electronVersion: '41.7.1', arch: 'x64', onlyModules: ['better-sqlite3'], force: true });
     expect(path.resolve(call.buildPath)).not.toBe(path.resolve(f.root));
     expect(path.relative(path.join(f.root, 'node_modules'), call.buildPath).startsWith('..')).toBe(true);
     expect(fs.readFileSync(f.packaged, 'utf8')).toBe('electron-abi');
