@@ -4,6 +4,8 @@
  * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
  */
 
+import type { InputSource } from './input-sources';
+
 export const PLAN_FORMAT = 'rakeplan.plan/1';
 
 /** Tonnes of one order drawn from one stockyard for one rake. */
@@ -24,6 +26,8 @@ export interface RakeLine {
   /** Whole days late ("per day or part of a day"), 0 when on time. */
   lateDays: number;
   latenessRs: number;
+  /** Probability [0–1] this order's tonnes arrive by its due date (plan-risk.ts); optional. */
+  onTimeP?: number;
 }
 
 export interface PlannedRake {
@@ -47,6 +51,8 @@ export interface PlannedRake {
   twoPointRs: number;
   demurrageRs: number;
   loadingRs: number;
+  /** The lowest onTimeP of its lines [0–1]; optional. */
+  onTimeP?: number;
 }
 
 /** Trucks from one stockyard on one day for one order. */
@@ -121,6 +127,9 @@ export interface PlanSummary {
   avgUtilisation: number;
   /** Share of shipped tonnes delivered by their due date [0–1]. */
   onTimeShare: number;
+  /** Lateness cost [₹] if every rail transit takes its P50 / P90 forecast (road as planned); optional. */
+  expectedLatenessP50Rs?: number;
+  expectedLatenessP90Rs?: number;
 }
 
 /**
@@ -178,4 +187,14 @@ export interface Plan {
   solver: SolverInfo;
   /** Plain-language notes: fallbacks, assumptions, what blocks everything. */
   notes: string[];
+  /** Optional: how the inputs were taken (normal = P50 transit, robust = P90) and the risk basis. */
+  planning?: PlanningInfo;
+  /** Optional: the scenario's `sources` table: which model version, baseline or default gave each input. */
+  inputSources?: InputSource[];
+}
+
+export interface PlanningInfo {
+  mode: 'normal' | 'robust';
+  /** Per destination: the transit quantiles [h] the risk figures use, and where they came from. */
+  transit: { destination: string; p10H: number; p50H: number; p90H: number; basis: string }[];
 }

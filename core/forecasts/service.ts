@@ -1,0 +1,69 @@
+import type { Scenario } from '../domain/scenario';
+import type { HostServices } from '../host/services';
+import { registryFor } from '../registry/context';
+import { loadHistory } from '../training/history-source';
+import { dayNumber } from '../ml/table';
+import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
+import { applyForecasts, type ApplyResult } from './apply';
+import type { DemandDay } from './indent';
+import { answer, type ModelAccess } from './model-access';
+
+/** The consumer whose pins choose the versions that feed planning. */
+export const PLANNING_CONSUMER = 'optimizer';
+
+export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): ModelAccess {
+  const reg = registryFor(s);
+  return {
+    serving: (name) => { const v = reg.server.resolve(name, consumer); return v === null ? null : reg.store.get(name, v); },
+    predict: (name, rows) => reg.server.predict(name, rows, consumer),
+  };
+}
+
+/**
+ * The plant's own placements only: synthetic history never feeds a real scenario's features.
+ * Returns the mean delay of a loading point's last 10 placements promised before `at`.
+ */
+function recentDelays(s: HostServices): (lp: string, at: string) => number | null {
+  const h = loadHistory({ dbPath: s.dbPath }, 'rake_placements');
+  if (h.synthetic) return () => null;
+  const byLp = new Map<string, { t: number; d: number }[]>();
+  for (const r of h.data.rake_placements) {
+    if (r.delayH === null) continue;
+    const a = byLp.get(r.loadingPoint) ?? [];
+    a.push({ t: Date.parse(r.actualAt), d: r.delayH });
+    byLp.set(r.loadingPoint, a);
+  }
+  for (const a of byLp.values()) a.sort((x, y) => x.t - y.t);
+  return (lp, at) => {
+    // Only placements that had happened by the promise: the same rule as the model's training rows.
+    const known = (byLp.get(lp) ?? []).filter((x) => x.t <= Date.parse(at)).slice(-10);
+    const all = known.length ? known : (byLp.get(lp) ?? []).slice(-10);
+    return all.length ? all.reduce((s, x) => s + x.d, 0) / all.length : null;
+  };
+}
+
+export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): Promise<ApplyResult> {
+  return applyForecasts(sc, modelAccess(s), { demo, recentDelayH: recentDelays(s) });
+}
+
+/**
+ * Forecast new orders for the horizon's next `days` days per destination × product of the
+ * scenario, from the demand model (or its baseline; same rules as every planning input). The
+ * model forecasts the 14 days after the last history day; those are taken as the horizon's days.
+ */
+export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, days = DEMAND_HORIZON_DAYS): Promise<{ demand: DemandDay[]; source: string }> {
+  const h = loadHistory({ dbPath: s.dbPath }, 'demand');
+  if (h.synthetic && !demo) return { demand: [], source: `none: the plant has no demand history (${h.source}); open orders only` };
+  const dests = new Set(sc.plant.destinations.map((d) => d.code));
+  const prods = new Set(sc.plant.products.map((p) => p.code));
+  const series = [...demandSeries(h.data.demand).values()].filter((x) => dests.has(x.destination) && prods.has(x.product));
+  if (!series.length) return { demand: [], source: 'none: no demand history for the scenario\'s destinations and products' };
+  const last = Math.max(...series.flatMap((x) => [...x.days.keys()]));
+  const n = Math.min(days, DEMAND_HORIZON_DAYS);
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const rows = series.flatMap((x) => Array.from({ length: n }, (_, k) => ({ date: iso(last + 1 + k), destination: x.destination, product: x.product, corridor: x.corridor, ...demandLags(x.days, last + 1 + k) })));
+  const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
+  if (!a.values) return { demand: [], source: `none: ${a.why}; open orders only` };
+  const demand = rows.map((r, i) => ({ day: dayNumber(r.date) - last - 1, destination: r.destination, product: r.product, tonnes: Math.max(0, a.values.prediction![i]!) }));
+  return { demand, source: a.source + (a.why ? ` (${a.why})` : '') };
+}
