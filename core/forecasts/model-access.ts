@@ -8,6 +8,8 @@ export interface ModelAccess {
   /** The version a consumer is served (its pin, else production), or null when there is none. */
   serving(name: string): VersionRecord | null;
   predict(name: string, rows: readonly Record<string, Cell>[]): Promise<PredictAnswer>;
+  /** The baseline the model was judged against, fitted on the plant's history; null without one. */
+  baseline?(name: string, rows: readonly Record<string, Cell>[]): { values: number[]; description: string } | null;
 }
 
 /** Forecast values for the rows asked, and the `sources` label of what gave them. */
@@ -38,8 +40,10 @@ export async function answer(access: ModelAccess, name: string, rows: readonly R
   if (!rec) return { values: null, why: `no ${name} model in the registry (none pinned or in production)` };
   const refused = refusal(rec, demo);
   if (refused) {
-    if (!rec.baseline) return { values: null, why: `${refused}, and it stores no baseline` };
-    return { values: predictBaseline(rec.baseline, rec.manifest, rows).columns, source: `baseline ${name}`, why: `${refused}: its baseline (${rec.baseline.description}) is used` };
+    const b = access.baseline?.(name, rows);
+    if (b) return { values: { prediction: b.values }, source: `baseline ${name}`, why: `${refused}: its baseline (${b.description}) is used` };
+    if (!rec.baseline) return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
+    return { values: predictBaseline(rec.baseline, rec.manifest, rows).columns, source: `baseline ${name}`, why: `${refused}: the registry's naive baseline (${rec.baseline.description}) is used` };
   }
   try {
     const a = await access.predict(name, rows);

@@ -7,6 +7,8 @@ import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/dema
 import { applyForecasts, type ApplyResult } from './apply';
 import type { DemandDay } from './indent';
 import { answer, type ModelAccess } from './model-access';
+import { specBaseline } from './spec-baseline';
+import { getSpec } from '../../models';
 
 /** The consumer whose pins choose the versions that feed planning. */
 export const PLANNING_CONSUMER = 'optimizer';
@@ -16,6 +18,17 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
   return {
     serving: (name) => { const v = reg.server.resolve(name, consumer); return v === null ? null : reg.store.get(name, v); },
     predict: (name, rows) => reg.server.predict(name, rows, consumer),
+    baseline: (name, rows) => {
+      let table;
+      try {
+        table = getSpec(name).table;
+      } catch {
+        return null;
+      }
+      // A baseline fitted on synthetic history is no better a figure for a real plant than the model.
+      const h = loadHistory({ dbPath: s.dbPath }, table);
+      return h.synthetic ? null : specBaseline(name, h.data, rows);
+    },
   };
 }
 
