@@ -46,6 +46,12 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const product = new Map(sc.plant.products.map((p) => [p.code, p]));
   const rakeLoadT = (w: string) => { const t = wagon.get(w); return t ? t.pccT * t.wagonsPerRake : null; };
   const sources: InputSource[] = [];
+  // The figure as the planner had it before any update: a repeated update keeps it, so Undo
+  // restores the typed value and a placement's delay is added to the promise only once.
+  const origin = <T extends string | number>(field: string, entity: string, now: T): T => {
+    const r = prior.get(`${field}|${entity}`);
+    return r && r.used === now && typeof r.before === typeof now ? (r.before as T) : now;
+  };
 
   // Transit: one row per destination, with the wagon type its orders most often need.
   const dests = sc.plant.destinations;
@@ -59,7 +65,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const ta = dests.length ? await answer(access, 'transit-delay', tRows, opts.demo) : null;
   const transitH = new Map<string, number>();
   dests.forEach((d, i) => {
-    const base = { field: 'railTransitH' as const, entity: d.code, before: d.railTransitH };
+    const base = { field: 'railTransitH' as const, entity: d.code, before: origin('railTransitH', d.code, d.railTransitH) };
     if (!ta?.values) { sources.push({ ...base, used: d.railTransitH, source: 'scenario', why: ta?.why ?? 'no destinations' }); return; }
     const p50 = Math.max(1, r1(ta.values.prediction![i]!));
     const p10 = ta.values.p10?.[i], p90 = ta.values.p90?.[i];
@@ -85,7 +91,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const la = lRows.length ? await answer(access, 'loading-throughput', lRows, opts.demo) : null;
   const rate = new Map<string, number>();
   for (const lp of lps) {
-    const base = { field: 'loadingRateTph' as const, entity: lp.code, before: lp.loadingRateTph };
+    const base = { field: 'loadingRateTph' as const, entity: lp.code, before: origin('loadingRateTph', lp.code, lp.loadingRateTph) };
     const mine = lIdx.map((x, i) => ({ ...x, i })).filter((x) => x.lp === lp.code);
     const vals = la?.values?.prediction;
     if (!la?.values || !vals || mine.length === 0) { sources.push({ ...base, used: lp.loadingRateTph, source: 'scenario', why: la?.why ?? (mine.length ? 'no forecast' : 'no product it can load') }); continue; }
@@ -104,8 +110,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const pRows: Record<string, Cell>[] = [];
   const pIdx: { rake: string; promised: string }[] = [];
   for (const r of rakes) {
-    const before = prior.get(`expectedPlacement|${r.id}`);
-    const promised = before && before.used === r.expectedPlacement && typeof before.before === 'string' ? before.before : r.expectedPlacement;
+    const promised = origin('expectedPlacement', r.id, r.expectedPlacement);
     for (const lp of lps.filter((l) => l.wagonTypes.includes(r.wagonType))) {
       pRows.push({ date: promised.slice(0, 10), wagonType: r.wagonType, loadingPoint: lp.code, hour: Number(promised.slice(11, 13)), recentDelayH: opts.recentDelayH?.(lp.code, promised) ?? null });
       pIdx.push({ rake: r.id, promised });
@@ -115,13 +120,12 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const placement = new Map<string, string>();
   for (const r of rakes) {
     const mine = pIdx.map((x, i) => ({ ...x, i })).filter((x) => x.rake === r.id);
-    const base = { field: 'expectedPlacement' as const, entity: r.id, before: r.expectedPlacement };
+    const base = { field: 'expectedPlacement' as const, entity: r.id, before: origin('expectedPlacement', r.id, r.expectedPlacement) };
     if (!pa?.values || mine.length === 0) { sources.push({ ...base, used: r.expectedPlacement, source: 'scenario', why: pa?.why ?? 'no loading point takes its wagon type' }); continue; }
     const delayH = r1(mine.reduce((s, x) => s + pa.values.prediction![x.i]!, 0) / mine.length);
     const used = addHours(mine[0]!.promised, delayH);
     placement.set(r.id, used);
-    // `before` is the promised time, so a second update starts from the promise again.
-    sources.push({ ...base, before: mine[0]!.promised, used, source: pa.source, ...(pa.why ? { why: pa.why } : {}), delayH });
+    sources.push({ ...base, used, source: pa.source, ...(pa.why ? { why: pa.why } : {}), delayH });
   }
 
   const scenario: Scenario = {
