@@ -141,7 +141,10 @@ describe('plan risk', () => {
     const plan = annotatePlanRisk(ruleBasedPlan(sc), sc, 'normal');
     expect(plan.rakes.length).toBeGreaterThan(0);
     for (const r of plan.rakes) {
-      for (const l of r.lines) expect(l.onTimeP!).toBeGreaterThanOrEqual(0), expect(l.onTimeP!).toBeLessThanOrEqual(1);
+      for (const l of r.lines) {
+        expect(l.onTimeP!).toBeGreaterThanOrEqual(0);
+        expect(l.onTimeP!).toBeLessThanOrEqual(1);
+      }
       expect(r.onTimeP).toBe(Math.min(...r.lines.map((l) => l.onTimeP!)));
     }
     expect(plan.summary.expectedLatenessP90Rs!).toBeGreaterThanOrEqual(plan.summary.expectedLatenessP50Rs!);

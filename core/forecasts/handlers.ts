@@ -13,8 +13,8 @@ import { applyForScenario, demandDays } from './service';
 function resolve(s: HostServices, p: { scenarioId?: string; scenario?: unknown; demo: boolean }): { scenario: Scenario; demo: boolean } {
   if (p.scenarioId) {
     const { scenario, summary } = loadScenario(s.requireDb(), p.scenarioId);
-    // The demo scenario (generated) is the demo: asking for it is asking for demo figures.
-    return { scenario, demo: p.demo || summary.source === 'generated' };
+    // The demo scenario (seeded or generated) is the demo: asking for it is asking for demo figures.
+    return { scenario, demo: p.demo || summary.source === 'generated' || summary.source === 'demo' };
   }
   const { scenario, issues } = checkScenario(p.scenario);
   if (!scenario || hasErrors(issues)) {
