@@ -191,7 +191,7 @@ describe('rake indent', () => {
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').split('\r\n')[1]!.startsWith(ind.rows[0]!.date)).toBe(true);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await indentXlsx(ind, 'model demand@1'));
+    await wb.xlsx.load((await indentXlsx(ind, 'model demand@1')) as unknown as ArrayBuffer);
     const cell = wb.getWorksheet('Rake indent')!.getRow(2).getCell(1).value;
     expect(cell).toBeInstanceOf(Date);
     expect((cell as Date).toISOString().slice(0, 10)).toBe(ind.rows[0]!.date);

@@ -71,7 +71,8 @@ export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, d
   const prods = new Set(sc.plant.products.map((p) => p.code));
   const series = [...demandSeries(h.data.demand).values()].filter((x) => dests.has(x.destination) && prods.has(x.product));
   if (!series.length) return { demand: [], source: 'none: no demand history for the scenario\'s destinations and products' };
-  const last = Math.max(...series.flatMap((x) => [...x.days.keys()]));
+  let last = -Infinity;
+  for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
   const n = Math.min(days, DEMAND_HORIZON_DAYS);
   const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
   const rows = series.flatMap((x) => Array.from({ length: n }, (_, k) => ({ date: iso(last + 1 + k), destination: x.destination, product: x.product, corridor: x.corridor, ...demandLags(x.days, last + 1 + k) })));
