@@ -1,4 +1,7 @@
+import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
+import { loadScenario } from '../scenarios/store';
+import { withForecastProduction } from './production';
 import type { HostServices } from '../host/services';
 import { registryFor } from '../registry/context';
 import { loadHistory } from '../training/history-source';
@@ -80,4 +83,20 @@ export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, d
   if (!a.values) return { demand: [], source: `none: ${a.why}; open orders only` };
   const demand = rows.map((r, i) => ({ day: dayNumber(r.date) - last - 1, destination: r.destination, product: r.product, tonnes: Math.max(0, a.values.prediction![i]!) }));
   return { demand, source: a.source + (a.why ? ` (${a.why})` : '') };
+}
+
+/**
+ * The plan's production suggestion with the 14-day demand forecast added (production.ts). A saved
+ * demo scenario counts as asking for the demo; without a usable forecast the plan is unchanged
+ * and a note says why.
+ */
+export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, scenarioId: string | null): Promise<Plan> {
+  const demo = scenarioId ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source) : false;
+  try {
+    const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
+    if (!d.demand.length) return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`] };
+    return withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
+  } catch (err) {
+    return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`] };
+  }
 }

@@ -15,6 +15,7 @@ import { startSolve, type SolveHandle } from '../optimizer/run-solve';
 import { loadScenario } from '../scenarios/store';
 import { comparePlans } from './compare';
 import { annotatePlanRisk, scenarioForMode } from '../forecasts/plan-risk';
+import { addForecastProduction } from '../forecasts/service';
 import { exportPlanCsv, exportPlanXlsx } from './export';
 import { deletePlan, listPlans, loadPlan, savePlan } from './store';
 
@@ -68,7 +69,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
           monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', { ms: performance.now() - started, ok: false, code: (err as ContractError).code });
           throw err;
         });
-        const plan = annotatePlanRisk(solved, scenario, mode);
+        const plan = await addForecastProduction(s, annotatePlanRisk(solved, scenario, mode), scenario, p.scenarioId ?? null);
         // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
         const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
         monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', { ms: plan.solver.seconds * 1000, ok: !fellBack, value: plan.solver.gap ?? 0 });
