@@ -12,6 +12,7 @@ import { generateScenario } from '../synth/scenario';
 import { addHours, applyForecasts, undoForecasts } from './apply';
 import { rakeIndent, RAKE_FILL_TO_INDENT } from './indent';
 import { indentCsv, indentXlsx } from './indent-export';
+import { productionWithForecast } from './production';
 import type { ModelAccess } from './model-access';
 import { annotatePlanRisk, DEFAULT_SPREAD_BASIS, robustScenario, transitQuantiles } from './plan-risk';
 import { transitCdf, transitQuantile } from './transit-distribution';
@@ -195,5 +196,27 @@ describe('rake indent', () => {
     const cell = wb.getWorksheet('Rake indent')!.getRow(2).getCell(1).value;
     expect(cell).toBeInstanceOf(Date);
     expect((cell as Date).toISOString().slice(0, 10)).toBe(ind.rows[0]!.date);
+  });
+});
+
+describe('production suggestion with the demand forecast', () => {
+  it('adds forecast demand beyond the stock left after open orders, and only that', () => {
+    const sc = sc0();
+    const product = sc.plant.products[0]!.code;
+    const stock = sc.inventory.filter((i) => i.product === product).reduce((s, i) => s + Math.max(0, i.onHandT - i.safetyStockT), 0);
+    const open = sc.orders.filter((o) => o.product === product).reduce((s, o) => s + o.quantityT, 0);
+    const left = Math.max(0, stock - open);
+    // Enough a day that the stock left runs out about halfway through the fortnight.
+    const perDay = Math.ceil(left / 7) + 500;
+    const demand = Array.from({ length: 14 }, (_, day) => ({ day, destination: sc.plant.destinations[0]!.code, product, tonnes: perDay }));
+    const short = 14 * perDay - left;
+    const line = productionWithForecast([], sc, demand, 14, 'model demand@1').find((p) => p.product === product)!;
+    expect(line.tonnes).toBeCloseTo(short, 3);
+    expect(line.because).toMatch(/forecast demand over the next 14 days .*model demand@1/);
+    expect(line.neededBy.slice(0, 10)).toBe(new Date(Date.parse(`${sc.horizon.start.slice(0, 10)}T00:00:00Z`) + Math.floor(left / perDay) * 86_400_000).toISOString().slice(0, 10));
+    // An existing suggestion for the product grows by the forecast shortfall; no forecast, no change.
+    const merged = productionWithForecast([{ product, tonnes: 500, neededBy: sc.horizon.start, because: 'open orders' }], sc, demand, 14, 'model demand@1');
+    expect(merged.find((p) => p.product === product)!.tonnes).toBeCloseTo(500 + short, 3);
+    expect(productionWithForecast([], sc, [], 14, 'none')).toEqual([]);
   });
 });

@@ -92,6 +92,9 @@ export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, d
  */
 export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, scenarioId: string | null): Promise<Plan> {
   const demo = scenarioId ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source) : false;
+  // Without plant history (and not the demo) there is nothing to forecast from: say so without
+  // generating the synthetic history only to refuse it.
+  if (!demo && !hasPlantHistory(s, 'demand')) return { ...plan, notes: [...plan.notes, 'Production suggestion from open orders only: the plant has no demand history for a forecast.'] };
   try {
     const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
     if (!d.demand.length) return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`] };
@@ -99,4 +102,10 @@ export async function addForecastProduction(s: HostServices, plan: Plan, sc: Sce
   } catch (err) {
     return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`] };
   }
+}
+
+function hasPlantHistory(s: HostServices, table: string): boolean {
+  const db = s.requireDb();
+  const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(`history_${table}`);
+  return Boolean(exists && db.prepare(`SELECT 1 FROM "history_${table}" LIMIT 1`).get());
 }
