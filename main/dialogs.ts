@@ -17,7 +17,14 @@ export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string
   const res = await dialog.showSaveDialog(win, { title: opts.title, defaultPath: opts.suggestedName, filters: opts.filters });
   if (res.canceled || !res.filePath) return null;
   const tmp = `${res.filePath}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, Buffer.from(opts.base64, 'base64'));
+  const fh = await fs.open(tmp, 'w');
+  try {
+    await fh.writeFile(Buffer.from(opts.base64, 'base64'));
+    // Synced before the rename: without it a power cut can leave the new name on empty blocks.
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
   await fs.rename(tmp, res.filePath);
   return res.filePath;
 }
