@@ -7,8 +7,9 @@ import { readPickedFile } from './read-picked-file';
 export async function openFile(win: BrowserWindow, raw: unknown): Promise<PickedFile | null> {
   const opts = openFileOptionsSchema.parse(raw);
   const res = await dialog.showOpenDialog(win, { title: opts.title, filters: opts.filters, properties: ['openFile'] });
-  if (res.canceled || res.filePaths.length === 0) return null;
-  return readPickedFile(res.filePaths[0]);
+  const [picked] = res.filePaths;
+  if (res.canceled || picked === undefined) return null;
+  return readPickedFile(picked);
 }
 
 /** Native save: written to a temp file beside the target, then renamed, so a crash leaves no half file. */
