@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ScenarioSummary } from '../contract/api/scenarios';
 import { ContractError } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
-import { SCENARIO_TABLES, TABLE_NAMES, tableRows, type TableName } from '../domain/scenario-tables';
+import { SCENARIO_TABLES, TABLE_NAMES, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../domain/scenario';
 import { columnList, fromSqlRow, toSqlValues } from './rows';
 
@@ -69,7 +69,7 @@ export function loadScenario(db: Database.Database, id: string): LoadedScenario 
     rowIds[table] = sqlRows.map((r) => r.rid as number);
     const rows = sqlRows.map((r) => fromSqlRow(spec, r));
     const holder = spec.path.length === 2 ? (raw.plant as Record<string, unknown>) : raw;
-    holder[spec.path[spec.path.length - 1]] = rows;
+    holder[rowsField(spec)] = rows;
   }
   const src = db.prepare('SELECT sources FROM scenario_sources WHERE scenario_id = ?').get(id) as { sources: string } | undefined;
   if (src) raw.sources = JSON.parse(src.sources);
