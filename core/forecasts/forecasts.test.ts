@@ -150,6 +150,10 @@ describe('plan risk', () => {
     }
     expect(plan.summary.expectedLatenessP90Rs!).toBeGreaterThanOrEqual(plan.summary.expectedLatenessP50Rs!);
     expect(plan.inputSources).toEqual(sc.sources);
+    // A figure edited after the update is the scenario's own in the plan's sources.
+    const edited: Scenario = { ...sc, plant: { ...sc.plant, destinations: sc.plant.destinations.map((d, i) => (i === 0 ? { ...d, railTransitH: 99 } : d)) } };
+    const row = annotatePlanRisk(ruleBasedPlan(edited), edited, 'normal').inputSources!.find((x) => x.field === 'railTransitH' && x.entity === sc.plant.destinations[0]!.code)!;
+    expect(row).toMatchObject({ used: 99, source: 'scenario', why: expect.stringMatching(/edited after the forecast update .*model transit-delay@3/) });
     expect(plan.planning!.transit.every((t) => t.basis === 'model transit-delay@3')).toBe(true);
     expect(checkPlan(sc, plan).ok).toBe(true);
     // The same rake loaded a day later is never more likely on time.

@@ -84,6 +84,22 @@ export function annotatePlanRisk(plan: Plan, sc: Scenario, mode: PlanningMode): 
     rakes,
     summary: { ...plan.summary, expectedLatenessP50Rs: Math.round((p50Rs + roadRs) * 100) / 100, expectedLatenessP90Rs: Math.round((p90Rs + roadRs) * 100) / 100 },
     planning: { mode, transit: [...q].filter(([d]) => used.has(d)).map(([destination, t]) => ({ destination, p10H: t.p10H, p50H: t.p50H, p90H: t.p90H, basis: t.basis })) },
-    ...(sc.sources ? { inputSources: sc.sources } : {}),
+    ...(sc.sources ? { inputSources: currentSources(sc) } : {}),
   };
+}
+
+/**
+ * The scenario's sources as they hold for the figures planned with: a figure the planner edited
+ * after the update is the scenario's own, and says so.
+ */
+export function currentSources(sc: Scenario): NonNullable<Scenario['sources']> {
+  const now = new Map<string, string | number>([
+    ...sc.plant.destinations.map((d) => [`railTransitH|${d.code}`, d.railTransitH] as const),
+    ...sc.plant.loadingPoints.map((l) => [`loadingRateTph|${l.code}`, l.loadingRateTph] as const),
+    ...sc.rakes.map((r) => [`expectedPlacement|${r.id}`, r.expectedPlacement] as const),
+  ]);
+  return (sc.sources ?? []).map((r) => {
+    const v = now.get(`${r.field}|${r.entity}`);
+    return v === undefined || v === r.used ? r : { field: r.field, entity: r.entity, before: r.before, used: v, source: 'scenario', why: `edited after the forecast update (which gave ${String(r.used)} from ${r.source})` };
+  });
 }
