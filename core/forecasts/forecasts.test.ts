@@ -13,6 +13,8 @@ import { addHours, applyForecasts, undoForecasts } from './apply';
 import { rakeIndent, RAKE_FILL_TO_INDENT } from './indent';
 import { indentCsv, indentXlsx } from './indent-export';
 import { productionWithForecast } from './production';
+import { specBaseline } from './spec-baseline';
+import { generateHistory } from '../synth/history';
 import type { ModelAccess } from './model-access';
 import { annotatePlanRisk, DEFAULT_SPREAD_BASIS, robustScenario, transitQuantiles } from './plan-risk';
 import { transitCdf, transitQuantile } from './transit-distribution';
@@ -44,7 +46,7 @@ function access(versions: Record<string, VersionRecord>, calls: string[] = []): 
       const columns = Object.fromEntries(Object.keys(out[0]!).map((k) => [k, out.map((o) => o[k]!)]));
       return { model: name, version: versions[name]!.version, source: 'model', columns, label: null, ms: 0 } satisfies PredictAnswer;
     },
-    baseline: (_name, rows) => ({ values: rows.map(() => 7), description: 'lane mean (test)' }),
+    baseline: (_name, rows) => ({ values: { prediction: rows.map(() => 7) }, description: 'lane mean (test)' }),
   };
 }
 
@@ -222,5 +224,18 @@ describe('production suggestion with the demand forecast', () => {
     const merged = productionWithForecast([{ product, tonnes: 500, neededBy: sc.horizon.start, because: 'open orders' }], sc, demand, 14, 'model demand@1');
     expect(merged.find((p) => p.product === product)!.tonnes).toBeCloseTo(500 + short, 3);
     expect(productionWithForecast([], sc, [], 14, 'none')).toEqual([]);
+  });
+});
+
+describe('the baseline planning falls back to', () => {
+  it("is the spec's own baseline fitted on the history (the lane mean), with the lane's empirical P10/P90 for transit", () => {
+    const h = generateHistory({ seed: 3, days: 60 });
+    const dest = h.trips.find((t) => t.transitH !== null)!.destination;
+    const lane = h.trips.filter((t) => t.destination === dest && t.transitH !== null).map((t) => t.transitH!);
+    const b = specBaseline('transit-delay', h, [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }])!;
+    expect(b.values.prediction![0]).toBeCloseTo(lane.reduce((a, x) => a + x, 0) / lane.length, 6);
+    expect(b.values.p10![0]).toBeLessThanOrEqual(b.values.p90![0]!);
+    expect(b.values.p10![0]).toBeGreaterThanOrEqual(Math.min(...lane));
+    expect(b.description).toMatch(/lane mean/);
   });
 });

@@ -8,7 +8,7 @@ import { rowsOf } from '../registry/training-data';
  * historical mean transit), fitted on every history row with a target and answered for `rows`.
  * This is what planning uses when the model does not beat it: the same forecast that won.
  */
-export function specBaseline(name: string, history: HistoryData, rows: readonly Record<string, Cell>[]): { values: number[]; description: string } | null {
+export function specBaseline(name: string, history: HistoryData, rows: readonly Record<string, Cell>[]): { values: Record<string, number[]>; description: string } | null {
   let spec;
   try {
     spec = getSpec(name);
@@ -28,5 +28,19 @@ export function specBaseline(name: string, history: HistoryData, rows: readonly 
   const combined = tableFromRows(all, types, spec.table);
   const testIdx = rows.map((_, k) => t.nRows + k);
   const b = spec.baseline({ table: combined, trainIdx, testIdx, classes: null });
-  return { values: Array.from(b.values), description: b.name };
+  const values: Record<string, number[]> = { prediction: Array.from(b.values) };
+  // A quantile model's baseline keeps a spread: the lane's empirical quantiles of the history.
+  const lane = getColumn(t, 'destination')?.str;
+  if (spec.quantiles?.length && lane) {
+    const by = new Map<string, number[]>();
+    for (const i of trainIdx) { const k = lane[i]; if (k !== null && k !== undefined) { const a = by.get(k) ?? []; a.push(target.num[i]!); by.set(k, a); } }
+    for (const a of by.values()) a.sort((x, y) => x - y);
+    for (const q of spec.quantiles) {
+      values[`p${Math.round(q * 100)}`] = rows.map((r, k) => {
+        const a = by.get(String(r.destination));
+        return a && a.length >= 5 ? a[Math.min(a.length - 1, Math.floor(q * a.length))]! : values.prediction![k]!;
+      });
+    }
+  }
+  return { values, description: b.name + (spec.quantiles?.length && lane ? '; P10/P90: the destination\'s empirical quantiles' : '') };
 }
