@@ -41,19 +41,28 @@ export interface TrainRequest {
   params?: TrainParams;
   validFraction?: number;
   testFraction?: number;
-  baseline?: BaselineFn;
+  /**
+   * Naive forecasts to beat; with several, the model must beat each of them on its holdout rows,
+   * and the one it beats by the least (the strongest) is reported as `baseline`.
+   */
+  baseline?: BaselineFn | BaselineFn[];
 }
 
 /** The contract's TrainingMetrics with the trainer's precise task and metric types. */
 export interface ModelMetrics extends TrainingMetrics {
   task: Task;
   test: Metrics;
-  baseline: { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean } | null;
+  baseline: BaselineResult | null;
+  /** Every baseline tried, strongest first (the first is `baseline`). */
+  baselines: BaselineResult[];
   /** How the held-back rows were chosen. */
   split: SplitMode;
   /** The exported model was retrained on all rows with the chosen rounds; null when it was not. */
   refit: { rows: number; rounds: number } | null;
 }
+
+/** `beats`: true when the model beats this baseline on the holdout (lower primary metric). */
+export interface BaselineResult { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean }
 
 export interface TrainOutcome {
   model: BoostedModel;
@@ -153,27 +162,30 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   if (req.task === 'quantile') quantiles.push({ output: 'prediction', alpha: req.alpha ?? 0.5, ...quantileMetrics(yTest, col0, req.alpha ?? 0.5) });
   const primary = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
 
-  let baseline: ModelMetrics['baseline'] = null;
-  if (req.baseline) {
-    const b = req.baseline({ table: t, trainIdx, testIdx, classes });
+  const baselines: BaselineResult[] = [];
+  for (const fn of req.baseline === undefined ? [] : Array.isArray(req.baseline) ? req.baseline : [req.baseline]) {
+    const b = fn({ table: t, trainIdx, testIdx, classes });
     const width = classifier ? classes!.length : 1;
     const rows = testIdx.map((_, i) => i).filter((i) => !Number.isNaN(b.values[i * width]!));
-    if (rows.length > 0) {
-      const ys = rows.map((i) => yTest[i]!);
-      let mm: Metrics, bm: Metrics;
-      if (classifier) {
-        const pm = probs(pred);
-        const C = classes!.length;
-        mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
-        bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
-      } else {
-        mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
-        bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
-      }
-      const key = primary.name as keyof Metrics;
-      baseline = { name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) };
+    if (rows.length === 0) continue;
+    const ys = rows.map((i) => yTest[i]!);
+    let mm: Metrics, bm: Metrics;
+    if (classifier) {
+      const pm = probs(pred);
+      const C = classes!.length;
+      mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
+      bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
+    } else {
+      mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
+      bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
     }
+    const key = primary.name as keyof Metrics;
+    baselines.push({ name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) });
   }
+  // Strongest first: the one the model beats by the least (or loses to by the most).
+  const ratio = (r: BaselineResult) => (r.model[primary.name as keyof Metrics] as number) / (r.baseline[primary.name as keyof Metrics] as number);
+  baselines.sort((x, y) => ratio(y) - ratio(x));
+  const baseline = baselines[0] ?? null;
   // Refit: the same recipe on every row with a target, each output with the rounds its
   // validation run kept; the encoding is refitted too, so categories seen only late are known.
   let exported = model;
@@ -206,7 +218,7 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     .map((f, j) => ({ feature: f.name, gain: gains[j]!, share: gains[j]! / totalGain }))
     .sort((a, b) => b.gain - a.gain);
   const metrics: ModelMetrics = {
-    task: req.task, target: req.target, primary, test, baseline, split, refit, quantiles, importance,
+    task: req.task, target: req.target, primary, test, baseline, baselines, split, refit, quantiles, importance,
     history: main.history, bestRound: main.bestRound, stoppedEarly: main.stoppedEarly,
     rows: { train: nTrain, valid: nValid, test: testIdx.length, droppedMissingTarget: dropped },
     trainMs: Math.round(performance.now() - started),
