@@ -158,10 +158,11 @@ export function describeMetrics(m: ModelMetrics, task: Task, unit: string): stri
     const k = m.primary.name as 'mae';
     const a = (m.baseline.model as unknown as Record<string, number>)[k]!;
     const b = (m.baseline.baseline as unknown as Record<string, number>)[k]!;
-    out.push(`baseline: ${m.baseline.name}, on ${m.baseline.rows} holdout rows:`);
+    out.push(`baseline (the strongest of ${(m.baselines ?? [m.baseline]).length}): ${m.baseline.name}, on ${m.baseline.rows} holdout rows:`);
     out.push(`  model    ${line(m.baseline.model as unknown as Record<string, unknown>)}`);
     out.push(`  baseline ${line(m.baseline.baseline as unknown as Record<string, unknown>)}`);
-    out.push(`  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)} (${((1 - a / b) * 100).toFixed(1)} % lower)`);
+    out.push(`  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)} (${((1 - a / b) * 100).toFixed(1)} % lower)`);
+    for (const o of (m.baselines ?? []).slice(1)) out.push(`  ${o.beats ? 'also beats' : 'does NOT beat'}: ${o.name}, ${m.primary.name} ${fmt((o.baseline as unknown as Record<string, number>)[k]!)}`);
   }
   for (const q of m.quantiles) out.push(`${q.output}: pinball loss ${fmt(q.pinball)}${u}, ${pct(q.coverage)} of actuals at or below (target ${pct(q.alpha)})`);
   out.push(`top features (gain share): ${m.importance.slice(0, 6).map((i) => `${i.feature} ${pct(i.share)}`).join(' · ')}`);
