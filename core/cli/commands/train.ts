@@ -34,7 +34,8 @@ export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string,
   ['learning-rate', 'R', 'shrinkage per round in (0, 1] (default 0.1)'],
   ['bins', 'N', 'histogram bins per feature 2–255 (default 255)'],
   ['seed', 'S', 'seed for the random split and sampling (default 42)'],
-  ['threads', 'N', `at most N threads (default: this machine's ${availableParallelism()} cores; the trainer uses up to 2, from 50,000 rows)`],
+  // No number here: the help text is generated at build time, on another machine.
+  ['threads', 'N', 'at most N threads (default: every core of the machine it runs on; the trainer uses up to 2, from 50,000 rows)'],
   ['name', 'NAME', 'model name (--csv; default from the file name)'],
   ['out', 'DIR', 'write the model here instead of <data dir>/models/<name>/<version>/'],
   ['json', '', 'print the result as JSON'],
@@ -79,14 +80,13 @@ export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput
   const out = str(args, 'out');
   const threads = num(args, 'threads', availableParallelism())!;
   if (!Number.isInteger(threads) || threads < 1) throw new CliUsageError(`--threads must be a whole number ≥ 1, got ${threads}`);
-  const fraction = (flag: string) => {
-    const v = num(args, flag);
+  const fraction = (v: number | undefined, flag: string) => {
     if (v !== undefined && !(v > 0 && v < 0.5)) throw new CliUsageError(`--${flag} must be above 0 and below 0.5, got ${v}`);
     return v;
   };
   if (bool(args, 'refit') && bool(args, 'no-refit')) throw new CliUsageError('give --refit or --no-refit, not both');
   const held = {
-    validFraction: fraction('valid-fraction'), testFraction: fraction('test-fraction'),
+    validFraction: fraction(num(args, 'valid-fraction'), 'valid-fraction'), testFraction: fraction(num(args, 'test-fraction'), 'test-fraction'),
     ...(bool(args, 'no-refit') ? { refit: false } : bool(args, 'refit') ? { refit: true } : {}),
   };
   if (spec) {
