@@ -228,14 +228,19 @@ describe('production suggestion with the demand forecast', () => {
 });
 
 describe('the baseline planning falls back to', () => {
-  it("is the spec's own baseline fitted on the history (the lane mean), with the lane's empirical P10/P90 for transit", () => {
+  it("is the spec's own baseline fitted on the history (the lane median), with the lane's empirical P10/P90 for transit", () => {
     const h = generateHistory({ seed: 3, days: 60 });
     const dest = h.trips.find((t) => t.transitH !== null)!.destination;
     const lane = h.trips.filter((t) => t.destination === dest && t.transitH !== null).map((t) => t.transitH!);
     const b = specBaseline('transit-delay', h, [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }])!;
-    expect(b.values.prediction![0]).toBeCloseTo(lane.reduce((a, x) => a + x, 0) / lane.length, 6);
+    const sorted = [...lane].sort((x, y) => x - y);
+    const m = sorted.length >> 1;
+    expect(b.values.prediction![0]).toBeCloseTo(sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, 6);
     expect(b.values.p10![0]).toBeLessThanOrEqual(b.values.p90![0]!);
     expect(b.values.p10![0]).toBeGreaterThanOrEqual(Math.min(...lane));
-    expect(b.description).toMatch(/lane mean/);
+    expect(b.description).toMatch(/^lane median transit time/);
+    // The baseline the model was judged against is the one used, by name.
+    const other = specBaseline('transit-delay', h, [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }], 'lane × wagon type median transit time (training-period median; overall median for unseen destination × wagonType)')!;
+    expect(other.description).toMatch(/^lane × wagon type median/);
   });
 });

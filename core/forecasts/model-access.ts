@@ -9,7 +9,7 @@ export interface ModelAccess {
   serving(name: string): VersionRecord | null;
   predict(name: string, rows: readonly Record<string, Cell>[]): Promise<PredictAnswer>;
   /** The baseline the model was judged against, fitted on the plant's history; null without one. */
-  baseline?(name: string, rows: readonly Record<string, Cell>[]): { values: Record<string, number[]>; description: string } | null;
+  baseline?(name: string, rows: readonly Record<string, Cell>[], prefer?: string): { values: Record<string, number[]>; description: string } | null;
 }
 
 /** Forecast values for the rows asked, and the `sources` label of what gave them. */
@@ -40,7 +40,7 @@ export async function answer(access: ModelAccess, name: string, rows: readonly R
   if (!rec) return { values: null, why: `no ${name} model in the registry (none pinned or in production)` };
   const refused = refusal(rec, demo);
   if (refused) {
-    const b = access.baseline?.(name, rows);
+    const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name);
     if (b) return { values: b.values, source: `baseline ${name}`, why: `${refused}: its baseline (${b.description}) is used` };
     if (!rec.baseline) return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
     return { values: predictBaseline(rec.baseline, rec.manifest, rows).columns, source: `baseline ${name}`, why: `${refused}: the registry's naive baseline (${rec.baseline.description}) is used` };

@@ -21,7 +21,7 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
   return {
     serving: (name) => { const v = reg.server.resolve(name, consumer); return v === null ? null : reg.store.get(name, v); },
     predict: (name, rows) => reg.server.predict(name, rows, consumer),
-    baseline: (name, rows) => {
+    baseline: (name, rows, prefer) => {
       let table;
       try {
         table = getSpec(name).table;
@@ -30,7 +30,7 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
       }
       // A baseline fitted on synthetic history is no better a figure for a real plant than the model.
       const h = loadHistory({ dbPath: s.dbPath }, table);
-      return h.synthetic ? null : specBaseline(name, h.data, rows);
+      return h.synthetic ? null : specBaseline(name, h.data, rows, prefer);
     },
   };
 }

@@ -5,10 +5,10 @@ import { rowsOf } from '../registry/training-data';
 
 /**
  * The baseline a spec model was judged against (its spec's `baseline`, e.g. the lane's
- * historical mean transit), fitted on every history row with a target and answered for `rows`.
+ * historical median transit), fitted on every history row with a target and answered for `rows`.
  * This is what planning uses when the model does not beat it: the same forecast that won.
  */
-export function specBaseline(name: string, history: HistoryData, rows: readonly Record<string, Cell>[]): { values: Record<string, number[]>; description: string } | null {
+export function specBaseline(name: string, history: HistoryData, rows: readonly Record<string, Cell>[], prefer?: string): { values: Record<string, number[]>; description: string } | null {
   let spec;
   try {
     spec = getSpec(name);
@@ -27,7 +27,12 @@ export function specBaseline(name: string, history: HistoryData, rows: readonly 
   const all = [...rowsOf(t, Array.from({ length: t.nRows }, (_, i) => i), names), ...rows.map((r) => ({ ...Object.fromEntries(names.map((n) => [n, null])), ...r, [spec.target]: null }))];
   const combined = tableFromRows(all, types, spec.table);
   const testIdx = rows.map((_, k) => t.nRows + k);
-  const b = spec.baseline({ table: combined, trainIdx, testIdx, classes: null });
+  // A spec may name several baselines; the model was judged against the strongest on its
+  // holdout, recorded by name: that one is used (else the spec's first).
+  const fns = Array.isArray(spec.baseline) ? spec.baseline : [spec.baseline];
+  const results = fns.map((fn) => fn({ table: combined, trainIdx, testIdx, classes: null }));
+  const b = results.find((r) => r.name === prefer) ?? results[0];
+  if (!b) return null;
   const values: Record<string, number[]> = { prediction: Array.from(b.values) };
   // A quantile model's baseline keeps a spread: the lane's empirical quantiles of the history.
   const lane = getColumn(t, 'destination')?.str;
