@@ -31,6 +31,11 @@ export const DEFAULT_STABILITY_RS = 200_000;
  * The cost of stability is measured against a fresh plan of the same disrupted scenario.
  */
 export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<Plan> {
+  return (await replanScenario(sc0, base, opts, solve)).plan;
+}
+
+/** `replan`, also returning the disrupted scenario the plan is of (what it is saved and checked with). */
+export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<{ plan: Plan; scenario: Scenario }> {
   const penalty = opts.stabilityRs ?? DEFAULT_STABILITY_RS;
   const { scenario: sc, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
   const p = prepare(sc);
@@ -76,7 +81,7 @@ export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, sol
     freshCost: fresh.summary.totalCost, costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
     candidates: scored.map((c) => ({ candidate: c.candidate, totalCost: c.plan.summary.totalCost, changedRakes: c.changedRakes, score: c.ok ? c.score : Infinity })),
   };
-  return plan;
+  return { plan, scenario: sc };
 }
 
 /**
