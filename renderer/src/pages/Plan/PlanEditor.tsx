@@ -41,6 +41,7 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
         </p>
         <MoveForm plan={working} />
         <RakeForm plan={working} />
+        <RoadForm plan={working} />
         <div className="flex flex-wrap items-center gap-2">
           <Button variant="secondary" disabled={loop.cursor === 0 || loop.busy !== null} onClick={() => void loop.undo()} title="Ctrl+Z">Undo</Button>
           <Button variant="secondary" disabled={loop.cursor >= loop.edits.length || loop.busy !== null} onClick={() => void loop.redo()} title="Ctrl+Y">Redo</Button>
@@ -109,6 +110,28 @@ function RakeForm({ plan }: { plan: Plan }) {
       <label className="flex flex-col">Loading start (ISO)<input aria-label="Loading start" value={start || rake.loadingStart} onChange={(e) => setStart(e.target.value)} className="w-64 rounded border px-1 py-1 font-mono" /></label>
       <Button type="submit" disabled={busy !== null}>Move rake</Button>
       <span className="text-xs text-slate-500">{formatRs(rake.demurrageRs)} demurrage now</span>
+    </form>
+  );
+}
+
+/** Add, change or remove (0 t) a road lot: an order's trucks from a stockyard on a day. */
+function RoadForm({ plan }: { plan: Plan }) {
+  const apply = usePlanLoop((s) => s.apply);
+  const busy = usePlanLoop((s) => s.busy);
+  const orders = [...new Set([...plan.unserved.map((u) => u.order), ...plan.road.map((r) => r.order), ...plan.rakes.flatMap((r) => r.lines.map((l) => l.order))])];
+  const yards = [...new Set([...plan.road.map((r) => r.stockyard), ...plan.rakes.flatMap((r) => r.lines.flatMap((l) => l.sources.map((s) => s.stockyard)))])].sort();
+  const days = [...Array(plan.scenario.horizonDays).keys()].map((d) => new Date(Date.parse(`${plan.scenario.horizonStart.slice(0, 10)}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+  const [f, setF] = useState<{ order?: string; yard?: string; date?: string; tonnes: string }>({ tonnes: '' });
+  const order = f.order ?? orders[0] ?? '';
+  const yard = f.yard ?? yards[0] ?? '';
+  const date = f.date ?? days[0] ?? '';
+  return (
+    <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Road lot" onSubmit={(e) => { e.preventDefault(); if (order && yard && date && f.tonnes !== '') void apply({ op: 'road', order, stockyard: yard, date, tonnes: Math.max(0, Number(f.tonnes) || 0) }); }}>
+      <label className="flex flex-col">Road lot: order<select aria-label="Road lot order" value={order} onChange={(e) => setF({ ...f, order: e.target.value })} className="rounded border px-1 py-1">{orders.map((o) => <option key={o}>{o}</option>)}</select></label>
+      <label className="flex flex-col">from<select aria-label="Road lot stockyard" value={yard} onChange={(e) => setF({ ...f, yard: e.target.value })} className="rounded border px-1 py-1">{yards.map((y) => <option key={y}>{y}</option>)}</select></label>
+      <label className="flex flex-col">on<select aria-label="Road lot date" value={date} onChange={(e) => setF({ ...f, date: e.target.value })} className="rounded border px-1 py-1">{days.map((d) => <option key={d}>{d}</option>)}</select></label>
+      <label className="flex flex-col">Tonnes [t] (0 removes)<input aria-label="Road lot tonnes" inputMode="decimal" value={f.tonnes} onChange={(e) => setF({ ...f, tonnes: e.target.value })} className="w-24 rounded border px-1 py-1" /></label>
+      <Button type="submit" variant="secondary" disabled={busy !== null || f.tonnes === ''}>Set road lot</Button>
     </form>
   );
 }
