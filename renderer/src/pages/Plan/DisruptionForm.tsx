@@ -23,7 +23,7 @@ const describe = (d: Disruption) => {
 
 /** Enter the day's disruptions, then re-plan from this plan keeping locks and what has started. */
 export function DisruptionForm({ plan }: { plan: Plan }) {
-  const { disruptions, addDisruption, removeDisruption, replan, busy, replanned } = usePlanLoop();
+  const { disruptions, addDisruption, removeDisruption, replan, cancelReplan, busy, replanned } = usePlanLoop();
   const [kind, setKind] = useState<Kind>('rake-delayed');
   const [f, setF] = useState<Record<string, string>>({});
   const [stability, setStability] = useState('200000');
@@ -67,7 +67,7 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
         <label className="flex flex-col">Now (ISO; rakes loading before it are kept)<input aria-label="Now" value={now} placeholder="optional" onChange={(e) => setNow(e.target.value)} className="w-56 rounded border px-1 py-1" /></label>
         <label className="flex flex-col">Time limit [s]<input aria-label="Re-plan time limit" inputMode="numeric" value={limit} onChange={(e) => setLimit(e.target.value)} className="w-20 rounded border px-1 py-1" /></label>
         <Button disabled={busy !== null} onClick={() => void replan({ stabilityRs: Number(stability) || 0, timeLimitS: Math.max(1, Number(limit) || 15), ...(now ? { now } : {}) })}>Re-plan</Button>
-        {busy === 'replanning' && <span role="status">re-planning…</span>}
+        {busy === 'replanning' && <><span role="status">re-planning (up to three solves within the time limit)…</span><Button variant="secondary" onClick={cancelReplan}>Cancel re-plan</Button></>}
       </div>
       {replanned && <ReplanResult plan={replanned.plan} ok={replanned.check.ok} violations={replanned.check.violations.length} />}
     </details>

@@ -11,7 +11,10 @@ import { usePlanLoop } from './planLoopStore';
 export function LockControls({ plan }: { plan: Plan }) {
   const apply = usePlanLoop((s) => s.apply);
   const busy = usePlanLoop((s) => s.busy);
-  const violations = usePlanLoop((s) => (s.cursor > 0 ? s.result?.check.violations ?? [] : []));
+  // Select stable references: a selector building a new array each call re-renders without end.
+  const cursor = usePlanLoop((s) => s.cursor);
+  const result = usePlanLoop((s) => s.result);
+  const violations = cursor > 0 && result ? result.check.violations : [];
   const [order, setOrder] = useState('');
   const locked = plan.rakes.filter((r) => r.locked).length;
   const onRow = (prefix: string) => violations.filter((v) => v.where === prefix || v.where.startsWith(`${prefix},`));

@@ -28,12 +28,15 @@ interface PlanLoopState {
   addDisruption(d: Disruption): void;
   removeDisruption(i: number): void;
   replan(opts: { stabilityRs: number; now?: string; timeLimitS: number }): Promise<void>;
+  /** Cancel the re-plan in flight (its solves are stopped; nothing is saved). */
+  cancelReplan(): void;
   issue(): Promise<void>;
   documents(format: 'xlsx' | 'pdf'): Promise<void>;
 }
 
 /** Only the newest edit request may write: answers can come back out of order. */
 let seq = 0;
+let replanCtrl: AbortController | null = null;
 
 export const usePlanLoop = create<PlanLoopState>((set, get) => {
   const run = async (edits: PlanEdit[], cursor: number) => {
@@ -97,17 +100,22 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
       const id = await get().saveVersion();
       if (!id) return;
       set({ busy: 'replanning', error: null });
+      const ctrl = (replanCtrl = new AbortController());
       try {
-        const res = await api.call('plans.replan', { id, disruptions: get().disruptions, ...opts });
+        const res = await api.call('plans.replan', { id, disruptions: get().disruptions, ...opts }, { signal: ctrl.signal });
         set({ planId: res.id, replanned: res, disruptions: [], edits: [], cursor: 0, result: null });
         const plans = usePlans.getState();
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);
         await plans.open(res.id);
       } catch (error) {
-        set({ error });
+        if ((error as { code?: string }).code !== 'CANCELLED') set({ error });
       } finally {
+        if (replanCtrl === ctrl) replanCtrl = null;
         set({ busy: null });
       }
+    },
+    cancelReplan() {
+      replanCtrl?.abort();
     },
     async issue() {
       const id = get().planId;
