@@ -3,7 +3,7 @@ import type { Scenario } from '../domain/scenario';
 import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
-import { highs, solveLp, type SolveProgress } from './highs-driver';
+import { highs, solveLp } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
@@ -14,6 +14,7 @@ import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
+import type { OptimizeHooks } from './hooks';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -30,14 +31,7 @@ export interface OptimizeOptions {
   ruleBasedOnly?: boolean;
 }
 
-export interface OptimizeHooks {
-  onProgress?: (p: OptimizeProgress) => void;
-  shouldStop?: () => boolean;
-}
-
-export type OptimizeProgress =
-  | { phase: 'rule-based' | 'building' | 'checking'; incumbent: number | null; bound: number | null; gap: number | null; elapsedS: number }
-  | (SolveProgress & { subproblem?: string });
+export type { OptimizeHooks, OptimizeProgress } from './hooks';
 
 export interface OptimizeResult {
   plan: Plan;
