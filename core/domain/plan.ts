@@ -4,6 +4,8 @@
  * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
  */
 
+import type { PlanLoopFields } from './plan-loop';
+
 export const PLAN_FORMAT = 'rakeplan.plan/1';
 
 /** Tonnes of one order drawn from one stockyard for one rake. */
@@ -47,6 +49,8 @@ export interface PlannedRake {
   twoPointRs: number;
   demurrageRs: number;
   loadingRs: number;
+  /** Kept exactly on re-planning (docs/plan-format.md, "Locks"). */
+  locked?: boolean;
 }
 
 /** Trucks from one stockyard on one day for one order. */
@@ -64,6 +68,8 @@ export interface RoadShipment {
   eta: string;
   lateDays: number;
   latenessRs: number;
+  /** Kept exactly on re-planning. */
+  locked?: boolean;
 }
 
 export interface UnservedLine {
@@ -166,7 +172,7 @@ export interface PhaseTime {
   stoppedAtDeadline: boolean;
 }
 
-export interface Plan {
+export interface Plan extends PlanLoopFields {
   format: typeof PLAN_FORMAT;
   scenario: { name: string; hash: string; horizonStart: string; horizonDays: number };
   createdAt: string;
