@@ -154,6 +154,17 @@ export interface SolverInfo {
    * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
    */
   phases?: PhaseTime[];
+  /** The final improvement pass on the returned plan (absent when it did not run). */
+  finalPass?: FinalPassInfo;
+}
+
+/** What the final improvement pass did: improving single moves applied by kind, and what they saved. */
+export interface FinalPassInfo {
+  moves: { road: number; rake: number; fill: number; move: number };
+  savedRs: number;
+  /** True when its last sweep found no improving move; false when it stopped at the time limit. */
+  complete: boolean;
+  seconds: number;
 }
 
 export interface PhaseTime {
