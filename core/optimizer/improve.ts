@@ -74,6 +74,10 @@ export class PlanState {
   readonly roadLeft = new Map<string, number>();
   readonly shipped = new Map<string, number>();
   readonly shipments = new Map<string, number>();
+  /** earliestFullStart by `rake|siding`, cleared whenever a rake's loading changes. */
+  readonly startCache = new Map<string, number | null>();
+  /** Loading intervals by siding, with their rakes, cleared whenever a rake's loading changes. */
+  private readonly byLp = new Map<string, Array<[number, number, number]>>();
 
   constructor(readonly p: Prep, draft: Draft) {
     this.stockLeft = new Map(p.stock);
@@ -121,6 +125,8 @@ export class PlanState {
 
   /** Replace rake `rakeIdx`'s loading (null: the rake goes unused). */
   setRake(rakeIdx: number, next: DraftRake | null): void {
+    this.startCache.clear();
+    this.byLp.clear();
     const old = this.rakes.get(rakeIdx);
     if (old) for (const l of old.lines) this.take(l.orderId, l.sources, -1);
     this.rakes.delete(rakeIdx);
@@ -145,6 +151,14 @@ export class PlanState {
 
   /** Loading intervals at a siding, without rake `except`, with `instead` in place of that rake's loading. */
   intervals(lp: string, except: number, instead?: { rakeIdx: number; next: DraftRake | null }): Array<[number, number]> {
+    if (!instead) {
+      let all = this.byLp.get(lp);
+      if (!all) {
+        all = [...this.rakes.values()].filter((r) => r.lp === lp).map((r) => [r.startH, rakeEndH(this.p, r), r.rakeIdx]);
+        this.byLp.set(lp, all);
+      }
+      return all.filter(([, , i]) => i !== except).map(([a, b]) => [a, b]);
+    }
     const out: Array<[number, number]> = [];
     for (const r0 of this.rakes.values()) {
       const r = instead && r0.rakeIdx === instead.rakeIdx ? instead.next : r0;
@@ -333,6 +347,16 @@ export function moveMove(st: PlanState, from: number, orderId: string, to: numbe
  * working hours and rake limit and ends within the horizon; null when none.
  */
 export function earliestFullStart(st: PlanState, rakeIdx: number, lpCode: string): number | null {
+  const k = `${rakeIdx}|${lpCode}`;
+  let v = st.startCache.get(k);
+  if (v === undefined) {
+    v = earliestFullStartOf(st, rakeIdx, lpCode);
+    st.startCache.set(k, v);
+  }
+  return v;
+}
+
+function earliestFullStartOf(st: PlanState, rakeIdx: number, lpCode: string): number | null {
   const p = st.p;
   const pr = p.rakes[rakeIdx]!;
   const lp = p.lps.get(lpCode)!;
@@ -360,14 +384,16 @@ export function rakeMove(st: PlanState, rakeIdx: number, lpCode: string, dest: s
   const pr = p.rakes[rakeIdx]!;
   const lp = p.lps.get(lpCode)!;
   if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
+  const open = candidates
+    .filter((o) => o.destination === dest && railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && st.unserved(o) > 1e-6)
+    .filter((o) => (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) && lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6));
+  if (open.length === 0) return null;
   const start = earliestFullStart(st, rakeIdx, lpCode);
   if (start === null) return null;
   const d = p.dests.get(dest)!;
   const endFull = start + pr.capT / lp.loadingRateTph;
   const handling = handlingRate(p, lp);
-  const ranked = candidates
-    .filter((o) => o.destination === dest && railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && st.unserved(o) > 1e-6)
-    .filter((o) => o.splittable || (st.shipments.get(o.id) ?? 0) === 0)
+  const ranked = open
     .map((o) => ({ o, v: unservedTonneCost(p, o) - handling - lateDays(endFull + d.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority) }))
     .filter((x) => x.v > 0)
     .sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));

@@ -49,7 +49,7 @@ export interface OptimizeResult {
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
 function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
   const gDraft = greedyDraft(p);
-  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
   return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
 }
 
@@ -62,7 +62,7 @@ function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
 export function exportModelLp(sc: Scenario): string {
   const p = prepare(sc);
   const rbDraft = ruleBasedDraft(p);
-  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
   return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
 }
 
@@ -215,7 +215,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const rbDeadline = deadlineAt(opts.ruleBasedOnly ? RULE_BASED_ONLY_SHARE : RULE_BASED_SHARE);
   const rbDraft = ruleBasedDraft(p, rbDeadline);
   phaseDone('rule-based', rbDeadline, Boolean(rbDraft.cut));
-  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
+  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null, [], { explain: false });
   const rbCost = rbPlan.summary.totalCost;
   phaseDone('pricing the rule-based plan');
   const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
@@ -238,7 +238,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   if (!rbDraft.cut) {
     gDraft = greedyDraft(p, gDeadline);
     phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
-    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost);
+    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost, [], { explain: false });
     gCost = gPlan.summary.totalCost;
     phaseDone('pricing the greedy plan');
   }
