@@ -41,6 +41,9 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
   const holdersOf = memo((product: string) => [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, product)) ?? 0) > 1e-6));
   const unservedOf = memo((dest: string) => p.orders.filter((o) => o.destination === dest && st.unserved(o) > 1e-6));
   const rakeOptions = memo((dest: string) => rakeMoves(st, dest, unservedOf(dest)));
+  // Stockyard-days with both truck capacity and stock of a product left (a flooded plant has few).
+  const roadDays = memo((product: string) => [...p.stockyards.keys()].flatMap((y) => st.stock(y, product) > 1e-6
+    ? [...Array(p.sc.horizon.days).keys()].filter((d) => st.roadCapLeft(y, d) > 1e-6).map((d) => [y, d] as const) : []));
   const rakesByDest = new Map<string, number[]>();
   for (const r of st.rakes.values()) {
     for (const d of new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination))) rakesByDest.set(d, [...(rakesByDest.get(d) ?? []), r.rakeIdx]);
@@ -101,7 +104,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       if (!dest.roadPossible) blocks.push({ code: 'no-road', text: `${dest.code} cannot be reached by road` });
       else if (roadAllowed(p, o)) {
         let best: { y: string; d: number; t: number; perT: number } | null = null;
-        for (const y of p.stockyards.keys()) for (let d = 0; d < p.sc.horizon.days; d++) {
+        for (const [y, d] of roadDays(o.product)) {
           const m = roadMove(st, o, y, d);
           if (!m) continue;
           const perT = leave - m.savingRs / m.road!.tonnes;
