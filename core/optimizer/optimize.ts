@@ -251,7 +251,8 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     const fp = finalPass(p, d, { ...endDeadline, atMs: Math.max(endDeadline.atMs, performance.now() + 300 * finalPassReserveS(timeLimitS)) });
     phaseDone('final improvement pass', endDeadline, !fp.info.complete);
     const plan = buildPlan(p, fp.draft, { ...solver, finalPass: fp.info }, rbCost, [...notes, ...fp.notes]);
-    if (fp.draft === d || checkPlan(sc, plan).ok) return plan;
+    const moved = fp.info.moves.road + fp.info.moves.rake + fp.info.moves.fill + fp.info.moves.move;
+    if (moved === 0 || checkPlan(sc, plan).ok) return plan;
     return buildPlan(p, d, solver, rbCost, [...notes, 'The final improvement pass was dropped: its plan failed the checker.']);
   };
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
