@@ -5,7 +5,7 @@ import { buildPlan } from './build-plan';
 import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
 import type { Draft } from './draft';
 import { SOLVER_YOUNG_GEN_MB } from './heap';
-import type { OptimizeHooks } from './optimize';
+import type { OptimizeHooks } from './hooks';
 import type { Prep } from './prep';
 
 export interface DecomposedResult {

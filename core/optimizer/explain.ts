@@ -1,4 +1,4 @@
-import type { Draft } from './draft';
+import type { Draft, DraftRake } from './draft';
 import type { IdleRake, ProductionSuggestion, UnservedFigures, UnservedLine, UnservedReasonCode } from '../domain/plan';
 import { PlanState, earliestFullStart, fillMove, rakeCost, rakeMove, roadMove, type Move } from './improve';
 import {
@@ -128,7 +128,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
       return { reasonCode: first.code, reason: blocks.map((b) => b.text).join('; ') || first.text, figures };
     }
-    const leaveText = `leaving them (penalty ${rsT(figures.penaltyRsPerT)} + deferred freight ${rsT(figures.deferredFreightRsPerT)} = ${rsT(leave)})`;
+    const leaveText = `leaving them (penalty ${rsT(unservedRate(p, o.priority))} + deferred freight ${rsT(deferredFreightRate(p, o))} = ${rsT(leave)})`;
     const cheaper = options.filter((x) => x.perT < x.leavePerT - 1e-6);
     if (cheaper.length) {
       // Only a plan that skipped the final pass (or stopped it at the time limit) can get here.
@@ -145,7 +145,7 @@ function railText(r: NonNullable<UnservedFigures['cheapestRail']>, o: Order): st
     : `a whole rake ${r.rakeId} to ${o.destination} with ${tt(r.tonnes)} of its unserved demand at ${rsT(r.rsPerT)} (freight on the full rake, handling, lateness, demurrage) against ${rsT(r.leaveRsPerT)} for leaving those tonnes`;
 }
 
-const tonnesOf = (r: { lines: Array<{ orderId: string; sources: Map<string, number> }> }, id: string) =>
+const tonnesOf = (r: DraftRake, id: string) =>
   r.lines.filter((l) => l.orderId === id).reduce((a, l) => a + lineTonnes(l), 0);
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;

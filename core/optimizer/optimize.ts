@@ -3,7 +3,7 @@ import type { Scenario } from '../domain/scenario';
 import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
-import { highs, solveLp, type SolveProgress } from './highs-driver';
+import { highs, solveLp } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
@@ -16,6 +16,7 @@ import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { finalPass, finalPassReserveS } from './final-pass';
 import { cpuShareMeter } from './pace';
+import type { OptimizeHooks } from './hooks';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -32,14 +33,7 @@ export interface OptimizeOptions {
   ruleBasedOnly?: boolean;
 }
 
-export interface OptimizeHooks {
-  onProgress?: (p: OptimizeProgress) => void;
-  shouldStop?: () => boolean;
-}
-
-export type OptimizeProgress =
-  | { phase: 'rule-based' | 'building' | 'checking'; incumbent: number | null; bound: number | null; gap: number | null; elapsedS: number }
-  | (SolveProgress & { subproblem?: string });
+export type { OptimizeHooks, OptimizeProgress } from './hooks';
 
 export interface OptimizeResult {
   plan: Plan;

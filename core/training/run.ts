@@ -4,7 +4,7 @@ import type { RoundProgress } from '../ml/booster';
 import { readCsvTable } from '../ml/csv';
 import type { ModelManifest, Task } from '../ml/manifest';
 import { modelsRoot, newVersionId, saveModelDir } from '../ml/model-dir';
-import { SerialHistBuilder } from '../ml/histogram';
+import { SerialHistBuilder } from '../ml/gradient-histogram';
 import { ParallelHistBuilder } from '../ml/parallel-hist';
 import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams } from '../ml/pipeline';
 import type { ColumnType } from '../ml/table';

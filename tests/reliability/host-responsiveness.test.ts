@@ -52,7 +52,7 @@ describe('host responsiveness', () => {
     const longest = Math.max(...waits);
     // The first call waits behind the 27 MB import message in the same pipe, whatever the host does.
     console.log(`[host-responsiveness] ${ROWS} orders imported in ${importS.toFixed(1)} s; ${waits.length} health.get calls meanwhile, `
-      + `longest ${Math.round(longest)} ms (first ${Math.round(waits[0])} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`);
+      + `longest ${Math.round(longest)} ms (first ${Math.round(waits[0]!)} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`);
 
     expect(result).toMatchObject({ status: 'imported', imported: ROWS });
     expect((await host.call<ScenarioDetail>('scenarios.get', { id: created.id })).scenario.orders).toHaveLength(ROWS);
