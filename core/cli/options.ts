@@ -19,6 +19,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   plan: {
     scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean',
     'scenario-id': 'string', table: 'string', json: 'boolean', robust: 'boolean',
+    plan: 'string', edits: 'string', base: 'string', stability: 'string', disruptions: 'string', now: 'string',
   },
   scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean', scenario: 'string', demo: 'boolean' },
   check: { scenario: 'string', plan: 'string' },

@@ -5,6 +5,7 @@ import { scenariosContract, type ScenariosEvents } from './api/scenarios';
 import { trainingContract, type TrainingEvents } from './api/training';
 import { plansContract, type PlansEvents } from './api/plans';
 import { forecastsContract } from './api/forecasts';
+import { planLoopContract } from './api/plan-loop';
 import { joinContracts } from './join';
 
 /**
@@ -20,6 +21,7 @@ export const contract = joinContracts(
   trainingContract,
   plansContract,
   forecastsContract,
+  planLoopContract,
 );
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { registerMonitoring } from '../monitoring/handlers';
 import { registerRegistry } from '../registry/handlers';
 import { registerPlans } from '../plans/handlers';
 import { registerForecasts } from '../forecasts/handlers';
+import { registerPlanLoop } from '../plans/loop-handlers';
 
 /** One line per feature: each registers its handlers on the shared table. */
 export function registerFeatures(app: HostApp<Contract>, s: HostServices): void {
@@ -18,4 +19,5 @@ export function registerFeatures(app: HostApp<Contract>, s: HostServices): void 
   registerRegistry(app, s);
   registerPlans(app, s);
   registerForecasts(app, s);
+  registerPlanLoop(app, s);
 }
