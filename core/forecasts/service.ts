@@ -12,6 +12,7 @@ import type { DemandDay } from './indent';
 import { answer, type ModelAccess } from './model-access';
 import { specBaseline } from './spec-baseline';
 import { getSpec } from '../../models';
+import { KnownPlacements } from '../../models/rake-availability';
 
 /** The consumer whose pins choose the versions that feed planning. */
 export const PLANNING_CONSUMER = 'optimizer';
@@ -37,25 +38,14 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
 
 /**
  * The plant's own placements only: synthetic history never feeds a real scenario's features.
- * Returns the mean delay of a loading point's last 10 placements promised before `at`.
+ * The placement model's `recentDelayH` as training builds it (models/rake-availability.ts): the
+ * loading point's last placements that had arrived by the promise.
  */
 function recentDelays(s: HostServices): (lp: string, at: string) => number | null {
   const h = loadHistory({ dbPath: s.dbPath }, 'rake_placements');
   if (h.synthetic) return () => null;
-  const byLp = new Map<string, { t: number; d: number }[]>();
-  for (const r of h.data.rake_placements) {
-    if (r.delayH === null) continue;
-    const a = byLp.get(r.loadingPoint) ?? [];
-    a.push({ t: Date.parse(r.actualAt), d: r.delayH });
-    byLp.set(r.loadingPoint, a);
-  }
-  for (const a of byLp.values()) a.sort((x, y) => x.t - y.t);
-  return (lp, at) => {
-    // Only placements that had happened by the promise: the same rule as the model's training rows.
-    const known = (byLp.get(lp) ?? []).filter((x) => x.t <= Date.parse(at)).slice(-10);
-    const all = known.length ? known : (byLp.get(lp) ?? []).slice(-10);
-    return all.length ? all.reduce((s, x) => s + x.d, 0) / all.length : null;
-  };
+  // Asked in any order: a fresh replay per question (a few thousand rows, a handful of rakes).
+  return (lp, at) => new KnownPlacements(h.data.rake_placements).recentDelayH(lp, Date.parse(at));
 }
 
 export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): Promise<ApplyResult> {
