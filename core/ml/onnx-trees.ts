@@ -197,7 +197,7 @@ function isTree(nodes: FlatNodes, s: number, e: number): boolean {
   const stack = [s];
   while (stack.length) {
     const p = stack.pop()!;
-    if (p < s || p >= e || visits[p - s]++) return false;
+    if (p < s || p >= e || visits[p - s]!++) return false;
     if (nodes.mode[p] !== Mode.LEAF) stack.push(nodes.trueChild[p]!, nodes.falseChild[p]!);
   }
   return visits.every((v) => v === 1);

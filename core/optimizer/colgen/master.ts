@@ -366,7 +366,7 @@ export class Master {
       const oi = byId.get(rd.orderId)!;
       const j = this.roadCols.findIndex((c) => c !== null && c.o === oi.o && c.y === rd.stockyard && c.d === rd.day);
       if (j < 0) continue;
-      x[j] += oi.splittable ? rd.tonnes : 1;
+      x[j]! += oi.splittable ? rd.tonnes : 1;
       served.set(oi.o, (served.get(oi.o) ?? 0) + rd.tonnes);
     }
     this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });
