@@ -8,6 +8,7 @@ import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
 import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
+import type { SolverStages } from '../domain/solver-stages';
 import type { Deadline } from './deadline';
 import { assertPlanLimits } from './limits';
 import { prepare, type Prep } from './prep';
@@ -36,6 +37,11 @@ export type { OptimizeHooks, OptimizeProgress } from './hooks';
 export interface OptimizeResult {
   plan: Plan;
   lpText: string | null;
+}
+
+/** The in-process stages as data: column generation's rounds and end, and whether branch-and-bound ran. */
+function colgenStages(r: ColgenResult | null, searchOnly: boolean): SolverStages {
+  return { ...(r ? { columnGeneration: { rounds: r.iterations, loadings: r.patterns, status: r.status } } : {}), branchAndBound: !searchOnly };
 }
 
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
@@ -289,7 +295,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       info = {
         method, status: d.status, objective, bound, ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
         gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
-        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions],
+        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions], stages: { workers: d.workers },
       };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
@@ -309,7 +315,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);
-      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
+      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions, stages: colgenStages(cg.result, searchOnly) };
     }
   } catch (err) {
     return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);
