@@ -18,10 +18,11 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
   for (const s of sheets) {
     const ws = wb.addWorksheet(safeSheetName(s.name));
     for (const row of s.rows) ws.addRow(row.map((c) => (c === null ? null : c)));
-    if (s.rows.length > 0) {
+    const header = s.rows[0];
+    if (header) {
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
-      ws.columns.forEach((col, i) => { col.width = Math.min(40, Math.max(10, String(s.rows[0][i] ?? '').length + 2)); });
+      ws.columns.forEach((col, i) => { col.width = Math.min(40, Math.max(10, String(header[i] ?? '').length + 2)); });
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
