@@ -273,8 +273,8 @@ function checkRoad(x: Ctx, plan: Plan): void {
     const dispatch = x.hOf(r.dispatch, where);
     const dayIdx = Math.floor(dispatch / 24);
     if (dayIdx < 0 || dayIdx >= sc.horizon.days) bad(6, where, 'dispatch is outside the horizon');
-    const dayDate = localDate(x.t0 + dayIdx * 24 * H, x.off);
-    if (dayDate !== r.date) bad(6, where, `dispatch ${r.dispatch} is not on planning day ${r.date}`);
+    // A dispatch that is no timestamp is already reported (rule 0) and has no planning day.
+    if (Number.isFinite(dispatch) && localDate(x.t0 + dayIdx * 24 * H, x.off) !== r.date) bad(6, where, `dispatch ${r.dispatch} is not on planning day ${r.date}`);
     const k = `${r.stockyard}|${r.date}`;
     roadByDay.set(k, (roadByDay.get(k) ?? 0) + r.tonnes);
     if (r.trucks !== Math.ceil(r.tonnes / c.truckT - 1e-9)) bad(6, where, `${r.trucks} trucks for ${fmt(r.tonnes)} t (truck ${c.truckT} t)`);
