@@ -80,5 +80,5 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
 }
 
 function priceOf(p: Prep, d: Draft): number {
-  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
 }

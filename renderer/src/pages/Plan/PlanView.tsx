@@ -4,6 +4,7 @@ import { saveBytes, api } from '../../api/client';
 import { Button, Card, Stat } from '../../components/ui';
 import { formatPct, formatRs, formatRsPerT, formatT } from '../../lib/format';
 import { PlanCostChart } from './PlanCostChart';
+import { PlanEditor } from './PlanEditor';
 import { PlanGantt } from './PlanGantt';
 import { PlanRakeTable } from './PlanRakeTable';
 
@@ -41,6 +42,7 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
         <Stat label="On time" value={formatPct(s.onTimeShare)} hint="of shipped tonnes" />
         <Stat label="Tonnes" value={formatT(s.railT + s.roadT)} hint={`rail ${formatT(s.railT)} · road ${formatT(s.roadT)} · unserved ${formatT(s.unservedT)}`} />
       </div>
+      <PlanEditor id={id} plan={plan} />
       <Card title="Cost breakdown"><PlanCostChart costs={s.costs} /></Card>
       <Card>
         <div role="tablist" className="mb-3 flex gap-2 text-sm">
