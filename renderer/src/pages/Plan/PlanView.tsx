@@ -7,8 +7,9 @@ import { PlanCostChart } from './PlanCostChart';
 import { PlanEditor } from './PlanEditor';
 import { PlanGantt } from './PlanGantt';
 import { PlanRakeTable } from './PlanRakeTable';
+import { PlanRisk } from './RiskColumn';
 
-type Tab = 'rakes' | 'gantt' | 'road' | 'unserved' | 'production';
+type Tab = 'rakes' | 'risk' | 'gantt' | 'road' | 'unserved' | 'production';
 
 /** One plan: KPIs, cost breakdown, rakes, loading Gantt, road, unserved with reasons, production. */
 export function PlanView({ id, plan }: { id: string; plan: Plan }) {
@@ -46,14 +47,15 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
       <Card title="Cost breakdown"><PlanCostChart costs={s.costs} /></Card>
       <Card>
         <div role="tablist" className="mb-3 flex gap-2 text-sm">
-          {(['rakes', 'gantt', 'road', 'unserved', 'production'] as Tab[]).map((t) => (
+          {(['rakes', 'risk', 'gantt', 'road', 'unserved', 'production'] as Tab[]).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)}
               className={`rounded px-2 py-1 ${tab === t ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}>
-              {{ rakes: `Rakes (${plan.rakes.length})`, gantt: 'Loading Gantt', road: `Road (${plan.road.length})`, unserved: `Unserved (${plan.unserved.length})`, production: 'Produce next' }[t]}
+              {{ rakes: `Rakes (${plan.rakes.length})`, risk: 'Risk', gantt: 'Loading Gantt', road: `Road (${plan.road.length})`, unserved: `Unserved (${plan.unserved.length})`, production: 'Produce next' }[t]}
             </button>
           ))}
         </div>
         {tab === 'rakes' && <PlanRakeTable rakes={plan.rakes} />}
+        {tab === 'risk' && <PlanRisk plan={plan} />}
         {tab === 'gantt' && <PlanGantt plan={plan} />}
         {tab === 'road' && (
           <table className="w-full text-sm">
