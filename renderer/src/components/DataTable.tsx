@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { cellText, editText, nextSort, visibleRows, type DataColumn, type SortState } from './table-view';
 
 /**
  * A virtualized table: only the rows in view are in the DOM, so 10,000 rows scroll as smoothly as
@@ -6,13 +7,8 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
  * or press Enter on a cell to edit it. Edits go to `onEdit`, which answers with an error message
  * (shown beside the cell) or null.
  */
-export interface DataColumn {
-  field: string;
-  label: string;
-  kind: 'text' | 'number' | 'int' | 'bool' | 'list' | 'timestamp' | 'date' | 'enum' | 'priority';
-  options?: readonly (string | number)[];
-  width?: number;
-}
+export type { DataColumn };
+export { cellText };
 
 export interface DataTableProps {
   columns: readonly DataColumn[];
@@ -33,24 +29,8 @@ export interface DataTableProps {
 const ROW_H = 30;
 const OVERSCAN = 8;
 
-export function cellText(v: unknown, kind: DataColumn['kind']): string {
-  if (v === undefined || v === null) return '';
-  if (kind === 'list' && Array.isArray(v)) return v.join(';');
-  if (kind === 'bool') return v ? 'yes' : 'no';
-  if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
-  // Plant time (IST) reads as a plain date and time; any other zone is shown as stored.
-  if (kind === 'timestamp' && typeof v === 'string' && v.endsWith('+05:30')) return v.slice(0, 16).replace('T', ' ');
-  return String(v);
-}
-
-function compare(a: unknown, b: unknown): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  return String(a ?? '').localeCompare(String(b ?? ''), 'en', { numeric: true });
-}
-
 export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDuplicate, onDelete, height = 460, label }: DataTableProps) {
-  const [sort, setSort] = useState<{ field: string; dir: 1 | -1 } | null>(null);
+  const [sort, setSort] = useState<SortState>(null);
   const [filter, setFilter] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [editing, setEditing] = useState<{ index: number; field: string; text: string } | null>(null);
@@ -59,13 +39,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
   const scroller = useRef<HTMLDivElement>(null);
 
   // Indices into `rows` after filtering and sorting: rows themselves are never copied.
-  const view = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    let idx = rows.map((_, i) => i);
-    if (needle) idx = idx.filter((i) => columns.some((c) => cellText(rows[i][c.field], c.kind).toLowerCase().includes(needle)));
-    if (sort) idx.sort((a, b) => sort.dir * compare(rows[a][sort.field], rows[b][sort.field]) || a - b);
-    return idx;
-  }, [rows, columns, filter, sort]);
+  const view = useMemo(() => visibleRows(rows, columns, filter, sort), [rows, columns, filter, sort]);
 
   const hasActions = Boolean(onDuplicate || onDelete);
   const widths = [...columns.map((c) => c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110)), ...(hasActions ? [90] : [])];
@@ -74,7 +48,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
   const first = Math.max(0, Math.floor(scrollTop / ROW_H) - OVERSCAN);
   const last = Math.min(view.length, Math.ceil((scrollTop + height) / ROW_H) + OVERSCAN);
 
-  const toggleSort = (field: string) => setSort((s) => (s?.field === field ? (s.dir === 1 ? { field, dir: -1 } : null) : { field, dir: 1 }));
+  const toggleSort = (field: string) => setSort((s) => nextSort(s, field));
 
   async function commit() {
     if (!editing || !onEdit) return;
@@ -94,7 +68,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
   }
 
   function onCellKey(e: KeyboardEvent, index: number, c: DataColumn) {
-    if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: cellText(rows[index][c.field], c.kind === 'number' ? 'text' : c.kind) });
+    if (e.key === 'Enter' && onEdit) setEditing({ index, field: c.field, text: editText(rows[index][c.field], c.kind) });
   }
 
   /** Show (or clear) the message of one cell or row, keyed `rowKey|field`. */
@@ -190,7 +164,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, cellMessages, onDupli
                         title={message}
                         aria-invalid={message ? true : undefined}
                         className={`truncate px-2 leading-[30px] ${c.kind === 'number' || c.kind === 'int' ? 'tabular text-right' : ''} ${message ? 'bg-red-50 text-red-800 ring-1 ring-inset ring-red-300' : ''}`}
-                        onDoubleClick={() => onEdit && setEditing({ index, field: c.field, text: cellText(row[c.field], c.kind === 'number' ? 'text' : c.kind) })}
+                        onDoubleClick={() => onEdit && setEditing({ index, field: c.field, text: editText(row[c.field], c.kind) })}
                         onKeyDown={(e) => onCellKey(e, index, c)}
                       >
                         {isEditing ? (
