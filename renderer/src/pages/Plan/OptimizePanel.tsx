@@ -3,6 +3,8 @@ import { Button, Card } from '../../components/ui';
 import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { usePlans } from './planStore';
 import { useScenarios } from './scenarioStore';
+import { suggestedTimeLimitS } from './timeLimit';
+import { t } from '../../i18n';
 
 /** Seconds since `startedAt`, re-rendered every second while `startedAt` is set. */
 function useElapsedS(startedAt: number | null): number {
@@ -23,7 +25,13 @@ function useElapsedS(startedAt: number | null): number {
  */
 export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const { running: anyRun, optimize, stop, cancel } = usePlans();
-  const [timeLimitS, setTimeLimit] = useState(30);
+  // The limit typed for one scenario does not carry over to the next: each starts at its suggestion.
+  const summary = useScenarios((st) => st.list.find((x) => x.id === scenarioId) ?? (st.detail?.summary.id === scenarioId ? st.detail.summary : undefined));
+  const size = summary ? { orders: summary.counts.orders, rakes: summary.counts.rakes, days: summary.horizonDays ?? 7 } : null;
+  const suggested = size ? suggestedTimeLimitS(size) : 30;
+  const [typed, setTyped] = useState<{ scenarioId: string | null; s: number } | null>(null);
+  const timeLimitS = typed && typed.scenarioId === scenarioId ? typed.s : suggested;
+  const setTimeLimit = (v: number) => setTyped({ scenarioId, s: v });
   const [gapPct, setGapPct] = useState(0.5);
   // A solve of another scenario is not this scenario's progress; one solve runs at a time.
   const running = anyRun && anyRun.scenarioId === scenarioId ? anyRun : null;
@@ -47,6 +55,12 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           <input aria-label="Relative gap in percent" type="number" min={0} max={50} step={0.1} value={gapPct} disabled={Boolean(running)}
             onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
         </label>
+        {size && !running && (
+          <span className="text-xs text-slate-600" data-testid="optimize-estimate">
+            {t('optimize.estimate', { orders: size.orders.toLocaleString('en-IN'), rakes: size.rakes.toLocaleString('en-IN'), limit: formatDuration(suggested) })}
+            {timeLimitS !== suggested && <button type="button" className="ml-2 underline" onClick={() => setTyped(null)}>{t('optimize.useSuggested')}</button>}
+          </span>
+        )}
         {!running && (
           <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100 })}>Optimize</Button>
         )}
