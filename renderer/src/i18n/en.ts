@@ -28,7 +28,7 @@ export const en = {
   'grid.resize': 'Resize {column}',
   'grid.pasted': 'Pasted {n} cells.',
   'grid.pasteRefused': '{n} pasted cells refused.',
-  'grid.help': 'Arrow keys move, Enter or F2 edits, Escape cancels, Ctrl+V pastes a range copied from Excel, Tab leaves the table.',
+  'grid.help': 'Arrow keys move, Enter or F2 edits, Escape cancels, Ctrl+V pastes a range copied from Excel, Alt+↑/↓ sorts by the column, Alt+←/→ resizes it, Tab leaves the table.',
   'grid.duplicate': 'Duplicate {row}',
   'grid.delete': 'Delete {row}',
   'table.filter': 'Filter {table}',

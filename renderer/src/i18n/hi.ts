@@ -30,7 +30,7 @@ export const hi: Record<MessageKey, string> = {
   'grid.resize': '{column} की चौड़ाई बदलें',
   'grid.pasted': '{n} सेल चिपकाए गए।',
   'grid.pasteRefused': '{n} चिपकाए गए सेल अस्वीकृत।',
-  'grid.help': 'तीर कुंजियाँ सेल बदलती हैं, Enter या F2 संपादन, Escape रद्द, Ctrl+V Excel से कॉपी की गई रेंज चिपकाता है, Tab तालिका से बाहर।',
+  'grid.help': 'तीर कुंजियाँ सेल बदलती हैं, Enter या F2 संपादन, Escape रद्द, Ctrl+V Excel से कॉपी की गई रेंज चिपकाता है, Alt+↑/↓ स्तंभ से क्रमबद्ध, Alt+←/→ चौड़ाई बदलता है, Tab तालिका से बाहर।',
   'grid.duplicate': '{row} की प्रति बनाएँ',
   'grid.delete': '{row} हटाएँ',
   'table.filter': '{table} छाँटें',
