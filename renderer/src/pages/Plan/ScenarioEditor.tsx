@@ -55,7 +55,12 @@ export function ScenarioEditor() {
     } catch (e) {
       const err = e as { issues?: { path?: string; message: string }[]; message?: string };
       const first = err.issues?.[0];
-      return first ? `${first.path ? `${first.path}: ` : ''}${first.message}${err.issues!.length > 1 ? ` (and ${err.issues!.length - 1} more)` : ''}` : err.message ?? String(e);
+      if (!first) return err.message ?? String(e);
+      if (!Array.isArray(ch)) return first.message;
+      // A paste touches many rows: say which row and column the first refusal is in.
+      const m = /\[(\d+)\]\.(\w+)/.exec(first.path ?? '');
+      const where = m && rows[Number(m[1])] ? `${rowKey(rows[Number(m[1])])}, ${spec?.columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
+      return `${where}${first.message}${err.issues!.length > 1 ? ` (and ${err.issues!.length - 1} more)` : ''}`;
     }
   }
 
