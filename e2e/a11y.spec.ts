@@ -10,6 +10,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
+// An optimize and a scan (or screenshot) of every page: more than the default two minutes on a busy host.
+test.describe.configure({ timeout: 360_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility violation on any page (${scheme})`, async ({ app }) => {
     await app.emulateMedia({ colorScheme: scheme });

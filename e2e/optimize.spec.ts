@@ -18,7 +18,7 @@ test('optimize the demo, see the plan and its saving, compare two plans', async 
   const firstRake = app.getByTestId('plan-rakes').locator('tbody > tr').first();
   if (await firstRake.count()) {
     await firstRake.click();
-    await expect(firstRake).toHaveAttribute('aria-expanded', 'true');
+    await expect(firstRake.locator('button[aria-expanded]')).toHaveAttribute('aria-expanded', 'true');
   }
 
   // A second plan, then both side by side.

@@ -27,4 +27,5 @@ export async function tabTo(page: Page, target: Locator, max = 150, backwards = 
 export async function showPage(app: Page, name: (typeof PAGES)[number]): Promise<void> {
   await openPage(app, name);
   await expect(app.locator('main h1, main h2').first()).toBeVisible();
+  await expect(app.locator('main').getByText(/^Loading…$/)).toHaveCount(0, { timeout: 60_000 });
 }

@@ -7,6 +7,9 @@ import { PAGES, optimizeDemo, showPage } from './page-helpers';
 // RAKEPLAN_DOCS_SCREENSHOT=1 the Plan page (light) is also written to docs/ for the README.
 test.use({ viewport: { width: 1440, height: 900 } });
 
+// An optimize and a scan (or screenshot) of every page: more than the default two minutes on a busy host.
+test.describe.configure({ timeout: 360_000 });
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots of every page (${scheme})`, async ({ app }, testInfo) => {
     await app.emulateMedia({ colorScheme: scheme });
@@ -21,9 +24,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await showPage(app, 'Plan');
     const view = app.getByTestId('plan-view');
     await view.getByRole('tab', { name: 'Loading Gantt' }).click();
-    await view.scrollIntoViewIfNeeded();
+    await expect(view.getByTestId('plan-gantt')).toBeVisible();
+    // The plan's summary at the top of the window, its Gantt below.
+    await view.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const file = testInfo.outputPath(`plan-gantt-${scheme}.png`);
-    await view.screenshot({ path: file });
+    await app.screenshot({ path: file });
     await testInfo.attach(`Plan with its Gantt (${scheme})`, { path: file, contentType: 'image/png' });
     if (scheme === 'light' && process.env.RAKEPLAN_DOCS_SCREENSHOT === '1') {
       fs.copyFileSync(file, path.resolve(__dirname, '..', 'docs', 'plan-page.png'));

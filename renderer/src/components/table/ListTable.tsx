@@ -76,7 +76,7 @@ export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
               return (
                 <Fragment key={key}>
                   <tr className={`hover:bg-slate-50 ${expand ? 'cursor-pointer' : ''}`} data-row={key}
-                    aria-expanded={expand ? isOpen : undefined} onClick={expand ? () => setOpen(isOpen ? null : key) : undefined}>
+                    onClick={expand ? () => setOpen(isOpen ? null : key) : undefined}>
                     {columns.map((c, k) => (
                       <td key={c.id} className={`border-b border-slate-100 px-2 py-1 align-top ${c.wrap ? 'min-w-48' : 'whitespace-nowrap'} ${c.align === 'right' ? 'tabular text-right' : ''} ${c.mono ? 'font-mono text-xs' : ''}`}>
                         {k === 0 && expand ? (

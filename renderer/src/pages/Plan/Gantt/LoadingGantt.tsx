@@ -1,10 +1,10 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import type { Plan } from '../../../../../core/domain/plan';
 import { formatDateAt, formatDateTime, formatHourAt, offsetMinutes } from '../../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../../lib/format';
 import { t } from '../../../i18n';
 import { usePlanLookup } from '../planLookup';
-import { layoutGantt, ticks, windowFor, type GanttBar } from './ganttLayout';
+import { layoutGantt, shortRakeId, ticks, windowFor, type GanttBar } from './ganttLayout';
 
 /**
  * Loading Gantt: one lane per siding berth over real dates. Each rake shows its wait from
@@ -80,18 +80,24 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                   const waitW = ((pct(b.loadStartH) - left) / width) * 100;
                   const demW = b.demurrageFromH === null ? 0 : ((pct(b.departH) - pct(b.demurrageFromH)) / width) * 100;
                   const label = `${id} → ${destLabel(b.rake.destinations)}`;
+                  // On the bar: the rake's number and destination codes, beside it when the bar is too short.
+                  const short = `${shortRakeId(id)} → ${b.rake.destinations.join('+')}`;
                   return (
-                    <button key={id} type="button" data-gantt-bar={id} data-testid={`gantt-bar-${id}`}
+                    <Fragment key={id}>
+                    <button type="button" data-gantt-bar={id} data-testid={`gantt-bar-${id}`}
                       tabIndex={order[focusIdx] === id ? 0 : -1}
                       aria-label={`${label}, ${t('gantt.placed')} ${formatDateTime(b.rake.placement)}, ${t('gantt.loading')} ${formatDateTime(b.rake.loadingStart)} – ${formatDateTime(b.rake.loadingEnd)}${b.rake.demurrageRs > 0 ? `, ${t('gantt.demurrage')} ${formatRs(b.rake.demurrageRs)}` : ''}`}
                       onMouseEnter={() => setActive(id)} onFocus={() => setActive(id)} onKeyDown={(e) => onBarKey(e, id)}
                       className={`absolute top-1 flex h-8 overflow-hidden rounded text-left text-[11px] leading-8 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500 ${b.rake.demurrageRs > 0 ? 'ring-2 ring-red-600' : ''} ${active === id ? 'z-10 shadow-lg' : ''}`}
                       style={{ left: `${left}%`, width: `${width}%` }}>
                       <span aria-hidden="true" className="h-full shrink-0 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)] dark:bg-[repeating-linear-gradient(45deg,#475569_0_4px,#334155_4px_8px)]" style={{ width: `${Math.max(0, waitW)}%` }} />
-                      <span aria-hidden="true" className="h-full flex-1 truncate bg-brand-600 px-1 font-medium text-white">{label}</span>
+                      <span aria-hidden="true" className="h-full flex-1 bg-brand-600" />
                       <span aria-hidden="true" className="h-full w-1 shrink-0 bg-slate-900" />
                       {demW > 0 && <span aria-hidden="true" data-testid={`gantt-demurrage-${id}`} className="absolute bottom-0 right-1 h-1.5 bg-red-600" style={{ width: `${Math.min(100, demW)}%` }} />}
                     </button>
+                    <span aria-hidden="true" className="pointer-events-none absolute top-0 whitespace-nowrap pl-0.5 text-[10px] font-medium leading-4 text-slate-800"
+                      style={{ left: `${left + width}%` }}>{short}</span>
+                    </Fragment>
                   );
                 })}
               </div>

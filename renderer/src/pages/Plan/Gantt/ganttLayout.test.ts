@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedRake } from '../../../../../core/domain/plan';
-import { layoutGantt, ticks, windowFor } from './ganttLayout';
+import { layoutGantt, shortRakeId, ticks, windowFor } from './ganttLayout';
 
 const T0 = Date.parse('2026-11-22T00:00:00+05:30');
 const at = (h: number) => new Date(T0 + h * 3.6e6).toISOString();
@@ -45,5 +45,12 @@ describe('window and ticks', () => {
     const week = ticks(0, 168);
     expect(week.length).toBe(15);
     expect(week.filter((t) => t.major).length).toBe(8);
+  });
+});
+
+describe('rake labels', () => {
+  it('shows the rake number, keeping ids of other shapes whole', () => {
+    expect(shortRakeId('RK-260212-007')).toBe('007');
+    expect(shortRakeId('BOXN/17')).toBe('BOXN/17');
   });
 });

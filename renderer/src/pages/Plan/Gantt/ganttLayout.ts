@@ -86,3 +86,9 @@ export function ticks(fromH: number, toH: number): { h: number; major: boolean }
   for (let h = Math.ceil(fromH / step) * step; h <= toH; h += step) out.push({ h, major: h % 24 === 0 });
   return out;
 }
+
+/** The rake's number as planners say it: "RK-260212-007" → "007"; other ids are kept whole. */
+export function shortRakeId(id: string): string {
+  const m = /^[A-Z]+-\d{6,8}-(\w+)$/.exec(id);
+  return m ? m[1] : id;
+}
