@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Page functions below run in the browser.
 import { expect, test } from './fixtures';
 import { optimizeDemo } from './page-helpers';
 

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page functions below run in the browser.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Page functions below run in the browser.
 import type { Locator, Page } from '@playwright/test';
 import { expect, openPage } from './fixtures';
 
