@@ -2,6 +2,7 @@ import { columnResizingFeature, columnSizingFeature, tableFeatures, useTable, ty
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
+import { formatDate, formatDateTime } from '../lib/dates';
 import { parseClipboard, pasteTargets } from './grid/clipboard';
 import { cellKeyAction, clampPos, type Pos } from './grid/gridKeys';
 import { nextSort, viewIndices, type SortState } from './table/tableLogic';
@@ -51,13 +52,20 @@ export function cellText(v: unknown, kind: DataColumn['kind']): string {
   if (kind === 'list' && Array.isArray(v)) return v.join(';');
   if (kind === 'bool') return v ? 'yes' : 'no';
   if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
-  // Plant time (IST) reads as a plain date and time; any other zone is shown as stored.
-  if (kind === 'timestamp' && typeof v === 'string' && v.endsWith('+05:30')) return v.slice(0, 16).replace('T', ' ');
+  // One date format everywhere, with the year, on the stored clock (plant time).
+  if ((kind === 'timestamp' || kind === 'date') && typeof v === 'string') return kind === 'date' ? formatDate(v) : formatDateTime(v);
   return String(v);
 }
 
-/** The text an edit starts from: numbers without grouping, so they parse back as typed. */
-const editText = (v: unknown, kind: DataColumn['kind']) => cellText(v, kind === 'number' ? 'text' : kind);
+/**
+ * The text an edit starts from: numbers without grouping and plant times as `YYYY-MM-DD HH:MM`,
+ * so they parse back as typed.
+ */
+function editText(v: unknown, kind: DataColumn['kind']): string {
+  if (kind === 'timestamp' && typeof v === 'string' && v.endsWith('+05:30')) return v.slice(0, 16).replace('T', ' ');
+  if (kind === 'timestamp' || kind === 'date') return v == null ? '' : String(v);
+  return cellText(v, kind === 'number' ? 'text' : kind);
+}
 
 const features = tableFeatures({ columnSizingFeature, columnResizingFeature });
 const NO_ROWS: Record<string, unknown>[] = [];

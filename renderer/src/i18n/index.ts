@@ -30,6 +30,8 @@ export const useLang = create<{ lang: Lang; setLang(l: Lang): void }>((set) => (
   },
 }));
 
+if (globalThis.document) document.documentElement.lang = useLang.getState().lang;
+
 /** Fill `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;

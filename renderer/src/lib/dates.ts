@@ -47,3 +47,9 @@ export function formatDateTime(iso: string): string {
   if (iso.length === 10) return formatDate(iso);
   return formatDateTimeAt(ms, offsetMinutes(iso));
 }
+
+/** A moment (ISO text or ms) on the plant's clock (IST), in the one format: "5 Dec 2026, 10:35". */
+export function formatInstant(at: string | number): string {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  return Number.isNaN(ms) ? String(at) : formatDateTimeAt(ms, 330);
+}
