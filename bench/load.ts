@@ -13,7 +13,7 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import { createHost } from '../core/host/create-host';
 import { registryFor } from '../core/registry/context';
-import { trainTestModel } from '../core/registry/test-models';
+import { trainTestModel } from '../tests/fixtures/test-models';
 import { generateScenario } from '../core/synth/scenario';
 
 const arg = (name: string, fallback: number) => {

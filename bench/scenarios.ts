@@ -38,6 +38,7 @@ async function main() {
   registerScenarios(app, s);
   await time('seedDemoIfEmpty (week + 730 days history)', () => seedDemoIfEmpty(s.requireDb()));
   const [demo] = await app.invoke('scenarios.list', {});
+  if (!demo) throw new Error('bench: seedDemoIfEmpty left no scenario to read');
   await time('scenarios.get (week)', () => app.invoke('scenarios.get', { id: demo.id }));
 
   const large = generateScenario({ seed: 1, size: 'large' });

@@ -27,19 +27,21 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     const timer = setTimeout(() => reject(new Error(`rakeplan serve printed no URL in 60 s.\nstdout: ${out}\nstderr: ${errOut}`)), 60_000);
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /RakePlan browser mode: (\S+)/.exec(out);
-      if (m) {
+      const printed = /RakePlan browser mode: (\S+)/.exec(out)?.[1];
+      if (printed) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(printed);
       }
     });
     child.once('exit', (code) => reject(new Error(`rakeplan serve exited with ${code}: ${errOut}`)));
   });
   const parsed = new URL(url);
+  const token = /token=([0-9a-f]+)/.exec(parsed.hash)?.[1];
+  if (!token) throw new Error(`rakeplan serve printed a URL without a token: ${url}`);
   return {
     url,
     origin: parsed.origin,
-    token: /token=([0-9a-f]+)/.exec(parsed.hash)![1],
+    token,
     dataDir,
     async stop() {
       if (child.exitCode === null) {

@@ -12,7 +12,7 @@ test('train a model from the Models page to the end and see its metrics beside t
   await expect(result).toBeVisible({ timeout: 90_000 });
   await expect(result).toContainText('MAE');
   await expect(result).toContainText(/t\/h/);
-  await expect(result.getByTestId('baseline-verdict')).toContainText(/Beats the baseline — loading point mean rate/);
+  await expect(result.getByTestId('baseline-verdict')).toContainText(/Beats the baseline — loading point (× product )?median rate/);
   await expect(result).toContainText('Feature importance');
   await expect(spec).toContainText(/Latest: v\d{8}-\d{6}/);
   await expect(result.getByTestId('train-registered')).toContainText(/Registered as candidate @\d+/);

@@ -22,7 +22,7 @@ function harness(userData: string, files: Record<string, string> = {}) {
     target: () => ({ webContents: { send: (channel, payload) => void sent.push({ channel, payload }) } }),
     readFile: async (f) => {
       if (!(f in files)) throw new Error('ENOENT: no such file');
-      return { name: f.split('/').pop()!, base64: Buffer.from(files[f]).toString('base64') };
+      return { name: f.split('/').pop()!, base64: Buffer.from(files[f]!).toString('base64') };
     },
     showError: (title, message) => void rec.errors.push(`${title}: ${message}`),
   };

@@ -7,8 +7,9 @@ import { readPickedFile } from './read-picked-file';
 export async function openFile(win: BrowserWindow, raw: unknown): Promise<PickedFile | null> {
   const opts = openFileOptionsSchema.parse(raw);
   const res = await dialog.showOpenDialog(win, { title: opts.title, filters: opts.filters, properties: ['openFile'] });
-  if (res.canceled || res.filePaths.length === 0) return null;
-  return readPickedFile(res.filePaths[0]);
+  const [picked] = res.filePaths;
+  if (res.canceled || picked === undefined) return null;
+  return readPickedFile(picked);
 }
 
 /** Native save: written to a temp file beside the target, then renamed, so a crash leaves no half file. */
@@ -17,7 +18,14 @@ export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string
   const res = await dialog.showSaveDialog(win, { title: opts.title, defaultPath: opts.suggestedName, filters: opts.filters });
   if (res.canceled || !res.filePath) return null;
   const tmp = `${res.filePath}.${process.pid}.tmp`;
-  await fs.writeFile(tmp, Buffer.from(opts.base64, 'base64'));
+  const fh = await fs.open(tmp, 'w');
+  try {
+    await fh.writeFile(Buffer.from(opts.base64, 'base64'));
+    // Synced before the rename: without it a power cut can leave the new name on empty blocks.
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
   await fs.rename(tmp, res.filePath);
   return res.filePath;
 }

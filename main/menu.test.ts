@@ -56,7 +56,7 @@ describe('application menu', () => {
     const roles = items(buildMenuTemplate(options(), actions())).map((i) => i.role);
     expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit', 'about']));
     const mac = buildMenuTemplate(options({ platform: 'darwin' }), actions());
-    expect(mac[0].role).toBe('appMenu');
+    expect(mac[0]!.role).toBe('appMenu');
     expect(items(mac).some((i) => i.role === 'quit')).toBe(false);
   });
 

@@ -28,13 +28,14 @@ function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } 
  */
 export function initialBounds(saved: unknown, workAreas: Rectangle[], defaults: { width: number; height: number }): InitialBounds {
   const parsed = savedSchema.safeParse(saved);
-  if (!parsed.success || workAreas.length === 0) return { ...defaults, maximized: false };
+  const [primary] = workAreas;
+  if (!parsed.success || !primary) return { ...defaults, maximized: false };
   const s = parsed.data;
   const home = workAreas.find((area) => {
     const o = overlap(s, area);
     return o.width >= Math.min(MIN_VISIBLE.width, s.width) && o.height >= Math.min(MIN_VISIBLE.height, s.height);
   });
-  const area = home ?? workAreas[0];
+  const area = home ?? primary;
   const width = Math.min(s.width, area.width);
   const height = Math.min(s.height, area.height);
   if (!home) return { width, height, maximized: s.maximized };

@@ -29,6 +29,37 @@ export function groupMeanBaseline(target: string, keys: string[], label: string)
   };
 }
 
+/**
+ * "The lane's typical value": the median target of the training rows with the same key columns
+ * (for MAE, the median is the best constant — a mean is a weaker opponent than a planner's
+ * rule of thumb). A key never seen in training falls back to the training median.
+ */
+export function groupMedianBaseline(target: string, keys: string[], label: string): BaselineFn {
+  return ({ table, trainIdx, testIdx }) => {
+    const y = getColumn(table, target)!.num!;
+    const groups = new Map<string, number[]>();
+    const all: number[] = [];
+    for (const i of trainIdx) {
+      if (Number.isNaN(y[i]!)) continue;
+      const k = keyOf(table, keys, i);
+      const g = groups.get(k) ?? [];
+      g.push(y[i]!); all.push(y[i]!);
+      groups.set(k, g);
+    }
+    const medians = new Map([...groups].map(([k, v]) => [k, median(v)]));
+    const overall = median(all);
+    const values = Float64Array.from(testIdx, (i) => medians.get(keyOf(table, keys, i)) ?? overall);
+    return { name: `${label} (training-period median; overall median for unseen ${keys.join(' × ')})`, values };
+  };
+}
+
+function median(v: number[]): number {
+  if (v.length === 0) return NaN;
+  const s = [...v].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
 /** Classifier baseline: class shares of the training rows with the same key. */
 export function groupShareBaseline(target: string, keys: string[], label: string): BaselineFn {
   return ({ table, trainIdx, testIdx, classes }) => {

@@ -58,5 +58,8 @@ export const demandSpec: ModelSpec = {
     }
     return tableFromRows(rows, { date: 'date', destination: 'categorical', product: 'categorical', corridor: 'categorical' }, 'demand');
   },
-  baseline: columnBaseline('lag364', 'seasonal naive (same weekday 52 weeks earlier)'),
+  baseline: [
+    columnBaseline('lag364', 'seasonal naive (same weekday 52 weeks earlier)'),
+    columnBaseline('mean28', 'mean of the last 28 days known 14 days ahead'),
+  ],
 };

@@ -1,5 +1,5 @@
 import { tableFromRows } from '../core/ml/table';
-import { groupMeanBaseline } from './baselines';
+import { groupMedianBaseline } from './baselines';
 import type { ModelSpec } from './spec';
 
 export const loadingThroughputSpec: ModelSpec = {
@@ -19,5 +19,8 @@ export const loadingThroughputSpec: ModelSpec = {
       h.loading_events.map((r) => ({ date: r.date, loadingPoint: r.loadingPoint, product: r.product, wagonType: r.wagonType, tonnes: r.tonnes, rateTph: r.rateTph })),
       { date: 'date', loadingPoint: 'categorical', product: 'categorical', wagonType: 'categorical' }, 'loading_events');
   },
-  baseline: groupMeanBaseline('rateTph', ['loadingPoint'], 'loading point mean rate'),
+  baseline: [
+    groupMedianBaseline('rateTph', ['loadingPoint'], 'loading point median rate'),
+    groupMedianBaseline('rateTph', ['loadingPoint', 'product'], 'loading point × product median rate'),
+  ],
 };

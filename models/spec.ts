@@ -36,5 +36,6 @@ export interface ModelSpec {
   /** What the optimizer takes from this model. */
   feeds: string;
   build(h: HistoryData): Table;
-  baseline: BaselineFn;
+  /** Naive forecasts to beat; the model must beat each (the strongest is the one reported). */
+  baseline: BaselineFn | BaselineFn[];
 }

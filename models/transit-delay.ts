@@ -1,5 +1,5 @@
 import { tableFromRows } from '../core/ml/table';
-import { groupMeanBaseline } from './baselines';
+import { groupMedianBaseline } from './baselines';
 import type { ModelSpec } from './spec';
 
 export const transitDelaySpec: ModelSpec = {
@@ -20,5 +20,8 @@ export const transitDelaySpec: ModelSpec = {
       h.trips.map((r) => ({ date: r.date, corridor: r.corridor, destination: r.destination, distanceKm: r.distanceKm, wagonType: r.wagonType, loadT: r.loadT, transitH: r.transitH })),
       { date: 'date', corridor: 'categorical', destination: 'categorical', wagonType: 'categorical' }, 'trips');
   },
-  baseline: groupMeanBaseline('transitH', ['destination'], 'lane mean transit time'),
+  baseline: [
+    groupMedianBaseline('transitH', ['destination'], 'lane median transit time'),
+    groupMedianBaseline('transitH', ['destination', 'wagonType'], 'lane × wagon type median transit time'),
+  ],
 };

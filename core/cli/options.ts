@@ -10,6 +10,7 @@ export const GLOBAL_OPTIONS: OptionSpec = { 'data-dir': 'string', help: 'boolean
 
 const TRAIN_PARAMS: OptionSpec = {
   rounds: 'string', depth: 'string', leaves: 'string', 'learning-rate': 'string', seed: 'string', bins: 'string', 'early-stopping': 'string',
+  'min-rows-per-leaf': 'string', 'valid-fraction': 'string', 'test-fraction': 'string', refit: 'boolean', 'no-refit': 'boolean',
 };
 
 export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
@@ -18,12 +19,13 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   plan: {
     scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean',
     'scenario-id': 'string', table: 'string', json: 'boolean',
+    plan: 'string', edits: 'string', base: 'string', stability: 'string', disruptions: 'string', now: 'string',
   },
   scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean' },
   check: { scenario: 'string', plan: 'string' },
   train: {
     ...TRAIN_PARAMS, spec: 'string', csv: 'string', target: 'string', task: 'string', name: 'string', out: 'string', threads: 'string',
-    categorical: 'string', 'date-column': 'string', alpha: 'string', types: 'string', json: 'boolean',
+    categorical: 'string', 'time-column': 'string', 'date-column': 'string', alpha: 'string', types: 'string', json: 'boolean',
   },
   predict: { model: 'string', csv: 'string', out: 'string', batch: 'boolean', consumer: 'string', table: 'string', chunk: 'string' },
   'demo-data': { seed: 'string', size: 'string', 'history-days': 'string', out: 'string' },

@@ -4,6 +4,7 @@ import { registryContract, type RegistryEvents } from './api/registry';
 import { scenariosContract, type ScenariosEvents } from './api/scenarios';
 import { trainingContract, type TrainingEvents } from './api/training';
 import { plansContract, type PlansEvents } from './api/plans';
+import { planLoopContract } from './api/plan-loop';
 import { joinContracts } from './join';
 
 /**
@@ -18,6 +19,7 @@ export const contract = joinContracts(
   scenariosContract,
   trainingContract,
   plansContract,
+  planLoopContract,
 );
 
 export type Contract = typeof contract;

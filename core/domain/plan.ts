@@ -4,6 +4,8 @@
  * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
  */
 
+import type { PlanLoopFields } from './plan-loop';
+
 export const PLAN_FORMAT = 'rakeplan.plan/1';
 
 /** Tonnes of one order drawn from one stockyard for one rake. */
@@ -47,6 +49,8 @@ export interface PlannedRake {
   twoPointRs: number;
   demurrageRs: number;
   loadingRs: number;
+  /** Kept exactly on re-planning (docs/plan-format.md, "Locks"). */
+  locked?: boolean;
 }
 
 /** Trucks from one stockyard on one day for one order. */
@@ -64,6 +68,8 @@ export interface RoadShipment {
   eta: string;
   lateDays: number;
   latenessRs: number;
+  /** Kept exactly on re-planning. */
+  locked?: boolean;
 }
 
 export interface UnservedLine {
@@ -80,6 +86,41 @@ export interface UnservedLine {
   deferredFreightRs: number;
   /** Why, in the planner's words: which rule blocks this tonnage. */
   reason: string;
+  /** The reason as a code (see plan-format.md); absent on plans written before codes existed. */
+  reasonCode?: UnservedReasonCode;
+  /** The figures the reason was derived from. */
+  figures?: UnservedFigures;
+}
+
+export type UnservedReasonCode =
+  | 'unknown-product' | 'unknown-destination' | 'no-inventory' | 'not-reached' | 'stock-used-up' | 'unsplittable-short-stock'
+  | 'dearer-than-leaving' | 'cheaper-option-left'
+  | 'no-compatible-rake' | 'no-reachable-stock' | 'too-big-for-rake' | 'no-siding-slot' | 'late-costs-more' | 'no-whole-rake' | 'rakes-busy'
+  | 'no-road' | 'road-capacity-used' | 'unsplittable-no-road-lot' | 'not-shipped';
+
+/** What an unserved reason was computed from [₹/t, t]. */
+export interface UnservedFigures {
+  /** What leaving a tonne costs: penalty + deferred freight. */
+  leaveRsPerT?: number;
+  penaltyRsPerT?: number;
+  deferredFreightRsPerT?: number;
+  /** Usable stock of the product left at all stockyards after the plan. */
+  stockLeftT?: number;
+  /** The cheapest rail option on the plan as it stands: idle wagons of a used rake, or a whole idle rake (with its other tonnes). */
+  cheapestRail?: { how: 'fill' | 'rake'; rakeId: string; tonnes: number; rsPerT: number; leaveRsPerT: number };
+  /** The cheapest road lot on the plan as it stands (lane rate + lateness). */
+  cheapestRoad?: { stockyard: string; date: string; tonnes: number; rsPerT: number };
+}
+
+/** A rake placed in the horizon that the plan leaves idle, and why. */
+export interface IdleRake {
+  rakeId: string;
+  wagonType: string;
+  placement: string;
+  reasonCode: 'no-siding' | 'no-siding-slot' | 'no-demand' | 'dearer-than-leaving' | 'cheaper-option-left';
+  reason: string;
+  /** Its best whole load: destination, siding, tonnes, what the rake would cost and what leaving those tonnes costs [₹]. */
+  figures?: { destination: string; loadingPoint: string; tonnes: number; rakeCostRs: number; leaveRs: number };
 }
 
 /** What to produce next: tonnes per product and the date they are needed by. */
@@ -154,6 +195,17 @@ export interface SolverInfo {
    * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
    */
   phases?: PhaseTime[];
+  /** The final improvement pass on the returned plan (absent when it did not run). */
+  finalPass?: FinalPassInfo;
+}
+
+/** What the final improvement pass did: improving single moves applied by kind, and what they saved. */
+export interface FinalPassInfo {
+  moves: { road: number; rake: number; fill: number; move: number };
+  savedRs: number;
+  /** True when its last sweep found no improving move; false when it stopped at the time limit. */
+  complete: boolean;
+  seconds: number;
 }
 
 export interface PhaseTime {
@@ -166,7 +218,7 @@ export interface PhaseTime {
   stoppedAtDeadline: boolean;
 }
 
-export interface Plan {
+export interface Plan extends PlanLoopFields {
   format: typeof PLAN_FORMAT;
   scenario: { name: string; hash: string; horizonStart: string; horizonDays: number };
   createdAt: string;
@@ -174,6 +226,8 @@ export interface Plan {
   road: RoadShipment[];
   unserved: UnservedLine[];
   production: ProductionSuggestion[];
+  /** Rakes placed in the horizon and left idle, each with its reason (absent on older plans). */
+  idleRakes?: IdleRake[];
   summary: PlanSummary;
   solver: SolverInfo;
   /** Plain-language notes: fallbacks, assumptions, what blocks everything. */

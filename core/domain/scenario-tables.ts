@@ -139,7 +139,12 @@ export const SCENARIO_TABLES: Record<TableName, TableSpec> = {
 export function tableRows(s: Scenario, table: TableName): Record<string, unknown>[] {
   const spec = SCENARIO_TABLES[table];
   const holder = spec.path.length === 2 ? (s.plant as unknown as Record<string, unknown>) : (s as unknown as Record<string, unknown>);
-  return holder[spec.path[spec.path.length - 1]] as Record<string, unknown>[];
+  return holder[rowsField(spec)] as Record<string, unknown>[];
+}
+
+/** The field of its holder (the scenario, or its plant) that a table's rows sit under. */
+export function rowsField(spec: TableSpec): string {
+  return spec.path.length === 2 ? spec.path[1] : spec.path[0];
 }
 
 /** The validation table name of a table (`plant.destinations`, `orders`). */

@@ -13,15 +13,15 @@ describe('checkScenario', () => {
 
   it('names table, row and field for each cross-table error', () => {
     const s = base();
-    s.orders[3].destination = 'NOWHERE';
-    s.orders[5].dueDate = '2020-01-01T00:00:00+05:30';
-    s.plant.loadingPoints[1].stockyards.push('SY-GHOST');
-    s.plant.products[2].wagonTypes = ['XYZ'];
-    s.rakes[0].wagonType = 'NOPE';
-    s.inventory.push({ ...s.inventory[0] });
+    s.orders[3]!.destination = 'NOWHERE';
+    s.orders[5]!.dueDate = '2020-01-01T00:00:00+05:30';
+    s.plant.loadingPoints[1]!.stockyards.push('SY-GHOST');
+    s.plant.products[2]!.wagonTypes = ['XYZ'];
+    s.rakes[0]!.wagonType = 'NOPE';
+    s.inventory.push({ ...s.inventory[0]! });
     const { issues } = checkScenario(s);
     const find = (path: string) => issues.find((i) => i.path === path);
-    expect(find('orders[3].destination')).toMatchObject({ table: 'orders', row: 3, field: 'destination', rowKey: s.orders[3].id, severity: 'error', message: "unknown destination 'NOWHERE'" });
+    expect(find('orders[3].destination')).toMatchObject({ table: 'orders', row: 3, field: 'destination', rowKey: s.orders[3]!.id, severity: 'error', message: "unknown destination 'NOWHERE'" });
     expect(find('orders[5].dueDate')?.message).toMatch(/before the plan start/);
     expect(find('plant.loadingPoints[1].stockyards')?.message).toBe("serves unknown stockyard 'SY-GHOST'");
     expect(find('plant.products[2].wagonTypes')?.message).toBe("unknown wagon type 'XYZ'");
@@ -32,7 +32,7 @@ describe('checkScenario', () => {
   it('flags an order whose product no wagon type may carry', () => {
     const s = base();
     const i = s.orders.findIndex((o) => o.modes === 'rail');
-    const product = s.plant.products.find((p) => p.code === s.orders[i].product)!;
+    const product = s.plant.products.find((p) => p.code === s.orders[i]!.product)!;
     product.wagonTypes = ['GHOST'];
     const { issues } = checkScenario(s);
     expect(issues.find((x) => x.path === `orders[${i}].product`)?.message).toBe(`no wagon type may carry product '${product.code}'`);
@@ -40,9 +40,9 @@ describe('checkScenario', () => {
 
   it('schema errors (negative, non-numeric, missing) name row and field', () => {
     const s = base() as unknown as { orders: Record<string, unknown>[] };
-    s.orders[7].quantityT = -5;
-    s.orders[8].quantityT = 'lots';
-    delete s.orders[9].customer;
+    s.orders[7]!.quantityT = -5;
+    s.orders[8]!.quantityT = 'lots';
+    delete s.orders[9]!.customer;
     const { scenario, issues } = checkScenario(s);
     expect(scenario).toBeNull();
     expect(issues).toEqual(expect.arrayContaining([
@@ -50,7 +50,7 @@ describe('checkScenario', () => {
       expect.objectContaining({ path: 'orders[8].quantityT', message: 'expected number, got string' }),
       expect.objectContaining({ path: 'orders[9].customer', message: 'is required' }),
     ]));
-    expect(issues.find((i) => i.path === 'orders[7].quantityT')?.rowKey).toBe(s.orders[7].id);
+    expect(issues.find((i) => i.path === 'orders[7].quantityT')?.rowKey).toBe(s.orders[7]!.id);
   });
 
   it('rejects a wrong format tag and a zero-day horizon', () => {

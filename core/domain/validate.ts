@@ -45,7 +45,9 @@ export function fromZod(error: z.ZodError, input?: unknown, prefix: readonly Pro
     const row = idx < 0 ? null : (full[idx] as number);
     const field = idx < 0 ? (full.length > 1 ? formatPath(full.slice(1)) : full.length === 1 ? String(full[0]) : null) : (full.length > idx + 1 ? formatPath(full.slice(idx + 1)) : null);
     const rowKey = idx < 0 ? undefined : keyOf(dig(input, full.slice(0, idx + 1)));
-    return { path: flat[k].path, message: flat[k].message, table, row, field, severity: 'error' as const, ...(rowKey ? { rowKey } : {}) };
+    // zodIssues maps error.issues one to one, so k is in range.
+    const { path, message } = flat[k]!;
+    return { path, message, table, row, field, severity: 'error' as const, ...(rowKey ? { rowKey } : {}) };
   });
 }
 

@@ -1,12 +1,13 @@
 import type { Contract } from '../contract';
 import type { HostApp } from './app';
 import type { HostServices } from './services';
-import { registerSystem } from './system-handlers';
+import { registerSystem } from './handlers';
 import { registerTraining } from '../training/handlers';
 import { registerScenarios } from '../scenarios/handlers';
-import { registerMonitoring } from '../monitoring/register';
-import { registerRegistry } from '../registry/register';
+import { registerMonitoring } from '../monitoring/handlers';
+import { registerRegistry } from '../registry/handlers';
 import { registerPlans } from '../plans/handlers';
+import { registerPlanLoop } from '../plans/loop-handlers';
 
 /** One line per feature: each registers its handlers on the shared table. */
 export function registerFeatures(app: HostApp<Contract>, s: HostServices): void {
@@ -16,4 +17,5 @@ export function registerFeatures(app: HostApp<Contract>, s: HostServices): void 
   registerMonitoring(app, s);
   registerRegistry(app, s);
   registerPlans(app, s);
+  registerPlanLoop(app, s);
 }

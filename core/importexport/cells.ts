@@ -122,10 +122,16 @@ function toTimestamp(v: CellValue): Parsed {
     return ok(/T\d{2}:\d{2}(Z|[+-])/.test(s) ? s.replace(/T(\d{2}:\d{2})(Z|[+-])/, 'T$1:00$2') : s);
   }
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-  if (m) return checked(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, s);
+  if (m) {
+    const [, y = '', mo = '', d = '', h = '0', mi = '0', sec = '0'] = m;
+    return checked(+y, +mo, +d, +h, +mi, +sec, s);
+  }
   // Indian day-first dates: 26-01-2026, 26/01/2026 18:00.
   m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-  if (m) return checked(+m[3], +m[2], +m[1], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, s);
+  if (m) {
+    const [, d = '', mo = '', y = '', h = '0', mi = '0', sec = '0'] = m;
+    return checked(+y, +mo, +d, +h, +mi, +sec, s);
+  }
   return bad(`'${s}' is not a date/time (use 2026-01-26T18:00:00+05:30, 2026-01-26 18:00 or 26-01-2026 18:00; times without a zone are IST)`);
 }
 

@@ -1,5 +1,5 @@
 import { costParametersSchema } from '../domain/entities';
-import { SCENARIO_TABLES, TABLE_NAMES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
+import { SCENARIO_TABLES, TABLE_NAMES, issueTable, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
 import { cellText, describeFault, isFault, type CellValue } from './cells';
 import { parseCsv } from '../csv/read';
@@ -55,10 +55,9 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   const costs: Record<string, unknown> = {};
   if (costsSheet) {
     for (const [k, v] of Object.entries(keyValues(costsSheet.rows, 'Costs', rejected))) {
-      const parts = k.split('.');
       let target = costs;
-      for (const p of parts.slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
-      target[parts[parts.length - 1]] = typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
+      for (const p of k.split('.').slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
+      target[k.slice(k.lastIndexOf('.') + 1)] = typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
     }
   }
   const days = Number(meta['horizon days']);
@@ -73,7 +72,7 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
     const spec = SCENARIO_TABLES[t];
     const sheet = find(spec.label, spec.name);
     const holder = spec.path.length === 2 ? (scenario.plant as Record<string, unknown>) : scenario;
-    const key = spec.path[spec.path.length - 1];
+    const key = rowsField(spec);
     if (!sheet) { holder[key] = []; continue; }
     try {
       const read = readTable(spec, sheet.rows);
@@ -111,8 +110,9 @@ export function sectionedCsvToSheets(text: string): { name: string; rows: CellVa
   const sheets: { name: string; rows: CellValue[][] }[] = [];
   for (const row of parseCsv(text)) {
     if (row[0] === SECTION) { sheets.push({ name: row[1] ?? '', rows: [] }); continue; }
-    if (sheets.length === 0) throw new Error(`A whole-scenario CSV starts with a '${SECTION},<name>' line (see docs/scenario-format.md).`);
-    sheets[sheets.length - 1].rows.push(row);
+    const current = sheets.at(-1);
+    if (!current) throw new Error(`A whole-scenario CSV starts with a '${SECTION},<name>' line (see docs/scenario-format.md).`);
+    current.rows.push(row);
   }
   return sheets;
 }

@@ -27,7 +27,7 @@ describe('readTable', () => {
     ws.addRow(row('SO-4', { formula: 'E2/0', result: { error: '#DIV/0!' } }));
     ws.addRow(row('SO-5', '1,250 t'));
     const [sheet] = await readXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
-    const read = readTable(orders, sheet.rows);
+    const read = readTable(orders, sheet!.rows);
     expect(read.rows.map((r) => [r.id, r.quantityT])).toEqual([['SO-5', 1250]]);
     expect(read.rejected).toEqual([
       { line: 2, field: 'Quantity [t]', reason: "'5 km' has unit km; this column is in t", key: 'SO-1' },

@@ -51,9 +51,10 @@ function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
  */
 export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[])[]): ReadTable {
   const headerAt = matrix.findIndex((r) => r.some((c) => !isBlank(c)));
-  if (headerAt < 0) throw new Error(`${spec.label}: the file is empty (expected a header row with ${spec.columns.map((c) => c.label).join(', ')}).`);
+  const headerRow = matrix[headerAt];
+  if (!headerRow) throw new Error(`${spec.label}: the file is empty (expected a header row with ${spec.columns.map((c) => c.label).join(', ')}).`);
   const index = headerIndex(spec);
-  const header = matrix[headerAt].map((c) => (isBlank(c) ? '' : cellText(c).trim()));
+  const header = headerRow.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
   const colOf: (ColumnSpec | null)[] = [];
   const mapping: ReadTable['mapping'] = [];
   const ignoredHeaders: string[] = [];
@@ -74,9 +75,8 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
   }
 
   const out: ReadTable = { rows: [], lines: [], rejected: [], ignoredHeaders, mapping };
-  for (let r = headerAt + 1; r < matrix.length; r++) {
-    const cells = matrix[r];
-    if (cells.every(isBlank)) continue;
+  for (const [r, cells] of matrix.entries()) {
+    if (r <= headerAt || cells.every(isBlank)) continue;
     const line = r + 1;
     const row: Record<string, unknown> = {};
     const problems: RejectedRow[] = [];

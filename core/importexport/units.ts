@@ -16,7 +16,7 @@ const SPELLINGS: Record<string, readonly string[]> = {
 /** The unit a spelling stands for (`tonnes` → `t`), or undefined when it is no unit we know. */
 export function unitOf(spelling: string): string | undefined {
   const s = spelling.replace(/\s+/g, '').toLowerCase();
-  return Object.keys(SPELLINGS).find((u) => SPELLINGS[u].includes(s));
+  return Object.entries(SPELLINGS).find(([, spellings]) => spellings.includes(s))?.[0];
 }
 
 /**
@@ -27,7 +27,7 @@ export function unitOf(spelling: string): string | undefined {
 export function splitUnit(text: string): { number: string; unit: string | undefined } | null {
   const m = /^(₹|rs\.?|inr)?\s*([-+]?[\d.,]+(?:e[-+]?\d+)?)\s*(.*)$/i.exec(text.trim());
   if (!m) return null;
-  const [, currency, number, rest] = m;
+  const [, currency, number = '', rest = ''] = m;
   if (!currency && rest === '') return { number, unit: undefined };
   const unit = unitOf(currency ? `₹${rest}` : rest);
   return unit ? { number, unit } : null;

@@ -56,10 +56,11 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
       if (r > 0 && kind && typeof c === 'string') return wallClockDate(c) ?? c;
       return c;
     })));
-    if (s.rows.length > 0) {
+    const header = s.rows[0];
+    if (header) {
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
-      ws.columns.forEach((col, i) => { col.width = cols[i]?.width ?? Math.min(40, Math.max(10, String(s.rows[0][i] ?? '').length + 2)); });
+      ws.columns.forEach((col, i) => { col.width = cols[i]?.width ?? Math.min(40, Math.max(10, String(header[i] ?? '').length + 2)); });
     }
     if (s.format && s.rows.length > 0) applyFormat(ws, s.rows, s.format);
   }

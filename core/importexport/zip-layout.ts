@@ -42,7 +42,8 @@ export function readZipLayout(buf: Buffer, maxEntries: number): ZipPart[] | null
   if (eocd < 0) return null;
   if (eocd + 22 > buf.length) throw malformed('its end-of-directory record is cut off');
   if (eocd + 22 + buf.readUInt16LE(eocd + 20) !== buf.length) throw malformed('it has data after the end of the zip');
-  const [disk, cdDisk, onDisk, count] = [4, 6, 8, 10].map((o) => buf.readUInt16LE(eocd + o));
+  const u16 = (o: number) => buf.readUInt16LE(eocd + o);
+  const [disk, cdDisk, onDisk, count] = [u16(4), u16(6), u16(8), u16(10)];
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if ([disk, cdDisk, onDisk, count].includes(MAX16) || cdSize === MAX32 || cdOffset === MAX32) throw zip64();

@@ -1,5 +1,5 @@
 import { binMatrix, fitBins, type FeatureBins } from './binning';
-import { packRows, SerialHistBuilder, type HistBuilder, type HistShape } from './histogram';
+import { packRows, SerialHistBuilder, type HistBuilder, type HistShape } from './gradient-histogram';
 import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
 import { Rng } from './rng';
 import { leafOfBinned, TreeGrower, type LeafValueFn, type TreeParams } from './tree';

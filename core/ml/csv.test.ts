@@ -31,6 +31,15 @@ describe('CSV datasets', () => {
     expect(Array.from(encodeTable(feats, t).subarray(0, 3))).toEqual([1, 3, 2]); // 2025-01-02 is a Thursday
   });
 
+  it('keeps numbers as numbers while streaming; a column that meets text late is read again as text, as written', async () => {
+    const f = write('late.csv', 'code,km\n007,1\n8,\n 9 ,2.5\nX-1,3\n');
+    const t = await readCsvTable(f);
+    expect(t.columns.map((c) => [c.name, c.type])).toEqual([['code', 'categorical'], ['km', 'numeric']]);
+    expect(t.columns[0]!.str).toEqual(['007', '8', '9', 'X-1']);
+    expect(Array.from(t.columns[1]!.num!)).toEqual([1, NaN, 2.5, 3]);
+    expect(t.nRows).toBe(4);
+  });
+
   it('names the file, line and column of bad input', async () => {
     await expect(readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).rejects.toThrow(/short\.csv line 3: 1 fields, the header has 2/);
     await expect(readCsvTable(write('num.csv', 'a\n1\nx\n'), { a: 'numeric' })).rejects.toThrow(/row 2, column 'a': 'x' is not a number/);

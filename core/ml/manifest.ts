@@ -34,6 +34,10 @@ export interface ModelManifest {
   dateColumn: string | null;
   trainedAt: string;
   rows: { train: number; valid: number; test: number };
+  /** How validation and test rows were held back (absent in older models: time, or file order). */
+  split?: 'time' | 'random';
+  /** Set when the exported model was retrained on this many rows (every row with a target). */
+  refitRows?: number;
   params: Record<string, unknown>;
   /** The model spec (models/) it was trained from, if any. */
   spec: string | null;

@@ -5,6 +5,7 @@ import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from '
 import type { ObjectiveConfig, ObjectiveName } from './objectives';
 import { exportOnnx } from './onnx-export';
 import { predictRowMajor } from './predict';
+import { DEFAULT_TEST_FRACTION, DEFAULT_VALID_FRACTION, splitRows, type SplitMode } from './split';
 import { getColumn, type Table } from './table';
 
 export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
@@ -22,8 +23,16 @@ export interface TrainRequest {
   features?: string[];
   /** Treat these numeric-looking columns as categories. */
   categorical?: string[];
-  /** Orders the time split; default: the first date column, else file order. */
+  /** Orders the time split; default: the first date column; null: no time column. */
   dateColumn?: string | null;
+  /** Default: `time` with a date column, else `random` (seeded by params.seed). */
+  split?: SplitMode;
+  /**
+   * After early stopping picked the number of rounds on the validation rows, train again on every
+   * row with that many rounds and export that model (the holdout metrics stay those of the model
+   * that never saw the held-back rows). Default false.
+   */
+  refit?: boolean;
   /** quantile task: which quantile (default 0.5). */
   alpha?: number;
   /** Regression: extra quantile outputs, e.g. [0.1, 0.9] → columns p10, p90. */
@@ -32,15 +41,28 @@ export interface TrainRequest {
   params?: TrainParams;
   validFraction?: number;
   testFraction?: number;
-  baseline?: BaselineFn;
+  /**
+   * Naive forecasts to beat; with several, the model must beat each of them on its holdout rows,
+   * and the one it beats by the least (the strongest) is reported as `baseline`.
+   */
+  baseline?: BaselineFn | BaselineFn[];
 }
 
 /** The contract's TrainingMetrics with the trainer's precise task and metric types. */
 export interface ModelMetrics extends TrainingMetrics {
   task: Task;
   test: Metrics;
-  baseline: { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean } | null;
+  baseline: BaselineResult | null;
+  /** Every baseline tried, strongest first (the first is `baseline`). */
+  baselines: BaselineResult[];
+  /** How the held-back rows were chosen. */
+  split: SplitMode;
+  /** The exported model was retrained on all rows with the chosen rounds; null when it was not. */
+  refit: { rows: number; rounds: number } | null;
 }
+
+/** `beats`: true when the model beats this baseline on the holdout (lower primary metric). */
+export interface BaselineResult { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean }
 
 export interface TrainOutcome {
   model: BoostedModel;
@@ -54,10 +76,11 @@ export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'make
 }
 
 /**
- * Table → trained, evaluated, exported model. Rows are ordered by the date column and split
- * train / validation / test in time order (the future never leaks into training); the feature
- * encoding is fitted on the training rows; the test metrics come from the float32 predictor that
- * matches onnxruntime, so they describe the exported model.
+ * Table → trained, evaluated, exported model. With a date column rows are split train /
+ * validation / test in time order (the future never leaks into training); without one, at random
+ * (seeded). The feature encoding is fitted on the training rows; the test metrics come from the
+ * float32 predictor that matches onnxruntime, so they describe the exported model — or, with
+ * `refit`, the same recipe before it was retrained on every row.
  */
 export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = {}): TrainOutcome {
   const started = performance.now();
@@ -88,20 +111,20 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     const d = getColumn(t, dateColumn)!.num!;
     order.sort((a, b) => (d[a]! - d[b]!) || a - b);
   }
-  const nTest = Math.max(1, Math.floor(order.length * (req.testFraction ?? 0.15)));
-  const nValid = Math.max(1, Math.floor(order.length * (req.validFraction ?? 0.15)));
-  const nTrain = order.length - nTest - nValid;
-  if (nTrain < 10) throw new Error(`Only ${order.length} rows with a target: need at least ${nValid + nTest + 10} to train and evaluate.`);
-  const trainIdx = order.slice(0, nTrain);
-  const validIdx = order.slice(nTrain, nTrain + nValid);
-  const testIdx = order.slice(nTrain + nValid);
+  const split: SplitMode = req.split ?? (dateColumn ? 'time' : 'random');
+  if (split === 'time' && !dateColumn) throw new Error('A time split needs a date column (none given or found).');
+  const seed = req.params?.seed ?? DEFAULT_PARAMS.seed;
+  const parts = splitRows(order, { mode: split, seed, validFraction: req.validFraction ?? DEFAULT_VALID_FRACTION, testFraction: req.testFraction ?? DEFAULT_TEST_FRACTION });
+  const { train: trainIdx, valid: validIdx, test: testIdx } = parts;
+  const nTrain = trainIdx.length, nValid = validIdx.length;
   const pick = (idx: number[]) => Float64Array.from(idx, (i) => yAll[i]!);
   const yTrain = pick(trainIdx), yValid = pick(validIdx), yTest = pick(testIdx);
 
   const sources = req.features ?? t.columns.map((c) => c.name).filter((n) => n !== req.target);
-  const features = fitFeatures(t, sources, new Set(req.categorical ?? []), trainIdx, yTrain, req.task !== 'multiclass');
-  const xAll = encodeTable(features, t);
-  const F = features.length;
+  const fitOn = (idx: number[], y: Float64Array) => fitFeatures(t, sources, new Set(req.categorical ?? []), idx, y, req.task !== 'multiclass');
+  const evalFeatures = fitOn(trainIdx, yTrain);
+  let xAll = encodeTable(evalFeatures, t);
+  const F = evalFeatures.length;
   const matrix = (idx: number[]): Matrix => {
     const x = new Float32Array(idx.length * F);
     for (let k = 0; k < idx.length; k++) for (let f = 0; f < F; f++) x[f * idx.length + k] = xAll[idx[k]! * F + f]!;
@@ -126,14 +149,6 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   const outputs = classifier
     ? (req.task === 'binary' ? [`p_${classes![1]}`] : classes!.map((c) => `p_${c}`))
     : ['prediction', ...extra.map((e) => `p${Math.round(e.alpha * 100)}`)];
-  const manifest: ModelManifest = {
-    format: MANIFEST_FORMAT, name: req.name, title: req.title ?? req.name, task: req.task, objective, target: req.target,
-    ...(classes ? { classes } : {}), outputs, features,
-    inputs: [...new Set(features.map((f) => f.source))].map((s) => ({ name: s, type: getColumn(t, s)!.type })),
-    dateColumn, trainedAt: new Date().toISOString(), rows: { train: nTrain, valid: nValid, test: testIdx.length },
-    params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] }, spec: req.spec ?? null,
-  };
-
   // Holdout evaluation with the exported model's arithmetic.
   const pred = predictRowMajor(model, xTest, testIdx.length);
   const K = model.outputs;
@@ -147,39 +162,69 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   if (req.task === 'quantile') quantiles.push({ output: 'prediction', alpha: req.alpha ?? 0.5, ...quantileMetrics(yTest, col0, req.alpha ?? 0.5) });
   const primary = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
 
-  let baseline: ModelMetrics['baseline'] = null;
-  if (req.baseline) {
-    const b = req.baseline({ table: t, trainIdx, testIdx, classes });
+  const baselines: BaselineResult[] = [];
+  for (const fn of req.baseline === undefined ? [] : Array.isArray(req.baseline) ? req.baseline : [req.baseline]) {
+    const b = fn({ table: t, trainIdx, testIdx, classes });
     const width = classifier ? classes!.length : 1;
     const rows = testIdx.map((_, i) => i).filter((i) => !Number.isNaN(b.values[i * width]!));
-    if (rows.length > 0) {
-      const ys = rows.map((i) => yTest[i]!);
-      let mm: Metrics, bm: Metrics;
-      if (classifier) {
-        const pm = probs(pred);
-        const C = classes!.length;
-        mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
-        bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
-      } else {
-        mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
-        bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
-      }
-      const key = primary.name as keyof Metrics;
-      baseline = { name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) };
+    if (rows.length === 0) continue;
+    const ys = rows.map((i) => yTest[i]!);
+    let mm: Metrics, bm: Metrics;
+    if (classifier) {
+      const pm = probs(pred);
+      const C = classes!.length;
+      mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
+      bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
+    } else {
+      mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
+      bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
     }
+    const key = primary.name as keyof Metrics;
+    baselines.push({ name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) });
   }
-  const totalGain = main.model.gainImportance.reduce((a, b) => a + b, 0) || 1;
+  // Strongest first: the one the model beats by the least (or loses to by the most).
+  const ratio = (r: BaselineResult) => (r.model[primary.name as keyof Metrics] as number) / (r.baseline[primary.name as keyof Metrics] as number);
+  baselines.sort((x, y) => ratio(y) - ratio(x));
+  const baseline = baselines[0] ?? null;
+  // Refit: the same recipe on every row with a target, each output with the rounds its
+  // validation run kept; the encoding is refitted too, so categories seen only late are known.
+  let exported = model;
+  let features = evalFeatures;
+  let refit: ModelMetrics['refit'] = null;
+  if (req.refit) {
+    const all = [...trainIdx, ...validIdx, ...testIdx];
+    const yAllRows = pick(all);
+    features = fitOn(all, yAllRows);
+    xAll = encodeTable(features, t);
+    const mAll = matrix(all);
+    const again = (obj: ObjectiveConfig, rounds: number, part: string) => trainBooster(mAll, yAllRows, { ...params, objective: obj, rounds, earlyStoppingRounds: 0 }, {
+      shouldStop: opts.shouldStop, makeBuilder: opts.makeBuilder, onRound: (p) => opts.onRound?.({ ...p, part: `${part} (refit on all rows)` }),
+    }).model;
+    const mainAll = again(objective, main.bestRound, 'model');
+    exported = combineOutputs(mainAll, extra.map((e) => again({ name: 'quantile', alpha: e.alpha }, e.res.bestRound, `p${Math.round(e.alpha * 100)}`)));
+    refit = { rows: all.length, rounds: main.bestRound };
+  }
+  const manifest: ModelManifest = {
+    format: MANIFEST_FORMAT, name: req.name, title: req.title ?? req.name, task: req.task, objective, target: req.target,
+    ...(classes ? { classes } : {}), outputs, features,
+    inputs: [...new Set(features.map((f) => f.source))].map((s) => ({ name: s, type: getColumn(t, s)!.type })),
+    dateColumn, trainedAt: new Date().toISOString(), rows: { train: nTrain, valid: nValid, test: testIdx.length },
+    split, ...(refit ? { refitRows: refit.rows } : {}),
+    params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] }, spec: req.spec ?? null,
+  };
+  const gains = exported.gainImportance;
+  const totalGain = gains.reduce((a, b) => a + b, 0) || 1;
   const importance = features
-    .map((f, j) => ({ feature: f.name, gain: main.model.gainImportance[j]!, share: main.model.gainImportance[j]! / totalGain }))
+    .map((f, j) => ({ feature: f.name, gain: gains[j]!, share: gains[j]! / totalGain }))
     .sort((a, b) => b.gain - a.gain);
   const metrics: ModelMetrics = {
-    task: req.task, target: req.target, primary, test, baseline, quantiles, importance,
+    task: req.task, target: req.target, primary, test, baseline, baselines, split, refit, quantiles, importance,
     history: main.history, bestRound: main.bestRound, stoppedEarly: main.stoppedEarly,
     rows: { train: nTrain, valid: nValid, test: testIdx.length, droppedMissingTarget: dropped },
     trainMs: Math.round(performance.now() - started),
   };
-  const onnx = exportOnnx(model, { name: req.name, doc: `${manifest.title}: ${req.task} on '${req.target}'`, metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') } });
-  return { model, manifest, metrics, onnx };
+  const onnx = exportOnnx(exported, { name: req.name, doc: `${manifest.title}: ${req.task} on '${req.target}'`, metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') } });
+  return { model: exported, manifest, metrics, onnx };
 }
 
 /** Join a main regressor and its quantile companions into one multi-output model (one tree ensemble, one output column each). */

@@ -1,5 +1,5 @@
 import { MISSING_BIN as MISSING_BIN_EXPORT } from './binning';
-import { BUILD, histLength, J, JOB, STRIDE as STRIDE_EXPORT, subtractHist, type Hessians, type HistBuilder, type HistData } from './histogram';
+import { BUILD, histLength, J, JOB, STRIDE as STRIDE_EXPORT, subtractHist, type Hessians, type HistBuilder, type HistData } from './gradient-histogram';
 
 // Local copies: an imported binding read in a hot loop costs a getter call under the
 // CommonJS transform used by tests and tsx (measured: a third of partition time).

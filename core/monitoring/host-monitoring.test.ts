@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost, type Host } from '../host/create-host';
 import { startBrowserServer, type BrowserServer } from '../host/transports/ws-server';
 import { registryFor } from '../registry/context';
-import { trainTestModel } from '../registry/test-models';
+import { trainTestModel } from '../../tests/fixtures/test-models';
 import { tempDir } from '../../tests/helpers/tmp';
 import { metricsRoute } from './http';
 import { monitorFor } from './monitor';

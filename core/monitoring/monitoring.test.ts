@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../storage/db';
 import { tempDir } from '../../tests/helpers/tmp';
 import { evaluateRules, DEFAULT_RULES, type AlertRule } from './alerts';
-import { bucketIndex, BUCKET_BOUNDS_MS, Histogram } from './histogram';
+import { bucketIndex, BUCKET_BOUNDS_MS, Histogram } from './latency-histogram';
 import { JsonLog } from './log';
 import { renderPrometheus } from './prometheus';
 import { SeriesStore, type SeriesKind, type SeriesPoint } from './series';

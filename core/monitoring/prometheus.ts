@@ -1,4 +1,4 @@
-import { BUCKET_BOUNDS_MS } from './histogram';
+import { BUCKET_BOUNDS_MS } from './latency-histogram';
 import type { Cell, SeriesKind } from './series';
 
 export interface PrometheusInput {

@@ -1,5 +1,5 @@
 import type { Database } from '../storage/db';
-import { Histogram } from './histogram';
+import { Histogram } from './latency-histogram';
 import type { CallScope, SeriesKind, SeriesPoint, SeriesSummary } from '../contract/api/monitoring';
 
 export type { SeriesKind, SeriesPoint, SeriesSummary };

@@ -5,7 +5,7 @@ import { buildPlan } from './build-plan';
 import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
 import type { Draft } from './draft';
 import { SOLVER_YOUNG_GEN_MB } from './heap';
-import type { OptimizeHooks } from './optimize';
+import type { OptimizeHooks } from './hooks';
 import type { Prep } from './prep';
 
 export interface DecomposedResult {
@@ -74,5 +74,5 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
 }
 
 function priceOf(p: Prep, d: Draft): number {
-  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
 }

@@ -1,85 +1,274 @@
-import type { Draft } from './draft';
-import type { ProductionSuggestion, UnservedLine } from '../domain/plan';
-import { dayDate, key, railAllowed, roadAllowed, roadCapacity, unservedRate, deferredFreightRate, type Order, type Prep } from './prep';
+import type { Draft, DraftRake } from './draft';
+import type { IdleRake, ProductionSuggestion, UnservedFigures, UnservedLine, UnservedReasonCode } from '../domain/plan';
+import { PlanState, earliestFullStart, fillMove, rakeCost, rakeMove, roadMove, type Move } from './improve';
+import {
+  dayDate, deferredFreightRate, handlingRate, isoAt, key, lateDays, latenessRate, railAllowed, roadAllowed, unservedRate, unservedTonneCost, type Order, type Prep,
+} from './prep';
+import { lineTonnes } from './draft';
+
+/** A reason with the figures that prove it. */
+export interface Explained {
+  reasonCode: UnservedReasonCode;
+  reason: string;
+  figures?: UnservedFigures;
+}
+
+/** Reason codes that mean "not enough stock" (production hints count these tonnes). */
+export const STOCK_REASON_CODES: ReadonlySet<UnservedReasonCode> = new Set(['no-inventory', 'stock-used-up', 'unsplittable-short-stock']);
+
+const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
+const rsT = (x: number) => `₹${(Math.round(x * 100) / 100).toLocaleString('en-IN')}/t`;
+const tt = (x: number) => `${Math.round(x).toLocaleString('en-IN')} t`;
 
 /**
- * Why an order's remaining tonnes were not shipped, naming the rule that blocks them. Checked
- * from the hardest block (no stock anywhere) to the softest (shipping costs more than the
- * penalty), so the reason is the first one a planner would have to fix.
+ * Why an order's remaining tonnes were not shipped, derived from a computation on the plan as it
+ * stands: first the blocks no plan could get round (no stock, the order cut at a deadline), then
+ * the cheapest way to serve the tonnes now — a road lot, its idle wagons on a rake already
+ * loading for its destination, or a whole rake on a rake left idle (improve.ts prices each, with
+ * every rule checked) — set against what leaving them costs (penalty + deferred freight). When no
+ * way is allowed, the rule that blocks each mode is named.
  */
-export function explainUnserved(p: Prep, o: Order, draft: Draft): string {
+export function explainUnserved(p: Prep, o: Order, draft: Draft): Explained {
   return unservedExplainer(p, draft)(o);
 }
 
 /**
- * `explainUnserved` for many orders of one draft: what the draft uses (stock, road capacity,
- * rakes) and what each product can reach is tallied once, so explaining every unserved order of
- * a 50,000-order plan is linear, not orders × draft.
+ * `explainUnserved` for many orders of one draft: the plan's use of stock, road and sidings is
+ * tallied once; whole-rake options are priced once per destination.
  */
-export function unservedExplainer(p: Prep, draft: Draft): (o: Order) => string {
-  const used = new Map<string, number>();
-  for (const r of draft.rakes) for (const l of r.lines) {
-    const prod = p.orderById.get(l.orderId)?.product;
-    for (const [y, t] of l.sources) used.set(key(y, prod ?? ''), (used.get(key(y, prod ?? '')) ?? 0) + t);
-  }
-  const roadUsed = new Map<string, number>();
-  for (const r of draft.road) {
-    const prod = p.orderById.get(r.orderId)?.product ?? '';
-    used.set(key(r.stockyard, prod), (used.get(key(r.stockyard, prod)) ?? 0) + r.tonnes);
-    roadUsed.set(`${r.stockyard}|${r.day}`, (roadUsed.get(`${r.stockyard}|${r.day}`) ?? 0) + r.tonnes);
-  }
-  const usedIds = new Set(draft.rakes.map((r) => p.rakes[r.rakeIdx]!.rake.id));
-  const days = [...Array(p.sc.horizon.days).keys()];
+export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o: Order) => Explained {
+  const st = state ?? new PlanState(p, draft);
   const holdersOf = memo((product: string) => [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, product)) ?? 0) > 1e-6));
-  // Road capacity left at a yard on any day of the horizon.
-  const roadFull = memo((y: string) => days.every((d) => roadCapacity(p, y, d) - (roadUsed.get(`${y}|${d}`) ?? 0) < 1));
-  const railOf = memo((product: string) => {
-    const types = p.products.get(product)!.wagonTypes;
-    const holders = holdersOf(product);
-    const rakes = p.rakes.filter((r) => types.includes(r.rake.wagonType));
-    const reachable = rakes.filter((r) => [...p.lps.values()].some((lp) =>
-      lp.wagonTypes.includes(r.rake.wagonType) && lp.stockyards.some((y) => holders.includes(y))));
-    return { types, rakes, reachable, maxCapT: Math.max(0, ...rakes.map((r) => r.capT)), allUsed: reachable.every((r) => usedIds.has(r.rake.id)), firstPlaceH: Math.min(...reachable.map((r) => r.placeH)) };
-  });
+  const unservedOf = memo((dest: string) => p.orders.filter((o) => o.destination === dest && st.unserved(o) > 1e-6));
+  const rakeOptions = memo((dest: string) => rakeMoves(st, dest, unservedOf(dest)));
+  // Stockyard-days with both truck capacity and stock of a product left (a flooded plant has few).
+  const roadDays = memo((product: string) => [...p.stockyards.keys()].flatMap((y) => st.stock(y, product) > 1e-6
+    ? [...Array(p.sc.horizon.days).keys()].filter((d) => st.roadCapLeft(y, d) > 1e-6).map((d) => [y, d] as const) : []));
+  const rakesByDest = new Map<string, number[]>();
+  for (const r of st.rakes.values()) {
+    for (const d of new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination))) rakesByDest.set(d, [...(rakesByDest.get(d) ?? []), r.rakeIdx]);
+  }
 
-  return (o: Order): string => {
+  return (o: Order): Explained => {
     const product = p.products.get(o.product);
     const dest = p.dests.get(o.destination);
     const pname = product ? `${product.name} (${o.product})` : o.product;
-    if (!product) return `product ${o.product} is not in the plant's product list`;
-    if (!dest) return `destination ${o.destination} is not in the plant's destination list`;
+    if (!product) return { reasonCode: 'unknown-product', reason: `product ${o.product} is not in the plant's product list` };
+    if (!dest) return { reasonCode: 'unknown-destination', reason: `destination ${o.destination} is not in the plant's destination list` };
     const holders = holdersOf(o.product);
-    if (holders.length === 0) return `no inventory of ${pname} at any stockyard`;
-    if (draft.cut?.orders.has(o.id)) return draft.cut.reason;
-
-    const left = holders.reduce((a, y) => a + (p.stock.get(key(y, o.product)) ?? 0) - (used.get(key(y, o.product)) ?? 0), 0);
+    if (holders.length === 0) return { reasonCode: 'no-inventory', reason: `no inventory of ${pname} at any stockyard` };
+    if (draft.cut?.orders.has(o.id)) return { reasonCode: 'not-reached', reason: draft.cut.reason };
+    const u = st.unserved(o);
+    const left = holders.reduce((a, y) => a + Math.max(0, st.stock(y, o.product)), 0);
     const total = holders.reduce((a, y) => a + (p.stock.get(key(y, o.product)) ?? 0), 0);
-    if (left < Math.min(1, o.quantityT)) return `stock of ${pname} (${Math.round(total)} t usable) is used up by other orders`;
+    const stockFig = { stockLeftT: r3(left) };
+    if (left < Math.min(1, u)) return { reasonCode: 'stock-used-up', reason: `stock of ${pname} (${tt(total)} usable) is used up by other orders`, figures: stockFig };
     if (!o.splittable && left < o.quantityT - 1e-6) {
-      return `order may not be split and only ${Math.round(left)} t of ${pname} is left in stock`;
+      return { reasonCode: 'unsplittable-short-stock', reason: `order may not be split and only ${tt(left)} of ${pname} is left in stock`, figures: stockFig };
     }
 
-    const leave = `leaving it unserved (penalty ₹${unservedRate(p, o.priority)}/t + deferred freight ₹${Math.round(deferredFreightRate(p, o) * 100) / 100}/t)`;
-    const reasons: string[] = [];
+    const leave = unservedTonneCost(p, o);
+    const figures: UnservedFigures = { leaveRsPerT: r2(leave), penaltyRsPerT: unservedRate(p, o.priority), deferredFreightRsPerT: r2(deferredFreightRate(p, o)), stockLeftT: r3(left) };
+    const blocks: Array<{ code: UnservedReasonCode; text: string }> = [];
+
+    // Rail: idle wagons of rakes already loading for this destination, or a whole rake left idle.
     if (railAllowed(o)) {
-      const { types, rakes, reachable, maxCapT, allUsed, firstPlaceH } = railOf(o.product);
-      if (rakes.length === 0) reasons.push(`no ${types.join('/')} rake placed in the horizon`);
-      else if (reachable.length === 0) reasons.push(`no loading point handles ${types.join('/')} wagons and serves a stockyard holding ${pname}`);
-      else if (!o.splittable && maxCapT < o.quantityT) reasons.push(`order may not be split and exceeds every ${types.join('/')} rake's capacity`);
-      else if (allUsed) reasons.push(`all ${reachable.length} compatible rakes (${types.join('/')}) carry other loads`);
-      else if (firstPlaceH > (p.dueH.get(o.id) ?? 0)) reasons.push(`no ${types.join('/')} rake placed before the due date`);
-      else reasons.push(`too little ${dest.code} demand to fill a ${types.join('/')} rake: with its idle freight, shipping now would cost more than ${leave}`);
-    }
-    if (o.modes !== 'rail') {
-      if (!dest.roadPossible) reasons.push(`${dest.code} cannot be reached by road`);
-      else if (roadAllowed(p, o)) {
-        if (holders.every(roadFull)) reasons.push(`road capacity at ${holders.join(', ')} used up on every day of the horizon`);
-        else if (!o.splittable) reasons.push(`order may not be split and no stockyard has ${Math.round(o.quantityT)} t of road capacity left on one day`);
-        else reasons.push(`road freight to ${dest.code} (with any lateness) costs more than ${leave}`);
+      let best: { m: Move; perT: number; leavePerT: number; t: number; how: 'fill' | 'rake' } | null = null;
+      for (const r of rakesByDest.get(o.destination) ?? []) {
+        const m = fillMove(st, r, o);
+        if (!m) continue;
+        const next = m.rakes[0]!.next!;
+        const t = tonnesOf(next, o.id) - tonnesOf(st.rakes.get(r)!, o.id);
+        const perT = (rakeCost(p, next) - rakeCost(p, st.rakes.get(r)!)) / t;
+        if (!best || perT - leave < best.perT - best.leavePerT) best = { m, perT, leavePerT: leave, t, how: 'fill' };
+      }
+      // The best whole rake (most saving) among those that would carry this order.
+      const rk = rakeOptions(o.destination).filter((m) => m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id)).sort((a, b) => b.savingRs - a.savingRs)[0];
+      if (rk) {
+        const next = rk.rakes[0]!.next!;
+        const t = next.lines.reduce((a, l) => a + lineTonnes(l), 0);
+        const perT = rakeCost(p, next) / t;
+        const leavePerT = next.lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0) / t;
+        if (!best || perT - leavePerT < best.perT - best.leavePerT) best = { m: rk, perT, leavePerT, t, how: 'rake' };
+      }
+      if (best) {
+        const rake = p.rakes[best.m.rakes[0]!.rakeIdx]!.rake.id;
+        figures.cheapestRail = { how: best.how, rakeId: rake, tonnes: r3(best.t), rsPerT: r2(best.perT), leaveRsPerT: r2(best.leavePerT) };
+      } else {
+        const b = railBlock(st, o, pname, holders, rakesByDest.get(o.destination) ?? [], rakeOptions(o.destination));
+        blocks.push(b);
       }
     }
-    return reasons.join('; ') || 'not shipped';
+    // Road: the cheapest lot a stockyard with stock and truck capacity left could send on some day.
+    if (o.modes !== 'rail') {
+      if (!dest.roadPossible) blocks.push({ code: 'no-road', text: `${dest.code} cannot be reached by road` });
+      else if (roadAllowed(p, o)) {
+        let best: { y: string; d: number; t: number; perT: number } | null = null;
+        for (const [y, d] of roadDays(o.product)) {
+          const m = roadMove(st, o, y, d);
+          if (!m) continue;
+          const perT = leave - m.savingRs / m.road!.tonnes;
+          if (!best || perT < best.perT) best = { y, d, t: m.road!.tonnes, perT };
+        }
+        if (best) figures.cheapestRoad = { stockyard: best.y, date: dayDate(p, best.d), tonnes: r3(best.t), rsPerT: r2(best.perT) };
+        else {
+          const withStock = holders.filter((y) => st.stock(y, o.product) > 1e-6);
+          const capDays = withStock.filter((y) => [...Array(p.sc.horizon.days).keys()].some((d) => st.roadCapLeft(y, d) > 1e-6));
+          if (capDays.length === 0) blocks.push({ code: 'road-capacity-used', text: `road capacity at ${withStock.join(', ')} (the stockyards with ${pname} left) is used up on every day of the horizon` });
+          else blocks.push({ code: 'unsplittable-no-road-lot', text: `order may not be split and no stockyard has both ${tt(o.quantityT)} of road capacity left on one day and ${tt(o.quantityT)} of ${pname}` });
+        }
+      }
+    }
+
+    const options = [
+      ...(figures.cheapestRail ? [{ mode: 'rail', perT: figures.cheapestRail.rsPerT, leavePerT: figures.cheapestRail.leaveRsPerT, text: railText(figures.cheapestRail, o) }] : []),
+      ...(figures.cheapestRoad ? [{ mode: 'road', perT: figures.cheapestRoad.rsPerT, leavePerT: leave, text: `road from ${figures.cheapestRoad.stockyard} on ${figures.cheapestRoad.date} (${tt(figures.cheapestRoad.tonnes)}) at ${rsT(figures.cheapestRoad.rsPerT)} with lateness` }] : []),
+    ];
+    if (options.length === 0) {
+      const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
+      return { reasonCode: first.code, reason: blocks.map((b) => b.text).join('; ') || first.text, figures };
+    }
+    const leaveText = `leaving them (penalty ${rsT(unservedRate(p, o.priority))} + deferred freight ${rsT(deferredFreightRate(p, o))} = ${rsT(leave)})`;
+    const cheaper = options.filter((x) => x.perT < x.leavePerT - 1e-6);
+    if (cheaper.length) {
+      // Only a plan that skipped the final pass (or stopped it at the time limit) can get here.
+      return { reasonCode: 'cheaper-option-left', reason: `not shipped although ${cheaper.map((x) => x.text).join(' or ')} would cost less than ${leaveText}`, figures };
+    }
+    const blockText = blocks.length ? `; ${blocks.map((b) => b.text).join('; ')}` : '';
+    return { reasonCode: 'dearer-than-leaving', reason: `the cheapest way to ship them now — ${options.map((x) => x.text).join('; or ')} — costs more than ${leaveText}${blockText}`, figures };
   };
+}
+
+function railText(r: NonNullable<UnservedFigures['cheapestRail']>, o: Order): string {
+  return r.how === 'fill'
+    ? `the idle wagons of rake ${r.rakeId} (${tt(r.tonnes)}) at ${rsT(r.rsPerT)} with its lateness and longer loading`
+    : `a whole rake ${r.rakeId} to ${o.destination} with ${tt(r.tonnes)} of its unserved demand at ${rsT(r.rsPerT)} (freight on the full rake, handling, lateness, demurrage) against ${rsT(r.leaveRsPerT)} for leaving those tonnes`;
+}
+
+const tonnesOf = (r: DraftRake, id: string) =>
+  r.lines.filter((l) => l.orderId === id).reduce((a, l) => a + lineTonnes(l), 0);
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Every whole-rake move for a destination, over every idle rake and siding. A rake and siding are
+ * priced only when some unserved order there is one its wagons carry and the siding's stockyards
+ * hold (explaining a large plan prices thousands of pairs otherwise).
+ */
+function rakeMoves(st: PlanState, dest: string, orders: readonly Order[]): Move[] {
+  const out: Move[] = [];
+  const open = orders.filter((o) => railAllowed(o) && st.unserved(o) > 1e-6);
+  if (open.length === 0) return out;
+  const lpHolds = lpProducts(st);
+  for (let r = 0; r < st.p.rakes.length; r++) {
+    if (st.rakes.has(r)) continue;
+    const wt = st.p.rakes[r]!.rake.wagonType;
+    const products = new Set(open.filter((o) => st.p.products.get(o.product)?.wagonTypes.includes(wt)).map((o) => o.product));
+    if (products.size === 0) continue;
+    for (const lp of st.p.lps.values()) {
+      const held = lpHolds.get(lp.code)!;
+      if (!lp.wagonTypes.includes(wt) || ![...products].some((x) => held.has(x))) continue;
+      const m = rakeMove(st, r, lp.code, dest, open);
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
+
+const lpProductsCache = new WeakMap<PlanState, Map<string, Set<string>>>();
+/** Products with stock left at some stockyard each siding serves. */
+function lpProducts(st: PlanState): Map<string, Set<string>> {
+  let m = lpProductsCache.get(st);
+  if (!m) {
+    m = new Map();
+    for (const lp of st.p.lps.values()) m.set(lp.code, new Set([...st.p.products.keys()].filter((x) => lp.stockyards.some((y) => st.stock(y, x) > 1e-6))));
+    lpProductsCache.set(st, m);
+  }
+  return m;
+}
+
+/** Which rule keeps rail from these tonnes when no rail option exists. */
+function railBlock(st: PlanState, o: Order, pname: string, holders: string[], destRakes: number[], destMoves: Move[]): { code: UnservedReasonCode; text: string } {
+  const p = st.p;
+  const types = p.products.get(o.product)!.wagonTypes;
+  const tl = types.join('/');
+  const rakes = p.rakes.map((r, i) => ({ r, i })).filter(({ r }) => types.includes(r.rake.wagonType));
+  if (rakes.length === 0) return { code: 'no-compatible-rake', text: `no ${tl} rake placed in the horizon` };
+  const withStock = holders.filter((y) => st.stock(y, o.product) > 1e-6);
+  const reachAt = (wt: string) => [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => withStock.includes(y)));
+  const reachable = rakes.filter(({ r }) => reachAt(r.rake.wagonType).length > 0);
+  if (reachable.length === 0) return { code: 'no-reachable-stock', text: `no loading point handles ${tl} wagons and serves a stockyard with ${pname} left (${withStock.join(', ') || 'none'})` };
+  if (!o.splittable && Math.max(...rakes.map(({ r }) => r.capT)) < o.quantityT) return { code: 'too-big-for-rake', text: `order may not be split and ${tt(o.quantityT)} exceeds every ${tl} rake's capacity` };
+  const busy = reachable.filter(({ i }) => st.rakes.has(i));
+  const serving = busy.filter(({ i }) => destRakes.includes(i));
+  const busyText = busy.length
+    ? `${busy.length} compatible ${tl} rakes carry other loads (${serving.length ? `the ${serving.length} loading for ${o.destination} have no idle wagons it fits at their sidings' stock, or a longer loading would break a siding rule` : `none loads for ${o.destination}`})`
+    : '';
+  const idle = reachable.filter(({ i }) => !st.rakes.has(i));
+  if (idle.length === 0) return { code: 'rakes-busy', text: busyText };
+  const pre = busyText ? `${busyText}; ` : '';
+  // Idle rakes: the earliest full loading each could start at a siding that reaches the stock.
+  const slots = idle.flatMap(({ r, i }) => reachAt(r.rake.wagonType).map((lp) => ({ r, lp, s: earliestFullStart(st, i, lp.code) }))).filter((x): x is { r: typeof x.r; lp: typeof x.lp; s: number } => x.s !== null);
+  if (slots.length === 0) return { code: 'no-siding-slot', text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a full loading (working hours, rakes at once) that ends within the horizon` };
+  // On the earliest of those loadings, is a tonne of this order worth more than its handling and lateness?
+  const dest = p.dests.get(o.destination)!;
+  const leave = unservedTonneCost(p, o);
+  const value = (x: (typeof slots)[number]) => {
+    const end = x.s + x.r.capT / x.lp.loadingRateTph;
+    const late = lateDays(end + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+    return { v: leave - handlingRate(p, x.lp) - late, late, end };
+  };
+  const best = slots.map((x) => ({ x, ...value(x) })).sort((a, b) => b.v - a.v)[0]!;
+  if (best.v <= 0) {
+    return { code: 'late-costs-more', text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rsT(best.late)} and handling ${rsT(handlingRate(p, best.x.lp))} cost more than leaving it (${rsT(leave)})` };
+  }
+  const full = destMoves.length ? `every whole ${tl} rake for ${o.destination} fills its wagons with more valuable orders` : `no whole rake for ${o.destination} can be formed`;
+  return { code: 'no-whole-rake', text: `${pre}${full}${!o.splittable ? ' (the order may not be split)' : ''}` };
+}
+
+/**
+ * Rakes placed in the horizon that the plan leaves idle, each with the reason: the best whole
+ * rake it could take (most saving over every siding and destination) and why it costs more than
+ * leaving those tonnes, or which rule keeps it idle.
+ */
+export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): IdleRake[] {
+  const st = state ?? new PlanState(p, draft);
+  const byDest = new Map<string, Order[]>();
+  for (const o of p.orders) if (st.unserved(o) > 1e-6 && p.dests.has(o.destination)) byDest.set(o.destination, [...(byDest.get(o.destination) ?? []), o]);
+  // Every whole-rake move, once; each idle rake's best is among them.
+  const bestOf = new Map<number, Move>();
+  for (const [dest, orders] of byDest) for (const m of rakeMoves(st, dest, orders)) {
+    const r = m.rakes[0]!.rakeIdx;
+    if (!bestOf.has(r) || m.savingRs > bestOf.get(r)!.savingRs) bestOf.set(r, m);
+  }
+  const out: IdleRake[] = [];
+  for (const [i, pr] of p.rakes.entries()) {
+    if (st.rakes.has(i)) continue;
+    const base = { rakeId: pr.rake.id, wagonType: pr.rake.wagonType, placement: pr.rake.expectedPlacement };
+    const lps = [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(pr.rake.wagonType));
+    if (lps.length === 0) { out.push({ ...base, reasonCode: 'no-siding', reason: `no loading point handles ${pr.rake.wagonType} wagons` }); continue; }
+    if (lps.every((lp) => earliestFullStart(st, i, lp.code) === null)) {
+      out.push({ ...base, reasonCode: 'no-siding-slot', reason: `no siding handling ${pr.rake.wagonType} has a slot for a full loading (working hours, rakes at once) that ends within the horizon` });
+      continue;
+    }
+    const best = bestOf.get(i);
+    if (!best) {
+      out.push({ ...base, reasonCode: 'no-demand', reason: `no unserved order its ${pr.rake.wagonType} wagons may carry has stock at a stockyard its sidings serve, with a delivery worth more than its handling and lateness` });
+      continue;
+    }
+    const next = best.rakes[0]!.next!;
+    const t = next.lines.reduce((a, l) => a + lineTonnes(l), 0);
+    const cost = rakeCost(p, next);
+    const dest = p.orderById.get(next.lines[0]!.orderId)!.destination;
+    out.push({
+      ...base, reasonCode: best.savingRs < 0 ? 'dearer-than-leaving' : 'cheaper-option-left',
+      reason: best.savingRs < 0
+        ? `its best load, ${tt(t)} to ${dest} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
+        : `it could take ${tt(t)} to ${dest} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
+      figures: { destination: dest, loadingPoint: next.lp, tonnes: r3(t), rakeCostRs: r2(cost), leaveRs: r2(cost + best.savingRs) },
+    });
+  }
+  return out;
 }
 
 function memo<T>(f: (k: string) => T): (k: string) => T {
@@ -96,7 +285,8 @@ function memo<T>(f: (k: string) => T): (k: string) => T {
 
 /**
  * What to produce next: per product, demand not covered by usable stock (orders in the horizon
- * and beyond), with the due date of the first order that stock cannot cover.
+ * and beyond), with the due date of the first order that stock cannot cover. Tonnes count as
+ * unserved for lack of stock by their reason code, never by the words of the reason.
  */
 /** Only the clauses that hold: never "exceed usable stock by 0 t". */
 export function productionBecause(product: string, shortT: number, lackT: number): string {
@@ -115,7 +305,7 @@ export function suggestProduction(p: Prep, unserved: UnservedLine[]): Production
     else byProduct.set(o.product, [o]);
   }
   const lackByProduct = new Map<string, number>();
-  for (const u of unserved) if (/stock|inventory/.test(u.reason)) lackByProduct.set(u.product, (lackByProduct.get(u.product) ?? 0) + u.tonnes);
+  for (const u of unserved) if (u.reasonCode && STOCK_REASON_CODES.has(u.reasonCode)) lackByProduct.set(u.product, (lackByProduct.get(u.product) ?? 0) + u.tonnes);
   for (const [product, orders] of byProduct) {
     let stock = [...p.stockyards.keys()].reduce((a, y) => a + (p.stock.get(key(y, product)) ?? 0), 0);
     let short = 0;

@@ -358,7 +358,7 @@ export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: s
     for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
     for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
     for (const s of starts) {
-      if (s >= p.horizonH || !inWorkingHours(p, lp, s, s + dur)) continue;
+      if (s + dur > p.horizonH + 1e-9 || !inWorkingHours(p, lp, s, s + dur)) continue;
       out.push({ lp: lp.code, startH: s, durH: dur });
     }
   }

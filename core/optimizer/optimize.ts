@@ -3,7 +3,7 @@ import type { Scenario } from '../domain/scenario';
 import { buildPlan } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
-import { highs, solveLp, type SolveProgress } from './highs-driver';
+import { highs, solveLp } from './highs-driver';
 import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
@@ -14,6 +14,9 @@ import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
+import { finalPass, finalPassReserveS } from './final-pass';
+import { cpuShareMeter } from './pace';
+import type { OptimizeHooks } from './hooks';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -30,14 +33,7 @@ export interface OptimizeOptions {
   ruleBasedOnly?: boolean;
 }
 
-export interface OptimizeHooks {
-  onProgress?: (p: OptimizeProgress) => void;
-  shouldStop?: () => boolean;
-}
-
-export type OptimizeProgress =
-  | { phase: 'rule-based' | 'building' | 'checking'; incumbent: number | null; bound: number | null; gap: number | null; elapsedS: number }
-  | (SolveProgress & { subproblem?: string });
+export type { OptimizeHooks, OptimizeProgress } from './hooks';
 
 export interface OptimizeResult {
   plan: Plan;
@@ -47,7 +43,7 @@ export interface OptimizeResult {
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
 function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
   const gDraft = greedyDraft(p);
-  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
   return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
 }
 
@@ -60,7 +56,7 @@ function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
 export function exportModelLp(sc: Scenario): string {
   const p = prepare(sc);
   const rbDraft = ruleBasedDraft(p);
-  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
   return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
 }
 
@@ -136,6 +132,10 @@ async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadli
     const opts = startOptions(startDraft);
     const r = columnGeneration(h, p, opts, [startDraft], {
       deadlineMs, mipShare: 0.3, shouldStop: hooks.shouldStop, dive: diveS !== undefined, diveS,
+      // Paced only before a dive: ending the rounds early helps a plan built by diving, while
+      // branch-and-bound after them (the day size) only loses bound (day at 8 % of a core: 25.7 %
+      // gap paced against 1.3 % unpaced, bench/RESULTS.md).
+      ...(diveS !== undefined ? { cpuShare: cpuShareMeter(1) } : {}),
       // The warm start is the best plan so far while the rounds run.
       onRound: (bound) => hooks.onProgress?.({ phase: 'solving', incumbent: startCost, bound, gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null, elapsedS: elapsed() }),
     });
@@ -213,7 +213,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const rbDeadline = deadlineAt(opts.ruleBasedOnly ? RULE_BASED_ONLY_SHARE : RULE_BASED_SHARE);
   const rbDraft = ruleBasedDraft(p, rbDeadline);
   phaseDone('rule-based', rbDeadline, Boolean(rbDraft.cut));
-  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null);
+  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null, [], { explain: false });
   const rbCost = rbPlan.summary.totalCost;
   phaseDone('pricing the rule-based plan');
   const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
@@ -236,16 +236,33 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   if (!rbDraft.cut) {
     gDraft = greedyDraft(p, gDeadline);
     phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
-    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost);
+    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost, [], { explain: false });
     gCost = gPlan.summary.totalCost;
     phaseDone('pricing the greedy plan');
   }
   const startDraft = gCost < rbCost ? gDraft : rbDraft;
+  // Every returned plan gets the final improvement pass (final-pass.ts); a pass whose plan the
+  // checker refused (it never should) is dropped, named in the notes.
+  const endDeadline: Deadline = { atMs: started + (timeLimitS - 0.25) * 1000, limitS: timeLimitS };
+  const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
+    // A solver that overran its share still leaves the pass a little time: it never is skipped.
+    const fp = finalPass(p, d, { ...endDeadline, atMs: Math.max(endDeadline.atMs, performance.now() + 300 * finalPassReserveS(timeLimitS)) });
+    phaseDone('final improvement pass', endDeadline, !fp.info.complete);
+    const plan = buildPlan(p, fp.draft, { ...solver, finalPass: fp.info }, rbCost, [...notes, ...fp.notes]);
+    const moved = fp.info.moves.road + fp.info.moves.rake + fp.info.moves.fill + fp.info.moves.move;
+    if (moved === 0 || checkPlan(sc, plan).ok) return plan;
+    return buildPlan(p, d, solver, rbCost, [...notes, 'The final improvement pass was dropped: its plan failed the checker.']);
+  };
+  // The solver gave no usable plan: the cheaper checked heuristic plan comes back, not the
+  // rule-based one when the greedy warm start beats it (a starved solve often ends here).
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
-    plan: buildPlan(p, rbDraft, {
+    plan: gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok ? finished(gDraft, {
+      method: 'greedy heuristic', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
+      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap, phases,
+    }, [`Greedy plan (the solver's warm start) returned: ${reason}.`]) : finished(rbDraft, {
       method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
       ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap, phases,
-    }, rbCost, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]),
+    }, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]),
     lpText,
   });
 
@@ -253,12 +270,10 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const heuristicOnly = (why: string): OptimizeResult => {
     const info = { objective: null, bound: null, gap: null, timeLimitS, gapLimit: gap, phases };
     const greedy = gCost < rbCost - 0.5;
-    const [plan, notes]: [Plan, string[]] = greedy
-      ? [gPlan, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')]]
-      : [rbPlan, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]];
-    if (greedy && !checkPlan(sc, plan).ok) return fallback(why, { status: why });
-    plan.solver = greedy ? { ...info, method: 'greedy heuristic', status: why, seconds: 0 } : { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why };
-    plan.notes = [...notes, ...plan.notes];
+    if (greedy && !checkPlan(sc, gPlan).ok) return fallback(why, { status: why });
+    const plan = greedy
+      ? finished(gDraft, { ...info, method: 'greedy heuristic', status: why, seconds: 0 }, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')])
+      : finished(rbDraft, { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why }, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]);
     phaseDone('pricing and checking');
     plan.solver.seconds = elapsed();
     return { plan, lpText: null };
@@ -288,7 +303,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     if (decompose) {
       // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
       // 120 s limit with 2 s kept).
-      const d = await solveDecomposed(sc, p, startDraft, [startDraft === gDraft ? rbDraft : gDraft], { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S) }, hooks);
+      const d = await solveDecomposed(sc, p, startDraft, [startDraft === gDraft ? rbDraft : gDraft], { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S - finalPassReserveS(timeLimitS)) }, hooks);
       draft = d.draft;
       const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
       const bound = objective !== null ? d.bound : null;
@@ -303,13 +318,13 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
-      const timeLeftS = Math.max(1, timeLimitS - elapsed());
+      const timeLeftS = Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS));
       // Column generation over rake loadings first: its bound is far tighter than the MILP's root
       // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
       const cg = await colgenStart(p, startDraft, Math.min(gCost, rbCost), Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, searchOnly ? Math.max(DIVE_MIN_S, timeLeftS * DIVE_SHARE_SEARCH) : undefined, hooks, elapsed);
       const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed()), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
+        timeLimitS: Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
         altStart: start !== startDraft ? draftToStart(p, built, startDraft) : undefined,
         shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
         lnsShare: searchOnly ? 1 : undefined,
@@ -326,14 +341,14 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
 
   hooks.onProgress?.({ phase: 'checking', incumbent: info.objective, bound: info.bound, gap: info.gap, elapsedS: elapsed() });
   phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
-  const plan = buildPlan(p, draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, rbCost);
+  const plan = finished(draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, []);
   const verdict = checkPlan(sc, plan);
   if (!verdict.ok) {
     const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
     return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
   }
   if (gCost < Math.min(plan.summary.totalCost, rbCost) - 0.5) {
-    const gPlan = buildPlan(p, gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, rbCost,
+    const gPlan = finished(gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases },
       [`The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`]);
     if (checkPlan(sc, gPlan).ok) {
       phaseDone('pricing and checking');

@@ -19,7 +19,7 @@ export class SidingSchedule {
     return points.every((t) => list.filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length < lp.maxRakes);
   }
 
-  /** Earliest start ≥ fromH, before the horizon ends, for a loading of durH hours; null if none. */
+  /** Earliest start ≥ fromH for a loading of durH hours that ends by the horizon's end; null if none. */
   earliest(lp: LoadingPoint, fromH: number, durH: number): number | null {
     const ends = (this.booked.get(lp.code) ?? []).map(([, b]) => b).filter((b) => b > fromH);
     const candidates = [fromH, ...ends].sort((a, b) => a - b);
@@ -27,7 +27,8 @@ export class SidingSchedule {
       let s: number | null = c;
       for (let guard = 0; guard < 64 && s !== null && s < this.p.horizonH; guard++) {
         s = nextWorkingStart(this.p, lp, s, durH);
-        if (s === null || s >= this.p.horizonH) break;
+        // A loading ends within the horizon: a plan never has a rake still loading after it.
+        if (s === null || s + durH > this.p.horizonH + 1e-9) break;
         if (this.fits(lp, s, s + durH)) return s;
         // Blocked: try again from the next booked end after s.
         const next: number | undefined = ends.filter((b) => b > s! + 1e-9).sort((a, b) => a - b)[0];

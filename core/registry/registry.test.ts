@@ -7,7 +7,7 @@ import type { Table } from '../ml/table';
 import { runBatch } from './batch';
 import { registryFor } from './context';
 import type { ModelServer } from './serving';
-import { trainTestModel } from './test-models';
+import { trainTestModel } from '../../tests/fixtures/test-models';
 
 const row = { date: '2024-06-01', a: 3.5, b: 0.5, noise: 0.2, lane: 'EAST-1' };
 

@@ -10,7 +10,7 @@ import { loadModel } from '../ml/onnx-session';
 import { cellAt, takeRows, type Cell, type Table } from '../ml/table';
 import { registryFor } from './context';
 import { openSession } from './runtime';
-import { trainTestModel } from './test-models';
+import { trainTestModel } from '../../tests/fixtures/test-models';
 
 function rowsOf(t: Table): Record<string, Cell>[] {
   return Array.from({ length: t.nRows }, (_, i) => Object.fromEntries(t.columns.map((c) => [c.name, cellAt(c, i)])));

@@ -1,6 +1,8 @@
 import { getSpec } from '../../models';
 import { getColumn, type Cell, cellAt, type Table } from '../ml/table';
 import type { ModelManifest } from '../ml/manifest';
+import { DEFAULT_PARAMS } from '../ml/booster';
+import { splitByCounts } from '../ml/split';
 import { loadHistory } from '../training/history-source';
 
 /**
@@ -14,8 +16,9 @@ export function specTable(spec: string, dbPath: string): { table: Table; source:
 }
 
 /**
- * The trainer's time-ordered split, reproduced: rows with a target, ordered by the date column
- * (ties by position), then train | valid | test with the sizes the manifest records.
+ * The trainer's split, reproduced: rows with a target, ordered by the date column (ties by
+ * position), then train | valid | test with the sizes the manifest records — or the same seeded
+ * shuffle when the manifest says the split was random.
  */
 export function splitLikeTrainer(t: Table, m: ModelManifest): { train: number[]; test: number[] } {
   const target = getColumn(t, m.target);
@@ -25,6 +28,10 @@ export function splitLikeTrainer(t: Table, m: ModelManifest): { train: number[];
   for (let i = 0; i < t.nRows; i++) if (has(i)) order.push(i);
   const d = m.dateColumn ? getColumn(t, m.dateColumn)?.num : null;
   if (d) order.sort((a, b) => (d[a]! - d[b]!) || a - b);
+  if (m.split === 'random') {
+    const p = splitByCounts(order, 'random', Number(m.params.seed ?? DEFAULT_PARAMS.seed), m.rows.valid, m.rows.test);
+    return { train: p.train, test: p.test };
+  }
   const nTest = Math.min(order.length, m.rows.test || Math.floor(order.length * 0.15));
   const nTrain = Math.min(order.length - nTest, m.rows.train || order.length - nTest);
   return { train: order.slice(0, nTrain), test: order.slice(order.length - nTest) };

@@ -107,7 +107,8 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
         if (ch.op === 'update') updates.push({ rid: ch.rid, row: res.data as Record<string, unknown> });
         else inserts.push(res.data as Record<string, unknown>);
       });
-      if (issues.length > 0) throw new ContractError('INVALID_DATA', `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${issues[0].path} ${issues[0].message}`, issues);
+      const [first] = issues;
+      if (first) throw new ContractError('INVALID_DATA', `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${first.path} ${first.message}`, issues);
       const insertedRids = db.transaction(() => {
         for (const u of updates) updateRow(db, id, table, u.rid, u.row);
         deleteRows(db, id, table, deletes);

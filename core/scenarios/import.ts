@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ImportResult, RejectedImportRow } from '../contract/api/scenarios';
 import { ContractError } from '../contract/errors';
-import { SCENARIO_TABLES, issueTable, tableRows, type TableName } from '../domain/scenario-tables';
+import { SCENARIO_TABLES, issueTable, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
 import type { Scenario } from '../domain/scenario';
 import { checkScenario, validateScenario, type DataIssue } from '../domain/validate';
 import type { ReadTable } from '../importexport/table-io';
@@ -24,7 +24,8 @@ function plan(base: Scenario, rowIds: number[], table: TableName, read: ReadTabl
   const byKey = new Map(merged.map((m, i) => [keyOf(table, m.row), i]));
   const firstLine = new Map<string, number>();
   read.rows.forEach((row, i) => {
-    const line = read.lines[i];
+    // readTable records the line of every row it accepts: lines is parallel to rows.
+    const line = read.lines[i]!;
     if (dropLines.has(line)) return;
     const key = keyOf(table, row);
     const seen = firstLine.get(key);
@@ -34,12 +35,13 @@ function plan(base: Scenario, rowIds: number[], table: TableName, read: ReadTabl
     }
     firstLine.set(key, line);
     const at = byKey.get(key);
-    if (at !== undefined) merged[at] = { row, rid: merged[at].rid, line };
+    // byKey holds only indices of merged, which never shrinks.
+    if (at !== undefined) merged[at] = { row, rid: merged[at]!.rid, line };
     else { byKey.set(key, merged.length); merged.push({ row, line }); }
   });
   const candidate = structuredClone(base);
   const holder = spec.path.length === 2 ? (candidate.plant as unknown as Record<string, unknown>) : (candidate as unknown as Record<string, unknown>);
-  holder[spec.path[spec.path.length - 1]] = merged.map((m) => m.row);
+  holder[rowsField(spec)] = merged.map((m) => m.row);
   // Cross-table errors on imported rows reject those rows; others stay warnings for the editor.
   for (const issue of validateScenario(candidate)) {
     if (issue.severity !== 'error' || issue.table !== issueTable(table) || issue.row === null) continue;
@@ -127,7 +129,7 @@ export function planScenarioImport(read: SheetsRead, opts: { skipInvalid: boolea
     for (const t of Object.keys(SCENARIO_TABLES) as TableName[]) {
       const spec = SCENARIO_TABLES[t];
       const holder = spec.path.length === 2 ? (scenario.plant as unknown as Record<string, unknown>) : (scenario as unknown as Record<string, unknown>);
-      const key = spec.path[spec.path.length - 1];
+      const key = rowsField(spec);
       holder[key] = (holder[key] as unknown[]).filter((_, i) => !drop.has(`${issueTable(t)}#${i}`));
     }
     const again = validateScenario(scenario).filter((i) => i.severity === 'error');

@@ -52,7 +52,7 @@ describe('scenarios: lifecycle', () => {
     await app.invoke('scenarios.delete', { id: created.id });
     const left = await app.invoke('scenarios.list', {});
     expect(left).toHaveLength(1);
-    expect(left[0].parentId).toBeNull(); // the parent is gone; the copy stays
+    expect(left[0]!.parentId).toBeNull(); // the parent is gone; the copy stays
     await expect(app.invoke('scenarios.get', { id: created.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -66,8 +66,8 @@ describe('scenarios: lifecycle', () => {
 
 describe('scenarios: round trips', () => {
   const original = generateScenario({ seed: 8, size: 'day' });
-  original.orders[0].customer = '=HYPERLINK("http://x")';
-  original.orders[1].customer = '@SUM(1+1)';
+  original.orders[0]!.customer = '=HYPERLINK("http://x")';
+  original.orders[1]!.customer = '@SUM(1+1)';
 
   it('JSON → DB → JSON is lossless', async () => {
     const id = await importJson(original);
@@ -166,7 +166,7 @@ describe('scenarios: import reports', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Stock');
     ws.addRow(['Stock Yard', 'Product Code', 'On hand (t)', 'Safety stock']);
-    ws.addRow([before[0].stockyard, before[0].product, 4321, 100]);
+    ws.addRow([before[0]!.stockyard, before[0]!.product, 4321, 100]);
     ws.addRow(['SY-PM', 'HRPL', 'n/a', 0]);
     const bad = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
     expect(bad.rejected).toEqual([{ line: 3, field: 'On hand [t]', reason: "'n/a' is not a number", key: 'SY-PM/HRPL' }]);
@@ -180,7 +180,7 @@ describe('scenarios: import reports', () => {
 
   it('names a cell in another unit, a formula with no saved result and an error cell; refuses a repeated column', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
-    const [first] = (await app.invoke('scenarios.get', { id })).scenario.inventory;
+    const first = (await app.invoke('scenarios.get', { id })).scenario.inventory[0]!;
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Inventory');
     ws.addRow(['Stockyard', 'Product', 'On hand [t]', 'Safety stock [t]']);
@@ -214,7 +214,7 @@ describe('scenarios: import reports', () => {
 
   it('rejects a whole scenario with errors, naming table and line', async () => {
     const bad = structuredClone(generateScenario({ seed: 8, size: 'day' }));
-    bad.orders[4].destination = 'MARS';
+    bad.orders[4]!.destination = 'MARS';
     const r = await app.invoke('scenarios.import', { fileName: 'bad.json', dataBase64: b64(JSON.stringify(bad)) });
     expect(r.status).toBe('rejected');
     expect(r.rejected).toEqual([expect.objectContaining({ table: 'orders', line: 5, field: 'destination', reason: "unknown destination 'MARS'" })]);
@@ -238,7 +238,7 @@ describe('scenarios: editing', () => {
     expect((err as ContractError).issues).toEqual([{ path: 'orders[2].quantityT', message: 'must be > 0' }]);
     const ok = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [{ op: 'update', rid, values: { quantityT: '1,200' } }] });
     expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect((await app.invoke('scenarios.get', { id })).scenario.orders[2].quantityT).toBe(1200);
+    expect((await app.invoke('scenarios.get', { id })).scenario.orders[2]!.quantityT).toBe(1200);
   });
 
   it('inserts and deletes rows in one transaction and reports cross-table issues', async () => {

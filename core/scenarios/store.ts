@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { ScenarioSummary } from '../contract/api/scenarios';
 import { ContractError } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
-import { SCENARIO_TABLES, TABLE_NAMES, tableRows, type TableName } from '../domain/scenario-tables';
+import { SCENARIO_TABLES, TABLE_NAMES, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../domain/scenario';
 import { columnList, fromSqlRow, toSqlValues } from './rows';
 
@@ -62,7 +62,7 @@ export function loadScenario(db: Database.Database, id: string): LoadedScenario 
     rowIds[table] = sqlRows.map((r) => r.rid as number);
     const rows = sqlRows.map((r) => fromSqlRow(spec, r));
     const holder = spec.path.length === 2 ? (raw.plant as Record<string, unknown>) : raw;
-    holder[spec.path[spec.path.length - 1]] = rows;
+    holder[rowsField(spec)] = rows;
   }
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) throw new ContractError('INTERNAL', `Scenario '${meta.name}' in the database does not parse: ${parsed.error.issues[0]?.message ?? 'unknown'}`);

@@ -37,9 +37,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {
-  for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i].version <= migrations[i - 1].version) {
-      throw new Error(`Migrations out of order: ${migrations[i - 1].version} then ${migrations[i].version}.`);
+  for (const [i, m] of migrations.entries()) {
+    const prev = migrations[i - 1];
+    if (prev && m.version <= prev.version) {
+      throw new Error(`Migrations out of order: ${prev.version} then ${m.version}.`);
     }
   }
 }

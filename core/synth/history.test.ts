@@ -109,7 +109,7 @@ describe('generateHistory: two years', () => {
   it('road is chosen for short hauls only', () => {
     const road = h.shipments.filter((s) => s.mode === 'road');
     expect(road.length).toBeGreaterThan(100);
-    for (let i = 0; i < road.length; i += 13) expect(road[i].distanceKm).toBeLessThanOrEqual(700);
+    for (let i = 0; i < road.length; i += 13) expect(road[i]!.distanceKm).toBeLessThanOrEqual(700);
   });
 });
 

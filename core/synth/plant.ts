@@ -38,7 +38,8 @@ export function buildPlantProfile(size: PlantSize): PlantProfile {
   if (size === 'large') {
     // A network of 20 yards: 14 more built on the Bokaro yards' product mixes, each with its own siding.
     for (let i = 7; i <= 20; i++) {
-      const template = STOCKYARDS[(i - 7) % STOCKYARDS.length];
+      // The index is taken modulo the length of a non-empty constant table.
+      const template = STOCKYARDS[(i - 7) % STOCKYARDS.length]!;
       const code = `SY-${String(i).padStart(2, '0')}`;
       yards.push({ code, name: `${template.name}, annexe ${i}`, roadCapacityTPerDay: rng.int(5, 10) * 100, products: [...template.products] });
       const templateLp = LOADING_POINTS.find((lp) => lp.stockyards.includes(template.code))!;
@@ -55,7 +56,7 @@ export function buildPlantProfile(size: PlantSize): PlantProfile {
     }
     // 110 more customer sidings near the 40 Bokaro destinations.
     for (let i = 0; i < 110; i++) {
-      const base = DESTINATIONS[i % DESTINATIONS.length];
+      const base = DESTINATIONS[i % DESTINATIONS.length]!;
       const n = Math.floor(i / DESTINATIONS.length) + 1;
       destRows.push([`${base[0]}-C${n}`, `${base[1]} customer siding ${n}`, base[2], base[3], Math.max(30, base[4] + rng.int(-40, 80)), base[5] * 0.4]);
     }

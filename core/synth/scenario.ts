@@ -22,7 +22,7 @@ export const SCENARIO_SIZES: Record<ScenarioSize, SizeSpec> = {
 const RAIL_FILL = 0.92;
 const ROAD_FILL = 1.15;
 /** Usable stock against order tonnage, by product: most comfortable, one product short. */
-const STOCK_COVER = [1.1, 1.35];
+const STOCK_COVER: readonly [number, number] = [1.1, 1.35];
 const SHORT_COVER = 0.8;
 
 /** A valid `rakeplan.scenario/1` for a seed and size; the same seed always gives the same file. */
@@ -68,9 +68,9 @@ function makeRakes(rng: Rng, profile: PlantProfile, spec: SizeSpec, start: numbe
   for (const p of profile.plant.products) {
     const share = profile.productShare.get(p.code) ?? 0;
     // The first listed wagon type is the usual one; the others take a smaller part.
-    const parts = p.wagonTypes.map((_, i) => (i === 0 ? 3 : 1));
-    const total = parts.reduce((a, b) => a + b, 0);
-    p.wagonTypes.forEach((w, i) => typeWeight.set(w, (typeWeight.get(w) ?? 0) + (share * parts[i]) / total));
+    const parts = p.wagonTypes.map((w, i) => [w, i === 0 ? 3 : 1] as const);
+    const total = parts.reduce((a, [, part]) => a + part, 0);
+    for (const [w, part] of parts) typeWeight.set(w, (typeWeight.get(w) ?? 0) + (share * part) / total);
   }
   const types = [...typeWeight.keys()];
   const weights = types.map((t) => typeWeight.get(t)!);
@@ -150,10 +150,10 @@ function makeInventory(rng: Rng, profile: PlantProfile, orders: Order[]): Invent
     if (holders.length === 0) continue;
     const cover = product === short ? SHORT_COVER : rng.uniform(STOCK_COVER[0], STOCK_COVER[1]);
     const usable = (demand.get(product) ?? 0) * cover + 200;
-    const split = holders.map(() => rng.uniform(0.5, 1.5));
-    const splitSum = split.reduce((a, b) => a + b, 0);
-    holders.forEach((y, i) => {
-      const usableT = (usable * split[i]) / splitSum;
+    const split = holders.map((y) => [y, rng.uniform(0.5, 1.5)] as const);
+    const splitSum = split.reduce((a, [, share]) => a + share, 0);
+    split.forEach(([y, share]) => {
+      const usableT = (usable * share) / splitSum;
       const safetyStockT = Math.round(usableT * 0.05);
       rows.push({ stockyard: y.code, product, onHandT: Math.round(usableT + safetyStockT), safetyStockT });
     });

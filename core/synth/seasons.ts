@@ -15,8 +15,9 @@ export function demandFactor(product: string, month: number, weekday: number, da
   // Financial year ends 31 March: buyers and sales offices close targets, strongest late in the month.
   if (month === 3) f *= dayOfMonth > 15 ? 1.35 : 1.15;
   if (month === 4) f *= 0.9;
-  f *= WEEKDAY_DEMAND[weekday];
-  return f;
+  const weekdayFactor = WEEKDAY_DEMAND[weekday];
+  if (weekdayFactor === undefined) throw new RangeError(`demandFactor: weekday must be 0 (Sunday) to 6 (Saturday), got ${weekday}`);
+  return f * weekdayFactor;
 }
 
 /** Sunday … Saturday: Sundays quiet, Mondays catch up. */

@@ -7,7 +7,7 @@ import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
-import { registerTrainedDir } from '../registry/register-dir';
+import { registerTrainedDir } from '../registry/add-version';
 import { runWorker } from '../workers/run';
 import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';

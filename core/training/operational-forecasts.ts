@@ -1,5 +1,6 @@
 import type { OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
 import type { Cell } from '../ml/table';
+import { placementServingRows } from '../../models/rake-availability';
 import { loadHistory } from './history-source';
 
 /** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
@@ -63,13 +64,16 @@ export async function operationalForecasts(o: { dbPath: string; date: string; pr
     rateTph: 'cols' in lpp ? lpp.cols.prediction![i]! : mean(g.values), from: 'cols' in lpp ? lpp.from : 'historical mean',
   }));
 
+  // The model's inputs as training built them: recent delays from the placements that had arrived
+  // by the planning day's start (in arrival order), and every promise hour weighted by how often
+  // the loading point's rakes were promised then.
   const pl = groups(places, (p) => `${p.loadingPoint}|${p.wagonType}`, (p) => p.delayH);
-  const recent = new Map<string, number>();
-  for (const g of groups(places, (p) => p.loadingPoint, (p) => p.delayH)) recent.set(g.key, mean(g.values.slice(-10)));
-  const pp = await predict('rake-availability', pl.map((g) => ({ date: o.date, wagonType: g.sample.wagonType, loadingPoint: g.sample.loadingPoint, hour: 8, recentDelayH: recent.get(g.sample.loadingPoint) ?? null })));
+  const serving = placementServingRows(places, o.date, pl.map((g) => g.sample));
+  const pp = await predict('rake-availability', serving.rows);
   const placement = pl.map((g, i) => ({
     loadingPoint: g.sample.loadingPoint, wagonType: g.sample.wagonType, meanH: mean(g.values),
-    delayH: 'cols' in pp ? pp.cols.prediction![i]! : mean(g.values), from: 'cols' in pp ? pp.from : 'historical mean',
+    delayH: 'cols' in pp ? serving.weights[i]!.reduce((s, w, h) => s + w * pp.cols.prediction![i * 24 + h]!, 0) : mean(g.values),
+    from: 'cols' in pp ? pp.from : 'historical mean',
   }));
 
   const src = (r: { from: string } | { error: string }) => ('from' in r ? r.from : r.error);

@@ -6,21 +6,38 @@ import { generateHistory } from '../synth/history';
 // 500 days: enough for the demand model's 52-week seasonal naive baseline on the holdout.
 const history = generateHistory({ seed: 7, days: 500 });
 
+/**
+ * Specs that, on this history, honestly do not beat their strongest baseline (planning then uses
+ * the baseline). Empty: each of the six was tuned until it does; a spec added here must say why.
+ */
+const NOT_BETTER = new Set<string>();
+
 describe('the six forecasting models on synthetic plant history', () => {
   for (const spec of MODEL_SPECS) {
-    it(`${spec.name} beats its naive baseline (${spec.table} → ${spec.target}) on the time-ordered holdout`, () => {
+    it(`${spec.name} is judged against its strongest naive baseline (${spec.table} → ${spec.target}) on the time-ordered holdout`, () => {
       const table = spec.build(history);
       const res = trainTable(table, {
         name: spec.name, spec: spec.name, target: spec.target, task: spec.task, objective: spec.objective, quantiles: spec.quantiles,
         features: spec.features, categorical: spec.categorical, dateColumn: 'date', baseline: spec.baseline,
         params: { ...spec.params, rounds: Math.min(spec.params.rounds ?? 300, 120), learningRate: 0.1 },
       });
-      const b = res.metrics.baseline!;
+      const m = res.metrics;
+      const b = m.baseline!;
       expect(b, 'baseline evaluated').not.toBeNull();
-      expect(b.rows).toBeGreaterThan(0.5 * res.metrics.rows.test);
-      expect(b.beats, `${spec.name}: ${res.metrics.primary.name} model ${JSON.stringify(b.model)} vs baseline ${JSON.stringify(b.baseline)}`).toBe(true);
-      // Holdout rows come after every training row in time.
+      expect(b.rows).toBeGreaterThan(0.5 * m.rows.test);
+      const key = m.primary.name as 'mae';
+      const score = (x: unknown) => (x as Record<string, number>)[key]!;
+      // MAE-judged models face group medians (the best constant for MAE), demand also the recent mean.
+      if (key === 'mae') expect(m.baselines.some((x) => /median|28 days/.test(x.name)), m.baselines.map((x) => x.name).join('; ')).toBe(true);
+      if (spec.name === 'demand') expect(m.baselines.map((x) => x.name)).toEqual(expect.arrayContaining([expect.stringMatching(/last 28 days known 14 days ahead/), expect.stringMatching(/52 weeks/)]));
+      // `baseline` is the strongest one, and `beats` means beating every one of them.
+      expect(m.baselines[0]).toEqual(b);
+      for (const x of m.baselines) expect(x.beats).toBe(score(x.model) < score(x.baseline));
+      expect(b.beats).toBe(m.baselines.every((x) => x.beats));
+      const detail = `${spec.name}: ${key} ${m.baselines.map((x) => `${score(x.model).toFixed(3)} vs ${x.name} ${score(x.baseline).toFixed(3)}`).join('; ')}`;
+      expect(b.beats, detail).toBe(!NOT_BETTER.has(spec.name));
       expect(res.manifest.dateColumn).toBe('date');
+      expect(m.split).toBe('time');
       if (spec.quantiles) expect(res.manifest.outputs).toEqual(['prediction', 'p10', 'p90']);
       if (spec.task === 'binary') expect(res.manifest.classes).toEqual(['rail', 'road']);
     });

@@ -51,7 +51,7 @@ describe('afterPack: better-sqlite3 for Electron, in the packaged app only', () 
     const f = fixture({ asar: true });
     await rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' });
     expect(f.calls).toHaveLength(1);
-    const [call] = f.calls;
+    const call = f.calls[0]!;
     expect(call).toMatchObject({ electronVersion: '41.7.1', arch: 'x64', onlyModules: ['better-sqlite3'], force: true });
     expect(path.resolve(call.buildPath)).not.toBe(path.resolve(f.root));
     expect(path.relative(path.join(f.root, 'node_modules'), call.buildPath).startsWith('..')).toBe(true);
@@ -64,7 +64,7 @@ describe('afterPack: better-sqlite3 for Electron, in the packaged app only', () 
   it('rebuilds in place when the app is not in an asar', async () => {
     const f = fixture({ asar: false });
     await rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' });
-    expect(f.calls[0].buildPath).toBe(path.join(f.context.appOutDir, 'resources', 'app'));
+    expect(f.calls[0]!.buildPath).toBe(path.join(f.context.appOutDir, 'resources', 'app'));
     expect(fs.readFileSync(f.packaged, 'utf8')).toBe('electron-abi');
     expect(fs.readFileSync(path.join(f.root, BINARY), 'utf8')).toBe('node-abi');
   });

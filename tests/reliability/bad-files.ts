@@ -28,9 +28,9 @@ const BAD_PRIORITIES = ['0', '4', '-1', 'P9', 'urgent', '=1', '1.5', 'NaN'];
 
 /** One fault applied to a copy of the rows; each returns the rows it made. */
 const faults: Record<string, (rows: Row[], pick: number, text: string) => Row[]> = {
-  badNumber: (rows, i, t) => set(rows, i, QTY, BAD_NUMBERS[Math.abs(hash(t)) % BAD_NUMBERS.length]),
-  badDate: (rows, i, t) => set(rows, i, 'Due date', BAD_DATES[Math.abs(hash(t)) % BAD_DATES.length]),
-  badPriority: (rows, i, t) => set(rows, i, 'Priority', BAD_PRIORITIES[Math.abs(hash(t)) % BAD_PRIORITIES.length]),
+  badNumber: (rows, i, t) => set(rows, i, QTY, BAD_NUMBERS[Math.abs(hash(t)) % BAD_NUMBERS.length]!),
+  badDate: (rows, i, t) => set(rows, i, 'Due date', BAD_DATES[Math.abs(hash(t)) % BAD_DATES.length]!),
+  badPriority: (rows, i, t) => set(rows, i, 'Priority', BAD_PRIORITIES[Math.abs(hash(t)) % BAD_PRIORITIES.length]!),
   hugeCell: (rows, i, t) => set(rows, i, 'Customer', (t || 'x').repeat(Math.ceil(300_000 / Math.max(1, (t || 'x').length)))),
   hugeId: (rows, i) => set(rows, i, 'Order id', 'SO-'.repeat(30_000)),
   unknownDestination: (rows, i, t) => set(rows, i, 'Destination', `NOWHERE-${t.replace(/[^A-Z0-9]/gi, '').slice(0, 10)}`),
@@ -69,7 +69,7 @@ export type FaultyTable = typeof faultyTable extends fc.Arbitrary<infer T> ? T :
 
 export async function buildFaultyTable(base: Row[], header: string[], spec: FaultyTable): Promise<BadFile> {
   let rows = base.slice(0, Math.min(base.length, spec.keep));
-  for (const f of spec.faults) rows = faults[f.fault](rows, f.at % rows.length, f.text);
+  for (const f of spec.faults) rows = faults[f.fault]!(rows, f.at % rows.length, f.text);
   const cols = spec.shuffleColumns ? [...header].reverse() : header;
   const kind = `${spec.faults.map((f) => f.fault).join('+')}/${spec.encoding}`;
   const csv = (sep = ',') => toCsv(rows, cols, sep);
@@ -179,8 +179,8 @@ const firstOrder = (s: Json): Json => (s.orders as (Json | null)[]).find((o): o 
 /** Faults in a whole scenario (JSON): each breaks a schema or a cross-table rule. */
 const scenarioFaults: Record<string, (s: Json) => void> = {
   duplicateProduct: (s) => { const p = (s.plant as Json).products as unknown[]; p.push(structuredClone(p[0])); },
-  unknownStockyardRef: (s) => { ((s.plant as Json).loadingPoints as Json[])[0].stockyards = ['SY-NOWHERE']; },
-  negativePcc: (s) => { ((s.plant as Json).wagonTypes as Json[])[0].pccT = -63; },
+  unknownStockyardRef: (s) => { ((s.plant as Json).loadingPoints as Json[])[0]!.stockyards = ['SY-NOWHERE']; },
+  negativePcc: (s) => { ((s.plant as Json).wagonTypes as Json[])[0]!.pccT = -63; },
   enormousQuantity: (s) => { firstOrder(s).quantityT = 1e300; },
   stringNumber: (s) => { firstOrder(s).quantityT = 'NaN'; },
   nullRow: (s) => { (s.orders as unknown[]).push(null); },
@@ -188,14 +188,14 @@ const scenarioFaults: Record<string, (s: Json) => void> = {
   wrongFormat: (s) => { s.format = 'rakeplan.scenario/99'; },
   deepField: (s) => { let v: unknown = 1; for (let i = 0; i < 500; i++) v = { v }; firstOrder(s).customer = v; },
   dueBeforeStart: (s) => { firstOrder(s).dueDate = '1999-01-01T00:00:00+05:30'; },
-  hugeWagons: (s) => { (s.rakes as Json[])[0].wagons = 1e9; },
-  unknownWagonType: (s) => { (s.rakes as Json[])[0].wagonType = 'ZZZ'; },
+  hugeWagons: (s) => { (s.rakes as Json[])[0]!.wagons = 1e9; },
+  unknownWagonType: (s) => { (s.rakes as Json[])[0]!.wagonType = 'ZZZ'; },
 };
 export const SCENARIO_FAULTS = Object.keys(scenarioFaults);
 
 export function faultyScenario(valid: unknown, names: string[]): BadFile {
   const s = structuredClone(valid) as Json;
-  for (const n of names) scenarioFaults[n](s);
+  for (const n of names) scenarioFaults[n]!(s);
   const text = JSON.stringify(s).replace(/1e\+300/g, '1e999');
   return { kind: `scenario:${names.join('+')}`, fileName: 'scenario.json', bytes: Buffer.from(text, 'utf8') };
 }

@@ -9,7 +9,7 @@ import { solveLp } from '../../core/optimizer/highs-driver';
 import { LpModel } from '../../core/optimizer/lp-text';
 import type { SolveJob } from '../../core/optimizer/solve.worker';
 import { registryFor } from '../../core/registry/context';
-import { trainTestModel } from '../../core/registry/test-models';
+import { trainTestModel } from '../fixtures/test-models';
 import { generateScenario } from '../../core/synth/scenario';
 import { runWorker } from '../../core/workers/run';
 import { tempDir } from '../helpers/tmp';

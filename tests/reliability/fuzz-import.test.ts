@@ -40,8 +40,8 @@ beforeAll(async () => {
   const csv = await host.app.invoke('scenarios.export', { id: scenarioId, table: 'orders', format: 'csv' });
   validCsv = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
   const matrix = parseCsv(validCsv);
-  header = matrix[0];
-  rows = matrix.slice(1).filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  header = matrix[0]!;
+  rows = matrix.slice(1).filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
   validXlsx = Buffer.from((await host.app.invoke('scenarios.export', { id: scenarioId, table: 'orders', format: 'xlsx' })).dataBase64, 'base64');
   validScenario = (await host.app.invoke('scenarios.get', { id: scenarioId })).scenario;
 });

@@ -9,8 +9,9 @@ import { ensureHostBuilt, sleep, startHost, type HostChild } from './crash/host-
 /**
  * One host serves every window, so a big import must not stall the others: while a 200,000-row
  * orders CSV is imported through the built desktop host, `health.get` keeps answering. Parsing
- * and checking the file once held the host's thread for about 12 s; the bound below (3 s) is
- * loose enough for a loaded machine and still far below that. The measured figure is printed.
+ * and checking the file once held the host's thread for nearly the whole import (12.4 s of it).
+ * The bound is relative, so a loaded machine slows both sides alike: no call may wait for half
+ * of the import's own time. The measured figures are printed.
  */
 const ROWS = 200_000;
 
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('host responsiveness', () => {
-  it(`answers health.get within 3 s throughout a ${ROWS.toLocaleString('en')}-row orders import`, async () => {
+  it(`answers health.get throughout a ${ROWS.toLocaleString('en')}-row orders import`, async () => {
     const created = await host.call<ScenarioSummary>('scenarios.create', { template: 'day', seed: 5, name: 'big import' });
     const { scenario } = await host.call<ScenarioDetail>('scenarios.get', { id: created.id });
     // Valid rows by construction: the scenario's own orders, repeated under new ids.
@@ -52,10 +53,11 @@ describe('host responsiveness', () => {
     const longest = Math.max(...waits);
     // The first call waits behind the 27 MB import message in the same pipe, whatever the host does.
     console.log(`[host-responsiveness] ${ROWS} orders imported in ${importS.toFixed(1)} s; ${waits.length} health.get calls meanwhile, `
-      + `longest ${Math.round(longest)} ms (first ${Math.round(waits[0])} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`);
+      + `longest ${Math.round(longest)} ms (first ${Math.round(waits[0]!)} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`);
 
     expect(result).toMatchObject({ status: 'imported', imported: ROWS });
     expect((await host.call<ScenarioDetail>('scenarios.get', { id: created.id })).scenario.orders).toHaveLength(ROWS);
-    expect(longest).toBeLessThan(3000);
+    expect(waits.length).toBeGreaterThan(1);
+    expect(longest).toBeLessThan((importS * 1000) / 2);
   }, 180_000);
 });

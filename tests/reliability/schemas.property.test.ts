@@ -44,7 +44,7 @@ describe('domain schema properties', () => {
       const rows = tableRows(s, table) as Record<string, unknown>[];
       const numeric = spec.columns.filter((c) => ['number', 'int'].includes(c.kind) && rows.some((r) => typeof r[c.field] === 'number'));
       fc.pre(rows.length > 0 && numeric.length > 0);
-      const col = numeric[pick % numeric.length];
+      const col = numeric[pick % numeric.length]!;
       const row = { ...rows[pick % rows.length], [col.field]: hostile };
       const res = spec.schema.safeParse(row);
       // -1 is allowed nowhere; 1e308 is beyond every bound; NaN/Infinity/wrong types fail `number`.
@@ -57,7 +57,7 @@ describe('domain schema properties', () => {
     fc.assert(fc.property(scenarioArb, fc.constantFrom(...TABLE_NAMES), fc.string({ minLength: 1, maxLength: 12 }), (s, table, key) => {
       const spec = SCENARIO_TABLES[table];
       const rows = tableRows(s, table) as Record<string, unknown>[];
-      fc.pre(rows.length > 0 && !(key in rows[0]) && !spec.columns.some((c) => c.field === key));
+      fc.pre(rows.length > 0 && !(key in rows[0]!) && !spec.columns.some((c) => c.field === key));
       const res = spec.schema.safeParse({ ...rows[0], [key]: 1 });
       expect(res.success).toBe(false);
     }), { numRuns: RUNS });
@@ -65,10 +65,10 @@ describe('domain schema properties', () => {
 
   it('a broken reference is reported on the row and field that hold it', () => {
     const refs: { table: TableName; field: string; set: (s: ReturnType<typeof generateScenario>, i: number) => number }[] = [
-      { table: 'orders', field: 'destination', set: (s, i) => { const k = i % s.orders.length; s.orders[k].destination = 'ZZ-NOWHERE'; return k; } },
-      { table: 'orders', field: 'product', set: (s, i) => { const k = i % s.orders.length; s.orders[k].product = 'ZZ-NONE'; return k; } },
-      { table: 'rakes', field: 'wagonType', set: (s, i) => { const k = i % s.rakes.length; s.rakes[k].wagonType = 'ZZ'; return k; } },
-      { table: 'inventory', field: 'stockyard', set: (s, i) => { const k = i % s.inventory.length; s.inventory[k].stockyard = 'SY-ZZ'; return k; } },
+      { table: 'orders', field: 'destination', set: (s, i) => { const k = i % s.orders.length; s.orders[k]!.destination = 'ZZ-NOWHERE'; return k; } },
+      { table: 'orders', field: 'product', set: (s, i) => { const k = i % s.orders.length; s.orders[k]!.product = 'ZZ-NONE'; return k; } },
+      { table: 'rakes', field: 'wagonType', set: (s, i) => { const k = i % s.rakes.length; s.rakes[k]!.wagonType = 'ZZ'; return k; } },
+      { table: 'inventory', field: 'stockyard', set: (s, i) => { const k = i % s.inventory.length; s.inventory[k]!.stockyard = 'SY-ZZ'; return k; } },
     ];
     fc.assert(fc.property(scenarioArb, fc.constantFrom(...refs), fc.nat(), (s, ref, pick) => {
       const broken = structuredClone(s);
@@ -81,7 +81,7 @@ describe('domain schema properties', () => {
   it('a duplicated key is reported as a duplicate', () => {
     fc.assert(fc.property(scenarioArb, fc.constantFrom<TableName>('orders', 'rakes', 'inventory'), fc.nat(), (s, table, pick) => {
       const broken = structuredClone(s) as unknown as Record<string, unknown[]>;
-      const rows = broken[table];
+      const rows = broken[table]!;
       rows.push(structuredClone(rows[pick % rows.length]));
       const issues = checkScenario(broken).issues.filter((i) => i.severity === 'error');
       expect(issues.some((i) => i.table === table && /duplicate/.test(i.message))).toBe(true);

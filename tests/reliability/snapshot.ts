@@ -19,7 +19,7 @@ export function diffSnapshots(before: Map<string, string[]>, after: Map<string, 
   for (const [table, rows] of before) {
     const now = new Set(after.get(table) ?? []);
     const lost = rows.filter((r) => !now.has(r));
-    if (lost.length) problems.push(`${table}: ${lost.length} row(s) changed or lost, e.g. ${lost[0].slice(0, 160)}`);
+    if (lost.length) problems.push(`${table}: ${lost.length} row(s) changed or lost, e.g. ${lost[0]!.slice(0, 160)}`);
     if (!opts.allowAdded && (after.get(table)?.length ?? 0) !== rows.length) problems.push(`${table}: ${rows.length} → ${after.get(table)?.length ?? 0} rows`);
   }
   return problems;

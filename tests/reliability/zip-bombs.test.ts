@@ -45,7 +45,7 @@ describe('assertZipWithinLimits reads the zip the way exceljs will', () => {
 
   it('refuses bytes before the zip, and reads the same workbook without them', async () => {
     const parts = await workbookParts();
-    expect((await readXlsx(craftZip(parts)))[0].rows[1]).toEqual(['SO-1', 120]);
+    expect((await readXlsx(craftZip(parts)))[0]!.rows[1]).toEqual(['SO-1', 120]);
     const prepended = craftZip([...parts, zerosPart(SHEET, 32)], { prepend: Buffer.from('PK junk') });
     await expect(assertZipWithinLimits(prepended, LIMITS)).rejects.toEqual(refusal('INVALID_DATA', /bytes were prepended or inserted/));
   });
@@ -58,7 +58,7 @@ describe('assertZipWithinLimits reads the zip the way exceljs will', () => {
 
   it('measures data-descriptor parts by their bodies, and a directory cannot hide a body', async () => {
     const parts = (await workbookParts()).map((p): CraftPart => (p.method === 8 ? { ...p, descriptor: true } : p));
-    expect((await readXlsx(craftZip(parts)))[0].rows[1]).toEqual(['SO-1', 120]);
+    expect((await readXlsx(craftZip(parts)))[0]!.rows[1]).toEqual(['SO-1', 120]);
     await expect(assertZipWithinLimits(craftZip([...parts, zerosPart(SHEET, 32, { descriptor: true })]), LIMITS)).rejects.toEqual(namesPart);
     // The directory says 0 bytes, so JSZip reads nothing, but a streaming reader inflates the body.
     const hidden = craftZip([...parts, zerosPart(SHEET, 32, { descriptor: true, directoryCompressed: 0 })]);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { ModelVersionInfo } from '../../contract/api/registry';
 import { createHost } from '../../host/create-host';
+import { baselineVerdict } from '../../registry/baseline-verdict';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 
@@ -35,6 +36,8 @@ function printVersion(v: ModelVersionInfo, env: CliEnv): void {
   env.out(`  task ${v.manifest.task} on ${v.manifest.target}; inputs ${v.manifest.inputs.map((i) => `${i.name}:${i.type}`).join(', ')}`);
   if (v.dataset) env.out(`  dataset ${v.dataset.rows} rows ${v.dataset.from ?? '?'} … ${v.dataset.to ?? '?'} sha256 ${v.dataset.hash.slice(0, 12)}…`);
   if (v.metrics) env.out(`  holdout MAE ${pct(test.mae)} RMSE ${pct(test.rmse)} WAPE ${pct(test.wape)} logloss ${pct(test.logloss)}; training ${v.trainMs ?? '–'} ms`);
+  const verdict = baselineVerdict(v.baselineMetrics, (v.metrics?.primary as { name?: string } | undefined)?.name);
+  if (verdict) env.out(`  ${verdict}`);
   env.out(`  file ${v.fileSha256.slice(0, 12)}… ${(v.fileBytes / 1024).toFixed(1)} KiB; parent ${v.parentVersion ?? '-'}; pins ${v.pins.join(', ') || '-'}`);
   if (v.gate) env.out(`  gates ${v.gate.passed ? 'PASSED' : 'FAILED'} vs ${v.gate.against !== null ? `@${v.gate.against}` : 'no production'}: ${v.gate.gates.map((g) => `${g.gate} ${g.passed ? 'ok' : 'FAIL'}`).join(', ')}`);
   if (v.lastError) env.out(`  last error: ${v.lastError}`);

@@ -6,6 +6,7 @@ import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
+import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
 import { writeFileAtomic } from '../../storage/atomic-write';
 
 /**
@@ -36,9 +37,11 @@ const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
-  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]\n  ${PLAN_STORE_USAGE}`,
+  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
+    if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
     if (args.positionals.length > 0) return runPlanStore(args, env);
+    if (str(args, 'base') !== undefined) return runPlanBase(args, env);
     const file = str(args, 'scenario', true)!;
     const out = str(args, 'out', true)!;
     const timeLimitS = num(args, 'time-limit', 30)!;

@@ -7,7 +7,7 @@ import { resolveModelDir } from '../../ml/model-dir';
 import { loadModel } from '../../ml/onnx-session';
 import { cellAt, type ColumnType } from '../../ml/table';
 import { bool, str } from '../args';
-import { runBatchPredict } from '../../registry/cli-batch';
+import { runBatchPredict } from '../batch-predict';
 import type { CliCommand } from '../command';
 
 export const predictCommand: CliCommand = {

@@ -18,6 +18,10 @@ export interface PlanListItem {
   ruleBasedCost: number;
   saving: number;
   savingPct: number;
+  /** The plan this one was made from (an edit or a re-plan), its version number (1 = optimizer's), and when it was issued. */
+  parentId?: string | null;
+  version?: number;
+  issuedAt?: string | null;
 }
 
 export interface SolveProgressEvent {

@@ -6,6 +6,7 @@ import { Master } from './master';
 import { dive } from './dive';
 import { exactRakePrice } from './exact';
 import { dualsKey, type PricingPeer } from './peer';
+import { roundsEnd } from '../pace';
 import { priceRake, type Pattern, type RakeInfo } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -33,6 +34,9 @@ export interface ColgenResult {
  * 20 ₹21.14 cr with the MIP proved in 14 s, 50 the same plan in 22 s).
  */
 const PATTERNS_PER_RAKE = 20;
+
+/** Share of their planned time the rounds keep however little CPU the run gets (`cpuShare`). */
+const ROUNDS_MIN_SHARE = 0.6;
 
 /** Smoothing stops once the master LP is this close to the bound (relative). */
 const SMOOTH_UNTIL_GAP = 0.003;
@@ -62,6 +66,12 @@ export interface ColgenOptions {
    * from the dive's plan for the rest of the share (week). Absent: the dive has the whole share (large).
    */
   diveS?: number;
+  /**
+   * The CPU share the run receives (pace.ts). Given, the rounds end early enough that the MIP's
+   * share still gets its seconds' worth of CPU (on a busy machine the dive needs more wall time),
+   * but never before ROUNDS_MIN_SHARE of their planned time.
+   */
+  cpuShare?: () => number;
   /** Drop loadings idle this many master LPs in a row (Master.dropIdle); kept when absent (the restricted master MIP wants them). */
   dropIdleAfter?: number;
   /**
@@ -93,7 +103,9 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
   let peerGone = false;
   let shared = 0;
   const mipS = ((deadlineMs - Date.now()) / 1000) * mipShare;
-  const lpDeadline = deadlineMs - mipS * 1000;
+  const plannedLpEnd = deadlineMs - mipS * 1000;
+  let lpDeadline = plannedLpEnd;
+  const roundsFrom = Date.now();
   let status = 'time limit';
   try {
     // Pricing rounds until no rake has a cheaper loading (the bound), then the MIP over the columns.
@@ -173,6 +185,10 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
       if (bound === null || lag > bound) { bound = lag; center = pi; }
       run.onRound?.(bound, it);
       if (lpObj! - bound <= 1e-5 * Math.abs(lpObj!)) { status = 'converged'; break; }
+      if (run.cpuShare && mipS > 0) {
+        lpDeadline = roundsEnd(plannedLpEnd, deadlineMs, mipS, run.cpuShare(), roundsFrom + ROUNDS_MIN_SHARE * (plannedLpEnd - roundsFrom));
+        if (Date.now() >= lpDeadline) { status = `ended early: ${Math.round(run.cpuShare() * 100)} % of a core received`; break; }
+      }
       if (improving) { lpDuals = null; a = alpha; } // the master changed: re-solve it
       else if (pi === piLp) { status = 'converged'; break; } // nothing prices out at the master's own duals
       else a = a < 0.05 ? 0 : a / 2; // mispricing: the next round prices closer to the master's duals

@@ -5,6 +5,7 @@ import { serveWorker } from '../../workers/serve';
 import type { Draft } from '../draft';
 import { startOptions } from '../model';
 import { prepare } from '../prep';
+import { cpuShareMeter } from '../pace';
 import { columnGeneration } from './colgen';
 import { portPeer } from './peer';
 
@@ -73,6 +74,8 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
   const r = columnGeneration(h, p, startOptions(job.start), [job.start, ...job.alsoStart], {
     deadlineMs: job.deadlineMs, mipShare: job.dive ? DIVE_SHARE : 0, dive: job.dive, smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3,
     shouldStop: () => Atomics.load(flag, 0) === 1,
+    // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
+    ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),
     peer: job.peer && portPeer(job.peer.port, new Int32Array(job.peer.signal), job.peer.me),
     onRound: (bound, round) => progress({ round, bound }),
   });

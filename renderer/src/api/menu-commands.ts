@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { MenuCommand } from '../../../core/contract/preload-api';
 
 /**
@@ -7,7 +7,7 @@ import type { MenuCommand } from '../../../core/contract/preload-api';
  * before the first subscriber, so mounting late loses nothing.
  */
 export function useMenuCommands(handler: (command: MenuCommand) => void): void {
-  const latest = useRef(handler);
-  latest.current = handler;
-  useEffect(() => window.rakeplan?.onMenuCommand((command) => latest.current(command)), []);
+  // Always the handler of the latest render, without resubscribing when it changes.
+  const onCommand = useEffectEvent(handler);
+  useEffect(() => window.rakeplan?.onMenuCommand((command) => onCommand(command)), []);
 }

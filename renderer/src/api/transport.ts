@@ -17,11 +17,11 @@ export function ipcTransport(api: PreloadApi): Transport {
 
 /** The per-launch token arrives in the URL fragment; keep it for reloads and take it off the address bar. */
 export function takeToken(): string | null {
-  const m = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash);
-  if (m) {
-    sessionStorage.setItem('rakeplan.token', m[1]);
+  const token = /(?:^#|&)token=([0-9a-f]+)/.exec(window.location.hash)?.[1];
+  if (token) {
+    sessionStorage.setItem('rakeplan.token', token);
     history.replaceState(null, '', window.location.pathname + window.location.search);
-    return m[1];
+    return token;
   }
   return sessionStorage.getItem('rakeplan.token');
 }

@@ -4,7 +4,7 @@ export const PAGES = ['plan', 'forecasts', 'models', 'monitor'] as const;
 export type PageId = (typeof PAGES)[number];
 
 function fromHash(): PageId {
-  const h = window.location.hash.replace(/^#\/?/, '').split(/[/?&]/)[0];
+  const [h = ''] = window.location.hash.replace(/^#\/?/, '').split(/[/?&]/);
   return (PAGES as readonly string[]).includes(h) ? (h as PageId) : 'plan';
 }
 

@@ -86,7 +86,7 @@ export const importWorkload: Workload<Ledger> = {
       const orders = (await host.call<ScenarioDetail>('scenarios.get', { id: ledger.target })).scenario.orders;
       const tags = new Set(orders.map((o) => o.customer));
       const tag = [...tags][0];
-      const at = ledger.versions.indexOf(tag);
+      const at = tag === undefined ? -1 : ledger.versions.indexOf(tag);
       if (tags.size !== 1 || orders.length !== ledger.ordersPerVersion) problems.push(`orders mix versions or rows: ${tags.size} tags, ${orders.length}/${ledger.ordersPerVersion} rows`);
       else if (at < 0) problems.push(`orders hold an unknown version '${tag}'`);
       else if (at < ledger.lastAcked) { losses++; problems.push(`acknowledged orders version ${ledger.versions[ledger.lastAcked]} lost: found ${tag}`); }

@@ -57,7 +57,7 @@ export async function verifyModels(host: HostChild, ledger: { dataDir: string; t
   for (const v of ledger.registered) if (!known.has(v)) { losses++; problems.push(`acknowledged registration v${v} is missing`); }
   if (versions.length > 0) {
     // A registered version must load: make the newest the candidate's and ask the server to load production if set.
-    try { await host.call('registry.show', { name: MODEL, version: versions[0].version }); } catch (e) { problems.push(`registered version does not show: ${(e as Error).message}`); }
+    try { await host.call('registry.show', { name: MODEL, version: versions[0]!.version }); } catch (e) { problems.push(`registered version does not show: ${(e as Error).message}`); }
   }
   return { problems, losses };
 }

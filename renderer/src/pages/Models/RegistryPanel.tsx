@@ -49,12 +49,16 @@ export function RegistryPanel() {
     } catch (e) { setError(e); }
   }, [selected, version]);
 
+  // refresh sets state only after its first await; the rule does not follow awaits into called functions.
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(() => { void refresh(); }, [refresh]);
   useEffect(() => api.on('registry.changed', () => void refresh()), [refresh]);
   useEffect(() => {
-    if (!selected || compareTo === null) { setCompare(null); return; }
+    if (!selected || compareTo === null) return;
     api.call('registry.show', { name: selected, version: compareTo }).then(setCompare, setError);
   }, [selected, compareTo]);
+  // Only a comparison for the model and version picked now is shown, not one fetched for an earlier pick.
+  const comparing = compare && compare.name === selected && compareTo !== null ? compare : null;
 
   /** Run an action; its note is green when it did what the planner hoped, amber when not. */
   const act = async (fn: () => Promise<string | { text: string; ok: boolean }>) => {
@@ -126,7 +130,7 @@ export function RegistryPanel() {
             version's: acting on the previous selection's detail would evaluate the wrong version. */}
         {detail && detail.name === selected && detail.version === version && (
           <div className="grid gap-4 lg:grid-cols-2">
-            <VersionDetail detail={detail} compare={compare && compare.version !== detail.version ? compare : null} />
+            <VersionDetail detail={detail} compare={comparing && comparing.version !== detail.version ? comparing : null} />
             <div className="space-y-2">
               <div className="flex items-center gap-2">
                 <span className="text-sm font-medium" data-testid="gates-heading">Gates for @{detail.version}</span>

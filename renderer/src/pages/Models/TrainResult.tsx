@@ -26,7 +26,7 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
       </p>
       <p className="text-slate-600">
         Training run <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')} training, {m.rows.valid.toLocaleString('en-IN')} validation,{' '}
-        {m.rows.test.toLocaleString('en-IN')} holdout rows (time-ordered) · {m.bestRound} rounds{m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
+        {m.rows.test.toLocaleString('en-IN')} holdout rows ({(m as { split?: string }).split === 'random' ? 'random split' : 'time-ordered'}) · {m.bestRound} rounds{m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
       </p>
       <table className="tabular min-w-[28rem] text-left">
         <thead className="text-xs uppercase text-slate-500">
@@ -45,6 +45,7 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
       {b && (
         <p data-testid="baseline-verdict" className={b.beats ? 'text-emerald-700' : 'font-semibold text-red-700'}>
           {b.beats ? 'Beats' : 'Does not beat'} the baseline — {b.name} — on {b.rows.toLocaleString('en-IN')} holdout rows ({LABELS[m.primary.name] ?? m.primary.name}).
+          {!b.beats && ' Not better than baseline — planning uses the baseline.'}
         </p>
       )}
       {m.quantiles.length > 0 && (

@@ -10,7 +10,8 @@ const num = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toF
 export function VersionDetail({ detail, compare }: { detail: Detail; compare: Detail | null }) {
   const test = (d: Detail) => (d.metrics?.test ?? {}) as Record<string, unknown>;
   // The naive baseline's metrics on the same holdout, as stored by training (`metrics.baseline`).
-  const base = detail.baselineMetrics as { name?: string; baseline?: Record<string, unknown> } | null;
+  // `beats` is false when the model does not beat its strongest baseline: planning then uses the baseline.
+  const base = detail.baselineMetrics as { name?: string; baseline?: Record<string, unknown>; beats?: boolean } | null;
   const baseline = base?.baseline ?? null;
   const keys = METRIC_KEYS.filter((k) => k in test(detail) || (compare && k in test(compare)));
   return (
@@ -30,6 +31,12 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
         </tbody>
       </table>
       {base?.name && <p className="text-xs text-slate-600">Naive baseline: {base.name}, on the same holdout rows.</p>}
+      {base?.beats === false && (
+        <p role="status" data-testid="baseline-note" className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          Not better than baseline — planning uses the baseline ({base.name}).
+        </p>
+      )}
+      {base?.beats === true && <p data-testid="baseline-note" className="text-xs text-emerald-700">Better than its baseline on the holdout: planning may use this model.</p>}
       <p className="text-xs text-slate-600">
         Data: {detail.dataset ? `${detail.dataset.rows} rows, ${detail.dataset.from ?? '?'} … ${detail.dataset.to ?? '?'}, sha256 ${detail.dataset.hash.slice(0, 12)}…` : 'not recorded'} ·
         Inputs: {detail.manifest.inputs.map((i) => i.name).join(', ')} · File {detail.fileSha256.slice(0, 12)}… ({(detail.fileBytes / 1024).toFixed(1)} KiB) · Parent {detail.parentVersion !== null ? `@${detail.parentVersion}` : '–'}

@@ -17,16 +17,19 @@ export function MonitorPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const [h, o] = await Promise.all([api.call('health.get', {}), api.call('monitoring.overview', { minutes })]);
-      setHealth(h);
-      setOverview(o);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, [minutes]);
+  // State is set only in the promise's callbacks, never while the effect that calls load runs.
+  const load = useCallback(
+    () =>
+      Promise.all([api.call('health.get', {}), api.call('monitoring.overview', { minutes })]).then(
+        ([h, o]) => {
+          setHealth(h);
+          setOverview(o);
+          setError(null);
+        },
+        (e: unknown) => setError(e),
+      ),
+    [minutes],
+  );
 
   useEffect(() => {
     void load();

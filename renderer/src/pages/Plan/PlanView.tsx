@@ -5,6 +5,7 @@ import { Button, Card, Stat } from '../../components/ui';
 import { formatPct, formatRs, formatRsPerT, formatT } from '../../lib/format';
 import { PlanCostChart } from './PlanCostChart';
 import { LoadingGantt } from './Gantt/LoadingGantt';
+import { PlanEditor } from './PlanEditor';
 import { PlanProductionList, PlanRakesList, PlanRoadList, PlanUnservedList, PlanUnusedList } from './PlanTables';
 import { SolverSummary } from './SolverSummary';
 import { tabLabel } from './planTabs';
@@ -37,6 +38,7 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
         <Stat label="On time" value={formatPct(s.onTimeShare)} hint="of shipped tonnes" />
         <Stat label="Tonnes" value={formatT(s.railT + s.roadT)} hint={`rail ${formatT(s.railT)} · road ${formatT(s.roadT)} · unserved ${formatT(s.unservedT)}`} />
       </div>
+      <PlanEditor id={id} plan={plan} />
       <Card title="Cost breakdown"><PlanCostChart costs={s.costs} /></Card>
       <Card>
         <div role="tablist" className="mb-3 flex gap-2 text-sm">

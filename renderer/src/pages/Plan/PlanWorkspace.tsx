@@ -3,6 +3,7 @@ import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatRs } from '../../lib/format';
 import { OptimizePanel } from './OptimizePanel';
 import { PlanCompare } from './PlanCompare';
+import { PlanVersionTag } from './PlanVersionTag';
 import { PlanView } from './PlanView';
 import { usePlans } from './planStore';
 
@@ -31,7 +32,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
               {plans.map((p) => (
                 <tr key={p.id} className={`border-t border-slate-100 ${current?.id === p.id ? 'bg-brand-50' : ''}`}>
                   <td><input type="checkbox" aria-label={`Select ${p.name} for comparison`} checked={picked.includes(p.id)} onChange={() => toggle(p.id)} /></td>
-                  <td><button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>{p.name}</button></td>
+                  <td><button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>{p.name}</button><PlanVersionTag item={p} all={plans} /></td>
                   <td>{p.method}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
                   <td className="tabular text-right">{formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)</td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MISSING_BIN } from './binning';
-import { Arena, packRows, ShardRunner, STRIDE } from './histogram';
+import { Arena, packRows, ShardRunner, STRIDE } from './gradient-histogram';
 import { Rng } from './rng';
 
 /** Random column-major bin codes: a few features with few bins, some missing. */

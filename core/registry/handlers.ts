@@ -3,7 +3,7 @@ import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { readCsvRows, readHistoryRows, runBatch } from './batch';
-import { registerTrainedDir } from './register-dir';
+import { registerTrainedDir } from './add-version';
 import { registryFor } from './context';
 import { payloadPath } from '../host/safe-path';
 import { fromWindow, readablePayloadPath, readPayloadFile } from '../host/payload-file';

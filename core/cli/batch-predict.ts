@@ -1,6 +1,6 @@
 import { createHost } from '../host/create-host';
-import { CliUsageError, num, str, type ParsedArgs } from '../cli/args';
-import type { CliEnv } from '../cli/command';
+import { CliUsageError, num, str, type ParsedArgs } from './args';
+import type { CliEnv } from './command';
 
 type HistoryTable = 'demand' | 'rake_placements' | 'trips' | 'loading_events' | 'shipments';
 

@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import type { z } from 'zod';
+import { checkPlan } from '../../checker/check';
+import { disruptionsSchema, planEditsSchema } from '../../contract/api/plan-loop';
+import type { Plan } from '../../domain/plan';
+import { PlanInputError } from '../../optimizer/plan-draft';
+import { startSolve } from '../../optimizer/run-solve';
+import { writeFileAtomic } from '../../storage/atomic-write';
+import { DisruptionError } from '../../plans/disruptions';
+import { applyEdits } from '../../plans/edit';
+import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
+import { CliUsageError, num, str, type ParsedArgs } from '../args';
+import type { CliEnv } from '../command';
+import { readScenarioFile } from './plan';
+
+export const PLAN_LOOP_USAGE = `rakeplan plan edit --scenario s.json --plan plan.json --edits edits.json --out plan2.json
+  rakeplan plan --scenario s.json --base plan.json [--stability 200000] [--disruptions d.json] [--now ISO] --out plan2.json [--time-limit 30]`;
+
+const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
+
+/** Read a JSON file and validate it; errors name the file and the field path. */
+function readJson<T>(file: string, schema: z.ZodType<T>, env: CliEnv, what: string): T | null {
+  let raw: unknown;
+  try { raw = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (err) { env.err(`Cannot read ${what} ${file}: ${(err as Error).message}`); return null; }
+  const res = schema.safeParse(raw);
+  if (res.success) return res.data;
+  for (const i of res.error.issues) env.err(`${file}: error at ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`);
+  return null;
+}
+
+function readPlan(file: string, env: CliEnv): Plan | null {
+  try {
+    const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as Plan;
+    if (plan?.format !== 'rakeplan.plan/1' || !Array.isArray(plan.rakes) || !Array.isArray(plan.road)) { env.err(`${file}: not a rakeplan.plan/1 file`); return null; }
+    return plan;
+  } catch (err) {
+    env.err(`Cannot read plan ${file}: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+const verdictLines = (env: CliEnv, v: ReturnType<typeof checkPlan>) => {
+  if (v.ok) env.out('checker: OK');
+  else for (const x of v.violations) env.out(`checker: rule ${x.rule} — ${x.where}: ${x.message}`);
+};
+
+/** `plan edit`: apply edits, price, check. Exit 0 when the edited plan passes the checker, 1 when it breaks a rule (it is written either way). */
+export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number> {
+  const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
+  const plan = readPlan(str(args, 'plan', true)!, env);
+  const edits = readJson(str(args, 'edits', true)!, planEditsSchema, env, 'edits');
+  const out = str(args, 'out', true)!;
+  if (!scenario || !plan || !edits) return 1;
+  try {
+    const res = applyEdits(scenario, plan, edits);
+    writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
+    env.out(`${edits.length} edit(s): total ${rs(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rs(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`);
+    verdictLines(env, checkPlan(scenario, res.plan));
+    return res.check.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof PlanInputError) { env.err(err.message); return 1; }
+    throw err;
+  }
+}
+
+/** `plan --base`: re-plan keeping the base's locked and started decisions, changing as little as the stability penalty asks. */
+export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number> {
+  const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
+  const base = readPlan(str(args, 'base', true)!, env);
+  const dFile = str(args, 'disruptions');
+  const disruptions = dFile ? readJson(dFile, disruptionsSchema, env, 'disruptions') : [];
+  const out = str(args, 'out', true)!;
+  const stabilityRs = num(args, 'stability', DEFAULT_STABILITY_RS)!;
+  const timeLimitS = num(args, 'time-limit', 30)!;
+  if (stabilityRs < 0) throw new CliUsageError('--stability must be ≥ 0 (₹ per changed rake)');
+  if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
+  const now = str(args, 'now');
+  if (now !== undefined && !Number.isFinite(Date.parse(now))) throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);
+  if (!scenario || !base || !disruptions) return 1;
+  const solve = async (sc: typeof scenario) => (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3) }).result).plan;
+  try {
+    const { plan, scenario: disrupted } = await replanScenario(scenario, base, { disruptions, stabilityRs, nowIso: now }, solve);
+    writeFileAtomic(out, JSON.stringify(plan, null, 2));
+    const st = plan.stability!;
+    env.out(`re-plan (${st.candidate}): total ${rs(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rs(st.costOfStability)} against a fresh plan (${rs(st.freshCost)}); wrote ${out}`);
+    for (const c of plan.changes ?? []) env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);
+    const v = checkPlan(disrupted, plan);
+    verdictLines(env, v);
+    return v.ok ? 0 : 1;
+  } catch (err) {
+    if (err instanceof DisruptionError || err instanceof PlanInputError) { env.err(err.message); return 1; }
+    throw err;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Deadline } from './deadline';
+import type { Draft } from './draft';
+import type { FinalPassInfo } from '../domain/plan';
+import { improveDraft } from './improve';
+import type { Prep } from './prep';
+
+/**
+ * Seconds of the time limit kept for the final improvement pass (improve.ts): 5 % of the limit,
+ * between 0.5 and 4 s. Large (2,000 orders) from the rule-based plan: 2.2 s to the last sweep on a
+ * quiet core; from a solver plan far fewer moves apply.
+ */
+export function finalPassReserveS(timeLimitS: number): number {
+  return Math.min(4, Math.max(0.5, 0.05 * timeLimitS));
+}
+
+/** The final improvement pass on a plan about to be returned, with what it did for the plan's notes. */
+export function finalPass(p: Prep, draft: Draft, deadline: Deadline): { draft: Draft; info: FinalPassInfo; notes: string[] } {
+  const t = performance.now();
+  const r = improveDraft(p, draft, deadline);
+  const info: FinalPassInfo = { moves: r.moves, savedRs: Math.round(r.savedRs * 100) / 100, complete: r.complete, seconds: (performance.now() - t) / 1000 };
+  const n = r.moves.road + r.moves.rake + r.moves.fill + r.moves.move;
+  const rs = `₹${Math.round(r.savedRs).toLocaleString('en-IN')}`;
+  const notes = [
+    ...(n > 0 ? [`The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes), saving ${rs}.`] : []),
+    ...(!r.complete ? [`The final improvement pass stopped at the time limit (${deadline.limitS} s) before it had tried every move.`] : []),
+  ];
+  return { draft: r.draft, info, notes };
+}

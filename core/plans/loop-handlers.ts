@@ -1,0 +1,58 @@
+import type { Contract } from '../contract';
+import { ContractError } from '../contract/errors';
+import { checkPlan } from '../checker/check';
+import type { HostApp } from '../host/app';
+import type { HostServices } from '../host/services';
+import { PlanInputError } from '../optimizer/plan-draft';
+import { startSolve } from '../optimizer/run-solve';
+import { DisruptionError } from './disruptions';
+import { documentsPdf, documentsXlsx } from './documents';
+import { applyEdits } from './edit';
+import { replanScenario } from './replan';
+import { issuePlan, loadPlan, savePlan } from './store';
+
+const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+
+/** A plan input or disruption that cannot be applied is the caller's data error, named. */
+function asContractError(err: unknown): never {
+  if (err instanceof PlanInputError || err instanceof DisruptionError) throw new ContractError('INVALID_DATA', err.message);
+  throw err;
+}
+
+/** Edit, re-plan, issue, documents: every change is saved as a new version; an issued plan is never rewritten. */
+export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void {
+  app.handleAll({
+    'plans.edit': (p) => {
+      const db = s.requireDb();
+      const { item, plan, scenario } = loadPlan(db, p.id);
+      let res;
+      try { res = applyEdits(scenario, plan, p.edits); } catch (err) { asContractError(err); }
+      if (!p.save) return res;
+      const child = { ...res.plan, parentId: p.id };
+      const id = savePlan(db, child, scenario, { scenarioId: item.scenarioId, parentId: p.id, name: p.name ?? `${item.name.replace(/ · v\d+$/, '')} · v${(item.version ?? 1) + 1}` });
+      return { ...res, plan: child, id };
+    },
+    'plans.replan': async (p, ctx) => {
+      const db = s.requireDb();
+      const { item, plan, scenario } = loadPlan(db, p.id);
+      // Up to three solves (kept + re-optimized, locks only, fresh): the time limit is shared.
+      const perSolve = Math.max(2, p.timeLimitS / 3);
+      const solve = async (sc: typeof scenario) => (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
+      let out;
+      try { out = await replanScenario(scenario, plan, { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now }, solve); } catch (err) { asContractError(err); }
+      const saved = { ...out.plan, parentId: p.id };
+      const id = savePlan(db, saved, out.scenario, { scenarioId: item.scenarioId, parentId: p.id, name: `${item.name.replace(/ · v\d+$/, '')} · re-plan v${(item.version ?? 1) + 1}` });
+      const c = checkPlan(out.scenario, saved);
+      ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });
+      return { id, plan: saved, check: { ok: c.ok, violations: c.violations, recomputedTotalCost: c.recomputed.totalCost } };
+    },
+    'plans.issue': (p) => ({ issuedAt: issuePlan(s.requireDb(), p.id) }),
+    'plans.documents': async (p) => {
+      const { item, plan } = loadPlan(s.requireDb(), p.id);
+      const base = `${item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan'}-documents`;
+      const title = `${item.name}${item.issuedAt ? ` — issued ${item.issuedAt.slice(0, 16).replace('T', ' ')}` : ' — NOT ISSUED (draft)'}`;
+      const bytes = p.format === 'xlsx' ? await documentsXlsx(plan, title) : await documentsPdf(plan, title);
+      return { fileName: `${base}.${p.format}`, mimeType: MIME[p.format], base64: bytes.toString('base64') };
+    },
+  });
+}

@@ -1,0 +1,157 @@
+import { checkPlan } from '../checker/check';
+import type { Disruption } from '../contract/api/plan-loop';
+import type { Plan, PlannedRake, RoadShipment } from '../domain/plan';
+import type { PlanChange, SidingOutage, StabilityInfo } from '../domain/plan-loop';
+import type { Scenario } from '../domain/scenario';
+import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
+import { roadKey } from '../optimizer/plan-draft';
+import { key, prepare, type Prep } from '../optimizer/prep';
+import { DisruptionError, applyDisruptions } from './disruptions';
+
+/** Plans a scenario (the optimizer in its worker, or in-process in tests). */
+export type SolveFn = (sc: Scenario) => Promise<Plan>;
+
+export interface ReplanOptions {
+  disruptions?: readonly Disruption[];
+  /** ₹ per changed rake assignment (default 200,000: a change must save that much to be proposed). */
+  stabilityRs?: number;
+  /** Rakes whose loading started (and trucks that left) before this are fixed. */
+  nowIso?: string;
+}
+
+export const DEFAULT_STABILITY_RS = 200_000;
+
+/**
+ * Re-plan from a base plan after disruptions, changing as little as the stability penalty asks.
+ * Three candidates, each joined around its kept decisions and passed by the checker:
+ * `keep` — the base with only the changes the disruption forces (a late rake loads later, a rake
+ * that can no longer load is dropped); `keep + re-optimize` — every unforced rake kept, the rest
+ * (forced rakes' orders, unused rakes, new orders) re-optimized; `locks only` — only the planner's
+ * locks and what already started kept. The one with the least cost + penalty × changed rakes wins.
+ * The cost of stability is measured against a fresh plan of the same disrupted scenario.
+ */
+export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<Plan> {
+  return (await replanScenario(sc0, base, opts, solve)).plan;
+}
+
+/** `replan`, also returning the disrupted scenario the plan is of (what it is saved and checked with). */
+export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<{ plan: Plan; scenario: Scenario }> {
+  const penalty = opts.stabilityRs ?? DEFAULT_STABILITY_RS;
+  const { scenario: sc, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
+  const p = prepare(sc);
+  const forced = forcedChanges(p, base, outages);
+  const userKept = keptDecisions(base, opts.nowIso);
+  const clash = userKept.rakes.filter((r) => forced.rakes.has(r.rakeId));
+  if (clash.length) throw new DisruptionError(`${clash.map((r) => `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)})`).join('; ')}: locked or already loading, but the disruption makes its decision impossible — unlock it first`);
+  const clashRoad = userKept.road.filter((r) => forced.road.has(roadKey(r)));
+  if (clashRoad.length) throw new DisruptionError(`${clashRoad.map((r) => `road lot ${roadKey(r)}`).join('; ')}: locked, but the stock it draws is gone — unlock it first`);
+  const lockFrom = base;
+  const unforced: KeptDecisions = { rakes: base.rakes.filter((r) => !forced.rakes.has(r.rakeId)), road: base.road.filter((r) => !forced.road.has(roadKey(r))) };
+  const notes = (why: string) => [`Re-planned from a base plan: ${why}.`];
+  const solved = async (kept: KeptDecisions) => {
+    const res = await solve(residualScenario(sc, kept));
+    return res;
+  };
+
+  const candidates: Array<{ candidate: StabilityInfo['candidate']; plan: Plan }> = [];
+  // keep: forced rakes that can still load keep their orders and load when they can.
+  const movable = base.rakes.filter((r) => forced.rakes.get(r.rakeId) === 'retime');
+  candidates.push({ candidate: 'keep', plan: joinKept(sc, unforced, { rakes: movable, road: [] }, { ...base.solver, status: 'base plan kept; only the changes the disruption forces' }, notes('base kept, forced changes only'), outages, lockFrom) });
+  const kr = await solved(unforced);
+  candidates.push({ candidate: 'keep + re-optimize', plan: joinKept(sc, unforced, kr, kr.solver, notes('unforced rakes kept, the rest re-optimized'), outages, lockFrom) });
+  const lr = await solved(userKept);
+  candidates.push({ candidate: 'locks only', plan: joinKept(sc, userKept, lr, lr.solver, notes('locked and started decisions kept, the rest re-optimized'), outages, lockFrom) });
+  // A fresh plan of the disrupted scenario: the yardstick of what stability costs.
+  const noLocks = userKept.rakes.length === 0 && userKept.road.length === 0;
+  const fresh = noLocks ? candidates[2]!.plan : joinKept(sc, { rakes: [], road: [] }, await solve(sc), lr.solver, [], outages);
+
+  const scored = candidates.map((c) => {
+    const changes = diffPlans(base, c.plan, forced.rakes);
+    const changedRakes = changes.filter((x) => x.kind === 'rake').length;
+    const ok = checkPlan(sc, c.plan).ok && respectsOutages(c.plan, outages);
+    return { ...c, changes, changedRakes, ok, score: c.plan.summary.totalCost + penalty * changedRakes };
+  });
+  const valid = scored.filter((c) => c.ok);
+  if (valid.length === 0) throw new Error('no re-planned candidate passed the checker');
+  const best = valid.reduce((a, b) => (b.score < a.score - 0.5 ? b : a));
+  const plan = best.plan;
+  plan.changes = best.changes;
+  plan.stability = {
+    penaltyRsPerRake: penalty, changedRakes: best.changedRakes, forcedRakes: forced.rakes.size, candidate: best.candidate,
+    freshCost: fresh.summary.totalCost, costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
+    candidates: scored.map((c) => ({ candidate: c.candidate, totalCost: c.plan.summary.totalCost, changedRakes: c.changedRakes, score: c.ok ? c.score : Infinity })),
+  };
+  return { plan, scenario: sc };
+}
+
+/**
+ * Base decisions the disrupted scenario makes impossible: rakes that can no longer load (`drop`:
+ * cancelled, placed after the horizon, stock gone) or not at their time (`retime`: placed after
+ * their loading start, or loading through a siding outage); road lots whose stock is gone.
+ */
+export function forcedChanges(p: Prep, base: Plan, outages: SidingOutage[]): { rakes: Map<string, 'drop' | 'retime'>; road: Set<string> } {
+  const rakes = new Map<string, 'drop' | 'retime'>();
+  const road = new Set<string>();
+  const byId = new Map(p.rakes.map((r) => [r.rake.id, r]));
+  for (const r of base.rakes) {
+    const pr = byId.get(r.rakeId);
+    if (!pr) { rakes.set(r.rakeId, 'drop'); continue; }
+    const s = Date.parse(r.loadingStart);
+    const e = Date.parse(r.loadingEnd);
+    if (s < Date.parse(pr.rake.expectedPlacement) - 1000) rakes.set(r.rakeId, 'retime');
+    if (outages.some((o) => o.loadingPoint === r.loadingPoint && Date.parse(o.from) < e && Date.parse(o.to) > s)) rakes.set(r.rakeId, 'retime');
+  }
+  // Stock: where the base draws more than is usable now, the latest draws go first.
+  const draws: Array<{ k: string; t: number; at: number; rake?: string; road?: string }> = [];
+  for (const r of base.rakes) for (const l of r.lines) for (const s of l.sources) draws.push({ k: key(s.stockyard, l.product), t: s.tonnes, at: Date.parse(r.loadingStart), rake: r.rakeId });
+  for (const r of base.road) draws.push({ k: key(r.stockyard, r.product), t: r.tonnes, at: Date.parse(r.dispatch), road: roadKey(r) });
+  const total = new Map<string, number>();
+  for (const d of draws) if (!(d.rake && rakes.get(d.rake) === 'drop')) total.set(d.k, (total.get(d.k) ?? 0) + d.t);
+  for (const [k, t] of total) {
+    let over = t - (p.stock.get(k) ?? 0);
+    for (const d of draws.filter((x) => x.k === k).sort((a, b) => b.at - a.at)) {
+      if (over <= 0.01) break;
+      if (d.rake) { if (rakes.get(d.rake) !== 'drop') { rakes.set(d.rake, 'drop'); over -= draws.filter((x) => x.rake === d.rake && x.k === k).reduce((a, x) => a + x.t, 0); } }
+      else if (d.road && !road.has(d.road)) { road.add(d.road); over -= d.t; }
+    }
+  }
+  return { rakes, road };
+}
+
+const lineSig = (r: PlannedRake) => r.lines.map((l) => `${l.order} ${l.wagons} wagons ${l.tonnes} t`).sort().join(', ');
+const fmtTime = (iso: string) => iso.slice(5, 16).replace('T', ' ');
+
+/** What changed from `base` to `plan`: rakes added, removed, moved in time or siding, or loaded differently; road lots. */
+export function diffPlans(base: Pick<Plan, 'rakes' | 'road'>, plan: Pick<Plan, 'rakes' | 'road'>, forced: Map<string, unknown> = new Map()): PlanChange[] {
+  const out: PlanChange[] = [];
+  const a = new Map(base.rakes.map((r) => [r.rakeId, r]));
+  const b = new Map(plan.rakes.map((r) => [r.rakeId, r]));
+  for (const id of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const x = a.get(id);
+    const y = b.get(id);
+    const forcedHere = forced.has(id);
+    if (x && !y) out.push({ kind: 'rake', id, change: 'removed', detail: `was ${x.loadingPoint} ${fmtTime(x.loadingStart)}: ${lineSig(x)}`, forced: forcedHere });
+    else if (!x && y) out.push({ kind: 'rake', id, change: 'added', detail: `${y.loadingPoint} ${fmtTime(y.loadingStart)}: ${lineSig(y)}`, forced: forcedHere });
+    else if (x && y) {
+      const moved = x.loadingPoint !== y.loadingPoint || Date.parse(x.loadingStart) !== Date.parse(y.loadingStart);
+      const reloaded = lineSig(x) !== lineSig(y);
+      if (moved) out.push({ kind: 'rake', id, change: 'retimed', detail: `${x.loadingPoint} ${fmtTime(x.loadingStart)} → ${y.loadingPoint} ${fmtTime(y.loadingStart)}${reloaded ? `; load ${lineSig(x)} → ${lineSig(y)}` : ''}`, forced: forcedHere });
+      else if (reloaded) out.push({ kind: 'rake', id, change: 'reloaded', detail: `${lineSig(x)} → ${lineSig(y)}`, forced: forcedHere });
+    }
+  }
+  const ra = new Map(base.road.map((r) => [roadKey(r), r]));
+  const rb = new Map(plan.road.map((r) => [roadKey(r), r]));
+  for (const k of [...new Set([...ra.keys(), ...rb.keys()])].sort()) {
+    const x: RoadShipment | undefined = ra.get(k);
+    const y = rb.get(k);
+    if (x && !y) out.push({ kind: 'road', id: k, change: 'removed', detail: `${x.tonnes} t`, forced: false });
+    else if (!x && y) out.push({ kind: 'road', id: k, change: 'added', detail: `${y.tonnes} t`, forced: false });
+    else if (x && y && Math.abs(x.tonnes - y.tonnes) > 0.01) out.push({ kind: 'road', id: k, change: 'reloaded', detail: `${x.tonnes} t → ${y.tonnes} t`, forced: false });
+  }
+  return out;
+}
+
+/** No loading of the plan overlaps a siding outage (the checker knows the scenario, not the outages). */
+export function respectsOutages(plan: Pick<Plan, 'rakes'>, outages: SidingOutage[]): boolean {
+  return plan.rakes.every((r) => !outages.some((o) => o.loadingPoint === r.loadingPoint && Date.parse(o.from) < Date.parse(r.loadingEnd) && Date.parse(o.to) > Date.parse(r.loadingStart)));
+}
