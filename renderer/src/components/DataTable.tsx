@@ -1,6 +1,6 @@
 import { columnResizingFeature, columnSizingFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { t } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { parseClipboard, pasteTargets } from './grid/clipboard';
@@ -82,7 +82,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
-  const gridId = useRef(`grid-${Math.random().toString(36).slice(2, 8)}`).current;
+  const gridId = `grid${useId().replace(/[^\w-]/g, '')}`;
   /** Focus follows the active cell only while the planner is working in the grid. */
   const focusInGrid = useRef(false);
 
@@ -102,8 +102,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
   const totalWidth = widths.reduce((a, b) => a + b, 0);
 
   const pos = clampPos(active, { rows: view.length, cols: columns.length });
-  const activeRowRef = useRef(pos.row);
-  activeRowRef.current = pos.row;
+  const activeRow = pos.row;
   const virtualizer = useVirtualizer({
     count: view.length,
     getScrollElement: () => scroller.current,
@@ -112,18 +111,16 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     // The active row stays rendered even when scrolled away, so the grid never loses its tab stop.
     rangeExtractor: useCallback((range: Parameters<typeof defaultRangeExtractor>[0]) => {
       const idx = defaultRangeExtractor(range);
-      const a = activeRowRef.current;
-      if (a < range.count && !idx.includes(a)) idx.push(a);
+      if (activeRow < range.count && !idx.includes(activeRow)) idx.push(activeRow);
       return idx.sort((x, y) => x - y);
-    }, []),
+    }, [activeRow]),
   });
 
   const cellId = (r: number, c: number) => `${gridId}-r${r}-c${c}`;
   useEffect(() => {
     if (!focusInGrid.current || editing) return;
-    document.getElementById(cellId(pos.row, pos.col))?.focus({ preventScroll: false });
-    // cellId depends only on the grid's id.
-  }, [pos.row, pos.col, editing]);
+    document.getElementById(`${gridId}-r${pos.row}-c${pos.col}`)?.focus({ preventScroll: false });
+  }, [gridId, pos.row, pos.col, editing]);
 
   function moveTo(p: Pos) {
     setActive(p);
