@@ -14,19 +14,19 @@ export function PlanRakesList({ plan }: { plan: Plan }) {
   const dest = (codes: string[]) => codes.map((c) => lookup.destinationName(c) ?? c).join(' + ');
   const customers = (r: PlannedRake) => [...new Set(r.lines.map((l) => lookup.customerOf(l.order) ?? ''))].filter(Boolean).join(', ');
   const columns: ListColumn<PlannedRake>[] = [
-    { id: 'rake', header: 'Rake', text: (r) => r.rakeId, mono: true },
-    { id: 'wagonType', header: 'Wagon type', text: (r) => r.wagonType },
-    { id: 'siding', header: 'Siding', text: (r) => r.loadingPoint },
-    { id: 'start', header: 'Loading start', value: (r) => Date.parse(r.loadingStart), text: (r) => formatDateTime(r.loadingStart) },
-    { id: 'end', header: 'Departure', value: (r) => Date.parse(r.loadingEnd), text: (r) => formatDateTime(r.loadingEnd) },
-    { id: 'dest', header: 'Destinations', text: (r) => dest(r.destinations) },
-    { id: 'customers', header: 'Customers', text: customers, wrap: true },
-    { id: 'load', header: 'Load', value: (r) => r.loadT, text: (r) => `${formatT(r.loadT)} / ${formatT(r.capacityT)}`, align: 'right' },
-    { id: 'util', header: 'Utilisation', value: (r) => r.utilisation, text: (r) => formatPct(r.utilisation), align: 'right' },
-    { id: 'freight', header: 'Freight + idle', value: (r) => r.railFreightRs + r.idleFreightRs, text: (r) => formatRs(r.railFreightRs + r.idleFreightRs), align: 'right' },
-    { id: 'demurrage', header: 'Demurrage', value: (r) => r.demurrageRs, text: (r) => formatRs(r.demurrageRs), align: 'right' },
+    { id: 'rake', header: t('col.rake'), text: (r) => r.rakeId, mono: true },
+    { id: 'wagonType', header: t('col.wagonType'), text: (r) => r.wagonType },
+    { id: 'siding', header: t('col.siding'), text: (r) => r.loadingPoint },
+    { id: 'start', header: t('col.loadingStart'), value: (r) => Date.parse(r.loadingStart), text: (r) => formatDateTime(r.loadingStart) },
+    { id: 'end', header: t('col.departure'), value: (r) => Date.parse(r.loadingEnd), text: (r) => formatDateTime(r.loadingEnd) },
+    { id: 'dest', header: t('col.destinations'), text: (r) => dest(r.destinations) },
+    { id: 'customers', header: t('col.customers'), text: customers, wrap: true },
+    { id: 'load', header: t('col.load'), value: (r) => r.loadT, text: (r) => `${formatT(r.loadT)} / ${formatT(r.capacityT)}`, align: 'right' },
+    { id: 'util', header: t('col.utilisation'), value: (r) => r.utilisation, text: (r) => formatPct(r.utilisation), align: 'right' },
+    { id: 'freight', header: t('col.freightIdle'), value: (r) => r.railFreightRs + r.idleFreightRs, text: (r) => formatRs(r.railFreightRs + r.idleFreightRs), align: 'right' },
+    { id: 'demurrage', header: t('col.demurrage'), value: (r) => r.demurrageRs, text: (r) => formatRs(r.demurrageRs), align: 'right' },
   ];
-  if (plan.rakes.length === 0) return <p className="text-sm text-slate-600">No rakes in this plan.</p>;
+  if (plan.rakes.length === 0) return <p className="text-sm text-slate-600">{t('plan.noRakes')}</p>;
   return <ListTable rows={plan.rakes} columns={columns} label="Rakes" rowKey={(r) => r.rakeId} testId="plan-rakes" expand={(r) => <RakeLines rake={r} lookup={lookup} />} />;
 }
 
@@ -35,7 +35,7 @@ function RakeLines({ rake, lookup }: { rake: PlannedRake; lookup: PlanLookup }) 
     <div className="overflow-x-auto" data-testid={`rake-details-${rake.rakeId}`}>
       <table className="w-full text-xs">
         <thead className="text-left text-slate-600">
-          <tr>{['Order', 'Customer', 'Product', 'Destination', 'Wagons', 'Tonnes', 'Stockyards', 'ETA', 'Days late'].map((h) => <th key={h} scope="col" className={`whitespace-nowrap px-2 ${['Wagons', 'Tonnes', 'Days late'].includes(h) ? 'text-right' : ''}`}>{h}</th>)}</tr>
+          <tr>{(['col.order', 'col.customer', 'col.product', 'col.destination', 'col.wagons', 'col.tonnes', 'col.stockyards', 'col.eta', 'col.daysLate'] as const).map((h) => <th key={h} scope="col" className={`whitespace-nowrap px-2 ${h === 'col.wagons' || h === 'col.tonnes' || h === 'col.daysLate' ? 'text-right' : ''}`}>{t(h)}</th>)}</tr>
         </thead>
         <tbody>
           {rake.lines.map((l) => (
@@ -60,34 +60,34 @@ function RakeLines({ rake, lookup }: { rake: PlannedRake; lookup: PlanLookup }) 
 export function PlanRoadList({ plan }: { plan: Plan }) {
   const lookup = usePlanLookup();
   const columns: ListColumn<RoadShipment>[] = [
-    { id: 'date', header: 'Date', value: (r) => r.date, text: (r) => formatDate(r.date) },
-    { id: 'stockyard', header: 'Stockyard', text: (r) => r.stockyard },
-    { id: 'order', header: 'Order', text: (r) => r.order, mono: true },
-    { id: 'customer', header: 'Customer', text: (r) => lookup.customerOf(r.order) ?? '', wrap: true },
-    { id: 'product', header: 'Product', text: (r) => r.product },
-    { id: 'dest', header: 'Destination', text: (r) => lookup.destinationName(r.destination) ?? r.destination },
-    { id: 'tonnes', header: 'Tonnes', value: (r) => num(r.tonnes), text: (r) => formatT(r.tonnes), align: 'right' },
-    { id: 'trucks', header: 'Trucks', value: (r) => r.trucks, text: (r) => String(r.trucks), align: 'right' },
-    { id: 'freight', header: 'Freight', value: (r) => r.freightRs, text: (r) => formatRs(r.freightRs), align: 'right' },
+    { id: 'date', header: t('col.date'), value: (r) => r.date, text: (r) => formatDate(r.date) },
+    { id: 'stockyard', header: t('col.stockyard'), text: (r) => r.stockyard },
+    { id: 'order', header: t('col.order'), text: (r) => r.order, mono: true },
+    { id: 'customer', header: t('col.customer'), text: (r) => lookup.customerOf(r.order) ?? '', wrap: true },
+    { id: 'product', header: t('col.product'), text: (r) => r.product },
+    { id: 'dest', header: t('col.destination'), text: (r) => lookup.destinationName(r.destination) ?? r.destination },
+    { id: 'tonnes', header: t('col.tonnes'), value: (r) => num(r.tonnes), text: (r) => formatT(r.tonnes), align: 'right' },
+    { id: 'trucks', header: t('col.trucks'), value: (r) => r.trucks, text: (r) => String(r.trucks), align: 'right' },
+    { id: 'freight', header: t('col.freight'), value: (r) => r.freightRs, text: (r) => formatRs(r.freightRs), align: 'right' },
   ];
-  if (plan.road.length === 0) return <p className="text-sm text-slate-600">Nothing goes by road in this plan.</p>;
+  if (plan.road.length === 0) return <p className="text-sm text-slate-600">{t('plan.noRoad')}</p>;
   return <ListTable rows={plan.road} columns={columns} label="Road" rowKey={(r) => `${r.date}|${r.stockyard}|${r.order}`} testId="plan-road" />;
 }
 
 export function PlanUnservedList({ plan }: { plan: Plan }) {
   const lookup = usePlanLookup();
   const columns: ListColumn<UnservedLine>[] = [
-    { id: 'order', header: 'Order', text: (u) => u.order, mono: true },
-    { id: 'customer', header: 'Customer', text: (u) => lookup.customerOf(u.order) ?? '', wrap: true },
-    { id: 'product', header: 'Product', text: (u) => u.product },
-    { id: 'dest', header: 'Destination', text: (u) => lookup.destinationName(u.destination) ?? u.destination },
-    { id: 'priority', header: 'Priority', value: (u) => u.priority, text: (u) => `P${u.priority}` },
-    { id: 'tonnes', header: 'Tonnes', value: (u) => u.tonnes, text: (u) => formatT(u.tonnes), align: 'right' },
-    { id: 'penalty', header: 'Penalty', value: (u) => u.penaltyRs, text: (u) => formatRs(u.penaltyRs), align: 'right' },
-    { id: 'deferred', header: 'Deferred freight', value: (u) => u.deferredFreightRs ?? 0, text: (u) => formatRs(u.deferredFreightRs ?? 0), align: 'right', title: 'Freight these tonnes still pay when shipped after the horizon' },
-    { id: 'reason', header: 'Reason', text: (u) => u.reason, wrap: true },
+    { id: 'order', header: t('col.order'), text: (u) => u.order, mono: true },
+    { id: 'customer', header: t('col.customer'), text: (u) => lookup.customerOf(u.order) ?? '', wrap: true },
+    { id: 'product', header: t('col.product'), text: (u) => u.product },
+    { id: 'dest', header: t('col.destination'), text: (u) => lookup.destinationName(u.destination) ?? u.destination },
+    { id: 'priority', header: t('col.priority'), value: (u) => u.priority, text: (u) => `P${u.priority}` },
+    { id: 'tonnes', header: t('col.tonnes'), value: (u) => u.tonnes, text: (u) => formatT(u.tonnes), align: 'right' },
+    { id: 'penalty', header: t('col.penalty'), value: (u) => u.penaltyRs, text: (u) => formatRs(u.penaltyRs), align: 'right' },
+    { id: 'deferred', header: t('col.deferredFreight'), value: (u) => u.deferredFreightRs ?? 0, text: (u) => formatRs(u.deferredFreightRs ?? 0), align: 'right', title: t('plan.deferredTitle') },
+    { id: 'reason', header: t('col.reason'), text: (u) => u.reason, wrap: true },
   ];
-  if (plan.unserved.length === 0) return <p className="text-sm text-slate-600">Every order is served.</p>;
+  if (plan.unserved.length === 0) return <p className="text-sm text-slate-600">{t('plan.allServed')}</p>;
   return <ListTable rows={plan.unserved} columns={columns} label="Unserved" rowKey={(u) => u.order} testId="plan-unserved" />;
 }
 
@@ -101,10 +101,10 @@ export function productionReason(because: string): string {
 
 export function PlanProductionList({ plan }: { plan: Plan }) {
   const columns: ListColumn<ProductionSuggestion>[] = [
-    { id: 'product', header: 'Product', text: (p) => p.product },
-    { id: 'tonnes', header: 'Tonnes', value: (p) => p.tonnes, text: (p) => formatT(p.tonnes), align: 'right' },
-    { id: 'neededBy', header: 'Needed by', value: (p) => Date.parse(p.neededBy), text: (p) => formatDateTime(p.neededBy) },
-    { id: 'because', header: 'Because', text: (p) => productionReason(p.because), wrap: true },
+    { id: 'product', header: t('col.product'), text: (p) => p.product },
+    { id: 'tonnes', header: t('col.tonnes'), value: (p) => p.tonnes, text: (p) => formatT(p.tonnes), align: 'right' },
+    { id: 'neededBy', header: t('col.neededBy'), value: (p) => Date.parse(p.neededBy), text: (p) => formatDateTime(p.neededBy) },
+    { id: 'because', header: t('col.because'), text: (p) => productionReason(p.because), wrap: true },
   ];
   if (plan.production.length === 0) return <p className="text-sm text-slate-600">{t('plan.stockCovers')}</p>;
   return <ListTable rows={plan.production} columns={columns} label="Produce next" rowKey={(p) => p.product} testId="plan-production" />;
@@ -126,12 +126,12 @@ export function PlanUnusedList({ plan }: { plan: Plan }) {
   const lookup = usePlanLookup();
   const rows = lookup.scenario ? unusedRakes(plan, lookup.scenario.rakes) : [];
   const columns: ListColumn<{ rake: Rake; reason: string }>[] = [
-    { id: 'rake', header: 'Rake', text: (u) => u.rake.id, mono: true },
-    { id: 'wagonType', header: 'Wagon type', text: (u) => u.rake.wagonType },
-    { id: 'wagons', header: 'Wagons', value: (u) => u.rake.wagons, text: (u) => String(u.rake.wagons), align: 'right' },
-    { id: 'placement', header: 'Expected placement', value: (u) => Date.parse(u.rake.expectedPlacement), text: (u) => formatDateTime(u.rake.expectedPlacement) },
-    { id: 'reason', header: 'Reason', text: (u) => u.reason, wrap: true },
+    { id: 'rake', header: t('col.rake'), text: (u) => u.rake.id, mono: true },
+    { id: 'wagonType', header: t('col.wagonType'), text: (u) => u.rake.wagonType },
+    { id: 'wagons', header: t('col.wagons'), value: (u) => u.rake.wagons, text: (u) => String(u.rake.wagons), align: 'right' },
+    { id: 'placement', header: t('col.expectedPlacement'), value: (u) => Date.parse(u.rake.expectedPlacement), text: (u) => formatDateTime(u.rake.expectedPlacement) },
+    { id: 'reason', header: t('col.reason'), text: (u) => u.reason, wrap: true },
   ];
-  if (rows.length === 0) return <p className="text-sm text-slate-600">Every rake of the scenario is used.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-600">{t('plan.allRakesUsed')}</p>;
   return <ListTable rows={rows} columns={columns} label="Rakes not used" rowKey={(u) => u.rake.id} testId="plan-unused" />;
 }
