@@ -196,7 +196,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     else for (const ch of changes) { message = await onEdit!(ch.index, ch.field, ch.text); if (message) break; }
     setBusy(false);
     setError(`${t('grid.row')}|`, message);
-    setNotice(message ? null : `${t('grid.pasted', { n: changes.length })}${outside ? ` ${outside} outside the table were not pasted.` : ''}`);
+    setNotice(message ? null : `${t('grid.pasted', { n: changes.length })}${outside ? ` ${t('grid.outside', { n: outside })}` : ''}`);
   }
 
   async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
@@ -222,17 +222,17 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
         />
         <button type="button" aria-pressed={showFilters} onClick={() => setShowFilters((v) => !v)}
           className={`rounded-md border border-slate-300 px-2 py-1 text-sm ${showFilters ? 'bg-brand-50 text-brand-700' : 'bg-white'}`}>
-          Column filters{Object.values(colFilters).some((v) => v.trim()) ? ' •' : ''}
+          {t('grid.columnFilters')}{Object.values(colFilters).some((v) => v.trim()) ? ' •' : ''}
         </button>
         <span className="tabular text-xs text-slate-600" data-testid="row-count">
-          {view.length === rows.length ? `${rows.length} rows` : `${view.length} of ${rows.length} rows`}
+          {view.length === rows.length ? t('grid.rows', { n: rows.length }) : t('grid.rowsOf', { n: view.length, total: rows.length })}
         </span>
         {onAdd && <button type="button" disabled={busy} onClick={() => void (async () => { setBusy(true); const m = await onAdd(); setBusy(false); setError(`${t('grid.addRow')}|`, m); })()}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">+ {t('grid.addRow')}</button>}
         {hasActions && activeIndex !== undefined && (
           <span className="flex items-center gap-1 text-sm">
-            {onDuplicate && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100" onClick={() => void rowAction(activeIndex, onDuplicate)}>Duplicate the selected row</button>}
-            {onDelete && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-red-700 hover:bg-red-50" onClick={() => void rowAction(activeIndex, onDelete)}>Delete the selected row</button>}
+            {onDuplicate && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100" onClick={() => void rowAction(activeIndex, onDuplicate)}>{t('grid.duplicateSelected')}</button>}
+            {onDelete && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-red-700 hover:bg-red-50" onClick={() => void rowAction(activeIndex, onDelete)}>{t('grid.deleteSelected')}</button>}
           </span>
         )}
       </div>

@@ -22,11 +22,11 @@ export function SolverSummary({ plan }: { plan: Plan }) {
     <div className="space-y-1 text-sm">
       <p data-testid="plan-solver">
         <span className="font-medium">{solverHeadline(plan)}</span>{' '}
-        <span className="text-slate-600">Found in {formatDuration(s.seconds)}.</span>
+        <span className="text-slate-600">{t('plan.foundIn', { time: formatDuration(s.seconds) })}</span>
         {s.stoppedEarly && <> {t('plan.stoppedEarly')}</>}
         {unused.length > 0 && <span data-testid="plan-unused-summary"> {unused.length === 1 ? t('plan.unusedOne') : t('plan.unusedCount', { n: unused.length })} {unused.slice(0, 6).map((u) => u.rake.id).join(', ')}{unused.length > 6 ? ', …' : ''}.</span>}
       </p>
-      {s.fallbackReason && <p className="rounded bg-amber-50 p-2 text-amber-800">Fallback: {s.fallbackReason}</p>}
+      {s.fallbackReason && <p className="rounded bg-amber-50 p-2 text-amber-800">{t('plan.fallback', { reason: s.fallbackReason })}</p>}
       {notes.map((n) => <p key={n} className="text-slate-600">{n}</p>)}
       <details className="text-slate-600" data-testid="plan-technical">
         <summary className="cursor-pointer">{t('plan.technical')}</summary>
