@@ -45,10 +45,15 @@ export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = `${xKind}|${unit}|${series.map((s) => s.label).join('|')}|${markerX ?? ''}|${fromZero}`;
+  // The props the chart is built from, read by the build effect below, which runs only when the
+  // chart's shape changes (new data alone goes through setData).
+  const latest = useRef({ x, xKind, xLabel, unit, series, markerX, fromZero });
+  useEffect(() => { latest.current = { x, xKind, xLabel, unit, series, markerX, fromZero }; });
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
+    const { x, xKind, xLabel, unit, series, markerX, fromZero } = latest.current;
     const axisColor = cssVar('--color-slate-600', '#475569');
     const gridColor = cssVar('--color-slate-200', '#e2e8f0');
     const font = '11px system-ui, sans-serif';
@@ -107,7 +112,6 @@ export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
     return () => { ro.disconnect(); u.destroy(); plot.current = null; };
-    // Rebuilt when the chart's shape changes; new data alone goes through setData below.
   }, [shape, height]);
 
   useEffect(() => {
