@@ -20,14 +20,15 @@ test('keyboard-only planning: load the demo, optimize, open a rake, export', asy
   expect(presses).toBeLessThan(80);
 
   const firstRake = app.getByTestId('plan-rakes').locator('tbody button[aria-expanded]').first();
-  await tabTo(app, firstRake);
+  // Past the plan's summary and the plan editor's controls (one per rake and order).
+  await tabTo(app, firstRake, 600);
   await app.keyboard.press('Enter');
   await expect(firstRake).toHaveAttribute('aria-expanded', 'true');
   await expect(app.locator('[data-testid^="rake-details-"]')).toBeVisible();
 
   // Shift+Tab back up to the export button, and a download starts.
   const exportBtn = app.getByRole('button', { name: 'Export .xlsx' });
-  await tabTo(app, exportBtn, 150, true);
+  await tabTo(app, exportBtn, 600, true);
   const download = app.waitForEvent('download');
   await app.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
