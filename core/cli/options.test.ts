@@ -10,9 +10,10 @@ import { main } from './index';
 /** The files whose option reads belong to each command. */
 const SOURCES: Record<string, string[]> = {
   serve: ['core/cli/commands/serve.ts'], health: ['core/cli/commands/health.ts'], plan: ['core/cli/commands/plan.ts', 'core/cli/commands/plan-store.ts', 'core/cli/commands/plan-loop.ts'],
-  check: ['core/cli/commands/check.ts'], scenario: ['core/cli/commands/scenario.ts'], train: ['core/cli/commands/train.ts'],
+  check: ['core/cli/commands/check.ts'], scenario: ['core/cli/commands/scenario.ts', 'core/cli/commands/apply-forecasts.ts'], train: ['core/cli/commands/train.ts'],
   predict: ['core/cli/commands/predict.ts', 'core/cli/batch-predict.ts'], 'demo-data': ['core/cli/commands/demo-data.ts'],
   models: ['core/cli/commands/models.ts'], history: ['core/cli/commands/history.ts'], metrics: ['core/cli/commands/metrics.ts'],
+  indent: ['core/cli/commands/indent.ts'],
 };
 
 describe('strict command-line options', () => {

@@ -18,11 +18,12 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   health: {},
   plan: {
     scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean',
-    'scenario-id': 'string', table: 'string', json: 'boolean',
+    'scenario-id': 'string', table: 'string', json: 'boolean', robust: 'boolean',
     plan: 'string', edits: 'string', base: 'string', stability: 'string', disruptions: 'string', now: 'string',
   },
-  scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean' },
+  scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean', scenario: 'string', demo: 'boolean' },
   check: { scenario: 'string', plan: 'string' },
+  indent: { scenario: 'string', 'scenario-id': 'string', out: 'string', days: 'string', demo: 'boolean', json: 'boolean' },
   train: {
     ...TRAIN_PARAMS, spec: 'string', csv: 'string', target: 'string', task: 'string', name: 'string', out: 'string', threads: 'string',
     categorical: 'string', 'time-column': 'string', 'date-column': 'string', alpha: 'string', types: 'string', json: 'boolean',

@@ -4,6 +4,7 @@ import { registryContract, type RegistryEvents } from './api/registry';
 import { scenariosContract, type ScenariosEvents } from './api/scenarios';
 import { trainingContract, type TrainingEvents } from './api/training';
 import { plansContract, type PlansEvents } from './api/plans';
+import { forecastsContract } from './api/forecasts';
 import { planLoopContract } from './api/plan-loop';
 import { joinContracts } from './join';
 
@@ -19,6 +20,7 @@ export const contract = joinContracts(
   scenariosContract,
   trainingContract,
   plansContract,
+  forecastsContract,
   planLoopContract,
 );
 

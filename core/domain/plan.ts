@@ -4,6 +4,7 @@
  * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
  */
 
+import type { InputSource } from './input-sources';
 import type { PlanLoopFields } from './plan-loop';
 
 export const PLAN_FORMAT = 'rakeplan.plan/1';
@@ -26,6 +27,8 @@ export interface RakeLine {
   /** Whole days late ("per day or part of a day"), 0 when on time. */
   lateDays: number;
   latenessRs: number;
+  /** Probability [0–1] this order's tonnes arrive by its due date (plan-risk.ts); optional. */
+  onTimeP?: number;
 }
 
 export interface PlannedRake {
@@ -49,6 +52,8 @@ export interface PlannedRake {
   twoPointRs: number;
   demurrageRs: number;
   loadingRs: number;
+  /** The lowest onTimeP of its lines [0–1]; optional. */
+  onTimeP?: number;
   /** Kept exactly on re-planning (docs/plan-format.md, "Locks"). */
   locked?: boolean;
 }
@@ -162,6 +167,9 @@ export interface PlanSummary {
   avgUtilisation: number;
   /** Share of shipped tonnes delivered by their due date [0–1]. */
   onTimeShare: number;
+  /** Lateness cost [₹] if every rail transit takes its P50 / P90 forecast (road as planned); optional. */
+  expectedLatenessP50Rs?: number;
+  expectedLatenessP90Rs?: number;
 }
 
 /**
@@ -232,4 +240,14 @@ export interface Plan extends PlanLoopFields {
   solver: SolverInfo;
   /** Plain-language notes: fallbacks, assumptions, what blocks everything. */
   notes: string[];
+  /** Optional: how the inputs were taken (normal = P50 transit, robust = P90) and the risk basis. */
+  planning?: PlanningInfo;
+  /** Optional: the scenario's `sources` table: which model version, baseline or default gave each input. */
+  inputSources?: InputSource[];
+}
+
+export interface PlanningInfo {
+  mode: 'normal' | 'robust';
+  /** Per destination: the transit quantiles [h] the risk figures use, and where they came from. */
+  transit: { destination: string; p10H: number; p50H: number; p90H: number; basis: string }[];
 }

@@ -4,6 +4,7 @@ import {
   loadingPointSchema, orderSchema, productSchema, rakeSchema, roadCapacitySchema, roadLaneSchema,
   stockyardSchema, wagonTypeSchema,
 } from './entities';
+import { inputSourceSchema } from './input-sources';
 
 export const SCENARIO_FORMAT = 'rakeplan.scenario/1';
 
@@ -36,6 +37,8 @@ export const scenarioSchema = z.object({
   roadCapacity: z.array(roadCapacitySchema).default([]),
   roadLanes: z.array(roadLaneSchema).default([]),
   costs: costParametersSchema,
+  /** Optional: where forecast figures came from (input-sources.ts; docs/scenario-format.md). */
+  sources: z.array(inputSourceSchema).optional(),
 }).strict();
 
 export type Plant = z.infer<typeof plantSchema>;

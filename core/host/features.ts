@@ -7,6 +7,7 @@ import { registerScenarios } from '../scenarios/handlers';
 import { registerMonitoring } from '../monitoring/handlers';
 import { registerRegistry } from '../registry/handlers';
 import { registerPlans } from '../plans/handlers';
+import { registerForecasts } from '../forecasts/handlers';
 import { registerPlanLoop } from '../plans/loop-handlers';
 
 /** One line per feature: each registers its handlers on the shared table. */
@@ -17,5 +18,6 @@ export function registerFeatures(app: HostApp<Contract>, s: HostServices): void 
   registerMonitoring(app, s);
   registerRegistry(app, s);
   registerPlans(app, s);
+  registerForecasts(app, s);
   registerPlanLoop(app, s);
 }

@@ -41,6 +41,11 @@ export interface ModelManifest {
   params: Record<string, unknown>;
   /** The model spec (models/) it was trained from, if any. */
   spec: string | null;
+  /**
+   * Where the training rows came from. A model trained on synthetic history feeds a real
+   * scenario only when the planner asks for the demo (core/forecasts/choose.ts).
+   */
+  trainingData?: { kind: 'plant-history' | 'synthetic-history' | 'csv'; source: string };
 }
 
 /**

@@ -14,6 +14,8 @@ import { assertPlanLimits } from '../optimizer/limits';
 import { startSolve, type SolveHandle } from '../optimizer/run-solve';
 import { loadScenario } from '../scenarios/store';
 import { comparePlans } from './compare';
+import { annotatePlanRisk, scenarioForMode } from '../forecasts/plan-risk';
+import { addForecastProduction } from '../forecasts/service';
 import { exportPlanCsv, exportPlanXlsx } from './export';
 import { deletePlan, listPlans, loadPlan, savePlan } from './store';
 
@@ -52,22 +54,26 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       const scenario = resolveScenario(s, p);
       assertPlanLimits(scenario);
       if (p.solveId && running.has(p.solveId)) throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
-      const handle = startSolve(scenario, { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly }, {
+      // Robust: planned (and saved, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
+      const mode = p.robust ? 'robust' : 'normal';
+      const planned = scenarioForMode(scenario, mode);
+      const handle = startSolve(planned, { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly }, {
         signal: ctx.signal,
         onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
       });
       if (p.solveId) running.set(p.solveId, handle);
       const started = performance.now();
       try {
-        const { plan } = await handle.result.catch((err: unknown) => {
+        const { plan: solved } = await handle.result.catch((err: unknown) => {
           const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
           monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', { ms: performance.now() - started, ok: false, code: (err as ContractError).code });
           throw err;
         });
+        const plan = await addForecastProduction(s, annotatePlanRisk(solved, scenario, mode), scenario, p.scenarioId ?? null);
         // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
         const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
         monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', { ms: plan.solver.seconds * 1000, ok: !fellBack, value: plan.solver.gap ?? 0 });
-        const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
+        const id = savePlan(s.requireDb(), plan, planned, { name: p.name, scenarioId: p.scenarioId ?? null });
         ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
         return { id, plan };
       } finally {

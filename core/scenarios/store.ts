@@ -23,7 +23,14 @@ export function insertScenario(db: Database.Database, s: Scenario, opts: { name?
   db.prepare(`INSERT INTO scenarios (id, name, plant_name, horizon_start, horizon_days, costs, parent_id, source, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(id, opts.name ?? s.name, s.plant.name, s.horizon.start, s.horizon.days, JSON.stringify(s.costs), opts.parentId ?? null, opts.source, t, t);
   for (const table of TABLE_NAMES) insertRows(db, id, table, tableRows(s, table));
+  if (s.sources) saveSources(db, id, s.sources);
   return id;
+}
+
+/** Replace a saved scenario's provenance table (the caller holds the transaction); null clears it. */
+export function saveSources(db: Database.Database, scenarioId: string, sources: Scenario['sources'] | null): void {
+  db.prepare('DELETE FROM scenario_sources WHERE scenario_id = ?').run(scenarioId);
+  if (sources) db.prepare('INSERT INTO scenario_sources (scenario_id, sources, updated_at) VALUES (?, ?, ?)').run(scenarioId, JSON.stringify(sources), now());
 }
 
 export function insertRows(db: Database.Database, scenarioId: string, table: TableName, rows: readonly Record<string, unknown>[]): number[] {
@@ -64,6 +71,8 @@ export function loadScenario(db: Database.Database, id: string): LoadedScenario 
     const holder = spec.path.length === 2 ? (raw.plant as Record<string, unknown>) : raw;
     holder[rowsField(spec)] = rows;
   }
+  const src = db.prepare('SELECT sources FROM scenario_sources WHERE scenario_id = ?').get(id) as { sources: string } | undefined;
+  if (src) raw.sources = JSON.parse(src.sources);
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) throw new ContractError('INTERNAL', `Scenario '${meta.name}' in the database does not parse: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
   return { summary: summarize(db, meta), scenario: parsed.data, rowIds };

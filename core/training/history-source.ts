@@ -18,7 +18,7 @@ let synthetic: { key: string; data: HistoryData } | null = null;
  * The plant history for training: the database's history tables if they exist and hold rows,
  * else synthetic history — never silently: `source` says which, and why.
  */
-export function loadHistory(src: HistorySource, table: keyof HistoryData): { data: HistoryData; source: string } {
+export function loadHistory(src: HistorySource, table: keyof HistoryData): { data: HistoryData; source: string; synthetic: boolean } {
   let why = 'no database given';
   if (src.dbPath && fs.existsSync(src.dbPath)) {
     const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
@@ -36,7 +36,7 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
           if (!parsed.success) throw new Error(`History table ${sqlTable} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
           return parsed.data;
         });
-        return { data, source: `database table ${sqlTable} (${count} rows)` };
+        return { data, source: `database table ${sqlTable} (${count} rows)`, synthetic: false };
       }
       why = exists ? `database table ${sqlTable} is empty` : `database has no ${sqlTable} table`;
     } finally {
@@ -47,5 +47,5 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
   const key = `${syn.seed}:${syn.days}`;
   // Generating two years takes seconds and is deterministic: keep the last one.
   if (synthetic?.key !== key) synthetic = { key, data: generateHistory(syn) };
-  return { data: synthetic.data, source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}` };
+  return { data: synthetic.data, source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`, synthetic: true };
 }

@@ -69,11 +69,13 @@ export async function executeTraining(
   let outcome;
   let source: string;
   let name: string;
+  let trainingData: NonNullable<ModelManifest['trainingData']>;
   if (input.kind === 'spec') {
     const spec = getSpec(input.spec);
     progress({ stage: 'loading', message: `Loading ${spec.table} history` });
     const hist = loadHistory(input.history ?? {}, spec.table);
     source = hist.source;
+    trainingData = { kind: hist.synthetic ? 'synthetic-history' : 'plant-history', source };
     name = spec.name;
     const table = spec.build(hist.data);
     progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
@@ -86,12 +88,15 @@ export async function executeTraining(
     progress({ stage: 'loading', message: `Reading ${input.path}` });
     const table = await readCsvTable(input.path, input.types);
     source = `CSV ${path.resolve(input.path)} (${table.nRows} rows)`;
+    trainingData = { kind: 'csv', source };
     name = input.name;
     outcome = trainTable(table, {
       name: input.name, target: input.target, task: input.task, categorical: input.categorical, features: input.features,
       dateColumn: input.dateColumn, quantiles: input.quantiles, alpha: input.alpha, params: input.params, ...held, refit: input.refit ?? true,
     }, { ...opts, onRound });
   }
+  // Recorded in the manifest, so every registry version says what it learned from.
+  outcome.manifest.trainingData = trainingData;
   const version = newVersionId();
   const dir = input.outDir ?? path.join(modelsRoot(dataDir), name, version);
   progress({ stage: 'saving', message: `Saving ${dir}` });

@@ -5,6 +5,7 @@ import { PLAN_FORMAT } from '../../domain/plan';
 import { str } from '../args';
 import type { CliCommand } from '../command';
 import { readScenarioFile } from './plan';
+import { robustScenario } from '../../forecasts/plan-risk';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -25,7 +26,10 @@ export const checkCommand: CliCommand = {
       env.err(`${planFile}: format must be "${PLAN_FORMAT}", got ${JSON.stringify(plan?.format)}`);
       return 1;
     }
-    const res = checkPlan(scenario, plan);
+    // A robust plan was made on P90 transit: it is checked on that same derivation of the scenario.
+    const robust = plan.planning?.mode === 'robust';
+    if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');
+    const res = checkPlan(robust ? robustScenario(scenario) : scenario, plan);
     if (res.ok) {
       env.out(`OK: the plan obeys every rule; recomputed total ₹${Math.round(res.recomputed.totalCost).toLocaleString('en-IN')}`);
       return 0;

@@ -10,6 +10,7 @@ import { modelsCommand } from './models';
 import { metricsCommand } from './metrics';
 import { scenarioCommand } from './scenario';
 import { historyCommand } from './history';
+import { indentCommand } from './indent';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, historyCommand, modelsCommand, metricsCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, historyCommand, modelsCommand, metricsCommand, indentCommand];

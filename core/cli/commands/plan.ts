@@ -8,6 +8,7 @@ import type { CliCommand, CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
 import { writeFileAtomic } from '../../storage/atomic-write';
+import { annotatePlanRisk, scenarioForMode } from '../../forecasts/plan-risk';
 
 /**
  * Read and validate a scenario file; errors name the file, table, row and field. `refuse` is asked
@@ -37,7 +38,7 @@ const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
-  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based]\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
+  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust]   (robust: every rail transit at its P90 forecast)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
     if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
     if (args.positionals.length > 0) return runPlanStore(args, env);
@@ -52,7 +53,8 @@ export const planCommand: CliCommand = {
     const scenario = readScenarioFile(file, env, (raw) => planLimitError(raw)?.message ?? null);
     if (!scenario) return 1;
     let last = 0;
-    const handle = startSolve(scenario, { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') }, {
+    const mode = bool(args, 'robust') ? 'robust' : 'normal';
+    const handle = startSolve(scenarioForMode(scenario, mode), { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') }, {
       onProgress: (p) => {
         if (p.elapsedS - last < 2 && p.phase === 'solving') return;
         last = p.elapsedS;
@@ -63,7 +65,8 @@ export const planCommand: CliCommand = {
     const onSigint = () => { env.err('stopping: keeping the best plan so far (Ctrl-C again to abort)'); handle.stop(); process.off('SIGINT', onSigint); };
     process.on('SIGINT', onSigint);
     try {
-      const { plan, lpText } = await handle.result;
+      const { plan: solved, lpText } = await handle.result;
+      const plan = annotatePlanRisk(solved, scenario, mode);
       // Killed mid-write, the previous plan stays whole (core/storage/atomic-write.ts).
       writeFileAtomic(out, JSON.stringify(plan, null, 2));
       if (lpFile) {
@@ -74,6 +77,8 @@ export const planCommand: CliCommand = {
       env.out(`${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s${plan.solver.gap === null ? '' : `, gap ${(plan.solver.gap * 100).toFixed(2)} %`}`);
       if (plan.solver.fallbackReason) env.out(`fallback: ${plan.solver.fallbackReason}`);
       env.out(`total ${rs(s.totalCost)} (${rs(s.costPerT)}/t); rule-based ${rs(s.ruleBasedCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %)`);
+      const risky = plan.rakes.filter((r) => (r.onTimeP ?? 1) < 0.8).length;
+      env.out(`${mode} plan: lateness ${rs(s.expectedLatenessP50Rs ?? 0)} at P50 transit, ${rs(s.expectedLatenessP90Rs ?? 0)} at P90; ${risky} rake(s) below 80 % on time`);
       env.out(`rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`);
       return 0;
     } finally {

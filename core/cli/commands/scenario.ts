@@ -6,10 +6,12 @@ import { createHost } from '../../host/create-host';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
+import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
 
 const USAGE = `rakeplan scenario list [--json]
   rakeplan scenario import FILE [--into ID --table TABLE [--replace]] [--skip-invalid] [--json]   (.xlsx, .csv or .json)
-  rakeplan scenario export ID --out FILE [--table TABLE]   (format from the file's extension: .json, .xlsx or .csv)`;
+  rakeplan scenario export ID --out FILE [--table TABLE]   (format from the file's extension: .json, .xlsx or .csv)
+  ${APPLY_FORECASTS_USAGE}`;
 
 /** Largest file a planner imports; the same cap as the app's uploads. */
 const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
@@ -37,7 +39,7 @@ function printImport(r: ImportResult, file: string, env: CliEnv): void {
 
 export const scenarioCommand: CliCommand = {
   name: 'scenario',
-  summary: 'Scenarios in the data directory: list, import a workbook/CSV/JSON (with the row report), export',
+  summary: 'Scenarios in the data directory: list, import a workbook/CSV/JSON (with the row report), export, update from forecasts',
   usage: USAGE,
   async run(args, env) {
     const [sub, target] = args.positionals;
@@ -77,6 +79,8 @@ export const scenarioCommand: CliCommand = {
           env.out(`wrote ${out}`);
           return 0;
         }
+        case 'apply-forecasts':
+          return await runApplyForecasts(args, env, host.app, target);
         default:
           throw new CliUsageError(`unknown subcommand '${sub}':\n  ${USAGE}`);
       }

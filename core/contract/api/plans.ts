@@ -67,6 +67,8 @@ export const plansContract = {
       timeLimitS: z.number().min(1, 'must be ≥ 1 s').max(3600, 'must be ≤ 3600 s').default(30),
       gap: z.number().min(0, 'must be ≥ 0').max(0.5, 'must be ≤ 0.5 (50 %)').default(0.005),
       ruleBasedOnly: z.boolean().default(false),
+      /** Plan with every rail transit at its P90 forecast instead of P50 (core/forecasts/plan-risk.ts). */
+      robust: z.boolean().default(false),
     }).strict().refine((p) => (p.scenarioId === undefined) !== (p.scenario === undefined), { message: 'give exactly one of scenarioId or scenario', path: ['scenarioId'] }),
   )
     .returns<{ id: string; plan: Plan }>()

@@ -9,10 +9,11 @@ import { m042Drift } from './042-drift';
 import { m043MetricFaults } from './043-metric-faults';
 import { m020Plans } from './020-plans';
 import { m050PlanVersions } from './050-plan-versions';
+import { m055ScenarioSources } from './055-scenario-sources';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift, m043MetricFaults, m050PlanVersions];
+export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift, m043MetricFaults, m050PlanVersions, m055ScenarioSources];

@@ -42,6 +42,7 @@ export const en = {
   'table.filter': 'Filter {table}',
   'table.noRows': 'No rows.',
   'plan.tab.rakes': 'Rakes ({n})',
+  'plan.tab.risk': 'Risk',
   'plan.tab.gantt': 'Loading Gantt',
   'plan.tab.road': 'Road ({n})',
   'plan.tab.unserved': 'Unserved ({n})',

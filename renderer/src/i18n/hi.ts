@@ -44,6 +44,7 @@ export const hi: Record<MessageKey, string> = {
   'table.filter': '{table} छाँटें',
   'table.noRows': 'कोई पंक्ति नहीं।',
   'plan.tab.rakes': 'रेक ({n})',
+  'plan.tab.risk': 'जोखिम',
   'plan.tab.gantt': 'लोडिंग गैंट',
   'plan.tab.road': 'सड़क ({n})',
   'plan.tab.unserved': 'अपूर्ण ({n})',

@@ -1,5 +1,6 @@
 import { ForecastDemand } from './ForecastDemand';
 import { ForecastOperational } from './ForecastOperational';
+import { IndentPanel } from './IndentPanel';
 
 export function ForecastsPage() {
   return (
@@ -7,6 +8,7 @@ export function ForecastsPage() {
       <h1 className="text-xl font-semibold">Forecasts</h1>
       <ForecastDemand />
       <ForecastOperational />
+      <IndentPanel />
     </div>
   );
 }

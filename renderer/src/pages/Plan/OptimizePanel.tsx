@@ -33,6 +33,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const timeLimitS = typed && typed.scenarioId === scenarioId ? typed.s : suggested;
   const setTimeLimit = (v: number) => setTyped({ scenarioId, s: v });
   const [gapPct, setGapPct] = useState(0.5);
+  const [robust, setRobust] = useState(false);
   // A solve of another scenario is not this scenario's progress; one solve runs at a time.
   const running = anyRun && anyRun.scenarioId === scenarioId ? anyRun : null;
   const elsewhere = anyRun !== null && running === null;
@@ -55,6 +56,10 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           <input aria-label={t('opt.gapAria')} type="number" min={0} max={50} step={0.1} value={gapPct} disabled={Boolean(running)}
             onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
         </label>
+        <label className="text-sm" title="Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan">
+          <input type="checkbox" checked={robust} disabled={Boolean(running)} onChange={(e) => setRobust(e.target.checked)} className="mr-1" />
+          Robust (P90 transit)
+        </label>
         {size && !running && (
           <span className="text-xs text-slate-600" data-testid="optimize-estimate">
             {t('optimize.estimate', { orders: size.orders.toLocaleString('en-IN'), rakes: size.rakes.toLocaleString('en-IN'), limit: formatDuration(suggested) })}
@@ -62,7 +67,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           </span>
         )}
         {!running && (
-          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100 })}>{t('opt.run')}</Button>
+          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}>{t('opt.run')}</Button>
         )}
         {running && (
           <>

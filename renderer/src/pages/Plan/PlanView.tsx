@@ -8,10 +8,11 @@ import { LoadingGantt } from './Gantt/LoadingGantt';
 import { PlanEditor } from './PlanEditor';
 import { PlanProductionList, PlanRakesList, PlanRoadList, PlanUnservedList, PlanUnusedList } from './PlanTables';
 import { SolverSummary } from './SolverSummary';
+import { PlanRisk } from './RiskColumn';
 import { tabLabel } from './planTabs';
 import { t } from '../../i18n';
 
-type Tab = 'rakes' | 'gantt' | 'road' | 'unserved' | 'production' | 'unused';
+type Tab = 'rakes' | 'risk' | 'gantt' | 'road' | 'unserved' | 'production' | 'unused';
 
 /** One plan: KPIs, cost breakdown, rakes, loading Gantt, road, unserved with reasons, production. */
 export function PlanView({ id, plan }: { id: string; plan: Plan }) {
@@ -43,7 +44,7 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
       <Card title={t('plan.costBreakdown')}><PlanCostChart costs={s.costs} /></Card>
       <Card>
         <div role="tablist" className="mb-3 flex gap-2 text-sm">
-          {(['rakes', 'gantt', 'road', 'unserved', 'production', 'unused'] as Tab[]).map((k) => (
+          {(['rakes', 'risk', 'gantt', 'road', 'unserved', 'production', 'unused'] as Tab[]).map((k) => (
             <button key={k} role="tab" aria-selected={tab === k} onClick={() => setTab(k)}
               className={`rounded px-2 py-1 ${tab === k ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}>
               {tabLabel(k, plan)}
@@ -51,6 +52,7 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
           ))}
         </div>
         {tab === 'rakes' && <PlanRakesList plan={plan} />}
+        {tab === 'risk' && <PlanRisk plan={plan} />}
         {tab === 'gantt' && <LoadingGantt plan={plan} />}
         {tab === 'road' && <PlanRoadList plan={plan} />}
         {tab === 'unserved' && <PlanUnservedList plan={plan} />}

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
 import { ErrorBanner } from '../../components/ui';
+import { ForecastDiff } from './ForecastDiff';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioImportReport } from './ScenarioImportReport';
 import { ScenarioList } from './ScenarioList';
@@ -25,7 +26,7 @@ export function ScenarioWorkspace() {
       </aside>
       <div className="min-w-0 space-y-3">
         {error ? <div onClick={() => setError(null)}><ErrorBanner error={error} /></div> : null}
-        {selectedId ? <ScenarioEditor /> : (
+        {selectedId ? <><ScenarioEditor /><ForecastDiff scenarioId={selectedId} /></> : (
           <>
             {lastImport && !lastImport.table && <ScenarioImportReport />}
             <p className="text-sm text-slate-500">{list.length === 0 ? 'No scenarios yet: create one or import a file.' : 'Choose a scenario.'}</p>

@@ -22,7 +22,7 @@ interface PlanState {
   error: unknown;
   /** Show `scenarioId`'s saved plans (none selected: no list). */
   refresh(scenarioId: string | null): Promise<void>;
-  optimize(scenarioId: string, opts: { timeLimitS: number; gap: number }): Promise<void>;
+  optimize(scenarioId: string, opts: { timeLimitS: number; gap: number; robust?: boolean }): Promise<void>;
   stop(): Promise<void>;
   cancel(): void;
   open(id: string): Promise<void>;

@@ -1,0 +1,101 @@
+import type { Plan } from '../domain/plan';
+import type { Scenario } from '../domain/scenario';
+import { loadScenario } from '../scenarios/store';
+import { withForecastProduction } from './production';
+import type { HostServices } from '../host/services';
+import { registryFor } from '../registry/context';
+import { loadHistory } from '../training/history-source';
+import { dayNumber } from '../ml/table';
+import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
+import { applyForecasts, type ApplyResult } from './apply';
+import type { DemandDay } from './indent';
+import { answer, type ModelAccess } from './model-access';
+import { specBaseline } from './spec-baseline';
+import { getSpec } from '../../models';
+import { KnownPlacements } from '../../models/rake-availability';
+
+/** The consumer whose pins choose the versions that feed planning. */
+export const PLANNING_CONSUMER = 'optimizer';
+
+export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): ModelAccess {
+  const reg = registryFor(s);
+  return {
+    serving: (name) => { const v = reg.server.resolve(name, consumer); return v === null ? null : reg.store.get(name, v); },
+    predict: (name, rows) => reg.server.predict(name, rows, consumer),
+    baseline: (name, rows, prefer) => {
+      let table;
+      try {
+        table = getSpec(name).table;
+      } catch {
+        return null;
+      }
+      // A baseline fitted on synthetic history is no better a figure for a real plant than the model.
+      const h = loadHistory({ dbPath: s.dbPath }, table);
+      return h.synthetic ? null : specBaseline(name, h.data, rows, prefer);
+    },
+  };
+}
+
+/**
+ * The plant's own placements only: synthetic history never feeds a real scenario's features.
+ * The placement model's `recentDelayH` as training builds it (models/rake-availability.ts): the
+ * loading point's last placements that had arrived by the promise.
+ */
+function recentDelays(s: HostServices): (lp: string, at: string) => number | null {
+  const h = loadHistory({ dbPath: s.dbPath }, 'rake_placements');
+  if (h.synthetic) return () => null;
+  // Asked in any order: a fresh replay per question (a few thousand rows, a handful of rakes).
+  return (lp, at) => new KnownPlacements(h.data.rake_placements).recentDelayH(lp, Date.parse(at));
+}
+
+export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): Promise<ApplyResult> {
+  return applyForecasts(sc, modelAccess(s), { demo, recentDelayH: recentDelays(s) });
+}
+
+/**
+ * Forecast new orders for the horizon's next `days` days per destination × product of the
+ * scenario, from the demand model (or its baseline; same rules as every planning input). The
+ * model forecasts the 14 days after the last history day; those are taken as the horizon's days.
+ */
+export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, days = DEMAND_HORIZON_DAYS): Promise<{ demand: DemandDay[]; source: string }> {
+  const h = loadHistory({ dbPath: s.dbPath }, 'demand');
+  if (h.synthetic && !demo) return { demand: [], source: `none: the plant has no demand history (${h.source}); open orders only` };
+  const dests = new Set(sc.plant.destinations.map((d) => d.code));
+  const prods = new Set(sc.plant.products.map((p) => p.code));
+  const series = [...demandSeries(h.data.demand).values()].filter((x) => dests.has(x.destination) && prods.has(x.product));
+  if (!series.length) return { demand: [], source: 'none: no demand history for the scenario\'s destinations and products' };
+  let last = -Infinity;
+  for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
+  const n = Math.min(days, DEMAND_HORIZON_DAYS);
+  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+  const rows = series.flatMap((x) => Array.from({ length: n }, (_, k) => ({ date: iso(last + 1 + k), destination: x.destination, product: x.product, corridor: x.corridor, ...demandLags(x.days, last + 1 + k) })));
+  const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
+  if (!a.values) return { demand: [], source: `none: ${a.why}; open orders only` };
+  const demand = rows.map((r, i) => ({ day: dayNumber(r.date) - last - 1, destination: r.destination, product: r.product, tonnes: Math.max(0, a.values.prediction![i]!) }));
+  return { demand, source: a.source + (a.why ? ` (${a.why})` : '') };
+}
+
+/**
+ * The plan's production suggestion with the 14-day demand forecast added (production.ts). A saved
+ * demo scenario counts as asking for the demo; without a usable forecast the plan is unchanged
+ * and a note says why.
+ */
+export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, scenarioId: string | null): Promise<Plan> {
+  const demo = scenarioId ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source) : false;
+  // Without plant history (and not the demo) there is nothing to forecast from: say so without
+  // generating the synthetic history only to refuse it.
+  if (!demo && !hasPlantHistory(s, 'demand')) return { ...plan, notes: [...plan.notes, 'Production suggestion from open orders only: the plant has no demand history for a forecast.'] };
+  try {
+    const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
+    if (!d.demand.length) return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`] };
+    return withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
+  } catch (err) {
+    return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`] };
+  }
+}
+
+function hasPlantHistory(s: HostServices, table: string): boolean {
+  const db = s.requireDb();
+  const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(`history_${table}`);
+  return Boolean(exists && db.prepare(`SELECT 1 FROM "history_${table}" LIMIT 1`).get());
+}
