@@ -18,6 +18,12 @@ const noUi = [
   { name: 'zustand', message: 'core/ must not depend on UI state.' },
 ];
 
+// Subpaths too (react/jsx-runtime, electron/main), and core never reaches up into main/ or renderer/.
+const noUiPatterns = [
+  { group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*'], message: 'core/ must not depend on Electron, React or UI state.' },
+  { regex: '^(\\.\\./)+(main|renderer|preload)(/|$)', message: 'core/ must not import main/, preload/ or renderer/: they depend on core, not the other way.' },
+];
+
 export default tseslint.config(
   { ignores: ['**/.scratch/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
   ...tseslint.configs.recommended,
@@ -35,7 +41,7 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: noUi }] },
+    rules: { 'no-restricted-imports': ['error', { paths: noUi, patterns: noUiPatterns }] },
   },
   {
     files: ['core/contract/**/*.ts', 'core/domain/**/*.ts'],
@@ -43,7 +49,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [...noUi, ...NODE_BUILTINS.map((name) => ({ name, message: 'core/contract and core/domain are shared with the renderer: no Node modules.' }))],
-        patterns: [...noNode, { group: ['../host/*', '../storage/*', '../../host/*', '../../storage/*', 'better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Pure layer: no host, storage or engine imports.' }],
+        patterns: [...noNode, ...noUiPatterns, { group: ['../host/*', '../storage/*', '../../host/*', '../../storage/*', 'better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Pure layer: no host, storage or engine imports.' }],
       }],
     },
   },
@@ -61,6 +67,7 @@ export default tseslint.config(
         paths: [{ name: 'electron', message: 'The renderer reaches the backend only through the contract.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node modules in the renderer.' }))],
         patterns: [
           ...noNode,
+          { group: ['electron/*'], message: 'The renderer reaches the backend only through the contract.' },
           { regex: '^(\\.\\./)+core/(?!contract/|domain/)', message: 'The renderer may import only core/contract and core/domain.' },
           { group: ['better-sqlite3', 'onnxruntime-node', 'highs', 'ws', 'exceljs'], message: 'Backend engines stay in the host.' },
         ],

@@ -1,5 +1,5 @@
 /**
- * Inference benchmark on a realistic 300-tree depth-6 model (issue 5): session load time,
+ * Inference benchmark on a realistic 300-tree depth-6 model: session load time,
  * single-row latency p50/p99, and batch throughput for 100k rows, side by side:
  *   onnxruntime 1 thread · onnxruntime's other configurations (2 intra-op threads with and without
  *   spinning, two sessions in two worker threads) · the compiled tree predictor on 1 and 2 threads

@@ -4,23 +4,37 @@ import { rpc } from './rpc';
 
 interface Trained { dir: string }
 
-/**
- * Promote the shown version: one click when every gate passed, otherwise an override with a
- * reason. Waits for the evaluated report's control, so it never branches on a stale panel.
- */
-async function promote(app: Page, reason: string): Promise<void> {
-  const oneClick = app.getByTestId('btn-promote');
+/** Gate limits the fixture sets so the outcome is decided before the click, not read after it. */
+const PASSABLE = {
+  dataQuality: { minRows: 1, maxMissingRate: 1, maxRangeExcess: 1e6 },
+  improvement: { minRelativeGain: -1, mustBeatBaseline: false },
+  stability: { maxSegmentRegression: 1e6, minSegmentRows: 1, segmentColumns: [] },
+  consistency: { maxPsi: 1e6, minRows: 1 },
+};
+/** No training set has a billion rows: the data-quality gate fails. */
+const FAILING = { ...PASSABLE, dataQuality: { ...PASSABLE.dataQuality, minRows: 1_000_000_000 } };
+
+/** A version whose gates failed: no one-click promotion; the override needs a reason. */
+async function promoteWithOverride(app: Page, reason: string): Promise<void> {
   const override = app.getByTestId('btn-promote-override');
-  await expect(oneClick.or(override)).toBeVisible();
-  if (await oneClick.isVisible()) return oneClick.click();
   await expect(override).toBeDisabled();
+  await expect(app.getByTestId('btn-promote')).toHaveCount(0);
   await app.getByTestId('override-reason').fill(reason);
   await override.click();
 }
 
+// The server is shared by the worker's specs: its gate limits go back to what they were.
+let saved: unknown = null;
+test.afterEach(async ({ server }) => {
+  if (saved) await rpc(server, 'registry.setGateThresholds', saved);
+  saved = null;
+});
+
 // Train → Evaluate → Promote, then roll back: the gates decide, an override needs a reason.
 test('train a candidate, see its gates, promote it, then roll back', async ({ app, server }) => {
   test.setTimeout(240_000);
+  saved = await rpc(server, 'registry.getGateThresholds', {});
+  await rpc(server, 'registry.setGateThresholds', FAILING);
   const first = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 20 } });
   await rpc(server, 'registry.register', { dir: first.dir, note: 'first model' });
 
@@ -31,12 +45,16 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   await app.getByTestId('btn-evaluate').click();
   const report = app.getByTestId('gate-report');
   for (const g of ['data-quality', 'improvement', 'stability', 'consistency']) await expect(report.getByTestId(`gate-${g}`)).toBeVisible();
-  await promote(app, 'first production model; segment gap accepted');
+  // A failed gate is not shown as good news.
+  await expect(app.getByTestId('registry-note')).toContainText('Gates failed');
+  await expect(app.getByTestId('registry-note')).toHaveAttribute('data-tone', 'warning');
+  await promoteWithOverride(app, 'first production model; data gate accepted');
   await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
   // The model is named as the training panel names it; the first production version has nothing to roll back to.
   await expect(app.getByTestId('model-row-transit-delay')).toContainText('Rail transit time');
   await expect(app.getByTestId('btn-rollback')).toBeDisabled();
 
+  await rpc(server, 'registry.setGateThresholds', PASSABLE);
   const second = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 60 } });
   await rpc(server, 'registry.register', { dir: second.dir, note: 'retrained' });
   await app.getByTestId('version-row-2').click();
@@ -45,9 +63,10 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   await app.getByTestId('btn-evaluate').click();
   const note = app.getByTestId('registry-note');
   await expect(note).toContainText('Rail transit time (with P10/P90) @2');
-  // A failed gate is not shown as good news.
-  await expect(note).toHaveAttribute('data-tone', (await note.textContent())!.includes('Gates failed') ? 'warning' : 'ok');
-  await promote(app, 'newer history; reviewed by the planner');
+  await expect(note).toHaveAttribute('data-tone', 'ok');
+  await expect(note).not.toContainText('Gates failed');
+  await expect(app.getByTestId('btn-promote-override')).toHaveCount(0);
+  await app.getByTestId('btn-promote').click();
   await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@2');
 
   await app.getByTestId('btn-rollback').click();

@@ -74,6 +74,13 @@ describe('checker catches each corruption', () => {
     p.road.push({ order: 'O-2', product: 'HRC', destination: 'KGP', stockyard: 'SY-1', date: '2026-11-22', dispatch: '2026-11-22T18:00:00+05:30', tonnes: 500, trucks: 20, freightRs: 500 * (250 + 3.2 * 280), eta: '2026-11-23T06:00:00+05:30', lateDays: 0, latenessRs: 0 });
     expect(rulesHit(sc, p).has(6)).toBe(true);
   });
+  it('reports a road dispatch that is no timestamp instead of throwing', () => {
+    const p = clone(base);
+    p.road.push({ order: 'O-2', product: 'HRC', destination: 'KGP', stockyard: 'SY-1', date: '2026-11-22', dispatch: 'tomorrow evening', tonnes: 5, trucks: 1, freightRs: 0, eta: '2026-11-23T06:00:00+05:30', lateDays: 0, latenessRs: 0 });
+    const r = checkPlan(sc, p);
+    expect(r.ok).toBe(false);
+    expect(r.violations).toContainEqual(expect.objectContaining({ rule: 0, where: 'road SY-1 2026-11-22, order O-2', message: "'tomorrow evening' is not a timestamp" }));
+  });
   it('misstates a cost by more than 0.5 % (rule 7)', () => {
     const p = withRake();
     p.rakes[0]!.railFreightRs *= 0.99;

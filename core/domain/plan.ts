@@ -3,6 +3,7 @@
  * verifies. Pure types — the checker imports only this file from core/optimizer. Times are ISO
  * timestamps in the horizon's zone; tonnes [t], money [₹], hours [h].
  */
+import type { SolverStages } from './solver-stages';
 
 import type { InputSource } from './input-sources';
 import type { PlanLoopFields } from './plan-loop';
@@ -203,6 +204,7 @@ export interface SolverInfo {
    * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
    */
   phases?: PhaseTime[];
+  stages?: SolverStages;
   /** The final improvement pass on the returned plan (absent when it did not run). */
   finalPass?: FinalPassInfo;
 }

@@ -6,15 +6,14 @@ import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { loadScenario, saveSources, touch, updateRow } from '../scenarios/store';
 import { undoForecasts } from './apply';
-import { rakeIndent } from './indent';
 import { indentCsv, indentXlsx } from './indent-export';
-import { applyForScenario, demandDays } from './service';
+import { indentForScenario, isDemoScenario } from './indent-for';
+import { applyForScenario } from './service';
 
 function resolve(s: HostServices, p: { scenarioId?: string; scenario?: unknown; demo: boolean }): { scenario: Scenario; demo: boolean } {
   if (p.scenarioId) {
-    const { scenario, summary } = loadScenario(s.requireDb(), p.scenarioId);
-    // The demo scenario (seeded or generated) is the demo: asking for it is asking for demo figures.
-    return { scenario, demo: p.demo || summary.source === 'generated' || summary.source === 'demo' };
+    const { scenario } = loadScenario(s.requireDb(), p.scenarioId);
+    return { scenario, demo: p.demo || isDemoScenario(s.requireDb(), p.scenarioId) };
   }
   const { scenario, issues } = checkScenario(p.scenario);
   if (!scenario || hasErrors(issues)) {
@@ -49,8 +48,7 @@ function saveFigures(s: HostServices, scenarioId: string, next: Scenario): void 
 export function registerForecasts(app: HostApp<Contract>, s: HostServices): void {
   const indentFor = async (p: { scenarioId?: string; scenario?: unknown; demo: boolean; days: number }) => {
     const { scenario, demo } = resolve(s, p);
-    const d = await demandDays(s, scenario, demo, p.days);
-    return { ...rakeIndent(scenario, d.demand, p.days), demandSource: d.source };
+    return indentForScenario(s, scenario, demo, p.days);
   };
   app.handleAll({
     'forecasts.apply': async (p) => {

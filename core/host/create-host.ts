@@ -1,5 +1,6 @@
 import { contract, type Contract } from '../contract';
 import { prewarmSolver } from '../optimizer/run-solve';
+import { logLine } from '../monitoring/log';
 import { HostApp } from './app';
 import { registerFeatures } from './features';
 import { createServices, type HostMode, type HostServices } from './services';
@@ -21,7 +22,7 @@ export function createHost(opts: { dataDir: string; mode: HostMode }): Host {
   app.assertComplete();
   // A long-lived host keeps a pre-warmed solve worker so the planner's first solve is not V8's
   // cold start of HiGHS; tests and one-shot CLI commands keep none (no thread left behind).
-  const releaseSpare = opts.mode === 'browser' || opts.mode === 'electron' ? prewarmSolver({ log: logLine }) : () => {};
+  const releaseSpare = opts.mode === 'browser' || opts.mode === 'electron' ? prewarmSolver({ log: logInfo }) : () => {};
   return {
     app,
     services,
@@ -32,6 +33,6 @@ export function createHost(opts: { dataDir: string; mode: HostMode }): Host {
   };
 }
 
-function logLine(msg: string): void {
-  process.stderr.write(JSON.stringify({ level: 'info', msg, at: new Date().toISOString() }) + '\n');
+function logInfo(msg: string): void {
+  process.stderr.write(logLine('info', msg) + '\n');
 }

@@ -1,3 +1,5 @@
+import { logLine } from '../monitoring/log';
+
 /**
  * A stray rejected promise or exception in some background task must not end the host that is
  * serving the planner's window: report it on stderr and keep serving. (Native aborts still end
@@ -5,10 +7,10 @@
  */
 export function installProcessGuards(log: (line: string) => void = (l) => process.stderr.write(l + '\n')): void {
   process.on('unhandledRejection', (reason) => {
-    log(JSON.stringify({ level: 'error', msg: 'unhandled rejection', error: describe(reason), at: new Date().toISOString() }));
+    log(logLine('error', 'unhandled rejection', { error: describe(reason) }));
   });
   process.on('uncaughtException', (err) => {
-    log(JSON.stringify({ level: 'error', msg: 'uncaught exception', error: describe(err), at: new Date().toISOString() }));
+    log(logLine('error', 'uncaught exception', { error: describe(err) }));
   });
 }
 

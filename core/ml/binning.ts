@@ -1,4 +1,4 @@
-import { Rng } from './rng';
+import type { Rng } from '../synth/prng';
 
 /** Bin 255 holds missing values (NaN); real values use bins 0..nBins-1 (nBins ≤ 255). */
 export const MISSING_BIN = 255;
@@ -27,7 +27,7 @@ export function fitBins(values: Float32Array, maxBins: number, rng: Rng, sampleS
   const finite = new Float32Array(m);
   let nf = 0;
   for (let i = 0; i < m; i++) {
-    const v = values[draw ? rng.int(values.length) : i]!;
+    const v = values[draw ? rng.index(values.length) : i]!;
     if (v === v) finite[nf++] = v;
   }
   const { distinct, counts, nd } = fewDistinct(finite.subarray(0, nf)) ?? sortedDistinct(finite.subarray(0, nf));

@@ -5,7 +5,7 @@ import { regressionMetrics } from './metrics';
 import type { ObjectiveConfig } from './objectives';
 import { trainTable } from './pipeline';
 import { predictRowMajor, toRowMajor } from './predict';
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 import { syntheticMatrix, syntheticTable } from './synthetic';
 
 const params = (objective: ObjectiveConfig, over: Partial<BoostParams> = {}): BoostParams => ({ ...DEFAULT_PARAMS, rounds: 40, earlyStoppingRounds: 0, objective, ...over });
@@ -13,7 +13,7 @@ const params = (objective: ObjectiveConfig, over: Partial<BoostParams> = {}): Bo
 describe('binning', () => {
   it('gives few distinct values one bin each, at float32 thresholds, and a missing bin', () => {
     const v = Float32Array.from([1, 2, 2, 3, NaN, 0.1, 3]);
-    const bins = fitBins(v, 255, new Rng(1));
+    const bins = fitBins(v, 255, createRng(1));
     expect(bins.upper.length).toBe(4); // 0.1, 1, 2, 3
     for (const u of bins.upper) if (Number.isFinite(u)) expect(Math.fround(u)).toBe(u);
     const codes = binMatrix(v, v.length, [bins]);
@@ -21,7 +21,7 @@ describe('binning', () => {
   });
 
   it('caps many distinct values at maxBins with roughly equal counts', () => {
-    const rng = new Rng(2);
+    const rng = createRng(2);
     const v = Float32Array.from({ length: 50_000 }, () => rng.next());
     const bins = fitBins(v, 32, rng);
     expect(bins.upper.length).toBe(32);
@@ -31,11 +31,11 @@ describe('binning', () => {
   });
 
   it('fits long columns on a fixed-size sample: ≤ maxBins bins, the same for the same generator state', () => {
-    const rng = new Rng(3);
+    const rng = createRng(3);
     const v = Float32Array.from({ length: 300_000 }, (_, i) => (i % 10 === 0 ? NaN : (rng.next() - 0.3) * 1e4));
-    const a = fitBins(v, 255, new Rng(9), 50_000);
-    const b = fitBins(v, 255, new Rng(9), 50_000);
-    const c = fitBins(v, 255, new Rng(10), 50_000);
+    const a = fitBins(v, 255, createRng(9), 50_000);
+    const b = fitBins(v, 255, createRng(9), 50_000);
+    const c = fitBins(v, 255, createRng(10), 50_000);
     expect(a.upper.length).toBe(255);
     expect(Array.from(a.upper)).toEqual(Array.from(b.upper));
     expect(Array.from(a.upper)).not.toEqual(Array.from(c.upper));
@@ -43,9 +43,9 @@ describe('binning', () => {
   });
 
   it('bins every value where a binary search over the bounds puts it, signs, zeros and infinities included', () => {
-    const rng = new Rng(4);
+    const rng = createRng(4);
     const special = [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1e-40, 3.4e38, -3.4e38];
-    const v = Float32Array.from({ length: 20_000 }, (_, i) => (i < special.length ? special[i]! : (rng.next() - 0.5) * 10 ** rng.int(12)));
+    const v = Float32Array.from({ length: 20_000 }, (_, i) => (i < special.length ? special[i]! : (rng.next() - 0.5) * 10 ** rng.index(12)));
     for (const maxBins of [255, 8]) {
       const fitted = fitBins(v, maxBins, rng);
       const codes = binMatrix(v, v.length, [fitted]);
@@ -86,7 +86,7 @@ describe('trainer', () => {
   it('learns where missing values should go', () => {
     // Missing x means a high target: the learned default direction must send NaN to the high side.
     const n = 4000;
-    const rng = new Rng(5);
+    const rng = createRng(5);
     const x = new Float32Array(n);
     const t = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 import { binMatrix, fitBins, type FeatureBins } from './binning';
 import { packRows, SerialHistBuilder, type HistBuilder, type HistShape } from './gradient-histogram';
 import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
-import { Rng } from './rng';
+import { createRng, type Rng } from '../synth/prng';
 import { leafOfBinned, TreeGrower, type LeafValueFn, type TreeParams } from './tree';
 
 export interface BoostParams extends TreeParams {
@@ -95,7 +95,7 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
   const history: TrainResult['history'] = [];
   let keepRounds: number;
   let stoppedEarly = false;
-  const rng = new Rng(params.seed);
+  const rng = createRng(params.seed);
   const bins: FeatureBins[] = [];
   try {
     for (let f = 0; f < F; f++) bins.push(fitBins(train.x.subarray(f * n, (f + 1) * n), params.maxBins, rng));
@@ -242,7 +242,7 @@ function sampleRows(n: number, frac: number, rng: Rng): Uint32Array {
   const out = new Uint32Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) if (rng.next() < frac) out[m++] = i;
-  if (m === 0) out[m++] = rng.int(n);
+  if (m === 0) out[m++] = rng.index(n);
   return out.slice(0, m);
 }
 

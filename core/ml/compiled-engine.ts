@@ -1,6 +1,6 @@
 import { compileTrees, float32Below, type CompiledTrees } from './compiled-trees';
 import { Mode, readTreeEnsemble, type TreeEnsembleSpec } from './onnx-trees';
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 import { newModelId, treePool } from './tree-pool';
 
 /** Which code computed a prediction. */
@@ -162,7 +162,7 @@ export function verificationRows(spec: TreeEnsembleSpec, F: number, n: number): 
   const thresholds: number[][] = Array.from({ length: F }, () => []);
   const nd = spec.nodes;
   for (let i = 0; i < nd.mode.length; i++) if (nd.mode[i] !== Mode.LEAF) thresholds[nd.feature[i]!]!.push(nd.threshold[i]!);
-  const rng = new Rng(20_261_122);
+  const rng = createRng(20_261_122);
   const x = new Float32Array(n * F);
   for (let i = 0; i < n; i++) {
     for (let f = 0; f < F; f++) {
@@ -173,7 +173,7 @@ export function verificationRows(spec: TreeEnsembleSpec, F: number, n: number): 
       else if (u < 0.17) v = rng.next() < 0.5 ? Infinity : -Infinity;
       else if (ts.length === 0) v = rng.next() * 100 - 50;
       else {
-        const t = ts[rng.int(ts.length)]!;
+        const t = ts[rng.index(ts.length)]!;
         const w = rng.next();
         v = w < 0.4 ? t : w < 0.6 ? float32Below(t) : w < 0.8 ? -float32Below(-t) : t + (rng.next() - 0.5) * 2 * (Math.abs(t) + 1);
       }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { MISSING_BIN } from './binning';
 import { Arena, packRows, ShardRunner, STRIDE } from './gradient-histogram';
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 
 /** Random column-major bin codes: a few features with few bins, some missing. */
 function randomBins(n: number, F: number, seed: number): Uint8Array {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const bins = new Uint8Array(n * F);
   for (let f = 0; f < F; f++) {
     const nb = f % 3 === 0 ? 3 : 254;
-    for (let i = 0; i < n; i++) bins[f * n + i] = rng.next() < 0.05 ? MISSING_BIN : rng.int(nb);
+    for (let i = 0; i < n; i++) bins[f * n + i] = rng.next() < 0.05 ? MISSING_BIN : rng.index(nb);
   }
   return bins;
 }
@@ -63,7 +63,7 @@ describe('histograms over packed row-major bins', () => {
   ])('sums exactly what a plain loop sums: %s', (_label, n, F, share) => {
     const bins = randomBins(n, F, 2);
     const arena = arenaOf(bins, n, F);
-    const rng = new Rng(3);
+    const rng = createRng(3);
     const grad = arena.grad, hess = arena.hess;
     for (let i = 0; i < n; i++) { grad[i] = rng.next() - 0.5; hess[i] = 0.5 + rng.next(); }
     const rows = arena.rows;
@@ -86,7 +86,7 @@ describe('histograms over packed row-major bins', () => {
   it('sums the same histogram when told every hessian is 1 as when given the ones', () => {
     const n = 440_000, F = 6;
     const arena = arenaOf(randomBins(n, F, 4), n, F);
-    const rng = new Rng(5);
+    const rng = createRng(5);
     for (let i = 0; i < n; i++) { arena.grad[i] = rng.next() - 0.5; arena.hess[i] = 1; arena.rows[i] = i; }
     const runner = new ShardRunner(arena, 0);
     runner.setFeatures(Int32Array.from({ length: F }, (_, f) => f));

@@ -170,7 +170,20 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
   if (maxFeature >= nFeatures) return refuse(`a node reads feature ${maxFeature} of ${nFeatures}`);
   const base = floats('base_values');
   if (base.length !== 0 && base.length !== nTargets) return refuse(`base_values has ${base.length} values for ${nTargets} targets`);
+  // onnxruntime outputs 0, not the base value, for an output no leaf of the row voted for. The
+  // compiled predictor always adds the base, so it takes only models where that cannot happen.
+  for (let k = 0; k < base.length; k++) if (base[k] !== 0 && !alwaysVotedFor(nodes, starts, k)) return refuse(`output ${k} has a base value but a row can reach no leaf voting for it`);
   return { ok: true, spec: { nFeatures, nTargets, base: base.length ? base : new Array<number>(nTargets).fill(0), link, inputName, outputName, nTrees: T, nodes } };
+}
+
+/** Some tree votes for output k in every leaf, so every row gets a vote for it. */
+function alwaysVotedFor(nodes: FlatNodes, starts: number[], k: number): boolean {
+  for (let t = 0; t + 1 < starts.length; t++) {
+    let all = true;
+    for (let i = starts[t]!; i < starts[t + 1]! && all; i++) if (nodes.mode[i] === Mode.LEAF && nodes.target[i] !== k) all = false;
+    if (all) return true;
+  }
+  return false;
 }
 
 /** Position within [s, e) of each node id; −1 for ids not there. Refuses sparse or repeated ids. */
@@ -197,7 +210,7 @@ function isTree(nodes: FlatNodes, s: number, e: number): boolean {
   const stack = [s];
   while (stack.length) {
     const p = stack.pop()!;
-    if (p < s || p >= e || visits[p - s]++) return false;
+    if (p < s || p >= e || visits[p - s]!++) return false;
     if (nodes.mode[p] !== Mode.LEAF) stack.push(nodes.trueChild[p]!, nodes.falseChild[p]!);
   }
   return visits.every((v) => v === 1);

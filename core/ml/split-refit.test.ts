@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainTable } from './pipeline';
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 import { splitRows } from './split';
 import { tableFromRows, type Table } from './table';
 
@@ -9,7 +9,7 @@ import { tableFromRows, type Table } from './table';
  * it, in three regimes. Holding back the file's tail would leave the top regime unseen.
  */
 function sortedByTrend(n: number, withDate = false): Table {
-  const rng = new Rng(3);
+  const rng = createRng(3);
   const rows = Array.from({ length: n }, (_, i) => {
     const x = (i / n) * 30;
     const regime = x < 10 ? 'low' : x < 20 ? 'mid' : 'high';

@@ -1,4 +1,4 @@
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 
 /**
  * How rows are held back for validation (early stopping) and test (the reported metrics).
@@ -47,9 +47,9 @@ export function splitByCounts(order: readonly number[], mode: SplitMode, seed: n
   const nTrain = n - nTest - nValid;
   const rows = [...order];
   if (mode === 'random') {
-    const rng = new Rng(seed ^ 0x5eed);
+    const rng = createRng(seed ^ 0x5eed);
     for (let i = n - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
+      const j = rng.index(i + 1);
       [rows[i], rows[j]] = [rows[j]!, rows[i]!];
     }
     const byPos = (a: number, b: number) => a - b;

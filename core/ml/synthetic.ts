@@ -1,5 +1,5 @@
 import type { Matrix } from './booster';
-import { Rng } from './rng';
+import { createRng } from '../synth/prng';
 import type { Table } from './table';
 
 /**
@@ -7,7 +7,7 @@ import type { Table } from './table';
  * values, a categorical lane with a non-monotonic effect and a date column for time splits.
  */
 export function syntheticTable(n: number, seed: number, kind: 'regression' | 'binary' | 'multiclass' = 'regression'): Table {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const lanes = ['EAST-1', 'EAST-2', 'NORTH-1', 'SOUTH-1', 'WEST-1', 'WEST-2'];
   const laneEffect = [8, -3, 12, 0, -6, 4];
   const a = new Float64Array(n), b = new Float64Array(n), c = new Float64Array(n), y = new Float64Array(n);
@@ -18,7 +18,7 @@ export function syntheticTable(n: number, seed: number, kind: 'regression' | 'bi
     a[i] = rng.next() < 0.05 ? NaN : rng.next() * 10;
     b[i] = rng.next() < 0.05 ? NaN : rng.next() * 4 - 2;
     c[i] = rng.next(); // pure noise
-    const l = rng.int(lanes.length);
+    const l = rng.index(lanes.length);
     lane.push(rng.next() < 0.03 ? null : lanes[l]!);
     const day = Math.floor((i / n) * 730);
     date.push(new Date(start + day * 86_400_000).toISOString().slice(0, 10));
@@ -46,7 +46,7 @@ export function syntheticTable(n: number, seed: number, kind: 'regression' | 'bi
 
 /** A dense matrix like the benchmark's: nFeatures uniform features, a sum of smooth effects + noise. */
 export function syntheticMatrix(n: number, nFeatures: number, seed: number): { m: Matrix; y: Float64Array } {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const x = new Float32Array(n * nFeatures);
   for (let j = 0; j < x.length; j++) x[j] = rng.next();
   const y = new Float64Array(n);

@@ -66,7 +66,7 @@ export function makeColumn(name: string, cells: readonly Cell[], type: ColumnTyp
   if (type === 'date') {
     const num = new Float64Array(cells.length);
     for (let i = 0; i < str.length; i++) {
-      const s = str[i];
+      const s = str[i] ?? null;
       num[i] = s === null ? NaN : dayNumber(s);
       if (s !== null && Number.isNaN(num[i]!)) throw new Error(`${table} row ${i + 1}, column '${name}': '${s}' is not an ISO date (YYYY-MM-DD).`);
     }

@@ -1,4 +1,4 @@
-import type { AlertRule, CallScope } from '../contract/api/monitoring';
+import type { Alert, AlertRule, CallScope, ModelStatusRow } from '../contract/api/monitoring';
 import type { SeriesKind, SeriesPoint } from './series';
 
 export type { AlertRule };
@@ -17,21 +17,9 @@ export const DEFAULT_RULES: AlertRule[] = [
   { id: 'drift', type: 'drift', enabled: true },
 ];
 
-export interface Alert {
-  ruleId: string;
-  severity: 'warning' | 'critical';
-  /** Planner-readable: what is wrong, with the measured figure and the threshold. */
-  message: string;
-  /** For model and drift alerts: which model. */
-  model?: string;
-}
+export type { Alert };
 
-export interface ModelHealth {
-  name: string;
-  version: number | null;
-  status: 'loaded' | 'not-loaded' | 'error' | 'missing';
-  lastError: string | null;
-}
+export type ModelHealth = Pick<ModelStatusRow, 'name' | 'version' | 'status' | 'lastError'>;
 
 export interface DriftHealth {
   name: string;

@@ -10,6 +10,11 @@ export interface LogOptions {
   keep?: number;
 }
 
+/** The one log line format, in the file and on stderr: `{"t":ISO time,"level","msg",…fields}`. */
+export function logLine(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): string {
+  return JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields });
+}
+
 /**
  * Structured JSON logs, one object per line, in <dataDir>/logs/rakeplan.log, rotated by size.
  * Lines are buffered and written on the next tick so a burst of calls costs one write; a write
@@ -33,7 +38,7 @@ export class JsonLog {
   }
 
   log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
-    this.buffer.push(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }) + '\n');
+    this.buffer.push(logLine(level, msg, fields) + '\n');
     if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.flush());

@@ -1,17 +1,11 @@
 import type { HostServices } from '../host/services';
-import { DEFAULT_RULES, evaluateRules, type Alert, type AlertRule, type DriftHealth, type ModelHealth } from './alerts';
+import { DEFAULT_RULES, evaluateRules, type Alert, type DriftHealth, type ModelHealth } from './alerts';
 import { JsonLog } from './log';
 import { renderPrometheus } from './prometheus';
 import { SeriesStore, type Observation, type SeriesKind } from './series';
-import type { CallScope } from '../contract/api/monitoring';
+import type { CallScope, MonitorConfig } from '../contract/api/monitoring';
 
-export interface MonitorConfig {
-  /** Minute points older than this are deleted [days]. */
-  retentionDays: number;
-  /** Calls slower than this are logged with their duration [ms]. */
-  slowCallMs: number;
-  rules: AlertRule[];
-}
+export type { MonitorConfig };
 
 export const DEFAULT_CONFIG: MonitorConfig = { retentionDays: 7, slowCallMs: 1000, rules: DEFAULT_RULES };
 const CONFIG_KEY = 'monitoring.config';

@@ -4,7 +4,7 @@ import { openDatabase } from '../storage/db';
 import { tempDir } from '../../tests/helpers/tmp';
 import { evaluateRules, DEFAULT_RULES, type AlertRule } from './alerts';
 import { bucketIndex, BUCKET_BOUNDS_MS, Histogram } from './latency-histogram';
-import { JsonLog } from './log';
+import { JsonLog, logLine } from './log';
 import { renderPrometheus } from './prometheus';
 import { SeriesStore, type SeriesKind, type SeriesPoint } from './series';
 
@@ -159,5 +159,12 @@ describe('JSON log', () => {
     const tail = log.tail(3);
     expect(tail.map((e) => e.i)).toEqual([27, 28, 29]);
     expect(tail[0]).toMatchObject({ level: 'info', msg: 'call' });
+  });
+
+  it('stderr lines and file lines share one format: t (ISO time), level, msg, then the fields', () => {
+    const line = JSON.parse(logLine('error', 'uncaught exception', { error: 'boom' }));
+    expect(Object.keys(line)).toEqual(['t', 'level', 'msg', 'error']);
+    expect(new Date(line.t).toISOString()).toBe(line.t);
+    expect(line).toMatchObject({ level: 'error', msg: 'uncaught exception', error: 'boom' });
   });
 });

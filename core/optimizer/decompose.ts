@@ -3,6 +3,7 @@ import type { Scenario } from '../domain/scenario';
 import { runWorker } from '../workers/run';
 import { buildPlan } from './build-plan';
 import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
+import type { SolverStages } from '../domain/solver-stages';
 import type { Draft } from './draft';
 import { SOLVER_YOUNG_GEN_MB } from './heap';
 import type { OptimizeHooks } from './hooks';
@@ -12,6 +13,7 @@ export interface DecomposedResult {
   draft: Draft;
   status: string;
   bound: number | null;
+  workers: NonNullable<SolverStages['workers']>;
   stoppedEarly: boolean;
   model: { columns: number; integers: number; rows: number; nonzeros: number; subproblems: number } | undefined;
   reductions: string[];
@@ -67,6 +69,10 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
     draft: useDive ? d.draft! : start,
     status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); pricing shared for ${Math.min(b.sharedRounds, d.sharedRounds)} rounds; ${from}`,
     bound: bounds.length ? Math.max(...bounds) : null,
+    workers: {
+      bound: { rounds: b.rounds, status: b.status }, diving: { rounds: d.rounds, status: d.status },
+      sharedRounds: Math.min(b.sharedRounds, d.sharedRounds), diveFoundPlan: d.draft !== null, planFrom: useDive ? 'dive' : 'warm start',
+    },
     stoppedEarly: Atomics.load(flag, 0) === 1,
     model: d.size.columns ? { ...d.size, subproblems: d.rounds } : undefined,
     reductions: ['Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving'],

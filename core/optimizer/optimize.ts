@@ -8,6 +8,7 @@ import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
 import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
+import type { SolverStages } from '../domain/solver-stages';
 import type { Deadline } from './deadline';
 import { assertPlanLimits } from './limits';
 import { prepare, type Prep } from './prep';
@@ -38,6 +39,11 @@ export type { OptimizeHooks, OptimizeProgress } from './hooks';
 export interface OptimizeResult {
   plan: Plan;
   lpText: string | null;
+}
+
+/** The in-process stages as data: column generation's rounds and end, and whether branch-and-bound ran. */
+function colgenStages(r: ColgenResult | null, searchOnly: boolean): SolverStages {
+  return { ...(r ? { columnGeneration: { rounds: r.iterations, loadings: r.patterns, status: r.status } } : {}), branchAndBound: !searchOnly };
 }
 
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
@@ -72,8 +78,7 @@ function neighbourhoods(b: BuiltModel, corridors?: Map<number, string>): number[
   if (rakes.length <= 3) return [];
   const cols = (group: number[]) => [...group.flatMap((r) => b.rakeInts.get(r)!), ...b.roadInts];
   const out: number[][] = [];
-  // Searching only, windows of four: week plans ₹21.78 / 21.81 cr in the minute against ₹21.86 cr
-  // twice with three (five: ₹21.88 cr, six by three: ₹22.06 cr; two by one: ₹21.83 cr).
+  // Searching only, windows of four gave the cheapest week plans in the minute (three to six measured).
   const width = corridors ? 4 : 3;
   for (let i = 0; i < rakes.length; i += 2) out.push(cols(rakes.slice(i, i + width)));
   const byCorridor = new Map<string, number[]>();
@@ -104,21 +109,19 @@ export const SEARCH_ONLY_PAIRS = 2500;
 
 /**
  * Share of the time left given to column generation (searching only / with branch-and-bound after).
- * Searching only, 0.6 left the restricted master MIP after the dive too little time in one week
- * run of seed 1 (1.22 %); with 0.7 seeds 1–3 ended at 0.88–0.94 %, 0.72 % and 0.87 %.
+ * Searching only, less left the restricted master MIP after the dive too little time.
  */
 const COLGEN_SHARE_SEARCH = 0.7;
 const COLGEN_SHARE = 0.3;
 /**
  * Searching only (week), the share of the time for diving (colgen/dive.ts) after the rounds; the
- * restricted master MIP then starts from the dive's plan. Week, 50 s for column generation alone:
- * seed 1 ₹21.119 cr against ₹21.129 cr from the restricted master MIP alone, seed 2 ₹22.119
- * against ₹22.140 cr, seed 3 ₹21.134 against ₹21.252 cr.
+ * restricted master MIP then starts from the dive's plan, which beats that MIP alone on every
+ * week seed measured.
  */
 const DIVE_SHARE_SEARCH = 0.2;
 /**
  * The dive's seconds at least: it keeps 8 s for its last LP and MIP (dive.ts), so with less it
- * fixes nothing. Week at the app's default 30 s: ₹23.0–23.3 cr (gap 9–10 %) before.
+ * fixes nothing, and the week at the app's default 30 s ended near the warm start.
  */
 const DIVE_MIN_S = 12;
 
@@ -313,7 +316,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       info = {
         method, status: d.status, objective, bound, ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
         gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
-        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions],
+        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions], stages: { workers: d.workers },
       };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
@@ -333,7 +336,7 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const model = { ...built.lp.size, subproblems: 1 };
       if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
       draft = draftFromSolution(built, res.x);
-      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions };
+      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions, stages: colgenStages(cg.result, searchOnly) };
     }
   } catch (err) {
     return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);

@@ -10,9 +10,9 @@ const WARM_UP_SEED = 9001;
 
 /**
  * A throwaway solve so V8 has tiered up HiGHS' hot WASM paths (presolve, simplex, separation,
- * heuristics) before the planner's first solve. A toy LP warms too little: after one, the first
- * day-size solve in a process took 7.0 s against 4.4 s for the next; after two seconds on a real
- * day-size model, 4.4 s (docs/optimizer.md, "Warm-up").
+ * heuristics) before the planner's first solve. A toy LP warms too little: the first day-size
+ * solve after one is much slower than the next; after two seconds on a real day-size model it is
+ * as fast (bench/RESULTS.md, "HiGHS in WebAssembly").
  */
 export async function warmUp(): Promise<void> {
   const b = buildModel(prepare(generateScenario({ size: 'day', seed: WARM_UP_SEED })));

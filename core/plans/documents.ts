@@ -1,12 +1,16 @@
 import ExcelJS from 'exceljs';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { IndentResult } from '../contract/api/forecasts';
 import type { Plan } from '../domain/plan';
+import { addIndentSheets } from '../forecasts/indent-export';
 
 /**
  * The documents a plant works from once a plan is issued: a loading instruction per loading point
  * (rake, slot, wagons by order, stockyard to draw from, tonnes) and a road dispatch list per
- * stockyard and day. Both as .xlsx (real dates, number formats, frozen headers, autofilters) and as
- * a printable PDF. Rows come from one place (`documentRows`) so the two never disagree.
+ * stockyard and day, and the rake indent for the next days (what to ask the railway for, with the
+ * demand forecast it used named). Both as .xlsx (real dates, number formats, frozen headers,
+ * autofilters) and as a printable PDF. Rows come from one place (`documentRows`, the indent's own
+ * rows) so the two never disagree.
  */
 export interface LoadingRow {
   loadingPoint: string; rake: string; wagonType: string; slotStart: string; slotEnd: string;
@@ -38,7 +42,7 @@ export function localDate(iso: string): Date {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-export async function documentsXlsx(plan: Plan, title: string): Promise<Buffer> {
+export async function documentsXlsx(plan: Plan, title: string, indent?: IndentResult): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'RakePlan';
   const { loading, road } = documentRows(plan);
@@ -66,6 +70,7 @@ export async function documentsXlsx(plan: Plan, title: string): Promise<Buffer> 
     { header: 'Trucks', key: 'trucks', width: 8, fmt: '0' }, { header: 'Dispatch', key: 'dispatch', width: 18, fmt: dt },
   ], road.map((r) => ({ ...r, date: new Date(`${r.date}T00:00:00Z`), dispatch: localDate(r.dispatch) })),
   { stockyard: 'Total', tonnes: round3(road.reduce((a, r) => a + r.tonnes, 0)), trucks: road.reduce((a, r) => a + r.trucks, 0) });
+  if (indent) addIndentSheets(wb, indent, indent.demandSource, { sheet: 'Rake indent', notes: 'Rake indent notes', title });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -73,7 +78,7 @@ export async function documentsXlsx(plan: Plan, title: string): Promise<Buffer> 
 const pdfText = (s: string) => s.replace(/₹/g, 'Rs ').replace(/[→]/g, '->').replace(/[^\x20-\x7e\u00a0-\u00ff–—]/g, '?');
 const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
-export async function documentsPdf(plan: Plan, title: string): Promise<Buffer> {
+export async function documentsPdf(plan: Plan, title: string, indent?: IndentResult): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.setTitle(pdfText(title));
   doc.setCreator('RakePlan');
@@ -84,12 +89,13 @@ export async function documentsPdf(plan: Plan, title: string): Promise<Buffer> {
   let page: PDFPage = doc.addPage([W, Hh]);
   let y = Hh - M;
   const text = (s: string, x: number, f: PDFFont = font, size = 9) => page.drawText(pdfText(s), { x, y, size, font: f, color: rgb(0, 0, 0) });
-  const newPage = (heading: string, cols: Array<[string, number]>) => {
+  const newPage = (heading: string, cols: Array<[string, number]>, sub?: string) => {
     page = doc.addPage([W, Hh]);
     y = Hh - M;
     text(heading, M, bold, 13);
     y -= 16;
     text(pdfText(title), M, font, 8);
+    if (sub) { y -= LH; text(sub, M, font, 8); }
     y -= LH + 4;
     for (const [h, x] of cols) text(h, x, bold);
     y -= LH;
@@ -118,5 +124,19 @@ export async function documentsPdf(plan: Plan, title: string): Promise<Buffer> {
     row([['Total', M], [rows.reduce((a, r) => a + r.tonnes, 0).toFixed(3), M + 300], [String(rows.reduce((a, r) => a + r.trucks, 0)), M + 380]], heading, roadCols);
   }
   if (doc.getPageCount() === 0) { newPage('Nothing to load or dispatch', []); }
+  if (indent) {
+    const heading = `Rake indent — next ${indent.days} days`;
+    const sub = `demand: ${indent.demandSource}`;
+    const cols: Array<[string, number]> = [['Date', M], ['Loading point', M + 80], ['Wagon type', M + 170], ['Rakes', M + 250], ['Expected load [t]', M + 300], ['Open orders [t]', M + 400], ['Forecast demand [t]', M + 490], ['Products', M + 600]];
+    newPage(heading, cols, sub);
+    const sum = (f: (r: IndentResult['rows'][number]) => number) => indent.rows.reduce((a, r) => a + f(r), 0);
+    const t0 = (x: number) => x.toFixed(0);
+    for (const r of indent.rows) row([[r.date, M], [r.loadingPoint, M + 80], [r.wagonType, M + 170], [String(r.rakes), M + 250], [t0(r.expectedT), M + 300], [t0(r.openOrdersT), M + 400], [t0(r.forecastT), M + 490], [r.products.join(' '), M + 600]], heading, cols);
+    row([['Total', M], [String(sum((r) => r.rakes)), M + 250], [t0(sum((r) => r.expectedT)), M + 300], [t0(sum((r) => r.openOrdersT)), M + 400], [t0(sum((r) => r.forecastT)), M + 490]], heading, cols);
+    y -= LH / 2;
+    row([[`Tonnes wanting rail: ${t0(indent.demandT)} t; on suggested rakes: ${t0(indent.indentedT)} t`, M]], heading, cols);
+    // Notes can be longer than the page is wide: wrap them rather than cut them.
+    for (const n of indent.notes) (`Note: ${n}`.match(/.{1,150}/g) ?? []).forEach((c, i) => row([[i ? `    ${c}` : c, M]], heading, cols));
+  }
   return Buffer.from(await doc.save());
 }

@@ -1,6 +1,7 @@
 import type { Contract } from '../contract';
 import { ContractError } from '../contract/errors';
 import { checkPlan } from '../checker/check';
+import { indentForScenario, isDemoScenario } from '../forecasts/indent-for';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { PlanInputError } from '../optimizer/plan-draft';
@@ -10,6 +11,9 @@ import { documentsPdf, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
 import { replanScenario } from './replan';
 import { issuePlan, loadPlan, savePlan } from './store';
+
+/** The documents carry the rake indent for as many days as the indent call allows at most. */
+const INDENT_DAYS = 14;
 
 const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
 
@@ -48,10 +52,17 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
     },
     'plans.issue': (p) => ({ issuedAt: issuePlan(s.requireDb(), p.id) }),
     'plans.documents': async (p) => {
-      const { item, plan } = loadPlan(s.requireDb(), p.id);
+      const db = s.requireDb();
+      const { item, plan, scenario } = loadPlan(db, p.id);
+      // The indent is for the scenario the plan was made from; a plan of the demo scenario gets the
+      // demo's figures exactly as forecasts.indent would give them. A plan whose saved scenario has
+      // since been deleted can no longer say so, and is taken as the plant's own.
+      let demo = false;
+      if (item.scenarioId) { try { demo = isDemoScenario(db, item.scenarioId); } catch (err) { if (!(err instanceof ContractError && err.code === 'NOT_FOUND')) throw err; } }
+      const indent = await indentForScenario(s, scenario, demo, INDENT_DAYS);
       const base = `${item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan'}-documents`;
       const title = `${item.name}${item.issuedAt ? ` — issued ${item.issuedAt.slice(0, 16).replace('T', ' ')}` : ' — NOT ISSUED (draft)'}`;
-      const bytes = p.format === 'xlsx' ? await documentsXlsx(plan, title) : await documentsPdf(plan, title);
+      const bytes = p.format === 'xlsx' ? await documentsXlsx(plan, title, indent) : await documentsPdf(plan, title, indent);
       return { fileName: `${base}.${p.format}`, mimeType: MIME[p.format], base64: bytes.toString('base64') };
     },
   });

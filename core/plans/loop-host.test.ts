@@ -1,13 +1,28 @@
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHost } from '../host/create-host';
 import { appRoot } from '../host/paths';
-import { tinyInput } from '../optimizer/__fixtures__/tiny';
+import { tiny, tinyInput } from '../optimizer/__fixtures__/tiny';
+import { insertScenario } from '../scenarios/store';
+import { documentsPdf } from './documents';
+
+/** The text a page draws: pdf-lib writes standard-font text as WinAnsi hex strings in flate-compressed content streams. */
+function pageText(page: PDFPage): string {
+  const c = page.node.Contents();
+  const streams = c instanceof PDFArray ? c.asArray().map((r) => page.doc.context.lookup(r)) : [c];
+  return streams.map((st) => {
+    if (!(st instanceof PDFRawStream)) return '';
+    const raw = Buffer.from(st.contents);
+    const text = st.dict.get(PDFName.of('Filter')) ? zlib.inflateSync(raw).toString('latin1') : raw.toString('latin1');
+    return [...text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x96/g, '–')).join('\n');
+  }).join('\n');
+}
 
 // Solves run in dist/workers/solve.js: build the node bundles once.
 beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
@@ -74,7 +89,61 @@ describe('plans.edit / replan / issue / documents', () => {
     const days = new Set(saved.plan.road.map((r) => `${r.stockyard}|${r.date}`)).size;
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(lps + days);
     expect(doc.getTitle()).toMatch(/issued/);
+
+    // The rake indent for the next 14 days of the plan's scenario is in both, the demand source named,
+    // with the same figures forecasts.indent gives for that scenario.
+    const ind = await host.app.invoke('forecasts.indent', { scenario: tinyInput(), demo: false, days: 14 });
+    expect(ind.rows.length).toBeGreaterThan(0);
+    const iw = wb.getWorksheet('Rake indent')!;
+    expect(iw).toBeTruthy();
+    expect(iw.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(iw.autoFilter).toBeTruthy();
+    const ih = (iw.getRow(1).values as unknown[]).map(String);
+    const iRows = [...Array(iw.rowCount - 2).keys()].map((i) => iw.getRow(i + 2));
+    expect(iRows.length).toBe(ind.rows.length);
+    iRows.forEach((r, i) => {
+      expect(r.getCell(1).value).toBeInstanceOf(Date);
+      expect((r.getCell(1).value as Date).toISOString().slice(0, 10)).toBe(ind.rows[i]!.date);
+    });
+    expect(iw.getRow(2).getCell(1).numFmt).toMatch(/yyyy/);
+    const exp = ih.indexOf('Expected load [t]');
+    expect(iw.getRow(2).getCell(exp).numFmt).toMatch(/0/);
+    const iTotal = iw.getRow(iw.rowCount);
+    expect(iTotal.getCell(1).value).toBe('Total');
+    const iSum = iRows.reduce((a, r) => a + Number(r.getCell(exp).value), 0);
+    expect(Number(iTotal.getCell(exp).value)).toBe(iSum);
+    expect(iSum).toBe(ind.rows.reduce((a, r) => a + r.expectedT, 0));
+    expect(iSum).toBe(ind.indentedT);
+    expect(wb.getWorksheet('Rake indent notes')!.getRow(1).getCell(2).value).toBe(ind.demandSource);
+    expect(iw.headerFooter.oddHeader).toContain(`demand: ${ind.demandSource}`);
+
+    // The PDF grows by the indent's pages: titled, the demand source named, the rows and total printed.
+    const without = await PDFDocument.load(await documentsPdf(saved.plan, 'x'));
+    expect(doc.getPageCount()).toBeGreaterThan(without.getPageCount());
+    const indentPages = doc.getPages().map(pageText).filter((t) => t.includes('Rake indent — next 14 days'));
+    expect(indentPages.length).toBeGreaterThan(0);
+    const firstIndent = indentPages[0]!;
+    expect(firstIndent).toContain(`demand: ${ind.demandSource}`.replace(/[^\x20-\x7e\u00a0-\u00ff–—]/g, '?'));
+    expect(firstIndent).toContain(ind.rows[0]!.date);
+    expect(indentPages.join('\n')).toMatch(new RegExp(`Total\\n\\d+\\n${ind.indentedT}\\n`));
   }, 180_000);
+
+  it('prints a demo scenario\'s plan with the indent forecasts.indent gives the demo scenario', async () => {
+    const scenarioId = insertScenario(host.services.requireDb(), tiny(), { name: 'tiny demo', source: 'demo' });
+    const a = await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5, name: 'tiny demo plan' });
+    const demo = await host.app.invoke('forecasts.indent', { scenarioId, demo: false, days: 14 });
+    const plant = await host.app.invoke('forecasts.indent', { scenario: tinyInput(), demo: false, days: 14 });
+    // The demo may forecast from synthetic history; the plant's own scenario may not (it stops at
+    // "no demand history", the demo gets past that to the model registry).
+    expect(plant.demandSource).toMatch(/no demand history/);
+    expect(demo.demandSource).not.toMatch(/no demand history/);
+    const x = await host.app.invoke('plans.documents', { id: a.id, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Rake indent notes')!.getRow(1).getCell(2).value).toBe(demo.demandSource);
+    const iw = wb.getWorksheet('Rake indent')!;
+    expect(Number(iw.getRow(iw.rowCount).getCell(5).value)).toBe(demo.indentedT);
+  }, 120_000);
 
   it('names an edit it cannot apply, and refuses bad edits at the boundary', async () => {
     const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 5, name: 'tiny 2' });

@@ -6,28 +6,17 @@ import type { Database } from '../storage/db';
 import type { Baseline } from './baseline';
 
 /** A version as stored, with the parts the list views leave out (reference stats, baseline). */
-export interface VersionRecord {
-  name: string;
-  version: number;
-  origin: 'trained' | 'imported';
-  spec: string | null;
-  params: Record<string, unknown>;
+/**
+ * A version as stored: the contract's ModelVersionInfo without what is computed per answer
+ * (aliases, pins, gate, hasHoldout), with the full manifest, the training data's statistics,
+ * baseline and holdout hash that the gates and drift read.
+ */
+export interface VersionRecord extends Omit<ModelVersionInfo, 'manifest' | 'dataset' | 'hasHoldout' | 'aliases' | 'pins' | 'gate'> {
   manifest: ModelManifest;
   dataset: DatasetFingerprint | null;
   datasetStats: DatasetStats | null;
-  metrics: Record<string, unknown> | null;
-  baselineMetrics: Record<string, unknown> | null;
   baseline: Baseline | null;
-  trainMs: number | null;
-  parentVersion: number | null;
-  note: string;
-  sourceRef: string | null;
-  fileSha256: string;
-  fileBytes: number;
   holdoutSha256: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-  createdAt: string;
 }
 
 export type NewVersion = Omit<VersionRecord, 'version' | 'lastError' | 'lastErrorAt' | 'createdAt'>;

@@ -1,6 +1,7 @@
 /**
- * Seeded pseudo-random numbers (sfc32 seeded through splitmix32). Generated data must be the same
- * for a seed on every machine and every run, so nothing here touches Math.random or the clock.
+ * The one seeded generator (sfc32 seeded through splitmix32), for generated data and for training.
+ * Generated data and trained models must be the same for a seed on every machine and every run,
+ * so nothing here touches Math.random or the clock.
  */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -9,6 +10,10 @@ export interface Rng {
   uniform(lo: number, hi: number): number;
   /** Whole number in [lo, hi] inclusive. */
   int(lo: number, hi: number): number;
+  /** Index in [0, n). */
+  index(n: number): number;
+  /** k distinct indices out of [0, n), sorted (partial Fisher–Yates). */
+  sample(n: number, k: number): number[];
   /** True with probability p. */
   chance(p: number): boolean;
   pick<T>(items: readonly T[]): T;
@@ -67,6 +72,15 @@ function makeRng(seed: number): Rng {
     next,
     uniform: (lo, hi) => lo + (hi - lo) * next(),
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    index: (n) => Math.floor(next() * n),
+    sample: (n, k) => {
+      const idx = Array.from({ length: n }, (_, i) => i);
+      for (let i = 0; i < k; i++) {
+        const j = i + Math.floor(next() * (n - i));
+        [idx[i], idx[j]] = [idx[j], idx[i]];
+      }
+      return idx.slice(0, k).sort((a, b) => a - b);
+    },
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list');

@@ -16,6 +16,9 @@ import { registryFor } from '../registry/context';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
+/** The columns of `training_runs` this module reads. */
+interface TrainingRunRow { name: string | null; kind: string | null; version: string | null; source: string | null; metrics: string | null; history: string | null }
+
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
 export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
   // Nothing trains yet at start-up: any half-saved model folder is a crash's leftover.
@@ -23,7 +26,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
   const running = new Map<string, AbortController>();
   const models = new ModelCache();
 
-  const runRow = (jobId: string) => s.requireDb().prepare(`SELECT * FROM training_runs WHERE job_id = ?`).get(jobId) as Record<string, string | null> | undefined;
+  const runRow = (jobId: string) => s.requireDb().prepare(`SELECT * FROM training_runs WHERE job_id = ?`).get(jobId) as TrainingRunRow | undefined;
   const toJob = (jobId: string): TrainingJob => {
     const job = s.requireJobs().get(jobId);
     const run = runRow(jobId);

@@ -50,16 +50,21 @@ const alertRule = z.discriminatedUnion('type', [
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 
-export interface MonitorConfig {
-  retentionDays: number;
-  slowCallMs: number;
-  rules: AlertRule[];
-}
+const monitorConfig = z.object({
+  /** Minute points older than this are deleted [days]. */
+  retentionDays: z.number().min(1).max(365),
+  /** Calls slower than this are logged with their duration [ms]. */
+  slowCallMs: z.number().min(1),
+  rules: z.array(alertRule).max(50),
+}).strict();
+export type MonitorConfig = z.infer<typeof monitorConfig>;
 
 export interface Alert {
   ruleId: string;
   severity: 'warning' | 'critical';
+  /** Planner-readable: what is wrong, with the measured figure and the threshold. */
   message: string;
+  /** For model and drift alerts: which model. */
   model?: string;
 }
 
@@ -125,9 +130,7 @@ export const monitoringContract = {
   /** `stored`: totals over the retained time series instead of since the host started. */
   'monitoring.prometheus': defineCall(z.object({ stored: z.boolean().default(false) }).strict()).returns<{ text: string }>(),
   'monitoring.getConfig': defineCall(z.object({}).strict()).returns<MonitorConfig>(),
-  'monitoring.setConfig': defineCall(
-    z.object({ retentionDays: z.number().min(1).max(365), slowCallMs: z.number().min(1), rules: z.array(alertRule).max(50) }).strict(),
-  ).returns<MonitorConfig>(),
+  'monitoring.setConfig': defineCall(monitorConfig).returns<MonitorConfig>(),
   'monitoring.logs': defineCall(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()).returns<Record<string, unknown>[]>(),
   'drift.run': defineCall(z.object({ name: z.string().min(1).optional() }).strict()).returns<DriftReport[]>(),
   'drift.reports': defineCall(z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<DriftReport[]>(),

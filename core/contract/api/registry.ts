@@ -87,12 +87,8 @@ export interface GateResult {
   checks: GateCheck[];
 }
 
-export interface GateThresholds {
-  dataQuality: { minRows: number; maxMissingRate: number; maxRangeExcess: number };
-  improvement: { minRelativeGain: number; mustBeatBaseline: boolean };
-  stability: { maxSegmentRegression: number; minSegmentRows: number; segmentColumns: string[] };
-  consistency: { maxPsi: number; minRows: number };
-}
+/** The gates' limits, as `registry.setGateThresholds` validates them (schema below). */
+export type GateThresholds = z.infer<typeof gateThresholds>;
 
 export interface GateReport {
   name: string;

@@ -1,5 +1,5 @@
 import { ProtoWriter } from '../protobuf';
-import { Rng } from '../rng';
+import { createRng } from '../../synth/prng';
 
 /**
  * Hand-built ONNX tree ensembles for tests and benches: every branch mode, missing tracks both
@@ -15,13 +15,15 @@ export interface FixtureOptions {
   link?: 'none' | 'sigmoid' | 'softmax';
   aggregate?: string;
   postTransform?: string;
+  /** base value per output (default 0.5 + k) */
+  base?: readonly number[];
   seed?: number;
 }
 
 export const FIXTURE_GRID = [-2, -1, -0.5, 0, 0.25, 0.5, 1, 2.5].map(Math.fround);
 
 export function fixtureOnnx(o: FixtureOptions): Uint8Array {
-  const rng = new Rng(o.seed ?? 7);
+  const rng = createRng(o.seed ?? 7);
   const K = o.targets ?? 1;
   const modes = o.modes ?? ['BRANCH_LEQ', 'BRANCH_LT', 'BRANCH_GTE', 'BRANCH_GT'];
   const a = { treeIds: [] as number[], nodeIds: [] as number[], feats: [] as number[], modes: [] as string[], values: [] as number[], trueIds: [] as number[], falseIds: [] as number[], missing: [] as number[] };
@@ -31,8 +33,8 @@ export function fixtureOnnx(o: FixtureOptions): Uint8Array {
     const grow = (d: number): N => {
       const split = d < o.maxDepth && (d === 0 || rng.next() < 0.8);
       return {
-        split, feature: rng.int(o.features), mode: modes[rng.int(modes.length)]!, value: FIXTURE_GRID[rng.int(FIXTURE_GRID.length)]!,
-        missing: rng.int(2), kids: split ? [grow(d + 1), grow(d + 1)] : null, weight: Math.fround((rng.next() - 0.5) * 2), target: rng.int(K), id: -1,
+        split, feature: rng.index(o.features), mode: modes[rng.index(modes.length)]!, value: FIXTURE_GRID[rng.index(FIXTURE_GRID.length)]!,
+        missing: rng.index(2), kids: split ? [grow(d + 1), grow(d + 1)] : null, weight: Math.fround((rng.next() - 0.5) * 2), target: rng.index(K), id: -1,
       };
     };
     const all: N[] = [];
@@ -40,9 +42,9 @@ export function fixtureOnnx(o: FixtureOptions): Uint8Array {
     walk(grow(0));
     // Root first with id 0; the rest listed and numbered in a shuffled order.
     const rest = all.slice(1);
-    for (let i = rest.length - 1; i > 0; i--) { const j = rng.int(i + 1); [rest[i], rest[j]] = [rest[j]!, rest[i]!]; }
+    for (let i = rest.length - 1; i > 0; i--) { const j = rng.index(i + 1); [rest[i], rest[j]] = [rest[j]!, rest[i]!]; }
     const ids = rest.map((_, i) => i + 1);
-    for (let i = ids.length - 1; i > 0; i--) { const j = rng.int(i + 1); [ids[i], ids[j]] = [ids[j]!, ids[i]!]; }
+    for (let i = ids.length - 1; i > 0; i--) { const j = rng.index(i + 1); [ids[i], ids[j]] = [ids[j]!, ids[i]!]; }
     all[0]!.id = 0;
     rest.forEach((n, i) => { n.id = ids[i]!; });
     for (const n of [all[0]!, ...rest]) {
@@ -54,7 +56,7 @@ export function fixtureOnnx(o: FixtureOptions): Uint8Array {
   }
   const attrs = [
     attrString('aggregate_function', o.aggregate ?? 'SUM'),
-    attrFloats('base_values', Array.from({ length: K }, (_, k) => 0.5 + k)),
+    attrFloats('base_values', o.base ? [...o.base] : Array.from({ length: K }, (_, k) => 0.5 + k)),
     attrInt('n_targets', K),
     attrInts('nodes_falsenodeids', a.falseIds), attrInts('nodes_featureids', a.feats),
     attrInts('nodes_missing_value_tracks_true', a.missing), attrStrings('nodes_modes', a.modes),
@@ -85,11 +87,11 @@ export function fixtureOnnx(o: FixtureOptions): Uint8Array {
 
 /** Rows of grid values (exact threshold hits), values between them, NaN (20 %) and ±∞. */
 export function fixtureRows(n: number, features: number, seed = 11): Float32Array {
-  const rng = new Rng(seed);
+  const rng = createRng(seed);
   const x = new Float32Array(n * features);
   for (let i = 0; i < x.length; i++) {
     const u = rng.next();
-    x[i] = u < 0.2 ? NaN : u < 0.23 ? (rng.next() < 0.5 ? Infinity : -Infinity) : u < 0.6 ? FIXTURE_GRID[rng.int(FIXTURE_GRID.length)]! : rng.next() * 6 - 3;
+    x[i] = u < 0.2 ? NaN : u < 0.23 ? (rng.next() < 0.5 ? Infinity : -Infinity) : u < 0.6 ? FIXTURE_GRID[rng.index(FIXTURE_GRID.length)]! : rng.next() * 6 - 3;
   }
   return x;
 }

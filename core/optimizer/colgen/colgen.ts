@@ -30,8 +30,7 @@ export interface ColgenResult {
 
 /**
  * Loadings added per rake and round, the cheapest of each destination option. More columns give
- * the restricted master MIP more to choose from (week, seed 1: 1 a round ₹21.21 cr, 8 ₹21.20 cr,
- * 20 ₹21.14 cr with the MIP proved in 14 s, 50 the same plan in 22 s).
+ * the restricted master MIP more to choose from; past 20 the week's plan stays and the MIP slows.
  */
 const PATTERNS_PER_RAKE = 20;
 
@@ -49,14 +48,13 @@ export interface ColgenOptions {
   shouldStop?: () => boolean;
   /**
    * Weight of the best Lagrangian point in the duals priced (default 0: the master's own duals).
-   * On large (seed 1) 0.5 reached a bound of ₹88.7 cr in 12 rounds against ₹77.1 cr with 0; on day
-   * and week it took as many rounds or more, so only the large size's workers use it.
+   * It raises the bound on large much faster; on day and week it took as many rounds or more, so
+   * only the large size's workers use it.
    */
   smoothing?: number;
   /**
-   * Loadings added per rake and round (default PATTERNS_PER_RAKE). Large, seed 1, 116 s with
-   * idle loadings dropped and another job on the other core: 5 gave ₹86.88 cr in 24 rounds, 10
-   * ₹86.46 cr in 17, 20 ₹86.88 cr in 12 — the same bound, and 5 keep the diving master light.
+   * Loadings added per rake and round (default PATTERNS_PER_RAKE). On large 5, 10 and 20 reach the
+   * same bound, and 5 keep the diving master light.
    */
   patternsPerRake?: number;
   /** Spend the MIP's share on price-and-fix diving (dive.ts) instead of the restricted master MIP. */

@@ -15,8 +15,7 @@ export interface ColgenJob {
   start: Draft;
   /**
    * Other plans whose loadings (those on the model's slots) are columns from the start: the
-   * first master's duals are better (large, seed 1, with the rule-based plan: round 1 bound
-   * ₹51.2 cr against ₹42.2 cr; after 116 s ₹87.9 against ₹86.7 cr).
+   * first master's duals are better, and so is the bound at the limit.
    */
   alsoStart: Draft[];
   /** Wall-clock end (Date.now() milliseconds). */
@@ -43,20 +42,12 @@ export interface ColgenJobResult {
 
 export interface ColgenJobProgress { round: number; bound: number | null }
 
-/**
- * Weight of the best Lagrangian point in the priced duals (colgen.ts). Large, 116 s, bound only,
- * two jobs side by side: seed 1 ₹88.4 cr at 0.3, ₹89.4 at 0.5, ₹90.8 at 0.7, ₹90.6 at 0.8, ₹90.7
- * at 0.9; seed 2 ₹90.6 cr at 0.5, ₹91.7 at 0.7.
- */
+/** Weight of the best Lagrangian point in the priced duals (colgen.ts): the best measured bound on large. */
 const SMOOTHING = 0.7;
 
 /**
- * Share of a diving job's time for the dive and the search after it (large, seed 1: 0.4 gave
- * ₹98.5 cr, 0.45 ₹99.7 cr; with the paced dive and polish.ts, 0.5 ₹98.0 against ₹98.5 cr on seed
- * 1 and ₹99.28 cr both on seed 2: noise; with the dive on options, 0.5 ₹96.92 against ₹96.59 cr
- * on seed 1 and ₹97.93 against ₹97.61 cr on seed 2). With the rounds' pricing shared (peer.ts),
- * the rounds reach the same LP sooner: seeds 1 / 2 / 3 at 0.4 ₹96.70 (and ₹96.03) / ₹97.34 /
- * ₹96.79 cr, at 0.5 ₹96.33 (and ₹95.62) / ₹96.93 / ₹95.96 cr, at 0.6 ₹97.01 / ₹98.02 / ₹95.76 cr.
+ * Share of a diving job's time for the rounds before the dive: less leaves the dive a worse LP,
+ * more leaves the dive and the search too little time (0.4–0.6 measured on large seeds 1–3).
  */
 const DIVE_SHARE = 0.5;
 

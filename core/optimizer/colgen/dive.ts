@@ -14,8 +14,7 @@ const PER_STEP = 15;
 const RESERVE_S = 8;
 /**
  * Longest the restricted master MIP after the dive may run [s]; the rest goes to neighbourhood
- * search. Large, seed 1: the MIP over the options' loadings proved its optimum in 6.5 s once, and
- * stopped unproven after 6 s (₹96.8 cr) another time.
+ * search. On large the MIP over the options' loadings is usually proven within it.
  */
 const FINAL_MIP_S = 8;
 
@@ -26,8 +25,7 @@ const FINAL_MIP_S = 8;
  * most of (largest first, while the sidings hold them), shuts their loadings at other options, and
  * prices every rake at the LP's duals, a fixed one only within its option. Orders stay free: which
  * orders ride which rake is settled only by the MIP at the end. Fixing whole loadings instead
- * (sessions 5–7) committed to order combinations too early: on large, seed 1, its LP rose from
- * ₹92.9 to ₹97.3 cr over the dive and 20 rakes fell idle; with options the LP ends near ₹94.3 cr.
+ * committed to order combinations too early: the LP rose over the dive and rakes fell idle.
  * The LP rounded (Master.roundedStart) starts the MIP over the loadings in the options; time left
  * goes to neighbourhood search from its plan (polish.ts).
  */
@@ -49,9 +47,9 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
     const freeRakes = new Set(cand.map((c) => c.r)).size;
     const lastStep = stepS > 0 && left() - RESERVE_S < 2 * stepS;
     const pace = lastStep ? Infinity : Math.ceil(freeRakes / Math.max(1, Math.floor((left() - RESERVE_S) / Math.max(stepS, 0.5))));
-    // At least a third of the free rakes a step: one a step, the last 24 rakes of large took 8 s
-    // (seed 3) for a ₹0.3 cr lower LP; paced by the last step's time alone, the dive ran short and
-    // fixed the last 31 rakes at once (seed 1: plans ₹97.8–97.9 cr, against ₹96.4–97.2 cr with thirds).
+    // At least a third of the free rakes a step: one a step costs seconds for little LP gain, and
+    // paced by the last step's time alone (steps get cheaper) the dive runs short and fixes the
+    // last rakes all at once, which gives dearer plans.
     const least = Math.max(pace, Math.ceil(freeRakes / 3));
     let n = 0;
     for (const c of cand) {
@@ -76,8 +74,8 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
     stepS = (Date.now() - began) / 1000;
     if (lastStep) break;
   }
-  // The LP over the last loadings, rounded, starts the MIP (without a start HiGHS' first plans on
-  // large were ₹10–20 cr dearer: ₹100.9 cr after 5 s, against ₹96.8 cr after 6 s from the rounded LP).
+  // The LP over the last loadings, rounded, starts the MIP: without a start HiGHS' first plans on
+  // large are far dearer.
   const start = master.solveLp(Math.max(0.5, left() / 4)) === null ? null : master.roundedStart();
   const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
   master.boundPatterns(master.patterns.map((_, k) => k), 0, Infinity);

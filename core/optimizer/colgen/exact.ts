@@ -12,7 +12,7 @@ type Highs = Awaited<ReturnType<typeof loadHighs>>;
  * exactly as a small MIP — stock per stockyard, demurrage with its free time — until the next
  * one's lower value is no better than the best exact one: the minimum is then exact. Without it
  * a rake whose cheap yard runs short prices far below any loading it can make, which weakens the
- * bound and stops the generation early (day seed 2: bound ₹8.96 cr under the LP's ₹9.05 cr).
+ * bound and stops the generation early, even under the MILP's own LP bound.
  */
 export function exactRakePrice(h: Highs, p: Prep, ri: RakeInfo, d: Duals): { reducedCost: number; pattern: Pattern | null } {
   const combos: Combo[] = [];

@@ -150,9 +150,8 @@ export class Master {
     m.clearIntegrality(); // solveMip leaves the loadings integer
     // HiGHS' time limit counts from its clocks' last reset, not from this run.
     m.zeroAllClocks();
-    // Primal simplex: new loadings leave the last basis primal feasible. Large, seed 1, 116 s next
-    // to another job: 30 rounds to a bound of ₹89.4 cr, against 24 rounds and ₹87.9 cr with HiGHS'
-    // default (dual) simplex, which took 2–3× the iterations a re-solve.
+    // Primal simplex: new loadings leave the last basis primal feasible, so a re-solve takes a
+    // fraction of the dual simplex's iterations (figures: bench/RESULTS.md).
     m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS), simplex_strategy: 4 });
     m.run();
     this.lpTimedOut = m.getModelStatus() === this.h.constants.modelStatus.timeLimit;
@@ -366,7 +365,7 @@ export class Master {
       const oi = byId.get(rd.orderId)!;
       const j = this.roadCols.findIndex((c) => c !== null && c.o === oi.o && c.y === rd.stockyard && c.d === rd.day);
       if (j < 0) continue;
-      x[j] += oi.splittable ? rd.tonnes : 1;
+      x[j]! += oi.splittable ? rd.tonnes : 1;
       served.set(oi.o, (served.get(oi.o) ?? 0) + rd.tonnes);
     }
     this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });

@@ -19,11 +19,8 @@ const PRICE_ROUNDS = 2;
  * orders again.
  *
  * With `price` (the dive's search), every idle rake is open too and the open rakes get new loadings
- * before each MIP (priceOpen): the dive's MIP leaves rakes idle that its LP used in part (large,
- * seed 1: 97–100 rakes against 107 in the LP, 20 kt more unserved), and the pool holds no loading
- * for them that fits what the others leave. Same start, 15–25 s, against the search without:
- * seed 1 ₹96.74 against ₹96.84 cr and ₹96.34 against ₹96.40 cr, seed 2 ₹97.98 against ₹98.40 cr,
- * seed 3 ₹95.81 against ₹96.19 cr.
+ * before each MIP (priceOpen): the dive's MIP leaves rakes idle that its LP used in part, and the
+ * pool holds no loading for them that fits what the others leave.
  */
 export function polish(master: Master, start: MipPlan, run: { deadlineMs: number; shouldStop?: () => boolean; firstSize?: number; price?: { p: Prep; patternsPerRake: number } }): { plan: MipPlan; steps: number; improved: number } {
   const left = () => (run.deadlineMs - Date.now()) / 1000;

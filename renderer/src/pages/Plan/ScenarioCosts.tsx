@@ -36,7 +36,7 @@ export function ScenarioCosts() {
   async function save(path: string, text: string) {
     const value = Number(text.replace(/[,\s]/g, ''));
     if (text.trim() === '' || !Number.isFinite(value)) { setErrors((e) => ({ ...e, [path]: `'${text}' is not a number` })); return; }
-    const [head, sub] = path.split('.');
+    const [head = '', sub] = path.split('.');
     const patch = sub ? { [head]: { ...(costs as unknown as Record<string, Record<string, number>>)[head], [sub]: value } } : { [head]: value };
     try {
       await api.call('scenarios.editMeta', { id: selectedId!, costs: patch });

@@ -43,7 +43,7 @@ export const useScenarios = create<ScenarioState>((set, get) => ({
       const { selectedId, detail } = get();
       const current = list.find((s) => s.id === selectedId);
       if (selectedId && !current) await get().select(list[0]?.id ?? null);
-      else if (!selectedId && list.length > 0) await get().select(list[0].id);
+      else if (!selectedId && list.length > 0) await get().select(list[0]!.id);
       // Changed elsewhere (renamed, imported into, another window): re-read the open scenario.
       else if (current && detail && current.updatedAt !== detail.summary.updatedAt) await get().reload();
     } catch (e) {
