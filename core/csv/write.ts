@@ -30,6 +30,14 @@ export function writeCsv(rows: Iterable<readonly CsvCell[]>): string {
   return out;
 }
 
+/** Excel on Windows reads a CSV as UTF-8 only when it starts with this byte-order mark. */
+export const UTF8_BOM = '\uFEFF';
+
+/** A CSV a spreadsheet opens with every character intact (₹, Devanagari): the BOM, then the rows. */
+export function writeCsvForExcel(rows: Iterable<readonly CsvCell[]>): string {
+  return UTF8_BOM + writeCsv(rows);
+}
+
 /**
  * Write rows to a file atomically and durably (a temporary sibling, fsynced, renamed over the
  * target: core/storage/atomic-write.ts), streaming in chunks, so a large batch's output is never

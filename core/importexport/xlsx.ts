@@ -10,6 +10,38 @@ import { assertZipWithinLimits } from './zip-limits';
 export interface Sheet {
   name: string;
   rows: Cell[][];
+  /** Optional presentation for planners: column types and formats, autofilter, a totals row. */
+  format?: SheetFormat;
+}
+
+export interface ColumnFormat {
+  /** `datetime`/`date`: ISO text written as an Excel date on the plant's wall clock. */
+  kind?: 'datetime' | 'date';
+  /** Excel number format, e.g. one with a unit. */
+  numFmt?: string;
+  width?: number;
+  /** Summed in the totals row (SUBTOTAL, so it follows the autofilter). */
+  total?: boolean;
+}
+
+export interface SheetFormat {
+  columns: ColumnFormat[];
+  autoFilter?: boolean;
+  /** Label of a totals row under the data (in the first column). */
+  totalsLabel?: string;
+}
+
+/** Indian digit grouping (1,23,45,678) with a unit, as Excel number formats. */
+export const indianFormat = (prefix: string, suffix: string) =>
+  `[>=10000000]${prefix}##\\,##\\,##\\,##0${suffix};[>=100000]${prefix}##\\,##\\,##0${suffix};${prefix}##,##0${suffix}`;
+
+/** An ISO timestamp → a Date whose UTC fields are the wall clock at the timestamp's own offset (Excel has no zones). */
+export function wallClockDate(iso: string): Date | null {
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(ms)) return null;
+  const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
+  const off = iso.length > 10 && m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return new Date(ms + off * 60_000);
 }
 
 export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
@@ -17,15 +49,47 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
   wb.creator = 'RakePlan';
   for (const s of sheets) {
     const ws = wb.addWorksheet(safeSheetName(s.name));
-    for (const row of s.rows) ws.addRow(row.map((c) => (c === null ? null : c)));
+    const cols = s.format?.columns ?? [];
+    s.rows.forEach((row, r) => ws.addRow(row.map((c, i) => {
+      if (c === null) return null;
+      const kind = cols[i]?.kind;
+      if (r > 0 && kind && typeof c === 'string') return wallClockDate(c) ?? c;
+      return c;
+    })));
     const header = s.rows[0];
     if (header) {
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
-      ws.columns.forEach((col, i) => { col.width = Math.min(40, Math.max(10, String(header[i] ?? '').length + 2)); });
+      ws.columns.forEach((col, i) => { col.width = cols[i]?.width ?? Math.min(40, Math.max(10, String(header[i] ?? '').length + 2)); });
     }
+    if (s.format && s.rows.length > 0) applyFormat(ws, s.rows, s.format);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function applyFormat(ws: ExcelJS.Worksheet, rows: Cell[][], f: SheetFormat): void {
+  const width = rows[0].length;
+  const last = rows.length;
+  f.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.numFmt) col.numFmt = c.numFmt;
+    else if (c.kind === 'datetime') col.numFmt = 'dd mmm yyyy hh:mm';
+    else if (c.kind === 'date') col.numFmt = 'dd mmm yyyy';
+  });
+  ws.getRow(1).numFmt = '@';
+  if (f.autoFilter && width > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: last, column: width } };
+  if (f.totalsLabel && last > 1) {
+    const values: (string | number | null)[] = Array(width).fill(null);
+    values[0] = f.totalsLabel;
+    const totals = ws.addRow(values);
+    f.columns.forEach((c, i) => {
+      if (!c.total) return;
+      const letter = ws.getColumn(i + 1).letter;
+      const sum = rows.slice(1).reduce((a, r) => a + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
+      totals.getCell(i + 1).value = { formula: `SUBTOTAL(109,${letter}2:${letter}${last})`, result: Math.round(sum * 100) / 100 };
+    });
+    totals.font = { bold: true };
+  }
 }
 
 /** Excel limits sheet names to 31 characters without []:*?/\ . */

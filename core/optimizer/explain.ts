@@ -288,6 +288,14 @@ function memo<T>(f: (k: string) => T): (k: string) => T {
  * and beyond), with the due date of the first order that stock cannot cover. Tonnes count as
  * unserved for lack of stock by their reason code, never by the words of the reason.
  */
+/** Only the clauses that hold: never "exceed usable stock by 0 t". */
+export function productionBecause(product: string, shortT: number, lackT: number): string {
+  const parts: string[] = [];
+  if (Math.round(shortT) > 0) parts.push(`open orders for ${product} exceed usable stock by ${Math.round(shortT)} t`);
+  if (Math.round(lackT) > 0) parts.push(`${Math.round(lackT)} t of ${product} unserved for lack of stock`);
+  return parts.join('; ') || `open orders for ${product} need more than the usable stock`;
+}
+
 export function suggestProduction(p: Prep, unserved: UnservedLine[]): ProductionSuggestion[] {
   const out: ProductionSuggestion[] = [];
   const byProduct = new Map<string, Order[]>();
@@ -315,7 +323,7 @@ export function suggestProduction(p: Prep, unserved: UnservedLine[]): Production
     if (short > 1e-6 || lackT > 1e-6) {
       out.push({
         product, tonnes: Math.round(Math.max(short, lackT) * 1000) / 1000, neededBy: neededBy ?? dayDate(p, 0),
-        because: `open orders for ${product} exceed usable stock by ${Math.round(short)} t; ${Math.round(lackT)} t unserved for lack of stock`,
+        because: productionBecause(product, short, lackT),
       });
     }
   }

@@ -105,8 +105,8 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       const base = item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan';
       const out = (ext: string, format: keyof typeof MIME, bytes: Buffer | string) =>
         ({ fileName: `${base}.${ext}`, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64') });
-      if (p.format === 'xlsx') return out('xlsx', 'xlsx', await exportPlanXlsx(plan));
-      if (p.format === 'csv') return out(`${p.table}.csv`, 'csv', exportPlanCsv(plan, p.table));
+      if (p.format === 'xlsx') return out('xlsx', 'xlsx', await exportPlanXlsx(plan, scenario));
+      if (p.format === 'csv') return out(`${p.table}.csv`, 'csv', exportPlanCsv(plan, p.table, scenario));
       if (p.format === 'json') return out('plan.json', 'json', JSON.stringify(plan, null, 2));
       if (countPairs(prepare(scenario)) > MONOLITHIC_LIMIT) throw new ContractError('LIMIT_EXCEEDED', `This scenario has more than ${MONOLITHIC_LIMIT} candidate order–rake pairs: it is planned by decomposition and has no single LP model.`);
       return out('lp', 'lp', exportModelLp(scenario));

@@ -46,7 +46,7 @@ describe('plans.* contract', () => {
     const xlsx = await host.app.invoke('plans.export', { id: a.id, format: 'xlsx' });
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
     const csv = await host.app.invoke('plans.export', { id: a.id, format: 'csv', table: 'unserved' });
-    expect(Buffer.from(csv.base64, 'base64').toString()).toMatch(/^Order,Product,Destination,Priority/);
+    expect(Buffer.from(csv.base64, 'base64').toString()).toMatch(/^\uFEFFOrder,Customer,Product,Destination,Priority/);
     const lp = await host.app.invoke('plans.export', { id: a.id, format: 'lp' });
     expect(Buffer.from(lp.base64, 'base64').toString()).toMatch(/^\\ RakePlan[\s\S]*Minimize[\s\S]*Subject To[\s\S]*End/);
     await host.app.invoke('plans.delete', { id: b.id });

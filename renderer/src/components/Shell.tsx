@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useConnection } from '../store/connection';
 import { PAGES, useNavigation, type PageId } from '../store/navigation';
+import { CATALOGUES, t, useLang, type Lang, type MessageKey } from '../i18n';
 
-const LABELS: Record<PageId, string> = { plan: 'Plan', forecasts: 'Forecasts', models: 'Models', monitor: 'Monitor' };
+const LABELS: Record<PageId, MessageKey> = { plan: 'nav.plan', forecasts: 'nav.forecasts', models: 'nav.models', monitor: 'nav.monitor' };
 
 export function Shell({ children }: { children: ReactNode }) {
   const { page, go } = useNavigation();
@@ -11,7 +12,7 @@ export function Shell({ children }: { children: ReactNode }) {
     <div className="flex h-full flex-col">
       <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-4 py-2">
         <div className="font-semibold text-brand-700">RakePlan</div>
-        <nav className="flex gap-1" aria-label="Pages">
+        <nav className="flex gap-1" aria-label={t('nav.pages')}>
           {PAGES.map((p) => (
             <a
               key={p}
@@ -23,15 +24,27 @@ export function Shell({ children }: { children: ReactNode }) {
               aria-current={page === p ? 'page' : undefined}
               className={`rounded-md px-3 py-1.5 text-sm ${page === p ? 'bg-brand-50 font-medium text-brand-700' : 'text-slate-600 hover:bg-slate-100'}`}
             >
-              {LABELS[p]}
+              {t(LABELS[p])}
             </a>
           ))}
         </nav>
         <div className="ml-auto text-xs text-slate-500" data-testid="connection-state">
-          {shell} · {state === 'open' ? 'connected' : state === 'unauthorised' ? 'refused: open the URL printed by `rakeplan serve`' : state === 'no-token' ? 'refused: no key in the address; open the URL printed by `rakeplan serve`' : state}
+          {shell} · {state === 'open' ? t('conn.connected') : state === 'unauthorised' ? t('conn.refused') : state === 'no-token' ? t('conn.noToken') : state}
         </div>
+        <LanguagePicker />
       </header>
       <main className="min-h-0 flex-1 overflow-auto p-4">{children}</main>
     </div>
+  );
+}
+
+/** English or Hindi; remembered on this computer. */
+function LanguagePicker() {
+  const { lang, setLang } = useLang();
+  return (
+    <select aria-label={t('lang.choose')} value={lang} onChange={(e) => setLang(e.target.value as Lang)}
+      className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs">
+      {(Object.keys(CATALOGUES) as Lang[]).map((l) => <option key={l} value={l} lang={l}>{CATALOGUES[l]['lang.name']}</option>)}
+    </select>
   );
 }

@@ -1,3 +1,4 @@
+import { formatInstant } from '../../lib/dates';
 import { useState } from 'react';
 import type { GateReport } from '../../../../core/contract/api/registry';
 import { Button } from '../../components/ui';
@@ -16,7 +17,7 @@ export function GatePanel({ report, onPromote, busy }: { report: GateReport | nu
   return (
     <div className="space-y-2" data-testid="gate-report">
       <p className="text-sm">
-        Evaluated {new Date(report.evaluatedAt).toLocaleString('en-IN')} against {report.against !== null ? `production @${report.against}` : 'no production version'} on {report.holdout.rows} rows ({report.holdout.source}); metric {report.metric.name}.
+        Evaluated {formatInstant(report.evaluatedAt)} against {report.against !== null ? `production @${report.against}` : 'no production version'} on {report.holdout.rows} rows ({report.holdout.source}); metric {report.metric.name}.
       </p>
       <ul className="space-y-1">
         {report.gates.map((g) => (

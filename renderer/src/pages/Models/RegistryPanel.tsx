@@ -1,3 +1,4 @@
+import { formatInstant } from '../../lib/dates';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../../core/contract/api/registry';
 import { api } from '../../api/client';
@@ -118,7 +119,7 @@ export function RegistryPanel() {
                   <td className="px-2">{v.aliases.join(', ')}{v.pins.length ? ` (pinned: ${v.pins.join(', ')})` : ''}</td>
                   <td className="px-2 tabular">{t.mae !== undefined ? `MAE ${t.mae.toFixed(3)}` : t.logloss !== undefined ? `log-loss ${t.logloss.toFixed(3)}` : '–'}</td>
                   <td className={`px-2 ${v.gate ? (v.gate.passed ? 'text-emerald-700' : 'text-red-700') : 'text-slate-500'}`}>{v.gate ? (v.gate.passed ? 'passed' : 'failed') : 'not run'}</td>
-                  <td className="px-2 text-xs">{new Date(v.createdAt).toLocaleString('en-IN')}</td>
+                  <td className="px-2 text-xs">{formatInstant(v.createdAt)}</td>
                   <td className="px-2"><input type="radio" name="compare" aria-label={`compare with @${v.version}`} checked={compareTo === v.version} onChange={() => setCompareTo(v.version)} onClick={(e) => e.stopPropagation()} /></td>
                 </tr>
               );

@@ -1,3 +1,4 @@
+import { formatInstant } from '../../lib/dates';
 import type { GateReport, ModelEvent, ModelVersionInfo } from '../../../../core/contract/api/registry';
 
 type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
@@ -16,7 +17,7 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
   return (
     <div className="space-y-3 text-sm" data-testid="version-detail">
       <p>
-        <span className="font-mono">{detail.name}@{detail.version}</span> · {detail.origin} · {detail.manifest.task} on <span className="font-mono">{detail.manifest.target}</span> · created {new Date(detail.createdAt).toLocaleString('en-IN')}
+        <span className="font-mono">{detail.name}@{detail.version}</span> · {detail.origin} · {detail.manifest.task} on <span className="font-mono">{detail.manifest.target}</span> · created {formatInstant(detail.createdAt)}
         {detail.note && <> · <em>{detail.note}</em></>}
       </p>
       <table className="text-sm">
@@ -46,7 +47,7 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
         <ul className="mt-1 text-xs" data-testid="lineage">
           {detail.events.map((e) => (
             <li key={e.id}>
-              {new Date(e.at).toLocaleString('en-IN')} — {e.kind}{e.version !== null ? ` @${e.version}` : ''}{e.fromVersion !== null ? ` (from @${e.fromVersion})` : ''}{e.detail && 'reason' in e.detail ? `: “${String(e.detail.reason)}”` : ''}{e.detail && 'consumer' in e.detail ? ` for ${String(e.detail.consumer)}` : ''}
+              {formatInstant(e.at)} — {e.kind}{e.version !== null ? ` @${e.version}` : ''}{e.fromVersion !== null ? ` (from @${e.fromVersion})` : ''}{e.detail && 'reason' in e.detail ? `: “${String(e.detail.reason)}”` : ''}{e.detail && 'consumer' in e.detail ? ` for ${String(e.detail.consumer)}` : ''}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { formatInstant } from '../../lib/dates';
 import type { Alert, DriftReport, ModelStatusRow, SeriesSummary } from '../../../../core/contract/api/monitoring';
 import { formatMs, formatPct } from '../../lib/format';
 
@@ -74,7 +75,7 @@ export function DriftTable({ reports, onRetrain, busy }: { reports: DriftReport[
               <td className={`px-2 py-1 ${r.status === 'drift' ? 'text-red-700' : r.status === 'warn' ? 'text-amber-700' : 'text-slate-700'}`}>{r.status}</td>
               <td className={td}>{r.samples}</td>
               <td className="px-2 py-1 text-xs">{worst ? `${worst.feature}: PSI ${worst.psi.toFixed(3)}${worst.ks ? `, KS D ${worst.ks.d.toFixed(2)} (p ${worst.ks.pValue.toExponential(1)})` : ''}` : r.message}</td>
-              <td className="px-2 py-1 text-xs">{new Date(r.createdAt).toLocaleString('en-IN')}</td>
+              <td className="px-2 py-1 text-xs">{formatInstant(r.createdAt)}</td>
               <td className="px-2 py-1">
                 {(r.status === 'drift' || r.status === 'warn') && (
                   <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100" disabled={busy !== null} onClick={() => onRetrain(r.name)}>

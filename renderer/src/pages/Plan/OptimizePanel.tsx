@@ -3,6 +3,8 @@ import { Button, Card } from '../../components/ui';
 import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { usePlans } from './planStore';
 import { useScenarios } from './scenarioStore';
+import { suggestedTimeLimitS } from './timeLimit';
+import { t } from '../../i18n';
 
 /** Seconds since `startedAt`, re-rendered every second while `startedAt` is set. */
 function useElapsedS(startedAt: number | null): number {
@@ -23,7 +25,13 @@ function useElapsedS(startedAt: number | null): number {
  */
 export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const { running: anyRun, optimize, stop, cancel } = usePlans();
-  const [timeLimitS, setTimeLimit] = useState(30);
+  // The limit typed for one scenario does not carry over to the next: each starts at its suggestion.
+  const summary = useScenarios((st) => st.list.find((x) => x.id === scenarioId) ?? (st.detail?.summary.id === scenarioId ? st.detail.summary : undefined));
+  const size = summary ? { orders: summary.counts.orders, rakes: summary.counts.rakes, days: summary.horizonDays ?? 7 } : null;
+  const suggested = size ? suggestedTimeLimitS(size) : 30;
+  const [typed, setTyped] = useState<{ scenarioId: string | null; s: number } | null>(null);
+  const timeLimitS = typed && typed.scenarioId === scenarioId ? typed.s : suggested;
+  const setTimeLimit = (v: number) => setTyped({ scenarioId, s: v });
   const [gapPct, setGapPct] = useState(0.5);
   const [robust, setRobust] = useState(false);
   // A solve of another scenario is not this scenario's progress; one solve runs at a time.
@@ -36,39 +44,45 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const p = running?.progress;
   const share = running ? Math.min(1, elapsedS / running.timeLimitS) : 0;
   return (
-    <Card title="Optimize">
+    <Card title={t('opt.title')}>
       <div className="flex flex-wrap items-end gap-4">
         <label className="text-sm">
-          Time limit [s]
-          <input aria-label="Time limit in seconds" type="number" min={1} max={3600} value={timeLimitS} disabled={Boolean(running)}
+          {t('opt.timeLimit')}
+          <input aria-label={t('opt.timeLimitAria')} type="number" min={1} max={3600} value={timeLimitS} disabled={Boolean(running)}
             onChange={(e) => setTimeLimit(Math.max(1, Number(e.target.value) || 1))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="text-sm">
-          Gap [%]
-          <input aria-label="Relative gap in percent" type="number" min={0} max={50} step={0.1} value={gapPct} disabled={Boolean(running)}
+          {t('opt.gap')}
+          <input aria-label={t('opt.gapAria')} type="number" min={0} max={50} step={0.1} value={gapPct} disabled={Boolean(running)}
             onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="text-sm" title="Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan">
           <input type="checkbox" checked={robust} disabled={Boolean(running)} onChange={(e) => setRobust(e.target.checked)} className="mr-1" />
           Robust (P90 transit)
         </label>
+        {size && !running && (
+          <span className="text-xs text-slate-600" data-testid="optimize-estimate">
+            {t('optimize.estimate', { orders: size.orders.toLocaleString('en-IN'), rakes: size.rakes.toLocaleString('en-IN'), limit: formatDuration(suggested) })}
+            {timeLimitS !== suggested && <button type="button" className="ml-2 underline" onClick={() => setTyped(null)}>{t('optimize.useSuggested')}</button>}
+          </span>
+        )}
         {!running && (
-          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}>Optimize</Button>
+          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}>{t('opt.run')}</Button>
         )}
         {running && (
           <>
-            <Button variant="secondary" disabled={running.stopping} onClick={() => void stop()}>{running.stopping ? 'Stopping…' : 'Stop and keep best'}</Button>
-            <Button variant="danger" onClick={cancel}>Cancel</Button>
+            <Button variant="secondary" disabled={running.stopping} onClick={() => void stop()}>{running.stopping ? t('opt.stopping') : t('opt.stop')}</Button>
+            <Button variant="danger" onClick={cancel}>{t('opt.cancel')}</Button>
           </>
         )}
-        {!scenarioId && <span className="text-sm text-slate-500">Select a scenario first.</span>}
+        {!scenarioId && <span className="text-sm text-slate-500">{t('opt.selectFirst')}</span>}
         {dataErrors.length > 0 && (
           <span className="text-sm text-red-800" role="alert" data-testid="optimize-blocked">
-            Fix {dataErrors.length === 1 ? 'the data error' : `the ${dataErrors.length} data errors`} first
-            ({dataErrors.slice(0, 3).map((i) => `${i.table} ${i.rowKey ?? ''} ${i.field ?? ''}: ${i.message}`.replace(/\s+/g, ' ')).join('; ')}{dataErrors.length > 3 ? '; …' : ''}).
+            {dataErrors.length === 1 ? t('opt.fixOne') : t('opt.fixMany', { n: dataErrors.length })}
+            {' ('}{dataErrors.slice(0, 3).map((i) => `${i.table} ${i.rowKey ?? ''} ${i.field ?? ''}: ${i.message}`.replace(/\s+/g, ' ')).join('; ')}{dataErrors.length > 3 ? '; …' : ''}).
           </span>
         )}
-        {elsewhere && <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">Another scenario is being optimized; its plan is saved under that scenario.</span>}
+        {elsewhere && <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">{t('opt.elsewhere')}</span>}
       </div>
       {running && (
         <div className="mt-3" data-testid="optimize-progress">
@@ -76,10 +90,10 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             <div className="h-2 bg-brand-600 transition-all" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="tabular mt-1 text-sm text-slate-600">
-            <span data-testid="optimize-clock">{formatDuration(elapsedS)} of {formatDuration(running.timeLimitS)}</span>
-            {` · ${p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''}` : 'starting…'}`}
-            {p?.incumbent != null && ` · best so far ${formatRs(p.incumbent)}`}
-            {p?.gap != null && ` · gap ${formatPct(p.gap)}`}
+            <span data-testid="optimize-clock">{t('opt.clock', { elapsed: formatDuration(elapsedS), limit: formatDuration(running.timeLimitS) })}</span>
+            {` · ${p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''}` : t('opt.starting')}`}
+            {p?.incumbent != null && ` · ${t('opt.bestSoFar', { cost: formatRs(p.incumbent) })}`}
+            {p?.gap != null && ` · ${t('opt.gapNow', { gap: formatPct(p.gap) })}`}
           </p>
         </div>
       )}

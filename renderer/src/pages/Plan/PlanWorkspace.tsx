@@ -5,6 +5,7 @@ import { OptimizePanel } from './OptimizePanel';
 import { PlanCompare } from './PlanCompare';
 import { PlanVersionTag } from './PlanVersionTag';
 import { PlanView } from './PlanView';
+import { t } from '../../i18n';
 import { usePlans } from './planStore';
 
 /**
@@ -22,28 +23,28 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
     <div className="space-y-4" data-testid="plan-workspace">
       <OptimizePanel scenarioId={scenarioId} />
       <ErrorBanner error={error} />
-      <Card title="Saved plans" actions={
-        <Button variant="secondary" disabled={picked.length !== 2} onClick={() => void compare(picked[0]!, picked[1]!)}>Compare selected</Button>
+      <Card title={t('plans.saved')} actions={
+        <Button variant="secondary" disabled={picked.length !== 2} onClick={() => void compare(picked[0]!, picked[1]!)}>{t('plans.compare')}</Button>
       }>
-        {plans.length === 0 ? <p className="text-sm text-slate-500">{scenarioId ? 'No plans for this scenario yet: press Optimize.' : 'Select a scenario to see its plans.'}</p> : (
+        {plans.length === 0 ? <p className="text-sm text-slate-500">{scenarioId ? t('plans.noneYet') : t('plans.selectScenario')}</p> : (
           <table className="w-full text-sm" data-testid="plan-list">
-            <thead className="text-left text-xs uppercase text-slate-500"><tr><th /><th>Plan</th><th>Method</th><th className="text-right">Total cost</th><th className="text-right">Saving</th><th /></tr></thead>
+            <thead className="text-left text-xs uppercase text-slate-500"><tr><th /><th>{t('plans.col.plan')}</th><th>{t('plans.col.method')}</th><th className="text-right">{t('plans.col.total')}</th><th className="text-right">{t('plans.col.saving')}</th><th /></tr></thead>
             <tbody>
               {plans.map((p) => (
                 <tr key={p.id} className={`border-t border-slate-100 ${current?.id === p.id ? 'bg-brand-50' : ''}`}>
-                  <td><input type="checkbox" aria-label={`Select ${p.name} for comparison`} checked={picked.includes(p.id)} onChange={() => toggle(p.id)} /></td>
+                  <td><input type="checkbox" aria-label={t('plans.selectFor', { name: p.name })} checked={picked.includes(p.id)} onChange={() => toggle(p.id)} /></td>
                   <td><button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>{p.name}</button><PlanVersionTag item={p} all={plans} /></td>
                   <td>{p.method}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
                   <td className="tabular text-right">{formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)</td>
                   <td className="text-right">
                     {confirming === p.id ? (
-                      <span className="inline-flex items-center gap-2" role="group" aria-label={`Confirm deleting ${p.name}`}>
-                        <span className="text-xs text-red-800">Delete this plan for good?</span>
-                        <Button variant="danger" data-testid="confirm-delete-plan" onClick={() => { setConfirming(null); void remove(p.id); }}>Delete</Button>
-                        <Button variant="secondary" autoFocus onClick={() => setConfirming(null)}>Keep</Button>
+                      <span className="inline-flex items-center gap-2" role="group" aria-label={t('plans.confirmGroup', { name: p.name })}>
+                        <span className="text-xs text-red-800">{t('plans.deleteForGood')}</span>
+                        <Button variant="danger" data-testid="confirm-delete-plan" onClick={() => { setConfirming(null); void remove(p.id); }}>{t('plans.delete')}</Button>
+                        <Button variant="secondary" autoFocus onClick={() => setConfirming(null)}>{t('plans.keep')}</Button>
                       </span>
-                    ) : <Button variant="secondary" onClick={() => setConfirming(p.id)}>Delete…</Button>}
+                    ) : <Button variant="secondary" onClick={() => setConfirming(p.id)}>{t('plans.deleteAsk')}</Button>}
                   </td>
                 </tr>
               ))}

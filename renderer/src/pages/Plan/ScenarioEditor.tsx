@@ -45,14 +45,39 @@ export function ScenarioEditor() {
   const errors = detail.issues.filter((i) => i.severity === 'error');
   const warnings = detail.issues.filter((i) => i.severity === 'warning');
 
-  async function change(ch: Parameters<typeof api.call<'scenarios.editRows'>>[1]['changes'][number]): Promise<string | null> {
+  type Change = Parameters<typeof api.call<'scenarios.editRows'>>[1]['changes'][number];
+  /** One transaction: a paste of many cells is saved whole or not at all. */
+  async function change(ch: Change | Change[]): Promise<string | null> {
     try {
-      await api.call('scenarios.editRows', { id: selectedId!, table: table!, changes: [ch] });
+      await api.call('scenarios.editRows', { id: selectedId!, table: table!, changes: Array.isArray(ch) ? ch : [ch] });
       await reload();
       return null;
     } catch (e) {
-      const err = e as { issues?: { message: string }[]; message?: string };
-      return err.issues?.[0]?.message ?? err.message ?? String(e);
+      const err = e as { issues?: { path?: string; message: string }[]; message?: string };
+      const first = err.issues?.[0];
+      if (!first) return err.message ?? String(e);
+      if (!Array.isArray(ch)) return first.message;
+      // A paste touches many rows: say which row and column the first refusal is in.
+      const m = /\[(\d+)\]\.(\w+)/.exec(first.path ?? '');
+      const where = m && rows[Number(m[1])] ? `${rowKey(rows[Number(m[1])])}, ${spec?.columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
+      return `${where}${first.message}${err.issues!.length > 1 ? ` (and ${err.issues!.length - 1} more)` : ''}`;
+    }
+  }
+
+  /** Pasted cells, one update per row with all its fields. */
+  function pasteMany(cells: { index: number; field: string; text: string }[]) {
+    const byRow = new Map<number, Record<string, string>>();
+    for (const c of cells) byRow.set(c.index, { ...byRow.get(c.index), [c.field]: c.text });
+    return change([...byRow].map(([index, values]) => ({ op: 'update' as const, rid: detail!.rowIds[table!][index], values })));
+  }
+
+  async function importFile(name: string, base64: string, mode: 'merge' | 'replace') {
+    try {
+      const result = await api.call('scenarios.import', { id: selectedId!, table: table!, fileName: name, dataBase64: base64, mode });
+      setImport({ table: table!, fileName: name, dataBase64: base64, mode, result });
+      if (result.status === 'imported') await reload();
+    } catch (e) {
+      setError(e);
     }
   }
 
@@ -94,19 +119,8 @@ export function ScenarioEditor() {
       {table && spec ? (
         <div role="tabpanel" aria-label={spec.label} className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
-            <ImportButton
-              label={`Import ${spec.label.toLowerCase()}…`}
-              testId="import-table-input"
-              onFile={async (name, base64) => {
-                try {
-                  const result = await api.call('scenarios.import', { id: selectedId, table, fileName: name, dataBase64: base64, mode: 'merge' });
-                  setImport({ table, fileName: name, dataBase64: base64, mode: 'merge', result });
-                  if (result.status === 'imported') await reload();
-                } catch (e) {
-                  setError(e);
-                }
-              }}
-            />
+            <ImportButton label={`Import ${spec.label.toLowerCase()} (merge)…`} testId="import-table-input" onFile={(name, base64) => importFile(name, base64, 'merge')} />
+            <ImportButton label={`Replace ${spec.label.toLowerCase()} from file…`} testId="replace-table-input" onFile={(name, base64) => importFile(name, base64, 'replace')} />
             <ExportMenu label={`Export ${spec.label.toLowerCase()}`} testId="export-table" onExport={(format) => api.call('scenarios.export', { id: selectedId, table, format })} />
           </div>
           <DataTable
@@ -116,6 +130,8 @@ export function ScenarioEditor() {
             rowKey={rowKey}
             onEdit={(index, field, text) => change({ op: 'update', rid: detail.rowIds[table][index], values: { [field]: text } })}
             cellMessages={cellMessages}
+            onEditMany={pasteMany}
+            onAdd={spec.key.length === 1 && rows.length > 0 ? () => duplicate(rows.length - 1) : undefined}
             onDuplicate={spec.key.length === 1 ? duplicate : undefined}
             onDelete={(index) => change({ op: 'delete', rid: detail.rowIds[table][index] })}
           />

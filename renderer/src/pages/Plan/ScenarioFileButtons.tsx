@@ -6,7 +6,7 @@ import { fileToBase64, saveBytes } from '../../api/client';
  * paths, only the bytes). Either way the file reaches the host as base64.
  */
 export function ImportButton({ label, testId, onFile, disabled }: { label: string; testId: string; onFile: (name: string, base64: string) => Promise<void>; disabled?: boolean }) {
-  const cls = 'cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100';
+  const cls = 'cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-amber-600';
   if (window.rakeplan) {
     const api = window.rakeplan;
     return (

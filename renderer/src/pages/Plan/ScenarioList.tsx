@@ -1,3 +1,4 @@
+import { formatDate } from '../../lib/dates';
 import { useState } from 'react';
 import { api, fileToBase64, saveBytes } from '../../api/client';
 import { useMenuCommands } from '../../api/menu-commands';
@@ -71,7 +72,7 @@ export function ScenarioList() {
                 <span className="font-medium">{s.name}</span>
                 {s.parentId && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">what-if</span>}
                 <span className="tabular block text-xs text-slate-500">
-                  {s.counts.orders} orders · {formatT(s.orderedT)} · {s.counts.rakes} rakes · {s.horizonDays} d from {s.horizonStart.slice(0, 10)}
+                  {s.counts.orders} orders · {formatT(s.orderedT)} · {s.counts.rakes} rakes · {s.horizonDays} d from {formatDate(s.horizonStart)}
                 </span>
               </button>
             )}

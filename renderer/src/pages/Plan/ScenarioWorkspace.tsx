@@ -6,6 +6,7 @@ import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioImportReport } from './ScenarioImportReport';
 import { ScenarioList } from './ScenarioList';
 import { useScenarios } from './scenarioStore';
+import { t } from '../../i18n';
 
 /**
  * The Plan page's first half: the scenario list beside the open scenario's editor. Mount it once
@@ -20,7 +21,7 @@ export function ScenarioWorkspace() {
   return (
     <div className="grid grid-cols-1 gap-4 lg:grid-cols-[18rem_1fr]">
       <aside className="space-y-2">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Scenarios</h2>
+        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">{t('page.scenarios')}</h2>
         <ScenarioList />
       </aside>
       <div className="min-w-0 space-y-3">

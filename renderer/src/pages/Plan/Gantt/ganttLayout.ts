@@ -1,0 +1,94 @@
+import type { PlannedRake } from '../../../../../core/domain/plan';
+
+/**
+ * Lays a plan's rakes out on siding berths: a siding that holds `maxRakes` rakes at once has that
+ * many lanes, and a rake occupies its berth from placement until it departs (end of loading).
+ * Plain TS so it is tested without a DOM.
+ */
+export interface Siding {
+  code: string;
+  name?: string;
+  maxRakes: number;
+}
+
+export interface GanttBar {
+  rake: PlannedRake;
+  /** Hours from the window start. */
+  placedH: number;
+  loadStartH: number;
+  departH: number;
+  /** Free time ends here; after it, until departure, the rake is on demurrage (null: none charged). */
+  demurrageFromH: number | null;
+}
+
+export interface GanttLane {
+  siding: string;
+  sidingName?: string;
+  /** 1-based berth number within the siding. */
+  berth: number;
+  berths: number;
+  bars: GanttBar[];
+  /** True when the plan needed more berths than the siding declares (shown as a warning). */
+  overflow: boolean;
+}
+
+const H = 3.6e6;
+
+export function layoutGantt(rakes: readonly PlannedRake[], sidings: readonly Siding[], startMs: number, freeTimeH: number): GanttLane[] {
+  const bySiding = new Map<string, PlannedRake[]>();
+  for (const s of sidings) bySiding.set(s.code, []);
+  for (const r of rakes) {
+    if (!bySiding.has(r.loadingPoint)) bySiding.set(r.loadingPoint, []);
+    bySiding.get(r.loadingPoint)!.push(r);
+  }
+  const lanes: GanttLane[] = [];
+  for (const code of [...bySiding.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
+    const siding = sidings.find((s) => s.code === code);
+    const declared = siding?.maxRakes ?? 1;
+    const list = [...bySiding.get(code)!].sort((a, b) => Date.parse(a.placement) - Date.parse(b.placement) || a.rakeId.localeCompare(b.rakeId));
+    // Berth i is free again once its last rake departs; each rake takes the lowest free berth.
+    const freeAt: number[] = [];
+    const berthBars: GanttBar[][] = [];
+    for (const r of list) {
+      const placed = Math.min(Date.parse(r.placement), Date.parse(r.loadingStart));
+      const depart = Date.parse(r.loadingEnd);
+      let b = freeAt.findIndex((t) => t <= placed);
+      if (b < 0) { b = freeAt.length; freeAt.push(0); berthBars.push([]); }
+      freeAt[b] = depart;
+      const placedH = (placed - startMs) / H;
+      const departH = (depart - startMs) / H;
+      const freeEnd = placedH + freeTimeH;
+      berthBars[b].push({
+        rake: r, placedH, loadStartH: (Date.parse(r.loadingStart) - startMs) / H, departH,
+        demurrageFromH: r.demurrageRs > 0 && freeEnd < departH ? freeEnd : null,
+      });
+    }
+    const berths = Math.max(declared, berthBars.length);
+    for (let b = 0; b < berths; b++) {
+      lanes.push({ siding: code, sidingName: siding?.name, berth: b + 1, berths, bars: berthBars[b] ?? [], overflow: b >= declared });
+    }
+  }
+  return lanes;
+}
+
+/** Visible window in hours from the horizon start: the whole horizon, or one day when zoomed. */
+export function windowFor(horizonDays: number, zoomDay: number | null): { fromH: number; toH: number } {
+  if (zoomDay === null) return { fromH: 0, toH: horizonDays * 24 };
+  const d = Math.max(0, Math.min(horizonDays - 1, zoomDay));
+  return { fromH: d * 24, toH: d * 24 + 24 };
+}
+
+/** Axis ticks every `stepH` hours within the window (inclusive of both ends). */
+export function ticks(fromH: number, toH: number): { h: number; major: boolean }[] {
+  const span = toH - fromH;
+  const step = span <= 24 ? 2 : span <= 72 ? 6 : 12;
+  const out: { h: number; major: boolean }[] = [];
+  for (let h = Math.ceil(fromH / step) * step; h <= toH; h += step) out.push({ h, major: h % 24 === 0 });
+  return out;
+}
+
+/** The rake's number as planners say it: "RK-260212-007" → "007"; other ids are kept whole. */
+export function shortRakeId(id: string): string {
+  const m = /^[A-Z]+-\d{6,8}-(\w+)$/.exec(id);
+  return m ? m[1] : id;
+}
