@@ -5,6 +5,7 @@ import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft, type DraftLine } from '../optimizer/draft';
 import { PlanInputError, dayIndex, hoursOf, planToDraft, pricePlan, rakeIndex, roadKey } from '../optimizer/plan-draft';
+import { annotatePlanRisk } from '../forecasts/plan-risk';
 import { key, prepare, type Prep } from '../optimizer/prep';
 
 const EPS = 1e-6;
@@ -34,8 +35,10 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
       throw err;
     }
   });
-  const plan = pricePlan(p, draft, { ...base.solver, status: `edited by the planner (${edits.length} edit${edits.length === 1 ? '' : 's'}) from: ${base.solver.status}`.slice(0, 500) },
+  const priced = pricePlan(p, draft, { ...base.solver, status: `edited by the planner (${edits.length} edit${edits.length === 1 ? '' : 's'}) from: ${base.solver.status}`.slice(0, 500) },
     base.summary.ruleBasedCost, base.notes.filter((n) => !n.startsWith('Edited')).concat(edits.length ? [`Edited by the planner: ${edits.length} edit${edits.length === 1 ? '' : 's'} on the ${base.solver.method} plan.`] : []), null);
+  // An edited plan answers the same risk questions as the plan it came from.
+  const plan = base.planning ? annotatePlanRisk(priced, sc, base.planning.mode) : priced;
   for (const r of plan.rakes) if (locks.rakes.has(r.rakeId)) r.locked = true;
   for (const r of plan.road) if (locks.road.has(roadKey(r))) r.locked = true;
   if (locks.orders.size) plan.lockedOrders = [...locks.orders];

@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
 import { key, prepare, type Prep } from '../optimizer/prep';
+import { annotatePlanRisk } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
 
 /** Plans a scenario (the optimizer in its worker, or in-process in tests). */
@@ -74,7 +75,8 @@ export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOpti
   const valid = scored.filter((c) => c.ok);
   if (valid.length === 0) throw new Error('no re-planned candidate passed the checker');
   const best = valid.reduce((a, b) => (b.score < a.score - 0.5 ? b : a));
-  const plan = best.plan;
+  // The re-plan carries the risk fields of the plan it replaces, on every rake (kept ones too).
+  const plan = base.planning ? annotatePlanRisk(best.plan, sc, base.planning.mode) : best.plan;
   plan.changes = best.changes;
   plan.stability = {
     penaltyRsPerRake: penalty, changedRakes: best.changedRakes, forcedRakes: forced.rakes.size, candidate: best.candidate,
