@@ -20,7 +20,7 @@ test('the loading Gantt has a lane per siding berth, dates on its axis, and rake
   // No two rakes overlap on one berth.
   const overlaps = await gantt.locator('[data-testid^="gantt-lane-"]').evaluateAll((lanes) => lanes.flatMap((lane) => {
     const boxes = [...lane.querySelectorAll('[data-gantt-bar]')].map((b) => b.getBoundingClientRect()).sort((a, b) => a.left - b.left);
-    return boxes.slice(1).filter((b, i) => b.left < boxes[i].right - 1).map(() => lane.getAttribute('data-testid'));
+    return boxes.slice(1).filter((b, i) => b.left < boxes[i]!.right - 1).map(() => lane.getAttribute('data-testid'));
   }));
   expect(overlaps).toEqual([]);
   // The axis names real dates with the year in the zoom list; zooming to a day shows hours.

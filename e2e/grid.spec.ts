@@ -50,15 +50,15 @@ test('paste a range copied from Excel into the order quantities, and a bad range
   await qty.first().click();
   await pasteText(app, '111\r\n222\r\n');
   await expect(app.getByTestId('grid-notice')).toContainText('Pasted 2 cells');
-  await expect(app.getByTestId(ids[0])).toHaveText('111');
-  await expect(app.getByTestId(ids[1])).toHaveText('222');
+  await expect(app.getByTestId(ids[0]!)).toHaveText('111');
+  await expect(app.getByTestId(ids[1]!)).toHaveText('222');
 
   // A range with a bad value: refused whole, with the reason; the stored values stand.
-  await app.getByTestId(ids[0]).click();
+  await app.getByTestId(ids[0]!).click();
   await pasteText(app, '333\r\n-4\r\n');
   await expect(app.getByRole('tabpanel', { name: 'Orders' }).getByRole('alert')).toContainText('must be > 0');
-  await expect(app.getByTestId(ids[0])).toHaveText('111');
-  await expect(app.getByTestId(ids[1])).toHaveText('222');
+  await expect(app.getByTestId(ids[0]!)).toHaveText('111');
+  await expect(app.getByTestId(ids[1]!)).toHaveText('222');
 });
 
 test('column filter, sort by keyboard, add a row', async ({ app }) => {

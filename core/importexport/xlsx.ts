@@ -68,7 +68,7 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
 }
 
 function applyFormat(ws: ExcelJS.Worksheet, rows: Cell[][], f: SheetFormat): void {
-  const width = rows[0].length;
+  const width = rows[0]?.length ?? 0;
   const last = rows.length;
   f.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);

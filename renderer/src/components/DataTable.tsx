@@ -137,9 +137,15 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     });
   }
 
+  /** The key of `rows[index]`; a row no longer there (removed meanwhile) is named by its index. */
+  function keyOf(index: number): string {
+    const row = rows[index];
+    return row ? rowKey(row, index) : String(index);
+  }
+
   async function commit() {
     if (!editing || !onEdit) return;
-    const key = `${rowKey(rows[editing.index], editing.index)}|${editing.field}`;
+    const key = `${keyOf(editing.index)}|${editing.field}`;
     setBusy(true);
     const message = await onEdit(editing.index, editing.field, editing.text);
     setBusy(false);
@@ -150,22 +156,24 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
   /** Escape: the refused text was never saved, so its message goes with it; the stored value stands. */
   function cancel() {
     if (!editing) return;
-    setError(`${rowKey(rows[editing.index], editing.index)}|${editing.field}`, null);
+    setError(`${keyOf(editing.index)}|${editing.field}`, null);
     focusInGrid.current = true;
     setEditing(null);
   }
 
   function startEdit(index: number, c: DataColumn, initial?: string) {
     if (!onEdit) return;
-    setEditing({ index, field: c.field, text: initial ?? editText(rows[index][c.field], c.kind) });
+    setEditing({ index, field: c.field, text: initial ?? editText(rows[index]?.[c.field], c.kind) });
   }
 
   function onCellKey(e: KeyboardEvent, viewRow: number, colIdx: number) {
     if (editing) return;
     const c = columns[colIdx];
+    if (!c) return;
     if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
       e.preventDefault();
       const h = headers[colIdx];
+      if (!h) return;
       table.setColumnSizing((s) => ({ ...s, [c.field]: Math.max(50, Math.min(800, h.getSize() + (e.key === 'ArrowRight' ? 20 : -20))) }));
       return;
     }
@@ -178,9 +186,10 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     const action = cellKeyAction(e, { row: viewRow, col: colIdx }, { rows: view.length, cols: columns.length, page }, Boolean(onEdit));
     if (action.kind === 'none') return;
     e.preventDefault();
+    const index = view[viewRow];
     if (action.kind === 'move') moveTo(action.to);
-    else if (action.kind === 'edit') startEdit(view[viewRow], c, action.initial);
-    else if (action.kind === 'clear') startEdit(view[viewRow], c, '');
+    else if (action.kind === 'edit' && index !== undefined) startEdit(index, c, action.initial);
+    else if (action.kind === 'clear' && index !== undefined) startEdit(index, c, '');
   }
 
   async function onPaste(e: ClipboardEvent) {
@@ -189,7 +198,11 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     if (!text) return;
     e.preventDefault();
     const { targets, outside } = pasteTargets(pos, parseClipboard(text), view.length, columns.length);
-    const changes = targets.map((tg) => ({ index: view[tg.row], field: columns[tg.col].field, text: tg.text }));
+    const changes = targets.flatMap((tg) => {
+      const index = view[tg.row];
+      const col = columns[tg.col];
+      return index === undefined || !col ? [] : [{ index, field: col.field, text: tg.text }];
+    });
     setBusy(true);
     let message: string | null = null;
     if (onEditMany) message = await onEditMany(changes);
@@ -200,7 +213,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
   }
 
   async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
-    const key = `${rowKey(rows[index], index)}|`;
+    const key = `${keyOf(index)}|`;
     setBusy(true);
     const message = await fn(index);
     setBusy(false);
@@ -266,6 +279,7 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
             <div role="row" aria-rowindex={1} className="grid" style={{ gridTemplateColumns: template }}>
               {headers.map((h, i) => {
                 const c = columns[i];
+                if (!c) return null;
                 return (
                   <div key={h.id} role="columnheader" aria-sort={sort?.column === c.field ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className="relative flex min-w-0 items-center">
                     <button type="button" tabIndex={-1} className="min-w-0 flex-1 truncate px-2 py-1.5 text-left hover:bg-slate-100" title={t('grid.sortBy', { column: c.label })}
@@ -298,7 +312,8 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
             {items.map((item) => {
               const viewRow = item.index;
               const index = view[viewRow];
-              const row = rows[index];
+              const row = index === undefined ? undefined : rows[index];
+              if (index === undefined || !row) return null;
               const key = rowKey(row, index);
               return (
                 <div

@@ -6,7 +6,7 @@ describe('message catalogue', () => {
     const keys = Object.keys(CATALOGUES.en).sort();
     for (const [lang, cat] of Object.entries(CATALOGUES)) {
       expect(Object.keys(cat).sort(), lang).toEqual(keys);
-      for (const k of keys) expect((cat as Record<string, string>)[k].trim(), `${lang} ${k}`).not.toBe('');
+      for (const k of keys) expect((cat as Record<string, string>)[k]!.trim(), `${lang} ${k}`).not.toBe('');
     }
   });
   it('writes Hindi in Devanagari and keeps every placeholder of the English text', () => {

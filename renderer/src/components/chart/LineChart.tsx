@@ -75,7 +75,8 @@ export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId
         {
           stroke: axisColor, font, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor },
           values: (_u: uPlot, splits: number[]) => {
-            const step = splits.length > 1 ? Math.abs(splits[1] - splits[0]) : 1;
+            const [first, second] = splits;
+            const step = first !== undefined && second !== undefined ? Math.abs(second - first) : 1;
             return splits.map((v) => formatTick(v, unit, step));
           },
           // Wide enough for the longest tick label, recomputed as the data changes.

@@ -71,6 +71,7 @@ export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
           <tbody>
             {view.map((i) => {
               const r = rows[i];
+              if (r === undefined) return null;
               const key = rowKey(r);
               const isOpen = open === key;
               return (

@@ -28,12 +28,12 @@ export function nextSort(s: SortState | null, column: string): SortState | null 
 export function matchesFilter(text: string, value: unknown, filter: string): boolean {
   const f = filter.trim();
   if (!f) return true;
-  const m = /^(>=|<=|>|<|=)\s*(-?[\d,.]+)$/.exec(f);
-  if (m) {
-    const n = Number(m[2].replaceAll(',', ''));
+  const [, op, num] = /^(>=|<=|>|<|=)\s*(-?[\d,.]+)$/.exec(f) ?? [];
+  if (op && num) {
+    const n = Number(num.replaceAll(',', ''));
     const v = typeof value === 'number' ? value : Number(String(value ?? '').replaceAll(',', ''));
     if (!Number.isFinite(v) || !Number.isFinite(n)) return false;
-    return m[1] === '>' ? v > n : m[1] === '<' ? v < n : m[1] === '>=' ? v >= n : m[1] === '<=' ? v <= n : v === n;
+    return op === '>' ? v > n : op === '<' ? v < n : op === '>=' ? v >= n : op === '<=' ? v <= n : v === n;
   }
   return text.toLowerCase().includes(f.toLowerCase());
 }
@@ -50,10 +50,10 @@ export interface ViewColumn<R> {
 export function viewIndices<R>(rows: readonly R[], columns: readonly ViewColumn<R>[], global: string, perColumn: Readonly<Record<string, string>>, sort: SortState | null): number[] {
   const needle = global.trim().toLowerCase();
   const active = columns.filter((c) => perColumn[c.id]?.trim());
-  let idx = rows.map((_, i) => i);
-  if (needle) idx = idx.filter((i) => columns.some((c) => c.text(rows[i]).toLowerCase().includes(needle)));
-  for (const c of active) idx = idx.filter((i) => matchesFilter(c.text(rows[i]), c.value(rows[i]), perColumn[c.id]));
+  let kept = rows.map((row, i) => ({ row, i }));
+  if (needle) kept = kept.filter(({ row }) => columns.some((c) => c.text(row).toLowerCase().includes(needle)));
+  for (const c of active) kept = kept.filter(({ row }) => matchesFilter(c.text(row), c.value(row), perColumn[c.id] ?? ''));
   const sc = sort ? columns.find((c) => c.id === sort.column) : undefined;
-  if (sort && sc) idx.sort((a, b) => sort.dir * compareValues(sc.value(rows[a]), sc.value(rows[b])) || a - b);
-  return idx;
+  if (sort && sc) kept.sort((a, b) => sort.dir * compareValues(sc.value(a.row), sc.value(b.row)) || a.i - b.i);
+  return kept.map(({ i }) => i);
 }

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { SCENARIO_TABLES, issueTable, type TableName } from '../../../../core/domain/scenario-tables';
+import { SCENARIO_TABLES, issueTable, rowsField, type TableName } from '../../../../core/domain/scenario-tables';
 import type { DataIssue } from '../../../../core/domain/validate';
 import { api } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
@@ -16,7 +16,7 @@ const tabLabel = (t: Tab) => (t === 'costs' ? 'Costs' : SCENARIO_TABLES[t].label
 function rowsOf(detail: NonNullable<ReturnType<typeof useScenarios.getState>['detail']>, table: TableName): Record<string, unknown>[] {
   const spec = SCENARIO_TABLES[table];
   const holder = spec.path.length === 2 ? (detail.scenario.plant as unknown as Record<string, unknown>) : (detail.scenario as unknown as Record<string, unknown>);
-  return holder[spec.path[spec.path.length - 1]] as Record<string, unknown>[];
+  return holder[rowsField(spec)] as Record<string, unknown>[];
 }
 
 /** The open scenario: one tab per table, inline validation, import and export. */
@@ -34,8 +34,9 @@ export function ScenarioEditor() {
     const m = new Map<string, string>();
     if (!detail || !table) return m;
     for (const i of detail.issues) {
-      if (i.table !== issueTable(table) || i.row === null || !rows[i.row]) continue;
-      m.set(`${rowKey(rows[i.row])}|${i.field}`, i.message);
+      const row = i.row === null ? undefined : rows[i.row];
+      if (i.table !== issueTable(table) || !row) continue;
+      m.set(`${rowKey(row)}|${i.field}`, i.message);
     }
     return m;
     // rowKey depends only on the table's spec, which `table` already names.
@@ -59,16 +60,29 @@ export function ScenarioEditor() {
       if (!Array.isArray(ch)) return first.message;
       // A paste touches many rows: say which row and column the first refusal is in.
       const m = /\[(\d+)\]\.(\w+)/.exec(first.path ?? '');
-      const where = m && rows[Number(m[1])] ? `${rowKey(rows[Number(m[1])])}, ${spec?.columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
+      const row = m ? rows[Number(m[1])] : undefined;
+      const where = m && row ? `${rowKey(row)}, ${spec?.columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
       return `${where}${first.message}${err.issues!.length > 1 ? ` (and ${err.issues!.length - 1} more)` : ''}`;
     }
   }
+
+  /** The stored id of the row at `index`; none means the grid shows rows the scenario no longer has. */
+  function ridOf(index: number): number | undefined {
+    return detail?.rowIds[table!][index];
+  }
+  const staleRow = (index: number) => Promise.resolve(`Row ${index + 1} is no longer in this table; reload the scenario and try again.`);
 
   /** Pasted cells, one update per row with all its fields. */
   function pasteMany(cells: { index: number; field: string; text: string }[]) {
     const byRow = new Map<number, Record<string, string>>();
     for (const c of cells) byRow.set(c.index, { ...byRow.get(c.index), [c.field]: c.text });
-    return change([...byRow].map(([index, values]) => ({ op: 'update' as const, rid: detail!.rowIds[table!][index], values })));
+    const updates: Change[] = [];
+    for (const [index, values] of byRow) {
+      const rid = ridOf(index);
+      if (rid === undefined) return staleRow(index);
+      updates.push({ op: 'update', rid, values });
+    }
+    return change(updates);
   }
 
   async function importFile(name: string, base64: string, mode: 'merge' | 'replace') {
@@ -85,6 +99,7 @@ export function ScenarioEditor() {
   function duplicate(index: number) {
     const row = { ...rows[index] };
     const keyField = spec!.key[0];
+    if (keyField === undefined) return Promise.resolve(`${spec!.label} has no key column to make unique.`);
     const taken = new Set(rows.map((r) => String(r[keyField])));
     let n = 2;
     while (taken.has(`${row[keyField]}-${n}`)) n++;
@@ -128,12 +143,12 @@ export function ScenarioEditor() {
             columns={spec.columns.map((c) => ({ field: c.field, label: c.label, kind: c.kind, options: c.options }))}
             rows={rows}
             rowKey={rowKey}
-            onEdit={(index, field, text) => change({ op: 'update', rid: detail.rowIds[table][index], values: { [field]: text } })}
+            onEdit={(index, field, text) => { const rid = ridOf(index); return rid === undefined ? staleRow(index) : change({ op: 'update', rid, values: { [field]: text } }); }}
             cellMessages={cellMessages}
             onEditMany={pasteMany}
             onAdd={spec.key.length === 1 && rows.length > 0 ? () => duplicate(rows.length - 1) : undefined}
             onDuplicate={spec.key.length === 1 ? duplicate : undefined}
-            onDelete={(index) => change({ op: 'delete', rid: detail.rowIds[table][index] })}
+            onDelete={(index) => { const rid = ridOf(index); return rid === undefined ? staleRow(index) : change({ op: 'delete', rid }); }}
           />
         </div>
       ) : (

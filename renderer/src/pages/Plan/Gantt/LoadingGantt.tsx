@@ -35,6 +35,7 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
     if (next === null) return;
     e.preventDefault();
     const id = order[Math.max(0, Math.min(order.length - 1, next))];
+    if (id === undefined) return;
     setActive(id);
     (document.querySelector(`[data-gantt-bar="${CSS.escape(id)}"]`) as HTMLElement | null)?.focus();
   }

@@ -19,8 +19,8 @@ describe('layoutGantt', () => {
   });
   it('reuses a berth once its rake has departed', () => {
     const lanes = layoutGantt([rake('R1', 'LP1', 0, 1, 5), rake('R2', 'LP1', 6, 6, 10)], [{ code: 'LP1', maxRakes: 2 }], T0, 9);
-    expect(lanes[0].bars.map((b) => b.rake.rakeId)).toEqual(['R1', 'R2']);
-    expect(lanes[1].bars).toEqual([]);
+    expect(lanes[0]!.bars.map((b) => b.rake.rakeId)).toEqual(['R1', 'R2']);
+    expect(lanes[1]!.bars).toEqual([]);
   });
   it('shows idle sidings as empty lanes and flags berths beyond the declared count', () => {
     const lanes = layoutGantt([rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)], [{ code: 'LP1', maxRakes: 1 }, { code: 'LP2', maxRakes: 1 }], T0, 9);
@@ -28,9 +28,9 @@ describe('layoutGantt', () => {
   });
   it('marks demurrage from the end of free time to departure, only when charged', () => {
     const [lane] = layoutGantt([rake('R1', 'LP1', 0, 4, 12, 5000)], [{ code: 'LP1', maxRakes: 1 }], T0, 9);
-    expect(lane.bars[0]).toMatchObject({ placedH: 0, loadStartH: 4, departH: 12, demurrageFromH: 9 });
+    expect(lane!.bars[0]).toMatchObject({ placedH: 0, loadStartH: 4, departH: 12, demurrageFromH: 9 });
     const [free] = layoutGantt([rake('R1', 'LP1', 0, 4, 12, 0)], [{ code: 'LP1', maxRakes: 1 }], T0, 9);
-    expect(free.bars[0].demurrageFromH).toBeNull();
+    expect(free!.bars[0]!.demurrageFromH).toBeNull();
   });
 });
 

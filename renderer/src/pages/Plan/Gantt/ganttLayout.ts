@@ -53,12 +53,13 @@ export function layoutGantt(rakes: readonly PlannedRake[], sidings: readonly Sid
       const placed = Math.min(Date.parse(r.placement), Date.parse(r.loadingStart));
       const depart = Date.parse(r.loadingEnd);
       let b = freeAt.findIndex((t) => t <= placed);
-      if (b < 0) { b = freeAt.length; freeAt.push(0); berthBars.push([]); }
+      let bars = berthBars[b];
+      if (!bars) { b = freeAt.length; freeAt.push(0); bars = []; berthBars.push(bars); }
       freeAt[b] = depart;
       const placedH = (placed - startMs) / H;
       const departH = (depart - startMs) / H;
       const freeEnd = placedH + freeTimeH;
-      berthBars[b].push({
+      bars.push({
         rake: r, placedH, loadStartH: (Date.parse(r.loadingStart) - startMs) / H, departH,
         demurrageFromH: r.demurrageRs > 0 && freeEnd < departH ? freeEnd : null,
       });
@@ -90,5 +91,5 @@ export function ticks(fromH: number, toH: number): { h: number; major: boolean }
 /** The rake's number as planners say it: "RK-260212-007" → "007"; other ids are kept whole. */
 export function shortRakeId(id: string): string {
   const m = /^[A-Z]+-\d{6,8}-(\w+)$/.exec(id);
-  return m ? m[1] : id;
+  return m?.[1] ?? id;
 }
