@@ -74,27 +74,27 @@ function makeRng(seed: number): Rng {
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
     index: (n) => Math.floor(next() * n),
     sample: (n, k) => {
+      if (k > n) throw new RangeError(`cannot sample ${k} distinct indices out of ${n}`);
       const idx = Array.from({ length: n }, (_, i) => i);
-      for (let i = 0; i < k; i++) {
-        const j = i + Math.floor(next() * (n - i));
-        [idx[i], idx[j]] = [idx[j], idx[i]];
-      }
+      for (let i = 0; i < k; i++) swap(idx, i, i + Math.floor(next() * (n - i)));
       return idx.slice(0, k).sort((a, b) => a - b);
     },
     chance: (p) => next() < p,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list');
-      return items[Math.floor(next() * items.length)];
+      return items[Math.floor(next() * items.length)]!; // next() < 1, so the index is in range
     },
     weighted: (items, weights) => {
+      if (items.length === 0) throw new Error('weighted pick from an empty list');
+      if (weights.length !== items.length) throw new Error(`weighted pick: ${items.length} items but ${weights.length} weights`);
       let total = 0;
       for (const w of weights) total += w;
       let r = next() * total;
-      for (let i = 0; i < items.length; i++) {
-        r -= weights[i];
-        if (r < 0) return items[i];
+      for (const [i, item] of items.entries()) {
+        r -= weights[i]!; // same length as items, checked above
+        if (r < 0) return item;
       }
-      return items[items.length - 1];
+      return items[items.length - 1]!; // not empty, checked above
     },
     normal: (mean = 0, sd = 1) => {
       const u = 1 - next();
@@ -116,12 +116,18 @@ function makeRng(seed: number): Rng {
     },
     shuffle: (items) => {
       for (let i = items.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [items[i], items[j]] = [items[j], items[i]];
+        swap(items, i, Math.floor(next() * (i + 1)));
       }
       return items;
     },
     fork: (label) => makeRng(hashString(`${seed}:${label}`)),
   };
   return rng;
+}
+
+/** Swap two entries; callers pass indices within the list. */
+function swap<T>(xs: T[], i: number, j: number): void {
+  const t = xs[i]!;
+  xs[i] = xs[j]!;
+  xs[j] = t;
 }
