@@ -1,10 +1,10 @@
 import { deadlinePassed, type Deadline } from './deadline';
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
-  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed, roadRate, roadTonneCost,
+  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadTonneCost,
   unservedRate, unservedTonneCost, type Order, type Prep,
 } from './prep';
-import { bookRoadOnDay } from './road-fill';
+import { roadPass } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
 
 /**
@@ -166,25 +166,12 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
 
   // Cut short: every rail order still open might have gone on a rake not formed.
   const notReached = new Set<string>(cutAt === null ? [] : open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6).map((x) => x.o.id));
-  const road: Draft['road'] = [];
-  const roadLeft = new Map<string, number>();
   const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
-  for (let i = 0; i < orders.length; i++) {
-    const o = orders[i]!;
-    if ((i & 255) === 0 && deadlinePassed(deadline)) {
-      cutAt ??= `every rake, road for ${i.toLocaleString('en-IN')} of ${orders.length.toLocaleString('en-IN')} orders`;
-      for (let j = i; j < orders.length; j++) notReached.add(orders[j]!.id);
-      break;
-    }
-    let left = rem.get(o.id) ?? 0;
-    if (left <= 1e-6 || !roadAllowed(p, o)) continue;
-    const dest = p.dests.get(o.destination)!;
-    const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
-    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) {
-      // A truck only when it costs less than leaving the tonnes for after the horizon.
-      left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock }, (y) => roadTonneCost(p, o, y, d) < unservedTonneCost(p, o));
-    }
-    rem.set(o.id, left);
+  // A truck only when it costs less than leaving the tonnes for after the horizon.
+  const { road, stoppedAt } = roadPass(p, orders, rem, stock, deadline, (o, y, d) => roadTonneCost(p, o, y, d) < unservedTonneCost(p, o));
+  if (stoppedAt !== null) {
+    cutAt ??= `every rake, road for ${stoppedAt.toLocaleString('en-IN')} of ${orders.length.toLocaleString('en-IN')} orders`;
+    for (const o of orders.slice(stoppedAt)) notReached.add(o.id);
   }
   const cut = cutAt === null ? undefined : {
     orders: notReached,

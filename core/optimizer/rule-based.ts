@@ -1,7 +1,7 @@
 import { deadlinePassed, type Deadline } from './deadline';
 import type { Draft, DraftLine, DraftRake } from './draft';
-import { carries, key, railAllowed, roadAllowed, roadRate, type Order, type Prep } from './prep';
-import { bookRoadOnDay } from './road-fill';
+import { carries, key, railAllowed, type Order, type Prep } from './prep';
+import { roadPass } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
 
 /** A planner by hand does not send a rake less than half full; such loads wait for road or the next plan. */
@@ -59,21 +59,10 @@ export function ruleBasedDraft(p: Prep, deadline?: Deadline): Draft {
     }
   }
 
-  const road: Draft['road'] = [];
-  const roadLeft = new Map<string, number>();
-  for (let i = 0; i < sorted.length; i++) {
-    const o = sorted[i]!;
-    if ((i & 255) === 0 && deadlinePassed(deadline)) {
-      cutAt ??= `rail for every order, road for ${i.toLocaleString('en-IN')} of ${sorted.length.toLocaleString('en-IN')}`;
-      for (let j = i; j < sorted.length; j++) notReached.add(sorted[j]!.id);
-      break;
-    }
-    let left = rem.get(o.id) ?? 0;
-    if (left <= 1e-6 || !roadAllowed(p, o)) continue;
-    const dest = p.dests.get(o.destination)!;
-    const yards = [...p.stockyards.keys()].sort((a, b) => roadRate(p, a, dest) - roadRate(p, b, dest));
-    for (let d = 0; d < p.sc.horizon.days && left > 1e-6; d++) left = bookRoadOnDay(p, o, d, yards, left, { road, roadLeft, stock });
-    rem.set(o.id, left);
+  const { road, stoppedAt } = roadPass(p, sorted, rem, stock, deadline);
+  if (stoppedAt !== null) {
+    cutAt ??= `rail for every order, road for ${stoppedAt.toLocaleString('en-IN')} of ${sorted.length.toLocaleString('en-IN')}`;
+    for (const o of sorted.slice(stoppedAt)) notReached.add(o.id);
   }
   const cut = cutAt === null ? undefined : {
     orders: notReached,

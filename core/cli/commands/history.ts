@@ -1,8 +1,8 @@
 import { historyInfo, insertHistory } from '../../scenarios/history-store';
 import { readHistoryDir } from '../../scenarios/history-import';
-import { createHost } from '../../host/create-host';
 import { bool, CliUsageError } from '../args';
 import type { CliCommand } from '../command';
+import { withCliHost } from '../with-host';
 
 const USAGE = `rakeplan history import DIR   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv)
   rakeplan history info [--json]`;
@@ -15,8 +15,7 @@ export const historyCommand: CliCommand = {
   async run(args, env) {
     const [sub, dir] = args.positionals;
     if (sub !== 'import' && sub !== 'info') throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
-    const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-    try {
+    return withCliHost(env, async (host) => {
       const db = host.services.requireDb();
       if (sub === 'import') {
         if (!dir) throw new CliUsageError('give the folder holding the history CSV files');
@@ -33,8 +32,6 @@ export const historyCommand: CliCommand = {
       if (bool(args, 'json')) env.out(JSON.stringify(info, null, 2));
       else for (const [t, i] of Object.entries(info.tables)) env.out(`${t.padEnd(16)} ${String(i.rows).padStart(8)} rows  ${i.from ?? '–'} … ${i.to ?? '–'}`);
       return 0;
-    } finally {
-      host.close();
-    }
+    });
   },
 };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHost } from '../../host/create-host';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
+import { withCliHost } from '../with-host';
 
 export const indentCommand: CliCommand = {
   name: 'indent',
@@ -27,8 +27,7 @@ export const indentCommand: CliCommand = {
         return 1;
       }
     }
-    const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-    try {
+    return withCliHost(env, async (host) => {
       const target = id ? { scenarioId: id } : { scenario };
       const demo = bool(args, 'demo');
       const ind = await host.app.invoke('forecasts.indent', { ...target, days, demo });
@@ -42,8 +41,6 @@ export const indentCommand: CliCommand = {
         env.out(`wrote ${out}`);
       }
       return 0;
-    } finally {
-      host.close();
-    }
+    });
   },
 };

@@ -1,14 +1,13 @@
-import { createHost } from '../../host/create-host';
 import { bool, num } from '../args';
 import type { CliCommand } from '../command';
+import { withCliHost } from '../with-host';
 
 export const metricsCommand: CliCommand = {
   name: 'metrics',
   summary: 'Print stored call metrics (per call: count, errors, p50/p95/p99) or Prometheus text',
   usage: 'rakeplan metrics [--minutes N] [--prometheus | --json]   (--prometheus: totals over the stored series)',
   async run(args, env) {
-    const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-    try {
+    return withCliHost(env, async (host) => {
       if (bool(args, 'prometheus')) {
         env.out((await host.app.invoke('monitoring.prometheus', { stored: true })).text.trimEnd());
         return 0;
@@ -21,8 +20,6 @@ export const metricsCommand: CliCommand = {
       for (const m of o.models) env.out(`  model ${m.name}@${m.version ?? '-'} ${m.alias}: ${m.status}${m.lastError ? ` (${m.lastError})` : ''}`);
       for (const a of o.alerts) env.out(`  ALERT ${a.severity}: ${a.message}`);
       return 0;
-    } finally {
-      host.close();
-    }
+    });
   },
 };

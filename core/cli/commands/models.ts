@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import type { ModelVersionInfo } from '../../contract/api/registry';
-import { createHost } from '../../host/create-host';
 import { baselineVerdict } from '../../registry/baseline-verdict';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
+import { withCliHost } from '../with-host';
 
 const USAGE = `rakeplan models list [--json]
   rakeplan models show NAME[@VERSION] [--json]
@@ -51,9 +51,8 @@ export const modelsCommand: CliCommand = {
   async run(args: ParsedArgs, env) {
     const [sub, target] = args.positionals;
     if (!sub) throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
-    const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-    const call = host.app.invoke.bind(host.app);
-    try {
+    return withCliHost(env, async (host) => {
+      const call = host.app.invoke.bind(host.app);
       switch (sub) {
         case 'list': {
           const rows = await call('registry.list', {});
@@ -133,8 +132,6 @@ export const modelsCommand: CliCommand = {
         default:
           throw new CliUsageError(`unknown subcommand '${sub}'.\n  ${USAGE}`);
       }
-    } finally {
-      host.close();
-    }
+    });
   },
 };

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { createHost } from '../../host/create-host';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliEnv } from '../command';
+import { withCliHost } from '../with-host';
 
 export const PLAN_STORE_USAGE = `rakeplan plan list [--scenario-id ID] [--json]
   rakeplan plan show ID [--json]
@@ -14,8 +14,7 @@ const TABLES = ['rakes', 'road', 'unserved', 'summary', 'production'] as const;
 /** Plans the app saved in the data directory: list them, show one, export one. */
 export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<number> {
   const [sub, id] = args.positionals;
-  const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-  try {
+  return withCliHost(env, async (host) => {
     switch (sub) {
       case 'list': {
         const scenarioId = str(args, 'scenario-id');
@@ -50,7 +49,5 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
       default:
         throw new CliUsageError(`unknown subcommand '${sub}':\n  ${PLAN_STORE_USAGE}`);
     }
-  } finally {
-    host.close();
-  }
+  });
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportResult } from '../../contract/api/scenarios';
 import { TABLE_NAMES, type TableName } from '../../domain/scenario-tables';
-import { createHost } from '../../host/create-host';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
+import { withCliHost } from '../with-host';
 
 const USAGE = `rakeplan scenario list [--json]
   rakeplan scenario import FILE [--into ID --table TABLE [--replace]] [--skip-invalid] [--json]   (.xlsx, .csv or .json)
@@ -44,8 +44,7 @@ export const scenarioCommand: CliCommand = {
   async run(args, env) {
     const [sub, target] = args.positionals;
     if (!sub) throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
-    const host = createHost({ dataDir: env.dataDir, mode: 'cli' });
-    try {
+    return withCliHost(env, async (host) => {
       switch (sub) {
         case 'list': {
           const list = await host.app.invoke('scenarios.list', {});
@@ -84,8 +83,6 @@ export const scenarioCommand: CliCommand = {
         default:
           throw new CliUsageError(`unknown subcommand '${sub}':\n  ${USAGE}`);
       }
-    } finally {
-      host.close();
-    }
+    });
   },
 };

@@ -3,6 +3,7 @@ import type { OperationalForecastsResult } from '../../../../core/contract/api/t
 import { api } from '../../api/client';
 import { Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
+import { ForecastSection } from './ForecastSection';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const tph = (v: number) => `${v.toFixed(0)} t/h`;
@@ -26,47 +27,26 @@ export function ForecastOperational() {
       <ErrorBanner error={error} />
       {res && (
         <div className="mt-3 grid gap-4 lg:grid-cols-2" data-testid="forecast-operational">
-          <section>
-            <h3 className="text-sm font-semibold">Rail transit time by destination</h3>
-            <p className="text-xs text-slate-500">Source: {res.sources.transit}</p>
-            <table className="tabular mt-1 w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-500"><tr><th>Destination</th><th>Corridor</th><th>P10</th><th>Forecast</th><th>P90</th><th>Lane mean</th></tr></thead>
-              <tbody>
-                {res.transit.map((t) => (
-                  <tr key={t.destination}>
-                    <td>{t.destination}</td><td>{t.corridor}</td>
-                    <td>{t.p10H === null ? '—' : formatH(t.p10H)}</td><td className="font-semibold">{formatH(t.medianH)}</td>
-                    <td>{t.p90H === null ? '—' : formatH(t.p90H)}</td><td className="text-slate-500">{formatH(t.laneMeanH)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ForecastSection title="Rail transit time by destination" source={res.sources.transit} head={['Destination', 'Corridor', 'P10', 'Forecast', 'P90', 'Lane mean']}>
+            {res.transit.map((t) => (
+              <tr key={t.destination}>
+                <td>{t.destination}</td><td>{t.corridor}</td>
+                <td>{t.p10H === null ? '—' : formatH(t.p10H)}</td><td className="font-semibold">{formatH(t.medianH)}</td>
+                <td>{t.p90H === null ? '—' : formatH(t.p90H)}</td><td className="text-slate-500">{formatH(t.laneMeanH)}</td>
+              </tr>
+            ))}
+          </ForecastSection>
           <div className="space-y-4">
-            <section>
-              <h3 className="text-sm font-semibold">Rake placement delay</h3>
-              <p className="text-xs text-slate-500">Source: {res.sources.placement}</p>
-              <table className="tabular mt-1 w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500"><tr><th>Loading point</th><th>Wagon type</th><th>Forecast</th><th>Mean</th></tr></thead>
-                <tbody>
-                  {res.placement.map((p) => (
-                    <tr key={`${p.loadingPoint}|${p.wagonType}`}><td>{p.loadingPoint}</td><td>{p.wagonType}</td><td className="font-semibold">{formatH(p.delayH)}</td><td className="text-slate-500">{formatH(p.meanH)}</td></tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-            <section>
-              <h3 className="text-sm font-semibold">Loading throughput</h3>
-              <p className="text-xs text-slate-500">Source: {res.sources.loading}</p>
-              <table className="tabular mt-1 w-full text-left text-sm">
-                <thead className="text-xs uppercase text-slate-500"><tr><th>Loading point</th><th>Product</th><th>Forecast</th><th>Mean</th></tr></thead>
-                <tbody>
-                  {res.loading.map((l) => (
-                    <tr key={`${l.loadingPoint}|${l.product}`}><td>{l.loadingPoint}</td><td>{l.product}</td><td className="font-semibold">{tph(l.rateTph)}</td><td className="text-slate-500">{tph(l.meanTph)}</td></tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <ForecastSection title="Rake placement delay" source={res.sources.placement} head={['Loading point', 'Wagon type', 'Forecast', 'Mean']}>
+              {res.placement.map((p) => (
+                <tr key={`${p.loadingPoint}|${p.wagonType}`}><td>{p.loadingPoint}</td><td>{p.wagonType}</td><td className="font-semibold">{formatH(p.delayH)}</td><td className="text-slate-500">{formatH(p.meanH)}</td></tr>
+              ))}
+            </ForecastSection>
+            <ForecastSection title="Loading throughput" source={res.sources.loading} head={['Loading point', 'Product', 'Forecast', 'Mean']}>
+              {res.loading.map((l) => (
+                <tr key={`${l.loadingPoint}|${l.product}`}><td>{l.loadingPoint}</td><td>{l.product}</td><td className="font-semibold">{tph(l.rateTph)}</td><td className="text-slate-500">{tph(l.meanTph)}</td></tr>
+              ))}
+            </ForecastSection>
           </div>
         </div>
       )}

@@ -11,7 +11,7 @@ function useElapsedS(startedAt: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (startedAt === null) return;
-    setNow(Date.now());
+    // Until the first tick `now` may predate the start: the clamp below shows 0 s, not a negative.
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, [startedAt]);

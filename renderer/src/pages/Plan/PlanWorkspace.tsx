@@ -17,7 +17,15 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
   const [picked, setPicked] = useState<string[]>([]);
   // Deleting takes a second click on the same row: a plan can take minutes to make.
   const [confirming, setConfirming] = useState<string | null>(null);
-  useEffect(() => { setPicked([]); setConfirming(null); void refresh(scenarioId); }, [refresh, scenarioId]);
+  // Another scenario: its own plans, nothing picked or awaiting confirmation (reset during render,
+  // as React advises, rather than in an effect that would render twice).
+  const [shownFor, setShownFor] = useState(scenarioId);
+  if (shownFor !== scenarioId) {
+    setShownFor(scenarioId);
+    setPicked([]);
+    setConfirming(null);
+  }
+  useEffect(() => { void refresh(scenarioId); }, [refresh, scenarioId]);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   return (
     <div className="space-y-4" data-testid="plan-workspace">
