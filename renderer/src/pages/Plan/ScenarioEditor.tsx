@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { SCENARIO_TABLES, issueTable, rowsField, type TableName } from '../../../../core/domain/scenario-tables';
 import type { DataIssue } from '../../../../core/domain/validate';
 import { api } from '../../api/client';
@@ -27,7 +27,7 @@ export function ScenarioEditor() {
   const table = tab === 'costs' ? null : tab;
   const rows = useMemo(() => (detail && table ? rowsOf(detail, table) : []), [detail, table]);
   const spec = table ? SCENARIO_TABLES[table] : null;
-  const rowKey = (row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : '');
+  const rowKey = useCallback((row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : ''), [spec]);
 
   // Cross-table issues of this table, shown on their cells.
   const cellMessages = useMemo(() => {
@@ -39,8 +39,7 @@ export function ScenarioEditor() {
       m.set(`${rowKey(row)}|${i.field}`, i.message);
     }
     return m;
-    // rowKey depends only on the table's spec, which `table` already names.
-  }, [detail, table, rows]);
+  }, [detail, table, rows, rowKey]);
 
   if (!detail || !selectedId) return <p className="text-sm text-slate-500">Loading scenario…</p>;
   const errors = detail.issues.filter((i) => i.severity === 'error');
