@@ -4,12 +4,13 @@ import { rpc } from './rpc';
 test('the Monitor page shows the calls just made, with latency, and no alerts on a quiet host', async ({ app, server }) => {
   // A call the app itself never makes, so the count is ours alone.
   for (let i = 0; i < 3; i++) await rpc(server, 'registry.getGateThresholds', {});
-  await rpc(server, 'registry.show', { name: 'no-such-model' }).catch(() => undefined); // one NOT_FOUND error
+  // One NOT_FOUND error, on a call the app's pages never make (they do call registry.show).
+  await rpc(server, 'registry.predict', { name: 'no-such-model', rows: [{ x: 1 }] }).catch(() => undefined);
   await openPage(app, 'Monitor');
   await expect(app.getByTestId('health-db')).toHaveText('ok');
   const row = app.getByTestId('call-row-registry.getGateThresholds');
   await expect(row.getByTestId('call-count')).toHaveText('3');
-  await expect(app.getByTestId('call-row-registry.show')).toContainText('1 (100.0 %)');
+  await expect(app.getByTestId('call-row-registry.predict')).toContainText('1 (100.0 %)');
   await expect(app.getByTestId('chart-latency')).toBeVisible();
   await expect(app.getByTestId('alerts-none')).toBeVisible();
 });

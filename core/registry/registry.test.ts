@@ -51,6 +51,10 @@ describe('model registry and serving', () => {
     expect(a.columns.prediction![0]).toBeCloseTo(reg().store.get('transit-delay', 1)!.baseline!.kind === 'mean' ? (reg().store.get('transit-delay', 1)!.baseline as { segment: { values: Record<string, number> } }).segment.values['EAST-1']! : NaN, 6);
   });
 
+  it('refuses a model name the registry never held as NOT_FOUND, not as a serving failure', async () => {
+    await expect(host.app.invoke('registry.predict', { name: 'no-such-model', rows: [{ x: 1 }] })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no model named no-such-model/) });
+  });
+
   it('promotes the first version when its gates pass and names the model in answers', async () => {
     const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: 1 });
     expect(res.gate.gates.map((g) => g.gate)).toEqual(['data-quality', 'improvement', 'stability', 'consistency']);

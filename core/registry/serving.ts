@@ -87,6 +87,8 @@ export class ModelServer {
     const withBaseline = (target !== null ? this.store.get(name, target) : null)?.baseline
       ? this.store.get(name, target!)!
       : this.store.versions(name).find((v) => v.baseline !== null);
+    // A name the registry never held is the caller's mistake (NOT_FOUND), not a serving failure.
+    if (target === null && this.store.versions(name).length === 0) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
     if (!withBaseline?.baseline) {
       this.hooks.onInference?.(`${name}@none`, performance.now() - started, false);
       throw new ContractError('UNAVAILABLE', `No model can answer for ${name}: ${failures.join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`);
