@@ -6,9 +6,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http', 'http2',
-  'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url', 'util', 'v8', 'vm',
-  'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 const noNode = [{ group: ['node:*'], message: 'This layer runs in the browser: no Node modules.' }];
 const noUi = [
@@ -20,12 +45,28 @@ const noUi = [
 
 // Subpaths too (react/jsx-runtime, electron/main), and core never reaches up into main/ or renderer/.
 const noUiPatterns = [
-  { group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*'], message: 'core/ must not depend on Electron, React or UI state.' },
-  { regex: '^(\\.\\./)+(main|renderer|preload)(/|$)', message: 'core/ must not import main/, preload/ or renderer/: they depend on core, not the other way.' },
+  {
+    group: ['electron/*', 'react/*', 'react-dom/*', 'zustand/*'],
+    message: 'core/ must not depend on Electron, React or UI state.',
+  },
+  {
+    regex: '^(\\.\\./)+(main|renderer|preload)(/|$)',
+    message: 'core/ must not import main/, preload/ or renderer/: they depend on core, not the other way.',
+  },
 ];
 
 export default tseslint.config(
-  { ignores: ['**/.scratch/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'] },
+  {
+    ignores: [
+      '**/.scratch/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
@@ -36,7 +77,16 @@ export default tseslint.config(
   },
   {
     files: ['bin/**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly', __dirname: 'readonly', exports: 'writable', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+        exports: 'writable',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -47,10 +97,34 @@ export default tseslint.config(
     files: ['core/contract/**/*.ts', 'core/domain/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...noUi, ...NODE_BUILTINS.map((name) => ({ name, message: 'core/contract and core/domain are shared with the renderer: no Node modules.' }))],
-        patterns: [...noNode, ...noUiPatterns, { group: ['../host/*', '../storage/*', '../../host/*', '../../storage/*', 'better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Pure layer: no host, storage or engine imports.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...noUi,
+            ...NODE_BUILTINS.map((name) => ({
+              name,
+              message: 'core/contract and core/domain are shared with the renderer: no Node modules.',
+            })),
+          ],
+          patterns: [
+            ...noNode,
+            ...noUiPatterns,
+            {
+              group: [
+                '../host/*',
+                '../storage/*',
+                '../../host/*',
+                '../../storage/*',
+                'better-sqlite3',
+                'onnxruntime-node',
+                'highs',
+              ],
+              message: 'Pure layer: no host, storage or engine imports.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Hooks called in a fixed order, with every value they read listed as a dependency, and no state
@@ -64,27 +138,48 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: 'The renderer reaches the backend only through the contract.' }, ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node modules in the renderer.' }))],
-        patterns: [
-          ...noNode,
-          { group: ['electron/*'], message: 'The renderer reaches the backend only through the contract.' },
-          { regex: '^(\\.\\./)+core/(?!contract/|domain/)', message: 'The renderer may import only core/contract and core/domain.' },
-          { group: ['better-sqlite3', 'onnxruntime-node', 'highs', 'ws', 'exceljs'], message: 'Backend engines stay in the host.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer reaches the backend only through the contract.' },
+            ...NODE_BUILTINS.map((name) => ({ name, message: 'No Node modules in the renderer.' })),
+          ],
+          patterns: [
+            ...noNode,
+            { group: ['electron/*'], message: 'The renderer reaches the backend only through the contract.' },
+            {
+              regex: '^(\\.\\./)+core/(?!contract/|domain/)',
+              message: 'The renderer may import only core/contract and core/domain.',
+            },
+            {
+              group: ['better-sqlite3', 'onnxruntime-node', 'highs', 'ws', 'exceljs'],
+              message: 'Backend engines stay in the host.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['main/**/*.ts', 'preload/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { regex: '^(\\.\\./)+core/(?!contract/)', message: 'main/ and preload/ relay only: from core they may import just the contract.' },
-          { group: ['better-sqlite3', 'onnxruntime-node', 'highs'], message: 'Engines run in the host process, not in main.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+core/(?!contract/)',
+              message: 'main/ and preload/ relay only: from core they may import just the contract.',
+            },
+            {
+              group: ['better-sqlite3', 'onnxruntime-node', 'highs'],
+              message: 'Engines run in the host process, not in main.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

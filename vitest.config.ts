@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['core/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'tests/**/*.test.ts', 'renderer/**/*.test.ts'],
+    include: [
+      'core/**/*.test.ts',
+      'main/**/*.test.ts',
+      'preload/**/*.test.ts',
+      'tests/**/*.test.ts',
+      'renderer/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -38,44 +38,72 @@ async function main() {
     host.close();
 
     const child = spawn(process.execPath, [path.join(root, 'bin/rakeplan.js'), 'serve', '--port', '0'], {
-      env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout!.on('data', (d: Buffer) => { out += d.toString(); const m = /RakePlan browser mode: (\S+)/.exec(out); if (m) resolve(m[1]!); });
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /RakePlan browser mode: (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
       child.once('exit', (c) => reject(new Error(`serve exited with ${c}`)));
     });
     const u = new URL(url);
     const wsUrl = `ws://${u.host}/ws?token=${/token=([0-9a-f]+)/.exec(u.hash)![1]}`;
     const scenario = generateScenario({ seed: 3, size: 'day' });
-    const rows = Array.from({ length: 256 }, (_, i) => ({ date: `2024-0${1 + (i % 9)}-1${i % 10}`, a: (i * 37) % 10, b: ((i * 13) % 40) / 10 - 2, noise: (i % 7) / 7, lane: ['EAST-1', 'EAST-2', 'NORTH-1', 'SOUTH-1', 'WEST-1', 'WEST-2'][i % 6]! }));
+    const rows = Array.from({ length: 256 }, (_, i) => ({
+      date: `2024-0${1 + (i % 9)}-1${i % 10}`,
+      a: (i * 37) % 10,
+      b: ((i * 13) % 40) / 10 - 2,
+      noise: (i % 7) / 7,
+      lane: ['EAST-1', 'EAST-2', 'NORTH-1', 'SOUTH-1', 'WEST-1', 'WEST-2'][i % 6]!,
+    }));
 
     const stats = { predict: [] as number[], plan: [] as number[], errors: new Map<string, number>(), fallbacks: 0 };
     const deadline = performance.now() + seconds * 1000;
-    const runClient = (kind: 'predict' | 'plan', k: number) => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(wsUrl);
-      let id = 0, sentAt = 0;
-      const next = () => {
-        if (performance.now() >= deadline) { ws.close(); return; }
-        id++;
-        sentAt = performance.now();
-        const msg = kind === 'predict'
-          ? { type: 'call', id, name: 'registry.predict', payload: { name: 'transit-delay', rows: [rows[(k * 31 + id) % rows.length]] } }
-          : { type: 'call', id, name: 'plans.solve', payload: { scenario, ruleBasedOnly: !milp, timeLimitS: 5 } };
-        ws.send(JSON.stringify(msg));
-      };
-      ws.on('open', next);
-      ws.on('message', (d) => {
-        const m = JSON.parse(String(d)) as { type: string; id: number; result?: { source?: string }; error?: { code: string } };
-        if (m.type !== 'reply' && m.type !== 'error') return;
-        stats[kind].push(performance.now() - sentAt);
-        if (m.type === 'error') stats.errors.set(`${kind}:${m.error!.code}`, (stats.errors.get(`${kind}:${m.error!.code}`) ?? 0) + 1);
-        else if (kind === 'predict' && m.result?.source !== 'model') stats.fallbacks++;
-        next();
+    const runClient = (kind: 'predict' | 'plan', k: number) =>
+      new Promise<void>((resolve, reject) => {
+        const ws = new WebSocket(wsUrl);
+        let id = 0,
+          sentAt = 0;
+        const next = () => {
+          if (performance.now() >= deadline) {
+            ws.close();
+            return;
+          }
+          id++;
+          sentAt = performance.now();
+          const msg =
+            kind === 'predict'
+              ? {
+                  type: 'call',
+                  id,
+                  name: 'registry.predict',
+                  payload: { name: 'transit-delay', rows: [rows[(k * 31 + id) % rows.length]] },
+                }
+              : { type: 'call', id, name: 'plans.solve', payload: { scenario, ruleBasedOnly: !milp, timeLimitS: 5 } };
+          ws.send(JSON.stringify(msg));
+        };
+        ws.on('open', next);
+        ws.on('message', (d) => {
+          const m = JSON.parse(String(d)) as {
+            type: string;
+            id: number;
+            result?: { source?: string };
+            error?: { code: string };
+          };
+          if (m.type !== 'reply' && m.type !== 'error') return;
+          stats[kind].push(performance.now() - sentAt);
+          if (m.type === 'error')
+            stats.errors.set(`${kind}:${m.error!.code}`, (stats.errors.get(`${kind}:${m.error!.code}`) ?? 0) + 1);
+          else if (kind === 'predict' && m.result?.source !== 'model') stats.fallbacks++;
+          next();
+        });
+        ws.on('close', () => resolve());
+        ws.on('error', reject);
       });
-      ws.on('close', () => resolve());
-      ws.on('error', reject);
-    });
     const started = performance.now();
     await Promise.all([
       ...Array.from({ length: clients }, (_, k) => runClient('predict', k)),
@@ -85,10 +113,20 @@ async function main() {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
 
-    const q = (a: number[], p: number) => { const s = [...a].sort((x, y) => x - y); return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : NaN; };
-    console.log(`bench:load — ${clients} prediction client(s)${planClients ? ` + ${planClients} plan client(s) (${milp ? 'MILP' : 'rule-based'})` : ''}, ${elapsed.toFixed(1)} s, loopback WebSocket, ${os.cpus().length} cores, Node ${process.version}`);
-    console.log(`  single-row predictions: ${stats.predict.length} → ${(stats.predict.length / elapsed).toFixed(0)} /s, p50 ${q(stats.predict, 0.5).toFixed(2)} ms, p99 ${q(stats.predict, 0.99).toFixed(2)} ms, max ${q(stats.predict, 1).toFixed(1)} ms, fallbacks ${stats.fallbacks}`);
-    if (planClients) console.log(`  plans: ${stats.plan.length} → ${(stats.plan.length / elapsed).toFixed(2)} /s, p50 ${q(stats.plan, 0.5).toFixed(0)} ms, p99 ${q(stats.plan, 0.99).toFixed(0)} ms`);
+    const q = (a: number[], p: number) => {
+      const s = [...a].sort((x, y) => x - y);
+      return s.length ? s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]! : NaN;
+    };
+    console.log(
+      `bench:load — ${clients} prediction client(s)${planClients ? ` + ${planClients} plan client(s) (${milp ? 'MILP' : 'rule-based'})` : ''}, ${elapsed.toFixed(1)} s, loopback WebSocket, ${os.cpus().length} cores, Node ${process.version}`,
+    );
+    console.log(
+      `  single-row predictions: ${stats.predict.length} → ${(stats.predict.length / elapsed).toFixed(0)} /s, p50 ${q(stats.predict, 0.5).toFixed(2)} ms, p99 ${q(stats.predict, 0.99).toFixed(2)} ms, max ${q(stats.predict, 1).toFixed(1)} ms, fallbacks ${stats.fallbacks}`,
+    );
+    if (planClients)
+      console.log(
+        `  plans: ${stats.plan.length} → ${(stats.plan.length / elapsed).toFixed(2)} /s, p50 ${q(stats.plan, 0.5).toFixed(0)} ms, p99 ${q(stats.plan, 0.99).toFixed(0)} ms`,
+      );
     console.log(`  errors: ${stats.errors.size ? [...stats.errors].map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}`);
     const ok = stats.errors.size === 0 && stats.predict.length / elapsed >= 1000 && q(stats.predict, 0.99) <= 10;
     console.log(`  target (≥ 1,000/s, p99 ≤ 10 ms, no errors): ${ok ? 'met' : 'NOT met'}`);
@@ -97,4 +135,7 @@ async function main() {
   }
 }
 
-main().catch((err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

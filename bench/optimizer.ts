@@ -63,14 +63,25 @@ function cbcPath(): string | null {
 function runCbc(cbc: string, lpFile: string, timeS: number, gap: number) {
   const sol = `${lpFile}.cbc.sol`;
   const t = performance.now();
-  const out = spawnSync(cbc, [lpFile, 'sec', String(timeS), 'ratio', String(gap), 'solve', 'solu', sol], { encoding: 'utf8', timeout: (timeS + 60) * 1000 });
+  const out = spawnSync(cbc, [lpFile, 'sec', String(timeS), 'ratio', String(gap), 'solve', 'solu', sol], {
+    encoding: 'utf8',
+    timeout: (timeS + 60) * 1000,
+  });
   const seconds = (performance.now() - t) / 1000;
-  const head = fs.existsSync(sol) ? fs.readFileSync(sol, 'utf8').split('\n')[0] ?? '' : '';
+  const head = fs.existsSync(sol) ? (fs.readFileSync(sol, 'utf8').split('\n')[0] ?? '') : '';
   // Stopped without an integer solution, CBC still writes the relaxation's value as the objective
   // ("Stopped on time - objective value …"); its log says "best objective 1e+50": that is no plan.
   const noInteger = /best objective 1e\+50/.test(out.stdout ?? '');
   const m = noInteger ? null : /objective value\s+(-?[\d.e+]+)/i.exec(head);
-  const status = /^Optimal/i.test(head) ? 'optimal' : noInteger ? 'stopped (time limit), no integer solution' : /Stopped/i.test(head) ? 'stopped (time limit)' : /Infeasible/i.test(head) ? 'infeasible' : head.trim() || `exit ${out.status}`;
+  const status = /^Optimal/i.test(head)
+    ? 'optimal'
+    : noInteger
+      ? 'stopped (time limit), no integer solution'
+      : /Stopped/i.test(head)
+        ? 'stopped (time limit)'
+        : /Infeasible/i.test(head)
+          ? 'infeasible'
+          : head.trim() || `exit ${out.status}`;
   return { status, objective: m ? Number(m[1]) : null, seconds };
 }
 
@@ -89,12 +100,29 @@ async function lpBound(lp: LpModel): Promise<{ bound: number; seconds: number }>
  * Order aggregation (orders alike in destination, product, priority, modes and due day) is measured,
  * not applied: the generated order books have almost no interchangeable orders.
  */
-async function reductionReport(size: ScenarioSize, sc: ReturnType<typeof generateScenario>, p: ReturnType<typeof prepare>) {
+async function reductionReport(
+  size: ScenarioSize,
+  sc: ReturnType<typeof generateScenario>,
+  p: ReturnType<typeof prepare>,
+) {
   const t0 = Date.parse(sc.horizon.start);
-  const classes = new Set(sc.orders.map((o) => [o.destination, o.product, o.priority, o.modes, o.splittable ? 'split' : o.id, Math.floor((Date.parse(o.dueDate) - t0) / 86_400_000)].join('|'))).size;
+  const classes = new Set(
+    sc.orders.map((o) =>
+      [
+        o.destination,
+        o.product,
+        o.priority,
+        o.modes,
+        o.splittable ? 'split' : o.id,
+        Math.floor((Date.parse(o.dueDate) - t0) / 86_400_000),
+      ].join('|'),
+    ),
+  ).size;
   const b = buildModel(p, DEFAULT_MODEL_OPTIONS);
   const out: Record<string, unknown> = { reductions: b.reductions, orderClasses: classes, size: b.lp.size };
-  console.log(`${size} reductions: ${b.reductions.join('; ')}; order aggregation would give ${sc.orders.length} orders → ${classes} classes (not applied)`);
+  console.log(
+    `${size} reductions: ${b.reductions.join('; ')}; order aggregation would give ${sc.orders.length} orders → ${classes} classes (not applied)`,
+  );
   if (size === 'large') return out; // neither its LP nor a pricing round fits the minutes of a bench
   const withHull = await lpBound(b.lp);
   let line = `  root LP bound ${rs(withHull.bound)} (${withHull.seconds.toFixed(2)} s)`;
@@ -106,9 +134,20 @@ async function reductionReport(size: ScenarioSize, sc: ReturnType<typeof generat
   }
   // Column generation over rake loadings (the bound optimize uses), on the same model options.
   const tc = performance.now();
-  const cg = columnGeneration(await loadHighs(), p, DEFAULT_MODEL_OPTIONS, [greedyDraft(p)], { deadlineMs: Date.now() + 120_000, mipShare: 0 });
-  out.columnGeneration = { bound: cg.bound, rounds: cg.iterations, loadings: cg.patterns, status: cg.status, seconds: (performance.now() - tc) / 1000 };
-  console.log(`${line}; column-generation bound ${rs(cg.bound)} (${cg.iterations} rounds, ${cg.patterns} loadings, ${cg.status}, ${((performance.now() - tc) / 1000).toFixed(1)} s)`);
+  const cg = columnGeneration(await loadHighs(), p, DEFAULT_MODEL_OPTIONS, [greedyDraft(p)], {
+    deadlineMs: Date.now() + 120_000,
+    mipShare: 0,
+  });
+  out.columnGeneration = {
+    bound: cg.bound,
+    rounds: cg.iterations,
+    loadings: cg.patterns,
+    status: cg.status,
+    seconds: (performance.now() - tc) / 1000,
+  };
+  console.log(
+    `${line}; column-generation bound ${rs(cg.bound)} (${cg.iterations} rounds, ${cg.patterns} loadings, ${cg.status}, ${((performance.now() - tc) / 1000).toFixed(1)} s)`,
+  );
   return out;
 }
 
@@ -120,24 +159,46 @@ async function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-'));
   const rows: Record<string, unknown>[] = [];
   const hogs = startBusy(busy);
-  const stopHogs = () => { for (const h of hogs) if (h.pid !== undefined && h.exitCode === null) h.kill('SIGKILL'); };
+  const stopHogs = () => {
+    for (const h of hogs) if (h.pid !== undefined && h.exitCode === null) h.kill('SIGKILL');
+  };
   process.on('exit', stopHogs);
-  console.log(`HiGHS warm-up ${warmS.toFixed(2)} s; CBC: ${quick ? 'skipped (--quick)' : cbc ?? 'not installed'}; ${os.cpus().length} cores, Node ${process.version}; ${busy} CPU-bound processes beside the solve; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+  console.log(
+    `HiGHS warm-up ${warmS.toFixed(2)} s; CBC: ${quick ? 'skipped (--quick)' : (cbc ?? 'not installed')}; ${os.cpus().length} cores, Node ${process.version}; ${busy} CPU-bound processes beside the solve; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}`,
+  );
   for (const size of sizes) {
     for (const seed of seeds) {
       const sc = generateScenario({ seed, size });
       const p = prepare(sc);
       const tg = performance.now();
-      const greedy = buildPlan(p, greedyDraft(p), { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null);
+      const greedy = buildPlan(
+        p,
+        greedyDraft(p),
+        { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+        null,
+      );
       const greedyS = (performance.now() - tg) / 1000;
-      console.log(`${size} seed ${seed}: greedy warm start ${rs(greedy.summary.totalCost)} in ${greedyS.toFixed(2)} s (checker ${checkPlan(sc, greedy).ok ? 'pass' : 'FAIL'})`);
-      const runs: Array<{ label: string; decompose: 'auto' | 'never' | 'always' }> = [{ label: 'auto', decompose: 'auto' }];
-      if (size === 'week' && !quick) runs.push({ label: 'whole-horizon', decompose: 'never' }, { label: 'decomposed', decompose: 'always' });
+      console.log(
+        `${size} seed ${seed}: greedy warm start ${rs(greedy.summary.totalCost)} in ${greedyS.toFixed(2)} s (checker ${checkPlan(sc, greedy).ok ? 'pass' : 'FAIL'})`,
+      );
+      const runs: Array<{ label: string; decompose: 'auto' | 'never' | 'always' }> = [
+        { label: 'auto', decompose: 'auto' },
+      ];
+      if (size === 'week' && !quick)
+        runs.push({ label: 'whole-horizon', decompose: 'never' }, { label: 'decomposed', decompose: 'always' });
       for (const run of runs) {
         const [loadBefore = 0] = os.loadavg();
         const cpu0 = process.cpuUsage();
         const started = performance.now();
-        const { plan, lpText } = await optimize(sc, { timeLimitS: LIMIT_S[size], gap: GAP[size], decompose: run.decompose, exportLp: size !== 'large' && !quick });
+        const { plan, lpText } = await optimize(sc, {
+          timeLimitS: LIMIT_S[size],
+          gap: GAP[size],
+          decompose: run.decompose,
+          exportLp: size !== 'large' && !quick,
+        });
         const wall = (performance.now() - started) / 1000;
         const cpuUsed = process.cpuUsage(cpu0);
         const cpuS = (cpuUsed.user + cpuUsed.system) / 1e6;
@@ -145,37 +206,80 @@ async function main() {
         // The bound is on the solver's model; the final pass's saving is priced by the cost rules, so
         // the gap after it is an estimate (the model prices lateness from a full-rake loading).
         const fp = plan.solver.finalPass;
-        const objAfter = plan.solver.objective !== null && fp ? plan.solver.objective - fp.savedRs : plan.solver.objective;
-        const gapAfter = objAfter !== null && plan.solver.bound !== null ? Math.max(0, (objAfter - plan.solver.bound) / Math.abs(objAfter)) : null;
+        const objAfter =
+          plan.solver.objective !== null && fp ? plan.solver.objective - fp.savedRs : plan.solver.objective;
+        const gapAfter =
+          objAfter !== null && plan.solver.bound !== null
+            ? Math.max(0, (objAfter - plan.solver.bound) / Math.abs(objAfter))
+            : null;
         const verdict = checkPlan(sc, plan);
         const row: Record<string, unknown> = {
-          size, seed, run: run.label, orders: sc.orders.length, rakes: sc.rakes.length,
-          pairsAll: sc.orders.length * p.rakes.length, pairsCompatible: countPairs(p),
-          model: plan.solver.model, method: plan.solver.method, status: plan.solver.status, fallbackReason: plan.solver.fallbackReason ?? null,
-          seconds: Number(wall.toFixed(2)), objective: plan.solver.objective, bound: plan.solver.bound, gap: plan.solver.gap,
-          greedyCost: greedy.summary.totalCost, greedySeconds: Number(greedyS.toFixed(2)),
-          totalCost: plan.summary.totalCost, ruleBasedCost: plan.summary.ruleBasedCost, saving: plan.summary.saving, savingPct: plan.summary.savingPct,
-          rakesUsed: plan.summary.rakesUsed, avgUtilisation: plan.summary.avgUtilisation, unservedT: plan.summary.unservedT,
+          size,
+          seed,
+          run: run.label,
+          orders: sc.orders.length,
+          rakes: sc.rakes.length,
+          pairsAll: sc.orders.length * p.rakes.length,
+          pairsCompatible: countPairs(p),
+          model: plan.solver.model,
+          method: plan.solver.method,
+          status: plan.solver.status,
+          fallbackReason: plan.solver.fallbackReason ?? null,
+          seconds: Number(wall.toFixed(2)),
+          objective: plan.solver.objective,
+          bound: plan.solver.bound,
+          gap: plan.solver.gap,
+          greedyCost: greedy.summary.totalCost,
+          greedySeconds: Number(greedyS.toFixed(2)),
+          totalCost: plan.summary.totalCost,
+          ruleBasedCost: plan.summary.ruleBasedCost,
+          saving: plan.summary.saving,
+          savingPct: plan.summary.savingPct,
+          rakesUsed: plan.summary.rakesUsed,
+          avgUtilisation: plan.summary.avgUtilisation,
+          unservedT: plan.summary.unservedT,
           checker: verdict.ok ? 'pass' : `FAIL (${verdict.violations.length})`,
-          busy, loadAvg1: { before: loadBefore, after: loadAfter }, cpuS: Number(cpuS.toFixed(2)), cpuShare: Number((cpuS / wall).toFixed(2)),
-          finalPass: fp ?? null, gapAfterFinalPass: gapAfter,
-          unservedReasonCodes: plan.unserved.reduce<Record<string, number>>((a, u) => ({ ...a, [u.reasonCode ?? 'none']: (a[u.reasonCode ?? 'none'] ?? 0) + 1 }), {}),
+          busy,
+          loadAvg1: { before: loadBefore, after: loadAfter },
+          cpuS: Number(cpuS.toFixed(2)),
+          cpuShare: Number((cpuS / wall).toFixed(2)),
+          finalPass: fp ?? null,
+          gapAfterFinalPass: gapAfter,
+          unservedReasonCodes: plan.unserved.reduce<Record<string, number>>(
+            (a, u) => ({ ...a, [u.reasonCode ?? 'none']: (a[u.reasonCode ?? 'none'] ?? 0) + 1 }),
+            {},
+          ),
         };
         if (!quick && cbc && lpText && run.label !== 'decomposed' && plan.solver.objective !== null) {
           const file = path.join(tmp, `${size}-${seed}-${run.label}.lp`);
           fs.writeFileSync(file, lpText);
           const c = runCbc(cbc, file, LIMIT_S[size], GAP[size]);
-          row.cbc = { ...c, timeRatio: Number((c.seconds / Math.max(0.01, plan.solver.seconds)).toFixed(2)),
-            objectiveDiffPct: c.objective !== null ? Number((((plan.solver.objective - c.objective) / Math.abs(c.objective)) * 100).toFixed(3)) : null };
+          row.cbc = {
+            ...c,
+            timeRatio: Number((c.seconds / Math.max(0.01, plan.solver.seconds)).toFixed(2)),
+            objectiveDiffPct:
+              c.objective !== null
+                ? Number((((plan.solver.objective - c.objective) / Math.abs(c.objective)) * 100).toFixed(3))
+                : null,
+          };
         }
         rows.push(row);
-        console.log(`${size} seed ${seed} [${run.label}] ${sc.orders.length} orders, ${sc.rakes.length} rakes, pairs ${row.pairsAll} → ${row.pairsCompatible}; model ${JSON.stringify(plan.solver.model)}`);
+        console.log(
+          `${size} seed ${seed} [${run.label}] ${sc.orders.length} orders, ${sc.rakes.length} rakes, pairs ${row.pairsAll} → ${row.pairsCompatible}; model ${JSON.stringify(plan.solver.model)}`,
+        );
         const g = gapAfter ?? plan.solver.gap;
-        const met = plan.solver.bound !== null && g !== null && g <= targetGap(size) + 1e-9 && wall <= TARGET_S[size] + 2;
+        const met =
+          plan.solver.bound !== null && g !== null && g <= targetGap(size) + 1e-9 && wall <= TARGET_S[size] + 2;
         row.target = `gap ≤ ${pct(targetGap(size))} in ≤ ${TARGET_S[size]} s: ${met ? 'met' : 'not met'}`;
-        console.log(`  ${plan.solver.method} ${plan.solver.status} in ${wall.toFixed(1)} s, objective ${rs(plan.solver.objective)}, bound ${rs(plan.solver.bound)}, gap ${pct(plan.solver.gap)} — target ${row.target}`);
-        console.log(`  CPU received ${cpuS.toFixed(1)} s in ${wall.toFixed(1)} s (${Math.round((cpuS / wall) * 100)} % of a core); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; final pass ${fp ? `${JSON.stringify(fp.moves)} saved ${rs(fp.savedRs)} in ${fp.seconds.toFixed(2)} s${fp.complete ? '' : ' (stopped at the limit)'}` : 'did not run'}; gap after it ≈ ${pct(gapAfter)}`);
-        console.log(`  plan ${rs(plan.summary.totalCost)} vs rule-based ${rs(plan.summary.ruleBasedCost)}: saving ${rs(plan.summary.saving)} (${plan.summary.savingPct} %); ${plan.summary.rakesUsed} rakes, utilisation ${pct(plan.summary.avgUtilisation)}, unserved ${Math.round(plan.summary.unservedT)} t; checker ${row.checker}`);
+        console.log(
+          `  ${plan.solver.method} ${plan.solver.status} in ${wall.toFixed(1)} s, objective ${rs(plan.solver.objective)}, bound ${rs(plan.solver.bound)}, gap ${pct(plan.solver.gap)} — target ${row.target}`,
+        );
+        console.log(
+          `  CPU received ${cpuS.toFixed(1)} s in ${wall.toFixed(1)} s (${Math.round((cpuS / wall) * 100)} % of a core); load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)}; final pass ${fp ? `${JSON.stringify(fp.moves)} saved ${rs(fp.savedRs)} in ${fp.seconds.toFixed(2)} s${fp.complete ? '' : ' (stopped at the limit)'}` : 'did not run'}; gap after it ≈ ${pct(gapAfter)}`,
+        );
+        console.log(
+          `  plan ${rs(plan.summary.totalCost)} vs rule-based ${rs(plan.summary.ruleBasedCost)}: saving ${rs(plan.summary.saving)} (${plan.summary.savingPct} %); ${plan.summary.rakesUsed} rakes, utilisation ${pct(plan.summary.avgUtilisation)}, unserved ${Math.round(plan.summary.unservedT)} t; checker ${row.checker}`,
+        );
         if (plan.solver.fallbackReason) console.log(`  fallback: ${plan.solver.fallbackReason}`);
         if (row.cbc) console.log(`  CBC: ${JSON.stringify(row.cbc)}`);
       }
@@ -190,11 +294,22 @@ async function main() {
   const outDir = path.join(__dirname, 'results');
   fs.mkdirSync(outDir, { recursive: true });
   const file = busy > 0 ? `optimizer-busy${busy}.json` : 'optimizer.json';
-  fs.writeFileSync(path.join(outDir, file), JSON.stringify({ at: new Date().toISOString(), node: process.version, highsWarmUpS: warmS, cbc, busy, quick, rows }, null, 2));
+  fs.writeFileSync(
+    path.join(outDir, file),
+    JSON.stringify(
+      { at: new Date().toISOString(), node: process.version, highsWarmUpS: warmS, cbc, busy, quick, rows },
+      null,
+      2,
+    ),
+  );
   console.log(`wrote ${path.join(outDir, file)}`);
-  console.log('size | method | time | gap (solver) | gap after final pass | saving | checker | CPU received | load avg');
+  console.log(
+    'size | method | time | gap (solver) | gap after final pass | saving | checker | CPU received | load avg',
+  );
   for (const r of rows) {
-    console.log(`${r.size} ${r.run} | ${r.method} | ${r.seconds} s | ${pct(r.gap as number | null)} | ${pct(r.gapAfterFinalPass as number | null)} | ${r.savingPct} % | ${r.checker} | ${r.cpuS} s (${Math.round((r.cpuShare as number) * 100)} %) | ${(r.loadAvg1 as { before: number }).before.toFixed(2)} → ${(r.loadAvg1 as { after: number }).after.toFixed(2)}`);
+    console.log(
+      `${r.size} ${r.run} | ${r.method} | ${r.seconds} s | ${pct(r.gap as number | null)} | ${pct(r.gapAfterFinalPass as number | null)} | ${r.savingPct} % | ${r.checker} | ${r.cpuS} s (${Math.round((r.cpuShare as number) * 100)} %) | ${(r.loadAvg1 as { before: number }).before.toFixed(2)} → ${(r.loadAvg1 as { after: number }).after.toFixed(2)}`,
+    );
   }
   stopHogs();
 }

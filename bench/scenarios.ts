@@ -28,9 +28,14 @@ async function time<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
 }
 
 async function main() {
-  for (const size of ['day', 'week', 'large'] as const) await time(`generateScenario ${size}`, () => generateScenario({ seed: 1, size }));
+  for (const size of ['day', 'week', 'large'] as const)
+    await time(`generateScenario ${size}`, () => generateScenario({ seed: 1, size }));
   const h = await time('generateHistory 730 days', () => generateHistory({ seed: 1, days: 730 }));
-  console.log(`  rows: ${Object.entries(h).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+  console.log(
+    `  rows: ${Object.entries(h)
+      .map(([k, v]) => `${k} ${v.length}`)
+      .join(', ')}`,
+  );
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-bench-'));
   const s = createServices({ dataDir: dir, mode: 'test' });
@@ -44,15 +49,35 @@ async function main() {
   const large = generateScenario({ seed: 1, size: 'large' });
   const big = Array.from({ length: 10_000 }, (_, i) => ({ ...large.orders[i % large.orders.length], id: `B-${i}` }));
   const csv = writeCsv(writeTable(SCENARIO_TABLES.orders, big));
-  const id = (await app.invoke('scenarios.import', { fileName: 'large.json', dataBase64: Buffer.from(JSON.stringify(large)).toString('base64') })).scenarioId!;
-  const r = await time('import 10,000-row orders CSV (replace)', () => app.invoke('scenarios.import', { id, table: 'orders', fileName: 'o.csv', dataBase64: Buffer.from(csv).toString('base64'), mode: 'replace' }));
+  const id = (
+    await app.invoke('scenarios.import', {
+      fileName: 'large.json',
+      dataBase64: Buffer.from(JSON.stringify(large)).toString('base64'),
+    })
+  ).scenarioId!;
+  const r = await time('import 10,000-row orders CSV (replace)', () =>
+    app.invoke('scenarios.import', {
+      id,
+      table: 'orders',
+      fileName: 'o.csv',
+      dataBase64: Buffer.from(csv).toString('base64'),
+      mode: 'replace',
+    }),
+  );
   if (r.status !== 'imported') throw new Error(`bench import rejected: ${JSON.stringify(r.rejected.slice(0, 3))}`);
   await time('scenarios.get (10,000 orders)', () => app.invoke('scenarios.get', { id }));
   await time('export scenario xlsx (10,000 orders)', () => app.invoke('scenarios.export', { id, format: 'xlsx' }));
   s.close();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync('bench/results', { recursive: true });
-  fs.writeFileSync('bench/results/scenarios.json', JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, loadavg: os.loadavg(), ms: results }, null, 2));
+  fs.writeFileSync(
+    'bench/results/scenarios.json',
+    JSON.stringify(
+      { at: new Date().toISOString(), cpus: os.cpus().length, loadavg: os.loadavg(), ms: results },
+      null,
+      2,
+    ),
+  );
 }
 
 void main();

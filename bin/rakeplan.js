@@ -15,17 +15,35 @@ if (quick !== null) {
   process.stdout.write(quick + '\n');
   return;
 }
-require(cli).main(argv).then(
-  (code) => { process.exitCode = code; },
-  (err) => { process.stderr.write(`${(err && err.stack) || err}\n`); process.exitCode = 1; },
-);
+require(cli)
+  .main(argv)
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err && err.stack) || err}\n`);
+      process.exitCode = 1;
+    },
+  );
 
 /** The text for `--version`, `--help` or `<command> --help` alone; null for anything else. */
 function quickAnswer(args, file) {
   const only = (x) => args.length === 1 && args[0] === x;
-  if (!only('--version') && !only('--help') && !only('-h') && !only('help') && !(args.length === 2 && args[1] === '--help')) return null;
+  if (
+    !only('--version') &&
+    !only('--help') &&
+    !only('-h') &&
+    !only('help') &&
+    !(args.length === 2 && args[1] === '--help')
+  )
+    return null;
   let catalog;
-  try { catalog = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return null; }
+  try {
+    catalog = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
   if (args[0] === '--version') return catalog.version;
   if (args.length === 1) return catalog.help;
   return catalog.commands[args[0]] ?? null;

@@ -6,7 +6,10 @@ async function tryConnect(page: import('@playwright/test').Page, wsUrl: string):
     (url) =>
       new Promise<'open' | 'refused'>((resolve) => {
         const ws = new WebSocket(url);
-        ws.onopen = () => { ws.close(); resolve('open'); };
+        ws.onopen = () => {
+          ws.close();
+          resolve('open');
+        };
         ws.onerror = () => resolve('refused');
       }),
     wsUrl,

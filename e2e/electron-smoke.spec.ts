@@ -17,7 +17,8 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const SKIP_REASON = 'Electron binary not installed (node_modules/electron/dist is missing; it is fetched on first launch, which needs internet).';
+const SKIP_REASON =
+  'Electron binary not installed (node_modules/electron/dist is missing; it is fetched on first launch, which needs internet).';
 // The list reporter shows a skip as '-'; say why in the run's output too.
 if (!binary) console.log(`electron-smoke: skipped — ${SKIP_REASON}`);
 
@@ -35,13 +36,17 @@ test('the desktop window opens hardened and reaches the host', async () => {
     // No Node in the page, and only the narrow preload object.
     expect(await win.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     expect(await win.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await win.evaluate(() => Object.keys((globalThis as unknown as { rakeplan: object }).rakeplan).sort())).toEqual(
-      ['onMessage', 'openFile', 'platform', 'saveFile', 'send'],
-    );
+    expect(
+      await win.evaluate(() => Object.keys((globalThis as unknown as { rakeplan: object }).rakeplan).sort()),
+    ).toEqual(['onMessage', 'openFile', 'platform', 'saveFile', 'send']);
     // Navigation away from the app and new windows are denied.
-    await win.evaluate(() => { (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/'; });
+    await win.evaluate(() => {
+      (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+    });
     await expect(win.getByTestId('connection-state')).toContainText('electron');
-    expect(await win.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/'))).toBeNull();
+    expect(
+      await win.evaluate(() => (globalThis as unknown as { open(u: string): unknown }).open('https://example.com/')),
+    ).toBeNull();
     await win.getByRole('link', { name: 'Monitor' }).click();
     await expect(win.getByTestId('health-db')).toHaveText('ok');
   } finally {

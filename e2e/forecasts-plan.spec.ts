@@ -1,7 +1,9 @@
 import { expect, openPage, test } from './fixtures';
 import { rpc } from './rpc';
 
-interface Trained { registryVersion: number }
+interface Trained {
+  registryVersion: number;
+}
 const FEEDS = ['transit-delay', 'loading-throughput', 'rake-availability'];
 
 // Forecasts drive the plan in the UI: the models the planning inputs come from are trained and
@@ -11,7 +13,11 @@ test('update the demo from forecasts, accept the diff, plan, read the risk, undo
   test.setTimeout(300_000);
   for (const spec of FEEDS) {
     const t = await rpc<Trained>(server, 'training.start', { spec, params: { rounds: 20 } });
-    await rpc(server, 'registry.promote', { name: spec, version: t.registryVersion, override: { reason: 'forecast flow test model' } });
+    await rpc(server, 'registry.promote', {
+      name: spec,
+      version: t.registryVersion,
+      override: { reason: 'forecast flow test model' },
+    });
   }
 
   await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');

@@ -16,12 +16,20 @@ test('the loading Gantt has a lane per siding berth, dates on its axis, and rake
   await expect(gantt.getByTestId('gantt-lane-LP-2-1')).toBeVisible();
   await expect(gantt.getByTestId('gantt-lane-LP-2-2')).toHaveCount(0);
   // Every siding of the plant has a lane, loaded or idle.
-  for (const lp of ['LP-1', 'LP-2', 'LP-3', 'LP-4', 'LP-5', 'LP-6', 'LP-7', 'LP-8']) await expect(gantt.getByTestId(`gantt-lane-${lp}-1`)).toBeVisible();
+  for (const lp of ['LP-1', 'LP-2', 'LP-3', 'LP-4', 'LP-5', 'LP-6', 'LP-7', 'LP-8'])
+    await expect(gantt.getByTestId(`gantt-lane-${lp}-1`)).toBeVisible();
   // No two rakes overlap on one berth.
-  const overlaps = await gantt.locator('[data-testid^="gantt-lane-"]').evaluateAll((lanes) => lanes.flatMap((lane) => {
-    const boxes = [...lane.querySelectorAll('[data-gantt-bar]')].map((b) => b.getBoundingClientRect()).sort((a, b) => a.left - b.left);
-    return boxes.slice(1).filter((b, i) => b.left < boxes[i]!.right - 1).map(() => lane.getAttribute('data-testid'));
-  }));
+  const overlaps = await gantt.locator('[data-testid^="gantt-lane-"]').evaluateAll((lanes) =>
+    lanes.flatMap((lane) => {
+      const boxes = [...lane.querySelectorAll('[data-gantt-bar]')]
+        .map((b) => b.getBoundingClientRect())
+        .sort((a, b) => a.left - b.left);
+      return boxes
+        .slice(1)
+        .filter((b, i) => b.left < boxes[i]!.right - 1)
+        .map(() => lane.getAttribute('data-testid'));
+    }),
+  );
   expect(overlaps).toEqual([]);
   // The axis names real dates with the year in the zoom list; zooming to a day shows hours.
   await expect(gantt.getByLabel('Gantt time window')).toContainText(/\d{1,2} [A-Z][a-z]{2} 20\d\d/);

@@ -4,14 +4,17 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /** The test id of the focused element (a grid cell is `cell-<row key>-<field>`). */
-const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
+const focusedId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
 
 /** What Excel puts on the clipboard, delivered as a paste on the focused cell. */
 async function pasteText(page: Page, text: string) {
   await page.evaluate((t) => {
     const dt = new DataTransfer();
     dt.setData('text/plain', t);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    document.activeElement!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 

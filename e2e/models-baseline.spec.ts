@@ -5,11 +5,16 @@ import { rpc } from './rpc';
 // the baseline. One boosting round cannot beat the lane median transit time.
 test('the registry marks a model that is not better than its baseline', async ({ app, server }) => {
   test.setTimeout(180_000);
-  const weak = await rpc<{ dir: string; metrics: { baseline: { beats: boolean } } }>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 1, earlyStoppingRounds: 0 } });
+  const weak = await rpc<{ dir: string; metrics: { baseline: { beats: boolean } } }>(server, 'training.start', {
+    spec: 'transit-delay',
+    params: { rounds: 1, earlyStoppingRounds: 0 },
+  });
   expect(weak.metrics.baseline.beats).toBe(false);
   await rpc(server, 'registry.register', { dir: weak.dir, note: 'one round' });
   await openPage(app, 'Models');
   await app.getByTestId('model-row-transit-delay').click();
   await app.getByTestId('version-row-1').click();
-  await expect(app.getByTestId('baseline-note')).toHaveText(/Not better than baseline — planning uses the baseline \(lane (× wagon type )?median transit time/);
+  await expect(app.getByTestId('baseline-note')).toHaveText(
+    /Not better than baseline — planning uses the baseline \(lane (× wagon type )?median transit time/,
+  );
 });

@@ -1,7 +1,10 @@
 import { expect, openPage, test } from './fixtures';
 import { rpc } from './rpc';
 
-test('the Monitor page shows the calls just made, with latency, and no alerts on a quiet host', async ({ app, server }) => {
+test('the Monitor page shows the calls just made, with latency, and no alerts on a quiet host', async ({
+  app,
+  server,
+}) => {
   // A call the app itself never makes, so the count is ours alone.
   for (let i = 0; i < 3; i++) await rpc(server, 'registry.getGateThresholds', {});
   // One NOT_FOUND error, on a call the app's pages never make (they do call registry.show).

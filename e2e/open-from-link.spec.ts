@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 // A page opened without the launch's key says how to get in; it shows no empty lists or errors
 // that would look like lost data.
-test('the app opened without its token says to open the printed link, and shows no data pages', async ({ page, server }) => {
+test('the app opened without its token says to open the printed link, and shows no data pages', async ({
+  page,
+  server,
+}) => {
   await page.goto(server.origin + '/');
   await expect(page.getByTestId('open-from-link')).toContainText('Open RakePlan from the link it printed');
   await expect(page.getByTestId('open-from-link')).toContainText('nothing was lost');

@@ -4,7 +4,9 @@ import { expect, test } from './fixtures';
 test('optimize the demo, see the plan and its saving, compare two plans', async ({ app }) => {
   await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
   // Other spec files share this server and may have saved plans of the demo already.
-  await expect(app.getByTestId('plan-list').or(app.getByText('No plans for this scenario yet: press Optimize.'))).toBeVisible();
+  await expect(
+    app.getByTestId('plan-list').or(app.getByText('No plans for this scenario yet: press Optimize.')),
+  ).toBeVisible();
   const before = await app.getByTestId('plan-list').locator('tbody tr').count();
   await app.getByLabel('Time limit in seconds').fill('8');
   await app.getByRole('button', { name: 'Optimize' }).click();

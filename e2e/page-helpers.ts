@@ -20,7 +20,12 @@ export async function optimizeDemo(app: Page, seconds = 5): Promise<void> {
 export async function tabTo(page: Page, target: Locator, max = 150, backwards = false): Promise<number> {
   for (let n = 1; n <= max; n++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false)) return n;
+    if (
+      await target
+        .evaluate((el) => el === document.activeElement || el.contains(document.activeElement))
+        .catch(() => false)
+    )
+      return n;
   }
   throw new Error(`Not reached by ${max} Tab presses: ${target}`);
 }

@@ -45,7 +45,9 @@ test('edit, undo, lock three rakes, delay another by 10 h and re-plan', async ({
     lockedIds.push(label.replace('Lock rake ', ''));
     // The box shows the lock once the host has applied it (the edit is checked and priced first).
     await locks.nth(i).click();
-    await expect(editor.getByTestId('edit-count')).toHaveText(`${1 + lockedIds.length} edit${lockedIds.length ? 's' : ''}`);
+    await expect(editor.getByTestId('edit-count')).toHaveText(
+      `${1 + lockedIds.length} edit${lockedIds.length ? 's' : ''}`,
+    );
     await expect(editor.getByLabel(label)).toBeChecked();
   }
   const victim = (await locks.nth(5).getAttribute('aria-label'))!.replace('Lock rake ', '');

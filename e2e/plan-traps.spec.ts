@@ -1,8 +1,13 @@
 import { expect, test } from './fixtures';
 import { rpc } from './rpc';
 
-interface ScenarioSummary { id: string; name: string }
-interface DetailRows { rowIds: { orders: number[] } }
+interface ScenarioSummary {
+  id: string;
+  name: string;
+}
+interface DetailRows {
+  rowIds: { orders: number[] };
+}
 
 async function demoId(server: Parameters<typeof rpc>[0]): Promise<string> {
   const list = await rpc<ScenarioSummary[]>(server, 'scenarios.list', {});
@@ -10,7 +15,10 @@ async function demoId(server: Parameters<typeof rpc>[0]): Promise<string> {
 }
 
 // Two plans of the demo compared: colours say what is better for the plant; deleting asks first.
-test('compare colours by what is better for the plant; a plan is deleted only after a confirmation', async ({ app, server }) => {
+test('compare colours by what is better for the plant; a plan is deleted only after a confirmation', async ({
+  app,
+  server,
+}) => {
   const scenarioId = await demoId(server);
   await rpc(server, 'plans.solve', { scenarioId, ruleBasedOnly: true, name: 'Traps rule-based' });
   await rpc(server, 'plans.solve', { scenarioId, timeLimitS: 5, name: 'Traps optimized' });
@@ -96,7 +104,11 @@ test('plans and progress follow the selected scenario; data errors block Optimiz
   const scenarios = await rpc<ScenarioSummary[]>(server, 'scenarios.list', {});
   const week = scenarios.find((s) => s.id !== demo)!;
   const detail = await rpc<DetailRows>(server, 'scenarios.get', { id: week.id });
-  await rpc(server, 'scenarios.editRows', { id: week.id, table: 'orders', changes: [{ op: 'update', rid: detail.rowIds.orders[0], values: { destination: 'NOWHERE' } }] });
+  await rpc(server, 'scenarios.editRows', {
+    id: week.id,
+    table: 'orders',
+    changes: [{ op: 'update', rid: detail.rowIds.orders[0], values: { destination: 'NOWHERE' } }],
+  });
   await expect(app.getByTestId('optimize-blocked')).toContainText("unknown destination 'NOWHERE'");
   await expect(app.getByRole('button', { name: 'Optimize' })).toBeDisabled();
 });

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, openPage, test } from './fixtures';
 import { rpc } from './rpc';
 
-interface Trained { dir: string }
+interface Trained {
+  dir: string;
+}
 
 /** Gate limits the fixture sets so the outcome is decided before the click, not read after it. */
 const PASSABLE = {
@@ -44,7 +46,8 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   await expect(app.getByTestId('gates-heading')).toHaveText('Gates for @1');
   await app.getByTestId('btn-evaluate').click();
   const report = app.getByTestId('gate-report');
-  for (const g of ['data-quality', 'improvement', 'stability', 'consistency']) await expect(report.getByTestId(`gate-${g}`)).toBeVisible();
+  for (const g of ['data-quality', 'improvement', 'stability', 'consistency'])
+    await expect(report.getByTestId(`gate-${g}`)).toBeVisible();
   // A failed gate is not shown as good news.
   await expect(app.getByTestId('registry-note')).toContainText('Gates failed');
   await expect(app.getByTestId('registry-note')).toHaveAttribute('data-tone', 'warning');

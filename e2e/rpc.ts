@@ -7,11 +7,19 @@ import type { RunningServer } from './server';
  */
 export async function rpc<T = unknown>(server: RunningServer, name: string, payload: unknown): Promise<T> {
   const ws = new WebSocket(`${server.origin.replace('http', 'ws')}/ws?token=${server.token}`);
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  await new Promise((resolve, reject) => {
+    ws.once('open', resolve);
+    ws.once('error', reject);
+  });
   try {
     return await new Promise<T>((resolve, reject) => {
       ws.on('message', (d) => {
-        const m = JSON.parse(String(d)) as { type: string; id: number; result?: T; error?: { code: string; message: string } };
+        const m = JSON.parse(String(d)) as {
+          type: string;
+          id: number;
+          result?: T;
+          error?: { code: string; message: string };
+        };
         if (m.id !== 1) return;
         if (m.type === 'reply') resolve(m.result as T);
         else if (m.type === 'error') reject(new Error(`${name}: ${m.error!.code} ${m.error!.message}`));

@@ -38,7 +38,9 @@ test('edit, import and export the demo scenario', async ({ app }) => {
     'E2E-2,Test Buyer,ATLANTIS,HRC,500,2027-01-20 18:00,1,rail,yes',
     'E2E-3,Test Buyer,GZB,HRC,lots,2027-01-20 18:00,2,rail,yes',
   ].join('\n');
-  await app.getByTestId('import-table-input').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await app
+    .getByTestId('import-table-input')
+    .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const report = app.getByTestId('import-report');
   await expect(report).toContainText('2 problem(s) found, nothing was changed');
   await expect(report).toContainText("line 3 (E2E-2), Destination: unknown destination 'ATLANTIS'");
@@ -53,7 +55,9 @@ test('edit, import and export the demo scenario', async ({ app }) => {
   const exported = JSON.parse(fs.readFileSync(file, 'utf8'));
   expect(exported.format).toBe('rakeplan.scenario/1');
   expect(exported.orders.find((o: { id: string }) => o.id === orderId).quantityT).toBe(750);
-  await app.getByTestId('import-scenario-input').setInputFiles({ name: 'bokaro-demo.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await app
+    .getByTestId('import-scenario-input')
+    .setInputFiles({ name: 'bokaro-demo.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await expect(app.getByTestId('import-report')).toContainText('row(s) imported');
 });
@@ -108,9 +112,13 @@ test('a scenario file dropped on the scenario list is imported as a new scenario
   const list = app.getByTestId('scenario-list');
   await expect(list).toContainText('Bokaro demo');
   const before = await list.getByRole('listitem').count();
-  const demo = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find((x) => x.name === 'Bokaro demo')!;
+  const demo = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find(
+    (x) => x.name === 'Bokaro demo',
+  )!;
   const file = await rpc<{ dataBase64: string }>(server, 'scenarios.export', { id: demo.id, format: 'json' });
-  const text = Buffer.from(file.dataBase64, 'base64').toString('utf8').replace('"name": "Bokaro demo"', '"name": "Dropped plan week"');
+  const text = Buffer.from(file.dataBase64, 'base64')
+    .toString('utf8')
+    .replace('"name": "Bokaro demo"', '"name": "Dropped plan week"');
   await app.getByTestId('scenario-drop').evaluate((el, body) => {
     // The page's own DOM classes (the e2e code is typed for Node, without the DOM library).
     const dom = globalThis as unknown as {

@@ -24,7 +24,10 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let errOut = '';
   child.stderr!.on('data', (d: Buffer) => (errOut += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`rakeplan serve printed no URL in 60 s.\nstdout: ${out}\nstderr: ${errOut}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`rakeplan serve printed no URL in 60 s.\nstdout: ${out}\nstderr: ${errOut}`)),
+      60_000,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const printed = /RakePlan browser mode: (\S+)/.exec(out)?.[1];

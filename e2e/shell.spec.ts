@@ -2,7 +2,12 @@ import { expect, openPage, test } from './fixtures';
 
 test('the app opens on the Plan page and every page renders', async ({ app }) => {
   await expect(app.getByRole('heading', { level: 1 })).toHaveText(/plan/i);
-  for (const [label, heading] of [['Forecasts', /Forecasts/], ['Models', /Models/], ['Monitor', /Monitor/], ['Plan', /plan/i]] as const) {
+  for (const [label, heading] of [
+    ['Forecasts', /Forecasts/],
+    ['Models', /Models/],
+    ['Monitor', /Monitor/],
+    ['Plan', /plan/i],
+  ] as const) {
     await openPage(app, label);
     await expect(app.getByRole('heading', { level: 1 })).toHaveText(heading);
   }

@@ -7,12 +7,16 @@ test('train a model from the Models page to the end and see its metrics beside t
   await spec.getByTestId('train-button-loading-throughput').click();
   // Progress per round reaches the page: the round counter shows while it trains and, as this model
   // trains in well under a second now, the last round reported stays shown after it finished.
-  await expect(app.getByTestId('train-progress-loading-throughput')).toContainText(/round \d+ of \d+/, { timeout: 60_000 });
+  await expect(app.getByTestId('train-progress-loading-throughput')).toContainText(/round \d+ of \d+/, {
+    timeout: 60_000,
+  });
   const result = app.getByTestId('train-result-loading-throughput');
   await expect(result).toBeVisible({ timeout: 90_000 });
   await expect(result).toContainText('MAE');
   await expect(result).toContainText(/t\/h/);
-  await expect(result.getByTestId('baseline-verdict')).toContainText(/Beats the baseline — loading point (× product )?median rate/);
+  await expect(result.getByTestId('baseline-verdict')).toContainText(
+    /Beats the baseline — loading point (× product )?median rate/,
+  );
   await expect(result).toContainText('Feature importance');
   await expect(spec).toContainText(/Latest: v\d{8}-\d{6}/);
   await expect(result.getByTestId('train-registered')).toContainText(/Registered as candidate @\d+/);
@@ -20,7 +24,10 @@ test('train a model from the Models page to the end and see its metrics beside t
 
   // The same history and settings again: the page says no new version was added, and which one it is.
   await spec.getByTestId('train-button-loading-throughput').click();
-  await expect(result.getByTestId('train-registered')).toContainText(`Identical to @${version}, already in the registry`, { timeout: 90_000 });
+  await expect(result.getByTestId('train-registered')).toContainText(
+    `Identical to @${version}, already in the registry`,
+    { timeout: 90_000 },
+  );
 });
 
 test('cancel a second training', async ({ app }) => {
@@ -33,10 +40,14 @@ test('cancel a second training', async ({ app }) => {
   await expect(app.getByTestId('train-result-demand')).toHaveCount(0);
 });
 
-test('the Forecasts page shows a 14-day demand forecast with actuals, and transit/loading forecasts with their sources', async ({ app }) => {
+test('the Forecasts page shows a 14-day demand forecast with actuals, and transit/loading forecasts with their sources', async ({
+  app,
+}) => {
   await openPage(app, 'Forecasts');
   await expect(app.getByTestId('forecast-demand-chart')).toBeVisible({ timeout: 60_000 });
   await expect(app.getByTestId('forecast-demand')).toContainText(/next 14 days: [\d,]+ t in all/);
   await expect(app.getByTestId('forecast-operational')).toContainText('Rail transit time by destination');
-  await expect(app.getByTestId('forecast-operational')).toContainText(/Source: transit-delay(@\d+| fallback:baseline: |: .*historical mean)/);
+  await expect(app.getByTestId('forecast-operational')).toContainText(
+    /Source: transit-delay(@\d+| fallback:baseline: |: .*historical mean)/,
+  );
 });

@@ -11,9 +11,18 @@ afterEach(() => cleanup());
 /** The shell with Electron replaced by recorders, and files "on disk" in a map. */
 function harness(userData: string, files: Record<string, string> = {}) {
   const sent: unknown[] = [];
-  const rec = { menus: [] as MenuItemConstructorOptions[][], themes: [] as string[], osRecent: [] as string[], errors: [] as string[], opened: [] as string[] };
+  const rec = {
+    menus: [] as MenuItemConstructorOptions[][],
+    themes: [] as string[],
+    osRecent: [] as string[],
+    errors: [] as string[],
+    opened: [] as string[],
+  };
   const deps: ShellDeps = {
-    userData, logsDir: () => '/var/log/rakeplan', isPackaged: true, platform: 'linux',
+    userData,
+    logsDir: () => '/var/log/rakeplan',
+    isPackaged: true,
+    platform: 'linux',
     setMenu: (t) => void rec.menus.push(t),
     setThemeSource: (t) => void rec.themes.push(t),
     addRecentDocument: (f) => void rec.osRecent.push(f),
@@ -29,8 +38,11 @@ function harness(userData: string, files: Record<string, string> = {}) {
   return { shell: new AppShell(deps), sent, rec };
 }
 const submenuLabels = (menu: MenuItemConstructorOptions[], label: string): string[] => {
-  const all = (t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] => t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? all(i.submenu) : [])]);
-  return ((all(menu).find((i) => i.label === label)?.submenu ?? []) as MenuItemConstructorOptions[]).map((i) => i.label ?? '');
+  const all = (t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? all(i.submenu) : [])]);
+  return ((all(menu).find((i) => i.label === label)?.submenu ?? []) as MenuItemConstructorOptions[]).map(
+    (i) => i.label ?? '',
+  );
 };
 
 describe('desktop shell', () => {
@@ -43,7 +55,16 @@ describe('desktop shell', () => {
     expect(h.sent).toEqual([]); // no window yet
     h.shell.openQueue.attach((f) => void h.shell.openScenario(f));
     await new Promise((r) => setTimeout(r, 0));
-    expect(h.sent).toEqual([{ channel: 'rakeplan:menu', payload: { command: 'open-file', name: 'w49.rakeplan.json', base64: Buffer.from('{"scenario":1}').toString('base64') } }]);
+    expect(h.sent).toEqual([
+      {
+        channel: 'rakeplan:menu',
+        payload: {
+          command: 'open-file',
+          name: 'w49.rakeplan.json',
+          base64: Buffer.from('{"scenario":1}').toString('base64'),
+        },
+      },
+    ]);
     expect(h.rec.osRecent).toEqual(['/plans/w49.rakeplan.json']);
     expect(submenuLabels(h.rec.menus.at(-1)!, 'Open Recent')).toContain('w49.rakeplan.json');
   });
@@ -54,7 +75,12 @@ describe('desktop shell', () => {
     const first = harness(dir, { '/a.rakeplan.json': '{}' });
     first.shell.start();
     await first.shell.openScenario('/a.rakeplan.json');
-    const themeItem = ((first.rec.menus.at(-1)!.flatMap((m) => (m.submenu ?? []) as MenuItemConstructorOptions[]).find((i) => i.label === 'Theme')!.submenu) as MenuItemConstructorOptions[]).find((i) => i.label === 'Dark')!;
+    const themeItem = (
+      first.rec.menus
+        .at(-1)!
+        .flatMap((m) => (m.submenu ?? []) as MenuItemConstructorOptions[])
+        .find((i) => i.label === 'Theme')!.submenu as MenuItemConstructorOptions[]
+    ).find((i) => i.label === 'Dark')!;
     (themeItem.click as () => void)();
     const second = harness(dir);
     second.shell.start();

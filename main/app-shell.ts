@@ -78,23 +78,30 @@ export class AppShell {
   }
 
   refreshMenu(): void {
-    this.deps.setMenu(buildMenuTemplate(
-      { isPackaged: this.deps.isPackaged, platform: this.deps.platform, recent: this.prefs.recent, theme: this.prefs.theme },
-      {
-        send: (c) => this.send(c),
-        openRecent: (f) => void this.openScenario(f),
-        clearRecent: () => {
-          this.deps.clearRecentDocuments();
-          this.update({ recent: [] });
+    this.deps.setMenu(
+      buildMenuTemplate(
+        {
+          isPackaged: this.deps.isPackaged,
+          platform: this.deps.platform,
+          recent: this.prefs.recent,
+          theme: this.prefs.theme,
         },
-        setTheme: (theme) => {
-          this.deps.setThemeSource(theme);
-          this.update({ theme });
+        {
+          send: (c) => this.send(c),
+          openRecent: (f) => void this.openScenario(f),
+          clearRecent: () => {
+            this.deps.clearRecentDocuments();
+            this.update({ recent: [] });
+          },
+          setTheme: (theme) => {
+            this.deps.setThemeSource(theme);
+            this.update({ theme });
+          },
+          openDataFolder: () => this.deps.openPath(this.deps.userData),
+          openLogs: () => this.deps.openPath(this.deps.logsDir()),
         },
-        openDataFolder: () => this.deps.openPath(this.deps.userData),
-        openLogs: () => this.deps.openPath(this.deps.logsDir()),
-      },
-    ));
+      ),
+    );
   }
 
   get recent(): readonly string[] {

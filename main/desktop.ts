@@ -1,4 +1,13 @@
-import { app, BrowserWindow, dialog, Menu, nativeTheme, screen, shell, type BrowserWindowConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  nativeTheme,
+  screen,
+  shell,
+  type BrowserWindowConstructorOptions,
+} from 'electron';
 import path from 'node:path';
 import { AppShell } from './app-shell';
 import { scenarioFilesFromArgv } from './open-files';
@@ -26,7 +35,9 @@ export function createDesktopShell(windows: Map<number, BrowserWindow>): AppShel
     isPackaged: app.isPackaged,
     platform: process.platform,
     setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
-    setThemeSource: (theme) => { nativeTheme.themeSource = theme; },
+    setThemeSource: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
     addRecentDocument: (file) => app.addRecentDocument(file),
     clearRecentDocuments: () => app.clearRecentDocuments(),
     openPath: (dir) => void shell.openPath(dir),
@@ -43,7 +54,12 @@ export function createDesktopShell(windows: Map<number, BrowserWindow>): AppShel
 }
 
 /** A second launch (e.g. a double-clicked scenario) hands its files to us and focuses our window. */
-export function onSecondInstance(desktop: AppShell, windows: Map<number, BrowserWindow>, argv: string[], cwd: string): void {
+export function onSecondInstance(
+  desktop: AppShell,
+  windows: Map<number, BrowserWindow>,
+  argv: string[],
+  cwd: string,
+): void {
   for (const file of scenarioFilesFromArgv(argv, cwd, app.isPackaged)) desktop.requestOpen(file);
   const win = commandTarget(windows);
   if (win) {
@@ -53,7 +69,9 @@ export function onSecondInstance(desktop: AppShell, windows: Map<number, Browser
 }
 
 /** Size and place from the last session, if that place is still on a display. */
-export function restoredWindowOptions(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height'> & { maximized: boolean } {
+export function restoredWindowOptions(): Pick<BrowserWindowConstructorOptions, 'x' | 'y' | 'width' | 'height'> & {
+  maximized: boolean;
+} {
   const primary = screen.getPrimaryDisplay();
   const areas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
   return loadWindowState(windowStateFile(), areas, DEFAULT_SIZE);
@@ -64,7 +82,10 @@ export function attachDesktop(desktop: AppShell, win: BrowserWindow, maximized: 
   // Maximize before the first show (index.ts shows on ready-to-show), so it does not flash small.
   if (maximized) win.once('ready-to-show', () => win.maximize());
   trackWindowState(win, windowStateFile());
-  reloadOnRendererCrash(win, (w, message) => void dialog.showMessageBox(w, { type: 'warning', title: 'RakePlan', message }));
+  reloadOnRendererCrash(
+    win,
+    (w, message) => void dialog.showMessageBox(w, { type: 'warning', title: 'RakePlan', message }),
+  );
   win.webContents.once('did-finish-load', () => desktop.openQueue.attach((file) => void desktop.openScenario(file)));
   win.on('closed', () => desktop.openQueue.detach());
 }

@@ -15,7 +15,11 @@ export async function openFile(win: BrowserWindow, raw: unknown): Promise<Picked
 /** Native save: written to a temp file beside the target, then renamed, so a crash leaves no half file. */
 export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string | null> {
   const opts = saveFileOptionsSchema.parse(raw);
-  const res = await dialog.showSaveDialog(win, { title: opts.title, defaultPath: opts.suggestedName, filters: opts.filters });
+  const res = await dialog.showSaveDialog(win, {
+    title: opts.title,
+    defaultPath: opts.suggestedName,
+    filters: opts.filters,
+  });
   if (res.canceled || !res.filePath) return null;
   const tmp = `${res.filePath}.${process.pid}.tmp`;
   const fh = await fs.open(tmp, 'w');

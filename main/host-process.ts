@@ -74,7 +74,12 @@ export class HostProcess {
 
   send(conn: number, msg: ClientMessage): void {
     if (!this.child) {
-      if (msg.type === 'call') this.deliver(conn, { type: 'error', id: msg.id, error: { code: 'UNAVAILABLE', message: 'The RakePlan host is restarting; try again in a moment.' } });
+      if (msg.type === 'call')
+        this.deliver(conn, {
+          type: 'error',
+          id: msg.id,
+          error: { code: 'UNAVAILABLE', message: 'The RakePlan host is restarting; try again in a moment.' },
+        });
       return;
     }
     if (msg.type === 'call') {

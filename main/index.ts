@@ -1,4 +1,13 @@
-import { app, BrowserWindow, ipcMain, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import path from 'node:path';
 import { isClientMessage } from '../core/contract/protocol';
 import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOptions } from './desktop';
@@ -78,7 +87,9 @@ function startMain(): void {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
   });
-  app.on('second-instance', (_event, argv, workingDirectory) => onSecondInstance(desktop, windows, argv, workingDirectory));
+  app.on('second-instance', (_event, argv, workingDirectory) =>
+    onSecondInstance(desktop, windows, argv, workingDirectory),
+  );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -3,9 +3,20 @@ import { describe, expect, it, vi } from 'vitest';
 import { buildMenuTemplate, type MenuActions, type MenuOptions } from './menu';
 
 const actions = (): MenuActions => ({
-  send: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), setTheme: vi.fn(), openDataFolder: vi.fn(), openLogs: vi.fn(),
+  send: vi.fn(),
+  openRecent: vi.fn(),
+  clearRecent: vi.fn(),
+  setTheme: vi.fn(),
+  openDataFolder: vi.fn(),
+  openLogs: vi.fn(),
 });
-const options = (o: Partial<MenuOptions> = {}): MenuOptions => ({ isPackaged: true, platform: 'linux', recent: [], theme: 'system', ...o });
+const options = (o: Partial<MenuOptions> = {}): MenuOptions => ({
+  isPackaged: true,
+  platform: 'linux',
+  recent: [],
+  theme: 'system',
+  ...o,
+});
 
 /** Every item of the menu, depth first. */
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -17,7 +28,9 @@ const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as 
 describe('application menu', () => {
   it('hides developer tools and reload in a packaged app, keeps them in development', () => {
     const packaged = items(buildMenuTemplate(options({ isPackaged: true }), actions()));
-    expect(packaged.some((i) => i.role === 'toggleDevTools' || i.role === 'reload' || i.role === 'forceReload')).toBe(false);
+    expect(packaged.some((i) => i.role === 'toggleDevTools' || i.role === 'reload' || i.role === 'forceReload')).toBe(
+      false,
+    );
     const dev = items(buildMenuTemplate(options({ isPackaged: false }), actions()));
     expect(dev.some((i) => i.role === 'toggleDevTools')).toBe(true);
   });
@@ -34,7 +47,10 @@ describe('application menu', () => {
 
   it('lists recent scenarios by file name and opens the full path', () => {
     const a = actions();
-    const t = buildMenuTemplate(options({ recent: ['/plans/week-49.rakeplan.json', '/plans/week-48.rakeplan.json'] }), a);
+    const t = buildMenuTemplate(
+      options({ recent: ['/plans/week-49.rakeplan.json', '/plans/week-48.rakeplan.json'] }),
+      a,
+    );
     click(byLabel(t, 'week-48.rakeplan.json'));
     expect(a.openRecent).toHaveBeenCalledWith('/plans/week-48.rakeplan.json');
     click(byLabel(t, 'Clear Recent'));
@@ -46,7 +62,7 @@ describe('application menu', () => {
   it('offers the three themes with the current one checked, and sets the chosen one', () => {
     const a = actions();
     const t = buildMenuTemplate(options({ theme: 'dark' }), a);
-    const themes = (byLabel(t, 'Theme')?.submenu as MenuItemConstructorOptions[]);
+    const themes = byLabel(t, 'Theme')?.submenu as MenuItemConstructorOptions[];
     expect(themes.filter((i) => i.checked).map((i) => i.label)).toEqual(['Dark']);
     click(themes.find((i) => i.label === 'Light'));
     expect(a.setTheme).toHaveBeenCalledWith('light');
@@ -54,7 +70,21 @@ describe('application menu', () => {
 
   it('has zoom, edit roles and Quit on Windows/Linux; the app menu holds Quit on macOS', () => {
     const roles = items(buildMenuTemplate(options(), actions())).map((i) => i.role);
-    expect(roles).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit', 'about']));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'quit',
+        'about',
+      ]),
+    );
     const mac = buildMenuTemplate(options({ platform: 'darwin' }), actions());
     expect(mac[0]!.role).toBe('appMenu');
     expect(items(mac).some((i) => i.role === 'quit')).toBe(false);

@@ -28,15 +28,23 @@ export interface MenuOptions {
  */
 export function buildMenuTemplate(opts: MenuOptions, actions: MenuActions): MenuItemConstructorOptions[] {
   const mac = opts.platform === 'darwin';
-  const recent: MenuItemConstructorOptions[] = opts.recent.length === 0
-    ? [{ label: 'No recent scenarios', enabled: false }]
-    : [
-        ...opts.recent.map((file) => ({ label: path.basename(file), toolTip: file, click: () => actions.openRecent(file) })),
-        { type: 'separator' as const },
-        { label: 'Clear Recent', click: () => actions.clearRecent() },
-      ];
+  const recent: MenuItemConstructorOptions[] =
+    opts.recent.length === 0
+      ? [{ label: 'No recent scenarios', enabled: false }]
+      : [
+          ...opts.recent.map((file) => ({
+            label: path.basename(file),
+            toolTip: file,
+            click: () => actions.openRecent(file),
+          })),
+          { type: 'separator' as const },
+          { label: 'Clear Recent', click: () => actions.clearRecent() },
+        ];
   const theme = (label: string, value: ThemeSource): MenuItemConstructorOptions => ({
-    label, type: 'radio', checked: opts.theme === value, click: () => actions.setTheme(value),
+    label,
+    type: 'radio',
+    checked: opts.theme === value,
+    click: () => actions.setTheme(value),
   });
 
   const file: MenuItemConstructorOptions = {
@@ -47,26 +55,39 @@ export function buildMenuTemplate(opts: MenuOptions, actions: MenuActions): Menu
       { label: 'Export…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.send({ command: 'export' }) },
       { type: 'separator' },
       { label: 'Open Recent', submenu: recent },
-      ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const, label: 'Quit', accelerator: 'CmdOrCtrl+Q' }]),
+      ...(mac
+        ? []
+        : [{ type: 'separator' as const }, { role: 'quit' as const, label: 'Quit', accelerator: 'CmdOrCtrl+Q' }]),
     ],
   };
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' }, { role: 'redo' }, { type: 'separator' },
-      { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, { type: 'separator' },
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'delete' },
+      { type: 'separator' },
       { role: 'selectAll' },
     ],
   };
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' },
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
       { label: 'Theme', submenu: [theme('Follow System', 'system'), theme('Light', 'light'), theme('Dark', 'dark')] },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       // Developer tools in a planner's hands only invite pasted scripts; development keeps them.
-      ...(opts.isPackaged ? [] : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
+      ...(opts.isPackaged
+        ? []
+        : [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]),
     ],
   };
   const help: MenuItemConstructorOptions = {

@@ -6,12 +6,21 @@ describe('scenario files from the command line', () => {
   it('takes scenario files after the executable, resolved against the launch folder', () => {
     const argv = ['/opt/RakePlan/rakeplan', 'week-49.rakeplan.json', '/data/Week-50.RAKEPLAN.JSON'];
     expect(scenarioFilesFromArgv(argv, '/home/planner', true)).toEqual([
-      path.resolve('/home/planner', 'week-49.rakeplan.json'), '/data/Week-50.RAKEPLAN.JSON',
+      path.resolve('/home/planner', 'week-49.rakeplan.json'),
+      '/data/Week-50.RAKEPLAN.JSON',
     ]);
   });
 
   it('skips switches, other files, duplicates, and the app folder in development', () => {
-    const argv = ['/usr/bin/electron', '/src/rakeplan.rakeplan.json', '--allow-file-access-from-files', '--x=a.rakeplan.json', 'notes.json', '/d/a.rakeplan.json', '/d/a.rakeplan.json'];
+    const argv = [
+      '/usr/bin/electron',
+      '/src/rakeplan.rakeplan.json',
+      '--allow-file-access-from-files',
+      '--x=a.rakeplan.json',
+      'notes.json',
+      '/d/a.rakeplan.json',
+      '/d/a.rakeplan.json',
+    ];
     expect(scenarioFilesFromArgv(argv, '/', false)).toEqual(['/d/a.rakeplan.json']);
   });
 });

@@ -12,8 +12,12 @@ describe('app:// protocol', () => {
   it('maps our URLs to files under dist/renderer', () => {
     expect(resolveAppPath(root, APP_RENDERER_URL)).toBe(path.join(root, 'index.html'));
     expect(resolveAppPath(root, 'app://rakeplan/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppPath(root, 'app://rakeplan/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
-    expect(resolveAppPath(root, 'app://rakeplan/assets/my%20font.woff2')).toBe(path.join(root, 'assets', 'my font.woff2'));
+    expect(resolveAppPath(root, 'app://rakeplan/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAppPath(root, 'app://rakeplan/assets/my%20font.woff2')).toBe(
+      path.join(root, 'assets', 'my font.woff2'),
+    );
   });
 
   it('refuses every way out of the folder', () => {
@@ -27,7 +31,8 @@ describe('app:// protocol', () => {
       'app://rakeplan/..%2f',
       'app://rakeplan/index.html%00.png',
       'app://rakeplan/%E0%A4%A',
-    ]) expect(resolveAppPath(root, url), url).toBeNull();
+    ])
+      expect(resolveAppPath(root, url), url).toBeNull();
   });
 
   it('refuses other hosts and schemes', () => {

@@ -62,7 +62,9 @@ export function resolveAppPath(root: string, rawUrl: string): string | null {
 
 /** Before app 'ready': a standard, secure scheme gets an origin, so 'self' in the CSP means it. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 }
 
 /** After 'ready': serve dist/renderer, and nothing else, on app://rakeplan/. */

@@ -8,7 +8,11 @@ const WINDOW_MS = 60_000;
  * Whether a crashed renderer should be reloaded: not after a clean exit (the window is closing),
  * and not a fourth time within a minute — a page that crashes on load would otherwise loop.
  */
-export function shouldReload(reason: RenderProcessGoneDetails['reason'], recentCrashes: readonly number[], now: number): boolean {
+export function shouldReload(
+  reason: RenderProcessGoneDetails['reason'],
+  recentCrashes: readonly number[],
+  now: number,
+): boolean {
   if (reason === 'clean-exit') return false;
   return recentCrashes.filter((t) => now - t < WINDOW_MS).length < MAX_RELOADS;
 }
@@ -22,12 +26,20 @@ export function reloadOnRendererCrash(win: BrowserWindow, notify: (win: BrowserW
     const reload = shouldReload(details.reason, crashes, now);
     if (details.reason === 'clean-exit') return;
     crashes.push(now);
-    console.error(`Renderer gone (${details.reason}, exit code ${details.exitCode}); ${reload ? 'reloading' : 'not reloading again'}.`);
+    console.error(
+      `Renderer gone (${details.reason}, exit code ${details.exitCode}); ${reload ? 'reloading' : 'not reloading again'}.`,
+    );
     if (reload) {
       win.webContents.reload();
-      notify(win, `The RakePlan window stopped unexpectedly (${details.reason}) and was reloaded. Work already saved is kept; changes not yet saved on the last screen may need to be redone.`);
+      notify(
+        win,
+        `The RakePlan window stopped unexpectedly (${details.reason}) and was reloaded. Work already saved is kept; changes not yet saved on the last screen may need to be redone.`,
+      );
     } else {
-      notify(win, `The RakePlan window stopped ${MAX_RELOADS} times within a minute (${details.reason}). Close RakePlan and start it again; if it keeps happening, send the logs (Help → Open Logs) to support.`);
+      notify(
+        win,
+        `The RakePlan window stopped ${MAX_RELOADS} times within a minute (${details.reason}). Close RakePlan and start it again; if it keeps happening, send the logs (Help → Open Logs) to support.`,
+      );
     }
   });
 }

@@ -5,7 +5,13 @@ const renderer = 'file:///opt/RakePlan/resources/app.asar/dist/renderer/index.ht
 
 describe('Electron security rules', () => {
   it('keeps the renderer isolated and sandboxed', () => {
-    expect(WEB_PREFERENCES).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true, webviewTag: false, webSecurity: true });
+    expect(WEB_PREFERENCES).toMatchObject({
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webviewTag: false,
+      webSecurity: true,
+    });
   });
 
   it('trusts only our own page as an IPC sender, in the top frame', () => {

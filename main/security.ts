@@ -41,7 +41,9 @@ export function isTrustedRendererUrl(raw: string | undefined, rendererUrl: strin
   try {
     const a = new URL(raw);
     const b = new URL(rendererUrl);
-    return RENDERER_SCHEMES.has(a.protocol) && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname;
+    return (
+      RENDERER_SCHEMES.has(a.protocol) && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname
+    );
   } catch {
     return false;
   }
@@ -57,7 +59,12 @@ export function isTrustedSender(
   return isTrustedRendererUrl(frame.url, rendererUrl);
 }
 
-export function installSecurity(app: App, session: Session, shell: Pick<Shell, 'openExternal'>, rendererUrl: string): void {
+export function installSecurity(
+  app: App,
+  session: Session,
+  shell: Pick<Shell, 'openExternal'>,
+  rendererUrl: string,
+): void {
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {

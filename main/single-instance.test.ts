@@ -7,8 +7,13 @@ function fakeApp(lock: boolean) {
   return {
     calls,
     app: {
-      requestSingleInstanceLock: () => { calls.push('lock'); return lock; },
-      quit: () => { calls.push('quit'); },
+      requestSingleInstanceLock: () => {
+        calls.push('lock');
+        return lock;
+      },
+      quit: () => {
+        calls.push('quit');
+      },
     },
   };
 }
@@ -16,14 +21,22 @@ function fakeApp(lock: boolean) {
 describe('single instance', () => {
   it('a second instance quits and exits without starting anything', () => {
     const { app, calls } = fakeApp(false);
-    const ran = runAsSingleInstance(app, () => calls.push('start'), (code) => calls.push(`exit ${code}`));
+    const ran = runAsSingleInstance(
+      app,
+      () => calls.push('start'),
+      (code) => calls.push(`exit ${code}`),
+    );
     expect(ran).toBe(false);
     expect(calls).toEqual(['lock', 'quit', 'exit 0']);
   });
 
   it('the first instance starts, and neither quits nor exits', () => {
     const { app, calls } = fakeApp(true);
-    const ran = runAsSingleInstance(app, () => calls.push('start'), (code) => calls.push(`exit ${code}`));
+    const ran = runAsSingleInstance(
+      app,
+      () => calls.push('start'),
+      (code) => calls.push(`exit ${code}`),
+    );
     expect(ran).toBe(true);
     expect(calls).toEqual(['lock', 'start']);
   });

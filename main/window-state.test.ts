@@ -29,7 +29,13 @@ describe('window state', () => {
 
   it('pulls a partly visible window fully onto its display', () => {
     const saved = { x: -300, y: 500, width: 1200, height: 800, maximized: false };
-    expect(initialBounds(saved, [laptop], defaults)).toEqual({ x: 0, y: 250, width: 1200, height: 800, maximized: false });
+    expect(initialBounds(saved, [laptop], defaults)).toEqual({
+      x: 0,
+      y: 250,
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
   });
 
   it('falls back to the defaults for a missing, corrupt or tampered file', () => {
@@ -48,7 +54,13 @@ describe('window state', () => {
     cleanup = c;
     const file = path.join(dir, 'nested', 'window-state.json');
     writeJsonFileAtomic(file, { x: 10, y: 20, width: 1300, height: 850, maximized: false });
-    expect(loadWindowState(file, [laptop], defaults)).toEqual({ x: 10, y: 20, width: 1300, height: 850, maximized: false });
+    expect(loadWindowState(file, [laptop], defaults)).toEqual({
+      x: 10,
+      y: 20,
+      width: 1300,
+      height: 850,
+      maximized: false,
+    });
     expect(fs.readdirSync(path.dirname(file))).toEqual(['window-state.json']);
   });
 });
@@ -69,6 +81,12 @@ describe('tracking a window', () => {
     win.emit('move');
     expect(fs.existsSync(file)).toBe(false); // debounced, not written per move event
     win.emit('close');
-    expect(loadWindowState(file, [laptop], defaults)).toEqual({ x: 40, y: 30, width: 1500, height: 950, maximized: true });
+    expect(loadWindowState(file, [laptop], defaults)).toEqual({
+      x: 40,
+      y: 30,
+      width: 1500,
+      height: 950,
+      maximized: true,
+    });
   });
 });

@@ -3,12 +3,20 @@ import { z } from 'zod';
 import { readJsonFile, writeJsonFileAtomic } from './json-file';
 
 const savedSchema = z.object({
-  x: z.number().int(), y: z.number().int(),
-  width: z.number().int().positive(), height: z.number().int().positive(),
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
   maximized: z.boolean(),
 });
 export type WindowState = z.infer<typeof savedSchema>;
-export interface InitialBounds { x?: number; y?: number; width: number; height: number; maximized: boolean }
+export interface InitialBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
 
 /** How much of the window must be on a display for the saved place to count as visible [px]. */
 const MIN_VISIBLE = { width: 200, height: 100 };
@@ -26,7 +34,11 @@ function overlap(a: Rectangle, b: Rectangle): { width: number; height: number } 
  * the size is capped to that display. Otherwise the saved size, capped, opens centred on the
  * primary display (no x/y: Electron centres).
  */
-export function initialBounds(saved: unknown, workAreas: Rectangle[], defaults: { width: number; height: number }): InitialBounds {
+export function initialBounds(
+  saved: unknown,
+  workAreas: Rectangle[],
+  defaults: { width: number; height: number },
+): InitialBounds {
   const parsed = savedSchema.safeParse(saved);
   const [primary] = workAreas;
   if (!parsed.success || !primary) return { ...defaults, maximized: false };
@@ -45,7 +57,11 @@ export function initialBounds(saved: unknown, workAreas: Rectangle[], defaults: 
   return { x, y, width, height, maximized: s.maximized };
 }
 
-export function loadWindowState(file: string, workAreas: Rectangle[], defaults: { width: number; height: number }): InitialBounds {
+export function loadWindowState(
+  file: string,
+  workAreas: Rectangle[],
+  defaults: { width: number; height: number },
+): InitialBounds {
   return initialBounds(readJsonFile(file), workAreas, defaults);
 }
 
@@ -57,13 +73,22 @@ export function trackWindowState(win: BrowserWindow, file: string, delayMs = 500
     if (win.isDestroyed()) return;
     const b = win.getNormalBounds();
     try {
-      writeJsonFileAtomic(file, { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() } satisfies WindowState);
+      writeJsonFileAtomic(file, {
+        x: b.x,
+        y: b.y,
+        width: b.width,
+        height: b.height,
+        maximized: win.isMaximized(),
+      } satisfies WindowState);
     } catch (err) {
       console.warn(`Window position not saved: ${(err as Error).message}`);
     }
   };
   // Debounced: a drag fires move events at frame rate.
-  const later = (): void => { clearTimeout(timer); timer = setTimeout(save, delayMs); };
+  const later = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(save, delayMs);
+  };
   win.on('resize', later);
   win.on('move', later);
   win.on('maximize', later);

@@ -17,7 +17,9 @@ export function groupMeanBaseline(target: string, keys: string[], label: string)
     for (const i of trainIdx) {
       const k = keyOf(table, keys, i);
       const g = sums.get(k) ?? { s: 0, n: 0 };
-      g.s += y[i]!; g.n++; total += y[i]!;
+      g.s += y[i]!;
+      g.n++;
+      total += y[i]!;
       sums.set(k, g);
     }
     const globalMean = total / trainIdx.length;
@@ -43,7 +45,8 @@ export function groupMedianBaseline(target: string, keys: string[], label: strin
       if (Number.isNaN(y[i]!)) continue;
       const k = keyOf(table, keys, i);
       const g = groups.get(k) ?? [];
-      g.push(y[i]!); all.push(y[i]!);
+      g.push(y[i]!);
+      all.push(y[i]!);
       groups.set(k, g);
     }
     const medians = new Map([...groups].map(([k, v]) => [k, median(v)]));
@@ -73,7 +76,8 @@ export function groupShareBaseline(target: string, keys: string[], label: string
       if (c === undefined) continue;
       const k = keyOf(table, keys, i);
       const v = counts.get(k) ?? new Float64Array(K);
-      v[c]!++; all[c]!++;
+      v[c]!++;
+      all[c]!++;
       counts.set(k, v);
     }
     const values = new Float64Array(testIdx.length * K);

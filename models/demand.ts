@@ -14,20 +14,36 @@ export type DemandLags = Record<'lag14' | 'lag21' | 'lag28' | 'mean7' | 'mean28'
 export function demandLags(series: Map<number, number | null>, day: number): DemandLags {
   const at = (d: number) => series.get(d) ?? null;
   const meanOver = (from: number, to: number) => {
-    let s = 0, n = 0;
-    for (let d = from; d <= to; d++) { const v = at(d); if (v !== null) { s += v; n++; } }
+    let s = 0,
+      n = 0;
+    for (let d = from; d <= to; d++) {
+      const v = at(d);
+      if (v !== null) {
+        s += v;
+        n++;
+      }
+    }
     return n ? s / n : null;
   };
   const h = DEMAND_HORIZON_DAYS;
   return {
-    lag14: at(day - h), lag21: at(day - 21), lag28: at(day - 28),
-    mean7: meanOver(day - h - 6, day - h), mean28: meanOver(day - h - 27, day - h),
-    lag364: at(day - 364), mean364: meanOver(day - 367, day - 361),
+    lag14: at(day - h),
+    lag21: at(day - 21),
+    lag28: at(day - 28),
+    mean7: meanOver(day - h - 6, day - h),
+    mean28: meanOver(day - h - 27, day - h),
+    lag364: at(day - 364),
+    mean364: meanOver(day - 367, day - 361),
   };
 }
 
-export function demandSeries(rows: HistoryData['demand']): Map<string, { destination: string; product: string; corridor: string; days: Map<number, number | null> }> {
-  const out = new Map<string, { destination: string; product: string; corridor: string; days: Map<number, number | null> }>();
+export function demandSeries(
+  rows: HistoryData['demand'],
+): Map<string, { destination: string; product: string; corridor: string; days: Map<number, number | null> }> {
+  const out = new Map<
+    string,
+    { destination: string; product: string; corridor: string; days: Map<number, number | null> }
+  >();
   for (const r of rows) {
     const k = `${r.destination}|${r.product}`;
     let s = out.get(k);
@@ -40,23 +56,47 @@ export function demandSeries(rows: HistoryData['demand']): Map<string, { destina
 export const demandSpec: ModelSpec = {
   name: 'demand',
   title: 'Demand (14 days ahead)',
-  description: 'Tonnes ordered per day for each destination × product, forecast 14 days ahead from lags ≥ 14 days, calendar and lane.',
+  description:
+    'Tonnes ordered per day for each destination × product, forecast 14 days ahead from lags ≥ 14 days, calendar and lane.',
   unit: 't/day',
   table: 'demand',
   target: 'tonnes',
   task: 'regression',
   objective: 'squared',
-  features: ['date', 'destination', 'product', 'corridor', 'lag14', 'lag21', 'lag28', 'mean7', 'mean28', 'lag364', 'mean364'],
+  features: [
+    'date',
+    'destination',
+    'product',
+    'corridor',
+    'lag14',
+    'lag21',
+    'lag28',
+    'mean7',
+    'mean28',
+    'lag364',
+    'mean364',
+  ],
   params: { rounds: 300, learningRate: 0.05, maxDepth: 6, minDataInLeaf: 40, earlyStoppingRounds: 30 },
   feeds: 'Forecasts page (demand outlook); the production suggestion of unmet rail-able demand.',
   build(h) {
     const rows: Record<string, string | number | null>[] = [];
     for (const s of demandSeries(h.demand).values()) {
       for (const [day, tonnes] of s.days) {
-        rows.push({ date: new Date(day * 86_400_000).toISOString().slice(0, 10), destination: s.destination, product: s.product, corridor: s.corridor, ...demandLags(s.days, day), tonnes });
+        rows.push({
+          date: new Date(day * 86_400_000).toISOString().slice(0, 10),
+          destination: s.destination,
+          product: s.product,
+          corridor: s.corridor,
+          ...demandLags(s.days, day),
+          tonnes,
+        });
       }
     }
-    return tableFromRows(rows, { date: 'date', destination: 'categorical', product: 'categorical', corridor: 'categorical' }, 'demand');
+    return tableFromRows(
+      rows,
+      { date: 'date', destination: 'categorical', product: 'categorical', corridor: 'categorical' },
+      'demand',
+    );
   },
   baseline: [
     columnBaseline('lag364', 'seasonal naive (same weekday 52 weeks earlier)'),

@@ -19,8 +19,28 @@ export const freightCostSpec: ModelSpec = {
   feeds: 'Planning reports: expected ₹/t by lane and mode (the optimizer itself prices with the cost rules).',
   build(h) {
     return tableFromRows(
-      h.shipments.map((r) => ({ date: r.date, mode: r.mode, stockyard: r.stockyard, destination: r.destination, corridor: r.corridor, product: r.product, priority: r.priority, tonnes: r.tonnes, distanceKm: r.distanceKm, costRsPerT: r.costRsPerT })),
-      { date: 'date', mode: 'categorical', stockyard: 'categorical', destination: 'categorical', corridor: 'categorical', product: 'categorical' }, 'shipments');
+      h.shipments.map((r) => ({
+        date: r.date,
+        mode: r.mode,
+        stockyard: r.stockyard,
+        destination: r.destination,
+        corridor: r.corridor,
+        product: r.product,
+        priority: r.priority,
+        tonnes: r.tonnes,
+        distanceKm: r.distanceKm,
+        costRsPerT: r.costRsPerT,
+      })),
+      {
+        date: 'date',
+        mode: 'categorical',
+        stockyard: 'categorical',
+        destination: 'categorical',
+        corridor: 'categorical',
+        product: 'categorical',
+      },
+      'shipments',
+    );
   },
   baseline: [
     groupMedianBaseline('costRsPerT', ['stockyard', 'destination', 'mode'], 'lane median cost'),

@@ -7,7 +7,14 @@ import { transitDelaySpec } from './transit-delay';
 import { transportModeSpec } from './transport-mode';
 
 /** The six forecasting models of DOMAIN.md. */
-export const MODEL_SPECS: ModelSpec[] = [demandSpec, rakeAvailabilitySpec, transitDelaySpec, loadingThroughputSpec, freightCostSpec, transportModeSpec];
+export const MODEL_SPECS: ModelSpec[] = [
+  demandSpec,
+  rakeAvailabilitySpec,
+  transitDelaySpec,
+  loadingThroughputSpec,
+  freightCostSpec,
+  transportModeSpec,
+];
 
 export function getSpec(name: string): ModelSpec {
   const spec = MODEL_SPECS.find((s) => s.name === name);

@@ -16,8 +16,17 @@ export const loadingThroughputSpec: ModelSpec = {
   feeds: 'Optimizer: loading rate per loading point (loading duration = load ÷ rate).',
   build(h) {
     return tableFromRows(
-      h.loading_events.map((r) => ({ date: r.date, loadingPoint: r.loadingPoint, product: r.product, wagonType: r.wagonType, tonnes: r.tonnes, rateTph: r.rateTph })),
-      { date: 'date', loadingPoint: 'categorical', product: 'categorical', wagonType: 'categorical' }, 'loading_events');
+      h.loading_events.map((r) => ({
+        date: r.date,
+        loadingPoint: r.loadingPoint,
+        product: r.product,
+        wagonType: r.wagonType,
+        tonnes: r.tonnes,
+        rateTph: r.rateTph,
+      })),
+      { date: 'date', loadingPoint: 'categorical', product: 'categorical', wagonType: 'categorical' },
+      'loading_events',
+    );
   },
   baseline: [
     groupMedianBaseline('rateTph', ['loadingPoint'], 'loading point median rate'),

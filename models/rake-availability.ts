@@ -46,10 +46,16 @@ export class KnownPlacements {
 const hourOf = (iso: string) => Number(iso.slice(11, 13));
 
 /** The model's input row for a rake promised at `promisedAt`, as training built it. */
-export function placementRow(known: KnownPlacements, r: { wagonType: string; loadingPoint: string; promisedAt: string }): Record<string, string | number | null> {
+export function placementRow(
+  known: KnownPlacements,
+  r: { wagonType: string; loadingPoint: string; promisedAt: string },
+): Record<string, string | number | null> {
   return {
-    date: r.promisedAt.slice(0, 10), wagonType: r.wagonType, loadingPoint: r.loadingPoint,
-    hour: hourOf(r.promisedAt), recentDelayH: known.recentDelayH(r.loadingPoint, Date.parse(r.promisedAt)),
+    date: r.promisedAt.slice(0, 10),
+    wagonType: r.wagonType,
+    loadingPoint: r.loadingPoint,
+    hour: hourOf(r.promisedAt),
+    recentDelayH: known.recentDelayH(r.loadingPoint, Date.parse(r.promisedAt)),
   };
 }
 
@@ -58,7 +64,11 @@ export function placementRow(known: KnownPlacements, r: { wagonType: string; loa
  * loading point × wagon type, with the placements known at the day's start, and the share of the
  * loading point's past promises made at that hour (to weight the hourly forecasts into one).
  */
-export function placementServingRows(history: readonly RakePlacementRow[], day: string, groups: readonly { loadingPoint: string; wagonType: string }[]): { rows: Record<string, string | number | null>[]; weights: number[][] } {
+export function placementServingRows(
+  history: readonly RakePlacementRow[],
+  day: string,
+  groups: readonly { loadingPoint: string; wagonType: string }[],
+): { rows: Record<string, string | number | null>[]; weights: number[][] } {
   const start = `${day}T00:00:00+05:30`;
   const known = new KnownPlacements(history);
   const recent = new Map<string, number | null>();
@@ -79,7 +89,14 @@ export function placementServingRows(history: readonly RakePlacementRow[], day: 
     const h = hours.get(g.loadingPoint) ?? new Array<number>(24).fill(1);
     const total = h.reduce((a, b) => a + b, 0);
     weights.push(h.map((c) => c / total));
-    for (let hour = 0; hour < 24; hour++) rows.push({ date: day, wagonType: g.wagonType, loadingPoint: g.loadingPoint, hour, recentDelayH: recent.get(g.loadingPoint) ?? null });
+    for (let hour = 0; hour < 24; hour++)
+      rows.push({
+        date: day,
+        wagonType: g.wagonType,
+        loadingPoint: g.loadingPoint,
+        hour,
+        recentDelayH: recent.get(g.loadingPoint) ?? null,
+      });
   }
   return { rows, weights };
 }
@@ -87,7 +104,8 @@ export function placementServingRows(history: readonly RakePlacementRow[], day: 
 export const rakeAvailabilitySpec: ModelSpec = {
   name: 'rake-availability',
   title: 'Rake availability (placement delay)',
-  description: 'Hours between a rake\'s promised and actual placement, by wagon type, loading point, promised hour, calendar and the loading point\'s recent delays (placements known when the rake was promised).',
+  description:
+    "Hours between a rake's promised and actual placement, by wagon type, loading point, promised hour, calendar and the loading point's recent delays (placements known when the rake was promised).",
   unit: 'h',
   table: 'rake_placements',
   target: 'delayH',
@@ -103,7 +121,11 @@ export const rakeAvailabilitySpec: ModelSpec = {
     const rows = [...h.rake_placements].sort((a, b) => Date.parse(a.promisedAt) - Date.parse(b.promisedAt));
     const known = new KnownPlacements(rows);
     const out = rows.map((r) => ({ ...placementRow(known, r), delayH: r.delayH }));
-    return tableFromRows(out, { date: 'date', wagonType: 'categorical', loadingPoint: 'categorical' }, 'rake_placements');
+    return tableFromRows(
+      out,
+      { date: 'date', wagonType: 'categorical', loadingPoint: 'categorical' },
+      'rake_placements',
+    );
   },
   baseline: [
     groupMedianBaseline('delayH', ['loadingPoint', 'wagonType'], 'loading point × wagon type median delay'),

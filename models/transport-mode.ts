@@ -14,11 +14,30 @@ export const transportModeSpec: ModelSpec = {
   features: ['date', 'stockyard', 'destination', 'corridor', 'product', 'priority', 'tonnes'],
   categorical: ['priority'],
   params: { rounds: 300, learningRate: 0.1, maxDepth: 6, minDataInLeaf: 20, earlyStoppingRounds: 30 },
-  feeds: 'Optimizer: rail/road prior for orders allowing either mode; planners\' view of likely mode.',
+  feeds: "Optimizer: rail/road prior for orders allowing either mode; planners' view of likely mode.",
   build(h) {
     return tableFromRows(
-      h.shipments.map((r) => ({ date: r.date, stockyard: r.stockyard, destination: r.destination, corridor: r.corridor, product: r.product, priority: r.priority, tonnes: r.tonnes, distanceKm: r.distanceKm, mode: r.mode })),
-      { date: 'date', stockyard: 'categorical', destination: 'categorical', corridor: 'categorical', product: 'categorical', mode: 'categorical' }, 'shipments');
+      h.shipments.map((r) => ({
+        date: r.date,
+        stockyard: r.stockyard,
+        destination: r.destination,
+        corridor: r.corridor,
+        product: r.product,
+        priority: r.priority,
+        tonnes: r.tonnes,
+        distanceKm: r.distanceKm,
+        mode: r.mode,
+      })),
+      {
+        date: 'date',
+        stockyard: 'categorical',
+        destination: 'categorical',
+        corridor: 'categorical',
+        product: 'categorical',
+        mode: 'categorical',
+      },
+      'shipments',
+    );
   },
   baseline: groupShareBaseline('mode', ['destination'], 'destination mode share'),
 };

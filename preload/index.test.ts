@@ -8,7 +8,9 @@ vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
   ipcRenderer: {
     on: (channel: string, fn: (event: unknown, payload: unknown) => void) => void listeners.set(channel, fn),
-    removeListener: vi.fn(), send: vi.fn(), invoke: vi.fn(),
+    removeListener: vi.fn(),
+    send: vi.fn(),
+    invoke: vi.fn(),
   },
 }));
 

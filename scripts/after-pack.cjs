@@ -32,13 +32,16 @@ function isInside(child, parent) {
 async function rebuildPackagedNative(context, deps = {}) {
   const projectRoot = deps.projectRoot || path.resolve(__dirname, '..');
   const rebuild = deps.rebuild || (await import('@electron/rebuild')).rebuild;
-  const electronVersion = context.packager.config.electronVersion
-    || require(path.join(projectRoot, 'node_modules', 'electron', 'package.json')).version;
+  const electronVersion =
+    context.packager.config.electronVersion ||
+    require(path.join(projectRoot, 'node_modules', 'electron', 'package.json')).version;
   const arch = archName(context.arch);
   const platform = context.electronPlatformName;
   // @electron/rebuild compiles with the host toolchain; it cannot cross-compile native modules.
   if (platform !== (deps.hostPlatform || process.platform)) {
-    throw new Error(`afterPack: cannot build ${MODULE} for ${platform} on ${deps.hostPlatform || process.platform}; package on the target OS.`);
+    throw new Error(
+      `afterPack: cannot build ${MODULE} for ${platform} on ${deps.hostPlatform || process.platform}; package on the target OS.`,
+    );
   }
   const resourcesDir = context.packager.getResourcesDir(context.appOutDir);
   const projectModules = path.join(projectRoot, 'node_modules');
@@ -64,9 +67,14 @@ async function rebuildPackagedNative(context, deps = {}) {
   const { version } = JSON.parse(fs.readFileSync(path.join(source, 'package.json'), 'utf8'));
   // The sources only: a copied build/ would be Node's binary, and a stale one could slip through.
   fs.cpSync(source, staged, { recursive: true, filter: (src) => src !== path.join(source, 'build') });
-  fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'rakeplan-native-staging', private: true, dependencies: { [MODULE]: version } }));
+  fs.writeFileSync(
+    path.join(staging, 'package.json'),
+    JSON.stringify({ name: 'rakeplan-native-staging', private: true, dependencies: { [MODULE]: version } }),
+  );
 
-  console.log(`afterPack: building ${MODULE} ${version} for Electron ${electronVersion} (${platform}-${arch}) in ${staging}`);
+  console.log(
+    `afterPack: building ${MODULE} ${version} for Electron ${electronVersion} (${platform}-${arch}) in ${staging}`,
+  );
   await rebuild({ ...options, buildPath: staging });
   const built = path.join(staged, BINARY);
   if (!fs.existsSync(built)) throw new Error(`afterPack: @electron/rebuild finished but ${built} does not exist.`);

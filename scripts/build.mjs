@@ -42,8 +42,19 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: { 'main/index': 'main/index.ts' }, outdir: 'dist', absWorkingDir: root }),
   // A sandboxed preload can only require('electron'): bundle everything else into it.
-  build({ ...common, packages: undefined, entryPoints: { 'preload/index': 'preload/index.ts' }, outdir: 'dist', absWorkingDir: root }),
-  build({ ...common, entryPoints: { 'host/utility': 'core/host/entry-utility.ts', cli: 'core/cli/index.ts' }, outdir: 'dist', absWorkingDir: root }),
+  build({
+    ...common,
+    packages: undefined,
+    entryPoints: { 'preload/index': 'preload/index.ts' },
+    outdir: 'dist',
+    absWorkingDir: root,
+  }),
+  build({
+    ...common,
+    entryPoints: { 'host/utility': 'core/host/entry-utility.ts', cli: 'core/cli/index.ts' },
+    outdir: 'dist',
+    absWorkingDir: root,
+  }),
   workers.length
     ? build({
         ...common,

@@ -12,13 +12,26 @@ const file = path.join(root, 'package-lock.json');
 const lock = JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const OS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'win32', 'sunos', 'aix', 'netbsd'];
-const CPU = { arm64: 'arm64', x64: 'x64', ia32: 'ia32', arm: 'arm', 'arm-eabi': 'arm', loong64: 'loong64', ppc64: 'ppc64', riscv64: 'riscv64', s390x: 's390x', wasm32: 'wasm32' };
+const CPU = {
+  arm64: 'arm64',
+  x64: 'x64',
+  ia32: 'ia32',
+  arm: 'arm',
+  'arm-eabi': 'arm',
+  loong64: 'loong64',
+  ppc64: 'ppc64',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  wasm32: 'wasm32',
+};
 
 function platformOf(name) {
   const base = name.split('/').pop();
   const parts = base.split('-');
   const os = parts.find((p) => OS.includes(p));
-  const cpuKey = Object.keys(CPU).sort((a, b) => b.length - a.length).find((c) => base.includes(`-${c}`));
+  const cpuKey = Object.keys(CPU)
+    .sort((a, b) => b.length - a.length)
+    .find((c) => base.includes(`-${c}`));
   const out = {};
   if (os) out.os = [os];
   if (cpuKey) out.cpu = [CPU[cpuKey]];

@@ -29,7 +29,11 @@ function electronBinary() {
 
 function run(cmd, args) {
   // RAKEPLAN_NODE: the desktop shell runs its host on this Node in development (see main/host-process.ts).
-  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, RAKEPLAN_NODE: process.execPath } });
+  const child = spawn(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, RAKEPLAN_NODE: process.execPath },
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 }
@@ -37,6 +41,8 @@ function run(cmd, args) {
 const bin = electronBinary();
 if (bin) run(bin, [root]);
 else {
-  console.log('Electron binary not available here (it is downloaded on first launch and this machine cannot); starting browser mode instead — open the URL below.');
+  console.log(
+    'Electron binary not available here (it is downloaded on first launch and this machine cannot); starting browser mode instead — open the URL below.',
+  );
   run(process.execPath, [path.join(root, 'bin', 'rakeplan.js'), 'serve', ...process.argv.slice(2)]);
 }

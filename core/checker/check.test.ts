@@ -9,11 +9,16 @@ import { generateScenario } from '../synth/scenario';
 import { checkPlan } from './check';
 
 const clone = (p: Plan): Plan => JSON.parse(JSON.stringify(p)) as Plan;
-const rulesHit = (sc: Parameters<typeof checkPlan>[0], p: Plan) => new Set(checkPlan(sc, p).violations.map((v) => v.rule));
+const rulesHit = (sc: Parameters<typeof checkPlan>[0], p: Plan) =>
+  new Set(checkPlan(sc, p).violations.map((v) => v.rule));
 
 describe('checker on rule-based plans', () => {
   it('passes the rule-based plan of the tiny plant and of generated day/week scenarios', () => {
-    for (const sc of [tiny(), generateScenario({ seed: 3, size: 'day' }), generateScenario({ seed: 4, size: 'week' })]) {
+    for (const sc of [
+      tiny(),
+      generateScenario({ seed: 3, size: 'day' }),
+      generateScenario({ seed: 4, size: 'week' }),
+    ]) {
       const res = checkPlan(sc, ruleBasedPlan(sc));
       expect(res.violations).toEqual([]);
     }
@@ -42,12 +47,25 @@ describe('checker catches each corruption', () => {
     expect(rulesHit(sc, p).has(2)).toBe(true);
   });
   it('splits an unsplittable order (rule 2)', () => {
-    const s2 = tiny((s) => { s.orders[0]!.splittable = false; s.orders[0]!.quantityT = 600; });
+    const s2 = tiny((s) => {
+      s.orders[0]!.splittable = false;
+      s.orders[0]!.quantityT = 600;
+    });
     const p = clone(ruleBasedPlan(s2));
     const r = p.rakes.find((x) => x.lines.some((l) => l.order === 'O-1'))!;
     const line = r.lines.find((l) => l.order === 'O-1')!;
-    line.tonnes -= 60; line.sources[0]!.tonnes -= 60;
-    p.unserved.push({ order: 'O-1', product: 'HRC', destination: 'HWH', priority: 1, tonnes: 60, penaltyRs: 180000, deferredFreightRs: 60 * (150 + 1.45 * 350), reason: 'x' });
+    line.tonnes -= 60;
+    line.sources[0]!.tonnes -= 60;
+    p.unserved.push({
+      order: 'O-1',
+      product: 'HRC',
+      destination: 'HWH',
+      priority: 1,
+      tonnes: 60,
+      penaltyRs: 180000,
+      deferredFreightRs: 60 * (150 + 1.45 * 350),
+      reason: 'x',
+    });
     expect(rulesHit(s2, p).has(2)).toBe(true);
   });
   it('puts a product on a wagon type that may not carry it, or overloads wagons (rule 3)', () => {
@@ -58,7 +76,14 @@ describe('checker catches each corruption', () => {
   it('sends a rake to two corridors (rule 4)', () => {
     const p = withRake();
     const l = p.rakes[0]!.lines[0]!;
-    p.rakes[0]!.lines.push({ ...l, order: 'O-4', product: 'CRC', destination: 'MAS', sources: [{ stockyard: 'SY-1', tonnes: 1 }], tonnes: 1 });
+    p.rakes[0]!.lines.push({
+      ...l,
+      order: 'O-4',
+      product: 'CRC',
+      destination: 'MAS',
+      sources: [{ stockyard: 'SY-1', tonnes: 1 }],
+      tonnes: 1,
+    });
     expect(rulesHit(sc, p).has(4)).toBe(true);
   });
   it('loads before placement or at a siding that cannot take the wagons (rule 5)', () => {
@@ -71,15 +96,47 @@ describe('checker catches each corruption', () => {
   });
   it('exceeds road capacity or sends a rail-only order by road (rule 6)', () => {
     const p = clone(base);
-    p.road.push({ order: 'O-2', product: 'HRC', destination: 'KGP', stockyard: 'SY-1', date: '2026-11-22', dispatch: '2026-11-22T18:00:00+05:30', tonnes: 500, trucks: 20, freightRs: 500 * (250 + 3.2 * 280), eta: '2026-11-23T06:00:00+05:30', lateDays: 0, latenessRs: 0 });
+    p.road.push({
+      order: 'O-2',
+      product: 'HRC',
+      destination: 'KGP',
+      stockyard: 'SY-1',
+      date: '2026-11-22',
+      dispatch: '2026-11-22T18:00:00+05:30',
+      tonnes: 500,
+      trucks: 20,
+      freightRs: 500 * (250 + 3.2 * 280),
+      eta: '2026-11-23T06:00:00+05:30',
+      lateDays: 0,
+      latenessRs: 0,
+    });
     expect(rulesHit(sc, p).has(6)).toBe(true);
   });
   it('reports a road dispatch that is no timestamp instead of throwing', () => {
     const p = clone(base);
-    p.road.push({ order: 'O-2', product: 'HRC', destination: 'KGP', stockyard: 'SY-1', date: '2026-11-22', dispatch: 'tomorrow evening', tonnes: 5, trucks: 1, freightRs: 0, eta: '2026-11-23T06:00:00+05:30', lateDays: 0, latenessRs: 0 });
+    p.road.push({
+      order: 'O-2',
+      product: 'HRC',
+      destination: 'KGP',
+      stockyard: 'SY-1',
+      date: '2026-11-22',
+      dispatch: 'tomorrow evening',
+      tonnes: 5,
+      trucks: 1,
+      freightRs: 0,
+      eta: '2026-11-23T06:00:00+05:30',
+      lateDays: 0,
+      latenessRs: 0,
+    });
     const r = checkPlan(sc, p);
     expect(r.ok).toBe(false);
-    expect(r.violations).toContainEqual(expect.objectContaining({ rule: 0, where: 'road SY-1 2026-11-22, order O-2', message: "'tomorrow evening' is not a timestamp" }));
+    expect(r.violations).toContainEqual(
+      expect.objectContaining({
+        rule: 0,
+        where: 'road SY-1 2026-11-22, order O-2',
+        message: "'tomorrow evening' is not a timestamp",
+      }),
+    );
   });
   it('misstates a cost by more than 0.5 % (rule 7)', () => {
     const p = withRake();
@@ -96,12 +153,16 @@ describe('checker catches each corruption', () => {
     // The category total altered (lines and total cost left alone) …
     const p = clone(base);
     p.summary.costs.deferredFreightRs *= 0.9;
-    expect(checkPlan(sc, p).violations.some((v) => v.rule === 7 && v.where === 'summary.costs.deferredFreightRs')).toBe(true);
+    expect(checkPlan(sc, p).violations.some((v) => v.rule === 7 && v.where === 'summary.costs.deferredFreightRs')).toBe(
+      true,
+    );
     // … an unserved line's deferred freight altered, consistently with the totals …
     const q = clone(base);
     const u = q.unserved.find((x) => x.deferredFreightRs > 0)!;
     const cut = u.deferredFreightRs * 0.5;
-    u.deferredFreightRs -= cut; q.summary.costs.deferredFreightRs -= cut; q.summary.totalCost -= cut;
+    u.deferredFreightRs -= cut;
+    q.summary.costs.deferredFreightRs -= cut;
+    q.summary.totalCost -= cut;
     expect(checkPlan(sc, q).violations.some((v) => v.rule === 7 && v.where === `order ${u.order}`)).toBe(true);
     // … or dropped from the total cost: each is caught.
     const r = clone(base);
@@ -120,13 +181,25 @@ describe('checker catches each corruption', () => {
 
 describe('a plan is priced as it is written', () => {
   it('demurrage from a loading end that falls between seconds agrees with the checker (times are written to the second)', () => {
-    const sc = tiny((s) => { s.costs.demurrageRsPerWagonH = 2000; });
+    const sc = tiny((s) => {
+      s.costs.demurrageRsPerWagonH = 2000;
+    });
     const p = prepare(sc);
     const r = p.rakes.findIndex((x) => x.rake.id === 'R-1');
     // 60.05 t at 400 t/h end 0.45 s past the free time: ₹5 of demurrage the written end does not show.
     const startH = p.rakes[r]!.placeH + sc.costs.freeTimeH - 0.15;
-    const draft: Draft = { rakes: [{ rakeIdx: r, lp: 'LP-1', startH, lines: [{ orderId: 'O-1', wagons: 2, sources: new Map([['SY-1', 60.05]]) }] }], road: [] };
-    const plan = buildPlan(p, draft, { method: 'milp', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null);
+    const draft: Draft = {
+      rakes: [
+        { rakeIdx: r, lp: 'LP-1', startH, lines: [{ orderId: 'O-1', wagons: 2, sources: new Map([['SY-1', 60.05]]) }] },
+      ],
+      road: [],
+    };
+    const plan = buildPlan(
+      p,
+      draft,
+      { method: 'milp', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+      null,
+    );
     expect(plan.rakes[0]!.demurrageRs).toBe(0);
     expect(checkPlan(sc, plan).violations).toEqual([]);
   });

@@ -25,7 +25,17 @@ const H = 3_600_000;
 
 const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-IN');
 
-type Costs = { railFreightRs: number; idleFreightRs: number; twoPointRs: number; roadFreightRs: number; demurrageRs: number; loadingRs: number; latenessRs: number; unservedRs: number; deferredFreightRs: number };
+type Costs = {
+  railFreightRs: number;
+  idleFreightRs: number;
+  twoPointRs: number;
+  roadFreightRs: number;
+  demurrageRs: number;
+  loadingRs: number;
+  latenessRs: number;
+  unservedRs: number;
+  deferredFreightRs: number;
+};
 type PlanRake = Plan['rakes'][number];
 type Order = Scenario['orders'][number];
 
@@ -69,12 +79,28 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
 
 function context(sc: Scenario, bad: Ctx['bad']): Ctx {
   const t0 = Date.parse(sc.horizon.start);
-  const zero = (): Costs => ({ railFreightRs: 0, idleFreightRs: 0, twoPointRs: 0, roadFreightRs: 0, demurrageRs: 0, loadingRs: 0, latenessRs: 0, unservedRs: 0, deferredFreightRs: 0 });
+  const zero = (): Costs => ({
+    railFreightRs: 0,
+    idleFreightRs: 0,
+    twoPointRs: 0,
+    roadFreightRs: 0,
+    demurrageRs: 0,
+    loadingRs: 0,
+    latenessRs: 0,
+    unservedRs: 0,
+    deferredFreightRs: 0,
+  });
   return {
-    sc, bad, t0, off: zoneOffsetMin(sc.horizon.start),
+    sc,
+    bad,
+    t0,
+    off: zoneOffsetMin(sc.horizon.start),
     hOf: (iso, where) => {
       const ms = Date.parse(iso);
-      if (!Number.isFinite(ms)) { bad(0, where, `'${iso}' is not a timestamp`); return NaN; }
+      if (!Number.isFinite(ms)) {
+        bad(0, where, `'${iso}' is not a timestamp`);
+        return NaN;
+      }
       return (ms - t0) / H;
     },
     orders: new Map(sc.orders.map((o) => [o.id, o])),
@@ -84,7 +110,11 @@ function context(sc: Scenario, bad: Ctx['bad']): Ctx {
     lps: new Map(sc.plant.loadingPoints.map((l) => [l.code, l])),
     yards: new Map(sc.plant.stockyards.map((y) => [y.code, y])),
     rakesById: new Map(sc.rakes.map((r) => [r.id, r])),
-    drawn: new Map(), delivered: new Map(), cost: zero(), claimed: zero(), intervals: new Map(),
+    drawn: new Map(),
+    delivered: new Map(),
+    cost: zero(),
+    claimed: zero(),
+    intervals: new Map(),
   };
 }
 
@@ -114,7 +144,8 @@ function deferredRs(x: Ctx, o: Order): number {
   if (!d) return 0;
   const rates: number[] = [];
   const prod = x.prods.get(o.product);
-  if (o.modes !== 'road' && prod && sc.plant.wagonTypes.some((w) => prod.wagonTypes.includes(w.code))) rates.push(railRs(x, d.railDistanceKm));
+  if (o.modes !== 'road' && prod && sc.plant.wagonTypes.some((w) => prod.wagonTypes.includes(w.code)))
+    rates.push(railRs(x, d.railDistanceKm));
   if (o.modes !== 'rail' && d.roadPossible) {
     for (const y of sc.plant.stockyards) {
       const lane = sc.roadLanes.find((l) => l.stockyard === y.code && l.destination === d.code);
@@ -135,17 +166,29 @@ function checkRake(x: Ctx, pr: PlanRake, seenRakes: Set<string>): void {
 }
 
 /** Rule 3: the rake exists once and may load; each line fits its wagons; wagons and load fit the rake. */
-function checkWagonsAndLoad(x: Ctx, pr: PlanRake, seenRakes: Set<string>): { capT: number; load: number; wagonsByDest: Map<string, number> } | null {
+function checkWagonsAndLoad(
+  x: Ctx,
+  pr: PlanRake,
+  seenRakes: Set<string>,
+): { capT: number; load: number; wagonsByDest: Map<string, number> } | null {
   const { bad } = x;
   const where = `rake ${pr.rakeId}`;
   const rk = x.rakesById.get(pr.rakeId);
-  if (!rk) { bad(3, where, 'is not a rake of the scenario'); return null; }
+  if (!rk) {
+    bad(3, where, 'is not a rake of the scenario');
+    return null;
+  }
   if (seenRakes.has(rk.id)) bad(3, where, 'is used twice');
   seenRakes.add(rk.id);
-  if (rk.status === 'cancelled' || rk.status === 'dispatched') bad(3, where, `has status ${rk.status} and cannot be loaded`);
+  if (rk.status === 'cancelled' || rk.status === 'dispatched')
+    bad(3, where, `has status ${rk.status} and cannot be loaded`);
   const wt = x.wts.get(rk.wagonType);
-  if (!wt) { bad(3, where, `wagon type ${rk.wagonType} is unknown`); return null; }
-  if (pr.wagonType !== rk.wagonType) bad(3, where, `plan says wagon type ${pr.wagonType}, scenario says ${rk.wagonType}`);
+  if (!wt) {
+    bad(3, where, `wagon type ${rk.wagonType} is unknown`);
+    return null;
+  }
+  if (pr.wagonType !== rk.wagonType)
+    bad(3, where, `plan says wagon type ${pr.wagonType}, scenario says ${rk.wagonType}`);
   const capT = rk.wagons * wt.pccT;
   let load = 0;
   let wagons = 0;
@@ -153,10 +196,15 @@ function checkWagonsAndLoad(x: Ctx, pr: PlanRake, seenRakes: Set<string>): { cap
   for (const l of pr.lines) {
     const lw = `${where}, order ${l.order}`;
     const o = x.orders.get(l.order);
-    if (!o) { bad(2, lw, 'order is not in the scenario'); continue; }
-    if (l.product !== o.product || l.destination !== o.destination) bad(3, lw, `line says ${l.product} to ${l.destination}, the order is ${o.product} to ${o.destination}`);
+    if (!o) {
+      bad(2, lw, 'order is not in the scenario');
+      continue;
+    }
+    if (l.product !== o.product || l.destination !== o.destination)
+      bad(3, lw, `line says ${l.product} to ${l.destination}, the order is ${o.product} to ${o.destination}`);
     if (o.modes === 'road') bad(6, lw, 'order allows road only but is on a rake');
-    if (!x.prods.get(o.product)?.wagonTypes.includes(rk.wagonType)) bad(3, lw, `${rk.wagonType} wagons may not carry ${o.product}`);
+    if (!x.prods.get(o.product)?.wagonTypes.includes(rk.wagonType))
+      bad(3, lw, `${rk.wagonType} wagons may not carry ${o.product}`);
     if (!Number.isInteger(l.wagons) || l.wagons < 1) bad(3, lw, `wagons must be a whole number ≥ 1, got ${l.wagons}`);
     const t = l.sources.reduce((a, s) => a + s.tonnes, 0);
     if (Math.abs(t - l.tonnes) > TOL_T) bad(0, lw, `sources add to ${fmt(t)} t but the line says ${fmt(l.tonnes)} t`);
@@ -183,8 +231,11 @@ function checkDestinations(x: Ctx, pr: PlanRake, wagonsByDest: Map<string, numbe
   if (dcodes.length > 2) x.bad(4, where, `serves ${dcodes.length} destinations (max 2)`);
   if (dcodes.length === 2) {
     const [a, b] = dcodes.map((d) => x.dests.get(d));
-    if (a && b && a.corridor !== b.corridor) x.bad(4, where, `two destinations on different corridors (${a.corridor}, ${b.corridor})`);
-    for (const [d, n] of wagonsByDest) if (n < c.minWagonsPerDestination) x.bad(4, where, `only ${n} wagons for ${d} on a two-point rake (min ${c.minWagonsPerDestination})`);
+    if (a && b && a.corridor !== b.corridor)
+      x.bad(4, where, `two destinations on different corridors (${a.corridor}, ${b.corridor})`);
+    for (const [d, n] of wagonsByDest)
+      if (n < c.minWagonsPerDestination)
+        x.bad(4, where, `only ${n} wagons for ${d} on a two-point rake (min ${c.minWagonsPerDestination})`);
   }
 }
 
@@ -197,22 +248,38 @@ function checkLoading(x: Ctx, pr: PlanRake, load: number): { s: number; e: numbe
   const s = x.hOf(pr.loadingStart, where);
   const e = x.hOf(pr.loadingEnd, where);
   const place = x.hOf(rk.expectedPlacement, where);
-  if (!lp) { bad(5, where, `loading point ${pr.loadingPoint} is unknown`); return null; }
-  if (!lp.wagonTypes.includes(rk.wagonType)) bad(5, where, `${lp.code} cannot handle ${rk.wagonType} wagons`);
-  for (const l of pr.lines) for (const src of l.sources) {
-    if (!x.yards.has(src.stockyard)) bad(1, where, `stockyard ${src.stockyard} is unknown`);
-    else if (!lp.stockyards.includes(src.stockyard)) bad(5, where, `${lp.code} does not serve stockyard ${src.stockyard}`);
+  if (!lp) {
+    bad(5, where, `loading point ${pr.loadingPoint} is unknown`);
+    return null;
   }
+  if (!lp.wagonTypes.includes(rk.wagonType)) bad(5, where, `${lp.code} cannot handle ${rk.wagonType} wagons`);
+  for (const l of pr.lines)
+    for (const src of l.sources) {
+      if (!x.yards.has(src.stockyard)) bad(1, where, `stockyard ${src.stockyard} is unknown`);
+      else if (!lp.stockyards.includes(src.stockyard))
+        bad(5, where, `${lp.code} does not serve stockyard ${src.stockyard}`);
+    }
   if (s < place - TOL_H) bad(5, where, `loading starts ${fmt(place - s)} h before the rake is placed`);
   const dur = load / lp.loadingRateTph;
-  if (Math.abs(e - s - dur) > TOL_H) bad(5, where, `loading lasts ${fmt(e - s)} h but ${fmt(load)} t at ${lp.loadingRateTph} t/h takes ${fmt(dur)} h`);
-  if (!withinHours(s, e, x.t0, x.off, lp.workStartH, lp.workEndH)) bad(5, where, `loading ${pr.loadingStart}–${pr.loadingEnd} is outside ${lp.code}'s working hours ${lp.workStartH}–${lp.workEndH} h`);
+  if (Math.abs(e - s - dur) > TOL_H)
+    bad(5, where, `loading lasts ${fmt(e - s)} h but ${fmt(load)} t at ${lp.loadingRateTph} t/h takes ${fmt(dur)} h`);
+  if (!withinHours(s, e, x.t0, x.off, lp.workStartH, lp.workEndH))
+    bad(
+      5,
+      where,
+      `loading ${pr.loadingStart}–${pr.loadingEnd} is outside ${lp.code}'s working hours ${lp.workStartH}–${lp.workEndH} h`,
+    );
   x.intervals.set(lp.code, [...(x.intervals.get(lp.code) ?? []), [s, e, rk.id]]);
   return { s, e, place };
 }
 
 /** Rule 7 for one rake: freight, idle freight, two-point surcharge, demurrage, loading cost and each line's ETA and lateness. */
-function priceRake(x: Ctx, pr: PlanRake, loaded: { capT: number; load: number; wagonsByDest: Map<string, number> }, t: { e: number; place: number }): void {
+function priceRake(
+  x: Ctx,
+  pr: PlanRake,
+  loaded: { capT: number; load: number; wagonsByDest: Map<string, number> },
+  t: { e: number; place: number },
+): void {
   const { bad, cost, claimed } = x;
   const c = x.sc.costs;
   const where = `rake ${pr.rakeId}`;
@@ -221,25 +288,49 @@ function priceRake(x: Ctx, pr: PlanRake, loaded: { capT: number; load: number; w
   const { capT, load } = loaded;
   const dcodes = [...loaded.wagonsByDest.keys()];
   const rates = dcodes.map((d) => railRs(x, x.dests.get(d)?.railDistanceKm ?? 0));
-  const freight = pr.lines.reduce((a, l) => a + l.sources.reduce((y, z) => y + z.tonnes, 0) * railRs(x, x.dests.get(l.destination)?.railDistanceKm ?? 0), 0);
+  const freight = pr.lines.reduce(
+    (a, l) =>
+      a + l.sources.reduce((y, z) => y + z.tonnes, 0) * railRs(x, x.dests.get(l.destination)?.railDistanceKm ?? 0),
+    0,
+  );
   const idle = Math.max(0, capT - load) * Math.max(0, ...rates);
   const two = c.twoPointSurchargeRs * Math.max(0, dcodes.length - 1);
   const dem = rk.wagons * Math.max(0, t.e - t.place - c.freeTimeH) * c.demurrageRsPerWagonH;
   const handling = load * (lp.handlingRsPerT ?? c.loadingRsPerT);
-  for (const [name, got, want] of [['rail freight', pr.railFreightRs, freight], ['idle freight', pr.idleFreightRs, idle], ['two-point surcharge', pr.twoPointRs, two], ['demurrage', pr.demurrageRs, dem], ['loading cost', pr.loadingRs, handling]] as const) {
+  for (const [name, got, want] of [
+    ['rail freight', pr.railFreightRs, freight],
+    ['idle freight', pr.idleFreightRs, idle],
+    ['two-point surcharge', pr.twoPointRs, two],
+    ['demurrage', pr.demurrageRs, dem],
+    ['loading cost', pr.loadingRs, handling],
+  ] as const) {
     if (!near(got, want)) bad(7, where, `${name} is ₹${fmt(got)} but the cost rules give ₹${fmt(want)}`);
   }
-  cost.railFreightRs += freight; cost.idleFreightRs += idle; cost.twoPointRs += two; cost.demurrageRs += dem; cost.loadingRs += handling;
-  claimed.railFreightRs += pr.railFreightRs; claimed.idleFreightRs += pr.idleFreightRs; claimed.twoPointRs += pr.twoPointRs; claimed.demurrageRs += pr.demurrageRs; claimed.loadingRs += pr.loadingRs;
+  cost.railFreightRs += freight;
+  cost.idleFreightRs += idle;
+  cost.twoPointRs += two;
+  cost.demurrageRs += dem;
+  cost.loadingRs += handling;
+  claimed.railFreightRs += pr.railFreightRs;
+  claimed.idleFreightRs += pr.idleFreightRs;
+  claimed.twoPointRs += pr.twoPointRs;
+  claimed.demurrageRs += pr.demurrageRs;
+  claimed.loadingRs += pr.loadingRs;
   for (const l of pr.lines) {
     const o = x.orders.get(l.order);
     const d = x.dests.get(l.destination);
     if (!o || !d) continue;
     const eta = t.e + d.railTransitH;
-    if (Math.abs(x.hOf(l.eta, where) - eta) > TOL_H) bad(7, `${where}, order ${l.order}`, `ETA ${l.eta} is not loading end + ${d.railTransitH} h transit`);
+    if (Math.abs(x.hOf(l.eta, where) - eta) > TOL_H)
+      bad(7, `${where}, order ${l.order}`, `ETA ${l.eta} is not loading end + ${d.railTransitH} h transit`);
     const days = daysLate(eta, x.hOf(o.dueDate, `order ${o.id}`));
     const lr = l.tonnes * days * lateRs(x, o.priority);
-    if (l.lateDays !== days || !near(l.latenessRs, lr)) bad(7, `${where}, order ${l.order}`, `lateness is ${l.lateDays} d / ₹${fmt(l.latenessRs)} but the rules give ${days} d / ₹${fmt(lr)}`);
+    if (l.lateDays !== days || !near(l.latenessRs, lr))
+      bad(
+        7,
+        `${where}, order ${l.order}`,
+        `lateness is ${l.lateDays} d / ₹${fmt(l.latenessRs)} but the rules give ${days} d / ₹${fmt(lr)}`,
+      );
     cost.latenessRs += lr;
     claimed.latenessRs += l.latenessRs;
   }
@@ -251,7 +342,12 @@ function checkSidingCapacity(x: Ctx): void {
     const lp = x.lps.get(code)!;
     for (const [s] of list) {
       const inUse = list.filter(([a, b]) => a <= s + 1e-9 && b > s + 1e-9);
-      if (inUse.length > lp.maxRakes) x.bad(5, `loading point ${code}`, `holds ${inUse.length} rakes at once (${inUse.map((r) => r[2]).join(', ')}), limit ${lp.maxRakes}`);
+      if (inUse.length > lp.maxRakes)
+        x.bad(
+          5,
+          `loading point ${code}`,
+          `holds ${inUse.length} rakes at once (${inUse.map((r) => r[2]).join(', ')}), limit ${lp.maxRakes}`,
+        );
     }
   }
 }
@@ -265,31 +361,43 @@ function checkRoad(x: Ctx, plan: Plan): void {
     const where = `road ${r.stockyard} ${r.date}, order ${r.order}`;
     const o = x.orders.get(r.order);
     const d = o ? x.dests.get(o.destination) : undefined;
-    if (!o || !d) { bad(2, where, 'order or its destination is not in the scenario'); continue; }
+    if (!o || !d) {
+      bad(2, where, 'order or its destination is not in the scenario');
+      continue;
+    }
     if (o.modes === 'rail') bad(6, where, 'order allows rail only but goes by road');
     if (!d.roadPossible) bad(6, where, `${d.code} cannot be reached by road`);
     const yard = x.yards.get(r.stockyard);
-    if (!yard) { bad(1, where, `stockyard ${r.stockyard} is unknown`); continue; }
+    if (!yard) {
+      bad(1, where, `stockyard ${r.stockyard} is unknown`);
+      continue;
+    }
     const dispatch = x.hOf(r.dispatch, where);
     const dayIdx = Math.floor(dispatch / 24);
     if (dayIdx < 0 || dayIdx >= sc.horizon.days) bad(6, where, 'dispatch is outside the horizon');
     // A dispatch that is no timestamp is already reported (rule 0) and has no planning day.
-    if (Number.isFinite(dispatch) && localDate(x.t0 + dayIdx * 24 * H, x.off) !== r.date) bad(6, where, `dispatch ${r.dispatch} is not on planning day ${r.date}`);
+    if (Number.isFinite(dispatch) && localDate(x.t0 + dayIdx * 24 * H, x.off) !== r.date)
+      bad(6, where, `dispatch ${r.dispatch} is not on planning day ${r.date}`);
     const k = `${r.stockyard}|${r.date}`;
     roadByDay.set(k, (roadByDay.get(k) ?? 0) + r.tonnes);
-    if (r.trucks !== Math.ceil(r.tonnes / c.truckT - 1e-9)) bad(6, where, `${r.trucks} trucks for ${fmt(r.tonnes)} t (truck ${c.truckT} t)`);
+    if (r.trucks !== Math.ceil(r.tonnes / c.truckT - 1e-9))
+      bad(6, where, `${r.trucks} trucks for ${fmt(r.tonnes)} t (truck ${c.truckT} t)`);
     draw(x, r.stockyard, o.product, r.tonnes);
     deliver(x, o.id, 'road', r.tonnes);
     const lane = sc.roadLanes.find((l) => l.stockyard === r.stockyard && l.destination === d.code);
     const f = r.tonnes * (lane ? lane.rsPerT : c.roadBaseRsPerT + c.roadRsPerTKm * d.roadDistanceKm);
     if (!near(r.freightRs, f)) bad(7, where, `road freight is ₹${fmt(r.freightRs)} but the rules give ₹${fmt(f)}`);
     const eta = dispatch + d.roadTransitH;
-    if (Math.abs(x.hOf(r.eta, where) - eta) > TOL_H) bad(7, where, `ETA ${r.eta} is not dispatch + ${d.roadTransitH} h`);
+    if (Math.abs(x.hOf(r.eta, where) - eta) > TOL_H)
+      bad(7, where, `ETA ${r.eta} is not dispatch + ${d.roadTransitH} h`);
     const days = daysLate(eta, x.hOf(o.dueDate, `order ${o.id}`));
     const lr = r.tonnes * days * lateRs(x, o.priority);
-    if (r.lateDays !== days || !near(r.latenessRs, lr)) bad(7, where, `lateness is ₹${fmt(r.latenessRs)} but the rules give ₹${fmt(lr)}`);
-    cost.roadFreightRs += f; cost.latenessRs += lr;
-    claimed.roadFreightRs += r.freightRs; claimed.latenessRs += r.latenessRs;
+    if (r.lateDays !== days || !near(r.latenessRs, lr))
+      bad(7, where, `lateness is ₹${fmt(r.latenessRs)} but the rules give ₹${fmt(lr)}`);
+    cost.roadFreightRs += f;
+    cost.latenessRs += lr;
+    claimed.roadFreightRs += r.freightRs;
+    claimed.latenessRs += r.latenessRs;
   }
   for (const [k, t] of roadByDay) {
     const [y, date] = k.split('|') as [string, string];
@@ -303,8 +411,11 @@ function checkRoad(x: Ctx, plan: Plan): void {
 function checkInventory(x: Ctx): void {
   for (const [k, t] of x.drawn) {
     const [y, p] = k.split('|') as [string, string];
-    const usable = x.sc.inventory.filter((i) => i.stockyard === y && i.product === p).reduce((a, i) => a + Math.max(0, i.onHandT - i.safetyStockT), 0);
-    if (t > usable + TOL_T) x.bad(1, `stockyard ${y}, product ${p}`, `draws ${fmt(t)} t but only ${fmt(usable)} t is usable`);
+    const usable = x.sc.inventory
+      .filter((i) => i.stockyard === y && i.product === p)
+      .reduce((a, i) => a + Math.max(0, i.onHandT - i.safetyStockT), 0);
+    if (t > usable + TOL_T)
+      x.bad(1, `stockyard ${y}, product ${p}`, `draws ${fmt(t)} t but only ${fmt(usable)} t is usable`);
   }
 }
 
@@ -314,16 +425,21 @@ function checkOrders(x: Ctx, plan: Plan): void {
   const unserved = new Map<string, number>();
   for (const u of plan.unserved) {
     const o = x.orders.get(u.order);
-    if (!o) { bad(2, `unserved ${u.order}`, 'order is not in the scenario'); continue; }
+    if (!o) {
+      bad(2, `unserved ${u.order}`, 'order is not in the scenario');
+      continue;
+    }
     if (!u.reason || !u.reason.trim()) bad(2, `order ${o.id}`, 'unserved tonnes carry no reason');
     unserved.set(o.id, (unserved.get(o.id) ?? 0) + u.tonnes);
     const pen = u.tonnes * sc.costs.unservedRsPerT[`p${o.priority}`];
-    if (!near(u.penaltyRs, pen)) bad(7, `order ${o.id}`, `unserved penalty ₹${fmt(u.penaltyRs)} but the rules give ₹${fmt(pen)}`);
+    if (!near(u.penaltyRs, pen))
+      bad(7, `order ${o.id}`, `unserved penalty ₹${fmt(u.penaltyRs)} but the rules give ₹${fmt(pen)}`);
     cost.unservedRs += pen;
     claimed.unservedRs += u.penaltyRs;
     const df = u.tonnes * deferredRs(x, o);
     // A plan written before deferred freight was priced lacks the field: reported once, in the totals.
-    if (typeof u.deferredFreightRs === 'number' && !near(u.deferredFreightRs, df)) bad(7, `order ${o.id}`, `deferred freight ₹${fmt(u.deferredFreightRs)} but the rules give ₹${fmt(df)}`);
+    if (typeof u.deferredFreightRs === 'number' && !near(u.deferredFreightRs, df))
+      bad(7, `order ${o.id}`, `deferred freight ₹${fmt(u.deferredFreightRs)} but the rules give ₹${fmt(df)}`);
     cost.deferredFreightRs += df;
     claimed.deferredFreightRs += typeof u.deferredFreightRs === 'number' ? u.deferredFreightRs : 0;
   }
@@ -331,10 +447,18 @@ function checkOrders(x: Ctx, plan: Plan): void {
     const d = x.delivered.get(o.id) ?? { rail: 0, road: 0, shipments: 0 };
     const u = unserved.get(o.id) ?? 0;
     const tol = TOL_T + 1e-6 * o.quantityT;
-    if (d.rail + d.road > o.quantityT + tol) bad(2, `order ${o.id}`, `${fmt(d.rail + d.road)} t shipped exceeds the ${fmt(o.quantityT)} t ordered`);
-    if (Math.abs(d.rail + d.road + u - o.quantityT) > tol) bad(2, `order ${o.id}`, `rail ${fmt(d.rail)} + road ${fmt(d.road)} + unserved ${fmt(u)} ≠ ${fmt(o.quantityT)} t ordered`);
-    if (!o.splittable && d.shipments > 1) bad(2, `order ${o.id}`, `may not be split but goes in ${d.shipments} shipments`);
-    if (!o.splittable && d.shipments === 1 && Math.abs(d.rail + d.road - o.quantityT) > tol) bad(2, `order ${o.id}`, 'may not be split but only part of it ships');
+    if (d.rail + d.road > o.quantityT + tol)
+      bad(2, `order ${o.id}`, `${fmt(d.rail + d.road)} t shipped exceeds the ${fmt(o.quantityT)} t ordered`);
+    if (Math.abs(d.rail + d.road + u - o.quantityT) > tol)
+      bad(
+        2,
+        `order ${o.id}`,
+        `rail ${fmt(d.rail)} + road ${fmt(d.road)} + unserved ${fmt(u)} ≠ ${fmt(o.quantityT)} t ordered`,
+      );
+    if (!o.splittable && d.shipments > 1)
+      bad(2, `order ${o.id}`, `may not be split but goes in ${d.shipments} shipments`);
+    if (!o.splittable && d.shipments === 1 && Math.abs(d.rail + d.road - o.quantityT) > tol)
+      bad(2, `order ${o.id}`, 'may not be split but only part of it ships');
   }
 }
 
@@ -345,13 +469,19 @@ function checkTotals(x: Ctx, plan: Plan): number {
   for (const [k, want] of Object.entries(cost)) {
     const got = plan.summary.costs[k as keyof Costs];
     if (typeof got !== 'number') {
-      bad(7, `summary.costs.${k}`, `missing (the rules give ₹${fmt(want)}): the plan was priced before this cost category existed — plan again`);
+      bad(
+        7,
+        `summary.costs.${k}`,
+        `missing (the rules give ₹${fmt(want)}): the plan was priced before this cost category existed — plan again`,
+      );
       continue;
     }
     if (!near(got, want)) bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the rules give ₹${fmt(want)}`);
-    if (!near(claimed[k as keyof Costs], got)) bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the plan's own lines add to ₹${fmt(claimed[k as keyof Costs])}`);
+    if (!near(claimed[k as keyof Costs], got))
+      bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the plan's own lines add to ₹${fmt(claimed[k as keyof Costs])}`);
   }
-  if (!near(plan.summary.totalCost, totalCost)) bad(7, 'summary.totalCost', `₹${fmt(plan.summary.totalCost)} but the rules give ₹${fmt(totalCost)}`);
+  if (!near(plan.summary.totalCost, totalCost))
+    bad(7, 'summary.totalCost', `₹${fmt(plan.summary.totalCost)} but the rules give ₹${fmt(totalCost)}`);
   return totalCost;
 }
 

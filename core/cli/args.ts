@@ -33,7 +33,8 @@ export function parseArgs(argv: readonly string[], options?: OptionSpec): Parsed
       throw new CliUsageError(`unknown option --${name}${near ? `; did you mean --${near}?` : ''}`);
     }
     if (kind === 'boolean') {
-      if (eq > 0 && !['true', 'false'].includes(a.slice(eq + 1))) throw new CliUsageError(`--${name} is a switch and takes no value`);
+      if (eq > 0 && !['true', 'false'].includes(a.slice(eq + 1)))
+        throw new CliUsageError(`--${name} is a switch and takes no value`);
       if (eq < 0 || a.slice(eq + 1) === 'true') flags[name] = true;
       else delete flags[name];
     } else if (eq > 0) flags[name] = a.slice(eq + 1);

@@ -12,17 +12,33 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
   const name = str(args, 'model', true)!;
   const csvPath = str(args, 'csv');
   const historyTable = str(args, 'table') as HistoryTable | undefined;
-  if (Boolean(csvPath) === Boolean(historyTable)) throw new CliUsageError('give exactly one of --csv FILE or --table NAME (demand, rake_placements, trips, loading_events, shipments)');
+  if (Boolean(csvPath) === Boolean(historyTable))
+    throw new CliUsageError(
+      'give exactly one of --csv FILE or --table NAME (demand, rake_placements, trips, loading_events, shipments)',
+    );
   return withCliHost(env, async (host) => {
     const ac = new AbortController();
     const onSigint = () => ac.abort();
     process.once('SIGINT', onSigint);
     try {
-      const rep = await host.app.invoke('registry.batch', {
-        name, consumer: str(args, 'consumer'), csvPath, historyTable, outCsv: str(args, 'out'), chunkRows: num(args, 'chunk', 2000)!,
-      }, ac.signal);
-      env.out(`${rep.scored} of ${rep.rows} rows scored with ${rep.model}${rep.version !== null ? `@${rep.version}` : ''} (source ${rep.source}) in ${(rep.ms / 1000).toFixed(1)} s; job ${rep.jobId}${rep.cancelled ? ' – CANCELLED' : ''}`);
-      const engines = Object.entries(rep.engines ?? {}).map(([e, n]) => `${e} ${n} rows`).join(', ');
+      const rep = await host.app.invoke(
+        'registry.batch',
+        {
+          name,
+          consumer: str(args, 'consumer'),
+          csvPath,
+          historyTable,
+          outCsv: str(args, 'out'),
+          chunkRows: num(args, 'chunk', 2000)!,
+        },
+        ac.signal,
+      );
+      env.out(
+        `${rep.scored} of ${rep.rows} rows scored with ${rep.model}${rep.version !== null ? `@${rep.version}` : ''} (source ${rep.source}) in ${(rep.ms / 1000).toFixed(1)} s; job ${rep.jobId}${rep.cancelled ? ' – CANCELLED' : ''}`,
+      );
+      const engines = Object.entries(rep.engines ?? {})
+        .map(([e, n]) => `${e} ${n} rows`)
+        .join(', ');
       if (engines) env.out(`engine: ${engines}${rep.engineNote ? ` (onnxruntime because ${rep.engineNote})` : ''}`);
       if (rep.outCsv) env.out(`predictions: ${rep.outCsv} and table batch_predictions`);
       if (rep.skippedCount > 0) {

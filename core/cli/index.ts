@@ -22,12 +22,20 @@ const commandHelp = (c: (typeof COMMANDS)[number]) => `${c.summary}\n\nUsage: ${
 
 /** Every help text and the version, for the launcher's fast path (written to dist/cli-help.json at build). */
 export function helpCatalog(): { version: string; help: string; commands: Record<string, string> } {
-  return { version: appVersion(), help: help(), commands: Object.fromEntries(COMMANDS.map((c) => [c.name, commandHelp(c)])) };
+  return {
+    version: appVersion(),
+    help: help(),
+    commands: Object.fromEntries(COMMANDS.map((c) => [c.name, commandHelp(c)])),
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const env: CliEnv = { dataDir: '', out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
+  const env: CliEnv = {
+    dataDir: '',
+    out: (l) => process.stdout.write(l + '\n'),
+    err: (l) => process.stderr.write(l + '\n'),
+  };
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     env.out(help());
     return 0;
@@ -66,7 +74,12 @@ export async function main(argv: string[]): Promise<number> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code; },
-    (err) => { process.stderr.write(`${(err as Error).stack ?? err}\n`); process.exitCode = 1; },
+    (code) => {
+      process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err as Error).stack ?? err}\n`);
+      process.exitCode = 1;
+    },
   );
 }

@@ -9,30 +9,97 @@ export type OptionSpec = Readonly<Record<string, OptionKind>>;
 export const GLOBAL_OPTIONS: OptionSpec = { 'data-dir': 'string', help: 'boolean' };
 
 const TRAIN_PARAMS: OptionSpec = {
-  rounds: 'string', depth: 'string', leaves: 'string', 'learning-rate': 'string', seed: 'string', bins: 'string', 'early-stopping': 'string',
-  'min-rows-per-leaf': 'string', 'valid-fraction': 'string', 'test-fraction': 'string', refit: 'boolean', 'no-refit': 'boolean',
+  rounds: 'string',
+  depth: 'string',
+  leaves: 'string',
+  'learning-rate': 'string',
+  seed: 'string',
+  bins: 'string',
+  'early-stopping': 'string',
+  'min-rows-per-leaf': 'string',
+  'valid-fraction': 'string',
+  'test-fraction': 'string',
+  refit: 'boolean',
+  'no-refit': 'boolean',
 };
 
 export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   serve: { port: 'string' },
   health: {},
   plan: {
-    scenario: 'string', out: 'string', 'time-limit': 'string', gap: 'string', 'export-lp': 'string', 'rule-based': 'boolean',
-    'scenario-id': 'string', table: 'string', json: 'boolean', robust: 'boolean',
-    plan: 'string', edits: 'string', base: 'string', stability: 'string', disruptions: 'string', now: 'string',
+    scenario: 'string',
+    out: 'string',
+    'time-limit': 'string',
+    gap: 'string',
+    'export-lp': 'string',
+    'rule-based': 'boolean',
+    'scenario-id': 'string',
+    table: 'string',
+    json: 'boolean',
+    robust: 'boolean',
+    plan: 'string',
+    edits: 'string',
+    base: 'string',
+    stability: 'string',
+    disruptions: 'string',
+    now: 'string',
   },
-  scenario: { into: 'string', table: 'string', replace: 'boolean', 'skip-invalid': 'boolean', out: 'string', json: 'boolean', scenario: 'string', demo: 'boolean' },
+  scenario: {
+    into: 'string',
+    table: 'string',
+    replace: 'boolean',
+    'skip-invalid': 'boolean',
+    out: 'string',
+    json: 'boolean',
+    scenario: 'string',
+    demo: 'boolean',
+  },
   check: { scenario: 'string', plan: 'string' },
-  indent: { scenario: 'string', 'scenario-id': 'string', out: 'string', days: 'string', demo: 'boolean', json: 'boolean' },
-  train: {
-    ...TRAIN_PARAMS, spec: 'string', csv: 'string', target: 'string', task: 'string', name: 'string', out: 'string', threads: 'string',
-    categorical: 'string', 'time-column': 'string', 'date-column': 'string', alpha: 'string', types: 'string', json: 'boolean',
+  indent: {
+    scenario: 'string',
+    'scenario-id': 'string',
+    out: 'string',
+    days: 'string',
+    demo: 'boolean',
+    json: 'boolean',
   },
-  predict: { model: 'string', csv: 'string', out: 'string', batch: 'boolean', consumer: 'string', table: 'string', chunk: 'string' },
+  train: {
+    ...TRAIN_PARAMS,
+    spec: 'string',
+    csv: 'string',
+    target: 'string',
+    task: 'string',
+    name: 'string',
+    out: 'string',
+    threads: 'string',
+    categorical: 'string',
+    'time-column': 'string',
+    'date-column': 'string',
+    alpha: 'string',
+    types: 'string',
+    json: 'boolean',
+  },
+  predict: {
+    model: 'string',
+    csv: 'string',
+    out: 'string',
+    batch: 'boolean',
+    consumer: 'string',
+    table: 'string',
+    chunk: 'string',
+  },
   'demo-data': { seed: 'string', size: 'string', 'history-days': 'string', out: 'string' },
   models: {
-    json: 'boolean', data: 'string', note: 'string', override: 'string', consumer: 'string', unpin: 'boolean',
-    name: 'string', inputs: 'string', task: 'string', classes: 'string',
+    json: 'boolean',
+    data: 'string',
+    note: 'string',
+    override: 'string',
+    consumer: 'string',
+    unpin: 'boolean',
+    name: 'string',
+    inputs: 'string',
+    task: 'string',
+    classes: 'string',
   },
   history: { json: 'boolean' },
   metrics: { prometheus: 'boolean', minutes: 'string', json: 'boolean' },
@@ -44,7 +111,10 @@ export function closestOption(name: string, known: readonly string[]): string | 
   let bestD = 3;
   for (const k of known) {
     const d = editDistance(name, k);
-    if (d < bestD) { best = k; bestD = d; }
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
   }
   return best;
 }

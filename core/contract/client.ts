@@ -28,7 +28,9 @@ export class RakeplanClient {
 
   constructor(private readonly transport: Transport) {
     transport.onMessage((msg) => this.receive(msg));
-    transport.onClose?.((reason) => this.failAll({ code: 'INTERNAL', message: `Connection to the RakePlan host lost: ${reason}` }));
+    transport.onClose?.((reason) =>
+      this.failAll({ code: 'INTERNAL', message: `Connection to the RakePlan host lost: ${reason}` }),
+    );
   }
 
   call<K extends keyof Contract & string>(
@@ -38,7 +40,8 @@ export class RakeplanClient {
   ): Promise<ResultOf<Contract[K]>> {
     const id = this.nextId++;
     const { signal, onProgress } = options;
-    if (signal?.aborted) return Promise.reject(new ContractError('CANCELLED', 'The call was cancelled before it started.'));
+    if (signal?.aborted)
+      return Promise.reject(new ContractError('CANCELLED', 'The call was cancelled before it started.'));
     return new Promise<ResultOf<Contract[K]>>((resolve, reject) => {
       const onAbort = () => this.transport.send({ type: 'cancel', id });
       signal?.addEventListener('abort', onAbort, { once: true });

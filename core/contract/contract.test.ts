@@ -13,7 +13,9 @@ const testContract = {
     z.object({ orders: z.array(z.object({ id: z.string(), quantityT: z.number().positive() }).strict()) }).strict(),
   ).returns<{ count: number }>(),
   'boom.throw': defineCall(z.object({}).strict()).returns<never>(),
-  'slow.count': defineCall(z.object({ steps: z.number().int() }).strict()).returns<{ done: number }>().withProgress<{ step: number }>(),
+  'slow.count': defineCall(z.object({ steps: z.number().int() }).strict())
+    .returns<{ done: number }>()
+    .withProgress<{ step: number }>(),
 };
 
 function setup() {
@@ -42,7 +44,11 @@ function setup() {
   app.connect(pair.port);
   // The typed client is typed against the real contract; this test talks to its own table.
   const client = new RakeplanClient(pair.transport) as unknown as {
-    call(name: string, payload: unknown, opts?: { signal?: AbortSignal; onProgress?: (p: unknown) => void }): Promise<unknown>;
+    call(
+      name: string,
+      payload: unknown,
+      opts?: { signal?: AbortSignal; onProgress?: (p: unknown) => void },
+    ): Promise<unknown>;
   };
   return { app, client, pair, wasCancelled: () => cancelled };
 }
@@ -64,7 +70,15 @@ describe('contract over an in-memory transport', () => {
 
   it('rejects a bad payload naming each bad field by path', async () => {
     const { client } = setup();
-    const err = await rejection(client.call('orders.check', { orders: [{ id: 'A', quantityT: 5 }, { id: 'B', quantityT: -1 }, { id: 7, quantityT: 3 }] }));
+    const err = await rejection(
+      client.call('orders.check', {
+        orders: [
+          { id: 'A', quantityT: 5 },
+          { id: 'B', quantityT: -1 },
+          { id: 7, quantityT: 3 },
+        ],
+      }),
+    );
     expect(err).toBeInstanceOf(ContractError);
     expect(err.code).toBe('BAD_PAYLOAD');
     expect(err.issues).toEqual(
@@ -78,7 +92,9 @@ describe('contract over an in-memory transport', () => {
   it('rejects unknown fields and missing ones', async () => {
     const { client } = setup();
     const err = await rejection(client.call('math.add', { a: 1, c: 2 }));
-    expect(err.issues?.map((i) => `${i.path}: ${i.message}`)).toEqual(expect.arrayContaining(['b: is required', '(root): unknown field(s): c']));
+    expect(err.issues?.map((i) => `${i.path}: ${i.message}`)).toEqual(
+      expect.arrayContaining(['b: is required', '(root): unknown field(s): c']),
+    );
   });
 
   it('answers an unknown call name with UNKNOWN_CALL', async () => {
@@ -114,7 +130,17 @@ describe('contract over an in-memory transport', () => {
     const { client, wasCancelled } = setup();
     const ac = new AbortController();
     const seen: unknown[] = [];
-    const p = client.call('slow.count', { steps: 1000 }, { signal: ac.signal, onProgress: (x) => { seen.push(x); if (seen.length === 2) ac.abort(); } });
+    const p = client.call(
+      'slow.count',
+      { steps: 1000 },
+      {
+        signal: ac.signal,
+        onProgress: (x) => {
+          seen.push(x);
+          if (seen.length === 2) ac.abort();
+        },
+      },
+    );
     const err = await rejection(p);
     expect(err.code).toBe('CANCELLED');
     expect(seen.length).toBeLessThan(10);
@@ -148,7 +174,10 @@ describe('contract over an in-memory transport', () => {
     app.observe((e) => events.push({ name: e.name, ok: e.ok, code: e.code }));
     await client.call('math.add', { a: 1, b: 2 });
     await rejection(client.call('boom.throw', {}));
-    expect(events).toEqual([{ name: 'math.add', ok: true, code: undefined }, { name: 'boom.throw', ok: false, code: 'HANDLER_ERROR' }]);
+    expect(events).toEqual([
+      { name: 'math.add', ok: true, code: undefined },
+      { name: 'boom.throw', ok: false, code: 'HANDLER_ERROR' },
+    ]);
   });
 
   it('broadcasts pushed events to listeners', async () => {

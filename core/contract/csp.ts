@@ -19,4 +19,6 @@ export const CONTENT_SECURITY_POLICY = [
  * The same policy for the renderer's `<meta http-equiv>` (the build writes it into index.html, for
  * file:// loads that carry no header). A meta policy ignores frame-ancestors and warns about it.
  */
-export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
+  .filter((d) => !d.startsWith('frame-ancestors'))
+  .join('; ');

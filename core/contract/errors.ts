@@ -41,7 +41,9 @@ export class ContractError extends Error {
     if (issues && issues.length > 0) this.issues = issues;
   }
   toData(): ContractErrorData {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return this.issues
+      ? { code: this.code, message: this.message, issues: this.issues }
+      : { code: this.code, message: this.message };
   }
   static fromData(data: ContractErrorData): ContractError {
     return new ContractError(data.code, data.message, data.issues);
@@ -68,19 +70,27 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type': {
       // Zod leaves `input` out of issues unless asked; its message says what it received.
       const received = 'input' in issue ? typeOfInput(issue.input) : /received (\w+)/.exec(issue.message)?.[1];
-      return received === 'undefined' ? 'is required' : `expected ${issue.expected}, got ${received ?? 'something else'}`;
+      return received === 'undefined'
+        ? 'is required'
+        : `expected ${issue.expected}, got ${received ?? 'something else'}`;
     }
     case 'too_small':
       if (issue.origin === 'array') return `must have at least ${String(issue.minimum)} item(s)`;
       if (issue.origin === 'string') return issue.message;
-      return issue.message.startsWith('Too small') ? `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}` : issue.message;
+      return issue.message.startsWith('Too small')
+        ? `must be ${issue.inclusive ? '≥' : '>'} ${String(issue.minimum)}`
+        : issue.message;
     case 'too_big':
       if (issue.origin === 'array') return `must have at most ${String(issue.maximum)} item(s)`;
-      return issue.message.startsWith('Too big') ? `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}` : issue.message;
+      return issue.message.startsWith('Too big')
+        ? `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`
+        : issue.message;
     case 'unrecognized_keys':
       return `unknown field(s): ${issue.keys.join(', ')}`;
     case 'invalid_value':
-      return issue.message.startsWith('Invalid') ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : issue.message;
+      return issue.message.startsWith('Invalid')
+        ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+        : issue.message;
     default:
       return issue.message;
   }

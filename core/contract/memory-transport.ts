@@ -21,8 +21,16 @@ export function createMemoryPair(): { transport: Transport; port: HostPort; clos
     return () => void set.delete(fn);
   };
   return {
-    transport: { send: (m) => deliver(toHost, m), onMessage: (fn) => sub(toClient, fn), onClose: (fn) => sub(closeClient, fn) },
-    port: { send: (m) => deliver(toClient, m), onMessage: (fn) => sub(toHost, fn), onClose: (fn) => sub(closeHost, fn) },
+    transport: {
+      send: (m) => deliver(toHost, m),
+      onMessage: (fn) => sub(toClient, fn),
+      onClose: (fn) => sub(closeClient, fn),
+    },
+    port: {
+      send: (m) => deliver(toClient, m),
+      onMessage: (fn) => sub(toHost, fn),
+      onClose: (fn) => sub(closeHost, fn),
+    },
     close() {
       if (!open) return;
       open = false;

@@ -15,16 +15,30 @@ export interface PreloadApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-const filters = z.array(z.object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20) }).strict()).max(10);
+const filters = z
+  .array(
+    z
+      .object({ name: z.string().max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).max(20) })
+      .strict(),
+  )
+  .max(10);
 
-export const openFileOptionsSchema = z.object({ title: z.string().max(200).optional(), filters: filters.optional() }).strict();
-export const saveFileOptionsSchema = z.object({
-  title: z.string().max(200).optional(),
-  /** A bare file name; the folder is the planner's choice in the dialog. */
-  suggestedName: z.string().min(1).max(200).regex(/^[^/\\]+$/, 'must be a file name without folders'),
-  base64: z.string().max(200 * 1024 * 1024),
-  filters: filters.optional(),
-}).strict();
+export const openFileOptionsSchema = z
+  .object({ title: z.string().max(200).optional(), filters: filters.optional() })
+  .strict();
+export const saveFileOptionsSchema = z
+  .object({
+    title: z.string().max(200).optional(),
+    /** A bare file name; the folder is the planner's choice in the dialog. */
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'must be a file name without folders'),
+    base64: z.string().max(200 * 1024 * 1024),
+    filters: filters.optional(),
+  })
+  .strict();
 
 export type OpenFileOptions = z.input<typeof openFileOptionsSchema>;
 export type SaveFileOptions = z.input<typeof saveFileOptionsSchema>;
@@ -42,6 +56,12 @@ export const MAX_OPEN_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const menuCommandSchema = z.discriminatedUnion('command', [
   z.object({ command: z.enum(['new-scenario', 'import', 'export']) }).strict(),
-  z.object({ command: z.literal('open-file'), name: z.string().min(1).max(255), base64: z.string().max(Math.ceil(MAX_OPEN_FILE_BYTES / 3) * 4) }).strict(),
+  z
+    .object({
+      command: z.literal('open-file'),
+      name: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil(MAX_OPEN_FILE_BYTES / 3) * 4),
+    })
+    .strict(),
 ]);
 export type MenuCommand = z.infer<typeof menuCommandSchema>;

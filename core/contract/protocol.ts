@@ -5,8 +5,7 @@ import type { ContractErrorData } from './errors';
  * one dispatcher serve both transports.
  */
 export type ClientMessage =
-  | { type: 'call'; id: number; name: string; payload: unknown }
-  | { type: 'cancel'; id: number };
+  { type: 'call'; id: number; name: string; payload: unknown } | { type: 'cancel'; id: number };
 
 export type HostMessage =
   | { type: 'reply'; id: number; result: unknown }

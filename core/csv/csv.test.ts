@@ -24,12 +24,21 @@ describe('csv', () => {
     expect(text).toContain("'+91 98");
     expect(text).toContain("'@cmd");
     expect(text).toContain(',-3,'); // numbers are not neutralised
-    expect(parseCsv(text)).toEqual([['a', 'b,c', 'say "hi"', 'two\nlines', '=SUM(A1:A9)', '+91 98', '-x', '@cmd', '12.5', '-3', 'true', '']]);
+    expect(parseCsv(text)).toEqual([
+      ['a', 'b,c', 'say "hi"', 'two\nlines', '=SUM(A1:A9)', '+91 98', '-x', '@cmd', '12.5', '-3', 'true', ''],
+    ]);
   });
 
   it('reads semicolon and tab files with a BOM, CRLF, LF or CR line ends', () => {
-    expect(parseCsv('\uFEFFa;b\r\n1;2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
-    expect(parseCsv('a\tb\n1\t2,3\r4\t5\n')).toEqual([['a', 'b'], ['1', '2,3'], ['4', '5']]);
+    expect(parseCsv('\uFEFFa;b\r\n1;2\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(parseCsv('a\tb\n1\t2,3\r4\t5\n')).toEqual([
+      ['a', 'b'],
+      ['1', '2,3'],
+      ['4', '5'],
+    ]);
   });
 
   it('tags each record with the line it starts on', () => {
@@ -43,15 +52,26 @@ describe('csv', () => {
   });
 
   it('streams a file the same way, errors included', async () => {
-    const text = writeCsv([['id', 'note'], ['1', '=cmd'], ['2', 'two\nlines']]);
+    const text = writeCsv([
+      ['id', 'note'],
+      ['1', '=cmd'],
+      ['2', 'two\nlines'],
+    ]);
     expect(await fileRecords(`\uFEFF${text}`)).toEqual(parseCsvRecords(text));
-    expect((await fileRecords('x;y\n1;2\n')).map((r) => r.cells)).toEqual([['x', 'y'], ['1', '2']]);
+    expect((await fileRecords('x;y\n1;2\n')).map((r) => r.cells)).toEqual([
+      ['x', 'y'],
+      ['1', '2'],
+    ]);
     await expect(fileRecords('a,b\n1,2\n3,"oops\n4,5\n')).rejects.toThrow(/^line 3: a quoted field is never closed/);
   });
 
   it('writes a file through a temporary file, neutralising formulas', async () => {
     const f = path.join(dir, 'out', 'p.csv');
-    await writeCsvFile(f, [['row', 'label'], [1, '=HYPERLINK("x")'], [2, '@SUM(A1)']]);
+    await writeCsvFile(f, [
+      ['row', 'label'],
+      [1, '=HYPERLINK("x")'],
+      [2, '@SUM(A1)'],
+    ]);
     expect(fs.readFileSync(f, 'utf8')).toBe('row,label\r\n1,"\'=HYPERLINK(""x"")"\r\n2,\'@SUM(A1)\r\n');
     expect(fs.readdirSync(path.dirname(f))).toEqual(['p.csv']);
   });

@@ -24,7 +24,10 @@ export function detectDelimiter(text: string): string {
   let bestCount = 0;
   for (const d of [',', ';', '\t']) {
     const n = header.split(d).length - 1;
-    if (n > bestCount) { best = d; bestCount = n; }
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
   }
   return best;
 }
@@ -63,9 +66,13 @@ function quotingError(err: unknown, recordStart: number): Error {
     case 'CSV_QUOTE_NOT_CLOSED':
       return new Error(`line ${recordStart}: a quoted field is never closed (the file ends inside it).`);
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return new Error(`line ${lines}: a quoted field is followed by more text before the separator; write a quote inside a quoted field as "".`);
+      return new Error(
+        `line ${lines}: a quoted field is followed by more text before the separator; write a quote inside a quoted field as "".`,
+      );
     case 'INVALID_OPENING_QUOTE':
-      return new Error(`line ${lines}: a quote in the middle of an unquoted field; quote the whole field and write the quote as "".`);
+      return new Error(
+        `line ${lines}: a quote in the middle of an unquoted field; quote the whole field and write the quote as "".`,
+      );
     default:
       return new Error(`line ${lines}: ${(err as Error).message}`);
   }
@@ -105,7 +112,9 @@ export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
   const where = { start: 1 };
   const parser = parse(options(detectDelimiter(head.toString('utf8', 0, n).replace(/^\uFEFF/, '')), where));
   // `pipe` does not forward a read error: hand it to the parser so the loop below throws it.
-  fs.createReadStream(file).on('error', (err) => parser.destroy(err)).pipe(parser);
+  fs.createReadStream(file)
+    .on('error', (err) => parser.destroy(err))
+    .pipe(parser);
   try {
     for await (const record of parser) yield record as CsvRecord;
   } catch (err) {

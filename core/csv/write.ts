@@ -52,7 +52,10 @@ export async function writeCsvFile(file: string, rows: Iterable<readonly CsvCell
     let chunk = '';
     for (const r of rows) {
       chunk += csvLine(r) + '\r\n';
-      if (chunk.length >= 1 << 16) { await fh.write(chunk); chunk = ''; }
+      if (chunk.length >= 1 << 16) {
+        await fh.write(chunk);
+        chunk = '';
+      }
     }
     if (chunk) await fh.write(chunk);
     await fh.sync();

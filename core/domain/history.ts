@@ -11,29 +11,57 @@ const maybe = num.nullable();
 
 /** demand: day × destination × product → tonnes ordered. */
 export const demandRowSchema = z.object({
-  date: isoDate, destination: z.string(), product: z.string(), corridor: z.string(), tonnes: maybe,
+  date: isoDate,
+  destination: z.string(),
+  product: z.string(),
+  corridor: z.string(),
+  tonnes: maybe,
 });
 /** rake placements: promised vs actual placement, delay in hours. */
 export const rakePlacementRowSchema = z.object({
-  rakeId: z.string(), wagonType: z.string(), loadingPoint: z.string(),
-  promisedAt: isoTimestamp, actualAt: isoTimestamp, delayH: maybe,
+  rakeId: z.string(),
+  wagonType: z.string(),
+  loadingPoint: z.string(),
+  promisedAt: isoTimestamp,
+  actualAt: isoTimestamp,
+  delayH: maybe,
 });
 /** trips: each rail trip → transit hours. */
 export const tripRowSchema = z.object({
-  date: isoDate, rakeId: z.string(), corridor: z.string(), destination: z.string(),
-  distanceKm: num, wagonType: z.string(), month: z.number().int().min(1).max(12),
-  loadT: maybe, transitH: maybe,
+  date: isoDate,
+  rakeId: z.string(),
+  corridor: z.string(),
+  destination: z.string(),
+  distanceKm: num,
+  wagonType: z.string(),
+  month: z.number().int().min(1).max(12),
+  loadT: maybe,
+  transitH: maybe,
 });
 /** loading events: loading point, product, wagon type, tonnes, hours → rate. */
 export const loadingEventRowSchema = z.object({
-  date: isoDate, rakeId: z.string(), loadingPoint: z.string(), product: z.string(),
-  wagonType: z.string(), tonnes: num, hours: maybe, rateTph: maybe,
+  date: isoDate,
+  rakeId: z.string(),
+  loadingPoint: z.string(),
+  product: z.string(),
+  wagonType: z.string(),
+  tonnes: num,
+  hours: maybe,
+  rateTph: maybe,
 });
 /** shipments: lane, mode, tonnes, distance → cost per tonne and the mode chosen. */
 export const shipmentRowSchema = z.object({
-  date: isoDate, orderId: z.string(), stockyard: z.string(), destination: z.string(),
-  corridor: z.string(), product: z.string(), priority: z.number().int().min(1).max(3),
-  mode: z.enum(['rail', 'road']), tonnes: num, distanceKm: num, costRsPerT: maybe,
+  date: isoDate,
+  orderId: z.string(),
+  stockyard: z.string(),
+  destination: z.string(),
+  corridor: z.string(),
+  product: z.string(),
+  priority: z.number().int().min(1).max(3),
+  mode: z.enum(['rail', 'road']),
+  tonnes: num,
+  distanceKm: num,
+  costRsPerT: maybe,
 });
 
 export type DemandRow = z.infer<typeof demandRowSchema>;

@@ -99,10 +99,25 @@ export interface UnservedLine {
 }
 
 export type UnservedReasonCode =
-  | 'unknown-product' | 'unknown-destination' | 'no-inventory' | 'not-reached' | 'stock-used-up' | 'unsplittable-short-stock'
-  | 'dearer-than-leaving' | 'cheaper-option-left'
-  | 'no-compatible-rake' | 'no-reachable-stock' | 'too-big-for-rake' | 'no-siding-slot' | 'late-costs-more' | 'no-whole-rake' | 'rakes-busy'
-  | 'no-road' | 'road-capacity-used' | 'unsplittable-no-road-lot' | 'not-shipped';
+  | 'unknown-product'
+  | 'unknown-destination'
+  | 'no-inventory'
+  | 'not-reached'
+  | 'stock-used-up'
+  | 'unsplittable-short-stock'
+  | 'dearer-than-leaving'
+  | 'cheaper-option-left'
+  | 'no-compatible-rake'
+  | 'no-reachable-stock'
+  | 'too-big-for-rake'
+  | 'no-siding-slot'
+  | 'late-costs-more'
+  | 'no-whole-rake'
+  | 'rakes-busy'
+  | 'no-road'
+  | 'road-capacity-used'
+  | 'unsplittable-no-road-lot'
+  | 'not-shipped';
 
 /** What an unserved reason was computed from [₹/t, t]. */
 export interface UnservedFigures {

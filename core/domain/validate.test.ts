@@ -21,7 +21,14 @@ describe('checkScenario', () => {
     s.inventory.push({ ...s.inventory[0]! });
     const { issues } = checkScenario(s);
     const find = (path: string) => issues.find((i) => i.path === path);
-    expect(find('orders[3].destination')).toMatchObject({ table: 'orders', row: 3, field: 'destination', rowKey: s.orders[3]!.id, severity: 'error', message: "unknown destination 'NOWHERE'" });
+    expect(find('orders[3].destination')).toMatchObject({
+      table: 'orders',
+      row: 3,
+      field: 'destination',
+      rowKey: s.orders[3]!.id,
+      severity: 'error',
+      message: "unknown destination 'NOWHERE'",
+    });
     expect(find('orders[5].dueDate')?.message).toMatch(/before the plan start/);
     expect(find('plant.loadingPoints[1].stockyards')?.message).toBe("serves unknown stockyard 'SY-GHOST'");
     expect(find('plant.products[2].wagonTypes')?.message).toBe("unknown wagon type 'XYZ'");
@@ -35,7 +42,9 @@ describe('checkScenario', () => {
     const product = s.plant.products.find((p) => p.code === s.orders[i]!.product)!;
     product.wagonTypes = ['GHOST'];
     const { issues } = checkScenario(s);
-    expect(issues.find((x) => x.path === `orders[${i}].product`)?.message).toBe(`no wagon type may carry product '${product.code}'`);
+    expect(issues.find((x) => x.path === `orders[${i}].product`)?.message).toBe(
+      `no wagon type may carry product '${product.code}'`,
+    );
   });
 
   it('schema errors (negative, non-numeric, missing) name row and field', () => {
@@ -45,11 +54,19 @@ describe('checkScenario', () => {
     delete s.orders[9]!.customer;
     const { scenario, issues } = checkScenario(s);
     expect(scenario).toBeNull();
-    expect(issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ path: 'orders[7].quantityT', table: 'orders', row: 7, field: 'quantityT', message: 'must be > 0' }),
-      expect.objectContaining({ path: 'orders[8].quantityT', message: 'expected number, got string' }),
-      expect.objectContaining({ path: 'orders[9].customer', message: 'is required' }),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: 'orders[7].quantityT',
+          table: 'orders',
+          row: 7,
+          field: 'quantityT',
+          message: 'must be > 0',
+        }),
+        expect.objectContaining({ path: 'orders[8].quantityT', message: 'expected number, got string' }),
+        expect.objectContaining({ path: 'orders[9].customer', message: 'is required' }),
+      ]),
+    );
     expect(issues.find((i) => i.path === 'orders[7].quantityT')?.rowKey).toBe(s.orders[7]!.id);
   });
 

@@ -43,7 +43,16 @@ export function fromZod(error: z.ZodError, input?: unknown, prefix: readonly Pro
     const idx = full.findIndex((p) => typeof p === 'number');
     const table = idx < 0 ? formatPath(full.slice(0, 1)) : formatPath(full.slice(0, idx));
     const row = idx < 0 ? null : (full[idx] as number);
-    const field = idx < 0 ? (full.length > 1 ? formatPath(full.slice(1)) : full.length === 1 ? String(full[0]) : null) : (full.length > idx + 1 ? formatPath(full.slice(idx + 1)) : null);
+    const field =
+      idx < 0
+        ? full.length > 1
+          ? formatPath(full.slice(1))
+          : full.length === 1
+            ? String(full[0])
+            : null
+        : full.length > idx + 1
+          ? formatPath(full.slice(idx + 1))
+          : null;
     const rowKey = idx < 0 ? undefined : keyOf(dig(input, full.slice(0, idx + 1)));
     // zodIssues maps error.issues one to one, so k is in range.
     const { path, message } = flat[k]!;
@@ -72,7 +81,14 @@ function keyOf(row: unknown): string | undefined {
 
 class Collector {
   readonly issues: DataIssue[] = [];
-  add(table: string, row: number | null, field: string | null, message: string, severity: 'error' | 'warning', rowKey?: string): void {
+  add(
+    table: string,
+    row: number | null,
+    field: string | null,
+    message: string,
+    severity: 'error' | 'warning',
+    rowKey?: string,
+  ): void {
     const path = row === null ? (field ? `${table}.${field}` : table) : `${table}[${row}]${field ? `.${field}` : ''}`;
     this.issues.push({ path, message, table, row, field, severity, ...(rowKey ? { rowKey } : {}) });
   }
@@ -113,30 +129,64 @@ export function validateScenario(s: Scenario): DataIssue[] {
 
   p.products.forEach((x, i) => {
     const known = x.wagonTypes.filter((w) => wagonTypes.has(w));
-    x.wagonTypes.forEach((w) => { if (!wagonTypes.has(w)) c.add('plant.products', i, 'wagonTypes', `unknown wagon type '${w}'`, 'error', x.code); });
+    x.wagonTypes.forEach((w) => {
+      if (!wagonTypes.has(w)) c.add('plant.products', i, 'wagonTypes', `unknown wagon type '${w}'`, 'error', x.code);
+    });
     if (known.length > 0 && !p.loadingPoints.some((lp) => lp.wagonTypes.some((w) => known.includes(w)))) {
-      c.add('plant.products', i, 'wagonTypes', `no loading point handles any of its wagon types (${known.join(', ')}): ${x.code} cannot go by rail`, 'warning', x.code);
+      c.add(
+        'plant.products',
+        i,
+        'wagonTypes',
+        `no loading point handles any of its wagon types (${known.join(', ')}): ${x.code} cannot go by rail`,
+        'warning',
+        x.code,
+      );
     }
   });
   p.stockyards.forEach((x, i) => {
     x.loadingPoints.forEach((lp) => {
-      if (!loadingPoints.has(lp)) c.add('plant.stockyards', i, 'loadingPoints', `unknown loading point '${lp}'`, 'error', x.code);
-      else if (!loadingPoints.get(lp)!.stockyards.includes(x.code)) c.add('plant.stockyards', i, 'loadingPoints', `loading point '${lp}' does not list stockyard ${x.code} among those it serves`, 'warning', x.code);
+      if (!loadingPoints.has(lp))
+        c.add('plant.stockyards', i, 'loadingPoints', `unknown loading point '${lp}'`, 'error', x.code);
+      else if (!loadingPoints.get(lp)!.stockyards.includes(x.code))
+        c.add(
+          'plant.stockyards',
+          i,
+          'loadingPoints',
+          `loading point '${lp}' does not list stockyard ${x.code} among those it serves`,
+          'warning',
+          x.code,
+        );
     });
   });
   p.loadingPoints.forEach((x, i) => {
-    x.stockyards.forEach((y) => { if (!stockyards.has(y)) c.add('plant.loadingPoints', i, 'stockyards', `serves unknown stockyard '${y}'`, 'error', x.code); });
-    x.wagonTypes.forEach((w) => { if (!wagonTypes.has(w)) c.add('plant.loadingPoints', i, 'wagonTypes', `unknown wagon type '${w}'`, 'error', x.code); });
+    x.stockyards.forEach((y) => {
+      if (!stockyards.has(y))
+        c.add('plant.loadingPoints', i, 'stockyards', `serves unknown stockyard '${y}'`, 'error', x.code);
+    });
+    x.wagonTypes.forEach((w) => {
+      if (!wagonTypes.has(w))
+        c.add('plant.loadingPoints', i, 'wagonTypes', `unknown wagon type '${w}'`, 'error', x.code);
+    });
   });
   p.destinations.forEach((x, i) => {
-    if (!corridors.has(x.corridor)) c.add('plant.destinations', i, 'corridor', `unknown corridor '${x.corridor}'`, 'error', x.code);
+    if (!corridors.has(x.corridor))
+      c.add('plant.destinations', i, 'corridor', `unknown corridor '${x.corridor}'`, 'error', x.code);
   });
 
   s.inventory.forEach((x, i) => {
     const key = `${x.stockyard}/${x.product}`;
-    if (!stockyards.has(x.stockyard)) c.add('inventory', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', key);
+    if (!stockyards.has(x.stockyard))
+      c.add('inventory', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', key);
     if (!products.has(x.product)) c.add('inventory', i, 'product', `unknown product '${x.product}'`, 'error', key);
-    if (x.safetyStockT > x.onHandT) c.add('inventory', i, 'safetyStockT', `safety stock ${x.safetyStockT} t exceeds on-hand ${x.onHandT} t: nothing is usable`, 'warning', key);
+    if (x.safetyStockT > x.onHandT)
+      c.add(
+        'inventory',
+        i,
+        'safetyStockT',
+        `safety stock ${x.safetyStockT} t exceeds on-hand ${x.onHandT} t: nothing is usable`,
+        'warning',
+        key,
+      );
   });
 
   const startMs = Date.parse(s.horizon.start);
@@ -144,8 +194,24 @@ export function validateScenario(s: Scenario): DataIssue[] {
   s.rakes.forEach((x, i) => {
     const wt = wagonTypes.get(x.wagonType);
     if (!wt) c.add('rakes', i, 'wagonType', `unknown wagon type '${x.wagonType}'`, 'error', x.id);
-    else if (x.wagons > wt.wagonsPerRake) c.add('rakes', i, 'wagons', `${x.wagons} wagons exceeds a full ${wt.code} rake (${wt.wagonsPerRake})`, 'error', x.id);
-    if (Date.parse(x.expectedPlacement) >= endMs) c.add('rakes', i, 'expectedPlacement', `placement ${x.expectedPlacement} is after the horizon ends: the rake cannot be used`, 'warning', x.id);
+    else if (x.wagons > wt.wagonsPerRake)
+      c.add(
+        'rakes',
+        i,
+        'wagons',
+        `${x.wagons} wagons exceeds a full ${wt.code} rake (${wt.wagonsPerRake})`,
+        'error',
+        x.id,
+      );
+    if (Date.parse(x.expectedPlacement) >= endMs)
+      c.add(
+        'rakes',
+        i,
+        'expectedPlacement',
+        `placement ${x.expectedPlacement} is after the horizon ends: the rake cannot be used`,
+        'warning',
+        x.id,
+      );
   });
 
   s.orders.forEach((x, i) => {
@@ -154,19 +220,31 @@ export function validateScenario(s: Scenario): DataIssue[] {
     if (!dest) c.add('orders', i, 'destination', `unknown destination '${x.destination}'`, 'error', x.id);
     if (!product) c.add('orders', i, 'product', `unknown product '${x.product}'`, 'error', x.id);
     else if (x.modes !== 'road' && !product.wagonTypes.some((w) => wagonTypes.has(w))) {
-      c.add('orders', i, 'product', `no wagon type may carry product '${x.product}'`, x.modes === 'rail' ? 'error' : 'warning', x.id);
+      c.add(
+        'orders',
+        i,
+        'product',
+        `no wagon type may carry product '${x.product}'`,
+        x.modes === 'rail' ? 'error' : 'warning',
+        x.id,
+      );
     }
-    if (dest && x.modes === 'road' && !dest.roadPossible) c.add('orders', i, 'modes', `road only, but road is not possible to ${dest.code}`, 'error', x.id);
-    if (Date.parse(x.dueDate) < startMs) c.add('orders', i, 'dueDate', `due ${x.dueDate} is before the plan start ${s.horizon.start}`, 'error', x.id);
+    if (dest && x.modes === 'road' && !dest.roadPossible)
+      c.add('orders', i, 'modes', `road only, but road is not possible to ${dest.code}`, 'error', x.id);
+    if (Date.parse(x.dueDate) < startMs)
+      c.add('orders', i, 'dueDate', `due ${x.dueDate} is before the plan start ${s.horizon.start}`, 'error', x.id);
   });
 
   s.roadCapacity.forEach((x, i) => {
-    if (!stockyards.has(x.stockyard)) c.add('roadCapacity', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', `${x.stockyard}/${x.date}`);
+    if (!stockyards.has(x.stockyard))
+      c.add('roadCapacity', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', `${x.stockyard}/${x.date}`);
   });
   s.roadLanes.forEach((x, i) => {
     const key = `${x.stockyard}→${x.destination}`;
-    if (!stockyards.has(x.stockyard)) c.add('roadLanes', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', key);
-    if (!destinations.has(x.destination)) c.add('roadLanes', i, 'destination', `unknown destination '${x.destination}'`, 'error', key);
+    if (!stockyards.has(x.stockyard))
+      c.add('roadLanes', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', key);
+    if (!destinations.has(x.destination))
+      c.add('roadLanes', i, 'destination', `unknown destination '${x.destination}'`, 'error', key);
   });
   return c.issues;
 }

@@ -22,11 +22,25 @@ export function featureDrift(ref: FeatureStats, current: readonly Cell[], th: Dr
     if (ref.sample.length === 0) return null;
     const edges = decileEdges(ref.sample);
     const refBins = binCounts(ref.sample, edges).map((c) => (c / ref.sample.length) * (1 - refMissing));
-    const curBins = values.length ? binCounts(values, edges).map((c) => (c / values.length) * (1 - curMissing)) : refBins.map(() => 0);
+    const curBins = values.length
+      ? binCounts(values, edges).map((c) => (c / values.length) * (1 - curMissing))
+      : refBins.map(() => 0);
     const p = psi([...refBins, refMissing], [...curBins, curMissing]);
     const ks = values.length > 0 ? ks2(ref.sample, values) : null;
-    const status = p >= th.psiDrift || (ks !== null && ks.pValue < th.ksPValue && p >= th.psiWarn) ? 'drift' : p >= th.psiWarn || (ks !== null && ks.pValue < th.ksPValue) ? 'warn' : 'ok';
-    return { feature: ref.name, kind: 'numeric', psi: p, ks, status, missingRate: { reference: refMissing, current: curMissing } };
+    const status =
+      p >= th.psiDrift || (ks !== null && ks.pValue < th.ksPValue && p >= th.psiWarn)
+        ? 'drift'
+        : p >= th.psiWarn || (ks !== null && ks.pValue < th.ksPValue)
+          ? 'warn'
+          : 'ok';
+    return {
+      feature: ref.name,
+      kind: 'numeric',
+      psi: p,
+      ks,
+      status,
+      missingRate: { reference: refMissing, current: curMissing },
+    };
   }
   const cats = Object.keys(ref.counts).sort();
   const refTotal = cats.reduce((a, c) => a + ref.counts[c]!, 0) || 1;
@@ -37,7 +51,14 @@ export function featureDrift(ref: FeatureStats, current: readonly Cell[], th: Dr
   const curBins = [...curCounts.map((c) => (present.length ? c / present.length : 0) * (1 - curMissing)), curMissing];
   const p = psi(refBins, curBins);
   const status = p >= th.psiDrift ? 'drift' : p >= th.psiWarn ? 'warn' : 'ok';
-  return { feature: ref.name, kind: 'categorical', psi: p, ks: null, status, missingRate: { reference: refMissing, current: curMissing } };
+  return {
+    feature: ref.name,
+    kind: 'categorical',
+    psi: p,
+    ks: null,
+    status,
+    missingRate: { reference: refMissing, current: curMissing },
+  };
 }
 
 export function overallStatus(features: readonly DriftFeature[]): 'ok' | 'warn' | 'drift' {

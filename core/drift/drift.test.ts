@@ -38,13 +38,22 @@ describe('KS two-sample test', () => {
 });
 
 describe('feature drift against the training reference', () => {
-  const ref = computeStats(tableFromRows(Array.from({ length: 2000 }, (_, i) => ({
-    distanceKm: 200 + (i % 100) * 10, corridor: ['EAST', 'NORTH', 'WEST', 'SOUTH'][i % 4]!,
-  }))));
+  const ref = computeStats(
+    tableFromRows(
+      Array.from({ length: 2000 }, (_, i) => ({
+        distanceKm: 200 + (i % 100) * 10,
+        corridor: ['EAST', 'NORTH', 'WEST', 'SOUTH'][i % 4]!,
+      })),
+    ),
+  );
 
   it('reports no drift for the same distribution', () => {
     const cur = Array.from({ length: 500 }, (_, i) => 200 + ((i * 7) % 100) * 10);
-    const f = featureDrift(ref.features.find((x) => x.name === 'distanceKm')!, cur, DEFAULT_THRESHOLDS)!;
+    const f = featureDrift(
+      ref.features.find((x) => x.name === 'distanceKm')!,
+      cur,
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(f.status).toBe('ok');
     expect(f.psi).toBeLessThan(0.02);
     expect(f.ks!.pValue).toBeGreaterThan(0.5);
@@ -52,7 +61,11 @@ describe('feature drift against the training reference', () => {
 
   it('flags a shifted numeric feature by PSI and KS', () => {
     const cur = Array.from({ length: 500 }, (_, i) => 900 + (i % 50) * 10);
-    const f = featureDrift(ref.features.find((x) => x.name === 'distanceKm')!, cur, DEFAULT_THRESHOLDS)!;
+    const f = featureDrift(
+      ref.features.find((x) => x.name === 'distanceKm')!,
+      cur,
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(f.status).toBe('drift');
     expect(f.psi).toBeGreaterThan(1);
     expect(f.ks!.d).toBeGreaterThan(0.6);
@@ -61,12 +74,24 @@ describe('feature drift against the training reference', () => {
 
   it('flags a categorical feature whose mix changed or that arrives empty', () => {
     const corridor = ref.features.find((x) => x.name === 'corridor')!;
-    const shifted = featureDrift(corridor, Array.from({ length: 400 }, (_, i) => (i % 10 === 0 ? 'WEST' : 'EAST')), DEFAULT_THRESHOLDS)!;
+    const shifted = featureDrift(
+      corridor,
+      Array.from({ length: 400 }, (_, i) => (i % 10 === 0 ? 'WEST' : 'EAST')),
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(shifted.status).toBe('drift');
-    const empty = featureDrift(corridor, Array.from({ length: 400 }, (_, i) => (i % 2 ? null : 'EAST')), DEFAULT_THRESHOLDS)!;
+    const empty = featureDrift(
+      corridor,
+      Array.from({ length: 400 }, (_, i) => (i % 2 ? null : 'EAST')),
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(empty.missingRate.current).toBe(0.5);
     expect(empty.status).toBe('drift');
-    const unseen = featureDrift(corridor, Array.from({ length: 400 }, (_, i) => ['EAST', 'NORTH', 'WEST', 'SOUTH', 'NEW'][i % 5]!), DEFAULT_THRESHOLDS)!;
+    const unseen = featureDrift(
+      corridor,
+      Array.from({ length: 400 }, (_, i) => ['EAST', 'NORTH', 'WEST', 'SOUTH', 'NEW'][i % 5]!),
+      DEFAULT_THRESHOLDS,
+    )!;
     expect(unseen.psi).toBeGreaterThan(DEFAULT_THRESHOLDS.psiWarn);
   });
 });

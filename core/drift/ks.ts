@@ -4,9 +4,13 @@
  */
 export function ks2(a: readonly number[], b: readonly number[]): { d: number; pValue: number } {
   if (a.length === 0 || b.length === 0) throw new Error('KS needs values on both sides.');
-  const x = [...a].sort((p, q) => p - q), y = [...b].sort((p, q) => p - q);
-  const n = x.length, m = y.length;
-  let i = 0, j = 0, d = 0;
+  const x = [...a].sort((p, q) => p - q),
+    y = [...b].sort((p, q) => p - q);
+  const n = x.length,
+    m = y.length;
+  let i = 0,
+    j = 0,
+    d = 0;
   while (i < n && j < m) {
     const v = Math.min(x[i]!, y[j]!);
     while (i < n && x[i]! <= v) i++;
@@ -21,7 +25,8 @@ export function ks2(a: readonly number[], b: readonly number[]): { d: number; pV
 /** Q_KS(λ) = 2 Σ_{k≥1} (−1)^{k−1} e^{−2k²λ²}; 1 at λ → 0. */
 export function kolmogorovQ(lambda: number): number {
   if (lambda < 1e-3) return 1;
-  let sum = 0, prev = 0;
+  let sum = 0,
+    prev = 0;
   for (let k = 1; k <= 100; k++) {
     const term = 2 * (k % 2 ? 1 : -1) * Math.exp(-2 * k * k * lambda * lambda);
     sum += term;

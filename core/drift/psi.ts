@@ -4,8 +4,10 @@
  * but finite shift. Usual reading: < 0.1 stable, 0.1–0.25 moderate shift, > 0.25 drift.
  */
 export function psi(expected: readonly number[], actual: readonly number[], floor = 1e-4): number {
-  if (expected.length !== actual.length) throw new Error(`PSI needs the same bins on both sides (${expected.length} vs ${actual.length}).`);
-  const e = normalise(expected, floor), a = normalise(actual, floor);
+  if (expected.length !== actual.length)
+    throw new Error(`PSI needs the same bins on both sides (${expected.length} vs ${actual.length}).`);
+  const e = normalise(expected, floor),
+    a = normalise(actual, floor);
   let s = 0;
   for (let i = 0; i < e.length; i++) s += (a[i]! - e[i]!) * Math.log(a[i]! / e[i]!);
   return s;
@@ -21,10 +23,12 @@ function normalise(v: readonly number[], floor: number): number[] {
 export function binCounts(values: readonly number[], edges: readonly number[]): number[] {
   const counts = new Array<number>(edges.length + 1).fill(0);
   for (const v of values) {
-    let lo = 0, hi = edges.length;
+    let lo = 0,
+      hi = edges.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (v <= edges[mid]!) hi = mid; else lo = mid + 1;
+      if (v <= edges[mid]!) hi = mid;
+      else lo = mid + 1;
     }
     counts[lo]!++;
   }
@@ -45,6 +49,7 @@ export function decileEdges(sorted: readonly number[]): number[] {
 export function quantileSorted(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos), hi = Math.ceil(pos);
+  const lo = Math.floor(pos),
+    hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }

@@ -4,11 +4,19 @@ import { quantileSorted } from './psi';
 
 /** Reference statistics of one model input over the training rows: the baseline drift compares to. */
 export type FeatureStats =
-  | { name: string; kind: 'numeric'; n: number; missingRate: number; mean: number; min: number; max: number;
+  | {
+      name: string;
+      kind: 'numeric';
+      n: number;
+      missingRate: number;
+      mean: number;
+      min: number;
+      max: number;
       /** Quantiles at 0, 10, …, 100 %. */
       quantiles: number[];
       /** Up to SAMPLE_SIZE values spread evenly over the sorted data, for KS and PSI bins. */
-      sample: number[] }
+      sample: number[];
+    }
   | { name: string; kind: 'categorical'; n: number; missingRate: number; counts: Record<string, number> }
   | { name: string; kind: 'date'; n: number; missingRate: number; from: string | null; to: string | null };
 
@@ -36,22 +44,48 @@ export function computeStats(t: Table, columns?: readonly string[]): DatasetStat
     features: cols.map((c): FeatureStats => {
       const n = t.nRows;
       if (c.type === 'numeric') {
-        const vals = Array.from(c.num!).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+        const vals = Array.from(c.num!)
+          .filter((v) => !Number.isNaN(v))
+          .sort((a, b) => a - b);
         const missingRate = n ? (n - vals.length) / n : 0;
-        if (vals.length === 0) return { name: c.name, kind: 'numeric', n, missingRate, mean: NaN, min: NaN, max: NaN, quantiles: [], sample: [] };
+        if (vals.length === 0)
+          return {
+            name: c.name,
+            kind: 'numeric',
+            n,
+            missingRate,
+            mean: NaN,
+            min: NaN,
+            max: NaN,
+            quantiles: [],
+            sample: [],
+          };
         const step = Math.max(1, vals.length / SAMPLE_SIZE);
         const sample: number[] = [];
-        for (let k = 0; k < Math.min(SAMPLE_SIZE, vals.length); k++) sample.push(vals[Math.min(vals.length - 1, Math.floor(k * step + step / 2))]!);
+        for (let k = 0; k < Math.min(SAMPLE_SIZE, vals.length); k++)
+          sample.push(vals[Math.min(vals.length - 1, Math.floor(k * step + step / 2))]!);
         return {
-          name: c.name, kind: 'numeric', n, missingRate,
-          mean: vals.reduce((a, b) => a + b, 0) / vals.length, min: vals[0]!, max: vals.at(-1)!,
+          name: c.name,
+          kind: 'numeric',
+          n,
+          missingRate,
+          mean: vals.reduce((a, b) => a + b, 0) / vals.length,
+          min: vals[0]!,
+          max: vals.at(-1)!,
           quantiles: Array.from({ length: 11 }, (_, k) => quantileSorted(vals, k / 10)),
           sample,
         };
       }
       if (c.type === 'date') {
         const present = c.str!.filter((s): s is string => s !== null).sort();
-        return { name: c.name, kind: 'date', n, missingRate: n ? (n - present.length) / n : 0, from: present[0] ?? null, to: present.at(-1) ?? null };
+        return {
+          name: c.name,
+          kind: 'date',
+          n,
+          missingRate: n ? (n - present.length) / n : 0,
+          from: present[0] ?? null,
+          to: present.at(-1) ?? null,
+        };
       }
       const counts: Record<string, number> = {};
       let missing = 0;

@@ -44,7 +44,13 @@ export class DriftService {
     this.timers.push(flush);
     const every = opts.scheduleMs ?? 6 * 3_600_000;
     if (every > 0) {
-      const t = setInterval(() => { try { this.runAll('schedule'); } catch { /* database closed: next tick or shutdown */ } }, every);
+      const t = setInterval(() => {
+        try {
+          this.runAll('schedule');
+        } catch {
+          /* database closed: next tick or shutdown */
+        }
+      }, every);
       t.unref();
       this.timers.push(t);
     }
@@ -74,14 +80,20 @@ export class DriftService {
     db.transaction(() => {
       for (const [name, b] of buffered) {
         for (const r of b.rows) ins.run(name, JSON.stringify(r), now);
-        db.prepare(`DELETE FROM drift_samples WHERE name = ? AND id <= (
-          SELECT id FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`).run(name, name, this.keepPerModel);
+        db.prepare(
+          `DELETE FROM drift_samples WHERE name = ? AND id <= (
+          SELECT id FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
+        ).run(name, name, this.keepPerModel);
       }
     })();
   }
 
   private flushSafe(): void {
-    try { this.flush(); } catch { this.stop(); }
+    try {
+      this.flush();
+    } catch {
+      this.stop();
+    }
   }
 
   stop(): void {
@@ -90,12 +102,16 @@ export class DriftService {
   }
 
   thresholds(): DriftThresholds {
-    const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(THRESHOLDS_KEY) as { value: string } | undefined;
+    const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(THRESHOLDS_KEY) as
+      { value: string } | undefined;
     return row ? { ...DEFAULT_THRESHOLDS, ...(JSON.parse(row.value) as Partial<DriftThresholds>) } : DEFAULT_THRESHOLDS;
   }
 
   setThresholds(t: DriftThresholds): DriftThresholds {
-    this.s.requireDb().prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)').run(THRESHOLDS_KEY, JSON.stringify(t));
+    this.s
+      .requireDb()
+      .prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)')
+      .run(THRESHOLDS_KEY, JSON.stringify(t));
     return t;
   }
 
@@ -105,24 +121,58 @@ export class DriftService {
     const db = this.s.requireDb();
     const th = this.thresholds();
     const ref = this.reference(name);
-    const rows = (db.prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, this.keepPerModel) as { row: string }[])
-      .map((r) => JSON.parse(r.row) as Row);
-    const base = { name, version: ref?.version ?? null, samples: rows.length, thresholds: th, trigger, createdAt: new Date().toISOString() };
+    const rows = (
+      db
+        .prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT ?')
+        .all(name, this.keepPerModel) as { row: string }[]
+    ).map((r) => JSON.parse(r.row) as Row);
+    const base = {
+      name,
+      version: ref?.version ?? null,
+      samples: rows.length,
+      thresholds: th,
+      trigger,
+      createdAt: new Date().toISOString(),
+    };
     let report: DriftReport;
-    if (!ref) report = { ...base, status: 'no-data', features: [], message: `No production version of ${name} with training statistics to compare against.` };
-    else if (rows.length < th.minSamples) report = { ...base, status: 'no-data', features: [], message: `${rows.length} sampled inputs; at least ${th.minSamples} are needed.` };
+    if (!ref)
+      report = {
+        ...base,
+        status: 'no-data',
+        features: [],
+        message: `No production version of ${name} with training statistics to compare against.`,
+      };
+    else if (rows.length < th.minSamples)
+      report = {
+        ...base,
+        status: 'no-data',
+        features: [],
+        message: `${rows.length} sampled inputs; at least ${th.minSamples} are needed.`,
+      };
     else {
-      const features = ref.stats.features.flatMap((f) => featureDrift(f, rows.map((r) => r[f.name]), th) ?? []);
+      const features = ref.stats.features.flatMap(
+        (f) =>
+          featureDrift(
+            f,
+            rows.map((r) => r[f.name]),
+            th,
+          ) ?? [],
+      );
       const status = overallStatus(features);
       const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
       report = {
-        ...base, status, features,
-        message: status === 'ok' ? `No drift across ${features.length} features (${rows.length} samples).`
-          : `${features.filter((f) => f.status !== 'ok').length} of ${features.length} features shifted; largest PSI ${worst!.psi.toFixed(3)} on ${worst!.feature}.`,
+        ...base,
+        status,
+        features,
+        message:
+          status === 'ok'
+            ? `No drift across ${features.length} features (${rows.length} samples).`
+            : `${features.filter((f) => f.status !== 'ok').length} of ${features.length} features shifted; largest PSI ${worst!.psi.toFixed(3)} on ${worst!.feature}.`,
       };
     }
-    db.prepare('INSERT INTO drift_reports (name, version, status, report, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(name, report.version, report.status, JSON.stringify(report), trigger, report.createdAt);
+    db.prepare(
+      'INSERT INTO drift_reports (name, version, status, report, trigger, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(name, report.version, report.status, JSON.stringify(report), trigger, report.createdAt);
     this.latest.set(name, report);
     this.onReport(report);
     return report;
@@ -134,17 +184,27 @@ export class DriftService {
 
   reports(name: string | undefined, limit: number): DriftReport[] {
     const db = this.s.requireDb();
-    const rows = (name
-      ? db.prepare('SELECT report FROM drift_reports WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, limit)
-      : db.prepare('SELECT report FROM drift_reports ORDER BY id DESC LIMIT ?').all(limit)) as { report: string }[];
+    const rows = (
+      name
+        ? db.prepare('SELECT report FROM drift_reports WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, limit)
+        : db.prepare('SELECT report FROM drift_reports ORDER BY id DESC LIMIT ?').all(limit)
+    ) as { report: string }[];
     return rows.map((r) => JSON.parse(r.report) as DriftReport);
   }
 
   /** Latest report per model (memory first, then the table), for the Monitor page and alerts. */
   latestByModel(): DriftReport[] {
     let db;
-    try { db = this.s.requireDb(); } catch { return [...this.latest.values()]; }
-    const rows = db.prepare(`SELECT report FROM drift_reports WHERE id IN (SELECT MAX(id) FROM drift_reports GROUP BY name) ORDER BY name`).all() as { report: string }[];
+    try {
+      db = this.s.requireDb();
+    } catch {
+      return [...this.latest.values()];
+    }
+    const rows = db
+      .prepare(
+        `SELECT report FROM drift_reports WHERE id IN (SELECT MAX(id) FROM drift_reports GROUP BY name) ORDER BY name`,
+      )
+      .all() as { report: string }[];
     return rows.map((r) => JSON.parse(r.report) as DriftReport);
   }
 }

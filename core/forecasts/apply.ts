@@ -44,7 +44,10 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const prior = new Map((sc.sources ?? []).map((r) => [`${r.field}|${r.entity}`, r]));
   const wagon = new Map(sc.plant.wagonTypes.map((w) => [w.code, w]));
   const product = new Map(sc.plant.products.map((p) => [p.code, p]));
-  const rakeLoadT = (w: string) => { const t = wagon.get(w); return t ? t.pccT * t.wagonsPerRake : null; };
+  const rakeLoadT = (w: string) => {
+    const t = wagon.get(w);
+    return t ? t.pccT * t.wagonsPerRake : null;
+  };
   const sources: InputSource[] = [];
   // The figure as the planner had it before any update: a repeated update keeps it, so Undo
   // restores the typed value and a placement's delay is added to the promise only once.
@@ -58,30 +61,59 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const rakeTypes = new Set(sc.rakes.map((r) => r.wagonType));
   const destType = (code: string) => {
     const count = new Map<string, number>();
-    for (const o of sc.orders) if (o.destination === code) for (const w of product.get(o.product)?.wagonTypes ?? []) if (rakeTypes.has(w) || rakeTypes.size === 0) count.set(w, (count.get(w) ?? 0) + o.quantityT);
-    return [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? sc.rakes[0]?.wagonType ?? sc.plant.wagonTypes[0]?.code ?? '';
+    for (const o of sc.orders)
+      if (o.destination === code)
+        for (const w of product.get(o.product)?.wagonTypes ?? [])
+          if (rakeTypes.has(w) || rakeTypes.size === 0) count.set(w, (count.get(w) ?? 0) + o.quantityT);
+    return (
+      [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? sc.rakes[0]?.wagonType ?? sc.plant.wagonTypes[0]?.code ?? ''
+    );
   };
-  const tRows = dests.map((d) => { const w = destType(d.code); return { date, corridor: d.corridor, destination: d.code, distanceKm: d.railDistanceKm, wagonType: w, loadT: rakeLoadT(w) } as Record<string, Cell>; });
+  const tRows = dests.map((d) => {
+    const w = destType(d.code);
+    return {
+      date,
+      corridor: d.corridor,
+      destination: d.code,
+      distanceKm: d.railDistanceKm,
+      wagonType: w,
+      loadT: rakeLoadT(w),
+    } as Record<string, Cell>;
+  });
   const ta = dests.length ? await answer(access, 'transit-delay', tRows, opts.demo) : null;
   const transitH = new Map<string, number>();
   dests.forEach((d, i) => {
-    const base = { field: 'railTransitH' as const, entity: d.code, before: origin('railTransitH', d.code, d.railTransitH) };
-    if (!ta?.values) { sources.push({ ...base, used: d.railTransitH, source: 'scenario', why: ta?.why ?? 'no destinations' }); return; }
+    const base = {
+      field: 'railTransitH' as const,
+      entity: d.code,
+      before: origin('railTransitH', d.code, d.railTransitH),
+    };
+    if (!ta?.values) {
+      sources.push({ ...base, used: d.railTransitH, source: 'scenario', why: ta?.why ?? 'no destinations' });
+      return;
+    }
     const p50 = Math.max(1, r1(ta.values.prediction![i]!));
-    const p10 = ta.values.p10?.[i], p90 = ta.values.p90?.[i];
-    const q = p10 !== undefined && p90 !== undefined && p90 > p10 ? { p10H: Math.max(0.1, r1(Math.min(p10, p50))), p50H: p50, p90H: r1(Math.max(p90, p50)) } : { p50H: p50 };
+    const p10 = ta.values.p10?.[i],
+      p90 = ta.values.p90?.[i];
+    const q =
+      p10 !== undefined && p90 !== undefined && p90 > p10
+        ? { p10H: Math.max(0.1, r1(Math.min(p10, p50))), p50H: p50, p90H: r1(Math.max(p90, p50)) }
+        : { p50H: p50 };
     transitH.set(d.code, p50);
     sources.push({ ...base, used: p50, source: ta.source, ...(ta.why ? { why: ta.why } : {}), ...q });
   });
 
   // Loading: the throughput model per loading point × product it can load.
   const orderedT = new Map<string, number>();
-  for (const o of sc.orders) if (o.modes !== 'road') orderedT.set(o.product, (orderedT.get(o.product) ?? 0) + o.quantityT);
+  for (const o of sc.orders)
+    if (o.modes !== 'road') orderedT.set(o.product, (orderedT.get(o.product) ?? 0) + o.quantityT);
   const lps = sc.plant.loadingPoints;
   const lRows: Record<string, Cell>[] = [];
   const lIdx: { lp: string; product: string; weightT: number }[] = [];
   for (const lp of lps) {
-    const loadable = sc.plant.products.map((p) => ({ p, w: p.wagonTypes.find((w) => lp.wagonTypes.includes(w)) })).filter((x) => x.w !== undefined);
+    const loadable = sc.plant.products
+      .map((p) => ({ p, w: p.wagonTypes.find((w) => lp.wagonTypes.includes(w)) }))
+      .filter((x) => x.w !== undefined);
     const ordered = loadable.filter((x) => (orderedT.get(x.p.code) ?? 0) > 0);
     for (const x of ordered.length ? ordered : loadable) {
       lRows.push({ date, loadingPoint: lp.code, product: x.p.code, wagonType: x.w!, tonnes: rakeLoadT(x.w!) });
@@ -91,11 +123,28 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const la = lRows.length ? await answer(access, 'loading-throughput', lRows, opts.demo) : null;
   const rate = new Map<string, number>();
   for (const lp of lps) {
-    const base = { field: 'loadingRateTph' as const, entity: lp.code, before: origin('loadingRateTph', lp.code, lp.loadingRateTph) };
+    const base = {
+      field: 'loadingRateTph' as const,
+      entity: lp.code,
+      before: origin('loadingRateTph', lp.code, lp.loadingRateTph),
+    };
     const mine = lIdx.map((x, i) => ({ ...x, i })).filter((x) => x.lp === lp.code);
     const vals = la?.values?.prediction;
-    if (!la?.values || !vals || mine.length === 0) { sources.push({ ...base, used: lp.loadingRateTph, source: 'scenario', why: la?.why ?? (mine.length ? 'no forecast' : 'no product it can load') }); continue; }
-    const byProduct = mine.map((x) => ({ product: x.product, rateTph: Math.max(1, Math.round(vals[x.i]!)), weightT: Math.round(x.weightT), source: la.source }));
+    if (!la?.values || !vals || mine.length === 0) {
+      sources.push({
+        ...base,
+        used: lp.loadingRateTph,
+        source: 'scenario',
+        why: la?.why ?? (mine.length ? 'no forecast' : 'no product it can load'),
+      });
+      continue;
+    }
+    const byProduct = mine.map((x) => ({
+      product: x.product,
+      rateTph: Math.max(1, Math.round(vals[x.i]!)),
+      weightT: Math.round(x.weightT),
+      source: la.source,
+    }));
     // One rate per loading point: the harmonic mean weighted by tonnes gives the same loading
     // hours for the day's product mix as the per-product rates would.
     const total = byProduct.reduce((s, x) => s + (x.weightT || 1), 0);
@@ -112,7 +161,13 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   for (const r of rakes) {
     const promised = origin('expectedPlacement', r.id, r.expectedPlacement);
     for (const lp of lps.filter((l) => l.wagonTypes.includes(r.wagonType))) {
-      pRows.push({ date: promised.slice(0, 10), wagonType: r.wagonType, loadingPoint: lp.code, hour: Number(promised.slice(11, 13)), recentDelayH: opts.recentDelayH?.(lp.code, promised) ?? null });
+      pRows.push({
+        date: promised.slice(0, 10),
+        wagonType: r.wagonType,
+        loadingPoint: lp.code,
+        hour: Number(promised.slice(11, 13)),
+        recentDelayH: opts.recentDelayH?.(lp.code, promised) ?? null,
+      });
       pIdx.push({ rake: r.id, promised });
     }
   }
@@ -120,8 +175,20 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   const placement = new Map<string, string>();
   for (const r of rakes) {
     const mine = pIdx.map((x, i) => ({ ...x, i })).filter((x) => x.rake === r.id);
-    const base = { field: 'expectedPlacement' as const, entity: r.id, before: origin('expectedPlacement', r.id, r.expectedPlacement) };
-    if (!pa?.values || mine.length === 0) { sources.push({ ...base, used: r.expectedPlacement, source: 'scenario', why: pa?.why ?? 'no loading point takes its wagon type' }); continue; }
+    const base = {
+      field: 'expectedPlacement' as const,
+      entity: r.id,
+      before: origin('expectedPlacement', r.id, r.expectedPlacement),
+    };
+    if (!pa?.values || mine.length === 0) {
+      sources.push({
+        ...base,
+        used: r.expectedPlacement,
+        source: 'scenario',
+        why: pa?.why ?? 'no loading point takes its wagon type',
+      });
+      continue;
+    }
     const delayH = r1(mine.reduce((s, x) => s + pa.values.prediction![x.i]!, 0) / mine.length);
     const used = addHours(mine[0]!.promised, delayH);
     placement.set(r.id, used);
@@ -160,8 +227,14 @@ export function undoForecasts(sc: Scenario): Scenario {
     ...rest,
     plant: {
       ...sc.plant,
-      destinations: sc.plant.destinations.map((d) => ({ ...d, railTransitH: val('railTransitH', d.code, d.railTransitH) })),
-      loadingPoints: sc.plant.loadingPoints.map((l) => ({ ...l, loadingRateTph: val('loadingRateTph', l.code, l.loadingRateTph) })),
+      destinations: sc.plant.destinations.map((d) => ({
+        ...d,
+        railTransitH: val('railTransitH', d.code, d.railTransitH),
+      })),
+      loadingPoints: sc.plant.loadingPoints.map((l) => ({
+        ...l,
+        loadingRateTph: val('loadingRateTph', l.code, l.loadingRateTph),
+      })),
     },
     rakes: sc.rakes.map((r) => ({ ...r, expectedPlacement: val('expectedPlacement', r.id, r.expectedPlacement) })),
   };

@@ -21,20 +21,44 @@ import { transitCdf, transitQuantile } from './transit-distribution';
 
 const sc0 = (): Scenario => generateScenario({ seed: 4, size: 'day' });
 
-function version(name: string, v: number, o: { beats?: boolean; data?: 'plant-history' | 'synthetic-history' } = {}): VersionRecord {
+function version(
+  name: string,
+  v: number,
+  o: { beats?: boolean; data?: 'plant-history' | 'synthetic-history' } = {},
+): VersionRecord {
   return {
-    name, version: v, origin: 'trained', spec: name, params: {},
+    name,
+    version: v,
+    origin: 'trained',
+    spec: name,
+    params: {},
     manifest: { name, trainingData: { kind: o.data ?? 'plant-history', source: 'test' } } as unknown as ModelManifest,
-    dataset: null, datasetStats: null, metrics: null,
-    baselineMetrics: { beats: o.beats ?? true }, baseline: null, trainMs: null, parentVersion: null, note: '', sourceRef: null,
-    fileSha256: '', fileBytes: 0, holdoutSha256: null, lastError: null, lastErrorAt: null, createdAt: '',
+    dataset: null,
+    datasetStats: null,
+    metrics: null,
+    baselineMetrics: { beats: o.beats ?? true },
+    baseline: null,
+    trainMs: null,
+    parentVersion: null,
+    note: '',
+    sourceRef: null,
+    fileSha256: '',
+    fileBytes: 0,
+    holdoutSha256: null,
+    lastError: null,
+    lastErrorAt: null,
+    createdAt: '',
   };
 }
 
 /** A registry stand-in: each model answers a fixed function of its row; the baseline answers 7. */
 function access(versions: Record<string, VersionRecord>, calls: string[] = []): ModelAccess {
   const f: Record<string, (r: Record<string, Cell>) => Record<string, number>> = {
-    'transit-delay': (r) => ({ prediction: 10 + Number(r.distanceKm) / 50, p10: 8 + Number(r.distanceKm) / 60, p90: 20 + Number(r.distanceKm) / 40 }),
+    'transit-delay': (r) => ({
+      prediction: 10 + Number(r.distanceKm) / 50,
+      p10: 8 + Number(r.distanceKm) / 60,
+      p90: 20 + Number(r.distanceKm) / 40,
+    }),
     'loading-throughput': (r) => ({ prediction: r.product === 'HRC' ? 300 : 450 }),
     'rake-availability': () => ({ prediction: 5 }),
   };
@@ -44,14 +68,23 @@ function access(versions: Record<string, VersionRecord>, calls: string[] = []): 
       calls.push(name);
       const out = rows.map((r) => f[name]!(r));
       const columns = Object.fromEntries(Object.keys(out[0]!).map((k) => [k, out.map((o) => o[k]!)]));
-      return { model: name, version: versions[name]!.version, source: 'model', columns, label: null, ms: 0 } satisfies PredictAnswer;
+      return {
+        model: name,
+        version: versions[name]!.version,
+        source: 'model',
+        columns,
+        label: null,
+        ms: 0,
+      } satisfies PredictAnswer;
     },
     baseline: (_name, rows) => ({ values: { prediction: rows.map(() => 7) }, description: 'lane mean (test)' }),
   };
 }
 
 const all = (o: Parameters<typeof version>[2] = {}) => ({
-  'transit-delay': version('transit-delay', 3, o), 'loading-throughput': version('loading-throughput', 2, o), 'rake-availability': version('rake-availability', 5, o),
+  'transit-delay': version('transit-delay', 3, o),
+  'loading-throughput': version('loading-throughput', 2, o),
+  'rake-availability': version('rake-availability', 5, o),
 });
 
 describe('transit distribution through P10/P50/P90', () => {
@@ -61,15 +94,21 @@ describe('transit distribution through P10/P50/P90', () => {
     expect(transitCdf(q, 40)).toBeCloseTo(0.5, 5);
     expect(transitCdf(q, 70)).toBeCloseTo(0.9, 5);
     expect(transitQuantile(q, 0.9)).toBeCloseTo(70, 6);
-    fc.assert(fc.property(
-      fc.double({ min: 1, max: 100, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }),
-      fc.double({ min: -50, max: 500, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }),
-      (p50, lo, hi, h, dh) => {
-        const qq = { p10H: p50 / (1 + lo), p50H: p50, p90H: p50 * (1 + hi) };
-        const a = transitCdf(qq, h), b = transitCdf(qq, h + dh);
-        return a >= 0 && b <= 1 && b >= a;
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        fc.double({ min: -50, max: 500, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (p50, lo, hi, h, dh) => {
+          const qq = { p10H: p50 / (1 + lo), p50H: p50, p90H: p50 * (1 + hi) };
+          const a = transitCdf(qq, h),
+            b = transitCdf(qq, h + dh);
+          return a >= 0 && b <= 1 && b >= a;
+        },
+      ),
+    );
   });
 });
 
@@ -79,7 +118,11 @@ describe('update from forecasts', () => {
     const r = await applyForecasts(sc, access(all()), { demo: false });
     const d = sc.plant.destinations[0]!;
     const t = r.sources.find((s) => s.field === 'railTransitH' && s.entity === d.code)!;
-    expect(t).toMatchObject({ source: 'model transit-delay@3', before: d.railTransitH, used: Math.round((10 + d.railDistanceKm / 50) * 10) / 10 });
+    expect(t).toMatchObject({
+      source: 'model transit-delay@3',
+      before: d.railTransitH,
+      used: Math.round((10 + d.railDistanceKm / 50) * 10) / 10,
+    });
     expect(t.p90H!).toBeGreaterThan(t.p50H!);
     expect(r.scenario.plant.destinations[0]!.railTransitH).toBe(t.used);
     for (const l of r.sources.filter((s) => s.field === 'loadingRateTph')) {
@@ -90,7 +133,12 @@ describe('update from forecasts', () => {
     }
     const rake = sc.rakes.find((x) => x.status === 'expected')!;
     const p = r.sources.find((s) => s.field === 'expectedPlacement' && s.entity === rake.id)!;
-    expect(p).toMatchObject({ source: 'model rake-availability@5', delayH: 5, before: rake.expectedPlacement, used: addHours(rake.expectedPlacement, 5) });
+    expect(p).toMatchObject({
+      source: 'model rake-availability@5',
+      delayH: 5,
+      before: rake.expectedPlacement,
+      used: addHours(rake.expectedPlacement, 5),
+    });
     expect(Date.parse(String(p.used)) - Date.parse(rake.expectedPlacement)).toBe(5 * 3_600_000);
     expect(r.changes.length).toBeGreaterThan(0);
     expect(r.changes.every((c) => c.before !== c.used)).toBe(true);
@@ -109,9 +157,17 @@ describe('update from forecasts', () => {
   it('uses the baseline, named as such, when a model does not beat it', async () => {
     const sc = sc0();
     const calls: string[] = [];
-    const r = await applyForecasts(sc, access({ ...all(), 'transit-delay': version('transit-delay', 3, { beats: false }) }, calls), { demo: false });
+    const r = await applyForecasts(
+      sc,
+      access({ ...all(), 'transit-delay': version('transit-delay', 3, { beats: false }) }, calls),
+      { demo: false },
+    );
     const t = r.sources.filter((s) => s.field === 'railTransitH');
-    expect(t.every((s) => s.source === 'baseline transit-delay' && s.used === 7 && /does not beat its baseline/.test(s.why ?? ''))).toBe(true);
+    expect(
+      t.every(
+        (s) => s.source === 'baseline transit-delay' && s.used === 7 && /does not beat its baseline/.test(s.why ?? ''),
+      ),
+    ).toBe(true);
     expect(calls).not.toContain('transit-delay');
     expect(r.sources.find((s) => s.field === 'loadingRateTph')!.source).toBe('model loading-throughput@2');
   });
@@ -120,12 +176,16 @@ describe('update from forecasts', () => {
     const sc = sc0();
     const real = await applyForecasts(sc, access(all({ data: 'synthetic-history' })), { demo: false });
     for (const s of real.sources) {
-      expect(s.source).toBe(`baseline ${s.field === 'railTransitH' ? 'transit-delay' : s.field === 'loadingRateTph' ? 'loading-throughput' : 'rake-availability'}`);
+      expect(s.source).toBe(
+        `baseline ${s.field === 'railTransitH' ? 'transit-delay' : s.field === 'loadingRateTph' ? 'loading-throughput' : 'rake-availability'}`,
+      );
       expect(s.why).toMatch(/synthetic demo history/);
     }
     const noBaseline = { ...access(all({ data: 'synthetic-history' })), baseline: () => null };
     const kept = await applyForecasts(sc, noBaseline, { demo: false });
-    expect(kept.sources.every((s) => s.source === 'scenario' && s.before === s.used && /synthetic/.test(s.why ?? ''))).toBe(true);
+    expect(
+      kept.sources.every((s) => s.source === 'scenario' && s.before === s.used && /synthetic/.test(s.why ?? '')),
+    ).toBe(true);
     expect(kept.changes).toHaveLength(0);
     const demo = await applyForecasts(sc, access(all({ data: 'synthetic-history' })), { demo: true });
     expect(demo.sources.every((s) => s.source.startsWith('model '))).toBe(true);
@@ -134,7 +194,9 @@ describe('update from forecasts', () => {
   it('keeps the scenario value, saying why, when there is no model at all', async () => {
     const r = await applyForecasts(sc0(), access({}), { demo: false });
     expect(r.changes).toHaveLength(0);
-    expect(r.sources.every((s) => s.source === 'scenario' && /no .* model in the registry/.test(s.why ?? ''))).toBe(true);
+    expect(r.sources.every((s) => s.source === 'scenario' && /no .* model in the registry/.test(s.why ?? ''))).toBe(
+      true,
+    );
   });
 });
 
@@ -153,9 +215,21 @@ describe('plan risk', () => {
     expect(plan.summary.expectedLatenessP90Rs!).toBeGreaterThanOrEqual(plan.summary.expectedLatenessP50Rs!);
     expect(plan.inputSources).toEqual(sc.sources);
     // A figure edited after the update is the scenario's own in the plan's sources.
-    const edited: Scenario = { ...sc, plant: { ...sc.plant, destinations: sc.plant.destinations.map((d, i) => (i === 0 ? { ...d, railTransitH: 99 } : d)) } };
-    const row = annotatePlanRisk(ruleBasedPlan(edited), edited, 'normal').inputSources!.find((x) => x.field === 'railTransitH' && x.entity === sc.plant.destinations[0]!.code)!;
-    expect(row).toMatchObject({ used: 99, source: 'scenario', why: expect.stringMatching(/edited after the forecast update .*model transit-delay@3/) });
+    const edited: Scenario = {
+      ...sc,
+      plant: {
+        ...sc.plant,
+        destinations: sc.plant.destinations.map((d, i) => (i === 0 ? { ...d, railTransitH: 99 } : d)),
+      },
+    };
+    const row = annotatePlanRisk(ruleBasedPlan(edited), edited, 'normal').inputSources!.find(
+      (x) => x.field === 'railTransitH' && x.entity === sc.plant.destinations[0]!.code,
+    )!;
+    expect(row).toMatchObject({
+      used: 99,
+      source: 'scenario',
+      why: expect.stringMatching(/edited after the forecast update .*model transit-delay@3/),
+    });
     expect(plan.planning!.transit.every((t) => t.basis === 'model transit-delay@3')).toBe(true);
     expect(checkPlan(sc, plan).ok).toBe(true);
     // The same rake loaded a day later is never more likely on time.
@@ -168,7 +242,9 @@ describe('plan risk', () => {
     const sc = sc0();
     expect(transitQuantiles(sc).get(sc.plant.destinations[0]!.code)!.basis).toBe(DEFAULT_SPREAD_BASIS);
     const robust = robustScenario(sc);
-    robust.plant.destinations.forEach((d, i) => expect(d.railTransitH).toBeGreaterThan(sc.plant.destinations[i]!.railTransitH));
+    robust.plant.destinations.forEach((d, i) =>
+      expect(d.railTransitH).toBeGreaterThan(sc.plant.destinations[i]!.railTransitH),
+    );
     const normal = annotatePlanRisk(ruleBasedPlan(sc), sc, 'normal');
     const safe = annotatePlanRisk(ruleBasedPlan(robust), sc, 'robust');
     expect(checkPlan(robust, safe).ok).toBe(true);
@@ -181,7 +257,14 @@ describe('plan risk', () => {
 describe('rake indent', () => {
   it('puts every tonne wanting rail on a suggested rake or names what is left; exports CSV with a BOM and xlsx with real dates', async () => {
     const sc = sc0();
-    const demand = sc.plant.destinations.slice(0, 3).flatMap((d) => Array.from({ length: 14 }, (_, day) => ({ day, destination: d.code, product: sc.plant.products[0]!.code, tonnes: 900 })));
+    const demand = sc.plant.destinations.slice(0, 3).flatMap((d) =>
+      Array.from({ length: 14 }, (_, day) => ({
+        day,
+        destination: d.code,
+        product: sc.plant.products[0]!.code,
+        tonnes: 900,
+      })),
+    );
     const ind = rakeIndent(sc, demand, 14);
     expect(ind.rows.length).toBeGreaterThan(0);
     const cap = new Map(sc.plant.wagonTypes.map((w) => [w.code, w.pccT * w.wagonsPerRake]));
@@ -193,7 +276,9 @@ describe('rake indent', () => {
     const forecastT = ind.rows.reduce((s, r) => s + r.forecastT, 0);
     expect(forecastT).toBeLessThanOrEqual(3 * 14 * 900 + 1);
     const left = ind.notes.filter((n) => / t left after day /.test(n)).map((n) => Number(/: (\d+) t left/.exec(n)![1]));
-    expect(Math.abs(ind.indentedT + left.reduce((a, b) => a + b, 0) - ind.demandT)).toBeLessThanOrEqual(ind.rows.length + left.length + 1);
+    expect(Math.abs(ind.indentedT + left.reduce((a, b) => a + b, 0) - ind.demandT)).toBeLessThanOrEqual(
+      ind.rows.length + left.length + 1,
+    );
     const csv = indentCsv(ind);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').split('\r\n')[1]!.startsWith(ind.rows[0]!.date)).toBe(true);
@@ -209,19 +294,36 @@ describe('production suggestion with the demand forecast', () => {
   it('adds forecast demand beyond the stock left after open orders, and only that', () => {
     const sc = sc0();
     const product = sc.plant.products[0]!.code;
-    const stock = sc.inventory.filter((i) => i.product === product).reduce((s, i) => s + Math.max(0, i.onHandT - i.safetyStockT), 0);
+    const stock = sc.inventory
+      .filter((i) => i.product === product)
+      .reduce((s, i) => s + Math.max(0, i.onHandT - i.safetyStockT), 0);
     const open = sc.orders.filter((o) => o.product === product).reduce((s, o) => s + o.quantityT, 0);
     const left = Math.max(0, stock - open);
     // Enough a day that the stock left runs out about halfway through the fortnight.
     const perDay = Math.ceil(left / 7) + 500;
-    const demand = Array.from({ length: 14 }, (_, day) => ({ day, destination: sc.plant.destinations[0]!.code, product, tonnes: perDay }));
+    const demand = Array.from({ length: 14 }, (_, day) => ({
+      day,
+      destination: sc.plant.destinations[0]!.code,
+      product,
+      tonnes: perDay,
+    }));
     const short = 14 * perDay - left;
     const line = productionWithForecast([], sc, demand, 14, 'model demand@1').find((p) => p.product === product)!;
     expect(line.tonnes).toBeCloseTo(short, 3);
     expect(line.because).toMatch(/forecast demand over the next 14 days .*model demand@1/);
-    expect(line.neededBy.slice(0, 10)).toBe(new Date(Date.parse(`${sc.horizon.start.slice(0, 10)}T00:00:00Z`) + Math.floor(left / perDay) * 86_400_000).toISOString().slice(0, 10));
+    expect(line.neededBy.slice(0, 10)).toBe(
+      new Date(Date.parse(`${sc.horizon.start.slice(0, 10)}T00:00:00Z`) + Math.floor(left / perDay) * 86_400_000)
+        .toISOString()
+        .slice(0, 10),
+    );
     // An existing suggestion for the product grows by the forecast shortfall; no forecast, no change.
-    const merged = productionWithForecast([{ product, tonnes: 500, neededBy: sc.horizon.start, because: 'open orders' }], sc, demand, 14, 'model demand@1');
+    const merged = productionWithForecast(
+      [{ product, tonnes: 500, neededBy: sc.horizon.start, because: 'open orders' }],
+      sc,
+      demand,
+      14,
+      'model demand@1',
+    );
     expect(merged.find((p) => p.product === product)!.tonnes).toBeCloseTo(500 + short, 3);
     expect(productionWithForecast([], sc, [], 14, 'none')).toEqual([]);
   });
@@ -232,7 +334,9 @@ describe('the baseline planning falls back to', () => {
     const h = generateHistory({ seed: 3, days: 60 });
     const dest = h.trips.find((t) => t.transitH !== null)!.destination;
     const lane = h.trips.filter((t) => t.destination === dest && t.transitH !== null).map((t) => t.transitH!);
-    const b = specBaseline('transit-delay', h, [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }])!;
+    const b = specBaseline('transit-delay', h, [
+      { date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 },
+    ])!;
     const sorted = [...lane].sort((x, y) => x - y);
     const m = sorted.length >> 1;
     expect(b.values.prediction![0]).toBeCloseTo(sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, 6);
@@ -240,7 +344,12 @@ describe('the baseline planning falls back to', () => {
     expect(b.values.p10![0]).toBeGreaterThanOrEqual(Math.min(...lane));
     expect(b.description).toMatch(/^lane median transit time/);
     // The baseline the model was judged against is the one used, by name.
-    const other = specBaseline('transit-delay', h, [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }], 'lane × wagon type median transit time (training-period median; overall median for unseen destination × wagonType)')!;
+    const other = specBaseline(
+      'transit-delay',
+      h,
+      [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }],
+      'lane × wagon type median transit time (training-period median; overall median for unseen destination × wagonType)',
+    )!;
     expect(other.description).toMatch(/^lane × wagon type median/);
   });
 });

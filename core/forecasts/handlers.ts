@@ -10,7 +10,10 @@ import { indentCsv, indentXlsx } from './indent-export';
 import { indentForScenario, isDemoScenario } from './indent-for';
 import { applyForScenario } from './service';
 
-function resolve(s: HostServices, p: { scenarioId?: string; scenario?: unknown; demo: boolean }): { scenario: Scenario; demo: boolean } {
+function resolve(
+  s: HostServices,
+  p: { scenarioId?: string; scenario?: unknown; demo: boolean },
+): { scenario: Scenario; demo: boolean } {
   if (p.scenarioId) {
     const { scenario } = loadScenario(s.requireDb(), p.scenarioId);
     return { scenario, demo: p.demo || isDemoScenario(s.requireDb(), p.scenarioId) };
@@ -18,7 +21,11 @@ function resolve(s: HostServices, p: { scenarioId?: string; scenario?: unknown; 
   const { scenario, issues } = checkScenario(p.scenario);
   if (!scenario || hasErrors(issues)) {
     const errors = issues.filter((i) => i.severity === 'error');
-    throw new ContractError('INVALID_DATA', `The scenario does not parse: ${errors[0] ? `${errors[0].path} ${errors[0].message}` : 'unknown'}`, errors.map((e) => ({ path: `scenario.${e.path}`, message: e.message })));
+    throw new ContractError(
+      'INVALID_DATA',
+      `The scenario does not parse: ${errors[0] ? `${errors[0].path} ${errors[0].message}` : 'unknown'}`,
+      errors.map((e) => ({ path: `scenario.${e.path}`, message: e.message })),
+    );
   }
   return { scenario, demo: p.demo };
 }
@@ -30,15 +37,21 @@ function saveFigures(s: HostServices, scenarioId: string, next: Scenario): void 
     const { scenario, rowIds } = loadScenario(db, scenarioId);
     scenario.plant.destinations.forEach((d, i) => {
       const n = next.plant.destinations.find((x) => x.code === d.code);
-      if (n && n.railTransitH !== d.railTransitH) updateRow(db, scenarioId, 'destinations', rowIds.destinations[i]!, { ...d, railTransitH: n.railTransitH });
+      if (n && n.railTransitH !== d.railTransitH)
+        updateRow(db, scenarioId, 'destinations', rowIds.destinations[i]!, { ...d, railTransitH: n.railTransitH });
     });
     scenario.plant.loadingPoints.forEach((l, i) => {
       const n = next.plant.loadingPoints.find((x) => x.code === l.code);
-      if (n && n.loadingRateTph !== l.loadingRateTph) updateRow(db, scenarioId, 'loadingPoints', rowIds.loadingPoints[i]!, { ...l, loadingRateTph: n.loadingRateTph });
+      if (n && n.loadingRateTph !== l.loadingRateTph)
+        updateRow(db, scenarioId, 'loadingPoints', rowIds.loadingPoints[i]!, {
+          ...l,
+          loadingRateTph: n.loadingRateTph,
+        });
     });
     scenario.rakes.forEach((r, i) => {
       const n = next.rakes.find((x) => x.id === r.id);
-      if (n && n.expectedPlacement !== r.expectedPlacement) updateRow(db, scenarioId, 'rakes', rowIds.rakes[i]!, { ...r, expectedPlacement: n.expectedPlacement });
+      if (n && n.expectedPlacement !== r.expectedPlacement)
+        updateRow(db, scenarioId, 'rakes', rowIds.rakes[i]!, { ...r, expectedPlacement: n.expectedPlacement });
     });
     saveSources(db, scenarioId, next.sources ?? null);
     touch(db, scenarioId);
@@ -59,7 +72,8 @@ export function registerForecasts(app: HostApp<Contract>, s: HostServices): void
     },
     'forecasts.undo': ({ scenarioId }) => {
       const { scenario } = loadScenario(s.requireDb(), scenarioId);
-      if (!scenario.sources?.length) throw new ContractError('NOT_FOUND', 'This scenario has no forecast update to undo.');
+      if (!scenario.sources?.length)
+        throw new ContractError('NOT_FOUND', 'This scenario has no forecast update to undo.');
       const back = undoForecasts(scenario);
       const restored = scenario.sources.filter((r) => r.before !== r.used).length;
       saveFigures(s, scenarioId, back);
@@ -69,8 +83,13 @@ export function registerForecasts(app: HostApp<Contract>, s: HostServices): void
     'forecasts.exportIndent': async (p) => {
       const ind = await indentFor(p);
       const base = `rake-indent-${ind.rows[0]?.date ?? 'empty'}`;
-      if (p.format === 'csv') return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: indentCsv(ind).toString('base64') };
-      return { fileName: `${base}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: (await indentXlsx(ind, ind.demandSource)).toString('base64') };
+      if (p.format === 'csv')
+        return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: indentCsv(ind).toString('base64') };
+      return {
+        fileName: `${base}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: (await indentXlsx(ind, ind.demandSource)).toString('base64'),
+      };
     },
   });
 }

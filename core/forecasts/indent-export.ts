@@ -2,11 +2,32 @@ import ExcelJS from 'exceljs';
 import { writeCsv } from '../csv/write';
 import type { Indent } from './indent';
 
-const HEADER = ['Date', 'Loading point', 'Wagon type', 'Rakes', 'Expected load [t]', 'From open orders [t]', 'From forecast demand [t]', 'Products'];
+const HEADER = [
+  'Date',
+  'Loading point',
+  'Wagon type',
+  'Rakes',
+  'Expected load [t]',
+  'From open orders [t]',
+  'From forecast demand [t]',
+  'Products',
+];
 
 /** CSV with a UTF-8 byte-order mark, so Excel reads the ₹ and other non-ASCII text right. */
 export function indentCsv(ind: Indent): Buffer {
-  const body = writeCsv([HEADER, ...ind.rows.map((r) => [r.date, r.loadingPoint, r.wagonType, r.rakes, r.expectedT, r.openOrdersT, r.forecastT, r.products.join(' ')])]);
+  const body = writeCsv([
+    HEADER,
+    ...ind.rows.map((r) => [
+      r.date,
+      r.loadingPoint,
+      r.wagonType,
+      r.rakes,
+      r.expectedT,
+      r.openOrdersT,
+      r.forecastT,
+      r.products.join(' '),
+    ]),
+  ]);
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }
 
@@ -16,7 +37,12 @@ export function indentCsv(ind: Indent): Buffer {
  * notes sheet naming the demand forecast used. Shared by the indent export and the issued plan's
  * documents so both print the same sheet.
  */
-export function addIndentSheets(wb: ExcelJS.Workbook, ind: Indent, basis: string, opts: { sheet?: string; notes?: string; title?: string } = {}): ExcelJS.Worksheet {
+export function addIndentSheets(
+  wb: ExcelJS.Workbook,
+  ind: Indent,
+  basis: string,
+  opts: { sheet?: string; notes?: string; title?: string } = {},
+): ExcelJS.Worksheet {
   const name = opts.sheet ?? 'Rake indent';
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -26,15 +52,35 @@ export function addIndentSheets(wb: ExcelJS.Workbook, ind: Indent, basis: string
   ws.addRow(HEADER).font = { bold: true };
   for (const r of ind.rows) {
     // Midnight UTC of the local date: Excel stores dates without a zone, so the day is exact.
-    ws.addRow([new Date(`${r.date}T00:00:00Z`), r.loadingPoint, r.wagonType, r.rakes, r.expectedT, r.openOrdersT, r.forecastT, r.products.join(' ')]);
+    ws.addRow([
+      new Date(`${r.date}T00:00:00Z`),
+      r.loadingPoint,
+      r.wagonType,
+      r.rakes,
+      r.expectedT,
+      r.openOrdersT,
+      r.forecastT,
+      r.products.join(' '),
+    ]);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ind.rows.length + 1, column: HEADER.length } };
   const sum = (f: (r: Indent['rows'][number]) => number) => ind.rows.reduce((a, r) => a + f(r), 0);
-  ws.addRow(['Total', null, null, sum((r) => r.rakes), sum((r) => r.expectedT), sum((r) => r.openOrdersT), sum((r) => r.forecastT), null]).font = { bold: true };
+  ws.addRow([
+    'Total',
+    null,
+    null,
+    sum((r) => r.rakes),
+    sum((r) => r.expectedT),
+    sum((r) => r.openOrdersT),
+    sum((r) => r.forecastT),
+    null,
+  ]).font = { bold: true };
   ws.getColumn(1).numFmt = 'yyyy-mm-dd';
   ws.getColumn(4).numFmt = '0';
   for (const c of [5, 6, 7]) ws.getColumn(c).numFmt = '#,##0';
-  ws.columns.forEach((c, i) => { c.width = Math.max(12, HEADER[i]!.length + 2); });
+  ws.columns.forEach((c, i) => {
+    c.width = Math.max(12, HEADER[i]!.length + 2);
+  });
   const notes = wb.addWorksheet(opts.notes ?? 'Notes');
   notes.addRow(['Demand forecast', basis]);
   notes.addRow(['Tonnes wanting rail [t]', ind.demandT]);

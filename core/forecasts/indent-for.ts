@@ -17,7 +17,12 @@ export function isDemoScenario(db: Database.Database, scenarioId: string): boole
  * the demo rule for synthetic history), and the name of what that demand came from. The one
  * place both the indent call and the issued plan's documents get it, so they never disagree.
  */
-export async function indentForScenario(s: HostServices, scenario: Scenario, demo: boolean, days: number): Promise<IndentResult> {
+export async function indentForScenario(
+  s: HostServices,
+  scenario: Scenario,
+  demo: boolean,
+  days: number,
+): Promise<IndentResult> {
   const d = await demandDays(s, scenario, demo, days);
   return { ...rakeIndent(scenario, d.demand, days), demandSource: d.source };
 }

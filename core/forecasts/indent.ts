@@ -1,7 +1,12 @@
 import type { Scenario } from '../domain/scenario';
 
 /** Forecast new orders per horizon day (0 = the horizon's first day), per destination × product [t]. */
-export interface DemandDay { day: number; destination: string; product: string; tonnes: number }
+export interface DemandDay {
+  day: number;
+  destination: string;
+  product: string;
+  tonnes: number;
+}
 
 export interface IndentRow {
   /** Local date (YYYY-MM-DD) the rake is wanted at the loading point. */
@@ -29,7 +34,8 @@ export interface Indent {
 /** A day's tonnes on one loading point × wagon type become a rake once they fill this share of it. */
 export const RAKE_FILL_TO_INDENT = 0.8;
 
-const dayOf = (start: string, k: number) => new Date(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (start: string, k: number) =>
+  new Date(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The rake indent: how many rakes of which wagon type to ask the railway for, per day and loading
@@ -47,7 +53,8 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   const wagon = new Map(sc.plant.wagonTypes.map((w) => [w.code, w]));
   const rakeTypes = new Set(sc.rakes.map((r) => r.wagonType));
   const stock = new Map<string, number>();
-  for (const i of sc.inventory) stock.set(i.product, (stock.get(i.product) ?? 0) + Math.max(0, i.onHandT - i.safetyStockT));
+  for (const i of sc.inventory)
+    stock.set(i.product, (stock.get(i.product) ?? 0) + Math.max(0, i.onHandT - i.safetyStockT));
 
   const lane = (p: string): { lp: string; w: string } | null => {
     const prod = product.get(p);
@@ -56,7 +63,10 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     for (const w of types) {
       const lps = sc.plant.loadingPoints.filter((l) => l.wagonTypes.includes(w));
       if (!lps.length) continue;
-      const held = (l: (typeof lps)[number]) => sc.inventory.filter((i) => i.product === p && l.stockyards.includes(i.stockyard)).reduce((s, i) => s + i.onHandT, 0);
+      const held = (l: (typeof lps)[number]) =>
+        sc.inventory
+          .filter((i) => i.product === p && l.stockyards.includes(i.stockyard))
+          .reduce((s, i) => s + i.onHandT, 0);
       const best = [...lps].sort((a, b) => held(b) - held(a))[0]!;
       return { lp: best.code, w };
     }
@@ -67,7 +77,10 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   const want = new Map<string, Cell>();
   const add = (k: number, p: string, t: number, kind: 'open' | 'forecast') => {
     const l = lane(p);
-    if (!l) { notes.push(`${p}: no loading point handles any of its wagon types; ${Math.round(t)} t not indented`); return; }
+    if (!l) {
+      notes.push(`${p}: no loading point handles any of its wagon types; ${Math.round(t)} t not indented`);
+      return;
+    }
     const key = `${k}|${l.lp}|${l.w}`;
     const c = want.get(key) ?? { open: 0, forecast: 0, products: new Set<string>() };
     c[kind] += t;
@@ -76,11 +89,16 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   };
   const start = Date.parse(sc.horizon.start);
   let demandT = 0;
-  const orders = sc.orders.filter((o) => o.modes !== 'road').sort((a, b) => a.priority - b.priority || Date.parse(a.dueDate) - Date.parse(b.dueDate));
+  const orders = sc.orders
+    .filter((o) => o.modes !== 'road')
+    .sort((a, b) => a.priority - b.priority || Date.parse(a.dueDate) - Date.parse(b.dueDate));
   for (const o of orders) {
     const left = stock.get(o.product) ?? 0;
     const t = Math.min(o.quantityT, left);
-    if (t < o.quantityT) notes.push(`order ${o.id}: ${Math.round(o.quantityT - t)} t of ${o.product} has no usable stock; not indented (see the production suggestion)`);
+    if (t < o.quantityT)
+      notes.push(
+        `order ${o.id}: ${Math.round(o.quantityT - t)} t of ${o.product} has no usable stock; not indented (see the production suggestion)`,
+      );
     if (t <= 0) continue;
     stock.set(o.product, left - t);
     const leaveH = (Date.parse(o.dueDate) - start) / 3_600_000 - (dest.get(o.destination)?.railTransitH ?? 0);
@@ -97,27 +115,49 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   const rows: IndentRow[] = [];
   const carry = new Map<string, Cell>();
   for (let k = 0; k < days; k++) {
-    const keys = new Set([...want.keys()].filter((x) => x.startsWith(`${k}|`)).map((x) => x.slice(String(k).length + 1)).concat([...carry.keys()]));
+    const keys = new Set(
+      [...want.keys()]
+        .filter((x) => x.startsWith(`${k}|`))
+        .map((x) => x.slice(String(k).length + 1))
+        .concat([...carry.keys()]),
+    );
     for (const lw of [...keys].sort()) {
       const [lp, w] = lw.split('|') as [string, string];
       const cap = wagon.get(w)!.pccT * wagon.get(w)!.wagonsPerRake;
       const c0 = carry.get(lw) ?? { open: 0, forecast: 0, products: new Set<string>() };
       const c1 = want.get(`${k}|${lw}`);
-      const c: Cell = { open: c0.open + (c1?.open ?? 0), forecast: c0.forecast + (c1?.forecast ?? 0), products: new Set([...c0.products, ...(c1?.products ?? [])]) };
+      const c: Cell = {
+        open: c0.open + (c1?.open ?? 0),
+        forecast: c0.forecast + (c1?.forecast ?? 0),
+        products: new Set([...c0.products, ...(c1?.products ?? [])]),
+      };
       const total = c.open + c.forecast;
       const rakes = Math.floor(total / cap + (1 - RAKE_FILL_TO_INDENT));
       if (rakes > 0) {
         const carried = Math.min(total, rakes * cap);
         // Open orders go first: they are promised; forecast tonnes fill what is left.
         const open = Math.min(c.open, carried);
-        rows.push({ date: dayOf(sc.horizon.start, k), loadingPoint: lp, wagonType: w, rakes, expectedT: Math.round(carried), openOrdersT: Math.round(open), forecastT: Math.round(carried - open), products: [...c.products].sort() });
+        rows.push({
+          date: dayOf(sc.horizon.start, k),
+          loadingPoint: lp,
+          wagonType: w,
+          rakes,
+          expectedT: Math.round(carried),
+          openOrdersT: Math.round(open),
+          forecastT: Math.round(carried - open),
+          products: [...c.products].sort(),
+        });
         c.open -= open;
         c.forecast -= carried - open;
       }
-      if (c.open + c.forecast > 1e-6) carry.set(lw, c); else carry.delete(lw);
+      if (c.open + c.forecast > 1e-6) carry.set(lw, c);
+      else carry.delete(lw);
     }
   }
   const indentedT = rows.reduce((s, r) => s + r.expectedT, 0);
-  for (const [lw, c] of carry) notes.push(`${lw.replace('|', ' × ')}: ${Math.round(c.open + c.forecast)} t left after day ${days}, less than ${RAKE_FILL_TO_INDENT * 100} % of a rake`);
+  for (const [lw, c] of carry)
+    notes.push(
+      `${lw.replace('|', ' × ')}: ${Math.round(c.open + c.forecast)} t left after day ${days}, less than ${RAKE_FILL_TO_INDENT * 100} % of a rake`,
+    );
   return { days, rows, demandT: Math.round(demandT), indentedT, notes };
 }

@@ -9,13 +9,15 @@ export interface ModelAccess {
   serving(name: string): VersionRecord | null;
   predict(name: string, rows: readonly Record<string, Cell>[]): Promise<PredictAnswer>;
   /** The baseline the model was judged against, fitted on the plant's history; null without one. */
-  baseline?(name: string, rows: readonly Record<string, Cell>[], prefer?: string): { values: Record<string, number[]>; description: string } | null;
+  baseline?(
+    name: string,
+    rows: readonly Record<string, Cell>[],
+    prefer?: string,
+  ): { values: Record<string, number[]>; description: string } | null;
 }
 
 /** Forecast values for the rows asked, and the `sources` label of what gave them. */
-export type Answer =
-  | { values: Record<string, number[]>; source: string; why?: string }
-  | { values: null; why: string };
+export type Answer = { values: Record<string, number[]>; source: string; why?: string } | { values: null; why: string };
 
 /**
  * Why the serving version must not feed planning, or null when it may. A model that does not
@@ -28,27 +30,48 @@ export function refusal(rec: VersionRecord, demo: boolean): string | null {
   if (beats === false) return `${rec.name}@${rec.version} does not beat its baseline on the holdout`;
   const synthetic = rec.manifest.trainingData
     ? rec.manifest.trainingData.kind === 'synthetic-history'
-    // Versions trained before the manifest said so: the registry's note names the rows' source.
-    : /synthetic history/.test(`${rec.note} ${rec.sourceRef ?? ''}`);
-  if (synthetic && !demo) return `${rec.name}@${rec.version} was trained on synthetic demo history, not the plant's; it feeds only the demo (ask for it with --demo)`;
+    : // Versions trained before the manifest said so: the registry's note names the rows' source.
+      /synthetic history/.test(`${rec.note} ${rec.sourceRef ?? ''}`);
+  if (synthetic && !demo)
+    return `${rec.name}@${rec.version} was trained on synthetic demo history, not the plant's; it feeds only the demo (ask for it with --demo)`;
   return null;
 }
 
 /** Ask the serving version, or its baseline when it may not be used; never silently. */
-export async function answer(access: ModelAccess, name: string, rows: readonly Record<string, Cell>[], demo: boolean): Promise<Answer> {
+export async function answer(
+  access: ModelAccess,
+  name: string,
+  rows: readonly Record<string, Cell>[],
+  demo: boolean,
+): Promise<Answer> {
   const rec = access.serving(name);
   if (!rec) return { values: null, why: `no ${name} model in the registry (none pinned or in production)` };
   const refused = refusal(rec, demo);
   if (refused) {
     const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name);
-    if (b) return { values: b.values, source: `baseline ${name}`, why: `${refused}: its baseline (${b.description}) is used` };
-    if (!rec.baseline) return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
-    return { values: predictBaseline(rec.baseline, rec.manifest, rows).columns, source: `baseline ${name}`, why: `${refused}: the registry's naive baseline (${rec.baseline.description}) is used` };
+    if (b)
+      return {
+        values: b.values,
+        source: `baseline ${name}`,
+        why: `${refused}: its baseline (${b.description}) is used`,
+      };
+    if (!rec.baseline)
+      return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
+    return {
+      values: predictBaseline(rec.baseline, rec.manifest, rows).columns,
+      source: `baseline ${name}`,
+      why: `${refused}: the registry's naive baseline (${rec.baseline.description}) is used`,
+    };
   }
   try {
     const a = await access.predict(name, rows);
-    if (a.source === 'fallback:baseline') return { values: a.columns, source: `baseline ${name}`, why: a.fallbackReason };
-    return { values: a.columns, source: `model ${name}@${a.version}`, ...(a.source !== 'model' ? { why: a.fallbackReason } : {}) };
+    if (a.source === 'fallback:baseline')
+      return { values: a.columns, source: `baseline ${name}`, why: a.fallbackReason };
+    return {
+      values: a.columns,
+      source: `model ${name}@${a.version}`,
+      ...(a.source !== 'model' ? { why: a.fallbackReason } : {}),
+    };
   } catch (err) {
     return { values: null, why: `${name}: ${(err as Error).message}` };
   }

@@ -22,7 +22,12 @@ export function transitQuantiles(sc: Scenario): Map<string, TransitQuantiles & {
     if (r?.p10H !== undefined && r.p90H !== undefined && r.p90H > r.p10H && Math.abs(Number(r.used) - p50) < 1e-6) {
       out.set(d.code, { p10H: Math.min(r.p10H, p50), p50H: p50, p90H: Math.max(r.p90H, p50), basis: r.source });
     } else {
-      out.set(d.code, { p10H: p50 * DEFAULT_SPREAD.p10, p50H: p50, p90H: p50 * DEFAULT_SPREAD.p90, basis: DEFAULT_SPREAD_BASIS });
+      out.set(d.code, {
+        p10H: p50 * DEFAULT_SPREAD.p10,
+        p50H: p50,
+        p90H: p50 * DEFAULT_SPREAD.p90,
+        basis: DEFAULT_SPREAD_BASIS,
+      });
     }
   }
   return out;
@@ -38,7 +43,10 @@ export function robustScenario(sc: Scenario): Scenario {
     ...sc,
     plant: {
       ...sc.plant,
-      destinations: sc.plant.destinations.map((d) => ({ ...d, railTransitH: Math.round(q.get(d.code)!.p90H * 10) / 10 })),
+      destinations: sc.plant.destinations.map((d) => ({
+        ...d,
+        railTransitH: Math.round(q.get(d.code)!.p90H * 10) / 10,
+      })),
     },
   };
 }
@@ -62,7 +70,8 @@ export function annotatePlanRisk(plan: Plan, sc: Scenario, mode: PlanningMode): 
   const q = transitQuantiles(sc);
   const orders = new Map(sc.orders.map((o) => [o.id, o]));
   const rate = (p: 1 | 2 | 3) => sc.costs.latenessRsPerTDay[`p${p}`];
-  let p50Rs = 0, p90Rs = 0;
+  let p50Rs = 0,
+    p90Rs = 0;
   const rakes = plan.rakes.map((r) => {
     const lines = r.lines.map((l) => {
       const o = orders.get(l.order);
@@ -82,8 +91,17 @@ export function annotatePlanRisk(plan: Plan, sc: Scenario, mode: PlanningMode): 
   return {
     ...plan,
     rakes,
-    summary: { ...plan.summary, expectedLatenessP50Rs: Math.round((p50Rs + roadRs) * 100) / 100, expectedLatenessP90Rs: Math.round((p90Rs + roadRs) * 100) / 100 },
-    planning: { mode, transit: [...q].filter(([d]) => used.has(d)).map(([destination, t]) => ({ destination, p10H: t.p10H, p50H: t.p50H, p90H: t.p90H, basis: t.basis })) },
+    summary: {
+      ...plan.summary,
+      expectedLatenessP50Rs: Math.round((p50Rs + roadRs) * 100) / 100,
+      expectedLatenessP90Rs: Math.round((p90Rs + roadRs) * 100) / 100,
+    },
+    planning: {
+      mode,
+      transit: [...q]
+        .filter(([d]) => used.has(d))
+        .map(([destination, t]) => ({ destination, p10H: t.p10H, p50H: t.p50H, p90H: t.p90H, basis: t.basis })),
+    },
     ...(sc.sources ? { inputSources: currentSources(sc) } : {}),
   };
 }
@@ -100,6 +118,15 @@ export function currentSources(sc: Scenario): NonNullable<Scenario['sources']> {
   ]);
   return (sc.sources ?? []).map((r) => {
     const v = now.get(`${r.field}|${r.entity}`);
-    return v === undefined || v === r.used ? r : { field: r.field, entity: r.entity, before: r.before, used: v, source: 'scenario', why: `edited after the forecast update (which gave ${String(r.used)} from ${r.source})` };
+    return v === undefined || v === r.used
+      ? r
+      : {
+          field: r.field,
+          entity: r.entity,
+          before: r.before,
+          used: v,
+          source: 'scenario',
+          why: `edited after the forecast update (which gave ${String(r.used)} from ${r.source})`,
+        };
   });
 }

@@ -2,7 +2,8 @@ import type { Plan, ProductionSuggestion } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 import type { DemandDay } from './indent';
 
-const dayOf = (start: string, k: number) => new Date(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (start: string, k: number) =>
+  new Date(Date.parse(`${start.slice(0, 10)}T00:00:00Z`) + k * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The production suggestion with the demand forecast: per product, the forecast new orders over
@@ -10,9 +11,16 @@ const dayOf = (start: string, k: number) => new Date(Date.parse(`${start.slice(0
  * the forecast first exceeds that stock. Added to the plan's own suggestion (shortfalls of open
  * orders), or as a new line; `because` names the forecast's source.
  */
-export function productionWithForecast(production: readonly ProductionSuggestion[], sc: Scenario, demand: readonly DemandDay[], days: number, source: string): ProductionSuggestion[] {
+export function productionWithForecast(
+  production: readonly ProductionSuggestion[],
+  sc: Scenario,
+  demand: readonly DemandDay[],
+  days: number,
+  source: string,
+): ProductionSuggestion[] {
   const left = new Map<string, number>();
-  for (const i of sc.inventory) left.set(i.product, (left.get(i.product) ?? 0) + Math.max(0, i.onHandT - i.safetyStockT));
+  for (const i of sc.inventory)
+    left.set(i.product, (left.get(i.product) ?? 0) + Math.max(0, i.onHandT - i.safetyStockT));
   for (const o of sc.orders) left.set(o.product, Math.max(0, (left.get(o.product) ?? 0) - o.quantityT));
   const byDay = new Map<string, number[]>();
   for (const d of demand) {
@@ -29,7 +37,10 @@ export function productionWithForecast(production: readonly ProductionSuggestion
     perDay.forEach((t, k) => {
       const take = Math.min(stock, t);
       stock -= take;
-      if (t - take > 1e-6) { short += t - take; first ??= k; }
+      if (t - take > 1e-6) {
+        short += t - take;
+        first ??= k;
+      }
     });
     if (short < 1) continue;
     const why = `forecast demand over the next ${days} days exceeds the stock left after open orders by ${Math.round(short)} t (${source})`;
@@ -37,11 +48,23 @@ export function productionWithForecast(production: readonly ProductionSuggestion
     if (had) {
       had.tonnes = Math.round((had.tonnes + short) * 1000) / 1000;
       had.because = `${had.because}; ${why}`;
-    } else out.push({ product, tonnes: Math.round(short * 1000) / 1000, neededBy: `${dayOf(sc.horizon.start, first!)}T00:00:00${sc.horizon.start.slice(19)}`, because: why });
+    } else
+      out.push({
+        product,
+        tonnes: Math.round(short * 1000) / 1000,
+        neededBy: `${dayOf(sc.horizon.start, first!)}T00:00:00${sc.horizon.start.slice(19)}`,
+        because: why,
+      });
   }
   return out;
 }
 
-export function withForecastProduction(plan: Plan, sc: Scenario, demand: readonly DemandDay[], days: number, source: string): Plan {
+export function withForecastProduction(
+  plan: Plan,
+  sc: Scenario,
+  demand: readonly DemandDay[],
+  days: number,
+  source: string,
+): Plan {
   return { ...plan, production: productionWithForecast(plan.production, sc, demand, days, source) };
 }

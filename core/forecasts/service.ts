@@ -20,7 +20,10 @@ export const PLANNING_CONSUMER = 'optimizer';
 export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): ModelAccess {
   const reg = registryFor(s);
   return {
-    serving: (name) => { const v = reg.server.resolve(name, consumer); return v === null ? null : reg.store.get(name, v); },
+    serving: (name) => {
+      const v = reg.server.resolve(name, consumer);
+      return v === null ? null : reg.store.get(name, v);
+    },
     predict: (name, rows) => reg.server.predict(name, rows, consumer),
     baseline: (name, rows, prefer) => {
       let table;
@@ -57,21 +60,43 @@ export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): 
  * scenario, from the demand model (or its baseline; same rules as every planning input). The
  * model forecasts the 14 days after the last history day; those are taken as the horizon's days.
  */
-export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, days = DEMAND_HORIZON_DAYS): Promise<{ demand: DemandDay[]; source: string }> {
+export async function demandDays(
+  s: HostServices,
+  sc: Scenario,
+  demo: boolean,
+  days = DEMAND_HORIZON_DAYS,
+): Promise<{ demand: DemandDay[]; source: string }> {
   const h = loadHistory({ dbPath: s.dbPath }, 'demand');
-  if (h.synthetic && !demo) return { demand: [], source: `none: the plant has no demand history (${h.source}); open orders only` };
+  if (h.synthetic && !demo)
+    return { demand: [], source: `none: the plant has no demand history (${h.source}); open orders only` };
   const dests = new Set(sc.plant.destinations.map((d) => d.code));
   const prods = new Set(sc.plant.products.map((p) => p.code));
-  const series = [...demandSeries(h.data.demand).values()].filter((x) => dests.has(x.destination) && prods.has(x.product));
-  if (!series.length) return { demand: [], source: 'none: no demand history for the scenario\'s destinations and products' };
+  const series = [...demandSeries(h.data.demand).values()].filter(
+    (x) => dests.has(x.destination) && prods.has(x.product),
+  );
+  if (!series.length)
+    return { demand: [], source: "none: no demand history for the scenario's destinations and products" };
   let last = -Infinity;
   for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
   const n = Math.min(days, DEMAND_HORIZON_DAYS);
   const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-  const rows = series.flatMap((x) => Array.from({ length: n }, (_, k) => ({ date: iso(last + 1 + k), destination: x.destination, product: x.product, corridor: x.corridor, ...demandLags(x.days, last + 1 + k) })));
+  const rows = series.flatMap((x) =>
+    Array.from({ length: n }, (_, k) => ({
+      date: iso(last + 1 + k),
+      destination: x.destination,
+      product: x.product,
+      corridor: x.corridor,
+      ...demandLags(x.days, last + 1 + k),
+    })),
+  );
   const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
   if (!a.values) return { demand: [], source: `none: ${a.why}; open orders only` };
-  const demand = rows.map((r, i) => ({ day: dayNumber(r.date) - last - 1, destination: r.destination, product: r.product, tonnes: Math.max(0, a.values.prediction![i]!) }));
+  const demand = rows.map((r, i) => ({
+    day: dayNumber(r.date) - last - 1,
+    destination: r.destination,
+    product: r.product,
+    tonnes: Math.max(0, a.values.prediction![i]!),
+  }));
   return { demand, source: a.source + (a.why ? ` (${a.why})` : '') };
 }
 
@@ -80,17 +105,41 @@ export async function demandDays(s: HostServices, sc: Scenario, demo: boolean, d
  * demo scenario counts as asking for the demo; without a usable forecast the plan is unchanged
  * and a note says why.
  */
-export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, scenarioId: string | null): Promise<Plan> {
-  const demo = scenarioId ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source) : false;
+export async function addForecastProduction(
+  s: HostServices,
+  plan: Plan,
+  sc: Scenario,
+  scenarioId: string | null,
+): Promise<Plan> {
+  const demo = scenarioId
+    ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source)
+    : false;
   // Without plant history (and not the demo) there is nothing to forecast from: say so without
   // generating the synthetic history only to refuse it.
-  if (!demo && !hasPlantHistory(s, 'demand')) return { ...plan, notes: [...plan.notes, 'Production suggestion from open orders only: the plant has no demand history for a forecast.'] };
+  if (!demo && !hasPlantHistory(s, 'demand'))
+    return {
+      ...plan,
+      notes: [
+        ...plan.notes,
+        'Production suggestion from open orders only: the plant has no demand history for a forecast.',
+      ],
+    };
   try {
     const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
-    if (!d.demand.length) return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`] };
+    if (!d.demand.length)
+      return {
+        ...plan,
+        notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`],
+      };
     return withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
   } catch (err) {
-    return { ...plan, notes: [...plan.notes, `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`] };
+    return {
+      ...plan,
+      notes: [
+        ...plan.notes,
+        `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`,
+      ],
+    };
   }
 }
 

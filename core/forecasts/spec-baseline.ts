@@ -8,7 +8,12 @@ import { rowsOf } from '../registry/training-data';
  * historical median transit), fitted on every history row with a target and answered for `rows`.
  * This is what planning uses when the model does not beat it: the same forecast that won.
  */
-export function specBaseline(name: string, history: HistoryData, rows: readonly Record<string, Cell>[], prefer?: string): { values: Record<string, number[]>; description: string } | null {
+export function specBaseline(
+  name: string,
+  history: HistoryData,
+  rows: readonly Record<string, Cell>[],
+  prefer?: string,
+): { values: Record<string, number[]>; description: string } | null {
   let spec;
   try {
     spec = getSpec(name);
@@ -24,7 +29,14 @@ export function specBaseline(name: string, history: HistoryData, rows: readonly 
   if (!trainIdx.length) return null;
   const names = t.columns.map((c) => c.name);
   const types = Object.fromEntries(t.columns.map((c) => [c.name, c.type])) as Record<string, ColumnType>;
-  const all = [...rowsOf(t, Array.from({ length: t.nRows }, (_, i) => i), names), ...rows.map((r) => ({ ...Object.fromEntries(names.map((n) => [n, null])), ...r, [spec.target]: null }))];
+  const all = [
+    ...rowsOf(
+      t,
+      Array.from({ length: t.nRows }, (_, i) => i),
+      names,
+    ),
+    ...rows.map((r) => ({ ...Object.fromEntries(names.map((n) => [n, null])), ...r, [spec.target]: null })),
+  ];
   const combined = tableFromRows(all, types, spec.table);
   const testIdx = rows.map((_, k) => t.nRows + k);
   // A spec may name several baselines; the model was judged against the strongest on its
@@ -38,7 +50,14 @@ export function specBaseline(name: string, history: HistoryData, rows: readonly 
   const lane = getColumn(t, 'destination')?.str;
   if (spec.quantiles?.length && lane) {
     const by = new Map<string, number[]>();
-    for (const i of trainIdx) { const k = lane[i]; if (k !== null && k !== undefined) { const a = by.get(k) ?? []; a.push(target.num[i]!); by.set(k, a); } }
+    for (const i of trainIdx) {
+      const k = lane[i];
+      if (k !== null && k !== undefined) {
+        const a = by.get(k) ?? [];
+        a.push(target.num[i]!);
+        by.set(k, a);
+      }
+    }
     for (const a of by.values()) a.sort((x, y) => x - y);
     for (const q of spec.quantiles) {
       values[`p${Math.round(q * 100)}`] = rows.map((r, k) => {
@@ -47,5 +66,8 @@ export function specBaseline(name: string, history: HistoryData, rows: readonly 
       });
     }
   }
-  return { values, description: b.name + (spec.quantiles?.length && lane ? '; P10/P90: the destination\'s empirical quantiles' : '') };
+  return {
+    values,
+    description: b.name + (spec.quantiles?.length && lane ? "; P10/P90: the destination's empirical quantiles" : ''),
+  };
 }

@@ -4,7 +4,11 @@
  * times are positive and right-skewed (a train is rarely much early, sometimes very late), which a
  * log-normal captures; the split keeps both forecast tails exact instead of averaging them.
  */
-export interface TransitQuantiles { p10H: number; p50H: number; p90H: number }
+export interface TransitQuantiles {
+  p10H: number;
+  p50H: number;
+  p90H: number;
+}
 
 /** z of the standard normal at 0.9. */
 const Z90 = 1.2815515655446004;
@@ -13,7 +17,9 @@ const Z90 = 1.2815515655446004;
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.3275911 * x);
-  const erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
   return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
 
@@ -47,10 +53,12 @@ export function transitQuantile(q: TransitQuantiles, p: number): number {
 function inverseNormal(p: number): number {
   if (Math.abs(p - 0.9) < 1e-12) return Z90;
   if (Math.abs(p - 0.1) < 1e-12) return -Z90;
-  let a = -8, b = 8;
+  let a = -8,
+    b = 8;
   for (let i = 0; i < 60; i++) {
     const m = (a + b) / 2;
-    if (normalCdf(m) < p) a = m; else b = m;
+    if (normalCdf(m) < p) a = m;
+    else b = m;
   }
   return (a + b) / 2;
 }

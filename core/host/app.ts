@@ -17,7 +17,10 @@ export interface CallContext<P = unknown> {
   name: string;
 }
 
-export type Handler<D> = (payload: ParsedPayloadOf<D>, ctx: CallContext<ProgressOf<D>>) => Promise<ResultOf<D>> | ResultOf<D>;
+export type Handler<D> = (
+  payload: ParsedPayloadOf<D>,
+  ctx: CallContext<ProgressOf<D>>,
+) => Promise<ResultOf<D>> | ResultOf<D>;
 
 export interface CallObserver {
   /** Called once per finished call: for metrics and logs. */
@@ -44,7 +47,8 @@ export class HostApp<C extends CallTable> {
 
   /** Register a feature's handlers at once: `app.handleAll({ 'a.b': fn, … })`. */
   handleAll(table: { [K in keyof C & string]?: Handler<C[K]> }): this {
-    for (const [name, fn] of Object.entries(table)) if (fn) this.handle(name as keyof C & string, fn as Handler<C[keyof C & string]>);
+    for (const [name, fn] of Object.entries(table))
+      if (fn) this.handle(name as keyof C & string, fn as Handler<C[keyof C & string]>);
     return this;
   }
 
@@ -75,7 +79,11 @@ export class HostApp<C extends CallTable> {
         return;
       }
       if (inflight.has(msg.id)) {
-        safeSend(port, { type: 'error', id: msg.id, error: { code: 'BAD_PAYLOAD', message: `Call id ${msg.id} is already in flight.` } });
+        safeSend(port, {
+          type: 'error',
+          id: msg.id,
+          error: { code: 'BAD_PAYLOAD', message: `Call id ${msg.id} is already in flight.` },
+        });
         return;
       }
       const ac = new AbortController();
@@ -98,11 +106,22 @@ export class HostApp<C extends CallTable> {
     const def = this.contract[name] as AnyCallDef | undefined;
     if (!handler || !def) throw new ContractError('UNKNOWN_CALL', `There is no call named '${name}'.`);
     const parsed = parsePayload(name, def, payload);
-    const ctx: CallContext = { signal: signal ?? new AbortController().signal, progress: () => {}, emit: (n, d) => this.emit(n, d), name };
+    const ctx: CallContext = {
+      signal: signal ?? new AbortController().signal,
+      progress: () => {},
+      emit: (n, d) => this.emit(n, d),
+      name,
+    };
     return (await handler(parsed.data as never, ctx)) as ResultOf<C[K]>;
   }
 
-  private async dispatch(port: HostPort, id: number, name: string, payload: unknown, signal: AbortSignal): Promise<void> {
+  private async dispatch(
+    port: HostPort,
+    id: number,
+    name: string,
+    payload: unknown,
+    signal: AbortSignal,
+  ): Promise<void> {
     const started = performance.now();
     let code: string | undefined;
     try {
@@ -113,22 +132,29 @@ export class HostApp<C extends CallTable> {
       const ctx: CallContext = {
         signal,
         name,
-        progress: (data) => { if (!signal.aborted) safeSend(port, { type: 'progress', id, data }); },
+        progress: (data) => {
+          if (!signal.aborted) safeSend(port, { type: 'progress', id, data });
+        },
         emit: (n, d) => this.emit(n, d),
       };
       const result = await handler(parsed.data as never, ctx);
       if (signal.aborted) throw new ContractError('CANCELLED', 'The call was cancelled.');
       safeSend(port, { type: 'reply', id, result: result === undefined ? null : result });
     } catch (err) {
-      const error = signal.aborted && !(err instanceof ContractError && err.code !== 'CANCELLED')
-        ? { code: 'CANCELLED' as const, message: 'The call was cancelled.' }
-        : toErrorData(err);
+      const error =
+        signal.aborted && !(err instanceof ContractError && err.code !== 'CANCELLED')
+          ? { code: 'CANCELLED' as const, message: 'The call was cancelled.' }
+          : toErrorData(err);
       code = error.code;
       safeSend(port, { type: 'error', id, error });
     } finally {
       const ms = performance.now() - started;
       for (const fn of this.observers) {
-        try { fn({ name, ms, ok: code === undefined, code }); } catch { /* an observer must not break a call */ }
+        try {
+          fn({ name, ms, ok: code === undefined, code });
+        } catch {
+          /* an observer must not break a call */
+        }
       }
     }
   }
@@ -138,7 +164,8 @@ export class HostApp<C extends CallTable> {
 function parsePayload(name: string, def: AnyCallDef, payload: unknown): { data: unknown } {
   assertPayloadDepth(payload);
   const parsed = def.input.safeParse(payload);
-  if (!parsed.success) throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
+  if (!parsed.success)
+    throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
   return parsed;
 }
 

@@ -23,7 +23,10 @@ function parentChannel(): ParentPort {
 
 installProcessGuards();
 const parent = parentChannel();
-const host = createHost({ dataDir: resolveDataDir({ platformDefault: process.env.RAKEPLAN_USER_DATA }), mode: 'electron' });
+const host = createHost({
+  dataDir: resolveDataDir({ platformDefault: process.env.RAKEPLAN_USER_DATA }),
+  mode: 'electron',
+});
 servePerConnection(parent, (port) => host.app.connect(port));
 parent.postMessage({ ready: true, dataDir: host.services.dataDir });
 // A forked child must not outlive the window: its IPC channel closing means main is gone.

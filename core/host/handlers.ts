@@ -11,7 +11,11 @@ export function registerSystem(app: HostApp<Contract>, s: HostServices): void {
       schemaVersion: currentSchemaVersion(s),
       db: s.db
         ? { status: 'ok', path: s.dbPath, journalMode: String(s.db.pragma('journal_mode', { simple: true })) }
-        : { status: s.dbError?.kind === 'unavailable' ? 'unavailable' : 'corrupt', message: s.dbError?.message, path: s.dbPath },
+        : {
+            status: s.dbError?.kind === 'unavailable' ? 'unavailable' : 'corrupt',
+            message: s.dbError?.message,
+            path: s.dbPath,
+          },
       dataDir: s.dataDir,
       mode: s.mode,
       pid: process.pid,
@@ -30,8 +34,14 @@ export function registerSystem(app: HostApp<Contract>, s: HostServices): void {
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(new ContractError('CANCELLED', 'The call was cancelled.'));
-    const t = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve(); }, ms);
-    const onAbort = () => { clearTimeout(t); reject(new ContractError('CANCELLED', 'The call was cancelled.')); };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new ContractError('CANCELLED', 'The call was cancelled.'));
+    };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -15,8 +15,11 @@ export function appRoot(): string {
     const pkg = path.join(dir, 'package.json');
     if (fs.existsSync(pkg)) {
       try {
-        if ((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'rakeplan') return (cachedRoot = dir);
-      } catch { /* keep walking */ }
+        if ((JSON.parse(fs.readFileSync(pkg, 'utf8')) as { name?: string }).name === 'rakeplan')
+          return (cachedRoot = dir);
+      } catch {
+        /* keep walking */
+      }
     }
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`Cannot find RakePlan's package.json above ${__dirname}`);
@@ -40,6 +43,7 @@ export function workerScript(name: string): string {
  * then an explicit --data-dir, then the platform's place (Electron's userData), then ~/.rakeplan.
  */
 export function resolveDataDir(opts: { flag?: string; platformDefault?: string } = {}): string {
-  const chosen = process.env.RAKEPLAN_DATA_DIR || opts.flag || opts.platformDefault || path.join(os.homedir(), '.rakeplan');
+  const chosen =
+    process.env.RAKEPLAN_DATA_DIR || opts.flag || opts.platformDefault || path.join(os.homedir(), '.rakeplan');
   return path.resolve(chosen);
 }

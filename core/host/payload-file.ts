@@ -33,19 +33,27 @@ export function fromWindow(s: Pick<HostServices, 'mode'>): boolean {
  * The real path of a file a call wants read: unchanged (resolved) for the CLI; for a window,
  * inside the data directory, of the right type and size, or a ContractError naming `field`.
  */
-export async function readablePayloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string, field: string, kind: PayloadFileKind): Promise<string> {
+export async function readablePayloadPath(
+  s: Pick<HostServices, 'mode' | 'dataDir'>,
+  p: string,
+  field: string,
+  kind: PayloadFileKind,
+): Promise<string> {
   if (!fromWindow(s)) {
     // The CLI's user may name a pipe (`<(cmd)`) or a device; only a missing path or a folder
     // where a file belongs (or the reverse) is answered here, in plain words.
     const resolved = path.resolve(p);
-    const st = await fsp.stat(resolved).catch((err: unknown) => { throw pathError(err, field, p, kind); });
+    const st = await fsp.stat(resolved).catch((err: unknown) => {
+      throw pathError(err, field, p, kind);
+    });
     if (st.isDirectory() !== KINDS[kind].folder) checkType(st, field, p, kind);
     return resolved;
   }
   const root = await fsp.realpath(s.dataDir);
   // Refuse by name first, so a window cannot even learn whether a file outside exists.
   const lexical = path.resolve(root, p);
-  if (!inside(root, lexical) && !inside(path.resolve(s.dataDir), path.resolve(s.dataDir, p))) throw outside(field, p, root);
+  if (!inside(root, lexical) && !inside(path.resolve(s.dataDir), path.resolve(s.dataDir, p)))
+    throw outside(field, p, root);
   let real: string;
   try {
     real = await fsp.realpath(path.resolve(s.dataDir, p));
@@ -53,7 +61,9 @@ export async function readablePayloadPath(s: Pick<HostServices, 'mode' | 'dataDi
     throw pathError(err, field, p, kind);
   }
   if (!inside(root, real)) throw outside(field, p, root);
-  const st = await fsp.stat(real).catch((err: unknown) => { throw pathError(err, field, p, kind); });
+  const st = await fsp.stat(real).catch((err: unknown) => {
+    throw pathError(err, field, p, kind);
+  });
   checkType(st, field, p, kind);
   return real;
 }
@@ -63,7 +73,12 @@ export async function readablePayloadPath(s: Pick<HostServices, 'mode' | 'dataDi
  * (a FIFO swapped in after the check still cannot stall the host), checked again on the open
  * descriptor, and read only up to the kind's cap.
  */
-export async function readPayloadFile(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string, field: string, kind: Exclude<PayloadFileKind, 'model-dir'>): Promise<{ path: string; bytes: Buffer }> {
+export async function readPayloadFile(
+  s: Pick<HostServices, 'mode' | 'dataDir'>,
+  p: string,
+  field: string,
+  kind: Exclude<PayloadFileKind, 'model-dir'>,
+): Promise<{ path: string; bytes: Buffer }> {
   const real = await readablePayloadPath(s, p, field, kind);
   if (!fromWindow(s)) {
     try {
@@ -74,7 +89,9 @@ export async function readPayloadFile(s: Pick<HostServices, 'mode' | 'dataDir'>,
   }
   const { maxBytes } = KINDS[kind];
   const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
-  const fh = await fsp.open(real, flags).catch((err: unknown) => { throw pathError(err, field, p, kind); });
+  const fh = await fsp.open(real, flags).catch((err: unknown) => {
+    throw pathError(err, field, p, kind);
+  });
   try {
     const st = await fh.stat();
     checkType(st, field, p, kind);
@@ -104,23 +121,44 @@ function checkType(st: fs.Stats, field: string, p: string, kind: PayloadFileKind
   const k = KINDS[kind];
   if (k.folder) {
     if (st.isDirectory()) return;
-    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a file, not a model folder.`, [{ path: field, message: 'must name a model folder' }]);
+    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a file, not a model folder.`, [
+      { path: field, message: 'must name a model folder' },
+    ]);
   }
-  if (st.isDirectory()) throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, [{ path: field, message: `must name a ${k.what}, not a folder` }]);
+  if (st.isDirectory())
+    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, [
+      { path: field, message: `must name a ${k.what}, not a folder` },
+    ]);
   if (!st.isFile()) {
-    const what = st.isFIFO() ? 'a pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'not a regular file';
-    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is ${what}; only a regular file can be read.`, [{ path: field, message: 'must name a regular file' }]);
+    const what = st.isFIFO()
+      ? 'a pipe (FIFO)'
+      : st.isSocket()
+        ? 'a socket'
+        : st.isCharacterDevice() || st.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
+    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is ${what}; only a regular file can be read.`, [
+      { path: field, message: 'must name a regular file' },
+    ]);
   }
   if (st.size > k.maxBytes) throw tooLarge(field, p, kind);
 }
 
 function tooLarge(field: string, p: string, kind: PayloadFileKind): ContractError {
   const k = KINDS[kind];
-  return new ContractError('LIMIT_EXCEEDED', `${field}: ${p} is larger than the ${k.maxBytes / 1048576} MiB a ${k.what} may be.`, [{ path: field, message: `larger than ${k.maxBytes / 1048576} MiB` }]);
+  return new ContractError(
+    'LIMIT_EXCEEDED',
+    `${field}: ${p} is larger than the ${k.maxBytes / 1048576} MiB a ${k.what} may be.`,
+    [{ path: field, message: `larger than ${k.maxBytes / 1048576} MiB` }],
+  );
 }
 
 function outside(field: string, p: string, root: string): ContractError {
-  return new ContractError('BAD_PAYLOAD', `${field}: '${p}' is outside the data folder ${root}; a window may only read files there or files picked in the Open dialog.`, [{ path: field, message: `must stay inside ${root}` }]);
+  return new ContractError(
+    'BAD_PAYLOAD',
+    `${field}: '${p}' is outside the data folder ${root}; a window may only read files there or files picked in the Open dialog.`,
+    [{ path: field, message: `must stay inside ${root}` }],
+  );
 }
 
 /** A failed file-system call → a code and plain words naming the field (never raw `ENOENT: …`). */
@@ -130,18 +168,34 @@ export function pathError(err: unknown, field: string, p: string, kind: PayloadF
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new ContractError('NOT_FOUND', `${field}: no ${KINDS[kind].folder ? 'folder' : 'file'} at ${p}.`, issue('does not exist'));
+      return new ContractError(
+        'NOT_FOUND',
+        `${field}: no ${KINDS[kind].folder ? 'folder' : 'file'} at ${p}.`,
+        issue('does not exist'),
+      );
     case 'EISDIR':
       return new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, issue('is a folder'));
     case 'EACCES':
     case 'EPERM':
-      return new ContractError('UNAVAILABLE', `${field}: RakePlan is not allowed to read ${p} (permission denied).`, issue('permission denied'));
+      return new ContractError(
+        'UNAVAILABLE',
+        `${field}: RakePlan is not allowed to read ${p} (permission denied).`,
+        issue('permission denied'),
+      );
     case 'ELOOP':
-      return new ContractError('BAD_PAYLOAD', `${field}: ${p} is a symbolic link that cannot be followed (a loop, or a link where a file must be).`, issue('symbolic link'));
+      return new ContractError(
+        'BAD_PAYLOAD',
+        `${field}: ${p} is a symbolic link that cannot be followed (a loop, or a link where a file must be).`,
+        issue('symbolic link'),
+      );
     case 'ENAMETOOLONG':
       return new ContractError('BAD_PAYLOAD', `${field}: the path is too long.`, issue('path too long'));
     default:
       if (err instanceof ContractError) return err;
-      return new ContractError('UNAVAILABLE', `${field}: ${p} could not be read (${code ?? (err as Error).message}).`, issue('unreadable'));
+      return new ContractError(
+        'UNAVAILABLE',
+        `${field}: ${p} could not be read (${code ?? (err as Error).message}).`,
+        issue('unreadable'),
+      );
   }
 }

@@ -7,7 +7,9 @@ import { createHost } from './create-host';
 import { appRoot } from './paths';
 
 // The spare runs dist/workers/solve.js and the serve test the built CLI.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 
 describe('pre-warmed solve worker', () => {
   it('is kept by a browser host, not by a test host, and ends with host close', async () => {

@@ -21,7 +21,9 @@ export function payloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string
   const real = path.join(fs.realpathSync(existing), path.relative(existing, target));
   const rel = path.relative(realRoot, real);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new ContractError('BAD_PAYLOAD', `${field} must name a file inside ${root}; '${p}' is outside it.`, [{ path: field, message: `must stay inside ${root}` }]);
+    throw new ContractError('BAD_PAYLOAD', `${field} must name a file inside ${root}; '${p}' is outside it.`, [
+      { path: field, message: `must stay inside ${root}` },
+    ]);
   }
   return notAFolder(real, p, field);
 }
@@ -29,7 +31,9 @@ export function payloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string
 /** A folder where the file is to be written would fail later as a raw EISDIR: say so now. */
 function notAFolder(file: string, p: string, field: string): string {
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, [{ path: field, message: 'is a folder' }]);
+    throw new ContractError('BAD_PAYLOAD', `${field}: ${p} is a folder, not a file.`, [
+      { path: field, message: 'is a folder' },
+    ]);
   }
   return file;
 }

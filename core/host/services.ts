@@ -38,8 +38,7 @@ export function createServices(opts: { dataDir: string; mode: HostMode }): HostS
   }
   const jobs = db ? new JobStore(db) : null;
   jobs?.failInterrupted();
-  const unavailable = () =>
-    new ContractError('UNAVAILABLE', dbError ? dbError.message : 'The database is closed.');
+  const unavailable = () => new ContractError('UNAVAILABLE', dbError ? dbError.message : 'The database is closed.');
   return {
     mode: opts.mode,
     dataDir: opts.dataDir,

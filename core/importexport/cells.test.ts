@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnSpec } from '../domain/scenario-tables';
 import { parseCell } from './cells';
 
-const col = (kind: ColumnSpec['kind'], options?: (string | number)[]): ColumnSpec => ({ field: 'f', label: 'F', kind, options });
+const col = (kind: ColumnSpec['kind'], options?: (string | number)[]): ColumnSpec => ({
+  field: 'f',
+  label: 'F',
+  kind,
+  options,
+});
 const inUnit = (unit: string): ColumnSpec => ({ field: 'f', label: `F [${unit}]`, kind: 'number', unit });
 
 describe('parseCell', () => {
@@ -14,12 +19,21 @@ describe('parseCell', () => {
     expect(parseCell(ts, '26/01/2026')).toEqual({ ok: true, value: '2026-01-26T00:00:00+05:30' });
     expect(parseCell(ts, '26-01-2026 7:05')).toEqual({ ok: true, value: '2026-01-26T07:05:00+05:30' });
     // Excel hands over a Date whose UTC reading is the cell's wall-clock time.
-    expect(parseCell(ts, new Date(Date.UTC(2026, 0, 26, 18, 0)))).toEqual({ ok: true, value: '2026-01-26T18:00:00+05:30' });
+    expect(parseCell(ts, new Date(Date.UTC(2026, 0, 26, 18, 0)))).toEqual({
+      ok: true,
+      value: '2026-01-26T18:00:00+05:30',
+    });
   });
 
   it('refuses impossible or unreadable dates with the value in the message', () => {
-    expect(parseCell(col('timestamp'), '31-02-2026')).toEqual({ ok: false, reason: "'31-02-2026' is not a real date/time" });
-    expect(parseCell(col('timestamp'), 'next week')).toMatchObject({ ok: false, reason: expect.stringMatching(/^'next week' is not a date\/time/) });
+    expect(parseCell(col('timestamp'), '31-02-2026')).toEqual({
+      ok: false,
+      reason: "'31-02-2026' is not a real date/time",
+    });
+    expect(parseCell(col('timestamp'), 'next week')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^'next week' is not a date\/time/),
+    });
     expect(parseCell(col('date'), '2026-03-05 10:00')).toEqual({ ok: true, value: '2026-03-05' });
   });
 
@@ -41,32 +55,64 @@ describe('parseCell', () => {
     expect(parseCell(col('priority'), 'P2')).toEqual({ ok: true, value: 2 });
     expect(parseCell(col('priority'), 'High')).toEqual({ ok: true, value: 1 });
     expect(parseCell(col('enum', ['rail', 'road', 'either']), 'Both')).toEqual({ ok: true, value: 'either' });
-    expect(parseCell(col('enum', ['rail', 'road', 'either']), 'ship')).toEqual({ ok: false, reason: "'ship' must be one of rail, road, either" });
+    expect(parseCell(col('enum', ['rail', 'road', 'either']), 'ship')).toEqual({
+      ok: false,
+      reason: "'ship' must be one of rail, road, either",
+    });
     expect(parseCell(col('list'), 'BFNS; BRN|BOST')).toEqual({ ok: true, value: ['BFNS', 'BRN', 'BOST'] });
   });
 
   it("accepts a number in the column's own unit, however spelled", () => {
     const spelled: [string, string, number][] = [
-      ['t', '20 tonnes', 20], ['t', '20 MT', 20], ['t', '1 ton', 1], ['km', '1,180 kms', 1180], ['h', '36 hrs', 36], ['h', '2 hours', 2],
-      ['t/h', '400 tph', 400], ['t/h', '400 t/h', 400], ['₹/t', 'Rs 450/t', 450], ['₹/t', '450 INR/t', 450], ['₹/t', '₹ 450', 450],
-      ['₹', 'Rs. 3,000', 3000], ['₹', 'INR 3000', 3000], ['t/day', '2,500 t/day', 2500],
+      ['t', '20 tonnes', 20],
+      ['t', '20 MT', 20],
+      ['t', '1 ton', 1],
+      ['km', '1,180 kms', 1180],
+      ['h', '36 hrs', 36],
+      ['h', '2 hours', 2],
+      ['t/h', '400 tph', 400],
+      ['t/h', '400 t/h', 400],
+      ['₹/t', 'Rs 450/t', 450],
+      ['₹/t', '450 INR/t', 450],
+      ['₹/t', '₹ 450', 450],
+      ['₹', 'Rs. 3,000', 3000],
+      ['₹', 'INR 3000', 3000],
+      ['t/day', '2,500 t/day', 2500],
     ];
-    for (const [unit, cell, value] of spelled) expect(parseCell(inUnit(unit), cell), `${cell} in ${unit}`).toEqual({ ok: true, value });
+    for (const [unit, cell, value] of spelled)
+      expect(parseCell(inUnit(unit), cell), `${cell} in ${unit}`).toEqual({ ok: true, value });
   });
 
   it('refuses a number in another unit, naming both units', () => {
     expect(parseCell(inUnit('t'), '5 km')).toEqual({ ok: false, reason: "'5 km' has unit km; this column is in t" });
     expect(parseCell(inUnit('t'), '7 h')).toEqual({ ok: false, reason: "'7 h' has unit h; this column is in t" });
     expect(parseCell(inUnit('t'), '9 t/h')).toEqual({ ok: false, reason: "'9 t/h' has unit t/h; this column is in t" });
-    expect(parseCell(inUnit('t'), '13 ₹/t')).toEqual({ ok: false, reason: "'13 ₹/t' has unit ₹/t; this column is in t" });
-    expect(parseCell(inUnit('km'), '36 hrs')).toEqual({ ok: false, reason: "'36 hrs' has unit h; this column is in km" });
-    expect(parseCell(inUnit('₹/t'), '450 t')).toEqual({ ok: false, reason: "'450 t' has unit t; this column is in ₹/t" });
-    expect(parseCell({ field: 'wagons', label: 'Wagons', kind: 'int' }, '42 t')).toEqual({ ok: false, reason: "'42 t' has unit t; this column has no unit" });
+    expect(parseCell(inUnit('t'), '13 ₹/t')).toEqual({
+      ok: false,
+      reason: "'13 ₹/t' has unit ₹/t; this column is in t",
+    });
+    expect(parseCell(inUnit('km'), '36 hrs')).toEqual({
+      ok: false,
+      reason: "'36 hrs' has unit h; this column is in km",
+    });
+    expect(parseCell(inUnit('₹/t'), '450 t')).toEqual({
+      ok: false,
+      reason: "'450 t' has unit t; this column is in ₹/t",
+    });
+    expect(parseCell({ field: 'wagons', label: 'Wagons', kind: 'int' }, '42 t')).toEqual({
+      ok: false,
+      reason: "'42 t' has unit t; this column has no unit",
+    });
   });
 
   it('says when a cell holds a formula with no saved result, or an Excel error', () => {
-    expect(parseCell(inUnit('t'), { fault: 'formula', formula: 'A1*2' }))
-      .toEqual({ ok: false, reason: 'holds a formula (=A1*2) with no saved result; open the file in Excel and save it again' });
-    expect(parseCell(col('text'), { fault: 'error', error: '#DIV/0!' })).toEqual({ ok: false, reason: 'holds the error #DIV/0!' });
+    expect(parseCell(inUnit('t'), { fault: 'formula', formula: 'A1*2' })).toEqual({
+      ok: false,
+      reason: 'holds a formula (=A1*2) with no saved result; open the file in Excel and save it again',
+    });
+    expect(parseCell(col('text'), { fault: 'error', error: '#DIV/0!' })).toEqual({
+      ok: false,
+      reason: 'holds the error #DIV/0!',
+    });
   });
 });

@@ -52,8 +52,21 @@ export function parseCell(c: ColumnSpec, v: CellValue): Parsed {
       return ok(n);
     }
     case 'priority': {
-      const s = String(v instanceof Date ? '' : v).trim().toLowerCase();
-      const map: Record<string, number> = { 1: 1, 2: 2, 3: 3, p1: 1, p2: 2, p3: 3, high: 1, medium: 2, normal: 2, low: 3 };
+      const s = String(v instanceof Date ? '' : v)
+        .trim()
+        .toLowerCase();
+      const map: Record<string, number> = {
+        1: 1,
+        2: 2,
+        3: 3,
+        p1: 1,
+        p2: 2,
+        p3: 3,
+        high: 1,
+        medium: 2,
+        normal: 2,
+        low: 3,
+      };
       return s in map ? ok(map[s]) : bad(`'${cellText(v)}' is not a priority (1, 2 or 3)`);
     }
     case 'bool': {
@@ -65,12 +78,22 @@ export function parseCell(c: ColumnSpec, v: CellValue): Parsed {
     }
     case 'enum': {
       const s = String(v).trim().toLowerCase();
-      const synonyms: Record<string, string> = { both: 'either', any: 'either', 'rail/road': 'either', 'rail or road': 'either' };
+      const synonyms: Record<string, string> = {
+        both: 'either',
+        any: 'either',
+        'rail/road': 'either',
+        'rail or road': 'either',
+      };
       const hit = c.options?.find((o) => String(o).toLowerCase() === (synonyms[s] ?? s));
       return hit !== undefined ? ok(hit) : bad(`'${cellText(v)}' must be one of ${c.options?.join(', ')}`);
     }
     case 'list':
-      return ok(String(v).split(/[;|,]/).map((x) => x.trim()).filter(Boolean));
+      return ok(
+        String(v)
+          .split(/[;|,]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
     case 'timestamp':
       return toTimestamp(v);
     case 'date': {
@@ -114,7 +137,16 @@ function fromWallClock(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): 
 function toTimestamp(v: CellValue): Parsed {
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return bad('is not a valid date');
-    return ok(fromWallClock(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate(), v.getUTCHours(), v.getUTCMinutes(), v.getUTCSeconds()));
+    return ok(
+      fromWallClock(
+        v.getUTCFullYear(),
+        v.getUTCMonth() + 1,
+        v.getUTCDate(),
+        v.getUTCHours(),
+        v.getUTCMinutes(),
+        v.getUTCSeconds(),
+      ),
+    );
   }
   const s = String(v).trim();
   // ISO with a zone: kept as written.
@@ -132,12 +164,21 @@ function toTimestamp(v: CellValue): Parsed {
     const [, d = '', mo = '', y = '', h = '0', mi = '0', sec = '0'] = m;
     return checked(+y, +mo, +d, +h, +mi, +sec, s);
   }
-  return bad(`'${s}' is not a date/time (use 2026-01-26T18:00:00+05:30, 2026-01-26 18:00 or 26-01-2026 18:00; times without a zone are IST)`);
+  return bad(
+    `'${s}' is not a date/time (use 2026-01-26T18:00:00+05:30, 2026-01-26 18:00 or 26-01-2026 18:00; times without a zone are IST)`,
+  );
 }
 
 function checked(y: number, mo: number, d: number, h: number, mi: number, s: number, raw: string): Parsed {
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    probe.getUTCFullYear() !== y ||
+    probe.getUTCMonth() !== mo - 1 ||
+    probe.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return bad(`'${raw}' is not a real date/time`);
   }
   return ok(fromWallClock(y, mo, d, h, mi, s));

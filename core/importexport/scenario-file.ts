@@ -1,5 +1,12 @@
 import { costParametersSchema } from '../domain/entities';
-import { SCENARIO_TABLES, TABLE_NAMES, issueTable, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
+import {
+  SCENARIO_TABLES,
+  TABLE_NAMES,
+  issueTable,
+  rowsField,
+  tableRows,
+  type TableName,
+} from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
 import { cellText, describeFault, isFault, type CellValue } from './cells';
 import { parseCsv } from '../csv/read';
@@ -14,19 +21,33 @@ import type { Sheet } from './xlsx';
  */
 export function scenarioToSheets(s: Scenario): Sheet[] {
   const meta: Cell[][] = [
-    ['Field', 'Value'], ['format', SCENARIO_FORMAT], ['name', s.name], ['plant', s.plant.name],
-    ['horizon start', s.horizon.start], ['horizon days', s.horizon.days],
+    ['Field', 'Value'],
+    ['format', SCENARIO_FORMAT],
+    ['name', s.name],
+    ['plant', s.plant.name],
+    ['horizon start', s.horizon.start],
+    ['horizon days', s.horizon.days],
   ];
-  const costs: Cell[][] = [['Parameter', 'Value'], ...flatten(s.costs as unknown as Record<string, unknown>).map(([k, v]) => [k, v] as Cell[])];
+  const costs: Cell[][] = [
+    ['Parameter', 'Value'],
+    ...flatten(s.costs as unknown as Record<string, unknown>).map(([k, v]) => [k, v] as Cell[]),
+  ];
   return [
     { name: 'Scenario', rows: meta },
     { name: 'Costs', rows: costs },
-    ...TABLE_NAMES.map((t) => ({ name: SCENARIO_TABLES[t].label, rows: writeTable(SCENARIO_TABLES[t], tableRows(s, t)) })),
+    ...TABLE_NAMES.map((t) => ({
+      name: SCENARIO_TABLES[t].label,
+      rows: writeTable(SCENARIO_TABLES[t], tableRows(s, t)),
+    })),
   ];
 }
 
 function flatten(o: Record<string, unknown>, prefix = ''): [string, Cell][] {
-  return Object.entries(o).flatMap(([k, v]) => (v !== null && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [[`${prefix}${k}`, v as Cell]]));
+  return Object.entries(o).flatMap(([k, v]) =>
+    v !== null && typeof v === 'object'
+      ? flatten(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [[`${prefix}${k}`, v as Cell]],
+  );
 }
 
 export interface RejectedTableRow extends RejectedRow {
@@ -49,7 +70,10 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   const rejected: RejectedTableRow[] = [];
   const lines: Record<string, number[]> = {};
   const metaSheet = find('Scenario');
-  if (!metaSheet) throw new Error(`No 'Scenario' sheet: a whole scenario needs sheets Scenario, Costs and one per table (found: ${sheets.map((s) => s.name).join(', ') || 'none'}).`);
+  if (!metaSheet)
+    throw new Error(
+      `No 'Scenario' sheet: a whole scenario needs sheets Scenario, Costs and one per table (found: ${sheets.map((s) => s.name).join(', ') || 'none'}).`,
+    );
   const meta = keyValues(metaSheet.rows, 'Scenario', rejected);
   const costsSheet = find('Costs');
   const costs: Record<string, unknown> = {};
@@ -57,23 +81,33 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
     for (const [k, v] of Object.entries(keyValues(costsSheet.rows, 'Costs', rejected))) {
       let target = costs;
       for (const p of k.split('.').slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
-      target[k.slice(k.lastIndexOf('.') + 1)] = typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
+      target[k.slice(k.lastIndexOf('.') + 1)] =
+        typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
     }
   }
   const days = Number(meta['horizon days']);
   const scenario: Record<string, unknown> = {
     format: meta.format ?? SCENARIO_FORMAT,
     name: meta.name,
-    horizon: { start: meta['horizon start'] instanceof Date ? (meta['horizon start'] as Date).toISOString() : meta['horizon start'], days: Number.isFinite(days) ? days : meta['horizon days'] },
+    horizon: {
+      start:
+        meta['horizon start'] instanceof Date ? (meta['horizon start'] as Date).toISOString() : meta['horizon start'],
+      days: Number.isFinite(days) ? days : meta['horizon days'],
+    },
     plant: { name: meta.plant },
-    costs: costsSheet ? costs : costParametersSchema.parse({ effectiveFrom: String(meta['horizon start'] ?? '').slice(0, 10) || '2026-01-01' }),
+    costs: costsSheet
+      ? costs
+      : costParametersSchema.parse({ effectiveFrom: String(meta['horizon start'] ?? '').slice(0, 10) || '2026-01-01' }),
   };
   for (const t of TABLE_NAMES) {
     const spec = SCENARIO_TABLES[t];
     const sheet = find(spec.label, spec.name);
     const holder = spec.path.length === 2 ? (scenario.plant as Record<string, unknown>) : scenario;
     const key = rowsField(spec);
-    if (!sheet) { holder[key] = []; continue; }
+    if (!sheet) {
+      holder[key] = [];
+      continue;
+    }
     try {
       const read = readTable(spec, sheet.rows);
       holder[key] = read.rows;
@@ -109,9 +143,13 @@ export function sheetsToSectionedCsv(sheets: readonly Sheet[]): string {
 export function sectionedCsvToSheets(text: string): { name: string; rows: CellValue[][] }[] {
   const sheets: { name: string; rows: CellValue[][] }[] = [];
   for (const row of parseCsv(text)) {
-    if (row[0] === SECTION) { sheets.push({ name: row[1] ?? '', rows: [] }); continue; }
+    if (row[0] === SECTION) {
+      sheets.push({ name: row[1] ?? '', rows: [] });
+      continue;
+    }
     const current = sheets.at(-1);
-    if (!current) throw new Error(`A whole-scenario CSV starts with a '${SECTION},<name>' line (see docs/scenario-format.md).`);
+    if (!current)
+      throw new Error(`A whole-scenario CSV starts with a '${SECTION},<name>' line (see docs/scenario-format.md).`);
     current.rows.push(row);
   }
   return sheets;

@@ -6,14 +6,29 @@ import { readTable } from './table-io';
 import { readXlsx } from './xlsx';
 
 const orders = SCENARIO_TABLES.orders;
-const HEADER = ['Order id', 'Customer', 'Destination', 'Product', 'Quantity [t]', 'Due date', 'Priority', 'Modes', 'Splittable'];
+const HEADER = [
+  'Order id',
+  'Customer',
+  'Destination',
+  'Product',
+  'Quantity [t]',
+  'Due date',
+  'Priority',
+  'Modes',
+  'Splittable',
+];
 const row = <T>(id: string, qty: T) => [id, 'Acme', 'GZB', 'HRC', qty, '2026-03-20 18:00', 1, 'rail', 'yes'];
 
 describe('readTable', () => {
   it('refuses a column that repeats another, naming both', () => {
     const csv = parseCsv(`${HEADER.join(',')},Qty\r\nSO-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes,50\r\n`);
-    expect(() => readTable(orders, csv)).toThrow("Orders: column J 'Qty' repeats column E 'Quantity [t]' (both are Quantity [t], line 1); keep one of them.");
-    const same = [[...HEADER, 'Quantity [t]'], [...row('SO-1', 500), 50]];
+    expect(() => readTable(orders, csv)).toThrow(
+      "Orders: column J 'Qty' repeats column E 'Quantity [t]' (both are Quantity [t], line 1); keep one of them.",
+    );
+    const same = [
+      [...HEADER, 'Quantity [t]'],
+      [...row('SO-1', 500), 50],
+    ];
     expect(() => readTable(orders, same)).toThrow(/column J 'Quantity \[t\]' repeats column E 'Quantity \[t\]'/);
   });
 
@@ -31,28 +46,47 @@ describe('readTable', () => {
     expect(read.rows.map((r) => [r.id, r.quantityT])).toEqual([['SO-5', 1250]]);
     expect(read.rejected).toEqual([
       { line: 2, field: 'Quantity [t]', reason: "'5 km' has unit km; this column is in t", key: 'SO-1' },
-      { line: 3, field: 'Quantity [t]', reason: 'holds a formula (=A1*2) with no saved result; open the file in Excel and save it again', key: 'SO-2' },
+      {
+        line: 3,
+        field: 'Quantity [t]',
+        reason: 'holds a formula (=A1*2) with no saved result; open the file in Excel and save it again',
+        key: 'SO-2',
+      },
       { line: 4, field: 'Quantity [t]', reason: 'holds the error #DIV/0!', key: 'SO-3' },
       { line: 5, field: 'Quantity [t]', reason: 'holds the error #DIV/0!', key: 'SO-4' },
     ]);
   });
   it('maps header variants and reads planner-typed cells', () => {
-    const matrix = parseCsv([
-      'Order No,Party,Station,Item,Qty (MT),Due By,Prio,Mode,Split',
-      'SO-1,Acme,GZB,HRC,"1,250 t",26-01-2026 18:00,P1,both,yes',
-    ].join('\n'));
+    const matrix = parseCsv(
+      [
+        'Order No,Party,Station,Item,Qty (MT),Due By,Prio,Mode,Split',
+        'SO-1,Acme,GZB,HRC,"1,250 t",26-01-2026 18:00,P1,both,yes',
+      ].join('\n'),
+    );
     const r = readTable(orders, matrix);
     expect(r.rejected).toEqual([]);
-    expect(r.rows[0]).toEqual({ id: 'SO-1', customer: 'Acme', destination: 'GZB', product: 'HRC', quantityT: 1250, dueDate: '2026-01-26T18:00:00+05:30', priority: 1, modes: 'either', splittable: true });
+    expect(r.rows[0]).toEqual({
+      id: 'SO-1',
+      customer: 'Acme',
+      destination: 'GZB',
+      product: 'HRC',
+      quantityT: 1250,
+      dueDate: '2026-01-26T18:00:00+05:30',
+      priority: 1,
+      modes: 'either',
+      splittable: true,
+    });
   });
 
   it('reports every bad row with line, column and reason', () => {
-    const matrix = parseCsv([
-      'id,customer,destination,product,quantityT,dueDate,priority,modes,splittable',
-      'SO-1,A,GZB,HRC,100,2026-01-26,1,rail,no',
-      'SO-2,B,GZB,HRC,-5,2026-01-26,1,rail,no',
-      'SO-3,C,GZB,HRC,abc,2026-01-26,4,rail,no',
-    ].join('\n'));
+    const matrix = parseCsv(
+      [
+        'id,customer,destination,product,quantityT,dueDate,priority,modes,splittable',
+        'SO-1,A,GZB,HRC,100,2026-01-26,1,rail,no',
+        'SO-2,B,GZB,HRC,-5,2026-01-26,1,rail,no',
+        'SO-3,C,GZB,HRC,abc,2026-01-26,4,rail,no',
+      ].join('\n'),
+    );
     const r = readTable(orders, matrix);
     expect(r.rows).toHaveLength(1);
     expect(r.rejected).toEqual([
@@ -67,7 +101,10 @@ describe('readTable', () => {
   });
 
   it('lets optional and defaulted columns be absent', () => {
-    const r = readTable(SCENARIO_TABLES.inventory, [['Yard', 'Product', 'Stock'], ['SY-1', 'HRC', '1200']]);
+    const r = readTable(SCENARIO_TABLES.inventory, [
+      ['Yard', 'Product', 'Stock'],
+      ['SY-1', 'HRC', '1200'],
+    ]);
     expect(r.rows).toEqual([{ stockyard: 'SY-1', product: 'HRC', onHandT: 1200, safetyStockT: 0 }]);
   });
 });

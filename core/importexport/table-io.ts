@@ -28,7 +28,11 @@ export interface ReadTable {
 
 /** Lower-case, drop units in brackets and punctuation: `Quantity [t]` ≈ `quantity` ≈ `QUANTITY_T`. */
 export function normalizeHeader(h: string): string {
-  return h.toLowerCase().replace(/\[[^\]]*\]|\([^)]*\)/g, ' ').replace(/[^a-z0-9]+/g, ' ').trim();
+  return h
+    .toLowerCase()
+    .replace(/\[[^\]]*\]|\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
@@ -52,7 +56,10 @@ function headerIndex(spec: TableSpec): Map<string, ColumnSpec> {
 export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[])[]): ReadTable {
   const headerAt = matrix.findIndex((r) => r.some((c) => !isBlank(c)));
   const headerRow = matrix[headerAt];
-  if (!headerRow) throw new Error(`${spec.label}: the file is empty (expected a header row with ${spec.columns.map((c) => c.label).join(', ')}).`);
+  if (!headerRow)
+    throw new Error(
+      `${spec.label}: the file is empty (expected a header row with ${spec.columns.map((c) => c.label).join(', ')}).`,
+    );
   const index = headerIndex(spec);
   const header = headerRow.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
   const colOf: (ColumnSpec | null)[] = [];
@@ -60,18 +67,28 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
   const ignoredHeaders: string[] = [];
   const used = new Map<string, number>();
   header.forEach((h, i) => {
-    const c = h ? index.get(normalizeHeader(h)) ?? null : null;
+    const c = h ? (index.get(normalizeHeader(h)) ?? null) : null;
     const first = c ? used.get(c.field) : undefined;
     // Reading either column would silently drop the other's values.
     if (c && first !== undefined) {
-      throw new Error(`${spec.label}: column ${columnName(i)} '${h}' repeats column ${columnName(first)} '${header[first]}' (both are ${c.label}, line ${headerAt + 1}); keep one of them.`);
+      throw new Error(
+        `${spec.label}: column ${columnName(i)} '${h}' repeats column ${columnName(first)} '${header[first]}' (both are ${c.label}, line ${headerAt + 1}); keep one of them.`,
+      );
     }
-    if (c) { colOf.push(c); used.set(c.field, i); mapping.push({ header: h, field: c.field }); }
-    else { colOf.push(null); if (h) ignoredHeaders.push(h); }
+    if (c) {
+      colOf.push(c);
+      used.set(c.field, i);
+      mapping.push({ header: h, field: c.field });
+    } else {
+      colOf.push(null);
+      if (h) ignoredHeaders.push(h);
+    }
   });
   const missing = spec.columns.filter((c) => !used.has(c.field) && !c.optional && !hasDefault(spec, c));
   if (missing.length > 0) {
-    throw new Error(`${spec.label}: missing column(s) ${missing.map((c) => `'${c.label}'`).join(', ')} in the header (line ${headerAt + 1}). Found: ${header.filter(Boolean).join(', ') || 'nothing'}.`);
+    throw new Error(
+      `${spec.label}: missing column(s) ${missing.map((c) => `'${c.label}'`).join(', ')} in the header (line ${headerAt + 1}). Found: ${header.filter(Boolean).join(', ') || 'nothing'}.`,
+    );
   }
 
   const out: ReadTable = { rows: [], lines: [], rejected: [], ignoredHeaders, mapping };
@@ -86,13 +103,25 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
       if (!parsed.ok) problems.push({ line, field: c.label, reason: parsed.reason });
       else if (parsed.value !== undefined) row[c.field] = parsed.value;
     });
-    const key = spec.key.map((k) => row[k]).filter((v) => v !== undefined).join('/') || undefined;
+    const key =
+      spec.key
+        .map((k) => row[k])
+        .filter((v) => v !== undefined)
+        .join('/') || undefined;
     if (problems.length === 0) {
       const res = spec.schema.safeParse(row);
-      if (res.success) { out.rows.push(res.data as Record<string, unknown>); out.lines.push(line); continue; }
+      if (res.success) {
+        out.rows.push(res.data as Record<string, unknown>);
+        out.lines.push(line);
+        continue;
+      }
       for (const issue of (res.error as z.ZodError).issues) {
         const field = spec.columns.find((c) => c.field === issue.path[0]);
-        problems.push({ line, field: field ? field.label : issue.path.length ? formatPath(issue.path) : null, reason: describeZodIssue(issue) });
+        problems.push({
+          line,
+          field: field ? field.label : issue.path.length ? formatPath(issue.path) : null,
+          reason: describeZodIssue(issue),
+        });
       }
     }
     out.rejected.push(...problems.map((p) => (key ? { ...p, key } : p)));
@@ -109,8 +138,9 @@ function columnName(i: number): string {
 
 /** Columns a row may omit because the schema supplies a default (e.g. safety stock 0). */
 function hasDefault(spec: TableSpec, c: ColumnSpec): boolean {
-  const shape = (spec.schema as unknown as { shape?: Record<string, z.ZodType> }).shape
-    ?? (spec.schema as unknown as { def?: { in?: { shape?: Record<string, z.ZodType> } } }).def?.in?.shape;
+  const shape =
+    (spec.schema as unknown as { shape?: Record<string, z.ZodType> }).shape ??
+    (spec.schema as unknown as { def?: { in?: { shape?: Record<string, z.ZodType> } } }).def?.in?.shape;
   const field = shape?.[c.field] as unknown as { def?: { type?: string } } | undefined;
   return field?.def?.type === 'default' || field?.def?.type === 'optional';
 }

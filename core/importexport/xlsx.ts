@@ -50,17 +50,23 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
   for (const s of sheets) {
     const ws = wb.addWorksheet(safeSheetName(s.name));
     const cols = s.format?.columns ?? [];
-    s.rows.forEach((row, r) => ws.addRow(row.map((c, i) => {
-      if (c === null) return null;
-      const kind = cols[i]?.kind;
-      if (r > 0 && kind && typeof c === 'string') return wallClockDate(c) ?? c;
-      return c;
-    })));
+    s.rows.forEach((row, r) =>
+      ws.addRow(
+        row.map((c, i) => {
+          if (c === null) return null;
+          const kind = cols[i]?.kind;
+          if (r > 0 && kind && typeof c === 'string') return wallClockDate(c) ?? c;
+          return c;
+        }),
+      ),
+    );
     const header = s.rows[0];
     if (header) {
       ws.getRow(1).font = { bold: true };
       ws.views = [{ state: 'frozen', ySplit: 1 }];
-      ws.columns.forEach((col, i) => { col.width = cols[i]?.width ?? Math.min(40, Math.max(10, String(header[i] ?? '').length + 2)); });
+      ws.columns.forEach((col, i) => {
+        col.width = cols[i]?.width ?? Math.min(40, Math.max(10, String(header[i] ?? '').length + 2));
+      });
     }
     if (s.format && s.rows.length > 0) applyFormat(ws, s.rows, s.format);
   }
@@ -86,7 +92,10 @@ function applyFormat(ws: ExcelJS.Worksheet, rows: Cell[][], f: SheetFormat): voi
       if (!c.total) return;
       const letter = ws.getColumn(i + 1).letter;
       const sum = rows.slice(1).reduce((a, r) => a + (typeof r[i] === 'number' ? (r[i] as number) : 0), 0);
-      totals.getCell(i + 1).value = { formula: `SUBTOTAL(109,${letter}2:${letter}${last})`, result: Math.round(sum * 100) / 100 };
+      totals.getCell(i + 1).value = {
+        formula: `SUBTOTAL(109,${letter}2:${letter}${last})`,
+        result: Math.round(sum * 100) / 100,
+      };
     });
     totals.font = { bold: true };
   }
@@ -110,7 +119,9 @@ export async function readXlsx(data: Uint8Array): Promise<{ name: string; rows: 
     const rows: CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => { cells[col - 1] = cellValue(cell.value); });
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cellValue(cell.value);
+      });
       rows[n - 1] = cells;
     });
     for (let i = 0; i < rows.length; i++) rows[i] ??= [];
@@ -128,7 +139,9 @@ function cellValue(v: ExcelJS.CellValue): CellValue {
   if (typeof v === 'object') {
     if ('formula' in v || 'sharedFormula' in v) {
       const f = v as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-      return f.result === undefined || f.result === null ? { fault: 'formula', formula: f.formula ?? f.sharedFormula ?? '' } : cellValue(f.result);
+      return f.result === undefined || f.result === null
+        ? { fault: 'formula', formula: f.formula ?? f.sharedFormula ?? '' }
+        : cellValue(f.result);
     }
     if ('richText' in v) return v.richText.map((t) => t.text).join('');
     if ('text' in v) return String(v.text);

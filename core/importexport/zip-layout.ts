@@ -50,18 +50,25 @@ export function readZipLayout(buf: Buffer, maxEntries: number): ZipPart[] | null
   if (disk !== 0 || cdDisk !== 0 || onDisk !== count) throw malformed('it claims to span several disks');
   if (count > maxEntries) throw tooMany(count, maxEntries);
   if (cdOffset + cdSize !== eocd) {
-    throw malformed(`its directory ends at byte ${cdOffset + cdSize} but its end record is at byte ${eocd}: bytes were prepended or inserted`);
+    throw malformed(
+      `its directory ends at byte ${cdOffset + cdSize} but its end record is at byte ${eocd}: bytes were prepended or inserted`,
+    );
   }
 
   const dir = readDirectory(buf, cdOffset, eocd, maxEntries);
-  if (dir.length !== count) throw malformed(`its end record lists ${count} parts but the directory holds ${dir.length}`);
+  if (dir.length !== count)
+    throw malformed(`its end record lists ${count} parts but the directory holds ${dir.length}`);
 
   const parts: { at: number; end: number; part: ZipPart }[] = dir.map((d) => readLocal(buf, d, cdOffset));
   parts.sort((a, b) => a.at - b.at);
   let expected = 0;
   for (const p of parts) {
     if (p.at !== expected) {
-      throw malformed(p.at > expected ? `bytes ${expected}–${p.at} belong to no part` : `part '${p.part.name}' overlaps the part before it`);
+      throw malformed(
+        p.at > expected
+          ? `bytes ${expected}–${p.at} belong to no part`
+          : `part '${p.part.name}' overlaps the part before it`,
+      );
     }
     expected = p.end;
   }
@@ -73,14 +80,16 @@ function readDirectory(buf: Buffer, from: number, to: number, maxEntries: number
   const out: Directory[] = [];
   const names = new Set<string>();
   for (let at = from; at < to;) {
-    if (at + 46 > to || buf.readUInt32LE(at) !== CDH_SIG) throw malformed(`its directory holds something other than part records at byte ${at}`);
+    if (at + 46 > to || buf.readUInt32LE(at) !== CDH_SIG)
+      throw malformed(`its directory holds something other than part records at byte ${at}`);
     if (out.length === maxEntries) throw tooMany(out.length + 1, maxEntries);
     const nameLen = buf.readUInt16LE(at + 28);
     const next = at + 46 + nameLen + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     if (next > to) throw malformed('its last directory record runs into the end record');
     const rawName = buf.subarray(at + 46, at + 46 + nameLen);
     const d: Directory = {
-      name: rawName.toString('utf8'), rawName,
+      name: rawName.toString('utf8'),
+      rawName,
       flags: buf.readUInt16LE(at + 8),
       method: buf.readUInt16LE(at + 10),
       compressed: buf.readUInt32LE(at + 20),
@@ -99,13 +108,17 @@ function readDirectory(buf: Buffer, from: number, to: number, maxEntries: number
 /** The local header a directory record points at, its body, and where the part ends. */
 function readLocal(buf: Buffer, d: Directory, limit: number): { at: number; end: number; part: ZipPart } {
   const at = d.local;
-  if (at + 30 > limit || buf.readUInt32LE(at) !== LFH_SIG) throw malformed(`part '${d.name}' has no local header where the directory points`);
+  if (at + 30 > limit || buf.readUInt32LE(at) !== LFH_SIG)
+    throw malformed(`part '${d.name}' has no local header where the directory points`);
   const nameLen = buf.readUInt16LE(at + 26);
   const start = at + 30 + nameLen + buf.readUInt16LE(at + 28);
-  if (!buf.subarray(at + 30, at + 30 + nameLen).equals(d.rawName)) throw malformed(`part '${d.name}' has another name in its local header`);
-  if (buf.readUInt16LE(at + 8) !== d.method) throw malformed(`part '${d.name}' has another compression method in its local header`);
+  if (!buf.subarray(at + 30, at + 30 + nameLen).equals(d.rawName))
+    throw malformed(`part '${d.name}' has another name in its local header`);
+  if (buf.readUInt16LE(at + 8) !== d.method)
+    throw malformed(`part '${d.name}' has another compression method in its local header`);
   const flags = buf.readUInt16LE(at + 6);
-  if ((flags & HAS_DESCRIPTOR) !== (d.flags & HAS_DESCRIPTOR)) throw malformed(`part '${d.name}' disagrees with itself about its data descriptor`);
+  if ((flags & HAS_DESCRIPTOR) !== (d.flags & HAS_DESCRIPTOR))
+    throw malformed(`part '${d.name}' disagrees with itself about its data descriptor`);
   const bodyEnd = start + d.compressed;
   if (bodyEnd > limit) throw malformed(`part '${d.name}' runs into the directory`);
   let end = bodyEnd;
@@ -130,13 +143,22 @@ function lastIndexOf(buf: Buffer, sig: number): number {
 }
 
 function zip64(): ContractError {
-  return new ContractError('LIMIT_EXCEEDED', 'The workbook was refused: it uses the zip64 format, which no spreadsheet needs for a plant workbook.');
+  return new ContractError(
+    'LIMIT_EXCEEDED',
+    'The workbook was refused: it uses the zip64 format, which no spreadsheet needs for a plant workbook.',
+  );
 }
 
 function tooMany(count: number, max: number): ContractError {
-  return new ContractError('LIMIT_EXCEEDED', `The workbook was refused: it holds ${count} parts (a workbook has at most ${max}).`);
+  return new ContractError(
+    'LIMIT_EXCEEDED',
+    `The workbook was refused: it holds ${count} parts (a workbook has at most ${max}).`,
+  );
 }
 
 function malformed(why: string): ContractError {
-  return new ContractError('INVALID_DATA', `The workbook was refused: its zip structure is inconsistent (${why}), so it could be read in more than one way. Save it again from Excel.`);
+  return new ContractError(
+    'INVALID_DATA',
+    `The workbook was refused: its zip structure is inconsistent (${why}), so it could be read in more than one way. Save it again from Excel.`,
+  );
 }

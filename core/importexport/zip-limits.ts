@@ -26,7 +26,11 @@ export async function assertZipWithinLimits(data: Uint8Array, limits = XLSX_LIMI
     if (method === 0) total += body.length;
     else if (method === 8) {
       const size = await inflatedSize(body, budget);
-      if (size === 'damaged') throw new ContractError('INVALID_DATA', `The workbook was refused: part '${name}' is damaged (its compressed data does not inflate). Save it again from Excel.`);
+      if (size === 'damaged')
+        throw new ContractError(
+          'INVALID_DATA',
+          `The workbook was refused: part '${name}' is damaged (its compressed data does not inflate). Save it again from Excel.`,
+        );
       total += size;
     } else throw refuse(`part '${name}' uses zip compression method ${method}; save the workbook again from Excel`);
     if (total > limits.maxTotalBytes) throw tooBig(name, limits.maxTotalBytes);
@@ -63,7 +67,9 @@ function inflatedSize(body: Buffer, budget: number): Promise<number | 'damaged'>
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
 function tooBig(part: string, max: number): ContractError {
-  return refuse(`its contents inflate to more than ${mb(max)} (part '${part}'); a plant workbook is a few MB — is it a zip bomb?`);
+  return refuse(
+    `its contents inflate to more than ${mb(max)} (part '${part}'); a plant workbook is a few MB — is it a zip bomb?`,
+  );
 }
 
 function refuse(why: string): ContractError {

@@ -21,22 +21,28 @@ export class JobStore {
   create(kind: string, title: string, detail: unknown = null): JobRow {
     const now = new Date().toISOString();
     const id = randomUUID();
-    this.db.prepare(`INSERT INTO jobs (id, kind, status, title, progress, detail, error, created_at, updated_at)
-      VALUES (?, ?, 'running', ?, 0, ?, NULL, ?, ?)`).run(id, kind, title, JSON.stringify(detail), now, now);
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, kind, status, title, progress, detail, error, created_at, updated_at)
+      VALUES (?, ?, 'running', ?, 0, ?, NULL, ?, ?)`,
+      )
+      .run(id, kind, title, JSON.stringify(detail), now, now);
     return this.get(id)!;
   }
 
   update(id: string, patch: { status?: JobStatus; progress?: number; detail?: unknown; error?: string | null }): void {
     const cur = this.get(id);
     if (!cur) return;
-    this.db.prepare(`UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, updated_at = ? WHERE id = ?`).run(
-      patch.status ?? cur.status,
-      patch.progress ?? cur.progress,
-      JSON.stringify(patch.detail !== undefined ? patch.detail : cur.detail),
-      patch.error !== undefined ? patch.error : cur.error,
-      new Date().toISOString(),
-      id,
-    );
+    this.db
+      .prepare(`UPDATE jobs SET status = ?, progress = ?, detail = ?, error = ?, updated_at = ? WHERE id = ?`)
+      .run(
+        patch.status ?? cur.status,
+        patch.progress ?? cur.progress,
+        JSON.stringify(patch.detail !== undefined ? patch.detail : cur.detail),
+        patch.error !== undefined ? patch.error : cur.error,
+        new Date().toISOString(),
+        id,
+      );
   }
 
   get(id: string): JobRow | undefined {
@@ -53,8 +59,12 @@ export class JobStore {
 
   /** At start-up: nothing can still be running, so anything marked running was interrupted. */
   failInterrupted(): number {
-    return this.db.prepare(`UPDATE jobs SET status = 'failed', error = 'Interrupted: RakePlan stopped while this job was running.', updated_at = ?
-      WHERE status IN ('running', 'queued')`).run(new Date().toISOString()).changes;
+    return this.db
+      .prepare(
+        `UPDATE jobs SET status = 'failed', error = 'Interrupted: RakePlan stopped while this job was running.', updated_at = ?
+      WHERE status IN ('running', 'queued')`,
+      )
+      .run(new Date().toISOString()).changes;
   }
 }
 

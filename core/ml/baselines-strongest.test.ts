@@ -10,7 +10,14 @@ import { tableFromRows } from './table';
 describe('baselines', () => {
   it('the group median is the median of the training rows of the group (a long tail does not move it)', () => {
     const t = tableFromRows([
-      { g: 'a', y: 1 }, { g: 'a', y: 2 }, { g: 'a', y: 100 }, { g: 'b', y: 5 }, { g: 'b', y: 7 }, { g: 'c', y: 0 }, { g: 'a', y: 0 }, { g: 'z', y: 0 },
+      { g: 'a', y: 1 },
+      { g: 'a', y: 2 },
+      { g: 'a', y: 100 },
+      { g: 'b', y: 5 },
+      { g: 'b', y: 7 },
+      { g: 'c', y: 0 },
+      { g: 'a', y: 0 },
+      { g: 'z', y: 0 },
     ]);
     const args = { table: t, trainIdx: [0, 1, 2, 3, 4], testIdx: [6, 7], classes: null };
     expect(Array.from(groupMedianBaseline('y', ['g'], 'g median')(args).values)).toEqual([2, 5]); // a: 2; unseen z: median of all 5
@@ -20,17 +27,38 @@ describe('baselines', () => {
   it('a model must beat every baseline: the strongest is reported, and losing to it marks the model not better', () => {
     const t = syntheticTable(3000, 5);
     const y = t.columns.find((c) => c.name === 'y')!.num!;
-    const mean: BaselineFn = ({ trainIdx, testIdx }) => ({ name: 'training mean', values: new Float64Array(testIdx.length).fill(trainIdx.reduce((s, i) => s + y[i]!, 0) / trainIdx.length) });
+    const mean: BaselineFn = ({ trainIdx, testIdx }) => ({
+      name: 'training mean',
+      values: new Float64Array(testIdx.length).fill(trainIdx.reduce((s, i) => s + y[i]!, 0) / trainIdx.length),
+    });
     // A forecaster that knows the answer to within 0.01: no model beats it.
-    const oracle: BaselineFn = ({ testIdx }) => ({ name: 'oracle', values: Float64Array.from(testIdx, (i) => y[i]! + 0.01) });
-    const res = trainTable(t, { name: 's', target: 'y', task: 'regression', params: { rounds: 40 }, baseline: [mean, oracle] });
-    expect(res.metrics.baselines.map((b) => [b.name, b.beats])).toEqual([['oracle', false], ['training mean', true]]);
+    const oracle: BaselineFn = ({ testIdx }) => ({
+      name: 'oracle',
+      values: Float64Array.from(testIdx, (i) => y[i]! + 0.01),
+    });
+    const res = trainTable(t, {
+      name: 's',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 40 },
+      baseline: [mean, oracle],
+    });
+    expect(res.metrics.baselines.map((b) => [b.name, b.beats])).toEqual([
+      ['oracle', false],
+      ['training mean', true],
+    ]);
     expect(res.metrics.baseline).toEqual(res.metrics.baselines[0]);
     expect(res.metrics.baseline!.beats).toBe(false);
-    expect(describeMetrics(res.metrics, 'regression', 't').join('\n')).toMatch(/MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline: mae .* vs .*\n {2}also beats: training mean/);
-    expect(baselineVerdict(res.metrics.baseline as unknown as Record<string, unknown>)).toMatch(/^NOT BETTER THAN BASELINE — planning uses the baseline: mae \S+ vs 0.01000 for oracle on 450 holdout rows$/);
+    expect(describeMetrics(res.metrics, 'regression', 't').join('\n')).toMatch(
+      /MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline: mae .* vs .*\n {2}also beats: training mean/,
+    );
+    expect(baselineVerdict(res.metrics.baseline as unknown as Record<string, unknown>)).toMatch(
+      /^NOT BETTER THAN BASELINE — planning uses the baseline: mae \S+ vs 0.01000 for oracle on 450 holdout rows$/,
+    );
     const weak = trainTable(t, { name: 's', target: 'y', task: 'regression', params: { rounds: 40 }, baseline: mean });
-    expect(baselineVerdict(weak.metrics.baseline as unknown as Record<string, unknown>)).toMatch(/^better than baseline: mae/);
+    expect(baselineVerdict(weak.metrics.baseline as unknown as Record<string, unknown>)).toMatch(
+      /^better than baseline: mae/,
+    );
     expect(baselineVerdict(null)).toBeNull();
   });
 });

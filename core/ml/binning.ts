@@ -53,7 +53,11 @@ export function fitBins(values: Float32Array, maxBins: number, rng: Rng, sampleS
   return { upper: Float32Array.from(upper) };
 }
 
-interface Distinct { distinct: Float64Array; counts: Int32Array; nd: number }
+interface Distinct {
+  distinct: Float64Array;
+  counts: Int32Array;
+  nd: number;
+}
 
 /** Distinct values ascending, with counts (−0 and 0 are one value, written −0 when the sample has one, as a sort puts it first). */
 function sortedDistinct(v: Float32Array): Distinct {
@@ -62,7 +66,10 @@ function sortedDistinct(v: Float32Array): Distinct {
   const counts = new Int32Array(v.length);
   let nd = 0;
   for (let i = 0; i < v.length; i++) {
-    if (i === 0 || v[i] !== v[i - 1]) { distinct[nd] = v[i]!; counts[nd++] = 1; } else counts[nd - 1]!++;
+    if (i === 0 || v[i] !== v[i - 1]) {
+      distinct[nd] = v[i]!;
+      counts[nd++] = 1;
+    } else counts[nd - 1]!++;
   }
   return { distinct, counts, nd };
 }
@@ -81,7 +88,10 @@ function fewDistinct(v: Float32Array): Distinct | null {
   let negZero = false;
   for (let i = 0; i < bits.length; i++) {
     let b = bits[i]!;
-    if (b === 0x80000000) { negZero = true; b = 0; }
+    if (b === 0x80000000) {
+      negZero = true;
+      b = 0;
+    }
     let h = Math.imul(b, 0x9e3779b1) >>> (32 - TABLE_BITS);
     while (tally[h]! > 0 && keys[h] !== b) h = (h + 1) & mask;
     if (tally[h] === 0) {
@@ -136,13 +146,26 @@ function sortFloat32(v: Float32Array): void {
   }
   let b = new Uint32Array(n);
   for (let p = 0; p < 3; p++) {
-    const base = p * DIGITS, shift = p * DIGIT_BITS;
+    const base = p * DIGITS,
+      shift = p * DIGIT_BITS;
     if (count[base + ((a[0]! >>> shift) & (DIGITS - 1))] === n) continue; // all share this digit
-    for (let d = 0, pos = 0; d < DIGITS; d++) { const c = count[base + d]!; count[base + d] = pos; pos += c; }
-    for (let i = 0; i < n; i++) { const k = a[i]!; b[count[base + ((k >>> shift) & (DIGITS - 1))]!++] = k; }
-    const t = a; a = b; b = t;
+    for (let d = 0, pos = 0; d < DIGITS; d++) {
+      const c = count[base + d]!;
+      count[base + d] = pos;
+      pos += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = a[i]!;
+      b[count[base + ((k >>> shift) & (DIGITS - 1))]!++] = k;
+    }
+    const t = a;
+    a = b;
+    b = t;
   }
-  for (let i = 0; i < n; i++) { const k = a[i]!; bits[i] = (k & 0x80000000 ? k ^ 0x80000000 : ~k) >>> 0; }
+  for (let i = 0; i < n; i++) {
+    const k = a[i]!;
+    bits[i] = (k & 0x80000000 ? k ^ 0x80000000 : ~k) >>> 0;
+  }
 }
 
 /** A float32 threshold t with a ≤ t < b (a < b both float32). */
@@ -173,7 +196,13 @@ export function binOf(upper: Float32Array, x: number): number {
  * `shardOrder`, each column is written in the trainer's row order: odd rows, then even ones
  * (booster.ts, slotOf).
  */
-export function binMatrix(x: Float32Array, nRows: number, bins: FeatureBins[], out: Uint8Array<ArrayBufferLike> = new Uint8Array(nRows * bins.length), shardOrder = false): Uint8Array<ArrayBufferLike> {
+export function binMatrix(
+  x: Float32Array,
+  nRows: number,
+  bins: FeatureBins[],
+  out: Uint8Array<ArrayBufferLike> = new Uint8Array(nRows * bins.length),
+  shardOrder = false,
+): Uint8Array<ArrayBufferLike> {
   const xb = new Uint32Array(x.buffer, x.byteOffset, x.length);
   const start = new Uint8Array(1 << 16);
   for (let f = 0; f < bins.length; f++) {
@@ -198,7 +227,10 @@ export function binMatrix(x: Float32Array, nRows: number, bins: FeatureBins[], o
       continue;
     }
     const half = nRows >> 1;
-    for (let i = 0; i < half; i++) { out[off + i] = code(2 * i + 1); out[off + half + i] = code(2 * i); }
+    for (let i = 0; i < half; i++) {
+      out[off + i] = code(2 * i + 1);
+      out[off + half + i] = code(2 * i);
+    }
     if (nRows & 1) out[off + nRows - 1] = code(nRows - 1);
   }
   return out;

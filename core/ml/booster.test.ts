@@ -8,7 +8,13 @@ import { predictRowMajor, toRowMajor } from './predict';
 import { createRng } from '../synth/prng';
 import { syntheticMatrix, syntheticTable } from './synthetic';
 
-const params = (objective: ObjectiveConfig, over: Partial<BoostParams> = {}): BoostParams => ({ ...DEFAULT_PARAMS, rounds: 40, earlyStoppingRounds: 0, objective, ...over });
+const params = (objective: ObjectiveConfig, over: Partial<BoostParams> = {}): BoostParams => ({
+  ...DEFAULT_PARAMS,
+  rounds: 40,
+  earlyStoppingRounds: 0,
+  objective,
+  ...over,
+});
 
 describe('binning', () => {
   it('gives few distinct values one bin each, at float32 thresholds, and a missing bin', () => {
@@ -45,7 +51,9 @@ describe('binning', () => {
   it('bins every value where a binary search over the bounds puts it, signs, zeros and infinities included', () => {
     const rng = createRng(4);
     const special = [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1e-40, 3.4e38, -3.4e38];
-    const v = Float32Array.from({ length: 20_000 }, (_, i) => (i < special.length ? special[i]! : (rng.next() - 0.5) * 10 ** rng.index(12)));
+    const v = Float32Array.from({ length: 20_000 }, (_, i) =>
+      i < special.length ? special[i]! : (rng.next() - 0.5) * 10 ** rng.index(12),
+    );
     for (const maxBins of [255, 8]) {
       const fitted = fitBins(v, maxBins, rng);
       const codes = binMatrix(v, v.length, [fitted]);
@@ -94,7 +102,11 @@ describe('trainer', () => {
       x[i] = miss ? NaN : rng.next();
       t[i] = miss ? 10 : x[i]! < 0.5 ? 0 : 5;
     }
-    const model = trainBooster({ x, nRows: n, nFeatures: 1 }, t, params({ name: 'squared' }, { rounds: 60, learningRate: 0.3 })).model;
+    const model = trainBooster(
+      { x, nRows: n, nFeatures: 1 },
+      t,
+      params({ name: 'squared' }, { rounds: 60, learningRate: 0.3 }),
+    ).model;
     const p = predictRowMajor(model, Float32Array.from([NaN, 0.2, 0.9]), 3);
     expect(p[0]!).toBeCloseTo(10, 0);
     expect(p[1]!).toBeCloseTo(0, 0);
@@ -104,7 +116,12 @@ describe('trainer', () => {
   it('stops early when the validation loss stops improving and keeps the best round', () => {
     const noisy = syntheticMatrix(3000, 6, 9);
     const valid = syntheticMatrix(1000, 6, 10);
-    const res = trainBooster(noisy.m, noisy.y, params({ name: 'squared' }, { rounds: 1000, learningRate: 0.3, earlyStoppingRounds: 10, minDataInLeaf: 1 }), { valid: { m: valid.m, y: valid.y } });
+    const res = trainBooster(
+      noisy.m,
+      noisy.y,
+      params({ name: 'squared' }, { rounds: 1000, learningRate: 0.3, earlyStoppingRounds: 10, minDataInLeaf: 1 }),
+      { valid: { m: valid.m, y: valid.y } },
+    );
     expect(res.stoppedEarly).toBe(true);
     expect(res.history.length).toBeLessThan(1000);
     expect(res.model.rounds).toBe(res.bestRound);
@@ -122,16 +139,27 @@ describe('trainer', () => {
 
     const dirty = y.map((v, i) => (i % 20 === 0 ? v + 200 : v)); // 5 % gross outliers
     const xr = toRowMajor(m.x, m.nRows, m.nFeatures);
-    const mae = (o: ObjectiveConfig) => regressionMetrics(y, predictRowMajor(trainBooster(m, dirty, params(o)).model, xr, m.nRows)).mae;
+    const mae = (o: ObjectiveConfig) =>
+      regressionMetrics(y, predictRowMajor(trainBooster(m, dirty, params(o)).model, xr, m.nRows)).mae;
     expect(mae({ name: 'absolute' })).toBeLessThan(mae({ name: 'squared' }) * 0.5);
     expect(mae({ name: 'huber' })).toBeLessThan(mae({ name: 'squared' }) * 0.5);
   });
 
   it('binary and multiclass objectives separate classes', () => {
-    const bin = trainTable(syntheticTable(4000, 11, 'binary'), { name: 't', target: 'y', task: 'binary', params: { rounds: 60 } });
+    const bin = trainTable(syntheticTable(4000, 11, 'binary'), {
+      name: 't',
+      target: 'y',
+      task: 'binary',
+      params: { rounds: 60 },
+    });
     expect(bin.metrics.test).toMatchObject({ auc: expect.any(Number) });
     expect((bin.metrics.test as { auc: number }).auc).toBeGreaterThan(0.9);
-    const multi = trainTable(syntheticTable(4000, 12, 'multiclass'), { name: 't', target: 'y', task: 'multiclass', params: { rounds: 60 } });
+    const multi = trainTable(syntheticTable(4000, 12, 'multiclass'), {
+      name: 't',
+      target: 'y',
+      task: 'multiclass',
+      params: { rounds: 60 },
+    });
     expect(multi.manifest.classes).toEqual(['high', 'low', 'mid']);
     expect((multi.metrics.test as { accuracy: number }).accuracy).toBeGreaterThan(0.75);
   });
@@ -141,7 +169,10 @@ describe('pipeline', () => {
   it('splits in time order, encodes categories from training rows only, and beats a mean baseline', () => {
     const t = syntheticTable(6000, 21);
     const res = trainTable(t, {
-      name: 'synthetic', target: 'y', task: 'regression', params: { rounds: 80 },
+      name: 'synthetic',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 80 },
       baseline: ({ trainIdx, testIdx, table }) => {
         const y = table.columns.find((c) => c.name === 'y')!.num!;
         const mean = trainIdx.reduce((a, i) => a + y[i]!, 0) / trainIdx.length;
@@ -150,7 +181,15 @@ describe('pipeline', () => {
     });
     expect(res.metrics.rows).toMatchObject({ train: 4200, valid: 900, test: 900 });
     expect(res.manifest.dateColumn).toBe('date');
-    expect(res.manifest.features.map((f) => f.name)).toEqual(['date.month', 'date.dow', 'date.doy', 'a', 'b', 'noise', 'lane']);
+    expect(res.manifest.features.map((f) => f.name)).toEqual([
+      'date.month',
+      'date.dow',
+      'date.doy',
+      'a',
+      'b',
+      'noise',
+      'lane',
+    ]);
     const lane = res.manifest.features.find((f) => f.name === 'lane');
     // Ranked by training-row mean target: NORTH-1 (+12) highest, WEST-1 (−6) lowest.
     expect(lane).toMatchObject({ kind: 'categorical' });
@@ -164,7 +203,9 @@ describe('pipeline', () => {
 
   it('names the missing target column and refuses a binary task with three classes', () => {
     const t = syntheticTable(200, 1, 'multiclass');
-    expect(() => trainTable(t, { name: 'x', target: 'nope', task: 'regression' })).toThrow(/Target column 'nope' is not in the data/);
+    expect(() => trainTable(t, { name: 'x', target: 'nope', task: 'regression' })).toThrow(
+      /Target column 'nope' is not in the data/,
+    );
     expect(() => trainTable(t, { name: 'x', target: 'y', task: 'binary' })).toThrow(/3 classes.*multiclass/);
   });
 });

@@ -19,8 +19,19 @@ export interface BoostParams extends TreeParams {
 }
 
 export const DEFAULT_PARAMS: Omit<BoostParams, 'objective'> = {
-  rounds: 300, learningRate: 0.1, maxDepth: 6, maxLeaves: 0, lambda: 1, minChildWeight: 1e-3, minDataInLeaf: 20,
-  minSplitGain: 0, subsample: 1, colsample: 1, seed: 42, maxBins: 255, earlyStoppingRounds: 30,
+  rounds: 300,
+  learningRate: 0.1,
+  maxDepth: 6,
+  maxLeaves: 0,
+  lambda: 1,
+  minChildWeight: 1e-3,
+  minDataInLeaf: 20,
+  minSplitGain: 0,
+  subsample: 1,
+  colsample: 1,
+  seed: 42,
+  maxBins: 255,
+  earlyStoppingRounds: 30,
 };
 
 /** Column-major float32 features (x[f·nRows + i]); NaN = missing. */
@@ -81,7 +92,12 @@ export interface TrainResult {
 }
 
 /** Gradient boosting over histogram trees; deterministic for a given seed and data. */
-export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams, opts: TrainOptions = {}): TrainResult {
+export function trainBooster(
+  train: Matrix,
+  y: Float64Array,
+  params: BoostParams,
+  opts: TrainOptions = {},
+): TrainResult {
   const started = performance.now();
   const { nRows: n, nFeatures: F } = train;
   if (n === 0) throw new Error('No training rows.');
@@ -114,7 +130,10 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
     const { grad, hess } = builder.gradBuffers();
     const score = builder.scoreBuffer();
     const vScore = new Float64Array(nv * K);
-    for (let k = 0; k < K; k++) { score.fill(base[k]!, k * n, (k + 1) * n); vScore.fill(base[k]!, k * nv, (k + 1) * nv); }
+    for (let k = 0; k < K; k++) {
+      score.fill(base[k]!, k * n, (k + 1) * n);
+      vScore.fill(base[k]!, k * nv, (k + 1) * nv);
+    }
     const rows = builder.rowsBuffer();
     // Losses are summed in the callers' row order (the same sums, so the same history and stopping
     // round): single-output objectives do it while computing the next round's gradients.
@@ -138,15 +157,16 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
         const gk = grad.subarray(k * n, (k + 1) * n);
         const hk = hess.subarray(k * n, (k + 1) * n);
         const sk = score.subarray(k * n, (k + 1) * n);
-        const leafValue: LeafValueFn = obj.leafQuantile === null
-          ? (g, h) => (-g / (h + params.lambda)) * lr
-          : (_g, _h, leaf) => {
-              const { rows: r, a0, a1, b0, b1 } = leaf!;
-              let m = 0;
-              for (let j = a0; j < a1; j++) resid[m++] = yS[r[j]!]! - sk[r[j]!]!;
-              for (let j = b0; j < b1; j++) resid[m++] = yS[r[j]!]! - sk[r[j]!]!;
-              return weightedQuantile(resid.subarray(0, m), obj.leafQuantile!) * lr;
-            };
+        const leafValue: LeafValueFn =
+          obj.leafQuantile === null
+            ? (g, h) => (-g / (h + params.lambda)) * lr
+            : (_g, _h, leaf) => {
+                const { rows: r, a0, a1, b0, b1 } = leaf!;
+                let m = 0;
+                for (let j = a0; j < a1; j++) resid[m++] = yS[r[j]!]! - sk[r[j]!]!;
+                for (let j = b0; j < b1; j++) resid[m++] = yS[r[j]!]! - sk[r[j]!]!;
+                return weightedQuantile(resid.subarray(0, m), obj.leafQuantile!) * lr;
+              };
         // Every row is in the sample and leaf values need no rows: the last level's values go
         // straight to the scores while the tree grows.
         const finalScore = !sampled && obj.leafQuantile === null ? sk : null;
@@ -154,13 +174,20 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
         trees.push(tree);
         if (sampled) for (let i = 0; i < n; i++) sk[i]! += tree.value[leafOfBinned(tree, data.bins, n, i)]!;
         // Every row is in the sample: each other leaf owns segments of `rows`, no traversal needed.
-        else builder.addLeafValues(rows, tree.leafSegs, Float64Array.from(tree.leafIds, (id) => tree.value[id]!), sk);
+        else
+          builder.addLeafValues(
+            rows,
+            tree.leafSegs,
+            Float64Array.from(tree.leafIds, (id) => tree.value[id]!),
+            sk,
+          );
         if (vBins) for (let i = 0; i < nv; i++) vScore[k * nv + i]! += tree.value[leafOfBinned(tree, vBins, nv, i)]!;
       }
       let trainLoss = obj.gradients(yS, score, grad, hess, half);
       if (trainLoss === null) {
         scoreByRow ??= new Float64Array(n * K);
-        for (let k = 0; k < K; k++) fromSlotOrder(score.subarray(k * n, (k + 1) * n), scoreByRow.subarray(k * n, (k + 1) * n), half);
+        for (let k = 0; k < K; k++)
+          fromSlotOrder(score.subarray(k * n, (k + 1) * n), scoreByRow.subarray(k * n, (k + 1) * n), half);
         trainLoss = obj.loss(y, scoreByRow);
       }
       const validLoss = valid ? obj.loss(valid.y, vScore) : null;
@@ -168,16 +195,32 @@ export function trainBooster(train: Matrix, y: Float64Array, params: BoostParams
       const lossNow = validLoss ?? trainLoss;
       if (lossNow < best.loss - 1e-12) best = { round, loss: lossNow };
       const elapsedMs = performance.now() - started;
-      opts.onRound?.({ round, rounds: params.rounds, trainLoss, validLoss, elapsedMs, etaMs: (elapsedMs / round) * (params.rounds - round) });
-      if (valid && params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) { stoppedEarly = true; break; }
+      opts.onRound?.({
+        round,
+        rounds: params.rounds,
+        trainLoss,
+        validLoss,
+        elapsedMs,
+        etaMs: (elapsedMs / round) * (params.rounds - round),
+      });
+      if (valid && params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) {
+        stoppedEarly = true;
+        break;
+      }
       if (opts.shouldStop?.()) break;
     }
     keepRounds = valid && params.earlyStoppingRounds > 0 ? Math.max(1, best.round) : history.length;
     const kept = trees.slice(0, keepRounds * K);
     const gainImportance = new Array<number>(F).fill(0);
-    for (const t of kept) for (let i = 0; i < t.feature.length; i++) if (t.left[i] !== -1) gainImportance[t.feature[i]!]! += t.gain[i]!;
+    for (const t of kept)
+      for (let i = 0; i < t.feature.length; i++) if (t.left[i] !== -1) gainImportance[t.feature[i]!]! += t.gain[i]!;
     model = {
-      objective: obj.name, outputs: K, baseScore: base, nFeatures: F, rounds: keepRounds, gainImportance,
+      objective: obj.name,
+      outputs: K,
+      baseScore: base,
+      nFeatures: F,
+      rounds: keepRounds,
+      gainImportance,
       trees: kept.map((t) => ({
         feature: Array.from(t.feature, (f) => Math.max(0, f)),
         threshold: Array.from(t.feature, (f, i) => (t.left[i] === -1 ? 0 : bins[f]!.upper[t.thresholdBin[i]!]!)),
@@ -209,18 +252,30 @@ function slotOf(row: number, half: number): number {
 /** Row-ordered values in slot order (a new array). */
 function toSlotOrder(v: Float64Array, half: number): Float64Array {
   const out = new Float64Array(v.length);
-  for (let i = 0; i < half; i++) { out[i] = v[2 * i + 1]!; out[half + i] = v[2 * i]!; }
+  for (let i = 0; i < half; i++) {
+    out[i] = v[2 * i + 1]!;
+    out[half + i] = v[2 * i]!;
+  }
   if (v.length & 1) out[v.length - 1] = v[v.length - 1]!;
   return out;
 }
 
 function fromSlotOrder(slots: Float64Array, out: Float64Array, half: number): void {
-  for (let i = 0; i < half; i++) { out[2 * i] = slots[half + i]!; out[2 * i + 1] = slots[i]!; }
+  for (let i = 0; i < half; i++) {
+    out[2 * i] = slots[half + i]!;
+    out[2 * i + 1] = slots[i]!;
+  }
   if (out.length & 1) out[out.length - 1] = slots[out.length - 1]!;
 }
 
 /** The slots of the grown rows, shard 0's (odd rows) then shard 1's (even rows), each in row order. */
-function fillShards(rows: Uint32Array, sampled: Uint32Array | null, nUsed: number, half: number, slots: Uint32Array): void {
+function fillShards(
+  rows: Uint32Array,
+  sampled: Uint32Array | null,
+  nUsed: number,
+  half: number,
+  slots: Uint32Array,
+): void {
   if (!sampled) {
     rows.set(slots);
     return;

@@ -55,29 +55,52 @@ export interface BatchEngine {
 }
 
 export function startBatchEngine(
-  bytes: Uint8Array, nFeatures: number, nOutputs: number, runOrt: (x: Float32Array, n: number) => Promise<Float32Array>,
+  bytes: Uint8Array,
+  nFeatures: number,
+  nOutputs: number,
+  runOrt: (x: Float32Array, n: number) => Promise<Float32Array>,
   opts: { off?: string; ortThreads?: number } = {},
 ): BatchEngine {
-  const info: EngineInfo = { batch: 'onnxruntime', minRows: COMPILED_MIN_ROWS, reason: 'the compiled predictor is still being checked', verifiedRows: 0, settled: false };
+  const info: EngineInfo = {
+    batch: 'onnxruntime',
+    minRows: COMPILED_MIN_ROWS,
+    reason: 'the compiled predictor is still being checked',
+    verifiedRows: 0,
+    settled: false,
+  };
   let engine: CompiledEngine | null = null;
   let closed = false;
-  const ready = (opts.off ? Promise.resolve<Prepared>({ engine: null, reason: opts.off }) : prepareCompiled(bytes, nFeatures, nOutputs, runOrt, opts.ortThreads))
-    .catch((err: unknown): Prepared => ({ engine: null, reason: `the compiled predictor could not be prepared (${(err as Error).message})` }))
+  const ready = (
+    opts.off
+      ? Promise.resolve<Prepared>({ engine: null, reason: opts.off })
+      : prepareCompiled(bytes, nFeatures, nOutputs, runOrt, opts.ortThreads)
+  )
+    .catch((err: unknown): Prepared => ({
+      engine: null,
+      reason: `the compiled predictor could not be prepared (${(err as Error).message})`,
+    }))
     .then((p) => {
       engine = p.engine;
       if (closed) engine?.close();
-      Object.assign(info, { batch: engine ? 'compiled-trees' : 'onnxruntime', reason: p.reason, verifiedRows: engine?.verifiedRows ?? 0, settled: true });
+      Object.assign(info, {
+        batch: engine ? 'compiled-trees' : 'onnxruntime',
+        reason: p.reason,
+        verifiedRows: engine?.verifiedRows ?? 0,
+        settled: true,
+      });
       return info;
     });
   return {
-    info, ready,
+    info,
+    ready,
     async score(x, nRows) {
       await ready;
       if (!engine || closed) return { values: null, note: info.reason ?? 'the model was closed' };
       try {
         if (nRows <= CHUNK_ROWS) return { values: await engine.score(x, nRows), note: null };
         // Bounded shared copies for huge batches (5M rows × 100 features would be 2 GB at once).
-        const F = nFeatures, out = new Float32Array(nRows * nOutputs);
+        const F = nFeatures,
+          out = new Float32Array(nRows * nOutputs);
         for (let s = 0; s < nRows; s += CHUNK_ROWS) {
           const m = Math.min(CHUNK_ROWS, nRows - s);
           out.set(await engine.score(x.subarray(s * F, (s + m) * F), m), s * nOutputs);
@@ -102,7 +125,11 @@ export type Prepared = { engine: CompiledEngine; reason: null } | { engine: null
  * Any refusal, mismatch or failure returns the reason instead, and batches stay on onnxruntime.
  */
 export async function prepareCompiled(
-  bytes: Uint8Array, nFeatures: number, nOutputs: number, runOrt: (x: Float32Array, n: number) => Promise<Float32Array>, ortThreads = 1,
+  bytes: Uint8Array,
+  nFeatures: number,
+  nOutputs: number,
+  runOrt: (x: Float32Array, n: number) => Promise<Float32Array>,
+  ortThreads = 1,
 ): Promise<Prepared> {
   try {
     treePool().warm();
@@ -112,15 +139,19 @@ export async function prepareCompiled(
   const read = readTreeEnsemble(bytes);
   if (!read.ok) return { engine: null, reason: `unsupported ONNX for the compiled predictor: ${read.reason}` };
   const spec = read.spec;
-  if (spec.nTargets !== nOutputs) return { engine: null, reason: `the ensemble has ${spec.nTargets} targets but the manifest ${nOutputs} outputs` };
-  if (spec.nFeatures > nFeatures) return { engine: null, reason: `the ensemble reads ${spec.nFeatures} features but the manifest has ${nFeatures}` };
+  if (spec.nTargets !== nOutputs)
+    return { engine: null, reason: `the ensemble has ${spec.nTargets} targets but the manifest ${nOutputs} outputs` };
+  if (spec.nFeatures > nFeatures)
+    return { engine: null, reason: `the ensemble reads ${spec.nFeatures} features but the manifest has ${nFeatures}` };
   const compiled = compileTrees({ ...spec, nFeatures });
   if (!compiled.ok) return { engine: null, reason: `cannot compile: ${compiled.reason}` };
   const trees = compiled.trees;
   const modelId = newModelId();
   const engine: CompiledEngine = {
-    trees, verifiedRows: 0,
-    score: (x, n, threads) => treePool().score(modelId, trees, x, n, threads ?? (n >= COMPILED_TWO_THREAD_ROWS ? 2 : 1)),
+    trees,
+    verifiedRows: 0,
+    score: (x, n, threads) =>
+      treePool().score(modelId, trees, x, n, threads ?? (n >= COMPILED_TWO_THREAD_ROWS ? 2 : 1)),
     close: () => treePool().forget(modelId),
   };
   try {
@@ -132,7 +163,10 @@ export async function prepareCompiled(
     const diff = firstMismatch(want, got, tol, nOutputs, ortThreads > 1 ? 1 : 0);
     if (diff) {
       engine.close();
-      return { engine: null, reason: `the compiled predictor disagreed with onnxruntime at load (${diff}); batches stay on onnxruntime` };
+      return {
+        engine: null,
+        reason: `the compiled predictor disagreed with onnxruntime at load (${diff}); batches stay on onnxruntime`,
+      };
     }
   } catch (err) {
     engine.close();
@@ -146,7 +180,8 @@ export async function prepareCompiled(
 export function firstMismatch(want: Float32Array, got: Float32Array, tol: number, K: number, floor = 0): string | null {
   if (want.length !== got.length) return `${got.length} values instead of ${want.length}`;
   for (let i = 0; i < want.length; i++) {
-    const a = want[i]!, b = got[i]!;
+    const a = want[i]!,
+      b = got[i]!;
     const same = a === b || (a !== a && b !== b) || (tol > 0 && Math.abs(a - b) <= tol * Math.max(Math.abs(a), floor));
     if (!same) return `row ${Math.floor(i / K) + 1}, output ${i % K}: onnxruntime ${a}, compiled ${b}`;
   }
@@ -161,7 +196,8 @@ export function firstMismatch(want: Float32Array, got: Float32Array, tol: number
 export function verificationRows(spec: TreeEnsembleSpec, F: number, n: number): Float32Array {
   const thresholds: number[][] = Array.from({ length: F }, () => []);
   const nd = spec.nodes;
-  for (let i = 0; i < nd.mode.length; i++) if (nd.mode[i] !== Mode.LEAF) thresholds[nd.feature[i]!]!.push(nd.threshold[i]!);
+  for (let i = 0; i < nd.mode.length; i++)
+    if (nd.mode[i] !== Mode.LEAF) thresholds[nd.feature[i]!]!.push(nd.threshold[i]!);
   const rng = createRng(20_261_122);
   const x = new Float32Array(n * F);
   for (let i = 0; i < n; i++) {
@@ -175,7 +211,14 @@ export function verificationRows(spec: TreeEnsembleSpec, F: number, n: number): 
       else {
         const t = ts[rng.index(ts.length)]!;
         const w = rng.next();
-        v = w < 0.4 ? t : w < 0.6 ? float32Below(t) : w < 0.8 ? -float32Below(-t) : t + (rng.next() - 0.5) * 2 * (Math.abs(t) + 1);
+        v =
+          w < 0.4
+            ? t
+            : w < 0.6
+              ? float32Below(t)
+              : w < 0.8
+                ? -float32Below(-t)
+                : t + (rng.next() - 0.5) * 2 * (Math.abs(t) + 1);
       }
       x[i * F + f] = v;
     }

@@ -20,7 +20,8 @@ import { fixtureOnnx, fixtureRows, type FixtureOptions } from './__fixtures__/tr
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-compiled-'));
 beforeAll(() => {
   // The compiled predictor scores in dist/workers/tree-scorer.js; build it if this checkout has not.
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -41,7 +42,12 @@ async function ortRun(bytes: Uint8Array, x: Float32Array, n: number, F: number):
 }
 
 describe('compiled tree predictor ↔ onnxruntime on trained models (held-out rows, NaNs)', () => {
-  const cases: { label: string; kind: 'regression' | 'binary' | 'multiclass'; req: Omit<TrainRequest, 'name' | 'target'>; tol: number }[] = [
+  const cases: {
+    label: string;
+    kind: 'regression' | 'binary' | 'multiclass';
+    req: Omit<TrainRequest, 'name' | 'target'>;
+    tol: number;
+  }[] = [
     { label: 'squared', kind: 'regression', req: { task: 'regression' }, tol: 0 },
     { label: 'quantile', kind: 'regression', req: { task: 'quantile', alpha: 0.9 }, tol: 0 },
     { label: 'squared+p10/p90', kind: 'regression', req: { task: 'regression', quantiles: [0.1, 0.9] }, tol: 0 },
@@ -53,8 +59,16 @@ describe('compiled tree predictor ↔ onnxruntime on trained models (held-out ro
       const table = syntheticTable(3000, 41, c.kind);
       const res = trainTable(table, { name: `ct-${c.label}`, target: 'y', ...c.req, params: { rounds: 40 } });
       const dir = saveModelDir(path.join(tmp, c.label.replace(/\W/g, '_')), res);
-      const held = takeRows(table, Array.from({ length: 450 }, (_, k) => 2550 + k));
-      for (const col of held.columns) if (col.name !== 'date') for (let i = 0; i < 40; i++) { if (col.num) col.num[i] = NaN; if (col.str) col.str[i] = null; }
+      const held = takeRows(
+        table,
+        Array.from({ length: 450 }, (_, k) => 2550 + k),
+      );
+      for (const col of held.columns)
+        if (col.name !== 'date')
+          for (let i = 0; i < 40; i++) {
+            if (col.num) col.num[i] = NaN;
+            if (col.str) col.str[i] = null;
+          }
       const x = encodeTable(res.manifest.features, held);
       expect(x.some((v) => Number.isNaN(v))).toBe(true);
       const auto = await loadModel(dir);
@@ -106,7 +120,9 @@ describe('compiled tree predictor on hand-built ONNX (all branch modes, missing 
       if ((o.link ?? 'none') === 'none') expect(firstMismatch(want, got, 0, o.targets ?? 1)).toBeNull();
       else expect(maxRelDiff(got, want)).toBeLessThanOrEqual(1e-6);
       // The load-time check through the worker threads agrees too.
-      const prepared = await prepareCompiled(bytes, o.features, o.targets ?? 1, (xs, m) => ortRun(bytes, xs, m, o.features));
+      const prepared = await prepareCompiled(bytes, o.features, o.targets ?? 1, (xs, m) =>
+        ortRun(bytes, xs, m, o.features),
+      );
       expect(prepared.reason).toBeNull();
       const viaWorkers = await prepared.engine!.score(x, n, 2);
       expect(Array.from(viaWorkers)).toEqual(Array.from(got));
@@ -119,7 +135,9 @@ describe('compiled tree predictor on hand-built ONNX (all branch modes, missing 
       const b = float32Below(Math.fround(t));
       expect(b).toBeLessThan(Math.fround(t));
       expect(Math.fround(b)).toBe(b);
-      expect(Math.fround((b + Math.fround(t)) / 2) === b || Math.fround((b + Math.fround(t)) / 2) === Math.fround(t)).toBe(true);
+      expect(
+        Math.fround((b + Math.fround(t)) / 2) === b || Math.fround((b + Math.fround(t)) / 2) === Math.fround(t),
+      ).toBe(true);
     }
   });
 });
@@ -130,7 +148,11 @@ describe('refusals: batches stay on onnxruntime and the reason is named', () => 
     ['a post_transform', { postTransform: 'LOGISTIC' }, /post_transform LOGISTIC/],
     ['BRANCH_EQ nodes', { modes: ['BRANCH_EQ'] }, /node mode BRANCH_EQ/],
     // onnxruntime drops the base value of an output no leaf of the row voted for.
-    ['a base value on an output a row can miss', { targets: 3, base: [0, 0, 1] }, /output 2 has a base value but a row can reach no leaf voting for it/],
+    [
+      'a base value on an output a row can miss',
+      { targets: 3, base: [0, 0, 1] },
+      /output 2 has a base value but a row can reach no leaf voting for it/,
+    ],
   ] as const)('%s is refused', (_l, extra, reason) => {
     const r = readTreeEnsemble(fixtureOnnx({ trees: 3, maxDepth: 2, features: 3, ...extra }));
     expect(r.ok).toBe(false);
@@ -139,17 +161,34 @@ describe('refusals: batches stay on onnxruntime and the reason is named', () => 
 
   it('a tree deeper than the padded layout allows is refused by the compiler', () => {
     // A chain: every split's false child splits again, 17 levels deep.
-    const splits = 17, n = 2 * splits + 1;
+    const splits = 17,
+      n = 2 * splits + 1;
     const nodes = {
-      treeStart: Int32Array.from([0, n]), mode: new Uint8Array(n), feature: new Int32Array(n), threshold: new Float32Array(n),
-      trueChild: new Int32Array(n), falseChild: new Int32Array(n), missingTrue: new Uint8Array(n), target: new Int32Array(n), weight: new Float32Array(n),
+      treeStart: Int32Array.from([0, n]),
+      mode: new Uint8Array(n),
+      feature: new Int32Array(n),
+      threshold: new Float32Array(n),
+      trueChild: new Int32Array(n),
+      falseChild: new Int32Array(n),
+      missingTrue: new Uint8Array(n),
+      target: new Int32Array(n),
+      weight: new Float32Array(n),
     };
     for (let k = 0; k < splits; k++) {
       nodes.mode[2 * k] = 1; // BRANCH_LEQ
       nodes.trueChild[2 * k] = 2 * k + 1; // a leaf (mode 0)
       nodes.falseChild[2 * k] = 2 * k + 2;
     }
-    const r = compileTrees({ nFeatures: 1, nTargets: 1, base: [0], link: 'none', inputName: 'input', outputName: 'prediction', nTrees: 1, nodes });
+    const r = compileTrees({
+      nFeatures: 1,
+      nTargets: 1,
+      base: [0],
+      link: 'none',
+      inputName: 'input',
+      outputName: 'prediction',
+      nTrees: 1,
+      nodes,
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.reason).toMatch(/more than 16 levels deep/);
   });
@@ -163,10 +202,20 @@ describe('refusals: batches stay on onnxruntime and the reason is named', () => 
     const F = 3;
     const bytes = fixtureOnnx({ trees: 5, maxDepth: 3, features: F, aggregate: 'AVERAGE' });
     const manifest: ModelManifest = {
-      format: MANIFEST_FORMAT, name: 'avg', title: 'avg', task: 'regression', objective: { name: 'squared' }, target: 'y', outputs: ['prediction'],
+      format: MANIFEST_FORMAT,
+      name: 'avg',
+      title: 'avg',
+      task: 'regression',
+      objective: { name: 'squared' },
+      target: 'y',
+      outputs: ['prediction'],
       features: Array.from({ length: F }, (_, f) => ({ name: `x${f}`, source: `x${f}`, kind: 'numeric' as const })),
       inputs: Array.from({ length: F }, (_, f) => ({ name: `x${f}`, type: 'numeric' as const })),
-      dateColumn: null, trainedAt: new Date().toISOString(), rows: { train: 0, valid: 0, test: 0 }, params: {}, spec: null,
+      dateColumn: null,
+      trainedAt: new Date().toISOString(),
+      rows: { train: 0, valid: 0, test: 0 },
+      params: {},
+      spec: null,
     };
     const dir = saveModelDir(path.join(tmp, 'avg'), { onnx: bytes, manifest, metrics: {} as ModelMetrics });
     const m = await loadModel(dir);

@@ -41,7 +41,10 @@ export interface CompiledTrees {
 export type CompileResult = { ok: true; trees: CompiledTrees } | { ok: false; reason: string };
 
 /** Typed arrays on shared memory, so workers read the same bytes without copies. */
-function shared<T extends Int32Array | Float64Array | Float32Array>(Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, n: number): T {
+function shared<T extends Int32Array | Float64Array | Float32Array>(
+  Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  n: number,
+): T {
   return new Ctor(new SharedArrayBuffer(Math.max(1, n) * Ctor.BYTES_PER_ELEMENT));
 }
 
@@ -50,18 +53,30 @@ export function compileTrees(spec: TreeEnsembleSpec): CompileResult {
   const F = spec.nFeatures;
   const nd = spec.nodes;
   const depth = Array.from({ length: T }, (_, t) => treeDepth(nd, nd.treeStart[t]!));
-  if (depth.some((d) => d > MAX_DEPTH)) return { ok: false, reason: `a tree is more than ${MAX_DEPTH} levels deep (the padded layout supports ≤ ${MAX_DEPTH})` };
+  if (depth.some((d) => d > MAX_DEPTH))
+    return {
+      ok: false,
+      reason: `a tree is more than ${MAX_DEPTH} levels deep (the padded layout supports ≤ ${MAX_DEPTH})`,
+    };
   const slots = depth.reduce((a, d) => a + 2 ** (d + 1) - 1, 0);
-  if (slots > MAX_SLOTS) return { ok: false, reason: `padding the trees to full depth needs ${slots.toLocaleString('en')} slots (limit ${MAX_SLOTS.toLocaleString('en')})` };
-  const nodeOff = shared(Int32Array, T), leafOff = shared(Int32Array, T);
-  let nNodes = 0, nLeaves = 0;
+  if (slots > MAX_SLOTS)
+    return {
+      ok: false,
+      reason: `padding the trees to full depth needs ${slots.toLocaleString('en')} slots (limit ${MAX_SLOTS.toLocaleString('en')})`,
+    };
+  const nodeOff = shared(Int32Array, T),
+    leafOff = shared(Int32Array, T);
+  let nNodes = 0,
+    nLeaves = 0;
   for (let t = 0; t < T; t++) {
     nodeOff[t] = nNodes;
     leafOff[t] = nLeaves;
     nNodes += 2 ** depth[t]! - 1;
     nLeaves += 2 ** depth[t]!;
   }
-  const feat = shared(Int32Array, nNodes), thr = shared(Float64Array, nNodes), leafVal = shared(Float32Array, nLeaves);
+  const feat = shared(Int32Array, nNodes),
+    thr = shared(Float64Array, nNodes),
+    leafVal = shared(Float32Array, nLeaves);
   const leafTarget = spec.nTargets > 1 ? shared(Int32Array, nLeaves) : null;
   for (let t = 0; t < T; t++) {
     const D = depth[t]!;
@@ -102,7 +117,23 @@ export function compileTrees(spec: TreeEnsembleSpec): CompileResult {
   runsArr.set(runs);
   const base = shared(Float32Array, spec.nTargets);
   base.set(spec.base);
-  return { ok: true, trees: { nFeatures: F, nTargets: spec.nTargets, nTrees: T, link: spec.link, runs: runsArr, nodeOff, leafOff, feat, thr, leafVal, leafTarget, base } };
+  return {
+    ok: true,
+    trees: {
+      nFeatures: F,
+      nTargets: spec.nTargets,
+      nTrees: T,
+      link: spec.link,
+      runs: runsArr,
+      nodeOff,
+      leafOff,
+      feat,
+      thr,
+      leafVal,
+      leafTarget,
+      base,
+    },
+  };
 }
 
 /** Depth of the tree rooted at p, or MAX_DEPTH + 1 as soon as it is deeper (no deep recursion). */
@@ -110,7 +141,8 @@ function treeDepth(nd: FlatNodes, p: number): number {
   let deepest = 0;
   const stack: number[] = [p, 0];
   while (stack.length) {
-    const d = stack.pop()!, q = stack.pop()!;
+    const d = stack.pop()!,
+      q = stack.pop()!;
     if (d > MAX_DEPTH) return d;
     if (nd.mode[q] === Mode.LEAF) deepest = Math.max(deepest, d);
     else stack.push(nd.trueChild[q]!, d + 1, nd.falseChild[q]!, d + 1);
@@ -162,9 +194,11 @@ function walkKernel(D: number, multi: boolean): string {
     lines.push('    }');
   }
   for (const j of lanes) {
-    lines.push(multi
-      ? `    { const l = lo + i${j}, q = (r + ${j}) * K + leafTarget[l]; acc[q] = acc[q] + leafVal[l]; }`
-      : `    acc[r + ${j}] = acc[r + ${j}] + leafVal[lo + i${j}];`);
+    lines.push(
+      multi
+        ? `    { const l = lo + i${j}, q = (r + ${j}) * K + leafTarget[l]; acc[q] = acc[q] + leafVal[l]; }`
+        : `    acc[r + ${j}] = acc[r + ${j}] + leafVal[lo + i${j}];`,
+    );
   }
   lines.push('  }', '}');
   return lines.join('\n');
@@ -194,8 +228,17 @@ export function makeScratch(c: CompiledTrees): Scratch {
  * Score rows [start, end) of the row-major float32 matrix x (n × nFeatures) into out (n × targets):
  * the graph's output, i.e. raw sums for regression, probabilities after the link for classifiers.
  */
-export function scoreRows(c: CompiledTrees, x: Float32Array, out: Float32Array, start: number, end: number, scratch = makeScratch(c)): void {
-  const F = c.nFeatures, K = c.nTargets, W = 2 * F;
+export function scoreRows(
+  c: CompiledTrees,
+  x: Float32Array,
+  out: Float32Array,
+  start: number,
+  end: number,
+  scratch = makeScratch(c),
+): void {
+  const F = c.nFeatures,
+    K = c.nTargets,
+    W = 2 * F;
   const { xb, acc } = scratch;
   const runs = c.runs;
   const fns: Kernel[] = [];
@@ -204,7 +247,8 @@ export function scoreRows(c: CompiledTrees, x: Float32Array, out: Float32Array, 
     const m = Math.min(BLOCK_ROWS, end - s);
     for (let r = 0; r < BLOCK_ROWS; r++) {
       // A short last block repeats its first row; those results are dropped.
-      const src = (s + (r < m ? r : 0)) * F, dst = r * W;
+      const src = (s + (r < m ? r : 0)) * F,
+        dst = r * W;
       for (let f = 0; f < F; f++) {
         const v = x[src + f]!;
         const nan = v !== v;

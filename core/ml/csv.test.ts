@@ -15,14 +15,28 @@ const write = (name: string, text: string) => {
 
 describe('CSV datasets', () => {
   it('reads quoted fields, doubled quotes, a BOM, CRLF and blank lines', async () => {
-    const t = await readCsvTable(write('q.csv', '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nz,\n'), { a: 'categorical', b: 'categorical' });
-    expect(t.columns.map((c) => c.str)).toEqual([['x, y', 'z'], ['say "hi"', null]]);
+    const t = await readCsvTable(write('q.csv', '\uFEFFa,b\r\n"x, y","say ""hi"""\r\n\r\nz,\n'), {
+      a: 'categorical',
+      b: 'categorical',
+    });
+    expect(t.columns.map((c) => c.str)).toEqual([
+      ['x, y', 'z'],
+      ['say "hi"', null],
+    ]);
   });
 
   it('infers numeric, date and categorical columns, and honours overrides', async () => {
-    const f = write('t.csv', 'date,lane,km,grade\n2025-01-02,EAST,820,1\n2025-01-03,WEST,,2\n2025-01-04,EAST,1310.5,3\n');
+    const f = write(
+      't.csv',
+      'date,lane,km,grade\n2025-01-02,EAST,820,1\n2025-01-03,WEST,,2\n2025-01-04,EAST,1310.5,3\n',
+    );
     const t = await readCsvTable(f);
-    expect(t.columns.map((c) => [c.name, c.type])).toEqual([['date', 'date'], ['lane', 'categorical'], ['km', 'numeric'], ['grade', 'numeric']]);
+    expect(t.columns.map((c) => [c.name, c.type])).toEqual([
+      ['date', 'date'],
+      ['lane', 'categorical'],
+      ['km', 'numeric'],
+      ['grade', 'numeric'],
+    ]);
     expect(Number.isNaN(t.columns[2]!.num![1]!)).toBe(true);
     const o = await readCsvTable(f, { grade: 'categorical' });
     expect(o.columns[3]!.type).toBe('categorical');
@@ -34,15 +48,22 @@ describe('CSV datasets', () => {
   it('keeps numbers as numbers while streaming; a column that meets text late is read again as text, as written', async () => {
     const f = write('late.csv', 'code,km\n007,1\n8,\n 9 ,2.5\nX-1,3\n');
     const t = await readCsvTable(f);
-    expect(t.columns.map((c) => [c.name, c.type])).toEqual([['code', 'categorical'], ['km', 'numeric']]);
+    expect(t.columns.map((c) => [c.name, c.type])).toEqual([
+      ['code', 'categorical'],
+      ['km', 'numeric'],
+    ]);
     expect(t.columns[0]!.str).toEqual(['007', '8', '9', 'X-1']);
     expect(Array.from(t.columns[1]!.num!)).toEqual([1, NaN, 2.5, 3]);
     expect(t.nRows).toBe(4);
   });
 
   it('names the file, line and column of bad input', async () => {
-    await expect(readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).rejects.toThrow(/short\.csv line 3: 1 fields, the header has 2/);
-    await expect(readCsvTable(write('num.csv', 'a\n1\nx\n'), { a: 'numeric' })).rejects.toThrow(/row 2, column 'a': 'x' is not a number/);
+    await expect(readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).rejects.toThrow(
+      /short\.csv line 3: 1 fields, the header has 2/,
+    );
+    await expect(readCsvTable(write('num.csv', 'a\n1\nx\n'), { a: 'numeric' })).rejects.toThrow(
+      /row 2, column 'a': 'x' is not a number/,
+    );
     await expect(readCsvTable(write('dup.csv', 'a,a\n1,2\n'))).rejects.toThrow(/dup\.csv: column 'a' appears twice/);
     await expect(readCsvTable(path.join(dir, 'none.csv'))).rejects.toThrow(/CSV file not found/);
   });

@@ -42,7 +42,11 @@ export async function readCsvTable(file: string, types: Record<string, ColumnTyp
     try {
       for await (const { cells, line } of readCsvFile(file)) {
         if (cells.length === 1 && cells[0] === '') continue;
-        if (!seenHeader) { seenHeader = true; onHeader(cells); continue; }
+        if (!seenHeader) {
+          seenHeader = true;
+          onHeader(cells);
+          continue;
+        }
         onRow(cells, line);
       }
     } catch (err) {
@@ -51,36 +55,56 @@ export async function readCsvTable(file: string, types: Record<string, ColumnTyp
       throw /^line \d+:/.test(msg) ? new Error(`${file} ${msg}`) : err;
     }
   };
-  await pass((cells, line) => {
-    const h = header!;
-    if (cells.length !== h.length) throw new Error(`${file} line ${line}: ${cells.length} fields, the header has ${h.length}.`);
-    for (let j = 0; j < cells.length; j++) {
-      const c = cells[j]!;
-      const nb = nums[j];
-      if (nb) {
-        if (c === '') { nb.push(NaN); continue; }
-        const x = Number(c.trim());
-        if (Number.isFinite(x)) { nb.push(x); continue; }
-        if (types[h[j]!] === 'numeric') throw new Error(`${file} row ${rows + 1}, column '${h[j]}': '${c}' is not a number (the column is numeric).`);
-        nums[j] = null;
-        demoted.add(j);
-      } else if (texts[j]) texts[j]!.push(c);
-    }
-    rows++;
-  }, (cells) => {
-    header = cells.map((h) => h.trim());
-    const dup = header.find((h, i) => header!.indexOf(h) !== i);
-    if (dup) throw new Error(`${file}: column '${dup}' appears twice in the header.`);
-    for (const name of Object.keys(types)) if (!header.includes(name)) throw new Error(`${file}: type given for column '${name}', which is not in the header.`);
-    const asText = (name: string) => types[name] === 'categorical' || types[name] === 'date';
-    nums = header.map((name) => (asText(name) ? null : new NumBuffer()));
-    texts = header.map((name) => (asText(name) ? [] : null));
-  });
+  await pass(
+    (cells, line) => {
+      const h = header!;
+      if (cells.length !== h.length)
+        throw new Error(`${file} line ${line}: ${cells.length} fields, the header has ${h.length}.`);
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j]!;
+        const nb = nums[j];
+        if (nb) {
+          if (c === '') {
+            nb.push(NaN);
+            continue;
+          }
+          const x = Number(c.trim());
+          if (Number.isFinite(x)) {
+            nb.push(x);
+            continue;
+          }
+          if (types[h[j]!] === 'numeric')
+            throw new Error(
+              `${file} row ${rows + 1}, column '${h[j]}': '${c}' is not a number (the column is numeric).`,
+            );
+          nums[j] = null;
+          demoted.add(j);
+        } else if (texts[j]) texts[j]!.push(c);
+      }
+      rows++;
+    },
+    (cells) => {
+      header = cells.map((h) => h.trim());
+      const dup = header.find((h, i) => header!.indexOf(h) !== i);
+      if (dup) throw new Error(`${file}: column '${dup}' appears twice in the header.`);
+      for (const name of Object.keys(types))
+        if (!header.includes(name))
+          throw new Error(`${file}: type given for column '${name}', which is not in the header.`);
+      const asText = (name: string) => types[name] === 'categorical' || types[name] === 'date';
+      nums = header.map((name) => (asText(name) ? null : new NumBuffer()));
+      texts = header.map((name) => (asText(name) ? [] : null));
+    },
+  );
   if (!header) throw new Error(`${file} is empty: expected a header row.`);
   const names: string[] = header;
   if (demoted.size > 0) {
     for (const j of demoted) texts[j] = [];
-    await pass((cells) => { for (const j of demoted) texts[j]!.push(cells[j]!); }, () => {});
+    await pass(
+      (cells) => {
+        for (const j of demoted) texts[j]!.push(cells[j]!);
+      },
+      () => {},
+    );
   }
   const columns: Column[] = names.map((name, j) => {
     const nb = nums[j];

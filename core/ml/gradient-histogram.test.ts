@@ -15,7 +15,16 @@ function randomBins(n: number, F: number, seed: number): Uint8Array {
 }
 
 /** The histogram of rows[from..to) summed the obvious way, one feature at a time. */
-function naive(bins: Uint8Array, n: number, rows: Uint32Array, from: number, to: number, grad: Float32Array, hess: Float32Array, features: number[]): Map<number, number> {
+function naive(
+  bins: Uint8Array,
+  n: number,
+  rows: Uint32Array,
+  from: number,
+  to: number,
+  grad: Float32Array,
+  hess: Float32Array,
+  features: number[],
+): Map<number, number> {
   const out = new Map<number, number>();
   for (const f of features) {
     for (let k = from; k < to; k++) {
@@ -45,7 +54,8 @@ function slot0(arena: Arena): Float64Array {
 
 describe('histograms over packed row-major bins', () => {
   it('packs four features to a word, the last group padded with zeros', () => {
-    const n = 50, F = 7;
+    const n = 50,
+      F = 7;
     const bins = randomBins(n, F, 1);
     const d = arenaOf(bins, n, F).data;
     expect(d.nGroups).toBe(2);
@@ -64,8 +74,12 @@ describe('histograms over packed row-major bins', () => {
     const bins = randomBins(n, F, 2);
     const arena = arenaOf(bins, n, F);
     const rng = createRng(3);
-    const grad = arena.grad, hess = arena.hess;
-    for (let i = 0; i < n; i++) { grad[i] = rng.next() - 0.5; hess[i] = 0.5 + rng.next(); }
+    const grad = arena.grad,
+      hess = arena.hess;
+    for (let i = 0; i < n; i++) {
+      grad[i] = rng.next() - 0.5;
+      hess[i] = 0.5 + rng.next();
+    }
     const rows = arena.rows;
     let m = 0;
     for (let i = 0; i < n; i++) if (rng.next() < share) rows[m++] = i;
@@ -84,13 +98,21 @@ describe('histograms over packed row-major bins', () => {
   });
 
   it('sums the same histogram when told every hessian is 1 as when given the ones', () => {
-    const n = 440_000, F = 6;
+    const n = 440_000,
+      F = 6;
     const arena = arenaOf(randomBins(n, F, 4), n, F);
     const rng = createRng(5);
-    for (let i = 0; i < n; i++) { arena.grad[i] = rng.next() - 0.5; arena.hess[i] = 1; arena.rows[i] = i; }
+    for (let i = 0; i < n; i++) {
+      arena.grad[i] = rng.next() - 0.5;
+      arena.hess[i] = 1;
+      arena.rows[i] = i;
+    }
     const runner = new ShardRunner(arena, 0);
     runner.setFeatures(Int32Array.from({ length: F }, (_, f) => f));
-    for (const [from, to] of [[0, n], [1000, 9000]] as const) {
+    for (const [from, to] of [
+      [0, n],
+      [1000, 9000],
+    ] as const) {
       runner.buildRange(from, to, arena.grad, arena.hess, 0);
       const general = slot0(arena);
       runner.buildRange(from, to, arena.grad, null, 0);
@@ -99,18 +121,27 @@ describe('histograms over packed row-major bins', () => {
   });
 
   it('partitions a node stably: left rows (bin ≤ split, or missing when missing goes left) first, both in their old order', () => {
-    const n = 3000, F = 3;
+    const n = 3000,
+      F = 3;
     const bins = randomBins(n, F, 6);
     const arena = arenaOf(bins, n, F);
     const runner = new ShardRunner(arena, 0);
-    for (const [feature, split, missingLeft] of [[0, 1, 1], [1, 100, 0], [2, 0, 1]] as const) {
+    for (const [feature, split, missingLeft] of [
+      [0, 1, 1],
+      [1, 100, 0],
+      [2, 0, 1],
+    ] as const) {
       for (let i = 0; i < n; i++) arena.rows[i] = (i * 7) % n;
       const before = Array.from(arena.rows.subarray(100, 2900));
-      const goesLeft = (r: number) => { const b = bins[feature * n + r]!; return b === MISSING_BIN ? missingLeft === 1 : b <= split; };
+      const goesLeft = (r: number) => {
+        const b = bins[feature * n + r]!;
+        return b === MISSING_BIN ? missingLeft === 1 : b <= split;
+      };
       // One job: shard 0 is rows[100, 2900), shard 1 empty; no histogram.
       const jobs = Int32Array.of(100, 2900, 0, 0, feature, split, missingLeft, 0, 2900, 0);
       runner.runJob(0, jobs, 0, arena.grad, null, -1);
-      const left = before.filter(goesLeft), right = before.filter((r) => !goesLeft(r));
+      const left = before.filter(goesLeft),
+        right = before.filter((r) => !goesLeft(r));
       expect(jobs[8]).toBe(100 + left.length);
       expect(Array.from(arena.rows.subarray(100, 2900))).toEqual([...left, ...right]);
       expect(arena.rows[99]).toBe((99 * 7) % n);

@@ -30,7 +30,11 @@ export interface HistData {
 }
 
 /** What a builder is sized for: the training rows and features, and gradients per row × model outputs. */
-export interface HistShape { nRows: number; nFeatures: number; gradLen: number }
+export interface HistShape {
+  nRows: number;
+  nFeatures: number;
+  gradLen: number;
+}
 
 /**
  * Rows are split in two shards once per tree (rows[0..nUsed/2) and the rest; the booster deals
@@ -50,7 +54,10 @@ export const J = { A0: 0, A1: 1, B0: 2, B1: 3, FEAT: 4, BIN: 5, ML: 6, BUILD: 7,
 export const BUILD = { NONE: 0, LEFT: 1, RIGHT: 2, SELF: 3, FINAL: 4 } as const;
 
 /** FINAL jobs' leaf values (job j: left 2j, right 2j + 1) and the scores they are added to. */
-export interface FinalLeaves { values: Float64Array; score: Float64Array }
+export interface FinalLeaves {
+  values: Float64Array;
+  score: Float64Array;
+}
 
 /**
  * Per-row hessians, or null when every hessian is 1 (squared, absolute, quantile and Huber
@@ -71,7 +78,16 @@ export interface HistBuilder {
    * histogram of job j (when BUILD is LEFT, RIGHT or SELF) goes to outs[j] — only the bins in
    * use and the missing bin of each of `features`; FINAL jobs need `final`.
    */
-  runJobs(rows: Uint32Array, jobs: Int32Array, nJobs: number, grad: Float32Array, hess: Hessians, features: Int32Array, outs: (Float64Array | null)[], final?: FinalLeaves): void;
+  runJobs(
+    rows: Uint32Array,
+    jobs: Int32Array,
+    nJobs: number,
+    grad: Float32Array,
+    hess: Hessians,
+    features: Int32Array,
+    outs: (Float64Array | null)[],
+    final?: FinalLeaves,
+  ): void;
   /** score[rows[k]] += values[i] over leaf i's segments (leafSegs: a0, a1, b0, b1 per leaf). */
   addLeafValues(rows: Uint32Array, leafSegs: Int32Array, values: Float64Array, score: Float64Array): void;
   /** The array of row ids the grower partitions. */
@@ -86,13 +102,22 @@ export interface HistBuilder {
 /** Fill data.rowBins (the packed row-major copy) from data.bins. */
 export function packRows(data: HistData): void {
   const { bins, rowBins, nRows: n, nFeatures: F, nGroups } = data;
-  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1) throw new Error('Histogram packing assumes a little-endian CPU.');
+  if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1)
+    throw new Error('Histogram packing assumes a little-endian CPU.');
   for (let q = 0; q < nGroups; q++) {
     // Whole words from up to four columns read in order (1M × 20: 30 against 68 ms scattering bytes).
-    const o0 = 4 * q * n, o1 = o0 + n, o2 = o1 + n, o3 = o2 + n;
+    const o0 = 4 * q * n,
+      o1 = o0 + n,
+      o2 = o1 + n,
+      o3 = o2 + n;
     const m = F - 4 * q;
     for (let i = 0, w = q; i < n; i++, w += nGroups) {
-      rowBins[w] = (bins[o0 + i]! | (m > 1 ? bins[o1 + i]! << 8 : 0) | (m > 2 ? bins[o2 + i]! << 16 : 0) | (m > 3 ? bins[o3 + i]! << 24 : 0)) >>> 0;
+      rowBins[w] =
+        (bins[o0 + i]! |
+          (m > 1 ? bins[o1 + i]! << 8 : 0) |
+          (m > 2 ? bins[o2 + i]! << 16 : 0) |
+          (m > 3 ? bins[o3 + i]! << 24 : 0)) >>>
+        0;
     }
   }
 }
@@ -110,7 +135,10 @@ export function featureGroups(features: Int32Array): Int32Array {
 }
 
 /** Memory is laid out for one or two threads, each with this many histogram slots. */
-export interface ArenaSpec extends HistShape { threads: 1 | 2; slots: number }
+export interface ArenaSpec extends HistShape {
+  threads: 1 | 2;
+  slots: number;
+}
 
 /**
  * One WebAssembly memory (shared, so a helper thread can attach to it) holding what the kernels
@@ -133,24 +161,48 @@ export class Arena {
   /** Per thread: byte addresses of its partition buffer, group list and first histogram slot. */
   readonly threads: { tmp: number; groups: number; hist: number }[] = [];
 
-  constructor(readonly spec: ArenaSpec, memory?: SharedMemory) {
+  constructor(
+    readonly spec: ArenaSpec,
+    memory?: SharedMemory,
+  ) {
     const { nRows: n, nFeatures: F, gradLen, threads, slots } = spec;
     const nGroups = (F + 3) >> 2;
     this.histLen = nGroups * 4 * STRIDE;
     let top = 0;
-    const take = (bytes: number) => { const at = top; top = Math.ceil((top + bytes) / 64) * 64; return at; };
-    const at = {
-      rows: take(4 * n), rowBins: take(4 * n * nGroups), bins: take(n * F), nBins: take(4 * F),
-      grad: take(4 * gradLen), hess: take(4 * gradLen), score: take(8 * gradLen),
+    const take = (bytes: number) => {
+      const at = top;
+      top = Math.ceil((top + bytes) / 64) * 64;
+      return at;
     };
-    for (let t = 0; t < threads; t++) this.threads.push({ tmp: take(4 * (n - (n >> 1))), groups: take(4 * nGroups), hist: take(8 * this.histLen * slots) });
+    const at = {
+      rows: take(4 * n),
+      rowBins: take(4 * n * nGroups),
+      bins: take(n * F),
+      nBins: take(4 * F),
+      grad: take(4 * gradLen),
+      hess: take(4 * gradLen),
+      score: take(8 * gradLen),
+    };
+    for (let t = 0; t < threads; t++)
+      this.threads.push({
+        tmp: take(4 * (n - (n >> 1))),
+        groups: take(4 * nGroups),
+        hist: take(8 * this.histLen * slots),
+      });
     const pages = Math.ceil(top / 65536) || 1;
-    if (pages > 65536) throw new Error(`Training data of ${n} rows × ${F} features needs ${(top / 2 ** 30).toFixed(1)} GiB of working memory; the trainer's limit is 4 GiB.`);
+    if (pages > 65536)
+      throw new Error(
+        `Training data of ${n} rows × ${F} features needs ${(top / 2 ** 30).toFixed(1)} GiB of working memory; the trainer's limit is 4 GiB.`,
+      );
     this.memory = memory ?? sharedMemory(pages);
     const buf = this.memory.buffer;
     this.data = {
-      bins: new Uint8Array(buf, at.bins, n * F), rowBins: new Uint32Array(buf, at.rowBins, n * nGroups),
-      nRows: n, nFeatures: F, nGroups, nBins: new Int32Array(buf, at.nBins, F),
+      bins: new Uint8Array(buf, at.bins, n * F),
+      rowBins: new Uint32Array(buf, at.rowBins, n * nGroups),
+      nRows: n,
+      nFeatures: F,
+      nGroups,
+      nBins: new Int32Array(buf, at.nBins, F),
     };
     this.rows = new Uint32Array(buf, at.rows, n);
     this.grad = new Float32Array(buf, at.grad, gradLen);
@@ -170,7 +222,14 @@ export class Arena {
  * out = a + b over the given features' bins in use and missing bin (a feature with 7 values has
  * 8 live bins of 256; plant data has many such). a and b are double indexes into src.
  */
-export function sumHalves(out: Float64Array, src: Float64Array, a: number, b: number, features: Int32Array, nBins: Int32Array): void {
+export function sumHalves(
+  out: Float64Array,
+  src: Float64Array,
+  a: number,
+  b: number,
+  features: Int32Array,
+  nBins: Int32Array,
+): void {
   for (let fi = 0; fi < features.length; fi++) {
     const f = features[fi]!;
     const base = f * STRIDE;
@@ -190,7 +249,8 @@ export function subtractHist(out: Float64Array, sub: Float64Array, features: Int
     const live = base + 2 * nBins[f]!;
     for (let j = base; j < live; j++) out[j]! -= sub[j]!;
     const miss = base + STRIDE - 2;
-    out[miss]! -= sub[miss]!; out[miss + 1]! -= sub[miss + 1]!;
+    out[miss]! -= sub[miss]!;
+    out[miss + 1]! -= sub[miss + 1]!;
   }
 }
 
@@ -213,7 +273,10 @@ export class ShardRunner {
   /** Sink for the kernel's touch-ahead loads. */
   touched = 0;
 
-  constructor(private readonly arena: Arena, private readonly thread: number) {
+  constructor(
+    private readonly arena: Arena,
+    private readonly thread: number,
+  ) {
     this.k = kernelsFor(arena.memory);
     this.own = arena.threads[thread]!;
     this.binsAt = arena.data.bins.byteOffset;
@@ -233,15 +296,34 @@ export class ShardRunner {
   }
 
   /** Job j's work in `shard`; its histogram goes to histogram slot `slot` of this thread (none when −1). */
-  runJob(shard: 0 | 1, jobs: Int32Array, j: number, grad: Float32Array, hess: Hessians, slot: number, final?: FinalLeaves): void {
+  runJob(
+    shard: 0 | 1,
+    jobs: Int32Array,
+    j: number,
+    grad: Float32Array,
+    hess: Hessians,
+    slot: number,
+    final?: FinalLeaves,
+  ): void {
     const o = j * JOB;
-    const lo = jobs[o + (shard ? J.B0 : J.A0)]!, hi = jobs[o + (shard ? J.B1 : J.A1)]!;
+    const lo = jobs[o + (shard ? J.B0 : J.A0)]!,
+      hi = jobs[o + (shard ? J.B1 : J.A1)]!;
     const feat = jobs[o + J.FEAT]!;
     const build = jobs[o + J.BUILD]!;
     const column = this.binsAt + feat * this.arena.data.nRows;
     if (build === BUILD.FINAL) {
       if (!final) throw new Error('A FINAL job needs its leaf values and scores.');
-      this.k.sides(this.rowsAt, lo, hi, column, jobs[o + J.BIN]!, jobs[o + J.ML]!, final.score.byteOffset, final.values[2 * j]!, final.values[2 * j + 1]!);
+      this.k.sides(
+        this.rowsAt,
+        lo,
+        hi,
+        column,
+        jobs[o + J.BIN]!,
+        jobs[o + J.ML]!,
+        final.score.byteOffset,
+        final.values[2 * j]!,
+        final.values[2 * j + 1]!,
+      );
       return;
     }
     let mid = hi;
@@ -263,7 +345,8 @@ export class ShardRunner {
       for (let f = 4 * this.groups[t]!; f < Math.min(data.nFeatures, 4 * this.groups[t]! + 4); f++) {
         const base = (out >> 3) + f * STRIDE;
         f64.fill(0, base, base + 2 * data.nBins[f]!);
-        f64[base + STRIDE - 2] = 0; f64[base + STRIDE - 1] = 0;
+        f64[base + STRIDE - 2] = 0;
+        f64[base + STRIDE - 1] = 0;
       }
     }
     // A row's work is long enough that the CPU overlaps no more than one row's cache misses (a
@@ -271,14 +354,28 @@ export class ShardRunner {
     // ahead starts their misses together (1M × 20, one thread: 16.6 against 19.6 s). On dense
     // nodes it costs more than it saves.
     const ahead = data.rowBins.byteLength > CACHED_BYTES && to - from < SPARSE_SHARE * data.nRows ? AHEAD : 0;
-    this.touched ^= this.k.hist(this.rowsAt, from, to, grad.byteOffset, hess ? hess.byteOffset : 0, data.rowBins.byteOffset, data.nGroups, out, this.own.groups, this.nq, this.tail, ahead);
+    this.touched ^= this.k.hist(
+      this.rowsAt,
+      from,
+      to,
+      grad.byteOffset,
+      hess ? hess.byteOffset : 0,
+      data.rowBins.byteOffset,
+      data.nGroups,
+      out,
+      this.own.groups,
+      this.nq,
+      this.tail,
+      ahead,
+    );
   }
 
   addLeafValues(shard: 0 | 1, leafSegs: Int32Array, values: Float64Array, nLeaves: number, score: Float64Array): void {
     const rows = this.arena.rows;
     for (let i = 0; i < nLeaves; i++) {
       const v = values[i]!;
-      const lo = leafSegs[4 * i + (shard ? 2 : 0)]!, hi = leafSegs[4 * i + (shard ? 3 : 1)]!;
+      const lo = leafSegs[4 * i + (shard ? 2 : 0)]!,
+        hi = leafSegs[4 * i + (shard ? 3 : 1)]!;
       for (let k = lo; k < hi; k++) score[rows[k]!]! += v;
     }
   }
@@ -309,10 +406,20 @@ export class SerialHistBuilder extends ArenaBuffers implements HistBuilder {
     this.data = this.arena.data;
     this.runner = new ShardRunner(this.arena, 0);
   }
-  runJobs(rows: Uint32Array, jobs: Int32Array, nJobs: number, grad: Float32Array, hess: Hessians, features: Int32Array, outs: (Float64Array | null)[], final?: FinalLeaves): void {
+  runJobs(
+    rows: Uint32Array,
+    jobs: Int32Array,
+    nJobs: number,
+    grad: Float32Array,
+    hess: Hessians,
+    features: Int32Array,
+    outs: (Float64Array | null)[],
+    final?: FinalLeaves,
+  ): void {
     checkOwn(this.arena, rows, grad, hess, final);
     this.runner.setFeatures(features);
-    const a = this.arena.slot(0, 0) >> 3, b = this.arena.slot(0, 1) >> 3;
+    const a = this.arena.slot(0, 0) >> 3,
+      b = this.arena.slot(0, 1) >> 3;
     for (let j = 0; j < nJobs; j++) {
       const out = outs[j] ?? null;
       this.runner.runJob(0, jobs, j, grad, hess, out ? 0 : -1, final);
@@ -329,9 +436,22 @@ export class SerialHistBuilder extends ArenaBuffers implements HistBuilder {
 }
 
 /** The kernels read rows, gradients and scores at their addresses in the arena: other arrays cannot be used. */
-export function checkOwn(arena: Arena, rows: Uint32Array, grad: Float32Array | null, hess: Hessians, final?: FinalLeaves): void {
+export function checkOwn(
+  arena: Arena,
+  rows: Uint32Array,
+  grad: Float32Array | null,
+  hess: Hessians,
+  final?: FinalLeaves,
+): void {
   const buf = arena.f64.buffer;
-  if (rows !== arena.rows || (grad && grad.buffer !== buf) || (hess && hess.buffer !== buf) || (final && final.score.buffer !== buf)) {
-    throw new Error('A histogram builder works on its own rows, gradient and score buffers (rowsBuffer, gradBuffers, scoreBuffer).');
+  if (
+    rows !== arena.rows ||
+    (grad && grad.buffer !== buf) ||
+    (hess && hess.buffer !== buf) ||
+    (final && final.score.buffer !== buf)
+  ) {
+    throw new Error(
+      'A histogram builder works on its own rows, gradient and score buffers (rowsBuffer, gradBuffers, scoreBuffer).',
+    );
   }
 }

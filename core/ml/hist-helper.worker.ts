@@ -30,7 +30,8 @@ function serve(): void {
     if (ctrl[CTRL.OP] === OP.JOBS) {
       runner.setFeatures(ctrl.subarray(CTRL.FEATS, CTRL.FEATS + ctrl[CTRL.NF]!));
       const goff = ctrl[CTRL.GOFF]!;
-      const g = arena.grad.subarray(goff), h = ctrl[CTRL.UNITH] ? null : arena.hess.subarray(goff);
+      const g = arena.grad.subarray(goff),
+        h = ctrl[CTRL.UNITH] ? null : arena.hess.subarray(goff);
       const final = { values: vals, score: arena.score.subarray(ctrl[CTRL.SOFF]!) };
       for (let j = 0; j < n; j++) runner.runJob(1, jobs, j, g, h, j, final);
     } else {

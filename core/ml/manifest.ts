@@ -53,7 +53,12 @@ export interface ModelManifest {
  * never validation or test targets): `trainIdx` picks the rows, `y` is aligned with them.
  */
 export function fitFeatures(
-  t: Table, sources: string[], categorical: Set<string>, trainIdx: ArrayLike<number>, y: Float64Array, rankByTarget: boolean,
+  t: Table,
+  sources: string[],
+  categorical: Set<string>,
+  trainIdx: ArrayLike<number>,
+  y: Float64Array,
+  rankByTarget: boolean,
 ): FeatureDef[] {
   const out: FeatureDef[] = [];
   for (const name of sources) {
@@ -69,13 +74,17 @@ export function fitFeatures(
         const v = col.str ? col.str[i] : Number.isNaN(col.num![i]!) ? null : String(col.num![i]);
         if (v === null || v === undefined) continue;
         const s = stats.get(v) ?? { n: 0, sum: 0 };
-        s.n++; s.sum += y[k]!; total += y[k]!;
+        s.n++;
+        s.sum += y[k]!;
+        total += y[k]!;
         stats.set(v, s);
       }
       const prior = total / Math.max(1, trainIdx.length);
       const smooth = 10; // shrink rare categories toward the overall mean before ranking
       const key = (s: { n: number; sum: number }) => (rankByTarget ? (s.sum + smooth * prior) / (s.n + smooth) : -s.n);
-      const categories = [...stats.entries()].sort((a, b) => key(a[1]) - key(b[1]) || (a[0] < b[0] ? -1 : 1)).map(([c]) => c);
+      const categories = [...stats.entries()]
+        .sort((a, b) => key(a[1]) - key(b[1]) || (a[0] < b[0] ? -1 : 1))
+        .map(([c]) => c);
       out.push({ name, source: name, kind: 'categorical', categories });
     } else out.push({ name, source: name, kind: 'numeric' });
   }

@@ -9,7 +9,8 @@ afterEach(() => cleanups.splice(0).forEach((f) => f()));
 
 function fakeVersion(root: string, name: string, files: string[]): void {
   fs.mkdirSync(path.join(root, name), { recursive: true });
-  for (const f of files) fs.writeFileSync(path.join(root, name, f), f === 'manifest.json' ? '{"format":"rakeplan.model/1"}' : 'x');
+  for (const f of files)
+    fs.writeFileSync(path.join(root, name, f), f === 'manifest.json' ? '{"format":"rakeplan.model/1"}' : 'x');
 }
 
 describe('model directories after a crash', () => {

@@ -13,7 +13,10 @@ export const METRICS_FILE = 'metrics.json';
  * Write a model directory atomically: everything goes into a temporary sibling first, which is
  * renamed into place, so a crash never leaves a half-written model where a reader looks.
  */
-export function saveModelDir(dir: string, files: { onnx: Uint8Array; manifest: ModelManifest; metrics: ModelMetrics }): string {
+export function saveModelDir(
+  dir: string,
+  files: { onnx: Uint8Array; manifest: ModelManifest; metrics: ModelMetrics },
+): string {
   const target = path.resolve(dir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
@@ -74,7 +77,8 @@ export function readManifest(dir: string): ModelManifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) throw new Error(`${dir} is not a model directory: ${MANIFEST_FILE} is missing.`);
   const m = JSON.parse(fs.readFileSync(file, 'utf8')) as ModelManifest;
-  if (m.format !== 'rakeplan.model/1') throw new Error(`${file}: unknown manifest format '${String(m.format)}' (expected rakeplan.model/1).`);
+  if (m.format !== 'rakeplan.model/1')
+    throw new Error(`${file}: unknown manifest format '${String(m.format)}' (expected rakeplan.model/1).`);
   return m;
 }
 
@@ -105,11 +109,17 @@ export function resolveModelDir(ref: string, dataDir: string, opts: { folders?: 
   const root = path.join(modelsRoot(dataDir), name);
   if (!fs.existsSync(root)) {
     const known = fs.existsSync(modelsRoot(dataDir)) ? fs.readdirSync(modelsRoot(dataDir)) : [];
-    throw new Error(`No model '${name}' (not a model directory either). Trained models: ${known.length ? known.join(', ') : 'none'}.`);
+    throw new Error(
+      `No model '${name}' (not a model directory either). Trained models: ${known.length ? known.join(', ') : 'none'}.`,
+    );
   }
-  const versions = fs.readdirSync(root).filter((v) => !LEFTOVER.test(v) && fs.existsSync(path.join(root, v, MANIFEST_FILE))).sort();
+  const versions = fs
+    .readdirSync(root)
+    .filter((v) => !LEFTOVER.test(v) && fs.existsSync(path.join(root, v, MANIFEST_FILE)))
+    .sort();
   if (version) {
-    if (!versions.includes(version)) throw new Error(`Model '${name}' has no version '${version}' (versions: ${versions.join(', ') || 'none'}).`);
+    if (!versions.includes(version))
+      throw new Error(`Model '${name}' has no version '${version}' (versions: ${versions.join(', ') || 'none'}).`);
     return path.join(root, version);
   }
   if (versions.length === 0) throw new Error(`Model '${name}' has no trained version yet.`);

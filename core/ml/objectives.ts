@@ -5,7 +5,14 @@
  * meaningless), as LightGBM and scikit-learn do.
  */
 export type ObjectiveName = 'squared' | 'absolute' | 'huber' | 'quantile' | 'binary' | 'multiclass';
-export const OBJECTIVES: readonly ObjectiveName[] = ['squared', 'absolute', 'huber', 'quantile', 'binary', 'multiclass'];
+export const OBJECTIVES: readonly ObjectiveName[] = [
+  'squared',
+  'absolute',
+  'huber',
+  'quantile',
+  'binary',
+  'multiclass',
+];
 
 export interface ObjectiveConfig {
   name: ObjectiveName;
@@ -42,22 +49,40 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
   switch (cfg.name) {
     case 'squared':
       return {
-        name: 'squared', outputs: 1, leafQuantile: null, unitHessian: true,
+        name: 'squared',
+        outputs: 1,
+        leafQuantile: null,
+        unitHessian: true,
         initScore: (t) => [mean(t)],
         gradients(t, s, g, _h, half) {
           let a = 0;
-          for (let r = 0; r < t.length; r++) { const i = r & 1 ? r >> 1 : half + (r >> 1); const d = s[i]! - t[i]!; g[i] = d; a += d * d; }
+          for (let r = 0; r < t.length; r++) {
+            const i = r & 1 ? r >> 1 : half + (r >> 1);
+            const d = s[i]! - t[i]!;
+            g[i] = d;
+            a += d * d;
+          }
           return a / t.length;
         },
         // d * d, not d ** 2: the same value (pow special-cases y = 2 as x·x) without a call per row.
-        loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) { const d = s[i]! - t[i]!; a += d * d; } return a / t.length; },
+        loss(t, s) {
+          let a = 0;
+          for (let i = 0; i < t.length; i++) {
+            const d = s[i]! - t[i]!;
+            a += d * d;
+          }
+          return a / t.length;
+        },
       };
     case 'absolute':
     case 'quantile': {
       const alpha = cfg.name === 'absolute' ? 0.5 : (cfg.alpha ?? 0.5);
       if (!(alpha > 0 && alpha < 1)) throw new Error(`quantile alpha must be in (0, 1), got ${alpha}`);
       return {
-        name: cfg.name, outputs: 1, leafQuantile: alpha, unitHessian: true,
+        name: cfg.name,
+        outputs: 1,
+        leafQuantile: alpha,
+        unitHessian: true,
         initScore: (t) => [quantile(Array.from(t), alpha)],
         gradients(t, s, g, _h, half) {
           let a = 0;
@@ -69,14 +94,32 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
           }
           return a / t.length;
         },
-        loss(t, s) { let a = 0; for (let i = 0; i < t.length; i++) { const r = t[i]! - s[i]!; a += r >= 0 ? alpha * r : (alpha - 1) * r; } return a / t.length; },
+        loss(t, s) {
+          let a = 0;
+          for (let i = 0; i < t.length; i++) {
+            const r = t[i]! - s[i]!;
+            a += r >= 0 ? alpha * r : (alpha - 1) * r;
+          }
+          return a / t.length;
+        },
       };
     }
     case 'huber': {
       const med = quantile(Array.from(y), 0.5);
-      const delta = cfg.delta ?? Math.max(1e-9, quantile(Array.from(y, (v) => Math.abs(v - med)), 0.9));
+      const delta =
+        cfg.delta ??
+        Math.max(
+          1e-9,
+          quantile(
+            Array.from(y, (v) => Math.abs(v - med)),
+            0.9,
+          ),
+        );
       return {
-        name: 'huber', outputs: 1, leafQuantile: null, unitHessian: true,
+        name: 'huber',
+        outputs: 1,
+        leafQuantile: null,
+        unitHessian: true,
         initScore: () => [med],
         gradients(t, s, g, _h, half) {
           let a = 0;
@@ -91,21 +134,31 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
         },
         loss(t, s) {
           let a = 0;
-          for (let i = 0; i < t.length; i++) { const r = Math.abs(s[i]! - t[i]!); a += r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta); }
+          for (let i = 0; i < t.length; i++) {
+            const r = Math.abs(s[i]! - t[i]!);
+            a += r <= delta ? 0.5 * r * r : delta * (r - 0.5 * delta);
+          }
           return a / t.length;
         },
       };
     }
     case 'binary':
       return {
-        name: 'binary', outputs: 1, leafQuantile: null, unitHessian: false,
-        initScore(t) { const p = Math.min(1 - 1e-6, Math.max(1e-6, mean(t))); return [Math.log(p / (1 - p))]; },
+        name: 'binary',
+        outputs: 1,
+        leafQuantile: null,
+        unitHessian: false,
+        initScore(t) {
+          const p = Math.min(1 - 1e-6, Math.max(1e-6, mean(t)));
+          return [Math.log(p / (1 - p))];
+        },
         gradients(t, s, g, h, half) {
           let a = 0;
           for (let r = 0; r < t.length; r++) {
             const i = r & 1 ? r >> 1 : half + (r >> 1);
             const p = sigmoid(s[i]!);
-            g[i] = p - t[i]!; h[i] = Math.max(p * (1 - p), 1e-16);
+            g[i] = p - t[i]!;
+            h[i] = Math.max(p * (1 - p), 1e-16);
             const pc = clampP(p);
             a -= t[i]! ? Math.log(pc) : Math.log(1 - pc);
           }
@@ -113,7 +166,10 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
         },
         loss(t, s) {
           let a = 0;
-          for (let i = 0; i < t.length; i++) { const p = clampP(sigmoid(s[i]!)); a -= t[i]! ? Math.log(p) : Math.log(1 - p); }
+          for (let i = 0; i < t.length; i++) {
+            const p = clampP(sigmoid(s[i]!));
+            a -= t[i]! ? Math.log(p) : Math.log(1 - p);
+          }
           return a / t.length;
         },
       };
@@ -121,7 +177,10 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
       const k = cfg.numClass ?? 0;
       if (k < 2) throw new Error(`multiclass needs numClass ≥ 2, got ${k}`);
       return {
-        name: 'multiclass', outputs: k, leafQuantile: null, unitHessian: false,
+        name: 'multiclass',
+        outputs: k,
+        leafQuantile: null,
+        unitHessian: false,
         initScore(t) {
           const c = new Array<number>(k).fill(0);
           for (const v of t) c[v]!++;
@@ -144,7 +203,10 @@ export function makeObjective(cfg: ObjectiveConfig, y: Float64Array): Objective 
           const n = t.length;
           const p = new Float64Array(k);
           let a = 0;
-          for (let i = 0; i < n; i++) { softmaxRow(s, i, n, k, p); a -= Math.log(clampP(p[t[i]!]!)); }
+          for (let i = 0; i < n; i++) {
+            softmaxRow(s, i, n, k, p);
+            a -= Math.log(clampP(p[t[i]!]!));
+          }
           return a / n;
         },
       };
@@ -165,7 +227,11 @@ export function softmaxRow(s: ArrayLike<number>, i: number, n: number, k: number
   let m = -Infinity;
   for (let c = 0; c < k; c++) m = Math.max(m, s[c * n + i]!);
   let z = 0;
-  for (let c = 0; c < k; c++) { const e = Math.exp(s[c * n + i]! - m); out[c] = e; z += e; }
+  for (let c = 0; c < k; c++) {
+    const e = Math.exp(s[c * n + i]! - m);
+    out[c] = e;
+    z += e;
+  }
   for (let c = 0; c < k; c++) out[c]! /= z;
 }
 

@@ -9,7 +9,10 @@ import { ProtoWriter } from './protobuf';
  * thresholds reproduces the trainer's bin splits; nodes_missing_value_tracks_true carries each
  * node's learned missing direction.
  */
-export function exportOnnx(model: BoostedModel, meta: { name: string; doc?: string; metadata?: Record<string, string> }): Uint8Array {
+export function exportOnnx(
+  model: BoostedModel,
+  meta: { name: string; doc?: string; metadata?: Record<string, string> },
+): Uint8Array {
   const K = model.outputs;
   const ens = ensembleAttributes(model);
   const nodes: ProtoWriter[] = [];
@@ -44,14 +47,24 @@ export function exportOnnx(model: BoostedModel, meta: { name: string; doc?: stri
   m.message(7, graph);
   m.message(8, new ProtoWriter().string(1, '').int(2, 17));
   m.message(8, new ProtoWriter().string(1, 'ai.onnx.ml').int(2, 3));
-  for (const [key, value] of Object.entries(meta.metadata ?? {})) m.message(14, new ProtoWriter().string(1, key).string(2, value));
+  for (const [key, value] of Object.entries(meta.metadata ?? {}))
+    m.message(14, new ProtoWriter().string(1, key).string(2, value));
   return m.finish();
 }
 
 function ensembleAttributes(model: BoostedModel): ProtoWriter[] {
-  const treeIds: number[] = [], nodeIds: number[] = [], featureIds: number[] = [], modes: string[] = [];
-  const values: number[] = [], trueIds: number[] = [], falseIds: number[] = [], missingTrue: number[] = [];
-  const tTree: number[] = [], tNode: number[] = [], tTarget: number[] = [], tWeight: number[] = [];
+  const treeIds: number[] = [],
+    nodeIds: number[] = [],
+    featureIds: number[] = [],
+    modes: string[] = [];
+  const values: number[] = [],
+    trueIds: number[] = [],
+    falseIds: number[] = [],
+    missingTrue: number[] = [];
+  const tTree: number[] = [],
+    tNode: number[] = [],
+    tTarget: number[] = [],
+    tWeight: number[] = [];
   model.trees.forEach((t, ti) => {
     for (let i = 0; i < t.left.length; i++) {
       const leaf = t.left[i] === -1;
@@ -63,7 +76,12 @@ function ensembleAttributes(model: BoostedModel): ProtoWriter[] {
       trueIds.push(leaf ? 0 : t.left[i]!);
       falseIds.push(leaf ? 0 : t.right[i]!);
       missingTrue.push(leaf ? 0 : t.missingLeft[i]!);
-      if (leaf) { tTree.push(ti); tNode.push(i); tTarget.push(t.output); tWeight.push(t.value[i]!); }
+      if (leaf) {
+        tTree.push(ti);
+        tNode.push(i);
+        tTarget.push(t.output);
+        tWeight.push(t.value[i]!);
+      }
     }
   });
   return [
@@ -87,12 +105,27 @@ function ensembleAttributes(model: BoostedModel): ProtoWriter[] {
 }
 
 // AttributeProto: name=1, f=2, i=3, s=4, floats=7, ints=8, strings=9, type=20.
-const enum AttrType { FLOAT = 1, INT = 2, STRING = 3, FLOATS = 6, INTS = 7, STRINGS = 8 }
+const enum AttrType {
+  FLOAT = 1,
+  INT = 2,
+  STRING = 3,
+  FLOATS = 6,
+  INTS = 7,
+  STRINGS = 8,
+}
 const enc = new TextEncoder();
-function attrInt(name: string, v: number) { return new ProtoWriter().string(1, name).int(3, v).int(20, AttrType.INT); }
-function attrString(name: string, v: string) { return new ProtoWriter().string(1, name).bytes(4, enc.encode(v)).int(20, AttrType.STRING); }
-function attrFloats(name: string, v: number[]) { return new ProtoWriter().string(1, name).packedFloats(7, v).int(20, AttrType.FLOATS); }
-function attrInts(name: string, v: number[]) { return new ProtoWriter().string(1, name).packedInts(8, v).int(20, AttrType.INTS); }
+function attrInt(name: string, v: number) {
+  return new ProtoWriter().string(1, name).int(3, v).int(20, AttrType.INT);
+}
+function attrString(name: string, v: string) {
+  return new ProtoWriter().string(1, name).bytes(4, enc.encode(v)).int(20, AttrType.STRING);
+}
+function attrFloats(name: string, v: number[]) {
+  return new ProtoWriter().string(1, name).packedFloats(7, v).int(20, AttrType.FLOATS);
+}
+function attrInts(name: string, v: number[]) {
+  return new ProtoWriter().string(1, name).packedInts(8, v).int(20, AttrType.INTS);
+}
 function attrStrings(name: string, v: string[]) {
   const w = new ProtoWriter().string(1, name);
   for (const s of v) w.bytes(9, enc.encode(s));
@@ -105,7 +138,14 @@ function floatScalar(name: string, v: number): ProtoWriter {
 }
 
 // NodeProto: input=1, output=2, name=3, op_type=4, attribute=5, domain=7.
-function node(op: string, inputs: string[], outputs: string[], domain: string, name: string, attrs: ProtoWriter[]): ProtoWriter {
+function node(
+  op: string,
+  inputs: string[],
+  outputs: string[],
+  domain: string,
+  name: string,
+  attrs: ProtoWriter[],
+): ProtoWriter {
   const w = new ProtoWriter();
   for (const i of inputs) w.string(1, i);
   for (const o of outputs) w.string(2, o);

@@ -14,7 +14,11 @@ import { takeRows } from './table';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-onnx-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const cases: { label: string; kind: 'regression' | 'binary' | 'multiclass'; req: Omit<TrainRequest, 'name' | 'target'> }[] = [
+const cases: {
+  label: string;
+  kind: 'regression' | 'binary' | 'multiclass';
+  req: Omit<TrainRequest, 'name' | 'target'>;
+}[] = [
   { label: 'squared', kind: 'regression', req: { task: 'regression' } },
   { label: 'absolute', kind: 'regression', req: { task: 'regression', objective: 'absolute' } },
   { label: 'huber', kind: 'regression', req: { task: 'regression', objective: 'huber' } },
@@ -41,8 +45,16 @@ describe('ONNX export ↔ onnxruntime parity (held-out rows, missing values pres
       const dir = saveModelDir(path.join(tmp, c.label.replace(/\W/g, '_')), res);
       exported.push(path.join(dir, 'model.onnx'));
       // Held-out rows = the last 15 % in time (the test split), plus rows with every input missing.
-      const held = takeRows(table, Array.from({ length: 450 }, (_, k) => 2550 + k));
-      for (const col of held.columns) if (col.name !== 'date') for (let i = 0; i < 20; i++) { if (col.num) col.num[i] = NaN; if (col.str) col.str[i] = null; }
+      const held = takeRows(
+        table,
+        Array.from({ length: 450 }, (_, k) => 2550 + k),
+      );
+      for (const col of held.columns)
+        if (col.name !== 'date')
+          for (let i = 0; i < 20; i++) {
+            if (col.num) col.num[i] = NaN;
+            if (col.str) col.str[i] = null;
+          }
       const x = encodeTable(res.manifest.features, held);
       expect(x.some((v) => Number.isNaN(v))).toBe(true);
       const own = predictRowMajor(res.model, x, held.nRows);
@@ -60,7 +72,8 @@ describe('ONNX export ↔ onnxruntime parity (held-out rows, missing values pres
         }
         if (c.kind !== 'regression') {
           const classes = res.manifest.classes!;
-          for (let i = 0; i < held.nRows; i++) expect(classes.reduce((s, k) => s + named.columns[`p_${k}`]![i]!, 0)).toBeCloseTo(1, 5);
+          for (let i = 0; i < held.nRows; i++)
+            expect(classes.reduce((s, k) => s + named.columns[`p_${k}`]![i]!, 0)).toBeCloseTo(1, 5);
           expect(named.label!.every((l) => classes.includes(l))).toBe(true);
         }
       } finally {
@@ -71,14 +84,19 @@ describe('ONNX export ↔ onnxruntime parity (held-out rows, missing values pres
 
   it('exported files pass onnx.checker.check_model(full_check=True) where python3-onnx is installed', () => {
     expect(exported.length).toBe(cases.length);
-    const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0);
+    const python = ['/usr/bin/python3', 'python3'].find(
+      (p) => spawnSync(p, ['-c', 'import onnx'], { stdio: 'ignore' }).status === 0,
+    );
     if (!python) {
       // No checker here: still check what we can — every file is a protobuf starting with ir_version = 8.
-      console.log('python3-onnx is not installed: onnx.checker skipped; checked the ir_version field of each file instead.');
+      console.log(
+        'python3-onnx is not installed: onnx.checker skipped; checked the ir_version field of each file instead.',
+      );
       for (const f of exported) expect(Array.from(fs.readFileSync(f).subarray(0, 2))).toEqual([0x08, 0x08]);
       return;
     }
-    const script = 'import sys, onnx\nfor f in sys.argv[1:]:\n  m = onnx.load(f)\n  onnx.checker.check_model(m, full_check=True)\n  print(f, m.ir_version, [(o.domain, o.version) for o in m.opset_import])';
+    const script =
+      'import sys, onnx\nfor f in sys.argv[1:]:\n  m = onnx.load(f)\n  onnx.checker.check_model(m, full_check=True)\n  print(f, m.ir_version, [(o.domain, o.version) for o in m.opset_import])';
     const out = execFileSync(python, ['-c', script, ...exported], { encoding: 'utf8' });
     expect(out.trim().split('\n')).toHaveLength(exported.length);
     expect(out).toContain("('ai.onnx.ml', 3)");

@@ -36,7 +36,10 @@ export interface LoadedModel {
   /** Raw ONNX output for an already-encoded row-major float32 matrix (n × features). */
   predictMatrix(x: Float32Array, nRows: number): Promise<Float32Array>;
   /** predictMatrix, also saying which engine served. */
-  scoreMatrix(x: Float32Array, nRows: number): Promise<{ values: Float32Array; engine: InferenceEngine; engineNote: string | null }>;
+  scoreMatrix(
+    x: Float32Array,
+    nRows: number,
+  ): Promise<{ values: Float32Array; engine: InferenceEngine; engineNote: string | null }>;
   /** Live: which engine scores batches and why; settles when the load-time check ends. */
   engine: EngineInfo;
   /** Resolves once the compiled predictor has been checked (or refused). */
@@ -74,7 +77,9 @@ export async function loadModel(dirOrFile: string, opts: LoadOptions = {}): Prom
   const threads = opts.threads ?? 1;
   const bytes = fs.readFileSync(file);
   const session = await ort.InferenceSession.create(bytes, {
-    intraOpNumThreads: threads, interOpNumThreads: 1, executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionProviders: ['cpu'],
     // Spinning pool threads burn the core the other work needs on a 2-core desktop (measured:
     // 2 spinning threads gave fewer rows per CPU-second than 1 thread under load).
     ...(threads > 1 ? { extra: { session: { intra_op: { allow_spinning: '0' } } } } : {}),
@@ -92,12 +97,18 @@ export async function loadModel(dirOrFile: string, opts: LoadOptions = {}): Prom
     return out;
   }
 
-  const batches = startBatchEngine(bytes, F, K, ortMatrix, { ortThreads: threads, ...(opts.engine === 'onnxruntime' ? { off: 'turned off (engine: onnxruntime)' } : {}) });
+  const batches = startBatchEngine(bytes, F, K, ortMatrix, {
+    ortThreads: threads,
+    ...(opts.engine === 'onnxruntime' ? { off: 'turned off (engine: onnxruntime)' } : {}),
+  });
 
   async function scoreMatrix(x: Float32Array, nRows: number) {
-    if (nRows > MAX_PREDICT_ROWS) throw new Error(`Too many rows to score at once: ${nRows} (limit ${MAX_PREDICT_ROWS}).`);
-    if (x.length !== nRows * F) throw new Error(`Input has ${x.length} values; expected ${nRows} rows × ${F} features.`);
-    if (nRows < COMPILED_MIN_ROWS) return { values: await ortMatrix(x, nRows), engine: 'onnxruntime' as const, engineNote: null };
+    if (nRows > MAX_PREDICT_ROWS)
+      throw new Error(`Too many rows to score at once: ${nRows} (limit ${MAX_PREDICT_ROWS}).`);
+    if (x.length !== nRows * F)
+      throw new Error(`Input has ${x.length} values; expected ${nRows} rows × ${F} features.`);
+    if (nRows < COMPILED_MIN_ROWS)
+      return { values: await ortMatrix(x, nRows), engine: 'onnxruntime' as const, engineNote: null };
     const c = await batches.score(x, nRows);
     if (c.values) return { values: c.values, engine: 'compiled-trees' as const, engineNote: null };
     return { values: await ortMatrix(x, nRows), engine: 'onnxruntime' as const, engineNote: c.note };
@@ -109,9 +120,16 @@ export async function loadModel(dirOrFile: string, opts: LoadOptions = {}): Prom
   }
 
   return {
-    dir, manifest, metrics: readMetrics(dir), engine: batches.info, engineReady: batches.ready, scoreMatrix, predictTable,
+    dir,
+    manifest,
+    metrics: readMetrics(dir),
+    engine: batches.info,
+    engineReady: batches.ready,
+    scoreMatrix,
+    predictTable,
     predictMatrix: async (x, n) => (await scoreMatrix(x, n)).values,
-    predict: (rows) => predictTable(tableFromRows(rows, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type])), 'request')),
+    predict: (rows) =>
+      predictTable(tableFromRows(rows, Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type])), 'request')),
     close: async () => {
       batches.close();
       await batches.ready; // the load-time check may still be running on this session
@@ -121,10 +139,16 @@ export async function loadModel(dirOrFile: string, opts: LoadOptions = {}): Prom
 }
 
 /** ONNX output (n × outputs) → named columns; binary models also get the complementary class. */
-export function toPrediction(m: ModelManifest, raw: Float32Array, n: number): Omit<Prediction, 'engine' | 'engineNote'> {
+export function toPrediction(
+  m: ModelManifest,
+  raw: Float32Array,
+  n: number,
+): Omit<Prediction, 'engine' | 'engineNote'> {
   const K = m.outputs.length;
   const columns: Record<string, Float64Array> = {};
-  m.outputs.forEach((name, k) => { columns[name] = Float64Array.from({ length: n }, (_, i) => raw[i * K + k]!); });
+  m.outputs.forEach((name, k) => {
+    columns[name] = Float64Array.from({ length: n }, (_, i) => raw[i * K + k]!);
+  });
   let label: string[] | null = null;
   if (m.classes) {
     const classes = m.classes;

@@ -2,7 +2,13 @@ import { ProtoMessage } from './protobuf-read';
 
 /** How a node compares, x `op` threshold → true child: BRANCH_LEQ, BRANCH_LT, BRANCH_GTE, BRANCH_GT. */
 export const Mode = { LEAF: 0, LEQ: 1, LT: 2, GTE: 3, GT: 4 } as const;
-const MODE_CODES = new Map<string, number>([['LEAF', Mode.LEAF], ['BRANCH_LEQ', Mode.LEQ], ['BRANCH_LT', Mode.LT], ['BRANCH_GTE', Mode.GTE], ['BRANCH_GT', Mode.GT]]);
+const MODE_CODES = new Map<string, number>([
+  ['LEAF', Mode.LEAF],
+  ['BRANCH_LEQ', Mode.LEQ],
+  ['BRANCH_LT', Mode.LT],
+  ['BRANCH_GTE', Mode.GTE],
+  ['BRANCH_GT', Mode.GT],
+]);
 
 /**
  * All nodes of all trees in flat arrays, one entry per node in file order; tree t owns entries
@@ -65,7 +71,10 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
   const graph = model.message(7);
   if (!graph) return refuse('the file has no graph');
   const ops = graph.messages(1).map((n) => ({
-    inputs: n.strings(1), outputs: n.strings(2), op: n.string(4) ?? '', domain: n.string(7) ?? '',
+    inputs: n.strings(1),
+    outputs: n.strings(2),
+    op: n.string(4) ?? '',
+    domain: n.string(7) ?? '',
     attrs: new Map(n.messages(5).map((a) => [a.string(1) ?? '', a])),
   }));
   const inputs = graph.messages(11);
@@ -83,34 +92,58 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
 
   const ens = ops[0];
   if (!ens || ens.op !== 'TreeEnsembleRegressor' || ens.domain !== 'ai.onnx.ml') {
-    return refuse(`the first node is ${ens ? `${ens.domain || 'ai.onnx'}.${ens.op}` : 'missing'} (supported: ai.onnx.ml.TreeEnsembleRegressor)`);
+    return refuse(
+      `the first node is ${ens ? `${ens.domain || 'ai.onnx'}.${ens.op}` : 'missing'} (supported: ai.onnx.ml.TreeEnsembleRegressor)`,
+    );
   }
   if (ens.inputs[0] !== inputName) return refuse('the tree ensemble does not read the graph input');
   const rest = ops.slice(1);
   const link = readLink(rest, ens.outputs[0]!, outputName, graph);
 
   const a = ens.attrs;
-  for (const name of a.keys()) if (name.endsWith('_as_tensor')) return refuse(`attribute ${name} (double precision) is not supported`);
+  for (const name of a.keys())
+    if (name.endsWith('_as_tensor')) return refuse(`attribute ${name} (double precision) is not supported`);
   const str = (k: string, d: string) => a.get(k)?.string(4) ?? d;
-  if (str('aggregate_function', 'SUM') !== 'SUM') return refuse(`aggregate_function ${str('aggregate_function', '')} (supported: SUM)`);
-  if (str('post_transform', 'NONE') !== 'NONE') return refuse(`post_transform ${str('post_transform', '')} (supported: NONE)`);
+  if (str('aggregate_function', 'SUM') !== 'SUM')
+    return refuse(`aggregate_function ${str('aggregate_function', '')} (supported: SUM)`);
+  if (str('post_transform', 'NONE') !== 'NONE')
+    return refuse(`post_transform ${str('post_transform', '')} (supported: NONE)`);
   const ints = (k: string) => a.get(k)?.ints(8) ?? [];
   const floats = (k: string) => a.get(k)?.floats(7) ?? [];
   const nTargets = a.get('n_targets')?.int(3) ?? 1;
-  const treeIds = ints('nodes_treeids'), nodeIds = ints('nodes_nodeids'), feats = ints('nodes_featureids');
+  const treeIds = ints('nodes_treeids'),
+    nodeIds = ints('nodes_nodeids'),
+    feats = ints('nodes_featureids');
   const modes = a.get('nodes_modes')?.strings(9) ?? [];
-  const values = floats('nodes_values'), trueIds = ints('nodes_truenodeids'), falseIds = ints('nodes_falsenodeids');
+  const values = floats('nodes_values'),
+    trueIds = ints('nodes_truenodeids'),
+    falseIds = ints('nodes_falsenodeids');
   const missing = ints('nodes_missing_value_tracks_true');
   const n = treeIds.length;
-  for (const [k, arr] of [['nodes_nodeids', nodeIds], ['nodes_featureids', feats], ['nodes_modes', modes], ['nodes_values', values], ['nodes_truenodeids', trueIds], ['nodes_falsenodeids', falseIds]] as const) {
+  for (const [k, arr] of [
+    ['nodes_nodeids', nodeIds],
+    ['nodes_featureids', feats],
+    ['nodes_modes', modes],
+    ['nodes_values', values],
+    ['nodes_truenodeids', trueIds],
+    ['nodes_falsenodeids', falseIds],
+  ] as const) {
     if (arr.length !== n) return refuse(`${k} has ${arr.length} entries for ${n} nodes`);
   }
-  if (missing.length !== 0 && missing.length !== n) return refuse(`nodes_missing_value_tracks_true has ${missing.length} entries for ${n} nodes`);
+  if (missing.length !== 0 && missing.length !== n)
+    return refuse(`nodes_missing_value_tracks_true has ${missing.length} entries for ${n} nodes`);
   if (n === 0) return refuse('the ensemble has no nodes');
 
   const nodes: FlatNodes = {
-    treeStart: new Int32Array(0), mode: new Uint8Array(n), feature: Int32Array.from(feats), threshold: Float32Array.from(values),
-    trueChild: new Int32Array(n), falseChild: new Int32Array(n), missingTrue: new Uint8Array(n), target: new Int32Array(n).fill(-1), weight: new Float32Array(n),
+    treeStart: new Int32Array(0),
+    mode: new Uint8Array(n),
+    feature: Int32Array.from(feats),
+    threshold: Float32Array.from(values),
+    trueChild: new Int32Array(n),
+    falseChild: new Int32Array(n),
+    missingTrue: new Uint8Array(n),
+    target: new Int32Array(n).fill(-1),
+    weight: new Float32Array(n),
   };
   // Trees in list order; a tree id that reappears after another tree is refused (order ambiguity).
   const starts: number[] = [];
@@ -122,8 +155,10 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
       starts.push(i);
     }
     const mode = MODE_CODES.get(modes[i]!);
-    if (mode === undefined) return refuse(`node mode ${modes[i]} (supported: BRANCH_LEQ, BRANCH_LT, BRANCH_GTE, BRANCH_GT, LEAF)`);
-    if (mode !== Mode.LEAF && !Number.isFinite(values[i]!)) return refuse(`a non-finite threshold (${values[i]}) in tree ${treeIds[i]}`);
+    if (mode === undefined)
+      return refuse(`node mode ${modes[i]} (supported: BRANCH_LEQ, BRANCH_LT, BRANCH_GTE, BRANCH_GT, LEAF)`);
+    if (mode !== Mode.LEAF && !Number.isFinite(values[i]!))
+      return refuse(`a non-finite threshold (${values[i]}) in tree ${treeIds[i]}`);
     nodes.mode[i] = mode;
     nodes.missingTrue[i] = missing[i] === 1 ? 1 : 0;
   }
@@ -132,8 +167,9 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
   const T = starts.length - 1;
   // Node id → entry, per tree: ids are small (0‥size), so a dense table per tree.
   const entryOf = (t: number, id: number): number => {
-    const s0 = starts[t]!, e0 = starts[t + 1]!;
-    const table = tables[t] ??= denseIds(nodeIds, s0, e0);
+    const s0 = starts[t]!,
+      e0 = starts[t + 1]!;
+    const table = (tables[t] ??= denseIds(nodeIds, s0, e0));
     const k = id >= 0 && id < table.length ? table[id]! : -1;
     return k < 0 ? -1 : s0 + k;
   };
@@ -141,14 +177,19 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
   for (let t = 0; t < T; t++) {
     for (let i = starts[t]!; i < starts[t + 1]!; i++) {
       if (nodes.mode[i] === Mode.LEAF) continue;
-      const tc = entryOf(t, trueIds[i]!), fc = entryOf(t, falseIds[i]!);
+      const tc = entryOf(t, trueIds[i]!),
+        fc = entryOf(t, falseIds[i]!);
       if (tc < 0 || fc < 0) return refuse(`a child of node ${nodeIds[i]} in tree ${treeIds[i]} does not exist`);
       nodes.trueChild[i] = tc;
       nodes.falseChild[i] = fc;
     }
   }
-  const tTree = ints('target_treeids'), tNode = ints('target_nodeids'), tTarget = ints('target_ids'), tWeight = floats('target_weights');
-  if (tNode.length !== tTree.length || tTarget.length !== tTree.length || tWeight.length !== tTree.length) return refuse('the target_* attributes differ in length');
+  const tTree = ints('target_treeids'),
+    tNode = ints('target_nodeids'),
+    tTarget = ints('target_ids'),
+    tWeight = floats('target_weights');
+  if (tNode.length !== tTree.length || tTarget.length !== tTree.length || tWeight.length !== tTree.length)
+    return refuse('the target_* attributes differ in length');
   for (let k = 0; k < tTree.length; k++) {
     const t = treeOfId.get(tTree[k]!);
     const i = t === undefined ? -1 : entryOf(t, tNode[k]!);
@@ -161,26 +202,45 @@ function readOrThrow(bytes: Uint8Array): ReadResult {
   }
   let maxFeature = 0;
   for (let i = 0; i < n; i++) {
-    if (nodes.mode[i] === Mode.LEAF) { if (nodes.target[i] === -1) return refuse('a leaf has no vote'); }
-    else maxFeature = Math.max(maxFeature, nodes.feature[i]!);
+    if (nodes.mode[i] === Mode.LEAF) {
+      if (nodes.target[i] === -1) return refuse('a leaf has no vote');
+    } else maxFeature = Math.max(maxFeature, nodes.feature[i]!);
   }
-  for (let t = 0; t < T; t++) if (!isTree(nodes, starts[t]!, starts[t + 1]!)) return refuse(`tree ${treeIds[starts[t]!]} has a cycle or a shared node`);
+  for (let t = 0; t < T; t++)
+    if (!isTree(nodes, starts[t]!, starts[t + 1]!))
+      return refuse(`tree ${treeIds[starts[t]!]} has a cycle or a shared node`);
   const declared = dims[1]?.int(1) ?? null;
   const nFeatures = declared ?? maxFeature + 1;
   if (maxFeature >= nFeatures) return refuse(`a node reads feature ${maxFeature} of ${nFeatures}`);
   const base = floats('base_values');
-  if (base.length !== 0 && base.length !== nTargets) return refuse(`base_values has ${base.length} values for ${nTargets} targets`);
+  if (base.length !== 0 && base.length !== nTargets)
+    return refuse(`base_values has ${base.length} values for ${nTargets} targets`);
   // onnxruntime outputs 0, not the base value, for an output no leaf of the row voted for. The
   // compiled predictor always adds the base, so it takes only models where that cannot happen.
-  for (let k = 0; k < base.length; k++) if (base[k] !== 0 && !alwaysVotedFor(nodes, starts, k)) return refuse(`output ${k} has a base value but a row can reach no leaf voting for it`);
-  return { ok: true, spec: { nFeatures, nTargets, base: base.length ? base : new Array<number>(nTargets).fill(0), link, inputName, outputName, nTrees: T, nodes } };
+  for (let k = 0; k < base.length; k++)
+    if (base[k] !== 0 && !alwaysVotedFor(nodes, starts, k))
+      return refuse(`output ${k} has a base value but a row can reach no leaf voting for it`);
+  return {
+    ok: true,
+    spec: {
+      nFeatures,
+      nTargets,
+      base: base.length ? base : new Array<number>(nTargets).fill(0),
+      link,
+      inputName,
+      outputName,
+      nTrees: T,
+      nodes,
+    },
+  };
 }
 
 /** Some tree votes for output k in every leaf, so every row gets a vote for it. */
 function alwaysVotedFor(nodes: FlatNodes, starts: number[], k: number): boolean {
   for (let t = 0; t + 1 < starts.length; t++) {
     let all = true;
-    for (let i = starts[t]!; i < starts[t + 1]! && all; i++) if (nodes.mode[i] === Mode.LEAF && nodes.target[i] !== k) all = false;
+    for (let i = starts[t]!; i < starts[t + 1]! && all; i++)
+      if (nodes.mode[i] === Mode.LEAF && nodes.target[i] !== k) all = false;
     if (all) return true;
   }
   return false;
@@ -217,7 +277,12 @@ function isTree(nodes: FlatNodes, s: number, e: number): boolean {
 }
 
 /** The nodes after the ensemble must be exactly the exporter's sigmoid chain, a Softmax, or nothing. */
-function readLink(rest: { inputs: string[]; outputs: string[]; op: string; domain: string; attrs: Map<string, ProtoMessage> }[], raw: string, out: string, graph: ProtoMessage): TreeEnsembleSpec['link'] {
+function readLink(
+  rest: { inputs: string[]; outputs: string[]; op: string; domain: string; attrs: Map<string, ProtoMessage> }[],
+  raw: string,
+  out: string,
+  graph: ProtoMessage,
+): TreeEnsembleSpec['link'] {
   const ops = rest.map((r) => (r.domain ? `${r.domain}.${r.op}` : r.op)).join(' → ');
   if (rest.length === 0) {
     if (raw !== out) refuse(`the ensemble's output '${raw}' is not the graph output '${out}'`);
@@ -225,18 +290,26 @@ function readLink(rest: { inputs: string[]; outputs: string[]; op: string; domai
   }
   if (rest.length === 1 && rest[0]!.op === 'Softmax' && !rest[0]!.domain) {
     const axis = rest[0]!.attrs.get('axis')?.int(3) ?? -1;
-    if ((axis !== 1 && axis !== -1) || rest[0]!.inputs[0] !== raw || rest[0]!.outputs[0] !== out) refuse(`unsupported Softmax (axis ${axis})`);
+    if ((axis !== 1 && axis !== -1) || rest[0]!.inputs[0] !== raw || rest[0]!.outputs[0] !== out)
+      refuse(`unsupported Softmax (axis ${axis})`);
     return 'softmax';
   }
   if (ops === 'Neg → Exp → Add → Reciprocal') {
-    const [neg, exp, add, rec] = rest as [typeof rest[0], typeof rest[0], typeof rest[0], typeof rest[0]];
+    const [neg, exp, add, rec] = rest as [(typeof rest)[0], (typeof rest)[0], (typeof rest)[0], (typeof rest)[0]];
     const one = add.inputs.find((i) => i !== exp.outputs[0]);
     const init = graph.messages(5).find((t) => t.string(8) === one);
     const oneValue = init ? (init.floats(4)[0] ?? rawFloat(init)) : null;
-    const chained = neg.inputs[0] === raw && exp.inputs[0] === neg.outputs[0] && add.inputs.includes(exp.outputs[0]!) && rec.inputs[0] === add.outputs[0] && rec.outputs[0] === out;
+    const chained =
+      neg.inputs[0] === raw &&
+      exp.inputs[0] === neg.outputs[0] &&
+      add.inputs.includes(exp.outputs[0]!) &&
+      rec.inputs[0] === add.outputs[0] &&
+      rec.outputs[0] === out;
     if (chained && oneValue === 1 && init?.int(2) === ONNX_FLOAT) return 'sigmoid';
   }
-  return refuse(`the nodes after the ensemble (${ops}) are not a supported link (none, the 1/(1+exp(−x)) chain, Softmax)`);
+  return refuse(
+    `the nodes after the ensemble (${ops}) are not a supported link (none, the 1/(1+exp(−x)) chain, Softmax)`,
+  );
 }
 
 function rawFloat(t: ProtoMessage): number | null {

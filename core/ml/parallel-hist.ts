@@ -1,7 +1,22 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../host/paths';
 import type { SharedMemory } from './hist-kernels';
-import { Arena, ArenaBuffers, checkOwn, J, JOB, SerialHistBuilder, ShardRunner, sumHalves, type ArenaSpec, type FinalLeaves, type Hessians, type HistBuilder, type HistData, type HistShape } from './gradient-histogram';
+import {
+  Arena,
+  ArenaBuffers,
+  checkOwn,
+  J,
+  JOB,
+  SerialHistBuilder,
+  ShardRunner,
+  sumHalves,
+  type ArenaSpec,
+  type FinalLeaves,
+  type Hessians,
+  type HistBuilder,
+  type HistData,
+  type HistShape,
+} from './gradient-histogram';
 
 /** Below this many rows in a hand-off the wake-up costs more than the second core saves. */
 const MIN_PARALLEL_ROWS = 20_000;
@@ -15,7 +30,12 @@ export const OP = { JOBS: 1, LEAVES: 2 } as const;
 /** `done` value of a helper that threw (hand-offs count up from 1). */
 export const HELPER_FAILED = -1;
 
-export interface HelperInit { spec: ArenaSpec; memory: SharedMemory; ctrl: SharedArrayBuffer; vals: SharedArrayBuffer }
+export interface HelperInit {
+  spec: ArenaSpec;
+  memory: SharedMemory;
+  ctrl: SharedArrayBuffer;
+  vals: SharedArrayBuffer;
+}
 
 /** Offset of the jobs area in the control block. */
 export function jobsOffset(nFeatures: number): number {
@@ -62,17 +82,30 @@ export class ParallelHistBuilder extends ArenaBuffers implements HistBuilder {
     this.worker.unref();
   }
 
-  runJobs(rows: Uint32Array, jobs: Int32Array, nJobs: number, grad: Float32Array, hess: Hessians, features: Int32Array, outs: (Float64Array | null)[], final?: FinalLeaves): void {
+  runJobs(
+    rows: Uint32Array,
+    jobs: Int32Array,
+    nJobs: number,
+    grad: Float32Array,
+    hess: Hessians,
+    features: Int32Array,
+    outs: (Float64Array | null)[],
+    final?: FinalLeaves,
+  ): void {
     let total = 0;
-    for (let j = 0; j < nJobs; j++) total += jobs[j * JOB + J.A1]! - jobs[j * JOB + J.A0]! + jobs[j * JOB + J.B1]! - jobs[j * JOB + J.B0]!;
+    for (let j = 0; j < nJobs; j++)
+      total += jobs[j * JOB + J.A1]! - jobs[j * JOB + J.A0]! + jobs[j * JOB + J.B1]! - jobs[j * JOB + J.B0]!;
     if (total < MIN_PARALLEL_ROWS) {
       this.serial.runJobs(rows, jobs, nJobs, grad, hess, features, outs, final);
       return;
     }
     checkOwn(this.arena, rows, grad, hess, final);
-    if (hess && hess.byteOffset - this.arena.hess.byteOffset !== grad.byteOffset - this.arena.grad.byteOffset) throw new Error('Gradients and hessians must be the same output.');
+    if (hess && hess.byteOffset - this.arena.hess.byteOffset !== grad.byteOffset - this.arena.grad.byteOffset)
+      throw new Error('Gradients and hessians must be the same output.');
     const c = this.ctrl;
-    c[CTRL.NF] = features.length; c[CTRL.GOFF] = (grad.byteOffset - this.arena.grad.byteOffset) / 4; c[CTRL.UNITH] = hess ? 0 : 1;
+    c[CTRL.NF] = features.length;
+    c[CTRL.GOFF] = (grad.byteOffset - this.arena.grad.byteOffset) / 4;
+    c[CTRL.UNITH] = hess ? 0 : 1;
     if (final) c[CTRL.SOFF] = (final.score.byteOffset - this.arena.score.byteOffset) / 8;
     for (let i = 0; i < features.length; i++) c[CTRL.FEATS + i] = features[i]!;
     this.runner.setFeatures(features);
@@ -89,7 +122,15 @@ export class ParallelHistBuilder extends ArenaBuffers implements HistBuilder {
       for (let j = 0; j < batch; j++) {
         jobs[(j0 + j) * JOB + J.BMID] = this.ctrlJobs[j * JOB + J.BMID]!;
         const out = outs[j0 + j];
-        if (out) sumHalves(out, this.arena.f64, this.arena.slot(0, j) >> 3, this.arena.slot(1, j) >> 3, features, this.data.nBins);
+        if (out)
+          sumHalves(
+            out,
+            this.arena.f64,
+            this.arena.slot(0, j) >> 3,
+            this.arena.slot(1, j) >> 3,
+            features,
+            this.data.nBins,
+          );
       }
     }
   }
@@ -115,7 +156,8 @@ export class ParallelHistBuilder extends ArenaBuffers implements HistBuilder {
 
   private handOff(op: number, n: number): void {
     const c = this.ctrl;
-    c[CTRL.OP] = op; c[CTRL.N] = n;
+    c[CTRL.OP] = op;
+    c[CTRL.N] = n;
     const seq = ++this.seq;
     this.handoffs++;
     Atomics.store(c, CTRL.SEQ, seq);

@@ -1,4 +1,12 @@
-import { DEFAULT_PARAMS, trainBooster, type BoostedModel, type BoostParams, type Matrix, type RoundProgress, type TrainOptions } from './booster';
+import {
+  DEFAULT_PARAMS,
+  trainBooster,
+  type BoostedModel,
+  type BoostParams,
+  type Matrix,
+  type RoundProgress,
+  type TrainOptions,
+} from './booster';
 import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
 import type { TrainingMetrics } from '../contract/api/training';
 import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
@@ -11,7 +19,10 @@ import { getColumn, type Table } from './table';
 export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
 
 /** A naive forecast on the test rows, to be beaten: regression values, or n × K class probabilities. */
-export type BaselineFn = (ctx: { table: Table; trainIdx: number[]; testIdx: number[]; classes: string[] | null }) => { name: string; values: Float64Array };
+export type BaselineFn = (ctx: { table: Table; trainIdx: number[]; testIdx: number[]; classes: string[] | null }) => {
+  name: string;
+  values: Float64Array;
+};
 
 export interface TrainRequest {
   name: string;
@@ -62,7 +73,13 @@ export interface ModelMetrics extends TrainingMetrics {
 }
 
 /** `beats`: true when the model beats this baseline on the holdout (lower primary metric). */
-export interface BaselineResult { name: string; rows: number; model: Metrics; baseline: Metrics; beats: boolean }
+export interface BaselineResult {
+  name: string;
+  rows: number;
+  model: Metrics;
+  baseline: Metrics;
+  beats: boolean;
+}
 
 export interface TrainOutcome {
   model: BoostedModel;
@@ -85,23 +102,40 @@ export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'make
 export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = {}): TrainOutcome {
   const started = performance.now();
   const targetCol = getColumn(t, req.target);
-  if (!targetCol) throw new Error(`Target column '${req.target}' is not in the data (columns: ${t.columns.map((c) => c.name).join(', ')}).`);
+  if (!targetCol)
+    throw new Error(
+      `Target column '${req.target}' is not in the data (columns: ${t.columns.map((c) => c.name).join(', ')}).`,
+    );
   const classifier = req.task === 'binary' || req.task === 'multiclass';
-  const dateColumn = req.dateColumn === undefined ? (t.columns.find((c) => c.type === 'date')?.name ?? null) : req.dateColumn;
-  if (dateColumn && getColumn(t, dateColumn)?.type !== 'date') throw new Error(`Date column '${dateColumn}' does not hold ISO dates.`);
+  const dateColumn =
+    req.dateColumn === undefined ? (t.columns.find((c) => c.type === 'date')?.name ?? null) : req.dateColumn;
+  if (dateColumn && getColumn(t, dateColumn)?.type !== 'date')
+    throw new Error(`Date column '${dateColumn}' does not hold ISO dates.`);
 
   // Target → numbers (class index for classifiers); rows without a target are dropped and counted.
   let classes: string[] | null = null;
   const yAll = new Float64Array(t.nRows).fill(NaN);
   if (classifier) {
-    const labels = Array.from({ length: t.nRows }, (_, i) => (targetCol.str ? targetCol.str[i] : Number.isNaN(targetCol.num![i]!) ? null : String(targetCol.num![i])) ?? null);
+    const labels = Array.from(
+      { length: t.nRows },
+      (_, i) =>
+        (targetCol.str ? targetCol.str[i] : Number.isNaN(targetCol.num![i]!) ? null : String(targetCol.num![i])) ??
+        null,
+    );
     classes = [...new Set(labels.filter((l): l is string => l !== null))].sort();
-    if (classes.length < 2) throw new Error(`Target '${req.target}' has ${classes.length} class(es); a classifier needs at least 2.`);
-    if (req.task === 'binary' && classes.length > 2) throw new Error(`Target '${req.target}' has ${classes.length} classes (${classes.slice(0, 5).join(', ')}…): use --task multiclass.`);
+    if (classes.length < 2)
+      throw new Error(`Target '${req.target}' has ${classes.length} class(es); a classifier needs at least 2.`);
+    if (req.task === 'binary' && classes.length > 2)
+      throw new Error(
+        `Target '${req.target}' has ${classes.length} classes (${classes.slice(0, 5).join(', ')}…): use --task multiclass.`,
+      );
     const idx = new Map(classes.map((c, k) => [c, k]));
-    labels.forEach((l, i) => { if (l !== null) yAll[i] = idx.get(l)!; });
+    labels.forEach((l, i) => {
+      if (l !== null) yAll[i] = idx.get(l)!;
+    });
   } else {
-    if (!targetCol.num || targetCol.type !== 'numeric') throw new Error(`Target '${req.target}' must be numeric for ${req.task}.`);
+    if (!targetCol.num || targetCol.type !== 'numeric')
+      throw new Error(`Target '${req.target}' must be numeric for ${req.task}.`);
     yAll.set(targetCol.num);
   }
   const order: number[] = [];
@@ -109,19 +143,28 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   const dropped = t.nRows - order.length;
   if (dateColumn) {
     const d = getColumn(t, dateColumn)!.num!;
-    order.sort((a, b) => (d[a]! - d[b]!) || a - b);
+    order.sort((a, b) => d[a]! - d[b]! || a - b);
   }
   const split: SplitMode = req.split ?? (dateColumn ? 'time' : 'random');
   if (split === 'time' && !dateColumn) throw new Error('A time split needs a date column (none given or found).');
   const seed = req.params?.seed ?? DEFAULT_PARAMS.seed;
-  const parts = splitRows(order, { mode: split, seed, validFraction: req.validFraction ?? DEFAULT_VALID_FRACTION, testFraction: req.testFraction ?? DEFAULT_TEST_FRACTION });
+  const parts = splitRows(order, {
+    mode: split,
+    seed,
+    validFraction: req.validFraction ?? DEFAULT_VALID_FRACTION,
+    testFraction: req.testFraction ?? DEFAULT_TEST_FRACTION,
+  });
   const { train: trainIdx, valid: validIdx, test: testIdx } = parts;
-  const nTrain = trainIdx.length, nValid = validIdx.length;
+  const nTrain = trainIdx.length,
+    nValid = validIdx.length;
   const pick = (idx: number[]) => Float64Array.from(idx, (i) => yAll[i]!);
-  const yTrain = pick(trainIdx), yValid = pick(validIdx), yTest = pick(testIdx);
+  const yTrain = pick(trainIdx),
+    yValid = pick(validIdx),
+    yTest = pick(testIdx);
 
   const sources = req.features ?? t.columns.map((c) => c.name).filter((n) => n !== req.target);
-  const fitOn = (idx: number[], y: Float64Array) => fitFeatures(t, sources, new Set(req.categorical ?? []), idx, y, req.task !== 'multiclass');
+  const fitOn = (idx: number[], y: Float64Array) =>
+    fitFeatures(t, sources, new Set(req.categorical ?? []), idx, y, req.task !== 'multiclass');
   const evalFeatures = fitOn(trainIdx, yTrain);
   let xAll = encodeTable(evalFeatures, t);
   const F = evalFeatures.length;
@@ -130,36 +173,75 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     for (let k = 0; k < idx.length; k++) for (let f = 0; f < F; f++) x[f * idx.length + k] = xAll[idx[k]! * F + f]!;
     return { x, nRows: idx.length, nFeatures: F };
   };
-  const mTrain = matrix(trainIdx), mValid = matrix(validIdx);
-  const xTest = Float32Array.from({ length: testIdx.length * F }, (_, j) => xAll[testIdx[Math.floor(j / F)]! * F + (j % F)]!);
+  const mTrain = matrix(trainIdx),
+    mValid = matrix(validIdx);
+  const xTest = Float32Array.from(
+    { length: testIdx.length * F },
+    (_, j) => xAll[testIdx[Math.floor(j / F)]! * F + (j % F)]!,
+  );
 
-  const objective: ObjectiveConfig = req.task === 'binary' ? { name: 'binary' }
-    : req.task === 'multiclass' ? { name: 'multiclass', numClass: classes!.length }
-    : req.task === 'quantile' ? { name: 'quantile', alpha: req.alpha ?? 0.5 }
-    : { name: req.objective ?? 'squared' };
+  const objective: ObjectiveConfig =
+    req.task === 'binary'
+      ? { name: 'binary' }
+      : req.task === 'multiclass'
+        ? { name: 'multiclass', numClass: classes!.length }
+        : req.task === 'quantile'
+          ? { name: 'quantile', alpha: req.alpha ?? 0.5 }
+          : { name: req.objective ?? 'squared' };
   const params: BoostParams = { ...DEFAULT_PARAMS, ...req.params, objective };
-  const fit = (obj: ObjectiveConfig, part: string) => trainBooster(mTrain, yTrain, { ...params, objective: obj }, {
-    valid: { m: mValid, y: yValid }, shouldStop: opts.shouldStop, makeBuilder: opts.makeBuilder,
-    onRound: (p) => opts.onRound?.({ ...p, part }),
-  });
+  const fit = (obj: ObjectiveConfig, part: string) =>
+    trainBooster(
+      mTrain,
+      yTrain,
+      { ...params, objective: obj },
+      {
+        valid: { m: mValid, y: yValid },
+        shouldStop: opts.shouldStop,
+        makeBuilder: opts.makeBuilder,
+        onRound: (p) => opts.onRound?.({ ...p, part }),
+      },
+    );
   const main = fit(objective, 'model');
-  const extra = classifier || req.task === 'quantile' ? [] : (req.quantiles ?? []).map((a) => ({ alpha: a, res: fit({ name: 'quantile', alpha: a }, `p${Math.round(a * 100)}`) }));
-  const model = combineOutputs(main.model, extra.map((e) => e.res.model));
+  const extra =
+    classifier || req.task === 'quantile'
+      ? []
+      : (req.quantiles ?? []).map((a) => ({
+          alpha: a,
+          res: fit({ name: 'quantile', alpha: a }, `p${Math.round(a * 100)}`),
+        }));
+  const model = combineOutputs(
+    main.model,
+    extra.map((e) => e.res.model),
+  );
 
   const outputs = classifier
-    ? (req.task === 'binary' ? [`p_${classes![1]}`] : classes!.map((c) => `p_${c}`))
+    ? req.task === 'binary'
+      ? [`p_${classes![1]}`]
+      : classes!.map((c) => `p_${c}`)
     : ['prediction', ...extra.map((e) => `p${Math.round(e.alpha * 100)}`)];
   // Holdout evaluation with the exported model's arithmetic.
   const pred = predictRowMajor(model, xTest, testIdx.length);
   const K = model.outputs;
-  const probs = (p: Float32Array): Float64Array => (req.task === 'binary' ? Float64Array.from({ length: testIdx.length * 2 }, (_, j) => (j % 2 ? p[(j - 1) / 2]! : 1 - p[j / 2]!)) : Float64Array.from(p));
+  const probs = (p: Float32Array): Float64Array =>
+    req.task === 'binary'
+      ? Float64Array.from({ length: testIdx.length * 2 }, (_, j) => (j % 2 ? p[(j - 1) / 2]! : 1 - p[j / 2]!))
+      : Float64Array.from(p);
   const col0 = Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K]!);
   const test: Metrics = classifier ? classMetrics(yTest, probs(pred), classes!.length) : regressionMetrics(yTest, col0);
   const quantiles = extra.map((e, j) => {
-    const q = quantileMetrics(yTest, Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K + 1 + j]!), e.alpha);
+    const q = quantileMetrics(
+      yTest,
+      Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K + 1 + j]!),
+      e.alpha,
+    );
     return { output: outputs[1 + j]!, alpha: e.alpha, ...q };
   });
-  if (req.task === 'quantile') quantiles.push({ output: 'prediction', alpha: req.alpha ?? 0.5, ...quantileMetrics(yTest, col0, req.alpha ?? 0.5) });
+  if (req.task === 'quantile')
+    quantiles.push({
+      output: 'prediction',
+      alpha: req.alpha ?? 0.5,
+      ...quantileMetrics(yTest, col0, req.alpha ?? 0.5),
+    });
   const primary = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
 
   const baselines: BaselineResult[] = [];
@@ -173,17 +255,38 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     if (classifier) {
       const pm = probs(pred);
       const C = classes!.length;
-      mm = classMetrics(ys, rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))), C);
-      bm = classMetrics(ys, rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))), C);
+      mm = classMetrics(
+        ys,
+        rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))),
+        C,
+      );
+      bm = classMetrics(
+        ys,
+        rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))),
+        C,
+      );
     } else {
-      mm = regressionMetrics(ys, rows.map((i) => col0[i]!));
-      bm = regressionMetrics(ys, rows.map((i) => b.values[i]!));
+      mm = regressionMetrics(
+        ys,
+        rows.map((i) => col0[i]!),
+      );
+      bm = regressionMetrics(
+        ys,
+        rows.map((i) => b.values[i]!),
+      );
     }
     const key = primary.name as keyof Metrics;
-    baselines.push({ name: b.name, rows: rows.length, model: mm, baseline: bm, beats: (mm[key] as number) < (bm[key] as number) });
+    baselines.push({
+      name: b.name,
+      rows: rows.length,
+      model: mm,
+      baseline: bm,
+      beats: (mm[key] as number) < (bm[key] as number),
+    });
   }
   // Strongest first: the one the model beats by the least (or loses to by the most).
-  const ratio = (r: BaselineResult) => (r.model[primary.name as keyof Metrics] as number) / (r.baseline[primary.name as keyof Metrics] as number);
+  const ratio = (r: BaselineResult) =>
+    (r.model[primary.name as keyof Metrics] as number) / (r.baseline[primary.name as keyof Metrics] as number);
   baselines.sort((x, y) => ratio(y) - ratio(x));
   const baseline = baselines[0] ?? null;
   // Refit: the same recipe on every row with a target, each output with the rounds its
@@ -197,20 +300,42 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     features = fitOn(all, yAllRows);
     xAll = encodeTable(features, t);
     const mAll = matrix(all);
-    const again = (obj: ObjectiveConfig, rounds: number, part: string) => trainBooster(mAll, yAllRows, { ...params, objective: obj, rounds, earlyStoppingRounds: 0 }, {
-      shouldStop: opts.shouldStop, makeBuilder: opts.makeBuilder, onRound: (p) => opts.onRound?.({ ...p, part: `${part} (refit on all rows)` }),
-    }).model;
+    const again = (obj: ObjectiveConfig, rounds: number, part: string) =>
+      trainBooster(
+        mAll,
+        yAllRows,
+        { ...params, objective: obj, rounds, earlyStoppingRounds: 0 },
+        {
+          shouldStop: opts.shouldStop,
+          makeBuilder: opts.makeBuilder,
+          onRound: (p) => opts.onRound?.({ ...p, part: `${part} (refit on all rows)` }),
+        },
+      ).model;
     const mainAll = again(objective, main.bestRound, 'model');
-    exported = combineOutputs(mainAll, extra.map((e) => again({ name: 'quantile', alpha: e.alpha }, e.res.bestRound, `p${Math.round(e.alpha * 100)}`)));
+    exported = combineOutputs(
+      mainAll,
+      extra.map((e) => again({ name: 'quantile', alpha: e.alpha }, e.res.bestRound, `p${Math.round(e.alpha * 100)}`)),
+    );
     refit = { rows: all.length, rounds: main.bestRound };
   }
   const manifest: ModelManifest = {
-    format: MANIFEST_FORMAT, name: req.name, title: req.title ?? req.name, task: req.task, objective, target: req.target,
-    ...(classes ? { classes } : {}), outputs, features,
+    format: MANIFEST_FORMAT,
+    name: req.name,
+    title: req.title ?? req.name,
+    task: req.task,
+    objective,
+    target: req.target,
+    ...(classes ? { classes } : {}),
+    outputs,
+    features,
     inputs: [...new Set(features.map((f) => f.source))].map((s) => ({ name: s, type: getColumn(t, s)!.type })),
-    dateColumn, trainedAt: new Date().toISOString(), rows: { train: nTrain, valid: nValid, test: testIdx.length },
-    split, ...(refit ? { refitRows: refit.rows } : {}),
-    params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] }, spec: req.spec ?? null,
+    dateColumn,
+    trainedAt: new Date().toISOString(),
+    rows: { train: nTrain, valid: nValid, test: testIdx.length },
+    split,
+    ...(refit ? { refitRows: refit.rows } : {}),
+    params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] },
+    spec: req.spec ?? null,
   };
   const gains = exported.gainImportance;
   const totalGain = gains.reduce((a, b) => a + b, 0) || 1;
@@ -218,12 +343,27 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     .map((f, j) => ({ feature: f.name, gain: gains[j]!, share: gains[j]! / totalGain }))
     .sort((a, b) => b.gain - a.gain);
   const metrics: ModelMetrics = {
-    task: req.task, target: req.target, primary, test, baseline, baselines, split, refit, quantiles, importance,
-    history: main.history, bestRound: main.bestRound, stoppedEarly: main.stoppedEarly,
+    task: req.task,
+    target: req.target,
+    primary,
+    test,
+    baseline,
+    baselines,
+    split,
+    refit,
+    quantiles,
+    importance,
+    history: main.history,
+    bestRound: main.bestRound,
+    stoppedEarly: main.stoppedEarly,
     rows: { train: nTrain, valid: nValid, test: testIdx.length, droppedMissingTarget: dropped },
     trainMs: Math.round(performance.now() - started),
   };
-  const onnx = exportOnnx(exported, { name: req.name, doc: `${manifest.title}: ${req.task} on '${req.target}'`, metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') } });
+  const onnx = exportOnnx(exported, {
+    name: req.name,
+    doc: `${manifest.title}: ${req.task} on '${req.target}'`,
+    metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') },
+  });
   return { model: exported, manifest, metrics, onnx };
 }
 

@@ -29,14 +29,18 @@ export function predictRowMajor(model: BoostedModel, x: Float32Array, nRows: num
   }
   if (raw) return out;
   // Float32 at each step, as the exported Neg → Exp → Add → Reciprocal chain computes it.
-  if (model.objective === 'binary') for (let i = 0; i < nRows; i++) out[i] = 1 / Math.fround(1 + Math.fround(Math.exp(-out[i]!)));
+  if (model.objective === 'binary')
+    for (let i = 0; i < nRows; i++) out[i] = 1 / Math.fround(1 + Math.fround(Math.exp(-out[i]!)));
   if (model.objective === 'multiclass') {
     for (let i = 0; i < nRows; i++) {
       let m = -Infinity;
       for (let k = 0; k < K; k++) m = Math.max(m, out[i * K + k]!);
       let z = 0;
       const e = new Float64Array(K);
-      for (let k = 0; k < K; k++) { e[k] = Math.exp(out[i * K + k]! - m); z += e[k]!; }
+      for (let k = 0; k < K; k++) {
+        e[k] = Math.exp(out[i * K + k]! - m);
+        z += e[k]!;
+      }
       for (let k = 0; k < K; k++) out[i * K + k] = e[k]! / z;
     }
   }

@@ -13,7 +13,8 @@ export class ProtoMessage {
   constructor(readonly buf: Uint8Array) {
     let p = 0;
     const varint = (): number => {
-      let v = 0, mul = 1;
+      let v = 0,
+        mul = 1;
       for (let k = 0; k < 10; k++) {
         if (p >= buf.length) throw new Error('truncated protobuf varint');
         const b = buf[p++]!;
@@ -25,12 +26,17 @@ export class ProtoMessage {
     };
     while (p < buf.length) {
       const key = varint();
-      const num = Math.floor(key / 8), wire = key & 7;
+      const num = Math.floor(key / 8),
+        wire = key & 7;
       let f: Field;
       if (wire === 0) f = { wire: 0, value: varint() };
-      else if (wire === 1) { f = { wire: 1, at: p }; p += 8; }
-      else if (wire === 5) { f = { wire: 5, at: p }; p += 4; }
-      else if (wire === 2) {
+      else if (wire === 1) {
+        f = { wire: 1, at: p };
+        p += 8;
+      } else if (wire === 5) {
+        f = { wire: 5, at: p };
+        p += 4;
+      } else if (wire === 2) {
         const len = varint();
         if (p + len > buf.length) throw new Error('truncated protobuf field');
         f = { wire: 2, bytes: buf.subarray(p, p + len) };
@@ -83,14 +89,19 @@ export class ProtoMessage {
       if (f.wire === 0) out.push(signed(f.value));
       else if (f.wire === 2) {
         const bytes = f.bytes;
-        let v = 0, shift = 0;
+        let v = 0,
+          shift = 0;
         for (let i = 0; i < bytes.length; i++) {
           const b = bytes[i]!;
           // Small integers (the common case: ids, features) stay in int32 arithmetic.
           if (shift < 28) v |= (b & 0x7f) << shift;
           else v += (b & 0x7f) * 2 ** shift;
           shift += 7;
-          if (b < 0x80) { out.push(shift > 28 ? signed(v) : v); v = 0; shift = 0; }
+          if (b < 0x80) {
+            out.push(shift > 28 ? signed(v) : v);
+            v = 0;
+            shift = 0;
+          }
         }
         if (shift !== 0) throw new Error('truncated packed varint');
       }

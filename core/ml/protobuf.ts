@@ -24,7 +24,10 @@ export class ProtoWriter {
   /** Unsigned or signed varint; negative int64 values take ten bytes (two's complement). */
   private varint(v: number | bigint): void {
     let x = BigInt.asUintN(64, BigInt(v));
-    if (x < 0x80n) { this.byte(Number(x)); return; }
+    if (x < 0x80n) {
+      this.byte(Number(x));
+      return;
+    }
     while (x >= 0x80n) {
       this.byte(Number(x & 0x7fn) | 0x80);
       x >>= 7n;
@@ -33,8 +36,14 @@ export class ProtoWriter {
   }
 
   private smallVarint(v: number): void {
-    if (v < 0 || v > 0xfffffff) { this.varint(v); return; }
-    while (v >= 0x80) { this.byte((v & 0x7f) | 0x80); v >>>= 7; }
+    if (v < 0 || v > 0xfffffff) {
+      this.varint(v);
+      return;
+    }
+    while (v >= 0x80) {
+      this.byte((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
     this.byte(v);
   }
 

@@ -16,7 +16,10 @@ function sortedByTrend(n: number, withDate = false): Table {
     const z = rng.next() * 4;
     return {
       ...(withDate ? { date: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().slice(0, 10) } : {}),
-      x, z, regime, y: 2 * x + Math.sin(z) * 3 + (rng.next() - 0.5),
+      x,
+      z,
+      regime,
+      y: 2 * x + Math.sin(z) * 3 + (rng.next() - 0.5),
     };
   });
   return tableFromRows(rows);
@@ -55,13 +58,24 @@ describe('default split', () => {
 });
 
 describe('refit', () => {
-  it('retrains on every row with the rounds early stopping chose; the holdout metrics stay the held-out fit\'s', () => {
+  it("retrains on every row with the rounds early stopping chose; the holdout metrics stay the held-out fit's", () => {
     // A category that only the last rows carry: only a model refitted on all rows knows it.
     const base = sortedByTrend(2000, true);
     const region = base.columns.find((c) => c.name === 'regime')!;
     for (let i = 1900; i < 2000; i++) region.str![i] = 'new-yard';
-    const held = trainTable(base, { name: 'r', target: 'y', task: 'regression', params: { rounds: 60, earlyStoppingRounds: 10 } });
-    const refit = trainTable(base, { name: 'r', target: 'y', task: 'regression', params: { rounds: 60, earlyStoppingRounds: 10 }, refit: true });
+    const held = trainTable(base, {
+      name: 'r',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 60, earlyStoppingRounds: 10 },
+    });
+    const refit = trainTable(base, {
+      name: 'r',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 60, earlyStoppingRounds: 10 },
+      refit: true,
+    });
     expect(held.metrics.refit).toBeNull();
     expect(refit.metrics.refit).toEqual({ rows: 2000, rounds: held.metrics.bestRound });
     expect(refit.manifest.refitRows).toBe(2000);
@@ -70,7 +84,8 @@ describe('refit', () => {
     // Same holdout figures (they come from the fit that did not see the held-back rows) …
     expect(refit.metrics.test).toEqual(held.metrics.test);
     // … but the exported model learned from every row, the latest included.
-    const cats = (m: typeof held) => (m.manifest.features.find((f) => f.name === 'regime') as { categories: string[] }).categories;
+    const cats = (m: typeof held) =>
+      (m.manifest.features.find((f) => f.name === 'regime') as { categories: string[] }).categories;
     expect(cats(held)).not.toContain('new-yard');
     expect(cats(refit)).toContain('new-yard');
     expect(refit.onnx).not.toEqual(held.onnx);

@@ -30,19 +30,32 @@ export const DEFAULT_TEST_FRACTION = 0.15;
  * Random splits keep each part in row order so sums and features see rows as the file has them.
  */
 export function splitRows(order: readonly number[], o: SplitOptions): RowSplit {
-  for (const [k, v] of [['validation', o.validFraction], ['test', o.testFraction]] as const) {
+  for (const [k, v] of [
+    ['validation', o.validFraction],
+    ['test', o.testFraction],
+  ] as const) {
     if (!(v > 0 && v < 1)) throw new Error(`The ${k} fraction must be between 0 and 1, got ${v}.`);
   }
-  if (o.validFraction + o.testFraction >= 0.9) throw new Error(`Validation and test fractions together (${o.validFraction} + ${o.testFraction}) leave under 10 % of rows to train on.`);
+  if (o.validFraction + o.testFraction >= 0.9)
+    throw new Error(
+      `Validation and test fractions together (${o.validFraction} + ${o.testFraction}) leave under 10 % of rows to train on.`,
+    );
   const n = order.length;
   const nTest = Math.max(1, Math.floor(n * o.testFraction));
   const nValid = Math.max(1, Math.floor(n * o.validFraction));
-  if (n - nTest - nValid < 10) throw new Error(`Only ${n} rows with a target: need at least ${nValid + nTest + 10} to train and evaluate.`);
+  if (n - nTest - nValid < 10)
+    throw new Error(`Only ${n} rows with a target: need at least ${nValid + nTest + 10} to train and evaluate.`);
   return splitByCounts(order, o.mode, o.seed, nValid, nTest);
 }
 
 /** The same split from the part sizes (what a model's manifest records), to reproduce it later. */
-export function splitByCounts(order: readonly number[], mode: SplitMode, seed: number, nValid: number, nTest: number): RowSplit {
+export function splitByCounts(
+  order: readonly number[],
+  mode: SplitMode,
+  seed: number,
+  nValid: number,
+  nTest: number,
+): RowSplit {
   const n = order.length;
   const nTrain = n - nTest - nValid;
   const rows = [...order];
@@ -53,7 +66,15 @@ export function splitByCounts(order: readonly number[], mode: SplitMode, seed: n
       [rows[i], rows[j]] = [rows[j]!, rows[i]!];
     }
     const byPos = (a: number, b: number) => a - b;
-    return { train: rows.slice(0, nTrain).sort(byPos), valid: rows.slice(nTrain, nTrain + nValid).sort(byPos), test: rows.slice(nTrain + nValid).sort(byPos) };
+    return {
+      train: rows.slice(0, nTrain).sort(byPos),
+      valid: rows.slice(nTrain, nTrain + nValid).sort(byPos),
+      test: rows.slice(nTrain + nValid).sort(byPos),
+    };
   }
-  return { train: rows.slice(0, nTrain), valid: rows.slice(nTrain, nTrain + nValid), test: rows.slice(nTrain + nValid) };
+  return {
+    train: rows.slice(0, nTrain),
+    valid: rows.slice(nTrain, nTrain + nValid),
+    test: rows.slice(nTrain + nValid),
+  };
 }

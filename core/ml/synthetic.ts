@@ -6,11 +6,18 @@ import type { Table } from './table';
  * Generated data for tests and benchmarks: a known non-linear signal with noise, ~5 % missing
  * values, a categorical lane with a non-monotonic effect and a date column for time splits.
  */
-export function syntheticTable(n: number, seed: number, kind: 'regression' | 'binary' | 'multiclass' = 'regression'): Table {
+export function syntheticTable(
+  n: number,
+  seed: number,
+  kind: 'regression' | 'binary' | 'multiclass' = 'regression',
+): Table {
   const rng = createRng(seed);
   const lanes = ['EAST-1', 'EAST-2', 'NORTH-1', 'SOUTH-1', 'WEST-1', 'WEST-2'];
   const laneEffect = [8, -3, 12, 0, -6, 4];
-  const a = new Float64Array(n), b = new Float64Array(n), c = new Float64Array(n), y = new Float64Array(n);
+  const a = new Float64Array(n),
+    b = new Float64Array(n),
+    c = new Float64Array(n),
+    y = new Float64Array(n);
   const lane: (string | null)[] = [];
   const date: string[] = [];
   const start = Date.UTC(2023, 0, 1);
@@ -32,7 +39,12 @@ export function syntheticTable(n: number, seed: number, kind: 'regression' | 'bi
   return {
     nRows: n,
     columns: [
-      { name: 'date', type: 'date', num: Float64Array.from(date, (d) => Date.parse(`${d}T00:00:00Z`) / 86_400_000), str: date },
+      {
+        name: 'date',
+        type: 'date',
+        num: Float64Array.from(date, (d) => Date.parse(`${d}T00:00:00Z`) / 86_400_000),
+        str: date,
+      },
       { name: 'a', type: 'numeric', num: a, str: null },
       { name: 'b', type: 'numeric', num: b, str: null },
       { name: 'noise', type: 'numeric', num: c, str: null },

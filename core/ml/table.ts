@@ -34,7 +34,10 @@ export function inferType(values: readonly Cell[]): ColumnType {
   for (const v of values) {
     if (isMissing(v)) continue;
     seen++;
-    if (typeof v === 'number') { date = false; continue; }
+    if (typeof v === 'number') {
+      date = false;
+      continue;
+    }
     const s = String(v).trim();
     if (numeric && !Number.isFinite(Number(s))) numeric = false;
     if (date && !ISO_DATE.test(s)) date = false;
@@ -50,14 +53,25 @@ export function dayNumber(s: string): number {
 }
 
 /** Build a column from raw cells; numeric text that does not parse is an error naming the row. */
-export function makeColumn(name: string, cells: readonly Cell[], type: ColumnType = inferType(cells), table = 'input'): Column {
+export function makeColumn(
+  name: string,
+  cells: readonly Cell[],
+  type: ColumnType = inferType(cells),
+  table = 'input',
+): Column {
   if (type === 'numeric') {
     const num = new Float64Array(cells.length);
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i];
-      if (isMissing(v)) { num[i] = NaN; continue; }
+      if (isMissing(v)) {
+        num[i] = NaN;
+        continue;
+      }
       const x = typeof v === 'number' ? v : Number(String(v).trim());
-      if (!Number.isFinite(x)) throw new Error(`${table} row ${i + 1}, column '${name}': '${String(v)}' is not a number (the column is numeric).`);
+      if (!Number.isFinite(x))
+        throw new Error(
+          `${table} row ${i + 1}, column '${name}': '${String(v)}' is not a number (the column is numeric).`,
+        );
       num[i] = x;
     }
     return { name, type, num, str: null };
@@ -68,20 +82,37 @@ export function makeColumn(name: string, cells: readonly Cell[], type: ColumnTyp
     for (let i = 0; i < str.length; i++) {
       const s = str[i] ?? null;
       num[i] = s === null ? NaN : dayNumber(s);
-      if (s !== null && Number.isNaN(num[i]!)) throw new Error(`${table} row ${i + 1}, column '${name}': '${s}' is not an ISO date (YYYY-MM-DD).`);
+      if (s !== null && Number.isNaN(num[i]!))
+        throw new Error(`${table} row ${i + 1}, column '${name}': '${s}' is not an ISO date (YYYY-MM-DD).`);
     }
     return { name, type, num, str };
   }
   return { name, type, num: null, str };
 }
 
-export function tableFromRows(rows: readonly Record<string, Cell>[], types: Record<string, ColumnType> = {}, tableName = 'input'): Table {
+export function tableFromRows(
+  rows: readonly Record<string, Cell>[],
+  types: Record<string, ColumnType> = {},
+  tableName = 'input',
+): Table {
   const names: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(r)) if (!seen.has(k)) { seen.add(k); names.push(k); }
+  for (const r of rows)
+    for (const k of Object.keys(r))
+      if (!seen.has(k)) {
+        seen.add(k);
+        names.push(k);
+      }
   return {
     nRows: rows.length,
-    columns: names.map((n) => makeColumn(n, rows.map((r) => r[n]), types[n], tableName)),
+    columns: names.map((n) =>
+      makeColumn(
+        n,
+        rows.map((r) => r[n]),
+        types[n],
+        tableName,
+      ),
+    ),
   };
 }
 
@@ -90,7 +121,10 @@ export function getColumn(t: Table, name: string): Column | undefined {
 }
 
 export function cellAt(c: Column, i: number): number | string | null {
-  if (c.type === 'numeric') { const v = c.num![i]!; return Number.isNaN(v) ? null : v; }
+  if (c.type === 'numeric') {
+    const v = c.num![i]!;
+    return Number.isNaN(v) ? null : v;
+  }
   return c.str![i] ?? null;
 }
 
@@ -99,7 +133,8 @@ export function takeRows(t: Table, idx: ArrayLike<number>): Table {
   return {
     nRows: idx.length,
     columns: t.columns.map((c) => ({
-      name: c.name, type: c.type,
+      name: c.name,
+      type: c.type,
       num: c.num ? Float64Array.from({ length: idx.length }, (_, k) => c.num![idx[k]!]!) : null,
       str: c.str ? Array.from({ length: idx.length }, (_, k) => c.str![idx[k]!] ?? null) : null,
     })),

@@ -12,7 +12,10 @@ export interface ScoreJob {
   start: number;
   end: number;
 }
-export interface ScoreReply { id: number; error: string | null }
+export interface ScoreReply {
+  id: number;
+  error: string | null;
+}
 
 interface Slot {
   worker: Worker;
@@ -58,17 +61,35 @@ class TreePool {
   }
 
   /** Score x (nRows × nFeatures) on `threads` workers; resolves to the output (nRows × nTargets). */
-  async score(modelId: number, trees: CompiledTrees, x: Float32Array, nRows: number, threads: 1 | 2): Promise<Float32Array> {
+  async score(
+    modelId: number,
+    trees: CompiledTrees,
+    x: Float32Array,
+    nRows: number,
+    threads: 1 | 2,
+  ): Promise<Float32Array> {
     const xs = new SharedArrayBuffer(Math.max(1, x.length) * 4);
     new Float32Array(xs).set(x);
     const outs = new SharedArrayBuffer(Math.max(1, nRows * trees.nTargets) * 4);
     const parts = threads === 2 && nRows > 1 ? 2 : 1;
     const cut = Math.ceil(nRows / parts);
-    await Promise.all(Array.from({ length: parts }, (_, k) => this.run(k, modelId, trees, xs, outs, k * cut, Math.min(nRows, (k + 1) * cut))));
+    await Promise.all(
+      Array.from({ length: parts }, (_, k) =>
+        this.run(k, modelId, trees, xs, outs, k * cut, Math.min(nRows, (k + 1) * cut)),
+      ),
+    );
     return new Float32Array(outs).slice(0, nRows * trees.nTargets);
   }
 
-  private run(k: number, modelId: number, trees: CompiledTrees, x: SharedArrayBuffer, out: SharedArrayBuffer, start: number, end: number): Promise<void> {
+  private run(
+    k: number,
+    modelId: number,
+    trees: CompiledTrees,
+    x: SharedArrayBuffer,
+    out: SharedArrayBuffer,
+    start: number,
+    end: number,
+  ): Promise<void> {
     const s = this.slot(k);
     const id = this.nextJob++;
     const job: ScoreJob = { id, modelId, x, out, start, end, ...(s.known.has(modelId) ? {} : { trees }) };

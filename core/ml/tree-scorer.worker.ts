@@ -10,7 +10,10 @@ import type { ScoreJob, ScoreReply } from './tree-pool';
 const port = parentPort!;
 const models = new Map<number, { trees: CompiledTrees; scratch: Scratch }>();
 port.on('message', (msg: ScoreJob | { forget: number }) => {
-  if ('forget' in msg) { models.delete(msg.forget); return; }
+  if ('forget' in msg) {
+    models.delete(msg.forget);
+    return;
+  }
   let reply: ScoreReply;
   try {
     if (msg.trees) models.set(msg.modelId, { trees: msg.trees, scratch: makeScratch(msg.trees) });

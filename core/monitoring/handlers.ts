@@ -13,12 +13,19 @@ export function registerMonitoring(app: HostApp<Contract>, s: HostServices): voi
   const monitor = monitorFor(s);
   app.observe(monitor.observeCall);
   // Created now, not on first use, so the drift schedule runs and model status is reported.
-  if (s.db) { driftFor(s); registryFor(s); }
+  if (s.db) {
+    driftFor(s);
+    registryFor(s);
+  }
   // Write what is still buffered (last seconds of metrics, drift samples, log lines) before the
   // database closes: a one-shot CLI command would otherwise lose everything it recorded.
   const closeServices = s.close.bind(s);
   s.close = () => {
-    try { if (s.db) driftFor(s).flush(); } catch { /* database already unusable */ }
+    try {
+      if (s.db) driftFor(s).flush();
+    } catch {
+      /* database already unusable */
+    }
     monitor.flush();
     monitor.stop();
     closeServices();
@@ -31,7 +38,8 @@ export function registerMonitoring(app: HostApp<Contract>, s: HostServices): voi
       const solved = opt.filter((o) => o.key === 'solved').reduce((a, o) => a + o.count, 0);
       const cfg = monitor.getConfig();
       return {
-        now: Date.now(), minutes,
+        now: Date.now(),
+        minutes,
         calls: monitor.series('call', minutes),
         byCall: monitor.summary('call', minutes),
         inference: monitor.summary('inference', minutes),

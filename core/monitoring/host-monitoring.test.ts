@@ -18,7 +18,11 @@ describe('monitoring wired into the host', () => {
     host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
     server = await startBrowserServer(host.app, { staticDir: tmp.dir, routes: metricsRoute(host.services) });
   });
-  afterAll(async () => { await server.close(); host.close(); tmp.cleanup(); });
+  afterAll(async () => {
+    await server.close();
+    host.close();
+    tmp.cleanup();
+  });
 
   it('counts and times every call over a transport, with errors by code, and persists them', async () => {
     const ws = new (await import('ws')).WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${server.token}`);
@@ -27,24 +31,37 @@ describe('monitoring wired into the host', () => {
     ws.on('message', (d) => replies.push(JSON.parse(String(d))));
     ws.send(JSON.stringify({ type: 'call', id: 1, name: 'health.get', payload: {} }));
     ws.send(JSON.stringify({ type: 'call', id: 2, name: 'health.get', payload: { bad: 1 } }));
-    await new Promise<void>((r) => { const t = setInterval(() => { if (replies.length >= 2) { clearInterval(t); r(); } }, 5); });
+    await new Promise<void>((r) => {
+      const t = setInterval(() => {
+        if (replies.length >= 2) {
+          clearInterval(t);
+          r();
+        }
+      }, 5);
+    });
     ws.close();
     const o = await host.app.invoke('monitoring.overview', { minutes: 5 });
     expect(o.byCall.find((c) => c.key === 'health.get')).toMatchObject({ count: 2, errors: 1, errorRate: 0.5 });
     expect(o.calls.at(-1)!.count).toBeGreaterThanOrEqual(2);
     monitorFor(host.services).flush();
-    const n = host.services.requireDb().prepare(`SELECT SUM(count) AS n FROM metric_points WHERE kind = 'call' AND key = 'health.get'`).get() as { n: number };
+    const n = host.services
+      .requireDb()
+      .prepare(`SELECT SUM(count) AS n FROM metric_points WHERE kind = 'call' AND key = 'health.get'`)
+      .get() as { n: number };
     expect(n.n).toBe(2);
   });
 
   it('serves Prometheus text at /metrics only with the token', async () => {
-    const get = (p: string, headers: Record<string, string> = {}) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port: server.port, path: p, headers }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      }).on('error', reject);
-    });
+    const get = (p: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: server.port, path: p, headers }, (res) => {
+            let body = '';
+            res.on('data', (c) => (body += c));
+            res.on('end', () => resolve({ status: res.statusCode!, body }));
+          })
+          .on('error', reject);
+      });
     expect((await get('/metrics')).status).toBe(401);
     expect((await get('/metrics?token=wrong')).status).toBe(401);
     const ok = await get('/metrics', { Authorization: `Bearer ${server.token}` });
@@ -58,13 +75,25 @@ describe('monitoring wired into the host', () => {
     const m = trainTestModel(tmp.dir, { rounds: 20, tag: 'drift' });
     const reg = registryFor(host.services);
     const v = reg.registerDir(m.dir, { table: m.table });
-    await host.app.invoke('registry.promote', { name: 'transit-delay', version: v.version, override: { reason: 'drift test setup' } }).catch(async () => undefined);
+    await host.app
+      .invoke('registry.promote', {
+        name: 'transit-delay',
+        version: v.version,
+        override: { reason: 'drift test setup' },
+      })
+      .catch(async () => undefined);
     expect(reg.store.alias('transit-delay', 'production')).toBe(v.version);
     const few = await host.app.invoke('drift.run', { name: 'transit-delay' });
     expect(few[0]!.status).toBe('no-data');
     // Inputs far outside training: a in 0–10 in training, here 50–60; lanes all WEST-2.
     for (let i = 0; i < 12; i++) {
-      const rows = Array.from({ length: 20 }, (_, k) => ({ date: '2025-01-05', a: 50 + ((i * 20 + k) % 10), b: 0, noise: 0.5, lane: 'WEST-2' }));
+      const rows = Array.from({ length: 20 }, (_, k) => ({
+        date: '2025-01-05',
+        a: 50 + ((i * 20 + k) % 10),
+        b: 0,
+        noise: 0.5,
+        lane: 'WEST-2',
+      }));
       await host.app.invoke('registry.predict', { name: 'transit-delay', rows });
     }
     const [rep] = await host.app.invoke('drift.run', { name: 'transit-delay' });

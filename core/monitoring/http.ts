@@ -11,7 +11,9 @@ export function metricsRoute(s: HostServices) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== '/metrics') return false;
     if (!authorised) {
-      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' }).end('A valid token is required: Authorization: Bearer <token> or /metrics?token=<token>.\n');
+      res
+        .writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' })
+        .end('A valid token is required: Authorization: Bearer <token> or /metrics?token=<token>.\n');
       return true;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

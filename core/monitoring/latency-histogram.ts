@@ -51,7 +51,9 @@ export class Histogram {
   /** Sparse form for storage: {bucketIndex: count}. */
   toSparse(): Record<string, number> {
     const out: Record<string, number> = {};
-    this.counts.forEach((c, i) => { if (c > 0) out[i] = c; });
+    this.counts.forEach((c, i) => {
+      if (c > 0) out[i] = c;
+    });
     return out;
   }
 
@@ -59,7 +61,10 @@ export class Histogram {
     const h = new Histogram();
     for (const [i, c] of Object.entries(sparse)) {
       const k = Number(i);
-      if (k >= 0 && k < N_BUCKETS) { h.counts[k] = c; h.total += c; }
+      if (k >= 0 && k < N_BUCKETS) {
+        h.counts[k] = c;
+        h.total += c;
+      }
     }
     h.sumMs = sumMs;
     return h;

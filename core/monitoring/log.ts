@@ -76,6 +76,12 @@ export class JsonLog {
     this.flush();
     if (!fs.existsSync(this.file)) return [];
     const lines = fs.readFileSync(this.file, 'utf8').trimEnd().split('\n').slice(-n);
-    return lines.filter(Boolean).map((l) => { try { return JSON.parse(l) as Record<string, unknown>; } catch { return { msg: l }; } });
+    return lines.filter(Boolean).map((l) => {
+      try {
+        return JSON.parse(l) as Record<string, unknown>;
+      } catch {
+        return { msg: l };
+      }
+    });
   }
 }

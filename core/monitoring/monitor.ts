@@ -48,15 +48,29 @@ export class Monitor {
     // Training jobs are calls too; their outcome series come from here. (Optimizer runs record
     // their own outcome — solved, fallback, failed — with time and gap, in core/plans.)
     const derived = DERIVED[e.name];
-    if (derived) this.store.record(derived, e.ok ? (derived === 'optimizer' ? 'solved' : 'succeeded') : e.code === 'CANCELLED' ? 'cancelled' : 'failed', e);
-    if (!e.ok && e.code !== 'CANCELLED') this.log.log(e.code === 'HANDLER_ERROR' || e.code === 'INTERNAL' ? 'error' : 'warn', 'call failed', { call: e.name, code: e.code, ms: round(e.ms) });
+    if (derived)
+      this.store.record(
+        derived,
+        e.ok ? (derived === 'optimizer' ? 'solved' : 'succeeded') : e.code === 'CANCELLED' ? 'cancelled' : 'failed',
+        e,
+      );
+    if (!e.ok && e.code !== 'CANCELLED')
+      this.log.log(e.code === 'HANDLER_ERROR' || e.code === 'INTERNAL' ? 'error' : 'warn', 'call failed', {
+        call: e.name,
+        code: e.code,
+        ms: round(e.ms),
+      });
     else if (e.ms >= this.config.slowCallMs) this.log.log('warn', 'slow call', { call: e.name, ms: round(e.ms) });
   };
 
   /** Write pending points. Stops quietly once the database is closed (host shutting down). */
   flush(): void {
     let db;
-    try { db = this.s.requireDb(); } catch { return this.stop(); }
+    try {
+      db = this.s.requireDb();
+    } catch {
+      return this.stop();
+    }
     try {
       this.store.flush(db, this.config.retentionDays * 24 * 60);
     } catch (err) {
@@ -76,7 +90,10 @@ export class Monitor {
   }
 
   setConfig(c: MonitorConfig): MonitorConfig {
-    this.s.requireDb().prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)').run(CONFIG_KEY, JSON.stringify(c));
+    this.s
+      .requireDb()
+      .prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)')
+      .run(CONFIG_KEY, JSON.stringify(c));
     this.config = c;
     this.log.log('info', 'monitoring settings changed', { retentionDays: c.retentionDays, rules: c.rules.length });
     return c;
@@ -84,15 +101,22 @@ export class Monitor {
 
   private readConfig(): MonitorConfig {
     try {
-      const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(CONFIG_KEY) as { value: string } | undefined;
-      return row ? upgradeConfig({ ...DEFAULT_CONFIG, ...(JSON.parse(row.value) as Partial<MonitorConfig>) }) : DEFAULT_CONFIG;
+      const row = this.s.db?.prepare('SELECT value FROM app_meta WHERE key = ?').get(CONFIG_KEY) as
+        { value: string } | undefined;
+      return row
+        ? upgradeConfig({ ...DEFAULT_CONFIG, ...(JSON.parse(row.value) as Partial<MonitorConfig>) })
+        : DEFAULT_CONFIG;
     } catch {
       return DEFAULT_CONFIG;
     }
   }
 
   private db() {
-    try { return this.s.requireDb(); } catch { return null; }
+    try {
+      return this.s.requireDb();
+    } catch {
+      return null;
+    }
   }
 
   series(kind: SeriesKind, minutes: number, key?: string, now = Date.now(), scope?: CallScope) {
@@ -121,9 +145,13 @@ export class Monitor {
     return renderPrometheus({
       appVersion: this.s.appVersion,
       uptimeS: Math.round((now - this.s.startedAt) / 1000),
-      totals: stored ? this.store.windowTotals(this.db(), now - this.config.retentionDays * 86_400_000, now) : this.store.allTotals(),
+      totals: stored
+        ? this.store.windowTotals(this.db(), now - this.config.retentionDays * 86_400_000, now)
+        : this.store.allTotals(),
       models: models.map((m) => ({ name: m.name, version: m.version, alias: m.alias, loaded: m.status === 'loaded' })),
-      drift: (this.providers.drift?.() ?? []).flatMap((d) => d.features.map((f) => ({ name: d.name, feature: f.feature, psi: f.psi }))),
+      drift: (this.providers.drift?.() ?? []).flatMap((d) =>
+        d.features.map((f) => ({ name: d.name, feature: f.feature, psi: f.psi })),
+      ),
     });
   }
 }
@@ -134,7 +162,9 @@ export class Monitor {
  */
 function upgradeConfig(c: MonitorConfig): MonitorConfig {
   if (c.rules.some((r) => r.type === 'latency' && r.scope)) return c;
-  const rules = c.rules.map((r) => (r.type === 'latency' && r.series === 'call' ? { ...r, scope: 'interactive' as const } : r));
+  const rules = c.rules.map((r) =>
+    r.type === 'latency' && r.series === 'call' ? { ...r, scope: 'interactive' as const } : r,
+  );
   const jobs = DEFAULT_RULES.find((r) => r.id === 'job-p95');
   return { ...c, rules: jobs && !rules.some((r) => r.id === jobs.id) ? [...rules, jobs] : rules };
 }

@@ -59,7 +59,6 @@ export class Cell {
   }
 }
 
-
 const SEP = '\u0000';
 export const minuteOf = (ms: number) => Math.floor(ms / 60_000);
 
@@ -96,8 +95,11 @@ export class SeriesStore {
   flush(db: Database.Database, retentionMinutes: number, now = Date.now()): number {
     const pending = this.pending;
     this.pending = new Map();
-    const get = db.prepare('SELECT count, errors, faults, sum_ms, sum_value, hist FROM metric_points WHERE minute = ? AND kind = ? AND key = ?');
-    const put = db.prepare(`INSERT OR REPLACE INTO metric_points (minute, kind, key, count, errors, faults, sum_ms, sum_value, hist)
+    const get = db.prepare(
+      'SELECT count, errors, faults, sum_ms, sum_value, hist FROM metric_points WHERE minute = ? AND kind = ? AND key = ?',
+    );
+    const put =
+      db.prepare(`INSERT OR REPLACE INTO metric_points (minute, kind, key, count, errors, faults, sum_ms, sum_value, hist)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     try {
       db.transaction(() => {
@@ -108,7 +110,17 @@ export class SeriesStore {
           const merged = new Cell();
           merged.merge(cell);
           if (old) merged.merge(fromStored(old));
-          put.run(minute, kind, key, merged.count, merged.errors, merged.faults, merged.hist.sumMs, merged.sumValue, JSON.stringify(merged.hist.toSparse()));
+          put.run(
+            minute,
+            kind,
+            key,
+            merged.count,
+            merged.errors,
+            merged.faults,
+            merged.hist.sumMs,
+            merged.sumValue,
+            JSON.stringify(merged.hist.toSparse()),
+          );
         }
         db.prepare('DELETE FROM metric_points WHERE minute < ?').run(minuteOf(now) - retentionMinutes);
       })();
@@ -116,7 +128,8 @@ export class SeriesStore {
       // Keep the deltas for the next attempt rather than losing them to a busy database.
       for (const [pk, cell] of pending) {
         const cur = this.pending.get(pk);
-        if (cur) cur.merge(cell); else this.pending.set(pk, cell);
+        if (cur) cur.merge(cell);
+        else this.pending.set(pk, cell);
       }
       throw err;
     }
@@ -124,25 +137,41 @@ export class SeriesStore {
   }
 
   /** Minute cells for [fromMinute, toMinute], stored plus pending, keyed by `${kind}\0${key}` then minute. */
-  private cells(db: Database.Database | null, fromMinute: number, toMinute: number, kind?: SeriesKind, key?: string): Map<string, Map<number, Cell>> {
+  private cells(
+    db: Database.Database | null,
+    fromMinute: number,
+    toMinute: number,
+    kind?: SeriesKind,
+    key?: string,
+  ): Map<string, Map<number, Cell>> {
     const out = new Map<string, Map<number, Cell>>();
     const add = (k: string, minute: number, cell: Cell) => {
       let byMinute = out.get(k);
       if (!byMinute) out.set(k, (byMinute = new Map()));
       const cur = byMinute.get(minute);
-      if (cur) cur.merge(cell); else { const c = new Cell(); c.merge(cell); byMinute.set(minute, c); }
+      if (cur) cur.merge(cell);
+      else {
+        const c = new Cell();
+        c.merge(cell);
+        byMinute.set(minute, c);
+      }
     };
     if (db) {
-      const rows = db.prepare(`SELECT minute, kind, key, count, errors, faults, sum_ms, sum_value, hist FROM metric_points
-        WHERE minute BETWEEN ? AND ? ${kind ? 'AND kind = ?' : ''} ${key !== undefined ? 'AND key = ?' : ''}`)
-        .all(...[fromMinute, toMinute, ...(kind ? [kind] : []), ...(key !== undefined ? [key] : [])]) as
-        (StoredPoint & { minute: number; kind: string; key: string })[];
+      const rows = db
+        .prepare(
+          `SELECT minute, kind, key, count, errors, faults, sum_ms, sum_value, hist FROM metric_points
+        WHERE minute BETWEEN ? AND ? ${kind ? 'AND kind = ?' : ''} ${key !== undefined ? 'AND key = ?' : ''}`,
+        )
+        .all(
+          ...[fromMinute, toMinute, ...(kind ? [kind] : []), ...(key !== undefined ? [key] : [])],
+        ) as (StoredPoint & { minute: number; kind: string; key: string })[];
       for (const r of rows) add(`${r.kind}${SEP}${r.key}`, r.minute, fromStored(r));
     }
     for (const [pk, cell] of this.pending) {
       const [m, k, ky] = pk.split(SEP) as [string, string, string];
       const minute = Number(m);
-      if (minute < fromMinute || minute > toMinute || (kind && k !== kind) || (key !== undefined && ky !== key)) continue;
+      if (minute < fromMinute || minute > toMinute || (kind && k !== kind) || (key !== undefined && ky !== key))
+        continue;
       add(`${k}${SEP}${ky}`, minute, cell);
     }
     return out;
@@ -152,14 +181,19 @@ export class SeriesStore {
    * One point per minute (empty minutes included as zeros), all keys of `kind` merged unless `key`
    * is given; `scope` keeps only the long jobs or only the interactive calls.
    */
-  series(db: Database.Database | null, q: { kind: SeriesKind; key?: string; scope?: CallScope; fromMs: number; toMs: number }): SeriesPoint[] {
-    const from = minuteOf(q.fromMs), to = minuteOf(q.toMs);
+  series(
+    db: Database.Database | null,
+    q: { kind: SeriesKind; key?: string; scope?: CallScope; fromMs: number; toMs: number },
+  ): SeriesPoint[] {
+    const from = minuteOf(q.fromMs),
+      to = minuteOf(q.toMs);
     const merged = new Map<number, Cell>();
     for (const [k, byMinute] of this.cells(db, from, to, q.kind, q.key)) {
       if (q.scope && LONG_CALLS.has(k.slice(k.indexOf(SEP) + 1)) !== (q.scope === 'jobs')) continue;
       for (const [m, c] of byMinute) {
         const cur = merged.get(m);
-        if (cur) cur.merge(c); else merged.set(m, c);
+        if (cur) cur.merge(c);
+        else merged.set(m, c);
       }
     }
     const points: SeriesPoint[] = [];
@@ -168,7 +202,11 @@ export class SeriesStore {
   }
 
   /** Merged cells per key over a window, stored plus pending (the CLI's Prometheus text reads these). */
-  windowTotals(db: Database.Database | null, fromMs: number, toMs: number): { kind: SeriesKind; key: string; cell: Cell }[] {
+  windowTotals(
+    db: Database.Database | null,
+    fromMs: number,
+    toMs: number,
+  ): { kind: SeriesKind; key: string; cell: Cell }[] {
     return [...this.cells(db, minuteOf(fromMs), minuteOf(toMs))].map(([k, byMinute]) => {
       const [kind, key] = k.split(SEP) as [SeriesKind, string];
       const cell = new Cell();
@@ -190,11 +228,21 @@ export class SeriesStore {
   }
 }
 
-interface StoredPoint { count: number; errors: number; faults: number; sum_ms: number; sum_value: number; hist: string }
+interface StoredPoint {
+  count: number;
+  errors: number;
+  faults: number;
+  sum_ms: number;
+  sum_value: number;
+  hist: string;
+}
 
 function fromStored(r: StoredPoint): Cell {
   const c = new Cell();
-  c.count = r.count; c.errors = r.errors; c.faults = r.faults; c.sumValue = r.sum_value;
+  c.count = r.count;
+  c.errors = r.errors;
+  c.faults = r.faults;
+  c.sumValue = r.sum_value;
   c.hist.merge(Histogram.fromSparse(JSON.parse(r.hist) as Record<string, number>, r.sum_ms));
   return c;
 }
@@ -215,5 +263,16 @@ function summarise(c: Cell) {
 
 function toPoint(minute: number, c: Cell): SeriesPoint {
   const s = summarise(c);
-  return { t: minute * 60_000, count: c.count, errors: c.errors, faults: c.faults, rate: c.count / 60, p50: s.p50, p95: s.p95, p99: s.p99, meanMs: s.meanMs, sumValue: c.sumValue };
+  return {
+    t: minute * 60_000,
+    count: c.count,
+    errors: c.errors,
+    faults: c.faults,
+    rate: c.count / 60,
+    p50: s.p50,
+    p95: s.p95,
+    p99: s.p99,
+    meanMs: s.meanMs,
+    sumValue: c.sumValue,
+  };
 }

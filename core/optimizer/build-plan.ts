@@ -4,10 +4,27 @@ import { lineTonnes, type Draft } from './draft';
 import { explainIdleRakes, suggestProduction, unservedExplainer } from './explain';
 import { PlanState } from './improve';
 import {
-  PLAN_FORMAT, type CostBreakdown, type Plan, type PlannedRake, type RoadShipment, type SolverInfo, type UnservedLine,
+  PLAN_FORMAT,
+  type CostBreakdown,
+  type Plan,
+  type PlannedRake,
+  type RoadShipment,
+  type SolverInfo,
+  type UnservedLine,
 } from '../domain/plan';
 import {
-  ROAD_DISPATCH_OFFSET_H, asWritten, dayDate, deferredFreightRate, handlingRate, isoAt, lateDays, latenessRate, railRate, roadRate, unservedRate, type Prep,
+  ROAD_DISPATCH_OFFSET_H,
+  asWritten,
+  dayDate,
+  deferredFreightRate,
+  handlingRate,
+  isoAt,
+  lateDays,
+  latenessRate,
+  railRate,
+  roadRate,
+  unservedRate,
+  type Prep,
 } from './prep';
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -26,7 +43,14 @@ export function scenarioHash(sc: Scenario): string {
  * `explain: false` prices a plan only (its unserved lines say so and no idle rakes are listed):
  * for plans compared by cost and never returned — explaining a large plan costs ~0.6 s of CPU.
  */
-export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCost: number | null, notes: string[] = [], opts: { explain?: boolean } = {}): Plan {
+export function buildPlan(
+  p: Prep,
+  draft: Draft,
+  solver: SolverInfo,
+  ruleBasedCost: number | null,
+  notes: string[] = [],
+  opts: { explain?: boolean } = {},
+): Plan {
   const explainIt = opts.explain ?? true;
   const c = p.sc.costs;
   const orders = new Map(p.orders.map((o) => [o.id, o]));
@@ -58,17 +82,34 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
       onTime.all += tonnes;
       if (days === 0) onTime.t += tonnes;
       return {
-        order: o.id, product: o.product, destination: o.destination, wagons: l.wagons, tonnes: r3(tonnes),
+        order: o.id,
+        product: o.product,
+        destination: o.destination,
+        wagons: l.wagons,
+        tonnes: r3(tonnes),
         sources: [...l.sources].filter(([, t]) => t > 1e-6).map(([stockyard, t]) => ({ stockyard, tonnes: r3(t) })),
-        eta: isoAt(p, etaH), lateDays: days, latenessRs: r2(tonnes * days * latenessRate(p, o.priority)),
+        eta: isoAt(p, etaH),
+        lateDays: days,
+        latenessRs: r2(tonnes * days * latenessRate(p, o.priority)),
       };
     });
     const wagonsUsed = lines.reduce((a, l) => a + l.wagons, 0);
     rakes.push({
-      rakeId: pr.rake.id, wagonType: pr.rake.wagonType, wagons: pr.rake.wagons, wagonsUsed, capacityT: r3(pr.capT), loadT: r3(loadT),
-      utilisation: loadT / pr.capT, placement: pr.rake.expectedPlacement, loadingPoint: lp.code,
-      loadingStart: isoAt(p, dr.startH), loadingEnd: isoAt(p, endH), destinations: destCodes, lines: outLines,
-      railFreightRs: r2(railFreightRs), idleFreightRs: r2(Math.max(0, pr.capT - loadT) * maxRate),
+      rakeId: pr.rake.id,
+      wagonType: pr.rake.wagonType,
+      wagons: pr.rake.wagons,
+      wagonsUsed,
+      capacityT: r3(pr.capT),
+      loadT: r3(loadT),
+      utilisation: loadT / pr.capT,
+      placement: pr.rake.expectedPlacement,
+      loadingPoint: lp.code,
+      loadingStart: isoAt(p, dr.startH),
+      loadingEnd: isoAt(p, endH),
+      destinations: destCodes,
+      lines: outLines,
+      railFreightRs: r2(railFreightRs),
+      idleFreightRs: r2(Math.max(0, pr.capT - loadT) * maxRate),
       twoPointRs: r2(c.twoPointSurchargeRs * (destCodes.length - 1)),
       demurrageRs: r2(pr.rake.wagons * Math.max(0, endH - pr.placeH - c.freeTimeH) * c.demurrageRsPerWagonH),
       loadingRs: r2(loadT * handlingRate(p, lp)),
@@ -87,9 +128,17 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     onTime.all += d.tonnes;
     if (days === 0) onTime.t += d.tonnes;
     road.push({
-      order: o.id, product: o.product, destination: o.destination, stockyard: d.stockyard, date: dayDate(p, d.day),
-      dispatch: isoAt(p, dispatchH), tonnes: r3(d.tonnes), trucks: Math.ceil(d.tonnes / c.truckT - 1e-9),
-      freightRs: r2(d.tonnes * roadRate(p, d.stockyard, dest)), eta: isoAt(p, etaH), lateDays: days,
+      order: o.id,
+      product: o.product,
+      destination: o.destination,
+      stockyard: d.stockyard,
+      date: dayDate(p, d.day),
+      dispatch: isoAt(p, dispatchH),
+      tonnes: r3(d.tonnes),
+      trucks: Math.ceil(d.tonnes / c.truckT - 1e-9),
+      freightRs: r2(d.tonnes * roadRate(p, d.stockyard, dest)),
+      eta: isoAt(p, etaH),
+      lateDays: days,
       latenessRs: r2(d.tonnes * days * latenessRate(p, o.priority)),
     });
   }
@@ -97,13 +146,21 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
   const unserved: UnservedLine[] = [];
   // One tally of what the plan uses serves both the unserved reasons and the idle rakes'.
   const state = explainIt ? new PlanState(p, draft) : null;
-  const explain = state ? unservedExplainer(p, draft, state) : () => ({ reasonCode: 'not-shipped' as const, reason: PRICED_ONLY });
+  const explain = state
+    ? unservedExplainer(p, draft, state)
+    : () => ({ reasonCode: 'not-shipped' as const, reason: PRICED_ONLY });
   for (const o of p.orders) {
     const left = o.quantityT - (shipped.get(o.id) ?? 0);
     if (left <= 0.0005) continue;
     unserved.push({
-      order: o.id, product: o.product, destination: o.destination, priority: o.priority, tonnes: r3(left),
-      penaltyRs: r2(left * unservedRate(p, o.priority)), deferredFreightRs: r2(left * deferredFreightRate(p, o)), ...explain(o),
+      order: o.id,
+      product: o.product,
+      destination: o.destination,
+      priority: o.priority,
+      tonnes: r3(left),
+      penaltyRs: r2(left * unservedRate(p, o.priority)),
+      deferredFreightRs: r2(left * deferredFreightRate(p, o)),
+      ...explain(o),
     });
   }
 
@@ -123,12 +180,18 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
   const railT = sum(rakes, (r) => r.loadT);
   const roadT = sum(road, (r) => r.tonnes);
   const rb = ruleBasedCost ?? totalCost;
-  const blocked = unserved.length > 0 && rakes.length === 0 && road.length === 0
-    ? [`Nothing can be served: ${[...new Set(unserved.map((u) => u.reason))].slice(0, 3).join('; ')}.`]
-    : [];
+  const blocked =
+    unserved.length > 0 && rakes.length === 0 && road.length === 0
+      ? [`Nothing can be served: ${[...new Set(unserved.map((u) => u.reason))].slice(0, 3).join('; ')}.`]
+      : [];
   return {
     format: PLAN_FORMAT,
-    scenario: { name: p.sc.name, hash: (p.hash ??= scenarioHash(p.sc)), horizonStart: p.sc.horizon.start, horizonDays: p.sc.horizon.days },
+    scenario: {
+      name: p.sc.name,
+      hash: (p.hash ??= scenarioHash(p.sc)),
+      horizonStart: p.sc.horizon.start,
+      horizonDays: p.sc.horizon.days,
+    },
     createdAt: new Date().toISOString(),
     rakes,
     road,
@@ -136,9 +199,17 @@ export function buildPlan(p: Prep, draft: Draft, solver: SolverInfo, ruleBasedCo
     production: suggestProduction(p, unserved),
     ...(state ? { idleRakes: explainIdleRakes(p, draft, state) } : {}),
     summary: {
-      costs, totalCost, ruleBasedCost: r2(rb), saving: r2(rb - totalCost), savingPct: rb > 0 ? r2(((rb - totalCost) / rb) * 100) : 0,
-      orderedT: sum(p.orders, (o) => o.quantityT), railT, roadT, unservedT: sum(unserved, (u) => u.tonnes),
-      costPerT: railT + roadT > 0 ? r2(totalCost / (railT + roadT)) : 0, rakesUsed: rakes.length,
+      costs,
+      totalCost,
+      ruleBasedCost: r2(rb),
+      saving: r2(rb - totalCost),
+      savingPct: rb > 0 ? r2(((rb - totalCost) / rb) * 100) : 0,
+      orderedT: sum(p.orders, (o) => o.quantityT),
+      railT,
+      roadT,
+      unservedT: sum(unserved, (u) => u.tonnes),
+      costPerT: railT + roadT > 0 ? r2(totalCost / (railT + roadT)) : 0,
+      rakesUsed: rakes.length,
       avgUtilisation: rakes.length ? rakes.reduce((a, r) => a + r.utilisation, 0) / rakes.length : 0,
       onTimeShare: onTime.all > 0 ? onTime.t / onTime.all : 1,
     },

@@ -7,12 +7,16 @@ import { appRoot } from '../host/paths';
 import { tinyInput } from './__fixtures__/tiny';
 
 // `rakeplan plan` / `rakeplan check` end to end through the built CLI and the solve worker.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-'));
-const run = (...args: string[]) => spawnSync(process.execPath, [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], {
-  encoding: 'utf8', env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') },
-});
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') },
+  });
 
 describe('rakeplan plan / check', () => {
   it('plans, exports the LP, checks OK; a corrupted plan exits 1 listing the violation', () => {

@@ -32,7 +32,14 @@ const STOP_POLL_MS = 100;
  * dive's and the warm start (priced by the cost rules); the bound is the better of the two.
  * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
-export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoStart: Draft[], opts: { timeLimitS: number }, hooks: OptimizeHooks): Promise<DecomposedResult> {
+export async function solveDecomposed(
+  sc: Scenario,
+  p: Prep,
+  start: Draft,
+  alsoStart: Draft[],
+  opts: { timeLimitS: number },
+  hooks: OptimizeHooks,
+): Promise<DecomposedResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const startCost = priceOf(p, start);
@@ -43,17 +50,37 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
   const onProgress = (pr: ColgenJobProgress) => {
     if (pr.bound !== null && (bound === null || pr.bound > bound)) bound = pr.bound;
     hooks.onProgress?.({
-      phase: 'solving', incumbent: startCost, bound, gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
-      elapsedS: elapsed(), subproblem: `column generation round ${pr.round}`,
+      phase: 'solving',
+      incumbent: startCost,
+      bound,
+      gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
+      elapsedS: elapsed(),
+      subproblem: `column generation round ${pr.round}`,
     });
   };
   // The two workers share each round's pricing while both run rounds (colgen/peer.ts).
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(8);
   const job = (dive: boolean, port: MessagePort): Promise<ColgenJobResult> =>
-    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>('colgen', { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } }, { onProgress, resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: SOLVER_YOUNG_GEN_MB }, transferList: [port] })
-      .catch((err: Error) => ({ bound: null, rounds: 0, sharedRounds: 0, status: `failed (${err.message})`, draft: null, size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 } }));
-  const poll = setInterval(() => { if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1); }, STOP_POLL_MS);
+    runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(
+      'colgen',
+      { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } },
+      {
+        onProgress,
+        resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: SOLVER_YOUNG_GEN_MB },
+        transferList: [port],
+      },
+    ).catch((err: Error) => ({
+      bound: null,
+      rounds: 0,
+      sharedRounds: 0,
+      status: `failed (${err.message})`,
+      draft: null,
+      size: { columns: 0, integers: 0, rows: 0, nonzeros: 0 },
+    }));
+  const poll = setInterval(() => {
+    if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1);
+  }, STOP_POLL_MS);
   let both: [ColgenJobResult, ColgenJobResult];
   try {
     both = await Promise.all([job(false, port1), job(true, port2)]);
@@ -64,21 +91,37 @@ export async function solveDecomposed(sc: Scenario, p: Prep, start: Draft, alsoS
   const diveCost = d.draft ? priceOf(p, d.draft) : Infinity;
   const useDive = diveCost < startCost;
   const bounds = [b.bound, d.bound].filter((v): v is number => v !== null);
-  const from = useDive ? 'plan from the dive' : d.draft ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned` : 'the dive found no plan: the warm start is returned';
+  const from = useDive
+    ? 'plan from the dive'
+    : d.draft
+      ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned`
+      : 'the dive found no plan: the warm start is returned';
   return {
     draft: useDive ? d.draft! : start,
     status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); pricing shared for ${Math.min(b.sharedRounds, d.sharedRounds)} rounds; ${from}`,
     bound: bounds.length ? Math.max(...bounds) : null,
     workers: {
-      bound: { rounds: b.rounds, status: b.status }, diving: { rounds: d.rounds, status: d.status },
-      sharedRounds: Math.min(b.sharedRounds, d.sharedRounds), diveFoundPlan: d.draft !== null, planFrom: useDive ? 'dive' : 'warm start',
+      bound: { rounds: b.rounds, status: b.status },
+      diving: { rounds: d.rounds, status: d.status },
+      sharedRounds: Math.min(b.sharedRounds, d.sharedRounds),
+      diveFoundPlan: d.draft !== null,
+      planFrom: useDive ? 'dive' : 'warm start',
     },
     stoppedEarly: Atomics.load(flag, 0) === 1,
     model: d.size.columns ? { ...d.size, subproblems: d.rounds } : undefined,
-    reductions: ['Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving'],
+    reductions: [
+      'Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving',
+    ],
   };
 }
 
 function priceOf(p: Prep, d: Draft): number {
-  return buildPlan(p, d, { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
+  return buildPlan(
+    p,
+    d,
+    { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+    null,
+    [],
+    { explain: false },
+  ).summary.totalCost;
 }

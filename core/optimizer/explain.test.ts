@@ -20,15 +20,23 @@ const H = 3_600_000;
 
 function facts(sc: Scenario, plan: Plan) {
   const t0 = Date.parse(sc.horizon.start);
-  const off = (() => { const m = /([+-])(\d\d):?(\d\d)$/.exec(sc.horizon.start); return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0; })();
-  const usable = (y: string, prod: string) => sc.inventory.filter((i) => i.stockyard === y && i.product === prod).reduce((a, i) => a + Math.max(0, i.onHandT - i.safetyStockT), 0);
+  const off = (() => {
+    const m = /([+-])(\d\d):?(\d\d)$/.exec(sc.horizon.start);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  })();
+  const usable = (y: string, prod: string) =>
+    sc.inventory
+      .filter((i) => i.stockyard === y && i.product === prod)
+      .reduce((a, i) => a + Math.max(0, i.onHandT - i.safetyStockT), 0);
   const drawn = new Map<string, number>();
   const roadUsed = new Map<string, number>();
   const shipments = new Map<string, number>();
-  for (const r of plan.rakes) for (const l of r.lines) {
-    shipments.set(l.order, (shipments.get(l.order) ?? 0) + 1);
-    for (const s of l.sources) drawn.set(`${s.stockyard}|${l.product}`, (drawn.get(`${s.stockyard}|${l.product}`) ?? 0) + s.tonnes);
-  }
+  for (const r of plan.rakes)
+    for (const l of r.lines) {
+      shipments.set(l.order, (shipments.get(l.order) ?? 0) + 1);
+      for (const s of l.sources)
+        drawn.set(`${s.stockyard}|${l.product}`, (drawn.get(`${s.stockyard}|${l.product}`) ?? 0) + s.tonnes);
+    }
   for (const r of plan.road) {
     shipments.set(r.order, (shipments.get(r.order) ?? 0) + 1);
     drawn.set(`${r.stockyard}|${r.product}`, (drawn.get(`${r.stockyard}|${r.product}`) ?? 0) + r.tonnes);
@@ -38,10 +46,15 @@ function facts(sc: Scenario, plan: Plan) {
   const date = (day: number) => new Date(t0 + day * 24 * H + off * 60_000).toISOString().slice(0, 10);
   const capLeft = (y: string, day: number) => {
     const o = sc.roadCapacity.find((c) => c.stockyard === y && c.date === date(day));
-    return (o ? o.capacityT : sc.plant.stockyards.find((s) => s.code === y)!.roadCapacityTPerDay) - (roadUsed.get(`${y}|${date(day)}`) ?? 0);
+    return (
+      (o ? o.capacityT : sc.plant.stockyards.find((s) => s.code === y)!.roadCapacityTPerDay) -
+      (roadUsed.get(`${y}|${date(day)}`) ?? 0)
+    );
   };
   const horizonEnd = t0 + sc.horizon.days * 24 * H;
-  const inHorizon = sc.rakes.filter((r) => r.status !== 'cancelled' && r.status !== 'dispatched' && Date.parse(r.expectedPlacement) < horizonEnd);
+  const inHorizon = sc.rakes.filter(
+    (r) => r.status !== 'cancelled' && r.status !== 'dispatched' && Date.parse(r.expectedPlacement) < horizonEnd,
+  );
   const used = new Set(plan.rakes.map((r) => r.rakeId));
   return { t0, usable, stockLeft, capLeft, date, inHorizon, used, shipments, horizonEnd };
 }
@@ -51,7 +64,10 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
   const f = facts(sc, plan);
   const c = sc.costs;
   const yards = sc.plant.stockyards.map((y) => y.code);
-  for (const r of plan.rakes) expect(Date.parse(r.loadingEnd), `rake ${r.rakeId} loads past the horizon`).toBeLessThanOrEqual(f.horizonEnd + 1000);
+  for (const r of plan.rakes)
+    expect(Date.parse(r.loadingEnd), `rake ${r.rakeId} loads past the horizon`).toBeLessThanOrEqual(
+      f.horizonEnd + 1000,
+    );
   for (const u of plan.unserved) {
     const o = sc.orders.find((x) => x.id === u.order)!;
     const prod = sc.plant.products.find((x) => x.code === o.product)!;
@@ -60,10 +76,16 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
     const at = `${u.order}: ${u.reasonCode} — ${u.reason}`;
     const fig = u.figures ?? {};
     const compatible = f.inHorizon.filter((r) => prod.wagonTypes.includes(r.wagonType));
-    const reaches = (wt: string) => sc.plant.loadingPoints.some((lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => f.stockLeft(y, o.product) > 1e-6));
+    const reaches = (wt: string) =>
+      sc.plant.loadingPoints.some(
+        (lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => f.stockLeft(y, o.product) > 1e-6),
+      );
     switch (u.reasonCode) {
       case 'no-inventory':
-        expect(yards.reduce((a, y) => a + f.usable(y, o.product), 0), at).toBeLessThan(1e-6);
+        expect(
+          yards.reduce((a, y) => a + f.usable(y, o.product), 0),
+          at,
+        ).toBeLessThan(1e-6);
         break;
       case 'stock-used-up':
         expect(left, at).toBeLessThan(Math.min(1, u.tonnes) + 0.01);
@@ -79,17 +101,19 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
         // Road: the cheapest lot any stockyard could send on any day, from this file's own tally.
         const roadOk = o.modes !== 'rail' && dest.roadPossible;
         let cheapest = Infinity;
-        if (roadOk) for (const y of yards) for (let d = 0; d < sc.horizon.days; d++) {
-          const t = Math.min(u.tonnes, f.capLeft(y, d), f.stockLeft(y, o.product));
-          if (t <= 1e-6) continue;
-          if (!o.splittable && ((f.shipments.get(o.id) ?? 0) > 0 || t < o.quantityT - 1e-6)) continue;
-          const lane = sc.roadLanes.find((l) => l.stockyard === y && l.destination === dest.code);
-          const rate = lane ? lane.rsPerT : c.roadBaseRsPerT + c.roadRsPerTKm * dest.roadDistanceKm;
-          const eta = d * 24 + 12 + dest.roadTransitH;
-          const due = (Date.parse(o.dueDate) - f.t0) / H;
-          const late = eta - due > 1e-6 ? Math.ceil((eta - due) / 24 - 1e-9) : 0;
-          cheapest = Math.min(cheapest, rate + late * c.latenessRsPerTDay[`p${o.priority}`]);
-        }
+        if (roadOk)
+          for (const y of yards)
+            for (let d = 0; d < sc.horizon.days; d++) {
+              const t = Math.min(u.tonnes, f.capLeft(y, d), f.stockLeft(y, o.product));
+              if (t <= 1e-6) continue;
+              if (!o.splittable && ((f.shipments.get(o.id) ?? 0) > 0 || t < o.quantityT - 1e-6)) continue;
+              const lane = sc.roadLanes.find((l) => l.stockyard === y && l.destination === dest.code);
+              const rate = lane ? lane.rsPerT : c.roadBaseRsPerT + c.roadRsPerTKm * dest.roadDistanceKm;
+              const eta = d * 24 + 12 + dest.roadTransitH;
+              const due = (Date.parse(o.dueDate) - f.t0) / H;
+              const late = eta - due > 1e-6 ? Math.ceil((eta - due) / 24 - 1e-9) : 0;
+              cheapest = Math.min(cheapest, rate + late * c.latenessRsPerTDay[`p${o.priority}`]);
+            }
         if (cheapest < Infinity) {
           expect(fig.cheapestRoad?.rsPerT, at).toBeCloseTo(cheapest, 1);
           expect(cheapest, at).toBeGreaterThanOrEqual(leave - 0.01);
@@ -115,11 +139,15 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
         expect(dest.roadPossible, at).toBe(false);
         break;
       case 'road-capacity-used':
-        for (const y of yards) if (f.stockLeft(y, o.product) > 1e-6) for (let d = 0; d < sc.horizon.days; d++) expect(f.capLeft(y, d), at).toBeLessThan(0.01);
+        for (const y of yards)
+          if (f.stockLeft(y, o.product) > 1e-6)
+            for (let d = 0; d < sc.horizon.days; d++) expect(f.capLeft(y, d), at).toBeLessThan(0.01);
         break;
       case 'unsplittable-no-road-lot':
         expect(o.splittable, at).toBe(false);
-        for (const y of yards) for (let d = 0; d < sc.horizon.days; d++) expect(Math.min(f.capLeft(y, d), f.stockLeft(y, o.product)), at).toBeLessThan(o.quantityT);
+        for (const y of yards)
+          for (let d = 0; d < sc.horizon.days; d++)
+            expect(Math.min(f.capLeft(y, d), f.stockLeft(y, o.product)), at).toBeLessThan(o.quantityT);
         break;
       case 'no-compatible-rake':
         expect(compatible, at).toEqual([]);
@@ -129,7 +157,10 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
         break;
       case 'too-big-for-rake':
         expect(o.splittable, at).toBe(false);
-        for (const r of compatible) expect(r.wagons * sc.plant.wagonTypes.find((w) => w.code === r.wagonType)!.pccT, at).toBeLessThan(o.quantityT);
+        for (const r of compatible)
+          expect(r.wagons * sc.plant.wagonTypes.find((w) => w.code === r.wagonType)!.pccT, at).toBeLessThan(
+            o.quantityT,
+          );
         break;
       case 'rakes-busy':
         for (const r of compatible) if (reaches(r.wagonType)) expect(f.used.has(r.id), at).toBe(true);
@@ -138,18 +169,25 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
       case 'late-costs-more':
       case 'no-whole-rake':
         // An idle compatible rake exists that could reach the stock: why it cannot take the order is the text.
-        expect(compatible.some((r) => !f.used.has(r.id) && reaches(r.wagonType)), at).toBe(true);
+        expect(
+          compatible.some((r) => !f.used.has(r.id) && reaches(r.wagonType)),
+          at,
+        ).toBe(true);
         break;
       default:
         throw new Error(`unexpected reason code on a generated scenario: ${at}`);
     }
   }
   // Idle rakes: exactly the rakes placed in the horizon and not used, each with a true reason.
-  expect(new Set(plan.idleRakes!.map((r) => r.rakeId))).toEqual(new Set(f.inHorizon.filter((r) => !f.used.has(r.id)).map((r) => r.id)));
+  expect(new Set(plan.idleRakes!.map((r) => r.rakeId))).toEqual(
+    new Set(f.inHorizon.filter((r) => !f.used.has(r.id)).map((r) => r.id)),
+  );
   for (const r of plan.idleRakes!) {
-    if (r.reasonCode === 'dearer-than-leaving') expect(r.figures!.rakeCostRs, r.reason).toBeGreaterThan(r.figures!.leaveRs);
+    if (r.reasonCode === 'dearer-than-leaving')
+      expect(r.figures!.rakeCostRs, r.reason).toBeGreaterThan(r.figures!.leaveRs);
     if (r.reasonCode === 'cheaper-option-left') expect(improved, r.reason).toBe(false);
-    if (r.reasonCode === 'no-siding') expect(sc.plant.loadingPoints.some((lp) => lp.wagonTypes.includes(r.wagonType))).toBe(false);
+    if (r.reasonCode === 'no-siding')
+      expect(sc.plant.loadingPoints.some((lp) => lp.wagonTypes.includes(r.wagonType))).toBe(false);
   }
 }
 
@@ -196,7 +234,9 @@ describe('unserved reasons are true of the plan', () => {
 
   it('an unsplittable order with yard capacity and stock on some day gets a priced road option, not a capacity claim', () => {
     const sc = tiny((s) => {
-      s.orders = [order('U-1', 'HWH', 'HRC', 145, 3, '2026-11-21T06:00:00+05:30', { modes: 'road', splittable: false })];
+      s.orders = [
+        order('U-1', 'HWH', 'HRC', 145, 3, '2026-11-21T06:00:00+05:30', { modes: 'road', splittable: false }),
+      ];
       s.costs = { ...s.costs, unservedRsPerT: { p1: 3000, p2: 1500, p3: 100 } };
     });
     const p = prepare(sc);
@@ -209,12 +249,20 @@ describe('unserved reasons are true of the plan', () => {
 
   it('a compatible rake with idle wagons is named as the option, not "all rakes carry other loads"', () => {
     const sc = tiny((s) => {
-      s.orders = [order('A', 'HWH', 'HRC', 300, 1, '2026-11-24T06:00:00+05:30'), order('B', 'HWH', 'HRC', 200, 3, '2026-11-24T06:00:00+05:30')];
+      s.orders = [
+        order('A', 'HWH', 'HRC', 300, 1, '2026-11-24T06:00:00+05:30'),
+        order('B', 'HWH', 'HRC', 200, 3, '2026-11-24T06:00:00+05:30'),
+      ];
       s.rakes = [s.rakes[0]!];
     });
     const p = prepare(sc);
     // A plan that ships A only on R-1, leaving B though the rake has idle wagons.
-    const d: Draft = { rakes: [{ rakeIdx: 0, lp: 'LP-1', startH: 2, lines: [{ orderId: 'A', wagons: 5, sources: new Map([['SY-1', 300]]) }] }], road: [] };
+    const d: Draft = {
+      rakes: [
+        { rakeIdx: 0, lp: 'LP-1', startH: 2, lines: [{ orderId: 'A', wagons: 5, sources: new Map([['SY-1', 300]]) }] },
+      ],
+      road: [],
+    };
     const plan = buildPlan(p, d, info, null);
     const b = plan.unserved.find((x) => x.order === 'B')!;
     expect(b.reasonCode).toBe('cheaper-option-left');

@@ -2,7 +2,19 @@ import type { Draft, DraftRake } from './draft';
 import type { IdleRake, ProductionSuggestion, UnservedFigures, UnservedLine, UnservedReasonCode } from '../domain/plan';
 import { PlanState, earliestFullStart, fillMove, rakeCost, rakeMove, roadMove, type Move } from './improve';
 import {
-  dayDate, deferredFreightRate, handlingRate, isoAt, key, lateDays, latenessRate, railAllowed, roadAllowed, unservedRate, unservedTonneCost, type Order, type Prep,
+  dayDate,
+  deferredFreightRate,
+  handlingRate,
+  isoAt,
+  key,
+  lateDays,
+  latenessRate,
+  railAllowed,
+  roadAllowed,
+  unservedRate,
+  unservedTonneCost,
+  type Order,
+  type Prep,
 } from './prep';
 import { lineTonnes } from './draft';
 
@@ -14,7 +26,11 @@ export interface Explained {
 }
 
 /** Reason codes that mean "not enough stock" (production hints count these tonnes). */
-export const STOCK_REASON_CODES: ReadonlySet<UnservedReasonCode> = new Set(['no-inventory', 'stock-used-up', 'unsplittable-short-stock']);
+export const STOCK_REASON_CODES: ReadonlySet<UnservedReasonCode> = new Set([
+  'no-inventory',
+  'stock-used-up',
+  'unsplittable-short-stock',
+]);
 
 const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 const rsT = (x: number) => `₹${(Math.round(x * 100) / 100).toLocaleString('en-IN')}/t`;
@@ -38,37 +54,65 @@ export function explainUnserved(p: Prep, o: Order, draft: Draft): Explained {
  */
 export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o: Order) => Explained {
   const st = state ?? new PlanState(p, draft);
-  const holdersOf = memo((product: string) => [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, product)) ?? 0) > 1e-6));
+  const holdersOf = memo((product: string) =>
+    [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, product)) ?? 0) > 1e-6),
+  );
   const unservedOf = memo((dest: string) => p.orders.filter((o) => o.destination === dest && st.unserved(o) > 1e-6));
   const rakeOptions = memo((dest: string) => rakeMoves(st, dest, unservedOf(dest)));
   // Stockyard-days with both truck capacity and stock of a product left (a flooded plant has few).
-  const roadDays = memo((product: string) => [...p.stockyards.keys()].flatMap((y) => st.stock(y, product) > 1e-6
-    ? [...Array(p.sc.horizon.days).keys()].filter((d) => st.roadCapLeft(y, d) > 1e-6).map((d) => [y, d] as const) : []));
+  const roadDays = memo((product: string) =>
+    [...p.stockyards.keys()].flatMap((y) =>
+      st.stock(y, product) > 1e-6
+        ? [...Array(p.sc.horizon.days).keys()].filter((d) => st.roadCapLeft(y, d) > 1e-6).map((d) => [y, d] as const)
+        : [],
+    ),
+  );
   const rakesByDest = new Map<string, number[]>();
   for (const r of st.rakes.values()) {
-    for (const d of new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination))) rakesByDest.set(d, [...(rakesByDest.get(d) ?? []), r.rakeIdx]);
+    for (const d of new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination)))
+      rakesByDest.set(d, [...(rakesByDest.get(d) ?? []), r.rakeIdx]);
   }
 
   return (o: Order): Explained => {
     const product = p.products.get(o.product);
     const dest = p.dests.get(o.destination);
     const pname = product ? `${product.name} (${o.product})` : o.product;
-    if (!product) return { reasonCode: 'unknown-product', reason: `product ${o.product} is not in the plant's product list` };
-    if (!dest) return { reasonCode: 'unknown-destination', reason: `destination ${o.destination} is not in the plant's destination list` };
+    if (!product)
+      return { reasonCode: 'unknown-product', reason: `product ${o.product} is not in the plant's product list` };
+    if (!dest)
+      return {
+        reasonCode: 'unknown-destination',
+        reason: `destination ${o.destination} is not in the plant's destination list`,
+      };
     const holders = holdersOf(o.product);
-    if (holders.length === 0) return { reasonCode: 'no-inventory', reason: `no inventory of ${pname} at any stockyard` };
+    if (holders.length === 0)
+      return { reasonCode: 'no-inventory', reason: `no inventory of ${pname} at any stockyard` };
     if (draft.cut?.orders.has(o.id)) return { reasonCode: 'not-reached', reason: draft.cut.reason };
     const u = st.unserved(o);
     const left = holders.reduce((a, y) => a + Math.max(0, st.stock(y, o.product)), 0);
     const total = holders.reduce((a, y) => a + (p.stock.get(key(y, o.product)) ?? 0), 0);
     const stockFig = { stockLeftT: r3(left) };
-    if (left < Math.min(1, u)) return { reasonCode: 'stock-used-up', reason: `stock of ${pname} (${tt(total)} usable) is used up by other orders`, figures: stockFig };
+    if (left < Math.min(1, u))
+      return {
+        reasonCode: 'stock-used-up',
+        reason: `stock of ${pname} (${tt(total)} usable) is used up by other orders`,
+        figures: stockFig,
+      };
     if (!o.splittable && left < o.quantityT - 1e-6) {
-      return { reasonCode: 'unsplittable-short-stock', reason: `order may not be split and only ${tt(left)} of ${pname} is left in stock`, figures: stockFig };
+      return {
+        reasonCode: 'unsplittable-short-stock',
+        reason: `order may not be split and only ${tt(left)} of ${pname} is left in stock`,
+        figures: stockFig,
+      };
     }
 
     const leave = unservedTonneCost(p, o);
-    const figures: UnservedFigures = { leaveRsPerT: r2(leave), penaltyRsPerT: unservedRate(p, o.priority), deferredFreightRsPerT: r2(deferredFreightRate(p, o)), stockLeftT: r3(left) };
+    const figures: UnservedFigures = {
+      leaveRsPerT: r2(leave),
+      penaltyRsPerT: unservedRate(p, o.priority),
+      deferredFreightRsPerT: r2(deferredFreightRate(p, o)),
+      stockLeftT: r3(left),
+    };
     const blocks: Array<{ code: UnservedReasonCode; text: string }> = [];
 
     // Rail: idle wagons of rakes already loading for this destination, or a whole rake left idle.
@@ -83,17 +127,26 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
         if (!best || perT - leave < best.perT - best.leavePerT) best = { m, perT, leavePerT: leave, t, how: 'fill' };
       }
       // The best whole rake (most saving) among those that would carry this order.
-      const rk = rakeOptions(o.destination).filter((m) => m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id)).sort((a, b) => b.savingRs - a.savingRs)[0];
+      const rk = rakeOptions(o.destination)
+        .filter((m) => m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id))
+        .sort((a, b) => b.savingRs - a.savingRs)[0];
       if (rk) {
         const next = rk.rakes[0]!.next!;
         const t = next.lines.reduce((a, l) => a + lineTonnes(l), 0);
         const perT = rakeCost(p, next) / t;
-        const leavePerT = next.lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0) / t;
+        const leavePerT =
+          next.lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0) / t;
         if (!best || perT - leavePerT < best.perT - best.leavePerT) best = { m: rk, perT, leavePerT, t, how: 'rake' };
       }
       if (best) {
         const rake = p.rakes[best.m.rakes[0]!.rakeIdx]!.rake.id;
-        figures.cheapestRail = { how: best.how, rakeId: rake, tonnes: r3(best.t), rsPerT: r2(best.perT), leaveRsPerT: r2(best.leavePerT) };
+        figures.cheapestRail = {
+          how: best.how,
+          rakeId: rake,
+          tonnes: r3(best.t),
+          rsPerT: r2(best.perT),
+          leaveRsPerT: r2(best.leavePerT),
+        };
       } else {
         const b = railBlock(st, o, pname, holders, rakesByDest.get(o.destination) ?? [], rakeOptions(o.destination));
         blocks.push(b);
@@ -110,19 +163,53 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
           const perT = leave - m.savingRs / m.road!.tonnes;
           if (!best || perT < best.perT) best = { y, d, t: m.road!.tonnes, perT };
         }
-        if (best) figures.cheapestRoad = { stockyard: best.y, date: dayDate(p, best.d), tonnes: r3(best.t), rsPerT: r2(best.perT) };
+        if (best)
+          figures.cheapestRoad = {
+            stockyard: best.y,
+            date: dayDate(p, best.d),
+            tonnes: r3(best.t),
+            rsPerT: r2(best.perT),
+          };
         else {
           const withStock = holders.filter((y) => st.stock(y, o.product) > 1e-6);
-          const capDays = withStock.filter((y) => [...Array(p.sc.horizon.days).keys()].some((d) => st.roadCapLeft(y, d) > 1e-6));
-          if (capDays.length === 0) blocks.push({ code: 'road-capacity-used', text: `road capacity at ${withStock.join(', ')} (the stockyards with ${pname} left) is used up on every day of the horizon` });
-          else blocks.push({ code: 'unsplittable-no-road-lot', text: `order may not be split and no stockyard has both ${tt(o.quantityT)} of road capacity left on one day and ${tt(o.quantityT)} of ${pname}` });
+          const capDays = withStock.filter((y) =>
+            [...Array(p.sc.horizon.days).keys()].some((d) => st.roadCapLeft(y, d) > 1e-6),
+          );
+          if (capDays.length === 0)
+            blocks.push({
+              code: 'road-capacity-used',
+              text: `road capacity at ${withStock.join(', ')} (the stockyards with ${pname} left) is used up on every day of the horizon`,
+            });
+          else
+            blocks.push({
+              code: 'unsplittable-no-road-lot',
+              text: `order may not be split and no stockyard has both ${tt(o.quantityT)} of road capacity left on one day and ${tt(o.quantityT)} of ${pname}`,
+            });
         }
       }
     }
 
     const options = [
-      ...(figures.cheapestRail ? [{ mode: 'rail', perT: figures.cheapestRail.rsPerT, leavePerT: figures.cheapestRail.leaveRsPerT, text: railText(figures.cheapestRail, o) }] : []),
-      ...(figures.cheapestRoad ? [{ mode: 'road', perT: figures.cheapestRoad.rsPerT, leavePerT: leave, text: `road from ${figures.cheapestRoad.stockyard} on ${figures.cheapestRoad.date} (${tt(figures.cheapestRoad.tonnes)}) at ${rsT(figures.cheapestRoad.rsPerT)} with lateness` }] : []),
+      ...(figures.cheapestRail
+        ? [
+            {
+              mode: 'rail',
+              perT: figures.cheapestRail.rsPerT,
+              leavePerT: figures.cheapestRail.leaveRsPerT,
+              text: railText(figures.cheapestRail, o),
+            },
+          ]
+        : []),
+      ...(figures.cheapestRoad
+        ? [
+            {
+              mode: 'road',
+              perT: figures.cheapestRoad.rsPerT,
+              leavePerT: leave,
+              text: `road from ${figures.cheapestRoad.stockyard} on ${figures.cheapestRoad.date} (${tt(figures.cheapestRoad.tonnes)}) at ${rsT(figures.cheapestRoad.rsPerT)} with lateness`,
+            },
+          ]
+        : []),
     ];
     if (options.length === 0) {
       const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
@@ -132,10 +219,18 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
     const cheaper = options.filter((x) => x.perT < x.leavePerT - 1e-6);
     if (cheaper.length) {
       // Only a plan that skipped the final pass (or stopped it at the time limit) can get here.
-      return { reasonCode: 'cheaper-option-left', reason: `not shipped although ${cheaper.map((x) => x.text).join(' or ')} would cost less than ${leaveText}`, figures };
+      return {
+        reasonCode: 'cheaper-option-left',
+        reason: `not shipped although ${cheaper.map((x) => x.text).join(' or ')} would cost less than ${leaveText}`,
+        figures,
+      };
     }
     const blockText = blocks.length ? `; ${blocks.map((b) => b.text).join('; ')}` : '';
-    return { reasonCode: 'dearer-than-leaving', reason: `the cheapest way to ship them now — ${options.map((x) => x.text).join('; or ')} — costs more than ${leaveText}${blockText}`, figures };
+    return {
+      reasonCode: 'dearer-than-leaving',
+      reason: `the cheapest way to ship them now — ${options.map((x) => x.text).join('; or ')} — costs more than ${leaveText}${blockText}`,
+      figures,
+    };
   };
 }
 
@@ -163,7 +258,9 @@ function rakeMoves(st: PlanState, dest: string, orders: readonly Order[]): Move[
   for (let r = 0; r < st.p.rakes.length; r++) {
     if (st.rakes.has(r)) continue;
     const wt = st.p.rakes[r]!.rake.wagonType;
-    const products = new Set(open.filter((o) => st.p.products.get(o.product)?.wagonTypes.includes(wt)).map((o) => o.product));
+    const products = new Set(
+      open.filter((o) => st.p.products.get(o.product)?.wagonTypes.includes(wt)).map((o) => o.product),
+    );
     if (products.size === 0) continue;
     for (const lp of st.p.lps.values()) {
       const held = lpHolds.get(lp.code)!;
@@ -181,24 +278,44 @@ function lpProducts(st: PlanState): Map<string, Set<string>> {
   let m = lpProductsCache.get(st);
   if (!m) {
     m = new Map();
-    for (const lp of st.p.lps.values()) m.set(lp.code, new Set([...st.p.products.keys()].filter((x) => lp.stockyards.some((y) => st.stock(y, x) > 1e-6))));
+    for (const lp of st.p.lps.values())
+      m.set(
+        lp.code,
+        new Set([...st.p.products.keys()].filter((x) => lp.stockyards.some((y) => st.stock(y, x) > 1e-6))),
+      );
     lpProductsCache.set(st, m);
   }
   return m;
 }
 
 /** Which rule keeps rail from these tonnes when no rail option exists. */
-function railBlock(st: PlanState, o: Order, pname: string, holders: string[], destRakes: number[], destMoves: Move[]): { code: UnservedReasonCode; text: string } {
+function railBlock(
+  st: PlanState,
+  o: Order,
+  pname: string,
+  holders: string[],
+  destRakes: number[],
+  destMoves: Move[],
+): { code: UnservedReasonCode; text: string } {
   const p = st.p;
   const types = p.products.get(o.product)!.wagonTypes;
   const tl = types.join('/');
   const rakes = p.rakes.map((r, i) => ({ r, i })).filter(({ r }) => types.includes(r.rake.wagonType));
   if (rakes.length === 0) return { code: 'no-compatible-rake', text: `no ${tl} rake placed in the horizon` };
   const withStock = holders.filter((y) => st.stock(y, o.product) > 1e-6);
-  const reachAt = (wt: string) => [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => withStock.includes(y)));
+  const reachAt = (wt: string) =>
+    [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => withStock.includes(y)));
   const reachable = rakes.filter(({ r }) => reachAt(r.rake.wagonType).length > 0);
-  if (reachable.length === 0) return { code: 'no-reachable-stock', text: `no loading point handles ${tl} wagons and serves a stockyard with ${pname} left (${withStock.join(', ') || 'none'})` };
-  if (!o.splittable && Math.max(...rakes.map(({ r }) => r.capT)) < o.quantityT) return { code: 'too-big-for-rake', text: `order may not be split and ${tt(o.quantityT)} exceeds every ${tl} rake's capacity` };
+  if (reachable.length === 0)
+    return {
+      code: 'no-reachable-stock',
+      text: `no loading point handles ${tl} wagons and serves a stockyard with ${pname} left (${withStock.join(', ') || 'none'})`,
+    };
+  if (!o.splittable && Math.max(...rakes.map(({ r }) => r.capT)) < o.quantityT)
+    return {
+      code: 'too-big-for-rake',
+      text: `order may not be split and ${tt(o.quantityT)} exceeds every ${tl} rake's capacity`,
+    };
   const busy = reachable.filter(({ i }) => st.rakes.has(i));
   const serving = busy.filter(({ i }) => destRakes.includes(i));
   const busyText = busy.length
@@ -208,8 +325,14 @@ function railBlock(st: PlanState, o: Order, pname: string, holders: string[], de
   if (idle.length === 0) return { code: 'rakes-busy', text: busyText };
   const pre = busyText ? `${busyText}; ` : '';
   // Idle rakes: the earliest full loading each could start at a siding that reaches the stock.
-  const slots = idle.flatMap(({ r, i }) => reachAt(r.rake.wagonType).map((lp) => ({ r, lp, s: earliestFullStart(st, i, lp.code) }))).filter((x): x is { r: typeof x.r; lp: typeof x.lp; s: number } => x.s !== null);
-  if (slots.length === 0) return { code: 'no-siding-slot', text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a full loading (working hours, rakes at once) that ends within the horizon` };
+  const slots = idle
+    .flatMap(({ r, i }) => reachAt(r.rake.wagonType).map((lp) => ({ r, lp, s: earliestFullStart(st, i, lp.code) })))
+    .filter((x): x is { r: typeof x.r; lp: typeof x.lp; s: number } => x.s !== null);
+  if (slots.length === 0)
+    return {
+      code: 'no-siding-slot',
+      text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a full loading (working hours, rakes at once) that ends within the horizon`,
+    };
   // On the earliest of those loadings, is a tonne of this order worth more than its handling and lateness?
   const dest = p.dests.get(o.destination)!;
   const leave = unservedTonneCost(p, o);
@@ -220,9 +343,14 @@ function railBlock(st: PlanState, o: Order, pname: string, holders: string[], de
   };
   const best = slots.map((x) => ({ x, ...value(x) })).sort((a, b) => b.v - a.v)[0]!;
   if (best.v <= 0) {
-    return { code: 'late-costs-more', text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rsT(best.late)} and handling ${rsT(handlingRate(p, best.x.lp))} cost more than leaving it (${rsT(leave)})` };
+    return {
+      code: 'late-costs-more',
+      text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rsT(best.late)} and handling ${rsT(handlingRate(p, best.x.lp))} cost more than leaving it (${rsT(leave)})`,
+    };
   }
-  const full = destMoves.length ? `every whole ${tl} rake for ${o.destination} fills its wagons with more valuable orders` : `no whole rake for ${o.destination} can be formed`;
+  const full = destMoves.length
+    ? `every whole ${tl} rake for ${o.destination} fills its wagons with more valuable orders`
+    : `no whole rake for ${o.destination} can be formed`;
   return { code: 'no-whole-rake', text: `${pre}${full}${!o.splittable ? ' (the order may not be split)' : ''}` };
 }
 
@@ -234,26 +362,40 @@ function railBlock(st: PlanState, o: Order, pname: string, holders: string[], de
 export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): IdleRake[] {
   const st = state ?? new PlanState(p, draft);
   const byDest = new Map<string, Order[]>();
-  for (const o of p.orders) if (st.unserved(o) > 1e-6 && p.dests.has(o.destination)) byDest.set(o.destination, [...(byDest.get(o.destination) ?? []), o]);
+  for (const o of p.orders)
+    if (st.unserved(o) > 1e-6 && p.dests.has(o.destination))
+      byDest.set(o.destination, [...(byDest.get(o.destination) ?? []), o]);
   // Every whole-rake move, once; each idle rake's best is among them.
   const bestOf = new Map<number, Move>();
-  for (const [dest, orders] of byDest) for (const m of rakeMoves(st, dest, orders)) {
-    const r = m.rakes[0]!.rakeIdx;
-    if (!bestOf.has(r) || m.savingRs > bestOf.get(r)!.savingRs) bestOf.set(r, m);
-  }
+  for (const [dest, orders] of byDest)
+    for (const m of rakeMoves(st, dest, orders)) {
+      const r = m.rakes[0]!.rakeIdx;
+      if (!bestOf.has(r) || m.savingRs > bestOf.get(r)!.savingRs) bestOf.set(r, m);
+    }
   const out: IdleRake[] = [];
   for (const [i, pr] of p.rakes.entries()) {
     if (st.rakes.has(i)) continue;
     const base = { rakeId: pr.rake.id, wagonType: pr.rake.wagonType, placement: pr.rake.expectedPlacement };
     const lps = [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(pr.rake.wagonType));
-    if (lps.length === 0) { out.push({ ...base, reasonCode: 'no-siding', reason: `no loading point handles ${pr.rake.wagonType} wagons` }); continue; }
+    if (lps.length === 0) {
+      out.push({ ...base, reasonCode: 'no-siding', reason: `no loading point handles ${pr.rake.wagonType} wagons` });
+      continue;
+    }
     if (lps.every((lp) => earliestFullStart(st, i, lp.code) === null)) {
-      out.push({ ...base, reasonCode: 'no-siding-slot', reason: `no siding handling ${pr.rake.wagonType} has a slot for a full loading (working hours, rakes at once) that ends within the horizon` });
+      out.push({
+        ...base,
+        reasonCode: 'no-siding-slot',
+        reason: `no siding handling ${pr.rake.wagonType} has a slot for a full loading (working hours, rakes at once) that ends within the horizon`,
+      });
       continue;
     }
     const best = bestOf.get(i);
     if (!best) {
-      out.push({ ...base, reasonCode: 'no-demand', reason: `no unserved order its ${pr.rake.wagonType} wagons may carry has stock at a stockyard its sidings serve, with a delivery worth more than its handling and lateness` });
+      out.push({
+        ...base,
+        reasonCode: 'no-demand',
+        reason: `no unserved order its ${pr.rake.wagonType} wagons may carry has stock at a stockyard its sidings serve, with a delivery worth more than its handling and lateness`,
+      });
       continue;
     }
     const next = best.rakes[0]!.next!;
@@ -261,11 +403,19 @@ export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): Idle
     const cost = rakeCost(p, next);
     const dest = p.orderById.get(next.lines[0]!.orderId)!.destination;
     out.push({
-      ...base, reasonCode: best.savingRs < 0 ? 'dearer-than-leaving' : 'cheaper-option-left',
-      reason: best.savingRs < 0
-        ? `its best load, ${tt(t)} to ${dest} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
-        : `it could take ${tt(t)} to ${dest} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
-      figures: { destination: dest, loadingPoint: next.lp, tonnes: r3(t), rakeCostRs: r2(cost), leaveRs: r2(cost + best.savingRs) },
+      ...base,
+      reasonCode: best.savingRs < 0 ? 'dearer-than-leaving' : 'cheaper-option-left',
+      reason:
+        best.savingRs < 0
+          ? `its best load, ${tt(t)} to ${dest} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
+          : `it could take ${tt(t)} to ${dest} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
+      figures: {
+        destination: dest,
+        loadingPoint: next.lp,
+        tonnes: r3(t),
+        rakeCostRs: r2(cost),
+        leaveRs: r2(cost + best.savingRs),
+      },
     });
   }
   return out;
@@ -305,7 +455,9 @@ export function suggestProduction(p: Prep, unserved: UnservedLine[]): Production
     else byProduct.set(o.product, [o]);
   }
   const lackByProduct = new Map<string, number>();
-  for (const u of unserved) if (u.reasonCode && STOCK_REASON_CODES.has(u.reasonCode)) lackByProduct.set(u.product, (lackByProduct.get(u.product) ?? 0) + u.tonnes);
+  for (const u of unserved)
+    if (u.reasonCode && STOCK_REASON_CODES.has(u.reasonCode))
+      lackByProduct.set(u.product, (lackByProduct.get(u.product) ?? 0) + u.tonnes);
   for (const [product, orders] of byProduct) {
     let stock = [...p.stockyards.keys()].reduce((a, y) => a + (p.stock.get(key(y, product)) ?? 0), 0);
     let short = 0;
@@ -322,7 +474,9 @@ export function suggestProduction(p: Prep, unserved: UnservedLine[]): Production
     const lackT = lackByProduct.get(product) ?? 0;
     if (short > 1e-6 || lackT > 1e-6) {
       out.push({
-        product, tonnes: Math.round(Math.max(short, lackT) * 1000) / 1000, neededBy: neededBy ?? dayDate(p, 0),
+        product,
+        tonnes: Math.round(Math.max(short, lackT) * 1000) / 1000,
+        neededBy: neededBy ?? dayDate(p, 0),
         because: productionBecause(product, short, lackT),
       });
     }

@@ -14,15 +14,30 @@ export function finalPassReserveS(timeLimitS: number): number {
 }
 
 /** The final improvement pass on a plan about to be returned, with what it did for the plan's notes. */
-export function finalPass(p: Prep, draft: Draft, deadline: Deadline): { draft: Draft; info: FinalPassInfo; notes: string[] } {
+export function finalPass(
+  p: Prep,
+  draft: Draft,
+  deadline: Deadline,
+): { draft: Draft; info: FinalPassInfo; notes: string[] } {
   const t = performance.now();
   const r = improveDraft(p, draft, deadline);
-  const info: FinalPassInfo = { moves: r.moves, savedRs: Math.round(r.savedRs * 100) / 100, complete: r.complete, seconds: (performance.now() - t) / 1000 };
+  const info: FinalPassInfo = {
+    moves: r.moves,
+    savedRs: Math.round(r.savedRs * 100) / 100,
+    complete: r.complete,
+    seconds: (performance.now() - t) / 1000,
+  };
   const n = r.moves.road + r.moves.rake + r.moves.fill + r.moves.move;
   const rs = `₹${Math.round(r.savedRs).toLocaleString('en-IN')}`;
   const notes = [
-    ...(n > 0 ? [`The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes), saving ${rs}.`] : []),
-    ...(!r.complete ? [`The final improvement pass stopped at the time limit (${deadline.limitS} s) before it had tried every move.`] : []),
+    ...(n > 0
+      ? [
+          `The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes), saving ${rs}.`,
+        ]
+      : []),
+    ...(!r.complete
+      ? [`The final improvement pass stopped at the time limit (${deadline.limitS} s) before it had tried every move.`]
+      : []),
   ];
   return { draft: r.draft, info, notes };
 }

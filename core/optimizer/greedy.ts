@@ -1,8 +1,18 @@
 import { deadlinePassed, type Deadline } from './deadline';
 import type { Draft, DraftLine, DraftRake } from './draft';
 import {
-  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, roadTonneCost,
-  unservedRate, unservedTonneCost, type Order, type Prep,
+  carries,
+  handlingRate,
+  key,
+  lateDays,
+  latenessRate,
+  railAllowed,
+  railRate,
+  roadTonneCost,
+  unservedRate,
+  unservedTonneCost,
+  type Order,
+  type Prep,
 } from './prep';
 import { roadPass } from './road-fill';
 import { SidingSchedule } from './siding-schedule';
@@ -30,9 +40,15 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
   const rakes: DraftRake[] = [];
   // What an order's value at a siding needs, computed once (a siding only moves the lateness):
   // the rail candidates with their unserved cost, transit, due time and lateness rate.
-  let open = p.orders.filter((o) => railAllowed(o) && p.dests.has(o.destination)).map((o) => ({
-    o, leaveRs: unservedTonneCost(p, o), transitH: p.dests.get(o.destination)!.railTransitH, dueH: p.dueH.get(o.id)!, lateRs: latenessRate(p, o.priority),
-  }));
+  let open = p.orders
+    .filter((o) => railAllowed(o) && p.dests.has(o.destination))
+    .map((o) => ({
+      o,
+      leaveRs: unservedTonneCost(p, o),
+      transitH: p.dests.get(o.destination)!.railTransitH,
+      dueH: p.dueH.get(o.id)!,
+      lateRs: latenessRate(p, o.priority),
+    }));
   let cutAt: string | null = null;
 
   for (let ri = 0; ri < p.rakes.length; ri++) {
@@ -85,12 +101,22 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
       for (const list of byDest.values()) list.sort((x, y) => value(y) - value(x));
       const options: string[][] = [...byDest.keys()].map((d) => [d]);
       // A destination's orders are worth at most this on one rake (each at most a rakeful).
-      const worth = new Map([...byDest.entries()].map(([d, os]) => [d, os.reduce((a, o) => a + Math.min(rem.get(o.id) ?? 0, pr.capT) * value(o), 0)]));
+      const worth = new Map(
+        [...byDest.entries()].map(([d, os]) => [
+          d,
+          os.reduce((a, o) => a + Math.min(rem.get(o.id) ?? 0, pr.capT) * value(o), 0),
+        ]),
+      );
       // Pairs only among the most valuable destinations: keeps large scenarios fast.
-      const top = [...worth.entries()].map(([d, v]) => ({ d, v })).sort((a, b) => b.v - a.v).slice(0, PAIR_CANDIDATES).map((x) => x.d);
-      for (const a of top) for (const b of top) {
-        if (a < b && p.dests.get(a)!.corridor === p.dests.get(b)!.corridor) options.push([a, b]);
-      }
+      const top = [...worth.entries()]
+        .map(([d, v]) => ({ d, v }))
+        .sort((a, b) => b.v - a.v)
+        .slice(0, PAIR_CANDIDATES)
+        .map((x) => x.d);
+      for (const a of top)
+        for (const b of top) {
+          if (a < b && p.dests.get(a)!.corridor === p.dests.get(b)!.corridor) options.push([a, b]);
+        }
       for (const dests of options) {
         // The rake pays at least its capacity at the cheapest rate of the option: skip options whose
         // orders' worth cannot beat the best so far by that (₹1 for rounding). With the values and
@@ -121,7 +147,9 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
             }
             const t = Math.min(need, room * pr.pccT, avail);
             if (t <= 1e-6 || (!o.splittable && t < need - 1e-6)) continue;
-            const yards = lp.stockyards.map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) })).filter((x) => x.st > 1e-6);
+            const yards = lp.stockyards
+              .map((y) => ({ y, st: (stock.get(key(y, o.product)) ?? 0) - (taken.get(key(y, o.product)) ?? 0) }))
+              .filter((x) => x.st > 1e-6);
             const wagons = Math.ceil(t / pr.pccT - 1e-9);
             const sources = new Map<string, number>();
             let left = t;
@@ -142,8 +170,16 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
         if (dests.length === 2 && dests.some((d) => (perDestWagons.get(d) ?? 0) < c.minWagonsPerDestination)) continue;
         const windowH = lp.workStartH <= 0 && lp.workEndH >= 24 ? Infinity : lp.workEndH - lp.workStartH;
         if (load / lp.loadingRateTph > windowH) continue;
-        const freight = lines.reduce((a, l) => a + [...l.sources.values()].reduce((x, y) => x + y, 0) * railRate(p, p.dests.get(p.orderById.get(l.orderId)!.destination)!), 0)
-          + (pr.capT - load) * Math.max(...rates) + c.twoPointSurchargeRs * (dests.length - 1);
+        const freight =
+          lines.reduce(
+            (a, l) =>
+              a +
+              [...l.sources.values()].reduce((x, y) => x + y, 0) *
+                railRate(p, p.dests.get(p.orderById.get(l.orderId)!.destination)!),
+            0,
+          ) +
+          (pr.capT - load) * Math.max(...rates) +
+          c.twoPointSurchargeRs * (dests.length - 1);
         const gain = value0 - freight;
         if (gain > 0 && (!best || gain > best.gain)) best = { gain, lp: lp.code, start, lines, load };
       }
@@ -165,17 +201,29 @@ export function greedyDraft(p: Prep, deadline?: Deadline): Draft {
   }
 
   // Cut short: every rail order still open might have gone on a rake not formed.
-  const notReached = new Set<string>(cutAt === null ? [] : open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6).map((x) => x.o.id));
+  const notReached = new Set<string>(
+    cutAt === null ? [] : open.filter((x) => (rem.get(x.o.id) ?? 0) > 1e-6).map((x) => x.o.id),
+  );
   const orders = [...p.orders].sort((a, b) => unservedRate(p, b.priority) - unservedRate(p, a.priority));
   // A truck only when it costs less than leaving the tonnes for after the horizon.
-  const { road, stoppedAt } = roadPass(p, orders, rem, stock, deadline, (o, y, d) => roadTonneCost(p, o, y, d) < unservedTonneCost(p, o));
+  const { road, stoppedAt } = roadPass(
+    p,
+    orders,
+    rem,
+    stock,
+    deadline,
+    (o, y, d) => roadTonneCost(p, o, y, d) < unservedTonneCost(p, o),
+  );
   if (stoppedAt !== null) {
     cutAt ??= `every rake, road for ${stoppedAt.toLocaleString('en-IN')} of ${orders.length.toLocaleString('en-IN')} orders`;
     for (const o of orders.slice(stoppedAt)) notReached.add(o.id);
   }
-  const cut = cutAt === null ? undefined : {
-    orders: notReached,
-    reason: `not planned: the greedy pass stopped at the time limit (${deadline!.limitS} s) after ${cutAt}, before reaching this order`,
-  };
+  const cut =
+    cutAt === null
+      ? undefined
+      : {
+          orders: notReached,
+          reason: `not planned: the greedy pass stopped at the time limit (${deadline!.limitS} s) after ${cutAt}, before reaching this order`,
+        };
   return { rakes, road, ...(cut ? { cut } : {}) };
 }

@@ -93,7 +93,11 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     // No `threads` option: this single-threaded build rejects it (and threads > 1 aborts older builds).
     const lnsShare = opts.neighbourhoods?.length ? (opts.lnsShare ?? LNS_SHARE) : 0;
     const deadlineMs = Date.now() + opts.timeLimitS * 1000;
-    m.options.set({ ...MIP_OPTIONS, time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare)), mip_rel_gap: opts.gap });
+    m.options.set({
+      ...MIP_OPTIONS,
+      time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare)),
+      mip_rel_gap: opts.gap,
+    });
     const { ours, theirs } = mapColumns(m, model, (name) => model.col(name));
     const nCols = ours.length;
     let startPoint: { x: Float64Array; objective: number } | null = null;
@@ -104,16 +108,34 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
         startPoint = completeStart(h, m, model, ours, opts.altStart, Math.max(2, opts.timeLimitS / 5));
         if (startPoint) startNote = ' (the start plan did not fit the model; the alternative start was used)';
       }
-      if (startPoint) opts.onProgress?.({ phase: 'solving', incumbent: startPoint.objective, bound: null, gap: null, elapsedS: (performance.now() - started) / 1000 });
-      m.options.set({ time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare) - (performance.now() - started) / 1000) });
+      if (startPoint)
+        opts.onProgress?.({
+          phase: 'solving',
+          incumbent: startPoint.objective,
+          bound: null,
+          gap: null,
+          elapsedS: (performance.now() - started) / 1000,
+        });
+      m.options.set({
+        time_limit: Math.max(0.1, opts.timeLimitS * (1 - lnsShare) - (performance.now() - started) / 1000),
+      });
     }
     const cb = h.constants.callbackType;
-    const post = (d: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; running_time?: number }, force = false) => {
+    const post = (
+      d: { mip_primal_bound?: number; mip_dual_bound?: number; mip_gap?: number; running_time?: number },
+      force = false,
+    ) => {
       const now = performance.now();
       if (!opts.onProgress || (!force && now - lastPost < 250)) return;
       lastPost = now;
       const inc = num(d.mip_primal_bound);
-      opts.onProgress({ phase: 'solving', incumbent: inc !== null && Math.abs(inc) < 1e20 ? inc : null, bound: num(d.mip_dual_bound), gap: inc !== null && Math.abs(inc) < 1e20 ? num(d.mip_gap) : null, elapsedS: (now - started) / 1000 });
+      opts.onProgress({
+        phase: 'solving',
+        incumbent: inc !== null && Math.abs(inc) < 1e20 ? inc : null,
+        bound: num(d.mip_dual_bound),
+        gap: inc !== null && Math.abs(inc) < 1e20 ? num(d.mip_gap) : null,
+        elapsedS: (now - started) / 1000,
+      });
     };
     const mainRun = lnsShare < 1;
     const known = opts.knownBound ?? null;
@@ -121,17 +143,30 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     if (mainRun) {
       m.run({
         [cb.mipInterrupt]: (e) => {
-          if (opts.shouldStop?.()) { stoppedEarly = true; e.interrupt(); }
+          if (opts.shouldStop?.()) {
+            stoppedEarly = true;
+            e.interrupt();
+          }
           const inc = num(e.data.mip_primal_bound);
-          if (known !== null && inc !== null && Math.abs(inc) < 1e20 && (inc - known) / Math.abs(inc) <= opts.gap) { gapByKnown = true; e.interrupt(); }
+          if (known !== null && inc !== null && Math.abs(inc) < 1e20 && (inc - known) / Math.abs(inc) <= opts.gap) {
+            gapByKnown = true;
+            e.interrupt();
+          }
           post(e.data);
           return undefined;
         },
-        [cb.mipImprovingSolution]: (e) => { post(e.data, true); return undefined; },
+        [cb.mipImprovingSolution]: (e) => {
+          post(e.data, true);
+          return undefined;
+        },
       });
     }
     const statusCode = mainRun ? m.getModelStatus() : null;
-    const statusName = !mainRun ? 'no branch-and-bound run: neighbourhood search' : gapByKnown ? 'gap reached against the column-generation bound' : modelStatusName(h, statusCode);
+    const statusName = !mainRun
+      ? 'no branch-and-bound run: neighbourhood search'
+      : gapByKnown
+        ? 'gap reached against the column-generation bound'
+        : modelStatusName(h, statusCode);
     const feasible = mainRun && Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
     let x: Float64Array | null = null;
     let objective: number | null = null;
@@ -144,7 +179,14 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     const isMip = model.kind.some((k) => k !== 'C');
     const ownBound = !mainRun ? null : isMip ? num(m.info.get('mip_dual_bound')) : objective;
     const bound = known !== null && (ownBound === null || known > ownBound) ? known : ownBound;
-    let gap = !mainRun && known === null ? null : isMip && bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : !isMip && mainRun ? 0 : null;
+    let gap =
+      !mainRun && known === null
+        ? null
+        : isMip && bound !== null && objective !== null
+          ? Math.max(0, (objective - bound) / Math.abs(objective))
+          : !isMip && mainRun
+            ? 0
+            : null;
     let status = statusName;
     // Time ran out before HiGHS took up the start (e.g. still in presolve): the start is still a
     // feasible point of this model, so it is the best plan known.
@@ -153,31 +195,70 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       for (let i = 0; i < nCols; i++) sx[ours[i]!] = startPoint.x[i]!;
       x = sx;
       objective = startPoint.objective;
-      status = mainRun ? `${statusName} (start plan kept)` : 'no branch-and-bound run: neighbourhood search from the start plan';
+      status = mainRun
+        ? `${statusName} (start plan kept)`
+        : 'no branch-and-bound run: neighbourhood search from the start plan';
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
     let lnsBest = objective ?? Infinity;
-    if (x && objective !== null && opts.neighbourhoods?.length && !stoppedEarly && !gapByKnown && statusCode !== h.constants.modelStatus.optimal && (bound === null || (objective - bound) / Math.abs(objective) > opts.gap)) {
+    if (
+      x &&
+      objective !== null &&
+      opts.neighbourhoods?.length &&
+      !stoppedEarly &&
+      !gapByKnown &&
+      statusCode !== h.constants.modelStatus.optimal &&
+      (bound === null || (objective - bound) / Math.abs(objective) > opts.gap)
+    ) {
       const better = searchNeighbourhoods({
-        h, m, cols: model, ours, theirs, x, objective, groups: opts.neighbourhoods, deadlineMs,
+        h,
+        m,
+        cols: model,
+        ours,
+        theirs,
+        x,
+        objective,
+        groups: opts.neighbourhoods,
+        deadlineMs,
         stop: () => {
           if (opts.shouldStop?.()) stoppedEarly = true;
           return stoppedEarly || (bound !== null && (lnsBest - bound) / Math.abs(lnsBest) <= opts.gap);
         },
         onImproved: (o) => {
           lnsBest = o;
-          opts.onProgress?.({ phase: 'solving', incumbent: o, bound, gap: bound !== null ? (o - bound) / Math.abs(o) : null, elapsedS: (performance.now() - started) / 1000 });
+          opts.onProgress?.({
+            phase: 'solving',
+            incumbent: o,
+            bound,
+            gap: bound !== null ? (o - bound) / Math.abs(o) : null,
+            elapsedS: (performance.now() - started) / 1000,
+          });
         },
       });
-      if (better.rounds > 0) status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
+      if (better.rounds > 0)
+        status = `${status}; ${better.rounds} neighbourhood rounds${better.objective < objective - 1e-6 ? ` improved ${Math.round(objective - better.objective).toLocaleString('en-IN')}` : ''}`;
       if (better.objective < objective - 1e-6) {
         x = better.x;
         objective = better.objective;
-        opts.onProgress?.({ phase: 'solving', incumbent: objective, bound, gap: null, elapsedS: (performance.now() - started) / 1000 });
+        opts.onProgress?.({
+          phase: 'solving',
+          incumbent: objective,
+          bound,
+          gap: null,
+          elapsedS: (performance.now() - started) / 1000,
+        });
       }
       gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
     }
-    return { status: status + startNote, x, objective, bound, gap: objective !== null ? gap : null, seconds: (performance.now() - started) / 1000, stoppedEarly };
+    return {
+      status: status + startNote,
+      x,
+      objective,
+      bound,
+      gap: objective !== null ? gap : null,
+      seconds: (performance.now() - started) / 1000,
+      stoppedEarly,
+    };
   } catch (err) {
     runtime = null; // a failed solve may leave the heap in a bad state: recycle
     throw err;
@@ -195,7 +276,14 @@ const LNS_SHARE = 0.4;
  * bounds and hand HiGHS the complete vector as its first incumbent. Returns the point and its objective, or null
  * when the start is infeasible for the model (then the MIP simply starts without it).
  */
-function completeStart(h: Highs, m: ReturnType<Highs['createModel']>, model: LpModel, ours: Int32Array, start: Map<number, number>, timeS: number): { x: Float64Array; objective: number } | null {
+function completeStart(
+  h: Highs,
+  m: ReturnType<Highs['createModel']>,
+  model: LpModel,
+  ours: Int32Array,
+  start: Map<number, number>,
+  timeS: number,
+): { x: Float64Array; objective: number } | null {
   const ints: number[] = [];
   for (let i = 0; i < ours.length; i++) if (model.kind[ours[i]!] !== 'C') ints.push(i);
   try {

@@ -7,5 +7,11 @@ export interface OptimizeHooks {
 }
 
 export type OptimizeProgress =
-  | { phase: 'rule-based' | 'building' | 'checking'; incumbent: number | null; bound: number | null; gap: number | null; elapsedS: number }
+  | {
+      phase: 'rule-based' | 'building' | 'checking';
+      incumbent: number | null;
+      bound: number | null;
+      gap: number | null;
+      elapsedS: number;
+    }
   | (SolveProgress & { subproblem?: string });

@@ -38,11 +38,13 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
   const shipped = new Map<string, number>();
   const drawn = new Map<string, number>();
   const roadUsed = new Map<string, number>();
-  for (const r of d.rakes) for (const l of r.lines) for (const [y, t] of l.sources) {
-    const o = p.orderById.get(l.orderId)!;
-    shipped.set(o.id, (shipped.get(o.id) ?? 0) + t);
-    drawn.set(key(y, o.product), (drawn.get(key(y, o.product)) ?? 0) + t);
-  }
+  for (const r of d.rakes)
+    for (const l of r.lines)
+      for (const [y, t] of l.sources) {
+        const o = p.orderById.get(l.orderId)!;
+        shipped.set(o.id, (shipped.get(o.id) ?? 0) + t);
+        drawn.set(key(y, o.product), (drawn.get(key(y, o.product)) ?? 0) + t);
+      }
   for (const x of d.road) {
     const o = p.orderById.get(x.orderId)!;
     shipped.set(o.id, (shipped.get(o.id) ?? 0) + x.tonnes);
@@ -55,24 +57,31 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
   const destOf = (id: string) => p.orderById.get(id)!.destination;
   const capOf = (y: string, day: number) => {
     const date = new Date(p.t0 + day * 86_400_000 + p.offsetMin * 60_000).toISOString().slice(0, 10);
-    return p.sc.roadCapacity.find((c) => c.stockyard === y && c.date === date)?.capacityT ?? p.stockyards.get(y)!.roadCapacityTPerDay;
+    return (
+      p.sc.roadCapacity.find((c) => c.stockyard === y && c.date === date)?.capacityT ??
+      p.stockyards.get(y)!.roadCapacityTPerDay
+    );
   };
   // Road lots.
   for (const o of open) {
     if (o.modes === 'rail' || !p.dests.get(o.destination)?.roadPossible) continue;
-    for (const y of p.stockyards.keys()) for (let day = 0; day < p.sc.horizon.days; day++) {
-      const t = Math.min(left(o), capOf(y, day) - (roadUsed.get(`${y}|${day}`) ?? 0), stockLeft(y, o.product));
-      if (t <= 1e-3) continue;
-      const n = copy(d);
-      n.road.push({ orderId: o.id, stockyard: y, day, tonnes: t });
-      yield n;
-    }
+    for (const y of p.stockyards.keys())
+      for (let day = 0; day < p.sc.horizon.days; day++) {
+        const t = Math.min(left(o), capOf(y, day) - (roadUsed.get(`${y}|${day}`) ?? 0), stockLeft(y, o.product));
+        if (t <= 1e-3) continue;
+        const n = copy(d);
+        n.road.push({ orderId: o.id, stockyard: y, day, tonnes: t });
+        yield n;
+      }
   }
   const draw = (yards: readonly string[], prod: string, want: number, taken = new Map<string, number>()) => {
     const out = new Map<string, number>();
     for (const y of [...yards].sort((a, b) => stockLeft(b, prod) - stockLeft(a, prod))) {
       const t = Math.min(want, stockLeft(y, prod) - (taken.get(y) ?? 0));
-      if (t > 1e-6) { out.set(y, t); want -= t; }
+      if (t > 1e-6) {
+        out.set(y, t);
+        want -= t;
+      }
     }
     return out;
   };
@@ -81,7 +90,8 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
     const pr = p.rakes[r.rakeIdx]!;
     const lp = p.lps.get(r.lp)!;
     const dests = new Set(r.lines.map((l) => destOf(l.orderId)));
-    const wagonsFree = (except?: string) => pr.rake.wagons - r.lines.reduce((a, l) => a + (l.orderId === except ? 0 : l.wagons), 0);
+    const wagonsFree = (except?: string) =>
+      pr.rake.wagons - r.lines.reduce((a, l) => a + (l.orderId === except ? 0 : l.wagons), 0);
     for (const o of open) {
       if (!dests.has(o.destination) || o.modes === 'road') continue;
       const line = r.lines.find((l) => l.orderId === o.id);
@@ -97,33 +107,42 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
       target.wagons = Math.ceil(lineTonnes(target) / pr.pccT - 1e-9);
       yield n;
     }
-    for (const l of r.lines) for (const [bi, b] of d.rakes.entries()) {
-      if (bi === ri || !b.lines.some((x) => destOf(x.orderId) === destOf(l.orderId))) continue;
-      const pb = p.rakes[b.rakeIdx]!;
-      const lpB = p.lps.get(b.lp)!;
-      const bl = b.lines.find((x) => x.orderId === l.orderId);
-      const room = (pb.rake.wagons - b.lines.reduce((a, x) => a + (x === bl ? 0 : x.wagons), 0)) * pb.pccT - (bl ? lineTonnes(bl) : 0);
-      let t = Math.min(room, [...l.sources].filter(([y]) => lpB.stockyards.includes(y)).reduce((a, [, v]) => a + v, 0));
-      if (t <= 1e-6) continue;
-      const n = copy(d);
-      const la = n.rakes[ri]!.lines.find((x) => x.orderId === l.orderId)!;
-      const nb = n.rakes[bi]!;
-      let lb = nb.lines.find((x) => x.orderId === l.orderId);
-      if (!lb) { lb = { orderId: l.orderId, wagons: 0, sources: new Map() }; nb.lines.push(lb); }
-      for (const [y, v] of [...la.sources]) {
-        if (!lpB.stockyards.includes(y) || t <= 1e-9) continue;
-        const m = Math.min(v, t);
-        la.sources.set(y, v - m);
-        lb.sources.set(y, (lb.sources.get(y) ?? 0) + m);
-        t -= m;
+    for (const l of r.lines)
+      for (const [bi, b] of d.rakes.entries()) {
+        if (bi === ri || !b.lines.some((x) => destOf(x.orderId) === destOf(l.orderId))) continue;
+        const pb = p.rakes[b.rakeIdx]!;
+        const lpB = p.lps.get(b.lp)!;
+        const bl = b.lines.find((x) => x.orderId === l.orderId);
+        const room =
+          (pb.rake.wagons - b.lines.reduce((a, x) => a + (x === bl ? 0 : x.wagons), 0)) * pb.pccT -
+          (bl ? lineTonnes(bl) : 0);
+        let t = Math.min(
+          room,
+          [...l.sources].filter(([y]) => lpB.stockyards.includes(y)).reduce((a, [, v]) => a + v, 0),
+        );
+        if (t <= 1e-6) continue;
+        const n = copy(d);
+        const la = n.rakes[ri]!.lines.find((x) => x.orderId === l.orderId)!;
+        const nb = n.rakes[bi]!;
+        let lb = nb.lines.find((x) => x.orderId === l.orderId);
+        if (!lb) {
+          lb = { orderId: l.orderId, wagons: 0, sources: new Map() };
+          nb.lines.push(lb);
+        }
+        for (const [y, v] of [...la.sources]) {
+          if (!lpB.stockyards.includes(y) || t <= 1e-9) continue;
+          const m = Math.min(v, t);
+          la.sources.set(y, v - m);
+          lb.sources.set(y, (lb.sources.get(y) ?? 0) + m);
+          t -= m;
+        }
+        for (const [y, v] of [...la.sources]) if (v <= 1e-9) la.sources.delete(y);
+        la.wagons = Math.ceil(lineTonnes(la) / pr.pccT - 1e-9);
+        lb.wagons = Math.ceil(lineTonnes(lb) / pb.pccT - 1e-9);
+        n.rakes[ri]!.lines = n.rakes[ri]!.lines.filter((x) => lineTonnes(x) > 1e-6);
+        n.rakes = n.rakes.filter((x) => x.lines.length > 0);
+        yield n;
       }
-      for (const [y, v] of [...la.sources]) if (v <= 1e-9) la.sources.delete(y);
-      la.wagons = Math.ceil(lineTonnes(la) / pr.pccT - 1e-9);
-      lb.wagons = Math.ceil(lineTonnes(lb) / pb.pccT - 1e-9);
-      n.rakes[ri]!.lines = n.rakes[ri]!.lines.filter((x) => lineTonnes(x) > 1e-6);
-      n.rakes = n.rakes.filter((x) => x.lines.length > 0);
-      yield n;
-    }
   }
   // A whole single-destination rake on an idle rake: at every start the siding might allow (its
   // placement, and the end of each loading there), filled with the destination's unserved orders
@@ -136,19 +155,36 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
       if (!lp.wagonTypes.includes(pr.rake.wagonType)) continue;
       const dur = pr.capT / lp.loadingRateTph;
       const from = Math.max(0, pr.placeH);
-      const others = d.rakes.filter((r) => r.lp === lp.code).map((r) => [r.startH, r.startH + r.lines.reduce((a, l) => a + lineTonnes(l), 0) / lp.loadingRateTph] as const);
+      const others = d.rakes
+        .filter((r) => r.lp === lp.code)
+        .map((r) => [r.startH, r.startH + r.lines.reduce((a, l) => a + lineTonnes(l), 0) / lp.loadingRateTph] as const);
       // A whole rake needs the siding for a full loading: fewer than its limit at every instant of it.
-      const free = (s: number) => [s, ...others.map(([a]) => a).filter((a) => a > s && a < s + dur)]
-        .every((t) => others.filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length < lp.maxRakes);
-      const start = [from, ...others.map(([, e]) => e).filter((e) => e > from)].sort((a, b) => a - b)
+      const free = (s: number) =>
+        [s, ...others.map(([a]) => a).filter((a) => a > s && a < s + dur)].every(
+          (t) => others.filter(([a, b]) => a <= t + 1e-9 && b > t + 1e-9).length < lp.maxRakes,
+        );
+      const start = [from, ...others.map(([, e]) => e).filter((e) => e > from)]
+        .sort((a, b) => a - b)
         .map((s) => nextWorkingStart(p, lp, s, dur))
         .find((s): s is number => s !== null && s + dur <= p.horizonH + 1e-9 && free(s));
       if (start === undefined) continue;
       for (const dest of new Set(open.map((o) => o.destination))) {
         const dd = p.dests.get(dest);
         if (!dd) continue;
-        const ranked = open.filter((o) => o.destination === dest && o.modes !== 'road' && p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType))
-          .map((o) => ({ o, v: unservedTonneCost(p, o) - (lp.handlingRsPerT ?? c.loadingRsPerT) - lateDays(start + dur + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`] }));
+        const ranked = open
+          .filter(
+            (o) =>
+              o.destination === dest &&
+              o.modes !== 'road' &&
+              p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType),
+          )
+          .map((o) => ({
+            o,
+            v:
+              unservedTonneCost(p, o) -
+              (lp.handlingRsPerT ?? c.loadingRsPerT) -
+              lateDays(start + dur + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`],
+          }));
         const worth = ranked.filter((x) => x.v > 0).sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
         const lines: DraftLine[] = [];
         const taken = new Map<string, Map<string, number>>();
@@ -233,7 +269,8 @@ describe('final improvement pass', () => {
       const sc = generateScenario({ seed, size: 'day' });
       const p = prepare(sc);
       for (const d of [greedyDraft(p), ruleBasedDraft(p), improveDraft(p, ruleBasedDraft(p)).draft]) {
-        for (const r of buildPlan(p, d, info, null).rakes) expect(Date.parse(r.loadingEnd)).toBeLessThanOrEqual(p.t0 + p.horizonH * 3_600_000 + 1000);
+        for (const r of buildPlan(p, d, info, null).rakes)
+          expect(Date.parse(r.loadingEnd)).toBeLessThanOrEqual(p.t0 + p.horizonH * 3_600_000 + 1000);
       }
     }
   });

@@ -1,8 +1,22 @@
 import { deadlinePassed, type Deadline } from './deadline';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake, type DraftRoad } from './draft';
 import {
-  asWritten, carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, nextWorkingStart, railAllowed, railRate, roadAllowed,
-  roadCapacity, roadTonneCost, unservedTonneCost, type Order, type Prep,
+  asWritten,
+  carries,
+  handlingRate,
+  inWorkingHours,
+  key,
+  lateDays,
+  latenessRate,
+  nextWorkingStart,
+  railAllowed,
+  railRate,
+  roadAllowed,
+  roadCapacity,
+  roadTonneCost,
+  unservedTonneCost,
+  type Order,
+  type Prep,
 } from './prep';
 
 /**
@@ -79,7 +93,10 @@ export class PlanState {
   /** Loading intervals by siding, with their rakes, cleared whenever a rake's loading changes. */
   private readonly byLp = new Map<string, Array<[number, number, number]>>();
 
-  constructor(readonly p: Prep, draft: Draft) {
+  constructor(
+    readonly p: Prep,
+    draft: Draft,
+  ) {
     this.stockLeft = new Map(p.stock);
     for (const r of draft.rakes) {
       const lines = r.lines.filter((l) => lineTonnes(l) > 1e-6).map((l) => ({ ...l, sources: new Map(l.sources) }));
@@ -150,11 +167,17 @@ export class PlanState {
   }
 
   /** Loading intervals at a siding, without rake `except`, with `instead` in place of that rake's loading. */
-  intervals(lp: string, except: number, instead?: { rakeIdx: number; next: DraftRake | null }): Array<[number, number]> {
+  intervals(
+    lp: string,
+    except: number,
+    instead?: { rakeIdx: number; next: DraftRake | null },
+  ): Array<[number, number]> {
     if (!instead) {
       let all = this.byLp.get(lp);
       if (!all) {
-        all = [...this.rakes.values()].filter((r) => r.lp === lp).map((r) => [r.startH, rakeEndH(this.p, r), r.rakeIdx]);
+        all = [...this.rakes.values()]
+          .filter((r) => r.lp === lp)
+          .map((r) => [r.startH, rakeEndH(this.p, r), r.rakeIdx]);
         this.byLp.set(lp, all);
       }
       return all.filter(([, , i]) => i !== except).map(([a, b]) => [a, b]);
@@ -164,12 +187,16 @@ export class PlanState {
       const r = instead && r0.rakeIdx === instead.rakeIdx ? instead.next : r0;
       if (r && r.lp === lp && r.rakeIdx !== except) out.push([r.startH, rakeEndH(this.p, r)]);
     }
-    if (instead?.next && !this.rakes.has(instead.rakeIdx) && instead.next.lp === lp && instead.rakeIdx !== except) out.push([instead.next.startH, rakeEndH(this.p, instead.next)]);
+    if (instead?.next && !this.rakes.has(instead.rakeIdx) && instead.next.lp === lp && instead.rakeIdx !== except)
+      out.push([instead.next.startH, rakeEndH(this.p, instead.next)]);
     return out;
   }
 
   draft(): Draft {
-    return { rakes: [...this.rakes.values()].sort((a, b) => a.startH - b.startH), road: this.road.filter((d) => d.tonnes > 1e-6) };
+    return {
+      rakes: [...this.rakes.values()].sort((a, b) => a.startH - b.startH),
+      road: this.road.filter((d) => d.tonnes > 1e-6),
+    };
   }
 }
 
@@ -184,7 +211,11 @@ export function sidingFits(maxRakes: number, others: Array<[number, number]>, s:
  * Why a rake's loading breaks a rule, or null when it keeps every rule of DOMAIN.md (3–5) and
  * ends within the horizon. Stock and road are checked by the moves themselves.
  */
-export function rakeProblem(st: PlanState, r: DraftRake, instead?: { rakeIdx: number; next: DraftRake | null }): string | null {
+export function rakeProblem(
+  st: PlanState,
+  r: DraftRake,
+  instead?: { rakeIdx: number; next: DraftRake | null },
+): string | null {
   const p = st.p;
   const pr = p.rakes[r.rakeIdx]!;
   const lp = p.lps.get(r.lp)!;
@@ -198,7 +229,8 @@ export function rakeProblem(st: PlanState, r: DraftRake, instead?: { rakeIdx: nu
     const t = lineTonnes(l);
     if (!railAllowed(o)) return `order ${o.id} may not go by rail`;
     if (!carries(p, pr.rake.wagonType, o.product)) return `${pr.rake.wagonType} wagons may not carry ${o.product}`;
-    if (!Number.isInteger(l.wagons) || l.wagons < 1 || t > l.wagons * pr.pccT + 1e-6) return `order ${o.id}: ${t} t in ${l.wagons} wagons`;
+    if (!Number.isInteger(l.wagons) || l.wagons < 1 || t > l.wagons * pr.pccT + 1e-6)
+      return `order ${o.id}: ${t} t in ${l.wagons} wagons`;
     for (const y of l.sources.keys()) if (!lp.stockyards.includes(y)) return `${lp.code} does not serve ${y}`;
     wagons += l.wagons;
     load += t;
@@ -210,13 +242,15 @@ export function rakeProblem(st: PlanState, r: DraftRake, instead?: { rakeIdx: nu
   if (byDest.size === 2) {
     const [a, b] = [...byDest.keys()].map((d) => p.dests.get(d)!);
     if (a!.corridor !== b!.corridor) return 'two destinations on different corridors';
-    if ([...byDest.values()].some((n) => n < c.minWagonsPerDestination)) return `fewer than ${c.minWagonsPerDestination} wagons for a destination of a two-point rake`;
+    if ([...byDest.values()].some((n) => n < c.minWagonsPerDestination))
+      return `fewer than ${c.minWagonsPerDestination} wagons for a destination of a two-point rake`;
   }
   if (r.startH < pr.placeH - 1e-6 || r.startH < -1e-6) return 'loading starts before placement';
   const endH = rakeEndH(p, r);
   if (endH > p.horizonH + 1e-6) return 'loading ends after the horizon';
   if (!inWorkingHours(p, lp, r.startH, endH)) return `outside ${lp.code}'s working hours`;
-  if (!sidingFits(lp.maxRakes, st.intervals(lp.code, r.rakeIdx, instead), r.startH, endH)) return `${lp.code} holds ${lp.maxRakes} rake(s) then`;
+  if (!sidingFits(lp.maxRakes, st.intervals(lp.code, r.rakeIdx, instead), r.startH, endH))
+    return `${lp.code} holds ${lp.maxRakes} rake(s) then`;
   return null;
 }
 
@@ -228,15 +262,27 @@ export interface Move {
   road?: DraftRoad;
 }
 
-const cloneRake = (r: DraftRake): DraftRake => ({ ...r, lines: r.lines.map((l) => ({ ...l, sources: new Map(l.sources) })) });
+const cloneRake = (r: DraftRake): DraftRake => ({
+  ...r,
+  lines: r.lines.map((l) => ({ ...l, sources: new Map(l.sources) })),
+});
 
 /**
  * Take up to `t` t of `o` for a rake at `lp` from the stockyards it serves (most stock first),
  * beyond what `reserved` already holds there. Returns the draws.
  */
-function drawAt(st: PlanState, lpYards: readonly string[], o: Order, t: number, reserved?: Map<string, number>): Map<string, number> {
+function drawAt(
+  st: PlanState,
+  lpYards: readonly string[],
+  o: Order,
+  t: number,
+  reserved?: Map<string, number>,
+): Map<string, number> {
   const out = new Map<string, number>();
-  const yards = lpYards.map((y) => ({ y, st: st.stock(y, o.product) - (reserved?.get(key(y, o.product)) ?? 0) })).filter((x) => x.st > 1e-6).sort((a, b) => b.st - a.st);
+  const yards = lpYards
+    .map((y) => ({ y, st: st.stock(y, o.product) - (reserved?.get(key(y, o.product)) ?? 0) }))
+    .filter((x) => x.st > 1e-6)
+    .sort((a, b) => b.st - a.st);
   for (const { y, st: have } of yards) {
     if (t <= 1e-9) break;
     const d = Math.min(have, t);
@@ -256,7 +302,12 @@ export function roadMove(st: PlanState, o: Order, y: string, day: number): Move 
   const t = Math.min(u, st.roadCapLeft(y, day), st.stock(y, o.product));
   if (t <= 1e-6) return null;
   if (!o.splittable && ((st.shipments.get(o.id) ?? 0) > 0 || t < o.quantityT - 1e-6)) return null;
-  return { kind: 'road', savingRs: t * (unservedTonneCost(p, o) - roadTonneCost(p, o, y, day)), rakes: [], road: { orderId: o.id, stockyard: y, day, tonnes: t } };
+  return {
+    kind: 'road',
+    savingRs: t * (unservedTonneCost(p, o) - roadTonneCost(p, o, y, day)),
+    rakes: [],
+    road: { orderId: o.id, stockyard: y, day, tonnes: t },
+  };
 }
 
 /** `o`'s unserved tonnes into rake `rakeIdx`'s idle wagons (as many as fit), priced; null when none fit. */
@@ -285,7 +336,11 @@ export function fillMove(st: PlanState, rakeIdx: number, o: Order): Move | null 
     nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
   } else next.lines.push({ orderId: o.id, wagons: Math.ceil(t / pr.pccT - 1e-9), sources: draws });
   if (rakeProblem(st, next)) return null;
-  return { kind: 'fill', savingRs: t * unservedTonneCost(p, o) + rakeCost(p, r) - rakeCost(p, next), rakes: [{ rakeIdx, next }] };
+  return {
+    kind: 'fill',
+    savingRs: t * unservedTonneCost(p, o) + rakeCost(p, r) - rakeCost(p, next),
+    rakes: [{ rakeIdx, next }],
+  };
 }
 
 /**
@@ -309,7 +364,10 @@ export function moveMove(st: PlanState, from: number, orderId: string, to: numbe
   const others = b.lines.reduce((x, l) => x + (l === bLine ? 0 : l.wagons), 0);
   const room = (pb.rake.wagons - others) * pb.pccT - bLineT;
   const movable = [...line.sources].filter(([y]) => lpB.stockyards.includes(y));
-  const t = Math.min(room, movable.reduce((x, [, v]) => x + v, 0));
+  const t = Math.min(
+    room,
+    movable.reduce((x, [, v]) => x + v, 0),
+  );
   const whole = lineTonnes(line);
   if (t <= 1e-6) return null;
   if (!o.splittable && t < whole - 1e-6) return null;
@@ -339,7 +397,14 @@ export function moveMove(st: PlanState, from: number, orderId: string, to: numbe
   // B's loading grows: it is checked against the siding as it will be (A's new interval included).
   if (rakeProblem(st, nextB, { rakeIdx: from, next: aEmpty ? null : nextA })) return null;
   const saving = rakeCost(p, a) + rakeCost(p, b) - (aEmpty ? 0 : rakeCost(p, nextA)) - rakeCost(p, nextB);
-  return { kind: 'move', savingRs: saving, rakes: [{ rakeIdx: from, next: aEmpty ? null : nextA }, { rakeIdx: to, next: nextB }] };
+  return {
+    kind: 'move',
+    savingRs: saving,
+    rakes: [
+      { rakeIdx: from, next: aEmpty ? null : nextA },
+      { rakeIdx: to, next: nextB },
+    ],
+  };
 }
 
 /**
@@ -378,15 +443,28 @@ function earliestFullStartOf(st: PlanState, rakeIdx: number, lpCode: string): nu
  * orders there that the wagons carry, most valuable per tonne first (what leaving a tonne costs
  * less its handling and lateness), as long as each adds value; priced, or null.
  */
-export function rakeMove(st: PlanState, rakeIdx: number, lpCode: string, dest: string, candidates: readonly Order[]): Move | null {
+export function rakeMove(
+  st: PlanState,
+  rakeIdx: number,
+  lpCode: string,
+  dest: string,
+  candidates: readonly Order[],
+): Move | null {
   const p = st.p;
   if (st.rakes.has(rakeIdx)) return null;
   const pr = p.rakes[rakeIdx]!;
   const lp = p.lps.get(lpCode)!;
   if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
   const open = candidates
-    .filter((o) => o.destination === dest && railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && st.unserved(o) > 1e-6)
-    .filter((o) => (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) && lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6));
+    .filter(
+      (o) =>
+        o.destination === dest && railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && st.unserved(o) > 1e-6,
+    )
+    .filter(
+      (o) =>
+        (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) &&
+        lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6),
+    );
   if (open.length === 0) return null;
   const start = earliestFullStart(st, rakeIdx, lpCode);
   if (start === null) return null;
@@ -394,7 +472,13 @@ export function rakeMove(st: PlanState, rakeIdx: number, lpCode: string, dest: s
   const endFull = start + pr.capT / lp.loadingRateTph;
   const handling = handlingRate(p, lp);
   const ranked = open
-    .map((o) => ({ o, v: unservedTonneCost(p, o) - handling - lateDays(endFull + d.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority) }))
+    .map((o) => ({
+      o,
+      v:
+        unservedTonneCost(p, o) -
+        handling -
+        lateDays(endFull + d.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority),
+    }))
     .filter((x) => x.v > 0)
     .sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
   const lines: DraftLine[] = [];
@@ -444,12 +528,15 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
   }
   // Fill idle wagons of used rakes.
   for (const [dest, orders] of unservedByDest(st)) {
-    for (const r of [...st.rakes.keys()]) for (const o of orders) {
-      yield () => {
-        const rk = st.rakes.get(r);
-        return rk && rk.lines.some((l) => p.orderById.get(l.orderId)!.destination === dest) ? fillMove(st, r, o) : null;
-      };
-    }
+    for (const r of [...st.rakes.keys()])
+      for (const o of orders) {
+        yield () => {
+          const rk = st.rakes.get(r);
+          return rk && rk.lines.some((l) => p.orderById.get(l.orderId)!.destination === dest)
+            ? fillMove(st, r, o)
+            : null;
+        };
+      }
   }
   // Tonnes between rakes serving the same destination.
   for (const a of [...st.rakes.keys()]) {

@@ -13,7 +13,10 @@ describe('the optimizer on huge inputs', () => {
   it('refuses a scenario above the order cap up front, naming the limit', async () => {
     const sc = scaleScenario({ seed: 3, orders: PLAN_LIMITS.orders + 1 });
     // Refused before any planning work: no phases run, so the answer is an error, not a plan.
-    const err = await optimize(sc, { timeLimitS: 5 }).then(() => null, (e: unknown) => e);
+    const err = await optimize(sc, { timeLimitS: 5 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ContractError);
     expect((err as ContractError).code).toBe('LIMIT_EXCEEDED');
     expect((err as ContractError).message).toContain('50,001 orders');
@@ -28,14 +31,26 @@ describe('the optimizer on huge inputs', () => {
     const p = prepare(sc);
     const draft = ruleBasedDraft(p, { atMs: performance.now() - 1, limitS: 5 });
     expect(draft.cut?.orders.size).toBe(2000);
-    const plan = buildPlan(p, draft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null);
+    const plan = buildPlan(
+      p,
+      draft,
+      { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 },
+      null,
+    );
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.unserved.filter((u) => u.reason.includes('time limit (5 s)')).length).toBeGreaterThan(0);
     // The greedy pass likewise, between rakes: nothing formed, every rail order named.
     const g = greedyDraft(p, { atMs: performance.now() - 1, limitS: 5 });
     expect(g.rakes).toEqual([]);
-    expect(g.cut?.reason).toMatch(/^not planned: the greedy pass stopped at the time limit \(5 s\) after 0 of \d+ rakes/);
-    const gPlan = buildPlan(p, g, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null);
+    expect(g.cut?.reason).toMatch(
+      /^not planned: the greedy pass stopped at the time limit \(5 s\) after 0 of \d+ rakes/,
+    );
+    const gPlan = buildPlan(
+      p,
+      g,
+      { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+      null,
+    );
     expect(checkPlan(sc, gPlan).violations).toEqual([]);
   });
 
@@ -51,7 +66,15 @@ describe('the optimizer on huge inputs', () => {
     // The greedy pass runs only when the rule-based one was not cut short; the final improvement
     // pass runs on whichever plan is returned.
     expect([
-      ['prepare', 'rule-based', 'pricing the rule-based plan', 'greedy', 'pricing the greedy plan', 'final improvement pass', 'pricing and checking'],
+      [
+        'prepare',
+        'rule-based',
+        'pricing the rule-based plan',
+        'greedy',
+        'pricing the greedy plan',
+        'final improvement pass',
+        'pricing and checking',
+      ],
       ['prepare', 'rule-based', 'pricing the rule-based plan', 'final improvement pass', 'pricing and checking'],
     ]).toContainEqual(names);
     // The solver's own accounting: a pass with a deadline ended before it, or stopped at it. The
@@ -70,10 +93,14 @@ describe('the optimizer on huge inputs', () => {
     // Orders the returned plan's pass never reached, when it was cut short, are unserved with that reason.
     const pass = plan.solver.method === 'greedy heuristic' ? 'greedy' : 'rule-based';
     if (phases.find((x) => x.phase === pass)!.stoppedAtDeadline) {
-      expect(plan.unserved.some((u) => u.reason.includes(`the ${pass} pass stopped at the time limit (5 s)`))).toBe(true);
+      expect(plan.unserved.some((u) => u.reason.includes(`the ${pass} pass stopped at the time limit (5 s)`))).toBe(
+        true,
+      );
     }
     // Wall clock is reported, not asserted (speed belongs to benchmarks): the phases' own deadline
     // accounting above is what this test holds the optimizer to.
-    console.log(`50,000 orders, 5 s limit: ${plan.solver.seconds.toFixed(2)} s (${phases.map((x) => `${x.phase} ${x.seconds.toFixed(2)} s${x.stoppedAtDeadline ? ' (stopped)' : ''}`).join(', ')})`);
+    console.log(
+      `50,000 orders, 5 s limit: ${plan.solver.seconds.toFixed(2)} s (${phases.map((x) => `${x.phase} ${x.seconds.toFixed(2)} s${x.stoppedAtDeadline ? ' (stopped)' : ''}`).join(', ')})`,
+    );
   }, 90_000);
 });

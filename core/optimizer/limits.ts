@@ -25,10 +25,16 @@ export function planLimitError(sc: unknown): ContractError | null {
     return Array.isArray(rows) ? rows.length : 0;
   };
   if (count('orders') > PLAN_LIMITS.orders) {
-    return new ContractError('LIMIT_EXCEEDED', `The scenario has ${n(count('orders'))} orders; the optimizer plans at most ${n(PLAN_LIMITS.orders)} orders at once — split the horizon or plan the orders in batches.`);
+    return new ContractError(
+      'LIMIT_EXCEEDED',
+      `The scenario has ${n(count('orders'))} orders; the optimizer plans at most ${n(PLAN_LIMITS.orders)} orders at once — split the horizon or plan the orders in batches.`,
+    );
   }
   if (count('rakes') > PLAN_LIMITS.rakes) {
-    return new ContractError('LIMIT_EXCEEDED', `The scenario has ${n(count('rakes'))} rakes; the optimizer plans at most ${n(PLAN_LIMITS.rakes)} rakes at once — split the horizon.`);
+    return new ContractError(
+      'LIMIT_EXCEEDED',
+      `The scenario has ${n(count('rakes'))} rakes; the optimizer plans at most ${n(PLAN_LIMITS.rakes)} rakes at once — split the horizon.`,
+    );
   }
   return null;
 }

@@ -19,10 +19,17 @@ const NEIGHBOURHOOD_GAP = 1e-4;
  * HiGHS' column order against ours (by name): `ours[i]` is our column of HiGHS column i,
  * `theirs[j]` HiGHS' column of ours (−1 when absent). Throws when the LP text lost columns.
  */
-export function mapColumns(m: HighsModel, cols: ColumnInfo, index: (name: string) => number | undefined): { ours: Int32Array; theirs: Int32Array } {
+export function mapColumns(
+  m: HighsModel,
+  cols: ColumnInfo,
+  index: (name: string) => number | undefined,
+): { ours: Int32Array; theirs: Int32Array } {
   const nCols = m.getDimensions().numCols;
   // HiGHS reads unreadable LP text as an empty model and reports it "empty", not as an error.
-  if (nCols !== cols.names.length) throw new Error(`HiGHS read ${nCols} of the model's ${cols.names.length} columns from the LP text; the LP text is malformed.`);
+  if (nCols !== cols.names.length)
+    throw new Error(
+      `HiGHS read ${nCols} of the model's ${cols.names.length} columns from the LP text; the LP text is malformed.`,
+    );
   const ours = new Int32Array(nCols);
   const theirs = new Int32Array(cols.names.length).fill(-1);
   for (let i = 0; i < nCols; i++) {
@@ -70,16 +77,27 @@ export function searchNeighbourhoods(s: NeighbourhoodSearch): { x: Float64Array;
       const free = new Set(groups[k % groups.length]!.map((j) => theirs[j]!).filter((i) => i >= 0));
       for (const i of ints) {
         if (free.has(i)) m.changeColBounds(i, cols.lb[ours[i]!]!, cols.ub[ours[i]!]!);
-        else { const v = Math.round(cur[i]!); m.changeColBounds(i, v, v); }
+        else {
+          const v = Math.round(cur[i]!);
+          m.changeColBounds(i, v, v);
+        }
       }
       m.clearSolver();
       m.zeroAllClocks();
       const left = (s.deadlineMs - Date.now()) / 1000;
       // A round's objective is the whole plan's cost: the planner's gap (1 % of ₹20 cr) would stop it
       // before gains of lakhs, so rounds solve their neighbourhood nearly exactly.
-      m.options.set({ mip_rel_gap: NEIGHBOURHOOD_GAP, time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))) });
+      m.options.set({
+        mip_rel_gap: NEIGHBOURHOOD_GAP,
+        time_limit: Math.max(0.2, Math.min(left, Math.max(1, left / Math.max(1, groups.length - (k % groups.length))))),
+      });
       m.setSolution({ colValue: cur });
-      m.run({ [h.constants.callbackType.mipInterrupt]: (e) => { if (s.stop()) e.interrupt(); return undefined; } });
+      m.run({
+        [h.constants.callbackType.mipInterrupt]: (e) => {
+          if (s.stop()) e.interrupt();
+          return undefined;
+        },
+      });
       const ok = Number(m.info.get('primal_solution_status')) === h.constants.solutionStatus.feasible;
       const obj = ok ? m.getObjectiveValue() : Infinity;
       if (obj < best - 1e-6) {

@@ -3,7 +3,16 @@ import type { SidingOutage } from '../domain/plan-loop';
 import type { Scenario } from '../domain/scenario';
 import type { Draft, DraftRake } from './draft';
 import { lineTonnes } from './draft';
-import { applyLockFlags, hoursOf, planToDraft, pricePlan, rakeToDraft, roadKey, roadToDraft, ruleBasedCost } from './plan-draft';
+import {
+  applyLockFlags,
+  hoursOf,
+  planToDraft,
+  pricePlan,
+  rakeToDraft,
+  roadKey,
+  roadToDraft,
+  ruleBasedCost,
+} from './plan-draft';
 import { key, prepare, type Prep } from './prep';
 import { SidingSchedule } from './siding-schedule';
 
@@ -21,12 +30,24 @@ export interface KeptDecisions {
 }
 
 /** What a base plan fixes: locked rakes and lots, those of locked orders, and anything started before `nowIso`. */
-export function keptDecisions(base: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'>, nowIso?: string, alsoKeep?: Set<string>): KeptDecisions {
+export function keptDecisions(
+  base: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'>,
+  nowIso?: string,
+  alsoKeep?: Set<string>,
+): KeptDecisions {
   const now = nowIso ? Date.parse(nowIso) : -Infinity;
   const orders = new Set(base.lockedOrders ?? []);
   return {
-    rakes: base.rakes.filter((r) => r.locked || Date.parse(r.loadingStart) < now || r.lines.some((l) => orders.has(l.order)) || alsoKeep?.has(r.rakeId)),
-    road: base.road.filter((r) => r.locked || Date.parse(r.dispatch) < now || orders.has(r.order) || alsoKeep?.has(roadKey(r))),
+    rakes: base.rakes.filter(
+      (r) =>
+        r.locked ||
+        Date.parse(r.loadingStart) < now ||
+        r.lines.some((l) => orders.has(l.order)) ||
+        alsoKeep?.has(r.rakeId),
+    ),
+    road: base.road.filter(
+      (r) => r.locked || Date.parse(r.dispatch) < now || orders.has(r.order) || alsoKeep?.has(roadKey(r)),
+    ),
   };
 }
 
@@ -39,10 +60,11 @@ export function residualScenario(sc: Scenario, kept: KeptDecisions): Scenario {
   const drawn = new Map<string, number>();
   const product = new Map(sc.orders.map((o) => [o.id, o.product]));
   const add = (m: Map<string, number>, k: string, t: number) => m.set(k, (m.get(k) ?? 0) + t);
-  for (const r of kept.rakes) for (const l of r.lines) {
-    add(shipped, l.order, l.tonnes);
-    for (const s of l.sources) add(drawn, key(s.stockyard, l.product), s.tonnes);
-  }
+  for (const r of kept.rakes)
+    for (const l of r.lines) {
+      add(shipped, l.order, l.tonnes);
+      for (const s of l.sources) add(drawn, key(s.stockyard, l.product), s.tonnes);
+    }
   const roadUsed = new Map<string, number>();
   for (const r of kept.road) {
     add(shipped, r.order, r.tonnes);
@@ -70,7 +92,10 @@ export function residualScenario(sc: Scenario, kept: KeptDecisions): Scenario {
   // Road capacity left per stockyard and day: listed first, since the first override listed wins.
   const overrides = [...roadUsed].map(([k, t]) => {
     const [y, date] = k.split('|') as [string, string];
-    const cap = sc.roadCapacity.find((c) => c.stockyard === y && c.date === date)?.capacityT ?? sc.plant.stockyards.find((s) => s.code === y)?.roadCapacityTPerDay ?? 0;
+    const cap =
+      sc.roadCapacity.find((c) => c.stockyard === y && c.date === date)?.capacityT ??
+      sc.plant.stockyards.find((s) => s.code === y)?.roadCapacityTPerDay ??
+      0;
     return { stockyard: y, date, capacityT: Math.max(0, Math.round((cap - t) * 1000) / 1000) };
   });
   out.roadCapacity = [...overrides, ...out.roadCapacity];
@@ -84,11 +109,27 @@ export function residualScenario(sc: Scenario, kept: KeptDecisions): Scenario {
  * respected) or, when none is left in the horizon, dropped (its tonnes become unserved), each
  * named in the notes. Kept rakes keep `locked` when they had it.
  */
-export function joinKept(sc: Scenario, kept: KeptDecisions, residual: Pick<Plan, 'rakes' | 'road'> | null, solver: SolverInfo, notes: string[], outages: SidingOutage[] = [], lockFrom?: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'>): Plan {
+export function joinKept(
+  sc: Scenario,
+  kept: KeptDecisions,
+  residual: Pick<Plan, 'rakes' | 'road'> | null,
+  solver: SolverInfo,
+  notes: string[],
+  outages: SidingOutage[] = [],
+  lockFrom?: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'>,
+): Plan {
   const p = prepare(sc);
   const fixed: Draft = planToDraft(p, kept);
-  const { rakes, notes: moved } = fitAround(p, fixed.rakes, residual ? residual.rakes.map((r) => rakeToDraft(p, r)) : [], outages);
-  const draft: Draft = { rakes: [...fixed.rakes, ...rakes], road: [...fixed.road, ...(residual ? residual.road.map((r) => roadToDraft(p, r)) : [])] };
+  const { rakes, notes: moved } = fitAround(
+    p,
+    fixed.rakes,
+    residual ? residual.rakes.map((r) => rakeToDraft(p, r)) : [],
+    outages,
+  );
+  const draft: Draft = {
+    rakes: [...fixed.rakes, ...rakes],
+    road: [...fixed.road, ...(residual ? residual.road.map((r) => roadToDraft(p, r)) : [])],
+  };
   const plan = pricePlan(p, draft, solver, ruleBasedCost(p), [...notes, ...moved], null);
   if (lockFrom) applyLockFlags(plan, lockFrom);
   if (outages.length) plan.outages = outages;
@@ -99,7 +140,12 @@ export function joinKept(sc: Scenario, kept: KeptDecisions, residual: Pick<Plan,
  * Book `fixed` rakes and the outages on the sidings, then fit each movable rake in start order:
  * at its start if free, else the siding's next free time; never before its placement.
  */
-export function fitAround(p: Prep, fixed: DraftRake[], movable: DraftRake[], outages: SidingOutage[]): { rakes: DraftRake[]; notes: string[] } {
+export function fitAround(
+  p: Prep,
+  fixed: DraftRake[],
+  movable: DraftRake[],
+  outages: SidingOutage[],
+): { rakes: DraftRake[]; notes: string[] } {
   const sched = new SidingSchedule(p);
   for (const o of outages) {
     const lp = p.lps.get(o.loadingPoint);
@@ -116,8 +162,16 @@ export function fitAround(p: Prep, fixed: DraftRake[], movable: DraftRake[], out
     const from = Math.max(r.startH, p.rakes[r.rakeIdx]!.placeH);
     const id = p.rakes[r.rakeIdx]!.rake.id;
     const s = sched.earliest(lp, from, dur);
-    if (s === null) { notes.push(`Rake ${id}: no free time at ${lp.code} from its placement to the end of the horizon; its load is unserved.`); continue; }
-    if (Math.abs(s - r.startH) > 1e-6) notes.push(`Rake ${id}: loading at ${lp.code} moved ${(s - r.startH).toFixed(1)} h later, clear of the kept rakes and outages.`);
+    if (s === null) {
+      notes.push(
+        `Rake ${id}: no free time at ${lp.code} from its placement to the end of the horizon; its load is unserved.`,
+      );
+      continue;
+    }
+    if (Math.abs(s - r.startH) > 1e-6)
+      notes.push(
+        `Rake ${id}: loading at ${lp.code} moved ${(s - r.startH).toFixed(1)} h later, clear of the kept rakes and outages.`,
+      );
     sched.book(lp.code, s, s + dur);
     out.push({ ...r, startH: s });
   }

@@ -40,7 +40,8 @@ export class LpModel {
     if (!Number.isFinite(rhs)) throw new Error(`LP row ${name} has a non-finite right-hand side (${rhs})`);
     const merged = new Map<number, number>();
     for (const [c, v] of terms) {
-      if (!Number.isFinite(c)) throw new Error(`LP row ${name} has a non-finite coefficient (${c}) on ${this.names[v] ?? `column ${v}`}`);
+      if (!Number.isFinite(c))
+        throw new Error(`LP row ${name} has a non-finite coefficient (${c}) on ${this.names[v] ?? `column ${v}`}`);
       if (c !== 0) merged.set(v, (merged.get(v) ?? 0) + c);
     }
     const kept = [...merged].filter(([, c]) => Math.abs(c) > 1e-12);
@@ -50,7 +51,12 @@ export class LpModel {
       return;
     }
     this.nnz += kept.length;
-    this.rows.push(` ${name}: ${linear(kept.map(([v, c]) => [c, v] as Term), this.names)} ${sense} ${num(rhs)}`);
+    this.rows.push(
+      ` ${name}: ${linear(
+        kept.map(([v, c]) => [c, v] as Term),
+        this.names,
+      )} ${sense} ${num(rhs)}`,
+    );
   }
 
   get size() {
@@ -66,8 +72,17 @@ export class LpModel {
   toLp(opts: { relax?: boolean } = {}): string {
     const kind = opts.relax ? this.kind.map((): VarKind => 'C') : this.kind;
     const objTerms: Term[] = [];
-    this.obj.forEach((c, i) => { if (c !== 0) objTerms.push([c, i]); });
-    const out: string[] = ['\\ RakePlan dispatch model (rakeplan.plan/1); costs in rupees', 'Minimize', ` cost: ${objTerms.length ? linear(objTerms, this.names) : '0 ' + this.names[0]}`, 'Subject To', ...this.rows, 'Bounds'];
+    this.obj.forEach((c, i) => {
+      if (c !== 0) objTerms.push([c, i]);
+    });
+    const out: string[] = [
+      '\\ RakePlan dispatch model (rakeplan.plan/1); costs in rupees',
+      'Minimize',
+      ` cost: ${objTerms.length ? linear(objTerms, this.names) : '0 ' + this.names[0]}`,
+      'Subject To',
+      ...this.rows,
+      'Bounds',
+    ];
     for (let i = 0; i < this.names.length; i++) {
       if (kind[i] === 'B') continue;
       const lb = this.lb[i]!;

@@ -1,8 +1,19 @@
 import type { Draft } from './draft';
 import { LpModel, type Term } from './lp-text';
 import {
-  carries, handlingRate, inWorkingHours, key, lateDays, latenessRate, railAllowed, railRate, roadAllowed,
-  roadCapacity, roadTonneCost, unservedTonneCost, type Prep,
+  carries,
+  handlingRate,
+  inWorkingHours,
+  key,
+  lateDays,
+  latenessRate,
+  railAllowed,
+  railRate,
+  roadAllowed,
+  roadCapacity,
+  roadTonneCost,
+  unservedTonneCost,
+  type Prep,
 } from './prep';
 
 /** Options of the time discretisation and the reductions (docs/optimizer.md explains each). */
@@ -17,19 +28,47 @@ export interface ModelOptions {
   extraStarts?: Array<{ r: number; lp: string; startH: number }>;
 }
 
-
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = { slotH: 3, maxWaitH: 12 };
 
 /** The whole-horizon model's options for a warm start: its loadings are extra start slots. */
 export function startOptions(start: Draft): ModelOptions {
-  return { ...DEFAULT_MODEL_OPTIONS, extraStarts: start.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) };
+  return {
+    ...DEFAULT_MODEL_OPTIONS,
+    extraStarts: start.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })),
+  };
 }
 
-interface YVar { col: number; r: number; lp: string; startH: number; durH: number }
-interface XVar { col: number; o: string; r: number; product: string }
-interface SVar { col: number; r: number; product: string; y: string }
-interface NVar { col: number; o: string; r: number }
-interface RoadVar { col: number; o: string; y: string; d: number; perUnitT: number }
+interface YVar {
+  col: number;
+  r: number;
+  lp: string;
+  startH: number;
+  durH: number;
+}
+interface XVar {
+  col: number;
+  o: string;
+  r: number;
+  product: string;
+}
+interface SVar {
+  col: number;
+  r: number;
+  product: string;
+  y: string;
+}
+interface NVar {
+  col: number;
+  o: string;
+  r: number;
+}
+interface RoadVar {
+  col: number;
+  o: string;
+  y: string;
+  d: number;
+  perUnitT: number;
+}
 
 export interface BuiltModel {
   lp: LpModel;
@@ -72,7 +111,11 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   const inv = new Map<string, Term[]>(); // stockyard|product → draws
   const orderTerms = new Map<string, Term[]>();
   const singleShipment = new Map<string, Term[]>();
-  const push = (mp: Map<string, Term[]>, k: string, t: Term) => { const a = mp.get(k); if (a) a.push(t); else mp.set(k, [t]); };
+  const push = (mp: Map<string, Term[]>, k: string, t: Term) => {
+    const a = mp.get(k);
+    if (a) a.push(t);
+    else mp.set(k, [t]);
+  };
   const Y: YVar[] = [];
   const X: XVar[] = [];
   const S: SVar[] = [];
@@ -91,7 +134,11 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     const W = pr.rake.wagons;
     const cap = pr.capT;
     // Sidings and start slots.
-    const ys: YVar[] = rakeSlots(p, r, opts).map((sl) => ({ ...sl, col: m.addVar(`y_${r}_${lpIdx.get(sl.lp)}_${Math.round(sl.startH * 3600)}`, 'B'), r }));
+    const ys: YVar[] = rakeSlots(p, r, opts).map((sl) => ({
+      ...sl,
+      col: m.addVar(`y_${r}_${lpIdx.get(sl.lp)}_${Math.round(sl.startH * 3600)}`, 'B'),
+      r,
+    }));
     if (ys.length === 0) continue;
     Y.push(...ys);
     for (const yv of ys) sidingUse.set(yv.lp, [...(sidingUse.get(yv.lp) ?? []), yv]);
@@ -115,15 +162,25 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const lp of usedLps) {
       const col = m.addVar(`ld_${r}_${lpIdx.get(lp.code)}`, 'C', handlingRate(p, lp), 0, cap);
       loadCols.set(lp.code, col);
-      m.addRow(`ldcap_${r}_${lpIdx.get(lp.code)}`, [[1, col], ...ys.filter((yv) => yv.lp === lp.code).map((yv): Term => [-cap, yv.col])], '<=', 0);
+      m.addRow(
+        `ldcap_${r}_${lpIdx.get(lp.code)}`,
+        [[1, col], ...ys.filter((yv) => yv.lp === lp.code).map((yv): Term => [-cap, yv.col])],
+        '<=',
+        0,
+      );
     }
     const dem = m.addVar(`dem_${r}`, 'C', 1);
     const demRate = W * c.demurrageRsPerWagonH;
-    m.addRow(`demur_${r}`, [
-      [1, dem],
-      ...ys.map((yv): Term => [-demRate * (yv.startH - pr.placeH - c.freeTimeH), yv.col]),
-      ...usedLps.map((lp): Term => [-demRate / lp.loadingRateTph, loadCols.get(lp.code)!]),
-    ], '>=', 0);
+    m.addRow(
+      `demur_${r}`,
+      [
+        [1, dem],
+        ...ys.map((yv): Term => [-demRate * (yv.startH - pr.placeH - c.freeTimeH), yv.col]),
+        ...usedLps.map((lp): Term => [-demRate / lp.loadingRateTph, loadCols.get(lp.code)!]),
+      ],
+      '>=',
+      0,
+    );
 
     // Destination options: one destination, or a pair on one corridor (rule 4). Each option's
     // loads are bounded by what its destinations' candidate orders can fill, so the relaxation
@@ -150,10 +207,14 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     if (2 * mw <= W) {
       for (let i = 0; i < dests.length; i++) {
         for (let j = i + 1; j < dests.length; j++) {
-          const a = dests[i]!, b = dests[j]!;
+          const a = dests[i]!,
+            b = dests[j]!;
           // A pair needs the minimum wagons for each destination: skip pairs whose orders cannot fill them.
           if (p.dests.get(a)!.corridor !== p.dests.get(b)!.corridor) continue;
-          if ((demW.get(a) ?? 0) < mw || (demW.get(b) ?? 0) < mw) { counts.pairsDropped++; continue; }
+          if ((demW.get(a) ?? 0) < mw || (demW.get(b) ?? 0) < mw) {
+            counts.pairsDropped++;
+            continue;
+          }
           addOption([a, b]);
           counts.pairs++;
         }
@@ -163,9 +224,15 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const d of dests) {
       const col = m.addVar(`d_${r}_${destIdx.get(d)}`, 'C', 0, 0, 1);
       dCol.set(d, col);
-      m.addRow(`dz_${r}_${destIdx.get(d)}`, [[1, col], ...options.filter((g) => g.dests.includes(d)).map((g): Term => [-1, g.col])], '=', 0);
+      m.addRow(
+        `dz_${r}_${destIdx.get(d)}`,
+        [[1, col], ...options.filter((g) => g.dests.includes(d)).map((g): Term => [-1, g.col])],
+        '=',
+        0,
+      );
     }
-    if (options.length) m.addRow(`opt_${r}`, [...options.map((g): Term => [1, g.col]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
+    if (options.length)
+      m.addRow(`opt_${r}`, [...options.map((g): Term => [1, g.col]), ...used.map(([, v]): Term => [-1, v])], '<=', 0);
     // Loads by option and destination (L) and idle tonnes (I, at the option's dearest rate): the
     // option's whole capacity is L + I. Idle is measured in tonnes so the rows stay well scaled.
     const loadByDest = new Map<string, Term[]>();
@@ -176,12 +243,35 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
         const l = m.addVar(`L_${r}_${gi}_${destIdx.get(d)}`, 'C', 0, 0, fill(d));
         ls.push([1, l]);
         push(loadByDest, d, [1, l]);
-        if (g.dests.length > 1) m.addRow(`gk_${r}_${gi}_${destIdx.get(d)}`, [[1, l], [-fill(d), g.col]], '<=', 0);
+        if (g.dests.length > 1)
+          m.addRow(
+            `gk_${r}_${gi}_${destIdx.get(d)}`,
+            [
+              [1, l],
+              [-fill(d), g.col],
+            ],
+            '<=',
+            0,
+          );
       }
       const idle = m.addVar(`I_${r}_${gi}`, 'C', g.rate, 0, cap);
       m.addRow(`gcap_${r}_${gi}`, [...ls, [1, idle], [-cap, g.col]], '=', 0);
-      const short = cap - Math.min(cap, g.dests.reduce((a, d) => a + fill(d), 0));
-      if (short > 1e-6) m.addRow(`gidle_${r}_${gi}`, [[1, idle], [-short, g.col]], '>=', 0);
+      const short =
+        cap -
+        Math.min(
+          cap,
+          g.dests.reduce((a, d) => a + fill(d), 0),
+        );
+      if (short > 1e-6)
+        m.addRow(
+          `gidle_${r}_${gi}`,
+          [
+            [1, idle],
+            [-short, g.col],
+          ],
+          '>=',
+          0,
+        );
     }
 
     // Stock drawn per product and stockyard: orders of one product share it (each order's sources
@@ -191,7 +281,13 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const prod of new Set(cands.map((o) => o.product))) {
       for (const y of reach(prod)) {
         counts.sourceCols++;
-        const col = m.addVar(`s_${r}_${prodIdx.get(prod)}_${yardIdx.get(y)}`, 'C', 0, 0, Math.min(cap, stockOf(y, prod)));
+        const col = m.addVar(
+          `s_${r}_${prodIdx.get(prod)}_${yardIdx.get(y)}`,
+          'C',
+          0,
+          0,
+          Math.min(cap, stockOf(y, prod)),
+        );
         S.push({ col, r, product: prod, y });
         push(sByProduct, prod, [1, col]);
         push(sByYard, y, [1, col]);
@@ -215,7 +311,15 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       N.push({ col: nCol, o: o.id, r });
       allWagons.push([1, nCol]);
       push(wagonsByDest, o.destination, [1, nCol]);
-      m.addRow(`nd_${on}_${r}`, [[1, nCol], [-nUb, dCol.get(o.destination)!]], '<=', 0);
+      m.addRow(
+        `nd_${on}_${r}`,
+        [
+          [1, nCol],
+          [-nUb, dCol.get(o.destination)!],
+        ],
+        '<=',
+        0,
+      );
       // Lateness by band of (siding, slot): days late from the slot plus a full-rake loading (conservative).
       const due = p.dueH.get(o.id)!;
       const bandOf = (yv: YVar) => lateDays(yv.startH + yv.durH + dest.railTransitH, due);
@@ -242,13 +346,19 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       // The last wagon holds ≥ 1 t, or the order's own remainder when that is less (900.5 t in
       // 60 t wagons: 0.5 t), so a whole order can always take its ⌈q ÷ PCC⌉ wagons.
       m.addRow(`wagf_${on}_${r}`, [...xs, [-pr.pccT, nCol]], '>=', Math.min(1, rem > 1e-6 ? rem : maxT) - pr.pccT);
-      if (rem > 1e-6 && opts.hullRows !== false) m.addRow(`wagh_${on}_${r}`, [[rem, nCol], ...xs.map(([, v]): Term => [-1, v])], '>=', -f * (pr.pccT - rem));
+      if (rem > 1e-6 && opts.hullRows !== false)
+        m.addRow(`wagh_${on}_${r}`, [[rem, nCol], ...xs.map(([, v]): Term => [-1, v])], '>=', -f * (pr.pccT - rem));
       if (bands.length > 1) {
         const bandTerms: Term[] = [];
         for (const b of bands) {
           const bc = m.addVar(`b_${on}_${r}_${b}`, 'C', b * lr, 0, maxT);
           bandTerms.push([-1, bc]);
-          m.addRow(`bl_${on}_${r}_${b}`, [[1, bc], ...ys.filter((yv) => bandOf(yv) === b).map((yv): Term => [-maxT, yv.col])], '<=', 0);
+          m.addRow(
+            `bl_${on}_${r}_${b}`,
+            [[1, bc], ...ys.filter((yv) => bandOf(yv) === b).map((yv): Term => [-maxT, yv.col])],
+            '<=',
+            0,
+          );
         }
         m.addRow(`bs_${on}_${r}`, [...xs, ...bandTerms], '=', 0);
       }
@@ -261,23 +371,51 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
       }
     }
     m.addRow(`wagons_${r}`, [...allWagons, ...used.map(([, v]): Term => [-W, v])], '<=', 0);
-    m.addRow(`load_${r}`, [...[...loadCols.values()].map((v): Term => [1, v]), ...loadTerms.map(([a, v]): Term => [-a, v])], '=', 0);
-    for (const [prod, terms] of xByProduct) m.addRow(`prod_${r}_${prodIdx.get(prod)}`, [...(sByProduct.get(prod) ?? []), ...terms.map(([, v]): Term => [-1, v])], '=', 0);
+    m.addRow(
+      `load_${r}`,
+      [...[...loadCols.values()].map((v): Term => [1, v]), ...loadTerms.map(([a, v]): Term => [-a, v])],
+      '=',
+      0,
+    );
+    for (const [prod, terms] of xByProduct)
+      m.addRow(
+        `prod_${r}_${prodIdx.get(prod)}`,
+        [...(sByProduct.get(prod) ?? []), ...terms.map(([, v]): Term => [-1, v])],
+        '=',
+        0,
+      );
     // Tonnes from a stockyard are loaded at a siding serving it (rule 5; implied when every siding does).
     for (const [y, terms] of sByYard) {
       const serving = usedLps.filter((lp) => lp.stockyards.includes(y));
-      if (serving.length < usedLps.length) m.addRow(`src_${r}_${yardIdx.get(y)}`, [...terms, ...serving.map((lp): Term => [-1, loadCols.get(lp.code)!])], '<=', 0);
+      if (serving.length < usedLps.length)
+        m.addRow(
+          `src_${r}_${yardIdx.get(y)}`,
+          [...terms, ...serving.map((lp): Term => [-1, loadCols.get(lp.code)!])],
+          '<=',
+          0,
+        );
     }
-    for (const [d, terms] of xByDest) m.addRow(`lk_${r}_${destIdx.get(d)}`, [...(loadByDest.get(d) ?? []).map(([a, v]): Term => [a, v]), ...terms.map(([, v]): Term => [-1, v])], '=', 0);
+    for (const [d, terms] of xByDest)
+      m.addRow(
+        `lk_${r}_${destIdx.get(d)}`,
+        [...(loadByDest.get(d) ?? []).map(([a, v]): Term => [a, v]), ...terms.map(([, v]): Term => [-1, v])],
+        '=',
+        0,
+      );
     // A two-point rake carries the minimum wagons for each of its destinations (rule 4).
     for (const [d, terms] of wagonsByDest) {
       const pairs = options.filter((g) => g.dests.length > 1 && g.dests.includes(d));
-      if (pairs.length) m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, ...pairs.map((g): Term => [-mw, g.col])], '>=', 0);
+      if (pairs.length)
+        m.addRow(`minw_${r}_${destIdx.get(d)}`, [...terms, ...pairs.map((g): Term => [-mw, g.col])], '>=', 0);
     }
   }
   reductions.push(`candidate order–rake pairs: ${pairs} compatible (product–wagon matrix, reachable stock)`);
-  reductions.push(`destination options: ${counts.singles} single + ${counts.pairs} same-corridor pairs (${counts.pairsDropped} pairs dropped: too few wagons of orders for the minimum each)`);
-  reductions.push(`stockyard sourcing per product: ${counts.orderYardCols} order×stockyard columns → ${pairs} order + ${counts.sourceCols} product×stockyard columns`);
+  reductions.push(
+    `destination options: ${counts.singles} single + ${counts.pairs} same-corridor pairs (${counts.pairsDropped} pairs dropped: too few wagons of orders for the minimum each)`,
+  );
+  reductions.push(
+    `stockyard sourcing per product: ${counts.orderYardCols} order×stockyard columns → ${pairs} order + ${counts.sourceCols} product×stockyard columns`,
+  );
 
   // Siding capacity: at every candidate start time, rakes whose (full-rake) loading covers it.
   for (const [code, list] of sidingUse) {
@@ -286,7 +424,13 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
     for (const t of times) {
       const covering = list.filter((yv) => yv.startH <= t + 1e-9 && yv.startH + yv.durH > t + 1e-9);
       const rakes = new Set(covering.map((yv) => yv.r));
-      if (rakes.size > lp.maxRakes) m.addRow(`sid_${lpIdx.get(code)}_${Math.round(t * 3600)}`, covering.map((yv): Term => [1, yv.col]), '<=', lp.maxRakes);
+      if (rakes.size > lp.maxRakes)
+        m.addRow(
+          `sid_${lpIdx.get(code)}_${Math.round(t * 3600)}`,
+          covering.map((yv): Term => [1, yv.col]),
+          '<=',
+          lp.maxRakes,
+        );
     }
   }
 
@@ -323,7 +467,12 @@ export function buildModel(p: Prep, opts: ModelOptions = DEFAULT_MODEL_OPTIONS):
   }
   for (const [k, terms] of inv) {
     const [y, prod] = k.split('|') as [string, string];
-    m.addRow(`inv_${yardIdx.get(y)}_${p.sc.plant.products.findIndex((x) => x.code === prod)}`, terms, '<=', stockOf(y, prod));
+    m.addRow(
+      `inv_${yardIdx.get(y)}_${p.sc.plant.products.findIndex((x) => x.code === prod)}`,
+      terms,
+      '<=',
+      stockOf(y, prod),
+    );
   }
   for (const [id, terms] of singleShipment) if (terms.length > 1) m.addRow(`single_${oi.get(id)}`, terms, '<=', 1);
   for (const o of orders) {
@@ -355,8 +504,20 @@ export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: s
     const dur = pr.capT / lp.loadingRateTph;
     const from = Math.max(0, pr.placeH);
     const starts = [from];
-    for (let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH; t <= from + opts.maxWaitH && t < p.horizonH; t += opts.slotH) starts.push(t);
-    for (const e of opts.extraStarts ?? []) if (e.r === r && e.lp === lp.code && e.startH >= from - 1e-9 && !starts.some((t) => Math.abs(t - e.startH) < 1e-6)) starts.push(e.startH);
+    for (
+      let t = Math.ceil((from + 1e-9) / opts.slotH) * opts.slotH;
+      t <= from + opts.maxWaitH && t < p.horizonH;
+      t += opts.slotH
+    )
+      starts.push(t);
+    for (const e of opts.extraStarts ?? [])
+      if (
+        e.r === r &&
+        e.lp === lp.code &&
+        e.startH >= from - 1e-9 &&
+        !starts.some((t) => Math.abs(t - e.startH) < 1e-6)
+      )
+        starts.push(e.startH);
     for (const s of starts) {
       if (s + dur > p.horizonH + 1e-9 || !inWorkingHours(p, lp, s, s + dur)) continue;
       out.push({ lp: lp.code, startH: s, durH: dur });
@@ -369,9 +530,16 @@ export function rakeSlots(p: Prep, r: number, opts: ModelOptions): Array<{ lp: s
 export function countPairs(p: Prep): number {
   let n = 0;
   for (const pr of p.rakes) {
-    const yards = new Set([...p.lps.values()].filter((lp) => lp.wagonTypes.includes(pr.rake.wagonType)).flatMap((lp) => lp.stockyards));
+    const yards = new Set(
+      [...p.lps.values()].filter((lp) => lp.wagonTypes.includes(pr.rake.wagonType)).flatMap((lp) => lp.stockyards),
+    );
     for (const o of p.orders) {
-      if (railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && [...yards].some((y) => (p.stock.get(key(y, o.product)) ?? 0) > 1e-6)) n++;
+      if (
+        railAllowed(o) &&
+        carries(p, pr.rake.wagonType, o.product) &&
+        [...yards].some((y) => (p.stock.get(key(y, o.product)) ?? 0) > 1e-6)
+      )
+        n++;
     }
   }
   return n;

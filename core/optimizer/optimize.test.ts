@@ -53,26 +53,39 @@ describe('optimize on the tiny plant', () => {
     expect(plan.rakes).toHaveLength(1);
     expect(new Set(plan.rakes[0]!.destinations)).toEqual(new Set(['HWH', 'KGP']));
     expect(plan.rakes[0]!.twoPointRs).toBe(15000);
-    for (const d of ['HWH', 'KGP']) expect(plan.rakes[0]!.lines.filter((l) => l.destination === d).reduce((a, l) => a + l.wagons, 0)).toBeGreaterThanOrEqual(10);
+    for (const d of ['HWH', 'KGP'])
+      expect(
+        plan.rakes[0]!.lines.filter((l) => l.destination === d).reduce((a, l) => a + l.wagons, 0),
+      ).toBeGreaterThanOrEqual(10);
   });
 
   it('says "optimal" only at a proven optimum; a plan within the requested gap says how far it may be', () => {
-    expect(optimalLabel('column generation: 9 rounds; optimal', 0.0033, 0.005)).toBe('column generation: 9 rounds; within 0.50 % of optimal (gap 0.33 %)');
+    expect(optimalLabel('column generation: 9 rounds; optimal', 0.0033, 0.005)).toBe(
+      'column generation: 9 rounds; within 0.50 % of optimal (gap 0.33 %)',
+    );
     expect(optimalLabel('optimal', 0, 0.005)).toBe('optimal');
     expect(optimalLabel('timeLimit', 0.02, 0.005)).toBe('timeLimit');
   });
 
   it('no orders: an empty plan that says there is nothing to plan, not a solver failure', async () => {
-    const sc = tiny((s) => { s.orders = []; });
+    const sc = tiny((s) => {
+      s.orders = [];
+    });
     const { plan } = await optimize(sc, { timeLimitS: 5 });
     expect(checkPlan(sc, plan).violations).toEqual([]);
-    expect(plan.solver).toMatchObject({ method: 'rule-based', status: 'nothing to plan: the scenario has no orders', gap: 0 });
+    expect(plan.solver).toMatchObject({
+      method: 'rule-based',
+      status: 'nothing to plan: the scenario has no orders',
+      gap: 0,
+    });
     expect(plan.notes).toContain('The scenario has no orders: there is nothing to plan.');
     expect(plan.rakes).toEqual([]);
   });
 
   it('no rakes: everything rail-only is unserved with a reason naming the missing rake', async () => {
-    const sc = tiny((s) => { s.rakes = []; });
+    const sc = tiny((s) => {
+      s.rakes = [];
+    });
     const plan = await solve(sc);
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.rakes).toEqual([]);
@@ -82,7 +95,9 @@ describe('optimize on the tiny plant', () => {
   });
 
   it('no inventory: nothing ships, each reason says so, and production is suggested', async () => {
-    const sc = tiny((s) => { s.inventory = []; });
+    const sc = tiny((s) => {
+      s.inventory = [];
+    });
     const plan = await solve(sc);
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.rakes.length + plan.road.length).toBe(0);
@@ -117,21 +132,29 @@ describe('optimize on the tiny plant', () => {
 
 describe('decomposition by rake (column generation on two cores, diving for the plan)', () => {
   it('returns a checked plan no dearer than its warm start', async () => {
-    const sc = tiny((s) => { s.rakes.push({ id: 'R-3', wagonType: 'BFNS', wagons: 20, expectedPlacement: '2026-11-23T10:00:00+05:30' }); });
+    const sc = tiny((s) => {
+      s.rakes.push({ id: 'R-3', wagonType: 'BFNS', wagons: 20, expectedPlacement: '2026-11-23T10:00:00+05:30' });
+    });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(['milp (decomposed)', 'greedy heuristic']).toContain(plan.solver.method);
     const p = prepare(sc);
     const greedy = buildPlan(p, greedyDraft(p), { ...plan.solver }, null);
-    expect(plan.summary.totalCost).toBeLessThanOrEqual(Math.min(greedy.summary.totalCost, plan.summary.ruleBasedCost) + 1);
+    expect(plan.summary.totalCost).toBeLessThanOrEqual(
+      Math.min(greedy.summary.totalCost, plan.summary.ruleBasedCost) + 1,
+    );
   });
 });
 
-describe('the decomposed plan\'s bound and plan', () => {
+describe("the decomposed plan's bound and plan", () => {
   it('week seed 1 decomposed, stopped after 2 s: both workers stop and a checked plan comes back', async () => {
     const sc = generateScenario({ seed: 1, size: 'week' });
     const t0 = performance.now();
-    const { plan } = await optimize(sc, { timeLimitS: 60, decompose: 'always' }, { shouldStop: () => performance.now() - t0 > 2000 });
+    const { plan } = await optimize(
+      sc,
+      { timeLimitS: 60, decompose: 'always' },
+      { shouldStop: () => performance.now() - t0 > 2000 },
+    );
     expect(checkPlan(sc, plan).violations).toEqual([]);
     expect(plan.solver.stoppedEarly).toBe(true);
     const workers = plan.solver.stages!.workers!;
@@ -140,17 +163,21 @@ describe('the decomposed plan\'s bound and plan', () => {
     expect(plan.solver.method === 'milp (decomposed)').toBe(workers.planFrom === 'dive');
   });
 
-  it('a solve stopped at once returns its warm start named as the greedy heuristic, not as the solver\'s plan', async () => {
+  it("a solve stopped at once returns its warm start named as the greedy heuristic, not as the solver's plan", async () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const { plan } = await optimize(sc, { timeLimitS: 30, decompose: 'always' }, { shouldStop: () => true });
     expect(checkPlan(sc, plan).violations).toEqual([]);
     // Stopped before the first round: the dive has no plan, so the warm start (day seed 1: greedy) is returned.
-    expect(plan.solver.stages!.workers).toMatchObject({ bound: { status: 'stopped' }, diving: { rounds: 0, status: 'stopped' }, diveFoundPlan: false, planFrom: 'warm start' });
+    expect(plan.solver.stages!.workers).toMatchObject({
+      bound: { status: 'stopped' },
+      diving: { rounds: 0, status: 'stopped' },
+      diveFoundPlan: false,
+      planFrom: 'warm start',
+    });
     expect(plan.solver.method).toBe('greedy heuristic');
   });
 
-
-  it('day seed 1 decomposed: the bound is column generation\'s converged one, under the dive\'s plan\'s model objective', async () => {
+  it("day seed 1 decomposed: the bound is column generation's converged one, under the dive's plan's model objective", async () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
     expect(checkPlan(sc, plan).violations).toEqual([]);
@@ -160,7 +187,8 @@ describe('the decomposed plan\'s bound and plan', () => {
     // The workers priced half the rakes each while both ran rounds; had their masters parted, the
     // sharing would have stopped there (peer.ts), so two converged workers shared every round.
     expect(workers.sharedRounds).toBeGreaterThan(0);
-    if (workers.diving.status === 'converged') expect([workers.bound.rounds, workers.diving.rounds]).toEqual([workers.sharedRounds, workers.sharedRounds]);
+    if (workers.diving.status === 'converged')
+      expect([workers.bound.rounds, workers.diving.rounds]).toEqual([workers.sharedRounds, workers.sharedRounds]);
     const { bound, objective, gap } = plan.solver;
     expect(bound).not.toBeNull();
     // The model prices lateness from a full-rake loading, so its objective is never below the plan's cost.
@@ -172,7 +200,10 @@ describe('the decomposed plan\'s bound and plan', () => {
     const [g, rb] = [greedyDraft(p), ruleBasedDraft(p)];
     const cost = (d: Draft) => buildPlan(p, d, { ...plan.solver }, null).summary.totalCost;
     const start = cost(g) < cost(rb) ? g : rb; // optimize's warm start
-    const cg = columnGeneration(await loadHighs(), p, startOptions(start), [start], { deadlineMs: Date.now() + 30_000, mipShare: 0 });
+    const cg = columnGeneration(await loadHighs(), p, startOptions(start), [start], {
+      deadlineMs: Date.now() + 30_000,
+      mipShare: 0,
+    });
     expect(cg.status).toBe('converged');
     expect(Math.abs(bound! - cg.bound!)).toBeLessThanOrEqual(1e-5 * cg.bound!);
   });
@@ -181,7 +212,8 @@ describe('the decomposed plan\'s bound and plan', () => {
 describe('search only (models whose root relaxation is too slow for branch-and-bound)', () => {
   it('returns a checked plan from the neighbourhood search with the column-generation bound', async () => {
     const sc = tiny((s) => {
-      for (const [i, at] of ['2026-11-23T10:00:00+05:30', '2026-11-23T16:00:00+05:30'].entries()) s.rakes.push({ id: `R-${i + 3}`, wagonType: 'BFNS', wagons: 20, expectedPlacement: at });
+      for (const [i, at] of ['2026-11-23T10:00:00+05:30', '2026-11-23T16:00:00+05:30'].entries())
+        s.rakes.push({ id: `R-${i + 3}`, wagonType: 'BFNS', wagons: 20, expectedPlacement: at });
     });
     const { plan } = await optimize(sc, { timeLimitS: 8, gap: 0.0001, searchOnlyAbovePairs: 0 });
     expect(checkPlan(sc, plan).violations).toEqual([]);
@@ -202,8 +234,14 @@ describe('relaxation strength (destination options and wagon hull rows)', () => 
     const { buildModel, DEFAULT_MODEL_OPTIONS } = await import('./model');
     const h = await loadHighs();
     const p = prepare(generateScenario({ seed: 1, size: 'day' }));
-    const relax = (hullRows: boolean) => h.solve(buildModel(p, { ...DEFAULT_MODEL_OPTIONS, hullRows }).lp.toLp({ relax: true }), { output_flag: false }).ObjectiveValue;
-    const mip = h.solve(buildModel(p, DEFAULT_MODEL_OPTIONS).lp.toLp(), { output_flag: false, mip_rel_gap: 0.001, time_limit: 120 });
+    const relax = (hullRows: boolean) =>
+      h.solve(buildModel(p, { ...DEFAULT_MODEL_OPTIONS, hullRows }).lp.toLp({ relax: true }), { output_flag: false })
+        .ObjectiveValue;
+    const mip = h.solve(buildModel(p, DEFAULT_MODEL_OPTIONS).lp.toLp(), {
+      output_flag: false,
+      mip_rel_gap: 0.001,
+      time_limit: 120,
+    });
     const lp = relax(true);
     expect(lp).toBeLessThanOrEqual(mip.ObjectiveValue + 1e-6);
     expect((mip.ObjectiveValue - lp) / mip.ObjectiveValue).toBeLessThan(0.02);
@@ -225,9 +263,18 @@ describe('property: every plan passes the checker', () => {
         }),
         async (g) => {
           const sc = tiny((s) => {
-            s.orders.forEach((o, i) => { o.quantityT = g.qty[i]!; o.splittable = g.split[i]!; o.modes = g.modes[i] as 'rail'; });
-            s.inventory.forEach((inv, i) => { inv.onHandT = g.stock[i]!; inv.safetyStockT = 0; });
-            s.rakes.forEach((r, i) => { r.expectedPlacement = new Date(Date.parse('2026-11-22T00:30:00Z') + g.placeH[i]! * 3.6e6).toISOString(); });
+            s.orders.forEach((o, i) => {
+              o.quantityT = g.qty[i]!;
+              o.splittable = g.split[i]!;
+              o.modes = g.modes[i] as 'rail';
+            });
+            s.inventory.forEach((inv, i) => {
+              inv.onHandT = g.stock[i]!;
+              inv.safetyStockT = 0;
+            });
+            s.rakes.forEach((r, i) => {
+              r.expectedPlacement = new Date(Date.parse('2026-11-22T00:30:00Z') + g.placeH[i]! * 3.6e6).toISOString();
+            });
             s.plant.stockyards[0]!.roadCapacityTPerDay = g.road;
           });
           const rb = ruleBasedPlan(sc);
@@ -260,15 +307,22 @@ describe('deferred freight of unserved tonnes', () => {
     expect(rate('O-6')).toBe(0); // road only to a destination road cannot reach
   });
   it('is priced in every plan, part of the total, and the model charges it on unserved tonnes', async () => {
-    const sc = tiny((s) => { s.rakes = []; });
+    const sc = tiny((s) => {
+      s.rakes = [];
+    });
     const plan = await solve(sc);
     const p = prepare(sc);
     expect(plan.unserved.length).toBeGreaterThan(0);
-    for (const u of plan.unserved) expect(u.deferredFreightRs).toBeCloseTo(u.tonnes * deferredFreightRate(p, p.orderById.get(u.order)!), 1);
+    for (const u of plan.unserved)
+      expect(u.deferredFreightRs).toBeCloseTo(u.tonnes * deferredFreightRate(p, p.orderById.get(u.order)!), 1);
     const c = plan.summary.costs;
     expect(c.deferredFreightRs).toBeGreaterThan(0);
-    expect(plan.summary.totalCost).toBeCloseTo(Object.values(c).reduce((a, b) => a + b, 0), 1);
+    expect(plan.summary.totalCost).toBeCloseTo(
+      Object.values(c).reduce((a, b) => a + b, 0),
+      1,
+    );
     expect(checkPlan(sc, plan).violations).toEqual([]);
-    if (plan.solver.objective !== null) expect(plan.solver.objective).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
+    if (plan.solver.objective !== null)
+      expect(plan.solver.objective).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
   });
 });

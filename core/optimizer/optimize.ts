@@ -43,13 +43,23 @@ export interface OptimizeResult {
 
 /** The in-process stages as data: column generation's rounds and end, and whether branch-and-bound ran. */
 function colgenStages(r: ColgenResult | null, searchOnly: boolean): SolverStages {
-  return { ...(r ? { columnGeneration: { rounds: r.iterations, loadings: r.patterns, status: r.status } } : {}), branchAndBound: !searchOnly };
+  return {
+    ...(r ? { columnGeneration: { rounds: r.iterations, loadings: r.patterns, status: r.status } } : {}),
+    branchAndBound: !searchOnly,
+  };
 }
 
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
 function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
   const gDraft = greedyDraft(p);
-  const gCost = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
+  const gCost = buildPlan(
+    p,
+    gDraft,
+    { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+    null,
+    [],
+    { explain: false },
+  ).summary.totalCost;
   return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
 }
 
@@ -62,7 +72,14 @@ function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
 export function exportModelLp(sc: Scenario): string {
   const p = prepare(sc);
   const rbDraft = ruleBasedDraft(p);
-  const rbCost = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null, [], { explain: false }).summary.totalCost;
+  const rbCost = buildPlan(
+    p,
+    rbDraft,
+    { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 },
+    null,
+    [],
+    { explain: false },
+  ).summary.totalCost;
   return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
 }
 
@@ -86,7 +103,8 @@ function neighbourhoods(b: BuiltModel, corridors?: Map<number, string>): number[
     const k = corridors?.get(r);
     if (k) byCorridor.set(k, [...(byCorridor.get(k) ?? []), r]);
   }
-  for (const group of byCorridor.values()) for (let i = 0; i < group.length && group.length > 1; i += 4) out.push(cols(group.slice(i, i + 4)));
+  for (const group of byCorridor.values())
+    for (let i = 0; i < group.length && group.length > 1; i += 4) out.push(cols(group.slice(i, i + 4)));
   return out;
 }
 
@@ -129,23 +147,45 @@ const DIVE_MIN_S = 12;
  * Column generation (colgen/) from the warm start: a lower bound and the restricted master's plan.
  * A failure is reported in the status and the solve goes on from the warm start.
  */
-async function colgenStart(p: Prep, startDraft: Draft, startCost: number, deadlineMs: number, diveS: number | undefined, hooks: OptimizeHooks, elapsed: () => number): Promise<{ result: ColgenResult | null; note: string }> {
+async function colgenStart(
+  p: Prep,
+  startDraft: Draft,
+  startCost: number,
+  deadlineMs: number,
+  diveS: number | undefined,
+  hooks: OptimizeHooks,
+  elapsed: () => number,
+): Promise<{ result: ColgenResult | null; note: string }> {
   try {
     const h = await highs();
     const opts = startOptions(startDraft);
     const r = columnGeneration(h, p, opts, [startDraft], {
-      deadlineMs, mipShare: 0.3, shouldStop: hooks.shouldStop, dive: diveS !== undefined, diveS,
+      deadlineMs,
+      mipShare: 0.3,
+      shouldStop: hooks.shouldStop,
+      dive: diveS !== undefined,
+      diveS,
       // Paced only before a dive: ending the rounds early helps a plan built by diving, while
       // branch-and-bound after them (the day size) only loses bound (day at 8 % of a core: 25.7 %
       // gap paced against 1.3 % unpaced, bench/RESULTS.md).
       ...(diveS !== undefined ? { cpuShare: cpuShareMeter(1) } : {}),
       // The warm start is the best plan so far while the rounds run.
-      onRound: (bound) => hooks.onProgress?.({ phase: 'solving', incumbent: startCost, bound, gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null, elapsedS: elapsed() }),
+      onRound: (bound) =>
+        hooks.onProgress?.({
+          phase: 'solving',
+          incumbent: startCost,
+          bound,
+          gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
+          elapsedS: elapsed(),
+        }),
     });
     const rs = (v: number | null) => (v === null ? 'none' : `₹${Math.round(v).toLocaleString('en-IN')}`);
     const what = diveS !== undefined ? 'plan from diving and the restricted master' : 'restricted master plan';
     const from = r.draft ? `the solver starts from its ${what}` : `no ${what}: the solver starts from the warm start`;
-    return { result: r, note: `column generation: ${r.iterations} rounds, ${r.patterns} rake loadings (${r.status}), bound ${rs(r.bound)}, ${what} ${rs(r.mipObjective)}; ${from}` };
+    return {
+      result: r,
+      note: `column generation: ${r.iterations} rounds, ${r.patterns} rake loadings (${r.status}), bound ${rs(r.bound)}, ${what} ${rs(r.mipObjective)}; ${from}`,
+    };
   } catch (err) {
     return { result: null, note: `column generation failed (${(err as Error).message}); started from the warm start` };
   }
@@ -196,7 +236,11 @@ export function optimalLabel(status: string, found: number | null, requested: nu
   return status.replace(/\boptimal\b/, `within ${pct(requested)} of optimal (gap ${pct(found)})`);
 }
 
-export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: OptimizeHooks = {}): Promise<OptimizeResult> {
+export async function optimize(
+  sc: Scenario,
+  opts: OptimizeOptions = {},
+  hooks: OptimizeHooks = {},
+): Promise<OptimizeResult> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const timeLimitS = opts.timeLimitS ?? 30;
@@ -206,7 +250,12 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   let phaseAt = 0;
   const phaseDone = (phase: string, deadline?: Deadline, stoppedAtDeadline = false) => {
     const now = elapsed();
-    phases.push({ phase, seconds: now - phaseAt, ...(deadline ? { deadlineS: (deadline.atMs - started) / 1000 } : {}), stoppedAtDeadline });
+    phases.push({
+      phase,
+      seconds: now - phaseAt,
+      ...(deadline ? { deadlineS: (deadline.atMs - started) / 1000 } : {}),
+      stoppedAtDeadline,
+    });
     phaseAt = now;
   };
   const deadlineAt = (share: number): Deadline => ({ atMs: started + share * timeLimitS * 1000, limitS: timeLimitS });
@@ -216,20 +265,54 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const rbDeadline = deadlineAt(opts.ruleBasedOnly ? RULE_BASED_ONLY_SHARE : RULE_BASED_SHARE);
   const rbDraft = ruleBasedDraft(p, rbDeadline);
   phaseDone('rule-based', rbDeadline, Boolean(rbDraft.cut));
-  const rbPlan = buildPlan(p, rbDraft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() }, null, [], { explain: false });
+  const rbPlan = buildPlan(
+    p,
+    rbDraft,
+    { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: elapsed() },
+    null,
+    [],
+    { explain: false },
+  );
   const rbCost = rbPlan.summary.totalCost;
   phaseDone('pricing the rule-based plan');
-  const cutNote = (d: Draft, what: string) => (d.cut ? [`The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`] : []);
+  const cutNote = (d: Draft, what: string) =>
+    d.cut
+      ? [
+          `The ${what} stopped at its deadline within the time limit (${timeLimitS} s): ${d.cut.orders.size.toLocaleString('en-IN')} orders it had not reached are unserved, with that reason.`,
+        ]
+      : [];
   if (opts.ruleBasedOnly) {
     phaseDone('pricing and checking');
     const status = rbDraft.cut ? 'rule-based, stopped at its deadline' : rbPlan.solver.status;
-    return { plan: buildPlan(p, rbDraft, { ...rbPlan.solver, status, seconds: elapsed(), timeLimitS, phases }, rbCost, cutNote(rbDraft, 'rule-based pass')), lpText: null };
+    return {
+      plan: buildPlan(
+        p,
+        rbDraft,
+        { ...rbPlan.solver, status, seconds: elapsed(), timeLimitS, phases },
+        rbCost,
+        cutNote(rbDraft, 'rule-based pass'),
+      ),
+      lpText: null,
+    };
   }
   // No orders, nothing to decide: the solver would only fail on an empty model.
   if (sc.orders.length === 0) {
     phaseDone('pricing and checking');
-    const solver = { method: 'rule-based' as const, status: 'nothing to plan: the scenario has no orders', objective: 0, bound: 0, gap: 0, seconds: elapsed(), timeLimitS, gapLimit: gap, phases };
-    return { plan: buildPlan(p, rbDraft, solver, rbCost, ['The scenario has no orders: there is nothing to plan.']), lpText: null };
+    const solver = {
+      method: 'rule-based' as const,
+      status: 'nothing to plan: the scenario has no orders',
+      objective: 0,
+      bound: 0,
+      gap: 0,
+      seconds: elapsed(),
+      timeLimitS,
+      gapLimit: gap,
+      phases,
+    };
+    return {
+      plan: buildPlan(p, rbDraft, solver, rbCost, ['The scenario has no orders: there is nothing to plan.']),
+      lpText: null,
+    };
   }
   // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
   const gDeadline = deadlineAt(GREEDY_SHARE);
@@ -239,7 +322,14 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   if (!rbDraft.cut) {
     gDraft = greedyDraft(p, gDeadline);
     phaseDone('greedy', gDeadline, Boolean(gDraft.cut));
-    gPlan = buildPlan(p, gDraft, { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 }, rbCost, [], { explain: false });
+    gPlan = buildPlan(
+      p,
+      gDraft,
+      { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+      rbCost,
+      [],
+      { explain: false },
+    );
     gCost = gPlan.summary.totalCost;
     phaseDone('pricing the greedy plan');
   }
@@ -249,23 +339,58 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   const endDeadline: Deadline = { atMs: started + (timeLimitS - 0.25) * 1000, limitS: timeLimitS };
   const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
     // A solver that overran its share still leaves the pass a little time: it never is skipped.
-    const fp = finalPass(p, d, { ...endDeadline, atMs: Math.max(endDeadline.atMs, performance.now() + 300 * finalPassReserveS(timeLimitS)) });
+    const fp = finalPass(p, d, {
+      ...endDeadline,
+      atMs: Math.max(endDeadline.atMs, performance.now() + 300 * finalPassReserveS(timeLimitS)),
+    });
     phaseDone('final improvement pass', endDeadline, !fp.info.complete);
     const plan = buildPlan(p, fp.draft, { ...solver, finalPass: fp.info }, rbCost, [...notes, ...fp.notes]);
     const moved = fp.info.moves.road + fp.info.moves.rake + fp.info.moves.fill + fp.info.moves.move;
     if (moved === 0 || checkPlan(sc, plan).ok) return plan;
-    return buildPlan(p, d, solver, rbCost, [...notes, 'The final improvement pass was dropped: its plan failed the checker.']);
+    return buildPlan(p, d, solver, rbCost, [
+      ...notes,
+      'The final improvement pass was dropped: its plan failed the checker.',
+    ]);
   };
   // The solver gave no usable plan: the cheaper checked heuristic plan comes back, not the
   // rule-based one when the greedy warm start beats it (a starved solve often ends here).
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
-    plan: gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok ? finished(gDraft, {
-      method: 'greedy heuristic', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
-      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap, phases,
-    }, [`Greedy plan (the solver's warm start) returned: ${reason}.`]) : finished(rbDraft, {
-      method: 'rule-based fallback', status: extra.status ?? 'no solver plan', objective: null, bound: null, gap: null,
-      ...extra, seconds: elapsed(), fallbackReason: reason, timeLimitS, gapLimit: gap, phases,
-    }, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]),
+    plan:
+      gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok
+        ? finished(
+            gDraft,
+            {
+              method: 'greedy heuristic',
+              status: extra.status ?? 'no solver plan',
+              objective: null,
+              bound: null,
+              gap: null,
+              ...extra,
+              seconds: elapsed(),
+              fallbackReason: reason,
+              timeLimitS,
+              gapLimit: gap,
+              phases,
+            },
+            [`Greedy plan (the solver's warm start) returned: ${reason}.`],
+          )
+        : finished(
+            rbDraft,
+            {
+              method: 'rule-based fallback',
+              status: extra.status ?? 'no solver plan',
+              objective: null,
+              bound: null,
+              gap: null,
+              ...extra,
+              seconds: elapsed(),
+              fallbackReason: reason,
+              timeLimitS,
+              gapLimit: gap,
+              phases,
+            },
+            [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')],
+          ),
     lpText,
   });
 
@@ -275,8 +400,14 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     const greedy = gCost < rbCost - 0.5;
     if (greedy && !checkPlan(sc, gPlan).ok) return fallback(why, { status: why });
     const plan = greedy
-      ? finished(gDraft, { ...info, method: 'greedy heuristic', status: why, seconds: 0 }, [`Greedy plan returned (${why}).`, ...cutNote(gDraft, 'greedy pass')])
-      : finished(rbDraft, { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why }, [`Rule-based plan returned: ${why}.`, ...cutNote(rbDraft, 'rule-based pass')]);
+      ? finished(gDraft, { ...info, method: 'greedy heuristic', status: why, seconds: 0 }, [
+          `Greedy plan returned (${why}).`,
+          ...cutNote(gDraft, 'greedy pass'),
+        ])
+      : finished(rbDraft, { ...info, method: 'rule-based fallback', status: why, seconds: 0, fallbackReason: why }, [
+          `Rule-based plan returned: ${why}.`,
+          ...cutNote(rbDraft, 'rule-based pass'),
+        ]);
     phaseDone('pricing and checking');
     plan.solver.seconds = elapsed();
     return { plan, lpText: null };
@@ -285,11 +416,15 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
   // No solver when the heuristics already used the time, or the scenario is beyond what the
   // solver's models can be built for within a limit: the cheaper checked heuristic plan, named.
   const leftS = timeLimitS - elapsed();
-  const skipSolver = rbDraft.cut ? 'the rule-based pass stopped at its deadline, leaving no time for the greedy pass'
-    : gDraft.cut ? 'the greedy pass stopped at its deadline'
-    : p.orders.length > SOLVER_MAX_ORDERS ? `${p.orders.length.toLocaleString('en-IN')} orders are more than the ${SOLVER_MAX_ORDERS.toLocaleString('en-IN')} the solver's models are built for within a time limit`
-      : leftS < SOLVER_MIN_S ? `only ${Math.max(0, leftS).toFixed(1)} s of the ${timeLimitS} s limit were left after the rule-based and greedy passes`
-        : null;
+  const skipSolver = rbDraft.cut
+    ? 'the rule-based pass stopped at its deadline, leaving no time for the greedy pass'
+    : gDraft.cut
+      ? 'the greedy pass stopped at its deadline'
+      : p.orders.length > SOLVER_MAX_ORDERS
+        ? `${p.orders.length.toLocaleString('en-IN')} orders are more than the ${SOLVER_MAX_ORDERS.toLocaleString('en-IN')} the solver's models are built for within a time limit`
+        : leftS < SOLVER_MIN_S
+          ? `only ${Math.max(0, leftS).toFixed(1)} s of the ${timeLimitS} s limit were left after the rule-based and greedy passes`
+          : null;
   if (skipSolver) return heuristicOnly(`solver skipped: ${skipSolver}`);
 
   hooks.onProgress?.({ phase: 'building', incumbent: rbCost, bound: null, gap: null, elapsedS: elapsed() });
@@ -306,7 +441,14 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     if (decompose) {
       // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
       // 120 s limit with 2 s kept).
-      const d = await solveDecomposed(sc, p, startDraft, [startDraft === gDraft ? rbDraft : gDraft], { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S - finalPassReserveS(timeLimitS)) }, hooks);
+      const d = await solveDecomposed(
+        sc,
+        p,
+        startDraft,
+        [startDraft === gDraft ? rbDraft : gDraft],
+        { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S - finalPassReserveS(timeLimitS)) },
+        hooks,
+      );
       draft = d.draft;
       const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
       const bound = objective !== null ? d.bound : null;
@@ -314,9 +456,17 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const warm = d.draft === startDraft;
       const method = !warm ? 'milp (decomposed)' : startDraft === gDraft ? 'greedy heuristic' : 'rule-based fallback';
       info = {
-        method, status: d.status, objective, bound, ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
+        method,
+        status: d.status,
+        objective,
+        bound,
+        ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
         gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
-        seconds: 0, stoppedEarly: d.stoppedEarly, model: d.model, reductions: [pairNote, ...d.reductions], stages: { workers: d.workers },
+        seconds: 0,
+        stoppedEarly: d.stoppedEarly,
+        model: d.model,
+        reductions: [pairNote, ...d.reductions],
+        stages: { workers: d.workers },
       };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
@@ -324,35 +474,89 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
       const timeLeftS = Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS));
       // Column generation over rake loadings first: its bound is far tighter than the MILP's root
       // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
-      const cg = await colgenStart(p, startDraft, Math.min(gCost, rbCost), Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000, searchOnly ? Math.max(DIVE_MIN_S, timeLeftS * DIVE_SHARE_SEARCH) : undefined, hooks, elapsed);
+      const cg = await colgenStart(
+        p,
+        startDraft,
+        Math.min(gCost, rbCost),
+        Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000,
+        searchOnly ? Math.max(DIVE_MIN_S, timeLeftS * DIVE_SHARE_SEARCH) : undefined,
+        hooks,
+        elapsed,
+      );
       const start = cg.result?.draft ?? startDraft;
       const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)), gap, start: draftToStart(p, built, start), knownBound: cg.result?.bound ?? undefined,
+        timeLimitS: Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)),
+        gap,
+        start: draftToStart(p, built, start),
+        knownBound: cg.result?.bound ?? undefined,
         altStart: start !== startDraft ? draftToStart(p, built, startDraft) : undefined,
-        shouldStop: hooks.shouldStop, onProgress: hooks.onProgress, neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
+        shouldStop: hooks.shouldStop,
+        onProgress: hooks.onProgress,
+        neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
         lnsShare: searchOnly ? 1 : undefined,
       });
       res.status = `${cg.note}; ${res.status}`;
       const model = { ...built.lp.size, subproblems: 1 };
-      if (!res.x) return fallback(`HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`, { status: res.status, model, stoppedEarly: res.stoppedEarly }, lpText);
+      if (!res.x)
+        return fallback(
+          `HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`,
+          { status: res.status, model, stoppedEarly: res.stoppedEarly },
+          lpText,
+        );
       draft = draftFromSolution(built, res.x);
-      info = { method: 'milp', status: optimalLabel(res.status, res.gap, gap), objective: res.objective, bound: res.bound, gap: res.gap, seconds: 0, stoppedEarly: res.stoppedEarly, model, reductions: built.reductions, stages: colgenStages(cg.result, searchOnly) };
+      info = {
+        method: 'milp',
+        status: optimalLabel(res.status, res.gap, gap),
+        objective: res.objective,
+        bound: res.bound,
+        gap: res.gap,
+        seconds: 0,
+        stoppedEarly: res.stoppedEarly,
+        model,
+        reductions: built.reductions,
+        stages: colgenStages(cg.result, searchOnly),
+      };
     }
   } catch (err) {
     return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);
   }
 
-  hooks.onProgress?.({ phase: 'checking', incumbent: info.objective, bound: info.bound, gap: info.gap, elapsedS: elapsed() });
+  hooks.onProgress?.({
+    phase: 'checking',
+    incumbent: info.objective,
+    bound: info.bound,
+    gap: info.gap,
+    elapsedS: elapsed(),
+  });
   phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
   const plan = finished(draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, []);
   const verdict = checkPlan(sc, plan);
   if (!verdict.ok) {
-    const first = verdict.violations.slice(0, 3).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`).join('; ');
-    return fallback(`the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
+    const first = verdict.violations
+      .slice(0, 3)
+      .map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`)
+      .join('; ');
+    return fallback(
+      `the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`,
+      {
+        status: info.status,
+        objective: info.objective,
+        bound: info.bound,
+        gap: info.gap,
+        model: info.model,
+        stoppedEarly: info.stoppedEarly,
+      },
+      lpText,
+    );
   }
   if (gCost < Math.min(plan.summary.totalCost, rbCost) - 0.5) {
-    const gPlan = finished(gDraft, { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases },
-      [`The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`]);
+    const gPlan = finished(
+      gDraft,
+      { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases },
+      [
+        `The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`,
+      ],
+    );
     if (checkPlan(sc, gPlan).ok) {
       phaseDone('pricing and checking');
       gPlan.solver.seconds = elapsed();
@@ -360,7 +564,18 @@ export async function optimize(sc: Scenario, opts: OptimizeOptions = {}, hooks: 
     }
   }
   if (plan.summary.totalCost > rbCost + 0.5) {
-    return fallback(`the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`, { status: info.status, objective: info.objective, bound: info.bound, gap: info.gap, model: info.model, stoppedEarly: info.stoppedEarly }, lpText);
+    return fallback(
+      `the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`,
+      {
+        status: info.status,
+        objective: info.objective,
+        bound: info.bound,
+        gap: info.gap,
+        model: info.model,
+        stoppedEarly: info.stoppedEarly,
+      },
+      lpText,
+    );
   }
   phaseDone('pricing and checking');
   plan.solver.seconds = elapsed();

@@ -33,7 +33,13 @@ export function cpuShareMeter(threads = 1): () => number {
  * share [ms, Date.now() clock]: never earlier than `minRoundsEndMs` (the rounds keep a part of
  * their time for a bound and a pool of loadings), never later than planned.
  */
-export function roundsEnd(plannedEndMs: number, deadlineMs: number, afterS: number, share: number, minRoundsEndMs: number): number {
+export function roundsEnd(
+  plannedEndMs: number,
+  deadlineMs: number,
+  afterS: number,
+  share: number,
+  minRoundsEndMs: number,
+): number {
   const wanted = deadlineMs - (afterS * 1000) / Math.max(MIN_CPU_SHARE, Math.min(1, share));
   return Math.min(plannedEndMs, Math.max(minRoundsEndMs, wanted));
 }

@@ -28,14 +28,21 @@ export function rakeIndex(p: Prep, rakeId: string, where: string): number {
   const i = p.rakes.findIndex((r) => r.rake.id === rakeId);
   if (i >= 0) return i;
   const rk = p.sc.rakes.find((r) => r.id === rakeId);
-  throw new PlanInputError(rk ? `${where}: rake ${rakeId} cannot be loaded in this scenario (status ${rk.status}, placed ${rk.expectedPlacement})` : `${where}: rake ${rakeId} is not in the scenario`);
+  throw new PlanInputError(
+    rk
+      ? `${where}: rake ${rakeId} cannot be loaded in this scenario (status ${rk.status}, placed ${rk.expectedPlacement})`
+      : `${where}: rake ${rakeId} is not in the scenario`,
+  );
 }
 
 export function rakeToDraft(p: Prep, r: Plan['rakes'][number]): DraftRake {
   const where = `rake ${r.rakeId}`;
-  if (!p.lps.has(r.loadingPoint)) throw new PlanInputError(`${where}: loading point ${r.loadingPoint} is not in the scenario`);
+  if (!p.lps.has(r.loadingPoint))
+    throw new PlanInputError(`${where}: loading point ${r.loadingPoint} is not in the scenario`);
   return {
-    rakeIdx: rakeIndex(p, r.rakeId, where), lp: r.loadingPoint, startH: hoursOf(p, r.loadingStart, where),
+    rakeIdx: rakeIndex(p, r.rakeId, where),
+    lp: r.loadingPoint,
+    startH: hoursOf(p, r.loadingStart, where),
     lines: r.lines.map((l) => {
       if (!p.orderById.has(l.order)) throw new PlanInputError(`${where}: order ${l.order} is not in the scenario`);
       return { orderId: l.order, wagons: l.wagons, sources: new Map(l.sources.map((s) => [s.stockyard, s.tonnes])) };
@@ -57,14 +64,26 @@ export function planToDraft(p: Prep, plan: Pick<Plan, 'rakes' | 'road'>): Draft 
 
 /** The rule-based plan's cost for a scenario: the yardstick every priced plan shows its saving against. */
 export function ruleBasedCost(p: Prep): number {
-  return buildPlan(p, ruleBasedDraft(p), { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 }, null).summary.totalCost;
+  return buildPlan(
+    p,
+    ruleBasedDraft(p),
+    { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 },
+    null,
+  ).summary.totalCost;
 }
 
 /**
  * Price decisions by the one pricing of the optimizer (build-plan.ts) and carry the locks over:
  * rakes and road lots keep `locked` by id, the plan keeps its locked orders.
  */
-export function pricePlan(p: Prep, draft: Draft, solver: SolverInfo, rbCost: number | null, notes: string[], locks: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'> | null): Plan {
+export function pricePlan(
+  p: Prep,
+  draft: Draft,
+  solver: SolverInfo,
+  rbCost: number | null,
+  notes: string[],
+  locks: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'> | null,
+): Plan {
   const plan = buildPlan(p, draft, solver, rbCost, notes);
   if (locks) applyLockFlags(plan, locks);
   return plan;

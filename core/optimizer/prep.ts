@@ -173,7 +173,10 @@ function deferredFreightRateOf(p: Prep, o: Order): number {
 /** Cost of a tonne of `o` trucked from `stockyard` on planning day `day` [₹/t]: lane rate + lateness. */
 export function roadTonneCost(p: Prep, o: Order, stockyard: string, day: number): number {
   const dest = p.dests.get(o.destination)!;
-  return roadRate(p, stockyard, dest) + lateDays(day * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
+  return (
+    roadRate(p, stockyard, dest) +
+    lateDays(day * 24 + ROAD_DISPATCH_OFFSET_H + dest.roadTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority)
+  );
 }
 
 /** Cost of a tonne of `o` left unserved [₹/t]: its penalty plus the freight it still pays later. */
@@ -189,7 +192,7 @@ export function lateDays(etaH: number, dueH: number): number {
 
 export function roadCapacity(p: Prep, stockyard: string, day: number): number {
   const o = p.roadCapT.size ? p.roadCapT.get(key(stockyard, dayDate(p, day))) : undefined;
-  return o ?? (p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0);
+  return o ?? p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0;
 }
 
 export const railAllowed = (o: Order) => o.modes !== 'road';

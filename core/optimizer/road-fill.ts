@@ -14,7 +14,15 @@ export interface RoadBook {
  * first) and skipping those `worthIt` refuses; an unsplittable order goes whole from one yard or
  * not at all. Both planners use it, so they book road by the same rules. Returns tonnes left.
  */
-export function bookRoadOnDay(p: Prep, o: Order, d: number, yards: readonly string[], left: number, book: RoadBook, worthIt: (yard: string) => boolean = () => true): number {
+export function bookRoadOnDay(
+  p: Prep,
+  o: Order,
+  d: number,
+  yards: readonly string[],
+  left: number,
+  book: RoadBook,
+  worthIt: (yard: string) => boolean = () => true,
+): number {
   for (const y of yards) {
     if (left <= 1e-6) break;
     if (!worthIt(y)) continue;
@@ -36,7 +44,11 @@ export function bookRoadOnDay(p: Prep, o: Order, d: number, yards: readonly stri
  * it checks between orders; `stoppedAt` is the index of the first order it did not reach.
  */
 export function roadPass(
-  p: Prep, orders: readonly Order[], rem: Map<string, number>, stock: Map<string, number>, deadline: Deadline | undefined,
+  p: Prep,
+  orders: readonly Order[],
+  rem: Map<string, number>,
+  stock: Map<string, number>,
+  deadline: Deadline | undefined,
   worthIt?: (o: Order, yard: string, day: number) => boolean,
 ): { road: DraftRoad[]; stoppedAt: number | null } {
   const road: DraftRoad[] = [];

@@ -9,5 +9,17 @@ export function ruleBasedPlan(sc: Scenario): Plan {
   const started = performance.now();
   const p = prepare(sc);
   const draft = ruleBasedDraft(p);
-  return buildPlan(p, draft, { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: (performance.now() - started) / 1000 }, null);
+  return buildPlan(
+    p,
+    draft,
+    {
+      method: 'rule-based',
+      status: 'rule-based',
+      objective: null,
+      bound: null,
+      gap: null,
+      seconds: (performance.now() - started) / 1000,
+    },
+    null,
+  );
 }

@@ -7,7 +7,9 @@ import { spareReady } from '../workers/warm-pool';
 import { prewarmSolver, startSolve } from './run-solve';
 
 // The solves run in dist/workers/solve.js.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 let release: () => void = () => {};
 afterAll(() => release());
 

@@ -31,13 +31,22 @@ export function prewarmSolver(opts: Pick<PrewarmOptions, 'log'> = {}): () => voi
  * ready or warming, else a fresh one. Aborting `signal` is the hard cancel (the worker is
  * terminated, HiGHS' heap with it); `stop()` is the soft one.
  */
-export function startSolve(scenario: Scenario, options: OptimizeOptions, opts: { signal?: AbortSignal; onProgress?: (p: OptimizeProgress) => void } = {}): SolveHandle {
+export function startSolve(
+  scenario: Scenario,
+  options: OptimizeOptions,
+  opts: { signal?: AbortSignal; onProgress?: (p: OptimizeProgress) => void } = {},
+): SolveHandle {
   const stop = new SharedArrayBuffer(4);
   const flag = new Int32Array(stop);
   const job: SolveJob = { scenario, options, stop };
   return {
-    result: runWarmWorker<SolveJob, OptimizeResult, OptimizeProgress>('solve', job, { signal: opts.signal, onProgress: opts.onProgress, resourceLimits: SOLVE_LIMITS })
-      .then(({ result, warm }) => ({ ...result, warmWorker: warm })),
-    stop: () => { Atomics.store(flag, 0, 1); },
+    result: runWarmWorker<SolveJob, OptimizeResult, OptimizeProgress>('solve', job, {
+      signal: opts.signal,
+      onProgress: opts.onProgress,
+      resourceLimits: SOLVE_LIMITS,
+    }).then(({ result, warm }) => ({ ...result, warmWorker: warm })),
+    stop: () => {
+      Atomics.store(flag, 0, 1);
+    },
   };
 }

@@ -14,7 +14,10 @@ export interface SolveJob {
  * The optimizer in a worker thread: HiGHS blocks its thread, so it never runs on the host's.
  * Started as a spare (core/workers/warm-pool.ts) it first runs HiGHS' warm-up solve.
  */
-serveWorker<SolveJob, OptimizeResult, OptimizeProgress>(async (job, progress) => {
-  const flag = new Int32Array(job.stop);
-  return optimize(job.scenario, job.options, { onProgress: progress, shouldStop: () => Atomics.load(flag, 0) === 1 });
-}, { warmUp });
+serveWorker<SolveJob, OptimizeResult, OptimizeProgress>(
+  async (job, progress) => {
+    const flag = new Int32Array(job.stop);
+    return optimize(job.scenario, job.options, { onProgress: progress, shouldStop: () => Atomics.load(flag, 0) === 1 });
+  },
+  { warmUp },
+);

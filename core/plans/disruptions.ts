@@ -10,7 +10,10 @@ export class DisruptionError extends Error {}
  * `cancelled`, lower stock lowers on-hand (usable = on-hand − safety), an urgent order is added.
  * A siding outage is not a scenario field: it is returned for the planner to plan around.
  */
-export function applyDisruptions(sc: Scenario, list: readonly Disruption[]): { scenario: Scenario; outages: SidingOutage[] } {
+export function applyDisruptions(
+  sc: Scenario,
+  list: readonly Disruption[],
+): { scenario: Scenario; outages: SidingOutage[] } {
   const out: Scenario = structuredClone(sc);
   const outages: SidingOutage[] = [];
   list.forEach((d, i) => {
@@ -26,16 +29,23 @@ export function applyDisruptions(sc: Scenario, list: readonly Disruption[]): { s
         r.expectedPlacement = shiftIso(r.expectedPlacement, d.hours);
         break;
       }
-      case 'rake-cancelled': rake(d.rake).status = 'cancelled'; break;
+      case 'rake-cancelled':
+        rake(d.rake).status = 'cancelled';
+        break;
       case 'siding-down':
-        if (!out.plant.loadingPoints.some((l) => l.code === d.loadingPoint)) throw new DisruptionError(`${where}: loading point ${d.loadingPoint} is not in the scenario`);
+        if (!out.plant.loadingPoints.some((l) => l.code === d.loadingPoint))
+          throw new DisruptionError(`${where}: loading point ${d.loadingPoint} is not in the scenario`);
         outages.push({ loadingPoint: d.loadingPoint, from: d.from, to: d.to });
         break;
       case 'stock-lower': {
         const rows = out.inventory.filter((r) => r.stockyard === d.stockyard && r.product === d.product);
-        if (rows.length === 0) throw new DisruptionError(`${where}: no stock of ${d.product} at ${d.stockyard} in the scenario`);
+        if (rows.length === 0)
+          throw new DisruptionError(`${where}: no stock of ${d.product} at ${d.stockyard} in the scenario`);
         const usable = rows.reduce((a, r) => a + Math.max(0, r.onHandT - r.safetyStockT), 0);
-        if (d.usableT > usable + 1e-6) throw new DisruptionError(`${where}: ${d.usableT} t is more than the ${usable} t usable now; stock can only be lower`);
+        if (d.usableT > usable + 1e-6)
+          throw new DisruptionError(
+            `${where}: ${d.usableT} t is more than the ${usable} t usable now; stock can only be lower`,
+          );
         let cut = usable - d.usableT;
         for (const r of rows) {
           const take = Math.min(cut, Math.max(0, r.onHandT - r.safetyStockT));
@@ -46,9 +56,21 @@ export function applyDisruptions(sc: Scenario, list: readonly Disruption[]): { s
       }
       case 'urgent-order': {
         if (out.orders.some((o) => o.id === d.id)) throw new DisruptionError(`${where}: order ${d.id} already exists`);
-        if (!out.plant.destinations.some((x) => x.code === d.destination)) throw new DisruptionError(`${where}: destination ${d.destination} is not in the scenario`);
-        if (!out.plant.products.some((x) => x.code === d.product)) throw new DisruptionError(`${where}: product ${d.product} is not in the scenario`);
-        out.orders.push({ id: d.id, customer: d.customer, destination: d.destination, product: d.product, quantityT: d.quantityT, dueDate: d.dueDate, priority: d.priority, modes: d.modes, splittable: d.splittable });
+        if (!out.plant.destinations.some((x) => x.code === d.destination))
+          throw new DisruptionError(`${where}: destination ${d.destination} is not in the scenario`);
+        if (!out.plant.products.some((x) => x.code === d.product))
+          throw new DisruptionError(`${where}: product ${d.product} is not in the scenario`);
+        out.orders.push({
+          id: d.id,
+          customer: d.customer,
+          destination: d.destination,
+          product: d.product,
+          quantityT: d.quantityT,
+          dueDate: d.dueDate,
+          priority: d.priority,
+          modes: d.modes,
+          splittable: d.splittable,
+        });
         break;
       }
     }
@@ -60,7 +82,8 @@ export function applyDisruptions(sc: Scenario, list: readonly Disruption[]): { s
 export function shiftIso(iso: string, hours: number): string {
   const m = /([+-]\d\d:?\d\d|Z)$/.exec(iso);
   const zone = m ? m[1]! : 'Z';
-  const off = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const off =
+    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   const ms = Date.parse(iso) + hours * 3_600_000 + off * 60_000;
   return `${new Date(ms).toISOString().slice(0, 19)}${zone === 'Z' ? 'Z' : zone}`;
 }

@@ -26,7 +26,11 @@ export interface EditOutcome {
 export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[]): EditOutcome {
   const p = prepare(sc);
   const draft = planToDraft(p, base);
-  const locks = { rakes: new Set(base.rakes.filter((r) => r.locked).map((r) => r.rakeId)), road: new Set(base.road.filter((r) => r.locked).map(roadKey)), orders: new Set(base.lockedOrders ?? []) };
+  const locks = {
+    rakes: new Set(base.rakes.filter((r) => r.locked).map((r) => r.rakeId)),
+    road: new Set(base.road.filter((r) => r.locked).map(roadKey)),
+    orders: new Set(base.lockedOrders ?? []),
+  };
   edits.forEach((e, i) => {
     try {
       applyOne(p, draft, e, locks);
@@ -35,15 +39,37 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
       throw err;
     }
   });
-  const priced = pricePlan(p, draft, { ...base.solver, status: `edited by the planner (${edits.length} edit${edits.length === 1 ? '' : 's'}) from: ${base.solver.status}`.slice(0, 500) },
-    base.summary.ruleBasedCost, base.notes.filter((n) => !n.startsWith('Edited')).concat(edits.length ? [`Edited by the planner: ${edits.length} edit${edits.length === 1 ? '' : 's'} on the ${base.solver.method} plan.`] : []), null);
+  const priced = pricePlan(
+    p,
+    draft,
+    {
+      ...base.solver,
+      status:
+        `edited by the planner (${edits.length} edit${edits.length === 1 ? '' : 's'}) from: ${base.solver.status}`.slice(
+          0,
+          500,
+        ),
+    },
+    base.summary.ruleBasedCost,
+    base.notes
+      .filter((n) => !n.startsWith('Edited'))
+      .concat(
+        edits.length
+          ? [
+              `Edited by the planner: ${edits.length} edit${edits.length === 1 ? '' : 's'} on the ${base.solver.method} plan.`,
+            ]
+          : [],
+      ),
+    null,
+  );
   // An edited plan answers the same risk questions as the plan it came from.
   const plan = base.planning ? annotatePlanRisk(priced, sc, base.planning.mode) : priced;
   for (const r of plan.rakes) if (locks.rakes.has(r.rakeId)) r.locked = true;
   for (const r of plan.road) if (locks.road.has(roadKey(r))) r.locked = true;
   if (locks.orders.size) plan.lockedOrders = [...locks.orders];
   plan.edits = (base.edits ?? 0) + edits.length;
-  for (const f of ['changes', 'stability', 'outages'] as const) if (base[f]) (plan as unknown as Record<string, unknown>)[f] = base[f];
+  for (const f of ['changes', 'stability', 'outages'] as const)
+    if (base[f]) (plan as unknown as Record<string, unknown>)[f] = base[f];
   const res = checkPlan(sc, plan);
   const rs = Math.round((plan.summary.totalCost - base.summary.totalCost) * 100) / 100;
   return {
@@ -61,20 +87,28 @@ function parsePlace(s: string): Place {
   return kind === 'rake' ? { kind: 'rake', rake: a! } : { kind: 'road', stockyard: a!, date: b! };
 }
 
-function applyOne(p: Prep, draft: Draft, e: PlanEdit, locks: { rakes: Set<string>; road: Set<string>; orders: Set<string> }): void {
+function applyOne(
+  p: Prep,
+  draft: Draft,
+  e: PlanEdit,
+  locks: { rakes: Set<string>; road: Set<string>; orders: Set<string> },
+): void {
   if (e.op === 'lock') {
     const [kind, ...rest] = e.target.split(':');
     const set = kind === 'rake' ? locks.rakes : kind === 'order' ? locks.orders : locks.road;
     const id = kind === 'road' ? rest.slice(0, 2).join(' ') + ' ' + rest[2] : rest[0]!;
-    if (kind === 'rake' && !draft.rakes.some((r) => p.rakes[r.rakeIdx]!.rake.id === id)) throw new PlanInputError(`rake ${id} carries nothing in this plan: there is no decision to lock`);
+    if (kind === 'rake' && !draft.rakes.some((r) => p.rakes[r.rakeIdx]!.rake.id === id))
+      throw new PlanInputError(`rake ${id} carries nothing in this plan: there is no decision to lock`);
     if (kind === 'order' && !p.orderById.has(id)) throw new PlanInputError(`order ${id} is not in the scenario`);
-    if (e.locked) set.add(id); else set.delete(id);
+    if (e.locked) set.add(id);
+    else set.delete(id);
     return;
   }
   if (e.op === 'rake') {
     const dr = findRake(p, draft, e.rake);
     if (e.loadingPoint !== undefined) {
-      if (!p.lps.has(e.loadingPoint)) throw new PlanInputError(`loading point ${e.loadingPoint} is not in the scenario`);
+      if (!p.lps.has(e.loadingPoint))
+        throw new PlanInputError(`loading point ${e.loadingPoint} is not in the scenario`);
       dr.lp = e.loadingPoint;
     }
     if (e.loadingStart !== undefined) dr.startH = hoursOf(p, e.loadingStart, `rake ${e.rake}`);
@@ -113,12 +147,19 @@ function applyOne(p: Prep, draft: Draft, e: PlanEdit, locks: { rakes: Set<string
     if (!srcRoad) throw new PlanInputError(`order ${o.id} has no road lot at ${from.stockyard} on ${from.date}`);
     avail = srcRoad.tonnes;
   } else {
-    const shipped = draft.rakes.flatMap((r) => r.lines).filter((l) => l.orderId === o.id).reduce((a, l) => a + lineTonnes(l), 0)
-      + draft.road.filter((r) => r.orderId === o.id).reduce((a, r) => a + r.tonnes, 0);
+    const shipped =
+      draft.rakes
+        .flatMap((r) => r.lines)
+        .filter((l) => l.orderId === o.id)
+        .reduce((a, l) => a + lineTonnes(l), 0) +
+      draft.road.filter((r) => r.orderId === o.id).reduce((a, r) => a + r.tonnes, 0);
     avail = Math.max(0, o.quantityT - shipped);
   }
   const asked = e.tonnes ?? (e.wagons !== undefined ? e.wagons * (pcc || Infinity) : avail);
-  if (asked > avail + 1e-3) throw new PlanInputError(`only ${roundT(avail)} t of order ${o.id} are at ${e.from}, asked to move ${roundT(asked)} t`);
+  if (asked > avail + 1e-3)
+    throw new PlanInputError(
+      `only ${roundT(avail)} t of order ${o.id} are at ${e.from}, asked to move ${roundT(asked)} t`,
+    );
   const t = Math.min(asked, avail);
   if (t <= EPS) throw new PlanInputError(`nothing of order ${o.id} is at ${e.from}`);
   // Take t out of the source, keeping track of the stockyards it came from.
@@ -156,12 +197,16 @@ function applyOne(p: Prep, draft: Draft, e: PlanEdit, locks: { rakes: Set<string
   if (taken.size === 0) {
     // From unserved: the stockyard asked for, else the first the siding serves that holds the product.
     const lp = p.lps.get(dr.lp);
-    const y = e.stockyard ?? lp?.stockyards.find((s) => (p.stock.get(key(s, o.product)) ?? 0) > EPS) ?? lp?.stockyards[0];
+    const y =
+      e.stockyard ?? lp?.stockyards.find((s) => (p.stock.get(key(s, o.product)) ?? 0) > EPS) ?? lp?.stockyards[0];
     if (!y) throw new PlanInputError(`no stockyard to draw order ${o.id} from at ${dr.lp}`);
     taken.set(y, t);
   }
   let line = dr.lines.find((l) => l.orderId === o.id);
-  if (!line) { line = { orderId: o.id, wagons: 0, sources: new Map() }; dr.lines.push(line); }
+  if (!line) {
+    line = { orderId: o.id, wagons: 0, sources: new Map() };
+    dr.lines.push(line);
+  }
   for (const [y, v] of taken) line.sources.set(y, roundT((line.sources.get(y) ?? 0) + v));
   line.wagons = Math.ceil(lineTonnes(line) / pr.pccT - 1e-9);
 }

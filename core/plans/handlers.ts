@@ -19,7 +19,12 @@ import { addForecastProduction } from '../forecasts/service';
 import { exportPlanCsv, exportPlanXlsx } from './export';
 import { deletePlan, listPlans, loadPlan, savePlan } from './store';
 
-const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json', lp: 'text/plain' } as const;
+const MIME = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  lp: 'text/plain',
+} as const;
 
 /**
  * Parse an inline scenario or load a saved one; refuses one with errors, naming each. A saved
@@ -42,7 +47,11 @@ function refuseErrors(issues: readonly DataIssue[], prefix: string): void {
   if (!hasErrors(issues)) return;
   const errors = issues.filter((i) => i.severity === 'error');
   const first = errors[0];
-  throw new ContractError('INVALID_DATA', `The scenario cannot be planned: ${errors.length} data error(s) to fix first; the first: ${first ? `${first.path} ${first.message}` : ''}`.trim(), errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })));
+  throw new ContractError(
+    'INVALID_DATA',
+    `The scenario cannot be planned: ${errors.length} data error(s) to fix first; the first: ${first ? `${first.path} ${first.message}` : ''}`.trim(),
+    errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })),
+  );
 }
 
 export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
@@ -53,26 +62,44 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       if (p.scenario !== undefined) assertPlanLimits(p.scenario);
       const scenario = resolveScenario(s, p);
       assertPlanLimits(scenario);
-      if (p.solveId && running.has(p.solveId)) throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
+      if (p.solveId && running.has(p.solveId))
+        throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
       // Robust: planned (and saved, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
       const mode = p.robust ? 'robust' : 'normal';
       const planned = scenarioForMode(scenario, mode);
-      const handle = startSolve(planned, { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly }, {
-        signal: ctx.signal,
-        onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
-      });
+      const handle = startSolve(
+        planned,
+        { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly },
+        {
+          signal: ctx.signal,
+          onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
+        },
+      );
       if (p.solveId) running.set(p.solveId, handle);
       const started = performance.now();
       try {
         const { plan: solved } = await handle.result.catch((err: unknown) => {
           const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
-          monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', { ms: performance.now() - started, ok: false, code: (err as ContractError).code });
+          monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', {
+            ms: performance.now() - started,
+            ok: false,
+            code: (err as ContractError).code,
+          });
           throw err;
         });
-        const plan = await addForecastProduction(s, annotatePlanRisk(solved, scenario, mode), scenario, p.scenarioId ?? null);
+        const plan = await addForecastProduction(
+          s,
+          annotatePlanRisk(solved, scenario, mode),
+          scenario,
+          p.scenarioId ?? null,
+        );
         // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
         const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
-        monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', { ms: plan.solver.seconds * 1000, ok: !fellBack, value: plan.solver.gap ?? 0 });
+        monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', {
+          ms: plan.solver.seconds * 1000,
+          ok: !fellBack,
+          value: plan.solver.gap ?? 0,
+        });
         const id = savePlan(s.requireDb(), plan, planned, { name: p.name, scenarioId: p.scenarioId ?? null });
         ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
         return { id, plan };
@@ -103,12 +130,19 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
     'plans.export': async (p) => {
       const { item, plan, scenario } = loadPlan(s.requireDb(), p.id);
       const base = item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan';
-      const out = (ext: string, format: keyof typeof MIME, bytes: Buffer | string) =>
-        ({ fileName: `${base}.${ext}`, mimeType: MIME[format], base64: Buffer.from(bytes).toString('base64') });
+      const out = (ext: string, format: keyof typeof MIME, bytes: Buffer | string) => ({
+        fileName: `${base}.${ext}`,
+        mimeType: MIME[format],
+        base64: Buffer.from(bytes).toString('base64'),
+      });
       if (p.format === 'xlsx') return out('xlsx', 'xlsx', await exportPlanXlsx(plan, scenario));
       if (p.format === 'csv') return out(`${p.table}.csv`, 'csv', exportPlanCsv(plan, p.table, scenario));
       if (p.format === 'json') return out('plan.json', 'json', JSON.stringify(plan, null, 2));
-      if (countPairs(prepare(scenario)) > MONOLITHIC_LIMIT) throw new ContractError('LIMIT_EXCEEDED', `This scenario has more than ${MONOLITHIC_LIMIT} candidate order–rake pairs: it is planned by decomposition and has no single LP model.`);
+      if (countPairs(prepare(scenario)) > MONOLITHIC_LIMIT)
+        throw new ContractError(
+          'LIMIT_EXCEEDED',
+          `This scenario has more than ${MONOLITHIC_LIMIT} candidate order–rake pairs: it is planned by decomposition and has no single LP model.`,
+        );
       return out('lp', 'lp', exportModelLp(scenario));
     },
   });

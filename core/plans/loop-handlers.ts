@@ -15,11 +15,15 @@ import { issuePlan, loadPlan, savePlan } from './store';
 /** The documents carry the rake indent for as many days as the indent call allows at most. */
 const INDENT_DAYS = 14;
 
-const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' } as const;
+const MIME = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
 
 /** A plan input or disruption that cannot be applied is the caller's data error, named. */
 function asContractError(err: unknown): never {
-  if (err instanceof PlanInputError || err instanceof DisruptionError) throw new ContractError('INVALID_DATA', err.message);
+  if (err instanceof PlanInputError || err instanceof DisruptionError)
+    throw new ContractError('INVALID_DATA', err.message);
   throw err;
 }
 
@@ -30,10 +34,18 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       const db = s.requireDb();
       const { item, plan, scenario } = loadPlan(db, p.id);
       let res;
-      try { res = applyEdits(scenario, plan, p.edits); } catch (err) { asContractError(err); }
+      try {
+        res = applyEdits(scenario, plan, p.edits);
+      } catch (err) {
+        asContractError(err);
+      }
       if (!p.save) return res;
       const child = { ...res.plan, parentId: p.id };
-      const id = savePlan(db, child, scenario, { scenarioId: item.scenarioId, parentId: p.id, name: p.name ?? `${item.name.replace(/ · v\d+$/, '')} · v${(item.version ?? 1) + 1}` });
+      const id = savePlan(db, child, scenario, {
+        scenarioId: item.scenarioId,
+        parentId: p.id,
+        name: p.name ?? `${item.name.replace(/ · v\d+$/, '')} · v${(item.version ?? 1) + 1}`,
+      });
       return { ...res, plan: child, id };
     },
     'plans.replan': async (p, ctx) => {
@@ -41,14 +53,32 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       const { item, plan, scenario } = loadPlan(db, p.id);
       // Up to three solves (kept + re-optimized, locks only, fresh): the time limit is shared.
       const perSolve = Math.max(2, p.timeLimitS / 3);
-      const solve = async (sc: typeof scenario) => (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
+      const solve = async (sc: typeof scenario) =>
+        (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
       let out;
-      try { out = await replanScenario(scenario, plan, { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now }, solve); } catch (err) { asContractError(err); }
+      try {
+        out = await replanScenario(
+          scenario,
+          plan,
+          { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now },
+          solve,
+        );
+      } catch (err) {
+        asContractError(err);
+      }
       const saved = { ...out.plan, parentId: p.id };
-      const id = savePlan(db, saved, out.scenario, { scenarioId: item.scenarioId, parentId: p.id, name: `${item.name.replace(/ · v\d+$/, '')} · re-plan v${(item.version ?? 1) + 1}` });
+      const id = savePlan(db, saved, out.scenario, {
+        scenarioId: item.scenarioId,
+        parentId: p.id,
+        name: `${item.name.replace(/ · v\d+$/, '')} · re-plan v${(item.version ?? 1) + 1}`,
+      });
       const c = checkPlan(out.scenario, saved);
       ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });
-      return { id, plan: saved, check: { ok: c.ok, violations: c.violations, recomputedTotalCost: c.recomputed.totalCost } };
+      return {
+        id,
+        plan: saved,
+        check: { ok: c.ok, violations: c.violations, recomputedTotalCost: c.recomputed.totalCost },
+      };
     },
     'plans.issue': (p) => ({ issuedAt: issuePlan(s.requireDb(), p.id) }),
     'plans.documents': async (p) => {
@@ -58,11 +88,18 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       // demo's figures exactly as forecasts.indent would give them. A plan whose saved scenario has
       // since been deleted can no longer say so, and is taken as the plant's own.
       let demo = false;
-      if (item.scenarioId) { try { demo = isDemoScenario(db, item.scenarioId); } catch (err) { if (!(err instanceof ContractError && err.code === 'NOT_FOUND')) throw err; } }
+      if (item.scenarioId) {
+        try {
+          demo = isDemoScenario(db, item.scenarioId);
+        } catch (err) {
+          if (!(err instanceof ContractError && err.code === 'NOT_FOUND')) throw err;
+        }
+      }
       const indent = await indentForScenario(s, scenario, demo, INDENT_DAYS);
       const base = `${item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan'}-documents`;
       const title = `${item.name}${item.issuedAt ? ` — issued ${item.issuedAt.slice(0, 16).replace('T', ' ')}` : ' — NOT ISSUED (draft)'}`;
-      const bytes = p.format === 'xlsx' ? await documentsXlsx(plan, title, indent) : await documentsPdf(plan, title, indent);
+      const bytes =
+        p.format === 'xlsx' ? await documentsXlsx(plan, title, indent) : await documentsPdf(plan, title, indent);
       return { fileName: `${base}.${p.format}`, mimeType: MIME[p.format], base64: bytes.toString('base64') };
     },
   });

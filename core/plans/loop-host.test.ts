@@ -16,16 +16,24 @@ import { documentsPdf } from './documents';
 function pageText(page: PDFPage): string {
   const c = page.node.Contents();
   const streams = c instanceof PDFArray ? c.asArray().map((r) => page.doc.context.lookup(r)) : [c];
-  return streams.map((st) => {
-    if (!(st instanceof PDFRawStream)) return '';
-    const raw = Buffer.from(st.contents);
-    const text = st.dict.get(PDFName.of('Filter')) ? zlib.inflateSync(raw).toString('latin1') : raw.toString('latin1');
-    return [...text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x96/g, '–')).join('\n');
-  }).join('\n');
+  return streams
+    .map((st) => {
+      if (!(st instanceof PDFRawStream)) return '';
+      const raw = Buffer.from(st.contents);
+      const text = st.dict.get(PDFName.of('Filter'))
+        ? zlib.inflateSync(raw).toString('latin1')
+        : raw.toString('latin1');
+      return [...text.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)]
+        .map((m) => Buffer.from(m[1]!, 'hex').toString('latin1').replace(/\x97/g, '—').replace(/\x96/g, '–'))
+        .join('\n');
+    })
+    .join('\n');
 }
 
 // Solves run in dist/workers/solve.js: build the node bundles once.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-loop-'));
 const host = createHost({ dataDir: dir, mode: 'test' });
@@ -35,11 +43,18 @@ describe('plans.edit / replan / issue / documents', () => {
   it('saves edits as a version with its parent, issues read-only, re-plans as a child, and writes the documents', async () => {
     const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 10, name: 'tiny' });
     const rake = a.plan.rakes.find((r) => r.wagonType === 'BFNS')!;
-    const preview = await host.app.invoke('plans.edit', { id: a.id, edits: [{ op: 'move', order: rake.lines[0]!.order, from: `rake:${rake.rakeId}`, to: 'unserved' }] });
+    const preview = await host.app.invoke('plans.edit', {
+      id: a.id,
+      edits: [{ op: 'move', order: rake.lines[0]!.order, from: `rake:${rake.rakeId}`, to: 'unserved' }],
+    });
     expect(preview.id).toBeUndefined();
     expect(preview.check.ok).toBe(true);
     expect(preview.costDelta.rs).toBeCloseTo(preview.plan.summary.totalCost - a.plan.summary.totalCost, 2);
-    const saved = await host.app.invoke('plans.edit', { id: a.id, edits: [{ op: 'lock', target: `rake:${rake.rakeId}`, locked: true }], save: true });
+    const saved = await host.app.invoke('plans.edit', {
+      id: a.id,
+      edits: [{ op: 'lock', target: `rake:${rake.rakeId}`, locked: true }],
+      save: true,
+    });
     const list = await host.app.invoke('plans.list', {});
     const child = list.find((p) => p.id === saved.id)!;
     expect(child).toMatchObject({ parentId: a.id, version: 2 });
@@ -50,11 +65,20 @@ describe('plans.edit / replan / issue / documents', () => {
     await expect(host.app.invoke('plans.delete', { id: saved.id })).rejects.toMatchObject({ code: 'CONFLICT' });
     // A later change to an issued plan is a new version; the issued one is unchanged.
     const other = a.plan.rakes.find((r) => r.rakeId !== rake.rakeId);
-    const re = await host.app.invoke('plans.replan', { id: saved.id, timeLimitS: 6, disruptions: other ? [{ kind: 'rake-delayed', rake: other.rakeId, hours: 10 }] : [] });
+    const re = await host.app.invoke('plans.replan', {
+      id: saved.id,
+      timeLimitS: 6,
+      disruptions: other ? [{ kind: 'rake-delayed', rake: other.rakeId, hours: 10 }] : [],
+    });
     expect(re.check.ok).toBe(true);
-    expect(re.plan.rakes.find((r) => r.rakeId === rake.rakeId)).toEqual(saved.plan.rakes.find((r) => r.rakeId === rake.rakeId));
+    expect(re.plan.rakes.find((r) => r.rakeId === rake.rakeId)).toEqual(
+      saved.plan.rakes.find((r) => r.rakeId === rake.rakeId),
+    );
     expect((await host.app.invoke('plans.get', { id: saved.id })).plan).toEqual(saved.plan);
-    expect((await host.app.invoke('plans.list', {})).find((p) => p.id === re.id)).toMatchObject({ parentId: saved.id, version: 3 });
+    expect((await host.app.invoke('plans.list', {})).find((p) => p.id === re.id)).toMatchObject({
+      parentId: saved.id,
+      version: 3,
+    });
 
     // Documents: the .xlsx has real dates and totals that add up; the PDF opens with a page per loading point and stockyard-day.
     const x = await host.app.invoke('plans.documents', { id: saved.id, format: 'xlsx' });
@@ -120,7 +144,10 @@ describe('plans.edit / replan / issue / documents', () => {
     // The PDF grows by the indent's pages: titled, the demand source named, the rows and total printed.
     const without = await PDFDocument.load(await documentsPdf(saved.plan, 'x'));
     expect(doc.getPageCount()).toBeGreaterThan(without.getPageCount());
-    const indentPages = doc.getPages().map(pageText).filter((t) => t.includes('Rake indent — next 14 days'));
+    const indentPages = doc
+      .getPages()
+      .map(pageText)
+      .filter((t) => t.includes('Rake indent — next 14 days'));
     expect(indentPages.length).toBeGreaterThan(0);
     const firstIndent = indentPages[0]!;
     expect(firstIndent).toContain(`demand: ${ind.demandSource}`.replace(/[^\x20-\x7e\u00a0-\u00ff–—]/g, '?'));
@@ -128,7 +155,7 @@ describe('plans.edit / replan / issue / documents', () => {
     expect(indentPages.join('\n')).toMatch(new RegExp(`Total\\n\\d+\\n${ind.indentedT}\\n`));
   }, 180_000);
 
-  it('prints a demo scenario\'s plan with the indent forecasts.indent gives the demo scenario', async () => {
+  it("prints a demo scenario's plan with the indent forecasts.indent gives the demo scenario", async () => {
     const scenarioId = insertScenario(host.services.requireDb(), tiny(), { name: 'tiny demo', source: 'demo' });
     const a = await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5, name: 'tiny demo plan' });
     const demo = await host.app.invoke('forecasts.indent', { scenarioId, demo: false, days: 14 });
@@ -147,7 +174,17 @@ describe('plans.edit / replan / issue / documents', () => {
 
   it('names an edit it cannot apply, and refuses bad edits at the boundary', async () => {
     const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 5, name: 'tiny 2' });
-    await expect(host.app.invoke('plans.edit', { id: a.id, edits: [{ op: 'move', order: 'O-1', from: 'rake:R-404', to: 'unserved' }] })).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/edits\[0\].*R-404/) });
-    await expect(host.app.invoke('plans.edit', { id: a.id, edits: [{ op: 'move', order: 'O-1', from: 'truck', to: 'unserved' }] } as never)).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    await expect(
+      host.app.invoke('plans.edit', {
+        id: a.id,
+        edits: [{ op: 'move', order: 'O-1', from: 'rake:R-404', to: 'unserved' }],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/edits\[0\].*R-404/) });
+    await expect(
+      host.app.invoke('plans.edit', {
+        id: a.id,
+        edits: [{ op: 'move', order: 'O-1', from: 'truck', to: 'unserved' }],
+      } as never),
+    ).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
   }, 60_000);
 });

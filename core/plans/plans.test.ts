@@ -13,7 +13,9 @@ import { PLAN_LIMITS } from '../optimizer/limits';
 import { generateScenario } from '../synth/scenario';
 
 // The solve runs in dist/workers/solve.js: build the node bundles once.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-plans-'));
 const host = createHost({ dataDir: dir, mode: 'test' });
@@ -48,7 +50,9 @@ describe('plans.* contract', () => {
     const csv = await host.app.invoke('plans.export', { id: a.id, format: 'csv', table: 'unserved' });
     expect(Buffer.from(csv.base64, 'base64').toString()).toMatch(/^\uFEFFOrder,Customer,Product,Destination,Priority/);
     const lp = await host.app.invoke('plans.export', { id: a.id, format: 'lp' });
-    expect(Buffer.from(lp.base64, 'base64').toString()).toMatch(/^\\ RakePlan[\s\S]*Minimize[\s\S]*Subject To[\s\S]*End/);
+    expect(Buffer.from(lp.base64, 'base64').toString()).toMatch(
+      /^\\ RakePlan[\s\S]*Minimize[\s\S]*Subject To[\s\S]*End/,
+    );
     await host.app.invoke('plans.delete', { id: b.id });
     await expect(host.app.invoke('plans.get', { id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -79,21 +83,33 @@ describe('plans.* contract', () => {
     const scenarioId = (await host.app.invoke('scenarios.import', file)).scenarioId!;
     const d = await host.app.invoke('scenarios.get', { id: scenarioId });
     const o = d.scenario.orders[0]!;
-    await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: 'NOWHERE' } }] });
+    await host.app.invoke('scenarios.editRows', {
+      id: scenarioId,
+      table: 'orders',
+      changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: 'NOWHERE' } }],
+    });
     await expect(host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).rejects.toMatchObject({
-      code: 'INVALID_DATA', message: expect.stringMatching(/cannot be planned: 1 data error/),
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(/cannot be planned: 1 data error/),
       issues: [expect.objectContaining({ path: expect.stringContaining('destination') })],
     });
-    await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: o.destination } }] });
-    expect((await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).plan.summary.totalCost).toBeGreaterThan(0);
+    await host.app.invoke('scenarios.editRows', {
+      id: scenarioId,
+      table: 'orders',
+      changes: [{ op: 'update', rid: d.rowIds.orders[0]!, values: { destination: o.destination } }],
+    });
+    expect(
+      (await host.app.invoke('plans.solve', { scenarioId, timeLimitS: 5 })).plan.summary.totalCost,
+    ).toBeGreaterThan(0);
   });
 
-  it('refuses a scenario above the optimizer\'s size limit up front, naming it', async () => {
+  it("refuses a scenario above the optimizer's size limit up front, naming it", async () => {
     const huge = tinyInput();
     const o = huge.orders[0]!;
     huge.orders = Array.from({ length: PLAN_LIMITS.orders + 1 }, (_, i) => ({ ...o, id: `H-${i}` }));
     await expect(host.app.invoke('plans.solve', { scenario: huge, timeLimitS: 5 })).rejects.toMatchObject({
-      code: 'LIMIT_EXCEEDED', message: expect.stringContaining(`at most ${PLAN_LIMITS.orders.toLocaleString('en-US')} orders`),
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringContaining(`at most ${PLAN_LIMITS.orders.toLocaleString('en-US')} orders`),
     });
   });
 
@@ -104,15 +120,19 @@ describe('plans.* contract', () => {
     const scenario = generateScenario({ seed: 1, size: 'day' });
     const phases = new Set<string>();
     let stopped = false;
-    const solving = client.call('plans.solve', { scenario, timeLimitS: 120, gap: 0, solveId: 'soft' }, {
-      onProgress: (p: SolveProgressEvent) => {
-        phases.add(p.phase);
-        if (p.phase === 'solving' && p.incumbent !== null && !stopped) {
-          stopped = true;
-          void client.call('plans.stop', { solveId: 'soft' });
-        }
+    const solving = client.call(
+      'plans.solve',
+      { scenario, timeLimitS: 120, gap: 0, solveId: 'soft' },
+      {
+        onProgress: (p: SolveProgressEvent) => {
+          phases.add(p.phase);
+          if (p.phase === 'solving' && p.incumbent !== null && !stopped) {
+            stopped = true;
+            void client.call('plans.stop', { solveId: 'soft' });
+          }
+        },
       },
-    });
+    );
     const res = await solving;
     expect(phases.has('rule-based')).toBe(true);
     expect(res.plan.solver.stoppedEarly).toBe(true);

@@ -36,18 +36,32 @@ export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, sol
 }
 
 /** `replan`, also returning the disrupted scenario the plan is of (what it is saved and checked with). */
-export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<{ plan: Plan; scenario: Scenario }> {
+export async function replanScenario(
+  sc0: Scenario,
+  base: Plan,
+  opts: ReplanOptions,
+  solve: SolveFn,
+): Promise<{ plan: Plan; scenario: Scenario }> {
   const penalty = opts.stabilityRs ?? DEFAULT_STABILITY_RS;
   const { scenario: sc, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
   const p = prepare(sc);
   const forced = forcedChanges(p, base, outages);
   const userKept = keptDecisions(base, opts.nowIso);
   const clash = userKept.rakes.filter((r) => forced.rakes.has(r.rakeId));
-  if (clash.length) throw new DisruptionError(`${clash.map((r) => `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)})`).join('; ')}: locked or already loading, but the disruption makes its decision impossible — unlock it first`);
+  if (clash.length)
+    throw new DisruptionError(
+      `${clash.map((r) => `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)})`).join('; ')}: locked or already loading, but the disruption makes its decision impossible — unlock it first`,
+    );
   const clashRoad = userKept.road.filter((r) => forced.road.has(roadKey(r)));
-  if (clashRoad.length) throw new DisruptionError(`${clashRoad.map((r) => `road lot ${roadKey(r)}`).join('; ')}: locked, but the stock it draws is gone — unlock it first`);
+  if (clashRoad.length)
+    throw new DisruptionError(
+      `${clashRoad.map((r) => `road lot ${roadKey(r)}`).join('; ')}: locked, but the stock it draws is gone — unlock it first`,
+    );
   const lockFrom = base;
-  const unforced: KeptDecisions = { rakes: base.rakes.filter((r) => !forced.rakes.has(r.rakeId)), road: base.road.filter((r) => !forced.road.has(roadKey(r))) };
+  const unforced: KeptDecisions = {
+    rakes: base.rakes.filter((r) => !forced.rakes.has(r.rakeId)),
+    road: base.road.filter((r) => !forced.road.has(roadKey(r))),
+  };
   const notes = (why: string) => [`Re-planned from a base plan: ${why}.`];
   const solved = async (kept: KeptDecisions) => {
     const res = await solve(residualScenario(sc, kept));
@@ -57,14 +71,41 @@ export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOpti
   const candidates: Array<{ candidate: StabilityInfo['candidate']; plan: Plan }> = [];
   // keep: forced rakes that can still load keep their orders and load when they can.
   const movable = base.rakes.filter((r) => forced.rakes.get(r.rakeId) === 'retime');
-  candidates.push({ candidate: 'keep', plan: joinKept(sc, unforced, { rakes: movable, road: [] }, { ...base.solver, status: 'base plan kept; only the changes the disruption forces' }, notes('base kept, forced changes only'), outages, lockFrom) });
+  candidates.push({
+    candidate: 'keep',
+    plan: joinKept(
+      sc,
+      unforced,
+      { rakes: movable, road: [] },
+      { ...base.solver, status: 'base plan kept; only the changes the disruption forces' },
+      notes('base kept, forced changes only'),
+      outages,
+      lockFrom,
+    ),
+  });
   const kr = await solved(unforced);
-  candidates.push({ candidate: 'keep + re-optimize', plan: joinKept(sc, unforced, kr, kr.solver, notes('unforced rakes kept, the rest re-optimized'), outages, lockFrom) });
+  candidates.push({
+    candidate: 'keep + re-optimize',
+    plan: joinKept(sc, unforced, kr, kr.solver, notes('unforced rakes kept, the rest re-optimized'), outages, lockFrom),
+  });
   const lr = await solved(userKept);
-  candidates.push({ candidate: 'locks only', plan: joinKept(sc, userKept, lr, lr.solver, notes('locked and started decisions kept, the rest re-optimized'), outages, lockFrom) });
+  candidates.push({
+    candidate: 'locks only',
+    plan: joinKept(
+      sc,
+      userKept,
+      lr,
+      lr.solver,
+      notes('locked and started decisions kept, the rest re-optimized'),
+      outages,
+      lockFrom,
+    ),
+  });
   // A fresh plan of the disrupted scenario: the yardstick of what stability costs.
   const noLocks = userKept.rakes.length === 0 && userKept.road.length === 0;
-  const fresh = noLocks ? candidates[2]!.plan : joinKept(sc, { rakes: [], road: [] }, await solve(sc), lr.solver, [], outages);
+  const fresh = noLocks
+    ? candidates[2]!.plan
+    : joinKept(sc, { rakes: [], road: [] }, await solve(sc), lr.solver, [], outages);
 
   const scored = candidates.map((c) => {
     const changes = diffPlans(base, c.plan, forced.rakes);
@@ -79,9 +120,18 @@ export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOpti
   const plan = base.planning ? annotatePlanRisk(best.plan, sc, base.planning.mode) : best.plan;
   plan.changes = best.changes;
   plan.stability = {
-    penaltyRsPerRake: penalty, changedRakes: best.changedRakes, forcedRakes: forced.rakes.size, candidate: best.candidate,
-    freshCost: fresh.summary.totalCost, costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
-    candidates: scored.map((c) => ({ candidate: c.candidate, totalCost: c.plan.summary.totalCost, changedRakes: c.changedRakes, score: c.ok ? c.score : Infinity })),
+    penaltyRsPerRake: penalty,
+    changedRakes: best.changedRakes,
+    forcedRakes: forced.rakes.size,
+    candidate: best.candidate,
+    freshCost: fresh.summary.totalCost,
+    costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
+    candidates: scored.map((c) => ({
+      candidate: c.candidate,
+      totalCost: c.plan.summary.totalCost,
+      changedRakes: c.changedRakes,
+      score: c.ok ? c.score : Infinity,
+    })),
   };
   return { plan, scenario: sc };
 }
@@ -91,40 +141,67 @@ export async function replanScenario(sc0: Scenario, base: Plan, opts: ReplanOpti
  * cancelled, placed after the horizon, stock gone) or not at their time (`retime`: placed after
  * their loading start, or loading through a siding outage); road lots whose stock is gone.
  */
-export function forcedChanges(p: Prep, base: Plan, outages: SidingOutage[]): { rakes: Map<string, 'drop' | 'retime'>; road: Set<string> } {
+export function forcedChanges(
+  p: Prep,
+  base: Plan,
+  outages: SidingOutage[],
+): { rakes: Map<string, 'drop' | 'retime'>; road: Set<string> } {
   const rakes = new Map<string, 'drop' | 'retime'>();
   const road = new Set<string>();
   const byId = new Map(p.rakes.map((r) => [r.rake.id, r]));
   for (const r of base.rakes) {
     const pr = byId.get(r.rakeId);
-    if (!pr) { rakes.set(r.rakeId, 'drop'); continue; }
+    if (!pr) {
+      rakes.set(r.rakeId, 'drop');
+      continue;
+    }
     const s = Date.parse(r.loadingStart);
     const e = Date.parse(r.loadingEnd);
     if (s < Date.parse(pr.rake.expectedPlacement) - 1000) rakes.set(r.rakeId, 'retime');
-    if (outages.some((o) => o.loadingPoint === r.loadingPoint && Date.parse(o.from) < e && Date.parse(o.to) > s)) rakes.set(r.rakeId, 'retime');
+    if (outages.some((o) => o.loadingPoint === r.loadingPoint && Date.parse(o.from) < e && Date.parse(o.to) > s))
+      rakes.set(r.rakeId, 'retime');
   }
   // Stock: where the base draws more than is usable now, the latest draws go first.
   const draws: Array<{ k: string; t: number; at: number; rake?: string; road?: string }> = [];
-  for (const r of base.rakes) for (const l of r.lines) for (const s of l.sources) draws.push({ k: key(s.stockyard, l.product), t: s.tonnes, at: Date.parse(r.loadingStart), rake: r.rakeId });
-  for (const r of base.road) draws.push({ k: key(r.stockyard, r.product), t: r.tonnes, at: Date.parse(r.dispatch), road: roadKey(r) });
+  for (const r of base.rakes)
+    for (const l of r.lines)
+      for (const s of l.sources)
+        draws.push({ k: key(s.stockyard, l.product), t: s.tonnes, at: Date.parse(r.loadingStart), rake: r.rakeId });
+  for (const r of base.road)
+    draws.push({ k: key(r.stockyard, r.product), t: r.tonnes, at: Date.parse(r.dispatch), road: roadKey(r) });
   const total = new Map<string, number>();
   for (const d of draws) if (!(d.rake && rakes.get(d.rake) === 'drop')) total.set(d.k, (total.get(d.k) ?? 0) + d.t);
   for (const [k, t] of total) {
     let over = t - (p.stock.get(k) ?? 0);
     for (const d of draws.filter((x) => x.k === k).sort((a, b) => b.at - a.at)) {
       if (over <= 0.01) break;
-      if (d.rake) { if (rakes.get(d.rake) !== 'drop') { rakes.set(d.rake, 'drop'); over -= draws.filter((x) => x.rake === d.rake && x.k === k).reduce((a, x) => a + x.t, 0); } }
-      else if (d.road && !road.has(d.road)) { road.add(d.road); over -= d.t; }
+      if (d.rake) {
+        if (rakes.get(d.rake) !== 'drop') {
+          rakes.set(d.rake, 'drop');
+          over -= draws.filter((x) => x.rake === d.rake && x.k === k).reduce((a, x) => a + x.t, 0);
+        }
+      } else if (d.road && !road.has(d.road)) {
+        road.add(d.road);
+        over -= d.t;
+      }
     }
   }
   return { rakes, road };
 }
 
-const lineSig = (r: PlannedRake) => r.lines.map((l) => `${l.order} ${l.wagons} wagons ${l.tonnes} t`).sort().join(', ');
+const lineSig = (r: PlannedRake) =>
+  r.lines
+    .map((l) => `${l.order} ${l.wagons} wagons ${l.tonnes} t`)
+    .sort()
+    .join(', ');
 const fmtTime = (iso: string) => iso.slice(5, 16).replace('T', ' ');
 
 /** What changed from `base` to `plan`: rakes added, removed, moved in time or siding, or loaded differently; road lots. */
-export function diffPlans(base: Pick<Plan, 'rakes' | 'road'>, plan: Pick<Plan, 'rakes' | 'road'>, forced: Map<string, unknown> = new Map()): PlanChange[] {
+export function diffPlans(
+  base: Pick<Plan, 'rakes' | 'road'>,
+  plan: Pick<Plan, 'rakes' | 'road'>,
+  forced: Map<string, unknown> = new Map(),
+): PlanChange[] {
   const out: PlanChange[] = [];
   const a = new Map(base.rakes.map((r) => [r.rakeId, r]));
   const b = new Map(plan.rakes.map((r) => [r.rakeId, r]));
@@ -132,13 +209,35 @@ export function diffPlans(base: Pick<Plan, 'rakes' | 'road'>, plan: Pick<Plan, '
     const x = a.get(id);
     const y = b.get(id);
     const forcedHere = forced.has(id);
-    if (x && !y) out.push({ kind: 'rake', id, change: 'removed', detail: `was ${x.loadingPoint} ${fmtTime(x.loadingStart)}: ${lineSig(x)}`, forced: forcedHere });
-    else if (!x && y) out.push({ kind: 'rake', id, change: 'added', detail: `${y.loadingPoint} ${fmtTime(y.loadingStart)}: ${lineSig(y)}`, forced: forcedHere });
+    if (x && !y)
+      out.push({
+        kind: 'rake',
+        id,
+        change: 'removed',
+        detail: `was ${x.loadingPoint} ${fmtTime(x.loadingStart)}: ${lineSig(x)}`,
+        forced: forcedHere,
+      });
+    else if (!x && y)
+      out.push({
+        kind: 'rake',
+        id,
+        change: 'added',
+        detail: `${y.loadingPoint} ${fmtTime(y.loadingStart)}: ${lineSig(y)}`,
+        forced: forcedHere,
+      });
     else if (x && y) {
       const moved = x.loadingPoint !== y.loadingPoint || Date.parse(x.loadingStart) !== Date.parse(y.loadingStart);
       const reloaded = lineSig(x) !== lineSig(y);
-      if (moved) out.push({ kind: 'rake', id, change: 'retimed', detail: `${x.loadingPoint} ${fmtTime(x.loadingStart)} → ${y.loadingPoint} ${fmtTime(y.loadingStart)}${reloaded ? `; load ${lineSig(x)} → ${lineSig(y)}` : ''}`, forced: forcedHere });
-      else if (reloaded) out.push({ kind: 'rake', id, change: 'reloaded', detail: `${lineSig(x)} → ${lineSig(y)}`, forced: forcedHere });
+      if (moved)
+        out.push({
+          kind: 'rake',
+          id,
+          change: 'retimed',
+          detail: `${x.loadingPoint} ${fmtTime(x.loadingStart)} → ${y.loadingPoint} ${fmtTime(y.loadingStart)}${reloaded ? `; load ${lineSig(x)} → ${lineSig(y)}` : ''}`,
+          forced: forcedHere,
+        });
+      else if (reloaded)
+        out.push({ kind: 'rake', id, change: 'reloaded', detail: `${lineSig(x)} → ${lineSig(y)}`, forced: forcedHere });
     }
   }
   const ra = new Map(base.road.map((r) => [roadKey(r), r]));
@@ -148,12 +247,21 @@ export function diffPlans(base: Pick<Plan, 'rakes' | 'road'>, plan: Pick<Plan, '
     const y = rb.get(k);
     if (x && !y) out.push({ kind: 'road', id: k, change: 'removed', detail: `${x.tonnes} t`, forced: false });
     else if (!x && y) out.push({ kind: 'road', id: k, change: 'added', detail: `${y.tonnes} t`, forced: false });
-    else if (x && y && Math.abs(x.tonnes - y.tonnes) > 0.01) out.push({ kind: 'road', id: k, change: 'reloaded', detail: `${x.tonnes} t → ${y.tonnes} t`, forced: false });
+    else if (x && y && Math.abs(x.tonnes - y.tonnes) > 0.01)
+      out.push({ kind: 'road', id: k, change: 'reloaded', detail: `${x.tonnes} t → ${y.tonnes} t`, forced: false });
   }
   return out;
 }
 
 /** No loading of the plan overlaps a siding outage (the checker knows the scenario, not the outages). */
 export function respectsOutages(plan: Pick<Plan, 'rakes'>, outages: SidingOutage[]): boolean {
-  return plan.rakes.every((r) => !outages.some((o) => o.loadingPoint === r.loadingPoint && Date.parse(o.from) < Date.parse(r.loadingEnd) && Date.parse(o.to) > Date.parse(r.loadingStart)));
+  return plan.rakes.every(
+    (r) =>
+      !outages.some(
+        (o) =>
+          o.loadingPoint === r.loadingPoint &&
+          Date.parse(o.from) < Date.parse(r.loadingEnd) &&
+          Date.parse(o.to) > Date.parse(r.loadingStart),
+      ),
+  );
 }

@@ -6,35 +6,83 @@ import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 
 interface PlanRow {
-  id: string; name: string; scenario_id: string | null; scenario_name: string; scenario_hash: string; created_at: string;
-  method: string; status: string; gap: number | null; seconds: number; total_cost: number; rule_based_cost: number;
-  parent_id: string | null; version: number; issued_at: string | null;
+  id: string;
+  name: string;
+  scenario_id: string | null;
+  scenario_name: string;
+  scenario_hash: string;
+  created_at: string;
+  method: string;
+  status: string;
+  gap: number | null;
+  seconds: number;
+  total_cost: number;
+  rule_based_cost: number;
+  parent_id: string | null;
+  version: number;
+  issued_at: string | null;
 }
 
-const LIST_COLUMNS = 'id, name, scenario_id, scenario_name, scenario_hash, created_at, method, status, gap, seconds, total_cost, rule_based_cost, parent_id, version, issued_at';
+const LIST_COLUMNS =
+  'id, name, scenario_id, scenario_name, scenario_hash, created_at, method, status, gap, seconds, total_cost, rule_based_cost, parent_id, version, issued_at';
 
 function toItem(r: PlanRow): PlanListItem {
   const saving = r.rule_based_cost - r.total_cost;
   return {
-    id: r.id, name: r.name, scenarioId: r.scenario_id, scenarioName: r.scenario_name, scenarioHash: r.scenario_hash,
-    createdAt: r.created_at, method: r.method as PlanListItem['method'], status: r.status, gap: r.gap, seconds: r.seconds,
-    totalCost: r.total_cost, ruleBasedCost: r.rule_based_cost, saving,
+    id: r.id,
+    name: r.name,
+    scenarioId: r.scenario_id,
+    scenarioName: r.scenario_name,
+    scenarioHash: r.scenario_hash,
+    createdAt: r.created_at,
+    method: r.method as PlanListItem['method'],
+    status: r.status,
+    gap: r.gap,
+    seconds: r.seconds,
+    totalCost: r.total_cost,
+    ruleBasedCost: r.rule_based_cost,
+    saving,
     savingPct: r.rule_based_cost > 0 ? Math.round((saving / r.rule_based_cost) * 10000) / 100 : 0,
-    parentId: r.parent_id, version: r.version, issuedAt: r.issued_at,
+    parentId: r.parent_id,
+    version: r.version,
+    issuedAt: r.issued_at,
   };
 }
 
-export function savePlan(db: Database.Database, plan: Plan, scenario: Scenario, opts: { name?: string; scenarioId?: string | null; parentId?: string }): string {
+export function savePlan(
+  db: Database.Database,
+  plan: Plan,
+  scenario: Scenario,
+  opts: { name?: string; scenarioId?: string | null; parentId?: string },
+): string {
   const id = randomUUID();
-  const parent = opts.parentId ? (db.prepare('SELECT version FROM plans WHERE id = ?').get(opts.parentId) as { version: number } | undefined) : undefined;
-  if (opts.parentId && !parent) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${opts.parentId}' to make a version of.`);
+  const parent = opts.parentId
+    ? (db.prepare('SELECT version FROM plans WHERE id = ?').get(opts.parentId) as { version: number } | undefined)
+    : undefined;
+  if (opts.parentId && !parent)
+    throw new ContractError('NOT_FOUND', `There is no saved plan with id '${opts.parentId}' to make a version of.`);
   const name = opts.name ?? `${scenario.name} — ${plan.solver.method} ${plan.createdAt.slice(0, 16).replace('T', ' ')}`;
   db.transaction(() => {
-    db.prepare(`INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      id, name, opts.scenarioId ?? null, scenario.name, plan.scenario.hash, JSON.stringify(scenario), plan.createdAt, plan.solver.method,
-      plan.solver.status, plan.solver.gap, plan.solver.seconds, plan.summary.totalCost, plan.summary.ruleBasedCost, JSON.stringify(plan),
-      opts.parentId ?? null, parent ? parent.version + 1 : 1,
+    db.prepare(
+      `INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      name,
+      opts.scenarioId ?? null,
+      scenario.name,
+      plan.scenario.hash,
+      JSON.stringify(scenario),
+      plan.createdAt,
+      plan.solver.method,
+      plan.solver.status,
+      plan.solver.gap,
+      plan.solver.seconds,
+      plan.summary.totalCost,
+      plan.summary.ruleBasedCost,
+      JSON.stringify(plan),
+      opts.parentId ?? null,
+      parent ? parent.version + 1 : 1,
     );
   })();
   return id;
@@ -42,15 +90,22 @@ export function savePlan(db: Database.Database, plan: Plan, scenario: Scenario, 
 
 export function listPlans(db: Database.Database, opts: { scenarioId?: string; limit: number }): PlanListItem[] {
   const rows = opts.scenarioId
-    ? db.prepare(`SELECT ${LIST_COLUMNS} FROM plans WHERE scenario_id = ? ORDER BY created_at DESC LIMIT ?`).all(opts.scenarioId, opts.limit)
+    ? db
+        .prepare(`SELECT ${LIST_COLUMNS} FROM plans WHERE scenario_id = ? ORDER BY created_at DESC LIMIT ?`)
+        .all(opts.scenarioId, opts.limit)
     : db.prepare(`SELECT ${LIST_COLUMNS} FROM plans ORDER BY created_at DESC LIMIT ?`).all(opts.limit);
   return (rows as PlanRow[]).map(toItem);
 }
 
 export function loadPlan(db: Database.Database, id: string): { item: PlanListItem; plan: Plan; scenario: Scenario } {
-  const row = db.prepare(`SELECT ${LIST_COLUMNS}, plan_json, scenario_json FROM plans WHERE id = ?`).get(id) as (PlanRow & { plan_json: string; scenario_json: string }) | undefined;
+  const row = db.prepare(`SELECT ${LIST_COLUMNS}, plan_json, scenario_json FROM plans WHERE id = ?`).get(id) as
+    (PlanRow & { plan_json: string; scenario_json: string }) | undefined;
   if (!row) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
-  return { item: toItem(row), plan: JSON.parse(row.plan_json) as Plan, scenario: JSON.parse(row.scenario_json) as Scenario };
+  return {
+    item: toItem(row),
+    plan: JSON.parse(row.plan_json) as Plan,
+    scenario: JSON.parse(row.scenario_json) as Scenario,
+  };
 }
 
 /** Issue a plan: from now on it is read-only (edits and re-plans are saved as new versions). */
@@ -58,7 +113,8 @@ export function issuePlan(db: Database.Database, id: string): string {
   const at = new Date().toISOString();
   const res = db.prepare('UPDATE plans SET issued_at = ? WHERE id = ? AND issued_at IS NULL').run(at, id);
   if (res.changes === 0) {
-    const row = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as { issued_at: string | null } | undefined;
+    const row = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as
+      { issued_at: string | null } | undefined;
     if (!row) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
     return row.issued_at!;
   }
@@ -66,8 +122,13 @@ export function issuePlan(db: Database.Database, id: string): string {
 }
 
 export function deletePlan(db: Database.Database, id: string): void {
-  const issued = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as { issued_at: string | null } | undefined;
-  if (issued?.issued_at) throw new ContractError('CONFLICT', `Plan '${id}' was issued on ${issued.issued_at} and is read-only: it cannot be deleted.`);
+  const issued = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as
+    { issued_at: string | null } | undefined;
+  if (issued?.issued_at)
+    throw new ContractError(
+      'CONFLICT',
+      `Plan '${id}' was issued on ${issued.issued_at} and is read-only: it cannot be deleted.`,
+    );
   const res = db.prepare('DELETE FROM plans WHERE id = ?').run(id);
   if (res.changes === 0) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
 }

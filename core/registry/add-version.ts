@@ -18,7 +18,13 @@ import { specTable } from './training-data';
 export async function registerTrainedDir(
   s: HostServices,
   dir: string,
-  opts: { dataCsv?: string; note?: string; parentVersion?: number; asCandidate?: boolean; hideFileContent?: boolean } = {},
+  opts: {
+    dataCsv?: string;
+    note?: string;
+    parentVersion?: number;
+    asCandidate?: boolean;
+    hideFileContent?: boolean;
+  } = {},
 ): Promise<VersionRecord> {
   if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
   const manifest = readManifest(dir);
@@ -36,6 +42,10 @@ export async function registerTrainedDir(
     extraNote = ` [no training statistics: ${opts.hideFileContent && opts.dataCsv ? 'the data CSV could not be read as a table' : (err as Error).message}]`;
   }
   return registryFor(s).registerDir(dir, {
-    note: (opts.note ?? '') + extraNote, parentVersion: opts.parentVersion, table, tableSource, asCandidate: opts.asCandidate,
+    note: (opts.note ?? '') + extraNote,
+    parentVersion: opts.parentVersion,
+    table,
+    tableSource,
+    asCandidate: opts.asCandidate,
   });
 }

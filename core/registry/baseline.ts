@@ -7,8 +7,19 @@ import { getColumn, type Cell, type Table } from '../ml/table';
  * first categorical input among SEGMENT_COLUMNS, and overall for lanes never seen.
  */
 export type Baseline =
-  | { kind: 'mean'; description: string; overall: number; segment: { column: string; values: Record<string, number> } | null }
-  | { kind: 'prior'; description: string; classes: string[]; overall: number[]; segment: { column: string; values: Record<string, number[]> } | null };
+  | {
+      kind: 'mean';
+      description: string;
+      overall: number;
+      segment: { column: string; values: Record<string, number> } | null;
+    }
+  | {
+      kind: 'prior';
+      description: string;
+      classes: string[];
+      overall: number[];
+      segment: { column: string; values: Record<string, number[]> } | null;
+    };
 
 export const SEGMENT_COLUMNS = ['corridor', 'destination', 'lane', 'loadingPoint', 'product', 'wagonType', 'stockyard'];
 
@@ -16,13 +27,16 @@ export const SEGMENT_COLUMNS = ['corridor', 'destination', 'lane', 'loadingPoint
 export function fitBaseline(t: Table, manifest: ModelManifest, rows: readonly number[]): Baseline | null {
   const target = getColumn(t, manifest.target);
   if (!target || rows.length === 0) return null;
-  const segName = SEGMENT_COLUMNS.find((c) => manifest.inputs.some((i) => i.name === c && i.type === 'categorical') && getColumn(t, c));
+  const segName = SEGMENT_COLUMNS.find(
+    (c) => manifest.inputs.some((i) => i.name === c && i.type === 'categorical') && getColumn(t, c),
+  );
   const seg = segName ? getColumn(t, segName)! : null;
   const key = (i: number) => seg?.str?.[i] ?? null;
   if (manifest.classes) {
     const classes = manifest.classes;
     const idx = new Map(classes.map((c, k) => [c, k]));
-    const label = (i: number) => (target.str ? target.str[i] : Number.isNaN(target.num![i]!) ? null : String(target.num![i]));
+    const label = (i: number) =>
+      target.str ? target.str[i] : Number.isNaN(target.num![i]!) ? null : String(target.num![i]);
     const overall = new Array<number>(classes.length).fill(0);
     const by = new Map<string, number[]>();
     for (const i of rows) {
@@ -30,40 +44,63 @@ export function fitBaseline(t: Table, manifest: ModelManifest, rows: readonly nu
       if (k === undefined) continue;
       overall[k]!++;
       const s = key(i);
-      if (s !== null) { let a = by.get(s); if (!a) by.set(s, (a = new Array<number>(classes.length).fill(0))); a[k]!++; }
+      if (s !== null) {
+        let a = by.get(s);
+        if (!a) by.set(s, (a = new Array<number>(classes.length).fill(0)));
+        a[k]!++;
+      }
     }
-    const norm = (a: number[]) => { const n = a.reduce((x, y) => x + y, 0) || 1; return a.map((x) => x / n); };
+    const norm = (a: number[]) => {
+      const n = a.reduce((x, y) => x + y, 0) || 1;
+      return a.map((x) => x / n);
+    };
     return {
-      kind: 'prior', classes, overall: norm(overall),
+      kind: 'prior',
+      classes,
+      overall: norm(overall),
       description: segName ? `class shares by ${segName}` : 'overall class shares',
       segment: segName ? { column: segName, values: Object.fromEntries([...by].map(([k, a]) => [k, norm(a)])) } : null,
     };
   }
   if (!target.num) return null;
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   const by = new Map<string, { s: number; n: number }>();
   for (const i of rows) {
     const y = target.num[i]!;
     if (Number.isNaN(y)) continue;
-    sum += y; n++;
+    sum += y;
+    n++;
     const s = key(i);
-    if (s !== null) { const a = by.get(s) ?? { s: 0, n: 0 }; a.s += y; a.n++; by.set(s, a); }
+    if (s !== null) {
+      const a = by.get(s) ?? { s: 0, n: 0 };
+      a.s += y;
+      a.n++;
+      by.set(s, a);
+    }
   }
   if (n === 0) return null;
   return {
-    kind: 'mean', overall: sum / n,
+    kind: 'mean',
+    overall: sum / n,
     description: segName ? `mean ${manifest.target} by ${segName}` : `mean ${manifest.target}`,
     segment: segName ? { column: segName, values: Object.fromEntries([...by].map(([k, a]) => [k, a.s / a.n])) } : null,
   };
 }
 
 /** Baseline answers in the model's output columns. */
-export function predictBaseline(b: Baseline, manifest: ModelManifest, rows: readonly Record<string, Cell>[]): { columns: Record<string, number[]>; label: string[] | null } {
+export function predictBaseline(
+  b: Baseline,
+  manifest: ModelManifest,
+  rows: readonly Record<string, Cell>[],
+): { columns: Record<string, number[]>; label: string[] | null } {
   const seg = (r: Record<string, Cell>) => (b.segment ? r[b.segment.column] : undefined);
   if (b.kind === 'mean') {
     const values = rows.map((r) => {
       const s = seg(r);
-      return (s !== undefined && s !== null && b.segment!.values[String(s)] !== undefined) ? b.segment!.values[String(s)]! : b.overall;
+      return s !== undefined && s !== null && b.segment!.values[String(s)] !== undefined
+        ? b.segment!.values[String(s)]!
+        : b.overall;
     });
     return { columns: Object.fromEntries(manifest.outputs.map((o) => [o, values])), label: null };
   }
@@ -72,7 +109,9 @@ export function predictBaseline(b: Baseline, manifest: ModelManifest, rows: read
     return (s !== undefined && s !== null && b.segment!.values[String(s)]) || b.overall;
   });
   const columns: Record<string, number[]> = {};
-  b.classes.forEach((c, k) => { columns[`p_${c}`] = probs.map((p) => p[k]!); });
+  b.classes.forEach((c, k) => {
+    columns[`p_${c}`] = probs.map((p) => p[k]!);
+  });
   const label = probs.map((p) => b.classes[p.indexOf(Math.max(...p))]!);
   return { columns, label };
 }

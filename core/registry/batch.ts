@@ -42,7 +42,9 @@ export async function readCsvRows(file: string): Promise<Record<string, Cell>[]>
 
 /** A history table's rows (`history_<name>`). */
 export function readHistoryRows(db: Database.Database, table: string): Record<string, Cell>[] {
-  return (db.prepare(`SELECT * FROM "history_${table}"`).all() as Record<string, Cell>[]).map(({ rid: _rid, ...r }) => r);
+  return (db.prepare(`SELECT * FROM "history_${table}"`).all() as Record<string, Cell>[]).map(
+    ({ rid: _rid, ...r }) => r,
+  );
 }
 
 /**
@@ -51,17 +53,24 @@ export function readHistoryRows(db: Database.Database, table: string): Record<st
  * go to `batch_predictions` and, when asked, a CSV beside the inputs. Cancellable between chunks.
  */
 export async function runBatch(
-  db: Database.Database, jobs: JobStore, server: ModelServer, input: BatchInput,
+  db: Database.Database,
+  jobs: JobStore,
+  server: ModelServer,
+  input: BatchInput,
   ctx: { signal: AbortSignal; progress(p: { done: number; of: number; skipped: number }): void },
 ): Promise<BatchReport> {
   const started = performance.now();
-  const job = jobs.create('batch-scoring', `Score ${input.rows.length} rows with ${input.name}`, { source: input.sourceLabel });
+  const job = jobs.create('batch-scoring', `Score ${input.rows.length} rows with ${input.name}`, {
+    source: input.sourceLabel,
+  });
   const skipped: { row: number; reason: string }[] = [];
   const out: { row: number; columns: Record<string, number>; label: string | null }[] = [];
   let last: PredictAnswer | null = null;
   const engines: NonNullable<BatchReport['engines']> = {};
   let engineNote: string | undefined;
-  const ins = db.prepare('INSERT OR REPLACE INTO batch_predictions (job_id, row_index, model, version, source, output) VALUES (?, ?, ?, ?, ?, ?)');
+  const ins = db.prepare(
+    'INSERT OR REPLACE INTO batch_predictions (job_id, row_index, model, version, source, output) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const keep = (a: PredictAnswer, rowNumbers: number[]) => {
     last = a;
     if (a.engine) engines[a.engine] = (engines[a.engine] ?? 0) + rowNumbers.length;
@@ -71,14 +80,24 @@ export async function runBatch(
         const columns = Object.fromEntries(Object.entries(a.columns).map(([c, v]) => [c, v[k]!]));
         const label = a.label?.[k] ?? null;
         out.push({ row, columns, label });
-        ins.run(job.id, row, a.model, a.version, a.source, JSON.stringify(label !== null ? { ...columns, label } : columns));
+        ins.run(
+          job.id,
+          row,
+          a.model,
+          a.version,
+          a.source,
+          JSON.stringify(label !== null ? { ...columns, label } : columns),
+        );
       });
     })();
   };
   let cancelled = false;
   try {
     for (let s = 0; s < input.rows.length; s += input.chunkRows) {
-      if (ctx.signal.aborted) { cancelled = true; break; }
+      if (ctx.signal.aborted) {
+        cancelled = true;
+        break;
+      }
       const chunk = input.rows.slice(s, s + input.chunkRows);
       const numbers = chunk.map((_, k) => s + k + 1);
       try {
@@ -105,11 +124,24 @@ export async function runBatch(
     }
     const l = last as PredictAnswer | null;
     const report: BatchReport = {
-      jobId: job.id, model: input.name, version: l?.version ?? null, source: l?.source ?? 'model', rows: input.rows.length,
-      scored: out.length, skipped: skipped.slice(0, 1000), skippedCount: skipped.length, outCsv, cancelled, ms: performance.now() - started,
-      engines, ...(engineNote ? { engineNote } : {}),
+      jobId: job.id,
+      model: input.name,
+      version: l?.version ?? null,
+      source: l?.source ?? 'model',
+      rows: input.rows.length,
+      scored: out.length,
+      skipped: skipped.slice(0, 1000),
+      skippedCount: skipped.length,
+      outCsv,
+      cancelled,
+      ms: performance.now() - started,
+      engines,
+      ...(engineNote ? { engineNote } : {}),
     };
-    jobs.update(job.id, { status: cancelled ? 'cancelled' : 'succeeded', detail: { ...report, skipped: report.skipped.slice(0, 50) } });
+    jobs.update(job.id, {
+      status: cancelled ? 'cancelled' : 'succeeded',
+      detail: { ...report, skipped: report.skipped.slice(0, 50) },
+    });
     return report;
   } catch (err) {
     jobs.update(job.id, { status: 'failed', error: (err as Error).message });
@@ -118,7 +150,9 @@ export async function runBatch(
 }
 
 /** The output CSV's lines: row number, each output column, and the label when there is one. */
-function* predictionRows(out: { row: number; columns: Record<string, number>; label: string | null }[]): Generator<CsvCell[]> {
+function* predictionRows(
+  out: { row: number; columns: Record<string, number>; label: string | null }[],
+): Generator<CsvCell[]> {
   const cols = out.length ? Object.keys(out[0]!.columns) : [];
   const hasLabel = out.some((o) => o.label !== null);
   yield ['row', ...cols, ...(hasLabel ? ['label'] : [])];

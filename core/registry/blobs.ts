@@ -33,7 +33,10 @@ export class BlobStore {
     if (!fs.existsSync(file)) throw new Error(`Model file ${file} is missing.`);
     const bytes = fs.readFileSync(file);
     const actual = sha256Hex(bytes);
-    if (actual !== sha256) throw new Error(`Model file ${file} is damaged: its content hash is ${actual.slice(0, 12)}…, expected ${sha256.slice(0, 12)}….`);
+    if (actual !== sha256)
+      throw new Error(
+        `Model file ${file} is damaged: its content hash is ${actual.slice(0, 12)}…, expected ${sha256.slice(0, 12)}….`,
+      );
     return bytes;
   }
 

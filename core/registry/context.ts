@@ -23,12 +23,17 @@ export function registryFor(s: HostServices): Registry {
     recentInputs: (name) => {
       const d = driftFor(s);
       d.flush();
-      return (s.requireDb().prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT 2000').all(name) as { row: string }[]).map((x) => JSON.parse(x.row) as Record<string, number | string | null>);
+      return (
+        s.requireDb().prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT 2000').all(name) as {
+          row: string;
+        }[]
+      ).map((x) => JSON.parse(x.row) as Record<string, number | string | null>);
     },
     hooks: {
       onInference: (key, ms, ok) => monitor.record('inference', key, { ms, ok }),
       onLoad: (key, ms, ok) => monitor.record('model-load', key, { ms, ok }),
-      onInputs: (name, rows) => driftFor(s).sample(name, rows.length > SAMPLE_ROWS_PER_REQUEST ? rows.slice(0, SAMPLE_ROWS_PER_REQUEST) : rows),
+      onInputs: (name, rows) =>
+        driftFor(s).sample(name, rows.length > SAMPLE_ROWS_PER_REQUEST ? rows.slice(0, SAMPLE_ROWS_PER_REQUEST) : rows),
       onEvent: (msg, fields) => monitor.log.log(msg.includes('failed') ? 'error' : 'info', msg, fields),
     },
   });
@@ -47,14 +52,20 @@ export function driftFor(s: HostServices): DriftService {
     (name) => registryFor(s).reference(name),
     () => registryFor(s).store.names(),
     { scheduleMs: s.mode === 'test' || s.mode === 'cli' ? 0 : 6 * 3_600_000 },
-    (r) => { if (r.status === 'drift') monitor.log.log('warn', 'input drift', { model: r.name, message: r.message }); },
+    (r) => {
+      if (r.status === 'drift') monitor.log.log('warn', 'input drift', { model: r.name, message: r.message });
+    },
   );
   drifts.set(s, d);
   const drift = d;
-  monitor.providers.drift = () => drift.latestByModel().map((r) => ({
-    name: r.name, status: r.status,
-    worst: r.features.length ? [...r.features].sort((a, b) => b.psi - a.psi).map((f) => ({ feature: f.feature, psi: f.psi }))[0]! : null,
-    features: r.features.map((f) => ({ feature: f.feature, psi: f.psi })),
-  }));
+  monitor.providers.drift = () =>
+    drift.latestByModel().map((r) => ({
+      name: r.name,
+      status: r.status,
+      worst: r.features.length
+        ? [...r.features].sort((a, b) => b.psi - a.psi).map((f) => ({ feature: f.feature, psi: f.psi }))[0]!
+        : null,
+      features: r.features.map((f) => ({ feature: f.feature, psi: f.psi })),
+    }));
   return d;
 }

@@ -7,7 +7,11 @@ import type { VersionRecord } from './store';
 export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
   dataQuality: { minRows: 200, maxMissingRate: 0.2, maxRangeExcess: 0.5 },
   improvement: { minRelativeGain: 0.01, mustBeatBaseline: true },
-  stability: { maxSegmentRegression: 0.1, minSegmentRows: 20, segmentColumns: ['destination', 'product', 'corridor', 'lane'] },
+  stability: {
+    maxSegmentRegression: 0.1,
+    minSegmentRows: 20,
+    segmentColumns: ['destination', 'product', 'corridor', 'lane'],
+  },
   consistency: { maxPsi: 0.25, minRows: 50 },
 };
 
@@ -36,11 +40,17 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   let prodOut: Out | null = null;
   let prodError: string | null = null;
   if (holdout.length && prod) {
-    try { prodOut = await g.predict(prod, holdout); } catch (err) { prodError = `production @${prod.version} cannot score this holdout: ${(err as Error).message}`; }
+    try {
+      prodOut = await g.predict(prod, holdout);
+    } catch (err) {
+      prodError = `production @${prod.version} cannot score this holdout: ${(err as Error).message}`;
+    }
   }
   const baseOut = holdout.length && cand.baseline ? predictBaseline(cand.baseline, cand.manifest, holdout) : null;
   const errs = (o: Out | null) => (o ? rowErrors(cand, holdout, o) : null);
-  const eCand = errs(candOut), eProd = errs(prodOut), eBase = errs(baseOut);
+  const eCand = errs(candOut),
+    eProd = errs(prodOut),
+    eBase = errs(baseOut);
 
   const gates: GateResult[] = [
     dataQuality(cand, prod, holdout.length, th),
@@ -49,88 +59,224 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     await consistency(g, holdout),
   ];
   return {
-    name: cand.name, version: cand.version, against: prod?.version ?? null, passed: gates.every((x) => x.passed), gates, thresholds: th, metric,
-    holdout: { rows: holdout.length, source: g.holdout?.source ?? 'none' }, evaluatedAt: new Date().toISOString(),
+    name: cand.name,
+    version: cand.version,
+    against: prod?.version ?? null,
+    passed: gates.every((x) => x.passed),
+    gates,
+    thresholds: th,
+    metric,
+    holdout: { rows: holdout.length, source: g.holdout?.source ?? 'none' },
+    evaluatedAt: new Date().toISOString(),
   };
 }
 
-function dataQuality(cand: VersionRecord, prod: VersionRecord | null, holdoutRows: number, th: GateThresholds): GateResult {
+function dataQuality(
+  cand: VersionRecord,
+  prod: VersionRecord | null,
+  holdoutRows: number,
+  th: GateThresholds,
+): GateResult {
   const t = th.dataQuality;
   const checks: GateCheck[] = [];
   if (prod) {
     const want = prod.manifest.inputs.map((i) => `${i.name}:${i.type}`).sort();
     const have = new Set(cand.manifest.inputs.map((i) => `${i.name}:${i.type}`));
     const missing = want.filter((w) => !have.has(w));
-    checks.push({ name: 'inputs match production', passed: missing.length === 0, value: missing.length ? `missing ${missing.join(', ')}` : 'all present', limit: want.join(', ') });
+    checks.push({
+      name: 'inputs match production',
+      passed: missing.length === 0,
+      value: missing.length ? `missing ${missing.join(', ')}` : 'all present',
+      limit: want.join(', '),
+    });
   }
   const rows = cand.dataset?.rows ?? cand.datasetStats?.rows ?? null;
-  checks.push({ name: 'training rows', passed: rows !== null && rows >= t.minRows, value: rows, limit: `≥ ${t.minRows}`, ...(rows === null ? { detail: 'no dataset recorded (imported model)' } : {}) });
+  checks.push({
+    name: 'training rows',
+    passed: rows !== null && rows >= t.minRows,
+    value: rows,
+    limit: `≥ ${t.minRows}`,
+    ...(rows === null ? { detail: 'no dataset recorded (imported model)' } : {}),
+  });
   checks.push({ name: 'holdout rows with a target', passed: holdoutRows > 0, value: holdoutRows, limit: '> 0' });
   for (const f of cand.datasetStats?.features ?? []) {
-    checks.push({ name: `${f.name} missing rate`, passed: f.missingRate <= t.maxMissingRate, value: round(f.missingRate), limit: `≤ ${t.maxMissingRate}` });
+    checks.push({
+      name: `${f.name} missing rate`,
+      passed: f.missingRate <= t.maxMissingRate,
+      value: round(f.missingRate),
+      limit: `≤ ${t.maxMissingRate}`,
+    });
     const p = prod?.datasetStats?.features.find((x) => x.name === f.name);
     if (f.kind === 'numeric' && p?.kind === 'numeric' && Number.isFinite(p.min) && Number.isFinite(f.min)) {
       const slack = (p.max - p.min) * t.maxRangeExcess;
       const ok = f.min >= p.min - slack && f.max <= p.max + slack;
-      checks.push({ name: `${f.name} range`, passed: ok, value: `${round(f.min)} … ${round(f.max)}`, limit: `${round(p.min - slack)} … ${round(p.max + slack)}` });
-    }
-  }
-  const failed = checks.filter((c) => !c.passed);
-  return { gate: 'data-quality', passed: failed.length === 0, checks, summary: failed.length ? `${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}` : `${checks.length} checks passed` };
-}
-
-function improvement(eCand: number[] | null, eProd: number[] | null, eBase: number[] | null, prod: VersionRecord | null, metric: string, th: GateThresholds, prodError: string | null): GateResult {
-  const t = th.improvement;
-  if (!eCand) return { gate: 'improvement', passed: false, checks: [], summary: 'no holdout rows to evaluate on: give evaluation rows with the target' };
-  const c = mean(eCand);
-  const checks: GateCheck[] = [];
-  if (prodError) checks.push({ name: `${metric} vs production`, passed: false, value: null, limit: 'comparable', detail: prodError });
-  if (eProd && prod) {
-    const p = mean(eProd);
-    const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
-    checks.push({ name: `${metric} vs production @${prod.version}`, passed: gain >= t.minRelativeGain, value: `${round(c)} vs ${round(p)} (${(gain * 100).toFixed(1)} % better)`, limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better` });
-  }
-  if (eBase) {
-    const b = mean(eBase);
-    checks.push({ name: `${metric} vs naive baseline`, passed: !t.mustBeatBaseline || c < b, value: `${round(c)} vs ${round(b)}`, limit: t.mustBeatBaseline ? 'lower' : 'not required' });
-  } else if (t.mustBeatBaseline) checks.push({ name: `${metric} vs naive baseline`, passed: false, value: null, limit: 'lower', detail: 'no baseline stored for this version' });
-  const failed = checks.filter((x) => !x.passed);
-  return { gate: 'improvement', passed: failed.length === 0, checks, summary: failed.length ? failed.map((x) => `${x.name}: ${x.value ?? 'n/a'}`).join('; ') : `${metric} ${round(c)} on ${eCand.length} holdout rows` };
-}
-
-function stability(rows: Rows, eCand: number[] | null, eRef: number[] | null, refName: string, th: GateThresholds): GateResult {
-  const t = th.stability;
-  if (!eCand || !eRef) return { gate: 'stability', passed: !eCand ? false : true, checks: [], summary: !eCand ? 'no holdout rows to evaluate on' : `nothing to compare with (no production and no baseline)` };
-  const checks: GateCheck[] = [];
-  for (const col of t.segmentColumns) {
-    if (!rows.some((r) => col in r)) continue;
-    const groups = new Map<string, number[]>();
-    rows.forEach((r, i) => { const k = String(r[col] ?? '(missing)'); const a = groups.get(k) ?? []; a.push(i); groups.set(k, a); });
-    for (const [value, idx] of groups) {
-      if (idx.length < t.minSegmentRows) continue;
-      const c = mean(idx.map((i) => eCand[i]!)), r = mean(idx.map((i) => eRef[i]!));
-      const worse = r > 0 ? (c - r) / r : c > 0 ? Infinity : 0;
-      checks.push({ name: `${col}=${value}`, passed: worse <= t.maxSegmentRegression, value: `${round(c)} vs ${round(r)} (${(worse * 100).toFixed(1)} % worse)`, limit: `≤ ${(t.maxSegmentRegression * 100).toFixed(0)} % worse`, detail: `${idx.length} rows` });
+      checks.push({
+        name: `${f.name} range`,
+        passed: ok,
+        value: `${round(f.min)} … ${round(f.max)}`,
+        limit: `${round(p.min - slack)} … ${round(p.max + slack)}`,
+      });
     }
   }
   const failed = checks.filter((c) => !c.passed);
   return {
-    gate: 'stability', passed: failed.length === 0, checks,
-    summary: checks.length === 0 ? `no segment column (${t.segmentColumns.join(', ')}) with ≥ ${t.minSegmentRows} rows` : failed.length ? `${failed.length} of ${checks.length} segments worse than ${refName}: ${failed.slice(0, 3).map((c) => c.name).join(', ')}` : `${checks.length} segments no worse than ${refName}`,
+    gate: 'data-quality',
+    passed: failed.length === 0,
+    checks,
+    summary: failed.length
+      ? `${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}`
+      : `${checks.length} checks passed`,
+  };
+}
+
+function improvement(
+  eCand: number[] | null,
+  eProd: number[] | null,
+  eBase: number[] | null,
+  prod: VersionRecord | null,
+  metric: string,
+  th: GateThresholds,
+  prodError: string | null,
+): GateResult {
+  const t = th.improvement;
+  if (!eCand)
+    return {
+      gate: 'improvement',
+      passed: false,
+      checks: [],
+      summary: 'no holdout rows to evaluate on: give evaluation rows with the target',
+    };
+  const c = mean(eCand);
+  const checks: GateCheck[] = [];
+  if (prodError)
+    checks.push({
+      name: `${metric} vs production`,
+      passed: false,
+      value: null,
+      limit: 'comparable',
+      detail: prodError,
+    });
+  if (eProd && prod) {
+    const p = mean(eProd);
+    const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
+    checks.push({
+      name: `${metric} vs production @${prod.version}`,
+      passed: gain >= t.minRelativeGain,
+      value: `${round(c)} vs ${round(p)} (${(gain * 100).toFixed(1)} % better)`,
+      limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
+    });
+  }
+  if (eBase) {
+    const b = mean(eBase);
+    checks.push({
+      name: `${metric} vs naive baseline`,
+      passed: !t.mustBeatBaseline || c < b,
+      value: `${round(c)} vs ${round(b)}`,
+      limit: t.mustBeatBaseline ? 'lower' : 'not required',
+    });
+  } else if (t.mustBeatBaseline)
+    checks.push({
+      name: `${metric} vs naive baseline`,
+      passed: false,
+      value: null,
+      limit: 'lower',
+      detail: 'no baseline stored for this version',
+    });
+  const failed = checks.filter((x) => !x.passed);
+  return {
+    gate: 'improvement',
+    passed: failed.length === 0,
+    checks,
+    summary: failed.length
+      ? failed.map((x) => `${x.name}: ${x.value ?? 'n/a'}`).join('; ')
+      : `${metric} ${round(c)} on ${eCand.length} holdout rows`,
+  };
+}
+
+function stability(
+  rows: Rows,
+  eCand: number[] | null,
+  eRef: number[] | null,
+  refName: string,
+  th: GateThresholds,
+): GateResult {
+  const t = th.stability;
+  if (!eCand || !eRef)
+    return {
+      gate: 'stability',
+      passed: !eCand ? false : true,
+      checks: [],
+      summary: !eCand ? 'no holdout rows to evaluate on' : `nothing to compare with (no production and no baseline)`,
+    };
+  const checks: GateCheck[] = [];
+  for (const col of t.segmentColumns) {
+    if (!rows.some((r) => col in r)) continue;
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const k = String(r[col] ?? '(missing)');
+      const a = groups.get(k) ?? [];
+      a.push(i);
+      groups.set(k, a);
+    });
+    for (const [value, idx] of groups) {
+      if (idx.length < t.minSegmentRows) continue;
+      const c = mean(idx.map((i) => eCand[i]!)),
+        r = mean(idx.map((i) => eRef[i]!));
+      const worse = r > 0 ? (c - r) / r : c > 0 ? Infinity : 0;
+      checks.push({
+        name: `${col}=${value}`,
+        passed: worse <= t.maxSegmentRegression,
+        value: `${round(c)} vs ${round(r)} (${(worse * 100).toFixed(1)} % worse)`,
+        limit: `≤ ${(t.maxSegmentRegression * 100).toFixed(0)} % worse`,
+        detail: `${idx.length} rows`,
+      });
+    }
+  }
+  const failed = checks.filter((c) => !c.passed);
+  return {
+    gate: 'stability',
+    passed: failed.length === 0,
+    checks,
+    summary:
+      checks.length === 0
+        ? `no segment column (${t.segmentColumns.join(', ')}) with ≥ ${t.minSegmentRows} rows`
+        : failed.length
+          ? `${failed.length} of ${checks.length} segments worse than ${refName}: ${failed
+              .slice(0, 3)
+              .map((c) => c.name)
+              .join(', ')}`
+          : `${checks.length} segments no worse than ${refName}`,
   };
 }
 
 async function consistency(g: GateInputs, holdout: Rows): Promise<GateResult> {
   const t = g.thresholds.consistency;
-  if (!g.prod) return { gate: 'consistency', passed: true, checks: [], summary: 'no production version: nothing to be consistent with' };
+  if (!g.prod)
+    return {
+      gate: 'consistency',
+      passed: true,
+      checks: [],
+      summary: 'no production version: nothing to be consistent with',
+    };
   const rows = g.recent.length >= t.minRows ? g.recent : holdout;
   const source = g.recent.length >= t.minRows ? 'recent inputs' : 'holdout inputs';
-  if (rows.length < t.minRows) return { gate: 'consistency', passed: false, checks: [], summary: `only ${rows.length} inputs to compare on (need ${t.minRows})` };
+  if (rows.length < t.minRows)
+    return {
+      gate: 'consistency',
+      passed: false,
+      checks: [],
+      summary: `only ${rows.length} inputs to compare on (need ${t.minRows})`,
+    };
   let c: Out, p: Out;
   try {
     [c, p] = await Promise.all([g.predict(g.cand, rows), g.predict(g.prod, rows)]);
   } catch (err) {
-    return { gate: 'consistency', passed: false, checks: [], summary: `cannot compare predictions on ${source}: ${(err as Error).message}` };
+    return {
+      gate: 'consistency',
+      passed: false,
+      checks: [],
+      summary: `cannot compare predictions on ${source}: ${(err as Error).message}`,
+    };
   }
   let value: number;
   if (c.label && p.label) {
@@ -145,8 +291,17 @@ async function consistency(g: GateInputs, holdout: Rows): Promise<GateResult> {
   }
   const passed = value <= t.maxPsi;
   return {
-    gate: 'consistency', passed,
-    checks: [{ name: `prediction PSI vs production @${g.prod.version}`, passed, value: round(value), limit: `≤ ${t.maxPsi}`, detail: `${rows.length} ${source}` }],
+    gate: 'consistency',
+    passed,
+    checks: [
+      {
+        name: `prediction PSI vs production @${g.prod.version}`,
+        passed,
+        value: round(value),
+        limit: `≤ ${t.maxPsi}`,
+        detail: `${rows.length} ${source}`,
+      },
+    ],
     summary: `prediction distribution PSI ${round(value)} on ${rows.length} ${source}`,
   };
 }

@@ -11,23 +11,36 @@ import { fromWindow, readablePayloadPath, readPayloadFile } from '../host/payloa
 /** Registry and serving calls. Every alias move is broadcast as `registry.changed`. */
 export function registerRegistry(app: HostApp<Contract>, s: HostServices): void {
   const reg = () => registryFor(s);
-  const changed = (name: string, kind: 'promote' | 'override' | 'rollback' | 'candidate' | 'pin' | 'unpin' | 'delete' | 'register' | 'import' | 'reload', version: number | null) =>
-    app.emit('registry.changed', { name, kind, version });
+  const changed = (
+    name: string,
+    kind:
+      'promote' | 'override' | 'rollback' | 'candidate' | 'pin' | 'unpin' | 'delete' | 'register' | 'import' | 'reload',
+    version: number | null,
+  ) => app.emit('registry.changed', { name, kind, version });
 
   app.handleAll({
     'registry.list': () => reg().list(),
     'registry.versions': ({ name }) => {
       const r = reg();
       const versions = r.store.versions(name);
-      if (versions.length === 0) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+      if (versions.length === 0)
+        throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
       return versions.map((v) => r.info(v));
     },
     'registry.show': ({ name, version, alias }) => {
       const r = reg();
       // An alias that is asked for and not set is NOT_FOUND: answering another version instead
       // would tell the caller that version serves when nothing does.
-      const v = version ?? (alias ? r.store.alias(name, alias) : r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1));
-      if (v === undefined || v === null) throw new ContractError('NOT_FOUND', alias ? `${name} has no ${alias} version.` : `There is no model named ${name} in the registry.`);
+      const v =
+        version ??
+        (alias
+          ? r.store.alias(name, alias)
+          : (r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1)));
+      if (v === undefined || v === null)
+        throw new ContractError(
+          'NOT_FOUND',
+          alias ? `${name} has no ${alias} version.` : `There is no model named ${name} in the registry.`,
+        );
       const rec = r.store.require(name, v);
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
     },
@@ -35,7 +48,13 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       // A window may only name files under the data folder (core/host/payload-file.ts).
       const realDir = await readablePayloadPath(s, dir, 'dir', 'model-dir');
       const realCsv = dataCsv ? await readablePayloadPath(s, dataCsv, 'dataCsv', 'training-csv') : undefined;
-      const rec = await registerTrainedDir(s, realDir, { dataCsv: realCsv, note, parentVersion, asCandidate, hideFileContent: fromWindow(s) });
+      const rec = await registerTrainedDir(s, realDir, {
+        dataCsv: realCsv,
+        note,
+        parentVersion,
+        asCandidate,
+        hideFileContent: fromWindow(s),
+      });
       changed(rec.name, 'register', rec.version);
       return reg().info(rec);
     },
@@ -86,12 +105,26 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       const rows = p.csvPath
         ? await readCsvRows(await readablePayloadPath(s, p.csvPath, 'csvPath', 'csv'))
         : readHistoryRows(s.requireDb(), p.historyTable!);
-      if (rows.length === 0) throw new ContractError('INVALID_DATA', `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`);
-      return runBatch(s.requireDb(), s.requireJobs(), reg().server, {
-        name: p.name, consumer: p.consumer, rows, sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
-        // A window may only write inside <dataDir>/exports (core/host/safe-path.ts).
-        outCsv: p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null, chunkRows: p.chunkRows,
-      }, ctx);
+      if (rows.length === 0)
+        throw new ContractError(
+          'INVALID_DATA',
+          `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`,
+        );
+      return runBatch(
+        s.requireDb(),
+        s.requireJobs(),
+        reg().server,
+        {
+          name: p.name,
+          consumer: p.consumer,
+          rows,
+          sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
+          // A window may only write inside <dataDir>/exports (core/host/safe-path.ts).
+          outCsv: p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null,
+          chunkRows: p.chunkRows,
+        },
+        ctx,
+      );
     },
     'registry.getGateThresholds': () => reg().gateThresholds(),
     'registry.setGateThresholds': (t) => reg().setGateThresholds(t),

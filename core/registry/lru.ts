@@ -5,13 +5,19 @@
  */
 export class Lru<V> {
   private readonly map = new Map<string, V>();
-  constructor(private capacity: number, private readonly onEvict: (key: string, value: V) => void) {
+  constructor(
+    private capacity: number,
+    private readonly onEvict: (key: string, value: V) => void,
+  ) {
     if (capacity < 1) throw new Error('The session cache must hold at least one model.');
   }
 
   get(key: string): V | undefined {
     const v = this.map.get(key);
-    if (v !== undefined) { this.map.delete(key); this.map.set(key, v); }
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
     return v;
   }
 

@@ -24,7 +24,10 @@ describe('model registry and serving', () => {
     spare = trainTestModel(tmp.dir, { rounds: 90, tag: 'spare' });
     host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
   });
-  afterAll(() => { host.close(); tmp.cleanup(); });
+  afterAll(() => {
+    host.close();
+    tmp.cleanup();
+  });
 
   const reg = () => registryFor(host.services);
 
@@ -46,13 +49,23 @@ describe('model registry and serving', () => {
     expect(a.version).toBeNull();
     expect(a.fallbackReason).toMatch(/no production version/);
     // Asking for the production alias names its absence; it never answers with another version.
-    await expect(host.app.invoke('registry.show', { name: 'transit-delay', alias: 'production' })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no production version/) });
+    await expect(
+      host.app.invoke('registry.show', { name: 'transit-delay', alias: 'production' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no production version/) });
     expect((await host.app.invoke('registry.show', { name: 'transit-delay' })).version).toBe(1);
-    expect(a.columns.prediction![0]).toBeCloseTo(reg().store.get('transit-delay', 1)!.baseline!.kind === 'mean' ? (reg().store.get('transit-delay', 1)!.baseline as { segment: { values: Record<string, number> } }).segment.values['EAST-1']! : NaN, 6);
+    expect(a.columns.prediction![0]).toBeCloseTo(
+      reg().store.get('transit-delay', 1)!.baseline!.kind === 'mean'
+        ? (reg().store.get('transit-delay', 1)!.baseline as { segment: { values: Record<string, number> } }).segment
+            .values['EAST-1']!
+        : NaN,
+      6,
+    );
   });
 
   it('refuses a model name the registry never held as NOT_FOUND, not as a serving failure', async () => {
-    await expect(host.app.invoke('registry.predict', { name: 'no-such-model', rows: [{ x: 1 }] })).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no model named no-such-model/) });
+    await expect(
+      host.app.invoke('registry.predict', { name: 'no-such-model', rows: [{ x: 1 }] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/no model named no-such-model/) });
   });
 
   it('promotes the first version when its gates pass and names the model in answers', async () => {
@@ -75,12 +88,25 @@ describe('model registry and serving', () => {
     expect(v2.version).toBe(2);
     const rep = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: v2.version });
     expect(rep.gates.find((g) => g.gate === 'improvement')!.passed).toBe(false);
-    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/improvement/) });
-    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'x' } })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
-    const res = await host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'planner accepts: weaker but simpler model' } });
+    await expect(
+      host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/improvement/) });
+    await expect(
+      host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version, override: { reason: 'x' } }),
+    ).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    const res = await host.app.invoke('registry.promote', {
+      name: 'transit-delay',
+      version: v2.version,
+      override: { reason: 'planner accepts: weaker but simpler model' },
+    });
     expect(res.overridden).toBe(true);
-    const ev = reg().store.events('transit-delay').find((e) => e.kind === 'override')!;
-    expect(ev.detail).toMatchObject({ reason: 'planner accepts: weaker but simpler model', failedGates: expect.arrayContaining(['improvement']) });
+    const ev = reg()
+      .store.events('transit-delay')
+      .find((e) => e.kind === 'override')!;
+    expect(ev.detail).toMatchObject({
+      reason: 'planner accepts: weaker but simpler model',
+      failedGates: expect.arrayContaining(['improvement']),
+    });
     expect(reg().store.gateReports('transit-delay', v2.version).length).toBeGreaterThan(0);
   });
 
@@ -96,7 +122,13 @@ describe('model registry and serving', () => {
     const t = { ...good.table, columns: good.table.columns.filter((c) => c.name !== 'noise') };
     const { trainTable } = await import('../ml/pipeline');
     const { saveModelDir } = await import('../ml/model-dir');
-    const out = trainTable(t, { name: 'transit-delay', target: 'y', task: 'regression', dateColumn: 'date', params: { rounds: 10, earlyStoppingRounds: 0 } });
+    const out = trainTable(t, {
+      name: 'transit-delay',
+      target: 'y',
+      task: 'regression',
+      dateColumn: 'date',
+      params: { rounds: 10, earlyStoppingRounds: 0 },
+    });
     const dir = saveModelDir(path.join(tmp.dir, 'trained', 'no-noise-2'), out);
     const v = reg().registerDir(dir, { table: t });
     const rep = await reg().evaluate('transit-delay', v.version);
@@ -122,8 +154,16 @@ describe('model registry and serving', () => {
     const bytes = fs.readFileSync(file);
     fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const before = reg().store.alias('transit-delay', 'production');
-    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: v.version, override: { reason: 'testing a damaged file' } }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(new RegExp(`damaged.*transit-delay@${before} keeps serving`)) });
+    await expect(
+      host.app.invoke('registry.promote', {
+        name: 'transit-delay',
+        version: v.version,
+        override: { reason: 'testing a damaged file' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(new RegExp(`damaged.*transit-delay@${before} keeps serving`)),
+    });
     expect(reg().store.alias('transit-delay', 'production')).toBe(before);
     expect(reg().store.get('transit-delay', v.version)!.lastError).toMatch(/damaged/);
     const a = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
@@ -132,7 +172,13 @@ describe('model registry and serving', () => {
   });
 
   it('falls back to the previous production version, naming it, when production fails to load', async () => {
-    await host.app.invoke('registry.promote', { name: 'transit-delay', version: 3, override: { reason: 'move on for the fallback test' } }).catch(() => undefined);
+    await host.app
+      .invoke('registry.promote', {
+        name: 'transit-delay',
+        version: 3,
+        override: { reason: 'move on for the fallback test' },
+      })
+      .catch(() => undefined);
     const prod = reg().store.alias('transit-delay', 'production')!;
     const prev = reg().store.previousProductions('transit-delay')[0]!;
     // Damage production's file and drop its live session: the next request must load it and fail.
@@ -146,10 +192,14 @@ describe('model registry and serving', () => {
       expect(a.source).toBe('fallback:previous');
       expect(a.version).toBe(prev);
       expect(a.fallbackReason).toMatch(new RegExp(`transit-delay@${prod}`));
-      const st = reg().server.status().find((s) => s.alias === 'production')!;
+      const st = reg()
+        .server.status()
+        .find((s) => s.alias === 'production')!;
       expect(st.status).toBe('error');
       // Reload keeps failing while the file is damaged and says who serves instead.
-      await expect(host.app.invoke('registry.reload', { name: 'transit-delay' })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+      await expect(host.app.invoke('registry.reload', { name: 'transit-delay' })).rejects.toMatchObject({
+        code: 'INVALID_DATA',
+      });
     } finally {
       fs.writeFileSync(file, bytes);
       reg().server.evict('transit-delay', prod);
@@ -157,16 +207,26 @@ describe('model registry and serving', () => {
   });
 
   it('rejects rows that do not fit the model instead of falling back', async () => {
-    await expect(host.app.invoke('registry.predict', { name: 'transit-delay', rows: [{ a: 1 }] })).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/Missing input column/) });
+    await expect(
+      host.app.invoke('registry.predict', { name: 'transit-delay', rows: [{ a: 1 }] }),
+    ).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/Missing input column/) });
   });
 
   it('pins a version per consumer, and rollback moves production back', async () => {
     const prod = reg().store.alias('transit-delay', 'production')!;
     await host.app.invoke('registry.pin', { consumer: 'optimizer', name: 'transit-delay', version: 1 });
-    expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'optimizer' })).version).toBe(1);
-    expect((await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'forecasts' })).version).toBe(prod);
+    expect(
+      (await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'optimizer' }))
+        .version,
+    ).toBe(1);
+    expect(
+      (await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row], consumer: 'forecasts' }))
+        .version,
+    ).toBe(prod);
     const expected = reg().store.previousProductions('transit-delay')[0]!;
-    expect((await host.app.invoke('registry.list', {})).find((m) => m.name === 'transit-delay')!.rollbackTo).toBe(expected);
+    expect((await host.app.invoke('registry.list', {})).find((m) => m.name === 'transit-delay')!.rollbackTo).toBe(
+      expected,
+    );
     const rb = await host.app.invoke('registry.rollback', { name: 'transit-delay' });
     expect(rb).toEqual({ name: 'transit-delay', version: expected, from: prod });
     expect(reg().store.alias('transit-delay', 'production')).toBe(expected);
@@ -174,8 +234,14 @@ describe('model registry and serving', () => {
 
   it('refuses to delete a version an alias or a pin points to, and deletes an unused one with its file', async () => {
     const prod = reg().store.alias('transit-delay', 'production')!;
-    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: prod })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/alias production/) });
-    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: 1 })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/pinned by optimizer/) });
+    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: prod })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/alias production/),
+    });
+    await expect(host.app.invoke('registry.delete', { name: 'transit-delay', version: 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/pinned by optimizer/),
+    });
     const extra = trainTestModel(tmp.dir, { rounds: 5, tag: 'to-delete', seed: 99 });
     const v = reg().registerDir(extra.dir, { asCandidate: false });
     const file = reg().blobs.pathOf(v.fileSha256, '.onnx');
@@ -188,7 +254,8 @@ describe('model registry and serving', () => {
   it('keeps at most N sessions loaded, evicting the least recently used', async () => {
     reg().server.setCacheSize(2);
     try {
-      for (const v of [1, 2, 3]) await host.app.invoke('registry.pin', { consumer: `c${v}`, name: 'transit-delay', version: v });
+      for (const v of [1, 2, 3])
+        await host.app.invoke('registry.pin', { consumer: `c${v}`, name: 'transit-delay', version: v });
       for (const v of [1, 2]) await reg().server.predict('transit-delay', [row], `c${v}`);
       await reg().server.predict('transit-delay', [row], 'c1'); // 1 is now more recent than 2
       await reg().server.predict('transit-delay', [row], 'c3');
@@ -205,50 +272,105 @@ describe('model registry and serving', () => {
     const onnx = fs.readFileSync(path.join(good.dir, 'model.onnx'));
     const { readManifest } = await import('../ml/model-dir');
     const m = readManifest(good.dir);
-    const inputs = m.features.map((f) => (f.kind === 'categorical' ? { name: f.name, type: 'categorical' as const, categories: f.categories } : { name: f.name, type: 'numeric' as const }));
-    const ok = await host.app.invoke('registry.import', { name: 'lgbm-transit', onnxBase64: onnx.toString('base64'), task: 'regression', inputs, note: 'converted elsewhere' });
+    const inputs = m.features.map((f) =>
+      f.kind === 'categorical'
+        ? { name: f.name, type: 'categorical' as const, categories: f.categories }
+        : { name: f.name, type: 'numeric' as const },
+    );
+    const ok = await host.app.invoke('registry.import', {
+      name: 'lgbm-transit',
+      onnxBase64: onnx.toString('base64'),
+      task: 'regression',
+      inputs,
+      note: 'converted elsewhere',
+    });
     expect(ok).toMatchObject({ name: 'lgbm-transit', version: 1, origin: 'imported' });
-    await expect(host.app.invoke('registry.import', { name: 'lgbm-broken', onnxBase64: Buffer.from('garbage').toString('base64'), task: 'regression', inputs }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/not a loadable ONNX model/) });
-    await expect(host.app.invoke('registry.import', { name: 'lgbm-wrong', onnxBase64: onnx.toString('base64'), task: 'regression', inputs: inputs.slice(0, 2) }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/test prediction failed/) });
+    await expect(
+      host.app.invoke('registry.import', {
+        name: 'lgbm-broken',
+        onnxBase64: Buffer.from('garbage').toString('base64'),
+        task: 'regression',
+        inputs,
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/not a loadable ONNX model/) });
+    await expect(
+      host.app.invoke('registry.import', {
+        name: 'lgbm-wrong',
+        onnxBase64: onnx.toString('base64'),
+        task: 'regression',
+        inputs: inputs.slice(0, 2),
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/test prediction failed/) });
     expect(reg().store.names()).not.toContain('lgbm-broken');
     expect(reg().store.names()).not.toContain('lgbm-wrong');
   });
 
   it('batch-scores a CSV to SQLite and CSV, reporting skipped rows and why', async () => {
     const csv = path.join(tmp.dir, 'batch.csv');
-    fs.writeFileSync(csv, 'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,abc,0.5,0.2,WEST-1\n2024-06-03,1,,0.1,NORTH-1\n');
+    fs.writeFileSync(
+      csv,
+      'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,abc,0.5,0.2,WEST-1\n2024-06-03,1,,0.1,NORTH-1\n',
+    );
     const out = path.join(tmp.dir, 'scored.csv');
-    const rep = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, outCsv: out, chunkRows: 2 });
+    const rep = await host.app.invoke('registry.batch', {
+      name: 'transit-delay',
+      csvPath: csv,
+      outCsv: out,
+      chunkRows: 2,
+    });
     expect(rep).toMatchObject({ rows: 3, scored: 2, skippedCount: 1, cancelled: false, source: 'model' });
     expect(rep.skipped[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/'abc' is not a number/) });
-    const stored = host.services.requireDb().prepare('SELECT COUNT(*) AS n FROM batch_predictions WHERE job_id = ?').get(rep.jobId) as { n: number };
+    const stored = host.services
+      .requireDb()
+      .prepare('SELECT COUNT(*) AS n FROM batch_predictions WHERE job_id = ?')
+      .get(rep.jobId) as { n: number };
     expect(stored.n).toBe(2);
     expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toBe('row,prediction');
     const ac = new AbortController();
     ac.abort();
-    const cancelled = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 1 }, ac.signal);
+    const cancelled = await host.app.invoke(
+      'registry.batch',
+      { name: 'transit-delay', csvPath: csv, chunkRows: 1 },
+      ac.signal,
+    );
     expect(cancelled).toMatchObject({ cancelled: true, scored: 0 });
     expect(host.services.requireJobs().get(cancelled.jobId)!.status).toBe('cancelled');
   });
 
   it('refuses a batch CSV with an unterminated quote, naming its line, rather than scoring the rest as one cell', async () => {
     const csv = path.join(tmp.dir, 'open-quote.csv');
-    fs.writeFileSync(csv, 'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,1,0.5,0.2,"WEST-1\n2024-06-03,1,2,0.1,NORTH-1\n');
-    await expect(host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 2 }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/open-quote\.csv line 3: a quoted field is never closed/) });
+    fs.writeFileSync(
+      csv,
+      'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,1,0.5,0.2,"WEST-1\n2024-06-03,1,2,0.1,NORTH-1\n',
+    );
+    await expect(
+      host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 2 }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(/open-quote\.csv line 3: a quoted field is never closed/),
+    });
   });
 
   it('writes batch output with the one CSV writer: a label a spreadsheet would run gets a leading quote', async () => {
     // A classifier's labels come from its training data, so they can be any text.
     const server = {
-      predict: (_name: string, rows: unknown[]) => Promise.resolve({
-        model: 'm', version: 1, source: 'model', columns: { score: rows.map(() => -1.5) }, label: rows.map(() => '=HYPERLINK("http://x")'),
-      }),
+      predict: (_name: string, rows: unknown[]) =>
+        Promise.resolve({
+          model: 'm',
+          version: 1,
+          source: 'model',
+          columns: { score: rows.map(() => -1.5) },
+          label: rows.map(() => '=HYPERLINK("http://x")'),
+        }),
     } as unknown as ModelServer;
     const out = path.join(tmp.dir, 'labels.csv');
-    await runBatch(host.services.requireDb(), host.services.requireJobs(), server, { name: 'm', rows: [row], sourceLabel: 'test', outCsv: out, chunkRows: 10 }, { signal: new AbortController().signal, progress: () => {} });
+    await runBatch(
+      host.services.requireDb(),
+      host.services.requireJobs(),
+      server,
+      { name: 'm', rows: [row], sourceLabel: 'test', outCsv: out, chunkRows: 10 },
+      { signal: new AbortController().signal, progress: () => {} },
+    );
     expect(fs.readFileSync(out, 'utf8')).toBe('row,score,label\r\n1,-1.5,"\'=HYPERLINK(""http://x"")"\r\n');
   });
 });

@@ -20,7 +20,12 @@ export interface Session {
   engine: EngineInfo;
   /** Resolves once the compiled predictor has been checked against onnxruntime (or refused). */
   engineReady: Promise<EngineInfo>;
-  predict(rows: readonly Record<string, Cell>[]): Promise<{ columns: Record<string, number[]>; label: string[] | null; engine: InferenceEngine; engineNote: string | null }>;
+  predict(rows: readonly Record<string, Cell>[]): Promise<{
+    columns: Record<string, number[]>;
+    label: string[] | null;
+    engine: InferenceEngine;
+    engineNote: string | null;
+  }>;
   close(): Promise<void>;
 }
 
@@ -29,9 +34,18 @@ export interface Session {
  * the registry loads from verified bytes rather than a model directory, because its files are
  * content-addressed blobs and the manifest lives in SQLite.
  */
-export async function openSession(name: string, version: number, bytes: Uint8Array, manifest: ModelManifest): Promise<Session> {
+export async function openSession(
+  name: string,
+  version: number,
+  bytes: Uint8Array,
+  manifest: ModelManifest,
+): Promise<Session> {
   const started = performance.now();
-  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] });
+  const session = await ort.InferenceSession.create(bytes, {
+    intraOpNumThreads: 1,
+    interOpNumThreads: 1,
+    executionProviders: ['cpu'],
+  });
   const F = manifest.features.length;
   const K = manifest.outputs.length;
   const input = session.inputNames[0];
@@ -40,13 +54,20 @@ export async function openSession(name: string, version: number, bytes: Uint8Arr
     await session.release();
     throw new Error(`${name}@${version}: the ONNX graph has no input or output.`);
   }
-  const runOrt = async (x: Float32Array, n: number) => (await session.run({ [input]: new ort.Tensor('float32', x, [n, F]) }))[output]!.data as Float32Array;
+  const runOrt = async (x: Float32Array, n: number) =>
+    (await session.run({ [input]: new ort.Tensor('float32', x, [n, F]) }))[output]!.data as Float32Array;
   const batches = startBatchEngine(bytes, F, K, runOrt);
   const types = Object.fromEntries(manifest.inputs.map((i) => [i.name, i.type]));
   return {
-    name, version, manifest, engine: batches.info, engineReady: batches.ready, loadMs: performance.now() - started,
+    name,
+    version,
+    manifest,
+    engine: batches.info,
+    engineReady: batches.ready,
+    loadMs: performance.now() - started,
     async predict(rows) {
-      if (rows.length > MAX_ROWS_PER_RUN) throw new Error(`Too many rows in one request: ${rows.length} (limit ${MAX_ROWS_PER_RUN}).`);
+      if (rows.length > MAX_ROWS_PER_RUN)
+        throw new Error(`Too many rows in one request: ${rows.length} (limit ${MAX_ROWS_PER_RUN}).`);
       let t, x;
       try {
         t = tableFromRows(rows as Record<string, Cell>[], types, 'request');
@@ -55,7 +76,8 @@ export async function openSession(name: string, version: number, bytes: Uint8Arr
         throw new InputError((err as Error).message);
       }
       let raw: Float32Array | null = null;
-      let used: InferenceEngine = 'onnxruntime', engineNote: string | null = null;
+      let used: InferenceEngine = 'onnxruntime',
+        engineNote: string | null = null;
       if (t.nRows >= COMPILED_MIN_ROWS) {
         const c = await batches.score(x, t.nRows);
         raw = c.values;
@@ -63,9 +85,17 @@ export async function openSession(name: string, version: number, bytes: Uint8Arr
         if (raw) used = 'compiled-trees';
       }
       raw ??= await runOrt(x, t.nRows);
-      if (raw.length !== t.nRows * K) throw new Error(`${name}@${version} returned ${raw.length} values for ${t.nRows} rows × ${K} outputs: the file does not match its manifest.`);
+      if (raw.length !== t.nRows * K)
+        throw new Error(
+          `${name}@${version} returned ${raw.length} values for ${t.nRows} rows × ${K} outputs: the file does not match its manifest.`,
+        );
       const p = toPrediction(manifest, raw, t.nRows);
-      return { columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])), label: p.label, engine: used, engineNote };
+      return {
+        columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])),
+        label: p.label,
+        engine: used,
+        engineNote,
+      };
     },
     close: async () => {
       batches.close();
@@ -84,20 +114,32 @@ export function smokeRow(manifest: ModelManifest, stats: DatasetStats | null): R
   for (const inp of manifest.inputs) {
     const st = stats?.features.find((f) => f.name === inp.name);
     if (inp.type === 'numeric') row[inp.name] = st?.kind === 'numeric' && st.quantiles.length ? st.quantiles[5]! : 0;
-    else if (inp.type === 'date') row[inp.name] = st?.kind === 'date' && st.to ? st.to : new Date().toISOString().slice(0, 10);
+    else if (inp.type === 'date')
+      row[inp.name] = st?.kind === 'date' && st.to ? st.to : new Date().toISOString().slice(0, 10);
     else {
-      const cats = st?.kind === 'categorical' ? Object.entries(st.counts).sort((a, b) => b[1] - a[1]).map(([c]) => c) : [];
+      const cats =
+        st?.kind === 'categorical'
+          ? Object.entries(st.counts)
+              .sort((a, b) => b[1] - a[1])
+              .map(([c]) => c)
+          : [];
       const fromManifest = manifest.features.find((f) => f.source === inp.name && f.kind === 'categorical');
-      row[inp.name] = cats[0] ?? (fromManifest?.kind === 'categorical' ? fromManifest.categories[0] ?? null : null);
+      row[inp.name] = cats[0] ?? (fromManifest?.kind === 'categorical' ? (fromManifest.categories[0] ?? null) : null);
     }
   }
   return row;
 }
 
 /** Throws naming the output when a smoke answer is not usable. */
-export function checkSmoke(name: string, version: number, out: { columns: Record<string, number[]> }, manifest: ModelManifest): void {
+export function checkSmoke(
+  name: string,
+  version: number,
+  out: { columns: Record<string, number[]> },
+  manifest: ModelManifest,
+): void {
   for (const o of manifest.outputs) {
     const v = out.columns[o]?.[0];
-    if (v === undefined || !Number.isFinite(v)) throw new Error(`${name}@${version}: smoke prediction gave ${String(v)} for output '${o}'.`);
+    if (v === undefined || !Number.isFinite(v))
+      throw new Error(`${name}@${version}: smoke prediction gave ${String(v)} for output '${o}'.`);
   }
 }

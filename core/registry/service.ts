@@ -36,7 +36,10 @@ export class Registry {
   readonly blobs: BlobStore;
   readonly server: ModelServer;
 
-  constructor(private readonly s: HostServices, private readonly opts: RegistryOptions = {}) {
+  constructor(
+    private readonly s: HostServices,
+    private readonly opts: RegistryOptions = {},
+  ) {
     this.store = new RegistryStore(s.requireDb());
     this.blobs = new BlobStore(s.dataDir);
     this.server = new ModelServer(this.store, this.blobs, opts.cacheSize ?? 8, opts.hooks);
@@ -46,7 +49,10 @@ export class Registry {
    * Register a trained model directory. With the training table, the version also gets its dataset
    * fingerprint, reference statistics (drift), naive baseline (fallback) and holdout rows (gates).
    */
-  registerDir(dir: string, opts: { note?: string; parentVersion?: number; table?: Table; tableSource?: string; asCandidate?: boolean } = {}): VersionRecord {
+  registerDir(
+    dir: string,
+    opts: { note?: string; parentVersion?: number; table?: Table; tableSource?: string; asCandidate?: boolean } = {},
+  ): VersionRecord {
     const manifest = readManifest(dir);
     const metrics = readMetrics(dir);
     const file = path.join(dir, MODEL_FILE);
@@ -55,26 +61,53 @@ export class Registry {
     // Registering the same trained file twice (training registers it; a planner may too) is one version.
     const existing = this.store.findByFile(manifest.name, blob.sha256);
     if (existing) return existing;
-    let extras: Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> = { dataset: null, datasetStats: null, baseline: null, holdoutSha256: null };
+    let extras: Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> = {
+      dataset: null,
+      datasetStats: null,
+      baseline: null,
+      holdoutSha256: null,
+    };
     if (opts.table) extras = this.fromTable(opts.table, manifest);
     const rec = this.store.insertVersion({
-      name: manifest.name, origin: 'trained', spec: manifest.spec, params: manifest.params, manifest, ...extras,
-      metrics: metrics ? { primary: metrics.primary, test: metrics.test, quantiles: metrics.quantiles, rows: metrics.rows, importance: metrics.importance.slice(0, 20) } : null,
+      name: manifest.name,
+      origin: 'trained',
+      spec: manifest.spec,
+      params: manifest.params,
+      manifest,
+      ...extras,
+      metrics: metrics
+        ? {
+            primary: metrics.primary,
+            test: metrics.test,
+            quantiles: metrics.quantiles,
+            rows: metrics.rows,
+            importance: metrics.importance.slice(0, 20),
+          }
+        : null,
       baselineMetrics: metrics?.baseline ? { ...metrics.baseline } : null,
       trainMs: metrics?.trainMs ?? null,
       parentVersion: opts.parentVersion ?? this.store.alias(manifest.name, 'production'),
-      note: opts.note ?? '', sourceRef: opts.tableSource ? `${dir} (data: ${opts.tableSource})` : dir,
-      fileSha256: blob.sha256, fileBytes: blob.bytes,
+      note: opts.note ?? '',
+      sourceRef: opts.tableSource ? `${dir} (data: ${opts.tableSource})` : dir,
+      fileSha256: blob.sha256,
+      fileBytes: blob.bytes,
     });
     if (opts.asCandidate !== false) this.store.setAlias(rec.name, 'candidate', rec.version, 'candidate', null);
     return rec;
   }
 
-  private fromTable(t: Table, m: ModelManifest): Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> {
+  private fromTable(
+    t: Table,
+    m: ModelManifest,
+  ): Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> {
     const split = splitLikeTrainer(t, m);
     const inputs = m.inputs.map((i) => i.name);
     // Every column, not only this version's inputs: a later version with other inputs is scored on it too.
-    const holdout = rowsOf(t, split.test.slice(-HOLDOUT_MAX_ROWS), t.columns.map((c) => c.name));
+    const holdout = rowsOf(
+      t,
+      split.test.slice(-HOLDOUT_MAX_ROWS),
+      t.columns.map((c) => c.name),
+    );
     const hold = this.blobs.put(Buffer.from(JSON.stringify(holdout)), '.json');
     return {
       dataset: fingerprint(t, m.dateColumn),
@@ -89,19 +122,51 @@ export class Registry {
    * and answers a test prediction with finite numbers of the declared width.
    */
   async importOnnx(p: {
-    name: string; bytes: Uint8Array; sourceRef: string; task: 'regression' | 'binary' | 'multiclass'; target: string;
+    name: string;
+    bytes: Uint8Array;
+    sourceRef: string;
+    task: 'regression' | 'binary' | 'multiclass';
+    target: string;
     inputs: ({ name: string; type: 'numeric' } | { name: string; type: 'categorical'; categories: string[] })[];
-    classes?: string[]; testRow?: Record<string, Cell>; note: string;
+    classes?: string[];
+    testRow?: Record<string, Cell>;
+    note: string;
   }): Promise<VersionRecord> {
-    if (p.task !== 'regression' && !p.classes) throw new ContractError('BAD_PAYLOAD', `A ${p.task} model needs its classes (in output column order).`, [{ path: 'classes', message: 'is required for classifiers' }]);
-    if (p.task === 'binary' && p.classes!.length !== 2) throw new ContractError('BAD_PAYLOAD', 'A binary model has exactly 2 classes.', [{ path: 'classes', message: 'must have 2 items' }]);
-    const features: FeatureDef[] = p.inputs.map((i) => i.type === 'numeric' ? { name: i.name, source: i.name, kind: 'numeric' } : { name: i.name, source: i.name, kind: 'categorical', categories: i.categories });
-    const outputs = p.task === 'regression' ? ['prediction'] : p.task === 'binary' ? [`p_${p.classes![1]}`] : p.classes!.map((c) => `p_${c}`);
+    if (p.task !== 'regression' && !p.classes)
+      throw new ContractError('BAD_PAYLOAD', `A ${p.task} model needs its classes (in output column order).`, [
+        { path: 'classes', message: 'is required for classifiers' },
+      ]);
+    if (p.task === 'binary' && p.classes!.length !== 2)
+      throw new ContractError('BAD_PAYLOAD', 'A binary model has exactly 2 classes.', [
+        { path: 'classes', message: 'must have 2 items' },
+      ]);
+    const features: FeatureDef[] = p.inputs.map((i) =>
+      i.type === 'numeric'
+        ? { name: i.name, source: i.name, kind: 'numeric' }
+        : { name: i.name, source: i.name, kind: 'categorical', categories: i.categories },
+    );
+    const outputs =
+      p.task === 'regression'
+        ? ['prediction']
+        : p.task === 'binary'
+          ? [`p_${p.classes![1]}`]
+          : p.classes!.map((c) => `p_${c}`);
     const manifest: ModelManifest = {
-      format: MANIFEST_FORMAT, name: p.name, title: `${p.name} (imported)`, task: p.task, objective: { name: p.task === 'regression' ? 'squared' : p.task } as ModelManifest['objective'],
-      target: p.target, ...(p.classes ? { classes: p.classes } : {}), outputs, features,
-      inputs: p.inputs.map((i) => ({ name: i.name, type: i.type })), dateColumn: null, trainedAt: new Date().toISOString(),
-      rows: { train: 0, valid: 0, test: 0 }, params: {}, spec: null,
+      format: MANIFEST_FORMAT,
+      name: p.name,
+      title: `${p.name} (imported)`,
+      task: p.task,
+      objective: { name: p.task === 'regression' ? 'squared' : p.task } as ModelManifest['objective'],
+      target: p.target,
+      ...(p.classes ? { classes: p.classes } : {}),
+      outputs,
+      features,
+      inputs: p.inputs.map((i) => ({ name: i.name, type: i.type })),
+      dateColumn: null,
+      trainedAt: new Date().toISOString(),
+      rows: { train: 0, valid: 0, test: 0 },
+      params: {},
+      spec: null,
     };
     const version = (this.store.versionNumbers(p.name).at(-1) ?? 0) + 1;
     let session;
@@ -114,25 +179,46 @@ export class Registry {
       const row = p.testRow ?? smokeRow(manifest, null);
       checkSmoke(p.name, version, await session.predict([row]), manifest);
     } catch (err) {
-      throw new ContractError('INVALID_DATA', `${p.sourceRef} loaded but its test prediction failed (declared ${features.length} inputs, ${outputs.length} output column(s)): ${(err as Error).message}`);
+      throw new ContractError(
+        'INVALID_DATA',
+        `${p.sourceRef} loaded but its test prediction failed (declared ${features.length} inputs, ${outputs.length} output column(s)): ${(err as Error).message}`,
+      );
     } finally {
       await session.close();
     }
     const blob = this.blobs.put(p.bytes, '.onnx');
     return this.store.insertVersion({
-      name: p.name, origin: 'imported', spec: null, params: {}, manifest, dataset: null, datasetStats: null, metrics: null,
-      baselineMetrics: null, baseline: null, trainMs: null, parentVersion: null, note: p.note, sourceRef: p.sourceRef,
-      fileSha256: blob.sha256, fileBytes: blob.bytes, holdoutSha256: null,
+      name: p.name,
+      origin: 'imported',
+      spec: null,
+      params: {},
+      manifest,
+      dataset: null,
+      datasetStats: null,
+      metrics: null,
+      baselineMetrics: null,
+      baseline: null,
+      trainMs: null,
+      parentVersion: null,
+      note: p.note,
+      sourceRef: p.sourceRef,
+      fileSha256: blob.sha256,
+      fileBytes: blob.bytes,
+      holdoutSha256: null,
     });
   }
 
   gateThresholds(): GateThresholds {
-    const row = this.s.requireDb().prepare('SELECT value FROM app_meta WHERE key = ?').get(GATES_KEY) as { value: string } | undefined;
+    const row = this.s.requireDb().prepare('SELECT value FROM app_meta WHERE key = ?').get(GATES_KEY) as
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as GateThresholds) : DEFAULT_GATE_THRESHOLDS;
   }
 
   setGateThresholds(t: GateThresholds): GateThresholds {
-    this.s.requireDb().prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)').run(GATES_KEY, JSON.stringify(t));
+    this.s
+      .requireDb()
+      .prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)')
+      .run(GATES_KEY, JSON.stringify(t));
     return t;
   }
 
@@ -141,17 +227,30 @@ export class Registry {
     const cand = this.store.require(name, version);
     const prodV = this.store.alias(name, 'production');
     const prod = prodV !== null && prodV !== version ? this.store.require(name, prodV) : null;
-    const holdout = rows ? { rows, source: `${rows.length} rows given` }
-      : cand.holdoutSha256 ? { rows: JSON.parse(this.blobs.get(cand.holdoutSha256, '.json').toString('utf8')) as Record<string, Cell>[], source: `time-ordered holdout of ${name}@${version}` }
-      : null;
+    const holdout = rows
+      ? { rows, source: `${rows.length} rows given` }
+      : cand.holdoutSha256
+        ? {
+            rows: JSON.parse(this.blobs.get(cand.holdoutSha256, '.json').toString('utf8')) as Record<string, Cell>[],
+            source: `time-ordered holdout of ${name}@${version}`,
+          }
+        : null;
     const sessions = new Map<number, Awaited<ReturnType<ModelServer['loadChecked']>>>();
     try {
       const report = await runGates({
-        cand, prod, holdout, thresholds: this.gateThresholds(), recent: this.opts.recentInputs?.(name) ?? [],
+        cand,
+        prod,
+        holdout,
+        thresholds: this.gateThresholds(),
+        recent: this.opts.recentInputs?.(name) ?? [],
         predict: async (v, r) => {
           let sess = sessions.get(v.version);
           if (!sess) {
-            try { sess = await this.server.loadChecked(v); } catch (err) { throw new ContractError('INVALID_DATA', `Cannot evaluate: ${(err as Error).message}`); }
+            try {
+              sess = await this.server.loadChecked(v);
+            } catch (err) {
+              throw new ContractError('INVALID_DATA', `Cannot evaluate: ${(err as Error).message}`);
+            }
             sessions.set(v.version, sess);
           }
           return sess.predict(r);
@@ -177,16 +276,29 @@ export class Registry {
     try {
       gate = latest && latest.against === current ? latest : await this.evaluate(name, version);
     } catch (err) {
-      const keeps = current !== null ? `${name}@${current} keeps serving.` : `${name} stays without a production version.`;
+      const keeps =
+        current !== null ? `${name}@${current} keeps serving.` : `${name} stays without a production version.`;
       throw new ContractError('INVALID_DATA', `${(err as Error).message}. ${keeps}`);
     }
     if (!gate.passed && !override) {
       const failed = gate.gates.filter((g) => !g.passed).map((g) => `${g.gate} (${g.summary})`);
-      throw new ContractError('CONFLICT', `${name}@${version} failed ${failed.length} gate(s): ${failed.join('; ')}. Promote with an override and a reason to proceed.`);
+      throw new ContractError(
+        'CONFLICT',
+        `${name}@${version} failed ${failed.length} gate(s): ${failed.join('; ')}. Promote with an override and a reason to proceed.`,
+      );
     }
     const overridden = !gate.passed;
     const { previous } = await this.server.swapProduction(name, version, () =>
-      this.store.setAlias(name, 'production', rec.version, overridden ? 'override' : 'promote', overridden ? { reason: override!.reason, failedGates: gate.gates.filter((g) => !g.passed).map((g) => g.gate) } : { gates: 'passed' }));
+      this.store.setAlias(
+        name,
+        'production',
+        rec.version,
+        overridden ? 'override' : 'promote',
+        overridden
+          ? { reason: override!.reason, failedGates: gate.gates.filter((g) => !g.passed).map((g) => g.gate) }
+          : { gates: 'passed' },
+      ),
+    );
     if (this.store.alias(name, 'candidate') === version) this.store.clearAlias(name, 'candidate');
     return { name, version, previous, gate, overridden };
   }
@@ -196,8 +308,14 @@ export class Registry {
     const current = this.store.alias(name, 'production');
     if (current === null) throw new ContractError('NOT_FOUND', `${name} has no production version to roll back.`);
     const target = this.rollbackTarget(name);
-    if (target === undefined) throw new ContractError('CONFLICT', `${name}@${current} is the first production version: there is nothing to roll back to.`);
-    await this.server.swapProduction(name, target, () => this.store.setAlias(name, 'production', target, 'rollback', { from: current }));
+    if (target === undefined)
+      throw new ContractError(
+        'CONFLICT',
+        `${name}@${current} is the first production version: there is nothing to roll back to.`,
+      );
+    await this.server.swapProduction(name, target, () =>
+      this.store.setAlias(name, 'production', target, 'rollback', { from: current }),
+    );
     return { name, version: target, from: current };
   }
 
@@ -222,9 +340,15 @@ export class Registry {
   delete(name: string, version: number) {
     const rec = this.store.require(name, version);
     const aliases = this.store.aliasesOf(name, version);
-    const pins = this.store.pins(name).filter((p) => p.version === version).map((p) => p.consumer);
+    const pins = this.store
+      .pins(name)
+      .filter((p) => p.version === version)
+      .map((p) => p.consumer);
     if (aliases.length || pins.length) {
-      throw new ContractError('CONFLICT', `${name}@${version} is in use (${[...aliases.map((a) => `alias ${a}`), ...pins.map((c) => `pinned by ${c}`)].join(', ')}): move the alias or unpin it before deleting.`);
+      throw new ContractError(
+        'CONFLICT',
+        `${name}@${version} is in use (${[...aliases.map((a) => `alias ${a}`), ...pins.map((c) => `pinned by ${c}`)].join(', ')}): move the alias or unpin it before deleting.`,
+      );
     }
     this.server.evict(name, version);
     this.store.deleteVersion(name, version);
@@ -240,11 +364,17 @@ export class Registry {
       const st = status.find((r) => r.name === name && r.alias === 'production');
       const production = this.store.alias(name, 'production');
       return {
-        name, title: MODEL_SPECS.find((sp) => sp.name === name)?.title ?? name, versions: nums.length, latest: nums.at(-1) ?? 0,
-        production, candidate: this.store.alias(name, 'candidate'),
-        rollbackTo: production === null ? null : this.rollbackTarget(name) ?? null,
+        name,
+        title: MODEL_SPECS.find((sp) => sp.name === name)?.title ?? name,
+        versions: nums.length,
+        latest: nums.at(-1) ?? 0,
+        production,
+        candidate: this.store.alias(name, 'candidate'),
+        rollbackTo: production === null ? null : (this.rollbackTarget(name) ?? null),
         pins: this.store.pins(name).map((p) => ({ consumer: p.consumer, version: p.version })),
-        status: st?.status ?? 'missing', loadMs: st?.loadMs ?? null, lastError: st?.lastError ?? null,
+        status: st?.status ?? 'missing',
+        loadMs: st?.loadMs ?? null,
+        lastError: st?.lastError ?? null,
       };
     });
   }
@@ -264,4 +394,3 @@ export class Registry {
     this.server.close();
   }
 }
-

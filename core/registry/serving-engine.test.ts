@@ -23,11 +23,15 @@ describe('serving names its inference engine', () => {
   let model: { dir: string; table: Table };
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+    if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js')))
+      execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
     model = trainTestModel(tmp.dir, { rounds: 40, tag: 'engine' });
     host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
   });
-  afterAll(() => { host.close(); tmp.cleanup(); });
+  afterAll(() => {
+    host.close();
+    tmp.cleanup();
+  });
 
   it('a registry session scores batches with compiled-trees, equal to onnxruntime, and single rows with onnxruntime', async () => {
     const bytes = fs.readFileSync(path.join(model.dir, 'model.onnx'));
@@ -37,10 +41,20 @@ describe('serving names its inference engine', () => {
       // The check runs in the background: loading does not wait for it, the first batch does.
       expect(s.engine.settled).toBe(false);
       expect(await s.engineReady).toMatchObject({ batch: 'compiled-trees', reason: null, settled: true });
-      const rows = rowsOf(takeRows(model.table, Array.from({ length: 300 }, (_, i) => 2700 + i)));
+      const rows = rowsOf(
+        takeRows(
+          model.table,
+          Array.from({ length: 300 }, (_, i) => 2700 + i),
+        ),
+      );
       const batch = await s.predict(rows);
       expect(batch.engine).toBe('compiled-trees');
-      const want = await plain.predictTable(takeRows(model.table, Array.from({ length: 300 }, (_, i) => 2700 + i)));
+      const want = await plain.predictTable(
+        takeRows(
+          model.table,
+          Array.from({ length: 300 }, (_, i) => 2700 + i),
+        ),
+      );
       expect(batch.columns.prediction).toEqual(Array.from(want.columns.prediction!));
       const single = await s.predict(rows.slice(0, 1));
       expect(single.engine).toBe('onnxruntime');
@@ -55,7 +69,12 @@ describe('serving names its inference engine', () => {
     const reg = registryFor(host.services);
     reg.registerDir(model.dir, { table: model.table });
     await host.app.invoke('registry.promote', { name: 'transit-delay', version: 1 });
-    const rows = rowsOf(takeRows(model.table, Array.from({ length: 200 }, (_, i) => i)));
+    const rows = rowsOf(
+      takeRows(
+        model.table,
+        Array.from({ length: 200 }, (_, i) => i),
+      ),
+    );
     const many = await host.app.invoke('registry.predict', { name: 'transit-delay', rows });
     expect(many).toMatchObject({ source: 'model', engine: 'compiled-trees' });
     const one = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: rows.slice(0, 1) });
@@ -63,7 +82,10 @@ describe('serving names its inference engine', () => {
 
     const csv = path.join(tmp.dir, 'in.csv');
     const cols = Object.keys(rows[0]!);
-    fs.writeFileSync(csv, [cols.join(','), ...rows.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\n') + '\n');
+    fs.writeFileSync(
+      csv,
+      [cols.join(','), ...rows.map((r) => cols.map((c) => r[c] ?? '').join(','))].join('\n') + '\n',
+    );
     // Chunks of 150 + 50 rows: the short last chunk is below the compiled predictor's minimum.
     const rep = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 150 });
     expect(rep.engines).toEqual({ 'compiled-trees': 150, onnxruntime: 50 });

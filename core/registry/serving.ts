@@ -88,20 +88,48 @@ export class ModelServer {
       ? this.store.get(name, target!)!
       : this.store.versions(name).find((v) => v.baseline !== null);
     // A name the registry never held is the caller's mistake (NOT_FOUND), not a serving failure.
-    if (target === null && this.store.versions(name).length === 0) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+    if (target === null && this.store.versions(name).length === 0)
+      throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
     if (!withBaseline?.baseline) {
       this.hooks.onInference?.(`${name}@none`, performance.now() - started, false);
-      throw new ContractError('UNAVAILABLE', `No model can answer for ${name}: ${failures.join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`);
+      throw new ContractError(
+        'UNAVAILABLE',
+        `No model can answer for ${name}: ${failures.join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`,
+      );
     }
     const out = predictBaseline(withBaseline.baseline, withBaseline.manifest, rows);
-    return this.answer(name, null, 'fallback:baseline', out, started, [...failures, `answered by the naive baseline (${withBaseline.baseline.description})`]);
+    return this.answer(name, null, 'fallback:baseline', out, started, [
+      ...failures,
+      `answered by the naive baseline (${withBaseline.baseline.description})`,
+    ]);
   }
 
-  private answer(name: string, version: number | null, source: PredictionSource, out: { columns: Record<string, number[]>; label: string[] | null; engine?: PredictAnswer['engine']; engineNote?: string | null }, started: number, failures: string[]): PredictAnswer {
+  private answer(
+    name: string,
+    version: number | null,
+    source: PredictionSource,
+    out: {
+      columns: Record<string, number[]>;
+      label: string[] | null;
+      engine?: PredictAnswer['engine'];
+      engineNote?: string | null;
+    },
+    started: number,
+    failures: string[],
+  ): PredictAnswer {
     const ms = performance.now() - started;
     this.hooks.onInference?.(`${name}@${version ?? 'baseline'}`, ms, source === 'model');
     const engine = out.engine ? { engine: out.engine, ...(out.engineNote ? { engineNote: out.engineNote } : {}) } : {};
-    return { model: name, version, source, ...(source !== 'model' ? { fallbackReason: failures.join('; ') } : {}), columns: out.columns, label: out.label, ms, ...engine };
+    return {
+      model: name,
+      version,
+      source,
+      ...(source !== 'model' ? { fallbackReason: failures.join('; ') } : {}),
+      columns: out.columns,
+      label: out.label,
+      ms,
+      ...engine,
+    };
   }
 
   private async run(name: string, version: number, rows: readonly Record<string, Cell>[]) {
@@ -174,18 +202,26 @@ export class ModelServer {
    * Swap on success: load and smoke-test `version`, and only then move `production` (via `move`,
    * which records the event). A failure leaves the alias and the serving session untouched.
    */
-  async swapProduction(name: string, version: number, move: () => number | null): Promise<{ previous: number | null; loadMs: number }> {
+  async swapProduction(
+    name: string,
+    version: number,
+    move: () => number | null,
+  ): Promise<{ previous: number | null; loadMs: number }> {
     const rec = this.store.require(name, version);
     const before = this.store.alias(name, 'production');
     let fresh: Session;
     try {
       fresh = await this.loadChecked(rec);
     } catch (err) {
-      throw new ContractError('INVALID_DATA', `${(err as Error).message}. ${before !== null ? `${name}@${before} keeps serving.` : `${name} stays without a production version.`}`);
+      throw new ContractError(
+        'INVALID_DATA',
+        `${(err as Error).message}. ${before !== null ? `${name}@${before} keeps serving.` : `${name} stays without a production version.`}`,
+      );
     }
     const previous = move();
     this.install(name, version, fresh);
-    if (previous !== null && previous !== version && !this.store.pins(name).some((p) => p.version === previous)) this.cache.delete(keyOf(name, previous));
+    if (previous !== null && previous !== version && !this.store.pins(name).some((p) => p.version === previous))
+      this.cache.delete(keyOf(name, previous));
     this.failed.delete(keyOf(name, version));
     this.hooks.onEvent?.('production moved', { model: name, version, previous });
     return { previous, loadMs: fresh.loadMs };
@@ -199,7 +235,9 @@ export class ModelServer {
     try {
       fresh = await this.loadChecked(this.store.require(name, version));
     } catch (err) {
-      const serving = this.cache.peek(keyOf(name, version)) ? `the loaded session of ${name}@${version} keeps serving` : 'requests fall back to the previous version or the baseline';
+      const serving = this.cache.peek(keyOf(name, version))
+        ? `the loaded session of ${name}@${version} keeps serving`
+        : 'requests fall back to the previous version or the baseline';
       throw new ContractError('INVALID_DATA', `${(err as Error).message}; ${serving}.`);
     }
     this.install(name, version, fresh);
@@ -229,13 +267,16 @@ export class ModelServer {
       for (const alias of ['production', 'candidate'] as const) {
         const version = this.store.alias(name, alias);
         if (version === null) {
-          if (alias === 'production') rows.push({ name, version: null, alias, status: 'missing', loadMs: null, lastError: null });
+          if (alias === 'production')
+            rows.push({ name, version: null, alias, status: 'missing', loadMs: null, lastError: null });
           continue;
         }
         const e = this.cache.peek(keyOf(name, version));
         const rec = this.store.get(name, version);
         rows.push({
-          name, version, alias,
+          name,
+          version,
+          alias,
           status: e ? 'loaded' : rec?.lastError ? 'error' : 'not-loaded',
           loadMs: e ? e.session.loadMs : null,
           lastError: rec?.lastError ?? null,

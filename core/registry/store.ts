@@ -11,7 +11,10 @@ import type { Baseline } from './baseline';
  * (aliases, pins, gate, hasHoldout), with the full manifest, the training data's statistics,
  * baseline and holdout hash that the gates and drift read.
  */
-export interface VersionRecord extends Omit<ModelVersionInfo, 'manifest' | 'dataset' | 'hasHoldout' | 'aliases' | 'pins' | 'gate'> {
+export interface VersionRecord extends Omit<
+  ModelVersionInfo,
+  'manifest' | 'dataset' | 'hasHoldout' | 'aliases' | 'pins' | 'gate'
+> {
   manifest: ModelManifest;
   dataset: DatasetFingerprint | null;
   datasetStats: DatasetStats | null;
@@ -40,28 +43,59 @@ export class RegistryStore {
 
   /** The version of `name` whose model file has this hash, if one is registered already. */
   findByFile(name: string, sha256: string): VersionRecord | null {
-    const r = this.db.prepare('SELECT version FROM model_versions WHERE name = ? AND file_sha256 = ? ORDER BY version LIMIT 1').get(name, sha256) as { version: number } | undefined;
+    const r = this.db
+      .prepare('SELECT version FROM model_versions WHERE name = ? AND file_sha256 = ? ORDER BY version LIMIT 1')
+      .get(name, sha256) as { version: number } | undefined;
     return r ? this.require(name, r.version) : null;
   }
 
   insertVersion(v: NewVersion): VersionRecord {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
-      const next = ((this.db.prepare('SELECT MAX(version) AS v FROM model_versions WHERE name = ?').get(v.name) as { v: number | null }).v ?? 0) + 1;
-      this.db.prepare(`INSERT INTO model_versions (name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics,
+      const next =
+        ((
+          this.db.prepare('SELECT MAX(version) AS v FROM model_versions WHERE name = ?').get(v.name) as {
+            v: number | null;
+          }
+        ).v ?? 0) + 1;
+      this.db
+        .prepare(
+          `INSERT INTO model_versions (name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics,
           baseline_metrics, baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-        v.name, next, v.origin, v.spec, JSON.stringify(v.params), JSON.stringify(v.manifest), json(v.dataset), json(v.datasetStats),
-        json(v.metrics), json(v.baselineMetrics), json(v.baseline), v.trainMs, v.parentVersion, v.note, v.sourceRef, v.fileSha256,
-        v.fileBytes, v.holdoutSha256, now,
-      );
-      this.event(v.name, next, v.origin === 'imported' ? 'import' : 'register', null, { note: v.note, sourceRef: v.sourceRef });
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          v.name,
+          next,
+          v.origin,
+          v.spec,
+          JSON.stringify(v.params),
+          JSON.stringify(v.manifest),
+          json(v.dataset),
+          json(v.datasetStats),
+          json(v.metrics),
+          json(v.baselineMetrics),
+          json(v.baseline),
+          v.trainMs,
+          v.parentVersion,
+          v.note,
+          v.sourceRef,
+          v.fileSha256,
+          v.fileBytes,
+          v.holdoutSha256,
+          now,
+        );
+      this.event(v.name, next, v.origin === 'imported' ? 'import' : 'register', null, {
+        note: v.note,
+        sourceRef: v.sourceRef,
+      });
       return this.get(v.name, next)!;
     })();
   }
 
   get(name: string, version: number): VersionRecord | null {
-    const r = this.db.prepare('SELECT * FROM model_versions WHERE name = ? AND version = ?').get(name, version) as Record<string, unknown> | undefined;
+    const r = this.db.prepare('SELECT * FROM model_versions WHERE name = ? AND version = ?').get(name, version) as
+      Record<string, unknown> | undefined;
     return r ? toRecord(r) : null;
   }
 
@@ -69,41 +103,68 @@ export class RegistryStore {
     const v = this.get(name, version);
     if (!v) {
       const known = this.versionNumbers(name);
-      throw new ContractError('NOT_FOUND', known.length
-        ? `Model ${name} has no version ${version} (versions: ${known.join(', ')}).`
-        : `There is no model named ${name} in the registry.`);
+      throw new ContractError(
+        'NOT_FOUND',
+        known.length
+          ? `Model ${name} has no version ${version} (versions: ${known.join(', ')}).`
+          : `There is no model named ${name} in the registry.`,
+      );
     }
     return v;
   }
 
   versionNumbers(name: string): number[] {
-    return (this.db.prepare('SELECT version FROM model_versions WHERE name = ? ORDER BY version').all(name) as { version: number }[]).map((r) => r.version);
+    return (
+      this.db.prepare('SELECT version FROM model_versions WHERE name = ? ORDER BY version').all(name) as {
+        version: number;
+      }[]
+    ).map((r) => r.version);
   }
 
   versions(name: string): VersionRecord[] {
-    return (this.db.prepare('SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC').all(name) as Record<string, unknown>[]).map(toRecord);
+    return (
+      this.db.prepare('SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC').all(name) as Record<
+        string,
+        unknown
+      >[]
+    ).map(toRecord);
   }
 
   names(): string[] {
-    return (this.db.prepare('SELECT DISTINCT name FROM model_versions ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    return (this.db.prepare('SELECT DISTINCT name FROM model_versions ORDER BY name').all() as { name: string }[]).map(
+      (r) => r.name,
+    );
   }
 
   alias(name: string, alias: Alias): number | null {
     return this.cached(`a\u0000${name}\u0000${alias}`, () => {
-      const r = this.db.prepare('SELECT version FROM model_aliases WHERE name = ? AND alias = ?').get(name, alias) as { version: number } | undefined;
+      const r = this.db.prepare('SELECT version FROM model_aliases WHERE name = ? AND alias = ?').get(name, alias) as
+        { version: number } | undefined;
       return r?.version ?? null;
     });
   }
 
   aliasesOf(name: string, version: number): Alias[] {
-    return (this.db.prepare('SELECT alias FROM model_aliases WHERE name = ? AND version = ? ORDER BY alias').all(name, version) as { alias: Alias }[]).map((r) => r.alias);
+    return (
+      this.db
+        .prepare('SELECT alias FROM model_aliases WHERE name = ? AND version = ? ORDER BY alias')
+        .all(name, version) as { alias: Alias }[]
+    ).map((r) => r.alias);
   }
 
   /** Move an alias and record the move (rollback reads these events). */
-  setAlias(name: string, alias: Alias, version: number, kind: ModelEvent['kind'], detail: Record<string, unknown> | null = null): number | null {
+  setAlias(
+    name: string,
+    alias: Alias,
+    version: number,
+    kind: ModelEvent['kind'],
+    detail: Record<string, unknown> | null = null,
+  ): number | null {
     return this.db.transaction(() => {
       const from = this.alias(name, alias);
-      this.db.prepare('INSERT OR REPLACE INTO model_aliases (name, alias, version, updated_at) VALUES (?, ?, ?, ?)').run(name, alias, version, new Date().toISOString());
+      this.db
+        .prepare('INSERT OR REPLACE INTO model_aliases (name, alias, version, updated_at) VALUES (?, ?, ?, ?)')
+        .run(name, alias, version, new Date().toISOString());
       this.lookups.clear();
       this.event(name, version, kind, from, detail);
       return from;
@@ -116,14 +177,18 @@ export class RegistryStore {
   }
 
   pins(name?: string): { consumer: string; name: string; version: number }[] {
-    return (name
-      ? this.db.prepare('SELECT consumer, name, version FROM model_pins WHERE name = ? ORDER BY consumer').all(name)
-      : this.db.prepare('SELECT consumer, name, version FROM model_pins ORDER BY name, consumer').all()) as { consumer: string; name: string; version: number }[];
+    return (
+      name
+        ? this.db.prepare('SELECT consumer, name, version FROM model_pins WHERE name = ? ORDER BY consumer').all(name)
+        : this.db.prepare('SELECT consumer, name, version FROM model_pins ORDER BY name, consumer').all()
+    ) as { consumer: string; name: string; version: number }[];
   }
 
   pin(consumer: string, name: string): number | null {
     return this.cached(`p\u0000${consumer}\u0000${name}`, () => {
-      const r = this.db.prepare('SELECT version FROM model_pins WHERE consumer = ? AND name = ?').get(consumer, name) as { version: number } | undefined;
+      const r = this.db
+        .prepare('SELECT version FROM model_pins WHERE consumer = ? AND name = ?')
+        .get(consumer, name) as { version: number } | undefined;
       return r?.version ?? null;
     });
   }
@@ -131,8 +196,12 @@ export class RegistryStore {
   setPin(consumer: string, name: string, version: number | null): void {
     this.db.transaction(() => {
       const from = this.pin(consumer, name);
-      if (version === null) this.db.prepare('DELETE FROM model_pins WHERE consumer = ? AND name = ?').run(consumer, name);
-      else this.db.prepare('INSERT OR REPLACE INTO model_pins (consumer, name, version, updated_at) VALUES (?, ?, ?, ?)').run(consumer, name, version, new Date().toISOString());
+      if (version === null)
+        this.db.prepare('DELETE FROM model_pins WHERE consumer = ? AND name = ?').run(consumer, name);
+      else
+        this.db
+          .prepare('INSERT OR REPLACE INTO model_pins (consumer, name, version, updated_at) VALUES (?, ?, ?, ?)')
+          .run(consumer, name, version, new Date().toISOString());
       this.lookups.clear();
       this.event(name, version, version === null ? 'unpin' : 'pin', from, { consumer });
     })();
@@ -147,59 +216,111 @@ export class RegistryStore {
   }
 
   blobInUse(sha256: string): boolean {
-    return Boolean(this.db.prepare('SELECT 1 FROM model_versions WHERE file_sha256 = ? OR holdout_sha256 = ? LIMIT 1').get(sha256, sha256));
+    return Boolean(
+      this.db
+        .prepare('SELECT 1 FROM model_versions WHERE file_sha256 = ? OR holdout_sha256 = ? LIMIT 1')
+        .get(sha256, sha256),
+    );
   }
 
   setError(name: string, version: number, error: string | null): void {
-    this.db.prepare('UPDATE model_versions SET last_error = ?, last_error_at = ? WHERE name = ? AND version = ?')
+    this.db
+      .prepare('UPDATE model_versions SET last_error = ?, last_error_at = ? WHERE name = ? AND version = ?')
       .run(error, error ? new Date().toISOString() : null, name, version);
     if (error) this.event(name, version, 'load-error', null, { error });
   }
 
-  event(name: string, version: number | null, kind: ModelEvent['kind'], from: number | null, detail: Record<string, unknown> | null): void {
-    this.db.prepare('INSERT INTO model_events (name, version, kind, from_version, detail, at) VALUES (?, ?, ?, ?, ?, ?)')
+  event(
+    name: string,
+    version: number | null,
+    kind: ModelEvent['kind'],
+    from: number | null,
+    detail: Record<string, unknown> | null,
+  ): void {
+    this.db
+      .prepare('INSERT INTO model_events (name, version, kind, from_version, detail, at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(name, version, kind, from, json(detail), new Date().toISOString());
   }
 
   events(name: string, limit = 200): ModelEvent[] {
-    return (this.db.prepare('SELECT * FROM model_events WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, limit) as Record<string, unknown>[]).map((r) => ({
-      id: r.id as number, name: r.name as string, version: r.version as number | null, kind: r.kind as ModelEvent['kind'],
-      fromVersion: r.from_version as number | null, detail: parse<Record<string, unknown>>(r.detail), at: r.at as string,
+    return (
+      this.db.prepare('SELECT * FROM model_events WHERE name = ? ORDER BY id DESC LIMIT ?').all(name, limit) as Record<
+        string,
+        unknown
+      >[]
+    ).map((r) => ({
+      id: r.id as number,
+      name: r.name as string,
+      version: r.version as number | null,
+      kind: r.kind as ModelEvent['kind'],
+      fromVersion: r.from_version as number | null,
+      detail: parse<Record<string, unknown>>(r.detail),
+      at: r.at as string,
     }));
   }
 
   /** Production versions before the current one, newest first, from the alias history. */
   previousProductions(name: string): number[] {
-    const rows = this.db.prepare(`SELECT version, from_version FROM model_events WHERE name = ? AND kind IN ('promote','override','rollback') ORDER BY id DESC`).all(name) as { version: number; from_version: number | null }[];
+    const rows = this.db
+      .prepare(
+        `SELECT version, from_version FROM model_events WHERE name = ? AND kind IN ('promote','override','rollback') ORDER BY id DESC`,
+      )
+      .all(name) as { version: number; from_version: number | null }[];
     const current = this.alias(name, 'production');
     const seen = new Set<number>(current !== null ? [current] : []);
     const out: number[] = [];
     for (const r of rows) {
       for (const v of [r.from_version, r.version]) {
-        if (v !== null && !seen.has(v)) { seen.add(v); out.push(v); }
+        if (v !== null && !seen.has(v)) {
+          seen.add(v);
+          out.push(v);
+        }
       }
     }
     return out;
   }
 
   saveGateReport(r: GateReport): void {
-    this.db.prepare('INSERT INTO gate_reports (name, version, against_version, passed, report, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.db
+      .prepare(
+        'INSERT INTO gate_reports (name, version, against_version, passed, report, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(r.name, r.version, r.against, r.passed ? 1 : 0, JSON.stringify(r), r.evaluatedAt);
   }
 
   gateReports(name: string, version: number): GateReport[] {
-    return (this.db.prepare('SELECT report FROM gate_reports WHERE name = ? AND version = ? ORDER BY id DESC').all(name, version) as { report: string }[])
-      .map((r) => JSON.parse(r.report) as GateReport);
+    return (
+      this.db
+        .prepare('SELECT report FROM gate_reports WHERE name = ? AND version = ? ORDER BY id DESC')
+        .all(name, version) as { report: string }[]
+    ).map((r) => JSON.parse(r.report) as GateReport);
   }
 
   info(v: VersionRecord): ModelVersionInfo {
     return {
-      name: v.name, version: v.version, origin: v.origin, spec: v.spec, params: v.params, manifest: manifestInfo(v.manifest),
-      dataset: v.dataset, metrics: v.metrics, baselineMetrics: v.baselineMetrics, trainMs: v.trainMs, parentVersion: v.parentVersion,
-      note: v.note, sourceRef: v.sourceRef, fileSha256: v.fileSha256, fileBytes: v.fileBytes, hasHoldout: v.holdoutSha256 !== null,
-      lastError: v.lastError, lastErrorAt: v.lastErrorAt, createdAt: v.createdAt,
+      name: v.name,
+      version: v.version,
+      origin: v.origin,
+      spec: v.spec,
+      params: v.params,
+      manifest: manifestInfo(v.manifest),
+      dataset: v.dataset,
+      metrics: v.metrics,
+      baselineMetrics: v.baselineMetrics,
+      trainMs: v.trainMs,
+      parentVersion: v.parentVersion,
+      note: v.note,
+      sourceRef: v.sourceRef,
+      fileSha256: v.fileSha256,
+      fileBytes: v.fileBytes,
+      hasHoldout: v.holdoutSha256 !== null,
+      lastError: v.lastError,
+      lastErrorAt: v.lastErrorAt,
+      createdAt: v.createdAt,
       aliases: this.aliasesOf(v.name, v.version),
-      pins: this.pins(v.name).filter((p) => p.version === v.version).map((p) => p.consumer),
+      pins: this.pins(v.name)
+        .filter((p) => p.version === v.version)
+        .map((p) => p.consumer),
       gate: this.gateReports(v.name, v.version)[0] ?? null,
     };
   }
@@ -207,20 +328,38 @@ export class RegistryStore {
 
 export function manifestInfo(m: ModelManifest): ManifestInfo {
   return {
-    title: m.title, task: m.task, target: m.target, outputs: m.outputs, ...(m.classes ? { classes: m.classes } : {}),
-    inputs: m.inputs, features: m.features.map((f) => ({ name: f.name, kind: f.kind })),
+    title: m.title,
+    task: m.task,
+    target: m.target,
+    outputs: m.outputs,
+    ...(m.classes ? { classes: m.classes } : {}),
+    inputs: m.inputs,
+    features: m.features.map((f) => ({ name: f.name, kind: f.kind })),
   };
 }
 
 function toRecord(r: Record<string, unknown>): VersionRecord {
   return {
-    name: r.name as string, version: r.version as number, origin: r.origin as VersionRecord['origin'], spec: r.spec as string | null,
-    params: parse<Record<string, unknown>>(r.params) ?? {}, manifest: parse<ModelManifest>(r.manifest)!,
-    dataset: parse<DatasetFingerprint>(r.dataset), datasetStats: parse<DatasetStats>(r.dataset_stats),
-    metrics: parse<Record<string, unknown>>(r.metrics), baselineMetrics: parse<Record<string, unknown>>(r.baseline_metrics),
-    baseline: parse<Baseline>(r.baseline), trainMs: r.train_ms as number | null, parentVersion: r.parent_version as number | null,
-    note: r.note as string, sourceRef: r.source_ref as string | null, fileSha256: r.file_sha256 as string, fileBytes: r.file_bytes as number,
-    holdoutSha256: r.holdout_sha256 as string | null, lastError: r.last_error as string | null, lastErrorAt: r.last_error_at as string | null,
+    name: r.name as string,
+    version: r.version as number,
+    origin: r.origin as VersionRecord['origin'],
+    spec: r.spec as string | null,
+    params: parse<Record<string, unknown>>(r.params) ?? {},
+    manifest: parse<ModelManifest>(r.manifest)!,
+    dataset: parse<DatasetFingerprint>(r.dataset),
+    datasetStats: parse<DatasetStats>(r.dataset_stats),
+    metrics: parse<Record<string, unknown>>(r.metrics),
+    baselineMetrics: parse<Record<string, unknown>>(r.baseline_metrics),
+    baseline: parse<Baseline>(r.baseline),
+    trainMs: r.train_ms as number | null,
+    parentVersion: r.parent_version as number | null,
+    note: r.note as string,
+    sourceRef: r.source_ref as string | null,
+    fileSha256: r.file_sha256 as string,
+    fileBytes: r.file_bytes as number,
+    holdoutSha256: r.holdout_sha256 as string | null,
+    lastError: r.last_error as string | null,
+    lastErrorAt: r.last_error_at as string | null,
     createdAt: r.created_at as string,
   };
 }

@@ -27,7 +27,7 @@ export function splitLikeTrainer(t: Table, m: ModelManifest): { train: number[];
   const order: number[] = [];
   for (let i = 0; i < t.nRows; i++) if (has(i)) order.push(i);
   const d = m.dateColumn ? getColumn(t, m.dateColumn)?.num : null;
-  if (d) order.sort((a, b) => (d[a]! - d[b]!) || a - b);
+  if (d) order.sort((a, b) => d[a]! - d[b]! || a - b);
   if (m.split === 'random') {
     const p = splitByCounts(order, 'random', Number(m.params.seed ?? DEFAULT_PARAMS.seed), m.rows.valid, m.rows.test);
     return { train: p.train, test: p.test };

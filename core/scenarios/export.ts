@@ -6,11 +6,21 @@ import { scenarioToSheets, sheetsToSectionedCsv } from '../importexport/scenario
 import { writeTable } from '../importexport/table-io';
 import { writeXlsx } from '../importexport/xlsx';
 
-const MIME = { csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json' } as const;
+const MIME = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+} as const;
 
 /** A file name from a scenario name: letters, digits and dashes only. */
 export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'scenario';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'scenario'
+  );
 }
 
 function result(fileName: string, format: keyof typeof MIME, data: Buffer | string): ExportResult {
@@ -19,7 +29,11 @@ function result(fileName: string, format: keyof typeof MIME, data: Buffer | stri
 }
 
 /** Export one table, or the whole scenario (`table` undefined), as CSV, xlsx or JSON. */
-export async function exportScenario(s: Scenario, format: 'csv' | 'xlsx' | 'json', table?: TableName): Promise<ExportResult> {
+export async function exportScenario(
+  s: Scenario,
+  format: 'csv' | 'xlsx' | 'json',
+  table?: TableName,
+): Promise<ExportResult> {
   const base = slug(s.name);
   if (table) {
     const spec = SCENARIO_TABLES[table];

@@ -11,24 +11,36 @@ export type FileFormat = 'csv' | 'xlsx' | 'json';
 
 export function uploadFormat(fileName: string, format?: FileFormat): FileFormat {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  const f = format ?? (ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : undefined);
-  if (!f) throw new ContractError('BAD_PAYLOAD', `Cannot tell the format of '${fileName}': use a .csv, .xlsx or .json file.`);
-  if (ext === 'xls') throw new ContractError('INVALID_DATA', `'${fileName}' is an old .xls workbook: save it as .xlsx in Excel and import again.`);
+  const f =
+    format ?? (ext === 'xlsx' ? 'xlsx' : ext === 'json' ? 'json' : ext === 'csv' || ext === 'txt' ? 'csv' : undefined);
+  if (!f)
+    throw new ContractError('BAD_PAYLOAD', `Cannot tell the format of '${fileName}': use a .csv, .xlsx or .json file.`);
+  if (ext === 'xls')
+    throw new ContractError(
+      'INVALID_DATA',
+      `'${fileName}' is an old .xls workbook: save it as .xlsx in Excel and import again.`,
+    );
   return f;
 }
-
 
 /** exceljs takes 0.4 s to load: only a workbook upload pays for it (the import worker starts sooner). */
 const loadXlsx = () => import('../importexport/xlsx');
 
 /** A file holding one table. A workbook's sheet is the one named like the table, else the first. */
-export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<ReadTable> {
+export async function readTableFile(
+  spec: TableSpec,
+  format: FileFormat,
+  bytes: Buffer,
+  fileName = 'the file',
+): Promise<ReadTable> {
   const text = (b: Buffer) => decodeText(b, fileName);
   try {
     if (format === 'csv') return readTable(spec, parseCsv(text(bytes)));
     if (format === 'xlsx') {
       const sheets = await (await loadXlsx()).readXlsx(bytes);
-      const sheet = sheets.find((s) => [spec.label, spec.name].some((n) => normalizeHeader(n) === normalizeHeader(s.name))) ?? sheets[0];
+      const sheet =
+        sheets.find((s) => [spec.label, spec.name].some((n) => normalizeHeader(n) === normalizeHeader(s.name))) ??
+        sheets[0];
       if (!sheet) throw new Error('The workbook has no sheets.');
       return readTable(spec, sheet.rows);
     }
@@ -38,10 +50,18 @@ export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: 
     const out: ReadTable = { rows: [], lines: [], rejected: [], ignoredHeaders: [], mapping: [] };
     rows.forEach((row, i) => {
       const res = spec.schema.safeParse(row);
-      if (res.success) { out.rows.push(res.data as Record<string, unknown>); out.lines.push(i + 1); return; }
+      if (res.success) {
+        out.rows.push(res.data as Record<string, unknown>);
+        out.lines.push(i + 1);
+        return;
+      }
       for (const issue of res.error.issues) {
         const c = spec.columns.find((col) => col.field === issue.path[0]);
-        out.rejected.push({ line: i + 1, field: c ? c.label : issue.path.length ? String(issue.path[0]) : null, reason: describeZodIssue(issue) });
+        out.rejected.push({
+          line: i + 1,
+          field: c ? c.label : issue.path.length ? String(issue.path[0]) : null,
+          reason: describeZodIssue(issue),
+        });
       }
     });
     return out;
@@ -55,7 +75,8 @@ export async function readTableFile(spec: TableSpec, format: FileFormat, bytes: 
 export async function readScenarioFile(format: FileFormat, bytes: Buffer, fileName = 'the file'): Promise<SheetsRead> {
   const text = (b: Buffer) => decodeText(b, fileName);
   try {
-    if (format === 'json') return { scenario: parseJson(text(bytes)) as Record<string, unknown>, rejected: [], lines: {} };
+    if (format === 'json')
+      return { scenario: parseJson(text(bytes)) as Record<string, unknown>, rejected: [], lines: {} };
     if (format === 'xlsx') return scenarioFromSheets(await (await loadXlsx()).readXlsx(bytes));
     return scenarioFromSheets(sectionedCsvToSheets(text(bytes)));
   } catch (err) {

@@ -21,8 +21,18 @@ import { historyColumns, historyInfo, insertHistory, readHistory } from './histo
 import { INLINE_IMPORT_MAX, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import {
-  deleteRows, deleteScenario, getSummary, insertRows, insertScenario, listScenarios, loadScenario, renameScenario,
-  requireScenario, touch, updateMeta, updateRow,
+  deleteRows,
+  deleteScenario,
+  getSummary,
+  insertRows,
+  insertScenario,
+  listScenarios,
+  loadScenario,
+  renameScenario,
+  requireScenario,
+  touch,
+  updateMeta,
+  updateRow,
 } from './store';
 
 /**
@@ -38,8 +48,14 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
 
     'scenarios.create': ({ name, template, seed }) => {
       const db = s.requireDb();
-      const scenario = template === 'empty' ? emptyScenario(name ?? 'New scenario') : generateScenario({ seed, size: template });
-      const id = db.transaction(() => insertScenario(db, scenario, { name: name ?? scenario.name, source: template === 'empty' ? 'empty' : 'generated' }))();
+      const scenario =
+        template === 'empty' ? emptyScenario(name ?? 'New scenario') : generateScenario({ seed, size: template });
+      const id = db.transaction(() =>
+        insertScenario(db, scenario, {
+          name: name ?? scenario.name,
+          source: template === 'empty' ? 'empty' : 'generated',
+        }),
+      )();
       changed(id, 'created');
       return getSummary(db, id);
     },
@@ -47,7 +63,9 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
     'scenarios.copy': ({ id, name }) => {
       const db = s.requireDb();
       const { scenario, summary } = loadScenario(db, id);
-      const copyId = db.transaction(() => insertScenario(db, scenario, { name: name ?? `${summary.name} (what-if)`, source: 'copy', parentId: id }))();
+      const copyId = db.transaction(() =>
+        insertScenario(db, scenario, { name: name ?? `${summary.name} (what-if)`, source: 'copy', parentId: id }),
+      )();
       changed(copyId, 'created');
       return getSummary(db, copyId);
     },
@@ -82,33 +100,53 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const deletes: number[] = [];
       changes.forEach((ch, k) => {
         if (ch.op === 'delete') {
-          if (!rids.includes(ch.rid)) issues.push({ path: `changes[${k}]`, message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)` });
+          if (!rids.includes(ch.rid))
+            issues.push({
+              path: `changes[${k}]`,
+              message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)`,
+            });
           deletes.push(ch.rid);
           return;
         }
         const index = ch.op === 'update' ? rids.indexOf(ch.rid) : rows.length + inserts.length;
-        if (ch.op === 'update' && index < 0) { issues.push({ path: `changes[${k}]`, message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)` }); return; }
+        if (ch.op === 'update' && index < 0) {
+          issues.push({
+            path: `changes[${k}]`,
+            message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)`,
+          });
+          return;
+        }
         const base = ch.op === 'update' ? { ...rows[index] } : {};
         const prefix = `${issueTable(table)}[${index}]`;
         for (const [field, raw] of Object.entries(ch.values)) {
           const col = spec.columns.find((c) => c.field === field);
-          if (!col) { issues.push({ path: `${prefix}.${field}`, message: `unknown field '${field}' in ${spec.label}` }); continue; }
+          if (!col) {
+            issues.push({ path: `${prefix}.${field}`, message: `unknown field '${field}' in ${spec.label}` });
+            continue;
+          }
           // The editor sends what the planner typed; read it the way an import would.
-          const parsed = typeof raw === 'string' && col.kind !== 'text' ? parseCell(col, raw) : { ok: true as const, value: raw };
+          const parsed =
+            typeof raw === 'string' && col.kind !== 'text' ? parseCell(col, raw) : { ok: true as const, value: raw };
           if (!parsed.ok) issues.push({ path: `${prefix}.${field}`, message: parsed.reason });
           else if (parsed.value === undefined || parsed.value === null) delete base[field];
           else base[field] = parsed.value;
         }
         const res = spec.schema.safeParse(base);
         if (!res.success) {
-          for (const zi of res.error.issues) issues.push({ path: `${prefix}.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) });
+          for (const zi of res.error.issues)
+            issues.push({ path: `${prefix}.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) });
           return;
         }
         if (ch.op === 'update') updates.push({ rid: ch.rid, row: res.data as Record<string, unknown> });
         else inserts.push(res.data as Record<string, unknown>);
       });
       const [first] = issues;
-      if (first) throw new ContractError('INVALID_DATA', `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${first.path} ${first.message}`, issues);
+      if (first)
+        throw new ContractError(
+          'INVALID_DATA',
+          `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${first.path} ${first.message}`,
+          issues,
+        );
       const insertedRids = db.transaction(() => {
         for (const u of updates) updateRow(db, id, table, u.rid, u.row);
         deleteRows(db, id, table, deletes);
@@ -125,8 +163,21 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const db = s.requireDb();
       const { scenario, summary } = loadScenario(db, id);
       const mergedCosts = costParametersSchema.safeParse({ ...scenario.costs, ...(costs ?? {}) });
-      if (!mergedCosts.success) throw new ContractError('INVALID_DATA', 'Cost parameters rejected.', mergedCosts.error.issues.map((zi) => ({ path: `costs.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) })));
-      const next = { name: name ?? summary.name, plantName: plantName ?? summary.plantName, horizon: horizon ?? scenario.horizon, costs: mergedCosts.data };
+      if (!mergedCosts.success)
+        throw new ContractError(
+          'INVALID_DATA',
+          'Cost parameters rejected.',
+          mergedCosts.error.issues.map((zi) => ({
+            path: `costs.${zi.path.map(String).join('.')}`,
+            message: describeZodIssue(zi),
+          })),
+        );
+      const next = {
+        name: name ?? summary.name,
+        plantName: plantName ?? summary.plantName,
+        horizon: horizon ?? scenario.horizon,
+        costs: mergedCosts.data,
+      };
       db.transaction(() => updateMeta(db, id, next))();
       changed(id, 'updated');
       const after = loadScenario(db, id);
@@ -136,18 +187,29 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
     'scenarios.import': async ({ id, table, fileName, format, dataBase64, mode, skipInvalid }, ctx) => {
       const db = s.requireDb();
       const fileFormat = uploadFormat(fileName, format);
-      if (table && !id) throw new ContractError('BAD_PAYLOAD', `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`, [{ path: 'id', message: 'is required with table' }]);
+      if (table && !id)
+        throw new ContractError(
+          'BAD_PAYLOAD',
+          `Importing ${SCENARIO_TABLES[table].label.toLowerCase()} needs the scenario id to import into.`,
+          [{ path: 'id', message: 'is required with table' }],
+        );
       if (table) requireScenario(db, id!);
       // Reading, checking and writing a big file take seconds each: the import worker does all
       // three on its own connection, so this thread keeps answering other calls meanwhile.
       const common = { dbPath: s.dbPath, fileName, format: fileFormat, dataBase64, skipInvalid };
-      const job: ImportJob = table ? { ...common, kind: 'table', scenarioId: id!, table, mode } : { ...common, kind: 'scenario' };
-      const result = dataBase64.length <= INLINE_IMPORT_MAX ? await runImportJob(job, db) : await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
+      const job: ImportJob = table
+        ? { ...common, kind: 'table', scenarioId: id!, table, mode }
+        : { ...common, kind: 'scenario' };
+      const result =
+        dataBase64.length <= INLINE_IMPORT_MAX
+          ? await runImportJob(job, db)
+          : await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
       if (result.status === 'imported') changed(result.scenarioId!, table ? 'updated' : 'created');
       return result;
     },
 
-    'scenarios.export': ({ id, table, format }) => exportScenario(loadScenario(s.requireDb(), id).scenario, format, table),
+    'scenarios.export': ({ id, table, format }) =>
+      exportScenario(loadScenario(s.requireDb(), id).scenario, format, table),
 
     'scenarios.loadHistory': ({ seed, days, replace }) => {
       const db = s.requireDb();
@@ -162,8 +224,13 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const cols = historyColumns(table as HistoryTable);
       const matrix = [cols, ...rows.map((r) => cols.map((c) => (r[c] ?? null) as string | number | null))];
       const fileName = `history-${table}.${format}`;
-      const data = format === 'csv' ? Buffer.from(writeCsv(matrix), 'utf8') : await writeXlsx([{ name: table, rows: matrix }]);
-      return { fileName, mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: data.toString('base64') };
+      const data =
+        format === 'csv' ? Buffer.from(writeCsv(matrix), 'utf8') : await writeXlsx([{ name: table, rows: matrix }]);
+      return {
+        fileName,
+        mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        dataBase64: data.toString('base64'),
+      };
     },
   });
 }
@@ -172,10 +239,23 @@ function emptyScenario(name: string): Scenario {
   const today = new Date();
   const date = today.toISOString().slice(0, 10);
   return {
-    format: SCENARIO_FORMAT, name,
+    format: SCENARIO_FORMAT,
+    name,
     horizon: { start: `${date}T06:00:00+05:30`, days: 3 },
-    plant: { name: 'New plant', products: [], wagonTypes: [], stockyards: [], loadingPoints: [], corridors: [], destinations: [] },
-    orders: [], inventory: [], rakes: [], roadCapacity: [], roadLanes: [],
+    plant: {
+      name: 'New plant',
+      products: [],
+      wagonTypes: [],
+      stockyards: [],
+      loadingPoints: [],
+      corridors: [],
+      destinations: [],
+    },
+    orders: [],
+    inventory: [],
+    rakes: [],
+    roadCapacity: [],
+    roadLanes: [],
     costs: costParametersSchema.parse({ effectiveFrom: date }),
   };
 }

@@ -21,7 +21,10 @@ export interface HistoryRowProblem {
  */
 export async function readHistoryDir(dir: string): Promise<{ tables: HistoryTables; problems: HistoryRowProblem[] }> {
   const missing = HISTORY_TABLE_NAMES.filter((t) => !fs.existsSync(path.join(dir, `${t}.csv`)));
-  if (missing.length > 0) throw new Error(`${dir} lacks ${missing.map((t) => `${t}.csv`).join(', ')}: a history import needs all five tables (${HISTORY_TABLE_NAMES.join(', ')}).`);
+  if (missing.length > 0)
+    throw new Error(
+      `${dir} lacks ${missing.map((t) => `${t}.csv`).join(', ')}: a history import needs all five tables (${HISTORY_TABLE_NAMES.join(', ')}).`,
+    );
   const tables = {} as Record<HistoryTable, unknown[]>;
   const problems: HistoryRowProblem[] = [];
   for (const table of HISTORY_TABLE_NAMES) {
@@ -34,16 +37,23 @@ export async function readHistoryDir(dir: string): Promise<{ tables: HistoryTabl
       if (!header) {
         header = cells.map((c) => c.trim());
         const absent = fields.filter((f) => !header!.includes(f));
-        if (absent.length) problems.push({ table, line, field: null, reason: `missing column(s) ${absent.join(', ')}` });
+        if (absent.length)
+          problems.push({ table, line, field: null, reason: `missing column(s) ${absent.join(', ')}` });
         continue;
       }
       const text = Object.fromEntries(fields.map((f) => [f, (cells[header!.indexOf(f)] ?? '').trim()]));
       const parsed = schema.safeParse(Object.fromEntries(fields.map((f) => [f, typed(schema.shape[f]!, text[f]!)])));
       if (parsed.success) tables[table].push(parsed.data);
-      else for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? '');
-        problems.push({ table, line, field: field || null, reason: `'${text[field] ?? ''}' is not valid here (${issue.message})` });
-      }
+      else
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? '');
+          problems.push({
+            table,
+            line,
+            field: field || null,
+            reason: `'${text[field] ?? ''}' is not valid here (${issue.message})`,
+          });
+        }
       if (problems.length >= 200) return { tables: tables as unknown as HistoryTables, problems };
     }
   }

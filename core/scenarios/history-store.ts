@@ -19,8 +19,11 @@ export function insertHistory(db: Database.Database, tables: HistoryTables, opts
     for (const table of HISTORY_TABLE_NAMES) {
       if (opts.replace) db.prepare(`DELETE FROM history_${table}`).run();
       const cols = fields(table);
-      const stmt = db.prepare(`INSERT INTO history_${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      for (const row of tables[table] as unknown as Record<string, unknown>[]) stmt.run(...cols.map((c) => row[c] ?? null));
+      const stmt = db.prepare(
+        `INSERT INTO history_${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      );
+      for (const row of tables[table] as unknown as Record<string, unknown>[])
+        stmt.run(...cols.map((c) => row[c] ?? null));
     }
   };
   if (db.inTransaction) run();
@@ -29,14 +32,18 @@ export function insertHistory(db: Database.Database, tables: HistoryTables, opts
 
 export function readHistory<T extends HistoryTable>(db: Database.Database, table: T): HistoryTables[T] {
   const cols = fields(table);
-  return db.prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM history_${table} ORDER BY rid`).all() as HistoryTables[T];
+  return db
+    .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM history_${table} ORDER BY rid`)
+    .all() as HistoryTables[T];
 }
 
 export function historyInfo(db: Database.Database): HistoryInfo {
   const tables = {} as HistoryInfo['tables'];
   for (const table of HISTORY_TABLE_NAMES) {
     const dateCol = table === 'rake_placements' ? 'promisedAt' : 'date';
-    const r = db.prepare(`SELECT COUNT(*) AS n, MIN("${dateCol}") AS lo, MAX("${dateCol}") AS hi FROM history_${table}`).get() as { n: number; lo: string | null; hi: string | null };
+    const r = db
+      .prepare(`SELECT COUNT(*) AS n, MIN("${dateCol}") AS lo, MAX("${dateCol}") AS hi FROM history_${table}`)
+      .get() as { n: number; lo: string | null; hi: string | null };
     tables[table] = { rows: r.n, from: r.lo ? r.lo.slice(0, 10) : null, to: r.hi ? r.hi.slice(0, 10) : null };
   }
   return { tables };

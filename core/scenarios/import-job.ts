@@ -19,24 +19,31 @@ import { insertScenario, loadScenario } from './store';
  * takes 1–2 s (0.4 s of it loading exceljs), too long to wait for every small file.
  */
 export const INLINE_IMPORT_MAX = 512 * 1024;
-export type ImportJob = { dbPath: string; fileName: string; format: FileFormat; dataBase64: string; skipInvalid: boolean } & (
-  | { kind: 'table'; scenarioId: string; table: TableName; mode: 'merge' | 'replace' }
-  | { kind: 'scenario' }
-);
+export type ImportJob = {
+  dbPath: string;
+  fileName: string;
+  format: FileFormat;
+  dataBase64: string;
+  skipInvalid: boolean;
+} & ({ kind: 'table'; scenarioId: string; table: TableName; mode: 'merge' | 'replace' } | { kind: 'scenario' });
 
 /** Run the job; with `hostDb` (a small file, read on the host) it uses that connection. */
 export async function runImportJob(job: ImportJob, hostDb?: Database.Database): Promise<ImportResult> {
   // Decoded here: 30 MB of base64 takes the host's thread half a second.
   const bytes = Buffer.from(job.dataBase64, 'base64');
   // The file first: a broken file is refused before the database is opened.
-  const read = job.kind === 'table'
-    ? { table: await readTableFile(SCENARIO_TABLES[job.table], job.format, bytes, job.fileName) }
-    : { scenario: await readScenarioFile(job.format, bytes, job.fileName) };
+  const read =
+    job.kind === 'table'
+      ? { table: await readTableFile(SCENARIO_TABLES[job.table], job.format, bytes, job.fileName) }
+      : { scenario: await readScenarioFile(job.format, bytes, job.fileName) };
   const db = hostDb ?? openWorkerConnection(job.dbPath);
   try {
     if (job.kind === 'table') {
       const base = loadScenario(db, job.scenarioId);
-      const planned = planTableImport(base, job.scenarioId, job.table, read.table!, { mode: job.mode, skipInvalid: job.skipInvalid });
+      const planned = planTableImport(base, job.scenarioId, job.table, read.table!, {
+        mode: job.mode,
+        skipInvalid: job.skipInvalid,
+      });
       if (planned.writes) applyTableImport(db, job.scenarioId, job.table, planned.writes, base.summary.updatedAt);
       return planned.result;
     }

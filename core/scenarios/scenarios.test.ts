@@ -98,7 +98,13 @@ describe('scenarios: round trips', () => {
           const text = fromB64(ex.dataBase64).toString();
           if (table === 'orders') expect(text).toContain(`'=HYPERLINK(""http://x"")`);
         }
-        const r = await app.invoke('scenarios.import', { id, table, fileName: ex.fileName, dataBase64: ex.dataBase64, mode: 'replace' });
+        const r = await app.invoke('scenarios.import', {
+          id,
+          table,
+          fileName: ex.fileName,
+          dataBase64: ex.dataBase64,
+          mode: 'replace',
+        });
         expect(r.rejected, table).toEqual([]);
         expect(r.imported).toBeGreaterThan(0);
       }
@@ -112,13 +118,19 @@ describe('scenarios: import reports', () => {
   it('rejects a CSV with two bad rows, names both, and changes nothing', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const before = await app.invoke('scenarios.get', { id });
-    const csv = [header,
+    const csv = [
+      header,
       'NEW-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes',
       'NEW-2,Acme,ATLANTIS,HRC,500,2026-03-20 18:00,1,rail,yes',
       'NEW-3,Acme,GZB,HRC,-20,2026-03-20 18:00,2,rail,yes',
       'NEW-4,Acme,HWH,CRC,300,2026-03-21,3,either,no',
     ].join('\n');
-    const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) });
+    const r = await app.invoke('scenarios.import', {
+      id,
+      table: 'orders',
+      fileName: 'orders.csv',
+      dataBase64: b64(csv),
+    });
     expect(r.status).toBe('rejected');
     expect(r.rejected).toEqual([
       { line: 3, field: 'Destination', reason: "unknown destination 'ATLANTIS'", key: 'NEW-2' },
@@ -126,36 +138,72 @@ describe('scenarios: import reports', () => {
     ]);
     expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
 
-    const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), skipInvalid: true });
+    const ok = await app.invoke('scenarios.import', {
+      id,
+      table: 'orders',
+      fileName: 'orders.csv',
+      dataBase64: b64(csv),
+      skipInvalid: true,
+    });
     expect(ok.status).toBe('imported');
     expect(ok.imported).toBe(2);
     const after = await app.invoke('scenarios.get', { id });
     expect(after.scenario.orders.length).toBe(before.scenario.orders.length + 2);
-    expect(after.scenario.orders.at(-1)).toMatchObject({ id: 'NEW-4', dueDate: '2026-03-21T00:00:00+05:30', modes: 'either', splittable: false });
+    expect(after.scenario.orders.at(-1)).toMatchObject({
+      id: 'NEW-4',
+      dueDate: '2026-03-21T00:00:00+05:30',
+      modes: 'either',
+      splittable: false,
+    });
   });
 
   it('refuses a CSV with an unterminated quote, naming its line, and changes nothing', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const before = await app.invoke('scenarios.get', { id });
     // The hand-written reader took NEW-3's line into NEW-2's product cell and never named the quote.
-    const csv = [header,
+    const csv = [
+      header,
       'NEW-1,Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes',
       'NEW-2,Acme,GZB,"HRC,500,2026-03-20 18:00,1,rail,yes',
       'NEW-3,Acme,GZB,HRC,20,2026-03-20 18:00,2,rail,yes',
     ].join('\n');
-    await expect(app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: expect.stringMatching(/^line 3: a quoted field is never closed/) });
+    await expect(
+      app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv) }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(/^line 3: a quoted field is never closed/),
+    });
     expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
   });
 
   it('reads a file too large for the host thread in the import worker, with the same report', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
-    const rows = Array.from({ length: 8000 }, (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`);
+    const rows = Array.from(
+      { length: 8000 },
+      (_, i) => `BIG-${i + 1},Acme,GZB,HRC,${i === 2999 ? 'lots' : 500},2026-03-20 18:00,1,rail,yes`,
+    );
     const csv = [header, ...rows].join('\n');
     expect(b64(csv).length).toBeGreaterThan(INLINE_IMPORT_MAX);
-    const r = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace' });
-    expect(r).toMatchObject({ status: 'rejected', imported: 0, rejected: [{ line: 3001, field: 'Quantity [t]', reason: "'lots' is not a number", key: 'BIG-3000' }] });
-    const ok = await app.invoke('scenarios.import', { id, table: 'orders', fileName: 'orders.csv', dataBase64: b64(csv), mode: 'replace', skipInvalid: true });
+    const r = await app.invoke('scenarios.import', {
+      id,
+      table: 'orders',
+      fileName: 'orders.csv',
+      dataBase64: b64(csv),
+      mode: 'replace',
+    });
+    expect(r).toMatchObject({
+      status: 'rejected',
+      imported: 0,
+      rejected: [{ line: 3001, field: 'Quantity [t]', reason: "'lots' is not a number", key: 'BIG-3000' }],
+    });
+    const ok = await app.invoke('scenarios.import', {
+      id,
+      table: 'orders',
+      fileName: 'orders.csv',
+      dataBase64: b64(csv),
+      mode: 'replace',
+      skipInvalid: true,
+    });
     expect(ok).toMatchObject({ status: 'imported', imported: 7999 });
     expect((await app.invoke('scenarios.get', { id })).scenario.orders).toHaveLength(7999);
   });
@@ -168,10 +216,22 @@ describe('scenarios: import reports', () => {
     ws.addRow(['Stock Yard', 'Product Code', 'On hand (t)', 'Safety stock']);
     ws.addRow([before[0]!.stockyard, before[0]!.product, 4321, 100]);
     ws.addRow(['SY-PM', 'HRPL', 'n/a', 0]);
-    const bad = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
-    expect(bad.rejected).toEqual([{ line: 3, field: 'On hand [t]', reason: "'n/a' is not a number", key: 'SY-PM/HRPL' }]);
+    const bad = await app.invoke('scenarios.import', {
+      id,
+      table: 'inventory',
+      fileName: 'stock.xlsx',
+      dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
+    expect(bad.rejected).toEqual([
+      { line: 3, field: 'On hand [t]', reason: "'n/a' is not a number", key: 'SY-PM/HRPL' },
+    ]);
     ws.getRow(3).getCell(3).value = 999;
-    const good = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    const good = await app.invoke('scenarios.import', {
+      id,
+      table: 'inventory',
+      fileName: 'stock.xlsx',
+      dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(good.status).toBe('imported');
     const after = (await app.invoke('scenarios.get', { id })).scenario.inventory;
     expect(after).toHaveLength(before.length); // merged by stockyard/product, nothing added
@@ -186,17 +246,32 @@ describe('scenarios: import reports', () => {
     ws.addRow(['Stockyard', 'Product', 'On hand [t]', 'Safety stock [t]']);
     ws.addRow([first.stockyard, first.product, '5 km', { formula: 'C2*0.1' }]);
     ws.addRow(['SY-PM', 'HRPL', { error: '#DIV/0!' }, 0]);
-    const r = await app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    const r = await app.invoke('scenarios.import', {
+      id,
+      table: 'inventory',
+      fileName: 'stock.xlsx',
+      dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(r.status).toBe('rejected');
     const key = `${first.stockyard}/${first.product}`;
     expect(r.rejected).toEqual([
       { line: 2, field: 'On hand [t]', reason: "'5 km' has unit km; this column is in t", key },
-      { line: 2, field: 'Safety stock [t]', reason: 'holds a formula (=C2*0.1) with no saved result; open the file in Excel and save it again', key },
+      {
+        line: 2,
+        field: 'Safety stock [t]',
+        reason: 'holds a formula (=C2*0.1) with no saved result; open the file in Excel and save it again',
+        key,
+      },
       { line: 3, field: 'On hand [t]', reason: 'holds the error #DIV/0!', key: 'SY-PM/HRPL' },
     ]);
     const twice = 'Stockyard,Product,On hand [t],Stock\r\nSY-PM,HRPL,10,20\r\n';
-    await expect(app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.csv', dataBase64: b64(twice) }))
-      .rejects.toMatchObject({ code: 'INVALID_DATA', message: "Inventory: column D 'Stock' repeats column C 'On hand [t]' (both are On hand [t], line 1); keep one of them." });
+    await expect(
+      app.invoke('scenarios.import', { id, table: 'inventory', fileName: 'stock.csv', dataBase64: b64(twice) }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message:
+        "Inventory: column D 'Stock' repeats column C 'On hand [t]' (both are On hand [t], line 1); keep one of them.",
+    });
   });
 
   it('names a formula with no saved result on the Costs sheet of a whole-scenario workbook', async () => {
@@ -207,9 +282,17 @@ describe('scenarios: import reports', () => {
     const costs = wb.getWorksheet('Costs')!;
     const field = String(costs.getCell('A3').value);
     costs.getCell('B3').value = { formula: 'B2*2', date1904: false };
-    const r = await app.invoke('scenarios.import', { fileName: 'plant.xlsx', dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') });
+    const r = await app.invoke('scenarios.import', {
+      fileName: 'plant.xlsx',
+      dataBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64'),
+    });
     expect(r.status).toBe('rejected');
-    expect(r.rejected).toContainEqual({ table: 'Costs', line: 3, field, reason: 'holds a formula (=B2*2) with no saved result; open the file in Excel and save it again' });
+    expect(r.rejected).toContainEqual({
+      table: 'Costs',
+      line: 3,
+      field,
+      reason: 'holds a formula (=B2*2) with no saved result; open the file in Excel and save it again',
+    });
   });
 
   it('rejects a whole scenario with errors, naming table and line', async () => {
@@ -217,13 +300,19 @@ describe('scenarios: import reports', () => {
     bad.orders[4]!.destination = 'MARS';
     const r = await app.invoke('scenarios.import', { fileName: 'bad.json', dataBase64: b64(JSON.stringify(bad)) });
     expect(r.status).toBe('rejected');
-    expect(r.rejected).toEqual([expect.objectContaining({ table: 'orders', line: 5, field: 'destination', reason: "unknown destination 'MARS'" })]);
+    expect(r.rejected).toEqual([
+      expect.objectContaining({ table: 'orders', line: 5, field: 'destination', reason: "unknown destination 'MARS'" }),
+    ]);
     expect(await app.invoke('scenarios.list', {})).toEqual([]);
   });
 
   it('refuses an unknown file type and broken JSON clearly', async () => {
-    await expect(app.invoke('scenarios.import', { fileName: 'x.pdf', dataBase64: b64('x') })).rejects.toThrow(/Cannot tell the format of 'x.pdf'/);
-    await expect(app.invoke('scenarios.import', { fileName: 'x.json', dataBase64: b64('{oops') })).rejects.toMatchObject({ code: 'INVALID_DATA' });
+    await expect(app.invoke('scenarios.import', { fileName: 'x.pdf', dataBase64: b64('x') })).rejects.toThrow(
+      /Cannot tell the format of 'x.pdf'/,
+    );
+    await expect(
+      app.invoke('scenarios.import', { fileName: 'x.json', dataBase64: b64('{oops') }),
+    ).rejects.toMatchObject({ code: 'INVALID_DATA' });
   });
 });
 
@@ -232,11 +321,21 @@ describe('scenarios: editing', () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const d = await app.invoke('scenarios.get', { id });
     const rid = d.rowIds.orders[2];
-    const err = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [{ op: 'update', rid, values: { quantityT: '-40' } }] }).catch((e: unknown) => e);
+    const err = await app
+      .invoke('scenarios.editRows', {
+        id,
+        table: 'orders',
+        changes: [{ op: 'update', rid, values: { quantityT: '-40' } }],
+      })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ContractError);
     expect((err as ContractError).code).toBe('INVALID_DATA');
     expect((err as ContractError).issues).toEqual([{ path: 'orders[2].quantityT', message: 'must be > 0' }]);
-    const ok = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [{ op: 'update', rid, values: { quantityT: '1,200' } }] });
+    const ok = await app.invoke('scenarios.editRows', {
+      id,
+      table: 'orders',
+      changes: [{ op: 'update', rid, values: { quantityT: '1,200' } }],
+    });
     expect(ok.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect((await app.invoke('scenarios.get', { id })).scenario.orders[2]!.quantityT).toBe(1200);
   });
@@ -245,10 +344,14 @@ describe('scenarios: editing', () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const d = await app.invoke('scenarios.get', { id });
     const o = d.scenario.orders[0];
-    const r = await app.invoke('scenarios.editRows', { id, table: 'orders', changes: [
-      { op: 'delete', rid: d.rowIds.orders[1] },
-      { op: 'insert', values: { ...o, id: 'X-1', destination: 'NOWHERE' } },
-    ] });
+    const r = await app.invoke('scenarios.editRows', {
+      id,
+      table: 'orders',
+      changes: [
+        { op: 'delete', rid: d.rowIds.orders[1] },
+        { op: 'insert', values: { ...o, id: 'X-1', destination: 'NOWHERE' } },
+      ],
+    });
     expect(r.insertedRids).toHaveLength(1);
     expect(r.summary.counts.orders).toBe(d.summary.counts.orders);
     expect(r.issues).toEqual([expect.objectContaining({ table: 'orders', field: 'destination', rowKey: 'X-1' })]);
@@ -256,12 +359,18 @@ describe('scenarios: editing', () => {
 
   it('edits costs and horizon', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
-    const r = await app.invoke('scenarios.editMeta', { id, costs: { demurrageRsPerWagonH: 200 }, horizon: { start: '2026-01-09T06:00:00+05:30', days: 5 } });
+    const r = await app.invoke('scenarios.editMeta', {
+      id,
+      costs: { demurrageRsPerWagonH: 200 },
+      horizon: { start: '2026-01-09T06:00:00+05:30', days: 5 },
+    });
     expect(r.summary.horizonDays).toBe(5);
     const got = await app.invoke('scenarios.get', { id });
     expect(got.scenario.costs.demurrageRsPerWagonH).toBe(200);
     expect(got.scenario.costs.railRsPerTKm).toBe(1.45);
-    await expect(app.invoke('scenarios.editMeta', { id, costs: { freeTimeH: -1 } })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    await expect(app.invoke('scenarios.editMeta', { id, costs: { freeTimeH: -1 } })).rejects.toMatchObject({
+      code: 'BAD_PAYLOAD',
+    });
   });
 });
 

@@ -53,7 +53,10 @@ export async function writeFileAtomicAsync(file: string, data: string | Uint8Arr
 
 /** `.<name>.tmp-<pid>-<random>` beside the target: hidden, and unique per writer. */
 export function tempSibling(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
 }
 
 /** Make a rename durable. Best effort: Windows cannot open a folder to fsync it. */

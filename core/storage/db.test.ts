@@ -34,7 +34,9 @@ describe('database and migrations', () => {
 
   it('brings a database at an older schema up to date, keeping its rows', () => {
     const d = dir();
-    const v1: Migration[] = [{ version: 1, name: 'one', up: 'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT) STRICT;' }];
+    const v1: Migration[] = [
+      { version: 1, name: 'one', up: 'CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT) STRICT;' },
+    ];
     const v3: Migration[] = [
       ...v1,
       { version: 2, name: 'two', up: `ALTER TABLE t ADD COLUMN qty_t REAL NOT NULL DEFAULT 0;` },

@@ -16,12 +16,17 @@ export function schemaVersion(db: Database.Database): number {
  * Apply every migration newer than the database, each in its own transaction together with the
  * version bump, so a crash leaves the database at the last whole migration.
  */
-export function migrate(db: Database.Database, migrations: readonly Migration[]): { from: number; to: number; applied: string[] } {
+export function migrate(
+  db: Database.Database,
+  migrations: readonly Migration[],
+): { from: number; to: number; applied: string[] } {
   assertOrdered(migrations);
   const from = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (from > latest) {
-    throw new Error(`The database is at schema version ${from}, newer than this RakePlan (${latest}). Update RakePlan or use another data directory.`);
+    throw new Error(
+      `The database is at schema version ${from}, newer than this RakePlan (${latest}). Update RakePlan or use another data directory.`,
+    );
   }
   const applied: string[] = [];
   for (const m of migrations) {

@@ -28,7 +28,14 @@ export const PRODUCTS: Product[] = [
 
 /** Share of the plant's saleable output by product (sums to 1). */
 export const PRODUCT_SHARE: Record<string, number> = {
-  HRC: 0.28, 'HRC-PO': 0.07, HRPL: 0.15, HRSH: 0.06, CRC: 0.16, CRS: 0.09, GPS: 0.12, CRNO: 0.07,
+  HRC: 0.28,
+  'HRC-PO': 0.07,
+  HRPL: 0.15,
+  HRSH: 0.06,
+  CRC: 0.16,
+  CRS: 0.09,
+  GPS: 0.12,
+  CRNO: 0.07,
 };
 
 /** Products whose buyers are mostly construction (slowed by the monsoon). */
@@ -53,14 +60,86 @@ export const STOCKYARDS: StockyardSpec[] = [
 ];
 
 export const LOADING_POINTS: LoadingPoint[] = [
-  { code: 'LP-1', name: 'HSM siding 1', stockyards: ['SY-HSM1', 'SY-HSM2'], wagonTypes: ['BFNS', 'BRN', 'BOST'], loadingRateTph: 450, maxRakes: 2, workStartH: 0, workEndH: 24 },
-  { code: 'LP-2', name: 'HSM siding 2', stockyards: ['SY-HSM1', 'SY-CRM3'], wagonTypes: ['BFNS', 'BOST', 'BCN'], loadingRateTph: 400, maxRakes: 1, workStartH: 0, workEndH: 24 },
-  { code: 'LP-3', name: 'Plate mill siding', stockyards: ['SY-PM', 'SY-HSM2'], wagonTypes: ['BRN', 'BOST', 'BOXN'], loadingRateTph: 350, maxRakes: 2, workStartH: 0, workEndH: 24 },
-  { code: 'LP-4', name: 'Plate yard siding', stockyards: ['SY-PM'], wagonTypes: ['BOXN', 'BOST', 'BRN'], loadingRateTph: 300, maxRakes: 1, workStartH: 6, workEndH: 22 },
-  { code: 'LP-5', name: 'CRM covered shed 1', stockyards: ['SY-CRM1'], wagonTypes: ['BCN', 'BFNS'], loadingRateTph: 300, maxRakes: 1, workStartH: 0, workEndH: 24 },
-  { code: 'LP-6', name: 'CRM covered shed 2', stockyards: ['SY-CRM1', 'SY-CRM3'], wagonTypes: ['BCN'], loadingRateTph: 280, maxRakes: 2, workStartH: 0, workEndH: 24 },
-  { code: 'LP-7', name: 'CRM-3 siding', stockyards: ['SY-CRM3', 'SY-HSM1'], wagonTypes: ['BCN', 'BFNS'], loadingRateTph: 320, maxRakes: 1, workStartH: 6, workEndH: 22 },
-  { code: 'LP-8', name: 'Galvanising siding', stockyards: ['SY-GAL', 'SY-CRM1'], wagonTypes: ['BCN'], loadingRateTph: 260, maxRakes: 1, workStartH: 6, workEndH: 22 },
+  {
+    code: 'LP-1',
+    name: 'HSM siding 1',
+    stockyards: ['SY-HSM1', 'SY-HSM2'],
+    wagonTypes: ['BFNS', 'BRN', 'BOST'],
+    loadingRateTph: 450,
+    maxRakes: 2,
+    workStartH: 0,
+    workEndH: 24,
+  },
+  {
+    code: 'LP-2',
+    name: 'HSM siding 2',
+    stockyards: ['SY-HSM1', 'SY-CRM3'],
+    wagonTypes: ['BFNS', 'BOST', 'BCN'],
+    loadingRateTph: 400,
+    maxRakes: 1,
+    workStartH: 0,
+    workEndH: 24,
+  },
+  {
+    code: 'LP-3',
+    name: 'Plate mill siding',
+    stockyards: ['SY-PM', 'SY-HSM2'],
+    wagonTypes: ['BRN', 'BOST', 'BOXN'],
+    loadingRateTph: 350,
+    maxRakes: 2,
+    workStartH: 0,
+    workEndH: 24,
+  },
+  {
+    code: 'LP-4',
+    name: 'Plate yard siding',
+    stockyards: ['SY-PM'],
+    wagonTypes: ['BOXN', 'BOST', 'BRN'],
+    loadingRateTph: 300,
+    maxRakes: 1,
+    workStartH: 6,
+    workEndH: 22,
+  },
+  {
+    code: 'LP-5',
+    name: 'CRM covered shed 1',
+    stockyards: ['SY-CRM1'],
+    wagonTypes: ['BCN', 'BFNS'],
+    loadingRateTph: 300,
+    maxRakes: 1,
+    workStartH: 0,
+    workEndH: 24,
+  },
+  {
+    code: 'LP-6',
+    name: 'CRM covered shed 2',
+    stockyards: ['SY-CRM1', 'SY-CRM3'],
+    wagonTypes: ['BCN'],
+    loadingRateTph: 280,
+    maxRakes: 2,
+    workStartH: 0,
+    workEndH: 24,
+  },
+  {
+    code: 'LP-7',
+    name: 'CRM-3 siding',
+    stockyards: ['SY-CRM3', 'SY-HSM1'],
+    wagonTypes: ['BCN', 'BFNS'],
+    loadingRateTph: 320,
+    maxRakes: 1,
+    workStartH: 6,
+    workEndH: 22,
+  },
+  {
+    code: 'LP-8',
+    name: 'Galvanising siding',
+    stockyards: ['SY-GAL', 'SY-CRM1'],
+    wagonTypes: ['BCN'],
+    loadingRateTph: 260,
+    maxRakes: 1,
+    workStartH: 6,
+    workEndH: 22,
+  },
 ];
 
 export interface CorridorSpec extends Corridor {

@@ -20,7 +20,9 @@ function canonical(v: unknown): unknown {
 
 function historyHash(opts: HistoryOptions): string {
   const { tables, truth, from, to } = simulateHistory(opts);
-  return createHash('sha256').update(JSON.stringify(canonical({ tables, truth, from, to }))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ tables, truth, from, to })))
+    .digest('hex');
 }
 
 const CASES: { opts: HistoryOptions; sha256: string }[] = [
@@ -28,7 +30,10 @@ const CASES: { opts: HistoryOptions; sha256: string }[] = [
   { opts: { seed: 1, days: 45 }, sha256: 'c75a7d460673df512b8206350dc91232ac393e863af332c94ec3d0a72bd8c2ae' },
   { opts: { seed: 3, days: 200 }, sha256: 'aa6ce039bdf4dfdef9a69123e6c272ac884e792332ea9a39b13961ee9b7ee178' },
   { opts: { seed: 42, days: 400 }, sha256: '3ef126363016ba7ff764ad83207b00145c28fbd5e5256ab6c1c144a522c08475' },
-  { opts: { seed: 7, days: 90, plantSize: 'large' }, sha256: '454c9f96e01d7c2669fe35c6fc303c3465dec28651ab96f84656da61f8f98e5c' },
+  {
+    opts: { seed: 7, days: 90, plantSize: 'large' },
+    sha256: '454c9f96e01d7c2669fe35c6fc303c3465dec28651ab96f84656da61f8f98e5c',
+  },
 ];
 
 describe('generated history is reproduced exactly', () => {

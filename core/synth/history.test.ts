@@ -33,7 +33,10 @@ describe('generateHistory: two years', () => {
 
   it('is mass-balanced: ordered = shipped + open, stock in = stock out, loading = trips = rail shipments', () => {
     expect(truth.shippedRailT + truth.shippedRoadT + truth.backlogT).toBeCloseTo(truth.orderedT, 6);
-    expect(truth.openingStockT + truth.producedT).toBeCloseTo(truth.closingStockT + truth.shippedRailT + truth.shippedRoadT, 6);
+    expect(truth.openingStockT + truth.producedT).toBeCloseTo(
+      truth.closingStockT + truth.shippedRailT + truth.shippedRoadT,
+      6,
+    );
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     const railShip = sum(h.shipments.filter((s) => s.mode === 'rail').map((s) => s.tonnes));
     const roadShip = sum(h.shipments.filter((s) => s.mode === 'road').map((s) => s.tonnes));
@@ -72,11 +75,18 @@ describe('generateHistory: two years', () => {
   });
 
   it('monsoon slows transit and loading and delays rake placement', () => {
-    const perKm = (keep: (m: number) => boolean) => mean(h.trips.filter((t) => t.transitH !== null && keep(t.month)).map((t) => t.transitH! / t.distanceKm));
+    const perKm = (keep: (m: number) => boolean) =>
+      mean(h.trips.filter((t) => t.transitH !== null && keep(t.month)).map((t) => t.transitH! / t.distanceKm));
     expect(perKm((m) => MONSOON_MONTHS.has(m))).toBeGreaterThan(perKm((m) => !MONSOON_MONTHS.has(m)) * 1.1);
-    const rate = (keep: (m: number) => boolean) => mean(h.loading_events.filter((e) => e.rateTph !== null && keep(month(e.date))).map((e) => e.rateTph!));
+    const rate = (keep: (m: number) => boolean) =>
+      mean(h.loading_events.filter((e) => e.rateTph !== null && keep(month(e.date))).map((e) => e.rateTph!));
     expect(rate((m) => MONSOON_MONTHS.has(m))).toBeLessThan(rate((m) => !MONSOON_MONTHS.has(m)));
-    const delay = (keep: (m: number) => boolean) => mean(h.rake_placements.filter((r) => r.delayH !== null && keep(month(r.promisedAt.slice(0, 10)))).map((r) => r.delayH!));
+    const delay = (keep: (m: number) => boolean) =>
+      mean(
+        h.rake_placements
+          .filter((r) => r.delayH !== null && keep(month(r.promisedAt.slice(0, 10))))
+          .map((r) => r.delayH!),
+      );
     expect(delay((m) => MONSOON_MONTHS.has(m))).toBeGreaterThan(delay((m) => !MONSOON_MONTHS.has(m)));
   });
 
@@ -85,19 +95,33 @@ describe('generateHistory: two years', () => {
     expect(dailyDemand(h.demand, (d) => FESTIVE_MONTHS.has(month(d)))).toBeGreaterThan(all * 1.1);
     expect(dailyDemand(h.demand, (d) => month(d) === 3)).toBeGreaterThan(all * 1.1);
     const plates = h.demand.filter((r) => r.product === 'HRPL');
-    expect(dailyDemand(plates, (d) => MONSOON_MONTHS.has(month(d)))).toBeLessThan(dailyDemand(plates, (d) => !MONSOON_MONTHS.has(month(d))) * 0.85);
+    expect(dailyDemand(plates, (d) => MONSOON_MONTHS.has(month(d)))).toBeLessThan(
+      dailyDemand(plates, (d) => !MONSOON_MONTHS.has(month(d))) * 0.85,
+    );
     const weekday = (d: string) => new Date(`${d}T12:00:00Z`).getUTCDay();
-    expect(dailyDemand(h.demand, (d) => weekday(d) === 0)).toBeLessThan(dailyDemand(h.demand, (d) => weekday(d) === 1) * 0.7);
+    expect(dailyDemand(h.demand, (d) => weekday(d) === 0)).toBeLessThan(
+      dailyDemand(h.demand, (d) => weekday(d) === 1) * 0.7,
+    );
   });
 
   it('busy corridors are slower per km than quiet ones', () => {
-    const perKm = (c: string) => mean(h.trips.filter((t) => t.corridor === c && t.transitH !== null && !MONSOON_MONTHS.has(t.month)).map((t) => t.transitH! / t.distanceKm));
+    const perKm = (c: string) =>
+      mean(
+        h.trips
+          .filter((t) => t.corridor === c && t.transitH !== null && !MONSOON_MONTHS.has(t.month))
+          .map((t) => t.transitH! / t.distanceKm),
+      );
     expect(perKm('NORTH')).toBeGreaterThan(perKm('WEST'));
   });
 
   it('has a few per cent missing values and some outliers', () => {
     const share = (xs: unknown[]) => xs.filter((x) => x === null).length / xs.length;
-    for (const s of [share(h.trips.map((t) => t.transitH)), share(h.shipments.map((x) => x.costRsPerT)), share(h.demand.map((d) => d.tonnes)), share(h.rake_placements.map((r) => r.delayH))]) {
+    for (const s of [
+      share(h.trips.map((t) => t.transitH)),
+      share(h.shipments.map((x) => x.costRsPerT)),
+      share(h.demand.map((d) => d.tonnes)),
+      share(h.rake_placements.map((r) => r.delayH)),
+    ]) {
       expect(s).toBeGreaterThan(0.005);
       expect(s).toBeLessThan(0.05);
     }

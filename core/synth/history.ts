@@ -30,8 +30,14 @@ export interface HistoryOptions {
   plantSize?: PlantSize;
 }
 
-export function simulateHistory(opts: HistoryOptions): { tables: HistoryTables; truth: HistoryTruth; from: string; to: string } {
-  if (!Number.isInteger(opts.days) || opts.days < 1) throw new Error(`history days must be a whole number ≥ 1, got ${opts.days}`);
+export function simulateHistory(opts: HistoryOptions): {
+  tables: HistoryTables;
+  truth: HistoryTruth;
+  from: string;
+  to: string;
+} {
+  if (!Number.isInteger(opts.days) || opts.days < 1)
+    throw new Error(`history days must be a whole number ≥ 1, got ${opts.days}`);
   const profile = opts.plant ? profileFromPlant(opts.plant) : buildPlantProfile(opts.plantSize ?? 'bokaro');
   const sim = new Simulation(profile, createRng(opts.seed).fork('history'));
   const end = istMidnight(istDate(planStartForSeed(opts.seed)));

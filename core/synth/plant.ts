@@ -1,8 +1,16 @@
 import type { Destination, LoadingPoint, Stockyard } from '../domain/entities';
 import type { Plant } from '../domain/scenario';
 import {
-  CONSUMER_PRODUCTS, CORRIDORS, DESTINATIONS, LOADING_POINTS, PRODUCTS, PRODUCT_SHARE, STOCKYARDS,
-  WAGON_TYPES, destinationFromRow, type StockyardSpec,
+  CONSUMER_PRODUCTS,
+  CORRIDORS,
+  DESTINATIONS,
+  LOADING_POINTS,
+  PRODUCTS,
+  PRODUCT_SHARE,
+  STOCKYARDS,
+  WAGON_TYPES,
+  destinationFromRow,
+  type StockyardSpec,
 } from './bokaro';
 import { createRng } from './prng';
 
@@ -31,7 +39,11 @@ export type PlantSize = 'bokaro' | 'large';
 export function buildPlantProfile(size: PlantSize): PlantProfile {
   const rng = createRng(1).fork(`plant:${size}`);
   const yards: StockyardSpec[] = [...STOCKYARDS];
-  const lps: LoadingPoint[] = LOADING_POINTS.map((lp) => ({ ...lp, stockyards: [...lp.stockyards], wagonTypes: [...lp.wagonTypes] }));
+  const lps: LoadingPoint[] = LOADING_POINTS.map((lp) => ({
+    ...lp,
+    stockyards: [...lp.stockyards],
+    wagonTypes: [...lp.wagonTypes],
+  }));
   const destRows = [...DESTINATIONS];
   const weights = new Map<string, number>();
 
@@ -41,7 +53,12 @@ export function buildPlantProfile(size: PlantSize): PlantProfile {
       // The index is taken modulo the length of a non-empty constant table.
       const template = STOCKYARDS[(i - 7) % STOCKYARDS.length]!;
       const code = `SY-${String(i).padStart(2, '0')}`;
-      yards.push({ code, name: `${template.name}, annexe ${i}`, roadCapacityTPerDay: rng.int(5, 10) * 100, products: [...template.products] });
+      yards.push({
+        code,
+        name: `${template.name}, annexe ${i}`,
+        roadCapacityTPerDay: rng.int(5, 10) * 100,
+        products: [...template.products],
+      });
       const templateLp = LOADING_POINTS.find((lp) => lp.stockyards.includes(template.code))!;
       lps.push({
         code: `LP-${i + 2}`,
@@ -58,7 +75,14 @@ export function buildPlantProfile(size: PlantSize): PlantProfile {
     for (let i = 0; i < 110; i++) {
       const base = DESTINATIONS[i % DESTINATIONS.length]!;
       const n = Math.floor(i / DESTINATIONS.length) + 1;
-      destRows.push([`${base[0]}-C${n}`, `${base[1]} customer siding ${n}`, base[2], base[3], Math.max(30, base[4] + rng.int(-40, 80)), base[5] * 0.4]);
+      destRows.push([
+        `${base[0]}-C${n}`,
+        `${base[1]} customer siding ${n}`,
+        base[2],
+        base[3],
+        Math.max(30, base[4] + rng.int(-40, 80)),
+        base[5] * 0.4,
+      ]);
     }
   }
 
@@ -111,13 +135,23 @@ export function profileFromPlant(plant: Plant): PlantProfile {
   const lpByCode = new Map(plant.loadingPoints.map((lp) => [lp.code, lp]));
   const stockyardProducts = new Map<string, string[]>();
   for (const y of plant.stockyards) {
-    const wagonTypes = new Set(plant.loadingPoints.filter((lp) => lp.stockyards.includes(y.code) || y.loadingPoints.includes(lp.code)).flatMap((lp) => lpByCode.get(lp.code)!.wagonTypes));
-    stockyardProducts.set(y.code, plant.products.filter((p) => p.wagonTypes.some((w) => wagonTypes.has(w))).map((p) => p.code));
+    const wagonTypes = new Set(
+      plant.loadingPoints
+        .filter((lp) => lp.stockyards.includes(y.code) || y.loadingPoints.includes(lp.code))
+        .flatMap((lp) => lpByCode.get(lp.code)!.wagonTypes),
+    );
+    stockyardProducts.set(
+      y.code,
+      plant.products.filter((p) => p.wagonTypes.some((w) => wagonTypes.has(w))).map((p) => p.code),
+    );
   }
   const corridors = new Map<string, { speedKmph: number; congestion: number }>();
   for (const c of plant.corridors) {
     const dests = plant.destinations.filter((d) => d.corridor === c.code && d.railTransitH > 10);
-    const speed = dests.length > 0 ? dests.reduce((s, d) => s + d.railDistanceKm / Math.max(1, d.railTransitH - 10), 0) / dests.length : 27;
+    const speed =
+      dests.length > 0
+        ? dests.reduce((s, d) => s + d.railDistanceKm / Math.max(1, d.railTransitH - 10), 0) / dests.length
+        : 27;
     corridors.set(c.code, { speedKmph: speed, congestion: 1.1 });
   }
   return {

@@ -57,9 +57,15 @@ function splitmix32(state: number): () => number {
 
 function makeRng(seed: number): Rng {
   const init = splitmix32(seed);
-  let a = init(), b = init(), c = init(), d = init();
+  let a = init(),
+    b = init(),
+    c = init(),
+    d = init();
   const next = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     const t = (a + b + d) >>> 0;
     d = (d + 1) >>> 0;
     a = b ^ (b >>> 9);
@@ -86,7 +92,8 @@ function makeRng(seed: number): Rng {
     },
     weighted: (items, weights) => {
       if (items.length === 0) throw new Error('weighted pick from an empty list');
-      if (weights.length !== items.length) throw new Error(`weighted pick: ${items.length} items but ${weights.length} weights`);
+      if (weights.length !== items.length)
+        throw new Error(`weighted pick: ${items.length} items but ${weights.length} weights`);
       let total = 0;
       for (const w of weights) total += w;
       let r = next() * total;

@@ -31,7 +31,8 @@ export function scaleScenario(opts: { seed: number; orders: number; base?: Scena
 function shiftIso(iso: string, ms: number): string {
   const m = /([+-]\d\d:?\d\d|Z)$/.exec(iso);
   const zone = m ? m[1]! : 'Z';
-  const offMin = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const offMin =
+    zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
   const local = new Date(Date.parse(iso) + ms + offMin * 60_000).toISOString().slice(0, 19);
   return `${local}${zone}`;
 }

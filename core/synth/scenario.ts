@@ -1,4 +1,12 @@
-import { costParametersSchema, type InventoryRow, type Mode, type Order, type Rake, type RoadCapacity, type RoadLane } from '../domain/entities';
+import {
+  costParametersSchema,
+  type InventoryRow,
+  type Mode,
+  type Order,
+  type Rake,
+  type RoadCapacity,
+  type RoadLane,
+} from '../domain/entities';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../domain/scenario';
 import { customerName } from './names';
 import { buildPlantProfile, type PlantProfile } from './plant';
@@ -7,7 +15,12 @@ import { DAY_MS, HOUR_MS, istCalendar, istDate, planStartForSeed, toIst } from '
 
 export type ScenarioSize = 'day' | 'week' | 'large';
 
-interface SizeSpec { orders: number; rakes: number; days: number; plant: 'bokaro' | 'large' }
+interface SizeSpec {
+  orders: number;
+  rakes: number;
+  days: number;
+  plant: 'bokaro' | 'large';
+}
 export const SCENARIO_SIZES: Record<ScenarioSize, SizeSpec> = {
   day: { orders: 120, rakes: 10, days: 3, plant: 'bokaro' },
   week: { orders: 400, rakes: 25, days: 7, plant: 'bokaro' },
@@ -82,17 +95,35 @@ function makeRakes(rng: Rng, profile: PlantProfile, spec: SizeSpec, start: numbe
     const wagons = wt.wagonsPerRake - (rng.chance(0.2) ? rng.int(1, 3) : 0);
     // Placements spread over the horizon; some rakes are already at the plant.
     const placement = Math.round((start - 6 * HOUR_MS + rng.next() * (end - start - 6 * HOUR_MS)) / HOUR_MS) * HOUR_MS;
-    rakes.push({ id: '', wagonType, wagons, expectedPlacement: toIst(placement), status: placement <= start ? 'placed' : 'expected' });
+    rakes.push({
+      id: '',
+      wagonType,
+      wagons,
+      expectedPlacement: toIst(placement),
+      status: placement <= start ? 'placed' : 'expected',
+    });
   }
   rakes.sort((a, b) => a.expectedPlacement.localeCompare(b.expectedPlacement));
   const day = istDate(start).replaceAll('-', '').slice(2);
-  rakes.forEach((r, i) => { r.id = `RK-${day}-${String(i + 1).padStart(3, '0')}`; });
+  rakes.forEach((r, i) => {
+    r.id = `RK-${day}-${String(i + 1).padStart(3, '0')}`;
+  });
   return rakes;
 }
 
-interface Draft { order: Order; railOnly: boolean }
+interface Draft {
+  order: Order;
+  railOnly: boolean;
+}
 
-function makeOrders(rng: Rng, profile: PlantProfile, spec: SizeSpec, start: number, railCapT: number, roadCapT: number): Order[] {
+function makeOrders(
+  rng: Rng,
+  profile: PlantProfile,
+  spec: SizeSpec,
+  start: number,
+  railCapT: number,
+  roadCapT: number,
+): Order[] {
   const dests = profile.plant.destinations;
   const destWeights = dests.map((d) => profile.destinationWeight.get(d.code) ?? 1);
   const day = istDate(start).replaceAll('-', '').slice(2);
@@ -100,10 +131,18 @@ function makeOrders(rng: Rng, profile: PlantProfile, spec: SizeSpec, start: numb
   for (let i = 0; i < spec.orders; i++) {
     const dest = rng.weighted(dests, destWeights);
     const bought = profile.destinationProducts.get(dest.code) ?? profile.plant.products.map((p) => p.code);
-    const product = rng.weighted(bought, bought.map((p) => profile.productShare.get(p) ?? 0.1));
+    const product = rng.weighted(
+      bought,
+      bought.map((p) => profile.productShare.get(p) ?? 0.1),
+    );
     let modes: Mode = 'rail';
     if (dest.roadPossible) modes = rng.weighted<Mode>(['rail', 'either', 'road'], [0.3, 0.5, 0.2]);
-    const quantityT = modes === 'road' ? rng.lognormal(80, 0.5) : modes === 'either' ? rng.lognormal(160, 0.6) : rng.lognormal(380, 0.6);
+    const quantityT =
+      modes === 'road'
+        ? rng.lognormal(80, 0.5)
+        : modes === 'either'
+          ? rng.lognormal(160, 0.6)
+          : rng.lognormal(380, 0.6);
     const dueMs = start + Math.round(rng.uniform(12, (spec.days + 2) * 24)) * HOUR_MS;
     drafts.push({
       railOnly: modes === 'rail',
@@ -167,7 +206,8 @@ function makeRoadCapacity(profile: PlantProfile, start: number, days: number): R
   for (let d = 0; d < days; d++) {
     const t = start + d * DAY_MS;
     if (istCalendar(t).weekday !== 0) continue;
-    for (const y of profile.plant.stockyards) rows.push({ stockyard: y.code, date: istDate(t), capacityT: Math.round(y.roadCapacityTPerDay / 2) });
+    for (const y of profile.plant.stockyards)
+      rows.push({ stockyard: y.code, date: istDate(t), capacityT: Math.round(y.roadCapacityTPerDay / 2) });
   }
   return rows;
 }
@@ -183,7 +223,11 @@ function makeRoadLanes(rng: Rng, profile: PlantProfile): RoadLane[] {
     const key = `${yard.code}|${dest.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    lanes.push({ stockyard: yard.code, destination: dest.code, rsPerT: Math.round((250 + 3.2 * dest.roadDistanceKm) * rng.uniform(0.8, 0.92)) });
+    lanes.push({
+      stockyard: yard.code,
+      destination: dest.code,
+      rsPerT: Math.round((250 + 3.2 * dest.roadDistanceKm) * rng.uniform(0.8, 0.92)),
+    });
   }
   return lanes;
 }

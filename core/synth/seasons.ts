@@ -16,7 +16,8 @@ export function demandFactor(product: string, month: number, weekday: number, da
   if (month === 3) f *= dayOfMonth > 15 ? 1.35 : 1.15;
   if (month === 4) f *= 0.9;
   const weekdayFactor = WEEKDAY_DEMAND[weekday];
-  if (weekdayFactor === undefined) throw new RangeError(`demandFactor: weekday must be 0 (Sunday) to 6 (Saturday), got ${weekday}`);
+  if (weekdayFactor === undefined)
+    throw new RangeError(`demandFactor: weekday must be 0 (Sunday) to 6 (Saturday), got ${weekday}`);
   return f * weekdayFactor;
 }
 

@@ -12,14 +12,45 @@ describe('training from a CSV with the defaults', () => {
   it('splits a file without dates at random, and exports a model refitted on every row', async () => {
     const file = path.join(dir, 'sorted.csv');
     // Sorted by the target's trend, no date column.
-    const rows = Array.from({ length: 1200 }, (_, i) => [i / 40, (i * 7919) % 13, 3 * (i / 40) + ((i * 7919) % 13) / 4]);
+    const rows = Array.from({ length: 1200 }, (_, i) => [
+      i / 40,
+      (i * 7919) % 13,
+      3 * (i / 40) + ((i * 7919) % 13) / 4,
+    ]);
     fs.writeFileSync(file, writeCsv([['x', 'k', 'y'], ...rows]));
-    const res = await executeTraining({ kind: 'csv', name: 'sorted', path: file, target: 'y', task: 'regression', params: { rounds: 40 }, outDir: path.join(dir, 'm1'), threads: 1 }, dir, () => {});
+    const res = await executeTraining(
+      {
+        kind: 'csv',
+        name: 'sorted',
+        path: file,
+        target: 'y',
+        task: 'regression',
+        params: { rounds: 40 },
+        outDir: path.join(dir, 'm1'),
+        threads: 1,
+      },
+      dir,
+      () => {},
+    );
     expect(res.metrics.split).toBe('random');
     expect(res.metrics.refit).toEqual({ rows: 1200, rounds: res.metrics.bestRound });
     const saved = JSON.parse(fs.readFileSync(path.join(dir, 'm1', 'manifest.json'), 'utf8'));
     expect(saved).toMatchObject({ split: 'random', refitRows: 1200 });
-    const kept = await executeTraining({ kind: 'csv', name: 'sorted', path: file, target: 'y', task: 'regression', params: { rounds: 40 }, outDir: path.join(dir, 'm2'), threads: 1, refit: false }, dir, () => {});
+    const kept = await executeTraining(
+      {
+        kind: 'csv',
+        name: 'sorted',
+        path: file,
+        target: 'y',
+        task: 'regression',
+        params: { rounds: 40 },
+        outDir: path.join(dir, 'm2'),
+        threads: 1,
+        refit: false,
+      },
+      dir,
+      () => {},
+    );
     expect(kept.metrics.refit).toBeNull();
     expect(kept.metrics.test).toEqual(res.metrics.test);
   });

@@ -14,12 +14,22 @@ function history(dbPath: string): { data: HistoryData; source: string } {
 }
 
 /** Every destination × product series with its mean daily demand [t/day], largest first. */
-export function demandSeriesList(dbPath: string): { destination: string; product: string; corridor: string; meanT: number; source: string }[] {
+export function demandSeriesList(
+  dbPath: string,
+): { destination: string; product: string; corridor: string; meanT: number; source: string }[] {
   const h = history(dbPath);
-  return [...demandSeries(h.data.demand).values()].map((s) => {
-    const vals = [...s.days.values()].filter((v): v is number => v !== null);
-    return { destination: s.destination, product: s.product, corridor: s.corridor, meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length), source: h.source };
-  }).sort((a, b) => b.meanT - a.meanT);
+  return [...demandSeries(h.data.demand).values()]
+    .map((s) => {
+      const vals = [...s.days.values()].filter((v): v is number => v !== null);
+      return {
+        destination: s.destination,
+        product: s.product,
+        corridor: s.corridor,
+        meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length),
+        source: h.source,
+      };
+    })
+    .sort((a, b) => b.meanT - a.meanT);
 }
 
 /**
@@ -27,14 +37,29 @@ export function demandSeriesList(dbPath: string): { destination: string; product
  * page is meant to show (its pin, else production), with the recent actuals behind it. Without a
  * model the seasonal naive forecast is shown and `fallback` says so.
  */
-export async function demandForecast(o: { dbPath: string; destination: string; product: string; historyDays: number; predict: Predictor }): Promise<DemandForecast> {
+export async function demandForecast(o: {
+  dbPath: string;
+  destination: string;
+  product: string;
+  historyDays: number;
+  predict: Predictor;
+}): Promise<DemandForecast> {
   const series = demandSeries(history(o.dbPath).data.demand).get(`${o.destination}|${o.product}`);
-  if (!series) throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
+  if (!series)
+    throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
   const days = [...series.days.keys()].sort((a, b) => a - b);
   const last = days.at(-1)!;
-  const actuals = days.filter((d) => d > last - o.historyDays).map((d) => ({ date: isoDay(d), tonnes: series.days.get(d) ?? null }));
+  const actuals = days
+    .filter((d) => d > last - o.historyDays)
+    .map((d) => ({ date: isoDay(d), tonnes: series.days.get(d) ?? null }));
   const future = Array.from({ length: DEMAND_HORIZON_DAYS }, (_, k) => last + 1 + k);
-  const rows = future.map((d) => ({ date: isoDay(d), destination: series.destination, product: series.product, corridor: series.corridor, ...demandLags(series.days, d) }));
+  const rows = future.map((d) => ({
+    date: isoDay(d),
+    destination: series.destination,
+    product: series.product,
+    corridor: series.corridor,
+    ...demandLags(series.days, d),
+  }));
   const naive = rows.map((r) => r.lag364);
   let model: DemandForecast['model'] = null;
   let fallback: string | null = null;
@@ -48,7 +73,11 @@ export async function demandForecast(o: { dbPath: string; destination: string; p
     values = rows.map((r) => r.lag364 ?? r.mean28 ?? 0);
   }
   return {
-    destination: o.destination, product: o.product, model, fallback, unit: 't/day',
+    destination: o.destination,
+    product: o.product,
+    model,
+    fallback,
+    unit: 't/day',
     actuals,
     forecast: future.map((d, k) => ({ date: isoDay(d), tonnes: values[k]!, naive: naive[k] ?? null })),
   };

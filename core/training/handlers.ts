@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Contract } from '../contract';
-import type { DemandForecast, TrainingJob, TrainingMetrics, TrainingProgress, TrainingResult } from '../contract/api/training';
+import type {
+  DemandForecast,
+  TrainingJob,
+  TrainingMetrics,
+  TrainingProgress,
+  TrainingResult,
+} from '../contract/api/training';
 import { ContractError } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
@@ -17,7 +23,14 @@ import { fromWindow, readablePayloadPath } from '../host/payload-file';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** The columns of `training_runs` this module reads. */
-interface TrainingRunRow { name: string | null; kind: string | null; version: string | null; source: string | null; metrics: string | null; history: string | null }
+interface TrainingRunRow {
+  name: string | null;
+  kind: string | null;
+  version: string | null;
+  source: string | null;
+  metrics: string | null;
+  history: string | null;
+}
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
 export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
@@ -26,7 +39,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
   const running = new Map<string, AbortController>();
   const models = new ModelCache();
 
-  const runRow = (jobId: string) => s.requireDb().prepare(`SELECT * FROM training_runs WHERE job_id = ?`).get(jobId) as TrainingRunRow | undefined;
+  const runRow = (jobId: string) =>
+    s.requireDb().prepare(`SELECT * FROM training_runs WHERE job_id = ?`).get(jobId) as TrainingRunRow | undefined;
   const toJob = (jobId: string): TrainingJob => {
     const job = s.requireJobs().get(jobId);
     const run = runRow(jobId);
@@ -34,44 +48,100 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
     const m = run.metrics ? (JSON.parse(run.metrics) as TrainingMetrics) : null;
     const key = m?.primary.name;
     return {
-      jobId, name: run.name!, kind: run.kind as 'spec' | 'csv', status: job.status, progress: job.progress, error: job.error,
-      version: run.version, source: run.source, createdAt: job.createdAt, updatedAt: job.updatedAt,
-      summary: m && key ? { metric: key, model: (m.test[key] ?? null) as number | null, baseline: (m.baseline?.baseline[key] ?? null) as number | null, beats: m.baseline?.beats ?? null } : null,
+      jobId,
+      name: run.name!,
+      kind: run.kind as 'spec' | 'csv',
+      status: job.status,
+      progress: job.progress,
+      error: job.error,
+      version: run.version,
+      source: run.source,
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+      summary:
+        m && key
+          ? {
+              metric: key,
+              model: (m.test[key] ?? null) as number | null,
+              baseline: (m.baseline?.baseline[key] ?? null) as number | null,
+              beats: m.baseline?.beats ?? null,
+            }
+          : null,
     };
   };
 
   /** Consumers read models through the registry: their pin, else production, else its named fallbacks. */
-  const viaRegistry = (consumer: string): Predictor => async (name, rows) => {
-    const a = await registryFor(s).server.predict(name, rows, consumer);
-    return { columns: a.columns, from: a.source === 'model' ? `${name}@${a.version}` : `${name} ${a.source}: ${a.fallbackReason ?? ''}` };
-  };
+  const viaRegistry =
+    (consumer: string): Predictor =>
+    async (name, rows) => {
+      const a = await registryFor(s).server.predict(name, rows, consumer);
+      return {
+        columns: a.columns,
+        from: a.source === 'model' ? `${name}@${a.version}` : `${name} ${a.source}: ${a.fallbackReason ?? ''}`,
+      };
+    };
 
   app.handleAll({
-    'training.specs': () => MODEL_SPECS.map((spec) => {
-      let latest = null;
-      try {
-        const dir = resolveModelDir(spec.name, s.dataDir);
-        const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { trainedAt: string };
-        latest = { version: path.basename(dir), trainedAt: manifest.trainedAt, dir };
-      } catch { /* no trained version yet */ }
-      return { name: spec.name, title: spec.title, description: spec.description, unit: spec.unit, table: spec.table, target: spec.target, task: spec.task, feeds: spec.feeds, latest };
-    }),
+    'training.specs': () =>
+      MODEL_SPECS.map((spec) => {
+        let latest = null;
+        try {
+          const dir = resolveModelDir(spec.name, s.dataDir);
+          const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+            trainedAt: string;
+          };
+          latest = { version: path.basename(dir), trainedAt: manifest.trainedAt, dir };
+        } catch {
+          /* no trained version yet */
+        }
+        return {
+          name: spec.name,
+          title: spec.title,
+          description: spec.description,
+          unit: spec.unit,
+          table: spec.table,
+          target: spec.target,
+          task: spec.task,
+          feeds: spec.feeds,
+          latest,
+        };
+      }),
 
     'training.start': async (payload, ctx) => {
       const jobs = s.requireJobs();
-      const input: TrainJobInput = 'spec' in payload
-        ? { kind: 'spec', spec: payload.spec, params: payload.params, history: { dbPath: s.dbPath } }
-        : { kind: 'csv', name: payload.name, path: payload.csv, target: payload.target, task: payload.task, categorical: payload.categorical, dateColumn: payload.dateColumn, types: payload.types, params: payload.params };
+      const input: TrainJobInput =
+        'spec' in payload
+          ? { kind: 'spec', spec: payload.spec, params: payload.params, history: { dbPath: s.dbPath } }
+          : {
+              kind: 'csv',
+              name: payload.name,
+              path: payload.csv,
+              target: payload.target,
+              task: payload.task,
+              categorical: payload.categorical,
+              dateColumn: payload.dateColumn,
+              types: payload.types,
+              params: payload.params,
+            };
       const name = input.kind === 'spec' ? input.spec : input.name;
       if (input.kind === 'spec' && !MODEL_SPECS.some((m) => m.name === input.spec)) {
-        throw new ContractError('NOT_FOUND', `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`);
+        throw new ContractError(
+          'NOT_FOUND',
+          `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`,
+        );
       }
       // A window may only name a CSV under the data folder (core/host/payload-file.ts); the
       // worker then reads the checked real path, off the host's thread.
       if (input.kind === 'csv') input.path = await readablePayloadPath(s, input.path, 'csv', 'training-csv');
       const job = jobs.create('training', `Train ${name}`, { name });
       const db = s.requireDb();
-      db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(job.id, name, input.kind, JSON.stringify(payload), new Date().toISOString());
+      db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(
+        job.id,
+        name,
+        input.kind,
+        JSON.stringify(payload),
+        new Date().toISOString(),
+      );
       const ac = new AbortController();
       const abort = () => ac.abort();
       ctx.signal.addEventListener('abort', abort, { once: true });
@@ -82,7 +152,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         const msg = { jobId: job.id, ...p } as TrainingProgress;
         ctx.progress(msg);
         app.emit('training.progress', msg);
-        if (p.stage === 'training' && p.part === 'model') history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
+        if (p.stage === 'training' && p.part === 'model')
+          history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
         // Throttled: a durable write per round would cost an fsync each.
         if (p.stage === 'training' && Date.now() - lastWrite > 1000) {
           lastWrite = Date.now();
@@ -90,19 +161,45 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         }
       };
       try {
-        const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>('training', { input, dataDir: s.dataDir }, { signal: ac.signal, onProgress });
-        db.prepare(`UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`)
-          .run(result.version, result.dir, result.source, JSON.stringify(result.metrics.history), JSON.stringify(result.metrics), job.id);
+        const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
+          'training',
+          { input, dataDir: s.dataDir },
+          { signal: ac.signal, onProgress },
+        );
+        db.prepare(
+          `UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`,
+        ).run(
+          result.version,
+          result.dir,
+          result.source,
+          JSON.stringify(result.metrics.history),
+          JSON.stringify(result.metrics),
+          job.id,
+        );
         // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
         const known = new Set(registryFor(s).store.versionNumbers(name));
-        const registered = await registerTrainedDir(s, result.dir, { note: `Trained in RakePlan (job ${job.id}) on ${result.source}`, dataCsv: input.kind === 'csv' ? input.path : undefined, hideFileContent: fromWindow(s) });
+        const registered = await registerTrainedDir(s, result.dir, {
+          note: `Trained in RakePlan (job ${job.id}) on ${result.source}`,
+          dataCsv: input.kind === 'csv' ? input.path : undefined,
+          hideFileContent: fromWindow(s),
+        });
         app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
-        jobs.update(job.id, { status: 'succeeded', progress: 1, detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version } });
+        jobs.update(job.id, {
+          status: 'succeeded',
+          progress: 1,
+          detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version },
+        });
         models.forget(result.dir);
         app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
         const out: TrainingResult = {
-          jobId: job.id, name, version: result.version, dir: result.dir, source: result.source,
-          metrics: result.metrics, registryVersion: registered.version, registryNew: !known.has(registered.version),
+          jobId: job.id,
+          name,
+          version: result.version,
+          dir: result.dir,
+          source: result.source,
+          metrics: result.metrics,
+          registryVersion: registered.version,
+          registryNew: !known.has(registered.version),
         };
         return out;
       } catch (err) {
@@ -112,12 +209,23 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         const raw = err instanceof Error ? err.message : String(err);
         // Data errors are the ones that quote (a worker's plain Error arrives as HANDLER_ERROR);
         // cancellation and a crashed worker (INTERNAL) say nothing of the file and stay as they are.
-        const dataError = !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
+        const dataError =
+          !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
         const hide = fromWindow(s) && input.kind === 'csv' && dataError;
-        const message = hide ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.` : raw;
+        const message = hide
+          ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.`
+          : raw;
         db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
-        jobs.update(job.id, { status: cancelled ? 'cancelled' : 'failed', error: cancelled ? 'Cancelled by the planner.' : message });
-        app.emit('training.finished', { jobId: job.id, name, status: cancelled ? 'cancelled' : 'failed', error: message });
+        jobs.update(job.id, {
+          status: cancelled ? 'cancelled' : 'failed',
+          error: cancelled ? 'Cancelled by the planner.' : message,
+        });
+        app.emit('training.finished', {
+          jobId: job.id,
+          name,
+          status: cancelled ? 'cancelled' : 'failed',
+          error: message,
+        });
         if (err instanceof ContractError && !hide) throw err;
         throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
       } finally {
@@ -137,7 +245,10 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
     },
 
     'training.jobs': ({ limit }) => {
-      const ids = s.requireDb().prepare(`SELECT job_id FROM training_runs ORDER BY created_at DESC LIMIT ?`).all(limit) as { job_id: string }[];
+      const ids = s
+        .requireDb()
+        .prepare(`SELECT job_id FROM training_runs ORDER BY created_at DESC LIMIT ?`)
+        .all(limit) as { job_id: string }[];
       return ids.map((r) => toJob(r.job_id));
     },
 
@@ -176,7 +287,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       return { model: m.manifest.name, version: path.basename(dir), columns, rows: out };
     },
 
-    'predict.operational': ({ date }) => operationalForecasts({ dbPath: s.dbPath, date, predict: viaRegistry('optimizer') }),
+    'predict.operational': ({ date }) =>
+      operationalForecasts({ dbPath: s.dbPath, date, predict: viaRegistry('optimizer') }),
 
     'predict.demandSeries': () => demandSeriesList(s.dbPath),
 

@@ -18,7 +18,10 @@ let synthetic: { key: string; data: HistoryData } | null = null;
  * The plant history for training: the database's history tables if they exist and hold rows,
  * else synthetic history — never silently: `source` says which, and why.
  */
-export function loadHistory(src: HistorySource, table: keyof HistoryData): { data: HistoryData; source: string; synthetic: boolean } {
+export function loadHistory(
+  src: HistorySource,
+  table: keyof HistoryData,
+): { data: HistoryData; source: string; synthetic: boolean } {
   let why = 'no database given';
   if (src.dbPath && fs.existsSync(src.dbPath)) {
     const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
@@ -28,12 +31,21 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
       const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(sqlTable);
       const count = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${sqlTable}"`).get() as { n: number }).n : 0;
       if (count > 0) {
-        const data = { demand: [], rake_placements: [], trips: [], loading_events: [], shipments: [] } as unknown as HistoryData;
+        const data = {
+          demand: [],
+          rake_placements: [],
+          trips: [],
+          loading_events: [],
+          shipments: [],
+        } as unknown as HistoryData;
         const rows = db.prepare(`SELECT * FROM "${sqlTable}" ORDER BY rid`).all() as Record<string, unknown>[];
         const schema = HISTORY_TABLES[table];
         (data as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) => {
           const parsed = schema.safeParse(r);
-          if (!parsed.success) throw new Error(`History table ${sqlTable} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`);
+          if (!parsed.success)
+            throw new Error(
+              `History table ${sqlTable} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+            );
           return parsed.data;
         });
         return { data, source: `database table ${sqlTable} (${count} rows)`, synthetic: false };
@@ -47,5 +59,9 @@ export function loadHistory(src: HistorySource, table: keyof HistoryData): { dat
   const key = `${syn.seed}:${syn.days}`;
   // Generating two years takes seconds and is deterministic: keep the last one.
   if (synthetic?.key !== key) synthetic = { key, data: generateHistory(syn) };
-  return { data: synthetic.data, source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`, synthetic: true };
+  return {
+    data: synthetic.data,
+    source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`,
+    synthetic: true,
+  };
 }

@@ -4,8 +4,10 @@ import { placementServingRows } from '../../models/rake-availability';
 import { loadHistory } from './history-source';
 
 /** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
-export type Predictor = (name: string, rows: Record<string, Cell>[]) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
-
+export type Predictor = (
+  name: string,
+  rows: Record<string, Cell>[],
+) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
 
 type Group<T> = { key: string; sample: T; values: number[] };
 function groups<T>(rows: T[], key: (r: T) => string, value: (r: T) => number | null): Group<T>[] {
@@ -20,7 +22,10 @@ function groups<T>(rows: T[], key: (r: T) => string, value: (r: T) => number | n
   return [...m.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
 }
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
-const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.floor(s.length / 2)]! : NaN; };
+const median = (v: number[]) => {
+  const s = [...v].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+};
 
 /**
  * The forecasts the optimizer takes for a planning day: transit time per destination, loading
@@ -29,12 +34,19 @@ const median = (v: number[]) => { const s = [...v].sort((a, b) => a - b); return
  * the registry's own fallbacks); with no model at all the historical mean is used. `sources`
  * names which, never silently.
  */
-export async function operationalForecasts(o: { dbPath: string; date: string; predict: Predictor }): Promise<OperationalForecasts> {
+export async function operationalForecasts(o: {
+  dbPath: string;
+  date: string;
+  predict: Predictor;
+}): Promise<OperationalForecasts> {
   const trips = loadHistory({ dbPath: o.dbPath }, 'trips').data.trips;
   const loads = loadHistory({ dbPath: o.dbPath }, 'loading_events').data.loading_events;
   const places = loadHistory({ dbPath: o.dbPath }, 'rake_placements').data.rake_placements;
 
-  const predict = async (name: string, rows: Record<string, Cell>[]): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string }> => {
+  const predict = async (
+    name: string,
+    rows: Record<string, Cell>[],
+  ): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string }> => {
     try {
       const r = await o.predict(name, rows);
       return { cols: r.columns, from: r.from };
@@ -43,39 +55,101 @@ export async function operationalForecasts(o: { dbPath: string; date: string; pr
     }
   };
 
-  const lanes = groups(trips, (t) => t.destination, (t) => t.transitH);
-  const tp = await predict('transit-delay', lanes.map((g) => ({
-    date: o.date, corridor: g.sample.corridor, destination: g.sample.destination, distanceKm: g.sample.distanceKm,
-    wagonType: g.sample.wagonType, loadT: median(trips.filter((t) => t.destination === g.key && t.loadT !== null).map((t) => t.loadT!)),
-  })));
+  const lanes = groups(
+    trips,
+    (t) => t.destination,
+    (t) => t.transitH,
+  );
+  const tp = await predict(
+    'transit-delay',
+    lanes.map((g) => ({
+      date: o.date,
+      corridor: g.sample.corridor,
+      destination: g.sample.destination,
+      distanceKm: g.sample.distanceKm,
+      wagonType: g.sample.wagonType,
+      loadT: median(trips.filter((t) => t.destination === g.key && t.loadT !== null).map((t) => t.loadT!)),
+    })),
+  );
   const transit = lanes.map((g, i) => {
     const laneMeanH = mean(g.values);
     return 'cols' in tp
-      ? { destination: g.key, corridor: g.sample.corridor, distanceKm: g.sample.distanceKm, p10H: tp.cols.p10?.[i] ?? null, medianH: tp.cols.prediction![i]!, p90H: tp.cols.p90?.[i] ?? null, laneMeanH, from: tp.from }
-      : { destination: g.key, corridor: g.sample.corridor, distanceKm: g.sample.distanceKm, p10H: null, medianH: laneMeanH, p90H: null, laneMeanH, from: 'historical mean' };
+      ? {
+          destination: g.key,
+          corridor: g.sample.corridor,
+          distanceKm: g.sample.distanceKm,
+          p10H: tp.cols.p10?.[i] ?? null,
+          medianH: tp.cols.prediction![i]!,
+          p90H: tp.cols.p90?.[i] ?? null,
+          laneMeanH,
+          from: tp.from,
+        }
+      : {
+          destination: g.key,
+          corridor: g.sample.corridor,
+          distanceKm: g.sample.distanceKm,
+          p10H: null,
+          medianH: laneMeanH,
+          p90H: null,
+          laneMeanH,
+          from: 'historical mean',
+        };
   });
 
-  const lp = groups(loads, (l) => `${l.loadingPoint}|${l.product}`, (l) => l.rateTph);
-  const lpp = await predict('loading-throughput', lp.map((g) => ({
-    date: o.date, loadingPoint: g.sample.loadingPoint, product: g.sample.product, wagonType: g.sample.wagonType, tonnes: median(loads.filter((l) => l.loadingPoint === g.sample.loadingPoint).map((l) => l.tonnes)),
-  })));
+  const lp = groups(
+    loads,
+    (l) => `${l.loadingPoint}|${l.product}`,
+    (l) => l.rateTph,
+  );
+  const lpp = await predict(
+    'loading-throughput',
+    lp.map((g) => ({
+      date: o.date,
+      loadingPoint: g.sample.loadingPoint,
+      product: g.sample.product,
+      wagonType: g.sample.wagonType,
+      tonnes: median(loads.filter((l) => l.loadingPoint === g.sample.loadingPoint).map((l) => l.tonnes)),
+    })),
+  );
   const loading = lp.map((g, i) => ({
-    loadingPoint: g.sample.loadingPoint, product: g.sample.product, meanTph: mean(g.values),
-    rateTph: 'cols' in lpp ? lpp.cols.prediction![i]! : mean(g.values), from: 'cols' in lpp ? lpp.from : 'historical mean',
+    loadingPoint: g.sample.loadingPoint,
+    product: g.sample.product,
+    meanTph: mean(g.values),
+    rateTph: 'cols' in lpp ? lpp.cols.prediction![i]! : mean(g.values),
+    from: 'cols' in lpp ? lpp.from : 'historical mean',
   }));
 
   // The model's inputs as training built them: recent delays from the placements that had arrived
   // by the planning day's start (in arrival order), and every promise hour weighted by how often
   // the loading point's rakes were promised then.
-  const pl = groups(places, (p) => `${p.loadingPoint}|${p.wagonType}`, (p) => p.delayH);
-  const serving = placementServingRows(places, o.date, pl.map((g) => g.sample));
+  const pl = groups(
+    places,
+    (p) => `${p.loadingPoint}|${p.wagonType}`,
+    (p) => p.delayH,
+  );
+  const serving = placementServingRows(
+    places,
+    o.date,
+    pl.map((g) => g.sample),
+  );
   const pp = await predict('rake-availability', serving.rows);
   const placement = pl.map((g, i) => ({
-    loadingPoint: g.sample.loadingPoint, wagonType: g.sample.wagonType, meanH: mean(g.values),
-    delayH: 'cols' in pp ? serving.weights[i]!.reduce((s, w, h) => s + w * pp.cols.prediction![i * 24 + h]!, 0) : mean(g.values),
+    loadingPoint: g.sample.loadingPoint,
+    wagonType: g.sample.wagonType,
+    meanH: mean(g.values),
+    delayH:
+      'cols' in pp
+        ? serving.weights[i]!.reduce((s, w, h) => s + w * pp.cols.prediction![i * 24 + h]!, 0)
+        : mean(g.values),
     from: 'cols' in pp ? pp.from : 'historical mean',
   }));
 
   const src = (r: { from: string } | { error: string }) => ('from' in r ? r.from : r.error);
-  return { date: o.date, transit, loading, placement, sources: { transit: src(tp), loading: src(lpp), placement: src(pp) } };
+  return {
+    date: o.date,
+    transit,
+    loading,
+    placement,
+    sources: { transit: src(tp), loading: src(lpp), placement: src(pp) },
+  };
 }

@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { RakePlacementRow } from '../domain/history';
 import { getColumn } from '../ml/table';
-import { placementRow, placementServingRows, KnownPlacements, rakeAvailabilitySpec } from '../../models/rake-availability';
+import {
+  placementRow,
+  placementServingRows,
+  KnownPlacements,
+  rakeAvailabilitySpec,
+} from '../../models/rake-availability';
 import type { HistoryData } from '../../models/spec';
 
-const at = (day: number, hour: number) => `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+05:30`;
-const rake = (id: string, lp: string, promised: string, actual: string, delayH: number | null): RakePlacementRow =>
-  ({ rakeId: id, wagonType: 'BOXN', loadingPoint: lp, promisedAt: promised, actualAt: actual, delayH });
-const history = (rows: RakePlacementRow[]): HistoryData => ({ demand: [], rake_placements: rows, trips: [], loading_events: [], shipments: [] });
+const at = (day: number, hour: number) =>
+  `2025-03-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+05:30`;
+const rake = (id: string, lp: string, promised: string, actual: string, delayH: number | null): RakePlacementRow => ({
+  rakeId: id,
+  wagonType: 'BOXN',
+  loadingPoint: lp,
+  promisedAt: promised,
+  actualAt: actual,
+  delayH,
+});
+const history = (rows: RakePlacementRow[]): HistoryData => ({
+  demand: [],
+  rake_placements: rows,
+  trips: [],
+  loading_events: [],
+  shipments: [],
+});
 
 describe('rake availability: recentDelayH from placements known at the promise', () => {
   // A arrives on day 1 (2 h late). B is promised on day 2 but held for 60 h: it arrives on day 4.
@@ -38,12 +56,21 @@ describe('rake availability: recentDelayH from placements known at the promise',
     expect(day3.rows.every((r) => r.recentDelayH === 2)).toBe(true); // B still held, C not yet placed
     // Promise-hour weights: every past promise at LP1 (days 1–2) was at 06:00.
     expect(day3.weights[0]![6]).toBe(1);
-    const day6 = placementServingRows(rows, '2025-03-06', [{ loadingPoint: 'LP1', wagonType: 'BOXN' }, { loadingPoint: 'LP9', wagonType: 'BCN' }]);
+    const day6 = placementServingRows(rows, '2025-03-06', [
+      { loadingPoint: 'LP1', wagonType: 'BOXN' },
+      { loadingPoint: 'LP9', wagonType: 'BCN' },
+    ]);
     expect(day6.rows[0]!.recentDelayH).toBe((2 + 60 + 4 + 1) / 4);
     expect(day6.rows[24]!.recentDelayH).toBeNull();
     expect(day6.weights[1]!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     // The serving row for a rake promised at C's time equals C's training row.
     const known = new KnownPlacements(rows);
-    expect(placementRow(known, { loadingPoint: 'LP1', wagonType: 'BOXN', promisedAt: at(3, 6) })).toEqual({ date: '2025-03-03', wagonType: 'BOXN', loadingPoint: 'LP1', hour: 6, recentDelayH: 2 });
+    expect(placementRow(known, { loadingPoint: 'LP1', wagonType: 'BOXN', promisedAt: at(3, 6) })).toEqual({
+      date: '2025-03-03',
+      wagonType: 'BOXN',
+      loadingPoint: 'LP1',
+      hour: 6,
+      recentDelayH: 2,
+    });
   });
 });

@@ -25,11 +25,29 @@ export interface SplitSettings {
 
 /** `threads`: at most this many (default: every core the machine has; the trainer uses up to 2). */
 export type TrainJobInput =
-  | ({ kind: 'spec'; spec: string; params?: TrainParams; history?: HistorySource; outDir?: string; threads?: number } & SplitSettings)
   | ({
-      kind: 'csv'; name: string; path: string; target: string; task: Task;
-      categorical?: string[]; features?: string[]; dateColumn?: string | null; types?: Record<string, ColumnType>;
-      quantiles?: number[]; alpha?: number; params?: TrainParams; outDir?: string; threads?: number;
+      kind: 'spec';
+      spec: string;
+      params?: TrainParams;
+      history?: HistorySource;
+      outDir?: string;
+      threads?: number;
+    } & SplitSettings)
+  | ({
+      kind: 'csv';
+      name: string;
+      path: string;
+      target: string;
+      task: Task;
+      categorical?: string[];
+      features?: string[];
+      dateColumn?: string | null;
+      types?: Record<string, ColumnType>;
+      quantiles?: number[];
+      alpha?: number;
+      params?: TrainParams;
+      outDir?: string;
+      threads?: number;
     } & SplitSettings);
 
 export interface TrainJobResult {
@@ -43,8 +61,7 @@ export interface TrainJobResult {
 }
 
 export type TrainProgress =
-  | { stage: 'loading' | 'saving'; message: string }
-  | ({ stage: 'training'; part: string } & RoundProgress);
+  { stage: 'loading' | 'saving'; message: string } | ({ stage: 'training'; part: string } & RoundProgress);
 
 /**
  * Load data, train, evaluate against the baseline, and save the model directory atomically
@@ -52,7 +69,10 @@ export type TrainProgress =
  * inline in the CLI.
  */
 export async function executeTraining(
-  input: TrainJobInput, dataDir: string, progress: (p: TrainProgress) => void, opts: Pick<PipelineOptions, 'shouldStop' | 'makeBuilder'> = {},
+  input: TrainJobInput,
+  dataDir: string,
+  progress: (p: TrainProgress) => void,
+  opts: Pick<PipelineOptions, 'shouldStop' | 'makeBuilder'> = {},
 ): Promise<TrainJobResult> {
   const onRound: PipelineOptions['onRound'] = (p) => progress({ stage: 'training', ...p });
   // The second core takes half of every row (partitions, histograms, leaf values). On a quiet
@@ -63,7 +83,10 @@ export async function executeTraining(
   const threads = input.threads ?? availableParallelism();
   if (!Number.isInteger(threads) || threads < 1) throw new Error(`threads must be a whole number ≥ 1, got ${threads}`);
   if (!opts.makeBuilder && threads >= 2) {
-    opts = { ...opts, makeBuilder: (s) => (s.nRows >= PARALLEL_MIN_ROWS ? new ParallelHistBuilder(s) : new SerialHistBuilder(s)) };
+    opts = {
+      ...opts,
+      makeBuilder: (s) => (s.nRows >= PARALLEL_MIN_ROWS ? new ParallelHistBuilder(s) : new SerialHistBuilder(s)),
+    };
   }
   const held = { validFraction: input.validFraction, testFraction: input.testFraction };
   let outcome;
@@ -79,21 +102,49 @@ export async function executeTraining(
     name = spec.name;
     const table = spec.build(hist.data);
     progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
-    outcome = trainTable(table, {
-      name: spec.name, title: spec.title, spec: spec.name, target: spec.target, task: spec.task, objective: spec.objective,
-      quantiles: spec.quantiles, features: spec.features, categorical: spec.categorical, dateColumn: 'date',
-      params: { ...spec.params, ...input.params }, baseline: spec.baseline, ...held, refit: input.refit ?? false,
-    }, { ...opts, onRound });
+    outcome = trainTable(
+      table,
+      {
+        name: spec.name,
+        title: spec.title,
+        spec: spec.name,
+        target: spec.target,
+        task: spec.task,
+        objective: spec.objective,
+        quantiles: spec.quantiles,
+        features: spec.features,
+        categorical: spec.categorical,
+        dateColumn: 'date',
+        params: { ...spec.params, ...input.params },
+        baseline: spec.baseline,
+        ...held,
+        refit: input.refit ?? false,
+      },
+      { ...opts, onRound },
+    );
   } else {
     progress({ stage: 'loading', message: `Reading ${input.path}` });
     const table = await readCsvTable(input.path, input.types);
     source = `CSV ${path.resolve(input.path)} (${table.nRows} rows)`;
     trainingData = { kind: 'csv', source };
     name = input.name;
-    outcome = trainTable(table, {
-      name: input.name, target: input.target, task: input.task, categorical: input.categorical, features: input.features,
-      dateColumn: input.dateColumn, quantiles: input.quantiles, alpha: input.alpha, params: input.params, ...held, refit: input.refit ?? true,
-    }, { ...opts, onRound });
+    outcome = trainTable(
+      table,
+      {
+        name: input.name,
+        target: input.target,
+        task: input.task,
+        categorical: input.categorical,
+        features: input.features,
+        dateColumn: input.dateColumn,
+        quantiles: input.quantiles,
+        alpha: input.alpha,
+        params: input.params,
+        ...held,
+        refit: input.refit ?? true,
+      },
+      { ...opts, onRound },
+    );
   }
   // Recorded in the manifest, so every registry version says what it learned from.
   outcome.manifest.trainingData = trainingData;

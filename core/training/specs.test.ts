@@ -17,8 +17,16 @@ describe('the six forecasting models on synthetic plant history', () => {
     it(`${spec.name} is judged against its strongest naive baseline (${spec.table} → ${spec.target}) on the time-ordered holdout`, () => {
       const table = spec.build(history);
       const res = trainTable(table, {
-        name: spec.name, spec: spec.name, target: spec.target, task: spec.task, objective: spec.objective, quantiles: spec.quantiles,
-        features: spec.features, categorical: spec.categorical, dateColumn: 'date', baseline: spec.baseline,
+        name: spec.name,
+        spec: spec.name,
+        target: spec.target,
+        task: spec.task,
+        objective: spec.objective,
+        quantiles: spec.quantiles,
+        features: spec.features,
+        categorical: spec.categorical,
+        dateColumn: 'date',
+        baseline: spec.baseline,
         params: { ...spec.params, rounds: Math.min(spec.params.rounds ?? 300, 120), learningRate: 0.1 },
       });
       const m = res.metrics;
@@ -28,8 +36,18 @@ describe('the six forecasting models on synthetic plant history', () => {
       const key = m.primary.name as 'mae';
       const score = (x: unknown) => (x as Record<string, number>)[key]!;
       // MAE-judged models face group medians (the best constant for MAE), demand also the recent mean.
-      if (key === 'mae') expect(m.baselines.some((x) => /median|28 days/.test(x.name)), m.baselines.map((x) => x.name).join('; ')).toBe(true);
-      if (spec.name === 'demand') expect(m.baselines.map((x) => x.name)).toEqual(expect.arrayContaining([expect.stringMatching(/last 28 days known 14 days ahead/), expect.stringMatching(/52 weeks/)]));
+      if (key === 'mae')
+        expect(
+          m.baselines.some((x) => /median|28 days/.test(x.name)),
+          m.baselines.map((x) => x.name).join('; '),
+        ).toBe(true);
+      if (spec.name === 'demand')
+        expect(m.baselines.map((x) => x.name)).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/last 28 days known 14 days ahead/),
+            expect.stringMatching(/52 weeks/),
+          ]),
+        );
       // `baseline` is the strongest one, and `beats` means beating every one of them.
       expect(m.baselines[0]).toEqual(b);
       for (const x of m.baselines) expect(x.beats).toBe(score(x.model) < score(x.baseline));

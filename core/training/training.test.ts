@@ -22,7 +22,8 @@ let csv: string;
 
 beforeAll(() => {
   // The training worker runs from dist/workers: build it when missing.
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-'));
   csv = path.join(dir, 'lanes.csv');
   writeCsv(csv, 2000, 5);
@@ -35,7 +36,13 @@ afterAll(() => {
 
 describe('training contract', () => {
   it('trains from a CSV in the worker, records the job, saves model + manifest + metrics, and predicts', async () => {
-    const res = await host.app.invoke('training.start', { csv, name: 'lanes', target: 'y', task: 'regression', params: { rounds: 40 } });
+    const res = await host.app.invoke('training.start', {
+      csv,
+      name: 'lanes',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 40 },
+    });
     expect(res.name).toBe('lanes');
     expect(res.registryNew).toBe(true);
     expect(fs.readdirSync(res.dir).sort()).toEqual(['manifest.json', 'metrics.json', 'model.onnx']);
@@ -43,11 +50,20 @@ describe('training contract', () => {
     expect(res.metrics.history.length).toBeGreaterThan(0);
 
     const jobs = await host.app.invoke('training.jobs', {});
-    expect(jobs[0]).toMatchObject({ jobId: res.jobId, name: 'lanes', status: 'succeeded', version: res.version, summary: { metric: 'mae' } });
+    expect(jobs[0]).toMatchObject({
+      jobId: res.jobId,
+      name: 'lanes',
+      status: 'succeeded',
+      version: res.version,
+      summary: { metric: 'mae' },
+    });
     const got = await host.app.invoke('training.get', { jobId: res.jobId });
     expect(got.history.length).toBe(res.metrics.history.length);
 
-    const rows = [{ date: '2025-01-10', a: 3, b: 1, noise: 0.2, lane: 'EAST-1' }, { date: '2025-01-11', a: null, b: null, noise: null, lane: 'UNSEEN' }];
+    const rows = [
+      { date: '2025-01-10', a: 3, b: 1, noise: 0.2, lane: 'EAST-1' },
+      { date: '2025-01-11', a: null, b: null, noise: null, lane: 'UNSEEN' },
+    ];
     const pred = await host.app.invoke('predict.rows', { model: 'lanes', rows });
     expect(pred.columns).toEqual(['prediction']);
     expect(pred.rows).toHaveLength(2);
@@ -55,16 +71,26 @@ describe('training contract', () => {
     const byVersion = await host.app.invoke('predict.rows', { model: `lanes@${res.version}`, rows: rows.slice(0, 1) });
     expect(byVersion.rows[0]!.prediction).toBe(pred.rows[0]!.prediction);
 
-    await expect(host.app.invoke('predict.rows', { model: 'lanes', rows: [{ a: 1 }] })).rejects.toThrow(/Missing input column\(s\): date, b, noise, lane/);
+    await expect(host.app.invoke('predict.rows', { model: 'lanes', rows: [{ a: 1 }] })).rejects.toThrow(
+      /Missing input column\(s\): date, b, noise, lane/,
+    );
     await expect(host.app.invoke('predict.rows', { model: 'nope', rows })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('cancels a running training and records it as cancelled', async () => {
-    const started = host.app.invoke('training.start', { csv, name: 'slow', target: 'y', task: 'regression', params: { rounds: 5000, learningRate: 0.001, earlyStoppingRounds: 0 } });
+    const started = host.app.invoke('training.start', {
+      csv,
+      name: 'slow',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 5000, learningRate: 0.001, earlyStoppingRounds: 0 },
+    });
     let jobId = '';
     for (let i = 0; i < 200 && !jobId; i++) {
       await new Promise((r) => setTimeout(r, 25));
-      jobId = (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'slow' && j.status === 'running')?.jobId ?? '';
+      jobId =
+        (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'slow' && j.status === 'running')?.jobId ??
+        '';
     }
     expect(jobId).not.toBe('');
     expect(await host.app.invoke('training.cancel', { jobId })).toEqual({ cancelled: true });
@@ -76,21 +102,37 @@ describe('training contract', () => {
   });
 
   it('rejects unknown specs and bad payloads with specific errors', async () => {
-    await expect(host.app.invoke('training.start', { spec: 'weather' })).rejects.toThrow(/No model spec 'weather'.*transit-delay/);
-    await expect(host.app.invoke('training.start', { csv, name: 'Bad Name', target: 'y', task: 'regression' })).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
+    await expect(host.app.invoke('training.start', { spec: 'weather' })).rejects.toThrow(
+      /No model spec 'weather'.*transit-delay/,
+    );
+    await expect(
+      host.app.invoke('training.start', { csv, name: 'Bad Name', target: 'y', task: 'regression' }),
+    ).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
     const specs = await host.app.invoke('training.specs', {});
-    expect(specs.map((x) => x.name)).toEqual(['demand', 'rake-availability', 'transit-delay', 'loading-throughput', 'freight-cost', 'transport-mode']);
+    expect(specs.map((x) => x.name)).toEqual([
+      'demand',
+      'rake-availability',
+      'transit-delay',
+      'loading-throughput',
+      'freight-cost',
+      'transport-mode',
+    ]);
   });
 
   it('serves demand and operational forecasts, from a trained model or a named fallback', async () => {
     const series = await host.app.invoke('predict.demandSeries', {});
     expect(series.length).toBeGreaterThan(10);
-    const fc = await host.app.invoke('predict.demand', { destination: series[0]!.destination, product: series[0]!.product });
+    const fc = await host.app.invoke('predict.demand', {
+      destination: series[0]!.destination,
+      product: series[0]!.product,
+    });
     expect(fc.forecast).toHaveLength(14);
     expect(fc.actuals.length).toBe(90);
     expect(fc.model).toBeNull();
     expect(fc.fallback).toMatch(/No usable demand model .*seasonal naive/);
-    await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     const before = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(before.sources.transit).toMatch(/^transit-delay: No model can answer for transit-delay.* historical mean$/);
@@ -104,9 +146,15 @@ describe('training contract', () => {
     expect(trained.registryNew).toBe(true);
     // Trained means candidate: until promoted, the optimizer gets the registry's named baseline.
     const candidate = await host.app.invoke('predict.operational', { date: '2026-07-15' });
-    expect(candidate.sources.transit).toMatch(/^transit-delay fallback:baseline: transit-delay has no production version/);
+    expect(candidate.sources.transit).toMatch(
+      /^transit-delay fallback:baseline: transit-delay has no production version/,
+    );
     // A 40-round model may fail a stability gate; this test is about the wiring, so promote with a reason.
-    await host.app.invoke('registry.promote', { name: 'transit-delay', version: trained.registryVersion, override: { reason: 'test: wiring of forecasts to the optimizer' } });
+    await host.app.invoke('registry.promote', {
+      name: 'transit-delay',
+      version: trained.registryVersion,
+      override: { reason: 'test: wiring of forecasts to the optimizer' },
+    });
     const after = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(after.sources.transit).toBe(`transit-delay@${trained.registryVersion}`);
     expect(after.transit.length).toBe(before.transit.length);
@@ -120,7 +168,12 @@ describe('training contract', () => {
     try {
       const h1 = createHost({ dataDir: other, mode: 'test' });
       const job = h1.services.requireJobs().create('training', 'Train demand');
-      h1.services.requireDb().prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, 'demand', 'spec', '{}', ?)`).run(job.id, new Date().toISOString());
+      h1.services
+        .requireDb()
+        .prepare(
+          `INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, 'demand', 'spec', '{}', ?)`,
+        )
+        .run(job.id, new Date().toISOString());
       h1.close(); // the process "dies" with the job marked running
       const h2 = createHost({ dataDir: other, mode: 'test' });
       const [j] = await h2.app.invoke('training.jobs', {});

@@ -9,20 +9,27 @@ import { serveWorker } from './serve';
  */
 let warmed = false;
 
-serveWorker<{ steps: number; fail?: 'error' | 'crash' }, { sum: number; warmed: boolean; threadId: number }, { step: number }>(async (input, progress) => {
-  let sum = 0;
-  for (let step = 1; step <= input.steps; step++) {
-    sum += step;
-    progress({ step });
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  if (input.fail === 'error') throw new ContractError('INVALID_DATA', 'echo worker asked to fail');
-  if (input.fail === 'crash') process.exit(3);
-  return { sum, warmed, threadId };
-}, {
-  warmUp: async () => {
-    await new Promise((r) => setTimeout(r, Number(process.env.WARM_ECHO_MS ?? 50)));
-    if (process.env.WARM_ECHO_FAIL) throw new Error('echo worker asked to fail its warm-up');
-    warmed = true;
+serveWorker<
+  { steps: number; fail?: 'error' | 'crash' },
+  { sum: number; warmed: boolean; threadId: number },
+  { step: number }
+>(
+  async (input, progress) => {
+    let sum = 0;
+    for (let step = 1; step <= input.steps; step++) {
+      sum += step;
+      progress({ step });
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    if (input.fail === 'error') throw new ContractError('INVALID_DATA', 'echo worker asked to fail');
+    if (input.fail === 'crash') process.exit(3);
+    return { sum, warmed, threadId };
   },
-});
+  {
+    warmUp: async () => {
+      await new Promise((r) => setTimeout(r, Number(process.env.WARM_ECHO_MS ?? 50)));
+      if (process.env.WARM_ECHO_FAIL) throw new Error('echo worker asked to fail its warm-up');
+      warmed = true;
+    },
+  },
+);

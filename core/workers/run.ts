@@ -18,9 +18,18 @@ export interface RunWorkerOptions<P> {
  * a clear error and takes nothing else down; the next job gets a fresh worker.
  */
 export function runWorker<I, O, P = unknown>(name: string, input: I, opts: RunWorkerOptions<P> = {}): Promise<O> {
-  if (opts.signal?.aborted) return Promise.reject(new ContractError('CANCELLED', 'Cancelled before the worker started.'));
+  if (opts.signal?.aborted)
+    return Promise.reject(new ContractError('CANCELLED', 'Cancelled before the worker started.'));
   try {
-    return superviseJob<O, P>(new Worker(workerScript(name), { workerData: input, resourceLimits: opts.resourceLimits, transferList: opts.transferList }), name, opts);
+    return superviseJob<O, P>(
+      new Worker(workerScript(name), {
+        workerData: input,
+        resourceLimits: opts.resourceLimits,
+        transferList: opts.transferList,
+      }),
+      name,
+      opts,
+    );
   } catch (err) {
     return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
@@ -47,9 +56,14 @@ export function superviseJob<O, P>(worker: Worker, name: string, opts: RunWorker
     worker.on('message', (msg: WorkerReply<O, P>) => {
       if (msg.type === 'progress') onProgress?.(msg.data);
       else if (msg.type === 'done') finish(() => resolve(msg.result));
-      else if (msg.type === 'error') finish(() => reject(new ContractError(msg.error.code, msg.error.message, msg.error.issues)));
+      else if (msg.type === 'error')
+        finish(() => reject(new ContractError(msg.error.code, msg.error.message, msg.error.issues)));
     });
-    worker.on('error', (err) => finish(() => reject(new ContractError('INTERNAL', `The ${name} worker failed: ${err.message}`))));
-    worker.on('exit', (code) => finish(() => reject(new ContractError('INTERNAL', `The ${name} worker exited (code ${code}) without a result.`))));
+    worker.on('error', (err) =>
+      finish(() => reject(new ContractError('INTERNAL', `The ${name} worker failed: ${err.message}`))),
+    );
+    worker.on('exit', (code) =>
+      finish(() => reject(new ContractError('INTERNAL', `The ${name} worker exited (code ${code}) without a result.`))),
+    );
   });
 }

@@ -15,7 +15,10 @@ export interface ServeOptions {
  * The result and progress must be structured-cloneable. Started the old way the input is
  * workerData; started as a spare it warms up, reports ready and waits for its one job message.
  */
-export function serveWorker<I, O, P = unknown>(job: (input: I, progress: (p: P) => void) => Promise<O> | O, opts: ServeOptions = {}): void {
+export function serveWorker<I, O, P = unknown>(
+  job: (input: I, progress: (p: P) => void) => Promise<O> | O,
+  opts: ServeOptions = {},
+): void {
   const port = parentPort;
   if (!port) throw new Error('serveWorker must run inside a worker thread.');
   const post = (msg: WorkerReply<O, P>) => port.postMessage(msg);

@@ -7,13 +7,15 @@ import { prewarm, runWarmWorker, spareReady } from './warm-pool';
 
 // Workers run from the bundles in dist/workers; build them if this test runs alone.
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
 });
 
 type In = { steps: number; fail?: 'error' | 'crash' };
 type Out = { sum: number; warmed: boolean; threadId: number };
 const NAME = 'echo';
-const run = (input: In, opts: Parameters<typeof runWarmWorker<In, Out, { step: number }>>[2] = {}) => runWarmWorker<In, Out, { step: number }>(NAME, input, opts);
+const run = (input: In, opts: Parameters<typeof runWarmWorker<In, Out, { step: number }>>[2] = {}) =>
+  runWarmWorker<In, Out, { step: number }>(NAME, input, opts);
 
 let release: (() => void) | null = null;
 afterEach(() => {
@@ -28,7 +30,14 @@ describe('warm spare workers', () => {
     release = prewarm(NAME);
     expect(await spareReady(NAME)).toBe(true);
     let spareDuringJob: Promise<boolean> | null = null;
-    const first = await run({ steps: 3 }, { onProgress: (p) => { if (p.step === 2) spareDuringJob = spareReady(NAME); } });
+    const first = await run(
+      { steps: 3 },
+      {
+        onProgress: (p) => {
+          if (p.step === 2) spareDuringJob = spareReady(NAME);
+        },
+      },
+    );
     expect(first).toMatchObject({ warm: true, result: { sum: 6, warmed: true } });
     expect(await spareDuringJob).toBe(false); // no spare competes with a running job
     expect(await spareReady(NAME)).toBe(true); // replaced after it
@@ -72,7 +81,10 @@ describe('warm spare workers', () => {
     expect(await spareReady(NAME)).toBe(true);
     const crash = run({ steps: 1, fail: 'crash' });
     const beside = run({ steps: 20 }); // the spare is taken: this one runs cold
-    await expect(crash).rejects.toMatchObject({ code: 'INTERNAL', message: expect.stringMatching(/exited \(code 3\)/) });
+    await expect(crash).rejects.toMatchObject({
+      code: 'INTERNAL',
+      message: expect.stringMatching(/exited \(code 3\)/),
+    });
     await expect(beside).resolves.toMatchObject({ warm: false, result: { sum: 210 } });
     await expect(run({ steps: 1, fail: 'error' })).rejects.toMatchObject({ code: 'INVALID_DATA' });
     await expect(run({ steps: 2 })).resolves.toMatchObject({ warm: true, result: { sum: 3 } });
@@ -90,7 +102,9 @@ describe('warm spare workers', () => {
   it('uses the spare only for jobs with its resource limits', async () => {
     release = prewarm(NAME, { resourceLimits: { maxOldGenerationSizeMb: 256 } });
     await expect(run({ steps: 1 })).resolves.toMatchObject({ warm: false });
-    await expect(run({ steps: 1 }, { resourceLimits: { maxOldGenerationSizeMb: 256 } })).resolves.toMatchObject({ warm: true });
+    await expect(run({ steps: 1 }, { resourceLimits: { maxOldGenerationSizeMb: 256 } })).resolves.toMatchObject({
+      warm: true,
+    });
   });
 
   it('terminates the spare when its last holder releases it', async () => {

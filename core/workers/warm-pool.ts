@@ -83,7 +83,13 @@ function startSpare(name: string, w: Wanted): void {
   }
   worker.unref(); // an idle spare must not keep the host (or a test run) alive
   let settle: (ok: boolean) => void = () => {};
-  const spare: Spare = { worker, resourceLimits: w.resourceLimits, ready: new Promise<boolean>((r) => (settle = r)), warmUpS: null, detach };
+  const spare: Spare = {
+    worker,
+    resourceLimits: w.resourceLimits,
+    ready: new Promise<boolean>((r) => (settle = r)),
+    warmUpS: null,
+    detach,
+  };
   const drop = (why: string) => {
     settle(false);
     if (spares.get(name) === spare) spares.delete(name);
@@ -135,13 +141,21 @@ const sameLimits = (a?: ResourceLimits, b?: ResourceLimits) => JSON.stringify(a 
  * cold-start a second thread), else in a cold worker exactly as `runWorker`. Progress, result,
  * errors, abort and crashes behave as in `runWorker`.
  */
-export async function runWarmWorker<I, O, P = unknown>(name: string, input: I, opts: RunWorkerOptions<P> = {}): Promise<WarmJobResult<O>> {
+export async function runWarmWorker<I, O, P = unknown>(
+  name: string,
+  input: I,
+  opts: RunWorkerOptions<P> = {},
+): Promise<WarmJobResult<O>> {
   if (opts.signal?.aborted) throw new ContractError('CANCELLED', 'Cancelled before the worker started.');
   const w = wanted.get(name);
   running.set(name, (running.get(name) ?? 0) + 1);
   try {
     const spare = spares.get(name);
-    let why = w ? (spare ? 'the spare was started with other resource limits' : 'no spare (busy with another job, or it failed)') : `no ${name} spare was asked for`;
+    let why = w
+      ? spare
+        ? 'the spare was started with other resource limits'
+        : 'no spare (busy with another job, or it failed)'
+      : `no ${name} spare was asked for`;
     if (spare && sameLimits(spare.resourceLimits, opts.resourceLimits)) {
       spares.delete(name);
       spare.worker.ref(); // it now carries a job: keep the process alive for it like any job

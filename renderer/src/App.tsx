@@ -14,7 +14,12 @@ export function App() {
   const page = useNavigation((s) => s.page);
   const state = useConnection((s) => s.state);
   // Without the launch's key nothing can be read: say how to get in rather than show empty pages.
-  if (state === 'no-token' || state === 'unauthorised') return <Shell><OpenFromLink refused={state === 'unauthorised'} /></Shell>;
+  if (state === 'no-token' || state === 'unauthorised')
+    return (
+      <Shell>
+        <OpenFromLink refused={state === 'unauthorised'} />
+      </Shell>
+    );
   return (
     <Shell key={lang}>
       {page === 'plan' && <PlanPage />}

@@ -5,5 +5,6 @@ import { appRoot } from '../../core/host/paths';
 
 /** Workers run from their bundles in dist/workers: build them when a test file runs alone. */
 export function ensureWorkerBuilt(name: string): void {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', `${name}.js`))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot(), stdio: 'ignore' });
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', `${name}.js`)))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot(), stdio: 'ignore' });
 }

@@ -4,9 +4,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
 
-type RebuildOptions = { buildPath: string; electronVersion: string; arch: string; onlyModules: string[]; force: boolean };
-type Hook = (context: unknown, deps: { rebuild: (o: RebuildOptions) => Promise<void>; projectRoot: string; hostPlatform?: string }) => Promise<void>;
-const { rebuildPackagedNative } = createRequire(import.meta.url)('../../scripts/after-pack.cjs') as { rebuildPackagedNative: Hook };
+type RebuildOptions = {
+  buildPath: string;
+  electronVersion: string;
+  arch: string;
+  onlyModules: string[];
+  force: boolean;
+};
+type Hook = (
+  context: unknown,
+  deps: { rebuild: (o: RebuildOptions) => Promise<void>; projectRoot: string; hostPlatform?: string },
+) => Promise<void>;
+const { rebuildPackagedNative } = createRequire(import.meta.url)('../../scripts/after-pack.cjs') as {
+  rebuildPackagedNative: Hook;
+};
 
 const BINARY = path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 let cleanup = (): void => {};
@@ -32,7 +43,11 @@ function fixture(opts: { asar: boolean }) {
   fs.writeFileSync(packaged, 'node-abi');
   if (!opts.asar) fs.writeFileSync(path.join(resources, 'app', 'node_modules', 'better-sqlite3', 'binding.gyp'), '{}');
   const context = {
-    outDir, appOutDir, arch: 1, electronPlatformName: 'linux', targets: [],
+    outDir,
+    appOutDir,
+    arch: 1,
+    electronPlatformName: 'linux',
+    targets: [],
     packager: { config: { electronVersion: '41.7.1' }, getResourcesDir: (dir: string) => path.join(dir, 'resources') },
   };
   const calls: RebuildOptions[] = [];
@@ -52,7 +67,12 @@ describe('afterPack: better-sqlite3 for Electron, in the packaged app only', () 
     await rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' });
     expect(f.calls).toHaveLength(1);
     const call = f.calls[0]!;
-    expect(call).toMatchObject({ electronVersion: '41.7.1', arch: 'x64', onlyModules: ['better-sqlite3'], force: true });
+    expect(call).toMatchObject({
+      electronVersion: '41.7.1',
+      arch: 'x64',
+      onlyModules: ['better-sqlite3'],
+      force: true,
+    });
     expect(path.resolve(call.buildPath)).not.toBe(path.resolve(f.root));
     expect(path.relative(path.join(f.root, 'node_modules'), call.buildPath).startsWith('..')).toBe(true);
     expect(fs.readFileSync(f.packaged, 'utf8')).toBe('electron-abi');
@@ -71,20 +91,28 @@ describe('afterPack: better-sqlite3 for Electron, in the packaged app only', () 
 
   it('refuses to cross-compile, and says why', async () => {
     const f = fixture({ asar: true });
-    await expect(rebuildPackagedNative({ ...f.context, electronPlatformName: 'win32' }, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' }))
-      .rejects.toThrow(/cannot build better-sqlite3 for win32 on linux/);
+    await expect(
+      rebuildPackagedNative(
+        { ...f.context, electronPlatformName: 'win32' },
+        { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' },
+      ),
+    ).rejects.toThrow(/cannot build better-sqlite3 for win32 on linux/);
     expect(f.calls).toHaveLength(0);
   });
 
   it('fails loudly when the binary was packed into the asar', async () => {
     const f = fixture({ asar: true });
     fs.rmSync(f.packaged);
-    await expect(rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' })).rejects.toThrow(/asarUnpack/);
+    await expect(
+      rebuildPackagedNative(f.context, { rebuild: f.rebuild, projectRoot: f.root, hostPlatform: 'linux' }),
+    ).rejects.toThrow(/asarUnpack/);
   });
 
   it('fails when the rebuild produced no binary instead of shipping Node’s', async () => {
     const f = fixture({ asar: true });
-    await expect(rebuildPackagedNative(f.context, { rebuild: async () => {}, projectRoot: f.root, hostPlatform: 'linux' })).rejects.toThrow(/does not exist/);
+    await expect(
+      rebuildPackagedNative(f.context, { rebuild: async () => {}, projectRoot: f.root, hostPlatform: 'linux' }),
+    ).rejects.toThrow(/does not exist/);
     expect(fs.readFileSync(f.packaged, 'utf8')).toBe('node-abi');
   });
 

@@ -18,7 +18,8 @@ type Config = {
   fileAssociations: { ext: string }[];
   publish: { provider: string; url: string };
   afterPack: string;
-  linux: { target: string[] }; win: { target: string[] };
+  linux: { target: string[] };
+  win: { target: string[] };
 };
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Config;
 

@@ -13,7 +13,9 @@ const MIB = 4;
 const TRIALS = 4;
 
 let tmp: ReturnType<typeof tempDir>;
-beforeAll(() => { tmp = tempDir('rakeplan-atomic-'); });
+beforeAll(() => {
+  tmp = tempDir('rakeplan-atomic-');
+});
 afterAll(() => tmp.cleanup());
 
 /** Start the writer, let it finish `writes` files, then kill it `delayMs` into the next one. */
@@ -21,15 +23,26 @@ function killMidWrite(file: string, writes: number, delayMs: number): Promise<vo
   return new Promise((resolve, reject) => {
     // One process (node with tsx as a loader): the tsx launcher would run the writer in a child
     // of its own, which a SIGKILL of the launcher leaves running.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/reliability/atomic-writer.ts'), file, String(MIB)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('tests/reliability/atomic-writer.ts'), file, String(MIB)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let seen = 0;
     let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.stdout.on('data', (d: Buffer) => {
-      seen += d.toString().split('\n').filter((l) => l.startsWith('wrote')).length;
+      seen += d
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('wrote')).length;
       if (seen === writes) setTimeout(() => child.kill('SIGKILL'), delayMs);
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer ended without being killed: ${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`writer ended without being killed: ${stderr}`)),
+    );
   });
 }
 

@@ -23,7 +23,8 @@ let tmp: ReturnType<typeof tempDir>;
 let host: Host;
 
 beforeAll(() => {
-  if (!fs.existsSync(workerScript('solve'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(workerScript('solve')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   tmp = tempDir('rakeplan-abort-');
   host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
 });
@@ -36,7 +37,15 @@ function tinyModel(): LpModel {
   const m = new LpModel();
   const x = m.addVar('x', 'C', 1);
   const y = m.addVar('y', 'I', 2);
-  m.addRow('c', [[1, x], [2, y]], '>=', 3);
+  m.addRow(
+    'c',
+    [
+      [1, x],
+      [2, y],
+    ],
+    '>=',
+    3,
+  );
   return m;
 }
 
@@ -55,19 +64,30 @@ describe('HiGHS aborts', () => {
 
   it('the model builder refuses a non-finite coefficient, bound or right-hand side, naming the row', () => {
     const m = tinyModel();
-    expect(() => m.addRow('bad_row', [[NaN, 0]], '<=', 1)).toThrow(/LP row bad_row has a non-finite coefficient \(NaN\) on x/);
+    expect(() => m.addRow('bad_row', [[NaN, 0]], '<=', 1)).toThrow(
+      /LP row bad_row has a non-finite coefficient \(NaN\) on x/,
+    );
     expect(() => m.addRow('bad_rhs', [[1, 0]], '<=', Infinity)).toThrow(/bad_rhs has a non-finite right-hand side/);
     expect(() => m.addVar('z', 'C', NaN)).toThrow(/LP variable z has a non-finite cost/);
   });
 
   it('a solve worker that runs out of memory fails its call clearly while other calls are answered', async () => {
     const scenario = generateScenario({ seed: 3, size: 'day' });
-    const job = (): SolveJob => ({ scenario, options: { timeLimitS: 5, ruleBasedOnly: true }, stop: new SharedArrayBuffer(4) });
-    const starved = runWorker('solve', job(), { resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 } });
+    const job = (): SolveJob => ({
+      scenario,
+      options: { timeLimitS: 5, ruleBasedOnly: true },
+      stop: new SharedArrayBuffer(4),
+    });
+    const starved = runWorker('solve', job(), {
+      resourceLimits: { maxOldGenerationSizeMb: 2, maxYoungGenerationSizeMb: 1 },
+    });
     // Meanwhile the host's own loop answers.
     const meanwhile = await Promise.all(Array.from({ length: 5 }, () => host.app.invoke('health.get', {})));
     expect(meanwhile.every((h) => h.db.status === 'ok')).toBe(true);
-    const err = await starved.then(() => null, (e: unknown) => e);
+    const err = await starved.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ContractError);
     expect((err as ContractError).message).toMatch(/solve worker/);
     // The next solve gets a fresh worker and succeeds.
@@ -77,7 +97,10 @@ describe('HiGHS aborts', () => {
 
   it('plans.solve keeps working after a failed solve, through the contract', async () => {
     const sc = await host.app.invoke('scenarios.create', { template: 'day', seed: 4 });
-    const bad = await host.app.invoke('plans.solve', { scenario: { format: 'rakeplan.scenario/1' } }).then(() => null, (e: ContractError) => e);
+    const bad = await host.app.invoke('plans.solve', { scenario: { format: 'rakeplan.scenario/1' } }).then(
+      () => null,
+      (e: ContractError) => e,
+    );
     expect(bad?.code).toBe('INVALID_DATA');
     const good = await host.app.invoke('plans.solve', { scenarioId: sc.id, timeLimitS: 5, ruleBasedOnly: true });
     expect(good.id).toBeTruthy();
@@ -90,16 +113,34 @@ describe('onnxruntime failures', () => {
   it('a model onnxruntime cannot load is refused clearly and the served model keeps answering', async () => {
     const m = trainTestModel(tmp.dir, { rounds: 8, tag: 'abort' });
     const v = registryFor(host.services).registerDir(m.dir, { table: m.table });
-    await host.app.invoke('registry.promote', { name: 'transit-delay', version: v.version, override: { reason: 'reliability test' } });
+    await host.app.invoke('registry.promote', {
+      name: 'transit-delay',
+      version: v.version,
+      override: { reason: 'reliability test' },
+    });
     const before = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
     expect(before.source).toBe('model');
     const onnx = fs.readFileSync(path.join(m.dir, 'model.onnx'));
-    const broken = [Buffer.from('not an onnx model at all'), onnx.subarray(0, Math.floor(onnx.length / 3)), Buffer.concat([onnx.subarray(0, 64), Buffer.alloc(4096, 0xff)])];
+    const broken = [
+      Buffer.from('not an onnx model at all'),
+      onnx.subarray(0, Math.floor(onnx.length / 3)),
+      Buffer.concat([onnx.subarray(0, 64), Buffer.alloc(4096, 0xff)]),
+    ];
     for (const bytes of broken) {
-      const err = await host.app.invoke('registry.import', {
-        name: 'broken-model', onnxBase64: bytes.toString('base64'), task: 'regression',
-        inputs: [{ name: 'a', type: 'numeric' }, { name: 'b', type: 'numeric' }],
-      }).then(() => null, (e: unknown) => e);
+      const err = await host.app
+        .invoke('registry.import', {
+          name: 'broken-model',
+          onnxBase64: bytes.toString('base64'),
+          task: 'regression',
+          inputs: [
+            { name: 'a', type: 'numeric' },
+            { name: 'b', type: 'numeric' },
+          ],
+        })
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(err).toBeInstanceOf(ContractError);
       expect(['INVALID_DATA', 'BAD_PAYLOAD']).toContain((err as ContractError).code);
       const after = await host.app.invoke('registry.predict', { name: 'transit-delay', rows: [row] });
@@ -111,8 +152,12 @@ describe('onnxruntime failures', () => {
   it('oversized inference inputs are capped with a clear message before reaching onnxruntime', async () => {
     const many = Array.from({ length: 10_001 }, () => row);
     for (const call of ['registry.predict', 'predict.rows'] as const) {
-      const payload = call === 'registry.predict' ? { name: 'transit-delay', rows: many } : { model: 'transit-delay', rows: many };
-      const err = await host.app.invoke(call, payload as never).then(() => null, (e: unknown) => e);
+      const payload =
+        call === 'registry.predict' ? { name: 'transit-delay', rows: many } : { model: 'transit-delay', rows: many };
+      const err = await host.app.invoke(call, payload as never).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, call).toBeInstanceOf(ContractError);
       expect((err as ContractError).code).toBe('BAD_PAYLOAD');
       expect(JSON.stringify((err as ContractError).issues ?? (err as ContractError).message)).toMatch(/rows/);

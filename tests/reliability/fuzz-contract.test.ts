@@ -24,7 +24,10 @@ function keysOf(name: CallName): string[] {
   return schema.shape ? Object.keys(schema.shape) : [];
 }
 
-async function answer(name: CallName, payload: unknown): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+async function answer(
+  name: CallName,
+  payload: unknown,
+): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), PER_CALL_LIMIT_MS);
   try {
@@ -58,18 +61,25 @@ describe('contract fuzz', () => {
     const codes = new Map<string, number>();
     let count = 0;
     for (const name of names) {
-      const payloads = fc.sample(fc.oneof(anyValue, shapedPayload(keysOf(name))), { numRuns: perCall, seed: 20261122 + name.length });
+      const payloads = fc.sample(fc.oneof(anyValue, shapedPayload(keysOf(name))), {
+        numRuns: perCall,
+        seed: 20261122 + name.length,
+      });
       for (const payload of payloads) {
         count++;
         const res = await answer(name, payload);
         const code = res.ok ? 'ok' : res.code;
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (!res.ok && !SPECIFIC.includes(res.code as ErrorCode) && failures.length < 20) {
-          failures.push(`${name}: ${res.code}: ${res.message.slice(0, 200)} ← ${JSON.stringify(payload)?.slice(0, 200)}`);
+          failures.push(
+            `${name}: ${res.code}: ${res.message.slice(0, 200)} ← ${JSON.stringify(payload)?.slice(0, 200)}`,
+          );
         }
       }
     }
-    console.log(`contract fuzz: ${count} payloads over ${names.length} calls → ${JSON.stringify(Object.fromEntries(codes))}`);
+    console.log(
+      `contract fuzz: ${count} payloads over ${names.length} calls → ${JSON.stringify(Object.fromEntries(codes))}`,
+    );
     expect(failures).toEqual([]);
     expect(count).toBeGreaterThanOrEqual(TOTAL);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

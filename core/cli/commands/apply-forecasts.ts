@@ -17,12 +17,18 @@ function printResult(r: ApplyForecastsResult, env: CliEnv): void {
   const whys = new Set(r.sources.filter((s) => s.why).map((s) => `${s.field}: ${s.why}`));
   for (const w of whys) env.out(`  ${w}`);
   env.out(`${r.changes.length} figure(s) changed:`);
-  for (const c of r.changes.slice(0, 40)) env.out(`  ${c.field} ${c.entity}: ${show(c.before)} → ${show(c.used)}  (${c.source})`);
+  for (const c of r.changes.slice(0, 40))
+    env.out(`  ${c.field} ${c.entity}: ${show(c.before)} → ${show(c.used)}  (${c.source})`);
   if (r.changes.length > 40) env.out(`  … and ${r.changes.length - 40} more (all in the scenario's sources table)`);
 }
 
 /** "Update from forecasts" from the command line: a scenario file to a new file, or a saved scenario in place. */
-export async function runApplyForecasts(args: ParsedArgs, env: CliEnv, app: HostApp<Contract>, id: string | undefined): Promise<number> {
+export async function runApplyForecasts(
+  args: ParsedArgs,
+  env: CliEnv,
+  app: HostApp<Contract>,
+  id: string | undefined,
+): Promise<number> {
   const demo = bool(args, 'demo');
   if (id) {
     const r = await app.invoke('forecasts.apply', { scenarioId: id, demo, save: true });
@@ -32,7 +38,10 @@ export async function runApplyForecasts(args: ParsedArgs, env: CliEnv, app: Host
   }
   const file = str(args, 'scenario');
   const out = str(args, 'out');
-  if (!file || !out) throw new CliUsageError(`give --scenario FILE and --out FILE, or a saved scenario's id:\n  ${APPLY_FORECASTS_USAGE}`);
+  if (!file || !out)
+    throw new CliUsageError(
+      `give --scenario FILE and --out FILE, or a saved scenario's id:\n  ${APPLY_FORECASTS_USAGE}`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));

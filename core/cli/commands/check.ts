@@ -31,7 +31,9 @@ export const checkCommand: CliCommand = {
     if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');
     const res = checkPlan(robust ? robustScenario(scenario) : scenario, plan);
     if (res.ok) {
-      env.out(`OK: the plan obeys every rule; recomputed total ₹${Math.round(res.recomputed.totalCost).toLocaleString('en-IN')}`);
+      env.out(
+        `OK: the plan obeys every rule; recomputed total ₹${Math.round(res.recomputed.totalCost).toLocaleString('en-IN')}`,
+      );
       return 0;
     }
     env.out(`${res.violations.length} violation(s):`);

@@ -11,7 +11,10 @@ describe('rakeplan demo-data', () => {
   it('writes a valid scenario and one CSV per history table, the same for the same seed', async () => {
     const run = async (dir: string) => {
       const lines: string[] = [];
-      const code = await demoDataCommand.run(parseArgs(['--seed', '5', '--size', 'day', '--history-days', '30', '--out', dir]), { dataDir: dir, out: (l) => lines.push(l), err: (l) => lines.push(l) });
+      const code = await demoDataCommand.run(
+        parseArgs(['--seed', '5', '--size', 'day', '--history-days', '30', '--out', dir]),
+        { dataDir: dir, out: (l) => lines.push(l), err: (l) => lines.push(l) },
+      );
       expect(code).toBe(0);
       return lines;
     };
@@ -27,14 +30,26 @@ describe('rakeplan demo-data', () => {
       expect(text).toBe(fs.readFileSync(path.join(b, `${t}.csv`), 'utf8'));
       expect(parseCsv(text).length).toBeGreaterThan(10);
     }
-    expect(parseCsv(fs.readFileSync(path.join(a, 'trips.csv'), 'utf8'))[0]).toEqual(['date', 'rakeId', 'corridor', 'destination', 'distanceKm', 'wagonType', 'month', 'loadT', 'transitH']);
+    expect(parseCsv(fs.readFileSync(path.join(a, 'trips.csv'), 'utf8'))[0]).toEqual([
+      'date',
+      'rakeId',
+      'corridor',
+      'destination',
+      'distanceKm',
+      'wagonType',
+      'month',
+      'loadT',
+      'transitH',
+    ]);
     fs.rmSync(a, { recursive: true, force: true });
     fs.rmSync(b, { recursive: true, force: true });
   });
 
   it('refuses a bad size and a missing --out with the flag named', async () => {
     const env = { dataDir: '/tmp', out: () => {}, err: () => {} };
-    await expect(demoDataCommand.run(parseArgs(['--size', 'huge', '--out', '/tmp/x']), env)).rejects.toThrow("--size must be day, week or large, got 'huge'");
+    await expect(demoDataCommand.run(parseArgs(['--size', 'huge', '--out', '/tmp/x']), env)).rejects.toThrow(
+      "--size must be day, week or large, got 'huge'",
+    );
     await expect(demoDataCommand.run(parseArgs(['--size', 'day']), env)).rejects.toThrow('--out is required');
   });
 });

@@ -19,13 +19,16 @@ export const demoDataCommand: CliCommand = {
     const out = str(args, 'out', true)!;
     if (!Number.isInteger(seed) || seed < 0) throw new CliUsageError(`--seed must be a whole number ≥ 0, got ${seed}`);
     if (!(size in SCENARIO_SIZES)) throw new CliUsageError(`--size must be day, week or large, got '${size}'`);
-    if (!Number.isInteger(days) || days < 0 || days > 3650) throw new CliUsageError(`--history-days must be a whole number from 0 to 3650, got ${days}`);
+    if (!Number.isInteger(days) || days < 0 || days > 3650)
+      throw new CliUsageError(`--history-days must be a whole number from 0 to 3650, got ${days}`);
     fs.mkdirSync(out, { recursive: true });
     const scenario = generateScenario({ seed, size });
     const scenarioFile = path.join(out, 'scenario.json');
     writeFileAtomic(scenarioFile, JSON.stringify(scenario, null, 2));
     const tonnes = scenario.orders.reduce((s, o) => s + o.quantityT, 0);
-    env.out(`${scenarioFile}: ${scenario.orders.length} orders (${Math.round(tonnes).toLocaleString('en-IN')} t), ${scenario.rakes.length} rakes, ${scenario.horizon.days}-day horizon from ${scenario.horizon.start}`);
+    env.out(
+      `${scenarioFile}: ${scenario.orders.length} orders (${Math.round(tonnes).toLocaleString('en-IN')} t), ${scenario.rakes.length} rakes, ${scenario.horizon.days}-day horizon from ${scenario.horizon.start}`,
+    );
     if (days > 0) {
       const history = generateHistory({ seed, days, plantSize: SCENARIO_SIZES[size].plant });
       for (const table of Object.keys(HISTORY_TABLES) as HistoryTable[]) {

@@ -21,14 +21,24 @@ const run = async (name: string, ...args: string[]) => {
   const cmd: CliCommand = COMMANDS.find((c) => c.name === name)!;
   const out: string[] = [];
   const err: string[] = [];
-  const code = await cmd.run(parseArgs(args, COMMAND_OPTIONS[name] ?? {}), { dataDir: path.join(dir, 'data'), out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await cmd.run(parseArgs(args, COMMAND_OPTIONS[name] ?? {}), {
+    dataDir: path.join(dir, 'data'),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   expect(code, `rakeplan ${name} ${args.join(' ')}\n${out.join('\n')}\n${err.join('\n')}`).toBe(0);
   return out.join('\n');
 };
 const MODELS = ['transit-delay', 'loading-throughput', 'rake-availability', 'demand', 'freight-cost', 'transport-mode'];
-const FEEDS = { railTransitH: 'transit-delay', loadingRateTph: 'loading-throughput', expectedPlacement: 'rake-availability' } as const;
+const FEEDS = {
+  railTransitH: 'transit-delay',
+  loadingRateTph: 'loading-throughput',
+  expectedPlacement: 'rake-availability',
+} as const;
 
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('forecasts drive the plan, from the command line', () => {
@@ -45,12 +55,21 @@ describe('forecasts drive the plan, from the command line', () => {
     }
     const beats: Record<string, boolean | null> = {};
     for (const m of MODELS) {
-      const v = JSON.parse(await run('models', 'show', `${m}@1`, '--json')) as { baselineMetrics: { beats: boolean } | null };
+      const v = JSON.parse(await run('models', 'show', `${m}@1`, '--json')) as {
+        baselineMetrics: { beats: boolean } | null;
+      };
       beats[m] = v.baselineMetrics?.beats ?? null;
     }
 
     const s2 = path.join(dir, 's2.json');
-    const applied = await run('scenario', 'apply-forecasts', '--scenario', path.join(demo, 'scenario.json'), '--out', s2);
+    const applied = await run(
+      'scenario',
+      'apply-forecasts',
+      '--scenario',
+      path.join(demo, 'scenario.json'),
+      '--out',
+      s2,
+    );
     expect(applied).toMatch(/figure\(s\) changed/);
     const sc = JSON.parse(fs.readFileSync(s2, 'utf8')) as Scenario;
     expect(sc.format).toBe('rakeplan.scenario/1');
@@ -60,7 +79,8 @@ describe('forecasts drive the plan, from the command line', () => {
       // The model where it beats its baseline; else the baseline, named as such, and why.
       for (const r of rows) {
         if (beats[model]) expect(r.source, `${field} ${r.entity}`).toBe(`model ${model}@1`);
-        else expect([r.source, r.why]).toEqual([`baseline ${model}`, expect.stringMatching(/does not beat its baseline/)]);
+        else
+          expect([r.source, r.why]).toEqual([`baseline ${model}`, expect.stringMatching(/does not beat its baseline/)]);
       }
     }
     expect(Object.values(FEEDS).some((m) => beats[m])).toBe(true);
@@ -83,7 +103,9 @@ describe('forecasts drive the plan, from the command line', () => {
     expect(await run('check', '--scenario', s2, '--plan', robustFile)).toMatch(/OK/);
 
     const indent = path.join(dir, 'indent.csv');
-    expect(await run('indent', '--scenario', s2, '--out', indent)).toMatch(/demand forecast: (model demand@1|baseline demand)/);
+    expect(await run('indent', '--scenario', s2, '--out', indent)).toMatch(
+      /demand forecast: (model demand@1|baseline demand)/,
+    );
     expect([...fs.readFileSync(indent).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     // A ceiling for a machine shared with other work, not a speed claim (that is measured in bench/).
   }, 180_000);

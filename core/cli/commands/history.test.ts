@@ -15,7 +15,11 @@ const dataDir = path.join(tmp.dir, 'data');
 async function run(cmd: CliCommand, argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await cmd.run(parseArgs(argv, COMMAND_OPTIONS[cmd.name]), { dataDir, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const code = await cmd.run(parseArgs(argv, COMMAND_OPTIONS[cmd.name]), {
+    dataDir,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -24,11 +28,14 @@ const rowsOf = (file: string) => fs.readFileSync(file, 'utf8').trim().split(/\r?
 describe('rakeplan history import', () => {
   it('loads the tables demo-data writes; a bad cell refuses the whole import naming file, line and column', async () => {
     const demo = path.join(tmp.dir, 'demo');
-    expect((await run(demoDataCommand, ['--seed', '5', '--size', 'day', '--history-days', '30', '--out', demo])).code).toBe(0);
+    expect(
+      (await run(demoDataCommand, ['--seed', '5', '--size', 'day', '--history-days', '30', '--out', demo])).code,
+    ).toBe(0);
     const imported = await run(historyCommand, ['import', demo, '--json']);
     expect(imported.code).toBe(0);
     const info = JSON.parse(imported.out) as { tables: Record<string, { rows: number }> };
-    for (const t of ['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']) expect(info.tables[t]!.rows, t).toBe(rowsOf(path.join(demo, `${t}.csv`)));
+    for (const t of ['demand', 'rake_placements', 'trips', 'loading_events', 'shipments'])
+      expect(info.tables[t]!.rows, t).toBe(rowsOf(path.join(demo, `${t}.csv`)));
 
     const bad = path.join(tmp.dir, 'bad');
     fs.cpSync(demo, bad, { recursive: true });

@@ -10,7 +10,8 @@ const USAGE = `rakeplan history import DIR   (demand.csv, rake_placements.csv, t
 /** The plant's history in the data directory, which `rakeplan train --spec` learns from. */
 export const historyCommand: CliCommand = {
   name: 'history',
-  summary: "The plant's history the forecasting models learn from: import a folder of CSV tables, or show what is stored",
+  summary:
+    "The plant's history the forecasting models learn from: import a folder of CSV tables, or show what is stored",
   usage: USAGE,
   async run(args, env) {
     const [sub, dir] = args.positionals;
@@ -21,8 +22,11 @@ export const historyCommand: CliCommand = {
         if (!dir) throw new CliUsageError('give the folder holding the history CSV files');
         const { tables, problems } = await readHistoryDir(dir);
         if (problems.length > 0) {
-          env.err(`${dir}: refused, nothing changed — ${problems.length}${problems.length >= 200 ? '+' : ''} problem(s):`);
-          for (const p of problems.slice(0, 50)) env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
+          env.err(
+            `${dir}: refused, nothing changed — ${problems.length}${problems.length >= 200 ? '+' : ''} problem(s):`,
+          );
+          for (const p of problems.slice(0, 50))
+            env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
           return 1;
         }
         // One transaction: the stored history is the old one or the new one, never a mix.
@@ -30,7 +34,9 @@ export const historyCommand: CliCommand = {
       }
       const info = historyInfo(db);
       if (bool(args, 'json')) env.out(JSON.stringify(info, null, 2));
-      else for (const [t, i] of Object.entries(info.tables)) env.out(`${t.padEnd(16)} ${String(i.rows).padStart(8)} rows  ${i.from ?? '–'} … ${i.to ?? '–'}`);
+      else
+        for (const [t, i] of Object.entries(info.tables))
+          env.out(`${t.padEnd(16)} ${String(i.rows).padStart(8)} rows  ${i.from ?? '–'} … ${i.to ?? '–'}`);
       return 0;
     });
   },

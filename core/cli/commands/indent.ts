@@ -7,17 +7,21 @@ import { withCliHost } from '../with-host';
 
 export const indentCommand: CliCommand = {
   name: 'indent',
-  summary: 'Suggest the rake indent: rakes per day, loading point and wagon type for the next days, from open orders, stock and the demand forecast',
-  usage: 'rakeplan indent (--scenario s.json | --scenario-id ID) --out indent.xlsx|indent.csv [--days 14] [--demo] [--json]',
+  summary:
+    'Suggest the rake indent: rakes per day, loading point and wagon type for the next days, from open orders, stock and the demand forecast',
+  usage:
+    'rakeplan indent (--scenario s.json | --scenario-id ID) --out indent.xlsx|indent.csv [--days 14] [--demo] [--json]',
   async run(args, env) {
     const file = str(args, 'scenario');
     const id = str(args, 'scenario-id');
-    if (Boolean(file) === Boolean(id)) throw new CliUsageError('give exactly one of --scenario FILE or --scenario-id ID');
+    if (Boolean(file) === Boolean(id))
+      throw new CliUsageError('give exactly one of --scenario FILE or --scenario-id ID');
     const out = str(args, 'out', true)!;
     const ext = path.extname(out).toLowerCase();
     if (ext !== '.xlsx' && ext !== '.csv') throw new CliUsageError(`--out must end in .xlsx or .csv, got '${out}'`);
     const days = num(args, 'days', 14)!;
-    if (!Number.isInteger(days) || days < 1 || days > 14) throw new CliUsageError(`--days must be a whole number from 1 to 14, got ${days}`);
+    if (!Number.isInteger(days) || days < 1 || days > 14)
+      throw new CliUsageError(`--days must be a whole number from 1 to 14, got ${days}`);
     let scenario: unknown;
     if (file) {
       try {
@@ -31,12 +35,19 @@ export const indentCommand: CliCommand = {
       const target = id ? { scenarioId: id } : { scenario };
       const demo = bool(args, 'demo');
       const ind = await host.app.invoke('forecasts.indent', { ...target, days, demo });
-      const f = await host.app.invoke('forecasts.exportIndent', { ...target, days, demo, format: ext.slice(1) as 'xlsx' | 'csv' });
+      const f = await host.app.invoke('forecasts.exportIndent', {
+        ...target,
+        days,
+        demo,
+        format: ext.slice(1) as 'xlsx' | 'csv',
+      });
       writeFileAtomic(out, Buffer.from(f.base64, 'base64'));
       if (bool(args, 'json')) env.out(JSON.stringify(ind, null, 2));
       else {
         env.out(`demand forecast: ${ind.demandSource}`);
-        env.out(`${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) over ${days} day(s), ${Math.round(ind.indentedT).toLocaleString('en-IN')} t of ${Math.round(ind.demandT).toLocaleString('en-IN')} t wanting rail`);
+        env.out(
+          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) over ${days} day(s), ${Math.round(ind.indentedT).toLocaleString('en-IN')} t of ${Math.round(ind.demandT).toLocaleString('en-IN')} t wanting rail`,
+        );
         for (const n of ind.notes.slice(0, 10)) env.out(`  ${n}`);
         env.out(`wrote ${out}`);
       }

@@ -13,4 +13,17 @@ import { historyCommand } from './history';
 import { indentCommand } from './indent';
 
 /** Every `rakeplan` subcommand; one line per command. */
-export const COMMANDS: CliCommand[] = [serveCommand, healthCommand, scenarioCommand, planCommand, checkCommand, trainCommand, predictCommand, demoDataCommand, historyCommand, modelsCommand, metricsCommand, indentCommand];
+export const COMMANDS: CliCommand[] = [
+  serveCommand,
+  healthCommand,
+  scenarioCommand,
+  planCommand,
+  checkCommand,
+  trainCommand,
+  predictCommand,
+  demoDataCommand,
+  historyCommand,
+  modelsCommand,
+  metricsCommand,
+  indentCommand,
+];

@@ -13,11 +13,20 @@ export const metricsCommand: CliCommand = {
         return 0;
       }
       const o = await host.app.invoke('monitoring.overview', { minutes: num(args, 'minutes', 60)! });
-      if (bool(args, 'json')) { env.out(JSON.stringify(o, null, 2)); return 0; }
+      if (bool(args, 'json')) {
+        env.out(JSON.stringify(o, null, 2));
+        return 0;
+      }
       const ms = (v: number | null) => (v === null ? '–' : `${v.toFixed(1)} ms`);
       env.out(`Calls over the last ${o.minutes} min (stored in the data directory):`);
-      for (const c of o.byCall) env.out(`  ${c.key.padEnd(28)} ${String(c.count).padStart(7)} calls ${String(c.errors).padStart(5)} errors  p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  p99 ${ms(c.p99)}`);
-      for (const m of o.models) env.out(`  model ${m.name}@${m.version ?? '-'} ${m.alias}: ${m.status}${m.lastError ? ` (${m.lastError})` : ''}`);
+      for (const c of o.byCall)
+        env.out(
+          `  ${c.key.padEnd(28)} ${String(c.count).padStart(7)} calls ${String(c.errors).padStart(5)} errors  p50 ${ms(c.p50)}  p95 ${ms(c.p95)}  p99 ${ms(c.p99)}`,
+        );
+      for (const m of o.models)
+        env.out(
+          `  model ${m.name}@${m.version ?? '-'} ${m.alias}: ${m.status}${m.lastError ? ` (${m.lastError})` : ''}`,
+        );
       for (const a of o.alerts) env.out(`  ALERT ${a.severity}: ${a.message}`);
       return 0;
     });

@@ -33,13 +33,26 @@ const pct = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '–');
 function printVersion(v: ModelVersionInfo, env: CliEnv): void {
   const test = (v.metrics?.test ?? {}) as Record<string, number>;
   env.out(`${v.name}@${v.version}  ${v.origin}  ${v.aliases.join(',') || '-'}  created ${v.createdAt}`);
-  env.out(`  task ${v.manifest.task} on ${v.manifest.target}; inputs ${v.manifest.inputs.map((i) => `${i.name}:${i.type}`).join(', ')}`);
-  if (v.dataset) env.out(`  dataset ${v.dataset.rows} rows ${v.dataset.from ?? '?'} … ${v.dataset.to ?? '?'} sha256 ${v.dataset.hash.slice(0, 12)}…`);
-  if (v.metrics) env.out(`  holdout MAE ${pct(test.mae)} RMSE ${pct(test.rmse)} WAPE ${pct(test.wape)} logloss ${pct(test.logloss)}; training ${v.trainMs ?? '–'} ms`);
+  env.out(
+    `  task ${v.manifest.task} on ${v.manifest.target}; inputs ${v.manifest.inputs.map((i) => `${i.name}:${i.type}`).join(', ')}`,
+  );
+  if (v.dataset)
+    env.out(
+      `  dataset ${v.dataset.rows} rows ${v.dataset.from ?? '?'} … ${v.dataset.to ?? '?'} sha256 ${v.dataset.hash.slice(0, 12)}…`,
+    );
+  if (v.metrics)
+    env.out(
+      `  holdout MAE ${pct(test.mae)} RMSE ${pct(test.rmse)} WAPE ${pct(test.wape)} logloss ${pct(test.logloss)}; training ${v.trainMs ?? '–'} ms`,
+    );
   const verdict = baselineVerdict(v.baselineMetrics, (v.metrics?.primary as { name?: string } | undefined)?.name);
   if (verdict) env.out(`  ${verdict}`);
-  env.out(`  file ${v.fileSha256.slice(0, 12)}… ${(v.fileBytes / 1024).toFixed(1)} KiB; parent ${v.parentVersion ?? '-'}; pins ${v.pins.join(', ') || '-'}`);
-  if (v.gate) env.out(`  gates ${v.gate.passed ? 'PASSED' : 'FAILED'} vs ${v.gate.against !== null ? `@${v.gate.against}` : 'no production'}: ${v.gate.gates.map((g) => `${g.gate} ${g.passed ? 'ok' : 'FAIL'}`).join(', ')}`);
+  env.out(
+    `  file ${v.fileSha256.slice(0, 12)}… ${(v.fileBytes / 1024).toFixed(1)} KiB; parent ${v.parentVersion ?? '-'}; pins ${v.pins.join(', ') || '-'}`,
+  );
+  if (v.gate)
+    env.out(
+      `  gates ${v.gate.passed ? 'PASSED' : 'FAILED'} vs ${v.gate.against !== null ? `@${v.gate.against}` : 'no production'}: ${v.gate.gates.map((g) => `${g.gate} ${g.passed ? 'ok' : 'FAIL'}`).join(', ')}`,
+    );
   if (v.lastError) env.out(`  last error: ${v.lastError}`);
   if (v.note) env.out(`  note: ${v.note}`);
 }
@@ -56,10 +69,18 @@ export const modelsCommand: CliCommand = {
       switch (sub) {
         case 'list': {
           const rows = await call('registry.list', {});
-          if (bool(args, 'json')) { env.out(JSON.stringify(rows, null, 2)); return 0; }
-          if (rows.length === 0) env.out('No models in the registry. Train one (rakeplan train) and register it (rakeplan models register DIR).');
+          if (bool(args, 'json')) {
+            env.out(JSON.stringify(rows, null, 2));
+            return 0;
+          }
+          if (rows.length === 0)
+            env.out(
+              'No models in the registry. Train one (rakeplan train) and register it (rakeplan models register DIR).',
+            );
           for (const m of rows) {
-            env.out(`${m.name.padEnd(22)} versions ${String(m.versions).padStart(3)}  production ${m.production !== null ? `@${m.production}` : '-'}  candidate ${m.candidate !== null ? `@${m.candidate}` : '-'}  ${m.pins.map((p) => `${p.consumer}→@${p.version}`).join(' ')}${m.lastError ? `  error: ${m.lastError}` : ''}`);
+            env.out(
+              `${m.name.padEnd(22)} versions ${String(m.versions).padStart(3)}  production ${m.production !== null ? `@${m.production}` : '-'}  candidate ${m.candidate !== null ? `@${m.candidate}` : '-'}  ${m.pins.map((p) => `${p.consumer}→@${p.version}`).join(' ')}${m.lastError ? `  error: ${m.lastError}` : ''}`,
+            );
           }
           return 0;
         }
@@ -69,13 +90,20 @@ export const modelsCommand: CliCommand = {
           if (bool(args, 'json')) env.out(JSON.stringify(v, null, 2));
           else {
             printVersion(v, env);
-            for (const e of v.events.slice(0, 10)) env.out(`  ${e.at} ${e.kind}${e.version !== null ? ` @${e.version}` : ''}${e.fromVersion !== null ? ` (from @${e.fromVersion})` : ''}${e.detail?.reason ? `: ${String(e.detail.reason)}` : ''}`);
+            for (const e of v.events.slice(0, 10))
+              env.out(
+                `  ${e.at} ${e.kind}${e.version !== null ? ` @${e.version}` : ''}${e.fromVersion !== null ? ` (from @${e.fromVersion})` : ''}${e.detail?.reason ? `: ${String(e.detail.reason)}` : ''}`,
+              );
           }
           return 0;
         }
         case 'register': {
           if (!target) throw new CliUsageError('give the trained model directory');
-          const v = await call('registry.register', { dir: target, dataCsv: str(args, 'data'), note: str(args, 'note') ?? '' });
+          const v = await call('registry.register', {
+            dir: target,
+            dataCsv: str(args, 'data'),
+            note: str(args, 'note') ?? '',
+          });
           printVersion(v, env);
           return 0;
         }
@@ -84,15 +112,24 @@ export const modelsCommand: CliCommand = {
           const rep = await call('registry.evaluate', { name: r.name, version: r.version! });
           for (const g of rep.gates) {
             env.out(`${g.passed ? 'PASS' : 'FAIL'} ${g.gate}: ${g.summary}`);
-            for (const c of g.checks.filter((x) => !x.passed)) env.out(`     ${c.name}: ${String(c.value)} (limit ${String(c.limit)})${c.detail ? ` – ${c.detail}` : ''}`);
+            for (const c of g.checks.filter((x) => !x.passed))
+              env.out(
+                `     ${c.name}: ${String(c.value)} (limit ${String(c.limit)})${c.detail ? ` – ${c.detail}` : ''}`,
+              );
           }
           return rep.passed ? 0 : 1;
         }
         case 'promote': {
           const r = ref(target, true);
           const reason = str(args, 'override');
-          const res = await call('registry.promote', { name: r.name, version: r.version!, ...(reason ? { override: { reason } } : {}) });
-          env.out(`${r.name}@${res.version} is in production${res.previous !== null ? ` (was @${res.previous})` : ''}${res.overridden ? ' – gates overridden, reason recorded' : ''}.`);
+          const res = await call('registry.promote', {
+            name: r.name,
+            version: r.version!,
+            ...(reason ? { override: { reason } } : {}),
+          });
+          env.out(
+            `${r.name}@${res.version} is in production${res.previous !== null ? ` (was @${res.previous})` : ''}${res.overridden ? ' – gates overridden, reason recorded' : ''}.`,
+          );
           return 0;
         }
         case 'rollback': {
@@ -105,21 +142,36 @@ export const modelsCommand: CliCommand = {
           const r = ref(target, !bool(args, 'unpin'));
           const consumer = str(args, 'consumer', true)!;
           await call('registry.pin', { consumer, name: r.name, version: bool(args, 'unpin') ? null : r.version! });
-          env.out(bool(args, 'unpin') ? `${consumer} follows ${r.name} production again.` : `${consumer} uses ${r.name}@${r.version}.`);
+          env.out(
+            bool(args, 'unpin')
+              ? `${consumer} follows ${r.name} production again.`
+              : `${consumer} uses ${r.name}@${r.version}.`,
+          );
           return 0;
         }
         case 'import': {
           if (!target || !fs.existsSync(target)) throw new CliUsageError(`ONNX file not found: ${target ?? '(none)'}`);
-          const inputs = (str(args, 'inputs', true) ?? '').split(',').filter(Boolean).map((spec) => {
-            const [n, kind] = spec.split(':') as [string, string | undefined];
-            if (!kind) return { name: n, type: 'numeric' as const };
-            const m = /^cat=(.+)$/.exec(kind);
-            if (!m) throw new CliUsageError(`input '${spec}': write NAME for numeric or NAME:cat=A|B|C for categorical`);
-            return { name: n, type: 'categorical' as const, categories: m[1]!.split('|') };
-          });
+          const inputs = (str(args, 'inputs', true) ?? '')
+            .split(',')
+            .filter(Boolean)
+            .map((spec) => {
+              const [n, kind] = spec.split(':') as [string, string | undefined];
+              if (!kind) return { name: n, type: 'numeric' as const };
+              const m = /^cat=(.+)$/.exec(kind);
+              if (!m)
+                throw new CliUsageError(`input '${spec}': write NAME for numeric or NAME:cat=A|B|C for categorical`);
+              return { name: n, type: 'categorical' as const, categories: m[1]!.split('|') };
+            });
           const task = (str(args, 'task') ?? 'regression') as 'regression' | 'binary' | 'multiclass';
           const classes = str(args, 'classes')?.split(',');
-          const v = await call('registry.import', { name: str(args, 'name', true)!, path: target, task, inputs, ...(classes ? { classes } : {}), note: str(args, 'note') ?? '' });
+          const v = await call('registry.import', {
+            name: str(args, 'name', true)!,
+            path: target,
+            task,
+            inputs,
+            ...(classes ? { classes } : {}),
+            note: str(args, 'note') ?? '',
+          });
           printVersion(v, env);
           return 0;
         }

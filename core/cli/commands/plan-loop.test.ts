@@ -9,14 +9,22 @@ import { appRoot } from '../../host/paths';
 import { generateScenario } from '../../synth/scenario';
 
 // `rakeplan plan edit` and `rakeplan plan --base` through the built CLI and the solve worker.
-beforeAll(() => { execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() }); });
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-loop-'));
-const run = (...args: string[]) => spawnSync(process.execPath, [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], {
-  encoding: 'utf8', env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') },
-});
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') },
+  });
 const read = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8')) as Plan;
-const write = (name: string, v: unknown) => { const f = path.join(dir, name); fs.writeFileSync(f, JSON.stringify(v)); return f; };
+const write = (name: string, v: unknown) => {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, JSON.stringify(v));
+  return f;
+};
 
 describe('rakeplan plan edit / plan --base', () => {
   const sc = generateScenario({ seed: 5, size: 'day' });
@@ -31,17 +39,50 @@ describe('rakeplan plan edit / plan --base', () => {
     expect(b, 'the day scenario plans at least two rakes').toBeDefined();
     const line = a!.lines[0]!;
     const out = path.join(dir, 'edited.json');
-    const ok = run('plan', 'edit', '--scenario', scFile, '--plan', planFile, '--edits', write('e1.json', [{ op: 'move', order: line.order, from: `rake:${a!.rakeId}`, to: 'unserved' }]), '--out', out);
+    const ok = run(
+      'plan',
+      'edit',
+      '--scenario',
+      scFile,
+      '--plan',
+      planFile,
+      '--edits',
+      write('e1.json', [{ op: 'move', order: line.order, from: `rake:${a!.rakeId}`, to: 'unserved' }]),
+      '--out',
+      out,
+    );
     const edited = read(out);
     expect(edited.summary.totalCost).not.toBeCloseTo(plan.summary.totalCost, 0);
     expect(ok.stdout).toMatch(/1 edit\(s\): total ₹[\d,]+ \([+-]₹/);
     expect(checkPlan(sc, edited).ok).toBe(ok.status === 0);
     // A loading starting before its rake is placed breaks rule 5.
     const early = new Date(Date.parse(a!.placement) - 6 * 3_600_000).toISOString();
-    const bad = run('plan', 'edit', '--scenario', scFile, '--plan', planFile, '--edits', write('e2.json', [{ op: 'rake', rake: a!.rakeId, loadingStart: early }]), '--out', out);
+    const bad = run(
+      'plan',
+      'edit',
+      '--scenario',
+      scFile,
+      '--plan',
+      planFile,
+      '--edits',
+      write('e2.json', [{ op: 'rake', rake: a!.rakeId, loadingStart: early }]),
+      '--out',
+      out,
+    );
     expect(bad.status).toBe(1);
     expect(bad.stdout).toMatch(new RegExp(`checker: rule 5 — rake ${a!.rakeId}: loading starts`));
-    const unreadable = run('plan', 'edit', '--scenario', scFile, '--plan', planFile, '--edits', write('e3.json', [{ op: 'move', order: line.order, from: 'lorry', to: 'unserved' }]), '--out', out);
+    const unreadable = run(
+      'plan',
+      'edit',
+      '--scenario',
+      scFile,
+      '--plan',
+      planFile,
+      '--edits',
+      write('e3.json', [{ op: 'move', order: line.order, from: 'lorry', to: 'unserved' }]),
+      '--out',
+      out,
+    );
     expect(unreadable.status).toBe(1);
     expect(unreadable.stderr).toMatch(/e3\.json: error at \[0\]\.from/);
   }, 120_000);
@@ -53,15 +94,40 @@ describe('rakeplan plan edit / plan --base', () => {
     const victim = plan.rakes.find((r) => !lockedIds.includes(r.rakeId));
     const disruptions = victim ? [{ kind: 'rake-delayed', rake: victim.rakeId, hours: 10 }] : [];
     const out = path.join(dir, 'replanned.json');
-    const res = run('plan', '--scenario', scFile, '--base', write('base.json', base), '--disruptions', write('d.json', disruptions), '--stability', '1000000000', '--out', out, '--time-limit', '9');
+    const res = run(
+      'plan',
+      '--scenario',
+      scFile,
+      '--base',
+      write('base.json', base),
+      '--disruptions',
+      write('d.json', disruptions),
+      '--stability',
+      '1000000000',
+      '--out',
+      out,
+      '--time-limit',
+      '9',
+    );
     expect(res.status, res.stderr + res.stdout).toBe(0);
     const re = read(out);
-    for (const id of lockedIds) expect(re.rakes.find((r) => r.rakeId === id)).toEqual(base.rakes.find((r) => r.rakeId === id));
+    for (const id of lockedIds)
+      expect(re.rakes.find((r) => r.rakeId === id)).toEqual(base.rakes.find((r) => r.rakeId === id));
     expect(res.stdout).toMatch(/re-plan \(keep[^)]*\): total ₹[\d,]+; \d+ rake\(s\) changed, \d+ forced/);
     expect(res.stdout).toMatch(/checker: OK/);
     expect(re.stability!.changedRakes).toBeLessThanOrEqual(re.stability!.forcedRakes);
     if (victim) expect(res.stdout).toMatch(new RegExp(`changed rake ${victim.rakeId}: (retimed|removed) \\(forced\\)`));
-    const bad = run('plan', '--scenario', scFile, '--base', planFile, '--disruptions', write('d2.json', [{ kind: 'rake-delayed', rake: 'NOPE', hours: 3 }]), '--out', out);
+    const bad = run(
+      'plan',
+      '--scenario',
+      scFile,
+      '--base',
+      planFile,
+      '--disruptions',
+      write('d2.json', [{ kind: 'rake-delayed', rake: 'NOPE', hours: 3 }]),
+      '--out',
+      out,
+    );
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/disruptions\[0\] \(rake-delayed\): rake NOPE is not in the scenario/);
   }, 180_000);

@@ -21,17 +21,33 @@ const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 /** Read a JSON file and validate it; errors name the file and the field path. */
 function readJson<T>(file: string, schema: z.ZodType<T>, env: CliEnv, what: string): T | null {
   let raw: unknown;
-  try { raw = JSON.parse(fs.readFileSync(file, 'utf8')); } catch (err) { env.err(`Cannot read ${what} ${file}: ${(err as Error).message}`); return null; }
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    env.err(`Cannot read ${what} ${file}: ${(err as Error).message}`);
+    return null;
+  }
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
-  for (const i of res.error.issues) env.err(`${file}: error at ${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(root)'}: ${i.message}`);
+  for (const i of res.error.issues)
+    env.err(
+      `${file}: error at ${
+        i.path
+          .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+          .join('')
+          .replace(/^\./, '') || '(root)'
+      }: ${i.message}`,
+    );
   return null;
 }
 
 function readPlan(file: string, env: CliEnv): Plan | null {
   try {
     const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as Plan;
-    if (plan?.format !== 'rakeplan.plan/1' || !Array.isArray(plan.rakes) || !Array.isArray(plan.road)) { env.err(`${file}: not a rakeplan.plan/1 file`); return null; }
+    if (plan?.format !== 'rakeplan.plan/1' || !Array.isArray(plan.rakes) || !Array.isArray(plan.road)) {
+      env.err(`${file}: not a rakeplan.plan/1 file`);
+      return null;
+    }
     return plan;
   } catch (err) {
     env.err(`Cannot read plan ${file}: ${(err as Error).message}`);
@@ -54,11 +70,16 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
   try {
     const res = applyEdits(scenario, plan, edits);
     writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
-    env.out(`${edits.length} edit(s): total ${rs(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rs(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`);
+    env.out(
+      `${edits.length} edit(s): total ${rs(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rs(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`,
+    );
     verdictLines(env, checkPlan(scenario, res.plan));
     return res.check.ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof PlanInputError) { env.err(err.message); return 1; }
+    if (err instanceof PlanInputError) {
+      env.err(err.message);
+      return 1;
+    }
     throw err;
   }
 }
@@ -75,20 +96,33 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   if (stabilityRs < 0) throw new CliUsageError('--stability must be ≥ 0 (₹ per changed rake)');
   if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
   const now = str(args, 'now');
-  if (now !== undefined && !Number.isFinite(Date.parse(now))) throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);
+  if (now !== undefined && !Number.isFinite(Date.parse(now)))
+    throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);
   if (!scenario || !base || !disruptions) return 1;
-  const solve = async (sc: typeof scenario) => (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3) }).result).plan;
+  const solve = async (sc: typeof scenario) =>
+    (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3) }).result).plan;
   try {
-    const { plan, scenario: disrupted } = await replanScenario(scenario, base, { disruptions, stabilityRs, nowIso: now }, solve);
+    const { plan, scenario: disrupted } = await replanScenario(
+      scenario,
+      base,
+      { disruptions, stabilityRs, nowIso: now },
+      solve,
+    );
     writeFileAtomic(out, JSON.stringify(plan, null, 2));
     const st = plan.stability!;
-    env.out(`re-plan (${st.candidate}): total ${rs(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rs(st.costOfStability)} against a fresh plan (${rs(st.freshCost)}); wrote ${out}`);
-    for (const c of plan.changes ?? []) env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);
+    env.out(
+      `re-plan (${st.candidate}): total ${rs(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rs(st.costOfStability)} against a fresh plan (${rs(st.freshCost)}); wrote ${out}`,
+    );
+    for (const c of plan.changes ?? [])
+      env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);
     const v = checkPlan(disrupted, plan);
     verdictLines(env, v);
     return v.ok ? 0 : 1;
   } catch (err) {
-    if (err instanceof DisruptionError || err instanceof PlanInputError) { env.err(err.message); return 1; }
+    if (err instanceof DisruptionError || err instanceof PlanInputError) {
+      env.err(err.message);
+      return 1;
+    }
     throw err;
   }
 }

@@ -19,29 +19,50 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
       case 'list': {
         const scenarioId = str(args, 'scenario-id');
         const list = await host.app.invoke('plans.list', scenarioId ? { scenarioId } : {});
-        if (bool(args, 'json')) { env.out(JSON.stringify(list, null, 2)); return 0; }
+        if (bool(args, 'json')) {
+          env.out(JSON.stringify(list, null, 2));
+          return 0;
+        }
         if (list.length === 0) env.out('No saved plans.');
-        for (const p of list) env.out(`${p.id}  ${p.name}  ${p.scenarioName}  ${p.method}  ${rs(p.totalCost)}  saving ${rs(p.saving)} (${p.savingPct.toFixed(1)} %)  ${p.createdAt}`);
+        for (const p of list)
+          env.out(
+            `${p.id}  ${p.name}  ${p.scenarioName}  ${p.method}  ${rs(p.totalCost)}  saving ${rs(p.saving)} (${p.savingPct.toFixed(1)} %)  ${p.createdAt}`,
+          );
         return 0;
       }
       case 'show': {
         if (!id) throw new CliUsageError('give the plan id (rakeplan plan list)');
         const { item, plan } = await host.app.invoke('plans.get', { id });
-        if (bool(args, 'json')) { env.out(JSON.stringify(plan, null, 2)); return 0; }
+        if (bool(args, 'json')) {
+          env.out(JSON.stringify(plan, null, 2));
+          return 0;
+        }
         const s = plan.summary;
-        env.out(`${item.name} — ${item.scenarioName}; ${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s`);
-        env.out(`total ${rs(s.totalCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %) against the rule-based plan`);
-        env.out(`rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes, road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t`);
+        env.out(
+          `${item.name} — ${item.scenarioName}; ${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s`,
+        );
+        env.out(
+          `total ${rs(s.totalCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %) against the rule-based plan`,
+        );
+        env.out(
+          `rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes, road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t`,
+        );
         return 0;
       }
       case 'export': {
         if (!id) throw new CliUsageError('give the plan id (rakeplan plan list)');
         const out = str(args, 'out', true)!;
         const ext = path.extname(out).toLowerCase().slice(1);
-        if (!['xlsx', 'csv', 'json', 'lp'].includes(ext)) throw new CliUsageError(`cannot tell the format of '${out}': name it .xlsx, .csv, .json or .lp`);
+        if (!['xlsx', 'csv', 'json', 'lp'].includes(ext))
+          throw new CliUsageError(`cannot tell the format of '${out}': name it .xlsx, .csv, .json or .lp`);
         const table = str(args, 'table') ?? 'rakes';
-        if (!(TABLES as readonly string[]).includes(table)) throw new CliUsageError(`--table must be one of ${TABLES.join(', ')}, got '${table}'`);
-        const f = await host.app.invoke('plans.export', { id, format: ext as 'xlsx', table: table as (typeof TABLES)[number] });
+        if (!(TABLES as readonly string[]).includes(table))
+          throw new CliUsageError(`--table must be one of ${TABLES.join(', ')}, got '${table}'`);
+        const f = await host.app.invoke('plans.export', {
+          id,
+          format: ext as 'xlsx',
+          table: table as (typeof TABLES)[number],
+        });
         writeFileAtomic(out, Buffer.from(f.base64, 'base64'));
         env.out(`wrote ${out}`);
         return 0;

@@ -54,15 +54,25 @@ export const planCommand: CliCommand = {
     if (!scenario) return 1;
     let last = 0;
     const mode = bool(args, 'robust') ? 'robust' : 'normal';
-    const handle = startSolve(scenarioForMode(scenario, mode), { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') }, {
-      onProgress: (p) => {
-        if (p.elapsedS - last < 2 && p.phase === 'solving') return;
-        last = p.elapsedS;
-        const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
-        env.err(`${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rs(p.incumbent)}`}${gapTxt}`);
+    const handle = startSolve(
+      scenarioForMode(scenario, mode),
+      { timeLimitS, gap, exportLp: Boolean(lpFile), ruleBasedOnly: bool(args, 'rule-based') },
+      {
+        onProgress: (p) => {
+          if (p.elapsedS - last < 2 && p.phase === 'solving') return;
+          last = p.elapsedS;
+          const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
+          env.err(
+            `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rs(p.incumbent)}`}${gapTxt}`,
+          );
+        },
       },
-    });
-    const onSigint = () => { env.err('stopping: keeping the best plan so far (Ctrl-C again to abort)'); handle.stop(); process.off('SIGINT', onSigint); };
+    );
+    const onSigint = () => {
+      env.err('stopping: keeping the best plan so far (Ctrl-C again to abort)');
+      handle.stop();
+      process.off('SIGINT', onSigint);
+    };
     process.on('SIGINT', onSigint);
     try {
       const { plan: solved, lpText } = await handle.result;
@@ -74,12 +84,20 @@ export const planCommand: CliCommand = {
         else env.err(`No LP written: this plan used ${plan.solver.method}, which has no single model.`);
       }
       const s = plan.summary;
-      env.out(`${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s${plan.solver.gap === null ? '' : `, gap ${(plan.solver.gap * 100).toFixed(2)} %`}`);
+      env.out(
+        `${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s${plan.solver.gap === null ? '' : `, gap ${(plan.solver.gap * 100).toFixed(2)} %`}`,
+      );
       if (plan.solver.fallbackReason) env.out(`fallback: ${plan.solver.fallbackReason}`);
-      env.out(`total ${rs(s.totalCost)} (${rs(s.costPerT)}/t); rule-based ${rs(s.ruleBasedCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %)`);
+      env.out(
+        `total ${rs(s.totalCost)} (${rs(s.costPerT)}/t); rule-based ${rs(s.ruleBasedCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %)`,
+      );
       const risky = plan.rakes.filter((r) => (r.onTimeP ?? 1) < 0.8).length;
-      env.out(`${mode} plan: lateness ${rs(s.expectedLatenessP50Rs ?? 0)} at P50 transit, ${rs(s.expectedLatenessP90Rs ?? 0)} at P90; ${risky} rake(s) below 80 % on time`);
-      env.out(`rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`);
+      env.out(
+        `${mode} plan: lateness ${rs(s.expectedLatenessP50Rs ?? 0)} at P50 transit, ${rs(s.expectedLatenessP90Rs ?? 0)} at P90; ${risky} rake(s) below 80 % on time`,
+      );
+      env.out(
+        `rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`,
+      );
       return 0;
     } finally {
       process.off('SIGINT', onSigint);

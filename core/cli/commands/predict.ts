@@ -12,8 +12,10 @@ import type { CliCommand } from '../command';
 
 export const predictCommand: CliCommand = {
   name: 'predict',
-  summary: 'Score a CSV with a trained model: writes the input columns plus prediction (or label and p_<class>) columns',
-  usage: 'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT\n  rakeplan predict --batch --model NAME [--consumer C] (--csv IN | --table trips) [--out OUT]  (through the registry)',
+  summary:
+    'Score a CSV with a trained model: writes the input columns plus prediction (or label and p_<class>) columns',
+  usage:
+    'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT\n  rakeplan predict --batch --model NAME [--consumer C] (--csv IN | --table trips) [--out OUT]  (through the registry)',
   async run(args, env) {
     if (bool(args, 'batch')) return runBatchPredict(args, env);
     const dir = resolveModelDir(str(args, 'model', true)!, env.dataDir);
@@ -32,7 +34,9 @@ export const predictCommand: CliCommand = {
       const rows = function* (): Generator<CsvCell[]> {
         yield [...table.columns.map((c) => c.name), ...extra];
         for (let i = 0; i < table.nRows; i++) {
-          const vals = extra.map((c) => (c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7))));
+          const vals = extra.map((c) =>
+            c === 'prediction' && classes ? pred.label![i]! : Number(pred.columns[c]![i]!.toPrecision(7)),
+          );
           yield [...table.columns.map((c) => cellAt(c, i)), ...vals];
         }
       };

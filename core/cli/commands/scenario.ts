@@ -18,7 +18,8 @@ const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
 function tableArg(args: ParsedArgs): TableName | undefined {
   const t = str(args, 'table');
-  if (t !== undefined && !(TABLE_NAMES as readonly string[]).includes(t)) throw new CliUsageError(`--table must be one of ${TABLE_NAMES.join(', ')}, got '${t}'`);
+  if (t !== undefined && !(TABLE_NAMES as readonly string[]).includes(t))
+    throw new CliUsageError(`--table must be one of ${TABLE_NAMES.join(', ')}, got '${t}'`);
   return t as TableName | undefined;
 }
 
@@ -32,14 +33,19 @@ function formatOf(file: string): 'json' | 'xlsx' | 'csv' {
 function printImport(r: ImportResult, file: string, env: CliEnv): void {
   if (r.status === 'imported') env.out(`${file}: ${r.imported} row(s) imported into scenario ${r.scenarioId}`);
   else env.out(`${file}: refused, nothing changed — ${r.rejected.length} problem(s):`);
-  for (const x of r.rejected) env.out(`  ${x.table ? `${x.table} ` : ''}line ${x.line}${x.key ? ` (${x.key})` : ''}${x.field ? `, ${x.field}` : ''}: ${x.reason}`);
+  for (const x of r.rejected)
+    env.out(
+      `  ${x.table ? `${x.table} ` : ''}line ${x.line}${x.key ? ` (${x.key})` : ''}${x.field ? `, ${x.field}` : ''}: ${x.reason}`,
+    );
   if (r.ignoredColumns.length) env.out(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
-  for (const w of r.warnings) env.out(`  warning: ${w.table} ${w.rowKey ?? ''} ${w.field ?? ''}: ${w.message}`.replace(/\s+/g, ' '));
+  for (const w of r.warnings)
+    env.out(`  warning: ${w.table} ${w.rowKey ?? ''} ${w.field ?? ''}: ${w.message}`.replace(/\s+/g, ' '));
 }
 
 export const scenarioCommand: CliCommand = {
   name: 'scenario',
-  summary: 'Scenarios in the data directory: list, import a workbook/CSV/JSON (with the row report), export, update from forecasts',
+  summary:
+    'Scenarios in the data directory: list, import a workbook/CSV/JSON (with the row report), export, update from forecasts',
   usage: USAGE,
   async run(args, env) {
     const [sub, target] = args.positionals;
@@ -51,7 +57,9 @@ export const scenarioCommand: CliCommand = {
           if (bool(args, 'json')) env.out(JSON.stringify(list, null, 2));
           else if (list.length === 0) env.out('No scenarios yet: import one (rakeplan scenario import FILE).');
           for (const s of bool(args, 'json') ? [] : list) {
-            env.out(`${s.id}  ${s.name}  ${s.counts.orders} orders, ${Math.round(s.orderedT).toLocaleString('en-IN')} t, ${s.counts.rakes} rakes, ${s.horizonDays} d from ${s.horizonStart.slice(0, 10)}`);
+            env.out(
+              `${s.id}  ${s.name}  ${s.counts.orders} orders, ${Math.round(s.orderedT).toLocaleString('en-IN')} t, ${s.counts.rakes} rakes, ${s.horizonDays} d from ${s.horizonStart.slice(0, 10)}`,
+            );
           }
           return 0;
         }
@@ -59,12 +67,23 @@ export const scenarioCommand: CliCommand = {
           if (!target) throw new CliUsageError('give the file to import');
           const into = str(args, 'into');
           const table = tableArg(args);
-          if (Boolean(into) !== Boolean(table)) throw new CliUsageError('--into ID and --table TABLE go together (import one table into a scenario); give neither to import a whole scenario');
+          if (Boolean(into) !== Boolean(table))
+            throw new CliUsageError(
+              '--into ID and --table TABLE go together (import one table into a scenario); give neither to import a whole scenario',
+            );
           const size = fs.statSync(target).size;
-          if (size > MAX_IMPORT_BYTES) throw new CliUsageError(`${target} is ${(size / 1048576).toFixed(1)} MiB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MiB`);
+          if (size > MAX_IMPORT_BYTES)
+            throw new CliUsageError(
+              `${target} is ${(size / 1048576).toFixed(1)} MiB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MiB`,
+            );
           const r = await host.app.invoke('scenarios.import', {
-            id: into, table, fileName: path.basename(target), format: formatOf(target), dataBase64: fs.readFileSync(target).toString('base64'),
-            mode: bool(args, 'replace') ? 'replace' : 'merge', skipInvalid: bool(args, 'skip-invalid'),
+            id: into,
+            table,
+            fileName: path.basename(target),
+            format: formatOf(target),
+            dataBase64: fs.readFileSync(target).toString('base64'),
+            mode: bool(args, 'replace') ? 'replace' : 'merge',
+            skipInvalid: bool(args, 'skip-invalid'),
           });
           if (bool(args, 'json')) env.out(JSON.stringify(r, null, 2));
           else printImport(r, target, env);
@@ -73,7 +92,11 @@ export const scenarioCommand: CliCommand = {
         case 'export': {
           if (!target) throw new CliUsageError('give the scenario id (rakeplan scenario list)');
           const out = str(args, 'out', true)!;
-          const f = await host.app.invoke('scenarios.export', { id: target, table: tableArg(args), format: formatOf(out) });
+          const f = await host.app.invoke('scenarios.export', {
+            id: target,
+            table: tableArg(args),
+            format: formatOf(out),
+          });
           writeFileAtomic(out, Buffer.from(f.dataBase64, 'base64'));
           env.out(`wrote ${out}`);
           return 0;

@@ -19,7 +19,9 @@ describe('rakeplan train options', () => {
   it('--threads defaults to the cores this machine has; 1 keeps one', () => {
     expect(input(['--csv', 'a.csv', '--target', 'y']).threads).toBe(availableParallelism());
     expect(input(['--csv', 'a.csv', '--target', 'y', '--threads', '1']).threads).toBe(1);
-    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--threads', '0'])).toThrow(/--threads must be a whole number ≥ 1/);
+    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--threads', '0'])).toThrow(
+      /--threads must be a whole number ≥ 1/,
+    );
   });
 
   it('a CSV refits by default, --no-refit keeps the held-out fit; specs do not refit unless asked', () => {
@@ -32,13 +34,30 @@ describe('rakeplan train options', () => {
   });
 
   it('minimum rows per leaf, validation and test fractions, and the time column come from the command line', () => {
-    const i = input(['--csv', 'a.csv', '--target', 'y', '--min-rows-per-leaf', '5', '--valid-fraction', '0.2', '--test-fraction', '0.1', '--time-column', 'shipped']);
+    const i = input([
+      '--csv',
+      'a.csv',
+      '--target',
+      'y',
+      '--min-rows-per-leaf',
+      '5',
+      '--valid-fraction',
+      '0.2',
+      '--test-fraction',
+      '0.1',
+      '--time-column',
+      'shipped',
+    ]);
     expect(i.params).toMatchObject({ minDataInLeaf: 5 });
     expect(i).toMatchObject({ validFraction: 0.2, testFraction: 0.1, dateColumn: 'shipped' });
     expect(input(['--csv', 'a.csv', '--target', 'y', '--time-column', 'none'])).toMatchObject({ dateColumn: null });
     expect(input(['--csv', 'a.csv', '--target', 'y', '--date-column', 'd'])).toMatchObject({ dateColumn: 'd' });
     expect('dateColumn' in input(['--csv', 'a.csv', '--target', 'y'])).toBe(false); // detected from the data
-    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--valid-fraction', '0.7'])).toThrow(/--valid-fraction must be above 0 and below 0.5/);
-    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--min-rows-per-leaf', '0'])).toThrow(/--min-rows-per-leaf must be a whole number ≥ 1/);
+    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--valid-fraction', '0.7'])).toThrow(
+      /--valid-fraction must be above 0 and below 0.5/,
+    );
+    expect(() => input(['--csv', 'a.csv', '--target', 'y', '--min-rows-per-leaf', '0'])).toThrow(
+      /--min-rows-per-leaf must be a whole number ≥ 1/,
+    );
   });
 });

@@ -10,16 +10,24 @@ import { syntheticTable } from '../../ml/synthetic';
 import { cellAt } from '../../ml/table';
 
 let dir: string;
-const cli = (args: string[]) => spawnSync('node', [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], { encoding: 'utf8', env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') } });
+const cli = (args: string[]) =>
+  spawnSync('node', [path.join(appRoot(), 'bin', 'rakeplan.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(dir, 'data') },
+  });
 
 function writeCsv(file: string, kind: 'regression' | 'binary', n: number, seed: number, drop: string[] = []): void {
   const t = syntheticTable(n, seed, kind);
   const cols = t.columns.filter((c) => !drop.includes(c.name));
-  fs.writeFileSync(file, csvText([cols.map((c) => c.name), ...Array.from({ length: n }, (_, i) => cols.map((c) => cellAt(c, i)))]));
+  fs.writeFileSync(
+    file,
+    csvText([cols.map((c) => c.name), ...Array.from({ length: n }, (_, i) => cols.map((c) => cellAt(c, i)))]),
+  );
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'cli.js'))) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+  if (!fs.existsSync(path.join(appRoot(), 'dist', 'cli.js')))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-ml-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +37,21 @@ describe('rakeplan train / predict', () => {
     const train = path.join(dir, 'late.csv');
     writeCsv(train, 'binary', 1500, 3);
     const out = path.join(dir, 'late-model');
-    const r = cli(['train', '--csv', train, '--target', 'y', '--task', 'binary', '--categorical', 'lane', '--rounds', '30', '--out', out]);
+    const r = cli([
+      'train',
+      '--csv',
+      train,
+      '--target',
+      'y',
+      '--task',
+      'binary',
+      '--categorical',
+      'lane',
+      '--rounds',
+      '30',
+      '--out',
+      out,
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/holdout: accuracy \d+\.\d % · F1 0\.\d+ · AUC 0\.\d+ · log-loss/);
     expect(fs.readdirSync(out).sort()).toEqual(['manifest.json', 'metrics.json', 'model.onnx']);
@@ -37,7 +59,15 @@ describe('rakeplan train / predict', () => {
     const score = path.join(dir, 'score.csv');
     writeCsv(score, 'binary', 50, 4, ['y']);
     // An extra column the model does not use is carried through and otherwise ignored.
-    fs.writeFileSync(score, fs.readFileSync(score, 'utf8').trimEnd().split('\r\n').map((l, i) => `${l},${i === 0 ? 'extra' : 'x'}`).join('\r\n'));
+    fs.writeFileSync(
+      score,
+      fs
+        .readFileSync(score, 'utf8')
+        .trimEnd()
+        .split('\r\n')
+        .map((l, i) => `${l},${i === 0 ? 'extra' : 'x'}`)
+        .join('\r\n'),
+    );
     const scored = path.join(dir, 'scored.csv');
     const p = cli(['predict', '--model', out, '--csv', score, '--out', scored]);
     expect(p.status, p.stderr).toBe(0);

@@ -20,13 +20,21 @@ export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string,
   ['alpha', 'A', 'quantile task: the quantile to predict (default 0.5)'],
   ['categorical', 'A,B', 'treat these numeric-looking columns as categories'],
   ['types', 'COL=numeric|categorical|date,…', 'override inferred column types'],
-  ['time-column', 'COL|none', 'hold back the latest rows by this date column; default: the first date column, and with none a seeded random split'],
+  [
+    'time-column',
+    'COL|none',
+    'hold back the latest rows by this date column; default: the first date column, and with none a seeded random split',
+  ],
   ['date-column', 'COL|none', 'the same as --time-column'],
   ['valid-fraction', 'F', 'share of rows for early stopping (default 0.15)'],
   ['test-fraction', 'F', 'share of rows for the reported holdout metrics (default 0.15)'],
-  ['no-refit', '', '--csv: export the model trained without the held-back rows (default: refit on all rows with the rounds early stopping chose)'],
+  [
+    'no-refit',
+    '',
+    '--csv: export the model trained without the held-back rows (default: refit on all rows with the rounds early stopping chose)',
+  ],
   ['refit', '', '--spec: refit on all rows too (default off: the registry re-scores a spec model on its holdout)'],
-  ['rounds', 'N', 'boosting rounds, the most early stopping may keep (default 300 or the spec\'s)'],
+  ['rounds', 'N', "boosting rounds, the most early stopping may keep (default 300 or the spec's)"],
   ['early-stopping', 'N', 'stop after N rounds without a better validation loss (default 30; 0 = never)'],
   ['depth', 'D', 'maximum tree depth 0–16 (default 6)'],
   ['leaves', 'N', 'maximum leaves per tree (default 0 = no limit)'],
@@ -35,7 +43,11 @@ export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string,
   ['bins', 'N', 'histogram bins per feature 2–255 (default 255)'],
   ['seed', 'S', 'seed for the random split and sampling (default 42)'],
   // No number here: the help text is generated at build time, on another machine.
-  ['threads', 'N', 'at most N threads (default: every core of the machine it runs on; the trainer uses up to 2, from 50,000 rows)'],
+  [
+    'threads',
+    'N',
+    'at most N threads (default: every core of the machine it runs on; the trainer uses up to 2, from 50,000 rows)',
+  ],
   ['name', 'NAME', 'model name (--csv; default from the file name)'],
   ['out', 'DIR', 'write the model here instead of <data dir>/models/<name>/<version>/'],
   ['json', '', 'print the result as JSON'],
@@ -43,7 +55,8 @@ export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string,
 
 export const trainCommand: CliCommand = {
   name: 'train',
-  summary: 'Train a forecasting model (a spec on the plant history, or any CSV) and write model.onnx + manifest.json + metrics.json',
+  summary:
+    'Train a forecasting model (a spec on the plant history, or any CSV) and write model.onnx + manifest.json + metrics.json',
   usage: [
     'rakeplan train --spec NAME [options]',
     '       rakeplan train --csv FILE --target COL [options]',
@@ -60,11 +73,26 @@ export const trainCommand: CliCommand = {
       if (p.stage !== 'training') env.err(p.message);
       else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
         lastLog = Date.now();
-        env.err(`  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`);
+        env.err(
+          `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
+        );
       }
     });
-    if (bool(args, 'json')) env.out(JSON.stringify({ name: res.name, version: res.version, dir: res.dir, source: res.source, metrics: res.metrics }, null, 2));
-    else for (const line of describeMetrics(res.metrics, res.manifest.task, spec ? MODEL_SPECS.find((s) => s.name === spec)!.unit : '')) env.out(line);
+    if (bool(args, 'json'))
+      env.out(
+        JSON.stringify(
+          { name: res.name, version: res.version, dir: res.dir, source: res.source, metrics: res.metrics },
+          null,
+          2,
+        ),
+      );
+    else
+      for (const line of describeMetrics(
+        res.metrics,
+        res.manifest.task,
+        spec ? MODEL_SPECS.find((s) => s.name === spec)!.unit : '',
+      ))
+        env.out(line);
     env.out(`model: ${res.dir}`);
     env.out(`data: ${res.source}`);
     return 0;
@@ -79,30 +107,59 @@ export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput
   if (!spec === !csv) throw new CliUsageError('give either --spec NAME or --csv FILE');
   const out = str(args, 'out');
   const threads = num(args, 'threads', availableParallelism())!;
-  if (!Number.isInteger(threads) || threads < 1) throw new CliUsageError(`--threads must be a whole number ≥ 1, got ${threads}`);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new CliUsageError(`--threads must be a whole number ≥ 1, got ${threads}`);
   const fraction = (v: number | undefined, flag: string) => {
-    if (v !== undefined && !(v > 0 && v < 0.5)) throw new CliUsageError(`--${flag} must be above 0 and below 0.5, got ${v}`);
+    if (v !== undefined && !(v > 0 && v < 0.5))
+      throw new CliUsageError(`--${flag} must be above 0 and below 0.5, got ${v}`);
     return v;
   };
   if (bool(args, 'refit') && bool(args, 'no-refit')) throw new CliUsageError('give --refit or --no-refit, not both');
   const held = {
-    validFraction: fraction(num(args, 'valid-fraction'), 'valid-fraction'), testFraction: fraction(num(args, 'test-fraction'), 'test-fraction'),
+    validFraction: fraction(num(args, 'valid-fraction'), 'valid-fraction'),
+    testFraction: fraction(num(args, 'test-fraction'), 'test-fraction'),
     ...(bool(args, 'no-refit') ? { refit: false } : bool(args, 'refit') ? { refit: true } : {}),
   };
   if (spec) {
-    if (!MODEL_SPECS.some((s) => s.name === spec)) throw new CliUsageError(`unknown spec '${spec}' (specs: ${MODEL_SPECS.map((s) => s.name).join(', ')})`);
-    return { kind: 'spec', spec, params, outDir: out, history: { dbPath: path.join(dataDir, DB_FILE) }, threads, ...held };
+    if (!MODEL_SPECS.some((s) => s.name === spec))
+      throw new CliUsageError(`unknown spec '${spec}' (specs: ${MODEL_SPECS.map((s) => s.name).join(', ')})`);
+    return {
+      kind: 'spec',
+      spec,
+      params,
+      outDir: out,
+      history: { dbPath: path.join(dataDir, DB_FILE) },
+      threads,
+      ...held,
+    };
   }
   const task = (str(args, 'task') ?? 'regression') as Task;
   if (!TASKS.includes(task)) throw new CliUsageError(`--task must be one of ${TASKS.join(', ')}, got '${task}'`);
   const timeColumn = str(args, 'time-column');
   const dateColumn = str(args, 'date-column');
-  if (timeColumn !== undefined && dateColumn !== undefined && timeColumn !== dateColumn) throw new CliUsageError('--time-column and --date-column name different columns; give one');
+  if (timeColumn !== undefined && dateColumn !== undefined && timeColumn !== dateColumn)
+    throw new CliUsageError('--time-column and --date-column name different columns; give one');
   const time = timeColumn ?? dateColumn;
   return {
-    kind: 'csv', path: csv!, target: str(args, 'target', true)!, task, params, outDir: out, threads, ...held,
-    name: str(args, 'name') ?? path.basename(csv!).replace(/\.csv$/i, '').toLowerCase().replace(/[^a-z0-9-]+/g, '-'),
-    categorical: str(args, 'categorical')?.split(',').map((s) => s.trim()).filter(Boolean),
+    kind: 'csv',
+    path: csv!,
+    target: str(args, 'target', true)!,
+    task,
+    params,
+    outDir: out,
+    threads,
+    ...held,
+    name:
+      str(args, 'name') ??
+      path
+        .basename(csv!)
+        .replace(/\.csv$/i, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-'),
+    categorical: str(args, 'categorical')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     alpha: num(args, 'alpha'),
     types: readTypes(str(args, 'types')),
     ...(time !== undefined ? { dateColumn: time === 'none' ? null : time } : {}),
@@ -112,9 +169,13 @@ export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput
 function readTypes(spec: string | undefined): Record<string, ColumnType> | undefined {
   if (!spec) return undefined;
   const out: Record<string, ColumnType> = {};
-  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [col, type] = part.split('=') as [string, string | undefined];
-    if (!col || !type || !['numeric', 'categorical', 'date'].includes(type)) throw new CliUsageError(`--types expects COL=numeric|categorical|date, got '${part}'`);
+    if (!col || !type || !['numeric', 'categorical', 'date'].includes(type))
+      throw new CliUsageError(`--types expects COL=numeric|categorical|date, got '${part}'`);
     out[col] = type as ColumnType;
   }
   return out;
@@ -145,26 +206,44 @@ const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 /** Planner-readable metric lines: the holdout result, the baseline next to it, quantile coverage, top features. */
 export function describeMetrics(m: ModelMetrics, task: Task, unit: string): string[] {
   const u = unit && unit !== 'probability' ? ` ${unit}` : '';
-  const line = (x: Record<string, unknown>) => ('mae' in x
-    ? `MAE ${fmt(x.mae as number)}${u} · RMSE ${fmt(x.rmse as number)}${u} · WAPE ${pct(x.wape as number)} · R² ${(x.r2 as number).toFixed(3)}`
-    : `accuracy ${pct(x.accuracy as number)} · F1 ${(x.f1 as number).toFixed(3)} · AUC ${x.auc === null ? '—' : (x.auc as number).toFixed(3)} · log-loss ${(x.logloss as number).toFixed(4)}`);
+  const line = (x: Record<string, unknown>) =>
+    'mae' in x
+      ? `MAE ${fmt(x.mae as number)}${u} · RMSE ${fmt(x.rmse as number)}${u} · WAPE ${pct(x.wape as number)} · R² ${(x.r2 as number).toFixed(3)}`
+      : `accuracy ${pct(x.accuracy as number)} · F1 ${(x.f1 as number).toFixed(3)} · AUC ${x.auc === null ? '—' : (x.auc as number).toFixed(3)} · log-loss ${(x.logloss as number).toFixed(4)}`;
   const out = [
     `task: ${task} on '${m.target}'; rows: train ${m.rows.train} · validation ${m.rows.valid} · test ${m.rows.test} (${m.split === 'random' ? 'random split, seeded' : 'time-ordered'})${m.rows.droppedMissingTarget ? `; ${m.rows.droppedMissingTarget} rows without a target dropped` : ''}`,
     `rounds kept: ${m.bestRound}${m.stoppedEarly ? ' (early stopping on validation loss)' : ''}; trained in ${(m.trainMs / 1000).toFixed(1)} s`,
-    m.refit ? `exported model: refit on all ${m.refit.rows} rows with ${m.refit.rounds} rounds (holdout figures below are from the fit without the held-back rows)` : 'exported model: the fit without the held-back rows (no refit)',
+    m.refit
+      ? `exported model: refit on all ${m.refit.rows} rows with ${m.refit.rounds} rounds (holdout figures below are from the fit without the held-back rows)`
+      : 'exported model: the fit without the held-back rows (no refit)',
     `holdout: ${line(m.test as unknown as Record<string, unknown>)}`,
   ];
   if (m.baseline) {
     const k = m.primary.name as 'mae';
     const a = (m.baseline.model as unknown as Record<string, number>)[k]!;
     const b = (m.baseline.baseline as unknown as Record<string, number>)[k]!;
-    out.push(`baseline (the strongest of ${(m.baselines ?? [m.baseline]).length}): ${m.baseline.name}, on ${m.baseline.rows} holdout rows:`);
+    out.push(
+      `baseline (the strongest of ${(m.baselines ?? [m.baseline]).length}): ${m.baseline.name}, on ${m.baseline.rows} holdout rows:`,
+    );
     out.push(`  model    ${line(m.baseline.model as unknown as Record<string, unknown>)}`);
     out.push(`  baseline ${line(m.baseline.baseline as unknown as Record<string, unknown>)}`);
-    out.push(`  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)} (${((1 - a / b) * 100).toFixed(1)} % lower)`);
-    for (const o of (m.baselines ?? []).slice(1)) out.push(`  ${o.beats ? 'also beats' : 'does NOT beat'}: ${o.name}, ${m.primary.name} ${fmt((o.baseline as unknown as Record<string, number>)[k]!)}`);
+    out.push(
+      `  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)} (${((1 - a / b) * 100).toFixed(1)} % lower)`,
+    );
+    for (const o of (m.baselines ?? []).slice(1))
+      out.push(
+        `  ${o.beats ? 'also beats' : 'does NOT beat'}: ${o.name}, ${m.primary.name} ${fmt((o.baseline as unknown as Record<string, number>)[k]!)}`,
+      );
   }
-  for (const q of m.quantiles) out.push(`${q.output}: pinball loss ${fmt(q.pinball)}${u}, ${pct(q.coverage)} of actuals at or below (target ${pct(q.alpha)})`);
-  out.push(`top features (gain share): ${m.importance.slice(0, 6).map((i) => `${i.feature} ${pct(i.share)}`).join(' · ')}`);
+  for (const q of m.quantiles)
+    out.push(
+      `${q.output}: pinball loss ${fmt(q.pinball)}${u}, ${pct(q.coverage)} of actuals at or below (target ${pct(q.alpha)})`,
+    );
+  out.push(
+    `top features (gain share): ${m.importance
+      .slice(0, 6)
+      .map((i) => `${i.feature} ${pct(i.share)}`)
+      .join(' · ')}`,
+  );
   return out;
 }

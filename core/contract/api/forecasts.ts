@@ -16,7 +16,8 @@ const target = {
    */
   demo: z.boolean().default(false),
 };
-const oneOf = (p: { scenarioId?: string; scenario?: unknown }) => (p.scenarioId === undefined) !== (p.scenario === undefined);
+const oneOf = (p: { scenarioId?: string; scenario?: unknown }) =>
+  (p.scenarioId === undefined) !== (p.scenario === undefined);
 const oneOfMessage = { message: 'give exactly one of scenarioId or scenario', path: ['scenarioId'] };
 
 export interface ApplyForecastsResult {
@@ -35,15 +36,27 @@ export interface IndentResult extends Indent {
 
 export const forecastsContract = {
   'forecasts.apply': defineCall(
-    z.object({ ...target, save: z.boolean().default(false) }).strict().refine(oneOf, oneOfMessage)
-      .refine((p) => !p.save || p.scenarioId !== undefined, { message: 'save needs a saved scenario (scenarioId)', path: ['save'] }),
+    z
+      .object({ ...target, save: z.boolean().default(false) })
+      .strict()
+      .refine(oneOf, oneOfMessage)
+      .refine((p) => !p.save || p.scenarioId !== undefined, {
+        message: 'save needs a saved scenario (scenarioId)',
+        path: ['save'],
+      }),
   ).returns<ApplyForecastsResult>(),
   /** Set every figure the last update changed back to its value before, and drop the sources. */
   'forecasts.undo': defineCall(z.object({ scenarioId: id }).strict()).returns<{ restored: number }>(),
   'forecasts.indent': defineCall(
-    z.object({ ...target, days: z.number().int().min(1).max(14).default(14) }).strict().refine(oneOf, oneOfMessage),
+    z
+      .object({ ...target, days: z.number().int().min(1).max(14).default(14) })
+      .strict()
+      .refine(oneOf, oneOfMessage),
   ).returns<IndentResult>(),
   'forecasts.exportIndent': defineCall(
-    z.object({ ...target, days: z.number().int().min(1).max(14).default(14), format: z.enum(['xlsx', 'csv']) }).strict().refine(oneOf, oneOfMessage),
+    z
+      .object({ ...target, days: z.number().int().min(1).max(14).default(14), format: z.enum(['xlsx', 'csv']) })
+      .strict()
+      .refine(oneOf, oneOfMessage),
   ).returns<{ fileName: string; mimeType: string; base64: string }>(),
 };

@@ -43,20 +43,43 @@ const callScope = z.enum(['interactive', 'jobs']);
 export type CallScope = z.infer<typeof callScope>;
 
 const alertRule = z.discriminatedUnion('type', [
-  z.object({ id: z.string().min(1), type: z.literal('latency'), series: seriesKind, scope: callScope.optional(), quantile: z.enum(['p50', 'p95', 'p99']), thresholdMs: z.number().positive(), forMinutes: z.number().int().min(1).max(60), enabled: z.boolean() }).strict(),
-  z.object({ id: z.string().min(1), type: z.literal('error-rate'), series: seriesKind, threshold: z.number().min(0).max(1), forMinutes: z.number().int().min(1).max(60), minCount: z.number().int().min(1), enabled: z.boolean() }).strict(),
+  z
+    .object({
+      id: z.string().min(1),
+      type: z.literal('latency'),
+      series: seriesKind,
+      scope: callScope.optional(),
+      quantile: z.enum(['p50', 'p95', 'p99']),
+      thresholdMs: z.number().positive(),
+      forMinutes: z.number().int().min(1).max(60),
+      enabled: z.boolean(),
+    })
+    .strict(),
+  z
+    .object({
+      id: z.string().min(1),
+      type: z.literal('error-rate'),
+      series: seriesKind,
+      threshold: z.number().min(0).max(1),
+      forMinutes: z.number().int().min(1).max(60),
+      minCount: z.number().int().min(1),
+      enabled: z.boolean(),
+    })
+    .strict(),
   z.object({ id: z.string().min(1), type: z.literal('model-not-loaded'), enabled: z.boolean() }).strict(),
   z.object({ id: z.string().min(1), type: z.literal('drift'), enabled: z.boolean() }).strict(),
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 
-const monitorConfig = z.object({
-  /** Minute points older than this are deleted [days]. */
-  retentionDays: z.number().min(1).max(365),
-  /** Calls slower than this are logged with their duration [ms]. */
-  slowCallMs: z.number().min(1),
-  rules: z.array(alertRule).max(50),
-}).strict();
+const monitorConfig = z
+  .object({
+    /** Minute points older than this are deleted [days]. */
+    retentionDays: z.number().min(1).max(365),
+    /** Calls slower than this are logged with their duration [ms]. */
+    slowCallMs: z.number().min(1),
+    rules: z.array(alertRule).max(50),
+  })
+  .strict();
 export type MonitorConfig = z.infer<typeof monitorConfig>;
 
 export interface Alert {
@@ -123,20 +146,55 @@ export interface MonitorOverview {
 }
 
 export const monitoringContract = {
-  'monitoring.overview': defineCall(z.object({ minutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).strict()).returns<MonitorOverview>(),
+  'monitoring.overview': defineCall(
+    z
+      .object({
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60)
+          .default(60),
+      })
+      .strict(),
+  ).returns<MonitorOverview>(),
   'monitoring.series': defineCall(
-    z.object({ kind: seriesKind, key: z.string().optional(), minutes: z.number().int().min(1).max(7 * 24 * 60).default(60) }).strict(),
+    z
+      .object({
+        kind: seriesKind,
+        key: z.string().optional(),
+        minutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(7 * 24 * 60)
+          .default(60),
+      })
+      .strict(),
   ).returns<SeriesPoint[]>(),
   /** `stored`: totals over the retained time series instead of since the host started. */
-  'monitoring.prometheus': defineCall(z.object({ stored: z.boolean().default(false) }).strict()).returns<{ text: string }>(),
+  'monitoring.prometheus': defineCall(z.object({ stored: z.boolean().default(false) }).strict()).returns<{
+    text: string;
+  }>(),
   'monitoring.getConfig': defineCall(z.object({}).strict()).returns<MonitorConfig>(),
   'monitoring.setConfig': defineCall(monitorConfig).returns<MonitorConfig>(),
-  'monitoring.logs': defineCall(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()).returns<Record<string, unknown>[]>(),
+  'monitoring.logs': defineCall(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()).returns<
+    Record<string, unknown>[]
+  >(),
   'drift.run': defineCall(z.object({ name: z.string().min(1).optional() }).strict()).returns<DriftReport[]>(),
-  'drift.reports': defineCall(z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<DriftReport[]>(),
+  'drift.reports': defineCall(
+    z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  ).returns<DriftReport[]>(),
   'drift.getThresholds': defineCall(z.object({}).strict()).returns<DriftThresholds>(),
   'drift.setThresholds': defineCall(
-    z.object({ psiWarn: z.number().positive(), psiDrift: z.number().positive(), ksPValue: z.number().gt(0).lt(1), minSamples: z.number().int().min(10) }).strict()
+    z
+      .object({
+        psiWarn: z.number().positive(),
+        psiDrift: z.number().positive(),
+        ksPValue: z.number().gt(0).lt(1),
+        minSamples: z.number().int().min(10),
+      })
+      .strict()
       .refine((t) => t.psiDrift >= t.psiWarn, { message: 'psiDrift must be ≥ psiWarn', path: ['psiDrift'] }),
   ).returns<DriftThresholds>(),
 };

@@ -42,8 +42,14 @@ export interface PlanComparison {
    * plant (null: neither by itself) and `verdict` judges B against A by it.
    */
   rows: {
-    key: string; label: string; unit: string; a: number; b: number; diff: number;
-    better: 'lower' | 'higher' | null; verdict: 'better' | 'worse' | 'same' | 'neutral';
+    key: string;
+    label: string;
+    unit: string;
+    a: number;
+    b: number;
+    diff: number;
+    better: 'lower' | 'higher' | null;
+    verdict: 'better' | 'worse' | 'same' | 'neutral';
   }[];
 }
 
@@ -57,30 +63,44 @@ const id = z.string().trim().min(1, 'must not be empty').max(64);
 
 export const plansContract = {
   'plans.solve': defineCall(
-    z.object({
-      /** A saved scenario (scenarios.*), or an inline `rakeplan.scenario/1` object. */
-      scenarioId: id.optional(),
-      scenario: z.unknown().optional(),
-      /** Client-chosen handle for `plans.stop`. */
-      solveId: id.optional(),
-      name: z.string().trim().min(1).max(200).optional(),
-      timeLimitS: z.number().min(1, 'must be ≥ 1 s').max(3600, 'must be ≤ 3600 s').default(30),
-      gap: z.number().min(0, 'must be ≥ 0').max(0.5, 'must be ≤ 0.5 (50 %)').default(0.005),
-      ruleBasedOnly: z.boolean().default(false),
-      /** Plan with every rail transit at its P90 forecast instead of P50 (core/forecasts/plan-risk.ts). */
-      robust: z.boolean().default(false),
-    }).strict().refine((p) => (p.scenarioId === undefined) !== (p.scenario === undefined), { message: 'give exactly one of scenarioId or scenario', path: ['scenarioId'] }),
+    z
+      .object({
+        /** A saved scenario (scenarios.*), or an inline `rakeplan.scenario/1` object. */
+        scenarioId: id.optional(),
+        scenario: z.unknown().optional(),
+        /** Client-chosen handle for `plans.stop`. */
+        solveId: id.optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+        timeLimitS: z.number().min(1, 'must be ≥ 1 s').max(3600, 'must be ≤ 3600 s').default(30),
+        gap: z.number().min(0, 'must be ≥ 0').max(0.5, 'must be ≤ 0.5 (50 %)').default(0.005),
+        ruleBasedOnly: z.boolean().default(false),
+        /** Plan with every rail transit at its P90 forecast instead of P50 (core/forecasts/plan-risk.ts). */
+        robust: z.boolean().default(false),
+      })
+      .strict()
+      .refine((p) => (p.scenarioId === undefined) !== (p.scenario === undefined), {
+        message: 'give exactly one of scenarioId or scenario',
+        path: ['scenarioId'],
+      }),
   )
     .returns<{ id: string; plan: Plan }>()
     .withProgress<SolveProgressEvent>(),
   'plans.stop': defineCall(z.object({ solveId: id }).strict()).returns<{ stopping: boolean }>(),
-  'plans.list': defineCall(z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict()).returns<PlanListItem[]>(),
+  'plans.list': defineCall(
+    z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+  ).returns<PlanListItem[]>(),
   'plans.get': defineCall(z.object({ id }).strict()).returns<{ item: PlanListItem; plan: Plan }>(),
   'plans.delete': defineCall(z.object({ id }).strict()).returns<{ deleted: true }>(),
   'plans.compare': defineCall(z.object({ a: id, b: id }).strict()).returns<PlanComparison>(),
   'plans.check': defineCall(z.object({ id }).strict()).returns<PlanCheckResult>(),
   'plans.export': defineCall(
-    z.object({ id, format: z.enum(['xlsx', 'csv', 'json', 'lp']), table: z.enum(['rakes', 'road', 'unserved', 'summary', 'production']).default('rakes') }).strict(),
+    z
+      .object({
+        id,
+        format: z.enum(['xlsx', 'csv', 'json', 'lp']),
+        table: z.enum(['rakes', 'road', 'unserved', 'summary', 'production']).default('rakes'),
+      })
+      .strict(),
   ).returns<{ fileName: string; mimeType: string; base64: string }>(),
 };
 

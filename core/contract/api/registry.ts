@@ -48,7 +48,18 @@ export interface ModelEvent {
   id: number;
   name: string;
   version: number | null;
-  kind: 'register' | 'import' | 'promote' | 'override' | 'rollback' | 'candidate' | 'pin' | 'unpin' | 'load-error' | 'reload' | 'delete';
+  kind:
+    | 'register'
+    | 'import'
+    | 'promote'
+    | 'override'
+    | 'rollback'
+    | 'candidate'
+    | 'pin'
+    | 'unpin'
+    | 'load-error'
+    | 'reload'
+    | 'delete';
   fromVersion: number | null;
   detail: Record<string, unknown> | null;
   at: string;
@@ -137,17 +148,35 @@ export interface BatchReport {
   engineNote?: string;
 }
 
-const name = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash or underscore');
+const name = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash or underscore');
 const version = z.number().int().min(1);
 const cell = z.union([z.number(), z.string(), z.null()]);
 const rows = z.array(z.record(z.string(), cell)).min(1).max(100_000);
 
-const gateThresholds = z.object({
-  dataQuality: z.object({ minRows: z.number().int().min(1), maxMissingRate: z.number().min(0).max(1), maxRangeExcess: z.number().min(0) }).strict(),
-  improvement: z.object({ minRelativeGain: z.number().min(-1).max(1), mustBeatBaseline: z.boolean() }).strict(),
-  stability: z.object({ maxSegmentRegression: z.number().min(0), minSegmentRows: z.number().int().min(1), segmentColumns: z.array(z.string()).max(20) }).strict(),
-  consistency: z.object({ maxPsi: z.number().positive(), minRows: z.number().int().min(1) }).strict(),
-}).strict();
+const gateThresholds = z
+  .object({
+    dataQuality: z
+      .object({
+        minRows: z.number().int().min(1),
+        maxMissingRate: z.number().min(0).max(1),
+        maxRangeExcess: z.number().min(0),
+      })
+      .strict(),
+    improvement: z.object({ minRelativeGain: z.number().min(-1).max(1), mustBeatBaseline: z.boolean() }).strict(),
+    stability: z
+      .object({
+        maxSegmentRegression: z.number().min(0),
+        minSegmentRows: z.number().int().min(1),
+        segmentColumns: z.array(z.string()).max(20),
+      })
+      .strict(),
+    consistency: z.object({ maxPsi: z.number().positive(), minRows: z.number().int().min(1) }).strict(),
+  })
+  .strict();
 
 export const registryContract = {
   'registry.list': defineCall(z.object({}).strict()).returns<ModelSummary[]>(),
@@ -157,56 +186,108 @@ export const registryContract = {
   ).returns<ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] }>(),
   /** Register a trained model directory (model.onnx + manifest.json + metrics.json). */
   'registry.register': defineCall(
-    z.object({
-      dir: z.string().min(1),
-      /** The training data, for reference statistics, baseline and holdout; spec models rebuild it from history. */
-      dataCsv: z.string().min(1).optional(),
-      note: z.string().max(2000).default(''),
-      parentVersion: version.optional(),
-      asCandidate: z.boolean().default(true),
-    }).strict(),
+    z
+      .object({
+        dir: z.string().min(1),
+        /** The training data, for reference statistics, baseline and holdout; spec models rebuild it from history. */
+        dataCsv: z.string().min(1).optional(),
+        note: z.string().max(2000).default(''),
+        parentVersion: version.optional(),
+        asCandidate: z.boolean().default(true),
+      })
+      .strict(),
   ).returns<ModelVersionInfo>(),
   'registry.import': defineCall(
-    z.object({
-      name,
-      onnxBase64: z.string().min(1).optional(),
-      path: z.string().min(1).optional(),
-      task: z.enum(['regression', 'binary', 'multiclass']),
-      target: z.string().min(1).default('target'),
-      inputs: z.array(z.union([
-        z.object({ name: z.string().min(1), type: z.literal('numeric') }).strict(),
-        z.object({ name: z.string().min(1), type: z.literal('categorical'), categories: z.array(z.string()).min(1) }).strict(),
-      ])).min(1).max(500),
-      classes: z.array(z.string()).min(2).optional(),
-      testRow: z.record(z.string(), cell).optional(),
-      note: z.string().max(2000).default(''),
-    }).strict().refine((p) => Boolean(p.onnxBase64) !== Boolean(p.path), { message: 'give exactly one of onnxBase64 or path', path: ['onnxBase64'] }),
+    z
+      .object({
+        name,
+        onnxBase64: z.string().min(1).optional(),
+        path: z.string().min(1).optional(),
+        task: z.enum(['regression', 'binary', 'multiclass']),
+        target: z.string().min(1).default('target'),
+        inputs: z
+          .array(
+            z.union([
+              z.object({ name: z.string().min(1), type: z.literal('numeric') }).strict(),
+              z
+                .object({
+                  name: z.string().min(1),
+                  type: z.literal('categorical'),
+                  categories: z.array(z.string()).min(1),
+                })
+                .strict(),
+            ]),
+          )
+          .min(1)
+          .max(500),
+        classes: z.array(z.string()).min(2).optional(),
+        testRow: z.record(z.string(), cell).optional(),
+        note: z.string().max(2000).default(''),
+      })
+      .strict()
+      .refine((p) => Boolean(p.onnxBase64) !== Boolean(p.path), {
+        message: 'give exactly one of onnxBase64 or path',
+        path: ['onnxBase64'],
+      }),
   ).returns<ModelVersionInfo>(),
-  'registry.evaluate': defineCall(
-    z.object({ name, version, rows: rows.optional() }).strict(),
-  ).returns<GateReport>(),
+  'registry.evaluate': defineCall(z.object({ name, version, rows: rows.optional() }).strict()).returns<GateReport>(),
   'registry.promote': defineCall(
-    z.object({ name, version, override: z.object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters') }).strict().optional() }).strict(),
+    z
+      .object({
+        name,
+        version,
+        override: z
+          .object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters') })
+          .strict()
+          .optional(),
+      })
+      .strict(),
   ).returns<{ name: string; version: number; previous: number | null; gate: GateReport; overridden: boolean }>(),
-  'registry.setCandidate': defineCall(z.object({ name, version }).strict()).returns<{ name: string; version: number }>(),
-  'registry.rollback': defineCall(z.object({ name }).strict()).returns<{ name: string; version: number; from: number }>(),
-  'registry.reload': defineCall(z.object({ name }).strict()).returns<{ name: string; version: number; loadMs: number }>(),
-  'registry.pin': defineCall(z.object({ consumer: z.string().min(1).max(100), name, version: version.nullable() }).strict())
-    .returns<{ consumer: string; name: string; version: number | null }>(),
+  'registry.setCandidate': defineCall(z.object({ name, version }).strict()).returns<{
+    name: string;
+    version: number;
+  }>(),
+  'registry.rollback': defineCall(z.object({ name }).strict()).returns<{
+    name: string;
+    version: number;
+    from: number;
+  }>(),
+  'registry.reload': defineCall(z.object({ name }).strict()).returns<{
+    name: string;
+    version: number;
+    loadMs: number;
+  }>(),
+  'registry.pin': defineCall(
+    z.object({ consumer: z.string().min(1).max(100), name, version: version.nullable() }).strict(),
+  ).returns<{ consumer: string; name: string; version: number | null }>(),
   'registry.delete': defineCall(z.object({ name, version }).strict()).returns<{ name: string; version: number }>(),
   'registry.predict': defineCall(
-    z.object({ name, rows: z.array(z.record(z.string(), cell)).min(1).max(10_000), consumer: z.string().min(1).max(100).optional() }).strict(),
+    z
+      .object({
+        name,
+        rows: z.array(z.record(z.string(), cell)).min(1).max(10_000),
+        consumer: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
   ).returns<PredictAnswer>(),
   'registry.batch': defineCall(
-    z.object({
-      name,
-      consumer: z.string().min(1).max(100).optional(),
-      csvPath: z.string().min(1).optional(),
-      historyTable: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']).optional(),
-      outCsv: z.string().min(1).optional(),
-      chunkRows: z.number().int().min(1).max(65_536).default(2_000),
-    }).strict().refine((p) => Boolean(p.csvPath) !== Boolean(p.historyTable), { message: 'give exactly one of csvPath or historyTable', path: ['csvPath'] }),
-  ).returns<BatchReport>().withProgress<{ done: number; of: number; skipped: number }>(),
+    z
+      .object({
+        name,
+        consumer: z.string().min(1).max(100).optional(),
+        csvPath: z.string().min(1).optional(),
+        historyTable: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']).optional(),
+        outCsv: z.string().min(1).optional(),
+        chunkRows: z.number().int().min(1).max(65_536).default(2_000),
+      })
+      .strict()
+      .refine((p) => Boolean(p.csvPath) !== Boolean(p.historyTable), {
+        message: 'give exactly one of csvPath or historyTable',
+        path: ['csvPath'],
+      }),
+  )
+    .returns<BatchReport>()
+    .withProgress<{ done: number; of: number; skipped: number }>(),
   'registry.getGateThresholds': defineCall(z.object({}).strict()).returns<GateThresholds>(),
   'registry.setGateThresholds': defineCall(gateThresholds).returns<GateThresholds>(),
 };

@@ -74,69 +74,119 @@ const rowValues = z.record(z.string(), z.unknown());
 
 export const scenariosContract = {
   'scenarios.list': defineCall(z.object({}).strict()).returns<ScenarioSummary[]>(),
-  'scenarios.create': defineCall(z.object({
-    name: z.string().trim().min(1).max(200).optional(),
-    /** `empty`: no rows; otherwise a generated Bokaro-like scenario of that size. */
-    template: z.enum(['empty', 'day', 'week', 'large']).default('empty'),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
-  }).strict()).returns<ScenarioSummary>(),
-  'scenarios.copy': defineCall(z.object({ id, name: z.string().trim().min(1).max(200).optional() }).strict()).returns<ScenarioSummary>(),
-  'scenarios.rename': defineCall(z.object({ id, name: z.string().trim().min(1, 'must not be empty').max(200) }).strict()).returns<ScenarioSummary>(),
+  'scenarios.create': defineCall(
+    z
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        /** `empty`: no rows; otherwise a generated Bokaro-like scenario of that size. */
+        template: z.enum(['empty', 'day', 'week', 'large']).default('empty'),
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(1),
+      })
+      .strict(),
+  ).returns<ScenarioSummary>(),
+  'scenarios.copy': defineCall(
+    z.object({ id, name: z.string().trim().min(1).max(200).optional() }).strict(),
+  ).returns<ScenarioSummary>(),
+  'scenarios.rename': defineCall(
+    z.object({ id, name: z.string().trim().min(1, 'must not be empty').max(200) }).strict(),
+  ).returns<ScenarioSummary>(),
   'scenarios.delete': defineCall(z.object({ id }).strict()).returns<{ deleted: string }>(),
   'scenarios.get': defineCall(z.object({ id }).strict()).returns<ScenarioDetail>(),
   /**
    * Edit rows of one table in one transaction. Each change is checked against the row schema;
    * any failure rejects the whole edit (INVALID_DATA, issues name row and field).
    */
-  'scenarios.editRows': defineCall(z.object({
-    id,
-    table: tableName,
-    changes: z.array(z.discriminatedUnion('op', [
-      z.object({ op: z.literal('update'), rid: z.number().int(), values: rowValues }).strict(),
-      z.object({ op: z.literal('insert'), values: rowValues }).strict(),
-      z.object({ op: z.literal('delete'), rid: z.number().int() }).strict(),
-    ])).min(1).max(20_000),
-  }).strict()).returns<{ summary: ScenarioSummary; insertedRids: number[]; issues: DataIssue[] }>(),
+  'scenarios.editRows': defineCall(
+    z
+      .object({
+        id,
+        table: tableName,
+        changes: z
+          .array(
+            z.discriminatedUnion('op', [
+              z.object({ op: z.literal('update'), rid: z.number().int(), values: rowValues }).strict(),
+              z.object({ op: z.literal('insert'), values: rowValues }).strict(),
+              z.object({ op: z.literal('delete'), rid: z.number().int() }).strict(),
+            ]),
+          )
+          .min(1)
+          .max(20_000),
+      })
+      .strict(),
+  ).returns<{ summary: ScenarioSummary; insertedRids: number[]; issues: DataIssue[] }>(),
   /** Scenario-level fields: name, plant name, horizon, cost parameters. */
-  'scenarios.editMeta': defineCall(z.object({
-    id,
-    name: z.string().trim().min(1).max(200).optional(),
-    plantName: z.string().trim().min(1).max(200).optional(),
-    horizon: z.object({ start: isoTimestamp, days: z.number().int().min(1).max(31) }).strict().optional(),
-    costs: costParametersSchema.partial().optional(),
-  }).strict()).returns<{ summary: ScenarioSummary; issues: DataIssue[] }>(),
+  'scenarios.editMeta': defineCall(
+    z
+      .object({
+        id,
+        name: z.string().trim().min(1).max(200).optional(),
+        plantName: z.string().trim().min(1).max(200).optional(),
+        horizon: z
+          .object({ start: isoTimestamp, days: z.number().int().min(1).max(31) })
+          .strict()
+          .optional(),
+        costs: costParametersSchema.partial().optional(),
+      })
+      .strict(),
+  ).returns<{ summary: ScenarioSummary; issues: DataIssue[] }>(),
   /**
    * Import a table (orders, inventory, rakes, or any other) into a scenario, or a whole scenario
    * (`table` omitted: creates a new scenario). Any rejected row → nothing changes, unless
    * `skipInvalid` asks to keep the valid rows.
    */
-  'scenarios.import': defineCall(z.object({
-    id: id.optional(),
-    table: tableName.optional(),
-    fileName: z.string().min(1).max(300),
-    format: fileFormat.optional(),
-    dataBase64: base64,
-    /** `merge`: rows with an existing key replace it, others are added. `replace`: the table is replaced. */
-    mode: z.enum(['merge', 'replace']).default('merge'),
-    skipInvalid: z.boolean().default(false),
-  }).strict()).returns<ImportResult>(),
-  'scenarios.export': defineCall(z.object({
-    id,
-    /** Omit for the whole scenario. */
-    table: tableName.optional(),
-    format: fileFormat,
-  }).strict()).returns<ExportResult>(),
+  'scenarios.import': defineCall(
+    z
+      .object({
+        id: id.optional(),
+        table: tableName.optional(),
+        fileName: z.string().min(1).max(300),
+        format: fileFormat.optional(),
+        dataBase64: base64,
+        /** `merge`: rows with an existing key replace it, others are added. `replace`: the table is replaced. */
+        mode: z.enum(['merge', 'replace']).default('merge'),
+        skipInvalid: z.boolean().default(false),
+      })
+      .strict(),
+  ).returns<ImportResult>(),
+  'scenarios.export': defineCall(
+    z
+      .object({
+        id,
+        /** Omit for the whole scenario. */
+        table: tableName.optional(),
+        format: fileFormat,
+      })
+      .strict(),
+  ).returns<ExportResult>(),
   /** Generate the plant's history (seeded) into the history tables. */
-  'scenarios.loadHistory': defineCall(z.object({
-    seed: z.number().int().min(0).max(2 ** 31 - 1).default(42),
-    days: z.number().int().min(1).max(3650).default(730),
-    replace: z.boolean().default(true),
-  }).strict()).returns<HistoryInfo>(),
+  'scenarios.loadHistory': defineCall(
+    z
+      .object({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(42),
+        days: z.number().int().min(1).max(3650).default(730),
+        replace: z.boolean().default(true),
+      })
+      .strict(),
+  ).returns<HistoryInfo>(),
   'scenarios.historyInfo': defineCall(z.object({}).strict()).returns<HistoryInfo>(),
-  'scenarios.exportHistory': defineCall(z.object({
-    table: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']),
-    format: z.enum(['csv', 'xlsx']),
-  }).strict()).returns<ExportResult>(),
+  'scenarios.exportHistory': defineCall(
+    z
+      .object({
+        table: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']),
+        format: z.enum(['csv', 'xlsx']),
+      })
+      .strict(),
+  ).returns<ExportResult>(),
 };
 
 export interface ScenariosEvents {

@@ -3,20 +3,22 @@ import { defineCall } from '../define';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
-const params = z.object({
-  rounds: z.number().int().min(1).max(5000).optional(),
-  learningRate: z.number().positive().max(1).optional(),
-  maxDepth: z.number().int().min(0).max(16).optional(),
-  maxLeaves: z.number().int().min(0).max(4096).optional(),
-  lambda: z.number().min(0).optional(),
-  minChildWeight: z.number().min(0).optional(),
-  minDataInLeaf: z.number().int().min(1).optional(),
-  subsample: z.number().gt(0).max(1).optional(),
-  colsample: z.number().gt(0).max(1).optional(),
-  seed: z.number().int().optional(),
-  maxBins: z.number().int().min(2).max(255).optional(),
-  earlyStoppingRounds: z.number().int().min(0).optional(),
-}).strict();
+const params = z
+  .object({
+    rounds: z.number().int().min(1).max(5000).optional(),
+    learningRate: z.number().positive().max(1).optional(),
+    maxDepth: z.number().int().min(0).max(16).optional(),
+    maxLeaves: z.number().int().min(0).max(4096).optional(),
+    lambda: z.number().min(0).optional(),
+    minChildWeight: z.number().min(0).optional(),
+    minDataInLeaf: z.number().int().min(1).optional(),
+    subsample: z.number().gt(0).max(1).optional(),
+    colsample: z.number().gt(0).max(1).optional(),
+    seed: z.number().int().optional(),
+    maxBins: z.number().int().min(2).max(255).optional(),
+    earlyStoppingRounds: z.number().int().min(0).optional(),
+  })
+  .strict();
 export type TrainParamsPayload = z.infer<typeof params>;
 
 const task = z.enum(['regression', 'quantile', 'binary', 'multiclass']);
@@ -37,7 +39,17 @@ export interface SpecSummary {
 
 export type TrainingProgress =
   | { jobId: string; stage: 'loading' | 'saving'; message: string }
-  | { jobId: string; stage: 'training'; part: string; round: number; rounds: number; trainLoss: number; validLoss: number | null; elapsedMs: number; etaMs: number };
+  | {
+      jobId: string;
+      stage: 'training';
+      part: string;
+      round: number;
+      rounds: number;
+      trainLoss: number;
+      validLoss: number | null;
+      elapsedMs: number;
+      etaMs: number;
+    };
 
 export interface TrainingResult {
   jobId: string;
@@ -62,7 +74,13 @@ export interface TrainingMetrics {
   target: string;
   primary: { name: string; lowerIsBetter: boolean };
   test: Record<string, number | null>;
-  baseline: { name: string; rows: number; model: Record<string, number | null>; baseline: Record<string, number | null>; beats: boolean } | null;
+  baseline: {
+    name: string;
+    rows: number;
+    model: Record<string, number | null>;
+    baseline: Record<string, number | null>;
+    beats: boolean;
+  } | null;
   quantiles: { output: string; alpha: number; pinball: number; coverage: number }[];
   importance: { feature: string; gain: number; share: number }[];
   history: { round: number; trainLoss: number; validLoss: number | null }[];
@@ -110,7 +128,16 @@ export interface DemandForecast {
 export interface OperationalForecastsResult {
   date: string;
   /** Rail transit time per destination [h]: model median with P10/P90, and the lane mean it must beat. */
-  transit: { destination: string; corridor: string; distanceKm: number; p10H: number | null; medianH: number; p90H: number | null; laneMeanH: number; from: string }[];
+  transit: {
+    destination: string;
+    corridor: string;
+    distanceKm: number;
+    p10H: number | null;
+    medianH: number;
+    p90H: number | null;
+    laneMeanH: number;
+    from: string;
+  }[];
   /** Loading rate per loading point × product [t/h]. */
   loading: { loadingPoint: string; product: string; rateTph: number; meanTph: number; from: string }[];
   /** Expected placement delay per loading point × wagon type [h]. */
@@ -122,29 +149,55 @@ export interface OperationalForecastsResult {
 export const trainingContract = {
   'training.specs': defineCall(z.object({}).strict()).returns<SpecSummary[]>(),
   /** Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting the call or `training.cancel`. */
-  'training.start': defineCall(z.union([
-    z.object({ spec: z.string().min(1), params: params.optional() }).strict(),
-    z.object({
-      csv: z.string().min(1), name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes'),
-      target: z.string().min(1), task, categorical: z.array(z.string()).optional(), dateColumn: z.string().nullable().optional(),
-      /** Override inferred column types. */
-      types: z.record(z.string(), z.enum(['numeric', 'categorical', 'date'])).optional(),
-      params: params.optional(),
-    }).strict(),
-  ]))
+  'training.start': defineCall(
+    z.union([
+      z.object({ spec: z.string().min(1), params: params.optional() }).strict(),
+      z
+        .object({
+          csv: z.string().min(1),
+          name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes'),
+          target: z.string().min(1),
+          task,
+          categorical: z.array(z.string()).optional(),
+          dateColumn: z.string().nullable().optional(),
+          /** Override inferred column types. */
+          types: z.record(z.string(), z.enum(['numeric', 'categorical', 'date'])).optional(),
+          params: params.optional(),
+        })
+        .strict(),
+    ]),
+  )
     .returns<TrainingResult>()
     .withProgress<TrainingProgress>(),
   'training.cancel': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
-  'training.jobs': defineCall(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<TrainingJob[]>(),
-  'training.get': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<TrainingJob & { metrics: TrainingMetrics | null; history: TrainingMetrics['history'] }>(),
+  'training.jobs': defineCall(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<
+    TrainingJob[]
+  >(),
+  'training.get': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<
+    TrainingJob & { metrics: TrainingMetrics | null; history: TrainingMetrics['history'] }
+  >(),
   /** Score one row or a batch (≤ 10,000 rows) with `model` = NAME, NAME@VERSION or a model directory. */
-  'predict.rows': defineCall(z.object({ model: z.string().min(1), rows: z.array(z.record(z.string(), cell)).min(1).max(10_000) }).strict()).returns<PredictResult>(),
+  'predict.rows': defineCall(
+    z.object({ model: z.string().min(1), rows: z.array(z.record(z.string(), cell)).min(1).max(10_000) }).strict(),
+  ).returns<PredictResult>(),
   /** Transit time, loading rate and placement delay forecasts for a planning day, each with its model version or named fallback. */
-  'predict.operational': defineCall(z.object({ date: z.iso.date('must be a date YYYY-MM-DD') }).strict()).returns<OperationalForecastsResult>(),
+  'predict.operational': defineCall(
+    z.object({ date: z.iso.date('must be a date YYYY-MM-DD') }).strict(),
+  ).returns<OperationalForecastsResult>(),
   /** Destination × product demand series in the history, largest first (for the Forecasts page pickers). */
-  'predict.demandSeries': defineCall(z.object({}).strict()).returns<{ destination: string; product: string; corridor: string; meanT: number; source: string }[]>(),
+  'predict.demandSeries': defineCall(z.object({}).strict()).returns<
+    { destination: string; product: string; corridor: string; meanT: number; source: string }[]
+  >(),
   /** Demand forecast for the next 14 days of one destination × product, with the actuals behind it. */
-  'predict.demand': defineCall(z.object({ destination: z.string().min(1), product: z.string().min(1), historyDays: z.number().int().min(7).max(730).default(90) }).strict()).returns<DemandForecast>(),
+  'predict.demand': defineCall(
+    z
+      .object({
+        destination: z.string().min(1),
+        product: z.string().min(1),
+        historyDays: z.number().int().min(7).max(730).default(90),
+      })
+      .strict(),
+  ).returns<DemandForecast>(),
 };
 
 export interface TrainingEvents {

@@ -18,7 +18,11 @@ beforeAll(async () => {
   staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir.dir, 'index.html'), '<!doctype html><title>RakePlan</title>');
   host = createHost({ dataDir: tmp.dir, mode: 'test' });
-  server = await startBrowserServer(host.app, { staticDir: staticDir.dir, maxMessageBytes: 64 * 1024, maxMessagesPerS: 50 });
+  server = await startBrowserServer(host.app, {
+    staticDir: staticDir.dir,
+    maxMessageBytes: 64 * 1024,
+    maxMessagesPerS: 50,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -36,13 +40,19 @@ function connect(query: string, headers: Record<string, string> = {}): Promise<W
   });
 }
 
-interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 function request(method: string, p: string, port = server.port): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: p, method, timeout: 3000 }, (res) => {
       let body = '';
-      res.on('data', (d: Buffer) => { body += d.toString(); });
+      res.on('data', (d: Buffer) => {
+        body += d.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${p}: no answer within 3 s`)));
@@ -53,7 +63,12 @@ function request(method: string, p: string, port = server.port): Promise<Answer>
 
 function get(p: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port: server.port, path: p }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port: server.port, path: p }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+      .on('error', reject);
   });
 }
 
@@ -136,8 +151,13 @@ describe('browser-mode server', () => {
     });
     try {
       const answers = [
-        await request('GET', '/'), await request('GET', '/missing.js'), await request('GET', '/..%2f..%2fetc%2fpasswd'),
-        await request('GET', '/%00'), await request('GET', '/%E0%A4%A'), await request('POST', '/'), await request('GET', '/metrics', extra.port),
+        await request('GET', '/'),
+        await request('GET', '/missing.js'),
+        await request('GET', '/..%2f..%2fetc%2fpasswd'),
+        await request('GET', '/%00'),
+        await request('GET', '/%E0%A4%A'),
+        await request('POST', '/'),
+        await request('GET', '/metrics', extra.port),
       ];
       expect(answers.map((a) => a.status)).toEqual([200, 404, 403, 400, 400, 405, 401]);
       for (const a of answers) {
@@ -167,11 +187,20 @@ describe('browser-mode server', () => {
   });
 
   it('accepts the loopback names of its own address and port as Origin, and nothing else', async () => {
-    for (const origin of [`http://127.0.0.1:${server.port}`, `http://localhost:${server.port}`, `http://[::1]:${server.port}`]) {
+    for (const origin of [
+      `http://127.0.0.1:${server.port}`,
+      `http://localhost:${server.port}`,
+      `http://[::1]:${server.port}`,
+    ]) {
       const ws = await connect(`?token=${server.token}`, { Origin: origin });
       ws.close();
     }
-    for (const origin of [`http://localhost:${server.port + 1}`, `https://localhost:${server.port}`, `http://localhost.evil.example:${server.port}`, 'null']) {
+    for (const origin of [
+      `http://localhost:${server.port + 1}`,
+      `https://localhost:${server.port}`,
+      `http://localhost.evil.example:${server.port}`,
+      'null',
+    ]) {
       await expect(connect(`?token=${server.token}`, { Origin: origin }), origin).rejects.toThrow('HTTP 403');
     }
   });

@@ -30,8 +30,14 @@ export interface BrowserServer {
 }
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 
 /**
@@ -39,7 +45,10 @@ const MIME: Record<string, string> = {
  * only. A fresh random token per launch travels in the URL fragment (never sent in HTTP requests
  * or logs); the WebSocket upgrade must carry it and come from our own origin.
  */
-export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, opts: BrowserServerOptions): Promise<BrowserServer> {
+export async function startBrowserServer<C extends CallTable>(
+  app: HostApp<C>,
+  opts: BrowserServerOptions,
+): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
   const maxPayload = opts.maxMessageBytes ?? 32 * 1024 * 1024;
   // Real path: a symlink inside the bundle is followed only to a file that is still inside it.
@@ -50,7 +59,9 @@ export async function startBrowserServer<C extends CallTable>(app: HostApp<C>, o
     // Every answer, errors and extra routes included, carries the same protective headers.
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('Only GET and HEAD are served.\n');
+      res
+        .writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('Only GET and HEAD are served.\n');
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -120,7 +131,11 @@ function wsPort(ws: WebSocket, bucket: TokenBucket): HostPort {
           // Over the rate: answer the call at once instead of queueing work the host can't keep up with.
           const id = (msg as { id?: unknown })?.id;
           if ((msg as { type?: unknown })?.type === 'call' && Number.isSafeInteger(id)) {
-            const reply: HostMessage = { type: 'error', id: id as number, error: { code: 'LIMIT_EXCEEDED', message: 'Too many requests on this connection; slow down.' } };
+            const reply: HostMessage = {
+              type: 'error',
+              id: id as number,
+              error: { code: 'LIMIT_EXCEEDED', message: 'Too many requests on this connection; slow down.' },
+            };
             ws.send(JSON.stringify(reply));
           }
           return;

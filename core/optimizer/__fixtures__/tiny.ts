@@ -25,14 +25,60 @@ export function tinyInput(): ScenarioInput {
         { code: 'SY-2', name: 'Yard 2', loadingPoints: ['LP-2'], roadCapacityTPerDay: 200 },
       ],
       loadingPoints: [
-        { code: 'LP-1', name: 'Siding 1', stockyards: ['SY-1'], wagonTypes: ['BFNS'], loadingRateTph: 400, maxRakes: 1 },
-        { code: 'LP-2', name: 'Siding 2', stockyards: ['SY-2'], wagonTypes: ['BCN', 'BFNS'], loadingRateTph: 300, maxRakes: 1, workStartH: 6, workEndH: 22 },
+        {
+          code: 'LP-1',
+          name: 'Siding 1',
+          stockyards: ['SY-1'],
+          wagonTypes: ['BFNS'],
+          loadingRateTph: 400,
+          maxRakes: 1,
+        },
+        {
+          code: 'LP-2',
+          name: 'Siding 2',
+          stockyards: ['SY-2'],
+          wagonTypes: ['BCN', 'BFNS'],
+          loadingRateTph: 300,
+          maxRakes: 1,
+          workStartH: 6,
+          workEndH: 22,
+        },
       ],
-      corridors: [{ code: 'E', name: 'East' }, { code: 'S', name: 'South' }],
+      corridors: [
+        { code: 'E', name: 'East' },
+        { code: 'S', name: 'South' },
+      ],
       destinations: [
-        { code: 'HWH', name: 'Howrah', corridor: 'E', railDistanceKm: 350, roadDistanceKm: 330, railTransitH: 20, roadTransitH: 14, roadPossible: true },
-        { code: 'KGP', name: 'Kharagpur', corridor: 'E', railDistanceKm: 300, roadDistanceKm: 280, railTransitH: 18, roadTransitH: 12, roadPossible: true },
-        { code: 'MAS', name: 'Chennai', corridor: 'S', railDistanceKm: 1700, roadDistanceKm: 1650, railTransitH: 70, roadTransitH: 60, roadPossible: false },
+        {
+          code: 'HWH',
+          name: 'Howrah',
+          corridor: 'E',
+          railDistanceKm: 350,
+          roadDistanceKm: 330,
+          railTransitH: 20,
+          roadTransitH: 14,
+          roadPossible: true,
+        },
+        {
+          code: 'KGP',
+          name: 'Kharagpur',
+          corridor: 'E',
+          railDistanceKm: 300,
+          roadDistanceKm: 280,
+          railTransitH: 18,
+          roadTransitH: 12,
+          roadPossible: true,
+        },
+        {
+          code: 'MAS',
+          name: 'Chennai',
+          corridor: 'S',
+          railDistanceKm: 1700,
+          roadDistanceKm: 1650,
+          railTransitH: 70,
+          roadTransitH: 60,
+          roadPossible: false,
+        },
       ],
     },
     orders: [
@@ -55,8 +101,27 @@ export function tinyInput(): ScenarioInput {
   };
 }
 
-export function order(id: string, destination: string, product: string, quantityT: number, priority: 1 | 2 | 3, dueDate: string, extra: Partial<Order> = {}): Order {
-  return { id, customer: `Customer ${id}`, destination, product, quantityT, dueDate, priority, modes: 'rail', splittable: true, ...extra };
+export function order(
+  id: string,
+  destination: string,
+  product: string,
+  quantityT: number,
+  priority: 1 | 2 | 3,
+  dueDate: string,
+  extra: Partial<Order> = {},
+): Order {
+  return {
+    id,
+    customer: `Customer ${id}`,
+    destination,
+    product,
+    quantityT,
+    dueDate,
+    priority,
+    modes: 'rail',
+    splittable: true,
+    ...extra,
+  };
 }
 
 export function tiny(edit: (s: ScenarioInput) => void = () => {}): Scenario {

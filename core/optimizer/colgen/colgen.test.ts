@@ -14,7 +14,9 @@ import { Master, modelObjective } from './master';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let h: Highs;
-beforeAll(async () => { h = await loadHighs(); });
+beforeAll(async () => {
+  h = await loadHighs();
+});
 
 const INFO = { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
 const rel = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
@@ -31,10 +33,21 @@ function small(seed: number, rakes: number, orders: number, edit: (s: Scenario) 
 function setup(sc: Scenario): { p: Prep; g: Draft; opts: ModelOptions } {
   const p = prepare(sc);
   const g = greedyDraft(p);
-  return { p, g, opts: { ...DEFAULT_MODEL_OPTIONS, extraStarts: g.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) } };
+  return {
+    p,
+    g,
+    opts: { ...DEFAULT_MODEL_OPTIONS, extraStarts: g.rakes.map((r) => ({ r: r.rakeIdx, lp: r.lp, startH: r.startH })) },
+  };
 }
 
-interface Run { sc: Scenario; p: Prep; g: Draft; opts: ModelOptions; cg: ColgenResult; rounds: Array<number | null> }
+interface Run {
+  sc: Scenario;
+  p: Prep;
+  g: Draft;
+  opts: ModelOptions;
+  cg: ColgenResult;
+  rounds: Array<number | null>;
+}
 const runs = new Map<string, Run>();
 /** Column generation with a generous deadline (each run once per file: several tests read it). */
 function colgen(name: string, make: () => Scenario, warmStart = true): Run {
@@ -43,7 +56,11 @@ function colgen(name: string, make: () => Scenario, warmStart = true): Run {
   const sc = make();
   const { p, g, opts } = setup(sc);
   const rounds: Array<number | null> = [];
-  const cg = columnGeneration(h, p, opts, warmStart ? [g] : [], { deadlineMs: Date.now() + 20_000, mipShare: 0.5, onRound: (b) => rounds.push(b) });
+  const cg = columnGeneration(h, p, opts, warmStart ? [g] : [], {
+    deadlineMs: Date.now() + 20_000,
+    mipShare: 0.5,
+    onRound: (b) => rounds.push(b),
+  });
   const run = { sc, p, g, opts, cg, rounds };
   runs.set(name, run);
   return run;
@@ -109,7 +126,7 @@ describe('column generation against the whole-horizon model solved exactly', () 
     expect(r.cg.mipObjective!).toBeGreaterThanOrEqual(opt - rel(opt));
   });
 
-  it.each(SMALL)('%s: the bound is no weaker than the model\'s root LP relaxation', (name, make) => {
+  it.each(SMALL)("%s: the bound is no weaker than the model's root LP relaxation", (name, make) => {
     // With every rake's loadings priced exactly, the rake decomposition's bound is at least the LP
     // relaxation of the model (its loadings are the integer points).
     const r = colgen(name, make);
@@ -172,7 +189,11 @@ describe('the restricted master plan', () => {
 
 describe('edge cases', () => {
   it('no rakes: road and unserved only; the bound and plan match the model exactly solved', () => {
-    const r = colgen('no rakes', () => small(2, 4, 40, (s) => { s.rakes = []; }));
+    const r = colgen('no rakes', () =>
+      small(2, 4, 40, (s) => {
+        s.rakes = [];
+      }),
+    );
     const opt = optimum(r.p, r.opts);
     expect(r.cg.bound).not.toBeNull();
     expect(Number.isFinite(r.cg.bound!)).toBe(true);
@@ -189,15 +210,26 @@ describe('edge cases', () => {
 
   it('unsplittable orders of fractional tonnes ship whole or not at all (loadings built by the pricing)', () => {
     // No warm start: every loading in the master comes from the pricing.
-    const r = colgen('fractional unsplittable', () => tiny((s) => {
-      for (const o of [s.orders[0]!, s.orders[3]!]) { o.quantityT = 612.3; o.splittable = false; }
-    }), false);
+    const r = colgen(
+      'fractional unsplittable',
+      () =>
+        tiny((s) => {
+          for (const o of [s.orders[0]!, s.orders[3]!]) {
+            o.quantityT = 612.3;
+            o.splittable = false;
+          }
+        }),
+      false,
+    );
     const opt = optimum(r.p, r.opts);
     expect(r.cg.draft).not.toBeNull();
     const pl = plan(r, r.cg.draft!);
     expect(checkPlan(r.sc, pl).violations).toEqual([]);
     for (const id of ['O-1', 'O-4']) {
-      const shipped = pl.rakes.flatMap((k) => k.lines).filter((l) => l.order === id).reduce((a, l) => a + l.tonnes, 0);
+      const shipped = pl.rakes
+        .flatMap((k) => k.lines)
+        .filter((l) => l.order === id)
+        .reduce((a, l) => a + l.tonnes, 0);
       expect([0, 612.3]).toContainEqual(Number(shipped.toFixed(6)));
     }
     expect(r.cg.bound!).toBeLessThanOrEqual(opt + rel(opt));
@@ -205,7 +237,11 @@ describe('edge cases', () => {
   });
 
   it('no inventory: nothing can ship; bound = plan = every order unserved', () => {
-    const r = colgen('no inventory', () => small(2, 4, 40, (s) => { s.inventory = []; }));
+    const r = colgen('no inventory', () =>
+      small(2, 4, 40, (s) => {
+        s.inventory = [];
+      }),
+    );
     const opt = optimum(r.p, r.opts);
     expect(r.cg.bound).not.toBeNull();
     expect(r.cg.bound!).toBeCloseTo(opt, 0);
@@ -214,7 +250,10 @@ describe('edge cases', () => {
     expect(r.cg.draft).toEqual({ rakes: [], road: [] });
     const pl = plan(r, r.cg.draft!);
     expect(checkPlan(r.sc, pl).violations).toEqual([]);
-    expect(pl.unserved.reduce((a, u) => a + u.tonnes, 0)).toBeCloseTo(r.sc.orders.reduce((a, o) => a + o.quantityT, 0), 3);
+    expect(pl.unserved.reduce((a, u) => a + u.tonnes, 0)).toBeCloseTo(
+      r.sc.orders.reduce((a, o) => a + o.quantityT, 0),
+      3,
+    );
   });
 });
 
@@ -224,7 +263,12 @@ describe('stopping', () => {
     const { p, g, opts } = setup(sc);
     const rounds: number[] = [];
     const t0 = Date.now();
-    const cg = columnGeneration(h, p, opts, [g], { deadlineMs: Date.now() + 60_000, mipShare: 0.5, shouldStop: () => true, onRound: (_b, i) => rounds.push(i) });
+    const cg = columnGeneration(h, p, opts, [g], {
+      deadlineMs: Date.now() + 60_000,
+      mipShare: 0.5,
+      shouldStop: () => true,
+      onRound: (_b, i) => rounds.push(i),
+    });
     expect(Date.now() - t0).toBeLessThan(5_000);
     expect(rounds).toEqual([]);
     expect(cg.iterations).toBe(0);
@@ -236,11 +280,16 @@ describe('stopping', () => {
     expect(cg.patterns).toBeLessThanOrEqual(g.rakes.length);
   });
 
-  it('shouldStop after the first round: that round\'s bound, no restricted master MIP', () => {
+  it("shouldStop after the first round: that round's bound, no restricted master MIP", () => {
     const sc = generateScenario({ seed: 2, size: 'day' });
     const { p, g, opts } = setup(sc);
     const rounds: Array<number | null> = [];
-    const cg = columnGeneration(h, p, opts, [g], { deadlineMs: Date.now() + 60_000, mipShare: 0.5, shouldStop: () => rounds.length >= 1, onRound: (b) => rounds.push(b) });
+    const cg = columnGeneration(h, p, opts, [g], {
+      deadlineMs: Date.now() + 60_000,
+      mipShare: 0.5,
+      shouldStop: () => rounds.length >= 1,
+      onRound: (b) => rounds.push(b),
+    });
     expect(rounds).toHaveLength(1);
     expect(cg.iterations).toBe(1);
     expect(cg.bound).not.toBeNull();
@@ -251,50 +300,82 @@ describe('stopping', () => {
   });
 });
 
-describe('smoothed duals (the decomposed plan\'s bound worker)', () => {
-  it.each(SMALL)('%s: the Lagrangian bound at smoothed duals stays under the optimum and converges to the same bound', (name, make) => {
-    const r = colgen(name, make);
-    const opt = optimum(r.p, r.opts);
-    const rounds: Array<number | null> = [];
-    const sm = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0, smoothing: 0.5, onRound: (b) => rounds.push(b) });
-    expect(sm.status).toBe('converged');
-    for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
-    expect(Math.abs(sm.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
-  });
+describe("smoothed duals (the decomposed plan's bound worker)", () => {
+  it.each(SMALL)(
+    '%s: the Lagrangian bound at smoothed duals stays under the optimum and converges to the same bound',
+    (name, make) => {
+      const r = colgen(name, make);
+      const opt = optimum(r.p, r.opts);
+      const rounds: Array<number | null> = [];
+      const sm = columnGeneration(h, r.p, r.opts, [r.g], {
+        deadlineMs: Date.now() + 20_000,
+        mipShare: 0,
+        smoothing: 0.5,
+        onRound: (b) => rounds.push(b),
+      });
+      expect(sm.status).toBe('converged');
+      for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
+      expect(Math.abs(sm.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
+    },
+  );
 });
 
-describe('the large size\'s workers: idle loadings dropped, price-and-fix diving', () => {
+describe("the large size's workers: idle loadings dropped, price-and-fix diving", () => {
   it.each(SMALL)('%s: dropping loadings idle since the last LP converges to the same bound', (name, make) => {
     const r = colgen(name, make);
-    const dr = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0, smoothing: 0.5, patternsPerRake: 5, dropIdleAfter: 0 });
+    const dr = columnGeneration(h, r.p, r.opts, [r.g], {
+      deadlineMs: Date.now() + 20_000,
+      mipShare: 0,
+      smoothing: 0.5,
+      patternsPerRake: 5,
+      dropIdleAfter: 0,
+    });
     expect(dr.status).toBe('converged');
     expect(Math.abs(dr.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
   });
 
-  it.each(SMALL)('%s: the dive\'s plan passes the checker and costs its model objective, no less than the optimum', (name, make) => {
-    const r = colgen(name, make);
-    const opt = optimum(r.p, r.opts);
-    const dv = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0.4, dive: true, smoothing: 0.5, patternsPerRake: 5, dropIdleAfter: 3 });
-    expect(dv.draft).not.toBeNull();
-    const plan = buildPlan(r.p, dv.draft!, INFO, null);
-    expect(checkPlan(r.sc, plan).violations).toEqual([]);
-    expect(modelObjective(r.p, h, r.opts, dv.draft!)).toBeCloseTo(dv.mipObjective!, 3);
-    // A heuristic: it may even lose to the warm start (decompose.ts keeps the cheaper of the two).
-    expect(dv.mipObjective!).toBeGreaterThanOrEqual(opt - rel(opt));
-  });
+  it.each(SMALL)(
+    "%s: the dive's plan passes the checker and costs its model objective, no less than the optimum",
+    (name, make) => {
+      const r = colgen(name, make);
+      const opt = optimum(r.p, r.opts);
+      const dv = columnGeneration(h, r.p, r.opts, [r.g], {
+        deadlineMs: Date.now() + 20_000,
+        mipShare: 0.4,
+        dive: true,
+        smoothing: 0.5,
+        patternsPerRake: 5,
+        dropIdleAfter: 3,
+      });
+      expect(dv.draft).not.toBeNull();
+      const plan = buildPlan(r.p, dv.draft!, INFO, null);
+      expect(checkPlan(r.sc, plan).violations).toEqual([]);
+      expect(modelObjective(r.p, h, r.opts, dv.draft!)).toBeCloseTo(dv.mipObjective!, 3);
+      // A heuristic: it may even lose to the warm start (decompose.ts keeps the cheaper of the two).
+      expect(dv.mipObjective!).toBeGreaterThanOrEqual(opt - rel(opt));
+    },
+  );
 
-  it.each(SMALL)('%s: diving, then the restricted master MIP from its plan (week): checked, its model objective, no dearer than that MIP without the dive', (name, make) => {
-    const r = colgen(name, make);
-    const dm = columnGeneration(h, r.p, r.opts, [r.g], { deadlineMs: Date.now() + 20_000, mipShare: 0.5, dive: true, diveS: 5 });
-    expect(dm.draft).not.toBeNull();
-    const plan = buildPlan(r.p, dm.draft!, INFO, null);
-    expect(checkPlan(r.sc, plan).violations).toEqual([]);
-    expect(modelObjective(r.p, h, r.opts, dm.draft!)).toBeCloseTo(dm.mipObjective!, 3);
-    // The same rounds' loadings and the dive's: the MIP over them can only do as well or better.
-    expect(dm.mipObjective!).toBeLessThanOrEqual(r.cg.mipObjective! + rel(r.cg.mipObjective!));
-  });
+  it.each(SMALL)(
+    '%s: diving, then the restricted master MIP from its plan (week): checked, its model objective, no dearer than that MIP without the dive',
+    (name, make) => {
+      const r = colgen(name, make);
+      const dm = columnGeneration(h, r.p, r.opts, [r.g], {
+        deadlineMs: Date.now() + 20_000,
+        mipShare: 0.5,
+        dive: true,
+        diveS: 5,
+      });
+      expect(dm.draft).not.toBeNull();
+      const plan = buildPlan(r.p, dm.draft!, INFO, null);
+      expect(checkPlan(r.sc, plan).violations).toEqual([]);
+      expect(modelObjective(r.p, h, r.opts, dm.draft!)).toBeCloseTo(dm.mipObjective!, 3);
+      // The same rounds' loadings and the dive's: the MIP over them can only do as well or better.
+      expect(dm.mipObjective!).toBeLessThanOrEqual(r.cg.mipObjective! + rel(r.cg.mipObjective!));
+    },
+  );
 
-  it('a master LP re-solved after others still gets its own time limit (HiGHS\' clocks reset per solve)', () => {
+  it("a master LP re-solved after others still gets its own time limit (HiGHS' clocks reset per solve)", () => {
     const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
     const m = new Master(p, h, opts);
     m.addDraft(g);

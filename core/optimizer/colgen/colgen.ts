@@ -89,7 +89,13 @@ export interface ColgenOptions {
  * (Master.lagrangianBase + Σ_r min(0, lowest reduced cost of r)); the best one is kept. At the
  * master's own duals it equals master LP + Σ_r min(0, reduced cost).
  */
-export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: Draft[], run: ColgenOptions): ColgenResult {
+export function columnGeneration(
+  h: Highs,
+  p: Prep,
+  opts: ModelOptions,
+  starts: Draft[],
+  run: ColgenOptions,
+): ColgenResult {
   const { deadlineMs, mipShare } = run;
   const master = new Master(p, h, opts);
   for (const d of starts) master.addDraft(d);
@@ -111,10 +117,13 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
     let lpDuals: Float64Array | null = null;
     const alpha = run.smoothing ?? 0;
     let a = alpha;
-    for (; Date.now() < lpDeadline && !run.shouldStop?.(); ) {
+    for (; Date.now() < lpDeadline && !run.shouldStop?.();) {
       if (!lpDuals) {
         const z = master.solveLp((lpDeadline - Date.now()) / 1000);
-        if (z === null) { status = master.lpTimedOut ? 'time limit' : 'master LP not solved'; break; }
+        if (z === null) {
+          status = master.lpTimedOut ? 'time limit' : 'master LP not solved';
+          break;
+        }
         lpObj = z;
         lpDuals = master.lpDuals;
         if (run.dropIdleAfter !== undefined) master.dropIdle(run.dropIdleAfter);
@@ -180,15 +189,36 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
           if (ex.pattern && ex.reducedCost < -1e-3 && add(ex.pattern)) improving++;
         }
       }
-      if (bound === null || lag > bound) { bound = lag; center = pi; }
-      run.onRound?.(bound, it);
-      if (lpObj! - bound <= 1e-5 * Math.abs(lpObj!)) { status = 'converged'; break; }
-      if (run.cpuShare && mipS > 0) {
-        lpDeadline = roundsEnd(plannedLpEnd, deadlineMs, mipS, run.cpuShare(), roundsFrom + ROUNDS_MIN_SHARE * (plannedLpEnd - roundsFrom));
-        if (Date.now() >= lpDeadline) { status = `ended early: ${Math.round(run.cpuShare() * 100)} % of a core received`; break; }
+      if (bound === null || lag > bound) {
+        bound = lag;
+        center = pi;
       }
-      if (improving) { lpDuals = null; a = alpha; } // the master changed: re-solve it
-      else if (pi === piLp) { status = 'converged'; break; } // nothing prices out at the master's own duals
+      run.onRound?.(bound, it);
+      if (lpObj! - bound <= 1e-5 * Math.abs(lpObj!)) {
+        status = 'converged';
+        break;
+      }
+      if (run.cpuShare && mipS > 0) {
+        lpDeadline = roundsEnd(
+          plannedLpEnd,
+          deadlineMs,
+          mipS,
+          run.cpuShare(),
+          roundsFrom + ROUNDS_MIN_SHARE * (plannedLpEnd - roundsFrom),
+        );
+        if (Date.now() >= lpDeadline) {
+          status = `ended early: ${Math.round(run.cpuShare() * 100)} % of a core received`;
+          break;
+        }
+      }
+      if (improving) {
+        lpDuals = null;
+        a = alpha;
+      } // the master changed: re-solve it
+      else if (pi === piLp) {
+        status = 'converged';
+        break;
+      } // nothing prices out at the master's own duals
       else a = a < 0.05 ? 0 : a / 2; // mispricing: the next round prices closer to the master's duals
     }
     // No more rounds here: the peer, if still pricing, goes on alone instead of waiting for us.
@@ -198,18 +228,38 @@ export function columnGeneration(h: Highs, p: Prep, opts: ModelOptions, starts: 
     let mipObjective: number | null = null;
     if (run.dive && mipShare > 0 && Date.now() < deadlineMs && !run.shouldStop?.()) {
       const diveEnd = run.diveS === undefined ? deadlineMs : Math.min(deadlineMs, Date.now() + run.diveS * 1000);
-      let plan = dive(p, master, { deadlineMs: diveEnd, patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE, shouldStop: run.shouldStop });
+      let plan = dive(p, master, {
+        deadlineMs: diveEnd,
+        patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE,
+        shouldStop: run.shouldStop,
+      });
       // The dive's loadings join the pool and its plan starts the MIP over all of it.
       if (plan && run.diveS !== undefined && Date.now() < deadlineMs - 500 && !run.shouldStop?.()) {
         const mip = master.solveMip((deadlineMs - Date.now()) / 1000, plan.x, run.shouldStop);
         if (mip && mip.objective < plan.objective) plan = mip;
       }
-      if (plan) { draft = plan.draft; mipObjective = plan.objective; }
+      if (plan) {
+        draft = plan.draft;
+        mipObjective = plan.objective;
+      }
     } else if (mipShare > 0 && Date.now() < deadlineMs && !run.shouldStop?.()) {
       const mip = master.solveMip(Math.max(0.5, (deadlineMs - Date.now()) / 1000), starts[0] ?? null, run.shouldStop);
-      if (mip) { draft = mip.draft; mipObjective = mip.objective; }
+      if (mip) {
+        draft = mip.draft;
+        mipObjective = mip.objective;
+      }
     }
-    return { bound, lpObjective: lpObj, iterations: it, sharedRounds: shared, patterns: master.patterns.length, draft, mipObjective, status, size: master.size() };
+    return {
+      bound,
+      lpObjective: lpObj,
+      iterations: it,
+      sharedRounds: shared,
+      patterns: master.patterns.length,
+      draft,
+      mipObjective,
+      status,
+      size: master.size(),
+    };
   } finally {
     peer?.leave();
     master.model?.dispose();

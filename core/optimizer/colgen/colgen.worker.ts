@@ -40,7 +40,10 @@ export interface ColgenJobResult {
   size: { columns: number; integers: number; rows: number; nonzeros: number };
 }
 
-export interface ColgenJobProgress { round: number; bound: number | null }
+export interface ColgenJobProgress {
+  round: number;
+  bound: number | null;
+}
 
 /** Weight of the best Lagrangian point in the priced duals (colgen.ts): the best measured bound on large. */
 const SMOOTHING = 0.7;
@@ -63,12 +66,24 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
   const p = prepare(job.scenario);
   const flag = new Int32Array(job.stop);
   const r = columnGeneration(h, p, startOptions(job.start), [job.start, ...job.alsoStart], {
-    deadlineMs: job.deadlineMs, mipShare: job.dive ? DIVE_SHARE : 0, dive: job.dive, smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3,
+    deadlineMs: job.deadlineMs,
+    mipShare: job.dive ? DIVE_SHARE : 0,
+    dive: job.dive,
+    smoothing: SMOOTHING,
+    patternsPerRake: 5,
+    dropIdleAfter: 3,
     shouldStop: () => Atomics.load(flag, 0) === 1,
     // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
     ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),
     peer: job.peer && portPeer(job.peer.port, new Int32Array(job.peer.signal), job.peer.me),
     onRound: (bound, round) => progress({ round, bound }),
   });
-  return { bound: r.bound, rounds: r.iterations, sharedRounds: r.sharedRounds, status: r.status, draft: r.draft, size: r.size };
+  return {
+    bound: r.bound,
+    rounds: r.iterations,
+    sharedRounds: r.sharedRounds,
+    status: r.status,
+    draft: r.draft,
+    size: r.size,
+  };
 });

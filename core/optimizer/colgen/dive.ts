@@ -4,7 +4,11 @@ import { polish } from './polish';
 import { priceRake, type Pattern, type RakeInfo } from './pricing';
 
 /** A rake's option: its siding, start and destinations (one, or a same-corridor pair). */
-interface RakeOption { lp: string; startH: number; dests: string[] }
+interface RakeOption {
+  lp: string;
+  startH: number;
+  dests: string[];
+}
 
 /** Options the LP takes at least this much of are fixed together; below it, as many as the pace needs. */
 const TAKEN = 0.5;
@@ -29,7 +33,11 @@ const FINAL_MIP_S = 8;
  * The LP rounded (Master.roundedStart) starts the MIP over the loadings in the options; time left
  * goes to neighbourhood search from its plan (polish.ts).
  */
-export function dive(p: Prep, master: Master, run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean }): MipPlan | null {
+export function dive(
+  p: Prep,
+  master: Master,
+  run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean },
+): MipPlan | null {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
   // The pricing's view of each rake: narrowed to its option once that is fixed.
   const view = new Map<number, RakeInfo>(master.rakes.map((ri) => [ri.r, ri]));
@@ -46,7 +54,9 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
     // last step's pace, so every rake is settled before the MIP.
     const freeRakes = new Set(cand.map((c) => c.r)).size;
     const lastStep = stepS > 0 && left() - RESERVE_S < 2 * stepS;
-    const pace = lastStep ? Infinity : Math.ceil(freeRakes / Math.max(1, Math.floor((left() - RESERVE_S) / Math.max(stepS, 0.5))));
+    const pace = lastStep
+      ? Infinity
+      : Math.ceil(freeRakes / Math.max(1, Math.floor((left() - RESERVE_S) / Math.max(stepS, 0.5))));
     // At least a third of the free rakes a step: one a step costs seconds for little LP gain, and
     // paced by the last step's time alone (steps get cheaper) the dive runs short and fixes the
     // last rakes all at once, which gives dearer plans.
@@ -55,12 +65,22 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
     for (const c of cand) {
       if (n >= Math.max(PER_STEP, least) || (n >= least && c.mass < TAKEN)) break;
       if (fixed.has(c.r) || !c.sidRows.every((row) => used[row]! + 1 <= limit[row]! + 1e-6)) continue;
-      c.sidRows.forEach((row) => { used[row]! += 1; });
+      c.sidRows.forEach((row) => {
+        used[row]! += 1;
+      });
       fixed.set(c.r, c.option);
-      master.boundPatterns(master.patterns.flatMap((pt, k) => (pt.r === c.r && !within(pt, c.option) ? [k] : [])), 0, 0);
+      master.boundPatterns(
+        master.patterns.flatMap((pt, k) => (pt.r === c.r && !within(pt, c.option) ? [k] : [])),
+        0,
+        0,
+      );
       const ri = view.get(c.r)!;
       const slot = ri.slots.find((s) => s.lp === c.option.lp && Math.abs(s.startH - c.option.startH) < 1e-9)!;
-      view.set(c.r, { ...ri, slots: [slot], cands: new Map([[slot.lp, ri.cands.get(slot.lp)!.filter((oi) => c.option.dests.includes(oi.dest))]]) });
+      view.set(c.r, {
+        ...ri,
+        slots: [slot],
+        cands: new Map([[slot.lp, ri.cands.get(slot.lp)!.filter((oi) => c.option.dests.includes(oi.dest))]]),
+      });
       n++;
     }
     if (!n) break;
@@ -69,7 +89,8 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
     const duals = master.view(lpDuals, false);
     for (const ri of view.values()) {
       if (left() <= RESERVE_S / 2) break;
-      for (const pt of priceRake(p, ri, duals, run.patternsPerRake).patterns) if (master.reducedCost(pt, lpDuals) < -1e-3) master.addPattern(pt);
+      for (const pt of priceRake(p, ri, duals, run.patternsPerRake).patterns)
+        if (master.reducedCost(pt, lpDuals) < -1e-3) master.addPattern(pt);
     }
     stepS = (Date.now() - began) / 1000;
     if (lastStep) break;
@@ -78,7 +99,11 @@ export function dive(p: Prep, master: Master, run: { deadlineMs: number; pattern
   // large are far dearer.
   const start = master.solveLp(Math.max(0.5, left() / 4)) === null ? null : master.roundedStart();
   const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
-  master.boundPatterns(master.patterns.map((_, k) => k), 0, Infinity);
+  master.boundPatterns(
+    master.patterns.map((_, k) => k),
+    0,
+    Infinity,
+  );
   if (!mip) return null;
   if (left() < 1 || run.shouldStop?.()) return mip;
   return polish(master, mip, { ...run, price: { p, patternsPerRake: run.patternsPerRake } }).plan;
@@ -90,7 +115,10 @@ function within(pt: Pattern, o: RakeOption): boolean {
 }
 
 /** The LP's mass on each option of the rakes not fixed yet, largest first. */
-function optionsInLp(master: Master, fixed: Map<number, RakeOption>): Array<{ r: number; option: RakeOption; sidRows: number[]; mass: number }> {
+function optionsInLp(
+  master: Master,
+  fixed: Map<number, RakeOption>,
+): Array<{ r: number; option: RakeOption; sidRows: number[]; mass: number }> {
   const x = master.patternValues();
   const byKey = new Map<string, { r: number; option: RakeOption; sidRows: number[]; mass: number }>();
   x.forEach((v, k) => {

@@ -14,7 +14,12 @@ type Highs = Awaited<ReturnType<typeof loadHighs>>;
  * a rake whose cheap yard runs short prices far below any loading it can make, which weakens the
  * bound and stops the generation early, even under the MILP's own LP bound.
  */
-export function exactRakePrice(h: Highs, p: Prep, ri: RakeInfo, d: Duals): { reducedCost: number; pattern: Pattern | null } {
+export function exactRakePrice(
+  h: Highs,
+  p: Prep,
+  ri: RakeInfo,
+  d: Duals,
+): { reducedCost: number; pattern: Pattern | null } {
   const combos: Combo[] = [];
   priceRake(p, ri, d, 0, combos);
   combos.sort((a, b) => a.rc - b.rc);
@@ -23,18 +28,29 @@ export function exactRakePrice(h: Highs, p: Prep, ri: RakeInfo, d: Duals): { red
   for (const cb of combos) {
     if (cb.rc >= best - 1e-6) break;
     const r = solveCombo(h, p, ri, d, cb);
-    if (r && r.rc < best) { best = r.rc; pattern = r.pattern; }
+    if (r && r.rc < best) {
+      best = r.rc;
+      pattern = r.pattern;
+    }
   }
   return { reducedCost: best, pattern };
 }
 
-function solveCombo(h: Highs, p: Prep, ri: RakeInfo, d: Duals, cb: Combo): { rc: number; pattern: Pattern | null } | null {
+function solveCombo(
+  h: Highs,
+  p: Prep,
+  ri: RakeInfo,
+  d: Duals,
+  cb: Combo,
+): { rc: number; pattern: Pattern | null } | null {
   const c = p.sc.costs;
   const lp = p.lps.get(cb.slot.lp)!;
   const demRate = ri.W * c.demurrageRsPerWagonH;
   const wait = demRate * (cb.slot.startH - ri.placeH - c.freeTimeH);
   const yardsByProd = ri.yards.get(cb.slot.lp)!;
-  const orders = ri.cands.get(cb.slot.lp)!.filter((oi) => cb.dests.includes(oi.dest) && (oi.splittable || oi.q <= ri.cap + 1e-6));
+  const orders = ri.cands
+    .get(cb.slot.lp)!
+    .filter((oi) => cb.dests.includes(oi.dest) && (oi.splittable || oi.q <= ri.cap + 1e-6));
   if (!orders.length) return null;
   const m = new LpModel();
   const dem = m.addVar('dem', 'C', 1);
@@ -48,13 +64,37 @@ function solveCombo(h: Highs, p: Prep, ri: RakeInfo, d: Duals, cb: Combo): { rc:
     const late = lateDays(cb.slot.startH + cb.slot.durH + oi.transitH, oi.dueH) * oi.lateRate;
     const x = m.addVar(`x${oi.o}`, 'C', oi.rate + late + handlingRate(p, lp) - d.order(oi.o) - cb.rate, 0, maxT);
     const n = m.addVar(`n${oi.o}`, 'I', 0, 0, Math.min(ri.W, Math.ceil(maxT / ri.pcc - 1e-9)));
-    m.addRow(`wag${oi.o}`, [[1, x], [-ri.pcc, n]], '<=', 0);
+    m.addRow(
+      `wag${oi.o}`,
+      [
+        [1, x],
+        [-ri.pcc, n],
+      ],
+      '<=',
+      0,
+    );
     // Every wagon carries load, as in model.ts (wagf_*): a pair's minimum wagons are real wagons.
     const rem = maxT - Math.floor(maxT / ri.pcc + 1e-9) * ri.pcc;
-    m.addRow(`wagf${oi.o}`, [[1, x], [-ri.pcc, n]], '>=', Math.min(1, rem > 1e-6 ? rem : maxT) - ri.pcc);
+    m.addRow(
+      `wagf${oi.o}`,
+      [
+        [1, x],
+        [-ri.pcc, n],
+      ],
+      '>=',
+      Math.min(1, rem > 1e-6 ? rem : maxT) - ri.pcc,
+    );
     if (!oi.splittable) {
       const w = m.addVar(`w${oi.o}`, 'B', -d.single(oi.o));
-      m.addRow(`whole${oi.o}`, [[1, x], [-oi.q, w]], '=', 0);
+      m.addRow(
+        `whole${oi.o}`,
+        [
+          [1, x],
+          [-oi.q, w],
+        ],
+        '=',
+        0,
+      );
     }
     load.push([1, x]);
     wagons.push([1, n]);
@@ -74,7 +114,8 @@ function solveCombo(h: Highs, p: Prep, ri: RakeInfo, d: Duals, cb: Combo): { rc:
     m.addRow(`prod${draws.length}`, [...ss, ...xs.map(([, v]): Term => [-1, v])], '=', 0);
   }
   m.addRow('wagons', wagons, '<=', ri.W);
-  if (cb.dests.length > 1) for (const [k, ns] of byDest) m.addRow(`minw_${cb.dests.indexOf(k)}`, ns, '>=', c.minWagonsPerDestination);
+  if (cb.dests.length > 1)
+    for (const [k, ns] of byDest) m.addRow(`minw_${cb.dests.indexOf(k)}`, ns, '>=', c.minWagonsPerDestination);
   if (cb.dests.length > 1 && byDest.size < cb.dests.length) return null;
   m.addRow('demur', [[1, dem], ...load.map(([, v]): Term => [-demRate / lp.loadingRateTph, v])], '>=', wait);
   let fixed = cb.rate * ri.cap + (cb.dests.length > 1 ? c.twoPointSurchargeRs : 0) - d.rake(ri.r);
@@ -87,14 +128,28 @@ function solveCombo(h: Highs, p: Prep, ri: RakeInfo, d: Duals, cb: Combo): { rc:
     const sol = model.getSolution().colValue;
     const at = (col: number) => sol[model.getColByName(m.names[col]!)]!;
     const rc = model.getObjectiveValue() + fixed;
-    const lines = cols.map(({ oi, x }) => ({ o: oi.o, tonnes: at(x) })).filter((l) => l.tonnes > 1e-6)
+    const lines = cols
+      .map(({ oi, x }) => ({ o: oi.o, tonnes: at(x) }))
+      .filter((l) => l.tonnes > 1e-6)
       .map((l) => ({ ...l, wagons: Math.ceil(l.tonnes / ri.pcc - 1e-9) }));
     if (!lines.length) return { rc, pattern: null };
     const drawn = new Map<string, number>();
     for (const { k, col } of draws) if (at(col) > 1e-6) drawn.set(k, at(col));
     const byOrder = new Map(cols.map(({ oi }) => [oi.o, { oi }]));
     const cost = patternCost(p, ri, cb.slot, cb.rate, lines, byOrder, cb.dests.length);
-    return { rc, pattern: { r: ri.r, lp: cb.slot.lp, startH: cb.slot.startH, sidRows: cb.slot.sidRows, dests: cb.dests, lines, draws: drawn, cost } };
+    return {
+      rc,
+      pattern: {
+        r: ri.r,
+        lp: cb.slot.lp,
+        startH: cb.slot.startH,
+        sidRows: cb.slot.sidRows,
+        dests: cb.dests,
+        lines,
+        draws: drawn,
+        cost,
+      },
+    };
   } finally {
     model.dispose();
   }

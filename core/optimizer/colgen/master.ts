@@ -8,11 +8,27 @@ import { orderInfos, patternCost, rakeInfos, type Duals, type OrderInfo, type Pa
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type HighsModel = ReturnType<Highs['createModel']>;
 
-interface Col { cost: number; ub: number; int: boolean; rows: number[]; vals: number[] }
-interface RoadCol { o: number; y: string; d: number; whole: boolean }
+interface Col {
+  cost: number;
+  ub: number;
+  int: boolean;
+  rows: number[];
+  vals: number[];
+}
+interface RoadCol {
+  o: number;
+  y: string;
+  d: number;
+  whole: boolean;
+}
 
 /** A restricted master MIP's plan: the draft, its objective, its column vector, and whether HiGHS proved it optimal. */
-export interface MipPlan { draft: Draft; objective: number; x: Float64Array; proven: boolean }
+export interface MipPlan {
+  draft: Draft;
+  objective: number;
+  x: Float64Array;
+  proven: boolean;
+}
 
 /**
  * The master problem of the column generation: every rake takes at most one loading (a pattern)
@@ -41,31 +57,52 @@ export class Master {
   lpTimedOut = false;
   private duals: Float64Array | null = null;
 
-  constructor(private readonly p: Prep, private readonly h: Highs, opts: ModelOptions) {
+  constructor(
+    private readonly p: Prep,
+    private readonly h: Highs,
+    opts: ModelOptions,
+  ) {
     this.orders = orderInfos(p);
-    const row = (name: string, lo: number, up: number) => { this.rowIdx.set(name, this.rowLo.length); this.rowLo.push(lo); this.rowUp.push(up); };
+    const row = (name: string, lo: number, up: number) => {
+      this.rowIdx.set(name, this.rowLo.length);
+      this.rowLo.push(lo);
+      this.rowUp.push(up);
+    };
     for (const oi of this.orders) row(`ord_${oi.o}`, oi.q, oi.q);
     for (const oi of this.orders) if (!oi.splittable) row(`single_${oi.o}`, -Infinity, 1);
     for (const [k, t] of p.stock) row(`inv_${k}`, -Infinity, t);
     // Siding capacity at every candidate start time where more rakes could overlap than it holds.
     const slotsAt = new Map<string, Array<{ r: number; startH: number; durH: number }>>();
-    for (let r = 0; r < p.rakes.length; r++) for (const s of rakeSlots(p, r, opts)) slotsAt.set(s.lp, [...(slotsAt.get(s.lp) ?? []), { r, ...s }]);
+    for (let r = 0; r < p.rakes.length; r++)
+      for (const s of rakeSlots(p, r, opts)) slotsAt.set(s.lp, [...(slotsAt.get(s.lp) ?? []), { r, ...s }]);
     const sidTimes = new Map<string, number[]>();
     for (const [lp, list] of slotsAt) {
       const times = [...new Set(list.map((s) => s.startH))].sort((a, b) => a - b);
       for (const t of times) {
         const rakes = new Set(list.filter((s) => s.startH <= t + 1e-9 && s.startH + s.durH > t + 1e-9).map((s) => s.r));
-        if (rakes.size > p.lps.get(lp)!.maxRakes) { row(`sid_${lp}_${t}`, -Infinity, p.lps.get(lp)!.maxRakes); sidTimes.set(lp, [...(sidTimes.get(lp) ?? []), t]); }
+        if (rakes.size > p.lps.get(lp)!.maxRakes) {
+          row(`sid_${lp}_${t}`, -Infinity, p.lps.get(lp)!.maxRakes);
+          sidTimes.set(lp, [...(sidTimes.get(lp) ?? []), t]);
+        }
       }
     }
-    const sidRow = (lp: string, s: number, dur: number) => (sidTimes.get(lp) ?? []).filter((t) => s <= t + 1e-9 && s + dur > t + 1e-9).map((t) => this.rowIdx.get(`sid_${lp}_${t}`)!);
+    const sidRow = (lp: string, s: number, dur: number) =>
+      (sidTimes.get(lp) ?? [])
+        .filter((t) => s <= t + 1e-9 && s + dur > t + 1e-9)
+        .map((t) => this.rowIdx.get(`sid_${lp}_${t}`)!);
     this.rakes = rakeInfos(p, this.orders, opts, sidRow);
-    for (const ri of this.rakes) { this.oneRows.add(this.rowLo.length); row(`one_${ri.r}`, -Infinity, 1); }
+    for (const ri of this.rakes) {
+      this.oneRows.add(this.rowLo.length);
+      row(`one_${ri.r}`, -Infinity, 1);
+    }
 
     // Unserved and road columns (cost per tonne as in model.ts).
     for (const oi of this.orders) {
       const o = p.orders[oi.o]!;
-      this.addCol({ cost: unservedTonneCost(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] }, null);
+      this.addCol(
+        { cost: unservedTonneCost(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] },
+        null,
+      );
     }
     for (let d = 0; d < p.sc.horizon.days; d++) {
       for (const y of p.stockyards.keys()) {
@@ -74,13 +111,28 @@ export class Master {
         row(`road_${y}_${d}`, -Infinity, capYD);
         for (const oi of this.orders) {
           const o = p.orders[oi.o]!;
-          if (!roadAllowed(p, o) || (p.stock.get(key(y, oi.product)) ?? 0) <= 1e-6 || (!oi.splittable && capYD < oi.q - 1e-6)) continue;
+          if (
+            !roadAllowed(p, o) ||
+            (p.stock.get(key(y, oi.product)) ?? 0) <= 1e-6 ||
+            (!oi.splittable && capYD < oi.q - 1e-6)
+          )
+            continue;
           const perT = roadTonneCost(p, o, y, d);
           const a = oi.splittable ? 1 : oi.q;
-          const rows = [this.rowIdx.get(`ord_${oi.o}`)!, this.rowIdx.get(`road_${y}_${d}`)!, this.rowIdx.get(`inv_${key(y, oi.product)}`)!];
+          const rows = [
+            this.rowIdx.get(`ord_${oi.o}`)!,
+            this.rowIdx.get(`road_${y}_${d}`)!,
+            this.rowIdx.get(`inv_${key(y, oi.product)}`)!,
+          ];
           const vals = [a, a, a];
-          if (!oi.splittable) { rows.push(this.rowIdx.get(`single_${oi.o}`)!); vals.push(1); }
-          this.addCol({ cost: perT * a, ub: oi.splittable ? oi.q : 1, int: !oi.splittable, rows, vals }, { o: oi.o, y, d, whole: !oi.splittable });
+          if (!oi.splittable) {
+            rows.push(this.rowIdx.get(`single_${oi.o}`)!);
+            vals.push(1);
+          }
+          this.addCol(
+            { cost: perT * a, ub: oi.splittable ? oi.q : 1, int: !oi.splittable, rows, vals },
+            { o: oi.o, y, d, whole: !oi.splittable },
+          );
         }
       }
     }
@@ -96,11 +148,18 @@ export class Master {
     const rows = [this.rowIdx.get(`one_${pt.r}`)!, ...pt.sidRows];
     const vals = rows.map(() => 1);
     for (const l of pt.lines) {
-      rows.push(this.rowIdx.get(`ord_${l.o}`)!); vals.push(l.tonnes);
+      rows.push(this.rowIdx.get(`ord_${l.o}`)!);
+      vals.push(l.tonnes);
       const single = this.rowIdx.get(`single_${l.o}`);
-      if (single !== undefined) { rows.push(single); vals.push(1); }
+      if (single !== undefined) {
+        rows.push(single);
+        vals.push(1);
+      }
     }
-    for (const [k, t] of pt.draws) { rows.push(this.rowIdx.get(`inv_${k}`)!); vals.push(t); }
+    for (const [k, t] of pt.draws) {
+      rows.push(this.rowIdx.get(`inv_${k}`)!);
+      vals.push(t);
+    }
     // No column bound: `one_r` (≤ 1) bounds it. A bound of 1 would let the LP price a rake's loading
     // at that bound (negative reduced cost) instead of through the rake's dual, and the bound
     // z + Σ min(0, reduced cost) would count that rake twice.
@@ -116,7 +175,11 @@ export class Master {
     this.sigs.push(sig);
     this.idle.push(0);
     const col = this.patternCol(pt);
-    if (this.model) this.model.addCol(col.cost, 0, this.h.infinity, { indices: Int32Array.from(col.rows), values: Float64Array.from(col.vals) });
+    if (this.model)
+      this.model.addCol(col.cost, 0, this.h.infinity, {
+        indices: Int32Array.from(col.rows),
+        values: Float64Array.from(col.vals),
+      });
     else this.addCol(col, null);
     return true;
   }
@@ -129,18 +192,28 @@ export class Master {
     const val: number[] = [];
     for (let j = 0; j < n; j++) {
       const c = this.cols[j]!;
-      idx.push(...c.rows); val.push(...c.vals);
+      idx.push(...c.rows);
+      val.push(...c.vals);
       starts[j + 1] = idx.length;
     }
     const inf = this.h.infinity;
     this.model = this.h.createModel();
     this.model.passModel({
-      numCols: n, numRows: this.rowLo.length,
+      numCols: n,
+      numRows: this.rowLo.length,
       colCost: Float64Array.from(this.cols.map((c) => c.cost)),
-      colLower: new Float64Array(n), colUpper: Float64Array.from(this.cols.map((c) => (c.ub === Infinity ? inf : c.ub))),
+      colLower: new Float64Array(n),
+      colUpper: Float64Array.from(this.cols.map((c) => (c.ub === Infinity ? inf : c.ub))),
       rowLower: Float64Array.from(this.rowLo.map((v) => (v === -Infinity ? -inf : v))),
       rowUpper: Float64Array.from(this.rowUp.map((v) => (v === Infinity ? inf : v))),
-      matrix: { format: 'csc', numRows: this.rowLo.length, numCols: n, starts, indices: Int32Array.from(idx), values: Float64Array.from(val) },
+      matrix: {
+        format: 'csc',
+        numRows: this.rowLo.length,
+        numCols: n,
+        starts,
+        indices: Int32Array.from(idx),
+        values: Float64Array.from(val),
+      },
     } as never);
   }
 
@@ -182,10 +255,18 @@ export class Master {
     const gone = new Set(drop);
     let n = 0;
     for (let k = 0; k < this.patterns.length; k++) {
-      if (gone.has(k)) { this.seen.delete(this.sigs[k]!); continue; }
-      this.patterns[n] = this.patterns[k]!; this.sigs[n] = this.sigs[k]!; this.idle[n] = this.idle[k]!; n++;
+      if (gone.has(k)) {
+        this.seen.delete(this.sigs[k]!);
+        continue;
+      }
+      this.patterns[n] = this.patterns[k]!;
+      this.sigs[n] = this.sigs[k]!;
+      this.idle[n] = this.idle[k]!;
+      n++;
     }
-    this.patterns.length = n; this.sigs.length = n; this.idle.length = n;
+    this.patterns.length = n;
+    this.sigs.length = n;
+    this.idle.length = n;
   }
 
   /** The master's size now: columns, integer ones (loadings and whole trucks), rows, non-zeros. */
@@ -207,7 +288,9 @@ export class Master {
 
   /** The last LP's row duals, clamped to their signs (≤ rows ≤ 0, ≥ rows ≥ 0). */
   get lpDuals(): Float64Array {
-    return this.duals!.map((v, i) => (this.rowLo[i] === -Infinity ? Math.min(0, v) : this.rowUp[i] === Infinity ? Math.max(0, v) : v));
+    return this.duals!.map((v, i) =>
+      this.rowLo[i] === -Infinity ? Math.min(0, v) : this.rowUp[i] === Infinity ? Math.max(0, v) : v,
+    );
   }
 
   /** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
@@ -215,10 +298,14 @@ export class Master {
     // Read into arrays once: the pricing asks for each order's duals at every slot of every rake.
     const byOrder = (prefix: string) => {
       const out = new Float64Array(this.p.orders.length);
-      for (const oi of this.orders) { const i = this.rowIdx.get(`${prefix}_${oi.o}`); if (i !== undefined) out[oi.o] = dl[i]!; }
+      for (const oi of this.orders) {
+        const i = this.rowIdx.get(`${prefix}_${oi.o}`);
+        if (i !== undefined) out[oi.o] = dl[i]!;
+      }
       return out;
     };
-    const ord = byOrder('ord'), single = byOrder('single');
+    const ord = byOrder('ord'),
+      single = byOrder('single');
     const inv = new Map<string, number>();
     for (const k of this.p.stock.keys()) inv.set(k, dl[this.rowIdx.get(`inv_${k}`)!]!);
     const rake = new Map<number, number>();
@@ -271,10 +358,22 @@ export class Master {
       if (!ri || !slot) continue;
       const lines = dr.lines.map((l) => ({ o: byId.get(l.orderId)!.o, wagons: l.wagons, tonnes: lineTonnes(l) }));
       const draws = new Map<string, number>();
-      for (const l of dr.lines) for (const [y, t] of l.sources) { const k = key(y, byId.get(l.orderId)!.product); draws.set(k, (draws.get(k) ?? 0) + t); }
+      for (const l of dr.lines)
+        for (const [y, t] of l.sources) {
+          const k = key(y, byId.get(l.orderId)!.product);
+          draws.set(k, (draws.get(k) ?? 0) + t);
+        }
       const dests = [...new Set(lines.map((l) => byIdx.get(l.o)!.dest))];
       const rate = Math.max(...dests.map((k) => byIdx.get(lines.find((l) => byIdx.get(l.o)!.dest === k)!.o)!.rate));
-      const cost = patternCost(this.p, ri, slot, rate, lines, new Map(lines.map((l) => [l.o, { oi: byIdx.get(l.o)! }])), dests.length);
+      const cost = patternCost(
+        this.p,
+        ri,
+        slot,
+        rate,
+        lines,
+        new Map(lines.map((l) => [l.o, { oi: byIdx.get(l.o)! }])),
+        dests.length,
+      );
       this.addPattern({ r: ri.r, lp: slot.lp, startH: slot.startH, sidRows: slot.sidRows, dests, lines, draws, cost });
     }
   }
@@ -289,13 +388,31 @@ export class Master {
     const nCols = m.getDimensions().numCols;
     const ints: number[] = [];
     for (let j = 0; j < nCols; j++) if (j >= this.firstPatternCol || this.cols[j]?.int) ints.push(j);
-    m.changeColsIntegrality({ kind: 'set', indices: Int32Array.from(ints) } as never, Int32Array.from(ints.map(() => 1)));
+    m.changeColsIntegrality(
+      { kind: 'set', indices: Int32Array.from(ints) } as never,
+      Int32Array.from(ints.map(() => 1)),
+    );
     m.zeroAllClocks();
     // Dual simplex (HiGHS' default) for branch-and-bound; solveLp sets primal.
-    m.options.set({ output_flag: false, time_limit: Math.max(0.2, timeLimitS), mip_rel_gap: 1e-4, random_seed: 1, simplex_strategy: 1 });
-    if (start instanceof Float64Array) { const x = new Float64Array(nCols); x.set(start.subarray(0, nCols)); m.setSolution({ colValue: x }); } // loadings added since read 0
+    m.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.2, timeLimitS),
+      mip_rel_gap: 1e-4,
+      random_seed: 1,
+      simplex_strategy: 1,
+    });
+    if (start instanceof Float64Array) {
+      const x = new Float64Array(nCols);
+      x.set(start.subarray(0, nCols));
+      m.setSolution({ colValue: x });
+    } // loadings added since read 0
     else if (start) m.setSolution({ colValue: this.startVector(start, nCols) });
-    m.run({ [this.h.constants.callbackType.mipInterrupt]: (e) => { if (stop?.()) e.interrupt(); return undefined; } });
+    m.run({
+      [this.h.constants.callbackType.mipInterrupt]: (e) => {
+        if (stop?.()) e.interrupt();
+        return undefined;
+      },
+    });
     const ok = Number(m.info.get('primal_solution_status')) === this.h.constants.solutionStatus.feasible;
     if (!ok) return null;
     const x = Float64Array.from(m.getSolution().colValue);
@@ -317,28 +434,37 @@ export class Master {
       if (v <= 1e-6) return;
       const r = this.patterns[k]!.r;
       const ks = byRake.get(r);
-      if (ks) ks.push(k); else byRake.set(r, [k]);
+      if (ks) ks.push(k);
+      else byRake.set(r, [k]);
     });
-    const ranked = [...byRake.values()].map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!)).sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
+    const ranked = [...byRake.values()]
+      .map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!))
+      .sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
     const served = new Map<number, number>();
     for (const ks of ranked) {
       for (const k of ks) {
         const c = this.patternCol(this.patterns[k]!);
         if (!c.rows.every((r, i) => used[r]! + c.vals[i]! <= this.rowUp[r]! + 1e-6)) continue;
-        c.rows.forEach((r, i) => { used[r]! += c.vals[i]!; });
+        c.rows.forEach((r, i) => {
+          used[r]! += c.vals[i]!;
+        });
         x[this.firstPatternCol + k] = 1;
         for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
         break;
       }
     }
-    this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });
+    this.orders.forEach((oi, i) => {
+      x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0));
+    });
     return x;
   }
 
   /** The loading (pattern index) each rake takes in a column vector of solveMip. */
   chosen(x: Float64Array): Map<number, number> {
     const out = new Map<number, number>();
-    this.patterns.forEach((pt, k) => { if (x[this.firstPatternCol + k]! > 0.5) out.set(pt.r, k); });
+    this.patterns.forEach((pt, k) => {
+      if (x[this.firstPatternCol + k]! > 0.5) out.set(pt.r, k);
+    });
     return out;
   }
 
@@ -347,7 +473,11 @@ export class Master {
     if (!ks.length) return;
     ks = [...ks].sort((a, b) => a - b); // HiGHS takes an index set in increasing order
     const u = up === Infinity ? this.h.infinity : up;
-    this.model!.changeColsBounds({ kind: 'set', indices: Int32Array.from(ks, (k) => this.firstPatternCol + k) } as never, Float64Array.from(ks, () => lo), Float64Array.from(ks, () => u));
+    this.model!.changeColsBounds(
+      { kind: 'set', indices: Int32Array.from(ks, (k) => this.firstPatternCol + k) } as never,
+      Float64Array.from(ks, () => lo),
+      Float64Array.from(ks, () => u),
+    );
   }
 
   /** The master's point for a draft whose rakes were added with addDraft. */
@@ -356,7 +486,14 @@ export class Master {
     const byId = new Map(this.orders.map((oi) => [oi.id, oi]));
     const served = new Map<number, number>();
     for (const dr of draft.rakes) {
-      const k = this.patterns.findIndex((pt) => pt.r === dr.rakeIdx && pt.lp === dr.lp && Math.abs(pt.startH - dr.startH) < 1e-6 && pt.lines.length === dr.lines.length && pt.lines.every((l, i) => l.o === byId.get(dr.lines[i]!.orderId)?.o));
+      const k = this.patterns.findIndex(
+        (pt) =>
+          pt.r === dr.rakeIdx &&
+          pt.lp === dr.lp &&
+          Math.abs(pt.startH - dr.startH) < 1e-6 &&
+          pt.lines.length === dr.lines.length &&
+          pt.lines.every((l, i) => l.o === byId.get(dr.lines[i]!.orderId)?.o),
+      );
       if (k < 0) continue;
       x[this.firstPatternCol + k] = 1;
       for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
@@ -368,7 +505,9 @@ export class Master {
       x[j]! += oi.splittable ? rd.tonnes : 1;
       served.set(oi.o, (served.get(oi.o) ?? 0) + rd.tonnes);
     }
-    this.orders.forEach((oi, i) => { x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0)); });
+    this.orders.forEach((oi, i) => {
+      x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0));
+    });
     return x;
   }
 
@@ -385,7 +524,9 @@ export class Master {
           const [y, prod] = k2.split('|') as [string, string];
           if (prod !== oi.product || t <= 1e-9 || need <= 1e-9) continue;
           const take = Math.min(t, need);
-          sources.set(y, take); left.set(k2, t - take); need -= take;
+          sources.set(y, take);
+          left.set(k2, t - take);
+          need -= take;
         }
         return { orderId: oi.id, wagons: l.wagons, sources };
       });
@@ -410,7 +551,8 @@ export function modelObjective(p: Prep, h: Highs, opts: ModelOptions, draft: Dra
   m.addDraft(draft);
   if (m.patterns.length !== draft.rakes.length) return null;
   const served = new Map<string, number>();
-  for (const dr of draft.rakes) for (const l of dr.lines) served.set(l.orderId, (served.get(l.orderId) ?? 0) + lineTonnes(l));
+  for (const dr of draft.rakes)
+    for (const l of dr.lines) served.set(l.orderId, (served.get(l.orderId) ?? 0) + lineTonnes(l));
   let cost = m.patterns.reduce((a, pt) => a + pt.cost, 0);
   for (const rd of draft.road) {
     const o = p.orderById.get(rd.orderId)!;
@@ -423,4 +565,3 @@ export function modelObjective(p: Prep, h: Highs, opts: ModelOptions, draft: Dra
   }
   return cost;
 }
-

@@ -6,8 +6,13 @@ const half = (round: number, i: number): HalfRound => ({ round, key: 7, rakes: [
 
 describe('portPeer (the two large workers swapping halves of a pricing round)', () => {
   let ch = new MessageChannel();
-  beforeEach(() => { ch = new MessageChannel(); });
-  afterEach(() => { ch.port1.close(); ch.port2.close(); });
+  beforeEach(() => {
+    ch = new MessageChannel();
+  });
+  afterEach(() => {
+    ch.port1.close();
+    ch.port2.close();
+  });
 
   it('returns the half the other side posted and hands it ours; after it leaves, null at once', () => {
     const signal = new Int32Array(new SharedArrayBuffer(8));

@@ -54,11 +54,17 @@ export function portPeer(port: MessagePort, signal: Int32Array, me: 0 | 1, waitM
         const seen = Atomics.load(signal, other);
         const got = receiveMessageOnPort(port)?.message as HalfRound | { leaving: true } | undefined;
         if (got) {
-          if ('leaving' in got) { gone = true; return null; }
+          if ('leaving' in got) {
+            gone = true;
+            return null;
+          }
           return got;
         }
         const wait = until - Date.now();
-        if (wait <= 0) { leave(); return null; }
+        if (wait <= 0) {
+          leave();
+          return null;
+        }
         Atomics.wait(signal, other, seen, wait);
       }
     },

@@ -1,6 +1,4 @@
-import {
-  carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, type Prep,
-} from '../prep';
+import { carries, handlingRate, key, lateDays, latenessRate, railAllowed, railRate, type Prep } from '../prep';
 import { rakeSlots, type ModelOptions } from '../model';
 
 /**
@@ -34,7 +32,12 @@ export interface OrderInfo {
   transitH: number;
 }
 
-export interface Slot { lp: string; startH: number; durH: number; sidRows: number[] }
+export interface Slot {
+  lp: string;
+  startH: number;
+  durH: number;
+  sidRows: number[];
+}
 
 /** What the pricing of one rake needs, computed once. */
 export interface RakeInfo {
@@ -59,12 +62,18 @@ export interface Duals {
   sid: (row: number) => number;
 }
 
-export function rakeInfos(p: Prep, orders: OrderInfo[], opts: ModelOptions, sidRow: (lp: string, startH: number, durH: number) => number[]): RakeInfo[] {
+export function rakeInfos(
+  p: Prep,
+  orders: OrderInfo[],
+  opts: ModelOptions,
+  sidRow: (lp: string, startH: number, durH: number) => number[],
+): RakeInfo[] {
   const out: RakeInfo[] = [];
   for (let r = 0; r < p.rakes.length; r++) {
     const pr = p.rakes[r]!;
     // In start order per siding: slotState shares wagon tables between adjacent slots.
-    const slots = rakeSlots(p, r, opts).map((s) => ({ ...s, sidRows: sidRow(s.lp, s.startH, s.durH) }))
+    const slots = rakeSlots(p, r, opts)
+      .map((s) => ({ ...s, sidRows: sidRow(s.lp, s.startH, s.durH) }))
       .sort((a, b) => (a.lp < b.lp ? -1 : a.lp > b.lp ? 1 : a.startH - b.startH));
     if (!slots.length) continue;
     const cands = new Map<string, OrderInfo[]>();
@@ -77,7 +86,12 @@ export function rakeInfos(p: Prep, orders: OrderInfo[], opts: ModelOptions, sidR
         if (ys.length) byProduct.set(prod, ys);
       }
       yards.set(code, byProduct);
-      cands.set(code, orders.filter((o) => railAllowed(p.orders[o.o]!) && carries(p, pr.rake.wagonType, o.product) && byProduct.has(o.product)));
+      cands.set(
+        code,
+        orders.filter(
+          (o) => railAllowed(p.orders[o.o]!) && carries(p, pr.rake.wagonType, o.product) && byProduct.has(o.product),
+        ),
+      );
     }
     out.push({ r, W: pr.rake.wagons, cap: pr.capT, pcc: pr.pccT, placeH: pr.placeH, slots, cands, yards });
   }
@@ -88,7 +102,13 @@ export function rakeInfos(p: Prep, orders: OrderInfo[], opts: ModelOptions, sidR
  * One order's wagons as knapsack items: `count` wagons of `tonnes` each at `cost` each (a
  * splittable order's full wagons, or its last part wagon), or one whole unsplittable order.
  */
-interface Item { oi: OrderInfo; count: number; wagons: number; tonnes: number; cost: number }
+interface Item {
+  oi: OrderInfo;
+  count: number;
+  wagons: number;
+  tonnes: number;
+  cost: number;
+}
 
 /** Cheapest use of exactly w wagons (w = 0..W) among one destination's items, with the choice. */
 interface DestTable {
@@ -106,8 +126,12 @@ function withPrefixMin(best: Float64Array, pick: (w: number) => Item[]): DestTab
     const value = new Float64Array(best.length).fill(Infinity);
     const arg = new Int32Array(best.length);
     for (let w = Math.max(1, min); w < best.length; w++) {
-      value[w] = value[w - 1]!; arg[w] = arg[w - 1]!;
-      if (w >= min && best[w]! < value[w]!) { value[w] = best[w]!; arg[w] = w; }
+      value[w] = value[w - 1]!;
+      arg[w] = arg[w - 1]!;
+      if (w >= min && best[w]! < value[w]!) {
+        value[w] = best[w]!;
+        arg[w] = w;
+      }
     }
     cache.set(min, (pm = { value, arg }));
     return pm;
@@ -121,10 +145,14 @@ let scratchB = new Float64Array(0);
 
 function destTable(items: Item[], W: number): DestTable {
   // Unit wagons cheapest first, expanded lazily: only the W cheapest wagons can matter.
-  const units: Item[] = [], blocks: Item[] = [];
+  const units: Item[] = [],
+    blocks: Item[] = [];
   for (const it of items) (it.wagons === 1 ? units : blocks).push(it);
   units.sort((a, b) => a.cost - b.cost);
-  if (scratchPrefix.length < W + 1) { scratchPrefix = new Float64Array(W + 1); scratchB = new Float64Array(W + 1); }
+  if (scratchPrefix.length < W + 1) {
+    scratchPrefix = new Float64Array(W + 1);
+    scratchB = new Float64Array(W + 1);
+  }
   const prefix = scratchPrefix;
   prefix.fill(Infinity, 0, W + 1);
   prefix[0] = 0;
@@ -152,7 +180,10 @@ function destTable(items: Item[], W: number): DestTable {
   for (let b = 0; b < blocks.length; b++) {
     const { wagons, cost } = blocks[b]!;
     for (let w = W; w >= wagons; w--) {
-      if (B[w - wagons]! + cost < B[w]!) { B[w] = B[w - wagons]! + cost; take[b * (W + 1) + w] = 1; }
+      if (B[w - wagons]! + cost < B[w]!) {
+        B[w] = B[w - wagons]! + cost;
+        take[b * (W + 1) + w] = 1;
+      }
     }
   }
   const best = new Float64Array(W + 1).fill(Infinity);
@@ -161,21 +192,33 @@ function destTable(items: Item[], W: number): DestTable {
     if (B[wb] === Infinity) continue;
     for (let w = wb; w <= Math.min(W, wb + nUnits); w++) {
       const v = B[wb]! + prefix[w - wb]!;
-      if (v < best[w]!) { best[w] = v; split[w] = wb; }
+      if (v < best[w]!) {
+        best[w] = v;
+        split[w] = wb;
+      }
     }
   }
   const pick = (w: number): Item[] => {
     const out = unitPick(w - split[w]!);
     // Walk the knapsack back: block b was taken at capacity c if take[b][c] is set (last block first).
     let c = split[w]!;
-    for (let b = blocks.length - 1; b >= 0 && c > 0; b--) if (take[b * (W + 1) + c]) { out.push(blocks[b]!); c -= blocks[b]!.wagons; }
+    for (let b = blocks.length - 1; b >= 0 && c > 0; b--)
+      if (take[b * (W + 1) + c]) {
+        out.push(blocks[b]!);
+        c -= blocks[b]!.wagons;
+      }
     return out;
   };
   return withPrefixMin(best, pick);
 }
 
 /** One (slot, destination option) of a rake with its relaxed lowest reduced cost (exact.ts refines it). */
-export interface Combo { rc: number; slot: Slot; dests: string[]; rate: number }
+export interface Combo {
+  rc: number;
+  slot: Slot;
+  dests: string[];
+  rate: number;
+}
 
 export interface Priced {
   /** Lowest reduced cost of any loading of this rake (a lower bound on it), ≤ 0 means "none better than idle". */
@@ -201,12 +244,20 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
   const consider = (slot: Slot, rc: number, dests: string[], rate: number, its: () => Item[]) => {
     combos?.push({ rc, slot, dests, rate });
     const k = dests.join('+');
-    if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) { byOption.set(k, { rc, slot, dests, items: its(), rate }); bar = null; }
+    if (rc < (byOption.get(k)?.rc ?? 0) - 1e-6) {
+      byOption.set(k, { rc, slot, dests, items: its(), rate });
+      bar = null;
+    }
   };
   // The value an option must beat to matter: the maxPatterns-th best so far, or 0 (∞ when every
   // combo is wanted); recomputed only after an option improved.
   let bar: number | null = null;
-  const barNow = () => (bar ??= combos ? Infinity : byOption.size < maxPatterns ? 0 : [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!);
+  const barNow = () =>
+    (bar ??= combos
+      ? Infinity
+      : byOption.size < maxPatterns
+        ? 0
+        : [...byOption.values()].map((o) => o.rc).sort((x, y) => x - y)[maxPatterns - 1]!);
   // Single destinations at every slot first: their values set the bar the pairs must beat.
   // Wagon tables are built only where a cheap bound on the option (st.fk) does not rule it out.
   const states: SlotState[] = [];
@@ -244,7 +295,8 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
         const base0 = rmin * ri.cap + c.twoPointSurchargeRs + fixed;
         for (let gi = 0; gi < m.length && base0 + m[gi]!.v + (m[gi + 1]?.v ?? Infinity) < barNow(); gi++) {
           for (let gj = gi + 1; gj < m.length && base0 + m[gi]!.v + m[gj]!.v < barNow(); gj++) {
-            const i = Math.min(m[gi]!.i, m[gj]!.i), j = Math.max(m[gi]!.i, m[gj]!.i);
+            const i = Math.min(m[gi]!.i, m[gj]!.i),
+              j = Math.max(m[gi]!.i, m[gj]!.i);
             const rate = Math.max(rates[i]!, rates[j]!);
             const base = rate * ri.cap + c.twoPointSurchargeRs + fixed;
             // The cheaper-rate destination at the dearer rate costs at least its own table less
@@ -255,7 +307,8 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
             if (base + fractionalPair(st.fk(a), delta, st.fk(b), ri.cap, barNow() - base) >= barNow()) continue;
             if (base + pairLowerBound(own(a), own(b), delta * ri.pcc, ri.W, mw) >= barNow()) continue;
             // A pair pays idle freight at its dearer destination's rate: both tables at that rate.
-            const tl = st.table(i, rate), th = st.table(j, rate);
+            const tl = st.table(i, rate),
+              th = st.table(j, rate);
             const pm = th.prefixMin(mw);
             // Slots sharing both tables share the pair's best split too.
             let memo = pairMemo.get(tl);
@@ -265,12 +318,19 @@ export function priceRake(p: Prep, ri: RakeInfo, d: Duals, maxPatterns = 1, comb
               split = { bv: Infinity, b1: 0 };
               for (let w1 = mw; w1 <= ri.W - mw; w1++) {
                 const v = tl.best[w1]! + pm.value[ri.W - w1]!;
-                if (v < split.bv) { split.bv = v; split.b1 = w1; }
+                if (v < split.bv) {
+                  split.bv = v;
+                  split.b1 = w1;
+                }
               }
               memo.set(th, split);
             }
             const { bv, b1 } = split;
-            if (bv < Infinity) consider(slot, base + bv, [dests[i]!, dests[j]!], rate, () => [...tl.pick(b1), ...th.pick(pm.arg[ri.W - b1]!)]);
+            if (bv < Infinity)
+              consider(slot, base + bv, [dests[i]!, dests[j]!], rate, () => [
+                ...tl.pick(b1),
+                ...th.pick(pm.arg[ri.W - b1]!),
+              ]);
           }
         }
       }
@@ -302,7 +362,12 @@ interface SlotState {
 }
 
 /** A siding's candidate orders for one rake, by destination (dual-independent, built once per rake). */
-interface SidingDests { dests: string[]; rates: number[]; orders: OrderInfo[][]; corridors: number[][] }
+interface SidingDests {
+  dests: string[];
+  rates: number[];
+  orders: OrderInfo[][];
+  corridors: number[][];
+}
 const sidingDests = new WeakMap<RakeInfo, Map<string, SidingDests>>();
 
 function destsAt(p: Prep, ri: RakeInfo, lp: string): SidingDests {
@@ -313,16 +378,23 @@ function destsAt(p: Prep, ri: RakeInfo, lp: string): SidingDests {
   const byDest = new Map<string, OrderInfo[]>();
   for (const oi of ri.cands.get(lp)!) {
     const list = byDest.get(oi.dest);
-    if (list) list.push(oi); else byDest.set(oi.dest, [oi]);
+    if (list) list.push(oi);
+    else byDest.set(oi.dest, [oi]);
   }
   const dests = [...byDest.keys()];
   const byCorridor = new Map<string, number[]>();
   dests.forEach((k, i) => {
     const cor = p.dests.get(k)!.corridor;
     const list = byCorridor.get(cor);
-    if (list) list.push(i); else byCorridor.set(cor, [i]);
+    if (list) list.push(i);
+    else byCorridor.set(cor, [i]);
   });
-  sd = { dests, rates: dests.map((k) => byDest.get(k)![0]!.rate), orders: [...byDest.values()], corridors: [...byCorridor.values()] };
+  sd = {
+    dests,
+    rates: dests.map((k) => byDest.get(k)![0]!.rate),
+    orders: [...byDest.values()],
+    corridors: [...byCorridor.values()],
+  };
   byLp.set(lp, sd);
   return sd;
 }
@@ -331,13 +403,25 @@ function destsAt(p: Prep, ri: RakeInfo, lp: string): SidingDests {
  * One destination's orders at a run of a siding's slots where none changes lateness band and
  * demurrage either runs or not throughout: the same per-tonne costs, so the same wagon tables.
  */
-interface Band { waiting: boolean; late: Float64Array; fk: Fractional | null; tables: Map<number, DestTable> }
+interface Band {
+  waiting: boolean;
+  late: Float64Array;
+  fk: Fractional | null;
+  tables: Map<number, DestTable>;
+}
 
 /** A destination's loadable orders as (per-tonne value, tonnes) at its own rate, cheapest first, and the best cap tonnes' value. */
-interface Fractional { v: Float64Array; t: Float64Array; lb: number }
+interface Fractional {
+  v: Float64Array;
+  t: Float64Array;
+  lb: number;
+}
 
 /** A siding's state while its slots are priced: the cheapest stock dual per product, the last slot's bands. */
-interface SidingRun { stockCost: Map<string, number>; bands: Band[] }
+interface SidingRun {
+  stockCost: Map<string, number>;
+  bands: Band[];
+}
 
 /** The fixed part of a loading's reduced cost at a slot: wait demurrage less the rake and siding duals. */
 function slotFixed(p: Prep, ri: RakeInfo, d: Duals, slot: Slot): number {
@@ -365,7 +449,8 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
   let run = runs.get(slot.lp);
   if (!run) {
     const stockCost = new Map<string, number>();
-    for (const [prod, ys] of ri.yards.get(slot.lp)!) stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
+    for (const [prod, ys] of ri.yards.get(slot.lp)!)
+      stockCost.set(prod, Math.min(...ys.map((y) => -d.inv(key(y, prod)))));
     runs.set(slot.lp, (run = { stockCost, bands: [] }));
   }
   const { stockCost } = run;
@@ -373,7 +458,8 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
   const bands = orders.map((list, i) => {
     const prev = run.bands[i];
     let same = prev !== undefined && prev.waiting === waiting;
-    for (let k = 0; same && k < list.length; k++) same = prev!.late[k] === lateDays(end + list[k]!.transitH, list[k]!.dueH);
+    for (let k = 0; same && k < list.length; k++)
+      same = prev!.late[k] === lateDays(end + list[k]!.transitH, list[k]!.dueH);
     if (same) return prev!;
     const late = new Float64Array(list.length);
     for (let k = 0; k < list.length; k++) late[k] = lateDays(end + list[k]!.transitH, list[k]!.dueH);
@@ -388,7 +474,20 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
   const table = (i: number, rate: number): DestTable => {
     const band = bands[i]!;
     let t = band.tables.get(rate);
-    if (!t) band.tables.set(rate, (t = destTable(items(orders[i]!, orders[i]!.map((_, k) => cT(i, k)), rate, ri, d), ri.W)));
+    if (!t)
+      band.tables.set(
+        rate,
+        (t = destTable(
+          items(
+            orders[i]!,
+            orders[i]!.map((_, k) => cT(i, k)),
+            rate,
+            ri,
+            d,
+          ),
+          ri.W,
+        )),
+      );
     return t;
   };
   // Any loading's wagons cost at least the cheapest cap tonnes of the destination's orders taken
@@ -401,16 +500,22 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
     // Sized exactly (a subarray view costs more to make than the copy it saves).
     let size = 0;
     for (const oi of list) if (oi.splittable || oi.q <= ri.cap + 1e-6) size++;
-    const v = new Float64Array(size), t = new Float64Array(size);
+    const v = new Float64Array(size),
+      t = new Float64Array(size);
     let n = 0;
     for (let k = 0; k < list.length; k++) {
       const oi = list[k]!;
       if (!oi.splittable && oi.q > ri.cap + 1e-6) continue;
-      const vk = cT(i, k) - rates[i]! - (oi.splittable ? 0 : d.single(oi.o) / oi.q), tk = Math.min(oi.q, ri.cap);
+      const vk = cT(i, k) - rates[i]! - (oi.splittable ? 0 : d.single(oi.o) / oi.q),
+        tk = Math.min(oi.q, ri.cap);
       // Insertion sort: a destination has a handful of orders.
       let m = n++;
-      for (; m > 0 && v[m - 1]! > vk; m--) { v[m] = v[m - 1]!; t[m] = t[m - 1]!; }
-      v[m] = vk; t[m] = tk;
+      for (; m > 0 && v[m - 1]! > vk; m--) {
+        v[m] = v[m - 1]!;
+        t[m] = t[m - 1]!;
+      }
+      v[m] = vk;
+      t[m] = tk;
     }
     const out = { v, t, lb: 0 };
     out.lb = fractionalPair(out, 0, null, ri.cap);
@@ -427,15 +532,21 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
  * rejects ~96 % of the pairs it sees, most of them after a few orders.
  */
 function fractionalPair(a: Fractional, shift: number, b: Fractional | null, cap: number, atLeast = Infinity): number {
-  let i = 0, j = 0, left = cap, sum = 0;
-  const na = a.v.length, nb = b ? b.v.length : 0;
+  let i = 0,
+    j = 0,
+    left = cap,
+    sum = 0;
+  const na = a.v.length,
+    nb = b ? b.v.length : 0;
   while (left > 1e-9) {
-    const va = i < na ? a.v[i]! - shift : Infinity, vb = j < nb ? b!.v[j]! : Infinity;
+    const va = i < na ? a.v[i]! - shift : Infinity,
+      vb = j < nb ? b!.v[j]! : Infinity;
     const v = Math.min(va, vb);
     if (v >= 0) break;
     if (sum + left * v >= atLeast) return sum + left * v;
     const take = Math.min(left, va <= vb ? a.t[i++]! : b!.t[j++]!);
-    sum += take * v; left -= take;
+    sum += take * v;
+    left -= take;
   }
   return sum;
 }
@@ -463,7 +574,13 @@ function items(list: OrderInfo[], cT: number[], rate: number, ri: RakeInfo, d: D
     const v = cT[k]! - rate; // each tonne loaded is a tonne less of idle freight at the option's rate
     if (!oi.splittable) {
       if (oi.q > ri.cap + 1e-6) continue;
-      out.push({ oi, count: 1, wagons: Math.ceil(oi.q / ri.pcc - 1e-9), tonnes: oi.q, cost: oi.q * v - d.single(oi.o) });
+      out.push({
+        oi,
+        count: 1,
+        wagons: Math.ceil(oi.q / ri.pcc - 1e-9),
+        tonnes: oi.q,
+        cost: oi.q * v - d.single(oi.o),
+      });
       continue;
     }
     const maxT = Math.min(oi.q, ri.cap);
@@ -481,20 +598,37 @@ function items(list: OrderInfo[], cT: number[], rate: number, ri: RakeInfo, d: D
  * stock drawn from the yards the siding serves, cheapest dual first, trimmed to what they hold.
  * Its cost is the whole-horizon model's cost of that loading.
  */
-function buildPattern(p: Prep, ri: RakeInfo, slot: Slot, dests: string[], rate: number, chosen: Item[], d: Duals): Pattern | null {
+function buildPattern(
+  p: Prep,
+  ri: RakeInfo,
+  slot: Slot,
+  dests: string[],
+  rate: number,
+  chosen: Item[],
+  d: Duals,
+): Pattern | null {
   const byOrder = new Map<number, { oi: OrderInfo; wagons: number; tonnes: number }>();
   for (const it of chosen) {
     const cur = byOrder.get(it.oi.o);
-    const wagons = it.count * it.wagons, tonnes = it.count * it.tonnes;
-    if (cur) { cur.wagons += wagons; cur.tonnes += tonnes; } else byOrder.set(it.oi.o, { oi: it.oi, wagons, tonnes });
+    const wagons = it.count * it.wagons,
+      tonnes = it.count * it.tonnes;
+    if (cur) {
+      cur.wagons += wagons;
+      cur.tonnes += tonnes;
+    } else byOrder.set(it.oi.o, { oi: it.oi, wagons, tonnes });
   }
   const yardsByProd = ri.yards.get(slot.lp)!;
   const left = new Map<string, number>();
   const draws = new Map<string, number>();
   const lines: Pattern['lines'] = [];
   for (const line of [...byOrder.values()].sort((a, b) => a.oi.dueH - b.oi.dueH)) {
-    const ys = [...yardsByProd.get(line.oi.product)!].sort((a, b) => -d.inv(key(a, line.oi.product)) + d.inv(key(b, line.oi.product)));
-    const avail = ys.reduce((a, y) => a + (left.get(key(y, line.oi.product)) ?? p.stock.get(key(y, line.oi.product)) ?? 0), 0);
+    const ys = [...yardsByProd.get(line.oi.product)!].sort(
+      (a, b) => -d.inv(key(a, line.oi.product)) + d.inv(key(b, line.oi.product)),
+    );
+    const avail = ys.reduce(
+      (a, y) => a + (left.get(key(y, line.oi.product)) ?? p.stock.get(key(y, line.oi.product)) ?? 0),
+      0,
+    );
     let t = Math.min(line.tonnes, avail);
     if (!line.oi.splittable && t < line.oi.q - 1e-6) continue;
     // Whole tonnes of a splittable order; an unsplittable one ships whole, fractional tonnes included
@@ -515,12 +649,33 @@ function buildPattern(p: Prep, ri: RakeInfo, slot: Slot, dests: string[], rate: 
   }
   const mw = p.sc.costs.minWagonsPerDestination;
   if (!lines.length) return null;
-  if (dests.length > 1 && dests.some((k) => lines.filter((l) => byOrder.get(l.o)!.oi.dest === k).reduce((a, l) => a + l.wagons, 0) < mw)) return null;
-  return { r: ri.r, lp: slot.lp, startH: slot.startH, sidRows: slot.sidRows, dests, lines, draws, cost: patternCost(p, ri, slot, rate, lines, byOrder, dests.length) };
+  if (
+    dests.length > 1 &&
+    dests.some((k) => lines.filter((l) => byOrder.get(l.o)!.oi.dest === k).reduce((a, l) => a + l.wagons, 0) < mw)
+  )
+    return null;
+  return {
+    r: ri.r,
+    lp: slot.lp,
+    startH: slot.startH,
+    sidRows: slot.sidRows,
+    dests,
+    lines,
+    draws,
+    cost: patternCost(p, ri, slot, rate, lines, byOrder, dests.length),
+  };
 }
 
 /** The whole-horizon model's cost of one loading [₹] (lateness from a full-rake loading, as there). */
-export function patternCost(p: Prep, ri: RakeInfo, slot: Slot, rate: number, lines: Pattern['lines'], byOrder: Map<number, { oi: OrderInfo }>, nDests: number): number {
+export function patternCost(
+  p: Prep,
+  ri: RakeInfo,
+  slot: Slot,
+  rate: number,
+  lines: Pattern['lines'],
+  byOrder: Map<number, { oi: OrderInfo }>,
+  nDests: number,
+): number {
   const c = p.sc.costs;
   const lp = p.lps.get(slot.lp)!;
   const load = lines.reduce((a, l) => a + l.tonnes, 0);
@@ -535,11 +690,21 @@ export function patternCost(p: Prep, ri: RakeInfo, slot: Slot, rate: number, lin
 }
 
 export function orderInfos(p: Prep): OrderInfo[] {
-  return p.orders.map((o, i) => {
-    const dest = p.dests.get(o.destination);
-    return {
-      o: i, id: o.id, dest: o.destination, product: o.product, q: o.quantityT, splittable: o.splittable,
-      rate: dest ? railRate(p, dest) : 0, lateRate: latenessRate(p, o.priority), dueH: p.dueH.get(o.id)!, transitH: dest?.railTransitH ?? 0,
-    };
-  }).filter((oi) => p.dests.has(oi.dest) && p.products.has(oi.product));
+  return p.orders
+    .map((o, i) => {
+      const dest = p.dests.get(o.destination);
+      return {
+        o: i,
+        id: o.id,
+        dest: o.destination,
+        product: o.product,
+        q: o.quantityT,
+        splittable: o.splittable,
+        rate: dest ? railRate(p, dest) : 0,
+        lateRate: latenessRate(p, o.priority),
+        dueH: p.dueH.get(o.id)!,
+        transitH: dest?.railTransitH ?? 0,
+      };
+    })
+    .filter((oi) => p.dests.has(oi.dest) && p.products.has(oi.product));
 }

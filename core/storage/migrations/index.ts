@@ -16,4 +16,16 @@ import { m055ScenarioSources } from './055-scenario-sources';
  * can reserve ranges: 1–9 foundation, 10–19 plant data, 20–29 plans, 30–39 training,
  * 40–49 registry and monitoring). Never edit a shipped migration: add a new one.
  */
-export const MIGRATIONS: Migration[] = [m001Foundation, m010Scenarios, m011History, m020Plans, m030Training, m040Registry, m041Monitoring, m042Drift, m043MetricFaults, m050PlanVersions, m055ScenarioSources];
+export const MIGRATIONS: Migration[] = [
+  m001Foundation,
+  m010Scenarios,
+  m011History,
+  m020Plans,
+  m030Training,
+  m040Registry,
+  m041Monitoring,
+  m042Drift,
+  m043MetricFaults,
+  m050PlanVersions,
+  m055ScenarioSources,
+];

@@ -20,7 +20,11 @@ export interface OpenOrder {
   createdDay: number;
 }
 
-export interface DayCalendar { month: number; weekday: number; dayOfMonth: number }
+export interface DayCalendar {
+  month: number;
+  weekday: number;
+  dayOfMonth: number;
+}
 
 export function byUrgency(a: OpenOrder, b: OpenOrder): number {
   return a.priority - b.priority || a.dueMs - b.dueMs;
@@ -53,7 +57,12 @@ export class OrderBook {
   private orderSeq = 0;
   ordered = 0;
 
-  constructor(plant: Plant, profile: PlantProfile, private readonly rng: Rng, private readonly rec: Recorder) {
+  constructor(
+    plant: Plant,
+    profile: PlantProfile,
+    private readonly rng: Rng,
+    private readonly rec: Recorder,
+  ) {
     const wagonCodes = new Set(plant.wagonTypes.map((w) => w.code));
     this.railable = new Map(plant.products.map((p) => [p.code, p.wagonTypes.some((w) => wagonCodes.has(w))]));
     for (const c of plant.corridors) this.railBacklog.set(c.code, []);
@@ -63,7 +72,10 @@ export class OrderBook {
     for (const dest of plant.destinations) {
       for (const product of profile.destinationProducts.get(dest.code) ?? []) {
         const w = (profile.destinationWeight.get(dest.code) ?? 1) * (profile.productShare.get(product) ?? 0);
-        if (w > 0) { raw.push({ dest, product, w }); weightSum += w; }
+        if (w > 0) {
+          raw.push({ dest, product, w });
+          weightSum += w;
+        }
       }
     }
     let railT = 0;
@@ -86,22 +98,35 @@ export class OrderBook {
     for (const pair of this.pairs) {
       const expected = pair.baseT * trend * demandFactor(pair.product, cal.month, cal.weekday, cal.dayOfMonth);
       // Some days a buyer places nothing; other days a lumpy order: a right-skewed day total.
-      let tonnes = this.rng.chance(0.12) ? 0 : Math.round((expected / 0.88) * this.rng.lognormal(1, 0.4) / 1.083);
+      let tonnes = this.rng.chance(0.12) ? 0 : Math.round(((expected / 0.88) * this.rng.lognormal(1, 0.4)) / 1.083);
       if (tonnes > 0 && this.rec.defects.chance(OUTLIER / 2)) tonnes *= 4; // a project's bulk order
-      this.rec.tables.demand.push({ date, destination: pair.dest.code, product: pair.product, corridor: pair.dest.corridor, tonnes: this.rec.missing(tonnes) });
+      this.rec.tables.demand.push({
+        date,
+        destination: pair.dest.code,
+        product: pair.product,
+        corridor: pair.dest.corridor,
+        tonnes: this.rec.missing(tonnes),
+      });
       if (tonnes <= 0) continue;
       dayTotals.set(pair.product, (dayTotals.get(pair.product) ?? 0) + tonnes);
       this.ordered += tonnes;
       const n = Math.min(6, Math.max(1, Math.round(tonnes / MEAN_ORDER_T)));
       let left = tonnes;
       for (let k = 0; k < n; k++) {
-        const q = k === n - 1 ? left : Math.max(1, Math.min(left - (n - k - 1), Math.round((tonnes / n) * this.rng.uniform(0.6, 1.4))));
+        const q =
+          k === n - 1
+            ? left
+            : Math.max(1, Math.min(left - (n - k - 1), Math.round((tonnes / n) * this.rng.uniform(0.6, 1.4))));
         left -= q;
         const priority = this.rng.weighted([1, 2, 3] as const, [0.2, 0.5, 0.3]);
         const order: OpenOrder = {
           id: `SO-${date.replaceAll('-', '')}-${String(++this.orderSeq).padStart(6, '0')}`,
-          dest: pair.dest, product: pair.product, remaining: q, priority,
-          dueMs: dayStart + this.rng.int(4, 15) * DAY_MS + 18 * HOUR_MS, createdDay: d,
+          dest: pair.dest,
+          product: pair.product,
+          remaining: q,
+          priority,
+          dueMs: dayStart + this.rng.int(4, 15) * DAY_MS + 18 * HOUR_MS,
+          createdDay: d,
         };
         const railable = this.railable.get(pair.product) ?? false;
         if (!railable || this.rng.chance(roadProbability(pair.dest, q, priority))) this.roadBacklog.push(order);

@@ -7,7 +7,12 @@ import { RakeJourney, type Portion } from './rake-journey';
 import type { Recorder } from './recording';
 import type { Stockyards } from './stock';
 
-interface Candidate { corridor: string; wt: WagonType; dests: OpenOrder[][]; score: number }
+interface Candidate {
+  corridor: string;
+  wt: WagonType;
+  dests: OpenOrder[][];
+  score: number;
+}
 
 /**
  * Rail despatch. Each day the railways supply some rakes; the planner spends them on the
@@ -24,21 +29,41 @@ export class RailDespatch {
   shippedT = 0;
   rakes = 0;
 
-  constructor(private readonly plant: Plant, profile: PlantProfile, private readonly rng: Rng, rec: Recorder, private readonly railDailyT: number) {
-    this.productWagonIdx = new Map(plant.products.map((p) => [p.code, plant.wagonTypes.map((w, k) => (p.wagonTypes.includes(w.code) ? k : -1)).filter((k) => k >= 0)]));
+  constructor(
+    private readonly plant: Plant,
+    profile: PlantProfile,
+    private readonly rng: Rng,
+    rec: Recorder,
+    private readonly railDailyT: number,
+  ) {
+    this.productWagonIdx = new Map(
+      plant.products.map((p) => [
+        p.code,
+        plant.wagonTypes.map((w, k) => (p.wagonTypes.includes(w.code) ? k : -1)).filter((k) => k >= 0),
+      ]),
+    );
     this.journey = new RakeJourney(plant, profile, rng, rec);
-    const meanRakeT = plant.wagonTypes.reduce((s, w) => s + w.pccT * w.wagonsPerRake, 0) / Math.max(1, plant.wagonTypes.length);
+    const meanRakeT =
+      plant.wagonTypes.reduce((s, w) => s + w.pccT * w.wagonsPerRake, 0) / Math.max(1, plant.wagonTypes.length);
     // Railways supply a little more than the average need: rakes are short in peaks, idle in lulls.
     this.railRakesPerDay = railDailyT / (meanRakeT * 0.9);
   }
 
-  day(d: number, dayStart: number, cal: { month: number; weekday: number }, orders: OrderBook, stock: Stockyards): void {
+  day(
+    d: number,
+    dayStart: number,
+    cal: { month: number; weekday: number },
+    orders: OrderBook,
+    stock: Stockyards,
+  ): void {
     // Rakes are indented against the waiting tonnes: a long queue gets more rakes, within limits.
     let waiting = 0;
     for (const list of orders.railBacklog.values()) for (const o of list) waiting += o.remaining;
     const indent = Math.min(1.5, Math.max(0.85, 0.8 + (0.4 * waiting) / (7 * this.railDailyT)));
     const trend = 1 + 0.03 * (d / 365);
-    let supply = this.rng.poisson(this.railRakesPerDay * trend * indent * (cal.month >= 6 && cal.month <= 9 ? 0.92 : 1));
+    let supply = this.rng.poisson(
+      this.railRakesPerDay * trend * indent * (cal.month >= 6 && cal.month <= 9 ? 0.92 : 1),
+    );
     let seq = 0;
     // A rake changes only its own corridor's queue: recompute just that corridor's candidate.
     const candidates = new Map<string, Candidate | null>();
@@ -48,7 +73,10 @@ export class RailDespatch {
       for (const c of candidates.values()) if (c && (!best || c.score > best.score)) best = c;
       if (!best) break;
       if (this.load(best, dayStart, cal, ++seq, stock)) supply--;
-      else { seq--; this.blocked.add(`${best.corridor}|${best.wt.code}`); }
+      else {
+        seq--;
+        this.blocked.add(`${best.corridor}|${best.wt.code}`);
+      }
       const list = (orders.railBacklog.get(best.corridor) ?? []).filter((o) => o.remaining > 0);
       orders.railBacklog.set(best.corridor, list);
       candidates.set(best.corridor, this.candidate(best.corridor, list, d));
@@ -88,12 +116,19 @@ export class RailDespatch {
     });
     if (!best) return null;
     const { k, wt, dests, score } = best as { k: number; wt: WagonType; dests: string[]; score: number };
-    const ordersFor = (code: string) => list.filter((o) => o.remaining > 0 && o.dest.code === code && this.wagonIdx(o.product).includes(k));
+    const ordersFor = (code: string) =>
+      list.filter((o) => o.remaining > 0 && o.dest.code === code && this.wagonIdx(o.product).includes(k));
     return { corridor, wt, dests: dests.map(ordersFor), score };
   }
 
   /** Place, load and send one rake for a candidate; false if no siding has the stock. */
-  private load(c: Candidate, dayStart: number, cal: { month: number; weekday: number }, seq: number, stock: Stockyards): boolean {
+  private load(
+    c: Candidate,
+    dayStart: number,
+    cal: { month: number; weekday: number },
+    seq: number,
+    stock: Stockyards,
+  ): boolean {
     const { wt } = c;
     const capT = wt.pccT * wt.wagonsPerRake;
     const need = new Map<string, number>();
@@ -101,7 +136,19 @@ export class RailDespatch {
     // The siding whose yards hold most of the needed stock, then the one free soonest.
     const lp = this.plant.loadingPoints
       .filter((lp) => lp.wagonTypes.includes(wt.code))
-      .map((lp) => ({ lp, avail: [...need].reduce((s, [p, t]) => s + Math.min(t, lp.stockyards.reduce((a, y) => a + stock.stockOf(y, p), 0)), 0), free: this.journey.freeAt(lp.code) }))
+      .map((lp) => ({
+        lp,
+        avail: [...need].reduce(
+          (s, [p, t]) =>
+            s +
+            Math.min(
+              t,
+              lp.stockyards.reduce((a, y) => a + stock.stockOf(y, p), 0),
+            ),
+          0,
+        ),
+        free: this.journey.freeAt(lp.code),
+      }))
       .sort((a, b) => b.avail - a.avail || a.free - b.free)[0];
     if (!lp || lp.avail < capT * 0.45) return false;
 
@@ -125,7 +172,11 @@ export class RailDespatch {
           const groupNow = groupT.get(key) ?? 0;
           const partRoom = groupNow > 0 ? Math.ceil(groupNow / wt.pccT) * wt.pccT - groupNow : 0;
           const room = (wagons - wagonsUsed()) * wt.pccT + partRoom - reserveT;
-          const take = Math.min(o.remaining - taken, stock.stockOf(y, o.product) - pending(portions, y, o.product), room);
+          const take = Math.min(
+            o.remaining - taken,
+            stock.stockOf(y, o.product) - pending(portions, y, o.product),
+            room,
+          );
           if (take <= 0) continue;
           portions.push({ o, yard: y, t: take });
           groupT.set(key, groupNow + take);
@@ -140,7 +191,10 @@ export class RailDespatch {
     });
     const loadT = portions.reduce((s, p) => s + p.t, 0);
     if (loadT < capT * 0.45) return false;
-    for (const p of portions) { p.o.remaining -= p.t; stock.add(p.yard, p.o.product, -p.t); }
+    for (const p of portions) {
+      p.o.remaining -= p.t;
+      stock.add(p.yard, p.o.product, -p.t);
+    }
     this.shippedT += loadT;
     this.rakes++;
     this.journey.record(lp.lp, wt, capacityT, portions, destCodes, dayStart, cal, seq);

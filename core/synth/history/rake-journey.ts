@@ -9,7 +9,11 @@ import type { OpenOrder } from './orders';
 import { OUTLIER, MISSING, round1, round2, type Recorder } from './recording';
 
 /** Tonnes of one order drawn from one yard into a rake. */
-export interface Portion { o: OpenOrder; yard: string; t: number }
+export interface Portion {
+  o: OpenOrder;
+  yard: string;
+  t: number;
+}
 
 /**
  * What happens to a rake once it is filled: placement (late), loading at a siding berth,
@@ -21,7 +25,12 @@ export class RakeJourney {
   /** Per corridor, recent dispatch times [ms]: a busy corridor runs slower. */
   private readonly corridorLoad = new Map<string, number[]>();
 
-  constructor(private readonly plant: Plant, private readonly profile: PlantProfile, private readonly rng: Rng, private readonly rec: Recorder) {
+  constructor(
+    private readonly plant: Plant,
+    private readonly profile: PlantProfile,
+    private readonly rng: Rng,
+    private readonly rec: Recorder,
+  ) {
     for (const lp of plant.loadingPoints) this.lpFree.set(lp.code, new Array<number>(lp.maxRakes).fill(0));
     for (const c of plant.corridors) this.corridorLoad.set(c.code, []);
   }
@@ -31,7 +40,16 @@ export class RakeJourney {
     return Math.min(...(this.lpFree.get(lpCode) ?? []));
   }
 
-  record(lp: LoadingPoint, wt: WagonType, capacityT: number, portions: Portion[], destCodes: string[], dayStart: number, cal: { month: number; weekday: number }, seq: number): void {
+  record(
+    lp: LoadingPoint,
+    wt: WagonType,
+    capacityT: number,
+    portions: Portion[],
+    destCodes: string[],
+    dayStart: number,
+    cal: { month: number; weekday: number },
+    seq: number,
+  ): void {
     const date = istDate(dayStart);
     const rakeId = `RK-${date.replaceAll('-', '')}-${String(seq).padStart(2, '0')}`;
     // Placement: promised within the day; actual later (BCN rakes are scarcest, BOXN plentiful).
@@ -40,7 +58,14 @@ export class RakeJourney {
     let delayH = this.rng.lognormal(3.5 * typeFactor * placementDelayFactor(cal.month, cal.weekday), 0.75) - 1.5;
     if (this.rec.defects.chance(OUTLIER)) delayH += this.rng.uniform(36, 96); // rake held at a yard upstream
     const actual = promised + delayH * HOUR_MS;
-    this.rec.tables.rake_placements.push({ rakeId, wagonType: wt.code, loadingPoint: lp.code, promisedAt: toIst(promised), actualAt: toIst(actual), delayH: this.rec.missing(round1(delayH)) });
+    this.rec.tables.rake_placements.push({
+      rakeId,
+      wagonType: wt.code,
+      loadingPoint: lp.code,
+      promisedAt: toIst(promised),
+      actualAt: toIst(actual),
+      delayH: this.rec.missing(round1(delayH)),
+    });
 
     // Loading: at the siding's first free berth, within its working hours.
     const slots = this.lpFree.get(lp.code);
@@ -58,8 +83,14 @@ export class RakeJourney {
       const hours = tonnes / rate;
       const missing = this.rec.defects.chance(MISSING);
       this.rec.tables.loading_events.push({
-        date: istDate(t), rakeId, loadingPoint: lp.code, product, wagonType: wt.code, tonnes,
-        hours: missing ? null : round2(hours), rateTph: missing ? null : round1(rate),
+        date: istDate(t),
+        rakeId,
+        loadingPoint: lp.code,
+        product,
+        wagonType: wt.code,
+        tonnes,
+        hours: missing ? null : round2(hours),
+        rateTph: missing ? null : round1(rate),
       });
       t += hours * HOUR_MS;
     }
@@ -79,11 +110,23 @@ export class RakeJourney {
     destCodes.forEach((code, k) => {
       const dest = this.destination(code);
       const destT = portions.filter((p) => p.o.dest.code === code).reduce((s, p) => s + p.t, 0);
-      let transit = (RAIL_TERMINAL_H + dest.railDistanceKm / spec.speedKmph) * transitFactor(dispatchCal.month) * busy * this.rng.lognormal(1, 0.08 * spec.congestion) + (k === 1 ? 6 : 0);
+      let transit =
+        (RAIL_TERMINAL_H + dest.railDistanceKm / spec.speedKmph) *
+          transitFactor(dispatchCal.month) *
+          busy *
+          this.rng.lognormal(1, 0.08 * spec.congestion) +
+        (k === 1 ? 6 : 0);
       if (this.rec.defects.chance(OUTLIER)) transit *= this.rng.uniform(1.8, 3); // breakdown, diversion
       this.rec.tables.trips.push({
-        date: istDate(dispatch), rakeId, corridor: dest.corridor, destination: code, distanceKm: dest.railDistanceKm,
-        wagonType: wt.code, month: dispatchCal.month, loadT: destT, transitH: this.rec.missing(round1(transit)),
+        date: istDate(dispatch),
+        rakeId,
+        corridor: dest.corridor,
+        destination: code,
+        distanceKm: dest.railDistanceKm,
+        wagonType: wt.code,
+        month: dispatchCal.month,
+        loadT: destT,
+        transitH: this.rec.missing(round1(transit)),
       });
     });
 
@@ -95,8 +138,17 @@ export class RakeJourney {
       cost *= this.rng.lognormal(1, 0.02);
       if (this.rec.defects.chance(OUTLIER / 2)) cost *= 1.5;
       this.rec.tables.shipments.push({
-        date: istDate(dispatch), orderId: p.o.id, stockyard: p.yard, destination: p.o.dest.code, corridor: p.o.dest.corridor,
-        product: p.o.product, priority: p.o.priority, mode: 'rail', tonnes: p.t, distanceKm: p.o.dest.railDistanceKm, costRsPerT: this.rec.missing(round1(cost)),
+        date: istDate(dispatch),
+        orderId: p.o.id,
+        stockyard: p.yard,
+        destination: p.o.dest.code,
+        corridor: p.o.dest.corridor,
+        product: p.o.product,
+        priority: p.o.priority,
+        mode: 'rail',
+        tonnes: p.t,
+        distanceKm: p.o.dest.railDistanceKm,
+        costRsPerT: this.rec.missing(round1(cost)),
       });
     }
   }
@@ -113,7 +165,12 @@ function firstFree(slots: readonly number[]): { slot: number; free: number } {
   if (slots.length === 0) throw new Error('a loading point has no berth');
   let slot = 0;
   let free = slots[0]!; // the list is not empty
-  slots.forEach((t, i) => { if (t < free) { free = t; slot = i; } });
+  slots.forEach((t, i) => {
+    if (t < free) {
+      free = t;
+      slot = i;
+    }
+  });
   return { slot, free };
 }
 

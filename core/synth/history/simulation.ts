@@ -32,7 +32,10 @@ export class Simulation {
   private readonly road: RoadDespatch;
   private readonly rail: RailDespatch;
 
-  constructor(profile: PlantProfile, private readonly rng: Rng) {
+  constructor(
+    profile: PlantProfile,
+    private readonly rng: Rng,
+  ) {
     const plant = profile.plant;
     this.rec = new Recorder(rng.fork('defects'));
     this.orders = new OrderBook(plant, profile, rng, this.rec);
@@ -47,8 +50,14 @@ export class Simulation {
 
   truth(): HistoryTruth {
     return {
-      orderedT: this.orders.ordered, shippedRailT: this.rail.shippedT, shippedRoadT: this.road.shippedT, backlogT: this.orders.backlogT(),
-      openingStockT: this.stock.openingT, producedT: this.stock.producedT, closingStockT: this.stock.totalT(), rakes: this.rail.rakes,
+      orderedT: this.orders.ordered,
+      shippedRailT: this.rail.shippedT,
+      shippedRoadT: this.road.shippedT,
+      backlogT: this.orders.backlogT(),
+      openingStockT: this.stock.openingT,
+      producedT: this.stock.producedT,
+      closingStockT: this.stock.totalT(),
+      rakes: this.rail.rakes,
     };
   }
 

@@ -11,14 +11,23 @@ export class Stockyards {
   readonly openingT: number;
   producedT = 0;
 
-  constructor(private readonly plant: Plant, profile: PlantProfile, meanDemand: ReadonlyMap<string, number>) {
+  constructor(
+    private readonly plant: Plant,
+    profile: PlantProfile,
+    meanDemand: ReadonlyMap<string, number>,
+  ) {
     // Stockyards start with about six days of each product.
     let opening = 0;
     for (const p of plant.products) {
-      const ys = plant.stockyards.filter((y) => profile.stockyardProducts.get(y.code)?.includes(p.code)).map((y) => y.code);
+      const ys = plant.stockyards
+        .filter((y) => profile.stockyardProducts.get(y.code)?.includes(p.code))
+        .map((y) => y.code);
       this.holders.set(p.code, ys);
       const each = Math.round((6 * (meanDemand.get(p.code) ?? 0)) / Math.max(1, ys.length));
-      for (const y of ys) { this.stock.set(`${y}|${p.code}`, each); opening += each; }
+      for (const y of ys) {
+        this.stock.set(`${y}|${p.code}`, each);
+        opening += each;
+      }
     }
     this.openingT = opening;
   }

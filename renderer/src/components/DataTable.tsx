@@ -1,6 +1,21 @@
-import { columnResizingFeature, columnSizingFeature, tableFeatures, useTable, type ColumnDef } from '@tanstack/react-table';
+import {
+  columnResizingFeature,
+  columnSizingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+} from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import { t } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { parseClipboard, pasteTargets } from './grid/clipboard';
@@ -23,7 +38,11 @@ export interface DataColumn {
   width?: number;
 }
 
-export interface CellChange { index: number; field: string; text: string }
+export interface CellChange {
+  index: number;
+  field: string;
+  text: string;
+}
 
 export interface DataTableProps {
   columns: readonly DataColumn[];
@@ -53,7 +72,8 @@ export function cellText(v: unknown, kind: DataColumn['kind']): string {
   if (kind === 'bool') return v ? 'yes' : 'no';
   if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
   // One date format everywhere, with the year, on the stored clock (plant time).
-  if ((kind === 'timestamp' || kind === 'date') && typeof v === 'string') return kind === 'date' ? formatDate(v) : formatDateTime(v);
+  if ((kind === 'timestamp' || kind === 'date') && typeof v === 'string')
+    return kind === 'date' ? formatDate(v) : formatDateTime(v);
   return String(v);
 }
 
@@ -69,9 +89,22 @@ function editText(v: unknown, kind: DataColumn['kind']): string {
 
 const features = tableFeatures({ columnSizingFeature, columnResizingFeature });
 const NO_ROWS: Record<string, unknown>[] = [];
-const defaultWidth = (c: DataColumn) => c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110);
+const defaultWidth = (c: DataColumn) =>
+  c.width ?? (c.kind === 'timestamp' ? 150 : c.kind === 'text' || c.kind === 'list' ? 150 : 110);
 
-export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessages, onDuplicate, onDelete, onAdd, height = 460, label }: DataTableProps) {
+export function DataTable({
+  columns,
+  rows,
+  rowKey,
+  onEdit,
+  onEditMany,
+  cellMessages,
+  onDuplicate,
+  onDelete,
+  onAdd,
+  height = 460,
+  label,
+}: DataTableProps) {
   const [sort, setSort] = useState<SortState | null>(null);
   const [filter, setFilter] = useState('');
   const [colFilters, setColFilters] = useState<Record<string, string>>({});
@@ -86,9 +119,20 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
   /** Focus follows the active cell only while the planner is working in the grid. */
   const focusInGrid = useRef(false);
 
-  const viewCols = useMemo(() => columns.map((c) => ({ id: c.field, value: (r: Record<string, unknown>) => r[c.field], text: (r: Record<string, unknown>) => cellText(r[c.field], c.kind) })), [columns]);
+  const viewCols = useMemo(
+    () =>
+      columns.map((c) => ({
+        id: c.field,
+        value: (r: Record<string, unknown>) => r[c.field],
+        text: (r: Record<string, unknown>) => cellText(r[c.field], c.kind),
+      })),
+    [columns],
+  );
   // Indices into `rows` after filtering and sorting: rows themselves are never copied.
-  const view = useMemo(() => viewIndices(rows, viewCols, filter, colFilters, sort), [rows, viewCols, filter, colFilters, sort]);
+  const view = useMemo(
+    () => viewIndices(rows, viewCols, filter, colFilters, sort),
+    [rows, viewCols, filter, colFilters, sort],
+  );
 
   const columnDefs = useMemo<ColumnDef<typeof features, Record<string, unknown>>[]>(
     () => columns.map((c) => ({ id: c.field, header: c.label, size: defaultWidth(c), minSize: 50, maxSize: 800 })),
@@ -109,11 +153,14 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     estimateSize: () => ROW_H,
     overscan: 8,
     // The active row stays rendered even when scrolled away, so the grid never loses its tab stop.
-    rangeExtractor: useCallback((range: Parameters<typeof defaultRangeExtractor>[0]) => {
-      const idx = defaultRangeExtractor(range);
-      if (activeRow < range.count && !idx.includes(activeRow)) idx.push(activeRow);
-      return idx.sort((x, y) => x - y);
-    }, [activeRow]),
+    rangeExtractor: useCallback(
+      (range: Parameters<typeof defaultRangeExtractor>[0]) => {
+        const idx = defaultRangeExtractor(range);
+        if (activeRow < range.count && !idx.includes(activeRow)) idx.push(activeRow);
+        return idx.sort((x, y) => x - y);
+      },
+      [activeRow],
+    ),
   });
 
   const cellId = (r: number, c: number) => `${gridId}-r${r}-c${c}`;
@@ -150,7 +197,10 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     const message = await onEdit(editing.index, editing.field, editing.text);
     setBusy(false);
     setError(key, message);
-    if (!message) { focusInGrid.current = true; setEditing(null); }
+    if (!message) {
+      focusInGrid.current = true;
+      setEditing(null);
+    }
   }
 
   /** Escape: the refused text was never saved, so its message goes with it; the stored value stands. */
@@ -174,7 +224,10 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
       e.preventDefault();
       const h = headers[colIdx];
       if (!h) return;
-      table.setColumnSizing((s) => ({ ...s, [c.field]: Math.max(50, Math.min(800, h.getSize() + (e.key === 'ArrowRight' ? 20 : -20))) }));
+      table.setColumnSizing((s) => ({
+        ...s,
+        [c.field]: Math.max(50, Math.min(800, h.getSize() + (e.key === 'ArrowRight' ? 20 : -20))),
+      }));
       return;
     }
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
@@ -183,7 +236,12 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
       return;
     }
     const page = Math.max(1, Math.floor(height / ROW_H) - 1);
-    const action = cellKeyAction(e, { row: viewRow, col: colIdx }, { rows: view.length, cols: columns.length, page }, Boolean(onEdit));
+    const action = cellKeyAction(
+      e,
+      { row: viewRow, col: colIdx },
+      { rows: view.length, cols: columns.length, page },
+      Boolean(onEdit),
+    );
     if (action.kind === 'none') return;
     e.preventDefault();
     const index = view[viewRow];
@@ -206,10 +264,18 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
     setBusy(true);
     let message: string | null = null;
     if (onEditMany) message = await onEditMany(changes);
-    else for (const ch of changes) { message = await onEdit!(ch.index, ch.field, ch.text); if (message) break; }
+    else
+      for (const ch of changes) {
+        message = await onEdit!(ch.index, ch.field, ch.text);
+        if (message) break;
+      }
     setBusy(false);
     setError(`${t('grid.row')}|`, message);
-    setNotice(message ? null : `${t('grid.pasted', { n: changes.length })}${outside ? ` ${t('grid.outside', { n: outside })}` : ''}`);
+    setNotice(
+      message
+        ? null
+        : `${t('grid.pasted', { n: changes.length })}${outside ? ` ${t('grid.outside', { n: outside })}` : ''}`,
+    );
   }
 
   async function rowAction(index: number, fn: (index: number) => Promise<string | null>) {
@@ -230,33 +296,87 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
           aria-label={`Filter ${label}`}
           placeholder={t('grid.filterAll')}
           value={filter}
-          onChange={(e) => { setFilter(e.target.value); scroller.current?.scrollTo({ top: 0 }); }}
+          onChange={(e) => {
+            setFilter(e.target.value);
+            scroller.current?.scrollTo({ top: 0 });
+          }}
           className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         />
-        <button type="button" aria-pressed={showFilters} onClick={() => setShowFilters((v) => !v)}
-          className={`rounded-md border border-slate-300 px-2 py-1 text-sm ${showFilters ? 'bg-brand-50 text-brand-700' : 'bg-white'}`}>
-          {t('grid.columnFilters')}{Object.values(colFilters).some((v) => v.trim()) ? ' •' : ''}
+        <button
+          type="button"
+          aria-pressed={showFilters}
+          onClick={() => setShowFilters((v) => !v)}
+          className={`rounded-md border border-slate-300 px-2 py-1 text-sm ${showFilters ? 'bg-brand-50 text-brand-700' : 'bg-white'}`}
+        >
+          {t('grid.columnFilters')}
+          {Object.values(colFilters).some((v) => v.trim()) ? ' •' : ''}
         </button>
         <span className="tabular text-xs text-slate-600" data-testid="row-count">
-          {view.length === rows.length ? t('grid.rows', { n: rows.length }) : t('grid.rowsOf', { n: view.length, total: rows.length })}
+          {view.length === rows.length
+            ? t('grid.rows', { n: rows.length })
+            : t('grid.rowsOf', { n: view.length, total: rows.length })}
         </span>
-        {onAdd && <button type="button" disabled={busy} onClick={() => void (async () => { setBusy(true); const m = await onAdd(); setBusy(false); setError(`${t('grid.addRow')}|`, m); })()}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100">+ {t('grid.addRow')}</button>}
+        {onAdd && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              void (async () => {
+                setBusy(true);
+                const m = await onAdd();
+                setBusy(false);
+                setError(`${t('grid.addRow')}|`, m);
+              })()
+            }
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100"
+          >
+            + {t('grid.addRow')}
+          </button>
+        )}
         {hasActions && activeIndex !== undefined && (
           <span className="flex items-center gap-1 text-sm">
-            {onDuplicate && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100" onClick={() => void rowAction(activeIndex, onDuplicate)}>{t('grid.duplicateSelected')}</button>}
-            {onDelete && <button type="button" disabled={busy} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-red-700 hover:bg-red-50" onClick={() => void rowAction(activeIndex, onDelete)}>{t('grid.deleteSelected')}</button>}
+            {onDuplicate && (
+              <button
+                type="button"
+                disabled={busy}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100"
+                onClick={() => void rowAction(activeIndex, onDuplicate)}
+              >
+                {t('grid.duplicateSelected')}
+              </button>
+            )}
+            {onDelete && (
+              <button
+                type="button"
+                disabled={busy}
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-red-700 hover:bg-red-50"
+                onClick={() => void rowAction(activeIndex, onDelete)}
+              >
+                {t('grid.deleteSelected')}
+              </button>
+            )}
           </span>
         )}
       </div>
-      <p id={`${gridId}-help`} className="text-xs text-slate-600">{t('grid.help')}</p>
-      {notice && <p role="status" className="text-sm text-emerald-700" data-testid="grid-notice">{notice}</p>}
+      <p id={`${gridId}-help`} className="text-xs text-slate-600">
+        {t('grid.help')}
+      </p>
+      {notice && (
+        <p role="status" className="text-sm text-emerald-700" data-testid="grid-notice">
+          {notice}
+        </p>
+      )}
       {errorList.length > 0 && (
         <ul role="alert" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
           {errorList.map(([key, msg]) => {
             const [row, field] = key.split('|');
             const col = columns.find((c) => c.field === field);
-            return <li key={key}>{row}{field ? `, ${col?.label ?? field}` : ''}: {msg}</li>;
+            return (
+              <li key={key}>
+                {row}
+                {field ? `, ${col?.label ?? field}` : ''}: {msg}
+              </li>
+            );
           })}
         </ul>
       )}
@@ -271,8 +391,12 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
         className="overflow-auto rounded-md border border-slate-200 bg-white text-sm"
         style={{ height }}
         onPaste={(e) => void onPaste(e)}
-        onFocus={() => { focusInGrid.current = true; }}
-        onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusInGrid.current = false; }}
+        onFocus={() => {
+          focusInGrid.current = true;
+        }}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) focusInGrid.current = false;
+        }}
       >
         <div style={{ width: totalWidth, minWidth: '100%' }}>
           <div className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 font-medium text-slate-700">
@@ -281,10 +405,21 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
                 const c = columns[i];
                 if (!c) return null;
                 return (
-                  <div key={h.id} role="columnheader" aria-sort={sort?.column === c.field ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className="relative flex min-w-0 items-center">
-                    <button type="button" tabIndex={-1} className="min-w-0 flex-1 truncate px-2 py-1.5 text-left hover:bg-slate-100" title={t('grid.sortBy', { column: c.label })}
-                      onClick={() => setSort((s) => nextSort(s, c.field))}>
-                      {c.label}{sort?.column === c.field ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                  <div
+                    key={h.id}
+                    role="columnheader"
+                    aria-sort={sort?.column === c.field ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                    className="relative flex min-w-0 items-center"
+                  >
+                    <button
+                      type="button"
+                      tabIndex={-1}
+                      className="min-w-0 flex-1 truncate px-2 py-1.5 text-left hover:bg-slate-100"
+                      title={t('grid.sortBy', { column: c.label })}
+                      onClick={() => setSort((s) => nextSort(s, c.field))}
+                    >
+                      {c.label}
+                      {sort?.column === c.field ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
                     </button>
                     <span
                       aria-hidden="true"
@@ -296,14 +431,23 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
                   </div>
                 );
               })}
-              {hasActions && <span role="columnheader" className="px-2 py-1.5 text-slate-600">{t('grid.row')}</span>}
+              {hasActions && (
+                <span role="columnheader" className="px-2 py-1.5 text-slate-600">
+                  {t('grid.row')}
+                </span>
+              )}
             </div>
             {showFilters && (
               <div className="grid border-t border-slate-200 py-1" style={{ gridTemplateColumns: template }}>
                 {columns.map((c) => (
-                  <input key={c.field} aria-label={t('grid.filterColumn', { column: c.label })} placeholder={c.kind === 'number' || c.kind === 'int' ? '>100' : '…'}
-                    value={colFilters[c.field] ?? ''} onChange={(e) => setColFilters((f) => ({ ...f, [c.field]: e.target.value }))}
-                    className="mx-1 min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-normal" />
+                  <input
+                    key={c.field}
+                    aria-label={t('grid.filterColumn', { column: c.label })}
+                    placeholder={c.kind === 'number' || c.kind === 'int' ? '>100' : '…'}
+                    value={colFilters[c.field] ?? ''}
+                    onChange={(e) => setColFilters((f) => ({ ...f, [c.field]: e.target.value }))}
+                    className="mx-1 min-w-0 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-normal"
+                  />
                 ))}
               </div>
             )}
@@ -341,7 +485,10 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
                         aria-invalid={message ? true : undefined}
                         className={`truncate px-2 leading-[30px] ${isActive ? 'ring-2 ring-inset ring-brand-600' : ''} ${c.kind === 'number' || c.kind === 'int' ? 'tabular text-right' : ''} ${message ? 'bg-red-50 text-red-800' : ''} ${message && !isActive ? 'ring-1 ring-inset ring-red-300' : ''}`}
                         onClick={() => setActive({ row: viewRow, col: colIdx })}
-                        onDoubleClick={() => { setActive({ row: viewRow, col: colIdx }); startEdit(index, c); }}
+                        onDoubleClick={() => {
+                          setActive({ row: viewRow, col: colIdx });
+                          startEdit(index, c);
+                        }}
                         onKeyDown={(e) => onCellKey(e, viewRow, colIdx)}
                       >
                         {isEditing ? (
@@ -367,8 +514,32 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
                   })}
                   {hasActions && (
                     <div role="gridcell" className="flex items-center gap-1 px-2">
-                      {onDuplicate && <button type="button" tabIndex={-1} disabled={busy} title={t('grid.duplicate', { row: key })} aria-label={`Duplicate ${key}`} className="rounded px-1 text-slate-600 hover:bg-slate-200" onClick={() => void rowAction(index, onDuplicate)}>⧉</button>}
-                      {onDelete && <button type="button" tabIndex={-1} disabled={busy} title={t('grid.delete', { row: key })} aria-label={`Delete ${key}`} className="rounded px-1 text-red-700 hover:bg-red-100" onClick={() => void rowAction(index, onDelete)}>✕</button>}
+                      {onDuplicate && (
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          disabled={busy}
+                          title={t('grid.duplicate', { row: key })}
+                          aria-label={`Duplicate ${key}`}
+                          className="rounded px-1 text-slate-600 hover:bg-slate-200"
+                          onClick={() => void rowAction(index, onDuplicate)}
+                        >
+                          ⧉
+                        </button>
+                      )}
+                      {onDelete && (
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          disabled={busy}
+                          title={t('grid.delete', { row: key })}
+                          aria-label={`Delete ${key}`}
+                          className="rounded px-1 text-red-700 hover:bg-red-100"
+                          onClick={() => void rowAction(index, onDelete)}
+                        >
+                          ✕
+                        </button>
+                      )}
                     </div>
                   )}
                 </div>
@@ -377,11 +548,15 @@ export function DataTable({ columns, rows, rowKey, onEdit, onEditMany, cellMessa
           </div>
         </div>
       </div>
-      {columns.filter((c) => c.options).map((c) => (
-        <datalist key={c.field} id={`${gridId}-opts-${c.field}`}>
-          {c.options!.map((o) => <option key={String(o)} value={String(o)} />)}
-        </datalist>
-      ))}
+      {columns
+        .filter((c) => c.options)
+        .map((c) => (
+          <datalist key={c.field} id={`${gridId}-opts-${c.field}`}>
+            {c.options!.map((o) => (
+              <option key={String(o)} value={String(o)} />
+            ))}
+          </datalist>
+        ))}
     </div>
   );
 }

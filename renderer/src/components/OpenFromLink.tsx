@@ -6,7 +6,11 @@ import { t } from '../i18n';
  */
 export function OpenFromLink({ refused }: { refused: boolean }) {
   return (
-    <div role="alert" data-testid="open-from-link" className="mx-auto mt-12 max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-900">
+    <div
+      role="alert"
+      data-testid="open-from-link"
+      className="mx-auto mt-12 max-w-xl rounded-lg border border-amber-300 bg-amber-50 p-6 text-amber-900"
+    >
       <h1 className="text-lg font-semibold">{t('link.title')}</h1>
       <p className="mt-2 text-sm">
         {refused ? t('link.refused') : t('link.noKey')}{' '}

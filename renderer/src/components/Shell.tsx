@@ -3,7 +3,12 @@ import { useConnection } from '../store/connection';
 import { PAGES, useNavigation, type PageId } from '../store/navigation';
 import { CATALOGUES, t, useLang, type Lang, type MessageKey } from '../i18n';
 
-const LABELS: Record<PageId, MessageKey> = { plan: 'nav.plan', forecasts: 'nav.forecasts', models: 'nav.models', monitor: 'nav.monitor' };
+const LABELS: Record<PageId, MessageKey> = {
+  plan: 'nav.plan',
+  forecasts: 'nav.forecasts',
+  models: 'nav.models',
+  monitor: 'nav.monitor',
+};
 
 export function Shell({ children }: { children: ReactNode }) {
   const { page, go } = useNavigation();
@@ -29,7 +34,14 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="ml-auto text-xs text-slate-500" data-testid="connection-state">
-          {shell} · {state === 'open' ? t('conn.connected') : state === 'unauthorised' ? t('conn.refused') : state === 'no-token' ? t('conn.noToken') : state}
+          {shell} ·{' '}
+          {state === 'open'
+            ? t('conn.connected')
+            : state === 'unauthorised'
+              ? t('conn.refused')
+              : state === 'no-token'
+                ? t('conn.noToken')
+                : state}
         </div>
         <LanguagePicker />
       </header>
@@ -42,9 +54,17 @@ export function Shell({ children }: { children: ReactNode }) {
 function LanguagePicker() {
   const { lang, setLang } = useLang();
   return (
-    <select aria-label={t('lang.choose')} value={lang} onChange={(e) => setLang(e.target.value as Lang)}
-      className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs">
-      {(Object.keys(CATALOGUES) as Lang[]).map((l) => <option key={l} value={l} lang={l}>{CATALOGUES[l]['lang.name']}</option>)}
+    <select
+      aria-label={t('lang.choose')}
+      value={lang}
+      onChange={(e) => setLang(e.target.value as Lang)}
+      className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+    >
+      {(Object.keys(CATALOGUES) as Lang[]).map((l) => (
+        <option key={l} value={l} lang={l}>
+          {CATALOGUES[l]['lang.name']}
+        </option>
+      ))}
     </select>
   );
 }

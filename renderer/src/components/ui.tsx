@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 
 /** Small shared building blocks; pages compose these rather than restyling each time. */
-export function Card({ title, children, actions, className = '' }: { title?: string; children: ReactNode; actions?: ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  actions,
+  className = '',
+}: {
+  title?: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-sm ${className}`}>
       {(title || actions) && (
@@ -56,14 +66,22 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   );
 }
 
-export function Button({ children, variant = 'primary', ...props }: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
+export function Button({
+  children,
+  variant = 'primary',
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: 'primary' | 'secondary' | 'danger' }) {
   const styles = {
     primary: 'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-300',
     secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400',
     danger: 'bg-red-600 text-white hover:bg-red-700 disabled:bg-slate-300',
   }[variant];
   return (
-    <button type="button" {...props} className={`rounded-md px-3 py-1.5 text-sm font-medium ${styles} ${props.className ?? ''}`}>
+    <button
+      type="button"
+      {...props}
+      className={`rounded-md px-3 py-1.5 text-sm font-medium ${styles} ${props.className ?? ''}`}
+    >
       {children}
     </button>
   );

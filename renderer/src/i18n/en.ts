@@ -36,7 +36,8 @@ export const en = {
   'grid.resize': 'Resize {column}',
   'grid.pasted': 'Pasted {n} cells.',
   'grid.pasteRefused': '{n} pasted cells refused.',
-  'grid.help': 'Arrow keys move, Enter or F2 edits, Escape cancels, Ctrl+V pastes a range copied from Excel, Alt+↑/↓ sorts by the column, Alt+←/→ resizes it, Tab leaves the table.',
+  'grid.help':
+    'Arrow keys move, Enter or F2 edits, Escape cancels, Ctrl+V pastes a range copied from Excel, Alt+↑/↓ sorts by the column, Alt+←/→ resizes it, Tab leaves the table.',
   'grid.duplicate': 'Duplicate {row}',
   'grid.delete': 'Delete {row}',
   'table.filter': 'Filter {table}',
@@ -156,7 +157,8 @@ export const en = {
   'link.title': 'Open RakePlan from the link it printed',
   'link.refused': 'This link carries the key of an earlier launch of RakePlan, so the running app refused it.',
   'link.noKey': 'This address has no key, so RakePlan does not connect.',
-  'link.how': 'When RakePlan starts ({start} or {serve}) it prints a link such as {example}: open that link in this browser. Your scenarios and plans are safe in the data folder; nothing was lost.',
+  'link.how':
+    'When RakePlan starts ({start} or {serve}) it prints a link such as {example}: open that link in this browser. Your scenarios and plans are safe in the data folder; nothing was lost.',
   'page.plan': 'Dispatch plan',
   'page.scenarios': 'Scenarios',
 } as const;

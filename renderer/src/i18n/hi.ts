@@ -38,7 +38,8 @@ export const hi: Record<MessageKey, string> = {
   'grid.resize': '{column} की चौड़ाई बदलें',
   'grid.pasted': '{n} सेल चिपकाए गए।',
   'grid.pasteRefused': '{n} चिपकाए गए सेल अस्वीकृत।',
-  'grid.help': 'तीर कुंजियाँ सेल बदलती हैं, Enter या F2 संपादन, Escape रद्द, Ctrl+V Excel से कॉपी की गई रेंज चिपकाता है, Alt+↑/↓ स्तंभ से क्रमबद्ध, Alt+←/→ चौड़ाई बदलता है, Tab तालिका से बाहर।',
+  'grid.help':
+    'तीर कुंजियाँ सेल बदलती हैं, Enter या F2 संपादन, Escape रद्द, Ctrl+V Excel से कॉपी की गई रेंज चिपकाता है, Alt+↑/↓ स्तंभ से क्रमबद्ध, Alt+←/→ चौड़ाई बदलता है, Tab तालिका से बाहर।',
   'grid.duplicate': '{row} की प्रति बनाएँ',
   'grid.delete': '{row} हटाएँ',
   'table.filter': '{table} छाँटें',
@@ -158,7 +159,8 @@ export const hi: Record<MessageKey, string> = {
   'link.title': 'RakePlan को उसके छापे गए लिंक से खोलें',
   'link.refused': 'इस लिंक में RakePlan के पिछले प्रारंभ की कुंजी है, इसलिए चल रहे ऐप ने इसे अस्वीकार किया।',
   'link.noKey': 'इस पते में कुंजी नहीं है, इसलिए RakePlan नहीं जुड़ता।',
-  'link.how': 'RakePlan शुरू होने पर ({start} या {serve}) एक लिंक छापता है, जैसे {example}: वही लिंक इस ब्राउज़र में खोलें। आपके परिदृश्य और योजनाएँ डेटा फ़ोल्डर में सुरक्षित हैं; कुछ नहीं खोया।',
+  'link.how':
+    'RakePlan शुरू होने पर ({start} या {serve}) एक लिंक छापता है, जैसे {example}: वही लिंक इस ब्राउज़र में खोलें। आपके परिदृश्य और योजनाएँ डेटा फ़ोल्डर में सुरक्षित हैं; कुछ नहीं खोया।',
   'page.plan': 'प्रेषण योजना',
   'page.scenarios': 'परिदृश्य',
 };

@@ -17,14 +17,20 @@ function initialLang(): Lang {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (saved === 'en' || saved === 'hi') return saved;
-  } catch { /* storage can be unavailable (private mode): English */ }
+  } catch {
+    /* storage can be unavailable (private mode): English */
+  }
   return 'en';
 }
 
 export const useLang = create<{ lang: Lang; setLang(l: Lang): void }>((set) => ({
   lang: initialLang(),
   setLang(lang) {
-    try { globalThis.localStorage?.setItem(STORAGE_KEY, lang); } catch { /* not remembered, still applied */ }
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+    } catch {
+      /* not remembered, still applied */
+    }
     if (globalThis.document) document.documentElement.lang = lang;
     set({ lang });
   },

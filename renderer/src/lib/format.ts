@@ -8,4 +8,5 @@ export const formatT = (v: number) => `${inr.format(v)} t`;
 export const formatH = (v: number) => `${dec1.format(v)} h`;
 export const formatPct = (v: number) => `${dec1.format(v * 100)} %`;
 export const formatMs = (v: number) => (v < 10 ? `${v.toFixed(2)} ms` : `${inr.format(v)} ms`);
-export const formatDuration = (s: number) => (s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`);
+export const formatDuration = (s: number) =>
+  s < 60 ? `${s.toFixed(0)} s` : `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 // The stores run in the browser; a minimal window with a hash and its hashchange listeners is all
 // the navigation store touches.
 const listeners: (() => void)[] = [];
-const fakeWindow = { location: { hash: '#/models' }, addEventListener: (type: string, fn: () => void) => { if (type === 'hashchange') listeners.push(fn); } };
+const fakeWindow = {
+  location: { hash: '#/models' },
+  addEventListener: (type: string, fn: () => void) => {
+    if (type === 'hashchange') listeners.push(fn);
+  },
+};
 let nav: typeof import('./navigation');
 let conn: typeof import('./connection');
 
@@ -13,7 +18,10 @@ beforeAll(async () => {
   conn = await import('./connection');
 });
 
-const hashChange = (hash: string) => { fakeWindow.location.hash = hash; for (const fn of listeners) fn(); };
+const hashChange = (hash: string) => {
+  fakeWindow.location.hash = hash;
+  for (const fn of listeners) fn();
+};
 
 describe('navigation store (hash routing)', () => {
   it('starts on the page the hash names', () => {

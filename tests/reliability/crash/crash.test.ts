@@ -25,7 +25,9 @@ afterAll(() => tmp.cleanup());
 async function trial<L>(w: Workload<L> | ((dir: string) => Workload<L>), sub: string, n: number): Promise<TrialReport> {
   const dir = path.join(tmp.dir, sub);
   const r = await runTrials(typeof w === 'function' ? w(dir) : w, dir, n, { log });
-  console.log(`crash trials — ${r.workload}: ${r.trials} trials (${r.killedMidCall} killed mid-call), ${r.losses} losses, ${r.problems.length} problems`);
+  console.log(
+    `crash trials — ${r.workload}: ${r.trials} trials (${r.killedMidCall} killed mid-call), ${r.losses} losses, ${r.problems.length} problems`,
+  );
   return r;
 }
 

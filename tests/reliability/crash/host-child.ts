@@ -11,10 +11,17 @@ import { appRoot } from '../../../core/host/paths';
 export const HOST_SCRIPT = path.join(appRoot(), 'dist/host/utility.js');
 
 export function ensureHostBuilt(): void {
-  if (!fs.existsSync(HOST_SCRIPT)) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot(), stdio: 'ignore' });
+  if (!fs.existsSync(HOST_SCRIPT))
+    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot(), stdio: 'ignore' });
 }
 
-interface Reply { type: 'reply' | 'error' | 'progress' | 'event'; id?: number; result?: unknown; error?: { code: string; message: string }; data?: unknown }
+interface Reply {
+  type: 'reply' | 'error' | 'progress' | 'event';
+  id?: number;
+  result?: unknown;
+  error?: { code: string; message: string };
+  data?: unknown;
+}
 
 export interface HostChild {
   child: ChildProcess;
@@ -28,17 +35,28 @@ export interface HostChild {
 let nextConn = 1;
 
 export function startHost(dataDir: string, env: Record<string, string> = {}): HostChild {
-  const child = fork(HOST_SCRIPT, [], { env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(HOST_SCRIPT, [], {
+    env: { ...process.env, RAKEPLAN_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   let stderr = '';
-  child.stderr?.on('data', (d) => { stderr = (stderr + String(d)).slice(-4000); });
+  child.stderr?.on('data', (d) => {
+    stderr = (stderr + String(d)).slice(-4000);
+  });
   const conn = nextConn++;
   let nextId = 1;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: unknown) => void }>();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.once('exit', (code, signal) => {
-    for (const p of pending.values()) p.reject(Object.assign(new Error(`host exited (${signal ?? code})`), { code: 'HOST_EXITED' }));
-    pending.clear();
-    r({ code, signal });
-  }));
+  const pending = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void; onProgress?: (p: unknown) => void }
+  >();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    child.once('exit', (code, signal) => {
+      for (const p of pending.values())
+        p.reject(Object.assign(new Error(`host exited (${signal ?? code})`), { code: 'HOST_EXITED' }));
+      pending.clear();
+      r({ code, signal });
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     child.on('message', (m: { ready?: boolean; conn?: number; msg?: Reply }) => {
       if (m.ready) return resolve();
@@ -48,9 +66,12 @@ export function startHost(dataDir: string, env: Record<string, string> = {}): Ho
       if (m.msg.type === 'progress') return p.onProgress?.(m.msg.data);
       pending.delete(m.msg.id);
       if (m.msg.type === 'reply') p.resolve(m.msg.result);
-      else if (m.msg.type === 'error') p.reject(Object.assign(new Error(m.msg.error?.message ?? 'error'), { code: m.msg.error?.code }));
+      else if (m.msg.type === 'error')
+        p.reject(Object.assign(new Error(m.msg.error?.message ?? 'error'), { code: m.msg.error?.code }));
     });
-    void exited.then(({ code, signal }) => reject(new Error(`host exited before ready (${signal ?? code}): ${stderr}`)));
+    void exited.then(({ code, signal }) =>
+      reject(new Error(`host exited before ready (${signal ?? code}): ${stderr}`)),
+    );
   });
   ready.catch(() => undefined);
   return {

@@ -25,7 +25,9 @@ interface Ledger {
 }
 
 const template: Scenario = generateScenario({ seed: 99, size: 'week' });
-const counts = Object.fromEntries(Object.keys(SCENARIO_TABLES).map((t) => [t, tableRows(template, t as keyof typeof SCENARIO_TABLES).length]));
+const counts = Object.fromEntries(
+  Object.keys(SCENARIO_TABLES).map((t) => [t, tableRows(template, t as keyof typeof SCENARIO_TABLES).length]),
+);
 const wholeFile = (name: string) => Buffer.from(JSON.stringify({ ...template, name }), 'utf8').toString('base64');
 
 function ordersFile(tag: string, base: Scenario): string {
@@ -41,7 +43,11 @@ export const importWorkload: Workload<Ledger> = {
   ledger: () => ({ whole: new Map(), versions: [], lastAcked: -1, target: '', ordersPerVersion: 0 }),
 
   async setup(host, ledger) {
-    const created = await host.call<ScenarioSummary>('scenarios.create', { template: 'day', seed: 5, name: 'crash target' });
+    const created = await host.call<ScenarioSummary>('scenarios.create', {
+      template: 'day',
+      seed: 5,
+      name: 'crash target',
+    });
     baseScenario = (await host.call<ScenarioDetail>('scenarios.get', { id: created.id })).scenario;
     ledger.target = created.id;
     ledger.ordersPerVersion = baseScenario.orders.length;
@@ -52,15 +58,26 @@ export const importWorkload: Workload<Ledger> = {
       if (c % 2 === 0) {
         const name = `crash-${trial}-${c}`;
         ledger.whole.set(name, { acked: false, counts });
-        const res = await host.call<ImportResult>('scenarios.import', { fileName: `${name}.json`, dataBase64: wholeFile(name) });
-        if (res.status !== 'imported') throw new Error(`valid scenario refused: ${JSON.stringify(res.rejected.slice(0, 2))}`);
+        const res = await host.call<ImportResult>('scenarios.import', {
+          fileName: `${name}.json`,
+          dataBase64: wholeFile(name),
+        });
+        if (res.status !== 'imported')
+          throw new Error(`valid scenario refused: ${JSON.stringify(res.rejected.slice(0, 2))}`);
         ledger.whole.get(name)!.acked = true;
       } else {
         const tag = `V${trial}-${c}`;
         ledger.versions.push(tag);
         const at = ledger.versions.length - 1;
-        const res = await host.call<ImportResult>('scenarios.import', { id: ledger.target, table: 'orders', mode: 'replace', fileName: 'orders.csv', dataBase64: ordersFile(tag, baseScenario) });
-        if (res.status !== 'imported') throw new Error(`valid orders refused: ${JSON.stringify(res.rejected.slice(0, 2))}`);
+        const res = await host.call<ImportResult>('scenarios.import', {
+          id: ledger.target,
+          table: 'orders',
+          mode: 'replace',
+          fileName: 'orders.csv',
+          dataBase64: ordersFile(tag, baseScenario),
+        });
+        if (res.status !== 'imported')
+          throw new Error(`valid orders refused: ${JSON.stringify(res.rejected.slice(0, 2))}`);
         ledger.lastAcked = at;
       }
     }
@@ -74,11 +91,17 @@ export const importWorkload: Workload<Ledger> = {
     for (const [name, rec] of ledger.whole) {
       const found = byName.get(name);
       if (!found) {
-        if (rec.acked) { losses++; problems.push(`acknowledged import '${name}' is missing`); }
+        if (rec.acked) {
+          losses++;
+          problems.push(`acknowledged import '${name}' is missing`);
+        }
         continue;
       }
       const wrong = Object.entries(rec.counts).filter(([t, n]) => found.counts[t as keyof typeof found.counts] !== n);
-      if (wrong.length) problems.push(`'${name}' is half-imported: ${wrong.map(([t, n]) => `${t} ${found.counts[t as keyof typeof found.counts]}/${n}`).join(', ')}`);
+      if (wrong.length)
+        problems.push(
+          `'${name}' is half-imported: ${wrong.map(([t, n]) => `${t} ${found.counts[t as keyof typeof found.counts]}/${n}`).join(', ')}`,
+        );
       // Settled: from now on it must stay.
       rec.acked = true;
     }
@@ -87,9 +110,15 @@ export const importWorkload: Workload<Ledger> = {
       const tags = new Set(orders.map((o) => o.customer));
       const tag = [...tags][0];
       const at = tag === undefined ? -1 : ledger.versions.indexOf(tag);
-      if (tags.size !== 1 || orders.length !== ledger.ordersPerVersion) problems.push(`orders mix versions or rows: ${tags.size} tags, ${orders.length}/${ledger.ordersPerVersion} rows`);
+      if (tags.size !== 1 || orders.length !== ledger.ordersPerVersion)
+        problems.push(
+          `orders mix versions or rows: ${tags.size} tags, ${orders.length}/${ledger.ordersPerVersion} rows`,
+        );
       else if (at < 0) problems.push(`orders hold an unknown version '${tag}'`);
-      else if (at < ledger.lastAcked) { losses++; problems.push(`acknowledged orders version ${ledger.versions[ledger.lastAcked]} lost: found ${tag}`); }
+      else if (at < ledger.lastAcked) {
+        losses++;
+        problems.push(`acknowledged orders version ${ledger.versions[ledger.lastAcked]} lost: found ${tag}`);
+      }
       if (at >= 0) ledger.lastAcked = at;
     }
     return { problems, losses };

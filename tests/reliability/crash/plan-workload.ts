@@ -7,7 +7,10 @@ import type { Workload } from './trials';
  * acknowledged plan is listed and reads back exactly as it was answered; every listed plan loads
  * (none half-saved).
  */
-interface Ledger { target: string; acked: Map<string, string> }
+interface Ledger {
+  target: string;
+  acked: Map<string, string>;
+}
 
 export const planWorkload: Workload<Ledger> = {
   name: 'plan save',
@@ -15,12 +18,19 @@ export const planWorkload: Workload<Ledger> = {
   ledger: () => ({ target: '', acked: new Map() }),
 
   async setup(host, ledger) {
-    ledger.target = (await host.call<ScenarioSummary>('scenarios.create', { template: 'day', seed: 8, name: 'plan crash target' })).id;
+    ledger.target = (
+      await host.call<ScenarioSummary>('scenarios.create', { template: 'day', seed: 8, name: 'plan crash target' })
+    ).id;
   },
 
   async act(host, trial, ledger) {
     for (let c = 0; ; c++) {
-      const res = await host.call<{ id: string; plan: unknown }>('plans.solve', { scenarioId: ledger.target, name: `crash-${trial}-${c}`, timeLimitS: 5, ruleBasedOnly: c % 2 === 1 });
+      const res = await host.call<{ id: string; plan: unknown }>('plans.solve', {
+        scenarioId: ledger.target,
+        name: `crash-${trial}-${c}`,
+        timeLimitS: 5,
+        ruleBasedOnly: c % 2 === 1,
+      });
       ledger.acked.set(res.id, JSON.stringify(res.plan));
     }
   },
@@ -31,13 +41,24 @@ export const planWorkload: Workload<Ledger> = {
     const listed = await host.call<{ id: string }[]>('plans.list', { scenarioId: ledger.target, limit: 500 });
     const ids = new Set(listed.map((p) => p.id));
     for (const [id, plan] of ledger.acked) {
-      if (!ids.has(id)) { losses++; problems.push(`acknowledged plan ${id} is missing`); continue; }
+      if (!ids.has(id)) {
+        losses++;
+        problems.push(`acknowledged plan ${id} is missing`);
+        continue;
+      }
       const got = await host.call<{ plan: unknown }>('plans.get', { id });
-      if (JSON.stringify(got.plan) !== plan) { losses++; problems.push(`plan ${id} reads back different from what was answered`); }
+      if (JSON.stringify(got.plan) !== plan) {
+        losses++;
+        problems.push(`plan ${id} reads back different from what was answered`);
+      }
     }
     for (const id of ids) {
       if (ledger.acked.has(id)) continue;
-      try { await host.call('plans.get', { id }); } catch (e) { problems.push(`listed plan ${id} does not load: ${(e as Error).message}`); }
+      try {
+        await host.call('plans.get', { id });
+      } catch (e) {
+        problems.push(`listed plan ${id} does not load: ${(e as Error).message}`);
+      }
     }
     return { problems, losses };
   },

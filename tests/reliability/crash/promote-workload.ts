@@ -8,7 +8,11 @@ import { MODEL } from './training-workload';
  * reason, as a planner would when a gate is marginal). After restart production is the version
  * of the last acknowledged promotion or of the one in flight, and it loads (`registry.reload`).
  */
-interface Ledger { versions: number[]; sent: number[]; lastAcked: number }
+interface Ledger {
+  versions: number[];
+  sent: number[];
+  lastAcked: number;
+}
 
 export const promoteWorkload: Workload<Ledger> = {
   name: 'model promotion',
@@ -44,18 +48,28 @@ export const promoteWorkload: Workload<Ledger> = {
     const problems: string[] = [];
     let losses = 0;
     if (ledger.sent.length === 0) return { problems, losses };
-    const prod = await host.call<ModelVersionInfo>('registry.show', { name: MODEL, alias: 'production' }).catch(() => null);
+    const prod = await host
+      .call<ModelVersionInfo>('registry.show', { name: MODEL, alias: 'production' })
+      .catch(() => null);
     if (!prod) {
-      if (ledger.lastAcked >= 0) { losses++; problems.push('production alias lost'); }
+      if (ledger.lastAcked >= 0) {
+        losses++;
+        problems.push('production alias lost');
+      }
       return { problems, losses };
     }
     // Allowed: the last acknowledged promotion's version, or the version sent after it (in flight at the kill).
     const allowed = new Set(ledger.sent.slice(Math.max(0, ledger.lastAcked)).filter((_, i) => i <= 1));
-    if (ledger.lastAcked >= 0 && !allowed.has(prod.version)) { losses++; problems.push(`production is v${prod.version}, expected one of ${[...allowed].join('/')}`); }
+    if (ledger.lastAcked >= 0 && !allowed.has(prod.version)) {
+      losses++;
+      problems.push(`production is v${prod.version}, expected one of ${[...allowed].join('/')}`);
+    }
     try {
       const r = await host.call<{ version: number }>('registry.reload', { name: MODEL });
       if (r.version !== prod.version) problems.push(`reload served v${r.version}, production is v${prod.version}`);
-    } catch (e) { problems.push(`production v${prod.version} does not load: ${(e as Error).message}`); }
+    } catch (e) {
+      problems.push(`production v${prod.version} does not load: ${(e as Error).message}`);
+    }
     ledger.sent = [prod.version];
     ledger.lastAcked = 0;
     return { problems, losses };

@@ -32,10 +32,15 @@ export interface TrialReport {
 /** Deterministic per run: the kill moments are reproducible from the seed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-export async function runTrials<L>(w: Workload<L>, dataDir: string, trials: number, opts: { seed?: number; log?: (l: string) => void; env?: Record<string, string> } = {}): Promise<TrialReport> {
+export async function runTrials<L>(
+  w: Workload<L>,
+  dataDir: string,
+  trials: number,
+  opts: { seed?: number; log?: (l: string) => void; env?: Record<string, string> } = {},
+): Promise<TrialReport> {
   const rand = rng(opts.seed ?? 20261122);
   const ledger = w.ledger();
   const report: TrialReport = { workload: w.name, trials: 0, losses: 0, problems: [], killedMidCall: 0 };
@@ -45,8 +50,16 @@ export async function runTrials<L>(w: Workload<L>, dataDir: string, trials: numb
   try {
     for (let t = 0; t < trials; t++) {
       let inFlight = 0;
-      const tracked: HostChild = { ...host, call: <T>(n: string, p: unknown, onP?: (x: unknown) => void) => { inFlight++; return host.call<T>(n, p, onP).finally(() => inFlight--); } };
-      const acting = w.act(tracked, t, ledger).catch((e: { code?: string }) => { if (e.code !== 'HOST_EXITED') throw e; });
+      const tracked: HostChild = {
+        ...host,
+        call: <T>(n: string, p: unknown, onP?: (x: unknown) => void) => {
+          inFlight++;
+          return host.call<T>(n, p, onP).finally(() => inFlight--);
+        },
+      };
+      const acting = w.act(tracked, t, ledger).catch((e: { code?: string }) => {
+        if (e.code !== 'HOST_EXITED') throw e;
+      });
       const [min, max] = w.killWindowMs;
       await Promise.race([sleep(min + rand() * (max - min)), acting]);
       if (inFlight > 0) report.killedMidCall++;

@@ -41,14 +41,27 @@ function cssVar(name: string, fallback: string): string {
   return v || fallback;
 }
 
-export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId, label, markerX, fromZero = true }: LineChartProps) {
+export function LineChart({
+  x,
+  xKind,
+  xLabel,
+  unit,
+  series,
+  height = 180,
+  testId,
+  label,
+  markerX,
+  fromZero = true,
+}: LineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = `${xKind}|${unit}|${series.map((s) => s.label).join('|')}|${markerX ?? ''}|${fromZero}`;
   // The props the chart is built from, read by the build effect below, which runs only when the
   // chart's shape changes (new data alone goes through setData).
   const latest = useRef({ x, xKind, xLabel, unit, series, markerX, fromZero });
-  useEffect(() => { latest.current = { x, xKind, xLabel, unit, series, markerX, fromZero }; });
+  useEffect(() => {
+    latest.current = { x, xKind, xLabel, unit, series, markerX, fromZero };
+  });
 
   useEffect(() => {
     const el = host.current;
@@ -67,13 +80,24 @@ export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId
       },
       axes: [
         {
-          stroke: axisColor, font, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor },
-          label: xLabel, labelFont: font,
-          ...(xKind === 'number' ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) } : {}),
-          ...(xKind === 'date' ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => formatDateAt(v * 1000, IST_MIN)) } : {}),
+          stroke: axisColor,
+          font,
+          grid: { stroke: gridColor, width: 1 },
+          ticks: { stroke: gridColor },
+          label: xLabel,
+          labelFont: font,
+          ...(xKind === 'number'
+            ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) }
+            : {}),
+          ...(xKind === 'date'
+            ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => formatDateAt(v * 1000, IST_MIN)) }
+            : {}),
         },
         {
-          stroke: axisColor, font, grid: { stroke: gridColor, width: 1 }, ticks: { stroke: gridColor },
+          stroke: axisColor,
+          font,
+          grid: { stroke: gridColor, width: 1 },
+          ticks: { stroke: gridColor },
           values: (_u: uPlot, splits: number[]) => {
             const [first, second] = splits;
             const step = first !== undefined && second !== undefined ? Math.abs(second - first) : 1;
@@ -84,45 +108,70 @@ export function LineChart({ x, xKind, xLabel, unit, series, height = 180, testId
         },
       ],
       series: [
-        { label: xKind === 'number' ? (xLabel ?? 'x') : 'Time', value: xKind === 'number' ? (_u, v) => (v == null ? '–' : String(v)) : xKind === 'date' ? '{D} {MMM} {YYYY}' : '{D} {MMM} {YYYY} {HH}:{mm}' },
+        {
+          label: xKind === 'number' ? (xLabel ?? 'x') : 'Time',
+          value:
+            xKind === 'number'
+              ? (_u, v) => (v == null ? '–' : String(v))
+              : xKind === 'date'
+                ? '{D} {MMM} {YYYY}'
+                : '{D} {MMM} {YYYY} {HH}:{mm}',
+        },
         ...series.map((s) => ({
-          label: s.label, stroke: s.color, width: s.width ?? 1.6, dash: s.dash, spanGaps: false, points: { show: false },
-          value: (_u: uPlot, v: number | null) => (v == null ? '–' : formatTick(v, unit, Math.abs(v) >= 100 ? 1 : 0.01)),
+          label: s.label,
+          stroke: s.color,
+          width: s.width ?? 1.6,
+          dash: s.dash,
+          spanGaps: false,
+          points: { show: false },
+          value: (_u: uPlot, v: number | null) =>
+            v == null ? '–' : formatTick(v, unit, Math.abs(v) >= 100 ? 1 : 0.01),
         })),
       ],
       legend: { show: true, live: true },
       cursor: { drag: { x: false, y: false } },
-      hooks: markerX === undefined ? {} : {
-        draw: [(u: uPlot) => {
-          const px = u.valToPos(markerX, 'x', true);
-          const ctx = u.ctx;
-          ctx.save();
-          ctx.strokeStyle = axisColor;
-          ctx.setLineDash([3, 3]);
-          ctx.beginPath();
-          ctx.moveTo(px, u.bbox.top);
-          ctx.lineTo(px, u.bbox.top + u.bbox.height);
-          ctx.stroke();
-          ctx.restore();
-        }],
-      },
+      hooks:
+        markerX === undefined
+          ? {}
+          : {
+              draw: [
+                (u: uPlot) => {
+                  const px = u.valToPos(markerX, 'x', true);
+                  const ctx = u.ctx;
+                  ctx.save();
+                  ctx.strokeStyle = axisColor;
+                  ctx.setLineDash([3, 3]);
+                  ctx.beginPath();
+                  ctx.moveTo(px, u.bbox.top);
+                  ctx.lineTo(px, u.bbox.top + u.bbox.height);
+                  ctx.stroke();
+                  ctx.restore();
+                },
+              ],
+            },
     };
     const data = [x.slice(), ...series.map((s) => s.values.slice())] as uPlot.AlignedData;
     const u = new uPlot(opts, data, el);
     plot.current = u;
     const ro = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height }));
     ro.observe(el);
-    return () => { ro.disconnect(); u.destroy(); plot.current = null; };
+    return () => {
+      ro.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
   }, [shape, height]);
 
   useEffect(() => {
     plot.current?.setData([x.slice(), ...series.map((s) => s.values.slice())] as uPlot.AlignedData);
   }, [x, series]);
 
-  const last = series.map((s) => {
-    const v = [...s.values].reverse().find((n) => n !== null);
-    return `${s.label}: ${v == null ? 'no data' : formatTick(v, unit, 0.01)}`;
-  }).join('; ');
+  const last = series
+    .map((s) => {
+      const v = [...s.values].reverse().find((n) => n !== null);
+      return `${s.label}: ${v == null ? 'no data' : formatTick(v, unit, 0.01)}`;
+    })
+    .join('; ');
   return (
     <figure data-testid={testId} aria-label={label} className="rp-chart">
       <div ref={host} role="img" aria-label={`${label}. Latest: ${last}.`} />

@@ -8,7 +8,10 @@ const grouped = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
 export function formatTick(v: number, unit: string, step: number): string {
   const abs = Math.abs(v);
   const digits = step >= 1 || abs >= 100 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3;
-  const text = digits === 0 ? grouped.format(v) : v.toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text =
+    digits === 0
+      ? grouped.format(v)
+      : v.toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return unit ? `${text} ${unit}` : text;
 }
 

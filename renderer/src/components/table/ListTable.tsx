@@ -22,7 +22,14 @@ export interface ListColumn<R> {
   title?: string;
 }
 
-export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
+export function ListTable<R>({
+  rows,
+  columns,
+  label,
+  rowKey,
+  testId,
+  expand,
+}: {
   rows: readonly R[];
   columns: readonly ListColumn<R>[];
   label: string;
@@ -36,25 +43,51 @@ export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
   const [perColumn, setPerColumn] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
   const view = useMemo(
-    () => viewIndices(rows, columns.map((c) => ({ id: c.id, text: c.text, value: c.value ?? c.text })), global, perColumn, sort),
+    () =>
+      viewIndices(
+        rows,
+        columns.map((c) => ({ id: c.id, text: c.text, value: c.value ?? c.text })),
+        global,
+        perColumn,
+        sort,
+      ),
     [rows, columns, global, perColumn, sort],
   );
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-3">
-        <input aria-label={t('table.filter', { table: label })} placeholder={t('grid.filterAll')} value={global} onChange={(e) => setGlobal(e.target.value)}
-          className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" />
-        <span className="tabular text-xs text-slate-600">{view.length === rows.length ? t('grid.rows', { n: rows.length }) : t('grid.rowsOf', { n: view.length, total: rows.length })}</span>
+        <input
+          aria-label={t('table.filter', { table: label })}
+          placeholder={t('grid.filterAll')}
+          value={global}
+          onChange={(e) => setGlobal(e.target.value)}
+          className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        />
+        <span className="tabular text-xs text-slate-600">
+          {view.length === rows.length
+            ? t('grid.rows', { n: rows.length })
+            : t('grid.rowsOf', { n: view.length, total: rows.length })}
+        </span>
       </div>
       <div className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid={testId} aria-label={label}>
           <thead className="text-left text-xs text-slate-600">
             <tr>
               {columns.map((c) => (
-                <th key={c.id} scope="col" aria-sort={sort?.column === c.id ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
-                  className={`whitespace-nowrap border-b border-slate-200 px-2 py-1 font-semibold ${c.align === 'right' ? 'text-right' : ''}`}>
-                  <button type="button" title={c.title ?? t('grid.sortBy', { column: c.header })} onClick={() => setSort((s) => nextSort(s, c.id))} className="hover:underline">
-                    {c.header}{sort?.column === c.id ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={sort?.column === c.id ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}
+                  className={`whitespace-nowrap border-b border-slate-200 px-2 py-1 font-semibold ${c.align === 'right' ? 'text-right' : ''}`}
+                >
+                  <button
+                    type="button"
+                    title={c.title ?? t('grid.sortBy', { column: c.header })}
+                    onClick={() => setSort((s) => nextSort(s, c.id))}
+                    className="hover:underline"
+                  >
+                    {c.header}
+                    {sort?.column === c.id ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>
               ))}
@@ -62,8 +95,12 @@ export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
             <tr>
               {columns.map((c) => (
                 <th key={c.id} className="border-b border-slate-200 px-1 py-1 font-normal">
-                  <input aria-label={t('grid.filterColumn', { column: c.header })} value={perColumn[c.id] ?? ''} onChange={(e) => setPerColumn((p) => ({ ...p, [c.id]: e.target.value }))}
-                    className="w-full min-w-12 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs" />
+                  <input
+                    aria-label={t('grid.filterColumn', { column: c.header })}
+                    value={perColumn[c.id] ?? ''}
+                    onChange={(e) => setPerColumn((p) => ({ ...p, [c.id]: e.target.value }))}
+                    className="w-full min-w-12 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs"
+                  />
                 </th>
               ))}
             </tr>
@@ -76,19 +113,44 @@ export function ListTable<R>({ rows, columns, label, rowKey, testId, expand }: {
               const isOpen = open === key;
               return (
                 <Fragment key={key}>
-                  <tr className={`hover:bg-slate-50 ${expand ? 'cursor-pointer' : ''}`} data-row={key}
-                    onClick={expand ? () => setOpen(isOpen ? null : key) : undefined}>
+                  <tr
+                    className={`hover:bg-slate-50 ${expand ? 'cursor-pointer' : ''}`}
+                    data-row={key}
+                    onClick={expand ? () => setOpen(isOpen ? null : key) : undefined}
+                  >
                     {columns.map((c, k) => (
-                      <td key={c.id} className={`border-b border-slate-100 px-2 py-1 align-top ${c.wrap ? 'min-w-48' : 'whitespace-nowrap'} ${c.align === 'right' ? 'tabular text-right' : ''} ${c.mono ? 'font-mono text-xs' : ''}`}>
+                      <td
+                        key={c.id}
+                        className={`border-b border-slate-100 px-2 py-1 align-top ${c.wrap ? 'min-w-48' : 'whitespace-nowrap'} ${c.align === 'right' ? 'tabular text-right' : ''} ${c.mono ? 'font-mono text-xs' : ''}`}
+                      >
                         {k === 0 && expand ? (
-                          <button type="button" aria-expanded={isOpen} onClick={(e) => { e.stopPropagation(); setOpen(isOpen ? null : key); }} className="whitespace-nowrap text-left">
-                            <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>{c.render ? c.render(r) : c.text(r)}
+                          <button
+                            type="button"
+                            aria-expanded={isOpen}
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setOpen(isOpen ? null : key);
+                            }}
+                            className="whitespace-nowrap text-left"
+                          >
+                            <span aria-hidden="true">{isOpen ? '▾ ' : '▸ '}</span>
+                            {c.render ? c.render(r) : c.text(r)}
                           </button>
-                        ) : c.render ? c.render(r) : c.text(r)}
+                        ) : c.render ? (
+                          c.render(r)
+                        ) : (
+                          c.text(r)
+                        )}
                       </td>
                     ))}
                   </tr>
-                  {isOpen && expand && <tr><td colSpan={columns.length} className="bg-slate-50 p-2">{expand(r)}</td></tr>}
+                  {isOpen && expand && (
+                    <tr>
+                      <td colSpan={columns.length} className="bg-slate-50 p-2">
+                        {expand(r)}
+                      </td>
+                    </tr>
+                  )}
                 </Fragment>
               );
             })}

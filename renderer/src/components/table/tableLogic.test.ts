@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { compareValues, matchesFilter, nextSort, viewIndices, type ViewColumn } from './tableLogic';
 
 type Row = { id: string; t: number };
-const rows: Row[] = [{ id: 'R10', t: 500 }, { id: 'R2', t: 1200 }, { id: 'X1', t: 80 }, { id: 'R1', t: 1200 }];
+const rows: Row[] = [
+  { id: 'R10', t: 500 },
+  { id: 'R2', t: 1200 },
+  { id: 'X1', t: 80 },
+  { id: 'R1', t: 1200 },
+];
 const cols: ViewColumn<Row>[] = [
   { id: 'id', value: (r) => r.id, text: (r) => r.id },
   { id: 't', value: (r) => r.t, text: (r) => `${r.t.toLocaleString('en-IN')} t` },
@@ -10,8 +15,18 @@ const cols: ViewColumn<Row>[] = [
 
 describe('table logic', () => {
   it('sorts text naturally and numbers as numbers, empty last, stable on ties', () => {
-    expect(viewIndices(rows, cols, '', {}, { column: 'id', dir: 1 }).map((i) => rows[i]!.id)).toEqual(['R1', 'R2', 'R10', 'X1']);
-    expect(viewIndices(rows, cols, '', {}, { column: 't', dir: -1 }).map((i) => rows[i]!.id)).toEqual(['R2', 'R1', 'R10', 'X1']);
+    expect(viewIndices(rows, cols, '', {}, { column: 'id', dir: 1 }).map((i) => rows[i]!.id)).toEqual([
+      'R1',
+      'R2',
+      'R10',
+      'X1',
+    ]);
+    expect(viewIndices(rows, cols, '', {}, { column: 't', dir: -1 }).map((i) => rows[i]!.id)).toEqual([
+      'R2',
+      'R1',
+      'R10',
+      'X1',
+    ]);
     expect(compareValues('', 'a')).toBeGreaterThan(0);
   });
   it('cycles sort ascending, descending, off', () => {

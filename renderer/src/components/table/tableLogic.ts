@@ -4,7 +4,10 @@
  * ("R2" before "R10"). Plain TS, tested without a DOM.
  */
 export type SortDir = 1 | -1;
-export interface SortState { column: string; dir: SortDir }
+export interface SortState {
+  column: string;
+  dir: SortDir;
+}
 
 export function compareValues(a: unknown, b: unknown): number {
   if (a === b) return 0;
@@ -47,12 +50,19 @@ export interface ViewColumn<R> {
 }
 
 /** Indices of `rows` that pass the filters, in sort order (ties keep their original order). */
-export function viewIndices<R>(rows: readonly R[], columns: readonly ViewColumn<R>[], global: string, perColumn: Readonly<Record<string, string>>, sort: SortState | null): number[] {
+export function viewIndices<R>(
+  rows: readonly R[],
+  columns: readonly ViewColumn<R>[],
+  global: string,
+  perColumn: Readonly<Record<string, string>>,
+  sort: SortState | null,
+): number[] {
   const needle = global.trim().toLowerCase();
   const active = columns.filter((c) => perColumn[c.id]?.trim());
   let kept = rows.map((row, i) => ({ row, i }));
   if (needle) kept = kept.filter(({ row }) => columns.some((c) => c.text(row).toLowerCase().includes(needle)));
-  for (const c of active) kept = kept.filter(({ row }) => matchesFilter(c.text(row), c.value(row), perColumn[c.id] ?? ''));
+  for (const c of active)
+    kept = kept.filter(({ row }) => matchesFilter(c.text(row), c.value(row), perColumn[c.id] ?? ''));
   const sc = sort ? columns.find((c) => c.id === sort.column) : undefined;
   if (sort && sc) kept.sort((a, b) => sort.dir * compareValues(sc.value(a.row), sc.value(b.row)) || a.i - b.i);
   return kept.map(({ i }) => i);

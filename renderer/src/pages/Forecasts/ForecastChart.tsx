@@ -3,7 +3,12 @@ import { LineChart } from '../../components/chart/LineChart';
 import { dateToX } from '../../components/chart/chartFormat';
 
 /** Actuals with the forecast and the naive forecast after them, by day, on the shared chart. */
-export function ForecastChart({ actuals, forecast, unit, testId }: {
+export function ForecastChart({
+  actuals,
+  forecast,
+  unit,
+  testId,
+}: {
   actuals: { date: string; value: number | null }[];
   forecast: { date: string; value: number; naive: number | null }[];
   unit: string;
@@ -11,16 +16,57 @@ export function ForecastChart({ actuals, forecast, unit, testId }: {
 }) {
   const { x, series } = useMemo(() => {
     const x = [...actuals.map((a) => dateToX(a.date)), ...forecast.map((f) => dateToX(f.date))];
-    const pad = (before: number, vals: (number | null)[], after: number) => [...Array(before).fill(null), ...vals, ...Array(after).fill(null)];
+    const pad = (before: number, vals: (number | null)[], after: number) => [
+      ...Array(before).fill(null),
+      ...vals,
+      ...Array(after).fill(null),
+    ];
     return {
       x,
       series: [
-        { label: 'actual', color: '#475569', values: pad(0, actuals.map((a) => a.value), forecast.length) },
-        { label: 'forecast', color: '#ea580c', width: 2.2, values: pad(actuals.length, forecast.map((f) => f.value), 0) },
-        { label: 'naive (same weekday last year)', color: '#94a3b8', dash: [5, 4], values: pad(actuals.length, forecast.map((f) => f.naive), 0) },
+        {
+          label: 'actual',
+          color: '#475569',
+          values: pad(
+            0,
+            actuals.map((a) => a.value),
+            forecast.length,
+          ),
+        },
+        {
+          label: 'forecast',
+          color: '#ea580c',
+          width: 2.2,
+          values: pad(
+            actuals.length,
+            forecast.map((f) => f.value),
+            0,
+          ),
+        },
+        {
+          label: 'naive (same weekday last year)',
+          color: '#94a3b8',
+          dash: [5, 4],
+          values: pad(
+            actuals.length,
+            forecast.map((f) => f.naive),
+            0,
+          ),
+        },
       ],
     };
   }, [actuals, forecast]);
   const markerX = forecast[0] ? dateToX(forecast[0].date) - 43200 : undefined;
-  return <LineChart testId={testId} label={`Actuals and forecast [${unit}]`} xKind="date" x={x} unit={unit} series={series} markerX={markerX} height={200} />;
+  return (
+    <LineChart
+      testId={testId}
+      label={`Actuals and forecast [${unit}]`}
+      xKind="date"
+      x={x}
+      unit={unit}
+      series={series}
+      markerX={markerX}
+      height={200}
+    />
+  );
 }

@@ -23,15 +23,26 @@ export function ForecastDemand() {
     if (!pick) return;
     const [destination, product] = pick.split('|') as [string, string];
     let live = true;
-    api.call('predict.demand', { destination, product, historyDays: 90 }).then((r) => live && (setFc(r), setError(null)), (e) => live && setError(e));
-    return () => { live = false; };
+    api.call('predict.demand', { destination, product, historyDays: 90 }).then(
+      (r) => live && (setFc(r), setError(null)),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
   }, [pick]);
   const total = fc ? fc.forecast.reduce((a, f) => a + f.tonnes, 0) : 0;
   return (
     <Card title="Demand — next 14 days">
       <label className="text-sm">
         Destination × product{' '}
-        <select aria-label="Destination and product" data-testid="forecast-series" className="ml-2 rounded border border-slate-300 px-2 py-1" value={pick} onChange={(e) => setPick(e.target.value)}>
+        <select
+          aria-label="Destination and product"
+          data-testid="forecast-series"
+          className="ml-2 rounded border border-slate-300 px-2 py-1"
+          value={pick}
+          onChange={(e) => setPick(e.target.value)}
+        >
           {series.slice(0, 80).map((s) => (
             <option key={`${s.destination}|${s.product}`} value={`${s.destination}|${s.product}`}>
               {s.destination} × {s.product} ({s.corridor}, mean {formatT(s.meanT)}/day)
@@ -46,7 +57,11 @@ export function ForecastDemand() {
             {fc.model ? `Model ${fc.model.version}` : 'No model'} · next 14 days: {formatT(total)} in all
             {series[0] && <> · history: {series[0].source}</>}
           </p>
-          {fc.fallback && <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">{fc.fallback}</p>}
+          {fc.fallback && (
+            <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">
+              {fc.fallback}
+            </p>
+          )}
           <ForecastChart
             testId="forecast-demand-chart"
             unit="t/day"

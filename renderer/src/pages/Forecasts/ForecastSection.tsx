@@ -1,13 +1,29 @@
 import type { ReactNode } from 'react';
 
 /** One forecast table with its title and the source it came from (a model version or a fallback). */
-export function ForecastSection({ title, source, head, children }: { title: string; source: string; head: readonly string[]; children: ReactNode }) {
+export function ForecastSection({
+  title,
+  source,
+  head,
+  children,
+}: {
+  title: string;
+  source: string;
+  head: readonly string[];
+  children: ReactNode;
+}) {
   return (
     <section>
       <h3 className="text-sm font-semibold">{title}</h3>
       <p className="text-xs text-slate-500">Source: {source}</p>
       <table className="tabular mt-1 w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500"><tr>{head.map((h) => <th key={h}>{h}</th>)}</tr></thead>
+        <thead className="text-xs uppercase text-slate-500">
+          <tr>
+            {head.map((h) => (
+              <th key={h}>{h}</th>
+            ))}
+          </tr>
+        </thead>
         <tbody>{children}</tbody>
       </table>
     </section>

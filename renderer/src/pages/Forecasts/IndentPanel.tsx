@@ -17,57 +17,134 @@ export function IndentPanel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    void api.call('scenarios.list', {}).then((l) => { setScenarios(l); setScenarioId((id) => id || l[0]?.id || ''); }, setError);
+    void api.call('scenarios.list', {}).then((l) => {
+      setScenarios(l);
+      setScenarioId((id) => id || l[0]?.id || '');
+    }, setError);
   }, []);
   const run = async (f: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    try { await f(); } catch (e) { setError(e); } finally { setBusy(false); }
+    try {
+      await f();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
-  const exportAs = (format: 'xlsx' | 'csv') => run(async () => {
-    const f = await api.call('forecasts.exportIndent', { scenarioId, days, format });
-    await saveBytes(f.fileName, f.base64);
-  });
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    run(async () => {
+      const f = await api.call('forecasts.exportIndent', { scenarioId, days, format });
+      await saveBytes(f.fileName, f.base64);
+    });
   const rakes = indent?.rows.reduce((s, r) => s + r.rakes, 0) ?? 0;
   return (
-    <Card title="Rake indent" actions={indent ? (
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>Export .xlsx</Button>
-        <Button variant="secondary" disabled={busy} onClick={() => void exportAs('csv')}>Export .csv</Button>
-      </div>
-    ) : undefined}>
+    <Card
+      title="Rake indent"
+      actions={
+        indent ? (
+          <div className="flex gap-2">
+            <Button variant="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>
+              Export .xlsx
+            </Button>
+            <Button variant="secondary" disabled={busy} onClick={() => void exportAs('csv')}>
+              Export .csv
+            </Button>
+          </div>
+        ) : undefined
+      }
+    >
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label>Scenario
-          <select aria-label="Scenario for the indent" className="ml-2 rounded border border-slate-300 px-2 py-1" value={scenarioId} onChange={(e) => { setScenarioId(e.target.value); setIndent(null); }}>
-            {scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+        <label>
+          Scenario
+          <select
+            aria-label="Scenario for the indent"
+            className="ml-2 rounded border border-slate-300 px-2 py-1"
+            value={scenarioId}
+            onChange={(e) => {
+              setScenarioId(e.target.value);
+              setIndent(null);
+            }}
+          >
+            {scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         </label>
-        <label>Days
-          <input aria-label="Indent days" type="number" min={1} max={14} value={days} onChange={(e) => setDays(Math.min(14, Math.max(1, Number(e.target.value) || 1)))} className="ml-2 w-16 rounded border border-slate-300 px-2 py-1" />
+        <label>
+          Days
+          <input
+            aria-label="Indent days"
+            type="number"
+            min={1}
+            max={14}
+            value={days}
+            onChange={(e) => setDays(Math.min(14, Math.max(1, Number(e.target.value) || 1)))}
+            className="ml-2 w-16 rounded border border-slate-300 px-2 py-1"
+          />
         </label>
-        <Button disabled={busy || !scenarioId} data-testid="btn-indent" onClick={() => void run(async () => setIndent(await api.call('forecasts.indent', { scenarioId, days })))}>Suggest indent</Button>
+        <Button
+          disabled={busy || !scenarioId}
+          data-testid="btn-indent"
+          onClick={() => void run(async () => setIndent(await api.call('forecasts.indent', { scenarioId, days })))}
+        >
+          Suggest indent
+        </Button>
       </div>
       <ErrorBanner error={error} />
       {indent && (
         <div className="mt-3 space-y-2" data-testid="indent">
           <p className="text-sm text-slate-600">
-            {rakes} rake(s) carrying {formatT(indent.indentedT)} of {formatT(indent.demandT)} wanting rail. Demand forecast: {indent.demandSource}.
+            {rakes} rake(s) carrying {formatT(indent.indentedT)} of {formatT(indent.demandT)} wanting rail. Demand
+            forecast: {indent.demandSource}.
           </p>
           <div className="max-h-80 overflow-auto">
             <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Date</th><th>Loading point</th><th>Wagon type</th><th className="text-right">Rakes</th><th className="text-right">Expected load</th><th className="text-right">Open orders</th><th className="text-right">Forecast</th><th>Products</th></tr></thead>
+              <thead className="text-left text-xs uppercase text-slate-500">
+                <tr>
+                  <th>Date</th>
+                  <th>Loading point</th>
+                  <th>Wagon type</th>
+                  <th className="text-right">Rakes</th>
+                  <th className="text-right">Expected load</th>
+                  <th className="text-right">Open orders</th>
+                  <th className="text-right">Forecast</th>
+                  <th>Products</th>
+                </tr>
+              </thead>
               <tbody>
                 {indent.rows.map((r) => (
-                  <tr key={`${r.date}|${r.loadingPoint}|${r.wagonType}`} className="border-t border-slate-100" data-testid="indent-row">
-                    <td className="tabular">{r.date}</td><td>{r.loadingPoint}</td><td>{r.wagonType}</td><td className="tabular text-right">{r.rakes}</td>
-                    <td className="tabular text-right">{formatT(r.expectedT)}</td><td className="tabular text-right">{formatT(r.openOrdersT)}</td><td className="tabular text-right">{formatT(r.forecastT)}</td>
+                  <tr
+                    key={`${r.date}|${r.loadingPoint}|${r.wagonType}`}
+                    className="border-t border-slate-100"
+                    data-testid="indent-row"
+                  >
+                    <td className="tabular">{r.date}</td>
+                    <td>{r.loadingPoint}</td>
+                    <td>{r.wagonType}</td>
+                    <td className="tabular text-right">{r.rakes}</td>
+                    <td className="tabular text-right">{formatT(r.expectedT)}</td>
+                    <td className="tabular text-right">{formatT(r.openOrdersT)}</td>
+                    <td className="tabular text-right">{formatT(r.forecastT)}</td>
                     <td className="text-xs">{r.products.join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {indent.notes.length > 0 && <details className="text-xs text-slate-600"><summary>{indent.notes.length} note(s)</summary><ul className="list-disc pl-6">{indent.notes.map((n) => <li key={n}>{n}</li>)}</ul></details>}
+          {indent.notes.length > 0 && (
+            <details className="text-xs text-slate-600">
+              <summary>{indent.notes.length} note(s)</summary>
+              <ul className="list-disc pl-6">
+                {indent.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </details>
+          )}
         </div>
       )}
     </Card>

@@ -46,12 +46,16 @@ export function RegistryPanel() {
           if (current()) setDetail(d);
         }
       }
-    } catch (e) { setError(e); }
+    } catch (e) {
+      setError(e);
+    }
   }, [selected, version]);
 
   // refresh sets state only after its first await; the rule does not follow awaits into called functions.
-  // eslint-disable-next-line react-hooks/set-state-in-effect
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void refresh();
+  }, [refresh]);
   useEffect(() => api.on('registry.changed', () => void refresh()), [refresh]);
   useEffect(() => {
     if (!selected || compareTo === null) return;
@@ -62,19 +66,27 @@ export function RegistryPanel() {
 
   /** Run an action; its note is green when it did what the planner hoped, amber when not. */
   const act = async (fn: () => Promise<string | { text: string; ok: boolean }>) => {
-    setBusy(true); setError(null); setNote(null);
+    setBusy(true);
+    setError(null);
+    setNote(null);
     try {
       const r = await fn();
       setNote(typeof r === 'string' ? { text: r, ok: true } : r);
       await refresh();
-    } catch (e) { setError(e); } finally { setBusy(false); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
 
   if (models.length === 0) {
     return (
       <Card title="Registry">
         <ErrorBanner error={error} />
-        <EmptyState title="No registered models">Train a model, then register it here to evaluate and promote it.</EmptyState>
+        <EmptyState title="No registered models">
+          Train a model, then register it here to evaluate and promote it.
+        </EmptyState>
       </Card>
     );
   }
@@ -83,17 +95,53 @@ export function RegistryPanel() {
     <Card title="Registry">
       <div className="space-y-3">
         <ErrorBanner error={error} />
-        {note && <p role="status" data-tone={note.ok ? 'ok' : 'warning'} className={`rounded border p-2 text-sm ${note.ok ? 'border-emerald-200 bg-emerald-50' : 'border-amber-300 bg-amber-50 text-amber-900'}`} data-testid="registry-note">{note.text}</p>}
+        {note && (
+          <p
+            role="status"
+            data-tone={note.ok ? 'ok' : 'warning'}
+            className={`rounded border p-2 text-sm ${note.ok ? 'border-emerald-200 bg-emerald-50' : 'border-amber-300 bg-amber-50 text-amber-900'}`}
+            data-testid="registry-note"
+          >
+            {note.text}
+          </p>
+        )}
         <table className="w-full text-sm" data-testid="registry-table">
-          <thead><tr className="text-left text-slate-600"><th className="px-2">Model</th><th className="px-2">Versions</th><th className="px-2">Production</th><th className="px-2">Candidate</th><th className="px-2">Pins</th><th className="px-2">Status</th></tr></thead>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th className="px-2">Model</th>
+              <th className="px-2">Versions</th>
+              <th className="px-2">Production</th>
+              <th className="px-2">Candidate</th>
+              <th className="px-2">Pins</th>
+              <th className="px-2">Status</th>
+            </tr>
+          </thead>
           <tbody>
             {models.map((m) => (
-              <tr key={m.name} data-testid={`model-row-${m.name}`} className={`cursor-pointer border-t border-slate-100 ${m.name === selected ? 'bg-slate-100' : 'hover:bg-slate-50'}`} onClick={() => { setSelected(m.name); setVersion(null); setCompareTo(null); }}>
-                <td className="px-2 py-1">{m.title}{m.title !== m.name && <span className="ml-1 font-mono text-xs text-slate-500">{m.name}</span>}</td><td className="px-2">{m.versions}</td>
-                <td className="px-2" data-testid="production-version">{m.production !== null ? `@${m.production}` : '–'}</td>
+              <tr
+                key={m.name}
+                data-testid={`model-row-${m.name}`}
+                className={`cursor-pointer border-t border-slate-100 ${m.name === selected ? 'bg-slate-100' : 'hover:bg-slate-50'}`}
+                onClick={() => {
+                  setSelected(m.name);
+                  setVersion(null);
+                  setCompareTo(null);
+                }}
+              >
+                <td className="px-2 py-1">
+                  {m.title}
+                  {m.title !== m.name && <span className="ml-1 font-mono text-xs text-slate-500">{m.name}</span>}
+                </td>
+                <td className="px-2">{m.versions}</td>
+                <td className="px-2" data-testid="production-version">
+                  {m.production !== null ? `@${m.production}` : '–'}
+                </td>
                 <td className="px-2">{m.candidate !== null ? `@${m.candidate}` : '–'}</td>
                 <td className="px-2 text-xs">{m.pins.map((p) => `${p.consumer} → @${p.version}`).join(', ') || '–'}</td>
-                <td className={`px-2 ${m.status === 'error' ? 'text-red-700' : ''}`}>{m.status}{m.lastError ? `: ${m.lastError}` : ''}</td>
+                <td className={`px-2 ${m.status === 'error' ? 'text-red-700' : ''}`}>
+                  {m.status}
+                  {m.lastError ? `: ${m.lastError}` : ''}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -101,26 +149,75 @@ export function RegistryPanel() {
         {model && (
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-sm font-medium">{model.title}</span>
-            <Button variant="secondary" disabled={busy || model.rollbackTo === null} data-testid="btn-rollback"
-              title={model.rollbackTo === null ? 'No earlier production version to return to' : `Return production to @${model.rollbackTo}`}
-              onClick={() => void act(async () => { const r = await api.call('registry.rollback', { name: model.name }); return `${model.title} rolled back from @${r.from} to @${r.version}.`; })}>
+            <Button
+              variant="secondary"
+              disabled={busy || model.rollbackTo === null}
+              data-testid="btn-rollback"
+              title={
+                model.rollbackTo === null
+                  ? 'No earlier production version to return to'
+                  : `Return production to @${model.rollbackTo}`
+              }
+              onClick={() =>
+                void act(async () => {
+                  const r = await api.call('registry.rollback', { name: model.name });
+                  return `${model.title} rolled back from @${r.from} to @${r.version}.`;
+                })
+              }
+            >
               Roll back production
             </Button>
           </div>
         )}
         <table className="w-full text-sm" data-testid="versions-table">
-          <thead><tr className="text-left text-slate-600"><th className="px-2">Version</th><th className="px-2">Aliases</th><th className="px-2">Holdout</th><th className="px-2">Gates</th><th className="px-2">Created</th><th className="px-2">Compare</th></tr></thead>
+          <thead>
+            <tr className="text-left text-slate-600">
+              <th className="px-2">Version</th>
+              <th className="px-2">Aliases</th>
+              <th className="px-2">Holdout</th>
+              <th className="px-2">Gates</th>
+              <th className="px-2">Created</th>
+              <th className="px-2">Compare</th>
+            </tr>
+          </thead>
           <tbody>
             {versions.map((v) => {
               const t = (v.metrics?.test ?? {}) as Record<string, number>;
               return (
-                <tr key={v.version} data-testid={`version-row-${v.version}`} className={`cursor-pointer border-t border-slate-100 ${v.version === version ? 'bg-slate-100' : 'hover:bg-slate-50'}`} onClick={() => setVersion(v.version)}>
+                <tr
+                  key={v.version}
+                  data-testid={`version-row-${v.version}`}
+                  className={`cursor-pointer border-t border-slate-100 ${v.version === version ? 'bg-slate-100' : 'hover:bg-slate-50'}`}
+                  onClick={() => setVersion(v.version)}
+                >
                   <td className="px-2 py-1 font-mono">@{v.version}</td>
-                  <td className="px-2">{v.aliases.join(', ')}{v.pins.length ? ` (pinned: ${v.pins.join(', ')})` : ''}</td>
-                  <td className="px-2 tabular">{t.mae !== undefined ? `MAE ${t.mae.toFixed(3)}` : t.logloss !== undefined ? `log-loss ${t.logloss.toFixed(3)}` : '–'}</td>
-                  <td className={`px-2 ${v.gate ? (v.gate.passed ? 'text-emerald-700' : 'text-red-700') : 'text-slate-500'}`}>{v.gate ? (v.gate.passed ? 'passed' : 'failed') : 'not run'}</td>
+                  <td className="px-2">
+                    {v.aliases.join(', ')}
+                    {v.pins.length ? ` (pinned: ${v.pins.join(', ')})` : ''}
+                  </td>
+                  <td className="px-2 tabular">
+                    {t.mae !== undefined
+                      ? `MAE ${t.mae.toFixed(3)}`
+                      : t.logloss !== undefined
+                        ? `log-loss ${t.logloss.toFixed(3)}`
+                        : '–'}
+                  </td>
+                  <td
+                    className={`px-2 ${v.gate ? (v.gate.passed ? 'text-emerald-700' : 'text-red-700') : 'text-slate-500'}`}
+                  >
+                    {v.gate ? (v.gate.passed ? 'passed' : 'failed') : 'not run'}
+                  </td>
                   <td className="px-2 text-xs">{formatInstant(v.createdAt)}</td>
-                  <td className="px-2"><input type="radio" name="compare" aria-label={`compare with @${v.version}`} checked={compareTo === v.version} onChange={() => setCompareTo(v.version)} onClick={(e) => e.stopPropagation()} /></td>
+                  <td className="px-2">
+                    <input
+                      type="radio"
+                      name="compare"
+                      aria-label={`compare with @${v.version}`}
+                      checked={compareTo === v.version}
+                      onChange={() => setCompareTo(v.version)}
+                      onClick={(e) => e.stopPropagation()}
+                    />
+                  </td>
                 </tr>
               );
             })}
@@ -130,21 +227,50 @@ export function RegistryPanel() {
             version's: acting on the previous selection's detail would evaluate the wrong version. */}
         {detail && detail.name === selected && detail.version === version && (
           <div className="grid gap-4 lg:grid-cols-2">
-            <VersionDetail detail={detail} compare={comparing && comparing.version !== detail.version ? comparing : null} />
+            <VersionDetail
+              detail={detail}
+              compare={comparing && comparing.version !== detail.version ? comparing : null}
+            />
             <div className="space-y-2">
               <div className="flex items-center gap-2">
-                <span className="text-sm font-medium" data-testid="gates-heading">Gates for @{detail.version}</span>
-                <Button variant="secondary" disabled={busy} data-testid="btn-evaluate"
-                  onClick={() => void act(async () => { const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version }); return { text: `Gates ${r.passed ? 'passed' : 'failed'} for ${model?.title ?? detail.name} @${detail.version}.`, ok: r.passed }; })}>
+                <span className="text-sm font-medium" data-testid="gates-heading">
+                  Gates for @{detail.version}
+                </span>
+                <Button
+                  variant="secondary"
+                  disabled={busy}
+                  data-testid="btn-evaluate"
+                  onClick={() =>
+                    void act(async () => {
+                      const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version });
+                      return {
+                        text: `Gates ${r.passed ? 'passed' : 'failed'} for ${model?.title ?? detail.name} @${detail.version}.`,
+                        ok: r.passed,
+                      };
+                    })
+                  }
+                >
                   {busy ? 'Working…' : 'Evaluate'}
                 </Button>
               </div>
-              {detail.aliases.includes('production')
-                ? <p className="text-sm text-emerald-700">@{detail.version} is in production.</p>
-                : <GatePanel report={detail.gate} busy={busy} onPromote={(reason) => void act(async () => {
-                    const r = await api.call('registry.promote', { name: detail.name, version: detail.version, ...(reason ? { override: { reason } } : {}) });
-                    return `${detail.name}@${r.version} is in production${r.previous !== null ? ` (was @${r.previous})` : ''}${r.overridden ? ', gates overridden' : ''}.`;
-                  })} />}
+              {detail.aliases.includes('production') ? (
+                <p className="text-sm text-emerald-700">@{detail.version} is in production.</p>
+              ) : (
+                <GatePanel
+                  report={detail.gate}
+                  busy={busy}
+                  onPromote={(reason) =>
+                    void act(async () => {
+                      const r = await api.call('registry.promote', {
+                        name: detail.name,
+                        version: detail.version,
+                        ...(reason ? { override: { reason } } : {}),
+                      });
+                      return `${detail.name}@${r.version} is in production${r.previous !== null ? ` (was @${r.previous})` : ''}${r.overridden ? ', gates overridden' : ''}.`;
+                    })
+                  }
+                />
+              )}
             </div>
           </div>
         )}

@@ -24,13 +24,18 @@ export function TrainPanel() {
                 <div>
                   <p className="font-medium">{s.title}</p>
                   <p className="text-xs text-slate-500">
-                    {s.description} Target: {s.target} [{s.unit}] from {s.table}. {s.latest ? `Latest: ${s.latest.version}.` : 'Not trained yet.'}
+                    {s.description} Target: {s.target} [{s.unit}] from {s.table}.{' '}
+                    {s.latest ? `Latest: ${s.latest.version}.` : 'Not trained yet.'}
                   </p>
                 </div>
                 {run ? (
-                  <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>Cancel</Button>
+                  <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
+                    Cancel
+                  </Button>
                 ) : (
-                  <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>Train</Button>
+                  <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>
+                    Train
+                  </Button>
                 )}
               </div>
               {run && (
@@ -40,19 +45,33 @@ export function TrainPanel() {
                       ? `${p.part === 'model' ? 'Model' : `Quantile ${p.part}`} · round ${p.round} of ${p.rounds} · elapsed ${formatDuration(p.elapsedMs / 1000)} · ETA ${formatDuration(p.etaMs / 1000)} (early stopping may end sooner)`
                       : run.message}
                   </p>
-                  {run.history.length > 0 && <TrainLossChart history={run.history} rounds={p?.rounds ?? run.history.length} testId={`train-chart-${s.name}`} />}
+                  {run.history.length > 0 && (
+                    <TrainLossChart
+                      history={run.history}
+                      rounds={p?.rounds ?? run.history.length}
+                      testId={`train-chart-${s.name}`}
+                    />
+                  )}
                 </div>
               )}
-              {!run && outcome[s.name] === 'cancelled' && <p className="mt-2 text-sm text-slate-600" data-testid={`train-cancelled-${s.name}`}>Training cancelled; the previous version stays in use.</p>}
+              {!run && outcome[s.name] === 'cancelled' && (
+                <p className="mt-2 text-sm text-slate-600" data-testid={`train-cancelled-${s.name}`}>
+                  Training cancelled; the previous version stays in use.
+                </p>
+              )}
               <ErrorBanner error={errors[s.name]} />
               {!run && results[s.name] && (
                 <>
                   {finalProgress[s.name] && (
                     <p className="tabular mt-2 text-sm text-slate-600" data-testid={`train-progress-${s.name}`}>
-                      Finished · last progress: round {finalProgress[s.name]!.round} of {finalProgress[s.name]!.rounds} · elapsed {formatDuration(finalProgress[s.name]!.elapsedMs / 1000)}
+                      Finished · last progress: round {finalProgress[s.name]!.round} of {finalProgress[s.name]!.rounds}{' '}
+                      · elapsed {formatDuration(finalProgress[s.name]!.elapsedMs / 1000)}
                     </p>
                   )}
-                  <TrainLossChart history={results[s.name]!.metrics.history} rounds={results[s.name]!.metrics.history.length} />
+                  <TrainLossChart
+                    history={results[s.name]!.metrics.history}
+                    rounds={results[s.name]!.metrics.history.length}
+                  />
                   <TrainResult result={results[s.name]!} unit={s.unit} />
                 </>
               )}

@@ -1,7 +1,16 @@
 import type { TrainingMetrics, TrainingResult } from '../../../../core/contract/api/training';
 import { formatPct } from '../../lib/format';
 
-const LABELS: Record<string, string> = { mae: 'MAE', rmse: 'RMSE', wape: 'WAPE', r2: 'R²', accuracy: 'Accuracy', f1: 'F1 (macro)', auc: 'AUC', logloss: 'Log-loss' };
+const LABELS: Record<string, string> = {
+  mae: 'MAE',
+  rmse: 'RMSE',
+  wape: 'WAPE',
+  r2: 'R²',
+  accuracy: 'Accuracy',
+  f1: 'F1 (macro)',
+  auc: 'AUC',
+  logloss: 'Log-loss',
+};
 const PCT = new Set(['wape', 'accuracy']);
 const WITH_UNIT = new Set(['mae', 'rmse']);
 
@@ -20,17 +29,31 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
   return (
     <div className="mt-3 space-y-3 text-sm" data-testid={`train-result-${result.name}`}>
       <p data-testid="train-registered" className={result.registryNew ? 'text-slate-800' : 'text-amber-800'}>
-        {result.registryNew
-          ? <>Registered as candidate <span className="font-mono">@{result.registryVersion}</span>: evaluate it in the registry below before promoting.</>
-          : <>Identical to <span className="font-mono">@{result.registryVersion}</span>, already in the registry: the history and settings have not changed since, so no new version was added.</>}
+        {result.registryNew ? (
+          <>
+            Registered as candidate <span className="font-mono">@{result.registryVersion}</span>: evaluate it in the
+            registry below before promoting.
+          </>
+        ) : (
+          <>
+            Identical to <span className="font-mono">@{result.registryVersion}</span>, already in the registry: the
+            history and settings have not changed since, so no new version was added.
+          </>
+        )}
       </p>
       <p className="text-slate-600">
-        Training run <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')} training, {m.rows.valid.toLocaleString('en-IN')} validation,{' '}
-        {m.rows.test.toLocaleString('en-IN')} holdout rows ({(m as { split?: string }).split === 'random' ? 'random split' : 'time-ordered'}) · {m.bestRound} rounds{m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
+        Training run <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')}{' '}
+        training, {m.rows.valid.toLocaleString('en-IN')} validation, {m.rows.test.toLocaleString('en-IN')} holdout rows
+        ({(m as { split?: string }).split === 'random' ? 'random split' : 'time-ordered'}) · {m.bestRound} rounds
+        {m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
       </p>
       <table className="tabular min-w-[28rem] text-left">
         <thead className="text-xs uppercase text-slate-500">
-          <tr><th className="pr-4">Holdout metric</th><th className="pr-4">Model</th>{b && <th className="pr-4">Baseline</th>}</tr>
+          <tr>
+            <th className="pr-4">Holdout metric</th>
+            <th className="pr-4">Model</th>
+            {b && <th className="pr-4">Baseline</th>}
+          </tr>
         </thead>
         <tbody>
           {keys.map((k) => (
@@ -44,13 +67,16 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
       </table>
       {b && (
         <p data-testid="baseline-verdict" className={b.beats ? 'text-emerald-700' : 'font-semibold text-red-700'}>
-          {b.beats ? 'Beats' : 'Does not beat'} the baseline — {b.name} — on {b.rows.toLocaleString('en-IN')} holdout rows ({LABELS[m.primary.name] ?? m.primary.name}).
+          {b.beats ? 'Beats' : 'Does not beat'} the baseline — {b.name} — on {b.rows.toLocaleString('en-IN')} holdout
+          rows ({LABELS[m.primary.name] ?? m.primary.name}).
           {!b.beats && ' Not better than baseline — planning uses the baseline.'}
         </p>
       )}
       {m.quantiles.length > 0 && (
         <p className="text-slate-600">
-          {m.quantiles.map((q) => `${q.output}: ${formatPct(q.coverage)} of actuals at or below (target ${formatPct(q.alpha)})`).join(' · ')}
+          {m.quantiles
+            .map((q) => `${q.output}: ${formatPct(q.coverage)} of actuals at or below (target ${formatPct(q.alpha)})`)
+            .join(' · ')}
         </p>
       )}
       <div>

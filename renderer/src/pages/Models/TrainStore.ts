@@ -44,22 +44,45 @@ export const useTraining = create<TrainState>((set, get) => ({
   async train(spec) {
     if (get().runs[spec]) return;
     const ctrl = new AbortController();
-    const patch = (fn: (r: TrainRun) => Partial<TrainRun>) => set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
-    set((s) => ({ runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: 'Starting…' } }, errors: { ...s.errors, [spec]: null }, outcome: omit(s.outcome, spec) }));
+    const patch = (fn: (r: TrainRun) => Partial<TrainRun>) =>
+      set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
+    set((s) => ({
+      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: 'Starting…' } },
+      errors: { ...s.errors, [spec]: null },
+      outcome: omit(s.outcome, spec),
+    }));
     try {
-      const result = await api.call('training.start', { spec }, {
-        signal: ctrl.signal,
-        onProgress: (p) => {
-          if (p.stage === 'training') {
-            patch((r) => ({ jobId: p.jobId, last: p, history: p.part === 'model' ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }] : r.history, message: '' }));
-          } else patch(() => ({ jobId: p.jobId, message: p.message }));
+      const result = await api.call(
+        'training.start',
+        { spec },
+        {
+          signal: ctrl.signal,
+          onProgress: (p) => {
+            if (p.stage === 'training') {
+              patch((r) => ({
+                jobId: p.jobId,
+                last: p,
+                history:
+                  p.part === 'model'
+                    ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }]
+                    : r.history,
+                message: '',
+              }));
+            } else patch(() => ({ jobId: p.jobId, message: p.message }));
+          },
         },
-      });
-      set((s) => ({ results: { ...s.results, [spec]: result }, finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null } }));
+      );
+      set((s) => ({
+        results: { ...s.results, [spec]: result },
+        finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null },
+      }));
       await get().load();
     } catch (error) {
       const code = (error as { code?: string }).code;
-      set((s) => ({ outcome: { ...s.outcome, [spec]: code === 'CANCELLED' ? 'cancelled' : 'failed' }, errors: code === 'CANCELLED' ? s.errors : { ...s.errors, [spec]: error } }));
+      set((s) => ({
+        outcome: { ...s.outcome, [spec]: code === 'CANCELLED' ? 'cancelled' : 'failed' },
+        errors: code === 'CANCELLED' ? s.errors : { ...s.errors, [spec]: error },
+      }));
     } finally {
       set((s) => ({ runs: omit(s.runs, spec) }));
     }

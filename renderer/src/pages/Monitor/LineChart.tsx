@@ -7,6 +7,28 @@ export interface Line {
   values: (number | null)[];
 }
 
-export function LineChart({ lines, times, unit, height = 160, testId }: { lines: Line[]; times: number[]; unit: string; height?: number; testId?: string }) {
-  return <Chart testId={testId} label={lines.map((l) => l.label).join(', ')} xKind="time" x={times.map((t) => t / 1000)} unit={unit} height={height} series={lines} />;
+export function LineChart({
+  lines,
+  times,
+  unit,
+  height = 160,
+  testId,
+}: {
+  lines: Line[];
+  times: number[];
+  unit: string;
+  height?: number;
+  testId?: string;
+}) {
+  return (
+    <Chart
+      testId={testId}
+      label={lines.map((l) => l.label).join(', ')}
+      xKind="time"
+      x={times.map((t) => t / 1000)}
+      unit={unit}
+      height={height}
+      series={lines}
+    />
+  );
 }

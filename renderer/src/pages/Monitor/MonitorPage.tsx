@@ -41,9 +41,17 @@ export function MonitorPage() {
     setBusy('drift');
     try {
       const reports = await api.call('drift.run', {});
-      setNote(reports.length ? reports.map((r) => `${r.name}: ${r.message}`).join(' ') : 'No models in the registry to check.');
+      setNote(
+        reports.length
+          ? reports.map((r) => `${r.name}: ${r.message}`).join(' ')
+          : 'No models in the registry to check.',
+      );
       await load();
-    } catch (e) { setError(e); } finally { setBusy(null); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
   };
 
   // Drift → retrain from the model's spec (training registers the result as candidate); the gates decide on the Models page.
@@ -51,9 +59,15 @@ export function MonitorPage() {
     setBusy(name);
     try {
       const res = await api.call('training.start', { spec: name });
-      setNote(`${name}@${res.registryVersion} trained and registered as candidate: evaluate and promote it on the Models page.`);
+      setNote(
+        `${name}@${res.registryVersion} trained and registered as candidate: evaluate and promote it on the Models page.`,
+      );
       await load();
-    } catch (e) { setError(e); } finally { setBusy(null); }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
   };
 
   const calls = overview?.calls ?? [];
@@ -63,13 +77,26 @@ export function MonitorPage() {
         <h1 className="text-xl font-semibold">Monitor</h1>
         <label className="text-sm text-slate-600">
           Window{' '}
-          <select className="rounded border border-slate-300 px-2 py-1" value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="monitor-window">
-            {WINDOWS.map((w) => <option key={w} value={w}>{w < 60 ? `${w} min` : `${w / 60} h`}</option>)}
+          <select
+            className="rounded border border-slate-300 px-2 py-1"
+            value={minutes}
+            onChange={(e) => setMinutes(Number(e.target.value))}
+            data-testid="monitor-window"
+          >
+            {WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {w < 60 ? `${w} min` : `${w / 60} h`}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <ErrorBanner error={error} />
-      {note && <p className="rounded border border-slate-200 bg-slate-50 p-2 text-sm" role="status">{note}</p>}
+      {note && (
+        <p className="rounded border border-slate-200 bg-slate-50 p-2 text-sm" role="status">
+          {note}
+        </p>
+      )}
       <Card title="Health">
         {health ? (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="health">
@@ -77,12 +104,22 @@ export function MonitorPage() {
             <Stat label="Schema version" value={<span data-testid="health-schema">{health.schemaVersion}</span>} />
             <Stat
               label="Database"
-              value={<span data-testid="health-db" className={health.db.status === 'ok' ? 'text-emerald-700' : 'text-red-700'}>{health.db.status}</span>}
+              value={
+                <span
+                  data-testid="health-db"
+                  className={health.db.status === 'ok' ? 'text-emerald-700' : 'text-red-700'}
+                >
+                  {health.db.status}
+                </span>
+              }
               hint={health.db.message ?? `${health.db.journalMode ?? ''} journal`}
             />
             <Stat label="Uptime" value={`${health.uptimeS} s`} hint={`${health.mode} mode, pid ${health.pid}`} />
             <div className="col-span-full text-xs text-slate-500">
-              Data directory: <span className="font-mono" data-testid="health-datadir">{health.dataDir}</span>
+              Data directory:{' '}
+              <span className="font-mono" data-testid="health-datadir">
+                {health.dataDir}
+              </span>
             </div>
           </div>
         ) : (
@@ -91,31 +128,80 @@ export function MonitorPage() {
       </Card>
       <Card title="Alerts">
         {overview ? <AlertList alerts={overview.alerts} /> : <p className="text-sm text-slate-500">Loading…</p>}
-        {overview && <p className="mt-2 text-xs text-slate-500">Rules: {overview.rules.filter((r) => r.rule.enabled).map((r) => r.text).join(' · ')}</p>}
+        {overview && (
+          <p className="mt-2 text-xs text-slate-500">
+            Rules:{' '}
+            {overview.rules
+              .filter((r) => r.rule.enabled)
+              .map((r) => r.text)
+              .join(' · ')}
+          </p>
+        )}
       </Card>
       {overview && (
         <>
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-            <Stat label="Calls" value={<span data-testid="calls-total">{overview.byCall.reduce((a, c) => a + c.count, 0)}</span>} hint={`last ${minutes} min`} />
+            <Stat
+              label="Calls"
+              value={<span data-testid="calls-total">{overview.byCall.reduce((a, c) => a + c.count, 0)}</span>}
+              hint={`last ${minutes} min`}
+            />
             <Stat label="Errors" value={overview.byCall.reduce((a, c) => a + c.errors, 0)} />
-            <Stat label="Optimizer success" value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)} hint={`${overview.optimizer.runs} runs`} />
-            <Stat label="Training jobs" value={overview.training.reduce((a, t) => a + t.count, 0)} hint={overview.training.map((t) => `${t.key} ${t.count}`).join(', ') || 'none'} />
+            <Stat
+              label="Optimizer success"
+              value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)}
+              hint={`${overview.optimizer.runs} runs`}
+            />
+            <Stat
+              label="Training jobs"
+              value={overview.training.reduce((a, t) => a + t.count, 0)}
+              hint={overview.training.map((t) => `${t.key} ${t.count}`).join(', ') || 'none'}
+            />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
             <Card title="Request rate">
-              <LineChart testId="chart-rate" unit="calls/s" times={calls.map((p) => p.t)} lines={[{ label: 'calls/s', color: '#2563eb', values: calls.map((p) => p.rate) }, { label: 'errors/s', color: '#dc2626', values: calls.map((p) => p.errors / 60) }]} />
+              <LineChart
+                testId="chart-rate"
+                unit="calls/s"
+                times={calls.map((p) => p.t)}
+                lines={[
+                  { label: 'calls/s', color: '#2563eb', values: calls.map((p) => p.rate) },
+                  { label: 'errors/s', color: '#dc2626', values: calls.map((p) => p.errors / 60) },
+                ]}
+              />
             </Card>
             <Card title="Latency">
-              <LineChart testId="chart-latency" unit="ms" times={calls.map((p) => p.t)} lines={[
-                { label: 'p50', color: '#16a34a', values: calls.map((p) => p.p50) },
-                { label: 'p95', color: '#d97706', values: calls.map((p) => p.p95) },
-                { label: 'p99', color: '#dc2626', values: calls.map((p) => p.p99) },
-              ]} />
+              <LineChart
+                testId="chart-latency"
+                unit="ms"
+                times={calls.map((p) => p.t)}
+                lines={[
+                  { label: 'p50', color: '#16a34a', values: calls.map((p) => p.p50) },
+                  { label: 'p95', color: '#d97706', values: calls.map((p) => p.p95) },
+                  { label: 'p99', color: '#dc2626', values: calls.map((p) => p.p99) },
+                ]}
+              />
             </Card>
           </div>
-          <Card title="Calls by name"><CallTable rows={overview.byCall} /></Card>
-          <Card title="Models"><ModelStatusTable rows={overview.models} inference={overview.inference} /></Card>
-          <Card title="Input drift" actions={<Button variant="secondary" onClick={() => void runDrift()} disabled={busy !== null} data-testid="drift-run">{busy === 'drift' ? 'Checking…' : 'Check drift now'}</Button>}>
+          <Card title="Calls by name">
+            <CallTable rows={overview.byCall} />
+          </Card>
+          <Card title="Models">
+            <ModelStatusTable rows={overview.models} inference={overview.inference} />
+          </Card>
+          <Card
+            title="Input drift"
+            actions={
+              <Button
+                variant="secondary"
+                onClick={() => void runDrift()}
+                disabled={busy !== null}
+                data-testid="drift-run"
+              >
+                {busy === 'drift' ? 'Checking…' : 'Check drift now'}
+              </Button>
+            }
+          >
             <DriftTable reports={overview.drift} onRetrain={(n) => void retrain(n)} busy={busy} />
           </Card>
         </>

@@ -6,7 +6,11 @@ import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
 import { useScenarios } from './scenarioStore';
 
-const FIELD = { railTransitH: 'Rail transit', loadingRateTph: 'Loading rate', expectedPlacement: 'Expected placement' } as const;
+const FIELD = {
+  railTransitH: 'Rail transit',
+  loadingRateTph: 'Loading rate',
+  expectedPlacement: 'Expected placement',
+} as const;
 
 function show(field: InputSource['field'], v: string | number): string {
   if (field === 'railTransitH') return formatH(Number(v));
@@ -29,39 +33,98 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
   const run = async (f: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    try { await f(); } catch (e) { setError(e); } finally { setBusy(false); }
+    try {
+      await f();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
   };
-  const whys = preview ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${FIELD[s.field]}: ${s.why}`))] : [];
+  const whys = preview
+    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${FIELD[s.field]}: ${s.why}`))]
+    : [];
   return (
-    <Card title="Forecast inputs" actions={
-      <div className="flex gap-2">
-        <Button variant="secondary" disabled={busy} data-testid="btn-update-forecasts"
-          onClick={() => void run(async () => { setNote(null); setPreview(await api.call('forecasts.apply', { scenarioId })); })}>Update from forecasts</Button>
-        {sources?.length ? (
-          <Button variant="secondary" disabled={busy} data-testid="btn-undo-forecasts"
-            onClick={() => void run(async () => { const r = await api.call('forecasts.undo', { scenarioId }); setPreview(null); setNote(`Undone: ${r.restored} figure(s) back to the scenario's own values.`); await reload(); })}>Undo forecast update</Button>
-        ) : null}
-      </div>
-    }>
+    <Card
+      title="Forecast inputs"
+      actions={
+        <div className="flex gap-2">
+          <Button
+            variant="secondary"
+            disabled={busy}
+            data-testid="btn-update-forecasts"
+            onClick={() =>
+              void run(async () => {
+                setNote(null);
+                setPreview(await api.call('forecasts.apply', { scenarioId }));
+              })
+            }
+          >
+            Update from forecasts
+          </Button>
+          {sources?.length ? (
+            <Button
+              variant="secondary"
+              disabled={busy}
+              data-testid="btn-undo-forecasts"
+              onClick={() =>
+                void run(async () => {
+                  const r = await api.call('forecasts.undo', { scenarioId });
+                  setPreview(null);
+                  setNote(`Undone: ${r.restored} figure(s) back to the scenario's own values.`);
+                  await reload();
+                })
+              }
+            >
+              Undo forecast update
+            </Button>
+          ) : null}
+        </div>
+      }
+    >
       <ErrorBanner error={error} />
-      {note && <p className="text-sm text-slate-600" data-testid="forecast-note">{note}</p>}
+      {note && (
+        <p className="text-sm text-slate-600" data-testid="forecast-note">
+          {note}
+        </p>
+      )}
       {!preview && !note && (
         <p className="text-sm text-slate-500">
-          {sources?.length ? `${sources.filter((s) => s.source.startsWith('model ')).length} of ${sources.length} inputs come from a model; the plan records which.` : 'Transit times, loading rates and rake placements are as typed in the scenario.'}
+          {sources?.length
+            ? `${sources.filter((s) => s.source.startsWith('model ')).length} of ${sources.length} inputs come from a model; the plan records which.`
+            : 'Transit times, loading rates and rake placements are as typed in the scenario.'}
         </p>
       )}
       {preview && (
         <div data-testid="forecast-diff" className="space-y-2">
           <p className="text-sm">{preview.changes.length} figure(s) would change.</p>
-          {whys.map((w) => <p key={w} className="rounded bg-amber-50 p-2 text-xs text-amber-800">{w}</p>)}
+          {whys.map((w) => (
+            <p key={w} className="rounded bg-amber-50 p-2 text-xs text-amber-800">
+              {w}
+            </p>
+          ))}
           <div className="max-h-72 overflow-auto">
             <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Input</th><th>For</th><th className="text-right">Before</th><th className="text-right">Forecast</th><th>Source</th></tr></thead>
+              <thead className="text-left text-xs uppercase text-slate-500">
+                <tr>
+                  <th>Input</th>
+                  <th>For</th>
+                  <th className="text-right">Before</th>
+                  <th className="text-right">Forecast</th>
+                  <th>Source</th>
+                </tr>
+              </thead>
               <tbody>
                 {preview.changes.map((c) => (
-                  <tr key={`${c.field}|${c.entity}`} className="border-t border-slate-100" data-testid="forecast-change">
-                    <td>{FIELD[c.field]}</td><td className="font-mono">{c.entity}</td>
-                    <td className="tabular text-right">{show(c.field, c.before)}</td><td className="tabular text-right">{show(c.field, c.used)}</td>
+                  <tr
+                    key={`${c.field}|${c.entity}`}
+                    className="border-t border-slate-100"
+                    data-testid="forecast-change"
+                  >
+                    <td>{FIELD[c.field]}</td>
+                    <td className="font-mono">{c.entity}</td>
+                    <td className="tabular text-right">{show(c.field, c.before)}</td>
+                    <td className="tabular text-right">{show(c.field, c.used)}</td>
                     <td className="text-xs">{c.source}</td>
                   </tr>
                 ))}
@@ -69,13 +132,23 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
             </table>
           </div>
           <div className="flex gap-2">
-            <Button disabled={busy} data-testid="btn-accept-forecasts" onClick={() => void run(async () => {
-              const r = await api.call('forecasts.apply', { scenarioId, save: true });
-              setPreview(null);
-              setNote(`Accepted: ${r.changes.length} figure(s) updated from the forecasts.`);
-              await reload();
-            })}>Accept</Button>
-            <Button variant="secondary" disabled={busy} onClick={() => setPreview(null)}>Discard</Button>
+            <Button
+              disabled={busy}
+              data-testid="btn-accept-forecasts"
+              onClick={() =>
+                void run(async () => {
+                  const r = await api.call('forecasts.apply', { scenarioId, save: true });
+                  setPreview(null);
+                  setNote(`Accepted: ${r.changes.length} figure(s) updated from the forecasts.`);
+                  await reload();
+                })
+              }
+            >
+              Accept
+            </Button>
+            <Button variant="secondary" disabled={busy} onClick={() => setPreview(null)}>
+              Discard
+            </Button>
           </div>
         </div>
       )}

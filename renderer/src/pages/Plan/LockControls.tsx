@@ -18,47 +18,130 @@ export function LockControls({ plan }: { plan: Plan }) {
   const [order, setOrder] = useState('');
   const locked = plan.rakes.filter((r) => r.locked).length;
   const onRow = (prefix: string) => violations.filter((v) => v.where === prefix || v.where.startsWith(`${prefix},`));
-  const orders = [...new Set([...plan.rakes.flatMap((r) => r.lines.map((l) => l.order)), ...plan.road.map((r) => r.order)])].sort();
+  const orders = [
+    ...new Set([...plan.rakes.flatMap((r) => r.lines.map((l) => l.order)), ...plan.road.map((r) => r.order)]),
+  ].sort();
   return (
     <details className="rounded border border-slate-200 p-2 text-sm" open>
-      <summary className="cursor-pointer font-medium">Locks ({locked} rake{locked === 1 ? '' : 's'} locked, {plan.road.filter((r) => r.locked).length} road lots, {plan.lockedOrders?.length ?? 0} orders)</summary>
+      <summary className="cursor-pointer font-medium">
+        Locks ({locked} rake{locked === 1 ? '' : 's'} locked, {plan.road.filter((r) => r.locked).length} road lots,{' '}
+        {plan.lockedOrders?.length ?? 0} orders)
+      </summary>
       <div className="mt-2 max-h-72 overflow-auto" data-testid="lock-controls">
         <table className="w-full">
-          <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Lock</th><th>Rake</th><th>Siding</th><th>Start</th><th className="text-right">Load</th><th>Orders</th><th>Checker</th></tr></thead>
-          <tbody>{plan.rakes.map((r) => {
-            const vs = onRow(`rake ${r.rakeId}`);
-            return (
-              <tr key={r.rakeId} className={`border-t border-slate-100 ${vs.length ? 'bg-red-50' : ''}`}>
-                <td><input type="checkbox" aria-label={`Lock rake ${r.rakeId}`} checked={Boolean(r.locked)} disabled={busy !== null}
-                  onChange={(e) => void apply({ op: 'lock', target: `rake:${r.rakeId}`, locked: e.target.checked })} /></td>
-                <td className="font-mono">{r.rakeId}</td><td>{r.loadingPoint}</td><td>{r.loadingStart.slice(5, 16).replace('T', ' ')}</td>
-                <td className="tabular text-right">{formatT(r.loadT)}</td><td className="text-xs">{r.lines.map((l) => l.order).join(', ')}</td>
-                <td className="text-xs text-red-800" data-testid={vs.length ? 'row-violation' : undefined}>{vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}</td>
-              </tr>
-            );
-          })}</tbody>
+          <thead className="text-left text-xs uppercase text-slate-500">
+            <tr>
+              <th>Lock</th>
+              <th>Rake</th>
+              <th>Siding</th>
+              <th>Start</th>
+              <th className="text-right">Load</th>
+              <th>Orders</th>
+              <th>Checker</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.rakes.map((r) => {
+              const vs = onRow(`rake ${r.rakeId}`);
+              return (
+                <tr key={r.rakeId} className={`border-t border-slate-100 ${vs.length ? 'bg-red-50' : ''}`}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Lock rake ${r.rakeId}`}
+                      checked={Boolean(r.locked)}
+                      disabled={busy !== null}
+                      onChange={(e) => void apply({ op: 'lock', target: `rake:${r.rakeId}`, locked: e.target.checked })}
+                    />
+                  </td>
+                  <td className="font-mono">{r.rakeId}</td>
+                  <td>{r.loadingPoint}</td>
+                  <td>{r.loadingStart.slice(5, 16).replace('T', ' ')}</td>
+                  <td className="tabular text-right">{formatT(r.loadT)}</td>
+                  <td className="text-xs">{r.lines.map((l) => l.order).join(', ')}</td>
+                  <td className="text-xs text-red-800" data-testid={vs.length ? 'row-violation' : undefined}>
+                    {vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
         </table>
         {plan.road.length > 0 && (
           <table className="mt-2 w-full">
-            <thead className="text-left text-xs uppercase text-slate-500"><tr><th>Lock</th><th>Road lot</th><th className="text-right">Tonnes</th><th>Checker</th></tr></thead>
-            <tbody>{plan.road.map((r) => {
-              const vs = onRow(`road ${r.stockyard} ${r.date}, order ${r.order}`);
-              return (
-                <tr key={`${r.stockyard}${r.date}${r.order}`} className={`border-t border-slate-100 ${vs.length ? 'bg-red-50' : ''}`}>
-                  <td><input type="checkbox" aria-label={`Lock road lot ${r.stockyard} ${r.date} ${r.order}`} checked={Boolean(r.locked)} disabled={busy !== null}
-                    onChange={(e) => void apply({ op: 'lock', target: `road:${r.stockyard}:${r.date}:${r.order}`, locked: e.target.checked })} /></td>
-                  <td>{r.stockyard} · {r.date} · <span className="font-mono">{r.order}</span></td><td className="tabular text-right">{formatT(r.tonnes)}</td>
-                  <td className="text-xs text-red-800">{vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}</td>
-                </tr>
-              );
-            })}</tbody>
+            <thead className="text-left text-xs uppercase text-slate-500">
+              <tr>
+                <th>Lock</th>
+                <th>Road lot</th>
+                <th className="text-right">Tonnes</th>
+                <th>Checker</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.road.map((r) => {
+                const vs = onRow(`road ${r.stockyard} ${r.date}, order ${r.order}`);
+                return (
+                  <tr
+                    key={`${r.stockyard}${r.date}${r.order}`}
+                    className={`border-t border-slate-100 ${vs.length ? 'bg-red-50' : ''}`}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Lock road lot ${r.stockyard} ${r.date} ${r.order}`}
+                        checked={Boolean(r.locked)}
+                        disabled={busy !== null}
+                        onChange={(e) =>
+                          void apply({
+                            op: 'lock',
+                            target: `road:${r.stockyard}:${r.date}:${r.order}`,
+                            locked: e.target.checked,
+                          })
+                        }
+                      />
+                    </td>
+                    <td>
+                      {r.stockyard} · {r.date} · <span className="font-mono">{r.order}</span>
+                    </td>
+                    <td className="tabular text-right">{formatT(r.tonnes)}</td>
+                    <td className="text-xs text-red-800">{vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
           </table>
         )}
       </div>
-      <form className="mt-2 flex items-end gap-2" aria-label="Lock an order" onSubmit={(e) => { e.preventDefault(); const o = order || orders[0]; if (o) void apply({ op: 'lock', target: `order:${o}`, locked: !plan.lockedOrders?.includes(o) }); }}>
-        <label className="flex flex-col">Order's assignment<select aria-label="Order to lock" value={order || orders[0] || ''} onChange={(e) => setOrder(e.target.value)} className="rounded border px-1 py-1">{orders.map((o) => <option key={o}>{o}</option>)}</select></label>
-        <Button type="submit" variant="secondary" disabled={busy !== null || orders.length === 0}>{plan.lockedOrders?.includes(order || orders[0] || '') ? 'Unlock order' : 'Lock order'}</Button>
-        {plan.lockedOrders?.length ? <span className="text-xs text-slate-600">Locked orders: {plan.lockedOrders.join(', ')} (their rakes and road lots are kept whole)</span> : null}
+      <form
+        className="mt-2 flex items-end gap-2"
+        aria-label="Lock an order"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const o = order || orders[0];
+          if (o) void apply({ op: 'lock', target: `order:${o}`, locked: !plan.lockedOrders?.includes(o) });
+        }}
+      >
+        <label className="flex flex-col">
+          Order's assignment
+          <select
+            aria-label="Order to lock"
+            value={order || orders[0] || ''}
+            onChange={(e) => setOrder(e.target.value)}
+            className="rounded border px-1 py-1"
+          >
+            {orders.map((o) => (
+              <option key={o}>{o}</option>
+            ))}
+          </select>
+        </label>
+        <Button type="submit" variant="secondary" disabled={busy !== null || orders.length === 0}>
+          {plan.lockedOrders?.includes(order || orders[0] || '') ? 'Unlock order' : 'Lock order'}
+        </Button>
+        {plan.lockedOrders?.length ? (
+          <span className="text-xs text-slate-600">
+            Locked orders: {plan.lockedOrders.join(', ')} (their rakes and road lots are kept whole)
+          </span>
+        ) : null}
       </form>
     </details>
   );

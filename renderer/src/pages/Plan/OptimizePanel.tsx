@@ -26,8 +26,14 @@ function useElapsedS(startedAt: number | null): number {
 export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const { running: anyRun, optimize, stop, cancel } = usePlans();
   // The limit typed for one scenario does not carry over to the next: each starts at its suggestion.
-  const summary = useScenarios((st) => st.list.find((x) => x.id === scenarioId) ?? (st.detail?.summary.id === scenarioId ? st.detail.summary : undefined));
-  const size = summary ? { orders: summary.counts.orders, rakes: summary.counts.rakes, days: summary.horizonDays ?? 7 } : null;
+  const summary = useScenarios(
+    (st) =>
+      st.list.find((x) => x.id === scenarioId) ??
+      (st.detail?.summary.id === scenarioId ? st.detail.summary : undefined),
+  );
+  const size = summary
+    ? { orders: summary.counts.orders, rakes: summary.counts.rakes, days: summary.horizonDays ?? 7 }
+    : null;
   const suggested = size ? suggestedTimeLimitS(size) : 30;
   const [typed, setTyped] = useState<{ scenarioId: string | null; s: number } | null>(null);
   const timeLimitS = typed && typed.scenarioId === scenarioId ? typed.s : suggested;
@@ -40,7 +46,8 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   const elapsedS = useElapsedS(running?.startedAt ?? null);
   // Rows that break a rule are never planned (the host refuses them too): name them here first.
   const detail = useScenarios((st) => st.detail);
-  const dataErrors = detail && detail.summary.id === scenarioId ? detail.issues.filter((i) => i.severity === 'error') : [];
+  const dataErrors =
+    detail && detail.summary.id === scenarioId ? detail.issues.filter((i) => i.severity === 'error') : [];
   const p = running?.progress;
   const share = running ? Math.min(1, elapsedS / running.timeLimitS) : 0;
   return (
@@ -48,49 +55,109 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
       <div className="flex flex-wrap items-end gap-4">
         <label className="text-sm">
           {t('opt.timeLimit')}
-          <input aria-label={t('opt.timeLimitAria')} type="number" min={1} max={3600} value={timeLimitS} disabled={Boolean(running)}
-            onChange={(e) => setTimeLimit(Math.max(1, Number(e.target.value) || 1))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
+          <input
+            aria-label={t('opt.timeLimitAria')}
+            type="number"
+            min={1}
+            max={3600}
+            value={timeLimitS}
+            disabled={Boolean(running)}
+            onChange={(e) => setTimeLimit(Math.max(1, Number(e.target.value) || 1))}
+            className="ml-2 w-20 rounded border border-slate-300 px-2 py-1"
+          />
         </label>
         <label className="text-sm">
           {t('opt.gap')}
-          <input aria-label={t('opt.gapAria')} type="number" min={0} max={50} step={0.1} value={gapPct} disabled={Boolean(running)}
-            onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))} className="ml-2 w-20 rounded border border-slate-300 px-2 py-1" />
+          <input
+            aria-label={t('opt.gapAria')}
+            type="number"
+            min={0}
+            max={50}
+            step={0.1}
+            value={gapPct}
+            disabled={Boolean(running)}
+            onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))}
+            className="ml-2 w-20 rounded border border-slate-300 px-2 py-1"
+          />
         </label>
-        <label className="text-sm" title="Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan">
-          <input type="checkbox" checked={robust} disabled={Boolean(running)} onChange={(e) => setRobust(e.target.checked)} className="mr-1" />
+        <label
+          className="text-sm"
+          title="Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan"
+        >
+          <input
+            type="checkbox"
+            checked={robust}
+            disabled={Boolean(running)}
+            onChange={(e) => setRobust(e.target.checked)}
+            className="mr-1"
+          />
           Robust (P90 transit)
         </label>
         {size && !running && (
           <span className="text-xs text-slate-600" data-testid="optimize-estimate">
-            {t('optimize.estimate', { orders: size.orders.toLocaleString('en-IN'), rakes: size.rakes.toLocaleString('en-IN'), limit: formatDuration(suggested) })}
-            {timeLimitS !== suggested && <button type="button" className="ml-2 underline" onClick={() => setTyped(null)}>{t('optimize.useSuggested')}</button>}
+            {t('optimize.estimate', {
+              orders: size.orders.toLocaleString('en-IN'),
+              rakes: size.rakes.toLocaleString('en-IN'),
+              limit: formatDuration(suggested),
+            })}
+            {timeLimitS !== suggested && (
+              <button type="button" className="ml-2 underline" onClick={() => setTyped(null)}>
+                {t('optimize.useSuggested')}
+              </button>
+            )}
           </span>
         )}
         {!running && (
-          <Button disabled={!scenarioId || elsewhere || dataErrors.length > 0} onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}>{t('opt.run')}</Button>
+          <Button
+            disabled={!scenarioId || elsewhere || dataErrors.length > 0}
+            onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}
+          >
+            {t('opt.run')}
+          </Button>
         )}
         {running && (
           <>
-            <Button variant="secondary" disabled={running.stopping} onClick={() => void stop()}>{running.stopping ? t('opt.stopping') : t('opt.stop')}</Button>
-            <Button variant="danger" onClick={cancel}>{t('opt.cancel')}</Button>
+            <Button variant="secondary" disabled={running.stopping} onClick={() => void stop()}>
+              {running.stopping ? t('opt.stopping') : t('opt.stop')}
+            </Button>
+            <Button variant="danger" onClick={cancel}>
+              {t('opt.cancel')}
+            </Button>
           </>
         )}
         {!scenarioId && <span className="text-sm text-slate-500">{t('opt.selectFirst')}</span>}
         {dataErrors.length > 0 && (
           <span className="text-sm text-red-800" role="alert" data-testid="optimize-blocked">
             {dataErrors.length === 1 ? t('opt.fixOne') : t('opt.fixMany', { n: dataErrors.length })}
-            {' ('}{dataErrors.slice(0, 3).map((i) => `${i.table} ${i.rowKey ?? ''} ${i.field ?? ''}: ${i.message}`.replace(/\s+/g, ' ')).join('; ')}{dataErrors.length > 3 ? '; …' : ''}).
+            {' ('}
+            {dataErrors
+              .slice(0, 3)
+              .map((i) => `${i.table} ${i.rowKey ?? ''} ${i.field ?? ''}: ${i.message}`.replace(/\s+/g, ' '))
+              .join('; ')}
+            {dataErrors.length > 3 ? '; …' : ''}).
           </span>
         )}
-        {elsewhere && <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">{t('opt.elsewhere')}</span>}
+        {elsewhere && (
+          <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">
+            {t('opt.elsewhere')}
+          </span>
+        )}
       </div>
       {running && (
         <div className="mt-3" data-testid="optimize-progress">
-          <div className="h-2 w-full overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(share * 100)}>
+          <div
+            className="h-2 w-full overflow-hidden rounded bg-slate-200"
+            role="progressbar"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(share * 100)}
+          >
             <div className="h-2 bg-brand-600 transition-all" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="tabular mt-1 text-sm text-slate-600">
-            <span data-testid="optimize-clock">{t('opt.clock', { elapsed: formatDuration(elapsedS), limit: formatDuration(running.timeLimitS) })}</span>
+            <span data-testid="optimize-clock">
+              {t('opt.clock', { elapsed: formatDuration(elapsedS), limit: formatDuration(running.timeLimitS) })}
+            </span>
             {` · ${p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''}` : t('opt.starting')}`}
             {p?.incumbent != null && ` · ${t('opt.bestSoFar', { cost: formatRs(p.incumbent) })}`}
             {p?.gap != null && ` · ${t('opt.gapNow', { gap: formatPct(p.gap) })}`}

@@ -2,7 +2,8 @@ import type { PlanComparison } from '../../../../core/contract/api/plans';
 import { Button, Card } from '../../components/ui';
 import { formatRs } from '../../lib/format';
 
-const fmt = (v: number, unit: string) => (unit === '₹' ? formatRs(v) : unit === '%' ? `${v.toFixed(1)} %` : `${Math.round(v).toLocaleString('en-IN')} ${unit}`);
+const fmt = (v: number, unit: string) =>
+  unit === '₹' ? formatRs(v) : unit === '%' ? `${v.toFixed(1)} %` : `${Math.round(v).toLocaleString('en-IN')} ${unit}`;
 /** A difference with its sign in front of the unit: `+₹49,31,615`, `−₹54,737` (a true minus). */
 const signed = (v: number, unit: string) => (v > 0 ? '+' : v < 0 ? '−' : '') + fmt(Math.abs(v), unit);
 const VERDICT_CLASS = { better: 'text-green-700', worse: 'text-red-700', same: 'text-slate-500', neutral: '' } as const;
@@ -13,10 +14,22 @@ const VERDICT_CLASS = { better: 'text-green-700', worse: 'text-red-700', same: '
  */
 export function PlanCompare({ cmp, onClose }: { cmp: PlanComparison; onClose: () => void }) {
   return (
-    <Card title="Compare plans" actions={<Button variant="secondary" onClick={onClose}>Close</Button>}>
+    <Card
+      title="Compare plans"
+      actions={
+        <Button variant="secondary" onClick={onClose}>
+          Close
+        </Button>
+      }
+    >
       <table className="w-full text-sm" data-testid="plan-compare">
         <thead className="text-left text-xs uppercase text-slate-500">
-          <tr><th /><th className="text-right">A: {cmp.a.name}</th><th className="text-right">B: {cmp.b.name}</th><th className="text-right">B − A</th></tr>
+          <tr>
+            <th />
+            <th className="text-right">A: {cmp.a.name}</th>
+            <th className="text-right">B: {cmp.b.name}</th>
+            <th className="text-right">B − A</th>
+          </tr>
         </thead>
         <tbody>
           {cmp.rows.map((r) => (
@@ -24,7 +37,13 @@ export function PlanCompare({ cmp, onClose }: { cmp: PlanComparison; onClose: ()
               <td>{r.label}</td>
               <td className="tabular text-right">{fmt(r.a, r.unit)}</td>
               <td className="tabular text-right">{fmt(r.b, r.unit)}</td>
-              <td className={`tabular text-right ${VERDICT_CLASS[r.verdict]}`} data-testid={`compare-diff-${r.key}`} data-verdict={r.verdict}>{r.verdict === 'same' ? '±0' : signed(r.diff, r.unit)}</td>
+              <td
+                className={`tabular text-right ${VERDICT_CLASS[r.verdict]}`}
+                data-testid={`compare-diff-${r.key}`}
+                data-verdict={r.verdict}
+              >
+                {r.verdict === 'same' ? '±0' : signed(r.diff, r.unit)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -2,15 +2,25 @@ import type { CostBreakdown } from '../../../../core/domain/plan';
 import { formatRs } from '../../lib/format';
 
 const LABELS: Record<keyof CostBreakdown, string> = {
-  railFreightRs: 'Rail freight', idleFreightRs: 'Idle freight', twoPointRs: 'Two-point', roadFreightRs: 'Road freight',
-  demurrageRs: 'Demurrage', loadingRs: 'Loading', latenessRs: 'Lateness', unservedRs: 'Unserved penalty',
+  railFreightRs: 'Rail freight',
+  idleFreightRs: 'Idle freight',
+  twoPointRs: 'Two-point',
+  roadFreightRs: 'Road freight',
+  demurrageRs: 'Demurrage',
+  loadingRs: 'Loading',
+  latenessRs: 'Lateness',
+  unservedRs: 'Unserved penalty',
   deferredFreightRs: 'Deferred freight (unserved tonnes, paid later)',
 };
 const COLORS = ['#2563eb', '#93c5fd', '#7c3aed', '#059669', '#d97706', '#64748b', '#dc2626', '#991b1b', '#a16207'];
 
 /** Cost by category as horizontal bars (plain CSS: no chart library). */
 export function PlanCostChart({ costs }: { costs: CostBreakdown }) {
-  const entries = (Object.keys(LABELS) as (keyof CostBreakdown)[]).map((k, i) => ({ k, v: costs[k] ?? 0, color: COLORS[i]! }));
+  const entries = (Object.keys(LABELS) as (keyof CostBreakdown)[]).map((k, i) => ({
+    k,
+    v: costs[k] ?? 0,
+    color: COLORS[i]!,
+  }));
   const max = Math.max(1, ...entries.map((e) => e.v));
   return (
     <ul className="space-y-1" aria-label="Cost breakdown">

@@ -8,7 +8,9 @@ import { PlanEditorVerdict } from './PlanEditorVerdict';
 import { usePlanLoop } from './planLoopStore';
 import { usePlans } from './planStore';
 
-const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement &&
+  (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
 /**
  * Edit the plan shown: move an order's tonnes between rakes, road and unserved, move a rake in
@@ -19,13 +21,20 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
   const loop = usePlanLoop();
   const item = usePlans((s) => s.plans.find((p) => p.id === id));
   const attach = usePlanLoop((s) => s.attach);
-  useEffect(() => { attach(id); }, [id, attach]);
+  useEffect(() => {
+    attach(id);
+  }, [id, attach]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;
       const k = e.key.toLowerCase();
-      if (k === 'z' && !e.shiftKey) { e.preventDefault(); void usePlanLoop.getState().undo(); }
-      else if (k === 'y' || (k === 'z' && e.shiftKey)) { e.preventDefault(); void usePlanLoop.getState().redo(); }
+      if (k === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void usePlanLoop.getState().undo();
+      } else if (k === 'y' || (k === 'z' && e.shiftKey)) {
+        e.preventDefault();
+        void usePlanLoop.getState().redo();
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -37,26 +46,64 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
       <div data-testid="plan-editor" className="space-y-3">
         <p className="text-sm text-slate-600">
           {item?.version ? `Version ${item.version}` : 'Version 1'}
-          {issued && <span data-testid="plan-issued" className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-emerald-800">issued {item!.issuedAt!.slice(0, 16).replace('T', ' ')} — read-only; changes are saved as a new version</span>}
+          {issued && (
+            <span data-testid="plan-issued" className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-emerald-800">
+              issued {item!.issuedAt!.slice(0, 16).replace('T', ' ')} — read-only; changes are saved as a new version
+            </span>
+          )}
         </p>
         <MoveForm plan={working} />
         <RakeForm plan={working} />
         <RoadForm plan={working} />
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" disabled={loop.cursor === 0 || loop.busy !== null} onClick={() => void loop.undo()} title="Ctrl+Z">Undo</Button>
-          <Button variant="secondary" disabled={loop.cursor >= loop.edits.length || loop.busy !== null} onClick={() => void loop.redo()} title="Ctrl+Y">Redo</Button>
-          <span className="text-sm text-slate-600" data-testid="edit-count">{loop.cursor} edit{loop.cursor === 1 ? '' : 's'}{loop.edits.length > loop.cursor ? ` (${loop.edits.length - loop.cursor} to redo)` : ''}</span>
-          <Button disabled={loop.cursor === 0 || loop.busy !== null} onClick={() => void loop.saveVersion()}>Save as new version</Button>
-          {loop.busy && <span role="status" className="text-sm text-slate-500">{loop.busy}…</span>}
+          <Button
+            variant="secondary"
+            disabled={loop.cursor === 0 || loop.busy !== null}
+            onClick={() => void loop.undo()}
+            title="Ctrl+Z"
+          >
+            Undo
+          </Button>
+          <Button
+            variant="secondary"
+            disabled={loop.cursor >= loop.edits.length || loop.busy !== null}
+            onClick={() => void loop.redo()}
+            title="Ctrl+Y"
+          >
+            Redo
+          </Button>
+          <span className="text-sm text-slate-600" data-testid="edit-count">
+            {loop.cursor} edit{loop.cursor === 1 ? '' : 's'}
+            {loop.edits.length > loop.cursor ? ` (${loop.edits.length - loop.cursor} to redo)` : ''}
+          </span>
+          <Button disabled={loop.cursor === 0 || loop.busy !== null} onClick={() => void loop.saveVersion()}>
+            Save as new version
+          </Button>
+          {loop.busy && (
+            <span role="status" className="text-sm text-slate-500">
+              {loop.busy}…
+            </span>
+          )}
         </div>
         <PlanEditorVerdict />
         <ErrorBanner error={loop.error} />
         <LockControls plan={working} />
         <DisruptionForm plan={working} />
         <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-3">
-          <Button variant="secondary" disabled={issued || loop.cursor > 0 || loop.busy !== null} onClick={() => void loop.issue()} title="An issued plan is read-only">Issue plan</Button>
-          <Button variant="secondary" onClick={() => void loop.documents('pdf')}>Documents .pdf</Button>
-          <Button variant="secondary" onClick={() => void loop.documents('xlsx')}>Documents .xlsx</Button>
+          <Button
+            variant="secondary"
+            disabled={issued || loop.cursor > 0 || loop.busy !== null}
+            onClick={() => void loop.issue()}
+            title="An issued plan is read-only"
+          >
+            Issue plan
+          </Button>
+          <Button variant="secondary" onClick={() => void loop.documents('pdf')}>
+            Documents .pdf
+          </Button>
+          <Button variant="secondary" onClick={() => void loop.documents('xlsx')}>
+            Documents .xlsx
+          </Button>
         </div>
       </div>
     </Card>
@@ -67,25 +114,90 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
 function MoveForm({ plan }: { plan: Plan }) {
   const apply = usePlanLoop((s) => s.apply);
   const busy = usePlanLoop((s) => s.busy);
-  const shipments = useMemo(() => [
-    ...plan.rakes.flatMap((r) => r.lines.map((l) => ({ value: `${l.order}|rake:${r.rakeId}`, label: `${l.order} on ${r.rakeId} (${formatT(l.tonnes)})` }))),
-    ...plan.road.map((r) => ({ value: `${r.order}|road:${r.stockyard}:${r.date}`, label: `${r.order} by road ${r.stockyard} ${r.date} (${formatT(r.tonnes)})` })),
-    ...plan.unserved.map((u) => ({ value: `${u.order}|unserved`, label: `${u.order} unserved (${formatT(u.tonnes)})` })),
-  ], [plan]);
+  const shipments = useMemo(
+    () => [
+      ...plan.rakes.flatMap((r) =>
+        r.lines.map((l) => ({
+          value: `${l.order}|rake:${r.rakeId}`,
+          label: `${l.order} on ${r.rakeId} (${formatT(l.tonnes)})`,
+        })),
+      ),
+      ...plan.road.map((r) => ({
+        value: `${r.order}|road:${r.stockyard}:${r.date}`,
+        label: `${r.order} by road ${r.stockyard} ${r.date} (${formatT(r.tonnes)})`,
+      })),
+      ...plan.unserved.map((u) => ({
+        value: `${u.order}|unserved`,
+        label: `${u.order} unserved (${formatT(u.tonnes)})`,
+      })),
+    ],
+    [plan],
+  );
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('unserved');
   const [tonnes, setTonnes] = useState('');
   const picked = from || shipments[0]?.value || '';
   const [order, fromPlace] = picked.split('|') as [string, string];
-  const targets = [...plan.rakes.map((r) => `rake:${r.rakeId}`), ...[...new Set(plan.road.map((r) => `road:${r.stockyard}:${r.date}`))], 'unserved'].filter((p) => p !== fromPlace);
-  const target = targets.includes(to) ? to : targets[0] ?? 'unserved';
+  const targets = [
+    ...plan.rakes.map((r) => `rake:${r.rakeId}`),
+    ...[...new Set(plan.road.map((r) => `road:${r.stockyard}:${r.date}`))],
+    'unserved',
+  ].filter((p) => p !== fromPlace);
+  const target = targets.includes(to) ? to : (targets[0] ?? 'unserved');
   const t = Number(tonnes);
   return (
-    <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Move an order" onSubmit={(e) => { e.preventDefault(); if (picked) void apply({ op: 'move', order, from: fromPlace, to: target, ...(tonnes && t > 0 ? { tonnes: t } : {}) }); }}>
-      <label className="flex flex-col">Move order<select aria-label="Order to move" value={picked} onChange={(e) => setFrom(e.target.value)} className="rounded border px-1 py-1">{shipments.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}</select></label>
-      <label className="flex flex-col">to<select aria-label="Move to" value={target} onChange={(e) => setTo(e.target.value)} className="rounded border px-1 py-1">{targets.map((p) => <option key={p} value={p}>{p === 'unserved' ? 'unserved' : p.replace(':', ' ').replace(/:/g, ' ')}</option>)}</select></label>
-      <label className="flex flex-col">Tonnes [t] (blank: all)<input aria-label="Tonnes to move" inputMode="decimal" value={tonnes} onChange={(e) => setTonnes(e.target.value)} className="w-28 rounded border px-1 py-1" /></label>
-      <Button type="submit" disabled={!picked || busy !== null}>Move</Button>
+    <form
+      className="flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Move an order"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (picked)
+          void apply({ op: 'move', order, from: fromPlace, to: target, ...(tonnes && t > 0 ? { tonnes: t } : {}) });
+      }}
+    >
+      <label className="flex flex-col">
+        Move order
+        <select
+          aria-label="Order to move"
+          value={picked}
+          onChange={(e) => setFrom(e.target.value)}
+          className="rounded border px-1 py-1"
+        >
+          {shipments.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        to
+        <select
+          aria-label="Move to"
+          value={target}
+          onChange={(e) => setTo(e.target.value)}
+          className="rounded border px-1 py-1"
+        >
+          {targets.map((p) => (
+            <option key={p} value={p}>
+              {p === 'unserved' ? 'unserved' : p.replace(':', ' ').replace(/:/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        Tonnes [t] (blank: all)
+        <input
+          aria-label="Tonnes to move"
+          inputMode="decimal"
+          value={tonnes}
+          onChange={(e) => setTonnes(e.target.value)}
+          className="w-28 rounded border px-1 py-1"
+        />
+      </label>
+      <Button type="submit" disabled={!picked || busy !== null}>
+        Move
+      </Button>
     </form>
   );
 }
@@ -101,14 +213,63 @@ function RakeForm({ plan }: { plan: Plan }) {
   const lps = [...new Set(plan.rakes.map((r) => r.loadingPoint))];
   if (!rake) return null;
   return (
-    <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Move a rake" onSubmit={(e) => {
-      e.preventDefault();
-      void apply({ op: 'rake', rake: rake.rakeId, ...(lp ? { loadingPoint: lp } : {}), ...(start ? { loadingStart: start } : {}) });
-    }}>
-      <label className="flex flex-col">Rake<select aria-label="Rake to move" value={rake.rakeId} onChange={(e) => { setRakeId(e.target.value); setStart(''); setLp(''); }} className="rounded border px-1 py-1">{plan.rakes.map((r) => <option key={r.rakeId} value={r.rakeId}>{r.rakeId} · {r.loadingPoint} · placed {r.placement.slice(5, 16).replace('T', ' ')}</option>)}</select></label>
-      <label className="flex flex-col">Loading point<select aria-label="Loading point" value={lp || rake.loadingPoint} onChange={(e) => setLp(e.target.value)} className="rounded border px-1 py-1">{lps.map((l) => <option key={l}>{l}</option>)}</select></label>
-      <label className="flex flex-col">Loading start (ISO)<input aria-label="Loading start" value={start || rake.loadingStart} onChange={(e) => setStart(e.target.value)} className="w-64 rounded border px-1 py-1 font-mono" /></label>
-      <Button type="submit" disabled={busy !== null}>Move rake</Button>
+    <form
+      className="flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Move a rake"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void apply({
+          op: 'rake',
+          rake: rake.rakeId,
+          ...(lp ? { loadingPoint: lp } : {}),
+          ...(start ? { loadingStart: start } : {}),
+        });
+      }}
+    >
+      <label className="flex flex-col">
+        Rake
+        <select
+          aria-label="Rake to move"
+          value={rake.rakeId}
+          onChange={(e) => {
+            setRakeId(e.target.value);
+            setStart('');
+            setLp('');
+          }}
+          className="rounded border px-1 py-1"
+        >
+          {plan.rakes.map((r) => (
+            <option key={r.rakeId} value={r.rakeId}>
+              {r.rakeId} · {r.loadingPoint} · placed {r.placement.slice(5, 16).replace('T', ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        Loading point
+        <select
+          aria-label="Loading point"
+          value={lp || rake.loadingPoint}
+          onChange={(e) => setLp(e.target.value)}
+          className="rounded border px-1 py-1"
+        >
+          {lps.map((l) => (
+            <option key={l}>{l}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        Loading start (ISO)
+        <input
+          aria-label="Loading start"
+          value={start || rake.loadingStart}
+          onChange={(e) => setStart(e.target.value)}
+          className="w-64 rounded border px-1 py-1 font-mono"
+        />
+      </label>
+      <Button type="submit" disabled={busy !== null}>
+        Move rake
+      </Button>
       <span className="text-xs text-slate-500">{formatRs(rake.demurrageRs)} demurrage now</span>
     </form>
   );
@@ -118,20 +279,90 @@ function RakeForm({ plan }: { plan: Plan }) {
 function RoadForm({ plan }: { plan: Plan }) {
   const apply = usePlanLoop((s) => s.apply);
   const busy = usePlanLoop((s) => s.busy);
-  const orders = [...new Set([...plan.unserved.map((u) => u.order), ...plan.road.map((r) => r.order), ...plan.rakes.flatMap((r) => r.lines.map((l) => l.order))])];
-  const yards = [...new Set([...plan.road.map((r) => r.stockyard), ...plan.rakes.flatMap((r) => r.lines.flatMap((l) => l.sources.map((s) => s.stockyard)))])].sort();
-  const days = [...Array(plan.scenario.horizonDays).keys()].map((d) => new Date(Date.parse(`${plan.scenario.horizonStart.slice(0, 10)}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+  const orders = [
+    ...new Set([
+      ...plan.unserved.map((u) => u.order),
+      ...plan.road.map((r) => r.order),
+      ...plan.rakes.flatMap((r) => r.lines.map((l) => l.order)),
+    ]),
+  ];
+  const yards = [
+    ...new Set([
+      ...plan.road.map((r) => r.stockyard),
+      ...plan.rakes.flatMap((r) => r.lines.flatMap((l) => l.sources.map((s) => s.stockyard))),
+    ]),
+  ].sort();
+  const days = [...Array(plan.scenario.horizonDays).keys()].map((d) =>
+    new Date(Date.parse(`${plan.scenario.horizonStart.slice(0, 10)}T00:00:00Z`) + d * 86_400_000)
+      .toISOString()
+      .slice(0, 10),
+  );
   const [f, setF] = useState<{ order?: string; yard?: string; date?: string; tonnes: string }>({ tonnes: '' });
   const order = f.order ?? orders[0] ?? '';
   const yard = f.yard ?? yards[0] ?? '';
   const date = f.date ?? days[0] ?? '';
   return (
-    <form className="flex flex-wrap items-end gap-2 text-sm" aria-label="Road lot" onSubmit={(e) => { e.preventDefault(); if (order && yard && date && f.tonnes !== '') void apply({ op: 'road', order, stockyard: yard, date, tonnes: Math.max(0, Number(f.tonnes) || 0) }); }}>
-      <label className="flex flex-col">Road lot: order<select aria-label="Road lot order" value={order} onChange={(e) => setF({ ...f, order: e.target.value })} className="rounded border px-1 py-1">{orders.map((o) => <option key={o}>{o}</option>)}</select></label>
-      <label className="flex flex-col">from<select aria-label="Road lot stockyard" value={yard} onChange={(e) => setF({ ...f, yard: e.target.value })} className="rounded border px-1 py-1">{yards.map((y) => <option key={y}>{y}</option>)}</select></label>
-      <label className="flex flex-col">on<select aria-label="Road lot date" value={date} onChange={(e) => setF({ ...f, date: e.target.value })} className="rounded border px-1 py-1">{days.map((d) => <option key={d}>{d}</option>)}</select></label>
-      <label className="flex flex-col">Tonnes [t] (0 removes)<input aria-label="Road lot tonnes" inputMode="decimal" value={f.tonnes} onChange={(e) => setF({ ...f, tonnes: e.target.value })} className="w-24 rounded border px-1 py-1" /></label>
-      <Button type="submit" variant="secondary" disabled={busy !== null || f.tonnes === ''}>Set road lot</Button>
+    <form
+      className="flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Road lot"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (order && yard && date && f.tonnes !== '')
+          void apply({ op: 'road', order, stockyard: yard, date, tonnes: Math.max(0, Number(f.tonnes) || 0) });
+      }}
+    >
+      <label className="flex flex-col">
+        Road lot: order
+        <select
+          aria-label="Road lot order"
+          value={order}
+          onChange={(e) => setF({ ...f, order: e.target.value })}
+          className="rounded border px-1 py-1"
+        >
+          {orders.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        from
+        <select
+          aria-label="Road lot stockyard"
+          value={yard}
+          onChange={(e) => setF({ ...f, yard: e.target.value })}
+          className="rounded border px-1 py-1"
+        >
+          {yards.map((y) => (
+            <option key={y}>{y}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        on
+        <select
+          aria-label="Road lot date"
+          value={date}
+          onChange={(e) => setF({ ...f, date: e.target.value })}
+          className="rounded border px-1 py-1"
+        >
+          {days.map((d) => (
+            <option key={d}>{d}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        Tonnes [t] (0 removes)
+        <input
+          aria-label="Road lot tonnes"
+          inputMode="decimal"
+          value={f.tonnes}
+          onChange={(e) => setF({ ...f, tonnes: e.target.value })}
+          className="w-24 rounded border px-1 py-1"
+        />
+      </label>
+      <Button type="submit" variant="secondary" disabled={busy !== null || f.tonnes === ''}>
+        Set road lot
+      </Button>
     </form>
   );
 }

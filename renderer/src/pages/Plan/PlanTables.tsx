@@ -12,22 +12,66 @@ const num = (v: number) => v;
 export function PlanRakesList({ plan }: { plan: Plan }) {
   const lookup = usePlanLookup();
   const dest = (codes: string[]) => codes.map((c) => lookup.destinationName(c) ?? c).join(' + ');
-  const customers = (r: PlannedRake) => [...new Set(r.lines.map((l) => lookup.customerOf(l.order) ?? ''))].filter(Boolean).join(', ');
+  const customers = (r: PlannedRake) =>
+    [...new Set(r.lines.map((l) => lookup.customerOf(l.order) ?? ''))].filter(Boolean).join(', ');
   const columns: ListColumn<PlannedRake>[] = [
     { id: 'rake', header: t('col.rake'), text: (r) => r.rakeId, mono: true },
     { id: 'wagonType', header: t('col.wagonType'), text: (r) => r.wagonType },
     { id: 'siding', header: t('col.siding'), text: (r) => r.loadingPoint },
-    { id: 'start', header: t('col.loadingStart'), value: (r) => Date.parse(r.loadingStart), text: (r) => formatDateTime(r.loadingStart) },
-    { id: 'end', header: t('col.departure'), value: (r) => Date.parse(r.loadingEnd), text: (r) => formatDateTime(r.loadingEnd) },
+    {
+      id: 'start',
+      header: t('col.loadingStart'),
+      value: (r) => Date.parse(r.loadingStart),
+      text: (r) => formatDateTime(r.loadingStart),
+    },
+    {
+      id: 'end',
+      header: t('col.departure'),
+      value: (r) => Date.parse(r.loadingEnd),
+      text: (r) => formatDateTime(r.loadingEnd),
+    },
     { id: 'dest', header: t('col.destinations'), text: (r) => dest(r.destinations) },
     { id: 'customers', header: t('col.customers'), text: customers, wrap: true },
-    { id: 'load', header: t('col.load'), value: (r) => r.loadT, text: (r) => `${formatT(r.loadT)} / ${formatT(r.capacityT)}`, align: 'right' },
-    { id: 'util', header: t('col.utilisation'), value: (r) => r.utilisation, text: (r) => formatPct(r.utilisation), align: 'right' },
-    { id: 'freight', header: t('col.freightIdle'), value: (r) => r.railFreightRs + r.idleFreightRs, text: (r) => formatRs(r.railFreightRs + r.idleFreightRs), align: 'right' },
-    { id: 'demurrage', header: t('col.demurrage'), value: (r) => r.demurrageRs, text: (r) => formatRs(r.demurrageRs), align: 'right' },
+    {
+      id: 'load',
+      header: t('col.load'),
+      value: (r) => r.loadT,
+      text: (r) => `${formatT(r.loadT)} / ${formatT(r.capacityT)}`,
+      align: 'right',
+    },
+    {
+      id: 'util',
+      header: t('col.utilisation'),
+      value: (r) => r.utilisation,
+      text: (r) => formatPct(r.utilisation),
+      align: 'right',
+    },
+    {
+      id: 'freight',
+      header: t('col.freightIdle'),
+      value: (r) => r.railFreightRs + r.idleFreightRs,
+      text: (r) => formatRs(r.railFreightRs + r.idleFreightRs),
+      align: 'right',
+    },
+    {
+      id: 'demurrage',
+      header: t('col.demurrage'),
+      value: (r) => r.demurrageRs,
+      text: (r) => formatRs(r.demurrageRs),
+      align: 'right',
+    },
   ];
   if (plan.rakes.length === 0) return <p className="text-sm text-slate-600">{t('plan.noRakes')}</p>;
-  return <ListTable rows={plan.rakes} columns={columns} label="Rakes" rowKey={(r) => r.rakeId} testId="plan-rakes" expand={(r) => <RakeLines rake={r} lookup={lookup} />} />;
+  return (
+    <ListTable
+      rows={plan.rakes}
+      columns={columns}
+      label="Rakes"
+      rowKey={(r) => r.rakeId}
+      testId="plan-rakes"
+      expand={(r) => <RakeLines rake={r} lookup={lookup} />}
+    />
+  );
 }
 
 function RakeLines({ rake, lookup }: { rake: PlannedRake; lookup: PlanLookup }) {
@@ -35,7 +79,29 @@ function RakeLines({ rake, lookup }: { rake: PlannedRake; lookup: PlanLookup }) 
     <div className="overflow-x-auto" data-testid={`rake-details-${rake.rakeId}`}>
       <table className="w-full text-xs">
         <thead className="text-left text-slate-600">
-          <tr>{(['col.order', 'col.customer', 'col.product', 'col.destination', 'col.wagons', 'col.tonnes', 'col.stockyards', 'col.eta', 'col.daysLate'] as const).map((h) => <th key={h} scope="col" className={`whitespace-nowrap px-2 ${h === 'col.wagons' || h === 'col.tonnes' || h === 'col.daysLate' ? 'text-right' : ''}`}>{t(h)}</th>)}</tr>
+          <tr>
+            {(
+              [
+                'col.order',
+                'col.customer',
+                'col.product',
+                'col.destination',
+                'col.wagons',
+                'col.tonnes',
+                'col.stockyards',
+                'col.eta',
+                'col.daysLate',
+              ] as const
+            ).map((h) => (
+              <th
+                key={h}
+                scope="col"
+                className={`whitespace-nowrap px-2 ${h === 'col.wagons' || h === 'col.tonnes' || h === 'col.daysLate' ? 'text-right' : ''}`}
+              >
+                {t(h)}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {rake.lines.map((l) => (
@@ -46,7 +112,9 @@ function RakeLines({ rake, lookup }: { rake: PlannedRake; lookup: PlanLookup }) 
               <td className="whitespace-nowrap px-2">{lookup.destinationName(l.destination) ?? l.destination}</td>
               <td className="tabular px-2 text-right">{l.wagons}</td>
               <td className="tabular whitespace-nowrap px-2 text-right">{formatT(l.tonnes)}</td>
-              <td className="whitespace-nowrap px-2">{l.sources.map((s) => `${s.stockyard}: ${formatT(s.tonnes)}`).join(' · ')}</td>
+              <td className="whitespace-nowrap px-2">
+                {l.sources.map((s) => `${s.stockyard}: ${formatT(s.tonnes)}`).join(' · ')}
+              </td>
               <td className="tabular whitespace-nowrap px-2">{formatDateTime(l.eta)}</td>
               <td className="tabular px-2 text-right">{l.lateDays}</td>
             </tr>
@@ -66,12 +134,32 @@ export function PlanRoadList({ plan }: { plan: Plan }) {
     { id: 'customer', header: t('col.customer'), text: (r) => lookup.customerOf(r.order) ?? '', wrap: true },
     { id: 'product', header: t('col.product'), text: (r) => r.product },
     { id: 'dest', header: t('col.destination'), text: (r) => lookup.destinationName(r.destination) ?? r.destination },
-    { id: 'tonnes', header: t('col.tonnes'), value: (r) => num(r.tonnes), text: (r) => formatT(r.tonnes), align: 'right' },
+    {
+      id: 'tonnes',
+      header: t('col.tonnes'),
+      value: (r) => num(r.tonnes),
+      text: (r) => formatT(r.tonnes),
+      align: 'right',
+    },
     { id: 'trucks', header: t('col.trucks'), value: (r) => r.trucks, text: (r) => String(r.trucks), align: 'right' },
-    { id: 'freight', header: t('col.freight'), value: (r) => r.freightRs, text: (r) => formatRs(r.freightRs), align: 'right' },
+    {
+      id: 'freight',
+      header: t('col.freight'),
+      value: (r) => r.freightRs,
+      text: (r) => formatRs(r.freightRs),
+      align: 'right',
+    },
   ];
   if (plan.road.length === 0) return <p className="text-sm text-slate-600">{t('plan.noRoad')}</p>;
-  return <ListTable rows={plan.road} columns={columns} label="Road" rowKey={(r) => `${r.date}|${r.stockyard}|${r.order}`} testId="plan-road" />;
+  return (
+    <ListTable
+      rows={plan.road}
+      columns={columns}
+      label="Road"
+      rowKey={(r) => `${r.date}|${r.stockyard}|${r.order}`}
+      testId="plan-road"
+    />
+  );
 }
 
 export function PlanUnservedList({ plan }: { plan: Plan }) {
@@ -83,12 +171,27 @@ export function PlanUnservedList({ plan }: { plan: Plan }) {
     { id: 'dest', header: t('col.destination'), text: (u) => lookup.destinationName(u.destination) ?? u.destination },
     { id: 'priority', header: t('col.priority'), value: (u) => u.priority, text: (u) => `P${u.priority}` },
     { id: 'tonnes', header: t('col.tonnes'), value: (u) => u.tonnes, text: (u) => formatT(u.tonnes), align: 'right' },
-    { id: 'penalty', header: t('col.penalty'), value: (u) => u.penaltyRs, text: (u) => formatRs(u.penaltyRs), align: 'right' },
-    { id: 'deferred', header: t('col.deferredFreight'), value: (u) => u.deferredFreightRs ?? 0, text: (u) => formatRs(u.deferredFreightRs ?? 0), align: 'right', title: t('plan.deferredTitle') },
+    {
+      id: 'penalty',
+      header: t('col.penalty'),
+      value: (u) => u.penaltyRs,
+      text: (u) => formatRs(u.penaltyRs),
+      align: 'right',
+    },
+    {
+      id: 'deferred',
+      header: t('col.deferredFreight'),
+      value: (u) => u.deferredFreightRs ?? 0,
+      text: (u) => formatRs(u.deferredFreightRs ?? 0),
+      align: 'right',
+      title: t('plan.deferredTitle'),
+    },
     { id: 'reason', header: t('col.reason'), text: (u) => u.reason, wrap: true },
   ];
   if (plan.unserved.length === 0) return <p className="text-sm text-slate-600">{t('plan.allServed')}</p>;
-  return <ListTable rows={plan.unserved} columns={columns} label="Unserved" rowKey={(u) => u.order} testId="plan-unserved" />;
+  return (
+    <ListTable rows={plan.unserved} columns={columns} label="Unserved" rowKey={(u) => u.order} testId="plan-unserved" />
+  );
 }
 
 /**
@@ -96,30 +199,56 @@ export function PlanUnservedList({ plan }: { plan: Plan }) {
  * the shortfall came only from unserved tonnes; such zero clauses are dropped.
  */
 export function productionReason(because: string): string {
-  return because.split('; ').filter((part) => !/\bby 0 t$/.test(part) && !/^0 t /.test(part)).join('; ') || because;
+  return (
+    because
+      .split('; ')
+      .filter((part) => !/\bby 0 t$/.test(part) && !/^0 t /.test(part))
+      .join('; ') || because
+  );
 }
 
 export function PlanProductionList({ plan }: { plan: Plan }) {
   const columns: ListColumn<ProductionSuggestion>[] = [
     { id: 'product', header: t('col.product'), text: (p) => p.product },
     { id: 'tonnes', header: t('col.tonnes'), value: (p) => p.tonnes, text: (p) => formatT(p.tonnes), align: 'right' },
-    { id: 'neededBy', header: t('col.neededBy'), value: (p) => Date.parse(p.neededBy), text: (p) => formatDateTime(p.neededBy) },
+    {
+      id: 'neededBy',
+      header: t('col.neededBy'),
+      value: (p) => Date.parse(p.neededBy),
+      text: (p) => formatDateTime(p.neededBy),
+    },
     { id: 'because', header: t('col.because'), text: (p) => productionReason(p.because), wrap: true },
   ];
   if (plan.production.length === 0) return <p className="text-sm text-slate-600">{t('plan.stockCovers')}</p>;
-  return <ListTable rows={plan.production} columns={columns} label="Produce next" rowKey={(p) => p.product} testId="plan-production" />;
+  return (
+    <ListTable
+      rows={plan.production}
+      columns={columns}
+      label="Produce next"
+      rowKey={(p) => p.product}
+      testId="plan-production"
+    />
+  );
 }
 
 /** Rakes of the scenario that the plan does not load, with why. */
 export function unusedRakes(plan: Plan, scenarioRakes: readonly Rake[]): { rake: Rake; reason: string }[] {
   const used = new Set(plan.rakes.map((r) => r.rakeId));
   const end = Date.parse(plan.scenario.horizonStart) + plan.scenario.horizonDays * 864e5;
-  return scenarioRakes.filter((r) => !used.has(r.id)).map((rake) => ({
-    rake,
-    reason: rake.status === 'cancelled' || rake.status === 'dispatched' || Date.parse(rake.expectedPlacement) >= end
-      ? t('plan.unusedNotPlaced', { status: Date.parse(rake.expectedPlacement) >= end ? `placement ${formatDateTime(rake.expectedPlacement)}` : rake.status })
-      : t('plan.unusedReason'),
-  }));
+  return scenarioRakes
+    .filter((r) => !used.has(r.id))
+    .map((rake) => ({
+      rake,
+      reason:
+        rake.status === 'cancelled' || rake.status === 'dispatched' || Date.parse(rake.expectedPlacement) >= end
+          ? t('plan.unusedNotPlaced', {
+              status:
+                Date.parse(rake.expectedPlacement) >= end
+                  ? `placement ${formatDateTime(rake.expectedPlacement)}`
+                  : rake.status,
+            })
+          : t('plan.unusedReason'),
+    }));
 }
 
 export function PlanUnusedList({ plan }: { plan: Plan }) {
@@ -128,10 +257,23 @@ export function PlanUnusedList({ plan }: { plan: Plan }) {
   const columns: ListColumn<{ rake: Rake; reason: string }>[] = [
     { id: 'rake', header: t('col.rake'), text: (u) => u.rake.id, mono: true },
     { id: 'wagonType', header: t('col.wagonType'), text: (u) => u.rake.wagonType },
-    { id: 'wagons', header: t('col.wagons'), value: (u) => u.rake.wagons, text: (u) => String(u.rake.wagons), align: 'right' },
-    { id: 'placement', header: t('col.expectedPlacement'), value: (u) => Date.parse(u.rake.expectedPlacement), text: (u) => formatDateTime(u.rake.expectedPlacement) },
+    {
+      id: 'wagons',
+      header: t('col.wagons'),
+      value: (u) => u.rake.wagons,
+      text: (u) => String(u.rake.wagons),
+      align: 'right',
+    },
+    {
+      id: 'placement',
+      header: t('col.expectedPlacement'),
+      value: (u) => Date.parse(u.rake.expectedPlacement),
+      text: (u) => formatDateTime(u.rake.expectedPlacement),
+    },
     { id: 'reason', header: t('col.reason'), text: (u) => u.reason, wrap: true },
   ];
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('plan.allRakesUsed')}</p>;
-  return <ListTable rows={rows} columns={columns} label="Rakes not used" rowKey={(u) => u.rake.id} testId="plan-unused" />;
+  return (
+    <ListTable rows={rows} columns={columns} label="Rakes not used" rowKey={(u) => u.rake.id} testId="plan-unused" />
+  );
 }

@@ -5,7 +5,8 @@ export function PlanVersionTag({ item, all }: { item: PlanListItem; all: PlanLis
   const parent = item.parentId ? all.find((p) => p.id === item.parentId) : undefined;
   return (
     <span className="ml-2 text-xs text-slate-500" data-testid="plan-version">
-      v{item.version ?? 1}{item.parentId ? ` · from ${parent ? parent.name : 'a deleted plan'}` : ''}
+      v{item.version ?? 1}
+      {item.parentId ? ` · from ${parent ? parent.name : 'a deleted plan'}` : ''}
       {item.issuedAt && <span className="ml-1 rounded bg-emerald-100 px-1 text-emerald-800">issued</span>}
     </span>
   );

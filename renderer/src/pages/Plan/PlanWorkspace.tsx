@@ -25,34 +25,89 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
     setPicked([]);
     setConfirming(null);
   }
-  useEffect(() => { void refresh(scenarioId); }, [refresh, scenarioId]);
+  useEffect(() => {
+    void refresh(scenarioId);
+  }, [refresh, scenarioId]);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   return (
     <div className="space-y-4" data-testid="plan-workspace">
       <OptimizePanel scenarioId={scenarioId} />
       <ErrorBanner error={error} />
-      <Card title={t('plans.saved')} actions={
-        <Button variant="secondary" disabled={picked.length !== 2} onClick={() => void compare(picked[0]!, picked[1]!)}>{t('plans.compare')}</Button>
-      }>
-        {plans.length === 0 ? <p className="text-sm text-slate-500">{scenarioId ? t('plans.noneYet') : t('plans.selectScenario')}</p> : (
+      <Card
+        title={t('plans.saved')}
+        actions={
+          <Button
+            variant="secondary"
+            disabled={picked.length !== 2}
+            onClick={() => void compare(picked[0]!, picked[1]!)}
+          >
+            {t('plans.compare')}
+          </Button>
+        }
+      >
+        {plans.length === 0 ? (
+          <p className="text-sm text-slate-500">{scenarioId ? t('plans.noneYet') : t('plans.selectScenario')}</p>
+        ) : (
           <table className="w-full text-sm" data-testid="plan-list">
-            <thead className="text-left text-xs uppercase text-slate-500"><tr><th /><th>{t('plans.col.plan')}</th><th>{t('plans.col.method')}</th><th className="text-right">{t('plans.col.total')}</th><th className="text-right">{t('plans.col.saving')}</th><th /></tr></thead>
+            <thead className="text-left text-xs uppercase text-slate-500">
+              <tr>
+                <th />
+                <th>{t('plans.col.plan')}</th>
+                <th>{t('plans.col.method')}</th>
+                <th className="text-right">{t('plans.col.total')}</th>
+                <th className="text-right">{t('plans.col.saving')}</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
               {plans.map((p) => (
                 <tr key={p.id} className={`border-t border-slate-100 ${current?.id === p.id ? 'bg-brand-50' : ''}`}>
-                  <td><input type="checkbox" aria-label={t('plans.selectFor', { name: p.name })} checked={picked.includes(p.id)} onChange={() => toggle(p.id)} /></td>
-                  <td><button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>{p.name}</button><PlanVersionTag item={p} all={plans} /></td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={t('plans.selectFor', { name: p.name })}
+                      checked={picked.includes(p.id)}
+                      onChange={() => toggle(p.id)}
+                    />
+                  </td>
+                  <td>
+                    <button className="text-left underline-offset-2 hover:underline" onClick={() => void open(p.id)}>
+                      {p.name}
+                    </button>
+                    <PlanVersionTag item={p} all={plans} />
+                  </td>
                   <td>{p.method}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
-                  <td className="tabular text-right">{formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)</td>
+                  <td className="tabular text-right">
+                    {formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)
+                  </td>
                   <td className="text-right">
                     {confirming === p.id ? (
-                      <span className="inline-flex items-center gap-2" role="group" aria-label={t('plans.confirmGroup', { name: p.name })}>
+                      <span
+                        className="inline-flex items-center gap-2"
+                        role="group"
+                        aria-label={t('plans.confirmGroup', { name: p.name })}
+                      >
                         <span className="text-xs text-red-800">{t('plans.deleteForGood')}</span>
-                        <Button variant="danger" data-testid="confirm-delete-plan" onClick={() => { setConfirming(null); void remove(p.id); }}>{t('plans.delete')}</Button>
-                        <Button variant="secondary" autoFocus onClick={() => setConfirming(null)}>{t('plans.keep')}</Button>
+                        <Button
+                          variant="danger"
+                          data-testid="confirm-delete-plan"
+                          onClick={() => {
+                            setConfirming(null);
+                            void remove(p.id);
+                          }}
+                        >
+                          {t('plans.delete')}
+                        </Button>
+                        <Button variant="secondary" autoFocus onClick={() => setConfirming(null)}>
+                          {t('plans.keep')}
+                        </Button>
                       </span>
-                    ) : <Button variant="secondary" onClick={() => setConfirming(p.id)}>{t('plans.deleteAsk')}</Button>}
+                    ) : (
+                      <Button variant="secondary" onClick={() => setConfirming(p.id)}>
+                        {t('plans.deleteAsk')}
+                      </Button>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -5,9 +5,19 @@ import { formatPct, formatRs, formatT } from '../../lib/format';
 
 /** An on-time probability with its colour: red below 50 %, amber below 80 %. */
 export function RiskCell({ p }: { p: number | undefined }) {
-  if (p === undefined) return <span className="text-slate-400" title="Planned before risk was computed">–</span>;
-  const tone = p < 0.5 ? 'bg-red-100 text-red-800' : p < 0.8 ? 'bg-amber-100 text-amber-800' : 'bg-emerald-100 text-emerald-800';
-  return <span className={`tabular rounded px-1.5 py-0.5 text-xs ${tone}`} data-testid="risk-cell">{formatPct(p)}</span>;
+  if (p === undefined)
+    return (
+      <span className="text-slate-400" title="Planned before risk was computed">
+        –
+      </span>
+    );
+  const tone =
+    p < 0.5 ? 'bg-red-100 text-red-800' : p < 0.8 ? 'bg-amber-100 text-amber-800' : 'bg-emerald-100 text-emerald-800';
+  return (
+    <span className={`tabular rounded px-1.5 py-0.5 text-xs ${tone}`} data-testid="risk-cell">
+      {formatPct(p)}
+    </span>
+  );
 }
 
 /**
@@ -22,41 +32,93 @@ export function PlanRisk({ plan }: { plan: Plan }) {
   return (
     <div className="space-y-3" data-testid="plan-risk">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
-        <Stat label="Planning mode" value={plan.planning?.mode === 'robust' ? 'Robust (P90 transit)' : 'Normal (P50 transit)'} />
-        <Stat label="Lateness at P50 transit" value={s.expectedLatenessP50Rs === undefined ? '–' : formatRs(s.expectedLatenessP50Rs)} />
-        <Stat label="Lateness at P90 transit" value={<span data-testid="lateness-p90">{s.expectedLatenessP90Rs === undefined ? '–' : formatRs(s.expectedLatenessP90Rs)}</span>} />
+        <Stat
+          label="Planning mode"
+          value={plan.planning?.mode === 'robust' ? 'Robust (P90 transit)' : 'Normal (P50 transit)'}
+        />
+        <Stat
+          label="Lateness at P50 transit"
+          value={s.expectedLatenessP50Rs === undefined ? '–' : formatRs(s.expectedLatenessP50Rs)}
+        />
+        <Stat
+          label="Lateness at P90 transit"
+          value={
+            <span data-testid="lateness-p90">
+              {s.expectedLatenessP90Rs === undefined ? '–' : formatRs(s.expectedLatenessP90Rs)}
+            </span>
+          }
+        />
       </div>
       <table className="w-full text-sm" data-testid="risk-rakes">
         <thead className="text-left text-xs uppercase text-slate-500">
-          <tr><th>Rake</th><th>Loading end</th><th>Destinations</th><th className="text-right">Load</th><th>Transit P10 / P50 / P90</th><th className="text-right">On time</th></tr>
+          <tr>
+            <th>Rake</th>
+            <th>Loading end</th>
+            <th>Destinations</th>
+            <th className="text-right">Load</th>
+            <th>Transit P10 / P50 / P90</th>
+            <th className="text-right">On time</th>
+          </tr>
         </thead>
         <tbody>
           {plan.rakes.map((r) => (
             <Fragment key={r.rakeId}>
-              <tr className="cursor-pointer border-t border-slate-100 hover:bg-slate-50" onClick={() => setOpen(open === r.rakeId ? null : r.rakeId)} aria-expanded={open === r.rakeId}>
-                <td className="font-mono">{open === r.rakeId ? '▾' : '▸'} {r.rakeId}</td>
+              <tr
+                className="cursor-pointer border-t border-slate-100 hover:bg-slate-50"
+                onClick={() => setOpen(open === r.rakeId ? null : r.rakeId)}
+                aria-expanded={open === r.rakeId}
+              >
+                <td className="font-mono">
+                  {open === r.rakeId ? '▾' : '▸'} {r.rakeId}
+                </td>
                 <td className="tabular">{r.loadingEnd.slice(5, 16).replace('T', ' ')}</td>
                 <td>{r.destinations.join(' + ')}</td>
                 <td className="tabular text-right">{formatT(r.loadT)}</td>
-                <td className="tabular text-xs">{r.destinations.map((d) => { const t = basis.get(d); return t ? `${d} ${t.p10H.toFixed(0)} / ${t.p50H.toFixed(0)} / ${t.p90H.toFixed(0)} h (${t.basis.startsWith('default') ? 'default spread' : t.basis})` : d; }).join('; ')}</td>
-                <td className="text-right"><RiskCell p={r.onTimeP} /></td>
+                <td className="tabular text-xs">
+                  {r.destinations
+                    .map((d) => {
+                      const t = basis.get(d);
+                      return t
+                        ? `${d} ${t.p10H.toFixed(0)} / ${t.p50H.toFixed(0)} / ${t.p90H.toFixed(0)} h (${t.basis.startsWith('default') ? 'default spread' : t.basis})`
+                        : d;
+                    })
+                    .join('; ')}
+                </td>
+                <td className="text-right">
+                  <RiskCell p={r.onTimeP} />
+                </td>
               </tr>
-              {open === r.rakeId && r.lines.map((l) => (
-                <tr key={l.order} className="bg-slate-50 text-xs" data-testid="risk-line">
-                  <td className="pl-6 font-mono">{l.order}</td><td>ETA {l.eta.slice(5, 16).replace('T', ' ')}</td><td>{l.destination}</td>
-                  <td className="tabular text-right">{formatT(l.tonnes)}</td><td>{l.lateDays ? `${l.lateDays} d late as planned` : 'on time as planned'}</td>
-                  <td className="text-right"><RiskCell p={l.onTimeP} /></td>
-                </tr>
-              ))}
+              {open === r.rakeId &&
+                r.lines.map((l) => (
+                  <tr key={l.order} className="bg-slate-50 text-xs" data-testid="risk-line">
+                    <td className="pl-6 font-mono">{l.order}</td>
+                    <td>ETA {l.eta.slice(5, 16).replace('T', ' ')}</td>
+                    <td>{l.destination}</td>
+                    <td className="tabular text-right">{formatT(l.tonnes)}</td>
+                    <td>{l.lateDays ? `${l.lateDays} d late as planned` : 'on time as planned'}</td>
+                    <td className="text-right">
+                      <RiskCell p={l.onTimeP} />
+                    </td>
+                  </tr>
+                ))}
             </Fragment>
           ))}
         </tbody>
       </table>
       {src.length > 0 && (
         <details className="text-sm" data-testid="plan-input-sources">
-          <summary className="cursor-pointer text-slate-600">Inputs from: {[...new Set(src.map((x) => x.source))].join(', ')}</summary>
+          <summary className="cursor-pointer text-slate-600">
+            Inputs from: {[...new Set(src.map((x) => x.source))].join(', ')}
+          </summary>
           <ul className="mt-1 list-disc pl-6 text-xs text-slate-600">
-            {src.filter((x) => x.before !== x.used).slice(0, 200).map((x) => <li key={`${x.field}|${x.entity}`}>{x.field} {x.entity}: {String(x.used)} ← {x.source}</li>)}
+            {src
+              .filter((x) => x.before !== x.used)
+              .slice(0, 200)
+              .map((x) => (
+                <li key={`${x.field}|${x.entity}`}>
+                  {x.field} {x.entity}: {String(x.used)} ← {x.source}
+                </li>
+              ))}
           </ul>
         </details>
       )}

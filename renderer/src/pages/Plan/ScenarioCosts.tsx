@@ -35,12 +35,21 @@ export function ScenarioCosts() {
 
   async function save(path: string, text: string) {
     const value = Number(text.replace(/[,\s]/g, ''));
-    if (text.trim() === '' || !Number.isFinite(value)) { setErrors((e) => ({ ...e, [path]: `'${text}' is not a number` })); return; }
+    if (text.trim() === '' || !Number.isFinite(value)) {
+      setErrors((e) => ({ ...e, [path]: `'${text}' is not a number` }));
+      return;
+    }
     const [head = '', sub] = path.split('.');
-    const patch = sub ? { [head]: { ...(costs as unknown as Record<string, Record<string, number>>)[head], [sub]: value } } : { [head]: value };
+    const patch = sub
+      ? { [head]: { ...(costs as unknown as Record<string, Record<string, number>>)[head], [sub]: value } }
+      : { [head]: value };
     try {
       await api.call('scenarios.editMeta', { id: selectedId!, costs: patch });
-      setErrors((e) => { const n = { ...e }; delete n[path]; return n; });
+      setErrors((e) => {
+        const n = { ...e };
+        delete n[path];
+        return n;
+      });
       await reload();
     } catch (err) {
       const issues = (err as { issues?: { message: string }[]; message?: string }).issues;
@@ -50,14 +59,27 @@ export function ScenarioCosts() {
 
   async function saveHorizon(start: string, daysText: string) {
     const days = Number(daysText);
-    if (!Number.isInteger(days) || days < 1 || days > 31) { setErrors((e) => ({ ...e, horizon: `Horizon must be 1–31 whole days, got '${daysText}'` })); return; }
+    if (!Number.isInteger(days) || days < 1 || days > 31) {
+      setErrors((e) => ({ ...e, horizon: `Horizon must be 1–31 whole days, got '${daysText}'` }));
+      return;
+    }
     try {
-      await api.call('scenarios.editMeta', { id: selectedId!, horizon: { start: `${start.slice(0, 16)}:00+05:30`, days } });
-      setErrors((e) => { const n = { ...e }; delete n.horizon; return n; });
+      await api.call('scenarios.editMeta', {
+        id: selectedId!,
+        horizon: { start: `${start.slice(0, 16)}:00+05:30`, days },
+      });
+      setErrors((e) => {
+        const n = { ...e };
+        delete n.horizon;
+        return n;
+      });
       await reload();
     } catch (err) {
       const issues = (err as { issues?: { path: string; message: string }[]; message?: string }).issues;
-      setErrors((e) => ({ ...e, horizon: issues?.[0] ? `${issues[0].path}: ${issues[0].message}` : (err as Error).message }));
+      setErrors((e) => ({
+        ...e,
+        horizon: issues?.[0] ? `${issues[0].path}: ${issues[0].message}` : (err as Error).message,
+      }));
     }
   }
 
@@ -66,30 +88,64 @@ export function ScenarioCosts() {
       <form
         key={detail.summary.updatedAt}
         className="md:col-span-2 flex flex-wrap items-end gap-2 text-sm"
-        onSubmit={(e) => { e.preventDefault(); const f = new FormData(e.currentTarget); void saveHorizon(String(f.get('start')), String(f.get('days'))); }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          void saveHorizon(String(f.get('start')), String(f.get('days')));
+        }}
       >
-        <label className="flex flex-col">Plan start (IST)
-          <input name="start" aria-label="Plan start" defaultValue={horizon.start.slice(0, 16)} type="datetime-local" className="rounded border border-slate-300 px-1" />
+        <label className="flex flex-col">
+          Plan start (IST)
+          <input
+            name="start"
+            aria-label="Plan start"
+            defaultValue={horizon.start.slice(0, 16)}
+            type="datetime-local"
+            className="rounded border border-slate-300 px-1"
+          />
         </label>
-        <label className="flex flex-col">Horizon [days]
-          <input name="days" aria-label="Horizon [days]" defaultValue={horizon.days} className="tabular w-20 rounded border border-slate-300 px-1 text-right" />
+        <label className="flex flex-col">
+          Horizon [days]
+          <input
+            name="days"
+            aria-label="Horizon [days]"
+            defaultValue={horizon.days}
+            className="tabular w-20 rounded border border-slate-300 px-1 text-right"
+          />
         </label>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">Save horizon</button>
+        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
+          Save horizon
+        </button>
         <span className="text-slate-500">Costs effective from {costs.effectiveFrom}.</span>
-        {errors.horizon && <span role="alert" className="text-xs text-red-700">{errors.horizon}</span>}
+        {errors.horizon && (
+          <span role="alert" className="text-xs text-red-700">
+            {errors.horizon}
+          </span>
+        )}
       </form>
       {FIELDS.map((f) => (
-        <label key={f.path} className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm">
-          <span>{f.label} <span className="text-slate-500">[{f.unit}]</span></span>
+        <label
+          key={f.path}
+          className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm"
+        >
+          <span>
+            {f.label} <span className="text-slate-500">[{f.unit}]</span>
+          </span>
           <span className="flex flex-col items-end">
             <input
               key={`${detail.summary.updatedAt}-${f.path}`}
               aria-label={`${f.label} [${f.unit}]`}
               defaultValue={String(get(costs, f.path))}
-              onBlur={(e) => { if (e.target.value !== String(get(costs, f.path))) void save(f.path, e.target.value); }}
+              onBlur={(e) => {
+                if (e.target.value !== String(get(costs, f.path))) void save(f.path, e.target.value);
+              }}
               className="tabular w-28 rounded border border-slate-300 px-1 text-right"
             />
-            {errors[f.path] && <span role="alert" className="text-xs text-red-700">{errors[f.path]}</span>}
+            {errors[f.path] && (
+              <span role="alert" className="text-xs text-red-700">
+                {errors[f.path]}
+              </span>
+            )}
           </span>
         </label>
       ))}

@@ -13,9 +13,15 @@ const MAIN_TABS: Tab[] = ['orders', 'inventory', 'rakes', 'loadingPoints', 'dest
 const MORE_TABS: Tab[] = ['stockyards', 'products', 'wagonTypes', 'corridors', 'roadCapacity', 'roadLanes'];
 const tabLabel = (t: Tab) => (t === 'costs' ? 'Costs' : SCENARIO_TABLES[t].label);
 
-function rowsOf(detail: NonNullable<ReturnType<typeof useScenarios.getState>['detail']>, table: TableName): Record<string, unknown>[] {
+function rowsOf(
+  detail: NonNullable<ReturnType<typeof useScenarios.getState>['detail']>,
+  table: TableName,
+): Record<string, unknown>[] {
   const spec = SCENARIO_TABLES[table];
-  const holder = spec.path.length === 2 ? (detail.scenario.plant as unknown as Record<string, unknown>) : (detail.scenario as unknown as Record<string, unknown>);
+  const holder =
+    spec.path.length === 2
+      ? (detail.scenario.plant as unknown as Record<string, unknown>)
+      : (detail.scenario as unknown as Record<string, unknown>);
   return holder[rowsField(spec)] as Record<string, unknown>[];
 }
 
@@ -27,7 +33,10 @@ export function ScenarioEditor() {
   const table = tab === 'costs' ? null : tab;
   const rows = useMemo(() => (detail && table ? rowsOf(detail, table) : []), [detail, table]);
   const spec = table ? SCENARIO_TABLES[table] : null;
-  const rowKey = useCallback((row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : ''), [spec]);
+  const rowKey = useCallback(
+    (row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : ''),
+    [spec],
+  );
 
   // Cross-table issues of this table, shown on their cells.
   const cellMessages = useMemo(() => {
@@ -69,7 +78,8 @@ export function ScenarioEditor() {
   function ridOf(index: number): number | undefined {
     return detail?.rowIds[table!][index];
   }
-  const staleRow = (index: number) => Promise.resolve(`Row ${index + 1} is no longer in this table; reload the scenario and try again.`);
+  const staleRow = (index: number) =>
+    Promise.resolve(`Row ${index + 1} is no longer in this table; reload the scenario and try again.`);
 
   /** Pasted cells, one update per row with all its fields. */
   function pasteMany(cells: { index: number; field: string; text: string }[]) {
@@ -86,7 +96,13 @@ export function ScenarioEditor() {
 
   async function importFile(name: string, base64: string, mode: 'merge' | 'replace') {
     try {
-      const result = await api.call('scenarios.import', { id: selectedId!, table: table!, fileName: name, dataBase64: base64, mode });
+      const result = await api.call('scenarios.import', {
+        id: selectedId!,
+        table: table!,
+        fileName: name,
+        dataBase64: base64,
+        mode,
+      });
       setImport({ table: table!, fileName: name, dataBase64: base64, mode, result });
       if (result.status === 'imported') await reload();
     } catch (e) {
@@ -109,9 +125,15 @@ export function ScenarioEditor() {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="text-lg font-semibold" data-testid="scenario-title">{detail.summary.name}</h2>
+        <h2 className="text-lg font-semibold" data-testid="scenario-title">
+          {detail.summary.name}
+        </h2>
         <div className="flex flex-wrap items-center gap-2">
-          <ExportMenu label="Export scenario" testId="export-scenario" onExport={(format) => api.call('scenarios.export', { id: selectedId, format })} />
+          <ExportMenu
+            label="Export scenario"
+            testId="export-scenario"
+            onExport={(format) => api.call('scenarios.export', { id: selectedId, format })}
+          />
         </div>
       </div>
       <IssueSummary errors={errors} warnings={warnings} />
@@ -133,38 +155,73 @@ export function ScenarioEditor() {
       {table && spec ? (
         <div role="tabpanel" aria-label={spec.label} className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
-            <ImportButton label={`Import ${spec.label.toLowerCase()} (merge)…`} testId="import-table-input" onFile={(name, base64) => importFile(name, base64, 'merge')} />
-            <ImportButton label={`Replace ${spec.label.toLowerCase()} from file…`} testId="replace-table-input" onFile={(name, base64) => importFile(name, base64, 'replace')} />
-            <ExportMenu label={`Export ${spec.label.toLowerCase()}`} testId="export-table" onExport={(format) => api.call('scenarios.export', { id: selectedId, table, format })} />
+            <ImportButton
+              label={`Import ${spec.label.toLowerCase()} (merge)…`}
+              testId="import-table-input"
+              onFile={(name, base64) => importFile(name, base64, 'merge')}
+            />
+            <ImportButton
+              label={`Replace ${spec.label.toLowerCase()} from file…`}
+              testId="replace-table-input"
+              onFile={(name, base64) => importFile(name, base64, 'replace')}
+            />
+            <ExportMenu
+              label={`Export ${spec.label.toLowerCase()}`}
+              testId="export-table"
+              onExport={(format) => api.call('scenarios.export', { id: selectedId, table, format })}
+            />
           </div>
           <DataTable
             label={spec.label}
             columns={spec.columns.map((c) => ({ field: c.field, label: c.label, kind: c.kind, options: c.options }))}
             rows={rows}
             rowKey={rowKey}
-            onEdit={(index, field, text) => { const rid = ridOf(index); return rid === undefined ? staleRow(index) : change({ op: 'update', rid, values: { [field]: text } }); }}
+            onEdit={(index, field, text) => {
+              const rid = ridOf(index);
+              return rid === undefined ? staleRow(index) : change({ op: 'update', rid, values: { [field]: text } });
+            }}
             cellMessages={cellMessages}
             onEditMany={pasteMany}
             onAdd={spec.key.length === 1 && rows.length > 0 ? () => duplicate(rows.length - 1) : undefined}
             onDuplicate={spec.key.length === 1 ? duplicate : undefined}
-            onDelete={(index) => { const rid = ridOf(index); return rid === undefined ? staleRow(index) : change({ op: 'delete', rid }); }}
+            onDelete={(index) => {
+              const rid = ridOf(index);
+              return rid === undefined ? staleRow(index) : change({ op: 'delete', rid });
+            }}
           />
         </div>
       ) : (
-        <div role="tabpanel" aria-label="Costs"><ScenarioCosts /></div>
+        <div role="tabpanel" aria-label="Costs">
+          <ScenarioCosts />
+        </div>
       )}
     </div>
   );
 }
 
 function IssueSummary({ errors, warnings }: { errors: DataIssue[]; warnings: DataIssue[] }) {
-  if (errors.length === 0 && warnings.length === 0) return <p className="text-sm text-emerald-700" data-testid="scenario-issues">No data problems found.</p>;
+  if (errors.length === 0 && warnings.length === 0)
+    return (
+      <p className="text-sm text-emerald-700" data-testid="scenario-issues">
+        No data problems found.
+      </p>
+    );
   return (
-    <details className={`rounded-md border p-2 text-sm ${errors.length ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`} data-testid="scenario-issues">
-      <summary>{errors.length} error(s), {warnings.length} warning(s) in this scenario</summary>
+    <details
+      className={`rounded-md border p-2 text-sm ${errors.length ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
+      data-testid="scenario-issues"
+    >
+      <summary>
+        {errors.length} error(s), {warnings.length} warning(s) in this scenario
+      </summary>
       <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
         {[...errors, ...warnings].slice(0, 200).map((i, k) => (
-          <li key={k}>{i.table}{i.row !== null ? ` row ${i.row + 1}` : ''}{i.rowKey ? ` (${i.rowKey})` : ''}{i.field ? `, ${i.field}` : ''}: {i.message}</li>
+          <li key={k}>
+            {i.table}
+            {i.row !== null ? ` row ${i.row + 1}` : ''}
+            {i.rowKey ? ` (${i.rowKey})` : ''}
+            {i.field ? `, ${i.field}` : ''}: {i.message}
+          </li>
         ))}
       </ul>
     </details>

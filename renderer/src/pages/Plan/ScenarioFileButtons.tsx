@@ -5,15 +5,36 @@ import { fileToBase64, saveBytes } from '../../api/client';
  * Import: the native open dialog in Electron; in the browser a file input (the page never sees
  * paths, only the bytes). Either way the file reaches the host as base64.
  */
-export function ImportButton({ label, testId, onFile, disabled }: { label: string; testId: string; onFile: (name: string, base64: string) => Promise<void>; disabled?: boolean }) {
-  const cls = 'cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-amber-600';
+export function ImportButton({
+  label,
+  testId,
+  onFile,
+  disabled,
+}: {
+  label: string;
+  testId: string;
+  onFile: (name: string, base64: string) => Promise<void>;
+  disabled?: boolean;
+}) {
+  const cls =
+    'cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-amber-600';
   if (window.rakeplan) {
     const api = window.rakeplan;
     return (
-      <button type="button" className={cls} disabled={disabled} onClick={async () => {
-        const f = await api.openFile({ title: label, filters: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'xlsx', 'json'] }] });
-        if (f) await onFile(f.name, f.base64);
-      }}>{label}</button>
+      <button
+        type="button"
+        className={cls}
+        disabled={disabled}
+        onClick={async () => {
+          const f = await api.openFile({
+            title: label,
+            filters: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'xlsx', 'json'] }],
+          });
+          if (f) await onFile(f.name, f.base64);
+        }}
+      >
+        {label}
+      </button>
     );
   }
   return (
@@ -37,12 +58,25 @@ export function ImportButton({ label, testId, onFile, disabled }: { label: strin
 }
 
 /** Export in a chosen format; the bytes come from the host and are saved by dialog or download. */
-export function ExportMenu({ label, testId, onExport }: { label: string; testId: string; onExport: (format: 'csv' | 'xlsx' | 'json') => Promise<{ fileName: string; dataBase64: string }> }) {
+export function ExportMenu({
+  label,
+  testId,
+  onExport,
+}: {
+  label: string;
+  testId: string;
+  onExport: (format: 'csv' | 'xlsx' | 'json') => Promise<{ fileName: string; dataBase64: string }>;
+}) {
   const [format, setFormat] = useState<'csv' | 'xlsx' | 'json'>('xlsx');
   const [busy, setBusy] = useState(false);
   return (
     <span className="inline-flex items-center gap-1">
-      <select aria-label={`${label} format`} value={format} onChange={(e) => setFormat(e.target.value as typeof format)} className="rounded-md border border-slate-300 px-1 py-1.5 text-sm">
+      <select
+        aria-label={`${label} format`}
+        value={format}
+        onChange={(e) => setFormat(e.target.value as typeof format)}
+        className="rounded-md border border-slate-300 px-1 py-1.5 text-sm"
+      >
         <option value="xlsx">Excel</option>
         <option value="csv">CSV</option>
         <option value="json">JSON</option>

@@ -11,9 +11,12 @@ export function ScenarioImportReport() {
   const importValid = async () => {
     try {
       const again = await api.call('scenarios.import', {
-        id: lastImport.table ? useScenarios.getState().selectedId ?? undefined : undefined,
+        id: lastImport.table ? (useScenarios.getState().selectedId ?? undefined) : undefined,
         table: lastImport.table ?? undefined,
-        fileName, dataBase64: lastImport.dataBase64, mode: lastImport.mode, skipInvalid: true,
+        fileName,
+        dataBase64: lastImport.dataBase64,
+        mode: lastImport.mode,
+        skipInvalid: true,
       });
       setImport({ ...lastImport, result: again });
       await refresh();
@@ -35,19 +38,27 @@ export function ScenarioImportReport() {
             ? `${fileName}: ${result.rejected.length} problem(s) found, nothing was changed.`
             : `${fileName}: ${result.imported} row(s) imported${result.rejected.length ? `, ${result.rejected.length} row problem(s) skipped` : ''}.`}
         </p>
-        <Button variant="secondary" onClick={() => setImport(null)}>Dismiss</Button>
+        <Button variant="secondary" onClick={() => setImport(null)}>
+          Dismiss
+        </Button>
       </div>
       {result.rejected.length > 0 && (
         <ul className="mt-2 max-h-48 list-disc overflow-auto pl-5">
           {result.rejected.map((r, i) => (
             <li key={i}>
-              {r.table ? `${r.table}, ` : ''}line {r.line}{r.key ? ` (${r.key})` : ''}{r.field ? `, ${r.field}` : ''}: {r.reason}
+              {r.table ? `${r.table}, ` : ''}line {r.line}
+              {r.key ? ` (${r.key})` : ''}
+              {r.field ? `, ${r.field}` : ''}: {r.reason}
             </li>
           ))}
         </ul>
       )}
       {result.ignoredColumns.length > 0 && <p className="mt-1">Ignored columns: {result.ignoredColumns.join(', ')}</p>}
-      {rejected && <Button className="mt-2" onClick={() => void importValid()}>Import the valid rows only</Button>}
+      {rejected && (
+        <Button className="mt-2" onClick={() => void importValid()}>
+          Import the valid rows only
+        </Button>
+      )}
     </section>
   );
 }

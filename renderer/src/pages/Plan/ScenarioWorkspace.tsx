@@ -25,11 +25,22 @@ export function ScenarioWorkspace() {
         <ScenarioList />
       </aside>
       <div className="min-w-0 space-y-3">
-        {error ? <div onClick={() => setError(null)}><ErrorBanner error={error} /></div> : null}
-        {selectedId ? <><ScenarioEditor /><ForecastDiff scenarioId={selectedId} /></> : (
+        {error ? (
+          <div onClick={() => setError(null)}>
+            <ErrorBanner error={error} />
+          </div>
+        ) : null}
+        {selectedId ? (
+          <>
+            <ScenarioEditor />
+            <ForecastDiff scenarioId={selectedId} />
+          </>
+        ) : (
           <>
             {lastImport && !lastImport.table && <ScenarioImportReport />}
-            <p className="text-sm text-slate-500">{list.length === 0 ? 'No scenarios yet: create one or import a file.' : 'Choose a scenario.'}</p>
+            <p className="text-sm text-slate-500">
+              {list.length === 0 ? 'No scenarios yet: create one or import a file.' : 'Choose a scenario.'}
+            </p>
           </>
         )}
       </div>

@@ -54,7 +54,14 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     }
   };
   return {
-    planId: null, edits: [], cursor: 0, result: null, busy: null, error: null, disruptions: [], replanned: null,
+    planId: null,
+    edits: [],
+    cursor: 0,
+    result: null,
+    busy: null,
+    error: null,
+    disruptions: [],
+    replanned: null,
     attach(planId) {
       if (get().planId === planId) return;
       seq++;
@@ -93,8 +100,12 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         set({ busy: null });
       }
     },
-    addDisruption(d) { set((s) => ({ disruptions: [...s.disruptions, d] })); },
-    removeDisruption(i) { set((s) => ({ disruptions: s.disruptions.filter((_, k) => k !== i) })); },
+    addDisruption(d) {
+      set((s) => ({ disruptions: [...s.disruptions, d] }));
+    },
+    removeDisruption(i) {
+      set((s) => ({ disruptions: s.disruptions.filter((_, k) => k !== i) }));
+    },
     async replan(opts) {
       // Locks and edits not yet saved are saved first: the re-plan starts from what the planner sees.
       const id = await get().saveVersion();
@@ -102,7 +113,11 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
       set({ busy: 'replanning', error: null });
       const ctrl = (replanCtrl = new AbortController());
       try {
-        const res = await api.call('plans.replan', { id, disruptions: get().disruptions, ...opts }, { signal: ctrl.signal });
+        const res = await api.call(
+          'plans.replan',
+          { id, disruptions: get().disruptions, ...opts },
+          { signal: ctrl.signal },
+        );
         set({ planId: res.id, replanned: res, disruptions: [], edits: [], cursor: 0, result: null });
         const plans = usePlans.getState();
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);

@@ -13,7 +13,11 @@ interface PlanState {
   plans: PlanListItem[];
   current: { id: string; scenarioId: string | null; plan: Plan } | null;
   running: {
-    solveId: string; scenarioId: string; ctrl: AbortController; progress: SolveProgressEvent | null; stopping: boolean;
+    solveId: string;
+    scenarioId: string;
+    ctrl: AbortController;
+    progress: SolveProgressEvent | null;
+    stopping: boolean;
     /** Wall-clock start [ms since epoch]: the progress clock counts from here, not from phase reports. */
     startedAt: number;
     timeLimitS: number;
@@ -43,9 +47,16 @@ export const usePlans = create<PlanState>((set, get) => ({
   error: null,
   async refresh(scenarioId) {
     const seq = ++listSeq;
-    set((s) => (s.scenarioId === scenarioId ? {} : {
-      scenarioId, plans: [], comparison: null, current: s.current?.scenarioId === scenarioId ? s.current : null,
-    }));
+    set((s) =>
+      s.scenarioId === scenarioId
+        ? {}
+        : {
+            scenarioId,
+            plans: [],
+            comparison: null,
+            current: s.current?.scenarioId === scenarioId ? s.current : null,
+          },
+    );
     if (!scenarioId) return;
     try {
       const plans = await api.call('plans.list', { scenarioId });
@@ -58,12 +69,28 @@ export const usePlans = create<PlanState>((set, get) => ({
     if (get().running) return;
     const solveId = `solve-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
     const ctrl = new AbortController();
-    set({ running: { solveId, scenarioId, ctrl, progress: null, stopping: false, startedAt: Date.now(), timeLimitS: opts.timeLimitS }, error: null });
+    set({
+      running: {
+        solveId,
+        scenarioId,
+        ctrl,
+        progress: null,
+        stopping: false,
+        startedAt: Date.now(),
+        timeLimitS: opts.timeLimitS,
+      },
+      error: null,
+    });
     try {
-      const res = await api.call('plans.solve', { scenarioId, solveId, ...opts }, {
-        signal: ctrl.signal,
-        onProgress: (progress) => set((s) => (s.running?.solveId === solveId ? { running: { ...s.running, progress } } : {})),
-      });
+      const res = await api.call(
+        'plans.solve',
+        { scenarioId, solveId, ...opts },
+        {
+          signal: ctrl.signal,
+          onProgress: (progress) =>
+            set((s) => (s.running?.solveId === solveId ? { running: { ...s.running, progress } } : {})),
+        },
+      );
       // The planner may have moved to another scenario meanwhile: the plan is saved and listed
       // under its own scenario, and shown only if that is still the one selected.
       if (get().scenarioId === scenarioId) {

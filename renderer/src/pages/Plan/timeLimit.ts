@@ -4,7 +4,11 @@
  * scenario settles in half a minute; the largest plants get five minutes. The planner can still
  * type any limit; it is reset to the suggestion when another scenario is selected.
  */
-export interface SizeOf { orders: number; rakes: number; days: number }
+export interface SizeOf {
+  orders: number;
+  rakes: number;
+  days: number;
+}
 
 export function suggestedTimeLimitS(size: SizeOf): number {
   const work = size.orders * Math.max(1, size.rakes);

@@ -19,7 +19,10 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
   const days = plan.scenario.horizonDays;
   const [zoomDay, setZoomDay] = useState<number | null>(null);
   const [active, setActive] = useState<string | null>(null);
-  const lanes = useMemo(() => layoutGantt(plan.rakes, lookup.sidings, startMs, lookup.freeTimeH), [plan.rakes, lookup, startMs]);
+  const lanes = useMemo(
+    () => layoutGantt(plan.rakes, lookup.sidings, startMs, lookup.freeTimeH),
+    [plan.rakes, lookup, startMs],
+  );
   const { fromH, toH } = windowFor(days, zoomDay);
   const span = toH - fromH;
   const pct = (h: number) => ((Math.max(fromH, Math.min(toH, h)) - fromH) / span) * 100;
@@ -31,7 +34,16 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
 
   function onBarKey(e: React.KeyboardEvent, rakeId: string) {
     const i = order.indexOf(rakeId);
-    const next = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? i + 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? order.length - 1 : null;
+    const next =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? order.length - 1
+              : null;
     if (next === null) return;
     e.preventDefault();
     const id = order[Math.max(0, Math.min(order.length - 1, next))];
@@ -46,10 +58,18 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <label className="flex items-center gap-2">
           {t('gantt.show')}
-          <select aria-label={t('gantt.zoom')} value={zoomDay ?? ''} onChange={(e) => setZoomDay(e.target.value === '' ? null : Number(e.target.value))}
-            className="rounded border border-slate-300 bg-white px-2 py-1">
+          <select
+            aria-label={t('gantt.zoom')}
+            value={zoomDay ?? ''}
+            onChange={(e) => setZoomDay(e.target.value === '' ? null : Number(e.target.value))}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
             <option value="">{t('gantt.wholeHorizon', { days })}</option>
-            {Array.from({ length: days }, (_, d) => <option key={d} value={d}>{formatDateAt(startMs + d * 864e5, off)}</option>)}
+            {Array.from({ length: days }, (_, d) => (
+              <option key={d} value={d}>
+                {formatDateAt(startMs + d * 864e5, off)}
+              </option>
+            ))}
           </select>
         </label>
         <Legend />
@@ -58,22 +78,47 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
         <div className="min-w-[720px]" role="group" aria-label={t('gantt.label')}>
           <div className="relative ml-40 h-8 border-b border-slate-300 text-[11px] text-slate-600" aria-hidden="true">
             {ticks(fromH, toH).map((tk) => (
-              <span key={tk.h} className={`absolute top-0 -translate-x-1/2 whitespace-nowrap ${tk.major ? 'font-semibold' : ''}`} style={{ left: `${pct(tk.h)}%` }}>
-                {tk.major || span <= 24 ? (tk.major ? formatDateAt(startMs + tk.h * 3.6e6, off).replace(/ \d{4}$/, '') : formatHourAt(startMs + tk.h * 3.6e6, off)) : formatHourAt(startMs + tk.h * 3.6e6, off)}
+              <span
+                key={tk.h}
+                className={`absolute top-0 -translate-x-1/2 whitespace-nowrap ${tk.major ? 'font-semibold' : ''}`}
+                style={{ left: `${pct(tk.h)}%` }}
+              >
+                {tk.major || span <= 24
+                  ? tk.major
+                    ? formatDateAt(startMs + tk.h * 3.6e6, off).replace(/ \d{4}$/, '')
+                    : formatHourAt(startMs + tk.h * 3.6e6, off)
+                  : formatHourAt(startMs + tk.h * 3.6e6, off)}
                 <span className="block h-2 w-px translate-x-1/2 bg-slate-400" />
               </span>
             ))}
           </div>
           {lanes.map((lane) => (
-            <div key={`${lane.siding}-${lane.berth}`} className="flex items-stretch border-b border-slate-100" data-testid={`gantt-lane-${lane.siding}-${lane.berth}`}>
+            <div
+              key={`${lane.siding}-${lane.berth}`}
+              className="flex items-stretch border-b border-slate-100"
+              data-testid={`gantt-lane-${lane.siding}-${lane.berth}`}
+            >
               <div className="w-40 shrink-0 truncate py-1 pr-2 text-xs" title={lane.sidingName}>
                 <span className="font-mono font-medium">{lane.siding}</span>
                 {lane.berths > 1 && <span className="text-slate-500"> · {t('gantt.berth', { n: lane.berth })}</span>}
-                {lane.overflow && <span className="ml-1 text-red-700" title={t('gantt.overflow')}>⚠</span>}
+                {lane.overflow && (
+                  <span className="ml-1 text-red-700" title={t('gantt.overflow')}>
+                    ⚠
+                  </span>
+                )}
                 {lane.bars.length === 0 && <span className="block text-[10px] text-slate-500">{t('gantt.idle')}</span>}
               </div>
               <div className="relative h-10 flex-1 bg-slate-50">
-                {ticks(fromH, toH).filter((tk) => tk.major).map((tk) => <span key={tk.h} aria-hidden="true" className="absolute inset-y-0 w-px bg-slate-200" style={{ left: `${pct(tk.h)}%` }} />)}
+                {ticks(fromH, toH)
+                  .filter((tk) => tk.major)
+                  .map((tk) => (
+                    <span
+                      key={tk.h}
+                      aria-hidden="true"
+                      className="absolute inset-y-0 w-px bg-slate-200"
+                      style={{ left: `${pct(tk.h)}%` }}
+                    />
+                  ))}
                 {lane.bars.filter(visible).map((b) => {
                   const id = b.rake.rakeId;
                   const left = pct(b.placedH);
@@ -85,19 +130,41 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                   const short = `${shortRakeId(id)} → ${b.rake.destinations.join('+')}`;
                   return (
                     <Fragment key={id}>
-                    <button type="button" data-gantt-bar={id} data-testid={`gantt-bar-${id}`}
-                      tabIndex={order[focusIdx] === id ? 0 : -1}
-                      aria-label={`${label}, ${t('gantt.placed')} ${formatDateTime(b.rake.placement)}, ${t('gantt.loading')} ${formatDateTime(b.rake.loadingStart)} – ${formatDateTime(b.rake.loadingEnd)}${b.rake.demurrageRs > 0 ? `, ${t('gantt.demurrage')} ${formatRs(b.rake.demurrageRs)}` : ''}`}
-                      onMouseEnter={() => setActive(id)} onFocus={() => setActive(id)} onKeyDown={(e) => onBarKey(e, id)}
-                      className={`absolute top-1 flex h-8 overflow-hidden rounded text-left text-[11px] leading-8 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500 ${b.rake.demurrageRs > 0 ? 'ring-2 ring-red-600' : ''} ${active === id ? 'z-10 shadow-lg' : ''}`}
-                      style={{ left: `${left}%`, width: `${width}%` }}>
-                      <span aria-hidden="true" className="h-full shrink-0 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)] dark:bg-[repeating-linear-gradient(45deg,#475569_0_4px,#334155_4px_8px)]" style={{ width: `${Math.max(0, waitW)}%` }} />
-                      <span aria-hidden="true" className="h-full flex-1 bg-brand-600" />
-                      <span aria-hidden="true" className="h-full w-1 shrink-0 bg-slate-900" />
-                      {demW > 0 && <span aria-hidden="true" data-testid={`gantt-demurrage-${id}`} className="absolute bottom-0 right-1 h-1.5 bg-red-600" style={{ width: `${Math.min(100, demW)}%` }} />}
-                    </button>
-                    <span aria-hidden="true" className="pointer-events-none absolute top-0 whitespace-nowrap pl-0.5 text-[10px] font-medium leading-4 text-slate-800"
-                      style={{ left: `${left + width}%` }}>{short}</span>
+                      <button
+                        type="button"
+                        data-gantt-bar={id}
+                        data-testid={`gantt-bar-${id}`}
+                        tabIndex={order[focusIdx] === id ? 0 : -1}
+                        aria-label={`${label}, ${t('gantt.placed')} ${formatDateTime(b.rake.placement)}, ${t('gantt.loading')} ${formatDateTime(b.rake.loadingStart)} – ${formatDateTime(b.rake.loadingEnd)}${b.rake.demurrageRs > 0 ? `, ${t('gantt.demurrage')} ${formatRs(b.rake.demurrageRs)}` : ''}`}
+                        onMouseEnter={() => setActive(id)}
+                        onFocus={() => setActive(id)}
+                        onKeyDown={(e) => onBarKey(e, id)}
+                        className={`absolute top-1 flex h-8 overflow-hidden rounded text-left text-[11px] leading-8 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500 ${b.rake.demurrageRs > 0 ? 'ring-2 ring-red-600' : ''} ${active === id ? 'z-10 shadow-lg' : ''}`}
+                        style={{ left: `${left}%`, width: `${width}%` }}
+                      >
+                        <span
+                          aria-hidden="true"
+                          className="h-full shrink-0 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)] dark:bg-[repeating-linear-gradient(45deg,#475569_0_4px,#334155_4px_8px)]"
+                          style={{ width: `${Math.max(0, waitW)}%` }}
+                        />
+                        <span aria-hidden="true" className="h-full flex-1 bg-brand-600" />
+                        <span aria-hidden="true" className="h-full w-1 shrink-0 bg-slate-900" />
+                        {demW > 0 && (
+                          <span
+                            aria-hidden="true"
+                            data-testid={`gantt-demurrage-${id}`}
+                            className="absolute bottom-0 right-1 h-1.5 bg-red-600"
+                            style={{ width: `${Math.min(100, demW)}%` }}
+                          />
+                        )}
+                      </button>
+                      <span
+                        aria-hidden="true"
+                        className="pointer-events-none absolute top-0 whitespace-nowrap pl-0.5 text-[10px] font-medium leading-4 text-slate-800"
+                        style={{ left: `${left + width}%` }}
+                      >
+                        {short}
+                      </span>
                     </Fragment>
                   );
                 })}
@@ -106,19 +173,41 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
           ))}
         </div>
       </div>
-      <div aria-live="polite" data-testid="gantt-details" className="min-h-16 rounded border border-slate-200 p-2 text-sm">
+      <div
+        aria-live="polite"
+        data-testid="gantt-details"
+        className="min-h-16 rounded border border-slate-200 p-2 text-sm"
+      >
         {activeBar ? (
           <div>
-            <p className="font-medium">{activeBar.rake.rakeId} ({activeBar.rake.wagonType}, {activeBar.rake.wagons} {t('gantt.wagons')}) → {destLabel(activeBar.rake.destinations)}</p>
+            <p className="font-medium">
+              {activeBar.rake.rakeId} ({activeBar.rake.wagonType}, {activeBar.rake.wagons} {t('gantt.wagons')}) →{' '}
+              {destLabel(activeBar.rake.destinations)}
+            </p>
             <p className="tabular text-slate-600">
-              {t('gantt.placed')} {formatDateTime(activeBar.rake.placement)} · {t('gantt.loading')} {formatDateTime(activeBar.rake.loadingStart)} – {formatDateTime(activeBar.rake.loadingEnd)} · {formatT(activeBar.rake.loadT)} / {formatT(activeBar.rake.capacityT)} ({formatPct(activeBar.rake.utilisation)})
-              {activeBar.rake.demurrageRs > 0 && <span className="text-red-700"> · {t('gantt.demurrage')} {formatRs(activeBar.rake.demurrageRs)}</span>}
+              {t('gantt.placed')} {formatDateTime(activeBar.rake.placement)} · {t('gantt.loading')}{' '}
+              {formatDateTime(activeBar.rake.loadingStart)} – {formatDateTime(activeBar.rake.loadingEnd)} ·{' '}
+              {formatT(activeBar.rake.loadT)} / {formatT(activeBar.rake.capacityT)} (
+              {formatPct(activeBar.rake.utilisation)})
+              {activeBar.rake.demurrageRs > 0 && (
+                <span className="text-red-700">
+                  {' '}
+                  · {t('gantt.demurrage')} {formatRs(activeBar.rake.demurrageRs)}
+                </span>
+              )}
             </p>
             <p className="text-slate-600">
-              {activeBar.rake.lines.map((l) => `${l.order}${lookup.customerOf(l.order) ? ` (${lookup.customerOf(l.order)})` : ''}: ${formatT(l.tonnes)}`).join(' · ')}
+              {activeBar.rake.lines
+                .map(
+                  (l) =>
+                    `${l.order}${lookup.customerOf(l.order) ? ` (${lookup.customerOf(l.order)})` : ''}: ${formatT(l.tonnes)}`,
+                )
+                .join(' · ')}
             </p>
           </div>
-        ) : <p className="text-slate-500">{t('gantt.hint')}</p>}
+        ) : (
+          <p className="text-slate-500">{t('gantt.hint')}</p>
+        )}
       </div>
     </div>
   );
@@ -127,10 +216,22 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
 function Legend() {
   return (
     <ul className="flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-label={t('gantt.legend')}>
-      <li className="flex items-center gap-1"><span className="inline-block h-3 w-5 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)]" />{t('gantt.waiting')}</li>
-      <li className="flex items-center gap-1"><span className="inline-block h-3 w-5 bg-brand-600" />{t('gantt.loading')}</li>
-      <li className="flex items-center gap-1"><span className="inline-block h-3 w-1 bg-slate-900" />{t('gantt.departure')}</li>
-      <li className="flex items-center gap-1"><span className="inline-block h-3 w-5 bg-red-600" />{t('gantt.demurrage')}</li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-5 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)]" />
+        {t('gantt.waiting')}
+      </li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-5 bg-brand-600" />
+        {t('gantt.loading')}
+      </li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-1 bg-slate-900" />
+        {t('gantt.departure')}
+      </li>
+      <li className="flex items-center gap-1">
+        <span className="inline-block h-3 w-5 bg-red-600" />
+        {t('gantt.demurrage')}
+      </li>
     </ul>
   );
 }

@@ -6,25 +6,65 @@ const T0 = Date.parse('2026-11-22T00:00:00+05:30');
 const at = (h: number) => new Date(T0 + h * 3.6e6).toISOString();
 function rake(id: string, lp: string, placedH: number, startH: number, endH: number, demurrageRs = 0): PlannedRake {
   return {
-    rakeId: id, wagonType: 'BOXN', wagons: 58, wagonsUsed: 58, capacityT: 3800, loadT: 3700, utilisation: 0.97,
-    placement: at(placedH), loadingPoint: lp, loadingStart: at(startH), loadingEnd: at(endH), destinations: ['D1'], lines: [],
-    railFreightRs: 0, idleFreightRs: 0, twoPointRs: 0, demurrageRs, loadingRs: 0,
+    rakeId: id,
+    wagonType: 'BOXN',
+    wagons: 58,
+    wagonsUsed: 58,
+    capacityT: 3800,
+    loadT: 3700,
+    utilisation: 0.97,
+    placement: at(placedH),
+    loadingPoint: lp,
+    loadingStart: at(startH),
+    loadingEnd: at(endH),
+    destinations: ['D1'],
+    lines: [],
+    railFreightRs: 0,
+    idleFreightRs: 0,
+    twoPointRs: 0,
+    demurrageRs,
+    loadingRs: 0,
   };
 }
 
 describe('layoutGantt', () => {
   it('puts two overlapping rakes of a two-berth siding on two lanes', () => {
-    const lanes = layoutGantt([rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)], [{ code: 'LP1', maxRakes: 2 }], T0, 9);
-    expect(lanes.map((l) => [l.siding, l.berth, l.bars.map((b) => b.rake.rakeId)])).toEqual([['LP1', 1, ['R1']], ['LP1', 2, ['R2']]]);
+    const lanes = layoutGantt(
+      [rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)],
+      [{ code: 'LP1', maxRakes: 2 }],
+      T0,
+      9,
+    );
+    expect(lanes.map((l) => [l.siding, l.berth, l.bars.map((b) => b.rake.rakeId)])).toEqual([
+      ['LP1', 1, ['R1']],
+      ['LP1', 2, ['R2']],
+    ]);
   });
   it('reuses a berth once its rake has departed', () => {
-    const lanes = layoutGantt([rake('R1', 'LP1', 0, 1, 5), rake('R2', 'LP1', 6, 6, 10)], [{ code: 'LP1', maxRakes: 2 }], T0, 9);
+    const lanes = layoutGantt(
+      [rake('R1', 'LP1', 0, 1, 5), rake('R2', 'LP1', 6, 6, 10)],
+      [{ code: 'LP1', maxRakes: 2 }],
+      T0,
+      9,
+    );
     expect(lanes[0]!.bars.map((b) => b.rake.rakeId)).toEqual(['R1', 'R2']);
     expect(lanes[1]!.bars).toEqual([]);
   });
   it('shows idle sidings as empty lanes and flags berths beyond the declared count', () => {
-    const lanes = layoutGantt([rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)], [{ code: 'LP1', maxRakes: 1 }, { code: 'LP2', maxRakes: 1 }], T0, 9);
-    expect(lanes.map((l) => [l.siding, l.berth, l.overflow, l.bars.length])).toEqual([['LP1', 1, false, 1], ['LP1', 2, true, 1], ['LP2', 1, false, 0]]);
+    const lanes = layoutGantt(
+      [rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)],
+      [
+        { code: 'LP1', maxRakes: 1 },
+        { code: 'LP2', maxRakes: 1 },
+      ],
+      T0,
+      9,
+    );
+    expect(lanes.map((l) => [l.siding, l.berth, l.overflow, l.bars.length])).toEqual([
+      ['LP1', 1, false, 1],
+      ['LP1', 2, true, 1],
+      ['LP2', 1, false, 0],
+    ]);
   });
   it('marks demurrage from the end of free time to departure, only when charged', () => {
     const [lane] = layoutGantt([rake('R1', 'LP1', 0, 4, 12, 5000)], [{ code: 'LP1', maxRakes: 1 }], T0, 9);

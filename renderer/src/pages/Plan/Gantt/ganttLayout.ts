@@ -34,7 +34,12 @@ export interface GanttLane {
 
 const H = 3.6e6;
 
-export function layoutGantt(rakes: readonly PlannedRake[], sidings: readonly Siding[], startMs: number, freeTimeH: number): GanttLane[] {
+export function layoutGantt(
+  rakes: readonly PlannedRake[],
+  sidings: readonly Siding[],
+  startMs: number,
+  freeTimeH: number,
+): GanttLane[] {
   const bySiding = new Map<string, PlannedRake[]>();
   for (const s of sidings) bySiding.set(s.code, []);
   for (const r of rakes) {
@@ -45,7 +50,9 @@ export function layoutGantt(rakes: readonly PlannedRake[], sidings: readonly Sid
   for (const code of [...bySiding.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))) {
     const siding = sidings.find((s) => s.code === code);
     const declared = siding?.maxRakes ?? 1;
-    const list = [...bySiding.get(code)!].sort((a, b) => Date.parse(a.placement) - Date.parse(b.placement) || a.rakeId.localeCompare(b.rakeId));
+    const list = [...bySiding.get(code)!].sort(
+      (a, b) => Date.parse(a.placement) - Date.parse(b.placement) || a.rakeId.localeCompare(b.rakeId),
+    );
     // Berth i is free again once its last rake departs; each rake takes the lowest free berth.
     const freeAt: number[] = [];
     const berthBars: GanttBar[][] = [];
@@ -54,19 +61,34 @@ export function layoutGantt(rakes: readonly PlannedRake[], sidings: readonly Sid
       const depart = Date.parse(r.loadingEnd);
       let b = freeAt.findIndex((t) => t <= placed);
       let bars = berthBars[b];
-      if (!bars) { b = freeAt.length; freeAt.push(0); bars = []; berthBars.push(bars); }
+      if (!bars) {
+        b = freeAt.length;
+        freeAt.push(0);
+        bars = [];
+        berthBars.push(bars);
+      }
       freeAt[b] = depart;
       const placedH = (placed - startMs) / H;
       const departH = (depart - startMs) / H;
       const freeEnd = placedH + freeTimeH;
       bars.push({
-        rake: r, placedH, loadStartH: (Date.parse(r.loadingStart) - startMs) / H, departH,
+        rake: r,
+        placedH,
+        loadStartH: (Date.parse(r.loadingStart) - startMs) / H,
+        departH,
         demurrageFromH: r.demurrageRs > 0 && freeEnd < departH ? freeEnd : null,
       });
     }
     const berths = Math.max(declared, berthBars.length);
     for (let b = 0; b < berths; b++) {
-      lanes.push({ siding: code, sidingName: siding?.name, berth: b + 1, berths, bars: berthBars[b] ?? [], overflow: b >= declared });
+      lanes.push({
+        siding: code,
+        sidingName: siding?.name,
+        berth: b + 1,
+        berths,
+        bars: berthBars[b] ?? [],
+        overflow: b >= declared,
+      });
     }
   }
   return lanes;
