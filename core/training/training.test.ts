@@ -135,7 +135,9 @@ describe('training contract', () => {
     });
 
     const before = await host.app.invoke('predict.operational', { date: '2026-07-15' });
-    expect(before.sources.transit).toMatch(/^transit-delay: No model can answer for transit-delay.* historical mean$/);
+    expect(before.sources.transit).toMatch(
+      /^transit-delay: There is no model named transit-delay in the registry\..* historical mean$/,
+    );
     expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
 
     const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
