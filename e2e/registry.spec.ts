@@ -37,11 +37,13 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   test.setTimeout(240_000);
   saved = await rpc(server, 'registry.getGateThresholds', {});
   await rpc(server, 'registry.setGateThresholds', FAILING);
-  const first = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 20 } });
+  const first = await rpc<Trained>(server, 'training.start', { spec: 'freight-cost', params: { rounds: 20 } });
   await rpc(server, 'registry.register', { dir: first.dir, note: 'first model' });
 
   await openPage(app, 'Models');
-  await expect(app.getByTestId('model-row-transit-delay')).toBeVisible();
+  // Other specs on this server train other models (never freight cost): pick this one, not the list's first.
+  await app.getByTestId('model-row-freight-cost').click();
+  await expect(app.getByTestId('model-row-freight-cost')).toHaveClass(/bg-slate-100/);
   await app.getByTestId('version-row-1').click();
   await expect(app.getByTestId('gates-heading')).toHaveText('Gates for @1');
   await app.getByTestId('btn-evaluate').click();
@@ -52,29 +54,29 @@ test('train a candidate, see its gates, promote it, then roll back', async ({ ap
   await expect(app.getByTestId('registry-note')).toContainText('Gates failed');
   await expect(app.getByTestId('registry-note')).toHaveAttribute('data-tone', 'warning');
   await promoteWithOverride(app, 'first production model; data gate accepted');
-  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
+  await expect(app.getByTestId('model-row-freight-cost').getByTestId('production-version')).toHaveText('@1');
   // The model is named as the training panel names it; the first production version has nothing to roll back to.
-  await expect(app.getByTestId('model-row-transit-delay')).toContainText('Rail transit time');
+  await expect(app.getByTestId('model-row-freight-cost')).toContainText('Freight cost');
   await expect(app.getByTestId('btn-rollback')).toBeDisabled();
 
   await rpc(server, 'registry.setGateThresholds', PASSABLE);
-  const second = await rpc<Trained>(server, 'training.start', { spec: 'transit-delay', params: { rounds: 60 } });
+  const second = await rpc<Trained>(server, 'training.start', { spec: 'freight-cost', params: { rounds: 60 } });
   await rpc(server, 'registry.register', { dir: second.dir, note: 'retrained' });
   await app.getByTestId('version-row-2').click();
   // Evaluate acts on the version whose detail is shown: wait until it is @2's.
   await expect(app.getByTestId('gates-heading')).toHaveText('Gates for @2');
   await app.getByTestId('btn-evaluate').click();
   const note = app.getByTestId('registry-note');
-  await expect(note).toContainText('Rail transit time (with P10/P90) @2');
+  await expect(note).toContainText('Freight cost @2');
   await expect(note).toHaveAttribute('data-tone', 'ok');
   await expect(note).not.toContainText('Gates failed');
   await expect(app.getByTestId('btn-promote-override')).toHaveCount(0);
   await app.getByTestId('btn-promote').click();
-  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@2');
+  await expect(app.getByTestId('model-row-freight-cost').getByTestId('production-version')).toHaveText('@2');
 
   await app.getByTestId('btn-rollback').click();
   await expect(app.getByTestId('registry-note')).toContainText('rolled back from @2 to @1');
-  await expect(app.getByTestId('model-row-transit-delay').getByTestId('production-version')).toHaveText('@1');
+  await expect(app.getByTestId('model-row-freight-cost').getByTestId('production-version')).toHaveText('@1');
   await app.getByTestId('version-row-1').click();
   await expect(app.getByTestId('lineage')).toContainText('rollback @1 (from @2)');
 });
