@@ -1,7 +1,7 @@
 import type { Scenario } from '../domain/scenario';
 // Only the plan's TYPES are shared with the optimizer (core/domain/plan.ts): every rule and cost
 // below is re-derived here, so a bug in the model builder cannot hide in shared code.
-import type { Plan } from '../domain/plan';
+import type { CostBreakdown, Plan } from '../domain/plan';
 
 export interface Violation {
   /** DOMAIN.md rule number 1–7, or 0 for a malformed plan. */
@@ -25,17 +25,7 @@ const H = 3_600_000;
 
 const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-IN');
 
-type Costs = {
-  railFreightRs: number;
-  idleFreightRs: number;
-  twoPointRs: number;
-  roadFreightRs: number;
-  demurrageRs: number;
-  loadingRs: number;
-  latenessRs: number;
-  unservedRs: number;
-  deferredFreightRs: number;
-};
+type Costs = CostBreakdown;
 type PlanRake = Plan['rakes'][number];
 type Order = Scenario['orders'][number];
 
