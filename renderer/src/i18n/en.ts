@@ -1,3 +1,6 @@
+import { enPages } from './en-pages';
+import { enPlan } from './en-plan';
+
 /** English messages: the reference catalogue. Every key here must exist in every other catalogue. */
 export const en = {
   'lang.name': 'English',
@@ -161,6 +164,8 @@ export const en = {
     'When RakePlan starts ({start} or {serve}) it prints a link such as {example}: open that link in this browser. Your scenarios and plans are safe in the data folder; nothing was lost.',
   'page.plan': 'Dispatch plan',
   'page.scenarios': 'Scenarios',
+  ...enPlan,
+  ...enPages,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 import type { MessageKey } from './en';
+import { hiPages } from './hi-pages';
+import { hiPlan } from './hi-plan';
 
 /** Hindi (Devanagari). Codes, units and numbers stay as they are in the data. */
 export const hi: Record<MessageKey, string> = {
@@ -163,4 +165,6 @@ export const hi: Record<MessageKey, string> = {
     'RakePlan शुरू होने पर ({start} या {serve}) एक लिंक छापता है, जैसे {example}: वही लिंक इस ब्राउज़र में खोलें। आपके परिदृश्य और योजनाएँ डेटा फ़ोल्डर में सुरक्षित हैं; कुछ नहीं खोया।',
   'page.plan': 'प्रेषण योजना',
   'page.scenarios': 'परिदृश्य',
+  ...hiPlan,
+  ...hiPages,
 };

@@ -1,0 +1,2 @@
+/** English messages of the Forecasts, Models and Monitor pages and the shared components. */
+export const enPages = {} as const;
