@@ -33,6 +33,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     gap: 'string',
     'export-lp': 'string',
     'rule-based': 'boolean',
+    demo: 'boolean',
     'scenario-id': 'string',
     table: 'string',
     json: 'boolean',

@@ -1,6 +1,5 @@
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
-import { loadScenario } from '../scenarios/store';
 import { withForecastProduction } from './production';
 import type { HostServices } from '../host/services';
 import { registryFor } from '../registry/context';
@@ -101,19 +100,11 @@ export async function demandDays(
 }
 
 /**
- * The plan's production suggestion with the 14-day demand forecast added (production.ts). A saved
- * demo scenario counts as asking for the demo; without a usable forecast the plan is unchanged
- * and a note says why.
+ * The plan's production suggestion with the 14-day demand forecast added (production.ts). `demo`
+ * is the planner asking for the demo (a saved demo scenario, or the CLI's --demo); without a
+ * usable forecast the plan is unchanged and a note says why.
  */
-export async function addForecastProduction(
-  s: HostServices,
-  plan: Plan,
-  sc: Scenario,
-  scenarioId: string | null,
-): Promise<Plan> {
-  const demo = scenarioId
-    ? ['demo', 'generated'].includes(loadScenario(s.requireDb(), scenarioId).summary.source)
-    : false;
+export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, demo: boolean): Promise<Plan> {
   // Without plant history (and not the demo) there is nothing to forecast from: say so without
   // generating the synthetic history only to refuse it.
   if (!demo && !hasPlantHistory(s, 'demand'))
@@ -131,7 +122,14 @@ export async function addForecastProduction(
         ...plan,
         notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`],
       };
-    return withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
+    const withForecast = withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
+    return {
+      ...withForecast,
+      notes: [
+        ...plan.notes,
+        `Production suggestion includes the ${DEMAND_HORIZON_DAYS}-day demand forecast (${d.source}).`,
+      ],
+    };
   } catch (err) {
     return {
       ...plan,

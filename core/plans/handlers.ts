@@ -16,6 +16,7 @@ import { loadScenario } from '../scenarios/store';
 import { comparePlans } from './compare';
 import { annotatePlanRisk, scenarioForMode } from '../forecasts/plan-risk';
 import { addForecastProduction } from '../forecasts/service';
+import { isDemoScenario } from '../forecasts/indent-for';
 import { exportPlanCsv, exportPlanXlsx } from './export';
 import { deletePlan, listPlans, loadPlan, savePlan } from './store';
 
@@ -91,7 +92,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
           s,
           annotatePlanRisk(solved, scenario, mode),
           scenario,
-          p.scenarioId ?? null,
+          p.scenarioId ? isDemoScenario(s.requireDb(), p.scenarioId) : false,
         );
         // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
         const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');

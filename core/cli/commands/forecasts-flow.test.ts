@@ -95,6 +95,10 @@ describe('forecasts drive the plan, from the command line', () => {
     }
     expect(plan.summary.expectedLatenessP90Rs).toBeGreaterThanOrEqual(plan.summary.expectedLatenessP50Rs!);
     expect(plan.inputSources).toEqual(sc.sources);
+    // The production suggestion looked 14 days ahead with the imported history's demand model.
+    expect(plan.notes.join('\n')).toMatch(/includes the 14-day demand forecast \((model demand@1|baseline demand)/);
+    for (const p of plan.production.filter((x) => /forecast demand/.test(x.because)))
+      expect(p.because).toMatch(/model demand@1|baseline demand/);
     expect(await run('check', '--scenario', s2, '--plan', planFile)).toMatch(/^OK/);
 
     const robustFile = path.join(dir, 'robust.json');

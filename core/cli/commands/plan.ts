@@ -9,6 +9,8 @@ import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { annotatePlanRisk, scenarioForMode } from '../../forecasts/plan-risk';
+import { addForecastProduction } from '../../forecasts/service';
+import { withCliHost } from '../with-host';
 
 /**
  * Read and validate a scenario file; errors name the file, table, row and field. `refuse` is asked
@@ -38,7 +40,7 @@ const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
-  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust]   (robust: every rail transit at its P90 forecast)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
+  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust] [--demo]   (robust: every rail transit at its P90 forecast; demo: the production suggestion may use models trained on the demo history)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
     if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
     if (args.positionals.length > 0) return runPlanStore(args, env);
@@ -76,7 +78,10 @@ export const planCommand: CliCommand = {
     process.on('SIGINT', onSigint);
     try {
       const { plan: solved, lpText } = await handle.result;
-      const plan = annotatePlanRisk(solved, scenario, mode);
+      // The production suggestion adds the 14-day demand forecast from the data directory's models.
+      const plan = await withCliHost(env, (host) =>
+        addForecastProduction(host.services, annotatePlanRisk(solved, scenario, mode), scenario, bool(args, 'demo')),
+      );
       // Killed mid-write, the previous plan stays whole (core/storage/atomic-write.ts).
       writeFileAtomic(out, JSON.stringify(plan, null, 2));
       if (lpFile) {
@@ -98,6 +103,8 @@ export const planCommand: CliCommand = {
       env.out(
         `rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`,
       );
+      for (const p of plan.production)
+        env.out(`produce ${Math.round(p.tonnes)} t of ${p.product} by ${p.neededBy.slice(0, 10)}: ${p.because}`);
       return 0;
     } finally {
       process.off('SIGINT', onSigint);
