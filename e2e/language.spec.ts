@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+// shownText runs in the browser.
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 test('the interface switches to Hindi and back, and remembers the choice', async ({ app }) => {
@@ -11,4 +14,64 @@ test('the interface switches to Hindi and back, and remembers the choice', async
   await app.getByLabel('भाषा').selectOption('en');
   await expect(app.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Plan' })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+// English words and phrases of the Plan page's own interface. The data it shows (scenario and plan
+// names, customers, codes, the solver's notes such as "Production suggestion from open orders")
+// stays as it was entered or sent, so the check looks for these rather than for any English.
+// prettier-ignore
+const PLAN_UI_WORDS = [
+  'Scenarios', 'Rename', 'Copy as what-if', 'New scenario', 'Import scenario', 'Export scenario',
+  'Costs', 'Inventory', 'Loading points', 'Wagon types', 'Order id', 'Due date', 'Splittable',
+  'No data problems', 'Forecast inputs', 'Update from forecasts', 'Optimize', 'Robust', 'Time limit',
+  'Saved plans', 'Compare', 'Delete', 'Total cost', 'Saving', 'Utilisation', 'On time', 'Tonnes',
+  'Technical details', 'Edit, lock', 'Version', 'Move order', 'Move rake', 'Road lot', 'Undo', 'Redo',
+  'Save as new version', 'No edits', 'Locks', 'Lock order', 'Checker', 'Disruptions', 'Stability',
+  'Re-plan', 'Issue plan', 'Documents', 'Cost breakdown', 'Rail freight', 'Demurrage', 'Lateness',
+  'Unserved', 'Loading Gantt', 'Produce next', 'Rakes not used', 'Wagon type', 'Departure',
+  'Destinations', 'Customers',
+];
+
+/**
+ * The text a reader meets: visible text as written (innerText would report CSS-uppercased headings
+ * in capitals), the options of visible lists and the names, tooltips and placeholders of visible
+ * elements.
+ */
+function shownText(root: Locator): Promise<string> {
+  return root.evaluate((el) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement;
+      const box = parent?.closest('select') ?? parent;
+      if (box?.checkVisibility()) out.push(n.textContent ?? '');
+    }
+    // The data grid's row buttons are named by the shared grid component, swept on its own.
+    for (const e of el.querySelectorAll('[aria-label], [title], [placeholder]'))
+      if (e.checkVisibility() && !e.closest('[role="grid"]'))
+        for (const a of ['aria-label', 'title', 'placeholder']) out.push(e.getAttribute(a) ?? '');
+    return out.join('\n');
+  });
+}
+
+test('the Plan page of a day plan reads in Hindi', async ({ app }) => {
+  await app.getByLabel('Language').selectOption('hi');
+  await app.getByLabel('नए परिदृश्य का ढाँचा').selectOption('day');
+  await app.getByRole('button', { name: 'नया परिदृश्य', exact: true }).click();
+  await expect(app.getByTestId('scenario-title')).not.toHaveText('Bokaro demo');
+  await expect(app.getByText('इस परिदृश्य की अभी कोई योजना नहीं: अनुकूलित करें दबाएँ।')).toBeVisible();
+  await app.getByLabel('सेकंड में समय सीमा').fill('5');
+  await app.getByRole('button', { name: 'अनुकूलित करें' }).click();
+  await expect(app.getByTestId('plan-view')).toBeVisible({ timeout: 90_000 });
+
+  const main = app.locator('main');
+  for (const heading of ['प्रेषण योजना', 'परिदृश्य', 'सहेजी गई योजनाएँ', 'लागत विवरण', 'संपादन, लॉक और पुनर्योजना'])
+    await expect(main.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  for (const button of ['नाम बदलें', 'पूर्वानुमान से अद्यतन करें', 'योजना जारी करें', 'पुनर्योजना करें'])
+    await expect(main.getByRole('button', { name: button, exact: true })).toBeVisible();
+  await expect(main.getByRole('tab', { name: 'लोडिंग गैंट' })).toBeVisible();
+
+  const text = await shownText(main);
+  const english = PLAN_UI_WORDS.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(text));
+  expect(english, 'English interface words on the Hindi Plan page').toEqual([]);
 });

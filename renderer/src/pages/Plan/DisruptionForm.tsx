@@ -3,29 +3,31 @@ import type { Disruption } from '../../../../core/contract/api/plan-loop';
 import type { Plan } from '../../../../core/domain/plan';
 import { Button } from '../../components/ui';
 import { formatRs } from '../../lib/format';
+import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
+import { tKnown } from './planText';
 
 type Kind = Disruption['kind'];
-const KINDS: Array<[Kind, string]> = [
-  ['rake-delayed', 'Rake delayed'],
-  ['rake-cancelled', 'Rake cancelled'],
-  ['siding-down', 'Loading point down'],
-  ['stock-lower', 'Stock lower than thought'],
-  ['urgent-order', 'Urgent order'],
-];
+const KINDS: Kind[] = ['rake-delayed', 'rake-cancelled', 'siding-down', 'stock-lower', 'urgent-order'];
 
 const describe = (d: Disruption) => {
   switch (d.kind) {
     case 'rake-delayed':
-      return `Rake ${d.rake} placed ${d.hours} h later`;
+      return t('disrupt.desc.rake-delayed', { rake: d.rake, hours: d.hours });
     case 'rake-cancelled':
-      return `Rake ${d.rake} cancelled`;
+      return t('disrupt.desc.rake-cancelled', { rake: d.rake });
     case 'siding-down':
-      return `${d.loadingPoint} down ${d.from} – ${d.to}`;
+      return t('disrupt.desc.siding-down', { siding: d.loadingPoint, from: d.from, to: d.to });
     case 'stock-lower':
-      return `${d.product} at ${d.stockyard}: ${d.usableT} t usable`;
+      return t('disrupt.desc.stock-lower', { product: d.product, yard: d.stockyard, usable: d.usableT });
     case 'urgent-order':
-      return `Urgent order ${d.id}: ${d.quantityT} t ${d.product} to ${d.destination} by ${d.dueDate}`;
+      return t('disrupt.desc.urgent-order', {
+        id: d.id,
+        qty: d.quantityT,
+        product: d.product,
+        dest: d.destination,
+        due: d.dueDate,
+      });
   }
 };
 
@@ -96,57 +98,57 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
   const lps = [...new Set(plan.rakes.map((r) => r.loadingPoint))];
   return (
     <details className="rounded border border-slate-200 p-2 text-sm" open>
-      <summary className="cursor-pointer font-medium">Disruptions and re-plan</summary>
+      <summary className="cursor-pointer font-medium">{t('disrupt.title')}</summary>
       <form
         className="mt-2 flex flex-wrap items-end gap-2"
-        aria-label="Add a disruption"
+        aria-label={t('disrupt.form')}
         onSubmit={(e) => {
           e.preventDefault();
           addDisruption(build());
         }}
       >
         <label className="flex flex-col">
-          Disruption
+          {t('disrupt.label')}
           <select
-            aria-label="Disruption kind"
+            aria-label={t('disrupt.kindAria')}
             value={kind}
             onChange={(e) => setKind(e.target.value as Kind)}
             className="rounded border px-1 py-1"
           >
-            {KINDS.map(([k, l]) => (
+            {KINDS.map((k) => (
               <option key={k} value={k}>
-                {l}
+                {t(`disrupt.kind.${k}`)}
               </option>
             ))}
           </select>
         </label>
-        {(kind === 'rake-delayed' || kind === 'rake-cancelled') && field('rake', 'Rake', rakes[0], rakes)}
-        {kind === 'rake-delayed' && field('hours', 'Delay [h]', '10')}
+        {(kind === 'rake-delayed' || kind === 'rake-cancelled') && field('rake', t('col.rake'), rakes[0], rakes)}
+        {kind === 'rake-delayed' && field('hours', t('disrupt.delay'), '10')}
         {kind === 'siding-down' && (
           <>
-            {field('lp', 'Loading point', lps[0], lps)}
-            {field('from', 'Down from (ISO)', plan.scenario.horizonStart)}
-            {field('to', 'Down to (ISO)', plan.scenario.horizonStart)}
+            {field('lp', t('edit.loadingPoint'), lps[0], lps)}
+            {field('from', t('disrupt.downFrom'), plan.scenario.horizonStart)}
+            {field('to', t('disrupt.downTo'), plan.scenario.horizonStart)}
           </>
         )}
         {kind === 'stock-lower' && (
           <>
-            {field('yard', 'Stockyard')}
-            {field('product', 'Product')}
-            {field('usable', 'Usable [t]', '0')}
+            {field('yard', t('col.stockyard'))}
+            {field('product', t('col.product'))}
+            {field('usable', t('disrupt.usable'), '0')}
           </>
         )}
         {kind === 'urgent-order' && (
           <>
-            {field('id', 'Order id', 'URGENT-1')}
-            {field('dest', 'Destination')}
-            {field('product', 'Product')}
-            {field('qty', 'Tonnes [t]', '500')}
-            {field('due', 'Due (ISO)', plan.scenario.horizonStart)}
+            {field('id', t('disrupt.orderId'), 'URGENT-1')}
+            {field('dest', t('col.destination'))}
+            {field('product', t('col.product'))}
+            {field('qty', t('disrupt.tonnes'), '500')}
+            {field('due', t('disrupt.due'), plan.scenario.horizonStart)}
           </>
         )}
         <Button type="submit" variant="secondary">
-          Add disruption
+          {t('disrupt.add')}
         </Button>
       </form>
       <ul className="mt-2 list-disc pl-5" data-testid="disruption-list">
@@ -154,16 +156,16 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
           <li key={i}>
             {describe(d)}{' '}
             <button type="button" className="text-xs underline" onClick={() => removeDisruption(i)}>
-              remove
+              {t('disrupt.remove')}
             </button>
           </li>
         ))}
       </ul>
       <div className="mt-2 flex flex-wrap items-end gap-2">
         <label className="flex flex-col">
-          Stability penalty [₹ per changed rake]
+          {t('disrupt.stability')}
           <input
-            aria-label="Stability penalty"
+            aria-label={t('disrupt.stabilityAria')}
             inputMode="numeric"
             value={stability}
             onChange={(e) => setStability(e.target.value)}
@@ -171,19 +173,19 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
           />
         </label>
         <label className="flex flex-col">
-          Now (ISO; rakes loading before it are kept)
+          {t('disrupt.now')}
           <input
-            aria-label="Now"
+            aria-label={t('disrupt.nowAria')}
             value={now}
-            placeholder="optional"
+            placeholder={t('disrupt.optional')}
             onChange={(e) => setNow(e.target.value)}
             className="w-56 rounded border px-1 py-1"
           />
         </label>
         <label className="flex flex-col">
-          Time limit [s]
+          {t('opt.timeLimit')}
           <input
-            aria-label="Re-plan time limit"
+            aria-label={t('disrupt.limitAria')}
             inputMode="numeric"
             value={limit}
             onChange={(e) => setLimit(e.target.value)}
@@ -200,13 +202,13 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             })
           }
         >
-          Re-plan
+          {t('disrupt.replan')}
         </Button>
         {busy === 'replanning' && (
           <>
-            <span role="status">re-planning (up to three solves within the time limit)…</span>
+            <span role="status">{t('disrupt.replanning')}</span>
             <Button variant="secondary" onClick={cancelReplan}>
-              Cancel re-plan
+              {t('disrupt.cancel')}
             </Button>
           </>
         )}
@@ -224,37 +226,41 @@ function ReplanResult({ plan, ok, violations }: { plan: Plan; ok: boolean; viola
   return (
     <div className="mt-3 space-y-2 rounded bg-slate-50 p-2" data-testid="replan-result">
       <p data-testid="replan-verdict" className={ok ? 'text-emerald-800' : 'text-red-800'}>
-        {ok ? 'Re-planned plan passes the checker.' : `Re-planned plan breaks ${violations} rule checks.`}
+        {ok ? t('disrupt.passes') : t('disrupt.breaks', { n: violations })}
       </p>
       {st && (
         <p className="tabular">
-          {st.candidate}: {st.changedRakes} rake{st.changedRakes === 1 ? '' : 's'} changed ({st.forcedRakes} forced by
-          the disruption) · total {formatRs(plan.summary.totalCost)} · cost of stability {formatRs(st.costOfStability)}{' '}
-          against a fresh plan ({formatRs(st.freshCost)})
+          {t(st.changedRakes === 1 ? 'disrupt.stabilityOne' : 'disrupt.stabilityMany', {
+            candidate: tKnown(`disrupt.candidate.${st.candidate}`, st.candidate),
+            n: st.changedRakes,
+            forced: st.forcedRakes,
+            total: formatRs(plan.summary.totalCost),
+            cost: formatRs(st.costOfStability),
+            fresh: formatRs(st.freshCost),
+          })}
         </p>
       )}
       <table className="w-full text-sm" data-testid="replan-changes">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
-            <th>What</th>
-            <th>Change</th>
-            <th>Detail</th>
+            <th>{t('disrupt.col.what')}</th>
+            <th>{t('disrupt.col.change')}</th>
+            <th>{t('disrupt.col.detail')}</th>
           </tr>
         </thead>
         <tbody>
           {changes.length === 0 && (
             <tr>
-              <td colSpan={3}>Nothing changed against the base plan.</td>
+              <td colSpan={3}>{t('disrupt.noChanges')}</td>
             </tr>
           )}
           {changes.map((c) => (
             <tr key={`${c.kind}${c.id}`} className="border-t border-slate-100">
-              <td className="font-mono">
-                {c.kind} {c.id}
-              </td>
+              <td className="font-mono">{t(`disrupt.what.${c.kind}`, { id: c.id })}</td>
               <td>
-                {c.change}
-                {c.forced ? ' (forced)' : ''}
+                {c.forced
+                  ? t('disrupt.forced', { change: t(`disrupt.change.${c.change}`) })
+                  : t(`disrupt.change.${c.change}`)}
               </td>
               <td className="text-xs">{c.detail}</td>
             </tr>

@@ -4,13 +4,10 @@ import type { InputSource } from '../../../../core/domain/input-sources';
 import { api } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
+import { t } from '../../i18n';
 import { useScenarios } from './scenarioStore';
 
-const FIELD = {
-  railTransitH: 'Rail transit',
-  loadingRateTph: 'Loading rate',
-  expectedPlacement: 'Expected placement',
-} as const;
+const fieldLabel = (field: InputSource['field']) => t(`forecast.field.${field}`);
 
 function show(field: InputSource['field'], v: string | number): string {
   if (field === 'railTransitH') return formatH(Number(v));
@@ -42,11 +39,11 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
     }
   };
   const whys = preview
-    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${FIELD[s.field]}: ${s.why}`))]
+    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${fieldLabel(s.field)}: ${s.why}`))]
     : [];
   return (
     <Card
-      title="Forecast inputs"
+      title={t('forecast.title')}
       actions={
         <div className="flex gap-2">
           <Button
@@ -60,7 +57,7 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
               })
             }
           >
-            Update from forecasts
+            {t('forecast.update')}
           </Button>
           {sources?.length ? (
             <Button
@@ -71,12 +68,12 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
                 void run(async () => {
                   const r = await api.call('forecasts.undo', { scenarioId });
                   setPreview(null);
-                  setNote(`Undone: ${r.restored} figure(s) back to the scenario's own values.`);
+                  setNote(t('forecast.undone', { n: r.restored }));
                   await reload();
                 })
               }
             >
-              Undo forecast update
+              {t('forecast.undo')}
             </Button>
           ) : null}
         </div>
@@ -91,13 +88,16 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
       {!preview && !note && (
         <p className="text-sm text-slate-500">
           {sources?.length
-            ? `${sources.filter((s) => s.source.startsWith('model ')).length} of ${sources.length} inputs come from a model; the plan records which.`
-            : 'Transit times, loading rates and rake placements are as typed in the scenario.'}
+            ? t('forecast.fromModel', {
+                n: sources.filter((s) => s.source.startsWith('model ')).length,
+                total: sources.length,
+              })
+            : t('forecast.asTyped')}
         </p>
       )}
       {preview && (
         <div data-testid="forecast-diff" className="space-y-2">
-          <p className="text-sm">{preview.changes.length} figure(s) would change.</p>
+          <p className="text-sm">{t('forecast.wouldChange', { n: preview.changes.length })}</p>
           {whys.map((w) => (
             <p key={w} className="rounded bg-amber-50 p-2 text-xs text-amber-800">
               {w}
@@ -107,11 +107,11 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
             <table className="w-full text-sm">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
-                  <th>Input</th>
-                  <th>For</th>
-                  <th className="text-right">Before</th>
-                  <th className="text-right">Forecast</th>
-                  <th>Source</th>
+                  <th>{t('forecast.col.input')}</th>
+                  <th>{t('forecast.col.for')}</th>
+                  <th className="text-right">{t('forecast.col.before')}</th>
+                  <th className="text-right">{t('forecast.col.forecast')}</th>
+                  <th>{t('forecast.col.source')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -121,7 +121,7 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
                     className="border-t border-slate-100"
                     data-testid="forecast-change"
                   >
-                    <td>{FIELD[c.field]}</td>
+                    <td>{fieldLabel(c.field)}</td>
                     <td className="font-mono">{c.entity}</td>
                     <td className="tabular text-right">{show(c.field, c.before)}</td>
                     <td className="tabular text-right">{show(c.field, c.used)}</td>
@@ -139,15 +139,15 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
                 void run(async () => {
                   const r = await api.call('forecasts.apply', { scenarioId, save: true });
                   setPreview(null);
-                  setNote(`Accepted: ${r.changes.length} figure(s) updated from the forecasts.`);
+                  setNote(t('forecast.accepted', { n: r.changes.length }));
                   await reload();
                 })
               }
             >
-              Accept
+              {t('forecast.accept')}
             </Button>
             <Button variant="secondary" disabled={busy} onClick={() => setPreview(null)}>
-              Discard
+              {t('forecast.discard')}
             </Button>
           </div>
         </div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Button } from '../../components/ui';
 import { formatT } from '../../lib/format';
+import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
 
 /**
@@ -24,20 +25,23 @@ export function LockControls({ plan }: { plan: Plan }) {
   return (
     <details className="rounded border border-slate-200 p-2 text-sm" open>
       <summary className="cursor-pointer font-medium">
-        Locks ({locked} rake{locked === 1 ? '' : 's'} locked, {plan.road.filter((r) => r.locked).length} road lots,{' '}
-        {plan.lockedOrders?.length ?? 0} orders)
+        {t(locked === 1 ? 'locks.summaryOne' : 'locks.summary', {
+          rakes: locked,
+          road: plan.road.filter((r) => r.locked).length,
+          orders: plan.lockedOrders?.length ?? 0,
+        })}
       </summary>
       <div className="mt-2 max-h-72 overflow-auto" data-testid="lock-controls">
         <table className="w-full">
           <thead className="text-left text-xs uppercase text-slate-500">
             <tr>
-              <th>Lock</th>
-              <th>Rake</th>
-              <th>Siding</th>
-              <th>Start</th>
-              <th className="text-right">Load</th>
-              <th>Orders</th>
-              <th>Checker</th>
+              <th>{t('locks.lock')}</th>
+              <th>{t('col.rake')}</th>
+              <th>{t('col.siding')}</th>
+              <th>{t('locks.start')}</th>
+              <th className="text-right">{t('col.load')}</th>
+              <th>{t('locks.orders')}</th>
+              <th>{t('locks.checker')}</th>
             </tr>
           </thead>
           <tbody>
@@ -48,7 +52,7 @@ export function LockControls({ plan }: { plan: Plan }) {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Lock rake ${r.rakeId}`}
+                      aria-label={t('locks.lockRake', { rake: r.rakeId })}
                       checked={Boolean(r.locked)}
                       disabled={busy !== null}
                       onChange={(e) => void apply({ op: 'lock', target: `rake:${r.rakeId}`, locked: e.target.checked })}
@@ -60,7 +64,7 @@ export function LockControls({ plan }: { plan: Plan }) {
                   <td className="tabular text-right">{formatT(r.loadT)}</td>
                   <td className="text-xs">{r.lines.map((l) => l.order).join(', ')}</td>
                   <td className="text-xs text-red-800" data-testid={vs.length ? 'row-violation' : undefined}>
-                    {vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}
+                    {vs.map((v) => t('locks.rule', { rule: v.rule, message: v.message })).join('; ')}
                   </td>
                 </tr>
               );
@@ -71,10 +75,10 @@ export function LockControls({ plan }: { plan: Plan }) {
           <table className="mt-2 w-full">
             <thead className="text-left text-xs uppercase text-slate-500">
               <tr>
-                <th>Lock</th>
-                <th>Road lot</th>
-                <th className="text-right">Tonnes</th>
-                <th>Checker</th>
+                <th>{t('locks.lock')}</th>
+                <th>{t('locks.roadLot')}</th>
+                <th className="text-right">{t('col.tonnes')}</th>
+                <th>{t('locks.checker')}</th>
               </tr>
             </thead>
             <tbody>
@@ -88,7 +92,7 @@ export function LockControls({ plan }: { plan: Plan }) {
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Lock road lot ${r.stockyard} ${r.date} ${r.order}`}
+                        aria-label={t('locks.lockRoad', { yard: r.stockyard, date: r.date, order: r.order })}
                         checked={Boolean(r.locked)}
                         disabled={busy !== null}
                         onChange={(e) =>
@@ -104,7 +108,9 @@ export function LockControls({ plan }: { plan: Plan }) {
                       {r.stockyard} · {r.date} · <span className="font-mono">{r.order}</span>
                     </td>
                     <td className="tabular text-right">{formatT(r.tonnes)}</td>
-                    <td className="text-xs text-red-800">{vs.map((v) => `rule ${v.rule}: ${v.message}`).join('; ')}</td>
+                    <td className="text-xs text-red-800">
+                      {vs.map((v) => t('locks.rule', { rule: v.rule, message: v.message })).join('; ')}
+                    </td>
                   </tr>
                 );
               })}
@@ -114,7 +120,7 @@ export function LockControls({ plan }: { plan: Plan }) {
       </div>
       <form
         className="mt-2 flex items-end gap-2"
-        aria-label="Lock an order"
+        aria-label={t('locks.orderForm')}
         onSubmit={(e) => {
           e.preventDefault();
           const o = order || orders[0];
@@ -122,9 +128,9 @@ export function LockControls({ plan }: { plan: Plan }) {
         }}
       >
         <label className="flex flex-col">
-          Order's assignment
+          {t('locks.assignment')}
           <select
-            aria-label="Order to lock"
+            aria-label={t('locks.orderToLock')}
             value={order || orders[0] || ''}
             onChange={(e) => setOrder(e.target.value)}
             className="rounded border px-1 py-1"
@@ -135,11 +141,11 @@ export function LockControls({ plan }: { plan: Plan }) {
           </select>
         </label>
         <Button type="submit" variant="secondary" disabled={busy !== null || orders.length === 0}>
-          {plan.lockedOrders?.includes(order || orders[0] || '') ? 'Unlock order' : 'Lock order'}
+          {plan.lockedOrders?.includes(order || orders[0] || '') ? t('locks.unlockOrder') : t('locks.lockOrder')}
         </Button>
         {plan.lockedOrders?.length ? (
           <span className="text-xs text-slate-600">
-            Locked orders: {plan.lockedOrders.join(', ')} (their rakes and road lots are kept whole)
+            {t('locks.lockedOrders', { orders: plan.lockedOrders.join(', ') })}
           </span>
         ) : null}
       </form>

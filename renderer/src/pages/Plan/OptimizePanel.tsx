@@ -5,6 +5,7 @@ import { usePlans } from './planStore';
 import { useScenarios } from './scenarioStore';
 import { suggestedTimeLimitS } from './timeLimit';
 import { t } from '../../i18n';
+import { tKnown } from './planText';
 
 /** Seconds since `startedAt`, re-rendered every second while `startedAt` is set. */
 function useElapsedS(startedAt: number | null): number {
@@ -80,10 +81,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             className="ml-2 w-20 rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <label
-          className="text-sm"
-          title="Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan"
-        >
+        <label className="text-sm" title={t('opt.robustTitle')}>
           <input
             type="checkbox"
             checked={robust}
@@ -91,7 +89,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             onChange={(e) => setRobust(e.target.checked)}
             className="mr-1"
           />
-          Robust (P90 transit)
+          {t('opt.robust')}
         </label>
         {size && !running && (
           <span className="text-xs text-slate-600" data-testid="optimize-estimate">
@@ -158,7 +156,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             <span data-testid="optimize-clock">
               {t('opt.clock', { elapsed: formatDuration(elapsedS), limit: formatDuration(running.timeLimitS) })}
             </span>
-            {` · ${p ? `${p.phase}${p.subproblem ? ` (${p.subproblem})` : ''}` : t('opt.starting')}`}
+            {` · ${p ? `${tKnown(`opt.phase.${p.phase}`, p.phase)}${p.subproblem ? ` (${p.subproblem})` : ''}` : t('opt.starting')}`}
             {p?.incumbent != null && ` · ${t('opt.bestSoFar', { cost: formatRs(p.incumbent) })}`}
             {p?.gap != null && ` · ${t('opt.gapNow', { gap: formatPct(p.gap) })}`}
           </p>

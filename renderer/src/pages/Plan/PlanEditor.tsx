@@ -7,10 +7,11 @@ import { LockControls } from './LockControls';
 import { PlanEditorVerdict } from './PlanEditorVerdict';
 import { usePlanLoop } from './planLoopStore';
 import { usePlans } from './planStore';
+import { t } from '../../i18n';
 
-const isTyping = (t: EventTarget | null) =>
-  t instanceof HTMLElement &&
-  (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
+const isTyping = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 
 /**
  * Edit the plan shown: move an order's tonnes between rakes, road and unserved, move a rake in
@@ -42,13 +43,13 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
   const working = loop.planId === id && loop.result ? loop.result.plan : plan;
   const issued = Boolean(item?.issuedAt);
   return (
-    <Card title="Edit, lock and re-plan" className="space-y-3">
+    <Card title={t('edit.title')} className="space-y-3">
       <div data-testid="plan-editor" className="space-y-3">
         <p className="text-sm text-slate-600">
-          {item?.version ? `Version ${item.version}` : 'Version 1'}
+          {t('edit.version', { n: item?.version ?? 1 })}
           {issued && (
             <span data-testid="plan-issued" className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-emerald-800">
-              issued {item!.issuedAt!.slice(0, 16).replace('T', ' ')} — read-only; changes are saved as a new version
+              {t('edit.issued', { time: item!.issuedAt!.slice(0, 16).replace('T', ' ') })}
             </span>
           )}
         </p>
@@ -60,28 +61,27 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
             variant="secondary"
             disabled={loop.cursor === 0 || loop.busy !== null}
             onClick={() => void loop.undo()}
-            title="Ctrl+Z"
+            title={t('edit.undoKeys')}
           >
-            Undo
+            {t('edit.undo')}
           </Button>
           <Button
             variant="secondary"
             disabled={loop.cursor >= loop.edits.length || loop.busy !== null}
             onClick={() => void loop.redo()}
-            title="Ctrl+Y"
+            title={t('edit.redoKeys')}
           >
-            Redo
+            {t('edit.redo')}
           </Button>
           <span className="text-sm text-slate-600" data-testid="edit-count">
-            {loop.cursor} edit{loop.cursor === 1 ? '' : 's'}
-            {loop.edits.length > loop.cursor ? ` (${loop.edits.length - loop.cursor} to redo)` : ''}
+            {editCount(loop.cursor, loop.edits.length - loop.cursor)}
           </span>
           <Button disabled={loop.cursor === 0 || loop.busy !== null} onClick={() => void loop.saveVersion()}>
-            Save as new version
+            {t('edit.saveVersion')}
           </Button>
           {loop.busy && (
             <span role="status" className="text-sm text-slate-500">
-              {loop.busy}…
+              {t(`edit.busy.${loop.busy}`)}
             </span>
           )}
         </div>
@@ -94,20 +94,26 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
             variant="secondary"
             disabled={issued || loop.cursor > 0 || loop.busy !== null}
             onClick={() => void loop.issue()}
-            title="An issued plan is read-only"
+            title={t('edit.issueTitle')}
           >
-            Issue plan
+            {t('edit.issue')}
           </Button>
           <Button variant="secondary" onClick={() => void loop.documents('pdf')}>
-            Documents .pdf
+            {t('edit.docsPdf')}
           </Button>
           <Button variant="secondary" onClick={() => void loop.documents('xlsx')}>
-            Documents .xlsx
+            {t('edit.docsXlsx')}
           </Button>
         </div>
       </div>
     </Card>
   );
+}
+
+/** "3 edits (1 to redo)": the count of edits applied and of those undone. */
+function editCount(n: number, redo: number): string {
+  if (redo > 0) return n === 1 ? t('edit.countOneRedo', { redo }) : t('edit.countManyRedo', { n, redo });
+  return n === 1 ? t('edit.countOne') : t('edit.countMany', { n });
 }
 
 /** Places an order's tonnes can be: its rakes and road lots, any rake, unserved. */
@@ -119,16 +125,16 @@ function MoveForm({ plan }: { plan: Plan }) {
       ...plan.rakes.flatMap((r) =>
         r.lines.map((l) => ({
           value: `${l.order}|rake:${r.rakeId}`,
-          label: `${l.order} on ${r.rakeId} (${formatT(l.tonnes)})`,
+          label: t('edit.onRake', { order: l.order, rake: r.rakeId, tonnes: formatT(l.tonnes) }),
         })),
       ),
       ...plan.road.map((r) => ({
         value: `${r.order}|road:${r.stockyard}:${r.date}`,
-        label: `${r.order} by road ${r.stockyard} ${r.date} (${formatT(r.tonnes)})`,
+        label: t('edit.byRoad', { order: r.order, yard: r.stockyard, date: r.date, tonnes: formatT(r.tonnes) }),
       })),
       ...plan.unserved.map((u) => ({
         value: `${u.order}|unserved`,
-        label: `${u.order} unserved (${formatT(u.tonnes)})`,
+        label: t('edit.unservedLot', { order: u.order, tonnes: formatT(u.tonnes) }),
       })),
     ],
     [plan],
@@ -144,21 +150,27 @@ function MoveForm({ plan }: { plan: Plan }) {
     'unserved',
   ].filter((p) => p !== fromPlace);
   const target = targets.includes(to) ? to : (targets[0] ?? 'unserved');
-  const t = Number(tonnes);
+  const amount = Number(tonnes);
   return (
     <form
       className="flex flex-wrap items-end gap-2 text-sm"
-      aria-label="Move an order"
+      aria-label={t('edit.moveForm')}
       onSubmit={(e) => {
         e.preventDefault();
         if (picked)
-          void apply({ op: 'move', order, from: fromPlace, to: target, ...(tonnes && t > 0 ? { tonnes: t } : {}) });
+          void apply({
+            op: 'move',
+            order,
+            from: fromPlace,
+            to: target,
+            ...(tonnes && amount > 0 ? { tonnes: amount } : {}),
+          });
       }}
     >
       <label className="flex flex-col">
-        Move order
+        {t('edit.moveOrder')}
         <select
-          aria-label="Order to move"
+          aria-label={t('edit.orderToMove')}
           value={picked}
           onChange={(e) => setFrom(e.target.value)}
           className="rounded border px-1 py-1"
@@ -171,24 +183,24 @@ function MoveForm({ plan }: { plan: Plan }) {
         </select>
       </label>
       <label className="flex flex-col">
-        to
+        {t('edit.to')}
         <select
-          aria-label="Move to"
+          aria-label={t('edit.moveTo')}
           value={target}
           onChange={(e) => setTo(e.target.value)}
           className="rounded border px-1 py-1"
         >
           {targets.map((p) => (
             <option key={p} value={p}>
-              {p === 'unserved' ? 'unserved' : p.replace(':', ' ').replace(/:/g, ' ')}
+              {targetLabel(p)}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col">
-        Tonnes [t] (blank: all)
+        {t('edit.tonnesAll')}
         <input
-          aria-label="Tonnes to move"
+          aria-label={t('edit.tonnesToMove')}
           inputMode="decimal"
           value={tonnes}
           onChange={(e) => setTonnes(e.target.value)}
@@ -196,10 +208,18 @@ function MoveForm({ plan }: { plan: Plan }) {
         />
       </label>
       <Button type="submit" disabled={!picked || busy !== null}>
-        Move
+        {t('edit.move')}
       </Button>
     </form>
   );
+}
+
+/** A place tonnes can move to (`rake:RK-1`, `road:SY-1:2026-11-23`, `unserved`) in words. */
+function targetLabel(place: string): string {
+  const [kind, a = '', b = ''] = place.split(':');
+  if (kind === 'rake') return t('edit.targetRake', { rake: place.slice('rake:'.length) });
+  if (kind === 'road') return t('edit.targetRoad', { yard: a, date: b });
+  return t('edit.unserved');
 }
 
 /** Move a rake to another siding or start time (local clock of the plan, as written). */
@@ -215,7 +235,7 @@ function RakeForm({ plan }: { plan: Plan }) {
   return (
     <form
       className="flex flex-wrap items-end gap-2 text-sm"
-      aria-label="Move a rake"
+      aria-label={t('edit.rakeForm')}
       onSubmit={(e) => {
         e.preventDefault();
         void apply({
@@ -227,9 +247,9 @@ function RakeForm({ plan }: { plan: Plan }) {
       }}
     >
       <label className="flex flex-col">
-        Rake
+        {t('col.rake')}
         <select
-          aria-label="Rake to move"
+          aria-label={t('edit.rakeToMove')}
           value={rake.rakeId}
           onChange={(e) => {
             setRakeId(e.target.value);
@@ -240,15 +260,19 @@ function RakeForm({ plan }: { plan: Plan }) {
         >
           {plan.rakes.map((r) => (
             <option key={r.rakeId} value={r.rakeId}>
-              {r.rakeId} · {r.loadingPoint} · placed {r.placement.slice(5, 16).replace('T', ' ')}
+              {t('edit.rakeOption', {
+                rake: r.rakeId,
+                siding: r.loadingPoint,
+                time: r.placement.slice(5, 16).replace('T', ' '),
+              })}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col">
-        Loading point
+        {t('edit.loadingPoint')}
         <select
-          aria-label="Loading point"
+          aria-label={t('edit.loadingPoint')}
           value={lp || rake.loadingPoint}
           onChange={(e) => setLp(e.target.value)}
           className="rounded border px-1 py-1"
@@ -259,18 +283,18 @@ function RakeForm({ plan }: { plan: Plan }) {
         </select>
       </label>
       <label className="flex flex-col">
-        Loading start (ISO)
+        {t('edit.loadingStartIso')}
         <input
-          aria-label="Loading start"
+          aria-label={t('col.loadingStart')}
           value={start || rake.loadingStart}
           onChange={(e) => setStart(e.target.value)}
           className="w-64 rounded border px-1 py-1 font-mono"
         />
       </label>
       <Button type="submit" disabled={busy !== null}>
-        Move rake
+        {t('edit.moveRake')}
       </Button>
-      <span className="text-xs text-slate-500">{formatRs(rake.demurrageRs)} demurrage now</span>
+      <span className="text-xs text-slate-500">{t('edit.demurrageNow', { cost: formatRs(rake.demurrageRs) })}</span>
     </form>
   );
 }
@@ -304,7 +328,7 @@ function RoadForm({ plan }: { plan: Plan }) {
   return (
     <form
       className="flex flex-wrap items-end gap-2 text-sm"
-      aria-label="Road lot"
+      aria-label={t('edit.roadForm')}
       onSubmit={(e) => {
         e.preventDefault();
         if (order && yard && date && f.tonnes !== '')
@@ -312,9 +336,9 @@ function RoadForm({ plan }: { plan: Plan }) {
       }}
     >
       <label className="flex flex-col">
-        Road lot: order
+        {t('edit.roadOrder')}
         <select
-          aria-label="Road lot order"
+          aria-label={t('edit.roadOrderAria')}
           value={order}
           onChange={(e) => setF({ ...f, order: e.target.value })}
           className="rounded border px-1 py-1"
@@ -325,9 +349,9 @@ function RoadForm({ plan }: { plan: Plan }) {
         </select>
       </label>
       <label className="flex flex-col">
-        from
+        {t('edit.from')}
         <select
-          aria-label="Road lot stockyard"
+          aria-label={t('edit.roadYard')}
           value={yard}
           onChange={(e) => setF({ ...f, yard: e.target.value })}
           className="rounded border px-1 py-1"
@@ -338,9 +362,9 @@ function RoadForm({ plan }: { plan: Plan }) {
         </select>
       </label>
       <label className="flex flex-col">
-        on
+        {t('edit.on')}
         <select
-          aria-label="Road lot date"
+          aria-label={t('edit.roadDate')}
           value={date}
           onChange={(e) => setF({ ...f, date: e.target.value })}
           className="rounded border px-1 py-1"
@@ -351,9 +375,9 @@ function RoadForm({ plan }: { plan: Plan }) {
         </select>
       </label>
       <label className="flex flex-col">
-        Tonnes [t] (0 removes)
+        {t('edit.tonnesRemove')}
         <input
-          aria-label="Road lot tonnes"
+          aria-label={t('edit.roadTonnes')}
           inputMode="decimal"
           value={f.tonnes}
           onChange={(e) => setF({ ...f, tonnes: e.target.value })}
@@ -361,7 +385,7 @@ function RoadForm({ plan }: { plan: Plan }) {
         />
       </label>
       <Button type="submit" variant="secondary" disabled={busy !== null || f.tonnes === ''}>
-        Set road lot
+        {t('edit.setRoad')}
       </Button>
     </form>
   );

@@ -1,5 +1,7 @@
 import { formatRs } from '../../lib/format';
+import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
+import { tNodes } from './planText';
 
 /** The checker's verdict on the edited plan and its cost against the plan edited, shown after every edit. */
 export function PlanEditorVerdict() {
@@ -7,7 +9,7 @@ export function PlanEditorVerdict() {
   if (!result)
     return (
       <p className="text-sm text-slate-500" data-testid="edit-verdict">
-        No edits: the plan as saved.
+        {t('verdict.noEdits')}
       </p>
     );
   const d = result.costDelta;
@@ -16,27 +18,33 @@ export function PlanEditorVerdict() {
   return (
     <div className="space-y-2 text-sm">
       <p data-testid="edit-cost-delta" className="tabular">
-        Total {formatRs(result.plan.summary.totalCost)}:{' '}
-        <strong className={d.rs > 0 ? 'text-red-700' : 'text-emerald-700'}>
-          {d.rs >= 0 ? '+' : '−'}
-          {formatRs(Math.abs(d.rs))} ({d.pct >= 0 ? '+' : '−'}
-          {Math.abs(d.pct).toFixed(2)} %)
-        </strong>{' '}
-        against the saved plan
+        {tNodes('verdict.delta', {
+          total: formatRs(result.plan.summary.totalCost),
+          delta: (
+            <strong className={d.rs > 0 ? 'text-red-700' : 'text-emerald-700'}>
+              {d.rs >= 0 ? '+' : '−'}
+              {formatRs(Math.abs(d.rs))} ({d.pct >= 0 ? '+' : '−'}
+              {Math.abs(d.pct).toFixed(2)} %)
+            </strong>
+          ),
+        })}
       </p>
       {result.check.ok ? (
         <p data-testid="edit-verdict" className="rounded bg-emerald-50 p-2 text-emerald-800">
-          Passes the checker: every rule holds.
+          {t('verdict.passes')}
         </p>
       ) : (
         <div data-testid="edit-verdict" role="alert" className="rounded bg-red-50 p-2 text-red-800">
           <p>
-            Breaks {result.check.violations.length} rule check{result.check.violations.length === 1 ? '' : 's'}:
+            {result.check.violations.length === 1
+              ? t('verdict.breaksOne')
+              : t('verdict.breaksMany', { n: result.check.violations.length })}
           </p>
           <ul className="list-disc pl-5">
             {[...byRake].slice(0, 20).map(([where, vs]) => (
               <li key={where} data-testid="edit-violation">
-                <span className="font-mono">{where}</span>: {vs.map((v) => `rule ${v.rule} — ${v.message}`).join('; ')}
+                <span className="font-mono">{where}</span>:{' '}
+                {vs.map((v) => t('verdict.rule', { rule: v.rule, message: v.message })).join('; ')}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLookup, type PlanLookup } from './planLookup';
+import { rakeStatusLabel } from './planText';
 
 /** The plan's tables (rakes, road, unserved, produce next, rakes not used), each sortable and filterable. */
 const num = (v: number) => v;
@@ -66,7 +67,7 @@ export function PlanRakesList({ plan }: { plan: Plan }) {
     <ListTable
       rows={plan.rakes}
       columns={columns}
-      label="Rakes"
+      label={t('tables.rakes')}
       rowKey={(r) => r.rakeId}
       testId="plan-rakes"
       expand={(r) => <RakeLines rake={r} lookup={lookup} />}
@@ -155,7 +156,7 @@ export function PlanRoadList({ plan }: { plan: Plan }) {
     <ListTable
       rows={plan.road}
       columns={columns}
-      label="Road"
+      label={t('tables.road')}
       rowKey={(r) => `${r.date}|${r.stockyard}|${r.order}`}
       testId="plan-road"
     />
@@ -190,7 +191,13 @@ export function PlanUnservedList({ plan }: { plan: Plan }) {
   ];
   if (plan.unserved.length === 0) return <p className="text-sm text-slate-600">{t('plan.allServed')}</p>;
   return (
-    <ListTable rows={plan.unserved} columns={columns} label="Unserved" rowKey={(u) => u.order} testId="plan-unserved" />
+    <ListTable
+      rows={plan.unserved}
+      columns={columns}
+      label={t('tables.unserved')}
+      rowKey={(u) => u.order}
+      testId="plan-unserved"
+    />
   );
 }
 
@@ -224,7 +231,7 @@ export function PlanProductionList({ plan }: { plan: Plan }) {
     <ListTable
       rows={plan.production}
       columns={columns}
-      label="Produce next"
+      label={t('plan.tab.production')}
       rowKey={(p) => p.product}
       testId="plan-production"
     />
@@ -244,8 +251,8 @@ export function unusedRakes(plan: Plan, scenarioRakes: readonly Rake[]): { rake:
           ? t('plan.unusedNotPlaced', {
               status:
                 Date.parse(rake.expectedPlacement) >= end
-                  ? `placement ${formatDateTime(rake.expectedPlacement)}`
-                  : rake.status,
+                  ? t('plan.placementAt', { time: formatDateTime(rake.expectedPlacement) })
+                  : rakeStatusLabel(rake.status),
             })
           : t('plan.unusedReason'),
     }));
@@ -274,6 +281,12 @@ export function PlanUnusedList({ plan }: { plan: Plan }) {
   ];
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t('plan.allRakesUsed')}</p>;
   return (
-    <ListTable rows={rows} columns={columns} label="Rakes not used" rowKey={(u) => u.rake.id} testId="plan-unused" />
+    <ListTable
+      rows={rows}
+      columns={columns}
+      label={t('plan.tab.unused')}
+      rowKey={(u) => u.rake.id}
+      testId="plan-unused"
+    />
   );
 }

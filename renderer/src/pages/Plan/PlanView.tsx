@@ -10,6 +10,7 @@ import { PlanProductionList, PlanRakesList, PlanRoadList, PlanUnservedList, Plan
 import { SolverSummary } from './SolverSummary';
 import { PlanRisk } from './RiskColumn';
 import { tabLabel } from './planTabs';
+import { methodLabel } from './planText';
 import { t } from '../../i18n';
 
 type Tab = 'rakes' | 'risk' | 'gantt' | 'road' | 'unserved' | 'production' | 'unused';
@@ -25,7 +26,7 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
   return (
     <div className="space-y-4" data-testid="plan-view">
       <Card
-        title={t('plan.title', { method: plan.solver.method })}
+        title={t('plan.title', { method: methodLabel(plan.solver.method) })}
         actions={
           <div className="flex gap-2">
             <Button variant="secondary" onClick={() => void exportAs('xlsx')}>

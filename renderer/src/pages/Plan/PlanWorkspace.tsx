@@ -7,6 +7,7 @@ import { PlanVersionTag } from './PlanVersionTag';
 import { PlanView } from './PlanView';
 import { t } from '../../i18n';
 import { usePlans } from './planStore';
+import { methodLabel } from './planText';
 
 /**
  * The Plan page's second half: optimize the selected scenario, see saved plans, open one, compare
@@ -76,7 +77,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
                     </button>
                     <PlanVersionTag item={p} all={plans} />
                   </td>
-                  <td>{p.method}</td>
+                  <td>{methodLabel(p.method)}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
                   <td className="tabular text-right">
                     {formatRs(p.saving)} ({p.savingPct.toFixed(1)} %)

@@ -2,12 +2,13 @@ import { Fragment, useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Stat } from '../../components/ui';
 import { formatPct, formatRs, formatT } from '../../lib/format';
+import { t } from '../../i18n';
 
 /** An on-time probability with its colour: red below 50 %, amber below 80 %. */
 export function RiskCell({ p }: { p: number | undefined }) {
   if (p === undefined)
     return (
-      <span className="text-slate-400" title="Planned before risk was computed">
+      <span className="text-slate-400" title={t('risk.notComputed')}>
         –
       </span>
     );
@@ -27,21 +28,18 @@ export function RiskCell({ p }: { p: number | undefined }) {
 export function PlanRisk({ plan }: { plan: Plan }) {
   const [open, setOpen] = useState<string | null>(null);
   const s = plan.summary;
-  const basis = new Map((plan.planning?.transit ?? []).map((t) => [t.destination, t]));
+  const basis = new Map((plan.planning?.transit ?? []).map((b) => [b.destination, b]));
   const src = plan.inputSources ?? [];
   return (
     <div className="space-y-3" data-testid="plan-risk">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3">
+        <Stat label={t('risk.mode')} value={plan.planning?.mode === 'robust' ? t('opt.robust') : t('risk.normal')} />
         <Stat
-          label="Planning mode"
-          value={plan.planning?.mode === 'robust' ? 'Robust (P90 transit)' : 'Normal (P50 transit)'}
-        />
-        <Stat
-          label="Lateness at P50 transit"
+          label={t('risk.lateP50')}
           value={s.expectedLatenessP50Rs === undefined ? '–' : formatRs(s.expectedLatenessP50Rs)}
         />
         <Stat
-          label="Lateness at P90 transit"
+          label={t('risk.lateP90')}
           value={
             <span data-testid="lateness-p90">
               {s.expectedLatenessP90Rs === undefined ? '–' : formatRs(s.expectedLatenessP90Rs)}
@@ -52,12 +50,12 @@ export function PlanRisk({ plan }: { plan: Plan }) {
       <table className="w-full text-sm" data-testid="risk-rakes">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
-            <th>Rake</th>
-            <th>Loading end</th>
-            <th>Destinations</th>
-            <th className="text-right">Load</th>
-            <th>Transit P10 / P50 / P90</th>
-            <th className="text-right">On time</th>
+            <th>{t('col.rake')}</th>
+            <th>{t('risk.loadingEnd')}</th>
+            <th>{t('col.destinations')}</th>
+            <th className="text-right">{t('col.load')}</th>
+            <th>{t('risk.transit')}</th>
+            <th className="text-right">{t('stat.onTime')}</th>
           </tr>
         </thead>
         <tbody>
@@ -77,9 +75,15 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 <td className="tabular text-xs">
                   {r.destinations
                     .map((d) => {
-                      const t = basis.get(d);
-                      return t
-                        ? `${d} ${t.p10H.toFixed(0)} / ${t.p50H.toFixed(0)} / ${t.p90H.toFixed(0)} h (${t.basis.startsWith('default') ? 'default spread' : t.basis})`
+                      const b = basis.get(d);
+                      return b
+                        ? t('risk.transitCell', {
+                            dest: d,
+                            p10: b.p10H.toFixed(0),
+                            p50: b.p50H.toFixed(0),
+                            p90: b.p90H.toFixed(0),
+                            basis: b.basis.startsWith('default') ? t('risk.defaultSpread') : b.basis,
+                          })
                         : d;
                     })
                     .join('; ')}
@@ -92,10 +96,10 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 r.lines.map((l) => (
                   <tr key={l.order} className="bg-slate-50 text-xs" data-testid="risk-line">
                     <td className="pl-6 font-mono">{l.order}</td>
-                    <td>ETA {l.eta.slice(5, 16).replace('T', ' ')}</td>
+                    <td>{t('risk.eta', { time: l.eta.slice(5, 16).replace('T', ' ') })}</td>
                     <td>{l.destination}</td>
                     <td className="tabular text-right">{formatT(l.tonnes)}</td>
-                    <td>{l.lateDays ? `${l.lateDays} d late as planned` : 'on time as planned'}</td>
+                    <td>{l.lateDays ? t('risk.lateAsPlanned', { n: l.lateDays }) : t('risk.onTimeAsPlanned')}</td>
                     <td className="text-right">
                       <RiskCell p={l.onTimeP} />
                     </td>
@@ -108,7 +112,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
       {src.length > 0 && (
         <details className="text-sm" data-testid="plan-input-sources">
           <summary className="cursor-pointer text-slate-600">
-            Inputs from: {[...new Set(src.map((x) => x.source))].join(', ')}
+            {t('risk.inputsFrom', { sources: [...new Set(src.map((x) => x.source))].join(', ') })}
           </summary>
           <ul className="mt-1 list-disc pl-6 text-xs text-slate-600">
             {src

@@ -1,26 +1,32 @@
 import { useState } from 'react';
 import type { CostParameters } from '../../../../core/domain/entities';
 import { api } from '../../api/client';
+import { t } from '../../i18n';
 import { useScenarios } from './scenarioStore';
+import { unitLabel } from './planText';
 
 /** Cost parameters and horizon: each figure with its unit, saved when the field is left. */
-const FIELDS: { path: string; label: string; unit: string }[] = [
-  { path: 'railBaseRsPerT', label: 'Rail freight base', unit: '₹/t' },
-  { path: 'railRsPerTKm', label: 'Rail freight per km', unit: '₹/t·km' },
-  { path: 'twoPointSurchargeRs', label: 'Two-point rake surcharge', unit: '₹' },
-  { path: 'minWagonsPerDestination', label: 'Min wagons per destination', unit: 'wagons' },
-  { path: 'roadBaseRsPerT', label: 'Road freight base', unit: '₹/t' },
-  { path: 'roadRsPerTKm', label: 'Road freight per km', unit: '₹/t·km' },
-  { path: 'truckT', label: 'Truck size', unit: 't' },
-  { path: 'freeTimeH', label: 'Free time at siding', unit: 'h' },
-  { path: 'demurrageRsPerWagonH', label: 'Demurrage', unit: '₹/wagon·h' },
-  { path: 'loadingRsPerT', label: 'Loading charge', unit: '₹/t' },
-  { path: 'latenessRsPerTDay.p1', label: 'Lateness, priority 1', unit: '₹/t·day' },
-  { path: 'latenessRsPerTDay.p2', label: 'Lateness, priority 2', unit: '₹/t·day' },
-  { path: 'latenessRsPerTDay.p3', label: 'Lateness, priority 3', unit: '₹/t·day' },
-  { path: 'unservedRsPerT.p1', label: 'Unserved, priority 1', unit: '₹/t' },
-  { path: 'unservedRsPerT.p2', label: 'Unserved, priority 2', unit: '₹/t' },
-  { path: 'unservedRsPerT.p3', label: 'Unserved, priority 3', unit: '₹/t' },
+const FIELDS: { path: string; label: () => string; unit: string }[] = [
+  ...(
+    [
+      ['railBaseRsPerT', '₹/t'],
+      ['railRsPerTKm', '₹/t·km'],
+      ['twoPointSurchargeRs', '₹'],
+      ['minWagonsPerDestination', 'wagons'],
+      ['roadBaseRsPerT', '₹/t'],
+      ['roadRsPerTKm', '₹/t·km'],
+      ['truckT', 't'],
+      ['freeTimeH', 'h'],
+      ['demurrageRsPerWagonH', '₹/wagon·h'],
+      ['loadingRsPerT', '₹/t'],
+    ] as const
+  ).map(([path, unit]) => ({ path, unit, label: () => t(`costs.${path}` as const) })),
+  ...[1, 2, 3].map((p) => ({
+    path: `latenessRsPerTDay.p${p}`,
+    unit: '₹/t·day',
+    label: () => t('costs.latenessP', { p }),
+  })),
+  ...[1, 2, 3].map((p) => ({ path: `unservedRsPerT.p${p}`, unit: '₹/t', label: () => t('costs.unservedP', { p }) })),
 ];
 
 function get(costs: CostParameters, path: string): number {
@@ -36,7 +42,7 @@ export function ScenarioCosts() {
   async function save(path: string, text: string) {
     const value = Number(text.replace(/[,\s]/g, ''));
     if (text.trim() === '' || !Number.isFinite(value)) {
-      setErrors((e) => ({ ...e, [path]: `'${text}' is not a number` }));
+      setErrors((e) => ({ ...e, [path]: t('costs.notNumber', { text }) }));
       return;
     }
     const [head = '', sub] = path.split('.');
@@ -60,7 +66,7 @@ export function ScenarioCosts() {
   async function saveHorizon(start: string, daysText: string) {
     const days = Number(daysText);
     if (!Number.isInteger(days) || days < 1 || days > 31) {
-      setErrors((e) => ({ ...e, horizon: `Horizon must be 1–31 whole days, got '${daysText}'` }));
+      setErrors((e) => ({ ...e, horizon: t('costs.badHorizon', { text: daysText }) }));
       return;
     }
     try {
@@ -95,28 +101,28 @@ export function ScenarioCosts() {
         }}
       >
         <label className="flex flex-col">
-          Plan start (IST)
+          {t('costs.planStartIst')}
           <input
             name="start"
-            aria-label="Plan start"
+            aria-label={t('costs.planStart')}
             defaultValue={horizon.start.slice(0, 16)}
             type="datetime-local"
             className="rounded border border-slate-300 px-1"
           />
         </label>
         <label className="flex flex-col">
-          Horizon [days]
+          {t('costs.horizonDays')}
           <input
             name="days"
-            aria-label="Horizon [days]"
+            aria-label={t('costs.horizonDays')}
             defaultValue={horizon.days}
             className="tabular w-20 rounded border border-slate-300 px-1 text-right"
           />
         </label>
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100">
-          Save horizon
+          {t('costs.saveHorizon')}
         </button>
-        <span className="text-slate-500">Costs effective from {costs.effectiveFrom}.</span>
+        <span className="text-slate-500">{t('costs.effective', { date: costs.effectiveFrom })}</span>
         {errors.horizon && (
           <span role="alert" className="text-xs text-red-700">
             {errors.horizon}
@@ -129,12 +135,12 @@ export function ScenarioCosts() {
           className="flex items-center justify-between gap-2 rounded border border-slate-200 bg-white px-2 py-1 text-sm"
         >
           <span>
-            {f.label} <span className="text-slate-500">[{f.unit}]</span>
+            {f.label()} <span className="text-slate-500">[{unitLabel(f.unit)}]</span>
           </span>
           <span className="flex flex-col items-end">
             <input
               key={`${detail.summary.updatedAt}-${f.path}`}
-              aria-label={`${f.label} [${f.unit}]`}
+              aria-label={`${f.label()} [${unitLabel(f.unit)}]`}
               defaultValue={String(get(costs, f.path))}
               onBlur={(e) => {
                 if (e.target.value !== String(get(costs, f.path))) void save(f.path, e.target.value);

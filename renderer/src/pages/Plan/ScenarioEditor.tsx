@@ -6,12 +6,14 @@ import { DataTable } from '../../components/DataTable';
 import { ScenarioCosts } from './ScenarioCosts';
 import { ExportMenu, ImportButton } from './ScenarioFileButtons';
 import { ScenarioImportReport } from './ScenarioImportReport';
+import { t } from '../../i18n';
+import { columnLabel, tableLabel } from './planText';
 import { useScenarios } from './scenarioStore';
 
 type Tab = TableName | 'costs';
 const MAIN_TABS: Tab[] = ['orders', 'inventory', 'rakes', 'loadingPoints', 'destinations', 'costs'];
 const MORE_TABS: Tab[] = ['stockyards', 'products', 'wagonTypes', 'corridors', 'roadCapacity', 'roadLanes'];
-const tabLabel = (t: Tab) => (t === 'costs' ? 'Costs' : SCENARIO_TABLES[t].label);
+const tabLabel = (tab: Tab) => (tab === 'costs' ? t('editor.costs') : tableLabel(tab, SCENARIO_TABLES[tab].label));
 
 function rowsOf(
   detail: NonNullable<ReturnType<typeof useScenarios.getState>['detail']>,
@@ -33,6 +35,14 @@ export function ScenarioEditor() {
   const table = tab === 'costs' ? null : tab;
   const rows = useMemo(() => (detail && table ? rowsOf(detail, table) : []), [detail, table]);
   const spec = table ? SCENARIO_TABLES[table] : null;
+  const label = table && spec ? tableLabel(table, spec.label) : '';
+  const columns = useMemo(
+    () =>
+      table && spec
+        ? spec.columns.map((c) => ({ field: c.field, label: columnLabel(table, c), kind: c.kind, options: c.options }))
+        : [],
+    [table, spec],
+  );
   const rowKey = useCallback(
     (row: Record<string, unknown>) => (spec ? spec.key.map((k) => String(row[k])).join('/') : ''),
     [spec],
@@ -50,7 +60,7 @@ export function ScenarioEditor() {
     return m;
   }, [detail, table, rows, rowKey]);
 
-  if (!detail || !selectedId) return <p className="text-sm text-slate-500">Loading scenario…</p>;
+  if (!detail || !selectedId) return <p className="text-sm text-slate-500">{t('editor.loading')}</p>;
   const errors = detail.issues.filter((i) => i.severity === 'error');
   const warnings = detail.issues.filter((i) => i.severity === 'warning');
 
@@ -69,8 +79,9 @@ export function ScenarioEditor() {
       // A paste touches many rows: say which row and column the first refusal is in.
       const m = /\[(\d+)\]\.(\w+)/.exec(first.path ?? '');
       const row = m ? rows[Number(m[1])] : undefined;
-      const where = m && row ? `${rowKey(row)}, ${spec?.columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
-      return `${where}${first.message}${err.issues!.length > 1 ? ` (and ${err.issues!.length - 1} more)` : ''}`;
+      const where = m && row ? `${rowKey(row)}, ${columns.find((c) => c.field === m[2])?.label ?? m[2]}: ` : '';
+      const message = `${where}${first.message}`;
+      return err.issues!.length > 1 ? t('editor.andMore', { message, n: err.issues!.length - 1 }) : message;
     }
   }
 
@@ -78,8 +89,7 @@ export function ScenarioEditor() {
   function ridOf(index: number): number | undefined {
     return detail?.rowIds[table!][index];
   }
-  const staleRow = (index: number) =>
-    Promise.resolve(`Row ${index + 1} is no longer in this table; reload the scenario and try again.`);
+  const staleRow = (index: number) => Promise.resolve(t('editor.staleRow', { n: index + 1 }));
 
   /** Pasted cells, one update per row with all its fields. */
   function pasteMany(cells: { index: number; field: string; text: string }[]) {
@@ -114,7 +124,7 @@ export function ScenarioEditor() {
   function duplicate(index: number) {
     const row = { ...rows[index] };
     const keyField = spec!.key[0];
-    if (keyField === undefined) return Promise.resolve(`${spec!.label} has no key column to make unique.`);
+    if (keyField === undefined) return Promise.resolve(t('editor.noKey', { table: label }));
     const taken = new Set(rows.map((r) => String(r[keyField])));
     let n = 2;
     while (taken.has(`${row[keyField]}-${n}`)) n++;
@@ -130,50 +140,50 @@ export function ScenarioEditor() {
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           <ExportMenu
-            label="Export scenario"
+            label={t('editor.exportScenario')}
             testId="export-scenario"
             onExport={(format) => api.call('scenarios.export', { id: selectedId, format })}
           />
         </div>
       </div>
       <IssueSummary errors={errors} warnings={warnings} />
-      <div role="tablist" aria-label="Scenario tables" className="flex flex-wrap gap-1 border-b border-slate-200">
-        {[...MAIN_TABS, ...MORE_TABS].map((t) => (
+      <div role="tablist" aria-label={t('editor.tables')} className="flex flex-wrap gap-1 border-b border-slate-200">
+        {[...MAIN_TABS, ...MORE_TABS].map((k) => (
           <button
-            key={t}
+            key={k}
             role="tab"
-            aria-selected={tab === t}
-            onClick={() => setTab(t)}
-            className={`rounded-t-md px-3 py-1.5 text-sm ${tab === t ? 'border border-b-white border-slate-200 bg-white font-medium' : 'text-slate-600 hover:bg-slate-100'}`}
+            aria-selected={tab === k}
+            onClick={() => setTab(k)}
+            className={`rounded-t-md px-3 py-1.5 text-sm ${tab === k ? 'border border-b-white border-slate-200 bg-white font-medium' : 'text-slate-600 hover:bg-slate-100'}`}
           >
-            {tabLabel(t)}
-            {t !== 'costs' && <span className="tabular ml-1 text-xs text-slate-400">{detail.summary.counts[t]}</span>}
+            {tabLabel(k)}
+            {k !== 'costs' && <span className="tabular ml-1 text-xs text-slate-400">{detail.summary.counts[k]}</span>}
           </button>
         ))}
       </div>
       <ScenarioImportReport />
       {table && spec ? (
-        <div role="tabpanel" aria-label={spec.label} className="space-y-2">
+        <div role="tabpanel" aria-label={label} className="space-y-2">
           <div className="flex flex-wrap items-center gap-2">
             <ImportButton
-              label={`Import ${spec.label.toLowerCase()} (merge)…`}
+              label={t('editor.importMerge', { table: label.toLowerCase() })}
               testId="import-table-input"
               onFile={(name, base64) => importFile(name, base64, 'merge')}
             />
             <ImportButton
-              label={`Replace ${spec.label.toLowerCase()} from file…`}
+              label={t('editor.replace', { table: label.toLowerCase() })}
               testId="replace-table-input"
               onFile={(name, base64) => importFile(name, base64, 'replace')}
             />
             <ExportMenu
-              label={`Export ${spec.label.toLowerCase()}`}
+              label={t('editor.exportTable', { table: label.toLowerCase() })}
               testId="export-table"
               onExport={(format) => api.call('scenarios.export', { id: selectedId, table, format })}
             />
           </div>
           <DataTable
-            label={spec.label}
-            columns={spec.columns.map((c) => ({ field: c.field, label: c.label, kind: c.kind, options: c.options }))}
+            label={label}
+            columns={columns}
             rows={rows}
             rowKey={rowKey}
             onEdit={(index, field, text) => {
@@ -191,7 +201,7 @@ export function ScenarioEditor() {
           />
         </div>
       ) : (
-        <div role="tabpanel" aria-label="Costs">
+        <div role="tabpanel" aria-label={t('editor.costs')}>
           <ScenarioCosts />
         </div>
       )}
@@ -203,7 +213,7 @@ function IssueSummary({ errors, warnings }: { errors: DataIssue[]; warnings: Dat
   if (errors.length === 0 && warnings.length === 0)
     return (
       <p className="text-sm text-emerald-700" data-testid="scenario-issues">
-        No data problems found.
+        {t('editor.noIssues')}
       </p>
     );
   return (
@@ -211,14 +221,12 @@ function IssueSummary({ errors, warnings }: { errors: DataIssue[]; warnings: Dat
       className={`rounded-md border p-2 text-sm ${errors.length ? 'border-red-200 bg-red-50 text-red-900' : 'border-amber-200 bg-amber-50 text-amber-900'}`}
       data-testid="scenario-issues"
     >
-      <summary>
-        {errors.length} error(s), {warnings.length} warning(s) in this scenario
-      </summary>
+      <summary>{t('editor.issues', { errors: errors.length, warnings: warnings.length })}</summary>
       <ul className="mt-1 max-h-48 list-disc overflow-auto pl-5">
         {[...errors, ...warnings].slice(0, 200).map((i, k) => (
           <li key={k}>
             {i.table}
-            {i.row !== null ? ` row ${i.row + 1}` : ''}
+            {i.row !== null ? ` ${t('editor.row', { n: i.row + 1 })}` : ''}
             {i.rowKey ? ` (${i.rowKey})` : ''}
             {i.field ? `, ${i.field}` : ''}: {i.message}
           </li>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { fileToBase64, saveBytes } from '../../api/client';
+import { t } from '../../i18n';
 
 /**
  * Import: the native open dialog in Electron; in the browser a file input (the page never sees
@@ -28,7 +29,7 @@ export function ImportButton({
         onClick={async () => {
           const f = await api.openFile({
             title: label,
-            filters: [{ name: 'CSV, Excel, JSON', extensions: ['csv', 'xlsx', 'json'] }],
+            filters: [{ name: t('file.kinds'), extensions: ['csv', 'xlsx', 'json'] }],
           });
           if (f) await onFile(f.name, f.base64);
         }}
@@ -72,14 +73,14 @@ export function ExportMenu({
   return (
     <span className="inline-flex items-center gap-1">
       <select
-        aria-label={`${label} format`}
+        aria-label={t('file.format', { label })}
         value={format}
         onChange={(e) => setFormat(e.target.value as typeof format)}
         className="rounded-md border border-slate-300 px-1 py-1.5 text-sm"
       >
-        <option value="xlsx">Excel</option>
-        <option value="csv">CSV</option>
-        <option value="json">JSON</option>
+        <option value="xlsx">{t('file.excel')}</option>
+        <option value="csv">{t('file.csv')}</option>
+        <option value="json">{t('file.json')}</option>
       </select>
       <button
         type="button"

@@ -4,6 +4,7 @@ import { api, fileToBase64, saveBytes } from '../../api/client';
 import { useMenuCommands } from '../../api/menu-commands';
 import { Button } from '../../components/ui';
 import { formatT } from '../../lib/format';
+import { t } from '../../i18n';
 import { ImportButton } from './ScenarioFileButtons';
 import { useScenarios } from './scenarioStore';
 
@@ -47,7 +48,10 @@ export function ScenarioList() {
       });
     else if (c.command === 'import') {
       void window.rakeplan
-        ?.openFile({ title: 'Import a scenario', filters: [{ name: 'Scenario', extensions: ['json', 'xlsx', 'csv'] }] })
+        ?.openFile({
+          title: t('scenario.importTitle'),
+          filters: [{ name: t('scenario.fileKind'), extensions: ['json', 'xlsx', 'csv'] }],
+        })
         .then((f) => (f ? importScenario(f.name, f.base64) : undefined), setError);
     } else if (c.command === 'export' && selectedId) {
       void api
@@ -58,7 +62,7 @@ export function ScenarioList() {
 
   return (
     <section
-      aria-label="Scenarios"
+      aria-label={t('page.scenarios')}
       className="space-y-2"
       data-testid="scenario-drop"
       // A scenario file dropped on the list is imported as a new scenario, as with Import.
@@ -89,13 +93,13 @@ export function ScenarioList() {
                 }}
               >
                 <input
-                  aria-label="New name"
+                  aria-label={t('scenario.newName')}
                   autoFocus
                   value={renaming.name}
                   onChange={(e) => setRenaming({ id: s.id, name: e.target.value })}
                   className="min-w-0 flex-1 rounded border border-slate-300 px-1 text-sm"
                 />
-                <Button type="submit">Save</Button>
+                <Button type="submit">{t('scenario.save')}</Button>
               </form>
             ) : (
               <button
@@ -105,10 +109,17 @@ export function ScenarioList() {
                 aria-current={s.id === selectedId ? 'true' : undefined}
               >
                 <span className="font-medium">{s.name}</span>
-                {s.parentId && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">what-if</span>}
+                {s.parentId && (
+                  <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">{t('scenario.whatIf')}</span>
+                )}
                 <span className="tabular block text-xs text-slate-500">
-                  {s.counts.orders} orders · {formatT(s.orderedT)} · {s.counts.rakes} rakes · {s.horizonDays} d from{' '}
-                  {formatDate(s.horizonStart)}
+                  {t('scenario.summary', {
+                    orders: s.counts.orders,
+                    tonnes: formatT(s.orderedT),
+                    rakes: s.counts.rakes,
+                    days: s.horizonDays,
+                    start: formatDate(s.horizonStart),
+                  })}
                 </span>
               </button>
             )}
@@ -123,19 +134,19 @@ export function ScenarioList() {
                     })
                   }
                 >
-                  Copy as what-if
+                  {t('scenario.copy')}
                 </Button>
                 <Button variant="secondary" onClick={() => setRenaming({ id: s.id, name: s.name })}>
-                  Rename
+                  {t('scenario.rename')}
                 </Button>
                 <Button
                   variant="danger"
                   onClick={() => {
-                    if (confirm(`Delete scenario '${s.name}'? This cannot be undone.`))
+                    if (confirm(t('scenario.confirmDelete', { name: s.name })))
                       void run(() => api.call('scenarios.delete', { id: s.id }));
                   }}
                 >
-                  Delete
+                  {t('scenario.delete')}
                 </Button>
               </div>
             )}
@@ -144,15 +155,15 @@ export function ScenarioList() {
       </ul>
       <div className="flex flex-wrap items-center gap-1">
         <select
-          aria-label="New scenario template"
+          aria-label={t('scenario.template')}
           value={template}
           onChange={(e) => setTemplate(e.target.value as typeof template)}
           className="rounded-md border border-slate-300 px-1 py-1.5 text-sm"
         >
-          <option value="day">Demo plant: a day (120 orders)</option>
-          <option value="week">Demo plant: a week (400 orders)</option>
-          <option value="large">Large network (2,000 orders)</option>
-          <option value="empty">Empty</option>
+          <option value="day">{t('scenario.tpl.day')}</option>
+          <option value="week">{t('scenario.tpl.week')}</option>
+          <option value="large">{t('scenario.tpl.large')}</option>
+          <option value="empty">{t('scenario.tpl.empty')}</option>
         </select>
         <Button
           onClick={() =>
@@ -162,9 +173,9 @@ export function ScenarioList() {
             })
           }
         >
-          New scenario
+          {t('scenario.new')}
         </Button>
-        <ImportButton label="Import scenario…" testId="import-scenario-input" onFile={importScenario} />
+        <ImportButton label={t('scenario.import')} testId="import-scenario-input" onFile={importScenario} />
       </div>
     </section>
   );

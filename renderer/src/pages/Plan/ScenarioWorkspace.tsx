@@ -38,9 +38,7 @@ export function ScenarioWorkspace() {
         ) : (
           <>
             {lastImport && !lastImport.table && <ScenarioImportReport />}
-            <p className="text-sm text-slate-500">
-              {list.length === 0 ? 'No scenarios yet: create one or import a file.' : 'Choose a scenario.'}
-            </p>
+            <p className="text-sm text-slate-500">{list.length === 0 ? t('scenario.noneYet') : t('scenario.choose')}</p>
           </>
         )}
       </div>

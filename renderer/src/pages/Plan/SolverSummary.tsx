@@ -3,6 +3,7 @@ import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLookup } from './planLookup';
 import { unusedRakes } from './PlanTables';
+import { methodLabel, tKnown } from './planText';
 
 /** How good the plan is, in a planner's words; the solver's own status is one click away. */
 export function solverHeadline(plan: Plan): string {
@@ -47,52 +48,61 @@ export function SolverSummary({ plan }: { plan: Plan }) {
       <details className="text-slate-600" data-testid="plan-technical">
         <summary className="cursor-pointer">{t('plan.technical')}</summary>
         <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-xs">
-          <dt>Method</dt>
-          <dd>{s.method}</dd>
-          <dt>Solver status</dt>
+          <dt>{t('plans.col.method')}</dt>
+          <dd>{methodLabel(s.method)}</dd>
+          <dt>{t('solver.status')}</dt>
           <dd>{s.status}</dd>
-          <dt>Time</dt>
+          <dt>{t('solver.time')}</dt>
           <dd className="tabular">
-            {s.seconds.toFixed(1)} s{s.timeLimitS ? ` of ${s.timeLimitS} s limit` : ''}
+            {s.timeLimitS
+              ? t('solver.secondsOfLimit', { s: s.seconds.toFixed(1), limit: s.timeLimitS })
+              : `${s.seconds.toFixed(1)} s`}
           </dd>
           {s.gap !== null && (
             <>
-              <dt>Gap</dt>
+              <dt>{t('solver.gap')}</dt>
               <dd className="tabular">
-                {formatPct(s.gap)}
-                {s.gapLimit !== undefined ? ` (asked ${formatPct(s.gapLimit)})` : ''}
+                {s.gapLimit !== undefined
+                  ? t('solver.gapAsked', { gap: formatPct(s.gap), asked: formatPct(s.gapLimit) })
+                  : formatPct(s.gap)}
               </dd>
             </>
           )}
           {s.objective !== null && (
             <>
-              <dt>Objective</dt>
+              <dt>{t('solver.objective')}</dt>
               <dd className="tabular">{formatRs(s.objective)}</dd>
             </>
           )}
           {s.bound !== null && (
             <>
-              <dt>Lower bound</dt>
+              <dt>{t('solver.bound')}</dt>
               <dd className="tabular">{formatRs(s.bound)}</dd>
             </>
           )}
           {s.model && (
             <>
-              <dt>Model</dt>
+              <dt>{t('solver.model')}</dt>
               <dd className="tabular">
-                {s.model.columns.toLocaleString('en-IN')} columns ({s.model.integers.toLocaleString('en-IN')} integer),{' '}
-                {s.model.rows.toLocaleString('en-IN')} rows, {s.model.subproblems} subproblem(s)
+                {t('solver.modelSize', {
+                  columns: s.model.columns.toLocaleString('en-IN'),
+                  integers: s.model.integers.toLocaleString('en-IN'),
+                  rows: s.model.rows.toLocaleString('en-IN'),
+                  subproblems: s.model.subproblems,
+                })}
               </dd>
             </>
           )}
           {s.phases && s.phases.length > 0 && (
             <>
-              <dt>Phases</dt>
+              <dt>{t('solver.phases')}</dt>
               <dd className="tabular">
                 {s.phases
-                  .map(
-                    (p) => `${p.phase} ${p.seconds.toFixed(1)} s${p.stoppedAtDeadline ? ' (stopped at deadline)' : ''}`,
-                  )
+                  .map((p) => {
+                    const phase = tKnown(`solver.phase.${p.phase}`, p.phase);
+                    const s = p.seconds.toFixed(1);
+                    return p.stoppedAtDeadline ? t('solver.phaseStopped', { phase, s }) : `${phase} ${s} s`;
+                  })
                   .join(' · ')}
               </dd>
             </>

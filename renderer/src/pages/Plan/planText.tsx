@@ -1,0 +1,46 @@
+import { Fragment, type ReactNode } from 'react';
+import type { ColumnSpec, TableName } from '../../../../core/domain/scenario-tables';
+import type { SolverMethod } from '../../../../core/domain/plan';
+import { CATALOGUES, t, type MessageKey } from '../../i18n';
+
+/**
+ * Catalogue look-ups the Plan page makes from values the data carries (a table name, a solver
+ * method, a rake status): each has its message, and a value the catalogue does not know yet (a
+ * newer host) is shown as it came rather than as a raw key.
+ */
+export function tKnown(key: string, fallback: string, params?: Record<string, string | number>): string {
+  return key in CATALOGUES.en ? t(key as MessageKey, params) : fallback;
+}
+
+/**
+ * A message with elements in its placeholders (a coloured figure inside a sentence): the sentence
+ * stays whole in the catalogue, in the word order of each language.
+ */
+export function tNodes(key: MessageKey, params: Record<string, ReactNode>): ReactNode {
+  return t(key)
+    .split(/(\{\w+\})/)
+    .map((part, i) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return <Fragment key={i}>{name !== undefined && name in params ? params[name] : part}</Fragment>;
+    });
+}
+
+export const methodLabel = (m: SolverMethod | string) => tKnown(`solver.method.${m}`, m);
+export const tableLabel = (name: TableName, fallback: string) => tKnown(`table.${name}`, fallback);
+export const rakeStatusLabel = (s: string) => tKnown(`rakeStatus.${s}`, s);
+
+const UNITS: Record<string, MessageKey> = {
+  't/day': 'unit.tPerDay',
+  wagons: 'unit.wagons',
+  '₹/wagon·h': 'unit.rsPerWagonH',
+  '₹/t·day': 'unit.rsPerTDay',
+};
+/** Units are symbols (t, h, ₹/t, km) except the few spelled in words. */
+export const unitLabel = (u: string) => (UNITS[u] ? t(UNITS[u]) : u);
+
+/** A scenario column's heading with its unit, as the editor shows it. */
+export function columnLabel(table: TableName, c: ColumnSpec): string {
+  const base = tKnown(`field.${table}.${c.field}`, '') || tKnown(`field.${c.field}`, '');
+  if (!base) return c.label;
+  return c.unit ? `${base} [${unitLabel(c.unit)}]` : base;
+}
