@@ -232,6 +232,9 @@ export const enPages = {
   'monitor.drift.warn': 'warn',
   'monitor.drift.drift': 'drift',
   'monitor.drift.no-data': 'no-data',
+  'monitor.outcome.succeeded': 'succeeded',
+  'monitor.outcome.failed': 'failed',
+  'monitor.outcome.cancelled': 'cancelled',
   'monitor.retraining': 'Retraining…',
   'monitor.retrain': 'Retrain',
 } as const;

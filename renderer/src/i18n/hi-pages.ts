@@ -219,7 +219,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'monitor.severity.warning': 'चेतावनी',
   'monitor.severity.critical': 'गंभीर',
   'monitor.noCalls': 'इस अवधि में कोई कॉल नहीं।',
-  'monitor.col.call': 'कॉल',
+  'monitor.col.call': 'कॉल का नाम',
   'monitor.noModels': 'रजिस्ट्री में अभी कोई मॉडल नहीं।',
   'monitor.col.alias': 'उपनाम',
   'monitor.col.loadTime': 'लोड समय',
@@ -234,6 +234,9 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'monitor.drift.warn': 'चेतावनी',
   'monitor.drift.drift': 'ड्रिफ्ट',
   'monitor.drift.no-data': 'डेटा नहीं',
+  'monitor.outcome.succeeded': 'सफल',
+  'monitor.outcome.failed': 'विफल',
+  'monitor.outcome.cancelled': 'रद्द',
   'monitor.retraining': 'फिर से प्रशिक्षण हो रहा है…',
   'monitor.retrain': 'फिर से प्रशिक्षित करें',
 };

@@ -47,6 +47,14 @@ const DRIFT: Record<DriftReport['status'], MessageKey> = {
   drift: 'monitor.drift.drift',
   'no-data': 'monitor.drift.no-data',
 };
+// How a training job ended, as the monitoring series name it.
+const OUTCOME: Record<string, MessageKey> = {
+  succeeded: 'monitor.outcome.succeeded',
+  failed: 'monitor.outcome.failed',
+  cancelled: 'monitor.outcome.cancelled',
+};
+// Where the host runs (health's mode): the desktop app or the browser; `cli` is a code.
+const MODE: Record<string, MessageKey> = { electron: 'app.shell.electron', browser: 'app.shell.browser' };
 // Abbreviations of the metrics read the same in every language; the named ones are translated.
 const METRIC_CODES: Record<string, string> = { mae: 'MAE', rmse: 'RMSE', wape: 'WAPE', r2: 'R²', auc: 'AUC' };
 const METRIC_NAMES: Record<string, MessageKey> = {
@@ -61,6 +69,8 @@ export const originLabel = (o: string) => word(ORIGIN, o);
 export const taskLabel = (k: string) => word(TASK, k);
 export const eventLabel = (k: string) => word(EVENT, k);
 export const driftLabel = (s: string) => word(DRIFT, s);
+export const outcomeLabel = (o: string) => word(OUTCOME, o);
+export const modeLabel = (m: string) => word(MODE, m);
 
 /** Whether a metric has a label (the holdout tables list only those). */
 export const isMetric = (key: string) => key in METRIC_CODES || key in METRIC_NAMES;

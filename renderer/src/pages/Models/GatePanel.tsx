@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { GateName, GateReport } from '../../../../core/contract/api/registry';
 import { Button } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
+import { metricLabel } from '../../lib/modelLabels';
 
 const GATE_TITLES: Record<GateName, MessageKey> = {
   'data-quality': 'gate.data-quality',
@@ -35,7 +36,7 @@ export function GatePanel({
           against: report.against ?? '',
           rows: report.holdout.rows,
           source: report.holdout.source,
-          metric: report.metric.name,
+          metric: metricLabel(report.metric.name),
         })}
       </p>
       <ul className="space-y-1">

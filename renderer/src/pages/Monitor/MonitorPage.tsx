@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Button, Card, ErrorBanner, Stat } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { formatPct } from '../../lib/format';
+import { modeLabel, outcomeLabel } from '../../lib/modelLabels';
 import { LineChart } from './LineChart';
 import { AlertList, CallTable, DriftTable, ModelStatusTable } from './MonitorTables';
 
@@ -123,7 +124,7 @@ export function MonitorPage() {
             <Stat
               label={t('monitor.uptime')}
               value={`${health.uptimeS} s`}
-              hint={t('monitor.modePid', { mode: health.mode, pid: health.pid })}
+              hint={t('monitor.modePid', { mode: modeLabel(health.mode), pid: health.pid })}
             />
             <div className="col-span-full text-xs text-slate-500">
               {t('monitor.dataDir')}{' '}
@@ -170,7 +171,7 @@ export function MonitorPage() {
             <Stat
               label={t('monitor.trainingJobs')}
               value={overview.training.reduce((a, j) => a + j.count, 0)}
-              hint={overview.training.map((j) => `${j.key} ${j.count}`).join(', ') || t('monitor.none')}
+              hint={overview.training.map((j) => `${outcomeLabel(j.key)} ${j.count}`).join(', ') || t('monitor.none')}
             />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
