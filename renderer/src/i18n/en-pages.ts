@@ -182,6 +182,7 @@ export const enPages = {
 
   'monitor.window': 'Window',
   'monitor.minutes': '{n} min',
+  'monitor.hour': '{n} h',
   'monitor.hours': '{n} h',
   'monitor.health': 'Health',
   'monitor.appVersion': 'App version',

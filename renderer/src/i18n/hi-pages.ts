@@ -27,7 +27,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'forecast.chartLabel': 'वास्तविक और पूर्वानुमान [{unit}]',
   'forecast.actual': 'वास्तविक',
   'forecast.forecast': 'पूर्वानुमान',
-  'forecast.naive': 'सरल अनुमान (पिछले वर्ष का वही सप्ताह-दिन)',
+  'forecast.naive': 'सरल अनुमान (पिछले वर्ष, वही वार)',
   'forecast.unitPerDay': 't/दिन',
   'forecast.operationalTitle': 'ट्रांज़िट, प्लेसमेंट और लोडिंग पूर्वानुमान',
   'forecast.planningDay': 'योजना का दिन',
@@ -184,6 +184,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
 
   'monitor.window': 'अवधि',
   'monitor.minutes': '{n} मिनट',
+  'monitor.hour': '{n} घंटा',
   'monitor.hours': '{n} घंटे',
   'monitor.health': 'सिस्टम स्थिति',
   'monitor.appVersion': 'ऐप वर्ज़न',

@@ -12,9 +12,9 @@ const num = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toF
 
 /** One lineage line: when, what, which version, and the reason or consumer the event recorded. */
 function eventText(e: ModelEvent): string {
-  const parts = [`${formatInstant(e.at)} — ${eventLabel(e.kind)}${e.version !== null ? ` @${e.version}` : ''}`];
-  if (e.fromVersion !== null) parts.push(t('registry.eventFrom', { version: e.fromVersion }));
-  let text = parts.join(' ');
+  let text = `${formatInstant(e.at)} — ${eventLabel(e.kind)}`;
+  if (e.version !== null) text += ` @${e.version}`;
+  if (e.fromVersion !== null) text += ` ${t('registry.eventFrom', { version: e.fromVersion })}`;
   if (e.detail && 'reason' in e.detail) text += `: “${String(e.detail.reason)}”`;
   if (e.detail && 'consumer' in e.detail) text += ` ${t('registry.eventFor', { consumer: String(e.detail.consumer) })}`;
   return text;

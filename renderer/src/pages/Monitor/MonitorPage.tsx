@@ -86,7 +86,9 @@ export function MonitorPage() {
           >
             {WINDOWS.map((w) => (
               <option key={w} value={w}>
-                {w < 60 ? t('monitor.minutes', { n: w }) : t('monitor.hours', { n: w / 60 })}
+                {w < 60
+                  ? t('monitor.minutes', { n: w })
+                  : t(w === 60 ? 'monitor.hour' : 'monitor.hours', { n: w / 60 })}
               </option>
             ))}
           </select>
