@@ -69,7 +69,7 @@ const ROW_H = 30;
 export function cellText(v: unknown, kind: DataColumn['kind']): string {
   if (v === undefined || v === null) return '';
   if (kind === 'list' && Array.isArray(v)) return v.join(';');
-  if (kind === 'bool') return v ? 'yes' : 'no';
+  if (kind === 'bool') return v ? t('table.yes') : t('table.no');
   if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
   // One date format everywhere, with the year, on the stored clock (plant time).
   if ((kind === 'timestamp' || kind === 'date') && typeof v === 'string')
@@ -84,6 +84,8 @@ export function cellText(v: unknown, kind: DataColumn['kind']): string {
 function editText(v: unknown, kind: DataColumn['kind']): string {
   if (kind === 'timestamp' && typeof v === 'string' && v.endsWith('+05:30')) return v.slice(0, 16).replace('T', ' ');
   if (kind === 'timestamp' || kind === 'date') return v == null ? '' : String(v);
+  // The words the import parses, whatever the interface language.
+  if (kind === 'bool') return v == null ? '' : v ? 'yes' : 'no';
   return cellText(v, kind === 'number' ? 'text' : kind);
 }
 
@@ -293,7 +295,7 @@ export function DataTable({
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
         <input
-          aria-label={`Filter ${label}`}
+          aria-label={t('table.filter', { table: label })}
           placeholder={t('grid.filterAll')}
           value={filter}
           onChange={(e) => {
@@ -494,7 +496,7 @@ export function DataTable({
                         {isEditing ? (
                           <input
                             autoFocus
-                            aria-label={`${c.label} of ${key}`}
+                            aria-label={t('table.cellOf', { column: c.label, row: key })}
                             disabled={busy}
                             value={editing.text}
                             list={c.options ? `${gridId}-opts-${c.field}` : undefined}
@@ -520,7 +522,7 @@ export function DataTable({
                           tabIndex={-1}
                           disabled={busy}
                           title={t('grid.duplicate', { row: key })}
-                          aria-label={`Duplicate ${key}`}
+                          aria-label={t('grid.duplicate', { row: key })}
                           className="rounded px-1 text-slate-600 hover:bg-slate-200"
                           onClick={() => void rowAction(index, onDuplicate)}
                         >
@@ -533,7 +535,7 @@ export function DataTable({
                           tabIndex={-1}
                           disabled={busy}
                           title={t('grid.delete', { row: key })}
-                          aria-label={`Delete ${key}`}
+                          aria-label={t('grid.delete', { row: key })}
                           className="rounded px-1 text-red-700 hover:bg-red-100"
                           onClick={() => void rowAction(index, onDelete)}
                         >

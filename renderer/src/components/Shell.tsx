@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { ConnectionState } from '../api/transport';
 import { useConnection } from '../store/connection';
 import { PAGES, useNavigation, type PageId } from '../store/navigation';
 import { CATALOGUES, t, useLang, type Lang, type MessageKey } from '../i18n';
@@ -10,13 +11,25 @@ const LABELS: Record<PageId, MessageKey> = {
   monitor: 'nav.monitor',
 };
 
+const SHELLS: Record<'electron' | 'browser', MessageKey> = {
+  electron: 'app.shell.electron',
+  browser: 'app.shell.browser',
+};
+const STATES: Record<ConnectionState, MessageKey> = {
+  connecting: 'app.connecting',
+  open: 'conn.connected',
+  closed: 'app.closed',
+  unauthorised: 'conn.refused',
+  'no-token': 'conn.noToken',
+};
+
 export function Shell({ children }: { children: ReactNode }) {
   const { page, go } = useNavigation();
   const { state, shell } = useConnection();
   return (
     <div className="flex h-full flex-col">
       <header className="flex items-center gap-6 border-b border-slate-200 bg-white px-4 py-2">
-        <div className="font-semibold text-brand-700">RakePlan</div>
+        <div className="font-semibold text-brand-700">{t('app.name')}</div>
         <nav className="flex gap-1" aria-label={t('nav.pages')}>
           {PAGES.map((p) => (
             <a
@@ -34,14 +47,7 @@ export function Shell({ children }: { children: ReactNode }) {
           ))}
         </nav>
         <div className="ml-auto text-xs text-slate-500" data-testid="connection-state">
-          {shell} ·{' '}
-          {state === 'open'
-            ? t('conn.connected')
-            : state === 'unauthorised'
-              ? t('conn.refused')
-              : state === 'no-token'
-                ? t('conn.noToken')
-                : state}
+          {t(SHELLS[shell])} · {t(STATES[state])}
         </div>
         <LanguagePicker />
       </header>

@@ -3,7 +3,15 @@
  * Times are shown on the clock of the offset they were stored with (plant time), never the
  * viewer's zone, so a planner abroad reads the same hours as the siding.
  */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { t, useLang } from '../i18n';
+
+// Month names come from the catalogue, split once per language (grids format thousands of dates).
+let months = { lang: '', names: [] as string[] };
+function monthName(mo: number): string {
+  const lang = useLang.getState().lang;
+  if (months.lang !== lang) months = { lang, names: t('date.months').split(' ') };
+  return months.names[mo] ?? String(mo + 1);
+}
 
 /** The offset of an ISO timestamp in minutes (`Z` or none: 0). */
 export function offsetMinutes(iso: string): number {
@@ -22,12 +30,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 export function formatDateAt(ms: number, offsetMin: number): string {
   const p = clockParts(ms, offsetMin);
-  return `${p.d} ${MONTHS[p.mo]} ${p.y}`;
+  return `${p.d} ${monthName(p.mo)} ${p.y}`;
 }
 
 export function formatDateTimeAt(ms: number, offsetMin: number): string {
   const p = clockParts(ms, offsetMin);
-  return `${p.d} ${MONTHS[p.mo]} ${p.y}, ${pad(p.h)}:${pad(p.mi)}`;
+  return `${p.d} ${monthName(p.mo)} ${p.y}, ${pad(p.h)}:${pad(p.mi)}`;
 }
 
 export const formatHourAt = (ms: number, offsetMin: number) => {

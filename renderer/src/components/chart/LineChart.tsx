@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { formatDateAt } from '../../lib/dates';
+import { t } from '../../i18n';
+import { formatDateAt, formatDateTimeAt, formatHourAt } from '../../lib/dates';
 import { axisWidth, formatTick } from './chartFormat';
 
 /**
@@ -92,6 +93,18 @@ export function LineChart({
           ...(xKind === 'date'
             ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => formatDateAt(v * 1000, IST_MIN)) }
             : {}),
+          // Hours on the 24-hour plant clock, the date at midnight and for steps of a day or more:
+          // the app's one date format, in the chosen language, rather than uPlot's English names.
+          ...(xKind === 'time'
+            ? {
+                values: (_u: uPlot, splits: number[], _axis: number, _space: number, incr: number) =>
+                  splits.map((v) =>
+                    incr >= 86400 || formatHourAt(v * 1000, IST_MIN) === '00:00'
+                      ? formatDateAt(v * 1000, IST_MIN)
+                      : formatHourAt(v * 1000, IST_MIN),
+                  ),
+              }
+            : {}),
         },
         {
           stroke: axisColor,
@@ -109,13 +122,15 @@ export function LineChart({
       ],
       series: [
         {
-          label: xKind === 'number' ? (xLabel ?? 'x') : 'Time',
-          value:
-            xKind === 'number'
-              ? (_u, v) => (v == null ? '–' : String(v))
-              : xKind === 'date'
-                ? '{D} {MMM} {YYYY}'
-                : '{D} {MMM} {YYYY} {HH}:{mm}',
+          label: xKind === 'number' ? (xLabel ?? 'x') : t('chart.time'),
+          value: (_u, v) =>
+            v == null
+              ? '–'
+              : xKind === 'number'
+                ? String(v)
+                : xKind === 'date'
+                  ? formatDateAt(v * 1000, IST_MIN)
+                  : formatDateTimeAt(v * 1000, IST_MIN),
         },
         ...series.map((s) => ({
           label: s.label,
@@ -169,12 +184,12 @@ export function LineChart({
   const last = series
     .map((s) => {
       const v = [...s.values].reverse().find((n) => n !== null);
-      return `${s.label}: ${v == null ? 'no data' : formatTick(v, unit, 0.01)}`;
+      return `${s.label}: ${v == null ? t('chart.noData') : formatTick(v, unit, 0.01)}`;
     })
     .join('; ');
   return (
     <figure data-testid={testId} aria-label={label} className="rp-chart">
-      <div ref={host} role="img" aria-label={`${label}. Latest: ${last}.`} />
+      <div ref={host} role="img" aria-label={t('chart.latest', { label, values: last })} />
     </figure>
   );
 }

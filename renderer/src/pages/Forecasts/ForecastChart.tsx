@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../components/chart/LineChart';
 import { dateToX } from '../../components/chart/chartFormat';
+import { t } from '../../i18n';
 
 /** Actuals with the forecast and the naive forecast after them, by day, on the shared chart. */
 export function ForecastChart({
@@ -25,7 +26,7 @@ export function ForecastChart({
       x,
       series: [
         {
-          label: 'actual',
+          label: t('forecast.actual'),
           color: '#475569',
           values: pad(
             0,
@@ -34,7 +35,7 @@ export function ForecastChart({
           ),
         },
         {
-          label: 'forecast',
+          label: t('forecast.forecast'),
           color: '#ea580c',
           width: 2.2,
           values: pad(
@@ -44,7 +45,7 @@ export function ForecastChart({
           ),
         },
         {
-          label: 'naive (same weekday last year)',
+          label: t('forecast.naive'),
           color: '#94a3b8',
           dash: [5, 4],
           values: pad(
@@ -60,7 +61,7 @@ export function ForecastChart({
   return (
     <LineChart
       testId={testId}
-      label={`Actuals and forecast [${unit}]`}
+      label={t('forecast.chartLabel', { unit })}
       xKind="date"
       x={x}
       unit={unit}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DemandForecast } from '../../../../core/contract/api/training';
 import { api } from '../../api/client';
 import { Card, ErrorBanner } from '../../components/ui';
+import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
 import { ForecastChart } from './ForecastChart';
 
@@ -33,11 +34,11 @@ export function ForecastDemand() {
   }, [pick]);
   const total = fc ? fc.forecast.reduce((a, f) => a + f.tonnes, 0) : 0;
   return (
-    <Card title="Demand — next 14 days">
+    <Card title={t('forecast.demandTitle')}>
       <label className="text-sm">
-        Destination × product{' '}
+        {t('forecast.series')}{' '}
         <select
-          aria-label="Destination and product"
+          aria-label={t('forecast.seriesAria')}
           data-testid="forecast-series"
           className="ml-2 rounded border border-slate-300 px-2 py-1"
           value={pick}
@@ -45,7 +46,12 @@ export function ForecastDemand() {
         >
           {series.slice(0, 80).map((s) => (
             <option key={`${s.destination}|${s.product}`} value={`${s.destination}|${s.product}`}>
-              {s.destination} × {s.product} ({s.corridor}, mean {formatT(s.meanT)}/day)
+              {t('forecast.seriesOption', {
+                destination: s.destination,
+                product: s.product,
+                corridor: s.corridor,
+                mean: formatT(s.meanT),
+              })}
             </option>
           ))}
         </select>
@@ -54,8 +60,11 @@ export function ForecastDemand() {
       {fc && (
         <div className="mt-3" data-testid="forecast-demand">
           <p className="text-sm text-slate-600">
-            {fc.model ? `Model ${fc.model.version}` : 'No model'} · next 14 days: {formatT(total)} in all
-            {series[0] && <> · history: {series[0].source}</>}
+            {t('forecast.summary', {
+              model: fc.model ? t('forecast.modelVersion', { version: fc.model.version }) : t('forecast.noModel'),
+              total: formatT(total),
+            })}
+            {series[0] && <> · {t('forecast.history', { source: series[0].source })}</>}
           </p>
           {fc.fallback && (
             <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">
@@ -64,7 +73,7 @@ export function ForecastDemand() {
           )}
           <ForecastChart
             testId="forecast-demand-chart"
-            unit="t/day"
+            unit={t('forecast.unitPerDay')}
             actuals={fc.actuals.map((a) => ({ date: a.date, value: a.tonnes }))}
             forecast={fc.forecast.map((f) => ({ date: f.date, value: f.tonnes, naive: f.naive }))}
           />

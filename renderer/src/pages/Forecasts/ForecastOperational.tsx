@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { OperationalForecastsResult } from '../../../../core/contract/api/training';
 import { api } from '../../api/client';
 import { Card, ErrorBanner } from '../../components/ui';
+import { t } from '../../i18n';
 import { formatH } from '../../lib/format';
 import { ForecastSection } from './ForecastSection';
 
@@ -24,12 +25,12 @@ export function ForecastOperational() {
     };
   }, [date]);
   return (
-    <Card title="Transit, placement and loading forecasts">
+    <Card title={t('forecast.operationalTitle')}>
       <label className="text-sm">
-        Planning day
+        {t('forecast.planningDay')}
         <input
           type="date"
-          aria-label="Planning day"
+          aria-label={t('forecast.planningDay')}
           value={date}
           onChange={(e) => e.target.value && setDate(e.target.value)}
           className="ml-2 rounded border border-slate-300 px-2 py-1"
@@ -39,26 +40,38 @@ export function ForecastOperational() {
       {res && (
         <div className="mt-3 grid gap-4 lg:grid-cols-2" data-testid="forecast-operational">
           <ForecastSection
-            title="Rail transit time by destination"
+            title={t('forecast.transitTitle')}
             source={res.sources.transit}
-            head={['Destination', 'Corridor', 'P10', 'Forecast', 'P90', 'Lane mean']}
+            head={[
+              t('col.destination'),
+              t('forecast.col.corridor'),
+              'P10',
+              t('forecast.col.forecast'),
+              'P90',
+              t('forecast.col.laneMean'),
+            ]}
           >
-            {res.transit.map((t) => (
-              <tr key={t.destination}>
-                <td>{t.destination}</td>
-                <td>{t.corridor}</td>
-                <td>{t.p10H === null ? '—' : formatH(t.p10H)}</td>
-                <td className="font-semibold">{formatH(t.medianH)}</td>
-                <td>{t.p90H === null ? '—' : formatH(t.p90H)}</td>
-                <td className="text-slate-500">{formatH(t.laneMeanH)}</td>
+            {res.transit.map((tr) => (
+              <tr key={tr.destination}>
+                <td>{tr.destination}</td>
+                <td>{tr.corridor}</td>
+                <td>{tr.p10H === null ? '—' : formatH(tr.p10H)}</td>
+                <td className="font-semibold">{formatH(tr.medianH)}</td>
+                <td>{tr.p90H === null ? '—' : formatH(tr.p90H)}</td>
+                <td className="text-slate-500">{formatH(tr.laneMeanH)}</td>
               </tr>
             ))}
           </ForecastSection>
           <div className="space-y-4">
             <ForecastSection
-              title="Rake placement delay"
+              title={t('forecast.placementTitle')}
               source={res.sources.placement}
-              head={['Loading point', 'Wagon type', 'Forecast', 'Mean']}
+              head={[
+                t('forecast.col.loadingPoint'),
+                t('col.wagonType'),
+                t('forecast.col.forecast'),
+                t('forecast.col.mean'),
+              ]}
             >
               {res.placement.map((p) => (
                 <tr key={`${p.loadingPoint}|${p.wagonType}`}>
@@ -70,9 +83,14 @@ export function ForecastOperational() {
               ))}
             </ForecastSection>
             <ForecastSection
-              title="Loading throughput"
+              title={t('forecast.loadingTitle')}
               source={res.sources.loading}
-              head={['Loading point', 'Product', 'Forecast', 'Mean']}
+              head={[
+                t('forecast.col.loadingPoint'),
+                t('col.product'),
+                t('forecast.col.forecast'),
+                t('forecast.col.mean'),
+              ]}
             >
               {res.loading.map((l) => (
                 <tr key={`${l.loadingPoint}|${l.product}`}>

@@ -3,6 +3,7 @@ import type { IndentResult } from '../../../../core/contract/api/forecasts';
 import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
+import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
 
 /**
@@ -41,15 +42,15 @@ export function IndentPanel() {
   const rakes = indent?.rows.reduce((s, r) => s + r.rakes, 0) ?? 0;
   return (
     <Card
-      title="Rake indent"
+      title={t('indent.title')}
       actions={
         indent ? (
           <div className="flex gap-2">
             <Button variant="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>
-              Export .xlsx
+              {t('plan.exportXlsx')}
             </Button>
             <Button variant="secondary" disabled={busy} onClick={() => void exportAs('csv')}>
-              Export .csv
+              {t('indent.exportCsv')}
             </Button>
           </div>
         ) : undefined
@@ -57,9 +58,9 @@ export function IndentPanel() {
     >
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <label>
-          Scenario
+          {t('indent.scenario')}
           <select
-            aria-label="Scenario for the indent"
+            aria-label={t('indent.scenarioAria')}
             className="ml-2 rounded border border-slate-300 px-2 py-1"
             value={scenarioId}
             onChange={(e) => {
@@ -75,9 +76,9 @@ export function IndentPanel() {
           </select>
         </label>
         <label>
-          Days
+          {t('indent.days')}
           <input
-            aria-label="Indent days"
+            aria-label={t('indent.daysAria')}
             type="number"
             min={1}
             max={14}
@@ -91,28 +92,32 @@ export function IndentPanel() {
           data-testid="btn-indent"
           onClick={() => void run(async () => setIndent(await api.call('forecasts.indent', { scenarioId, days })))}
         >
-          Suggest indent
+          {t('indent.suggest')}
         </Button>
       </div>
       <ErrorBanner error={error} />
       {indent && (
         <div className="mt-3 space-y-2" data-testid="indent">
           <p className="text-sm text-slate-600">
-            {rakes} rake(s) carrying {formatT(indent.indentedT)} of {formatT(indent.demandT)} wanting rail. Demand
-            forecast: {indent.demandSource}.
+            {t('indent.summary', {
+              rakes,
+              indented: formatT(indent.indentedT),
+              demand: formatT(indent.demandT),
+              source: indent.demandSource,
+            })}
           </p>
           <div className="max-h-80 overflow-auto">
             <table className="w-full text-sm">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
-                  <th>Date</th>
-                  <th>Loading point</th>
-                  <th>Wagon type</th>
-                  <th className="text-right">Rakes</th>
-                  <th className="text-right">Expected load</th>
-                  <th className="text-right">Open orders</th>
-                  <th className="text-right">Forecast</th>
-                  <th>Products</th>
+                  <th>{t('col.date')}</th>
+                  <th>{t('forecast.col.loadingPoint')}</th>
+                  <th>{t('col.wagonType')}</th>
+                  <th className="text-right">{t('indent.col.rakes')}</th>
+                  <th className="text-right">{t('indent.col.expected')}</th>
+                  <th className="text-right">{t('indent.col.openOrders')}</th>
+                  <th className="text-right">{t('forecast.col.forecast')}</th>
+                  <th>{t('indent.col.products')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -137,7 +142,7 @@ export function IndentPanel() {
           </div>
           {indent.notes.length > 0 && (
             <details className="text-xs text-slate-600">
-              <summary>{indent.notes.length} note(s)</summary>
+              <summary>{t('indent.notes', { n: indent.notes.length })}</summary>
               <ul className="list-disc pl-6">
                 {indent.notes.map((n) => (
                   <li key={n}>{n}</li>

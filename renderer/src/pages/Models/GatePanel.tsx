@@ -1,13 +1,15 @@
 import { formatInstant } from '../../lib/dates';
 import { useState } from 'react';
-import type { GateReport } from '../../../../core/contract/api/registry';
+import type { GateName, GateReport } from '../../../../core/contract/api/registry';
 import { Button } from '../../components/ui';
+import { t, type MessageKey } from '../../i18n';
+import { metricLabel } from '../../lib/modelLabels';
 
-const GATE_TITLES: Record<string, string> = {
-  'data-quality': '1. Data quality',
-  improvement: '2. Improvement',
-  stability: '3. Stability',
-  consistency: '4. Consistency',
+const GATE_TITLES: Record<GateName, MessageKey> = {
+  'data-quality': 'gate.data-quality',
+  improvement: 'gate.improvement',
+  stability: 'gate.stability',
+  consistency: 'gate.consistency',
 };
 
 /**
@@ -24,13 +26,18 @@ export function GatePanel({
   busy: boolean;
 }) {
   const [reason, setReason] = useState('');
-  if (!report) return <p className="text-sm text-slate-500">Not evaluated yet: run the gates before promoting.</p>;
+  if (!report) return <p className="text-sm text-slate-500">{t('gate.notEvaluated')}</p>;
+  const th = report.thresholds;
   return (
     <div className="space-y-2" data-testid="gate-report">
       <p className="text-sm">
-        Evaluated {formatInstant(report.evaluatedAt)} against{' '}
-        {report.against !== null ? `production @${report.against}` : 'no production version'} on {report.holdout.rows}{' '}
-        rows ({report.holdout.source}); metric {report.metric.name}.
+        {t(report.against !== null ? 'gate.evaluated' : 'gate.evaluatedNoProd', {
+          at: formatInstant(report.evaluatedAt),
+          against: report.against ?? '',
+          rows: report.holdout.rows,
+          source: report.holdout.source,
+          metric: metricLabel(report.metric.name),
+        })}
       </p>
       <ul className="space-y-1">
         {report.gates.map((g) => (
@@ -40,12 +47,12 @@ export function GatePanel({
             className={`rounded border px-2 py-1 text-sm ${g.passed ? 'border-emerald-200 bg-emerald-50' : 'border-red-200 bg-red-50'}`}
           >
             <span className="font-medium">
-              {g.passed ? '✓' : '✗'} {GATE_TITLES[g.gate]}
+              {g.passed ? '✓' : '✗'} {t(GATE_TITLES[g.gate])}
             </span>
             : {g.summary}
             {g.checks.length > 0 && (
               <details className="mt-1 text-xs">
-                <summary className="cursor-pointer text-slate-600">{g.checks.length} check(s)</summary>
+                <summary className="cursor-pointer text-slate-600">{t('gate.checks', { n: g.checks.length })}</summary>
                 <table className="mt-1 w-full">
                   <tbody>
                     {g.checks.map((c, i) => (
@@ -54,7 +61,7 @@ export function GatePanel({
                           {c.passed ? '✓' : '✗'} {c.name}
                         </td>
                         <td className="pr-2 tabular">{String(c.value ?? '–')}</td>
-                        <td className="pr-2">limit {String(c.limit ?? '–')}</td>
+                        <td className="pr-2">{t('gate.limit', { limit: String(c.limit ?? '–') })}</td>
                         <td>{c.detail ?? ''}</td>
                       </tr>
                     ))}
@@ -66,21 +73,22 @@ export function GatePanel({
         ))}
       </ul>
       <p className="text-xs text-slate-500">
-        Thresholds: ≥ {(report.thresholds.improvement.minRelativeGain * 100).toFixed(1)} % better than production
-        {report.thresholds.improvement.mustBeatBaseline ? ' and better than the naive baseline' : ''}; no segment more
-        than {(report.thresholds.stability.maxSegmentRegression * 100).toFixed(0)} % worse; prediction PSI ≤{' '}
-        {report.thresholds.consistency.maxPsi}; missing ≤{' '}
-        {(report.thresholds.dataQuality.maxMissingRate * 100).toFixed(0)} %, ≥ {report.thresholds.dataQuality.minRows}{' '}
-        rows.
+        {t(th.improvement.mustBeatBaseline ? 'gate.thresholdsBaseline' : 'gate.thresholds', {
+          gain: (th.improvement.minRelativeGain * 100).toFixed(1),
+          segment: (th.stability.maxSegmentRegression * 100).toFixed(0),
+          psi: th.consistency.maxPsi,
+          missing: (th.dataQuality.maxMissingRate * 100).toFixed(0),
+          rows: th.dataQuality.minRows,
+        })}
       </p>
       {report.passed ? (
         <Button onClick={() => onPromote()} disabled={busy} data-testid="btn-promote">
-          Promote to production
+          {t('gate.promote')}
         </Button>
       ) : (
         <div className="space-y-1 rounded border border-amber-300 bg-amber-50 p-2">
           <label className="block text-sm" htmlFor="override-reason">
-            A gate failed. To promote anyway, say why (recorded with the version):
+            {t('gate.overrideLabel')}
           </label>
           <textarea
             id="override-reason"
@@ -96,7 +104,7 @@ export function GatePanel({
             onClick={() => onPromote(reason.trim())}
             data-testid="btn-promote-override"
           >
-            Override and promote
+            {t('gate.override')}
           </Button>
         </div>
       )}

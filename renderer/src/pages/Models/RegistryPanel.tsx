@@ -3,6 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../../core/contract/api/registry';
 import { api } from '../../api/client';
 import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
+import { t } from '../../i18n';
+import { aliasLabel, metricLabel, statusLabel } from '../../lib/modelLabels';
 import { GatePanel } from './GatePanel';
 import { VersionDetail } from './VersionDetail';
 
@@ -82,17 +84,15 @@ export function RegistryPanel() {
 
   if (models.length === 0) {
     return (
-      <Card title="Registry">
+      <Card title={t('registry.title')}>
         <ErrorBanner error={error} />
-        <EmptyState title="No registered models">
-          Train a model, then register it here to evaluate and promote it.
-        </EmptyState>
+        <EmptyState title={t('registry.empty')}>{t('registry.emptyHint')}</EmptyState>
       </Card>
     );
   }
   const model = models.find((m) => m.name === selected);
   return (
-    <Card title="Registry">
+    <Card title={t('registry.title')}>
       <div className="space-y-3">
         <ErrorBanner error={error} />
         {note && (
@@ -108,12 +108,12 @@ export function RegistryPanel() {
         <table className="w-full text-sm" data-testid="registry-table">
           <thead>
             <tr className="text-left text-slate-600">
-              <th className="px-2">Model</th>
-              <th className="px-2">Versions</th>
-              <th className="px-2">Production</th>
-              <th className="px-2">Candidate</th>
-              <th className="px-2">Pins</th>
-              <th className="px-2">Status</th>
+              <th className="px-2">{t('models.col.model')}</th>
+              <th className="px-2">{t('registry.col.versions')}</th>
+              <th className="px-2">{t('registry.col.production')}</th>
+              <th className="px-2">{t('registry.col.candidate')}</th>
+              <th className="px-2">{t('registry.col.pins')}</th>
+              <th className="px-2">{t('models.col.status')}</th>
             </tr>
           </thead>
           <tbody>
@@ -139,7 +139,7 @@ export function RegistryPanel() {
                 <td className="px-2">{m.candidate !== null ? `@${m.candidate}` : '–'}</td>
                 <td className="px-2 text-xs">{m.pins.map((p) => `${p.consumer} → @${p.version}`).join(', ') || '–'}</td>
                 <td className={`px-2 ${m.status === 'error' ? 'text-red-700' : ''}`}>
-                  {m.status}
+                  {statusLabel(m.status)}
                   {m.lastError ? `: ${m.lastError}` : ''}
                 </td>
               </tr>
@@ -155,34 +155,34 @@ export function RegistryPanel() {
               data-testid="btn-rollback"
               title={
                 model.rollbackTo === null
-                  ? 'No earlier production version to return to'
-                  : `Return production to @${model.rollbackTo}`
+                  ? t('registry.noRollback')
+                  : t('registry.rollbackTo', { version: model.rollbackTo })
               }
               onClick={() =>
                 void act(async () => {
                   const r = await api.call('registry.rollback', { name: model.name });
-                  return `${model.title} rolled back from @${r.from} to @${r.version}.`;
+                  return t('registry.rolledBack', { model: model.title, from: r.from, to: r.version });
                 })
               }
             >
-              Roll back production
+              {t('registry.rollback')}
             </Button>
           </div>
         )}
         <table className="w-full text-sm" data-testid="versions-table">
           <thead>
             <tr className="text-left text-slate-600">
-              <th className="px-2">Version</th>
-              <th className="px-2">Aliases</th>
-              <th className="px-2">Holdout</th>
-              <th className="px-2">Gates</th>
-              <th className="px-2">Created</th>
-              <th className="px-2">Compare</th>
+              <th className="px-2">{t('models.col.version')}</th>
+              <th className="px-2">{t('registry.col.aliases')}</th>
+              <th className="px-2">{t('registry.col.holdout')}</th>
+              <th className="px-2">{t('registry.col.gates')}</th>
+              <th className="px-2">{t('registry.col.created')}</th>
+              <th className="px-2">{t('registry.col.compare')}</th>
             </tr>
           </thead>
           <tbody>
             {versions.map((v) => {
-              const t = (v.metrics?.test ?? {}) as Record<string, number>;
+              const test = (v.metrics?.test ?? {}) as Record<string, number>;
               return (
                 <tr
                   key={v.version}
@@ -192,27 +192,29 @@ export function RegistryPanel() {
                 >
                   <td className="px-2 py-1 font-mono">@{v.version}</td>
                   <td className="px-2">
-                    {v.aliases.join(', ')}
-                    {v.pins.length ? ` (pinned: ${v.pins.join(', ')})` : ''}
+                    {v.aliases.map(aliasLabel).join(', ')}
+                    {v.pins.length ? ` ${t('registry.pinned', { consumers: v.pins.join(', ') })}` : ''}
                   </td>
                   <td className="px-2 tabular">
-                    {t.mae !== undefined
-                      ? `MAE ${t.mae.toFixed(3)}`
-                      : t.logloss !== undefined
-                        ? `log-loss ${t.logloss.toFixed(3)}`
+                    {test.mae !== undefined
+                      ? `${metricLabel('mae')} ${test.mae.toFixed(3)}`
+                      : test.logloss !== undefined
+                        ? `${metricLabel('logloss')} ${test.logloss.toFixed(3)}`
                         : '–'}
                   </td>
                   <td
                     className={`px-2 ${v.gate ? (v.gate.passed ? 'text-emerald-700' : 'text-red-700') : 'text-slate-500'}`}
                   >
-                    {v.gate ? (v.gate.passed ? 'passed' : 'failed') : 'not run'}
+                    {v.gate
+                      ? t(v.gate.passed ? 'registry.gatePassed' : 'registry.gateFailed')
+                      : t('registry.gateNotRun')}
                   </td>
                   <td className="px-2 text-xs">{formatInstant(v.createdAt)}</td>
                   <td className="px-2">
                     <input
                       type="radio"
                       name="compare"
-                      aria-label={`compare with @${v.version}`}
+                      aria-label={t('registry.compareWith', { version: v.version })}
                       checked={compareTo === v.version}
                       onChange={() => setCompareTo(v.version)}
                       onClick={(e) => e.stopPropagation()}
@@ -234,7 +236,7 @@ export function RegistryPanel() {
             <div className="space-y-2">
               <div className="flex items-center gap-2">
                 <span className="text-sm font-medium" data-testid="gates-heading">
-                  Gates for @{detail.version}
+                  {t('registry.gatesFor', { version: detail.version })}
                 </span>
                 <Button
                   variant="secondary"
@@ -244,17 +246,20 @@ export function RegistryPanel() {
                     void act(async () => {
                       const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version });
                       return {
-                        text: `Gates ${r.passed ? 'passed' : 'failed'} for ${model?.title ?? detail.name} @${detail.version}.`,
+                        text: t(r.passed ? 'registry.gatesPassedFor' : 'registry.gatesFailedFor', {
+                          model: model?.title ?? detail.name,
+                          version: detail.version,
+                        }),
                         ok: r.passed,
                       };
                     })
                   }
                 >
-                  {busy ? 'Working…' : 'Evaluate'}
+                  {busy ? t('registry.working') : t('registry.evaluate')}
                 </Button>
               </div>
               {detail.aliases.includes('production') ? (
-                <p className="text-sm text-emerald-700">@{detail.version} is in production.</p>
+                <p className="text-sm text-emerald-700">{t('registry.inProduction', { version: detail.version })}</p>
               ) : (
                 <GatePanel
                   report={detail.gate}
@@ -266,7 +271,15 @@ export function RegistryPanel() {
                         version: detail.version,
                         ...(reason ? { override: { reason } } : {}),
                       });
-                      return `${detail.name}@${r.version} is in production${r.previous !== null ? ` (was @${r.previous})` : ''}${r.overridden ? ', gates overridden' : ''}.`;
+                      const key =
+                        r.previous !== null
+                          ? r.overridden
+                            ? 'registry.promotedWasOverride'
+                            : 'registry.promotedWas'
+                          : r.overridden
+                            ? 'registry.promotedOverride'
+                            : 'registry.promoted';
+                      return t(key, { model: `${detail.name}@${r.version}`, previous: r.previous ?? '' });
                     })
                   }
                 />

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../components/chart/LineChart';
+import { t } from '../../i18n';
 
 /** Training and validation loss per boosting round, drawn live as rounds arrive, on the shared chart. */
 export function TrainLossChart({
@@ -14,8 +15,8 @@ export function TrainLossChart({
     () => ({
       x: history.map((h) => h.round),
       series: [
-        { label: 'training loss', color: '#2563eb', values: history.map((h) => h.trainLoss) },
-        { label: 'validation loss', color: '#ea580c', values: history.map((h) => h.validLoss) },
+        { label: t('train.trainingLoss'), color: '#2563eb', values: history.map((h) => h.trainLoss) },
+        { label: t('train.validationLoss'), color: '#ea580c', values: history.map((h) => h.validLoss) },
       ],
     }),
     [history],
@@ -24,9 +25,9 @@ export function TrainLossChart({
     <div className="max-w-xl">
       <LineChart
         testId={testId}
-        label="Training and validation loss by round"
+        label={t('train.lossChart')}
         xKind="number"
-        xLabel="round"
+        xLabel={t('train.round')}
         x={x}
         unit=""
         series={series}

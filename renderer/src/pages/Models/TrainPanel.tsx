@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Button, Card, ErrorBanner } from '../../components/ui';
+import { t } from '../../i18n';
 import { formatDuration } from '../../lib/format';
 import { TrainLossChart } from './TrainLossChart';
 import { TrainResult } from './TrainResult';
@@ -12,7 +13,7 @@ export function TrainPanel() {
     void load();
   }, [load]);
   return (
-    <Card title="Train forecasting models">
+    <Card title={t('train.title')}>
       <ErrorBanner error={loadError} />
       <ul className="divide-y divide-slate-100">
         {specs.map((s) => {
@@ -24,17 +25,17 @@ export function TrainPanel() {
                 <div>
                   <p className="font-medium">{s.title}</p>
                   <p className="text-xs text-slate-500">
-                    {s.description} Target: {s.target} [{s.unit}] from {s.table}.{' '}
-                    {s.latest ? `Latest: ${s.latest.version}.` : 'Not trained yet.'}
+                    {t('train.spec', { description: s.description, target: s.target, unit: s.unit, table: s.table })}{' '}
+                    {s.latest ? t('train.latest', { version: s.latest.version }) : t('train.notTrained')}
                   </p>
                 </div>
                 {run ? (
                   <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
-                    Cancel
+                    {t('opt.cancel')}
                   </Button>
                 ) : (
                   <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>
-                    Train
+                    {t('train.train')}
                   </Button>
                 )}
               </div>
@@ -42,8 +43,14 @@ export function TrainPanel() {
                 <div className="mt-2" data-testid={`train-progress-${s.name}`}>
                   <p className="tabular text-sm text-slate-600">
                     {p
-                      ? `${p.part === 'model' ? 'Model' : `Quantile ${p.part}`} · round ${p.round} of ${p.rounds} · elapsed ${formatDuration(p.elapsedMs / 1000)} · ETA ${formatDuration(p.etaMs / 1000)} (early stopping may end sooner)`
-                      : run.message}
+                      ? t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
+                          part: p.part,
+                          round: p.round,
+                          rounds: p.rounds,
+                          elapsed: formatDuration(p.elapsedMs / 1000),
+                          eta: formatDuration(p.etaMs / 1000),
+                        })
+                      : run.message || t('train.starting')}
                   </p>
                   {run.history.length > 0 && (
                     <TrainLossChart
@@ -56,7 +63,7 @@ export function TrainPanel() {
               )}
               {!run && outcome[s.name] === 'cancelled' && (
                 <p className="mt-2 text-sm text-slate-600" data-testid={`train-cancelled-${s.name}`}>
-                  Training cancelled; the previous version stays in use.
+                  {t('train.cancelled')}
                 </p>
               )}
               <ErrorBanner error={errors[s.name]} />
@@ -64,8 +71,11 @@ export function TrainPanel() {
                 <>
                   {finalProgress[s.name] && (
                     <p className="tabular mt-2 text-sm text-slate-600" data-testid={`train-progress-${s.name}`}>
-                      Finished · last progress: round {finalProgress[s.name]!.round} of {finalProgress[s.name]!.rounds}{' '}
-                      · elapsed {formatDuration(finalProgress[s.name]!.elapsedMs / 1000)}
+                      {t('train.finished', {
+                        round: finalProgress[s.name]!.round,
+                        rounds: finalProgress[s.name]!.rounds,
+                        elapsed: formatDuration(finalProgress[s.name]!.elapsedMs / 1000),
+                      })}
                     </p>
                   )}
                   <TrainLossChart

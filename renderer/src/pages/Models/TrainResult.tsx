@@ -1,16 +1,9 @@
 import type { TrainingMetrics, TrainingResult } from '../../../../core/contract/api/training';
+import { t } from '../../i18n';
+import { tx } from '../../i18n/rich';
 import { formatPct } from '../../lib/format';
+import { isMetric, metricLabel } from '../../lib/modelLabels';
 
-const LABELS: Record<string, string> = {
-  mae: 'MAE',
-  rmse: 'RMSE',
-  wape: 'WAPE',
-  r2: 'R²',
-  accuracy: 'Accuracy',
-  f1: 'F1 (macro)',
-  auc: 'AUC',
-  logloss: 'Log-loss',
-};
 const PCT = new Set(['wape', 'accuracy']);
 const WITH_UNIT = new Set(['mae', 'rmse']);
 
@@ -24,41 +17,38 @@ function value(key: string, v: number | null | undefined, unit: string): string 
 /** Holdout metrics beside the naive baseline, quantile coverage, and gain-based feature importance. */
 export function TrainResult({ result, unit }: { result: TrainingResult; unit: string }) {
   const m: TrainingMetrics = result.metrics;
-  const keys = Object.keys(m.test).filter((k) => k in LABELS);
+  const keys = Object.keys(m.test).filter(isMetric);
+  const mono = <span className="font-mono">@{result.registryVersion}</span>;
   const b = m.baseline;
   return (
     <div className="mt-3 space-y-3 text-sm" data-testid={`train-result-${result.name}`}>
       <p data-testid="train-registered" className={result.registryNew ? 'text-slate-800' : 'text-amber-800'}>
-        {result.registryNew ? (
-          <>
-            Registered as candidate <span className="font-mono">@{result.registryVersion}</span>: evaluate it in the
-            registry below before promoting.
-          </>
-        ) : (
-          <>
-            Identical to <span className="font-mono">@{result.registryVersion}</span>, already in the registry: the
-            history and settings have not changed since, so no new version was added.
-          </>
-        )}
+        {tx(result.registryNew ? 'train.registered' : 'train.identical', { version: mono })}
       </p>
       <p className="text-slate-600">
-        Training run <span className="font-mono">{result.version}</span> · {m.rows.train.toLocaleString('en-IN')}{' '}
-        training, {m.rows.valid.toLocaleString('en-IN')} validation, {m.rows.test.toLocaleString('en-IN')} holdout rows
-        ({(m as { split?: string }).split === 'random' ? 'random split' : 'time-ordered'}) · {m.bestRound} rounds
-        {m.stoppedEarly ? ' (early stopping)' : ''} · {(m.trainMs / 1000).toFixed(1)} s · data: {result.source}
+        {tx('train.run', {
+          run: <span className="font-mono">{result.version}</span>,
+          train: m.rows.train.toLocaleString('en-IN'),
+          valid: m.rows.valid.toLocaleString('en-IN'),
+          test: m.rows.test.toLocaleString('en-IN'),
+          split: t((m as { split?: string }).split === 'random' ? 'train.splitRandom' : 'train.splitTime'),
+          rounds: t(m.stoppedEarly ? 'train.roundsEarly' : 'train.rounds', { n: m.bestRound }),
+          seconds: (m.trainMs / 1000).toFixed(1),
+          source: result.source,
+        })}
       </p>
       <table className="tabular min-w-[28rem] text-left">
         <thead className="text-xs uppercase text-slate-500">
           <tr>
-            <th className="pr-4">Holdout metric</th>
-            <th className="pr-4">Model</th>
-            {b && <th className="pr-4">Baseline</th>}
+            <th className="pr-4">{t('train.holdoutMetric')}</th>
+            <th className="pr-4">{t('models.col.model')}</th>
+            {b && <th className="pr-4">{t('train.baseline')}</th>}
           </tr>
         </thead>
         <tbody>
           {keys.map((k) => (
             <tr key={k} className={k === m.primary.name ? 'font-semibold' : ''}>
-              <td className="pr-4">{LABELS[k]}</td>
+              <td className="pr-4">{metricLabel(k)}</td>
               <td className="pr-4">{value(k, b ? b.model[k] : m.test[k], unit)}</td>
               {b && <td className="pr-4">{value(k, b.baseline[k], unit)}</td>}
             </tr>
@@ -67,20 +57,24 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
       </table>
       {b && (
         <p data-testid="baseline-verdict" className={b.beats ? 'text-emerald-700' : 'font-semibold text-red-700'}>
-          {b.beats ? 'Beats' : 'Does not beat'} the baseline — {b.name} — on {b.rows.toLocaleString('en-IN')} holdout
-          rows ({LABELS[m.primary.name] ?? m.primary.name}).
-          {!b.beats && ' Not better than baseline — planning uses the baseline.'}
+          {t(b.beats ? 'train.beats' : 'train.notBeats', {
+            name: b.name,
+            rows: b.rows.toLocaleString('en-IN'),
+            metric: metricLabel(m.primary.name),
+          })}
         </p>
       )}
       {m.quantiles.length > 0 && (
         <p className="text-slate-600">
           {m.quantiles
-            .map((q) => `${q.output}: ${formatPct(q.coverage)} of actuals at or below (target ${formatPct(q.alpha)})`)
+            .map((q) =>
+              t('train.quantile', { output: q.output, coverage: formatPct(q.coverage), alpha: formatPct(q.alpha) }),
+            )
             .join(' · ')}
         </p>
       )}
       <div>
-        <p className="text-xs uppercase text-slate-500">Feature importance (share of split gain)</p>
+        <p className="text-xs uppercase text-slate-500">{t('train.importance')}</p>
         <ul className="mt-1 space-y-0.5">
           {m.importance.slice(0, 8).map((f) => (
             <li key={f.feature} className="flex items-center gap-2">

@@ -8,6 +8,7 @@ export interface TrainRun {
   /** Loss per round of the main model (train and validation). */
   history: { round: number; trainLoss: number; validLoss: number | null }[];
   last: Extract<TrainingProgress, { stage: 'training' }> | null;
+  /** What the host last said it is doing (before the first round); empty until it says. */
   message: string;
 }
 
@@ -47,7 +48,7 @@ export const useTraining = create<TrainState>((set, get) => ({
     const patch = (fn: (r: TrainRun) => Partial<TrainRun>) =>
       set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
     set((s) => ({
-      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: 'Starting…' } },
+      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: '' } },
       errors: { ...s.errors, [spec]: null },
       outcome: omit(s.outcome, spec),
     }));

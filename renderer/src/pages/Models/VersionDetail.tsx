@@ -1,10 +1,24 @@
 import { formatInstant } from '../../lib/dates';
 import type { GateReport, ModelEvent, ModelVersionInfo } from '../../../../core/contract/api/registry';
+import { t } from '../../i18n';
+import { tx } from '../../i18n/rich';
+import { formatMs } from '../../lib/format';
+import { eventLabel, metricLabel, originLabel, taskLabel } from '../../lib/modelLabels';
 
 type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
 
 const METRIC_KEYS = ['mae', 'rmse', 'wape', 'r2', 'accuracy', 'f1', 'auc', 'logloss', 'n'];
 const num = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : '–');
+
+/** One lineage line: when, what, which version, and the reason or consumer the event recorded. */
+function eventText(e: ModelEvent): string {
+  let text = `${formatInstant(e.at)} — ${eventLabel(e.kind)}`;
+  if (e.version !== null) text += ` @${e.version}`;
+  if (e.fromVersion !== null) text += ` ${t('registry.eventFrom', { version: e.fromVersion })}`;
+  if (e.detail && 'reason' in e.detail) text += `: “${String(e.detail.reason)}”`;
+  if (e.detail && 'consumer' in e.detail) text += ` ${t('registry.eventFor', { consumer: String(e.detail.consumer) })}`;
+  return text;
+}
 
 /** One version (metrics, data, lineage), side by side with another when comparing. */
 export function VersionDetail({ detail, compare }: { detail: Detail; compare: Detail | null }) {
@@ -20,8 +34,13 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
         <span className="font-mono">
           {detail.name}@{detail.version}
         </span>{' '}
-        · {detail.origin} · {detail.manifest.task} on <span className="font-mono">{detail.manifest.target}</span> ·
-        created {formatInstant(detail.createdAt)}
+        ·{' '}
+        {tx('registry.versionLine', {
+          origin: originLabel(detail.origin),
+          task: taskLabel(detail.manifest.task),
+          target: <span className="font-mono">{detail.manifest.target}</span>,
+          created: formatInstant(detail.createdAt),
+        })}
         {detail.note && (
           <>
             {' '}
@@ -32,12 +51,12 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
       <table className="text-sm">
         <thead>
           <tr>
-            <th className="pr-4 text-left text-slate-600">Holdout metric</th>
+            <th className="pr-4 text-left text-slate-600">{t('train.holdoutMetric')}</th>
             <th className="pr-4 text-left">@{detail.version}</th>
             {compare && <th className="pr-4 text-left">@{compare.version}</th>}
             {baseline && (
               <th className="pr-4 text-left" title={base?.name}>
-                Naive baseline
+                {t('registry.naiveBaseline')}
               </th>
             )}
           </tr>
@@ -45,64 +64,63 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
         <tbody>
           {keys.map((k) => (
             <tr key={k}>
-              <td className="pr-4">{k}</td>
+              <td className="pr-4">{metricLabel(k)}</td>
               <td className="pr-4 tabular">{num(test(detail)[k])}</td>
               {compare && <td className="pr-4 tabular">{num(test(compare)[k])}</td>}
               {baseline && <td className="pr-4 tabular">{num(baseline[k])}</td>}
             </tr>
           ))}
           <tr>
-            <td className="pr-4">training time</td>
-            <td className="pr-4 tabular">{detail.trainMs !== null ? `${detail.trainMs} ms` : '–'}</td>
-            {compare && <td className="pr-4 tabular">{compare.trainMs !== null ? `${compare.trainMs} ms` : '–'}</td>}
+            <td className="pr-4">{t('registry.trainingTime')}</td>
+            <td className="pr-4 tabular">{detail.trainMs !== null ? formatMs(detail.trainMs) : '–'}</td>
+            {compare && <td className="pr-4 tabular">{compare.trainMs !== null ? formatMs(compare.trainMs) : '–'}</td>}
           </tr>
           <tr>
-            <td className="pr-4">training rows</td>
+            <td className="pr-4">{t('registry.trainingRows')}</td>
             <td className="pr-4 tabular">{detail.dataset?.rows ?? '–'}</td>
             {compare && <td className="pr-4 tabular">{compare.dataset?.rows ?? '–'}</td>}
           </tr>
         </tbody>
       </table>
-      {base?.name && <p className="text-xs text-slate-600">Naive baseline: {base.name}, on the same holdout rows.</p>}
+      {base?.name && <p className="text-xs text-slate-600">{t('registry.baselineName', { name: base.name })}</p>}
       {base?.beats === false && (
         <p
           role="status"
           data-testid="baseline-note"
           className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900"
         >
-          Not better than baseline — planning uses the baseline ({base.name}).
+          {t('registry.notBetter', { name: base.name ?? '' })}
         </p>
       )}
       {base?.beats === true && (
         <p data-testid="baseline-note" className="text-xs text-emerald-700">
-          Better than its baseline on the holdout: planning may use this model.
+          {t('registry.better')}
         </p>
       )}
       <p className="text-xs text-slate-600">
-        Data:{' '}
-        {detail.dataset
-          ? `${detail.dataset.rows} rows, ${detail.dataset.from ?? '?'} … ${detail.dataset.to ?? '?'}, sha256 ${detail.dataset.hash.slice(0, 12)}…`
-          : 'not recorded'}{' '}
-        · Inputs: {detail.manifest.inputs.map((i) => i.name).join(', ')} · File {detail.fileSha256.slice(0, 12)}… (
-        {(detail.fileBytes / 1024).toFixed(1)} KiB) · Parent{' '}
-        {detail.parentVersion !== null ? `@${detail.parentVersion}` : '–'}
+        {t(detail.dataset ? 'registry.data' : 'registry.dataNone', {
+          rows: detail.dataset?.rows ?? '',
+          from: detail.dataset?.from ?? '?',
+          to: detail.dataset?.to ?? '?',
+          hash: detail.dataset?.hash.slice(0, 12) ?? '',
+          inputs: detail.manifest.inputs.map((i) => i.name).join(', '),
+          file: detail.fileSha256.slice(0, 12),
+          kib: (detail.fileBytes / 1024).toFixed(1),
+          parent: detail.parentVersion !== null ? `@${detail.parentVersion}` : '–',
+        })}
       </p>
       {detail.lastError && (
         <p className="text-xs text-red-700" role="alert">
-          Last load error: {detail.lastError}
+          {t('registry.lastError', { error: detail.lastError })}
         </p>
       )}
       <details>
-        <summary className="cursor-pointer text-slate-600">Lineage ({detail.events.length} events)</summary>
+        <summary className="cursor-pointer text-slate-600">
+          {t('registry.lineage', { n: detail.events.length })}
+        </summary>
         <ul className="mt-1 text-xs" data-testid="lineage">
           {detail.events.map((e) => (
-            <li key={e.id}>
-              {formatInstant(e.at)} — {e.kind}
-              {e.version !== null ? ` @${e.version}` : ''}
-              {e.fromVersion !== null ? ` (from @${e.fromVersion})` : ''}
-              {e.detail && 'reason' in e.detail ? `: “${String(e.detail.reason)}”` : ''}
-              {e.detail && 'consumer' in e.detail ? ` for ${String(e.detail.consumer)}` : ''}
-            </li>
+            <li key={e.id}>{eventText(e)}</li>
           ))}
         </ul>
       </details>

@@ -3,11 +3,18 @@ import type { MonitorOverview } from '../../../../core/contract/api/monitoring';
 import type { HealthInfo } from '../../../../core/contract/api/system';
 import { api } from '../../api/client';
 import { Button, Card, ErrorBanner, Stat } from '../../components/ui';
+import { t, type MessageKey } from '../../i18n';
 import { formatPct } from '../../lib/format';
+import { modeLabel, outcomeLabel } from '../../lib/modelLabels';
 import { LineChart } from './LineChart';
 import { AlertList, CallTable, DriftTable, ModelStatusTable } from './MonitorTables';
 
 const WINDOWS = [15, 60, 360, 1440] as const;
+const DB_STATUS: Record<HealthInfo['db']['status'], MessageKey> = {
+  ok: 'monitor.db.ok',
+  corrupt: 'monitor.db.corrupt',
+  unavailable: 'monitor.db.unavailable',
+};
 
 export function MonitorPage() {
   const [health, setHealth] = useState<HealthInfo | null>(null);
@@ -33,19 +40,15 @@ export function MonitorPage() {
 
   useEffect(() => {
     void load();
-    const t = setInterval(() => void load(), 5000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => void load(), 5000);
+    return () => clearInterval(timer);
   }, [load]);
 
   const runDrift = async () => {
     setBusy('drift');
     try {
       const reports = await api.call('drift.run', {});
-      setNote(
-        reports.length
-          ? reports.map((r) => `${r.name}: ${r.message}`).join(' ')
-          : 'No models in the registry to check.',
-      );
+      setNote(reports.length ? reports.map((r) => `${r.name}: ${r.message}`).join(' ') : t('monitor.noModelsToCheck'));
       await load();
     } catch (e) {
       setError(e);
@@ -59,9 +62,7 @@ export function MonitorPage() {
     setBusy(name);
     try {
       const res = await api.call('training.start', { spec: name });
-      setNote(
-        `${name}@${res.registryVersion} trained and registered as candidate: evaluate and promote it on the Models page.`,
-      );
+      setNote(t('monitor.retrained', { model: `${name}@${res.registryVersion}` }));
       await load();
     } catch (e) {
       setError(e);
@@ -74,9 +75,9 @@ export function MonitorPage() {
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
-        <h1 className="text-xl font-semibold">Monitor</h1>
+        <h1 className="text-xl font-semibold">{t('nav.monitor')}</h1>
         <label className="text-sm text-slate-600">
-          Window{' '}
+          {t('monitor.window')}{' '}
           <select
             className="rounded border border-slate-300 px-2 py-1"
             value={minutes}
@@ -85,7 +86,9 @@ export function MonitorPage() {
           >
             {WINDOWS.map((w) => (
               <option key={w} value={w}>
-                {w < 60 ? `${w} min` : `${w / 60} h`}
+                {w < 60
+                  ? t('monitor.minutes', { n: w })
+                  : t(w === 60 ? 'monitor.hour' : 'monitor.hours', { n: w / 60 })}
               </option>
             ))}
           </select>
@@ -97,44 +100,59 @@ export function MonitorPage() {
           {note}
         </p>
       )}
-      <Card title="Health">
+      <Card title={t('monitor.health')}>
         {health ? (
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="health">
-            <Stat label="App version" value={<span data-testid="health-version">{health.appVersion}</span>} />
-            <Stat label="Schema version" value={<span data-testid="health-schema">{health.schemaVersion}</span>} />
             <Stat
-              label="Database"
+              label={t('monitor.appVersion')}
+              value={<span data-testid="health-version">{health.appVersion}</span>}
+            />
+            <Stat
+              label={t('monitor.schemaVersion')}
+              value={<span data-testid="health-schema">{health.schemaVersion}</span>}
+            />
+            <Stat
+              label={t('monitor.database')}
               value={
                 <span
                   data-testid="health-db"
                   className={health.db.status === 'ok' ? 'text-emerald-700' : 'text-red-700'}
                 >
-                  {health.db.status}
+                  {t(DB_STATUS[health.db.status])}
                 </span>
               }
-              hint={health.db.message ?? `${health.db.journalMode ?? ''} journal`}
+              hint={health.db.message ?? t('monitor.journal', { mode: health.db.journalMode ?? '' })}
             />
-            <Stat label="Uptime" value={`${health.uptimeS} s`} hint={`${health.mode} mode, pid ${health.pid}`} />
+            <Stat
+              label={t('monitor.uptime')}
+              value={`${health.uptimeS} s`}
+              hint={t('monitor.modePid', { mode: modeLabel(health.mode), pid: health.pid })}
+            />
             <div className="col-span-full text-xs text-slate-500">
-              Data directory:{' '}
+              {t('monitor.dataDir')}{' '}
               <span className="font-mono" data-testid="health-datadir">
                 {health.dataDir}
               </span>
             </div>
           </div>
         ) : (
-          <p className="text-sm text-slate-500">Loading…</p>
+          <p className="text-sm text-slate-500">{t('app.loading')}</p>
         )}
       </Card>
-      <Card title="Alerts">
-        {overview ? <AlertList alerts={overview.alerts} /> : <p className="text-sm text-slate-500">Loading…</p>}
+      <Card title={t('monitor.alerts')}>
+        {overview ? (
+          <AlertList alerts={overview.alerts} />
+        ) : (
+          <p className="text-sm text-slate-500">{t('app.loading')}</p>
+        )}
         {overview && (
           <p className="mt-2 text-xs text-slate-500">
-            Rules:{' '}
-            {overview.rules
-              .filter((r) => r.rule.enabled)
-              .map((r) => r.text)
-              .join(' · ')}
+            {t('monitor.rules', {
+              rules: overview.rules
+                .filter((r) => r.rule.enabled)
+                .map((r) => r.text)
+                .join(' · '),
+            })}
           </p>
         )}
       </Card>
@@ -142,35 +160,35 @@ export function MonitorPage() {
         <>
           <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
             <Stat
-              label="Calls"
+              label={t('monitor.calls')}
               value={<span data-testid="calls-total">{overview.byCall.reduce((a, c) => a + c.count, 0)}</span>}
-              hint={`last ${minutes} min`}
+              hint={t('monitor.lastMinutes', { n: minutes })}
             />
-            <Stat label="Errors" value={overview.byCall.reduce((a, c) => a + c.errors, 0)} />
+            <Stat label={t('monitor.errors')} value={overview.byCall.reduce((a, c) => a + c.errors, 0)} />
             <Stat
-              label="Optimizer success"
+              label={t('monitor.optimizerSuccess')}
               value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)}
-              hint={`${overview.optimizer.runs} runs`}
+              hint={t('monitor.runs', { n: overview.optimizer.runs })}
             />
             <Stat
-              label="Training jobs"
-              value={overview.training.reduce((a, t) => a + t.count, 0)}
-              hint={overview.training.map((t) => `${t.key} ${t.count}`).join(', ') || 'none'}
+              label={t('monitor.trainingJobs')}
+              value={overview.training.reduce((a, j) => a + j.count, 0)}
+              hint={overview.training.map((j) => `${outcomeLabel(j.key)} ${j.count}`).join(', ') || t('monitor.none')}
             />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
-            <Card title="Request rate">
+            <Card title={t('monitor.requestRate')}>
               <LineChart
                 testId="chart-rate"
-                unit="calls/s"
+                unit={t('monitor.callsPerS')}
                 times={calls.map((p) => p.t)}
                 lines={[
-                  { label: 'calls/s', color: '#2563eb', values: calls.map((p) => p.rate) },
-                  { label: 'errors/s', color: '#dc2626', values: calls.map((p) => p.errors / 60) },
+                  { label: t('monitor.callsPerS'), color: '#2563eb', values: calls.map((p) => p.rate) },
+                  { label: t('monitor.errorsPerS'), color: '#dc2626', values: calls.map((p) => p.errors / 60) },
                 ]}
               />
             </Card>
-            <Card title="Latency">
+            <Card title={t('monitor.latency')}>
               <LineChart
                 testId="chart-latency"
                 unit="ms"
@@ -183,14 +201,14 @@ export function MonitorPage() {
               />
             </Card>
           </div>
-          <Card title="Calls by name">
+          <Card title={t('monitor.callsByName')}>
             <CallTable rows={overview.byCall} />
           </Card>
-          <Card title="Models">
+          <Card title={t('nav.models')}>
             <ModelStatusTable rows={overview.models} inference={overview.inference} />
           </Card>
           <Card
-            title="Input drift"
+            title={t('monitor.inputDrift')}
             actions={
               <Button
                 variant="secondary"
@@ -198,7 +216,7 @@ export function MonitorPage() {
                 disabled={busy !== null}
                 data-testid="drift-run"
               >
-                {busy === 'drift' ? 'Checking…' : 'Check drift now'}
+                {busy === 'drift' ? t('monitor.checking') : t('monitor.checkDrift')}
               </Button>
             }
           >

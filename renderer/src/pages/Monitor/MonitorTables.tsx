@@ -1,16 +1,31 @@
 import { formatInstant } from '../../lib/dates';
 import type { Alert, DriftReport, ModelStatusRow, SeriesSummary } from '../../../../core/contract/api/monitoring';
+import { t, type MessageKey } from '../../i18n';
 import { formatMs, formatPct } from '../../lib/format';
+import { aliasLabel, driftLabel, statusLabel } from '../../lib/modelLabels';
 
 const ms = (v: number | null) => (v === null ? '–' : formatMs(v));
 const th = 'px-2 py-1 text-left font-medium text-slate-600';
 const td = 'px-2 py-1 tabular';
+const SEVERITY: Record<Alert['severity'], MessageKey> = {
+  warning: 'monitor.severity.warning',
+  critical: 'monitor.severity.critical',
+};
+
+/**
+ * The feature that moved most, in the statistics' own notation (PSI, KS D, p), which reads the
+ * same in every language.
+ */
+function shiftText(f: DriftReport['features'][number]): string {
+  const ks = f.ks ? `, KS D ${f.ks.d.toFixed(2)} (p ${f.ks.pValue.toExponential(1)})` : '';
+  return `${f.feature}: PSI ${f.psi.toFixed(3)}${ks}`;
+}
 
 export function AlertList({ alerts }: { alerts: Alert[] }) {
   if (alerts.length === 0)
     return (
       <p className="text-sm text-emerald-700" data-testid="alerts-none">
-        No alerts: every rule is within its threshold.
+        {t('monitor.noAlerts')}
       </p>
     );
   return (
@@ -20,7 +35,7 @@ export function AlertList({ alerts }: { alerts: Alert[] }) {
           key={i}
           className={`rounded border px-2 py-1 text-sm ${a.severity === 'critical' ? 'border-red-300 bg-red-50 text-red-800' : 'border-amber-300 bg-amber-50 text-amber-900'}`}
         >
-          <span className="mr-2 font-mono text-xs uppercase">{a.severity}</span>
+          <span className="mr-2 font-mono text-xs uppercase">{t(SEVERITY[a.severity])}</span>
           {a.message}
         </li>
       ))}
@@ -29,14 +44,14 @@ export function AlertList({ alerts }: { alerts: Alert[] }) {
 }
 
 export function CallTable({ rows }: { rows: SeriesSummary[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">No calls in this window.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-500">{t('monitor.noCalls')}</p>;
   return (
     <table className="w-full text-sm" data-testid="calls-table">
       <thead>
         <tr>
-          <th className={th}>Call</th>
-          <th className={th}>Calls</th>
-          <th className={th}>Errors</th>
+          <th className={th}>{t('monitor.col.call')}</th>
+          <th className={th}>{t('monitor.calls')}</th>
+          <th className={th}>{t('monitor.errors')}</th>
           <th className={th}>p50</th>
           <th className={th}>p95</th>
           <th className={th}>p99</th>
@@ -63,18 +78,18 @@ export function CallTable({ rows }: { rows: SeriesSummary[] }) {
 }
 
 export function ModelStatusTable({ rows, inference }: { rows: ModelStatusRow[]; inference: SeriesSummary[] }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">No models in the registry yet.</p>;
+  if (rows.length === 0) return <p className="text-sm text-slate-500">{t('monitor.noModels')}</p>;
   return (
     <table className="w-full text-sm" data-testid="model-status">
       <thead>
         <tr>
-          <th className={th}>Model</th>
-          <th className={th}>Alias</th>
-          <th className={th}>Version</th>
-          <th className={th}>Status</th>
-          <th className={th}>Load time</th>
-          <th className={th}>Inference p99</th>
-          <th className={th}>Last error</th>
+          <th className={th}>{t('models.col.model')}</th>
+          <th className={th}>{t('monitor.col.alias')}</th>
+          <th className={th}>{t('models.col.version')}</th>
+          <th className={th}>{t('models.col.status')}</th>
+          <th className={th}>{t('monitor.col.loadTime')}</th>
+          <th className={th}>{t('monitor.col.inferenceP99')}</th>
+          <th className={th}>{t('monitor.col.lastError')}</th>
         </tr>
       </thead>
       <tbody>
@@ -83,15 +98,15 @@ export function ModelStatusTable({ rows, inference }: { rows: ModelStatusRow[]; 
           return (
             <tr key={`${r.name}-${r.alias}`} className="border-t border-slate-100">
               <td className="px-2 py-1 font-mono text-xs">{r.name}</td>
-              <td className="px-2 py-1">{r.alias}</td>
+              <td className="px-2 py-1">{aliasLabel(r.alias)}</td>
               <td className={td}>{r.version !== null ? `@${r.version}` : '–'}</td>
               <td
                 className={`px-2 py-1 ${r.status === 'error' ? 'text-red-700' : r.status === 'loaded' ? 'text-emerald-700' : 'text-slate-600'}`}
               >
-                {r.status}
+                {statusLabel(r.status)}
               </td>
               <td className={td}>{ms(r.loadMs)}</td>
-              <td className={td}>{inf ? `${ms(inf.p99)} (${inf.count} req)` : '–'}</td>
+              <td className={td}>{inf ? t('monitor.inferenceReq', { p99: ms(inf.p99), n: inf.count }) : '–'}</td>
               <td className="px-2 py-1 text-xs text-red-700">{r.lastError ?? ''}</td>
             </tr>
           );
@@ -110,16 +125,16 @@ export function DriftTable({
   onRetrain(name: string): void;
   busy: string | null;
 }) {
-  if (reports.length === 0) return <p className="text-sm text-slate-500">No drift check has run yet.</p>;
+  if (reports.length === 0) return <p className="text-sm text-slate-500">{t('monitor.noDrift')}</p>;
   return (
     <table className="w-full text-sm" data-testid="drift-table">
       <thead>
         <tr>
-          <th className={th}>Model</th>
-          <th className={th}>Status</th>
-          <th className={th}>Samples</th>
-          <th className={th}>Largest shift</th>
-          <th className={th}>Checked</th>
+          <th className={th}>{t('models.col.model')}</th>
+          <th className={th}>{t('models.col.status')}</th>
+          <th className={th}>{t('monitor.col.samples')}</th>
+          <th className={th}>{t('monitor.col.largestShift')}</th>
+          <th className={th}>{t('monitor.col.checked')}</th>
           <th className={th} />
         </tr>
       </thead>
@@ -135,14 +150,10 @@ export function DriftTable({
               <td
                 className={`px-2 py-1 ${r.status === 'drift' ? 'text-red-700' : r.status === 'warn' ? 'text-amber-700' : 'text-slate-700'}`}
               >
-                {r.status}
+                {driftLabel(r.status)}
               </td>
               <td className={td}>{r.samples}</td>
-              <td className="px-2 py-1 text-xs">
-                {worst
-                  ? `${worst.feature}: PSI ${worst.psi.toFixed(3)}${worst.ks ? `, KS D ${worst.ks.d.toFixed(2)} (p ${worst.ks.pValue.toExponential(1)})` : ''}`
-                  : r.message}
-              </td>
+              <td className="px-2 py-1 text-xs">{worst ? shiftText(worst) : r.message}</td>
               <td className="px-2 py-1 text-xs">{formatInstant(r.createdAt)}</td>
               <td className="px-2 py-1">
                 {(r.status === 'drift' || r.status === 'warn') && (
@@ -152,7 +163,7 @@ export function DriftTable({
                     disabled={busy !== null}
                     onClick={() => onRetrain(r.name)}
                   >
-                    {busy === r.name ? 'Retraining…' : 'Retrain'}
+                    {busy === r.name ? t('monitor.retraining') : t('monitor.retrain')}
                   </button>
                 )}
               </td>
