@@ -37,7 +37,14 @@ export async function solveDecomposed(
   p: Prep,
   start: Draft,
   alsoStart: Draft[],
-  opts: { timeLimitS: number },
+  opts: {
+    timeLimitS: number;
+    /**
+     * `week`: both workers dive (other dives, dive.ts `variant`) after the shared rounds, which
+     * converge early at that size, and the cheaper plan is kept; `large`: one prices for the bound.
+     */
+    profile: 'large' | 'week';
+  },
   hooks: OptimizeHooks,
 ): Promise<DecomposedResult> {
   const started = performance.now();
@@ -61,10 +68,21 @@ export async function solveDecomposed(
   // The two workers share each round's pricing while both run rounds (colgen/peer.ts).
   const { port1, port2 } = new MessageChannel();
   const signal = new SharedArrayBuffer(8);
-  const job = (dive: boolean, port: MessagePort): Promise<ColgenJobResult> =>
+  const job = (me: 0 | 1, port: MessagePort): Promise<ColgenJobResult> =>
     runWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(
       'colgen',
-      { scenario: sc, start, alsoStart, deadlineMs, dive, stop, peer: { port, signal, me: dive ? 1 : 0 } },
+      {
+        scenario: sc,
+        start,
+        alsoStart,
+        deadlineMs,
+        dive: me === 1 || opts.profile === 'week',
+        profile: opts.profile,
+        // The large size's one dive is the measured one (variant 0); the week's two differ.
+        diveVariant: opts.profile === 'week' ? me : 0,
+        stop,
+        peer: { port, signal, me },
+      },
       {
         onProgress,
         resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: SOLVER_YOUNG_GEN_MB },
@@ -83,32 +101,40 @@ export async function solveDecomposed(
   }, STOP_POLL_MS);
   let both: [ColgenJobResult, ColgenJobResult];
   try {
-    both = await Promise.all([job(false, port1), job(true, port2)]);
+    both = await Promise.all([job(0, port1), job(1, port2)]);
   } finally {
     clearInterval(poll);
   }
-  const [b, d] = both;
-  const diveCost = d.draft ? priceOf(p, d.draft) : Infinity;
+  // Worker 0 prices for the bound (large) or dives too (week): the cheaper dive is kept.
+  const [b, d1] = both;
+  const cost0 = b.draft ? priceOf(p, b.draft) : Infinity;
+  const cost1 = d1.draft ? priceOf(p, d1.draft) : Infinity;
+  const d = cost0 < cost1 ? b : d1;
+  const diveCost = Math.min(cost0, cost1);
   const useDive = diveCost < startCost;
-  const bounds = [b.bound, d.bound].filter((v): v is number => v !== null);
+  const bounds = [b.bound, d1.bound].filter((v): v is number => v !== null);
   const from = useDive
     ? 'plan from the dive'
     : d.draft
       ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned`
       : 'the dive found no plan: the warm start is returned';
+  const names = opts.profile === 'week' ? (['first diving', 'second diving'] as const) : (['bound', 'diving'] as const);
+  const which = opts.profile === 'week' && useDive ? ` (${d === b ? names[0] : names[1]} worker's)` : '';
   return {
     draft: useDive ? d.draft! : start,
-    status: `column generation by rake on two cores: bound worker ${b.rounds} rounds (${b.status}), diving worker ${d.rounds} rounds (${d.status}); pricing shared for ${Math.min(b.sharedRounds, d.sharedRounds)} rounds; ${from}`,
+    status: `column generation by rake on two cores: ${names[0]} worker ${b.rounds} rounds (${b.status}), ${names[1]} worker ${d1.rounds} rounds (${d1.status}); pricing shared for ${Math.min(b.sharedRounds, d1.sharedRounds)} rounds; ${from}${which}`,
     bound: bounds.length ? Math.max(...bounds) : null,
     workers: {
       bound: { rounds: b.rounds, status: b.status },
-      diving: { rounds: d.rounds, status: d.status },
-      sharedRounds: Math.min(b.sharedRounds, d.sharedRounds),
-      diveFoundPlan: d.draft !== null,
+      diving: { rounds: d1.rounds, status: d1.status },
+      sharedRounds: Math.min(b.sharedRounds, d1.sharedRounds),
+      divingWorkers: opts.profile === 'week' ? 2 : 1,
+      plansFound: [b, d1].filter((w) => w.draft !== null).length,
+      diveFoundPlan: b.draft !== null || d1.draft !== null,
       planFrom: useDive ? 'dive' : 'warm start',
     },
     stoppedEarly: Atomics.load(flag, 0) === 1,
-    model: d.size.columns ? { ...d.size, subproblems: d.rounds } : undefined,
+    model: d1.size.columns ? { ...d1.size, subproblems: d1.rounds } : undefined,
     reductions: [
       'Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving',
     ],

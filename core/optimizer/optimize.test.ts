@@ -195,7 +195,9 @@ describe("the decomposed plan's bound and plan", () => {
     expect(objective!).toBeGreaterThanOrEqual(plan.summary.totalCost - 1);
     expect(bound!).toBeLessThanOrEqual(objective! + 1);
     expect(gap!).toBeCloseTo((objective! - bound!) / objective!, 9);
-    // The workers price smoothed duals, the in-process run the master's own: both converge to the same bound.
+    // Week-sized and smaller models: both workers dived from the shared rounds, and both found a plan.
+    expect(workers).toMatchObject({ divingWorkers: 2, plansFound: 2 });
+    // The workers and the in-process run converge to the same bound.
     const p = prepare(sc);
     const [g, rb] = [greedyDraft(p), ruleBasedDraft(p)];
     const cost = (d: Draft) => buildPlan(p, d, { ...plan.solver }, null).summary.totalCost;

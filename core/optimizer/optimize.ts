@@ -24,7 +24,10 @@ export interface OptimizeOptions {
   timeLimitS?: number;
   /** Relative MIP gap at which to stop (default 0.005 = 0.5 %). */
   gap?: number;
-  /** `auto` decomposes models above MONOLITHIC_LIMIT order–rake pairs. */
+  /**
+   * `auto` solves models above SEARCH_ONLY_PAIRS order–rake pairs by rake on two workers
+   * (decompose.ts): two dives up to MONOLITHIC_LIMIT (week), a bound and a dive above it (large).
+   */
   decompose?: 'auto' | 'never' | 'always';
   /** Return the LP text of the (monolithic) model, for `--export-lp`. */
   exportLp?: boolean;
@@ -121,7 +124,11 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
 
 /**
  * Above this many candidate pairs the root relaxation alone takes most of a minute (week: ~4,000
- * pairs, 20 s+ for the LP), so the whole time goes to the neighbourhood search.
+ * pairs, 20 s+ for the LP), so branch-and-bound is not run: by default such a model is solved on
+ * two workers (decompose.ts; with `decompose: 'never'`, column generation, a dive and the
+ * neighbourhood search on one thread). On one thread the week used one core of two and its
+ * neighbourhood search seldom improved the dive's plan; two dives from shared rounds took the week
+ * from 1.1–1.3 % to 0.86–0.94 % when they got both cores (bench/RESULTS.md).
  */
 export const SEARCH_ONLY_PAIRS = 2500;
 
@@ -216,7 +223,7 @@ const SOLVER_MIN_S = 1;
 /** Seconds of a decomposed solve's limit kept for pricing, the model objective and the checker. */
 const DECOMPOSED_RESERVE_S = 3.5;
 
-/** Above this many candidate order–rake pairs the model is solved decomposed by rake (decompose.ts). */
+/** Above this many candidate order–rake pairs one worker prices for the bound and one dives (large). */
 export const MONOLITHIC_LIMIT = 6000;
 
 /**
@@ -429,7 +436,8 @@ export async function optimize(
 
   hooks.onProgress?.({ phase: 'building', incumbent: rbCost, bound: null, gap: null, elapsedS: elapsed() });
   const pairs = countPairs(p);
-  const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > MONOLITHIC_LIMIT);
+  const decompose = opts.decompose === 'always' || (opts.decompose !== 'never' && pairs > SEARCH_ONLY_PAIRS);
+  const profile = pairs > MONOLITHIC_LIMIT ? 'large' : 'week';
   // The whole-horizon model is built only when it is solved or asked for (it is large when decomposed).
   const built = !decompose || opts.exportLp ? wholeHorizonModel(p, startDraft) : null;
   const lpText = built ? built.lp.toLp() : null;
@@ -446,7 +454,13 @@ export async function optimize(
         p,
         startDraft,
         [startDraft === gDraft ? rbDraft : gDraft],
-        { timeLimitS: Math.max(1, timeLimitS - elapsed() - DECOMPOSED_RESERVE_S - finalPassReserveS(timeLimitS)) },
+        {
+          timeLimitS: Math.max(
+            1,
+            timeLimitS - elapsed() - Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS) - finalPassReserveS(timeLimitS),
+          ),
+          profile,
+        },
         hooks,
       );
       draft = d.draft;

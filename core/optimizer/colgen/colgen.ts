@@ -77,6 +77,8 @@ export interface ColgenOptions {
    * rakes of a round while both run it; leaving ends the sharing for both.
    */
   peer?: PricingPeer;
+  /** Which dive (dive.ts `variant`): two runs sharing rounds dive differently. */
+  diveVariant?: number;
   /** After each round: the bound so far. */
   onRound?: (bound: number | null, round: number) => void;
 }
@@ -232,6 +234,7 @@ export function columnGeneration(
         deadlineMs: diveEnd,
         patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE,
         shouldStop: run.shouldStop,
+        variant: run.diveVariant,
       });
       // The dive's loadings join the pool and its plan starts the MIP over all of it.
       if (plan && run.diveS !== undefined && Date.now() < deadlineMs - 500 && !run.shouldStop?.()) {

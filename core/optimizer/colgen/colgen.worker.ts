@@ -22,6 +22,14 @@ export interface ColgenJob {
   deadlineMs: number;
   /** Bound only (false), or rounds and then price-and-fix diving for a plan (true). */
   dive: boolean;
+  /**
+   * `large`: smoothed duals, few loadings a round, idle ones dropped (a light master for 120 rakes).
+   * `week`: the master's own duals and 20 loadings a rake a round, as the one-thread week solve —
+   * its rounds converge in seconds, and the restricted master's plans want the wider pool.
+   */
+  profile: 'large' | 'week';
+  /** Which dive (dive.ts `variant`) when both workers dive. */
+  diveVariant: number;
   /** Int32Array over this buffer: index 0 set to 1 = stop and return what there is. */
   stop: SharedArrayBuffer;
   /** The other worker (colgen/peer.ts): a port to it, the two post counters, and which rakes are ours. */
@@ -54,6 +62,9 @@ const SMOOTHING = 0.7;
  */
 const DIVE_SHARE = 0.5;
 
+/** The week's rounds converge in a few seconds on a quiet machine; the dive and its search get the rest. */
+const WEEK_DIVE_SHARE = 0.65;
+
 /**
  * Column generation over rake loadings for the large size, on a core of its own: smoothed duals —
  * on large they raise the bound far faster than the master's own (colgen.ts, `smoothing`) — few
@@ -65,13 +76,13 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
   const h = await loadHighs();
   const p = prepare(job.scenario);
   const flag = new Int32Array(job.stop);
+  const large = job.profile === 'large';
   const r = columnGeneration(h, p, startOptions(job.start), [job.start, ...job.alsoStart], {
     deadlineMs: job.deadlineMs,
-    mipShare: job.dive ? DIVE_SHARE : 0,
+    mipShare: job.dive ? (large ? DIVE_SHARE : WEEK_DIVE_SHARE) : 0,
     dive: job.dive,
-    smoothing: SMOOTHING,
-    patternsPerRake: 5,
-    dropIdleAfter: 3,
+    diveVariant: job.diveVariant,
+    ...(large ? { smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3 } : {}),
     shouldStop: () => Atomics.load(flag, 0) === 1,
     // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
     ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),

@@ -36,7 +36,7 @@ const FINAL_MIP_S = 8;
 export function dive(
   p: Prep,
   master: Master,
-  run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean },
+  run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean; variant?: number },
 ): MipPlan | null {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
   // The pricing's view of each rake: narrowed to its option once that is fixed.
@@ -60,7 +60,8 @@ export function dive(
     // At least a third of the free rakes a step: one a step costs seconds for little LP gain, and
     // paced by the last step's time alone (steps get cheaper) the dive runs short and fixes the
     // last rakes all at once, which gives dearer plans.
-    const least = Math.max(pace, Math.ceil(freeRakes / 3));
+    // A second dive (variant 1) fixes a quarter a step: another path through the options.
+    const least = Math.max(pace, Math.ceil(freeRakes / (3 + (run.variant ?? 0))));
     let n = 0;
     for (const c of cand) {
       if (n >= Math.max(PER_STEP, least) || (n >= least && c.mass < TAKEN)) break;
@@ -106,7 +107,11 @@ export function dive(
   );
   if (!mip) return null;
   if (left() < 1 || run.shouldStop?.()) return mip;
-  return polish(master, mip, { ...run, price: { p, patternsPerRake: run.patternsPerRake } }).plan;
+  return polish(master, mip, {
+    ...run,
+    price: { p, patternsPerRake: run.patternsPerRake },
+    seed: 12345 + 7919 * (run.variant ?? 0),
+  }).plan;
 }
 
 /** A loading inside an option: its siding and start, and destinations among the option's. */

@@ -30,6 +30,8 @@ export function polish(
     shouldStop?: () => boolean;
     firstSize?: number;
     price?: { p: Prep; patternsPerRake: number };
+    /** Seed of the choice of neighbourhoods: two searches from one plan with other seeds try other rakes. */
+    seed?: number;
   },
 ): { plan: MipPlan; steps: number; improved: number } {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
@@ -56,7 +58,7 @@ export function polish(
   if (run.price) for (const ri of master.rakes) track(ri.r);
   const rakes = [...byRake.keys()].sort((a, b) => a - b);
   const infoOf = new Map(master.rakes.map((ri) => [ri.r, ri]));
-  let rng = 12345;
+  let rng = run.seed ?? 12345;
   const random = () => {
     rng = (rng * 1103515245 + 12345) % 2147483648;
     return rng / 2147483648;
