@@ -32,6 +32,18 @@ import { getColumn, type Table } from '../core/ml/table';
 import { generateHistory } from '../core/synth/history';
 import { getSpec } from '../models';
 
+if (process.argv.includes('--help')) {
+  console.log(`npm run bench:train -- [options]
+  --only LIST         cases, comma-separated: real, csv, generated, demand, freight-cost (default real,csv)
+  --rows N            CSV and generated cases: training rows (default 1000000; test rows are a fifth, at least 10000)
+  --features N        CSV and generated cases: features (default 20)
+  --rounds N          CSV, generated and plant-history cases: rounds (default 100)
+  --depth N           CSV, generated and plant-history cases: tree depth (default 6)
+  --real-rounds N     real sets: rounds (default 100)
+  --real-depth N      real sets: tree depth (default 6)`);
+  process.exit(0);
+}
+
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
