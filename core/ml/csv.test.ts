@@ -73,6 +73,26 @@ describe('CSV datasets', () => {
     expect(Array.from(t.columns[2]!.num!)).toEqual([0.30000001192092896, NaN, 2]);
   });
 
+  it('reads past its 1 MiB read buffer: a CRLF split across two reads is one line end', async () => {
+    // 17 header bytes, then 16 per row: row k's CR is byte 17 + 16k + 14, which is 2^20 − 1 for k = 65534.
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, k) => `${String(k).padStart(7, '0')},${String(k % 997).padStart(6, '0')}`,
+    );
+    const text = ['col_a,col_bbbbb', ...rows, '5'].join('\r\n');
+    expect(text.indexOf('\r\n', 17 + 16 * 65534)).toBe(2 ** 20 - 1);
+    await expect(readCsvTable(write('big.csv', text))).rejects.toThrow(
+      /big\.csv line 100002: 1 fields, the header has 2/,
+    );
+    const t = await readCsvTable(write('big-ok.csv', ['col_a,col_bbbbb', ...rows, ''].join('\r\n')));
+    expect(t.nRows).toBe(100_000);
+    expect([t.columns[0]!.num![65534], t.columns[1]!.num![65534], t.columns[0]!.num![99_999]]).toEqual([
+      65534,
+      65534 % 997,
+      99_999,
+    ]);
+  });
+
   it('reads a file whose first quote comes late with the general reader, from the start', async () => {
     const rows = Array.from({ length: 3000 }, (_, i) => `${i}.5,LANE-${i % 3}`);
     const f = write('late-quote.csv', ['x,lane', ...rows, '7,"WEST, 2"', ''].join('\n'));
