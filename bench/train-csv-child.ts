@@ -19,8 +19,10 @@ async function main(): Promise<void> {
     threads: 1 | 2;
   };
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const table = await readCsvTable(cfg.csv);
   const readSeconds = (performance.now() - t0) / 1000;
+  const readCpu = process.cpuUsage(c0);
   const feats = table.columns.slice(0, -1);
   const y = table.columns.at(-1)!.num!;
   const F = feats.length;
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
       seconds,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
       readSeconds,
+      readCpuSeconds: (readCpu.user + readCpu.system) / 1e6,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
       rmse: Math.sqrt(se / nt),
       mae: ae / nt,

@@ -33,7 +33,7 @@ export function detectDelimiter(text: string): string {
 }
 
 /** Undo the writer's protective quote (core/csv/write.ts) so a round trip is lossless. */
-function unneutralise(v: string): string {
+export function unneutralise(v: string): string {
   return v.length > 1 && v[0] === "'" && FORMULA_START.test(v.slice(1)) ? v.slice(1) : v;
 }
 
@@ -96,11 +96,8 @@ export function parseCsv(text: string): string[][] {
 /** How much of a file's start is read to find its header line's separator. */
 const HEAD_BYTES = 64 * 1024;
 
-/**
- * Records of a CSV file, streamed: a training set or a batch to score can be larger than is
- * sensible to hold as one string, and reading it this way never blocks the event loop for long.
- */
-export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
+/** The separator a file's header line uses (see detectDelimiter); only the file's start is read. */
+export async function fileDelimiter(file: string): Promise<string> {
   const head = Buffer.alloc(HEAD_BYTES);
   const fd = await fs.promises.open(file, 'r');
   let n: number;
@@ -109,8 +106,16 @@ export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
   } finally {
     await fd.close();
   }
+  return detectDelimiter(head.toString('utf8', 0, n).replace(/^\uFEFF/, ''));
+}
+
+/**
+ * Records of a CSV file, streamed: a training set or a batch to score can be larger than is
+ * sensible to hold as one string, and reading it this way never blocks the event loop for long.
+ */
+export async function* readCsvFile(file: string): AsyncGenerator<CsvRecord> {
   const where = { start: 1 };
-  const parser = parse(options(detectDelimiter(head.toString('utf8', 0, n).replace(/^\uFEFF/, '')), where));
+  const parser = parse(options(await fileDelimiter(file), where));
   // `pipe` does not forward a read error: hand it to the parser so the loop below throws it.
   fs.createReadStream(file)
     .on('error', (err) => parser.destroy(err))

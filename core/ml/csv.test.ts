@@ -57,6 +57,54 @@ describe('CSV datasets', () => {
     expect(t.nRows).toBe(4);
   });
 
+  it('reads a quote-free file from its bytes the same way: CR, CRLF and LF ends, a BOM, blank lines, text columns', async () => {
+    const f = write(
+      'plain.csv',
+      "\uFEFFkm,lane,w\r\n820.125,EAST,0.30000001192092896\r\r\n-1e3,'=WEST,\n\n7,EAST, 2 \r",
+    );
+    const t = await readCsvTable(f);
+    expect(t.columns.map((c) => [c.name, c.type])).toEqual([
+      ['km', 'numeric'],
+      ['lane', 'categorical'],
+      ['w', 'numeric'],
+    ]);
+    expect(Array.from(t.columns[0]!.num!)).toEqual([820.125, -1000, 7]);
+    expect(t.columns[1]!.str).toEqual(['EAST', '=WEST', 'EAST']);
+    expect(Array.from(t.columns[2]!.num!)).toEqual([0.30000001192092896, NaN, 2]);
+  });
+
+  it('reads past its 1 MiB read buffer: a CRLF split across two reads is one line end', async () => {
+    // 17 header bytes, then 16 per row: row k's CR is byte 17 + 16k + 14, which is 2^20 − 1 for k = 65534.
+    const rows = Array.from(
+      { length: 100_000 },
+      (_, k) => `${String(k).padStart(7, '0')},${String(k % 997).padStart(6, '0')}`,
+    );
+    const text = ['col_a,col_bbbbb', ...rows, '5'].join('\r\n');
+    expect(text.indexOf('\r\n', 17 + 16 * 65534)).toBe(2 ** 20 - 1);
+    await expect(readCsvTable(write('big.csv', text))).rejects.toThrow(
+      /big\.csv line 100002: 1 fields, the header has 2/,
+    );
+    const t = await readCsvTable(write('big-ok.csv', ['col_a,col_bbbbb', ...rows, ''].join('\r\n')));
+    expect(t.nRows).toBe(100_000);
+    expect([t.columns[0]!.num![65534], t.columns[1]!.num![65534], t.columns[0]!.num![99_999]]).toEqual([
+      65534,
+      65534 % 997,
+      99_999,
+    ]);
+  });
+
+  it('reads a file whose first quote comes late with the general reader, from the start', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `${i}.5,LANE-${i % 3}`);
+    const f = write('late-quote.csv', ['x,lane', ...rows, '7,"WEST, 2"', ''].join('\n'));
+    const t = await readCsvTable(f);
+    expect(t.nRows).toBe(3001);
+    expect(t.columns[0]!.num![2999]).toBe(2999.5);
+    expect(t.columns[1]!.str!.at(-1)).toBe('WEST, 2');
+    await expect(
+      readCsvTable(write('late-short.csv', ['x,lane', ...rows, '7', '"a",b', ''].join('\n'))),
+    ).rejects.toThrow(/late-short\.csv line 3002: 1 fields, the header has 2/);
+  });
+
   it('names the file, line and column of bad input', async () => {
     await expect(readCsvTable(write('short.csv', 'a,b\n1,2\n3\n'))).rejects.toThrow(
       /short\.csv line 3: 1 fields, the header has 2/,

@@ -124,8 +124,8 @@ const leftOf = (b: number, splitBin: number, ml: number) => [
   Op.I32Or,
 ];
 
-/** Bytes per feature histogram (256 bins × (grad, hess) doubles) and per 4-feature group. */
-const FEATURE_BYTES = 256 * 16;
+/** Bytes per feature histogram (256 bins × (grad, hess) doubles and padding, see STRIDE) and per 4-feature group. */
+const FEATURE_BYTES = (256 * 2 + 8) * 8;
 const GROUP_BYTES = 4 * FEATURE_BYTES;
 
 /**
