@@ -13,6 +13,15 @@ export function finalPassReserveS(timeLimitS: number): number {
   return Math.min(4, Math.max(0.5, 0.05 * timeLimitS));
 }
 
+/**
+ * Extra seconds for the final pass when the solve gets `share` of its cores: its reserve stretched
+ * to the same CPU time (reserve ÷ share), at most 10 % of the limit. 0 on a quiet machine.
+ */
+export function finalPassExtraS(timeLimitS: number, share: number): number {
+  const reserve = finalPassReserveS(timeLimitS);
+  return Math.min(0.1 * timeLimitS, reserve / Math.max(0.05, Math.min(1, share)) - reserve);
+}
+
 /** The final improvement pass on a plan about to be returned, with what it did for the plan's notes. */
 export function finalPass(
   p: Prep,

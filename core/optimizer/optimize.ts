@@ -15,7 +15,7 @@ import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
-import { finalPass, finalPassReserveS } from './final-pass';
+import { finalPass, finalPassExtraS, finalPassReserveS } from './final-pass';
 import { cpuShareMeter } from './pace';
 import type { OptimizeHooks } from './hooks';
 
@@ -460,6 +460,8 @@ export async function optimize(
             timeLimitS - elapsed() - Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS) - finalPassReserveS(timeLimitS),
           ),
           profile,
+          // Large: the final pass gets the search's last seconds when the CPU share is low.
+          ...(profile === 'large' ? { handOverS: (share: number) => finalPassExtraS(timeLimitS, share) } : {}),
         },
         hooks,
       );

@@ -77,6 +77,8 @@ export interface ColgenOptions {
    * rakes of a round while both run it; leaving ends the sharing for both.
    */
   peer?: PricingPeer;
+  /** Ends the search after the dive (dive.ts `stopSearch`), leaving the rest of the time to the caller. */
+  stopSearch?: () => boolean;
   /** Which dive (dive.ts `variant`): two runs sharing rounds dive differently. */
   diveVariant?: number;
   /** After each round: the bound so far. */
@@ -234,6 +236,7 @@ export function columnGeneration(
         deadlineMs: diveEnd,
         patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE,
         shouldStop: run.shouldStop,
+        stopSearch: run.stopSearch,
         variant: run.diveVariant,
       });
       // The dive's loadings join the pool and its plan starts the MIP over all of it.

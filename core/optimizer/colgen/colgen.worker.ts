@@ -30,7 +30,10 @@ export interface ColgenJob {
   profile: 'large' | 'week';
   /** Which dive (dive.ts `variant`) when both workers dive. */
   diveVariant: number;
-  /** Int32Array over this buffer: index 0 set to 1 = stop and return what there is. */
+  /**
+   * Int32Array over this buffer: index 0 set to 1 = stop and return what there is; index 1 set to
+   * 1 = end the search after the dive (the dive still finishes its plan).
+   */
   stop: SharedArrayBuffer;
   /** The other worker (colgen/peer.ts): a port to it, the two post counters, and which rakes are ours. */
   peer?: { port: MessagePort; signal: SharedArrayBuffer; me: 0 | 1 };
@@ -83,7 +86,9 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     dive: job.dive,
     diveVariant: job.diveVariant,
     ...(large ? { smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3 } : {}),
-    shouldStop: () => Atomics.load(flag, 0) === 1,
+    // A bound-only job ends its rounds with the search too: the time is the final pass's now.
+    shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 1) === 1),
+    stopSearch: () => Atomics.load(flag, 1) === 1,
     // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
     ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),
     peer: job.peer && portPeer(job.peer.port, new Int32Array(job.peer.signal), job.peer.me),
@@ -93,7 +98,8 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     bound: r.bound,
     rounds: r.iterations,
     sharedRounds: r.sharedRounds,
-    status: r.status,
+    status:
+      r.status === 'stopped' && Atomics.load(flag, 0) === 0 ? 'time limit (handed over to the final pass)' : r.status,
     draft: r.draft,
     size: r.size,
   };

@@ -36,7 +36,14 @@ const FINAL_MIP_S = 8;
 export function dive(
   p: Prep,
   master: Master,
-  run: { deadlineMs: number; patternsPerRake: number; shouldStop?: () => boolean; variant?: number },
+  run: {
+    deadlineMs: number;
+    patternsPerRake: number;
+    shouldStop?: () => boolean;
+    /** Ends the dive's steps and its search (polish.ts); its MIP still makes the plan. */
+    stopSearch?: () => boolean;
+    variant?: number;
+  },
 ): MipPlan | null {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
   // The pricing's view of each rake: narrowed to its option once that is fixed.
@@ -45,7 +52,8 @@ export function dive(
   const limit = master.rowLimits();
   const used = limit.map(() => 0);
   let stepS = 0;
-  while (left() > RESERVE_S && !run.shouldStop?.()) {
+  // Handed over (stopSearch), the steps end too: the MIP below settles the rakes still free.
+  while (left() > RESERVE_S && !run.shouldStop?.() && !run.stopSearch?.()) {
     const began = Date.now();
     if (master.solveLp(left() - RESERVE_S) === null) break;
     const cand = optionsInLp(master, fixed);
@@ -99,16 +107,20 @@ export function dive(
   // The LP over the last loadings, rounded, starts the MIP: without a start HiGHS' first plans on
   // large are far dearer.
   const start = master.solveLp(Math.max(0.5, left() / 4)) === null ? null : master.roundedStart();
-  const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
+  // Handed over, half the MIP's time: the rounded start is a plan already, the final pass improves it.
+  const mipS = run.stopSearch?.() ? FINAL_MIP_S / 2 : FINAL_MIP_S;
+  const mip = master.solveMip(Math.max(0.5, Math.min(mipS, left())), start, run.shouldStop);
   master.boundPatterns(
     master.patterns.map((_, k) => k),
     0,
     Infinity,
   );
   if (!mip) return null;
-  if (left() < 1 || run.shouldStop?.()) return mip;
+  const stopSearch = () => Boolean(run.shouldStop?.() || run.stopSearch?.());
+  if (left() < 1 || stopSearch()) return mip;
   return polish(master, mip, {
     ...run,
+    shouldStop: stopSearch,
     price: { p, patternsPerRake: run.patternsPerRake },
     seed: 12345 + 7919 * (run.variant ?? 0),
   }).plan;
