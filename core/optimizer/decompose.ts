@@ -24,13 +24,14 @@ export interface DecomposedResult {
 const STOP_POLL_MS = 100;
 
 /**
- * The large size's solve: Dantzig–Wolfe decomposition by rake (colgen/), the whole-horizon model
- * never built (its LP text alone is 165 MB at large). Two workers, one per core, run column
- * generation from the warm start (the other start plan's loadings among the first columns): one
- * prices to the deadline for the bound, the other stops its rounds earlier and dives
- * (price-and-fix) for a plan. Until it stops, their masters are identical and each prices half
- * the rakes of a round (colgen/peer.ts). The plan returned is the cheaper of the
- * dive's and the warm start (priced by the cost rules); the bound is the better of the two.
+ * The week and large sizes' solve: Dantzig–Wolfe decomposition by rake (colgen/), the
+ * whole-horizon model not needed (its LP text alone is 165 MB at large). Two workers, one per
+ * core, run column generation from the warm start (the other start plan's loadings among the
+ * first columns). Large: one prices to the deadline for the bound, the other stops its rounds
+ * earlier and dives (price-and-fix) for a plan. Week: both dive, each its own way, after rounds
+ * that converge early at that size. While both run rounds their masters are identical and each
+ * prices half the rakes of a round (colgen/peer.ts). The plan returned is the cheapest of the
+ * dives' and the warm start (priced by the cost rules); the bound is the better of the two.
  * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
 export async function solveDecomposed(
