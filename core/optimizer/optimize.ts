@@ -343,8 +343,11 @@ export async function optimize(
   const startDraft = gCost < rbCost ? gDraft : rbDraft;
   // Every returned plan gets the final improvement pass (final-pass.ts); a pass whose plan the
   // checker refused (it never should) is dropped, named in the notes.
-  const endDeadline: Deadline = { atMs: started + (timeLimitS - 0.25) * 1000, limitS: timeLimitS };
+  // Where the pass must end: the limit, less what pricing and checking its plan take after it
+  // (the decomposed path sets its own reserve for that below).
+  let passEndS = timeLimitS - 0.25;
   const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
+    const endDeadline: Deadline = { atMs: started + passEndS * 1000, limitS: timeLimitS };
     // A solver that overran its share still leaves the pass a little time: it never is skipped.
     const fp = finalPass(p, d, {
       ...endDeadline,
@@ -448,17 +451,17 @@ export async function optimize(
   try {
     if (decompose) {
       // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
-      // 120 s limit with 2 s kept).
+      // 120 s limit with 2 s kept), also after the final pass: at half a core a large plan's
+      // pricing and checking took 4.6 s, and the pass had run to the limit.
+      const decomposedReserveS = Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS);
+      passEndS = timeLimitS - 0.25 - decomposedReserveS;
       const d = await solveDecomposed(
         sc,
         p,
         startDraft,
         [startDraft === gDraft ? rbDraft : gDraft],
         {
-          timeLimitS: Math.max(
-            1,
-            timeLimitS - elapsed() - Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS) - finalPassReserveS(timeLimitS),
-          ),
+          timeLimitS: Math.max(1, timeLimitS - elapsed() - decomposedReserveS - finalPassReserveS(timeLimitS)),
           profile,
           // Large: the final pass gets the search's last seconds when the CPU share is low.
           ...(profile === 'large' ? { handOverS: (share: number) => finalPassExtraS(timeLimitS, share) } : {}),

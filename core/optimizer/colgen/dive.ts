@@ -40,7 +40,10 @@ export function dive(
     deadlineMs: number;
     patternsPerRake: number;
     shouldStop?: () => boolean;
-    /** Ends the dive's steps and its search (polish.ts); its MIP still makes the plan. */
+    /**
+     * Ends the search after the dive's MIP (polish.ts) only: cutting the steps or the MIP short at
+     * a low CPU share gave plans dearer than the warm start.
+     */
     stopSearch?: () => boolean;
     variant?: number;
   },
@@ -52,8 +55,7 @@ export function dive(
   const limit = master.rowLimits();
   const used = limit.map(() => 0);
   let stepS = 0;
-  // Handed over (stopSearch), the steps end too: the MIP below settles the rakes still free.
-  while (left() > RESERVE_S && !run.shouldStop?.() && !run.stopSearch?.()) {
+  while (left() > RESERVE_S && !run.shouldStop?.()) {
     const began = Date.now();
     if (master.solveLp(left() - RESERVE_S) === null) break;
     const cand = optionsInLp(master, fixed);
@@ -107,9 +109,7 @@ export function dive(
   // The LP over the last loadings, rounded, starts the MIP: without a start HiGHS' first plans on
   // large are far dearer.
   const start = master.solveLp(Math.max(0.5, left() / 4)) === null ? null : master.roundedStart();
-  // Handed over, half the MIP's time: the rounded start is a plan already, the final pass improves it.
-  const mipS = run.stopSearch?.() ? FINAL_MIP_S / 2 : FINAL_MIP_S;
-  const mip = master.solveMip(Math.max(0.5, Math.min(mipS, left())), start, run.shouldStop);
+  const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
   master.boundPatterns(
     master.patterns.map((_, k) => k),
     0,
