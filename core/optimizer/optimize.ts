@@ -364,45 +364,26 @@ export async function optimize(
   };
   // The solver gave no usable plan: the cheaper checked heuristic plan comes back, not the
   // rule-based one when the greedy warm start beats it (a starved solve often ends here).
-  const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => ({
-    plan:
-      gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok
-        ? finished(
-            gDraft,
-            {
-              method: 'greedy heuristic',
-              status: extra.status ?? 'no solver plan',
-              objective: null,
-              bound: null,
-              gap: null,
-              ...extra,
-              seconds: elapsed(),
-              fallbackReason: reason,
-              timeLimitS,
-              gapLimit: gap,
-              phases,
-            },
-            [`Greedy plan (the solver's warm start) returned: ${reason}.`],
-          )
-        : finished(
-            rbDraft,
-            {
-              method: 'rule-based fallback',
-              status: extra.status ?? 'no solver plan',
-              objective: null,
-              bound: null,
-              gap: null,
-              ...extra,
-              seconds: elapsed(),
-              fallbackReason: reason,
-              timeLimitS,
-              gapLimit: gap,
-              phases,
-            },
-            [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')],
-          ),
-    lpText,
-  });
+  const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => {
+    const greedy = gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok;
+    const info: SolverInfo = {
+      method: greedy ? 'greedy heuristic' : 'rule-based fallback',
+      status: extra.status ?? 'no solver plan',
+      objective: null,
+      bound: null,
+      gap: null,
+      ...extra,
+      seconds: elapsed(),
+      fallbackReason: reason,
+      timeLimitS,
+      gapLimit: gap,
+      phases,
+    };
+    const plan = greedy
+      ? finished(gDraft, info, [`Greedy plan (the solver's warm start) returned: ${reason}.`])
+      : finished(rbDraft, info, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]);
+    return { plan, lpText };
+  };
 
   // The heuristic plans are already priced: only their solver info and notes change.
   const heuristicOnly = (why: string): OptimizeResult => {
