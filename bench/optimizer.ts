@@ -244,6 +244,8 @@ async function main() {
           cpuS: Number(cpuS.toFixed(2)),
           cpuShare: Number((cpuS / wall).toFixed(2)),
           finalPass: fp ?? null,
+          // Where the wall time went, each phase against its deadline (an overrun shows here).
+          phases: plan.solver.phases ?? null,
           gapAfterFinalPass: gapAfter,
           unservedReasonCodes: plan.unserved.reduce<Record<string, number>>(
             (a, u) => ({ ...a, [u.reasonCode ?? 'none']: (a[u.reasonCode ?? 'none'] ?? 0) + 1 }),

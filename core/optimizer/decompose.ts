@@ -16,6 +16,8 @@ export interface DecomposedResult {
   bound: number | null;
   workers: NonNullable<SolverStages['workers']>;
   stoppedEarly: boolean;
+  /** The CPU share the workers received (pace.ts cpuShareMeter over both). */
+  cpuShare: number;
   model: { columns: number; integers: number; rows: number; nonzeros: number; subproblems: number } | undefined;
   reductions: string[];
 }
@@ -32,6 +34,7 @@ const STOP_POLL_MS = 100;
  * that converge early at that size. While both run rounds their masters are identical and each
  * prices half the rakes of a round (colgen/peer.ts). The plan returned is the cheapest of the
  * dives' and the warm start (priced by the cost rules); the bound is the better of the two.
+ * Large with `whileBound`: the bound worker prices on while the caller works on the dive's plan.
  * "Stop and keep the best plan" stops both (shared flag); cancelling terminates them.
  */
 export async function solveDecomposed(
@@ -48,13 +51,21 @@ export async function solveDecomposed(
     profile: 'large' | 'week';
     /** Seconds before the deadline to end the search after the dive, at the measured CPU share. */
     handOverS?: (cpuShare: number) => number;
+    /**
+     * Large: work on the plan to be returned (the final improvement pass) as soon as the diving
+     * worker has returned it, while the bound worker prices on, at most `boundExtraS` past the
+     * deadline. `run` gets the plan and the CPU share the workers received, and returns until when
+     * (Date.now() ms) the bound worker may go on after it.
+     */
+    whileBound?: { run: (draft: Draft, cpuShare: number) => number; boundExtraS: number };
   },
   hooks: OptimizeHooks,
 ): Promise<DecomposedResult> {
+  const whileBound = opts.profile === 'large' ? opts.whileBound : undefined;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const startCost = priceOf(p, start);
-  const stop = new SharedArrayBuffer(8);
+  const stop = new SharedArrayBuffer(12);
   const flag = new Int32Array(stop);
   const deadlineMs = Date.now() + opts.timeLimitS * 1000;
   let bound: number | null = null;
@@ -79,7 +90,7 @@ export async function solveDecomposed(
         scenario: sc,
         start,
         alsoStart,
-        deadlineMs,
+        deadlineMs: me === 0 && whileBound ? deadlineMs + whileBound.boundExtraS * 1000 : deadlineMs,
         dive: me === 1 || opts.profile === 'week',
         profile: opts.profile,
         // The large size's one dive is the measured one (variant 0); the week's two differ.
@@ -108,19 +119,37 @@ export async function solveDecomposed(
     if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1);
     if (opts.handOverS && Date.now() >= deadlineMs - opts.handOverS(share()) * 1000) Atomics.store(flag, 1, 1);
   }, STOP_POLL_MS);
-  let both: [ColgenJobResult, ColgenJobResult];
+  // Worker 0 prices for the bound (large) or dives too (week): the cheapest plan is kept.
+  const cheapest = (ws: ColgenJobResult[]) => {
+    const costs = ws.map((w) => (w.draft ? priceOf(p, w.draft) : Infinity));
+    const i = costs.indexOf(Math.min(...costs));
+    return { d: ws[i]!, diveCost: costs[i]!, useDive: costs[i]! < startCost };
+  };
+  const bound0 = job(0, port1),
+    dive1 = job(1, port2);
+  let b: ColgenJobResult, d1: ColgenJobResult;
+  let chosen: ReturnType<typeof cheapest>;
   try {
-    both = await Promise.all([job(0, port1), job(1, port2)]);
+    if (whileBound) {
+      // The bound worker has no plan (it does not dive): the diving worker's is the one returned.
+      d1 = await dive1;
+      chosen = cheapest([d1]);
+      try {
+        const untilMs = whileBound.run(chosen.useDive ? chosen.d.draft! : start, share());
+        // The bound worker prices on until the caller's work ends or the time it may have does.
+        await Promise.race([bound0, new Promise((ok) => setTimeout(ok, Math.max(0, untilMs - Date.now())))]);
+      } finally {
+        Atomics.store(flag, 2, 1);
+      }
+      b = await bound0;
+    } else {
+      [b, d1] = await Promise.all([bound0, dive1]);
+      chosen = cheapest([b, d1]);
+    }
   } finally {
     clearInterval(poll);
   }
-  // Worker 0 prices for the bound (large) or dives too (week): the cheaper dive is kept.
-  const [b, d1] = both;
-  const cost0 = b.draft ? priceOf(p, b.draft) : Infinity;
-  const cost1 = d1.draft ? priceOf(p, d1.draft) : Infinity;
-  const d = cost0 < cost1 ? b : d1;
-  const diveCost = Math.min(cost0, cost1);
-  const useDive = diveCost < startCost;
+  const { d, diveCost, useDive } = chosen;
   const bounds = [b.bound, d1.bound].filter((v): v is number => v !== null);
   const from = useDive
     ? 'plan from the dive'
@@ -143,6 +172,7 @@ export async function solveDecomposed(
       planFrom: useDive ? 'dive' : 'warm start',
     },
     stoppedEarly: Atomics.load(flag, 0) === 1,
+    cpuShare: share(),
     model: d1.size.columns ? { ...d1.size, subproblems: d1.rounds } : undefined,
     reductions: [
       'Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving',

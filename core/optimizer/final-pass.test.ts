@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finalPassExtraS, finalPassReserveS } from './final-pass';
+import { finalPassExtraS, finalPassReserveS, postSolveReserveS } from './final-pass';
 
 describe('time for the final improvement pass', () => {
   it('is its reserve on a quiet machine and stretches to the same CPU time on a busy one, within 10 % of the limit', () => {
@@ -10,5 +10,19 @@ describe('time for the final improvement pass', () => {
     expect(finalPassExtraS(30, 0.25)).toBe(3);
     // A meter reading above 1 (scheduler noise) gives no negative time.
     expect(finalPassExtraS(30, 1.4)).toBe(0);
+  });
+});
+
+describe('time kept after a decomposed solve for pricing, explaining and checking its plan', () => {
+  it('is the quiet reserve on a quiet machine and stretches with the CPU share and the orders, within 10 % of the limit', () => {
+    expect(postSolveReserveS(120, 2000, 1)).toBe(3.5);
+    expect(postSolveReserveS(30, 600, 1)).toBe(1.5);
+    // Large at a quarter of a core: 1.4 s of CPU over 0.25.
+    expect(postSolveReserveS(120, 2000, 0.25)).toBeCloseTo(5.6, 9);
+    // Twice the orders at that share: twice the time; three times: capped at a tenth of the limit.
+    expect(postSolveReserveS(120, 4000, 0.25)).toBeCloseTo(11.2, 9);
+    expect(postSolveReserveS(120, 6000, 0.25)).toBe(12);
+    // A meter reading below the floor plans on the floor's share, not on nothing.
+    expect(postSolveReserveS(120, 2000, 0.01)).toBeCloseTo(7, 9);
   });
 });

@@ -2,6 +2,7 @@ import type { Deadline } from './deadline';
 import type { Draft } from './draft';
 import type { FinalPassInfo } from '../domain/plan';
 import { improveDraft } from './improve';
+import { MIN_CPU_SHARE } from './pace';
 import type { Prep } from './prep';
 
 /**
@@ -20,6 +21,28 @@ export function finalPassReserveS(timeLimitS: number): number {
 export function finalPassExtraS(timeLimitS: number, share: number): number {
   const reserve = finalPassReserveS(timeLimitS);
   return Math.min(0.1 * timeLimitS, reserve / Math.max(0.05, Math.min(1, share)) - reserve);
+}
+
+/** Seconds of a decomposed solve's limit kept for pricing, the model objective and the checker. */
+const DECOMPOSED_RESERVE_S = 3.5;
+
+/**
+ * CPU seconds per order that pricing, explaining and checking a plan take after a decomposed
+ * solve, with the final pass's last move past its deadline: large (2,000 orders) 0.76 s on a
+ * quiet core; at a quarter of a core they took 4.3–4.8 s of wall time (1.1–1.2 s of CPU), the
+ * pass overran by 0.7 s and the call ended 1 s past its 120 s limit.
+ */
+const POST_SOLVE_CPU_S_PER_ORDER = 0.0007;
+
+/**
+ * Seconds kept after a decomposed solve for pricing, explaining and checking its plan: their CPU
+ * time stretched to the CPU share the heuristic passes received, never less than the quiet
+ * reserve, at most a tenth of the limit.
+ */
+export function postSolveReserveS(timeLimitS: number, orders: number, share: number): number {
+  const quiet = Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS);
+  const needed = (POST_SOLVE_CPU_S_PER_ORDER * orders) / Math.max(MIN_CPU_SHARE, Math.min(1, share));
+  return Math.min(0.1 * timeLimitS, Math.max(quiet, needed));
 }
 
 /** The final improvement pass on a plan about to be returned, with what it did for the plan's notes. */

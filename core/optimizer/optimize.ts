@@ -15,7 +15,7 @@ import { prepare, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
-import { finalPass, finalPassExtraS, finalPassReserveS } from './final-pass';
+import { finalPass, finalPassExtraS, finalPassReserveS, postSolveReserveS } from './final-pass';
 import { cpuShareMeter } from './pace';
 import type { OptimizeHooks } from './hooks';
 
@@ -220,18 +220,9 @@ export const SOLVER_MAX_ORDERS = 10_000;
 /** The solver is skipped when fewer seconds than this are left after the heuristic passes. */
 const SOLVER_MIN_S = 1;
 
-/** Seconds of a decomposed solve's limit kept for pricing, the model objective and the checker. */
-const DECOMPOSED_RESERVE_S = 3.5;
-
 /** Above this many candidate order–rake pairs one worker prices for the bound and one dives (large). */
 export const MONOLITHIC_LIMIT = 6000;
 
-/**
- * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,
- * then the independent checker on whatever will be returned. A solver plan is returned only when
- * HiGHS says it is feasible, the checker passes it and it is no dearer than the rule-based plan;
- * otherwise the rule-based plan is returned with `method: 'rule-based fallback'` and why.
- */
 /**
  * HiGHS says `optimal` once the gap is within the requested one (0.5 % by default), not only at a
  * proven optimum. The planner reads the word literally, so a plan with a gap left says how far
@@ -243,6 +234,12 @@ export function optimalLabel(status: string, found: number | null, requested: nu
   return status.replace(/\boptimal\b/, `within ${pct(requested)} of optimal (gap ${pct(found)})`);
 }
 
+/**
+ * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,
+ * then the independent checker on whatever will be returned. A solver plan is returned only when
+ * HiGHS says it is feasible, the checker passes it and it is no dearer than the rule-based plan;
+ * otherwise the rule-based plan is returned with `method: 'rule-based fallback'` and why.
+ */
 export async function optimize(
   sc: Scenario,
   opts: OptimizeOptions = {},
@@ -346,7 +343,7 @@ export async function optimize(
   // Where the pass must end: the limit, less what pricing and checking its plan take after it
   // (the decomposed path sets its own reserve for that below).
   let passEndS = timeLimitS - 0.25;
-  const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
+  const runPass = (d: Draft) => {
     const endDeadline: Deadline = { atMs: started + passEndS * 1000, limitS: timeLimitS };
     // A solver that overran its share still leaves the pass a little time: it never is skipped.
     const fp = finalPass(p, d, {
@@ -354,6 +351,12 @@ export async function optimize(
       atMs: Math.max(endDeadline.atMs, performance.now() + 300 * finalPassReserveS(timeLimitS)),
     });
     phaseDone('final improvement pass', endDeadline, !fp.info.complete);
+    return fp;
+  };
+  // The pass already run on a decomposed solve's plan while its bound worker priced on.
+  let passed: { draft: Draft; fp: ReturnType<typeof finalPass> } | null = null;
+  const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
+    const fp = passed?.draft === d ? passed.fp : runPass(d);
     const plan = buildPlan(p, fp.draft, { ...solver, finalPass: fp.info }, rbCost, [...notes, ...fp.notes]);
     const moved = fp.info.moves.road + fp.info.moves.rake + fp.info.moves.fill + fp.info.moves.move;
     if (moved === 0 || checkPlan(sc, plan).ok) return plan;
@@ -431,11 +434,16 @@ export async function optimize(
   let info: SolverInfo;
   try {
     if (decompose) {
-      // Time kept for pricing the plans, the model objective and the checker (large: 120.9 s of a
-      // 120 s limit with 2 s kept), also after the final pass: at half a core a large plan's
-      // pricing and checking took 4.6 s, and the pass had run to the limit.
-      const decomposedReserveS = Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS);
-      passEndS = timeLimitS - 0.25 - decomposedReserveS;
+      // Time kept for pricing the plans, the model objective and the checker, also after the
+      // final pass; on a busy machine they need more wall time, which the hand-over frees and the
+      // final pass leaves them (the solve's CPU share: the heuristic passes' reads the process's
+      // helper threads too, 0.46 where the workers got 0.24).
+      const decomposedReserveS = postSolveReserveS(timeLimitS, p.orders.length, 1);
+      const postExtraS = (share: number) => postSolveReserveS(timeLimitS, p.orders.length, share) - decomposedReserveS;
+      const solverDeadline: Deadline = { atMs: started + timeLimitS * 1000, limitS: timeLimitS };
+      const hs = await highs();
+      // The whole-horizon model's objective of the plan the solve returns (before the final pass).
+      let objective: number | null | undefined;
       const d = await solveDecomposed(
         sc,
         p,
@@ -445,12 +453,29 @@ export async function optimize(
           timeLimitS: Math.max(1, timeLimitS - elapsed() - decomposedReserveS - finalPassReserveS(timeLimitS)),
           profile,
           // Large: the final pass gets the search's last seconds when the CPU share is low.
-          ...(profile === 'large' ? { handOverS: (share: number) => finalPassExtraS(timeLimitS, share) } : {}),
+          ...(profile === 'large'
+            ? {
+                handOverS: (share: number) => finalPassExtraS(timeLimitS, share) + postExtraS(share),
+                // The bound worker's rounds go on through the final pass on the dive's plan.
+                whileBound: {
+                  boundExtraS: finalPassReserveS(timeLimitS),
+                  run: (plan: Draft, share: number) => {
+                    passEndS = timeLimitS - 0.25 - postSolveReserveS(timeLimitS, p.orders.length, share);
+                    objective = modelObjective(p, hs, startOptions(startDraft), plan);
+                    phaseDone('solver', solverDeadline);
+                    passed = { draft: plan, fp: runPass(plan) };
+                    return Date.now() + (started + passEndS * 1000 - performance.now());
+                  },
+                },
+              }
+            : {}),
         },
         hooks,
       );
+      if (passed) phaseDone("the bound worker's last rounds");
       draft = d.draft;
-      const objective = d.bound === null ? null : modelObjective(p, await highs(), startOptions(startDraft), d.draft);
+      passEndS = timeLimitS - 0.25 - postSolveReserveS(timeLimitS, p.orders.length, d.cpuShare);
+      objective = d.bound === null ? null : (objective ?? modelObjective(p, hs, startOptions(startDraft), d.draft));
       const bound = objective !== null ? d.bound : null;
       // The warm start came back (the dive found nothing better): name it as the heuristic it is.
       const warm = d.draft === startDraft;
@@ -528,7 +553,8 @@ export async function optimize(
     gap: info.gap,
     elapsedS: elapsed(),
   });
-  phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
+  if (!passed)
+    phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
   const plan = finished(draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, []);
   const verdict = checkPlan(sc, plan);
   if (!verdict.ok) {

@@ -320,6 +320,31 @@ describe("smoothed duals (the decomposed plan's bound worker)", () => {
   );
 });
 
+describe("the bound worker's last rounds, priced alone with an adapting smoothing weight", () => {
+  it.each(SMALL)(
+    '%s: once the peer has left, every bound stays under the optimum and the rounds converge to the same bound',
+    (name, make) => {
+      const r = colgen(name, make);
+      const opt = optimum(r.p, r.opts);
+      const rounds: Array<number | null> = [];
+      // A peer that has already left: this run prices every round alone from the first.
+      const gone = { me: 0 as const, exchange: () => null, leave: () => {} };
+      const ad = columnGeneration(h, r.p, r.opts, [r.g], {
+        deadlineMs: Date.now() + 20_000,
+        mipShare: 0,
+        smoothing: 0.7,
+        adaptSmoothingAlone: true,
+        peer: gone,
+        onRound: (b) => rounds.push(b),
+      });
+      expect(ad.status).toBe('converged');
+      expect(ad.sharedRounds).toBe(0);
+      for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
+      expect(Math.abs(ad.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
+    },
+  );
+});
+
 describe("the large size's workers: idle loadings dropped, price-and-fix diving", () => {
   it.each(SMALL)('%s: dropping loadings idle since the last LP converges to the same bound', (name, make) => {
     const r = colgen(name, make);
@@ -374,6 +399,18 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
       expect(dm.mipObjective!).toBeLessThanOrEqual(r.cg.mipObjective! + rel(r.cg.mipObjective!));
     },
   );
+
+  it('a master LP stops when asked (the bound worker ends with the final pass), and solves afterwards', () => {
+    const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
+    const m = new Master(p, h, opts);
+    m.addDraft(g);
+    m.load();
+    let asked = 0;
+    expect(m.solveLp(60, () => ++asked > 3)).toBeNull();
+    expect(asked).toBeGreaterThan(3);
+    expect(m.lpTimedOut).toBe(false);
+    expect(m.solveLp(60)).not.toBeNull();
+  });
 
   it("a master LP re-solved after others still gets its own time limit (HiGHS' clocks reset per solve)", () => {
     const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));

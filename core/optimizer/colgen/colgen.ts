@@ -53,6 +53,12 @@ export interface ColgenOptions {
    */
   smoothing?: number;
   /**
+   * Once the peer has left (the dive has the shared rounds' loadings), adapt the smoothing weight
+   * round by round: the bound worker's last rounds. Large, seed 1, rounds 7–14 priced alone after
+   * 6 at 0.7: ₹87.5 cr against ₹84.7 cr at a fixed 0.7.
+   */
+  adaptSmoothingAlone?: boolean;
+  /**
    * Loadings added per rake and round (default PATTERNS_PER_RAKE). On large 5, 10 and 20 reach the
    * same bound, and 5 keep the diving master light.
    */
@@ -119,13 +125,13 @@ export function columnGeneration(
     // Pricing rounds until no rake has a cheaper loading (the bound), then the MIP over the columns.
     let center: Float64Array | null = null;
     let lpDuals: Float64Array | null = null;
-    const alpha = run.smoothing ?? 0;
+    let alpha = run.smoothing ?? 0;
     let a = alpha;
     for (; Date.now() < lpDeadline && !run.shouldStop?.();) {
       if (!lpDuals) {
-        const z = master.solveLp((lpDeadline - Date.now()) / 1000);
+        const z = master.solveLp((lpDeadline - Date.now()) / 1000, run.shouldStop);
         if (z === null) {
-          status = master.lpTimedOut ? 'time limit' : 'master LP not solved';
+          status = master.lpTimedOut || run.shouldStop?.() ? 'time limit' : 'master LP not solved';
           break;
         }
         lpObj = z;
@@ -151,8 +157,8 @@ export function columnGeneration(
       const priceUntil = (mine: (i: number) => boolean): boolean => {
         for (const [i, ri] of master.rakes.entries()) {
           if (priced[i] || !mine(i)) continue;
-          // A round cut short by the deadline gives no bound (its columns still count).
-          if (Date.now() >= lpDeadline) return false;
+          // A round cut short by the deadline or a stop gives no bound (its columns still count).
+          if (Date.now() >= lpDeadline || run.shouldStop?.()) return false;
           const pr = priceRake(p, ri, duals, run.patternsPerRake ?? PATTERNS_PER_RAKE);
           priced[i] = { rc: pr.reducedCost, patterns: pr.patterns };
         }
@@ -192,6 +198,16 @@ export function columnGeneration(
           lag += Math.min(0, ex.reducedCost) - rc;
           if (ex.pattern && ex.reducedCost < -1e-3 && add(ex.pattern)) improving++;
         }
+      }
+      // Pricing alone for the bound, the weight adapts (Pessoa et al. 2018, automatic smoothing): when
+      // the Lagrangian rises from the priced point towards the master's own duals, smooth less;
+      // otherwise more.
+      if (run.adaptSmoothingAlone && peerGone && c) {
+        const picks = priced.flatMap((x) => (x && x.rc < -1e-3 && x.patterns[0] ? [x.patterns[0]] : []));
+        const g = master.subgradient(pi, picks);
+        let dot = 0;
+        for (let i = 0; i < g.length; i++) dot += g[i]! * (piLp[i]! - c[i]!);
+        alpha = dot > 0 ? Math.max(0, alpha - 0.1) : Math.min(0.99, alpha + (1 - alpha) * 0.1);
       }
       if (bound === null || lag > bound) {
         bound = lag;

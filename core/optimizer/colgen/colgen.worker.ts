@@ -32,7 +32,8 @@ export interface ColgenJob {
   diveVariant: number;
   /**
    * Int32Array over this buffer: index 0 set to 1 = stop and return what there is; index 1 set to
-   * 1 = end the search after the dive (the dive still finishes its plan).
+   * 1 = end the search after the dive (the dive still finishes its plan); index 2 set to 1 = a
+   * bound-only job returns its bound now (the plan is priced).
    */
   stop: SharedArrayBuffer;
   /** The other worker (colgen/peer.ts): a port to it, the two post counters, and which rakes are ours. */
@@ -89,9 +90,9 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     mipShare: job.dive ? (large ? DIVE_SHARE : WEEK_DIVE_SHARE) : 0,
     dive: job.dive,
     diveVariant: job.diveVariant,
-    ...(large ? { smoothing: SMOOTHING, patternsPerRake: 5, dropIdleAfter: 3 } : {}),
-    // A bound-only job ends its rounds with the search too: the time is the final pass's now.
-    shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 1) === 1),
+    ...(large ? { smoothing: SMOOTHING, adaptSmoothingAlone: !job.dive, patternsPerRake: 5, dropIdleAfter: 3 } : {}),
+    // A bound-only job prices on through the final pass on the dive's plan (decompose.ts whileBound).
+    shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 2) === 1),
     stopSearch: () => Atomics.load(flag, 1) === 1,
     // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
     ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),
@@ -102,8 +103,7 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     bound: r.bound,
     rounds: r.iterations,
     sharedRounds: r.sharedRounds,
-    status:
-      r.status === 'stopped' && Atomics.load(flag, 0) === 0 ? 'time limit (handed over to the final pass)' : r.status,
+    status: r.status === 'stopped' && Atomics.load(flag, 0) === 0 ? 'time limit (ended with the final pass)' : r.status,
     draft: r.draft,
     size: r.size,
   };

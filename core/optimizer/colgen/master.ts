@@ -217,8 +217,8 @@ export class Master {
     } as never);
   }
 
-  /** Solve the LP relaxation; its optimum and the duals the pricing reads. */
-  solveLp(timeLimitS: number): number | null {
+  /** Solve the LP relaxation; its optimum and the duals the pricing reads. `stop` interrupts it (null then). */
+  solveLp(timeLimitS: number, stop?: () => boolean): number | null {
     const m = this.model!;
     m.clearIntegrality(); // solveMip leaves the loadings integer
     // HiGHS' time limit counts from its clocks' last reset, not from this run.
@@ -226,7 +226,16 @@ export class Master {
     // Primal simplex: new loadings leave the last basis primal feasible, so a re-solve takes a
     // fraction of the dual simplex's iterations (figures: bench/RESULTS.md).
     m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS), simplex_strategy: 4 });
-    m.run();
+    m.run(
+      stop
+        ? {
+            [this.h.constants.callbackType.simplexInterrupt]: (e) => {
+              if (stop()) e.interrupt();
+              return undefined;
+            },
+          }
+        : undefined,
+    );
     this.lpTimedOut = m.getModelStatus() === this.h.constants.modelStatus.timeLimit;
     if (m.getModelStatus() !== this.h.constants.modelStatus.optimal) return null;
     this.duals = Float64Array.from(m.getSolution().rowDual);
@@ -333,19 +342,36 @@ export class Master {
     }
     for (let j = 0; j < this.firstPatternCol; j++) {
       const c = this.cols[j]!;
-      let rc = c.cost;
-      for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
+      const rc = reducedCostOf(c, pi);
       if (rc < 0) v += rc * c.ub;
     }
     return v;
   }
 
+  /**
+   * A subgradient of the Lagrangian bound at duals `pi`: each row's limit less what the
+   * Lagrangian's own solution uses of it — trucks and unserved tonnes at their bounds where their
+   * reduced cost is negative, and the loadings `picks` (each rake's cheapest, when below 0). The
+   * rakes' one-loading rows read 0 (they are not dualised).
+   */
+  subgradient(pi: Float64Array, picks: Pattern[]): Float64Array {
+    const g = new Float64Array(this.rowLo.length);
+    for (let i = 0; i < g.length; i++)
+      if (!this.oneRows.has(i)) g[i] = this.rowLo[i] === -Infinity ? this.rowUp[i]! : this.rowLo[i]!;
+    const use = (c: Col, x: number) => {
+      for (let k = 0; k < c.rows.length; k++) if (!this.oneRows.has(c.rows[k]!)) g[c.rows[k]!]! -= c.vals[k]! * x;
+    };
+    for (let j = 0; j < this.firstPatternCol; j++) {
+      const c = this.cols[j]!;
+      if (reducedCostOf(c, pi) < 0) use(c, c.ub);
+    }
+    for (const pt of picks) use(this.patternCol(pt), 1);
+    return g;
+  }
+
   /** A pattern's reduced cost at duals `pi` (its rake's one-loading dual included). */
   reducedCost(pt: Pattern, pi: Float64Array): number {
-    const c = this.patternCol(pt);
-    let rc = c.cost;
-    for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
-    return rc;
+    return reducedCostOf(this.patternCol(pt), pi);
   }
 
   /** A draft's rakes as patterns (the warm start), priced as the whole-horizon model prices them. */
@@ -539,6 +565,13 @@ export class Master {
     });
     return draft;
   }
+}
+
+/** A column's reduced cost at row duals `pi` (HiGHS' sign convention: c − Σ a·dual). */
+function reducedCostOf(c: Col, pi: Float64Array): number {
+  let rc = c.cost;
+  for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
+  return rc;
 }
 
 /**

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlan } from '../checker/check';
+import { generateScenario } from '../synth/scenario';
+import { buildPlan } from './build-plan';
+import { solveDecomposed } from './decompose';
+import type { Draft } from './draft';
+import { greedyDraft } from './greedy';
+import { prepare } from './prep';
+
+const INFO = { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
+
+describe("the large size's solve: the caller works on the dive's plan while the bound worker prices on", () => {
+  it('large seed 1: the work gets the plan returned, once; the bound worker ends when the work does', async () => {
+    const sc = generateScenario({ seed: 1, size: 'large' });
+    const p = prepare(sc);
+    const start = greedyDraft(p);
+    const given: Draft[] = [];
+    const d = await solveDecomposed(
+      sc,
+      p,
+      start,
+      [],
+      {
+        timeLimitS: 12,
+        profile: 'large',
+        whileBound: {
+          boundExtraS: 30,
+          run: (draft) => {
+            given.push(draft);
+            return Date.now(); // no more time for the bound worker after this work
+          },
+        },
+      },
+      {},
+    );
+    expect(given).toHaveLength(1);
+    expect(given[0]).toBe(d.draft);
+    expect(checkPlan(sc, buildPlan(p, d.draft, INFO, null)).violations).toEqual([]);
+    // Far from converged at 12 s (it takes ~40 rounds), the bound worker was still pricing and was
+    // ended by the work's end, not by its own deadline 30 s later.
+    expect(d.workers.bound.status).toBe('time limit (ended with the final pass)');
+    expect(d.bound).not.toBeNull();
+  });
+
+  it('day seed 1: a bound worker that has converged is not waited for, whatever time the work leaves it', async () => {
+    const sc = generateScenario({ seed: 1, size: 'day' });
+    const p = prepare(sc);
+    const { workers } = await solveDecomposed(
+      sc,
+      p,
+      greedyDraft(p),
+      [],
+      {
+        timeLimitS: 20,
+        profile: 'large',
+        // Ten minutes more for the bound worker: the test would time out if the solve waited them out.
+        whileBound: { boundExtraS: 600, run: () => Date.now() + 600_000 },
+      },
+      {},
+    );
+    expect(workers.bound.status).toBe('converged');
+  });
+});
