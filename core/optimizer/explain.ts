@@ -57,8 +57,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
   const holdersOf = memo((product: string) =>
     [...p.stockyards.keys()].filter((y) => (p.stock.get(key(y, product)) ?? 0) > 1e-6),
   );
-  const unservedOf = memo((dest: string) => p.orders.filter((o) => o.destination === dest && st.unserved(o) > 1e-6));
-  const rakeOptions = memo((dest: string) => rakeMoves(st, dest, unservedOf(dest)));
+  const rakeOptions = (dest: string) => rakeMoves(st, dest);
   // Stockyard-days with both truck capacity and stock of a product left (a flooded plant has few).
   const roadDays = memo((product: string) =>
     [...p.stockyards.keys()].flatMap((y) =>
@@ -250,7 +249,24 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
  * priced only when some unserved order there is one its wagons carry and the siding's stockyards
  * hold (explaining a large plan prices thousands of pairs otherwise).
  */
-function rakeMoves(st: PlanState, dest: string, orders: readonly Order[]): Move[] {
+const rakeMovesCache = new WeakMap<PlanState, Map<string, Move[]>>();
+/**
+ * Every whole-rake move on an idle rake for one destination's unserved orders, once per plan
+ * state: the unserved tonnes' reasons and the idle rakes' both read them, and on a starved plan
+ * (a third of the rakes idle) they are most of its pricing.
+ */
+function rakeMoves(st: PlanState, dest: string): Move[] {
+  let byDest = rakeMovesCache.get(st);
+  if (!byDest) rakeMovesCache.set(st, (byDest = new Map()));
+  let out = byDest.get(dest);
+  if (!out) {
+    const orders = st.p.orders.filter((o) => o.destination === dest && st.unserved(o) > 1e-6);
+    byDest.set(dest, (out = destRakeMoves(st, dest, orders)));
+  }
+  return out;
+}
+
+function destRakeMoves(st: PlanState, dest: string, orders: readonly Order[]): Move[] {
   const out: Move[] = [];
   const open = orders.filter((o) => railAllowed(o) && st.unserved(o) > 1e-6);
   if (open.length === 0) return out;
@@ -361,14 +377,13 @@ function railBlock(
  */
 export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): IdleRake[] {
   const st = state ?? new PlanState(p, draft);
-  const byDest = new Map<string, Order[]>();
-  for (const o of p.orders)
-    if (st.unserved(o) > 1e-6 && p.dests.has(o.destination))
-      byDest.set(o.destination, [...(byDest.get(o.destination) ?? []), o]);
+  const dests = new Set(
+    p.orders.filter((o) => st.unserved(o) > 1e-6 && p.dests.has(o.destination)).map((o) => o.destination),
+  );
   // Every whole-rake move, once; each idle rake's best is among them.
   const bestOf = new Map<number, Move>();
-  for (const [dest, orders] of byDest)
-    for (const m of rakeMoves(st, dest, orders)) {
+  for (const dest of dests)
+    for (const m of rakeMoves(st, dest)) {
       const r = m.rakes[0]!.rakeIdx;
       if (!bestOf.has(r) || m.savingRs > bestOf.get(r)!.savingRs) bestOf.set(r, m);
     }

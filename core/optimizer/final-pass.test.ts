@@ -17,12 +17,12 @@ describe('time kept after a decomposed solve for pricing, explaining and checkin
   it('is the quiet reserve on a quiet machine and stretches with the CPU share and the orders, within 10 % of the limit', () => {
     expect(postSolveReserveS(120, 2000, 1)).toBe(3.5);
     expect(postSolveReserveS(30, 600, 1)).toBe(1.5);
-    // Large at a quarter of a core: 1.4 s of CPU over 0.25.
-    expect(postSolveReserveS(120, 2000, 0.25)).toBeCloseTo(5.6, 9);
-    // Twice the orders at that share: twice the time; three times: capped at a tenth of the limit.
-    expect(postSolveReserveS(120, 4000, 0.25)).toBeCloseTo(11.2, 9);
-    expect(postSolveReserveS(120, 6000, 0.25)).toBe(12);
+    // Large at a quarter of a core: 1.8 s of CPU over 0.25.
+    expect(postSolveReserveS(120, 2000, 0.25)).toBeCloseTo(7.2, 9);
+    // A third more orders at that share: a third more time; twice: capped at a tenth of the limit.
+    expect(postSolveReserveS(120, 2500, 0.25)).toBeCloseTo(9, 9);
+    expect(postSolveReserveS(120, 4000, 0.25)).toBe(12);
     // A meter reading below the floor plans on the floor's share, not on nothing.
-    expect(postSolveReserveS(120, 2000, 0.01)).toBeCloseTo(7, 9);
+    expect(postSolveReserveS(120, 2000, 0.01)).toBeCloseTo(9, 9);
   });
 });

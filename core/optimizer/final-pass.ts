@@ -28,11 +28,11 @@ const DECOMPOSED_RESERVE_S = 3.5;
 
 /**
  * CPU seconds per order that pricing, explaining and checking a plan take after a decomposed
- * solve, with the final pass's last move past its deadline: large (2,000 orders) 0.76 s on a
- * quiet core; at a quarter of a core they took 4.3–4.8 s of wall time (1.1–1.2 s of CPU), the
- * pass overran by 0.7 s and the call ended 1 s past its 120 s limit.
+ * solve, with the final pass's last move past its deadline. Large (2,000 orders): 0.76 s on a
+ * quiet core for a plan loading 103 of 120 rakes, 1.05–1.5 s for one loading 70 (explanations
+ * price whole-rake moves on every idle rake); at a quarter of a core a starved plan's took 4.3–12.6 s.
  */
-const POST_SOLVE_CPU_S_PER_ORDER = 0.0007;
+const POST_SOLVE_CPU_S_PER_ORDER = 0.0009;
 
 /**
  * Seconds kept after a decomposed solve for pricing, explaining and checking its plan: their CPU
