@@ -244,11 +244,6 @@ const tonnesOf = (r: DraftRake, id: string) =>
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
-/**
- * Every whole-rake move for a destination, over every idle rake and siding. A rake and siding are
- * priced only when some unserved order there is one its wagons carry and the siding's stockyards
- * hold (explaining a large plan prices thousands of pairs otherwise).
- */
 const rakeMovesCache = new WeakMap<PlanState, Map<string, Move[]>>();
 /**
  * Every whole-rake move on an idle rake for one destination's unserved orders, once per plan
@@ -266,6 +261,11 @@ function rakeMoves(st: PlanState, dest: string): Move[] {
   return out;
 }
 
+/**
+ * Every whole-rake move for a destination's unserved `orders`, over every idle rake and siding. A
+ * rake and siding are priced only when some unserved order there is one its wagons carry and the
+ * siding's stockyards hold (explaining a large plan prices thousands of pairs otherwise).
+ */
 function destRakeMoves(st: PlanState, dest: string, orders: readonly Order[]): Move[] {
   const out: Move[] = [];
   const open = orders.filter((o) => railAllowed(o) && st.unserved(o) > 1e-6);
