@@ -36,8 +36,8 @@ const POST_SOLVE_CPU_S_PER_ORDER = 0.0009;
 
 /**
  * Seconds kept after a decomposed solve for pricing, explaining and checking its plan: their CPU
- * time stretched to the CPU share the heuristic passes received, never less than the quiet
- * reserve, at most a tenth of the limit.
+ * time stretched to the CPU share its workers received, never less than the quiet reserve, at
+ * most a tenth of the limit.
  */
 export function postSolveReserveS(timeLimitS: number, orders: number, share: number): number {
   const quiet = Math.min(DECOMPOSED_RESERVE_S, 0.05 * timeLimitS);

@@ -434,12 +434,13 @@ export async function optimize(
   let info: SolverInfo;
   try {
     if (decompose) {
-      // Time kept for pricing the plans, the model objective and the checker, also after the
-      // final pass; on a busy machine they need more wall time, which the hand-over frees and the
-      // final pass leaves them (the solve's CPU share: the heuristic passes' reads the process's
-      // helper threads too, 0.46 where the workers got 0.24).
-      const decomposedReserveS = postSolveReserveS(timeLimitS, p.orders.length, 1);
-      const postExtraS = (share: number) => postSolveReserveS(timeLimitS, p.orders.length, share) - decomposedReserveS;
+      // Time kept for pricing the plan, its model objective and the checker after the final pass.
+      // On a busy machine they need more wall time, at the CPU share the workers receive (the
+      // heuristic passes' reading counts the process's helper threads: 0.46 where the workers
+      // got 0.24): the hand-over frees it and the pass ends early enough to leave it.
+      const postSolveS = (share: number) => postSolveReserveS(timeLimitS, p.orders.length, share);
+      const decomposedReserveS = postSolveS(1);
+      const passEndAt = (share: number) => timeLimitS - 0.25 - postSolveS(share);
       const solverDeadline: Deadline = { atMs: started + timeLimitS * 1000, limitS: timeLimitS };
       const hs = await highs();
       // The whole-horizon model's objective of the plan the solve returns (before the final pass).
@@ -455,12 +456,13 @@ export async function optimize(
           // Large: the final pass gets the search's last seconds when the CPU share is low.
           ...(profile === 'large'
             ? {
-                handOverS: (share: number) => finalPassExtraS(timeLimitS, share) + postExtraS(share),
+                handOverS: (share: number) =>
+                  finalPassExtraS(timeLimitS, share) + postSolveS(share) - decomposedReserveS,
                 // The bound worker's rounds go on through the final pass on the dive's plan.
                 whileBound: {
                   boundExtraS: finalPassReserveS(timeLimitS),
                   run: (plan: Draft, share: number) => {
-                    passEndS = timeLimitS - 0.25 - postSolveReserveS(timeLimitS, p.orders.length, share);
+                    passEndS = passEndAt(share);
                     objective = modelObjective(p, hs, startOptions(startDraft), plan);
                     phaseDone('solver', solverDeadline);
                     passed = { draft: plan, fp: runPass(plan) };
@@ -474,7 +476,7 @@ export async function optimize(
       );
       if (passed) phaseDone("the bound worker's last rounds");
       draft = d.draft;
-      passEndS = timeLimitS - 0.25 - postSolveReserveS(timeLimitS, p.orders.length, d.cpuShare);
+      passEndS = passEndAt(d.cpuShare);
       objective = d.bound === null ? null : (objective ?? modelObjective(p, hs, startOptions(startDraft), d.draft));
       const bound = objective !== null ? d.bound : null;
       // The warm start came back (the dive found nothing better): name it as the heuristic it is.
