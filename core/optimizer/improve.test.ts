@@ -6,7 +6,7 @@ import { tiny } from './__fixtures__/tiny';
 import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
-import { improveDraft } from './improve';
+import { improveDraft, MIN_SAVING_RS, PlanState, rakeMayPay, rakeMove } from './improve';
 import { key, lateDays, nextWorkingStart, prepare, unservedTonneCost, type Prep } from './prep';
 import { ruleBasedDraft } from './rule-based';
 
@@ -263,6 +263,34 @@ describe('final improvement pass', () => {
       expect(a.tried + b.tried).toBeGreaterThan(0);
     }, 120_000);
   }
+
+  it("the sweep's bound on a whole rake's saving never rules out one that pays, and rules out most", () => {
+    let paying = 0,
+      ruledOut = 0,
+      triples = 0;
+    for (const seed of [1, 2]) {
+      const sc = generateScenario({ seed, size: 'day' });
+      const p = prepare(sc);
+      const d = greedyDraft(p);
+      // Half the greedy plan's rakes left idle: many whole-rake moves pay.
+      const st = new PlanState(p, { rakes: d.rakes.filter((_, i) => i % 2 === 0), road: d.road });
+      const dests = [...new Set(p.orders.map((o) => o.destination))];
+      for (let r = 0; r < p.rakes.length; r++)
+        for (const lp of p.lps.values())
+          for (const dest of dests) {
+            triples++;
+            const m = rakeMove(st, r, lp.code, dest, p.orders);
+            const may = rakeMayPay(st, r, lp.code, dest, p.orders);
+            if (m && m.savingRs >= MIN_SAVING_RS) {
+              paying++;
+              expect(may).toBe(true);
+            }
+            if (!may) ruledOut++;
+          }
+    }
+    expect(paying).toBeGreaterThan(0);
+    expect(ruledOut).toBeGreaterThan(triples / 2);
+  });
 
   it('never lets a loading end after the horizon', () => {
     for (const seed of [1, 2]) {

@@ -90,6 +90,8 @@ export class PlanState {
   readonly shipments = new Map<string, number>();
   /** earliestFullStart by `rake|siding`, cleared whenever a rake's loading changes. */
   readonly startCache = new Map<string, number | null>();
+  /** Counts every change to stock or shipments: what is derived from them is valid for one version. */
+  version = 0;
   /** Loading intervals by siding, with their rakes, cleared whenever a rake's loading changes. */
   private readonly byLp = new Map<string, Array<[number, number, number]>>();
 
@@ -112,6 +114,7 @@ export class PlanState {
 
   private take(orderId: string, sources: Map<string, number>, sign: 1 | -1): void {
     const prod = this.p.orderById.get(orderId)!.product;
+    this.version++;
     let t = 0;
     for (const [y, x] of sources) {
       this.stockLeft.set(key(y, prod), (this.stockLeft.get(key(y, prod)) ?? 0) - sign * x);
@@ -455,19 +458,10 @@ export function rakeMove(
   const pr = p.rakes[rakeIdx]!;
   const lp = p.lps.get(lpCode)!;
   if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
-  const open = candidates
-    .filter(
-      (o) =>
-        o.destination === dest && railAllowed(o) && carries(p, pr.rake.wagonType, o.product) && st.unserved(o) > 1e-6,
-    )
-    .filter(
-      (o) =>
-        (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) &&
-        lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6),
-    );
-  if (open.length === 0) return null;
   const start = earliestFullStart(st, rakeIdx, lpCode);
   if (start === null) return null;
+  const open = openOrders(st, candidates, pr.rake.wagonType, lp, dest);
+  if (open.length === 0) return null;
   const d = p.dests.get(dest)!;
   const endFull = start + pr.capT / lp.loadingRateTph;
   const handling = handlingRate(p, lp);
@@ -501,6 +495,76 @@ export function rakeMove(
   return { kind: 'rake', savingRs: leave - rakeCost(p, next), rakes: [{ rakeIdx, next }] };
 }
 
+const openCache = new WeakMap<
+  readonly Order[],
+  { st: PlanState; version: number; byKey: Map<string, readonly Order[]> }
+>();
+
+/**
+ * The unserved orders among `candidates` a whole rake of `wagonType` at `lp` could take for
+ * `dest`: rail allowed, carried by the wagons, not yet shipped if unsplittable, with stock at a
+ * stockyard the siding serves; dearest to leave first. Shared by every idle rake of that wagon
+ * type until the plan changes (a sweep prices each idle rake at every siding for every destination).
+ */
+function openOrders(
+  st: PlanState,
+  candidates: readonly Order[],
+  wagonType: string,
+  lp: { code: string; stockyards: readonly string[] },
+  dest: string,
+): readonly Order[] {
+  let c = openCache.get(candidates);
+  if (!c || c.st !== st || c.version !== st.version)
+    openCache.set(candidates, (c = { st, version: st.version, byKey: new Map() }));
+  const k = `${wagonType}|${lp.code}|${dest}`;
+  let open = c.byKey.get(k);
+  if (!open) {
+    const p = st.p;
+    const list = candidates.filter(
+      (o) =>
+        o.destination === dest &&
+        railAllowed(o) &&
+        carries(p, wagonType, o.product) &&
+        st.unserved(o) > 1e-6 &&
+        (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) &&
+        lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6),
+    );
+    const leave = new Map(list.map((o) => [o, unservedTonneCost(p, o)]));
+    open = list.sort((a, b) => leave.get(b)! - leave.get(a)!);
+    c.byKey.set(k, open);
+  }
+  return open;
+}
+
+/**
+ * Whether a whole rake for `dest` on idle rake `rakeIdx` at `lpCode` could save anything: its
+ * saving is at most what leaving its best capacity's worth of open tonnes costs, less handling,
+ * against freight on the full rake at the destination's rate (rakeCost never charges less). Most
+ * (rake, siding, destination) triples of a sweep fail it, and rakeMove prices none of those.
+ */
+export function rakeMayPay(
+  st: PlanState,
+  rakeIdx: number,
+  lpCode: string,
+  dest: string,
+  candidates: readonly Order[],
+): boolean {
+  const p = st.p;
+  const pr = p.rakes[rakeIdx]!;
+  const lp = p.lps.get(lpCode)!;
+  const handling = handlingRate(p, lp);
+  let room = pr.capT;
+  let gain = -pr.capT * railRate(p, p.dests.get(dest)!);
+  for (const o of openOrders(st, candidates, pr.rake.wagonType, lp, dest)) {
+    const v = unservedTonneCost(p, o) - handling;
+    if (room <= 1e-9 || v <= 0) break;
+    const t = Math.min(room, st.unserved(o));
+    gain += t * v;
+    room -= t;
+  }
+  return gain >= MIN_SAVING_RS;
+}
+
 export function applyMove(st: PlanState, m: Move): void {
   for (const { rakeIdx, next } of m.rakes) st.setRake(rakeIdx, next);
   if (m.road) st.addRoad(m.road);
@@ -522,21 +586,19 @@ function unservedByDest(st: PlanState): Map<string, Order[]> {
 function* sweep(st: PlanState): Generator<() => Move | null> {
   const p = st.p;
   // Road lots first: cheap to test, and they free no rail capacity others need.
+  // Checked as the sweep reaches each order, rake or destination (the generator is lazy): only
+  // their own moves change what is checked, and the moves check it again.
   for (const o of p.orders) {
-    if (!roadAllowed(p, o)) continue;
+    if (!roadAllowed(p, o) || st.unserved(o) <= 1e-6) continue;
     for (const y of p.stockyards.keys()) for (let d = 0; d < p.sc.horizon.days; d++) yield () => roadMove(st, o, y, d);
   }
   // Fill idle wagons of used rakes.
   for (const [dest, orders] of unservedByDest(st)) {
-    for (const r of [...st.rakes.keys()])
-      for (const o of orders) {
-        yield () => {
-          const rk = st.rakes.get(r);
-          return rk && rk.lines.some((l) => p.orderById.get(l.orderId)!.destination === dest)
-            ? fillMove(st, r, o)
-            : null;
-        };
-      }
+    for (const r of [...st.rakes.keys()]) {
+      const rk = st.rakes.get(r);
+      if (!rk?.lines.some((l) => p.orderById.get(l.orderId)!.destination === dest)) continue;
+      for (const o of orders) yield () => fillMove(st, r, o);
+    }
   }
   // Tonnes between rakes serving the same destination.
   for (const a of [...st.rakes.keys()]) {
@@ -549,7 +611,8 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
     if (st.rakes.has(r)) continue;
     for (const lp of p.lps.values()) {
       if (!lp.wagonTypes.includes(p.rakes[r]!.rake.wagonType)) continue;
-      for (const [dest, orders] of byDest) yield () => rakeMove(st, r, lp.code, dest, orders);
+      for (const [dest, orders] of byDest)
+        yield () => (rakeMayPay(st, r, lp.code, dest, orders) ? rakeMove(st, r, lp.code, dest, orders) : null);
     }
   }
 }
