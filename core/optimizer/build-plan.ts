@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft } from './draft';
 import { explainIdleRakes, suggestProduction, unservedExplainer } from './explain';
-import { PlanState } from './improve';
+import { PlanState } from './plan-state';
 import {
   PLAN_FORMAT,
   type CostBreakdown,

@@ -1,6 +1,7 @@
 import type { Draft, DraftRake } from './draft';
 import type { IdleRake, ProductionSuggestion, UnservedFigures, UnservedLine, UnservedReasonCode } from '../domain/plan';
-import { PlanState, earliestFullStart, fillMove, rakeCost, rakeMove, roadMove, type Move } from './improve';
+import { fillMove, rakeMove, roadMove, type Move } from './moves';
+import { earliestFullStart, PlanState, rakeCost } from './plan-state';
 import {
   dayDate,
   deferredFreightRate,
@@ -40,7 +41,7 @@ const tt = (x: number) => `${Math.round(x).toLocaleString('en-IN')} t`;
  * Why an order's remaining tonnes were not shipped, derived from a computation on the plan as it
  * stands: first the blocks no plan could get round (no stock, the order cut at a deadline), then
  * the cheapest way to serve the tonnes now — a road lot, its idle wagons on a rake already
- * loading for its destination, or a whole rake on a rake left idle (improve.ts prices each, with
+ * loading for its destination, or a whole rake on a rake left idle (moves.ts prices each, with
  * every rule checked) — set against what leaving them costs (penalty + deferred freight). When no
  * way is allowed, the rule that blocks each mode is named.
  */

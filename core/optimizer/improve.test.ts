@@ -6,14 +6,16 @@ import { tiny } from './__fixtures__/tiny';
 import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
-import { improveDraft, MIN_SAVING_RS, PlanState, rakeMayPay, rakeMove } from './improve';
+import { improveDraft } from './improve';
+import { MIN_SAVING_RS, rakeMayPay, rakeMove } from './moves';
+import { PlanState } from './plan-state';
 import { key, lateDays, nextWorkingStart, prepare, unservedTonneCost, type Prep } from './prep';
 import { ruleBasedDraft } from './rule-based';
 
 /**
  * The final pass must leave no improving single move. The moves are enumerated here on the Draft
  * with this file's own bookkeeping, priced and validated by the independent checker
- * (`checkPlan(...).recomputed.totalCost`), not by improve.ts.
+ * (`checkPlan(...).recomputed.totalCost`), not by improve.ts or moves.ts.
  */
 const info = { method: 'greedy heuristic' as const, status: '', objective: null, bound: null, gap: null, seconds: 0 };
 /** ₹: plan tonnes are rounded to the kilogram, so two prices of one plan may differ by a rupee. */
