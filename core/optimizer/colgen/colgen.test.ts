@@ -111,6 +111,15 @@ const SMALL: Array<[string, () => Scenario]> = [
   ['day 4, 6 rakes, 60 orders', () => small(4, 6, 60)],
 ];
 const DAYS = [1, 2, 3];
+/** The week seed 1 master with the warm start's loadings, loaded: master LPs that take real simplex time. */
+function weekMaster(): Master {
+  const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
+  const m = new Master(p, h, opts);
+  m.addDraft(g);
+  m.load();
+  return m;
+}
+
 const day = (seed: number) => colgen(`day ${seed}`, () => generateScenario({ seed, size: 'day' }));
 
 describe('column generation against the whole-horizon model solved exactly', () => {
@@ -300,22 +309,35 @@ describe('stopping', () => {
   });
 });
 
+/**
+ * Column generation with `run` on a small case: every round's bound stays under the optimum and the
+ * rounds converge to plain column generation's bound. Returns the run for further checks.
+ */
+function convergesUnderOptimum(
+  name: string,
+  make: () => Scenario,
+  run: Partial<Parameters<typeof columnGeneration>[4]>,
+): ReturnType<typeof columnGeneration> {
+  const r = colgen(name, make);
+  const opt = optimum(r.p, r.opts);
+  const rounds: Array<number | null> = [];
+  const out = columnGeneration(h, r.p, r.opts, [r.g], {
+    deadlineMs: Date.now() + 20_000,
+    mipShare: 0,
+    ...run,
+    onRound: (b) => rounds.push(b),
+  });
+  expect(out.status).toBe('converged');
+  for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
+  expect(Math.abs(out.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
+  return out;
+}
+
 describe("smoothed duals (the decomposed plan's bound worker)", () => {
   it.each(SMALL)(
     '%s: the Lagrangian bound at smoothed duals stays under the optimum and converges to the same bound',
     (name, make) => {
-      const r = colgen(name, make);
-      const opt = optimum(r.p, r.opts);
-      const rounds: Array<number | null> = [];
-      const sm = columnGeneration(h, r.p, r.opts, [r.g], {
-        deadlineMs: Date.now() + 20_000,
-        mipShare: 0,
-        smoothing: 0.5,
-        onRound: (b) => rounds.push(b),
-      });
-      expect(sm.status).toBe('converged');
-      for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
-      expect(Math.abs(sm.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
+      convergesUnderOptimum(name, make, { smoothing: 0.5 });
     },
   );
 });
@@ -324,23 +346,10 @@ describe("the bound worker's last rounds, priced alone with an adapting smoothin
   it.each(SMALL)(
     '%s: once the peer has left, every bound stays under the optimum and the rounds converge to the same bound',
     (name, make) => {
-      const r = colgen(name, make);
-      const opt = optimum(r.p, r.opts);
-      const rounds: Array<number | null> = [];
       // A peer that has already left: this run prices every round alone from the first.
       const gone = { me: 0 as const, exchange: () => null, leave: () => {} };
-      const ad = columnGeneration(h, r.p, r.opts, [r.g], {
-        deadlineMs: Date.now() + 20_000,
-        mipShare: 0,
-        smoothing: 0.7,
-        adaptSmoothingAlone: true,
-        peer: gone,
-        onRound: (b) => rounds.push(b),
-      });
-      expect(ad.status).toBe('converged');
+      const ad = convergesUnderOptimum(name, make, { smoothing: 0.7, adaptSmoothingAlone: true, peer: gone });
       expect(ad.sharedRounds).toBe(0);
-      for (const b of rounds) expect(b!).toBeLessThanOrEqual(opt + rel(opt));
-      expect(Math.abs(ad.bound! - r.cg.bound!)).toBeLessThanOrEqual(1e-6 * Math.abs(r.cg.bound!) + 1e-3);
     },
   );
 });
@@ -401,10 +410,7 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
   );
 
   it('a master LP stops when asked (the bound worker ends with the final pass), and solves afterwards', () => {
-    const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
-    const m = new Master(p, h, opts);
-    m.addDraft(g);
-    m.load();
+    const m = weekMaster();
     let asked = 0;
     expect(m.solveLp(60, () => ++asked > 3)).toBeNull();
     expect(asked).toBeGreaterThan(3);
@@ -413,10 +419,7 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
   });
 
   it("a master LP re-solved after others still gets its own time limit (HiGHS' clocks reset per solve)", () => {
-    const { p, g, opts } = setup(generateScenario({ seed: 1, size: 'week' }));
-    const m = new Master(p, h, opts);
-    m.addDraft(g);
-    m.load();
+    const m = weekMaster();
     // Each solve from a cleared basis, so each takes real simplex time.
     let longest = 0;
     for (let i = 0; i < 12; i++) {
