@@ -112,19 +112,27 @@ interface Item {
 
 /** Cheapest use of exactly w wagons (w = 0..W) among one destination's items, with the choice. */
 interface DestTable {
-  best: Float64Array;
+  best: number[];
   pick: (w: number) => Item[];
   /** Cheapest use of at least `min` and at most w wagons (w = 0..W), with the count that achieves it. */
-  prefixMin: (min: number) => { value: Float64Array; arg: Int32Array };
+  prefixMin: (min: number) => { value: number[]; arg: number[] };
 }
 
-function withPrefixMin(best: Float64Array, pick: (w: number) => Item[]): DestTable {
-  const cache = new Map<number, { value: Float64Array; arg: Int32Array }>();
+/**
+ * A plain array of n copies of x. The pricing makes millions of short arrays a run; a typed
+ * array's allocation cost several times more than these (a quarter of the pricing's time on large).
+ */
+function filled(n: number, x: number): number[] {
+  return new Array<number>(n).fill(x);
+}
+
+function withPrefixMin(best: number[], pick: (w: number) => Item[]): DestTable {
+  const cache = new Map<number, { value: number[]; arg: number[] }>();
   const prefixMin = (min: number) => {
     let pm = cache.get(min);
     if (pm) return pm;
-    const value = new Float64Array(best.length).fill(Infinity);
-    const arg = new Int32Array(best.length);
+    const value = filled(best.length, Infinity);
+    const arg = filled(best.length, 0);
     for (let w = Math.max(1, min); w < best.length; w++) {
       value[w] = value[w - 1]!;
       arg[w] = arg[w - 1]!;
@@ -171,12 +179,12 @@ function destTable(items: Item[], W: number): DestTable {
     }
     return out;
   };
-  if (!blocks.length) return withPrefixMin(prefix.slice(0, W + 1), unitPick);
+  if (!blocks.length) return withPrefixMin(Array.from(prefix.subarray(0, W + 1)), unitPick);
   // 0/1 knapsack over whole orders (unsplittable, several wagons each): exactly w wagons.
   const B = scratchB;
   B.fill(Infinity, 0, W + 1);
   B[0] = 0;
-  const take = new Uint8Array(blocks.length * (W + 1)); // take[b·(W+1) + w]: block b taken at capacity w
+  const take = filled(blocks.length * (W + 1), 0); // take[b·(W+1) + w]: block b taken at capacity w
   for (let b = 0; b < blocks.length; b++) {
     const { wagons, cost } = blocks[b]!;
     for (let w = W; w >= wagons; w--) {
@@ -186,8 +194,8 @@ function destTable(items: Item[], W: number): DestTable {
       }
     }
   }
-  const best = new Float64Array(W + 1).fill(Infinity);
-  const split = new Int32Array(W + 1);
+  const best = filled(W + 1, Infinity);
+  const split = filled(W + 1, 0);
   for (let wb = 0; wb <= W; wb++) {
     if (B[wb] === Infinity) continue;
     for (let w = wb; w <= Math.min(W, wb + nUnits); w++) {
@@ -405,15 +413,15 @@ function destsAt(p: Prep, ri: RakeInfo, lp: string): SidingDests {
  */
 interface Band {
   waiting: boolean;
-  late: Float64Array;
+  late: number[];
   fk: Fractional | null;
   tables: Map<number, DestTable>;
 }
 
 /** A destination's loadable orders as (per-tonne value, tonnes) at its own rate, cheapest first, and the best cap tonnes' value. */
 interface Fractional {
-  v: Float64Array;
-  t: Float64Array;
+  v: number[];
+  t: number[];
   lb: number;
 }
 
@@ -461,7 +469,7 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
     for (let k = 0; same && k < list.length; k++)
       same = prev!.late[k] === lateDays(end + list[k]!.transitH, list[k]!.dueH);
     if (same) return prev!;
-    const late = new Float64Array(list.length);
+    const late = filled(list.length, 0);
     for (let k = 0; k < list.length; k++) late[k] = lateDays(end + list[k]!.transitH, list[k]!.dueH);
     return { waiting, late, fk: null, tables: new Map() };
   });
@@ -500,8 +508,8 @@ function slotState(p: Prep, ri: RakeInfo, d: Duals, slot: Slot, runs: Map<string
     // Sized exactly (a subarray view costs more to make than the copy it saves).
     let size = 0;
     for (const oi of list) if (oi.splittable || oi.q <= ri.cap + 1e-6) size++;
-    const v = new Float64Array(size),
-      t = new Float64Array(size);
+    const v = filled(size, 0),
+      t = filled(size, 0);
     let n = 0;
     for (let k = 0; k < list.length; k++) {
       const oi = list[k]!;
