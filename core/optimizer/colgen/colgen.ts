@@ -192,12 +192,16 @@ export function columnGeneration(
       if (!whole) break;
       // Rakes whose cheapest loading could not be built (a stockyard short): their exact prices,
       // once nothing else prices out at the master's own duals.
+      // A stop or the deadline cuts them short: a rake not priced exactly keeps its lower price.
+      let exactCut = false;
       if (!improving && pi === piLp) {
         for (const { ri, rc } of short) {
-          const ex = exactRakePrice(h, p, ri, duals);
+          if (Date.now() >= lpDeadline || run.shouldStop?.()) break;
+          const ex = exactRakePrice(h, p, ri, duals, { deadlineMs: lpDeadline, shouldStop: run.shouldStop });
           lag += Math.min(0, ex.reducedCost) - rc;
           if (ex.pattern && ex.reducedCost < -1e-3 && add(ex.pattern)) improving++;
         }
+        exactCut = Date.now() >= lpDeadline || Boolean(run.shouldStop?.());
       }
       // Pricing alone for the bound, the weight adapts (Pessoa et al. 2018, automatic smoothing): when
       // the Lagrangian rises from the priced point towards the master's own duals, smooth less;
@@ -236,9 +240,9 @@ export function columnGeneration(
         a = alpha;
       } // the master changed: re-solve it
       else if (pi === piLp) {
-        status = 'converged';
+        if (!exactCut) status = 'converged';
         break;
-      } // nothing prices out at the master's own duals
+      } // nothing prices out at the master's own duals (or the exact prices were cut short)
       else a = a < 0.05 ? 0 : a / 2; // mispricing: the next round prices closer to the master's duals
     }
     // No more rounds here: the peer, if still pricing, goes on alone instead of waiting for us.

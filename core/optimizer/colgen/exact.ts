@@ -5,6 +5,9 @@ import { patternCost, priceRake, type Combo, type Duals, type OrderInfo, type Pa
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 
+/** Longest one (slot, destination option)'s MIP may run [s]; they are small, usually proven in milliseconds. */
+const COMBO_S = 5;
+
 /**
  * The exact lowest reduced cost of one rake. The knapsack pricing (pricing.ts) prices every
  * (slot, destination option) from below, with each product at its cheapest stockyard's dual
@@ -19,21 +22,32 @@ export function exactRakePrice(
   p: Prep,
   ri: RakeInfo,
   d: Duals,
+  run: { deadlineMs: number; shouldStop?: () => boolean } = { deadlineMs: Infinity },
 ): { reducedCost: number; pattern: Pattern | null } {
   const combos: Combo[] = [];
   priceRake(p, ri, d, 0, combos);
   combos.sort((a, b) => a.rc - b.rc);
   let best = 0;
+  // The lowest lower value of a combination not solved to optimality (its MIP stopped, or never
+  // run): the rake's exact price may be that low, so what is returned never exceeds it and the
+  // Lagrangian bound built on it stays valid.
+  let unsolved = Infinity;
   let pattern: Pattern | null = null;
   for (const cb of combos) {
     if (cb.rc >= best - 1e-6) break;
-    const r = solveCombo(h, p, ri, d, cb);
-    if (r && r.rc < best) {
+    const leftS = (run.deadlineMs - Date.now()) / 1000;
+    if (leftS <= 0 || run.shouldStop?.()) {
+      unsolved = Math.min(unsolved, cb.rc);
+      break;
+    }
+    const r = solveCombo(h, p, ri, d, cb, Math.min(COMBO_S, leftS), run.shouldStop);
+    if (!r) unsolved = Math.min(unsolved, cb.rc);
+    else if (r.rc < best) {
       best = r.rc;
       pattern = r.pattern;
     }
   }
-  return { reducedCost: best, pattern };
+  return { reducedCost: Math.min(best, unsolved), pattern };
 }
 
 function solveCombo(
@@ -42,6 +56,8 @@ function solveCombo(
   ri: RakeInfo,
   d: Duals,
   cb: Combo,
+  timeLimitS: number,
+  shouldStop?: () => boolean,
 ): { rc: number; pattern: Pattern | null } | null {
   const c = p.sc.costs;
   const lp = p.lps.get(cb.slot.lp)!;
@@ -122,8 +138,17 @@ function solveCombo(
   for (const row of cb.slot.sidRows) fixed -= d.sid(row);
   const model = h.createModel({ format: 'lp', data: m.toLp() });
   try {
-    model.options.set({ output_flag: false, mip_rel_gap: 1e-9, time_limit: 5 });
-    model.run();
+    model.options.set({ output_flag: false, mip_rel_gap: 1e-9, time_limit: timeLimitS });
+    model.run(
+      shouldStop
+        ? {
+            [h.constants.callbackType.mipInterrupt]: (e) => {
+              if (shouldStop()) e.interrupt();
+              return undefined;
+            },
+          }
+        : undefined,
+    );
     if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
     const sol = model.getSolution().colValue;
     const at = (col: number) => sol[model.getColByName(m.names[col]!)]!;
