@@ -59,6 +59,7 @@ function solveCombo(
   timeLimitS: number,
   shouldStop?: () => boolean,
 ): { rc: number; pattern: Pattern | null } | null {
+  // null: not solved to the end (a stop or its time limit); rc ∞: no loading at this combination.
   const c = p.sc.costs;
   const lp = p.lps.get(cb.slot.lp)!;
   const demRate = ri.W * c.demurrageRsPerWagonH;
@@ -149,7 +150,12 @@ function solveCombo(
           }
         : undefined,
     );
-    if (model.getModelStatus() !== h.constants.modelStatus.optimal) return null;
+    const status = model.getModelStatus();
+    // Proven infeasible (no stock mix meets the minimum wagons): this combination has no loading.
+    // Every variable is bounded, so "unbounded or infeasible" is infeasible here.
+    const ms = h.constants.modelStatus;
+    if (status === ms.infeasible || status === ms.unboundedOrInfeasible) return { rc: Infinity, pattern: null };
+    if (status !== ms.optimal) return null;
     const sol = model.getSolution().colValue;
     const at = (col: number) => sol[model.getColByName(m.names[col]!)]!;
     const rc = model.getObjectiveValue() + fixed;
