@@ -23,7 +23,7 @@ export const en = {
   'gantt.idle': 'idle',
   'gantt.placed': 'placed',
   'gantt.loading': 'Loading',
-  'gantt.waiting': 'Placed, waiting',
+  'gantt.waiting': 'Placed, waiting in the yard',
   'gantt.departure': 'Departure',
   'gantt.demurrage': 'Demurrage',
   'gantt.wagons': 'wagons',

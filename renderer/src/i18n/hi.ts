@@ -24,7 +24,7 @@ export const hi: Record<MessageKey, string> = {
   'gantt.idle': 'खाली',
   'gantt.placed': 'प्लेसमेंट',
   'gantt.loading': 'लोडिंग',
-  'gantt.waiting': 'प्लेस्ड, प्रतीक्षा में',
+  'gantt.waiting': 'प्लेस्ड, यार्ड में प्रतीक्षा',
   'gantt.departure': 'प्रस्थान',
   'gantt.demurrage': 'डेमरेज',
   'gantt.wagons': 'वैगन',

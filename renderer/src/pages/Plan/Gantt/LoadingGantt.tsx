@@ -7,8 +7,9 @@ import { usePlanLookup } from '../planLookup';
 import { layoutGantt, shortRakeId, ticks, windowFor, type GanttBar } from './ganttLayout';
 
 /**
- * Loading Gantt: one lane per siding berth over real dates. Each rake shows its wait from
- * placement, its loading and its departure; time on demurrage is red. Bars are focusable
+ * Loading Gantt: one lane per siding berth over real dates. Each rake's bar is its loading, ending
+ * at its departure; its wait since placement (in the yard, while the berth may hold another rake) is
+ * the hatched strip under the lane; time on demurrage is red. Bars are focusable
  * (Tab reaches the chart, arrow keys move between rakes) and show the rake's details on focus
  * or hover.
  */
@@ -121,15 +122,34 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                   ))}
                 {lane.bars.filter(visible).map((b) => {
                   const id = b.rake.rakeId;
-                  const left = pct(b.placedH);
+                  const left = pct(b.loadStartH);
                   const width = Math.max(0.4, pct(b.departH) - left);
-                  const waitW = ((pct(b.loadStartH) - left) / width) * 100;
-                  const demW = b.demurrageFromH === null ? 0 : ((pct(b.departH) - pct(b.demurrageFromH)) / width) * 100;
+                  const waitLeft = pct(b.placedH);
+                  const demFrom = b.demurrageFromH;
+                  const demW =
+                    demFrom === null ? 0 : ((pct(b.departH) - pct(Math.max(demFrom, b.loadStartH))) / width) * 100;
+                  // Demurrage that began while the rake waited: the wait strip's red end.
+                  const waitDemLeft = demFrom !== null && demFrom < b.loadStartH ? pct(demFrom) : null;
                   const label = `${id} → ${destLabel(b.rake.destinations)}`;
                   // On the bar: the rake's number and destination codes, beside it when the bar is too short.
                   const short = `${shortRakeId(id)} → ${b.rake.destinations.join('+')}`;
                   return (
                     <Fragment key={id}>
+                      {pct(b.loadStartH) > waitLeft && (
+                        <span
+                          aria-hidden="true"
+                          data-testid={`gantt-wait-${id}`}
+                          className="absolute bottom-0 h-1 bg-[repeating-linear-gradient(45deg,#94a3b8_0_3px,#e2e8f0_3px_6px)] dark:bg-[repeating-linear-gradient(45deg,#64748b_0_3px,#334155_3px_6px)]"
+                          style={{ left: `${waitLeft}%`, width: `${pct(b.loadStartH) - waitLeft}%` }}
+                        />
+                      )}
+                      {waitDemLeft !== null && (
+                        <span
+                          aria-hidden="true"
+                          className="absolute bottom-0 h-1 bg-red-600"
+                          style={{ left: `${waitDemLeft}%`, width: `${pct(b.loadStartH) - waitDemLeft}%` }}
+                        />
+                      )}
                       <button
                         type="button"
                         data-gantt-bar={id}
@@ -142,11 +162,6 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                         className={`absolute top-1 flex h-8 overflow-hidden rounded text-left text-[11px] leading-8 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-amber-500 ${b.rake.demurrageRs > 0 ? 'ring-2 ring-red-600' : ''} ${active === id ? 'z-10 shadow-lg' : ''}`}
                         style={{ left: `${left}%`, width: `${width}%` }}
                       >
-                        <span
-                          aria-hidden="true"
-                          className="h-full shrink-0 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)] dark:bg-[repeating-linear-gradient(45deg,#475569_0_4px,#334155_4px_8px)]"
-                          style={{ width: `${Math.max(0, waitW)}%` }}
-                        />
                         <span aria-hidden="true" className="h-full flex-1 bg-brand-600" />
                         <span aria-hidden="true" className="h-full w-1 shrink-0 bg-slate-900" />
                         {demW > 0 && (
@@ -217,7 +232,7 @@ function Legend() {
   return (
     <ul className="flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-label={t('gantt.legend')}>
       <li className="flex items-center gap-1">
-        <span className="inline-block h-3 w-5 bg-[repeating-linear-gradient(45deg,#cbd5e1_0_4px,#e2e8f0_4px_8px)]" />
+        <span className="inline-block h-1 w-5 bg-[repeating-linear-gradient(45deg,#94a3b8_0_3px,#e2e8f0_3px_6px)]" />
         {t('gantt.waiting')}
       </li>
       <li className="flex items-center gap-1">

@@ -50,6 +50,19 @@ describe('layoutGantt', () => {
     expect(lanes[0]!.bars.map((b) => b.rake.rakeId)).toEqual(['R1', 'R2']);
     expect(lanes[1]!.bars).toEqual([]);
   });
+  it('a rake waiting in the yard for a busy berth does not take another one', () => {
+    // R2 is placed at 2 h but loads only once R1 has left at 8 h: one berth is enough (rule 5).
+    const lanes = layoutGantt(
+      [rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 8, 12, 5000)],
+      [{ code: 'LP1', maxRakes: 1 }],
+      T0,
+      9,
+    );
+    expect(lanes.map((l) => [l.berth, l.overflow, l.bars.map((b) => b.rake.rakeId)])).toEqual([
+      [1, false, ['R1', 'R2']],
+    ]);
+    expect(lanes[0]!.bars[1]).toMatchObject({ placedH: 2, loadStartH: 8, departH: 12, demurrageFromH: 11 });
+  });
   it('shows idle sidings as empty lanes and flags berths beyond the declared count', () => {
     const lanes = layoutGantt(
       [rake('R1', 'LP1', 0, 1, 8), rake('R2', 'LP1', 2, 3, 10)],

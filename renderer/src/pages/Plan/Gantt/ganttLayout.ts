@@ -2,7 +2,9 @@ import type { PlannedRake } from '../../../../../core/domain/plan';
 
 /**
  * Lays a plan's rakes out on siding berths: a siding that holds `maxRakes` rakes at once has that
- * many lanes, and a rake occupies its berth from placement until it departs (end of loading).
+ * many lanes, and a rake occupies its berth from the start of its loading until it departs — the
+ * siding limit the optimizer and the checker enforce (rule 5). Its wait since placement is in the
+ * plant's yard, not on the berth: another rake may load there meanwhile.
  * Plain TS so it is tested without a DOM.
  */
 export interface Siding {
@@ -51,15 +53,16 @@ export function layoutGantt(
     const siding = sidings.find((s) => s.code === code);
     const declared = siding?.maxRakes ?? 1;
     const list = [...bySiding.get(code)!].sort(
-      (a, b) => Date.parse(a.placement) - Date.parse(b.placement) || a.rakeId.localeCompare(b.rakeId),
+      (a, b) => Date.parse(a.loadingStart) - Date.parse(b.loadingStart) || a.rakeId.localeCompare(b.rakeId),
     );
     // Berth i is free again once its last rake departs; each rake takes the lowest free berth.
     const freeAt: number[] = [];
     const berthBars: GanttBar[][] = [];
     for (const r of list) {
-      const placed = Math.min(Date.parse(r.placement), Date.parse(r.loadingStart));
+      const loadStart = Date.parse(r.loadingStart);
+      const placed = Math.min(Date.parse(r.placement), loadStart);
       const depart = Date.parse(r.loadingEnd);
-      let b = freeAt.findIndex((t) => t <= placed);
+      let b = freeAt.findIndex((t) => t <= loadStart);
       let bars = berthBars[b];
       if (!bars) {
         b = freeAt.length;
@@ -74,7 +77,7 @@ export function layoutGantt(
       bars.push({
         rake: r,
         placedH,
-        loadStartH: (Date.parse(r.loadingStart) - startMs) / H,
+        loadStartH: (loadStart - startMs) / H,
         departH,
         demurrageFromH: r.demurrageRs > 0 && freeEnd < departH ? freeEnd : null,
       });
