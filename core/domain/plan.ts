@@ -140,8 +140,18 @@ export interface IdleRake {
   placement: string;
   reasonCode: 'no-siding' | 'no-siding-slot' | 'no-demand' | 'dearer-than-leaving' | 'cheaper-option-left';
   reason: string;
-  /** Its best whole load: destination, siding, tonnes, what the rake would cost and what leaving those tonnes costs [₹]. */
-  figures?: { destination: string; loadingPoint: string; tonnes: number; rakeCostRs: number; leaveRs: number };
+  /**
+   * Its best whole load: destination (and the second of a two-point load), siding, tonnes, what
+   * the rake would cost and what leaving those tonnes costs [₹].
+   */
+  figures?: {
+    destination: string;
+    secondDestination?: string;
+    loadingPoint: string;
+    tonnes: number;
+    rakeCostRs: number;
+    leaveRs: number;
+  };
 }
 
 /** What to produce next: tonnes per product and the date they are needed by. */

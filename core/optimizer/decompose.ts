@@ -67,6 +67,9 @@ export async function solveDecomposed(
   const startCost = priceOf(p, start);
   const stop = new SharedArrayBuffer(12);
   const flag = new Int32Array(stop);
+  // When the diving worker hands over to the final pass (Date.now() ms; 0: never): its dive ends by then.
+  const handOver = new SharedArrayBuffer(8);
+  const handOverAt = new Float64Array(handOver);
   const deadlineMs = Date.now() + opts.timeLimitS * 1000;
   let bound: number | null = null;
   const onProgress = (pr: ColgenJobProgress) => {
@@ -96,6 +99,7 @@ export async function solveDecomposed(
         // The large size's one dive is the measured one (variant 0); the week's two differ.
         diveVariant: opts.profile === 'week' ? me : 0,
         stop,
+        handOver,
         peer: { port, signal, me },
       },
       {
@@ -117,7 +121,10 @@ export async function solveDecomposed(
   const share = cpuShareMeter(2);
   const poll = setInterval(() => {
     if (hooks.shouldStop?.()) Atomics.store(flag, 0, 1);
-    if (opts.handOverS && Date.now() >= deadlineMs - opts.handOverS(share()) * 1000) Atomics.store(flag, 1, 1);
+    if (opts.handOverS) {
+      handOverAt[0] = deadlineMs - opts.handOverS(share()) * 1000;
+      if (Date.now() >= handOverAt[0]) Atomics.store(flag, 1, 1);
+    }
   }, STOP_POLL_MS);
   // Worker 0 prices for the bound (large) or dives too (week): the cheapest plan is kept.
   const cheapest = (ws: ColgenJobResult[]) => {

@@ -219,6 +219,28 @@ describe('unserved reasons are true of the plan', () => {
     }, 300_000);
   }
 
+  it('names a two-point rake that would pay until the final pass has formed it, then none', () => {
+    let named = 0;
+    for (const seed of [1, 2]) {
+      const sc = generateScenario({ seed, size: 'day' });
+      const p = prepare(sc);
+      const g = greedyDraft(p);
+      // Half the greedy plan's rakes left idle: two-point rakes for the tonnes they carried pay.
+      const d: Draft = { rakes: g.rakes.filter((_, i) => i % 2 === 0), road: g.road };
+      const before = buildPlan(p, d, info, null);
+      verifyReasons(sc, before, false);
+      named += before.unserved.filter((u) => /two-point rake from/.test(u.reason)).length;
+      const r = improveDraft(p, d);
+      const after = buildPlan(p, r.draft, info, null);
+      verifyReasons(sc, after, r.complete);
+      expect(after.unserved.filter((u) => u.reasonCode === 'cheaper-option-left')).toEqual([]);
+      for (const u of after.unserved)
+        if (u.reasonCode === 'dearer-than-leaving' && u.figures?.cheapestRail)
+          expect(u.reason).toMatch(/no two-point rake carrying them/);
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
   it("production hints count road-capacity reasons as capacity, not stock ('stockyard' is no lack of stock)", () => {
     const sc = tiny((s) => {
       s.orders = [order('R-1', 'HWH', 'HRC', 400, 1, '2026-11-23T06:00:00+05:30', { modes: 'road' })];

@@ -1,6 +1,7 @@
 import type { Draft, DraftRake } from './draft';
 import type { IdleRake, ProductionSuggestion, UnservedFigures, UnservedLine, UnservedReasonCode } from '../domain/plan';
-import { fillMove, rakeMove, roadMove, type Move } from './moves';
+import { fillMove, MIN_SAVING_RS, rakeMove, roadMove, secondDestMove, type Move } from './moves';
+import { idleRakeOptions, twoPointCandidates, unservedByDest, type IdleRakeOption } from './open-tonnes';
 import { earliestFullStart, PlanState, rakeCost } from './plan-state';
 import {
   dayDate,
@@ -138,6 +139,18 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
           next.lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0) / t;
         if (!best || perT - leavePerT < best.perT - best.leavePerT) best = { m: rk, perT, leavePerT, t, how: 'rake' };
       }
+      // Two-point rakes carrying them (a second destination on the corridor): none may pay.
+      const paying = twoPointMoves(st, o.destination).find((m) =>
+        m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id),
+      );
+      if (paying) {
+        const next = paying.rakes[0]!.next!;
+        return {
+          reasonCode: 'cheaper-option-left',
+          reason: `not shipped although rake ${p.rakes[next.rakeIdx]!.rake.id} could carry them with ${destsOf(p, next).join(' and ')} (a two-point rake from ${next.lp}) and save ${rs(paying.savingRs)}`,
+          figures,
+        };
+      }
       if (best) {
         const rake = p.rakes[best.m.rakes[0]!.rakeIdx]!.rake.id;
         figures.cheapestRail = {
@@ -228,7 +241,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
     const blockText = blocks.length ? `; ${blocks.map((b) => b.text).join('; ')}` : '';
     return {
       reasonCode: 'dearer-than-leaving',
-      reason: `the cheapest way to ship them now — ${options.map((x) => x.text).join('; or ')} — costs more than ${leaveText}${blockText}`,
+      reason: `the cheapest way to ship them now — ${options.map((x) => x.text).join('; or ')} — costs more than ${leaveText}${railAllowed(o) ? `; no two-point rake carrying them with another ${dest.corridor} destination saves money` : ''}${blockText}`,
       figures,
     };
   };
@@ -288,6 +301,57 @@ function destRakeMoves(st: PlanState, dest: string, orders: readonly Order[]): M
   }
   return out;
 }
+
+const twoPointCache = new WeakMap<PlanState, Map<string, Move[]>>();
+/**
+ * The two-point moves that save money, by each destination they serve, once per plan state: a
+ * destination's unserved orders as the second in the idle wagons of a rake loading for another on
+ * its corridor, or two destinations' on an idle rake (either first). Whole rakes are priced only
+ * where the final pass's bound (open-tonnes.ts twoPointCandidates) says they may pay.
+ */
+function twoPointMoves(st: PlanState, dest: string): Move[] {
+  let byDest = twoPointCache.get(st);
+  if (!byDest) {
+    const out = new Map<string, Move[]>();
+    twoPointCache.set(st, out);
+    const add = (m: Move | null) => {
+      if (!m || m.savingRs < MIN_SAVING_RS) return;
+      for (const d of destsOf(st.p, m.rakes[0]!.next!)) out.set(d, [...(out.get(d) ?? []), m]);
+    };
+    const p = st.p;
+    const unserved = unservedOrdersByDest(st);
+    for (const [r, rk] of st.rakes) {
+      const [only, other] = destsOf(p, rk);
+      if (other !== undefined) continue;
+      for (const [d, orders] of unserved)
+        if (d !== only && p.dests.get(d)!.corridor === p.dests.get(only!)!.corridor)
+          add(secondDestMove(st, r, d, orders));
+    }
+    for (const { r, lp, open } of idleOptionsOf(st))
+      for (const [a, b] of twoPointCandidates(p, open))
+        add(rakeMove(st, r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders }));
+    byDest = out;
+  }
+  return byDest.get(dest) ?? [];
+}
+
+const unservedCache = new WeakMap<PlanState, Map<string, Order[]>>();
+const unservedOrdersByDest = (st: PlanState) => {
+  let m = unservedCache.get(st);
+  if (!m) unservedCache.set(st, (m = unservedByDest(st)));
+  return m;
+};
+
+const idleOptionsCache = new WeakMap<PlanState, IdleRakeOption[]>();
+/** Idle rakes, their sidings and open destinations (open-tonnes.ts idleRakeOptions), once per plan state. */
+const idleOptionsOf = (st: PlanState) => {
+  let m = idleOptionsCache.get(st);
+  if (!m) idleOptionsCache.set(st, (m = [...idleRakeOptions(st, unservedOrdersByDest(st))]));
+  return m;
+};
+
+/** A loading's destinations, in the order of its lines. */
+const destsOf = (p: Prep, r: DraftRake) => [...new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination))];
 
 const lpProductsCache = new WeakMap<PlanState, Map<string, Set<string>>>();
 /** Products with stock left at some stockyard each siding serves. */
@@ -388,6 +452,13 @@ export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): Idle
       const r = m.rakes[0]!.rakeIdx;
       if (!bestOf.has(r) || m.savingRs > bestOf.get(r)!.savingRs) bestOf.set(r, m);
     }
+  // Two-point loads (two destinations on a corridor), priced only where their bound
+  // (open-tonnes.ts twoPointCandidates) could beat the rake's best one-destination load.
+  for (const { r, lp, open } of idleOptionsOf(st))
+    for (const [a, b] of twoPointCandidates(p, open, bestOf.get(r)?.savingRs ?? -Infinity)) {
+      const m = rakeMove(st, r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders });
+      if (m && m.savingRs > (bestOf.get(r)?.savingRs ?? -Infinity)) bestOf.set(r, m);
+    }
   const out: IdleRake[] = [];
   for (const [i, pr] of p.rakes.entries()) {
     if (st.rakes.has(i)) continue;
@@ -417,16 +488,18 @@ export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): Idle
     const next = best.rakes[0]!.next!;
     const t = next.lines.reduce((a, l) => a + lineTonnes(l), 0);
     const cost = rakeCost(p, next);
-    const dest = p.orderById.get(next.lines[0]!.orderId)!.destination;
+    const [dest, second] = destsOf(p, next);
+    const to = second ? `${dest} and ${second} (a two-point rake)` : dest;
     out.push({
       ...base,
       reasonCode: best.savingRs < 0 ? 'dearer-than-leaving' : 'cheaper-option-left',
       reason:
         best.savingRs < 0
-          ? `its best load, ${tt(t)} to ${dest} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
-          : `it could take ${tt(t)} to ${dest} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
+          ? `its best load, ${tt(t)} to ${to} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
+          : `it could take ${tt(t)} to ${to} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
       figures: {
-        destination: dest,
+        destination: dest!,
+        ...(second ? { secondDestination: second } : {}),
         loadingPoint: next.lp,
         tonnes: r3(t),
         rakeCostRs: r2(cost),

@@ -7,9 +7,19 @@ import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
-import { MIN_SAVING_RS, rakeMayPay, rakeMove } from './moves';
+import { MIN_SAVING_RS, rakeMove } from './moves';
+import { openDests, rakeMayPay, twoPointCandidates } from './open-tonnes';
 import { PlanState } from './plan-state';
-import { key, lateDays, nextWorkingStart, prepare, unservedTonneCost, type Prep } from './prep';
+import {
+  key,
+  lateDays,
+  nextWorkingStart,
+  prepare,
+  roadAllowed,
+  roadCapacity,
+  unservedTonneCost,
+  type Prep,
+} from './prep';
 import { ruleBasedDraft } from './rule-based';
 
 /**
@@ -35,7 +45,7 @@ const copy = (d: Draft): Draft => ({
   road: d.road.map((x) => ({ ...x })),
 });
 
-/** Every single move of the four kinds, as drafts (invalid ones are left to the checker to refuse). */
+/** Every single move of the pass's kinds, as drafts (invalid ones are left to the checker to refuse). */
 function* candidates(p: Prep, d: Draft): Generator<Draft> {
   const shipped = new Map<string, number>();
   const drawn = new Map<string, number>();
@@ -87,7 +97,52 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
     }
     return out;
   };
-  // Fills of used rakes' idle wagons, and moves of a line between rakes serving its destination.
+  const c = p.sc.costs;
+  // A destination's unserved orders that the wagons carry, in the order of what leaving a tonne
+  // costs less handling and lateness (for a loading ending at endH), in at most `wagons` wagons.
+  const fillDest = (
+    pr: Prep['rakes'][number],
+    lp: Prep['lps'] extends Map<string, infer L> ? L : never,
+    dest: string,
+    wagons: number,
+    endH: number,
+    taken: Map<string, Map<string, number>>,
+  ): DraftLine[] => {
+    const dd = p.dests.get(dest);
+    if (!dd) return [];
+    const worth = open
+      .filter(
+        (o) =>
+          o.destination === dest &&
+          o.modes !== 'road' &&
+          p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType),
+      )
+      .map((o) => ({
+        o,
+        v:
+          unservedTonneCost(p, o) -
+          (lp.handlingRsPerT ?? c.loadingRsPerT) -
+          lateDays(endH + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`],
+      }))
+      .filter((x) => x.v > 0)
+      .sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
+    const lines: DraftLine[] = [];
+    for (const { o } of worth) {
+      if (wagons <= 0) break;
+      const tk = taken.get(o.product) ?? new Map<string, number>();
+      const src = draw(lp.stockyards, o.product, Math.min(left(o), wagons * pr.pccT), tk);
+      const t = [...src.values()].reduce((a, b) => a + b, 0);
+      if (t <= 1e-6 || (!o.splittable && t < o.quantityT - 1e-6)) continue;
+      for (const [y, x] of src) tk.set(y, (tk.get(y) ?? 0) + x);
+      taken.set(o.product, tk);
+      const w = Math.ceil(t / pr.pccT - 1e-9);
+      lines.push({ orderId: o.id, wagons: w, sources: src });
+      wagons -= w;
+    }
+    return lines;
+  };
+  // Fills of used rakes' idle wagons (unserved tonnes and road lots), a second destination, and
+  // moves of a line between rakes serving its destination.
   for (const [ri, r] of d.rakes.entries()) {
     const pr = p.rakes[r.rakeIdx]!;
     const lp = p.lps.get(r.lp)!;
@@ -108,6 +163,43 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
       const target = nr.lines.find((l) => l.orderId === o.id)!;
       target.wagons = Math.ceil(lineTonnes(target) / pr.pccT - 1e-9);
       yield n;
+    }
+    // A road lot of a destination the rake serves into its idle wagons, the lot's stock freed.
+    for (const [xi, x] of d.road.entries()) {
+      const o = p.orderById.get(x.orderId)!;
+      if (
+        !dests.has(o.destination) ||
+        o.modes === 'road' ||
+        !p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType)
+      )
+        continue;
+      const line = r.lines.find((l) => l.orderId === o.id);
+      if (!o.splittable && line) continue;
+      const t = Math.min(x.tonnes, wagonsFree(o.id) * pr.pccT - (line ? lineTonnes(line) : 0));
+      if (t <= 1e-6 || (!o.splittable && t < x.tonnes - 1e-6)) continue;
+      const src = draw(lp.stockyards, o.product, t, new Map([[x.stockyard, -t]]));
+      const n = copy(d);
+      n.road[xi]!.tonnes -= [...src.values()].reduce((a, b) => a + b, 0);
+      n.road = n.road.filter((z) => z.tonnes > 1e-6);
+      const nr = n.rakes[ri]!;
+      const nl = nr.lines.find((l) => l.orderId === o.id);
+      if (nl) for (const [y, v] of src) nl.sources.set(y, (nl.sources.get(y) ?? 0) + v);
+      else nr.lines.push({ orderId: o.id, wagons: 0, sources: src });
+      const target = nr.lines.find((l) => l.orderId === o.id)!;
+      target.wagons = Math.ceil(lineTonnes(target) / pr.pccT - 1e-9);
+      yield n;
+    }
+    // A second destination on the corridor of a single-destination rake, in its idle wagons.
+    if (dests.size === 1) {
+      const corridor = p.dests.get([...dests][0]!)?.corridor;
+      for (const dest of new Set(open.map((o) => o.destination))) {
+        if (dests.has(dest) || p.dests.get(dest)?.corridor !== corridor) continue;
+        const lines = fillDest(pr, lp, dest, wagonsFree(), r.startH + pr.capT / lp.loadingRateTph, new Map());
+        if (lines.reduce((a, l) => a + l.wagons, 0) < p.sc.costs.minWagonsPerDestination) continue;
+        const n = copy(d);
+        n.rakes[ri]!.lines.push(...lines);
+        yield n;
+      }
     }
     for (const l of r.lines)
       for (const [bi, b] of d.rakes.entries()) {
@@ -146,11 +238,9 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         yield n;
       }
   }
-  // A whole single-destination rake on an idle rake: at every start the siding might allow (its
-  // placement, and the end of each loading there), filled with the destination's unserved orders
-  // that the wagons carry, in the order of what leaving a tonne costs less handling and lateness.
+  // A whole rake on an idle rake: at every start the siding might allow (its placement, and the
+  // end of each loading there), filled with unserved orders (fillDest).
   const used = new Set(d.rakes.map((r) => r.rakeIdx));
-  const c = p.sc.costs;
   for (const [ri, pr] of p.rakes.entries()) {
     if (used.has(ri)) continue;
     for (const lp of p.lps.values()) {
@@ -170,46 +260,33 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         .map((s) => nextWorkingStart(p, lp, s, dur))
         .find((s): s is number => s !== null && s + dur <= p.horizonH + 1e-9 && free(s));
       if (start === undefined) continue;
-      for (const dest of new Set(open.map((o) => o.destination))) {
-        const dd = p.dests.get(dest);
-        if (!dd) continue;
-        const ranked = open
-          .filter(
-            (o) =>
-              o.destination === dest &&
-              o.modes !== 'road' &&
-              p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType),
-          )
-          .map((o) => ({
-            o,
-            v:
-              unservedTonneCost(p, o) -
-              (lp.handlingRsPerT ?? c.loadingRsPerT) -
-              lateDays(start + dur + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`],
-          }));
-        const worth = ranked.filter((x) => x.v > 0).sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
-        const lines: DraftLine[] = [];
+      // One destination, or two on a corridor (the first's orders first, at least the minimum wagons each).
+      const destsOpen = [...new Set(open.map((o) => o.destination))];
+      const min = c.minWagonsPerDestination;
+      for (const dest of destsOpen) {
         const taken = new Map<string, Map<string, number>>();
-        let wagons = pr.rake.wagons;
-        for (const { o } of worth) {
-          if (wagons <= 0) break;
-          const tk = taken.get(o.product) ?? new Map<string, number>();
-          const src = draw(lp.stockyards, o.product, Math.min(left(o), wagons * pr.pccT), tk);
-          const t = [...src.values()].reduce((a, b) => a + b, 0);
-          if (t <= 1e-6 || (!o.splittable && t < o.quantityT - 1e-6)) continue;
-          for (const [y, x] of src) tk.set(y, (tk.get(y) ?? 0) + x);
-          taken.set(o.product, tk);
-          const w = Math.ceil(t / pr.pccT - 1e-9);
-          lines.push({ orderId: o.id, wagons: w, sources: src });
-          wagons -= w;
-        }
+        const lines = fillDest(pr, lp, dest, pr.rake.wagons, start + dur, taken);
         if (lines.length === 0) continue;
-        const rake: DraftRake = { rakeIdx: ri, lp: lp.code, startH: start, lines };
-        yield { ...copy(d), rakes: [...copy(d).rakes, rake] };
+        yield { ...copy(d), rakes: [...copy(d).rakes, { rakeIdx: ri, lp: lp.code, startH: start, lines }] };
+        const wagonsA = lines.reduce((a, l) => a + l.wagons, 0);
+        if (wagonsA < min || pr.rake.wagons - wagonsA < min) continue;
+        for (const dest2 of destsOpen) {
+          if (dest2 === dest || p.dests.get(dest2)?.corridor !== p.dests.get(dest)?.corridor) continue;
+          const more = fillDest(pr, lp, dest2, pr.rake.wagons - wagonsA, start + dur, copyTaken(taken));
+          if (more.reduce((a, l) => a + l.wagons, 0) < min) continue;
+          const rake: DraftRake = { rakeIdx: ri, lp: lp.code, startH: start, lines: [...lines, ...more] };
+          yield { ...copy(d), rakes: [...copy(d).rakes, rake] };
+        }
       }
     }
   }
 }
+
+const roadTonnes = (d: Draft, y: string, day: number) =>
+  d.road.filter((x) => x.stockyard === y && x.day === day).reduce((a, x) => a + x.tonnes, 0);
+const roadOf = (d: Draft, id: string) => d.road.filter((x) => x.orderId === id).reduce((a, x) => a + x.tonnes, 0);
+
+const copyTaken = (m: Map<string, Map<string, number>>) => new Map([...m].map(([k, v]) => [k, new Map(v)]));
 
 function assertNoImprovingMove(sc: Scenario, start: (p: Prep) => Draft) {
   const p = prepare(sc);
@@ -266,10 +343,43 @@ describe('final improvement pass', () => {
     }, 120_000);
   }
 
+  it('puts tonnes sent by road back into the idle wagons of a rake serving their destination', () => {
+    let tried = 0;
+    for (const seed of [1, 2, 3]) {
+      const sc = generateScenario({ seed, size: 'day' });
+      const p = prepare(sc);
+      const d = improveDraft(p, greedyDraft(p)).draft;
+      // A rake line of an order that may go by road, sent by road instead from its stockyard on day 0.
+      for (const r of d.rakes)
+        for (const l of r.lines) {
+          const o = p.orderById.get(l.orderId)!;
+          const [y, t] = [...l.sources][0]!;
+          if (l.sources.size !== 1 || !roadAllowed(p, o) || t > roadCapacity(p, y, 0) - roadTonnes(d, y, 0)) continue;
+          const moved = copy(d);
+          const mr = moved.rakes.find((x) => x.rakeIdx === r.rakeIdx)!;
+          mr.lines = mr.lines.filter((x) => x.orderId !== o.id);
+          moved.rakes = moved.rakes.filter((x) => x.lines.length > 0);
+          moved.road.push({ orderId: o.id, stockyard: y, day: 0, tonnes: t });
+          const before = priced(sc, p, moved);
+          if (before === null || !mr.lines.length) continue;
+          tried++;
+          const after = improveDraft(p, moved);
+          expect(after.moves.fill).toBeGreaterThan(0);
+          expect(roadOf(after.draft, o.id)).toBeLessThan(t - 1e-6);
+          expect(priced(sc, p, after.draft)!).toBeLessThan(before - EPS_RS);
+          break;
+        }
+    }
+    expect(tried).toBeGreaterThan(0);
+  });
+
   it("the sweep's bound on a whole rake's saving never rules out one that pays, and rules out most", () => {
     let paying = 0,
       ruledOut = 0,
-      triples = 0;
+      triples = 0,
+      payingPairs = 0,
+      pairs = 0,
+      pairsRuledOut = 0;
     for (const seed of [1, 2]) {
       const sc = generateScenario({ seed, size: 'day' });
       const p = prepare(sc);
@@ -277,8 +387,13 @@ describe('final improvement pass', () => {
       // Half the greedy plan's rakes left idle: many whole-rake moves pay.
       const st = new PlanState(p, { rakes: d.rakes.filter((_, i) => i % 2 === 0), road: d.road });
       const dests = [...new Set(p.orders.map((o) => o.destination))];
+      const byDest = new Map(dests.map((x) => [x, p.orders.filter((o) => o.destination === x)]));
       for (let r = 0; r < p.rakes.length; r++)
-        for (const lp of p.lps.values())
+        for (const lp of p.lps.values()) {
+          // The sweep's other bound (openDests, with the lateness of the earliest loading end) and
+          // the pairs it lets through (twoPointCandidates).
+          const open = openDests(st, r, lp.code, byDest) ?? [];
+          const candidates = new Set([...twoPointCandidates(p, open)].map(([a, b]) => `${a.dest}|${b.dest}`));
           for (const dest of dests) {
             triples++;
             const m = rakeMove(st, r, lp.code, dest, p.orders);
@@ -286,12 +401,31 @@ describe('final improvement pass', () => {
             if (m && m.savingRs >= MIN_SAVING_RS) {
               paying++;
               expect(may).toBe(true);
+              const a = open.find((x) => x.dest === dest);
+              expect(a && a.gainRs - a.freightRs).toBeGreaterThanOrEqual(MIN_SAVING_RS);
             }
             if (!may) ruledOut++;
+            // Two-point rakes: this destination's orders first, then another's on its corridor.
+            for (const dest2 of dests) {
+              if (dest2 === dest || p.dests.get(dest2)!.corridor !== p.dests.get(dest)!.corridor) continue;
+              pairs++;
+              const second = { dest: dest2, candidates: p.orders };
+              const m2 = rakeMove(st, r, lp.code, dest, p.orders, second);
+              const may2 = rakeMayPay(st, r, lp.code, dest, p.orders, second);
+              if (m2 && m2.savingRs >= MIN_SAVING_RS) {
+                payingPairs++;
+                expect(may2).toBe(true);
+                expect(candidates.has(`${dest}|${dest2}`)).toBe(true);
+              }
+              if (!may2) pairsRuledOut++;
+            }
           }
+        }
     }
     expect(paying).toBeGreaterThan(0);
     expect(ruledOut).toBeGreaterThan(triples / 2);
+    expect(payingPairs).toBeGreaterThan(0);
+    expect(pairsRuledOut).toBeGreaterThan(pairs / 2);
   });
 
   it('never lets a loading end after the horizon', () => {

@@ -1,18 +1,20 @@
 import { deadlinePassed, type Deadline } from './deadline';
-import type { Draft } from './draft';
+import type { Draft, DraftRoad } from './draft';
 import {
   applyMove,
   fillMove,
   MIN_SAVING_RS,
   moveMove,
-  rakeMayPay,
   rakeMove,
   roadMove,
+  roadToRailMove,
+  secondDestMove,
   type Move,
   type MoveKind,
 } from './moves';
+import { idleRakeOptions, rakeMayPay, twoPointCandidates, unservedByDest } from './open-tonnes';
 import { PlanState } from './plan-state';
-import { roadAllowed, type Order, type Prep } from './prep';
+import { roadAllowed, type Prep } from './prep';
 
 /**
  * The final improvement pass: single moves (moves.ts) on a finished plan, each priced by the cost
@@ -28,18 +30,6 @@ export interface ImproveResult {
   savedRs: number;
   /** Whether the last sweep found no improving move (false: stopped at the deadline). */
   complete: boolean;
-}
-
-/** Unserved orders by destination. */
-function unservedByDest(st: PlanState): Map<string, Order[]> {
-  const out = new Map<string, Order[]>();
-  for (const o of st.p.orders) {
-    if (st.unserved(o) <= 1e-6 || !st.p.dests.has(o.destination)) continue;
-    const list = out.get(o.destination);
-    if (list) list.push(o);
-    else out.set(o.destination, [o]);
-  }
-  return out;
 }
 
 /** Every move of the four kinds on the plan as it stands, best first within each sweep step. */
@@ -60,20 +50,47 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
       for (const o of orders) yield () => fillMove(st, r, o);
     }
   }
+  // Road lots into idle wagons of rakes serving their destination.
+  const roadByDest = new Map<string, DraftRoad[]>();
+  for (const d of st.road) {
+    const dest = p.orderById.get(d.orderId)!.destination;
+    roadByDest.set(dest, [...(roadByDest.get(dest) ?? []), d]);
+  }
+  for (const r of [...st.rakes.keys()]) {
+    const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));
+    for (const dest of dests) for (const lot of roadByDest.get(dest) ?? []) yield () => roadToRailMove(st, r, lot);
+  }
   // Tonnes between rakes serving the same destination.
   for (const a of [...st.rakes.keys()]) {
     const lines = st.rakes.get(a)?.lines.map((l) => l.orderId) ?? [];
     for (const id of lines) for (const b of [...st.rakes.keys()]) if (b !== a) yield () => moveMove(st, a, id, b);
   }
-  // Whole rakes on idle rakes.
+  // Whole rakes on idle rakes, for one destination, then two on a corridor (two-point rakes: one
+  // destination's unserved tonnes rarely fill a rake); and a second destination in a used
+  // single-destination rake's idle wagons.
   const byDest = unservedByDest(st);
-  for (let r = 0; r < p.rakes.length; r++) {
-    if (st.rakes.has(r)) continue;
-    for (const lp of p.lps.values()) {
-      if (!lp.wagonTypes.includes(p.rakes[r]!.rake.wagonType)) continue;
-      for (const [dest, orders] of byDest)
-        yield () => (rakeMayPay(st, r, lp.code, dest, orders) ? rakeMove(st, r, lp.code, dest, orders) : null);
+  const idleOptions = function* (pairs: boolean) {
+    // Open tonnes only shrink as moves apply, so the bounds read as a rake is reached stay bounds.
+    for (const { r, lp, open } of idleRakeOptions(st, byDest)) {
+      if (!pairs) {
+        for (const a of open)
+          if (a.gainRs - a.freightRs >= MIN_SAVING_RS) yield [r, lp, a.dest, a.orders, undefined] as const;
+        continue;
+      }
+      for (const [a, b] of twoPointCandidates(p, open))
+        yield [r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders }] as const;
     }
+  };
+  for (const pairs of [false, true])
+    for (const [r, lp, dest, orders, second] of idleOptions(pairs))
+      yield () => (rakeMayPay(st, r, lp, dest, orders, second) ? rakeMove(st, r, lp, dest, orders, second) : null);
+  for (const r of [...st.rakes.keys()]) {
+    const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));
+    if (dests.size !== 1) continue;
+    const [only] = dests;
+    for (const [dest, orders] of byDest)
+      if (dest !== only && p.dests.get(dest)!.corridor === p.dests.get(only!)!.corridor)
+        yield () => secondDestMove(st, r, dest, orders);
   }
 }
 

@@ -7,31 +7,34 @@ import {
   lateDays,
   latenessRate,
   railAllowed,
-  railRate,
   roadAllowed,
   roadTonneCost,
   unservedTonneCost,
   type Order,
+  type Prep,
 } from './prep';
+import { openOrders } from './open-tonnes';
 
 /**
  * The single moves of the final improvement pass (improve.ts) and of the explanations
  * (explain.ts), each priced by the cost rules against the plan as it stands:
  * - `road`: a road lot for unserved tonnes (one order, one stockyard, one day);
- * - `rake`: a whole single-destination rake, on a rake the plan left idle, for unserved tonnes;
- * - `fill`: unserved tonnes into a used rake's idle wagons (its own destinations);
+ * - `rake`: a whole rake, on a rake the plan left idle, for unserved tonnes of one destination or
+ *   two on a corridor;
+ * - `fill`: unserved tonnes or a road lot's into a used rake's idle wagons (its own destinations,
+ *   or a second one on its corridor);
  * - `move`: an order's tonnes from one rake to another that serves its destination.
  */
 export type MoveKind = 'road' | 'rake' | 'fill' | 'move';
 
-/** A move must save at least this much [₹]: plan figures are rounded to the paisa. */
-export const MIN_SAVING_RS = 1;
+export { MIN_SAVING_RS } from './open-tonnes';
 
 /** An improving (or merely priced) move: what it changes and what it saves [₹]. */
 export interface Move {
   kind: MoveKind;
   savingRs: number;
   rakes: Array<{ rakeIdx: number; next: DraftRake | null }>;
+  /** A road lot added (negative tonnes: taken off an existing lot). */
   road?: DraftRoad;
 }
 
@@ -117,6 +120,46 @@ export function fillMove(st: PlanState, rakeIdx: number, o: Order): Move | null 
 }
 
 /**
+ * A road lot's tonnes (as many as fit) into rake `rakeIdx`'s idle wagons, which serve the lot's
+ * destination, drawn from the siding's stockyards (the lot's stock is freed): the rake's freight
+ * on its idle wagons is paid already. Priced, or null.
+ */
+export function roadToRailMove(st: PlanState, rakeIdx: number, lot: DraftRoad): Move | null {
+  const p = st.p;
+  const r = st.rakes.get(rakeIdx);
+  if (!r || lot.tonnes <= 1e-6) return null;
+  const o = p.orderById.get(lot.orderId)!;
+  const pr = p.rakes[rakeIdx]!;
+  if (!railAllowed(o) || !carries(p, pr.rake.wagonType, o.product)) return null;
+  if (!r.lines.some((l) => p.orderById.get(l.orderId)!.destination === o.destination)) return null;
+  const line = r.lines.find((l) => l.orderId === o.id);
+  // An unsplittable order's one shipment is this lot: all of it moves, onto a rake not carrying it.
+  if (!o.splittable && line) return null;
+  const others = r.lines.reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
+  const room = (pr.rake.wagons - others) * pr.pccT - (line ? lineTonnes(line) : 0);
+  const want = Math.min(lot.tonnes, room);
+  if (want <= 1e-6 || (!o.splittable && want < lot.tonnes - 1e-6)) return null;
+  // The lot's yard gets back what the lot no longer takes (all of `want` whenever the siding serves it).
+  const freed = new Map([[key(lot.stockyard, o.product), -want]]);
+  const draws = drawAt(st, p.lps.get(r.lp)!.stockyards, o, want, freed);
+  const t = sumMap(draws);
+  if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) return null;
+  const next = cloneRake(r);
+  const nl = next.lines.find((l) => l.orderId === o.id);
+  if (nl) {
+    for (const [y, x] of draws) nl.sources.set(y, (nl.sources.get(y) ?? 0) + x);
+    nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
+  } else next.lines.push({ orderId: o.id, wagons: Math.ceil(t / pr.pccT - 1e-9), sources: draws });
+  if (rakeProblem(st, next)) return null;
+  return {
+    kind: 'fill',
+    savingRs: t * roadTonneCost(p, o, lot.stockyard, lot.day) + rakeCost(p, r) - rakeCost(p, next),
+    rakes: [{ rakeIdx, next }],
+    road: { ...lot, tonnes: -t },
+  };
+}
+
+/**
  * The line of order `orderId` on rake `from` moved (all of it, or as much as fits) to rake `to`,
  * which already serves its destination, drawing from the same stockyards; priced, or null.
  */
@@ -181,9 +224,61 @@ export function moveMove(st: PlanState, from: number, orderId: string, to: numbe
 }
 
 /**
- * A whole rake for one destination on the idle rake `rakeIdx` at siding `lpCode`: its unserved
- * orders there that the wagons carry, most valuable per tonne first (what leaving a tonne costs
- * less its handling and lateness), as long as each adds value; priced, or null.
+ * Lines of `dest`'s open orders (among `candidates`) for rake `rakeIdx` at siding `lp`, most
+ * valuable per tonne first (what leaving a tonne costs less its handling and lateness, for a
+ * loading ending at `endH`), as long as each adds value, in at most `wagons` wagons; `reserved`
+ * holds (and is updated with) stock other lines of the same loading draw.
+ */
+function openLines(
+  st: PlanState,
+  rakeIdx: number,
+  lp: { code: string; stockyards: readonly string[]; wagonTypes: readonly string[] },
+  dest: string,
+  candidates: readonly Order[],
+  endH: number,
+  wagons: number,
+  reserved: Map<string, number>,
+): DraftLine[] {
+  const p = st.p;
+  const pr = p.rakes[rakeIdx]!;
+  const open = openOrders(st, candidates, pr.rake.wagonType, lp, dest).orders;
+  if (open.length === 0) return [];
+  const d = p.dests.get(dest)!;
+  const handling = handlingRate(p, p.lps.get(lp.code)!);
+  const ranked = open
+    .map((o) => ({
+      o,
+      v:
+        unservedTonneCost(p, o) -
+        handling -
+        lateDays(endH + d.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority),
+    }))
+    .filter((x) => x.v > 0)
+    .sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
+  const lines: DraftLine[] = [];
+  for (const { o } of ranked) {
+    if (wagons <= 0) break;
+    const draws = drawAt(st, lp.stockyards, o, Math.min(st.unserved(o), wagons * pr.pccT), reserved);
+    const t = sumMap(draws);
+    if (t <= 1e-6 || (!o.splittable && t < o.quantityT - 1e-6)) continue;
+    for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
+    const w = Math.ceil(t / pr.pccT - 1e-9);
+    lines.push({ orderId: o.id, wagons: w, sources: draws });
+    wagons -= w;
+  }
+  return lines;
+}
+
+const wagonsOf = (lines: readonly DraftLine[]) => lines.reduce((a, l) => a + l.wagons, 0);
+
+/** What leaving the tonnes of `lines` unserved costs [₹]. */
+const leaveCost = (p: Prep, lines: readonly DraftLine[]) =>
+  lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0);
+
+/**
+ * A whole rake on the idle rake `rakeIdx` at siding `lpCode` for unserved tonnes: `dest`'s open
+ * orders first, and with `second` (a destination on the same corridor) that one's in the wagons
+ * left, at least the minimum wagons each (a two-point rake); priced, or null.
  */
 export function rakeMove(
   st: PlanState,
@@ -191,6 +286,7 @@ export function rakeMove(
   lpCode: string,
   dest: string,
   candidates: readonly Order[],
+  second?: { dest: string; candidates: readonly Order[] },
 ): Move | null {
   const p = st.p;
   if (st.rakes.has(rakeIdx)) return null;
@@ -199,111 +295,58 @@ export function rakeMove(
   if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
   const start = earliestFullStart(st, rakeIdx, lpCode);
   if (start === null) return null;
-  const open = openOrders(st, candidates, pr.rake.wagonType, lp, dest);
-  if (open.length === 0) return null;
-  const d = p.dests.get(dest)!;
   const endFull = start + pr.capT / lp.loadingRateTph;
-  const handling = handlingRate(p, lp);
-  const ranked = open
-    .map((o) => ({
-      o,
-      v:
-        unservedTonneCost(p, o) -
-        handling -
-        lateDays(endFull + d.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority),
-    }))
-    .filter((x) => x.v > 0)
-    .sort((a, b) => b.v - a.v || a.o.id.localeCompare(b.o.id));
-  const lines: DraftLine[] = [];
   const reserved = new Map<string, number>();
-  let wagonsLeft = pr.rake.wagons;
-  for (const { o } of ranked) {
-    if (wagonsLeft <= 0) break;
-    const draws = drawAt(st, lp.stockyards, o, Math.min(st.unserved(o), wagonsLeft * pr.pccT), reserved);
-    const t = sumMap(draws);
-    if (t <= 1e-6 || (!o.splittable && t < o.quantityT - 1e-6)) continue;
-    for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
-    const w = Math.ceil(t / pr.pccT - 1e-9);
-    lines.push({ orderId: o.id, wagons: w, sources: draws });
-    wagonsLeft -= w;
-  }
+  const lines = openLines(st, rakeIdx, lp, dest, candidates, endFull, pr.rake.wagons, reserved);
   if (lines.length === 0) return null;
+  if (second) {
+    const min = p.sc.costs.minWagonsPerDestination;
+    const left = pr.rake.wagons - wagonsOf(lines);
+    if (wagonsOf(lines) < min || left < min) return null;
+    const more = openLines(st, rakeIdx, lp, second.dest, second.candidates, endFull, left, reserved);
+    if (wagonsOf(more) < min) return null;
+    lines.push(...more);
+  }
   const next: DraftRake = { rakeIdx, lp: lpCode, startH: start, lines };
   if (rakeProblem(st, next)) return null;
-  const leave = lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0);
-  return { kind: 'rake', savingRs: leave - rakeCost(p, next), rakes: [{ rakeIdx, next }] };
-}
-
-const openCache = new WeakMap<
-  readonly Order[],
-  { st: PlanState; version: number; byKey: Map<string, readonly Order[]> }
->();
-
-/**
- * The unserved orders among `candidates` a whole rake of `wagonType` at `lp` could take for
- * `dest`: rail allowed, carried by the wagons, not yet shipped if unsplittable, with stock at a
- * stockyard the siding serves; dearest to leave first. Shared by every idle rake of that wagon
- * type until the plan changes (a sweep prices each idle rake at every siding for every destination).
- */
-function openOrders(
-  st: PlanState,
-  candidates: readonly Order[],
-  wagonType: string,
-  lp: { code: string; stockyards: readonly string[] },
-  dest: string,
-): readonly Order[] {
-  let c = openCache.get(candidates);
-  if (!c || c.st !== st || c.version !== st.version)
-    openCache.set(candidates, (c = { st, version: st.version, byKey: new Map() }));
-  const k = `${wagonType}|${lp.code}|${dest}`;
-  let open = c.byKey.get(k);
-  if (!open) {
-    const p = st.p;
-    const list = candidates.filter(
-      (o) =>
-        o.destination === dest &&
-        railAllowed(o) &&
-        carries(p, wagonType, o.product) &&
-        st.unserved(o) > 1e-6 &&
-        (o.splittable || (st.shipments.get(o.id) ?? 0) === 0) &&
-        lp.stockyards.some((y) => st.stock(y, o.product) > 1e-6),
-    );
-    const leave = new Map(list.map((o) => [o, unservedTonneCost(p, o)]));
-    open = list.sort((a, b) => leave.get(b)! - leave.get(a)!);
-    c.byKey.set(k, open);
-  }
-  return open;
+  return { kind: 'rake', savingRs: leaveCost(p, lines) - rakeCost(p, next), rakes: [{ rakeIdx, next }] };
 }
 
 /**
- * Whether a whole rake for `dest` on idle rake `rakeIdx` at `lpCode` could save anything: its
- * saving is at most what leaving its best capacity's worth of open tonnes costs, less handling,
- * against freight on the full rake at the destination's rate (rakeCost never charges less). Most
- * (rake, siding, destination) triples of a sweep fail it, and rakeMove prices none of those.
+ * A second destination for a used single-destination rake: `dest`'s open orders (same corridor)
+ * in its idle wagons, at least the minimum wagons (a two-point rake); priced, or null.
  */
-export function rakeMayPay(
+export function secondDestMove(
   st: PlanState,
   rakeIdx: number,
-  lpCode: string,
   dest: string,
   candidates: readonly Order[],
-): boolean {
+): Move | null {
   const p = st.p;
+  const r = st.rakes.get(rakeIdx);
+  if (!r) return null;
+  const dests = new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination));
+  if (dests.size !== 1 || dests.has(dest)) return null;
+  if (p.dests.get([...dests][0]!)!.corridor !== p.dests.get(dest)!.corridor) return null;
   const pr = p.rakes[rakeIdx]!;
-  const lp = p.lps.get(lpCode)!;
-  const handling = handlingRate(p, lp);
-  let room = pr.capT;
-  let gain = -pr.capT * railRate(p, p.dests.get(dest)!);
-  for (const o of openOrders(st, candidates, pr.rake.wagonType, lp, dest)) {
-    const v = unservedTonneCost(p, o) - handling;
-    if (room <= 1e-9 || v <= 0) break;
-    const t = Math.min(room, st.unserved(o));
-    gain += t * v;
-    room -= t;
-  }
-  return gain >= MIN_SAVING_RS;
+  const min = p.sc.costs.minWagonsPerDestination;
+  const left = pr.rake.wagons - wagonsOf(r.lines);
+  if (left < min) return null;
+  const lp = p.lps.get(r.lp)!;
+  const endFull = r.startH + pr.capT / lp.loadingRateTph;
+  const more = openLines(st, rakeIdx, lp, dest, candidates, endFull, left, new Map());
+  if (wagonsOf(more) < min) return null;
+  const next = cloneRake(r);
+  next.lines.push(...more);
+  if (rakeProblem(st, next)) return null;
+  return {
+    kind: 'fill',
+    savingRs: leaveCost(p, more) + rakeCost(p, r) - rakeCost(p, next),
+    rakes: [{ rakeIdx, next }],
+  };
 }
 
+/** Apply a move; a road lot of negative tonnes takes that much off the lot. */
 export function applyMove(st: PlanState, m: Move): void {
   for (const { rakeIdx, next } of m.rakes) st.setRake(rakeIdx, next);
   if (m.road) st.addRoad(m.road);

@@ -85,6 +85,8 @@ export interface ColgenOptions {
   peer?: PricingPeer;
   /** Ends the search after the dive (dive.ts `stopSearch`), leaving the rest of the time to the caller. */
   stopSearch?: () => boolean;
+  /** When (Date.now() ms) the search hands over to the caller: the dive's steps and MIP end by then (dive.ts). */
+  handOverAtMs?: () => number;
   /** Which dive (dive.ts `variant`): two runs sharing rounds dive differently. */
   diveVariant?: number;
   /** After each round: the bound so far. */
@@ -257,6 +259,7 @@ export function columnGeneration(
         patternsPerRake: run.patternsPerRake ?? PATTERNS_PER_RAKE,
         shouldStop: run.shouldStop,
         stopSearch: run.stopSearch,
+        handOverAtMs: run.handOverAtMs,
         variant: run.diveVariant,
       });
       // The dive's loadings join the pool and its plan starts the MIP over all of it.

@@ -36,6 +36,11 @@ export interface ColgenJob {
    * bound-only job returns its bound now (the plan is priced).
    */
   stop: SharedArrayBuffer;
+  /**
+   * Float64Array(1) over this buffer: when (Date.now() ms) the search after the dive hands over to
+   * the final pass, updated as the CPU share is measured; 0 while there is no hand-over.
+   */
+  handOver?: SharedArrayBuffer;
   /** The other worker (colgen/peer.ts): a port to it, the two post counters, and which rakes are ours. */
   peer?: { port: MessagePort; signal: SharedArrayBuffer; me: 0 | 1 };
 }
@@ -80,6 +85,9 @@ const WEEK_DIVE_SHARE = 0.65;
  * diving job stops its rounds earlier and dives for a plan (dive.ts). Week: both jobs dive.
  * While both run rounds they are identical, so each prices half the rakes (peer.ts).
  */
+/** The hand-over time the main thread publishes (Infinity while it has published none). */
+const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
+
 serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress) => {
   const h = await loadHighs();
   const p = prepare(job.scenario);
@@ -94,6 +102,7 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     // A bound-only job prices on through the final pass on the dive's plan (decompose.ts whileBound).
     shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 2) === 1),
     stopSearch: () => Atomics.load(flag, 1) === 1,
+    ...(job.handOver ? { handOverAtMs: handOverAt(new Float64Array(job.handOver)) } : {}),
     // The diving job meters the CPU the two workers get, and dives sooner on a busy machine.
     ...(job.dive ? { cpuShare: cpuShareMeter(2) } : {}),
     peer: job.peer && portPeer(job.peer.port, new Int32Array(job.peer.signal), job.peer.me),

@@ -45,10 +45,16 @@ export function dive(
      * a low CPU share gave plans dearer than the warm start.
      */
     stopSearch?: () => boolean;
+    /**
+     * When the search hands over to the caller (Date.now() ms): the steps and the MIP end by then,
+     * so the caller's final pass gets its time even when the dive alone would fill the window (a
+     * quarter of a core on large).
+     */
+    handOverAtMs?: () => number;
     variant?: number;
   },
 ): MipPlan | null {
-  const left = () => (run.deadlineMs - Date.now()) / 1000;
+  const left = () => (Math.min(run.deadlineMs, run.handOverAtMs?.() ?? Infinity) - Date.now()) / 1000;
   // The pricing's view of each rake: narrowed to its option once that is fixed.
   const view = new Map<number, RakeInfo>(master.rakes.map((ri) => [ri.r, ri]));
   const fixed = new Map<number, RakeOption>();
