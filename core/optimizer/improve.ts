@@ -69,21 +69,18 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
   // destination's unserved tonnes rarely fill a rake); and a second destination in a used
   // single-destination rake's idle wagons.
   const byDest = unservedByDest(st);
-  const idleOptions = function* (pairs: boolean) {
-    // Open tonnes only shrink as moves apply, so the bounds read as a rake is reached stay bounds.
-    for (const { r, lp, open } of idleRakeOptions(st, byDest)) {
-      if (!pairs) {
-        for (const a of open)
-          if (a.gainRs - a.freightRs >= MIN_SAVING_RS) yield [r, lp, a.dest, a.orders, undefined] as const;
-        continue;
-      }
-      for (const [a, b] of twoPointCandidates(p, open))
-        yield [r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders }] as const;
+  // Read once a sweep: open tonnes only shrink as moves apply, so these bounds stay bounds.
+  const idle = [...idleRakeOptions(st, byDest)];
+  for (const { r, lp, open } of idle)
+    for (const a of open)
+      if (a.gainRs - a.freightRs >= MIN_SAVING_RS)
+        yield () => (rakeMayPay(st, r, lp, a.dest, a.orders) ? rakeMove(st, r, lp, a.dest, a.orders) : null);
+  for (const { r, lp, open } of idle)
+    for (const [a, b] of twoPointCandidates(p, open)) {
+      const second = { dest: b.dest, candidates: b.orders };
+      yield () =>
+        rakeMayPay(st, r, lp, a.dest, a.orders, second) ? rakeMove(st, r, lp, a.dest, a.orders, second) : null;
     }
-  };
-  for (const pairs of [false, true])
-    for (const [r, lp, dest, orders, second] of idleOptions(pairs))
-      yield () => (rakeMayPay(st, r, lp, dest, orders, second) ? rakeMove(st, r, lp, dest, orders, second) : null);
   for (const r of [...st.rakes.keys()]) {
     const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));
     if (dests.size !== 1) continue;

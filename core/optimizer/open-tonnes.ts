@@ -29,7 +29,10 @@ interface Open {
   gains: Map<number, number>;
 }
 
-const openCache = new WeakMap<readonly Order[], { st: PlanState; version: number; byKey: Map<string, Open> }>();
+const openCache = new WeakMap<
+  readonly Order[],
+  { st: PlanState; version: number; byKey: Map<string, Map<string, Map<string, Open>>> }
+>();
 
 /**
  * The unserved orders among `candidates` a whole rake of `wagonType` at `lp` could take for
@@ -47,8 +50,12 @@ export function openOrders(
   let c = openCache.get(candidates);
   if (!c || c.st !== st || c.version !== st.version)
     openCache.set(candidates, (c = { st, version: st.version, byKey: new Map() }));
-  const k = `${wagonType}|${lp.code}|${dest}`;
-  let open = c.byKey.get(k);
+  // By destination, siding and wagon type (nested maps: a sweep asks hundreds of thousands of times).
+  let atDest = c.byKey.get(dest);
+  if (!atDest) c.byKey.set(dest, (atDest = new Map()));
+  let atLp = atDest.get(lp.code);
+  if (!atLp) atDest.set(lp.code, (atLp = new Map()));
+  let open = atLp.get(wagonType);
   if (!open) {
     const p = st.p;
     const list = candidates
@@ -64,7 +71,7 @@ export function openOrders(
       .map((o) => ({ o, leave: unservedTonneCost(p, o) }))
       .sort((a, b) => b.leave - a.leave);
     open = { orders: list.map((x) => x.o), leave: list.map((x) => x.leave), gains: new Map() };
-    c.byKey.set(k, open);
+    atLp.set(wagonType, open);
   }
   return open;
 }
