@@ -373,6 +373,22 @@ describe('final improvement pass', () => {
     expect(tried).toBeGreaterThan(0);
   });
 
+  it('a road lot taken off in full is no shipment and no lot any more (an unsplittable order may ship again)', () => {
+    const sc = generateScenario({ seed: 1, size: 'day' });
+    const p = prepare(sc);
+    const o = p.orders.find((x) => roadAllowed(p, x))!;
+    const y = [...p.stockyards.keys()][0]!;
+    const st = new PlanState(p, { rakes: [], road: [{ orderId: o.id, stockyard: y, day: 0, tonnes: 10 }] });
+    expect(st.shipments.get(o.id)).toBe(1);
+    st.addRoad({ orderId: o.id, stockyard: y, day: 0, tonnes: -4 });
+    expect(st.shipments.get(o.id)).toBe(1);
+    expect(st.unserved(o)).toBeCloseTo(o.quantityT - 6, 6);
+    st.addRoad({ orderId: o.id, stockyard: y, day: 0, tonnes: -6 });
+    expect(st.shipments.get(o.id)).toBe(0);
+    expect(st.road).toEqual([]);
+    expect(st.unserved(o)).toBeCloseTo(o.quantityT, 6);
+  });
+
   it("the sweep's bound on a whole rake's saving never rules out one that pays, and rules out most", () => {
     let paying = 0,
       ruledOut = 0,

@@ -127,12 +127,15 @@ export class PlanState {
     }
   }
 
+  /** Add a road lot, or merge it into the same order's lot from that yard that day (negative tonnes take off it). */
   addRoad(d: DraftRoad): void {
     const same = this.road.find((x) => x.orderId === d.orderId && x.stockyard === d.stockyard && x.day === d.day);
     if (same) {
       this.takeRoad(same, -1);
       same.tonnes += d.tonnes;
-      this.takeRoad(same, 1);
+      // A lot taken off in full is no shipment any more.
+      if (same.tonnes > 1e-6) this.takeRoad(same, 1);
+      else this.road.splice(this.road.indexOf(same), 1);
     } else {
       this.road.push({ ...d });
       this.takeRoad(d, 1);
