@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft } from './draft';
-import { explainIdleRakes, suggestProduction, unservedExplainer } from './explain';
+import { explainIdleRakes, unservedExplainer } from './explain';
+import { suggestProduction } from './production';
 import { PlanState } from './plan-state';
 import {
   PLAN_FORMAT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productionBecause } from './explain';
+import { productionBecause } from './production';
 
 describe('production reason', () => {
   it('names only the clauses that hold, never "by 0 t"', () => {
