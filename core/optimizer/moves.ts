@@ -43,6 +43,17 @@ const cloneRake = (r: DraftRake): DraftRake => ({
   lines: r.lines.map((l) => ({ ...l, sources: new Map(l.sources) })),
 });
 
+/** A copy of rake `r` with `draws` added to order `orderId`'s line (a new line if it has none). */
+function withDraws(r: DraftRake, orderId: string, draws: Map<string, number>, pccT: number): DraftRake {
+  const next = cloneRake(r);
+  const line = next.lines.find((l) => l.orderId === orderId);
+  if (line) for (const [y, x] of draws) line.sources.set(y, (line.sources.get(y) ?? 0) + x);
+  else next.lines.push({ orderId, wagons: 0, sources: new Map(draws) });
+  const l = line ?? next.lines[next.lines.length - 1]!;
+  l.wagons = Math.ceil(lineTonnes(l) / pccT - 1e-9);
+  return next;
+}
+
 /**
  * Take up to `t` t of `o` for a rake at `lp` from the stockyards it serves (most stock first),
  * beyond what `reserved` already holds there. Returns the draws.
@@ -105,12 +116,7 @@ export function fillMove(st: PlanState, rakeIdx: number, o: Order): Move | null 
   const t = sumMap(draws);
   if (t <= 1e-6) return null;
   if (!o.splittable && ((st.shipments.get(o.id) ?? 0) > 0 || t < o.quantityT - 1e-6)) return null;
-  const next = cloneRake(r);
-  const nl = next.lines.find((l) => l.orderId === o.id);
-  if (nl) {
-    for (const [y, x] of draws) nl.sources.set(y, (nl.sources.get(y) ?? 0) + x);
-    nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
-  } else next.lines.push({ orderId: o.id, wagons: Math.ceil(t / pr.pccT - 1e-9), sources: draws });
+  const next = withDraws(r, o.id, draws, pr.pccT);
   if (rakeProblem(st, next)) return null;
   return {
     kind: 'fill',
@@ -144,12 +150,7 @@ export function roadToRailMove(st: PlanState, rakeIdx: number, lot: DraftRoad): 
   const draws = drawAt(st, p.lps.get(r.lp)!.stockyards, o, want, freed);
   const t = sumMap(draws);
   if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) return null;
-  const next = cloneRake(r);
-  const nl = next.lines.find((l) => l.orderId === o.id);
-  if (nl) {
-    for (const [y, x] of draws) nl.sources.set(y, (nl.sources.get(y) ?? 0) + x);
-    nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
-  } else next.lines.push({ orderId: o.id, wagons: Math.ceil(t / pr.pccT - 1e-9), sources: draws });
+  const next = withDraws(r, o.id, draws, pr.pccT);
   if (rakeProblem(st, next)) return null;
   return {
     kind: 'fill',
