@@ -30,8 +30,14 @@ function diveOnDay(handOverAtMs?: () => number) {
   master.load();
   const lps = vi.spyOn(master, 'solveLp');
   try {
-    // A deadline far off: only the hand-over can end the steps early.
-    const plan = dive(p, master, { deadlineMs: Date.now() + 600_000, patternsPerRake: 5, handOverAtMs });
+    // A deadline far off: only the hand-over can end the steps early. No search after the MIP (it
+    // would run on towards that deadline).
+    const plan = dive(p, master, {
+      deadlineMs: Date.now() + 600_000,
+      patternsPerRake: 5,
+      handOverAtMs,
+      stopSearch: () => true,
+    });
     return {
       plan,
       lpSolves: lps.mock.calls.length,
