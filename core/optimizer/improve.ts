@@ -60,10 +60,17 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
     const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));
     for (const dest of dests) for (const lot of roadByDest.get(dest) ?? []) yield () => roadToRailMove(st, r, lot);
   }
-  // Tonnes between rakes serving the same destination.
+  // Tonnes between rakes serving the same destination (read as the sweep reaches them: a sweep
+  // that applies no move, the last, reads them exact).
+  const servingDest = new Map<string, number[]>();
+  for (const [r, rk] of st.rakes)
+    for (const d of new Set(rk.lines.map((l) => p.orderById.get(l.orderId)!.destination)))
+      servingDest.set(d, [...(servingDest.get(d) ?? []), r]);
   for (const a of [...st.rakes.keys()]) {
     const lines = st.rakes.get(a)?.lines.map((l) => l.orderId) ?? [];
-    for (const id of lines) for (const b of [...st.rakes.keys()]) if (b !== a) yield () => moveMove(st, a, id, b);
+    for (const id of lines)
+      for (const b of servingDest.get(p.orderById.get(id)!.destination) ?? [])
+        if (b !== a) yield () => moveMove(st, a, id, b);
   }
   // Whole rakes on idle rakes, for one destination, then two on a corridor (two-point rakes: one
   // destination's unserved tonnes rarely fill a rake); and a second destination in a used
