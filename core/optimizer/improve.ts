@@ -12,7 +12,7 @@ import {
   type Move,
   type MoveKind,
 } from './moves';
-import { idleRakeOptions, rakeMayPay, twoPointCandidates, unservedByDest } from './open-tonnes';
+import { idleRakeOptions, twoPointCandidates, unservedByDest } from './open-tonnes';
 import { PlanState } from './plan-state';
 import { roadAllowed, type Prep } from './prep';
 
@@ -80,13 +80,10 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
   const idle = [...idleRakeOptions(st, byDest)];
   for (const { r, lp, open } of idle)
     for (const a of open)
-      if (a.gainRs - a.freightRs >= MIN_SAVING_RS)
-        yield () => (rakeMayPay(st, r, lp, a.dest, a.orders) ? rakeMove(st, r, lp, a.dest, a.orders) : null);
+      if (a.gainRs - a.freightRs >= MIN_SAVING_RS) yield () => rakeMove(st, r, lp, a.dest, a.orders);
   for (const { r, lp, open } of idle)
     for (const [a, b] of twoPointCandidates(p, open)) {
-      const second = { dest: b.dest, candidates: b.orders };
-      yield () =>
-        rakeMayPay(st, r, lp, a.dest, a.orders, second) ? rakeMove(st, r, lp, a.dest, a.orders, second) : null;
+      yield () => rakeMove(st, r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders });
     }
   for (const r of [...st.rakes.keys()]) {
     const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));

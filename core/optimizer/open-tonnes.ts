@@ -25,8 +25,6 @@ export const MIN_SAVING_RS = 1;
 interface Open {
   orders: readonly Order[];
   leave: readonly number[];
-  /** openGain by rake capacity. */
-  gains: Map<number, number>;
 }
 
 const openCache = new WeakMap<
@@ -70,76 +68,10 @@ export function openOrders(
       )
       .map((o) => ({ o, leave: unservedTonneCost(p, o) }))
       .sort((a, b) => b.leave - a.leave);
-    open = { orders: list.map((x) => x.o), leave: list.map((x) => x.leave), gains: new Map() };
+    open = { orders: list.map((x) => x.o), leave: list.map((x) => x.leave) };
     atLp.set(wagonType, open);
   }
   return open;
-}
-
-/**
- * What leaving the best `capT` t of `open` unserved costs, less handling at `lpCode` (only tonnes
- * worth more than their handling count): what a rake of that capacity could at most save.
- */
-function openGain(st: PlanState, open: Open, capT: number, lpCode: string): number {
-  let g = open.gains.get(capT);
-  if (g === undefined) {
-    const handling = handlingRate(st.p, st.p.lps.get(lpCode)!);
-    let room = capT;
-    g = 0;
-    for (const [i, o] of open.orders.entries()) {
-      const v = open.leave[i]! - handling;
-      if (room <= 1e-9 || v <= 0) break;
-      const t = Math.min(room, st.unserved(o));
-      g += t * v;
-      room -= t;
-    }
-    open.gains.set(capT, g);
-  }
-  return g;
-}
-
-/**
- * Whether a whole rake for `dest` (and `second`'s destination, a two-point rake) on idle rake
- * `rakeIdx` at `lpCode` could save anything: its saving is at most what leaving its best
- * capacity's worth of open tonnes costs, less handling, against freight on the full rake at the
- * cheaper destination's rate (rakeCost never charges less) and the two-point surcharge. Most
- * (rake, siding, destination) choices of a sweep fail it, and rakeMove prices none of those.
- */
-export function rakeMayPay(
-  st: PlanState,
-  rakeIdx: number,
-  lpCode: string,
-  dest: string,
-  candidates: readonly Order[],
-  second?: { dest: string; candidates: readonly Order[] },
-): boolean {
-  const p = st.p;
-  const pr = p.rakes[rakeIdx]!;
-  const lp = p.lps.get(lpCode)!;
-  const a = openOrders(st, candidates, pr.rake.wagonType, lp, dest);
-  const ga = openGain(st, a, pr.capT, lpCode);
-  if (!second) return ga - pr.capT * railRate(p, p.dests.get(dest)!) >= MIN_SAVING_RS;
-  const b = openOrders(st, second.candidates, pr.rake.wagonType, lp, second.dest);
-  if (b.orders.length === 0) return false;
-  const fixed =
-    pr.capT * Math.min(railRate(p, p.dests.get(dest)!), railRate(p, p.dests.get(second.dest)!)) +
-    p.sc.costs.twoPointSurchargeRs;
-  // Each list's best capacity's worth together bound the merged one's.
-  if (ga + openGain(st, b, pr.capT, lpCode) - fixed < MIN_SAVING_RS) return false;
-  const handling = handlingRate(p, lp);
-  let room = pr.capT;
-  let gain = -fixed;
-  // Both lists run dearest to leave first: merged, the best capacity's worth comes first.
-  for (let i = 0, j = 0; room > 1e-9 && (i < a.orders.length || j < b.orders.length);) {
-    const fromA = j >= b.orders.length || (i < a.orders.length && a.leave[i]! >= b.leave[j]!);
-    const o = fromA ? a.orders[i]! : b.orders[j]!;
-    const v = (fromA ? a.leave[i++]! : b.leave[j++]!) - handling;
-    if (v <= 0) break;
-    const t = Math.min(room, st.unserved(o));
-    gain += t * v;
-    room -= t;
-  }
-  return gain >= MIN_SAVING_RS;
 }
 
 /** A destination a whole rake could serve (openDests), with an upper bound on what it saves. */

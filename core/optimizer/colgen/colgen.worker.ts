@@ -78,6 +78,9 @@ const DIVE_SHARE = 0.5;
  */
 const WEEK_DIVE_SHARE = 0.65;
 
+/** The hand-over time the main thread publishes (Infinity while it has published none). */
+const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
+
 /**
  * Column generation over rake loadings on a core of its own. Large: smoothed duals — they raise
  * the bound far faster than the master's own (colgen.ts, `smoothing`) — few loadings a round and
@@ -85,9 +88,6 @@ const WEEK_DIVE_SHARE = 0.65;
  * diving job stops its rounds earlier and dives for a plan (dive.ts). Week: both jobs dive.
  * While both run rounds they are identical, so each prices half the rakes (peer.ts).
  */
-/** The hand-over time the main thread publishes (Infinity while it has published none). */
-const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
-
 serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress) => {
   const h = await loadHighs();
   const p = prepare(job.scenario);
