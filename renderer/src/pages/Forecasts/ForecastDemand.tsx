@@ -57,6 +57,13 @@ export function ForecastDemand() {
         </select>
       </label>
       <ErrorBanner error={error} />
+      {!fc && !error && (
+        // The summary and chart's height, held while the forecast is on its way: the card below moves
+        // only when a fallback notice comes with it.
+        <p aria-busy="true" data-testid="forecast-demand-loading" className="mt-3 h-[250px] text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
+      )}
       {fc && (
         <div className="mt-3" data-testid="forecast-demand">
           <p className="text-sm text-slate-600">

@@ -37,6 +37,11 @@ export function ForecastOperational() {
         />
       </label>
       <ErrorBanner error={error} />
+      {!res && !error && (
+        <p aria-busy="true" data-testid="forecast-operational-loading" className="mt-3 text-sm text-slate-500">
+          {t('app.loading')}
+        </p>
+      )}
       {res && (
         <div className="mt-3 grid gap-4 lg:grid-cols-2" data-testid="forecast-operational">
           <ForecastSection
