@@ -173,8 +173,8 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
         for (const [y, d] of roadDays(o.product)) {
           const m = roadMove(st, o, y, d);
           if (!m) continue;
-          const perT = leave - m.savingRs / m.road!.tonnes;
-          if (!best || perT < best.perT) best = { y, d, t: m.road!.tonnes, perT };
+          const perT = leave - m.savingRs / m.road![0]!.tonnes;
+          if (!best || perT < best.perT) best = { y, d, t: m.road![0]!.tonnes, perT };
         }
         if (best)
           figures.cheapestRoad = {

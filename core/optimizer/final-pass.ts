@@ -65,7 +65,7 @@ export function finalPass(
   const notes = [
     ...(n > 0
       ? [
-          `The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes), saving ${rs}.`,
+          `The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes or of road lots), saving ${rs}.`,
         ]
       : []),
     ...(!r.complete

@@ -17,6 +17,7 @@ import {
   prepare,
   roadAllowed,
   roadCapacity,
+  roadTonneCost,
   unservedTonneCost,
   type Prep,
 } from './prep';
@@ -83,6 +84,27 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         if (t <= 1e-3) continue;
         const n = copy(d);
         n.road.push({ orderId: o.id, stockyard: y, day, tonnes: t });
+        yield n;
+      }
+  }
+  // A road lot moved to another stockyard or day: all of it, or of a splittable order what fits.
+  for (const [xi, x] of d.road.entries()) {
+    const o = p.orderById.get(x.orderId)!;
+    for (const y of p.stockyards.keys())
+      for (let day = 0; day < p.sc.horizon.days; day++) {
+        if (y === x.stockyard && day === x.day) continue;
+        const t = Math.min(
+          x.tonnes,
+          capOf(y, day) - (roadUsed.get(`${y}|${day}`) ?? 0),
+          stockLeft(y, o.product) + (y === x.stockyard ? x.tonnes : 0),
+        );
+        if (t <= 1e-3 || (!o.splittable && t < x.tonnes - 1e-6)) continue;
+        const n = copy(d);
+        n.road[xi]!.tonnes -= t;
+        const same = n.road.find((z) => z.orderId === o.id && z.stockyard === y && z.day === day);
+        if (same) same.tonnes += t;
+        else n.road.push({ orderId: o.id, stockyard: y, day, tonnes: t });
+        n.road = n.road.filter((z) => z.tonnes > 1e-6);
         yield n;
       }
   }
@@ -369,6 +391,36 @@ describe('final improvement pass', () => {
           expect(priced(sc, p, after.draft)!).toBeLessThan(before - EPS_RS);
           break;
         }
+    }
+    expect(tried).toBeGreaterThan(0);
+  });
+
+  it('moves a road lot back to the stockyard and day where it costs less', () => {
+    let tried = 0;
+    for (const seed of [1, 2, 3]) {
+      const sc = generateScenario({ seed, size: 'day' });
+      const p = prepare(sc);
+      const d = improveDraft(p, greedyDraft(p)).draft;
+      const best = priced(sc, p, d)!;
+      // A lot sent from another stockyard or on another day where it costs more and fits.
+      search: for (const [xi, x] of d.road.entries()) {
+        const o = p.orderById.get(x.orderId)!;
+        for (const y of p.stockyards.keys())
+          for (let day = 0; day < p.sc.horizon.days; day++) {
+            if (roadTonneCost(p, o, y, day) <= roadTonneCost(p, o, x.stockyard, x.day) + 1) continue;
+            if (x.tonnes > roadCapacity(p, y, day) - roadTonnes(d, y, day)) continue;
+            const moved = copy(d);
+            moved.road[xi] = { ...x, stockyard: y, day };
+            const before = priced(sc, p, moved);
+            if (before === null) continue;
+            tried++;
+            const after = improveDraft(p, moved);
+            expect(after.moves.move).toBeGreaterThan(0);
+            expect(priced(sc, p, after.draft)!).toBeLessThanOrEqual(best + EPS_RS);
+            expect(priced(sc, p, after.draft)!).toBeLessThan(before - EPS_RS);
+            break search;
+          }
+      }
     }
     expect(tried).toBeGreaterThan(0);
   });

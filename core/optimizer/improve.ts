@@ -7,6 +7,7 @@ import {
   moveMove,
   rakeMove,
   roadMove,
+  roadShiftMove,
   roadToRailMove,
   secondDestMove,
   type Move,
@@ -42,6 +43,11 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
     if (!roadAllowed(p, o) || st.unserved(o) <= 1e-6) continue;
     for (const y of p.stockyards.keys()) for (let d = 0; d < p.sc.horizon.days; d++) yield () => roadMove(st, o, y, d);
   }
+  // Road lots to a stockyard or day where they cost less (the lots as the sweep reaches them: a
+  // lot taken off in full reads 0 t and is passed over).
+  for (const lot of [...st.road])
+    for (const y of p.stockyards.keys())
+      for (let d = 0; d < p.sc.horizon.days; d++) yield () => roadShiftMove(st, lot, y, d);
   // Fill idle wagons of used rakes.
   for (const [dest, orders] of unservedByDest(st)) {
     for (const r of [...st.rakes.keys()]) {

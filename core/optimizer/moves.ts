@@ -23,7 +23,8 @@ import { openOrders } from './open-tonnes';
  *   two on a corridor;
  * - `fill`: unserved tonnes or a road lot's into a used rake's idle wagons (its own destinations,
  *   or a second one on its corridor);
- * - `move`: an order's tonnes from one rake to another that serves its destination.
+ * - `move`: an order's tonnes from one rake to another that serves its destination, or a road lot
+ *   to a stockyard or day where it costs less.
  */
 export type MoveKind = 'road' | 'rake' | 'fill' | 'move';
 
@@ -34,8 +35,8 @@ export interface Move {
   kind: MoveKind;
   savingRs: number;
   rakes: Array<{ rakeIdx: number; next: DraftRake | null }>;
-  /** A road lot added (negative tonnes: taken off an existing lot). */
-  road?: DraftRoad;
+  /** Road lots added, in order (negative tonnes: taken off an existing lot). */
+  road?: DraftRoad[];
 }
 
 const cloneRake = (r: DraftRake): DraftRake => ({
@@ -93,7 +94,31 @@ export function roadMove(st: PlanState, o: Order, y: string, day: number): Move 
     kind: 'road',
     savingRs: t * (unservedTonneCost(p, o) - roadTonneCost(p, o, y, day)),
     rakes: [],
-    road: { orderId: o.id, stockyard: y, day, tonnes: t },
+    road: [{ orderId: o.id, stockyard: y, day, tonnes: t }],
+  };
+}
+
+/**
+ * Road lot `lot` moved to stockyard `y` on `day` (all of it, or of a splittable order as much as
+ * that yard's stock and road capacity take), where a tonne's road freight and lateness cost less;
+ * priced, or null.
+ */
+export function roadShiftMove(st: PlanState, lot: DraftRoad, y: string, day: number): Move | null {
+  const p = st.p;
+  if (lot.tonnes <= 1e-6 || (y === lot.stockyard && day === lot.day)) return null;
+  const o = p.orderById.get(lot.orderId)!;
+  // The lot's own stock is freed when it stays at its yard; another day's capacity is not its own.
+  const stock = st.stock(y, o.product) + (y === lot.stockyard ? lot.tonnes : 0);
+  const t = Math.min(lot.tonnes, st.roadCapLeft(y, day), stock);
+  if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) return null;
+  return {
+    kind: 'move',
+    savingRs: t * (roadTonneCost(p, o, lot.stockyard, lot.day) - roadTonneCost(p, o, y, day)),
+    rakes: [],
+    road: [
+      { ...lot, tonnes: -t },
+      { orderId: o.id, stockyard: y, day, tonnes: t },
+    ],
   };
 }
 
@@ -156,7 +181,7 @@ export function roadToRailMove(st: PlanState, rakeIdx: number, lot: DraftRoad): 
     kind: 'fill',
     savingRs: t * roadTonneCost(p, o, lot.stockyard, lot.day) + rakeCost(p, r) - rakeCost(p, next),
     rakes: [{ rakeIdx, next }],
-    road: { ...lot, tonnes: -t },
+    road: [{ ...lot, tonnes: -t }],
   };
 }
 
@@ -350,5 +375,5 @@ export function secondDestMove(
 /** Apply a move; a road lot of negative tonnes takes that much off the lot. */
 export function applyMove(st: PlanState, m: Move): void {
   for (const { rakeIdx, next } of m.rakes) st.setRake(rakeIdx, next);
-  if (m.road) st.addRoad(m.road);
+  for (const d of m.road ?? []) st.addRoad(d);
 }
