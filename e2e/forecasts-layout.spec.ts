@@ -42,6 +42,8 @@ test('the indent panel stays put while the forecasts arrive, and says they are l
 
   const button = page.getByTestId('btn-indent');
   await expect(button).toBeVisible();
+  // The indent's own scenario list (not held) sizes the row the button sits in.
+  await expect(page.getByLabel('Scenario for the indent')).not.toHaveValue('');
   // Both forecasts asked for and held: the page as a planner sees it before they come.
   await expect.poll(() => socket?.held() ?? 0).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('forecast-demand-loading')).toHaveAttribute('aria-busy', 'true');
