@@ -222,6 +222,52 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         n.rakes[ri]!.lines.push(...lines);
         yield n;
       }
+      // The same from road lots of a destination on the corridor, most valuable tonnes first (a
+      // lot's road freight and lateness less handling and its lateness by rail), their stock freed.
+      const endH = r.startH + pr.capT / lp.loadingRateTph;
+      for (const dest of new Set(d.road.map((x) => destOf(x.orderId)))) {
+        const dd = p.dests.get(dest);
+        if (!dd || dests.has(dest) || dd.corridor !== corridor) continue;
+        const lots = d.road
+          .flatMap((x, xi) => {
+            const o = p.orderById.get(x.orderId)!;
+            if (o.destination !== dest || o.modes === 'road') return [];
+            if (!p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType)) return [];
+            const v =
+              roadTonneCost(p, o, x.stockyard, x.day) -
+              (lp.handlingRsPerT ?? c.loadingRsPerT) -
+              lateDays(endH + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`];
+            return v > 0 ? [{ x, xi, o, v }] : [];
+          })
+          .sort((a, b) => b.v - a.v || a.x.orderId.localeCompare(b.x.orderId));
+        const n = copy(d);
+        const added = new Map<string, DraftLine>();
+        const taken = new Map<string, Map<string, number>>();
+        for (const { x, xi, o } of lots) {
+          const line = added.get(o.id);
+          const others = [...added.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
+          const want = Math.min(x.tonnes, (wagonsFree() - others) * pr.pccT - (line ? lineTonnes(line) : 0));
+          if (want <= 1e-6 || (!o.splittable && want < x.tonnes - 1e-6)) continue;
+          const tk = taken.get(o.product) ?? new Map<string, number>();
+          const freed = new Map(tk);
+          freed.set(x.stockyard, (freed.get(x.stockyard) ?? 0) - want);
+          const src = draw(lp.stockyards, o.product, want, freed);
+          const t = [...src.values()].reduce((a, b) => a + b, 0);
+          if (t <= 1e-6 || (!o.splittable && t < x.tonnes - 1e-6)) continue;
+          tk.set(x.stockyard, (tk.get(x.stockyard) ?? 0) - t);
+          for (const [y, v] of src) tk.set(y, (tk.get(y) ?? 0) + v);
+          taken.set(o.product, tk);
+          const nl = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
+          for (const [y, v] of src) nl.sources.set(y, (nl.sources.get(y) ?? 0) + v);
+          nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
+          added.set(o.id, nl);
+          n.road[xi]!.tonnes -= t;
+        }
+        if ([...added.values()].reduce((a, l) => a + l.wagons, 0) < p.sc.costs.minWagonsPerDestination) continue;
+        n.rakes[ri]!.lines.push(...added.values());
+        n.road = n.road.filter((z) => z.tonnes > 1e-6);
+        yield n;
+      }
     }
     for (const l of r.lines)
       for (const [bi, b] of d.rakes.entries()) {

@@ -7,6 +7,7 @@ import {
   moveMove,
   rakeMove,
   roadMove,
+  roadSecondDestMove,
   roadShiftMove,
   roadToRailMove,
   secondDestMove,
@@ -80,7 +81,7 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
   }
   // Whole rakes on idle rakes, for one destination, then two on a corridor (two-point rakes: one
   // destination's unserved tonnes rarely fill a rake); and a second destination in a used
-  // single-destination rake's idle wagons.
+  // single-destination rake's idle wagons, from unserved tonnes or road lots.
   const byDest = unservedByDest(st);
   // Read once a sweep: open tonnes only shrink as moves apply, so these bounds stay bounds.
   const idle = [...idleRakeOptions(st, byDest)];
@@ -98,6 +99,9 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
     for (const [dest, orders] of byDest)
       if (dest !== only && p.dests.get(dest)!.corridor === p.dests.get(only!)!.corridor)
         yield () => secondDestMove(st, r, dest, orders);
+    for (const [dest, lots] of roadByDest)
+      if (dest !== only && p.dests.get(dest)?.corridor === p.dests.get(only!)!.corridor)
+        yield () => roadSecondDestMove(st, r, dest, lots);
   }
 }
 

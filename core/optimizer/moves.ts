@@ -22,7 +22,7 @@ import { openOrders } from './open-tonnes';
  * - `rake`: a whole rake, on a rake the plan left idle, for unserved tonnes of one destination or
  *   two on a corridor;
  * - `fill`: unserved tonnes or a road lot's into a used rake's idle wagons (its own destinations,
- *   or a second one on its corridor);
+ *   or a second one on its corridor, from unserved tonnes or road lots);
  * - `move`: an order's tonnes from one rake to another that serves its destination, or a road lot
  *   to a stockyard or day where it costs less.
  */
@@ -369,6 +369,84 @@ export function secondDestMove(
     kind: 'fill',
     savingRs: leaveCost(p, more) + rakeCost(p, r) - rakeCost(p, next),
     rakes: [{ rakeIdx, next }],
+  };
+}
+
+/**
+ * A second destination for a used single-destination rake from road lots: `lots` (of `dest`, on
+ * its corridor) taken off, most valuable tonnes first, into its idle wagons — at least the minimum
+ * wagons (a two-point rake) — drawn from the siding's stockyards (the lots' stock freed). A lot's
+ * tonne is worth its road freight and lateness less handling and its lateness by rail; priced, or null.
+ */
+export function roadSecondDestMove(
+  st: PlanState,
+  rakeIdx: number,
+  dest: string,
+  lots: readonly DraftRoad[],
+): Move | null {
+  const p = st.p;
+  const r = st.rakes.get(rakeIdx);
+  if (!r) return null;
+  const dests = new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination));
+  if (dests.size !== 1 || dests.has(dest)) return null;
+  const d = p.dests.get(dest)!;
+  if (p.dests.get([...dests][0]!)!.corridor !== d.corridor) return null;
+  const pr = p.rakes[rakeIdx]!;
+  const min = p.sc.costs.minWagonsPerDestination;
+  const left = pr.rake.wagons - wagonsOf(r.lines);
+  if (left < min) return null;
+  const lp = p.lps.get(r.lp)!;
+  const endFull = r.startH + pr.capT / lp.loadingRateTph;
+  const handling = handlingRate(p, lp);
+  const ranked = lots
+    .map((lot) => ({ lot, o: p.orderById.get(lot.orderId)! }))
+    .filter(({ lot, o }) => lot.tonnes > 1e-6 && railAllowed(o) && carries(p, pr.rake.wagonType, o.product))
+    .map((x) => ({
+      ...x,
+      v:
+        roadTonneCost(p, x.o, x.lot.stockyard, x.lot.day) -
+        handling -
+        lateDays(endFull + d.railTransitH, p.dueH.get(x.o.id)!) * latenessRate(p, x.o.priority),
+    }))
+    .filter((x) => x.v > 0)
+    .sort((a, b) => b.v - a.v || a.lot.orderId.localeCompare(b.lot.orderId));
+  // Stock drawn by the new lines (positive) and freed by the lots taken off (negative).
+  const reserved = new Map<string, number>();
+  const lines = new Map<string, DraftLine>();
+  const off: DraftRoad[] = [];
+  let savingRs = 0;
+  for (const { lot, o } of ranked) {
+    const line = lines.get(o.id);
+    const lineT = line ? lineTonnes(line) : 0;
+    const others = [...lines.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
+    const room = (left - others) * pr.pccT - lineT;
+    const want = Math.min(lot.tonnes, room);
+    // An unsplittable order's one shipment is its lot: all of it moves.
+    if (want <= 1e-6 || (!o.splittable && want < lot.tonnes - 1e-6)) continue;
+    const freed = new Map(reserved);
+    freed.set(key(lot.stockyard, o.product), (freed.get(key(lot.stockyard, o.product)) ?? 0) - want);
+    const draws = drawAt(st, lp.stockyards, o, want, freed);
+    const t = sumMap(draws);
+    if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) continue;
+    const k = key(lot.stockyard, o.product);
+    reserved.set(k, (reserved.get(k) ?? 0) - t);
+    for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
+    const next = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
+    for (const [y, x] of draws) next.sources.set(y, (next.sources.get(y) ?? 0) + x);
+    next.wagons = Math.ceil(lineTonnes(next) / pr.pccT - 1e-9);
+    lines.set(o.id, next);
+    off.push({ ...lot, tonnes: -t });
+    savingRs += t * roadTonneCost(p, o, lot.stockyard, lot.day);
+  }
+  if (wagonsOf([...lines.values()]) < min) return null;
+  const next = cloneRake(r);
+  next.lines.push(...lines.values());
+  if (rakeProblem(st, next)) return null;
+  return {
+    kind: 'fill',
+    savingRs: savingRs + rakeCost(p, r) - rakeCost(p, next),
+    rakes: [{ rakeIdx, next }],
+    road: off,
   };
 }
 
