@@ -431,10 +431,10 @@ export function roadSecondDestMove(
     const k = key(lot.stockyard, o.product);
     reserved.set(k, (reserved.get(k) ?? 0) - t);
     for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
-    const next = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
-    for (const [y, x] of draws) next.sources.set(y, (next.sources.get(y) ?? 0) + x);
-    next.wagons = Math.ceil(lineTonnes(next) / pr.pccT - 1e-9);
-    lines.set(o.id, next);
+    const grown = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
+    for (const [y, x] of draws) grown.sources.set(y, (grown.sources.get(y) ?? 0) + x);
+    grown.wagons = Math.ceil(lineTonnes(grown) / pr.pccT - 1e-9);
+    lines.set(o.id, grown);
     off.push({ ...lot, tonnes: -t });
     savingRs += t * roadTonneCost(p, o, lot.stockyard, lot.day);
   }
