@@ -7,7 +7,7 @@ import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
-import { MIN_SAVING_RS, rakeMove } from './moves';
+import { applyMove, MIN_SAVING_RS, rakeMove, roadRakeMove } from './moves';
 import { openDests, twoPointCandidates } from './open-tonnes';
 import { PlanState } from './plan-state';
 import {
@@ -163,6 +163,55 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
     }
     return lines;
   };
+  // `dest`'s road lots in `n` taken off into lines for a rake at `lp`, most valuable tonnes first (a
+  // lot's road freight and lateness less handling and its lateness by rail, for a loading ending at
+  // `endH`), in at most `wagons` wagons, their stock freed.
+  const fromLots = (
+    n: Draft,
+    pr: Prep['rakes'][number],
+    lp: Prep['lps'] extends Map<string, infer L> ? L : never,
+    dest: string,
+    wagons: number,
+    endH: number,
+  ): DraftLine[] => {
+    const dd = p.dests.get(dest)!;
+    const lots = n.road
+      .flatMap((x) => {
+        const o = p.orderById.get(x.orderId)!;
+        if (o.destination !== dest || o.modes === 'road') return [];
+        if (!p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType)) return [];
+        const v =
+          roadTonneCost(p, o, x.stockyard, x.day) -
+          (lp.handlingRsPerT ?? c.loadingRsPerT) -
+          lateDays(endH + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`];
+        return v > 0 ? [{ x, o, v }] : [];
+      })
+      .sort((a, b) => b.v - a.v || a.x.orderId.localeCompare(b.x.orderId));
+    const added = new Map<string, DraftLine>();
+    const taken = new Map<string, Map<string, number>>();
+    for (const { x, o } of lots) {
+      const line = added.get(o.id);
+      const others = [...added.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
+      const want = Math.min(x.tonnes, (wagons - others) * pr.pccT - (line ? lineTonnes(line) : 0));
+      if (want <= 1e-6 || (!o.splittable && want < x.tonnes - 1e-6)) continue;
+      const tk = taken.get(o.product) ?? new Map<string, number>();
+      const freed = new Map(tk);
+      freed.set(x.stockyard, (freed.get(x.stockyard) ?? 0) - want);
+      const src = draw(lp.stockyards, o.product, want, freed);
+      const t = [...src.values()].reduce((a, b) => a + b, 0);
+      if (t <= 1e-6 || (!o.splittable && t < x.tonnes - 1e-6)) continue;
+      tk.set(x.stockyard, (tk.get(x.stockyard) ?? 0) - t);
+      for (const [y, v] of src) tk.set(y, (tk.get(y) ?? 0) + v);
+      taken.set(o.product, tk);
+      const nl = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
+      for (const [y, v] of src) nl.sources.set(y, (nl.sources.get(y) ?? 0) + v);
+      nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
+      added.set(o.id, nl);
+      x.tonnes -= t;
+    }
+    n.road = n.road.filter((z) => z.tonnes > 1e-6);
+    return [...added.values()];
+  };
   // Fills of used rakes' idle wagons (unserved tonnes and road lots), a second destination, and
   // moves of a line between rakes serving its destination.
   for (const [ri, r] of d.rakes.entries()) {
@@ -222,50 +271,13 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         n.rakes[ri]!.lines.push(...lines);
         yield n;
       }
-      // The same from road lots of a destination on the corridor, most valuable tonnes first (a
-      // lot's road freight and lateness less handling and its lateness by rail), their stock freed.
-      const endH = r.startH + pr.capT / lp.loadingRateTph;
+      // The same from road lots of a destination on the corridor (fromLots).
       for (const dest of new Set(d.road.map((x) => destOf(x.orderId)))) {
-        const dd = p.dests.get(dest);
-        if (!dd || dests.has(dest) || dd.corridor !== corridor) continue;
-        const lots = d.road
-          .flatMap((x, xi) => {
-            const o = p.orderById.get(x.orderId)!;
-            if (o.destination !== dest || o.modes === 'road') return [];
-            if (!p.products.get(o.product)?.wagonTypes.includes(pr.rake.wagonType)) return [];
-            const v =
-              roadTonneCost(p, o, x.stockyard, x.day) -
-              (lp.handlingRsPerT ?? c.loadingRsPerT) -
-              lateDays(endH + dd.railTransitH, p.dueH.get(o.id)!) * c.latenessRsPerTDay[`p${o.priority}`];
-            return v > 0 ? [{ x, xi, o, v }] : [];
-          })
-          .sort((a, b) => b.v - a.v || a.x.orderId.localeCompare(b.x.orderId));
+        if (dests.has(dest) || p.dests.get(dest)?.corridor !== corridor) continue;
         const n = copy(d);
-        const added = new Map<string, DraftLine>();
-        const taken = new Map<string, Map<string, number>>();
-        for (const { x, xi, o } of lots) {
-          const line = added.get(o.id);
-          const others = [...added.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
-          const want = Math.min(x.tonnes, (wagonsFree() - others) * pr.pccT - (line ? lineTonnes(line) : 0));
-          if (want <= 1e-6 || (!o.splittable && want < x.tonnes - 1e-6)) continue;
-          const tk = taken.get(o.product) ?? new Map<string, number>();
-          const freed = new Map(tk);
-          freed.set(x.stockyard, (freed.get(x.stockyard) ?? 0) - want);
-          const src = draw(lp.stockyards, o.product, want, freed);
-          const t = [...src.values()].reduce((a, b) => a + b, 0);
-          if (t <= 1e-6 || (!o.splittable && t < x.tonnes - 1e-6)) continue;
-          tk.set(x.stockyard, (tk.get(x.stockyard) ?? 0) - t);
-          for (const [y, v] of src) tk.set(y, (tk.get(y) ?? 0) + v);
-          taken.set(o.product, tk);
-          const nl = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
-          for (const [y, v] of src) nl.sources.set(y, (nl.sources.get(y) ?? 0) + v);
-          nl.wagons = Math.ceil(lineTonnes(nl) / pr.pccT - 1e-9);
-          added.set(o.id, nl);
-          n.road[xi]!.tonnes -= t;
-        }
-        if ([...added.values()].reduce((a, l) => a + l.wagons, 0) < p.sc.costs.minWagonsPerDestination) continue;
-        n.rakes[ri]!.lines.push(...added.values());
-        n.road = n.road.filter((z) => z.tonnes > 1e-6);
+        const lines = fromLots(n, pr, lp, dest, wagonsFree(), r.startH + pr.capT / lp.loadingRateTph);
+        if (lines.reduce((a, l) => a + l.wagons, 0) < p.sc.costs.minWagonsPerDestination) continue;
+        n.rakes[ri]!.lines.push(...lines);
         yield n;
       }
     }
@@ -328,6 +340,12 @@ function* candidates(p: Prep, d: Draft): Generator<Draft> {
         .map((s) => nextWorkingStart(p, lp, s, dur))
         .find((s): s is number => s !== null && s + dur <= p.horizonH + 1e-9 && free(s));
       if (start === undefined) continue;
+      // A whole rake from one destination's road lots.
+      for (const dest of new Set(d.road.map((x) => destOf(x.orderId)))) {
+        const n = copy(d);
+        const lines = fromLots(n, pr, lp, dest, pr.rake.wagons, start + dur);
+        if (lines.length) yield { ...n, rakes: [...n.rakes, { rakeIdx: ri, lp: lp.code, startH: start, lines }] };
+      }
       // One destination, or two on a corridor (the first's orders first, at least the minimum wagons each).
       const destsOpen = [...new Set(open.map((o) => o.destination))];
       const min = c.minWagonsPerDestination;
@@ -437,6 +455,50 @@ describe('final improvement pass', () => {
           expect(priced(sc, p, after.draft)!).toBeLessThan(before - EPS_RS);
           break;
         }
+    }
+    expect(tried).toBeGreaterThan(0);
+  });
+
+  it("prices a whole rake from one destination's road lots as the checker does", () => {
+    let tried = 0;
+    for (const seed of [1, 2, 3]) {
+      if (tried) break;
+      const sc = generateScenario({ seed, size: 'week' });
+      const p = prepare(sc);
+      const d = improveDraft(p, greedyDraft(p)).draft;
+      // A single-destination rake of splittable orders that may go by road, sent by road instead
+      // (from the same stockyards, on the latest days with road capacity left).
+      search: for (const r of d.rakes) {
+        const orders = r.lines.map((l) => p.orderById.get(l.orderId)!);
+        if (new Set(orders.map((o) => o.destination)).size !== 1) continue;
+        if (!orders.every((o) => o.splittable && roadAllowed(p, o))) continue;
+        const moved = copy(d);
+        moved.rakes = moved.rakes.filter((x) => x.rakeIdx !== r.rakeIdx);
+        for (const l of r.lines)
+          for (const [y, t0] of l.sources) {
+            let t = t0;
+            for (let day = p.sc.horizon.days - 1; day >= 0 && t > 1e-6; day--) {
+              const x = Math.min(t, roadCapacity(p, y, day) - roadTonnes(moved, y, day));
+              if (x <= 1e-6) continue;
+              moved.road.push({ orderId: l.orderId, stockyard: y, day, tonnes: x });
+              t -= x;
+            }
+            if (t > 1e-6) continue search;
+          }
+        const before = priced(sc, p, moved);
+        const st = new PlanState(p, moved);
+        const dest = orders[0]!.destination;
+        const lots = st.road.filter((x) => p.orderById.get(x.orderId)!.destination === dest);
+        const m = roadRakeMove(st, r.rakeIdx, r.lp, dest, lots);
+        if (before === null || !m || m.savingRs < MIN_SAVING_RS) continue;
+        tried++;
+        applyMove(st, m);
+        const after = priced(sc, p, st.draft());
+        expect(after, 'the plan with the rake passes the checker').not.toBeNull();
+        expect(Math.abs(before - after! - m.savingRs)).toBeLessThan(EPS_RS);
+        const onRoad = (dr: Draft) => orders.reduce((a, o) => a + roadOf(dr, o.id), 0);
+        expect(onRoad(st.draft())).toBeLessThan(onRoad(moved) - 1e-6);
+      }
     }
     expect(tried).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@ import {
   moveMove,
   rakeMove,
   roadMove,
+  roadRakeMove,
   roadSecondDestMove,
   roadShiftMove,
   roadToRailMove,
@@ -16,7 +17,7 @@ import {
 } from './moves';
 import { idleRakeOptions, twoPointCandidates, unservedByDest } from './open-tonnes';
 import { PlanState } from './plan-state';
-import { roadAllowed, type Prep } from './prep';
+import { railRate, roadAllowed, roadTonneCost, type Prep } from './prep';
 
 /**
  * The final improvement pass: single moves (moves.ts) on a finished plan, each priced by the cost
@@ -80,8 +81,8 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
         if (b !== a) yield () => moveMove(st, a, id, b);
   }
   // Whole rakes on idle rakes, for one destination, then two on a corridor (two-point rakes: one
-  // destination's unserved tonnes rarely fill a rake); and a second destination in a used
-  // single-destination rake's idle wagons, from unserved tonnes or road lots.
+  // destination's unserved tonnes rarely fill a rake), then from road lots; and a second destination
+  // in a used single-destination rake's idle wagons, from unserved tonnes or road lots.
   const byDest = unservedByDest(st);
   // Read once a sweep: open tonnes only shrink as moves apply, so these bounds stay bounds.
   const idle = [...idleRakeOptions(st, byDest)];
@@ -92,6 +93,16 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
     for (const [a, b] of twoPointCandidates(p, open)) {
       yield () => rakeMove(st, r, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders });
     }
+  // Whole rakes from a destination's road lots, where the road freight and lateness of a rake's
+  // worth of them (the dearest first) exceed freight on the full rake (read as the sweep reaches them).
+  for (const { r, lp } of idle) {
+    const capT = p.rakes[r]!.capT;
+    for (const [dest, lots] of roadByDest) {
+      const d = p.dests.get(dest);
+      if (d && roadWorthRs(p, lots, capT) - capT * railRate(p, d) >= MIN_SAVING_RS)
+        yield () => roadRakeMove(st, r, lp, dest, lots);
+    }
+  }
   for (const r of [...st.rakes.keys()]) {
     const dests = new Set(st.rakes.get(r)?.lines.map((l) => p.orderById.get(l.orderId)!.destination));
     if (dests.size !== 1) continue;
@@ -103,6 +114,22 @@ function* sweep(st: PlanState): Generator<() => Move | null> {
       if (dest !== only && p.dests.get(dest)?.corridor === p.dests.get(only!)!.corridor)
         yield () => roadSecondDestMove(st, r, dest, lots);
   }
+}
+
+/** What a rake's worth (`capT`) of the lots costs on the road, the dearest tonnes first [₹]: more than any rake for them saves. */
+function roadWorthRs(p: Prep, lots: readonly DraftRoad[], capT: number): number {
+  const perT = lots
+    .filter((l) => l.tonnes > 1e-6)
+    .map((l) => ({ t: l.tonnes, c: roadTonneCost(p, p.orderById.get(l.orderId)!, l.stockyard, l.day) }))
+    .sort((x, y) => y.c - x.c);
+  let room = capT;
+  let rs = 0;
+  for (const { t, c } of perT) {
+    if (room <= 1e-9) break;
+    rs += Math.min(room, t) * c;
+    room -= t;
+  }
+  return rs;
 }
 
 /**

@@ -20,7 +20,7 @@ import { openOrders } from './open-tonnes';
  * (explain.ts), each priced by the cost rules against the plan as it stands:
  * - `road`: a road lot for unserved tonnes (one order, one stockyard, one day);
  * - `rake`: a whole rake, on a rake the plan left idle, for unserved tonnes of one destination or
- *   two on a corridor;
+ *   two on a corridor, or for one destination's road lots;
  * - `fill`: unserved tonnes or a road lot's into a used rake's idle wagons (its own destinations,
  *   or a second one on its corridor, from unserved tonnes or road lots);
  * - `move`: an order's tonnes from one rake to another that serves its destination, or a road lot
@@ -373,10 +373,70 @@ export function secondDestMove(
 }
 
 /**
+ * Lines of `dest` from road lots (`lots`) for rake `rakeIdx` at `lp`, most valuable tonnes first, in
+ * at most `wagons` wagons, drawn from the siding's stockyards (the lots' stock freed): a lot's tonne
+ * is worth its road freight and lateness less handling and its lateness by rail for a loading ending
+ * at `endH`. With the lots taken off (negative tonnes) and the road freight and lateness they cost.
+ */
+function linesFromLots(
+  st: PlanState,
+  rakeIdx: number,
+  lp: { code: string; stockyards: readonly string[] },
+  dest: string,
+  lots: readonly DraftRoad[],
+  endH: number,
+  wagons: number,
+): { lines: DraftLine[]; off: DraftRoad[]; roadRs: number } {
+  const p = st.p;
+  const pr = p.rakes[rakeIdx]!;
+  const d = p.dests.get(dest)!;
+  const handling = handlingRate(p, p.lps.get(lp.code)!);
+  const ranked = lots
+    .map((lot) => ({ lot, o: p.orderById.get(lot.orderId)! }))
+    .filter(({ lot, o }) => lot.tonnes > 1e-6 && railAllowed(o) && carries(p, pr.rake.wagonType, o.product))
+    .map((x) => ({
+      ...x,
+      v:
+        roadTonneCost(p, x.o, x.lot.stockyard, x.lot.day) -
+        handling -
+        lateDays(endH + d.railTransitH, p.dueH.get(x.o.id)!) * latenessRate(p, x.o.priority),
+    }))
+    .filter((x) => x.v > 0)
+    .sort((a, b) => b.v - a.v || a.lot.orderId.localeCompare(b.lot.orderId));
+  // Stock drawn by the new lines (positive) and freed by the lots taken off (negative).
+  const reserved = new Map<string, number>();
+  const lines = new Map<string, DraftLine>();
+  const off: DraftRoad[] = [];
+  let roadRs = 0;
+  for (const { lot, o } of ranked) {
+    const line = lines.get(o.id);
+    const lineT = line ? lineTonnes(line) : 0;
+    const others = [...lines.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
+    const want = Math.min(lot.tonnes, (wagons - others) * pr.pccT - lineT);
+    // An unsplittable order's one shipment is its lot: all of it moves.
+    if (want <= 1e-6 || (!o.splittable && want < lot.tonnes - 1e-6)) continue;
+    const k = key(lot.stockyard, o.product);
+    const freed = new Map(reserved);
+    freed.set(k, (freed.get(k) ?? 0) - want);
+    const draws = drawAt(st, lp.stockyards, o, want, freed);
+    const t = sumMap(draws);
+    if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) continue;
+    reserved.set(k, (reserved.get(k) ?? 0) - t);
+    for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
+    const grown = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
+    for (const [y, x] of draws) grown.sources.set(y, (grown.sources.get(y) ?? 0) + x);
+    grown.wagons = Math.ceil(lineTonnes(grown) / pr.pccT - 1e-9);
+    lines.set(o.id, grown);
+    off.push({ ...lot, tonnes: -t });
+    roadRs += t * roadTonneCost(p, o, lot.stockyard, lot.day);
+  }
+  return { lines: [...lines.values()], off, roadRs };
+}
+
+/**
  * A second destination for a used single-destination rake from road lots: `lots` (of `dest`, on
- * its corridor) taken off, most valuable tonnes first, into its idle wagons — at least the minimum
- * wagons (a two-point rake) — drawn from the siding's stockyards (the lots' stock freed). A lot's
- * tonne is worth its road freight and lateness less handling and its lateness by rail; priced, or null.
+ * its corridor) taken off into its idle wagons (linesFromLots), at least the minimum wagons (a
+ * two-point rake); priced, or null.
  */
 export function roadSecondDestMove(
   st: PlanState,
@@ -389,65 +449,50 @@ export function roadSecondDestMove(
   if (!r) return null;
   const dests = new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination));
   if (dests.size !== 1 || dests.has(dest)) return null;
-  const d = p.dests.get(dest)!;
-  if (p.dests.get([...dests][0]!)!.corridor !== d.corridor) return null;
+  if (p.dests.get([...dests][0]!)!.corridor !== p.dests.get(dest)!.corridor) return null;
   const pr = p.rakes[rakeIdx]!;
   const min = p.sc.costs.minWagonsPerDestination;
   const left = pr.rake.wagons - wagonsOf(r.lines);
   if (left < min) return null;
   const lp = p.lps.get(r.lp)!;
   const endFull = r.startH + pr.capT / lp.loadingRateTph;
-  const handling = handlingRate(p, lp);
-  const ranked = lots
-    .map((lot) => ({ lot, o: p.orderById.get(lot.orderId)! }))
-    .filter(({ lot, o }) => lot.tonnes > 1e-6 && railAllowed(o) && carries(p, pr.rake.wagonType, o.product))
-    .map((x) => ({
-      ...x,
-      v:
-        roadTonneCost(p, x.o, x.lot.stockyard, x.lot.day) -
-        handling -
-        lateDays(endFull + d.railTransitH, p.dueH.get(x.o.id)!) * latenessRate(p, x.o.priority),
-    }))
-    .filter((x) => x.v > 0)
-    .sort((a, b) => b.v - a.v || a.lot.orderId.localeCompare(b.lot.orderId));
-  // Stock drawn by the new lines (positive) and freed by the lots taken off (negative).
-  const reserved = new Map<string, number>();
-  const lines = new Map<string, DraftLine>();
-  const off: DraftRoad[] = [];
-  let savingRs = 0;
-  for (const { lot, o } of ranked) {
-    const line = lines.get(o.id);
-    const lineT = line ? lineTonnes(line) : 0;
-    const others = [...lines.values()].reduce((a, l) => a + (l === line ? 0 : l.wagons), 0);
-    const room = (left - others) * pr.pccT - lineT;
-    const want = Math.min(lot.tonnes, room);
-    // An unsplittable order's one shipment is its lot: all of it moves.
-    if (want <= 1e-6 || (!o.splittable && want < lot.tonnes - 1e-6)) continue;
-    const freed = new Map(reserved);
-    freed.set(key(lot.stockyard, o.product), (freed.get(key(lot.stockyard, o.product)) ?? 0) - want);
-    const draws = drawAt(st, lp.stockyards, o, want, freed);
-    const t = sumMap(draws);
-    if (t <= 1e-6 || (!o.splittable && t < lot.tonnes - 1e-6)) continue;
-    const k = key(lot.stockyard, o.product);
-    reserved.set(k, (reserved.get(k) ?? 0) - t);
-    for (const [y, x] of draws) reserved.set(key(y, o.product), (reserved.get(key(y, o.product)) ?? 0) + x);
-    const grown = line ?? { orderId: o.id, wagons: 0, sources: new Map<string, number>() };
-    for (const [y, x] of draws) grown.sources.set(y, (grown.sources.get(y) ?? 0) + x);
-    grown.wagons = Math.ceil(lineTonnes(grown) / pr.pccT - 1e-9);
-    lines.set(o.id, grown);
-    off.push({ ...lot, tonnes: -t });
-    savingRs += t * roadTonneCost(p, o, lot.stockyard, lot.day);
-  }
-  if (wagonsOf([...lines.values()]) < min) return null;
+  const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, left);
+  if (wagonsOf(lines) < min) return null;
   const next = cloneRake(r);
-  next.lines.push(...lines.values());
+  next.lines.push(...lines);
   if (rakeProblem(st, next)) return null;
   return {
     kind: 'fill',
-    savingRs: savingRs + rakeCost(p, r) - rakeCost(p, next),
+    savingRs: roadRs + rakeCost(p, r) - rakeCost(p, next),
     rakes: [{ rakeIdx, next }],
     road: off,
   };
+}
+
+/**
+ * A whole rake on the idle rake `rakeIdx` at siding `lpCode` from `dest`'s road lots, taken off
+ * into it (linesFromLots); priced, or null.
+ */
+export function roadRakeMove(
+  st: PlanState,
+  rakeIdx: number,
+  lpCode: string,
+  dest: string,
+  lots: readonly DraftRoad[],
+): Move | null {
+  const p = st.p;
+  if (st.rakes.has(rakeIdx)) return null;
+  const pr = p.rakes[rakeIdx]!;
+  const lp = p.lps.get(lpCode)!;
+  if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
+  const start = earliestFullStart(st, rakeIdx, lpCode);
+  if (start === null) return null;
+  const endFull = start + pr.capT / lp.loadingRateTph;
+  const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, pr.rake.wagons);
+  if (lines.length === 0) return null;
+  const next: DraftRake = { rakeIdx, lp: lpCode, startH: start, lines };
+  if (rakeProblem(st, next)) return null;
+  return { kind: 'rake', savingRs: roadRs - rakeCost(p, next), rakes: [{ rakeIdx, next }], road: off };
 }
 
 /** Apply a move; a road lot of negative tonnes takes that much off the lot. */
