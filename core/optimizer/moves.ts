@@ -339,15 +339,11 @@ export function rakeMove(
 }
 
 /**
- * A second destination for a used single-destination rake: `dest`'s open orders (same corridor)
- * in its idle wagons, at least the minimum wagons (a two-point rake); priced, or null.
+ * Where used rake `rakeIdx` could take `dest` as a second destination: it serves one other
+ * destination, on `dest`'s corridor, with at least the minimum wagons idle. Its loading, siding,
+ * idle wagons and the end of a full loading; null when it could not.
  */
-export function secondDestMove(
-  st: PlanState,
-  rakeIdx: number,
-  dest: string,
-  candidates: readonly Order[],
-): Move | null {
+function secondDestRoom(st: PlanState, rakeIdx: number, dest: string) {
   const p = st.p;
   const r = st.rakes.get(rakeIdx);
   if (!r) return null;
@@ -359,7 +355,23 @@ export function secondDestMove(
   const left = pr.rake.wagons - wagonsOf(r.lines);
   if (left < min) return null;
   const lp = p.lps.get(r.lp)!;
-  const endFull = r.startH + pr.capT / lp.loadingRateTph;
+  return { r, lp, left, min, endFull: r.startH + pr.capT / lp.loadingRateTph };
+}
+
+/**
+ * A second destination for a used single-destination rake: `dest`'s open orders (same corridor)
+ * in its idle wagons, at least the minimum wagons (a two-point rake); priced, or null.
+ */
+export function secondDestMove(
+  st: PlanState,
+  rakeIdx: number,
+  dest: string,
+  candidates: readonly Order[],
+): Move | null {
+  const at = secondDestRoom(st, rakeIdx, dest);
+  if (!at) return null;
+  const { r, lp, left, endFull, min } = at;
+  const p = st.p;
   const more = openLines(st, rakeIdx, lp, dest, candidates, endFull, left, new Map());
   if (wagonsOf(more) < min) return null;
   const next = cloneRake(r);
@@ -444,18 +456,10 @@ export function roadSecondDestMove(
   dest: string,
   lots: readonly DraftRoad[],
 ): Move | null {
+  const at = secondDestRoom(st, rakeIdx, dest);
+  if (!at) return null;
+  const { r, lp, left, endFull, min } = at;
   const p = st.p;
-  const r = st.rakes.get(rakeIdx);
-  if (!r) return null;
-  const dests = new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination));
-  if (dests.size !== 1 || dests.has(dest)) return null;
-  if (p.dests.get([...dests][0]!)!.corridor !== p.dests.get(dest)!.corridor) return null;
-  const pr = p.rakes[rakeIdx]!;
-  const min = p.sc.costs.minWagonsPerDestination;
-  const left = pr.rake.wagons - wagonsOf(r.lines);
-  if (left < min) return null;
-  const lp = p.lps.get(r.lp)!;
-  const endFull = r.startH + pr.capT / lp.loadingRateTph;
   const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, left);
   if (wagonsOf(lines) < min) return null;
   const next = cloneRake(r);
