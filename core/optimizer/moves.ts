@@ -302,6 +302,20 @@ const leaveCost = (p: Prep, lines: readonly DraftLine[]) =>
   lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0);
 
 /**
+ * Where idle rake `rakeIdx` could be loaded in full at siding `lpCode`: its wagons fit the siding
+ * and a slot is free. The rake, siding, start and the end of a full loading; null when it could not.
+ */
+function idleRakeSlot(st: PlanState, rakeIdx: number, lpCode: string) {
+  if (st.rakes.has(rakeIdx)) return null;
+  const pr = st.p.rakes[rakeIdx]!;
+  const lp = st.p.lps.get(lpCode)!;
+  if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
+  const start = earliestFullStart(st, rakeIdx, lpCode);
+  if (start === null) return null;
+  return { pr, lp, start, endFull: start + pr.capT / lp.loadingRateTph };
+}
+
+/**
  * A whole rake on the idle rake `rakeIdx` at siding `lpCode` for unserved tonnes: `dest`'s open
  * orders first, and with `second` (a destination on the same corridor) that one's in the wagons
  * left, at least the minimum wagons each (a two-point rake); priced, or null.
@@ -315,13 +329,9 @@ export function rakeMove(
   second?: { dest: string; candidates: readonly Order[] },
 ): Move | null {
   const p = st.p;
-  if (st.rakes.has(rakeIdx)) return null;
-  const pr = p.rakes[rakeIdx]!;
-  const lp = p.lps.get(lpCode)!;
-  if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
-  const start = earliestFullStart(st, rakeIdx, lpCode);
-  if (start === null) return null;
-  const endFull = start + pr.capT / lp.loadingRateTph;
+  const at = idleRakeSlot(st, rakeIdx, lpCode);
+  if (!at) return null;
+  const { pr, lp, start, endFull } = at;
   const reserved = new Map<string, number>();
   const lines = openLines(st, rakeIdx, lp, dest, candidates, endFull, pr.rake.wagons, reserved);
   if (lines.length === 0) return null;
@@ -485,13 +495,9 @@ export function roadRakeMove(
   lots: readonly DraftRoad[],
 ): Move | null {
   const p = st.p;
-  if (st.rakes.has(rakeIdx)) return null;
-  const pr = p.rakes[rakeIdx]!;
-  const lp = p.lps.get(lpCode)!;
-  if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
-  const start = earliestFullStart(st, rakeIdx, lpCode);
-  if (start === null) return null;
-  const endFull = start + pr.capT / lp.loadingRateTph;
+  const at = idleRakeSlot(st, rakeIdx, lpCode);
+  if (!at) return null;
+  const { pr, lp, start, endFull } = at;
   const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, pr.rake.wagons);
   if (lines.length === 0) return null;
   const next: DraftRake = { rakeIdx, lp: lpCode, startH: start, lines };
