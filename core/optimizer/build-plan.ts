@@ -39,8 +39,21 @@ export function scenarioHash(sc: Scenario): string {
   return createHash('sha256').update(JSON.stringify(sc)).digest('hex').slice(0, 16);
 }
 
-/** Price a Draft by the cost rules of DOMAIN.md, explain what is unserved, and summarise. */
+/** What the cost rules charge for a draft [₹], priced only (`buildPlan` with `explain: false`). */
+export function draftCost(p: Prep, draft: Draft): number {
+  const solver: SolverInfo = {
+    method: 'greedy heuristic',
+    status: '',
+    objective: null,
+    bound: null,
+    gap: null,
+    seconds: 0,
+  };
+  return buildPlan(p, draft, solver, null, [], { explain: false }).summary.totalCost;
+}
+
 /**
+ * Price a Draft by the cost rules of DOMAIN.md, explain what is unserved, and summarise.
  * `explain: false` prices a plan only (its unserved lines say so and no idle rakes are listed):
  * for plans compared by cost and never returned — explaining a large plan costs ~0.6 s of CPU.
  */

@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import type { Scenario } from '../domain/scenario';
 import { runWorker } from '../workers/run';
-import { buildPlan } from './build-plan';
+import { draftCost } from './build-plan';
 import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/colgen.worker';
 import type { SolverStages } from '../domain/solver-stages';
 import type { Draft } from './draft';
@@ -64,7 +64,7 @@ export async function solveDecomposed(
   const whileBound = opts.profile === 'large' ? opts.whileBound : undefined;
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const startCost = priceOf(p, start);
+  const startCost = draftCost(p, start);
   const stop = new SharedArrayBuffer(12);
   const flag = new Int32Array(stop);
   // When the diving worker hands over to the final pass (Date.now() ms; 0: never): its dive ends by then.
@@ -128,7 +128,7 @@ export async function solveDecomposed(
   }, STOP_POLL_MS);
   // Worker 0 prices for the bound (large) or dives too (week): the cheapest plan is kept.
   const cheapest = (ws: ColgenJobResult[]) => {
-    const costs = ws.map((w) => (w.draft ? priceOf(p, w.draft) : Infinity));
+    const costs = ws.map((w) => (w.draft ? draftCost(p, w.draft) : Infinity));
     const i = costs.indexOf(Math.min(...costs));
     return { d: ws[i]!, diveCost: costs[i]!, useDive: costs[i]! < startCost };
   };
@@ -185,15 +185,4 @@ export async function solveDecomposed(
       'Dantzig–Wolfe decomposition by rake: a column per rake loading, priced per rake (knapsacks over its candidate orders); plan by price-and-fix diving',
     ],
   };
-}
-
-function priceOf(p: Prep, d: Draft): number {
-  return buildPlan(
-    p,
-    d,
-    { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 },
-    null,
-    [],
-    { explain: false },
-  ).summary.totalCost;
 }

@@ -1,6 +1,6 @@
 import { checkPlan } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
-import { buildPlan } from './build-plan';
+import { buildPlan, draftCost } from './build-plan';
 import { solveDecomposed } from './decompose';
 import { draftFromSolution } from './extract';
 import { highs, solveLp } from './highs-driver';
@@ -53,17 +53,9 @@ function colgenStages(r: ColgenResult | null, searchOnly: boolean): SolverStages
 }
 
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
-function warmStart(p: Prep, rbDraft: Draft, rbCost: number) {
+function warmStart(p: Prep, rbDraft: Draft): Draft {
   const gDraft = greedyDraft(p);
-  const gCost = buildPlan(
-    p,
-    gDraft,
-    { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 },
-    null,
-    [],
-    { explain: false },
-  ).summary.totalCost;
-  return { gDraft, gCost, startDraft: gCost < rbCost ? gDraft : rbDraft };
+  return draftCost(p, gDraft) < draftCost(p, rbDraft) ? gDraft : rbDraft;
 }
 
 /** The whole-horizon model exactly as `optimize` solves it (its warm start's loadings are slots). */
@@ -74,16 +66,7 @@ function wholeHorizonModel(p: Prep, startDraft: Draft): BuiltModel {
 /** The LP text `optimize` would solve for this scenario (for `plans.export` format `lp`). */
 export function exportModelLp(sc: Scenario): string {
   const p = prepare(sc);
-  const rbDraft = ruleBasedDraft(p);
-  const rbCost = buildPlan(
-    p,
-    rbDraft,
-    { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 },
-    null,
-    [],
-    { explain: false },
-  ).summary.totalCost;
-  return wholeHorizonModel(p, warmStart(p, rbDraft, rbCost).startDraft).lp.toLp();
+  return wholeHorizonModel(p, warmStart(p, ruleBasedDraft(p))).lp.toLp();
 }
 
 /**

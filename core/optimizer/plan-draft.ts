@@ -1,6 +1,6 @@
 import type { Plan, SolverInfo } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
-import { buildPlan } from './build-plan';
+import { buildPlan, draftCost } from './build-plan';
 import type { Draft, DraftRake, DraftRoad } from './draft';
 import { dayDate, prepare, type Prep } from './prep';
 import { ruleBasedDraft } from './rule-based';
@@ -64,12 +64,7 @@ export function planToDraft(p: Prep, plan: Pick<Plan, 'rakes' | 'road'>): Draft 
 
 /** The rule-based plan's cost for a scenario: the yardstick every priced plan shows its saving against. */
 export function ruleBasedCost(p: Prep): number {
-  return buildPlan(
-    p,
-    ruleBasedDraft(p),
-    { method: 'rule-based', status: 'rule-based', objective: null, bound: null, gap: null, seconds: 0 },
-    null,
-  ).summary.totalCost;
+  return draftCost(p, ruleBasedDraft(p));
 }
 
 /**

@@ -5,6 +5,7 @@ import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 
 /**
  * The rake indent: how many rakes of which wagon type to ask the railway for, per day and loading
@@ -15,25 +16,13 @@ export function IndentPanel() {
   const [scenarioId, setScenarioId] = useState<string>('');
   const [days, setDays] = useState(14);
   const [indent, setIndent] = useState<IndentResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useAction();
   useEffect(() => {
     void api.call('scenarios.list', {}).then((l) => {
       setScenarios(l);
       setScenarioId((id) => id || l[0]?.id || '');
     }, setError);
-  }, []);
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  }, [setError]); // a state setter: the list loads once
   const exportAs = (format: 'xlsx' | 'csv') =>
     run(async () => {
       const f = await api.call('forecasts.exportIndent', { scenarioId, days, format });

@@ -4,6 +4,7 @@ import type { InputSource } from '../../../../core/domain/input-sources';
 import { api } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
+import { useAction } from '../../lib/useAction';
 import { t } from '../../i18n';
 import { useScenarios } from './scenarioStore';
 
@@ -24,20 +25,8 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
   const reload = useScenarios((s) => s.reload);
   const sources = useScenarios((s) => (s.detail?.summary.id === scenarioId ? s.detail.scenario.sources : undefined));
   const [preview, setPreview] = useState<ApplyForecastsResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useAction();
   const [note, setNote] = useState<string | null>(null);
-  const run = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await f();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const whys = preview
     ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${fieldLabel(s.field)}: ${s.why}`))]
     : [];
