@@ -6,7 +6,7 @@ import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/col
 import type { SolverStages } from '../domain/solver-stages';
 import type { Draft } from './draft';
 import { SOLVER_YOUNG_GEN_MB } from './heap';
-import type { OptimizeHooks } from './hooks';
+import { relativeGap, type OptimizeHooks } from './hooks';
 import { cpuShareMeter } from './pace';
 import type { Prep } from './prep';
 
@@ -78,7 +78,7 @@ export async function solveDecomposed(
       phase: 'solving',
       incumbent: startCost,
       bound,
-      gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
+      gap: relativeGap(startCost, bound),
       elapsedS: elapsed(),
       subproblem: `column generation round ${pr.round}`,
     });

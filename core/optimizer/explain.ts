@@ -35,7 +35,12 @@ export const STOCK_REASON_CODES: ReadonlySet<UnservedReasonCode> = new Set([
 ]);
 
 const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
-const rsT = (x: number) => `₹${(Math.round(x * 100) / 100).toLocaleString('en-IN')}/t`;
+/** ₹/t in whole rupees, or with both paise digits ("₹3,125.70/t", never "₹3,125.7/t"). */
+export const rsT = (x: number) => {
+  const paise = Math.round(x * 100);
+  const digits = paise % 100 === 0 ? 0 : 2;
+  return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/t`;
+};
 const tt = (x: number) => `${Math.round(x).toLocaleString('en-IN')} t`;
 
 /**

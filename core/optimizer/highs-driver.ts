@@ -1,4 +1,5 @@
 import loadHighs from 'highs';
+import { relativeGap } from './hooks';
 import { mapColumns, searchNeighbourhoods } from './lns';
 import type { LpModel } from './lp-text';
 
@@ -179,14 +180,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
     const isMip = model.kind.some((k) => k !== 'C');
     const ownBound = !mainRun ? null : isMip ? num(m.info.get('mip_dual_bound')) : objective;
     const bound = known !== null && (ownBound === null || known > ownBound) ? known : ownBound;
-    let gap =
-      !mainRun && known === null
-        ? null
-        : isMip && bound !== null && objective !== null
-          ? Math.max(0, (objective - bound) / Math.abs(objective))
-          : !isMip && mainRun
-            ? 0
-            : null;
+    let gap = !mainRun && known === null ? null : isMip ? relativeGap(objective, bound) : mainRun ? 0 : null;
     let status = statusName;
     // Time ran out before HiGHS took up the start (e.g. still in presolve): the start is still a
     // feasible point of this model, so it is the best plan known.
@@ -198,7 +192,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
       status = mainRun
         ? `${statusName} (start plan kept)`
         : 'no branch-and-bound run: neighbourhood search from the start plan';
-      gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
+      gap = relativeGap(objective, bound);
     }
     let lnsBest = objective ?? Infinity;
     if (
@@ -248,7 +242,7 @@ export async function solveLp(model: LpModel, lpText: string, opts: LpSolveOptio
           elapsedS: (performance.now() - started) / 1000,
         });
       }
-      gap = bound !== null && Math.abs(objective) > 0 ? Math.max(0, (objective - bound) / Math.abs(objective)) : null;
+      gap = relativeGap(objective, bound);
     }
     return {
       status: status + startNote,

@@ -15,3 +15,8 @@ export type OptimizeProgress =
       elapsedS: number;
     }
   | (SolveProgress & { subproblem?: string });
+
+/** Relative gap of a plan's cost above a lower bound (0 when the bound meets it); null without both. */
+export function relativeGap(cost: number | null, bound: number | null): number | null {
+  return cost === null || bound === null || cost === 0 ? null : Math.max(0, (cost - bound) / Math.abs(cost));
+}

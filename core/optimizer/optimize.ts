@@ -17,7 +17,7 @@ import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { finalPass, finalPassExtraS, finalPassReserveS, postSolveReserveS } from './final-pass';
 import { cpuShareMeter } from './pace';
-import type { OptimizeHooks } from './hooks';
+import { relativeGap, type OptimizeHooks } from './hooks';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -165,7 +165,7 @@ async function colgenStart(
           phase: 'solving',
           incumbent: startCost,
           bound,
-          gap: bound !== null ? Math.max(0, (startCost - bound) / startCost) : null,
+          gap: relativeGap(startCost, bound),
           elapsedS: elapsed(),
         }),
     });
@@ -471,7 +471,7 @@ export async function optimize(
         objective,
         bound,
         ...(method === 'rule-based fallback' ? { fallbackReason: d.status } : {}),
-        gap: bound !== null && objective !== null ? Math.max(0, (objective - bound) / Math.abs(objective)) : null,
+        gap: relativeGap(objective, bound),
         seconds: 0,
         stoppedEarly: d.stoppedEarly,
         model: d.model,
@@ -542,6 +542,15 @@ export async function optimize(
     phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
   const plan = finished(draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, []);
   const verdict = checkPlan(sc, plan);
+  // What the solver reached, kept in the status of a heuristic plan returned instead of its own.
+  const solverFigures: Partial<SolverInfo> = {
+    status: info.status,
+    objective: info.objective,
+    bound: info.bound,
+    gap: info.gap,
+    model: info.model,
+    stoppedEarly: info.stoppedEarly,
+  };
   if (!verdict.ok) {
     const first = verdict.violations
       .slice(0, 3)
@@ -549,14 +558,7 @@ export async function optimize(
       .join('; ');
     return fallback(
       `the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`,
-      {
-        status: info.status,
-        objective: info.objective,
-        bound: info.bound,
-        gap: info.gap,
-        model: info.model,
-        stoppedEarly: info.stoppedEarly,
-      },
+      solverFigures,
       lpText,
     );
   }
@@ -577,14 +579,7 @@ export async function optimize(
   if (plan.summary.totalCost > rbCost + 0.5) {
     return fallback(
       `the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`,
-      {
-        status: info.status,
-        objective: info.objective,
-        bound: info.bound,
-        gap: info.gap,
-        model: info.model,
-        stoppedEarly: info.stoppedEarly,
-      },
+      solverFigures,
       lpText,
     );
   }

@@ -3,7 +3,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { t } from '../../i18n';
 import { formatDateAt, formatDateTimeAt, formatHourAt } from '../../lib/dates';
-import { axisWidth, formatTick } from './chartFormat';
+import { axisWidth, formatTick, tickSpace } from './chartFormat';
 
 /**
  * The one line chart of the app (monitoring, forecasts, training), on uPlot: axes with ticks and
@@ -87,6 +87,10 @@ export function LineChart({
           ticks: { stroke: gridColor },
           label: xLabel,
           labelFont: font,
+          // Ticks as far apart as a date label is wide (a time axis shows dates at midnight).
+          ...(xKind !== 'number'
+            ? { space: (_u: uPlot, _i: number, min: number) => tickSpace(formatDateAt(min * 1000, IST_MIN)) }
+            : {}),
           ...(xKind === 'number'
             ? { values: (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) }
             : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisWidth, dateToX, formatTick } from './chartFormat';
+import { axisWidth, dateToX, formatTick, tickSpace } from './chartFormat';
 
 describe('chart format', () => {
   it('labels ticks with grouping and units', () => {
@@ -10,6 +10,11 @@ describe('chart format', () => {
   it('makes the axis wide enough for its longest label', () => {
     expect(axisWidth(['0 ms', '1,42,200 ms'])).toBeGreaterThanOrEqual(11 * 7);
     expect(axisWidth(['1'])).toBe(40);
+  });
+  it('spaces x ticks wider than their labels', () => {
+    expect(tickSpace('15 Nov 2025')).toBeGreaterThan(11 * 7);
+    expect(tickSpace('15 Nov 2025')).toBeLessThan(120);
+    expect(tickSpace('3')).toBe(50);
   });
   it('places a date at its midday', () => {
     expect(new Date(dateToX('2026-11-22') * 1000).toISOString()).toBe('2026-11-22T12:00:00.000Z');

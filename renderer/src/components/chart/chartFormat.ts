@@ -21,5 +21,13 @@ export function axisWidth(labels: readonly string[], charPx = 7): number {
   return Math.max(40, Math.ceil(longest * charPx + 18));
 }
 
+/**
+ * Least pixels between x ticks labelled like `sample` (uPlot's `space`): the label at about 7 px a
+ * character plus a gap, so "15 Nov 2025" labels never run into each other.
+ */
+export function tickSpace(sample: string, charPx = 7): number {
+  return Math.max(50, Math.ceil(sample.length * charPx + 20));
+}
+
 /** A date "YYYY-MM-DD" as uPlot's time value (seconds), at midday UTC so no zone shifts the day. */
 export const dateToX = (date: string) => Date.parse(`${date}T12:00:00Z`) / 1000;

@@ -21,23 +21,26 @@ export function TrainPanel() {
           const p = run?.last;
           return (
             <li key={s.name} className="py-3" data-testid={`train-spec-${s.name}`}>
-              <div className="flex flex-wrap items-start justify-between gap-3">
-                <div>
+              {/* The button stays beside the text, however long the description runs. */}
+              <div className="flex items-start justify-between gap-3">
+                <div className="min-w-0 flex-1">
                   <p className="font-medium">{s.title}</p>
                   <p className="text-xs text-slate-500">
                     {t('train.spec', { description: s.description, target: s.target, unit: s.unit, table: s.table })}{' '}
                     {s.latest ? t('train.latest', { version: s.latest.version }) : t('train.notTrained')}
                   </p>
                 </div>
-                {run ? (
-                  <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
-                    {t('opt.cancel')}
-                  </Button>
-                ) : (
-                  <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>
-                    {t('train.train')}
-                  </Button>
-                )}
+                <div className="shrink-0">
+                  {run ? (
+                    <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
+                      {t('opt.cancel')}
+                    </Button>
+                  ) : (
+                    <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>
+                      {t('train.train')}
+                    </Button>
+                  )}
+                </div>
               </div>
               {run && (
                 <div className="mt-2" data-testid={`train-progress-${s.name}`}>

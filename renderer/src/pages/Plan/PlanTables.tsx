@@ -5,16 +5,32 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLookup, type PlanLookup } from './planLookup';
-import { rakeStatusLabel } from './planText';
+import { unusedRakes } from './unusedRakes';
 
-/** The plan's tables (rakes, road, unserved, produce next, rakes not used), each sortable and filterable. */
-const num = (v: number) => v;
+// The plan's tables (rakes, road, unserved, produce next, rakes not used), each sortable and filterable.
+
+/** Customers named in a rake's row; the rest are counted. */
+const SHOWN_CUSTOMERS = 2;
 
 export function PlanRakesList({ plan }: { plan: Plan }) {
   const lookup = usePlanLookup();
   const dest = (codes: string[]) => codes.map((c) => lookup.destinationName(c) ?? c).join(' + ');
-  const customers = (r: PlannedRake) =>
-    [...new Set(r.lines.map((l) => lookup.customerOf(l.order) ?? ''))].filter(Boolean).join(', ');
+  const customerList = (r: PlannedRake) =>
+    [...new Set(r.lines.map((l) => lookup.customerOf(l.order) ?? ''))].filter(Boolean);
+  const customers = (r: PlannedRake) => customerList(r).join(', ');
+  // A rake carries up to ~20 customers: the row names the first two (all in its tooltip and in the
+  // opened row), so the table stays one line a rake; filtering still matches every name.
+  const someCustomers = (r: PlannedRake) => {
+    const all = customerList(r);
+    const shown = all.slice(0, SHOWN_CUSTOMERS).join(', ');
+    return (
+      <span title={all.join(', ')}>
+        {all.length > SHOWN_CUSTOMERS
+          ? t('plan.customersMore', { first: shown, n: all.length - SHOWN_CUSTOMERS })
+          : shown}
+      </span>
+    );
+  };
   const columns: ListColumn<PlannedRake>[] = [
     { id: 'rake', header: t('col.rake'), text: (r) => r.rakeId, mono: true },
     { id: 'wagonType', header: t('col.wagonType'), text: (r) => r.wagonType },
@@ -32,7 +48,7 @@ export function PlanRakesList({ plan }: { plan: Plan }) {
       text: (r) => formatDateTime(r.loadingEnd),
     },
     { id: 'dest', header: t('col.destinations'), text: (r) => dest(r.destinations) },
-    { id: 'customers', header: t('col.customers'), text: customers, wrap: true },
+    { id: 'customers', header: t('col.customers'), text: customers, render: someCustomers, wrap: true },
     {
       id: 'load',
       header: t('col.load'),
@@ -138,7 +154,7 @@ export function PlanRoadList({ plan }: { plan: Plan }) {
     {
       id: 'tonnes',
       header: t('col.tonnes'),
-      value: (r) => num(r.tonnes),
+      value: (r) => r.tonnes,
       text: (r) => formatT(r.tonnes),
       align: 'right',
     },
@@ -236,26 +252,6 @@ export function PlanProductionList({ plan }: { plan: Plan }) {
       testId="plan-production"
     />
   );
-}
-
-/** Rakes of the scenario that the plan does not load, with why. */
-export function unusedRakes(plan: Plan, scenarioRakes: readonly Rake[]): { rake: Rake; reason: string }[] {
-  const used = new Set(plan.rakes.map((r) => r.rakeId));
-  const end = Date.parse(plan.scenario.horizonStart) + plan.scenario.horizonDays * 864e5;
-  return scenarioRakes
-    .filter((r) => !used.has(r.id))
-    .map((rake) => ({
-      rake,
-      reason:
-        rake.status === 'cancelled' || rake.status === 'dispatched' || Date.parse(rake.expectedPlacement) >= end
-          ? t('plan.unusedNotPlaced', {
-              status:
-                Date.parse(rake.expectedPlacement) >= end
-                  ? t('plan.placementAt', { time: formatDateTime(rake.expectedPlacement) })
-                  : rakeStatusLabel(rake.status),
-            })
-          : t('plan.unusedReason'),
-    }));
 }
 
 export function PlanUnusedList({ plan }: { plan: Plan }) {

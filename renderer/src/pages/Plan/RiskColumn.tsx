@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Stat } from '../../components/ui';
+import { formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t } from '../../i18n';
 
@@ -47,7 +48,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
           }
         />
       </div>
-      <table className="w-full text-sm" data-testid="risk-rakes">
+      <table className="w-full text-sm [&_td]:px-2 [&_td]:py-0.5 [&_th]:px-2" data-testid="risk-rakes">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th>{t('col.rake')}</th>
@@ -69,9 +70,9 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 <td className="font-mono">
                   {open === r.rakeId ? '▾' : '▸'} {r.rakeId}
                 </td>
-                <td className="tabular">{r.loadingEnd.slice(5, 16).replace('T', ' ')}</td>
+                <td className="tabular whitespace-nowrap">{formatDateTime(r.loadingEnd)}</td>
                 <td>{r.destinations.join(' + ')}</td>
-                <td className="tabular text-right">{formatT(r.loadT)}</td>
+                <td className="tabular whitespace-nowrap text-right">{formatT(r.loadT)}</td>
                 <td className="tabular text-xs">
                   {r.destinations
                     .map((d) => {
@@ -96,7 +97,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 r.lines.map((l) => (
                   <tr key={l.order} className="bg-slate-50 text-xs" data-testid="risk-line">
                     <td className="pl-6 font-mono">{l.order}</td>
-                    <td>{t('risk.eta', { time: l.eta.slice(5, 16).replace('T', ' ') })}</td>
+                    <td>{t('risk.eta', { time: formatDateTime(l.eta) })}</td>
                     <td>{l.destination}</td>
                     <td className="tabular text-right">{formatT(l.tonnes)}</td>
                     <td>{l.lateDays ? t('risk.lateAsPlanned', { n: l.lateDays }) : t('risk.onTimeAsPlanned')}</td>

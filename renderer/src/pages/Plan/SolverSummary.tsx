@@ -2,7 +2,7 @@ import type { Plan } from '../../../../core/domain/plan';
 import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLookup } from './planLookup';
-import { unusedRakes } from './PlanTables';
+import { unusedRakes } from './unusedRakes';
 import { methodLabel, tKnown } from './planText';
 
 /** How good the plan is, in a planner's words; the solver's own status is one click away. */

@@ -4,7 +4,7 @@ import { formatDateAt, formatDateTime, formatHourAt, offsetMinutes } from '../..
 import { formatPct, formatRs, formatT } from '../../../lib/format';
 import { t } from '../../../i18n';
 import { usePlanLookup } from '../planLookup';
-import { layoutGantt, shortRakeId, ticks, windowFor, type GanttBar } from './ganttLayout';
+import { labelEndH, layoutGantt, shortRakeId, ticks, windowFor, type GanttBar } from './ganttLayout';
 
 /**
  * Loading Gantt: one lane per siding berth over real dates. Each rake's bar is its loading, ending
@@ -120,7 +120,8 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                       style={{ left: `${pct(tk.h)}%` }}
                     />
                   ))}
-                {lane.bars.filter(visible).map((b) => {
+                {lane.bars.map((b, i) => {
+                  if (!visible(b)) return null;
                   const id = b.rake.rakeId;
                   const left = pct(b.loadStartH);
                   const width = Math.max(0.4, pct(b.departH) - left);
@@ -175,8 +176,11 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                       </button>
                       <span
                         aria-hidden="true"
-                        className="pointer-events-none absolute top-0 whitespace-nowrap pl-0.5 text-[10px] font-medium leading-4 text-slate-800"
-                        style={{ left: `${left + width}%` }}
+                        className="pointer-events-none absolute top-0 overflow-hidden text-ellipsis whitespace-nowrap pl-0.5 text-[10px] font-medium leading-4 text-slate-800"
+                        style={{
+                          left: `${left + width}%`,
+                          maxWidth: `${Math.max(0, pct(labelEndH(lane.bars, i, toH)) - left - width)}%`,
+                        }}
                       >
                         {short}
                       </span>

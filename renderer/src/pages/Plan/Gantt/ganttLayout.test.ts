@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlannedRake } from '../../../../../core/domain/plan';
-import { layoutGantt, shortRakeId, ticks, windowFor } from './ganttLayout';
+import { labelEndH, layoutGantt, shortRakeId, ticks, windowFor } from './ganttLayout';
 
 const T0 = Date.parse('2026-11-22T00:00:00+05:30');
 const at = (h: number) => new Date(T0 + h * 3.6e6).toISOString();
@@ -102,6 +102,15 @@ describe('window and ticks', () => {
 });
 
 describe('rake labels', () => {
+  it('ends a label where the next rake on the berth starts loading, or at the window end', () => {
+    const bar = (loadStartH: number, departH: number) =>
+      ({ rake: {} as never, placedH: loadStartH, loadStartH, departH, demurrageFromH: null }) as const;
+    const bars = [bar(2, 8), bar(9, 15), bar(40, 46)];
+    expect(labelEndH(bars, 0, 168)).toBe(9);
+    expect(labelEndH(bars, 1, 168)).toBe(40);
+    expect(labelEndH(bars, 2, 168)).toBe(168);
+    expect(labelEndH(bars, 1, 24)).toBe(24);
+  });
   it('shows the rake number, keeping ids of other shapes whole', () => {
     expect(shortRakeId('RK-260212-007')).toBe('007');
     expect(shortRakeId('BOXN/17')).toBe('BOXN/17');

@@ -118,3 +118,12 @@ export function shortRakeId(id: string): string {
   const m = /^[A-Z]+-\d{6,8}-(\w+)$/.exec(id);
   return m?.[1] ?? id;
 }
+
+/**
+ * Where the label beside a lane's bar `i` must end [h]: at the next bar's loading start on the same
+ * berth, or at the window's end, so labels of rakes loading back to back never run over each other.
+ */
+export function labelEndH(bars: readonly GanttBar[], i: number, toH: number): number {
+  const next = bars[i + 1];
+  return next ? Math.min(toH, next.loadStartH) : toH;
+}
