@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { IndentResult } from '../contract/api/forecasts';
 import type { Plan } from '../domain/plan';
 import { addIndentSheets } from '../forecasts/indent-export';
+import { toIst } from '../synth/time';
 
 /**
  * The documents a plant works from once a plan is issued: a loading instruction per loading point
@@ -12,6 +13,12 @@ import { addIndentSheets } from '../forecasts/indent-export';
  * autofilters) and as a printable PDF. Rows come from one place (`documentRows`, the indent's own
  * rows) so the two never disagree.
  */
+/** The documents' title: the plan's name and when it was issued, on the plant's clock (IST). */
+export function documentsTitle(name: string, issuedAt: string | null | undefined): string {
+  if (!issuedAt) return `${name} — NOT ISSUED (draft)`;
+  return `${name} — issued ${toIst(Date.parse(issuedAt)).slice(0, 16).replace('T', ' ')} IST`;
+}
+
 export interface LoadingRow {
   loadingPoint: string;
   rake: string;

@@ -7,7 +7,7 @@ import type { HostServices } from '../host/services';
 import { PlanInputError } from '../optimizer/plan-draft';
 import { startSolve } from '../optimizer/run-solve';
 import { DisruptionError } from './disruptions';
-import { documentsPdf, documentsXlsx } from './documents';
+import { documentsPdf, documentsTitle, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
 import { replanScenario } from './replan';
 import { issuePlan, loadPlan, savePlan } from './store';
@@ -97,7 +97,7 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       }
       const indent = await indentForScenario(s, scenario, demo, INDENT_DAYS);
       const base = `${item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan'}-documents`;
-      const title = `${item.name}${item.issuedAt ? ` — issued ${item.issuedAt.slice(0, 16).replace('T', ' ')}` : ' — NOT ISSUED (draft)'}`;
+      const title = documentsTitle(item.name, item.issuedAt);
       const bytes =
         p.format === 'xlsx' ? await documentsXlsx(plan, title, indent) : await documentsPdf(plan, title, indent);
       return { fileName: `${base}.${p.format}`, mimeType: MIME[p.format], base64: bytes.toString('base64') };

@@ -112,7 +112,9 @@ describe('plans.edit / replan / issue / documents', () => {
     const lps = new Set(saved.plan.rakes.map((r) => r.loadingPoint)).size;
     const days = new Set(saved.plan.road.map((r) => `${r.stockyard}|${r.date}`)).size;
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(lps + days);
-    expect(doc.getTitle()).toMatch(/issued/);
+    // Issued on the plant's clock: the stored instant is UTC, the title reads it in IST.
+    const ist = new Date(Date.parse(issuedAt) + 5.5 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    expect(doc.getTitle()).toContain(`issued ${ist} IST`);
 
     // The rake indent for the next 14 days of the plan's scenario is in both, the demand source named,
     // with the same figures forecasts.indent gives for that scenario.

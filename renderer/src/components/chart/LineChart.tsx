@@ -12,6 +12,7 @@ import { axisWidth, formatTick, tickSpace } from './chartFormat';
  */
 export interface ChartSeries {
   label: string;
+  /** A CSS colour, or a theme variable ("--color-slate-600") for a line that must read in both themes. */
   color: string;
   values: readonly (number | null)[];
   dash?: number[];
@@ -138,7 +139,7 @@ export function LineChart({
         },
         ...series.map((s) => ({
           label: s.label,
-          stroke: s.color,
+          stroke: s.color.startsWith('--') ? cssVar(s.color, '#475569') : s.color,
           width: s.width ?? 1.6,
           dash: s.dash,
           spanGaps: false,

@@ -27,7 +27,8 @@ export function ForecastChart({
       series: [
         {
           label: t('forecast.actual'),
-          color: '#475569',
+          // The theme's text grey: dark on the light theme, light on the dark one.
+          color: '--color-slate-600',
           values: pad(
             0,
             actuals.map((a) => a.value),

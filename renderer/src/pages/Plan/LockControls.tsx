@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Button } from '../../components/ui';
+import { formatDateTime } from '../../lib/dates';
 import { formatT } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
@@ -58,10 +59,10 @@ export function LockControls({ plan }: { plan: Plan }) {
                       onChange={(e) => void apply({ op: 'lock', target: `rake:${r.rakeId}`, locked: e.target.checked })}
                     />
                   </td>
-                  <td className="font-mono">{r.rakeId}</td>
+                  <td className="whitespace-nowrap font-mono">{r.rakeId}</td>
                   <td>{r.loadingPoint}</td>
-                  <td>{r.loadingStart.slice(5, 16).replace('T', ' ')}</td>
-                  <td className="tabular text-right">{formatT(r.loadT)}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(r.loadingStart)}</td>
+                  <td className="tabular whitespace-nowrap text-right">{formatT(r.loadT)}</td>
                   <td className="text-xs">{r.lines.map((l) => l.order).join(', ')}</td>
                   <td className="text-xs text-red-800" data-testid={vs.length ? 'row-violation' : undefined}>
                     {vs.map((v) => t('locks.rule', { rule: v.rule, message: v.message })).join('; ')}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Button, Card, ErrorBanner } from '../../components/ui';
+import { formatDateTime, formatInstant } from '../../lib/dates';
 import { formatRs, formatT } from '../../lib/format';
 import { DisruptionForm } from './DisruptionForm';
 import { LockControls } from './LockControls';
@@ -49,7 +50,7 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
           {t('edit.version', { n: item?.version ?? 1 })}
           {issued && (
             <span data-testid="plan-issued" className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-emerald-800">
-              {t('edit.issued', { time: item!.issuedAt!.slice(0, 16).replace('T', ' ') })}
+              {t('edit.issued', { time: formatInstant(item!.issuedAt!) })}
             </span>
           )}
         </p>
@@ -263,7 +264,7 @@ function RakeForm({ plan }: { plan: Plan }) {
               {t('edit.rakeOption', {
                 rake: r.rakeId,
                 siding: r.loadingPoint,
-                time: r.placement.slice(5, 16).replace('T', ' '),
+                time: formatDateTime(r.placement),
               })}
             </option>
           ))}

@@ -48,7 +48,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
           }
         />
       </div>
-      <table className="w-full text-sm [&_td]:px-2 [&_td]:py-0.5 [&_th]:px-2" data-testid="risk-rakes">
+      <table className="w-full text-sm" data-testid="risk-rakes">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>
             <th>{t('col.rake')}</th>
