@@ -363,9 +363,11 @@ export class Registry {
       const nums = this.store.versionNumbers(name);
       const st = status.find((r) => r.name === name && r.alias === 'production');
       const production = this.store.alias(name, 'production');
+      const spec = MODEL_SPECS.find((sp) => sp.name === name);
       return {
         name,
-        title: MODEL_SPECS.find((sp) => sp.name === name)?.title ?? name,
+        title: spec?.title ?? name,
+        unit: spec?.unit ?? null,
         versions: nums.length,
         latest: nums.at(-1) ?? 0,
         production,

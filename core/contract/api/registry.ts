@@ -69,6 +69,8 @@ export interface ModelSummary {
   name: string;
   /** The planner's name of the model (the spec's title), or `name` for an imported model. */
   title: string;
+  /** The unit of its predictions and error metrics (the spec's, e.g. "h"); null for an imported model. */
+  unit: string | null;
   versions: number;
   latest: number;
   production: number | null;

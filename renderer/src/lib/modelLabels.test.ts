@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLang } from '../i18n';
 import { formatDate } from './dates';
-import { aliasLabel, driftLabel, eventLabel, isMetric, metricLabel, statusLabel } from './modelLabels';
+import { aliasLabel, driftLabel, eventLabel, isMetric, metricLabel, metricValue, statusLabel } from './modelLabels';
 
 describe('status words and names in the chosen language', () => {
   afterEach(() => useLang.getState().setLang('en'));
 
-  it('keeps the English words the pages showed, and says them in Hindi', () => {
+  it('says the status words in plain English, and in Hindi', () => {
     expect([statusLabel('not-loaded'), aliasLabel('production'), eventLabel('rollback'), driftLabel('warn')]).toEqual([
-      'not-loaded',
+      'not loaded yet',
       'production',
       'rollback',
       'warn',
@@ -39,5 +39,15 @@ describe('status words and names in the chosen language', () => {
     expect(formatDate('2026-11-22')).toBe('22 नव॰ 2026');
     useLang.getState().setLang('en');
     expect(formatDate('2026-02-13')).toBe('13 Feb 2026');
+  });
+
+  it('shows an error metric with the model unit, a share as %, a count grouped', () => {
+    expect(metricValue('mae', 7.659, 'h')).toBe('7.66 h');
+    expect(metricValue('rmse', 142.2, 't/day')).toBe('142 t/day');
+    expect(metricValue('mae', 0.0123, null)).toBe('0.012');
+    expect(metricValue('logloss', 0.31, 'probability')).toBe('0.310');
+    expect(metricValue('wape', 0.1, '₹/t')).toBe('10.0 %');
+    expect(metricValue('n', 12345, 'h')).toBe('12,345');
+    expect(metricValue('mae', undefined, 'h')).toBe('–');
   });
 });

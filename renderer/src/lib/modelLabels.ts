@@ -1,6 +1,7 @@
 import type { Alias, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../core/contract/api/registry';
 import type { DriftReport } from '../../../core/contract/api/monitoring';
 import { t, type MessageKey } from '../i18n';
+import { formatPct } from './format';
 
 /**
  * Status words, aliases and kinds of the model registry and monitoring, as the planner reads
@@ -76,3 +77,22 @@ export const modeLabel = (m: string) => word(MODE, m);
 export const isMetric = (key: string) => key in METRIC_CODES || key in METRIC_NAMES;
 
 export const metricLabel = (key: string) => (key in METRIC_NAMES ? t(METRIC_NAMES[key]!) : (METRIC_CODES[key] ?? key));
+
+const PCT_METRICS = new Set(['wape', 'accuracy']);
+/** Error metrics in the target's own unit (t/day, h, ₹/t); the others are ratios or counts. */
+const UNIT_METRICS = new Set(['mae', 'rmse']);
+
+/** A holdout metric as the tables show it: a share as %, an error with the model's unit (null: none known). */
+export function metricValue(key: string, v: unknown, unit: string | null): string {
+  if (typeof v !== 'number' || Number.isNaN(v)) return '–';
+  if (PCT_METRICS.has(key)) return formatPct(v);
+  const s =
+    key === 'n'
+      ? v.toLocaleString('en-IN')
+      : Math.abs(v) >= 100
+        ? v.toFixed(0)
+        : Math.abs(v) >= 1
+          ? v.toFixed(2)
+          : v.toFixed(3);
+  return UNIT_METRICS.has(key) && unit && unit !== 'probability' ? `${s} ${unit}` : s;
+}

@@ -4,7 +4,7 @@ import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../
 import { api } from '../../api/client';
 import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
-import { aliasLabel, metricLabel, statusLabel } from '../../lib/modelLabels';
+import { aliasLabel, metricLabel, metricValue, statusLabel } from '../../lib/modelLabels';
 import { GatePanel } from './GatePanel';
 import { VersionDetail } from './VersionDetail';
 
@@ -197,9 +197,9 @@ export function RegistryPanel() {
                   </td>
                   <td className="px-2 tabular">
                     {test.mae !== undefined
-                      ? `${metricLabel('mae')} ${test.mae.toFixed(3)}`
+                      ? `${metricLabel('mae')} ${metricValue('mae', test.mae, model?.unit ?? null)}`
                       : test.logloss !== undefined
-                        ? `${metricLabel('logloss')} ${test.logloss.toFixed(3)}`
+                        ? `${metricLabel('logloss')} ${metricValue('logloss', test.logloss, null)}`
                         : '–'}
                   </td>
                   <td
@@ -231,6 +231,7 @@ export function RegistryPanel() {
           <div className="grid gap-4 lg:grid-cols-2">
             <VersionDetail
               detail={detail}
+              unit={model?.unit ?? null}
               compare={comparing && comparing.version !== detail.version ? comparing : null}
             />
             <div className="space-y-2">

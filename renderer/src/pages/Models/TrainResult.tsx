@@ -2,17 +2,7 @@ import type { TrainingMetrics, TrainingResult } from '../../../../core/contract/
 import { t } from '../../i18n';
 import { tx } from '../../i18n/rich';
 import { formatPct } from '../../lib/format';
-import { isMetric, metricLabel } from '../../lib/modelLabels';
-
-const PCT = new Set(['wape', 'accuracy']);
-const WITH_UNIT = new Set(['mae', 'rmse']);
-
-function value(key: string, v: number | null | undefined, unit: string): string {
-  if (v === null || v === undefined || Number.isNaN(v)) return '—';
-  if (PCT.has(key)) return formatPct(v);
-  const s = Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
-  return WITH_UNIT.has(key) && unit !== 'probability' ? `${s} ${unit}` : s;
-}
+import { isMetric, metricLabel, metricValue } from '../../lib/modelLabels';
 
 /** Holdout metrics beside the naive baseline, quantile coverage, and gain-based feature importance. */
 export function TrainResult({ result, unit }: { result: TrainingResult; unit: string }) {
@@ -49,8 +39,8 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
           {keys.map((k) => (
             <tr key={k} className={k === m.primary.name ? 'font-semibold' : ''}>
               <td className="pr-4">{metricLabel(k)}</td>
-              <td className="pr-4">{value(k, b ? b.model[k] : m.test[k], unit)}</td>
-              {b && <td className="pr-4">{value(k, b.baseline[k], unit)}</td>}
+              <td className="pr-4">{metricValue(k, b ? b.model[k] : m.test[k], unit)}</td>
+              {b && <td className="pr-4">{metricValue(k, b.baseline[k], unit)}</td>}
             </tr>
           ))}
         </tbody>

@@ -3,12 +3,11 @@ import type { GateReport, ModelEvent, ModelVersionInfo } from '../../../../core/
 import { t } from '../../i18n';
 import { tx } from '../../i18n/rich';
 import { formatMs } from '../../lib/format';
-import { eventLabel, metricLabel, originLabel, taskLabel } from '../../lib/modelLabels';
+import { eventLabel, metricLabel, metricValue, originLabel, taskLabel } from '../../lib/modelLabels';
 
 type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
 
 const METRIC_KEYS = ['mae', 'rmse', 'wape', 'r2', 'accuracy', 'f1', 'auc', 'logloss', 'n'];
-const num = (v: unknown) => (typeof v === 'number' ? (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3)) : '–');
 
 /** One lineage line: when, what, which version, and the reason or consumer the event recorded. */
 function eventText(e: ModelEvent): string {
@@ -21,7 +20,16 @@ function eventText(e: ModelEvent): string {
 }
 
 /** One version (metrics, data, lineage), side by side with another when comparing. */
-export function VersionDetail({ detail, compare }: { detail: Detail; compare: Detail | null }) {
+export function VersionDetail({
+  detail,
+  compare,
+  unit,
+}: {
+  detail: Detail;
+  compare: Detail | null;
+  /** The model's unit, shown with its error metrics. */
+  unit: string | null;
+}) {
   const test = (d: Detail) => (d.metrics?.test ?? {}) as Record<string, unknown>;
   // The naive baseline's metrics on the same holdout, as stored by training (`metrics.baseline`).
   // `beats` is false when the model does not beat its strongest baseline: planning then uses the baseline.
@@ -65,9 +73,9 @@ export function VersionDetail({ detail, compare }: { detail: Detail; compare: De
           {keys.map((k) => (
             <tr key={k}>
               <td className="pr-4">{metricLabel(k)}</td>
-              <td className="pr-4 tabular">{num(test(detail)[k])}</td>
-              {compare && <td className="pr-4 tabular">{num(test(compare)[k])}</td>}
-              {baseline && <td className="pr-4 tabular">{num(baseline[k])}</td>}
+              <td className="pr-4 tabular">{metricValue(k, test(detail)[k], unit)}</td>
+              {compare && <td className="pr-4 tabular">{metricValue(k, test(compare)[k], unit)}</td>}
+              {baseline && <td className="pr-4 tabular">{metricValue(k, baseline[k], unit)}</td>}
             </tr>
           ))}
           <tr>
