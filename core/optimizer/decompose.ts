@@ -9,6 +9,7 @@ import { SOLVER_YOUNG_GEN_MB } from './heap';
 import { relativeGap, type OptimizeHooks } from './hooks';
 import { cpuShareMeter } from './pace';
 import type { Prep } from './prep';
+import { rupees } from '../domain/figures';
 
 export interface DecomposedResult {
   draft: Draft;
@@ -161,7 +162,7 @@ export async function solveDecomposed(
   const from = useDive
     ? 'plan from the dive'
     : d.draft
-      ? `the dive's plan (₹${Math.round(diveCost).toLocaleString('en-IN')}) did not beat the warm start, which is returned`
+      ? `the dive's plan (${rupees(diveCost)}) did not beat the warm start, which is returned`
       : 'the dive found no plan: the warm start is returned';
   const names = opts.profile === 'week' ? (['first diving', 'second diving'] as const) : (['bound', 'diving'] as const);
   const which = opts.profile === 'week' && useDive ? ` (${d === b ? names[0] : names[1]} worker's)` : '';

@@ -5,7 +5,6 @@ import type { Scenario } from '../domain/scenario';
 import { generateScenario } from '../synth/scenario';
 import { order, tiny } from './__fixtures__/tiny';
 import { buildPlan } from './build-plan';
-import { rsT } from './explain';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
@@ -294,14 +293,5 @@ describe('unserved reasons are true of the plan', () => {
     const fixed = improveDraft(p, d);
     expect(fixed.moves.fill).toBe(1);
     expect(buildPlan(p, fixed.draft, info, null).unserved.find((x) => x.order === 'B')).toBeUndefined();
-  });
-});
-
-describe('₹/t in reasons', () => {
-  it('shows whole rupees, or both paise digits', () => {
-    expect(rsT(700)).toBe('₹700/t');
-    expect(rsT(3125.7)).toBe('₹3,125.70/t');
-    expect(rsT(6122.654)).toBe('₹6,122.65/t');
-    expect(rsT(1999.999)).toBe('₹2,000/t');
   });
 });

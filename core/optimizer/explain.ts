@@ -19,6 +19,7 @@ import {
   type Prep,
 } from './prep';
 import { lineTonnes } from './draft';
+import { rupees, rupeesPerT, tonnes } from '../domain/figures';
 
 /** A reason with the figures that prove it. */
 export interface Explained {
@@ -33,15 +34,6 @@ export const STOCK_REASON_CODES: ReadonlySet<UnservedReasonCode> = new Set([
   'stock-used-up',
   'unsplittable-short-stock',
 ]);
-
-const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
-/** ₹/t in whole rupees, or with both paise digits ("₹3,125.70/t", never "₹3,125.7/t"). */
-export const rsT = (x: number) => {
-  const paise = Math.round(x * 100);
-  const digits = paise % 100 === 0 ? 0 : 2;
-  return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/t`;
-};
-const tt = (x: number) => `${Math.round(x).toLocaleString('en-IN')} t`;
 
 /**
  * Why an order's remaining tonnes were not shipped, derived from a computation on the plan as it
@@ -101,13 +93,13 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
     if (left < Math.min(1, u))
       return {
         reasonCode: 'stock-used-up',
-        reason: `stock of ${pname} (${tt(total)} usable) is used up by other orders`,
+        reason: `stock of ${pname} (${tonnes(total)} usable) is used up by other orders`,
         figures: stockFig,
       };
     if (!o.splittable && left < o.quantityT - 1e-6) {
       return {
         reasonCode: 'unsplittable-short-stock',
-        reason: `order may not be split and only ${tt(left)} of ${pname} is left in stock`,
+        reason: `order may not be split and only ${tonnes(left)} of ${pname} is left in stock`,
         figures: stockFig,
       };
     }
@@ -152,7 +144,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
         const next = paying.rakes[0]!.next!;
         return {
           reasonCode: 'cheaper-option-left',
-          reason: `not shipped although rake ${p.rakes[next.rakeIdx]!.rake.id} could carry them with ${destsOf(p, next).join(' and ')} (a two-point rake from ${next.lp}) and save ${rs(paying.savingRs)}`,
+          reason: `not shipped although rake ${p.rakes[next.rakeIdx]!.rake.id} could carry them with ${destsOf(p, next).join(' and ')} (a two-point rake from ${next.lp}) and save ${rupees(paying.savingRs)}`,
           figures,
         };
       }
@@ -201,7 +193,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
           else
             blocks.push({
               code: 'unsplittable-no-road-lot',
-              text: `order may not be split and no stockyard has both ${tt(o.quantityT)} of road capacity left on one day and ${tt(o.quantityT)} of ${pname}`,
+              text: `order may not be split and no stockyard has both ${tonnes(o.quantityT)} of road capacity left on one day and ${tonnes(o.quantityT)} of ${pname}`,
             });
         }
       }
@@ -224,7 +216,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
               mode: 'road',
               perT: figures.cheapestRoad.rsPerT,
               leavePerT: leave,
-              text: `road from ${figures.cheapestRoad.stockyard} on ${figures.cheapestRoad.date} (${tt(figures.cheapestRoad.tonnes)}) at ${rsT(figures.cheapestRoad.rsPerT)} with lateness`,
+              text: `road from ${figures.cheapestRoad.stockyard} on ${figures.cheapestRoad.date} (${tonnes(figures.cheapestRoad.tonnes)}) at ${rupeesPerT(figures.cheapestRoad.rsPerT)} with lateness`,
             },
           ]
         : []),
@@ -233,7 +225,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
       return { reasonCode: first.code, reason: blocks.map((b) => b.text).join('; ') || first.text, figures };
     }
-    const leaveText = `leaving them (penalty ${rsT(unservedRate(p, o.priority))} + deferred freight ${rsT(deferredFreightRate(p, o))} = ${rsT(leave)})`;
+    const leaveText = `leaving them (penalty ${rupeesPerT(unservedRate(p, o.priority))} + deferred freight ${rupeesPerT(deferredFreightRate(p, o))} = ${rupeesPerT(leave)})`;
     const cheaper = options.filter((x) => x.perT < x.leavePerT - 1e-6);
     if (cheaper.length) {
       // Only a plan that skipped the final pass (or stopped it at the time limit) can get here.
@@ -254,8 +246,8 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
 
 function railText(r: NonNullable<UnservedFigures['cheapestRail']>, o: Order): string {
   return r.how === 'fill'
-    ? `the idle wagons of rake ${r.rakeId} (${tt(r.tonnes)}) at ${rsT(r.rsPerT)} with its lateness and longer loading`
-    : `a whole rake ${r.rakeId} to ${o.destination} with ${tt(r.tonnes)} of its unserved demand at ${rsT(r.rsPerT)} (freight on the full rake, handling, lateness, demurrage) against ${rsT(r.leaveRsPerT)} for leaving those tonnes`;
+    ? `the idle wagons of rake ${r.rakeId} (${tonnes(r.tonnes)}) at ${rupeesPerT(r.rsPerT)} with its lateness and longer loading`
+    : `a whole rake ${r.rakeId} to ${o.destination} with ${tonnes(r.tonnes)} of its unserved demand at ${rupeesPerT(r.rsPerT)} (freight on the full rake, handling, lateness, demurrage) against ${rupeesPerT(r.leaveRsPerT)} for leaving those tonnes`;
 }
 
 const tonnesOf = (r: DraftRake, id: string) =>
@@ -400,7 +392,7 @@ function railBlock(
   if (!o.splittable && Math.max(...rakes.map(({ r }) => r.capT)) < o.quantityT)
     return {
       code: 'too-big-for-rake',
-      text: `order may not be split and ${tt(o.quantityT)} exceeds every ${tl} rake's capacity`,
+      text: `order may not be split and ${tonnes(o.quantityT)} exceeds every ${tl} rake's capacity`,
     };
   const busy = reachable.filter(({ i }) => st.rakes.has(i));
   const serving = busy.filter(({ i }) => destRakes.includes(i));
@@ -431,7 +423,7 @@ function railBlock(
   if (best.v <= 0) {
     return {
       code: 'late-costs-more',
-      text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rsT(best.late)} and handling ${rsT(handlingRate(p, best.x.lp))} cost more than leaving it (${rsT(leave)})`,
+      text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rupeesPerT(best.late)} and handling ${rupeesPerT(handlingRate(p, best.x.lp))} cost more than leaving it (${rupeesPerT(leave)})`,
     };
   }
   const full = destMoves.length
@@ -500,8 +492,8 @@ export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): Idle
       reasonCode: best.savingRs < 0 ? 'dearer-than-leaving' : 'cheaper-option-left',
       reason:
         best.savingRs < 0
-          ? `its best load, ${tt(t)} to ${to} from ${next.lp}, would cost ${rs(cost)} (freight on the full rake of ${tt(pr.capT)}) against ${rs(cost + best.savingRs)} for leaving those tonnes`
-          : `it could take ${tt(t)} to ${to} from ${next.lp} for ${rs(cost)}, less than the ${rs(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
+          ? `its best load, ${tonnes(t)} to ${to} from ${next.lp}, would cost ${rupees(cost)} (freight on the full rake of ${tonnes(pr.capT)}) against ${rupees(cost + best.savingRs)} for leaving those tonnes`
+          : `it could take ${tonnes(t)} to ${to} from ${next.lp} for ${rupees(cost)}, less than the ${rupees(cost + best.savingRs)} of leaving them: the plan was not improved to the end`,
       figures: {
         destination: dest!,
         ...(second ? { secondDestination: second } : {}),

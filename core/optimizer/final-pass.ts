@@ -4,6 +4,7 @@ import type { FinalPassInfo } from '../domain/plan';
 import { improveDraft } from './improve';
 import { MIN_CPU_SHARE } from './pace';
 import type { Prep } from './prep';
+import { rupees } from '../domain/figures';
 
 /**
  * Seconds of the time limit kept for the final improvement pass (improve.ts): 5 % of the limit,
@@ -61,7 +62,7 @@ export function finalPass(
     seconds: (performance.now() - t) / 1000,
   };
   const n = r.moves.road + r.moves.rake + r.moves.fill + r.moves.move;
-  const rs = `₹${Math.round(r.savedRs).toLocaleString('en-IN')}`;
+  const rs = rupees(r.savedRs);
   const notes = [
     ...(n > 0
       ? [

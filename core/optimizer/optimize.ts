@@ -18,6 +18,7 @@ import { ruleBasedDraft } from './rule-based';
 import { finalPass, finalPassExtraS, finalPassReserveS, postSolveReserveS } from './final-pass';
 import { cpuShareMeter } from './pace';
 import { relativeGap, type OptimizeHooks } from './hooks';
+import { rupees } from '../domain/figures';
 
 export interface OptimizeOptions {
   /** Wall-clock budget for the solver [s] (default 30). */
@@ -169,7 +170,7 @@ async function colgenStart(
           elapsedS: elapsed(),
         }),
     });
-    const rs = (v: number | null) => (v === null ? 'none' : `₹${Math.round(v).toLocaleString('en-IN')}`);
+    const rs = (v: number | null) => (v === null ? 'none' : rupees(v));
     const what = diveS !== undefined ? 'plan from diving and the restricted master' : 'restricted master plan';
     const from = r.draft ? `the solver starts from its ${what}` : `no ${what}: the solver starts from the warm start`;
     return {
@@ -567,7 +568,7 @@ export async function optimize(
       gDraft,
       { ...info, method: 'greedy heuristic', seconds: elapsed(), timeLimitS, gapLimit: gap, phases },
       [
-        `The solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) did not beat its greedy warm start; the greedy plan is returned.`,
+        `The solver's best plan (${rupees(plan.summary.totalCost)}) did not beat its greedy warm start; the greedy plan is returned.`,
       ],
     );
     if (checkPlan(sc, gPlan).ok) {
@@ -578,7 +579,7 @@ export async function optimize(
   }
   if (plan.summary.totalCost > rbCost + 0.5) {
     return fallback(
-      `the solver's best plan (₹${Math.round(plan.summary.totalCost).toLocaleString('en-IN')}) was dearer than the rule-based plan in the time allowed`,
+      `the solver's best plan (${rupees(plan.summary.totalCost)}) was dearer than the rule-based plan in the time allowed`,
       solverFigures,
       lpText,
     );

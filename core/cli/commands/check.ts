@@ -6,6 +6,7 @@ import { str } from '../args';
 import type { CliCommand } from '../command';
 import { readScenarioFile } from './plan';
 import { robustScenario } from '../../forecasts/plan-risk';
+import { rupees } from '../../domain/figures';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -31,9 +32,7 @@ export const checkCommand: CliCommand = {
     if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');
     const res = checkPlan(robust ? robustScenario(scenario) : scenario, plan);
     if (res.ok) {
-      env.out(
-        `OK: the plan obeys every rule; recomputed total ₹${Math.round(res.recomputed.totalCost).toLocaleString('en-IN')}`,
-      );
+      env.out(`OK: the plan obeys every rule; recomputed total ${rupees(res.recomputed.totalCost)}`);
       return 0;
     }
     env.out(`${res.violations.length} violation(s):`);

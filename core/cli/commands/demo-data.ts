@@ -7,6 +7,7 @@ import { generateScenario, SCENARIO_SIZES, type ScenarioSize } from '../../synth
 import { CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { writeFileAtomic } from '../../storage/atomic-write';
+import { tonnes } from '../../domain/figures';
 
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
@@ -25,9 +26,9 @@ export const demoDataCommand: CliCommand = {
     const scenario = generateScenario({ seed, size });
     const scenarioFile = path.join(out, 'scenario.json');
     writeFileAtomic(scenarioFile, JSON.stringify(scenario, null, 2));
-    const tonnes = scenario.orders.reduce((s, o) => s + o.quantityT, 0);
+    const orderedT = scenario.orders.reduce((s, o) => s + o.quantityT, 0);
     env.out(
-      `${scenarioFile}: ${scenario.orders.length} orders (${Math.round(tonnes).toLocaleString('en-IN')} t), ${scenario.rakes.length} rakes, ${scenario.horizon.days}-day horizon from ${scenario.horizon.start}`,
+      `${scenarioFile}: ${scenario.orders.length} orders (${tonnes(orderedT)}), ${scenario.rakes.length} rakes, ${scenario.horizon.days}-day horizon from ${scenario.horizon.start}`,
     );
     if (days > 0) {
       const history = generateHistory({ seed, days, plantSize: SCENARIO_SIZES[size].plant });

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
+import { tonnes } from '../../domain/figures';
 
 export const indentCommand: CliCommand = {
   name: 'indent',
@@ -46,7 +47,7 @@ export const indentCommand: CliCommand = {
       else {
         env.out(`demand forecast: ${ind.demandSource}`);
         env.out(
-          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) over ${days} day(s), ${Math.round(ind.indentedT).toLocaleString('en-IN')} t of ${Math.round(ind.demandT).toLocaleString('en-IN')} t wanting rail`,
+          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) over ${days} day(s), ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail`,
         );
         for (const n of ind.notes.slice(0, 10)) env.out(`  ${n}`);
         env.out(`wrote ${out}`);

@@ -12,11 +12,10 @@ import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
 import { CliUsageError, num, str, type ParsedArgs } from '../args';
 import type { CliEnv } from '../command';
 import { readScenarioFile } from './plan';
+import { rupees } from '../../domain/figures';
 
 export const PLAN_LOOP_USAGE = `rakeplan plan edit --scenario s.json --plan plan.json --edits edits.json --out plan2.json
   rakeplan plan --scenario s.json --base plan.json [--stability 200000] [--disruptions d.json] [--now ISO] --out plan2.json [--time-limit 30]`;
-
-const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 
 /** Read a JSON file and validate it; errors name the file and the field path. */
 function readJson<T>(file: string, schema: z.ZodType<T>, env: CliEnv, what: string): T | null {
@@ -71,7 +70,7 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
     const res = applyEdits(scenario, plan, edits);
     writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
     env.out(
-      `${edits.length} edit(s): total ${rs(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rs(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`,
+      `${edits.length} edit(s): total ${rupees(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rupees(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`,
     );
     verdictLines(env, checkPlan(scenario, res.plan));
     return res.check.ok ? 0 : 1;
@@ -111,7 +110,7 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
     writeFileAtomic(out, JSON.stringify(plan, null, 2));
     const st = plan.stability!;
     env.out(
-      `re-plan (${st.candidate}): total ${rs(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rs(st.costOfStability)} against a fresh plan (${rs(st.freshCost)}); wrote ${out}`,
+      `re-plan (${st.candidate}): total ${rupees(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rupees(st.costOfStability)} against a fresh plan (${rupees(st.freshCost)}); wrote ${out}`,
     );
     for (const c of plan.changes ?? [])
       env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);

@@ -3,12 +3,12 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliEnv } from '../command';
 import { withCliHost } from '../with-host';
+import { rupees, tonnes } from '../../domain/figures';
 
 export const PLAN_STORE_USAGE = `rakeplan plan list [--scenario-id ID] [--json]
   rakeplan plan show ID [--json]
   rakeplan plan export ID --out FILE [--table rakes|road|unserved|summary|production]   (.xlsx, .csv, .json or .lp)`;
 
-const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 const TABLES = ['rakes', 'road', 'unserved', 'summary', 'production'] as const;
 
 /** Plans the app saved in the data directory: list them, show one, export one. */
@@ -26,7 +26,7 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
         if (list.length === 0) env.out('No saved plans.');
         for (const p of list)
           env.out(
-            `${p.id}  ${p.name}  ${p.scenarioName}  ${p.method}  ${rs(p.totalCost)}  saving ${rs(p.saving)} (${p.savingPct.toFixed(1)} %)  ${p.createdAt}`,
+            `${p.id}  ${p.name}  ${p.scenarioName}  ${p.method}  ${rupees(p.totalCost)}  saving ${rupees(p.saving)} (${p.savingPct.toFixed(1)} %)  ${p.createdAt}`,
           );
         return 0;
       }
@@ -42,10 +42,10 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
           `${item.name} — ${item.scenarioName}; ${plan.solver.method} (${plan.solver.status}) in ${plan.solver.seconds.toFixed(1)} s`,
         );
         env.out(
-          `total ${rs(s.totalCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %) against the rule-based plan`,
+          `total ${rupees(s.totalCost)}; saving ${rupees(s.saving)} (${s.savingPct.toFixed(1)} %) against the rule-based plan`,
         );
         env.out(
-          `rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes, road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t`,
+          `rail ${tonnes(s.railT)} on ${s.rakesUsed} rakes, road ${tonnes(s.roadT)}, unserved ${tonnes(s.unservedT)}`,
         );
         return 0;
       }

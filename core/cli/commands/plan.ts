@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { annotatePlanRisk, scenarioForMode } from '../../forecasts/plan-risk';
 import { addForecastProduction } from '../../forecasts/service';
 import { withCliHost } from '../with-host';
+import { rupees, tonnes } from '../../domain/figures';
 
 /**
  * Read and validate a scenario file; errors name the file, table, row and field. `refuse` is asked
@@ -34,8 +35,6 @@ export function readScenarioFile(file: string, env: CliEnv, refuse?: (raw: unkno
   if (!scenario || hasErrors(issues)) return null;
   return scenario;
 }
-
-const rs = (x: number) => `₹${Math.round(x).toLocaleString('en-IN')}`;
 
 export const planCommand: CliCommand = {
   name: 'plan',
@@ -65,7 +64,7 @@ export const planCommand: CliCommand = {
           last = p.elapsedS;
           const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
           env.err(
-            `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rs(p.incumbent)}`}${gapTxt}`,
+            `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rupees(p.incumbent)}`}${gapTxt}`,
           );
         },
       },
@@ -94,17 +93,17 @@ export const planCommand: CliCommand = {
       );
       if (plan.solver.fallbackReason) env.out(`fallback: ${plan.solver.fallbackReason}`);
       env.out(
-        `total ${rs(s.totalCost)} (${rs(s.costPerT)}/t); rule-based ${rs(s.ruleBasedCost)}; saving ${rs(s.saving)} (${s.savingPct.toFixed(1)} %)`,
+        `total ${rupees(s.totalCost)} (${rupees(s.costPerT)}/t); rule-based ${rupees(s.ruleBasedCost)}; saving ${rupees(s.saving)} (${s.savingPct.toFixed(1)} %)`,
       );
       const risky = plan.rakes.filter((r) => (r.onTimeP ?? 1) < 0.8).length;
       env.out(
-        `${mode} plan: lateness ${rs(s.expectedLatenessP50Rs ?? 0)} at P50 transit, ${rs(s.expectedLatenessP90Rs ?? 0)} at P90; ${risky} rake(s) below 80 % on time`,
+        `${mode} plan: lateness ${rupees(s.expectedLatenessP50Rs ?? 0)} at P50 transit, ${rupees(s.expectedLatenessP90Rs ?? 0)} at P90; ${risky} rake(s) below 80 % on time`,
       );
       env.out(
-        `rail ${Math.round(s.railT)} t on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${Math.round(s.roadT)} t, unserved ${Math.round(s.unservedT)} t; wrote ${out}`,
+        `rail ${tonnes(s.railT)} on ${s.rakesUsed} rakes (avg utilisation ${(s.avgUtilisation * 100).toFixed(1)} %), road ${tonnes(s.roadT)}, unserved ${tonnes(s.unservedT)}; wrote ${out}`,
       );
       for (const p of plan.production)
-        env.out(`produce ${Math.round(p.tonnes)} t of ${p.product} by ${p.neededBy.slice(0, 10)}: ${p.because}`);
+        env.out(`produce ${tonnes(p.tonnes)} of ${p.product} by ${p.neededBy.slice(0, 10)}: ${p.because}`);
       return 0;
     } finally {
       process.off('SIGINT', onSigint);

@@ -7,6 +7,7 @@ import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
 import { withCliHost } from '../with-host';
+import { tonnes } from '../../domain/figures';
 
 const USAGE = `rakeplan scenario list [--json]
   rakeplan scenario import FILE [--into ID --table TABLE [--replace]] [--skip-invalid] [--json]   (.xlsx, .csv or .json)
@@ -58,7 +59,7 @@ export const scenarioCommand: CliCommand = {
           else if (list.length === 0) env.out('No scenarios yet: import one (rakeplan scenario import FILE).');
           for (const s of bool(args, 'json') ? [] : list) {
             env.out(
-              `${s.id}  ${s.name}  ${s.counts.orders} orders, ${Math.round(s.orderedT).toLocaleString('en-IN')} t, ${s.counts.rakes} rakes, ${s.horizonDays} d from ${s.horizonStart.slice(0, 10)}`,
+              `${s.id}  ${s.name}  ${s.counts.orders} orders, ${tonnes(s.orderedT)}, ${s.counts.rakes} rakes, ${s.horizonDays} d from ${s.horizonStart.slice(0, 10)}`,
             );
           }
           return 0;

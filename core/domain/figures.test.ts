@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { grouped, rupees, rupeesPerT, tonnes } from './figures';
+
+describe('figures in plain text', () => {
+  it('groups digits the Indian way and names the unit', () => {
+    expect(grouped(12345678.4)).toBe('1,23,45,678');
+    expect(rupees(95973703)).toBe('₹9,59,73,703');
+    expect(tonnes(19250)).toBe('19,250 t');
+  });
+  it('gives ₹/t in whole rupees, or with both paise digits', () => {
+    expect(rupeesPerT(700)).toBe('₹700/t');
+    expect(rupeesPerT(3125.7)).toBe('₹3,125.70/t');
+    expect(rupeesPerT(6122.654)).toBe('₹6,122.65/t');
+    expect(rupeesPerT(1999.999)).toBe('₹2,000/t');
+  });
+});
