@@ -9,6 +9,13 @@ test('the interface switches to Hindi and back, and remembers the choice', async
   await expect(nav.getByRole('link', { name: 'योजना' })).toBeVisible();
   await expect(app.locator('html')).toHaveAttribute('lang', 'hi');
   await expect(app.getByTestId('connection-state')).toContainText('जुड़ा हुआ');
+  // Drawn in the bundled Devanagari face, which comes first in Hindi: a machine without one of its
+  // own (this one) shows the words, not empty boxes.
+  const faces = await app.evaluate(async () => {
+    const loaded = await document.fonts.load('600 20px "Noto Sans Devanagari"', 'प्रेषण योजना');
+    return { loaded: loaded.length, first: getComputedStyle(document.body).fontFamily.split(',')[0] };
+  });
+  expect(faces).toEqual({ loaded: 1, first: '"Noto Sans Devanagari"' });
   await app.reload();
   await expect(app.getByRole('navigation', { name: 'पृष्ठ' })).toBeVisible();
   await app.getByLabel('भाषा').selectOption('en');

@@ -71,7 +71,7 @@ export function LineChart({
     const { x, xKind, xLabel, unit, series, markerX, fromZero } = latest.current;
     const axisColor = cssVar('--color-slate-600', '#475569');
     const gridColor = cssVar('--color-slate-200', '#e2e8f0');
-    const font = '11px system-ui, sans-serif';
+    const font = "11px system-ui, 'Noto Sans Devanagari', sans-serif";
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height,
