@@ -1,4 +1,5 @@
 import tailwindcss from '@tailwindcss/vite';
+import fs from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './core/contract/csp';
@@ -11,11 +12,23 @@ const cspMeta: Plugin = {
   transformIndexHtml: { order: 'pre', handler: (html) => html.replace('%RAKEPLAN_CSP%', CONTENT_SECURITY_POLICY_META) },
 };
 
+// The bundled Devanagari font is under the SIL Open Font License, which travels with the font.
+const fontLicence: Plugin = {
+  name: 'rakeplan-font-licence',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'licenses/noto-sans-devanagari-OFL.txt',
+      source: fs.readFileSync(path.resolve(__dirname, 'node_modules/@fontsource/noto-sans-devanagari/LICENSE')),
+    });
+  },
+};
+
 // The renderer: a static bundle loaded by Electron from file:// and by browser mode from the host.
 export default defineConfig({
   root: path.resolve(__dirname, 'renderer'),
   base: './',
-  plugins: [tailwindcss(), cspMeta],
+  plugins: [tailwindcss(), cspMeta, fontLicence],
   build: {
     outDir: path.resolve(__dirname, 'dist/renderer'),
     emptyOutDir: true,
