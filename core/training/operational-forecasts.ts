@@ -73,14 +73,19 @@ export async function operationalForecasts(o: {
   );
   const transit = lanes.map((g, i) => {
     const laneMeanH = mean(g.values);
+    // A range only where the answer has one: a naive baseline fills P10 and P90 with its mean,
+    // which is no range (the scenario update reads quantiles by the same rule, forecasts/apply.ts).
+    const p10 = 'cols' in tp ? tp.cols.p10?.[i] : undefined;
+    const p90 = 'cols' in tp ? tp.cols.p90?.[i] : undefined;
+    const range = p10 !== undefined && p90 !== undefined && p90 > p10;
     return 'cols' in tp
       ? {
           destination: g.key,
           corridor: g.sample.corridor,
           distanceKm: g.sample.distanceKm,
-          p10H: tp.cols.p10?.[i] ?? null,
+          p10H: range ? p10 : null,
           medianH: tp.cols.prediction![i]!,
-          p90H: tp.cols.p90?.[i] ?? null,
+          p90H: range ? p90 : null,
           laneMeanH,
           from: tp.from,
         }

@@ -151,6 +151,8 @@ describe('training contract', () => {
     expect(candidate.sources.transit).toMatch(
       /^transit-delay fallback:baseline: transit-delay has no production version/,
     );
+    // The baseline is one figure per corridor: no P10–P90 range is claimed for it.
+    expect(candidate.transit.every((t) => t.p10H === null && t.p90H === null)).toBe(true);
     // A 40-round model may fail a stability gate; this test is about the wiring, so promote with a reason.
     await host.app.invoke('registry.promote', {
       name: 'transit-delay',
