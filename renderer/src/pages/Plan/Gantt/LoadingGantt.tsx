@@ -81,7 +81,8 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
             {ticks(fromH, toH).map((tk) => (
               <span
                 key={tk.h}
-                className={`absolute top-0 -translate-x-1/2 whitespace-nowrap ${tk.major ? 'font-semibold' : ''}`}
+                // The window's last tick ends at the edge instead of being cut in half by it.
+                className={`absolute top-0 whitespace-nowrap ${tk.h >= toH ? '-translate-x-full text-right' : '-translate-x-1/2'} ${tk.major ? 'font-semibold' : ''}`}
                 style={{ left: `${pct(tk.h)}%` }}
               >
                 {tk.major || span <= 24
@@ -89,7 +90,8 @@ export function LoadingGantt({ plan }: { plan: Plan }) {
                     ? formatDateAt(startMs + tk.h * 3.6e6, off).replace(/ \d{4}$/, '')
                     : formatHourAt(startMs + tk.h * 3.6e6, off)
                   : formatHourAt(startMs + tk.h * 3.6e6, off)}
-                <span className="block h-2 w-px translate-x-1/2 bg-slate-400" />
+                {/* The tick mark under the label's centre (its end, for the last), where the hour is. */}
+                <span className={`block h-2 w-px bg-slate-400 ${tk.h >= toH ? 'ml-auto' : 'mx-auto'}`} />
               </span>
             ))}
           </div>
