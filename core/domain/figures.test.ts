@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grouped, rupees, rupeesPerT, tonnes } from './figures';
+import { grouped, plantClock, rupees, rupeesPerT, tonnes } from './figures';
 
 describe('figures in plain text', () => {
   it('groups digits the Indian way and names the unit', () => {
@@ -12,5 +12,10 @@ describe('figures in plain text', () => {
     expect(rupeesPerT(3125.7)).toBe('₹3,125.70/t');
     expect(rupeesPerT(6122.654)).toBe('₹6,122.65/t');
     expect(rupeesPerT(1999.999)).toBe('₹2,000/t');
+  });
+  it('reads a stored instant on the plant clock (IST)', () => {
+    expect(plantClock('2026-12-06T02:10:33.120Z')).toBe('2026-12-06 07:40');
+    expect(plantClock('2026-12-06T23:50:00+05:30')).toBe('2026-12-06 23:50');
+    expect(plantClock('2026-12-06T20:00:00Z')).toBe('2026-12-07 01:30');
   });
 });

@@ -1,6 +1,9 @@
+import { toIst } from '../synth/time';
+
 /**
- * Figures in plain text as the plant writes them, with Indian digit grouping and their unit: the
- * command line's lines, the solver's notes and the reasons a plan gives.
+ * Figures and times in plain text as the plant writes them — Indian digit grouping with the unit,
+ * times on the plant's clock — for the command line's lines, the solver's notes, the reasons a
+ * plan gives and the names and titles of saved plans.
  */
 export const grouped = (x: number): string => Math.round(x).toLocaleString('en-IN');
 
@@ -13,4 +16,9 @@ export function rupeesPerT(x: number): string {
   const paise = Math.round(x * 100);
   const digits = paise % 100 === 0 ? 0 : 2;
   return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/t`;
+}
+
+/** An instant (ISO text, any zone, e.g. a stored UTC `createdAt`) on the plant's clock: "2026-12-06 07:40". */
+export function plantClock(at: string): string {
+  return toIst(Date.parse(at)).slice(0, 16).replace('T', ' ');
 }

@@ -3,7 +3,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { IndentResult } from '../contract/api/forecasts';
 import type { Plan } from '../domain/plan';
 import { addIndentSheets } from '../forecasts/indent-export';
-import { toIst } from '../synth/time';
+import { plantClock } from '../domain/figures';
 
 /**
  * The documents a plant works from once a plan is issued: a loading instruction per loading point
@@ -16,7 +16,7 @@ import { toIst } from '../synth/time';
 /** The documents' title: the plan's name and when it was issued, on the plant's clock (IST). */
 export function documentsTitle(name: string, issuedAt: string | null | undefined): string {
   if (!issuedAt) return `${name} — NOT ISSUED (draft)`;
-  return `${name} — issued ${toIst(Date.parse(issuedAt)).slice(0, 16).replace('T', ' ')} IST`;
+  return `${name} — issued ${plantClock(issuedAt)} IST`;
 }
 
 export interface LoadingRow {

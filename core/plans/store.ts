@@ -4,6 +4,7 @@ import type { PlanListItem } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
+import { plantClock } from '../domain/figures';
 
 interface PlanRow {
   id: string;
@@ -61,7 +62,7 @@ export function savePlan(
     : undefined;
   if (opts.parentId && !parent)
     throw new ContractError('NOT_FOUND', `There is no saved plan with id '${opts.parentId}' to make a version of.`);
-  const name = opts.name ?? `${scenario.name} — ${plan.solver.method} ${plan.createdAt.slice(0, 16).replace('T', ' ')}`;
+  const name = opts.name ?? `${scenario.name} — ${plan.solver.method} ${plantClock(plan.createdAt)}`;
   db.transaction(() => {
     db.prepare(
       `INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)

@@ -34,6 +34,7 @@ import {
   updateMeta,
   updateRow,
 } from './store';
+import { istDate } from '../synth/time';
 
 /**
  * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts
@@ -236,8 +237,8 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
 }
 
 function emptyScenario(name: string): Scenario {
-  const today = new Date();
-  const date = today.toISOString().slice(0, 10);
+  // Today on the plant's clock: from 18:30 UTC the plant is already on the next day.
+  const date = istDate(Date.now());
   return {
     format: SCENARIO_FORMAT,
     name,

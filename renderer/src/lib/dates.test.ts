@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatInstant, offsetMinutes } from './dates';
+import { formatDate, formatDateTime, formatInstant, offsetMinutes, plantDate } from './dates';
 
 describe('one date format, with the year, on the stored clock', () => {
   it('formats plant times as stored', () => {
@@ -13,5 +13,13 @@ describe('one date format, with the year, on the stored clock', () => {
   });
   it('leaves unreadable text as it is', () => {
     expect(formatDateTime('soon')).toBe('soon');
+  });
+});
+
+describe("the plant's date", () => {
+  it('turns at midnight IST, not UTC', () => {
+    expect(plantDate(Date.parse('2026-12-06T18:29:00Z'))).toBe('2026-12-06');
+    expect(plantDate(Date.parse('2026-12-06T18:30:00Z'))).toBe('2026-12-07');
+    expect(plantDate(Date.parse('2026-01-01T00:00:00+05:30'))).toBe('2026-01-01');
   });
 });

@@ -56,6 +56,12 @@ export function formatDateTime(iso: string): string {
   return formatDateTimeAt(ms, offsetMinutes(iso));
 }
 
+/** The plant's calendar date (IST) of `ms`, "YYYY-MM-DD": from 18:30 UTC it is already the next day. */
+export function plantDate(ms: number = Date.now()): string {
+  const p = clockParts(ms, 330);
+  return `${p.y}-${pad(p.mo + 1)}-${pad(p.d)}`;
+}
+
 /** A moment (ISO text or ms) on the plant's clock (IST), in the one format: "5 Dec 2026, 10:35". */
 export function formatInstant(at: string | number): string {
   const ms = typeof at === 'number' ? at : Date.parse(at);

@@ -3,15 +3,15 @@ import type { OperationalForecastsResult } from '../../../../core/contract/api/t
 import { api } from '../../api/client';
 import { Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
+import { plantDate } from '../../lib/dates';
 import { formatH } from '../../lib/format';
 import { ForecastSection } from './ForecastSection';
 
-const today = () => new Date().toISOString().slice(0, 10);
 const tph = (v: number) => `${v.toFixed(0)} t/h`;
 
 /** Transit time, placement delay and loading throughput forecasts for a planning day: what the optimizer uses. */
 export function ForecastOperational() {
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(plantDate);
   const [res, setRes] = useState<OperationalForecastsResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
