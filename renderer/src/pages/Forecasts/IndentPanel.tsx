@@ -4,6 +4,7 @@ import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
+import { formatDate } from '../../lib/dates';
 import { formatT } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 
@@ -116,7 +117,7 @@ export function IndentPanel() {
                     className="border-t border-slate-100"
                     data-testid="indent-row"
                   >
-                    <td className="tabular">{r.date}</td>
+                    <td className="tabular whitespace-nowrap">{formatDate(r.date)}</td>
                     <td>{r.loadingPoint}</td>
                     <td>{r.wagonType}</td>
                     <td className="tabular text-right">{r.rakes}</td>
