@@ -1,4 +1,4 @@
-import { toIst } from '../synth/time';
+import { toIst } from './plant-time';
 
 /**
  * Figures and times in plain text as the plant writes them — Indian digit grouping with the unit,

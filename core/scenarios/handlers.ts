@@ -34,7 +34,7 @@ import {
   updateMeta,
   updateRow,
 } from './store';
-import { istDate } from '../synth/time';
+import { istDate } from '../domain/plant-time';
 
 /**
  * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts

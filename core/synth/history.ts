@@ -3,7 +3,8 @@ import { buildPlantProfile, profileFromPlant, type PlantSize } from './plant';
 import { createRng } from './prng';
 import type { HistoryTables } from './history/recording';
 import { Simulation, type HistoryTruth } from './history/simulation';
-import { DAY_MS, istDate, istMidnight, planStartForSeed } from './time';
+import { DAY_MS, istDate, istMidnight } from '../domain/plant-time';
+import { planStartForSeed } from './time';
 
 export type { HistoryTables } from './history/recording';
 export { Simulation, type HistoryTruth } from './history/simulation';

@@ -11,7 +11,8 @@ import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../domain/scenar
 import { customerName } from './names';
 import { buildPlantProfile, type PlantProfile } from './plant';
 import { createRng, type Rng } from './prng';
-import { DAY_MS, HOUR_MS, istCalendar, istDate, planStartForSeed, toIst } from './time';
+import { DAY_MS, HOUR_MS, istCalendar, istDate, toIst } from '../domain/plant-time';
+import { planStartForSeed } from './time';
 
 export type ScenarioSize = 'day' | 'week' | 'large';
 

@@ -1,31 +1,4 @@
-/**
- * Plant time is IST (+05:30, no daylight saving). Generated timestamps are written with that
- * offset so they are unambiguous and read the way planners see them.
- */
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-const IST_OFFSET_MS = 5.5 * HOUR_MS;
-
-/** Epoch ms → `2026-03-01T06:00:00+05:30`. */
-export function toIst(ms: number): string {
-  return new Date(Math.round(ms / 1000) * 1000 + IST_OFFSET_MS).toISOString().slice(0, 19) + '+05:30';
-}
-
-/** Epoch ms → the IST calendar date `2026-03-01`. */
-export function istDate(ms: number): string {
-  return new Date(ms + IST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** Midnight IST of a `YYYY-MM-DD` date, as epoch ms. */
-export function istMidnight(date: string): number {
-  return Date.parse(`${date}T00:00:00Z`) - IST_OFFSET_MS;
-}
-
-/** IST month 1–12 and weekday 0 (Sunday) – 6 of an epoch ms. */
-export function istCalendar(ms: number): { month: number; weekday: number; dayOfMonth: number } {
-  const d = new Date(ms + IST_OFFSET_MS);
-  return { month: d.getUTCMonth() + 1, weekday: d.getUTCDay(), dayOfMonth: d.getUTCDate() };
-}
+import { DAY_MS, HOUR_MS, istMidnight } from '../domain/plant-time';
 
 /**
  * The plan's start for a seed: 06:00 IST (the morning shift) on a day of 2026 chosen by the seed.

@@ -3,7 +3,7 @@ import type { Plant } from '../../domain/scenario';
 import type { PlantProfile } from '../plant';
 import type { Rng } from '../prng';
 import { demandFactor } from '../seasons';
-import { DAY_MS, HOUR_MS, istDate } from '../time';
+import { DAY_MS, HOUR_MS, istDate } from '../../domain/plant-time';
 import { OUTLIER, type Recorder } from './recording';
 
 /** Saleable steel per day for a Bokaro-size plant [t/day]. */

@@ -4,7 +4,7 @@ import { RAIL_TERMINAL_H } from '../bokaro';
 import type { PlantProfile } from '../plant';
 import type { Rng } from '../prng';
 import { loadingFactor, placementDelayFactor, transitFactor } from '../seasons';
-import { DAY_MS, HOUR_MS, istCalendar, istDate, istMidnight, toIst } from '../time';
+import { DAY_MS, HOUR_MS, istCalendar, istDate, istMidnight, toIst } from '../../domain/plant-time';
 import type { OpenOrder } from './orders';
 import { OUTLIER, MISSING, round1, round2, type Recorder } from './recording';
 

@@ -1,6 +1,6 @@
 import type { Plant } from '../../domain/scenario';
 import type { Rng } from '../prng';
-import { istDate } from '../time';
+import { istDate } from '../../domain/plant-time';
 import { byUrgency, type OrderBook } from './orders';
 import { OUTLIER, round1, type Recorder } from './recording';
 import type { Stockyards } from './stock';

@@ -1,6 +1,6 @@
 import type { PlantProfile } from '../plant';
 import type { Rng } from '../prng';
-import { HOUR_MS, istCalendar } from '../time';
+import { HOUR_MS, istCalendar } from '../../domain/plant-time';
 import { OrderBook } from './orders';
 import { RailDespatch } from './rail';
 import { Recorder, type HistoryTables } from './recording';
