@@ -45,6 +45,8 @@ test('update the demo from forecasts, accept the diff, plan, read the risk, undo
   // Every rake has its on-time probability; expanding one shows each order's.
   await expect(risk.getByTestId('risk-rakes').getByTestId('risk-cell')).toHaveCount(n);
   await expect(risk.getByTestId('risk-cell').first()).toHaveText(/\d+(\.\d)? %/);
+  // Beside it, the share of the rake's tonnes expected on time (each order's tonnes × its chance).
+  await expect(risk.getByTestId('risk-tonnes-share').first()).toHaveText(/^\d+(\.\d)? %$/);
   await rows.first().click();
   await expect(risk.getByTestId('risk-line').first().getByTestId('risk-cell')).toBeVisible();
   await expect(risk.getByTestId('lateness-p90')).toContainText('₹');

@@ -28,6 +28,14 @@ export interface GateInputs {
   /** Predictions of one version, straight from its session (no fallback). */
   predict(v: VersionRecord, rows: Rows): Promise<Out>;
   thresholds: GateThresholds;
+  /** The target's unit (t/day, h, ₹/t): regression errors are written with it. */
+  unit?: string | null;
+}
+
+/** How the gates write an error: its metric's name as the tables show it, and a value with the target's unit. */
+interface ErrorText {
+  metric: string;
+  value: (v: number) => string;
 }
 
 /** Run the four gates. Each gate's checks name the measured value and its limit. */
@@ -52,10 +60,15 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     eProd = errs(prodOut),
     eBase = errs(baseOut);
 
+  const unit = classifier ? null : (g.unit ?? null);
+  const err: ErrorText = {
+    metric: classifier ? 'log-loss' : 'MAE',
+    value: (v) => (unit ? `${round(v)} ${unit}` : String(round(v))),
+  };
   const gates: GateResult[] = [
     dataQuality(cand, prod, holdout.length, th),
-    improvement(eCand, eProd, eBase, prod, metric.name, th, prodError),
-    stability(holdout, eCand, eProd ?? eBase, prod ? `production @${prod.version}` : 'the naive baseline', th),
+    improvement(eCand, eProd, eBase, prod, err, th, prodError),
+    stability(holdout, eCand, eProd ?? eBase, prod ? `production @${prod.version}` : 'the naive baseline', err, th),
     await consistency(g, holdout),
   ];
   return {
@@ -134,10 +147,11 @@ function improvement(
   eProd: number[] | null,
   eBase: number[] | null,
   prod: VersionRecord | null,
-  metric: string,
+  err: ErrorText,
   th: GateThresholds,
   prodError: string | null,
 ): GateResult {
+  const metric = err.metric;
   const t = th.improvement;
   if (!eCand)
     return {
@@ -162,7 +176,7 @@ function improvement(
     checks.push({
       name: `${metric} vs production @${prod.version}`,
       passed: gain >= t.minRelativeGain,
-      value: `${round(c)} vs ${round(p)} (${(gain * 100).toFixed(1)} % better)`,
+      value: `${err.value(c)} vs ${err.value(p)} (${(Math.abs(gain) * 100).toFixed(1)} % ${gain < 0 ? 'worse' : 'better'})`,
       limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
     });
   }
@@ -171,7 +185,7 @@ function improvement(
     checks.push({
       name: `${metric} vs naive baseline`,
       passed: !t.mustBeatBaseline || c < b,
-      value: `${round(c)} vs ${round(b)}`,
+      value: `${err.value(c)} vs ${err.value(b)}`,
       limit: t.mustBeatBaseline ? 'lower' : 'not required',
     });
   } else if (t.mustBeatBaseline)
@@ -189,7 +203,7 @@ function improvement(
     checks,
     summary: failed.length
       ? failed.map((x) => `${x.name}: ${x.value ?? 'n/a'}`).join('; ')
-      : `${metric} ${round(c)} on ${eCand.length} holdout rows`,
+      : `${metric} ${err.value(c)} on ${eCand.length} holdout rows`,
   };
 }
 
@@ -198,6 +212,7 @@ function stability(
   eCand: number[] | null,
   eRef: number[] | null,
   refName: string,
+  err: ErrorText,
   th: GateThresholds,
 ): GateResult {
   const t = th.stability;
@@ -226,7 +241,7 @@ function stability(
       checks.push({
         name: `${col}=${value}`,
         passed: worse <= t.maxSegmentRegression,
-        value: `${round(c)} vs ${round(r)} (${(worse * 100).toFixed(1)} % worse)`,
+        value: `${err.value(c)} vs ${err.value(r)} (${(Math.abs(worse) * 100).toFixed(1)} % ${worse < 0 ? 'better' : 'worse'})`,
         limit: `≤ ${(t.maxSegmentRegression * 100).toFixed(0)} % worse`,
         detail: `${idx.length} rows`,
       });

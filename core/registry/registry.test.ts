@@ -87,7 +87,12 @@ describe('model registry and serving', () => {
     const v2 = reg().registerDir(again.dir, { table: good.table });
     expect(v2.version).toBe(2);
     const rep = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: v2.version });
-    expect(rep.gates.find((g) => g.gate === 'improvement')!.passed).toBe(false);
+    const improvement = rep.gates.find((g) => g.gate === 'improvement')!;
+    expect(improvement.passed).toBe(false);
+    // Errors in the target's unit (transit time: hours), as the tables above the gates write them.
+    expect(improvement.checks.find((c) => c.name === 'MAE vs production @1')!.value).toMatch(
+      /^[\d.]+ h vs [\d.]+ h \([\d.]+ % (better|worse)\)$/,
+    );
     await expect(
       host.app.invoke('registry.promote', { name: 'transit-delay', version: v2.version }),
     ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/improvement/) });

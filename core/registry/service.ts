@@ -242,6 +242,7 @@ export class Registry {
         prod,
         holdout,
         thresholds: this.gateThresholds(),
+        unit: MODEL_SPECS.find((sp) => sp.name === name)?.unit ?? null,
         recent: this.opts.recentInputs?.(name) ?? [],
         predict: async (v, r) => {
           let sess = sessions.get(v.version);

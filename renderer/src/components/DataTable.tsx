@@ -21,6 +21,7 @@ import { formatDate, formatDateTime } from '../lib/dates';
 import { parseClipboard, pasteTargets } from './grid/clipboard';
 import { cellKeyAction, clampPos, type Pos } from './grid/gridKeys';
 import { nextSort, viewIndices, type SortState } from './table/tableLogic';
+import { rowCountText } from './table/rowCount';
 
 /**
  * The scenario grid, Excel-like: one tab stop (roving tabindex), arrow keys between cells,
@@ -314,9 +315,7 @@ export function DataTable({
           {Object.values(colFilters).some((v) => v.trim()) ? ' •' : ''}
         </button>
         <span className="tabular text-xs text-slate-600" data-testid="row-count">
-          {view.length === rows.length
-            ? t('grid.rows', { n: rows.length })
-            : t('grid.rowsOf', { n: view.length, total: rows.length })}
+          {rowCountText(view.length, rows.length)}
         </span>
         {onAdd && (
           <button

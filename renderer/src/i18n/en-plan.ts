@@ -241,6 +241,8 @@ export const enPlan = {
   'risk.lateAsPlanned': '{n} d late as planned',
   'risk.onTimeAsPlanned': 'on time as planned',
   'risk.inputsFrom': 'Inputs from: {sources}',
+  'risk.onTimeWorst': 'On time (least likely order)',
+  'risk.onTimeTonnes': 'Tonnes expected on time',
 
   // Plan editor: edits, verdict
   'edit.title': 'Edit, lock and re-plan',

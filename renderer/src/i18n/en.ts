@@ -32,6 +32,7 @@ export const en = {
   'grid.filterAll': 'Filter rows…',
   'grid.filterColumn': 'Filter {column}',
   'grid.rows': '{n} rows',
+  'grid.oneRow': '1 row',
   'grid.rowsOf': '{n} of {total} rows',
   'grid.addRow': 'Add row',
   'grid.row': 'Row',

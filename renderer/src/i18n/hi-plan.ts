@@ -242,6 +242,8 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'risk.lateAsPlanned': 'योजना अनुसार {n} दिन देर',
   'risk.onTimeAsPlanned': 'योजना अनुसार समय पर',
   'risk.inputsFrom': 'इनपुट का स्रोत: {sources}',
+  'risk.onTimeWorst': 'समय पर (सबसे कम संभावित ऑर्डर)',
+  'risk.onTimeTonnes': 'समय पर अपेक्षित टन',
 
   // Plan editor: edits, verdict
   'edit.title': 'संपादन, लॉक और पुनर्योजना',

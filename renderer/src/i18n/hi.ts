@@ -33,6 +33,7 @@ export const hi: Record<MessageKey, string> = {
   'grid.filterAll': 'पंक्तियाँ छाँटें…',
   'grid.filterColumn': '{column} छाँटें',
   'grid.rows': '{n} पंक्तियाँ',
+  'grid.oneRow': '1 पंक्ति',
   'grid.rowsOf': '{total} में से {n} पंक्तियाँ',
   'grid.addRow': 'पंक्ति जोड़ें',
   'grid.row': 'पंक्ति',

@@ -1,6 +1,7 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { nextSort, viewIndices, type SortState } from './tableLogic';
+import { rowCountText } from './rowCount';
 
 /**
  * A read-only table that sorts by any column (click its header) and filters like the order
@@ -63,11 +64,7 @@ export function ListTable<R>({
           onChange={(e) => setGlobal(e.target.value)}
           className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         />
-        <span className="tabular text-xs text-slate-600">
-          {view.length === rows.length
-            ? t('grid.rows', { n: rows.length })
-            : t('grid.rowsOf', { n: view.length, total: rows.length })}
-        </span>
+        <span className="tabular text-xs text-slate-600">{rowCountText(view.length, rows.length)}</span>
       </div>
       <div className="overflow-x-auto">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid={testId} aria-label={label}>

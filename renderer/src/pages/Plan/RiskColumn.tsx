@@ -4,9 +4,10 @@ import { Stat } from '../../components/ui';
 import { formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t } from '../../i18n';
+import { onTimeTonnesShare } from './onTimeShare';
 
 /** An on-time probability with its colour: red below 50 %, amber below 80 %. */
-export function RiskCell({ p }: { p: number | undefined }) {
+export function RiskCell({ p, testId = 'risk-cell' }: { p: number | undefined; testId?: string }) {
   if (p === undefined)
     return (
       <span className="text-slate-400" title={t('risk.notComputed')}>
@@ -16,15 +17,15 @@ export function RiskCell({ p }: { p: number | undefined }) {
   const tone =
     p < 0.5 ? 'bg-red-100 text-red-800' : p < 0.8 ? 'bg-amber-100 text-amber-800' : 'bg-emerald-100 text-emerald-800';
   return (
-    <span className={`tabular rounded px-1.5 py-0.5 text-xs ${tone}`} data-testid="risk-cell">
+    <span className={`tabular rounded px-1.5 py-0.5 text-xs ${tone}`} data-testid={testId}>
       {formatPct(p)}
     </span>
   );
 }
 
 /**
- * The plan's risk: per rake the chance its latest order arrives on time, per order (expand a
- * rake) its own chance, the lateness cost at P50 and P90 transit, and where each input came from.
+ * The plan's risk: per rake the chance its least likely order arrives on time and the share of its
+ * tonnes expected on time, per order (expand a rake) its own chance, the lateness cost at P50 and P90 transit, and where each input came from.
  */
 export function PlanRisk({ plan }: { plan: Plan }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -56,7 +57,8 @@ export function PlanRisk({ plan }: { plan: Plan }) {
             <th>{t('col.destinations')}</th>
             <th className="text-right">{t('col.load')}</th>
             <th>{t('risk.transit')}</th>
-            <th className="text-right">{t('stat.onTime')}</th>
+            <th className="text-right">{t('risk.onTimeWorst')}</th>
+            <th className="text-right">{t('risk.onTimeTonnes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -67,7 +69,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 onClick={() => setOpen(open === r.rakeId ? null : r.rakeId)}
                 aria-expanded={open === r.rakeId}
               >
-                <td className="font-mono">
+                <td className="whitespace-nowrap font-mono">
                   {open === r.rakeId ? '▾' : '▸'} {r.rakeId}
                 </td>
                 <td className="tabular whitespace-nowrap">{formatDateTime(r.loadingEnd)}</td>
@@ -92,6 +94,9 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                 <td className="text-right">
                   <RiskCell p={r.onTimeP} />
                 </td>
+                <td className="text-right">
+                  <RiskCell p={onTimeTonnesShare(r)} testId="risk-tonnes-share" />
+                </td>
               </tr>
               {open === r.rakeId &&
                 r.lines.map((l) => (
@@ -104,6 +109,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                     <td className="text-right">
                       <RiskCell p={l.onTimeP} />
                     </td>
+                    <td />
                   </tr>
                 ))}
             </Fragment>
