@@ -2,6 +2,7 @@ import type { PredictAnswer } from '../contract/api/registry';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from '../registry/baseline';
 import type { VersionRecord } from '../registry/store';
+import { trainedOnSynthetic } from '../domain/training-origin';
 
 /** What "Update from forecasts" needs of the registry: the serving version and its answers. */
 export interface ModelAccess {
@@ -28,11 +29,7 @@ export type Answer = { values: Record<string, number[]>; source: string; why?: s
 export function refusal(rec: VersionRecord, demo: boolean): string | null {
   const beats = (rec.baselineMetrics as { beats?: boolean } | null)?.beats;
   if (beats === false) return `${rec.name}@${rec.version} does not beat its baseline on the holdout`;
-  const synthetic = rec.manifest.trainingData
-    ? rec.manifest.trainingData.kind === 'synthetic-history'
-    : // Versions trained before the manifest said so: the registry's note names the rows' source.
-      /synthetic history/.test(`${rec.note} ${rec.sourceRef ?? ''}`);
-  if (synthetic && !demo)
+  if (trainedOnSynthetic(rec) && !demo)
     return `${rec.name}@${rec.version} was trained on synthetic demo history, not the plant's; it feeds only the demo (ask for it with --demo)`;
   return null;
 }

@@ -4,6 +4,7 @@ import { withForecastProduction } from './production';
 import type { HostServices } from '../host/services';
 import { registryFor } from '../registry/context';
 import { loadHistory } from '../training/history-source';
+import { syntheticHistory } from '../scenarios/history-store';
 import { dayNumber } from '../ml/table';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import { applyForecasts, type ApplyResult } from './apply';
@@ -143,6 +144,7 @@ export async function addForecastProduction(s: HostServices, plan: Plan, sc: Sce
 
 function hasPlantHistory(s: HostServices, table: string): boolean {
   const db = s.requireDb();
+  if (syntheticHistory(db)) return false;
   const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(`history_${table}`);
   return Boolean(exists && db.prepare(`SELECT 1 FROM "history_${table}" LIMIT 1`).get());
 }

@@ -43,7 +43,7 @@ export interface ModelManifest {
   spec: string | null;
   /**
    * Where the training rows came from. A model trained on synthetic history feeds a real
-   * scenario only when the planner asks for the demo (core/forecasts/choose.ts).
+   * scenario only when the planner asks for the demo (core/forecasts/model-access.ts).
    */
   trainingData?: { kind: 'plant-history' | 'synthetic-history' | 'csv'; source: string };
 }

@@ -335,6 +335,7 @@ export function manifestInfo(m: ModelManifest): ManifestInfo {
     ...(m.classes ? { classes: m.classes } : {}),
     inputs: m.inputs,
     features: m.features.map((f) => ({ name: f.name, kind: f.kind })),
+    ...(m.trainingData ? { trainingData: m.trainingData } : {}),
   };
 }
 

@@ -214,7 +214,7 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
 
     'scenarios.loadHistory': ({ seed, days, replace }) => {
       const db = s.requireDb();
-      insertHistory(db, generateHistory({ seed, days }), { replace });
+      insertHistory(db, generateHistory({ seed, days }), { replace, synthetic: { seed, days } });
       return historyInfo(db);
     },
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HistoryInfo } from '../contract/api/scenarios';
+import type { HistoryInfo, SyntheticHistory } from '../contract/api/scenarios';
 import { HISTORY_TABLES, type HistoryTable } from '../domain/history';
 import type { HistoryTables } from '../synth/history';
 
@@ -13,9 +13,34 @@ function fields(table: HistoryTable): string[] {
   return Object.keys((HISTORY_TABLES[table] as unknown as { shape: Record<string, unknown> }).shape);
 }
 
-/** Insert history rows (the caller may hold a transaction; this opens one if not). */
-export function insertHistory(db: Database.Database, tables: HistoryTables, opts: { replace: boolean }): void {
+/** Where the stored history came from, when any of it is generated (app_meta, as JSON). */
+export const SYNTHETIC_HISTORY_KEY = 'history.synthetic';
+/** When the history tables last changed (app_meta): readers that cache the history compare it. */
+export const HISTORY_CHANGED_KEY = 'history.changed_at';
+
+/**
+ * Insert history rows (the caller may hold a transaction; this opens one if not). `synthetic`
+ * says the rows are generated (the demo's): the tables then count as synthetic until the plant's
+ * own history replaces them, so no model trained on them feeds a real plan. The plant's rows added
+ * beside synthetic ones leave the tables synthetic: a mix is not the plant's history.
+ */
+export function insertHistory(
+  db: Database.Database,
+  tables: HistoryTables,
+  opts: { replace: boolean; synthetic?: SyntheticHistory },
+): void {
   const run = () => {
+    // Generated rows added to generated ones keep the first seed: the tables stay synthetic either way.
+    if (opts.synthetic)
+      db.prepare(`INSERT OR ${opts.replace ? 'REPLACE' : 'IGNORE'} INTO app_meta (key, value) VALUES (?, ?)`).run(
+        SYNTHETIC_HISTORY_KEY,
+        JSON.stringify(opts.synthetic),
+      );
+    else if (opts.replace) db.prepare('DELETE FROM app_meta WHERE key = ?').run(SYNTHETIC_HISTORY_KEY);
+    db.prepare('INSERT OR REPLACE INTO app_meta (key, value) VALUES (?, ?)').run(
+      HISTORY_CHANGED_KEY,
+      new Date().toISOString(),
+    );
     for (const table of HISTORY_TABLE_NAMES) {
       if (opts.replace) db.prepare(`DELETE FROM history_${table}`).run();
       const cols = fields(table);
@@ -28,6 +53,25 @@ export function insertHistory(db: Database.Database, tables: HistoryTables, opts
   };
   if (db.inTransaction) run();
   else db.transaction(run)();
+}
+
+/** The generated history the tables hold, or null when they hold only the plant's own (or nothing). */
+export function syntheticHistory(db: Database.Database): SyntheticHistory | null {
+  const row = db.prepare('SELECT value FROM app_meta WHERE key = ?').get(SYNTHETIC_HISTORY_KEY) as
+    { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as SyntheticHistory) : null;
+}
+
+/** When the history tables last changed (ISO time), or null when never since this was recorded. */
+export function historyChangedAt(db: Database.Database): string | null {
+  const row = db.prepare('SELECT value FROM app_meta WHERE key = ?').get(HISTORY_CHANGED_KEY) as
+    { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** In words, for a training run's or a forecast's source: whose history this is. */
+export function syntheticHistoryText(h: SyntheticHistory): string {
+  return `the demo's synthetic history (seed ${h.seed}, ${h.days} days), not the plant's`;
 }
 
 export function readHistory<T extends HistoryTable>(db: Database.Database, table: T): HistoryTables[T] {
@@ -46,7 +90,7 @@ export function historyInfo(db: Database.Database): HistoryInfo {
       .get() as { n: number; lo: string | null; hi: string | null };
     tables[table] = { rows: r.n, from: r.lo ? r.lo.slice(0, 10) : null, to: r.hi ? r.hi.slice(0, 10) : null };
   }
-  return { tables };
+  return { tables, synthetic: syntheticHistory(db) };
 }
 
 export function historyColumns(table: HistoryTable): string[] {

@@ -10,7 +10,12 @@ import { createServices, type HostServices } from '../host/services';
 import { generateScenario } from '../synth/scenario';
 import { registerScenarios } from './handlers';
 import { INLINE_IMPORT_MAX } from './import-job';
-import { seedDemoIfEmpty } from './seed';
+import { DEMO_HISTORY_DAYS, DEMO_SEED, seedDemoIfEmpty } from './seed';
+import { insertHistory } from './history-store';
+import { generateHistory } from '../synth/history';
+import { loadHistory } from '../training/history-source';
+import { demandSeriesList } from '../training/demand-forecast';
+import { grouped } from '../domain/figures';
 import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Large imports are read and saved by the import worker.
@@ -388,5 +393,44 @@ describe('scenarios: demo seed and history', () => {
     const lines = fromB64(ex.dataBase64).toString().trim().split('\r\n');
     expect(lines[0]).toBe('date,rakeId,corridor,destination,distanceKm,wagonType,month,loadT,transitH');
     expect(lines.length - 1).toBe(info.tables.trips.rows);
+  });
+
+  it("counts the seeded demo history as synthetic until the plant's own history replaces it", async () => {
+    seedDemoIfEmpty(s.requireDb());
+    expect((await app.invoke('scenarios.historyInfo', {})).synthetic).toEqual({
+      seed: DEMO_SEED,
+      days: DEMO_HISTORY_DAYS,
+    });
+    // Training reads the tables, and names them as the demo's: a model trained on them feeds only the demo.
+    const seeded = loadHistory({ dbPath: s.dbPath }, 'trips');
+    expect(seeded.synthetic).toBe(true);
+    expect(seeded.source).toMatch(
+      /^database table history_trips \([\d,]+ rows\): the demo's synthetic history \(seed 42, 730 days\), not the plant's$/,
+    );
+    expect(seeded.data.trips.length).toBeGreaterThan(2000);
+    expect(demandSeriesList(s.dbPath)[0]!.source).toMatch(/synthetic history/);
+
+    // The plant's rows beside the demo's: still not the plant's history.
+    const plant = generateHistory({ seed: 77, days: 20 });
+    insertHistory(s.requireDb(), plant, { replace: false });
+    expect(loadHistory({ dbPath: s.dbPath }, 'trips')).toMatchObject({ synthetic: true });
+
+    // The plant's history replacing it (rakeplan history import): the plant's, read as such.
+    insertHistory(s.requireDb(), plant, { replace: true });
+    expect((await app.invoke('scenarios.historyInfo', {})).synthetic).toBeNull();
+    const own = loadHistory({ dbPath: s.dbPath }, 'trips');
+    expect(own).toMatchObject({
+      synthetic: false,
+      source: `database table history_trips (${grouped(plant.trips.length)} rows)`,
+    });
+    // The Forecasts page's demand series, kept between calls, follow the import.
+    expect(demandSeriesList(s.dbPath)[0]!.source).toBe(
+      `database table history_demand (${grouped(plant.demand.length)} rows)`,
+    );
+
+    // History generated on request is synthetic again; more of it keeps the first seed.
+    await app.invoke('scenarios.loadHistory', { seed: 3, days: 10, replace: false });
+    await app.invoke('scenarios.loadHistory', { seed: 4, days: 5, replace: false });
+    expect((await app.invoke('scenarios.historyInfo', {})).synthetic).toEqual({ seed: 3, days: 10 });
   });
 });

@@ -7,7 +7,7 @@ import { insertScenario } from './store';
 /** The demo's seed: the same plant, orders and history on every machine. */
 export const DEMO_SEED = 42;
 export const DEMO_HISTORY_DAYS = 730;
-const SEEDED_KEY = 'scenarios.demo_seeded';
+export const SEEDED_KEY = 'scenarios.demo_seeded';
 
 /**
  * First launch: put the Bokaro demo (a week's scenario and two years of history) into an empty
@@ -23,7 +23,11 @@ export function seedDemoIfEmpty(db: Database.Database): { seeded: boolean } {
   const tables = history === 0 ? generateHistory({ seed: DEMO_SEED, days: DEMO_HISTORY_DAYS }) : null;
   db.transaction(() => {
     if (scenario) insertScenario(db, scenario, { name: 'Bokaro demo', source: 'demo' });
-    if (tables) insertHistory(db, tables, { replace: false });
+    if (tables)
+      insertHistory(db, tables, {
+        replace: false,
+        synthetic: { seed: DEMO_SEED, days: DEMO_HISTORY_DAYS },
+      });
     db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, new Date().toISOString());
   })();
   return { seeded: true };

@@ -7,6 +7,9 @@ import { DB_FILE, openDatabase } from './db';
 import { StorageError } from './errors';
 import { migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { m056HistoryOrigin } from './migrations/056-history-origin';
+import { syntheticHistory } from '../scenarios/history-store';
+import { DEMO_HISTORY_DAYS, DEMO_SEED, SEEDED_KEY } from '../scenarios/seed';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -51,6 +54,30 @@ describe('database and migrations', () => {
       expect(second.db.prepare('SELECT note, qty_t FROM t').get()).toEqual({ note: 'kept', qty_t: 42 });
     } finally {
       second.db.close();
+    }
+  });
+
+  it('marks the history of a database seeded with the demo before its origin was recorded as synthetic', () => {
+    const d = dir();
+    const before = MIGRATIONS.filter((m) => m.version < m056HistoryOrigin.version);
+    const old = openDatabase(d, before).db;
+    old.prepare(`INSERT INTO app_meta (key, value) VALUES (?, '2026-01-01T00:00:00Z')`).run(SEEDED_KEY);
+    old
+      .prepare(`INSERT INTO history_demand ("date", destination, corridor, product, tonnes) VALUES (?, ?, ?, ?, ?)`)
+      .run('2025-01-01', 'HWH', 'EAST', 'HRC', 120);
+    old.close();
+    const { db } = openDatabase(d);
+    try {
+      expect(syntheticHistory(db)).toEqual({ seed: DEMO_SEED, days: DEMO_HISTORY_DAYS });
+    } finally {
+      db.close();
+    }
+    // Never seeded (a plant that imported its own history): nothing marked.
+    const plant = openDatabase(dir());
+    try {
+      expect(syntheticHistory(plant.db)).toBeNull();
+    } finally {
+      plant.db.close();
     }
   });
 

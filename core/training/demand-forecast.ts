@@ -2,14 +2,15 @@ import type { DemandForecast } from '../contract/api/training';
 import { ContractError } from '../contract/errors';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
-import { loadHistory } from './history-source';
+import { historyVersion, loadHistory } from './history-source';
 import type { Predictor } from './operational-forecasts';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 let cached: { key: string; data: HistoryData; source: string } | null = null;
 
 function history(dbPath: string): { data: HistoryData; source: string } {
-  if (!cached || cached.key !== dbPath) cached = { key: dbPath, ...loadHistory({ dbPath }, 'demand') };
+  const key = historyVersion(dbPath);
+  if (cached?.key !== key) cached = { key, ...loadHistory({ dbPath }, 'demand') };
   return cached;
 }
 

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import { grouped } from '../domain/figures';
 import { HISTORY_TABLES } from '../domain/history';
+import { historyChangedAt, syntheticHistory, syntheticHistoryText } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
 import type { HistoryData } from '../../models';
 
@@ -16,7 +18,8 @@ let synthetic: { key: string; data: HistoryData } | null = null;
 
 /**
  * The plant history for training: the database's history tables if they exist and hold rows,
- * else synthetic history — never silently: `source` says which, and why.
+ * else synthetic history — never silently: `source` says which, and why. Tables holding the demo's
+ * generated history (seeded at first launch, history-store.ts) count as synthetic too.
  */
 export function loadHistory(
   src: HistorySource,
@@ -48,7 +51,12 @@ export function loadHistory(
             );
           return parsed.data;
         });
-        return { data, source: `database table ${sqlTable} (${count} rows)`, synthetic: false };
+        // The demo's history seeded at first launch sits in the same tables: still synthetic.
+        const generated = syntheticHistory(db);
+        const source = `database table ${sqlTable} (${grouped(count)} rows)`;
+        return generated
+          ? { data, source: `${source}: ${syntheticHistoryText(generated)}`, synthetic: true }
+          : { data, source, synthetic: false };
       }
       why = exists ? `database table ${sqlTable} is empty` : `database has no ${sqlTable} table`;
     } finally {
@@ -64,4 +72,19 @@ export function loadHistory(
     source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`,
     synthetic: true,
   };
+}
+
+/**
+ * Which history a database holds now, for readers that keep it between calls: changes whenever
+ * its history tables are written (an import, generated history), so a cache keyed by it never
+ * serves the history an import replaced.
+ */
+export function historyVersion(dbPath: string): string {
+  if (!fs.existsSync(dbPath)) return `${dbPath}|none`;
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return `${dbPath}|${historyChangedAt(db) ?? 'unrecorded'}`;
+  } finally {
+    db.close();
+  }
 }

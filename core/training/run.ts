@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { getSpec } from '../../models';
+import { grouped } from '../domain/figures';
 import type { RoundProgress } from '../ml/booster';
 import { readCsvTable } from '../ml/csv';
 import type { ModelManifest, Task } from '../ml/manifest';
@@ -125,7 +126,7 @@ export async function executeTraining(
   } else {
     progress({ stage: 'loading', message: `Reading ${input.path}` });
     const table = await readCsvTable(input.path, input.types);
-    source = `CSV ${path.resolve(input.path)} (${table.nRows} rows)`;
+    source = `CSV ${path.resolve(input.path)} (${grouped(table.nRows)} rows)`;
     trainingData = { kind: 'csv', source };
     name = input.name;
     outcome = trainTable(

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { HISTORY_CHANGED_KEY } from '../../core/scenarios/history-store';
 
 /** Telemetry is written by every call, by design; every other table is the planner's saved data. */
 const TELEMETRY = /^(metric|metrics|call_|series|log|alert|drift_sample|input_sample|jobs$)/;
@@ -13,9 +14,10 @@ export function snapshotSaved(db: Database.Database): Map<string, string[]> {
   for (const t of tables.filter((t) => !TELEMETRY.test(t))) {
     out.set(
       t,
-      (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][]).map((r) =>
-        JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v)),
-      ),
+      (db.prepare(`SELECT * FROM "${t}"`).raw().all() as unknown[][])
+        // When the history tables last changed: a stamp any valid history write moves, like telemetry.
+        .filter((r) => !(t === 'app_meta' && r[0] === HISTORY_CHANGED_KEY))
+        .map((r) => JSON.stringify(r, (_k, v) => (Buffer.isBuffer(v) ? v.toString('base64') : v))),
     );
   }
   return out;

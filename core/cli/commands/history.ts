@@ -1,4 +1,4 @@
-import { historyInfo, insertHistory } from '../../scenarios/history-store';
+import { historyInfo, insertHistory, syntheticHistoryText } from '../../scenarios/history-store';
 import { readHistoryDir } from '../../scenarios/history-import';
 import { bool, CliUsageError } from '../args';
 import type { CliCommand } from '../command';
@@ -34,9 +34,14 @@ export const historyCommand: CliCommand = {
       }
       const info = historyInfo(db);
       if (bool(args, 'json')) env.out(JSON.stringify(info, null, 2));
-      else
+      else {
         for (const [t, i] of Object.entries(info.tables))
           env.out(`${t.padEnd(16)} ${String(i.rows).padStart(8)} rows  ${i.from ?? '–'} … ${i.to ?? '–'}`);
+        if (info.synthetic)
+          env.out(
+            `This is ${syntheticHistoryText(info.synthetic)}: models trained on it feed only the demo. Import the plant's history to replace it.`,
+          );
+      }
       return 0;
     });
   },

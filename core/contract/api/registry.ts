@@ -17,6 +17,8 @@ export interface ManifestInfo {
   classes?: string[];
   inputs: { name: string; type: string }[];
   features: { name: string; kind: string }[];
+  /** Where the training rows came from (absent on versions trained before it was recorded). */
+  trainingData?: { kind: 'plant-history' | 'synthetic-history' | 'csv'; source: string };
 }
 
 export interface ModelVersionInfo {

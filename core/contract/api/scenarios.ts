@@ -63,6 +63,14 @@ export interface ExportResult {
 
 export interface HistoryInfo {
   tables: Record<HistoryTable, { rows: number; from: string | null; to: string | null }>;
+  /** Set while the tables hold generated (demo) history: models trained on it feed only the demo. */
+  synthetic: SyntheticHistory | null;
+}
+
+/** Generated history in the plant's tables (the demo's, stored at first launch or on request): its seed and length. */
+export interface SyntheticHistory {
+  seed: number;
+  days: number;
 }
 
 const id = z.string().min(1).max(100);

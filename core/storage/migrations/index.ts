@@ -10,6 +10,7 @@ import { m043MetricFaults } from './043-metric-faults';
 import { m020Plans } from './020-plans';
 import { m050PlanVersions } from './050-plan-versions';
 import { m055ScenarioSources } from './055-scenario-sources';
+import { m056HistoryOrigin } from './056-history-origin';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -28,4 +29,5 @@ export const MIGRATIONS: Migration[] = [
   m043MetricFaults,
   m050PlanVersions,
   m055ScenarioSources,
+  m056HistoryOrigin,
 ];

@@ -144,6 +144,9 @@ export const enPages = {
   'registry.baselineName': 'Naive baseline: {name}, on the same holdout rows.',
   'registry.notBetter': 'Not better than baseline — planning uses the baseline ({name}).',
   'registry.better': 'Better than its baseline on the holdout: planning may use this model.',
+  'registry.betterDemo': 'Better than its baseline on the holdout.',
+  'registry.syntheticData':
+    "Trained on synthetic demo history, not the plant's: it feeds only the demo scenario; a real plan uses the baseline fitted on the plant's history. Import the plant's history (rakeplan history import) and train again.",
   'registry.data':
     'Data: {rows} rows, {from} … {to}, sha256 {hash}… · Inputs: {inputs} · File {file}… ({kib} KiB) · Parent {parent}',
   'registry.dataNone': 'Data: not recorded · Inputs: {inputs} · File {file}… ({kib} KiB) · Parent {parent}',
@@ -170,7 +173,8 @@ export const enPages = {
   'gate.notEvaluated': 'Not evaluated yet: run the gates before promoting.',
   'gate.evaluated': 'Evaluated {at} against production @{against} on {rows} rows ({source}); metric {metric}.',
   'gate.evaluatedNoProd': 'Evaluated {at} against no production version on {rows} rows ({source}); metric {metric}.',
-  'gate.checks': '{n} check(s)',
+  'gate.checks': '{n} checks',
+  'gate.oneCheck': '1 check',
   'gate.limit': 'limit {limit}',
   'gate.thresholds':
     'Thresholds: ≥ {gain} % better than production; no segment more than {segment} % worse; prediction PSI ≤ {psi}; missing ≤ {missing} %, ≥ {rows} rows.',

@@ -145,6 +145,9 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'registry.baselineName': 'सरल बेसलाइन: {name}, उन्हीं होल्डआउट पंक्तियों पर।',
   'registry.notBetter': 'बेसलाइन से बेहतर नहीं — योजना बेसलाइन ({name}) का उपयोग करती है।',
   'registry.better': 'होल्डआउट पर अपनी बेसलाइन से बेहतर: योजना इस मॉडल का उपयोग कर सकती है।',
+  'registry.betterDemo': 'होल्डआउट पर अपनी बेसलाइन से बेहतर।',
+  'registry.syntheticData':
+    'संयंत्र के नहीं, कृत्रिम डेमो इतिहास पर प्रशिक्षित: यह केवल डेमो परिदृश्य को पूर्वानुमान देता है; वास्तविक योजना संयंत्र के इतिहास पर बनी बेसलाइन का उपयोग करती है। संयंत्र का इतिहास आयात करें (rakeplan history import) और फिर से प्रशिक्षित करें।',
   'registry.data':
     'डेटा: {rows} पंक्तियाँ, {from} … {to}, sha256 {hash}… · इनपुट: {inputs} · फ़ाइल {file}… ({kib} KiB) · पैरेंट {parent}',
   'registry.dataNone': 'डेटा: दर्ज नहीं · इनपुट: {inputs} · फ़ाइल {file}… ({kib} KiB) · पैरेंट {parent}',
@@ -173,6 +176,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'gate.evaluatedNoProd':
     '{at} को {rows} पंक्तियों ({source}) पर जाँचा गया, तुलना के लिए कोई प्रोडक्शन वर्ज़न नहीं; मीट्रिक {metric}।',
   'gate.checks': '{n} जाँच',
+  'gate.oneCheck': '1 जाँच',
   'gate.limit': 'सीमा {limit}',
   'gate.thresholds':
     'सीमाएँ: प्रोडक्शन से ≥ {gain} % बेहतर; कोई सेगमेंट {segment} % से अधिक खराब नहीं; प्रेडिक्शन PSI ≤ {psi}; लुप्त ≤ {missing} %, ≥ {rows} पंक्तियाँ।',

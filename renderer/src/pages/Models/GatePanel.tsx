@@ -52,7 +52,9 @@ export function GatePanel({
             : {g.summary}
             {g.checks.length > 0 && (
               <details className="mt-1 text-xs">
-                <summary className="cursor-pointer text-slate-600">{t('gate.checks', { n: g.checks.length })}</summary>
+                <summary className="cursor-pointer text-slate-600">
+                  {g.checks.length === 1 ? t('gate.oneCheck') : t('gate.checks', { n: g.checks.length })}
+                </summary>
                 <table className="mt-1 w-full">
                   <tbody>
                     {g.checks.map((c, i) => (

@@ -2,7 +2,8 @@ import { formatInstant } from '../../lib/dates';
 import type { GateReport, ModelEvent, ModelVersionInfo } from '../../../../core/contract/api/registry';
 import { t } from '../../i18n';
 import { tx } from '../../i18n/rich';
-import { formatMs } from '../../lib/format';
+import { formatCount, formatMs } from '../../lib/format';
+import { trainedOnSynthetic } from '../../../../core/domain/training-origin';
 import { eventLabel, metricLabel, metricValue, originLabel, taskLabel } from '../../lib/modelLabels';
 
 type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
@@ -33,6 +34,7 @@ export function VersionDetail({
   const test = (d: Detail) => (d.metrics?.test ?? {}) as Record<string, unknown>;
   // The naive baseline's metrics on the same holdout, as stored by training (`metrics.baseline`).
   // `beats` is false when the model does not beat its strongest baseline: planning then uses the baseline.
+  const demoTrained = trainedOnSynthetic(detail);
   const base = detail.baselineMetrics as { name?: string; baseline?: Record<string, unknown>; beats?: boolean } | null;
   const baseline = base?.baseline ?? null;
   const keys = METRIC_KEYS.filter((k) => k in test(detail) || (compare && k in test(compare)));
@@ -85,8 +87,8 @@ export function VersionDetail({
           </tr>
           <tr>
             <td className="pr-4">{t('registry.trainingRows')}</td>
-            <td className="pr-4 tabular">{detail.dataset?.rows ?? '–'}</td>
-            {compare && <td className="pr-4 tabular">{compare.dataset?.rows ?? '–'}</td>}
+            <td className="pr-4 tabular">{countOrDash(detail.dataset?.rows)}</td>
+            {compare && <td className="pr-4 tabular">{countOrDash(compare.dataset?.rows)}</td>}
           </tr>
         </tbody>
       </table>
@@ -102,12 +104,21 @@ export function VersionDetail({
       )}
       {base?.beats === true && (
         <p data-testid="baseline-note" className="text-xs text-emerald-700">
-          {t('registry.better')}
+          {t(demoTrained ? 'registry.betterDemo' : 'registry.better')}
+        </p>
+      )}
+      {demoTrained && (
+        <p
+          role="status"
+          data-testid="synthetic-note"
+          className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900"
+        >
+          {t('registry.syntheticData')}
         </p>
       )}
       <p className="text-xs text-slate-600">
         {t(detail.dataset ? 'registry.data' : 'registry.dataNone', {
-          rows: detail.dataset?.rows ?? '',
+          rows: detail.dataset ? formatCount(detail.dataset.rows) : '',
           from: detail.dataset?.from ?? '?',
           to: detail.dataset?.to ?? '?',
           hash: detail.dataset?.hash.slice(0, 12) ?? '',
@@ -135,3 +146,5 @@ export function VersionDetail({
     </div>
   );
 }
+
+const countOrDash = (n: number | null | undefined) => (n === undefined || n === null ? '–' : formatCount(n));
