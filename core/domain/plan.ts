@@ -131,6 +131,13 @@ export interface UnservedFigures {
   cheapestRail?: { how: 'fill' | 'rake'; rakeId: string; tonnes: number; rsPerT: number; leaveRsPerT: number };
   /** The cheapest road lot on the plan as it stands (lane rate + lateness). */
   cheapestRoad?: { stockyard: string; date: string; tonnes: number; rsPerT: number };
+  /** The rules that block a mode for these tonnes, in the order the text names them. */
+  blocks?: UnservedReasonCode[];
+  /**
+   * With the `rakes-busy` block: the rakes whose wagons may carry the product and reach its stock
+   * (all loading others), and how many of them load for this destination.
+   */
+  rakesBusy?: { compatible: number; wagonTypes: string[]; loadingForDestination: number };
 }
 
 /** A rake placed in the horizon that the plan leaves idle, and why. */

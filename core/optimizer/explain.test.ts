@@ -162,9 +162,21 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
             o.quantityT,
           );
         break;
-      case 'rakes-busy':
-        for (const r of compatible) if (reaches(r.wagonType)) expect(f.used.has(r.id), at).toBe(true);
+      case 'rakes-busy': {
+        const busy = compatible.filter((r) => reaches(r.wagonType));
+        for (const r of busy) expect(f.used.has(r.id), at).toBe(true);
+        // The figures the Hindi interface writes the reason from: counted again here.
+        const forDest = busy.filter((r) =>
+          plan.rakes.some((pr) => pr.rakeId === r.id && pr.destinations.includes(o.destination)),
+        );
+        expect(fig.rakesBusy, at).toEqual({
+          compatible: busy.length,
+          wagonTypes: prod.wagonTypes,
+          loadingForDestination: forDest.length,
+        });
+        expect(fig.blocks?.[0], at).toBe('rakes-busy');
         break;
+      }
       case 'no-siding-slot':
       case 'late-costs-more':
       case 'no-whole-rake':

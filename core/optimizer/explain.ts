@@ -111,7 +111,7 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       deferredFreightRsPerT: r2(deferredFreightRate(p, o)),
       stockLeftT: r3(left),
     };
-    const blocks: Array<{ code: UnservedReasonCode; text: string }> = [];
+    const blocks: Block[] = [];
 
     // Rail: idle wagons of rakes already loading for this destination, or a whole rake left idle.
     if (railAllowed(o)) {
@@ -221,6 +221,11 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
           ]
         : []),
     ];
+    if (blocks.length) {
+      figures.blocks = blocks.map((b) => b.code);
+      const busy = blocks.find((b) => b.rakesBusy)?.rakesBusy;
+      if (busy) figures.rakesBusy = busy;
+    }
     if (options.length === 0) {
       const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
       return { reasonCode: first.code, reason: blocks.map((b) => b.text).join('; ') || first.text, figures };
@@ -242,6 +247,13 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       figures,
     };
   };
+}
+
+/** A rule that blocks a mode, in words, with the figures of a `rakes-busy` block. */
+interface Block {
+  code: UnservedReasonCode;
+  text: string;
+  rakesBusy?: UnservedFigures['rakesBusy'];
 }
 
 function railText(r: NonNullable<UnservedFigures['cheapestRail']>, o: Order): string {
@@ -374,7 +386,7 @@ function railBlock(
   holders: string[],
   destRakes: number[],
   destMoves: Move[],
-): { code: UnservedReasonCode; text: string } {
+): Block {
   const p = st.p;
   const types = p.products.get(o.product)!.wagonTypes;
   const tl = types.join('/');
@@ -400,7 +412,12 @@ function railBlock(
     ? `${busy.length} compatible ${tl} rakes carry other loads (${serving.length ? `the ${serving.length} loading for ${o.destination} have no idle wagons it fits at their sidings' stock, or a longer loading would break a siding rule` : `none loads for ${o.destination}`})`
     : '';
   const idle = reachable.filter(({ i }) => !st.rakes.has(i));
-  if (idle.length === 0) return { code: 'rakes-busy', text: busyText };
+  if (idle.length === 0)
+    return {
+      code: 'rakes-busy',
+      text: busyText,
+      rakesBusy: { compatible: busy.length, wagonTypes: types, loadingForDestination: serving.length },
+    };
   const pre = busyText ? `${busyText}; ` : '';
   // Idle rakes: the earliest full loading each could start at a siding that reaches the stock.
   const slots = idle

@@ -3,9 +3,10 @@ import type { Rake } from '../../../../core/domain/entities';
 import { ListTable, type ListColumn } from '../../components/table/ListTable';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
-import { t } from '../../i18n';
+import { t, useLang } from '../../i18n';
 import { usePlanLookup, type PlanLookup } from './planLookup';
 import { unusedRakes } from './unusedRakes';
+import { unservedReasonText } from './reasonText';
 
 // The plan's tables (rakes, road, unserved, produce next, rakes not used), each sortable and filterable.
 
@@ -203,7 +204,12 @@ export function PlanUnservedList({ plan }: { plan: Plan }) {
       align: 'right',
       title: t('plan.deferredTitle'),
     },
-    { id: 'reason', header: t('col.reason'), text: (u) => u.reason, wrap: true },
+    {
+      id: 'reason',
+      header: t('col.reason'),
+      text: (u) => unservedReasonText(u, useLang.getState().lang),
+      wrap: true,
+    },
   ];
   if (plan.unserved.length === 0) return <p className="text-sm text-slate-600">{t('plan.allServed')}</p>;
   return (

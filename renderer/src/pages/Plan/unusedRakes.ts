@@ -1,6 +1,7 @@
 import type { Rake } from '../../../../core/domain/entities';
 import type { Plan } from '../../../../core/domain/plan';
-import { t } from '../../i18n';
+import { t, useLang } from '../../i18n';
+import { idleReasonText } from './reasonText';
 import { formatDateTime } from '../../lib/dates';
 import { rakeStatusLabel } from './planText';
 
@@ -11,7 +12,8 @@ import { rakeStatusLabel } from './planText';
  */
 export function unusedRakes(plan: Plan, scenarioRakes: readonly Rake[]): { rake: Rake; reason: string }[] {
   const used = new Set(plan.rakes.map((r) => r.rakeId));
-  const idle = new Map((plan.idleRakes ?? []).map((r) => [r.rakeId, r.reason]));
+  const lang = useLang.getState().lang;
+  const idle = new Map((plan.idleRakes ?? []).map((r) => [r.rakeId, idleReasonText(r, lang)]));
   const end = Date.parse(plan.scenario.horizonStart) + plan.scenario.horizonDays * 864e5;
   return scenarioRakes
     .filter((r) => !used.has(r.id))

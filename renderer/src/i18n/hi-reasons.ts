@@ -1,0 +1,35 @@
+/**
+ * The solver's reasons in Hindi. The core writes each reason in English with its code and the
+ * figures that prove it (core/optimizer/explain.ts); the Hindi interface writes its own sentence
+ * from the code and figures (renderer/src/pages/Plan/reasonText.ts). Placeholders as in the
+ * catalogues: {name}.
+ */
+export const hiReasons = {
+  // Unserved tonnes
+  'no-inventory': 'किसी भी स्टॉकयार्ड में {product} का स्टॉक नहीं है',
+  'stock-used-up': '{product} का स्टॉक दूसरे ऑर्डरों में लग चुका है',
+  'unsplittable-short-stock': 'ऑर्डर बाँटा नहीं जा सकता और स्टॉक में {product} का केवल {stock} बचा है',
+  dearer: 'अभी भेजने का सबसे सस्ता तरीका — {options} — उन्हें छोड़ने ({leave}) से महँगा है',
+  cheaper: 'नहीं भेजा गया, जबकि {options} उन्हें छोड़ने ({leave}) से सस्ता होता',
+  leave: 'दंड {penalty} + आस्थगित भाड़ा {deferred} = {total}',
+  fill: 'रेक {rake} के खाली वैगन ({tonnes}) {rate} पर, उसकी देरी और लंबी लोडिंग सहित',
+  rake: 'पूरा रेक {rake} {dest} तक, उसकी बिना भेजी माँग के {tonnes} के साथ, {rate} पर (पूरे रेक का भाड़ा, हैंडलिंग, देरी, डेमरेज), जबकि उन टनों को छोड़ने पर {leave}',
+  road: '{stockyard} से {date} को सड़क द्वारा ({tonnes}) {rate} पर, देरी सहित',
+  or: '; या ',
+  noTwoPoint: 'कोई दो-बिंदु रेक (उसी कॉरिडोर के दूसरे गंतव्य के साथ) इन्हें ले जाकर पैसा नहीं बचाता',
+  'rakes-busy': '{n} संगत {types} रेक दूसरे लोड ले जा रहे हैं ({dest} के लिए कोई लोड नहीं हो रहा)',
+  'rakes-busy-dest':
+    '{n} संगत {types} रेक दूसरे लोड ले जा रहे हैं ({dest} के लिए लोड हो रहे रेकों ({k}) में साइडिंग के स्टॉक से भरने लायक खाली वैगन नहीं हैं, या लंबी लोडिंग साइडिंग का कोई नियम तोड़ेगी)',
+  'no-road': '{dest} तक सड़क से नहीं पहुँचा जा सकता',
+  // Rakes left idle
+  'no-siding': 'कोई भी लोडिंग पॉइंट {wagonType} वैगन नहीं संभालता',
+  'no-siding-slot':
+    '{wagonType} संभालने वाली किसी भी साइडिंग में पूरी लोडिंग के लिए ऐसा स्लॉट नहीं है (कार्य के घंटे, एक साथ रेक) जो अवधि के भीतर समाप्त हो',
+  'no-demand':
+    'ऐसा कोई बिना भेजा ऑर्डर नहीं जिसे इसके {wagonType} वैगन ले जा सकें, जिसका स्टॉक इसकी साइडिंग वाले स्टॉकयार्ड में हो और जिसकी डिलीवरी हैंडलिंग व देरी से अधिक मूल्य की हो',
+  'idle-dearer':
+    'इसका सबसे अच्छा लोड, {from} से {to} तक {tonnes}, {cost} का पड़ेगा (पूरे रेक का भाड़ा), जबकि उन टनों को छोड़ने पर {leave}',
+  'idle-cheaper':
+    'यह {from} से {to} तक {tonnes} {cost} में ले जा सकता है, जो उन्हें छोड़ने ({leave}) से कम है: योजना अंत तक सुधारी नहीं गई',
+  twoPoint: '{dest} और {second} (दो-बिंदु रेक)',
+} as const;
