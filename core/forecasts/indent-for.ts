@@ -24,5 +24,6 @@ export async function indentForScenario(
   days: number,
 ): Promise<IndentResult> {
   const d = await demandDays(s, scenario, demo, days);
-  return { ...rakeIndent(scenario, d.demand, days), demandSource: d.source };
+  const demandSource = d.source ?? `none: ${d.why}; open orders only`;
+  return { ...rakeIndent(scenario, d.demand, days), demandSource };
 }

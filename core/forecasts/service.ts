@@ -65,17 +65,16 @@ export async function demandDays(
   sc: Scenario,
   demo: boolean,
   days = DEMAND_HORIZON_DAYS,
-): Promise<{ demand: DemandDay[]; source: string }> {
+): Promise<{ demand: DemandDay[]; source: string } | { demand: []; source: null; why: string }> {
   const h = loadHistory({ dbPath: s.dbPath }, 'demand');
-  if (h.synthetic && !demo)
-    return { demand: [], source: `none: the plant has no demand history (${h.source}); open orders only` };
+  if (h.synthetic && !demo) return { demand: [], source: null, why: `the plant has no demand history (${h.source})` };
   const dests = new Set(sc.plant.destinations.map((d) => d.code));
   const prods = new Set(sc.plant.products.map((p) => p.code));
   const series = [...demandSeries(h.data.demand).values()].filter(
     (x) => dests.has(x.destination) && prods.has(x.product),
   );
   if (!series.length)
-    return { demand: [], source: "none: no demand history for the scenario's destinations and products" };
+    return { demand: [], source: null, why: "no demand history for the scenario's destinations and products" };
   let last = -Infinity;
   for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
   const n = Math.min(days, DEMAND_HORIZON_DAYS);
@@ -90,7 +89,7 @@ export async function demandDays(
     })),
   );
   const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
-  if (!a.values) return { demand: [], source: `none: ${a.why}; open orders only` };
+  if (!a.values) return { demand: [], source: null, why: a.why };
   const demand = rows.map((r, i) => ({
     day: dayNumber(r.date) - last - 1,
     destination: r.destination,
@@ -118,10 +117,10 @@ export async function addForecastProduction(s: HostServices, plan: Plan, sc: Sce
     };
   try {
     const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
-    if (!d.demand.length)
+    if (d.source === null)
       return {
         ...plan,
-        notes: [...plan.notes, `Production suggestion from open orders only: demand forecast ${d.source}.`],
+        notes: [...plan.notes, `Production suggestion from open orders only: no demand forecast (${d.why}).`],
       };
     const withForecast = withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
     return {

@@ -16,6 +16,8 @@ import { generateHistory } from '../synth/history';
 import { loadHistory } from '../training/history-source';
 import { demandSeriesList } from '../training/demand-forecast';
 import { grouped } from '../domain/figures';
+import type { Plan } from '../domain/plan';
+import { addForecastProduction } from '../forecasts/service';
 import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Large imports are read and saved by the import worker.
@@ -409,6 +411,18 @@ describe('scenarios: demo seed and history', () => {
     );
     expect(seeded.data.trips.length).toBeGreaterThan(2000);
     expect(demandSeriesList(s.dbPath)[0]!.source).toMatch(/synthetic history/);
+
+    // Nor does the demand model forecast from it for a real plan's production suggestion.
+    const sc = generateScenario({ seed: 1, size: 'day' });
+    const bare = { notes: [] } as unknown as Plan;
+    expect((await addForecastProduction(s, bare, sc, false)).notes).toEqual([
+      'Production suggestion from open orders only: the plant has no demand history for a forecast.',
+    ]);
+    expect((await addForecastProduction(s, bare, sc, true)).notes).toEqual([
+      expect.stringMatching(
+        /^Production suggestion from open orders only: no demand forecast \(no demand model in the registry/,
+      ),
+    ]);
 
     // The plant's rows beside the demo's: still not the plant's history.
     const plant = generateHistory({ seed: 77, days: 20 });
