@@ -80,6 +80,14 @@ test('the Plan page of a day plan reads in Hindi', async ({ app }) => {
   const text = await shownText(main);
   const english = PLAN_UI_WORDS.filter((w) => new RegExp(`(^|[^A-Za-z])${w}([^A-Za-z]|$)`).test(text));
   expect(english, 'English interface words on the Hindi Plan page').toEqual([]);
+
+  // The solver's reasons for unserved tonnes, written in Hindi from their codes and figures.
+  await main.getByRole('tab', { name: /^अपूर्ण/ }).click();
+  const reasons = main.getByTestId('plan-unserved').locator('tbody tr td:last-child');
+  await expect(reasons.first()).toBeVisible();
+  const shown = await reasons.allTextContents();
+  expect(shown.filter((r) => /rakes carry other loads|the cheapest way to ship them/.test(r))).toEqual([]);
+  expect(shown.some((r) => /[\u0900-\u097F]/.test(r))).toBe(true);
 });
 
 // Interface words of each page as English showed them (compared without case: cards write their

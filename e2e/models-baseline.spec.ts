@@ -13,6 +13,9 @@ test('the registry marks a model that is not better than its baseline', async ({
   expect(weak.metrics.baseline.beats).toBe(false);
   await rpc(server, 'registry.register', { dir: weak.dir, note: 'one round' });
   await openPage(app, 'Models');
+  await expect(app.getByTestId('train-synthetic-history')).toContainText(
+    "the demo's synthetic history (seed 42, 730 days)",
+  );
   await app.getByTestId('model-row-transit-delay').click();
   await app.getByTestId('version-row-1').click();
   await expect(app.getByTestId('baseline-note')).toHaveText(

@@ -74,6 +74,8 @@ export const enPages = {
   'models.metric.logloss': 'Log-loss',
 
   'train.title': 'Train forecasting models',
+  'train.syntheticHistory':
+    "The history here is the demo's synthetic history (seed {seed}, {days} days), not the plant's: models trained on it feed only the demo scenario. Import the plant's history (rakeplan history import) to train on its own.",
   'train.spec': '{description} Target: {target} [{unit}] from {table}.',
   'train.latest': 'Latest: {version}.',
   'train.notTrained': 'Not trained yet.',

@@ -75,6 +75,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'models.metric.logloss': 'लॉग-लॉस',
 
   'train.title': 'पूर्वानुमान मॉडल प्रशिक्षित करें',
+  'train.syntheticHistory':
+    'यहाँ का इतिहास डेमो का कृत्रिम इतिहास है (सीड {seed}, {days} दिन), संयंत्र का नहीं: इस पर प्रशिक्षित मॉडल केवल डेमो परिदृश्य को पूर्वानुमान देते हैं। संयंत्र के अपने इतिहास पर प्रशिक्षण के लिए उसे आयात करें (rakeplan history import)।',
   'train.spec': '{description} लक्ष्य: {target} [{unit}], स्रोत तालिका {table}।',
   'train.latest': 'नवीनतम: {version}।',
   'train.notTrained': 'अभी प्रशिक्षित नहीं।',

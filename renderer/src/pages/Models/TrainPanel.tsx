@@ -8,13 +8,23 @@ import { useTraining } from './TrainStore';
 
 /** One row per forecasting model: Train, a live loss chart with elapsed/ETA and Cancel, then the metrics. */
 export function TrainPanel() {
-  const { specs, runs, results, finalProgress, outcome, errors, loadError, load, train, cancel } = useTraining();
+  const { specs, syntheticHistory, runs, results, finalProgress, outcome, errors, loadError, load, train, cancel } =
+    useTraining();
   useEffect(() => {
     void load();
   }, [load]);
   return (
     <Card title={t('train.title')}>
       <ErrorBanner error={loadError} />
+      {syntheticHistory && (
+        <p
+          role="status"
+          data-testid="train-synthetic-history"
+          className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900"
+        >
+          {t('train.syntheticHistory', { seed: syntheticHistory.seed, days: syntheticHistory.days })}
+        </p>
+      )}
       <ul className="divide-y divide-slate-100">
         {specs.map((s) => {
           const run = runs[s.name];

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { SyntheticHistory } from '../../../../core/contract/api/scenarios';
 import type { SpecSummary, TrainingProgress, TrainingResult } from '../../../../core/contract/api/training';
 import { api } from '../../api/client';
 
@@ -15,6 +16,8 @@ export interface TrainRun {
 /** The Models page's training half: the six specs, runs in flight with their loss curves, finished results. */
 interface TrainState {
   specs: SpecSummary[];
+  /** The history training reads is the demo's generated one (null: the plant's own, or none). */
+  syntheticHistory: SyntheticHistory | null;
   runs: Record<string, TrainRun>;
   results: Record<string, TrainingResult>;
   /** The last round reported before a run finished (a fast run may end between two repaints). */
@@ -29,6 +32,7 @@ interface TrainState {
 
 export const useTraining = create<TrainState>((set, get) => ({
   specs: [],
+  syntheticHistory: null,
   runs: {},
   results: {},
   finalProgress: {},
@@ -37,7 +41,11 @@ export const useTraining = create<TrainState>((set, get) => ({
   loadError: null,
   async load() {
     try {
-      set({ specs: await api.call('training.specs', {}), loadError: null });
+      const [specs, history] = await Promise.all([
+        api.call('training.specs', {}),
+        api.call('scenarios.historyInfo', {}),
+      ]);
+      set({ specs, syntheticHistory: history.synthetic, loadError: null });
     } catch (loadError) {
       set({ loadError });
     }
