@@ -4,7 +4,7 @@ import type { FinalPassInfo } from '../domain/plan';
 import { improveDraft } from './improve';
 import { MIN_CPU_SHARE } from './pace';
 import type { Prep } from './prep';
-import { rupees } from '../domain/figures';
+import { finalPassNotes } from '../domain/plan-notes';
 
 /**
  * Seconds of the time limit kept for the final improvement pass (improve.ts): 5 % of the limit,
@@ -61,17 +61,5 @@ export function finalPass(
     complete: r.complete,
     seconds: (performance.now() - t) / 1000,
   };
-  const n = r.moves.road + r.moves.rake + r.moves.fill + r.moves.move;
-  const rs = rupees(r.savedRs);
-  const notes = [
-    ...(n > 0
-      ? [
-          `The final improvement pass made ${n} single moves (${r.moves.rake} rakes added, ${r.moves.road} road lots added, ${r.moves.fill} idle-wagon fills, ${r.moves.move} moves between rakes or of road lots), saving ${rs}.`,
-        ]
-      : []),
-    ...(!r.complete
-      ? [`The final improvement pass stopped at the time limit (${deadline.limitS} s) before it had tried every move.`]
-      : []),
-  ];
-  return { draft: r.draft, info, notes };
+  return { draft: r.draft, info, notes: finalPassNotes(info, deadline.limitS) };
 }

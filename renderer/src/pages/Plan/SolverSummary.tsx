@@ -1,6 +1,7 @@
 import type { Plan } from '../../../../core/domain/plan';
 import { formatDuration, formatPct, formatRs } from '../../lib/format';
-import { t } from '../../i18n';
+import { t, useLang } from '../../i18n';
+import { planNotes } from './planNotes';
 import { usePlanLookup } from './planLookup';
 import { unusedRakes } from './unusedRakes';
 import { methodLabel, tKnown } from './planText';
@@ -18,7 +19,7 @@ export function SolverSummary({ plan }: { plan: Plan }) {
   const s = plan.solver;
   const lookup = usePlanLookup();
   const unused = lookup.scenario ? unusedRakes(plan, lookup.scenario.rakes) : [];
-  const notes = plan.notes.filter((n) => !n.startsWith('Rule-based plan returned'));
+  const notes = planNotes(plan, useLang.getState().lang);
   return (
     <div className="space-y-1 text-sm">
       <p data-testid="plan-solver">

@@ -1,11 +1,11 @@
 import type { IdleRake, UnservedLine } from '../../../../core/domain/plan';
 import { format, type Lang } from '../../i18n';
-import { hiReasons } from '../../i18n/hi-reasons';
+import { hiSolver } from '../../i18n/hi-solver';
 import { formatDate } from '../../lib/dates';
 import { formatRs, formatT } from '../../lib/format';
 
-type Key = keyof typeof hiReasons;
-const hi = (key: Key, params: Record<string, string | number>) => format(hiReasons[key], params);
+type Key = keyof typeof hiSolver;
+const hi = (key: Key, params: Record<string, string | number>) => format(hiSolver[key], params);
 /** ₹/t with paise, as the core writes it (₹3,125.70/t). */
 const perT = (v: number) => `₹${v.toLocaleString('en-IN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}/t`;
 
@@ -68,9 +68,9 @@ export function unservedReasonText(u: UnservedLine, lang: Lang): string {
       });
       const railAllowed = rail !== undefined || (f.blocks ?? []).some((b) => RAIL_BLOCKS.has(b));
       return [
-        hi(dearer ? 'dearer' : 'cheaper', { options: options.join(hiReasons.or), leave }),
+        hi(dearer ? 'dearer' : 'cheaper', { options: options.join(hiSolver.or), leave }),
         // As the core's text: the blocks of the other mode follow only when nothing pays.
-        ...(dearer ? [...(railAllowed ? [hiReasons.noTwoPoint] : []), ...blocks] : []),
+        ...(dearer ? [...(railAllowed ? [hiSolver.noTwoPoint] : []), ...blocks] : []),
       ].join('; ');
     }
     default:

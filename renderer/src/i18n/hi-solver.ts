@@ -1,10 +1,10 @@
 /**
- * The solver's reasons in Hindi. The core writes each reason in English with its code and the
- * figures that prove it (core/optimizer/explain.ts); the Hindi interface writes its own sentence
- * from the code and figures (renderer/src/pages/Plan/reasonText.ts). Placeholders as in the
- * catalogues: {name}.
+ * The solver's texts in Hindi. The core writes each reason and note in English with the code and
+ * figures behind it (core/optimizer/explain.ts, core/domain/plan-notes.ts); the Hindi interface
+ * writes its own sentence from those (renderer/src/pages/Plan/reasonText.ts, planNotes.ts).
+ * Placeholders as in the catalogues: {name}.
  */
-export const hiReasons = {
+export const hiSolver = {
   // Unserved tonnes
   'no-inventory': 'किसी भी स्टॉकयार्ड में {product} का स्टॉक नहीं है',
   'stock-used-up': '{product} का स्टॉक दूसरे ऑर्डरों में लग चुका है',
@@ -32,4 +32,8 @@ export const hiReasons = {
   'idle-cheaper':
     'यह {from} से {to} तक {tonnes} {cost} में ले जा सकता है, जो उन्हें छोड़ने ({leave}) से कम है: योजना अंत तक सुधारी नहीं गई',
   twoPoint: '{dest} और {second} (दो-बिंदु रेक)',
+  // Notes of the final improvement pass
+  finalPassMoves:
+    'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव), बचत {saved}।',
+  finalPassStopped: 'अंतिम सुधार चरण हर बदलाव आज़माने से पहले समय सीमा ({limit} s) पर रुक गया।',
 } as const;
