@@ -2,6 +2,11 @@ import { rupees } from './figures';
 import type { FinalPassInfo } from './plan';
 
 /**
+ * Plan notes with a fixed shape, each written here and nowhere else, so the interface can
+ * recognise one and write it in Hindi from its figures; any other note is shown as written.
+ */
+
+/**
  * The plan notes the final improvement pass adds (core/optimizer/final-pass.ts), written from its
  * figures (`solver.finalPass`). One writer: the interface recognises these notes by rewriting
  * them, and writes them in Hindi from the same figures.
@@ -19,4 +24,41 @@ export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
       ? [`The final improvement pass stopped at the time limit (${limitS} s) before it had tried every move.`]
       : []),
   ];
+}
+
+/** What the production suggestion's note says of the demand forecast (core/forecasts/service.ts). */
+export type ProductionNote =
+  | { kind: 'no-history' }
+  | { kind: 'no-forecast'; why: string }
+  | { kind: 'included'; days: number; source: string }
+  | { kind: 'failed'; error: string };
+
+const OPEN_ONLY = 'Production suggestion from open orders only: ';
+const NO_HISTORY = `${OPEN_ONLY}the plant has no demand history for a forecast.`;
+const NO_FORECAST = new RegExp(`^${OPEN_ONLY}no demand forecast \\((.*)\\)\\.$`, 's');
+const FAILED = new RegExp(`^${OPEN_ONLY}the demand forecast failed \\((.*)\\)\\.$`, 's');
+const INCLUDED = /^Production suggestion includes the (\d+)-day demand forecast \((.*)\)\.$/s;
+
+export function productionNote(n: ProductionNote): string {
+  switch (n.kind) {
+    case 'no-history':
+      return NO_HISTORY;
+    case 'no-forecast':
+      return `${OPEN_ONLY}no demand forecast (${n.why}).`;
+    case 'included':
+      return `Production suggestion includes the ${n.days}-day demand forecast (${n.source}).`;
+    case 'failed':
+      return `${OPEN_ONLY}the demand forecast failed (${n.error}).`;
+  }
+}
+
+/** The note `productionNote` wrote, read back; null for any other note. */
+export function readProductionNote(note: string): ProductionNote | null {
+  if (note === NO_HISTORY) return { kind: 'no-history' };
+  let m = NO_FORECAST.exec(note);
+  if (m) return { kind: 'no-forecast', why: m[1]! };
+  m = FAILED.exec(note);
+  if (m) return { kind: 'failed', error: m[1]! };
+  m = INCLUDED.exec(note);
+  return m ? { kind: 'included', days: Number(m[1]), source: m[2]! } : null;
 }

@@ -1,4 +1,5 @@
 import type { Plan } from '../domain/plan';
+import { productionNote } from '../domain/plan-notes';
 import type { Scenario } from '../domain/scenario';
 import { withForecastProduction } from './production';
 import type { HostServices } from '../host/services';
@@ -110,33 +111,24 @@ export async function addForecastProduction(s: HostServices, plan: Plan, sc: Sce
   if (!demo && !hasPlantHistory(s, 'demand'))
     return {
       ...plan,
-      notes: [
-        ...plan.notes,
-        'Production suggestion from open orders only: the plant has no demand history for a forecast.',
-      ],
+      notes: [...plan.notes, productionNote({ kind: 'no-history' })],
     };
   try {
     const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);
     if (d.source === null)
       return {
         ...plan,
-        notes: [...plan.notes, `Production suggestion from open orders only: no demand forecast (${d.why}).`],
+        notes: [...plan.notes, productionNote({ kind: 'no-forecast', why: d.why })],
       };
     const withForecast = withForecastProduction(plan, sc, d.demand, DEMAND_HORIZON_DAYS, d.source);
     return {
       ...withForecast,
-      notes: [
-        ...plan.notes,
-        `Production suggestion includes the ${DEMAND_HORIZON_DAYS}-day demand forecast (${d.source}).`,
-      ],
+      notes: [...plan.notes, productionNote({ kind: 'included', days: DEMAND_HORIZON_DAYS, source: d.source })],
     };
   } catch (err) {
     return {
       ...plan,
-      notes: [
-        ...plan.notes,
-        `Production suggestion from open orders only: the demand forecast failed (${(err as Error).message}).`,
-      ],
+      notes: [...plan.notes, productionNote({ kind: 'failed', error: (err as Error).message })],
     };
   }
 }

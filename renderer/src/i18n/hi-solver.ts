@@ -36,4 +36,9 @@ export const hiSolver = {
   finalPassMoves:
     'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव), बचत {saved}।',
   finalPassStopped: 'अंतिम सुधार चरण हर बदलाव आज़माने से पहले समय सीमा ({limit} s) पर रुक गया।',
+  // Notes of the production suggestion (the detail in brackets stays as the core wrote it)
+  'no-history': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: संयंत्र के पास पूर्वानुमान के लिए माँग का इतिहास नहीं है।',
+  'no-forecast': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं ({why})।',
+  included: 'उत्पादन सुझाव में {days} दिन का माँग पूर्वानुमान शामिल है ({source})।',
+  failed: 'उत्पादन सुझाव केवल खुले ऑर्डरों से: माँग पूर्वानुमान विफल रहा ({error})।',
 } as const;

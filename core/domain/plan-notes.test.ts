@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { productionNote, readProductionNote, type ProductionNote } from './plan-notes';
+
+describe('production notes', () => {
+  it('reads back every note it writes, brackets inside the detail included', () => {
+    const notes: ProductionNote[] = [
+      { kind: 'no-history' },
+      { kind: 'no-forecast', why: 'no demand model in the registry (none pinned or in production)' },
+      { kind: 'included', days: 14, source: 'baseline demand (demand@2 does not beat its baseline (mae))' },
+      { kind: 'failed', error: 'Worker exited (code 1).' },
+    ];
+    for (const n of notes) expect(readProductionNote(productionNote(n))).toEqual(n);
+  });
+
+  it('reads no other note as one', () => {
+    expect(readProductionNote('The scenario has no orders: there is nothing to plan.')).toBeNull();
+    expect(readProductionNote('Production suggestion from open orders only: something else.')).toBeNull();
+  });
+});
