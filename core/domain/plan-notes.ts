@@ -1,4 +1,4 @@
-import { rupees } from './figures';
+import { rupees, tonnes } from './figures';
 import type { FinalPassInfo } from './plan';
 
 /**
@@ -61,4 +61,52 @@ export function readProductionNote(note: string): ProductionNote | null {
   if (m) return { kind: 'failed', error: m[1]! };
   m = INCLUDED.exec(note);
   return m ? { kind: 'included', days: Number(m[1]), source: m[2]! } : null;
+}
+
+/** One clause of a production suggestion's `because` (clauses are joined with "; "). */
+export type ProductionClause =
+  | { kind: 'short'; product: string; tonnes: number }
+  | { kind: 'lack'; product: string; tonnes: number }
+  | { kind: 'need'; product: string }
+  | { kind: 'forecast'; days: number; tonnes: number; source: string };
+
+export function productionClause(c: ProductionClause): string {
+  switch (c.kind) {
+    case 'short':
+      return `open orders for ${c.product} exceed usable stock by ${tonnes(c.tonnes)}`;
+    case 'lack':
+      return `${tonnes(c.tonnes)} of ${c.product} unserved for lack of stock`;
+    case 'need':
+      return `open orders for ${c.product} need more than the usable stock`;
+    case 'forecast':
+      return `forecast demand over the next ${c.days} days exceeds the stock left after open orders by ${tonnes(c.tonnes)} (${c.source})`;
+  }
+}
+
+const T = '([\\d,]+) t';
+const CLAUSES: Array<[RegExp, (m: RegExpExecArray) => ProductionClause]> = [
+  [new RegExp(`^open orders for (\\S+) exceed usable stock by ${T}$`), (m) => short('short', m[1]!, m[2]!)],
+  [new RegExp(`^${T} of (\\S+) unserved for lack of stock$`), (m) => short('lack', m[2]!, m[1]!)],
+  [/^open orders for (\S+) need more than the usable stock$/, (m) => ({ kind: 'need', product: m[1]! })],
+  [
+    new RegExp(
+      `^forecast demand over the next (\\d+) days exceeds the stock left after open orders by ${T} \\((.*)\\)$`,
+      's',
+    ),
+    (m) => ({ kind: 'forecast', days: Number(m[1]), tonnes: Number(m[2]!.replaceAll(',', '')), source: m[3]! }),
+  ],
+];
+const short = (kind: 'short' | 'lack', product: string, t: string): ProductionClause => ({
+  kind,
+  product,
+  tonnes: Number(t.replaceAll(',', '')),
+});
+
+/** A clause `productionClause` wrote, read back; null for any other text (plans of older versions). */
+export function readProductionClause(text: string): ProductionClause | null {
+  for (const [re, read] of CLAUSES) {
+    const m = re.exec(text);
+    if (m) return read(m);
+  }
+  return null;
 }

@@ -1,4 +1,5 @@
 import type { Plan, ProductionSuggestion } from '../domain/plan';
+import { productionClause } from '../domain/plan-notes';
 import type { Scenario } from '../domain/scenario';
 import type { DemandDay } from './indent';
 
@@ -43,7 +44,7 @@ export function productionWithForecast(
       }
     });
     if (short < 1) continue;
-    const why = `forecast demand over the next ${days} days exceeds the stock left after open orders by ${Math.round(short)} t (${source})`;
+    const why = productionClause({ kind: 'forecast', days, tonnes: Math.round(short), source });
     const had = out.find((p) => p.product === product);
     if (had) {
       had.tonnes = Math.round((had.tonnes + short) * 1000) / 1000;

@@ -1,15 +1,14 @@
-import { tonnes } from '../domain/figures';
 import type { ProductionSuggestion, UnservedLine } from '../domain/plan';
+import { productionClause } from '../domain/plan-notes';
 import { STOCK_REASON_CODES } from './explain';
 import { dayDate, key, type Order, type Prep } from './prep';
 
 /** Only the clauses that hold: never "exceed usable stock by 0 t". */
 export function productionBecause(product: string, shortT: number, lackT: number): string {
   const parts: string[] = [];
-  if (Math.round(shortT) > 0)
-    parts.push(`open orders for ${product} exceed usable stock by ${tonnes(Math.round(shortT))}`);
-  if (Math.round(lackT) > 0) parts.push(`${tonnes(Math.round(lackT))} of ${product} unserved for lack of stock`);
-  return parts.join('; ') || `open orders for ${product} need more than the usable stock`;
+  if (Math.round(shortT) > 0) parts.push(productionClause({ kind: 'short', product, tonnes: Math.round(shortT) }));
+  if (Math.round(lackT) > 0) parts.push(productionClause({ kind: 'lack', product, tonnes: Math.round(lackT) }));
+  return parts.join('; ') || productionClause({ kind: 'need', product });
 }
 
 /**

@@ -36,6 +36,11 @@ export const hiSolver = {
   finalPassMoves:
     'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव), बचत {saved}।',
   finalPassStopped: 'अंतिम सुधार चरण हर बदलाव आज़माने से पहले समय सीमा ({limit} s) पर रुक गया।',
+  // Why a product should be made next (clauses of `because`)
+  'production-short': 'खुले ऑर्डरों के लिए {product} की माँग उपयोग योग्य स्टॉक से {tonnes} अधिक है',
+  'production-lack': 'स्टॉक की कमी से {product} का {tonnes} अपूर्ण',
+  'production-need': '{product} के खुले ऑर्डरों को उपयोग योग्य स्टॉक से अधिक चाहिए',
+  'production-forecast': 'अगले {days} दिनों की पूर्वानुमानित माँग खुले ऑर्डरों के बाद बचे स्टॉक से {tonnes} अधिक है ({source})',
   // Notes of the production suggestion (the detail in brackets stays as the core wrote it)
   'no-history': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: संयंत्र के पास पूर्वानुमान के लिए माँग का इतिहास नहीं है।',
   'no-forecast': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं ({why})।',

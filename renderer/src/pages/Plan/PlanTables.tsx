@@ -6,7 +6,7 @@ import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t, useLang } from '../../i18n';
 import { usePlanLookup, type PlanLookup } from './planLookup';
 import { unusedRakes } from './unusedRakes';
-import { unservedReasonText } from './reasonText';
+import { productionReasonText, unservedReasonText } from './reasonText';
 
 // The plan's tables (rakes, road, unserved, produce next, rakes not used), each sortable and filterable.
 
@@ -223,19 +223,6 @@ export function PlanUnservedList({ plan }: { plan: Plan }) {
   );
 }
 
-/**
- * A reason as the planner should read it: older plans said "exceed usable stock by 0 t" when
- * the shortfall came only from unserved tonnes; such zero clauses are dropped.
- */
-export function productionReason(because: string): string {
-  return (
-    because
-      .split('; ')
-      .filter((part) => !/\bby 0 t$/.test(part) && !/^0 t /.test(part))
-      .join('; ') || because
-  );
-}
-
 export function PlanProductionList({ plan }: { plan: Plan }) {
   const columns: ListColumn<ProductionSuggestion>[] = [
     { id: 'product', header: t('col.product'), text: (p) => p.product },
@@ -246,7 +233,12 @@ export function PlanProductionList({ plan }: { plan: Plan }) {
       value: (p) => Date.parse(p.neededBy),
       text: (p) => formatDateTime(p.neededBy),
     },
-    { id: 'because', header: t('col.because'), text: (p) => productionReason(p.because), wrap: true },
+    {
+      id: 'because',
+      header: t('col.because'),
+      text: (p) => productionReasonText(p.because, useLang.getState().lang),
+      wrap: true,
+    },
   ];
   if (plan.production.length === 0) return <p className="text-sm text-slate-600">{t('plan.stockCovers')}</p>;
   return (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IdleRake, UnservedLine } from '../../../../core/domain/plan';
-import { idleReasonText, unservedReasonText } from './reasonText';
+import { productionClause } from '../../../../core/domain/plan-notes';
+import { idleReasonText, productionReasonText, unservedReasonText } from './reasonText';
 
 const line = (over: Partial<UnservedLine>): UnservedLine => ({
   order: 'SO-1',
@@ -123,5 +124,27 @@ describe('idle rake reasons in the interface language', () => {
     );
     expect(idleReasonText(idle({}), 'hi')).toContain('BOXN वैगन');
     expect(idleReasonText(idle({}), 'en')).toBe('the English reason');
+  });
+});
+
+describe('production reasons in the interface language', () => {
+  const because = [
+    productionClause({ kind: 'short', product: 'HRSH', tonnes: 1497 }),
+    productionClause({ kind: 'forecast', days: 14, tonnes: 2300, source: 'model demand@2' }),
+  ].join('; ');
+
+  it('drops the zero clauses older plans wrote, in English as written', () => {
+    expect(productionReasonText(`open orders for HRC exceed usable stock by 0 t; ${because}`, 'en')).toBe(because);
+  });
+
+  it('writes each clause in Hindi from its figures; text of another version stays', () => {
+    expect(productionReasonText(`${because}; a clause of another version`, 'hi')).toBe(
+      'खुले ऑर्डरों के लिए HRSH की माँग उपयोग योग्य स्टॉक से 1,497 t अधिक है; ' +
+        'अगले 14 दिनों की पूर्वानुमानित माँग खुले ऑर्डरों के बाद बचे स्टॉक से 2,300 t अधिक है (model demand@2); ' +
+        'a clause of another version',
+    );
+    expect(productionReasonText(productionClause({ kind: 'lack', product: 'CRC', tonnes: 12345 }), 'hi')).toBe(
+      'स्टॉक की कमी से CRC का 12,345 t अपूर्ण',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { IdleRake, UnservedLine } from '../../../../core/domain/plan';
+import { readProductionClause } from '../../../../core/domain/plan-notes';
 import { format, type Lang } from '../../i18n';
 import { hiSolver } from '../../i18n/hi-solver';
 import { formatDate } from '../../lib/dates';
@@ -127,4 +128,23 @@ export function idleReasonText(r: IdleRake, lang: Lang): string {
     default:
       return r.reason;
   }
+}
+
+/**
+ * Why a product should be made next, as the planner should read it: older plans said "exceed
+ * usable stock by 0 t" when the shortfall came only from unserved tonnes, so zero clauses are
+ * dropped; in Hindi each clause the core wrote (core/domain/plan-notes.ts) is written from its figures.
+ */
+export function productionReasonText(because: string, lang: Lang): string {
+  const clauses = because.split('; ').filter((part) => !/\bby 0 t$/.test(part) && !/^0 t /.test(part));
+  if (clauses.length === 0) return because;
+  if (lang === 'en') return clauses.join('; ');
+  return clauses
+    .map((text) => {
+      const c = readProductionClause(text);
+      if (!c) return text;
+      const figures = 'tonnes' in c ? { ...c, tonnes: formatT(c.tonnes) } : { ...c };
+      return hi(`production-${c.kind}`, figures);
+    })
+    .join('; ');
 }
