@@ -134,10 +134,13 @@ export interface UnservedFigures {
   /** The rules that block a mode for these tonnes, in the order the text names them. */
   blocks?: UnservedReasonCode[];
   /**
-   * With the `rakes-busy` block: the rakes whose wagons may carry the product and reach its stock
-   * (all loading others), and how many of them load for this destination.
+   * With a rail block that names them (`rakes-busy`, and the blocks after it): the rakes whose
+   * wagons may carry the product and reach its stock that load others, and how many of them load
+   * for this destination.
    */
   rakesBusy?: { compatible: number; wagonTypes: string[]; loadingForDestination: number };
+  /** With `no-siding-slot`: the idle rakes that may carry the product and reach its stock (none finds a slot). */
+  idleRakes?: { count: number; wagonTypes: string[] };
 }
 
 /** A rake placed in the horizon that the plan leaves idle, and why. */

@@ -80,6 +80,16 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
       sc.plant.loadingPoints.some(
         (lp) => lp.wagonTypes.includes(wt) && lp.stockyards.some((y) => f.stockLeft(y, o.product) > 1e-6),
       );
+    // The figures the Hindi interface writes busy rakes from, counted again: compatible rakes that
+    // reach the stock and load others, and those of them loading for this destination.
+    const busyFigures = () => {
+      const busy = compatible.filter((r) => reaches(r.wagonType) && f.used.has(r.id));
+      if (!busy.length) return undefined;
+      const forDest = busy.filter((r) =>
+        plan.rakes.some((pr) => pr.rakeId === r.id && pr.destinations.includes(o.destination)),
+      );
+      return { compatible: busy.length, wagonTypes: prod.wagonTypes, loadingForDestination: forDest.length };
+    };
     switch (u.reasonCode) {
       case 'no-inventory':
         expect(
@@ -163,21 +173,22 @@ function verifyReasons(sc: Scenario, plan: Plan, improved: boolean) {
           );
         break;
       case 'rakes-busy': {
-        const busy = compatible.filter((r) => reaches(r.wagonType));
-        for (const r of busy) expect(f.used.has(r.id), at).toBe(true);
-        // The figures the Hindi interface writes the reason from: counted again here.
-        const forDest = busy.filter((r) =>
-          plan.rakes.some((pr) => pr.rakeId === r.id && pr.destinations.includes(o.destination)),
-        );
-        expect(fig.rakesBusy, at).toEqual({
-          compatible: busy.length,
-          wagonTypes: prod.wagonTypes,
-          loadingForDestination: forDest.length,
-        });
+        for (const r of compatible) if (reaches(r.wagonType)) expect(f.used.has(r.id), at).toBe(true);
+        expect(fig.rakesBusy, at).toEqual(busyFigures());
         expect(fig.blocks?.[0], at).toBe('rakes-busy');
         break;
       }
       case 'no-siding-slot':
+        expect(fig.rakesBusy, at).toEqual(busyFigures());
+        expect(fig.idleRakes, at).toEqual({
+          count: compatible.filter((r) => !f.used.has(r.id) && reaches(r.wagonType)).length,
+          wagonTypes: prod.wagonTypes,
+        });
+        expect(
+          compatible.some((r) => !f.used.has(r.id) && reaches(r.wagonType)),
+          at,
+        ).toBe(true);
+        break;
       case 'late-costs-more':
       case 'no-whole-rake':
         // An idle compatible rake exists that could reach the stock: why it cannot take the order is the text.

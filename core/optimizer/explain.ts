@@ -225,6 +225,8 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
       figures.blocks = blocks.map((b) => b.code);
       const busy = blocks.find((b) => b.rakesBusy)?.rakesBusy;
       if (busy) figures.rakesBusy = busy;
+      const idle = blocks.find((b) => b.idleRakes !== undefined)?.idleRakes;
+      if (idle !== undefined) figures.idleRakes = idle;
     }
     if (options.length === 0) {
       const first = blocks[0] ?? { code: 'not-shipped' as const, text: 'not shipped' };
@@ -249,11 +251,12 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
   };
 }
 
-/** A rule that blocks a mode, in words, with the figures of a `rakes-busy` block. */
+/** A rule that blocks a mode, in words, with the figures of its busy and idle rakes where it names them. */
 interface Block {
   code: UnservedReasonCode;
   text: string;
   rakesBusy?: UnservedFigures['rakesBusy'];
+  idleRakes?: UnservedFigures['idleRakes'];
 }
 
 function railText(r: NonNullable<UnservedFigures['cheapestRail']>, o: Order): string {
@@ -411,13 +414,12 @@ function railBlock(
   const busyText = busy.length
     ? `${busy.length} compatible ${tl} rakes carry other loads (${serving.length ? `the ${serving.length} loading for ${o.destination} have no idle wagons it fits at their sidings' stock, or a longer loading would break a siding rule` : `none loads for ${o.destination}`})`
     : '';
+  // The busy rakes' clause opens the later blocks' texts too: its figures go with each.
+  const rakesBusy = busy.length
+    ? { compatible: busy.length, wagonTypes: types, loadingForDestination: serving.length }
+    : undefined;
   const idle = reachable.filter(({ i }) => !st.rakes.has(i));
-  if (idle.length === 0)
-    return {
-      code: 'rakes-busy',
-      text: busyText,
-      rakesBusy: { compatible: busy.length, wagonTypes: types, loadingForDestination: serving.length },
-    };
+  if (idle.length === 0) return { code: 'rakes-busy', text: busyText, rakesBusy };
   const pre = busyText ? `${busyText}; ` : '';
   // Idle rakes: the earliest full loading each could start at a siding that reaches the stock.
   const slots = idle
@@ -427,6 +429,8 @@ function railBlock(
     return {
       code: 'no-siding-slot',
       text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a full loading (working hours, rakes at once) that ends within the horizon`,
+      rakesBusy,
+      idleRakes: { count: idle.length, wagonTypes: types },
     };
   // On the earliest of those loadings, is a tonne of this order worth more than its handling and lateness?
   const dest = p.dests.get(o.destination)!;

@@ -65,6 +65,15 @@ describe('unserved reasons in the interface language', () => {
       },
     });
     expect(unservedReasonText(both, 'hi')).toMatch(/महँगा है; .*पैसा नहीं बचाता; 14 संगत BFNS\/BRN\/BOST रेक/);
+    // Busy rakes, then idle ones that find no slot: both clauses, in the core's order.
+    const noSlot = line({
+      reasonCode: 'no-siding-slot',
+      figures: { ...figures, blocks: ['no-siding-slot'], rakesBusy, idleRakes: { count: 1, wagonTypes: ['BCN'] } },
+    });
+    expect(unservedReasonText(noSlot, 'hi')).toBe(
+      '14 संगत BFNS/BRN/BOST रेक दूसरे लोड ले जा रहे हैं (TKD के लिए कोई लोड नहीं हो रहा); ' +
+        '1 खाली BCN रेकों को HRC तक पहुँचने वाली किसी साइडिंग में पूरी लोडिंग के लिए ऐसा स्लॉट नहीं मिलता (कार्य के घंटे, एक साथ रेक) जो अवधि के भीतर समाप्त हो',
+    );
     // A block written only in English (late-costs-more names a rake and a time): the core's text.
     const late = line({ reasonCode: 'late-costs-more', figures: { ...figures, blocks: ['late-costs-more'] } });
     expect(unservedReasonText(late, 'hi')).toBe('the English reason');

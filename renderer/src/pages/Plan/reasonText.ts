@@ -93,9 +93,20 @@ const RAIL_BLOCKS = new Set([
 
 /** One block in Hindi, or null when its figures are not in the plan (its English text then stands). */
 function blockText(code: string, u: UnservedLine): string | null {
-  const busy = u.figures?.rakesBusy;
+  const f = u.figures;
   if (code === 'no-road') return hi('no-road', { dest: u.destination });
-  if (code !== 'rakes-busy' || !busy) return null;
+  if (code === 'rakes-busy') return f?.rakesBusy ? busyText(f.rakesBusy, u) : null;
+  if (code !== 'no-siding-slot' || !f?.idleRakes) return null;
+  // As the core writes it: the busy rakes' clause first, when some are busy.
+  const idle = hi('block-no-siding-slot', {
+    n: f.idleRakes.count,
+    types: f.idleRakes.wagonTypes.join('/'),
+    product: u.product,
+  });
+  return f.rakesBusy ? `${busyText(f.rakesBusy, u)}; ${idle}` : idle;
+}
+
+function busyText(busy: NonNullable<NonNullable<UnservedLine['figures']>['rakesBusy']>, u: UnservedLine): string {
   const params = { n: busy.compatible, types: busy.wagonTypes.join('/'), dest: u.destination };
   return busy.loadingForDestination > 0
     ? hi('rakes-busy-dest', { ...params, k: busy.loadingForDestination })
