@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
+import type { SyntheticHistory } from '../contract/api/scenarios';
 import { readCsvFile } from '../csv/read';
 import { HISTORY_TABLES, type HistoryTable } from '../domain/history';
 import type { HistoryTables } from '../synth/history';
@@ -19,6 +20,22 @@ export interface HistoryRowProblem {
  * what `rakeplan demo-data` writes, or the plant's own with the same columns). Every row is
  * checked against its table's schema; the caller saves the tables only when nothing is wrong.
  */
+/**
+ * The file `rakeplan demo-data` writes beside the history it generates: {seed, days}. A folder
+ * holding it is imported as synthetic history (history-store.ts), never as the plant's.
+ */
+export const SYNTHETIC_MARK_FILE = 'synthetic-history.json';
+
+/** The generated history's mark in a folder, or null when the folder holds the plant's own tables. */
+export function syntheticMark(dir: string): SyntheticHistory | null {
+  const file = path.join(dir, SYNTHETIC_MARK_FILE);
+  if (!fs.existsSync(file)) return null;
+  const mark = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SyntheticHistory>;
+  if (!Number.isInteger(mark.seed) || !Number.isInteger(mark.days))
+    throw new Error(`${file}: expected {"seed": N, "days": N} (written by rakeplan demo-data)`);
+  return { seed: mark.seed!, days: mark.days! };
+}
+
 export async function readHistoryDir(dir: string): Promise<{ tables: HistoryTables; problems: HistoryRowProblem[] }> {
   const missing = HISTORY_TABLE_NAMES.filter((t) => !fs.existsSync(path.join(dir, `${t}.csv`)));
   if (missing.length > 0)

@@ -7,6 +7,7 @@ import { generateScenario, SCENARIO_SIZES, type ScenarioSize } from '../../synth
 import { CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { writeFileAtomic } from '../../storage/atomic-write';
+import { SYNTHETIC_MARK_FILE } from '../../scenarios/history-import';
 import { tonnes } from '../../domain/figures';
 
 export const demoDataCommand: CliCommand = {
@@ -39,6 +40,8 @@ export const demoDataCommand: CliCommand = {
         writeFileAtomic(file, writeCsv([cols, ...rows.map((r) => cols.map((c) => r[c] ?? null))]));
         env.out(`${file}: ${rows.length} rows`);
       }
+      // `rakeplan history import` reads this and keeps the tables synthetic: demo data never passes for the plant's.
+      writeFileAtomic(path.join(out, SYNTHETIC_MARK_FILE), JSON.stringify({ seed, days }));
     }
     return 0;
   },

@@ -13,7 +13,7 @@ import { COMMANDS } from './index';
 
 // The whole loop from the command line, from a fresh data directory: demo data with history →
 // history import → train, register and promote the six models → update the scenario from the
-// forecasts → plan → check. Each command runs as `rakeplan` runs it (parsed options, its own
+// forecasts → plan → check. The history is demo-data's, so the loop asks for the demo (--demo). Each command runs as `rakeplan` runs it (parsed options, its own
 // host on the data directory), in this process: a fresh Node per command would cost more than
 // the work. Sizes are small so it runs in seconds.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-forecasts-'));
@@ -46,6 +46,8 @@ describe('forecasts drive the plan, from the command line', () => {
     const demo = path.join(dir, 'demo');
     await run('demo-data', '--seed', '2', '--size', 'day', '--history-days', '120', '--out', demo);
     await run('history', 'import', demo);
+    // demo-data's history is imported as what it is: synthetic, feeding only what asks for the demo.
+    expect(await run('history', 'info')).toMatch(/the demo's synthetic history \(seed 2, 120 days\), not the plant's/);
     for (const m of MODELS) await run('train', '--spec', m, '--rounds', '15');
     for (const m of MODELS) {
       const [version] = fs.readdirSync(path.join(dir, 'data', 'models', m));
@@ -61,6 +63,13 @@ describe('forecasts drive the plan, from the command line', () => {
       beats[m] = v.baselineMetrics?.beats ?? null;
     }
 
+    // Without --demo the models trained on it are refused, each figure naming why.
+    const real = path.join(dir, 'real.json');
+    await run('scenario', 'apply-forecasts', '--scenario', path.join(demo, 'scenario.json'), '--out', real);
+    const refused = (JSON.parse(fs.readFileSync(real, 'utf8')) as Scenario).sources ?? [];
+    expect(refused.filter((r) => r.source.startsWith('model '))).toEqual([]);
+    expect(refused.some((r) => /trained on synthetic demo history/.test(r.why ?? ''))).toBe(true);
+
     const s2 = path.join(dir, 's2.json');
     const applied = await run(
       'scenario',
@@ -69,6 +78,7 @@ describe('forecasts drive the plan, from the command line', () => {
       path.join(demo, 'scenario.json'),
       '--out',
       s2,
+      '--demo',
     );
     expect(applied).toMatch(/figure\(s\) changed/);
     const sc = JSON.parse(fs.readFileSync(s2, 'utf8')) as Scenario;
@@ -86,7 +96,7 @@ describe('forecasts drive the plan, from the command line', () => {
     expect(Object.values(FEEDS).some((m) => beats[m])).toBe(true);
 
     const planFile = path.join(dir, 'plan.json');
-    await run('plan', '--scenario', s2, '--out', planFile, '--time-limit', '3');
+    await run('plan', '--scenario', s2, '--out', planFile, '--time-limit', '3', '--demo');
     const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
     expect(plan.rakes.length).toBeGreaterThan(0);
     for (const r of plan.rakes) {
@@ -102,12 +112,12 @@ describe('forecasts drive the plan, from the command line', () => {
     expect(await run('check', '--scenario', s2, '--plan', planFile)).toMatch(/^OK/);
 
     const robustFile = path.join(dir, 'robust.json');
-    await run('plan', '--scenario', s2, '--out', robustFile, '--time-limit', '3', '--robust');
+    await run('plan', '--scenario', s2, '--out', robustFile, '--time-limit', '3', '--robust', '--demo');
     expect((JSON.parse(fs.readFileSync(robustFile, 'utf8')) as Plan).planning!.mode).toBe('robust');
     expect(await run('check', '--scenario', s2, '--plan', robustFile)).toMatch(/OK/);
 
     const indent = path.join(dir, 'indent.csv');
-    expect(await run('indent', '--scenario', s2, '--out', indent)).toMatch(
+    expect(await run('indent', '--scenario', s2, '--out', indent, '--demo')).toMatch(
       /demand forecast: (model demand@1|baseline demand)/,
     );
     expect([...fs.readFileSync(indent).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

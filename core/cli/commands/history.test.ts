@@ -7,6 +7,7 @@ import type { CliCommand } from '../command';
 import { COMMAND_OPTIONS } from '../options';
 import { demoDataCommand } from './demo-data';
 import { historyCommand } from './history';
+import { SYNTHETIC_MARK_FILE } from '../../scenarios/history-import';
 
 const tmp = tempDir('rp-cli-history-');
 afterAll(() => tmp.cleanup());
@@ -33,9 +34,11 @@ describe('rakeplan history import', () => {
     ).toBe(0);
     const imported = await run(historyCommand, ['import', demo, '--json']);
     expect(imported.code).toBe(0);
-    const info = JSON.parse(imported.out) as { tables: Record<string, { rows: number }> };
+    const info = JSON.parse(imported.out) as { tables: Record<string, { rows: number }>; synthetic: unknown };
     for (const t of ['demand', 'rake_placements', 'trips', 'loading_events', 'shipments'])
       expect(info.tables[t]!.rows, t).toBe(rowsOf(path.join(demo, `${t}.csv`)));
+    // demo-data marks what it generates: imported, the tables stay synthetic.
+    expect(info.synthetic).toEqual({ seed: 5, days: 30 });
 
     const bad = path.join(tmp.dir, 'bad');
     fs.cpSync(demo, bad, { recursive: true });
@@ -51,6 +54,12 @@ describe('rakeplan history import', () => {
     expect(refused.err).toContain("trips.csv line 3, transitH: 'abc' is not valid here");
     const after = JSON.parse((await run(historyCommand, ['info', '--json'])).out) as typeof info;
     expect(after).toEqual(info);
+
+    // The same tables without the mark are the plant's (a plant's own export has none).
+    const plant = path.join(tmp.dir, 'plant');
+    fs.cpSync(demo, plant, { recursive: true });
+    fs.rmSync(path.join(plant, SYNTHETIC_MARK_FILE));
+    expect(JSON.parse((await run(historyCommand, ['import', plant, '--json'])).out)).toMatchObject({ synthetic: null });
 
     fs.rmSync(path.join(bad, 'shipments.csv'));
     await expect(run(historyCommand, ['import', bad])).rejects.toThrow(/lacks shipments\.csv/);

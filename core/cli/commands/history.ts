@@ -1,5 +1,5 @@
 import { historyInfo, insertHistory, syntheticHistoryText } from '../../scenarios/history-store';
-import { readHistoryDir } from '../../scenarios/history-import';
+import { readHistoryDir, syntheticMark } from '../../scenarios/history-import';
 import { bool, CliUsageError } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
@@ -29,8 +29,10 @@ export const historyCommand: CliCommand = {
             env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
           return 1;
         }
-        // One transaction: the stored history is the old one or the new one, never a mix.
-        insertHistory(db, tables, { replace: true });
+        // One transaction: the stored history is the old one or the new one, never a mix. Tables
+        // `rakeplan demo-data` generated stay synthetic (its mark file beside them).
+        const synthetic = syntheticMark(dir);
+        insertHistory(db, tables, { replace: true, ...(synthetic ? { synthetic } : {}) });
       }
       const info = historyInfo(db);
       if (bool(args, 'json')) env.out(JSON.stringify(info, null, 2));
