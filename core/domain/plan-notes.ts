@@ -1,15 +1,12 @@
 import { rupees, tonnes } from './figures';
 import type { FinalPassInfo } from './plan';
 
-/**
- * Plan notes with a fixed shape, each written here and nowhere else, so the interface can
- * recognise one and write it in Hindi from its figures; any other note is shown as written.
- */
+// Plan notes and reasons with a fixed shape, each written here and nowhere else, so the interface
+// can recognise one and write it in Hindi from its figures; any other text is shown as written.
 
 /**
- * The plan notes the final improvement pass adds (core/optimizer/final-pass.ts), written from its
- * figures (`solver.finalPass`). One writer: the interface recognises these notes by rewriting
- * them, and writes them in Hindi from the same figures.
+ * The plan notes the final improvement pass adds (core/optimizer/final-pass.ts), from its figures
+ * (`solver.finalPass`): the interface recognises them by writing them again from the same figures.
  */
 export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
   const m = info.moves;
@@ -85,8 +82,8 @@ export function productionClause(c: ProductionClause): string {
 
 const T = '([\\d,]+) t';
 const CLAUSES: Array<[RegExp, (m: RegExpExecArray) => ProductionClause]> = [
-  [new RegExp(`^open orders for (\\S+) exceed usable stock by ${T}$`), (m) => short('short', m[1]!, m[2]!)],
-  [new RegExp(`^${T} of (\\S+) unserved for lack of stock$`), (m) => short('lack', m[2]!, m[1]!)],
+  [new RegExp(`^open orders for (\\S+) exceed usable stock by ${T}$`), (m) => tonnesClause('short', m[1]!, m[2]!)],
+  [new RegExp(`^${T} of (\\S+) unserved for lack of stock$`), (m) => tonnesClause('lack', m[2]!, m[1]!)],
   [/^open orders for (\S+) need more than the usable stock$/, (m) => ({ kind: 'need', product: m[1]! })],
   [
     new RegExp(
@@ -96,7 +93,7 @@ const CLAUSES: Array<[RegExp, (m: RegExpExecArray) => ProductionClause]> = [
     (m) => ({ kind: 'forecast', days: Number(m[1]), tonnes: Number(m[2]!.replaceAll(',', '')), source: m[3]! }),
   ],
 ];
-const short = (kind: 'short' | 'lack', product: string, t: string): ProductionClause => ({
+const tonnesClause = (kind: 'short' | 'lack', product: string, t: string): ProductionClause => ({
   kind,
   product,
   tonnes: Number(t.replaceAll(',', '')),

@@ -16,11 +16,6 @@ export interface HistoryRowProblem {
 }
 
 /**
- * The plant's history from a folder of CSV files, one per table (`demand.csv`, `trips.csv`, …:
- * what `rakeplan demo-data` writes, or the plant's own with the same columns). Every row is
- * checked against its table's schema; the caller saves the tables only when nothing is wrong.
- */
-/**
  * The file `rakeplan demo-data` writes beside the history it generates: {seed, days}. A folder
  * holding it is imported as synthetic history (history-store.ts), never as the plant's.
  */
@@ -30,12 +25,22 @@ export const SYNTHETIC_MARK_FILE = 'synthetic-history.json';
 export function syntheticMark(dir: string): SyntheticHistory | null {
   const file = path.join(dir, SYNTHETIC_MARK_FILE);
   if (!fs.existsSync(file)) return null;
-  const mark = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SyntheticHistory>;
-  if (!Number.isInteger(mark.seed) || !Number.isInteger(mark.days))
-    throw new Error(`${file}: expected {"seed": N, "days": N} (written by rakeplan demo-data)`);
-  return { seed: mark.seed!, days: mark.days! };
+  const bad = `${file}: expected {"seed": N, "days": N} (written by rakeplan demo-data)`;
+  let mark: Partial<SyntheticHistory> | null;
+  try {
+    mark = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SyntheticHistory> | null;
+  } catch (err) {
+    throw new Error(`${bad}: ${(err as Error).message}`);
+  }
+  if (!Number.isInteger(mark?.seed) || !Number.isInteger(mark?.days)) throw new Error(bad);
+  return { seed: mark!.seed!, days: mark!.days! };
 }
 
+/**
+ * The plant's history from a folder of CSV files, one per table (`demand.csv`, `trips.csv`, …:
+ * what `rakeplan demo-data` writes, or the plant's own with the same columns). Every row is
+ * checked against its table's schema; the caller saves the tables only when nothing is wrong.
+ */
 export async function readHistoryDir(dir: string): Promise<{ tables: HistoryTables; problems: HistoryRowProblem[] }> {
   const missing = HISTORY_TABLE_NAMES.filter((t) => !fs.existsSync(path.join(dir, `${t}.csv`)));
   if (missing.length > 0)

@@ -61,6 +61,13 @@ describe('rakeplan history import', () => {
     fs.rmSync(path.join(plant, SYNTHETIC_MARK_FILE));
     expect(JSON.parse((await run(historyCommand, ['import', plant, '--json'])).out)).toMatchObject({ synthetic: null });
 
+    // A mark that is not demo-data's is refused, naming the file, and changes nothing.
+    fs.writeFileSync(path.join(plant, SYNTHETIC_MARK_FILE), '{"seed": "x"');
+    await expect(run(historyCommand, ['import', plant])).rejects.toThrow(
+      /synthetic-history\.json: expected \{"seed": N/,
+    );
+    expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toMatchObject({ synthetic: null });
+
     fs.rmSync(path.join(bad, 'shipments.csv'));
     await expect(run(historyCommand, ['import', bad])).rejects.toThrow(/lacks shipments\.csv/);
   });

@@ -1,7 +1,7 @@
 import type { Alias, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../core/contract/api/registry';
 import type { DriftReport } from '../../../core/contract/api/monitoring';
 import { t, type MessageKey } from '../i18n';
-import { formatPct } from './format';
+import { formatCount, formatPct } from './format';
 
 /**
  * Status words, aliases and kinds of the model registry and monitoring, as the planner reads
@@ -87,12 +87,6 @@ export function metricValue(key: string, v: unknown, unit: string | null): strin
   if (typeof v !== 'number' || Number.isNaN(v)) return '–';
   if (PCT_METRICS.has(key)) return formatPct(v);
   const s =
-    key === 'n'
-      ? v.toLocaleString('en-IN')
-      : Math.abs(v) >= 100
-        ? v.toFixed(0)
-        : Math.abs(v) >= 1
-          ? v.toFixed(2)
-          : v.toFixed(3);
+    key === 'n' ? formatCount(v) : Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
   return UNIT_METRICS.has(key) && unit && unit !== 'probability' ? `${s} ${unit}` : s;
 }
