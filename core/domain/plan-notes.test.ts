@@ -19,6 +19,14 @@ describe('production notes', () => {
     for (const n of notes) expect(readProductionNote(productionNote(n))).toEqual(n);
   });
 
+  it('reads the bracketed form that plans saved earlier carry', () => {
+    expect(
+      readProductionNote(
+        'Production suggestion from open orders only: no demand forecast (no demand model in the registry (none pinned or in production)).',
+      ),
+    ).toEqual({ kind: 'no-forecast', why: 'no demand model in the registry (none pinned or in production)' });
+  });
+
   it('reads no other note as one', () => {
     expect(readProductionNote('The scenario has no orders: there is nothing to plan.')).toBeNull();
     expect(readProductionNote('Production suggestion from open orders only: something else.')).toBeNull();

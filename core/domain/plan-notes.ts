@@ -32,7 +32,8 @@ export type ProductionNote =
 
 const OPEN_ONLY = 'Production suggestion from open orders only: ';
 const NO_HISTORY = `${OPEN_ONLY}the plant has no demand history for a forecast.`;
-const NO_FORECAST = new RegExp(`^${OPEN_ONLY}no demand forecast \\((.*)\\)\\.$`, 's');
+// Plans saved before the dash wrote the reason in brackets; they are still read.
+const NO_FORECAST = new RegExp(`^${OPEN_ONLY}no demand forecast(?: — (.*)| \\((.*)\\))\\.$`, 's');
 const FAILED = new RegExp(`^${OPEN_ONLY}the demand forecast failed \\((.*)\\)\\.$`, 's');
 const INCLUDED = /^Production suggestion includes the (\d+)-day demand forecast \((.*)\)\.$/s;
 
@@ -41,7 +42,8 @@ export function productionNote(n: ProductionNote): string {
     case 'no-history':
       return NO_HISTORY;
     case 'no-forecast':
-      return `${OPEN_ONLY}no demand forecast (${n.why}).`;
+      // A dash, not brackets: the reason often carries brackets of its own.
+      return `${OPEN_ONLY}no demand forecast — ${n.why}.`;
     case 'included':
       return `Production suggestion includes the ${n.days}-day demand forecast (${n.source}).`;
     case 'failed':
@@ -53,7 +55,7 @@ export function productionNote(n: ProductionNote): string {
 export function readProductionNote(note: string): ProductionNote | null {
   if (note === NO_HISTORY) return { kind: 'no-history' };
   let m = NO_FORECAST.exec(note);
-  if (m) return { kind: 'no-forecast', why: m[1]! };
+  if (m) return { kind: 'no-forecast', why: (m[1] ?? m[2])! };
   m = FAILED.exec(note);
   if (m) return { kind: 'failed', error: m[1]! };
   m = INCLUDED.exec(note);

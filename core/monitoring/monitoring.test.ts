@@ -44,6 +44,24 @@ describe('latency histogram', () => {
     }
     expect(new Histogram().quantile(0.5)).toBeNull();
   });
+
+  it('reads one call as its own latency at every percentile, stored or not', () => {
+    const h = new Histogram();
+    h.add(113_250); // one large solve
+    for (const q of [0.5, 0.95, 0.99]) expect(h.quantile(q)).toBe(113_250);
+    const stored = Histogram.fromSparse(h.toSparse(), h.sumMs);
+    for (const q of [0.5, 0.95, 0.99]) expect(stored.quantile(q)).toBe(113_250);
+    // Percentiles stay within the calls seen; merged with a stored minute of several calls, within their buckets.
+    const two = new Histogram();
+    two.add(40);
+    two.add(45);
+    expect(two.quantile(0.99)).toBeLessThanOrEqual(45);
+    expect(two.quantile(0.01)).toBeGreaterThanOrEqual(40);
+    const merged = Histogram.fromSparse(two.toSparse(), two.sumMs);
+    merged.merge(h);
+    expect(merged.minMs).toBeNull();
+    expect(merged.quantile(0.99)).toBeGreaterThan(BUCKET_BOUNDS_MS[bucketIndex(113_250) - 1]!);
+  });
 });
 
 describe('time series in SQLite', () => {

@@ -420,7 +420,7 @@ describe('scenarios: demo seed and history', () => {
     ]);
     expect((await addForecastProduction(s, bare, sc, true)).notes).toEqual([
       expect.stringMatching(
-        /^Production suggestion from open orders only: no demand forecast \(no demand model in the registry/,
+        /^Production suggestion from open orders only: no demand forecast — no demand model in the registry/,
       ),
     ]);
 

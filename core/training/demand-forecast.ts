@@ -4,6 +4,7 @@ import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/dema
 import type { HistoryData } from '../../models';
 import { historyVersion, loadHistory } from './history-source';
 import type { Predictor } from './operational-forecasts';
+import { asClause } from '../domain/sentence';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 let cached: { key: string; data: HistoryData; source: string } | null = null;
@@ -70,7 +71,7 @@ export async function demandForecast(o: {
     values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
     model = { name: 'demand', version: p.from };
   } catch (err) {
-    fallback = `No usable demand model (${(err as Error).message}): showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;
+    fallback = `No usable demand model: ${asClause((err as Error).message)}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;
     values = rows.map((r) => r.lag364 ?? r.mean28 ?? 0);
   }
   return {

@@ -2,6 +2,7 @@ import type { OperationalForecastsResult as OperationalForecasts } from '../cont
 import type { Cell } from '../ml/table';
 import { placementServingRows } from '../../models/rake-availability';
 import { loadHistory } from './history-source';
+import { asClause } from '../domain/sentence';
 
 /** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
 export type Predictor = (
@@ -51,7 +52,7 @@ export async function operationalForecasts(o: {
       const r = await o.predict(name, rows);
       return { cols: r.columns, from: r.from };
     } catch (err) {
-      return { error: `${name}: ${(err as Error).message} — using the historical mean` };
+      return { error: `historical mean — ${name}: ${asClause((err as Error).message)}` };
     }
   };
 

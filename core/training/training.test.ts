@@ -129,14 +129,16 @@ describe('training contract', () => {
     expect(fc.forecast).toHaveLength(14);
     expect(fc.actuals.length).toBe(90);
     expect(fc.model).toBeNull();
-    expect(fc.fallback).toMatch(/No usable demand model .*seasonal naive/);
+    expect(fc.fallback).toMatch(
+      /^No usable demand model: there is no model named demand in the registry\. Showing the seasonal naive/,
+    );
     await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
 
     const before = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(before.sources.transit).toMatch(
-      /^transit-delay: There is no model named transit-delay in the registry\..* historical mean$/,
+      /^historical mean — transit-delay: there is no model named transit-delay in the registry$/,
     );
     expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
 

@@ -207,6 +207,7 @@ export const enPages = {
   'monitor.lastMinutes': 'last {n} min',
   'monitor.errors': 'Errors',
   'monitor.optimizerSuccess': 'Optimizer success',
+  'monitor.oneRun': '1 run',
   'monitor.runs': '{n} runs',
   'monitor.trainingJobs': 'Training jobs',
   'monitor.none': 'none',

@@ -209,6 +209,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'monitor.lastMinutes': 'पिछले {n} मिनट',
   'monitor.errors': 'त्रुटियाँ',
   'monitor.optimizerSuccess': 'ऑप्टिमाइज़र सफलता',
+  'monitor.oneRun': '1 रन',
   'monitor.runs': '{n} रन',
   'monitor.trainingJobs': 'प्रशिक्षण कार्य',
   'monitor.none': 'कोई नहीं',

@@ -43,9 +43,9 @@ export const hiSolver = {
   'production-lack': 'स्टॉक की कमी से {product} का {tonnes} अपूर्ण',
   'production-need': '{product} के खुले ऑर्डरों को उपयोग योग्य स्टॉक से अधिक चाहिए',
   'production-forecast': 'अगले {days} दिनों की पूर्वानुमानित माँग खुले ऑर्डरों के बाद बचे स्टॉक से {tonnes} अधिक है ({source})',
-  // Notes of the production suggestion (the detail in brackets stays as the core wrote it)
+  // Notes of the production suggestion (the detail stays as the core wrote it)
   'no-history': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: संयंत्र के पास पूर्वानुमान के लिए माँग का इतिहास नहीं है।',
-  'no-forecast': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं ({why})।',
+  'no-forecast': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं — {why}।',
   included: 'उत्पादन सुझाव में {days} दिन का माँग पूर्वानुमान शामिल है ({source})।',
   failed: 'उत्पादन सुझाव केवल खुले ऑर्डरों से: माँग पूर्वानुमान विफल रहा ({error})।',
 } as const;

@@ -6,6 +6,7 @@ import { Button, Card, ErrorBanner, Stat } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { formatPct } from '../../lib/format';
 import { modeLabel, outcomeLabel } from '../../lib/modelLabels';
+import { latencyScale } from './latencyScale';
 import { LineChart } from './LineChart';
 import { AlertList, CallTable, DriftTable, ModelStatusTable } from './MonitorTables';
 
@@ -72,6 +73,7 @@ export function MonitorPage() {
   };
 
   const calls = overview?.calls ?? [];
+  const latency = latencyScale(calls.map((p) => p.p99));
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
@@ -168,7 +170,9 @@ export function MonitorPage() {
             <Stat
               label={t('monitor.optimizerSuccess')}
               value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)}
-              hint={t('monitor.runs', { n: overview.optimizer.runs })}
+              hint={
+                overview.optimizer.runs === 1 ? t('monitor.oneRun') : t('monitor.runs', { n: overview.optimizer.runs })
+              }
             />
             <Stat
               label={t('monitor.trainingJobs')}
@@ -191,12 +195,12 @@ export function MonitorPage() {
             <Card title={t('monitor.latency')}>
               <LineChart
                 testId="chart-latency"
-                unit="ms"
+                unit={latency.unit}
                 times={calls.map((p) => p.t)}
                 lines={[
-                  { label: 'p50', color: '#16a34a', values: calls.map((p) => p.p50) },
-                  { label: 'p95', color: '#d97706', values: calls.map((p) => p.p95) },
-                  { label: 'p99', color: '#dc2626', values: calls.map((p) => p.p99) },
+                  { label: 'p50', color: '#16a34a', values: calls.map((p) => latency.of(p.p50)) },
+                  { label: 'p95', color: '#d97706', values: calls.map((p) => latency.of(p.p95)) },
+                  { label: 'p99', color: '#dc2626', values: calls.map((p) => latency.of(p.p99)) },
                 ]}
               />
             </Card>

@@ -22,7 +22,7 @@ describe('plan notes in the interface language', () => {
     ]);
   });
 
-  it("writes the production suggestion's notes in Hindi, keeping the core's detail in brackets", () => {
+  it("writes the production suggestion's notes in Hindi, keeping the core's detail as written", () => {
     const notes = [
       productionNote({ kind: 'no-history' }),
       productionNote({ kind: 'included', days: 14, source: 'model demand@3' }),
@@ -31,7 +31,7 @@ describe('plan notes in the interface language', () => {
     expect(planNotes(plan(notes), 'hi')).toEqual([
       'उत्पादन सुझाव केवल खुले ऑर्डरों से: संयंत्र के पास पूर्वानुमान के लिए माँग का इतिहास नहीं है।',
       'उत्पादन सुझाव में 14 दिन का माँग पूर्वानुमान शामिल है (model demand@3)।',
-      'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं (no demand model in the registry (none pinned or in production))।',
+      'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं — no demand model in the registry (none pinned or in production)।',
     ]);
   });
 
