@@ -179,6 +179,140 @@ describe('checker catches each corruption', () => {
   });
 });
 
+describe('checker holds the plan to the horizon, the plant clock and its own figures', () => {
+  const sc = tiny();
+  const base = ruleBasedPlan(sc);
+  const messages = (s: Parameters<typeof checkPlan>[0], p: Plan) =>
+    checkPlan(s, p).violations.map((v) => `${v.rule} ${v.where}: ${v.message}`);
+  const shiftH = (iso: string, h: number) =>
+    new Date(Date.parse(iso) + h * 3_600_000 + 5.5 * 3_600_000).toISOString().slice(0, 19) + '+05:30';
+
+  it('a loading after the horizon ends or before it starts (rule 5)', () => {
+    expect(checkPlan(sc, base).violations).toEqual([]);
+    const late = clone(base);
+    const r = late.rakes[0]!;
+    r.loadingStart = shiftH(r.loadingStart, 72);
+    r.loadingEnd = shiftH(r.loadingEnd, 72);
+    expect(messages(sc, late)).toContainEqual(
+      expect.stringMatching(/^5 rake R-1: loading ends [\d.]+ h after the horizon ends$/),
+    );
+    // Placed before the horizon and loaded then: the plan may not load in the past.
+    const early = tiny((s) => {
+      s.rakes[0]!.expectedPlacement = '2026-11-22T01:00:00+05:30';
+    });
+    const past = clone(ruleBasedPlan(early));
+    const e = past.rakes.find((x) => x.rakeId === 'R-1')!;
+    const back = (Date.parse(e.loadingStart) - Date.parse('2026-11-22T02:00:00+05:30')) / 3_600_000;
+    e.loadingStart = shiftH(e.loadingStart, -back);
+    e.loadingEnd = shiftH(e.loadingEnd, -back);
+    expect(messages(early, past)).toContainEqual('5 rake R-1: loading starts 4 h before the horizon starts');
+  });
+
+  it('an order overdue at the plan start is planned and priced late from its due date', () => {
+    const overdue = tiny((s) => {
+      s.orders[0]!.dueDate = '2026-11-20T06:00:00+05:30';
+    });
+    const p = ruleBasedPlan(overdue);
+    expect(checkPlan(overdue, p).violations).toEqual([]);
+    const line = p.rakes.flatMap((r) => r.lines).find((l) => l.order === overdue.orders[0]!.id)!;
+    expect(line.lateDays).toBeGreaterThanOrEqual(3);
+    expect(line.latenessRs).toBeGreaterThan(0);
+  });
+
+  it('road lots and unserved lines below zero tonnes (rule 0)', () => {
+    const p = clone(base);
+    const lot = p.road[0]!;
+    p.road.push({ ...lot, tonnes: -lot.tonnes, trucks: -lot.trucks, freightRs: -lot.freightRs });
+    expect(messages(sc, p)).toContainEqual(
+      `0 road ${lot.stockyard} ${lot.date}, order ${lot.order}: road tonnes must be above 0, got ${-lot.tonnes}`,
+    );
+    const q = clone(base);
+    q.unserved.push({ ...q.unserved[0]!, tonnes: -50, penaltyRs: -50, deferredFreightRs: -50 });
+    expect(messages(sc, q)).toContainEqual(
+      `0 unserved ${q.unserved[0]!.order}: unserved tonnes must be above 0, got -50`,
+    );
+  });
+
+  it('wagons that travel empty, which would meet a two-point minimum without load (rule 3)', () => {
+    const p = clone(base);
+    const l = p.rakes[0]!.lines[1]!; // O-3: 100 t in 2 wagons of 60 t
+    l.wagons = 6;
+    p.rakes[0]!.wagonsUsed += 4;
+    expect(messages(sc, p)).toEqual(['3 rake R-1, order O-3: 6 wagons for 100 t: 4 would travel empty (60 t a wagon)']);
+  });
+
+  it('reads working hours on the plant clock, whatever zone the horizon is written in', () => {
+    // R-2 loads at LP-2 (works 6–22 h) from 06:00 IST; the same instant written in UTC is 00:30.
+    const utc = tiny((s) => {
+      s.horizon.start = '2026-11-22T00:30:00Z';
+    });
+    expect(checkPlan(utc, base).violations).toEqual([]);
+    const p = clone(base);
+    const r = p.rakes.find((x) => x.rakeId === 'R-2')!;
+    r.loadingStart = shiftH(r.loadingStart, 14); // 20:00–23:00 IST: past the 22 h end
+    r.loadingEnd = shiftH(r.loadingEnd, 14);
+    expect(messages(utc, p)).toContainEqual(
+      expect.stringMatching(/^5 rake R-2: loading .* is outside LP-2's working hours 6–22 h$/),
+    );
+  });
+
+  it('figures the planner reads that disagree with the lines (rule 0)', () => {
+    const cases: Array<[string, (p: Plan) => void, string]> = [
+      [
+        'utilisation',
+        (p) => void (p.rakes[0]!.utilisation = 1),
+        '0 rake R-1: says utilisation 100 %, 700 t of 1,200 t is 58.33 %',
+      ],
+      [
+        'capacity',
+        (p) => void (p.rakes[0]!.capacityT = 9999),
+        '0 rake R-1: says capacity 9,999 t, its 20 wagons carry 1,200 t',
+      ],
+      [
+        'destinations',
+        (p) => void (p.rakes[0]!.destinations = ['MAS']),
+        '0 rake R-1: says destinations MAS, its lines go to HWH',
+      ],
+      [
+        'placement',
+        (p) => void (p.rakes[0]!.placement = '2020-01-01T00:00:00+05:30'),
+        '0 rake R-1: says placement 2020-01-01T00:00:00+05:30, the scenario says 2026-11-22T08:00:00+05:30',
+      ],
+      ['wagons used', (p) => void (p.rakes[0]!.wagonsUsed = 20), '0 rake R-1: says 20 wagons used, its lines allot 12'],
+      [
+        'on-time share',
+        (p) => void (p.summary.onTimeShare = 1),
+        '0 summary: says 100 % of shipped tonnes on time, the rules give',
+      ],
+      ['saving', (p) => void (p.summary.saving = 1e9), '0 summary: says a saving of ₹1,00,00,00,000'],
+      [
+        'unserved tonnes',
+        (p) => void (p.summary.unservedT = 0),
+        '0 summary: says 0 t unserved, the lines add to 600 t',
+      ],
+      [
+        'road product',
+        (p) => void (p.road[0]!.product = 'HRC'),
+        `0 road ${base.road[0]!.stockyard} ${base.road[0]!.date}, order ${base.road[0]!.order}: says HRC to KGP, the order is CRC to KGP`,
+      ],
+      [
+        'unserved priority',
+        (p) => void (p.unserved[0]!.priority = 3),
+        '0 unserved O-2: says HRC to KGP, priority 3; the order is HRC to KGP, priority',
+      ],
+    ];
+    for (const [what, edit, want] of cases) {
+      const p = clone(base);
+      edit(p);
+      const got = messages(sc, p);
+      expect(
+        got.some((m) => m.startsWith(want)),
+        `${what}: ${got.join(' | ')}`,
+      ).toBe(true);
+    }
+  });
+});
+
 describe('a plan is priced as it is written', () => {
   it('demurrage from a loading end that falls between seconds agrees with the checker (times are written to the second)', () => {
     const sc = tiny((s) => {

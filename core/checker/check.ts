@@ -2,6 +2,9 @@ import type { Scenario } from '../domain/scenario';
 // Only the plan's TYPES are shared with the optimizer (core/domain/plan.ts): every rule and cost
 // below is re-derived here, so a bug in the model builder cannot hide in shared code.
 import type { CostBreakdown, Plan } from '../domain/plan';
+import { PLANT_OFFSET_MIN } from '../domain/plant-time';
+import { checkFigures } from './figures';
+import { COST_REL, fmt, TOL_H, TOL_T } from './tolerances';
 
 export interface Violation {
   /** DOMAIN.md rule number 1–7, or 0 for a malformed plan. */
@@ -18,12 +21,7 @@ export interface CheckResult {
   recomputed: Record<string, number> & { totalCost: number };
 }
 
-const TOL_T = 0.01; // tonnes: plan figures are rounded to 1 kg
-const TOL_H = 0.02; // hours: times are written to the second
-const COST_REL = 0.005; // DOMAIN.md rule 7: within 0.5 %
 const H = 3_600_000;
-
-const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-IN');
 
 type Costs = CostBreakdown;
 type PlanRake = Plan['rakes'][number];
@@ -51,6 +49,10 @@ interface Ctx {
   claimed: Costs;
   /** loading point → [start h, end h, rake] */
   intervals: Map<string, Array<[number, number, string]>>;
+  /** Shipped tonnes, and those delivered by their due date as the rules give it. */
+  onTime: { t: number; all: number };
+  /** Each planned rake's load and capacity as the checker finds them [t]. */
+  loads: Map<string, { load: number; capT: number }>;
 }
 
 /** Re-verify every rule of DOMAIN.md for `plan` against `scenario`; never throws on a bad plan. */
@@ -64,6 +66,7 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   checkInventory(x);
   checkOrders(x, plan);
   const totalCost = checkTotals(x, plan);
+  checkFigures(sc, plan, x, x.bad);
   return { ok: v.length === 0, violations: v, recomputed: { ...x.cost, totalCost } };
 }
 
@@ -84,7 +87,7 @@ function context(sc: Scenario, bad: Ctx['bad']): Ctx {
     sc,
     bad,
     t0,
-    off: zoneOffsetMin(sc.horizon.start),
+    off: PLANT_OFFSET_MIN,
     hOf: (iso, where) => {
       const ms = Date.parse(iso);
       if (!Number.isFinite(ms)) {
@@ -105,11 +108,17 @@ function context(sc: Scenario, bad: Ctx['bad']): Ctx {
     cost: zero(),
     claimed: zero(),
     intervals: new Map(),
+    onTime: { t: 0, all: 0 },
+    loads: new Map(),
   };
 }
 
 const railRs = (x: Ctx, km: number) => x.sc.costs.railBaseRsPerT + x.sc.costs.railRsPerTKm * km;
 const lateRs = (x: Ctx, p: 1 | 2 | 3) => x.sc.costs.latenessRsPerTDay[`p${p}`];
+const tallyOnTime = (x: Ctx, t: number, days: number) => {
+  x.onTime.all += t;
+  if (days === 0) x.onTime.t += t;
+};
 const daysLate = (etaH: number, dueH: number) => (etaH - dueH > 1e-6 ? Math.ceil((etaH - dueH) / 24 - 1e-9) : 0);
 
 function deliver(x: Ctx, id: string, mode: 'rail' | 'road', t: number): void {
@@ -199,6 +208,15 @@ function checkWagonsAndLoad(
     const t = l.sources.reduce((a, s) => a + s.tonnes, 0);
     if (Math.abs(t - l.tonnes) > TOL_T) bad(0, lw, `sources add to ${fmt(t)} t but the line says ${fmt(l.tonnes)} t`);
     if (t > l.wagons * wt.pccT + TOL_T) bad(3, lw, `${fmt(t)} t does not fit ${l.wagons} wagons × ${wt.pccT} t`);
+    // Every wagon allotted carries load (as the model allots them): empty wagons would let a
+    // two-point rake meet its minimum wagons per destination without carrying anything.
+    const loadedWagons = Math.ceil((t + TOL_T) / wt.pccT - 1e-9);
+    if (Number.isInteger(l.wagons) && l.wagons > loadedWagons)
+      bad(
+        3,
+        lw,
+        `${l.wagons} wagons for ${fmt(t)} t: ${l.wagons - loadedWagons} would travel empty (${wt.pccT} t a wagon)`,
+      );
     for (const s of l.sources) {
       if (s.tonnes < -TOL_T) bad(0, lw, `negative tonnes from ${s.stockyard}`);
       draw(x, s.stockyard, o.product, s.tonnes);
@@ -210,6 +228,7 @@ function checkWagonsAndLoad(
   }
   if (wagons > rk.wagons) bad(3, where, `allots ${wagons} wagons but the rake has ${rk.wagons}`);
   if (load > capT + TOL_T) bad(3, where, `load ${fmt(load)} t exceeds capacity ${fmt(capT)} t`);
+  x.loads.set(pr.rakeId, { load, capT });
   return { capT, load, wagonsByDest };
 }
 
@@ -250,6 +269,9 @@ function checkLoading(x: Ctx, pr: PlanRake, load: number): { s: number; e: numbe
         bad(5, where, `${lp.code} does not serve stockyard ${src.stockyard}`);
     }
   if (s < place - TOL_H) bad(5, where, `loading starts ${fmt(place - s)} h before the rake is placed`);
+  const horizonH = x.sc.horizon.days * 24;
+  if (s < -TOL_H) bad(5, where, `loading starts ${fmt(-s)} h before the horizon starts`);
+  if (e > horizonH + TOL_H) bad(5, where, `loading ends ${fmt(e - horizonH)} h after the horizon ends`);
   const dur = load / lp.loadingRateTph;
   if (Math.abs(e - s - dur) > TOL_H)
     bad(5, where, `loading lasts ${fmt(e - s)} h but ${fmt(load)} t at ${lp.loadingRateTph} t/h takes ${fmt(dur)} h`);
@@ -323,6 +345,7 @@ function priceRake(
       );
     cost.latenessRs += lr;
     claimed.latenessRs += l.latenessRs;
+    tallyOnTime(x, l.tonnes, days);
   }
 }
 
@@ -362,6 +385,10 @@ function checkRoad(x: Ctx, plan: Plan): void {
       bad(1, where, `stockyard ${r.stockyard} is unknown`);
       continue;
     }
+    if (!(r.tonnes > 0)) {
+      bad(0, where, `road tonnes must be above 0, got ${r.tonnes}`);
+      continue;
+    }
     const dispatch = x.hOf(r.dispatch, where);
     const dayIdx = Math.floor(dispatch / 24);
     if (dayIdx < 0 || dayIdx >= sc.horizon.days) bad(6, where, 'dispatch is outside the horizon');
@@ -388,6 +415,7 @@ function checkRoad(x: Ctx, plan: Plan): void {
     cost.latenessRs += lr;
     claimed.roadFreightRs += r.freightRs;
     claimed.latenessRs += r.latenessRs;
+    tallyOnTime(x, r.tonnes, days);
   }
   for (const [k, t] of roadByDay) {
     const [y, date] = k.split('|') as [string, string];
@@ -417,6 +445,10 @@ function checkOrders(x: Ctx, plan: Plan): void {
     const o = x.orders.get(u.order);
     if (!o) {
       bad(2, `unserved ${u.order}`, 'order is not in the scenario');
+      continue;
+    }
+    if (!(u.tonnes > 0)) {
+      bad(0, `unserved ${u.order}`, `unserved tonnes must be above 0, got ${u.tonnes}`);
       continue;
     }
     if (!u.reason || !u.reason.trim()) bad(2, `order ${o.id}`, 'unserved tonnes carry no reason');
@@ -477,11 +509,6 @@ function checkTotals(x: Ctx, plan: Plan): number {
 
 function near(got: number, want: number): boolean {
   return Number.isFinite(got) && Math.abs(got - want) <= Math.max(1, COST_REL * Math.abs(want));
-}
-
-function zoneOffsetMin(iso: string): number {
-  const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
 function localDate(ms: number, offMin: number): string {

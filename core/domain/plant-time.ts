@@ -5,6 +5,12 @@
 export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 const IST_OFFSET_MS = 5.5 * HOUR_MS;
+/**
+ * The plant clock's offset from UTC [min]. Working hours and planning days are read on it whatever
+ * offset a scenario's timestamps are written with: the same instant written as `…T00:30:00Z` or
+ * `…T06:00:00+05:30` is the same plant hour.
+ */
+export const PLANT_OFFSET_MIN = 330;
 
 /** Epoch ms → `2026-03-01T06:00:00+05:30`. */
 export function toIst(ms: number): string {

@@ -29,7 +29,16 @@ describe('checkScenario', () => {
       severity: 'error',
       message: "unknown destination 'NOWHERE'",
     });
-    expect(find('orders[5].dueDate')?.message).toMatch(/before the plan start/);
+    expect(find('orders[5].dueDate')).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/more than 365 days before the plan start .*is the year right\?$/),
+    });
+    const late = base();
+    late.orders[5]!.dueDate = new Date(Date.parse(late.horizon.start) - 3 * 86_400_000).toISOString();
+    expect(checkScenario(late).issues.find((i) => i.path === 'orders[5].dueDate')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringMatching(/before the plan start .*: it is late already/),
+    });
     expect(find('plant.loadingPoints[1].stockyards')?.message).toBe("serves unknown stockyard 'SY-GHOST'");
     expect(find('plant.products[2].wagonTypes')?.message).toBe("unknown wagon type 'XYZ'");
     expect(find('rakes[0].wagonType')).toMatchObject({ row: 0, field: 'wagonType' });

@@ -19,6 +19,9 @@ export interface DataIssue extends FieldIssue {
   severity: 'error' | 'warning';
 }
 
+/** An open order due further back than this is taken for a mistyped date. */
+const OVERDUE_LIMIT_DAYS = 365;
+
 export interface CheckResult {
   scenario: Scenario | null;
   issues: DataIssue[];
@@ -231,8 +234,27 @@ export function validateScenario(s: Scenario): DataIssue[] {
     }
     if (dest && x.modes === 'road' && !dest.roadPossible)
       c.add('orders', i, 'modes', `road only, but road is not possible to ${dest.code}`, 'error', x.id);
-    if (Date.parse(x.dueDate) < startMs)
-      c.add('orders', i, 'dueDate', `due ${x.dueDate} is before the plan start ${s.horizon.start}`, 'error', x.id);
+    // An open order book holds overdue orders: they are planned like any other, late from the
+    // start. A due date years back is a typing error, not an order still open.
+    const dueMs = Date.parse(x.dueDate);
+    if (dueMs < startMs - OVERDUE_LIMIT_DAYS * 86_400_000)
+      c.add(
+        'orders',
+        i,
+        'dueDate',
+        `due ${x.dueDate} is more than ${OVERDUE_LIMIT_DAYS} days before the plan start ${s.horizon.start}: is the year right?`,
+        'error',
+        x.id,
+      );
+    else if (dueMs < startMs)
+      c.add(
+        'orders',
+        i,
+        'dueDate',
+        `due ${x.dueDate} is before the plan start ${s.horizon.start}: it is late already, and lateness is charged from its due date`,
+        'warning',
+        x.id,
+      );
   });
 
   s.roadCapacity.forEach((x, i) => {

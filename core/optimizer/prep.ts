@@ -1,5 +1,6 @@
 import type { Destination, LoadingPoint, Order, Product, Rake, Stockyard, WagonType } from '../domain/entities';
 import type { Scenario } from '../domain/scenario';
+import { PLANT_OFFSET_MIN } from '../domain/plant-time';
 
 /**
  * The scenario indexed for planning: lookups by code, times as hours from the horizon start,
@@ -9,7 +10,7 @@ import type { Scenario } from '../domain/scenario';
 export interface Prep {
   sc: Scenario;
   t0: number;
-  /** Offset of the horizon's zone from UTC [min]: plan times are written in that zone. */
+  /** Offset of the plant clock (IST) from UTC [min]: working hours and planning days are read on it, plan times written on it. */
   offsetMin: number;
   horizonH: number;
   products: Map<string, Product>;
@@ -36,12 +37,6 @@ export interface Prep {
 
 export const key = (a: string, b: string) => `${a}|${b}`;
 
-export function offsetMinutes(iso: string): number {
-  const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
-  if (!m) return 0; // Z
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
 export function prepare(sc: Scenario): Prep {
   const t0 = Date.parse(sc.horizon.start);
   const hours = (iso: string) => (Date.parse(iso) - t0) / 3_600_000;
@@ -64,7 +59,7 @@ export function prepare(sc: Scenario): Prep {
   return {
     sc,
     t0,
-    offsetMin: offsetMinutes(sc.horizon.start),
+    offsetMin: PLANT_OFFSET_MIN,
     horizonH,
     products: new Map(sc.plant.products.map((p) => [p.code, p])),
     wagonTypes,
@@ -89,7 +84,6 @@ function firstByKey<V>(entries: Array<[string, V]>): Map<string, V> {
   return out;
 }
 
-/** Hours from the horizon start → ISO timestamp in the horizon's zone. */
 /** Hour h as isoAt writes it: whole seconds, the milliseconds dropped. */
 export function asWritten(p: Prep, h: number): number {
   return (writtenMs(p, h) - p.t0) / 3_600_000;
@@ -101,6 +95,7 @@ function writtenMs(p: Prep, h: number): number {
   return ms - (ms % 1000);
 }
 
+/** Hours from the horizon start → ISO timestamp on the plant clock. */
 export function isoAt(p: Prep, h: number): string {
   const local = new Date(writtenMs(p, h) + p.offsetMin * 60_000).toISOString().slice(0, 19);
   if (p.offsetMin === 0) return `${local}Z`;

@@ -168,6 +168,8 @@ export const enPlan = {
   'solver.gapAsked': '{gap} (asked {asked})',
   'solver.objective': 'Objective',
   'solver.bound': 'Lower bound',
+  'solver.modelNote':
+    "Objective, bound and gap are the optimizer's model's: its loadings start on a grid of slots and lateness is priced as if every rake were loaded full, so the objective can sit a little above the plan's total cost.",
   'solver.model': 'Model',
   'solver.modelSize': '{columns} columns ({integers} integer), {rows} rows, {subproblems} subproblem(s)',
   'solver.phases': 'Phases',

@@ -169,6 +169,8 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'solver.gapAsked': '{gap} (माँगा {asked})',
   'solver.objective': 'उद्देश्य मान',
   'solver.bound': 'निचली सीमा',
+  'solver.modelNote':
+    'उद्देश्य मान, निचली सीमा और अंतर ऑप्टिमाइज़र के मॉडल के हैं: उसमें लदान तय समय-खानों पर शुरू होता है और विलंब ऐसे आँका जाता है मानो हर रेक पूरा भरा हो, इसलिए उद्देश्य मान योजना की कुल लागत से थोड़ा ऊपर हो सकता है।',
   'solver.model': 'मॉडल',
   'solver.modelSize': '{columns} स्तंभ ({integers} पूर्णांक), {rows} पंक्तियाँ, {subproblems} उप-समस्या',
   'solver.phases': 'चरण',

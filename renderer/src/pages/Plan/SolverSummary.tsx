@@ -109,6 +109,7 @@ export function SolverSummary({ plan }: { plan: Plan }) {
             </>
           )}
         </dl>
+        {s.objective !== null && <p className="mt-1 text-xs">{t('solver.modelNote')}</p>}
       </details>
     </div>
   );
