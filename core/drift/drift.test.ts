@@ -72,6 +72,16 @@ describe('feature drift against the training reference', () => {
     expect(f.ks!.pValue).toBeLessThan(1e-6);
   });
 
+  it('counts categories named like Object keys as data', () => {
+    const t = tableFromRows(['constructor', '__proto__', 'EAST', 'EAST', 'toString'].map((c) => ({ c })));
+    const f = computeStats(t).features.find((x) => x.name === 'c')!;
+    expect(f.kind).toBe('categorical');
+    // Compared as JSON text: an object literal's `__proto__: 1` would set no key at all.
+    expect(JSON.stringify((f as { counts: object }).counts)).toBe(
+      '{"constructor":1,"__proto__":1,"EAST":2,"toString":1}',
+    );
+  });
+
   it('flags a categorical feature whose mix changed or that arrives empty', () => {
     const corridor = ref.features.find((x) => x.name === 'corridor')!;
     const shifted = featureDrift(

@@ -87,13 +87,20 @@ export function computeStats(t: Table, columns?: readonly string[]): DatasetStat
           to: present.at(-1) ?? null,
         };
       }
-      const counts: Record<string, number> = {};
+      // Counted in a Map: a category named "constructor" or "__proto__" is data, not a key of Object.
+      const counts = new Map<string, number>();
       let missing = 0;
       for (const v of c.str!) {
         if (v === null) missing++;
-        else counts[v] = (counts[v] ?? 0) + 1;
+        else counts.set(v, (counts.get(v) ?? 0) + 1);
       }
-      return { name: c.name, kind: 'categorical', n, missingRate: n ? missing / n : 0, counts };
+      return {
+        name: c.name,
+        kind: 'categorical',
+        n,
+        missingRate: n ? missing / n : 0,
+        counts: Object.fromEntries(counts),
+      };
     }),
   };
 }

@@ -80,7 +80,9 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
   if (costsSheet) {
     for (const [k, v] of Object.entries(keyValues(costsSheet.rows, 'Costs', rejected))) {
       let target = costs;
-      for (const p of k.split('.').slice(0, -1)) target = (target[p] ??= {}) as Record<string, unknown>;
+      // Objects without a prototype: a dotted key walks only what the sheet itself wrote.
+      for (const p of k.split('.').slice(0, -1))
+        target = (target[p] ??= Object.create(null) as Record<string, unknown>) as Record<string, unknown>;
       target[k.slice(k.lastIndexOf('.') + 1)] =
         typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : v;
     }
@@ -122,13 +124,18 @@ export function scenarioFromSheets(sheets: readonly { name: string; rows: CellVa
 }
 
 /** Field → value rows; a value that is a formula with no result or an error cell is rejected on its line. */
+/** Names that would reach an object's prototype if used as keys: never a field of a scenario. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function keyValues(rows: CellValue[][], table: string, rejected: RejectedTableRow[]): Record<string, CellValue> {
-  const out: Record<string, CellValue> = {};
+  const out: Record<string, CellValue> = Object.create(null) as Record<string, CellValue>;
   rows.forEach((r, i) => {
     if (i === 0 || r[0] === null || r[0] === undefined || cellText(r[0]).trim() === '') return;
     const key = cellText(r[0]).trim();
     const v = r[1] ?? null;
-    if (isFault(v)) rejected.push({ table, line: i + 1, field: key, reason: describeFault(v) });
+    if (key.split('.').some((p) => PROTOTYPE_KEYS.has(p)))
+      rejected.push({ table, line: i + 1, field: key, reason: `'${key}' is not a ${table.toLowerCase()} field` });
+    else if (isFault(v)) rejected.push({ table, line: i + 1, field: key, reason: describeFault(v) });
     else out[key] = v;
   });
   return out;

@@ -310,6 +310,24 @@ describe('model registry and serving', () => {
     expect(reg().store.names()).not.toContain('lgbm-wrong');
   });
 
+  it('refuses an imported model whose operators build tensors of a shape given at run time, before loading it', async () => {
+    // prediction = X + ReduceSum(ConstantOfShape([S, S])): a few hundred bytes that would make
+    // onnxruntime allocate S² floats inside the host.
+    const { model } = await import('./__fixtures__/shape-bomb');
+    await expect(
+      host.app.invoke('registry.import', {
+        name: 'shape-bomb',
+        onnxBase64: model(40_000).toString('base64'),
+        task: 'regression',
+        inputs: [{ name: 'x', type: 'numeric' }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(/uses operators .* RakePlan does not load: ConstantOfShape\.$/),
+    });
+    expect(reg().store.names()).not.toContain('shape-bomb');
+  });
+
   it('batch-scores a CSV to SQLite and CSV, reporting skipped rows and why', async () => {
     const csv = path.join(tmp.dir, 'batch.csv');
     fs.writeFileSync(

@@ -11,6 +11,7 @@ import type { Cell, Table } from '../ml/table';
 import { fitBaseline } from './baseline';
 import { BlobStore } from './blobs';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
+import { unsupportedOperators } from '../ml/onnx-operators';
 import { checkSmoke, openSession, smokeRow } from './runtime';
 import { ModelServer, type ServerHooks } from './serving';
 import { RegistryStore, type NewVersion, type VersionRecord } from './store';
@@ -169,6 +170,17 @@ export class Registry {
       spec: null,
     };
     const version = (this.store.versionNumbers(p.name).at(-1) ?? 0) + 1;
+    let refused: string[];
+    try {
+      refused = unsupportedOperators(p.bytes);
+    } catch (err) {
+      throw new ContractError('INVALID_DATA', `${p.sourceRef} is not a loadable ONNX model: ${(err as Error).message}`);
+    }
+    if (refused.length)
+      throw new ContractError(
+        'INVALID_DATA',
+        `${p.sourceRef} uses operators a tabular model does not need and RakePlan does not load: ${refused.join(', ')}.`,
+      );
     let session;
     try {
       session = await openSession(p.name, version, p.bytes, manifest);

@@ -323,6 +323,37 @@ describe('scenarios: import reports', () => {
   });
 });
 
+describe('scenarios: hostile files', () => {
+  it("refuses prototype keys in a whole scenario's key–value sheets, and every call still works after", async () => {
+    const csv = [
+      '#sheet,Scenario',
+      'field,value',
+      'name,x',
+      '__proto__.name,y',
+      '#sheet,Costs',
+      'field,value',
+      '__proto__.polluted,1',
+      'latenessRsPerTDay.constructor.prototype.polluted,1',
+    ].join('\r\n');
+    const r = await app.invoke('scenarios.import', { fileName: 'evil.csv', dataBase64: b64(csv) });
+    expect(r.status).toBe('rejected');
+    expect(r.rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          table: 'Costs',
+          field: '__proto__.polluted',
+          reason: "'__proto__.polluted' is not a costs field",
+        }),
+        expect.objectContaining({ table: 'Costs', field: 'latenessRsPerTDay.constructor.prototype.polluted' }),
+        expect.objectContaining({ table: 'Scenario', field: '__proto__.name' }),
+      ]),
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Strict schemas list inherited keys as unknown fields: a polluted prototype broke every call.
+    await expect(app.invoke('scenarios.list', {})).resolves.toEqual([]);
+  });
+});
+
 describe('scenarios: editing', () => {
   it('rejects an invalid value naming row and field, then accepts the fix', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));

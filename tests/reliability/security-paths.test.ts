@@ -84,6 +84,24 @@ describe('paths a window sends are confined to the data folder', () => {
     }
   });
 
+  it('refuses a path with a NUL or of unbounded length at the boundary, naming the field and no file', async () => {
+    const nul = await refusal(
+      host.app.invoke('registry.batch', { name: 'm', historyTable: 'trips', outCsv: 'a\0b.csv' }),
+    );
+    expect([nul.code, nul.issues?.[0]?.path, nul.issues?.[0]?.message]).toEqual([
+      'BAD_PAYLOAD',
+      'outCsv',
+      'may not hold a NUL character',
+    ]);
+    expect(nul.message).not.toContain(data.dir);
+    const long = await refusal(host.app.invoke('registry.batch', { name: 'm', csvPath: 'x'.repeat(5000) }));
+    expect([long.code, long.issues?.[0]?.path]).toEqual(['BAD_PAYLOAD', 'csvPath']);
+    const column = await refusal(
+      host.app.invoke('training.start', { csv: 'a.csv', name: 'm', target: 't'.repeat(300), task: 'regression' }),
+    );
+    expect([column.code, column.issues?.[0]?.path]).toEqual(['BAD_PAYLOAD', 'target']);
+  });
+
   it('refuses a model folder outside: registry.register dir and predict.rows model', async () => {
     const reg = await refusal(host.app.invoke('registry.register', { dir: outsideModel }));
     expect([reg.code, reg.issues?.[0]?.path]).toEqual(['BAD_PAYLOAD', 'dir']);

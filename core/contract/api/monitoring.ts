@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
+import { label } from '../fields';
 
 /** Metrics, alerts and drift. Latencies in ms, rates in calls/s, shares as 0–1. */
 export type SeriesKind = 'call' | 'inference' | 'model-load' | 'optimizer' | 'training';
@@ -162,7 +163,7 @@ export const monitoringContract = {
     z
       .object({
         kind: seriesKind,
-        key: z.string().optional(),
+        key: label.optional(),
         minutes: z
           .number()
           .int()
@@ -181,7 +182,7 @@ export const monitoringContract = {
   'monitoring.logs': defineCall(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()).returns<
     Record<string, unknown>[]
   >(),
-  'drift.run': defineCall(z.object({ name: z.string().min(1).optional() }).strict()).returns<DriftReport[]>(),
+  'drift.run': defineCall(z.object({ name: label.optional() }).strict()).returns<DriftReport[]>(),
   'drift.reports': defineCall(
     z.object({ name: z.string().min(1).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
   ).returns<DriftReport[]>(),

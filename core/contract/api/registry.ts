@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { cellRow, filePath, label, labels } from '../fields';
+
+/** Longest base64 text of an imported model: 64 MiB of ONNX. */
+const ONNX_BASE64_MAX = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 import { defineCall } from '../define';
 
 /**
@@ -158,8 +162,7 @@ const name = z
   .max(100)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'lowercase letters, digits, dot, dash or underscore');
 const version = z.number().int().min(1);
-const cell = z.union([z.number(), z.string(), z.null()]);
-const rows = z.array(z.record(z.string(), cell)).min(1).max(100_000);
+const rows = z.array(cellRow).min(1).max(100_000);
 
 const gateThresholds = z
   .object({
@@ -192,9 +195,9 @@ export const registryContract = {
   'registry.register': defineCall(
     z
       .object({
-        dir: z.string().min(1),
+        dir: filePath,
         /** The training data, for reference statistics, baseline and holdout; spec models rebuild it from history. */
-        dataCsv: z.string().min(1).optional(),
+        dataCsv: filePath.optional(),
         note: z.string().max(2000).default(''),
         parentVersion: version.optional(),
         asCandidate: z.boolean().default(true),
@@ -205,27 +208,28 @@ export const registryContract = {
     z
       .object({
         name,
-        onnxBase64: z.string().min(1).optional(),
-        path: z.string().min(1).optional(),
+        // 64 MiB of model: the registry's tree models are a few MiB at most.
+        onnxBase64: z.string().min(1).max(ONNX_BASE64_MAX).optional(),
+        path: filePath.optional(),
         task: z.enum(['regression', 'binary', 'multiclass']),
-        target: z.string().min(1).default('target'),
+        target: label.default('target'),
         inputs: z
           .array(
             z.union([
-              z.object({ name: z.string().min(1), type: z.literal('numeric') }).strict(),
+              z.object({ name: label, type: z.literal('numeric') }).strict(),
               z
                 .object({
-                  name: z.string().min(1),
+                  name: label,
                   type: z.literal('categorical'),
-                  categories: z.array(z.string()).min(1),
+                  categories: labels(100_000).min(1),
                 })
                 .strict(),
             ]),
           )
           .min(1)
           .max(500),
-        classes: z.array(z.string()).min(2).optional(),
-        testRow: z.record(z.string(), cell).optional(),
+        classes: labels(1000).min(2).optional(),
+        testRow: cellRow.optional(),
         note: z.string().max(2000).default(''),
       })
       .strict()
@@ -269,7 +273,7 @@ export const registryContract = {
     z
       .object({
         name,
-        rows: z.array(z.record(z.string(), cell)).min(1).max(10_000),
+        rows: z.array(cellRow).min(1).max(10_000),
         consumer: z.string().min(1).max(100).optional(),
       })
       .strict(),
@@ -279,9 +283,9 @@ export const registryContract = {
       .object({
         name,
         consumer: z.string().min(1).max(100).optional(),
-        csvPath: z.string().min(1).optional(),
+        csvPath: filePath.optional(),
         historyTable: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']).optional(),
-        outCsv: z.string().min(1).optional(),
+        outCsv: filePath.optional(),
         chunkRows: z.number().int().min(1).max(65_536).default(2_000),
       })
       .strict()

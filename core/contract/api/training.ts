@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
+import { cellRow, filePath, label, labels } from '../fields';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
@@ -22,7 +23,6 @@ const params = z
 export type TrainParamsPayload = z.infer<typeof params>;
 
 const task = z.enum(['regression', 'quantile', 'binary', 'multiclass']);
-const cell = z.union([z.number(), z.string(), z.null()]);
 
 export interface SpecSummary {
   name: string;
@@ -151,17 +151,20 @@ export const trainingContract = {
   /** Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting the call or `training.cancel`. */
   'training.start': defineCall(
     z.union([
-      z.object({ spec: z.string().min(1), params: params.optional() }).strict(),
+      z.object({ spec: label, params: params.optional() }).strict(),
       z
         .object({
-          csv: z.string().min(1),
+          csv: filePath,
           name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lowercase letters, digits and dashes'),
-          target: z.string().min(1),
+          target: label,
           task,
-          categorical: z.array(z.string()).optional(),
-          dateColumn: z.string().nullable().optional(),
+          categorical: labels(1000).optional(),
+          dateColumn: label.nullable().optional(),
           /** Override inferred column types. */
-          types: z.record(z.string(), z.enum(['numeric', 'categorical', 'date'])).optional(),
+          types: z
+            .record(label, z.enum(['numeric', 'categorical', 'date']))
+            .refine((t) => Object.keys(t).length <= 1000, 'at most 1,000 columns')
+            .optional(),
           params: params.optional(),
         })
         .strict(),
@@ -169,16 +172,16 @@ export const trainingContract = {
   )
     .returns<TrainingResult>()
     .withProgress<TrainingProgress>(),
-  'training.cancel': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<{ cancelled: boolean }>(),
+  'training.cancel': defineCall(z.object({ jobId: label }).strict()).returns<{ cancelled: boolean }>(),
   'training.jobs': defineCall(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict()).returns<
     TrainingJob[]
   >(),
-  'training.get': defineCall(z.object({ jobId: z.string().min(1) }).strict()).returns<
+  'training.get': defineCall(z.object({ jobId: label }).strict()).returns<
     TrainingJob & { metrics: TrainingMetrics | null; history: TrainingMetrics['history'] }
   >(),
   /** Score one row or a batch (≤ 10,000 rows) with `model` = NAME, NAME@VERSION or a model directory. */
   'predict.rows': defineCall(
-    z.object({ model: z.string().min(1), rows: z.array(z.record(z.string(), cell)).min(1).max(10_000) }).strict(),
+    z.object({ model: filePath, rows: z.array(cellRow).min(1).max(10_000) }).strict(),
   ).returns<PredictResult>(),
   /** Transit time, loading rate and placement delay forecasts for a planning day, each with its model version or named fallback. */
   'predict.operational': defineCall(
@@ -192,8 +195,8 @@ export const trainingContract = {
   'predict.demand': defineCall(
     z
       .object({
-        destination: z.string().min(1),
-        product: z.string().min(1),
+        destination: label,
+        product: label,
         historyDays: z.number().int().min(7).max(730).default(90),
       })
       .strict(),

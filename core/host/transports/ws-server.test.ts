@@ -105,6 +105,40 @@ describe('browser-mode server', () => {
     expect(await badClosed).toBe(1007);
   });
 
+  it('answers a frame that is no call but carries an id, and closes one without an id', async () => {
+    const ws = await connect(`?token=${server.token}`);
+    const answer = new Promise<{ id: number; error: { code: string } }>((r) =>
+      ws.once('message', (d) => r(JSON.parse(d.toString()))),
+    );
+    ws.send(JSON.stringify({ type: 'call', id: 7, name: 'x'.repeat(200), payload: {} }));
+    expect(await answer).toMatchObject({ type: 'error', id: 7, error: { code: 'BAD_PAYLOAD' } });
+    for (const frame of ['42', 'null', JSON.stringify({ type: 'call', id: 1.5, name: 'health.get' })]) {
+      const c = await connect(`?token=${server.token}`);
+      const closed = new Promise<number>((r) => c.once('close', (code) => r(code)));
+      c.send(frame);
+      expect(await closed, frame).toBe(1008);
+    }
+    ws.close();
+  });
+
+  it('refuses connections past its limit with 503', async () => {
+    const capped = await startBrowserServer(host.app, { staticDir: staticDir.dir, maxConnections: 2 });
+    const open = (): Promise<WebSocket> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${capped.port}/ws?token=${capped.token}`);
+        ws.once('open', () => resolve(ws));
+        ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+        ws.once('error', reject);
+      });
+    try {
+      const held = [await open(), await open()];
+      await expect(open()).rejects.toThrow('HTTP 503');
+      for (const ws of held) ws.close();
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('answers calls beyond the per-connection rate with LIMIT_EXCEEDED', async () => {
     const ws = await connect(`?token=${server.token}`);
     const codes: string[] = [];

@@ -3,7 +3,7 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ClientMessage, HostMessage, HostPort } from '../../contract/protocol';
+import { isClientMessage, type HostMessage, type HostPort } from '../../contract/protocol';
 import type { HostApp } from '../app';
 import type { CallTable } from '../../contract/define';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
@@ -18,6 +18,8 @@ export interface BrowserServerOptions {
   maxMessageBytes?: number;
   /** Messages a second per connection, sustained; bursts may reach twice that. */
   maxMessagesPerS?: number;
+  /** Open connections at once; more are refused with 503 (a window holds one). */
+  maxConnections?: number;
   /** Extra HTTP routes (e.g. /metrics), checked before static files; return true when handled. */
   routes?: (req: http.IncomingMessage, res: http.ServerResponse, authorised: boolean) => boolean;
 }
@@ -83,7 +85,8 @@ export async function startBrowserServer<C extends CallTable>(
     // Browsers always send Origin; a foreign page holding a leaked token is still refused.
     const reqOrigin = req.headers.origin;
     if (reqOrigin !== undefined && !origins.has(reqOrigin)) return reject(403, 'Forbidden');
-    const rate = opts.maxMessagesPerS ?? 5000;
+    if (wss.clients.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) return reject(503, 'Service Unavailable');
+    const rate = opts.maxMessagesPerS ?? MESSAGES_PER_S;
     wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, new TokenBucket(rate, rate * 2))));
   });
 
@@ -110,13 +113,26 @@ export async function startBrowserServer<C extends CallTable>(
   };
 }
 
+/** Messages a second per connection: a window's bursts (a pasted range, a page of calls) stay far below. */
+const MESSAGES_PER_S = 500;
+/** Connections at once: each window holds one; a page opening hundreds is refused. */
+const MAX_CONNECTIONS = 16;
+/**
+ * Answers queued for a peer that does not read them [bytes]: past this the connection is closed
+ * instead of holding ever more answers in the host's memory.
+ */
+const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
+
 function wsPort(ws: WebSocket, bucket: TokenBucket): HostPort {
   // Protocol errors (oversized frame, bad UTF-8) close the socket with their code; without a
   // listener they would surface as an uncaught exception and take the host down.
   ws.on('error', () => ws.terminate());
+  const reply = (msg: HostMessage) => ws.send(JSON.stringify(msg));
   return {
     send(msg: HostMessage) {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.close(1008, 'answers not read');
+      reply(msg);
     },
     onMessage(listener) {
       const fn = (data: Buffer, isBinary: boolean) => {
@@ -127,20 +143,31 @@ function wsPort(ws: WebSocket, bucket: TokenBucket): HostPort {
         } catch {
           return ws.close(1007, 'malformed JSON');
         }
+        const id = (msg as { id?: unknown } | null)?.id;
+        if (!isClientMessage(msg)) {
+          // A frame the client cannot be answered on (no call id) ends the connection; one with an
+          // id is answered, so the caller does not wait for ever.
+          if (!Number.isSafeInteger(id)) return ws.close(1008, 'not a call');
+          return reply({
+            type: 'error',
+            id: id as number,
+            error: {
+              code: 'BAD_PAYLOAD',
+              message: "Not a call: send type 'call' with a name of at most 128 characters, or type 'cancel'.",
+            },
+          });
+        }
         if (!bucket.take()) {
           // Over the rate: answer the call at once instead of queueing work the host can't keep up with.
-          const id = (msg as { id?: unknown })?.id;
-          if ((msg as { type?: unknown })?.type === 'call' && Number.isSafeInteger(id)) {
-            const reply: HostMessage = {
+          if (msg.type === 'call')
+            reply({
               type: 'error',
-              id: id as number,
+              id: msg.id,
               error: { code: 'LIMIT_EXCEEDED', message: 'Too many requests on this connection; slow down.' },
-            };
-            ws.send(JSON.stringify(reply));
-          }
+            });
           return;
         }
-        listener(msg as ClientMessage);
+        listener(msg);
       };
       ws.on('message', fn);
       return () => ws.off('message', fn);
