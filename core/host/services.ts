@@ -2,6 +2,7 @@ import { JobStore } from '../jobs/jobs';
 import { openDatabase, schemaVersion, type Database } from '../storage/db';
 import { StorageError } from '../storage/errors';
 import { ContractError } from '../contract/errors';
+import { JobSlots } from './job-slots';
 import { appVersion } from './paths';
 
 export type HostMode = 'electron' | 'browser' | 'cli' | 'test';
@@ -19,6 +20,8 @@ export interface HostServices {
   db: Database.Database | null;
   dbError: StorageError | null;
   jobs: JobStore | null;
+  /** Heavy work (solves, trainings, large imports) running in this host, each kind capped. */
+  slots: JobSlots;
   requireDb(): Database.Database;
   requireJobs(): JobStore;
   close(): void;
@@ -48,6 +51,7 @@ export function createServices(opts: { dataDir: string; mode: HostMode }): HostS
     db,
     dbError,
     jobs,
+    slots: new JobSlots(),
     requireDb() {
       if (!db) throw unavailable();
       return db;

@@ -17,9 +17,28 @@ export const XLSX_LIMITS = {
 };
 
 export async function assertZipWithinLimits(data: Uint8Array, limits = XLSX_LIMITS): Promise<void> {
+  const { total, part } = await inflatedTotal(data, limits);
+  if (total > limits.maxTotalBytes) throw tooBig(part, limits.maxTotalBytes);
+}
+
+/**
+ * Whether the workbook inflates to at most `maxBytes` (counted, never held). False sends a small
+ * upload that inflates large to the import worker instead of the host's thread; a damaged or
+ * unsupported workbook answers true, and the full check refuses it wherever it is read.
+ */
+export async function zipInflatesWithin(data: Uint8Array, maxBytes: number): Promise<boolean> {
+  try {
+    return (await inflatedTotal(data, { ...XLSX_LIMITS, maxTotalBytes: maxBytes })).total <= maxBytes;
+  } catch {
+    return true;
+  }
+}
+
+/** Bytes all parts inflate to, counted until the total passes the limit (and the part where it did). */
+async function inflatedTotal(data: Uint8Array, limits: typeof XLSX_LIMITS): Promise<{ total: number; part: string }> {
   const parts = readZipLayout(Buffer.from(data.buffer, data.byteOffset, data.byteLength), limits.maxEntries);
   // Not a zip at all: exceljs gives its own clear "not a workbook" error.
-  if (!parts) return;
+  if (!parts) return { total: 0, part: '' };
   let total = 0;
   for (const { name, method, body } of parts) {
     const budget = limits.maxTotalBytes - total;
@@ -33,8 +52,9 @@ export async function assertZipWithinLimits(data: Uint8Array, limits = XLSX_LIMI
         );
       total += size;
     } else throw refuse(`part '${name}' uses zip compression method ${method}; save the workbook again from Excel`);
-    if (total > limits.maxTotalBytes) throw tooBig(name, limits.maxTotalBytes);
+    if (total > limits.maxTotalBytes) return { total, part: name };
   }
+  return { total, part: '' };
 }
 
 /**

@@ -68,45 +68,47 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       // Robust: planned (and saved, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
       const mode = p.robust ? 'robust' : 'normal';
       const planned = scenarioForMode(scenario, mode);
-      const handle = startSolve(
-        planned,
-        { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly },
-        {
-          signal: ctx.signal,
-          onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
-        },
-      );
-      if (p.solveId) running.set(p.solveId, handle);
-      const started = performance.now();
-      try {
-        const { plan: solved } = await handle.result.catch((err: unknown) => {
-          const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
-          monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', {
-            ms: performance.now() - started,
-            ok: false,
-            code: (err as ContractError).code,
-          });
-          throw err;
-        });
-        const plan = await addForecastProduction(
-          s,
-          annotatePlanRisk(solved, scenario, mode),
-          scenario,
-          p.scenarioId ? isDemoScenario(s.requireDb(), p.scenarioId) : false,
+      return s.slots.run('solve', async () => {
+        const handle = startSolve(
+          planned,
+          { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly },
+          {
+            signal: ctx.signal,
+            onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
+          },
         );
-        // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
-        const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
-        monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', {
-          ms: plan.solver.seconds * 1000,
-          ok: !fellBack,
-          value: plan.solver.gap ?? 0,
-        });
-        const id = savePlan(s.requireDb(), plan, planned, { name: p.name, scenarioId: p.scenarioId ?? null });
-        ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
-        return { id, plan };
-      } finally {
-        if (p.solveId) running.delete(p.solveId);
-      }
+        if (p.solveId) running.set(p.solveId, handle);
+        const started = performance.now();
+        try {
+          const { plan: solved } = await handle.result.catch((err: unknown) => {
+            const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
+            monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', {
+              ms: performance.now() - started,
+              ok: false,
+              code: (err as ContractError).code,
+            });
+            throw err;
+          });
+          const plan = await addForecastProduction(
+            s,
+            annotatePlanRisk(solved, scenario, mode),
+            scenario,
+            p.scenarioId ? isDemoScenario(s.requireDb(), p.scenarioId) : false,
+          );
+          // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
+          const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
+          monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', {
+            ms: plan.solver.seconds * 1000,
+            ok: !fellBack,
+            value: plan.solver.gap ?? 0,
+          });
+          const id = savePlan(s.requireDb(), plan, planned, { name: p.name, scenarioId: p.scenarioId ?? null });
+          ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
+          return { id, plan };
+        } finally {
+          if (p.solveId) running.delete(p.solveId);
+        }
+      });
     },
     'plans.stop': (p) => {
       const h = running.get(p.solveId);

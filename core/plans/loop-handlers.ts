@@ -57,11 +57,13 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
         (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
       let out;
       try {
-        out = await replanScenario(
-          scenario,
-          plan,
-          { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now },
-          solve,
+        out = await s.slots.run('solve', () =>
+          replanScenario(
+            scenario,
+            plan,
+            { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now },
+            solve,
+          ),
         );
       } catch (err) {
         asContractError(err);

@@ -18,7 +18,7 @@ import { runWorker } from '../workers/run';
 import { exportScenario } from './export';
 import { uploadFormat } from './files';
 import { historyColumns, historyInfo, insertHistory, readHistory } from './history-store';
-import { INLINE_IMPORT_MAX, runImportJob, type ImportJob } from './import-job';
+import { readsInline, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import {
   deleteRows,
@@ -34,6 +34,9 @@ import {
   updateMeta,
   updateRow,
 } from './store';
+
+/** A file that inflates past what an import needs fails its own call instead of exhausting the host. */
+const IMPORT_LIMITS = { maxOldGenerationSizeMb: 2048 };
 import { istDate } from '../domain/plant-time';
 
 /**
@@ -201,10 +204,11 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const job: ImportJob = table
         ? { ...common, kind: 'table', scenarioId: id!, table, mode }
         : { ...common, kind: 'scenario' };
-      const result =
-        dataBase64.length <= INLINE_IMPORT_MAX
-          ? await runImportJob(job, db)
-          : await runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal });
+      const result = (await readsInline(fileFormat, dataBase64))
+        ? await runImportJob(job, db)
+        : await s.slots.run('import', () =>
+            runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal, resourceLimits: IMPORT_LIMITS }),
+          );
       if (result.status === 'imported') changed(result.scenarioId!, table ? 'updated' : 'created');
       return result;
     },

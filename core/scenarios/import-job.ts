@@ -4,6 +4,7 @@ import { SCENARIO_TABLES } from '../domain/scenario-tables';
 import { openWorkerConnection, type Database } from '../storage/db';
 import { readScenarioFile, readTableFile, type FileFormat } from './files';
 import { applyTableImport, planScenarioImport, planTableImport } from './import';
+import { zipInflatesWithin } from '../importexport/zip-limits';
 import { insertScenario, loadScenario } from './store';
 
 /**
@@ -19,6 +20,19 @@ import { insertScenario, loadScenario } from './store';
  * takes 1–2 s (0.4 s of it loading exceljs), too long to wait for every small file.
  */
 export const INLINE_IMPORT_MAX = 512 * 1024;
+
+/**
+ * What a small workbook may inflate to and still be read on the host [bytes]: a 5,000-row
+ * workbook is about 2 MB inflated, while 500 KB crafted to inflate to 256 MB held the host's
+ * thread for 16 s.
+ */
+const INLINE_INFLATED_MAX = 16 * 1024 * 1024;
+
+/** Read on the host's thread (small, and for a workbook small inflated too), else in the import worker. */
+export async function readsInline(format: string, dataBase64: string): Promise<boolean> {
+  if (dataBase64.length > INLINE_IMPORT_MAX) return false;
+  return format !== 'xlsx' || zipInflatesWithin(Buffer.from(dataBase64, 'base64'), INLINE_INFLATED_MAX);
+}
 export type ImportJob = {
   dbPath: string;
   fileName: string;

@@ -9,7 +9,7 @@ import { HostApp } from '../host/app';
 import { createServices, type HostServices } from '../host/services';
 import { generateScenario } from '../synth/scenario';
 import { registerScenarios } from './handlers';
-import { INLINE_IMPORT_MAX } from './import-job';
+import { INLINE_IMPORT_MAX, readsInline } from './import-job';
 import { DEMO_HISTORY_DAYS, DEMO_SEED, seedDemoIfEmpty } from './seed';
 import { insertHistory } from './history-store';
 import { generateHistory } from '../synth/history';
@@ -324,6 +324,20 @@ describe('scenarios: import reports', () => {
 });
 
 describe('scenarios: hostile files', () => {
+  it('reads a small workbook on the host only when it also inflates small', async () => {
+    const { zipBomb } = await import('../../tests/reliability/bad-files');
+    const bomb = zipBomb(64);
+    expect(bomb.length).toBeLessThan(INLINE_IMPORT_MAX);
+    expect(await readsInline('xlsx', bomb.toString('base64'))).toBe(false);
+    const ex = await app.invoke('scenarios.export', {
+      id: (await app.invoke('scenarios.create', { template: 'day', seed: 1 })).id,
+      format: 'xlsx',
+    });
+    expect(await readsInline('xlsx', ex.dataBase64)).toBe(true);
+    expect(await readsInline('csv', b64('a,b\n1,2\n'))).toBe(true);
+    expect(await readsInline('csv', 'x'.repeat(INLINE_IMPORT_MAX + 1))).toBe(false);
+  });
+
   it("refuses prototype keys in a whole scenario's key–value sheets, and every call still works after", async () => {
     const csv = [
       '#sheet,Scenario',

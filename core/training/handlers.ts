@@ -20,6 +20,9 @@ import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
+
+/** A runaway training fails its own job instead of exhausting the host (240,000-row trainings peak near 1 GB). */
+const TRAINING_LIMITS = { maxOldGenerationSizeMb: 4096 };
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** The columns of `training_runs` this module reads. */
@@ -133,105 +136,107 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       // A window may only name a CSV under the data folder (core/host/payload-file.ts); the
       // worker then reads the checked real path, off the host's thread.
       if (input.kind === 'csv') input.path = await readablePayloadPath(s, input.path, 'csv', 'training-csv');
-      const job = jobs.create('training', `Train ${name}`, { name });
-      const db = s.requireDb();
-      db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(
-        job.id,
-        name,
-        input.kind,
-        JSON.stringify(payload),
-        new Date().toISOString(),
-      );
-      const ac = new AbortController();
-      const abort = () => ac.abort();
-      ctx.signal.addEventListener('abort', abort, { once: true });
-      running.set(job.id, ac);
-      const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
-      let lastWrite = 0;
-      const onProgress = (p: TrainProgress) => {
-        const msg = { jobId: job.id, ...p } as TrainingProgress;
-        ctx.progress(msg);
-        app.emit('training.progress', msg);
-        if (p.stage === 'training' && p.part === 'model')
-          history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
-        // Throttled: a durable write per round would cost an fsync each.
-        if (p.stage === 'training' && Date.now() - lastWrite > 1000) {
-          lastWrite = Date.now();
-          jobs.update(job.id, { progress: p.round / p.rounds });
-        }
-      };
-      try {
-        const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
-          'training',
-          { input, dataDir: s.dataDir },
-          { signal: ac.signal, onProgress },
-        );
-        db.prepare(
-          `UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`,
-        ).run(
-          result.version,
-          result.dir,
-          result.source,
-          JSON.stringify(result.metrics.history),
-          JSON.stringify(result.metrics),
+      return s.slots.run('training', async () => {
+        const job = jobs.create('training', `Train ${name}`, { name });
+        const db = s.requireDb();
+        db.prepare(`INSERT INTO training_runs (job_id, name, kind, request, created_at) VALUES (?, ?, ?, ?, ?)`).run(
           job.id,
+          name,
+          input.kind,
+          JSON.stringify(payload),
+          new Date().toISOString(),
         );
-        // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
-        const known = new Set(registryFor(s).store.versionNumbers(name));
-        const registered = await registerTrainedDir(s, result.dir, {
-          note: `Trained in RakePlan (job ${job.id}) on ${result.source}`,
-          dataCsv: input.kind === 'csv' ? input.path : undefined,
-          hideFileContent: fromWindow(s),
-        });
-        app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
-        jobs.update(job.id, {
-          status: 'succeeded',
-          progress: 1,
-          detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version },
-        });
-        models.forget(result.dir);
-        app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
-        const out: TrainingResult = {
-          jobId: job.id,
-          name,
-          version: result.version,
-          dir: result.dir,
-          source: result.source,
-          metrics: result.metrics,
-          registryVersion: registered.version,
-          registryNew: !known.has(registered.version),
+        const ac = new AbortController();
+        const abort = () => ac.abort();
+        ctx.signal.addEventListener('abort', abort, { once: true });
+        running.set(job.id, ac);
+        const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
+        let lastWrite = 0;
+        const onProgress = (p: TrainProgress) => {
+          const msg = { jobId: job.id, ...p } as TrainingProgress;
+          ctx.progress(msg);
+          app.emit('training.progress', msg);
+          if (p.stage === 'training' && p.part === 'model')
+            history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
+          // Throttled: a durable write per round would cost an fsync each.
+          if (p.stage === 'training' && Date.now() - lastWrite > 1000) {
+            lastWrite = Date.now();
+            jobs.update(job.id, { progress: p.round / p.rounds });
+          }
         };
-        return out;
-      } catch (err) {
-        const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
-        // The trainer's messages quote the CSV (its header, a cell, a class): a window must not
-        // read a file's content that way. The CLI shows them; so do spec trainings (our tables).
-        const raw = err instanceof Error ? err.message : String(err);
-        // Data errors are the ones that quote (a worker's plain Error arrives as HANDLER_ERROR);
-        // cancellation and a crashed worker (INTERNAL) say nothing of the file and stay as they are.
-        const dataError =
-          !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
-        const hide = fromWindow(s) && input.kind === 'csv' && dataError;
-        const message = hide
-          ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.`
-          : raw;
-        db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
-        jobs.update(job.id, {
-          status: cancelled ? 'cancelled' : 'failed',
-          error: cancelled ? 'Cancelled by the planner.' : message,
-        });
-        app.emit('training.finished', {
-          jobId: job.id,
-          name,
-          status: cancelled ? 'cancelled' : 'failed',
-          error: message,
-        });
-        if (err instanceof ContractError && !hide) throw err;
-        throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
-      } finally {
-        running.delete(job.id);
-        ctx.signal.removeEventListener('abort', abort);
-      }
+        try {
+          const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
+            'training',
+            { input, dataDir: s.dataDir },
+            { signal: ac.signal, onProgress, resourceLimits: TRAINING_LIMITS },
+          );
+          db.prepare(
+            `UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`,
+          ).run(
+            result.version,
+            result.dir,
+            result.source,
+            JSON.stringify(result.metrics.history),
+            JSON.stringify(result.metrics),
+            job.id,
+          );
+          // Every finished training becomes a registry candidate, ready for Evaluate → Promote.
+          const known = new Set(registryFor(s).store.versionNumbers(name));
+          const registered = await registerTrainedDir(s, result.dir, {
+            note: `Trained in RakePlan (job ${job.id}) on ${result.source}`,
+            dataCsv: input.kind === 'csv' ? input.path : undefined,
+            hideFileContent: fromWindow(s),
+          });
+          app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
+          jobs.update(job.id, {
+            status: 'succeeded',
+            progress: 1,
+            detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version },
+          });
+          models.forget(result.dir);
+          app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
+          const out: TrainingResult = {
+            jobId: job.id,
+            name,
+            version: result.version,
+            dir: result.dir,
+            source: result.source,
+            metrics: result.metrics,
+            registryVersion: registered.version,
+            registryNew: !known.has(registered.version),
+          };
+          return out;
+        } catch (err) {
+          const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
+          // The trainer's messages quote the CSV (its header, a cell, a class): a window must not
+          // read a file's content that way. The CLI shows them; so do spec trainings (our tables).
+          const raw = err instanceof Error ? err.message : String(err);
+          // Data errors are the ones that quote (a worker's plain Error arrives as HANDLER_ERROR);
+          // cancellation and a crashed worker (INTERNAL) say nothing of the file and stay as they are.
+          const dataError =
+            !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
+          const hide = fromWindow(s) && input.kind === 'csv' && dataError;
+          const message = hide
+            ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.`
+            : raw;
+          db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
+          jobs.update(job.id, {
+            status: cancelled ? 'cancelled' : 'failed',
+            error: cancelled ? 'Cancelled by the planner.' : message,
+          });
+          app.emit('training.finished', {
+            jobId: job.id,
+            name,
+            status: cancelled ? 'cancelled' : 'failed',
+            error: message,
+          });
+          if (err instanceof ContractError && !hide) throw err;
+          throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
+        } finally {
+          running.delete(job.id);
+          ctx.signal.removeEventListener('abort', abort);
+        }
+      });
     },
 
     'training.cancel': ({ jobId }) => {
