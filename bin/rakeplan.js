@@ -15,6 +15,11 @@ if (quick !== null) {
   process.stdout.write(quick + '\n');
   return;
 }
+// `rakeplan … | head`: the reader has gone, so there is no one left to write to.
+process.stdout.on('error', (err) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 require(cli)
   .main(argv)
   .then(
@@ -25,7 +30,15 @@ require(cli)
       process.stderr.write(`${(err && err.stack) || err}\n`);
       process.exitCode = 1;
     },
-  );
+  )
+  .then(() => {
+    // The command has answered: a thread or socket left open by mistake must not keep a script
+    // waiting for ever. Said, not silent (the timer does not itself keep the process alive).
+    setTimeout(() => {
+      process.stderr.write('rakeplan: a background task was still open after the command ended; exiting.\n');
+      process.exit(process.exitCode ?? 0);
+    }, 5000).unref();
+  });
 
 /** The text for `--version`, `--help` or `<command> --help` alone; null for anything else. */
 function quickAnswer(args, file) {

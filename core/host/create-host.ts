@@ -1,5 +1,6 @@
 import { contract, type Contract } from '../contract';
 import { prewarmSolver } from '../optimizer/run-solve';
+import { closeModels } from '../registry/context';
 import { logLine } from '../monitoring/log';
 import { HostApp } from './app';
 import { registerFeatures } from './features';
@@ -28,6 +29,7 @@ export function createHost(opts: { dataDir: string; mode: HostMode }): Host {
     services,
     close() {
       releaseSpare();
+      closeModels(services);
       services.close();
     },
   };

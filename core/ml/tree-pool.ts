@@ -39,7 +39,6 @@ class TreePool {
     // No inherited --import/--require loaders (tsx, vitest): the bundle is plain CommonJS, and a
     // loader in the worker costs ~100–300 ms of start-up, paid on the model load that warms it.
     const worker = new Worker(workerScript('tree-scorer'), { execArgv: [] });
-    worker.unref();
     const fresh: Slot = { worker, known: new Set(), pending: new Map() };
     const fail = (err: Error) => {
       if (this.slots[k] === fresh) this.slots[k] = null;
@@ -56,6 +55,9 @@ class TreePool {
     });
     worker.on('error', (err) => fail(new Error(`compiled-trees worker failed: ${err.message}`)));
     worker.on('exit', (code) => fail(new Error(`compiled-trees worker exited (code ${code})`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again, and a warmed
+    // pool nobody scored on then kept a finished command (a failed `models import`) alive.
+    worker.unref();
     this.slots[k] = fresh;
     return fresh;
   }

@@ -69,3 +69,22 @@ export function driftFor(s: HostServices): DriftService {
     }));
   return d;
 }
+
+/**
+ * At host close: drift samples written and its timers stopped, every loaded model session (and
+ * its compiled predictor) released, so a stopped `rakeplan serve` exits on SIGTERM.
+ */
+export function closeModels(s: HostServices): void {
+  const d = drifts.get(s);
+  if (d) {
+    try {
+      d.flush();
+    } catch {
+      // The database is unavailable: there is nowhere to write the samples.
+    }
+    d.stop();
+    drifts.delete(s);
+  }
+  registries.get(s)?.close();
+  registries.delete(s);
+}

@@ -38,6 +38,7 @@ import {
 /** A file that inflates past what an import needs fails its own call instead of exhausting the host. */
 const IMPORT_LIMITS = { maxOldGenerationSizeMb: 2048 };
 import { istDate } from '../domain/plant-time';
+import { grouped } from '../domain/figures';
 
 /**
  * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts
@@ -98,13 +99,15 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const loaded = loadScenario(db, id);
       const rows = tableRows(loaded.scenario, table);
       const rids = loaded.rowIds[table];
+      // Row id → index, once: a pasted range of 20,000 changes scanned every row for each.
+      const indexOf = new Map(rids.map((rid, i) => [rid, i]));
       const issues: FieldIssue[] = [];
       const updates: { rid: number; row: Record<string, unknown> }[] = [];
       const inserts: Record<string, unknown>[] = [];
       const deletes: number[] = [];
       changes.forEach((ch, k) => {
         if (ch.op === 'delete') {
-          if (!rids.includes(ch.rid))
+          if (!indexOf.has(ch.rid))
             issues.push({
               path: `changes[${k}]`,
               message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)`,
@@ -112,7 +115,7 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
           deletes.push(ch.rid);
           return;
         }
-        const index = ch.op === 'update' ? rids.indexOf(ch.rid) : rows.length + inserts.length;
+        const index = ch.op === 'update' ? (indexOf.get(ch.rid) ?? -1) : rows.length + inserts.length;
         if (ch.op === 'update' && index < 0) {
           issues.push({
             path: `changes[${k}]`,
@@ -218,6 +221,14 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
 
     'scenarios.loadHistory': ({ seed, days, replace }) => {
       const db = s.requireDb();
+      // Generated history never replaces the plant's own: a window could otherwise wipe it.
+      const stored = historyInfo(db);
+      const rows = Object.values(stored.tables).reduce((a, t) => a + t.rows, 0);
+      if (replace && rows > 0 && !stored.synthetic)
+        throw new ContractError(
+          'CONFLICT',
+          `The stored history is the plant's own (${grouped(rows)} rows); generated demo history does not replace it. Import history with \`rakeplan history import\` instead.`,
+        );
       insertHistory(db, generateHistory({ seed, days }), { replace, synthetic: { seed, days } });
       return historyInfo(db);
     },

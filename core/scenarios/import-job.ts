@@ -5,6 +5,7 @@ import { openWorkerConnection, type Database } from '../storage/db';
 import { readScenarioFile, readTableFile, type FileFormat } from './files';
 import { applyTableImport, planScenarioImport, planTableImport } from './import';
 import { zipInflatesWithin } from '../importexport/zip-limits';
+import { planLimitError } from '../optimizer/limits';
 import { insertScenario, loadScenario } from './store';
 
 /**
@@ -50,6 +51,9 @@ export async function runImportJob(job: ImportJob, hostDb?: Database.Database): 
     job.kind === 'table'
       ? { table: await readTableFile(SCENARIO_TABLES[job.table], job.format, bytes, job.fileName) }
       : { scenario: await readScenarioFile(job.format, bytes, job.fileName) };
+  // Too many orders or rakes to plan: refused before any row is checked or the database opened.
+  const over = read.scenario ? planLimitError(read.scenario.scenario) : null;
+  if (over) throw over;
   const db = hostDb ?? openWorkerConnection(job.dbPath);
   try {
     if (job.kind === 'table') {

@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/scenario';
 import { checkScenario, validateScenario, type DataIssue } from '../domain/validate';
 import type { ReadTable } from '../importexport/table-io';
 import type { SheetsRead } from '../importexport/scenario-file';
+import { planLimitError } from '../optimizer/limits';
 import { deleteRows, insertRows, requireScenario, touch, updateRow } from './store';
 
 const keyOf = (table: TableName, row: Record<string, unknown>) =>
@@ -119,6 +120,9 @@ export function planTableImport(
       },
       writes: null,
     };
+  // A scenario no plan can be made of is not saved (250,000 imported orders made a 49 MB scenario).
+  const over = planLimitError(final.candidate);
+  if (over) throw over;
   const imported = final.merged.filter((m) => m.line !== undefined);
   return {
     result: {

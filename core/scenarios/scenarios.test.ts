@@ -183,6 +183,35 @@ describe('scenarios: import reports', () => {
     expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
   });
 
+  it('refuses an import that would leave more orders than a plan can hold, keeping the scenario as it was', async () => {
+    const sc = generateScenario({ seed: 8, size: 'day' });
+    const id = await importJson(sc);
+    const before = await app.invoke('scenarios.get', { id });
+    // Merged onto the day's 120 orders: 49,900 new ones make 50,020, past the 50,000 a plan holds.
+    const rows = Array.from({ length: 49_900 }, (_, i) => `N-${i + 1},Acme,GZB,HRC,500,2026-03-20 18:00,1,rail,yes`);
+    await expect(
+      app.invoke('scenarios.import', {
+        id,
+        table: 'orders',
+        fileName: 'orders.csv',
+        dataBase64: b64([header, ...rows].join('\n')),
+        mode: 'merge',
+      }),
+    ).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(/^The scenario has 50,020 orders; the optimizer plans at most 50,000/),
+    });
+    expect((await app.invoke('scenarios.get', { id })).scenario).toEqual(before.scenario);
+    const whole = {
+      ...sc,
+      orders: Array.from({ length: 50_001 }, (_, i) => ({ ...sc.orders[i % sc.orders.length]!, id: `W-${i}` })),
+    };
+    await expect(
+      app.invoke('scenarios.import', { fileName: 'big.json', dataBase64: b64(JSON.stringify(whole)) }),
+    ).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+    expect(await app.invoke('scenarios.list', {})).toHaveLength(1);
+  });
+
   it('reads a file too large for the host thread in the import worker, with the same report', async () => {
     const id = await importJson(generateScenario({ seed: 8, size: 'day' }));
     const rows = Array.from(
@@ -487,7 +516,13 @@ describe('scenarios: demo seed and history', () => {
       `database table history_demand (${grouped(plant.demand.length)} rows)`,
     );
 
-    // History generated on request is synthetic again; more of it keeps the first seed.
+    // Generated history never replaces the plant's own …
+    await expect(app.invoke('scenarios.loadHistory', { seed: 3, days: 10 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/^The stored history is the plant's own \([\d,]+ rows\)/),
+    });
+    expect(loadHistory({ dbPath: s.dbPath }, 'trips').synthetic).toBe(false);
+    // … added beside it on request, the whole is synthetic again; more of it keeps the first seed.
     await app.invoke('scenarios.loadHistory', { seed: 3, days: 10, replace: false });
     await app.invoke('scenarios.loadHistory', { seed: 4, days: 5, replace: false });
     expect((await app.invoke('scenarios.historyInfo', {})).synthetic).toEqual({ seed: 3, days: 10 });

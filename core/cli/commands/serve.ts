@@ -4,7 +4,7 @@ import { installProcessGuards } from '../../host/guards';
 import { appRoot } from '../../host/paths';
 import { startBrowserServer } from '../../host/transports/ws-server';
 import { metricsRoute } from '../../monitoring/http';
-import { num } from '../args';
+import { CliUsageError, num } from '../args';
 import type { CliCommand } from '../command';
 
 export const serveCommand: CliCommand = {
@@ -13,12 +13,24 @@ export const serveCommand: CliCommand = {
   usage: 'rakeplan serve [--port N] [--data-dir DIR]',
   async run(args, env) {
     installProcessGuards();
+    // Checked before the host starts: its spare solve worker would keep a refused command alive.
+    const port = num(args, 'port', 0)!;
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliUsageError(`--port must be a whole number from 0 to 65535 (0: any free port), got '${port}'`);
     const host = createHost({ dataDir: env.dataDir, mode: 'browser' });
-    const server = await startBrowserServer(host.app, {
-      port: num(args, 'port', 0),
-      staticDir: path.join(appRoot(), 'dist', 'renderer'),
-      routes: metricsRoute(host.services),
-    });
+    let server;
+    try {
+      server = await startBrowserServer(host.app, {
+        port,
+        staticDir: path.join(appRoot(), 'dist', 'renderer'),
+        routes: metricsRoute(host.services),
+      });
+    } catch (err) {
+      host.close();
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use on 127.0.0.1: give another with --port, or 0`);
+      throw err;
+    }
     if (host.services.dbError) env.err(`warning: ${host.services.dbError.message}`);
     env.out(`RakePlan browser mode: ${server.url}`);
     env.out(`data directory: ${host.services.dataDir}`);
