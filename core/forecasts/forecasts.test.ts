@@ -187,6 +187,18 @@ describe('update from forecasts', () => {
       kept.sources.every((s) => s.source === 'scenario' && s.before === s.used && /synthetic/.test(s.why ?? '')),
     ).toBe(true);
     expect(kept.changes).toHaveLength(0);
+    // The registry's own baseline was fitted on the same synthetic rows: it does not stand in either.
+    const withStored = Object.fromEntries(
+      Object.entries(all({ data: 'synthetic-history' })).map(([k, v]) => [
+        k,
+        { ...v, baseline: { description: 'mean by corridor' } as unknown as VersionRecord['baseline'] },
+      ]),
+    );
+    const stored = await applyForecasts(sc, { ...access(withStored), baseline: () => null }, { demo: false });
+    expect(stored.changes).toHaveLength(0);
+    expect(
+      stored.sources.every((s) => s.source === 'scenario' && /fitted on the same synthetic history/.test(s.why ?? '')),
+    ).toBe(true);
     const demo = await applyForecasts(sc, access(all({ data: 'synthetic-history' })), { demo: true });
     expect(demo.sources.every((s) => s.source.startsWith('model '))).toBe(true);
   });

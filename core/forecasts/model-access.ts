@@ -54,6 +54,12 @@ export async function answer(
       };
     if (!rec.baseline)
       return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
+    // The registry's baseline was fitted on the model's own training rows: synthetic too.
+    if (trainedOnSynthetic(rec) && !demo)
+      return {
+        values: null,
+        why: `${refused}; its baseline was fitted on the same synthetic history, so the scenario's own figures stay`,
+      };
     return {
       values: predictBaseline(rec.baseline, rec.manifest, rows).columns,
       source: `baseline ${name}`,

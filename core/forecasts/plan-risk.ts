@@ -56,6 +56,11 @@ export function scenarioForMode(sc: Scenario, mode: PlanningMode): Scenario {
   return mode === 'robust' ? robustScenario(sc) : sc;
 }
 
+/** The scenario an existing plan was made on, from the scenario as the planner has it: its edits, re-plans and checks use it. */
+export function scenarioForPlan(sc: Scenario, plan: { planning?: { mode: PlanningMode } }): Scenario {
+  return scenarioForMode(sc, plan.planning?.mode ?? 'normal');
+}
+
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 const lateDays = (lateH: number) => (lateH > 1e-6 ? Math.ceil(lateH / 24 - 1e-9) : 0);
 

@@ -49,4 +49,33 @@ describe('rakeplan plan / check', () => {
     expect(res.status).toBe(1);
     expect(res.stderr).toMatch(/bad\.json: error at orders\[1\]\.quantityT/);
   });
+
+  it('keeps the plan just solved when the data directory cannot be opened for the production forecast', () => {
+    const sc = path.join(dir, 's-damaged.json');
+    fs.writeFileSync(sc, JSON.stringify(tinyInput()));
+    const data = path.join(dir, 'damaged');
+    fs.mkdirSync(data, { recursive: true });
+    fs.writeFileSync(path.join(data, 'rakeplan.db'), 'not a database'.repeat(100));
+    const out = path.join(dir, 'plan-damaged.json');
+    const r = spawnSync(
+      process.execPath,
+      [path.join(appRoot(), 'bin', 'rakeplan.js'), 'plan', '--scenario', sc, '--out', out, '--time-limit', '5'],
+      { encoding: 'utf8', env: { ...process.env, RAKEPLAN_DATA_DIR: data } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: the demand forecast for the production suggestion failed .*; the plan is kept/);
+    const plan = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(plan.notes).toContainEqual(
+      expect.stringMatching(/^Production suggestion from open orders only: the demand forecast failed/),
+    );
+  });
+
+  it('refuses options of another plan mode instead of ignoring them', () => {
+    const r = run('plan', '--scenario', 'x.json', '--plan', 'p.json', '--edits', 'e.json', '--out', 'o.json');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--plan, --edits do not apply to `rakeplan plan`/);
+    const b = run('plan', '--scenario', 'x.json', '--base', 'b.json', '--robust', '--out', 'o.json');
+    expect(b.status).toBe(2);
+    expect(b.stderr).toMatch(/--robust does not apply to `rakeplan plan --base`/);
+  });
 });

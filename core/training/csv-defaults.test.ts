@@ -54,4 +54,36 @@ describe('training from a CSV with the defaults', () => {
     expect(kept.metrics.refit).toBeNull();
     expect(kept.metrics.test).toEqual(res.metrics.test);
   });
+
+  it("records a CSV beside the demo's mark as synthetic history, so it feeds only the demo", async () => {
+    const demo = path.join(dir, 'demo');
+    fs.mkdirSync(demo);
+    const rows = Array.from({ length: 400 }, (_, i) => [i % 17, (i * 31) % 7, (i % 17) * 2 + ((i * 31) % 7)]);
+    fs.writeFileSync(path.join(demo, 'trips.csv'), writeCsv([['x', 'k', 'y'], ...rows]));
+    const train = (out: string) =>
+      executeTraining(
+        {
+          kind: 'csv',
+          name: 'transit-delay',
+          path: path.join(demo, 'trips.csv'),
+          target: 'y',
+          task: 'regression',
+          params: { rounds: 5 },
+          outDir: path.join(dir, out),
+          threads: 1,
+        },
+        dir,
+        () => {},
+      );
+    await train('plain');
+    const plain = JSON.parse(fs.readFileSync(path.join(dir, 'plain', 'manifest.json'), 'utf8'));
+    expect(plain.trainingData.kind).toBe('csv');
+    fs.writeFileSync(path.join(demo, 'synthetic-history.json'), JSON.stringify({ seed: 7, days: 60 }));
+    await train('marked');
+    const marked = JSON.parse(fs.readFileSync(path.join(dir, 'marked', 'manifest.json'), 'utf8'));
+    expect(marked.trainingData).toMatchObject({
+      kind: 'synthetic-history',
+      source: expect.stringMatching(/generated history \(seed 7, 60 days\)$/),
+    });
+  });
 });

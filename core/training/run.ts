@@ -10,6 +10,7 @@ import { SerialHistBuilder } from '../ml/gradient-histogram';
 import { ParallelHistBuilder } from '../ml/parallel-hist';
 import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams } from '../ml/pipeline';
 import type { ColumnType } from '../ml/table';
+import { syntheticMark } from '../scenarios/history-import';
 import { loadHistory, type HistorySource } from './history-source';
 
 /** Training sets from this many rows use both cores by default (measured: see below). */
@@ -127,7 +128,11 @@ export async function executeTraining(
     progress({ stage: 'loading', message: `Reading ${input.path}` });
     const table = await readCsvTable(input.path, input.types);
     source = `CSV ${path.resolve(input.path)} (${grouped(table.nRows)} rows)`;
-    trainingData = { kind: 'csv', source };
+    // A CSV beside the demo's mark (rakeplan demo-data) is generated history, whatever it is named.
+    const mark = syntheticMark(path.dirname(path.resolve(input.path)));
+    trainingData = mark
+      ? { kind: 'synthetic-history', source: `${source}: generated history (seed ${mark.seed}, ${mark.days} days)` }
+      : { kind: 'csv', source };
     name = input.name;
     outcome = trainTable(
       table,

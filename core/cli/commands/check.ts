@@ -5,7 +5,7 @@ import { PLAN_FORMAT } from '../../domain/plan';
 import { str } from '../args';
 import type { CliCommand } from '../command';
 import { readScenarioFile } from './plan';
-import { robustScenario } from '../../forecasts/plan-risk';
+import { scenarioForPlan } from '../../forecasts/plan-risk';
 import { rupees } from '../../domain/figures';
 
 export const checkCommand: CliCommand = {
@@ -30,7 +30,7 @@ export const checkCommand: CliCommand = {
     // A robust plan was made on P90 transit: it is checked on that same derivation of the scenario.
     const robust = plan.planning?.mode === 'robust';
     if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');
-    const res = checkPlan(robust ? robustScenario(scenario) : scenario, plan);
+    const res = checkPlan(scenarioForPlan(scenario, plan), plan);
     if (res.ok) {
       env.out(`OK: the plan obeys every rule; recomputed total ${rupees(res.recomputed.totalCost)}`);
       return 0;

@@ -116,7 +116,14 @@ describe('rakeplan plan edit / plan --base', () => {
     expect(res.stdout).toMatch(/re-plan \(keep[^)]*\): total ₹[\d,]+; \d+ rake\(s\) changed, \d+ forced/);
     expect(res.stdout).toMatch(/checker: OK/);
     expect(re.stability!.changedRakes).toBeLessThanOrEqual(re.stability!.forcedRakes);
-    if (victim) expect(res.stdout).toMatch(new RegExp(`changed rake ${victim.rakeId}: (retimed|removed) \\(forced\\)`));
+    if (victim) {
+      expect(res.stdout).toMatch(new RegExp(`changed rake ${victim.rakeId}: (retimed|removed) \\(forced\\)`));
+      // The disrupted scenario is written beside the plan, and the plan checks against it.
+      const disrupted = path.join(dir, 'replanned.scenario.json');
+      expect(res.stdout).toContain(`the disrupted scenario this plan obeys: ${disrupted}`);
+      const checked = run('check', '--scenario', disrupted, '--plan', out);
+      expect(checked.status, checked.stdout + checked.stderr).toBe(0);
+    }
     const bad = run(
       'plan',
       '--scenario',
@@ -131,4 +138,30 @@ describe('rakeplan plan edit / plan --base', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/disruptions\[0\] \(rake-delayed\): rake NOPE is not in the scenario/);
   }, 180_000);
+
+  it("a robust plan's edits are priced and checked on P90 transit, as it was made", () => {
+    const robustFile = path.join(dir, 'robust.json');
+    const made = run('plan', '--scenario', scFile, '--out', robustFile, '--robust', '--time-limit', '6');
+    expect(made.status, made.stderr).toBe(0);
+    const robust = read(robustFile);
+    expect(robust.planning?.mode).toBe('robust');
+    const out = path.join(dir, 'robust-locked.json');
+    const lock = run(
+      'plan',
+      'edit',
+      '--scenario',
+      scFile,
+      '--plan',
+      robustFile,
+      '--edits',
+      write('lock.json', [{ op: 'lock', target: `rake:${robust.rakes[0]!.rakeId}` }]),
+      '--out',
+      out,
+    );
+    // A lock changes no decision: the same cost, and the plan still passes as a robust plan.
+    expect(lock.status, lock.stdout + lock.stderr).toBe(0);
+    expect(read(out).summary.totalCost).toBeCloseTo(robust.summary.totalCost, 2);
+    const checked = run('check', '--scenario', scFile, '--plan', out);
+    expect(checked.status, checked.stdout).toBe(0);
+  }, 120_000);
 });

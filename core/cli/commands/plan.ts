@@ -4,6 +4,7 @@ import type { Scenario } from '../../domain/scenario';
 import { planLimitError } from '../../optimizer/limits';
 import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
+import { GLOBAL_OPTIONS } from '../options';
 import type { CliCommand, CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
@@ -12,6 +13,8 @@ import { annotatePlanRisk, scenarioForMode } from '../../forecasts/plan-risk';
 import { addForecastProduction } from '../../forecasts/service';
 import { withCliHost } from '../with-host';
 import { rupees, tonnes } from '../../domain/figures';
+import type { Plan } from '../../domain/plan';
+import { productionNote } from '../../domain/plan-notes';
 
 /**
  * Read and validate a scenario file; errors name the file, table, row and field. `refuse` is asked
@@ -41,9 +44,16 @@ export const planCommand: CliCommand = {
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
   usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust] [--demo]   (robust: every rail transit at its P90 forecast; demo: the production suggestion may use models trained on the demo history)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
-    if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
+    if (args.positionals[0] === 'edit') {
+      onlyFor(args, 'plan edit', ['scenario', 'plan', 'edits', 'out']);
+      return runPlanEdit(args, env);
+    }
     if (args.positionals.length > 0) return runPlanStore(args, env);
-    if (str(args, 'base') !== undefined) return runPlanBase(args, env);
+    if (str(args, 'base') !== undefined) {
+      onlyFor(args, 'plan --base', ['scenario', 'base', 'disruptions', 'out', 'stability', 'time-limit', 'now']);
+      return runPlanBase(args, env);
+    }
+    onlyFor(args, 'plan', ['scenario', 'out', 'time-limit', 'gap', 'export-lp', 'rule-based', 'robust', 'demo']);
     const file = str(args, 'scenario', true)!;
     const out = str(args, 'out', true)!;
     const timeLimitS = num(args, 'time-limit', 30)!;
@@ -77,10 +87,19 @@ export const planCommand: CliCommand = {
     process.on('SIGINT', onSigint);
     try {
       const { plan: solved, lpText } = await handle.result;
-      // The production suggestion adds the 14-day demand forecast from the data directory's models.
-      const plan = await withCliHost(env, (host) =>
-        addForecastProduction(host.services, annotatePlanRisk(solved, scenario, mode), scenario, bool(args, 'demo')),
-      );
+      const annotated = annotatePlanRisk(solved, scenario, mode);
+      // The production suggestion adds the 14-day demand forecast from the data directory's models;
+      // a data directory that cannot be opened costs that suggestion, never the plan just solved.
+      let plan: Plan;
+      try {
+        plan = await withCliHost(env, (host) =>
+          addForecastProduction(host.services, annotated, scenario, bool(args, 'demo')),
+        );
+      } catch (err) {
+        const error = (err as Error).message;
+        env.err(`warning: the demand forecast for the production suggestion failed (${error}); the plan is kept`);
+        plan = { ...annotated, notes: [...annotated.notes, productionNote({ kind: 'failed', error })] };
+      }
       // Killed mid-write, the previous plan stays whole (core/storage/atomic-write.ts).
       writeFileAtomic(out, JSON.stringify(plan, null, 2));
       if (lpFile) {
@@ -110,3 +129,15 @@ export const planCommand: CliCommand = {
     }
   },
 };
+
+/**
+ * Options of another `plan` mode are refused, not ignored: `--edits` without `edit`, or
+ * `--robust` with `--base`, would otherwise give a plan that silently lacks what was asked.
+ */
+function onlyFor(args: ParsedArgs, mode: string, allowed: readonly string[]): void {
+  const stray = Object.keys(args.flags).filter((f) => !allowed.includes(f) && !(f in GLOBAL_OPTIONS));
+  if (stray.length)
+    throw new CliUsageError(
+      `${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'does' : 'do'} not apply to \`rakeplan ${mode}\` (options: ${allowed.map((a) => `--${a}`).join(' ')})`,
+    );
+}
