@@ -4,6 +4,7 @@ import type { Scenario } from '../domain/scenario';
 import type { CostBreakdown, Plan } from '../domain/plan';
 import { PLANT_OFFSET_MIN } from '../domain/plant-time';
 import { checkFigures } from './figures';
+import { shapeProblems } from './shape';
 import { COST_REL, fmt, TOL_H, TOL_T } from './tolerances';
 
 export interface Violation {
@@ -58,6 +59,9 @@ interface Ctx {
 /** Re-verify every rule of DOMAIN.md for `plan` against `scenario`; never throws on a bad plan. */
 export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const v: Violation[] = [];
+  const shape = shapeProblems(plan);
+  if (shape.length)
+    return { ok: false, violations: shape.map((p) => ({ rule: 0, ...p })), recomputed: { totalCost: NaN } };
   const x = context(sc, (rule, where, message) => v.push({ rule, where, message }));
   const seenRakes = new Set<string>();
   for (const pr of plan.rakes) checkRake(x, pr, seenRakes);

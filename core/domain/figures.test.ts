@@ -5,6 +5,8 @@ describe('figures in plain text', () => {
   it('groups digits the Indian way and names the unit', () => {
     expect(grouped(12345678.4)).toBe('1,23,45,678');
     expect(rupees(95973703)).toBe('₹9,59,73,703');
+    expect(rupees(-1941900)).toBe('−₹19,41,900');
+    expect(rupees(-0.4)).toBe('₹0');
     expect(tonnes(19250)).toBe('19,250 t');
   });
   it('gives ₹/t in whole rupees, or with both paise digits', () => {

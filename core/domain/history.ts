@@ -7,7 +7,13 @@ import { isoDate, isoTimestamp } from './entities';
  * forecasting models read them. Nullable numbers are the "few per cent missing values".
  */
 const num = z.number().finite();
-const maybe = num.nullable();
+/** A figure within the range a real record can hold: a value outside is a typing or unit error. */
+const within = (lo: number, hi: number, unit: string) =>
+  num.min(lo, `must be ≥ ${lo} ${unit}`).max(hi, `must be ≤ ${hi.toLocaleString('en-US')} ${unit}`);
+const positive = (hi: number, unit: string) =>
+  num.positive(`must be > 0 ${unit}`).max(hi, `must be ≤ ${hi.toLocaleString('en-US')} ${unit}`);
+const TONNES = within(0, 1_000_000, 't');
+const KM = within(0, 10_000, 'km');
 
 /** demand: day × destination × product → tonnes ordered. */
 export const demandRowSchema = z.object({
@@ -15,7 +21,7 @@ export const demandRowSchema = z.object({
   destination: z.string(),
   product: z.string(),
   corridor: z.string(),
-  tonnes: maybe,
+  tonnes: TONNES.nullable(),
 });
 /** rake placements: promised vs actual placement, delay in hours. */
 export const rakePlacementRowSchema = z.object({
@@ -24,7 +30,7 @@ export const rakePlacementRowSchema = z.object({
   loadingPoint: z.string(),
   promisedAt: isoTimestamp,
   actualAt: isoTimestamp,
-  delayH: maybe,
+  delayH: within(-1_000, 1_000, 'h').nullable(),
 });
 /** trips: each rail trip → transit hours. */
 export const tripRowSchema = z.object({
@@ -32,11 +38,11 @@ export const tripRowSchema = z.object({
   rakeId: z.string(),
   corridor: z.string(),
   destination: z.string(),
-  distanceKm: num,
+  distanceKm: KM,
   wagonType: z.string(),
   month: z.number().int().min(1).max(12),
-  loadT: maybe,
-  transitH: maybe,
+  loadT: within(0, 10_000, 't').nullable(),
+  transitH: positive(2_000, 'h').nullable(),
 });
 /** loading events: loading point, product, wagon type, tonnes, hours → rate. */
 export const loadingEventRowSchema = z.object({
@@ -45,9 +51,9 @@ export const loadingEventRowSchema = z.object({
   loadingPoint: z.string(),
   product: z.string(),
   wagonType: z.string(),
-  tonnes: num,
-  hours: maybe,
-  rateTph: maybe,
+  tonnes: within(0, 10_000, 't'),
+  hours: positive(1_000, 'h').nullable(),
+  rateTph: positive(10_000, 't/h').nullable(),
 });
 /** shipments: lane, mode, tonnes, distance → cost per tonne and the mode chosen. */
 export const shipmentRowSchema = z.object({
@@ -59,9 +65,9 @@ export const shipmentRowSchema = z.object({
   product: z.string(),
   priority: z.number().int().min(1).max(3),
   mode: z.enum(['rail', 'road']),
-  tonnes: num,
-  distanceKm: num,
-  costRsPerT: maybe,
+  tonnes: TONNES,
+  distanceKm: KM,
+  costRsPerT: within(0, 100_000, '₹/t').nullable(),
 });
 
 export type DemandRow = z.infer<typeof demandRowSchema>;

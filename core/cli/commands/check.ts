@@ -7,6 +7,7 @@ import type { CliCommand } from '../command';
 import { readScenarioFile } from './plan';
 import { scenarioForPlan } from '../../forecasts/plan-risk';
 import { rupees } from '../../domain/figures';
+import { scenarioHash } from '../../optimizer/build-plan';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -30,7 +31,14 @@ export const checkCommand: CliCommand = {
     // A robust plan was made on P90 transit: it is checked on that same derivation of the scenario.
     const robust = plan.planning?.mode === 'robust';
     if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');
-    const res = checkPlan(scenarioForPlan(scenario, plan), plan);
+    // Another scenario (or this one changed since): said first, as the likely cause of what follows.
+    const planned = scenarioForPlan(scenario, plan);
+    const made = (plan as Partial<Plan>).scenario;
+    if (made?.hash && made.hash !== scenarioHash(planned))
+      env.out(
+        `note: this plan was made for ${made.name ? `scenario '${made.name}'` : 'another scenario'} with other content; violations below may come from that`,
+      );
+    const res = checkPlan(planned, plan);
     if (res.ok) {
       env.out(`OK: the plan obeys every rule; recomputed total ${rupees(res.recomputed.totalCost)}`);
       return 0;

@@ -54,6 +54,14 @@ describe('rakeplan history import', () => {
     expect(refused.err).toContain("trips.csv line 3, transitH: 'abc' is not valid here");
     const after = JSON.parse((await run(historyCommand, ['info', '--json'])).out) as typeof info;
     expect(after).toEqual(info);
+    // A number no real trip can have (a sign or unit slip) is refused the same way.
+    cells[header.indexOf('transitH')] = '-40';
+    lines[2] = cells.join(',');
+    fs.writeFileSync(trips, lines.join('\n'));
+    const negative = await run(historyCommand, ['import', bad]);
+    expect(negative.code).toBe(1);
+    expect(negative.err).toContain("trips.csv line 3, transitH: '-40' is not valid here (must be > 0 h)");
+    expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toEqual(info);
 
     // The same tables without the mark are the plant's (a plant's own export has none).
     const plant = path.join(tmp.dir, 'plant');

@@ -53,7 +53,7 @@ describe('rakeplan plan edit / plan --base', () => {
     );
     const edited = read(out);
     expect(edited.summary.totalCost).not.toBeCloseTo(plan.summary.totalCost, 0);
-    expect(ok.stdout).toMatch(/1 edit\(s\): total ₹[\d,]+ \([+-]₹/);
+    expect(ok.stdout).toMatch(/1 edit\(s\): total ₹[\d,]+ \((\+|−)₹[\d,]+, [+−]\d+\.\d\d %\)/);
     expect(checkPlan(sc, edited).ok).toBe(ok.status === 0);
     // A loading starting before its rake is placed breaks rule 5.
     const early = new Date(Date.parse(a!.placement) - 6 * 3_600_000).toISOString();

@@ -11,6 +11,7 @@ import { applyEdits } from '../../plans/edit';
 import { scenarioForMode, scenarioForPlan } from '../../forecasts/plan-risk';
 import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
 import { CliUsageError, num, str, type ParsedArgs } from '../args';
+import { checkOutFile } from '../out-file';
 import type { CliEnv } from '../command';
 import { readScenarioFile } from './plan';
 import { rupees } from '../../domain/figures';
@@ -64,8 +65,13 @@ const verdictLines = (env: CliEnv, v: ReturnType<typeof checkPlan>) => {
 export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number> {
   const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
   const plan = readPlan(str(args, 'plan', true)!, env);
-  const edits = readJson(str(args, 'edits', true)!, planEditsSchema, env, 'edits');
   const out = str(args, 'out', true)!;
+  checkOutFile(out, {
+    '--scenario': str(args, 'scenario'),
+    '--plan': str(args, 'plan'),
+    '--edits': str(args, 'edits'),
+  });
+  const edits = readJson(str(args, 'edits', true)!, planEditsSchema, env, 'edits');
   if (!scenario || !plan || !edits) return 1;
   // A robust plan is priced and checked on P90 transit, as it was made.
   const planned = scenarioForPlan(scenario, plan);
@@ -73,7 +79,7 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
     const res = applyEdits(planned, plan, edits);
     writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
     env.out(
-      `${edits.length} edit(s): total ${rupees(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rupees(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : ''}${res.costDelta.pct.toFixed(2)} %); wrote ${out}`,
+      `${edits.length} edit(s): total ${rupees(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rupees(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : '−'}${Math.abs(res.costDelta.pct).toFixed(2)} %); wrote ${out}`,
     );
     verdictLines(env, checkPlan(planned, res.plan));
     return res.check.ok ? 0 : 1;
@@ -93,10 +99,12 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   const dFile = str(args, 'disruptions');
   const disruptions = dFile ? readJson(dFile, disruptionsSchema, env, 'disruptions') : [];
   const out = str(args, 'out', true)!;
+  checkOutFile(out, { '--scenario': str(args, 'scenario'), '--base': str(args, 'base'), '--disruptions': dFile });
   const stabilityRs = num(args, 'stability', DEFAULT_STABILITY_RS)!;
   const timeLimitS = num(args, 'time-limit', 30)!;
   if (stabilityRs < 0) throw new CliUsageError('--stability must be ≥ 0 (₹ per changed rake)');
-  if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
+  if (!(timeLimitS >= 1 && timeLimitS <= 3600))
+    throw new CliUsageError(`--time-limit must be from 1 to 3600 seconds, got ${timeLimitS}`);
   const now = str(args, 'now');
   if (now !== undefined && !Number.isFinite(Date.parse(now)))
     throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);

@@ -5,6 +5,7 @@ import { planLimitError } from '../../optimizer/limits';
 import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, type ParsedArgs } from '../args';
 import { GLOBAL_OPTIONS } from '../options';
+import { checkOutFile } from '../out-file';
 import type { CliCommand, CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
@@ -58,9 +59,13 @@ export const planCommand: CliCommand = {
     const out = str(args, 'out', true)!;
     const timeLimitS = num(args, 'time-limit', 30)!;
     const gap = num(args, 'gap', 0.005)!;
-    if (timeLimitS <= 0) throw new CliUsageError('--time-limit must be > 0 seconds');
-    if (gap < 0 || gap >= 1) throw new CliUsageError('--gap must be a fraction in [0, 1), e.g. 0.005 for 0.5 %');
+    // The app's bounds (plans.solve): below a second the rule-based yardstick itself is cut short.
+    if (!(timeLimitS >= 1 && timeLimitS <= 3600))
+      throw new CliUsageError(`--time-limit must be from 1 to 3600 seconds, got ${timeLimitS}`);
+    if (!(gap >= 0 && gap <= 0.5))
+      throw new CliUsageError(`--gap must be a fraction from 0 to 0.5, e.g. 0.005 for 0.5 %, got ${gap}`);
     const lpFile = str(args, 'export-lp');
+    checkOutFile(out, { '--scenario': file, '--export-lp': lpFile });
     const scenario = readScenarioFile(file, env, (raw) => planLimitError(raw)?.message ?? null);
     if (!scenario) return 1;
     let last = 0;

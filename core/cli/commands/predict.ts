@@ -8,6 +8,7 @@ import { loadModel } from '../../ml/onnx-session';
 import { cellAt, type ColumnType } from '../../ml/table';
 import { bool, str } from '../args';
 import { runBatchPredict } from '../batch-predict';
+import { checkOutFile } from '../out-file';
 import type { CliCommand } from '../command';
 
 export const predictCommand: CliCommand = {
@@ -21,6 +22,7 @@ export const predictCommand: CliCommand = {
     const dir = resolveModelDir(str(args, 'model', true)!, env.dataDir);
     const input = str(args, 'csv', true)!;
     const outFile = str(args, 'out', true)!;
+    checkOutFile(outFile, { '--csv': input });
     const model = await loadModel(dir);
     try {
       // Read the model's inputs with the types it was trained on; other columns keep inferred types.
