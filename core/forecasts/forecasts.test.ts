@@ -291,6 +291,21 @@ describe('rake indent', () => {
     expect(Math.abs(ind.indentedT + left.reduce((a, b) => a + b, 0) - ind.demandT)).toBeLessThanOrEqual(
       ind.rows.length + left.length + 1,
     );
+    // No loading point is asked for more rakes in a day than its berths load in its working hours.
+    const byDay = new Map<string, number>();
+    for (const r of ind.rows) {
+      const lp = sc.plant.loadingPoints.find((l) => l.code === r.loadingPoint)!;
+      const k = `${r.date}|${lp.code}`;
+      byDay.set(k, (byDay.get(k) ?? 0) + (r.rakes * cap.get(r.wagonType)!) / lp.loadingRateTph);
+    }
+    for (const [k, h] of byDay) {
+      const lp = sc.plant.loadingPoints.find((l) => l.code === k.split('|')[1])!;
+      expect(h, k).toBeLessThanOrEqual(lp.maxRakes * (lp.workEndH - lp.workStartH) + 1e-6);
+    }
+    // A one-day indent asks for no more rakes than that day can load, and leaves later orders to a later indent.
+    const one = rakeIndent(sc, demand, 1);
+    expect(one.rows.every((r) => r.date === ind.rows[0]!.date)).toBe(true);
+    expect(one.notes).toContainEqual(expect.stringMatching(/t of open orders need not leave within these 1 days/));
     const csv = indentCsv(ind);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8').split('\r\n')[1]!.startsWith(ind.rows[0]!.date)).toBe(true);

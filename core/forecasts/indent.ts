@@ -44,7 +44,9 @@ const dayOf = (start: string, k: number) =>
  * forecast new orders (`demand`) are wanted on the day they are forecast, produced to order. Each
  * product goes on the first wagon type of its matrix that the scenario's rakes use, at the
  * loading point that can load it and is fed by the stockyards holding most of it. Tonnes short of
- * RAKE_FILL_TO_INDENT of a rake carry over to the next day.
+ * RAKE_FILL_TO_INDENT of a rake carry over to the next day, and so do rakes past what the loading
+ * point can load in a day (its berths × working hours at its loading rate). Open orders that need
+ * not leave within the window are left to a later indent, said in the notes.
  */
 export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14): Indent {
   const notes: string[] = [];
@@ -73,6 +75,14 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     return null;
   };
 
+  const lpByCode = new Map(sc.plant.loadingPoints.map((l) => [l.code, l]));
+  // Loading hours a loading point offers in a day, and those the rakes indented so far take.
+  const dayHours = (lp: string) => {
+    const l = lpByCode.get(lp)!;
+    return l.maxRakes * Math.max(0, Math.min(24, l.workEndH) - Math.max(0, l.workStartH));
+  };
+  const usedHours = new Map<string, number>();
+
   type Cell = { open: number; forecast: number; products: Set<string> };
   const want = new Map<string, Cell>();
   const add = (k: number, p: string, t: number, kind: 'open' | 'forecast') => {
@@ -89,6 +99,7 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   };
   const start = Date.parse(sc.horizon.start);
   let demandT = 0;
+  let laterT = 0;
   const orders = sc.orders
     .filter((o) => o.modes !== 'road')
     .sort((a, b) => a.priority - b.priority || Date.parse(a.dueDate) - Date.parse(b.dueDate));
@@ -102,7 +113,11 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     if (t <= 0) continue;
     stock.set(o.product, left - t);
     const leaveH = (Date.parse(o.dueDate) - start) / 3_600_000 - (dest.get(o.destination)?.railTransitH ?? 0);
-    const k = Math.min(days - 1, Math.max(0, Math.floor(leaveH / 24)));
+    const k = Math.max(0, Math.floor(leaveH / 24));
+    if (k >= days) {
+      laterT += t;
+      continue;
+    }
     add(k, o.product, t, 'open');
     demandT += t;
   }
@@ -132,8 +147,13 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
         products: new Set([...c0.products, ...(c1?.products ?? [])]),
       };
       const total = c.open + c.forecast;
-      const rakes = Math.floor(total / cap + (1 - RAKE_FILL_TO_INDENT));
+      // A rake takes cap ÷ rate hours to load; the loading point's day holds so many of them.
+      const rakeH = cap / lpByCode.get(lp)!.loadingRateTph;
+      const dayKey = `${k}|${lp}`;
+      const room = Math.floor((dayHours(lp) - (usedHours.get(dayKey) ?? 0)) / rakeH + 1e-9);
+      const rakes = Math.min(Math.max(0, room), Math.floor(total / cap + (1 - RAKE_FILL_TO_INDENT)));
       if (rakes > 0) {
+        usedHours.set(dayKey, (usedHours.get(dayKey) ?? 0) + rakes * rakeH);
         const carried = Math.min(total, rakes * cap);
         // Open orders go first: they are promised; forecast tonnes fill what is left.
         const open = Math.min(c.open, carried);
@@ -155,9 +175,20 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     }
   }
   const indentedT = rows.reduce((s, r) => s + r.expectedT, 0);
-  for (const [lw, c] of carry)
+  if (laterT > 0)
     notes.push(
-      `${lw.replace('|', ' × ')}: ${Math.round(c.open + c.forecast)} t left after day ${days}, less than ${RAKE_FILL_TO_INDENT * 100} % of a rake`,
+      `${Math.round(laterT)} t of open orders need not leave within these ${days} days; a later indent asks for their rakes`,
     );
+  for (const [lw, c] of carry) {
+    const w = wagon.get(lw.split('|')[1]!)!;
+    const left = c.open + c.forecast;
+    notes.push(
+      `${lw.replace('|', ' × ')}: ${Math.round(left)} t left after day ${days}, ${
+        left >= RAKE_FILL_TO_INDENT * w.pccT * w.wagonsPerRake
+          ? 'more than the loading point can load in these days'
+          : `less than ${RAKE_FILL_TO_INDENT * 100} % of a rake`
+      }`,
+    );
+  }
   return { days, rows, demandT: Math.round(demandT), indentedT, notes };
 }
