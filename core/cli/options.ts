@@ -102,7 +102,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
     task: 'string',
     classes: 'string',
   },
-  history: { json: 'boolean' },
+  history: { json: 'boolean', replace: 'boolean' },
   metrics: { prometheus: 'boolean', minutes: 'string', json: 'boolean' },
 };
 

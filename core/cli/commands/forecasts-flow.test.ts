@@ -62,13 +62,18 @@ describe('forecasts drive the plan, from the command line', () => {
       };
       beats[m] = v.baselineMetrics?.beats ?? null;
     }
+    // Shown with what it learned from, and its errors in the target's unit.
+    const shown = await run('models', 'show', 'transit-delay@1');
+    expect(shown).toMatch(/trained on .* — synthetic demo history: feeds only the demo \(--demo\)/);
+    expect(shown).toMatch(/holdout MAE [\d.]+ h · RMSE [\d.]+ h · WAPE [\d.]+ % · R²/);
+    // No model trained on it, and no baseline fitted on the same rows, changes a real scenario.
 
-    // Without --demo the models trained on it are refused, each figure naming why.
     const real = path.join(dir, 'real.json');
     await run('scenario', 'apply-forecasts', '--scenario', path.join(demo, 'scenario.json'), '--out', real);
     const refused = (JSON.parse(fs.readFileSync(real, 'utf8')) as Scenario).sources ?? [];
     expect(refused.filter((r) => r.source.startsWith('model '))).toEqual([]);
     expect(refused.some((r) => /trained on synthetic demo history/.test(r.why ?? ''))).toBe(true);
+    expect(refused.filter((r) => r.source.startsWith('baseline '))).toEqual([]);
 
     const s2 = path.join(dir, 's2.json');
     const applied = await run(

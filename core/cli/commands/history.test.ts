@@ -68,15 +68,22 @@ describe('rakeplan history import', () => {
     fs.cpSync(demo, plant, { recursive: true });
     fs.rmSync(path.join(plant, SYNTHETIC_MARK_FILE));
     expect(JSON.parse((await run(historyCommand, ['import', plant, '--json'])).out)).toMatchObject({ synthetic: null });
+    // The plant's own history is replaced only when asked.
+    const own = JSON.parse((await run(historyCommand, ['info', '--json'])).out) as typeof info;
+    const again = await run(historyCommand, ['import', demo]);
+    expect(again.code).toBe(1);
+    expect(again.err).toMatch(/holds the plant's own history \([\d,]+ rows\); importing .* Run again with --replace/);
+    expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toEqual(own);
+    expect((await run(historyCommand, ['import', plant, '--replace'])).code).toBe(0);
 
     // A mark that is not demo-data's is refused, naming the file, and changes nothing.
     fs.writeFileSync(path.join(plant, SYNTHETIC_MARK_FILE), '{"seed": "x"');
-    await expect(run(historyCommand, ['import', plant])).rejects.toThrow(
+    await expect(run(historyCommand, ['import', plant, '--replace'])).rejects.toThrow(
       /synthetic-history\.json: expected \{"seed": N/,
     );
     expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toMatchObject({ synthetic: null });
 
     fs.rmSync(path.join(bad, 'shipments.csv'));
-    await expect(run(historyCommand, ['import', bad])).rejects.toThrow(/lacks shipments\.csv/);
+    await expect(run(historyCommand, ['import', bad, '--replace'])).rejects.toThrow(/lacks shipments\.csv/);
   });
 });

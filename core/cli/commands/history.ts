@@ -3,8 +3,9 @@ import { readHistoryDir, syntheticMark } from '../../scenarios/history-import';
 import { bool, CliUsageError } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
+import { grouped } from '../../domain/figures';
 
-const USAGE = `rakeplan history import DIR   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv)
+const USAGE = `rakeplan history import DIR [--replace]   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv; --replace: over the plant's own stored history)
   rakeplan history info [--json]`;
 
 /** The plant's history in the data directory, which `rakeplan train --spec` learns from. */
@@ -27,6 +28,15 @@ export const historyCommand: CliCommand = {
           );
           for (const p of problems.slice(0, 50))
             env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
+          return 1;
+        }
+        // An import replaces every stored table: over the plant's own history only when asked.
+        const stored = historyInfo(db);
+        const rows = Object.values(stored.tables).reduce((a, t) => a + t.rows, 0);
+        if (rows > 0 && !stored.synthetic && !bool(args, 'replace')) {
+          env.err(
+            `The data directory holds the plant's own history (${grouped(rows)} rows); importing ${dir} replaces all of it. Run again with --replace to do so; nothing changed.`,
+          );
           return 1;
         }
         // One transaction: the stored history is the old one or the new one, never a mix. Tables

@@ -4,6 +4,9 @@ import { baselineVerdict } from '../../registry/baseline-verdict';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { withCliHost } from '../with-host';
+import { MODEL_SPECS } from '../../../models';
+import { trainedOnSynthetic } from '../../domain/training-origin';
+import { metricLine } from './train';
 
 const USAGE = `rakeplan models list [--json]
   rakeplan models show NAME[@VERSION] [--json]
@@ -28,8 +31,6 @@ function ref(s: string | undefined, needVersion: boolean): { name: string; versi
   return { name, version };
 }
 
-const pct = (v: unknown) => (typeof v === 'number' ? v.toFixed(3) : '–');
-
 function printVersion(v: ModelVersionInfo, env: CliEnv): void {
   const test = (v.metrics?.test ?? {}) as Record<string, number>;
   env.out(`${v.name}@${v.version}  ${v.origin}  ${v.aliases.join(',') || '-'}  created ${v.createdAt}`);
@@ -40,9 +41,14 @@ function printVersion(v: ModelVersionInfo, env: CliEnv): void {
     env.out(
       `  dataset ${v.dataset.rows} rows ${v.dataset.from ?? '?'} … ${v.dataset.to ?? '?'} sha256 ${v.dataset.hash.slice(0, 12)}…`,
     );
+  const data = v.manifest.trainingData;
+  if (data)
+    env.out(
+      `  trained on ${data.source}${trainedOnSynthetic(v) ? ' — synthetic demo history: feeds only the demo (--demo)' : ''}`,
+    );
   if (v.metrics)
     env.out(
-      `  holdout MAE ${pct(test.mae)} RMSE ${pct(test.rmse)} WAPE ${pct(test.wape)} logloss ${pct(test.logloss)}; training ${v.trainMs ?? '–'} ms`,
+      `  holdout ${metricLine(test, MODEL_SPECS.find((s) => s.name === (v.spec ?? v.name))?.unit ?? '')}; training ${v.trainMs ?? '–'} ms`,
     );
   const verdict = baselineVerdict(v.baselineMetrics, (v.metrics?.primary as { name?: string } | undefined)?.name);
   if (verdict) env.out(`  ${verdict}`);

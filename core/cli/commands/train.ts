@@ -204,12 +204,18 @@ const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 /** Planner-readable metric lines: the holdout result, the baseline next to it, quantile coverage, top features. */
+/** One set of holdout metrics with the target's unit: "MAE 8.106 h · RMSE 15.17 h · WAPE 10.7 % · R² 0.812". */
+export function metricLine(x: Record<string, unknown>, unit: string): string {
+  const u = unit && unit !== 'probability' ? ` ${unit}` : '';
+  const num = (v: unknown, f: (n: number) => string) => (typeof v === 'number' ? f(v) : '—');
+  return 'mae' in x
+    ? `MAE ${num(x.mae, fmt)}${u} · RMSE ${num(x.rmse, fmt)}${u} · WAPE ${num(x.wape, pct)} · R² ${num(x.r2, (v) => v.toFixed(3))}`
+    : `accuracy ${num(x.accuracy, pct)} · F1 ${num(x.f1, (v) => v.toFixed(3))} · AUC ${num(x.auc, (v) => v.toFixed(3))} · log-loss ${num(x.logloss, (v) => v.toFixed(4))}`;
+}
+
 export function describeMetrics(m: ModelMetrics, task: Task, unit: string): string[] {
   const u = unit && unit !== 'probability' ? ` ${unit}` : '';
-  const line = (x: Record<string, unknown>) =>
-    'mae' in x
-      ? `MAE ${fmt(x.mae as number)}${u} · RMSE ${fmt(x.rmse as number)}${u} · WAPE ${pct(x.wape as number)} · R² ${(x.r2 as number).toFixed(3)}`
-      : `accuracy ${pct(x.accuracy as number)} · F1 ${(x.f1 as number).toFixed(3)} · AUC ${x.auc === null ? '—' : (x.auc as number).toFixed(3)} · log-loss ${(x.logloss as number).toFixed(4)}`;
+  const line = (x: Record<string, unknown>) => metricLine(x, unit);
   const out = [
     `task: ${task} on '${m.target}'; rows: train ${m.rows.train} · validation ${m.rows.valid} · test ${m.rows.test} (${m.split === 'random' ? 'random split, seeded' : 'time-ordered'})${m.rows.droppedMissingTarget ? `; ${m.rows.droppedMissingTarget} rows without a target dropped` : ''}`,
     `rounds kept: ${m.bestRound}${m.stoppedEarly ? ' (early stopping on validation loss)' : ''}; trained in ${(m.trainMs / 1000).toFixed(1)} s`,
