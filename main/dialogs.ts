@@ -22,14 +22,20 @@ export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string
   });
   if (res.canceled || !res.filePath) return null;
   const tmp = `${res.filePath}.${process.pid}.tmp`;
-  const fh = await fs.open(tmp, 'w');
+  // 'wx': a file (or a link planted) at the temp name is never written through.
+  const fh = await fs.open(tmp, 'wx');
   try {
-    await fh.writeFile(Buffer.from(opts.base64, 'base64'));
-    // Synced before the rename: without it a power cut can leave the new name on empty blocks.
-    await fh.sync();
-  } finally {
-    await fh.close();
+    try {
+      await fh.writeFile(Buffer.from(opts.base64, 'base64'));
+      // Synced before the rename: without it a power cut can leave the new name on empty blocks.
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await fs.rename(tmp, res.filePath);
+  } catch (err) {
+    await fs.rm(tmp, { force: true });
+    throw err;
   }
-  await fs.rename(tmp, res.filePath);
   return res.filePath;
 }

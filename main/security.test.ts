@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, DESKTOP_CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 import { isAllowedExternalUrl, isTrustedRendererUrl, isTrustedSender, WEB_PREFERENCES } from './security';
 
 const renderer = 'file:///opt/RakePlan/resources/app.asar/dist/renderer/index.html';
@@ -12,6 +13,15 @@ describe('Electron security rules', () => {
       webviewTag: false,
       webSecurity: true,
     });
+  });
+
+  it('gives the desktop window no WebSocket: it reaches the host through IPC only', () => {
+    expect(DESKTOP_CONTENT_SECURITY_POLICY).toContain("connect-src 'self';");
+    expect(DESKTOP_CONTENT_SECURITY_POLICY).not.toContain('ws:');
+    // Everything else as in browser mode.
+    expect(DESKTOP_CONTENT_SECURITY_POLICY.replace("connect-src 'self'", '')).toBe(
+      CONTENT_SECURITY_POLICY.replace("connect-src 'self' ws://127.0.0.1:*", ''),
+    );
   });
 
   it('trusts only our own page as an IPC sender, in the top frame', () => {

@@ -1,5 +1,5 @@
 import type { App, Session, Shell, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/contract/csp';
+import { DESKTOP_CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 
 /**
  * Every Electron hardening rule in one module, imported once by main/index.ts. The checks are
@@ -68,7 +68,9 @@ export function installSecurity(
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CONTENT_SECURITY_POLICY] },
+    });
   });
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {

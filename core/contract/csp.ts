@@ -22,3 +22,12 @@ export const CONTENT_SECURITY_POLICY = [
 export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
   .filter((d) => !d.startsWith('frame-ancestors'))
   .join('; ');
+
+/**
+ * The desktop window's policy: it reaches the host through IPC only, so no WebSocket at all. Sent
+ * as a header beside the page's meta policy, which browser mode needs; both apply, the stricter wins.
+ */
+export const DESKTOP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
+  "connect-src 'self' ws://127.0.0.1:*",
+  "connect-src 'self'",
+);
