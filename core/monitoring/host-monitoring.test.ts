@@ -51,6 +51,30 @@ describe('monitoring wired into the host', () => {
     expect(n.n).toBe(2);
   });
 
+  it('writes the last points at close: a host reopened on the data folder reads them', async () => {
+    const dir = path.join(tmp.dir, 'closing');
+    const first = createHost({ dataDir: dir, mode: 'test' });
+    const s = await startBrowserServer(first.app, { staticDir: tmp.dir });
+    const ws = new (await import('ws')).WebSocket(`ws://127.0.0.1:${s.port}/ws?token=${s.token}`);
+    await new Promise((r) => ws.once('open', r));
+    const answered = new Promise((r) => ws.once('message', r));
+    ws.send(JSON.stringify({ type: 'call', id: 1, name: 'scenarios.list', payload: {} }));
+    await answered;
+    ws.close();
+    await s.close();
+    first.close(); // within the 5 s between flushes
+    const second = createHost({ dataDir: dir, mode: 'test' });
+    try {
+      const n = second.services
+        .requireDb()
+        .prepare(`SELECT SUM(count) AS n FROM metric_points WHERE kind = 'call' AND key = 'scenarios.list'`)
+        .get() as { n: number };
+      expect(n.n).toBe(1);
+    } finally {
+      second.close();
+    }
+  });
+
   it('serves Prometheus text at /metrics only with the token', async () => {
     const get = (p: string, headers: Record<string, string> = {}) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -52,4 +52,23 @@ describe('rakeplan demo-data', () => {
     );
     await expect(demoDataCommand.run(parseArgs(['--size', 'day']), env)).rejects.toThrow('--out is required');
   });
+
+  it("writes again over its own files, never over a folder of the plant's", async () => {
+    const env = { dataDir: '/tmp', out: () => {}, err: () => {} };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-demo-own-'));
+    try {
+      const args = ['--size', 'day', '--history-days', '0', '--out', dir];
+      expect(await demoDataCommand.run(parseArgs(args), env)).toBe(0);
+      expect(await demoDataCommand.run(parseArgs(args), env)).toBe(0);
+      const plant = path.join(dir, 'plant');
+      fs.mkdirSync(plant);
+      fs.writeFileSync(path.join(plant, 'trips.csv'), 'the plant,s own\n');
+      await expect(
+        demoDataCommand.run(parseArgs(['--size', 'day', '--history-days', '5', '--out', plant]), env),
+      ).rejects.toThrow(/already holds trips\.csv, not written by demo-data/);
+      expect(fs.readFileSync(path.join(plant, 'trips.csv'), 'utf8')).toBe('the plant,s own\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

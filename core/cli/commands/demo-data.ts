@@ -10,6 +10,9 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { SYNTHETIC_MARK_FILE } from '../../scenarios/history-import';
 import { tonnes } from '../../domain/figures';
 
+/** Written first into every folder demo-data fills: the files beside it may be generated again. */
+const DEMO_MARK_FILE = 'demo-data.json';
+
 export const demoDataCommand: CliCommand = {
   name: 'demo-data',
   summary: 'Write a synthetic Bokaro-like scenario (JSON) and its plant history (one CSV per table)',
@@ -23,7 +26,16 @@ export const demoDataCommand: CliCommand = {
     if (!(size in SCENARIO_SIZES)) throw new CliUsageError(`--size must be day, week or large, got '${size}'`);
     if (!Number.isInteger(days) || days < 0 || days > 3650)
       throw new CliUsageError(`--history-days must be a whole number from 0 to 3650, got ${days}`);
+    // A folder of the plant's own files (no demo-data mark beside them) is never written over.
+    const ours = ['scenario.json', ...Object.keys(HISTORY_TABLES).map((t) => `${t}.csv`)];
+    const present = ours.filter((f) => fs.existsSync(path.join(out, f)));
+    const marked = [DEMO_MARK_FILE, SYNTHETIC_MARK_FILE].some((m) => fs.existsSync(path.join(out, m)));
+    if (present.length && !marked)
+      throw new CliUsageError(
+        `${out} already holds ${present.join(', ')}, not written by demo-data (no ${DEMO_MARK_FILE}); give another --out`,
+      );
     fs.mkdirSync(out, { recursive: true });
+    writeFileAtomic(path.join(out, DEMO_MARK_FILE), JSON.stringify({ seed, size, historyDays: days }));
     const scenario = generateScenario({ seed, size });
     const scenarioFile = path.join(out, 'scenario.json');
     writeFileAtomic(scenarioFile, JSON.stringify(scenario, null, 2));
