@@ -12,6 +12,7 @@ describe('production notes', () => {
   it('reads back every note it writes, brackets inside the detail included', () => {
     const notes: ProductionNote[] = [
       { kind: 'no-history' },
+      { kind: 'synthetic-history' },
       { kind: 'no-forecast', why: 'no demand model in the registry (none pinned or in production)' },
       { kind: 'included', days: 14, source: 'baseline demand (demand@2 does not beat its baseline (mae))' },
       { kind: 'failed', error: 'Worker exited (code 1).' },

@@ -26,12 +26,14 @@ export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
 /** What the production suggestion's note says of the demand forecast (core/forecasts/service.ts). */
 export type ProductionNote =
   | { kind: 'no-history' }
+  | { kind: 'synthetic-history' }
   | { kind: 'no-forecast'; why: string }
   | { kind: 'included'; days: number; source: string }
   | { kind: 'failed'; error: string };
 
 const OPEN_ONLY = 'Production suggestion from open orders only: ';
 const NO_HISTORY = `${OPEN_ONLY}the plant has no demand history for a forecast.`;
+const SYNTHETIC_HISTORY = `${OPEN_ONLY}the stored demand history is the demo's synthetic history, which feeds only the demo (--demo, or the demo scenario).`;
 // Plans saved before the dash wrote the reason in brackets; they are still read.
 const NO_FORECAST = new RegExp(`^${OPEN_ONLY}no demand forecast(?: — (.*)| \\((.*)\\))\\.$`, 's');
 const FAILED = new RegExp(`^${OPEN_ONLY}the demand forecast failed \\((.*)\\)\\.$`, 's');
@@ -41,6 +43,8 @@ export function productionNote(n: ProductionNote): string {
   switch (n.kind) {
     case 'no-history':
       return NO_HISTORY;
+    case 'synthetic-history':
+      return SYNTHETIC_HISTORY;
     case 'no-forecast':
       // A dash, not brackets: the reason often carries brackets of its own.
       return `${OPEN_ONLY}no demand forecast — ${n.why}.`;
@@ -54,6 +58,7 @@ export function productionNote(n: ProductionNote): string {
 /** The note `productionNote` wrote, read back; null for any other note. */
 export function readProductionNote(note: string): ProductionNote | null {
   if (note === NO_HISTORY) return { kind: 'no-history' };
+  if (note === SYNTHETIC_HISTORY) return { kind: 'synthetic-history' };
   let m = NO_FORECAST.exec(note);
   if (m) return { kind: 'no-forecast', why: (m[1] ?? m[2])! };
   m = FAILED.exec(note);

@@ -106,12 +106,15 @@ export async function demandDays(
  * usable forecast the plan is unchanged and a note says why.
  */
 export async function addForecastProduction(s: HostServices, plan: Plan, sc: Scenario, demo: boolean): Promise<Plan> {
-  // Without plant history (and not the demo) there is nothing to forecast from: say so without
-  // generating the synthetic history only to refuse it.
+  // Without plant history (and not the demo) there is nothing to forecast from: say so, naming
+  // the demo's history when that is what is stored, without generating a forecast only to refuse it.
   if (!demo && !hasPlantHistory(s, 'demand'))
     return {
       ...plan,
-      notes: [...plan.notes, productionNote({ kind: 'no-history' })],
+      notes: [
+        ...plan.notes,
+        productionNote({ kind: syntheticHistory(s.requireDb()) ? 'synthetic-history' : 'no-history' }),
+      ],
     };
   try {
     const d = await demandDays(s, sc, demo, DEMAND_HORIZON_DAYS);

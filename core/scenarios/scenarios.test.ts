@@ -490,7 +490,7 @@ describe('scenarios: demo seed and history', () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
     const bare = { notes: [] } as unknown as Plan;
     expect((await addForecastProduction(s, bare, sc, false)).notes).toEqual([
-      'Production suggestion from open orders only: the plant has no demand history for a forecast.',
+      "Production suggestion from open orders only: the stored demand history is the demo's synthetic history, which feeds only the demo (--demo, or the demo scenario).",
     ]);
     expect((await addForecastProduction(s, bare, sc, true)).notes).toEqual([
       expect.stringMatching(

@@ -25,11 +25,13 @@ describe('plan notes in the interface language', () => {
   it("writes the production suggestion's notes in Hindi, keeping the core's detail as written", () => {
     const notes = [
       productionNote({ kind: 'no-history' }),
+      productionNote({ kind: 'synthetic-history' }),
       productionNote({ kind: 'included', days: 14, source: 'model demand@3' }),
       productionNote({ kind: 'no-forecast', why: 'no demand model in the registry (none pinned or in production)' }),
     ];
     expect(planNotes(plan(notes), 'hi')).toEqual([
       'उत्पादन सुझाव केवल खुले ऑर्डरों से: संयंत्र के पास पूर्वानुमान के लिए माँग का इतिहास नहीं है।',
+      'उत्पादन सुझाव केवल खुले ऑर्डरों से: संग्रहीत माँग इतिहास डेमो का कृत्रिम इतिहास है, जो केवल डेमो के काम आता है (--demo, या डेमो परिदृश्य)।',
       'उत्पादन सुझाव में 14 दिन का माँग पूर्वानुमान शामिल है (model demand@3)।',
       'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं — no demand model in the registry (none pinned or in production)।',
     ]);
