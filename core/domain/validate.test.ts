@@ -45,6 +45,37 @@ describe('checkScenario', () => {
     expect(find(`inventory[${s.inventory.length - 1}].product`)?.message).toMatch(/duplicate stockyard\/product/);
   });
 
+  it('warns of figures a real plant is unlikely to have, naming row and field', () => {
+    const s = base();
+    const wt = s.plant.wagonTypes.find((w) => w.code === s.rakes[0]!.wagonType)!;
+    s.rakes[0]!.wagons = 1;
+    s.rakes[1]!.expectedPlacement = new Date(Date.parse(s.horizon.start) - 180 * 86_400_000).toISOString();
+    const lp = s.plant.loadingPoints[0]!;
+    const yard = s.plant.stockyards.find((y) => lp.stockyards.includes(y.code))!;
+    yard.loadingPoints = yard.loadingPoints.filter((l) => l !== lp.code);
+    s.costs.effectiveFrom = '2030-01-01';
+    s.costs.minWagonsPerDestination = 40;
+    s.roadCapacity.push({ stockyard: yard.code, date: '2020-05-01', capacityT: 100 });
+    const { issues } = checkScenario(s);
+    const warn = (path: string) => issues.find((i) => i.path === path && i.severity === 'warning')?.message;
+    expect(warn('rakes[0].wagons')).toBe(
+      `1 wagons is less than half a full ${wt.code} rake (${wt.wagonsPerRake}): is the count right?`,
+    );
+    expect(warn('rakes[1].expectedPlacement')).toMatch(/more than 30 days before the plan start: .* demurrage/);
+    expect(warn('plant.loadingPoints[0].stockyards')).toBe(
+      `stockyard ${yard.code} does not list ${lp.code} among the loading points it feeds (the plan draws from it all the same)`,
+    );
+    expect(warn('costs.effectiveFrom')).toMatch(/take effect on 2030-01-01, after the horizon ends/);
+    expect(warn('costs.minWagonsPerDestination')).toMatch(
+      /^40 wagons a destination: no rake .* can serve two destinations$/,
+    );
+    expect(warn(`roadCapacity[${s.roadCapacity.length - 1}].date`)).toBe(
+      '2020-05-01 is no planning day of the horizon: this capacity is not used',
+    );
+    // Warnings only: the scenario is still planned.
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('flags an order whose product no wagon type may carry', () => {
     const s = base();
     const i = s.orders.findIndex((o) => o.modes === 'rail');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { formatPath, zodIssues, type FieldIssue } from '../contract/errors';
+import { istDate } from './plant-time';
 import { scenarioSchema, type Scenario } from './scenario';
 
 /**
@@ -19,6 +20,8 @@ export interface DataIssue extends FieldIssue {
   severity: 'error' | 'warning';
 }
 
+/** A rake placed further back than this before the plan start is taken for a mistyped date. */
+const PLACED_LONG_AGO_DAYS = 30;
 /** An open order due further back than this is taken for a mistyped date. */
 const OVERDUE_LIMIT_DAYS = 365;
 
@@ -165,6 +168,15 @@ export function validateScenario(s: Scenario): DataIssue[] {
     x.stockyards.forEach((y) => {
       if (!stockyards.has(y))
         c.add('plant.loadingPoints', i, 'stockyards', `serves unknown stockyard '${y}'`, 'error', x.code);
+      else if (!stockyards.get(y)!.loadingPoints.includes(x.code))
+        c.add(
+          'plant.loadingPoints',
+          i,
+          'stockyards',
+          `stockyard ${y} does not list ${x.code} among the loading points it feeds (the plan draws from it all the same)`,
+          'warning',
+          x.code,
+        );
     });
     x.wagonTypes.forEach((w) => {
       if (!wagonTypes.has(w))
@@ -206,12 +218,32 @@ export function validateScenario(s: Scenario): DataIssue[] {
         'error',
         x.id,
       );
-    if (Date.parse(x.expectedPlacement) >= endMs)
+    // Rail freight is for a train load: a rake far short of a full one is more likely a typing slip.
+    else if (x.wagons < wt.wagonsPerRake / 2)
+      c.add(
+        'rakes',
+        i,
+        'wagons',
+        `${x.wagons} wagons is less than half a full ${wt.code} rake (${wt.wagonsPerRake}): is the count right?`,
+        'warning',
+        x.id,
+      );
+    const placedMs = Date.parse(x.expectedPlacement);
+    if (placedMs >= endMs)
       c.add(
         'rakes',
         i,
         'expectedPlacement',
         `placement ${x.expectedPlacement} is after the horizon ends: the rake cannot be used`,
+        'warning',
+        x.id,
+      );
+    else if (placedMs < startMs - PLACED_LONG_AGO_DAYS * 86_400_000)
+      c.add(
+        'rakes',
+        i,
+        'expectedPlacement',
+        `placement ${x.expectedPlacement} is more than ${PLACED_LONG_AGO_DAYS} days before the plan start: loaded now it pays demurrage for all that time — is the date right?`,
         'warning',
         x.id,
       );
@@ -257,10 +289,38 @@ export function validateScenario(s: Scenario): DataIssue[] {
       );
   });
 
+  const horizonDays = new Set(Array.from({ length: s.horizon.days }, (_, d) => istDate(startMs + d * 86_400_000)));
   s.roadCapacity.forEach((x, i) => {
     if (!stockyards.has(x.stockyard))
       c.add('roadCapacity', i, 'stockyard', `unknown stockyard '${x.stockyard}'`, 'error', `${x.stockyard}/${x.date}`);
+    if (!horizonDays.has(x.date))
+      c.add(
+        'roadCapacity',
+        i,
+        'date',
+        `${x.date} is no planning day of the horizon: this capacity is not used`,
+        'warning',
+        `${x.stockyard}/${x.date}`,
+      );
   });
+  if (Date.parse(`${s.costs.effectiveFrom}T00:00:00+05:30`) >= endMs)
+    c.add(
+      'costs',
+      null,
+      'effectiveFrom',
+      `the cost parameters take effect on ${s.costs.effectiveFrom}, after the horizon ends`,
+      'warning',
+    );
+  // A two-point rake needs the minimum on each side: past half of every full rake there is none.
+  const widest = Math.max(0, ...p.wagonTypes.map((w) => w.wagonsPerRake));
+  if (widest > 0 && 2 * s.costs.minWagonsPerDestination > widest)
+    c.add(
+      'costs',
+      null,
+      'minWagonsPerDestination',
+      `${s.costs.minWagonsPerDestination} wagons a destination: no rake (at most ${widest} wagons) can serve two destinations`,
+      'warning',
+    );
   s.roadLanes.forEach((x, i) => {
     const key = `${x.stockyard}→${x.destination}`;
     if (!stockyards.has(x.stockyard))
