@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ContractError } from '../contract/errors';
 import { appVersion, resolveDataDir } from '../host/paths';
 import { CliUsageError, parseArgs, str } from './args';
@@ -55,7 +56,11 @@ export async function main(argv: string[]): Promise<number> {
       env.out(commandHelp(cmd));
       return 0;
     }
-    env.dataDir = resolveDataDir({ flag: str(args, 'data-dir') });
+    const flag = str(args, 'data-dir');
+    env.dataDir = resolveDataDir({ flag });
+    // The environment wins (tests and scripts set it); a flag it overrides is said, not dropped.
+    if (flag !== undefined && path.resolve(flag) !== env.dataDir)
+      env.err(`rakeplan: RAKEPLAN_DATA_DIR is set, so --data-dir ${flag} is not used (data directory ${env.dataDir})`);
     return await cmd.run(args, env);
   } catch (err) {
     if (err instanceof CliUsageError) {

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,5 +88,14 @@ describe("the launcher answers help and version from the build's catalog", () =>
     expect(run(['plan', '--help'])).toBe(full);
     expect(run(['--help'])).toContain('plan       Plan a scenario');
     expect(run(['--help'])).not.toMatch(/\.md\b/);
+  });
+
+  it('says when RAKEPLAN_DATA_DIR overrides --data-dir instead of dropping the flag silently', () => {
+    const r = spawnSync(process.execPath, [bin, 'health', '--data-dir', '/nowhere/else'], {
+      encoding: 'utf8',
+      env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(os.tmpdir(), 'rp-env-wins') },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('RAKEPLAN_DATA_DIR is set, so --data-dir /nowhere/else is not used');
   });
 });

@@ -67,6 +67,10 @@ describe('rakeplan scenario and plan list/show/export', () => {
       /name it \.json, \.xlsx or \.csv/,
     );
     await expect(run(scenarioCommand, ['import', csv, '--into', id])).rejects.toThrow(/go together/);
+    await expect(run(scenarioCommand, ['import', path.join(tmp.dir, 'none.xlsx')])).rejects.toThrow(
+      /none\.xlsx: no such file$/,
+    );
+    await expect(run(scenarioCommand, ['import', tmp.dir])).rejects.toThrow(/is a folder; give the file to import$/);
   });
 
   it('lists, shows and exports the plans saved in the data directory', async () => {

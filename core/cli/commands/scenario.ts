@@ -72,7 +72,10 @@ export const scenarioCommand: CliCommand = {
             throw new CliUsageError(
               '--into ID and --table TABLE go together (import one table into a scenario); give neither to import a whole scenario',
             );
-          const size = fs.statSync(target).size;
+          const st = fs.statSync(target, { throwIfNoEntry: false });
+          if (!st) throw new CliUsageError(`${target}: no such file`);
+          if (st.isDirectory()) throw new CliUsageError(`${target} is a folder; give the file to import`);
+          const size = st.size;
           if (size > MAX_IMPORT_BYTES)
             throw new CliUsageError(
               `${target} is ${(size / 1048576).toFixed(1)} MiB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MiB`,
