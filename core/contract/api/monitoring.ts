@@ -46,7 +46,7 @@ export type CallScope = z.infer<typeof callScope>;
 const alertRule = z.discriminatedUnion('type', [
   z
     .object({
-      id: z.string().min(1),
+      id: label,
       type: z.literal('latency'),
       series: seriesKind,
       scope: callScope.optional(),
@@ -58,7 +58,7 @@ const alertRule = z.discriminatedUnion('type', [
     .strict(),
   z
     .object({
-      id: z.string().min(1),
+      id: label,
       type: z.literal('error-rate'),
       series: seriesKind,
       threshold: z.number().min(0).max(1),
@@ -67,8 +67,8 @@ const alertRule = z.discriminatedUnion('type', [
       enabled: z.boolean(),
     })
     .strict(),
-  z.object({ id: z.string().min(1), type: z.literal('model-not-loaded'), enabled: z.boolean() }).strict(),
-  z.object({ id: z.string().min(1), type: z.literal('drift'), enabled: z.boolean() }).strict(),
+  z.object({ id: label, type: z.literal('model-not-loaded'), enabled: z.boolean() }).strict(),
+  z.object({ id: label, type: z.literal('drift'), enabled: z.boolean() }).strict(),
 ]);
 export type AlertRule = z.infer<typeof alertRule>;
 

@@ -178,7 +178,7 @@ const gateThresholds = z
       .object({
         maxSegmentRegression: z.number().min(0),
         minSegmentRows: z.number().int().min(1),
-        segmentColumns: z.array(z.string()).max(20),
+        segmentColumns: labels(20),
       })
       .strict(),
     consistency: z.object({ maxPsi: z.number().positive(), minRows: z.number().int().min(1) }).strict(),
@@ -245,7 +245,7 @@ export const registryContract = {
         name,
         version,
         override: z
-          .object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters') })
+          .object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000) })
           .strict()
           .optional(),
       })
