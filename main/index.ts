@@ -15,6 +15,7 @@ import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
 import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
+import { windowRateGate } from './ipc-rate';
 import { runAsSingleInstance } from './single-instance';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
@@ -64,9 +65,12 @@ function startMain(): void {
     return isTrustedSender(event, rendererUrl) && windows.has(event.sender.id);
   }
 
+  const rate = windowRateGate();
   ipcMain.on('rakeplan:send', (event, msg: unknown) => {
     if (!trusted(event) || !isClientMessage(msg)) return;
-    host.send(event.sender.id, msg);
+    const refused = rate(event.sender.id, msg);
+    if (refused === null) host.send(event.sender.id, msg);
+    else if (refused !== 'drop') event.sender.send('rakeplan:message', refused);
   });
   ipcMain.handle('rakeplan:open-file', (event, opts: unknown) => {
     if (!trusted(event)) throw new Error('Refused: untrusted sender.');

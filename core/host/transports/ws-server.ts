@@ -7,7 +7,7 @@ import { isClientMessage, type HostMessage, type HostPort } from '../../contract
 import type { HostApp } from '../app';
 import type { CallTable } from '../../contract/define';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
-import { TokenBucket } from './rate-limit';
+import { TokenBucket, WINDOW_MESSAGES_PER_S } from '../../contract/rate-limit';
 
 export interface BrowserServerOptions {
   /** 0 picks a free port. */
@@ -86,7 +86,7 @@ export async function startBrowserServer<C extends CallTable>(
     const reqOrigin = req.headers.origin;
     if (reqOrigin !== undefined && !origins.has(reqOrigin)) return reject(403, 'Forbidden');
     if (wss.clients.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) return reject(503, 'Service Unavailable');
-    const rate = opts.maxMessagesPerS ?? MESSAGES_PER_S;
+    const rate = opts.maxMessagesPerS ?? WINDOW_MESSAGES_PER_S;
     wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, new TokenBucket(rate, rate * 2))));
   });
 
@@ -113,8 +113,6 @@ export async function startBrowserServer<C extends CallTable>(
   };
 }
 
-/** Messages a second per connection: a window's bursts (a pasted range, a page of calls) stay far below. */
-const MESSAGES_PER_S = 500;
 /** Connections at once: each window holds one; a page opening hundreds is refused. */
 const MAX_CONNECTIONS = 16;
 /**

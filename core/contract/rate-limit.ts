@@ -1,7 +1,12 @@
 /**
- * A token bucket per connection: `ratePerS` messages a second on average, bursts up to `burst`.
- * Browser mode uses it so one runaway tab (or a hostile local page that got the token) cannot
- * starve the host.
+ * Messages a second one window may send, sustained (bursts twice that), in both shells: a
+ * window's own bursts (a pasted range, a page of calls) stay far below it.
+ */
+export const WINDOW_MESSAGES_PER_S = 500;
+
+/**
+ * A token bucket per connection: `ratePerS` messages a second on average, bursts up to `burst`,
+ * so one runaway window (or a hostile local page that got the token) cannot starve the host.
  */
 export class TokenBucket {
   private tokens: number;
