@@ -21,6 +21,12 @@ export function parseArgs(argv: readonly string[], options?: OptionSpec): Parsed
       positionals.push(...argv.slice(i + 1));
       break;
     }
+    if (a === '-h') {
+      flags.help = true;
+      continue;
+    }
+    // A single-dash word (`-threads 1`) is a mistyped option, not a positional to drop silently.
+    if (/^-[A-Za-z]/.test(a)) throw new CliUsageError(`unknown option ${a}; options start with --`);
     if (!a.startsWith('--')) {
       positionals.push(a);
       continue;

@@ -49,6 +49,10 @@ describe('strict command-line options', () => {
       positionals: ['extra'],
       flags: { 'rule-based': true, 'data-dir': '/d', 'time-limit': '5' },
     });
+    // -h asks for help after a command too; a single-dash word is a mistyped option, not a positional.
+    expect(parseArgs(['-h'], opts).flags.help).toBe(true);
+    expect(() => parseArgs(['-threads', '1'], opts)).toThrow('unknown option -threads; options start with --');
+    expect(parseArgs(['--stability', '-5'], COMMAND_OPTIONS.plan).flags.stability).toBe('-5');
   });
 
   it('exits 2 on a mistyped option instead of running with the default', async () => {

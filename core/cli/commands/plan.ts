@@ -79,7 +79,7 @@ export const planCommand: CliCommand = {
           last = p.elapsedS;
           const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
           env.err(
-            `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` best ${rupees(p.incumbent)}`}${gapTxt}`,
+            `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` model objective ${rupees(p.incumbent)}`}${gapTxt}`,
           );
         },
       },
