@@ -93,7 +93,12 @@ export const loadingPointSchema = z
     handlingRsPerT: rupees(nonNegative).optional(),
   })
   .strict()
-  .refine((lp) => lp.workEndH > lp.workStartH, { message: 'workEndH must be after workStartH', path: ['workEndH'] });
+  .refine((lp) => lp.workEndH > lp.workStartH, {
+    // The plan, the optimizer and the checker read one window a day on the plant clock.
+    message:
+      'must be after workStartH: one window within the day (a shift across midnight, e.g. 22–06, is not supported)',
+    path: ['workEndH'],
+  });
 
 export const corridorSchema = z.object({ code, name }).strict();
 
