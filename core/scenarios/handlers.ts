@@ -1,5 +1,5 @@
 import type { Contract } from '../contract';
-import type { ImportResult } from '../contract/api/scenarios';
+import type { ExportResult, ImportResult } from '../contract/api/scenarios';
 import { ContractError, type FieldIssue } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
 import type { HistoryTable } from '../domain/history';
@@ -8,16 +8,14 @@ import { validateScenario } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { parseCell } from '../importexport/cells';
-import { writeCsv } from '../csv/write';
-import { writeXlsx } from '../importexport/xlsx';
 import { describeZodIssue } from '../importexport/zod-message';
-import { generateHistory } from '../synth/history';
 import { generateScenario } from '../synth/scenario';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
 import { runWorker } from '../workers/run';
 import { exportScenario } from './export';
 import { uploadFormat } from './files';
-import { historyColumns, historyInfo, insertHistory, readHistory } from './history-store';
+import { historyInfo } from './history-store';
+import type { HistoryJob } from './history-job';
 import { readsInline, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
 import {
@@ -219,7 +217,7 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
     'scenarios.export': ({ id, table, format }) =>
       exportScenario(loadScenario(s.requireDb(), id).scenario, format, table),
 
-    'scenarios.loadHistory': ({ seed, days, replace }) => {
+    'scenarios.loadHistory': async ({ seed, days, replace }, ctx) => {
       const db = s.requireDb();
       // Generated history never replaces the plant's own: a window could otherwise wipe it.
       const stored = historyInfo(db);
@@ -229,24 +227,24 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
           'CONFLICT',
           `The stored history is the plant's own (${grouped(rows)} rows); generated demo history does not replace it. Import history with \`rakeplan history import\` instead.`,
         );
-      insertHistory(db, generateHistory({ seed, days }), { replace, synthetic: { seed, days } });
+      await runWorker<HistoryJob, null>(
+        'history',
+        { kind: 'generate', dbPath: s.dbPath, seed, days, replace },
+        { signal: ctx.signal },
+      );
       return historyInfo(db);
     },
 
     'scenarios.historyInfo': () => historyInfo(s.requireDb()),
 
-    'scenarios.exportHistory': async ({ table, format }) => {
-      const rows = readHistory(s.requireDb(), table as HistoryTable) as unknown as Record<string, unknown>[];
-      const cols = historyColumns(table as HistoryTable);
-      const matrix = [cols, ...rows.map((r) => cols.map((c) => (r[c] ?? null) as string | number | null))];
-      const fileName = `history-${table}.${format}`;
-      const data =
-        format === 'csv' ? Buffer.from(writeCsv(matrix), 'utf8') : await writeXlsx([{ name: table, rows: matrix }]);
-      return {
-        fileName,
-        mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        dataBase64: data.toString('base64'),
-      };
+    'scenarios.exportHistory': async ({ table, format }, ctx) => {
+      s.requireDb();
+      const out = await runWorker<HistoryJob, ExportResult | null>(
+        'history',
+        { kind: 'export', dbPath: s.dbPath, table: table as HistoryTable, format },
+        { signal: ctx.signal },
+      );
+      return out!;
     },
   });
 }

@@ -21,7 +21,10 @@ import { addForecastProduction } from '../forecasts/service';
 import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Large imports are read and saved by the import worker.
-beforeAll(() => ensureWorkerBuilt('import'));
+beforeAll(() => {
+  ensureWorkerBuilt('import');
+  ensureWorkerBuilt('history');
+});
 
 let dir: string;
 let s: HostServices;

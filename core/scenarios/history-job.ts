@@ -1,0 +1,43 @@
+import type { ExportResult } from '../contract/api/scenarios';
+import { writeCsv } from '../csv/write';
+import type { HistoryTable } from '../domain/history';
+import { writeXlsx } from '../importexport/xlsx';
+import { openWorkerConnection } from '../storage/db';
+import { generateHistory } from '../synth/history';
+import { historyColumns, insertHistory, readHistory } from './history-store';
+
+/**
+ * The history calls that take seconds — a year of trips written as a workbook, three years of
+ * history generated and stored — run in the history worker on its own connection, so the host's
+ * thread keeps answering other windows (4–12 s held it before).
+ */
+export type HistoryJob =
+  | { kind: 'export'; dbPath: string; table: HistoryTable; format: 'csv' | 'xlsx' }
+  | { kind: 'generate'; dbPath: string; seed: number; days: number; replace: boolean };
+
+export async function runHistoryJob(job: HistoryJob): Promise<ExportResult | null> {
+  const db = openWorkerConnection(job.dbPath);
+  try {
+    if (job.kind === 'generate') {
+      insertHistory(db, generateHistory({ seed: job.seed, days: job.days }), {
+        replace: job.replace,
+        synthetic: { seed: job.seed, days: job.days },
+      });
+      return null;
+    }
+    const rows = readHistory(db, job.table) as unknown as Record<string, unknown>[];
+    const cols = historyColumns(job.table);
+    const matrix = [cols, ...rows.map((r) => cols.map((c) => (r[c] ?? null) as string | number | null))];
+    const data =
+      job.format === 'csv'
+        ? Buffer.from(writeCsv(matrix), 'utf8')
+        : await writeXlsx([{ name: job.table, rows: matrix }]);
+    return {
+      fileName: `history-${job.table}.${job.format}`,
+      mimeType: job.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      dataBase64: data.toString('base64'),
+    };
+  } finally {
+    db.close();
+  }
+}
