@@ -2,7 +2,6 @@ import { contract, type Contract } from '../contract';
 import { prewarmSolver } from '../optimizer/run-solve';
 import { closeModels } from '../registry/context';
 import { logLine } from '../monitoring/log';
-import { closeMonitor } from '../monitoring/monitor';
 import { HostApp } from './app';
 import { registerFeatures } from './features';
 import { createServices, type HostMode, type HostServices } from './services';
@@ -31,7 +30,6 @@ export function createHost(opts: { dataDir: string; mode: HostMode }): Host {
     close() {
       releaseSpare();
       closeModels(services);
-      closeMonitor(services);
       services.close();
     },
   };

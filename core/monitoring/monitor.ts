@@ -179,12 +179,3 @@ export function monitorFor(s: HostServices): Monitor {
   if (!m) monitors.set(s, (m = new Monitor(s)));
   return m;
 }
-
-/** At host close: the last seconds' points written (they are flushed every 5 s) and the timer stopped. */
-export function closeMonitor(s: HostServices): void {
-  const m = monitors.get(s);
-  if (!m) return;
-  m.flush();
-  m.stop();
-  monitors.delete(s);
-}

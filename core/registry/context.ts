@@ -71,20 +71,12 @@ export function driftFor(s: HostServices): DriftService {
 }
 
 /**
- * At host close: drift samples written and its timers stopped, every loaded model session (and
- * its compiled predictor) released, so a stopped `rakeplan serve` exits on SIGTERM.
+ * At host close: every loaded model session (and its compiled predictor) released and the drift
+ * timers stopped, so a stopped `rakeplan serve` exits on SIGTERM. Buffered drift samples and
+ * metrics are written by the monitoring feature's own close (core/monitoring/handlers.ts).
  */
 export function closeModels(s: HostServices): void {
-  const d = drifts.get(s);
-  if (d) {
-    try {
-      d.flush();
-    } catch {
-      // The database is unavailable: there is nowhere to write the samples.
-    }
-    d.stop();
-    drifts.delete(s);
-  }
+  drifts.get(s)?.stop();
   registries.get(s)?.close();
   registries.delete(s);
 }
