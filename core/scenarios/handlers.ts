@@ -32,11 +32,11 @@ import {
   updateMeta,
   updateRow,
 } from './store';
+import { istDate } from '../domain/plant-time';
+import { grouped } from '../domain/figures';
 
 /** A file that inflates past what an import needs fails its own call instead of exhausting the host. */
 const IMPORT_LIMITS = { maxOldGenerationSizeMb: 2048 };
-import { istDate } from '../domain/plant-time';
-import { grouped } from '../domain/figures';
 
 /**
  * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts

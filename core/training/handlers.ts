@@ -20,10 +20,10 @@ import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
+import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** A runaway training fails its own job instead of exhausting the host (240,000-row trainings peak near 1 GB). */
 const TRAINING_LIMITS = { maxOldGenerationSizeMb: 4096 };
-import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
 /** The columns of `training_runs` this module reads. */
 interface TrainingRunRow {
