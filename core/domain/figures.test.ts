@@ -7,6 +7,7 @@ describe('figures in plain text', () => {
     expect(rupees(95973703)).toBe('₹9,59,73,703');
     expect(rupees(-1941900)).toBe('−₹19,41,900');
     expect(rupees(-0.4)).toBe('₹0');
+    expect(grouped(Number.NaN)).toBe('NaN'); // a broken figure shows, never reads as 0
     expect(tonnes(19250)).toBe('19,250 t');
   });
   it('gives ₹/t in whole rupees, or with both paise digits', () => {

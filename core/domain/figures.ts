@@ -5,7 +5,10 @@ import { toIst } from './plant-time';
  * times on the plant's clock — for the command line's lines, the solver's notes, the reasons a
  * plan gives and the names and titles of saved plans.
  */
-export const grouped = (x: number): string => (Math.round(x) || 0).toLocaleString('en-IN'); // never "-0"
+export const grouped = (x: number): string => {
+  const r = Math.round(x);
+  return (r === 0 ? 0 : r).toLocaleString('en-IN'); // "0", never "-0"
+};
 
 /** "₹1,23,456"; a negative amount "−₹19,41,900" (the sign before the currency, a true minus). */
 export const rupees = (x: number): string => (Math.round(x) < 0 ? `−₹${grouped(-x)}` : `₹${grouped(x)}`);
