@@ -17,7 +17,7 @@ export const label = z.string().min(1).max(200);
 export const labels = (max: number) => z.array(label).max(max);
 
 /** A row of cells as the models read them, with at most 1,000 columns. */
-export const cell = z.union([z.number(), z.string().max(10_000), z.null()]);
+const cell = z.union([z.number(), z.string().max(10_000), z.null()]);
 export const cellRow = z
   .record(z.string().max(200), cell)
   .refine((r) => Object.keys(r).length <= 1000, 'at most 1,000 columns');
