@@ -23,6 +23,10 @@ describe('model directories after a crash', () => {
     fakeVersion(root, 'v20261122-070000-000.tmp-4242-1795000000000', ['model.onnx', 'manifest.json']);
     fakeVersion(root, 'v20261122-050000-000.old-4242-1795000000000', ['model.onnx', 'manifest.json', 'metrics.json']);
     expect(path.basename(resolveModelDir('transit-delay', t.dir))).toBe('v20261122-060000-000');
+    // A registry number is not a folder: the answer says where it belongs.
+    expect(() => resolveModelDir('transit-delay@1', t.dir)).toThrow(
+      /has no trained folder '1' \(folders: v20261122-060000-000\)\. transit-delay@1 reads as a registry version: .*predict --batch --model transit-delay/,
+    );
     expect(removeLeftoverModelDirs(t.dir)).toBe(2);
     expect(fs.readdirSync(root)).toEqual(['v20261122-060000-000']);
   });

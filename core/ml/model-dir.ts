@@ -119,7 +119,14 @@ export function resolveModelDir(ref: string, dataDir: string, opts: { folders?: 
     .sort();
   if (version) {
     if (!versions.includes(version))
-      throw new Error(`Model '${name}' has no version '${version}' (versions: ${versions.join(', ') || 'none'}).`);
+      throw new Error(
+        `Model '${name}' has no trained folder '${version}' (folders: ${versions.join(', ') || 'none'}).${
+          // The registry numbers its versions 1, 2, …; the trainer names folders by time.
+          /^\d+$/.test(version)
+            ? ` ${name}@${version} reads as a registry version: score through the registry with \`rakeplan predict --batch --model ${name}\` (its production or pinned version).`
+            : ''
+        }`,
+      );
     return path.join(root, version);
   }
   if (versions.length === 0) throw new Error(`Model '${name}' has no trained version yet.`);
