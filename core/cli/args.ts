@@ -72,6 +72,12 @@ export function num(args: ParsedArgs, name: string, fallback?: number): number |
   return n;
 }
 
+/** `--time-limit` [s] within the app's bounds (plans.solve): below a second the rule-based yardstick itself is cut short. */
+export function checkTimeLimit(t: number): number {
+  if (!(t >= 1 && t <= 3600)) throw new CliUsageError(`--time-limit must be from 1 to 3600 seconds, got ${t}`);
+  return t;
+}
+
 export function bool(args: ParsedArgs, name: string): boolean {
   return args.flags[name] === true || args.flags[name] === 'true';
 }

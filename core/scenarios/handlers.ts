@@ -14,7 +14,7 @@ import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
 import { runWorker } from '../workers/run';
 import { exportScenario } from './export';
 import { uploadFormat } from './files';
-import { historyInfo } from './history-store';
+import { historyInfo, ownHistoryRows } from './history-store';
 import type { HistoryJob } from './history-job';
 import { readsInline, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
@@ -220,9 +220,8 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
     'scenarios.loadHistory': async ({ seed, days, replace }, ctx) => {
       const db = s.requireDb();
       // Generated history never replaces the plant's own: a window could otherwise wipe it.
-      const stored = historyInfo(db);
-      const rows = Object.values(stored.tables).reduce((a, t) => a + t.rows, 0);
-      if (replace && rows > 0 && !stored.synthetic)
+      const rows = ownHistoryRows(db);
+      if (replace && rows > 0)
         throw new ContractError(
           'CONFLICT',
           `The stored history is the plant's own (${grouped(rows)} rows); generated demo history does not replace it. Import history with \`rakeplan history import\` instead.`,

@@ -81,6 +81,15 @@ export function readHistory<T extends HistoryTable>(db: Database.Database, table
     .all() as HistoryTables[T];
 }
 
+/**
+ * Rows of the plant's own stored history; 0 when nothing is stored or what is stored is the
+ * demo's. Neither generated history nor a replacing import may overwrite them unasked.
+ */
+export function ownHistoryRows(db: Database.Database): number {
+  const info = historyInfo(db);
+  return info.synthetic ? 0 : Object.values(info.tables).reduce((a, t) => a + t.rows, 0);
+}
+
 export function historyInfo(db: Database.Database): HistoryInfo {
   const tables = {} as HistoryInfo['tables'];
   for (const table of HISTORY_TABLE_NAMES) {

@@ -1,4 +1,4 @@
-import { historyInfo, insertHistory, syntheticHistoryText } from '../../scenarios/history-store';
+import { historyInfo, insertHistory, ownHistoryRows, syntheticHistoryText } from '../../scenarios/history-store';
 import { readHistoryDir, syntheticMark } from '../../scenarios/history-import';
 import { bool, CliUsageError } from '../args';
 import type { CliCommand } from '../command';
@@ -31,9 +31,8 @@ export const historyCommand: CliCommand = {
           return 1;
         }
         // An import replaces every stored table: over the plant's own history only when asked.
-        const stored = historyInfo(db);
-        const rows = Object.values(stored.tables).reduce((a, t) => a + t.rows, 0);
-        if (rows > 0 && !stored.synthetic && !bool(args, 'replace')) {
+        const rows = ownHistoryRows(db);
+        if (rows > 0 && !bool(args, 'replace')) {
           env.err(
             `The data directory holds the plant's own history (${grouped(rows)} rows); importing ${dir} replaces all of it. Run again with --replace to do so; nothing changed.`,
           );

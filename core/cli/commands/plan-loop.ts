@@ -10,7 +10,7 @@ import { applyDisruptions, DisruptionError } from '../../plans/disruptions';
 import { applyEdits } from '../../plans/edit';
 import { scenarioForMode, scenarioForPlan } from '../../forecasts/plan-risk';
 import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
-import { CliUsageError, num, str, type ParsedArgs } from '../args';
+import { CliUsageError, num, str, checkTimeLimit, type ParsedArgs } from '../args';
 import { checkOutFile } from '../out-file';
 import type { CliEnv } from '../command';
 import { readScenarioFile } from './plan';
@@ -101,10 +101,8 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   const out = str(args, 'out', true)!;
   checkOutFile(out, { '--scenario': str(args, 'scenario'), '--base': str(args, 'base'), '--disruptions': dFile });
   const stabilityRs = num(args, 'stability', DEFAULT_STABILITY_RS)!;
-  const timeLimitS = num(args, 'time-limit', 30)!;
+  const timeLimitS = checkTimeLimit(num(args, 'time-limit', 30)!);
   if (stabilityRs < 0) throw new CliUsageError('--stability must be ≥ 0 (₹ per changed rake)');
-  if (!(timeLimitS >= 1 && timeLimitS <= 3600))
-    throw new CliUsageError(`--time-limit must be from 1 to 3600 seconds, got ${timeLimitS}`);
   const now = str(args, 'now');
   if (now !== undefined && !Number.isFinite(Date.parse(now)))
     throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);
