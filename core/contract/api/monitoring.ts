@@ -40,6 +40,14 @@ export interface SeriesSummary {
  * `scope` splits the call series: `interactive` calls answer a click and are judged in ms; `jobs`
  * (a solve, a training, a batch) run for minutes by design and have their own rule.
  */
+/** The window a dashboard reads back (at most a week; the series keep what retentionDays says). */
+const windowMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(7 * 24 * 60)
+  .default(60);
+
 const callScope = z.enum(['interactive', 'jobs']);
 export type CallScope = z.infer<typeof callScope>;
 
@@ -150,12 +158,7 @@ export const monitoringContract = {
   'monitoring.overview': defineCall(
     z
       .object({
-        minutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 24 * 60)
-          .default(60),
+        minutes: windowMinutes,
       })
       .strict(),
   ).returns<MonitorOverview>(),
@@ -164,12 +167,7 @@ export const monitoringContract = {
       .object({
         kind: seriesKind,
         key: label.optional(),
-        minutes: z
-          .number()
-          .int()
-          .min(1)
-          .max(7 * 24 * 60)
-          .default(60),
+        minutes: windowMinutes,
       })
       .strict(),
   ).returns<SeriesPoint[]>(),
