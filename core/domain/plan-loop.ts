@@ -8,7 +8,7 @@ export interface PlanChange {
   kind: 'rake' | 'road';
   /** Rake id, or `SY-1 2026-11-23 O-7` for a road lot. */
   id: string;
-  change: 'added' | 'removed' | 'retimed' | 'reloaded';
+  change: 'added' | 'removed' | 'moved' | 'retimed' | 'reloaded';
   /** Before → after in the planner's words (siding, start, orders and tonnes). */
   detail: string;
   /** True when the disruption left the base decision impossible (a cancelled or late rake, a siding down, stock gone). */

@@ -5,7 +5,8 @@ import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft, type DraftLine } from '../optimizer/draft';
 import { PlanInputError, dayIndex, hoursOf, planToDraft, pricePlan, rakeIndex, roadKey } from '../optimizer/plan-draft';
-import { annotatePlanRisk } from '../forecasts/plan-risk';
+import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
+import { outageViolations } from './outages';
 import { key, prepare, type Prep } from '../optimizer/prep';
 
 const EPS = 1e-6;
@@ -13,6 +14,8 @@ const roundT = (t: number) => Math.round(t * 1000) / 1000;
 
 export interface EditOutcome {
   plan: Plan;
+  /** The scenario the edited plan obeys and was checked on (a robust plan's: transit at P90). */
+  planned: Scenario;
   check: PlanCheckResult;
   costDelta: { rs: number; pct: number };
 }
@@ -21,10 +24,12 @@ export interface EditOutcome {
  * Apply the planner's edits to a plan, in order, then price the result by the optimizer's own
  * pricing and verify it with the independent checker. An edit may break a rule (that is the point
  * of the verdict); an edit that cannot be read (an unknown rake, more tonnes than are there) throws
- * a PlanInputError naming the edit.
+ * a PlanInputError naming the edit. `sc` is the scenario as the planner has it: the plan is priced
+ * and checked on its derivation for the base plan's mode, and its risk is read on `sc` itself.
  */
 export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[]): EditOutcome {
-  const p = prepare(sc);
+  const planned = scenarioForPlan(sc, base);
+  const p = prepare(planned);
   const draft = planToDraft(p, base);
   const locks = {
     rakes: new Set(base.rakes.filter((r) => r.locked).map((r) => r.rakeId)),
@@ -68,13 +73,18 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
   for (const r of plan.road) if (locks.road.has(roadKey(r))) r.locked = true;
   if (locks.orders.size) plan.lockedOrders = [...locks.orders];
   plan.edits = (base.edits ?? 0) + edits.length;
-  for (const f of ['changes', 'stability', 'outages'] as const)
-    if (base[f]) (plan as unknown as Record<string, unknown>)[f] = base[f];
-  const res = checkPlan(sc, plan);
+  // Outages the base was re-planned around still hold; `changes` and `stability` describe that
+  // re-plan against its own base, not this version, and stay with it.
+  if (base.outages) plan.outages = base.outages;
+  const res = checkPlan(planned, plan);
+  // The checker knows the scenario, not the outages: an edit into one is named here as the
+  // re-planner refuses its own candidates (rule 5: where and when a rake may load).
+  const violations = [...res.violations, ...outageViolations(plan, plan.outages ?? [])];
   const rs = Math.round((plan.summary.totalCost - base.summary.totalCost) * 100) / 100;
   return {
     plan,
-    check: { ok: res.ok, violations: res.violations, recomputedTotalCost: res.recomputed.totalCost },
+    planned,
+    check: { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost },
     costDelta: { rs, pct: base.summary.totalCost > 0 ? Math.round((rs / base.summary.totalCost) * 10_000) / 100 : 0 },
   };
 }
@@ -104,7 +114,18 @@ function applyOne(
     else set.delete(id);
     return;
   }
+  // A lock keeps a decision through re-plans; an edit of it would change it without a word.
+  const refuseLocked = (what: string) => {
+    throw new PlanInputError(`${what} is locked: unlock it first`);
+  };
+  const checkPlace = (pl: Place, order: string) => {
+    if (pl.kind === 'rake' && locks.rakes.has(pl.rake)) refuseLocked(`rake ${pl.rake}`);
+    if (pl.kind === 'road' && locks.road.has(roadKey({ ...pl, order })))
+      refuseLocked(`road lot ${pl.stockyard} ${pl.date} ${order}`);
+  };
+  if (e.op !== 'rake' && locks.orders.has(e.order)) refuseLocked(`order ${e.order}`);
   if (e.op === 'rake') {
+    if (locks.rakes.has(e.rake)) refuseLocked(`rake ${e.rake}`);
     const dr = findRake(p, draft, e.rake);
     if (e.loadingPoint !== undefined) {
       if (!p.lps.has(e.loadingPoint))
@@ -119,6 +140,7 @@ function applyOne(
     if (!o) throw new PlanInputError(`order ${e.order} is not in the scenario`);
     if (!p.stockyards.has(e.stockyard)) throw new PlanInputError(`stockyard ${e.stockyard} is not in the scenario`);
     const day = dayIndex(p, e.date, `road ${e.stockyard}`);
+    checkPlace({ kind: 'road', stockyard: e.stockyard, date: e.date }, e.order);
     const lot = draft.road.find((r) => r.orderId === e.order && r.stockyard === e.stockyard && r.day === day);
     if (lot) lot.tonnes = e.tonnes;
     else if (e.tonnes > 0) draft.road.push({ orderId: e.order, stockyard: e.stockyard, day, tonnes: e.tonnes });
@@ -130,6 +152,8 @@ function applyOne(
   if (!o) throw new PlanInputError(`order ${e.order} is not in the scenario`);
   const from = parsePlace(e.from);
   const to = parsePlace(e.to);
+  checkPlace(from, o.id);
+  checkPlace(to, o.id);
   // What is there to move, and from which stockyards.
   let avail: number;
   let srcLine: DraftLine | undefined;

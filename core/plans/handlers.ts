@@ -65,7 +65,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       assertPlanLimits(scenario);
       if (p.solveId && running.has(p.solveId))
         throw new ContractError('CONFLICT', `A solve with id '${p.solveId}' is already running.`);
-      // Robust: planned (and saved, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
+      // Robust: planned (and saved beside the planner's, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
       const mode = p.robust ? 'robust' : 'normal';
       const planned = scenarioForMode(scenario, mode);
       return s.slots.run('solve', async () => {
@@ -102,7 +102,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
             ok: !fellBack,
             value: plan.solver.gap ?? 0,
           });
-          const id = savePlan(s.requireDb(), plan, planned, { name: p.name, scenarioId: p.scenarioId ?? null });
+          const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
           ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
           return { id, plan };
         } finally {

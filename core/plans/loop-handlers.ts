@@ -10,7 +10,7 @@ import { DisruptionError } from './disruptions';
 import { documentsPdf, documentsTitle, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
 import { replanScenario } from './replan';
-import { issuePlan, loadPlan, savePlan } from './store';
+import { issuePlan, loadPlan, savePlan, versionName } from './store';
 
 /** The documents carry the rake indent for as many days as the indent call allows at most. */
 const INDENT_DAYS = 14;
@@ -30,36 +30,38 @@ function asContractError(err: unknown): never {
 /** Edit, re-plan, issue, documents: every change is saved as a new version; an issued plan is never rewritten. */
 export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void {
   app.handleAll({
-    'plans.edit': (p) => {
+    'plans.edit': (p, ctx) => {
       const db = s.requireDb();
-      const { item, plan, scenario } = loadPlan(db, p.id);
+      const { item, plan, plannerScenario } = loadPlan(db, p.id);
       let res;
       try {
-        res = applyEdits(scenario, plan, p.edits);
+        res = applyEdits(plannerScenario, plan, p.edits);
       } catch (err) {
         asContractError(err);
       }
       if (!p.save) return res;
       const child = { ...res.plan, parentId: p.id };
-      const id = savePlan(db, child, scenario, {
+      const id = savePlan(db, child, plannerScenario, {
         scenarioId: item.scenarioId,
         parentId: p.id,
-        name: p.name ?? `${item.name.replace(/ · v\d+$/, '')} · v${(item.version ?? 1) + 1}`,
+        name: p.name ?? versionName(db, item, 'edit'),
       });
+      // Every window's plan list learns of the new version, as after a solve or a re-plan.
+      ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });
       return { ...res, plan: child, id };
     },
     'plans.replan': async (p, ctx) => {
       const db = s.requireDb();
-      const { item, plan, scenario } = loadPlan(db, p.id);
+      const { item, plan, plannerScenario } = loadPlan(db, p.id);
       // Up to three solves (kept + re-optimized, locks only, fresh): the time limit is shared.
       const perSolve = Math.max(2, p.timeLimitS / 3);
-      const solve = async (sc: typeof scenario) =>
+      const solve = async (sc: typeof plannerScenario) =>
         (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
       let out;
       try {
         out = await s.slots.run('solve', () =>
           replanScenario(
-            scenario,
+            plannerScenario,
             plan,
             { disruptions: p.disruptions, stabilityRs: p.stabilityRs, nowIso: p.now },
             solve,
@@ -69,10 +71,10 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
         asContractError(err);
       }
       const saved = { ...out.plan, parentId: p.id };
-      const id = savePlan(db, saved, out.scenario, {
+      const id = savePlan(db, saved, out.plannerScenario, {
         scenarioId: item.scenarioId,
         parentId: p.id,
-        name: `${item.name.replace(/ · v\d+$/, '')} · re-plan v${(item.version ?? 1) + 1}`,
+        name: versionName(db, item, 're-plan'),
       });
       const c = checkPlan(out.scenario, saved);
       ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RakeplanClient } from '../contract/client';
+import { createMemoryPair } from '../contract/memory-transport';
 import { createHost } from '../host/create-host';
 import { appRoot } from '../host/paths';
 import { tiny, tinyInput } from '../optimizer/__fixtures__/tiny';
@@ -189,4 +191,82 @@ describe('plans.edit / replan / issue / documents', () => {
       } as never),
     ).rejects.toMatchObject({ code: 'BAD_PAYLOAD' });
   }, 60_000);
+
+  it("edits a robust plan on its P90s with risk read on the planner's transit, names sibling versions apart and tells every window", async () => {
+    const pair = createMemoryPair();
+    host.app.connect(pair.port);
+    const saved: string[] = [];
+    new RakeplanClient(pair.transport).on('plans.saved', (d) => saved.push(d.id));
+    const a = await host.app.invoke('plans.solve', {
+      scenario: tinyInput(),
+      timeLimitS: 5,
+      robust: true,
+      name: 'robust',
+    });
+    expect(a.plan.planning!.mode).toBe('robust');
+    const rake = a.plan.rakes[0]!;
+    const lock = [{ op: 'lock' as const, target: `rake:${rake.rakeId}`, locked: true }];
+    const e1 = await host.app.invoke('plans.edit', { id: a.id, edits: lock, save: true });
+    const e2 = await host.app.invoke('plans.edit', { id: a.id, edits: lock, save: true });
+    // A lock changes no decision: the same P10/P50/P90, on-time chances and expected lateness.
+    expect(e1.plan.planning).toEqual(a.plan.planning);
+    expect(e1.plan.rakes.map((r) => r.onTimeP)).toEqual(a.plan.rakes.map((r) => r.onTimeP));
+    expect(e1.plan.summary.expectedLatenessP90Rs).toBe(a.plan.summary.expectedLatenessP90Rs);
+    expect(e1.check.ok).toBe(true);
+    expect((await host.app.invoke('plans.check', { id: e1.id! })).ok).toBe(true);
+    // And so does a version of the version (its planner's scenario was saved with it).
+    const e3 = await host.app.invoke('plans.edit', { id: e1.id!, edits: [] });
+    expect(e3.plan.planning).toEqual(a.plan.planning);
+    const names = (await host.app.invoke('plans.list', {})).filter((p) => p.parentId === a.id).map((p) => p.name);
+    expect(names.sort()).toEqual(['robust · v2', 'robust · v2 (2)']);
+    await vi.waitFor(() => expect(saved).toEqual(expect.arrayContaining([e1.id, e2.id])));
+  }, 60_000);
+
+  it('refuses an edit of a locked decision, and names a loading moved into an outage the plan was re-planned around', async () => {
+    const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 5, name: 'tiny 3' });
+    const [r1] = a.plan.rakes;
+    await expect(
+      host.app.invoke('plans.edit', {
+        id: a.id,
+        edits: [
+          { op: 'lock', target: `rake:${r1!.rakeId}`, locked: true },
+          { op: 'rake', rake: r1!.rakeId, loadingStart: r1!.loadingEnd },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_DATA',
+      message: expect.stringMatching(/edits\[1\].*locked: unlock it first/),
+    });
+    const later = new Date(Date.parse(r1!.loadingEnd) + 3_600_000).toISOString();
+    const re = await host.app.invoke('plans.replan', {
+      id: a.id,
+      timeLimitS: 6,
+      disruptions: [
+        {
+          kind: 'siding-down',
+          loadingPoint: r1!.loadingPoint,
+          from: later,
+          to: new Date(Date.parse(later) + 6 * 3_600_000).toISOString(),
+        },
+      ],
+    });
+    expect(re.plan.outages).toHaveLength(1);
+    const moved = re.plan.rakes.find((r) => r.loadingPoint === r1!.loadingPoint) ?? r1!;
+    const into = await host.app.invoke('plans.edit', {
+      id: re.id,
+      edits: [{ op: 'rake', rake: moved.rakeId, loadingPoint: r1!.loadingPoint, loadingStart: later }],
+    });
+    expect(into.check.ok).toBe(false);
+    expect(into.check.violations).toContainEqual(
+      expect.objectContaining({
+        rule: 5,
+        where: `rake ${moved.rakeId}`,
+        message: expect.stringMatching(/inside its outage/),
+      }),
+    );
+    // The edited version keeps the outages, not the re-plan's own account of what it changed.
+    expect(into.plan.outages).toEqual(re.plan.outages);
+    expect(into.plan.changes).toBeUndefined();
+    expect(into.plan.stability).toBeUndefined();
+  }, 90_000);
 });

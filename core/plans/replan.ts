@@ -6,8 +6,9 @@ import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
 import { key, prepare, type Prep } from '../optimizer/prep';
-import { annotatePlanRisk } from '../forecasts/plan-risk';
+import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
+import { outageViolations } from './outages';
 
 /** Plans a scenario (the optimizer in its worker, or in-process in tests). */
 export type SolveFn = (sc: Scenario) => Promise<Plan>;
@@ -35,15 +36,21 @@ export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, sol
   return (await replanScenario(sc0, base, opts, solve)).plan;
 }
 
-/** `replan`, also returning the disrupted scenario the plan is of (what it is saved and checked with). */
+/**
+ * `replan`, also returning the disrupted scenario: as the planner has it (`plannerScenario`), and
+ * as the plan obeys it (`scenario`, its derivation for the base's mode, what it is checked with).
+ * `sc0` is the planner's scenario: a robust base is re-planned on P90 transit, and its risk read
+ * on the real quantiles.
+ */
 export async function replanScenario(
   sc0: Scenario,
   base: Plan,
   opts: ReplanOptions,
   solve: SolveFn,
-): Promise<{ plan: Plan; scenario: Scenario }> {
+): Promise<{ plan: Plan; scenario: Scenario; plannerScenario: Scenario }> {
   const penalty = opts.stabilityRs ?? DEFAULT_STABILITY_RS;
-  const { scenario: sc, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
+  const { scenario: disrupted, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
+  const sc = scenarioForPlan(disrupted, base);
   const p = prepare(sc);
   const forced = forcedChanges(p, base, outages);
   const userKept = keptDecisions(base, opts.nowIso);
@@ -110,19 +117,20 @@ export async function replanScenario(
   const scored = candidates.map((c) => {
     const changes = diffPlans(base, c.plan, forced.rakes);
     const changedRakes = changes.filter((x) => x.kind === 'rake').length;
-    const ok = checkPlan(sc, c.plan).ok && respectsOutages(c.plan, outages);
+    const ok = checkPlan(sc, c.plan).ok && outageViolations(c.plan, outages).length === 0;
     return { ...c, changes, changedRakes, ok, score: c.plan.summary.totalCost + penalty * changedRakes };
   });
   const valid = scored.filter((c) => c.ok);
   if (valid.length === 0) throw new Error('no re-planned candidate passed the checker');
   const best = valid.reduce((a, b) => (b.score < a.score - 0.5 ? b : a));
   // The re-plan carries the risk fields of the plan it replaces, on every rake (kept ones too).
-  const plan = base.planning ? annotatePlanRisk(best.plan, sc, base.planning.mode) : best.plan;
+  const plan = base.planning ? annotatePlanRisk(best.plan, disrupted, base.planning.mode) : best.plan;
   plan.changes = best.changes;
   plan.stability = {
     penaltyRsPerRake: penalty,
     changedRakes: best.changedRakes,
-    forcedRakes: forced.rakes.size,
+    // The changes of the plan returned that the disruption forced, not every rake it touched.
+    forcedRakes: best.changes.filter((c) => c.kind === 'rake' && c.forced).length,
     candidate: best.candidate,
     freshCost: fresh.summary.totalCost,
     costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
@@ -133,7 +141,7 @@ export async function replanScenario(
       score: c.ok ? c.score : Infinity,
     })),
   };
-  return { plan, scenario: sc };
+  return { plan, scenario: sc, plannerScenario: disrupted };
 }
 
 /**
@@ -232,7 +240,8 @@ export function diffPlans(
         out.push({
           kind: 'rake',
           id,
-          change: 'retimed',
+          // Another siding is a move, whatever the time; the same siding at another time a retiming.
+          change: x.loadingPoint !== y.loadingPoint ? 'moved' : 'retimed',
           detail: `${x.loadingPoint} ${fmtTime(x.loadingStart)} → ${y.loadingPoint} ${fmtTime(y.loadingStart)}${reloaded ? `; load ${lineSig(x)} → ${lineSig(y)}` : ''}`,
           forced: forcedHere,
         });
@@ -251,17 +260,4 @@ export function diffPlans(
       out.push({ kind: 'road', id: k, change: 'reloaded', detail: `${x.tonnes} t → ${y.tonnes} t`, forced: false });
   }
   return out;
-}
-
-/** No loading of the plan overlaps a siding outage (the checker knows the scenario, not the outages). */
-export function respectsOutages(plan: Pick<Plan, 'rakes'>, outages: SidingOutage[]): boolean {
-  return plan.rakes.every(
-    (r) =>
-      !outages.some(
-        (o) =>
-          o.loadingPoint === r.loadingPoint &&
-          Date.parse(o.from) < Date.parse(r.loadingEnd) &&
-          Date.parse(o.to) > Date.parse(r.loadingStart),
-      ),
-  );
 }

@@ -5,6 +5,7 @@ import { ContractError } from '../contract/errors';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 import { plantClock } from '../domain/figures';
+import { scenarioForPlan } from '../forecasts/plan-risk';
 
 interface PlanRow {
   id: string;
@@ -50,12 +51,18 @@ function toItem(r: PlanRow): PlanListItem {
   };
 }
 
+/**
+ * Saves a plan with the scenario as the planner has it (`scenario`) and the one the plan obeys
+ * (its derivation for the plan's mode: a robust plan's has every transit at its P90), which
+ * plans.check verifies against. The planner's is stored only where the two differ.
+ */
 export function savePlan(
   db: Database.Database,
   plan: Plan,
   scenario: Scenario,
   opts: { name?: string; scenarioId?: string | null; parentId?: string },
 ): string {
+  const planned = scenarioForPlan(scenario, plan);
   const id = randomUUID();
   const parent = opts.parentId
     ? (db.prepare('SELECT version FROM plans WHERE id = ?').get(opts.parentId) as { version: number } | undefined)
@@ -65,15 +72,16 @@ export function savePlan(
   const name = opts.name ?? `${scenario.name} — ${plan.solver.method} ${plantClock(plan.createdAt)}`;
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, planner_scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       name,
       opts.scenarioId ?? null,
       scenario.name,
       plan.scenario.hash,
-      JSON.stringify(scenario),
+      JSON.stringify(planned),
+      planned === scenario ? null : JSON.stringify(scenario),
       plan.createdAt,
       plan.solver.method,
       plan.solver.status,
@@ -98,15 +106,57 @@ export function listPlans(db: Database.Database, opts: { scenarioId?: string; li
   return (rows as PlanRow[]).map(toItem);
 }
 
-export function loadPlan(db: Database.Database, id: string): { item: PlanListItem; plan: Plan; scenario: Scenario } {
-  const row = db.prepare(`SELECT ${LIST_COLUMNS}, plan_json, scenario_json FROM plans WHERE id = ?`).get(id) as
-    (PlanRow & { plan_json: string; scenario_json: string }) | undefined;
+/**
+ * A saved plan with the scenario it obeys (`scenario`, what plans.check verifies) and the scenario
+ * as the planner has it (`plannerScenario`: what edits and re-plans start from, and risk is read on).
+ */
+export function loadPlan(
+  db: Database.Database,
+  id: string,
+): { item: PlanListItem; plan: Plan; scenario: Scenario; plannerScenario: Scenario } {
+  const row = db
+    .prepare(`SELECT ${LIST_COLUMNS}, plan_json, scenario_json, planner_scenario_json FROM plans WHERE id = ?`)
+    .get(id) as
+    (PlanRow & { plan_json: string; scenario_json: string; planner_scenario_json: string | null }) | undefined;
   if (!row) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+  const plan = JSON.parse(row.plan_json) as Plan;
+  const scenario = JSON.parse(row.scenario_json) as Scenario;
+  const plannerScenario = row.planner_scenario_json
+    ? (JSON.parse(row.planner_scenario_json) as Scenario)
+    : plannerFromPlanned(scenario, plan);
+  return { item: toItem(row), plan, scenario, plannerScenario };
+}
+
+/**
+ * A robust plan saved before the planner's scenario was kept: the transit P50s its risk figures
+ * used (`planning.transit`, every destination it serves) put back in place of the P90s; the
+ * `sources` rows were never changed by the robust derivation, so their quantiles hold again.
+ */
+function plannerFromPlanned(scenario: Scenario, plan: Plan): Scenario {
+  if (plan.planning?.mode !== 'robust') return scenario;
+  const p50 = new Map(plan.planning.transit.map((t) => [t.destination, t.p50H]));
   return {
-    item: toItem(row),
-    plan: JSON.parse(row.plan_json) as Plan,
-    scenario: JSON.parse(row.scenario_json) as Scenario,
+    ...scenario,
+    plant: {
+      ...scenario.plant,
+      destinations: scenario.plant.destinations.map((d) =>
+        p50.has(d.code) ? { ...d, railTransitH: p50.get(d.code)! } : d,
+      ),
+    },
   };
+}
+
+/**
+ * The name of a new version of `parent`: its name without a version suffix, then the version
+ * number (`re-plan` for a re-plan's); two versions saved from the same parent (two windows) are
+ * told apart by a count.
+ */
+export function versionName(db: Database.Database, parent: PlanListItem, kind: 'edit' | 're-plan'): string {
+  const stem = `${parent.name.replace(/ · (re-plan )?v\d+( \(\d+\))?$/, '')} · ${kind === 're-plan' ? 're-plan ' : ''}v${(parent.version ?? 1) + 1}`;
+  const taken = db.prepare('SELECT 1 FROM plans WHERE parent_id = ? AND name = ?');
+  let name = stem;
+  for (let k = 2; taken.get(parent.id, name); k++) name = `${stem} (${k})`;
+  return name;
 }
 
 /** Issue a plan: from now on it is read-only (edits and re-plans are saved as new versions). */

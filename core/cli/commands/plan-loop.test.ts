@@ -117,7 +117,7 @@ describe('rakeplan plan edit / plan --base', () => {
     expect(res.stdout).toMatch(/checker: OK/);
     expect(re.stability!.changedRakes).toBeLessThanOrEqual(re.stability!.forcedRakes);
     if (victim) {
-      expect(res.stdout).toMatch(new RegExp(`changed rake ${victim.rakeId}: (retimed|removed) \\(forced\\)`));
+      expect(res.stdout).toMatch(new RegExp(`changed rake ${victim.rakeId}: (moved|retimed|removed) \\(forced\\)`));
       // The disrupted scenario is written beside the plan, and the plan checks against it.
       const disrupted = path.join(dir, 'replanned.scenario.json');
       expect(res.stdout).toContain(`the disrupted scenario this plan obeys: ${disrupted}`);

@@ -6,9 +6,8 @@ import type { Plan } from '../../domain/plan';
 import { PlanInputError } from '../../optimizer/plan-draft';
 import { startSolve } from '../../optimizer/run-solve';
 import { writeFileAtomic } from '../../storage/atomic-write';
-import { applyDisruptions, DisruptionError } from '../../plans/disruptions';
+import { DisruptionError } from '../../plans/disruptions';
 import { applyEdits } from '../../plans/edit';
-import { scenarioForMode, scenarioForPlan } from '../../forecasts/plan-risk';
 import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
 import { CliUsageError, num, str, checkTimeLimit, type ParsedArgs } from '../args';
 import { checkOutFile } from '../out-file';
@@ -56,7 +55,7 @@ function readPlan(file: string, env: CliEnv): Plan | null {
   }
 }
 
-const verdictLines = (env: CliEnv, v: ReturnType<typeof checkPlan>) => {
+const verdictLines = (env: CliEnv, v: Pick<ReturnType<typeof checkPlan>, 'ok' | 'violations'>) => {
   if (v.ok) env.out('checker: OK');
   else for (const x of v.violations) env.out(`checker: rule ${x.rule} — ${x.where}: ${x.message}`);
 };
@@ -73,15 +72,14 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
   });
   const edits = readJson(str(args, 'edits', true)!, planEditsSchema, env, 'edits');
   if (!scenario || !plan || !edits) return 1;
-  // A robust plan is priced and checked on P90 transit, as it was made.
-  const planned = scenarioForPlan(scenario, plan);
   try {
-    const res = applyEdits(planned, plan, edits);
+    // A robust plan is priced and checked on P90 transit, as it was made (res.planned).
+    const res = applyEdits(scenario, plan, edits);
     writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
     env.out(
       `${edits.length} edit(s): total ${rupees(res.plan.summary.totalCost)} (${res.costDelta.rs >= 0 ? '+' : ''}${rupees(res.costDelta.rs)}, ${res.costDelta.pct >= 0 ? '+' : '−'}${Math.abs(res.costDelta.pct).toFixed(2)} %); wrote ${out}`,
     );
-    verdictLines(env, checkPlan(planned, res.plan));
+    verdictLines(env, res.check);
     return res.check.ok ? 0 : 1;
   } catch (err) {
     if (err instanceof PlanInputError) {
@@ -109,21 +107,19 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   if (!scenario || !base || !disruptions) return 1;
   const solve = async (sc: typeof scenario) =>
     (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3) }).result).plan;
-  const mode = base.planning?.mode ?? 'normal';
   try {
     // Re-planned in the base's mode (a robust plan on P90 transit); its `planning` says so.
-    const { plan, scenario: disrupted } = await replanScenario(
-      scenarioForMode(scenario, mode),
-      base,
-      { disruptions, stabilityRs, nowIso: now },
-      solve,
-    );
+    const {
+      plan,
+      scenario: disrupted,
+      plannerScenario,
+    } = await replanScenario(scenario, base, { disruptions, stabilityRs, nowIso: now }, solve);
     writeFileAtomic(out, JSON.stringify(plan, null, 2));
     if (disruptions.length) {
       // The plan obeys the disrupted scenario: written beside it (as the planner has it, before any
       // robust derivation, which `rakeplan check` makes itself) so the plan can be checked.
       const scenarioOut = out.replace(/(\.json)?$/i, '.scenario.json');
-      writeFileAtomic(scenarioOut, JSON.stringify(applyDisruptions(scenario, disruptions).scenario, null, 2));
+      writeFileAtomic(scenarioOut, JSON.stringify(plannerScenario, null, 2));
       env.out(`the disrupted scenario this plan obeys: ${scenarioOut}`);
     }
     const st = plan.stability!;

@@ -11,6 +11,7 @@ import { m020Plans } from './020-plans';
 import { m050PlanVersions } from './050-plan-versions';
 import { m055ScenarioSources } from './055-scenario-sources';
 import { m056HistoryOrigin } from './056-history-origin';
+import { m058PlanPlannerScenario } from './058-plan-planner-scenario';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -30,4 +31,5 @@ export const MIGRATIONS: Migration[] = [
   m050PlanVersions,
   m055ScenarioSources,
   m056HistoryOrigin,
+  m058PlanPlannerScenario,
 ];

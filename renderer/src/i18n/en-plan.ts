@@ -373,6 +373,7 @@ export const enPlan = {
   'disrupt.what.road': 'road {id}',
   'disrupt.change.added': 'added',
   'disrupt.change.removed': 'removed',
+  'disrupt.change.moved': 'moved to another siding',
   'disrupt.change.retimed': 'retimed',
   'disrupt.change.reloaded': 'reloaded',
   'disrupt.forced': '{change} (forced)',

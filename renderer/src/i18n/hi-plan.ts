@@ -374,6 +374,7 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'disrupt.what.road': 'सड़क {id}',
   'disrupt.change.added': 'जोड़ा गया',
   'disrupt.change.removed': 'हटाया गया',
+  'disrupt.change.moved': 'साइडिंग बदली',
   'disrupt.change.retimed': 'समय बदला',
   'disrupt.change.reloaded': 'लोड बदला',
   'disrupt.forced': '{change} (अनिवार्य)',
