@@ -253,6 +253,23 @@ describe('plan risk', () => {
   it('robust planning uses P90 transit, passes the checker on that scenario, and costs at least the normal plan', () => {
     const sc = sc0();
     expect(transitQuantiles(sc).get(sc.plant.destinations[0]!.code)!.basis).toBe(DEFAULT_SPREAD_BASIS);
+    // A baseline's P50 without a spread of its own: the basis names both.
+    const d0 = sc.plant.destinations[0]!;
+    const fromBaseline = {
+      ...sc,
+      sources: [
+        {
+          field: 'railTransitH' as const,
+          entity: d0.code,
+          before: 1,
+          used: d0.railTransitH,
+          source: 'baseline transit-delay',
+        },
+      ],
+    };
+    expect(transitQuantiles(fromBaseline).get(d0.code)!.basis).toBe(
+      `P50 from baseline transit-delay, ${DEFAULT_SPREAD_BASIS}`,
+    );
     const robust = robustScenario(sc);
     robust.plant.destinations.forEach((d, i) =>
       expect(d.railTransitH).toBeGreaterThan(sc.plant.destinations[i]!.railTransitH),

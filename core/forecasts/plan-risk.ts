@@ -22,11 +22,16 @@ export function transitQuantiles(sc: Scenario): Map<string, TransitQuantiles & {
     if (r?.p10H !== undefined && r.p90H !== undefined && r.p90H > r.p10H && Math.abs(Number(r.used) - p50) < 1e-6) {
       out.set(d.code, { p10H: Math.min(r.p10H, p50), p50H: p50, p90H: Math.max(r.p90H, p50), basis: r.source });
     } else {
+      // A P50 from a model or baseline without a spread of its own is named with the spread assumed.
+      const from =
+        r && Math.abs(Number(r.used) - p50) < 1e-6 && !['scenario', 'default'].includes(r.source)
+          ? `P50 from ${r.source}, `
+          : '';
       out.set(d.code, {
         p10H: p50 * DEFAULT_SPREAD.p10,
         p50H: p50,
         p90H: p50 * DEFAULT_SPREAD.p90,
-        basis: DEFAULT_SPREAD_BASIS,
+        basis: from + DEFAULT_SPREAD_BASIS,
       });
     }
   }

@@ -85,7 +85,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
                             p10: b.p10H.toFixed(0),
                             p50: b.p50H.toFixed(0),
                             p90: b.p90H.toFixed(0),
-                            basis: b.basis.startsWith('default') ? t('risk.defaultSpread') : b.basis,
+                            basis: b.basis.replace(/default spread \(.*\)$/, t('risk.defaultSpread')),
                           })
                         : d;
                     })
