@@ -15,11 +15,19 @@ test('edit, undo, lock three rakes, delay another by 10 h and re-plan', async ({
   await expect(editor).toBeVisible({ timeout: 90_000 });
   await expect(editor.getByTestId('edit-verdict')).toContainText('No edits');
 
-  // Move the first rake's first order onto another rake: priced and checked at once.
+  // Tonnes that are not a tonnage are refused, said so under the form, and nothing is edited.
   await editor.getByLabel('Order to move').selectOption({ index: 0 });
   await editor.getByLabel('Move to').selectOption({ index: 0 });
+  await editor.getByLabel('Tonnes to move').fill('-50');
+  await editor.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(editor.getByRole('alert').filter({ hasText: 'Not moved: “-50”' })).toBeVisible();
+  await expect(editor.getByTestId('edit-verdict')).toContainText('No edits');
+
+  // Move the first rake's first order onto another rake: priced and checked at once.
+  await editor.getByLabel('Tonnes to move').fill('');
   await editor.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(editor.getByTestId('edit-count')).toHaveText('1 edit');
+  await expect(editor.getByRole('alert').filter({ hasText: 'Not moved' })).toHaveCount(0);
   await expect(editor.getByTestId('edit-cost-delta')).toContainText(/[+−]₹[\d,]+ \([+−]\d+\.\d\d %\)/);
   await expect(editor.getByTestId('edit-verdict')).toContainText(/Passes the checker|Breaks \d+ rule check/);
 

@@ -8,6 +8,7 @@ import { LockControls } from './LockControls';
 import { PlanEditorVerdict } from './PlanEditorVerdict';
 import { usePlanLoop } from './planLoopStore';
 import { usePlans } from './planStore';
+import { parseTonnes } from './tonnesInput';
 import { t } from '../../i18n';
 
 const isTyping = (el: EventTarget | null) =>
@@ -151,21 +152,18 @@ function MoveForm({ plan }: { plan: Plan }) {
     'unserved',
   ].filter((p) => p !== fromPlace);
   const target = targets.includes(to) ? to : (targets[0] ?? 'unserved');
-  const amount = Number(tonnes);
+  // Blank moves all of it; anything typed must be a tonnage above 0.
+  const amount = tonnes.trim() === '' ? null : parseTonnes(tonnes, { zeroAllowed: false });
+  const [bad, setBad] = useState(false);
   return (
     <form
       className="flex flex-wrap items-end gap-2 text-sm"
       aria-label={t('edit.moveForm')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (picked)
-          void apply({
-            op: 'move',
-            order,
-            from: fromPlace,
-            to: target,
-            ...(tonnes && amount > 0 ? { tonnes: amount } : {}),
-          });
+        setBad(amount?.ok === false);
+        if (picked && amount?.ok !== false)
+          void apply({ op: 'move', order, from: fromPlace, to: target, ...(amount ? { tonnes: amount.tonnes } : {}) });
       }}
     >
       <label className="flex flex-col">
@@ -205,12 +203,14 @@ function MoveForm({ plan }: { plan: Plan }) {
           inputMode="decimal"
           value={tonnes}
           onChange={(e) => setTonnes(e.target.value)}
+          aria-invalid={bad || undefined}
           className="w-28 rounded border px-1 py-1"
         />
       </label>
       <Button type="submit" disabled={!picked || busy !== null}>
         {t('edit.move')}
       </Button>
+      {bad && <BadTonnes text={t('edit.badMoveTonnes', { text: tonnes })} />}
     </form>
   );
 }
@@ -322,7 +322,9 @@ function RoadForm({ plan }: { plan: Plan }) {
       .toISOString()
       .slice(0, 10),
   );
-  const [f, setF] = useState<{ order?: string; yard?: string; date?: string; tonnes: string }>({ tonnes: '' });
+  const [f, setF] = useState<{ order?: string; yard?: string; date?: string; tonnes: string; bad?: boolean }>({
+    tonnes: '',
+  });
   const order = f.order ?? orders[0] ?? '';
   const yard = f.yard ?? yards[0] ?? '';
   const date = f.date ?? days[0] ?? '';
@@ -332,8 +334,10 @@ function RoadForm({ plan }: { plan: Plan }) {
       aria-label={t('edit.roadForm')}
       onSubmit={(e) => {
         e.preventDefault();
-        if (order && yard && date && f.tonnes !== '')
-          void apply({ op: 'road', order, stockyard: yard, date, tonnes: Math.max(0, Number(f.tonnes) || 0) });
+        const amount = parseTonnes(f.tonnes, { zeroAllowed: true });
+        setF({ ...f, bad: !amount.ok });
+        if (order && yard && date && amount.ok)
+          void apply({ op: 'road', order, stockyard: yard, date, tonnes: amount.tonnes });
       }}
     >
       <label className="flex flex-col">
@@ -382,12 +386,23 @@ function RoadForm({ plan }: { plan: Plan }) {
           inputMode="decimal"
           value={f.tonnes}
           onChange={(e) => setF({ ...f, tonnes: e.target.value })}
+          aria-invalid={f.bad || undefined}
           className="w-24 rounded border px-1 py-1"
         />
       </label>
       <Button type="submit" variant="secondary" disabled={busy !== null || f.tonnes === ''}>
         {t('edit.setRoad')}
       </Button>
+      {f.bad && <BadTonnes text={t('edit.badRoadTonnes', { text: f.tonnes })} />}
     </form>
+  );
+}
+
+/** Why the typed tonnes were not sent, under the form that has them. */
+function BadTonnes({ text }: { text: string }) {
+  return (
+    <p role="alert" className="w-full text-xs text-red-700 dark:text-red-300">
+      {text}
+    </p>
   );
 }
