@@ -193,6 +193,8 @@ export function buildPlan(
   const totalCost = r2(Object.values(costs).reduce((a, b) => a + b, 0));
   const railT = sum(rakes, (r) => r.loadT);
   const roadT = sum(road, (r) => r.tonnes);
+  const shippedT =
+    rakes.reduce((a, r) => a + r.lines.reduce((b, l) => b + l.tonnes, 0), 0) + road.reduce((a, r) => a + r.tonnes, 0);
   const rb = ruleBasedCost ?? totalCost;
   const blocked =
     unserved.length > 0 && rakes.length === 0 && road.length === 0
@@ -222,7 +224,8 @@ export function buildPlan(
       railT,
       roadT,
       unservedT: sum(unserved, (u) => u.tonnes),
-      costPerT: railT + roadT > 0 ? r2(totalCost / (railT + roadT)) : 0,
+      // Over the tonnes as shipped, not as rounded for the summary: a plan shipping a few kilograms stays exact.
+      costPerT: shippedT > 0 ? r2(totalCost / shippedT) : 0,
       rakesUsed: rakes.length,
       avgUtilisation: rakes.length ? rakes.reduce((a, r) => a + r.utilisation, 0) / rakes.length : 0,
       onTimeShare: onTime.all > 0 ? onTime.t / onTime.all : 1,

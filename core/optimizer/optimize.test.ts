@@ -82,6 +82,16 @@ describe('optimize on the tiny plant', () => {
     expect(plan.rakes).toEqual([]);
   });
 
+  it('a plan shipping a fraction of a tonne passes the checker: its ₹/t is over the tonnes as shipped', async () => {
+    const sc = tiny((s) => {
+      s.orders = [{ ...s.orders[0]!, quantityT: 0.125, modes: 'either' }];
+    });
+    const { plan } = await optimize(sc, { timeLimitS: 5 });
+    expect(plan.summary.railT + plan.summary.roadT).toBeGreaterThan(0);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.solver.fallbackReason).toBeUndefined();
+  });
+
   it('no rakes: everything rail-only is unserved with a reason naming the missing rake', async () => {
     const sc = tiny((s) => {
       s.rakes = [];

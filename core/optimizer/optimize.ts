@@ -1,4 +1,4 @@
-import { checkPlan } from '../checker/check';
+import { checkPlan, type Violation } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
 import { buildPlan, draftCost } from './build-plan';
 import { solveDecomposed } from './decompose';
@@ -369,6 +369,10 @@ export async function optimize(
     const plan = greedy
       ? finished(gDraft, info, [`Greedy plan (the solver's warm start) returned: ${reason}.`])
       : finished(rbDraft, info, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]);
+    // The last resort is checked too: a planner is told, never handed a plan that breaks a rule unawares.
+    const verdict = greedy ? null : checkPlan(sc, plan);
+    if (verdict && !verdict.ok)
+      plan.notes.push(`The rule-based plan also fails the checker: ${violationsText(verdict.violations)}.`);
     return { plan, lpText };
   };
 
@@ -553,12 +557,8 @@ export async function optimize(
     stoppedEarly: info.stoppedEarly,
   };
   if (!verdict.ok) {
-    const first = verdict.violations
-      .slice(0, 3)
-      .map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`)
-      .join('; ');
     return fallback(
-      `the solver's plan failed the checker (${verdict.violations.length} violations: ${first})`,
+      `the solver's plan failed the checker (${violationsText(verdict.violations)})`,
       solverFigures,
       lpText,
     );
@@ -587,4 +587,13 @@ export async function optimize(
   phaseDone('pricing and checking');
   plan.solver.seconds = elapsed();
   return { plan, lpText };
+}
+
+/** The first three violations of a verdict, counted. */
+function violationsText(vs: readonly Violation[]): string {
+  const first = vs
+    .slice(0, 3)
+    .map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`)
+    .join('; ');
+  return `${vs.length} violations: ${first}`;
 }
