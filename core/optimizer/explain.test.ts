@@ -317,4 +317,22 @@ describe('unserved reasons are true of the plan', () => {
     expect(fixed.moves.fill).toBe(1);
     expect(buildPlan(p, fixed.draft, info, null).unserved.find((x) => x.order === 'B')).toBeUndefined();
   });
+
+  it('an order whose stock a dearer-to-leave order takes is priced on a rake of its own, not called a full rake', () => {
+    const sc = tiny((s) => {
+      s.orders = [
+        order('A', 'HWH', 'HRC', 240, 1, '2026-11-24T06:00:00+05:30'),
+        order('B', 'HWH', 'HRC', 140, 3, '2026-11-24T06:00:00+05:30', { splittable: false }),
+      ];
+      s.inventory = [{ stockyard: 'SY-1', product: 'HRC', onHandT: 293.8 }];
+      s.rakes = [s.rakes[0]!];
+    });
+    const p = prepare(sc);
+    const plan = buildPlan(p, { rakes: [], road: [] }, info, null);
+    const b = plan.unserved.find((x) => x.order === 'B')!;
+    // A rake for the destination takes A's 240 t first, leaving 53.8 t: B's 140 t fit only alone.
+    expect(b.reasonCode).not.toBe('no-whole-rake');
+    expect(b.figures!.cheapestRail).toMatchObject({ how: 'rake', rakeId: 'R-1', tonnes: 140 });
+    verifyReasons(sc, plan, false);
+  });
 });

@@ -124,10 +124,14 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
         const perT = (rakeCost(p, next) - rakeCost(p, st.rakes.get(r)!)) / t;
         if (!best || perT - leave < best.perT - best.leavePerT) best = { m, perT, leavePerT: leave, t, how: 'fill' };
       }
-      // The best whole rake (most saving) among those that would carry this order.
-      const rk = rakeOptions(o.destination)
-        .filter((m) => m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id))
-        .sort((a, b) => b.savingRs - a.savingRs)[0];
+      // The best whole rake (most saving) among those that would carry this order; where the
+      // destination's best rakes give the stock to orders that cost more to leave, a rake for this
+      // order alone prices what rail would cost it.
+      const carries = (m: Move) => m.rakes[0]!.next!.lines.some((l) => l.orderId === o.id);
+      const bySaving = (a: Move, b: Move) => b.savingRs - a.savingRs;
+      const rk =
+        rakeOptions(o.destination).filter(carries).sort(bySaving)[0] ??
+        (best ? undefined : destRakeMoves(st, o.destination, [o]).sort(bySaving)[0]);
       if (rk) {
         const next = rk.rakes[0]!.next!;
         const t = next.lines.reduce((a, l) => a + lineTonnes(l), 0);
@@ -447,8 +451,9 @@ function railBlock(
       text: `${pre}on the best idle ${tl} rake (${best.x.r.rake.id} at ${best.x.lp.code}, loaded by ${isoAt(p, best.end).slice(0, 16)}) its lateness ${rupeesPerT(best.late)} and handling ${rupeesPerT(handlingRate(p, best.x.lp))} cost more than leaving it (${rupeesPerT(leave)})`,
     };
   }
+  // Reached only when no whole rake carrying this order, even alone, keeps the siding and stock rules.
   const full = destMoves.length
-    ? `every whole ${tl} rake for ${o.destination} fills its wagons with more valuable orders`
+    ? `the whole ${tl} rakes for ${o.destination} that can be formed carry other orders, and none with this one keeps its siding's stock and rules`
     : `no whole rake for ${o.destination} can be formed`;
   return { code: 'no-whole-rake', text: `${pre}${full}${!o.splittable ? ' (the order may not be split)' : ''}` };
 }
