@@ -8,7 +8,12 @@ import { trainedOnSynthetic } from '../domain/training-origin';
 export interface ModelAccess {
   /** The version a consumer is served (its pin, else production), or null when there is none. */
   serving(name: string): VersionRecord | null;
-  predict(name: string, rows: readonly Record<string, Cell>[]): Promise<PredictAnswer>;
+  /** The serving version's answer; a previous version that `refuse` names a reason against never answers. */
+  predict(
+    name: string,
+    rows: readonly Record<string, Cell>[],
+    refuse?: (rec: VersionRecord) => string | null,
+  ): Promise<PredictAnswer>;
   /** The baseline the model was judged against, fitted on the plant's history; null without one. */
   baseline?(
     name: string,
@@ -67,7 +72,9 @@ export async function answer(
     };
   }
   try {
-    const a = await access.predict(name, rows);
+    // A fallback version is held to the same rule as the serving one: a synthetic-trained or
+    // beaten previous production version never answers in its place.
+    const a = await access.predict(name, rows, (r) => refusal(r, demo));
     if (a.source === 'fallback:baseline')
       return { values: a.columns, source: `baseline ${name}`, why: a.fallbackReason };
     return {

@@ -25,7 +25,7 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
       const v = reg.server.resolve(name, consumer);
       return v === null ? null : reg.store.get(name, v);
     },
-    predict: (name, rows) => reg.server.predict(name, rows, consumer),
+    predict: (name, rows, refuse) => reg.server.predict(name, rows, consumer, refuse),
     baseline: (name, rows, prefer) => {
       let table;
       try {

@@ -63,7 +63,16 @@ export class ModelServer {
     return (consumer ? this.store.pin(consumer, name) : null) ?? this.store.alias(name, 'production');
   }
 
-  async predict(name: string, rows: readonly Record<string, Cell>[], consumer?: string): Promise<PredictAnswer> {
+  /**
+   * `refuse` names why a previous production version may not answer for this caller (null when it
+   * may): such a version is skipped as a fallback, as if it had failed to load.
+   */
+  async predict(
+    name: string,
+    rows: readonly Record<string, Cell>[],
+    consumer?: string,
+    refuse?: (rec: VersionRecord) => string | null,
+  ): Promise<PredictAnswer> {
     const started = performance.now();
     this.hooks.onInputs?.(name, rows);
     const target = this.resolve(name, consumer);
@@ -74,6 +83,11 @@ export class ModelServer {
       let versions: number[] = [target];
       for (let i = 0; i < versions.length && i < 3; i++) {
         const version = versions[i]!;
+        const refused = i > 0 && refuse ? refuse(this.store.require(name, version)) : null;
+        if (refused) {
+          failures.push(`${name}@${version} skipped: ${refused}`);
+          continue;
+        }
         try {
           const out = await this.run(name, version, rows);
           return this.answer(name, version, version === target ? 'model' : 'fallback:previous', out, started, failures);

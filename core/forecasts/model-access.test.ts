@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHost, type Host } from '../host/create-host';
+import { MANIFEST_FILE } from '../ml/model-dir';
+import { registryFor } from '../registry/context';
+import { tempDir } from '../../tests/helpers/tmp';
+import { trainTestModel } from '../../tests/fixtures/test-models';
+import { answer } from './model-access';
+import { modelAccess } from './service';
+
+const row = { date: '2024-06-01', a: 3.5, b: 0.5, noise: 0.2, lane: 'EAST-1' };
+
+/** Mark a trained folder as trained on the built-in synthetic history. */
+function markSynthetic(dir: string): void {
+  const file = path.join(dir, MANIFEST_FILE);
+  const m = JSON.parse(fs.readFileSync(file, 'utf8'));
+  m.trainingData = { kind: 'synthetic-history', source: 'demo history (test)' };
+  fs.writeFileSync(file, JSON.stringify(m));
+}
+
+describe('a previous production version that answers for a failed one', () => {
+  const tmp = tempDir('rp-model-access-');
+  let host: Host;
+
+  beforeAll(async () => {
+    const synthetic = trainTestModel(tmp.dir, { rounds: 30, tag: 'synthetic' });
+    const plant = trainTestModel(tmp.dir, { rounds: 60, tag: 'plant' });
+    markSynthetic(synthetic.dir);
+    host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
+    const reg = registryFor(host.services);
+    for (const m of [synthetic, plant]) {
+      const v = reg.registerDir(m.dir, { table: m.table });
+      await host.app.invoke('registry.promote', {
+        name: 'transit-delay',
+        version: v.version,
+        override: { reason: 'test setup' },
+      });
+    }
+    // Production (@2, the plant's) cannot load: requests fall back.
+    const rec = reg.store.get('transit-delay', 2)!;
+    fs.writeFileSync(reg.blobs.pathOf(rec.fileSha256, '.onnx'), 'not an onnx model');
+    reg.server.evict('transit-delay', 2);
+  });
+  afterAll(() => {
+    host.close();
+    tmp.cleanup();
+  });
+
+  it('is held to the demo rule: a synthetic-trained version never feeds a real scenario', async () => {
+    const a = await answer(modelAccess(host.services), 'transit-delay', [row], false);
+    expect('source' in a ? a.source : null).not.toBe('model transit-delay@1');
+    expect(a.why).toMatch(/transit-delay@1 skipped: .*synthetic demo history/);
+  });
+
+  it('still answers the demo', async () => {
+    const a = await answer(modelAccess(host.services), 'transit-delay', [row], true);
+    expect(a).toMatchObject({ source: 'model transit-delay@1' });
+  });
+});
