@@ -2,6 +2,7 @@ import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contr
 import { binCounts, decileEdges, psi } from '../drift/psi';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from './baseline';
+import { heldOutFigure, trainedOnHoldout } from './honest-figures';
 import type { VersionRecord } from './store';
 
 export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
@@ -21,8 +22,11 @@ type Out = { columns: Record<string, number[]>; label: string[] | null };
 export interface GateInputs {
   cand: VersionRecord;
   prod: VersionRecord | null;
-  /** Time-ordered holdout rows with the target column. */
-  holdout: { rows: Rows; source: string } | null;
+  /**
+   * Time-ordered holdout rows with the target column. `stored`: the version's own holdout, which a
+   * model refit on every row has trained on; rows a caller gives are taken as new.
+   */
+  holdout: { rows: Rows; source: string; stored?: boolean } | null;
   /** Recent inputs the models saw (drift samples); the holdout is used when too few. */
   recent: Rows;
   /** Predictions of one version, straight from its session (no fallback). */
@@ -59,16 +63,41 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   const eCand = errs(candOut),
     eProd = errs(prodOut),
     eBase = errs(baseOut);
+  // On its own stored holdout a refit model is scored on rows it trained on: its figure is then
+  // the trainer's for the fit without them, and no per-row comparison is honest.
+  const stored = Boolean(g.holdout?.stored);
+  const candRefit = stored ? trainedOnHoldout(cand) : null;
+  const prodRefit = stored && prod ? trainedOnHoldout(prod) : null;
 
   const unit = classifier ? null : (g.unit ?? null);
   const err: ErrorText = {
     metric: classifier ? 'log-loss' : 'MAE',
     value: (v) => (unit ? `${round(v)} ${unit}` : String(round(v))),
   };
+  const cFigure = candRefit ? heldOutFigure(cand, metric.name) : eCand ? mean(eCand) : null;
+  const figures: Figures = {
+    cand: eCand ? cFigure : null,
+    missing: !eCand
+      ? 'no holdout rows to evaluate on: give evaluation rows with the target'
+      : `no held-out figure: ${candRefit} and training recorded no holdout ${err.metric}`,
+    candFrom: candRefit ? `the fit without the held-back rows (${candRefit})` : `${eCand?.length ?? 0} holdout rows`,
+    prod: eProd && prod ? mean(eProd) : null,
+    notComparable: candRefit ?? prodRefit,
+    registryBase: eBase ? { value: mean(eBase), name: cand.baseline!.description } : null,
+  };
   const gates: GateResult[] = [
     dataQuality(cand, prod, holdout.length, th),
-    improvement(eCand, eProd, eBase, prod, err, th, prodError),
-    stability(holdout, eCand, eProd ?? eBase, prod ? `production @${prod.version}` : 'the naive baseline', err, th),
+    improvement(figures, prod, err, th, prodError),
+    candRefit
+      ? notEvaluated('stability', `not evaluated: ${candRefit}, so its per-segment errors there are training errors`)
+      : stability(
+          holdout,
+          eCand,
+          prodRefit ? eBase : (eProd ?? eBase),
+          prod && !prodRefit ? `production @${prod.version}` : 'the naive baseline',
+          err,
+          th,
+        ),
     await consistency(g, holdout),
   ];
   return {
@@ -142,10 +171,22 @@ function dataQuality(
   };
 }
 
+/** The candidate's held-out error and what it is compared with, each from rows it never trained on. */
+interface Figures {
+  cand: number | null;
+  /** Why `cand` is null. */
+  missing: string;
+  /** Where `cand` comes from, for the summary. */
+  candFrom: string;
+  prod: number | null;
+  /** Why candidate and production cannot be compared on this holdout, or null. */
+  notComparable: string | null;
+  /** The registry's fallback baseline on this holdout, for versions trained without a spec baseline. */
+  registryBase: { value: number; name: string } | null;
+}
+
 function improvement(
-  eCand: number[] | null,
-  eProd: number[] | null,
-  eBase: number[] | null,
+  f: Figures,
   prod: VersionRecord | null,
   err: ErrorText,
   th: GateThresholds,
@@ -153,14 +194,14 @@ function improvement(
 ): GateResult {
   const metric = err.metric;
   const t = th.improvement;
-  if (!eCand)
+  if (f.cand === null)
     return {
       gate: 'improvement',
       passed: false,
       checks: [],
-      summary: 'no holdout rows to evaluate on: give evaluation rows with the target',
+      summary: f.missing,
     };
-  const c = mean(eCand);
+  const c = f.cand;
   const checks: GateCheck[] = [];
   if (prodError)
     checks.push({
@@ -170,8 +211,16 @@ function improvement(
       limit: 'comparable',
       detail: prodError,
     });
-  if (eProd && prod) {
-    const p = mean(eProd);
+  else if (prod && f.notComparable)
+    checks.push({
+      name: `${metric} vs production @${prod.version}`,
+      passed: false,
+      value: null,
+      limit: 'comparable',
+      detail: `not comparable: ${f.notComparable}; compare on new rows (evaluate with rows) or promote with an override`,
+    });
+  else if (f.prod !== null && prod) {
+    const p = f.prod;
     const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
     checks.push({
       name: `${metric} vs production @${prod.version}`,
@@ -180,15 +229,15 @@ function improvement(
       limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
     });
   }
-  if (eBase) {
-    const b = mean(eBase);
+  if (f.registryBase)
     checks.push({
       name: `${metric} vs naive baseline`,
-      passed: !t.mustBeatBaseline || c < b,
-      value: `${err.value(c)} vs ${err.value(b)}`,
+      passed: !t.mustBeatBaseline || c < f.registryBase.value,
+      value: `${err.value(c)} vs ${err.value(f.registryBase.value)}`,
       limit: t.mustBeatBaseline ? 'lower' : 'not required',
+      detail: f.registryBase.name,
     });
-  } else if (t.mustBeatBaseline)
+  else if (t.mustBeatBaseline)
     checks.push({
       name: `${metric} vs naive baseline`,
       passed: false,
@@ -202,9 +251,13 @@ function improvement(
     passed: failed.length === 0,
     checks,
     summary: failed.length
-      ? failed.map((x) => `${x.name}: ${x.value ?? 'n/a'}`).join('; ')
-      : `${metric} ${err.value(c)} on ${eCand.length} holdout rows`,
+      ? failed.map((x) => `${x.name}: ${x.value ?? x.detail ?? 'n/a'}`).join('; ')
+      : `${metric} ${err.value(c)} on ${f.candFrom}`,
   };
+}
+
+function notEvaluated(gate: GateResult['gate'], summary: string): GateResult {
+  return { gate, passed: true, checks: [], summary };
 }
 
 function stability(

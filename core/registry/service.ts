@@ -245,6 +245,7 @@ export class Registry {
         ? {
             rows: JSON.parse(this.blobs.get(cand.holdoutSha256, '.json').toString('utf8')) as Record<string, Cell>[],
             source: `time-ordered holdout of ${name}@${version}`,
+            stored: true,
           }
         : null;
     const sessions = new Map<number, Awaited<ReturnType<ModelServer['loadChecked']>>>();
