@@ -86,3 +86,25 @@ describe('gates on a model refit on its own holdout', () => {
     expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toMatch(/MAE 3 on 100 holdout rows/);
   });
 });
+
+describe('the improvement gate and the naive baseline', () => {
+  it('uses the baseline training compared with, the one planning enforces', async () => {
+    const cand = version(1, {
+      baselineMetrics: { name: 'lane median', rows: 100, model: { mae: 9.1 }, baseline: { mae: 7.9 }, beats: false },
+    });
+    // Against the registry's mean the model looks far better; against the spec's baseline it is not.
+    const r = await gates(cand, null, off(3), false);
+    const imp = r.gates.find((g) => g.gate === 'improvement')!;
+    expect(imp.passed).toBe(false);
+    expect(imp.checks).toContainEqual(
+      expect.objectContaining({ name: 'MAE vs naive baseline', passed: false, value: '9.1 vs 7.9' }),
+    );
+  });
+
+  it('names the registry baseline as such when training compared with none', async () => {
+    const r = await gates(version(1), null, off(3), false);
+    expect(r.gates.find((g) => g.gate === 'improvement')!.checks).toContainEqual(
+      expect.objectContaining({ name: 'MAE vs registry baseline', passed: true, detail: 'mean y' }),
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contr
 import { binCounts, decileEdges, psi } from '../drift/psi';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from './baseline';
-import { heldOutFigure, trainedOnHoldout } from './honest-figures';
+import { heldOutFigure, trainedOnHoldout, trainerBaseline, type TrainerBaseline } from './honest-figures';
 import type { VersionRecord } from './store';
 
 export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
@@ -83,6 +83,7 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     candFrom: candRefit ? `the fit without the held-back rows (${candRefit})` : `${eCand?.length ?? 0} holdout rows`,
     prod: eProd && prod ? mean(eProd) : null,
     notComparable: candRefit ?? prodRefit,
+    trainer: trainerBaseline(cand, metric.name),
     registryBase: eBase ? { value: mean(eBase), name: cand.baseline!.description } : null,
   };
   const gates: GateResult[] = [
@@ -94,7 +95,7 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
           holdout,
           eCand,
           prodRefit ? eBase : (eProd ?? eBase),
-          prod && !prodRefit ? `production @${prod.version}` : 'the naive baseline',
+          prod && !prodRefit ? `production @${prod.version}` : 'the registry baseline',
           err,
           th,
         ),
@@ -181,6 +182,8 @@ interface Figures {
   prod: number | null;
   /** Why candidate and production cannot be compared on this holdout, or null. */
   notComparable: string | null;
+  /** The trainer's comparison with the spec baseline (the figure planning enforces). */
+  trainer: TrainerBaseline | null;
   /** The registry's fallback baseline on this holdout, for versions trained without a spec baseline. */
   registryBase: { value: number; name: string } | null;
 }
@@ -229,9 +232,17 @@ function improvement(
       limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
     });
   }
-  if (f.registryBase)
+  if (f.trainer)
     checks.push({
       name: `${metric} vs naive baseline`,
+      passed: !t.mustBeatBaseline || f.trainer.beats,
+      value: `${err.value(f.trainer.model)} vs ${err.value(f.trainer.baseline)}`,
+      limit: t.mustBeatBaseline ? 'lower' : 'not required',
+      detail: `${f.trainer.name}, on the ${f.trainer.rows} holdout rows of training`,
+    });
+  else if (f.registryBase)
+    checks.push({
+      name: `${metric} vs registry baseline`,
       passed: !t.mustBeatBaseline || c < f.registryBase.value,
       value: `${err.value(c)} vs ${err.value(f.registryBase.value)}`,
       limit: t.mustBeatBaseline ? 'lower' : 'not required',
