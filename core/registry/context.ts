@@ -10,6 +10,15 @@ const drifts = new WeakMap<HostServices, DriftService>();
 const SAMPLE_ROWS_PER_REQUEST = 20;
 
 /**
+ * `k` rows spread evenly over a request. Requests often arrive sorted (lanes alphabetically, a
+ * batch by date): its head alone would look like drift, and the rest would never be seen.
+ */
+function spreadSample<T>(rows: readonly T[], k: number): readonly T[] {
+  if (rows.length <= k) return rows;
+  return Array.from({ length: k }, (_, i) => rows[Math.floor(((i + 0.5) * rows.length) / k)]!);
+}
+
+/**
  * The host's registry, wired to its monitor (inference and load metrics, logs, model status) and
  * its drift sampler. Created on first use; the database must be open.
  */
@@ -32,8 +41,7 @@ export function registryFor(s: HostServices): Registry {
     hooks: {
       onInference: (key, ms, ok) => monitor.record('inference', key, { ms, ok }),
       onLoad: (key, ms, ok) => monitor.record('model-load', key, { ms, ok }),
-      onInputs: (name, rows) =>
-        driftFor(s).sample(name, rows.length > SAMPLE_ROWS_PER_REQUEST ? rows.slice(0, SAMPLE_ROWS_PER_REQUEST) : rows),
+      onInputs: (name, rows) => driftFor(s).sample(name, spreadSample(rows, SAMPLE_ROWS_PER_REQUEST)),
       onEvent: (msg, fields) => monitor.log.log(msg.includes('failed') ? 'error' : 'info', msg, fields),
     },
   });
