@@ -259,25 +259,29 @@ export class RegistryStore {
     }));
   }
 
-  /** Production versions before the current one, newest first, from the alias history. */
+  /**
+   * Production versions before the current one, newest first, from the alias history replayed as
+   * a stack: a promotion pushes its version; a rollback to v drops everything above v. A version
+   * rolled back from is no longer an earlier production, so a second rollback walks further back
+   * (3 → 2 → 1) instead of returning to the version just left.
+   */
   previousProductions(name: string): number[] {
     const rows = this.db
       .prepare(
-        `SELECT version, from_version FROM model_events WHERE name = ? AND kind IN ('promote','override','rollback') ORDER BY id DESC`,
+        `SELECT kind, version FROM model_events WHERE name = ? AND kind IN ('promote','override','rollback') ORDER BY id`,
       )
-      .all(name) as { version: number; from_version: number | null }[];
-    const current = this.alias(name, 'production');
-    const seen = new Set<number>(current !== null ? [current] : []);
-    const out: number[] = [];
+      .all(name) as { kind: string; version: number }[];
+    const stack: number[] = [];
     for (const r of rows) {
-      for (const v of [r.from_version, r.version]) {
-        if (v !== null && !seen.has(v)) {
-          seen.add(v);
-          out.push(v);
-        }
+      const at = stack.lastIndexOf(r.version);
+      if (r.kind === 'rollback' && at >= 0) stack.length = at + 1;
+      else {
+        if (at >= 0) stack.splice(at, 1);
+        stack.push(r.version);
       }
     }
-    return out;
+    const current = this.alias(name, 'production');
+    return stack.filter((v) => v !== current).reverse();
   }
 
   saveGateReport(r: GateReport): void {
