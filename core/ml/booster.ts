@@ -191,6 +191,11 @@ export function trainBooster(
         trainLoss = obj.loss(y, scoreByRow);
       }
       const validLoss = valid ? obj.loss(valid.y, vScore) : null;
+      // A loss that overflowed never recovers: every later tree would be fitted to NaN gradients.
+      if (!Number.isFinite(trainLoss))
+        throw new Error(
+          `Training diverged: the training loss is ${trainLoss} at round ${round}. Check the data for extreme values.`,
+        );
       history.push({ round, trainLoss, validLoss });
       const lossNow = validLoss ?? trainLoss;
       if (lossNow < best.loss - 1e-12) best = { round, loss: lossNow };

@@ -15,6 +15,7 @@ import { exportOnnx } from './onnx-export';
 import { predictRowMajor } from './predict';
 import { DEFAULT_TEST_FRACTION, DEFAULT_VALID_FRACTION, splitRows, type SplitMode } from './split';
 import { getColumn, type Table } from './table';
+import { checkTrainingValues, nonNumericTarget } from './training-values';
 
 export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
 
@@ -134,8 +135,7 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
       if (l !== null) yAll[i] = idx.get(l)!;
     });
   } else {
-    if (!targetCol.num || targetCol.type !== 'numeric')
-      throw new Error(`Target '${req.target}' must be numeric for ${req.task}.`);
+    if (!targetCol.num || targetCol.type !== 'numeric') throw new Error(nonNumericTarget(t, req.target, req.task));
     yAll.set(targetCol.num);
   }
   const order: number[] = [];
@@ -163,6 +163,7 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     yTest = pick(testIdx);
 
   const sources = req.features ?? t.columns.map((c) => c.name).filter((n) => n !== req.target);
+  checkTrainingValues(t, req.target, !classifier, sources);
   const fitOn = (idx: number[], y: Float64Array) =>
     fitFeatures(t, sources, new Set(req.categorical ?? []), idx, y, req.task !== 'multiclass');
   const evalFeatures = fitOn(trainIdx, yTrain);
@@ -228,6 +229,12 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
       : Float64Array.from(p);
   const col0 = Float64Array.from({ length: testIdx.length }, (_, i) => pred[i * K]!);
   const test: Metrics = classifier ? classMetrics(yTest, probs(pred), classes!.length) : regressionMetrics(yTest, col0);
+  const primaryValue = classifier ? (test as { logloss: number }).logloss : (test as { mae: number }).mae;
+  // Finite losses can still give non-finite predictions (float32 overflow): never save such a model.
+  if (testIdx.length > 0 && !Number.isFinite(primaryValue))
+    throw new Error(
+      `Training diverged: the holdout ${classifier ? 'log-loss' : 'MAE'} is ${primaryValue}. Check the data for extreme values.`,
+    );
   const quantiles = extra.map((e, j) => {
     const q = quantileMetrics(
       yTest,
