@@ -53,7 +53,7 @@ export const DEFAULT_RULES: AlertRule[] = [
 
 export type { Alert };
 
-export type ModelHealth = Pick<ModelStatusRow, 'name' | 'version' | 'status' | 'lastError'>;
+export type ModelHealth = Pick<ModelStatusRow, 'name' | 'version' | 'alias' | 'status' | 'lastError'>;
 
 export interface DriftHealth {
   name: string;
@@ -120,8 +120,9 @@ export function evaluateRules(
         });
       }
     } else if (r.type === 'model-not-loaded') {
+      // A candidate that fails to load serves nothing: the gates and the Models page report it.
       for (const m of src.models()) {
-        if (m.status === 'error') {
+        if (m.alias === 'production' && m.status === 'error') {
           alerts.push({
             ruleId: r.id,
             severity: 'critical',

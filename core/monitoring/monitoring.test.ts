@@ -181,8 +181,22 @@ describe('alert rules', () => {
 
   it('"model not loaded" names the model and its error; disabled rules stay quiet', () => {
     const models = () => [
-      { name: 'transit-delay', version: 7, status: 'error' as const, lastError: 'file damaged' },
-      { name: 'demand', version: 2, status: 'not-loaded' as const, lastError: null },
+      {
+        name: 'transit-delay',
+        version: 7,
+        alias: 'production' as const,
+        status: 'error' as const,
+        lastError: 'file damaged',
+      },
+      { name: 'demand', version: 2, alias: 'production' as const, status: 'not-loaded' as const, lastError: null },
+      // A candidate is not a production model: its load failure raises no alert.
+      {
+        name: 'huge',
+        version: 1,
+        alias: 'candidate' as const,
+        status: 'error' as const,
+        lastError: 'smoke prediction failed',
+      },
     ];
     const rule: AlertRule = { id: 'm', type: 'model-not-loaded', enabled: true };
     const a = evaluateRules([rule], { series: () => [], models, drift: () => [] });
