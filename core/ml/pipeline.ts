@@ -110,6 +110,10 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   const classifier = req.task === 'binary' || req.task === 'multiclass';
   const dateColumn =
     req.dateColumn === undefined ? (t.columns.find((c) => c.type === 'date')?.name ?? null) : req.dateColumn;
+  if (dateColumn && !getColumn(t, dateColumn))
+    throw new Error(
+      `Date column '${dateColumn}' is not in the data (columns: ${t.columns.map((c) => c.name).join(', ')}).`,
+    );
   if (dateColumn && getColumn(t, dateColumn)?.type !== 'date')
     throw new Error(`Date column '${dateColumn}' does not hold ISO dates.`);
 

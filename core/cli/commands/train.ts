@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { MAX_TRAINING_ROUNDS } from '../../contract/api/training';
 import { DB_FILE } from '../../storage/db';
 import type { Task } from '../../ml/manifest';
 import type { ModelMetrics, TrainParams } from '../../ml/pipeline';
@@ -10,6 +11,7 @@ import type { CliCommand } from '../command';
 import { MODEL_SPECS } from '../../../models';
 
 const TASKS: Task[] = ['regression', 'binary', 'multiclass', 'quantile'];
+const CSV_ONLY_OPTIONS = ['target', 'task', 'alpha', 'categorical', 'types', 'time-column', 'date-column', 'name'];
 
 /** Every option of `train`, as `--help` lists it (a test checks none is missing). */
 export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string, what: string])[] = [
@@ -123,6 +125,12 @@ export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput
   if (spec) {
     if (!MODEL_SPECS.some((s) => s.name === spec))
       throw new CliUsageError(`unknown spec '${spec}' (specs: ${MODEL_SPECS.map((s) => s.name).join(', ')})`);
+    // A spec fixes its target, features and date column: these would be ignored without a word.
+    const csvOnly = CSV_ONLY_OPTIONS.filter((f) => args.flags[f] !== undefined);
+    if (csvOnly.length)
+      throw new CliUsageError(
+        `${csvOnly.map((f) => `--${f}`).join(', ')} ${csvOnly.length > 1 ? 'apply' : 'applies'} to --csv only: a spec sets its own target, features and date column`,
+      );
     return {
       kind: 'spec',
       spec,
@@ -189,7 +197,8 @@ function readParams(args: ParsedArgs): TrainParams {
     if (!check(v)) throw new CliUsageError(`--${flag} must be ${what}, got ${v}`);
     (p as Record<string, number>)[key] = v;
   };
-  set('rounds', 'rounds', (v) => Number.isInteger(v) && v >= 1, 'a whole number ≥ 1');
+  const rounds = (v: number) => Number.isInteger(v) && v >= 1 && v <= MAX_TRAINING_ROUNDS;
+  set('rounds', 'rounds', rounds, `a whole number 1–${MAX_TRAINING_ROUNDS}`);
   set('depth', 'maxDepth', (v) => Number.isInteger(v) && v >= 0 && v <= 16, 'a whole number 0–16');
   set('leaves', 'maxLeaves', (v) => Number.isInteger(v) && v >= 0, 'a whole number ≥ 0');
   set('learning-rate', 'learningRate', (v) => v > 0 && v <= 1, 'in (0, 1]');

@@ -4,9 +4,12 @@ import { cellRow, filePath, label, labels } from '../fields';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
+/** The most boosting rounds a training may ask for, in the app and on the command line alike. */
+export const MAX_TRAINING_ROUNDS = 5000;
+
 const params = z
   .object({
-    rounds: z.number().int().min(1).max(5000).optional(),
+    rounds: z.number().int().min(1).max(MAX_TRAINING_ROUNDS).optional(),
     learningRate: z.number().positive().max(1).optional(),
     maxDepth: z.number().int().min(0).max(16).optional(),
     maxLeaves: z.number().int().min(0).max(4096).optional(),

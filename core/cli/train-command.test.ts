@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeCsv } from '../csv/write';
+import { parseArgs } from './args';
+import { readTrainInput, trainCommand } from './commands/train';
+import { COMMAND_OPTIONS } from './options';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-command-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const csv = path.join(dir, 'small.csv');
+fs.writeFileSync(
+  csv,
+  writeCsv([
+    ['date', 'x', 'y'],
+    ...Array.from({ length: 300 }, (_, i) => [
+      new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+      i % 17,
+      2 * (i % 17) + (i % 3),
+    ]),
+  ]),
+);
+const args = (...a: string[]) => parseArgs(a, COMMAND_OPTIONS.train);
+
+describe('rakeplan train', () => {
+  it('refuses options a spec would ignore, naming them', () => {
+    expect(() => readTrainInput(args('--spec', 'transit-delay', '--time-column', 'date'), dir)).toThrow(
+      '--time-column applies to --csv only',
+    );
+  });
+
+  it('caps --rounds where the app does', () => {
+    expect(() => readTrainInput(args('--csv', csv, '--target', 'y', '--rounds', '1e9'), dir)).toThrow(
+      '--rounds must be a whole number 1–5000, got 1000000000',
+    );
+  });
+
+  it('says a --time-column that is not in the file is missing, not that it holds no dates', async () => {
+    await expect(
+      trainCommand.run(args('--csv', csv, '--target', 'y', '--time-column', 'nosuch', '--out', path.join(dir, 'n')), {
+        dataDir: dir,
+        out: () => {},
+        err: () => {},
+      }),
+    ).rejects.toThrow("Date column 'nosuch' is not in the data (columns: date, x, y).");
+  });
+});
