@@ -25,6 +25,16 @@ fs.writeFileSync(
 const args = (...a: string[]) => parseArgs(a, COMMAND_OPTIONS.train);
 
 describe('rakeplan train', () => {
+  it('prints only JSON with --json', async () => {
+    const out: string[] = [];
+    const code = await trainCommand.run(
+      args('--csv', csv, '--target', 'y', '--rounds', '5', '--out', path.join(dir, 'm'), '--json'),
+      { dataDir: dir, out: (l) => out.push(l), err: () => {} },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('\n'))).toMatchObject({ name: 'small', dir: path.join(dir, 'm') });
+  });
+
   it('refuses options a spec would ignore, naming them', () => {
     expect(() => readTrainInput(args('--spec', 'transit-delay', '--time-column', 'date'), dir)).toThrow(
       '--time-column applies to --csv only',

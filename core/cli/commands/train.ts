@@ -95,8 +95,11 @@ export const trainCommand: CliCommand = {
         spec ? MODEL_SPECS.find((s) => s.name === spec)!.unit : '',
       ))
         env.out(line);
-    env.out(`model: ${res.dir}`);
-    env.out(`data: ${res.source}`);
+    // The JSON already carries both; printed after it, they made the output invalid JSON.
+    if (!bool(args, 'json')) {
+      env.out(`model: ${res.dir}`);
+      env.out(`data: ${res.source}`);
+    }
     return 0;
   },
 };
