@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from './csv';
 import { encodeTable, fitFeatures } from './manifest';
+import { tableFromRows } from './table';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-csv-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -43,6 +44,14 @@ describe('CSV datasets', () => {
     // A date column becomes month, weekday (0 = Monday) and day of year.
     const feats = fitFeatures(t, ['date'], new Set(), [0, 1, 2], Float64Array.from([1, 2, 3]), true);
     expect(Array.from(encodeTable(feats, t).subarray(0, 3))).toEqual([1, 3, 2]); // 2025-01-02 is a Thursday
+  });
+
+  it('reads columns named like Object members as data, not as a type given for them', async () => {
+    const names = ['toString', 'constructor', '__proto__', 'hasOwnProperty'];
+    const f = write('proto.csv', `${names.join(',')},y\na,b,c,d,1\nb,a,d,c,2\n`);
+    for (const t of [await readCsvTable(f), tableFromRows([{ toString: 'a', constructor: 'b', y: 1 }])])
+      for (const c of t.columns.filter((x) => x.name !== 'y'))
+        expect([c.name, c.type]).toEqual([c.name, 'categorical']);
   });
 
   it('keeps numbers as numbers while streaming; a column that meets text late is read again as text, as written', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileDelimiter, readCsvFile, unneutralise } from '../csv/read';
 import { parseDecimal, scanUnquoted, type ScanRecord } from './csv-scan';
-import { makeColumn, type Column, type ColumnType, type Table } from './table';
+import { makeColumn, typeGiven, type Column, type ColumnType, type Table } from './table';
 
 /** A growing float64 column: numbers are stored as they stream in, never held as text. */
 class NumBuffer {
@@ -98,7 +98,7 @@ export async function readCsvTable(file: string, types: Record<string, ColumnTyp
   const columns: Column[] = names.map((name, j) => {
     const nb = nums[j];
     if (nb) return { name, type: 'numeric', num: nb.done(), str: null };
-    return makeColumn(name, texts[j]!, types[name], file);
+    return makeColumn(name, texts[j]!, typeGiven(types, name), file);
   });
   return { nRows: rows, columns };
 }
@@ -126,7 +126,7 @@ class FirstPass implements PassSink {
     for (const name of Object.keys(types))
       if (!header.includes(name))
         throw new Error(`${file}: type given for column '${name}', which is not in the header.`);
-    const asText = (name: string) => types[name] === 'categorical' || types[name] === 'date';
+    const asText = (name: string) => typeGiven(types, name) === 'categorical' || typeGiven(types, name) === 'date';
     this.nums = header.map((name) => (asText(name) ? null : new NumBuffer()));
     this.texts = header.map((name) => (asText(name) ? [] : null));
   }
@@ -176,7 +176,7 @@ class FirstPass implements PassSink {
       return;
     }
     const name = this.names![j]!;
-    if (this.types[name] === 'numeric')
+    if (typeGiven(this.types, name) === 'numeric')
       throw new Error(
         `${this.file} row ${this.rows + 1}, column '${name}': '${c}' is not a number (the column is numeric).`,
       );

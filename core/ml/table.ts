@@ -90,6 +90,14 @@ export function makeColumn(
   return { name, type, num: null, str };
 }
 
+/**
+ * The type given for a column, if any. Own keys only: a column named `toString`, `constructor` or
+ * `__proto__` must not read an Object.prototype member as its type.
+ */
+export function typeGiven(types: Record<string, ColumnType>, name: string): ColumnType | undefined {
+  return Object.hasOwn(types, name) ? types[name] : undefined;
+}
+
 export function tableFromRows(
   rows: readonly Record<string, Cell>[],
   types: Record<string, ColumnType> = {},
@@ -109,7 +117,7 @@ export function tableFromRows(
       makeColumn(
         n,
         rows.map((r) => r[n]),
-        types[n],
+        typeGiven(types, n),
         tableName,
       ),
     ),
