@@ -90,7 +90,8 @@ export interface TrainOutcome {
 }
 
 export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'makeBuilder'> {
-  onRound?: (p: RoundProgress & { part: string }) => void;
+  /** Each boosting round; `done` is the share of the whole training done (0–1), over all its parts. */
+  onRound?: (p: RoundProgress & { part: string; done: number }) => void;
 }
 
 /**
@@ -194,8 +195,15 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
           ? { name: 'quantile', alpha: req.alpha ?? 0.5 }
           : { name: req.objective ?? 'squared' };
   const params: BoostParams = { ...DEFAULT_PARAMS, ...req.params, objective };
-  const fit = (obj: ObjectiveConfig, part: string) =>
-    trainBooster(
+  // Each booster run is one part (the model, each quantile, and each again when refit). The share
+  // done counts the parts finished, so a job's progress never goes back when the next part starts.
+  const quantileParts = classifier || req.task === 'quantile' ? 0 : (req.quantiles ?? []).length;
+  const nParts = (1 + quantileParts) * (req.refit ? 2 : 1);
+  let partsDone = 0;
+  const onRound = (part: string) => (p: RoundProgress) =>
+    opts.onRound?.({ ...p, part, done: Math.min(1, (partsDone + p.round / p.rounds) / nParts) });
+  const fit = (obj: ObjectiveConfig, part: string) => {
+    const r = trainBooster(
       mTrain,
       yTrain,
       { ...params, objective: obj },
@@ -203,9 +211,12 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
         valid: { m: mValid, y: yValid },
         shouldStop: opts.shouldStop,
         makeBuilder: opts.makeBuilder,
-        onRound: (p) => opts.onRound?.({ ...p, part }),
+        onRound: onRound(part),
       },
     );
+    partsDone++;
+    return r;
+  };
   const main = fit(objective, 'model');
   const extra =
     classifier || req.task === 'quantile'
@@ -311,17 +322,16 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     features = fitOn(all, yAllRows);
     xAll = encodeTable(features, t);
     const mAll = matrix(all);
-    const again = (obj: ObjectiveConfig, rounds: number, part: string) =>
-      trainBooster(
+    const again = (obj: ObjectiveConfig, rounds: number, part: string) => {
+      const r = trainBooster(
         mAll,
         yAllRows,
         { ...params, objective: obj, rounds, earlyStoppingRounds: 0 },
-        {
-          shouldStop: opts.shouldStop,
-          makeBuilder: opts.makeBuilder,
-          onRound: (p) => opts.onRound?.({ ...p, part: `${part} (refit on all rows)` }),
-        },
-      ).model;
+        { shouldStop: opts.shouldStop, makeBuilder: opts.makeBuilder, onRound: onRound(`${part} (refit on all rows)`) },
+      );
+      partsDone++;
+      return r.model;
+    };
     const mainAll = again(objective, main.bestRound, 'model');
     exported = combineOutputs(
       mainAll,

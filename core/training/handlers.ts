@@ -161,7 +161,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           // Throttled: a durable write per round would cost an fsync each.
           if (p.stage === 'training' && Date.now() - lastWrite > 1000) {
             lastWrite = Date.now();
-            jobs.update(job.id, { progress: p.round / p.rounds });
+            jobs.update(job.id, { progress: p.done });
           }
         };
         try {

@@ -63,7 +63,8 @@ export interface TrainJobResult {
 }
 
 export type TrainProgress =
-  { stage: 'loading' | 'saving'; message: string } | ({ stage: 'training'; part: string } & RoundProgress);
+  | { stage: 'loading' | 'saving'; message: string }
+  | ({ stage: 'training'; part: string; done: number } & RoundProgress);
 
 /**
  * Load data, train, evaluate against the baseline, and save the model directory atomically

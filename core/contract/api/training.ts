@@ -48,6 +48,8 @@ export type TrainingProgress =
       part: string;
       round: number;
       rounds: number;
+      /** Share of the whole training done (0–1) over its parts: the model, each quantile, a refit. */
+      done: number;
       trainLoss: number;
       validLoss: number | null;
       elapsedMs: number;
