@@ -6,6 +6,12 @@ import { ContractError, toErrorData, zodIssues } from '../contract/errors';
 import { isClientMessage, type HostMessage, type HostPort } from '../contract/protocol';
 import { assertPayloadDepth } from './payload-guard';
 
+/**
+ * The abort reason of calls cut off because their connection closed (a page reload, a dropped
+ * socket), so a job can say so instead of reading as cancelled by the planner.
+ */
+export const CONNECTION_CLOSED = 'connection closed';
+
 export interface CallContext<P = unknown> {
   /** Aborted when the caller cancels or its connection closes. */
   signal: AbortSignal;
@@ -93,7 +99,7 @@ export class HostApp<C extends CallTable> {
     const close = () => {
       offMsg();
       offClose();
-      for (const ac of inflight.values()) ac.abort();
+      for (const ac of inflight.values()) ac.abort(CONNECTION_CLOSED);
       this.ports.delete(port);
     };
     const offClose = port.onClose(close);

@@ -9,7 +9,7 @@ import type {
   TrainingResult,
 } from '../contract/api/training';
 import { ContractError } from '../contract/errors';
-import type { HostApp } from '../host/app';
+import { CONNECTION_CLOSED, type HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
@@ -33,6 +33,13 @@ interface TrainingRunRow {
   source: string | null;
   metrics: string | null;
   history: string | null;
+}
+
+/** Why a training was cancelled, as its job records it. */
+function cancelCause(reason: unknown): string {
+  return reason === CONNECTION_CLOSED
+    ? 'Cancelled: the window that started it closed or lost its connection (a page reload, a dropped network link).'
+    : 'Cancelled by the planner.';
 }
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
@@ -147,7 +154,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           new Date().toISOString(),
         );
         const ac = new AbortController();
-        const abort = () => ac.abort();
+        const abort = () => ac.abort(ctx.signal.reason);
         ctx.signal.addEventListener('abort', abort, { once: true });
         running.set(job.id, ac);
         const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
@@ -222,7 +229,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
           jobs.update(job.id, {
             status: cancelled ? 'cancelled' : 'failed',
-            error: cancelled ? 'Cancelled by the planner.' : message,
+            error: cancelled ? cancelCause(ac.signal.reason) : message,
           });
           app.emit('training.finished', {
             jobId: job.id,

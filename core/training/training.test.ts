@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../contract/errors';
+import { createMemoryPair } from '../contract/memory-transport';
 import { createHost, type Host } from '../host/create-host';
 import { appRoot } from '../host/paths';
 import { writeCsv as csvText } from '../csv/write';
@@ -99,6 +100,27 @@ describe('training contract', () => {
     expect((err as ContractError).code).toBe('CANCELLED');
     expect((await host.app.invoke('training.get', { jobId })).status).toBe('cancelled');
     expect(fs.existsSync(path.join(dir, 'models', 'slow'))).toBe(false);
+  });
+
+  it('records a training cut off by its connection closing as that, not as cancelled by the planner', async () => {
+    const pair = createMemoryPair();
+    host.app.connect(pair.port);
+    const payload = {
+      csv,
+      name: 'cut',
+      target: 'y',
+      task: 'regression',
+      params: { rounds: 5000, learningRate: 0.001 },
+    };
+    pair.transport.send({ type: 'call', id: 1, name: 'training.start', payload });
+    const job = async () => (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'cut');
+    for (let i = 0; i < 200 && (await job())?.status !== 'running'; i++) await new Promise((r) => setTimeout(r, 25));
+    pair.close();
+    for (let i = 0; i < 200 && (await job())?.status === 'running'; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(await job()).toMatchObject({
+      status: 'cancelled',
+      error: expect.stringMatching(/the window that started it closed or lost its connection/),
+    });
   });
 
   it('rejects unknown specs and bad payloads with specific errors', async () => {
