@@ -45,7 +45,16 @@ export interface ModelManifest {
    * Where the training rows came from. A model trained on synthetic history feeds a real
    * scenario only when the planner asks for the demo (core/forecasts/model-access.ts).
    */
-  trainingData?: { kind: 'plant-history' | 'synthetic-history' | 'csv'; source: string };
+  trainingData?: {
+    kind: 'plant-history' | 'synthetic-history' | 'csv';
+    source: string;
+    /**
+     * Which rows exactly: the sha256 of the table built from the history (reference.ts
+     * `fingerprint`) or of the CSV file's bytes. Registration rebuilds the data and compares, so
+     * a version never records a holdout, baseline or drift reference from other rows.
+     */
+    identity?: { of: 'history-table' | 'csv-file'; sha256: string; rows: number };
+  };
 }
 
 /**

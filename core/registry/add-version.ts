@@ -3,6 +3,10 @@ import path from 'node:path';
 import { ContractError } from '../contract/errors';
 import type { HostServices } from '../host/services';
 import { readCsvTable } from '../ml/csv';
+import { fingerprint } from '../drift/reference';
+import { grouped } from '../domain/figures';
+import { fileSha256 } from '../ml/file-hash';
+import type { ModelManifest } from '../ml/manifest';
 import { readManifest } from '../ml/model-dir';
 import type { Table } from '../ml/table';
 import { registryFor } from './context';
@@ -41,6 +45,11 @@ export async function registerTrainedDir(
     // A window's caller must not learn a file's content (its header, a cell) from the note.
     extraNote = ` [no training statistics: ${opts.hideFileContent && opts.dataCsv ? 'the data CSV could not be read as a table' : (err as Error).message}]`;
   }
+  const changed = table ? await dataChanged(manifest, table, opts.dataCsv) : null;
+  if (changed) {
+    table = undefined;
+    extraNote = ` [no training statistics: ${changed}]`;
+  }
   return registryFor(s).registerDir(dir, {
     note: (opts.note ?? '') + extraNote,
     parentVersion: opts.parentVersion,
@@ -48,4 +57,16 @@ export async function registerTrainedDir(
     tableSource,
     asCandidate: opts.asCandidate,
   });
+}
+
+/**
+ * Why the rebuilt data is not what the model learned from (the history was imported again, the
+ * CSV rewritten), or null when it is the same or training did not record it.
+ */
+async function dataChanged(m: ModelManifest, t: Table, dataCsv: string | undefined): Promise<string | null> {
+  const id = m.trainingData?.identity;
+  if (!id) return null;
+  const now = id.of === 'csv-file' && dataCsv ? await fileSha256(dataCsv) : fingerprint(t, m.dateColumn).hash;
+  if (now === id.sha256) return null;
+  return `the ${dataCsv ? 'data CSV' : 'stored history'} is not the data this model was trained on (${grouped(id.rows)} rows then, ${grouped(t.nRows)} now), so its holdout, baseline and drift reference would come from rows it never saw`;
 }

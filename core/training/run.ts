@@ -3,7 +3,9 @@ import path from 'node:path';
 import { getSpec } from '../../models';
 import { grouped } from '../domain/figures';
 import type { RoundProgress } from '../ml/booster';
+import { fingerprint } from '../drift/reference';
 import { readCsvTable } from '../ml/csv';
+import { fileSha256 } from '../ml/file-hash';
 import type { ModelManifest, Task } from '../ml/manifest';
 import { modelsRoot, newVersionId, saveModelDir } from '../ml/model-dir';
 import { SerialHistBuilder } from '../ml/gradient-histogram';
@@ -101,9 +103,13 @@ export async function executeTraining(
     progress({ stage: 'loading', message: `Loading ${spec.table} history` });
     const hist = loadHistory(input.history ?? {}, spec.table);
     source = hist.source;
-    trainingData = { kind: hist.synthetic ? 'synthetic-history' : 'plant-history', source };
     name = spec.name;
     const table = spec.build(hist.data);
+    trainingData = {
+      kind: hist.synthetic ? 'synthetic-history' : 'plant-history',
+      source,
+      identity: { of: 'history-table', sha256: fingerprint(table, 'date').hash, rows: table.nRows },
+    };
     progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
     outcome = trainTable(
       table,
@@ -131,9 +137,14 @@ export async function executeTraining(
     source = `CSV ${path.resolve(input.path)} (${grouped(table.nRows)} rows)`;
     // A CSV beside the demo's mark (rakeplan demo-data) is generated history, whatever it is named.
     const mark = syntheticMark(path.dirname(path.resolve(input.path)));
+    const identity = { of: 'csv-file' as const, sha256: await fileSha256(input.path), rows: table.nRows };
     trainingData = mark
-      ? { kind: 'synthetic-history', source: `${source}: generated history (seed ${mark.seed}, ${mark.days} days)` }
-      : { kind: 'csv', source };
+      ? {
+          kind: 'synthetic-history',
+          source: `${source}: generated history (seed ${mark.seed}, ${mark.days} days)`,
+          identity,
+        }
+      : { kind: 'csv', source, identity };
     name = input.name;
     outcome = trainTable(
       table,
