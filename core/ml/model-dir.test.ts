@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tmp';
-import { modelsRoot, removeLeftoverModelDirs, resolveModelDir } from './model-dir';
+import { markRegistered, modelsRoot, removeLeftoverModelDirs, resolveModelDir, UNREGISTERED_FILE } from './model-dir';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -29,5 +29,23 @@ describe('model directories after a crash', () => {
     );
     expect(removeLeftoverModelDirs(t.dir)).toBe(2);
     expect(fs.readdirSync(root)).toEqual(['v20261122-060000-000']);
+  });
+
+  it('never resolves a folder saved but not yet registered, and removes it at start-up after a crash', () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const root = path.join(modelsRoot(t.dir), 'transit-delay');
+    const files = ['model.onnx', 'manifest.json', 'metrics.json'];
+    fakeVersion(root, 'v20261122-060000-000', files);
+    fakeVersion(root, 'v20261122-070000-000', [...files, UNREGISTERED_FILE]);
+    fakeVersion(root, 'v20261122-080000-000', [...files, UNREGISTERED_FILE]);
+    expect(path.basename(resolveModelDir('transit-delay', t.dir))).toBe('v20261122-060000-000');
+    expect(() => resolveModelDir('transit-delay@v20261122-070000-000', t.dir)).toThrow(/has no trained folder/);
+    // Registered: it is a trained version like any other.
+    markRegistered(path.join(root, 'v20261122-080000-000'));
+    expect(path.basename(resolveModelDir('transit-delay', t.dir))).toBe('v20261122-080000-000');
+    // Killed between saving and registering: start-up removes the folder.
+    expect(removeLeftoverModelDirs(t.dir)).toBe(1);
+    expect(fs.readdirSync(root).sort()).toEqual(['v20261122-060000-000', 'v20261122-080000-000']);
   });
 });

@@ -10,12 +10,20 @@ export const MANIFEST_FILE = 'manifest.json';
 export const METRICS_FILE = 'metrics.json';
 
 /**
+ * In a folder the host has saved but not yet registered. A crash in between leaves it marked: it
+ * is never read as the newest model, and start-up removes it (its job reads as interrupted).
+ */
+export const UNREGISTERED_FILE = '.unregistered';
+
+/**
  * Write a model directory atomically: everything goes into a temporary sibling first, which is
  * renamed into place, so a crash never leaves a half-written model where a reader looks.
+ * `unregistered`: the folder carries UNREGISTERED_FILE until `markRegistered`.
  */
 export function saveModelDir(
   dir: string,
   files: { onnx: Uint8Array; manifest: ModelManifest; metrics: ModelMetrics },
+  opts: { unregistered?: boolean } = {},
 ): string {
   const target = path.resolve(dir);
   fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -25,6 +33,7 @@ export function saveModelDir(
     writeDurable(path.join(tmp, MODEL_FILE), files.onnx);
     writeDurable(path.join(tmp, MANIFEST_FILE), JSON.stringify(files.manifest, null, 2));
     writeDurable(path.join(tmp, METRICS_FILE), JSON.stringify(files.metrics, null, 2));
+    if (opts.unregistered) writeDurable(path.join(tmp, UNREGISTERED_FILE), '');
     fsyncDir(tmp);
     if (fs.existsSync(target)) {
       const old = `${target}.old-${process.pid}-${Date.now()}`;
@@ -52,10 +61,21 @@ function writeDurable(file: string, data: string | Uint8Array): void {
   }
 }
 
+/** The saved folder is registered: it may now be read as a trained version. */
+export function markRegistered(dir: string): void {
+  fs.rmSync(path.join(dir, UNREGISTERED_FILE), { force: true });
+  fsyncDir(dir);
+}
+
 /** Leftovers of a save interrupted by a crash: `<version>.tmp-PID-TS` / `.old-PID-TS`. Never versions. */
 const LEFTOVER = /\.(tmp|old)-\d+-\d+$/;
 
-/** Remove interrupted saves under the models folder (at start-up, when nothing can be writing). */
+const unregistered = (dir: string) => fs.existsSync(path.join(dir, UNREGISTERED_FILE));
+
+/**
+ * Remove interrupted saves and folders saved but never registered under the models folder (at
+ * start-up, when nothing can be writing).
+ */
 export function removeLeftoverModelDirs(dataDir: string): number {
   const root = modelsRoot(dataDir);
   if (!fs.existsSync(root)) return 0;
@@ -64,7 +84,7 @@ export function removeLeftoverModelDirs(dataDir: string): number {
     const dir = path.join(root, name);
     if (!fs.statSync(dir).isDirectory()) continue;
     for (const v of fs.readdirSync(dir)) {
-      if (LEFTOVER.test(v)) {
+      if (LEFTOVER.test(v) || unregistered(path.join(dir, v))) {
         fs.rmSync(path.join(dir, v), { recursive: true, force: true });
         removed++;
       }
@@ -115,7 +135,9 @@ export function resolveModelDir(ref: string, dataDir: string, opts: { folders?: 
   }
   const versions = fs
     .readdirSync(root)
-    .filter((v) => !LEFTOVER.test(v) && fs.existsSync(path.join(root, v, MANIFEST_FILE)))
+    .filter(
+      (v) => !LEFTOVER.test(v) && fs.existsSync(path.join(root, v, MANIFEST_FILE)) && !unregistered(path.join(root, v)),
+    )
     .sort();
   if (version) {
     if (!versions.includes(version))

@@ -11,7 +11,7 @@ import type {
 import { ContractError } from '../contract/errors';
 import { CONNECTION_CLOSED, type HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
+import { markRegistered, removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
 import { registerTrainedDir } from '../registry/add-version';
 import { runWorker } from '../workers/run';
@@ -44,7 +44,7 @@ function cancelCause(reason: unknown): string {
 
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
 export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
-  // Nothing trains yet at start-up: any half-saved model folder is a crash's leftover.
+  // Nothing trains yet at start-up: a half-saved or never-registered model folder is a crash's leftover.
   removeLeftoverModelDirs(s.dataDir);
   const running = new Map<string, AbortController>();
   const models = new ModelCache();
@@ -121,9 +121,16 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       const jobs = s.requireJobs();
       const input: TrainJobInput =
         'spec' in payload
-          ? { kind: 'spec', spec: payload.spec, params: payload.params, history: { dbPath: s.dbPath } }
+          ? {
+              kind: 'spec',
+              spec: payload.spec,
+              params: payload.params,
+              history: { dbPath: s.dbPath },
+              unregistered: true,
+            }
           : {
               kind: 'csv',
+              unregistered: true,
               name: payload.name,
               path: payload.csv,
               target: payload.target,
@@ -194,6 +201,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             dataCsv: input.kind === 'csv' ? input.path : undefined,
             hideFileContent: fromWindow(s),
           });
+          markRegistered(result.dir);
           app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
           jobs.update(job.id, {
             status: 'succeeded',

@@ -27,6 +27,11 @@ export interface SplitSettings {
   refit?: boolean;
 }
 
+/** Where the model goes. `unregistered`: the host registers the saved folder and marks it done (model-dir.ts). */
+export interface SaveSettings {
+  unregistered?: boolean;
+}
+
 /** `threads`: at most this many (default: every core the machine has; the trainer uses up to 2). */
 export type TrainJobInput =
   | ({
@@ -36,7 +41,8 @@ export type TrainJobInput =
       history?: HistorySource;
       outDir?: string;
       threads?: number;
-    } & SplitSettings)
+    } & SplitSettings &
+      SaveSettings)
   | ({
       kind: 'csv';
       name: string;
@@ -52,7 +58,8 @@ export type TrainJobInput =
       params?: TrainParams;
       outDir?: string;
       threads?: number;
-    } & SplitSettings);
+    } & SplitSettings &
+      SaveSettings);
 
 export interface TrainJobResult {
   name: string;
@@ -169,6 +176,6 @@ export async function executeTraining(
   const version = newVersionId();
   const dir = input.outDir ?? path.join(modelsRoot(dataDir), name, version);
   progress({ stage: 'saving', message: `Saving ${dir}` });
-  saveModelDir(dir, outcome);
+  saveModelDir(dir, outcome, { unregistered: input.unregistered });
   return { name, version, dir, source, manifest: outcome.manifest, metrics: outcome.metrics };
 }
