@@ -97,7 +97,7 @@ describe("the launcher answers help and version from the build's catalog", () =>
   it('says when RAKEPLAN_DATA_DIR overrides --data-dir instead of dropping the flag silently', () => {
     const r = spawnSync(process.execPath, [bin, 'health', '--data-dir', '/nowhere/else'], {
       encoding: 'utf8',
-      env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(os.tmpdir(), 'rp-env-wins') },
+      env: { ...process.env, RAKEPLAN_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'rp-env-wins-')) },
     });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('RAKEPLAN_DATA_DIR is set, so --data-dir /nowhere/else is not used');

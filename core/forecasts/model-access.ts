@@ -14,11 +14,15 @@ export interface ModelAccess {
     rows: readonly Record<string, Cell>[],
     refuse?: (rec: VersionRecord) => string | null,
   ): Promise<PredictAnswer>;
-  /** The baseline the model was judged against, fitted on the plant's history; null without one. */
+  /**
+   * The baseline the model was judged against, fitted on the plant's history (on the demo's
+   * synthetic history only when `demo`); null without one.
+   */
   baseline?(
     name: string,
     rows: readonly Record<string, Cell>[],
-    prefer?: string,
+    prefer: string | undefined,
+    demo: boolean,
   ): { values: Record<string, number[]>; description: string } | null;
 }
 
@@ -50,7 +54,7 @@ export async function answer(
   if (!rec) return { values: null, why: `no ${name} model in the registry (none pinned or in production)` };
   const refused = refusal(rec, demo);
   if (refused) {
-    const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name);
+    const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name, demo);
     if (b)
       return {
         values: b.values,

@@ -26,16 +26,17 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
       return v === null ? null : reg.store.get(name, v);
     },
     predict: (name, rows, refuse) => reg.server.predict(name, rows, consumer, refuse),
-    baseline: (name, rows, prefer) => {
+    baseline: (name, rows, prefer, demo) => {
       let table;
       try {
         table = getSpec(name).table;
       } catch {
         return null;
       }
-      // A baseline fitted on synthetic history is no better a figure for a real plant than the model.
+      // A baseline fitted on synthetic history is no better a figure for a real plant than the
+      // model; the demo gets the same baseline as a plant would (the one its model lost to).
       const h = loadHistory({ dbPath: s.dbPath }, table);
-      return h.synthetic ? null : specBaseline(name, h.data, rows, prefer);
+      return h.synthetic && !demo ? null : specBaseline(name, h.data, rows, prefer);
     },
   };
 }

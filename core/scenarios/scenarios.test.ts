@@ -17,7 +17,7 @@ import { loadHistory } from '../training/history-source';
 import { demandSeriesList } from '../training/demand-forecast';
 import { grouped } from '../domain/figures';
 import type { Plan } from '../domain/plan';
-import { addForecastProduction } from '../forecasts/service';
+import { addForecastProduction, modelAccess } from '../forecasts/service';
 import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Large imports are read and saved by the import worker.
@@ -500,6 +500,20 @@ describe('scenarios: demo seed and history', () => {
         /^Production suggestion from open orders only: no demand forecast — no demand model in the registry/,
       ),
     ]);
+
+    // A baseline fitted on it answers the demo only, and is the lane median a plant would get.
+    const t0 = seeded.data.trips[0]!;
+    const trip = { ...t0, date: '2026-01-10' };
+    const access = modelAccess(s);
+    expect(access.baseline!('transit-delay', [trip], undefined, false)).toBeNull();
+    const lane = seeded.data.trips.filter((t) => t.destination === t0.destination).map((t) => t.transitH!);
+    const demoBaseline = access.baseline!('transit-delay', [trip], undefined, true)!;
+    expect(demoBaseline.description).toMatch(/^lane median transit time/);
+    const [p10, p50, p90] = (['p10', 'prediction', 'p90'] as const).map((k) => demoBaseline.values[k]![0]!);
+    expect(p10).toBeLessThan(p50!);
+    expect(p50).toBeLessThan(p90!);
+    expect(p50).toBeGreaterThanOrEqual(Math.min(...lane));
+    expect(p50).toBeLessThanOrEqual(Math.max(...lane));
 
     // The plant's rows beside the demo's: still not the plant's history.
     const plant = generateHistory({ seed: 77, days: 20 });
