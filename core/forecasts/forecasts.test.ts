@@ -18,6 +18,7 @@ import { generateHistory } from '../synth/history';
 import type { ModelAccess } from './model-access';
 import { annotatePlanRisk, DEFAULT_SPREAD_BASIS, robustScenario, transitQuantiles } from './plan-risk';
 import { transitCdf, transitQuantile } from './transit-distribution';
+import { versionRecord } from '../../tests/fixtures/version-record';
 
 const sc0 = (): Scenario => generateScenario({ seed: 4, size: 'day' });
 
@@ -26,29 +27,12 @@ function version(
   v: number,
   o: { beats?: boolean; data?: 'plant-history' | 'synthetic-history' } = {},
 ): VersionRecord {
-  return {
+  return versionRecord(
     name,
-    version: v,
-    origin: 'trained',
-    spec: name,
-    params: {},
-    manifest: { name, trainingData: { kind: o.data ?? 'plant-history', source: 'test' } } as unknown as ModelManifest,
-    dataset: null,
-    datasetStats: null,
-    metrics: null,
-    baselineMetrics: { beats: o.beats ?? true },
-    baseline: null,
-    trainMs: null,
-    parentVersion: null,
-    note: '',
-    sourceRef: null,
-    fileSha256: '',
-    fileBytes: 0,
-    holdoutSha256: null,
-    lastError: null,
-    lastErrorAt: null,
-    createdAt: '',
-  };
+    v,
+    { trainingData: { kind: o.data ?? 'plant-history', source: 'test' } } as Partial<ModelManifest>,
+    { spec: name, baselineMetrics: { beats: o.beats ?? true } },
+  );
 }
 
 /** A registry stand-in: each model answers a fixed function of its row; the baseline answers 7. */

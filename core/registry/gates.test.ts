@@ -3,6 +3,7 @@ import type { ModelManifest } from '../ml/manifest';
 import type { Cell } from '../ml/table';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import type { VersionRecord } from './store';
+import { versionRecord } from '../../tests/fixtures/version-record';
 
 type Rows = readonly Record<string, Cell>[];
 
@@ -14,30 +15,12 @@ function version(v: number, o: Partial<VersionRecord> & { refitRows?: number } =
     inputs: [{ name: 'x', type: 'numeric' }],
     ...(o.refitRows ? { refitRows: o.refitRows } : {}),
   } as unknown as ModelManifest;
-  return {
-    name: 'm',
-    version: v,
-    origin: 'trained',
-    spec: null,
-    params: {},
-    manifest,
+  return versionRecord('m', v, manifest, {
     dataset: { rows: 1000 } as VersionRecord['dataset'],
-    datasetStats: null,
     metrics: { test: { mae: 12 } },
-    baselineMetrics: null,
     baseline: { kind: 'mean', description: 'mean y', overall: 50, segment: null },
-    trainMs: null,
-    parentVersion: null,
-    note: '',
-    sourceRef: null,
-    fileSha256: '',
-    fileBytes: 0,
-    holdoutSha256: null,
-    lastError: null,
-    lastErrorAt: null,
-    createdAt: '',
     ...o,
-  };
+  });
 }
 
 // y = 2x; a refit model knows these rows by heart (its error on them is 0).
