@@ -1,4 +1,5 @@
 import { expect, openPage, test } from './fixtures';
+import { startAndLeave } from './rpc';
 
 test('train a model from the Models page to the end and see its metrics beside the baseline', async ({ app }) => {
   await openPage(app, 'Models');
@@ -38,6 +39,20 @@ test('cancel a second training', async ({ app }) => {
   await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
   await expect(app.getByTestId('train-button-demand')).toBeEnabled();
   await expect(app.getByTestId('train-result-demand')).toHaveCount(0);
+});
+
+test('a training whose window closed is found running, followed and cancelled from the Models page', async ({
+  app,
+  server,
+}) => {
+  // Long enough that it is still running whatever the machine: 5,000 slow rounds.
+  await startAndLeave(server, 'training.start', { spec: 'demand', params: { rounds: 5000, learningRate: 0.001 } });
+  await openPage(app, 'Models');
+  const progress = app.getByTestId('train-progress-demand');
+  await expect(progress).toContainText(/round \d+ of 5000/, { timeout: 60_000 });
+  await app.getByTestId('train-cancel-demand').click();
+  await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
+  await expect(app.getByTestId('train-button-demand')).toBeEnabled();
 });
 
 test('the Forecasts page shows a 14-day demand forecast with actuals, and transit/loading forecasts with their sources', async ({

@@ -35,13 +35,6 @@ interface TrainingRunRow {
   history: string | null;
 }
 
-/** Why a training was cancelled, as its job records it. */
-function cancelCause(reason: unknown): string {
-  return reason === CONNECTION_CLOSED
-    ? 'Cancelled: the window that started it closed or lost its connection (a page reload, a dropped network link).'
-    : 'Cancelled by the planner.';
-}
-
 /** Host handlers for `training.*` and `predict.*`. Training runs in the `training` worker. */
 export function registerTraining(app: HostApp<Contract>, s: HostServices): void {
   // Nothing trains yet at start-up: a half-saved or never-registered model folder is a crash's leftover.
@@ -161,7 +154,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           new Date().toISOString(),
         );
         const ac = new AbortController();
-        const abort = () => ac.abort(ctx.signal.reason);
+        // A training outlives the window that started it: a reload or a dropped connection leaves
+        // it running (every window finds it in training.jobs and follows its broadcast progress);
+        // only the planner's cancel, from any window, stops it.
+        const abort = () => {
+          if (ctx.signal.reason !== CONNECTION_CLOSED) ac.abort(ctx.signal.reason);
+        };
         ctx.signal.addEventListener('abort', abort, { once: true });
         running.set(job.id, ac);
         const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
@@ -237,7 +235,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
           jobs.update(job.id, {
             status: cancelled ? 'cancelled' : 'failed',
-            error: cancelled ? cancelCause(ac.signal.reason) : message,
+            error: cancelled ? 'Cancelled by the planner.' : message,
           });
           app.emit('training.finished', {
             jobId: job.id,

@@ -153,7 +153,10 @@ export interface OperationalForecastsResult {
 
 export const trainingContract = {
   'training.specs': defineCall(z.object({}).strict()).returns<SpecSummary[]>(),
-  /** Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting the call or `training.cancel`. */
+  /**
+   * Train one model (a spec on the plant history, or a CSV); progress per round; cancel by aborting
+   * the call or `training.cancel`. A closed connection leaves it running (`training.jobs` finds it).
+   */
   'training.start': defineCall(
     z.union([
       z.object({ spec: label, params: params.optional() }).strict(),

@@ -79,6 +79,11 @@ export function TrainPanel() {
                   {t('train.cancelled')}
                 </p>
               )}
+              {!run && outcome[s.name] === 'finished' && (
+                <p className="mt-2 text-sm text-slate-600" data-testid={`train-finished-${s.name}`}>
+                  {t('train.finishedElsewhere')}
+                </p>
+              )}
               <ErrorBanner error={errors[s.name]} />
               {!run && results[s.name] && (
                 <>

@@ -4,7 +4,8 @@ import type { SpecSummary, TrainingProgress, TrainingResult } from '../../../../
 import { api } from '../../api/client';
 
 export interface TrainRun {
-  ctrl: AbortController;
+  /** This window's call; null for a training found running (started before a reload, or in another window). */
+  ctrl: AbortController | null;
   jobId: string | null;
   /** Loss per round of the main model (train and validation). */
   history: { round: number; trainLoss: number; validLoss: number | null }[];
@@ -22,7 +23,7 @@ interface TrainState {
   results: Record<string, TrainingResult>;
   /** The last round reported before a run finished (a fast run may end between two repaints). */
   finalProgress: Record<string, TrainRun['last']>;
-  outcome: Record<string, 'cancelled' | 'failed'>;
+  outcome: Record<string, 'cancelled' | 'failed' | 'finished'>;
   errors: Record<string, unknown>;
   loadError: unknown;
   load(): Promise<void>;
@@ -46,6 +47,7 @@ export const useTraining = create<TrainState>((set, get) => ({
         api.call('scenarios.historyInfo', {}),
       ]);
       set({ specs, syntheticHistory: history.synthetic, loadError: null });
+      await adoptRunning(specs);
     } catch (loadError) {
       set({ loadError });
     }
@@ -66,19 +68,7 @@ export const useTraining = create<TrainState>((set, get) => ({
         { spec },
         {
           signal: ctrl.signal,
-          onProgress: (p) => {
-            if (p.stage === 'training') {
-              patch((r) => ({
-                jobId: p.jobId,
-                last: p,
-                history:
-                  p.part === 'model'
-                    ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }]
-                    : r.history,
-                message: '',
-              }));
-            } else patch(() => ({ jobId: p.jobId, message: p.message }));
-          },
+          onProgress: (p) => patch((r) => progressPatch(p, r)),
         },
       );
       set((s) => ({
@@ -97,9 +87,71 @@ export const useTraining = create<TrainState>((set, get) => ({
     }
   },
   cancel(spec) {
-    get().runs[spec]?.ctrl.abort();
+    const run = get().runs[spec];
+    if (run?.ctrl) run.ctrl.abort();
+    else if (run?.jobId) void api.call('training.cancel', { jobId: run.jobId }).catch(() => undefined);
   },
 }));
+
+/** The progress line and loss curve of a round, as the call's own progress gives them. */
+function progressPatch(p: TrainingProgress, r: TrainRun): Partial<TrainRun> {
+  if (p.stage !== 'training') return { jobId: p.jobId, message: p.message };
+  return {
+    jobId: p.jobId,
+    last: p,
+    history:
+      p.part === 'model'
+        ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }]
+        : r.history,
+    message: '',
+  };
+}
+
+/**
+ * Trainings outlive their window: those running when the page opens (started before a reload, or
+ * in another window) are shown and followed through the host's broadcast progress, and can be
+ * cancelled from here.
+ */
+async function adoptRunning(specs: SpecSummary[]): Promise<void> {
+  follow();
+  const names = new Set(specs.map((x) => x.name));
+  const jobs = await api.call('training.jobs', { limit: 50 });
+  useTraining.setState((s) => {
+    const runs = { ...s.runs };
+    for (const j of jobs)
+      if (j.status === 'running' && names.has(j.name) && !runs[j.name])
+        runs[j.name] = { ctrl: null, jobId: j.jobId, history: [], last: null, message: '' };
+    return { runs };
+  });
+}
+
+let following = false;
+function follow(): void {
+  if (following) return;
+  following = true;
+  const adopted = (jobId: string) =>
+    Object.entries(useTraining.getState().runs).find(([, r]) => r.ctrl === null && r.jobId === jobId)?.[0];
+  api.on('training.progress', (p) => {
+    const spec = adopted(p.jobId);
+    if (spec)
+      useTraining.setState((s) => ({
+        runs: { ...s.runs, [spec]: { ...s.runs[spec]!, ...progressPatch(p, s.runs[spec]!) } },
+      }));
+  });
+  api.on('training.finished', (f) => {
+    const spec = adopted(f.jobId);
+    if (!spec) return;
+    useTraining.setState((s) => ({
+      runs: omit(s.runs, spec),
+      outcome: {
+        ...s.outcome,
+        [spec]: f.status === 'succeeded' ? 'finished' : f.status === 'cancelled' ? 'cancelled' : 'failed',
+      },
+      errors: f.status === 'failed' ? { ...s.errors, [spec]: new Error(f.error ?? 'training failed') } : s.errors,
+    }));
+    void useTraining.getState().load();
+  });
+}
 
 function omit<T>(o: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _drop, ...rest } = o;
