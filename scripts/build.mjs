@@ -29,6 +29,9 @@ for (const w of workers) {
 }
 
 const common = {
+  // Written by `writeAtomic`: tests rebuild while other test files start workers and the CLI from
+  // dist/, and a file truncated mid-write would fail them at random.
+  write: false,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -39,7 +42,15 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all([
+/** Each output to a temporary sibling, then renamed over the old one: a reader sees the old file or the new. */
+function writeAtomic(file, contents) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, contents);
+  fs.renameSync(tmp, file);
+}
+
+const results = await Promise.all([
   build({ ...common, entryPoints: { 'main/index': 'main/index.ts' }, outdir: 'dist', absWorkingDir: root }),
   // A sandboxed preload can only require('electron'): bundle everything else into it.
   build({
@@ -62,14 +73,15 @@ await Promise.all([
         outdir: 'dist',
         absWorkingDir: root,
       })
-    : Promise.resolve(),
+    : Promise.resolve({ outputFiles: [] }),
 ]);
+for (const r of results) for (const f of r.outputFiles) writeAtomic(f.path, f.contents);
 
 // `rakeplan --help`, `--version` and `<command> --help` are answered from this file without
 // loading the bundle and its packages (spreadsheet, solver, database), which takes seconds on a
 // busy machine. Written from the bundle itself, so it never disagrees with it.
 const { helpCatalog } = createRequire(import.meta.url)(path.join(root, 'dist', 'cli.js'));
-fs.writeFileSync(path.join(root, 'dist', 'cli-help.json'), JSON.stringify(helpCatalog()));
+writeAtomic(path.join(root, 'dist', 'cli-help.json'), JSON.stringify(helpCatalog()));
 
 if (!nodeOnly) {
   const { build: viteBuild } = await import('vite');
