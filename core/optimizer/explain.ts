@@ -2,7 +2,7 @@ import type { Draft, DraftRake } from './draft';
 import type { IdleRake, UnservedFigures, UnservedReasonCode } from '../domain/plan';
 import { fillMove, MIN_SAVING_RS, rakeMove, roadMove, secondDestMove, type Move } from './moves';
 import { idleRakeOptions, twoPointCandidates, unservedByDest, type IdleRakeOption } from './open-tonnes';
-import { earliestFullStart, PlanState, rakeCost } from './plan-state';
+import { earliestFullStart, partialSlot, PlanState, rakeCost } from './plan-state';
 import {
   dayDate,
   deferredFreightRate,
@@ -425,14 +425,21 @@ function railBlock(
   const idle = reachable.filter(({ i }) => !st.rakes.has(i));
   if (idle.length === 0) return { code: 'rakes-busy', text: busyText, rakesBusy };
   const pre = busyText ? `${busyText}; ` : '';
-  // Idle rakes: the earliest full loading each could start at a siding that reaches the stock.
+  // Idle rakes: the earliest full loading each could start at a siding that reaches the stock,
+  // else the start that lets it load the most (partialSlot).
   const slots = idle
-    .flatMap(({ r, i }) => reachAt(r.rake.wagonType).map((lp) => ({ r, lp, s: earliestFullStart(st, i, lp.code) })))
-    .filter((x): x is { r: typeof x.r; lp: typeof x.lp; s: number } => x.s !== null);
+    .flatMap(({ r, i }) =>
+      reachAt(r.rake.wagonType).map((lp) => {
+        const full = earliestFullStart(st, i, lp.code);
+        const part = full === null ? partialSlot(st, i, lp.code) : null;
+        return { r, lp, s: full ?? part?.start ?? null, loadT: part ? part.maxT : r.capT };
+      }),
+    )
+    .filter((x): x is typeof x & { s: number } => x.s !== null);
   if (slots.length === 0)
     return {
       code: 'no-siding-slot',
-      text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a full loading (working hours, rakes at once) that ends within the horizon`,
+      text: `${pre}the ${idle.length} idle ${tl} rakes find no slot at a siding reaching ${pname} for a loading of even one wagon (working hours, rakes at once) that ends within the horizon`,
       rakesBusy,
       idleRakes: { count: idle.length, wagonTypes: types },
     };
@@ -440,7 +447,7 @@ function railBlock(
   const dest = p.dests.get(o.destination)!;
   const leave = unservedTonneCost(p, o);
   const value = (x: (typeof slots)[number]) => {
-    const end = x.s + x.r.capT / x.lp.loadingRateTph;
+    const end = x.s + x.loadT / x.lp.loadingRateTph;
     const late = lateDays(end + dest.railTransitH, p.dueH.get(o.id)!) * latenessRate(p, o.priority);
     return { v: leave - handlingRate(p, x.lp) - late, late, end };
   };
@@ -491,11 +498,11 @@ export function explainIdleRakes(p: Prep, draft: Draft, state?: PlanState): Idle
       out.push({ ...base, reasonCode: 'no-siding', reason: `no loading point handles ${pr.rake.wagonType} wagons` });
       continue;
     }
-    if (lps.every((lp) => earliestFullStart(st, i, lp.code) === null)) {
+    if (lps.every((lp) => earliestFullStart(st, i, lp.code) === null && partialSlot(st, i, lp.code) === null)) {
       out.push({
         ...base,
         reasonCode: 'no-siding-slot',
-        reason: `no siding handling ${pr.rake.wagonType} has a slot for a full loading (working hours, rakes at once) that ends within the horizon`,
+        reason: `no siding handling ${pr.rake.wagonType} has a slot for a loading of even one wagon (working hours, rakes at once) that ends within the horizon`,
       });
       continue;
     }

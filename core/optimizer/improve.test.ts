@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
 import { generateScenario } from '../synth/scenario';
-import { tiny } from './__fixtures__/tiny';
+import { order, tiny } from './__fixtures__/tiny';
 import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
@@ -611,5 +611,37 @@ describe('final improvement pass', () => {
           expect(Date.parse(r.loadingEnd)).toBeLessThanOrEqual(p.t0 + p.horizonH * 3_600_000 + 1000);
       }
     }
+  });
+});
+
+describe('a rake placed too late for a full loading', () => {
+  // R-1 is placed an hour before the horizon ends: LP-1 (400 t/h) loads 6 of its 20 wagons by then.
+  const late = (penaltyP1: number) =>
+    tiny((s) => {
+      s.orders = [order('P-1', 'HWH', 'HRC', 300, 1, '2026-11-25T06:00:00+05:30')];
+      s.rakes = [{ ...s.rakes[0]!, expectedPlacement: '2026-11-24T05:00:00+05:30' }];
+      s.costs = { ...s.costs, unservedRsPerT: { p1: penaltyP1, p2: 1500, p3: 1000 } };
+    });
+
+  it('is part-loaded by the final pass where that pays, and the plan passes the checker', () => {
+    const sc = late(50_000);
+    const p = prepare(sc);
+    const r = improveDraft(p, { rakes: [], road: [] });
+    const plan = buildPlan(p, r.draft, info, null);
+    expect(checkPlan(sc, plan).violations).toEqual([]);
+    expect(plan.rakes).toHaveLength(1);
+    expect(plan.rakes[0]).toMatchObject({ rakeId: 'R-1', loadT: 300, wagonsUsed: 5 });
+    expect(Date.parse(plan.rakes[0]!.loadingEnd)).toBeLessThanOrEqual(Date.parse('2026-11-24T06:00:00+05:30'));
+  });
+
+  it('where it does not pay, is explained by what the part load would cost, not by a missing slot', () => {
+    const sc = late(2_000);
+    const p = prepare(sc);
+    const r = improveDraft(p, { rakes: [], road: [] });
+    const plan = buildPlan(p, r.draft, info, null);
+    expect(plan.rakes).toEqual([]);
+    const idle = plan.idleRakes!.find((x) => x.rakeId === 'R-1')!;
+    expect(idle.reasonCode).toBe('dearer-than-leaving');
+    expect(idle.figures!.rakeCostRs).toBeGreaterThan(idle.figures!.leaveRs);
   });
 });

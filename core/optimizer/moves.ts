@@ -1,5 +1,5 @@
 import { lineTonnes, type DraftLine, type DraftRake, type DraftRoad } from './draft';
-import { earliestFullStart, PlanState, rakeCost, rakeProblem } from './plan-state';
+import { earliestFullStart, partialSlot, PlanState, rakeCost, rakeProblem } from './plan-state';
 import {
   carries,
   handlingRate,
@@ -305,14 +305,21 @@ const leaveCost = (p: Prep, lines: readonly DraftLine[]) =>
  * Where idle rake `rakeIdx` could be loaded in full at siding `lpCode`: its wagons fit the siding
  * and a slot is free. The rake, siding, start and the end of a full loading; null when it could not.
  */
+/**
+ * Where idle rake `rakeIdx` could load at `lpCode`: its earliest full loading, else the start that
+ * lets it load the most (partialSlot); `wagons` is how many it may fill, `endFull` when they are loaded.
+ */
 function idleRakeSlot(st: PlanState, rakeIdx: number, lpCode: string) {
   if (st.rakes.has(rakeIdx)) return null;
   const pr = st.p.rakes[rakeIdx]!;
   const lp = st.p.lps.get(lpCode)!;
   if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
   const start = earliestFullStart(st, rakeIdx, lpCode);
-  if (start === null) return null;
-  return { pr, lp, start, endFull: start + pr.capT / lp.loadingRateTph };
+  if (start !== null) return { pr, lp, start, wagons: pr.rake.wagons, endFull: start + pr.capT / lp.loadingRateTph };
+  const part = partialSlot(st, rakeIdx, lpCode);
+  if (!part) return null;
+  const wagons = Math.round(part.maxT / pr.pccT);
+  return { pr, lp, start: part.start, wagons, endFull: part.start + part.maxT / lp.loadingRateTph };
 }
 
 /**
@@ -331,13 +338,13 @@ export function rakeMove(
   const p = st.p;
   const at = idleRakeSlot(st, rakeIdx, lpCode);
   if (!at) return null;
-  const { pr, lp, start, endFull } = at;
+  const { lp, start, endFull, wagons } = at;
   const reserved = new Map<string, number>();
-  const lines = openLines(st, rakeIdx, lp, dest, candidates, endFull, pr.rake.wagons, reserved);
+  const lines = openLines(st, rakeIdx, lp, dest, candidates, endFull, wagons, reserved);
   if (lines.length === 0) return null;
   if (second) {
     const min = p.sc.costs.minWagonsPerDestination;
-    const left = pr.rake.wagons - wagonsOf(lines);
+    const left = wagons - wagonsOf(lines);
     if (wagonsOf(lines) < min || left < min) return null;
     const more = openLines(st, rakeIdx, lp, second.dest, second.candidates, endFull, left, reserved);
     if (wagonsOf(more) < min) return null;
@@ -497,8 +504,8 @@ export function roadRakeMove(
   const p = st.p;
   const at = idleRakeSlot(st, rakeIdx, lpCode);
   if (!at) return null;
-  const { pr, lp, start, endFull } = at;
-  const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, pr.rake.wagons);
+  const { lp, start, endFull, wagons } = at;
+  const { lines, off, roadRs } = linesFromLots(st, rakeIdx, lp, dest, lots, endFull, wagons);
   if (lines.length === 0) return null;
   const next: DraftRake = { rakeIdx, lp: lpCode, startH: start, lines };
   if (rakeProblem(st, next)) return null;

@@ -1,4 +1,4 @@
-import { earliestFullStart, type PlanState } from './plan-state';
+import { earliestFullStart, partialSlot, type PlanState } from './plan-state';
 import {
   carries,
   handlingRate,
@@ -103,8 +103,14 @@ export function openDests(
   const p = st.p;
   const pr = p.rakes[rakeIdx]!;
   const lp = p.lps.get(lpCode)!;
-  const start = earliestFullStart(st, rakeIdx, lpCode);
-  if (start === null || !lp.wagonTypes.includes(pr.rake.wagonType)) return null;
+  if (!lp.wagonTypes.includes(pr.rake.wagonType)) return null;
+  // A rake that cannot load in full here may part-load (partialSlot): it carries at most that, and
+  // still pays freight on every wagon (idle freight on the empty ones).
+  const full = earliestFullStart(st, rakeIdx, lpCode);
+  const part = full === null ? partialSlot(st, rakeIdx, lpCode) : null;
+  const start = full ?? part?.start;
+  if (start === undefined) return null;
+  const carryT = part ? part.maxT : pr.capT;
   const handling = handlingRate(p, lp);
   const out: OpenDest[] = [];
   for (const [dest, orders] of byDest) {
@@ -121,8 +127,8 @@ export function openDests(
       total += st.unserved(o);
     }
     // The best rake's worth: all of it when it fits (most destinations), else the dearest first.
-    if (total > pr.capT) worth.sort((x, y) => y.v - x.v);
-    let room = pr.capT;
+    if (total > carryT) worth.sort((x, y) => y.v - x.v);
+    let room = carryT;
     let gainRs = 0;
     for (const { t, v } of worth) {
       if (room <= 1e-9) break;

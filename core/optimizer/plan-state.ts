@@ -60,6 +60,8 @@ export class PlanState {
   readonly shipments = new Map<string, number>();
   /** earliestFullStart by `rake|siding`, cleared whenever a rake's loading changes. */
   readonly startCache = new Map<string, number | null>();
+  /** partialSlot by `rake|siding`, cleared with startCache. */
+  readonly partialCache = new Map<string, { start: number; maxT: number } | null>();
   /** Counts every change to stock or shipments: what is derived from them is valid for one version. */
   version = 0;
   /** Loading intervals by siding, with their rakes, cleared whenever a rake's loading changes. */
@@ -116,6 +118,7 @@ export class PlanState {
   /** Replace rake `rakeIdx`'s loading (null: the rake goes unused). */
   setRake(rakeIdx: number, next: DraftRake | null): void {
     this.startCache.clear();
+    this.partialCache.clear();
     this.byLp.clear();
     const old = this.rakes.get(rakeIdx);
     if (old) for (const l of old.lines) this.take(l.orderId, l.sources, -1);
@@ -242,6 +245,49 @@ export function earliestFullStart(st: PlanState, rakeIdx: number, lpCode: string
     st.startCache.set(k, v);
   }
   return v;
+}
+
+/**
+ * Where no full loading of rake `rakeIdx` fits at `lpCode` (placed near the horizon's end, a
+ * shift's end or a busy siding's next rake), the start that lets it load the most, and that most
+ * [t], whole wagons; null when not one wagon fits. DOMAIN.md asks only that the loading itself
+ * (load ÷ rate) fit, so a part-loaded rake is a plan the checker passes.
+ */
+export function partialSlot(st: PlanState, rakeIdx: number, lpCode: string): { start: number; maxT: number } | null {
+  const k = `${rakeIdx}|${lpCode}`;
+  let v = st.partialCache.get(k);
+  if (v === undefined) {
+    v = earliestFullStart(st, rakeIdx, lpCode) === null ? partialSlotOf(st, rakeIdx, lpCode) : null;
+    st.partialCache.set(k, v);
+  }
+  return v;
+}
+
+function partialSlotOf(st: PlanState, rakeIdx: number, lpCode: string): { start: number; maxT: number } | null {
+  const p = st.p;
+  const pr = p.rakes[rakeIdx]!;
+  const lp = p.lps.get(lpCode)!;
+  const rate = lp.loadingRateTph;
+  const wagonH = pr.pccT / rate;
+  const others = st.intervals(lpCode, rakeIdx);
+  const from = Math.max(0, pr.placeH);
+  const fits = (s: number, d: number) =>
+    s + d <= p.horizonH + 1e-9 && inWorkingHours(p, lp, s, s + d) && sidingFits(lp.maxRakes, others, s, s + d);
+  let best: { start: number; wagons: number } | null = null;
+  for (const c0 of [from, ...others.map(([, e]) => e).filter((e) => e > from)]) {
+    const s = nextWorkingStart(p, lp, c0, wagonH);
+    if (s === null || !fits(s, wagonH + 1 / 60)) continue;
+    // Whole wagons: the most that fit from s (fitting is monotone in the loading's length).
+    let lo = 1;
+    let hi = pr.rake.wagons;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fits(s, mid * wagonH + 1 / 60)) lo = mid;
+      else hi = mid - 1;
+    }
+    if (!best || lo > best.wagons) best = { start: s, wagons: lo };
+  }
+  return best && { start: best.start, maxT: best.wagons * pr.pccT };
 }
 
 function earliestFullStartOf(st: PlanState, rakeIdx: number, lpCode: string): number | null {
