@@ -72,7 +72,7 @@ describe('unserved reasons in the interface language', () => {
     });
     expect(unservedReasonText(noSlot, 'hi')).toBe(
       '14 संगत BFNS/BRN/BOST रेक दूसरे लोड ले जा रहे हैं (TKD के लिए कोई लोड नहीं हो रहा); ' +
-        '1 खाली BCN रेकों को HRC तक पहुँचने वाली किसी साइडिंग में पूरी लोडिंग के लिए ऐसा स्लॉट नहीं मिलता (कार्य के घंटे, एक साथ रेक) जो अवधि के भीतर समाप्त हो',
+        '1 खाली BCN रेकों को HRC तक पहुँचने वाली किसी साइडिंग में एक वैगन की लोडिंग के लिए भी ऐसा स्लॉट नहीं मिलता (कार्य के घंटे, एक साथ रेक) जो अवधि के भीतर समाप्त हो',
     );
     // A block written only in English (late-costs-more names a rake and a time): the core's text.
     const late = line({ reasonCode: 'late-costs-more', figures: { ...figures, blocks: ['late-costs-more'] } });
