@@ -14,8 +14,6 @@ const roundT = (t: number) => Math.round(t * 1000) / 1000;
 
 export interface EditOutcome {
   plan: Plan;
-  /** The scenario the edited plan obeys and was checked on (a robust plan's: transit at P90). */
-  planned: Scenario;
   check: PlanCheckResult;
   costDelta: { rs: number; pct: number };
 }
@@ -83,7 +81,6 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
   const rs = Math.round((plan.summary.totalCost - base.summary.totalCost) * 100) / 100;
   return {
     plan,
-    planned,
     check: { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost },
     costDelta: { rs, pct: base.summary.totalCost > 0 ? Math.round((rs / base.summary.totalCost) * 10_000) / 100 : 0 },
   };

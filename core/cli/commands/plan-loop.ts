@@ -73,7 +73,7 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
   const edits = readJson(str(args, 'edits', true)!, planEditsSchema, env, 'edits');
   if (!scenario || !plan || !edits) return 1;
   try {
-    // A robust plan is priced and checked on P90 transit, as it was made (res.planned).
+    // A robust plan is priced and checked on P90 transit, as it was made.
     const res = applyEdits(scenario, plan, edits);
     writeFileAtomic(out, JSON.stringify(res.plan, null, 2));
     env.out(
