@@ -302,10 +302,6 @@ const leaveCost = (p: Prep, lines: readonly DraftLine[]) =>
   lines.reduce((a, l) => a + lineTonnes(l) * unservedTonneCost(p, p.orderById.get(l.orderId)!), 0);
 
 /**
- * Where idle rake `rakeIdx` could be loaded in full at siding `lpCode`: its wagons fit the siding
- * and a slot is free. The rake, siding, start and the end of a full loading; null when it could not.
- */
-/**
  * Where idle rake `rakeIdx` could load at `lpCode`: its earliest full loading, else the start that
  * lets it load the most (partialSlot); `wagons` is how many it may fill, `endFull` when they are loaded.
  */
