@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ContractError } from '../contract/errors';
 import type { HostServices } from '../host/services';
 import { readCsvTable } from '../ml/csv';
-import { fingerprint } from '../drift/reference';
+import { fingerprint, type DatasetFingerprint } from '../drift/reference';
 import { grouped } from '../domain/figures';
 import { fileSha256 } from '../ml/file-hash';
 import type { ModelManifest } from '../ml/manifest';
@@ -45,15 +45,16 @@ export async function registerTrainedDir(
     // A window's caller must not learn a file's content (its header, a cell) from the note.
     extraNote = ` [no training statistics: ${opts.hideFileContent && opts.dataCsv ? 'the data CSV could not be read as a table' : (err as Error).message}]`;
   }
-  const changed = table ? await dataChanged(manifest, table, opts.dataCsv) : null;
-  if (changed) {
+  const data = table ? await sameData(manifest, table, opts.dataCsv) : null;
+  if (data?.changed) {
     table = undefined;
-    extraNote = ` [no training statistics: ${changed}]`;
+    extraNote = ` [no training statistics: ${data.changed}]`;
   }
   return registryFor(s).registerDir(dir, {
     note: (opts.note ?? '') + extraNote,
     parentVersion: opts.parentVersion,
     table,
+    dataset: data?.dataset,
     tableSource,
     asCandidate: opts.asCandidate,
   });
@@ -61,12 +62,20 @@ export async function registerTrainedDir(
 
 /**
  * Why the rebuilt data is not what the model learned from (the history was imported again, the
- * CSV rewritten), or null when it is the same or training did not record it.
+ * CSV rewritten), or null when it is the same or training did not record it; with the rebuilt
+ * table's fingerprint when it was taken (registration records it rather than hashing again).
  */
-async function dataChanged(m: ModelManifest, t: Table, dataCsv: string | undefined): Promise<string | null> {
+async function sameData(
+  m: ModelManifest,
+  t: Table,
+  dataCsv: string | undefined,
+): Promise<{ changed: string | null; dataset?: DatasetFingerprint }> {
   const id = m.trainingData?.identity;
-  if (!id) return null;
-  const now = id.of === 'csv-file' && dataCsv ? await fileSha256(dataCsv) : fingerprint(t, m.dateColumn).hash;
-  if (now === id.sha256) return null;
-  return `the ${dataCsv ? 'data CSV' : 'stored history'} is not the data this model was trained on (${grouped(id.rows)} rows then, ${grouped(t.nRows)} now), so its holdout, baseline and drift reference would come from rows it never saw`;
+  if (!id) return { changed: null };
+  const dataset = id.of === 'csv-file' && dataCsv ? undefined : fingerprint(t, m.dateColumn);
+  const now = dataset ? dataset.hash : await fileSha256(dataCsv!);
+  if (now === id.sha256) return { changed: null, dataset };
+  return {
+    changed: `the ${dataCsv ? 'data CSV' : 'stored history'} is not the data this model was trained on (${grouped(id.rows)} rows then, ${grouped(t.nRows)} now), so its holdout, baseline and drift reference would come from rows it never saw`,
+  };
 }

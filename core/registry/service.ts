@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { GateReport, GateThresholds, ModelSummary, ModelVersionInfo } from '../contract/api/registry';
 import { ContractError } from '../contract/errors';
 import { MODEL_SPECS } from '../../models';
-import { computeStats, fingerprint } from '../drift/reference';
+import { computeStats, fingerprint, type DatasetFingerprint } from '../drift/reference';
 import type { HostServices } from '../host/services';
 import { MANIFEST_FORMAT, type FeatureDef, type ModelManifest } from '../ml/manifest';
 import { MODEL_FILE, readManifest, readMetrics } from '../ml/model-dir';
@@ -52,7 +52,15 @@ export class Registry {
    */
   registerDir(
     dir: string,
-    opts: { note?: string; parentVersion?: number; table?: Table; tableSource?: string; asCandidate?: boolean } = {},
+    opts: {
+      note?: string;
+      parentVersion?: number;
+      table?: Table;
+      /** `table`'s fingerprint when the caller has already taken it. */
+      dataset?: DatasetFingerprint;
+      tableSource?: string;
+      asCandidate?: boolean;
+    } = {},
   ): VersionRecord {
     const manifest = readManifest(dir);
     const metrics = readMetrics(dir);
@@ -68,7 +76,7 @@ export class Registry {
       baseline: null,
       holdoutSha256: null,
     };
-    if (opts.table) extras = this.fromTable(opts.table, manifest);
+    if (opts.table) extras = this.fromTable(opts.table, manifest, opts.dataset);
     const rec = this.store.insertVersion({
       name: manifest.name,
       origin: 'trained',
@@ -100,6 +108,7 @@ export class Registry {
   private fromTable(
     t: Table,
     m: ModelManifest,
+    dataset = fingerprint(t, m.dateColumn),
   ): Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> {
     const split = splitLikeTrainer(t, m);
     const inputs = m.inputs.map((i) => i.name);
@@ -111,7 +120,7 @@ export class Registry {
     );
     const hold = this.blobs.put(Buffer.from(JSON.stringify(holdout)), '.json');
     return {
-      dataset: fingerprint(t, m.dateColumn),
+      dataset,
       datasetStats: computeStats(t, inputs),
       baseline: fitBaseline(t, m, split.train),
       holdoutSha256: hold.sha256,
