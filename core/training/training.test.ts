@@ -87,14 +87,17 @@ describe('training contract', () => {
       task: 'regression',
       params: { rounds: 5000, learningRate: 0.001, earlyStoppingRounds: 0 },
     });
-    let jobId = '';
-    for (let i = 0; i < 200 && !jobId; i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      jobId =
-        (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'slow' && j.status === 'running')?.jobId ??
-        '';
-    }
-    expect(jobId).not.toBe('');
+    // Waits for the job the jobs list shows running, however long a busy machine takes to start it.
+    const jobId = await vi.waitFor(
+      async () => {
+        const job = (await host.app.invoke('training.jobs', {})).find(
+          (j) => j.name === 'slow' && j.status === 'running',
+        );
+        expect(job).toBeDefined();
+        return job!.jobId;
+      },
+      { timeout: 60_000, interval: 25 },
+    );
     expect(await host.app.invoke('training.cancel', { jobId })).toEqual({ cancelled: true });
     const err = await started.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ContractError);
