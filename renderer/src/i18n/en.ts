@@ -147,6 +147,7 @@ export const en = {
   'grid.outside': '{n} outside the table were not pasted.',
   'plans.saved': 'Saved plans',
   'plans.compare': 'Compare selected',
+  'plans.listing': 'Reading the saved plans…',
   'plans.noneYet': 'No plans for this scenario yet: press Optimize.',
   'plans.selectScenario': 'Select a scenario to see its plans.',
   'plans.col.plan': 'Plan',

@@ -148,6 +148,7 @@ export const hi: Record<MessageKey, string> = {
   'grid.outside': 'तालिका के बाहर के {n} सेल नहीं चिपकाए गए।',
   'plans.saved': 'सहेजी गई योजनाएँ',
   'plans.compare': 'चुनी गई की तुलना',
+  'plans.listing': 'सहेजी गई योजनाएँ पढ़ी जा रही हैं…',
   'plans.noneYet': 'इस परिदृश्य की अभी कोई योजना नहीं: अनुकूलित करें दबाएँ।',
   'plans.selectScenario': 'योजनाएँ देखने के लिए एक परिदृश्य चुनें।',
   'plans.col.plan': 'योजना',

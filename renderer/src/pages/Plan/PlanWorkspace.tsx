@@ -14,7 +14,7 @@ import { methodLabel } from './planText';
  * two. Mount as `<PlanWorkspace scenarioId={selectedScenarioId} />`.
  */
 export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
-  const { plans, current, comparison, error, refresh, open, remove, compare, clearComparison } = usePlans();
+  const { plans, listedFor, current, comparison, error, refresh, open, remove, compare, clearComparison } = usePlans();
   const [picked, setPicked] = useState<string[]>([]);
   // Deleting takes a second click on the same row: a plan can take minutes to make.
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -46,8 +46,17 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
           </Button>
         }
       >
-        {plans.length === 0 ? (
-          <p className="text-sm text-slate-500">{scenarioId ? t('plans.noneYet') : t('plans.selectScenario')}</p>
+        {!scenarioId ? (
+          <p className="text-sm text-slate-500">{t('plans.selectScenario')}</p>
+        ) : listedFor !== scenarioId ? (
+          // A failed list is told by the error banner above, not by a message that it is coming.
+          !error && (
+            <p className="text-sm text-slate-500" role="status">
+              {t('plans.listing')}
+            </p>
+          )
+        ) : plans.length === 0 ? (
+          <p className="text-sm text-slate-500">{t('plans.noneYet')}</p>
         ) : (
           <table className="w-full text-sm" data-testid="plan-list">
             <thead className="text-left text-xs uppercase text-slate-500">

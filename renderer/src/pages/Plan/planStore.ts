@@ -11,6 +11,8 @@ import { api } from '../../api/client';
 interface PlanState {
   scenarioId: string | null;
   plans: PlanListItem[];
+  /** The scenario whose list answer has arrived: until then "no plans yet" would be a guess. */
+  listedFor: string | null;
   current: { id: string; scenarioId: string | null; plan: Plan } | null;
   running: {
     solveId: string;
@@ -41,6 +43,7 @@ let listSeq = 0;
 export const usePlans = create<PlanState>((set, get) => ({
   scenarioId: null,
   plans: [],
+  listedFor: null,
   current: null,
   running: null,
   comparison: null,
@@ -53,6 +56,7 @@ export const usePlans = create<PlanState>((set, get) => ({
         : {
             scenarioId,
             plans: [],
+            listedFor: null,
             comparison: null,
             current: s.current?.scenarioId === scenarioId ? s.current : null,
           },
@@ -60,7 +64,7 @@ export const usePlans = create<PlanState>((set, get) => ({
     if (!scenarioId) return;
     try {
       const plans = await api.call('plans.list', { scenarioId });
-      if (seq === listSeq) set({ plans, error: null });
+      if (seq === listSeq) set({ plans, listedFor: scenarioId, error: null });
     } catch (error) {
       if (seq === listSeq) set({ error });
     }

@@ -1,0 +1,42 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The store's one way out is `api.call`: each list request waits here until the test answers it.
+const pending: { scenarioId: string; answer: (plans: unknown[]) => void }[] = [];
+vi.mock('../../api/client', () => ({
+  api: {
+    call: (method: string, payload: { scenarioId: string }) =>
+      method === 'plans.list'
+        ? new Promise((answer) => pending.push({ scenarioId: payload.scenarioId, answer }))
+        : Promise.reject(new Error(`unexpected ${method}`)),
+  },
+}));
+const { usePlans } = await import('./planStore');
+
+const item = (id: string, scenarioId: string) => ({ id, scenarioId, name: id });
+
+describe('plan list of the selected scenario', () => {
+  it('is not "listed" until its answer arrives, so the page never says "no plans" while reading', async () => {
+    const done = usePlans.getState().refresh('a');
+    expect(usePlans.getState().listedFor).toBeNull();
+    expect(usePlans.getState().plans).toEqual([]);
+    pending.shift()!.answer([item('p1', 'a'), item('p2', 'a')]);
+    await done;
+    expect(usePlans.getState().listedFor).toBe('a');
+    expect(usePlans.getState().plans.map((p) => p.id)).toEqual(['p1', 'p2']);
+  });
+
+  it("another scenario's list is unknown until its own answer; a late answer for the old one writes nothing", async () => {
+    const toA = usePlans.getState().refresh('a');
+    const toB = usePlans.getState().refresh('b');
+    expect(usePlans.getState().listedFor).toBeNull();
+    const [forA, forB] = [pending.shift()!, pending.shift()!];
+    forA.answer([item('p1', 'a')]);
+    await toA;
+    expect(usePlans.getState().listedFor).toBeNull();
+    expect(usePlans.getState().plans).toEqual([]);
+    forB.answer([]);
+    await toB;
+    expect(usePlans.getState().listedFor).toBe('b');
+    expect(usePlans.getState().plans).toEqual([]);
+  });
+});
