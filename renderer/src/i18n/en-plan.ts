@@ -1,6 +1,7 @@
 /** English messages of the Plan page (scenarios, optimize, plan views, the planner's edits). */
 export const enPlan = {
   // Scenario list and workspace
+  'scenario.listing': 'Reading the scenarios…',
   'scenario.noneYet': 'No scenarios yet: create one or import a file.',
   'scenario.choose': 'Choose a scenario.',
   'scenario.newName': 'New name',

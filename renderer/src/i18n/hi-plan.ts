@@ -3,6 +3,7 @@ import type { enPlan } from './en-plan';
 /** Hindi messages of the Plan page. */
 export const hiPlan: Record<keyof typeof enPlan, string> = {
   // Scenario list and workspace
+  'scenario.listing': 'परिदृश्य पढ़े जा रहे हैं…',
   'scenario.noneYet': 'अभी कोई परिदृश्य नहीं: नया बनाएँ या फ़ाइल आयात करें।',
   'scenario.choose': 'एक परिदृश्य चुनें।',
   'scenario.newName': 'नया नाम',

@@ -13,7 +13,7 @@ import { t } from '../../i18n';
  * in the Plan page: `<ScenarioWorkspace />`. The selected scenario id is in `useScenarios`.
  */
 export function ScenarioWorkspace() {
-  const { list, selectedId, error, refresh, setError, lastImport } = useScenarios();
+  const { list, listed, selectedId, error, refresh, setError, lastImport } = useScenarios();
   useEffect(() => {
     void refresh();
     return api.on('scenarios.changed', () => void refresh());
@@ -38,7 +38,17 @@ export function ScenarioWorkspace() {
         ) : (
           <>
             {lastImport && !lastImport.table && <ScenarioImportReport />}
-            <p className="text-sm text-slate-500">{list.length === 0 ? t('scenario.noneYet') : t('scenario.choose')}</p>
+            {listed ? (
+              <p className="text-sm text-slate-500">
+                {list.length === 0 ? t('scenario.noneYet') : t('scenario.choose')}
+              </p>
+            ) : (
+              !error && (
+                <p className="text-sm text-slate-500" role="status">
+                  {t('scenario.listing')}
+                </p>
+              )
+            )}
           </>
         )}
       </div>

@@ -17,6 +17,8 @@ export interface PendingImport {
 
 interface ScenarioState {
   list: ScenarioSummary[];
+  /** The list's first answer has arrived: before it, "no scenarios yet" would be a guess. */
+  listed: boolean;
   selectedId: string | null;
   detail: ScenarioDetail | null;
   loading: boolean;
@@ -31,6 +33,7 @@ interface ScenarioState {
 
 export const useScenarios = create<ScenarioState>((set, get) => ({
   list: [],
+  listed: false,
   selectedId: null,
   detail: null,
   loading: false,
@@ -39,7 +42,7 @@ export const useScenarios = create<ScenarioState>((set, get) => ({
   async refresh() {
     try {
       const list = await api.call('scenarios.list', {});
-      set({ list, error: null });
+      set({ list, listed: true, error: null });
       const { selectedId, detail } = get();
       const current = list.find((s) => s.id === selectedId);
       if (selectedId && !current) await get().select(list[0]?.id ?? null);
