@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { cellRow, filePath, label, labels } from '../fields';
-
-/** Longest base64 text of an imported model: 64 MiB of ONNX. */
-const ONNX_BASE64_MAX = Math.ceil((64 * 1024 * 1024) / 3) * 4;
 import { defineCall } from '../define';
+import { ONNX_BASE64_MAX } from '../limits';
 
 /**
  * Model registry and serving: versions, aliases (production, candidate), per-consumer pins,

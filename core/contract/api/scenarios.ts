@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
+import { SCENARIO_FILE_BASE64_MAX } from '../limits';
 import { costParametersSchema, isoTimestamp } from '../../domain/entities';
 import type { DataIssue } from '../../domain/validate';
 import { TABLE_NAMES, type TableName } from '../../domain/scenario-tables';
@@ -76,8 +77,7 @@ export interface SyntheticHistory {
 const id = z.string().min(1).max(100);
 const tableName = z.enum(TABLE_NAMES);
 const fileFormat = z.enum(['csv', 'xlsx', 'json']);
-/** 40 MB of base64 ≈ 30 MB file: far beyond any plant's order book. */
-const base64 = z.string().max(40_000_000, 'file too large (max 30 MB)');
+const base64 = z.string().max(SCENARIO_FILE_BASE64_MAX, 'file too large (max 30 MB)');
 /** One row's typed values: field → value, read by the table's own schema in the handler. */
 const rowValues = z
   .record(z.string().max(100), z.unknown())

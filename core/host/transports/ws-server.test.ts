@@ -94,6 +94,29 @@ describe('browser-mode server', () => {
     await expect(connect(`?token=${server.token}`, { Origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
   });
 
+  it('by default takes a scenario file as large as the contract allows, and answers it', async () => {
+    const wide = await startBrowserServer(host.app, { staticDir: staticDir.dir });
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${wide.port}/ws?token=${wide.token}`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      // 36 MB of base64, more than a 32 MiB frame: the import reads it and
+      // refuses it as no scenario file, over a connection that stays open.
+      const dataBase64 = 'A'.repeat(36_000_000);
+      const reply = await new Promise<{ type: string; error?: { code: string } }>((resolve) => {
+        ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+        ws.once('close', (code) => resolve({ type: `closed ${code}` }));
+        const payload = { fileName: 'orders.json', dataBase64 };
+        ws.send(JSON.stringify({ type: 'call', id: 1, name: 'scenarios.import', payload }));
+      });
+      expect(reply.type).toBe('error');
+      expect(reply.error?.code).toBe('INVALID_DATA');
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+      ws.close();
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('closes a connection that sends an oversized or malformed message', async () => {
     const big = await connect(`?token=${server.token}`);
     const bigClosed = new Promise<number>((r) => big.once('close', (code) => r(code)));

@@ -7,6 +7,7 @@ import { isClientMessage, type HostMessage, type HostPort } from '../../contract
 import type { HostApp } from '../app';
 import type { CallTable } from '../../contract/define';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
+import { MAX_CALL_MESSAGE_BYTES } from '../../contract/limits';
 import { TokenBucket, WINDOW_MESSAGES_PER_S } from '../../contract/rate-limit';
 
 export interface BrowserServerOptions {
@@ -14,7 +15,7 @@ export interface BrowserServerOptions {
   port?: number;
   /** Folder with the built renderer (index.html, assets/). */
   staticDir: string;
-  /** Largest accepted WebSocket message [bytes]. */
+  /** Largest accepted WebSocket message [bytes]; by default the contract's largest call. */
   maxMessageBytes?: number;
   /** Messages a second per connection, sustained; bursts may reach twice that. */
   maxMessagesPerS?: number;
@@ -52,7 +53,7 @@ export async function startBrowserServer<C extends CallTable>(
   opts: BrowserServerOptions,
 ): Promise<BrowserServer> {
   const token = randomBytes(24).toString('hex');
-  const maxPayload = opts.maxMessageBytes ?? 32 * 1024 * 1024;
+  const maxPayload = opts.maxMessageBytes ?? MAX_CALL_MESSAGE_BYTES;
   // Real path: a symlink inside the bundle is followed only to a file that is still inside it.
   const staticRoot = await fsp.realpath(path.resolve(opts.staticDir));
   let origins = new Set<string>();

@@ -1,4 +1,5 @@
 import type { PreloadApi } from '../../../core/contract/preload-api';
+import { exceedsCallLimit, MAX_CALL_MESSAGE_BYTES } from '../../../core/contract/limits';
 import type { ClientMessage, HostMessage, Transport } from '../../../core/contract/protocol';
 
 declare global {
@@ -74,7 +75,12 @@ export function wsTransport(token: string | null, onState: (s: ConnectionState) 
 
   return {
     send(msg) {
-      if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(msg));
+      const text = JSON.stringify(msg);
+      // The host would drop the connection on a frame past its limit: answer the call here instead.
+      if (exceedsCallLimit(text)) {
+        const message = `The request is larger than the ${Math.floor(MAX_CALL_MESSAGE_BYTES / 1048576)} MiB the host accepts.`;
+        listeners.forEach((fn) => fn({ type: 'error', id: msg.id, error: { code: 'LIMIT_EXCEEDED', message } }));
+      } else if (ws && ws.readyState === WebSocket.OPEN) ws.send(text);
       else queue.push(msg);
     },
     onMessage: (fn) => (listeners.add(fn), () => void listeners.delete(fn)),
