@@ -207,7 +207,6 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version },
           });
           models.forget(result.dir);
-          app.emit('training.finished', { jobId: job.id, name, status: 'succeeded' });
           const out: TrainingResult = {
             jobId: job.id,
             name,
@@ -218,6 +217,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             registryVersion: registered.version,
             registryNew: !known.has(registered.version),
           };
+          app.emit('training.finished', { jobId: job.id, name, status: 'succeeded', result: out });
           return out;
         } catch (err) {
           const cancelled = err instanceof ContractError && err.code === 'CANCELLED';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContractError } from '../contract/errors';
 import { RakeplanClient } from '../contract/client';
+import type { Events } from '../contract';
 import { createMemoryPair } from '../contract/memory-transport';
 import { createHost, type Host } from '../host/create-host';
 import { appRoot } from '../host/paths';
@@ -117,6 +118,12 @@ describe('training contract', () => {
         if (p.stage === 'training' && ++round === 1) resolve();
       }),
     );
+    // Another window follows it and is told its result when it ends.
+    const other = createMemoryPair();
+    host.app.connect(other.port);
+    const finished = new Promise<Events['training.finished']>((resolve) =>
+      new RakeplanClient(other.transport).on('training.finished', (f) => f.name === 'outlives' && resolve(f)),
+    );
     const call = client.call('training.start', payload).catch(() => null);
     await started;
     pair.close();
@@ -124,6 +131,13 @@ describe('training contract', () => {
     const job = async () => (await host.app.invoke('training.jobs', {})).find((j) => j.name === 'outlives');
     await vi.waitFor(async () => expect((await job())?.status).toBe('succeeded'), { timeout: 120_000, interval: 100 });
     expect((await job())!.version).toBeTruthy();
+    const f = await finished;
+    expect(f.status).toBe('succeeded');
+    if (f.status !== 'succeeded') return;
+    expect(f.result.version).toBe((await job())!.version);
+    expect(f.result.metrics.history.length).toBeGreaterThan(0);
+    expect(f.result.registryVersion).toBeGreaterThan(0);
+    other.close();
   }, 150_000);
 
   it('rejects unknown specs and bad payloads with specific errors', async () => {

@@ -214,5 +214,8 @@ export const trainingContract = {
 export interface TrainingEvents {
   /** Every round of every running training, for pages other than the one that started it. */
   'training.progress': TrainingProgress;
-  'training.finished': { jobId: string; name: string; status: TrainingJob['status']; error?: string };
+  /** A success carries its result, so a window that followed a training it did not start shows its metrics. */
+  'training.finished':
+    | { jobId: string; name: string; status: 'succeeded'; result: TrainingResult }
+    | { jobId: string; name: string; status: 'failed' | 'cancelled'; error: string };
 }

@@ -86,8 +86,6 @@ export const enPages = {
   'train.progressQuantile':
     'Quantile {part} · round {round} of {rounds} · elapsed {elapsed} · ETA {eta} (early stopping may end sooner)',
   'train.cancelled': 'Training cancelled; the previous version stays in use.',
-  'train.finishedElsewhere':
-    'Training finished; its version is a candidate in the registry below (Evaluate, then Promote).',
   'train.finished': 'Finished · last progress: round {round} of {rounds} · elapsed {elapsed}',
   'train.lossChart': 'Training and validation loss by round',
   'train.round': 'round',

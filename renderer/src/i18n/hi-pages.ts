@@ -87,7 +87,6 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'train.progressQuantile':
     'क्वांटाइल {part} · राउंड {round}/{rounds} · बीता समय {elapsed} · शेष लगभग {eta} (अर्ली स्टॉपिंग से पहले भी पूरा हो सकता है)',
   'train.cancelled': 'प्रशिक्षण रद्द; पिछला वर्ज़न ही उपयोग में रहेगा।',
-  'train.finishedElsewhere': 'प्रशिक्षण पूरा; इसका वर्ज़न नीचे रजिस्ट्री में उम्मीदवार है (मूल्यांकन करें, फिर प्रमोट करें)।',
   'train.finished': 'पूरा हुआ · अंतिम प्रगति: राउंड {round}/{rounds} · बीता समय {elapsed}',
   'train.lossChart': 'हर राउंड में प्रशिक्षण और वैलिडेशन लॉस',
   'train.round': 'राउंड',

@@ -79,11 +79,6 @@ export function TrainPanel() {
                   {t('train.cancelled')}
                 </p>
               )}
-              {!run && outcome[s.name] === 'finished' && (
-                <p className="mt-2 text-sm text-slate-600" data-testid={`train-finished-${s.name}`}>
-                  {t('train.finishedElsewhere')}
-                </p>
-              )}
               <ErrorBanner error={errors[s.name]} />
               {!run && results[s.name] && (
                 <>

@@ -23,7 +23,7 @@ interface TrainState {
   results: Record<string, TrainingResult>;
   /** The last round reported before a run finished (a fast run may end between two repaints). */
   finalProgress: Record<string, TrainRun['last']>;
-  outcome: Record<string, 'cancelled' | 'failed' | 'finished'>;
+  outcome: Record<string, 'cancelled' | 'failed'>;
   errors: Record<string, unknown>;
   loadError: unknown;
   load(): Promise<void>;
@@ -141,14 +141,20 @@ function follow(): void {
   api.on('training.finished', (f) => {
     const spec = adopted(f.jobId);
     if (!spec) return;
-    useTraining.setState((s) => ({
-      runs: omit(s.runs, spec),
-      outcome: {
-        ...s.outcome,
-        [spec]: f.status === 'succeeded' ? 'finished' : f.status === 'cancelled' ? 'cancelled' : 'failed',
-      },
-      errors: f.status === 'failed' ? { ...s.errors, [spec]: new Error(f.error ?? 'training failed') } : s.errors,
-    }));
+    useTraining.setState((s) =>
+      f.status === 'succeeded'
+        ? // Shown with its metrics and loss curve, as if this window had started it.
+          {
+            runs: omit(s.runs, spec),
+            results: { ...s.results, [spec]: f.result },
+            finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null },
+          }
+        : {
+            runs: omit(s.runs, spec),
+            outcome: { ...s.outcome, [spec]: f.status },
+            errors: f.status === 'failed' ? { ...s.errors, [spec]: new Error(f.error) } : s.errors,
+          },
+    );
     void useTraining.getState().load();
   });
 }
