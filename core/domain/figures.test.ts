@@ -19,6 +19,7 @@ describe('figures in plain text', () => {
   it('reads a stored instant on the plant clock (IST)', () => {
     expect(plantClock('2026-12-06T02:10:33.120Z')).toBe('2026-12-06 07:40');
     expect(plantClock('2026-12-06T23:50:00+05:30')).toBe('2026-12-06 23:50');
+    expect(plantClock('2026-12-06T10:01:59.600Z')).toBe('2026-12-06 15:31');
     expect(plantClock('2026-12-06T20:00:00Z')).toBe('2026-12-07 01:30');
   });
 });

@@ -22,7 +22,10 @@ export function rupeesPerT(x: number): string {
   return `₹${(paise / 100).toLocaleString('en-IN', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/t`;
 }
 
-/** An instant (ISO text, any zone, e.g. a stored UTC `createdAt`) on the plant's clock: "2026-12-06 07:40". */
+/**
+ * An instant (ISO text, any zone, e.g. a stored UTC `createdAt`) on the plant's clock: "2026-12-06 07:40".
+ * Read as a wall clock reads: 07:40:59.6 is still 07:40 (rounding would show a minute not yet reached).
+ */
 export function plantClock(at: string): string {
-  return toIst(Date.parse(at)).slice(0, 16).replace('T', ' ');
+  return toIst(Math.floor(Date.parse(at) / 60_000) * 60_000).slice(0, 16).replace('T', ' ');
 }
