@@ -129,7 +129,8 @@ const DIGITS = 1 << DIGIT_BITS;
 
 /**
  * Sort non-NaN float32 values ascending in place: LSD radix sort on their keys, the three digit
- * counts taken in one pass (~10× Float32Array.sort; measured 30 % faster than four 8-bit passes).
+ * counts taken in one pass (an order of magnitude faster than Float32Array.sort, and faster than
+ * four 8-bit passes: bench/RESULTS.md, "Figures behind choices in the code").
  */
 function sortFloat32(v: Float32Array): void {
   const n = v.length;
@@ -192,7 +193,7 @@ export function binOf(upper: Float32Array, x: number): number {
  * feature's bins are contiguous: rows × features bytes in all. A value's bin starts from a table
  * indexed by the top 16 bits of its float key (the first bin that can hold any value with that
  * prefix) and steps up while the value exceeds the bound — usually zero or one step, where a
- * binary search mispredicts about half its eight branches (measured ~5× slower). With
+ * binary search mispredicts about half its eight branches (several times slower). With
  * `shardOrder`, each column is written in the trainer's row order: odd rows, then even ones
  * (booster.ts, slotOf).
  */

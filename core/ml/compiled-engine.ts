@@ -8,9 +8,8 @@ export type InferenceEngine = 'onnxruntime' | 'compiled-trees';
 
 /**
  * Batches from this many rows go to the compiled predictor; smaller ones (single rows, short
- * requests) stay on onnxruntime, whose in-process call beats a hand-off to a worker thread
- * (300-tree model, bench/infer.ts: 16 rows take 0.15 ms on onnxruntime; 64 rows 0.72 ms there
- * against 0.22 ms compiled, hand-off included).
+ * requests) stay on onnxruntime, whose in-process call beats a hand-off to a worker thread below
+ * about this size (bench/infer.ts; bench/RESULTS.md, "Figures behind choices in the code").
  */
 export const COMPILED_MIN_ROWS = 64;
 /** From this many rows a batch is split across both worker threads. */

@@ -21,8 +21,7 @@ import { kernelsFor, sharedMemory, type Kernels, type SharedMemory } from './his
  * Row data a histogram is built from, in an Arena's memory. Bins are kept twice: column-major
  * for partitions (one feature of many rows) and row-major, four features packed to a 32-bit
  * word, for histograms — one load gives four bin codes of a row, and a row's codes share a
- * cache line (measured on dense nodes: 1.8 against 2.4 ns per update on 1M × 20, 1.9 against
- * 3.7 on freight-cost's 11 features).
+ * cache line (faster per update on dense nodes: bench/RESULTS.md, "Figures behind choices in the code").
  */
 export interface HistData {
   /** Column-major bin codes: bins[f·nRows + i]. */
@@ -113,7 +112,7 @@ export function packRows(data: HistData): void {
   if (new Uint8Array(Uint32Array.of(1).buffer)[0] !== 1)
     throw new Error('Histogram packing assumes a little-endian CPU.');
   for (let q = 0; q < nGroups; q++) {
-    // Whole words from up to four columns read in order (1M × 20: 30 against 68 ms scattering bytes).
+    // Whole words from up to four columns read in order: about twice as fast as scattering bytes.
     const o0 = 4 * q * n,
       o1 = o0 + n,
       o2 = o1 + n,
@@ -358,8 +357,8 @@ export class ShardRunner {
       }
     }
     // A row's work is long enough that the CPU overlaps no more than one row's cache misses (a
-    // node with 3–6 % of 1M × 20 rows took 3× longer per update than a dense one); loading rows
-    // ahead starts their misses together (1M × 20, one thread: 16.6 against 19.6 s). On dense
+    // sparse node took several times longer per update than a dense one); loading rows ahead
+    // starts their misses together (bench/RESULTS.md, "Figures behind choices in the code"). On dense
     // nodes it costs more than it saves.
     const ahead = data.rowBins.byteLength > CACHED_BYTES && to - from < SPARSE_SHARE * data.nRows ? AHEAD : 0;
     this.touched ^= this.k.hist(

@@ -71,7 +71,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const MIP_OPTIONS = {
   output_flag: false,
   random_seed: 1,
-  // RINS and RENS sub-MIPs took ~45 % of a day-size solve at the root node (bench/RESULTS.md).
+  // RINS and RENS sub-MIPs took almost half of a day-size solve at the root node (bench/RESULTS.md).
   // The neighbourhood search does that job on our terms.
   mip_heuristic_run_rins: false,
   mip_heuristic_run_rens: false,

@@ -111,8 +111,8 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
  * pairs, 20 s+ for the LP), so branch-and-bound is not run: by default such a model is solved on
  * two workers (decompose.ts; with `decompose: 'never'`, column generation, a dive and the
  * neighbourhood search on one thread). On one thread the week used one core of two and its
- * neighbourhood search seldom improved the dive's plan; two dives from shared rounds took the week
- * from 1.1–1.3 % to 0.86–0.94 % when they got both cores (bench/RESULTS.md).
+ * neighbourhood search seldom improved the dive's plan; two dives from shared rounds did better
+ * when they got both cores (bench/RESULTS.md, "Figures behind choices in the code").
  */
 export const SEARCH_ONLY_PAIRS = 2500;
 
@@ -157,8 +157,8 @@ async function colgenStart(
       dive: diveS !== undefined,
       diveS,
       // Paced only before a dive: ending the rounds early helps a plan built by diving, while
-      // branch-and-bound after them (the day size) only loses bound (day at 8 % of a core: 25.7 %
-      // gap paced against 1.3 % unpaced, bench/RESULTS.md).
+      // branch-and-bound after them (the day size) only loses bound (a starved day's gap grew many
+      // times over when paced: bench/RESULTS.md, "Figures behind choices in the code").
       ...(diveS !== undefined ? { cpuShare: cpuShareMeter(1) } : {}),
       // The warm start is the best plan so far while the rounds run.
       onRound: (bound) =>

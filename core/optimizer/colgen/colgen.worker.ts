@@ -73,8 +73,8 @@ const DIVE_SHARE = 0.5;
 
 /**
  * The week's rounds converge in a few seconds on a quiet machine; the dive and its search get the
- * rest. At seven busy processes beside it, ending the rounds by half the time gave one run at
- * 3.87 % (the dives starved); by 35 %, 1.58–2.71 %.
+ * rest. Beside seven busy processes, ending the rounds by half the time starved the dives; by 35 %
+ * they had time enough (bench/RESULTS.md, "Figures behind choices in the code").
  */
 const WEEK_DIVE_SHARE = 0.65;
 
