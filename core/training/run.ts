@@ -14,6 +14,7 @@ import { trainTable, type ModelMetrics, type PipelineOptions, type TrainParams }
 import type { ColumnType } from '../ml/table';
 import { syntheticMark } from '../scenarios/history-import';
 import { loadHistory, type HistorySource } from './history-source';
+import { specTrainOptions } from './spec-options';
 
 /** Training sets from this many rows use both cores by default (measured: see below). */
 const PARALLEL_MIN_ROWS = 50_000;
@@ -120,22 +121,7 @@ export async function executeTraining(
     progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
     outcome = trainTable(
       table,
-      {
-        name: spec.name,
-        title: spec.title,
-        spec: spec.name,
-        target: spec.target,
-        task: spec.task,
-        objective: spec.objective,
-        quantiles: spec.quantiles,
-        features: spec.features,
-        categorical: spec.categorical,
-        dateColumn: 'date',
-        params: { ...spec.params, ...input.params },
-        baseline: spec.baseline,
-        ...held,
-        refit: input.refit ?? false,
-      },
+      { ...specTrainOptions(spec, input.params), ...held, refit: input.refit ?? false },
       { ...opts, onRound },
     );
   } else {

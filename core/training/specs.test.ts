@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MODEL_SPECS } from '../../models';
 import { trainTable } from '../ml/pipeline';
 import { generateHistory } from '../synth/history';
+import { specTrainOptions } from './spec-options';
 
 // 500 days: enough for the demand model's 52-week seasonal naive baseline on the holdout.
 const history = generateHistory({ seed: 7, days: 500 });
@@ -16,19 +17,10 @@ describe('the six forecasting models on synthetic plant history', () => {
   for (const spec of MODEL_SPECS) {
     it(`${spec.name} is judged against its strongest naive baseline (${spec.table} → ${spec.target}) on the time-ordered holdout`, () => {
       const table = spec.build(history);
-      const res = trainTable(table, {
-        name: spec.name,
-        spec: spec.name,
-        target: spec.target,
-        task: spec.task,
-        objective: spec.objective,
-        quantiles: spec.quantiles,
-        features: spec.features,
-        categorical: spec.categorical,
-        dateColumn: 'date',
-        baseline: spec.baseline,
-        params: { ...spec.params, rounds: Math.min(spec.params.rounds ?? 300, 120), learningRate: 0.1 },
-      });
+      const res = trainTable(
+        table,
+        specTrainOptions(spec, { rounds: Math.min(spec.params.rounds ?? 300, 120), learningRate: 0.1 }),
+      );
       const m = res.metrics;
       const b = m.baseline!;
       expect(b, 'baseline evaluated').not.toBeNull();
