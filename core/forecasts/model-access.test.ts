@@ -58,3 +58,48 @@ describe('a previous production version that answers for a failed one', () => {
     expect(a).toMatchObject({ source: 'model transit-delay@1' });
   });
 });
+
+describe('the naive baseline that answers when no version can', () => {
+  const tmp = tempDir('rp-model-baseline-');
+  let host: Host;
+
+  beforeAll(async () => {
+    const synthetic = trainTestModel(tmp.dir, { rounds: 30, tag: 'synthetic' });
+    const plant = trainTestModel(tmp.dir, { rounds: 60, tag: 'plant' });
+    markSynthetic(synthetic.dir);
+    host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
+    const reg = registryFor(host.services);
+    // The synthetic version carries a baseline (registered with its table); the plant's none.
+    for (const [m, table] of [
+      [synthetic, synthetic.table],
+      [plant, undefined],
+    ] as const) {
+      const v = reg.registerDir(m.dir, table ? { table } : {});
+      await host.app.invoke('registry.promote', {
+        name: 'transit-delay',
+        version: v.version,
+        override: { reason: 'test setup' },
+      });
+    }
+    expect(reg.store.get('transit-delay', 1)!.baseline).not.toBeNull();
+    expect(reg.store.get('transit-delay', 2)!.baseline).toBeNull();
+    const rec = reg.store.get('transit-delay', 2)!;
+    fs.writeFileSync(reg.blobs.pathOf(rec.fileSha256, '.onnx'), 'not an onnx model');
+    reg.server.evict('transit-delay', 2);
+  });
+  afterAll(() => {
+    host.close();
+    tmp.cleanup();
+  });
+
+  it("is never one fitted on the demo's synthetic history when the scenario is real", async () => {
+    const a = await answer(modelAccess(host.services), 'transit-delay', [row], false);
+    expect(a.values).toBeNull();
+    expect(a.why).toMatch(/no naive baseline is stored/);
+  });
+
+  it('leaves the demo answered by the synthetic version', async () => {
+    const a = await answer(modelAccess(host.services), 'transit-delay', [row], true);
+    expect(a).toMatchObject({ source: 'model transit-delay@1' });
+  });
+});

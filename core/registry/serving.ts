@@ -98,9 +98,11 @@ export class ModelServer {
         }
       }
     }
+    // Another version's baseline was fitted on that version's training rows: held to `refuse` too
+    // (a baseline of the demo's synthetic history must not answer for the plant).
     const withBaseline = (target !== null ? this.store.get(name, target) : null)?.baseline
       ? this.store.get(name, target!)!
-      : this.store.versions(name).find((v) => v.baseline !== null);
+      : this.store.versions(name).find((v) => v.baseline !== null && !refuse?.(v));
     // A name the registry never held is the caller's mistake (NOT_FOUND), not a serving failure.
     if (target === null && this.store.versions(name).length === 0)
       throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
