@@ -3,7 +3,7 @@ import { JobSlots } from './job-slots';
 
 describe('heavy job slots', () => {
   it('refuses a kind past its limit at once, naming what runs, and frees the slot when work ends or fails', async () => {
-    const slots = new JobSlots({ solve: 2, training: 1, import: 1 });
+    const slots = new JobSlots({ solve: 2, training: 1, import: 1, history: 1 });
     const gates: Array<() => void> = [];
     const held = () => new Promise<void>((r) => gates.push(r));
     const a = slots.run('solve', held);
@@ -21,5 +21,13 @@ describe('heavy job slots', () => {
     await expect(slots.run('import', async () => 'next')).resolves.toBe('next');
     gates.shift()!();
     await b;
+    // A kind of one slot names the one that runs.
+    const c = slots.run('history', held);
+    await expect(slots.run('history', async () => 1)).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(/^1 history job \(an export or generated demo history\) is running already/),
+    });
+    gates.shift()!();
+    await c;
   });
 });

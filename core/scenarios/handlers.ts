@@ -35,8 +35,11 @@ import {
 import { istDate } from '../domain/plant-time';
 import { grouped } from '../domain/figures';
 
-/** A file that inflates past what an import needs fails its own call instead of exhausting the host. */
-const IMPORT_LIMITS = { maxOldGenerationSizeMb: 2048 };
+/**
+ * A file that inflates past what an import needs, or a history table grown past what an export
+ * can hold, fails its own call instead of exhausting the host.
+ */
+const FILE_WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 };
 
 /**
  * The `scenarios.*` calls. Seeds the Bokaro demo into an empty database when the app starts
@@ -208,7 +211,10 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
       const result = (await readsInline(fileFormat, dataBase64))
         ? await runImportJob(job, db)
         : await s.slots.run('import', () =>
-            runWorker<ImportJob, ImportResult>('import', job, { signal: ctx.signal, resourceLimits: IMPORT_LIMITS }),
+            runWorker<ImportJob, ImportResult>('import', job, {
+              signal: ctx.signal,
+              resourceLimits: FILE_WORKER_LIMITS,
+            }),
           );
       if (result.status === 'imported') changed(result.scenarioId!, table ? 'updated' : 'created');
       return result;
@@ -226,10 +232,12 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
           'CONFLICT',
           `The stored history is the plant's own (${grouped(rows)} rows); generated demo history does not replace it. Import history with \`rakeplan history import\` instead.`,
         );
-      await runWorker<HistoryJob, null>(
-        'history',
-        { kind: 'generate', dbPath: s.dbPath, seed, days, replace },
-        { signal: ctx.signal },
+      await s.slots.run('history', () =>
+        runWorker<HistoryJob, null>(
+          'history',
+          { kind: 'generate', dbPath: s.dbPath, seed, days, replace },
+          { signal: ctx.signal, resourceLimits: FILE_WORKER_LIMITS },
+        ),
       );
       return historyInfo(db);
     },
@@ -238,10 +246,12 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
 
     'scenarios.exportHistory': async ({ table, format }, ctx) => {
       s.requireDb();
-      const out = await runWorker<HistoryJob, ExportResult | null>(
-        'history',
-        { kind: 'export', dbPath: s.dbPath, table: table as HistoryTable, format },
-        { signal: ctx.signal },
+      const out = await s.slots.run('history', () =>
+        runWorker<HistoryJob, ExportResult | null>(
+          'history',
+          { kind: 'export', dbPath: s.dbPath, table: table as HistoryTable, format },
+          { signal: ctx.signal, resourceLimits: FILE_WORKER_LIMITS },
+        ),
       );
       return out!;
     },

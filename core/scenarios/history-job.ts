@@ -2,6 +2,7 @@ import type { ExportResult } from '../contract/api/scenarios';
 import { writeCsv } from '../csv/write';
 import type { HistoryTable } from '../domain/history';
 import { writeXlsx } from '../importexport/xlsx';
+import { ContractError } from '../contract/errors';
 import { openWorkerConnection } from '../storage/db';
 import { generateHistory } from '../synth/history';
 import { historyColumns, insertHistory, readHistory } from './history-store';
@@ -19,10 +20,12 @@ export async function runHistoryJob(job: HistoryJob): Promise<ExportResult | nul
   const db = openWorkerConnection(job.dbPath);
   try {
     if (job.kind === 'generate') {
-      insertHistory(db, generateHistory({ seed: job.seed, days: job.days }), {
-        replace: job.replace,
-        synthetic: { seed: job.seed, days: job.days },
-      });
+      const history = generateHistory({ seed: job.seed, days: job.days });
+      try {
+        insertHistory(db, history, { replace: job.replace, synthetic: { seed: job.seed, days: job.days } });
+      } catch (err) {
+        throw busyAsConflict(err);
+      }
       return null;
     }
     const rows = readHistory(db, job.table) as unknown as Record<string, unknown>[];
@@ -40,4 +43,18 @@ export async function runHistoryJob(job: HistoryJob): Promise<ExportResult | nul
   } finally {
     db.close();
   }
+}
+
+/**
+ * The host runs one history job at a time, but `rakeplan history import` or another RakePlan on
+ * the same data folder can hold the write lock past the connection's 5 s wait: the planner is told
+ * so rather than shown the driver's "database is locked".
+ */
+function busyAsConflict(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return err;
+  return new ContractError(
+    'CONFLICT',
+    'The history is being written by another request (another window, or `rakeplan history` on the same data folder); nothing was changed. Try again when it has finished.',
+  );
 }

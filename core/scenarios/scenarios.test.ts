@@ -12,6 +12,8 @@ import { registerScenarios } from './handlers';
 import { INLINE_IMPORT_MAX, readsInline } from './import-job';
 import { DEMO_HISTORY_DAYS, DEMO_SEED, seedDemoIfEmpty } from './seed';
 import { insertHistory } from './history-store';
+import { runHistoryJob } from './history-job';
+import Database from 'better-sqlite3';
 import { generateHistory } from '../synth/history';
 import { loadHistory } from '../training/history-source';
 import { demandSeriesList } from '../training/demand-forecast';
@@ -543,5 +545,50 @@ describe('scenarios: demo seed and history', () => {
     await app.invoke('scenarios.loadHistory', { seed: 3, days: 10, replace: false });
     await app.invoke('scenarios.loadHistory', { seed: 4, days: 5, replace: false });
     expect((await app.invoke('scenarios.historyInfo', {})).synthetic).toEqual({ seed: 3, days: 10 });
+  });
+
+  it('runs one history job at a time: another export or generation meanwhile is refused, nothing changes', async () => {
+    await app.invoke('scenarios.loadHistory', { seed: 3, days: 10 });
+    const before = await app.invoke('scenarios.historyInfo', {});
+    const first = app.invoke('scenarios.exportHistory', { table: 'trips', format: 'csv' });
+    const refusal = {
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(/^1 history job \(an export or generated demo history\) is running already/),
+    };
+    await expect(app.invoke('scenarios.exportHistory', { table: 'demand', format: 'xlsx' })).rejects.toMatchObject(
+      refusal,
+    );
+    await expect(app.invoke('scenarios.loadHistory', { seed: 9, days: 5 })).rejects.toMatchObject(refusal);
+    expect(
+      fromB64((await first).dataBase64)
+        .toString()
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(before.tables.trips.rows + 1);
+    expect(await app.invoke('scenarios.historyInfo', {})).toEqual(before);
+    // The slot is free again once the first has answered.
+    await expect(app.invoke('scenarios.exportHistory', { table: 'trips', format: 'csv' })).resolves.toMatchObject({
+      fileName: 'history-trips.csv',
+    });
+  });
+
+  it('answers CONFLICT, changing nothing, when another program holds the history past the wait', async () => {
+    await app.invoke('scenarios.loadHistory', { seed: 3, days: 10 });
+    const before = await app.invoke('scenarios.historyInfo', {});
+    // `rakeplan history import` on the same data folder, mid-transaction.
+    const other = new Database(s.dbPath);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(
+        runHistoryJob({ kind: 'generate', dbPath: s.dbPath, seed: 4, days: 5, replace: true }),
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^The history is being written by another request/),
+      });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(await app.invoke('scenarios.historyInfo', {})).toEqual(before);
   });
 });
