@@ -79,17 +79,19 @@ export function registerForecasts(app: HostApp<Contract>, s: HostServices): void
       saveFigures(s, scenarioId, back);
       return { restored };
     },
-    'forecasts.indent': (p) => indentFor(p),
-    'forecasts.exportIndent': async (p) => {
-      const ind = await indentFor(p);
-      const base = `rake-indent-${ind.rows[0]?.date ?? 'empty'}`;
-      if (p.format === 'csv')
-        return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: indentCsv(ind).toString('base64') };
-      return {
-        fileName: `${base}.xlsx`,
-        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        base64: (await indentXlsx(ind, ind.demandSource)).toString('base64'),
-      };
-    },
+    // A second or more on the host's thread each: in turns, a burst bounded (core/host/job-slots.ts).
+    'forecasts.indent': (p) => s.slots.runInTurn('indent', () => indentFor(p)),
+    'forecasts.exportIndent': (p) =>
+      s.slots.runInTurn('indent', async () => {
+        const ind = await indentFor(p);
+        const base = `rake-indent-${ind.rows[0]?.date ?? 'empty'}`;
+        if (p.format === 'csv')
+          return { fileName: `${base}.csv`, mimeType: 'text/csv', base64: indentCsv(ind).toString('base64') };
+        return {
+          fileName: `${base}.xlsx`,
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          base64: (await indentXlsx(ind, ind.demandSource)).toString('base64'),
+        };
+      }),
   });
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { JobSlots } from './job-slots';
+import { HEAVY_JOB_LIMITS, JobSlots } from './job-slots';
 
 describe('heavy job slots', () => {
   it('refuses a kind past its limit at once, naming what runs, and frees the slot when work ends or fails', async () => {
-    const slots = new JobSlots({ solve: 2, training: 1, import: 1, history: 1 });
+    const slots = new JobSlots({ ...HEAVY_JOB_LIMITS, solve: 2, training: 1, import: 1, history: 1 });
     const gates: Array<() => void> = [];
     const held = () => new Promise<void>((r) => gates.push(r));
     const a = slots.run('solve', held);
@@ -29,5 +29,29 @@ describe('heavy job slots', () => {
     });
     gates.shift()!();
     await c;
+  });
+
+  it('runs thread work in turns: what arrives meanwhile is answered between two pieces, a burst is refused', async () => {
+    const slots = new JobSlots({ ...HEAVY_JOB_LIMITS, indent: 2 });
+    const seen: string[] = [];
+    const first = slots.runInTurn('indent', () => {
+      seen.push('first');
+      // Another window's call, arriving while the first piece holds the thread.
+      setImmediate(() => seen.push('other window'));
+    });
+    const second = slots.runInTurn('indent', () => seen.push('second'));
+    await expect(slots.runInTurn('indent', () => 'third')).rejects.toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(/^2 rake indents \(shown or exported\) are running already/),
+    });
+    // A piece that fails does not stop the next.
+    const failing = slots.runInTurn('demandSeries', () => {
+      throw new Error('no history');
+    });
+    const after = slots.runInTurn('demandSeries', () => 'after');
+    await Promise.all([first, second]);
+    await expect(failing).rejects.toThrow('no history');
+    await expect(after).resolves.toBe('after');
+    expect(seen).toEqual(['first', 'other window', 'second']);
   });
 });

@@ -1,7 +1,11 @@
 import { ContractError } from '../contract/errors';
 
-/** Work that runs in a worker of its own, with hundreds of MB to GBs of heap. */
-export type HeavyJob = 'solve' | 'training' | 'import' | 'history';
+/**
+ * Work that takes seconds: in a worker of its own, with hundreds of MB to GBs of heap (solve,
+ * training, import, history), or on the host's thread in pieces (batch scoring, demand series,
+ * rake indent).
+ */
+export type HeavyJob = 'solve' | 'training' | 'import' | 'history' | 'batch' | 'demandSeries' | 'indent';
 
 /**
  * How many of each kind one host runs at once. A planner's desktop has a few cores: two solves
@@ -16,6 +20,12 @@ export const HEAVY_JOB_LIMITS: Readonly<Record<HeavyJob, number>> = {
   // One history job holds a whole history table (and its workbook) in memory, up to ~2 GB; two
   // generated-history replaces at once would only fight over the database's write lock.
   history: 1,
+  // Each batch holds the rows it scores (a history table: ~200k) and a job row of its own.
+  batch: 1,
+  // Seconds on the host's thread each (see runInTurn): one running and one waiting per kind lets
+  // two windows open the Forecasts page at once; a burst beyond that is refused, not queued.
+  demandSeries: 2,
+  indent: 2,
 };
 
 /** What runs, as one and as many: the refusal names it. */
@@ -24,10 +34,15 @@ const WHAT: Record<HeavyJob, readonly [string, string]> = {
   training: ['training', 'trainings'],
   import: ['large file import', 'large file imports'],
   history: ['history job (an export or generated demo history)', 'history jobs (exports or generated demo history)'],
+  batch: ['batch scoring', 'batch scorings'],
+  demandSeries: ['demand series reading', 'demand series readings'],
+  indent: ['rake indent (shown or exported)', 'rake indents (shown or exported)'],
 };
 
 export class JobSlots {
   private readonly running = new Map<HeavyJob, number>();
+  /** The last piece of work queued by runInTurn; the next one starts after it. */
+  private turns: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly limits: Readonly<Record<HeavyJob, number>> = HEAVY_JOB_LIMITS) {}
 
@@ -47,5 +62,18 @@ export class JobSlots {
     } finally {
       this.running.set(kind, (this.running.get(kind) ?? 1) - 1);
     }
+  }
+
+  /**
+   * Run synchronous work of a second or more on the host's thread in a slot of `kind`: one such
+   * piece at a time, each after a turn of the event loop, so other windows' calls are answered
+   * between pieces. Run directly, a burst of them held every other call until all had finished.
+   */
+  runInTurn<T>(kind: HeavyJob, work: () => Promise<T> | T): Promise<T> {
+    return this.run(kind, () => {
+      const mine = this.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work);
+      this.turns = mine.catch(() => undefined);
+      return mine;
+    });
   }
 }

@@ -8,6 +8,7 @@ import { writeCsvFile, type CsvCell } from '../csv/write';
 import type { Cell } from '../ml/table';
 import type { Database } from '../storage/db';
 import type { ModelServer } from './serving';
+import { historyChangedAt } from '../scenarios/history-store';
 
 export interface BatchInput {
   name: string;
@@ -40,11 +41,31 @@ export async function readCsvRows(file: string): Promise<Record<string, Cell>[]>
   return rows;
 }
 
-/** A history table's rows (`history_<name>`). */
-export function readHistoryRows(db: Database.Database, table: string): Record<string, Cell>[] {
-  return (db.prepare(`SELECT * FROM "history_${table}"`).all() as Record<string, Cell>[]).map(
-    ({ rid: _rid, ...r }) => r,
-  );
+/** Rows read between two turns of the event loop: a few ms each, so other calls are answered meanwhile. */
+const HISTORY_PAGE_ROWS = 5_000;
+
+/**
+ * A history table's rows (`history_<name>`), read a page at a time with a turn of the event loop
+ * between pages: a whole table at once held the host's thread for 2 s per call. Pages follow the
+ * row id, so no statement stays open across a turn (the connection serves other calls meanwhile);
+ * history replaced between two pages would mix two versions, so that read is refused.
+ */
+export async function readHistoryRows(db: Database.Database, table: string): Promise<Record<string, Cell>[]> {
+  const page = db.prepare(`SELECT * FROM "history_${table}" WHERE rid > ? ORDER BY rid LIMIT ${HISTORY_PAGE_ROWS}`);
+  const changedAt = historyChangedAt(db);
+  const rows: Record<string, Cell>[] = [];
+  for (let after = 0; ;) {
+    const got = page.all(after) as ({ rid: number } & Record<string, Cell>)[];
+    for (const { rid: _rid, ...r } of got) rows.push(r);
+    if (got.length < HISTORY_PAGE_ROWS) return rows;
+    after = got[got.length - 1]!.rid;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (historyChangedAt(db) !== changedAt)
+      throw new ContractError(
+        'CONFLICT',
+        `The history was replaced while history_${table} was being read for scoring; nothing was scored. Start the batch again.`,
+      );
+  }
 }
 
 /**

@@ -100,31 +100,37 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     },
     'registry.predict': ({ name, rows, consumer }) => reg().server.predict(name, rows, consumer),
     'registry.batch': async (p, ctx) => {
-      // The path is confined and checked (regular file, under the cap), then streamed: a large
-      // file never holds the host's thread for the whole parse.
-      const rows = p.csvPath
-        ? await readCsvRows(await readablePayloadPath(s, p.csvPath, 'csvPath', 'csv'))
-        : readHistoryRows(s.requireDb(), p.historyTable!);
-      if (rows.length === 0)
-        throw new ContractError(
-          'INVALID_DATA',
-          `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`,
+      // The paths are confined and checked (a regular file under the cap to read; a window may
+      // only write inside <dataDir>/exports, core/host/safe-path.ts) before anything else.
+      const csv = p.csvPath ? await readablePayloadPath(s, p.csvPath, 'csvPath', 'csv') : null;
+      const outCsv = p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null;
+      // A name the registry never held is refused before thousands of rows are read for it.
+      if (reg().store.versions(p.name).length === 0)
+        throw new ContractError('NOT_FOUND', `There is no model named ${p.name} in the registry.`);
+      return s.slots.run('batch', async () => {
+        // The CSV is streamed and a history table read in pages: neither holds the host's
+        // thread for the whole read.
+        const rows = csv ? await readCsvRows(csv) : await readHistoryRows(s.requireDb(), p.historyTable!);
+        if (rows.length === 0)
+          throw new ContractError(
+            'INVALID_DATA',
+            `${p.csvPath ?? `history table ${p.historyTable}`} has no rows to score.`,
+          );
+        return runBatch(
+          s.requireDb(),
+          s.requireJobs(),
+          reg().server,
+          {
+            name: p.name,
+            consumer: p.consumer,
+            rows,
+            sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
+            outCsv,
+            chunkRows: p.chunkRows,
+          },
+          ctx,
         );
-      return runBatch(
-        s.requireDb(),
-        s.requireJobs(),
-        reg().server,
-        {
-          name: p.name,
-          consumer: p.consumer,
-          rows,
-          sourceLabel: p.csvPath ?? `history_${p.historyTable}`,
-          // A window may only write inside <dataDir>/exports (core/host/safe-path.ts).
-          outCsv: p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null,
-          chunkRows: p.chunkRows,
-        },
-        ctx,
-      );
+      });
     },
     'registry.getGateThresholds': () => reg().gateThresholds(),
     'registry.setGateThresholds': (t) => reg().setGateThresholds(t),

@@ -308,7 +308,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
     'predict.operational': ({ date }) =>
       operationalForecasts({ dbPath: s.dbPath, date, predict: viaRegistry('optimizer') }),
 
-    'predict.demandSeries': () => demandSeriesList(s.dbPath),
+    // Seconds on the host's thread: in turns, a burst bounded (core/host/job-slots.ts).
+    'predict.demandSeries': () => s.slots.runInTurn('demandSeries', () => demandSeriesList(s.dbPath)),
 
     'predict.demand': async ({ destination, product, historyDays }): Promise<DemandForecast> =>
       demandForecast({ dbPath: s.dbPath, destination, product, historyDays, predict: viaRegistry('forecasts') }),
