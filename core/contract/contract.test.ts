@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RakeplanClient } from './client';
 import { defineCall } from './define';
-import { ContractError } from './errors';
+import { ContractError, toErrorData } from './errors';
 import { createMemoryPair } from './memory-transport';
 import { HostApp } from '../host/app';
 
@@ -108,6 +108,16 @@ describe('contract over an in-memory transport', () => {
     const { client } = setup();
     expect((await rejection(client.call('toString', {}))).code).toBe('UNKNOWN_CALL');
     expect((await rejection(client.call('__proto__', {}))).code).toBe('UNKNOWN_CALL');
+  });
+
+  it('cuts an error message past 4,000 characters short, saying how much is left out', () => {
+    const long = 'a'.repeat(9_000_000);
+    for (const err of [new ContractError('INVALID_DATA', long), new Error(long)]) {
+      const data = toErrorData(err);
+      expect(data.message.startsWith('a'.repeat(4_000))).toBe(true);
+      expect(data.message.slice(4_000)).toBe('… (8996000 more characters)');
+    }
+    expect(toErrorData(new ContractError('NOT_FOUND', 'short'))).toEqual({ code: 'NOT_FOUND', message: 'short' });
   });
 
   it('turns a throwing handler into HANDLER_ERROR and keeps serving', async () => {

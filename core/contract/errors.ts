@@ -103,12 +103,26 @@ function typeOfInput(input: unknown): string {
   return typeof input;
 }
 
+/**
+ * Longest error message sent [characters]. Messages name rows, columns and files; one that echoes
+ * its input (every column of a hostile header) would otherwise be megabytes, sent and logged.
+ */
+export const MAX_ERROR_MESSAGE_CHARS = 4_000;
+
 /** Any thrown value → error data; unknown exceptions become HANDLER_ERROR with their message. */
 export function toErrorData(err: unknown): ContractErrorData {
-  if (err instanceof ContractError) return err.toData();
+  if (err instanceof ContractError) {
+    const data = err.toData();
+    return { ...data, message: capMessage(data.message) };
+  }
   if (isAbortError(err)) return { code: 'CANCELLED', message: 'The call was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'HANDLER_ERROR', message: message || 'The handler failed without a message.' };
+  return { code: 'HANDLER_ERROR', message: capMessage(message) || 'The handler failed without a message.' };
+}
+
+function capMessage(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
+  return `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (${message.length - MAX_ERROR_MESSAGE_CHARS} more characters)`;
 }
 
 export function isAbortError(err: unknown): boolean {

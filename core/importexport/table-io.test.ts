@@ -100,6 +100,37 @@ describe('readTable', () => {
     expect(() => readTable(orders, [['id', 'customer']])).toThrow(/missing column\(s\) 'Destination'/);
   });
 
+  it('echoes a header in a message by its first 20 names, each cut short', () => {
+    const names = ['x'.repeat(500), ...Array.from({ length: 29 }, (_, i) => `c${i}`)];
+    let err: Error | undefined;
+    try {
+      readTable(orders, [names]);
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(err?.message).toMatch(new RegExp(`Found: ${'x'.repeat(60)}…, c0, c1, .*, c18, … and 10 more\\.$`));
+  });
+
+  it('refuses a header naming more than 1,000 columns with LIMIT_EXCEEDED and a short message', () => {
+    const wide = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`);
+    let err: unknown;
+    try {
+      readTable(orders, [wide]);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      message: expect.stringMatching(
+        /^Orders: the header \(line 1\) names 10,00,000 columns; a table has at most 1,000\. Found: c0, c1, .* and 9,99,980 more\.$/,
+      ),
+    });
+    expect((err as Error).message.length).toBeLessThan(400);
+    // 1,000 named columns and any number of blank ones are read as before.
+    const ok = [...HEADER, ...Array.from({ length: 991 }, (_, i) => `extra ${i}`), ...Array<string>(5000).fill('')];
+    expect(readTable(orders, [ok, row('SO-1', 500)]).rows).toHaveLength(1);
+  });
+
   it('lets optional and defaulted columns be absent', () => {
     const r = readTable(SCENARIO_TABLES.inventory, [
       ['Yard', 'Product', 'Stock'],

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { formatPath } from '../contract/errors';
+import { ContractError, formatPath } from '../contract/errors';
+import { grouped } from '../domain/figures';
 import { describeZodIssue } from './zod-message';
 import type { ColumnSpec, TableSpec } from '../domain/scenario-tables';
 import { cellText, isBlank, parseCell, type CellValue } from './cells';
@@ -24,6 +25,26 @@ export interface ReadTable {
   ignoredHeaders: string[];
   /** Header → field actually used, for the import report. */
   mapping: { header: string; field: string }[];
+}
+
+/**
+ * The most named columns a table's header may have: every table has a few dozen at most, and a
+ * header a million columns wide (2 MB of CSV) once made an 8.9 MB error message.
+ */
+export const MAX_HEADER_COLUMNS = 1_000;
+
+/** Header names echoed in a message or report, each cut short: a cell may hold 300 kB. */
+const NAME_CHARS = 60;
+const LISTED_NAMES = 20;
+
+function shortName(name: string): string {
+  return name.length > NAME_CHARS ? `${name.slice(0, NAME_CHARS)}…` : name;
+}
+
+/** `a, b, c, … and 980 more`: the first names of a header for a message. */
+function nameList(names: readonly string[]): string {
+  const listed = names.slice(0, LISTED_NAMES).map(shortName).join(', ');
+  return names.length > LISTED_NAMES ? `${listed}, … and ${grouped(names.length - LISTED_NAMES)} more` : listed;
 }
 
 /** Lower-case, drop units in brackets and punctuation: `Quantity [t]` ≈ `quantity` ≈ `QUANTITY_T`. */
@@ -62,6 +83,12 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
     );
   const index = headerIndex(spec);
   const header = headerRow.map((c) => (isBlank(c) ? '' : cellText(c).trim()));
+  const named = header.filter(Boolean);
+  if (named.length > MAX_HEADER_COLUMNS)
+    throw new ContractError(
+      'LIMIT_EXCEEDED',
+      `${spec.label}: the header (line ${headerAt + 1}) names ${grouped(named.length)} columns; a table has at most ${grouped(MAX_HEADER_COLUMNS)}. Found: ${nameList(named)}.`,
+    );
   const colOf: (ColumnSpec | null)[] = [];
   const mapping: ReadTable['mapping'] = [];
   const ignoredHeaders: string[] = [];
@@ -81,13 +108,13 @@ export function readTable(spec: TableSpec, matrix: readonly (readonly CellValue[
       mapping.push({ header: h, field: c.field });
     } else {
       colOf.push(null);
-      if (h) ignoredHeaders.push(h);
+      if (h) ignoredHeaders.push(shortName(h));
     }
   });
   const missing = spec.columns.filter((c) => !used.has(c.field) && !c.optional && !hasDefault(spec, c));
   if (missing.length > 0) {
     throw new Error(
-      `${spec.label}: missing column(s) ${missing.map((c) => `'${c.label}'`).join(', ')} in the header (line ${headerAt + 1}). Found: ${header.filter(Boolean).join(', ') || 'nothing'}.`,
+      `${spec.label}: missing column(s) ${missing.map((c) => `'${c.label}'`).join(', ')} in the header (line ${headerAt + 1}). Found: ${nameList(named) || 'nothing'}.`,
     );
   }
 
