@@ -16,6 +16,7 @@ import { HostProcess } from './host-process';
 import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
 import { windowRateGate } from './ipc-rate';
+import { oversizeRefusal } from './ipc-size';
 import { runAsSingleInstance } from './single-instance';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
@@ -68,7 +69,7 @@ function startMain(): void {
   const rate = windowRateGate();
   ipcMain.on('rakeplan:send', (event, msg: unknown) => {
     if (!trusted(event) || !isClientMessage(msg)) return;
-    const refused = rate(event.sender.id, msg);
+    const refused = rate(event.sender.id, msg) ?? oversizeRefusal(msg);
     if (refused === null) host.send(event.sender.id, msg);
     else if (refused !== 'drop') event.sender.send('rakeplan:message', refused);
   });
