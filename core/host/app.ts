@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CallDef, CallTable, ParsedPayloadOf, ProgressOf, ResultOf } from '../contract/define';
 
 type AnyCallDef = CallDef<z.ZodType, unknown, unknown>;
-import { ContractError, toErrorData, zodIssues } from '../contract/errors';
+import { ContractError, toErrorData, zodIssues, type ContractErrorData } from '../contract/errors';
 import { isClientMessage, type HostMessage, type HostPort } from '../contract/protocol';
 import { assertPayloadDepth } from './payload-guard';
 
@@ -81,20 +81,31 @@ export class HostApp<C extends CallTable> {
     const offMsg = port.onMessage((msg) => {
       if (!isClientMessage(msg)) return; // malformed frames are dropped; transports report them
       if (msg.type === 'cancel') {
-        inflight.get(msg.id)?.abort();
+        // Answered and its id freed at once: the handler winds down on its own time, and whatever
+        // it answers after this is dropped (the id may already name the caller's next call).
+        const ac = inflight.get(msg.id);
+        if (!ac) return;
+        ac.abort();
+        inflight.delete(msg.id);
+        safeSend(port, { type: 'error', id: msg.id, error: CANCELLED });
         return;
       }
       if (inflight.has(msg.id)) {
         safeSend(port, {
           type: 'error',
           id: msg.id,
-          error: { code: 'BAD_PAYLOAD', message: `Call id ${msg.id} is already in flight.` },
+          error: { code: 'CONFLICT', message: `Call id ${msg.id} is already in flight.` },
         });
         return;
       }
       const ac = new AbortController();
       inflight.set(msg.id, ac);
-      void this.dispatch(port, msg.id, msg.name, msg.payload, ac.signal).finally(() => inflight.delete(msg.id));
+      const reply = (m: HostMessage) => {
+        if (inflight.get(msg.id) === ac) safeSend(port, m);
+      };
+      void this.dispatch(reply, msg.id, msg.name, msg.payload, ac.signal).finally(() => {
+        if (inflight.get(msg.id) === ac) inflight.delete(msg.id);
+      });
     });
     const close = () => {
       offMsg();
@@ -122,7 +133,7 @@ export class HostApp<C extends CallTable> {
   }
 
   private async dispatch(
-    port: HostPort,
+    reply: (msg: HostMessage) => void,
     id: number,
     name: string,
     payload: unknown,
@@ -139,20 +150,18 @@ export class HostApp<C extends CallTable> {
         signal,
         name,
         progress: (data) => {
-          if (!signal.aborted) safeSend(port, { type: 'progress', id, data });
+          if (!signal.aborted) reply({ type: 'progress', id, data });
         },
         emit: (n, d) => this.emit(n, d),
       };
       const result = await handler(parsed.data as never, ctx);
       if (signal.aborted) throw new ContractError('CANCELLED', 'The call was cancelled.');
-      safeSend(port, { type: 'reply', id, result: result === undefined ? null : result });
+      reply({ type: 'reply', id, result: result === undefined ? null : result });
     } catch (err) {
       const error =
-        signal.aborted && !(err instanceof ContractError && err.code !== 'CANCELLED')
-          ? { code: 'CANCELLED' as const, message: 'The call was cancelled.' }
-          : toErrorData(err);
+        signal.aborted && !(err instanceof ContractError && err.code !== 'CANCELLED') ? CANCELLED : toErrorData(err);
       code = error.code;
-      safeSend(port, { type: 'error', id, error });
+      reply({ type: 'error', id, error });
     } finally {
       const ms = performance.now() - started;
       for (const fn of this.observers) {
@@ -165,6 +174,8 @@ export class HostApp<C extends CallTable> {
     }
   }
 }
+
+const CANCELLED: ContractErrorData = { code: 'CANCELLED', message: 'The call was cancelled.' };
 
 /** The boundary check every call passes: bounded nesting, then the call's schema. */
 function parsePayload(name: string, def: AnyCallDef, payload: unknown): { data: unknown } {
