@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { MenuCommand, PreloadApi } from '../core/contract/preload-api';
+import { PRELOAD_API_KEYS, type MenuCommand, type PreloadApi } from '../core/contract/preload-api';
 
 // Electron mocked at the boundary: we keep what preload exposes and the listeners it registers.
 const exposed: Record<string, unknown> = {};
@@ -16,6 +16,11 @@ vi.mock('electron', () => ({
 
 describe('preload menu commands', () => {
   beforeEach(() => vi.resetModules());
+
+  it('exposes exactly the keys of PreloadApi', async () => {
+    await import('./index');
+    expect(Object.keys(exposed.rakeplan as object).sort()).toEqual([...PRELOAD_API_KEYS].sort());
+  });
 
   it('delivers commands that arrived before the page subscribed, then live ones, and stops on unsubscribe', async () => {
     await import('./index');

@@ -15,6 +15,20 @@ export interface PreloadApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
+/**
+ * Every key of PreloadApi, at run time: the preload unit test and the Electron smoke spec check
+ * the exposed object against it, so the narrow surface cannot grow unnoticed. `satisfies` makes a
+ * key missing here, or one PreloadApi lacks, a compile error.
+ */
+export const PRELOAD_API_KEYS = Object.keys({
+  onMenuCommand: true,
+  onMessage: true,
+  openFile: true,
+  platform: true,
+  saveFile: true,
+  send: true,
+} satisfies Record<keyof PreloadApi, true>) as (keyof PreloadApi)[];
+
 const filters = z
   .array(
     z
