@@ -10,6 +10,15 @@ const yaml = require('js-yaml') as { load(text: string): unknown };
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   validateConfiguration(config: unknown, debugLogger: { isEnabled: boolean; add(): void }): Promise<void>;
 };
+// The .deb target's own metadata check, which runs only after a full (online) packaging.
+const FpmTarget = (
+  require('app-builder-lib/out/targets/FpmTarget.js') as {
+    default: { prototype: { computeFpmMetaInfoOptions(): Promise<{ url: string; maintainer: string }> } };
+  }
+).default;
+const { AppInfo } = require('app-builder-lib/out/appInfo.js') as {
+  AppInfo: { prototype: { computePackageUrl(): Promise<string | null> } };
+};
 
 const root = path.resolve(__dirname, '..', '..');
 type Config = {
@@ -22,6 +31,10 @@ type Config = {
   win: { target: string[] };
 };
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Config;
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  homepage?: string;
+  author?: { name: string; email: string };
+};
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -47,6 +60,21 @@ describe('electron-builder.yml', () => {
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('gives the Linux .deb the homepage and maintainer email electron-builder requires', async () => {
+    // The objects electron-builder would pass, reduced to what this check reads.
+    const info = { metadata: pkg, repositoryInfo: Promise.resolve(null) };
+    const appInfo = { info, notNullDevMetadata: {}, linuxPackageName: 'rakeplan' };
+    const packager = {
+      info,
+      appInfo: Object.assign(appInfo, { computePackageUrl: AppInfo.prototype.computePackageUrl }),
+    };
+    const deb = FpmTarget.prototype.computeFpmMetaInfoOptions.call({ packager, options: config.linux });
+    await expect(deb).resolves.toMatchObject({
+      url: pkg.homepage,
+      maintainer: expect.stringMatching(/^[^<>]+ <[^@\s]+@[^@\s]+>$/),
     });
   });
 
