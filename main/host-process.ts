@@ -4,19 +4,26 @@ import type { ClientMessage, HostMessage } from '../core/contract/protocol';
 
 type Envelope = { conn: number; msg?: HostMessage };
 
+/** Heavy work the host runs now, by kind (solve, training, import); it reports each change. */
+export type RunningWork = Readonly<Record<string, number>>;
+
 /** What main needs of the host child, whichever way it was started. */
-interface HostChild {
+export interface HostChild {
   postMessage(data: unknown): void;
   onMessage(fn: (data: unknown) => void): void;
   onExit(fn: (code: number | null) => void): void;
+  kill(): void;
 }
+
+/** How long the host gets to stop cleanly on quit before it is killed [ms]. */
+export const STOP_TIMEOUT_MS = 5000;
 
 /**
  * Packaged: a utilityProcess (native modules rebuilt for Electron at packaging). Development:
  * the system Node (RAKEPLAN_NODE, set by scripts/start.mjs), because node_modules holds native
  * modules built for Node's ABI — the one the tests use.
  */
-function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
+export function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
   const devNode = process.env.RAKEPLAN_NODE;
   if (!app.isPackaged && devNode) {
     const child = fork(script, [], { execPath: devNode, env, stdio: 'inherit' });
@@ -24,6 +31,7 @@ function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
       postMessage: (d) => void (child.connected && child.send(d as object)),
       onMessage: (fn) => void child.on('message', fn),
       onExit: (fn) => void child.on('exit', fn),
+      kill: () => void child.kill('SIGKILL'),
     };
   }
   const child = utilityProcess.fork(script, [], { serviceName: 'RakePlan host', env, stdio: 'inherit' });
@@ -31,33 +39,44 @@ function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
     postMessage: (d) => child.postMessage(d),
     onMessage: (fn) => void child.on('message', fn),
     onExit: (fn) => void child.on('exit', fn),
+    kill: () => void child.kill(),
   };
 }
 
 /**
  * The core host as a child process. Main only relays: it keeps which calls each window has in
  * flight so that, if the host dies, those calls fail at once with a clear error, and it restarts
- * the host with exponential backoff (0.5 s … 30 s; reset after a minute of good health).
+ * the host with exponential backoff (0.5 s … 30 s; reset after a minute of good health). On quit
+ * it asks the host to stop cleanly and does not restart it.
  */
 export class HostProcess {
   private child: HostChild | null = null;
   private restarts = 0;
   private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopping: Promise<void> | null = null;
+  private stopped: (() => void) | null = null;
+  private work: RunningWork = {};
   private readonly inflight = new Map<number, Set<number>>();
 
   constructor(
     private readonly script: string,
     private readonly env: Record<string, string>,
     private readonly deliver: (conn: number, msg: HostMessage) => void,
+    private readonly spawn: (script: string, env: NodeJS.ProcessEnv) => HostChild = spawnHost,
   ) {}
 
   start(): void {
     this.startedAt = Date.now();
-    const child = spawnHost(this.script, { ...process.env, ...this.env });
+    const child = this.spawn(this.script, { ...process.env, ...this.env });
     this.child = child;
     child.onMessage((raw) => {
-      const data = raw as Envelope | { ready: true };
+      const data = raw as Envelope | { ready: true } | { running: RunningWork };
       if ('ready' in data) return;
+      if ('running' in data) {
+        this.work = data.running;
+        return;
+      }
       const { conn, msg } = data;
       if (!msg) return;
       if (msg.type === 'reply' || msg.type === 'error') this.inflight.get(conn)?.delete(msg.id);
@@ -65,11 +84,42 @@ export class HostProcess {
     });
     child.onExit((code) => {
       this.child = null;
+      this.work = {};
+      if (this.stopping) {
+        this.failInflight('RakePlan is closing.');
+        this.stopped?.();
+        return;
+      }
       this.failInflight(`The RakePlan host stopped (exit code ${code}); it is restarting. Try again in a moment.`);
       if (Date.now() - this.startedAt > 60_000) this.restarts = 0;
       const delay = Math.min(30_000, 500 * 2 ** this.restarts++);
-      setTimeout(() => this.start(), delay);
+      this.restartTimer = setTimeout(() => this.start(), delay);
     });
+  }
+
+  /** Heavy work the host runs now: main asks the planner before quitting while any runs. */
+  running(): RunningWork {
+    return this.work;
+  }
+
+  /**
+   * On quit: never restart again, ask the host to stop cleanly (it aborts its work and closes the
+   * database), and kill it if it has not exited within `timeoutMs`. Resolves once it is gone.
+   */
+  stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
+    if (this.stopping) return this.stopping;
+    clearTimeout(this.restartTimer);
+    const child = this.child;
+    this.stopping = new Promise((resolve) => {
+      if (!child) return resolve();
+      const timer = setTimeout(() => child.kill(), timeoutMs);
+      this.stopped = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      child.postMessage({ shutdown: true });
+    });
+    return this.stopping;
   }
 
   send(conn: number, msg: ClientMessage): void {

@@ -1,6 +1,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   protocol,
   session,
@@ -14,6 +15,7 @@ import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOpti
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
 import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
+import { guardQuit } from './quit';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
 import { windowRateGate } from './ipc-rate';
 import { oversizeRefusal } from './ipc-size';
@@ -97,5 +99,23 @@ function startMain(): void {
   );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
+  });
+  guardQuit({
+    onBeforeQuit: (fn) => void app.on('before-quit', fn),
+    running: () => host.running(),
+    confirm: (message) =>
+      dialog.showMessageBoxSync({
+        type: 'warning',
+        title: 'RakePlan',
+        message,
+        buttons: ['Quit', 'Keep RakePlan open'],
+        defaultId: 1,
+        cancelId: 1,
+      }) === 0,
+    stopHost: () => host.stop(),
+    quit: () => app.quit(),
+    stay: () => {
+      if (windows.size === 0) createWindow();
+    },
   });
 }

@@ -51,14 +51,23 @@ describe('host child process (desktop relay protocol)', () => {
     }
   });
 
-  it('exits when its parent goes away', async () => {
+  // SQLite checkpoints its WAL into the database and removes it when the last connection closes:
+  // a WAL left behind means the host exited without closing the database.
+  const wal = (dir: string) => path.join(dir, 'rakeplan.db-wal');
+
+  it.each([
+    ['main asks it to shut down', (child: ChildProcess) => child.send({ shutdown: true })],
+    ['its parent goes away', (child: ChildProcess) => child.disconnect()],
+  ])('closes the database and exits when %s', async (_when, stop) => {
     const t = tempDir();
     try {
       const { child, waitFor } = start(t.dir);
       await waitFor((m) => m.ready === true);
+      expect(fs.existsSync(wal(t.dir))).toBe(true);
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-      child.disconnect();
+      stop(child);
       expect(await exited).toBe(0);
+      expect(fs.existsSync(wal(t.dir))).toBe(false);
     } finally {
       t.cleanup();
     }

@@ -54,4 +54,22 @@ describe('heavy job slots', () => {
     await expect(after).resolves.toBe('after');
     expect(seen).toEqual(['first', 'other window', 'second']);
   });
+
+  it('reports what runs, and on stop refuses new work, aborts `stopping` and resolves once every slot is free', async () => {
+    const slots = new JobSlots();
+    const seen: number[] = [];
+    slots.onChange((r) => seen.push(r.training));
+    let finish!: () => void;
+    const training = slots.run('training', () => new Promise<void>((r) => (finish = r)));
+    expect(slots.counts()).toEqual({ solve: 0, training: 1, import: 0 });
+    let stopped = false;
+    const stop = slots.stop().then(() => (stopped = true));
+    expect(slots.stopping.aborted).toBe(true);
+    await expect(slots.run('solve', async () => 1)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    expect(stopped).toBe(false);
+    finish();
+    await training;
+    await stop;
+    expect(seen).toEqual([1, 0]);
+  });
 });

@@ -39,15 +39,20 @@ const WHAT: Record<HeavyJob, readonly [string, string]> = {
   indent: ['rake indent (shown or exported)', 'rake indents (shown or exported)'],
 };
 
+export type RunningJobs = Record<HeavyJob, number>;
+
 export class JobSlots {
   private readonly running = new Map<HeavyJob, number>();
   /** The last piece of work queued by runInTurn; the next one starts after it. */
   private turns: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<(running: RunningJobs) => void>();
+  private readonly stopper = new AbortController();
 
   constructor(private readonly limits: Readonly<Record<HeavyJob, number>> = HEAVY_JOB_LIMITS) {}
 
   /** Run `work` in a slot of `kind`; LIMIT_EXCEEDED when every slot is taken. */
   async run<T>(kind: HeavyJob, work: () => Promise<T>): Promise<T> {
+    if (this.stopper.signal.aborted) throw new ContractError('UNAVAILABLE', 'RakePlan is closing.');
     const n = this.running.get(kind) ?? 0;
     if (n >= this.limits[kind])
       throw new ContractError(
@@ -56,11 +61,11 @@ export class JobSlots {
           ? `1 ${WHAT[kind][0]} is running already, the most at once; start this one when it has finished.`
           : `${n} ${WHAT[kind][1]} are running already, the most at once; start this one when one of them has finished.`,
       );
-    this.running.set(kind, n + 1);
+    this.set(kind, n + 1);
     try {
       return await work();
     } finally {
-      this.running.set(kind, (this.running.get(kind) ?? 1) - 1);
+      this.set(kind, (this.running.get(kind) ?? 1) - 1);
     }
   }
 
@@ -75,5 +80,43 @@ export class JobSlots {
       this.turns = mine.catch(() => undefined);
       return mine;
     });
+  }
+
+  /** How many of each kind run now. */
+  counts(): RunningJobs {
+    const counts = {} as RunningJobs;
+    for (const kind of Object.keys(this.limits) as HeavyJob[]) counts[kind] = this.running.get(kind) ?? 0;
+    return counts;
+  }
+
+  /** Told the counts whenever a job starts or ends: the desktop host reports them to main, which asks before quitting. */
+  onChange(fn: (running: RunningJobs) => void): () => void {
+    this.listeners.add(fn);
+    return () => void this.listeners.delete(fn);
+  }
+
+  /** Aborted when the host stops: work that outlives its caller's connection (a training) stops here. */
+  get stopping(): AbortSignal {
+    return this.stopper.signal;
+  }
+
+  /** Refuse new work, abort what listens to `stopping`, and resolve once every slot is free. */
+  stop(): Promise<void> {
+    this.stopper.abort();
+    return new Promise((resolve) => {
+      const check = (r: RunningJobs) => {
+        if (Object.values(r).some((n) => n > 0)) return;
+        off();
+        resolve();
+      };
+      const off = this.onChange(check);
+      check(this.counts());
+    });
+  }
+
+  private set(kind: HeavyJob, n: number): void {
+    this.running.set(kind, n);
+    const counts = this.counts();
+    for (const fn of this.listeners) fn(counts);
   }
 }

@@ -161,6 +161,9 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           if (ctx.signal.reason !== CONNECTION_CLOSED) ac.abort(ctx.signal.reason);
         };
         ctx.signal.addEventListener('abort', abort, { once: true });
+        // Quitting RakePlan stops it, after the planner confirmed (main asks while one runs).
+        const stopOnQuit = () => ac.abort();
+        s.slots.stopping.addEventListener('abort', stopOnQuit, { once: true });
         running.set(job.id, ac);
         const history: { round: number; trainLoss: number; validLoss: number | null }[] = [];
         let lastWrite = 0;
@@ -248,6 +251,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         } finally {
           running.delete(job.id);
           ctx.signal.removeEventListener('abort', abort);
+          s.slots.stopping.removeEventListener('abort', stopOnQuit);
         }
       });
     },

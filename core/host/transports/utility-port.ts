@@ -11,7 +11,8 @@ export interface ParentPort {
 
 export type Envelope = { conn: number; msg?: ClientMessage; closed?: true };
 
-export function servePerConnection(parentPort: ParentPort, connect: (port: HostPort) => void): void {
+/** Serve each window's connection; the returned function closes them all (the host is stopping). */
+export function servePerConnection(parentPort: ParentPort, connect: (port: HostPort) => void): () => void {
   const conns = new Map<number, { listeners: Set<(m: ClientMessage) => void>; closers: Set<() => void> }>();
   parentPort.on('message', ({ data }) => {
     const env = data as Envelope;
@@ -33,4 +34,8 @@ export function servePerConnection(parentPort: ParentPort, connect: (port: HostP
     }
     if (env.msg) c.listeners.forEach((fn) => fn(env.msg!));
   });
+  return () => {
+    for (const c of conns.values()) c.closers.forEach((fn) => fn());
+    conns.clear();
+  };
 }

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { HostMessage } from '../core/contract/protocol';
+import { HostProcess, type HostChild } from './host-process';
+
+vi.mock('electron', () => ({ app: { isPackaged: false }, utilityProcess: {} }));
+
+/** The host child as main sees it, driven by the test. */
+class FakeChild implements HostChild {
+  readonly sent: unknown[] = [];
+  killed = false;
+  private message: (data: unknown) => void = () => {};
+  private exit: (code: number | null) => void = () => {};
+  postMessage(data: unknown): void {
+    this.sent.push(data);
+  }
+  onMessage(fn: (data: unknown) => void): void {
+    this.message = fn;
+  }
+  onExit(fn: (code: number | null) => void): void {
+    this.exit = fn;
+  }
+  kill(): void {
+    this.killed = true;
+    this.exit(null);
+  }
+  fromHost(data: unknown): void {
+    this.message(data);
+  }
+  exits(code: number | null): void {
+    this.exit(code);
+  }
+}
+
+function hostWithFakes() {
+  const children: FakeChild[] = [];
+  const delivered: { conn: number; msg: HostMessage }[] = [];
+  const host = new HostProcess(
+    'host.js',
+    {},
+    (conn, msg) => delivered.push({ conn, msg }),
+    () => {
+      const child = new FakeChild();
+      children.push(child);
+      return child;
+    },
+  );
+  host.start();
+  return { host, children, delivered, child: () => children.at(-1)! };
+}
+
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+
+describe('host process: quitting', () => {
+  it('knows what heavy work the host runs, and that none runs once it has exited', () => {
+    const { host, child } = hostWithFakes();
+    expect(host.running()).toEqual({});
+    child().fromHost({ running: { solve: 0, training: 1, import: 0 } });
+    expect(host.running()).toEqual({ solve: 0, training: 1, import: 0 });
+    child().exits(1);
+    expect(host.running()).toEqual({});
+  });
+
+  it('asks the host to shut down, fails calls still in flight, and never restarts it', async () => {
+    const { host, children, child, delivered } = hostWithFakes();
+    host.send(3, { type: 'call', id: 9, name: 'plans.solve', payload: {} });
+    const stopped = host.stop();
+    expect(child().sent.at(-1)).toEqual({ shutdown: true });
+    child().exits(0);
+    await stopped;
+    expect(delivered).toEqual([
+      { conn: 3, msg: { type: 'error', id: 9, error: { code: 'INTERNAL', message: 'RakePlan is closing.' } } },
+    ]);
+    await vi.runAllTimersAsync();
+    expect(children).toHaveLength(1);
+    expect(child().killed).toBe(false);
+  });
+
+  it('kills a host that has not exited when the time is up', async () => {
+    const { host, child } = hostWithFakes();
+    const stopped = host.stop(5000);
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(child().killed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(child().killed).toBe(true);
+    await stopped;
+  });
+
+  it('does not restart a host that died before the quit, once the quit began', async () => {
+    const { host, children, child } = hostWithFakes();
+    child().exits(134); // a restart is now scheduled
+    await host.stop();
+    await vi.runAllTimersAsync();
+    expect(children).toHaveLength(1);
+  });
+});
