@@ -1,7 +1,7 @@
 // Lint = correctness basics + the layering rules of the design (VS Code style):
 // core/ never reaches electron, react or the DOM; core/contract and core/domain are pure (zod
 // only) because the renderer imports them; renderer/ imports nothing from node; main/ and
-// preload/ only relay, so from core they may import just the contract.
+// preload/ only relay, so from core they may import just the contract and Node-only file utilities.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -54,6 +54,10 @@ const noUiPatterns = [
     message: 'core/ must not import main/, preload/ or renderer/: they depend on core, not the other way.',
   },
 ];
+
+// Node-only leaf modules main/ shares with the host rather than copying (the crash-safe file
+// write). They import nothing but Node (enforced below), so main stays a relay.
+const MAIN_CORE_UTILITIES = ['storage/atomic-write'];
 
 export default tseslint.config(
   {
@@ -170,13 +174,29 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(\\.\\./)+core/(?!contract/)',
-              message: 'main/ and preload/ relay only: from core they may import just the contract.',
+              regex: `^(\\.\\./)+core/(?!contract/|${MAIN_CORE_UTILITIES.map((m) => `${m}$`).join('|')})`,
+              message:
+                'main/ and preload/ relay only: from core they may import just the contract (and the file utilities).',
             },
             {
               group: ['better-sqlite3', 'onnxruntime-node', 'highs'],
               message: 'Engines run in the host process, not in main.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: MAIN_CORE_UTILITIES.map((m) => `core/${m}.ts`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: noUi,
+          patterns: [
+            ...noUiPatterns,
+            { regex: '^\\.', message: 'main/ imports this file: it may import only Node modules.' },
           ],
         },
       ],

@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
-import fs from 'node:fs/promises';
 import { openFileOptionsSchema, saveFileOptionsSchema, type PickedFile } from '../core/contract/preload-api';
+import { writeFileAtomicAsync } from '../core/storage/atomic-write';
 import { readPickedFile } from './read-picked-file';
 
 /** Native open: the planner picks a file; main reads it and hands the bytes to the renderer. */
@@ -12,7 +12,7 @@ export async function openFile(win: BrowserWindow, raw: unknown): Promise<Picked
   return readPickedFile(picked);
 }
 
-/** Native save: written to a temp file beside the target, then renamed, so a crash leaves no half file. */
+/** Native save, crash-safe (core/storage/atomic-write.ts): a crash leaves the old file or the new, never half. */
 export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string | null> {
   const opts = saveFileOptionsSchema.parse(raw);
   const res = await dialog.showSaveDialog(win, {
@@ -21,21 +21,6 @@ export async function saveFile(win: BrowserWindow, raw: unknown): Promise<string
     filters: opts.filters,
   });
   if (res.canceled || !res.filePath) return null;
-  const tmp = `${res.filePath}.${process.pid}.tmp`;
-  // 'wx': a file (or a link planted) at the temp name is never written through.
-  const fh = await fs.open(tmp, 'wx');
-  try {
-    try {
-      await fh.writeFile(Buffer.from(opts.base64, 'base64'));
-      // Synced before the rename: without it a power cut can leave the new name on empty blocks.
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await fs.rename(tmp, res.filePath);
-  } catch (err) {
-    await fs.rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomicAsync(res.filePath, Buffer.from(opts.base64, 'base64'));
   return res.filePath;
 }

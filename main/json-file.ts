@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { writeFileAtomic } from '../core/storage/atomic-write';
 
 /** A small JSON file of main's own (window state, recent files); unreadable or corrupt reads as undefined. */
 export function readJsonFile(file: string): unknown {
@@ -10,19 +10,7 @@ export function readJsonFile(file: string): unknown {
   }
 }
 
-/**
- * Written beside the target, flushed, then renamed over it: a crash or power cut mid-write leaves
- * the previous file, never half of one (a half file would lose the window on every start).
- */
+/** Crash-safe (core/storage/atomic-write.ts): a half file would lose the window on every start. */
 export function writeJsonFileAtomic(file: string, value: unknown): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeSync(fd, JSON.stringify(value));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
+  writeFileAtomic(file, JSON.stringify(value));
 }
