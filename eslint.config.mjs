@@ -55,9 +55,9 @@ const noUiPatterns = [
   },
 ];
 
-// Node-only leaf modules main/ shares with the host rather than copying (the crash-safe file
-// write). They import nothing but Node (enforced below), so main stays a relay.
-const MAIN_CORE_UTILITIES = ['storage/atomic-write'];
+// Node-only leaf modules main/ shares with the host rather than copying: the crash-safe file
+// write and the JSON log. They import nothing but Node (enforced below), so main stays a relay.
+const MAIN_CORE_UTILITIES = ['storage/atomic-write', 'monitoring/log'];
 
 export default tseslint.config(
   {

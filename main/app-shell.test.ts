@@ -20,7 +20,7 @@ function harness(userData: string, files: Record<string, string> = {}) {
   };
   const deps: ShellDeps = {
     userData,
-    logsDir: () => '/var/log/rakeplan',
+    logsDir: '/var/log/rakeplan',
     isPackaged: true,
     platform: 'linux',
     setMenu: (t) => void rec.menus.push(t),

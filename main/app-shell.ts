@@ -15,8 +15,8 @@ type Prefs = z.infer<typeof prefsSchema>;
 /** The Electron surface the shell touches, injected so the tests need no Electron. */
 export interface ShellDeps {
   userData: string;
-  /** Resolved when asked: Electron creates the logs folder on first use. */
-  logsDir(): string;
+  /** The host's log folder (Help → Open Logs): its rakeplan.log and main's main.log. */
+  logsDir: string;
   isPackaged: boolean;
   platform: NodeJS.Platform;
   setMenu(template: MenuItemConstructorOptions[]): void;
@@ -98,7 +98,7 @@ export class AppShell {
             this.update({ theme });
           },
           openDataFolder: () => this.deps.openPath(this.deps.userData),
-          openLogs: () => this.deps.openPath(this.deps.logsDir()),
+          openLogs: () => this.deps.openPath(this.deps.logsDir),
         },
       ),
     );

@@ -27,11 +27,19 @@ function commandTarget(windows: Map<number, BrowserWindow>): BrowserWindow | und
   return [...windows.values()].find((w) => !w.isDestroyed());
 }
 
+/**
+ * The host's data folder, whose logs/ holds its rakeplan.log and main's main.log: the override
+ * the host honours first (core/host/paths.ts), else the user-data folder main hands it.
+ */
+export function hostDataDir(): string {
+  return path.resolve(process.env.RAKEPLAN_DATA_DIR || app.getPath('userData'));
+}
+
 /** Call before app 'ready': macOS sends 'open-file' for a double-clicked scenario that early. */
-export function createDesktopShell(windows: Map<number, BrowserWindow>): AppShell {
+export function createDesktopShell(windows: Map<number, BrowserWindow>, logsDir: string): AppShell {
   const desktop = new AppShell({
     userData: app.getPath('userData'),
-    logsDir: () => app.getPath('logs'),
+    logsDir,
     isPackaged: app.isPackaged,
     platform: process.platform,
     setMenu: (template) => Menu.setApplicationMenu(Menu.buildFromTemplate(template)),
@@ -78,13 +86,19 @@ export function restoredWindowOptions(): Pick<BrowserWindowConstructorOptions, '
 }
 
 /** Once the window exists: remember its place, reload it after a crash, and feed it queued files. */
-export function attachDesktop(desktop: AppShell, win: BrowserWindow, maximized: boolean): void {
+export function attachDesktop(
+  desktop: AppShell,
+  win: BrowserWindow,
+  maximized: boolean,
+  log: (msg: string, fields: Record<string, unknown>) => void,
+): void {
   // Maximize before the first show (index.ts shows on ready-to-show), so it does not flash small.
   if (maximized) win.once('ready-to-show', () => win.maximize());
   trackWindowState(win, windowStateFile());
   reloadOnRendererCrash(
     win,
     (w, message) => void dialog.showMessageBox(w, { type: 'warning', title: 'RakePlan', message }),
+    log,
   );
   win.webContents.once('did-finish-load', () => desktop.openQueue.attach((file) => void desktop.openScenario(file)));
   win.on('closed', () => desktop.openQueue.detach());

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostMessage } from '../core/contract/protocol';
-import { HostProcess, type HostChild } from './host-process';
+import { HostProcess, MAX_RESTARTS, type HostChild } from './host-process';
 
 vi.mock('electron', () => ({ app: { isPackaged: false }, utilityProcess: {} }));
 
@@ -10,6 +10,7 @@ class FakeChild implements HostChild {
   killed = false;
   private message: (data: unknown) => void = () => {};
   private exit: (code: number | null) => void = () => {};
+  private stderr: (text: string) => void = () => {};
   postMessage(data: unknown): void {
     this.sent.push(data);
   }
@@ -18,6 +19,9 @@ class FakeChild implements HostChild {
   }
   onExit(fn: (code: number | null) => void): void {
     this.exit = fn;
+  }
+  onStderr(fn: (text: string) => void): void {
+    this.stderr = fn;
   }
   kill(): void {
     this.killed = true;
@@ -29,23 +33,27 @@ class FakeChild implements HostChild {
   exits(code: number | null): void {
     this.exit(code);
   }
+  writesToStderr(text: string): void {
+    this.stderr(text);
+  }
 }
 
 function hostWithFakes() {
   const children: FakeChild[] = [];
   const delivered: { conn: number; msg: HostMessage }[] = [];
-  const host = new HostProcess(
-    'host.js',
-    {},
-    (conn, msg) => delivered.push({ conn, msg }),
-    () => {
+  const logged: { level: string; msg: string; fields: Record<string, unknown> }[] = [];
+  const onGiveUp = vi.fn();
+  const host = new HostProcess('host.js', {}, (conn, msg) => delivered.push({ conn, msg }), {
+    log: (level, msg, fields) => logged.push({ level, msg, fields }),
+    onGiveUp,
+    spawn: () => {
       const child = new FakeChild();
       children.push(child);
       return child;
     },
-  );
+  });
   host.start();
-  return { host, children, delivered, child: () => children.at(-1)! };
+  return { host, children, delivered, logged, onGiveUp, child: () => children.at(-1)! };
 }
 
 beforeEach(() => void vi.useFakeTimers());
@@ -92,5 +100,42 @@ describe('host process: quitting', () => {
     await host.stop();
     await vi.runAllTimersAsync();
     expect(children).toHaveLength(1);
+  });
+});
+
+describe('host process: failures', () => {
+  it("logs each exit with the end of the host's stderr", () => {
+    const { child, logged } = hostWithFakes();
+    vi.spyOn(process.stderr, 'write').mockReturnValue(true);
+    child().writesToStderr('loading\nError: better_sqlite3.node was compiled against a different Node.js version\n');
+    child().exits(1);
+    expect(logged).toEqual([
+      {
+        level: 'error',
+        msg: 'host exited; restarting it',
+        fields: {
+          code: 1,
+          restartInMs: 500,
+          stderr: ['loading', 'Error: better_sqlite3.node was compiled against a different Node.js version'],
+        },
+      },
+    ]);
+  });
+
+  it('gives up after repeated failed restarts: tells the planner once and answers calls at once', async () => {
+    const { host, children, child, delivered, onGiveUp, logged } = hostWithFakes();
+    for (let i = 0; i < MAX_RESTARTS; i++) {
+      child().exits(1);
+      await vi.runAllTimersAsync();
+    }
+    expect(children).toHaveLength(MAX_RESTARTS + 1);
+    expect(onGiveUp).not.toHaveBeenCalled();
+    child().exits(1);
+    await vi.runAllTimersAsync();
+    expect(children).toHaveLength(MAX_RESTARTS + 1);
+    expect(onGiveUp).toHaveBeenCalledOnce();
+    expect(logged.at(-1)).toMatchObject({ level: 'error', msg: 'host exited; not restarting it again' });
+    host.send(1, { type: 'call', id: 4, name: 'health.get', payload: {} });
+    expect(delivered.at(-1)).toMatchObject({ conn: 1, msg: { type: 'error', id: 4, error: { code: 'UNAVAILABLE' } } });
   });
 });

@@ -12,33 +12,54 @@ export interface HostChild {
   postMessage(data: unknown): void;
   onMessage(fn: (data: unknown) => void): void;
   onExit(fn: (code: number | null) => void): void;
+  /** What the host writes to stderr (a start-up failure says why there, before any log exists). */
+  onStderr(fn: (text: string) => void): void;
   kill(): void;
 }
 
 /** How long the host gets to stop cleanly on quit before it is killed [ms]. */
 export const STOP_TIMEOUT_MS = 5000;
+/** Restarts in a row, each within a minute of the last start, before main stops trying. */
+export const MAX_RESTARTS = 5;
+/** Lines of the host's stderr kept for the log line of its exit. */
+const STDERR_LINES = 20;
+
+export interface HostProcessOptions {
+  /** One line in main's log (JSON lines beside the host's): exits, restarts, giving up. */
+  log?(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, unknown>): void;
+  /** The host failed MAX_RESTARTS times in a row: tell the planner once, instead of restarting. */
+  onGiveUp?(): void;
+  /** The child to run (tests pass a fake). */
+  spawn?(script: string, env: NodeJS.ProcessEnv): HostChild;
+}
 
 /**
  * Packaged: a utilityProcess (native modules rebuilt for Electron at packaging). Development:
  * the system Node (RAKEPLAN_NODE, set by scripts/start.mjs), because node_modules holds native
  * modules built for Node's ABI — the one the tests use.
  */
-export function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
+function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
   const devNode = process.env.RAKEPLAN_NODE;
   if (!app.isPackaged && devNode) {
-    const child = fork(script, [], { execPath: devNode, env, stdio: 'inherit' });
+    const child = fork(script, [], { execPath: devNode, env, stdio: ['inherit', 'inherit', 'pipe', 'ipc'] });
     return {
       postMessage: (d) => void (child.connected && child.send(d as object)),
       onMessage: (fn) => void child.on('message', fn),
       onExit: (fn) => void child.on('exit', fn),
+      onStderr: (fn) => void child.stderr?.on('data', (d: Buffer) => fn(d.toString())),
       kill: () => void child.kill('SIGKILL'),
     };
   }
-  const child = utilityProcess.fork(script, [], { serviceName: 'RakePlan host', env, stdio: 'inherit' });
+  const child = utilityProcess.fork(script, [], {
+    serviceName: 'RakePlan host',
+    env,
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
   return {
     postMessage: (d) => child.postMessage(d),
     onMessage: (fn) => void child.on('message', fn),
     onExit: (fn) => void child.on('exit', fn),
+    onStderr: (fn) => void child.stderr?.on('data', (d: Buffer) => fn(d.toString())),
     kill: () => void child.kill(),
   };
 }
@@ -46,8 +67,9 @@ export function spawnHost(script: string, env: NodeJS.ProcessEnv): HostChild {
 /**
  * The core host as a child process. Main only relays: it keeps which calls each window has in
  * flight so that, if the host dies, those calls fail at once with a clear error, and it restarts
- * the host with exponential backoff (0.5 s … 30 s; reset after a minute of good health). On quit
- * it asks the host to stop cleanly and does not restart it.
+ * the host with exponential backoff (0.5 s … 30 s; reset after a minute of good health), giving up
+ * after MAX_RESTARTS failures in a row. On quit it asks the host to stop cleanly and does not
+ * restart it.
  */
 export class HostProcess {
   private child: HostChild | null = null;
@@ -56,20 +78,28 @@ export class HostProcess {
   private restartTimer: NodeJS.Timeout | undefined;
   private stopping: Promise<void> | null = null;
   private stopped: (() => void) | null = null;
+  private gaveUp = false;
   private work: RunningWork = {};
+  private stderr: string[] = [];
   private readonly inflight = new Map<number, Set<number>>();
 
   constructor(
     private readonly script: string,
     private readonly env: Record<string, string>,
     private readonly deliver: (conn: number, msg: HostMessage) => void,
-    private readonly spawn: (script: string, env: NodeJS.ProcessEnv) => HostChild = spawnHost,
+    private readonly opts: HostProcessOptions = {},
   ) {}
 
   start(): void {
     this.startedAt = Date.now();
-    const child = this.spawn(this.script, { ...process.env, ...this.env });
+    this.stderr = [];
+    const child = (this.opts.spawn ?? spawnHost)(this.script, { ...process.env, ...this.env });
     this.child = child;
+    child.onStderr((text) => {
+      process.stderr.write(text);
+      this.stderr.push(...text.split('\n').filter(Boolean));
+      this.stderr.splice(0, this.stderr.length - STDERR_LINES);
+    });
     child.onMessage((raw) => {
       const data = raw as Envelope | { ready: true } | { running: RunningWork };
       if ('ready' in data) return;
@@ -86,13 +116,23 @@ export class HostProcess {
       this.child = null;
       this.work = {};
       if (this.stopping) {
+        this.opts.log?.('info', 'host stopped', { code });
         this.failInflight('RakePlan is closing.');
         this.stopped?.();
         return;
       }
-      this.failInflight(`The RakePlan host stopped (exit code ${code}); it is restarting. Try again in a moment.`);
       if (Date.now() - this.startedAt > 60_000) this.restarts = 0;
+      const stderr = this.stderr;
+      if (this.restarts >= MAX_RESTARTS) {
+        this.gaveUp = true;
+        this.opts.log?.('error', 'host exited; not restarting it again', { code, restarts: this.restarts, stderr });
+        this.failInflight(`The RakePlan host stopped (exit code ${code}) and could not be restarted.`);
+        this.opts.onGiveUp?.();
+        return;
+      }
       const delay = Math.min(30_000, 500 * 2 ** this.restarts++);
+      this.opts.log?.('error', 'host exited; restarting it', { code, restartInMs: delay, stderr });
+      this.failInflight(`The RakePlan host stopped (exit code ${code}); it is restarting. Try again in a moment.`);
       this.restartTimer = setTimeout(() => this.start(), delay);
     });
   }
@@ -124,12 +164,11 @@ export class HostProcess {
 
   send(conn: number, msg: ClientMessage): void {
     if (!this.child) {
+      const message = this.gaveUp
+        ? 'The RakePlan host could not be started. Close RakePlan and start it again.'
+        : 'The RakePlan host is restarting; try again in a moment.';
       if (msg.type === 'call')
-        this.deliver(conn, {
-          type: 'error',
-          id: msg.id,
-          error: { code: 'UNAVAILABLE', message: 'The RakePlan host is restarting; try again in a moment.' },
-        });
+        this.deliver(conn, { type: 'error', id: msg.id, error: { code: 'UNAVAILABLE', message } });
       return;
     }
     if (msg.type === 'call') {

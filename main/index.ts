@@ -11,7 +11,8 @@ import {
 } from 'electron';
 import path from 'node:path';
 import { isClientMessage } from '../core/contract/protocol';
-import { attachDesktop, createDesktopShell, onSecondInstance, restoredWindowOptions } from './desktop';
+import { JsonLog } from '../core/monitoring/log';
+import { attachDesktop, createDesktopShell, hostDataDir, onSecondInstance, restoredWindowOptions } from './desktop';
 import { openFile, saveFile } from './dialogs';
 import { HostProcess } from './host-process';
 import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
@@ -33,13 +34,23 @@ runAsSingleInstance(app, startMain);
 /** Everything the first instance sets up: the host process, IPC, windows, menu, app events. */
 function startMain(): void {
   const windows = new Map<number, BrowserWindow>();
-  const desktop = createDesktopShell(windows);
+  // A packaged app's stdout and stderr go nowhere: main's own events go beside the host's log.
+  const log = new JsonLog(hostDataDir(), { name: 'main.log' });
+  const desktop = createDesktopShell(windows, path.dirname(log.file));
   const host = new HostProcess(
     path.join(distDir, 'host', 'utility.js'),
     { RAKEPLAN_USER_DATA: app.getPath('userData') },
     (conn, msg) => {
       const win = windows.get(conn);
       if (win && !win.isDestroyed()) win.webContents.send('rakeplan:message', msg);
+    },
+    {
+      log: (level, msg, fields) => log.log(level, msg, fields),
+      onGiveUp: () =>
+        dialog.showErrorBox(
+          'RakePlan',
+          `The RakePlan host stopped and could not be restarted, so RakePlan cannot read or save data. Close RakePlan and start it again; if it keeps happening, send ${log.file} to support.`,
+        ),
     },
   );
 
@@ -59,7 +70,7 @@ function startMain(): void {
       windows.delete(conn);
       host.closeConnection(conn);
     });
-    attachDesktop(desktop, win, maximized);
+    attachDesktop(desktop, win, maximized, (msg, fields) => log.log('error', msg, fields));
     win.once('ready-to-show', () => win.show());
     void win.loadURL(rendererUrl);
   }

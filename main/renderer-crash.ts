@@ -17,8 +17,12 @@ export function shouldReload(
   return recentCrashes.filter((t) => now - t < WINDOW_MS).length < MAX_RELOADS;
 }
 
-/** On a renderer crash: reload the page (the data lives in the host) and tell the planner. */
-export function reloadOnRendererCrash(win: BrowserWindow, notify: (win: BrowserWindow, message: string) => void): void {
+/** On a renderer crash: log it, reload the page (the data lives in the host) and tell the planner. */
+export function reloadOnRendererCrash(
+  win: BrowserWindow,
+  notify: (win: BrowserWindow, message: string) => void,
+  log: (msg: string, fields: Record<string, unknown>) => void,
+): void {
   const crashes: number[] = [];
   win.webContents.on('render-process-gone', (_event, details) => {
     if (win.isDestroyed()) return;
@@ -26,9 +30,7 @@ export function reloadOnRendererCrash(win: BrowserWindow, notify: (win: BrowserW
     const reload = shouldReload(details.reason, crashes, now);
     if (details.reason === 'clean-exit') return;
     crashes.push(now);
-    console.error(
-      `Renderer gone (${details.reason}, exit code ${details.exitCode}); ${reload ? 'reloading' : 'not reloading again'}.`,
-    );
+    log('renderer gone', { reason: details.reason, exitCode: details.exitCode, reloading: reload });
     if (reload) {
       win.webContents.reload();
       notify(

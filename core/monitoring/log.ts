@@ -8,6 +8,8 @@ export interface LogOptions {
   maxBytes?: number;
   /** Rotated files kept: rakeplan.log.1 … .N. */
   keep?: number;
+  /** The file in <dataDir>/logs: the host's rakeplan.log, or main.log for the Electron main process. */
+  name?: string;
 }
 
 /** The one log line format, in the file and on stderr: `{"t":ISO time,"level","msg",…fields}`. */
@@ -17,6 +19,7 @@ export function logLine(level: LogLevel, msg: string, fields: Record<string, unk
 
 /**
  * Structured JSON logs, one object per line, in <dataDir>/logs/rakeplan.log, rotated by size.
+ * Each process writes a file of its own (their sizes and rotations are counted per writer).
  * Lines are buffered and written on the next tick so a burst of calls costs one write; a write
  * failure (disk full, folder removed) never breaks the call that logged.
  */
@@ -31,7 +34,7 @@ export class JsonLog {
   constructor(dataDir: string, opts: LogOptions = {}) {
     const dir = path.join(dataDir, 'logs');
     fs.mkdirSync(dir, { recursive: true });
-    this.file = path.join(dir, 'rakeplan.log');
+    this.file = path.join(dir, opts.name ?? 'rakeplan.log');
     this.maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
     this.keep = opts.keep ?? 3;
     this.size = fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../storage/db';
 import { tempDir } from '../../tests/helpers/tmp';
@@ -259,6 +260,17 @@ describe('JSON log', () => {
     const tail = log.tail(3);
     expect(tail.map((e) => e.i)).toEqual([27, 28, 29]);
     expect(tail[0]).toMatchObject({ level: 'info', msg: 'call' });
+  });
+
+  it("keeps the Electron main process's log beside the host's, in a file of its own", () => {
+    const { dir } = db();
+    const host = new JsonLog(dir);
+    const main = new JsonLog(dir, { name: 'main.log' });
+    main.log('error', 'renderer gone', { reason: 'oom' });
+    main.flush();
+    expect(path.dirname(main.file)).toBe(path.dirname(host.file));
+    expect(main.tail(1)).toEqual([expect.objectContaining({ level: 'error', msg: 'renderer gone', reason: 'oom' })]);
+    expect(host.tail(1)).toEqual([]);
   });
 
   it('stderr lines and file lines share one format: t (ISO time), level, msg, then the fields', () => {
