@@ -25,7 +25,7 @@ type Config = {
   asarUnpack: string[];
   electronFuses: Record<string, boolean>;
   fileAssociations: { ext: string }[];
-  publish: { provider: string; url: string };
+  publish?: unknown;
   afterPack: string;
   linux: { target: string[] };
   win: { target: string[] };
@@ -95,12 +95,12 @@ describe('electron-builder.yml', () => {
     for (const f of binaries) expect(unpacked(f), f).toBe(true);
   });
 
-  it('associates scenario files, builds Linux and Windows installers, and publishes to a plant share', () => {
+  it('associates scenario files, builds Linux and Windows installers, and publishes nothing', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toContain('rakeplan.json');
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
     expect(config.win.target).toContain('nsis');
-    expect(config.publish.provider).toBe('generic');
-    expect(new URL(config.publish.url).protocol).toBe('https:');
+    // There is no updater: update metadata would only promise one.
+    expect(config.publish).toBeUndefined();
     expect(fs.existsSync(path.join(root, config.afterPack))).toBe(true);
   });
 });
