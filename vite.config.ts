@@ -24,7 +24,7 @@ const fontLicence: Plugin = {
   },
 };
 
-// The renderer: a static bundle loaded by Electron from file:// and by browser mode from the host.
+// The renderer: a static bundle Electron serves from app:// (main/protocol.ts) and browser mode from the host.
 export default defineConfig({
   root: path.resolve(__dirname, 'renderer'),
   base: './',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, DESKTOP_CONTENT_SECURITY_POLICY } from '../core/contract/csp';
 import { isAllowedExternalUrl, isTrustedRendererUrl, isTrustedSender, WEB_PREFERENCES } from './security';
 
-const renderer = 'file:///opt/RakePlan/resources/app.asar/dist/renderer/index.html';
+const renderer = 'app://rakeplan/index.html';
 
 describe('Electron security rules', () => {
   it('keeps the renderer isolated and sandboxed', () => {
@@ -50,13 +50,15 @@ describe('Electron security rules', () => {
   });
 
   it('trusts our app:// page, and only on our host and path', () => {
-    const app = 'app://rakeplan/index.html';
-    const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } });
-    expect(isTrustedSender(frame(app + '#/plan'), app)).toBe(true);
-    expect(isTrustedRendererUrl('app://rakeplan/index.html?x=1', app)).toBe(true);
-    expect(isTrustedRendererUrl('app://evil/index.html', app)).toBe(false);
-    expect(isTrustedRendererUrl('app://rakeplan/other.html', app)).toBe(false);
-    expect(isTrustedRendererUrl('file:///index.html', app)).toBe(false);
-    expect(isTrustedRendererUrl(app, renderer)).toBe(false); // a file:// renderer does not trust app://
+    expect(isTrustedRendererUrl('app://rakeplan/index.html?x=1', renderer)).toBe(true);
+    expect(isTrustedRendererUrl('app://evil/index.html', renderer)).toBe(false);
+    expect(isTrustedRendererUrl('app://rakeplan/other.html', renderer)).toBe(false);
+    expect(isTrustedRendererUrl('file:///index.html', renderer)).toBe(false);
+  });
+
+  it('never trusts a file:// page, even at the path it was given', () => {
+    const file = 'file:///opt/RakePlan/resources/app.asar/dist/renderer/index.html';
+    expect(isTrustedRendererUrl(file, file)).toBe(false);
+    expect(isTrustedSender({ senderFrame: { url: file, parent: null } }, file)).toBe(false);
   });
 });

@@ -32,9 +32,6 @@ export function isAllowedExternalUrl(raw: string): boolean {
   return EXTERNAL_URL_ALLOW_LIST.some((prefix) => url.href.startsWith(prefix));
 }
 
-/** Schemes our one page may be served from: app:// (main/protocol.ts), or file:// as before it. */
-const RENDERER_SCHEMES = new Set(['app:', 'file:']);
-
 /** Our renderer is one page; a frame is trusted only if it is that page (any hash or query). */
 export function isTrustedRendererUrl(raw: string | undefined, rendererUrl: string): boolean {
   if (!raw) return false;
@@ -42,7 +39,8 @@ export function isTrustedRendererUrl(raw: string | undefined, rendererUrl: strin
     const a = new URL(raw);
     const b = new URL(rendererUrl);
     return (
-      RENDERER_SCHEMES.has(a.protocol) && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname
+      // Our one page is served from app:// (main/protocol.ts): never trust a file:// page.
+      a.protocol === 'app:' && a.protocol === b.protocol && a.host === b.host && a.pathname === b.pathname
     );
   } catch {
     return false;

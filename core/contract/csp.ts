@@ -16,8 +16,9 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
- * The same policy for the renderer's `<meta http-equiv>` (the build writes it into index.html, for
- * file:// loads that carry no header). A meta policy ignores frame-ancestors and warns about it.
+ * The same policy for the renderer's `<meta http-equiv>`: the build writes it into index.html, so
+ * the page carries its policy whichever way it is served, header or not. A meta policy ignores
+ * frame-ancestors and warns about it.
  */
 export const CONTENT_SECURITY_POLICY_META = CONTENT_SECURITY_POLICY.split('; ')
   .filter((d) => !d.startsWith('frame-ancestors'))

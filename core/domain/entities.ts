@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * The plant's master data and the day's planning inputs, as zod schemas. Field names carry
- * units (see units.ts). Cross-entity rules (references between tables) live in validate.ts;
- * these schemas check each row on its own.
+ * their unit (`quantityT`, `railDistanceKm`, `loadingRateTph`, `…Rs`), so a number is never read
+ * without it. Cross-entity rules (references between tables) live in validate.ts; these schemas
+ * check each row on its own.
  */
 
 const code = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
@@ -188,7 +189,6 @@ export const costParametersSchema = z
   })
   .strict();
 
-export type ProductFamily = z.infer<typeof productFamily>;
 export type Product = z.infer<typeof productSchema>;
 export type WagonType = z.infer<typeof wagonTypeSchema>;
 export type Stockyard = z.infer<typeof stockyardSchema>;

@@ -41,4 +41,3 @@ export const inputSourceSchema = z
   .strict();
 
 export type InputSource = z.infer<typeof inputSourceSchema>;
-export type InputField = (typeof INPUT_FIELDS)[number];

@@ -5,14 +5,6 @@
  * meaningless), as LightGBM and scikit-learn do.
  */
 export type ObjectiveName = 'squared' | 'absolute' | 'huber' | 'quantile' | 'binary' | 'multiclass';
-export const OBJECTIVES: readonly ObjectiveName[] = [
-  'squared',
-  'absolute',
-  'huber',
-  'quantile',
-  'binary',
-  'multiclass',
-];
 
 export interface ObjectiveConfig {
   name: ObjectiveName;

@@ -23,7 +23,6 @@ const params = z
     earlyStoppingRounds: z.number().int().min(0).optional(),
   })
   .strict();
-export type TrainParamsPayload = z.infer<typeof params>;
 
 const task = z.enum(['regression', 'quantile', 'binary', 'multiclass']);
 

@@ -13,7 +13,10 @@ interface NavStore {
   go(page: PageId): void;
 }
 
-/** Hash routing (`#/models`): works from file:// in Electron and from the host in a browser. */
+/**
+ * Hash routing (`#/models`): the one index.html serves every route, from app:// in Electron and
+ * from the host in a browser.
+ */
 export const useNavigation = create<NavStore>((set) => ({
   page: fromHash(),
   go: (page) => {
