@@ -104,6 +104,49 @@ describe('host process: quitting', () => {
 });
 
 describe('host process: failures', () => {
+  it('fails the calls in flight at once when the host dies, and restarts it after 0.5 s, then 1 s', async () => {
+    const { host, children, child, delivered } = hostWithFakes();
+    host.send(2, { type: 'call', id: 1, name: 'plans.solve', payload: {} });
+    host.send(2, { type: 'call', id: 2, name: 'health.get', payload: {} });
+    child().fromHost({ conn: 2, msg: { type: 'reply', id: 2, result: {} } });
+    child().exits(134);
+    expect(delivered.at(-1)).toEqual({
+      conn: 2,
+      msg: {
+        type: 'error',
+        id: 1,
+        error: {
+          code: 'INTERNAL',
+          message: 'The RakePlan host stopped (exit code 134); it is restarting. Try again in a moment.',
+        },
+      },
+    });
+    expect(delivered).toHaveLength(2); // the answered call is not failed again
+    host.send(2, { type: 'call', id: 3, name: 'health.get', payload: {} });
+    expect(delivered.at(-1)).toMatchObject({ msg: { type: 'error', id: 3, error: { code: 'UNAVAILABLE' } } });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(children).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(children).toHaveLength(2);
+    child().exits(134);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(children).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(children).toHaveLength(3);
+  });
+
+  it('starts the backoff again after a minute of good health', async () => {
+    const { children, child } = hostWithFakes();
+    child().exits(1);
+    await vi.advanceTimersByTimeAsync(500);
+    child().exits(1); // the next wait would be 1 s …
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(60_001);
+    child().exits(1); // … but after a good minute it is 0.5 s again
+    await vi.advanceTimersByTimeAsync(500);
+    expect(children).toHaveLength(4);
+  });
+
   it("logs each exit with the end of the host's stderr", () => {
     const { child, logged } = hostWithFakes();
     vi.spyOn(process.stderr, 'write').mockReturnValue(true);
