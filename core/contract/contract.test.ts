@@ -20,7 +20,8 @@ const testContract = {
 
 function setup() {
   const app = new HostApp(testContract);
-  let cancelled = false;
+  let sawCancel: () => void = () => {};
+  const handlerSawCancel = new Promise<void>((r) => (sawCancel = r));
   app.handleAll({
     'math.add': ({ a, b }) => ({ sum: a + b }),
     'orders.check': ({ orders }) => ({ count: orders.length }),
@@ -30,7 +31,7 @@ function setup() {
     'slow.count': async ({ steps }, ctx) => {
       for (let step = 1; step <= steps; step++) {
         if (ctx.signal.aborted) {
-          cancelled = true;
+          sawCancel();
           throw new ContractError('CANCELLED', 'stopped');
         }
         ctx.progress({ step });
@@ -50,7 +51,7 @@ function setup() {
       opts?: { signal?: AbortSignal; onProgress?: (p: unknown) => void },
     ): Promise<unknown>;
   };
-  return { app, client, pair, wasCancelled: () => cancelled };
+  return { app, client, pair, handlerSawCancel };
 }
 
 async function rejection(p: Promise<unknown>): Promise<ContractError> {
@@ -137,7 +138,7 @@ describe('contract over an in-memory transport', () => {
   });
 
   it('cancels a call: the handler sees the abort and the caller gets CANCELLED', async () => {
-    const { client, wasCancelled } = setup();
+    const { client, handlerSawCancel } = setup();
     const ac = new AbortController();
     const seen: unknown[] = [];
     const p = client.call(
@@ -154,14 +155,13 @@ describe('contract over an in-memory transport', () => {
     const err = await rejection(p);
     expect(err.code).toBe('CANCELLED');
     expect(seen.length).toBeLessThan(10);
-    await new Promise((r) => setTimeout(r, 30));
-    expect(wasCancelled()).toBe(true);
+    // The caller's CANCELLED comes first; the handler sees the abort at its next step.
+    await handlerSawCancel;
   });
 
   it('fails pending calls when the connection drops', async () => {
     const { client, pair } = setup();
-    const p = client.call('slow.count', { steps: 1000 });
-    setTimeout(() => pair.close(), 20);
+    const p = client.call('slow.count', { steps: 1000 }, { onProgress: () => pair.close() });
     expect((await rejection(p)).code).toBe('INTERNAL');
   });
 
@@ -193,11 +193,9 @@ describe('contract over an in-memory transport', () => {
   it('broadcasts pushed events to listeners', async () => {
     const { app, pair } = setup();
     const client = new RakeplanClient(pair.transport);
-    const got: unknown[] = [];
-    client.on('host.ready', (d) => got.push(d));
+    const got = new Promise((r) => client.on('host.ready', r));
     app.emit('host.ready', { appVersion: '9.9.9' });
-    await new Promise((r) => setTimeout(r, 5));
-    expect(got).toEqual([{ appVersion: '9.9.9' }]);
+    expect(await got).toEqual({ appVersion: '9.9.9' });
   });
 });
 

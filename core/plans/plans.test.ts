@@ -137,8 +137,12 @@ describe('plans.* contract', () => {
     expect(phases.has('rule-based')).toBe(true);
     expect(res.plan.solver.stoppedEarly).toBe(true);
     const ac = new AbortController();
-    const cancelled = client.call('plans.solve', { scenario, timeLimitS: 120, gap: 0 }, { signal: ac.signal });
-    setTimeout(() => ac.abort(), 1500);
+    // Cancelled once the solve worker is in HiGHS, as the planner's cancel usually lands.
+    const cancelled = client.call(
+      'plans.solve',
+      { scenario, timeLimitS: 120, gap: 0 },
+      { signal: ac.signal, onProgress: (p: SolveProgressEvent) => p.phase === 'solving' && ac.abort() },
+    );
     await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
     // The host still answers after the worker was terminated.
     await expect(client.call('health.get', {})).resolves.toMatchObject({ db: { status: 'ok' } });
