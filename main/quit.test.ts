@@ -9,6 +9,11 @@ describe('quit question', () => {
     expect(quitQuestion({ solve: 2, training: 1, import: 0 })).toBe(
       '2 solves and a training are still running. Quitting RakePlan stops them.',
     );
+    expect(quitQuestion({ history: 1, batch: 0 })).toBe(
+      'A history export or generation is still running. Quitting RakePlan stops it.',
+    );
+    // A forecast read of a second or two is not worth a question.
+    expect(quitQuestion({ indent: 1, demandSeries: 2 })).toBeNull();
   });
 });
 

@@ -1,9 +1,12 @@
 import type { RunningWork } from './host-process';
 
+/** The work worth asking about: a forecast read of a second or two is not (the host reports it too). */
 const NAMES: Record<string, [one: string, many: string]> = {
   training: ['a training', 'trainings'],
   solve: ['a solve', 'solves'],
   import: ['a file import', 'file imports'],
+  history: ['a history export or generation', 'history exports or generations'],
+  batch: ['a batch scoring', 'batch scorings'],
 };
 
 /**
@@ -11,10 +14,10 @@ const NAMES: Record<string, [one: string, many: string]> = {
  * window closes (any window can follow it), so quitting is the one way it ends unasked.
  */
 export function quitQuestion(running: RunningWork): string | null {
-  const kinds = Object.entries(running).filter(([, n]) => n > 0);
+  const kinds = Object.entries(running).filter(([kind, n]) => n > 0 && kind in NAMES);
   if (kinds.length === 0) return null;
   const parts = kinds.map(([kind, n]) => {
-    const [one, many] = NAMES[kind] ?? [kind, kind];
+    const [one, many] = NAMES[kind]!;
     return n === 1 ? one : `${n} ${many}`;
   });
   const list = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;

@@ -27,5 +27,7 @@ export function rupeesPerT(x: number): string {
  * Read as a wall clock reads: 07:40:59.6 is still 07:40 (rounding would show a minute not yet reached).
  */
 export function plantClock(at: string): string {
-  return toIst(Math.floor(Date.parse(at) / 60_000) * 60_000).slice(0, 16).replace('T', ' ');
+  return toIst(Math.floor(Date.parse(at) / 60_000) * 60_000)
+    .slice(0, 16)
+    .replace('T', ' ');
 }

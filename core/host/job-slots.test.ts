@@ -61,7 +61,7 @@ describe('heavy job slots', () => {
     slots.onChange((r) => seen.push(r.training));
     let finish!: () => void;
     const training = slots.run('training', () => new Promise<void>((r) => (finish = r)));
-    expect(slots.counts()).toEqual({ solve: 0, training: 1, import: 0 });
+    expect(slots.counts()).toMatchObject({ solve: 0, training: 1, import: 0, history: 0 });
     let stopped = false;
     const stop = slots.stop().then(() => (stopped = true));
     expect(slots.stopping.aborted).toBe(true);
