@@ -27,6 +27,22 @@ function run(args: string[], dataDir: string) {
 }
 
 describe('failed commands exit', () => {
+  it('a data directory that is a file, or under one, stops the command with exit 2 and says so', () => {
+    const t = tempDir('rp-exit-');
+    try {
+      const file = path.join(t.dir, 'plant');
+      fs.writeFileSync(file, 'not a folder');
+      for (const dir of [file, path.join(file, 'data')]) {
+        const r = run(['health'], dir);
+        expect([r.code, r.signal], dir).toEqual([2, null]);
+        expect(r.stderr).toContain(`${file} is a file, not a folder`);
+        expect(r.stderr).not.toMatch(/EEXIST|ENOTDIR/);
+      }
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('serve with a bad or taken port', async () => {
     const t = tempDir('rp-exit-');
     try {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ContractError } from '../contract/errors';
-import { appVersion, resolveDataDir } from '../host/paths';
+import { appVersion, dataDirProblem, resolveDataDir } from '../host/paths';
 import { CliUsageError, parseArgs, str } from './args';
 import type { CliEnv } from './command';
 import { COMMANDS } from './commands';
@@ -58,6 +58,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     const flag = str(args, 'data-dir');
     env.dataDir = resolveDataDir({ flag });
+    const problem = dataDirProblem(env.dataDir);
+    if (problem)
+      throw new CliUsageError(
+        `cannot use ${env.dataDir} as the data directory: ${problem}; point RAKEPLAN_DATA_DIR or --data-dir at a folder`,
+      );
     // The environment wins (tests and scripts set it); a flag it overrides is said, not dropped.
     if (flag !== undefined && path.resolve(flag) !== env.dataDir)
       env.err(`rakeplan: RAKEPLAN_DATA_DIR is set, so --data-dir ${flag} is not used (data directory ${env.dataDir})`);

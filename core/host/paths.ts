@@ -47,3 +47,22 @@ export function resolveDataDir(opts: { flag?: string; platformDefault?: string }
     process.env.RAKEPLAN_DATA_DIR || opts.flag || opts.platformDefault || path.join(os.homedir(), '.rakeplan');
   return path.resolve(chosen);
 }
+
+/**
+ * Why `dir` cannot be a data directory, or null when it can be (it is a folder, or can be made
+ * one): the nearest existing path at or above it must be a folder.
+ */
+export function dataDirProblem(dir: string): string | null {
+  for (let p = path.resolve(dir); ; p = path.dirname(p)) {
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(p);
+    } catch (err) {
+      // Missing, or under a file (ENOTDIR): look one level up.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return (err as Error).message;
+    }
+    if (st) return st.isDirectory() ? null : `${p} is a file, not a folder`;
+    if (path.dirname(p) === p) return null;
+  }
+}
