@@ -88,6 +88,25 @@ describe('browser-mode server', () => {
     expect(reply.result.db.status).toBe('ok');
   });
 
+  it('answers only under its own loopback names: another Host (a rebinding page) gets 421', async () => {
+    const ask = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: server.port, path: '/', headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          })
+          .on('error', reject);
+      });
+    expect(await ask(`127.0.0.1:${server.port}`)).toBe(200);
+    expect(await ask(`localhost:${server.port}`)).toBe(200);
+    expect(await ask(`evil.example:${server.port}`)).toBe(421);
+    expect(await ask('127.0.0.1:1')).toBe(421);
+    await expect(connect(`?token=${server.token}`, { Host: `evil.example:${server.port}` })).rejects.toThrow(
+      'HTTP 421',
+    );
+  });
+
   it('refuses a missing token, a wrong token and a foreign origin', async () => {
     await expect(connect('')).rejects.toThrow('HTTP 401');
     await expect(connect(`?token=${'0'.repeat(48)}`)).rejects.toThrow('HTTP 401');

@@ -67,6 +67,11 @@ export async function startBrowserServer<C extends CallTable>(
         .end('Only GET and HEAD are served.\n');
       return;
     }
+    // A page on another name that resolves here (DNS rebinding) names itself in Host: not ours.
+    if (!origins.has(`http://${req.headers.host ?? ''}`)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not served under this host name.\n');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (opts.routes?.(req, res, tokenMatches(bearer(req) ?? url.searchParams.get('token'), token))) return;
     serveStatic(staticRoot, url.pathname, res).catch(() => {
@@ -82,6 +87,7 @@ export async function startBrowserServer<C extends CallTable>(
       socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
     if (url.pathname !== '/ws') return reject(404, 'Not Found');
+    if (!origins.has(`http://${req.headers.host ?? ''}`)) return reject(421, 'Misdirected Request');
     if (!tokenMatches(url.searchParams.get('token'), token)) return reject(401, 'Unauthorized');
     // Browsers always send Origin; a foreign page holding a leaked token is still refused.
     const reqOrigin = req.headers.origin;
