@@ -259,6 +259,8 @@ export const enPlan = {
   'edit.countMany': '{n} edits',
   'edit.countOneRedo': '1 edit ({redo} to redo)',
   'edit.countManyRedo': '{n} edits ({redo} to redo)',
+  'edit.unsavedOne': '1 unsaved edit',
+  'edit.unsavedMany': '{n} unsaved edits',
   'edit.saveVersion': 'Save as new version',
   'edit.busy.editing': 'editing…',
   'edit.busy.saving': 'saving…',

@@ -260,6 +260,8 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'edit.countMany': '{n} बदलाव',
   'edit.countOneRedo': '1 बदलाव ({redo} फिर से करने को)',
   'edit.countManyRedo': '{n} बदलाव ({redo} फिर से करने को)',
+  'edit.unsavedOne': '1 बिना सहेजा बदलाव',
+  'edit.unsavedMany': '{n} बिना सहेजे बदलाव',
   'edit.saveVersion': 'नए संस्करण के रूप में सहेजें',
   'edit.busy.editing': 'बदलाव लागू हो रहा है…',
   'edit.busy.saving': 'सहेजा जा रहा है…',

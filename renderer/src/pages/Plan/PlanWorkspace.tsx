@@ -6,6 +6,7 @@ import { PlanCompare } from './PlanCompare';
 import { PlanVersionTag } from './PlanVersionTag';
 import { PlanView } from './PlanView';
 import { t } from '../../i18n';
+import { unsavedEdits, usePlanLoop } from './planLoopStore';
 import { usePlans } from './planStore';
 import { methodLabel } from './planText';
 
@@ -85,6 +86,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
                       {p.name}
                     </button>
                     <PlanVersionTag item={p} all={plans} />
+                    <UnsavedTag planId={p.id} />
                   </td>
                   <td>{methodLabel(p.method)}</td>
                   <td className="tabular text-right">{formatRs(p.totalCost)}</td>
@@ -128,5 +130,16 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
       {comparison && <PlanCompare cmp={comparison} onClose={clearComparison} />}
       {current && current.scenarioId === scenarioId && <PlanView id={current.id} plan={current.plan} />}
     </div>
+  );
+}
+
+/** A plan left with edits not yet saved: they are kept and come back when it is opened again. */
+function UnsavedTag({ planId }: { planId: string }) {
+  const n = usePlanLoop((s) => unsavedEdits(s, planId));
+  if (n === 0) return null;
+  return (
+    <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900" data-testid="plan-unsaved">
+      {n === 1 ? t('edit.unsavedOne') : t('edit.unsavedMany', { n })}
+    </span>
   );
 }

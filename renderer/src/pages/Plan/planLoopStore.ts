@@ -6,20 +6,32 @@ import { api, saveBytes } from '../../api/client';
 import { usePlans } from './planStore';
 
 /**
- * The planner's edits on the plan shown: a list of edits and a cursor (undo/redo move the
- * cursor; every step re-applies edits[0..cursor] to the saved plan on the host, which checks and
- * prices them), the disruptions entered, and the last re-plan's result.
+ * What the planner has entered on one saved plan and not saved: a list of edits and a cursor
+ * (undo/redo move the cursor; every step re-applies edits[0..cursor] to the saved plan on the
+ * host, which checks and prices them), the host's answer for them, and the disruptions entered.
  */
-interface PlanLoopState {
-  planId: string | null;
+export interface PlanDraft {
   edits: PlanEdit[];
   cursor: number;
   result: PlanEditResult | null;
+  disruptions: Disruption[];
+}
+
+const EMPTY: PlanDraft = { edits: [], cursor: 0, result: null, disruptions: [] };
+
+/**
+ * The draft of the plan shown (its fields at the top level, as the editor reads them), the drafts
+ * of plans opened before and left with edits or disruptions (restored when the planner goes back:
+ * opening another plan loses nothing, and a plan's disruptions are never another plan's), and the
+ * last re-plan's result.
+ */
+interface PlanLoopState extends PlanDraft {
+  planId: string | null;
+  drafts: Record<string, PlanDraft>;
   busy: 'editing' | 'saving' | 'replanning' | 'issuing' | null;
   error: unknown;
-  disruptions: Disruption[];
   replanned: { id: string; plan: Plan; check: PlanCheckResult } | null;
-  /** Start editing `planId` (clears edits when it is another plan). */
+  /** Start editing `planId`: the plan left keeps its draft, `planId` gets its own back. */
   attach(planId: string): void;
   apply(edit: PlanEdit): Promise<void>;
   undo(): Promise<void>;
@@ -34,38 +46,72 @@ interface PlanLoopState {
   documents(format: 'xlsx' | 'pdf'): Promise<void>;
 }
 
-/** Only the newest edit request may write: answers can come back out of order. */
-let seq = 0;
+/** Unsaved edits of `planId` (the plan shown or one left with edits); 0 when it has none. */
+export function unsavedEdits(s: Pick<PlanLoopState, 'planId' | 'cursor' | 'drafts'>, planId: string): number {
+  return s.planId === planId ? s.cursor : (s.drafts[planId]?.cursor ?? 0);
+}
+
+const draftOf = (s: PlanDraft): PlanDraft => ({
+  edits: s.edits,
+  cursor: s.cursor,
+  result: s.result,
+  disruptions: s.disruptions,
+});
+const isEmpty = (d: PlanDraft) => d.edits.length === 0 && d.disruptions.length === 0;
+
+/** Only the newest edit request of a plan may write: answers can come back out of order. */
+const seqs = new Map<string, number>();
 let replanCtrl: AbortController | null = null;
 
 export const usePlanLoop = create<PlanLoopState>((set, get) => {
+  /** Write into `planId`'s draft, wherever it is now: shown, or kept while another plan is open. */
+  const write = (planId: string, patch: Partial<PlanDraft>) =>
+    set((s) => {
+      if (s.planId === planId) return patch;
+      const d = { ...(s.drafts[planId] ?? EMPTY), ...patch };
+      const drafts = { ...s.drafts };
+      if (isEmpty(d)) delete drafts[planId];
+      else drafts[planId] = d;
+      return { drafts };
+    });
+  const draftFor = (planId: string): PlanDraft => {
+    const s = get();
+    return s.planId === planId ? draftOf(s) : (s.drafts[planId] ?? EMPTY);
+  };
   const run = async (edits: PlanEdit[], cursor: number) => {
     const id = get().planId;
     if (!id) return;
-    const mine = ++seq;
+    const mine = (seqs.get(id) ?? 0) + 1;
+    seqs.set(id, mine);
+    const newest = () => seqs.get(id) === mine;
     set({ busy: 'editing' });
     try {
       const result = cursor === 0 ? null : await api.call('plans.edit', { id, edits: edits.slice(0, cursor) });
-      if (mine === seq) set({ edits, cursor, result, error: null });
+      // The planner may have opened another plan meanwhile: the answer goes to this plan's draft.
+      if (newest()) write(id, { edits, cursor, result });
+      if (newest() && get().planId === id) set({ error: null });
     } catch (error) {
-      if (mine === seq) set({ error });
+      if (newest() && get().planId === id) set({ error });
     } finally {
-      if (mine === seq) set({ busy: null });
+      if (newest()) set({ busy: null });
     }
   };
   return {
     planId: null,
-    edits: [],
-    cursor: 0,
-    result: null,
+    ...EMPTY,
+    drafts: {},
     busy: null,
     error: null,
-    disruptions: [],
     replanned: null,
     attach(planId) {
       if (get().planId === planId) return;
-      seq++;
-      set({ planId, edits: [], cursor: 0, result: null, error: null, replanned: null, busy: null });
+      set((s) => {
+        const drafts = { ...s.drafts };
+        if (s.planId && !isEmpty(s)) drafts[s.planId] = draftOf(s);
+        const back = drafts[planId] ?? EMPTY;
+        delete drafts[planId];
+        return { planId, ...back, drafts, error: null, replanned: null };
+      });
     },
     async apply(edit) {
       const { edits, cursor } = get();
@@ -87,8 +133,13 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
       set({ busy: 'saving' });
       try {
         const res = await api.call('plans.edit', { id: planId, edits: edits.slice(0, cursor), save: true });
-        // The editor follows the new version before the view opens it, so opening does not reset it.
-        set({ planId: res.id!, edits: [], cursor: 0, result: null, error: null });
+        // The edits now live in the new version, and the disruptions entered go with it (a re-plan
+        // saves first, then sends them). The editor follows the new version before the view opens
+        // it, so opening does not reset it.
+        const { disruptions } = draftFor(planId);
+        write(planId, EMPTY);
+        get().attach(res.id!);
+        set({ disruptions, error: null });
         const plans = usePlans.getState();
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);
         await plans.open(res.id!);
@@ -115,10 +166,13 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
       try {
         const res = await api.call(
           'plans.replan',
-          { id, disruptions: get().disruptions, ...opts },
+          { id, disruptions: draftFor(id).disruptions, ...opts },
           { signal: ctrl.signal },
         );
-        set({ planId: res.id, replanned: res, disruptions: [], edits: [], cursor: 0, result: null });
+        // The disruptions are in the re-plan now; the plan they were entered on keeps none.
+        write(id, { disruptions: [] });
+        get().attach(res.id);
+        set({ replanned: res });
         const plans = usePlans.getState();
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);
         await plans.open(res.id);

@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Disruption, PlanEdit } from '../../../../core/contract/api/plan-loop';
+
+// Every host call is recorded; `plans.edit` answers at once unless a test holds it.
+const calls: { method: string; payload: Record<string, unknown> }[] = [];
+let hold: ((answer: unknown) => void) | null = null;
+let holdNext = false;
+vi.mock('../../api/client', () => ({
+  api: {
+    call: (method: string, payload: Record<string, unknown>) => {
+      calls.push({ method, payload });
+      if (method === 'plans.edit' && payload.save) return Promise.resolve({ id: `${String(payload.id)}-v2`, plan: {} });
+      if (method === 'plans.edit') {
+        const answer = { plan: { of: payload.id }, check: { ok: true, violations: [] }, costDelta: { rs: 1, pct: 0 } };
+        if (!holdNext) return Promise.resolve(answer);
+        holdNext = false;
+        return new Promise((resolve) => (hold = () => resolve(answer)));
+      }
+      if (method === 'plans.replan') return Promise.resolve({ id: 'replanned', plan: {}, check: { ok: true } });
+      if (method === 'plans.get') return Promise.resolve({ item: { scenarioId: 's' }, plan: {} });
+      if (method === 'plans.list') return Promise.resolve([]);
+      return Promise.reject(new Error(`unexpected ${method}`));
+    },
+  },
+  saveBytes: vi.fn(),
+}));
+const { usePlanLoop, unsavedEdits } = await import('./planLoopStore');
+
+const move: PlanEdit = { op: 'move', order: 'O-1', from: 'unserved', to: 'rake:RK-1' };
+const delay: Disruption = { kind: 'rake-delayed', rake: 'RK-1', hours: 6 };
+const loop = () => usePlanLoop.getState();
+
+beforeEach(() => {
+  calls.length = 0;
+  usePlanLoop.setState({ planId: null, edits: [], cursor: 0, result: null, disruptions: [], drafts: {} });
+});
+
+describe("the planner's edits and disruptions belong to the plan they were entered on", () => {
+  it('opening another plan shows its own (none); going back restores the edits and disruptions', async () => {
+    loop().attach('a');
+    await loop().apply(move);
+    loop().addDisruption(delay);
+    loop().attach('b');
+    expect(loop()).toMatchObject({ planId: 'b', edits: [], cursor: 0, result: null, disruptions: [] });
+    expect(unsavedEdits(loop(), 'a')).toBe(1);
+    loop().attach('a');
+    expect(loop()).toMatchObject({ planId: 'a', edits: [move], cursor: 1, disruptions: [delay] });
+    expect(loop().result?.plan).toEqual({ of: 'a' });
+  });
+
+  it("a re-plan of another plan never sends the first plan's disruptions", async () => {
+    loop().attach('a');
+    loop().addDisruption(delay);
+    loop().attach('b');
+    await loop().replan({ stabilityRs: 0, timeLimitS: 5 });
+    expect(calls.find((c) => c.method === 'plans.replan')?.payload).toMatchObject({ id: 'b', disruptions: [] });
+    loop().attach('a');
+    expect(loop().disruptions).toEqual([delay]);
+  });
+
+  it("an edit answered after the planner opened another plan goes to its own plan's draft", async () => {
+    loop().attach('a');
+    holdNext = true;
+    const pending = loop().apply(move);
+    loop().attach('b');
+    hold!(null);
+    await pending;
+    expect(loop()).toMatchObject({ planId: 'b', cursor: 0, result: null });
+    expect(unsavedEdits(loop(), 'a')).toBe(1);
+  });
+
+  it('saving a version moves the disruptions to it and leaves the saved plan with no draft', async () => {
+    loop().attach('a');
+    await loop().apply(move);
+    loop().addDisruption(delay);
+    await loop().saveVersion();
+    expect(loop()).toMatchObject({ planId: 'a-v2', cursor: 0, disruptions: [delay] });
+    expect(loop().drafts).toEqual({});
+  });
+});
