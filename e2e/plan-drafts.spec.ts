@@ -24,6 +24,10 @@ test('edits and disruptions stay with their plan when another is opened, and com
   await expect(editor.getByTestId('edit-verdict')).toContainText('No edits');
   await editor.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(editor.getByTestId('edit-count')).toHaveText('1 edit');
+  // The tiles and tables above and below show the edited plan, said so, with the saved figures.
+  const total = (await editor.getByTestId('edit-cost-delta').textContent())!.match(/^Total (₹[\d,]+)/)![1]!;
+  await expect(app.getByTestId('plan-total')).toHaveText(total);
+  await expect(app.getByTestId('plan-shows-edits')).toContainText('include 1 unsaved edit. Saved version: total ₹');
   const rake = await editor.getByLabel('Rake', { exact: true }).inputValue();
   await editor.getByLabel('Delay [h]').fill('6');
   await editor.getByRole('button', { name: 'Add disruption' }).click();
@@ -31,6 +35,7 @@ test('edits and disruptions stay with their plan when another is opened, and com
 
   await second.getByRole('button', { name: 'Drafts second' }).click();
   await expect(editor.getByTestId('edit-count')).toHaveText('0 edits');
+  await expect(app.getByTestId('plan-shows-edits')).toHaveCount(0);
   await expect(editor.getByTestId('disruption-list').locator('li')).toHaveCount(0);
   await expect(first.getByTestId('plan-unsaved')).toHaveText('1 unsaved edit');
 

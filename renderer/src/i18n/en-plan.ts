@@ -261,6 +261,9 @@ export const enPlan = {
   'edit.countManyRedo': '{n} edits ({redo} to redo)',
   'edit.unsavedOne': '1 unsaved edit',
   'edit.unsavedMany': '{n} unsaved edits',
+  'edit.shownWithEdits':
+    'Figures, cost breakdown and tables below include {edits}. Saved version: total {total}, saving {saving}. Exports and documents are of the saved version until you save.',
+  'stat.savedValue': 'saved: {value}',
   'edit.saveVersion': 'Save as new version',
   'edit.busy.editing': 'editing…',
   'edit.busy.saving': 'saving…',

@@ -262,6 +262,9 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'edit.countManyRedo': '{n} बदलाव ({redo} फिर से करने को)',
   'edit.unsavedOne': '1 बिना सहेजा बदलाव',
   'edit.unsavedMany': '{n} बिना सहेजे बदलाव',
+  'edit.shownWithEdits':
+    'नीचे के आँकड़े, लागत विवरण और तालिकाएँ {edits} सहित हैं। सहेजा गया संस्करण: कुल {total}, बचत {saving}। सहेजने तक निर्यात और दस्तावेज़ सहेजे गए संस्करण के हैं।',
+  'stat.savedValue': 'सहेजा गया: {value}',
   'edit.saveVersion': 'नए संस्करण के रूप में सहेजें',
   'edit.busy.editing': 'बदलाव लागू हो रहा है…',
   'edit.busy.saving': 'सहेजा जा रहा है…',

@@ -11,14 +11,28 @@ import { SolverSummary } from './SolverSummary';
 import { PlanRisk } from './RiskColumn';
 import { tabLabel } from './planTabs';
 import { methodLabel } from './planText';
+import { usePlanLoop } from './planLoopStore';
 import { t } from '../../i18n';
 
 type Tab = 'rakes' | 'risk' | 'gantt' | 'road' | 'unserved' | 'production' | 'unused';
 
-/** One plan: KPIs, cost breakdown, rakes, loading Gantt, road, unserved with reasons, production. */
+/**
+ * One plan: KPIs, cost breakdown, rakes, loading Gantt, road, unserved with reasons, production.
+ * While the editor holds unsaved edits these show the edited plan, said so with the saved
+ * figures beside them: one set of totals on screen, and the tables show the moves just made.
+ */
 export function PlanView({ id, plan }: { id: string; plan: Plan }) {
   const [tab, setTab] = useState<Tab>('rakes');
-  const s = plan.summary;
+  const editedPlan = usePlanLoop((l) => (l.planId === id && l.cursor > 0 ? l.result?.plan : undefined));
+  const edits = usePlanLoop((l) => (l.planId === id ? l.cursor : 0));
+  const shown = editedPlan ?? plan;
+  const s = shown.summary;
+  const saved = plan.summary;
+  /** The saved figure under an edited one, when they differ. */
+  const savedHint = (edited: string, was: string) =>
+    editedPlan && edited !== was ? (
+      <span className="block text-amber-800 dark:text-amber-300">{t('stat.savedValue', { value: was })}</span>
+    ) : null;
   const exportAs = async (format: 'xlsx' | 'csv' | 'lp', table?: 'rakes') => {
     const f = await api.call('plans.export', { id, format, ...(table ? { table } : {}) });
     await saveBytes(f.fileName, f.base64);
@@ -43,16 +57,38 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
       >
         <SolverSummary plan={plan} />
       </Card>
+      {editedPlan && (
+        <p
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+          data-testid="plan-shows-edits"
+        >
+          {t('edit.shownWithEdits', {
+            edits: edits === 1 ? t('edit.unsavedOne') : t('edit.unsavedMany', { n: edits }),
+            total: formatRs(saved.totalCost),
+            saving: formatRs(saved.saving),
+          })}
+        </p>
+      )}
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         <Stat
           label={t('stat.totalCost')}
-          value={formatRs(s.totalCost)}
-          hint={t('stat.shipped', { rate: formatRsPerT(s.costPerT) })}
+          value={<span data-testid="plan-total">{formatRs(s.totalCost)}</span>}
+          hint={
+            <>
+              {t('stat.shipped', { rate: formatRsPerT(s.costPerT) })}
+              {savedHint(formatRs(s.totalCost), formatRs(saved.totalCost))}
+            </>
+          }
         />
         <Stat
           label={t('stat.saving')}
           value={<span data-testid="plan-saving">{formatRs(s.saving)}</span>}
-          hint={t('stat.savingHint', { pct: s.savingPct.toFixed(1), cost: formatRs(s.ruleBasedCost) })}
+          hint={
+            <>
+              {t('stat.savingHint', { pct: s.savingPct.toFixed(1), cost: formatRs(s.ruleBasedCost) })}
+              {savedHint(formatRs(s.saving), formatRs(saved.saving))}
+            </>
+          }
         />
         <Stat
           label={t('stat.utilisation')}
@@ -84,17 +120,17 @@ export function PlanView({ id, plan }: { id: string; plan: Plan }) {
               onClick={() => setTab(k)}
               className={`rounded px-2 py-1 ${tab === k ? 'bg-brand-600 text-white' : 'bg-slate-100'}`}
             >
-              {tabLabel(k, plan)}
+              {tabLabel(k, shown)}
             </button>
           ))}
         </div>
-        {tab === 'rakes' && <PlanRakesList plan={plan} />}
-        {tab === 'risk' && <PlanRisk plan={plan} />}
-        {tab === 'gantt' && <LoadingGantt plan={plan} />}
-        {tab === 'road' && <PlanRoadList plan={plan} />}
-        {tab === 'unserved' && <PlanUnservedList plan={plan} />}
-        {tab === 'production' && <PlanProductionList plan={plan} />}
-        {tab === 'unused' && <PlanUnusedList plan={plan} />}
+        {tab === 'rakes' && <PlanRakesList plan={shown} />}
+        {tab === 'risk' && <PlanRisk plan={shown} />}
+        {tab === 'gantt' && <LoadingGantt plan={shown} />}
+        {tab === 'road' && <PlanRoadList plan={shown} />}
+        {tab === 'unserved' && <PlanUnservedList plan={shown} />}
+        {tab === 'production' && <PlanProductionList plan={shown} />}
+        {tab === 'unused' && <PlanUnusedList plan={shown} />}
       </Card>
     </div>
   );
