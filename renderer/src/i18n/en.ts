@@ -167,6 +167,12 @@ export const en = {
     'When RakePlan starts ({start} or {serve}) it prints a link such as {example}: open that link in this browser. Your scenarios and plans are safe in the data folder; nothing was lost.',
   'page.plan': 'Dispatch plan',
   'page.scenarios': 'Scenarios',
+  // A number typed in a form field (renderer/src/lib/numberInput.ts)
+  'input.empty': 'enter a number',
+  'input.notNumber': '“{text}” is not a number',
+  'input.above': 'must be above {bound}',
+  'input.atLeast': 'must be at least {bound}',
+  'input.atMost': 'must be at most {bound}',
   ...enPlan,
   ...enPages,
 } as const;

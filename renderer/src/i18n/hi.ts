@@ -168,6 +168,12 @@ export const hi: Record<MessageKey, string> = {
     'RakePlan शुरू होने पर ({start} या {serve}) एक लिंक छापता है, जैसे {example}: वही लिंक इस ब्राउज़र में खोलें। आपके परिदृश्य और योजनाएँ डेटा फ़ोल्डर में सुरक्षित हैं; कुछ नहीं खोया।',
   'page.plan': 'प्रेषण योजना',
   'page.scenarios': 'परिदृश्य',
+  // A number typed in a form field (renderer/src/lib/numberInput.ts)
+  'input.empty': 'एक संख्या लिखें',
+  'input.notNumber': '“{text}” संख्या नहीं है',
+  'input.above': '{bound} से अधिक होना चाहिए',
+  'input.atLeast': 'कम से कम {bound} होना चाहिए',
+  'input.atMost': 'अधिक से अधिक {bound} होना चाहिए',
   ...hiPlan,
   ...hiPages,
 };

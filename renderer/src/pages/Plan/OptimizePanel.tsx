@@ -4,6 +4,7 @@ import { formatDuration, formatPct, formatRs } from '../../lib/format';
 import { usePlans } from './planStore';
 import { useScenarios } from './scenarioStore';
 import { suggestedTimeLimitS } from './timeLimit';
+import { fieldError, parseNumber } from '../../lib/numberInput';
 import { t } from '../../i18n';
 import { tKnown } from './planText';
 
@@ -36,10 +37,16 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
     ? { orders: summary.counts.orders, rakes: summary.counts.rakes, days: summary.horizonDays ?? 7 }
     : null;
   const suggested = size ? suggestedTimeLimitS(size) : 30;
-  const [typed, setTyped] = useState<{ scenarioId: string | null; s: number } | null>(null);
-  const timeLimitS = typed && typed.scenarioId === scenarioId ? typed.s : suggested;
-  const setTimeLimit = (v: number) => setTyped({ scenarioId, s: v });
-  const [gapPct, setGapPct] = useState(0.5);
+  // The fields keep what was typed; it is read only to enable Optimize and to send it.
+  const [typed, setTyped] = useState<{ scenarioId: string | null; text: string } | null>(null);
+  const limitText = typed && typed.scenarioId === scenarioId ? typed.text : String(suggested);
+  const limit = parseNumber(limitText, { min: 1, max: 3600, unit: 's' });
+  const [gapText, setGapText] = useState('0.5');
+  const gap = parseNumber(gapText, { min: 0, max: 50, unit: '%' });
+  const badInputs = [
+    ...(limit.ok ? [] : [fieldError(t('opt.timeLimit'), limit.why)]),
+    ...(gap.ok ? [] : [fieldError(t('opt.gap'), gap.why)]),
+  ];
   const [robust, setRobust] = useState(false);
   // A solve of another scenario is not this scenario's progress; one solve runs at a time.
   const running = anyRun && anyRun.scenarioId === scenarioId ? anyRun : null;
@@ -58,12 +65,11 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           {t('opt.timeLimit')}
           <input
             aria-label={t('opt.timeLimitAria')}
-            type="number"
-            min={1}
-            max={3600}
-            value={timeLimitS}
+            inputMode="numeric"
+            value={limitText}
             disabled={Boolean(running)}
-            onChange={(e) => setTimeLimit(Math.max(1, Number(e.target.value) || 1))}
+            aria-invalid={!limit.ok || undefined}
+            onChange={(e) => setTyped({ scenarioId, text: e.target.value })}
             className="ml-2 w-20 rounded border border-slate-300 px-2 py-1"
           />
         </label>
@@ -71,13 +77,11 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           {t('opt.gap')}
           <input
             aria-label={t('opt.gapAria')}
-            type="number"
-            min={0}
-            max={50}
-            step={0.1}
-            value={gapPct}
+            inputMode="decimal"
+            value={gapText}
             disabled={Boolean(running)}
-            onChange={(e) => setGapPct(Math.max(0, Number(e.target.value) || 0))}
+            aria-invalid={!gap.ok || undefined}
+            onChange={(e) => setGapText(e.target.value)}
             className="ml-2 w-20 rounded border border-slate-300 px-2 py-1"
           />
         </label>
@@ -98,7 +102,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
               rakes: size.rakes.toLocaleString('en-IN'),
               limit: formatDuration(suggested),
             })}
-            {timeLimitS !== suggested && (
+            {limitText !== String(suggested) && (
               <button type="button" className="ml-2 underline" onClick={() => setTyped(null)}>
                 {t('optimize.useSuggested')}
               </button>
@@ -107,8 +111,13 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
         )}
         {!running && (
           <Button
-            disabled={!scenarioId || elsewhere || dataErrors.length > 0}
-            onClick={() => scenarioId && void optimize(scenarioId, { timeLimitS, gap: gapPct / 100, robust })}
+            disabled={!scenarioId || elsewhere || dataErrors.length > 0 || !limit.ok || !gap.ok}
+            onClick={() =>
+              scenarioId &&
+              limit.ok &&
+              gap.ok &&
+              void optimize(scenarioId, { timeLimitS: limit.value, gap: gap.value / 100, robust })
+            }
           >
             {t('opt.run')}
           </Button>
@@ -134,6 +143,11 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
               .join('; ')}
             {dataErrors.length > 3 ? '; …' : ''}).
           </span>
+        )}
+        {badInputs.length > 0 && !running && (
+          <p className="w-full text-sm text-red-800 dark:text-red-300" role="alert" data-testid="optimize-bad-input">
+            {badInputs.join(' · ')}
+          </p>
         )}
         {elsewhere && (
           <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">
