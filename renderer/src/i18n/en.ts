@@ -173,6 +173,11 @@ export const en = {
   'input.above': 'must be above {bound}',
   'input.atLeast': 'must be at least {bound}',
   'input.atMost': 'must be at most {bound}',
+  'input.emptyTime': 'enter a date and time',
+  'input.notTime': '“{text}” is not a date and time (e.g. {example})',
+  'input.emptyText': 'must not be empty',
+  'input.choose': 'choose one',
+  'input.after': 'must be after {field}',
   ...enPlan,
   ...enPages,
 } as const;

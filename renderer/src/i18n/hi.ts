@@ -174,6 +174,11 @@ export const hi: Record<MessageKey, string> = {
   'input.above': '{bound} से अधिक होना चाहिए',
   'input.atLeast': 'कम से कम {bound} होना चाहिए',
   'input.atMost': 'अधिक से अधिक {bound} होना चाहिए',
+  'input.emptyTime': 'तारीख़ और समय लिखें',
+  'input.notTime': '“{text}” तारीख़ और समय नहीं है (जैसे {example})',
+  'input.emptyText': 'खाली नहीं होना चाहिए',
+  'input.choose': 'एक चुनें',
+  'input.after': '{field} के बाद होना चाहिए',
   ...hiPlan,
   ...hiPages,
 };

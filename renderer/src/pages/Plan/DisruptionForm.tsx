@@ -1,53 +1,48 @@
-import { useState } from 'react';
-import type { Disruption } from '../../../../core/contract/api/plan-loop';
+import { useMemo, useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
 import { Button } from '../../components/ui';
-import { formatRs } from '../../lib/format';
+import { formatRs, formatT } from '../../lib/format';
+import { fieldError, parseNumber } from '../../lib/numberInput';
 import { t } from '../../i18n';
+import { choicesOf, defaults, readDisruption, readIso, type Choices, type Fields, type Kind } from './disruptionInput';
+import { describeDisruption, replanErrorLines } from './disruptionText';
 import { usePlanLoop } from './planLoopStore';
+import { usePlanLookup } from './planLookup';
 import { tKnown } from './planText';
 
-type Kind = Disruption['kind'];
 const KINDS: Kind[] = ['rake-delayed', 'rake-cancelled', 'siding-down', 'stock-lower', 'urgent-order'];
 
-const describe = (d: Disruption) => {
-  switch (d.kind) {
-    case 'rake-delayed':
-      return t('disrupt.desc.rake-delayed', { rake: d.rake, hours: d.hours });
-    case 'rake-cancelled':
-      return t('disrupt.desc.rake-cancelled', { rake: d.rake });
-    case 'siding-down':
-      return t('disrupt.desc.siding-down', { siding: d.loadingPoint, from: d.from, to: d.to });
-    case 'stock-lower':
-      return t('disrupt.desc.stock-lower', { product: d.product, yard: d.stockyard, usable: d.usableT });
-    case 'urgent-order':
-      return t('disrupt.desc.urgent-order', {
-        id: d.id,
-        qty: d.quantityT,
-        product: d.product,
-        dest: d.destination,
-        due: d.dueDate,
-      });
-  }
-};
-
-/** Enter the day's disruptions, then re-plan from this plan keeping locks and what has started. */
+/**
+ * Enter the day's disruptions, then re-plan from this plan keeping locks and what has started.
+ * Stockyards, products, destinations, sidings and rakes are picked from the scenario; a field
+ * that is not good enough to apply keeps what was typed and is named under the form.
+ */
 export function DisruptionForm({ plan }: { plan: Plan }) {
-  const { disruptions, addDisruption, removeDisruption, replan, cancelReplan, busy, replanned } = usePlanLoop();
+  const { disruptions, addDisruption, removeDisruption, replan, cancelReplan, busy, replanned, replanError } =
+    usePlanLoop();
+  const lookup = usePlanLookup();
+  const choices = useMemo(
+    () => (lookup.scenario ? choicesOf(lookup.scenario) : fromPlan(plan)),
+    [lookup.scenario, plan],
+  );
+  const start = plan.scenario.horizonStart;
   const [kind, setKind] = useState<Kind>('rake-delayed');
-  const [f, setF] = useState<Record<string, string>>({});
+  const [f, setF] = useState<Fields>({});
+  const [notAdded, setNotAdded] = useState<string[]>([]);
   const [stability, setStability] = useState('200000');
   const [now, setNow] = useState('');
   const [limit, setLimit] = useState('15');
-  const rakes = plan.rakes.map((r) => r.rakeId);
-  const field = (name: string, label: string, fallback = '', opts?: string[]) => (
+  // Another stockyard holds other products: its first is picked again.
+  const set = (name: string, value: string) =>
+    setF(name === 'yard' ? { ...f, yard: value, stockProduct: undefined } : { ...f, [name]: value });
+  const field = (name: string, label: string, opts?: string[]) => (
     <label className="flex flex-col">
       {label}
       {opts ? (
         <select
           aria-label={label}
-          value={f[name] ?? fallback}
-          onChange={(e) => setF({ ...f, [name]: e.target.value })}
+          value={f[name] ?? opts[0] ?? ''}
+          onChange={(e) => set(name, e.target.value)}
           className="rounded border px-1 py-1"
         >
           {opts.map((o) => (
@@ -57,45 +52,26 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
       ) : (
         <input
           aria-label={label}
-          value={f[name] ?? fallback}
-          onChange={(e) => setF({ ...f, [name]: e.target.value })}
+          value={f[name] ?? defaults(start)[name] ?? ''}
+          onChange={(e) => set(name, e.target.value)}
           className="w-40 rounded border px-1 py-1"
         />
       )}
     </label>
   );
-  const v = (name: string, fallback = '') => f[name] ?? fallback;
-  const build = (): Disruption => {
-    switch (kind) {
-      case 'rake-delayed':
-        return { kind, rake: v('rake', rakes[0]), hours: Number(v('hours', '10')) };
-      case 'rake-cancelled':
-        return { kind, rake: v('rake', rakes[0]) };
-      case 'siding-down':
-        return {
-          kind,
-          loadingPoint: v('lp', plan.rakes[0]?.loadingPoint),
-          from: v('from', plan.scenario.horizonStart),
-          to: v('to', plan.scenario.horizonStart),
-        };
-      case 'stock-lower':
-        return { kind, stockyard: v('yard'), product: v('product'), usableT: Number(v('usable', '0')) };
-      case 'urgent-order':
-        return {
-          kind,
-          id: v('id', 'URGENT-1'),
-          customer: 'Urgent',
-          destination: v('dest'),
-          product: v('product'),
-          quantityT: Number(v('qty', '500')),
-          dueDate: v('due', plan.scenario.horizonStart),
-          priority: 1,
-          modes: 'either',
-          splittable: true,
-        };
-    }
-  };
-  const lps = [...new Set(plan.rakes.map((r) => r.loadingPoint))];
+  const yards = [...choices.usable.keys()];
+  const yardStock = choices.usable.get(f.yard ?? yards[0] ?? '');
+  const yardProducts = [...(yardStock?.keys() ?? [])];
+  const usableNow = yardStock?.get(f.stockProduct ?? yardProducts[0] ?? '');
+  // Re-plan's own fields, read as they are typed so the button says at once what it needs.
+  const stabilityRs = parseNumber(stability, { min: 0, max: 1e9, unit: '₹' });
+  const limitS = parseNumber(limit, { min: 1, max: 3600, unit: 's' });
+  const nowIso = now.trim() === '' ? null : readIso(t('disrupt.nowAria'), now, start);
+  const replanNeeds = [
+    ...(stabilityRs.ok ? [] : [fieldError(t('disrupt.stability'), stabilityRs.why)]),
+    ...(limitS.ok ? [] : [fieldError(t('opt.timeLimit'), limitS.why)]),
+    ...(nowIso && !nowIso.ok ? nowIso.errors : []),
+  ];
   return (
     <details className="rounded border border-slate-200 p-2 text-sm" open>
       <summary className="cursor-pointer font-medium">{t('disrupt.title')}</summary>
@@ -104,7 +80,9 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
         aria-label={t('disrupt.form')}
         onSubmit={(e) => {
           e.preventDefault();
-          addDisruption(build());
+          const r = readDisruption(kind, f, choices, start);
+          setNotAdded(r.ok ? [] : r.errors);
+          if (r.ok) addDisruption(r.value);
         }}
       >
         <label className="flex flex-col">
@@ -112,7 +90,10 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
           <select
             aria-label={t('disrupt.kindAria')}
             value={kind}
-            onChange={(e) => setKind(e.target.value as Kind)}
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setNotAdded([]);
+            }}
             className="rounded border px-1 py-1"
           >
             {KINDS.map((k) => (
@@ -122,39 +103,47 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             ))}
           </select>
         </label>
-        {(kind === 'rake-delayed' || kind === 'rake-cancelled') && field('rake', t('col.rake'), rakes[0], rakes)}
-        {kind === 'rake-delayed' && field('hours', t('disrupt.delay'), '10')}
+        {(kind === 'rake-delayed' || kind === 'rake-cancelled') && field('rake', t('col.rake'), choices.rakes)}
+        {kind === 'rake-delayed' && field('hours', t('disrupt.delay'))}
         {kind === 'siding-down' && (
           <>
-            {field('lp', t('edit.loadingPoint'), lps[0], lps)}
-            {field('from', t('disrupt.downFrom'), plan.scenario.horizonStart)}
-            {field('to', t('disrupt.downTo'), plan.scenario.horizonStart)}
+            {field('lp', t('edit.loadingPoint'), choices.loadingPoints)}
+            {field('from', t('disrupt.downFrom'))}
+            {field('to', t('disrupt.downTo'))}
           </>
         )}
         {kind === 'stock-lower' && (
           <>
-            {field('yard', t('col.stockyard'))}
-            {field('product', t('col.product'))}
-            {field('usable', t('disrupt.usable'), '0')}
+            {field('yard', t('col.stockyard'), yards)}
+            {field('stockProduct', t('col.product'), yardProducts)}
+            {field('usable', t('disrupt.usable'))}
+            {usableNow !== undefined && (
+              <span className="pb-1.5 text-xs text-slate-500">
+                {t('disrupt.usableNow', { usable: formatT(usableNow) })}
+              </span>
+            )}
           </>
         )}
         {kind === 'urgent-order' && (
           <>
-            {field('id', t('disrupt.orderId'), 'URGENT-1')}
-            {field('dest', t('col.destination'))}
-            {field('product', t('col.product'))}
-            {field('qty', t('disrupt.tonnes'), '500')}
-            {field('due', t('disrupt.due'), plan.scenario.horizonStart)}
+            {field('id', t('disrupt.orderId'))}
+            {field('dest', t('col.destination'), choices.destinations)}
+            {field('product', t('col.product'), choices.products)}
+            {field('qty', t('disrupt.tonnes'))}
+            {field('due', t('disrupt.due'))}
           </>
         )}
         <Button type="submit" variant="secondary">
           {t('disrupt.add')}
         </Button>
+        {notAdded.length > 0 && (
+          <Problems testId="disruption-not-added" head={t('disrupt.notAdded')} lines={notAdded} />
+        )}
       </form>
       <ul className="mt-2 list-disc pl-5" data-testid="disruption-list">
         {disruptions.map((d, i) => (
           <li key={i}>
-            {describe(d)}{' '}
+            {describeDisruption(d)}{' '}
             <button type="button" className="text-xs underline" onClick={() => removeDisruption(i)}>
               {t('disrupt.remove')}
             </button>
@@ -168,6 +157,7 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             aria-label={t('disrupt.stabilityAria')}
             inputMode="numeric"
             value={stability}
+            aria-invalid={!stabilityRs.ok || undefined}
             onChange={(e) => setStability(e.target.value)}
             className="w-36 rounded border px-1 py-1"
           />
@@ -178,6 +168,7 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             aria-label={t('disrupt.nowAria')}
             value={now}
             placeholder={t('disrupt.optional')}
+            aria-invalid={(nowIso && !nowIso.ok) || undefined}
             onChange={(e) => setNow(e.target.value)}
             className="w-56 rounded border px-1 py-1"
           />
@@ -188,17 +179,20 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             aria-label={t('disrupt.limitAria')}
             inputMode="numeric"
             value={limit}
+            aria-invalid={!limitS.ok || undefined}
             onChange={(e) => setLimit(e.target.value)}
             className="w-20 rounded border px-1 py-1"
           />
         </label>
         <Button
-          disabled={busy !== null}
+          disabled={busy !== null || replanNeeds.length > 0}
           onClick={() =>
+            stabilityRs.ok &&
+            limitS.ok &&
             void replan({
-              stabilityRs: Number(stability) || 0,
-              timeLimitS: Math.max(1, Number(limit) || 15),
-              ...(now ? { now } : {}),
+              stabilityRs: stabilityRs.value,
+              timeLimitS: limitS.value,
+              ...(nowIso?.ok ? { now: nowIso.value } : {}),
             })
           }
         >
@@ -212,12 +206,44 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
             </Button>
           </>
         )}
+        {replanNeeds.length > 0 && (
+          <Problems testId="replan-needs" head={t('disrupt.replanBlocked')} lines={replanNeeds} />
+        )}
+        {replanError && (
+          <Problems testId="replan-error" lines={replanErrorLines(replanError.error, replanError.sent)} />
+        )}
       </div>
       {replanned && (
         <ReplanResult plan={replanned.plan} ok={replanned.check.ok} violations={replanned.check.violations.length} />
       )}
     </details>
   );
+}
+
+/** What is wrong, right under the controls it is about. */
+function Problems({ testId, head, lines }: { testId: string; head?: string; lines: string[] }) {
+  return (
+    <div role="alert" data-testid={testId} className="w-full text-xs text-red-700 dark:text-red-300">
+      {head && <p>{head}</p>}
+      <ul className={head ? 'list-disc pl-5' : ''}>
+        {lines.map((l) => (
+          <li key={l}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** While the plan's scenario is not open: the plan's own rakes and sidings (the rest cannot be picked). */
+function fromPlan(plan: Plan): Choices {
+  return {
+    rakes: plan.rakes.map((r) => r.rakeId),
+    loadingPoints: [...new Set(plan.rakes.map((r) => r.loadingPoint))],
+    usable: new Map(),
+    destinations: [],
+    products: [],
+    orderIds: new Set(),
+  };
 }
 
 function ReplanResult({ plan, ok, violations }: { plan: Plan; ok: boolean; violations: number }) {

@@ -30,6 +30,11 @@ interface PlanLoopState extends PlanDraft {
   drafts: Record<string, PlanDraft>;
   busy: 'editing' | 'saving' | 'replanning' | 'issuing' | null;
   error: unknown;
+  /**
+   * Why the last re-plan was refused, with the disruptions it was sent (the error names them by
+   * place): shown beside the Re-plan button, not with the edit errors.
+   */
+  replanError: { error: unknown; sent: Disruption[] } | null;
   replanned: { id: string; plan: Plan; check: PlanCheckResult } | null;
   /** Start editing `planId`: the plan left keeps its draft, `planId` gets its own back. */
   attach(planId: string): void;
@@ -102,6 +107,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     drafts: {},
     busy: null,
     error: null,
+    replanError: null,
     replanned: null,
     attach(planId) {
       if (get().planId === planId) return;
@@ -110,7 +116,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         if (s.planId && !isEmpty(s)) drafts[s.planId] = draftOf(s);
         const back = drafts[planId] ?? EMPTY;
         delete drafts[planId];
-        return { planId, ...back, drafts, error: null, replanned: null };
+        return { planId, ...back, drafts, error: null, replanError: null, replanned: null };
       });
     },
     async apply(edit) {
@@ -159,16 +165,17 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     },
     async replan(opts) {
       // Locks and edits not yet saved are saved first: the re-plan starts from what the planner sees.
+      set({ replanError: null });
       const id = await get().saveVersion();
-      if (!id) return;
+      if (!id) {
+        set((s) => ({ replanError: { error: s.error, sent: [] }, error: null }));
+        return;
+      }
       set({ busy: 'replanning', error: null });
       const ctrl = (replanCtrl = new AbortController());
+      const sent = draftFor(id).disruptions;
       try {
-        const res = await api.call(
-          'plans.replan',
-          { id, disruptions: draftFor(id).disruptions, ...opts },
-          { signal: ctrl.signal },
-        );
+        const res = await api.call('plans.replan', { id, disruptions: sent, ...opts }, { signal: ctrl.signal });
         // The disruptions are in the re-plan now; the plan they were entered on keeps none.
         write(id, { disruptions: [] });
         get().attach(res.id);
@@ -177,7 +184,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);
         await plans.open(res.id);
       } catch (error) {
-        if ((error as { code?: string }).code !== 'CANCELLED') set({ error });
+        if ((error as { code?: string }).code !== 'CANCELLED') set({ replanError: { error, sent } });
       } finally {
         if (replanCtrl === ctrl) replanCtrl = null;
         set({ busy: null });
