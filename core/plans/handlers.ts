@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Contract } from '../contract';
 import type { SolveProgressEvent } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
@@ -68,47 +69,54 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       // Robust: planned (and saved beside the planner's, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
       const mode = p.robust ? 'robust' : 'normal';
       const planned = scenarioForMode(scenario, mode);
-      return s.slots.run('solve', async () => {
-        const handle = startSolve(
-          planned,
-          { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly },
-          {
-            signal: ctx.signal,
-            onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
-          },
-        );
-        if (p.solveId) running.set(p.solveId, handle);
-        const started = performance.now();
-        try {
-          const { plan: solved } = await handle.result.catch((err: unknown) => {
-            const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
-            monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', {
-              ms: performance.now() - started,
-              ok: false,
-              code: (err as ContractError).code,
-            });
-            throw err;
-          });
-          const plan = await addForecastProduction(
-            s,
-            annotatePlanRisk(solved, scenario, mode),
-            scenario,
-            p.scenarioId ? isDemoScenario(s.requireDb(), p.scenarioId) : false,
+      // Every window learns a solve is running (the caller's own window knows it by its solveId).
+      const solveId = p.solveId ?? randomUUID();
+      const solving = (running: boolean) =>
+        ctx.emit('plans.solving', { solveId, scenarioId: p.scenarioId ?? null, running });
+      solving(true);
+      return s.slots
+        .run('solve', async () => {
+          const handle = startSolve(
+            planned,
+            { timeLimitS: p.timeLimitS, gap: p.gap, ruleBasedOnly: p.ruleBasedOnly },
+            {
+              signal: ctx.signal,
+              onProgress: (pr) => ctx.progress(pr as SolveProgressEvent),
+            },
           );
-          // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
-          const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
-          monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', {
-            ms: plan.solver.seconds * 1000,
-            ok: !fellBack,
-            value: plan.solver.gap ?? 0,
-          });
-          const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
-          ctx.emit('plans.saved', { id, scenarioId: p.scenarioId ?? null });
-          return { id, plan };
-        } finally {
-          if (p.solveId) running.delete(p.solveId);
-        }
-      });
+          if (p.solveId) running.set(p.solveId, handle);
+          const started = performance.now();
+          try {
+            const { plan: solved } = await handle.result.catch((err: unknown) => {
+              const cancelled = err instanceof ContractError && err.code === 'CANCELLED';
+              monitorFor(s).record('optimizer', cancelled ? 'cancelled' : 'failed', {
+                ms: performance.now() - started,
+                ok: false,
+                code: (err as ContractError).code,
+              });
+              throw err;
+            });
+            const plan = await addForecastProduction(
+              s,
+              annotatePlanRisk(solved, scenario, mode),
+              scenario,
+              p.scenarioId ? isDemoScenario(s.requireDb(), p.scenarioId) : false,
+            );
+            // Solved by the model (or rule-based when asked), or a named fallback: the Monitor page's success rate.
+            const fellBack = !p.ruleBasedOnly && !plan.solver.method.startsWith('milp');
+            monitorFor(s).record('optimizer', fellBack ? 'fallback' : 'solved', {
+              ms: plan.solver.seconds * 1000,
+              ok: !fellBack,
+              value: plan.solver.gap ?? 0,
+            });
+            const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
+            ctx.emit('plans.changed', { id, scenarioId: p.scenarioId ?? null, kind: 'saved' });
+            return { id, plan };
+          } finally {
+            if (p.solveId) running.delete(p.solveId);
+          }
+        })
+        .finally(() => solving(false));
     },
     'plans.stop': (p) => {
       const h = running.get(p.solveId);
@@ -120,8 +128,9 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       const { item, plan } = loadPlan(s.requireDb(), p.id);
       return { item, plan };
     },
-    'plans.delete': (p) => {
-      deletePlan(s.requireDb(), p.id);
+    'plans.delete': (p, ctx) => {
+      const scenarioId = deletePlan(s.requireDb(), p.id);
+      ctx.emit('plans.changed', { id: p.id, scenarioId, kind: 'deleted' });
       return { deleted: true as const };
     },
     'plans.compare': (p) => comparePlans(loadPlan(s.requireDb(), p.a), loadPlan(s.requireDb(), p.b)),

@@ -47,7 +47,7 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
         name: p.name ?? versionName(db, item, 'edit'),
       });
       // Every window's plan list learns of the new version, as after a solve or a re-plan.
-      ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });
+      ctx.emit('plans.changed', { id, scenarioId: item.scenarioId, kind: 'saved' });
       return { ...res, plan: child, id };
     },
     'plans.replan': async (p, ctx) => {
@@ -77,14 +77,22 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
         name: versionName(db, item, 're-plan'),
       });
       const c = checkPlan(out.scenario, saved);
-      ctx.emit('plans.saved', { id, scenarioId: item.scenarioId });
+      ctx.emit('plans.changed', { id, scenarioId: item.scenarioId, kind: 'saved' });
       return {
         id,
         plan: saved,
         check: { ok: c.ok, violations: c.violations, recomputedTotalCost: c.recomputed.totalCost },
       };
     },
-    'plans.issue': (p) => ({ issuedAt: issuePlan(s.requireDb(), p.id) }),
+    'plans.issue': (p, ctx) => {
+      const issuedAt = issuePlan(s.requireDb(), p.id);
+      ctx.emit('plans.changed', {
+        id: p.id,
+        scenarioId: loadPlan(s.requireDb(), p.id).item.scenarioId,
+        kind: 'issued',
+      });
+      return { issuedAt };
+    },
     'plans.documents': async (p) => {
       const db = s.requireDb();
       const { item, plan, scenario } = loadPlan(db, p.id);

@@ -196,7 +196,7 @@ describe('plans.edit / replan / issue / documents', () => {
     const pair = createMemoryPair();
     host.app.connect(pair.port);
     const saved: string[] = [];
-    new RakeplanClient(pair.transport).on('plans.saved', (d) => saved.push(d.id));
+    new RakeplanClient(pair.transport).on('plans.changed', (d) => d.kind === 'saved' && saved.push(d.id));
     const a = await host.app.invoke('plans.solve', {
       scenario: tinyInput(),
       timeLimitS: 5,

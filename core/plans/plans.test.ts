@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RakeplanClient } from '../contract/client';
 import { createMemoryPair } from '../contract/memory-transport';
 import type { PlanComparison, SolveProgressEvent } from '../contract/api/plans';
@@ -55,6 +55,31 @@ describe('plans.* contract', () => {
     );
     await host.app.invoke('plans.delete', { id: b.id });
     await expect(host.app.invoke('plans.get', { id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('tells every window when a solve starts and ends and when a plan is saved, issued or deleted', async () => {
+    const pair = createMemoryPair();
+    host.app.connect(pair.port);
+    const other = new RakeplanClient(pair.transport);
+    const seen: string[] = [];
+    other.on('plans.solving', (e) => seen.push(`solving ${e.solveId} ${e.running}`));
+    other.on('plans.changed', (e) => seen.push(`${e.kind} ${e.id}`));
+    const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), ruleBasedOnly: true, solveId: 'told' });
+    await host.app.invoke('plans.issue', { id: a.id });
+    const b = await host.app.invoke('plans.solve', { scenario: tinyInput(), ruleBasedOnly: true });
+    await host.app.invoke('plans.delete', { id: b.id });
+    await vi.waitFor(() =>
+      expect(seen).toEqual([
+        'solving told true',
+        `saved ${a.id}`,
+        'solving told false',
+        `issued ${a.id}`,
+        expect.stringMatching(/^solving .+ true$/),
+        `saved ${b.id}`,
+        expect.stringMatching(/^solving .+ false$/),
+        `deleted ${b.id}`,
+      ]),
+    );
   });
 
   it('records each run for the Monitor page: solved with its gap, failed with its code', async () => {

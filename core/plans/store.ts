@@ -172,9 +172,10 @@ export function issuePlan(db: Database.Database, id: string): string {
   return at;
 }
 
-export function deletePlan(db: Database.Database, id: string): void {
-  const issued = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as
-    { issued_at: string | null } | undefined;
+/** Delete a plan that is not issued; returns the scenario it was listed under. */
+export function deletePlan(db: Database.Database, id: string): string | null {
+  const issued = db.prepare('SELECT issued_at, scenario_id FROM plans WHERE id = ?').get(id) as
+    { issued_at: string | null; scenario_id: string | null } | undefined;
   if (issued?.issued_at)
     throw new ContractError(
       'CONFLICT',
@@ -182,4 +183,5 @@ export function deletePlan(db: Database.Database, id: string): void {
     );
   const res = db.prepare('DELETE FROM plans WHERE id = ?').run(id);
   if (res.changes === 0) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+  return issued!.scenario_id;
 }

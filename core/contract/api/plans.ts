@@ -105,5 +105,8 @@ export const plansContract = {
 };
 
 export interface PlansEvents {
-  'plans.saved': { id: string; scenarioId: string | null };
+  /** A saved plan was added (solve, edit saved as a version, re-plan), issued or deleted: every window's list follows. */
+  'plans.changed': { id: string; scenarioId: string | null; kind: 'saved' | 'issued' | 'deleted' };
+  /** A solve started or ended, in any window: a window shows that its scenario is being optimized elsewhere. */
+  'plans.solving': { solveId: string; scenarioId: string | null; running: boolean };
 }

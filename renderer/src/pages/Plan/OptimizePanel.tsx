@@ -51,6 +51,7 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
   // A solve of another scenario is not this scenario's progress; one solve runs at a time.
   const running = anyRun && anyRun.scenarioId === scenarioId ? anyRun : null;
   const elsewhere = anyRun !== null && running === null;
+  const otherWindow = usePlans((s) => scenarioId !== null && Object.values(s.othersSolving).includes(scenarioId));
   const elapsedS = useElapsedS(running?.startedAt ?? null);
   // Rows that break a rule are never planned (the host refuses them too): name them here first.
   const detail = useScenarios((st) => st.detail);
@@ -148,6 +149,11 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
           <p className="w-full text-sm text-red-800 dark:text-red-300" role="alert" data-testid="optimize-bad-input">
             {badInputs.join(' · ')}
           </p>
+        )}
+        {otherWindow && !running && (
+          <span className="text-sm text-slate-500" role="status" data-testid="optimize-other-window">
+            {t('opt.otherWindow')}
+          </span>
         )}
         {elsewhere && (
           <span className="text-sm text-slate-500" data-testid="optimize-elsewhere">

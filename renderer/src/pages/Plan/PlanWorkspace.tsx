@@ -7,7 +7,7 @@ import { PlanVersionTag } from './PlanVersionTag';
 import { PlanView } from './PlanView';
 import { t } from '../../i18n';
 import { unsavedEdits, usePlanLoop } from './planLoopStore';
-import { usePlans } from './planStore';
+import { followPlans, usePlans } from './planStore';
 import { methodLabel } from './planText';
 
 /**
@@ -30,6 +30,7 @@ export function PlanWorkspace({ scenarioId }: { scenarioId: string | null }) {
   useEffect(() => {
     void refresh(scenarioId);
   }, [refresh, scenarioId]);
+  useEffect(followPlans, []);
   const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p.slice(-1), id]));
   return (
     <div className="space-y-4" data-testid="plan-workspace">

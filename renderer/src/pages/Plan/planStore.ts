@@ -26,6 +26,8 @@ interface PlanState {
   } | null;
   comparison: PlanComparison | null;
   error: unknown;
+  /** Solves running in other windows: solveId → their scenario (said on the Optimize card). */
+  othersSolving: Record<string, string | null>;
   /** Show `scenarioId`'s saved plans (none selected: no list). */
   refresh(scenarioId: string | null): Promise<void>;
   optimize(scenarioId: string, opts: { timeLimitS: number; gap: number; robust?: boolean }): Promise<void>;
@@ -48,6 +50,7 @@ export const usePlans = create<PlanState>((set, get) => ({
   running: null,
   comparison: null,
   error: null,
+  othersSolving: {},
   async refresh(scenarioId) {
     const seq = ++listSeq;
     set((s) =>
@@ -144,3 +147,27 @@ export const usePlans = create<PlanState>((set, get) => ({
     set({ comparison: null });
   },
 }));
+
+let following = false;
+/**
+ * Follow other windows' work (once per window): a plan saved, issued or deleted there refreshes
+ * this window's list of that scenario, and their solves are known while they run.
+ */
+export function followPlans(): void {
+  if (following) return;
+  following = true;
+  api.on('plans.changed', (e) => {
+    const { scenarioId, refresh } = usePlans.getState();
+    if (scenarioId && e.scenarioId === scenarioId) void refresh(scenarioId);
+  });
+  api.on('plans.solving', (e) => {
+    // This window's own solve shows its progress bar instead.
+    if (usePlans.getState().running?.solveId === e.solveId) return;
+    usePlans.setState((s) => {
+      const othersSolving = { ...s.othersSolving };
+      if (e.running) othersSolving[e.solveId] = e.scenarioId;
+      else delete othersSolving[e.solveId];
+      return { othersSolving };
+    });
+  });
+}

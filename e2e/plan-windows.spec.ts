@@ -1,0 +1,30 @@
+import type { PlanListItem } from '../core/contract/api/plans';
+import { expect, test } from './fixtures';
+import { rpc } from './rpc';
+
+// Another window (here: the test's own connection) solves and deletes plans of the scenario
+// shown: this window says a solve is running there, and its list follows without a reload.
+test.setTimeout(180_000);
+
+test("another window's solve is announced, and its plans appear and go in this window's list", async ({
+  app,
+  server,
+}) => {
+  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+  const scenarioId = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find(
+    (s) => s.name === 'Bokaro demo',
+  )!.id;
+  // The list has been read: what appears next comes from the other window.
+  await expect(app.getByTestId('plan-workspace').getByRole('status')).toHaveCount(0);
+
+  const solved = rpc<{ id: string }>(server, 'plans.solve', { scenarioId, timeLimitS: 5, name: 'Windows elsewhere' });
+  await expect(app.getByTestId('optimize-other-window')).toBeVisible({ timeout: 30_000 });
+  const { id } = await solved;
+  const row = app.getByTestId('plan-list').locator('tbody tr').filter({ hasText: 'Windows elsewhere' });
+  await expect(row).toHaveCount(1);
+  await expect(app.getByTestId('optimize-other-window')).toHaveCount(0);
+
+  await rpc(server, 'plans.delete', { id });
+  await expect(row).toHaveCount(0);
+  expect((await rpc<PlanListItem[]>(server, 'plans.list', { scenarioId })).some((p) => p.id === id)).toBe(false);
+});
