@@ -22,6 +22,10 @@ test('edits and disruptions stay with their plan when another is opened, and com
 
   await first.getByRole('button', { name: 'Drafts first' }).click();
   await expect(editor.getByTestId('edit-verdict')).toContainText('No edits');
+  // The summary gives the optimizer's time and the wall-clock time the planner waited.
+  await expect(app.getByTestId('plan-solver')).toContainText(
+    /Optimizer \d+ s; \d+ s from the request to the saved plan/,
+  );
   await editor.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(editor.getByTestId('edit-count')).toHaveText('1 edit');
   // The tiles and tables above and below show the edited plan, said so, with the saved figures.

@@ -5,6 +5,9 @@ import { rpc } from './rpc';
 // under its form, and nothing is sent until it is fixed.
 test('time limit and gap keep what is typed; a bad one blocks Optimize and says why', async ({ app }) => {
   await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+  await expect(app.getByTestId('optimize-estimate')).toContainText(
+    'The limit covers the search; checking the plan, forecasts and saving add time after it.',
+  );
   const limit = app.getByLabel('Time limit in seconds');
   const optimize = app.getByRole('button', { name: 'Optimize', exact: true });
   await limit.fill('');

@@ -224,7 +224,14 @@ export interface SolverInfo {
   bound: number | null;
   /** Relative gap (objective − bound) / objective; null when unknown. */
   gap: number | null;
+  /** Seconds the optimizer took, from its start to the priced and checked plan. */
   seconds: number;
+  /**
+   * Wall-clock seconds from the request to the saved plan: the optimizer's `seconds` plus waiting
+   * for a free solver, risk and production forecasts, and saving (absent on older plans and on
+   * plans not made by plans.solve).
+   */
+  wallSeconds?: number;
   /** Set when the rule-based plan was returned instead of the solver's: why. */
   fallbackReason?: string;
   /** Whether the planner asked to stop early and the best plan so far was kept. */

@@ -69,6 +69,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       // Robust: planned (and saved beside the planner's, so plans.check verifies it) on P90 transit; risk is always from the real quantiles.
       const mode = p.robust ? 'robust' : 'normal';
       const planned = scenarioForMode(scenario, mode);
+      const requested = performance.now();
       // Every window learns a solve is running (the caller's own window knows it by its solveId).
       const solveId = p.solveId ?? randomUUID();
       const solving = (running: boolean) =>
@@ -109,6 +110,8 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
               ok: !fellBack,
               value: plan.solver.gap ?? 0,
             });
+            // What the planner waited for, beside the optimizer's own time (the plan summary shows both).
+            plan.solver.wallSeconds = Math.round(performance.now() - requested) / 1000;
             const id = savePlan(s.requireDb(), plan, scenario, { name: p.name, scenarioId: p.scenarioId ?? null });
             ctx.emit('plans.changed', { id, scenarioId: p.scenarioId ?? null, kind: 'saved' });
             return { id, plan };

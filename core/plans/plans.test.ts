@@ -57,6 +57,14 @@ describe('plans.* contract', () => {
     await expect(host.app.invoke('plans.get', { id: b.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('reports the wall-clock time from the request to the saved plan beside the optimizer time', async () => {
+    const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), ruleBasedOnly: true });
+    const { seconds, wallSeconds } = a.plan.solver;
+    // The optimizer's time is part of the wall time (rounded to the millisecond).
+    expect(wallSeconds).toBeGreaterThanOrEqual(seconds - 0.001);
+    expect((await host.app.invoke('plans.get', { id: a.id })).plan.solver.wallSeconds).toBe(wallSeconds);
+  });
+
   it('tells every window when a solve starts and ends and when a plan is saved, issued or deleted', async () => {
     const pair = createMemoryPair();
     host.app.connect(pair.port);

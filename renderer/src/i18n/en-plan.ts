@@ -152,6 +152,10 @@ export const enPlan = {
   // Optimize panel and solver summary
   'opt.robust': 'Robust (P90 transit)',
   'opt.otherWindow': 'This scenario is being optimized in another window: its plan will appear under Saved plans.',
+  'opt.clockOver': '{elapsed} (search limit {limit} reached)',
+  'opt.finishing': 'finishing: checking the plan',
+  'plan.foundInWall': 'Optimizer {time}; {wall} from the request to the saved plan.',
+  'solver.wall': 'Wall clock',
   'opt.robustTitle':
     'Plan with every rail transit at its P90 forecast: the cost of safety, to compare with a normal plan',
   'opt.phase.rule-based': 'rule-based',

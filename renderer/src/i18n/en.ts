@@ -64,7 +64,8 @@ export const en = {
   'plan.unusedOne': '1 rake not used:',
   'plan.unusedReason': 'Left idle by this plan (it records no reason).',
   'plan.unusedNotPlaced': 'Not available in the horizon (status {status}).',
-  'optimize.estimate': 'Suggested for {orders} orders and {rakes} rakes: {limit}; the solve takes up to the limit.',
+  'optimize.estimate':
+    'Suggested for {orders} orders and {rakes} rakes: {limit}. The limit covers the search; checking the plan, forecasts and saving add time after it.',
   'optimize.useSuggested': 'Use suggested',
   'theme.label': 'Theme',
   'theme.system': 'System',

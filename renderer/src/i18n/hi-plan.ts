@@ -154,6 +154,10 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   // Optimize panel and solver summary
   'opt.robust': 'सुरक्षित (P90 पारगमन)',
   'opt.otherWindow': 'यह परिदृश्य किसी दूसरी विंडो में अनुकूलित हो रहा है: उसकी योजना सहेजी गई योजनाओं में दिखेगी।',
+  'opt.clockOver': '{elapsed} (खोज की सीमा {limit} पूरी)',
+  'opt.finishing': 'समाप्ति: योजना की जाँच हो रही है',
+  'plan.foundInWall': 'ऑप्टिमाइज़र {time}; अनुरोध से सहेजी गई योजना तक {wall}।',
+  'solver.wall': 'कुल बीता समय',
   'opt.robustTitle': 'हर रेल पारगमन को उसके P90 पूर्वानुमान पर रखकर योजना: सुरक्षा की लागत, सामान्य योजना से तुलना के लिए',
   'opt.phase.rule-based': 'नियम-आधारित',
   'opt.phase.building': 'मॉडल बन रहा है',

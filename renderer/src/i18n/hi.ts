@@ -65,7 +65,8 @@ export const hi: Record<MessageKey, string> = {
   'plan.unusedOne': '1 रेक उपयोग नहीं हुआ:',
   'plan.unusedReason': 'इस योजना ने इसे खाली छोड़ा (कोई कारण दर्ज नहीं)।',
   'plan.unusedNotPlaced': 'अवधि में उपलब्ध नहीं (स्थिति {status})।',
-  'optimize.estimate': '{orders} ऑर्डर और {rakes} रेक के लिए सुझाव: {limit}; हल में अधिकतम इतना समय लगेगा।',
+  'optimize.estimate':
+    '{orders} ऑर्डर और {rakes} रेक के लिए सुझाव: {limit}। सीमा खोज की है; योजना की जाँच, पूर्वानुमान और सहेजना इसके बाद समय लेते हैं।',
   'optimize.useSuggested': 'सुझाव अपनाएँ',
   'theme.label': 'थीम',
   'theme.system': 'सिस्टम',

@@ -6,7 +6,7 @@ import { useScenarios } from './scenarioStore';
 import { suggestedTimeLimitS } from './timeLimit';
 import { fieldError, parseNumber } from '../../lib/numberInput';
 import { t } from '../../i18n';
-import { tKnown } from './planText';
+import { progressClock, progressPhase } from './optimizeProgress';
 
 /** Seconds since `startedAt`, re-rendered every second while `startedAt` is set. */
 function useElapsedS(startedAt: number | null): number {
@@ -173,10 +173,8 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
             <div className="h-2 bg-brand-600 transition-all" style={{ width: `${share * 100}%` }} />
           </div>
           <p className="tabular mt-1 text-sm text-slate-600">
-            <span data-testid="optimize-clock">
-              {t('opt.clock', { elapsed: formatDuration(elapsedS), limit: formatDuration(running.timeLimitS) })}
-            </span>
-            {` · ${p ? `${tKnown(`opt.phase.${p.phase}`, p.phase)}${p.subproblem ? ` (${p.subproblem})` : ''}` : t('opt.starting')}`}
+            <span data-testid="optimize-clock">{progressClock(elapsedS, running.timeLimitS)}</span>
+            {` · ${progressPhase(elapsedS, running.timeLimitS, p ?? null)}`}
             {p?.incumbent != null && ` · ${t('opt.bestSoFar', { cost: formatRs(p.incumbent) })}`}
             {p?.gap != null && ` · ${t('opt.gapNow', { gap: formatPct(p.gap) })}`}
           </p>

@@ -24,7 +24,11 @@ export function SolverSummary({ plan }: { plan: Plan }) {
     <div className="space-y-1 text-sm">
       <p data-testid="plan-solver">
         <span className="font-medium">{solverHeadline(plan)}</span>{' '}
-        <span className="text-slate-600">{t('plan.foundIn', { time: formatDuration(s.seconds) })}</span>
+        <span className="text-slate-600">
+          {s.wallSeconds !== undefined
+            ? t('plan.foundInWall', { time: formatDuration(s.seconds), wall: formatDuration(s.wallSeconds) })
+            : t('plan.foundIn', { time: formatDuration(s.seconds) })}
+        </span>
         {s.stoppedEarly && <> {t('plan.stoppedEarly')}</>}
         {unused.length > 0 && (
           <span data-testid="plan-unused-summary">
@@ -59,6 +63,12 @@ export function SolverSummary({ plan }: { plan: Plan }) {
               ? t('solver.secondsOfLimit', { s: s.seconds.toFixed(1), limit: s.timeLimitS })
               : `${s.seconds.toFixed(1)} s`}
           </dd>
+          {s.wallSeconds !== undefined && (
+            <>
+              <dt>{t('solver.wall')}</dt>
+              <dd className="tabular">{`${s.wallSeconds.toFixed(1)} s`}</dd>
+            </>
+          )}
           {s.gap !== null && (
             <>
               <dt>{t('solver.gap')}</dt>
