@@ -1,5 +1,5 @@
 import { expect, openPage, test } from './fixtures';
-import { startAndLeave } from './rpc';
+import { rpc, startAndLeave } from './rpc';
 
 test('train a model from the Models page to the end and see its metrics beside the baseline', async ({ app }) => {
   await openPage(app, 'Models');
@@ -39,6 +39,19 @@ test('cancel a second training', async ({ app }) => {
   await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
   await expect(app.getByTestId('train-button-demand')).toBeEnabled();
   await expect(app.getByTestId('train-result-demand')).toHaveCount(0);
+});
+
+test('a double-click on Train starts one training and does not cancel it', async ({ app, server }) => {
+  const demandJobs = async () =>
+    (await rpc<{ name: string }[]>(server, 'training.jobs', { limit: 500 })).filter((j) => j.name === 'demand').length;
+  const before = await demandJobs();
+  await openPage(app, 'Models');
+  await app.getByTestId('train-button-demand').dblclick();
+  await expect(app.getByTestId('train-progress-demand')).toContainText(/round \d+ of \d+/, { timeout: 60_000 });
+  await expect(app.getByTestId('train-cancelled-demand')).toHaveCount(0);
+  expect(await demandJobs()).toBe(before + 1);
+  await app.getByTestId('train-cancel-demand').click();
+  await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
 });
 
 test('a training whose window closed is found running, followed and cancelled from the Models page', async ({

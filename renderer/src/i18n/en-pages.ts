@@ -80,6 +80,7 @@ export const enPages = {
   'train.latest': 'Latest: {version}.',
   'train.notTrained': 'Not trained yet.',
   'train.train': 'Train',
+  'train.training': 'Training…',
   'train.starting': 'Starting…',
   'train.progressModel':
     'Model · round {round} of {rounds} · elapsed {elapsed} · ETA {eta} (early stopping may end sooner)',

@@ -81,6 +81,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'train.latest': 'नवीनतम: {version}।',
   'train.notTrained': 'अभी प्रशिक्षित नहीं।',
   'train.train': 'प्रशिक्षित करें',
+  'train.training': 'प्रशिक्षण चल रहा है…',
   'train.starting': 'शुरू हो रहा है…',
   'train.progressModel':
     'मॉडल · राउंड {round}/{rounds} · बीता समय {elapsed} · शेष लगभग {eta} (अर्ली स्टॉपिंग से पहले भी पूरा हो सकता है)',

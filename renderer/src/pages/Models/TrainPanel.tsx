@@ -41,30 +41,31 @@ export function TrainPanel() {
                   </p>
                 </div>
                 <div className="shrink-0">
-                  {run ? (
-                    <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
-                      {t('opt.cancel')}
-                    </Button>
-                  ) : (
-                    <Button data-testid={`train-button-${s.name}`} onClick={() => void train(s.name)}>
-                      {t('train.train')}
-                    </Button>
-                  )}
+                  {/* Stays where it is, disabled, while the model trains: the second click of a
+                      double-click lands here, never on Cancel. */}
+                  <Button data-testid={`train-button-${s.name}`} disabled={!!run} onClick={() => void train(s.name)}>
+                    {run ? t('train.training') : t('train.train')}
+                  </Button>
                 </div>
               </div>
               {run && (
                 <div className="mt-2" data-testid={`train-progress-${s.name}`}>
-                  <p className="tabular text-sm text-slate-600">
-                    {p
-                      ? t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
-                          part: p.part,
-                          round: p.round,
-                          rounds: p.rounds,
-                          elapsed: formatDuration(p.elapsedMs / 1000),
-                          eta: formatDuration(p.etaMs / 1000),
-                        })
-                      : run.message || t('train.starting')}
-                  </p>
+                  <div className="flex items-center justify-between gap-3">
+                    <p className="tabular min-w-0 flex-1 text-sm text-slate-600">
+                      {p
+                        ? t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
+                            part: p.part,
+                            round: p.round,
+                            rounds: p.rounds,
+                            elapsed: formatDuration(p.elapsedMs / 1000),
+                            eta: formatDuration(p.etaMs / 1000),
+                          })
+                        : run.message || t('train.starting')}
+                    </p>
+                    <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
+                      {t('opt.cancel')}
+                    </Button>
+                  </div>
                   {run.history.length > 0 && (
                     <TrainLossChart
                       history={run.history}
