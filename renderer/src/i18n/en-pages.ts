@@ -87,7 +87,9 @@ export const enPages = {
   'train.progressQuantile':
     'Quantile {part} · round {round} of {rounds} · elapsed {elapsed} · ETA {eta} (early stopping may end sooner)',
   'train.cancelled': 'Training cancelled; the previous version stays in use.',
-  'train.finished': 'Finished · last progress: round {round} of {rounds} · elapsed {elapsed}',
+  'train.finished': 'Finished · main model: round {round} of {rounds}',
+  'train.finishedEarly':
+    'Finished · main model stopped at round {round} of {rounds}; early stopping keeps its best {best} rounds',
   'train.lossChart': 'Training and validation loss by round',
   'train.round': 'round',
   'train.trainingLoss': 'training loss',

@@ -88,7 +88,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'train.progressQuantile':
     'क्वांटाइल {part} · राउंड {round}/{rounds} · बीता समय {elapsed} · शेष लगभग {eta} (अर्ली स्टॉपिंग से पहले भी पूरा हो सकता है)',
   'train.cancelled': 'प्रशिक्षण रद्द; पिछला वर्ज़न ही उपयोग में रहेगा।',
-  'train.finished': 'पूरा हुआ · अंतिम प्रगति: राउंड {round}/{rounds} · बीता समय {elapsed}',
+  'train.finished': 'पूरा हुआ · मुख्य मॉडल: राउंड {round}/{rounds}',
+  'train.finishedEarly': 'पूरा हुआ · मुख्य मॉडल राउंड {round}/{rounds} पर रुका; अर्ली स्टॉपिंग उसके सबसे अच्छे {best} राउंड रखती है',
   'train.lossChart': 'हर राउंड में प्रशिक्षण और वैलिडेशन लॉस',
   'train.round': 'राउंड',
   'train.trainingLoss': 'प्रशिक्षण लॉस',

@@ -85,10 +85,10 @@ export function TrainPanel() {
                 <>
                   {finalProgress[s.name] && (
                     <p className="tabular mt-2 text-sm text-slate-600" data-testid={`train-progress-${s.name}`}>
-                      {t('train.finished', {
+                      {t(results[s.name]!.metrics.stoppedEarly ? 'train.finishedEarly' : 'train.finished', {
                         round: finalProgress[s.name]!.round,
                         rounds: finalProgress[s.name]!.rounds,
-                        elapsed: formatDuration(finalProgress[s.name]!.elapsedMs / 1000),
+                        best: results[s.name]!.metrics.bestRound,
                       })}
                     </p>
                   )}

@@ -25,12 +25,14 @@ describe('a training this window did not start', () => {
     const last = { jobId: 'j1', stage: 'training', part: 'model', round: 40, rounds: 40, trainLoss: 1, validLoss: 2 };
     handlers.get('training.progress')!(last);
     expect(useTraining.getState().runs.demand?.history).toEqual([{ round: 40, trainLoss: 1, validLoss: 2 }]);
+    // The P90 side model trains after the main one: its rounds are not the main model's.
+    handlers.get('training.progress')!({ ...last, part: 'p90', round: 162, rounds: 300 });
     const result = { jobId: 'j1', name: 'demand', version: 'v9', registryVersion: 3, metrics: { history: [] } };
     handlers.get('training.finished')!({ jobId: 'j1', name: 'demand', status: 'succeeded', result });
     const s = useTraining.getState();
     expect(s.runs.demand).toBeUndefined();
     expect(s.results.demand).toBe(result);
-    expect(s.finalProgress.demand).toMatchObject({ round: 40 });
+    expect(s.finalProgress.demand).toMatchObject({ part: 'model', round: 40, rounds: 40 });
     expect(s.outcome.demand).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ export interface TrainRun {
   /** Loss per round of the main model (train and validation). */
   history: { round: number; trainLoss: number; validLoss: number | null }[];
   last: Extract<TrainingProgress, { stage: 'training' }> | null;
+  /** The main model's last round: the P10/P90 side models train after it and report their own rounds. */
+  lastModel: TrainRun['last'];
   /** What the host last said it is doing (before the first round); empty until it says. */
   message: string;
 }
@@ -21,7 +23,7 @@ interface TrainState {
   syntheticHistory: SyntheticHistory | null;
   runs: Record<string, TrainRun>;
   results: Record<string, TrainingResult>;
-  /** The last round reported before a run finished (a fast run may end between two repaints). */
+  /** The main model's last round reported before a run finished (a fast run may end between two repaints). */
   finalProgress: Record<string, TrainRun['last']>;
   outcome: Record<string, 'cancelled' | 'failed'>;
   errors: Record<string, unknown>;
@@ -58,7 +60,7 @@ export const useTraining = create<TrainState>((set, get) => ({
     const patch = (fn: (r: TrainRun) => Partial<TrainRun>) =>
       set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
     set((s) => ({
-      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, message: '' } },
+      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, lastModel: null, message: '' } },
       errors: { ...s.errors, [spec]: null },
       outcome: omit(s.outcome, spec),
     }));
@@ -73,7 +75,7 @@ export const useTraining = create<TrainState>((set, get) => ({
       );
       set((s) => ({
         results: { ...s.results, [spec]: result },
-        finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null },
+        finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.lastModel ?? null },
       }));
       await get().load();
     } catch (error) {
@@ -96,13 +98,12 @@ export const useTraining = create<TrainState>((set, get) => ({
 /** The progress line and loss curve of a round, as the call's own progress gives them. */
 function progressPatch(p: TrainingProgress, r: TrainRun): Partial<TrainRun> {
   if (p.stage !== 'training') return { jobId: p.jobId, message: p.message };
+  if (p.part !== 'model') return { jobId: p.jobId, last: p, message: '' };
   return {
     jobId: p.jobId,
     last: p,
-    history:
-      p.part === 'model'
-        ? [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }]
-        : r.history,
+    lastModel: p,
+    history: [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }],
     message: '',
   };
 }
@@ -120,7 +121,7 @@ async function adoptRunning(specs: SpecSummary[]): Promise<void> {
     const runs = { ...s.runs };
     for (const j of jobs)
       if (j.status === 'running' && names.has(j.name) && !runs[j.name])
-        runs[j.name] = { ctrl: null, jobId: j.jobId, history: [], last: null, message: '' };
+        runs[j.name] = { ctrl: null, jobId: j.jobId, history: [], last: null, lastModel: null, message: '' };
     return { runs };
   });
 }
@@ -147,7 +148,7 @@ function follow(): void {
           {
             runs: omit(s.runs, spec),
             results: { ...s.results, [spec]: f.result },
-            finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.last ?? null },
+            finalProgress: { ...s.finalProgress, [spec]: s.runs[spec]?.lastModel ?? null },
           }
         : {
             runs: omit(s.runs, spec),
