@@ -46,6 +46,9 @@ export const enPages = {
   'indent.scenarioAria': 'Scenario for the indent',
   'indent.days': 'Days',
   'indent.daysAria': 'Indent days',
+  'indent.daysInvalid': 'Days must be a whole number from 1 to {max}.',
+  'indent.stale':
+    'This table, and what Export saves, is the indent for {days} days: press Suggest indent for the days entered now.',
   'indent.suggest': 'Suggest indent',
   'indent.summary': '{rakes} rake(s) carrying {indented} of {demand} wanting rail. Demand forecast: {source}.',
   'indent.col.rakes': 'Rakes',

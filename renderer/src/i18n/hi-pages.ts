@@ -47,6 +47,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'indent.scenarioAria': 'इंडेंट के लिए परिदृश्य',
   'indent.days': 'दिन',
   'indent.daysAria': 'इंडेंट के दिन',
+  'indent.daysInvalid': 'दिन 1 से {max} तक की पूर्ण संख्या होनी चाहिए।',
+  'indent.stale': 'यह तालिका, और जो निर्यात सहेजता है, {days} दिनों का इंडेंट है: अभी दर्ज दिनों के लिए इंडेंट सुझाएँ दबाएँ।',
   'indent.suggest': 'इंडेंट सुझाएँ',
   'indent.summary': '{rakes} रेक, रेल से जाने वाले {demand} में से {indented} ले जाएँगे। माँग पूर्वानुमान: {source}।',
   'indent.col.rakes': 'रेक',

@@ -4,9 +4,18 @@ import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
-import { formatDate } from '../../lib/dates';
-import { formatT } from '../../lib/format';
+import { parseWholeNumber } from '../../lib/wholeNumber';
 import { useAction } from '../../lib/useAction';
+import { IndentTable } from './IndentTable';
+
+const MAX_DAYS = 14;
+
+/** A fetched indent with what it was asked for: the export sends the same, whatever the fields say now. */
+interface ShownIndent {
+  scenarioId: string;
+  days: number;
+  result: IndentResult;
+}
 
 /**
  * The rake indent: how many rakes of which wagon type to ask the railway for, per day and loading
@@ -15,8 +24,8 @@ import { useAction } from '../../lib/useAction';
 export function IndentPanel() {
   const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
   const [scenarioId, setScenarioId] = useState<string>('');
-  const [days, setDays] = useState(14);
-  const [indent, setIndent] = useState<IndentResult | null>(null);
+  const [daysText, setDaysText] = useState(String(MAX_DAYS));
+  const [shown, setShown] = useState<ShownIndent | null>(null);
   const { busy, error, setError, run } = useAction();
   useEffect(() => {
     void api.call('scenarios.list', {}).then((l) => {
@@ -24,17 +33,20 @@ export function IndentPanel() {
       setScenarioId((id) => id || l[0]?.id || '');
     }, setError);
   }, [setError]); // a state setter: the list loads once
+  const days = parseWholeNumber(daysText, 1, MAX_DAYS);
+  const suggest = (asked: { scenarioId: string; days: number }) =>
+    run(async () => setShown({ ...asked, result: await api.call('forecasts.indent', asked) }));
   const exportAs = (format: 'xlsx' | 'csv') =>
     run(async () => {
-      const f = await api.call('forecasts.exportIndent', { scenarioId, days, format });
+      if (!shown) return;
+      const f = await api.call('forecasts.exportIndent', { scenarioId: shown.scenarioId, days: shown.days, format });
       await saveBytes(f.fileName, f.base64);
     });
-  const rakes = indent?.rows.reduce((s, r) => s + r.rakes, 0) ?? 0;
   return (
     <Card
       title={t('indent.title')}
       actions={
-        indent ? (
+        shown ? (
           <div className="flex gap-2">
             <Button variant="secondary" disabled={busy} onClick={() => void exportAs('xlsx')}>
               {t('plan.exportXlsx')}
@@ -55,7 +67,7 @@ export function IndentPanel() {
             value={scenarioId}
             onChange={(e) => {
               setScenarioId(e.target.value);
-              setIndent(null);
+              setShown(null);
             }}
           >
             {scenarios.map((s) => (
@@ -69,77 +81,43 @@ export function IndentPanel() {
           {t('indent.days')}
           <input
             aria-label={t('indent.daysAria')}
+            aria-invalid={days === null}
+            aria-describedby={days === null ? 'indent-days-error' : undefined}
             type="number"
             min={1}
-            max={14}
-            value={days}
-            onChange={(e) => setDays(Math.min(14, Math.max(1, Number(e.target.value) || 1)))}
-            className="ml-2 w-16 rounded border border-slate-300 px-2 py-1"
+            max={MAX_DAYS}
+            value={daysText}
+            onChange={(e) => setDaysText(e.target.value)}
+            onBlur={() => {
+              if (days !== null) setDaysText(String(days));
+            }}
+            className="ml-2 w-16 rounded border border-slate-300 px-2 py-1 aria-[invalid=true]:border-red-500"
           />
         </label>
         <Button
-          disabled={busy || !scenarioId}
+          disabled={busy || !scenarioId || days === null}
           data-testid="btn-indent"
-          onClick={() => void run(async () => setIndent(await api.call('forecasts.indent', { scenarioId, days })))}
+          onClick={() => {
+            if (days !== null) void suggest({ scenarioId, days });
+          }}
         >
           {t('indent.suggest')}
         </Button>
       </div>
+      {days === null && (
+        <p id="indent-days-error" role="alert" className="mt-1 text-sm text-red-700" data-testid="indent-days-error">
+          {t('indent.daysInvalid', { max: MAX_DAYS })}
+        </p>
+      )}
       <ErrorBanner error={error} />
-      {indent && (
+      {shown && (
         <div className="mt-3 space-y-2" data-testid="indent">
-          <p className="text-sm text-slate-600">
-            {t('indent.summary', {
-              rakes,
-              indented: formatT(indent.indentedT),
-              demand: formatT(indent.demandT),
-              source: indent.demandSource,
-            })}
-          </p>
-          <div className="max-h-80 overflow-auto">
-            <table className="w-full text-sm">
-              <thead className="text-left text-xs uppercase text-slate-500">
-                <tr>
-                  <th>{t('col.date')}</th>
-                  <th>{t('forecast.col.loadingPoint')}</th>
-                  <th>{t('col.wagonType')}</th>
-                  <th className="text-right">{t('indent.col.rakes')}</th>
-                  <th className="text-right">{t('indent.col.expected')}</th>
-                  <th className="text-right">{t('indent.col.openOrders')}</th>
-                  <th className="text-right">{t('forecast.col.forecast')}</th>
-                  <th>{t('indent.col.products')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {indent.rows.map((r) => (
-                  <tr
-                    key={`${r.date}|${r.loadingPoint}|${r.wagonType}`}
-                    className="border-t border-slate-100"
-                    data-testid="indent-row"
-                  >
-                    <td className="tabular whitespace-nowrap">{formatDate(r.date)}</td>
-                    <td>{r.loadingPoint}</td>
-                    <td>{r.wagonType}</td>
-                    <td className="tabular text-right">{r.rakes}</td>
-                    <td className="tabular text-right">{formatT(r.expectedT)}</td>
-                    <td className="tabular text-right">{formatT(r.openOrdersT)}</td>
-                    <td className="tabular text-right">{formatT(r.forecastT)}</td>
-                    <td className="text-xs">{r.products.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {indent.notes.length > 0 && (
-            <details className="text-xs text-slate-600">
-              <summary>{t('indent.notes', { n: indent.notes.length })}</summary>
-              <ul className="list-disc pl-6">
-                {indent.notes.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-              </ul>
-            </details>
+          {shown.days !== days && (
+            <p role="status" className="text-sm text-amber-800" data-testid="indent-stale">
+              {t('indent.stale', { days: shown.days })}
+            </p>
           )}
+          <IndentTable indent={shown.result} />
         </div>
       )}
     </Card>
