@@ -16,9 +16,8 @@ export const enPages = {
   'table.cellOf': '{column} of {row}',
 
   'forecast.demandTitle': 'Demand — next 14 days',
-  'forecast.series': 'Destination × product',
-  'forecast.seriesAria': 'Destination and product',
-  'forecast.seriesOption': '{destination} × {product} ({corridor}, mean {mean}/day)',
+  'forecast.destinationOption': '{destination} ({corridor}, mean {mean}/day, all products)',
+  'forecast.productOption': '{product} (mean {mean}/day)',
   'forecast.modelVersion': 'Model {version}',
   'forecast.noModel': 'No model',
   'forecast.summary': '{model} · next 14 days: {total} in all',

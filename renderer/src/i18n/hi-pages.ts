@@ -17,9 +17,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'table.cellOf': '{row} का {column}',
 
   'forecast.demandTitle': 'माँग — अगले 14 दिन',
-  'forecast.series': 'गंतव्य × उत्पाद',
-  'forecast.seriesAria': 'गंतव्य और उत्पाद',
-  'forecast.seriesOption': '{destination} × {product} ({corridor}, औसत {mean}/दिन)',
+  'forecast.destinationOption': '{destination} ({corridor}, सभी उत्पाद, औसत {mean}/दिन)',
+  'forecast.productOption': '{product} (औसत {mean}/दिन)',
   'forecast.modelVersion': 'मॉडल {version}',
   'forecast.noModel': 'कोई मॉडल नहीं',
   'forecast.summary': '{model} · अगले 14 दिन: कुल {total}',

@@ -5,24 +5,25 @@ import { Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
 import { ForecastChart } from './ForecastChart';
+import { destinationsOf, productsOf, type Series } from './demandPicker';
 
-type Series = { destination: string; product: string; corridor: string; meanT: number; source: string };
+const selectClass = 'ml-2 rounded border border-slate-300 px-2 py-1';
 
 /** Demand for the next 14 days of one destination × product, with the last 90 days of actuals behind it. */
 export function ForecastDemand() {
   const [series, setSeries] = useState<Series[]>([]);
-  const [pick, setPick] = useState<string>('');
+  const [pick, setPick] = useState<{ destination: string; product: string } | null>(null);
   const [fc, setFc] = useState<DemandForecast | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     api.call('predict.demandSeries', {}).then((s) => {
       setSeries(s);
-      if (s[0]) setPick(`${s[0].destination}|${s[0].product}`);
+      if (s[0]) setPick({ destination: s[0].destination, product: s[0].product });
     }, setError);
   }, []);
   useEffect(() => {
     if (!pick) return;
-    const [destination, product] = pick.split('|') as [string, string];
+    const { destination, product } = pick;
     let live = true;
     api.call('predict.demand', { destination, product, historyDays: 90 }).then(
       (r) => live && (setFc(r), setError(null)),
@@ -35,27 +36,48 @@ export function ForecastDemand() {
   const total = fc ? fc.forecast.reduce((a, f) => a + f.tonnes, 0) : 0;
   return (
     <Card title={t('forecast.demandTitle')}>
-      <label className="text-sm">
-        {t('forecast.series')}{' '}
-        <select
-          aria-label={t('forecast.seriesAria')}
-          data-testid="forecast-series"
-          className="ml-2 rounded border border-slate-300 px-2 py-1"
-          value={pick}
-          onChange={(e) => setPick(e.target.value)}
-        >
-          {series.slice(0, 80).map((s) => (
-            <option key={`${s.destination}|${s.product}`} value={`${s.destination}|${s.product}`}>
-              {t('forecast.seriesOption', {
-                destination: s.destination,
-                product: s.product,
-                corridor: s.corridor,
-                mean: formatT(s.meanT),
-              })}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="flex flex-wrap gap-3 text-sm">
+        <label>
+          {t('col.destination')}
+          <select
+            aria-label={t('col.destination')}
+            data-testid="forecast-destination"
+            className={selectClass}
+            value={pick?.destination ?? ''}
+            // Another destination opens on its largest product.
+            onChange={(e) =>
+              setPick({ destination: e.target.value, product: productsOf(series, e.target.value)[0]?.product ?? '' })
+            }
+          >
+            {destinationsOf(series).map((d) => (
+              <option key={d.destination} value={d.destination}>
+                {t('forecast.destinationOption', {
+                  destination: d.destination,
+                  corridor: d.corridor,
+                  mean: formatT(d.meanT),
+                })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('col.product')}
+          <select
+            aria-label={t('col.product')}
+            data-testid="forecast-product"
+            className={selectClass}
+            value={pick?.product ?? ''}
+            onChange={(e) => pick && setPick({ destination: pick.destination, product: e.target.value })}
+          >
+            {pick &&
+              productsOf(series, pick.destination).map((s) => (
+                <option key={s.product} value={s.product}>
+                  {t('forecast.productOption', { product: s.product, mean: formatT(s.meanT) })}
+                </option>
+              ))}
+          </select>
+        </label>
+      </div>
       <ErrorBanner error={error} />
       {!fc && !error && (
         // The summary and chart's height, held while the forecast is on its way: the card below moves
