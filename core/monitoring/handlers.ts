@@ -34,8 +34,11 @@ export function registerMonitoring(app: HostApp<Contract>, s: HostServices): voi
   app.handleAll({
     'monitoring.overview': ({ minutes }) => {
       const opt = monitor.summary('optimizer', minutes);
-      const runs = opt.reduce((a, o) => a + o.count, 0);
-      const solved = opt.filter((o) => o.key === 'solved').reduce((a, o) => a + o.count, 0);
+      const count = (key: string) => opt.filter((o) => o.key === key).reduce((a, o) => a + o.count, 0);
+      // A planner's cancel is neither a success nor a failure of the optimizer (the alert rules
+      // say the same): it stays out of the rate, and byOutcome still shows how many there were.
+      const runs = opt.reduce((a, o) => a + o.count, 0) - count('cancelled');
+      const solved = count('solved');
       const cfg = monitor.getConfig();
       return {
         now: Date.now(),

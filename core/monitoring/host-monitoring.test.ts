@@ -51,6 +51,16 @@ describe('monitoring wired into the host', () => {
     expect(n.n).toBe(2);
   });
 
+  it("leaves a planner's cancels out of the optimizer success rate", async () => {
+    const monitor = monitorFor(host.services);
+    const outcomes = ['solved', 'solved', 'solved', 'solved', 'solved', 'fallback', 'cancelled'];
+    for (const key of outcomes) monitor.record('optimizer', key, { ms: 1000, ok: key === 'solved' });
+    const { optimizer } = await host.app.invoke('monitoring.overview', { minutes: 5 });
+    expect(optimizer.runs).toBe(6);
+    expect(optimizer.successRate).toBeCloseTo(5 / 6);
+    expect(optimizer.byOutcome.find((o) => o.key === 'cancelled')?.count).toBe(1);
+  });
+
   it('writes the last points at close: a host reopened on the data folder reads them', async () => {
     const dir = path.join(tmp.dir, 'closing');
     const first = createHost({ dataDir: dir, mode: 'test' });

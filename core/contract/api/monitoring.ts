@@ -146,6 +146,7 @@ export interface MonitorOverview {
   /** Per call name over the window. */
   byCall: SeriesSummary[];
   inference: SeriesSummary[];
+  /** Solves by outcome (solved, fallback, failed, cancelled); `runs` and the rate leave cancels out. */
   optimizer: { byOutcome: SeriesSummary[]; successRate: number | null; runs: number };
   training: SeriesSummary[];
   models: ModelStatusRow[];

@@ -48,9 +48,11 @@ const DRIFT: Record<DriftReport['status'], MessageKey> = {
   drift: 'monitor.drift.drift',
   'no-data': 'monitor.drift.no-data',
 };
-// How a training job ended, as the monitoring series name it.
+// How a training job or a solve ended, as the monitoring series name it.
 const OUTCOME: Record<string, MessageKey> = {
   succeeded: 'monitor.outcome.succeeded',
+  solved: 'monitor.outcome.solved',
+  fallback: 'monitor.outcome.fallback',
   failed: 'monitor.outcome.failed',
   cancelled: 'monitor.outcome.cancelled',
 };

@@ -171,13 +171,21 @@ export function MonitorPage() {
               label={t('monitor.optimizerSuccess')}
               value={overview.optimizer.successRate === null ? '–' : formatPct(overview.optimizer.successRate)}
               hint={
-                overview.optimizer.runs === 1 ? t('monitor.oneRun') : t('monitor.runs', { n: overview.optimizer.runs })
+                <span data-testid="optimizer-runs">
+                  {t('monitor.optimizerRuns', {
+                    runs:
+                      overview.optimizer.runs === 1
+                        ? t('monitor.oneRun')
+                        : t('monitor.runs', { n: overview.optimizer.runs }),
+                    outcomes: outcomeCounts(overview.optimizer.byOutcome),
+                  })}
+                </span>
               }
             />
             <Stat
               label={t('monitor.trainingJobs')}
               value={overview.training.reduce((a, j) => a + j.count, 0)}
-              hint={overview.training.map((j) => `${outcomeLabel(j.key)} ${j.count}`).join(', ') || t('monitor.none')}
+              hint={outcomeCounts(overview.training)}
             />
           </div>
           <div className="grid gap-4 md:grid-cols-2">
@@ -230,4 +238,9 @@ export function MonitorPage() {
       )}
     </div>
   );
+}
+
+/** How many runs ended each way ("solved 5, cancelled 1"); "none" when nothing ran. */
+function outcomeCounts(byOutcome: MonitorOverview['training']): string {
+  return byOutcome.map((o) => `${outcomeLabel(o.key)} ${o.count}`).join(', ') || t('monitor.none');
 }
