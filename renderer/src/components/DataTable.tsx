@@ -19,6 +19,7 @@ import {
 import { t } from '../i18n';
 import { formatDate, formatDateTime } from '../lib/dates';
 import { parseClipboard, pasteTargets } from './grid/clipboard';
+import { enumWord } from './grid/enumWords';
 import { cellKeyAction, clampPos, type Pos } from './grid/gridKeys';
 import { nextSort, viewIndices, type SortState } from './table/tableLogic';
 import { rowCountText } from './table/rowCount';
@@ -67,10 +68,11 @@ export interface DataTableProps {
 
 const ROW_H = 30;
 
-export function cellText(v: unknown, kind: DataColumn['kind']): string {
+export function cellText(v: unknown, kind: DataColumn['kind'], field = ''): string {
   if (v === undefined || v === null) return '';
   if (kind === 'list' && Array.isArray(v)) return v.join(';');
   if (kind === 'bool') return v ? t('table.yes') : t('table.no');
+  if (kind === 'enum' && typeof v === 'string') return enumWord(field, v);
   if (kind === 'number' && typeof v === 'number') return v.toLocaleString('en-IN', { maximumFractionDigits: 2 });
   // One date format everywhere, with the year, on the stored clock (plant time).
   if ((kind === 'timestamp' || kind === 'date') && typeof v === 'string')
@@ -87,6 +89,7 @@ function editText(v: unknown, kind: DataColumn['kind']): string {
   if (kind === 'timestamp' || kind === 'date') return v == null ? '' : String(v);
   // The words the import parses, whatever the interface language.
   if (kind === 'bool') return v == null ? '' : v ? 'yes' : 'no';
+  if (kind === 'enum') return v == null ? '' : String(v);
   return cellText(v, kind === 'number' ? 'text' : kind);
 }
 
@@ -127,7 +130,7 @@ export function DataTable({
       columns.map((c) => ({
         id: c.field,
         value: (r: Record<string, unknown>) => r[c.field],
-        text: (r: Record<string, unknown>) => cellText(r[c.field], c.kind),
+        text: (r: Record<string, unknown>) => cellText(r[c.field], c.kind, c.field),
       })),
     [columns],
   );
@@ -508,7 +511,7 @@ export function DataTable({
                             className="h-[26px] w-full rounded border border-brand-600 bg-white px-1 text-sm"
                           />
                         ) : (
-                          cellText(row[c.field], c.kind)
+                          cellText(row[c.field], c.kind, c.field)
                         )}
                       </div>
                     );
