@@ -83,6 +83,25 @@ export const enPages = {
   'models.metric.f1': 'F1 (macro)',
   'models.metric.logloss': 'Log-loss',
 
+  // Each model spec's title and description (models/*.ts), by spec name.
+  'spec.demand.title': 'Demand (14 days ahead)',
+  'spec.demand.description':
+    'Tonnes ordered per day for each destination × product, forecast 14 days ahead from lags ≥ 14 days, calendar and lane.',
+  'spec.freight-cost.title': 'Freight cost',
+  'spec.freight-cost.description': 'Cost per tonne (₹/t) of a shipment by mode, lane, distance, lot size and product.',
+  'spec.loading-throughput.title': 'Loading throughput',
+  'spec.loading-throughput.description':
+    'Loading rate (t/h) of a loading point for a product, wagon type and lot size, by season.',
+  'spec.rake-availability.title': 'Rake availability (placement delay)',
+  'spec.rake-availability.description':
+    "Hours between a rake's promised and actual placement, by wagon type, loading point, promised hour, calendar and the loading point's recent delays (placements known when the rake was promised).",
+  'spec.transit-delay.title': 'Rail transit time (with P10/P90)',
+  'spec.transit-delay.description':
+    'Hours from dispatch to arrival of a rake, by corridor, destination, distance, wagon type, load and season; P10 and P90 bound the likely range.',
+  'spec.transport-mode.title': 'Transport mode (rail / road)',
+  'spec.transport-mode.description':
+    'Probability that a shipment goes by rail or road, from lane, distance, lot size, product and priority.',
+
   'train.title': 'Train forecasting models',
   'train.syntheticHistory':
     "The history here is the demo's synthetic history (seed {seed}, {days} days), not the plant's: models trained on it feed only the demo scenario. Import the plant's history (rakeplan history import) to train on its own.",

@@ -1,7 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLang } from '../i18n';
 import { formatDate } from './dates';
-import { aliasLabel, driftLabel, eventLabel, isMetric, metricLabel, metricValue, statusLabel } from './modelLabels';
+import { MODEL_SPECS } from '../../../models';
+import {
+  aliasLabel,
+  driftLabel,
+  eventLabel,
+  isMetric,
+  metricLabel,
+  metricValue,
+  specText,
+  statusLabel,
+} from './modelLabels';
 
 describe('status words and names in the chosen language', () => {
   afterEach(() => useLang.getState().setLang('en'));
@@ -49,5 +59,17 @@ describe('status words and names in the chosen language', () => {
     expect(metricValue('wape', 0.1, '₹/t')).toBe('10.0 %');
     expect(metricValue('n', 12345, 'h')).toBe('12,345');
     expect(metricValue('mae', undefined, 'h')).toBe('–');
+  });
+
+  it("gives every model spec its title and description in Hindi, and the host's text to others", () => {
+    // The English messages are the specs' own texts, so neither drifts from the other.
+    for (const spec of MODEL_SPECS) {
+      expect(specText(spec.name, 'title', '')).toBe(spec.title);
+      expect(specText(spec.name, 'description', '')).toBe(spec.description);
+    }
+    useLang.getState().setLang('hi');
+    expect(specText('transit-delay', 'title', 'Rail transit time (with P10/P90)')).toBe('रेल ट्रांज़िट समय (P10/P90 सहित)');
+    for (const spec of MODEL_SPECS) expect(specText(spec.name, 'description', '')).toMatch(/[\u0900-\u097F]/);
+    expect(specText('from-a-csv', 'title', 'From a CSV')).toBe('From a CSV');
   });
 });

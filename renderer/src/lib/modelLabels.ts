@@ -1,6 +1,6 @@
 import type { Alias, ModelEvent, ModelSummary, ModelVersionInfo } from '../../../core/contract/api/registry';
 import type { DriftReport } from '../../../core/contract/api/monitoring';
-import { t, type MessageKey } from '../i18n';
+import { CATALOGUES, t, type MessageKey } from '../i18n';
 import { formatCount, formatPct } from './format';
 
 /**
@@ -65,6 +65,15 @@ const METRIC_NAMES: Record<string, MessageKey> = {
   f1: 'models.metric.f1',
   logloss: 'models.metric.logloss',
 };
+
+/**
+ * A model spec's title or description (models/*.ts) in the interface language, by spec name; a
+ * model with no messages (a CSV-trained one, a spec added later) shows the host's text.
+ */
+export function specText(name: string, part: 'title' | 'description', hostText: string): string {
+  const key = `spec.${name}.${part}`;
+  return key in CATALOGUES.en ? t(key as MessageKey) : hostText;
+}
 
 export const statusLabel = (s: string) => word(STATUS, s);
 export const aliasLabel = (a: string) => word(ALIAS, a);

@@ -4,7 +4,7 @@ import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../
 import { api } from '../../api/client';
 import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
-import { aliasLabel, metricLabel, metricValue, statusLabel } from '../../lib/modelLabels';
+import { aliasLabel, metricLabel, metricValue, specText, statusLabel } from '../../lib/modelLabels';
 import { GatePanel } from './GatePanel';
 import { VersionDetail } from './VersionDetail';
 
@@ -129,7 +129,7 @@ export function RegistryPanel() {
                 }}
               >
                 <td className="px-2 py-1">
-                  {m.title}
+                  {specText(m.name, 'title', m.title)}
                   {m.title !== m.name && <span className="ml-1 font-mono text-xs text-slate-500">{m.name}</span>}
                 </td>
                 <td className="px-2">{m.versions}</td>
@@ -148,7 +148,7 @@ export function RegistryPanel() {
         </table>
         {model && (
           <div className="flex flex-wrap items-center gap-2">
-            <span className="text-sm font-medium">{model.title}</span>
+            <span className="text-sm font-medium">{specText(model.name, 'title', model.title)}</span>
             <Button
               variant="secondary"
               disabled={busy || model.rollbackTo === null}
@@ -161,7 +161,11 @@ export function RegistryPanel() {
               onClick={() =>
                 void act(async () => {
                   const r = await api.call('registry.rollback', { name: model.name });
-                  return t('registry.rolledBack', { model: model.title, from: r.from, to: r.version });
+                  return t('registry.rolledBack', {
+                    model: specText(model.name, 'title', model.title),
+                    from: r.from,
+                    to: r.version,
+                  });
                 })
               }
             >
@@ -248,7 +252,7 @@ export function RegistryPanel() {
                       const r = await api.call('registry.evaluate', { name: detail.name, version: detail.version });
                       return {
                         text: t(r.passed ? 'registry.gatesPassedFor' : 'registry.gatesFailedFor', {
-                          model: model?.title ?? detail.name,
+                          model: specText(detail.name, 'title', model?.title ?? detail.name),
                           version: detail.version,
                         }),
                         ok: r.passed,

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
 import { formatDuration } from '../../lib/format';
+import { specText } from '../../lib/modelLabels';
 import { TrainLossChart } from './TrainLossChart';
 import { TrainResult } from './TrainResult';
 import { useTraining } from './TrainStore';
@@ -34,9 +35,14 @@ export function TrainPanel() {
               {/* The button stays beside the text, however long the description runs. */}
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">{s.title}</p>
+                  <p className="font-medium">{specText(s.name, 'title', s.title)}</p>
                   <p className="text-xs text-slate-500">
-                    {t('train.spec', { description: s.description, target: s.target, unit: s.unit, table: s.table })}{' '}
+                    {t('train.spec', {
+                      description: specText(s.name, 'description', s.description),
+                      target: s.target,
+                      unit: s.unit,
+                      table: s.table,
+                    })}{' '}
                     {s.latest ? t('train.latest', { version: s.latest.version }) : t('train.notTrained')}
                   </p>
                 </div>
