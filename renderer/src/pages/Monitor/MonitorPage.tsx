@@ -8,6 +8,7 @@ import { formatPct } from '../../lib/format';
 import { modeLabel, outcomeLabel } from '../../lib/modelLabels';
 import { latencyScale } from './latencyScale';
 import { LineChart } from './LineChart';
+import { ruleText } from './ruleText';
 import { AlertList, CallTable, DriftTable, ModelStatusTable } from './MonitorTables';
 
 const WINDOWS = [15, 60, 360, 1440] as const;
@@ -152,7 +153,7 @@ export function MonitorPage() {
             {t('monitor.rules', {
               rules: overview.rules
                 .filter((r) => r.rule.enabled)
-                .map((r) => r.text)
+                .map((r) => ruleText(r.rule))
                 .join(' · '),
             })}
           </p>
