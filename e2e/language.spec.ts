@@ -95,10 +95,20 @@ test('the Plan page of a day plan reads in Hindi', async ({ app }) => {
 });
 
 // Interface words of each page as English showed them (compared without case: cards write their
-// titles in capitals). Words that also occur in data from the host (model titles, sources, rule
-// texts) are left out: those stay as the host wrote them; so are call names (`health.get`).
+// titles in capitals), and the host's sentences the page words from their codes: forecast sources
+// and fallbacks, model titles and descriptions, alert rules. Names and codes stay as they are
+// (`transit-delay`, `history_demand`, call names such as `health.get`).
 const ENGLISH_UI: Record<string, readonly string[]> = {
   पूर्वानुमान: [
+    'No usable demand model',
+    'seasonal naive forecast',
+    'historical mean',
+    'there is no model named',
+    'in the registry',
+    'database table',
+    'synthetic history',
+    'rows',
+    'open orders only',
     'next 14 days',
     'Planning day',
     'Rail transit time',
@@ -109,7 +119,22 @@ const ENGLISH_UI: Record<string, readonly string[]> = {
     'Suggest indent',
     'Source:',
   ],
-  मॉडल: ['Train forecasting models', 'Not trained yet', 'Latest:', 'Target:', 'Registry', 'registered models'],
+  मॉडल: [
+    'Train forecasting models',
+    'Not trained yet',
+    'Latest:',
+    'Target:',
+    'Registry',
+    'registered models',
+    'Demand (14 days ahead)',
+    'Rail transit time',
+    'Rake availability',
+    'Loading throughput',
+    'Freight cost',
+    'Transport mode',
+    'Hours from dispatch',
+    'Tonnes ordered per day',
+  ],
   निगरानी: [
     'Health',
     'App version',
@@ -125,6 +150,12 @@ const ENGLISH_UI: Record<string, readonly string[]> = {
     'Calls by name',
     'Check drift now',
     'Window',
+    'failure rate',
+    'long jobs',
+    'interactive',
+    'a production model failed to load',
+    'input drift detected',
+    'refusals and cancels',
   ],
 };
 const HEADINGS: Record<string, string> = {
@@ -151,6 +182,12 @@ test('in Hindi the Forecasts, Models and Monitor pages show no English interface
     await expect(main.getByRole('heading', { level: 1 })).toHaveText(page);
     await expect(main.getByRole('heading', { name: HEADINGS[page] })).toBeVisible();
     await expect(main.getByTestId(READY[page]!)).toBeVisible({ timeout: 60_000 });
+    if (page === 'पूर्वानुमान') {
+      // The indent's summary names its demand source; the demand chart, its history and fallback.
+      await expect(main.getByTestId('forecast-demand')).toBeVisible({ timeout: 60_000 });
+      await main.getByRole('button', { name: 'इंडेंट सुझाएँ' }).click();
+      await expect(main.getByTestId('indent')).toBeVisible({ timeout: 60_000 });
+    }
     const text = await main.innerText();
     const english = words.filter((w) => shownAsWord(text, w));
     expect(english, `${page}: English left in\n${text}`).toEqual([]);

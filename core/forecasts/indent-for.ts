@@ -25,5 +25,7 @@ export async function indentForScenario(
 ): Promise<IndentResult> {
   const d = await demandDays(s, scenario, demo, days);
   const demandSource = d.source ?? `none: ${d.why}; open orders only`;
-  return { ...rakeIndent(scenario, d.demand, days), demandSource };
+  const demandFrom: IndentResult['demandFrom'] =
+    d.source !== null ? { code: 'forecast', source: d.source } : { code: 'none', noModel: !!d.noModel, why: d.why };
+  return { ...rakeIndent(scenario, d.demand, days), demandSource, demandFrom };
 }

@@ -27,7 +27,10 @@ export interface ModelAccess {
 }
 
 /** Forecast values for the rows asked, and the `sources` label of what gave them. */
-export type Answer = { values: Record<string, number[]>; source: string; why?: string } | { values: null; why: string };
+export type Answer =
+  | { values: Record<string, number[]>; source: string; why?: string }
+  // `noModel`: the registry has no version to serve (the interface words that case itself).
+  | { values: null; why: string; noModel?: true };
 
 /**
  * Why the serving version must not feed planning, or null when it may. A model that does not
@@ -51,7 +54,8 @@ export async function answer(
   demo: boolean,
 ): Promise<Answer> {
   const rec = access.serving(name);
-  if (!rec) return { values: null, why: `no ${name} model in the registry (none pinned or in production)` };
+  if (!rec)
+    return { values: null, why: `no ${name} model in the registry (none pinned or in production)`, noModel: true };
   const refused = refusal(rec, demo);
   if (refused) {
     const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name, demo);

@@ -67,7 +67,7 @@ export async function demandDays(
   sc: Scenario,
   demo: boolean,
   days = DEMAND_HORIZON_DAYS,
-): Promise<{ demand: DemandDay[]; source: string } | { demand: []; source: null; why: string }> {
+): Promise<{ demand: DemandDay[]; source: string } | { demand: []; source: null; why: string; noModel?: true }> {
   const h = loadHistory({ dbPath: s.dbPath }, 'demand');
   if (h.synthetic && !demo) return { demand: [], source: null, why: `the plant has no demand history (${h.source})` };
   const dests = new Set(sc.plant.destinations.map((d) => d.code));
@@ -91,7 +91,7 @@ export async function demandDays(
     })),
   );
   const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
-  if (!a.values) return { demand: [], source: null, why: a.why };
+  if (!a.values) return { demand: [], source: null, why: a.why, ...(a.noModel ? { noModel: a.noModel } : {}) };
   const demand = rows.map((r, i) => ({
     day: dayNumber(r.date) - last - 1,
     destination: r.destination,

@@ -168,6 +168,13 @@ describe('plans.edit / replan / issue / documents', () => {
     // "no demand history", the demo gets past that to the model registry).
     expect(plant.demandSource).toMatch(/no demand history/);
     expect(demo.demandSource).not.toMatch(/no demand history/);
+    // The same as codes, for the interface to word: no demand model is trained in this host.
+    expect(plant.demandFrom).toMatchObject({
+      code: 'none',
+      noModel: false,
+      why: expect.stringMatching(/no demand history/),
+    });
+    expect(demo.demandFrom).toEqual({ code: 'none', noModel: true, why: expect.stringMatching(/no demand model/) });
     const x = await host.app.invoke('plans.documents', { id: a.id, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);

@@ -1,15 +1,16 @@
-import type { DemandForecast } from '../contract/api/training';
+import type { DemandForecast, HistoryFrom, NoModelWhy } from '../contract/api/training';
 import { ContractError } from '../contract/errors';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
 import { historyVersion, loadHistory } from './history-source';
 import type { Predictor } from './operational-forecasts';
 import { asClause } from '../domain/sentence';
+import { noModelWhy } from './no-model';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-let cached: { key: string; data: HistoryData; source: string } | null = null;
+let cached: { key: string; data: HistoryData; source: string; from: HistoryFrom } | null = null;
 
-function history(dbPath: string): { data: HistoryData; source: string } {
+function history(dbPath: string): { data: HistoryData; source: string; from: HistoryFrom } {
   const key = historyVersion(dbPath);
   if (cached?.key !== key) cached = { key, ...loadHistory({ dbPath }, 'demand') };
   return cached;
@@ -18,7 +19,7 @@ function history(dbPath: string): { data: HistoryData; source: string } {
 /** Every destination × product series with its mean daily demand [t/day], largest first. */
 export function demandSeriesList(
   dbPath: string,
-): { destination: string; product: string; corridor: string; meanT: number; source: string }[] {
+): { destination: string; product: string; corridor: string; meanT: number; source: string; history: HistoryFrom }[] {
   const h = history(dbPath);
   return [...demandSeries(h.data.demand).values()]
     .map((s) => {
@@ -29,6 +30,7 @@ export function demandSeriesList(
         corridor: s.corridor,
         meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length),
         source: h.source,
+        history: h.from,
       };
     })
     .sort((a, b) => b.meanT - a.meanT);
@@ -65,12 +67,14 @@ export async function demandForecast(o: {
   const naive = rows.map((r) => r.lag364);
   let model: DemandForecast['model'] = null;
   let fallback: string | null = null;
+  let fallbackWhy: NoModelWhy | null = null;
   let values: number[];
   try {
     const p = await o.predict('demand', rows);
     values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
     model = { name: 'demand', version: p.from };
   } catch (err) {
+    fallbackWhy = noModelWhy('demand', err);
     fallback = `No usable demand model: ${asClause((err as Error).message)}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;
     values = rows.map((r) => r.lag364 ?? r.mean28 ?? 0);
   }
@@ -79,6 +83,7 @@ export async function demandForecast(o: {
     product: o.product,
     model,
     fallback,
+    fallbackWhy,
     unit: 't/day',
     actuals,
     forecast: future.map((d, k) => ({ date: isoDay(d), tonnes: values[k]!, naive: naive[k] ?? null })),

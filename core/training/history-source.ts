@@ -5,6 +5,7 @@ import { HISTORY_TABLES } from '../domain/history';
 import { historyChangedAt, syntheticHistory, syntheticHistoryText } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
 import type { HistoryData } from '../../models';
+import type { HistoryFrom } from '../contract/api/training';
 
 export interface HistorySource {
   /** The app database: its history tables are used when they hold rows. */
@@ -24,8 +25,9 @@ let synthetic: { key: string; data: HistoryData } | null = null;
 export function loadHistory(
   src: HistorySource,
   table: keyof HistoryData,
-): { data: HistoryData; source: string; synthetic: boolean } {
+): { data: HistoryData; source: string; synthetic: boolean; from: HistoryFrom } {
   let why = 'no database given';
+  let whyCode: Extract<HistoryFrom, { code: 'generated' }>['why'] = 'no-database';
   if (src.dbPath && fs.existsSync(src.dbPath)) {
     const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
     try {
@@ -54,15 +56,25 @@ export function loadHistory(
         // The demo's history seeded at first launch sits in the same tables: still synthetic.
         const generated = syntheticHistory(db);
         const source = `database table ${sqlTable} (${grouped(count)} rows)`;
+        const from = { code: 'table', table: sqlTable, rows: count } as const;
         return generated
-          ? { data, source: `${source}: ${syntheticHistoryText(generated)}`, synthetic: true }
-          : { data, source, synthetic: false };
+          ? {
+              data,
+              source: `${source}: ${syntheticHistoryText(generated)}`,
+              synthetic: true,
+              from: { ...from, demo: { seed: generated.seed, days: generated.days } },
+            }
+          : { data, source, synthetic: false, from: { ...from, demo: null } };
       }
       why = exists ? `database table ${sqlTable} is empty` : `database has no ${sqlTable} table`;
+      whyCode = exists ? 'table-empty' : 'no-table';
     } finally {
       db.close();
     }
-  } else if (src.dbPath) why = `database ${src.dbPath} not found`;
+  } else if (src.dbPath) {
+    why = `database ${src.dbPath} not found`;
+    whyCode = 'database-missing';
+  }
   const syn = src.synthetic ?? DEFAULT_SYNTHETIC;
   const key = `${syn.seed}:${syn.days}`;
   // Generating two years takes seconds and is deterministic: keep the last one.
@@ -71,6 +83,7 @@ export function loadHistory(
     data: synthetic.data,
     source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`,
     synthetic: true,
+    from: { code: 'generated', seed: syn.seed, days: syn.days, why: whyCode, table: `history_${table}` },
   };
 }
 

@@ -1,8 +1,9 @@
-import type { OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
+import type { ForecastFrom, OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
 import type { Cell } from '../ml/table';
 import { placementServingRows } from '../../models/rake-availability';
 import { loadHistory } from './history-source';
 import { asClause } from '../domain/sentence';
+import { noModelWhy } from './no-model';
 
 /** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
 export type Predictor = (
@@ -47,12 +48,15 @@ export async function operationalForecasts(o: {
   const predict = async (
     name: string,
     rows: Record<string, Cell>[],
-  ): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string }> => {
+  ): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string; why: ForecastFrom }> => {
     try {
       const r = await o.predict(name, rows);
       return { cols: r.columns, from: r.from };
     } catch (err) {
-      return { error: `historical mean — ${name}: ${asClause((err as Error).message)}` };
+      return {
+        error: `historical mean — ${name}: ${asClause((err as Error).message)}`,
+        why: { code: 'historical-mean', why: noModelWhy(name, err) },
+      };
     }
   };
 
@@ -151,11 +155,14 @@ export async function operationalForecasts(o: {
   }));
 
   const src = (r: { from: string } | { error: string }) => ('from' in r ? r.from : r.error);
+  const code = (r: { from: string } | { why: ForecastFrom }): ForecastFrom =>
+    'from' in r ? { code: 'registry', from: r.from } : r.why;
   return {
     date: o.date,
     transit,
     loading,
     placement,
     sources: { transit: src(tp), loading: src(lpp), placement: src(pp) },
+    sourceCodes: { transit: code(tp), loading: code(lpp), placement: code(pp) },
   };
 }

@@ -171,6 +171,10 @@ describe('training contract', () => {
     expect(fc.fallback).toMatch(
       /^No usable demand model: there is no model named demand in the registry\. Showing the seasonal naive/,
     );
+    // Beside the English, the code and parameters the interface words it by in its own language.
+    expect(fc.fallbackWhy).toEqual({ code: 'not-in-registry', model: 'demand' });
+    expect(series[0]!.history).toMatchObject({ code: 'generated', table: 'history_demand' });
+    expect(series[0]!.source).toMatch(/^synthetic history/);
     await expect(host.app.invoke('predict.demand', { destination: 'NOWHERE', product: 'HRC' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
@@ -179,6 +183,10 @@ describe('training contract', () => {
     expect(before.sources.transit).toMatch(
       /^historical mean — transit-delay: there is no model named transit-delay in the registry$/,
     );
+    expect(before.sourceCodes.transit).toEqual({
+      code: 'historical-mean',
+      why: { code: 'not-in-registry', model: 'transit-delay' },
+    });
     expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
 
     const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
@@ -202,6 +210,7 @@ describe('training contract', () => {
     });
     const after = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(after.sources.transit).toBe(`transit-delay@${trained.registryVersion}`);
+    expect(after.sourceCodes.transit).toEqual({ code: 'registry', from: after.sources.transit });
     expect(after.transit.length).toBe(before.transit.length);
     const ordered = after.transit.filter((t) => t.p10H! <= t.medianH && t.medianH <= t.p90H!).length;
     expect(ordered).toBeGreaterThan(0.8 * after.transit.length);

@@ -32,6 +32,11 @@ export interface ApplyForecastsResult {
 export interface IndentResult extends Indent {
   /** What the forecast demand came from (`model demand@V`, `baseline demand`, or none and why). */
   demandSource: string;
+  /**
+   * The same as a code: a forecast (`source`, its label) or none, and why: `noModel` when the
+   * registry has no demand model to serve, else `why`, the host's text.
+   */
+  demandFrom: { code: 'forecast'; source: string } | { code: 'none'; noModel: boolean; why: string };
 }
 
 export const forecastsContract = {

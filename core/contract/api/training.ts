@@ -123,12 +123,34 @@ export interface DemandForecast {
   model: { name: string; version: string } | null;
   /** Why no model forecast is shown (no trained model…); the naive forecast is used instead. */
   fallback: string | null;
+  /** The same, as a code and parameters. */
+  fallbackWhy: NoModelWhy | null;
   actuals: { date: string; tonnes: number | null }[];
   forecast: { date: string; tonnes: number; naive: number | null }[];
   unit: 't/day';
 }
 
 /** What the optimizer takes from the models for a planning day (see core/training/operational-forecasts.ts). */
+/**
+ * Why no model answered, for the interface to word in its language: the registry holds no model of
+ * that name, or `error`, the host's own text of what failed (free-form, shown as it comes).
+ */
+export type NoModelWhy = { code: 'not-in-registry'; model: string } | { code: 'error'; model: string; error: string };
+
+/** Where a forecast came from: the registry's answer (`from`, its label) or the historical mean, and why. */
+export type ForecastFrom = { code: 'registry'; from: string } | { code: 'historical-mean'; why: NoModelWhy };
+
+/** Which history figures were read from, with what the interface words it by (`source` is the English). */
+export type HistoryFrom =
+  | { code: 'table'; table: string; rows: number; demo: { seed: number; days: number } | null }
+  | {
+      code: 'generated';
+      seed: number;
+      days: number;
+      why: 'no-database' | 'database-missing' | 'table-empty' | 'no-table';
+      table: string;
+    };
+
 export interface OperationalForecastsResult {
   date: string;
   /** Rail transit time per destination [h]: model median with P10/P90, and the lane mean it must beat. */
@@ -148,6 +170,8 @@ export interface OperationalForecastsResult {
   placement: { loadingPoint: string; wagonType: string; delayH: number; meanH: number; from: string }[];
   /** Which model version produced each kind, or why the historical mean was used. */
   sources: { transit: string; loading: string; placement: string };
+  /** The same, as codes and parameters. */
+  sourceCodes: { transit: ForecastFrom; loading: ForecastFrom; placement: ForecastFrom };
 }
 
 export const trainingContract = {
@@ -196,7 +220,7 @@ export const trainingContract = {
   ).returns<OperationalForecastsResult>(),
   /** Destination × product demand series in the history, largest first (for the Forecasts page pickers). */
   'predict.demandSeries': defineCall(z.object({}).strict()).returns<
-    { destination: string; product: string; corridor: string; meanT: number; source: string }[]
+    { destination: string; product: string; corridor: string; meanT: number; source: string; history: HistoryFrom }[]
   >(),
   /** Demand forecast for the next 14 days of one destination × product, with the actuals behind it. */
   'predict.demand': defineCall(

@@ -47,6 +47,21 @@ export const enPages = {
   'forecast.col.loadingPoint': 'Loading point',
   'forecast.col.mean': 'Mean',
 
+  'source.notInRegistry': 'there is no model named {model} in the registry',
+  'source.historicalMean': 'historical mean — {model}: {why}',
+  'source.demandFallback':
+    'No usable demand model: {why}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).',
+  'source.indentNoModel': 'none: no demand model in the registry (none pinned or in production); open orders only',
+  'source.indentNone': 'none: {why}; open orders only',
+  'source.table': 'database table {table} ({rows} rows)',
+  'source.tableDemo':
+    "database table {table} ({rows} rows): the demo's synthetic history (seed {seed}, {days} days), not the plant's",
+  'source.generated': 'synthetic history (seed {seed}, {days} days) — {why}',
+  'source.why.noDatabase': 'no database given',
+  'source.why.databaseMissing': 'database not found',
+  'source.why.tableEmpty': 'database table {table} is empty',
+  'source.why.noTable': 'database has no {table} table',
+
   'indent.title': 'Rake indent',
   'indent.exportCsv': 'Export .csv',
   'indent.scenario': 'Scenario',

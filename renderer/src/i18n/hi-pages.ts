@@ -48,6 +48,20 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'forecast.col.loadingPoint': 'लोडिंग पॉइंट',
   'forecast.col.mean': 'औसत',
 
+  'source.notInRegistry': 'रजिस्ट्री में {model} नाम का कोई मॉडल नहीं है',
+  'source.historicalMean': 'ऐतिहासिक औसत — {model}: {why}',
+  'source.demandFallback':
+    'माँग का कोई उपयोगी मॉडल नहीं: {why}। मौसमी सरल पूर्वानुमान दिखाया जा रहा है (52 सप्ताह पहले का वही वार; वह न हो तो 28 दिन का औसत)।',
+  'source.indentNoModel': 'कोई नहीं: रजिस्ट्री में माँग का कोई मॉडल नहीं (न पिन किया गया, न प्रोडक्शन में); केवल खुले ऑर्डर',
+  'source.indentNone': 'कोई नहीं: {why}; केवल खुले ऑर्डर',
+  'source.table': 'डेटाबेस तालिका {table} ({rows} पंक्तियाँ)',
+  'source.tableDemo': 'डेटाबेस तालिका {table} ({rows} पंक्तियाँ): डेमो का कृत्रिम इतिहास (सीड {seed}, {days} दिन), संयंत्र का नहीं',
+  'source.generated': 'कृत्रिम इतिहास (सीड {seed}, {days} दिन) — {why}',
+  'source.why.noDatabase': 'कोई डेटाबेस नहीं दिया गया',
+  'source.why.databaseMissing': 'डेटाबेस नहीं मिला',
+  'source.why.tableEmpty': 'डेटाबेस तालिका {table} खाली है',
+  'source.why.noTable': 'डेटाबेस में {table} तालिका नहीं है',
+
   'indent.title': 'रेक इंडेंट',
   'indent.exportCsv': '.csv निर्यात',
   'indent.scenario': 'परिदृश्य',

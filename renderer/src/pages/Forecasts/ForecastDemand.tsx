@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
 import { ForecastChart } from './ForecastChart';
 import { destinationsOf, productsOf, type Series } from './demandPicker';
+import { historyFromText, noModelText } from './sourceText';
 
 const selectClass = 'ml-2 rounded border border-slate-300 px-2 py-1';
 
@@ -93,11 +94,11 @@ export function ForecastDemand() {
               model: fc.model ? t('forecast.modelVersion', { version: fc.model.version }) : t('forecast.noModel'),
               total: formatT(total),
             })}
-            {series[0] && <> · {t('forecast.history', { source: series[0].source })}</>}
+            {series[0] && <> · {t('forecast.history', { source: historyFromText(series[0].history) })}</>}
           </p>
           {fc.fallback && (
             <p className="mt-1 rounded bg-amber-50 p-2 text-sm text-amber-800" data-testid="forecast-fallback">
-              {fc.fallback}
+              {fc.fallbackWhy ? t('source.demandFallback', { why: noModelText(fc.fallbackWhy) }) : fc.fallback}
             </p>
           )}
           <ForecastChart

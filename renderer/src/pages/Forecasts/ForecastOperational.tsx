@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { plantDate } from '../../lib/dates';
 import { formatH } from '../../lib/format';
 import { ForecastSection } from './ForecastSection';
+import { forecastFromText } from './sourceText';
 
 const tph = (v: number) => `${v.toFixed(0)} t/h`;
 
@@ -46,7 +47,7 @@ export function ForecastOperational() {
         <div className="mt-3 grid gap-4 lg:grid-cols-2" data-testid="forecast-operational">
           <ForecastSection
             title={t('forecast.transitTitle')}
-            source={res.sources.transit}
+            source={forecastFromText(res.sourceCodes.transit)}
             head={[
               t('col.destination'),
               t('forecast.col.corridor'),
@@ -70,7 +71,7 @@ export function ForecastOperational() {
           <div className="space-y-4">
             <ForecastSection
               title={t('forecast.placementTitle')}
-              source={res.sources.placement}
+              source={forecastFromText(res.sourceCodes.placement)}
               head={[
                 t('forecast.col.loadingPoint'),
                 t('col.wagonType'),
@@ -89,7 +90,7 @@ export function ForecastOperational() {
             </ForecastSection>
             <ForecastSection
               title={t('forecast.loadingTitle')}
-              source={res.sources.loading}
+              source={forecastFromText(res.sourceCodes.loading)}
               head={[
                 t('forecast.col.loadingPoint'),
                 t('col.product'),

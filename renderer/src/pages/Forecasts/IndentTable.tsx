@@ -2,6 +2,7 @@ import type { IndentResult } from '../../../../core/contract/api/forecasts';
 import { t } from '../../i18n';
 import { formatDate } from '../../lib/dates';
 import { formatT } from '../../lib/format';
+import { demandSourceText } from './sourceText';
 
 /** A fetched indent: its summary, one row per day, loading point and wagon type, and its notes. */
 export function IndentTable({ indent }: { indent: IndentResult }) {
@@ -13,7 +14,7 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
           rakes,
           indented: formatT(indent.indentedT),
           demand: formatT(indent.demandT),
-          source: indent.demandSource,
+          source: demandSourceText(indent.demandFrom),
         })}
       </p>
       <div className="max-h-80 overflow-auto">

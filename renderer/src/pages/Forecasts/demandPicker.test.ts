@@ -7,6 +7,7 @@ const s = (destination: string, product: string, meanT: number): Series => ({
   corridor: `${destination}-corridor`,
   meanT,
   source: 'history',
+  history: { code: 'table', table: 'history_demand', rows: 1, demo: null },
 });
 
 describe('the demand series picker', () => {

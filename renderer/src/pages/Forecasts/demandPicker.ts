@@ -1,5 +1,14 @@
+import type { HistoryFrom } from '../../../../core/contract/api/training';
+
 /** One destination × product demand series as the host lists it, largest mean first. */
-export type Series = { destination: string; product: string; corridor: string; meanT: number; source: string };
+export type Series = {
+  destination: string;
+  product: string;
+  corridor: string;
+  meanT: number;
+  source: string;
+  history: HistoryFrom;
+};
 
 export interface DestinationChoice {
   destination: string;

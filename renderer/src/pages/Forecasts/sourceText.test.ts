@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLang } from '../../i18n';
+import { forecastFromText, historyFromText, noModelText } from './sourceText';
+
+const demoTable = { code: 'table', table: 'history_demand', rows: 159140, demo: { seed: 1, days: 730 } } as const;
+const noTransit = { code: 'historical-mean', why: { code: 'not-in-registry', model: 'transit-delay' } } as const;
+
+describe('forecast sources worded from their codes', () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  it("read in English as the host's own text", () => {
+    expect(historyFromText(demoTable)).toBe(
+      "database table history_demand (1,59,140 rows): the demo's synthetic history (seed 1, 730 days), not the plant's",
+    );
+    expect(forecastFromText(noTransit)).toBe(
+      'historical mean — transit-delay: there is no model named transit-delay in the registry',
+    );
+  });
+  it('read in Hindi, with names, figures and quoted model errors kept as data', () => {
+    useLang.setState({ lang: 'hi' });
+    expect(historyFromText(demoTable)).toBe(
+      'डेटाबेस तालिका history_demand (1,59,140 पंक्तियाँ): डेमो का कृत्रिम इतिहास (सीड 1, 730 दिन), संयंत्र का नहीं',
+    );
+    expect(forecastFromText(noTransit)).toBe(
+      'ऐतिहासिक औसत — transit-delay: रजिस्ट्री में transit-delay नाम का कोई मॉडल नहीं है',
+    );
+    expect(noModelText({ code: 'error', model: 'demand', error: 'cannot load demand@2: bad file' })).toBe(
+      'cannot load demand@2: bad file',
+    );
+    expect(forecastFromText({ code: 'registry', from: 'transit-delay@3' })).toBe('transit-delay@3');
+  });
+});

@@ -1,0 +1,38 @@
+import type { IndentResult } from '../../../../core/contract/api/forecasts';
+import type { ForecastFrom, HistoryFrom, NoModelWhy } from '../../../../core/contract/api/training';
+import { t } from '../../i18n';
+
+// The host's sources and fallbacks, worded from their codes in the interface language. A model
+// error the host quotes stays as it came: only the sentence around it is translated.
+
+export function noModelText(why: NoModelWhy): string {
+  return why.code === 'not-in-registry' ? t('source.notInRegistry', { model: why.model }) : why.error;
+}
+
+export function forecastFromText(from: ForecastFrom): string {
+  return from.code === 'registry'
+    ? from.from
+    : t('source.historicalMean', { model: from.why.model, why: noModelText(from.why) });
+}
+
+const GENERATED_WHY = {
+  'no-database': 'source.why.noDatabase',
+  'database-missing': 'source.why.databaseMissing',
+  'table-empty': 'source.why.tableEmpty',
+  'no-table': 'source.why.noTable',
+} as const;
+
+export function historyFromText(h: HistoryFrom): string {
+  if (h.code === 'generated')
+    return t('source.generated', { seed: h.seed, days: h.days, why: t(GENERATED_WHY[h.why], { table: h.table }) });
+  const rows = h.rows.toLocaleString('en-IN');
+  return h.demo
+    ? t('source.tableDemo', { table: h.table, rows, seed: h.demo.seed, days: h.demo.days })
+    : t('source.table', { table: h.table, rows });
+}
+
+/** What the indent's demand came from: a forecast's label (data), or none and why. */
+export function demandSourceText(d: IndentResult['demandFrom']): string {
+  if (d.code === 'forecast') return d.source;
+  return d.noModel ? t('source.indentNoModel') : t('source.indentNone', { why: d.why });
+}
