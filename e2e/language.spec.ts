@@ -37,6 +37,8 @@ const PLAN_UI_WORDS = [
   'Re-plan', 'Issue plan', 'Documents', 'Cost breakdown', 'Rail freight', 'Demurrage', 'Lateness',
   'Unserved', 'Loading Gantt', 'Produce next', 'Rakes not used', 'Wagon type', 'Departure',
   'Destinations', 'Customers',
+  // The orders grid's allowed modes, a choice column.
+  'either',
 ];
 
 /**
