@@ -173,6 +173,7 @@ export const en = {
   'input.notNumber': '“{text}” is not a number',
   'input.above': 'must be above {bound}',
   'input.atLeast': 'must be at least {bound}',
+  'input.whole': 'must be a whole number',
   'input.atMost': 'must be at most {bound}',
   'input.emptyTime': 'enter a date and time',
   'input.notTime': '“{text}” is not a date and time (e.g. {example})',

@@ -174,6 +174,7 @@ export const hi: Record<MessageKey, string> = {
   'input.notNumber': '“{text}” संख्या नहीं है',
   'input.above': '{bound} से अधिक होना चाहिए',
   'input.atLeast': 'कम से कम {bound} होना चाहिए',
+  'input.whole': 'पूर्ण संख्या होनी चाहिए',
   'input.atMost': 'अधिक से अधिक {bound} होना चाहिए',
   'input.emptyTime': 'तारीख़ और समय लिखें',
   'input.notTime': '“{text}” तारीख़ और समय नहीं है (जैसे {example})',

@@ -17,4 +17,11 @@ describe('a number typed in a form field', () => {
     expect(parseNumber('0', { min: 1, max: 3600, unit: 's' })).toEqual({ ok: false, why: 'must be at least 1 s' });
     expect(parseNumber('5000', { min: 1, max: 3600, unit: 's' })).toEqual({ ok: false, why: 'must be at most 3600 s' });
   });
+
+  it('takes only whole numbers where the field counts (days)', () => {
+    const days = { min: 1, max: 14, whole: true };
+    expect(parseNumber('07', days)).toEqual({ ok: true, value: 7 });
+    expect(parseNumber('2.5', days)).toEqual({ ok: false, why: 'must be a whole number' });
+    for (const bad of ['', '0', '17', '-3', '1e1', '7 days']) expect(parseNumber(bad, days).ok, bad).toBe(false);
+  });
 });

@@ -16,6 +16,8 @@ export interface NumberRule {
   max?: number;
   /** Shown after the bounds in the message: "s", "h", "t", "₹", "%". */
   unit?: string;
+  /** Only whole numbers (days, wagons). */
+  whole?: boolean;
 }
 
 export type NumberInput = { ok: true; value: number } | { ok: false; why: string };
@@ -25,6 +27,7 @@ export function parseNumber(text: string, rule: NumberRule = {}): NumberInput {
   if (s === '') return { ok: false, why: t('input.empty') };
   if (!/^-?(\d*\.?\d+|\d+\.)$/.test(s)) return { ok: false, why: t('input.notNumber', { text: text.trim() }) };
   const value = Number(s);
+  if (rule.whole && !Number.isInteger(value)) return { ok: false, why: t('input.whole') };
   const unit = rule.unit ? ` ${rule.unit}` : '';
   if (rule.above !== undefined && !(value > rule.above))
     return { ok: false, why: t('input.above', { bound: `${rule.above}${unit}` }) };

@@ -4,7 +4,7 @@ import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
-import { parseWholeNumber } from '../../lib/wholeNumber';
+import { parseNumber } from '../../lib/numberInput';
 import { useAction } from '../../lib/useAction';
 import { IndentTable } from './IndentTable';
 
@@ -33,7 +33,8 @@ export function IndentPanel() {
       setScenarioId((id) => id || l[0]?.id || '');
     }, setError);
   }, [setError]); // a state setter: the list loads once
-  const days = parseWholeNumber(daysText, 1, MAX_DAYS);
+  const daysInput = parseNumber(daysText, { min: 1, max: MAX_DAYS, whole: true });
+  const days = daysInput.ok ? daysInput.value : null;
   const suggest = (asked: { scenarioId: string; days: number }) =>
     run(async () => setShown({ ...asked, result: await api.call('forecasts.indent', asked) }));
   const exportAs = (format: 'xlsx' | 'csv') =>
