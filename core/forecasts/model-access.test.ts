@@ -19,28 +19,41 @@ function markSynthetic(dir: string): void {
   fs.writeFileSync(file, JSON.stringify(m));
 }
 
+/**
+ * A host whose transit-delay@1 was trained on synthetic history and @2 (production) on the
+ * plant's, with @2's model file broken so requests fall back; `plantBaseline` says whether @2
+ * was registered with its table (and so a naive baseline).
+ */
+async function brokenPlantVersion(dir: string, plantBaseline: boolean): Promise<Host> {
+  const synthetic = trainTestModel(dir, { rounds: 30, tag: 'synthetic' });
+  const plant = trainTestModel(dir, { rounds: 60, tag: 'plant' });
+  markSynthetic(synthetic.dir);
+  const host = createHost({ dataDir: path.join(dir, 'data'), mode: 'test' });
+  const reg = registryFor(host.services);
+  for (const [m, table] of [
+    [synthetic, synthetic.table],
+    [plant, plantBaseline ? plant.table : undefined],
+  ] as const) {
+    const v = reg.registerDir(m.dir, table ? { table } : {});
+    await host.app.invoke('registry.promote', {
+      name: 'transit-delay',
+      version: v.version,
+      override: { reason: 'test setup' },
+    });
+  }
+  const rec = reg.store.get('transit-delay', 2)!;
+  fs.writeFileSync(reg.blobs.pathOf(rec.fileSha256, '.onnx'), 'not an onnx model');
+  reg.server.evict('transit-delay', 2);
+  return host;
+}
+
 describe('a previous production version that answers for a failed one', () => {
   const tmp = tempDir('rp-model-access-');
   let host: Host;
 
   beforeAll(async () => {
-    const synthetic = trainTestModel(tmp.dir, { rounds: 30, tag: 'synthetic' });
-    const plant = trainTestModel(tmp.dir, { rounds: 60, tag: 'plant' });
-    markSynthetic(synthetic.dir);
-    host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-    const reg = registryFor(host.services);
-    for (const m of [synthetic, plant]) {
-      const v = reg.registerDir(m.dir, { table: m.table });
-      await host.app.invoke('registry.promote', {
-        name: 'transit-delay',
-        version: v.version,
-        override: { reason: 'test setup' },
-      });
-    }
     // Production (@2, the plant's) cannot load: requests fall back.
-    const rec = reg.store.get('transit-delay', 2)!;
-    fs.writeFileSync(reg.blobs.pathOf(rec.fileSha256, '.onnx'), 'not an onnx model');
-    reg.server.evict('transit-delay', 2);
+    host = await brokenPlantVersion(tmp.dir, true);
   });
   afterAll(() => {
     host.close();
@@ -64,28 +77,11 @@ describe('the naive baseline that answers when no version can', () => {
   let host: Host;
 
   beforeAll(async () => {
-    const synthetic = trainTestModel(tmp.dir, { rounds: 30, tag: 'synthetic' });
-    const plant = trainTestModel(tmp.dir, { rounds: 60, tag: 'plant' });
-    markSynthetic(synthetic.dir);
-    host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-    const reg = registryFor(host.services);
     // The synthetic version carries a baseline (registered with its table); the plant's none.
-    for (const [m, table] of [
-      [synthetic, synthetic.table],
-      [plant, undefined],
-    ] as const) {
-      const v = reg.registerDir(m.dir, table ? { table } : {});
-      await host.app.invoke('registry.promote', {
-        name: 'transit-delay',
-        version: v.version,
-        override: { reason: 'test setup' },
-      });
-    }
+    host = await brokenPlantVersion(tmp.dir, false);
+    const reg = registryFor(host.services);
     expect(reg.store.get('transit-delay', 1)!.baseline).not.toBeNull();
     expect(reg.store.get('transit-delay', 2)!.baseline).toBeNull();
-    const rec = reg.store.get('transit-delay', 2)!;
-    fs.writeFileSync(reg.blobs.pathOf(rec.fileSha256, '.onnx'), 'not an onnx model');
-    reg.server.evict('transit-delay', 2);
   });
   afterAll(() => {
     host.close();
