@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { errorLead } from '../lib/errorLead';
 
 /** Small shared building blocks; pages compose these rather than restyling each time. */
 export function Card({
@@ -40,8 +41,11 @@ export function ErrorBanner({ error }: { error: unknown }) {
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
       <p>
-        {e.code && <span className="mr-2 font-mono text-xs">{e.code}</span>}
+        {/* What kind of refusal, in the planner's language; the host's own sentence follows. */}
+        {errorLead(error) && <span className="mr-1 font-semibold">{errorLead(error)}</span>}
         {e.message ?? String(error)}
+        {/* The code stays, small, for plant IT reading a screenshot. */}
+        {e.code && <span className="ml-2 font-mono text-xs opacity-70">{e.code}</span>}
       </p>
       {e.issues && e.issues.length > 0 && (
         <ul className="mt-1 list-disc pl-5">
