@@ -149,6 +149,7 @@ export const en = {
   'plans.saved': 'Saved plans',
   'plans.compare': 'Compare selected',
   'plans.listing': 'Reading the saved plans…',
+  'plans.deletedElsewhere': 'The plan shown, {name}, was deleted in another window.',
   'plans.noneYet': 'No plans for this scenario yet: press Optimize.',
   'plans.selectScenario': 'Select a scenario to see its plans.',
   'plans.col.plan': 'Plan',

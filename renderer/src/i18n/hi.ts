@@ -150,6 +150,7 @@ export const hi: Record<MessageKey, string> = {
   'plans.saved': 'सहेजी गई योजनाएँ',
   'plans.compare': 'चुनी गई की तुलना',
   'plans.listing': 'सहेजी गई योजनाएँ पढ़ी जा रही हैं…',
+  'plans.deletedElsewhere': 'दिखाई जा रही योजना, {name}, दूसरी विंडो में हटा दी गई।',
   'plans.noneYet': 'इस परिदृश्य की अभी कोई योजना नहीं: अनुकूलित करें दबाएँ।',
   'plans.selectScenario': 'योजनाएँ देखने के लिए एक परिदृश्य चुनें।',
   'plans.col.plan': 'योजना',

@@ -2,15 +2,20 @@ import { describe, expect, it, vi } from 'vitest';
 
 // The store's one way out is `api.call`: each list request waits here until the test answers it.
 const pending: { scenarioId: string; answer: (plans: unknown[]) => void }[] = [];
+const handlers = new Map<string, (data: unknown) => void>();
 vi.mock('../../api/client', () => ({
   api: {
+    on: (name: string, fn: (data: unknown) => void) => {
+      handlers.set(name, fn);
+      return () => handlers.delete(name);
+    },
     call: (method: string, payload: { scenarioId: string }) =>
       method === 'plans.list'
         ? new Promise((answer) => pending.push({ scenarioId: payload.scenarioId, answer }))
         : Promise.reject(new Error(`unexpected ${method}`)),
   },
 }));
-const { usePlans } = await import('./planStore');
+const { followPlans, usePlans } = await import('./planStore');
 
 const item = (id: string, scenarioId: string) => ({ id, scenarioId, name: id });
 
@@ -38,5 +43,16 @@ describe('plan list of the selected scenario', () => {
     await toB;
     expect(usePlans.getState().listedFor).toBe('b');
     expect(usePlans.getState().plans).toEqual([]);
+  });
+
+  it('drops the plan shown when another window deletes it, and says so', () => {
+    followPlans();
+    const plan = {} as never;
+    usePlans.setState({ current: { id: 'p9', scenarioId: 'b', plan }, plans: [item('p9', 'b') as never] });
+    handlers.get('plans.changed')!({ id: 'other', scenarioId: 'z', kind: 'deleted' });
+    expect(usePlans.getState().current?.id).toBe('p9');
+    handlers.get('plans.changed')!({ id: 'p9', scenarioId: 'z', kind: 'deleted' });
+    expect(usePlans.getState().current).toBeNull();
+    expect(usePlans.getState().error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('p9') });
   });
 });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { PlanComparison, PlanListItem, SolveProgressEvent } from '../../../../core/contract/api/plans';
 import type { Plan } from '../../../../core/domain/plan';
 import { api } from '../../api/client';
+import { t } from '../../i18n';
 
 /**
  * Plans of the Plan page: the optimize run in flight, saved plans, the plan shown, a comparison.
@@ -157,7 +158,15 @@ export function followPlans(): void {
   if (following) return;
   following = true;
   api.on('plans.changed', (e) => {
-    const { scenarioId, refresh } = usePlans.getState();
+    const { scenarioId, refresh, current, plans } = usePlans.getState();
+    // The plan on screen is gone: nothing on it can be saved, issued or exported any more.
+    if (e.kind === 'deleted' && current?.id === e.id) {
+      const name = plans.find((p) => p.id === e.id)?.name ?? e.id;
+      usePlans.setState({
+        current: null,
+        error: { code: 'NOT_FOUND', message: t('plans.deletedElsewhere', { name }) },
+      });
+    }
     if (scenarioId && e.scenarioId === scenarioId) void refresh(scenarioId);
   });
   api.on('plans.solving', (e) => {
