@@ -51,6 +51,7 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       return { ...res, plan: child, id };
     },
     'plans.replan': async (p, ctx) => {
+      const requested = performance.now();
       const db = s.requireDb();
       const { item, plan, plannerScenario } = loadPlan(db, p.id);
       // Up to three solves (kept + re-optimized, locks only, fresh): the time limit is shared.
@@ -70,7 +71,9 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       } catch (err) {
         asContractError(err);
       }
-      const saved = { ...out.plan, parentId: p.id };
+      // What the planner waited for (up to three solves), beside the returned solve's own time.
+      const wallSeconds = Math.round(performance.now() - requested) / 1000;
+      const saved = { ...out.plan, parentId: p.id, solver: { ...out.plan.solver, wallSeconds } };
       const id = savePlan(db, saved, out.plannerScenario, {
         scenarioId: item.scenarioId,
         parentId: p.id,

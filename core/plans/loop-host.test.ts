@@ -73,6 +73,11 @@ describe('plans.edit / replan / issue / documents', () => {
       disruptions: other ? [{ kind: 'rake-delayed', rake: other.rakeId, hours: 10 }] : [],
     });
     expect(re.check.ok).toBe(true);
+    // The planner's wait (every solve of the re-plan) is at least the returned solve's own time.
+    expect(re.plan.solver.wallSeconds).toBeGreaterThanOrEqual(re.plan.solver.seconds - 0.001);
+    expect((await host.app.invoke('plans.get', { id: re.id })).plan.solver.wallSeconds).toBe(
+      re.plan.solver.wallSeconds,
+    );
     expect(re.plan.rakes.find((r) => r.rakeId === rake.rakeId)).toEqual(
       saved.plan.rakes.find((r) => r.rakeId === rake.rakeId),
     );
