@@ -4,7 +4,8 @@ import { ELECTRON_SPEC, electronBinary } from './e2e/electron-binary';
 // The desktop smoke spec needs Electron's binary, which machines without internet cannot fetch:
 // without it the spec is not part of the run, and the run's output says so.
 const withElectron = electronBinary() !== null;
-if (!withElectron)
+// Said once: workers load this file too (they carry TEST_WORKER_INDEX).
+if (!withElectron && process.env.TEST_WORKER_INDEX === undefined)
   console.log(
     `${ELECTRON_SPEC}: not run — Electron binary not installed (node_modules/electron/dist is missing; it is fetched on first launch, which needs internet).`,
   );
