@@ -58,6 +58,8 @@ function refuseErrors(issues: readonly DataIssue[], prefix: string): void {
 
 export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
   const running = new Map<string, SolveHandle>();
+  /** Every solve from its request to its end, whatever its caller named it: `plans.running`. */
+  const solving = new Map<string, string | null>();
   app.handleAll({
     'plans.solve': async (p, ctx) => {
       // Refused before validating thousands of rows or starting a worker (optimizer/limits.ts).
@@ -72,9 +74,12 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
       const requested = performance.now();
       // Every window learns a solve is running (the caller's own window knows it by its solveId).
       const solveId = p.solveId ?? randomUUID();
-      const solving = (running: boolean) =>
-        ctx.emit('plans.solving', { solveId, scenarioId: p.scenarioId ?? null, running });
-      solving(true);
+      const announce = (isRunning: boolean) => {
+        if (isRunning) solving.set(solveId, p.scenarioId ?? null);
+        else solving.delete(solveId);
+        ctx.emit('plans.solving', { solveId, scenarioId: p.scenarioId ?? null, running: isRunning });
+      };
+      announce(true);
       return s.slots
         .run('solve', async () => {
           const handle = startSolve(
@@ -119,13 +124,14 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
             if (p.solveId) running.delete(p.solveId);
           }
         })
-        .finally(() => solving(false));
+        .finally(() => announce(false));
     },
     'plans.stop': (p) => {
       const h = running.get(p.solveId);
       h?.stop();
       return { stopping: Boolean(h) };
     },
+    'plans.running': () => ({ solves: [...solving].map(([solveId, scenarioId]) => ({ solveId, scenarioId })) }),
     'plans.list': (p) => listPlans(s.requireDb(), p),
     'plans.get': (p) => {
       const { item, plan } = loadPlan(s.requireDb(), p.id);

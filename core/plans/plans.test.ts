@@ -153,6 +153,7 @@ describe('plans.* contract', () => {
     const scenario = generateScenario({ seed: 1, size: 'day' });
     const phases = new Set<string>();
     let stopped = false;
+    let listedWhileRunning: Promise<unknown> | undefined;
     const solving = client.call(
       'plans.solve',
       { scenario, timeLimitS: 120, gap: 0, solveId: 'soft' },
@@ -161,12 +162,16 @@ describe('plans.* contract', () => {
           phases.add(p.phase);
           if (p.phase === 'solving' && p.incumbent !== null && !stopped) {
             stopped = true;
+            // What a window opened now would learn (the start event went by before it opened).
+            listedWhileRunning = client.call('plans.running', {});
             void client.call('plans.stop', { solveId: 'soft' });
           }
         },
       },
     );
     const res = await solving;
+    expect(await listedWhileRunning).toEqual({ solves: [{ solveId: 'soft', scenarioId: null }] });
+    expect(await client.call('plans.running', {})).toEqual({ solves: [] });
     expect(phases.has('rule-based')).toBe(true);
     expect(res.plan.solver.stoppedEarly).toBe(true);
     const ac = new AbortController();

@@ -86,6 +86,8 @@ export const plansContract = {
     .returns<{ id: string; plan: Plan }>()
     .withProgress<SolveProgressEvent>(),
   'plans.stop': defineCall(z.object({ solveId: id }).strict()).returns<{ stopping: boolean }>(),
+  /** The solves running now, from any window: a window opened mid-solve learns of them here. */
+  'plans.running': defineCall(z.object({}).strict()).returns<{ solves: RunningSolve[] }>(),
   'plans.list': defineCall(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ).returns<PlanListItem[]>(),
@@ -103,6 +105,11 @@ export const plansContract = {
       .strict(),
   ).returns<{ fileName: string; mimeType: string; base64: string }>(),
 };
+
+export interface RunningSolve {
+  solveId: string;
+  scenarioId: string | null;
+}
 
 export interface PlansEvents {
   /** A saved plan was added (solve, edit saved as a version, re-plan), issued or deleted: every window's list follows. */

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 // The store's one way out is `api.call`: each list request waits here until the test answers it.
 const pending: { scenarioId: string; answer: (plans: unknown[]) => void }[] = [];
 const handlers = new Map<string, (data: unknown) => void>();
+let answerRunning: (r: { solves: { solveId: string; scenarioId: string | null }[] }) => void = () => {};
 vi.mock('../../api/client', () => ({
   api: {
     on: (name: string, fn: (data: unknown) => void) => {
@@ -12,7 +13,9 @@ vi.mock('../../api/client', () => ({
     call: (method: string, payload: { scenarioId: string }) =>
       method === 'plans.list'
         ? new Promise((answer) => pending.push({ scenarioId: payload.scenarioId, answer }))
-        : Promise.reject(new Error(`unexpected ${method}`)),
+        : method === 'plans.running'
+          ? new Promise((answer) => (answerRunning = answer))
+          : Promise.reject(new Error(`unexpected ${method}`)),
   },
 }));
 const { followPlans, usePlans } = await import('./planStore');
@@ -45,8 +48,23 @@ describe('plan list of the selected scenario', () => {
     expect(usePlans.getState().plans).toEqual([]);
   });
 
-  it('drops the plan shown when another window deletes it, and says so', () => {
+  it("learns of other windows' solves already running when it opens; an end told meanwhile wins", async () => {
     followPlans();
+    // 'ended' finished while the answer was on its way; 'started' began after it was asked.
+    handlers.get('plans.solving')!({ solveId: 'ended', scenarioId: 'a', running: false });
+    handlers.get('plans.solving')!({ solveId: 'started', scenarioId: 'c', running: true });
+    answerRunning({
+      solves: [
+        { solveId: 'long', scenarioId: 'b' },
+        { solveId: 'ended', scenarioId: 'a' },
+      ],
+    });
+    await vi.waitFor(() => expect(usePlans.getState().othersSolving).toEqual({ long: 'b', started: 'c' }));
+    handlers.get('plans.solving')!({ solveId: 'long', scenarioId: 'b', running: false });
+    expect(usePlans.getState().othersSolving).toEqual({ started: 'c' });
+  });
+
+  it('drops the plan shown when another window deletes it, and says so', () => {
     const plan = {} as never;
     usePlans.setState({ current: { id: 'p9', scenarioId: 'b', plan }, plans: [item('p9', 'b') as never] });
     handlers.get('plans.changed')!({ id: 'other', scenarioId: 'z', kind: 'deleted' });

@@ -169,14 +169,34 @@ export function followPlans(): void {
     }
     if (scenarioId && e.scenarioId === scenarioId) void refresh(scenarioId);
   });
-  api.on('plans.solving', (e) => {
+  /** Solves whose start or end an event told while the list below was on its way: the event is newer. */
+  const told = new Set<string>();
+  let asking = true;
+  const note = (solveId: string, scenarioId: string | null, running: boolean) => {
     // This window's own solve shows its progress bar instead.
-    if (usePlans.getState().running?.solveId === e.solveId) return;
+    if (usePlans.getState().running?.solveId === solveId) return;
     usePlans.setState((s) => {
       const othersSolving = { ...s.othersSolving };
-      if (e.running) othersSolving[e.solveId] = e.scenarioId;
-      else delete othersSolving[e.solveId];
+      if (running) othersSolving[solveId] = scenarioId;
+      else delete othersSolving[solveId];
       return { othersSolving };
     });
+  };
+  api.on('plans.solving', (e) => {
+    if (asking) told.add(e.solveId);
+    note(e.solveId, e.scenarioId, e.running);
   });
+  // A window opened mid-solve missed its start: ask once which solves are running.
+  void api
+    .call('plans.running', {})
+    .then(({ solves }) => {
+      for (const r of solves) if (!told.has(r.solveId)) note(r.solveId, r.scenarioId, true);
+    })
+    .catch(() => {
+      // Not knowing of another window's solve only hides a note; the solve itself refuses nothing.
+    })
+    .finally(() => {
+      asking = false;
+      told.clear();
+    });
 }
