@@ -76,6 +76,6 @@ test('the Forecasts page shows a 14-day demand forecast with actuals, and transi
   await expect(app.getByTestId('forecast-demand')).toContainText(/next 14 days: [\d,]+ t in all/);
   await expect(app.getByTestId('forecast-operational')).toContainText('Rail transit time by destination');
   await expect(app.getByTestId('forecast-operational')).toContainText(
-    /Source: (transit-delay(@\d+| fallback:baseline: )|historical mean — transit-delay: )/,
+    /Source: (transit-delay@\d+|baseline transit-delay: |historical mean — transit-delay: )/,
   );
 });

@@ -8,9 +8,10 @@ import { asClause } from '../domain/sentence';
 import { noModelWhy } from './no-model';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-let cached: { key: string; data: HistoryData; source: string; from: HistoryFrom } | null = null;
+type DemandHistory = { data: HistoryData; source: string; synthetic: boolean; from: HistoryFrom };
+let cached: ({ key: string } & DemandHistory) | null = null;
 
-function history(dbPath: string): { data: HistoryData; source: string; from: HistoryFrom } {
+function history(dbPath: string): DemandHistory {
   const key = historyVersion(dbPath);
   if (cached?.key !== key) cached = { key, ...loadHistory({ dbPath }, 'demand') };
   return cached;
@@ -48,7 +49,8 @@ export async function demandForecast(o: {
   historyDays: number;
   predict: Predictor;
 }): Promise<DemandForecast> {
-  const series = demandSeries(history(o.dbPath).data.demand).get(`${o.destination}|${o.product}`);
+  const h = history(o.dbPath);
+  const series = demandSeries(h.data.demand).get(`${o.destination}|${o.product}`);
   if (!series)
     throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
   const days = [...series.days.keys()].sort((a, b) => a - b);
@@ -70,7 +72,7 @@ export async function demandForecast(o: {
   let fallbackWhy: NoModelWhy | null = null;
   let values: number[];
   try {
-    const p = await o.predict('demand', rows);
+    const p = await o.predict('demand', rows, h.synthetic);
     values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
     model = { name: 'demand', version: p.from };
   } catch (err) {

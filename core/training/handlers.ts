@@ -19,6 +19,8 @@ import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
+import { answer } from '../forecasts/model-access';
+import { modelAccess } from '../forecasts/service';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
 
@@ -74,14 +76,20 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
   };
 
   /** Consumers read models through the registry: their pin, else production, else its named fallbacks. */
+  // The Forecasts page shows what planning would take: the same rules (forecasts/model-access.ts),
+  // so a model trained on synthetic history shows only over synthetic history, as in the demo.
   const viaRegistry =
     (consumer: string): Predictor =>
-    async (name, rows) => {
-      const a = await registryFor(s).server.predict(name, rows, consumer);
-      return {
-        columns: a.columns,
-        from: a.source === 'model' ? `${name}@${a.version}` : `${name} ${a.source}: ${a.fallbackReason ?? ''}`,
-      };
+    async (name, rows, demo) => {
+      const a = await answer(modelAccess(s, consumer), name, rows, demo);
+      if (a.values === null) {
+        // A name the registry never held has its own wording on the page (training/no-model.ts).
+        const never = a.noModel && registryFor(s).store.versions(name).length === 0;
+        if (never) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+        throw new ContractError('UNAVAILABLE', a.why);
+      }
+      const label = a.source.replace(/^model /, '');
+      return { columns: a.values, from: a.why ? `${label}: ${a.why}` : label };
     };
 
   app.handleAll({

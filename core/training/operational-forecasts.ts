@@ -5,10 +5,15 @@ import { loadHistory } from './history-source';
 import { asClause } from '../domain/sentence';
 import { noModelWhy } from './no-model';
 
-/** Scores rows with the version a consumer should use; `from` names the version or the fallback taken. */
+/**
+ * Scores rows with the version a consumer should use; `from` names the version or the fallback
+ * taken. `demo`: the history behind the rows is synthetic (the demo's), so a model trained on
+ * synthetic history may answer; over the plant's own history it may not (the planning rule).
+ */
 export type Predictor = (
   name: string,
   rows: Record<string, Cell>[],
+  demo: boolean,
 ) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
 
 type Group<T> = { key: string; sample: T; values: number[] };
@@ -41,16 +46,20 @@ export async function operationalForecasts(o: {
   date: string;
   predict: Predictor;
 }): Promise<OperationalForecasts> {
-  const trips = loadHistory({ dbPath: o.dbPath }, 'trips').data.trips;
-  const loads = loadHistory({ dbPath: o.dbPath }, 'loading_events').data.loading_events;
-  const places = loadHistory({ dbPath: o.dbPath }, 'rake_placements').data.rake_placements;
+  const tripsH = loadHistory({ dbPath: o.dbPath }, 'trips');
+  const loadsH = loadHistory({ dbPath: o.dbPath }, 'loading_events');
+  const placesH = loadHistory({ dbPath: o.dbPath }, 'rake_placements');
+  const trips = tripsH.data.trips;
+  const loads = loadsH.data.loading_events;
+  const places = placesH.data.rake_placements;
 
   const predict = async (
     name: string,
     rows: Record<string, Cell>[],
+    demo: boolean,
   ): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string; why: ForecastFrom }> => {
     try {
-      const r = await o.predict(name, rows);
+      const r = await o.predict(name, rows, demo);
       return { cols: r.columns, from: r.from };
     } catch (err) {
       return {
@@ -75,6 +84,7 @@ export async function operationalForecasts(o: {
       wagonType: g.sample.wagonType,
       loadT: median(trips.filter((t) => t.destination === g.key && t.loadT !== null).map((t) => t.loadT!)),
     })),
+    tripsH.synthetic,
   );
   const transit = lanes.map((g, i) => {
     const laneMeanH = mean(g.values);
@@ -120,6 +130,7 @@ export async function operationalForecasts(o: {
       wagonType: g.sample.wagonType,
       tonnes: median(loads.filter((l) => l.loadingPoint === g.sample.loadingPoint).map((l) => l.tonnes)),
     })),
+    loadsH.synthetic,
   );
   const loading = lp.map((g, i) => ({
     loadingPoint: g.sample.loadingPoint,
@@ -142,7 +153,7 @@ export async function operationalForecasts(o: {
     o.date,
     pl.map((g) => g.sample),
   );
-  const pp = await predict('rake-availability', serving.rows);
+  const pp = await predict('rake-availability', serving.rows, placesH.synthetic);
   const placement = pl.map((g, i) => ({
     loadingPoint: g.sample.loadingPoint,
     wagonType: g.sample.wagonType,

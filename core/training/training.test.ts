@@ -12,6 +12,8 @@ import { appRoot } from '../host/paths';
 import { writeCsv as csvText } from '../csv/write';
 import { syntheticTable } from '../ml/synthetic';
 import { cellAt } from '../ml/table';
+import { insertHistory } from '../scenarios/history-store';
+import { generateHistory } from '../synth/history';
 
 function writeCsv(file: string, n: number, seed: number): void {
   const t = syntheticTable(n, seed);
@@ -189,20 +191,20 @@ describe('training contract', () => {
     });
     expect(before.transit.every((t) => t.from === 'historical mean' && t.medianH === t.laneMeanH)).toBe(true);
 
-    const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
+    // Enough rounds to beat its baseline: a model that does not is replaced by it, on the page too.
+    const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(trained.metrics.quantiles.map((q) => q.output)).toEqual(['p10', 'p90']);
     // The same history and settings train the same file: the answer says no version was added.
-    const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 40 } });
+    const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(again).toMatchObject({ registryVersion: trained.registryVersion, registryNew: false });
     expect(trained.registryNew).toBe(true);
-    // Trained means candidate: until promoted, the optimizer gets the registry's named baseline.
+    // Trained means candidate: until promoted, planning keeps its own figures, and so does the page.
     const candidate = await host.app.invoke('predict.operational', { date: '2026-07-15' });
-    expect(candidate.sources.transit).toMatch(
-      /^transit-delay fallback:baseline: transit-delay has no production version/,
+    expect(candidate.sources.transit).toBe(
+      'historical mean — transit-delay: no transit-delay model in the registry (none pinned or in production)',
     );
-    // The baseline is one figure per corridor: no P10–P90 range is claimed for it.
     expect(candidate.transit.every((t) => t.p10H === null && t.p90H === null)).toBe(true);
-    // A 40-round model may fail a stability gate; this test is about the wiring, so promote with a reason.
+    // A short training may fail a stability gate; this test is about the wiring, so promote with a reason.
     await host.app.invoke('registry.promote', {
       name: 'transit-delay',
       version: trained.registryVersion,
@@ -215,6 +217,18 @@ describe('training contract', () => {
     const ordered = after.transit.filter((t) => t.p10H! <= t.medianH && t.medianH <= t.p90H!).length;
     expect(ordered).toBeGreaterThan(0.8 * after.transit.length);
     expect(after.sources.loading).toMatch(/historical mean/); // still untrained: named, not silent
+
+    // The plant's own history arrives: the model trained on the demo's may not speak for it, on the
+    // page as in planning; the baseline fitted on the plant's history does, and says why.
+    insertHistory(host.services.requireDb(), generateHistory({ seed: 3, days: 120 }), { replace: true });
+    const plant = await host.app.invoke('predict.operational', { date: '2026-07-15' });
+    expect(plant.sources.transit).toMatch(
+      new RegExp(
+        `^baseline transit-delay: transit-delay@${trained.registryVersion} was trained on synthetic demo history`,
+      ),
+    );
+    expect(plant.transit.length).toBeGreaterThan(0);
+    expect(plant.transit.every((t) => t.from === plant.sources.transit && Number.isFinite(t.medianH))).toBe(true);
   });
 
   it('shows a training interrupted by a crash as failed after restart', async () => {
