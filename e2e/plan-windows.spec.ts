@@ -28,3 +28,30 @@ test("another window's solve is announced, and its plans appear and go in this w
   await expect(row).toHaveCount(0);
   expect((await rpc<PlanListItem[]>(server, 'plans.list', { scenarioId })).some((p) => p.id === id)).toBe(false);
 });
+
+test('a window opened while another window solves says so, and stops saying so when that solve ends', async ({
+  app,
+  server,
+}) => {
+  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+  const scenarioId = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find(
+    (s) => s.name === 'Bokaro demo',
+  )!.id;
+  // Gap 0 on the week: it runs to its time limit unless stopped, far longer than a reload.
+  const solveId = 'e2e-opened-mid-solve';
+  const solved = rpc<{ id: string }>(server, 'plans.solve', {
+    scenarioId,
+    timeLimitS: 120,
+    gap: 0,
+    solveId,
+    name: 'Opened mid-solve',
+  });
+  await expect(app.getByTestId('optimize-other-window')).toBeVisible({ timeout: 30_000 });
+  // A new window: the start announcement went by before it was there.
+  await app.reload();
+  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+  await expect(app.getByTestId('optimize-other-window')).toBeVisible();
+  await rpc(server, 'plans.stop', { solveId });
+  await solved;
+  await expect(app.getByTestId('optimize-other-window')).toHaveCount(0);
+});
