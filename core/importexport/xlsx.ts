@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CellValue } from './cells';
 import type { CsvCell as Cell } from '../csv/write';
@@ -71,6 +72,32 @@ export async function writeXlsx(sheets: readonly Sheet[]): Promise<Buffer> {
     if (s.format && s.rows.length > 0) applyFormat(ws, s.rows, s.format);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * One plain sheet written row by row with exceljs' streaming writer, for tables too long to hold
+ * as a workbook model: two years of shipments built whole came near the history worker's 2 GiB
+ * heap cap (bench/RESULTS.md, "History export"); streamed, only the output is held.
+ */
+export async function writeXlsxStreamed(name: string, header: string[], rows: Iterable<Cell[]>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = 'RakePlan';
+  const ws = wb.addWorksheet(safeSheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = header.map((h) => ({ width: Math.min(40, Math.max(10, h.length + 2)) }));
+  const head = ws.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await wb.commit();
+  return Buffer.concat(chunks);
 }
 
 function applyFormat(ws: ExcelJS.Worksheet, rows: Cell[][], f: SheetFormat): void {

@@ -1,11 +1,11 @@
 import type { ExportResult } from '../contract/api/scenarios';
 import { writeCsv } from '../csv/write';
 import type { HistoryTable } from '../domain/history';
-import { writeXlsx } from '../importexport/xlsx';
+import { writeXlsxStreamed } from '../importexport/xlsx';
 import { ContractError } from '../contract/errors';
 import { openWorkerConnection } from '../storage/db';
 import { generateHistory } from '../synth/history';
-import { historyColumns, insertHistory, readHistory } from './history-store';
+import { historyColumns, insertHistory, iterateHistory } from './history-store';
 
 /**
  * The history calls that take seconds — a year of trips written as a workbook, three years of
@@ -28,13 +28,12 @@ export async function runHistoryJob(job: HistoryJob): Promise<ExportResult | nul
       }
       return null;
     }
-    const rows = readHistory(db, job.table) as unknown as Record<string, unknown>[];
     const cols = historyColumns(job.table);
-    const matrix = [cols, ...rows.map((r) => cols.map((c) => (r[c] ?? null) as string | number | null))];
+    const rows = iterateHistory(db, job.table) as IterableIterator<(string | number | null)[]>;
     const data =
       job.format === 'csv'
-        ? Buffer.from(writeCsv(matrix), 'utf8')
-        : await writeXlsx([{ name: job.table, rows: matrix }]);
+        ? Buffer.from(writeCsv([cols, ...rows]), 'utf8')
+        : await writeXlsxStreamed(job.table, cols, rows);
     return {
       fileName: `history-${job.table}.${job.format}`,
       mimeType: job.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -81,6 +81,15 @@ export function readHistory<T extends HistoryTable>(db: Database.Database, table
     .all() as HistoryTables[T];
 }
 
+/** A history table's rows as arrays in `historyColumns` order, read one at a time (exports). */
+export function iterateHistory(db: Database.Database, table: HistoryTable): IterableIterator<unknown[]> {
+  const cols = fields(table);
+  return db
+    .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM history_${table} ORDER BY rid`)
+    .raw()
+    .iterate() as IterableIterator<unknown[]>;
+}
+
 /**
  * Rows of the plant's own stored history; 0 when nothing is stored or what is stored is the
  * demo's. Neither generated history nor a replacing import may overwrite them unasked.

@@ -13,6 +13,7 @@ import { INLINE_IMPORT_MAX, readsInline } from './import-job';
 import { DEMO_HISTORY_DAYS, DEMO_SEED, seedDemoIfEmpty } from './seed';
 import { insertHistory } from './history-store';
 import { runHistoryJob } from './history-job';
+import { readXlsx } from '../importexport/xlsx';
 import Database from 'better-sqlite3';
 import { generateHistory } from '../synth/history';
 import { loadHistory } from '../training/history-source';
@@ -474,6 +475,12 @@ describe('scenarios: demo seed and history', () => {
     const lines = fromB64(ex.dataBase64).toString().trim().split('\r\n');
     expect(lines[0]).toBe('date,rakeId,corridor,destination,distanceKm,wagonType,month,loadT,transitH');
     expect(lines.length - 1).toBe(info.tables.trips.rows);
+    // The workbook is written row by row: the same header, rows and values as the CSV.
+    const wx = await app.invoke('scenarios.exportHistory', { table: 'trips', format: 'xlsx' });
+    const [sheet] = await readXlsx(fromB64(wx.dataBase64));
+    expect(sheet!.name).toBe('trips');
+    const width = lines[0]!.split(',').length;
+    expect(sheet!.rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? '').join(','))).toEqual(lines);
   });
 
   it("counts the seeded demo history as synthetic until the plant's own history replaces it", async () => {
