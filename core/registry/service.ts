@@ -178,7 +178,7 @@ export class Registry {
       params: {},
       spec: null,
     };
-    const version = (this.store.versionNumbers(p.name).at(-1) ?? 0) + 1;
+    const version = this.store.nextVersion(p.name);
     let refused: string[];
     try {
       refused = unsupportedOperators(p.bytes);
@@ -342,9 +342,9 @@ export class Registry {
     return { name, version: target, from: current };
   }
 
-  /** The newest earlier production version that still exists. */
+  /** The newest earlier production version whose model is still the one that served. */
   private rollbackTarget(name: string): number | undefined {
-    return this.store.previousProductions(name).find((v) => this.store.get(name, v));
+    return this.store.previousProductions(name)[0];
   }
 
   setCandidate(name: string, version: number) {

@@ -52,12 +52,7 @@ export class RegistryStore {
   insertVersion(v: NewVersion): VersionRecord {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
-      const next =
-        ((
-          this.db.prepare('SELECT MAX(version) AS v FROM model_versions WHERE name = ?').get(v.name) as {
-            v: number | null;
-          }
-        ).v ?? 0) + 1;
+      const next = this.nextVersion(v.name);
       this.db
         .prepare(
           `INSERT INTO model_versions (name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics,
@@ -91,6 +86,21 @@ export class RegistryStore {
       });
       return this.get(v.name, next)!;
     })();
+  }
+
+  /**
+   * The number the next version of `name` gets. The event log keeps every number ever given out,
+   * deleted versions' too, so a number is never reused: the log's promotions and gate reports
+   * under a number then always mean the one model that held it.
+   */
+  nextVersion(name: string): number {
+    const r = this.db
+      .prepare(
+        `SELECT MAX(v) AS v FROM (SELECT MAX(version) AS v FROM model_versions WHERE name = ?
+          UNION ALL SELECT MAX(version) FROM model_events WHERE name = ?)`,
+      )
+      .get(name, name) as { v: number | null };
+    return (r.v ?? 0) + 1;
   }
 
   get(name: string, version: number): VersionRecord | null {
@@ -152,7 +162,10 @@ export class RegistryStore {
     ).map((r) => r.alias);
   }
 
-  /** Move an alias and record the move (rollback reads these events). */
+  /**
+   * Move an alias and record the move (rollback reads these events). A production move records
+   * the model file's hash, so a rollback can tell the model that served from any later one.
+   */
   setAlias(
     name: string,
     alias: Alias,
@@ -166,7 +179,8 @@ export class RegistryStore {
         .prepare('INSERT OR REPLACE INTO model_aliases (name, alias, version, updated_at) VALUES (?, ?, ?, ?)')
         .run(name, alias, version, new Date().toISOString());
       this.lookups.clear();
-      this.event(name, version, kind, from, detail);
+      const fileSha256 = alias === 'production' ? this.get(name, version)?.fileSha256 : undefined;
+      this.event(name, version, kind, from, fileSha256 ? { ...detail, fileSha256 } : detail);
       return from;
     })();
   }
@@ -260,28 +274,40 @@ export class RegistryStore {
   }
 
   /**
-   * Production versions before the current one, newest first, from the alias history replayed as
-   * a stack: a promotion pushes its version; a rollback to v drops everything above v. A version
-   * rolled back from is no longer an earlier production, so a second rollback walks further back
-   * (3 → 2 → 1) instead of returning to the version just left.
+   * Production versions before the current one that a rollback may return to, newest first, from
+   * the alias history replayed as a stack: a promotion pushes its version; a rollback to v drops
+   * everything above v. A version rolled back from is no longer an earlier production, so a second
+   * rollback walks further back (3 → 2 → 1) instead of returning to the version just left. A
+   * deleted version leaves the stack, and so does one whose model file is not the one that served
+   * (a database from before numbers were kept unique may have given a deleted number out again).
    */
   previousProductions(name: string): number[] {
     const rows = this.db
       .prepare(
-        `SELECT kind, version FROM model_events WHERE name = ? AND kind IN ('promote','override','rollback') ORDER BY id`,
+        `SELECT kind, version, detail FROM model_events
+          WHERE name = ? AND kind IN ('promote','override','rollback','delete') ORDER BY id`,
       )
-      .all(name) as { kind: string; version: number }[];
-    const stack: number[] = [];
+      .all(name) as { kind: string; version: number; detail: string | null }[];
+    const stack: { version: number; fileSha256?: string }[] = [];
     for (const r of rows) {
-      const at = stack.lastIndexOf(r.version);
-      if (r.kind === 'rollback' && at >= 0) stack.length = at + 1;
+      const at = stack.findLastIndex((e) => e.version === r.version);
+      if (r.kind === 'delete') {
+        if (at >= 0) stack.splice(at, 1);
+      } else if (r.kind === 'rollback' && at >= 0) stack.length = at + 1;
       else {
         if (at >= 0) stack.splice(at, 1);
-        stack.push(r.version);
+        stack.push({ version: r.version, fileSha256: parse<{ fileSha256?: string }>(r.detail)?.fileSha256 });
       }
     }
     const current = this.alias(name, 'production');
-    return stack.filter((v) => v !== current).reverse();
+    return stack
+      .filter((e) => {
+        if (e.version === current) return false;
+        const rec = this.get(name, e.version);
+        return rec !== null && (e.fileSha256 === undefined || e.fileSha256 === rec.fileSha256);
+      })
+      .map((e) => e.version)
+      .reverse();
   }
 
   saveGateReport(r: GateReport): void {
