@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { GateReport, GateThresholds, ModelSummary, ModelVersionInfo } from '../contract/api/registry';
 import { ContractError } from '../contract/errors';
 import { MODEL_SPECS } from '../../models';
@@ -287,7 +288,8 @@ export class Registry {
   }
 
   /**
-   * Promote to production. Gates must have passed (the latest report, or a fresh evaluation);
+   * Promote to production. Gates must have passed (the latest report if it was judged against the
+   * current production under the current thresholds, else a fresh evaluation);
    * otherwise an override with a reason is required and recorded. Then swap on success.
    */
   async promote(name: string, version: number, override?: { reason: string }) {
@@ -295,9 +297,12 @@ export class Registry {
     const current = this.store.alias(name, 'production');
     if (current === version) throw new ContractError('CONFLICT', `${name}@${version} is already in production.`);
     const latest = this.store.gateReports(name, version)[0];
+    // A report judged against another production, or under other limits, says nothing about now.
+    const reusable =
+      latest && latest.against === current && isDeepStrictEqual(latest.thresholds, this.gateThresholds());
     let gate: GateReport;
     try {
-      gate = latest && latest.against === current ? latest : await this.evaluate(name, version);
+      gate = reusable ? latest : await this.evaluate(name, version);
     } catch (err) {
       const keeps =
         current !== null ? `${name}@${current} keeps serving.` : `${name} stays without a production version.`;
