@@ -67,6 +67,17 @@ export function markRegistered(dir: string): void {
   fsyncDir(dir);
 }
 
+/**
+ * Remove a saved folder that was never registered (its training was cancelled while registering),
+ * and the model's folder with it when nothing else is in it. A registered folder is left alone.
+ */
+export function removeUnregisteredModelDir(dir: string): void {
+  if (!unregistered(dir)) return;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const parent = path.dirname(dir);
+  if (fs.readdirSync(parent).length === 0) fs.rmdirSync(parent);
+}
+
 /** Leftovers of a save interrupted by a crash: `<version>.tmp-PID-TS` / `.old-PID-TS`. Never versions. */
 const LEFTOVER = /\.(tmp|old)-\d+-\d+$/;
 

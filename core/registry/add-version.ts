@@ -28,6 +28,11 @@ export async function registerTrainedDir(
     parentVersion?: number;
     asCandidate?: boolean;
     hideFileContent?: boolean;
+    /**
+     * Called just before the version is recorded, with no pause between the two: it may stop the
+     * registration by throwing (a cancelled training), or note that from now on it cannot.
+     */
+    beforeRecord?: () => void;
   } = {},
 ): Promise<VersionRecord> {
   if (!fs.existsSync(dir)) throw new ContractError('NOT_FOUND', `Model directory not found: ${dir}`);
@@ -50,6 +55,7 @@ export async function registerTrainedDir(
     table = undefined;
     extraNote = ` [no training statistics: ${data.changed}]`;
   }
+  opts.beforeRecord?.();
   return registryFor(s).registerDir(dir, {
     note: (opts.note ?? '') + extraNote,
     parentVersion: opts.parentVersion,

@@ -11,7 +11,7 @@ import type {
 import { ContractError } from '../contract/errors';
 import { CONNECTION_CLOSED, type HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { markRegistered, removeLeftoverModelDirs, resolveModelDir } from '../ml/model-dir';
+import { markRegistered, removeLeftoverModelDirs, removeUnregisteredModelDir, resolveModelDir } from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
 import { registerTrainedDir } from '../registry/add-version';
 import { runWorker } from '../workers/run';
@@ -187,12 +187,15 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             jobs.update(job.id, { progress: p.done });
           }
         };
+        // The worker's saved folder, until it is registered: a cancel before then removes it.
+        let saved: string | undefined;
         try {
           const result = await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
             'training',
             { input, dataDir: s.dataDir },
             { signal: ac.signal, onProgress, resourceLimits: TRAINING_LIMITS },
           );
+          saved = result.dir;
           db.prepare(
             `UPDATE training_runs SET version = ?, dir = ?, source = ?, history = ?, metrics = ? WHERE job_id = ?`,
           ).run(
@@ -209,6 +212,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             note: `Trained in RakePlan (job ${job.id}) on ${result.source}`,
             dataCsv: input.kind === 'csv' ? input.path : undefined,
             hideFileContent: fromWindow(s),
+            // A cancel is honoured until the version is recorded (the job ends cancelled, its folder
+            // removed); from then on it is answered as too late, since the candidate exists.
+            beforeRecord: () => {
+              if (ac.signal.aborted) throw new ContractError('CANCELLED', 'Cancelled before the model was registered.');
+              running.delete(job.id);
+            },
           });
           markRegistered(result.dir);
           app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
@@ -244,6 +253,12 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.`
             : raw;
           db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
+          if (cancelled && saved) {
+            removeUnregisteredModelDir(saved);
+            db.prepare(`UPDATE training_runs SET version = NULL, dir = NULL, metrics = NULL WHERE job_id = ?`).run(
+              job.id,
+            );
+          }
           jobs.update(job.id, {
             status: cancelled ? 'cancelled' : 'failed',
             error: cancelled ? 'Cancelled by the planner.' : message,
