@@ -50,12 +50,15 @@ describe('baselines', () => {
     expect(res.metrics.baseline).toEqual(res.metrics.baselines[0]);
     expect(res.metrics.baseline!.beats).toBe(false);
     expect(describeMetrics(res.metrics, 'regression', 't').join('\n')).toMatch(
-      /MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline: mae .* vs .*\n {2}also beats: training mean/,
+      /MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline: mae \S+ vs \S+ \(\d+\.\d % higher\)\n {2}also beats: training mean/,
     );
     expect(baselineVerdict(res.metrics.baseline as unknown as Record<string, unknown>)).toMatch(
       /^NOT BETTER THAN BASELINE — planning uses the baseline: mae \S+ vs 0.01000 for oracle on 450 holdout rows$/,
     );
     const weak = trainTable(t, { name: 's', target: 'y', task: 'regression', params: { rounds: 40 }, baseline: mean });
+    expect(describeMetrics(weak.metrics, 'regression', 't').join('\n')).toMatch(
+      /model beats the baseline: mae \S+ vs \S+ \(\d+\.\d % lower\)/,
+    );
     expect(baselineVerdict(weak.metrics.baseline as unknown as Record<string, unknown>)).toMatch(
       /^better than baseline: mae/,
     );

@@ -245,8 +245,10 @@ export function describeMetrics(m: ModelMetrics, task: Task, unit: string): stri
     );
     out.push(`  model    ${line(m.baseline.model as unknown as Record<string, unknown>)}`);
     out.push(`  baseline ${line(m.baseline.baseline as unknown as Record<string, unknown>)}`);
+    // The primary metric is an error: a model worse than its baseline has the higher one.
+    const change = b > 0 ? ` (${(Math.abs(a / b - 1) * 100).toFixed(1)} % ${a > b ? 'higher' : 'lower'})` : '';
     out.push(
-      `  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)} (${((1 - a / b) * 100).toFixed(1)} % lower)`,
+      `  ${m.baseline.beats ? 'model beats the baseline' : 'MODEL DOES NOT BEAT THE BASELINE — planning uses the baseline'}: ${m.primary.name} ${fmt(a)} vs ${fmt(b)}${change}`,
     );
     for (const o of (m.baselines ?? []).slice(1))
       out.push(
