@@ -1,14 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { writeCsv } from '../csv/write';
 import { createHost, type Host } from '../host/create-host';
-import { appRoot } from '../host/paths';
-import { syntheticTable } from '../ml/synthetic';
-import { cellAt } from '../ml/table';
 import * as addVersion from '../registry/add-version';
+import { writeSyntheticCsv } from '../../tests/fixtures/test-models';
+import { tempDir } from '../../tests/helpers/tmp';
+import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Registration is wrapped so a test can act at a chosen moment of it: after the worker has
 // returned and before the version is recorded, the window where a cancel used to be lost.
@@ -17,23 +14,18 @@ vi.mock('../registry/add-version', async (importOriginal) => {
   return { ...real, registerTrainedDir: vi.fn(real.registerTrainedDir) };
 });
 
-let dir: string;
+const tmp = tempDir('rp-train-cancel-');
 let host: Host;
-let csv: string;
+const csv = path.join(tmp.dir, 'lanes.csv');
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-cancel-'));
-  csv = path.join(dir, 'lanes.csv');
-  const t = syntheticTable(600, 3);
-  const rows = Array.from({ length: t.nRows }, (_, i) => t.columns.map((c) => cellAt(c, i)));
-  fs.writeFileSync(csv, writeCsv([t.columns.map((c) => c.name), ...rows]));
-  host = createHost({ dataDir: dir, mode: 'test' });
+  ensureWorkerBuilt('training');
+  writeSyntheticCsv(csv, 600, 3);
+  host = createHost({ dataDir: tmp.dir, mode: 'test' });
 });
 afterAll(() => {
   host.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  tmp.cleanup();
 });
 
 const register = vi.mocked(addVersion.registerTrainedDir);
@@ -54,7 +46,7 @@ describe('cancel while the trained model is being registered', () => {
     const job = await host.app.invoke('training.get', { jobId: (await jobOf('late-cancel')).jobId });
     expect(job).toMatchObject({ status: 'cancelled', version: null, metrics: null });
     expect((await host.app.invoke('registry.list', {})).some((m) => m.name === 'late-cancel')).toBe(false);
-    expect(fs.existsSync(path.join(dir, 'models', 'late-cancel'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp.dir, 'models', 'late-cancel'))).toBe(false);
   });
 
   it('once the version is recorded, answers that it was too late, and the job succeeds', async () => {

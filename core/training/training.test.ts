@@ -9,17 +9,9 @@ import type { Events } from '../contract';
 import { createMemoryPair } from '../contract/memory-transport';
 import { createHost, type Host } from '../host/create-host';
 import { appRoot } from '../host/paths';
-import { writeCsv as csvText } from '../csv/write';
-import { syntheticTable } from '../ml/synthetic';
-import { cellAt } from '../ml/table';
 import { insertHistory } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
-
-function writeCsv(file: string, n: number, seed: number): void {
-  const t = syntheticTable(n, seed);
-  const rows = Array.from({ length: t.nRows }, (_, i) => t.columns.map((c) => cellAt(c, i)));
-  fs.writeFileSync(file, csvText([t.columns.map((c) => c.name), ...rows]));
-}
+import { writeSyntheticCsv } from '../../tests/fixtures/test-models';
 
 let dir: string;
 let host: Host;
@@ -31,7 +23,7 @@ beforeAll(() => {
     execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-'));
   csv = path.join(dir, 'lanes.csv');
-  writeCsv(csv, 2000, 5);
+  writeSyntheticCsv(csv, 2000, 5);
   host = createHost({ dataDir: dir, mode: 'test' });
 });
 afterAll(() => {
