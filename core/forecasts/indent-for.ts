@@ -1,9 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { IndentResult } from '../contract/api/forecasts';
+import type { IndentResult, RailShareFrom } from '../contract/api/forecasts';
 import type { Scenario } from '../domain/scenario';
 import type { HostServices } from '../host/services';
 import { getSummary } from '../scenarios/store';
+import { loadHistory } from '../training/history-source';
 import { rakeIndent } from './indent';
+import { railDemand, railShareText } from './rail-share';
 import { demandDays } from './service';
 
 /** A saved demo scenario (seeded or generated) is the demo: asking about it is asking for demo figures. */
@@ -13,9 +15,10 @@ export function isDemoScenario(db: Database.Database, scenarioId: string): boole
 }
 
 /**
- * The rake indent for a scenario with the demand forecast the forecasts service gives it (honouring
- * the demo rule for synthetic history), and the name of what that demand came from. The one
- * place both the indent call and the issued plan's documents get it, so they never disagree.
+ * The rake indent for a scenario with the demand forecast the forecasts service gives it, cut to
+ * its rail share by the lanes' shipment history (both honouring the demo rule for synthetic
+ * history), and the name of what each came from. The one place both the indent call and the
+ * issued plan's documents get it, so they never disagree.
  */
 export async function indentForScenario(
   s: HostServices,
@@ -24,8 +27,22 @@ export async function indentForScenario(
   days: number,
 ): Promise<IndentResult> {
   const d = await demandDays(s, scenario, demo, days);
-  const demandSource = d.source ?? `none: ${d.why}; open orders only`;
-  const demandFrom: IndentResult['demandFrom'] =
-    d.source !== null ? { code: 'forecast', source: d.source } : { code: 'none', noModel: !!d.noModel, why: d.why };
-  return { ...rakeIndent(scenario, d.demand, days), demandSource, demandFrom };
+  if (d.source === null)
+    return {
+      ...rakeIndent(scenario, d.demand, days),
+      demandSource: `none: ${d.why}; open orders only`,
+      demandFrom: { code: 'none', noModel: !!d.noModel, why: d.why },
+    };
+  // The same rule as the forecast itself: synthetic shipments split only the demo's demand.
+  const h = loadHistory({ dbPath: s.dbPath }, 'shipments');
+  const usable = !h.synthetic || demo;
+  const rail = railDemand(scenario, d.demand, usable ? h.data.shipments : null);
+  const railShare: RailShareFrom = { code: usable ? 'history' : 'no-history', history: h.from };
+  const ind = rakeIndent(scenario, rail.demand, days);
+  return {
+    ...ind,
+    notes: [...rail.notes, ...ind.notes],
+    demandSource: `${d.source}; ${railShareText(railShare.code, h.source)}`,
+    demandFrom: { code: 'forecast', source: d.source, railShare },
+  };
 }

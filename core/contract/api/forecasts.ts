@@ -3,6 +3,7 @@ import { defineCall } from '../define';
 import type { InputSource } from '../../domain/input-sources';
 import type { Scenario } from '../../domain/scenario';
 import type { Indent } from '../../forecasts/indent';
+import type { HistoryFrom } from './training';
 
 /** Forecasts into planning: "Update from forecasts" with its provenance, and the rake indent. */
 const id = z.string().trim().min(1, 'must not be empty').max(64);
@@ -29,14 +30,26 @@ export interface ApplyForecastsResult {
   saved: boolean;
 }
 
+/**
+ * What split forecast demand into its rail part: the lanes' shipment history (`history` names the
+ * table), or none the scenario may use (`history` says what is stored: the demo's, or nothing),
+ * when all of it counts as rail.
+ */
+export type RailShareFrom = { code: 'history' | 'no-history'; history: HistoryFrom };
+
 export interface IndentResult extends Indent {
-  /** What the forecast demand came from (`model demand@V`, `baseline demand`, or none and why). */
+  /**
+   * What the forecast demand came from (`model demand@V`, `baseline demand`, or none and why),
+   * and for a forecast what its rail share came from.
+   */
   demandSource: string;
   /**
-   * The same as a code: a forecast (`source`, its label) or none, and why: `noModel` when the
-   * registry has no demand model to serve, else `why`, the host's text.
+   * The same as a code: a forecast (`source`, its label; `railShare`, what split it by mode) or
+   * none, and why: `noModel` when the registry has no demand model to serve, else `why`, the
+   * host's text.
    */
-  demandFrom: { code: 'forecast'; source: string } | { code: 'none'; noModel: boolean; why: string };
+  demandFrom:
+    { code: 'forecast'; source: string; railShare: RailShareFrom } | { code: 'none'; noModel: boolean; why: string };
 }
 
 export const forecastsContract = {

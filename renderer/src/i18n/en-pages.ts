@@ -53,6 +53,9 @@ export const enPages = {
     'No usable demand model: {why}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).',
   'source.indentNoModel': 'none: no demand model in the registry (none pinned or in production); open orders only',
   'source.indentNone': 'none: {why}; open orders only',
+  'source.indentRailShare': '{source}; rail share per destination × product from {history}',
+  'source.indentAllRail':
+    '{source}; all counted as rail: the plant has no shipment history to split it by mode ({history})',
   'source.table': 'database table {table} ({rows} rows)',
   'source.tableDemo':
     "database table {table} ({rows} rows): the demo's synthetic history (seed {seed}, {days} days), not the plant's",

@@ -54,6 +54,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
     'माँग का कोई उपयोगी मॉडल नहीं: {why}। मौसमी सरल पूर्वानुमान दिखाया जा रहा है (52 सप्ताह पहले का वही वार; वह न हो तो 28 दिन का औसत)।',
   'source.indentNoModel': 'कोई नहीं: रजिस्ट्री में माँग का कोई मॉडल नहीं (न पिन किया गया, न प्रोडक्शन में); केवल खुले ऑर्डर',
   'source.indentNone': 'कोई नहीं: {why}; केवल खुले ऑर्डर',
+  'source.indentRailShare': '{source}; रेल हिस्सा प्रति गंतव्य × उत्पाद {history} से',
+  'source.indentAllRail': '{source}; सब रेल में गिना गया: मोड से बाँटने के लिए संयंत्र का कोई शिपमेंट इतिहास नहीं ({history})',
   'source.table': 'डेटाबेस तालिका {table} ({rows} पंक्तियाँ)',
   'source.tableDemo': 'डेटाबेस तालिका {table} ({rows} पंक्तियाँ): डेमो का कृत्रिम इतिहास (सीड {seed}, {days} दिन), संयंत्र का नहीं',
   'source.generated': 'कृत्रिम इतिहास (सीड {seed}, {days} दिन) — {why}',

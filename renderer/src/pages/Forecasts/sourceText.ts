@@ -31,8 +31,12 @@ export function historyFromText(h: HistoryFrom): string {
     : t('source.table', { table: h.table, rows });
 }
 
-/** What the indent's demand came from: a forecast's label (data), or none and why. */
+/** What the indent's demand came from: a forecast's label (data) and its rail share's source, or none and why. */
 export function demandSourceText(d: IndentResult['demandFrom']): string {
-  if (d.code === 'forecast') return d.source;
+  if (d.code === 'forecast')
+    return t(d.railShare.code === 'history' ? 'source.indentRailShare' : 'source.indentAllRail', {
+      source: d.source,
+      history: historyFromText(d.railShare.history),
+    });
   return d.noModel ? t('source.indentNoModel') : t('source.indentNone', { why: d.why });
 }
