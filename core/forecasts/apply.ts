@@ -2,12 +2,20 @@ import type { InputSource } from '../domain/input-sources';
 import type { Scenario } from '../domain/scenario';
 import type { Cell } from '../ml/table';
 import { answer, type ModelAccess } from './model-access';
+import type { VersionRecord } from '../registry/store';
+import { eventPoints, rateOverEvents, throughputServingRows } from '../../models/loading-throughput';
 
 export interface ApplyOptions {
   /** The planner asked for the demo: models trained on synthetic history may feed it. */
   demo: boolean;
   /** Mean delay [h] of a loading point's recent placements known at `at`, for the placement model. */
   recentDelayH?: (loadingPoint: string, at: string) => number | null;
+  /**
+   * The tonnes of a loading point × product's loading events to ask the throughput model at
+   * (models/loading-throughput.ts eventTonnes), from the history the scenario may use; without
+   * them, the sizes the serving version was trained on.
+   */
+  eventTonnes?: (loadingPoint: string, product: string) => number[] | null;
 }
 
 export interface ApplyResult {
@@ -19,6 +27,12 @@ export interface ApplyResult {
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The `tonnes` a version was trained on (its dataset statistics' sample), or none recorded. */
+function trainingTonnes(rec: VersionRecord | null): number[] {
+  const f = rec?.datasetStats?.features.find((x) => x.name === 'tonnes');
+  return f?.kind === 'numeric' ? f.sample : [];
+}
 
 /** `iso` moved by `h` hours, written in the same zone offset, to the minute. */
 export function addHours(iso: string, h: number): string {
@@ -108,18 +122,25 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
   for (const o of sc.orders)
     if (o.modes !== 'road') orderedT.set(o.product, (orderedT.get(o.product) ?? 0) + o.quantityT);
   const lps = sc.plant.loadingPoints;
-  const lRows: Record<string, Cell>[] = [];
-  const lIdx: { lp: string; product: string; weightT: number }[] = [];
+  // Each loading point × product is asked at several event sizes.
+  const lIdx: { loadingPoint: string; product: string; wagonType: string; weightT: number; tonnes: number[] }[] = [];
+  const trained = eventPoints(trainingTonnes(access.serving('loading-throughput')));
   for (const lp of lps) {
     const loadable = sc.plant.products
       .map((p) => ({ p, w: p.wagonTypes.find((w) => lp.wagonTypes.includes(w)) }))
       .filter((x) => x.w !== undefined);
     const ordered = loadable.filter((x) => (orderedT.get(x.p.code) ?? 0) > 0);
-    for (const x of ordered.length ? ordered : loadable) {
-      lRows.push({ date, loadingPoint: lp.code, product: x.p.code, wagonType: x.w!, tonnes: rakeLoadT(x.w!) });
-      lIdx.push({ lp: lp.code, product: x.p.code, weightT: orderedT.get(x.p.code) ?? 0 });
-    }
+    for (const x of ordered.length ? ordered : loadable)
+      lIdx.push({
+        loadingPoint: lp.code,
+        product: x.p.code,
+        wagonType: x.w!,
+        weightT: orderedT.get(x.p.code) ?? 0,
+        // `tonnes` is one loading event's, as in training: a whole rake's load is past every event trained on.
+        tonnes: opts.eventTonnes?.(lp.code, x.p.code) ?? (trained.length ? trained : [rakeLoadT(x.w!) ?? NaN]),
+      });
   }
+  const { rows: lRows, rowsOf } = throughputServingRows(date, lIdx);
   const la = lRows.length ? await answer(access, 'loading-throughput', lRows, opts.demo) : null;
   const rate = new Map<string, number>();
   for (const lp of lps) {
@@ -128,7 +149,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
       entity: lp.code,
       before: origin('loadingRateTph', lp.code, lp.loadingRateTph),
     };
-    const mine = lIdx.map((x, i) => ({ ...x, i })).filter((x) => x.lp === lp.code);
+    const mine = lIdx.map((x, i) => ({ ...x, rows: rowsOf[i]! })).filter((x) => x.loadingPoint === lp.code);
     const vals = la?.values?.prediction;
     if (!la?.values || !vals || mine.length === 0) {
       sources.push({
@@ -141,7 +162,15 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
     }
     const byProduct = mine.map((x) => ({
       product: x.product,
-      rateTph: Math.max(1, Math.round(vals[x.i]!)),
+      rateTph: Math.max(
+        1,
+        Math.round(
+          rateOverEvents(
+            x.tonnes,
+            x.rows.map((i) => vals[i]!),
+          ),
+        ),
+      ),
       weightT: Math.round(x.weightT),
       source: la.source,
     }));

@@ -14,6 +14,7 @@ import { answer, type ModelAccess } from './model-access';
 import { specBaseline } from './spec-baseline';
 import { getSpec } from '../../models';
 import { KnownPlacements } from '../../models/rake-availability';
+import { eventTonnes } from '../../models/loading-throughput';
 
 /** The consumer whose pins choose the versions that feed planning. */
 export const PLANNING_CONSUMER = 'optimizer';
@@ -53,8 +54,24 @@ function recentDelays(s: HostServices): (lp: string, at: string) => number | nul
   return (lp, at) => new KnownPlacements(h.data.rake_placements).recentDelayH(lp, Date.parse(at));
 }
 
+/**
+ * The loading events' sizes per loading point × product, as the throughput model was trained on
+ * them; the demo's synthetic events size only the demo's questions.
+ */
+function loadingEventTonnes(
+  s: HostServices,
+  demo: boolean,
+): ((lp: string, product: string) => number[] | null) | undefined {
+  const h = loadHistory({ dbPath: s.dbPath }, 'loading_events');
+  return h.synthetic && !demo ? undefined : eventTonnes(h.data.loading_events);
+}
+
 export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): Promise<ApplyResult> {
-  return applyForecasts(sc, modelAccess(s), { demo, recentDelayH: recentDelays(s) });
+  return applyForecasts(sc, modelAccess(s), {
+    demo,
+    recentDelayH: recentDelays(s),
+    eventTonnes: loadingEventTonnes(s, demo),
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ForecastFrom, OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
 import type { Cell } from '../ml/table';
 import { placementServingRows } from '../../models/rake-availability';
+import { eventTonnes, rateOverEvents, throughputServingRows } from '../../models/loading-throughput';
 import { loadHistory } from './history-source';
 import { asClause } from '../domain/sentence';
 import { noModelWhy } from './no-model';
@@ -121,22 +122,24 @@ export async function operationalForecasts(o: {
     (l) => `${l.loadingPoint}|${l.product}`,
     (l) => l.rateTph,
   );
-  const lpp = await predict(
-    'loading-throughput',
-    lp.map((g) => ({
-      date: o.date,
-      loadingPoint: g.sample.loadingPoint,
-      product: g.sample.product,
-      wagonType: g.sample.wagonType,
-      tonnes: median(loads.filter((l) => l.loadingPoint === g.sample.loadingPoint).map((l) => l.tonnes)),
-    })),
-    loadsH.synthetic,
+  // Each pair asked at its own loading events' sizes, as the scenario update asks (forecasts/apply.ts).
+  const sizes = eventTonnes(loads);
+  const lServing = throughputServingRows(
+    o.date,
+    lp.map((g) => ({ ...g.sample, tonnes: sizes(g.sample.loadingPoint, g.sample.product) ?? [] })),
   );
+  const lpp = await predict('loading-throughput', lServing.rows, loadsH.synthetic);
   const loading = lp.map((g, i) => ({
     loadingPoint: g.sample.loadingPoint,
     product: g.sample.product,
     meanTph: mean(g.values),
-    rateTph: 'cols' in lpp ? lpp.cols.prediction![i]! : mean(g.values),
+    rateTph:
+      'cols' in lpp
+        ? rateOverEvents(
+            lServing.rowsOf[i]!.map((r) => Number(lServing.rows[r]!.tonnes)),
+            lServing.rowsOf[i]!.map((r) => lpp.cols.prediction![r]!),
+          )
+        : mean(g.values),
     from: 'cols' in lpp ? lpp.from : 'historical mean',
   }));
 
