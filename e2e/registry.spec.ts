@@ -11,7 +11,7 @@ const PASSABLE = {
   dataQuality: { minRows: 1, maxMissingRate: 1, maxRangeExcess: 1e6 },
   improvement: { minRelativeGain: -1, mustBeatBaseline: false },
   stability: { maxSegmentRegression: 1e6, minSegmentRows: 1, segmentColumns: [] },
-  consistency: { maxPsi: 1e6, minRows: 1 },
+  consistency: { maxPsi: 1e6, maxRelativeChange: 1e6, minRows: 1 },
 };
 /** No training set has a billion rows: the data-quality gate fails. */
 const FAILING = { ...PASSABLE, dataQuality: { ...PASSABLE.dataQuality, minRows: 1_000_000_000 } };

@@ -38,6 +38,12 @@ export interface ModelManifest {
   split?: 'time' | 'random';
   /** Set when the exported model was retrained on this many rows (every row with a target). */
   refitRows?: number;
+  /**
+   * The date of the latest row the exported model trained or early-stopped on (absent in older
+   * models and without a date column). Rows dated after it are rows it never saw, whatever data
+   * or split another version used: the registry compares versions only on those.
+   */
+  trainedThrough?: string;
   params: Record<string, unknown>;
   /** The model spec (models/) it was trained from, if any. */
   spec: string | null;

@@ -355,6 +355,7 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     rows: { train: nTrain, valid: nValid, test: testIdx.length },
     split,
     ...(refit ? { refitRows: refit.rows } : {}),
+    ...latestDate(t, dateColumn, refit ? [...trainIdx, ...validIdx, ...testIdx] : [...trainIdx, ...validIdx]),
     params: { ...params, objective: undefined, quantiles: req.quantiles ?? [] },
     spec: req.spec ?? null,
   };
@@ -386,6 +387,16 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     metadata: { manifest_format: MANIFEST_FORMAT, outputs: outputs.join(',') },
   });
   return { model: exported, manifest, metrics, onnx };
+}
+
+/** The date text of the latest of `rows`, as the manifest's `trainedThrough`. */
+function latestDate(t: Table, dateColumn: string | null, rows: readonly number[]): { trainedThrough?: string } {
+  const d = dateColumn ? getColumn(t, dateColumn) : undefined;
+  if (!d?.num || !d.str) return {};
+  let last: number | null = null;
+  for (const i of rows) if (!Number.isNaN(d.num[i]!) && (last === null || d.num[i]! > d.num[last]!)) last = i;
+  const text = last === null ? null : d.str[last];
+  return text ? { trainedThrough: text } : {};
 }
 
 /** Join a main regressor and its quantile companions into one multi-output model (one tree ensemble, one output column each). */

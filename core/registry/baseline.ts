@@ -3,7 +3,7 @@ import { getColumn, type Cell, type Table } from '../ml/table';
 
 /**
  * The naive forecast a model must beat and the last-resort answer when no model can serve:
- * the target's mean (regression) or class shares (classifiers) per lane, where the lane is the
+ * the target's mean (regression) or smoothed class shares (classifiers) per lane, where the lane is the
  * first categorical input among SEGMENT_COLUMNS, and overall for lanes never seen.
  */
 export type Baseline =
@@ -50,15 +50,18 @@ export function fitBaseline(t: Table, manifest: ModelManifest, rows: readonly nu
         a[k]!++;
       }
     }
+    // Laplace-smoothed, as the trainer's share baseline: a lane whose training rows all went one
+    // way must not answer the other mode with probability 0 (a served fallback that rules road
+    // out, and a per-row log-loss of ~0 no model can match).
     const norm = (a: number[]) => {
-      const n = a.reduce((x, y) => x + y, 0) || 1;
-      return a.map((x) => x / n);
+      const n = a.reduce((x, y) => x + y, 0);
+      return a.map((x) => (x + 1) / (n + a.length));
     };
     return {
       kind: 'prior',
       classes,
       overall: norm(overall),
-      description: segName ? `class shares by ${segName}` : 'overall class shares',
+      description: segName ? `smoothed class shares by ${segName}` : 'smoothed overall class shares',
       segment: segName ? { column: segName, values: Object.fromEntries([...by].map(([k, a]) => [k, norm(a)])) } : null,
     };
   }

@@ -91,3 +91,90 @@ describe('the improvement gate and the naive baseline', () => {
     );
   });
 });
+
+describe('the stability gate where the reference is nearly exact', () => {
+  // Lane A always takes 10 h, so the lane-mean baseline is exact there; lane B varies.
+  const laneRows = Array.from({ length: 100 }, (_, i) => ({ x: i, lane: i < 50 ? 'A' : 'B', y: i < 50 ? 10 : 2 * i }));
+  const laneMean = (lane: string) =>
+    laneRows.filter((r) => r.lane === lane).reduce((s, r) => s + r.y, 0) /
+    laneRows.filter((r) => r.lane === lane).length;
+  const cand = version(1, {
+    baseline: {
+      kind: 'mean',
+      description: 'mean y by lane',
+      overall: 50,
+      segment: { column: 'lane', values: { A: laneMean('A'), B: laneMean('B') } },
+    },
+  });
+  // The candidate is off by `inA` in lane A and by 1 in lane B.
+  const offInA = (inA: number) => async (_v: VersionRecord, r: Rows) => ({
+    columns: { prediction: r.map((x) => Number(x.y) + (x.lane === 'A' ? inA : 1)) },
+    label: null,
+  });
+  const laneCheck = async (inA: number) => {
+    const r = await runGates({
+      cand,
+      prod: null,
+      holdout: { rows: laneRows, source: 'given rows' },
+      recent: [],
+      predict: offInA(inA),
+      thresholds: DEFAULT_GATE_THRESHOLDS,
+    });
+    return r.gates.find((g) => g.gate === 'stability')!.checks.find((c) => c.name === 'lane=A')!;
+  };
+  // The baseline's error over all rows: 0 in lane A, |y − mean| in lane B.
+  const overall = laneRows.reduce((s, r) => s + Math.abs(r.y - laneMean(r.lane)), 0) / laneRows.length;
+
+  it('does not turn a difference far below the typical error into a huge relative regression', async () => {
+    const check = await laneCheck(0.01);
+    expect(check.passed).toBe(true);
+    expect(check.value).toBe('0.01 vs 0 (+0.01)');
+    expect(check.limit).toBe(
+      `≤ +${Math.round(0.1 * overall * 1000) / 1000} (10 % of the registry baseline's MAE ${Math.round(overall * 1000) / 1000} over all rows)`,
+    );
+  });
+
+  it('still fails a segment made materially worse than the reference', async () => {
+    expect((await laneCheck(0.2 * overall)).passed).toBe(false);
+  });
+});
+
+describe('the consistency gate for a regression model', () => {
+  // Production predicts in tight clusters (as tree ensembles do): its deciles are narrow.
+  const inputs = Array.from({ length: 200 }, (_, i) => ({ x: i, y: 300 + (i % 5) * 0.5 }));
+  const scaled = (factor: number) => async (v: VersionRecord, r: Rows) => ({
+    columns: { prediction: r.map((x) => Number(x.y) * (v.version === 1 ? 1 : factor)) },
+    label: null,
+  });
+  const consistencyOf = async (factor: number) => {
+    const r = await runGates({
+      cand: version(2),
+      prod: version(1),
+      holdout: { rows: inputs, source: 'given rows' },
+      recent: [],
+      predict: scaled(factor),
+      thresholds: DEFAULT_GATE_THRESHOLDS,
+    });
+    return r.gates.find((g) => g.gate === 'consistency')!;
+  };
+
+  it('passes predictions that move 2 % and says by how much against which limit', async () => {
+    const gate = await consistencyOf(1.02);
+    expect(gate.passed).toBe(true);
+    expect(gate.checks).toEqual([
+      {
+        name: 'P90 change of predictions vs production @1',
+        passed: true,
+        value: '2.0 %',
+        limit: '≤ 20.0 %',
+        detail: '200 holdout inputs',
+      },
+    ]);
+  });
+
+  it('fails predictions that move far from production', async () => {
+    const gate = await consistencyOf(1.3);
+    expect(gate.passed).toBe(false);
+    expect(gate.checks[0]).toMatchObject({ value: '30.0 %', limit: '≤ 20.0 %' });
+  });
+});

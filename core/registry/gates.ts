@@ -1,8 +1,14 @@
 import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contract/api/registry';
-import { binCounts, decileEdges, psi } from '../drift/psi';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from './baseline';
-import { heldOutFigure, trainedOnHoldout, trainerBaseline, type TrainerBaseline } from './honest-figures';
+import { consistency } from './gate-consistency';
+import {
+  heldOutFigure,
+  productionUnseen,
+  trainedOnHoldout,
+  trainerBaseline,
+  type TrainerBaseline,
+} from './honest-figures';
 import type { VersionRecord } from './store';
 
 export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
@@ -13,18 +19,19 @@ export const DEFAULT_GATE_THRESHOLDS: GateThresholds = {
     minSegmentRows: 20,
     segmentColumns: ['destination', 'product', 'corridor', 'lane'],
   },
-  consistency: { maxPsi: 0.25, minRows: 50 },
+  consistency: { maxPsi: 0.25, maxRelativeChange: 0.2, minRows: 50 },
 };
 
-type Rows = readonly Record<string, Cell>[];
-type Out = { columns: Record<string, number[]>; label: string[] | null };
+export type Rows = readonly Record<string, Cell>[];
+export type Out = { columns: Record<string, number[]>; label: string[] | null };
 
 export interface GateInputs {
   cand: VersionRecord;
   prod: VersionRecord | null;
   /**
    * Time-ordered holdout rows with the target column. `stored`: the version's own holdout, which a
-   * model refit on every row has trained on; rows a caller gives are taken as new.
+   * model refit on every row has trained on, and production in part when it held back fewer rows
+   * or trained on later data; rows a caller gives are taken as new.
    */
   holdout: { rows: Rows; source: string; stored?: boolean } | null;
   /** Recent inputs the models saw (drift samples); the holdout is used when too few. */
@@ -67,7 +74,12 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   // the trainer's for the fit without them, and no per-row comparison is honest.
   const stored = Boolean(g.holdout?.stored);
   const candRefit = stored ? trainedOnHoldout(cand) : null;
-  const prodRefit = stored && prod ? trainedOnHoldout(prod) : null;
+  // Production is compared only on the rows of that holdout it never trained or early-stopped on.
+  const seen = stored && prod ? productionUnseen(cand, prod, holdout) : null;
+  const prodApart = seen && 'notComparable' in seen ? seen.notComparable : null;
+  const keep = seen && 'unseen' in seen ? seen.unseen : null;
+  const pick = <T>(a: readonly T[]) => (keep ? a.filter((_, i) => keep[i]) : [...a]);
+  const vsProd = eCand && eProd && !prodApart ? { rows: pick(holdout), cand: pick(eCand), prod: pick(eProd) } : null;
 
   const unit = classifier ? null : (g.unit ?? null);
   const err: ErrorText = {
@@ -81,8 +93,15 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
       ? 'no holdout rows to evaluate on: give evaluation rows with the target'
       : `no held-out figure: ${candRefit} and training recorded no holdout ${err.metric}`,
     candFrom: candRefit ? `the fit without the held-back rows (${candRefit})` : `${eCand?.length ?? 0} holdout rows`,
-    prod: eProd && prod ? mean(eProd) : null,
-    notComparable: candRefit ?? prodRefit,
+    prod: vsProd && {
+      cand: mean(vsProd.cand),
+      prod: mean(vsProd.prod),
+      rows:
+        vsProd.rows.length < holdout.length
+          ? `on the ${vsProd.rows.length} of ${holdout.length} holdout rows production never trained on`
+          : null,
+    },
+    notComparable: candRefit ?? prodApart,
     trainer: trainerBaseline(cand, metric.name),
     registryBase: eBase ? { value: mean(eBase), name: cand.baseline!.description } : null,
   };
@@ -91,14 +110,9 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     improvement(figures, prod, err, th, prodError),
     candRefit
       ? notEvaluated('stability', `not evaluated: ${candRefit}, so its per-segment errors there are training errors`)
-      : stability(
-          holdout,
-          eCand,
-          prodRefit ? eBase : (eProd ?? eBase),
-          prod && !prodRefit ? `production @${prod.version}` : 'the registry baseline',
-          err,
-          th,
-        ),
+      : vsProd && prod
+        ? stability(vsProd.rows, vsProd.cand, vsProd.prod, `production @${prod.version}`, err, th)
+        : stability(holdout, eCand, eBase, 'the registry baseline', err, th),
     await consistency(g, holdout),
   ];
   return {
@@ -179,7 +193,8 @@ interface Figures {
   missing: string;
   /** Where `cand` comes from, for the summary. */
   candFrom: string;
-  prod: number | null;
+  /** Candidate and production on the holdout rows neither trained on; `rows` says which when not all. */
+  prod: { cand: number; prod: number; rows: string | null } | null;
   /** Why candidate and production cannot be compared on this holdout, or null. */
   notComparable: string | null;
   /** The trainer's comparison with the spec baseline (the figure planning enforces). */
@@ -222,14 +237,15 @@ function improvement(
       limit: 'comparable',
       detail: `not comparable: ${f.notComparable}; compare on new rows (evaluate with rows) or promote with an override`,
     });
-  else if (f.prod !== null && prod) {
-    const p = f.prod;
-    const gain = p > 0 ? (p - c) / p : c === 0 ? 0 : -Infinity;
+  else if (f.prod && prod) {
+    const { cand: cp, prod: p, rows } = f.prod;
+    const gain = p > 0 ? (p - cp) / p : cp === 0 ? 0 : -Infinity;
     checks.push({
       name: `${metric} vs production @${prod.version}`,
       passed: gain >= t.minRelativeGain,
-      value: `${err.value(c)} vs ${err.value(p)} (${(Math.abs(gain) * 100).toFixed(1)} % ${gain < 0 ? 'worse' : 'better'})`,
+      value: `${err.value(cp)} vs ${err.value(p)} (${(Math.abs(gain) * 100).toFixed(1)} % ${gain < 0 ? 'worse' : 'better'})`,
       limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
+      ...(rows ? { detail: rows } : {}),
     });
   }
   if (f.trainer)
@@ -288,6 +304,12 @@ function stability(
       summary: !eCand ? 'no holdout rows to evaluate on' : `nothing to compare with (no production and no baseline)`,
     };
   const checks: GateCheck[] = [];
+  // A segment is judged against the larger of its own reference error and the reference's error
+  // over the whole holdout. Where the reference is nearly exact (a baseline's share of 1 in a lane
+  // that always ships one way, log-loss ~0), a difference far below any model's typical error
+  // would otherwise read as a regression of many thousand per cent that no model can pass.
+  const floor = mean(eRef);
+  const share = `${(t.maxSegmentRegression * 100).toFixed(0)} %`;
   for (const col of t.segmentColumns) {
     if (!rows.some((r) => col in r)) continue;
     const groups = new Map<string, number[]>();
@@ -301,12 +323,18 @@ function stability(
       if (idx.length < t.minSegmentRows) continue;
       const c = mean(idx.map((i) => eCand[i]!)),
         r = mean(idx.map((i) => eRef[i]!));
-      const worse = r > 0 ? (c - r) / r : c > 0 ? Infinity : 0;
+      const ref = Math.max(r, floor);
+      const worse = ref > 0 ? (c - r) / ref : c > 0 ? Infinity : 0;
+      const relative = r >= floor && r > 0;
       checks.push({
         name: `${col}=${value}`,
         passed: worse <= t.maxSegmentRegression,
-        value: `${err.value(c)} vs ${err.value(r)} (${(Math.abs(worse) * 100).toFixed(1)} % ${worse < 0 ? 'better' : 'worse'})`,
-        limit: `≤ ${(t.maxSegmentRegression * 100).toFixed(0)} % worse`,
+        value: relative
+          ? `${err.value(c)} vs ${err.value(r)} (${(Math.abs(worse) * 100).toFixed(1)} % ${worse < 0 ? 'better' : 'worse'})`
+          : `${err.value(c)} vs ${err.value(r)} (${c >= r ? '+' : '−'}${err.value(Math.abs(c - r))})`,
+        limit: relative
+          ? `≤ ${share} worse`
+          : `≤ +${err.value(t.maxSegmentRegression * floor)} (${share} of ${refName}'s ${err.metric} ${err.value(floor)} over all rows)`,
         detail: `${idx.length} rows`,
       });
     }
@@ -325,63 +353,6 @@ function stability(
               .map((c) => c.name)
               .join(', ')}`
           : `${checks.length} segments no worse than ${refName}`,
-  };
-}
-
-async function consistency(g: GateInputs, holdout: Rows): Promise<GateResult> {
-  const t = g.thresholds.consistency;
-  if (!g.prod)
-    return {
-      gate: 'consistency',
-      passed: true,
-      checks: [],
-      summary: 'no production version: nothing to be consistent with',
-    };
-  const rows = g.recent.length >= t.minRows ? g.recent : holdout;
-  const source = g.recent.length >= t.minRows ? 'recent inputs' : 'holdout inputs';
-  if (rows.length < t.minRows)
-    return {
-      gate: 'consistency',
-      passed: false,
-      checks: [],
-      summary: `only ${rows.length} inputs to compare on (need ${t.minRows})`,
-    };
-  let c: Out, p: Out;
-  try {
-    [c, p] = await Promise.all([g.predict(g.cand, rows), g.predict(g.prod, rows)]);
-  } catch (err) {
-    return {
-      gate: 'consistency',
-      passed: false,
-      checks: [],
-      summary: `cannot compare predictions on ${source}: ${(err as Error).message}`,
-    };
-  }
-  let value: number;
-  if (c.label && p.label) {
-    const classes = g.cand.manifest.classes ?? [];
-    const count = (l: string[]) => classes.map((k) => l.filter((x) => x === k).length);
-    value = psi(count(p.label), count(c.label));
-  } else {
-    const out = g.cand.manifest.outputs[0]!;
-    const pv = [...p.columns[out]!].sort((a, b) => a - b);
-    const edges = decileEdges(pv);
-    value = psi(binCounts(pv, edges), binCounts(c.columns[out]!, edges));
-  }
-  const passed = value <= t.maxPsi;
-  return {
-    gate: 'consistency',
-    passed,
-    checks: [
-      {
-        name: `prediction PSI vs production @${g.prod.version}`,
-        passed,
-        value: round(value),
-        limit: `≤ ${t.maxPsi}`,
-        detail: `${rows.length} ${source}`,
-      },
-    ],
-    summary: `prediction distribution PSI ${round(value)} on ${rows.length} ${source}`,
   };
 }
 

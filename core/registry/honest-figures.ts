@@ -1,3 +1,4 @@
+import { dayNumber, type Cell } from '../ml/table';
 import type { VersionRecord } from './store';
 
 /**
@@ -7,6 +8,63 @@ import type { VersionRecord } from './store';
 export function trainedOnHoldout(v: VersionRecord): string | null {
   const n = v.manifest.refitRows;
   return n ? `${v.name}@${v.version} was refit on all ${n} rows, its holdout included` : null;
+}
+
+/**
+ * Which rows of `cand`'s stored holdout `prod` never trained or early-stopped on (`unseen[k]` for
+ * row k), or why that cannot be told. Production trained with other split fractions, or on other
+ * data, may have learned from part of the candidate's holdout: its error there is partly a
+ * training error, and comparing it with the candidate's held-out error favours production.
+ */
+export function productionUnseen(
+  cand: VersionRecord,
+  prod: VersionRecord,
+  rows: readonly Record<string, Cell>[],
+): { unseen: boolean[] } | { notComparable: string } {
+  const refit = trainedOnHoldout(prod);
+  if (refit) return { notComparable: refit };
+  const c = cand.manifest,
+    p = prod.manifest;
+  const who = `${prod.name}@${prod.version}`;
+  const total = (m: typeof c) => m.rows.train + m.rows.valid + m.rows.test;
+  const sameRows =
+    Boolean(c.trainingData?.identity) &&
+    c.trainingData?.identity?.sha256 === p.trainingData?.identity?.sha256 &&
+    c.dateColumn === p.dateColumn &&
+    total(c) === total(p);
+  let unseen: boolean[] | null = null;
+  if (sameRows && c.split !== 'random' && p.split !== 'random') {
+    // One table in one order: the holdout is its last rows, production learned from its first
+    // train + valid rows.
+    const first = total(c) - rows.length;
+    unseen = rows.map((_, k) => first + k >= p.rows.train + p.rows.valid);
+  } else if (
+    sameRows &&
+    c.split === 'random' &&
+    p.split === 'random' &&
+    c.params.seed === p.params.seed &&
+    c.rows.test === p.rows.test &&
+    c.rows.valid === p.rows.valid
+  )
+    unseen = rows.map(() => true); // the same shuffle held back the same rows
+  else if (p.trainedThrough && p.dateColumn) {
+    const cut = dayNumber(p.trainedThrough);
+    const col = p.dateColumn;
+    unseen = rows.map((r) => typeof r[col] === 'string' && dayNumber(r[col]) > cut);
+  }
+  if (!unseen)
+    return {
+      notComparable:
+        prod.origin === 'imported'
+          ? `${who} was imported, so which of these rows it trained on is not known`
+          : `${who} was trained on other data or another split and records no training cut-off, so it may have trained on these rows`,
+    };
+  const n = unseen.filter(Boolean).length;
+  if (n === 0)
+    return {
+      notComparable: `${who} trained or early-stopped on all ${rows.length} of these rows${p.trainedThrough ? ` (its rows run to ${p.trainedThrough})` : ''}`,
+    };
+  return { unseen };
 }
 
 /**

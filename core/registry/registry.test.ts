@@ -6,6 +6,7 @@ import { tempDir } from '../../tests/helpers/tmp';
 import type { Table } from '../ml/table';
 import { runBatch } from './batch';
 import { registryFor } from './context';
+import { DEFAULT_GATE_THRESHOLDS } from './gates';
 import type { ModelServer } from './serving';
 import { trainTestModel } from '../../tests/fixtures/test-models';
 
@@ -144,10 +145,31 @@ describe('model registry and serving', () => {
 
   it('fails the consistency gate when predictions shift far from production', async () => {
     const saved = reg().gateThresholds();
-    reg().setGateThresholds({ ...saved, consistency: { maxPsi: 0.0001, minRows: 10 } });
+    reg().setGateThresholds({
+      ...saved,
+      consistency: { ...saved.consistency, maxRelativeChange: 0.0001, minRows: 10 },
+    });
     try {
       const rep = await reg().evaluate('transit-delay', 3);
       expect(rep.gates.find((g) => g.gate === 'consistency')!.passed).toBe(false);
+    } finally {
+      reg().setGateThresholds(saved);
+    }
+  });
+
+  it('gives limits saved before the regression consistency limit existed its default', () => {
+    const saved = reg().gateThresholds();
+    const { maxRelativeChange: _, ...older } = saved.consistency;
+    host.services
+      .requireDb()
+      .prepare("INSERT OR REPLACE INTO app_meta (key, value) VALUES ('registry.gateThresholds', ?)")
+      .run(JSON.stringify({ ...saved, consistency: { ...older, maxPsi: 0.3 } }));
+    try {
+      expect(reg().gateThresholds().consistency).toEqual({
+        ...saved.consistency,
+        maxPsi: 0.3,
+        maxRelativeChange: DEFAULT_GATE_THRESHOLDS.consistency.maxRelativeChange,
+      });
     } finally {
       reg().setGateThresholds(saved);
     }

@@ -233,7 +233,16 @@ export class Registry {
   gateThresholds(): GateThresholds {
     const row = this.s.requireDb().prepare('SELECT value FROM app_meta WHERE key = ?').get(GATES_KEY) as
       { value: string } | undefined;
-    return row ? (JSON.parse(row.value) as GateThresholds) : DEFAULT_GATE_THRESHOLDS;
+    if (!row) return DEFAULT_GATE_THRESHOLDS;
+    // Limits saved before a newer limit existed take that limit's default.
+    const saved = JSON.parse(row.value) as GateThresholds;
+    const d = DEFAULT_GATE_THRESHOLDS;
+    return {
+      dataQuality: { ...d.dataQuality, ...saved.dataQuality },
+      improvement: { ...d.improvement, ...saved.improvement },
+      stability: { ...d.stability, ...saved.stability },
+      consistency: { ...d.consistency, ...saved.consistency },
+    };
   }
 
   setGateThresholds(t: GateThresholds): GateThresholds {

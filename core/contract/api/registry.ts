@@ -179,7 +179,15 @@ const gateThresholds = z
         segmentColumns: labels(20),
       })
       .strict(),
-    consistency: z.object({ maxPsi: z.number().positive(), minRows: z.number().int().min(1) }).strict(),
+    consistency: z
+      .object({
+        /** Classifiers: PSI of the predicted-class shares. */
+        maxPsi: z.number().positive(),
+        /** Regression: the P90 of |candidate − production| / |production| over paired predictions. */
+        maxRelativeChange: z.number().positive(),
+        minRows: z.number().int().min(1),
+      })
+      .strict(),
   })
   .strict();
 

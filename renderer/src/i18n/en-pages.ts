@@ -229,9 +229,11 @@ export const enPages = {
   'gate.oneCheck': '1 check',
   'gate.limit': 'limit {limit}',
   'gate.thresholds':
-    'Thresholds: ≥ {gain} % better than production; no segment more than {segment} % worse; prediction PSI ≤ {psi}; missing ≤ {missing} %, ≥ {rows} rows.',
+    'Thresholds: ≥ {gain} % better than production; no segment more than {segment} % worse; {consistency}; missing ≤ {missing} %, ≥ {rows} rows.',
   'gate.thresholdsBaseline':
-    'Thresholds: ≥ {gain} % better than production and better than the naive baseline; no segment more than {segment} % worse; prediction PSI ≤ {psi}; missing ≤ {missing} %, ≥ {rows} rows.',
+    'Thresholds: ≥ {gain} % better than production and better than the naive baseline; no segment more than {segment} % worse; {consistency}; missing ≤ {missing} %, ≥ {rows} rows.',
+  'gate.consistencyChange': '90 % of predictions within {change} % of production’s',
+  'gate.consistencyPsi': 'prediction PSI ≤ {psi}',
   'gate.promote': 'Promote to production',
   'gate.overrideLabel': 'A gate failed. To promote anyway, say why (recorded with the version):',
   'gate.override': 'Override and promote',

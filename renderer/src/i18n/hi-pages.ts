@@ -225,9 +225,11 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'gate.oneCheck': '1 जाँच',
   'gate.limit': 'सीमा {limit}',
   'gate.thresholds':
-    'सीमाएँ: प्रोडक्शन से ≥ {gain} % बेहतर; कोई सेगमेंट {segment} % से अधिक खराब नहीं; प्रेडिक्शन PSI ≤ {psi}; लुप्त ≤ {missing} %, ≥ {rows} पंक्तियाँ।',
+    'सीमाएँ: प्रोडक्शन से ≥ {gain} % बेहतर; कोई सेगमेंट {segment} % से अधिक खराब नहीं; {consistency}; लुप्त ≤ {missing} %, ≥ {rows} पंक्तियाँ।',
   'gate.thresholdsBaseline':
-    'सीमाएँ: प्रोडक्शन से ≥ {gain} % बेहतर और सरल बेसलाइन से बेहतर; कोई सेगमेंट {segment} % से अधिक खराब नहीं; प्रेडिक्शन PSI ≤ {psi}; लुप्त ≤ {missing} %, ≥ {rows} पंक्तियाँ।',
+    'सीमाएँ: प्रोडक्शन से ≥ {gain} % बेहतर और सरल बेसलाइन से बेहतर; कोई सेगमेंट {segment} % से अधिक खराब नहीं; {consistency}; लुप्त ≤ {missing} %, ≥ {rows} पंक्तियाँ।',
+  'gate.consistencyChange': '90 % प्रेडिक्शन, प्रोडक्शन वाले से {change} % के भीतर',
+  'gate.consistencyPsi': 'प्रेडिक्शन PSI ≤ {psi}',
   'gate.promote': 'प्रोडक्शन में भेजें',
   'gate.overrideLabel': 'एक गेट असफल रहा। फिर भी प्रोडक्शन में भेजना है तो कारण लिखें (वर्ज़न के साथ दर्ज होगा):',
   'gate.override': 'गेट अनदेखा कर प्रोडक्शन में भेजें',

@@ -78,7 +78,7 @@ export function GatePanel({
         {t(th.improvement.mustBeatBaseline ? 'gate.thresholdsBaseline' : 'gate.thresholds', {
           gain: (th.improvement.minRelativeGain * 100).toFixed(1),
           segment: (th.stability.maxSegmentRegression * 100).toFixed(0),
-          psi: th.consistency.maxPsi,
+          consistency: consistencyLimit(report),
           missing: (th.dataQuality.maxMissingRate * 100).toFixed(0),
           rows: th.dataQuality.minRows,
         })}
@@ -112,4 +112,16 @@ export function GatePanel({
       )}
     </div>
   );
+}
+
+/**
+ * The consistency gate's limit as it judged this report: classifiers by the PSI of predicted
+ * classes, regression models by how far their predictions move from production's. A report
+ * saved before the regression limit existed was judged by PSI.
+ */
+function consistencyLimit(report: GateReport): string {
+  const c = report.thresholds.consistency as { maxPsi: number; maxRelativeChange?: number };
+  return report.metric.name === 'logloss' || c.maxRelativeChange === undefined
+    ? t('gate.consistencyPsi', { psi: c.maxPsi })
+    : t('gate.consistencyChange', { change: (c.maxRelativeChange * 100).toFixed(0) });
 }
