@@ -241,6 +241,32 @@ describe('checker holds the plan to the horizon, the plant clock and its own fig
     expect(messages(sc, p)).toEqual(['3 rake R-1, order O-3: 6 wagons for 100 t: 4 would travel empty (60 t a wagon)']);
   });
 
+  it('an empty wagon beside tonnes that fill whole wagons exactly (rule 3)', () => {
+    const p = clone(base);
+    const l = p.rakes[0]!.lines[0]!; // O-1: 600 t in 10 wagons of 60 t
+    expect(l.tonnes).toBe(600);
+    l.wagons = 11;
+    p.rakes[0]!.wagonsUsed += 1;
+    expect(messages(sc, p)).toEqual([
+      '3 rake R-1, order O-1: 11 wagons for 600 t: 1 would travel empty (60 t a wagon)',
+    ]);
+  });
+
+  it('an order a few kilograms over whole wagons loads them in either count (within the tolerance)', () => {
+    const odd = tiny((s) => {
+      s.orders[0]!.quantityT = 600.005;
+    });
+    const p = ruleBasedPlan(odd);
+    const l = p.rakes[0]!.lines[0]!;
+    expect([l.order, l.tonnes, l.wagons]).toEqual(['O-1', 600.005, 11]); // the 11th wagon holds 5 kg
+    expect(checkPlan(odd, p).violations).toEqual([]);
+    // 600.005 t fits 10 wagons of 60 t within the checker's tolerance: no rule is broken either way.
+    const q = clone(p);
+    q.rakes[0]!.lines[0]!.wagons = 10;
+    q.rakes[0]!.wagonsUsed -= 1;
+    expect(checkPlan(odd, q).violations).toEqual([]);
+  });
+
   it('reads working hours on the plant clock, whatever zone the horizon is written in', () => {
     // R-2 loads at LP-2 (works 6–22 h) from 06:00 IST; the same instant written in UTC is 00:30.
     const utc = tiny((s) => {

@@ -212,9 +212,11 @@ function checkWagonsAndLoad(
     const t = l.sources.reduce((a, s) => a + s.tonnes, 0);
     if (Math.abs(t - l.tonnes) > TOL_T) bad(0, lw, `sources add to ${fmt(t)} t but the line says ${fmt(l.tonnes)} t`);
     if (t > l.wagons * wt.pccT + TOL_T) bad(3, lw, `${fmt(t)} t does not fit ${l.wagons} wagons × ${wt.pccT} t`);
-    // Every wagon allotted carries load (as the model allots them): empty wagons would let a
-    // two-point rake meet its minimum wagons per destination without carrying anything.
-    const loadedWagons = Math.ceil((t + TOL_T) / wt.pccT - 1e-9);
+    // Every wagon allotted carries load (as the model allots them, ⌈t ÷ PCC⌉): empty wagons would
+    // let a two-point rake meet its minimum wagons per destination without carrying anything. No
+    // tolerance is added to t: 567 t in 63 t wagons fills 9, and a tenth would travel empty, while
+    // 567.005 t does load a tenth (5 kg), as an order's odd kilograms may.
+    const loadedWagons = t > 0 ? Math.max(1, Math.ceil(t / wt.pccT - 1e-9)) : 0;
     if (Number.isInteger(l.wagons) && l.wagons > loadedWagons)
       bad(
         3,
