@@ -104,8 +104,16 @@ function applyOne(
     const [kind, ...rest] = e.target.split(':');
     const set = kind === 'rake' ? locks.rakes : kind === 'order' ? locks.orders : locks.road;
     const id = kind === 'road' ? rest.slice(0, 2).join(' ') + ' ' + rest[2] : rest[0]!;
+    const verb = e.locked ? 'lock' : 'unlock';
     if (kind === 'rake' && !draft.rakes.some((r) => p.rakes[r.rakeIdx]!.rake.id === id))
-      throw new PlanInputError(`rake ${id} carries nothing in this plan: there is no decision to lock`);
+      throw new PlanInputError(`rake ${id} carries nothing in this plan: there is no decision to ${verb}`);
+    // A lot mistyped (another date, yard or order) would otherwise lock nothing without a word.
+    if (kind === 'road') {
+      const [yard, date, order] = rest as [string, string, string];
+      const day = dayIndex(p, date, `road lot ${id}`);
+      if (!draft.road.some((r) => r.stockyard === yard && r.day === day && r.orderId === order))
+        throw new PlanInputError(`road lot ${id} is not in this plan: there is no decision to ${verb}`);
+    }
     if (kind === 'order' && !p.orderById.has(id)) throw new PlanInputError(`order ${id} is not in the scenario`);
     if (e.locked) set.add(id);
     else set.delete(id);
