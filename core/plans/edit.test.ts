@@ -45,4 +45,28 @@ describe('plan edits read as the planner means them', () => {
     );
     expect(unlocked.plan.road.find((r) => r.order === 'O-5')!.locked).toBeFalsy();
   });
+
+  it("moves all of a line's wagons as all its tonnes, and fewer as full wagons", () => {
+    const all = edit({ op: 'move', order: 'O-3', from: 'rake:R-1', to: 'unserved', wagons: 2 });
+    expect(all.plan.rakes.find((r) => r.rakeId === 'R-1')!.lines.map((l) => l.order)).toEqual(['O-1']);
+    expect(all.plan.unserved.find((u) => u.order === 'O-3')!.tonnes).toBe(100);
+    const one = edit({ op: 'move', order: 'O-1', from: 'rake:R-1', to: 'unserved', wagons: 1 });
+    const left = one.plan.rakes.find((r) => r.rakeId === 'R-1')!.lines.find((l) => l.order === 'O-1')!;
+    expect([left.wagons, left.tonnes]).toEqual([9, 540]);
+    expect(() => edit({ op: 'move', order: 'O-3', from: 'rake:R-1', to: 'unserved', wagons: 3 })).toThrow(
+      'edits[0] (move): only 2 wagons of order O-3 are on rake R-1, asked to move 3',
+    );
+  });
+
+  it('refuses wagons for a move from where there are no wagons, in plain words', () => {
+    expect(() => edit({ op: 'move', order: 'O-2', from: 'unserved', to: 'rake:R-1', wagons: 2 })).toThrow(
+      'edits[0] (move): wagons count the wagons of the rake a move comes from, and unserved has none: give tonnes',
+    );
+    expect(() => edit({ op: 'move', order: 'O-5', from: 'road:SY-2:2026-11-22', to: 'unserved', wagons: 1 })).toThrow(
+      /road:SY-2:2026-11-22 has none: give tonnes/,
+    );
+    // Tonnes from unserved are read as before.
+    const moved = edit({ op: 'move', order: 'O-2', from: 'unserved', to: 'rake:R-1', tonnes: 120 });
+    expect(moved.plan.rakes.find((r) => r.rakeId === 'R-1')!.lines.find((l) => l.order === 'O-2')!.wagons).toBe(2);
+  });
 });

@@ -157,6 +157,12 @@ function applyOne(
   if (!o) throw new PlanInputError(`order ${e.order} is not in the scenario`);
   const from = parsePlace(e.from);
   const to = parsePlace(e.to);
+  // Wagons are those of the source rake's line (their tonnes are known there); a road lot or
+  // the unserved tonnes have no wagons, and another rake's PCC would price a figure never shown.
+  if (e.wagons !== undefined && e.tonnes === undefined && from.kind !== 'rake')
+    throw new PlanInputError(
+      `wagons count the wagons of the rake a move comes from, and ${e.from} has none: give tonnes`,
+    );
   checkPlace(from, o.id);
   checkPlace(to, o.id);
   // What is there to move, and from which stockyards.
@@ -164,12 +170,19 @@ function applyOne(
   let srcLine: DraftLine | undefined;
   let srcRoad: Draft['road'][number] | undefined;
   let pcc = 0;
+  let byWagons = 0;
   if (from.kind === 'rake') {
     const dr = findRake(p, draft, from.rake);
     pcc = p.rakes[dr.rakeIdx]!.pccT;
     srcLine = dr.lines.find((l) => l.orderId === o.id);
     if (!srcLine) throw new PlanInputError(`order ${o.id} is not on rake ${from.rake}`);
     avail = lineTonnes(srcLine);
+    if (e.wagons !== undefined && e.wagons > srcLine.wagons)
+      throw new PlanInputError(
+        `only ${srcLine.wagons} wagons of order ${o.id} are on rake ${from.rake}, asked to move ${e.wagons}`,
+      );
+    // All the line's wagons are all its tonnes (its last wagon is part full); fewer are full wagons.
+    byWagons = e.wagons === srcLine.wagons ? avail : Math.min((e.wagons ?? 0) * pcc, avail);
   } else if (from.kind === 'road') {
     const day = dayIndex(p, from.date, `road ${from.stockyard}`);
     srcRoad = draft.road.find((r) => r.orderId === o.id && r.stockyard === from.stockyard && r.day === day);
@@ -184,7 +197,7 @@ function applyOne(
       draft.road.filter((r) => r.orderId === o.id).reduce((a, r) => a + r.tonnes, 0);
     avail = Math.max(0, o.quantityT - shipped);
   }
-  const asked = e.tonnes ?? (e.wagons !== undefined ? e.wagons * (pcc || Infinity) : avail);
+  const asked = e.tonnes ?? (e.wagons !== undefined ? byWagons : avail);
   if (asked > avail + 1e-3)
     throw new PlanInputError(
       `only ${roundT(avail)} t of order ${o.id} are at ${e.from}, asked to move ${roundT(asked)} t`,
