@@ -23,9 +23,15 @@ export interface StabilityInfo {
   forcedRakes: number;
   /** The candidate returned: base kept with only the forced changes, the rest re-optimized around the kept rakes, or re-optimized around the locks only. */
   candidate: 'keep' | 'keep + re-optimize' | 'locks only';
-  /** Cost of a fresh plan of the same disrupted scenario (no base) [₹], and this plan's cost above it. */
+  /**
+   * Cost of a fresh plan of the same disrupted scenario (no base) [₹], and this plan's cost above it
+   * (never below 0): the cheaper of the fresh solve and every candidate that passed, since each
+   * candidate is a plan of that scenario too.
+   */
   freshCost: number;
   costOfStability: number;
+  /** The fresh solve's own cost when, cut short by its time limit, it came out dearer than a candidate [₹]. */
+  freshSolveCost?: number;
   /** Every candidate considered: its cost, changed rakes and score (cost + penalty × changed rakes). */
   candidates: Array<{ candidate: StabilityInfo['candidate']; totalCost: number; changedRakes: number; score: number }>;
 }

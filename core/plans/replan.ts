@@ -9,6 +9,7 @@ import { key, prepare, type Prep } from '../optimizer/prep';
 import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
 import { outageViolations } from './outages';
+import { noCandidatePassed, stabilityYardstick } from './replan-verdict';
 
 /** Plans a scenario (the optimizer in its worker, or in-process in tests). */
 export type SolveFn = (sc: Scenario) => Promise<Plan>;
@@ -117,23 +118,25 @@ export async function replanScenario(
   const scored = candidates.map((c) => {
     const changes = diffPlans(base, c.plan, forced.rakes);
     const changedRakes = changes.filter((x) => x.kind === 'rake').length;
-    const ok = checkPlan(sc, c.plan).ok && outageViolations(c.plan, outages).length === 0;
-    return { ...c, changes, changedRakes, ok, score: c.plan.summary.totalCost + penalty * changedRakes };
+    const violations = [...checkPlan(sc, c.plan).violations, ...outageViolations(c.plan, outages)];
+    const ok = violations.length === 0;
+    return { ...c, changes, changedRakes, violations, ok, score: c.plan.summary.totalCost + penalty * changedRakes };
   });
   const valid = scored.filter((c) => c.ok);
-  if (valid.length === 0) throw new Error('no re-planned candidate passed the checker');
+  if (valid.length === 0) throw noCandidatePassed(scored, userKept, base.lockedOrders ?? []);
   const best = valid.reduce((a, b) => (b.score < a.score - 0.5 ? b : a));
   // The re-plan carries the risk fields of the plan it replaces, on every rake (kept ones too).
   const plan = base.planning ? annotatePlanRisk(best.plan, disrupted, base.planning.mode) : best.plan;
   plan.changes = best.changes;
+  const yardstick = stabilityYardstick(fresh.summary.totalCost, valid);
   plan.stability = {
     penaltyRsPerRake: penalty,
     changedRakes: best.changedRakes,
     // The changes of the plan returned that the disruption forced, not every rake it touched.
     forcedRakes: best.changes.filter((c) => c.kind === 'rake' && c.forced).length,
     candidate: best.candidate,
-    freshCost: fresh.summary.totalCost,
-    costOfStability: Math.round((plan.summary.totalCost - fresh.summary.totalCost) * 100) / 100,
+    ...yardstick,
+    costOfStability: Math.round((plan.summary.totalCost - yardstick.freshCost) * 100) / 100,
     candidates: scored.map((c) => ({
       candidate: c.candidate,
       totalCost: c.plan.summary.totalCost,

@@ -126,6 +126,10 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
     env.out(
       `re-plan (${st.candidate}): total ${rupees(plan.summary.totalCost)}; ${st.changedRakes} rake(s) changed, ${st.forcedRakes} forced by the disruption; cost of stability ${rupees(st.costOfStability)} against a fresh plan (${rupees(st.freshCost)}); wrote ${out}`,
     );
+    if (st.freshSolveCost !== undefined)
+      env.out(
+        `the fresh solve came to ${rupees(st.freshSolveCost)} within its share of the time limit, more than a re-planned candidate: that candidate (${rupees(st.freshCost)}) is the fresh plan measured against`,
+      );
     for (const c of plan.changes ?? [])
       env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);
     const v = checkPlan(disrupted, plan);

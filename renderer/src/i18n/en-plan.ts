@@ -382,6 +382,8 @@ export const enPlan = {
     '{candidate}: 1 rake changed ({forced} forced by the disruption) · total {total} · cost of stability {cost} against a fresh plan ({fresh})',
   'disrupt.stabilityMany':
     '{candidate}: {n} rakes changed ({forced} forced by the disruption) · total {total} · cost of stability {cost} against a fresh plan ({fresh})',
+  'disrupt.freshWorse':
+    'The fresh solve came to {solve} within its share of the time limit, more than a re-planned candidate: that candidate ({fresh}) is the fresh plan measured against.',
   'disrupt.candidate.keep': 'keep',
   'disrupt.candidate.keep + re-optimize': 'keep + re-optimize',
   'disrupt.candidate.locks only': 'locks only',

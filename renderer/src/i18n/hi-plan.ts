@@ -383,6 +383,8 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
     '{candidate}: 1 रेक बदला ({forced} व्यवधान के कारण अनिवार्य) · कुल {total} · स्थिरता की लागत {cost}, नई योजना ({fresh}) की तुलना में',
   'disrupt.stabilityMany':
     '{candidate}: {n} रेक बदले ({forced} व्यवधान के कारण अनिवार्य) · कुल {total} · स्थिरता की लागत {cost}, नई योजना ({fresh}) की तुलना में',
+  'disrupt.freshWorse':
+    'नई योजना का हल समय सीमा के अपने हिस्से में {solve} तक पहुँचा, जो एक पुनर्योजित विकल्प से अधिक है: तुलना उसी विकल्प ({fresh}) से की गई है।',
   'disrupt.candidate.keep': 'पहले जैसा रखें',
   'disrupt.candidate.keep + re-optimize': 'रखें + फिर से अनुकूलित करें',
   'disrupt.candidate.locks only': 'केवल लॉक',

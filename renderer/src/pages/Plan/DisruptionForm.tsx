@@ -266,6 +266,11 @@ function ReplanResult({ plan, ok, violations }: { plan: Plan; ok: boolean; viola
           })}
         </p>
       )}
+      {st?.freshSolveCost !== undefined && (
+        <p className="tabular text-slate-600" data-testid="replan-fresh-dearer">
+          {t('disrupt.freshWorse', { solve: formatRs(st.freshSolveCost), fresh: formatRs(st.freshCost) })}
+        </p>
+      )}
       <table className="w-full text-sm" data-testid="replan-changes">
         <thead className="text-left text-xs uppercase text-slate-500">
           <tr>

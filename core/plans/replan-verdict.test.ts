@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../domain/plan';
+import type { Scenario } from '../domain/scenario';
+import { tiny } from '../optimizer/__fixtures__/tiny';
+import { ruleBasedPlan } from '../optimizer/rule-based-plan';
+import { DisruptionError } from './disruptions';
+import { noCandidatePassed } from './replan-verdict';
+import { replan, type SolveFn } from './replan';
+
+// The rule-based plan of the tiny plant, with R-1 (O-1 600 t and O-3 100 t to HWH) locked. The
+// rule-based planner stands in for the optimizer: these properties hold for any solve.
+const sc = tiny();
+const lockR1 = (p: Plan): Plan => ({
+  ...p,
+  rakes: p.rakes.map((r) => (r.rakeId === 'R-1' ? { ...r, locked: true } : r)),
+});
+const base = lockR1(ruleBasedPlan(sc));
+
+describe('re-plan verdicts', () => {
+  it('measures stability against the cheapest plan known, and says when the fresh solve was dearer', async () => {
+    // The fresh solve is the only one that sees every rake (the others plan around the locked R-1);
+    // cut short, it ships nothing by rail.
+    const cutShort: Plan = ruleBasedPlan({ ...sc, rakes: [] });
+    const solve: SolveFn = async (s: Scenario) => (s.rakes.length === sc.rakes.length ? cutShort : ruleBasedPlan(s));
+    const out = await replan(sc, base, { stabilityRs: 0 }, solve);
+    const st = out.stability!;
+    const passed = st.candidates.filter((c) => Number.isFinite(c.score)).map((c) => c.totalCost);
+    expect(passed.length).toBeGreaterThan(0);
+    expect(st.freshSolveCost).toBeGreaterThan(Math.min(...passed));
+    expect(st.freshCost).toBe(Math.min(...passed));
+    expect(st.costOfStability).toBeGreaterThanOrEqual(0);
+    expect(st.costOfStability).toBeCloseTo(out.summary.totalCost - st.freshCost, 2);
+
+    // A fresh solve at least as good as every candidate is the yardstick itself, and nothing is said.
+    const good = await replan(sc, base, { stabilityRs: 0 }, async (s) => ruleBasedPlan(s));
+    expect(good.stability!.freshSolveCost).toBeUndefined();
+    expect(good.stability!.freshCost).toBeLessThanOrEqual(
+      Math.min(...good.stability!.candidates.map((c) => c.totalCost)),
+    );
+  });
+
+  it('names the rules broken and the locked rake behind them when no candidate passes', async () => {
+    // O-3 is cut to 60 t after R-1, which carries 100 t of it, was locked: every candidate keeps R-1.
+    const reduced = tiny((s) => {
+      s.orders.find((o) => o.id === 'O-3')!.quantityT = 60;
+    });
+    const run = replan(reduced, base, {}, async (s) => ruleBasedPlan(s));
+    await expect(run).rejects.toBeInstanceOf(DisruptionError);
+    await expect(run).rejects.toThrow(
+      /^no re-planned candidate passes the checker; the closest \(keep\) breaks rule 2 — order O-3: 100 t shipped exceeds the 60 t ordered; /,
+    );
+    await expect(run).rejects.toThrow(
+      /Likely cause, kept as it is by the re-plan: rake R-1 is locked \(it carries O-1, O-3\) — unlock it first$/,
+    );
+  });
+
+  it('names an order lock as the cause through the rake it keeps', async () => {
+    const reduced = tiny((s) => {
+      s.orders.find((o) => o.id === 'O-3')!.quantityT = 60;
+    });
+    const byOrder: Plan = { ...ruleBasedPlan(sc), lockedOrders: ['O-3'] };
+    await expect(replan(reduced, byOrder, {}, async (s) => ruleBasedPlan(s))).rejects.toThrow(
+      /Likely cause, kept as it is by the re-plan: rake R-1 carries order O-3, which is locked — unlock it first$/,
+    );
+  });
+
+  it('gives no unlock advice for violations of no kept decision, nor for a rake kept because it started', () => {
+    const r1 = base.rakes.find((r) => r.rakeId === 'R-1')!;
+    const judged = [
+      { candidate: 'keep' as const, plan: base, violations: [{ rule: 2, where: 'order O-2', message: 'a' }] },
+      {
+        candidate: 'locks only' as const,
+        plan: base,
+        violations: [1, 2, 3, 4, 5].map((i) => ({ rule: 6, where: `road SY-1 2026-11-2${i}`, message: 'b' })),
+      },
+    ];
+    const unrelated = noCandidatePassed(judged, { rakes: [r1], road: [] }, []).message;
+    expect(unrelated).toBe(
+      'no re-planned candidate passes the checker; the closest (keep) breaks rule 2 — order O-2: a',
+    );
+    const started = noCandidatePassed(
+      [{ ...judged[1]!, violations: [...judged[1]!.violations, { rule: 3, where: 'rake R-1', message: 'c' }] }],
+      { rakes: [{ ...r1, locked: false }], road: [] },
+      [],
+    ).message;
+    expect(started).toMatch(/breaks rule 6 — road SY-1 2026-11-21: b; .* and 3 more\. /);
+    expect(started).toMatch(/Likely cause, kept as it is by the re-plan: rake R-1 started loading before now$/);
+  });
+});
