@@ -252,6 +252,27 @@ describe('checker holds the plan to the horizon, the plant clock and its own fig
     ]);
   });
 
+  it('a two-point rake short of its minimum loaded wagons for a destination (rules 3 and 4)', () => {
+    const p = prepare(sc);
+    const r = p.rakes.findIndex((x) => x.rake.id === 'R-1');
+    // 540 t fills 9 wagons of 60 t: the tenth allotted to HWH would travel empty.
+    const line = (orderId: string, t: number) => ({ orderId, wagons: 10, sources: new Map([['SY-1', t]]) });
+    const draft: Draft = {
+      rakes: [{ rakeIdx: r, lp: 'LP-1', startH: p.rakes[r]!.placeH, lines: [line('O-1', 540), line('O-2', 600)] }],
+      road: [],
+    };
+    const plan = buildPlan(
+      p,
+      draft,
+      { method: 'milp', status: '', objective: null, bound: null, gap: null, seconds: 0 },
+      null,
+    );
+    expect(messages(sc, plan)).toEqual([
+      '3 rake R-1, order O-1: 10 wagons for 540 t: 1 would travel empty (60 t a wagon)',
+      '4 rake R-1: only 9 wagons for HWH on a two-point rake (min 10)',
+    ]);
+  });
+
   it('an order a few kilograms over whole wagons loads them in either count (within the tolerance)', () => {
     const odd = tiny((s) => {
       s.orders[0]!.quantityT = 600.005;

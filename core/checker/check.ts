@@ -230,7 +230,9 @@ function checkWagonsAndLoad(
     deliver(x, o.id, 'rail', t);
     load += t;
     wagons += l.wagons;
-    wagonsByDest.set(o.destination, (wagonsByDest.get(o.destination) ?? 0) + l.wagons);
+    // Rule 4's minimum per destination counts wagons that carry load.
+    const counted = Number.isInteger(l.wagons) ? Math.min(l.wagons, loadedWagons) : l.wagons;
+    wagonsByDest.set(o.destination, (wagonsByDest.get(o.destination) ?? 0) + counted);
   }
   if (wagons > rk.wagons) bad(3, where, `allots ${wagons} wagons but the rake has ${rk.wagons}`);
   if (load > capT + TOL_T) bad(3, where, `load ${fmt(load)} t exceeds capacity ${fmt(capT)} t`);
