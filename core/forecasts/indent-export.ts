@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { writeCsv } from '../csv/write';
 import type { Indent } from './indent';
+import { knownRakesText } from './indent-known';
 
 const HEADER = [
   'Date',
@@ -10,6 +11,7 @@ const HEADER = [
   'Expected load [t]',
   'From open orders [t]',
   'From forecast demand [t]',
+  'On rakes placed or expected [t]',
   'Products',
 ];
 
@@ -25,6 +27,7 @@ export function indentCsv(ind: Indent): Buffer {
       r.expectedT,
       r.openOrdersT,
       r.forecastT,
+      r.coveredT,
       r.products.join(' '),
     ]),
   ]);
@@ -60,6 +63,7 @@ export function addIndentSheets(
       r.expectedT,
       r.openOrdersT,
       r.forecastT,
+      r.coveredT,
       r.products.join(' '),
     ]);
   }
@@ -73,11 +77,12 @@ export function addIndentSheets(
     sum((r) => r.expectedT),
     sum((r) => r.openOrdersT),
     sum((r) => r.forecastT),
+    sum((r) => r.coveredT),
     null,
   ]).font = { bold: true };
   ws.getColumn(1).numFmt = 'yyyy-mm-dd';
   ws.getColumn(4).numFmt = '0';
-  for (const c of [5, 6, 7]) ws.getColumn(c).numFmt = '#,##0';
+  for (const c of [5, 6, 7, 8]) ws.getColumn(c).numFmt = '#,##0';
   ws.columns.forEach((c, i) => {
     c.width = Math.max(12, HEADER[i]!.length + 2);
   });
@@ -85,6 +90,8 @@ export function addIndentSheets(
   notes.addRow(['Demand forecast', basis]);
   notes.addRow(['Tonnes wanting rail [t]', ind.demandT]);
   notes.addRow(['Tonnes on suggested rakes [t]', ind.indentedT]);
+  notes.addRow(['Tonnes on rakes placed or expected [t]', ind.known.coveredT]);
+  notes.addRow(['Rakes placed or expected', knownRakesText(ind.known) || 'none in these days']);
   for (const n of ind.notes) notes.addRow(['Note', n]);
   notes.getColumn(1).width = 30;
   notes.getColumn(2).width = 100;

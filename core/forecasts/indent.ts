@@ -1,4 +1,5 @@
 import type { Scenario } from '../domain/scenario';
+import { type Cell, cellT, knownRakeNetting, type KnownRakes, takeT } from './indent-known';
 
 /** Forecast new orders per horizon day (0 = the horizon's first day), per destination × product [t]. */
 export interface DemandDay {
@@ -13,12 +14,15 @@ export interface IndentRow {
   date: string;
   loadingPoint: string;
   wagonType: string;
+  /** Rakes to ask for; 0 when the rakes already placed or expected carry what is wanted. */
   rakes: number;
   /** Tonnes the suggested rakes would carry [t]. */
   expectedT: number;
   /** Of which from open orders (stock on hand) and from forecast demand [t]. */
   openOrdersT: number;
   forecastT: number;
+  /** Tonnes wanted here that rakes already placed or expected carry, so no rake is asked for them [t]. */
+  coveredT: number;
   products: string[];
 }
 
@@ -28,6 +32,8 @@ export interface Indent {
   /** Tonnes wanting rail and the tonnes the suggested rakes carry [t]; the rest waits for a fuller rake. */
   demandT: number;
   indentedT: number;
+  /** The scenario's rakes placed or expected in these days, and the tonnes wanting rail they carry. */
+  known: KnownRakes;
   notes: string[];
 }
 
@@ -46,7 +52,9 @@ const dayOf = (start: string, k: number) =>
  * loading point that can load it and is fed by the stockyards holding most of it. Tonnes short of
  * RAKE_FILL_TO_INDENT of a rake carry over to the next day, and so do rakes past what the loading
  * point can load in a day (its berths × working hours at its loading rate). Open orders that need
- * not leave within the window are left to a later indent, said in the notes.
+ * not leave within the window are left to a later indent, said in the notes. The indent asks only
+ * for what the scenario's rakes already placed or expected do not carry (indent-known.ts); they
+ * load at the loading points too, so their tonnes take those loading points' hours.
  */
 export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14): Indent {
   const notes: string[] = [];
@@ -83,7 +91,7 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   };
   const usedHours = new Map<string, number>();
 
-  type Cell = { open: number; forecast: number; products: Set<string> };
+  const emptyCell = (): Cell => ({ open: new Map(), forecast: new Map() });
   const want = new Map<string, Cell>();
   const add = (k: number, p: string, t: number, kind: 'open' | 'forecast') => {
     const l = lane(p);
@@ -92,9 +100,8 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
       return;
     }
     const key = `${k}|${l.lp}|${l.w}`;
-    const c = want.get(key) ?? { open: 0, forecast: 0, products: new Set<string>() };
-    c[kind] += t;
-    c.products.add(p);
+    const c = want.get(key) ?? emptyCell();
+    c[kind].set(p, (c[kind].get(p) ?? 0) + t);
     want.set(key, c);
   };
   const start = Date.parse(sc.horizon.start);
@@ -127,6 +134,17 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     demandT += d.tonnes;
   }
 
+  const known = knownRakeNetting(
+    sc,
+    days,
+    (lp, w) => !!lpByCode.get(lp)?.wagonTypes.includes(w),
+    (p, w) => !!product.get(p)?.wagonTypes.includes(w),
+  );
+  const merge = (a: Map<string, number>, b: Map<string, number> | undefined) => {
+    const m = new Map(a);
+    for (const [p, t] of b ?? []) m.set(p, (m.get(p) ?? 0) + t);
+    return m;
+  };
   const rows: IndentRow[] = [];
   const carry = new Map<string, Cell>();
   for (let k = 0; k < days; k++) {
@@ -136,27 +154,36 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
         .map((x) => x.slice(String(k).length + 1))
         .concat([...carry.keys()]),
     );
+    const cells = new Map<string, Cell>();
     for (const lw of [...keys].sort()) {
+      const c0 = carry.get(lw) ?? emptyCell();
+      const c1 = want.get(`${k}|${lw}`);
+      cells.set(lw, { open: merge(c0.open, c1?.open), forecast: merge(c0.forecast, c1?.forecast) });
+    }
+    const products = new Map([...cells].map(([lw, c]) => [lw, [...new Set([...c.open.keys(), ...c.forecast.keys()])]]));
+    // Known rakes load at the loading points too: what they take uses the day's hours there.
+    const roomT = new Map(sc.plant.loadingPoints.map((l) => [l.code, dayHours(l.code) * l.loadingRateTph]));
+    const covered = known.net(k, cells, roomT);
+    for (const [lw, t] of covered) {
+      const lp = lw.split('|')[0]!;
+      usedHours.set(`${k}|${lp}`, (usedHours.get(`${k}|${lp}`) ?? 0) + t / lpByCode.get(lp)!.loadingRateTph);
+    }
+    for (const [lw, c] of cells) {
       const [lp, w] = lw.split('|') as [string, string];
       const cap = wagon.get(w)!.pccT * wagon.get(w)!.wagonsPerRake;
-      const c0 = carry.get(lw) ?? { open: 0, forecast: 0, products: new Set<string>() };
-      const c1 = want.get(`${k}|${lw}`);
-      const c: Cell = {
-        open: c0.open + (c1?.open ?? 0),
-        forecast: c0.forecast + (c1?.forecast ?? 0),
-        products: new Set([...c0.products, ...(c1?.products ?? [])]),
-      };
-      const total = c.open + c.forecast;
+      const total = cellT(c);
       // A rake takes cap ÷ rate hours to load; the loading point's day holds so many of them.
       const rakeH = cap / lpByCode.get(lp)!.loadingRateTph;
       const dayKey = `${k}|${lp}`;
       const room = Math.floor((dayHours(lp) - (usedHours.get(dayKey) ?? 0)) / rakeH + 1e-9);
       const rakes = Math.min(Math.max(0, room), Math.floor(total / cap + (1 - RAKE_FILL_TO_INDENT)));
-      if (rakes > 0) {
+      const coveredT = Math.round(covered.get(lw) ?? 0);
+      if (rakes > 0 || coveredT > 0) {
         usedHours.set(dayKey, (usedHours.get(dayKey) ?? 0) + rakes * rakeH);
         const carried = Math.min(total, rakes * cap);
         // Open orders go first: they are promised; forecast tonnes fill what is left.
-        const open = Math.min(c.open, carried);
+        const open = takeT(c.open, carried);
+        takeT(c.forecast, carried - open);
         rows.push({
           date: dayOf(sc.horizon.start, k),
           loadingPoint: lp,
@@ -165,12 +192,11 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
           expectedT: Math.round(carried),
           openOrdersT: Math.round(open),
           forecastT: Math.round(carried - open),
-          products: [...c.products].sort(),
+          coveredT,
+          products: products.get(lw)!.sort(),
         });
-        c.open -= open;
-        c.forecast -= carried - open;
       }
-      if (c.open + c.forecast > 1e-6) carry.set(lw, c);
+      if (cellT(c) > 1e-6) carry.set(lw, c);
       else carry.delete(lw);
     }
   }
@@ -181,7 +207,7 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     );
   for (const [lw, c] of carry) {
     const w = wagon.get(lw.split('|')[1]!)!;
-    const left = c.open + c.forecast;
+    const left = cellT(c);
     notes.push(
       `${lw.replace('|', ' × ')}: ${Math.round(left)} t left after day ${days}, ${
         left >= RAKE_FILL_TO_INDENT * w.pccT * w.wagonsPerRake
@@ -190,5 +216,6 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
       }`,
     );
   }
-  return { days, rows, demandT: Math.round(demandT), indentedT, notes };
+  notes.push(...known.spareNotes());
+  return { days, rows, demandT: Math.round(demandT), indentedT, known: known.summary(), notes };
 }

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { IndentResult } from '../contract/api/forecasts';
 import type { Plan } from '../domain/plan';
 import { addIndentSheets } from '../forecasts/indent-export';
+import { knownRakesText } from '../forecasts/indent-known';
 import { plantClock } from '../domain/figures';
 
 /**
@@ -303,7 +304,8 @@ export async function documentsPdf(plan: Plan, title: string, indent?: IndentRes
       ['Expected load [t]', M + 300],
       ['Open orders [t]', M + 400],
       ['Forecast demand [t]', M + 490],
-      ['Products', M + 600],
+      ['Placed/expected [t]', M + 590],
+      ['Products', M + 690],
     ];
     newPage(heading, cols, sub);
     const sum = (f: (r: IndentResult['rows'][number]) => number) => indent.rows.reduce((a, r) => a + f(r), 0);
@@ -318,7 +320,8 @@ export async function documentsPdf(plan: Plan, title: string, indent?: IndentRes
           [t0(r.expectedT), M + 300],
           [t0(r.openOrdersT), M + 400],
           [t0(r.forecastT), M + 490],
-          [r.products.join(' '), M + 600],
+          [t0(r.coveredT), M + 590],
+          [r.products.join(' '), M + 690],
         ],
         heading,
         cols,
@@ -330,18 +333,24 @@ export async function documentsPdf(plan: Plan, title: string, indent?: IndentRes
         [t0(sum((r) => r.expectedT)), M + 300],
         [t0(sum((r) => r.openOrdersT)), M + 400],
         [t0(sum((r) => r.forecastT)), M + 490],
+        [t0(sum((r) => r.coveredT)), M + 590],
       ],
       heading,
       cols,
     );
     y -= LH / 2;
     row(
-      [[`Tonnes wanting rail: ${t0(indent.demandT)} t; on suggested rakes: ${t0(indent.indentedT)} t`, M]],
+      [
+        [
+          `Tonnes wanting rail: ${t0(indent.demandT)} t; on suggested rakes: ${t0(indent.indentedT)} t; on rakes placed or expected: ${t0(indent.known.coveredT)} t`,
+          M,
+        ],
+      ],
       heading,
       cols,
     );
     // Notes can be longer than the page is wide: wrap them rather than cut them.
-    for (const n of indent.notes)
+    for (const n of [knownRakesText(indent.known), ...indent.notes].filter(Boolean))
       (`Note: ${n}`.match(/.{1,150}/g) ?? []).forEach((c, i) => row([[i ? `    ${c}` : c, M]], heading, cols));
   }
   return Buffer.from(await doc.save());

@@ -5,6 +5,7 @@ import { bool, CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
 import { tonnes } from '../../domain/figures';
+import { knownRakesText } from '../../forecasts/indent-known';
 
 export const indentCommand: CliCommand = {
   name: 'indent',
@@ -47,7 +48,8 @@ export const indentCommand: CliCommand = {
       else {
         env.out(`demand forecast: ${ind.demandSource}`);
         env.out(
-          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) over ${days} day(s), ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail`,
+          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) to ask for over ${days} day(s), ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail` +
+            (ind.known.rakes ? `, ${knownRakesText(ind.known)}` : ''),
         );
         for (const n of ind.notes.slice(0, 10)) env.out(`  ${n}`);
         env.out(`wrote ${out}`);

@@ -76,7 +76,10 @@ export const enPages = {
     'This table, and what Export saves, is the indent for {days} days: press Suggest indent for the days entered now.',
   'indent.suggest': 'Suggest indent',
   'indent.summary': '{rakes} rake(s) carrying {indented} of {demand} wanting rail. Demand forecast: {source}.',
-  'indent.col.rakes': 'Rakes',
+  'indent.known':
+    'Net of {rakes} rake(s) already placed or expected ({types}): they carry {covered} of the tonnes wanting rail, so no rake is asked for them.',
+  'indent.col.rakes': 'Rakes to ask for',
+  'indent.col.covered': 'On rakes placed or expected',
   'indent.col.expected': 'Expected load',
   'indent.col.openOrders': 'Open orders',
   'indent.col.products': 'Products',

@@ -74,7 +74,10 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'indent.stale': 'यह तालिका, और जो निर्यात सहेजता है, {days} दिनों का इंडेंट है: अभी दर्ज दिनों के लिए इंडेंट सुझाएँ दबाएँ।',
   'indent.suggest': 'इंडेंट सुझाएँ',
   'indent.summary': '{rakes} रेक, रेल से जाने वाले {demand} में से {indented} ले जाएँगे। माँग पूर्वानुमान: {source}।',
-  'indent.col.rakes': 'रेक',
+  'indent.known':
+    'पहले से लगे या अपेक्षित {rakes} रेक ({types}) घटाकर: वे रेल से जाने वाले टन में से {covered} ले जाएँगे, इसलिए उनके लिए रेक नहीं माँगे गए।',
+  'indent.col.rakes': 'माँगे जाने वाले रेक',
+  'indent.col.covered': 'लगे या अपेक्षित रेक पर',
   'indent.col.expected': 'अपेक्षित लोड',
   'indent.col.openOrders': 'खुले ऑर्डर',
   'indent.col.products': 'उत्पाद',

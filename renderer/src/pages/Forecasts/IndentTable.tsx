@@ -4,7 +4,10 @@ import { formatDate } from '../../lib/dates';
 import { formatT } from '../../lib/format';
 import { demandSourceText } from './sourceText';
 
-/** A fetched indent: its summary, one row per day, loading point and wagon type, and its notes. */
+/**
+ * A fetched indent: its summary, what rakes already placed or expected take off it, one row per
+ * day, loading point and wagon type, and its notes.
+ */
 export function IndentTable({ indent }: { indent: IndentResult }) {
   const rakes = indent.rows.reduce((s, r) => s + r.rakes, 0);
   return (
@@ -17,6 +20,15 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
           source: demandSourceText(indent.demandFrom),
         })}
       </p>
+      {indent.known.rakes > 0 && (
+        <p className="text-sm text-slate-600" data-testid="indent-known">
+          {t('indent.known', {
+            rakes: indent.known.rakes,
+            types: indent.known.byType.map((x) => `${x.wagonType} ${x.rakes}`).join(', '),
+            covered: formatT(indent.known.coveredT),
+          })}
+        </p>
+      )}
       <div className="max-h-80 overflow-auto">
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase text-slate-500">
@@ -28,6 +40,7 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
               <th className="text-right">{t('indent.col.expected')}</th>
               <th className="text-right">{t('indent.col.openOrders')}</th>
               <th className="text-right">{t('forecast.col.forecast')}</th>
+              <th className="text-right">{t('indent.col.covered')}</th>
               <th>{t('indent.col.products')}</th>
             </tr>
           </thead>
@@ -45,6 +58,7 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
                 <td className="tabular text-right">{formatT(r.expectedT)}</td>
                 <td className="tabular text-right">{formatT(r.openOrdersT)}</td>
                 <td className="tabular text-right">{formatT(r.forecastT)}</td>
+                <td className="tabular text-right">{formatT(r.coveredT)}</td>
                 <td className="text-xs">{r.products.join(', ')}</td>
               </tr>
             ))}
