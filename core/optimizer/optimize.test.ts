@@ -189,7 +189,9 @@ describe("the decomposed plan's bound and plan", () => {
 
   it("day seed 1 decomposed: the bound is column generation's converged one, under the dive's plan's model objective", async () => {
     const sc = generateScenario({ seed: 1, size: 'day' });
-    const { plan } = await optimize(sc, { timeLimitS: 10, decompose: 'always' });
+    // A limit far above the ~2 s the day needs quiet: the rounds converge however busy the machine
+    // is, and the solve returns as soon as its plan is within the gap.
+    const { plan } = await optimize(sc, { timeLimitS: 300, decompose: 'always' });
     expect(checkPlan(sc, plan).violations).toEqual([]);
     const workers = plan.solver.stages!.workers!;
     expect(workers.bound.status).toBe('converged');
@@ -213,7 +215,7 @@ describe("the decomposed plan's bound and plan", () => {
     const cost = (d: Draft) => buildPlan(p, d, { ...plan.solver }, null).summary.totalCost;
     const start = cost(g) < cost(rb) ? g : rb; // optimize's warm start
     const cg = columnGeneration(await loadHighs(), p, startOptions(start), [start], {
-      deadlineMs: Date.now() + 30_000,
+      deadlineMs: Date.now() + 300_000,
       mipShare: 0,
     });
     expect(cg.status).toBe('converged');
