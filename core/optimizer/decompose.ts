@@ -92,6 +92,7 @@ export async function solveDecomposed(
       'colgen',
       {
         scenario: sc,
+        closures: p.closures,
         start,
         alsoStart,
         deadlineMs: me === 0 && whileBound ? deadlineMs + whileBound.boundExtraS * 1000 : deadlineMs,

@@ -66,7 +66,9 @@ export function unservedExplainer(p: Prep, draft: Draft, state?: PlanState): (o:
     ),
   );
   const rakesByDest = new Map<string, number[]>();
+  const fixed = new Set(p.closures?.fixedRakes);
   for (const r of st.rakes.values()) {
+    if (fixed.has(p.rakes[r.rakeIdx]!.rake.id)) continue;
     for (const d of new Set(r.lines.map((l) => p.orderById.get(l.orderId)!.destination)))
       rakesByDest.set(d, [...(rakesByDest.get(d) ?? []), r.rakeIdx]);
   }

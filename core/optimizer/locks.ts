@@ -1,19 +1,9 @@
 import type { Plan, PlannedRake, RoadShipment, SolverInfo } from '../domain/plan';
-import type { SidingOutage } from '../domain/plan-loop';
 import type { Scenario } from '../domain/scenario';
 import type { Draft, DraftRake } from './draft';
 import { lineTonnes } from './draft';
-import {
-  applyLockFlags,
-  hoursOf,
-  planToDraft,
-  pricePlan,
-  rakeToDraft,
-  roadKey,
-  roadToDraft,
-  ruleBasedCost,
-} from './plan-draft';
-import { key, prepare, type Prep } from './prep';
+import { applyLockFlags, planToDraft, pricePlan, rakeToDraft, roadKey, roadToDraft, ruleBasedCost } from './plan-draft';
+import { key, prepare, type Closures, type Prep } from './prep';
 import { SidingSchedule } from './siding-schedule';
 
 /**
@@ -21,8 +11,8 @@ import { SidingSchedule } from './siding-schedule';
  * rakes whose loading started before "now". They are fixed at the model's input: the optimizer
  * plans the residual scenario (the kept rakes removed, their stock and tonnes taken off the
  * inventory and the orders, their trucks off the road capacity), and the kept decisions are put
- * back unchanged. The optimizer's own passes are untouched; the siding time the kept rakes (and
- * outages) hold is enforced when the two are joined (`joinKept`).
+ * back unchanged. Siding outages and "now" are the solve's closures (prep.ts), obeyed by every
+ * pass; the siding time the kept rakes hold is enforced when the two are joined (`joinKept`).
  */
 export interface KeptDecisions {
   rakes: PlannedRake[];
@@ -104,10 +94,10 @@ export function residualScenario(sc: Scenario, kept: KeptDecisions): Scenario {
 
 /**
  * Join the kept decisions and a plan of the residual scenario into one plan of `sc`, priced by the
- * optimizer's pricing. Siding time is booked for the kept rakes and the outages first; a residual
- * rake that collides is moved to its siding's next free time (placement and working hours
- * respected) or, when none is left in the horizon, dropped (its tonnes become unserved), each
- * named in the notes. Kept rakes keep `locked` when they had it.
+ * optimizer's pricing and explained under the same closures. Siding time is booked for the kept
+ * rakes first; a residual rake that collides is moved to its siding's next free time (placement,
+ * working hours and closures respected) or, when none is left in the horizon, dropped (its tonnes
+ * become unserved), each named in the notes. Kept rakes keep `locked` when they had it.
  */
 export function joinKept(
   sc: Scenario,
@@ -115,16 +105,15 @@ export function joinKept(
   residual: Pick<Plan, 'rakes' | 'road'> | null,
   solver: SolverInfo,
   notes: string[],
-  outages: SidingOutage[] = [],
+  closures: Closures = {},
   lockFrom?: Pick<Plan, 'rakes' | 'road' | 'lockedOrders'>,
 ): Plan {
-  const p = prepare(sc);
+  const p = prepare(sc, closures);
   const fixed: Draft = planToDraft(p, kept);
   const { rakes, notes: moved } = fitAround(
     p,
     fixed.rakes,
     residual ? residual.rakes.map((r) => rakeToDraft(p, r)) : [],
-    outages,
   );
   const draft: Draft = {
     rakes: [...fixed.rakes, ...rakes],
@@ -132,27 +121,16 @@ export function joinKept(
   };
   const plan = pricePlan(p, draft, solver, ruleBasedCost(p), [...notes, ...moved], null);
   if (lockFrom) applyLockFlags(plan, lockFrom);
-  if (outages.length) plan.outages = outages;
+  if (closures.outages?.length) plan.outages = [...closures.outages];
   return plan;
 }
 
 /**
- * Book `fixed` rakes and the outages on the sidings, then fit each movable rake in start order:
- * at its start if free, else the siding's next free time; never before its placement.
+ * Book `fixed` rakes on the sidings, then fit each movable rake in start order: at its start if
+ * free, else the siding's next free time (clear of `p`'s closures); never before its placement.
  */
-export function fitAround(
-  p: Prep,
-  fixed: DraftRake[],
-  movable: DraftRake[],
-  outages: SidingOutage[],
-): { rakes: DraftRake[]; notes: string[] } {
+export function fitAround(p: Prep, fixed: DraftRake[], movable: DraftRake[]): { rakes: DraftRake[]; notes: string[] } {
   const sched = new SidingSchedule(p);
-  for (const o of outages) {
-    const lp = p.lps.get(o.loadingPoint);
-    if (!lp) continue;
-    // An outage takes every berth of the siding.
-    for (let i = 0; i < lp.maxRakes; i++) sched.book(lp.code, hoursOf(p, o.from, 'outage'), hoursOf(p, o.to, 'outage'));
-  }
   for (const r of fixed) sched.book(r.lp, r.startH, r.startH + durOf(p, r));
   const out: DraftRake[] = [];
   const notes: string[] = [];
@@ -170,7 +148,7 @@ export function fitAround(
     }
     if (Math.abs(s - r.startH) > 1e-6)
       notes.push(
-        `Rake ${id}: loading at ${lp.code} moved ${(s - r.startH).toFixed(1)} h later, clear of the kept rakes and outages.`,
+        `Rake ${id}: loading at ${lp.code} moved ${(s - r.startH).toFixed(1)} h later, clear of the kept rakes, outages and "now".`,
       );
     sched.book(lp.code, s, s + dur);
     out.push({ ...r, startH: s });

@@ -11,7 +11,7 @@ import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
 import type { SolverStages } from '../domain/solver-stages';
 import type { Deadline } from './deadline';
 import { assertPlanLimits } from './limits';
-import { prepare, type Prep } from './prep';
+import { prepare, type Closures, type Prep } from './prep';
 import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
@@ -36,6 +36,8 @@ export interface OptimizeOptions {
   searchOnlyAbovePairs?: number;
   /** Skip the MILP and return the rule-based plan (a fallback the planner can ask for). */
   ruleBasedOnly?: boolean;
+  /** Siding outages and "now" a re-plan must plan around (prep.ts Closures). */
+  closures?: Closures;
 }
 
 export type { OptimizeHooks, OptimizeProgress } from './hooks';
@@ -247,7 +249,7 @@ export async function optimize(
     phaseAt = now;
   };
   const deadlineAt = (share: number): Deadline => ({ atMs: started + share * timeLimitS * 1000, limitS: timeLimitS });
-  const p = prepare(sc);
+  const p = prepare(sc, opts.closures);
   phaseDone('prepare');
   hooks.onProgress?.({ phase: 'rule-based', incumbent: null, bound: null, gap: null, elapsedS: elapsed() });
   const rbDeadline = deadlineAt(opts.ruleBasedOnly ? RULE_BASED_ONLY_SHARE : RULE_BASED_SHARE);

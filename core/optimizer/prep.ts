@@ -1,4 +1,5 @@
 import type { Destination, LoadingPoint, Order, Product, Rake, Stockyard, WagonType } from '../domain/entities';
+import type { SidingOutage } from '../domain/plan-loop';
 import type { Scenario } from '../domain/scenario';
 import { PLANT_OFFSET_MIN } from '../domain/plant-time';
 
@@ -33,14 +34,38 @@ export interface Prep {
   deferredRs: WeakMap<Order, number>;
   /** The scenario's content hash once computed (build-plan.ts): a plan of 50,000 orders hashes 10 MB of JSON. */
   hash?: string;
+  /** What a re-plan closes beyond the scenario's rules, as given (passed on to the solver's workers). */
+  closures?: Closures;
+  /**
+   * Windows [h] in which a loading point cannot load (closures), sorted by start; absent when none,
+   * so the working-hours test of a normal solve does not even look it up.
+   */
+  blocked?: Map<string, Array<[number, number]>>;
+  /** The first planning day whose trucks may leave (closures' `nowIso`); 0 without one. */
+  firstRoadDay: number;
+}
+
+/**
+ * Time a re-plan may not use, on top of the scenario's rules: siding outages (no loading at the
+ * loading point from..to, on any berth) and "now" (nothing new loads, and no truck lot leaves,
+ * before it). Every place that builds or checks a loading reads them through `inWorkingHours` and
+ * `nextWorkingStart`, and road capacity through `roadCapacity`.
+ */
+export interface Closures {
+  outages?: readonly SidingOutage[];
+  nowIso?: string;
+  /** Rakes whose decision is fixed (locked, or loading before now): explanations offer none of their wagons. */
+  fixedRakes?: readonly string[];
 }
 
 export const key = (a: string, b: string) => `${a}|${b}`;
 
-export function prepare(sc: Scenario): Prep {
+export function prepare(sc: Scenario, closures?: Closures): Prep {
   const t0 = Date.parse(sc.horizon.start);
   const hours = (iso: string) => (Date.parse(iso) - t0) / 3_600_000;
   const horizonH = sc.horizon.days * 24;
+  const blocked = blockedWindows(sc, closures, hours);
+  const nowH = closures?.nowIso === undefined ? -Infinity : timeOf(closures.nowIso, 'now', hours);
   const wagonTypes = new Map(sc.plant.wagonTypes.map((w) => [w.code, w]));
   const stock = new Map<string, number>();
   for (const inv of sc.inventory) {
@@ -74,7 +99,41 @@ export function prepare(sc: Scenario): Prep {
     laneRs: firstByKey(sc.roadLanes.map((l) => [key(l.stockyard, l.destination), l.rsPerT])),
     roadCapT: firstByKey(sc.roadCapacity.map((c) => [key(c.stockyard, c.date), c.capacityT])),
     deferredRs: new WeakMap(),
+    ...(closures ? { closures } : {}),
+    ...(blocked.size ? { blocked } : {}),
+    // Trucks of day d leave at 24d + ROAD_DISPATCH_OFFSET_H: none of a day whose trucks leave before now.
+    firstRoadDay: Math.max(0, Math.ceil((nowH - ROAD_DISPATCH_OFFSET_H) / 24 - 1e-9)),
   };
+}
+
+function timeOf(iso: string, what: string, hours: (iso: string) => number): number {
+  const h = hours(iso);
+  if (!Number.isFinite(h)) throw new Error(`${what}: '${iso}' is not a timestamp`);
+  return h;
+}
+
+/** Closed windows [h] by loading point: each outage, and every point before now. */
+function blockedWindows(
+  sc: Scenario,
+  c: Closures | undefined,
+  hours: (iso: string) => number,
+): Map<string, Array<[number, number]>> {
+  const out = new Map<string, Array<[number, number]>>();
+  const add = (lp: string, a: number, b: number) => {
+    if (b > a) out.set(lp, [...(out.get(lp) ?? []), [a, b]]);
+  };
+  for (const o of c?.outages ?? [])
+    add(
+      o.loadingPoint,
+      timeOf(o.from, `outage at ${o.loadingPoint}`, hours),
+      timeOf(o.to, `outage at ${o.loadingPoint}`, hours),
+    );
+  if (c?.nowIso !== undefined) {
+    const nowH = timeOf(c.nowIso, 'now', hours);
+    for (const lp of sc.plant.loadingPoints) add(lp.code, -Infinity, nowH);
+  }
+  for (const list of out.values()) list.sort((a, b) => a[0] - b[0]);
+  return out;
 }
 
 /** A map keeping the first value listed for each key (what `Array.find` over the rows gives). */
@@ -186,6 +245,7 @@ export function lateDays(etaH: number, dueH: number): number {
 }
 
 export function roadCapacity(p: Prep, stockyard: string, day: number): number {
+  if (day < p.firstRoadDay) return 0;
   const o = p.roadCapT.size ? p.roadCapT.get(key(stockyard, dayDate(p, day))) : undefined;
   return o ?? p.stockyards.get(stockyard)?.roadCapacityTPerDay ?? 0;
 }
@@ -200,11 +260,18 @@ export function carries(p: Prep, wagonType: string, product: string): boolean {
   return p.products.get(product)?.wagonTypes.includes(wagonType) ?? false;
 }
 
+/** The closed window of `lp` that [startH, endH) overlaps, if any. */
+function blockedAt(p: Prep, lp: string, startH: number, endH: number): [number, number] | undefined {
+  return p.blocked?.get(lp)?.find(([a, b]) => a < endH - 1e-9 && b > startH + 1e-9);
+}
+
 /**
- * Whether a loading interval [startH, endH] lies in the loading point's working hours. Round-the-
- * clock points accept anything; others need the whole interval inside one day's window.
+ * Whether a loading interval [startH, endH] lies in the loading point's working hours, clear of
+ * its closed windows (Prep.blocked). Round-the-clock points accept anything open; others need the
+ * whole interval inside one day's window.
  */
 export function inWorkingHours(p: Prep, lp: LoadingPoint, startH: number, endH: number): boolean {
+  if (p.blocked && blockedAt(p, lp.code, startH, endH)) return false;
   if (lp.workStartH <= 0 && lp.workEndH >= 24) return true;
   const h = localHour(p, startH);
   const hs = h < lp.workStartH - 1e-9 ? h + 24 : h; // only forward windows
@@ -212,8 +279,22 @@ export function inWorkingHours(p: Prep, lp: LoadingPoint, startH: number, endH: 
   return hs + (endH - startH) <= lp.workEndH + 1e-6;
 }
 
-/** Earliest start ≥ fromH at which a loading of `durH` hours fits the working hours (or null). */
+/**
+ * Earliest start ≥ fromH at which a loading of `durH` hours fits the working hours and clears the
+ * closed windows (or null). It may lie past the horizon: callers check the end.
+ */
 export function nextWorkingStart(p: Prep, lp: LoadingPoint, fromH: number, durH: number): number | null {
+  let s = nextInHours(p, lp, fromH, durH);
+  if (!p.blocked) return s;
+  // Each window hit is left behind for good (s only grows), so this ends within their count.
+  for (let hit = s === null ? undefined : blockedAt(p, lp.code, s, s + durH); hit;) {
+    s = nextInHours(p, lp, hit[1], durH);
+    hit = s === null ? undefined : blockedAt(p, lp.code, s, s + durH);
+  }
+  return s;
+}
+
+function nextInHours(p: Prep, lp: LoadingPoint, fromH: number, durH: number): number | null {
   if (lp.workStartH <= 0 && lp.workEndH >= 24) return fromH;
   if (durH > lp.workEndH - lp.workStartH + 1e-9) return null;
   const h = localHour(p, fromH);

@@ -9,7 +9,7 @@ import { startSolve } from '../optimizer/run-solve';
 import { DisruptionError } from './disruptions';
 import { documentsPdf, documentsTitle, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
-import { replanScenario } from './replan';
+import { replanScenario, type SolveFn } from './replan';
 import { issuePlan, loadPlan, savePlan, versionName } from './store';
 
 /** The documents carry the rake indent for as many days as the indent call allows at most. */
@@ -56,8 +56,8 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       const { item, plan, plannerScenario } = loadPlan(db, p.id);
       // Up to three solves (kept + re-optimized, locks only, fresh): the time limit is shared.
       const perSolve = Math.max(2, p.timeLimitS / 3);
-      const solve = async (sc: typeof plannerScenario) =>
-        (await startSolve(sc, { timeLimitS: perSolve }, { signal: ctx.signal }).result).plan;
+      const solve: SolveFn = async (sc, closures) =>
+        (await startSolve(sc, { timeLimitS: perSolve, closures }, { signal: ctx.signal }).result).plan;
       let out;
       try {
         out = await s.slots.run('solve', () =>

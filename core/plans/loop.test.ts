@@ -3,27 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
-import { optimize } from '../optimizer/optimize';
-import { generateScenario } from '../synth/scenario';
 import { applyEdits } from './edit';
-import { replan, type SolveFn } from './replan';
+import { replan } from './replan';
+import { dayPlan, solve } from './__fixtures__/day-plan';
 import { tiny } from '../optimizer/__fixtures__/tiny';
 
-// Small solves: the invariants hold for any plan the optimizer returns, however good.
-const solve: SolveFn = async (sc) => (await optimize(sc, { timeLimitS: 4 })).plan;
 const same = (a: Plan['rakes'][number], b: Plan['rakes'][number]) => {
   const strip = ({ locked: _l, ...r }: Plan['rakes'][number]) => r;
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
 };
-
-let dayCache: { sc: Scenario; plan: Plan } | null = null;
-async function dayPlan() {
-  if (!dayCache) {
-    const sc = generateScenario({ seed: 3, size: 'day' });
-    dayCache = { sc, plan: await solve(sc) };
-  }
-  return dayCache;
-}
 
 describe('plan edits', () => {
   it('moving an order to unserved is re-priced and passes; a move onto wagons that may not carry it names rule 3', async () => {

@@ -1,6 +1,7 @@
 import type { Violation } from '../checker/check';
 import type { Plan } from '../domain/plan';
-import type { SidingOutage } from '../domain/plan-loop';
+import type { PlanChange, SidingOutage } from '../domain/plan-loop';
+import { roadKey } from '../optimizer/plan-draft';
 
 /**
  * Each loading inside a siding outage, as a rule-5 violation (where and when a rake may load).
@@ -21,5 +22,64 @@ export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly Si
           where: `rake ${r.rakeId}`,
           message: `loads at ${r.loadingPoint} from ${r.loadingStart} to ${r.loadingEnd}, inside its outage from ${o.from} to ${o.to}`,
         });
+  return out;
+}
+
+/**
+ * The outages a re-plan obeys: its base's own that have not ended by `sinceIso` (an outage is
+ * physical, and holds through every version descended from the plan that met it), then the new
+ * ones, each once.
+ */
+export function carriedOutages(
+  base: readonly SidingOutage[],
+  added: readonly SidingOutage[],
+  sinceIso: string,
+): SidingOutage[] {
+  const since = Date.parse(sinceIso);
+  const out: SidingOutage[] = [];
+  const seen = new Set<string>();
+  for (const o of [...base.filter((x) => Date.parse(x.to) > since), ...added]) {
+    const k = `${o.loadingPoint}|${Date.parse(o.from)}|${Date.parse(o.to)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(o);
+  }
+  return out;
+}
+
+/**
+ * Each decision a re-plan made or changed that happens before "now": a rake starting to load
+ * (rule 5) or a truck lot leaving (rule 6) in the past. `changes` is the re-plan against its base
+ * (replan.ts diffPlans); kept decisions are not among them.
+ */
+export function nowViolations(
+  plan: Pick<Plan, 'rakes' | 'road'>,
+  changes: readonly PlanChange[],
+  nowIso: string,
+): Violation[] {
+  const now = Date.parse(nowIso);
+  const out: Violation[] = [];
+  const rakes = new Map(plan.rakes.map((r) => [r.rakeId, r]));
+  const road = new Map(plan.road.map((r) => [roadKey(r), r]));
+  for (const c of changes) {
+    if (c.change === 'removed') continue;
+    if (c.kind === 'rake') {
+      const r = rakes.get(c.id);
+      if (r && Date.parse(r.loadingStart) < now)
+        out.push({
+          rule: 5,
+          where: `rake ${c.id}`,
+          message: `${c.change}, loading from ${r.loadingStart}, before now (${nowIso})`,
+        });
+    } else {
+      const r = road.get(c.id);
+      if (r && Date.parse(r.dispatch) < now)
+        out.push({
+          rule: 6,
+          where: `road lot ${c.id}`,
+          message: `${c.change}, leaving at ${r.dispatch}, before now (${nowIso})`,
+        });
+    }
+  }
   return out;
 }

@@ -5,20 +5,23 @@ import type { PlanChange, SidingOutage, StabilityInfo } from '../domain/plan-loo
 import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
-import { key, prepare, type Prep } from '../optimizer/prep';
+import { key, prepare, type Closures, type Prep } from '../optimizer/prep';
 import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
-import { outageViolations } from './outages';
+import { carriedOutages, nowViolations, outageViolations } from './outages';
 import { noCandidatePassed, stabilityYardstick } from './replan-verdict';
 
-/** Plans a scenario (the optimizer in its worker, or in-process in tests). */
-export type SolveFn = (sc: Scenario) => Promise<Plan>;
+/** Plans a scenario around closures (siding outages, "now"): the optimizer in its worker, or in-process in tests. */
+export type SolveFn = (sc: Scenario, closures?: Closures) => Promise<Plan>;
 
 export interface ReplanOptions {
   disruptions?: readonly Disruption[];
   /** ₹ per changed rake assignment (default 200,000: a change must save that much to be proposed). */
   stabilityRs?: number;
-  /** Rakes whose loading started (and trucks that left) before this are fixed. */
+  /**
+   * Rakes whose loading started (and trucks that left) before this are fixed; no other rake starts
+   * loading, and no other truck lot leaves, before it.
+   */
   nowIso?: string;
 }
 
@@ -32,6 +35,9 @@ export const DEFAULT_STABILITY_RS = 200_000;
  * (forced rakes' orders, unused rakes, new orders) re-optimized; `locks only` — only the planner's
  * locks and what already started kept. The one with the least cost + penalty × changed rakes wins.
  * The cost of stability is measured against a fresh plan of the same disrupted scenario.
+ * Siding outages (the new ones and the base's own that have not ended) and "now" are closures
+ * every solve plans around (prep.ts); a candidate that loads in an outage, or makes a new
+ * decision before now, is refused.
  */
 export async function replan(sc0: Scenario, base: Plan, opts: ReplanOptions, solve: SolveFn): Promise<Plan> {
   return (await replanScenario(sc0, base, opts, solve)).plan;
@@ -50,11 +56,17 @@ export async function replanScenario(
   solve: SolveFn,
 ): Promise<{ plan: Plan; scenario: Scenario; plannerScenario: Scenario }> {
   const penalty = opts.stabilityRs ?? DEFAULT_STABILITY_RS;
-  const { scenario: disrupted, outages } = applyDisruptions(sc0, opts.disruptions ?? []);
+  const { scenario: disrupted, outages: fresh0 } = applyDisruptions(sc0, opts.disruptions ?? []);
   const sc = scenarioForPlan(disrupted, base);
+  const outages = carriedOutages(base.outages ?? [], fresh0, opts.nowIso ?? sc.horizon.start);
   const p = prepare(sc);
   const forced = forcedChanges(p, base, outages);
   const userKept = keptDecisions(base, opts.nowIso);
+  const closures: Closures = {
+    outages,
+    ...(opts.nowIso ? { nowIso: opts.nowIso } : {}),
+    fixedRakes: userKept.rakes.map((r) => r.rakeId),
+  };
   const clash = userKept.rakes.filter((r) => forced.rakes.has(r.rakeId));
   if (clash.length)
     throw new DisruptionError(
@@ -72,7 +84,7 @@ export async function replanScenario(
   };
   const notes = (why: string) => [`Re-planned from a base plan: ${why}.`];
   const solved = async (kept: KeptDecisions) => {
-    const res = await solve(residualScenario(sc, kept));
+    const res = await solve(residualScenario(sc, kept), closures);
     return res;
   };
 
@@ -87,14 +99,22 @@ export async function replanScenario(
       { rakes: movable, road: [] },
       { ...base.solver, status: 'base plan kept; only the changes the disruption forces' },
       notes('base kept, forced changes only'),
-      outages,
+      closures,
       lockFrom,
     ),
   });
   const kr = await solved(unforced);
   candidates.push({
     candidate: 'keep + re-optimize',
-    plan: joinKept(sc, unforced, kr, kr.solver, notes('unforced rakes kept, the rest re-optimized'), outages, lockFrom),
+    plan: joinKept(
+      sc,
+      unforced,
+      kr,
+      kr.solver,
+      notes('unforced rakes kept, the rest re-optimized'),
+      closures,
+      lockFrom,
+    ),
   });
   const lr = await solved(userKept);
   candidates.push({
@@ -105,20 +125,24 @@ export async function replanScenario(
       lr,
       lr.solver,
       notes('locked and started decisions kept, the rest re-optimized'),
-      outages,
+      closures,
       lockFrom,
     ),
   });
-  // A fresh plan of the disrupted scenario: the yardstick of what stability costs.
+  // A fresh plan of the disrupted scenario, free of "now" (nothing started): the yardstick of what stability costs.
   const noLocks = userKept.rakes.length === 0 && userKept.road.length === 0;
   const fresh = noLocks
     ? candidates[2]!.plan
-    : joinKept(sc, { rakes: [], road: [] }, await solve(sc), lr.solver, [], outages);
+    : joinKept(sc, { rakes: [], road: [] }, await solve(sc, { outages }), lr.solver, [], { outages });
 
   const scored = candidates.map((c) => {
     const changes = diffPlans(base, c.plan, forced.rakes);
     const changedRakes = changes.filter((x) => x.kind === 'rake').length;
-    const violations = [...checkPlan(sc, c.plan).violations, ...outageViolations(c.plan, outages)];
+    const violations = [
+      ...checkPlan(sc, c.plan).violations,
+      ...outageViolations(c.plan, outages),
+      ...(opts.nowIso ? nowViolations(c.plan, changes, opts.nowIso) : []),
+    ];
     const ok = violations.length === 0;
     return { ...c, changes, changedRakes, violations, ok, score: c.plan.summary.totalCost + penalty * changedRakes };
   });

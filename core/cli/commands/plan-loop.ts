@@ -8,7 +8,7 @@ import { startSolve } from '../../optimizer/run-solve';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { DisruptionError } from '../../plans/disruptions';
 import { applyEdits } from '../../plans/edit';
-import { DEFAULT_STABILITY_RS, replanScenario } from '../../plans/replan';
+import { DEFAULT_STABILITY_RS, replanScenario, type SolveFn } from '../../plans/replan';
 import { CliUsageError, num, str, checkTimeLimit, type ParsedArgs } from '../args';
 import { checkOutFile } from '../out-file';
 import type { CliEnv } from '../command';
@@ -105,8 +105,8 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   if (now !== undefined && !Number.isFinite(Date.parse(now)))
     throw new CliUsageError(`--now must be an ISO timestamp, got '${now}'`);
   if (!scenario || !base || !disruptions) return 1;
-  const solve = async (sc: typeof scenario) =>
-    (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3) }).result).plan;
+  const solve: SolveFn = async (sc, closures) =>
+    (await startSolve(sc, { timeLimitS: Math.max(2, timeLimitS / 3), closures }).result).plan;
   try {
     // Re-planned in the base's mode (a robust plan on P90 transit); its `planning` says so.
     const {

@@ -4,13 +4,15 @@ import type { Scenario } from '../../domain/scenario';
 import { serveWorker } from '../../workers/serve';
 import type { Draft } from '../draft';
 import { startOptions } from '../model';
-import { prepare } from '../prep';
+import { prepare, type Closures } from '../prep';
 import { cpuShareMeter } from '../pace';
 import { columnGeneration } from './colgen';
 import { portPeer } from './peer';
 
 export interface ColgenJob {
   scenario: Scenario;
+  /** The solve's closures (outages, "now"): the workers' slots and pricing obey them too. */
+  closures?: Closures;
   /** The warm start: its loadings are the first columns and extra slots, as in the exported model. */
   start: Draft;
   /**
@@ -90,7 +92,7 @@ const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
  */
 serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress) => {
   const h = await loadHighs();
-  const p = prepare(job.scenario);
+  const p = prepare(job.scenario, job.closures);
   const flag = new Int32Array(job.stop);
   const large = job.profile === 'large';
   const r = columnGeneration(h, p, startOptions(job.start), [job.start, ...job.alsoStart], {

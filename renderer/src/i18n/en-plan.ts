@@ -366,6 +366,7 @@ export const enPlan = {
   'disrupt.replanBlocked': 'Re-plan needs:',
   'disrupt.refused': 'Re-plan refused: {why}',
   'disrupt.refusedAt': 'Re-plan refused: disruption {n} ({what}): {why}',
+  'disrupt.carried': '(from this plan: it still holds)',
   'disrupt.remove': 'remove',
   'disrupt.stability': 'Stability penalty [₹ per changed rake]',
   'disrupt.stabilityAria': 'Stability penalty',

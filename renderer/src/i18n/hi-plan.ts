@@ -367,6 +367,7 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'disrupt.replanBlocked': 'पुनर्योजना के लिए ठीक करें:',
   'disrupt.refused': 'पुनर्योजना अस्वीकृत: {why}',
   'disrupt.refusedAt': 'पुनर्योजना अस्वीकृत: व्यवधान {n} ({what}): {why}',
+  'disrupt.carried': '(इस प्लान से: अब भी लागू)',
   'disrupt.remove': 'हटाएँ',
   'disrupt.stability': 'स्थिरता दंड [₹ प्रति बदला रेक]',
   'disrupt.stabilityAria': 'स्थिरता दंड',

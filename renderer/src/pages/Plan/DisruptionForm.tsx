@@ -141,6 +141,12 @@ export function DisruptionForm({ plan }: { plan: Plan }) {
         )}
       </form>
       <ul className="mt-2 list-disc pl-5" data-testid="disruption-list">
+        {/* The plan's own outages hold for every re-plan of it (the host carries them over): shown, not removable. */}
+        {(plan.outages ?? []).map((o, i) => (
+          <li key={`carried-${i}`} data-testid="carried-outage">
+            {describeDisruption({ kind: 'siding-down', ...o })} <span className="text-xs">{t('disrupt.carried')}</span>
+          </li>
+        ))}
         {disruptions.map((d, i) => (
           <li key={i}>
             {describeDisruption(d)}{' '}
