@@ -1,19 +1,25 @@
 import type { PlanListItem } from '../core/contract/api/plans';
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { rpc } from './rpc';
+import type { RunningServer } from './server';
 
 // Another window (here: the test's own connection) solves and deletes plans of the scenario
 // shown: this window says a solve is running there, and its list follows without a reload.
 test.setTimeout(180_000);
 
+/** Waits for the demo scenario on screen and returns its id. */
+async function demoShown(app: Page, server: RunningServer): Promise<string> {
+  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
+  const list = await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {});
+  return list.find((s) => s.name === 'Bokaro demo')!.id;
+}
+
 test("another window's solve is announced, and its plans appear and go in this window's list", async ({
   app,
   server,
 }) => {
-  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
-  const scenarioId = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find(
-    (s) => s.name === 'Bokaro demo',
-  )!.id;
+  const scenarioId = await demoShown(app, server);
   // The list has been read: what appears next comes from the other window.
   await expect(app.getByTestId('plan-workspace').getByRole('status')).toHaveCount(0);
 
@@ -33,10 +39,7 @@ test('a window opened while another window solves says so, and stops saying so w
   app,
   server,
 }) => {
-  await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
-  const scenarioId = (await rpc<{ id: string; name: string }[]>(server, 'scenarios.list', {})).find(
-    (s) => s.name === 'Bokaro demo',
-  )!.id;
+  const scenarioId = await demoShown(app, server);
   // Gap 0 on the week: it runs to its time limit unless stopped, far longer than a reload.
   const solveId = 'e2e-opened-mid-solve';
   const solved = rpc<{ id: string }>(server, 'plans.solve', {
