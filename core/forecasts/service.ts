@@ -26,7 +26,9 @@ export function modelAccess(s: HostServices, consumer = PLANNING_CONSUMER): Mode
       const v = reg.server.resolve(name, consumer);
       return v === null ? null : reg.store.get(name, v);
     },
-    predict: (name, rows, refuse) => reg.server.predict(name, rows, consumer, refuse),
+    // Forecasts ask on grids (every lane, every loading point × product × size): not sampled for
+    // drift, which compares a spec model with the history recorded since it was trained.
+    predict: (name, rows, refuse) => reg.server.predict(name, rows, consumer, refuse, { whatIf: true }),
     baseline: (name, rows, prefer, demo) => {
       let table;
       try {

@@ -13,7 +13,7 @@ export interface ServerHooks {
   onInference?(key: string, ms: number, ok: boolean): void;
   /** Each session load attempt. */
   onLoad?(key: string, ms: number, ok: boolean): void;
-  /** The rows a model was asked about: for drift sampling. */
+  /** The rows a model was asked about (what-if grids excepted): for drift sampling. */
   onInputs?(name: string, rows: readonly Record<string, Cell>[]): void;
   /** Alias moves, load errors: for logs and push events. */
   onEvent?(msg: string, fields: Record<string, unknown>): void;
@@ -65,16 +65,19 @@ export class ModelServer {
 
   /**
    * `refuse` names why a previous production version may not answer for this caller (null when it
-   * may): such a version is skipped as a fallback, as if it had failed to load.
+   * may): such a version is skipped as a fallback, as if it had failed to load. `whatIf`: the rows
+   * are a grid the forecasts ask about (every destination, every loading point × product), not
+   * the plant's operations, so they are not sampled for drift.
    */
   async predict(
     name: string,
     rows: readonly Record<string, Cell>[],
     consumer?: string,
     refuse?: (rec: VersionRecord) => string | null,
+    opts: { whatIf?: boolean } = {},
   ): Promise<PredictAnswer> {
     const started = performance.now();
-    this.hooks.onInputs?.(name, rows);
+    if (!opts.whatIf) this.hooks.onInputs?.(name, rows);
     const target = this.resolve(name, consumer);
     const failures: string[] = [];
     if (target === null) failures.push(`${name} has no production version`);
