@@ -78,6 +78,11 @@ export const demandSpec: ModelSpec = {
   ],
   params: { rounds: 300, learningRate: 0.05, maxDepth: 6, minDataInLeaf: 40, earlyStoppingRounds: 30 },
   feeds: 'Forecasts page (demand outlook); the production suggestion of unmet rail-able demand.',
+  // demandLags: lag14 … mean28 reach days 14–41 back, lag364 and mean364 days 361–367.
+  lookback: [
+    [DEMAND_HORIZON_DAYS, DEMAND_HORIZON_DAYS + 27],
+    [361, 367],
+  ],
   build(h) {
     const rows: Record<string, string | number | null>[] = [];
     for (const s of demandSeries(h.demand).values()) {

@@ -117,6 +117,8 @@ export const rakeAvailabilitySpec: ModelSpec = {
   features: ['date', 'wagonType', 'loadingPoint', 'hour', 'recentDelayH'],
   params: { rounds: 300, learningRate: 0.05, maxDepth: 2, minDataInLeaf: 60, earlyStoppingRounds: 30 },
   feeds: 'Optimizer: expected placement time of each rake (promised time + forecast delay).',
+  // recentDelayH: the loading point's last RECENT_PLACEMENTS arrivals, a few days' worth each.
+  lookback: [[0, 30]],
   build(h) {
     const rows = [...h.rake_placements].sort((a, b) => Date.parse(a.promisedAt) - Date.parse(b.promisedAt));
     const known = new KnownPlacements(rows);

@@ -36,6 +36,12 @@ export interface ModelSpec {
   /** What the optimizer takes from this model. */
   feeds: string;
   build(h: HistoryData): Table;
+  /**
+   * The days before a row that its features read, as [nearest, farthest] day offsets (lags,
+   * recent placements); none when a row's features come from that row alone. A reader that
+   * builds the rows of a few weeks reads these days too.
+   */
+  lookback?: readonly (readonly [number, number])[];
   /** Naive forecasts to beat; the model must beat each (the strongest is the one reported). */
   baseline: BaselineFn | BaselineFn[];
 }

@@ -84,3 +84,12 @@ export const HISTORY_TABLES = {
   shipments: shipmentRowSchema,
 } as const;
 export type HistoryTable = keyof typeof HISTORY_TABLES;
+
+/** The column that dates each history row (an ISO date, or a timestamp whose first 10 characters are one). */
+export const HISTORY_DATE_COLUMN: Readonly<Record<HistoryTable, string>> = {
+  demand: 'date',
+  rake_placements: 'promisedAt',
+  trips: 'date',
+  loading_events: 'date',
+  shipments: 'date',
+};

@@ -1,6 +1,7 @@
 import type { DriftReport, DriftThresholds } from '../contract/api/monitoring';
 import type { HostServices } from '../host/services';
 import { DEFAULT_THRESHOLDS, featureDrift, overallStatus } from './detect';
+import { currentFromHistory, type Current, type HistoryBasis } from './history-window';
 import type { DatasetStats } from './reference';
 
 type Row = Record<string, number | string | null | undefined>;
@@ -14,12 +15,20 @@ export interface DriftOptions {
   scheduleMs?: number;
 }
 
+/** A production version's training statistics; `history` when it was trained from a spec's history. */
+export interface DriftReference {
+  version: number;
+  stats: DatasetStats;
+  history: HistoryBasis | null;
+}
+
 const THRESHOLDS_KEY = 'drift.thresholds';
 const FLUSH_MS = 5_000;
 
 /**
- * Samples the inputs models see into SQLite and compares them with each production version's
- * training reference (PSI per feature, KS for numeric ones), on a schedule and on demand.
+ * Compares each production version's training reference with what the plant did since (PSI per
+ * feature, KS for numeric ones), on a schedule and on demand: the history recorded after a
+ * spec-trained version's training rows, else the inputs it was asked about, sampled into SQLite.
  * Sampling is buffered in memory and written every few seconds in one transaction, so a burst of
  * single-row predictions costs no disk write each.
  */
@@ -32,7 +41,7 @@ export class DriftService {
 
   constructor(
     private readonly s: HostServices,
-    private readonly reference: (name: string) => { version: number; stats: DatasetStats } | null,
+    private readonly reference: (name: string) => DriftReference | null,
     private readonly names: () => string[],
     opts: DriftOptions = {},
     private readonly onReport: (r: DriftReport) => void = () => {},
@@ -115,42 +124,39 @@ export class DriftService {
     return t;
   }
 
-  /** Compare the stored samples of one model with its production reference and store the report. */
+  /**
+   * Compare one model's production version with its training reference and store the report: a
+   * spec-trained version with the plant history recorded after its training rows
+   * (history-window.ts), any other with the inputs it was asked about.
+   */
   run(name: string, trigger: 'schedule' | 'manual'): DriftReport {
     this.flush();
     const db = this.s.requireDb();
     const th = this.thresholds();
     const ref = this.reference(name);
-    const rows = (
-      db
-        .prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT ?')
-        .all(name, this.keepPerModel) as { row: string }[]
-    ).map((r) => JSON.parse(r.row) as Row);
-    const base = {
-      name,
-      version: ref?.version ?? null,
-      samples: rows.length,
-      thresholds: th,
-      trigger,
-      createdAt: new Date().toISOString(),
-    };
+    const base = { name, version: ref?.version ?? null, thresholds: th, trigger, createdAt: new Date().toISOString() };
+    const cur: Current | null = !ref ? null : this.current(name, ref, th.minSamples);
     let report: DriftReport;
-    if (!ref)
+    if (!cur)
       report = {
         ...base,
+        samples: 0,
         status: 'no-data',
         features: [],
         message: `No production version of ${name} with training statistics to compare against.`,
       };
-    else if (rows.length < th.minSamples)
+    else if (!cur.rows)
       report = {
         ...base,
+        samples: cur.samples,
+        ...(cur.compared ? { compared: cur.compared } : {}),
         status: 'no-data',
         features: [],
-        message: `${rows.length} sampled inputs; at least ${th.minSamples} are needed.`,
+        message: cur.message,
       };
     else {
-      const features = ref.stats.features.flatMap(
+      const rows = cur.rows;
+      const features = cur.stats.features.flatMap(
         (f) =>
           featureDrift(
             f,
@@ -162,12 +168,14 @@ export class DriftService {
       const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
       report = {
         ...base,
+        samples: rows.length,
+        ...(cur.compared ? { compared: cur.compared } : {}),
         status,
         features,
         message:
           status === 'ok'
-            ? `No drift across ${features.length} features (${rows.length} samples).`
-            : `${features.filter((f) => f.status !== 'ok').length} of ${features.length} features shifted; largest PSI ${worst!.psi.toFixed(3)} on ${worst!.feature}.`,
+            ? `No drift across ${features.length} features (${cur.what}).`
+            : `${features.filter((f) => f.status !== 'ok').length} of ${features.length} features shifted; largest PSI ${worst!.psi.toFixed(3)} on ${worst!.feature} (${cur.what}).`,
       };
     }
     db.prepare(
@@ -176,6 +184,39 @@ export class DriftService {
     this.latest.set(name, report);
     this.onReport(report);
     return report;
+  }
+
+  private current(name: string, ref: DriftReference, minSamples: number): Current {
+    if (!ref.history) return this.sampledInputs(name, ref.stats, minSamples);
+    try {
+      return currentFromHistory(this.s.requireDb(), ref.history, ref.stats, minSamples, this.keepPerModel);
+    } catch (err) {
+      // One model's unreadable history must not stop the check of the others.
+      return {
+        rows: null,
+        samples: 0,
+        message: `The history recorded since ${ref.history.label} was trained could not be read: ${(err as Error).message}`,
+      };
+    }
+  }
+
+  /** The inputs sampled from prediction requests (a model trained on a CSV file is asked about real rows). */
+  private sampledInputs(name: string, stats: DatasetStats, minSamples: number): Current {
+    const rows = (
+      this.s
+        .requireDb()
+        .prepare('SELECT row FROM drift_samples WHERE name = ? ORDER BY id DESC LIMIT ?')
+        .all(name, this.keepPerModel) as { row: string }[]
+    ).map((r) => JSON.parse(r.row) as Row);
+    const compared = { kind: 'inputs' } as const;
+    return rows.length < minSamples
+      ? {
+          rows: null,
+          samples: rows.length,
+          compared,
+          message: `${rows.length} sampled inputs; at least ${minSamples} are needed.`,
+        }
+      : { rows, stats, what: `${rows.length} samples`, compared };
   }
 
   runAll(trigger: 'schedule' | 'manual'): DriftReport[] {

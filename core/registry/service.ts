@@ -5,6 +5,8 @@ import type { GateReport, GateThresholds, ModelSummary, ModelVersionInfo } from 
 import { ContractError } from '../contract/errors';
 import { MODEL_SPECS } from '../../models';
 import { computeStats, fingerprint, type DatasetFingerprint } from '../drift/reference';
+import type { DriftReference } from '../drift/service';
+import { trainedOnSynthetic } from '../domain/training-origin';
 import type { HostServices } from '../host/services';
 import { MANIFEST_FORMAT, type FeatureDef, type ModelManifest } from '../ml/manifest';
 import { MODEL_FILE, readManifest, readMetrics } from '../ml/model-dir';
@@ -422,11 +424,26 @@ export class Registry {
     return this.store.info(rec);
   }
 
-  /** The drift reference: production's training statistics. */
-  reference(name: string) {
+  /**
+   * The drift reference: production's training statistics, and for a version trained from a spec
+   * the history it learned from (new history is compared with it; core/drift/history-window.ts).
+   */
+  reference(name: string): DriftReference | null {
     const v = this.store.alias(name, 'production');
     const rec = v !== null ? this.store.get(name, v) : null;
-    return rec?.datasetStats ? { version: rec.version, stats: rec.datasetStats } : null;
+    if (!rec?.datasetStats) return null;
+    const spec = rec.manifest.spec ?? rec.spec;
+    const history =
+      spec && MODEL_SPECS.some((sp) => sp.name === spec)
+        ? {
+            label: `${name}@${rec.version}`,
+            spec,
+            trainedThrough: rec.manifest.trainedThrough ?? rec.dataset?.to ?? null,
+            synthetic: trainedOnSynthetic(rec),
+            dateColumn: rec.manifest.dateColumn,
+          }
+        : null;
+    return { version: rec.version, stats: rec.datasetStats, history };
   }
 
   close(): void {

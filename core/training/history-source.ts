@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { grouped } from '../domain/figures';
-import { HISTORY_TABLES } from '../domain/history';
+import { HISTORY_DATE_COLUMN, HISTORY_TABLES } from '../domain/history';
 import { historyChangedAt, syntheticHistory, syntheticHistoryText } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
 import type { HistoryData } from '../../models';
@@ -44,15 +44,7 @@ export function loadHistory(
           shipments: [],
         } as unknown as HistoryData;
         const rows = db.prepare(`SELECT * FROM "${sqlTable}" ORDER BY rid`).all() as Record<string, unknown>[];
-        const schema = HISTORY_TABLES[table];
-        (data as unknown as Record<string, unknown[]>)[table] = rows.map((r, i) => {
-          const parsed = schema.safeParse(r);
-          if (!parsed.success)
-            throw new Error(
-              `History table ${sqlTable} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
-            );
-          return parsed.data;
-        });
+        (data as unknown as Record<string, unknown[]>)[table] = parseHistoryRows(table, rows);
         // The demo's history seeded at first launch sits in the same tables: still synthetic.
         const generated = syntheticHistory(db);
         const source = `database table ${sqlTable} (${grouped(count)} rows)`;
@@ -101,3 +93,46 @@ export function historyVersion(dbPath: string): string {
     db.close();
   }
 }
+
+/** Rows read from a history table, checked against its schema; a bad row is named by its position. */
+function parseHistoryRows(table: keyof HistoryData, rows: readonly Record<string, unknown>[]): unknown[] {
+  const schema = HISTORY_TABLES[table];
+  return rows.map((r, i) => {
+    const parsed = schema.safeParse(r);
+    if (!parsed.success)
+      throw new Error(
+        `History table history_${table} row ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+      );
+    return parsed.data;
+  });
+}
+
+/**
+ * The rows of one history table dated within any of `ranges` (ISO days, both ends included), in
+ * the order they were recorded; the other tables are empty. Reads only those rows (the date
+ * columns are indexed), for readers that need a few weeks of a large table.
+ */
+export function historyRowsBetween(
+  db: Database.Database,
+  table: keyof HistoryData,
+  ranges: readonly (readonly [string, string])[],
+): HistoryData {
+  const data: Record<string, unknown[]> = {
+    demand: [],
+    rake_placements: [],
+    trips: [],
+    loading_events: [],
+    shipments: [],
+  };
+  if (ranges.length === 0) return data as unknown as HistoryData;
+  const col = `"${HISTORY_DATE_COLUMN[table]}"`;
+  // Timestamps compare as text too: a day's rows run from its date up to the next day's date.
+  const where = ranges.map(() => `(${col} >= ? AND ${col} < ?)`).join(' OR ');
+  const rows = db
+    .prepare(`SELECT * FROM "history_${table}" WHERE ${where} ORDER BY rid`)
+    .all(...ranges.flatMap(([a, b]) => [a, nextDay(b)])) as Record<string, unknown>[];
+  data[table] = parseHistoryRows(table, rows);
+  return data as unknown as HistoryData;
+}
+
+const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

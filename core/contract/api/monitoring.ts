@@ -119,11 +119,33 @@ export interface DriftFeature {
   missingRate: { reference: number; current: number };
 }
 
+/**
+ * What a drift check compared with the training reference. A model trained from a spec is compared
+ * on the plant's history recorded after its training rows (the forecasts ask it on what-if grids,
+ * which are not the plant's operations); any other model on the inputs it was asked about.
+ */
+export type DriftCompared =
+  | { kind: 'inputs' }
+  | {
+      kind: 'history';
+      /** History table, e.g. trips. */
+      table: string;
+      /** The version's last training day: rows dated after it are new. */
+      after: string;
+      /** History rows recorded after it (the latest of them are compared). */
+      recorded: number;
+      /** Training rows of the same weeks a year before the compared rows; null: all training rows. */
+      reference: { from: string; to: string } | null;
+    };
+
 export interface DriftReport {
   name: string;
   version: number | null;
   status: 'ok' | 'warn' | 'drift' | 'no-data';
+  /** Rows compared (model inputs or rows built from history). */
   samples: number;
+  /** Absent in reports stored before it was recorded, and when no reference was found. */
+  compared?: DriftCompared;
   features: DriftFeature[];
   thresholds: DriftThresholds;
   trigger: 'schedule' | 'manual';

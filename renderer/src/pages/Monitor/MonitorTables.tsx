@@ -21,6 +21,21 @@ function shiftText(f: DriftReport['features'][number]): string {
   return `${f.feature}: PSI ${f.psi.toFixed(3)}${ks}`;
 }
 
+const HISTORY_TABLE: Record<string, MessageKey> = {
+  demand: 'monitor.table.demand',
+  rake_placements: 'monitor.table.rake_placements',
+  trips: 'monitor.table.trips',
+  loading_events: 'monitor.table.loading_events',
+  shipments: 'monitor.table.shipments',
+};
+
+/** Which rows were compared: the history recorded since training, or the inputs the model was asked. */
+function comparedText(c: NonNullable<DriftReport['compared']>): string {
+  if (c.kind === 'inputs') return t('monitor.compared.inputs');
+  const table = HISTORY_TABLE[c.table] ? t(HISTORY_TABLE[c.table]!) : c.table;
+  return t('monitor.compared.history', { table, after: c.after });
+}
+
 export function AlertList({ alerts }: { alerts: Alert[] }) {
   if (alerts.length === 0)
     return (
@@ -152,7 +167,10 @@ export function DriftTable({
               >
                 {driftLabel(r.status)}
               </td>
-              <td className={td}>{r.samples}</td>
+              <td className={td}>
+                {r.samples}
+                {r.compared && <div className="text-xs text-slate-500">{comparedText(r.compared)}</div>}
+              </td>
               <td className="px-2 py-1 text-xs">{worst ? shiftText(worst) : r.message}</td>
               <td className="px-2 py-1 text-xs">{formatInstant(r.createdAt)}</td>
               <td className="px-2 py-1">
