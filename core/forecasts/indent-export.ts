@@ -91,6 +91,7 @@ export function addIndentSheets(
   notes.addRow(['Tonnes wanting rail [t]', ind.demandT]);
   notes.addRow(['Tonnes on suggested rakes [t]', ind.indentedT]);
   notes.addRow(['Tonnes on rakes placed or expected [t]', ind.known.coveredT]);
+  notes.addRow(['Tonnes on no rake (see the notes) [t]', ind.leftT]);
   notes.addRow(['Rakes placed or expected', knownRakesText(ind.known) || 'none in these days']);
   for (const n of ind.notes) notes.addRow(['Note', n]);
   notes.getColumn(1).width = 30;

@@ -126,7 +126,7 @@ describe('rake indent net of the rakes already placed or expected', () => {
     await wb.xlsx.load((await indentXlsx(ind, 'none')) as unknown as ArrayBuffer);
     const notes = wb.getWorksheet('Notes')!.getSheetValues().flat().map(String);
     expect(notes).toContain(
-      `net of 3 rake(s) already placed or expected (${type.code} 3): they carry ${tonnes(3 * cap)} of the tonnes wanting rail`,
+      `net of 3 rakes already placed or expected (${type.code} 3): they carry ${tonnes(3 * cap)} of the tonnes wanting rail`,
     );
   });
 });

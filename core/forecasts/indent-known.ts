@@ -147,5 +147,5 @@ export function knownRakeNetting(
 export function knownRakesText(k: KnownRakes): string {
   if (k.rakes === 0) return '';
   const types = k.byType.map((x) => `${x.wagonType} ${x.rakes}`).join(', ');
-  return `net of ${k.rakes} rake(s) already placed or expected (${types}): they carry ${tonnes(k.coveredT)} of the tonnes wanting rail`;
+  return `net of ${k.rakes} rake${k.rakes === 1 ? '' : 's'} already placed or expected (${types}): they carry ${tonnes(k.coveredT)} of the tonnes wanting rail`;
 }

@@ -1,3 +1,4 @@
+import { tonnes } from '../domain/figures';
 import type { Scenario } from '../domain/scenario';
 import { type Cell, cellT, knownRakeNetting, type KnownRakes, takeT } from './indent-known';
 
@@ -32,6 +33,11 @@ export interface Indent {
   /** Tonnes wanting rail and the tonnes the suggested rakes carry [t]; the rest waits for a fuller rake. */
   demandT: number;
   indentedT: number;
+  /**
+   * Tonnes wanting rail on no rake, suggested or placed or expected: left after the last day, or
+   * with no loading point for their wagon types (each named in the notes) [t].
+   */
+  leftT: number;
   /** The scenario's rakes placed or expected in these days, and the tonnes wanting rail they carry. */
   known: KnownRakes;
   notes: string[];
@@ -93,10 +99,12 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
 
   const emptyCell = (): Cell => ({ open: new Map(), forecast: new Map() });
   const want = new Map<string, Cell>();
+  let noLaneT = 0;
   const add = (k: number, p: string, t: number, kind: 'open' | 'forecast') => {
     const l = lane(p);
     if (!l) {
-      notes.push(`${p}: no loading point handles any of its wagon types; ${Math.round(t)} t not indented`);
+      noLaneT += t;
+      notes.push(`${p}: no loading point handles any of its wagon types; ${tonnes(Math.round(t))} not indented`);
       return;
     }
     const key = `${k}|${l.lp}|${l.w}`;
@@ -115,7 +123,7 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     const t = Math.min(o.quantityT, left);
     if (t < o.quantityT)
       notes.push(
-        `order ${o.id}: ${Math.round(o.quantityT - t)} t of ${o.product} has no usable stock; not indented (see the production suggestion)`,
+        `order ${o.id}: ${tonnes(Math.round(o.quantityT - t))} of ${o.product} has no usable stock; not indented (see the production suggestion)`,
       );
     if (t <= 0) continue;
     stock.set(o.product, left - t);
@@ -203,13 +211,15 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
   const indentedT = rows.reduce((s, r) => s + r.expectedT, 0);
   if (laterT > 0)
     notes.push(
-      `${Math.round(laterT)} t of open orders need not leave within these ${days} days; a later indent asks for their rakes`,
+      `${tonnes(Math.round(laterT))} of open orders need not leave within these ${days} days; a later indent asks for their rakes`,
     );
+  let leftT = noLaneT;
   for (const [lw, c] of carry) {
     const w = wagon.get(lw.split('|')[1]!)!;
     const left = cellT(c);
+    leftT += left;
     notes.push(
-      `${lw.replace('|', ' × ')}: ${Math.round(left)} t left after day ${days}, ${
+      `${lw.replace('|', ' × ')}: ${tonnes(Math.round(left))} left after day ${days}, ${
         left >= RAKE_FILL_TO_INDENT * w.pccT * w.wagonsPerRake
           ? 'more than the loading point can load in these days'
           : `less than ${RAKE_FILL_TO_INDENT * 100} % of a rake`
@@ -217,5 +227,13 @@ export function rakeIndent(sc: Scenario, demand: readonly DemandDay[], days = 14
     );
   }
   notes.push(...known.spareNotes());
-  return { days, rows, demandT: Math.round(demandT), indentedT, known: known.summary(), notes };
+  return {
+    days,
+    rows,
+    demandT: Math.round(demandT),
+    indentedT,
+    leftT: Math.round(leftT),
+    known: known.summary(),
+    notes,
+  };
 }

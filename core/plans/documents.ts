@@ -342,7 +342,7 @@ export async function documentsPdf(plan: Plan, title: string, indent?: IndentRes
     row(
       [
         [
-          `Tonnes wanting rail: ${t0(indent.demandT)} t; on suggested rakes: ${t0(indent.indentedT)} t; on rakes placed or expected: ${t0(indent.known.coveredT)} t`,
+          `Tonnes wanting rail: ${t0(indent.demandT)} t; on suggested rakes: ${t0(indent.indentedT)} t; on rakes placed or expected: ${t0(indent.known.coveredT)} t; on no rake (see the notes): ${t0(indent.leftT)} t`,
           M,
         ],
       ],

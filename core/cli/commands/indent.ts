@@ -49,7 +49,8 @@ export const indentCommand: CliCommand = {
         env.out(`demand forecast: ${ind.demandSource}`);
         env.out(
           `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) to ask for over ${days} day(s), ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail` +
-            (ind.known.rakes ? `, ${knownRakesText(ind.known)}` : ''),
+            (ind.known.rakes ? `, ${knownRakesText(ind.known)}` : '') +
+            (ind.leftT > 0 ? `; ${tonnes(ind.leftT)} on no rake (see the notes)` : ''),
         );
         for (const n of ind.notes.slice(0, 10)) env.out(`  ${n}`);
         env.out(`wrote ${out}`);

@@ -75,15 +75,18 @@ export const enPages = {
   'indent.stale':
     'This table, and what Export saves, is the indent for {days} days: press Suggest indent for the days entered now.',
   'indent.suggest': 'Suggest indent',
-  'indent.summary': '{rakes} rake(s) carrying {indented} of {demand} wanting rail. Demand forecast: {source}.',
+  'indent.summary': '{rakes|# rake|# rakes} carrying {indented} of {demand} wanting rail. Demand forecast: {source}.',
   'indent.known':
-    'Net of {rakes} rake(s) already placed or expected ({types}): they carry {covered} of the tonnes wanting rail, so no rake is asked for them.',
+    'Net of {rakes|# rake|# rakes} already placed or expected ({types}): they carry {covered} of the tonnes wanting rail, so no rake is asked for them.',
   'indent.col.rakes': 'Rakes to ask for',
   'indent.col.covered': 'On rakes placed or expected',
   'indent.col.expected': 'Expected load',
-  'indent.col.openOrders': 'Open orders',
+  'indent.col.openOrders': 'Of which open orders',
   'indent.col.products': 'Products',
-  'indent.notes': '{n} note(s)',
+  'indent.notes': '{n|# note|# notes}',
+  'indent.col.forecast': 'Of which forecast',
+  'indent.leftOver':
+    '{left} wanting rail is on no rake: less than a rake’s worth, more than the loading point can load in these days, or no loading point for it (see the notes).',
 
   'models.col.model': 'Model',
   'models.col.version': 'Version',
@@ -195,7 +198,7 @@ export const enPages = {
   'registry.versionLine': '{origin} · {task} on {target} · created {created}',
   'registry.naiveBaseline': 'Naive baseline',
   'registry.trainingTime': 'training time',
-  'registry.trainingRows': 'training rows',
+  'registry.trainingRows': 'rows in the data set',
   'registry.baselineName': 'Naive baseline: {name}, on the same holdout rows.',
   'registry.notBetter': 'Not better than baseline — planning uses the baseline ({name}).',
   'registry.better': 'Better than its baseline on the holdout: planning may use this model.',

@@ -319,8 +319,7 @@ export const enPlan = {
   'verdict.rule': 'rule {rule} — {message}',
 
   // Locks
-  'locks.summaryOne': 'Locks (1 rake locked, {road} road lots, {orders} orders)',
-  'locks.summary': 'Locks ({rakes} rakes locked, {road} road lots, {orders} orders)',
+  'locks.summary': 'Locks ({rakes|# rake|# rakes} locked, {road|# road lot|# road lots}, {orders|# order|# orders})',
   'locks.lock': 'Lock',
   'locks.start': 'Start',
   'locks.orders': 'Orders',

@@ -79,9 +79,12 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'indent.col.rakes': 'माँगे जाने वाले रेक',
   'indent.col.covered': 'लगे या अपेक्षित रेक पर',
   'indent.col.expected': 'अपेक्षित लोड',
-  'indent.col.openOrders': 'खुले ऑर्डर',
+  'indent.col.openOrders': 'इनमें से खुले ऑर्डर',
   'indent.col.products': 'उत्पाद',
-  'indent.notes': '{n} टिप्पणी',
+  'indent.notes': '{n|# टिप्पणी|# टिप्पणियाँ}',
+  'indent.col.forecast': 'इनमें से पूर्वानुमान',
+  'indent.leftOver':
+    'रेल से जाने वाले {left} किसी रेक पर नहीं: एक रेक से कम, इन दिनों में लोडिंग पॉइंट की क्षमता से अधिक, या उसके लिए कोई लोडिंग पॉइंट नहीं (टिप्पणियाँ देखें)।',
 
   'models.col.model': 'मॉडल',
   'models.col.version': 'वर्ज़न',
@@ -190,7 +193,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'registry.versionLine': '{origin} · {target} पर {task} · बनाया गया {created}',
   'registry.naiveBaseline': 'सरल बेसलाइन',
   'registry.trainingTime': 'प्रशिक्षण समय',
-  'registry.trainingRows': 'प्रशिक्षण पंक्तियाँ',
+  'registry.trainingRows': 'डेटा सेट की पंक्तियाँ',
   'registry.baselineName': 'सरल बेसलाइन: {name}, उन्हीं होल्डआउट पंक्तियों पर।',
   'registry.notBetter': 'बेसलाइन से बेहतर नहीं — योजना बेसलाइन ({name}) का उपयोग करती है।',
   'registry.better': 'होल्डआउट पर अपनी बेसलाइन से बेहतर: योजना इस मॉडल का उपयोग कर सकती है।',

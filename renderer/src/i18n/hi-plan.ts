@@ -320,7 +320,6 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'verdict.rule': 'नियम {rule} — {message}',
 
   // Locks
-  'locks.summaryOne': 'लॉक (1 रेक लॉक, {road} सड़क लॉट, {orders} ऑर्डर)',
   'locks.summary': 'लॉक ({rakes} रेक लॉक, {road} सड़क लॉट, {orders} ऑर्डर)',
   'locks.lock': 'लॉक',
   'locks.start': 'शुरुआत',

@@ -38,14 +38,29 @@ export const useLang = create<{ lang: Lang; setLang(l: Lang): void }>((set) => (
 
 if (globalThis.document) document.documentElement.lang = useLang.getState().lang;
 
-/** Fill `{name}` placeholders; a missing parameter stays visible rather than vanishing. */
-export function format(template: string, params?: Record<string, string | number>): string {
+/**
+ * `{name}` is a parameter; `{name|one|other}` is a count's words, the form the language's plural
+ * rule picks for the parameter's number, `#` standing for the number as given: "{n|# rake|# rakes}".
+ */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+/** Fill placeholders; a missing parameter stays visible rather than vanishing. */
+export function format(template: string, params?: Record<string, string | number>, lang: Lang = 'en'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return template.replace(PLACEHOLDER, (m, k: string, one?: string, other?: string) => {
+    if (!(k in params)) return m;
+    const v = params[k]!;
+    if (one === undefined || other === undefined) return String(v);
+    // A count may come formatted with digit grouping ("1,200").
+    const n = typeof v === 'number' ? v : Number(v.replaceAll(',', ''));
+    if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(lang));
+    return (pluralRules.get(lang)!.select(n) === 'one' ? one : other).replaceAll('#', String(v));
+  });
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  return format(CATALOGUES[lang][key] ?? en[key], params);
+  return format(CATALOGUES[lang][key] ?? en[key], params, lang);
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

@@ -5,8 +5,8 @@ import { formatT } from '../../lib/format';
 import { demandSourceText } from './sourceText';
 
 /**
- * A fetched indent: its summary, what rakes already placed or expected take off it, one row per
- * day, loading point and wagon type, and its notes.
+ * A fetched indent: its summary, what rakes already placed or expected take off it, what is on no
+ * rake, one row per day, loading point and wagon type, and its notes.
  */
 export function IndentTable({ indent }: { indent: IndentResult }) {
   const rakes = indent.rows.reduce((s, r) => s + r.rakes, 0);
@@ -29,6 +29,11 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
           })}
         </p>
       )}
+      {indent.leftT > 0 && (
+        <p className="text-sm text-slate-600" data-testid="indent-left">
+          {t('indent.leftOver', { left: formatT(indent.leftT) })}
+        </p>
+      )}
       <div className="max-h-80 overflow-auto">
         <table className="w-full text-sm">
           <thead className="text-left text-xs uppercase text-slate-500">
@@ -39,7 +44,7 @@ export function IndentTable({ indent }: { indent: IndentResult }) {
               <th className="text-right">{t('indent.col.rakes')}</th>
               <th className="text-right">{t('indent.col.expected')}</th>
               <th className="text-right">{t('indent.col.openOrders')}</th>
-              <th className="text-right">{t('forecast.col.forecast')}</th>
+              <th className="text-right">{t('indent.col.forecast')}</th>
               <th className="text-right">{t('indent.col.covered')}</th>
               <th>{t('indent.col.products')}</th>
             </tr>

@@ -26,7 +26,7 @@ export function LockControls({ plan }: { plan: Plan }) {
   return (
     <details className="rounded border border-slate-200 p-2 text-sm" open>
       <summary className="cursor-pointer font-medium">
-        {t(locked === 1 ? 'locks.summaryOne' : 'locks.summary', {
+        {t('locks.summary', {
           rakes: locked,
           road: plan.road.filter((r) => r.locked).length,
           orders: plan.lockedOrders?.length ?? 0,
