@@ -1,4 +1,5 @@
 import type { Plan, PlannedRake, RoadShipment, SolverInfo } from '../domain/plan';
+import { fitNote } from '../domain/replan-notes';
 import type { Scenario } from '../domain/scenario';
 import type { Draft, DraftRake } from './draft';
 import { lineTonnes } from './draft';
@@ -141,15 +142,11 @@ export function fitAround(p: Prep, fixed: DraftRake[], movable: DraftRake[]): { 
     const id = p.rakes[r.rakeIdx]!.rake.id;
     const s = sched.earliest(lp, from, dur);
     if (s === null) {
-      notes.push(
-        `Rake ${id}: no free time at ${lp.code} from its placement to the end of the horizon; its load is unserved.`,
-      );
+      notes.push(fitNote({ kind: 'unserved', rake: id, loadingPoint: lp.code }));
       continue;
     }
     if (Math.abs(s - r.startH) > 1e-6)
-      notes.push(
-        `Rake ${id}: loading at ${lp.code} moved ${(s - r.startH).toFixed(1)} h later, clear of the kept rakes, outages and "now".`,
-      );
+      notes.push(fitNote({ kind: 'moved', rake: id, loadingPoint: lp.code, hours: s - r.startH }));
     sched.book(lp.code, s, s + dur);
     out.push({ ...r, startH: s });
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
+import { readFitNote, replanNote, REPLAN_WHY } from '../domain/replan-notes';
 import { applyEdits } from './edit';
 import { replan } from './replan';
 import { dayPlan, solve } from './__fixtures__/day-plan';
@@ -168,6 +169,9 @@ describe('locks and re-planning', () => {
         ),
       ).toBe(true);
     expect(out.changes!.some((c) => c.id === later.rakeId)).toBe(true);
+    // Its notes are the ones the interface reads back to write in Hindi.
+    expect(out.notes).toContain(replanNote(REPLAN_WHY[out.stability!.candidate]));
+    for (const n of out.notes.filter((x) => x.startsWith('Rake '))) expect(readFitNote(n), n).not.toBeNull();
     for (const r of out.rakes.filter(
       (x) => x.loadingPoint === later.loadingPoint && Date.parse(x.loadingStart) >= Date.parse(now),
     )) {

@@ -50,4 +50,12 @@ export const hiSolver = {
   'no-forecast': 'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं — {why}।',
   included: 'उत्पादन सुझाव में {days} दिन का माँग पूर्वानुमान शामिल है ({source})।',
   failed: 'उत्पादन सुझाव केवल खुले ऑर्डरों से: माँग पूर्वानुमान विफल रहा ({error})।',
+  // Notes of a re-plan: why its candidate is what it is (an unknown why stays as written), and the
+  // rakes fitted around the kept ones
+  replanned: 'आधार योजना से पुनर्योजित: {why}।',
+  'replan-keep': 'आधार योजना रखी गई, केवल बाध्य बदलाव',
+  'replan-keep + re-optimize': 'बिना बाध्य बदलाव वाले रेक रखे गए, बाकी फिर से अनुकूलित',
+  'replan-locks only': 'लॉक किए गए और शुरू हो चुके निर्णय रखे गए, बाकी फिर से अनुकूलित',
+  'fit-moved': 'रेक {rake}: {lp} पर लोडिंग {hours} h बाद की गई, रखे गए रेकों, साइडिंग बंदी और "अभी" से हटकर।',
+  'fit-unserved': 'रेक {rake}: प्लेसमेंट से अवधि के अंत तक {lp} पर कोई खाली समय नहीं; इसका लोड अपूर्ण रहा।',
 } as const;

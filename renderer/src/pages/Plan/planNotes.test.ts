@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../../core/domain/plan';
 import { finalPassNotes, productionNote } from '../../../../core/domain/plan-notes';
+import { fitNote, replanNote, REPLAN_WHY } from '../../../../core/domain/replan-notes';
 import { planNotes } from './planNotes';
 
 const finalPass = { moves: { road: 0, rake: 0, fill: 1, move: 4 }, savedRs: 358966, complete: false, seconds: 1.2 };
@@ -35,6 +36,30 @@ describe('plan notes in the interface language', () => {
       'उत्पादन सुझाव में 14 दिन का माँग पूर्वानुमान शामिल है (model demand@3)।',
       'उत्पादन सुझाव केवल खुले ऑर्डरों से: कोई माँग पूर्वानुमान नहीं — no demand model in the registry (none pinned or in production)।',
     ]);
+  });
+
+  it("writes a re-plan's notes in Hindi: why its candidate, and the rakes fitted around the kept ones", () => {
+    const notes = [
+      replanNote(REPLAN_WHY.keep),
+      replanNote(REPLAN_WHY['keep + re-optimize']),
+      replanNote(REPLAN_WHY['locks only']),
+      replanNote('a reason this interface does not know'),
+      fitNote({ kind: 'moved', rake: 'RK-260212-010', loadingPoint: 'LP-1', hours: 5 }),
+      fitNote({ kind: 'unserved', rake: 'RK-260212-011', loadingPoint: 'LP-2' }),
+    ];
+    expect(notes.slice(0, 1).concat(notes.slice(4, 5))).toEqual([
+      'Re-planned from a base plan: base kept, forced changes only.',
+      'Rake RK-260212-010: loading at LP-1 moved 5.0 h later, clear of the kept rakes, outages and "now".',
+    ]);
+    expect(planNotes(plan(notes), 'hi')).toEqual([
+      'आधार योजना से पुनर्योजित: आधार योजना रखी गई, केवल बाध्य बदलाव।',
+      'आधार योजना से पुनर्योजित: बिना बाध्य बदलाव वाले रेक रखे गए, बाकी फिर से अनुकूलित।',
+      'आधार योजना से पुनर्योजित: लॉक किए गए और शुरू हो चुके निर्णय रखे गए, बाकी फिर से अनुकूलित।',
+      'आधार योजना से पुनर्योजित: a reason this interface does not know।',
+      'रेक RK-260212-010: LP-1 पर लोडिंग 5.0 h बाद की गई, रखे गए रेकों, साइडिंग बंदी और "अभी" से हटकर।',
+      'रेक RK-260212-011: प्लेसमेंट से अवधि के अंत तक LP-2 पर कोई खाली समय नहीं; इसका लोड अपूर्ण रहा।',
+    ]);
+    expect(planNotes(plan(notes), 'en')).toEqual(notes);
   });
 
   it('keeps English as written, without the rule-based note', () => {
