@@ -233,6 +233,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             version: result.version,
             dir: result.dir,
             source: result.source,
+            history: result.history,
             metrics: result.metrics,
             registryVersion: registered.version,
             registryNew: !known.has(registered.version),

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { getSpec } from '../../models';
+import type { HistoryFrom } from '../contract/api/training';
 import { grouped } from '../domain/figures';
 import type { RoundProgress } from '../ml/booster';
 import { fingerprint } from '../drift/reference';
@@ -68,6 +69,8 @@ export interface TrainJobResult {
   dir: string;
   /** Where the rows came from (database table, synthetic history, CSV file). */
   source: string;
+  /** The same for a spec's history, as a code; null for a CSV. */
+  history: HistoryFrom | null;
   manifest: ModelManifest;
   metrics: ModelMetrics;
 }
@@ -104,6 +107,7 @@ export async function executeTraining(
   const held = { validFraction: input.validFraction, testFraction: input.testFraction };
   let outcome;
   let source: string;
+  let history: HistoryFrom | null = null;
   let name: string;
   let trainingData: NonNullable<ModelManifest['trainingData']>;
   if (input.kind === 'spec') {
@@ -111,6 +115,7 @@ export async function executeTraining(
     progress({ stage: 'loading', message: `Loading ${spec.table} history` });
     const hist = loadHistory(input.history ?? {}, spec.table);
     source = hist.source;
+    history = hist.from;
     name = spec.name;
     const table = spec.build(hist.data);
     trainingData = {
@@ -163,5 +168,5 @@ export async function executeTraining(
   const dir = input.outDir ?? path.join(modelsRoot(dataDir), name, version);
   progress({ stage: 'saving', message: `Saving ${dir}` });
   saveModelDir(dir, outcome, { unregistered: input.unregistered });
-  return { name, version, dir, source, manifest: outcome.manifest, metrics: outcome.metrics };
+  return { name, version, dir, source, history, manifest: outcome.manifest, metrics: outcome.metrics };
 }

@@ -42,6 +42,7 @@ describe('training contract', () => {
     });
     expect(res.name).toBe('lanes');
     expect(res.registryNew).toBe(true);
+    expect(res.history).toBeNull();
     expect(fs.readdirSync(res.dir).sort()).toEqual(['manifest.json', 'metrics.json', 'model.onnx']);
     expect(res.metrics.rows.train + res.metrics.rows.valid + res.metrics.rows.test).toBe(2000);
     expect(res.metrics.history.length).toBeGreaterThan(0);
@@ -186,6 +187,9 @@ describe('training contract', () => {
     // Enough rounds to beat its baseline: a model that does not is replaced by it, on the page too.
     const trained = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(trained.metrics.quantiles.map((q) => q.output)).toEqual(['p10', 'p90']);
+    // The history a spec trained on comes as a code too, for the interface to word in its language.
+    expect(trained.history).toMatchObject({ code: 'generated', table: 'history_trips' });
+    expect(trained.source).toMatch(/^synthetic history/);
     // The same history and settings train the same file: the answer says no version was added.
     const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(again).toMatchObject({ registryVersion: trained.registryVersion, registryNew: false });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLang } from '../../i18n';
-import { forecastFromText, historyFromText, noModelText } from './sourceText';
+import { forecastFromText, historyFromText, noModelText, trainingDataText } from './sourceText';
 
 const demoTable = { code: 'table', table: 'history_demand', rows: 159140, demo: { seed: 1, days: 730 } } as const;
 const noTransit = { code: 'historical-mean', why: { code: 'not-in-registry', model: 'transit-delay' } } as const;
@@ -27,5 +27,27 @@ describe('forecast sources worded from their codes', () => {
       'cannot load demand@2: bad file',
     );
     expect(forecastFromText({ code: 'registry', from: 'transit-delay@3' })).toBe('transit-delay@3');
+  });
+});
+
+describe('what a training learned from', () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  const trips = { code: 'table', table: 'history_trips', rows: 6639, demo: { seed: 42, days: 730 } } as const;
+  const host =
+    "database table history_trips (6,639 rows): the demo's synthetic history (seed 42, 730 days), not the plant's";
+
+  it("words a spec's history from its code, in English as the host does and in Hindi", () => {
+    expect(trainingDataText({ source: host, history: trips })).toBe(host);
+    useLang.setState({ lang: 'hi' });
+    expect(trainingDataText({ source: host, history: trips })).toBe(
+      'डेटाबेस तालिका history_trips (6,639 पंक्तियाँ): डेमो का कृत्रिम इतिहास (सीड 42, 730 दिन), संयंत्र का नहीं',
+    );
+  });
+
+  it("keeps a CSV's source as the host named it (a path and a count)", () => {
+    useLang.setState({ lang: 'hi' });
+    expect(trainingDataText({ source: 'CSV /data/lanes.csv (2,000 rows)', history: null })).toBe(
+      'CSV /data/lanes.csv (2,000 rows)',
+    );
   });
 });

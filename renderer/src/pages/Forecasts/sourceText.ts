@@ -1,5 +1,5 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
-import type { ForecastFrom, HistoryFrom, NoModelWhy } from '../../../../core/contract/api/training';
+import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
 import { t } from '../../i18n';
 
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
@@ -29,6 +29,11 @@ export function historyFromText(h: HistoryFrom): string {
   return h.demo
     ? t('source.tableDemo', { table: h.table, rows, seed: h.demo.seed, days: h.demo.days })
     : t('source.table', { table: h.table, rows });
+}
+
+/** What a training learned from: a spec's history worded from its code; a CSV as the host named it. */
+export function trainingDataText(r: Pick<TrainingResult, 'source' | 'history'>): string {
+  return r.history ? historyFromText(r.history) : r.source;
 }
 
 /** What the indent's demand came from: a forecast's label (data) and its rail share's source, or none and why. */

@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { tx } from '../../i18n/rich';
 import { formatPct } from '../../lib/format';
 import { isMetric, metricLabel, metricValue } from '../../lib/modelLabels';
+import { trainingDataText } from '../Forecasts/sourceText';
 
 /** Holdout metrics beside the naive baseline, quantile coverage, and gain-based feature importance. */
 export function TrainResult({ result, unit }: { result: TrainingResult; unit: string }) {
@@ -24,7 +25,7 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
           split: t((m as { split?: string }).split === 'random' ? 'train.splitRandom' : 'train.splitTime'),
           rounds: t(m.stoppedEarly ? 'train.roundsEarly' : 'train.rounds', { n: m.bestRound }),
           seconds: (m.trainMs / 1000).toFixed(1),
-          source: result.source,
+          source: trainingDataText(result),
         })}
       </p>
       <table className="tabular min-w-[28rem] text-left">
