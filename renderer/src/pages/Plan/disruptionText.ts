@@ -1,5 +1,6 @@
 import type { Disruption } from '../../../../core/contract/api/plan-loop';
 import { t } from '../../i18n';
+import { formatDateTime } from '../../lib/dates';
 
 /** A disruption in the planner's words, as listed under the form. */
 export function describeDisruption(d: Disruption): string {
@@ -9,7 +10,11 @@ export function describeDisruption(d: Disruption): string {
     case 'rake-cancelled':
       return t('disrupt.desc.rake-cancelled', { rake: d.rake });
     case 'siding-down':
-      return t('disrupt.desc.siding-down', { siding: d.loadingPoint, from: d.from, to: d.to });
+      return t('disrupt.desc.siding-down', {
+        siding: d.loadingPoint,
+        from: formatDateTime(d.from),
+        to: formatDateTime(d.to),
+      });
     case 'stock-lower':
       return t('disrupt.desc.stock-lower', { product: d.product, yard: d.stockyard, usable: d.usableT });
     case 'urgent-order':
@@ -18,7 +23,7 @@ export function describeDisruption(d: Disruption): string {
         qty: d.quantityT,
         product: d.product,
         dest: d.destination,
-        due: d.dueDate,
+        due: formatDateTime(d.dueDate),
       });
   }
 }
