@@ -1,4 +1,3 @@
-import { checkPlan } from '../checker/check';
 import type { PlanEdit } from '../contract/api/plan-loop';
 import type { PlanCheckResult } from '../contract/api/plans';
 import type { Plan } from '../domain/plan';
@@ -6,7 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft, type DraftLine } from '../optimizer/draft';
 import { PlanInputError, dayIndex, hoursOf, planToDraft, pricePlan, rakeIndex, roadKey } from '../optimizer/plan-draft';
 import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
-import { outageViolations } from './outages';
+import { checkWithOutages } from './outages';
 import { key, prepare, type Prep } from '../optimizer/prep';
 
 const EPS = 1e-6;
@@ -74,14 +73,13 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
   // Outages the base was re-planned around still hold; `changes` and `stability` describe that
   // re-plan against its own base, not this version, and stay with it.
   if (base.outages) plan.outages = base.outages;
-  const res = checkPlan(planned, plan);
-  // The checker knows the scenario, not the outages: an edit into one is named here as the
+  // The checker knows the scenario, not the outages: an edit into one is named too, as the
   // re-planner refuses its own candidates (rule 5: where and when a rake may load).
-  const violations = [...res.violations, ...outageViolations(plan, plan.outages ?? [])];
+  const check = checkWithOutages(planned, plan);
   const rs = Math.round((plan.summary.totalCost - base.summary.totalCost) * 100) / 100;
   return {
     plan,
-    check: { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost },
+    check,
     costDelta: { rs, pct: base.summary.totalCost > 0 ? Math.round((rs / base.summary.totalCost) * 10_000) / 100 : 0 },
   };
 }

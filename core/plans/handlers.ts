@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Contract } from '../contract';
 import type { SolveProgressEvent } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
-import { checkPlan } from '../checker/check';
+import { checkWithOutages } from './outages';
 import type { Scenario } from '../domain/scenario';
 import { checkScenario, hasErrors, validateScenario, type DataIssue } from '../domain/validate';
 import type { HostApp } from '../host/app';
@@ -145,8 +145,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
     'plans.compare': (p) => comparePlans(loadPlan(s.requireDb(), p.a), loadPlan(s.requireDb(), p.b)),
     'plans.check': (p) => {
       const { plan, scenario } = loadPlan(s.requireDb(), p.id);
-      const res = checkPlan(scenario, plan);
-      return { ok: res.ok, violations: res.violations, recomputedTotalCost: res.recomputed.totalCost };
+      return checkWithOutages(scenario, plan);
     },
     'plans.export': async (p) => {
       const { item, plan, scenario } = loadPlan(s.requireDb(), p.id);

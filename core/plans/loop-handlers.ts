@@ -1,6 +1,6 @@
 import type { Contract } from '../contract';
+import type { PlanCheckResult } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
-import { checkPlan } from '../checker/check';
 import { indentForScenario, isDemoScenario } from '../forecasts/indent-for';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
@@ -9,6 +9,7 @@ import { startSolve } from '../optimizer/run-solve';
 import { DisruptionError } from './disruptions';
 import { documentsPdf, documentsTitle, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
+import { checkWithOutages } from './outages';
 import { replanScenario, type SolveFn } from './replan';
 import { issuePlan, loadPlan, savePlan, versionName } from './store';
 
@@ -25,6 +26,20 @@ function asContractError(err: unknown): never {
   if (err instanceof PlanInputError || err instanceof DisruptionError)
     throw new ContractError('INVALID_DATA', err.message);
   throw err;
+}
+
+/** The violations named in a refusal to issue; the plan page lists them all. */
+const NAMED = 3;
+
+function refuseBroken(name: string, check: PlanCheckResult): void {
+  if (check.ok) return;
+  const n = check.violations.length;
+  const named = check.violations.slice(0, NAMED).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`);
+  if (n > NAMED) named.push(`and ${n - NAMED} more`);
+  throw new ContractError(
+    'CONFLICT',
+    `Plan '${name}' breaks ${n === 1 ? '1 rule check' : `${n} rule checks`} and cannot be issued (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
+  );
 }
 
 /** Edit, re-plan, issue, documents: every change is saved as a new version; an issued plan is never rewritten. */
@@ -79,21 +94,16 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
         parentId: p.id,
         name: versionName(db, item, 're-plan'),
       });
-      const c = checkPlan(out.scenario, saved);
       ctx.emit('plans.changed', { id, scenarioId: item.scenarioId, kind: 'saved' });
-      return {
-        id,
-        plan: saved,
-        check: { ok: c.ok, violations: c.violations, recomputedTotalCost: c.recomputed.totalCost },
-      };
+      return { id, plan: saved, check: checkWithOutages(out.scenario, saved) };
     },
     'plans.issue': (p, ctx) => {
-      const issuedAt = issuePlan(s.requireDb(), p.id);
-      ctx.emit('plans.changed', {
-        id: p.id,
-        scenarioId: loadPlan(s.requireDb(), p.id).item.scenarioId,
-        kind: 'issued',
-      });
+      const db = s.requireDb();
+      const { item, plan, scenario } = loadPlan(db, p.id);
+      // Issuing again answers when it was issued; a plan the checker fails never reaches the floor.
+      if (!item.issuedAt) refuseBroken(item.name, checkWithOutages(scenario, plan));
+      const issuedAt = issuePlan(db, p.id);
+      ctx.emit('plans.changed', { id: p.id, scenarioId: item.scenarioId, kind: 'issued' });
       return { issuedAt };
     },
     'plans.documents': async (p) => {

@@ -188,6 +188,32 @@ describe('plans.edit / replan / issue / documents', () => {
     expect(Number(iw.getRow(iw.rowCount).getCell(5).value)).toBe(demo.indentedT);
   }, 120_000);
 
+  it('refuses to issue a saved plan the checker fails, naming its violations', async () => {
+    const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 5, name: 'tiny broken' });
+    const rake = a.plan.rakes.find((r) => r.wagonType === 'BFNS')!;
+    // HRC on the BCN rake R-2: the product–wagon matrix forbids it (rule 3).
+    const saved = await host.app.invoke('plans.edit', {
+      id: a.id,
+      edits: [{ op: 'move', order: rake.lines[0]!.order, from: `rake:${rake.rakeId}`, to: 'rake:R-2', tonnes: 50 }],
+      save: true,
+    });
+    expect(saved.check.ok).toBe(false);
+    const check = await host.app.invoke('plans.check', { id: saved.id! });
+    expect(check.violations).toEqual(saved.check.violations);
+    const [v] = check.violations;
+    const n = check.violations.length;
+    expect(check.violations.some((x) => x.rule === 3 && x.where.startsWith('rake R-2'))).toBe(true);
+    await expect(host.app.invoke('plans.issue', { id: saved.id! })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining(
+        `breaks ${n} rule checks and cannot be issued (rule ${v.rule} at ${v.where}: ${v.message}; `,
+      ),
+    });
+    expect((await host.app.invoke('plans.list', {})).find((p) => p.id === saved.id)!.issuedAt).toBeNull();
+    // The plan it was edited from passes, and issues.
+    expect((await host.app.invoke('plans.issue', { id: a.id })).issuedAt).toEqual(expect.any(String));
+  }, 60_000);
+
   it('names an edit it cannot apply, and refuses bad edits at the boundary', async () => {
     const a = await host.app.invoke('plans.solve', { scenario: tinyInput(), timeLimitS: 5, name: 'tiny 2' });
     await expect(

@@ -1,5 +1,7 @@
-import type { Violation } from '../checker/check';
+import { checkPlan, type Violation } from '../checker/check';
+import type { PlanCheckResult } from '../contract/api/plans';
 import type { Plan } from '../domain/plan';
+import type { Scenario } from '../domain/scenario';
 import type { PlanChange, SidingOutage } from '../domain/plan-loop';
 import { roadKey } from '../optimizer/plan-draft';
 
@@ -23,6 +25,16 @@ export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly Si
           message: `loads at ${r.loadingPoint} from ${r.loadingStart} to ${r.loadingEnd}, inside its outage from ${o.from} to ${o.to}`,
         });
   return out;
+}
+
+/**
+ * The checker's verdict on a plan with the siding outages it carries: what an edit's verdict, the
+ * check of a saved plan and the refusal to issue one all read. `scenario` is the one the plan obeys.
+ */
+export function checkWithOutages(scenario: Scenario, plan: Plan): PlanCheckResult {
+  const res = checkPlan(scenario, plan);
+  const violations = [...res.violations, ...outageViolations(plan, plan.outages ?? [])];
+  return { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost };
 }
 
 /**

@@ -145,6 +145,7 @@ export const planLoopContract = {
       })
       .strict(),
   ).returns<{ id: string; plan: Plan; check: PlanCheckResult }>(),
+  /** Refused (CONFLICT) for a plan the checker fails; issuing an issued plan again answers when it was. */
   'plans.issue': defineCall(z.object({ id }).strict()).returns<{ issuedAt: string }>(),
   'plans.documents': defineCall(z.object({ id, format: z.enum(['xlsx', 'pdf']) }).strict()).returns<{
     fileName: string;
