@@ -49,6 +49,11 @@ export interface PlanLoopFields {
   /** Saved plan this one was made from (an edit or a re-plan), and the edits applied to it. */
   parentId?: string | null;
   edits?: number;
+  /**
+   * An edited plan: the total cost of the plan the optimizer or the re-planner returned, before the
+   * planner's edits [₹] (its quality figures, such as the gap, are that plan's, not this one's).
+   */
+  solverTotalCost?: number;
   /** Against the base plan of a re-plan: what changed, and what stability cost. */
   changes?: PlanChange[];
   stability?: StabilityInfo;

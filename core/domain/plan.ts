@@ -211,8 +211,18 @@ export interface PlanSummary {
 /**
  * `greedy heuristic`: the MILP's warm start (economic greedy rake formation) was cheaper than
  * anything the solver returned in time; it passed the checker like every returned plan.
+ * `re-plan (…)`: a re-plan, named by the candidate returned (plan-loop.ts `StabilityInfo`); the
+ * rest of its solver info is that candidate's solve of the decisions it did not keep.
  */
-export type SolverMethod = 'milp' | 'milp (decomposed)' | 'greedy heuristic' | 'rule-based' | 'rule-based fallback';
+export type SolverMethod =
+  | 'milp'
+  | 'milp (decomposed)'
+  | 'greedy heuristic'
+  | 'rule-based'
+  | 'rule-based fallback'
+  | 're-plan (keep)'
+  | 're-plan (keep + re-optimize)'
+  | 're-plan (locks only)';
 
 export interface SolverInfo {
   method: SolverMethod;

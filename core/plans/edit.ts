@@ -70,6 +70,8 @@ export function applyEdits(sc: Scenario, base: Plan, edits: readonly PlanEdit[])
   for (const r of plan.road) if (locks.road.has(roadKey(r))) r.locked = true;
   if (locks.orders.size) plan.lockedOrders = [...locks.orders];
   plan.edits = (base.edits ?? 0) + edits.length;
+  const solverCost = base.edits ? base.solverTotalCost : base.summary.totalCost;
+  if (plan.edits && solverCost !== undefined) plan.solverTotalCost = solverCost;
   // Outages the base was re-planned around still hold; `changes` and `stability` describe that
   // re-plan against its own base, not this version, and stay with it.
   if (base.outages) plan.outages = base.outages;

@@ -200,7 +200,7 @@ describe('plans.edit / replan / issue / documents', () => {
     expect(saved.check.ok).toBe(false);
     const check = await host.app.invoke('plans.check', { id: saved.id! });
     expect(check.violations).toEqual(saved.check.violations);
-    const [v] = check.violations;
+    const v = check.violations[0]!;
     const n = check.violations.length;
     expect(check.violations.some((x) => x.rule === 3 && x.where.startsWith('rake R-2'))).toBe(true);
     await expect(host.app.invoke('plans.issue', { id: saved.id! })).rejects.toMatchObject({

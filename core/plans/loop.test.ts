@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
+import { plantClock } from '../domain/figures';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
 import { readFitNote, replanNote, REPLAN_WHY } from '../domain/replan-notes';
@@ -42,6 +43,12 @@ describe('plan edits', () => {
     expect(broken.check.violations.some((v) => v.rule === 3 && v.where.includes('R-2'))).toBe(true);
     // Undo is replaying fewer edits: none gives back the base's cost.
     expect(applyEdits(sc, base, []).plan.summary.totalCost).toBeCloseTo(base.summary.totalCost, 2);
+    // An edited plan keeps the cost of the plan the optimizer returned, through later edits too.
+    expect(applyEdits(sc, base, []).plan.solverTotalCost).toBeUndefined();
+    expect(moved.plan.solverTotalCost).toBe(base.summary.totalCost);
+    const again = applyEdits(sc, moved.plan, [{ op: 'move', order: line.order, from: 'unserved', to: 'rake:R-2' }]);
+    expect(again.plan.edits).toBe(2);
+    expect(again.plan.solverTotalCost).toBe(base.summary.totalCost);
   }, 60_000);
 
   it('names the edit that cannot be read', async () => {
@@ -142,7 +149,25 @@ describe('locks and re-planning', () => {
     };
     await expect(
       replan(sc, locked, { disruptions: [{ kind: 'rake-cancelled', rake: r.rakeId }] }, solve),
-    ).rejects.toThrow(new RegExp(`rake ${r.rakeId} .*unlock it first`));
+    ).rejects.toThrow(
+      `rake ${r.rakeId} (drop) is locked and the disruption makes its decision impossible — unlock it first`,
+    );
+  }, 120_000);
+
+  it('refuses a disruption of a rake that started loading before "now", naming both times, not a lock', async () => {
+    const { sc, plan } = await dayPlan();
+    const first = [...plan.rakes].sort((a, b) => Date.parse(a.loadingStart) - Date.parse(b.loadingStart))[0]!;
+    const now = new Date(Date.parse(first.loadingStart) + 60_000).toISOString();
+    const err = await replan(
+      sc,
+      plan,
+      { nowIso: now, disruptions: [{ kind: 'rake-cancelled', rake: first.rakeId }] },
+      solve,
+    ).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toBe(
+      `rake ${first.rakeId} (drop) started loading at ${plantClock(first.loadingStart)}, before "now" (${plantClock(now)}), and the disruption makes its decision impossible: set "now" earlier or remove the disruption`,
+    );
   }, 120_000);
 
   it('a siding outage moves the loadings it covers, and rakes loading before "now" are kept', async () => {
@@ -181,6 +206,8 @@ describe('locks and re-planning', () => {
       ).toBe(true);
     }
     expect(checkPlan(sc, out).ok).toBe(true);
+    // Named as the re-plan candidate it is, never as the solve of its re-optimized part.
+    expect(out.solver.method).toBe(`re-plan (${out.stability!.candidate})`);
   }, 120_000);
 });
 

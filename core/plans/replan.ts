@@ -2,6 +2,7 @@ import { checkPlan } from '../checker/check';
 import type { Disruption } from '../contract/api/plan-loop';
 import type { Plan, PlannedRake, RoadShipment } from '../domain/plan';
 import type { PlanChange, SidingOutage, StabilityInfo } from '../domain/plan-loop';
+import { plantClock } from '../domain/figures';
 import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
@@ -70,7 +71,12 @@ export async function replanScenario(
   const clash = userKept.rakes.filter((r) => forced.rakes.has(r.rakeId));
   if (clash.length)
     throw new DisruptionError(
-      `${clash.map((r) => `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)})`).join('; ')}: locked or already loading, but the disruption makes its decision impossible — unlock it first`,
+      clash
+        .map(
+          (r) =>
+            `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)}) ${keptClash(r, base.lockedOrders ?? [], opts.nowIso)}`,
+        )
+        .join('; '),
     );
   const clashRoad = userKept.road.filter((r) => forced.road.has(roadKey(r)));
   if (clashRoad.length)
@@ -151,6 +157,8 @@ export async function replanScenario(
   const best = valid.reduce((a, b) => (b.score < a.score - 0.5 ? b : a));
   // The re-plan carries the risk fields of the plan it replaces, on every rake (kept ones too).
   const plan = base.planning ? annotatePlanRisk(best.plan, disrupted, base.planning.mode) : best.plan;
+  // Named as a re-plan, not by the solve of its re-optimized part (a greedy warm start there is no fallback).
+  plan.solver = { ...plan.solver, method: `re-plan (${best.candidate})` };
   plan.changes = best.changes;
   const yardstick = stabilityYardstick(fresh.summary.totalCost, valid);
   plan.stability = {
@@ -169,6 +177,18 @@ export async function replanScenario(
     })),
   };
   return { plan, scenario: sc, plannerScenario: disrupted };
+}
+
+/**
+ * Why a kept rake's decision cannot give way to the disruption that makes it impossible, and what
+ * the planner can do: a lock can be lifted, a loading that started before "now" cannot.
+ */
+function keptClash(r: PlannedRake, lockedOrders: readonly string[], nowIso?: string): string {
+  const order = r.lines.find((l) => lockedOrders.includes(l.order))?.order;
+  if (r.locked) return 'is locked and the disruption makes its decision impossible — unlock it first';
+  if (order)
+    return `carries locked order ${order} and the disruption makes its decision impossible — unlock the order first`;
+  return `started loading at ${plantClock(r.loadingStart)}, before "now" (${plantClock(nowIso!)}), and the disruption makes its decision impossible: set "now" earlier or remove the disruption`;
 }
 
 /**
