@@ -167,6 +167,9 @@ export const enPlan = {
   'solver.method.greedy heuristic': 'greedy heuristic',
   'solver.method.rule-based': 'rule-based',
   'solver.method.rule-based fallback': 'rule-based fallback',
+  'solver.method.re-plan (keep)': 're-plan (keep)',
+  'solver.method.re-plan (keep + re-optimize)': 're-plan (keep + re-optimize)',
+  'solver.method.re-plan (locks only)': 're-plan (locks only)',
   'solver.status': 'Solver status',
   'solver.time': 'Time',
   'solver.secondsOfLimit': '{s} s of {limit} s limit',
@@ -311,12 +314,15 @@ export const enPlan = {
   'edit.roadTonnes': 'Road lot tonnes',
   'edit.setRoad': 'Set road lot',
   'edit.badRoadTonnes': 'Not set: “{text}” is not a tonnage of 0 t or more (e.g. 1,200; 0 removes the lot).',
+  'edit.issueBroken':
+    'Cannot be issued: the plan as saved fails the checker (listed above). Edit it until it passes, or re-plan it.',
   'verdict.noEdits': 'No edits: the plan as saved.',
   'verdict.delta': 'Total {total}: {delta} against the saved plan',
   'verdict.passes': 'Passes the checker: every rule holds.',
   'verdict.breaksOne': 'Breaks 1 rule check:',
   'verdict.breaksMany': 'Breaks {n} rule checks:',
   'verdict.rule': 'rule {rule} — {message}',
+  'verdict.savedBreaks': 'The plan as saved fails the checker.',
 
   // Locks
   'locks.summary': 'Locks ({rakes|# rake|# rakes} locked, {road|# road lot|# road lots}, {orders|# order|# orders})',

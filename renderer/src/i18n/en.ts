@@ -64,6 +64,10 @@ export const en = {
   'plan.unusedOne': '1 rake not used:',
   'plan.unusedReason': 'Left idle by this plan (it records no reason).',
   'plan.unusedNotPlaced': 'Not available in the horizon (status {status}).',
+  'plan.edited': 'Edited by the planner: total {total}, {delta} against the plan the optimizer returned ({base}).',
+  'plan.editedNoBase': 'Edited by the planner: how close to the best possible plan is not known.',
+  'plan.replanned':
+    'Re-planned from a base plan: kept decisions are not re-optimized, so how close to the best possible plan is not known.',
   'optimize.estimate':
     'Suggested for {orders} orders and {rakes} rakes: {limit}. The limit covers the search; checking the plan, forecasts and saving add time after it.',
   'optimize.useSuggested': 'Use suggested',

@@ -168,6 +168,9 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'solver.method.greedy heuristic': 'त्वरित अनुमान विधि',
   'solver.method.rule-based': 'नियम-आधारित',
   'solver.method.rule-based fallback': 'नियम-आधारित (विकल्प)',
+  'solver.method.re-plan (keep)': 'पुनर्योजना (पहले जैसा रखें)',
+  'solver.method.re-plan (keep + re-optimize)': 'पुनर्योजना (रखें + फिर से अनुकूलित करें)',
+  'solver.method.re-plan (locks only)': 'पुनर्योजना (केवल लॉक)',
   'solver.status': 'सॉल्वर स्थिति',
   'solver.time': 'समय',
   'solver.secondsOfLimit': '{limit} s सीमा में से {s} s',
@@ -312,12 +315,15 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'edit.roadTonnes': 'सड़क लॉट के टन',
   'edit.setRoad': 'सड़क लॉट तय करें',
   'edit.badRoadTonnes': 'सेट नहीं हुआ: “{text}” 0 t या अधिक टन नहीं है (जैसे 1,200; 0 लॉट हटाता है)।',
+  'edit.issueBroken':
+    'जारी नहीं की जा सकती: सहेजी गई योजना जाँच में विफल है (ऊपर सूची)। जाँच में सफल होने तक बदलें, या पुनर्योजना करें।',
   'verdict.noEdits': 'कोई बदलाव नहीं: योजना जैसी सहेजी गई।',
   'verdict.delta': 'कुल {total}: सहेजी गई योजना की तुलना में {delta}',
   'verdict.passes': 'जाँच में सफल: हर नियम का पालन होता है।',
   'verdict.breaksOne': '1 नियम जाँच टूटती है:',
   'verdict.breaksMany': '{n} नियम जाँचें टूटती हैं:',
   'verdict.rule': 'नियम {rule} — {message}',
+  'verdict.savedBreaks': 'सहेजी गई योजना जाँच में विफल है।',
 
   // Locks
   'locks.summary': 'लॉक ({rakes} रेक लॉक, {road} सड़क लॉट, {orders} ऑर्डर)',

@@ -6,7 +6,7 @@ import { formatRs, formatT } from '../../lib/format';
 import { DisruptionForm } from './DisruptionForm';
 import { LockControls } from './LockControls';
 import { PlanEditorVerdict } from './PlanEditorVerdict';
-import { usePlanLoop } from './planLoopStore';
+import { issueBlock, usePlanLoop } from './planLoopStore';
 import { usePlans } from './planStore';
 import { parseTonnes } from './tonnesInput';
 import { t } from '../../i18n';
@@ -44,6 +44,7 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
   }, []);
   const working = loop.planId === id && loop.result ? loop.result.plan : plan;
   const issued = Boolean(item?.issuedAt);
+  const block = issueBlock(loop, issued);
   return (
     <Card title={t('edit.title')} className="space-y-3">
       <div data-testid="plan-editor" className="space-y-3">
@@ -94,7 +95,7 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
         <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-3">
           <Button
             variant="secondary"
-            disabled={issued || loop.cursor > 0 || loop.busy !== null}
+            disabled={block !== null}
             onClick={() => void loop.issue()}
             title={t('edit.issueTitle')}
           >
@@ -106,6 +107,11 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
           <Button variant="secondary" onClick={() => void loop.documents('xlsx')}>
             {t('edit.docsXlsx')}
           </Button>
+          {block === 'broken' && (
+            <p data-testid="issue-blocked" className="basis-full text-sm text-red-800">
+              {t('edit.issueBroken')}
+            </p>
+          )}
         </div>
       </div>
     </Card>

@@ -1,20 +1,28 @@
+import type { PlanCheckResult } from '../../../../core/contract/api/plans';
 import { formatRs } from '../../lib/format';
 import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
 import { tNodes } from './planText';
 
-/** The checker's verdict on the edited plan and its cost against the plan edited, shown after every edit. */
+/**
+ * The checker's verdict on the edited plan and its cost against the plan edited, shown after every
+ * edit; with no edits, the violations of the plan as saved, if it has any.
+ */
 export function PlanEditorVerdict() {
   const result = usePlanLoop((s) => (s.cursor > 0 ? s.result : null));
+  const saved = usePlanLoop((s) => (s.savedCheck?.planId === s.planId ? s.savedCheck.check : null));
   if (!result)
-    return (
+    return saved && !saved.ok ? (
+      <div data-testid="saved-verdict" role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+        <p>{t('verdict.savedBreaks')}</p>
+        <Violations check={saved} />
+      </div>
+    ) : (
       <p className="text-sm text-slate-500" data-testid="edit-verdict">
         {t('verdict.noEdits')}
       </p>
     );
   const d = result.costDelta;
-  const byRake = new Map<string, typeof result.check.violations>();
-  for (const v of result.check.violations) byRake.set(v.where, [...(byRake.get(v.where) ?? []), v]);
   return (
     <div className="space-y-2 text-sm">
       <p data-testid="edit-cost-delta" className="tabular">
@@ -35,21 +43,32 @@ export function PlanEditorVerdict() {
         </p>
       ) : (
         <div data-testid="edit-verdict" role="alert" className="rounded bg-red-50 p-2 text-red-800">
-          <p>
-            {result.check.violations.length === 1
-              ? t('verdict.breaksOne')
-              : t('verdict.breaksMany', { n: result.check.violations.length })}
-          </p>
-          <ul className="list-disc pl-5">
-            {[...byRake].slice(0, 20).map(([where, vs]) => (
-              <li key={where} data-testid="edit-violation">
-                <span className="font-mono">{where}</span>:{' '}
-                {vs.map((v) => t('verdict.rule', { rule: v.rule, message: v.message })).join('; ')}
-              </li>
-            ))}
-          </ul>
+          <Violations check={result.check} />
         </div>
       )}
     </div>
+  );
+}
+
+/** "Breaks 2 rule checks:" and the violations by place (the first 20 places). */
+function Violations({ check }: { check: PlanCheckResult }) {
+  const byRake = new Map<string, PlanCheckResult['violations']>();
+  for (const v of check.violations) byRake.set(v.where, [...(byRake.get(v.where) ?? []), v]);
+  return (
+    <>
+      <p>
+        {check.violations.length === 1
+          ? t('verdict.breaksOne')
+          : t('verdict.breaksMany', { n: check.violations.length })}
+      </p>
+      <ul className="list-disc pl-5">
+        {[...byRake].slice(0, 20).map(([where, vs]) => (
+          <li key={where} data-testid="edit-violation">
+            <span className="font-mono">{where}</span>:{' '}
+            {vs.map((v) => t('verdict.rule', { rule: v.rule, message: v.message })).join('; ')}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -4,16 +4,7 @@ import { t, useLang } from '../../i18n';
 import { planNotes } from './planNotes';
 import { usePlanLookup } from './planLookup';
 import { unusedRakes } from './unusedRakes';
-import { methodLabel, tKnown } from './planText';
-
-/** How good the plan is, in a planner's words; the solver's own status is one click away. */
-export function solverHeadline(plan: Plan): string {
-  const s = plan.solver;
-  if (s.method === 'rule-based' || s.method === 'rule-based fallback') return t('plan.ruleBased');
-  if (s.gap === null) return t('plan.noBound');
-  if (s.gap <= 1e-4 && /optimal/i.test(s.status)) return t('plan.optimal');
-  return t('plan.withinGap', { gap: formatPct(s.gap) });
-}
+import { methodLabel, solverHeadline, tKnown } from './planText';
 
 export function SolverSummary({ plan }: { plan: Plan }) {
   const s = plan.solver;

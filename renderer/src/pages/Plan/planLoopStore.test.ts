@@ -5,6 +5,15 @@ import type { Disruption, PlanEdit } from '../../../../core/contract/api/plan-lo
 const calls: { method: string; payload: Record<string, unknown> }[] = [];
 let hold: ((answer: unknown) => void) | null = null;
 let holdNext = false;
+const passes = { ok: true, violations: [], recomputedTotalCost: 100 };
+const breaks = {
+  ok: false,
+  violations: [{ rule: 3, where: 'rake RK-1', message: 'allots 42 wagons but the rake has 41' }],
+  recomputedTotalCost: 100,
+};
+// What `plans.check` answers for every plan, and why `plans.replan` refuses (null: it answers).
+let savedCheck: typeof passes | typeof breaks = passes;
+let replanRefusal: { code: string; message: string } | null = null;
 vi.mock('../../api/client', () => ({
   api: {
     call: (method: string, payload: Record<string, unknown>) => {
@@ -16,7 +25,11 @@ vi.mock('../../api/client', () => ({
         holdNext = false;
         return new Promise((resolve) => (hold = () => resolve(answer)));
       }
-      if (method === 'plans.replan') return Promise.resolve({ id: 'replanned', plan: {}, check: { ok: true } });
+      if (method === 'plans.replan')
+        return replanRefusal
+          ? Promise.reject(replanRefusal)
+          : Promise.resolve({ id: 'replanned', plan: {}, check: { ok: true } });
+      if (method === 'plans.check') return Promise.resolve(savedCheck);
       if (method === 'plans.get') return Promise.resolve({ item: { scenarioId: 's' }, plan: {} });
       if (method === 'plans.list') return Promise.resolve([]);
       return Promise.reject(new Error(`unexpected ${method}`));
@@ -24,15 +37,30 @@ vi.mock('../../api/client', () => ({
   },
   saveBytes: vi.fn(),
 }));
-const { usePlanLoop, unsavedEdits } = await import('./planLoopStore');
+const { usePlanLoop, unsavedEdits, issueBlock } = await import('./planLoopStore');
 
 const move: PlanEdit = { op: 'move', order: 'O-1', from: 'unserved', to: 'rake:RK-1' };
 const delay: Disruption = { kind: 'rake-delayed', rake: 'RK-1', hours: 6 };
 const loop = () => usePlanLoop.getState();
+/** Every host answer already given has been written to the store (the mocked host answers at once). */
+const settle = () => new Promise((r) => setImmediate(r));
 
 beforeEach(() => {
   calls.length = 0;
-  usePlanLoop.setState({ planId: null, edits: [], cursor: 0, result: null, disruptions: [], drafts: {} });
+  savedCheck = passes;
+  replanRefusal = null;
+  usePlanLoop.setState({
+    planId: null,
+    edits: [],
+    cursor: 0,
+    result: null,
+    disruptions: [],
+    drafts: {},
+    busy: null,
+    replanned: null,
+    replanError: null,
+    savedCheck: null,
+  });
 });
 
 describe("the planner's edits and disruptions belong to the plan they were entered on", () => {
@@ -76,5 +104,50 @@ describe("the planner's edits and disruptions belong to the plan they were enter
     await loop().saveVersion();
     expect(loop()).toMatchObject({ planId: 'a-v2', cursor: 0, disruptions: [delay] });
     expect(loop().drafts).toEqual({});
+  });
+});
+
+describe('a plan the checker fails is shown as failing and is not issued', () => {
+  it('the plan shown is checked as saved; Issue is blocked while it fails, while edits are unsaved and once issued', async () => {
+    savedCheck = breaks;
+    loop().attach('a');
+    await settle();
+    expect(loop().savedCheck).toEqual({ planId: 'a', check: breaks });
+    expect(issueBlock(loop(), false)).toBe('broken');
+    expect(issueBlock(loop(), true)).toBe('issued');
+    savedCheck = passes;
+    loop().attach('b');
+    expect(loop().savedCheck).toBeNull();
+    await settle();
+    expect(issueBlock(loop(), false)).toBeNull();
+    await loop().apply(move);
+    expect(issueBlock(loop(), false)).toBe('unsaved');
+  });
+
+  it("a refused re-plan leaves the planner's saved edits shown as the version they are, failing and not issuable", async () => {
+    loop().attach('a');
+    await loop().apply(move);
+    savedCheck = breaks;
+    replanRefusal = { code: 'INVALID_DATA', message: 'rake RK-1 (retime) is locked — unlock it first' };
+    await loop().replan({ stabilityRs: 0, timeLimitS: 5 });
+    await settle();
+    expect(loop().planId).toBe('a-v2');
+    expect(loop().replanError?.error).toBe(replanRefusal);
+    expect(loop().savedCheck).toEqual({ planId: 'a-v2', check: breaks });
+    expect(issueBlock(loop(), false)).toBe('broken');
+  });
+});
+
+describe("a re-plan's result is of the last press", () => {
+  it('the previous result is cleared when a re-plan starts and stays cleared when it is refused', async () => {
+    loop().attach('a');
+    await loop().replan({ stabilityRs: 0, timeLimitS: 5 });
+    expect(loop().replanned?.id).toBe('replanned');
+    replanRefusal = { code: 'INVALID_DATA', message: 'refused' };
+    const pending = loop().replan({ stabilityRs: 0, timeLimitS: 5 });
+    expect(loop().replanned).toBeNull();
+    await pending;
+    expect(loop().replanned).toBeNull();
+    expect(loop().replanError?.error).toBe(replanRefusal);
   });
 });

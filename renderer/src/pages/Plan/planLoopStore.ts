@@ -36,6 +36,8 @@ interface PlanLoopState extends PlanDraft {
    */
   replanError: { error: unknown; sent: Disruption[] } | null;
   replanned: { id: string; plan: Plan; check: PlanCheckResult } | null;
+  /** The host's check of the plan as saved (absent until it answers): a plan that fails is not issued. */
+  savedCheck: { planId: string; check: PlanCheckResult } | null;
   /** Start editing `planId`: the plan left keeps its draft, `planId` gets its own back. */
   attach(planId: string): void;
   apply(edit: PlanEdit): Promise<void>;
@@ -49,6 +51,21 @@ interface PlanLoopState extends PlanDraft {
   cancelReplan(): void;
   issue(): Promise<void>;
   documents(format: 'xlsx' | 'pdf'): Promise<void>;
+}
+
+/**
+ * Why the plan shown cannot be issued now, or null when it can: issued already, edits not saved,
+ * the host busy, or the plan as saved fails the checker (the host refuses that too).
+ */
+export function issueBlock(
+  s: Pick<PlanLoopState, 'planId' | 'cursor' | 'busy' | 'savedCheck'>,
+  issued: boolean,
+): 'issued' | 'unsaved' | 'busy' | 'broken' | null {
+  if (issued) return 'issued';
+  if (s.cursor > 0) return 'unsaved';
+  if (s.busy !== null) return 'busy';
+  if (s.savedCheck && s.savedCheck.planId === s.planId && !s.savedCheck.check.ok) return 'broken';
+  return null;
 }
 
 /** Unsaved edits of `planId` (the plan shown or one left with edits); 0 when it has none. */
@@ -101,6 +118,14 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
       if (newest()) set({ busy: null });
     }
   };
+  const checkSaved = async (planId: string) => {
+    try {
+      const check = await api.call('plans.check', { id: planId });
+      if (get().planId === planId) set({ savedCheck: { planId, check } });
+    } catch {
+      // Without the host's answer nothing is shown; the host still refuses to issue a plan that fails.
+    }
+  };
   return {
     planId: null,
     ...EMPTY,
@@ -109,6 +134,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     error: null,
     replanError: null,
     replanned: null,
+    savedCheck: null,
     attach(planId) {
       if (get().planId === planId) return;
       set((s) => {
@@ -116,8 +142,9 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         if (s.planId && !isEmpty(s)) drafts[s.planId] = draftOf(s);
         const back = drafts[planId] ?? EMPTY;
         delete drafts[planId];
-        return { planId, ...back, drafts, error: null, replanError: null, replanned: null };
+        return { planId, ...back, drafts, error: null, replanError: null, replanned: null, savedCheck: null };
       });
+      void checkSaved(planId);
     },
     async apply(edit) {
       const { edits, cursor } = get();
@@ -165,7 +192,8 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     },
     async replan(opts) {
       // Locks and edits not yet saved are saved first: the re-plan starts from what the planner sees.
-      set({ replanError: null });
+      // A result or refusal shown is of the last press, never of an earlier one.
+      set({ replanError: null, replanned: null });
       const id = await get().saveVersion();
       if (!id) {
         set((s) => ({ replanError: { error: s.error, sent: [] }, error: null }));
@@ -184,7 +212,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         if (plans.scenarioId) await plans.refresh(plans.scenarioId);
         await plans.open(res.id);
       } catch (error) {
-        if ((error as { code?: string }).code !== 'CANCELLED') set({ replanError: { error, sent } });
+        if ((error as { code?: string }).code !== 'CANCELLED') set({ replanError: { error, sent }, replanned: null });
       } finally {
         if (replanCtrl === ctrl) replanCtrl = null;
         set({ busy: null });

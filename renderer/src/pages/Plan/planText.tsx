@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from 'react';
 import type { ColumnSpec, TableName } from '../../../../core/domain/scenario-tables';
-import type { SolverMethod } from '../../../../core/domain/plan';
+import type { Plan, SolverMethod } from '../../../../core/domain/plan';
+import { formatPct, formatRs } from '../../lib/format';
 import { CATALOGUES, t, type MessageKey } from '../../i18n';
 
 /**
@@ -26,6 +27,30 @@ export function tNodes(key: MessageKey, params: Record<string, ReactNode>): Reac
 }
 
 export const methodLabel = (m: SolverMethod | string) => tKnown(`solver.method.${m}`, m);
+
+/**
+ * How good the plan is, in a planner's words; the solver's own status is one click away. An edited
+ * plan's solver figures are of the plan it was edited from, and a re-plan's of the part it
+ * re-optimized: neither claims the solver's gap for itself.
+ */
+export function solverHeadline(plan: Plan): string {
+  const s = plan.solver;
+  if (plan.edits) {
+    if (plan.solverTotalCost === undefined) return t('plan.editedNoBase');
+    const rs = plan.summary.totalCost - plan.solverTotalCost;
+    const pct = plan.solverTotalCost > 0 ? (rs / plan.solverTotalCost) * 100 : 0;
+    return t('plan.edited', {
+      total: formatRs(plan.summary.totalCost),
+      delta: `${rs >= 0 ? '+' : '−'}${formatRs(Math.abs(rs))} (${pct >= 0 ? '+' : '−'}${Math.abs(pct).toFixed(2)} %)`,
+      base: formatRs(plan.solverTotalCost),
+    });
+  }
+  if (s.method.startsWith('re-plan')) return t('plan.replanned');
+  if (s.method === 'rule-based' || s.method === 'rule-based fallback') return t('plan.ruleBased');
+  if (s.gap === null) return t('plan.noBound');
+  if (s.gap <= 1e-4 && /optimal/i.test(s.status)) return t('plan.optimal');
+  return t('plan.withinGap', { gap: formatPct(s.gap) });
+}
 export const tableLabel = (name: TableName, fallback: string) => tKnown(`table.${name}`, fallback);
 export const rakeStatusLabel = (s: string) => tKnown(`rakeStatus.${s}`, s);
 
