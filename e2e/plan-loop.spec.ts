@@ -4,10 +4,13 @@ import { expect, test } from './fixtures';
 import { rpc } from './rpc';
 
 // The planner in the loop on the seeded demo week: edit with an instant verdict and price, undo,
-// lock, enter a disruption, re-plan. Every wait is on what the planner sees.
+// lock, enter a disruption, re-plan, and a re-plan refused over a locked rule-breaking rake. Every wait is on what the planner sees.
 test.setTimeout(240_000);
 
-test('edit, undo, lock three rakes, delay another by 10 h and re-plan', async ({ app, server }) => {
+test('edit, undo, lock three rakes, delay another by 10 h and re-plan; a refused re-plan leaves a failing version that cannot be issued', async ({
+  app,
+  server,
+}) => {
   await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
   await app.getByLabel('Time limit in seconds').fill('8');
   await app.getByRole('button', { name: 'Optimize' }).click();
@@ -84,4 +87,22 @@ test('edit, undo, lock three rakes, delay another by 10 h and re-plan', async ({
     expect(after.rakes.find((r) => r.rakeId === id)).toEqual(b);
   }
   expect((await rpc<{ ok: boolean }>(server, 'plans.check', { id: re.id })).ok).toBe(true);
+
+  // Load a rake before it is placed (rule 5), lock it and re-plan: refused, naming the lock. The
+  // edits are saved as a version, shown as failing the checker, and it cannot be issued.
+  const broken = await editor.getByLabel('Rake to move').inputValue();
+  await editor.getByLabel('Loading start').fill('2000-01-01T06:00:00+05:30');
+  await editor.getByRole('button', { name: 'Move rake' }).click();
+  await expect(editor.getByTestId('edit-verdict')).toContainText(`rake ${broken}: rule 5 — loading starts`);
+  await editor.getByLabel(`Lock rake ${broken}`).click();
+  await expect(editor.getByLabel(`Lock rake ${broken}`)).toBeChecked();
+  await editor.getByRole('button', { name: 'Re-plan' }).click();
+  await expect(editor.getByTestId('replan-error')).toContainText(`rake ${broken} (retime) is locked`);
+  // The earlier re-plan's result is not shown under the refusal.
+  await expect(result).toHaveCount(0);
+  const saved = editor.getByTestId('saved-verdict');
+  await expect(saved).toContainText('The plan as saved fails the checker.');
+  await expect(saved).toContainText(`rake ${broken}: rule 5 — loading starts`);
+  await expect(editor.getByRole('button', { name: 'Issue plan' })).toBeDisabled();
+  await expect(editor.getByTestId('issue-blocked')).toContainText('Cannot be issued');
 });
