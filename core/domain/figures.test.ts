@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grouped, plantClock, rupees, rupeesPerT, tonnes } from './figures';
+import { counted, grouped, plantClock, rupees, rupeesPerT, tonnes } from './figures';
 
 describe('figures in plain text', () => {
   it('groups digits the Indian way and names the unit', () => {
@@ -15,6 +15,13 @@ describe('figures in plain text', () => {
     expect(rupeesPerT(3125.7)).toBe('₹3,125.70/t');
     expect(rupeesPerT(6122.654)).toBe('₹6,122.65/t');
     expect(rupeesPerT(1999.999)).toBe('₹2,000/t');
+  });
+  it('counts in the singular for one and the plural otherwise', () => {
+    expect(counted(1, 'wagon')).toBe('1 wagon');
+    expect(counted(0, 'rake')).toBe('0 rakes');
+    expect(counted(14, 'day')).toBe('14 days');
+    expect(counted(12000, 'tonne')).toBe('12,000 tonnes');
+    expect(counted(2, 'entry', 'entries')).toBe('2 entries');
   });
   it('reads a stored instant on the plant clock (IST)', () => {
     expect(plantClock('2026-12-06T02:10:33.120Z')).toBe('2026-12-06 07:40');

@@ -14,6 +14,8 @@ export const grouped = (x: number): string => {
 export const rupees = (x: number): string => (Math.round(x) < 0 ? `−₹${grouped(-x)}` : `₹${grouped(x)}`);
 
 export const tonnes = (x: number): string => `${grouped(x)} t`;
+/** A count with its noun in the singular or the plural ("1 rake", "12 rakes"). */
+export const counted = (n: number, one: string, many = `${one}s`): string => `${grouped(n)} ${n === 1 ? one : many}`;
 
 /** ₹/t in whole rupees, or with both paise digits ("₹3,125.70/t", never "₹3,125.7/t"). */
 export function rupeesPerT(x: number): string {

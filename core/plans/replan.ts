@@ -2,7 +2,7 @@ import { checkPlan } from '../checker/check';
 import type { Disruption } from '../contract/api/plan-loop';
 import type { Plan, PlannedRake, RoadShipment } from '../domain/plan';
 import type { PlanChange, SidingOutage, StabilityInfo } from '../domain/plan-loop';
-import { plantClock } from '../domain/figures';
+import { counted, plantClock } from '../domain/figures';
 import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
@@ -246,7 +246,7 @@ export function forcedChanges(
 
 const lineSig = (r: PlannedRake) =>
   r.lines
-    .map((l) => `${l.order} ${l.wagons} wagons ${l.tonnes} t`)
+    .map((l) => `${l.order} ${counted(l.wagons, 'wagon')} ${l.tonnes} t`)
     .sort()
     .join(', ');
 const fmtTime = (iso: string) => iso.slice(5, 16).replace('T', ' ');

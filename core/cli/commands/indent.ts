@@ -4,7 +4,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
-import { tonnes } from '../../domain/figures';
+import { counted, tonnes } from '../../domain/figures';
 import { knownRakesText } from '../../forecasts/indent-known';
 
 export const indentCommand: CliCommand = {
@@ -48,7 +48,10 @@ export const indentCommand: CliCommand = {
       else {
         env.out(`demand forecast: ${ind.demandSource}`);
         env.out(
-          `${ind.rows.reduce((s, r) => s + r.rakes, 0)} rake(s) to ask for over ${days} day(s), ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail` +
+          `${counted(
+            ind.rows.reduce((s, r) => s + r.rakes, 0),
+            'rake',
+          )} to ask for over ${counted(days, 'day')}, ${tonnes(ind.indentedT)} of ${tonnes(ind.demandT)} wanting rail` +
             (ind.known.rakes ? `, ${knownRakesText(ind.known)}` : '') +
             (ind.leftT > 0 ? `; ${tonnes(ind.leftT)} on no rake (see the notes)` : ''),
         );
