@@ -35,7 +35,7 @@ test("another window's solve is announced, and its plans appear and go in this w
   expect((await rpc<PlanListItem[]>(server, 'plans.list', { scenarioId })).some((p) => p.id === id)).toBe(false);
 });
 
-test('a window opened while another window solves says so, and stops saying so when that solve ends', async ({
+test('a window opened while another window solves says so and does not start a second solve, until that solve ends', async ({
   app,
   server,
 }) => {
@@ -54,7 +54,10 @@ test('a window opened while another window solves says so, and stops saying so w
   await app.reload();
   await expect(app.getByTestId('scenario-title')).toHaveText('Bokaro demo');
   await expect(app.getByTestId('optimize-other-window')).toBeVisible();
+  const optimize = app.getByRole('button', { name: 'Optimize' });
+  await expect(optimize).toBeDisabled();
   await rpc(server, 'plans.stop', { solveId });
   await solved;
   await expect(app.getByTestId('optimize-other-window')).toHaveCount(0);
+  await expect(optimize).toBeEnabled();
 });

@@ -112,7 +112,8 @@ export function OptimizePanel({ scenarioId }: { scenarioId: string | null }) {
         )}
         {!running && (
           <Button
-            disabled={!scenarioId || elsewhere || dataErrors.length > 0 || !limit.ok || !gap.ok}
+            // Another window's solve of this scenario: its plan comes to this list; a second solve would halve both's CPU.
+            disabled={!scenarioId || elsewhere || otherWindow || dataErrors.length > 0 || !limit.ok || !gap.ok}
             onClick={() =>
               scenarioId &&
               limit.ok &&
