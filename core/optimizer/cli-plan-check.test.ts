@@ -33,6 +33,13 @@ describe('rakeplan plan / check', () => {
     const ok = run('check', '--scenario', sc, '--plan', out);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/^OK/);
+    // A siding outage the plan carries (a re-plan's) over one of its loadings: rule 5, as in the app.
+    const r0 = plan.rakes[0];
+    const closed = { ...plan, outages: [{ loadingPoint: r0.loadingPoint, from: r0.loadingStart, to: r0.loadingEnd }] };
+    fs.writeFileSync(out, JSON.stringify(closed));
+    const inOutage = run('check', '--scenario', sc, '--plan', out);
+    expect(inOutage.status).toBe(1);
+    expect(inOutage.stdout).toMatch(new RegExp(`rule 5 — rake ${r0.rakeId}: .*inside its outage`));
     plan.summary.totalCost *= 0.9;
     fs.writeFileSync(out, JSON.stringify(plan));
     const bad = run('check', '--scenario', sc, '--plan', out);

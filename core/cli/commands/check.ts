@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { checkPlan } from '../../checker/check';
 import type { Plan } from '../../domain/plan';
 import { PLAN_FORMAT } from '../../domain/plan';
 import { str } from '../args';
@@ -8,6 +7,7 @@ import { readScenarioFile } from './plan';
 import { scenarioForPlan } from '../../forecasts/plan-risk';
 import { rupees } from '../../domain/figures';
 import { scenarioHash } from '../../optimizer/build-plan';
+import { checkWithOutages } from '../../plans/outages';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -38,9 +38,10 @@ export const checkCommand: CliCommand = {
       env.out(
         `note: this plan was made for ${made.name ? `scenario '${made.name}'` : 'another scenario'} with other content; violations below may come from that`,
       );
-    const res = checkPlan(planned, plan);
+    // The siding outages a re-plan carries hold as the app's own check holds them (rule 5).
+    const res = checkWithOutages(planned, plan);
     if (res.ok) {
-      env.out(`OK: the plan obeys every rule; recomputed total ${rupees(res.recomputed.totalCost)}`);
+      env.out(`OK: the plan obeys every rule; recomputed total ${rupees(res.recomputedTotalCost)}`);
       return 0;
     }
     env.out(`${res.violations.length} violation(s):`);
