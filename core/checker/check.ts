@@ -8,7 +8,7 @@ import { shapeProblems } from './shape';
 import { COST_REL, fmt, TOL_H, TOL_T } from './tolerances';
 
 export interface Violation {
-  /** DOMAIN.md rule number 1–7, or 0 for a malformed plan. */
+  /** Rule number 1–7 (docs/plan-format.md, Rules), or 0 for a malformed plan. */
   rule: number;
   /** Where: `rake R-12`, `order O-7`, `road SY-1 2026-11-23`… */
   where: string;
@@ -56,7 +56,7 @@ interface Ctx {
   loads: Map<string, { load: number; capT: number }>;
 }
 
-/** Re-verify every rule of DOMAIN.md for `plan` against `scenario`; never throws on a bad plan. */
+/** Re-verify every rule (docs/plan-format.md, Rules) for `plan` against `scenario`; never throws on a bad plan. */
 export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const v: Violation[] = [];
   const shape = shapeProblems(plan);
