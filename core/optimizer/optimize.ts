@@ -224,7 +224,7 @@ export function optimalLabel(status: string, found: number | null, requested: nu
  * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,
  * then the independent checker on whatever will be returned. A solver plan is returned only when
  * HiGHS says it is feasible, the checker passes it and it is no dearer than the rule-based plan;
- * otherwise the rule-based plan is returned with `method: 'rule-based fallback'` and why.
+ * otherwise the cheaper of the checked greedy plan and the rule-based plan is returned, with why.
  */
 export async function optimize(
   sc: Scenario,
