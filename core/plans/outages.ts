@@ -7,8 +7,8 @@ import { roadKey } from '../optimizer/plan-draft';
 
 /**
  * Each loading inside a siding outage, as a rule-5 violation (where and when a rake may load).
- * The checker verifies the scenario's rules and knows nothing of outages: the re-planner refuses
- * its candidates by this, and an edited plan's verdict carries it.
+ * The checker verifies the scenario's rules, and outages are the plan's, not the scenario's: the
+ * re-planner refuses its candidates by this, and `checkWithOutages` adds it to every other check.
  */
 export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly SidingOutage[]): Violation[] {
   const out: Violation[] = [];
