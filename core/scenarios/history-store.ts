@@ -5,7 +5,7 @@ import type { HistoryTables } from '../synth/history';
 
 /**
  * The plant's history tables (`history_<table>`, columns = core/domain/history.ts field names).
- * The forecasting models read them with `readHistory`.
+ * Training and the forecasts read them through core/training/history-source.ts.
  */
 export const HISTORY_TABLE_NAMES = Object.keys(HISTORY_TABLES) as HistoryTable[];
 
@@ -72,13 +72,6 @@ export function historyChangedAt(db: Database.Database): string | null {
 /** In words, for a training run's or a forecast's source: whose history this is. */
 export function syntheticHistoryText(h: SyntheticHistory): string {
   return `the demo's synthetic history (seed ${h.seed}, ${h.days} days), not the plant's`;
-}
-
-export function readHistory<T extends HistoryTable>(db: Database.Database, table: T): HistoryTables[T] {
-  const cols = fields(table);
-  return db
-    .prepare(`SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM history_${table} ORDER BY rid`)
-    .all() as HistoryTables[T];
 }
 
 /** A history table's rows as arrays in `historyColumns` order, read one at a time (exports). */
