@@ -3,8 +3,9 @@ import type { Disruption, PlanEdit } from '../../../../core/contract/api/plan-lo
 
 // Every host call is recorded; `plans.edit` answers at once unless a test holds it.
 const calls: { method: string; payload: Record<string, unknown> }[] = [];
-let hold: ((answer: unknown) => void) | null = null;
-let holdNext = false;
+/** The next `holding` edit answers wait here, in order, until the test releases them. */
+const held: (() => void)[] = [];
+let holding = 0;
 const passes = { ok: true, violations: [], recomputedTotalCost: 100 };
 const breaks = {
   ok: false,
@@ -21,9 +22,9 @@ vi.mock('../../api/client', () => ({
       if (method === 'plans.edit' && payload.save) return Promise.resolve({ id: `${String(payload.id)}-v2`, plan: {} });
       if (method === 'plans.edit') {
         const answer = { plan: { of: payload.id }, check: { ok: true, violations: [] }, costDelta: { rs: 1, pct: 0 } };
-        if (!holdNext) return Promise.resolve(answer);
-        holdNext = false;
-        return new Promise((resolve) => (hold = () => resolve(answer)));
+        if (holding === 0) return Promise.resolve(answer);
+        holding--;
+        return new Promise((resolve) => held.push(() => resolve(answer)));
       }
       if (method === 'plans.replan')
         return replanRefusal
@@ -88,13 +89,29 @@ describe("the planner's edits and disruptions belong to the plan they were enter
 
   it("an edit answered after the planner opened another plan goes to its own plan's draft", async () => {
     loop().attach('a');
-    holdNext = true;
+    holding = 1;
     const pending = loop().apply(move);
     loop().attach('b');
-    hold!(null);
+    held.shift()!();
     await pending;
     expect(loop()).toMatchObject({ planId: 'b', cursor: 0, result: null });
     expect(unsavedEdits(loop(), 'a')).toBe(1);
+  });
+
+  it("the plan shown is busy only with its own edit: another plan's answer does not free it", async () => {
+    loop().attach('a');
+    holding = 2;
+    const onA = loop().apply(move);
+    loop().attach('b');
+    expect(loop().busy).toBeNull();
+    const onB = loop().apply(move);
+    expect(loop().busy).toBe('editing');
+    held.shift()!(); // a's answer: b's edit is still in flight
+    await onA;
+    expect(loop().busy).toBe('editing');
+    held.shift()!();
+    await onB;
+    expect(loop().busy).toBeNull();
   });
 
   it('saving a version moves the disruptions to it and leaves the saved plan with no draft', async () => {

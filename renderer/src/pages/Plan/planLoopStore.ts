@@ -83,6 +83,8 @@ const isEmpty = (d: PlanDraft) => d.edits.length === 0 && d.disruptions.length =
 
 /** Only the newest edit request of a plan may write: answers can come back out of order. */
 const seqs = new Map<string, number>();
+/** Edit requests in flight per plan: `busy: 'editing'` is the shown plan's, not another's. */
+const editing = new Map<string, number>();
 let replanCtrl: AbortController | null = null;
 
 export const usePlanLoop = create<PlanLoopState>((set, get) => {
@@ -106,6 +108,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     const mine = (seqs.get(id) ?? 0) + 1;
     seqs.set(id, mine);
     const newest = () => seqs.get(id) === mine;
+    editing.set(id, (editing.get(id) ?? 0) + 1);
     set({ busy: 'editing' });
     try {
       const result = cursor === 0 ? null : await api.call('plans.edit', { id, edits: edits.slice(0, cursor) });
@@ -115,7 +118,10 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     } catch (error) {
       if (newest() && get().planId === id) set({ error });
     } finally {
-      if (newest()) set({ busy: null });
+      const left = editing.get(id)! - 1;
+      if (left > 0) editing.set(id, left);
+      else editing.delete(id);
+      if (left === 0 && get().planId === id && get().busy === 'editing') set({ busy: null });
     }
   };
   const checkSaved = async (planId: string) => {
@@ -142,7 +148,10 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         if (s.planId && !isEmpty(s)) drafts[s.planId] = draftOf(s);
         const back = drafts[planId] ?? EMPTY;
         delete drafts[planId];
-        return { planId, ...back, drafts, error: null, replanError: null, replanned: null, savedCheck: null };
+        // The plan opened is busy editing only if an edit of its own is in flight; a save or
+        // re-plan in flight attaches the plan it made, and stays busy.
+        const busy = editing.has(planId) ? 'editing' : s.busy === 'editing' ? null : s.busy;
+        return { planId, ...back, drafts, busy, error: null, replanError: null, replanned: null, savedCheck: null };
       });
       void checkSaved(planId);
     },
