@@ -1,4 +1,4 @@
-import { tonnes } from '../domain/figures';
+import { counted, tonnes } from '../domain/figures';
 import type { Scenario } from '../domain/scenario';
 
 /** Tonnes wanted at one loading point × wagon type on a day, per product [t]: open orders and forecast demand. */
@@ -147,5 +147,5 @@ export function knownRakeNetting(
 export function knownRakesText(k: KnownRakes): string {
   if (k.rakes === 0) return '';
   const types = k.byType.map((x) => `${x.wagonType} ${x.rakes}`).join(', ');
-  return `net of ${k.rakes} rake${k.rakes === 1 ? '' : 's'} already placed or expected (${types}): they carry ${tonnes(k.coveredT)} of the tonnes wanting rail`;
+  return `net of ${counted(k.rakes, 'rake')} already placed or expected (${types}): they carry ${tonnes(k.coveredT)} of the tonnes wanting rail`;
 }

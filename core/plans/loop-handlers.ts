@@ -1,6 +1,7 @@
 import type { Contract } from '../contract';
 import type { PlanCheckResult } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
+import { counted } from '../domain/figures';
 import { indentForScenario, isDemoScenario } from '../forecasts/indent-for';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
@@ -38,7 +39,7 @@ function refuseBroken(name: string, check: PlanCheckResult): void {
   if (n > NAMED) named.push(`and ${n - NAMED} more`);
   throw new ContractError(
     'CONFLICT',
-    `Plan '${name}' breaks ${n === 1 ? '1 rule check' : `${n} rule checks`} and cannot be issued (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
+    `Plan '${name}' breaks ${counted(n, 'rule check')} and cannot be issued (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
   );
 }
 

@@ -1,15 +1,15 @@
-import { checkPlan } from '../checker/check';
 import type { Disruption } from '../contract/api/plan-loop';
 import type { Plan, PlannedRake, RoadShipment } from '../domain/plan';
 import type { PlanChange, SidingOutage, StabilityInfo } from '../domain/plan-loop';
 import { counted, plantClock } from '../domain/figures';
+import { REPLAN_WHY, replanNote } from '../domain/replan-notes';
 import type { Scenario } from '../domain/scenario';
 import { joinKept, keptDecisions, residualScenario, type KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
 import { key, prepare, type Closures, type Prep } from '../optimizer/prep';
 import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
-import { carriedOutages, nowViolations, outageViolations } from './outages';
+import { carriedOutages, checkWithOutages, nowViolations } from './outages';
 import { noCandidatePassed, stabilityYardstick } from './replan-verdict';
 
 /** Plans a scenario around closures (siding outages, "now"): the optimizer in its worker, or in-process in tests. */
@@ -88,7 +88,7 @@ export async function replanScenario(
     rakes: base.rakes.filter((r) => !forced.rakes.has(r.rakeId)),
     road: base.road.filter((r) => !forced.road.has(roadKey(r))),
   };
-  const notes = (why: string) => [`Re-planned from a base plan: ${why}.`];
+  const notes = (c: StabilityInfo['candidate']) => [replanNote(REPLAN_WHY[c])];
   const solved = async (kept: KeptDecisions) => {
     const res = await solve(residualScenario(sc, kept), closures);
     return res;
@@ -104,7 +104,7 @@ export async function replanScenario(
       unforced,
       { rakes: movable, road: [] },
       { ...base.solver, status: 'base plan kept; only the changes the disruption forces' },
-      notes('base kept, forced changes only'),
+      notes('keep'),
       closures,
       lockFrom,
     ),
@@ -112,28 +112,12 @@ export async function replanScenario(
   const kr = await solved(unforced);
   candidates.push({
     candidate: 'keep + re-optimize',
-    plan: joinKept(
-      sc,
-      unforced,
-      kr,
-      kr.solver,
-      notes('unforced rakes kept, the rest re-optimized'),
-      closures,
-      lockFrom,
-    ),
+    plan: joinKept(sc, unforced, kr, kr.solver, notes('keep + re-optimize'), closures, lockFrom),
   });
   const lr = await solved(userKept);
   candidates.push({
     candidate: 'locks only',
-    plan: joinKept(
-      sc,
-      userKept,
-      lr,
-      lr.solver,
-      notes('locked and started decisions kept, the rest re-optimized'),
-      closures,
-      lockFrom,
-    ),
+    plan: joinKept(sc, userKept, lr, lr.solver, notes('locks only'), closures, lockFrom),
   });
   // A fresh plan of the disrupted scenario, free of "now" (nothing started): the yardstick of what stability costs.
   const noLocks = userKept.rakes.length === 0 && userKept.road.length === 0;
@@ -145,8 +129,8 @@ export async function replanScenario(
     const changes = diffPlans(base, c.plan, forced.rakes);
     const changedRakes = changes.filter((x) => x.kind === 'rake').length;
     const violations = [
-      ...checkPlan(sc, c.plan).violations,
-      ...outageViolations(c.plan, outages),
+      // joinKept wrote the re-plan's outages on the candidate: checked as every saved plan is.
+      ...checkWithOutages(sc, c.plan).violations,
       ...(opts.nowIso ? nowViolations(c.plan, changes, opts.nowIso) : []),
     ];
     const ok = violations.length === 0;

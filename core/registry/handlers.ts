@@ -105,7 +105,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       const csv = p.csvPath ? await readablePayloadPath(s, p.csvPath, 'csvPath', 'csv') : null;
       const outCsv = p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null;
       // A name the registry never held is refused before thousands of rows are read for it.
-      if (reg().store.versions(p.name).length === 0)
+      if (reg().store.versionNumbers(p.name).length === 0)
         throw new ContractError('NOT_FOUND', `There is no model named ${p.name} in the registry.`);
       return s.slots.run('batch', async () => {
         // The CSV is streamed and a history table read in pages: neither holds the host's

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HistoryInfo, SyntheticHistory } from '../contract/api/scenarios';
-import { HISTORY_TABLES, type HistoryTable } from '../domain/history';
+import { HISTORY_DATE_COLUMN, HISTORY_TABLES, type HistoryTable } from '../domain/history';
 import type { HistoryTables } from '../synth/history';
 
 /**
@@ -95,7 +95,7 @@ export function ownHistoryRows(db: Database.Database): number {
 export function historyInfo(db: Database.Database): HistoryInfo {
   const tables = {} as HistoryInfo['tables'];
   for (const table of HISTORY_TABLE_NAMES) {
-    const dateCol = table === 'rake_placements' ? 'promisedAt' : 'date';
+    const dateCol = HISTORY_DATE_COLUMN[table];
     const r = db
       .prepare(`SELECT COUNT(*) AS n, MIN("${dateCol}") AS lo, MAX("${dateCol}") AS hi FROM history_${table}`)
       .get() as { n: number; lo: string | null; hi: string | null };

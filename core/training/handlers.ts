@@ -84,7 +84,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       const a = await answer(modelAccess(s, consumer), name, rows, demo);
       if (a.values === null) {
         // A name the registry never held has its own wording on the page (training/no-model.ts).
-        const never = a.noModel && registryFor(s).store.versions(name).length === 0;
+        const never = a.noModel && registryFor(s).store.versionNumbers(name).length === 0;
         if (never) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
         throw new ContractError('UNAVAILABLE', a.why);
       }

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { checkPlan } from '../../checker/check';
 import { disruptionsSchema, planEditsSchema } from '../../contract/api/plan-loop';
 import type { Plan } from '../../domain/plan';
 import { PlanInputError } from '../../optimizer/plan-draft';
 import { startSolve } from '../../optimizer/run-solve';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { DisruptionError } from '../../plans/disruptions';
+import { checkWithOutages } from '../../plans/outages';
+import type { PlanCheckResult } from '../../contract/api/plans';
 import { applyEdits } from '../../plans/edit';
 import { DEFAULT_STABILITY_RS, replanScenario, type SolveFn } from '../../plans/replan';
 import { CliUsageError, num, str, checkTimeLimit, type ParsedArgs } from '../args';
@@ -55,7 +56,7 @@ function readPlan(file: string, env: CliEnv): Plan | null {
   }
 }
 
-const verdictLines = (env: CliEnv, v: Pick<ReturnType<typeof checkPlan>, 'ok' | 'violations'>) => {
+const verdictLines = (env: CliEnv, v: Pick<PlanCheckResult, 'ok' | 'violations'>) => {
   if (v.ok) env.out('checker: OK');
   else for (const x of v.violations) env.out(`checker: rule ${x.rule} — ${x.where}: ${x.message}`);
 };
@@ -132,7 +133,7 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
       );
     for (const c of plan.changes ?? [])
       env.out(`changed ${c.kind} ${c.id}: ${c.change}${c.forced ? ' (forced)' : ''} — ${c.detail}`);
-    const v = checkPlan(disrupted, plan);
+    const v = checkWithOutages(disrupted, plan);
     verdictLines(env, v);
     return v.ok ? 0 : 1;
   } catch (err) {
