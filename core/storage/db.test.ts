@@ -7,6 +7,7 @@ import { DB_FILE, openDatabase } from './db';
 import { StorageError } from './errors';
 import { migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { HISTORY_DATE_COLUMN } from '../domain/history';
 import { m056HistoryOrigin } from './migrations/056-history-origin';
 import { syntheticHistory } from '../scenarios/history-store';
 import { DEMO_HISTORY_DAYS, DEMO_SEED, SEEDED_KEY } from '../scenarios/seed';
@@ -30,6 +31,13 @@ describe('database and migrations', () => {
       expect(schemaVersion(db)).toBe(MIGRATIONS.at(-1)!.version);
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['app_meta', 'jobs']));
+      // Readers of the history after a date (drift) find it by an index on every table.
+      for (const [table, col] of Object.entries(HISTORY_DATE_COLUMN)) {
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN SELECT COUNT(*) FROM history_${table} WHERE "${col}" >= '2026-01-01'`)
+          .all() as { detail: string }[];
+        expect(plan.map((r) => r.detail).join(' '), table).toMatch(/USING (COVERING )?INDEX/);
+      }
     } finally {
       db.close();
     }

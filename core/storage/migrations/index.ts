@@ -12,6 +12,7 @@ import { m050PlanVersions } from './050-plan-versions';
 import { m055ScenarioSources } from './055-scenario-sources';
 import { m056HistoryOrigin } from './056-history-origin';
 import { m058PlanPlannerScenario } from './058-plan-planner-scenario';
+import { m059HistoryDateIndexes } from './059-history-date-indexes';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -32,4 +33,5 @@ export const MIGRATIONS: Migration[] = [
   m055ScenarioSources,
   m056HistoryOrigin,
   m058PlanPlannerScenario,
+  m059HistoryDateIndexes,
 ];
