@@ -23,8 +23,10 @@ function setup() {
   return { pair, got, call, releases };
 }
 
+/** Waits for what the connection has seen; a state that never comes fails the test here, by name. */
 const settle = async (until: () => boolean) => {
   for (let i = 0; i < 1000 && !until(); i++) await new Promise((r) => setImmediate(r));
+  if (!until()) throw new Error(`never came: ${until.toString()}`);
 };
 
 describe('call ids on one connection', () => {
@@ -38,10 +40,10 @@ describe('call ids on one connection', () => {
     // The handler has not finished, yet the id takes a new call.
     call(500, 'second');
     await settle(() => releases.length === 2);
+    // The first handler ends first: a late answer of it, were it sent, would come before the second's.
     releases[0]!();
     releases[1]!();
-    await settle(() => got.length === 2);
-    await settle(() => false); // room for a late answer of the first call, were it sent
+    await settle(() => got.some((m) => m.type === 'reply'));
     expect(got.slice(1)).toEqual([{ type: 'reply', id: 500, result: { tag: 'second' } }]);
   });
 

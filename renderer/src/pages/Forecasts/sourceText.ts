@@ -1,6 +1,7 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
 import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
 import { t } from '../../i18n';
+import { formatCount } from '../../lib/format';
 
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
 // error the host quotes stays as it came: only the sentence around it is translated.
@@ -25,7 +26,7 @@ const GENERATED_WHY = {
 export function historyFromText(h: HistoryFrom): string {
   if (h.code === 'generated')
     return t('source.generated', { seed: h.seed, days: h.days, why: t(GENERATED_WHY[h.why], { table: h.table }) });
-  const rows = h.rows.toLocaleString('en-IN');
+  const rows = formatCount(h.rows);
   return h.demo
     ? t('source.tableDemo', { table: h.table, rows, seed: h.demo.seed, days: h.demo.days })
     : t('source.table', { table: h.table, rows });

@@ -43,8 +43,6 @@ const { usePlanLoop, unsavedEdits, issueBlock } = await import('./planLoopStore'
 const move: PlanEdit = { op: 'move', order: 'O-1', from: 'unserved', to: 'rake:RK-1' };
 const delay: Disruption = { kind: 'rake-delayed', rake: 'RK-1', hours: 6 };
 const loop = () => usePlanLoop.getState();
-/** Every host answer already given has been written to the store (the mocked host answers at once). */
-const settle = () => new Promise((r) => setImmediate(r));
 
 beforeEach(() => {
   calls.length = 0;
@@ -128,14 +126,13 @@ describe('a plan the checker fails is shown as failing and is not issued', () =>
   it('the plan shown is checked as saved; Issue is blocked while it fails, while edits are unsaved and once issued', async () => {
     savedCheck = breaks;
     loop().attach('a');
-    await settle();
-    expect(loop().savedCheck).toEqual({ planId: 'a', check: breaks });
+    await vi.waitFor(() => expect(loop().savedCheck).toEqual({ planId: 'a', check: breaks }));
     expect(issueBlock(loop(), false)).toBe('broken');
     expect(issueBlock(loop(), true)).toBe('issued');
     savedCheck = passes;
     loop().attach('b');
     expect(loop().savedCheck).toBeNull();
-    await settle();
+    await vi.waitFor(() => expect(loop().savedCheck).toEqual({ planId: 'b', check: passes }));
     expect(issueBlock(loop(), false)).toBeNull();
     await loop().apply(move);
     expect(issueBlock(loop(), false)).toBe('unsaved');
@@ -147,10 +144,9 @@ describe('a plan the checker fails is shown as failing and is not issued', () =>
     savedCheck = breaks;
     replanRefusal = { code: 'INVALID_DATA', message: 'rake RK-1 (retime) is locked — unlock it first' };
     await loop().replan({ stabilityRs: 0, timeLimitS: 5 });
-    await settle();
     expect(loop().planId).toBe('a-v2');
     expect(loop().replanError?.error).toBe(replanRefusal);
-    expect(loop().savedCheck).toEqual({ planId: 'a-v2', check: breaks });
+    await vi.waitFor(() => expect(loop().savedCheck).toEqual({ planId: 'a-v2', check: breaks }));
     expect(issueBlock(loop(), false)).toBe('broken');
   });
 });
