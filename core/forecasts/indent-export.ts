@@ -15,22 +15,23 @@ const HEADER = [
   'Products',
 ];
 
+/** A row's cells after the date, in HEADER's order: the CSV and the sheet differ only in the date cell. */
+function rowCells(r: Indent['rows'][number]): (string | number)[] {
+  return [
+    r.loadingPoint,
+    r.wagonType,
+    r.rakes,
+    r.expectedT,
+    r.openOrdersT,
+    r.forecastT,
+    r.coveredT,
+    r.products.join(' '),
+  ];
+}
+
 /** CSV with a UTF-8 byte-order mark, so Excel reads the ₹ and other non-ASCII text right. */
 export function indentCsv(ind: Indent): Buffer {
-  const body = writeCsv([
-    HEADER,
-    ...ind.rows.map((r) => [
-      r.date,
-      r.loadingPoint,
-      r.wagonType,
-      r.rakes,
-      r.expectedT,
-      r.openOrdersT,
-      r.forecastT,
-      r.coveredT,
-      r.products.join(' '),
-    ]),
-  ]);
+  const body = writeCsv([HEADER, ...ind.rows.map((r) => [r.date, ...rowCells(r)])]);
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }
 
@@ -55,17 +56,7 @@ export function addIndentSheets(
   ws.addRow(HEADER).font = { bold: true };
   for (const r of ind.rows) {
     // Midnight UTC of the local date: Excel stores dates without a zone, so the day is exact.
-    ws.addRow([
-      new Date(`${r.date}T00:00:00Z`),
-      r.loadingPoint,
-      r.wagonType,
-      r.rakes,
-      r.expectedT,
-      r.openOrdersT,
-      r.forecastT,
-      r.coveredT,
-      r.products.join(' '),
-    ]);
+    ws.addRow([new Date(`${r.date}T00:00:00Z`), ...rowCells(r)]);
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: ind.rows.length + 1, column: HEADER.length } };
   const sum = (f: (r: Indent['rows'][number]) => number) => ind.rows.reduce((a, r) => a + f(r), 0);
