@@ -12,7 +12,7 @@ export function registerSystem(app: HostApp<Contract>, s: HostServices): void {
       db: s.db
         ? { status: 'ok', path: s.dbPath, journalMode: String(s.db.pragma('journal_mode', { simple: true })) }
         : {
-            status: s.dbError?.kind === 'unavailable' ? 'unavailable' : 'corrupt',
+            status: s.dbError?.kind === 'corrupt' ? 'corrupt' : 'unavailable',
             message: s.dbError?.message,
             path: s.dbPath,
           },

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,6 +31,29 @@ describe('host', () => {
     expect(h.db.status).toBe('corrupt');
     expect(h.db.message).toMatch(/damaged/);
     expect(() => host.services.requireDb()).toThrow(ContractError);
+  });
+
+  it('says a database from a newer RakePlan is unavailable, not corrupt', async () => {
+    const t = tempDir();
+    const db = new Database(path.join(t.dir, DB_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    const host = createHost({ dataDir: t.dir, mode: 'test' });
+    cleanups.push(() => host.close(), t.cleanup);
+    const h = await host.app.invoke('health.get', {});
+    expect(h.db.status).toBe('unavailable');
+    expect(h.db.message).toMatch(/newer than this RakePlan/);
+  });
+
+  it('still starts and explains itself when the data folder cannot be made', async () => {
+    const t = tempDir();
+    const notAFolder = path.join(t.dir, 'plant');
+    fs.writeFileSync(notAFolder, 'a file where the data folder should be');
+    const host = createHost({ dataDir: notAFolder, mode: 'test' });
+    cleanups.push(() => host.close(), t.cleanup);
+    const h = await host.app.invoke('health.get', {});
+    expect(h.db.status).toBe('unavailable');
+    expect(h.db.message).toMatch(/Cannot create the data folder .*plant/);
   });
 
   it('marks jobs left running by a crash as failed at the next start', () => {

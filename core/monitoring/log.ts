@@ -33,11 +33,17 @@ export class JsonLog {
 
   constructor(dataDir: string, opts: LogOptions = {}) {
     const dir = path.join(dataDir, 'logs');
-    fs.mkdirSync(dir, { recursive: true });
     this.file = path.join(dir, opts.name ?? 'rakeplan.log');
     this.maxBytes = opts.maxBytes ?? 5 * 1024 * 1024;
     this.keep = opts.keep ?? 3;
-    this.size = fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;
+    this.size = 0;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      this.size = fs.existsSync(this.file) ? fs.statSync(this.file).size : 0;
+    } catch {
+      // A data folder that cannot be written to must not stop the host: it starts without logs
+      // and health.get says why the database is unavailable.
+    }
   }
 
   log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -114,6 +115,68 @@ describe('database and migrations', () => {
     expect((caught as Error).message).toMatch(/rakeplan\.db is damaged or not a RakePlan database/);
   });
 
+  it('says a database it cannot write is unavailable, never damaged, and leaves it as it was', () => {
+    const d = dir();
+    openDatabase(d, MIGRATIONS.slice(0, 1)).db.close();
+    const failing = (version: number, up: Migration['up']): Migration[] => [
+      ...MIGRATIONS.slice(0, 1),
+      { version, name: 'write', up },
+    ];
+    const cases: [Migration[], RegExp][] = [
+      // What SQLite answers on a read-only folder or file (SQLITE_READONLY).
+      [
+        failing(2, (db) => (db.pragma('query_only = ON'), db.exec('CREATE TABLE x (a INTEGER)'))),
+        /cannot be written: its folder and file must be writable/,
+      ],
+      // And on a full disk (SQLITE_FULL): the database may grow by no page.
+      [
+        failing(2, (db) => {
+          db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+          db.exec(`CREATE TABLE x (a TEXT); INSERT INTO x VALUES (zeroblob(100000));`);
+        }),
+        /cannot be written: the disk is full/,
+      ],
+    ];
+    for (const [migrations, message] of cases) {
+      const caught = thrown(() => openDatabase(d, migrations));
+      expect(caught).toBeInstanceOf(StorageError);
+      expect((caught as StorageError).kind).toBe('unavailable');
+      expect((caught as Error).message).toMatch(message);
+      expect((caught as Error).message).not.toMatch(/damaged|Move it aside/);
+    }
+    const { db, migrated } = openDatabase(d, MIGRATIONS.slice(0, 1));
+    db.close();
+    expect(migrated.from).toBe(MIGRATIONS[0]!.version);
+  });
+
+  it('applies each migration once when another process upgrades the same database meanwhile', async () => {
+    const d = dir();
+    const file = path.join(d, DB_FILE);
+    const v1: Migration[] = [{ version: 1, name: 'one', up: 'CREATE TABLE a (x INTEGER) STRICT;' }];
+    const v2: Migration[] = [...v1, { version: 2, name: 'two', up: 'CREATE TABLE b (x INTEGER) STRICT;' }];
+    openDatabase(d, v1).db.close();
+    // The other process takes the write lock, says so, and applies migration 2 a second later,
+    // once this one has read the version (1) and waits for the lock.
+    const other = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+         db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+         db.exec('CREATE TABLE b (x INTEGER) STRICT; PRAGMA user_version = 2; COMMIT'); db.close();`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise((resolve) => other.stdout.once('data', resolve));
+    const { db, migrated } = openDatabase(d, v2);
+    try {
+      expect(migrated).toEqual({ from: 1, to: 2, applied: [] });
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a database from a newer RakePlan instead of migrating it down', () => {
     const d = dir();
     const db = new Database(path.join(d, DB_FILE));
@@ -122,3 +185,12 @@ describe('database and migrations', () => {
     expect(() => openDatabase(d)).toThrow(/schema version 999, newer than this RakePlan/);
   });
 });
+
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  return undefined;
+}

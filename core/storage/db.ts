@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { StorageError } from './errors';
+import { openFailure, StorageError } from './errors';
 import { migrate, schemaVersion, type Migration } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -19,31 +19,31 @@ export interface OpenedDb {
  * pending migrations applied. Any failure becomes a StorageError naming the file and the cause.
  */
 export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): OpenedDb {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, DB_FILE);
   let db: Database.Database;
   try {
-    db = new Database(file);
+    fs.mkdirSync(dataDir, { recursive: true });
   } catch (err) {
-    throw new StorageError('unavailable', `Cannot open the database ${file}: ${(err as Error).message}`);
+    throw new StorageError('unavailable', `Cannot create the data folder ${dataDir}: ${(err as Error).message}`);
   }
   try {
+    db = new Database(file);
+  } catch (err) {
+    throw openFailure(file, err);
+  }
+  try {
+    // First, so a second RakePlan creating or upgrading the same database is waited for.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
     const migrated = migrate(db, migrations);
     return { db, path: file, migrated };
   } catch (err) {
     db.close();
-    const message = (err as Error).message;
-    if (/newer than this RakePlan/.test(message)) throw new StorageError('too-new', message);
-    throw new StorageError(
-      'corrupt',
-      `The database ${file} is damaged or not a RakePlan database (${message}). Move it aside or restore a backup; RakePlan will create a new one.`,
-    );
+    throw openFailure(file, err);
   }
 }
 

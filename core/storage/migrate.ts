@@ -14,7 +14,8 @@ export function schemaVersion(db: Database.Database): number {
 
 /**
  * Apply every migration newer than the database, each in its own transaction together with the
- * version bump, so a crash leaves the database at the last whole migration.
+ * version bump, so a crash leaves the database at the last whole migration. Safe when two
+ * processes open the same database at once: each migration runs once.
  */
 export function migrate(
   db: Database.Database,
@@ -31,12 +32,18 @@ export function migrate(
   const applied: string[] = [];
   for (const m of migrations) {
     if (m.version <= from) continue;
-    db.transaction(() => {
-      if (typeof m.up === 'string') db.exec(m.up);
-      else m.up(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-    applied.push(`${m.version}-${m.name}`);
+    // The version is read again under the write lock (IMMEDIATE): another RakePlan opening the
+    // same database may have applied this migration since `from` was read.
+    const ran = db
+      .transaction(() => {
+        if (schemaVersion(db) >= m.version) return false;
+        if (typeof m.up === 'string') db.exec(m.up);
+        else m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(`${m.version}-${m.name}`);
   }
   return { from, to: schemaVersion(db), applied };
 }
