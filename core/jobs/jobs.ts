@@ -16,17 +16,21 @@ export interface JobRow {
 
 /** Durable records of long work, so a job interrupted by a crash shows as failed after restart. */
 export class JobStore {
-  constructor(private readonly db: Database.Database) {}
+  /** `pid`: this process, recorded as the owner of the jobs it creates. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly pid = process.pid,
+  ) {}
 
   create(kind: string, title: string, detail: unknown = null): JobRow {
     const now = new Date().toISOString();
     const id = randomUUID();
     this.db
       .prepare(
-        `INSERT INTO jobs (id, kind, status, title, progress, detail, error, created_at, updated_at)
-      VALUES (?, ?, 'running', ?, 0, ?, NULL, ?, ?)`,
+        `INSERT INTO jobs (id, kind, status, title, progress, detail, error, created_at, updated_at, owner_pid)
+      VALUES (?, ?, 'running', ?, 0, ?, NULL, ?, ?, ?)`,
       )
-      .run(id, kind, title, JSON.stringify(detail), now, now);
+      .run(id, kind, title, JSON.stringify(detail), now, now, this.pid);
     return this.get(id)!;
   }
 
@@ -57,14 +61,24 @@ export class JobStore {
     return (rows as Record<string, unknown>[]).map(toJob);
   }
 
-  /** At start-up: nothing can still be running, so anything marked running was interrupted. */
-  failInterrupted(): number {
-    return this.db
-      .prepare(
-        `UPDATE jobs SET status = 'failed', error = 'Interrupted: RakePlan stopped while this job was running.', updated_at = ?
-      WHERE status IN ('running', 'queued')`,
-      )
-      .run(new Date().toISOString()).changes;
+  /**
+   * At start-up: a job marked running whose process has gone was interrupted. One that another
+   * live process runs (the app, while the CLI starts on the same data folder) is left alone. A job
+   * owned by this very pid was a dead predecessor's that had the same pid, and one without an
+   * owner predates owners being recorded: both were interrupted.
+   */
+  failInterrupted(alive: (pid: number) => boolean = processAlive): number {
+    const open = this.db.prepare(`SELECT id, owner_pid FROM jobs WHERE status IN ('running', 'queued')`).all() as {
+      id: string;
+      owner_pid: number | null;
+    }[];
+    const gone = open.filter((j) => j.owner_pid === null || j.owner_pid === this.pid || !alive(j.owner_pid));
+    const fail = this.db.prepare(
+      `UPDATE jobs SET status = 'failed', error = 'Interrupted: RakePlan stopped while this job was running.', updated_at = ?
+      WHERE id = ? AND status IN ('running', 'queued')`,
+    );
+    const now = new Date().toISOString();
+    return this.db.transaction(() => gone.reduce((n, j) => n + fail.run(now, j.id).changes, 0))();
   }
 }
 
@@ -80,4 +94,14 @@ function toJob(r: Record<string, unknown>): JobRow {
     createdAt: r.created_at as string,
     updatedAt: r.updated_at as string,
   };
+}
+
+/** Signal 0 checks a process exists without touching it; EPERM means it exists under another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

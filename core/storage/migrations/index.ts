@@ -13,6 +13,7 @@ import { m055ScenarioSources } from './055-scenario-sources';
 import { m056HistoryOrigin } from './056-history-origin';
 import { m058PlanPlannerScenario } from './058-plan-planner-scenario';
 import { m059HistoryDateIndexes } from './059-history-date-indexes';
+import { m060JobOwner } from './060-job-owner';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -34,4 +35,5 @@ export const MIGRATIONS: Migration[] = [
   m056HistoryOrigin,
   m058PlanPlannerScenario,
   m059HistoryDateIndexes,
+  m060JobOwner,
 ];
