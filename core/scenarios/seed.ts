@@ -21,14 +21,19 @@ export function seedDemoIfEmpty(db: Database.Database): { seeded: boolean } {
   const history = (db.prepare('SELECT COUNT(*) AS n FROM history_demand').get() as { n: number }).n;
   const scenario = scenarios === 0 ? generateScenario({ seed: DEMO_SEED, size: 'week' }) : null;
   const tables = history === 0 ? generateHistory({ seed: DEMO_SEED, days: DEMO_HISTORY_DAYS }) : null;
-  db.transaction(() => {
-    if (scenario) insertScenario(db, scenario, { name: 'Bokaro demo', source: 'demo' });
-    if (tables)
-      insertHistory(db, tables, {
-        replace: false,
-        synthetic: { seed: DEMO_SEED, days: DEMO_HISTORY_DAYS },
-      });
-    db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, new Date().toISOString());
-  })();
-  return { seeded: true };
+  // Generating takes seconds; another RakePlan starting on the same new folder may have seeded
+  // meanwhile. Checked again under the write lock, so the demo is put in once and neither fails.
+  return db
+    .transaction(() => {
+      if (db.prepare('SELECT 1 FROM app_meta WHERE key = ?').get(SEEDED_KEY)) return { seeded: false };
+      if (scenario) insertScenario(db, scenario, { name: 'Bokaro demo', source: 'demo' });
+      if (tables)
+        insertHistory(db, tables, {
+          replace: false,
+          synthetic: { seed: DEMO_SEED, days: DEMO_HISTORY_DAYS },
+        });
+      db.prepare('INSERT INTO app_meta (key, value) VALUES (?, ?)').run(SEEDED_KEY, new Date().toISOString());
+      return { seeded: true };
+    })
+    .immediate();
 }
