@@ -121,6 +121,17 @@ describe('contract over an in-memory transport', () => {
     expect(toErrorData(new ContractError('NOT_FOUND', 'short'))).toEqual({ code: 'NOT_FOUND', message: 'short' });
   });
 
+  it('sends at most 1,000 issues, each cut short, and counts the rest', () => {
+    const issues = Array.from({ length: 5_000 }, (_, i) => ({ path: `rows[${i}]`, message: 'bad' }));
+    issues[0] = { path: 'p'.repeat(2_000), message: `unknown field(s): ${'k, '.repeat(1_000_000)}` };
+    const data = toErrorData(new ContractError('BAD_PAYLOAD', 'Invalid payload.', issues));
+    expect(data.issues).toHaveLength(1_001);
+    expect(data.issues![0]!.path).toBe(`${'p'.repeat(500)}… (1500 more characters)`);
+    expect(data.issues![0]!.message).toHaveLength(500 + '… (2999518 more characters)'.length);
+    expect(data.issues![999]).toEqual({ path: 'rows[999]', message: 'bad' });
+    expect(data.issues![1_000]).toEqual({ path: '(more)', message: '… and 4,000 more issue(s)' });
+  });
+
   it('turns a throwing handler into HANDLER_ERROR and keeps serving', async () => {
     const { client } = setup();
     const err = await rejection(client.call('boom.throw', {}));

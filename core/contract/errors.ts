@@ -65,7 +65,8 @@ export function zodIssues(error: z.ZodError, prefix: readonly PropertyKey[] = []
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: describeIssue(issue) }));
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** One zod issue in plain words. */
+export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       // Zod leaves `input` out of issues unless asked; its message says what it received.
@@ -109,20 +110,38 @@ function typeOfInput(input: unknown): string {
  */
 export const MAX_ERROR_MESSAGE_CHARS = 4_000;
 
+/**
+ * Most field issues sent with one error; the rest are counted in a last one. Each issue's path and
+ * message are cut like the message: an unknown-fields issue lists every key the payload held.
+ */
+export const MAX_ERROR_ISSUES = 1_000;
+const MAX_ISSUE_CHARS = 500;
+
 /** Any thrown value → error data; unknown exceptions become HANDLER_ERROR with their message. */
 export function toErrorData(err: unknown): ContractErrorData {
   if (err instanceof ContractError) {
     const data = err.toData();
-    return { ...data, message: capMessage(data.message) };
+    return data.issues
+      ? { ...data, message: capMessage(data.message), issues: capIssues(data.issues) }
+      : { ...data, message: capMessage(data.message) };
   }
   if (isAbortError(err)) return { code: 'CANCELLED', message: 'The call was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
   return { code: 'HANDLER_ERROR', message: capMessage(message) || 'The handler failed without a message.' };
 }
 
-function capMessage(message: string): string {
-  if (message.length <= MAX_ERROR_MESSAGE_CHARS) return message;
-  return `${message.slice(0, MAX_ERROR_MESSAGE_CHARS)}… (${message.length - MAX_ERROR_MESSAGE_CHARS} more characters)`;
+function capMessage(message: string, max = MAX_ERROR_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  return `${message.slice(0, max)}… (${message.length - max} more characters)`;
+}
+
+function capIssues(issues: FieldIssue[]): FieldIssue[] {
+  const kept = issues
+    .slice(0, MAX_ERROR_ISSUES)
+    .map((i) => ({ path: capMessage(i.path, MAX_ISSUE_CHARS), message: capMessage(i.message, MAX_ISSUE_CHARS) }));
+  const left = issues.length - kept.length;
+  if (left > 0) kept.push({ path: '(more)', message: `… and ${left.toLocaleString('en-US')} more issue(s)` });
+  return kept;
 }
 
 export function isAbortError(err: unknown): boolean {

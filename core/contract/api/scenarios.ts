@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import { SCENARIO_FILE_BASE64_MAX } from '../limits';
+import { checkedRecord } from '../fields';
 import { costParametersSchema, isoTimestamp } from '../../domain/entities';
 import type { DataIssue } from '../../domain/validate';
 import { TABLE_NAMES, type TableName } from '../../domain/scenario-tables';
@@ -79,9 +80,7 @@ const tableName = z.enum(TABLE_NAMES);
 const fileFormat = z.enum(['csv', 'xlsx', 'json']);
 const base64 = z.string().max(SCENARIO_FILE_BASE64_MAX, 'file too large (max 30 MB)');
 /** One row's typed values: field → value, read by the table's own schema in the handler. */
-const rowValues = z
-  .record(z.string().max(100), z.unknown())
-  .refine((r) => Object.keys(r).length <= 100, 'at most 100 fields a row');
+const rowValues = checkedRecord(z.string().max(100), z.unknown(), { keys: 100, what: 'fields a row' });
 
 export const scenariosContract = {
   'scenarios.list': defineCall(z.object({}).strict()).returns<ScenarioSummary[]>(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
-import { cellRow, filePath, label, labels } from '../fields';
+import { cellRow, checkedRecord, filePath, label, labels } from '../fields';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
@@ -194,10 +194,10 @@ export const trainingContract = {
           categorical: labels(1000).optional(),
           dateColumn: label.nullable().optional(),
           /** Override inferred column types. */
-          types: z
-            .record(label, z.enum(['numeric', 'categorical', 'date']))
-            .refine((t) => Object.keys(t).length <= 1000, 'at most 1,000 columns')
-            .optional(),
+          types: checkedRecord(label, z.enum(['numeric', 'categorical', 'date']), {
+            keys: 1000,
+            what: 'columns',
+          }).optional(),
           params: params.optional(),
         })
         .strict(),
