@@ -52,15 +52,14 @@ export async function readablePayloadPath(
   const root = await fsp.realpath(s.dataDir);
   // Refuse by name first, so a window cannot even learn whether a file outside exists.
   const lexical = path.resolve(root, p);
-  if (!inside(root, lexical) && !inside(path.resolve(s.dataDir), path.resolve(s.dataDir, p)))
-    throw outside(field, p, root);
+  if (!inside(root, lexical) && !inside(path.resolve(s.dataDir), path.resolve(s.dataDir, p))) throw outside(field, p);
   let real: string;
   try {
     real = await fsp.realpath(path.resolve(s.dataDir, p));
   } catch (err) {
     throw pathError(err, field, p, kind);
   }
-  if (!inside(root, real)) throw outside(field, p, root);
+  if (!inside(root, real)) throw outside(field, p);
   const st = await fsp.stat(real).catch((err: unknown) => {
     throw pathError(err, field, p, kind);
   });
@@ -153,11 +152,12 @@ function tooLarge(field: string, p: string, kind: PayloadFileKind): ContractErro
   );
 }
 
-function outside(field: string, p: string, root: string): ContractError {
+/** Names the data folder, not where it is: a refusal needs only the path the window sent. */
+function outside(field: string, p: string): ContractError {
   return new ContractError(
     'BAD_PAYLOAD',
-    `${field}: '${p}' is outside the data folder ${root}; a window may only read files there or files picked in the Open dialog.`,
-    [{ path: field, message: `must stay inside ${root}` }],
+    `${field}: '${p}' is outside the data folder; a window may only read files there (paths relative to it) or files picked in the Open dialog.`,
+    [{ path: field, message: 'must stay inside the data folder' }],
   );
 }
 

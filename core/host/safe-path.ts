@@ -21,9 +21,12 @@ export function payloadPath(s: Pick<HostServices, 'mode' | 'dataDir'>, p: string
   const real = path.join(fs.realpathSync(existing), path.relative(existing, target));
   const rel = path.relative(realRoot, real);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-    throw new ContractError('BAD_PAYLOAD', `${field} must name a file inside ${root}; '${p}' is outside it.`, [
-      { path: field, message: `must stay inside ${root}` },
-    ]);
+    // The folder is named, not where it is: a refusal needs only the path the window sent.
+    throw new ContractError(
+      'BAD_PAYLOAD',
+      `${field} must name a file inside the data folder's ${area} folder; '${p}' is outside it.`,
+      [{ path: field, message: `must stay inside the data folder's ${area} folder` }],
+    );
   }
   return notAFolder(real, p, field);
 }

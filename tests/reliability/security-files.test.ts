@@ -145,7 +145,9 @@ describe('paths', () => {
       }
       expect(err, p).toBeInstanceOf(ContractError);
       expect((err as ContractError).code).toBe('BAD_PAYLOAD');
-      expect((err as ContractError).message).toMatch(/must name a file inside/);
+      expect((err as ContractError).message).toMatch(/must name a file inside the data folder's exports folder/);
+      // The refusal echoes the path sent, never where the data folder is.
+      expect(JSON.stringify((err as ContractError).toData()).replaceAll(p, '')).not.toContain(root);
     }
     // From the CLI the planner chose the path themselves.
     expect(payloadPath({ mode: 'cli', dataDir: tmp.dir }, '/tmp/x.csv', 'exports', 'outCsv')).toBe('/tmp/x.csv');

@@ -73,6 +73,8 @@ describe('paths a window sends are confined to the data folder', () => {
       expect(err.code, label).toBe('BAD_PAYLOAD');
       expect(err.message, label).toMatch(/outside the data folder/);
       expect(err.message, label).not.toContain(SECRET);
+      // The refusal names the data folder, not where it is on the planner's disk.
+      expect(JSON.stringify(err.toData()), label).not.toContain(fs.realpathSync(data.dir));
     }
     // The CLI ('test' mode here) keeps its user's path: the file is read, the model is what is missing.
     const cli = createHost({ dataDir: data.dir, mode: 'test' });
