@@ -23,7 +23,7 @@ export const labels = (max: number) => z.array(label).max(max);
  * rows full of bad cells made millions of issues and exhausted the host's heap before it could
  * answer. Here a bad record costs one issue, naming its first bad key or value.
  */
-export function checkedRecord<K extends z.ZodType<string>, V extends z.ZodType>(
+export function checkedRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(
   key: K,
   value: V,
   max: { keys: number; what: string },
