@@ -22,6 +22,13 @@ describe('message catalogue', () => {
     expect(format('berth {n}', {})).toBe('berth {n}');
     expect(translate('hi', 'grid.rowsOf', { n: 3, total: 10 })).toBe('10 में से 3 पंक्तियाँ');
   });
+  it('writes counts with Indian digit grouping, in the words of a count too', () => {
+    expect(format('{n} of {total} rows', { n: 1001, total: 123456 })).toBe('1,001 of 1,23,456 rows');
+    expect(translate('hi', 'grid.rows', { n: 2000 })).toBe('2,000 पंक्तियाँ');
+    expect(format('{n|# rake|# rakes}', { n: 1200 })).toBe('1,200 rakes');
+    expect(format('seed {seed}', { seed: '12345' })).toBe('seed 12345');
+    expect(format('{v} h', { v: 2.5 })).toBe('2.5 h');
+  });
   it("writes a count's words in the form its number takes in the language", () => {
     const words = '{n|# note|# notes}, {r|# rake|# rakes}';
     expect(format(words, { n: 1, r: 0 })).toBe('1 note, 0 rakes');

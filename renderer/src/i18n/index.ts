@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { en, type MessageKey } from './en';
 import { hi } from './hi';
+import { formatCount } from '../lib/format';
 
 /**
  * The message catalogue: every user-visible string of the converted screens comes from here, in
@@ -45,17 +46,22 @@ if (globalThis.document) document.documentElement.lang = useLang.getState().lang
 const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 const pluralRules = new Map<Lang, Intl.PluralRules>();
 
-/** Fill placeholders; a missing parameter stays visible rather than vanishing. */
+/**
+ * Fill placeholders; a missing parameter stays visible rather than vanishing. A whole number is a
+ * count (rows, orders, rakes) and is written with Indian digit grouping like every other figure
+ * ("2,000 orders"); an identifier that happens to be numeric (a seed) is passed as a string.
+ */
 export function format(template: string, params?: Record<string, string | number>, lang: Lang = 'en'): string {
   if (!params) return template;
   return template.replace(PLACEHOLDER, (m, k: string, one?: string, other?: string) => {
     if (!(k in params)) return m;
     const v = params[k]!;
-    if (one === undefined || other === undefined) return String(v);
+    const shown = typeof v === 'number' && Number.isInteger(v) ? formatCount(v) : String(v);
+    if (one === undefined || other === undefined) return shown;
     // A count may come formatted with digit grouping ("1,200").
     const n = typeof v === 'number' ? v : Number(v.replaceAll(',', ''));
     if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(lang));
-    return (pluralRules.get(lang)!.select(n) === 'one' ? one : other).replaceAll('#', String(v));
+    return (pluralRules.get(lang)!.select(n) === 'one' ? one : other).replaceAll('#', shown);
   });
 }
 

@@ -25,10 +25,14 @@ const GENERATED_WHY = {
 
 export function historyFromText(h: HistoryFrom): string {
   if (h.code === 'generated')
-    return t('source.generated', { seed: h.seed, days: h.days, why: t(GENERATED_WHY[h.why], { table: h.table }) });
+    return t('source.generated', {
+      seed: String(h.seed),
+      days: h.days,
+      why: t(GENERATED_WHY[h.why], { table: h.table }),
+    });
   const rows = formatCount(h.rows);
   return h.demo
-    ? t('source.tableDemo', { table: h.table, rows, seed: h.demo.seed, days: h.demo.days })
+    ? t('source.tableDemo', { table: h.table, rows, seed: String(h.demo.seed), days: h.demo.days })
     : t('source.table', { table: h.table, rows });
 }
 

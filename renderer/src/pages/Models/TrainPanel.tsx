@@ -23,7 +23,7 @@ export function TrainPanel() {
           data-testid="train-synthetic-history"
           className="mb-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-sm text-amber-900"
         >
-          {t('train.syntheticHistory', { seed: syntheticHistory.seed, days: syntheticHistory.days })}
+          {t('train.syntheticHistory', { seed: String(syntheticHistory.seed), days: syntheticHistory.days })}
         </p>
       )}
       <ul className="divide-y divide-slate-100">

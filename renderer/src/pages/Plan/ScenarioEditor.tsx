@@ -7,6 +7,7 @@ import { ScenarioCosts } from './ScenarioCosts';
 import { ExportMenu, ImportButton } from './ScenarioFileButtons';
 import { ScenarioImportReport } from './ScenarioImportReport';
 import { t } from '../../i18n';
+import { formatCount } from '../../lib/format';
 import { columnLabel, tableLabel } from './planText';
 import { useScenarios } from './scenarioStore';
 
@@ -157,7 +158,9 @@ export function ScenarioEditor() {
             className={`rounded-t-md px-3 py-1.5 text-sm ${tab === k ? 'border border-b-white border-slate-200 bg-white font-medium' : 'text-slate-600 hover:bg-slate-100'}`}
           >
             {tabLabel(k)}
-            {k !== 'costs' && <span className="tabular ml-1 text-xs text-slate-400">{detail.summary.counts[k]}</span>}
+            {k !== 'costs' && (
+              <span className="tabular ml-1 text-xs text-slate-400">{formatCount(detail.summary.counts[k])}</span>
+            )}
           </button>
         ))}
       </div>
