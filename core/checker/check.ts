@@ -5,15 +5,17 @@ import type { CostBreakdown, Plan } from '../domain/plan';
 import { PLANT_OFFSET_MIN } from '../domain/plant-time';
 import { checkFigures } from './figures';
 import { shapeProblems } from './shape';
-import { COST_REL, fmt, TOL_H, TOL_T } from './tolerances';
+import {
+  at,
+  violation,
+  type PlacePart,
+  type Violation,
+  type ViolationCode,
+  type ViolationParams,
+} from '../domain/violations';
+import { COST_REL, TOL_H, TOL_T } from './tolerances';
 
-export interface Violation {
-  /** Rule number 1–7 (docs/plan-format.md, Rules), or 0 for a malformed plan. */
-  rule: number;
-  /** Where: `rake R-12`, `order O-7`, `road SY-1 2026-11-23`… */
-  where: string;
-  message: string;
-}
+export type { Violation } from '../domain/violations';
 
 export interface CheckResult {
   ok: boolean;
@@ -31,10 +33,10 @@ type Order = Scenario['orders'][number];
 /** What every rule reads (the scenario indexed) and what the rules add up as they go. */
 interface Ctx {
   sc: Scenario;
-  bad: (rule: number, where: string, message: string) => void;
+  bad: (rule: number, at: PlacePart[], code: ViolationCode, params?: ViolationParams) => void;
   t0: number;
   off: number;
-  hOf: (iso: string, where: string) => number;
+  hOf: (iso: string, where: PlacePart[]) => number;
   orders: Map<string, Order>;
   dests: Map<string, Scenario['plant']['destinations'][number]>;
   prods: Map<string, Scenario['plant']['products'][number]>;
@@ -61,8 +63,8 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const v: Violation[] = [];
   const shape = shapeProblems(plan);
   if (shape.length)
-    return { ok: false, violations: shape.map((p) => ({ rule: 0, ...p })), recomputed: { totalCost: NaN } };
-  const x = context(sc, (rule, where, message) => v.push({ rule, where, message }));
+    return { ok: false, violations: shape.map((p) => violation(0, p.at, p.code)), recomputed: { totalCost: NaN } };
+  const x = context(sc, (rule, where, code, params) => v.push(violation(rule, where, code, params)));
   const seenRakes = new Set<string>();
   for (const pr of plan.rakes) checkRake(x, pr, seenRakes);
   checkSidingCapacity(x);
@@ -95,7 +97,7 @@ function context(sc: Scenario, bad: Ctx['bad']): Ctx {
     hOf: (iso, where) => {
       const ms = Date.parse(iso);
       if (!Number.isFinite(ms)) {
-        bad(0, where, `'${iso}' is not a timestamp`);
+        bad(0, where, 'not-timestamp', { value: iso });
         return NaN;
       }
       return (ms - t0) / H;
@@ -175,56 +177,56 @@ function checkWagonsAndLoad(
   seenRakes: Set<string>,
 ): { capT: number; load: number; wagonsByDest: Map<string, number> } | null {
   const { bad } = x;
-  const where = `rake ${pr.rakeId}`;
+  const where = at.rake(pr.rakeId);
   const rk = x.rakesById.get(pr.rakeId);
   if (!rk) {
-    bad(3, where, 'is not a rake of the scenario');
+    bad(3, where, 'rake-unknown');
     return null;
   }
-  if (seenRakes.has(rk.id)) bad(3, where, 'is used twice');
+  if (seenRakes.has(rk.id)) bad(3, where, 'rake-twice');
   seenRakes.add(rk.id);
-  if (rk.status === 'cancelled' || rk.status === 'dispatched')
-    bad(3, where, `has status ${rk.status} and cannot be loaded`);
+  if (rk.status === 'cancelled' || rk.status === 'dispatched') bad(3, where, `rake-${rk.status}`);
   const wt = x.wts.get(rk.wagonType);
   if (!wt) {
-    bad(3, where, `wagon type ${rk.wagonType} is unknown`);
+    bad(3, where, 'wagon-type-unknown', { wagonType: rk.wagonType });
     return null;
   }
   if (pr.wagonType !== rk.wagonType)
-    bad(3, where, `plan says wagon type ${pr.wagonType}, scenario says ${rk.wagonType}`);
+    bad(3, where, 'wagon-type-differs', { planned: pr.wagonType, actual: rk.wagonType });
   const capT = rk.wagons * wt.pccT;
   let load = 0;
   let wagons = 0;
   const wagonsByDest = new Map<string, number>();
   for (const l of pr.lines) {
-    const lw = `${where}, order ${l.order}`;
+    const lw = at.rakeOrder(pr.rakeId, l.order);
     const o = x.orders.get(l.order);
     if (!o) {
-      bad(2, lw, 'order is not in the scenario');
+      bad(2, lw, 'order-unknown');
       continue;
     }
     if (l.product !== o.product || l.destination !== o.destination)
-      bad(3, lw, `line says ${l.product} to ${l.destination}, the order is ${o.product} to ${o.destination}`);
-    if (o.modes === 'road') bad(6, lw, 'order allows road only but is on a rake');
+      bad(3, lw, 'line-differs', {
+        product: l.product,
+        destination: l.destination,
+        orderProduct: o.product,
+        orderDestination: o.destination,
+      });
+    if (o.modes === 'road') bad(6, lw, 'road-only-on-rake');
     if (!x.prods.get(o.product)?.wagonTypes.includes(rk.wagonType))
-      bad(3, lw, `${rk.wagonType} wagons may not carry ${o.product}`);
-    if (!Number.isInteger(l.wagons) || l.wagons < 1) bad(3, lw, `wagons must be a whole number ≥ 1, got ${l.wagons}`);
+      bad(3, lw, 'wagons-may-not-carry', { wagonType: rk.wagonType, product: o.product });
+    if (!Number.isInteger(l.wagons) || l.wagons < 1) bad(3, lw, 'wagons-not-whole', { wagons: l.wagons });
     const t = l.sources.reduce((a, s) => a + s.tonnes, 0);
-    if (Math.abs(t - l.tonnes) > TOL_T) bad(0, lw, `sources add to ${fmt(t)} t but the line says ${fmt(l.tonnes)} t`);
-    if (t > l.wagons * wt.pccT + TOL_T) bad(3, lw, `${fmt(t)} t does not fit ${l.wagons} wagons × ${wt.pccT} t`);
+    if (Math.abs(t - l.tonnes) > TOL_T) bad(0, lw, 'sources-differ', { sources: t, line: l.tonnes });
+    if (t > l.wagons * wt.pccT + TOL_T) bad(3, lw, 'line-over-wagons', { tonnes: t, wagons: l.wagons, pcc: wt.pccT });
     // Every wagon allotted carries load (as the model allots them, ⌈t ÷ PCC⌉): empty wagons would
     // let a two-point rake meet its minimum wagons per destination without carrying anything. No
     // tolerance is added to t: 567 t in 63 t wagons fills 9, and a tenth would travel empty, while
     // 567.005 t does load a tenth (5 kg), as an order's odd kilograms may.
     const loadedWagons = t > 0 ? Math.max(1, Math.ceil(t / wt.pccT - 1e-9)) : 0;
     if (Number.isInteger(l.wagons) && l.wagons > loadedWagons)
-      bad(
-        3,
-        lw,
-        `${l.wagons} wagons for ${fmt(t)} t: ${l.wagons - loadedWagons} would travel empty (${wt.pccT} t a wagon)`,
-      );
+      bad(3, lw, 'empty-wagons', { wagons: l.wagons, tonnes: t, empty: l.wagons - loadedWagons, pcc: wt.pccT });
     for (const s of l.sources) {
-      if (s.tonnes < -TOL_T) bad(0, lw, `negative tonnes from ${s.stockyard}`);
+      if (s.tonnes < -TOL_T) bad(0, lw, 'negative-source', { stockyard: s.stockyard });
       draw(x, s.stockyard, o.product, s.tonnes);
     }
     deliver(x, o.id, 'rail', t);
@@ -234,61 +236,63 @@ function checkWagonsAndLoad(
     const counted = Number.isInteger(l.wagons) ? Math.min(l.wagons, loadedWagons) : l.wagons;
     wagonsByDest.set(o.destination, (wagonsByDest.get(o.destination) ?? 0) + counted);
   }
-  if (wagons > rk.wagons) bad(3, where, `allots ${wagons} wagons but the rake has ${rk.wagons}`);
-  if (load > capT + TOL_T) bad(3, where, `load ${fmt(load)} t exceeds capacity ${fmt(capT)} t`);
+  if (wagons > rk.wagons) bad(3, where, 'wagons-over-rake', { allotted: wagons, wagons: rk.wagons });
+  if (load > capT + TOL_T) bad(3, where, 'load-over-capacity', { load, capacity: capT });
   x.loads.set(pr.rakeId, { load, capT });
   return { capT, load, wagonsByDest };
 }
 
 /** Rule 4: at most two destinations, on one corridor, each with the minimum wagons. */
 function checkDestinations(x: Ctx, pr: PlanRake, wagonsByDest: Map<string, number>): void {
-  const where = `rake ${pr.rakeId}`;
+  const where = at.rake(pr.rakeId);
   const c = x.sc.costs;
   const dcodes = [...wagonsByDest.keys()];
-  if (dcodes.length > 2) x.bad(4, where, `serves ${dcodes.length} destinations (max 2)`);
+  if (dcodes.length > 2) x.bad(4, where, 'too-many-destinations', { n: dcodes.length });
   if (dcodes.length === 2) {
     const [a, b] = dcodes.map((d) => x.dests.get(d));
-    if (a && b && a.corridor !== b.corridor)
-      x.bad(4, where, `two destinations on different corridors (${a.corridor}, ${b.corridor})`);
+    if (a && b && a.corridor !== b.corridor) x.bad(4, where, 'corridors-differ', { a: a.corridor, b: b.corridor });
     for (const [d, n] of wagonsByDest)
       if (n < c.minWagonsPerDestination)
-        x.bad(4, where, `only ${n} wagons for ${d} on a two-point rake (min ${c.minWagonsPerDestination})`);
+        x.bad(4, where, 'two-point-min-wagons', { wagons: n, destination: d, min: c.minWagonsPerDestination });
   }
 }
 
 /** Rule 5 for one rake: its loading point handles the wagons and serves the yards, after placement, for as long as the load takes, in working hours. */
 function checkLoading(x: Ctx, pr: PlanRake, load: number): { s: number; e: number; place: number } | null {
   const { bad } = x;
-  const where = `rake ${pr.rakeId}`;
+  const where = at.rake(pr.rakeId);
   const rk = x.rakesById.get(pr.rakeId)!;
   const lp = x.lps.get(pr.loadingPoint);
   const s = x.hOf(pr.loadingStart, where);
   const e = x.hOf(pr.loadingEnd, where);
   const place = x.hOf(rk.expectedPlacement, where);
   if (!lp) {
-    bad(5, where, `loading point ${pr.loadingPoint} is unknown`);
+    bad(5, where, 'loading-point-unknown', { loadingPoint: pr.loadingPoint });
     return null;
   }
-  if (!lp.wagonTypes.includes(rk.wagonType)) bad(5, where, `${lp.code} cannot handle ${rk.wagonType} wagons`);
+  if (!lp.wagonTypes.includes(rk.wagonType))
+    bad(5, where, 'siding-wagon-type', { loadingPoint: lp.code, wagonType: rk.wagonType });
   for (const l of pr.lines)
     for (const src of l.sources) {
-      if (!x.yards.has(src.stockyard)) bad(1, where, `stockyard ${src.stockyard} is unknown`);
+      if (!x.yards.has(src.stockyard)) bad(1, where, 'stockyard-unknown', { stockyard: src.stockyard });
       else if (!lp.stockyards.includes(src.stockyard))
-        bad(5, where, `${lp.code} does not serve stockyard ${src.stockyard}`);
+        bad(5, where, 'siding-not-serving', { loadingPoint: lp.code, stockyard: src.stockyard });
     }
-  if (s < place - TOL_H) bad(5, where, `loading starts ${fmt(place - s)} h before the rake is placed`);
+  if (s < place - TOL_H) bad(5, where, 'loading-before-placement', { hours: place - s });
   const horizonH = x.sc.horizon.days * 24;
-  if (s < -TOL_H) bad(5, where, `loading starts ${fmt(-s)} h before the horizon starts`);
-  if (e > horizonH + TOL_H) bad(5, where, `loading ends ${fmt(e - horizonH)} h after the horizon ends`);
+  if (s < -TOL_H) bad(5, where, 'loading-before-horizon', { hours: -s });
+  if (e > horizonH + TOL_H) bad(5, where, 'loading-after-horizon', { hours: e - horizonH });
   const dur = load / lp.loadingRateTph;
   if (Math.abs(e - s - dur) > TOL_H)
-    bad(5, where, `loading lasts ${fmt(e - s)} h but ${fmt(load)} t at ${lp.loadingRateTph} t/h takes ${fmt(dur)} h`);
+    bad(5, where, 'loading-duration', { hours: e - s, load, rate: lp.loadingRateTph, needed: dur });
   if (!withinHours(s, e, x.t0, x.off, lp.workStartH, lp.workEndH))
-    bad(
-      5,
-      where,
-      `loading ${pr.loadingStart}–${pr.loadingEnd} is outside ${lp.code}'s working hours ${lp.workStartH}–${lp.workEndH} h`,
-    );
+    bad(5, where, 'outside-working-hours', {
+      start: pr.loadingStart,
+      end: pr.loadingEnd,
+      loadingPoint: lp.code,
+      from: lp.workStartH,
+      to: lp.workEndH,
+    });
   x.intervals.set(lp.code, [...(x.intervals.get(lp.code) ?? []), [s, e, rk.id]]);
   return { s, e, place };
 }
@@ -302,7 +306,7 @@ function priceRake(
 ): void {
   const { bad, cost, claimed } = x;
   const c = x.sc.costs;
-  const where = `rake ${pr.rakeId}`;
+  const where = at.rake(pr.rakeId);
   const rk = x.rakesById.get(pr.rakeId)!;
   const lp = x.lps.get(pr.loadingPoint)!;
   const { capT, load } = loaded;
@@ -318,13 +322,13 @@ function priceRake(
   const dem = rk.wagons * Math.max(0, t.e - t.place - c.freeTimeH) * c.demurrageRsPerWagonH;
   const handling = load * (lp.handlingRsPerT ?? c.loadingRsPerT);
   for (const [name, got, want] of [
-    ['rail freight', pr.railFreightRs, freight],
-    ['idle freight', pr.idleFreightRs, idle],
-    ['two-point surcharge', pr.twoPointRs, two],
-    ['demurrage', pr.demurrageRs, dem],
-    ['loading cost', pr.loadingRs, handling],
+    ['rail-freight-differs', pr.railFreightRs, freight],
+    ['idle-freight-differs', pr.idleFreightRs, idle],
+    ['two-point-differs', pr.twoPointRs, two],
+    ['demurrage-differs', pr.demurrageRs, dem],
+    ['loading-cost-differs', pr.loadingRs, handling],
   ] as const) {
-    if (!near(got, want)) bad(7, where, `${name} is ₹${fmt(got)} but the cost rules give ₹${fmt(want)}`);
+    if (!near(got, want)) bad(7, where, name, { got, want });
   }
   cost.railFreightRs += freight;
   cost.idleFreightRs += idle;
@@ -341,16 +345,12 @@ function priceRake(
     const d = x.dests.get(l.destination);
     if (!o || !d) continue;
     const eta = t.e + d.railTransitH;
-    if (Math.abs(x.hOf(l.eta, where) - eta) > TOL_H)
-      bad(7, `${where}, order ${l.order}`, `ETA ${l.eta} is not loading end + ${d.railTransitH} h transit`);
-    const days = daysLate(eta, x.hOf(o.dueDate, `order ${o.id}`));
+    const lw = at.rakeOrder(pr.rakeId, l.order);
+    if (Math.abs(x.hOf(l.eta, where) - eta) > TOL_H) bad(7, lw, 'eta-rail', { eta: l.eta, transit: d.railTransitH });
+    const days = daysLate(eta, x.hOf(o.dueDate, at.order(o.id)));
     const lr = l.tonnes * days * lateRs(x, o.priority);
     if (l.lateDays !== days || !near(l.latenessRs, lr))
-      bad(
-        7,
-        `${where}, order ${l.order}`,
-        `lateness is ${l.lateDays} d / ₹${fmt(l.latenessRs)} but the rules give ${days} d / ₹${fmt(lr)}`,
-      );
+      bad(7, lw, 'lateness-rail', { gotDays: l.lateDays, got: l.latenessRs, days, want: lr });
     cost.latenessRs += lr;
     claimed.latenessRs += l.latenessRs;
     tallyOnTime(x, l.tonnes, days);
@@ -364,11 +364,11 @@ function checkSidingCapacity(x: Ctx): void {
     for (const [s] of list) {
       const inUse = list.filter(([a, b]) => a <= s + 1e-9 && b > s + 1e-9);
       if (inUse.length > lp.maxRakes)
-        x.bad(
-          5,
-          `loading point ${code}`,
-          `holds ${inUse.length} rakes at once (${inUse.map((r) => r[2]).join(', ')}), limit ${lp.maxRakes}`,
-        );
+        x.bad(5, [{ kind: 'loadingPoint', id: code }], 'siding-over-capacity', {
+          n: inUse.length,
+          rakes: inUse.map((r) => r[2]).join(', '),
+          max: lp.maxRakes,
+        });
     }
   }
 }
@@ -379,46 +379,44 @@ function checkRoad(x: Ctx, plan: Plan): void {
   const c = sc.costs;
   const roadByDay = new Map<string, number>();
   for (const r of plan.road) {
-    const where = `road ${r.stockyard} ${r.date}, order ${r.order}`;
+    const where = at.road(r.stockyard, r.date, r.order);
     const o = x.orders.get(r.order);
     const d = o ? x.dests.get(o.destination) : undefined;
     if (!o || !d) {
-      bad(2, where, 'order or its destination is not in the scenario');
+      bad(2, where, 'road-order-unknown');
       continue;
     }
-    if (o.modes === 'rail') bad(6, where, 'order allows rail only but goes by road');
-    if (!d.roadPossible) bad(6, where, `${d.code} cannot be reached by road`);
+    if (o.modes === 'rail') bad(6, where, 'rail-only-by-road');
+    if (!d.roadPossible) bad(6, where, 'no-road', { destination: d.code });
     const yard = x.yards.get(r.stockyard);
     if (!yard) {
-      bad(1, where, `stockyard ${r.stockyard} is unknown`);
+      bad(1, where, 'stockyard-unknown', { stockyard: r.stockyard });
       continue;
     }
     if (!(r.tonnes > 0)) {
-      bad(0, where, `road tonnes must be above 0, got ${r.tonnes}`);
+      bad(0, where, 'road-tonnes-not-positive', { tonnes: r.tonnes });
       continue;
     }
     const dispatch = x.hOf(r.dispatch, where);
     const dayIdx = Math.floor(dispatch / 24);
-    if (dayIdx < 0 || dayIdx >= sc.horizon.days) bad(6, where, 'dispatch is outside the horizon');
+    if (dayIdx < 0 || dayIdx >= sc.horizon.days) bad(6, where, 'dispatch-outside-horizon');
     // A dispatch that is no timestamp is already reported (rule 0) and has no planning day.
     if (Number.isFinite(dispatch) && localDate(x.t0 + dayIdx * 24 * H, x.off) !== r.date)
-      bad(6, where, `dispatch ${r.dispatch} is not on planning day ${r.date}`);
+      bad(6, where, 'dispatch-wrong-day', { dispatch: r.dispatch, date: r.date });
     const k = `${r.stockyard}|${r.date}`;
     roadByDay.set(k, (roadByDay.get(k) ?? 0) + r.tonnes);
     if (r.trucks !== Math.ceil(r.tonnes / c.truckT - 1e-9))
-      bad(6, where, `${r.trucks} trucks for ${fmt(r.tonnes)} t (truck ${c.truckT} t)`);
+      bad(6, where, 'trucks-differ', { trucks: r.trucks, tonnes: r.tonnes, truckT: c.truckT });
     draw(x, r.stockyard, o.product, r.tonnes);
     deliver(x, o.id, 'road', r.tonnes);
     const lane = sc.roadLanes.find((l) => l.stockyard === r.stockyard && l.destination === d.code);
     const f = r.tonnes * (lane ? lane.rsPerT : c.roadBaseRsPerT + c.roadRsPerTKm * d.roadDistanceKm);
-    if (!near(r.freightRs, f)) bad(7, where, `road freight is ₹${fmt(r.freightRs)} but the rules give ₹${fmt(f)}`);
+    if (!near(r.freightRs, f)) bad(7, where, 'road-freight-differs', { got: r.freightRs, want: f });
     const eta = dispatch + d.roadTransitH;
-    if (Math.abs(x.hOf(r.eta, where) - eta) > TOL_H)
-      bad(7, where, `ETA ${r.eta} is not dispatch + ${d.roadTransitH} h`);
-    const days = daysLate(eta, x.hOf(o.dueDate, `order ${o.id}`));
+    if (Math.abs(x.hOf(r.eta, where) - eta) > TOL_H) bad(7, where, 'eta-road', { eta: r.eta, transit: d.roadTransitH });
+    const days = daysLate(eta, x.hOf(o.dueDate, at.order(o.id)));
     const lr = r.tonnes * days * lateRs(x, o.priority);
-    if (r.lateDays !== days || !near(r.latenessRs, lr))
-      bad(7, where, `lateness is ₹${fmt(r.latenessRs)} but the rules give ₹${fmt(lr)}`);
+    if (r.lateDays !== days || !near(r.latenessRs, lr)) bad(7, where, 'lateness-road', { got: r.latenessRs, want: lr });
     cost.roadFreightRs += f;
     cost.latenessRs += lr;
     claimed.roadFreightRs += r.freightRs;
@@ -429,7 +427,7 @@ function checkRoad(x: Ctx, plan: Plan): void {
     const [y, date] = k.split('|') as [string, string];
     const o = sc.roadCapacity.find((rc) => rc.stockyard === y && rc.date === date);
     const cap = o ? o.capacityT : (x.yards.get(y)?.roadCapacityTPerDay ?? 0);
-    if (t > cap + TOL_T) bad(6, `road ${y} ${date}`, `${fmt(t)} t by road exceeds the capacity ${fmt(cap)} t/day`);
+    if (t > cap + TOL_T) bad(6, at.road(y, date), 'road-over-capacity', { tonnes: t, capacity: cap });
   }
 }
 
@@ -441,7 +439,15 @@ function checkInventory(x: Ctx): void {
       .filter((i) => i.stockyard === y && i.product === p)
       .reduce((a, i) => a + Math.max(0, i.onHandT - i.safetyStockT), 0);
     if (t > usable + TOL_T)
-      x.bad(1, `stockyard ${y}, product ${p}`, `draws ${fmt(t)} t but only ${fmt(usable)} t is usable`);
+      x.bad(
+        1,
+        [
+          { kind: 'stockyard', id: y },
+          { kind: 'product', id: p },
+        ],
+        'stock-over-usable',
+        { tonnes: t, usable },
+      );
   }
 }
 
@@ -451,25 +457,25 @@ function checkOrders(x: Ctx, plan: Plan): void {
   const unserved = new Map<string, number>();
   for (const u of plan.unserved) {
     const o = x.orders.get(u.order);
+    const uw: PlacePart[] = [{ kind: 'unserved', id: u.order }];
     if (!o) {
-      bad(2, `unserved ${u.order}`, 'order is not in the scenario');
+      bad(2, uw, 'order-unknown');
       continue;
     }
     if (!(u.tonnes > 0)) {
-      bad(0, `unserved ${u.order}`, `unserved tonnes must be above 0, got ${u.tonnes}`);
+      bad(0, uw, 'unserved-not-positive', { tonnes: u.tonnes });
       continue;
     }
-    if (!u.reason || !u.reason.trim()) bad(2, `order ${o.id}`, 'unserved tonnes carry no reason');
+    if (!u.reason || !u.reason.trim()) bad(2, at.order(o.id), 'unserved-no-reason');
     unserved.set(o.id, (unserved.get(o.id) ?? 0) + u.tonnes);
     const pen = u.tonnes * sc.costs.unservedRsPerT[`p${o.priority}`];
-    if (!near(u.penaltyRs, pen))
-      bad(7, `order ${o.id}`, `unserved penalty ₹${fmt(u.penaltyRs)} but the rules give ₹${fmt(pen)}`);
+    if (!near(u.penaltyRs, pen)) bad(7, at.order(o.id), 'unserved-penalty-differs', { got: u.penaltyRs, want: pen });
     cost.unservedRs += pen;
     claimed.unservedRs += u.penaltyRs;
     const df = u.tonnes * deferredRs(x, o);
     // A plan written before deferred freight was priced lacks the field: reported once, in the totals.
     if (typeof u.deferredFreightRs === 'number' && !near(u.deferredFreightRs, df))
-      bad(7, `order ${o.id}`, `deferred freight ₹${fmt(u.deferredFreightRs)} but the rules give ₹${fmt(df)}`);
+      bad(7, at.order(o.id), 'deferred-freight-differs', { got: u.deferredFreightRs, want: df });
     cost.deferredFreightRs += df;
     claimed.deferredFreightRs += typeof u.deferredFreightRs === 'number' ? u.deferredFreightRs : 0;
   }
@@ -477,18 +483,14 @@ function checkOrders(x: Ctx, plan: Plan): void {
     const d = x.delivered.get(o.id) ?? { rail: 0, road: 0, shipments: 0 };
     const u = unserved.get(o.id) ?? 0;
     const tol = TOL_T + 1e-6 * o.quantityT;
+    const where = at.order(o.id);
     if (d.rail + d.road > o.quantityT + tol)
-      bad(2, `order ${o.id}`, `${fmt(d.rail + d.road)} t shipped exceeds the ${fmt(o.quantityT)} t ordered`);
+      bad(2, where, 'order-over-shipped', { shipped: d.rail + d.road, ordered: o.quantityT });
     if (Math.abs(d.rail + d.road + u - o.quantityT) > tol)
-      bad(
-        2,
-        `order ${o.id}`,
-        `rail ${fmt(d.rail)} + road ${fmt(d.road)} + unserved ${fmt(u)} ≠ ${fmt(o.quantityT)} t ordered`,
-      );
-    if (!o.splittable && d.shipments > 1)
-      bad(2, `order ${o.id}`, `may not be split but goes in ${d.shipments} shipments`);
+      bad(2, where, 'order-unbalanced', { rail: d.rail, road: d.road, unserved: u, ordered: o.quantityT });
+    if (!o.splittable && d.shipments > 1) bad(2, where, 'unsplittable-split', { shipments: d.shipments });
     if (!o.splittable && d.shipments === 1 && Math.abs(d.rail + d.road - o.quantityT) > tol)
-      bad(2, `order ${o.id}`, 'may not be split but only part of it ships');
+      bad(2, where, 'unsplittable-part');
   }
 }
 
@@ -498,20 +500,17 @@ function checkTotals(x: Ctx, plan: Plan): number {
   const totalCost = Object.values(cost).reduce((a, b) => a + b, 0);
   for (const [k, want] of Object.entries(cost)) {
     const got = plan.summary.costs[k as keyof Costs];
+    const where = at.field(`summary.costs.${k}`);
     if (typeof got !== 'number') {
-      bad(
-        7,
-        `summary.costs.${k}`,
-        `missing (the rules give ₹${fmt(want)}): the plan was priced before this cost category existed — plan again`,
-      );
+      bad(7, where, 'cost-missing', { want });
       continue;
     }
-    if (!near(got, want)) bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the rules give ₹${fmt(want)}`);
+    if (!near(got, want)) bad(7, where, 'cost-differs', { got, want });
     if (!near(claimed[k as keyof Costs], got))
-      bad(7, `summary.costs.${k}`, `₹${fmt(got)} but the plan's own lines add to ₹${fmt(claimed[k as keyof Costs])}`);
+      bad(7, where, 'cost-differs-lines', { got, lines: claimed[k as keyof Costs] });
   }
   if (!near(plan.summary.totalCost, totalCost))
-    bad(7, 'summary.totalCost', `₹${fmt(plan.summary.totalCost)} but the rules give ₹${fmt(totalCost)}`);
+    bad(7, at.field('summary.totalCost'), 'cost-differs', { got: plan.summary.totalCost, want: totalCost });
   return totalCost;
 }
 

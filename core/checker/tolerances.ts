@@ -2,6 +2,3 @@
 export const TOL_T = 0.01; // tonnes: plan figures are rounded to 1 kg
 export const TOL_H = 0.02; // hours: times are written to the second
 export const COST_REL = 0.005; // rule 7 (docs/plan-format.md, Rules): within 0.5 %
-
-/** A figure in a violation's message: two decimals at most, grouped as the plant writes them. */
-export const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString('en-IN');

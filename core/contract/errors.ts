@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { validDetail, type RefusalDetail } from './refusals';
 
 /**
- * Errors are data: every rejected call answers `{code, message, issues?}`. Each failure kind has
- * its own code so a client can react without parsing messages.
+ * Errors are data: every rejected call answers `{code, message, issues?}`, and a refusal the
+ * interface words in its own language also its `reason`, `violations` and `causes` (refusals.ts).
+ * Each failure kind has its own code so a client can react without parsing messages.
  */
 export const ERROR_CODES = [
   'UNKNOWN_CALL', // no handler under that name
@@ -24,8 +26,9 @@ export interface FieldIssue {
   message: string;
 }
 
-export interface ContractErrorData {
+export interface ContractErrorData extends RefusalDetail {
   code: ErrorCode;
+  /** In English: what the command line and logs show, and the interface when it has no detail. */
   message: string;
   issues?: FieldIssue[];
 }
@@ -34,19 +37,34 @@ export interface ContractErrorData {
 export class ContractError extends Error {
   readonly code: ErrorCode;
   readonly issues?: FieldIssue[];
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  readonly detail?: RefusalDetail;
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[], detail?: RefusalDetail) {
     super(message);
     this.name = 'ContractError';
     this.code = code;
     if (issues && issues.length > 0) this.issues = issues;
+    if (detail && Object.keys(detail).length > 0) this.detail = detail;
+  }
+  get reason() {
+    return this.detail?.reason;
+  }
+  get violations() {
+    return this.detail?.violations;
+  }
+  get causes() {
+    return this.detail?.causes;
   }
   toData(): ContractErrorData {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...this.detail,
+    };
   }
+  /** From the wire: a detail that does not match its schema is dropped, and the English message stands. */
   static fromData(data: ContractErrorData): ContractError {
-    return new ContractError(data.code, data.message, data.issues);
+    return new ContractError(data.code, data.message, data.issues, validDetail(data));
   }
 }
 
@@ -120,10 +138,14 @@ const MAX_ISSUE_CHARS = 500;
 /** Any thrown value → error data; unknown exceptions become HANDLER_ERROR with their message. */
 export function toErrorData(err: unknown): ContractErrorData {
   if (err instanceof ContractError) {
-    const data = err.toData();
-    return data.issues
-      ? { ...data, message: capMessage(data.message), issues: capIssues(data.issues) }
-      : { ...data, message: capMessage(data.message) };
+    const { reason, violations, causes, ...data } = err.toData();
+    // Sent only as its schema allows: the English message alone still says everything.
+    return {
+      ...data,
+      ...validDetail({ reason, violations, causes }),
+      message: capMessage(data.message),
+      ...(data.issues ? { issues: capIssues(data.issues) } : {}),
+    };
   }
   if (isAbortError(err)) return { code: 'CANCELLED', message: 'The call was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);

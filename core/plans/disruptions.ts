@@ -1,9 +1,20 @@
 import type { Disruption } from '../contract/api/plan-loop';
+import type { RefusalDetail } from '../contract/refusals';
 import type { SidingOutage } from '../domain/plan-loop';
 import type { Scenario } from '../domain/scenario';
 
-/** A disruption that names something the scenario does not have. */
-export class DisruptionError extends Error {}
+/**
+ * A disruption that names something the scenario does not have, or a re-plan it makes impossible;
+ * `detail` is the refusal as data, for the interface to word (core/contract/refusals.ts).
+ */
+export class DisruptionError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: RefusalDetail,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Apply disruptions to a scenario: a delayed rake's placement moves, a cancelled rake gets status

@@ -1,7 +1,7 @@
 import type { Contract } from '../contract';
 import type { PlanCheckResult } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
-import { counted } from '../domain/figures';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import { indentForScenario, isDemoScenario } from '../forecasts/indent-for';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
@@ -24,8 +24,8 @@ const MIME = {
 
 /** A plan input or disruption that cannot be applied is the caller's data error, named. */
 function asContractError(err: unknown): never {
-  if (err instanceof PlanInputError || err instanceof DisruptionError)
-    throw new ContractError('INVALID_DATA', err.message);
+  if (err instanceof PlanInputError) throw new ContractError('INVALID_DATA', err.message);
+  if (err instanceof DisruptionError) throw new ContractError('INVALID_DATA', err.message, undefined, err.detail);
   throw err;
 }
 
@@ -35,11 +35,15 @@ const NAMED = 3;
 function refuseBroken(name: string, check: PlanCheckResult): void {
   if (check.ok) return;
   const n = check.violations.length;
-  const named = check.violations.slice(0, NAMED).map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`);
+  const violations = check.violations.slice(0, NAMED);
+  const named = violations.map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`);
   if (n > NAMED) named.push(`and ${n - NAMED} more`);
+  const reason: ErrorReason = { code: 'issue-broken', params: { plan: name, n, more: Math.max(0, n - NAMED) } };
   throw new ContractError(
     'CONFLICT',
-    `Plan '${name}' breaks ${counted(n, 'rule check')} and cannot be issued (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
+    `${reasonText(reason)} (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
+    undefined,
+    { reason, violations },
   );
 }
 

@@ -1,6 +1,7 @@
 import { checkPlan, type Violation } from '../checker/check';
 import type { PlanCheckResult } from '../contract/api/plans';
 import type { Plan } from '../domain/plan';
+import { at, violation } from '../domain/violations';
 import type { Scenario } from '../domain/scenario';
 import type { PlanChange, SidingOutage } from '../domain/plan-loop';
 import { roadKey } from '../optimizer/plan-draft';
@@ -19,11 +20,15 @@ export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly Si
         Date.parse(o.from) < Date.parse(r.loadingEnd) &&
         Date.parse(o.to) > Date.parse(r.loadingStart)
       )
-        out.push({
-          rule: 5,
-          where: `rake ${r.rakeId}`,
-          message: `loads at ${r.loadingPoint} from ${r.loadingStart} to ${r.loadingEnd}, inside its outage from ${o.from} to ${o.to}`,
-        });
+        out.push(
+          violation(5, at.rake(r.rakeId), 'loads-in-outage', {
+            loadingPoint: r.loadingPoint,
+            start: r.loadingStart,
+            end: r.loadingEnd,
+            from: o.from,
+            to: o.to,
+          }),
+        );
   return out;
 }
 
@@ -78,19 +83,19 @@ export function nowViolations(
     if (c.kind === 'rake') {
       const r = rakes.get(c.id);
       if (r && Date.parse(r.loadingStart) < now)
-        out.push({
-          rule: 5,
-          where: `rake ${c.id}`,
-          message: `${c.change}, loading from ${r.loadingStart}, before now (${nowIso})`,
-        });
+        out.push(
+          violation(5, at.rake(c.id), 'rake-before-now', { change: c.change, start: r.loadingStart, now: nowIso }),
+        );
     } else {
       const r = road.get(c.id);
       if (r && Date.parse(r.dispatch) < now)
-        out.push({
-          rule: 6,
-          where: `road lot ${c.id}`,
-          message: `${c.change}, leaving at ${r.dispatch}, before now (${nowIso})`,
-        });
+        out.push(
+          violation(6, [{ kind: 'roadLot', id: c.id }], 'lot-before-now', {
+            change: c.change,
+            dispatch: r.dispatch,
+            now: nowIso,
+          }),
+        );
     }
   }
   return out;

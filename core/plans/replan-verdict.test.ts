@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../domain/plan';
 import type { Scenario } from '../domain/scenario';
+import { at, violation } from '../domain/violations';
 import { tiny } from '../optimizer/__fixtures__/tiny';
 import { ruleBasedPlan } from '../optimizer/rule-based-plan';
 import { DisruptionError } from './disruptions';
@@ -67,23 +68,25 @@ describe('re-plan verdicts', () => {
   it('gives no unlock advice for violations of no kept decision, nor for a rake kept because it started', () => {
     const r1 = base.rakes.find((r) => r.rakeId === 'R-1')!;
     const judged = [
-      { candidate: 'keep' as const, plan: base, violations: [{ rule: 2, where: 'order O-2', message: 'a' }] },
+      { candidate: 'keep' as const, plan: base, violations: [violation(2, at.order('O-2'), 'unsplittable-part')] },
       {
         candidate: 'locks only' as const,
         plan: base,
-        violations: [1, 2, 3, 4, 5].map((i) => ({ rule: 6, where: `road SY-1 2026-11-2${i}`, message: 'b' })),
+        violations: [1, 2, 3, 4, 5].map((i) =>
+          violation(6, at.road('SY-1', `2026-11-2${i}`), 'dispatch-outside-horizon'),
+        ),
       },
     ];
     const unrelated = noCandidatePassed(judged, { rakes: [r1], road: [] }, []).message;
     expect(unrelated).toBe(
-      'no re-planned candidate passes the checker; the closest (keep) breaks rule 2 — order O-2: a',
+      'no re-planned candidate passes the checker; the closest (keep) breaks rule 2 — order O-2: may not be split but only part of it ships',
     );
     const started = noCandidatePassed(
-      [{ ...judged[1]!, violations: [...judged[1]!.violations, { rule: 3, where: 'rake R-1', message: 'c' }] }],
+      [{ ...judged[1]!, violations: [...judged[1]!.violations, violation(3, at.rake('R-1'), 'rake-twice')] }],
       { rakes: [{ ...r1, locked: false }], road: [] },
       [],
     ).message;
-    expect(started).toMatch(/breaks rule 6 — road SY-1 2026-11-21: b; .* and 3 more\. /);
+    expect(started).toMatch(/breaks rule 6 — road SY-1 2026-11-21: dispatch is outside the horizon; .* and 3 more\. /);
     expect(started).toMatch(/Likely cause, kept as it is by the re-plan: rake R-1 started loading before now$/);
   });
 });

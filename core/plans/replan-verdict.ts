@@ -4,6 +4,7 @@ import type { StabilityInfo } from '../domain/plan-loop';
 import type { KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
 import { DisruptionError } from './disruptions';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 
 /** Violations named when no candidate passes: enough to act on, few enough to read in one message. */
 const SHOWN = 3;
@@ -33,7 +34,7 @@ export function stabilityYardstick(
 /**
  * Why no re-plan can be returned: the violations of the candidate closest to passing, and the kept
  * decisions they involve (a locked rake over-delivering an order the scenario has since reduced),
- * which the re-plan may not change and the planner can.
+ * which the re-plan may not change and the planner can. The refusal carries them as data too.
  */
 export function noCandidatePassed(
   judged: readonly JudgedCandidate[],
@@ -43,20 +44,26 @@ export function noCandidatePassed(
   const closest = judged.reduce((a, b) => (b.violations.length < a.violations.length ? b : a));
   const vs = closest.violations;
   const more = vs.length > SHOWN ? ` and ${vs.length - SHOWN} more` : '';
-  const text = vs.map((v) => `${v.where}: ${v.message}`).join('\n');
-  const causes = keptCauses(kept, new Set(lockedOrders)).filter((c) => c.ids.some((id) => mentions(text, id)));
+  // The ids each violation names: its place's, and those among its figures (the rakes a siding holds).
+  const named = new Set(
+    vs.flatMap((v) => [
+      ...v.at.map((p) => p.id),
+      ...Object.values(v.params).flatMap((x) => (typeof x === 'string' ? x.split(', ') : [])),
+    ]),
+  );
+  const causes = keptCauses(kept, new Set(lockedOrders)).filter((c) => c.ids.some((id) => named.has(id)));
   const cause = causes.length
-    ? `. Likely cause, kept as it is by the re-plan: ${causes.map((c) => c.what).join('; ')}` +
+    ? `. Likely cause, kept as it is by the re-plan: ${causes.map((c) => reasonText(c.reason)).join('; ')}` +
       (causes.some((c) => c.locked) ? ` — unlock ${causes.length === 1 ? 'it' : 'them'} first` : '')
     : '';
+  const reason: ErrorReason = {
+    code: 'replan-no-candidate',
+    params: { candidate: closest.candidate, more: Math.max(0, vs.length - SHOWN) },
+  };
+  const shown = vs.slice(0, SHOWN);
   return new DisruptionError(
-    `no re-planned candidate passes the checker; the closest (${closest.candidate}) breaks ` +
-      vs
-        .slice(0, SHOWN)
-        .map((v) => `rule ${v.rule} — ${v.where}: ${v.message}`)
-        .join('; ') +
-      more +
-      cause,
+    `${reasonText(reason)} ` + shown.map((v) => `rule ${v.rule} — ${v.where}: ${v.message}`).join('; ') + more + cause,
+    { reason, violations: shown, ...(causes.length ? { causes: causes.map((c) => c.reason) } : {}) },
   );
 }
 
@@ -64,35 +71,28 @@ export function noCandidatePassed(
 function keptCauses(
   kept: KeptDecisions,
   lockedOrders: Set<string>,
-): Array<{ what: string; ids: string[]; locked: boolean }> {
-  const why = (locked: boolean | undefined, orders: string[]) => {
-    if (locked) return `is locked (it carries ${orders.join(', ')})`;
-    const o = orders.find((x) => lockedOrders.has(x));
-    return o ? `carries order ${o}, which is locked` : null;
-  };
+): Array<{ reason: ErrorReason; ids: string[]; locked: boolean }> {
+  const lockedOrder = (orders: string[]) => orders.find((x) => lockedOrders.has(x));
   return [
     ...kept.rakes.map((r) => {
       const orders = r.lines.map((l) => l.order);
-      const reason = why(r.locked, orders);
-      return {
-        what: `rake ${r.rakeId} ${reason ?? 'started loading before now'}`,
-        ids: [r.rakeId, ...orders],
-        locked: !!reason,
-      };
+      const order = lockedOrder(orders);
+      const reason: ErrorReason = r.locked
+        ? { code: 'kept-rake-locked', params: { rake: r.rakeId, orders: orders.join(', ') } }
+        : order
+          ? { code: 'kept-rake-locked-order', params: { rake: r.rakeId, order } }
+          : { code: 'kept-rake-started', params: { rake: r.rakeId } };
+      return { reason, ids: [r.rakeId, ...orders], locked: reason.code !== 'kept-rake-started' };
     }),
     ...kept.road.map((r) => {
-      const reason = why(r.locked, [r.order]);
-      return {
-        what: `road lot ${roadKey(r)} ${reason ?? 'left before now'}`,
-        ids: [r.order, `${r.stockyard} ${r.date}`],
-        locked: !!reason,
-      };
+      const lot = roadKey(r);
+      const order = lockedOrder([r.order]);
+      const reason: ErrorReason = r.locked
+        ? { code: 'kept-lot-locked', params: { lot, orders: r.order } }
+        : order
+          ? { code: 'kept-lot-locked-order', params: { lot, order } }
+          : { code: 'kept-lot-left', params: { lot } };
+      return { reason, ids: [r.order, `${r.stockyard} ${r.date}`], locked: reason.code !== 'kept-lot-left' };
     }),
   ];
-}
-
-/** Whether `text` names `id` whole (RK-1 is not named by RK-10). */
-function mentions(text: string, id: string): boolean {
-  const esc = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^\\w-])${esc}(?![\\w-])`).test(text);
 }

@@ -9,6 +9,7 @@ import { roadKey } from '../optimizer/plan-draft';
 import { key, prepare, type Closures, type Prep } from '../optimizer/prep';
 import { annotatePlanRisk, scenarioForPlan } from '../forecasts/plan-risk';
 import { DisruptionError, applyDisruptions } from './disruptions';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import { carriedOutages, checkWithOutages, nowViolations } from './outages';
 import { noCandidatePassed, stabilityYardstick } from './replan-verdict';
 
@@ -70,19 +71,10 @@ export async function replanScenario(
   };
   const clash = userKept.rakes.filter((r) => forced.rakes.has(r.rakeId));
   if (clash.length)
-    throw new DisruptionError(
-      clash
-        .map(
-          (r) =>
-            `rake ${r.rakeId} (${forced.rakes.get(r.rakeId)}) ${keptClash(r, base.lockedOrders ?? [], opts.nowIso)}`,
-        )
-        .join('; '),
-    );
+    throw clashError(clash.map((r) => keptClash(r, forced.rakes.get(r.rakeId)!, base.lockedOrders ?? [], opts.nowIso)));
   const clashRoad = userKept.road.filter((r) => forced.road.has(roadKey(r)));
   if (clashRoad.length)
-    throw new DisruptionError(
-      `${clashRoad.map((r) => `road lot ${roadKey(r)}`).join('; ')}: locked, but the stock it draws is gone — unlock it first`,
-    );
+    throw clashError(clashRoad.map((r) => ({ code: 'clash-lot-locked', params: { lot: roadKey(r) } })));
   const lockFrom = base;
   const unforced: KeptDecisions = {
     rakes: base.rakes.filter((r) => !forced.rakes.has(r.rakeId)),
@@ -167,12 +159,28 @@ export async function replanScenario(
  * Why a kept rake's decision cannot give way to the disruption that makes it impossible, and what
  * the planner can do: a lock can be lifted, a loading that started before "now" cannot.
  */
-function keptClash(r: PlannedRake, lockedOrders: readonly string[], nowIso?: string): string {
+function keptClash(
+  r: PlannedRake,
+  change: 'drop' | 'retime',
+  lockedOrders: readonly string[],
+  nowIso?: string,
+): ErrorReason {
   const order = r.lines.find((l) => lockedOrders.includes(l.order))?.order;
-  if (r.locked) return 'is locked and the disruption makes its decision impossible — unlock it first';
-  if (order)
-    return `carries locked order ${order} and the disruption makes its decision impossible — unlock the order first`;
-  return `started loading at ${plantClock(r.loadingStart)}, before "now" (${plantClock(nowIso!)}), and the disruption makes its decision impossible: set "now" earlier or remove the disruption`;
+  const rake = { rake: r.rakeId, change };
+  if (r.locked) return { code: 'clash-rake-locked', params: rake };
+  if (order) return { code: 'clash-rake-locked-order', params: { ...rake, order } };
+  return {
+    code: 'clash-rake-started',
+    params: { ...rake, start: plantClock(r.loadingStart), now: plantClock(nowIso!) },
+  };
+}
+
+/** A re-plan refused over kept decisions the disruption makes impossible: each named, in English and as data. */
+function clashError(causes: ErrorReason[]): DisruptionError {
+  return new DisruptionError(causes.map(reasonText).join('; '), {
+    reason: { code: 'replan-kept-clash', params: {} },
+    causes,
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import type { Plan } from '../../domain/plan';
+import type { Violation } from '../../domain/violations';
 
 /** Dispatch plans: solve (with progress, soft stop and hard cancel), store, compare, export. */
 export interface PlanListItem {
@@ -55,7 +56,7 @@ export interface PlanComparison {
 
 export interface PlanCheckResult {
   ok: boolean;
-  violations: { rule: number; where: string; message: string }[];
+  violations: Violation[];
   recomputedTotalCost: number;
 }
 
