@@ -105,4 +105,14 @@ test('edit, undo, lock three rakes, delay another by 10 h and re-plan; a refused
   await expect(saved).toContainText(`rake ${broken}: rule 5 — loading starts`);
   await expect(editor.getByRole('button', { name: 'Issue plan' })).toBeDisabled();
   await expect(editor.getByTestId('issue-blocked')).toContainText('Cannot be issued');
+
+  // In Hindi the refusal and the saved plan's violations are written from their data: no English sentence left.
+  await app.getByLabel('Language').selectOption('hi');
+  const refusedHi = app.getByTestId('replan-error');
+  await expect(refusedHi).toContainText(`पुनर्योजना अस्वीकृत: रेक ${broken} (समय बदलना पड़ेगा) लॉक है`);
+  await expect(refusedHi).not.toContainText('is locked');
+  const savedHi = app.getByTestId('saved-verdict');
+  await expect(savedHi).toContainText(`रेक ${broken}: नियम 5 — लोडिंग रेक के प्लेस होने से`);
+  await expect(savedHi).not.toContainText('loading starts');
+  await app.getByLabel('भाषा').selectOption('en');
 });

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RakeplanClient } from '../contract/client';
+import { ContractError, toErrorData } from '../contract/errors';
 import { createMemoryPair } from '../contract/memory-transport';
 import { createHost } from '../host/create-host';
 import { appRoot } from '../host/paths';
@@ -208,6 +209,12 @@ describe('plans.edit / replan / issue / documents', () => {
       message: expect.stringContaining(
         `breaks ${n} rule checks and cannot be issued (rule ${v.rule} at ${v.where}: ${v.message}; `,
       ),
+    });
+    // The same refusal as data, for the interface to word: the first three violations as the checker gave them.
+    const refused = await host.app.invoke('plans.issue', { id: saved.id! }).catch((e: unknown) => e as ContractError);
+    expect(toErrorData(refused)).toMatchObject({
+      reason: { code: 'issue-broken', params: { plan: 'tiny broken · v2', n, more: Math.max(0, n - 3) } },
+      violations: check.violations.slice(0, 3),
     });
     expect((await host.app.invoke('plans.list', {})).find((p) => p.id === saved.id)!.issuedAt).toBeNull();
     // The plan it was edited from passes, and issues.

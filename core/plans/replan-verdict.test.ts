@@ -89,4 +89,29 @@ describe('re-plan verdicts', () => {
     expect(started).toMatch(/breaks rule 6 — road SY-1 2026-11-21: dispatch is outside the horizon; .* and 3 more\. /);
     expect(started).toMatch(/Likely cause, kept as it is by the re-plan: rake R-1 started loading before now$/);
   });
+
+  it('carries the refusal as data: its reason, the violations named and the kept decisions behind them', () => {
+    const r1 = { ...base.rakes.find((r) => r.rakeId === 'R-1')!, locked: true };
+    // R-1 is named only among a siding's rakes, not as the place: still its cause.
+    const held = violation(5, [{ kind: 'loadingPoint', id: 'LP-1' }], 'siding-over-capacity', {
+      n: 2,
+      rakes: 'R-1, R-3',
+      max: 1,
+    });
+    const vs = [held, ...[1, 2, 3].map((i) => violation(2, at.order(`O-${i}`), 'unsplittable-part'))];
+    const err = noCandidatePassed(
+      [{ candidate: 'locks only', plan: base, violations: vs }],
+      { rakes: [r1], road: [] },
+      [],
+    );
+    expect(err.detail).toEqual({
+      reason: { code: 'replan-no-candidate', params: { candidate: 'locks only', more: 1 } },
+      violations: vs.slice(0, 3),
+      causes: [{ code: 'kept-rake-locked', params: { rake: 'R-1', orders: r1.lines.map((l) => l.order).join(', ') } }],
+    });
+    expect(err.message).toContain('holds 2 rakes at once (R-1, R-3), limit 1');
+    expect(err.message).toMatch(
+      /and 1 more\. Likely cause, kept as it is by the re-plan: rake R-1 is locked \(it carries .*\) — unlock it first$/,
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { errorLead } from '../lib/errorLead';
+import { refusalText } from '../lib/refusalText';
 
 /** Small shared building blocks; pages compose these rather than restyling each time. */
 export function Card({
@@ -37,13 +38,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 export function ErrorBanner({ error }: { error: unknown }) {
   if (!error) return null;
-  const e = error as { code?: string; message?: string; issues?: { path: string; message: string }[] };
+  const e = error as { code?: string; issues?: { path: string; message: string }[] };
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
       <p>
         {/* What kind of refusal, in the planner's language; the host's own sentence follows. */}
         {errorLead(error) && <span className="mr-1 font-semibold">{errorLead(error)}</span>}
-        {e.message ?? String(error)}
+        {refusalText(error)}
         {/* The code stays, small, for plant IT reading a screenshot. */}
         {e.code && <span className="ml-2 font-mono text-xs opacity-70">{e.code}</span>}
       </p>

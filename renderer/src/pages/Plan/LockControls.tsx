@@ -3,6 +3,7 @@ import type { Plan } from '../../../../core/domain/plan';
 import { Button } from '../../components/ui';
 import { formatDateTime } from '../../lib/dates';
 import { formatT } from '../../lib/format';
+import { violationMessage } from '../../lib/refusalText';
 import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
 
@@ -65,7 +66,7 @@ export function LockControls({ plan }: { plan: Plan }) {
                   <td className="tabular whitespace-nowrap text-right">{formatT(r.loadT)}</td>
                   <td className="text-xs">{r.lines.map((l) => l.order).join(', ')}</td>
                   <td className="text-xs text-red-800" data-testid={vs.length ? 'row-violation' : undefined}>
-                    {vs.map((v) => t('locks.rule', { rule: v.rule, message: v.message })).join('; ')}
+                    {vs.map((v) => t('locks.rule', { rule: v.rule, message: violationMessage(v) })).join('; ')}
                   </td>
                 </tr>
               );
@@ -110,7 +111,7 @@ export function LockControls({ plan }: { plan: Plan }) {
                     </td>
                     <td className="tabular text-right">{formatT(r.tonnes)}</td>
                     <td className="text-xs text-red-800">
-                      {vs.map((v) => t('locks.rule', { rule: v.rule, message: v.message })).join('; ')}
+                      {vs.map((v) => t('locks.rule', { rule: v.rule, message: violationMessage(v) })).join('; ')}
                     </td>
                   </tr>
                 );

@@ -1,5 +1,6 @@
 import type { PlanCheckResult } from '../../../../core/contract/api/plans';
 import { formatRs } from '../../lib/format';
+import { violationMessage, violationWhere } from '../../lib/refusalText';
 import { t } from '../../i18n';
 import { usePlanLoop } from './planLoopStore';
 import { tNodes } from './planText';
@@ -64,8 +65,8 @@ function Violations({ check }: { check: PlanCheckResult }) {
       <ul className="list-disc pl-5">
         {[...byRake].slice(0, 20).map(([where, vs]) => (
           <li key={where} data-testid="edit-violation">
-            <span className="font-mono">{where}</span>:{' '}
-            {vs.map((v) => t('verdict.rule', { rule: v.rule, message: v.message })).join('; ')}
+            <span className="font-mono">{violationWhere(vs[0]!)}</span>:{' '}
+            {vs.map((v) => t('verdict.rule', { rule: v.rule, message: violationMessage(v) })).join('; ')}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { Disruption } from '../../../../core/contract/api/plan-loop';
 import { t } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
+import { refusalText } from '../../lib/refusalText';
 
 /** A disruption in the planner's words, as listed under the form. */
 export function describeDisruption(d: Disruption): string {
@@ -37,7 +38,7 @@ const AT = /^disruptions(?:\[(\d+)\]|\.(\d+))(?:\.([\w.]+))?(?: \([^)]*\))?(?::\
  * 0-based field path.
  */
 export function replanErrorLines(error: unknown, disruptions: readonly Disruption[]): string[] {
-  const e = error as { message?: string; issues?: { path: string; message: string }[] };
+  const e = error as { issues?: { path: string; message: string }[] };
   const line = (path: string, why: string) => {
     const m = AT.exec(path);
     const i = m ? Number(m[1] ?? m[2]) : NaN;
@@ -52,6 +53,7 @@ export function replanErrorLines(error: unknown, disruptions: readonly Disruptio
     });
   };
   if (e.issues?.length) return e.issues.map((i) => line(i.path, i.message));
-  const msg = e.message ?? String(error);
+  // A refusal the host sends as data (its reason, violations and causes) reads in the interface's language.
+  const msg = refusalText(error);
   return AT.test(msg) ? [line(msg, '')] : [t('disrupt.refused', { why: msg })];
 }
