@@ -119,6 +119,8 @@ export const rakeAvailabilitySpec: ModelSpec = {
   feeds: 'Optimizer: expected placement time of each rake (promised time + forecast delay).',
   // recentDelayH: the loading point's last RECENT_PLACEMENTS arrivals, a few days' worth each.
   lookback: [[0, 30]],
+  // Each placement's delay enters RECENT_PLACEMENTS consecutive rows of its loading point.
+  driftOn: { recentDelayH: 'delayH' },
   build(h) {
     const rows = [...h.rake_placements].sort((a, b) => Date.parse(a.promisedAt) - Date.parse(b.promisedAt));
     const known = new KnownPlacements(rows);

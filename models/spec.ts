@@ -42,6 +42,14 @@ export interface ModelSpec {
    * builds the rows of a few weeks reads these days too.
    */
   lookback?: readonly (readonly [number, number])[];
+  /**
+   * Features that average a column's recent values per group (a moving average), each with that
+   * column: drift compares the column's values in their place. Consecutive rows of a group share
+   * all but one of the values such a feature averages, so a few weeks' rows hold only a handful of
+   * independent values of it: its PSI and KS read the chance run of a few outliers as a shift.
+   * The averaged values themselves are independent rows, and the average moves only if they do.
+   */
+  driftOn?: Readonly<Record<string, string>>;
   /** Naive forecasts to beat; the model must beat each (the strongest is the one reported). */
   baseline: BaselineFn | BaselineFn[];
 }

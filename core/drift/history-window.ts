@@ -2,11 +2,12 @@ import type Database from 'better-sqlite3';
 import type { DriftCompared } from '../contract/api/monitoring';
 import { grouped } from '../domain/figures';
 import { HISTORY_DATE_COLUMN } from '../domain/history';
-import { cellAt, dayNumber, getColumn, takeRows, type Cell } from '../ml/table';
+import { cellAt, dayNumber, getColumn, takeRows, type Cell, type Table } from '../ml/table';
 import { syntheticHistory } from '../scenarios/history-store';
 import { historyRowsBetween } from '../training/history-source';
 import { getSpec } from '../../models';
-import { computeStats, type DatasetStats } from './reference';
+import type { ModelSpec } from '../../models/spec';
+import { computeStats, type DatasetStats, type FeatureStats } from './reference';
 
 /** What a drift check needs to know of a spec-trained production version. */
 export interface HistoryBasis {
@@ -28,6 +29,8 @@ export type Current =
       /** Which rows were compared, for the report's message. */
       what: string;
       compared?: DriftCompared;
+      /** Features compared on the column they average (ModelSpec.driftOn), with that column. */
+      via?: Readonly<Record<string, string>>;
     }
   | { rows: null; samples: number; message: string; compared?: DriftCompared };
 
@@ -120,8 +123,7 @@ export function currentFromHistory(
       ranges.map(([a, b]) => [isoDay(a), isoDay(b)]),
     ),
   );
-  const days = getColumn(built, basis.dateColumn ?? 'date')?.num;
-  if (!days) throw new Error(`${basis.label}: the rows built by spec ${spec.name} have no date column.`);
+  const days = builtDays(built, spec, basis);
   const cur: number[] = [];
   const past: number[] = [];
   for (let i = 0; i < built.nRows; i++) {
@@ -131,23 +133,83 @@ export function currentFromHistory(
   }
   if (cur.length < minSamples) return tooFew(cur.length);
   const inputs = stored.features.map((f) => f.name);
-  const cols = inputs.map((n) => getColumn(built, n)).filter((c) => c !== undefined);
-  const rows = cur.map((i) => Object.fromEntries(cols.map((c) => [c.name, cellAt(c, i)])));
+  let via = Object.fromEntries(inputs.flatMap((n) => (spec.driftOn?.[n] ? [[n, spec.driftOn[n]]] : [])));
   const latest = recorded > cap ? `the latest ${grouped(cur.length)} of ` : '';
   const newRows = `${latest}${grouped(recorded)} ${noun} recorded after ${after}`;
+  let stats: DatasetStats;
+  let what: string;
+  let span: { from: string; to: string } | null = null;
   if (past.length >= minSamples) {
-    const span = { from: isoDay(ref[0]), to: isoDay(ref[1]) };
-    return {
-      rows,
-      stats: computeStats(takeRows(built, past), inputs),
-      what: `${newRows}, against the training rows of the same weeks a year earlier (${span.from} to ${span.to})`,
-      compared: compared(span),
-    };
+    span = { from: isoDay(ref[0]), to: isoDay(ref[1]) };
+    stats = computeStats(takeRows(comparedColumns(built, inputs, via), past), inputs);
+    what = `${newRows}, against the training rows of the same weeks a year earlier (${span.from} to ${span.to})`;
+  } else {
+    // The stored statistics are the features' own; a feature compared on the values it averages
+    // takes that column's reference from the training span of the history.
+    const sources = Object.keys(via).length ? sourceStats(db, spec, basis, inputs, via, minSamples) : null;
+    if (!sources) via = {};
+    stats = { ...stored, features: stored.features.map((f) => sources?.get(f.name) ?? f) };
+    what = `${newRows}, against all ${grouped(stored.rows)} training rows`;
   }
+  const view = comparedColumns(built, inputs, via);
+  const rows = cur.map((i) => Object.fromEntries(view.columns.map((c) => [c.name, cellAt(c, i)])));
+  const averaged = Object.entries(via).map(([f, c]) => `${f} on the ${c} values it averages`);
   return {
     rows,
-    stats: stored,
-    what: `${newRows}, against all ${grouped(stored.rows)} training rows`,
-    compared: compared(null),
+    stats,
+    what: averaged.length ? `${what}; ${averaged.join(', ')}` : what,
+    compared: compared(span),
+    via,
   };
+}
+
+function builtDays(built: Table, spec: ModelSpec, basis: HistoryBasis): Float64Array {
+  const days = getColumn(built, basis.dateColumn ?? 'date')?.num;
+  if (!days) throw new Error(`${basis.label}: the rows built by spec ${spec.name} have no date column.`);
+  return days;
+}
+
+/**
+ * The built columns drift compares, under the inputs' names: for a moving average
+ * (ModelSpec.driftOn), the column it averages.
+ */
+function comparedColumns(built: Table, inputs: readonly string[], via: Readonly<Record<string, string>>): Table {
+  return {
+    nRows: built.nRows,
+    columns: inputs.flatMap((n) => {
+      const c = getColumn(built, via[n] ?? n);
+      return c ? [{ ...c, name: n }] : [];
+    }),
+  };
+}
+
+/**
+ * Reference statistics of the columns the `via` features average, over the training span of the
+ * history (rows dated up to trainedThrough); null when the history no longer holds enough of them.
+ */
+function sourceStats(
+  db: Database.Database,
+  spec: ModelSpec,
+  basis: HistoryBasis,
+  inputs: readonly string[],
+  via: Readonly<Record<string, string>>,
+  minSamples: number,
+): Map<string, FeatureStats> | null {
+  const col = `"${HISTORY_DATE_COLUMN[spec.table]}"`;
+  const first = (
+    db.prepare(`SELECT substr(MIN(${col}), 1, 10) AS d FROM "history_${spec.table}"`).get() as {
+      d: string | null;
+    }
+  ).d;
+  const after = basis.trainedThrough!.slice(0, 10);
+  if (!first || first > after) return null;
+  const built = spec.build(historyRowsBetween(db, spec.table, [[first, after]]));
+  const days = builtDays(built, spec, basis);
+  const afterDay = dayNumber(after);
+  const training: number[] = [];
+  for (let i = 0; i < built.nRows; i++) if (days[i]! <= afterDay) training.push(i);
+  if (training.length < minSamples) return null;
+  const names = inputs.filter((n) => via[n]);
+  const stats = computeStats(takeRows(comparedColumns(built, names, via), training), names);
+  return new Map(stats.features.map((f) => [f.name, f]));
 }

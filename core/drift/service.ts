@@ -156,14 +156,15 @@ export class DriftService {
       };
     else {
       const rows = cur.rows;
-      const features = cur.stats.features.flatMap(
-        (f) =>
-          featureDrift(
-            f,
-            rows.map((r) => r[f.name]),
-            th,
-          ) ?? [],
-      );
+      const features = cur.stats.features.flatMap((f) => {
+        const d = featureDrift(
+          f,
+          rows.map((r) => r[f.name]),
+          th,
+        );
+        const on = cur.via?.[f.name];
+        return d ? [on ? { ...d, comparedOn: on } : d] : [];
+      });
       const status = overallStatus(features);
       const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
       report = {

@@ -117,6 +117,8 @@ export interface DriftFeature {
   ks: { d: number; pValue: number } | null;
   status: 'ok' | 'warn' | 'drift';
   missingRate: { reference: number; current: number };
+  /** The column compared in the feature's place: the values a moving average averages (its own rows are not independent). */
+  comparedOn?: string;
 }
 
 /**
