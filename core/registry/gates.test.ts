@@ -52,6 +52,14 @@ describe('gates on a model refit on its own holdout', () => {
     expect(r.gates.find((g) => g.gate === 'stability')!.summary).toMatch(/not evaluated: m@1 was refit/);
   });
 
+  it('do not count the stability gate they cannot judge there as passed', async () => {
+    const r = await gates(version(1, { refitRows: 1000 }), null);
+    const stab = r.gates.find((g) => g.gate === 'stability')!;
+    expect(stab).toMatchObject({ passed: false, notEvaluated: true });
+    expect(stab.summary).toMatch(/evaluate it on rows it never trained on, or promote with an override$/);
+    expect(r.passed).toBe(false);
+  });
+
   it('refuse to compare with production when either side trained on the holdout', async () => {
     for (const [cand, prod] of [
       [version(2, { refitRows: 1000 }), version(1)],
@@ -67,6 +75,7 @@ describe('gates on a model refit on its own holdout', () => {
   it('score a refit model on rows a caller gives, which it never saw', async () => {
     const r = await gates(version(1, { refitRows: 1000 }), null, off(3), false);
     expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toMatch(/MAE 3 on 100 holdout rows/);
+    expect(r.gates.find((g) => g.gate === 'stability')).not.toHaveProperty('notEvaluated');
   });
 });
 

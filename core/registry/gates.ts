@@ -109,7 +109,10 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     dataQuality(cand, prod, holdout.length, th),
     improvement(figures, prod, err, th, prodError),
     candRefit
-      ? notEvaluated('stability', `not evaluated: ${candRefit}, so its per-segment errors there are training errors`)
+      ? notEvaluated(
+          'stability',
+          `${candRefit}, so its per-segment errors there are training errors; evaluate it on rows it never trained on, or promote with an override`,
+        )
       : vsProd && prod
         ? stability(vsProd.rows, vsProd.cand, vsProd.prod, `production @${prod.version}`, err, th)
         : stability(holdout, eCand, eBase, 'the registry baseline', err, th),
@@ -283,8 +286,9 @@ function improvement(
   };
 }
 
-function notEvaluated(gate: GateResult['gate'], summary: string): GateResult {
-  return { gate, passed: true, checks: [], summary };
+/** A gate whose evidence is missing: it does not pass, so only an override with a reason promotes. */
+function notEvaluated(gate: GateResult['gate'], why: string): GateResult {
+  return { gate, passed: false, notEvaluated: true, checks: [], summary: `not evaluated: ${why}` };
 }
 
 function stability(
@@ -296,13 +300,12 @@ function stability(
   th: GateThresholds,
 ): GateResult {
   const t = th.stability;
-  if (!eCand || !eRef)
-    return {
-      gate: 'stability',
-      passed: !eCand ? false : true,
-      checks: [],
-      summary: !eCand ? 'no holdout rows to evaluate on' : `nothing to compare with (no production and no baseline)`,
-    };
+  if (!eCand) return { gate: 'stability', passed: false, checks: [], summary: 'no holdout rows to evaluate on' };
+  if (!eRef)
+    return notEvaluated(
+      'stability',
+      'nothing to compare its segments with (no production and no baseline); promote with an override',
+    );
   const checks: GateCheck[] = [];
   // A segment is judged against the larger of its own reference error and the reference's error
   // over the whole holdout. Where the reference is nearly exact (a baseline's share of 1 in a lane

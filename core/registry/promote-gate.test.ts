@@ -45,6 +45,20 @@ describe('promote and the stored gate report', () => {
     expect(reg().store.gateReports('transit-delay', 2)[0]).toMatchObject({ passed: false, thresholds: strict });
   });
 
+  it('judges again a stored report that counted a gate it could not evaluate as passed', async () => {
+    const fresh = await host.app.invoke('registry.evaluate', { name: 'transit-delay', version: 2 });
+    const stability = { gate: 'stability' as const, passed: true, checks: [], summary: 'not evaluated: refit' };
+    reg().store.saveGateReport({
+      ...fresh,
+      passed: true,
+      gates: fresh.gates.map((g) => (g.gate === 'stability' ? stability : { ...g, passed: true })),
+    });
+    await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: 2 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(reg().store.alias('transit-delay', 'production')).toBe(1);
+  });
+
   it('reuses the latest report when it was judged against this production under these thresholds', async () => {
     const before = reg().store.gateReports('transit-delay', 2).length;
     await expect(host.app.invoke('registry.promote', { name: 'transit-delay', version: 2 })).rejects.toMatchObject({

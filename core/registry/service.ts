@@ -308,9 +308,13 @@ export class Registry {
     const current = this.store.alias(name, 'production');
     if (current === version) throw new ContractError('CONFLICT', `${name}@${version} is already in production.`);
     const latest = this.store.gateReports(name, version)[0];
-    // A report judged against another production, or under other limits, says nothing about now.
+    // A report judged against another production, or under other limits, says nothing about now;
+    // one stored while a gate that could not be judged still counted as passed is judged again.
     const reusable =
-      latest && latest.against === current && isDeepStrictEqual(latest.thresholds, this.gateThresholds());
+      latest &&
+      latest.against === current &&
+      isDeepStrictEqual(latest.thresholds, this.gateThresholds()) &&
+      !latest.gates.some((g) => g.passed && g.summary.startsWith('not evaluated'));
     let gate: GateReport;
     try {
       gate = reusable ? latest : await this.evaluate(name, version);

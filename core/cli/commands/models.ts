@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { ModelVersionInfo } from '../../contract/api/registry';
+import type { GateResult, ModelVersionInfo } from '../../contract/api/registry';
 import { baselineVerdict } from '../../registry/baseline-verdict';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
@@ -31,6 +31,9 @@ function ref(s: string | undefined, needVersion: boolean): { name: string; versi
   return { name, version };
 }
 
+/** A gate's verdict: one that could not be judged is neither a pass nor a measured failure. */
+const gateWord = (g: GateResult) => (g.passed ? 'PASS' : g.notEvaluated ? 'NOT EVALUATED' : 'FAIL');
+
 function printVersion(v: ModelVersionInfo, env: CliEnv): void {
   const test = (v.metrics?.test ?? {}) as Record<string, number>;
   env.out(`${v.name}@${v.version}  ${v.origin}  ${v.aliases.join(',') || '-'}  created ${v.createdAt}`);
@@ -57,7 +60,7 @@ function printVersion(v: ModelVersionInfo, env: CliEnv): void {
   );
   if (v.gate)
     env.out(
-      `  gates ${v.gate.passed ? 'PASSED' : 'FAILED'} vs ${v.gate.against !== null ? `@${v.gate.against}` : 'no production'}: ${v.gate.gates.map((g) => `${g.gate} ${g.passed ? 'ok' : 'FAIL'}`).join(', ')}`,
+      `  gates ${v.gate.passed ? 'PASSED' : 'FAILED'} vs ${v.gate.against !== null ? `@${v.gate.against}` : 'no production'}: ${v.gate.gates.map((g) => `${g.gate} ${g.passed ? 'ok' : gateWord(g)}`).join(', ')}`,
     );
   if (v.lastError) env.out(`  last error: ${v.lastError}`);
   if (v.note) env.out(`  note: ${v.note}`);
@@ -117,7 +120,7 @@ export const modelsCommand: CliCommand = {
           const r = ref(target, true);
           const rep = await call('registry.evaluate', { name: r.name, version: r.version! });
           for (const g of rep.gates) {
-            env.out(`${g.passed ? 'PASS' : 'FAIL'} ${g.gate}: ${g.summary}`);
+            env.out(`${gateWord(g)} ${g.gate}: ${g.summary}`);
             for (const c of g.checks.filter((x) => !x.passed))
               env.out(
                 `     ${c.name}: ${String(c.value)} (limit ${String(c.limit)})${c.detail ? ` – ${c.detail}` : ''}`,

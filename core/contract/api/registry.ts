@@ -102,6 +102,11 @@ export interface GateResult {
   passed: boolean;
   summary: string;
   checks: GateCheck[];
+  /**
+   * The gate could not be judged: the evidence it needs is missing. It does not pass (promotion
+   * then needs an override with a reason), as a check without its figure fails in the other gates.
+   */
+  notEvaluated?: true;
 }
 
 /** The gates' limits, as `registry.setGateThresholds` validates them (schema below). */

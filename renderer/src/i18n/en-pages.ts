@@ -241,7 +241,8 @@ export const enPages = {
   'gate.consistencyChange': '90 % of predictions within {change} % of production’s',
   'gate.consistencyPsi': 'prediction PSI ≤ {psi}',
   'gate.promote': 'Promote to production',
-  'gate.overrideLabel': 'A gate failed. To promote anyway, say why (recorded with the version):',
+  'gate.overrideLabel':
+    'A gate failed or could not be evaluated. To promote anyway, say why (recorded with the version):',
   'gate.override': 'Override and promote',
 
   'monitor.window': 'Window',

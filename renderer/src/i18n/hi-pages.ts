@@ -237,7 +237,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'gate.consistencyChange': '90 % प्रेडिक्शन, प्रोडक्शन वाले से {change} % के भीतर',
   'gate.consistencyPsi': 'प्रेडिक्शन PSI ≤ {psi}',
   'gate.promote': 'प्रोडक्शन में भेजें',
-  'gate.overrideLabel': 'एक गेट असफल रहा। फिर भी प्रोडक्शन में भेजना है तो कारण लिखें (वर्ज़न के साथ दर्ज होगा):',
+  'gate.overrideLabel': 'एक गेट असफल रहा या जाँचा नहीं जा सका। फिर भी प्रोडक्शन में भेजना है तो कारण लिखें (वर्ज़न के साथ दर्ज होगा):',
   'gate.override': 'गेट अनदेखा कर प्रोडक्शन में भेजें',
 
   'monitor.window': 'अवधि',

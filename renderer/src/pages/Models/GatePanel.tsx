@@ -44,10 +44,10 @@ export function GatePanel({
           <li
             key={g.gate}
             data-testid={`gate-${g.gate}`}
-            className={`rounded border px-2 py-1 text-sm ${g.passed ? 'border-emerald-200 bg-emerald-50' : 'border-red-200 bg-red-50'}`}
+            className={`rounded border px-2 py-1 text-sm ${g.passed ? 'border-emerald-200 bg-emerald-50' : g.notEvaluated ? 'border-amber-300 bg-amber-50' : 'border-red-200 bg-red-50'}`}
           >
             <span className="font-medium">
-              {g.passed ? '✓' : '✗'} {t(GATE_TITLES[g.gate])}
+              {g.passed ? '✓' : g.notEvaluated ? '–' : '✗'} {t(GATE_TITLES[g.gate])}
             </span>
             : {g.summary}
             {g.checks.length > 0 && (
