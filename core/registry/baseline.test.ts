@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createHost } from '../host/create-host';
 import type { ModelManifest } from '../ml/manifest';
 import { tableFromRows } from '../ml/table';
-import { fitBaseline, predictBaseline } from './baseline';
+import { tempDir } from '../../tests/helpers/tmp';
+import { versionRecord } from '../../tests/fixtures/version-record';
+import { fitBaseline, predictBaseline, smoothStoredPrior, type Baseline } from './baseline';
+import { registryFor } from './context';
 
 const manifest = {
   target: 'mode',
@@ -35,5 +40,47 @@ describe('the registry baseline of a classifier', () => {
     expect(p('EAST').rail).toBeCloseTo(11 / 32, 12);
     expect(p('NEW-LANE').road).toBeCloseTo(21 / 72, 12);
     expect(b.description).toBe('smoothed class shares by corridor');
+  });
+});
+
+describe('a classifier baseline stored before the shares were smoothed', () => {
+  const tmp = tempDir('rp-baseline-');
+  const host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
+  afterAll(() => {
+    host.close();
+    tmp.cleanup();
+  });
+  // As fitBaseline stored it then: plain shares, SOUTH's road share 0.
+  const legacy: Baseline = {
+    kind: 'prior',
+    description: 'class shares by corridor',
+    classes: ['rail', 'road'],
+    overall: [49 / 70, 21 / 70],
+    segment: { column: 'corridor', values: { SOUTH: [1, 0], EAST: [7 / 28, 21 / 28] } },
+  };
+  const old = { ...manifest, name: 'mode', rows: { train: 70, valid: 15, test: 15 } } as ModelManifest;
+  // The data's 100 rows: SOUTH 60, EAST 40; the 70 training rows are 70 % of them.
+  const stats = {
+    rows: 100,
+    features: [
+      { name: 'corridor', kind: 'categorical' as const, n: 100, missingRate: 0, counts: { SOUTH: 60, EAST: 40 } },
+    ],
+  };
+
+  it('answers smoothed once read back, with the rows behind each share estimated from the version', () => {
+    const store = registryFor(host.services).store;
+    const rec = store.insertVersion(versionRecord('mode', 1, old, { baseline: legacy, datasetStats: stats }));
+    const b = store.require('mode', rec.version).baseline!;
+    const out = predictBaseline(b, old, [{ corridor: 'SOUTH' }, { corridor: 'EAST' }, { corridor: 'NEW' }]).columns;
+    // SOUTH: 60 × 0.7 = 42 training rows, all rail: (0 + 1) / (42 + 2).
+    expect(out.p_road![0]).toBeCloseTo(1 / 44, 12);
+    expect(out.p_rail![1]).toBeCloseTo((7 + 1) / (28 + 2), 12);
+    expect(out.p_road![2]).toBeCloseTo((21 + 1) / (70 + 2), 12);
+    expect(b.description).toBe('smoothed class shares by corridor');
+  });
+
+  it('leaves a baseline stored smoothed as it is', () => {
+    const fresh = fitBaseline(tableFromRows(rows), manifest, [0, 1, 2])!;
+    expect(smoothStoredPrior(fresh, old, stats)).toBe(fresh);
   });
 });

@@ -1,3 +1,4 @@
+import type { DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import { getColumn, type Cell, type Table } from '../ml/table';
 
@@ -88,6 +89,36 @@ export function fitBaseline(t: Table, manifest: ModelManifest, rows: readonly nu
     overall: sum / n,
     description: segName ? `mean ${manifest.target} by ${segName}` : `mean ${manifest.target}`,
     segment: segName ? { column: segName, values: Object.fromEntries([...by].map(([k, a]) => [k, a.s / a.n])) } : null,
+  };
+}
+
+/**
+ * A classifier baseline as stored, smoothed if it was stored before fitBaseline smoothed the shares
+ * (its description then lacks "smoothed"): an older version's fallback must not rule a class out
+ * either. Only the shares were stored, so the rows behind each lane's shares are estimated from the
+ * version's own record: the lane's rows in its data (the input's category counts), scaled by the
+ * training rows' part of the data; the overall shares rest on all its training rows.
+ */
+export function smoothStoredPrior(b: Baseline | null, m: ModelManifest, stats: DatasetStats | null): Baseline | null {
+  if (b?.kind !== 'prior' || b.description.startsWith('smoothed')) return b;
+  const k = b.classes.length;
+  const train = m.rows?.train ?? 0;
+  const total = m.rows ? m.rows.train + m.rows.valid + m.rows.test : 0;
+  const smooth = (p: readonly number[], n: number) => p.map((x) => (x * n + 1) / (n + k));
+  const seg = b.segment;
+  const feature = seg ? stats?.features.find((f) => f.name === seg.column) : undefined;
+  const counts = feature?.kind === 'categorical' ? feature.counts : null;
+  const lanes = seg ? Math.max(1, Object.keys(seg.values).length) : 1;
+  const laneRows = (v: string) =>
+    counts && Object.hasOwn(counts, v) && total > 0 ? (counts[v]! * train) / total : train / lanes;
+  return {
+    ...b,
+    description: `smoothed ${b.description}`,
+    overall: smooth(b.overall, train),
+    segment: seg && {
+      column: seg.column,
+      values: Object.fromEntries(Object.entries(seg.values).map(([v, p]) => [v, smooth(p, laneRows(v))])),
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { ContractError } from '../contract/errors';
 import type { DatasetFingerprint, DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import type { Database } from '../storage/db';
-import type { Baseline } from './baseline';
+import { smoothStoredPrior, type Baseline } from './baseline';
 
 /** A version as stored, with the parts the list views leave out (reference stats, baseline). */
 /**
@@ -370,18 +370,20 @@ export function manifestInfo(m: ModelManifest): ManifestInfo {
 }
 
 function toRecord(r: Record<string, unknown>): VersionRecord {
+  const manifest = parse<ModelManifest>(r.manifest)!;
+  const datasetStats = parse<DatasetStats>(r.dataset_stats);
   return {
     name: r.name as string,
     version: r.version as number,
     origin: r.origin as VersionRecord['origin'],
     spec: r.spec as string | null,
     params: parse<Record<string, unknown>>(r.params) ?? {},
-    manifest: parse<ModelManifest>(r.manifest)!,
+    manifest,
     dataset: parse<DatasetFingerprint>(r.dataset),
-    datasetStats: parse<DatasetStats>(r.dataset_stats),
+    datasetStats,
     metrics: parse<Record<string, unknown>>(r.metrics),
     baselineMetrics: parse<Record<string, unknown>>(r.baseline_metrics),
-    baseline: parse<Baseline>(r.baseline),
+    baseline: smoothStoredPrior(parse<Baseline>(r.baseline), manifest, datasetStats),
     trainMs: r.train_ms as number | null,
     parentVersion: r.parent_version as number | null,
     note: r.note as string,
