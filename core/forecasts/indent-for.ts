@@ -3,9 +3,9 @@ import type { IndentResult, RailShareFrom } from '../contract/api/forecasts';
 import type { Scenario } from '../domain/scenario';
 import type { HostServices } from '../host/services';
 import { getSummary } from '../scenarios/store';
-import { loadHistory } from '../training/history-source';
+import { readHistory } from '../training/history-source';
 import { rakeIndent } from './indent';
-import { railDemand, railShareText } from './rail-share';
+import { laneShipments, railDemand, railShareText, type LaneShipments } from './rail-share';
 import { demandDays } from './service';
 
 /** A saved demo scenario (seeded or generated) is the demo: asking about it is asking for demo figures. */
@@ -13,6 +13,16 @@ export function isDemoScenario(db: Database.Database, scenarioId: string): boole
   const source = getSummary(db, scenarioId).source;
   return source === 'generated' || source === 'demo';
 }
+
+/** The shipments table summed per destination × product in SQL: a few rows, not two years of shipments. */
+export const shipmentLanes = (db: Database.Database) =>
+  db
+    .prepare(
+      `SELECT destination, product, SUM(CASE WHEN mode = 'rail' THEN tonnes ELSE 0 END) AS railT,
+         SUM(tonnes) AS allT, COUNT(*) AS n
+       FROM history_shipments GROUP BY destination, product`,
+    )
+    .all() as LaneShipments[];
 
 /**
  * The rake indent for a scenario with the demand forecast the forecasts service gives it, cut to
@@ -34,9 +44,9 @@ export async function indentForScenario(
       demandFrom: { code: 'none', noModel: !!d.noModel, why: d.why },
     };
   // The same rule as the forecast itself: synthetic shipments split only the demo's demand.
-  const h = loadHistory({ dbPath: s.dbPath }, 'shipments');
+  const h = readHistory({ dbPath: s.dbPath }, 'shipments', shipmentLanes, (data) => laneShipments(data.shipments));
   const usable = !h.synthetic || demo;
-  const rail = railDemand(scenario, d.demand, usable ? h.data.shipments : null);
+  const rail = railDemand(scenario, d.demand, usable ? h.value : null);
   const railShare: RailShareFrom = { code: usable ? 'history' : 'no-history', history: h.from };
   const ind = rakeIndent(scenario, rail.demand, days);
   return {

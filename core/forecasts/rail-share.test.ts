@@ -3,7 +3,7 @@ import type { ShipmentRow } from '../domain/history';
 import type { Scenario } from '../domain/scenario';
 import { generateScenario } from '../synth/scenario';
 import { rakeIndent } from './indent';
-import { MIN_LANE_SHIPMENTS, railDemand } from './rail-share';
+import { laneShipments, MIN_LANE_SHIPMENTS, railDemand } from './rail-share';
 
 const ship = (destination: string, product: string, mode: 'rail' | 'road', tonnes: number, i: number): ShipmentRow => ({
   date: '2024-01-01',
@@ -55,7 +55,7 @@ describe('rail share of forecast demand', () => {
     ds.filter((d) => d.destination === code).reduce((s, d) => s + d.tonnes, 0);
 
   it("keeps a lane's rail share of its forecast, all of it where road is closed, and names a destination without history", () => {
-    const r = railDemand(sc, demand, history);
+    const r = railDemand(sc, demand, laneShipments(history));
     expect(byDest(r.demand, roadLane!.code)).toBeCloseTo(0.2 * 14 * 2_000, 6);
     expect(byDest(r.demand, noRoad!.code)).toBeCloseTo(14 * 2_000, 6);
     expect(byDest(r.demand, unknown!.code)).toBeCloseTo(14 * 2_000, 6);
@@ -72,7 +72,7 @@ describe('rail share of forecast demand', () => {
   it("falls back to the destination's share when its lane has too few shipments", () => {
     const pairs = MIN_LANE_SHIPMENTS / 2 - 1;
     const few = [...lane(roadLane!.code, product, 1, pairs), ...lane(roadLane!.code, other, 0, 60)];
-    const r = railDemand(sc, demand, few);
+    const r = railDemand(sc, demand, laneShipments(few));
     // The lane's own shipments all went by road, too few to go by: the destination's rail share.
     expect(byDest(r.demand, roadLane!.code)).toBeCloseTo((60 / (60 + pairs)) * 14 * 2_000, 6);
   });

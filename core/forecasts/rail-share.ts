@@ -11,9 +11,32 @@ export const MIN_LANE_SHIPMENTS = 20;
 
 type Split = { rail: number; all: number; n: number };
 
+/** One destination × product's shipments in history: rail and all tonnes, and how many [t]. */
+export interface LaneShipments {
+  destination: string;
+  product: string;
+  railT: number;
+  allT: number;
+  n: number;
+}
+
+/** Shipment rows summed per destination × product (a database sums them in SQL: indent-for.ts). */
+export function laneShipments(rows: readonly ShipmentRow[]): LaneShipments[] {
+  const by = new Map<string, LaneShipments>();
+  for (const s of rows) {
+    const k = `${s.destination}|${s.product}`;
+    const x = by.get(k) ?? { destination: s.destination, product: s.product, railT: 0, allT: 0, n: 0 };
+    if (s.mode === 'rail') x.railT += s.tonnes;
+    x.allT += s.tonnes;
+    x.n++;
+    by.set(k, x);
+  }
+  return [...by.values()];
+}
+
 /**
  * The forecast demand that will go by rail: each destination × product's forecast tonnes times
- * the rail share of the tonnes that lane shipped in history (`shipments`, null when there is no
+ * the rail share of the tonnes that lane shipped in history (`lanes`, null when there is no
  * history the scenario may use). The demand forecast counts every order, rail and road, and only
  * the rail part wants rakes. A destination the scenario closes to road is all rail; one with no
  * shipment history is counted as rail too, as an open order allowing either mode is, and a note
@@ -22,20 +45,14 @@ type Split = { rail: number; all: number; n: number };
 export function railDemand(
   sc: Scenario,
   demand: readonly DemandDay[],
-  shipments: readonly ShipmentRow[] | null,
+  lanes: readonly LaneShipments[] | null,
 ): { demand: DemandDay[]; notes: string[] } {
   const byLane = new Map<string, Split>();
   const byDest = new Map<string, Split>();
-  const count = (m: Map<string, Split>, k: string, s: ShipmentRow) => {
-    const x = m.get(k) ?? { rail: 0, all: 0, n: 0 };
-    if (s.mode === 'rail') x.rail += s.tonnes;
-    x.all += s.tonnes;
-    x.n++;
-    m.set(k, x);
-  };
-  for (const s of shipments ?? []) {
-    count(byLane, `${s.destination}|${s.product}`, s);
-    count(byDest, s.destination, s);
+  for (const l of lanes ?? []) {
+    byLane.set(`${l.destination}|${l.product}`, { rail: l.railT, all: l.allT, n: l.n });
+    const x = byDest.get(l.destination) ?? { rail: 0, all: 0, n: 0 };
+    byDest.set(l.destination, { rail: x.rail + l.railT, all: x.all + l.allT, n: x.n + l.n });
   }
   const roadPossible = new Map(sc.plant.destinations.map((d) => [d.code, d.roadPossible]));
   const unknown = new Set<string>();
@@ -51,7 +68,7 @@ export function railDemand(
   };
   const out = demand.map((d) => ({ ...d, tonnes: d.tonnes * share(d.destination, d.product) }));
   const notes =
-    shipments === null
+    lanes === null
       ? unknown.size
         ? [
             `no shipment history to split forecast demand by mode; all of it counted as rail (${[...unknown].sort().join(', ')})`,

@@ -4,10 +4,12 @@ import type { Scenario } from '../domain/scenario';
 import { withForecastProduction } from './production';
 import type { HostServices } from '../host/services';
 import { registryFor } from '../registry/context';
-import { loadHistory } from '../training/history-source';
+import type Database from 'better-sqlite3';
+import { emptyHistory, historyRowsBetween, loadHistory, readHistory } from '../training/history-source';
 import { syntheticHistory } from '../scenarios/history-store';
 import { dayNumber } from '../ml/table';
-import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
+import { DEMAND_HORIZON_DAYS, demandLags, demandSeries, demandSpec } from '../../models/demand';
+import type { HistoryData } from '../../models/spec';
 import { applyForecasts, type ApplyResult } from './apply';
 import type { DemandDay } from './indent';
 import { answer, type ModelAccess } from './model-access';
@@ -76,6 +78,31 @@ export function applyForScenario(s: HostServices, sc: Scenario, demo: boolean): 
   });
 }
 
+/** The farthest day back a demand row's lags read (models/demand.ts). */
+const DEMAND_LAG_DAYS = Math.max(...(demandSpec.lookback ?? []).map(([, far]) => far));
+
+/**
+ * The demand rows the next days' lags read: the last DEMAND_LAG_DAYS days up to the latest day of
+ * the scenario's destinations × products, not two years of every lane.
+ */
+export function demandLagRows(
+  db: Database.Database,
+  dests: ReadonlySet<string>,
+  prods: ReadonlySet<string>,
+): HistoryData {
+  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+  const last = (
+    db
+      .prepare(
+        `SELECT MAX(date) AS d FROM history_demand WHERE destination IN (${marks(dests.size)}) AND product IN (${marks(prods.size)})`,
+      )
+      .get(...dests, ...prods) as { d: string | null }
+  ).d;
+  if (!last) return emptyHistory();
+  const first = new Date((dayNumber(last) + 1 - DEMAND_LAG_DAYS) * 86_400_000).toISOString().slice(0, 10);
+  return historyRowsBetween(db, 'demand', [[first, last.slice(0, 10)]]);
+}
+
 /**
  * Forecast new orders for the horizon's next `days` days per destination × product of the
  * scenario, from the demand model (or its baseline; same rules as every planning input). The
@@ -87,11 +114,16 @@ export async function demandDays(
   demo: boolean,
   days = DEMAND_HORIZON_DAYS,
 ): Promise<{ demand: DemandDay[]; source: string } | { demand: []; source: null; why: string; noModel?: true }> {
-  const h = loadHistory({ dbPath: s.dbPath }, 'demand');
-  if (h.synthetic && !demo) return { demand: [], source: null, why: `the plant has no demand history (${h.source})` };
   const dests = new Set(sc.plant.destinations.map((d) => d.code));
   const prods = new Set(sc.plant.products.map((p) => p.code));
-  const series = [...demandSeries(h.data.demand).values()].filter(
+  const h = readHistory(
+    { dbPath: s.dbPath },
+    'demand',
+    (db) => demandLagRows(db, dests, prods),
+    (data) => data,
+  );
+  if (h.synthetic && !demo) return { demand: [], source: null, why: `the plant has no demand history (${h.source})` };
+  const series = [...demandSeries(h.value.demand).values()].filter(
     (x) => dests.has(x.destination) && prods.has(x.product),
   );
   if (!series.length)

@@ -17,46 +17,67 @@ export interface HistorySource {
 export const DEFAULT_SYNTHETIC = { seed: 1, days: 730 };
 let synthetic: { key: string; data: HistoryData } | null = null;
 
+/** What a history read says of its rows: where they come from, and whether they are the demo's. */
+export interface HistoryOrigin {
+  source: string;
+  synthetic: boolean;
+  from: HistoryFrom;
+}
+
 /**
  * The plant history for training: the database's history tables if they exist and hold rows,
  * else synthetic history — never silently: `source` says which, and why. Tables holding the demo's
  * generated history (seeded at first launch, history-store.ts) count as synthetic too.
  */
-export function loadHistory(
+export function loadHistory(src: HistorySource, table: keyof HistoryData): { data: HistoryData } & HistoryOrigin {
+  const { value, ...origin } = readHistory(
+    src,
+    table,
+    (db) => {
+      const data = emptyHistory();
+      // Migration 011 stores each history table as history_<name> (rid + the domain columns).
+      const rows = db.prepare(`SELECT * FROM "history_${table}" ORDER BY rid`).all() as Record<string, unknown>[];
+      (data as unknown as Record<string, unknown[]>)[table] = parseHistoryRows(table, rows);
+      return data;
+    },
+    (data) => data,
+  );
+  return { data: value, ...origin };
+}
+
+/**
+ * What `read` takes from one history table when it holds rows (a reader that needs a few weeks or
+ * a sum reads only that), else what `generated` takes from synthetic history; named as
+ * loadHistory names it, with the table's whole row count.
+ */
+export function readHistory<T>(
   src: HistorySource,
   table: keyof HistoryData,
-): { data: HistoryData; source: string; synthetic: boolean; from: HistoryFrom } {
+  read: (db: Database.Database) => T,
+  generated: (data: HistoryData) => T,
+): { value: T } & HistoryOrigin {
   let why = 'no database given';
   let whyCode: Extract<HistoryFrom, { code: 'generated' }>['why'] = 'no-database';
   if (src.dbPath && fs.existsSync(src.dbPath)) {
     const db = new Database(src.dbPath, { readonly: true, fileMustExist: true });
     try {
-      // Migration 011 stores each history table as history_<name> (rid + the domain columns).
       const sqlTable = `history_${table}`;
       const exists = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?`).get(sqlTable);
       const count = exists ? (db.prepare(`SELECT COUNT(*) AS n FROM "${sqlTable}"`).get() as { n: number }).n : 0;
       if (count > 0) {
-        const data = {
-          demand: [],
-          rake_placements: [],
-          trips: [],
-          loading_events: [],
-          shipments: [],
-        } as unknown as HistoryData;
-        const rows = db.prepare(`SELECT * FROM "${sqlTable}" ORDER BY rid`).all() as Record<string, unknown>[];
-        (data as unknown as Record<string, unknown[]>)[table] = parseHistoryRows(table, rows);
+        const value = read(db);
         // The demo's history seeded at first launch sits in the same tables: still synthetic.
         const generated = syntheticHistory(db);
         const source = `database table ${sqlTable} (${grouped(count)} rows)`;
         const from = { code: 'table', table: sqlTable, rows: count } as const;
         return generated
           ? {
-              data,
+              value,
               source: `${source}: ${syntheticHistoryText(generated)}`,
               synthetic: true,
               from: { ...from, demo: { seed: generated.seed, days: generated.days } },
             }
-          : { data, source, synthetic: false, from: { ...from, demo: null } };
+          : { value, source, synthetic: false, from: { ...from, demo: null } };
       }
       why = exists ? `database table ${sqlTable} is empty` : `database has no ${sqlTable} table`;
       whyCode = exists ? 'table-empty' : 'no-table';
@@ -72,7 +93,7 @@ export function loadHistory(
   // Generating two years takes seconds and is deterministic: keep the last one.
   if (synthetic?.key !== key) synthetic = { key, data: generateHistory(syn) };
   return {
-    data: synthetic.data,
+    value: generated(synthetic.data),
     source: `synthetic history (seed ${syn.seed}, ${syn.days} days) — ${why}`,
     synthetic: true,
     from: { code: 'generated', seed: syn.seed, days: syn.days, why: whyCode, table: `history_${table}` },
@@ -117,13 +138,7 @@ export function historyRowsBetween(
   table: keyof HistoryData,
   ranges: readonly (readonly [string, string])[],
 ): HistoryData {
-  const data: Record<string, unknown[]> = {
-    demand: [],
-    rake_placements: [],
-    trips: [],
-    loading_events: [],
-    shipments: [],
-  };
+  const data = emptyHistory() as unknown as Record<string, unknown[]>;
   if (ranges.length === 0) return data as unknown as HistoryData;
   const col = `"${HISTORY_DATE_COLUMN[table]}"`;
   // Timestamps compare as text too: a day's rows run from its date up to the next day's date.
@@ -136,3 +151,8 @@ export function historyRowsBetween(
 }
 
 const nextDay = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** No rows in any table. */
+export function emptyHistory(): HistoryData {
+  return { demand: [], rake_placements: [], trips: [], loading_events: [], shipments: [] };
+}
