@@ -19,7 +19,7 @@ import { annotatePlanRisk, scenarioForMode } from '../forecasts/plan-risk';
 import { addForecastProduction } from '../forecasts/service';
 import { isDemoScenario } from '../forecasts/indent-for';
 import { exportPlanCsv, exportPlanXlsx } from './export';
-import { deletePlan, listPlans, loadPlan, savePlan } from './store';
+import { deletePlan, listPlans, loadPlan, loadPlanHead, savePlan } from './store';
 
 const MIME = {
   csv: 'text/csv',
@@ -133,10 +133,7 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
     },
     'plans.running': () => ({ solves: [...solving].map(([solveId, scenarioId]) => ({ solveId, scenarioId })) }),
     'plans.list': (p) => listPlans(s.requireDb(), p),
-    'plans.get': (p) => {
-      const { item, plan } = loadPlan(s.requireDb(), p.id);
-      return { item, plan };
-    },
+    'plans.get': (p) => loadPlanHead(s.requireDb(), p.id),
     'plans.delete': (p, ctx) => {
       const scenarioId = deletePlan(s.requireDb(), p.id);
       ctx.emit('plans.changed', { id: p.id, scenarioId, kind: 'deleted' });

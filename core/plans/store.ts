@@ -107,6 +107,19 @@ export function listPlans(db: Database.Database, opts: { scenarioId?: string; li
 }
 
 /**
+ * A saved plan without the scenarios saved with it (what `plans.get` answers): a plant-scale
+ * plan's scenario is a third of its stored text, and read only by the calls that check or change it.
+ */
+export function loadPlanHead(db: Database.Database, id: string): { item: PlanListItem; plan: Plan } {
+  const row = db.prepare(`SELECT ${LIST_COLUMNS}, plan_json FROM plans WHERE id = ?`).get(id) as
+    (PlanRow & { plan_json: string }) | undefined;
+  if (!row) throw notFound(id);
+  return { item: toItem(row), plan: JSON.parse(row.plan_json) as Plan };
+}
+
+const notFound = (id: string) => new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+
+/**
  * A saved plan with the scenario it obeys (`scenario`, what plans.check verifies) and the scenario
  * as the planner has it (`plannerScenario`: what edits and re-plans start from, and risk is read on).
  */
@@ -118,7 +131,7 @@ export function loadPlan(
     .prepare(`SELECT ${LIST_COLUMNS}, plan_json, scenario_json, planner_scenario_json FROM plans WHERE id = ?`)
     .get(id) as
     (PlanRow & { plan_json: string; scenario_json: string; planner_scenario_json: string | null }) | undefined;
-  if (!row) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+  if (!row) throw notFound(id);
   const plan = JSON.parse(row.plan_json) as Plan;
   const scenario = JSON.parse(row.scenario_json) as Scenario;
   const plannerScenario = row.planner_scenario_json
@@ -166,7 +179,7 @@ export function issuePlan(db: Database.Database, id: string): string {
   if (res.changes === 0) {
     const row = db.prepare('SELECT issued_at FROM plans WHERE id = ?').get(id) as
       { issued_at: string | null } | undefined;
-    if (!row) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+    if (!row) throw notFound(id);
     return row.issued_at!;
   }
   return at;
@@ -182,6 +195,6 @@ export function deletePlan(db: Database.Database, id: string): string | null {
       `Plan '${id}' was issued on ${issued.issued_at} and is read-only: it cannot be deleted.`,
     );
   const res = db.prepare('DELETE FROM plans WHERE id = ?').run(id);
-  if (res.changes === 0) throw new ContractError('NOT_FOUND', `There is no saved plan with id '${id}'.`);
+  if (res.changes === 0) throw notFound(id);
   return issued!.scenario_id;
 }

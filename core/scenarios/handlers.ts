@@ -1,13 +1,12 @@
 import type { Contract } from '../contract';
 import type { ExportResult, ImportResult } from '../contract/api/scenarios';
-import { ContractError, type FieldIssue } from '../contract/errors';
+import { ContractError } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
 import type { HistoryTable } from '../domain/history';
-import { SCENARIO_TABLES, issueTable, tableRows } from '../domain/scenario-tables';
+import { SCENARIO_TABLES } from '../domain/scenario-tables';
 import { validateScenario } from '../domain/validate';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { parseCell } from '../importexport/cells';
 import { describeZodIssue } from '../importexport/zod-message';
 import { generateScenario } from '../synth/scenario';
 import { SCENARIO_FORMAT, type Scenario } from '../domain/scenario';
@@ -18,19 +17,16 @@ import { historyInfo, ownHistoryRows } from './history-store';
 import type { HistoryJob } from './history-job';
 import { readsInline, runImportJob, type ImportJob } from './import-job';
 import { seedDemoIfEmpty } from './seed';
+import { editScenarioRows } from './edit-rows';
 import {
-  deleteRows,
   deleteScenario,
   getSummary,
-  insertRows,
   insertScenario,
   listScenarios,
   loadScenario,
   renameScenario,
   requireScenario,
-  touch,
   updateMeta,
-  updateRow,
 } from './store';
 import { istDate } from '../domain/plant-time';
 import { grouped } from '../domain/figures';
@@ -95,75 +91,8 @@ export function registerScenarios(app: HostApp<Contract>, s: HostServices): void
     },
 
     'scenarios.editRows': ({ id, table, changes }) => {
-      const db = s.requireDb();
-      const spec = SCENARIO_TABLES[table];
-      const loaded = loadScenario(db, id);
-      const rows = tableRows(loaded.scenario, table);
-      const rids = loaded.rowIds[table];
-      // Row id → index, once: a pasted range of 20,000 changes scanned every row for each.
-      const indexOf = new Map(rids.map((rid, i) => [rid, i]));
-      const issues: FieldIssue[] = [];
-      const updates: { rid: number; row: Record<string, unknown> }[] = [];
-      const inserts: Record<string, unknown>[] = [];
-      const deletes: number[] = [];
-      changes.forEach((ch, k) => {
-        if (ch.op === 'delete') {
-          if (!indexOf.has(ch.rid))
-            issues.push({
-              path: `changes[${k}]`,
-              message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)`,
-            });
-          deletes.push(ch.rid);
-          return;
-        }
-        const index = ch.op === 'update' ? (indexOf.get(ch.rid) ?? -1) : rows.length + inserts.length;
-        if (ch.op === 'update' && index < 0) {
-          issues.push({
-            path: `changes[${k}]`,
-            message: `${spec.label}: there is no row ${ch.rid} (it may have been deleted)`,
-          });
-          return;
-        }
-        const base = ch.op === 'update' ? { ...rows[index] } : {};
-        const prefix = `${issueTable(table)}[${index}]`;
-        for (const [field, raw] of Object.entries(ch.values)) {
-          const col = spec.columns.find((c) => c.field === field);
-          if (!col) {
-            issues.push({ path: `${prefix}.${field}`, message: `unknown field '${field}' in ${spec.label}` });
-            continue;
-          }
-          // The editor sends what the planner typed; read it the way an import would.
-          const parsed =
-            typeof raw === 'string' && col.kind !== 'text' ? parseCell(col, raw) : { ok: true as const, value: raw };
-          if (!parsed.ok) issues.push({ path: `${prefix}.${field}`, message: parsed.reason });
-          else if (parsed.value === undefined || parsed.value === null) delete base[field];
-          else base[field] = parsed.value;
-        }
-        const res = spec.schema.safeParse(base);
-        if (!res.success) {
-          for (const zi of res.error.issues)
-            issues.push({ path: `${prefix}.${zi.path.map(String).join('.')}`, message: describeZodIssue(zi) });
-          return;
-        }
-        if (ch.op === 'update') updates.push({ rid: ch.rid, row: res.data as Record<string, unknown> });
-        else inserts.push(res.data as Record<string, unknown>);
-      });
-      const [first] = issues;
-      if (first)
-        throw new ContractError(
-          'INVALID_DATA',
-          `${spec.label}: ${issues.length} value(s) rejected, nothing changed: ${first.path} ${first.message}`,
-          issues,
-        );
-      const insertedRids = db.transaction(() => {
-        for (const u of updates) updateRow(db, id, table, u.rid, u.row);
-        deleteRows(db, id, table, deletes);
-        const newRids = insertRows(db, id, table, inserts);
-        touch(db, id);
-        return newRids;
-      })();
+      const { after, insertedRids } = editScenarioRows(s.requireDb(), id, table, changes);
       changed(id, 'updated');
-      const after = loadScenario(db, id);
       return { summary: after.summary, insertedRids, issues: validateScenario(after.scenario) };
     },
 

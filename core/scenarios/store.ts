@@ -3,7 +3,14 @@ import type Database from 'better-sqlite3';
 import type { ScenarioSummary } from '../contract/api/scenarios';
 import { ContractError } from '../contract/errors';
 import { costParametersSchema } from '../domain/entities';
-import { SCENARIO_TABLES, TABLE_NAMES, rowsField, tableRows, type TableName } from '../domain/scenario-tables';
+import {
+  SCENARIO_TABLES,
+  TABLE_NAMES,
+  rowsField,
+  tableRows,
+  type TableName,
+  type TableSpec,
+} from '../domain/scenario-tables';
 import { SCENARIO_FORMAT, scenarioSchema, type Scenario } from '../domain/scenario';
 import { columnList, fromSqlRow, toSqlValues } from './rows';
 
@@ -102,9 +109,7 @@ export function loadScenario(db: Database.Database, id: string): LoadedScenario 
   const rowIds = {} as Record<TableName, number[]>;
   for (const table of TABLE_NAMES) {
     const spec = SCENARIO_TABLES[table];
-    const sqlRows = db
-      .prepare(`SELECT rid, ${columnList(spec)} FROM ${spec.sqlTable} WHERE scenario_id = ? ORDER BY rid`)
-      .all(id) as Record<string, unknown>[];
+    const sqlRows = db.prepare(`${selectRows(spec)} ORDER BY rid`).all(id) as Record<string, unknown>[];
     rowIds[table] = sqlRows.map((r) => r.rid as number);
     const rows = sqlRows.map((r) => fromSqlRow(spec, r));
     const holder = spec.path.length === 2 ? (raw.plant as Record<string, unknown>) : raw;
@@ -120,6 +125,33 @@ export function loadScenario(db: Database.Database, id: string): LoadedScenario 
       `Scenario '${meta.name}' in the database does not parse: ${parsed.error.issues[0]?.message ?? 'unknown'}`,
     );
   return { summary: summarize(db, meta), scenario: parsed.data, rowIds };
+}
+
+const selectRows = (spec: TableSpec) => `SELECT rid, ${columnList(spec)} FROM ${spec.sqlTable} WHERE scenario_id = ?`;
+
+/** One table's row handles in the scenario's order (loadScenario's `rowIds[table]`), without its rows. */
+export function tableRowIds(db: Database.Database, scenarioId: string, table: TableName): number[] {
+  return db
+    .prepare(`SELECT rid FROM ${SCENARIO_TABLES[table].sqlTable} WHERE scenario_id = ? ORDER BY rid`)
+    .pluck()
+    .all(scenarioId) as number[];
+}
+
+/** The stored rows of one table with these handles, as loadScenario reads them; a handle not there is left out. */
+export function readRows(
+  db: Database.Database,
+  scenarioId: string,
+  table: TableName,
+  rids: Iterable<number>,
+): Map<number, Record<string, unknown>> {
+  const spec = SCENARIO_TABLES[table];
+  const stmt = db.prepare(`${selectRows(spec)} AND rid = ?`);
+  const out = new Map<number, Record<string, unknown>>();
+  for (const rid of rids) {
+    const r = stmt.get(scenarioId, rid) as Record<string, unknown> | undefined;
+    if (r) out.set(rid, fromSqlRow(spec, r));
+  }
+  return out;
 }
 
 function summarize(db: Database.Database, meta: ScenarioRow): ScenarioSummary {
