@@ -1,40 +1,83 @@
+import type Database from 'better-sqlite3';
 import type { DemandForecast, HistoryFrom, NoModelWhy } from '../contract/api/training';
 import { ContractError } from '../contract/errors';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
-import { historyVersion, loadHistory } from './history-source';
+import { historyRowsWhere, historyVersion, readHistory } from './history-source';
 import type { Predictor } from './operational-forecasts';
 import { asClause } from '../domain/sentence';
 import { noModelWhy } from './no-model';
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-type DemandHistory = { data: HistoryData; source: string; synthetic: boolean; from: HistoryFrom };
-let cached: ({ key: string } & DemandHistory) | null = null;
 
-function history(dbPath: string): DemandHistory {
-  const key = historyVersion(dbPath);
-  if (cached?.key !== key) cached = { key, ...loadHistory({ dbPath }, 'demand') };
-  return cached;
+/** One destination × product series: its first row's corridor, its mean daily demand [t/day]. */
+export type SeriesMean = { destination: string; product: string; corridor: string; meanT: number };
+type SeriesListItem = SeriesMean & { source: string; history: HistoryFrom };
+
+/**
+ * Each series' mean over its recorded days, in the order the series were first recorded; a day
+ * recorded twice counts at its later row, as demandSeries reads it.
+ */
+export function seriesMeans(rows: HistoryData['demand']): SeriesMean[] {
+  return [...demandSeries(rows).values()].map((s) => {
+    const vals = [...s.days.values()].filter((v): v is number => v !== null);
+    return {
+      destination: s.destination,
+      product: s.product,
+      corridor: s.corridor,
+      meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length),
+    };
+  });
 }
 
+/**
+ * seriesMeans summed in SQL: a few hundred rows leave the database, not every day of every series.
+ * SQLite sums with error compensation, so on fractional tonnes a mean may differ from the running
+ * sum's in its last digit; whole tonnes sum exactly either way.
+ */
+export function seriesMeansSql(db: Database.Database): SeriesMean[] {
+  type Sums = { destination: string; product: string; sumT: number; n: number };
+  // A bare column beside MIN() or MAX() is read from the row holding it: the series' first row.
+  const lanes = db
+    .prepare(
+      `SELECT destination, product, corridor, MIN(rid) AS first, COUNT(*) AS rows, COUNT(DISTINCT date) AS days,
+         TOTAL(tonnes) AS sumT, COUNT(tonnes) AS n
+       FROM history_demand GROUP BY destination, product ORDER BY first`,
+    )
+    .all() as (Sums & { corridor: string; rows: number; days: number })[];
+  // A day recorded twice (history imported over itself, not replacing it) counts once, at its
+  // later row: then the sums are taken again over each day's last row, a second pass over the table.
+  const again = lanes.some((l) => l.rows !== l.days)
+    ? new Map(
+        (
+          db
+            .prepare(
+              `SELECT destination, product, TOTAL(tonnes) AS sumT, COUNT(tonnes) AS n
+               FROM (SELECT destination, product, tonnes, MAX(rid) FROM history_demand GROUP BY destination, product, date)
+               GROUP BY destination, product`,
+            )
+            .all() as Sums[]
+        ).map((x) => [`${x.destination}|${x.product}`, x]),
+      )
+    : null;
+  return lanes.map((l) => {
+    const x = again?.get(`${l.destination}|${l.product}`) ?? l;
+    return { destination: l.destination, product: l.product, corridor: l.corridor, meanT: x.sumT / Math.max(1, x.n) };
+  });
+}
+
+// The list changes only with the history (no model reads it): kept per history version.
+let listed: { key: string; list: SeriesListItem[] } | null = null;
+
 /** Every destination × product series with its mean daily demand [t/day], largest first. */
-export function demandSeriesList(
-  dbPath: string,
-): { destination: string; product: string; corridor: string; meanT: number; source: string; history: HistoryFrom }[] {
-  const h = history(dbPath);
-  return [...demandSeries(h.data.demand).values()]
-    .map((s) => {
-      const vals = [...s.days.values()].filter((v): v is number => v !== null);
-      return {
-        destination: s.destination,
-        product: s.product,
-        corridor: s.corridor,
-        meanT: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length),
-        source: h.source,
-        history: h.from,
-      };
-    })
-    .sort((a, b) => b.meanT - a.meanT);
+export function demandSeriesList(dbPath: string): SeriesListItem[] {
+  const key = historyVersion(dbPath);
+  if (listed?.key !== key) {
+    const h = readHistory({ dbPath }, 'demand', seriesMeansSql, (data) => seriesMeans(data.demand));
+    const list = h.value.map((s) => ({ ...s, source: h.source, history: h.from })).sort((a, b) => b.meanT - a.meanT);
+    listed = { key, list };
+  }
+  return listed.list;
 }
 
 /**
@@ -49,8 +92,15 @@ export async function demandForecast(o: {
   historyDays: number;
   predict: Predictor;
 }): Promise<DemandForecast> {
-  const h = history(o.dbPath);
-  const series = demandSeries(h.data.demand).get(`${o.destination}|${o.product}`);
+  const lane = (r: HistoryData['demand'][number]) => r.destination === o.destination && r.product === o.product;
+  // One series' rows, not every series' two years.
+  const h = readHistory(
+    { dbPath: o.dbPath },
+    'demand',
+    (db) => historyRowsWhere(db, 'demand', 'destination = ? AND product = ?', [o.destination, o.product]).demand,
+    (data) => data.demand.filter(lane),
+  );
+  const series = demandSeries(h.value).get(`${o.destination}|${o.product}`);
   if (!series)
     throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
   const days = [...series.days.keys()].sort((a, b) => a - b);

@@ -138,14 +138,33 @@ export function historyRowsBetween(
   table: keyof HistoryData,
   ranges: readonly (readonly [string, string])[],
 ): HistoryData {
-  const data = emptyHistory() as unknown as Record<string, unknown[]>;
-  if (ranges.length === 0) return data as unknown as HistoryData;
+  if (ranges.length === 0) return emptyHistory();
   const col = `"${HISTORY_DATE_COLUMN[table]}"`;
   // Timestamps compare as text too: a day's rows run from its date up to the next day's date.
   const where = ranges.map(() => `(${col} >= ? AND ${col} < ?)`).join(' OR ');
-  const rows = db
-    .prepare(`SELECT * FROM "history_${table}" WHERE ${where} ORDER BY rid`)
-    .all(...ranges.flatMap(([a, b]) => [a, nextDay(b)])) as Record<string, unknown>[];
+  return historyRowsWhere(
+    db,
+    table,
+    where,
+    ranges.flatMap(([a, b]) => [a, nextDay(b)]),
+  );
+}
+
+/**
+ * The rows of one history table that `where` (SQL over its columns, `?` for each of `params`)
+ * keeps, in the order they were recorded; the other tables are empty.
+ */
+export function historyRowsWhere(
+  db: Database.Database,
+  table: keyof HistoryData,
+  where: string,
+  params: readonly (string | number)[],
+): HistoryData {
+  const data = emptyHistory() as unknown as Record<string, unknown[]>;
+  const rows = db.prepare(`SELECT * FROM "history_${table}" WHERE ${where} ORDER BY rid`).all(...params) as Record<
+    string,
+    unknown
+  >[];
   data[table] = parseHistoryRows(table, rows);
   return data as unknown as HistoryData;
 }
