@@ -26,3 +26,17 @@ test('every demand series can be picked, down to the smallest lane', async ({ ap
   await expect(summary).not.toHaveText(before!);
   await expect(summary).toContainText(/next 14 days: [\d,]+ t in all/);
 });
+
+test("the planning day is the open scenario's first day, and the page says whose", async ({ app, server }) => {
+  const [first] = await rpc<{ name: string; horizonStart: string }[]>(server, 'scenarios.list', {});
+  await openPage(app, 'Forecasts');
+  const day = app.getByLabel('Planning day');
+  const note = app.getByTestId('forecast-planning-day-note');
+  await expect(day).toHaveValue(first!.horizonStart.slice(0, 10));
+  await expect(note).toContainText(`The first day of scenario “${first!.name}”: the day “Update from forecasts” asks`);
+  await expect(app.getByTestId('forecast-operational')).toBeVisible({ timeout: 60_000 });
+  // A day the planner picks is theirs: nothing to explain.
+  await day.fill('2026-03-01');
+  await expect(note).toHaveCount(0);
+  await expect(day).toHaveValue('2026-03-01');
+});

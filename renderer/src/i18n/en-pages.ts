@@ -37,6 +37,8 @@ export const enPages = {
   'forecast.unitPerDay': 't/day',
   'forecast.operationalTitle': 'Transit, placement and loading forecasts',
   'forecast.planningDay': 'Planning day',
+  'forecast.planningDayScenario':
+    'The first day of scenario “{scenario}”: the day “Update from forecasts” asks these models for, and the plan’s first day (today is {today}).',
   'forecast.transitTitle': 'Rail transit time by destination',
   'forecast.placementTitle': 'Rake placement delay',
   'forecast.loadingTitle': 'Loading throughput',

@@ -38,6 +38,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'forecast.unitPerDay': 't/दिन',
   'forecast.operationalTitle': 'ट्रांज़िट, प्लेसमेंट और लोडिंग पूर्वानुमान',
   'forecast.planningDay': 'योजना का दिन',
+  'forecast.planningDayScenario':
+    'परिदृश्य “{scenario}” का पहला दिन: “पूर्वानुमान से अद्यतन करें” इन मॉडलों से इसी दिन का पूर्वानुमान लेता है, और योजना इसी दिन से शुरू होती है (आज {today} है)।',
   'forecast.transitTitle': 'गंतव्य अनुसार रेल ट्रांज़िट समय',
   'forecast.placementTitle': 'रेक प्लेसमेंट में देरी',
   'forecast.loadingTitle': 'लोडिंग दर',

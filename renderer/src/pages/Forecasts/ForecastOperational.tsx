@@ -5,17 +5,36 @@ import { Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
 import { plantDate } from '../../lib/dates';
 import { formatH } from '../../lib/format';
+import { useScenarios } from '../Plan/scenarioStore';
 import { ForecastSection } from './ForecastSection';
+import { defaultPlanningDay, planningDayNote, type PlanningDay } from './planningDay';
 import { forecastFromText } from './sourceText';
 
 const tph = (v: number) => `${v.toFixed(0)} t/h`;
 
 /** Transit time, placement delay and loading throughput forecasts for a planning day: what the optimizer uses. */
 export function ForecastOperational() {
-  const [date, setDate] = useState(plantDate);
+  const openId = useScenarios((s) => s.selectedId);
+  const [auto, setAuto] = useState<PlanningDay | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
   const [res, setRes] = useState<OperationalForecastsResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
+    let live = true;
+    const today = plantDate();
+    // Without the list (the indent panel shows why) the page still answers, for today.
+    api.call('scenarios.list', {}).then(
+      (l) => live && setAuto(defaultPlanningDay(l, openId, today)),
+      () => live && setAuto(defaultPlanningDay([], null, today)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openId]);
+  const date = chosen ?? auto?.date ?? null;
+  const note = chosen === null && auto ? planningDayNote(auto, plantDate()) : null;
+  useEffect(() => {
+    if (date === null) return;
     let live = true;
     api.call('predict.operational', { date }).then(
       (r) => live && (setRes(r), setError(null)),
@@ -32,11 +51,16 @@ export function ForecastOperational() {
         <input
           type="date"
           aria-label={t('forecast.planningDay')}
-          value={date}
-          onChange={(e) => e.target.value && setDate(e.target.value)}
+          value={date ?? ''}
+          onChange={(e) => e.target.value && setChosen(e.target.value)}
           className="ml-2 rounded border border-slate-300 px-2 py-1"
         />
       </label>
+      {note && (
+        <p data-testid="forecast-planning-day-note" className="mt-1 text-sm text-slate-600">
+          {note}
+        </p>
+      )}
       <ErrorBanner error={error} />
       {!res && !error && (
         <p aria-busy="true" data-testid="forecast-operational-loading" className="mt-3 text-sm text-slate-500">

@@ -6,6 +6,7 @@ import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
 import { parseNumber } from '../../lib/numberInput';
 import { useAction } from '../../lib/useAction';
+import { useScenarios } from '../Plan/scenarioStore';
 import { IndentTable } from './IndentTable';
 
 const MAX_DAYS = 14;
@@ -30,7 +31,9 @@ export function IndentPanel() {
   useEffect(() => {
     void api.call('scenarios.list', {}).then((l) => {
       setScenarios(l);
-      setScenarioId((id) => id || l[0]?.id || '');
+      // The scenario open on the Plan page, as the planning day below takes it; else the first.
+      const open = useScenarios.getState().selectedId;
+      setScenarioId((id) => id || l.find((s) => s.id === open)?.id || l[0]?.id || '');
     }, setError);
   }, [setError]); // a state setter: the list loads once
   const daysInput = parseNumber(daysText, { min: 1, max: MAX_DAYS, whole: true });
