@@ -1,10 +1,7 @@
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createHost } from '../host/create-host';
+import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../ml/table';
-import { insertHistory } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
-import { tempDir } from '../../tests/helpers/tmp';
+import { hostWithHistory } from '../../tests/helpers/history-host';
 import { shipmentLanes } from './indent-for';
 import { laneShipments } from './rail-share';
 import { demandLagRows } from './service';
@@ -13,14 +10,7 @@ import { demandLagRows } from './service';
 const history = generateHistory({ seed: 3, days: 730 });
 
 describe('what the indent reads of the history', () => {
-  const tmp = tempDir('rp-indent-history-');
-  const host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-  const db = host.services.requireDb();
-  insertHistory(db, history, { replace: true });
-  afterAll(() => {
-    host.close();
-    tmp.cleanup();
-  });
+  const { db } = hostWithHistory('rp-indent-history-', history);
   const key = (l: { destination: string; product: string }) => `${l.destination}|${l.product}`;
 
   it('sums the shipments per destination × product in the database, as the rows sum', () => {

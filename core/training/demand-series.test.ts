@@ -1,11 +1,9 @@
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createHost } from '../host/create-host';
+import { describe, expect, it } from 'vitest';
 import { dayNumber } from '../ml/table';
 import { insertHistory } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
 import type { DemandRow } from '../domain/history';
-import { tempDir } from '../../tests/helpers/tmp';
+import { hostWithHistory } from '../../tests/helpers/history-host';
 import { seriesMeans, seriesMeansSql } from './demand-forecast';
 
 const history = generateHistory({ seed: 5, days: 400 });
@@ -26,14 +24,7 @@ const again: DemandRow[] = history.demand.slice(5_000, 5_040).map((r, i) => ({
 const more = history.demand.slice(0, 30).map((r) => ({ ...r, tonnes: 0 }));
 
 describe('demand series read from the database', () => {
-  const tmp = tempDir('rp-demand-series-');
-  const host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-  const db = host.services.requireDb();
-  insertHistory(db, history, { replace: true });
-  afterAll(() => {
-    host.close();
-    tmp.cleanup();
-  });
+  const { host, db } = hostWithHistory('rp-demand-series-', history);
 
   it('sums each series in SQL to the means its rows give, a day recorded twice at its later row', () => {
     expect(seriesMeansSql(db)).toEqual(seriesMeans(history.demand));
