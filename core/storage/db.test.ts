@@ -39,6 +39,13 @@ describe('database and migrations', () => {
           .all() as { detail: string }[];
         expect(plan.map((r) => r.detail).join(' '), table).toMatch(/USING (COVERING )?INDEX/);
       }
+      // A demand forecast reads its one lane's rows.
+      const lane = db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT * FROM history_demand WHERE destination = 'D' AND product = 'P' ORDER BY rid`,
+        )
+        .all() as { detail: string }[];
+      expect(lane.map((r) => r.detail).join(' ')).toMatch(/USING INDEX history_demand_lane/);
     } finally {
       db.close();
     }

@@ -14,6 +14,7 @@ import { m056HistoryOrigin } from './056-history-origin';
 import { m058PlanPlannerScenario } from './058-plan-planner-scenario';
 import { m059HistoryDateIndexes } from './059-history-date-indexes';
 import { m060JobOwner } from './060-job-owner';
+import { m061HistoryDemandLane } from './061-history-demand-lane';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -36,4 +37,5 @@ export const MIGRATIONS: Migration[] = [
   m058PlanPlannerScenario,
   m059HistoryDateIndexes,
   m060JobOwner,
+  m061HistoryDemandLane,
 ];
