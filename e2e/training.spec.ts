@@ -62,7 +62,7 @@ test('a training whose window closed is found running, followed and cancelled fr
   await startAndLeave(server, 'training.start', { spec: 'demand', params: { rounds: 5000, learningRate: 0.001 } });
   await openPage(app, 'Models');
   const progress = app.getByTestId('train-progress-demand');
-  await expect(progress).toContainText(/round \d+ of 5000/, { timeout: 60_000 });
+  await expect(progress).toContainText(/round [\d,]+ of 5,000/, { timeout: 60_000 });
   await app.getByTestId('train-cancel-demand').click();
   await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
   await expect(app.getByTestId('train-button-demand')).toBeEnabled();

@@ -123,7 +123,7 @@ export async function executeTraining(
       source,
       identity: { of: 'history-table', sha256: fingerprint(table, 'date').hash, rows: table.nRows },
     };
-    progress({ stage: 'loading', message: `${table.nRows} rows from ${source}` });
+    progress({ stage: 'loading', message: `${grouped(table.nRows)} training rows from ${source}` });
     outcome = trainTable(
       table,
       { ...specTrainOptions(spec, input.params), ...held, refit: input.refit ?? false },
