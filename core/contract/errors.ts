@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { validDetail, type RefusalDetail } from './refusals';
+import { detailOf } from './reason-error';
+import { reasonText, validDetail, type ErrorReason, type RefusalDetail } from './refusals';
 
 /**
  * Errors are data: every rejected call answers `{code, message, issues?}`, and a refusal the
@@ -66,6 +67,12 @@ export class ContractError extends Error {
   static fromData(data: ContractErrorData): ContractError {
     return new ContractError(data.code, data.message, data.issues, validDetail(data));
   }
+}
+
+/** A refusal that says why as data; its message is the reasons' English unless given. */
+export function refusal(code: ErrorCode, reasons: ErrorReason | ErrorReason[], message?: string): ContractError {
+  const list = Array.isArray(reasons) ? reasons : [reasons];
+  return new ContractError(code, message ?? list.map(reasonText).join(' '), undefined, detailOf(list));
 }
 
 /** `['orders', 12, 'quantityT']` → `orders[12].quantityT`. */
@@ -149,7 +156,13 @@ export function toErrorData(err: unknown): ContractErrorData {
   }
   if (isAbortError(err)) return { code: 'CANCELLED', message: 'The call was cancelled.' };
   const message = err instanceof Error ? err.message : String(err);
-  return { code: 'HANDLER_ERROR', message: capMessage(message) || 'The handler failed without a message.' };
+  // An error that says why (reason-error.ts) keeps its reasons: a worker's refusal reaches the host so.
+  const reasons = (err as { reasons?: ErrorReason[] } | null)?.reasons;
+  return {
+    code: 'HANDLER_ERROR',
+    message: capMessage(message) || 'The handler failed without a message.',
+    ...(Array.isArray(reasons) ? validDetail(detailOf(reasons)) : {}),
+  };
 }
 
 function capMessage(message: string, max = MAX_ERROR_MESSAGE_CHARS): string {

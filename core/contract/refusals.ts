@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VIOLATION_EN, type PlaceKind, type Violation } from '../domain/violations';
+import { MODEL_REASON_EN } from './model-reasons';
 
 // A refusal as data, beside its English message: a reason code with the ids and figures it names,
 // the checker's violations it cites and the causes behind them. The command line and logs read the
@@ -27,6 +28,7 @@ export const REASON_EN = {
   'clash-rake-started':
     'rake {rake} ({change}) started loading at {start}, before "now" ({now}), and the disruption makes its decision impossible: set "now" earlier or remove the disruption',
   'clash-lot-locked': 'road lot {lot}: locked, but the stock it draws is gone — unlock it first',
+  ...MODEL_REASON_EN,
 } as const;
 
 export type ReasonCode = keyof typeof REASON_EN;

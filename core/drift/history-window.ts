@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DriftCompared } from '../contract/api/monitoring';
+import { HISTORY_NOUNS } from '../contract/model-reasons';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import { grouped } from '../domain/figures';
 import { HISTORY_DATE_COLUMN } from '../domain/history';
 import { cellAt, dayNumber, getColumn, takeRows, type Cell, type Table } from '../ml/table';
@@ -32,18 +34,15 @@ export type Current =
       /** Features compared on the column they average (ModelSpec.driftOn), with that column. */
       via?: Readonly<Record<string, string>>;
     }
-  | { rows: null; samples: number; message: string; compared?: DriftCompared };
+  | { rows: null; samples: number; message: string; reasons: ErrorReason[]; compared?: DriftCompared };
 
 /** One year back to the same weekday: seasons (the monsoon, the order cycles) line up. */
 const YEAR_DAYS = 364;
 
-const NOUN: Record<string, string> = {
-  demand: 'daily demand records',
-  rake_placements: 'rake placements',
-  trips: 'trips',
-  loading_events: 'loading events',
-  shipments: 'shipments',
-};
+const NOUN: Record<string, string> = HISTORY_NOUNS;
+
+/** A check that cannot compare: its message and why, as data. */
+export const told = (r: ErrorReason) => ({ message: reasonText(r), reasons: [r] });
 
 const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
@@ -69,13 +68,13 @@ export function currentFromHistory(
     return {
       rows: null,
       samples: 0,
-      message: `${basis.label} records neither the last day it trained on nor its training rows' dates, so which history is new cannot be told; retrain it to check drift.`,
+      ...told({ code: 'drift-no-trained-through', params: { model: basis.label } }),
     };
   if (syntheticHistory(db) && !basis.synthetic)
     return {
       rows: null,
       samples: 0,
-      message: `The stored history is the demo's generated history; ${basis.label} learned from the plant's, so only the plant's history is compared with it.`,
+      ...told({ code: 'drift-demo-history', params: { model: basis.label } }),
     };
   const after = basis.trainedThrough.slice(0, 10);
   const afterDay = dayNumber(after);
@@ -96,6 +95,7 @@ export function currentFromHistory(
     samples: n,
     compared: compared(null),
     message: `${grouped(n)} ${noun} recorded after ${after}; at least ${grouped(minSamples)} are needed to compare with what ${basis.label} learned from.`,
+    reasons: [{ code: 'drift-few-history', params: { n, noun, after, min: minSamples, model: basis.label } }],
   });
   if (recorded < minSamples) return tooFew(recorded);
   const first =

@@ -1,7 +1,8 @@
 import type { DriftReport, DriftThresholds } from '../contract/api/monitoring';
 import type { HostServices } from '../host/services';
 import { DEFAULT_THRESHOLDS, featureDrift, overallStatus } from './detect';
-import { currentFromHistory, type Current, type HistoryBasis } from './history-window';
+import { because } from '../contract/reason-error';
+import { currentFromHistory, told, type Current, type HistoryBasis } from './history-window';
 import type { DatasetStats } from './reference';
 
 type Row = Record<string, number | string | null | undefined>;
@@ -143,7 +144,7 @@ export class DriftService {
         samples: 0,
         status: 'no-data',
         features: [],
-        message: `No production version of ${name} with training statistics to compare against.`,
+        ...told({ code: 'drift-no-reference', params: { model: name } }),
       };
     else if (!cur.rows)
       report = {
@@ -153,6 +154,7 @@ export class DriftService {
         status: 'no-data',
         features: [],
         message: cur.message,
+        reasons: cur.reasons,
       };
     else {
       const rows = cur.rows;
@@ -197,6 +199,7 @@ export class DriftService {
         rows: null,
         samples: 0,
         message: `The history recorded since ${ref.history.label} was trained could not be read: ${(err as Error).message}`,
+        reasons: because({ code: 'drift-history-unreadable', params: { model: ref.history.label } }, err),
       };
     }
   }
@@ -215,7 +218,7 @@ export class DriftService {
           rows: null,
           samples: rows.length,
           compared,
-          message: `${rows.length} sampled inputs; at least ${minSamples} are needed.`,
+          ...told({ code: 'drift-few-samples', params: { n: rows.length, min: minSamples } }),
         }
       : { rows, stats, what: `${rows.length} samples`, compared };
   }

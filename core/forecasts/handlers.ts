@@ -1,5 +1,5 @@
 import type { Contract } from '../contract';
-import { ContractError } from '../contract/errors';
+import { ContractError, refusal } from '../contract/errors';
 import type { Scenario } from '../domain/scenario';
 import { checkScenario, hasErrors } from '../domain/validate';
 import type { HostApp } from '../host/app';
@@ -72,8 +72,7 @@ export function registerForecasts(app: HostApp<Contract>, s: HostServices): void
     },
     'forecasts.undo': ({ scenarioId }) => {
       const { scenario } = loadScenario(s.requireDb(), scenarioId);
-      if (!scenario.sources?.length)
-        throw new ContractError('NOT_FOUND', 'This scenario has no forecast update to undo.');
+      if (!scenario.sources?.length) throw refusal('NOT_FOUND', { code: 'forecast-undo-none', params: {} });
       const back = undoForecasts(scenario);
       const restored = scenario.sources.filter((r) => r.before !== r.used).length;
       saveFigures(s, scenarioId, back);

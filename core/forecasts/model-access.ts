@@ -1,4 +1,6 @@
 import type { PredictAnswer } from '../contract/api/registry';
+import { because } from '../contract/reason-error';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from '../registry/baseline';
 import type { VersionRecord } from '../registry/store';
@@ -30,7 +32,7 @@ export interface ModelAccess {
 export type Answer =
   | { values: Record<string, number[]>; source: string; why?: string }
   // `noModel`: the registry has no version to serve (the interface words that case itself).
-  | { values: null; why: string; noModel?: true };
+  | { values: null; why: string; noModel?: true; reasons: ErrorReason[] };
 
 /**
  * Why the serving version must not feed planning, or null when it may. A model that does not
@@ -39,10 +41,15 @@ export type Answer =
  * the demo — demo data is a mode, never a fallback.
  */
 export function refusal(rec: VersionRecord, demo: boolean): string | null {
+  const r = refusalReason(rec, demo);
+  return r && reasonText(r);
+}
+
+function refusalReason(rec: VersionRecord, demo: boolean): ErrorReason | null {
+  const params = { model: rec.name, version: rec.version };
   const beats = (rec.baselineMetrics as { beats?: boolean } | null)?.beats;
-  if (beats === false) return `${rec.name}@${rec.version} does not beat its baseline on the holdout`;
-  if (trainedOnSynthetic(rec) && !demo)
-    return `${rec.name}@${rec.version} was trained on synthetic demo history, not the plant's; it feeds only the demo (ask for it with --demo)`;
+  if (beats === false) return { code: 'model-beaten', params };
+  if (trainedOnSynthetic(rec) && !demo) return { code: 'model-synthetic', params };
   return null;
 }
 
@@ -54,10 +61,13 @@ export async function answer(
   demo: boolean,
 ): Promise<Answer> {
   const rec = access.serving(name);
-  if (!rec)
-    return { values: null, why: `no ${name} model in the registry (none pinned or in production)`, noModel: true };
-  const refused = refusal(rec, demo);
-  if (refused) {
+  if (!rec) {
+    const none: ErrorReason = { code: 'model-none-serving', params: { model: name } };
+    return { values: null, why: reasonText(none), noModel: true, reasons: [none] };
+  }
+  const refusedWhy = refusalReason(rec, demo);
+  if (refusedWhy) {
+    const refused = reasonText(refusedWhy);
     const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name, demo);
     if (b)
       return {
@@ -66,12 +76,17 @@ export async function answer(
         why: `${refused}: its baseline (${b.description}) is used`,
       };
     if (!rec.baseline)
-      return { values: null, why: `${refused}, and no baseline is at hand (the plant has no history for it)` };
+      return {
+        values: null,
+        why: `${refused}, and no baseline is at hand (the plant has no history for it)`,
+        reasons: [refusedWhy, { code: 'no-baseline-at-hand', params: {} }],
+      };
     // The registry's baseline was fitted on the model's own training rows: synthetic too.
     if (trainedOnSynthetic(rec) && !demo)
       return {
         values: null,
         why: `${refused}; its baseline was fitted on the same synthetic history, so the scenario's own figures stay`,
+        reasons: [refusedWhy, { code: 'baseline-synthetic-too', params: {} }],
       };
     return {
       values: predictBaseline(rec.baseline, rec.manifest, rows).columns,
@@ -91,6 +106,10 @@ export async function answer(
       ...(a.source !== 'model' ? { why: a.fallbackReason } : {}),
     };
   } catch (err) {
-    return { values: null, why: `${name}: ${(err as Error).message}` };
+    return {
+      values: null,
+      why: `${name}: ${(err as Error).message}`,
+      reasons: because({ code: 'model-answer-failed', params: { model: name } }, err),
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { ContractError } from '../contract/errors';
+import { refusal } from '../contract/errors';
+import { JOB_WORDS } from '../contract/model-reasons';
 
 /**
  * Work that takes seconds: in a worker of its own, with hundreds of MB to GBs of heap (solve,
@@ -29,15 +30,7 @@ export const HEAVY_JOB_LIMITS: Readonly<Record<HeavyJob, number>> = {
 };
 
 /** What runs, as one and as many: the refusal names it. */
-const WHAT: Record<HeavyJob, readonly [string, string]> = {
-  solve: ['solve (optimize or re-plan)', 'solves (optimize or re-plan)'],
-  training: ['training', 'trainings'],
-  import: ['large file import', 'large file imports'],
-  history: ['history job (an export or generated demo history)', 'history jobs (exports or generated demo history)'],
-  batch: ['batch scoring', 'batch scorings'],
-  demandSeries: ['demand series reading', 'demand series readings'],
-  indent: ['rake indent (shown or exported)', 'rake indents (shown or exported)'],
-};
+const WHAT: Readonly<Record<HeavyJob, readonly [string, string]>> = JOB_WORDS;
 
 export type RunningJobs = Record<HeavyJob, number>;
 
@@ -52,14 +45,14 @@ export class JobSlots {
 
   /** Run `work` in a slot of `kind`; LIMIT_EXCEEDED when every slot is taken. */
   async run<T>(kind: HeavyJob, work: () => Promise<T>): Promise<T> {
-    if (this.stopper.signal.aborted) throw new ContractError('UNAVAILABLE', 'RakePlan is closing.');
+    if (this.stopper.signal.aborted) throw refusal('UNAVAILABLE', { code: 'host-closing', params: {} });
     const n = this.running.get(kind) ?? 0;
     if (n >= this.limits[kind])
-      throw new ContractError(
+      throw refusal(
         'LIMIT_EXCEEDED',
         n === 1
-          ? `1 ${WHAT[kind][0]} is running already, the most at once; start this one when it has finished.`
-          : `${n} ${WHAT[kind][1]} are running already, the most at once; start this one when one of them has finished.`,
+          ? { code: 'jobs-full-one', params: { job: WHAT[kind][0] } }
+          : { code: 'jobs-full', params: { n, job: WHAT[kind][1] } },
       );
     this.set(kind, n + 1);
     try {

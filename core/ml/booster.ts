@@ -1,3 +1,4 @@
+import { ReasonError } from '../contract/reason-error';
 import { binMatrix, fitBins, type FeatureBins } from './binning';
 import { packRows, SerialHistBuilder, type HistBuilder, type HistShape } from './gradient-histogram';
 import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
@@ -100,7 +101,7 @@ export function trainBooster(
 ): TrainResult {
   const started = performance.now();
   const { nRows: n, nFeatures: F } = train;
-  if (n === 0) throw new Error('No training rows.');
+  if (n === 0) throw new ReasonError({ code: 'training-no-rows', params: {} });
   if (y.length !== n) throw new Error(`Target has ${y.length} values for ${n} rows.`);
   const obj = makeObjective(params.objective, y);
   const K = obj.outputs;

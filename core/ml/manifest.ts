@@ -1,3 +1,4 @@
+import { ReasonError } from '../contract/reason-error';
 import type { ObjectiveConfig } from './objectives';
 import { getColumn, type ColumnType, type Table } from './table';
 
@@ -112,14 +113,15 @@ export function fitFeatures(
  */
 export function encodeTable(features: FeatureDef[], t: Table): Float32Array {
   const missing = [...new Set(features.map((f) => f.source))].filter((s) => !getColumn(t, s));
-  if (missing.length > 0) throw new Error(`Missing input column(s): ${missing.join(', ')}.`);
+  if (missing.length > 0) throw new ReasonError({ code: 'input-missing', params: { columns: missing.join(', ') } });
   const F = features.length;
   const n = t.nRows;
   const x = new Float32Array(n * F);
   features.forEach((f, j) => {
     const col = getColumn(t, f.source)!;
     if (f.kind === 'numeric') {
-      if (!col.num || col.type === 'date') throw new Error(`Column '${f.source}' must be numeric.`);
+      if (!col.num || col.type === 'date')
+        throw new ReasonError({ code: 'input-not-numeric', params: { column: f.source } });
       for (let i = 0; i < n; i++) x[i * F + j] = col.num[i]!;
     } else if (f.kind === 'categorical') {
       const code = new Map(f.categories.map((c, k) => [c, k]));
@@ -128,7 +130,8 @@ export function encodeTable(features: FeatureDef[], t: Table): Float32Array {
         x[i * F + j] = v === null || v === undefined ? NaN : (code.get(v) ?? NaN);
       }
     } else {
-      if (!col.num || col.type !== 'date') throw new Error(`Column '${f.source}' must hold ISO dates.`);
+      if (!col.num || col.type !== 'date')
+        throw new ReasonError({ code: 'input-not-date', params: { column: f.source } });
       for (let i = 0; i < n; i++) x[i * F + j] = datePart(col.num[i]!, f.part);
     }
   });

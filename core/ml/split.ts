@@ -1,3 +1,4 @@
+import { ReasonError } from '../contract/reason-error';
 import { createRng } from '../synth/prng';
 
 /**
@@ -44,7 +45,7 @@ export function splitRows(order: readonly number[], o: SplitOptions): RowSplit {
   const nTest = Math.max(1, Math.floor(n * o.testFraction));
   const nValid = Math.max(1, Math.floor(n * o.validFraction));
   if (n - nTest - nValid < 10)
-    throw new Error(`Only ${n} rows with a target: need at least ${nValid + nTest + 10} to train and evaluate.`);
+    throw new ReasonError({ code: 'training-too-few-rows', params: { n, min: nValid + nTest + 10 } });
   return splitByCounts(order, o.mode, o.seed, nValid, nTest);
 }
 

@@ -1,3 +1,5 @@
+import { ReasonError } from '../contract/reason-error';
+
 /**
  * A column-oriented table: what CSV files, SQLite history tables and prediction requests become
  * before features are encoded. Numbers are Float64Array (NaN = missing), text and dates are
@@ -69,9 +71,10 @@ export function makeColumn(
       }
       const x = typeof v === 'number' ? v : Number(String(v).trim());
       if (!Number.isFinite(x))
-        throw new Error(
-          `${table} row ${i + 1}, column '${name}': '${String(v)}' is not a number (the column is numeric).`,
-        );
+        throw new ReasonError({
+          code: 'cell-not-number',
+          params: { table, row: i + 1, column: name, value: String(v) },
+        });
       num[i] = x;
     }
     return { name, type, num, str: null };
@@ -83,7 +86,7 @@ export function makeColumn(
       const s = str[i] ?? null;
       num[i] = s === null ? NaN : dayNumber(s);
       if (s !== null && Number.isNaN(num[i]!))
-        throw new Error(`${table} row ${i + 1}, column '${name}': '${s}' is not an ISO date (YYYY-MM-DD).`);
+        throw new ReasonError({ code: 'cell-not-date', params: { table, row: i + 1, column: name, value: s } });
     }
     return { name, type, num, str };
   }

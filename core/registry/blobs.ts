@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ReasonError } from '../contract/reason-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 
 /**
@@ -30,13 +31,14 @@ export class BlobStore {
   /** Read a blob and check it still hashes to its name. */
   get(sha256: string, ext: string): Buffer {
     const file = this.pathOf(sha256, ext);
-    if (!fs.existsSync(file)) throw new Error(`Model file ${file} is missing.`);
+    if (!fs.existsSync(file)) throw new ReasonError({ code: 'model-file-missing', params: { file } });
     const bytes = fs.readFileSync(file);
     const actual = sha256Hex(bytes);
     if (actual !== sha256)
-      throw new Error(
-        `Model file ${file} is damaged: its content hash is ${actual.slice(0, 12)}…, expected ${sha256.slice(0, 12)}….`,
-      );
+      throw new ReasonError({
+        code: 'model-file-damaged',
+        params: { file, actual: actual.slice(0, 12), expected: sha256.slice(0, 12) },
+      });
     return bytes;
   }
 

@@ -1,5 +1,5 @@
 import type { Contract } from '../contract';
-import { ContractError } from '../contract/errors';
+import { ContractError, refusal } from '../contract/errors';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { readCsvRows, readHistoryRows, runBatch } from './batch';
@@ -23,8 +23,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
     'registry.versions': ({ name }) => {
       const r = reg();
       const versions = r.store.versions(name);
-      if (versions.length === 0)
-        throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+      if (versions.length === 0) throw refusal('NOT_FOUND', { code: 'model-unknown', params: { model: name } });
       return versions.map((v) => r.info(v));
     },
     'registry.show': ({ name, version, alias }) => {
@@ -37,9 +36,11 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
           ? r.store.alias(name, alias)
           : (r.store.alias(name, 'production') ?? r.store.versionNumbers(name).at(-1)));
       if (v === undefined || v === null)
-        throw new ContractError(
+        throw refusal(
           'NOT_FOUND',
-          alias ? `${name} has no ${alias} version.` : `There is no model named ${name} in the registry.`,
+          alias
+            ? { code: 'model-no-alias', params: { model: name, alias } }
+            : { code: 'model-unknown', params: { model: name } },
         );
       const rec = r.store.require(name, v);
       return { ...r.info(rec), events: r.store.events(name), gateReports: r.store.gateReports(name, v) };
@@ -106,7 +107,7 @@ export function registerRegistry(app: HostApp<Contract>, s: HostServices): void 
       const outCsv = p.outCsv ? payloadPath(s, p.outCsv, 'exports', 'outCsv') : null;
       // A name the registry never held is refused before thousands of rows are read for it.
       if (reg().store.versionNumbers(p.name).length === 0)
-        throw new ContractError('NOT_FOUND', `There is no model named ${p.name} in the registry.`);
+        throw refusal('NOT_FOUND', { code: 'model-unknown', params: { model: p.name } });
       return s.slots.run('batch', async () => {
         // The CSV is streamed and a history table read in pages: neither holds the host's
         // thread for the whole read.

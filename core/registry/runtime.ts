@@ -1,4 +1,5 @@
 import * as ort from 'onnxruntime-node';
+import { ReasonError, reasonsOf } from '../contract/reason-error';
 import type { DatasetStats } from '../drift/reference';
 import { encodeTable, type ModelManifest } from '../ml/manifest';
 import { COMPILED_MIN_ROWS, startBatchEngine, type EngineInfo, type InferenceEngine } from '../ml/compiled-engine';
@@ -6,7 +7,7 @@ import { toPrediction } from '../ml/onnx-session';
 import { tableFromRows, type Cell } from '../ml/table';
 
 /** The request's rows do not fit the model's inputs: the caller's mistake, never a reason to fall back. */
-export class InputError extends Error {}
+export class InputError extends ReasonError {}
 
 /** Largest request served in one go: onnxruntime aborts the process on a native bad_alloc. */
 export const MAX_ROWS_PER_RUN = 65_536;
@@ -52,7 +53,7 @@ export async function openSession(
   const output = session.outputNames.includes('prediction') ? 'prediction' : session.outputNames[0];
   if (!input || !output) {
     await session.release();
-    throw new Error(`${name}@${version}: the ONNX graph has no input or output.`);
+    throw new ReasonError({ code: 'model-no-io', params: { model: name, version } });
   }
   const runOrt = async (x: Float32Array, n: number) =>
     (await session.run({ [input]: new ort.Tensor('float32', x, [n, F]) }))[output]!.data as Float32Array;
@@ -67,13 +68,16 @@ export async function openSession(
     loadMs: performance.now() - started,
     async predict(rows) {
       if (rows.length > MAX_ROWS_PER_RUN)
-        throw new Error(`Too many rows in one request: ${rows.length} (limit ${MAX_ROWS_PER_RUN}).`);
+        throw new ReasonError({
+          code: 'predict-too-many-rows',
+          params: { rows: rows.length, limit: MAX_ROWS_PER_RUN },
+        });
       let t, x;
       try {
         t = tableFromRows(rows as Record<string, Cell>[], types, 'request');
         x = encodeTable(manifest.features, t);
       } catch (err) {
-        throw new InputError((err as Error).message);
+        throw new InputError(reasonsOf(err), (err as Error).message);
       }
       let raw: Float32Array | null = null;
       let used: InferenceEngine = 'onnxruntime',
@@ -86,9 +90,10 @@ export async function openSession(
       }
       raw ??= await runOrt(x, t.nRows);
       if (raw.length !== t.nRows * K)
-        throw new Error(
-          `${name}@${version} returned ${raw.length} values for ${t.nRows} rows × ${K} outputs: the file does not match its manifest.`,
-        );
+        throw new ReasonError({
+          code: 'model-output-mismatch',
+          params: { model: name, version, values: raw.length, rows: t.nRows, outputs: K },
+        });
       const p = toPrediction(manifest, raw, t.nRows);
       return {
         columns: Object.fromEntries(Object.entries(p.columns).map(([k, v]) => [k, Array.from(v)])),
@@ -140,6 +145,9 @@ export function checkSmoke(
   for (const o of manifest.outputs) {
     const v = out.columns[o]?.[0];
     if (v === undefined || !Number.isFinite(v))
-      throw new Error(`${name}@${version}: smoke prediction gave ${String(v)} for output '${o}'.`);
+      throw new ReasonError({
+        code: 'smoke-not-finite',
+        params: { model: name, version, value: String(v), output: o },
+      });
   }
 }

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { GateReport, GateThresholds, ModelSummary, ModelVersionInfo } from '../contract/api/registry';
-import { ContractError } from '../contract/errors';
+import { ContractError, refusal } from '../contract/errors';
+import { because, paramText } from '../contract/reason-error';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import { MODEL_SPECS } from '../../models';
 import { computeStats, fingerprint, type DatasetFingerprint } from '../drift/reference';
 import type { DriftReference } from '../drift/service';
@@ -16,7 +18,7 @@ import { BlobStore } from './blobs';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import { unsupportedOperators } from '../ml/onnx-operators';
 import { checkSmoke, openSession, smokeRow } from './runtime';
-import { ModelServer, type ServerHooks } from './serving';
+import { keepsServing, ModelServer, type ServerHooks } from './serving';
 import { RegistryStore, type NewVersion, type VersionRecord } from './store';
 import { rowsOf, splitLikeTrainer } from './training-data';
 
@@ -29,6 +31,24 @@ export interface RegistryOptions {
   hooks?: ServerHooks;
   /** Recent inputs of a model, for the consistency gate (drift samples). */
   recentInputs?: (name: string) => Record<string, Cell>[];
+}
+
+/** Promotion refused by the gates: each failed gate with its summary, then what to do. */
+function gatesFailed(name: string, version: number, gate: GateReport): ContractError {
+  const failed = gate.gates.filter((g) => !g.passed);
+  const reasons: ErrorReason[] = [
+    { code: 'gates-failed', params: { model: name, version, n: failed.length } },
+    ...failed.map((g): ErrorReason => ({
+      code: 'gate-failed',
+      params: { gate: g.gate, summary: paramText(g.summary) },
+    })),
+    { code: 'promote-override', params: {} },
+  ];
+  return refusal(
+    'CONFLICT',
+    reasons,
+    `${reasonText(reasons[0]!)}: ${failed.map((g) => `${g.gate} (${g.summary})`).join('; ')}. ${reasonText(reasons.at(-1)!)}`,
+  );
 }
 
 /**
@@ -284,7 +304,11 @@ export class Registry {
             try {
               sess = await this.server.loadChecked(v);
             } catch (err) {
-              throw new ContractError('INVALID_DATA', `Cannot evaluate: ${(err as Error).message}`);
+              throw refusal(
+                'INVALID_DATA',
+                because({ code: 'evaluate-failed', params: {} }, err),
+                `Cannot evaluate: ${(err as Error).message}`,
+              );
             }
             sessions.set(v.version, sess);
           }
@@ -306,7 +330,8 @@ export class Registry {
   async promote(name: string, version: number, override?: { reason: string }) {
     const rec = this.store.require(name, version);
     const current = this.store.alias(name, 'production');
-    if (current === version) throw new ContractError('CONFLICT', `${name}@${version} is already in production.`);
+    if (current === version)
+      throw refusal('CONFLICT', { code: 'already-production', params: { model: name, version } });
     const latest = this.store.gateReports(name, version)[0];
     // A report judged against another production, or under other limits, says nothing about now;
     // one stored while a gate that could not be judged still counted as passed is judged again.
@@ -319,17 +344,9 @@ export class Registry {
     try {
       gate = reusable ? latest : await this.evaluate(name, version);
     } catch (err) {
-      const keeps =
-        current !== null ? `${name}@${current} keeps serving.` : `${name} stays without a production version.`;
-      throw new ContractError('INVALID_DATA', `${(err as Error).message}. ${keeps}`);
+      throw keepsServing(name, current, err);
     }
-    if (!gate.passed && !override) {
-      const failed = gate.gates.filter((g) => !g.passed).map((g) => `${g.gate} (${g.summary})`);
-      throw new ContractError(
-        'CONFLICT',
-        `${name}@${version} failed ${failed.length} gate(s): ${failed.join('; ')}. Promote with an override and a reason to proceed.`,
-      );
-    }
+    if (!gate.passed && !override) throw gatesFailed(name, version, gate);
     const overridden = !gate.passed;
     const { previous } = await this.server.swapProduction(name, version, () =>
       this.store.setAlias(
@@ -349,13 +366,10 @@ export class Registry {
   /** Move production back to the version it held before (swap on success as well). */
   async rollback(name: string) {
     const current = this.store.alias(name, 'production');
-    if (current === null) throw new ContractError('NOT_FOUND', `${name} has no production version to roll back.`);
+    if (current === null) throw refusal('NOT_FOUND', { code: 'rollback-none', params: { model: name } });
     const target = this.rollbackTarget(name);
     if (target === undefined)
-      throw new ContractError(
-        'CONFLICT',
-        `${name}@${current} is the first production version: there is nothing to roll back to.`,
-      );
+      throw refusal('CONFLICT', { code: 'rollback-first', params: { model: name, version: current } });
     await this.server.swapProduction(name, target, () =>
       this.store.setAlias(name, 'production', target, 'rollback', { from: current }),
     );

@@ -1,6 +1,8 @@
 import type { PredictAnswer, PredictionSource } from '../contract/api/registry';
 import type { ModelStatusRow } from '../contract/api/monitoring';
-import { ContractError } from '../contract/errors';
+import { ContractError, refusal } from '../contract/errors';
+import { because, ReasonError, reasonsOf } from '../contract/reason-error';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import type { Cell } from '../ml/table';
 import type { BlobStore } from './blobs';
 import { Lru } from './lru';
@@ -26,6 +28,15 @@ interface Entry {
 }
 
 const keyOf = (name: string, version: number) => `${name}@${version}`;
+
+/** A move of production that failed: what failed, then what serves meanwhile. */
+export function keepsServing(name: string, current: number | null, err: unknown): ContractError {
+  const keeps: ErrorReason =
+    current !== null
+      ? { code: 'keeps-serving', params: { model: name, version: current } }
+      : { code: 'stays-without-production', params: { model: name } };
+  return refusal('INVALID_DATA', [...reasonsOf(err), keeps], `${(err as Error).message}. ${reasonText(keeps)}`);
+}
 /** After a failed load, requests skip that version for this long instead of re-reading the file each time. */
 const FAILED_LOAD_BACKOFF_MS = 30_000;
 
@@ -39,7 +50,7 @@ const FAILED_LOAD_BACKOFF_MS = 30_000;
 export class ModelServer {
   private readonly cache: Lru<Entry>;
   private readonly loading = new Map<string, Promise<Entry>>();
-  private readonly failed = new Map<string, { error: string; at: number }>();
+  private readonly failed = new Map<string, { error: string; reasons: ErrorReason[]; at: number }>();
 
   constructor(
     private readonly store: RegistryStore,
@@ -95,7 +106,12 @@ export class ModelServer {
           const out = await this.run(name, version, rows);
           return this.answer(name, version, version === target ? 'model' : 'fallback:previous', out, started, failures);
         } catch (err) {
-          if (err instanceof InputError) throw new ContractError('INVALID_DATA', `${name}@${version}: ${err.message}`);
+          if (err instanceof InputError)
+            throw refusal(
+              'INVALID_DATA',
+              because({ code: 'predict-input', params: { model: name, version } }, err),
+              `${name}@${version}: ${err.message}`,
+            );
           failures.push(`${name}@${version}: ${(err as Error).message}`);
           if (i === 0) versions = [target, ...this.store.previousProductions(name).filter((v) => v !== target)];
         }
@@ -108,7 +124,7 @@ export class ModelServer {
       : this.store.versions(name).find((v) => v.baseline !== null && !refuse?.(v));
     // A name the registry never held is the caller's mistake (NOT_FOUND), not a serving failure.
     if (target === null && this.store.versions(name).length === 0)
-      throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
+      throw refusal('NOT_FOUND', { code: 'model-unknown', params: { model: name } });
     if (!withBaseline?.baseline) {
       this.hooks.onInference?.(`${name}@none`, performance.now() - started, false);
       throw new ContractError(
@@ -170,7 +186,7 @@ export class ModelServer {
     const pending = this.loading.get(key);
     if (pending) return pending;
     const failed = this.failed.get(key);
-    if (failed && Date.now() - failed.at < FAILED_LOAD_BACKOFF_MS) throw new Error(failed.error);
+    if (failed && Date.now() - failed.at < FAILED_LOAD_BACKOFF_MS) throw new ReasonError(failed.reasons, failed.error);
     const p = this.open(this.store.require(name, version))
       .then((session) => {
         const e: Entry = { session, inflight: 0, retired: false };
@@ -195,11 +211,12 @@ export class ModelServer {
       return s;
     } catch (err) {
       const msg = `cannot load ${key}: ${(err as Error).message}`;
+      const reasons = because({ code: 'model-load-failed', params: { model: rec.name, version: rec.version } }, err);
       this.hooks.onLoad?.(key, performance.now() - started, false);
-      this.failed.set(key, { error: msg, at: Date.now() });
+      this.failed.set(key, { error: msg, reasons, at: Date.now() });
       this.store.setError(rec.name, rec.version, msg);
       this.hooks.onEvent?.('model load failed', { model: key, error: msg });
-      throw new Error(msg);
+      throw new ReasonError(reasons, msg);
     }
   }
 
@@ -213,7 +230,10 @@ export class ModelServer {
       await s.close();
       const msg = `smoke prediction failed for ${keyOf(rec.name, rec.version)}: ${(err as Error).message}`;
       this.store.setError(rec.name, rec.version, msg);
-      throw new Error(msg);
+      throw new ReasonError(
+        because({ code: 'smoke-failed', params: { model: rec.name, version: rec.version } }, err),
+        msg,
+      );
     }
   }
 
@@ -232,10 +252,7 @@ export class ModelServer {
     try {
       fresh = await this.loadChecked(rec);
     } catch (err) {
-      throw new ContractError(
-        'INVALID_DATA',
-        `${(err as Error).message}. ${before !== null ? `${name}@${before} keeps serving.` : `${name} stays without a production version.`}`,
-      );
+      throw keepsServing(name, before, err);
     }
     const previous = move();
     this.install(name, version, fresh);
@@ -249,15 +266,15 @@ export class ModelServer {
   /** Reload production from its file; on failure the running session keeps serving. */
   async reload(name: string): Promise<{ version: number; loadMs: number }> {
     const version = this.store.alias(name, 'production');
-    if (version === null) throw new ContractError('NOT_FOUND', `${name} has no production version to reload.`);
+    if (version === null) throw refusal('NOT_FOUND', { code: 'reload-none', params: { model: name } });
     let fresh: Session;
     try {
       fresh = await this.loadChecked(this.store.require(name, version));
     } catch (err) {
-      const serving = this.cache.peek(keyOf(name, version))
-        ? `the loaded session of ${name}@${version} keeps serving`
-        : 'requests fall back to the previous version or the baseline';
-      throw new ContractError('INVALID_DATA', `${(err as Error).message}; ${serving}.`);
+      const serving: ErrorReason = this.cache.peek(keyOf(name, version))
+        ? { code: 'reload-session-serves', params: { model: name, version } }
+        : { code: 'reload-falls-back', params: {} };
+      throw refusal('INVALID_DATA', [...reasonsOf(err), serving], `${(err as Error).message}; ${reasonText(serving)}.`);
     }
     this.install(name, version, fresh);
     this.store.event(name, version, 'reload', version, { loadMs: Math.round(fresh.loadMs) });

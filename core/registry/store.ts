@@ -1,5 +1,5 @@
 import type { Alias, GateReport, ManifestInfo, ModelEvent, ModelVersionInfo } from '../contract/api/registry';
-import { ContractError } from '../contract/errors';
+import { refusal } from '../contract/errors';
 import type { DatasetFingerprint, DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import type { Database } from '../storage/db';
@@ -113,11 +113,11 @@ export class RegistryStore {
     const v = this.get(name, version);
     if (!v) {
       const known = this.versionNumbers(name);
-      throw new ContractError(
+      throw refusal(
         'NOT_FOUND',
         known.length
-          ? `Model ${name} has no version ${version} (versions: ${known.join(', ')}).`
-          : `There is no model named ${name} in the registry.`,
+          ? { code: 'model-no-version', params: { model: name, version, versions: known.join(', ') } }
+          : { code: 'model-unknown', params: { model: name } },
       );
     }
     return v;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DemandForecast, HistoryFrom, NoModelWhy } from '../contract/api/training';
-import { ContractError } from '../contract/errors';
+import { refusal } from '../contract/errors';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
 import { historyRowsWhere, historyVersion, readHistory } from './history-source';
@@ -102,7 +102,10 @@ export async function demandForecast(o: {
   );
   const series = demandSeries(h.value).get(`${o.destination}|${o.product}`);
   if (!series)
-    throw new ContractError('NOT_FOUND', `No demand history for destination ${o.destination} × product ${o.product}.`);
+    throw refusal('NOT_FOUND', {
+      code: 'demand-no-history',
+      params: { destination: o.destination, product: o.product },
+    });
   const days = [...series.days.keys()].sort((a, b) => a - b);
   const last = days.at(-1)!;
   const actuals = days

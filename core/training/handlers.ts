@@ -8,7 +8,9 @@ import type {
   TrainingProgress,
   TrainingResult,
 } from '../contract/api/training';
-import { ContractError } from '../contract/errors';
+import { ContractError, refusal } from '../contract/errors';
+import { because, ReasonError, reasonsOf } from '../contract/reason-error';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import { CONNECTION_CLOSED, type HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
 import { markRegistered, removeLeftoverModelDirs, removeUnregisteredModelDir, resolveModelDir } from '../ml/model-dir';
@@ -49,7 +51,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
   const toJob = (jobId: string): TrainingJob => {
     const job = s.requireJobs().get(jobId);
     const run = runRow(jobId);
-    if (!job || !run) throw new ContractError('NOT_FOUND', `No training job '${jobId}'.`);
+    if (!job || !run) throw refusal('NOT_FOUND', { code: 'training-job-unknown', params: { id: jobId } });
     const m = run.metrics ? (JSON.parse(run.metrics) as TrainingMetrics) : null;
     const key = m?.primary.name;
     return {
@@ -85,8 +87,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       if (a.values === null) {
         // A name the registry never held has its own wording on the page (training/no-model.ts).
         const never = a.noModel && registryFor(s).store.versionNumbers(name).length === 0;
-        if (never) throw new ContractError('NOT_FOUND', `There is no model named ${name} in the registry.`);
-        throw new ContractError('UNAVAILABLE', a.why);
+        if (never) throw refusal('NOT_FOUND', { code: 'model-unknown', params: { model: name } });
+        throw refusal('UNAVAILABLE', a.reasons, a.why);
       }
       const label = a.source.replace(/^model /, '');
       return { columns: a.values, from: a.why ? `${label}: ${a.why}` : label };
@@ -143,10 +145,10 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             };
       const name = input.kind === 'spec' ? input.spec : input.name;
       if (input.kind === 'spec' && !MODEL_SPECS.some((m) => m.name === input.spec)) {
-        throw new ContractError(
-          'NOT_FOUND',
-          `No model spec '${input.spec}'. Specs: ${MODEL_SPECS.map((m) => m.name).join(', ')}.`,
-        );
+        throw refusal('NOT_FOUND', {
+          code: 'spec-unknown',
+          params: { spec: input.spec, specs: MODEL_SPECS.map((m) => m.name).join(', ') },
+        });
       }
       // A window may only name a CSV under the data folder (core/host/payload-file.ts); the
       // worker then reads the checked real path, off the host's thread.
@@ -250,9 +252,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           const dataError =
             !(err instanceof ContractError) || err.code === 'HANDLER_ERROR' || err.code === 'INVALID_DATA';
           const hide = fromWindow(s) && input.kind === 'csv' && dataError;
-          const message = hide
-            ? `the CSV could not be trained on (a column, row or value breaks a training rule); run \`rakeplan train\` on it in a terminal to see which.`
-            : raw;
+          const hidden: ErrorReason = { code: 'training-csv-hidden', params: {} };
+          const message = hide ? reasonText(hidden) : raw;
           db.prepare(`UPDATE training_runs SET history = ? WHERE job_id = ?`).run(JSON.stringify(history), job.id);
           if (cancelled && saved) {
             removeUnregisteredModelDir(saved);
@@ -271,7 +272,11 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             error: message,
           });
           if (err instanceof ContractError && !hide) throw err;
-          throw new ContractError('INVALID_DATA', `Training ${name} failed: ${message}`);
+          throw refusal(
+            'INVALID_DATA',
+            because({ code: 'training-failed', params: { model: name } }, hide ? new ReasonError(hidden) : err),
+            `Training ${name} failed: ${message}`,
+          );
         } finally {
           running.delete(job.id);
           ctx.signal.removeEventListener('abort', abort);
@@ -283,7 +288,8 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
     'training.cancel': ({ jobId }) => {
       const ac = running.get(jobId);
       if (!ac) {
-        if (!s.requireJobs().get(jobId)) throw new ContractError('NOT_FOUND', `No training job '${jobId}'.`);
+        if (!s.requireJobs().get(jobId))
+          throw refusal('NOT_FOUND', { code: 'training-job-unknown', params: { id: jobId } });
         return { cancelled: false };
       }
       ac.abort();
@@ -321,7 +327,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
       try {
         pred = await m.predict(rows);
       } catch (err) {
-        throw new ContractError('INVALID_DATA', (err as Error).message);
+        throw refusal('INVALID_DATA', reasonsOf(err), (err as Error).message);
       }
       const columns = [...(pred.label ? ['label'] : []), ...Object.keys(pred.columns).sort()];
       const out = rows.map((_, i) => {

@@ -56,8 +56,7 @@ export function superviseJob<O, P>(worker: Worker, name: string, opts: RunWorker
     worker.on('message', (msg: WorkerReply<O, P>) => {
       if (msg.type === 'progress') onProgress?.(msg.data);
       else if (msg.type === 'done') finish(() => resolve(msg.result));
-      else if (msg.type === 'error')
-        finish(() => reject(new ContractError(msg.error.code, msg.error.message, msg.error.issues)));
+      else if (msg.type === 'error') finish(() => reject(ContractError.fromData(msg.error)));
     });
     worker.on('error', (err) =>
       finish(() => reject(new ContractError('INTERNAL', `The ${name} worker failed: ${err.message}`))),

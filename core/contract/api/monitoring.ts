@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import { label } from '../fields';
+import type { ErrorReason } from '../refusals';
 
 /** Metrics, alerts and drift. Latencies in ms, rates in calls/s, shares as 0–1. */
 export type SeriesKind = 'call' | 'inference' | 'model-load' | 'optimizer' | 'training';
@@ -153,6 +154,8 @@ export interface DriftReport {
   trigger: 'schedule' | 'manual';
   createdAt: string;
   message: string;
+  /** Why nothing was compared, as data for the interface's language (absent in older reports and on a comparison). */
+  reasons?: ErrorReason[];
 }
 
 export interface DriftThresholds {

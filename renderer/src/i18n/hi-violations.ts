@@ -1,5 +1,6 @@
 import type { ReasonCode } from '../../../core/contract/refusals';
 import type { PlaceKind, ViolationCode } from '../../../core/domain/violations';
+import { hiModelReasons } from './hi-model-reasons';
 
 /**
  * The checker's violations and the host's refusals in Hindi. The core writes each in English with
@@ -128,6 +129,7 @@ export const hiReasons: Record<ReasonCode, string> = {
   'clash-rake-started':
     'रेक {rake} ({change}) की लोडिंग {start} पर, "अभी" ({now}) से पहले, शुरू हुई और व्यवधान इसका निर्णय असंभव बनाता है: "अभी" पहले रखें या व्यवधान हटाएँ',
   'clash-lot-locked': 'सड़क लॉट {lot}: लॉक है, पर इसका स्टॉक नहीं रहा — पहले इसका लॉक हटाएँ',
+  ...hiModelReasons,
 };
 
 /** The words that join a refusal's parts, and the words a parameter stands for. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ContractError, toErrorData } from '../../../core/contract/errors';
+import { ContractError, refusal, toErrorData } from '../../../core/contract/errors';
 import { REASON_EN, reasonText, type ErrorReason } from '../../../core/contract/refusals';
 import { VIOLATION_EN, at, violation } from '../../../core/domain/violations';
 import { hiReasons, hiViolations } from '../i18n/hi-violations';
-import { refusalText, violationMessage, violationWhere } from './refusalText';
+import { reasonsText, refusalText, violationMessage, violationWhere } from './refusalText';
 
 const early = violation(5, at.rake('R-2'), 'loading-before-placement', { hours: 3.5 });
 const over = violation(2, at.road('SY-1', '2026-11-23', 'O-7'), 'order-over-shipped', { shipped: 1200, ordered: 1000 });
@@ -58,6 +58,54 @@ describe('refusals and violations in the interface language', () => {
       'rake R-9 is not in the scenario',
     );
     expect(violationMessage({ message: 'as written', code: undefined!, params: undefined! }, 'hi')).toBe('as written');
+  });
+
+  it('writes a model that cannot load in Hindi, each reason in order, with no English sentence left', () => {
+    const reasons: ErrorReason[] = [
+      { code: 'evaluate-failed', params: {} },
+      { code: 'model-load-failed', params: { model: 'transit-delay', version: 2 } },
+      {
+        code: 'model-file-damaged',
+        params: { file: 'registry/blobs/ab/ab12.onnx', actual: '0f1e2d3c4b5a', expected: 'ab12cd34ef56' },
+      },
+      { code: 'keeps-serving', params: { model: 'transit-delay', version: 1 } },
+    ];
+    const english = reasons.map(reasonText);
+    const e = ContractError.fromData(toErrorData(refusal('INVALID_DATA', reasons, english.join(': '))));
+    const hi = refusalText(e, 'hi');
+    expect(hi).toBe(
+      'मूल्यांकन नहीं हो सका: transit-delay@2 लोड नहीं हो सका; ' +
+        'मॉडल फ़ाइल registry/blobs/ab/ab12.onnx क्षतिग्रस्त है: इसकी सामग्री का हैश 0f1e2d3c4b5a… है, अपेक्षित ab12cd34ef56…; ' +
+        'transit-delay@1 सेवा देता रहेगा।',
+    );
+    for (const words of ['Cannot evaluate', 'cannot load', 'is damaged', 'content hash', 'keeps serving', 'expected'])
+      expect(hi).not.toContain(words);
+    expect(refusalText(e, 'en')).toBe(e.message);
+  });
+
+  it('words the core’s own terms in a model refusal, and a drift check that could not compare', () => {
+    const full = refusal('LIMIT_EXCEEDED', { code: 'jobs-full-one', params: { job: 'training' } });
+    expect(refusalText(full, 'hi')).toBe('1 प्रशिक्षण पहले से चल रहा है, एक साथ इतने ही चल सकते हैं; इसके पूरा होने पर इसे शुरू करें।');
+    const gates = refusal('CONFLICT', [
+      { code: 'gates-failed', params: { model: 'm', version: 2, n: 1 } },
+      { code: 'gate-failed', params: { gate: 'data-quality', summary: '1 check(s) failed: rows' } },
+      { code: 'promote-override', params: {} },
+    ]);
+    expect(refusalText(gates, 'hi')).toBe(
+      'm@2 1 गेट में विफल रहा: गेट डेटा गुणवत्ता (1 check(s) failed: rows); आगे बढ़ने के लिए ओवरराइड और कारण के साथ प्रोडक्शन में भेजें।',
+    );
+    const few = {
+      message: '3 shipments recorded after 2026-01-01; …',
+      reasons: [
+        { code: 'drift-few-history', params: { n: 3, noun: 'shipments', after: '2026-01-01', min: 50, model: 'm@1' } },
+      ],
+    } as const;
+    expect(reasonsText({ ...few, reasons: [...few.reasons] }, 'hi')).toBe(
+      '2026-01-01 के बाद 3 खेप दर्ज हुए; m@1 ने जो सीखा उससे तुलना के लिए कम से कम 50 चाहिए।',
+    );
+    expect(reasonsText({ message: 'No drift across 4 features (12 samples).' }, 'hi')).toBe(
+      'No drift across 4 features (12 samples).',
+    );
   });
 
   it('has Hindi for every violation and reason, with the English text’s placeholders', () => {

@@ -1,6 +1,8 @@
+import { detailOf } from '../../../core/contract/reason-error';
 import { fillReason, type ErrorReason, type RefusalDetail } from '../../../core/contract/refusals';
 import { fillViolation, placeText, type Violation } from '../../../core/domain/violations';
 import { format, useLang, type Lang } from '../i18n';
+import { hiGates, hiJobs, hiNouns } from '../i18n/hi-model-reasons';
 import { hiChange, hiPlaces, hiReasons, hiRefusal, hiViolations } from '../i18n/hi-violations';
 
 // The checker's violations and the host's refusals in the interface's language. English is the
@@ -8,9 +10,17 @@ import { hiChange, hiPlaces, hiReasons, hiRefusal, hiViolations } from '../i18n/
 // A violation or refusal without them (an older host, a detail dropped as malformed) shows its
 // English text as it is.
 
-/** A parameter's words in Hindi where it names a change; ids and figures stay as they are. */
+/** Parameters whose value is one of the core's words (a change, a job, a history, a gate), not an id. */
+const hiWords: Record<string, Record<string, string>> = { change: hiChange, job: hiJobs, noun: hiNouns, gate: hiGates };
+
+/** A parameter's words in Hindi where it names one of those; ids and figures stay as they are. */
 const hiParams = (p: Record<string, string | number>) =>
-  typeof p.change === 'string' && p.change in hiChange ? { ...p, change: hiChange[p.change]! } : p;
+  Object.fromEntries(
+    Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && hiWords[k] && v in hiWords[k] ? hiWords[k][v]! : v]),
+  );
+
+/** Sentences joined in one: each one's full stop dropped but the last's. */
+const stop = (s: string) => s.replace(/।$/, '');
 
 export function violationWhere(v: Pick<Violation, 'where' | 'at'>, lang: Lang = useLang.getState().lang): string {
   return lang === 'hi' && Array.isArray(v.at) ? placeText(v.at, hiPlaces) : v.where;
@@ -55,7 +65,18 @@ export function refusalText(error: unknown, lang: Lang = useLang.getState().lang
       return `${reason(r)} (${[...vs, ...more].join('; ')}): ${hiRefusal.issueAdvice}`;
     case 'replan-kept-clash':
       return causes.length ? causes.map(reason).join('; ') : reason(r);
-    default:
-      return causes.length ? `${reason(r)}: ${causes.map(reason).join('; ')}` : reason(r);
+    default: {
+      // The model side's reasons in the order its message tells them: the lead, then the rest.
+      if (!causes.length) return reason(r);
+      const rest = causes.map(reason);
+      const end = rest.at(-1)!.endsWith('।') ? '।' : '';
+      return `${stop(reason(r))}: ${rest.map(stop).join('; ')}${end}`;
+    }
   }
 }
+
+/** A message told with its reasons in order (a drift check that could not compare), in the interface's language. */
+export const reasonsText = (
+  m: { message: string; reasons?: ErrorReason[] },
+  lang: Lang = useLang.getState().lang,
+): string => refusalText({ message: m.message, ...detailOf(m.reasons ?? []) }, lang);

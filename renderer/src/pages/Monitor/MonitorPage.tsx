@@ -5,6 +5,7 @@ import { api } from '../../api/client';
 import { Button, Card, ErrorBanner, Stat } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { formatPct } from '../../lib/format';
+import { reasonsText } from '../../lib/refusalText';
 import { modeLabel, outcomeLabel } from '../../lib/modelLabels';
 import { latencyScale } from './latencyScale';
 import { LineChart } from './LineChart';
@@ -50,7 +51,9 @@ export function MonitorPage() {
     setBusy('drift');
     try {
       const reports = await api.call('drift.run', {});
-      setNote(reports.length ? reports.map((r) => `${r.name}: ${r.message}`).join(' ') : t('monitor.noModelsToCheck'));
+      setNote(
+        reports.length ? reports.map((r) => `${r.name}: ${reasonsText(r)}`).join(' ') : t('monitor.noModelsToCheck'),
+      );
       await load();
     } catch (e) {
       setError(e);

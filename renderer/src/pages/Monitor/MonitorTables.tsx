@@ -2,6 +2,7 @@ import { formatInstant } from '../../lib/dates';
 import type { Alert, DriftReport, ModelStatusRow, SeriesSummary } from '../../../../core/contract/api/monitoring';
 import { t, type MessageKey } from '../../i18n';
 import { formatMs, formatPct } from '../../lib/format';
+import { reasonsText } from '../../lib/refusalText';
 import { aliasLabel, driftLabel, statusLabel } from '../../lib/modelLabels';
 
 const ms = (v: number | null) => (v === null ? '–' : formatMs(v));
@@ -172,7 +173,7 @@ export function DriftTable({
                 {r.samples}
                 {r.compared && <div className="text-xs text-slate-500">{comparedText(r.compared)}</div>}
               </td>
-              <td className="px-2 py-1 text-xs">{worst ? shiftText(worst) : r.message}</td>
+              <td className="px-2 py-1 text-xs">{worst ? shiftText(worst) : reasonsText(r)}</td>
               <td className="px-2 py-1 text-xs">{formatInstant(r.createdAt)}</td>
               <td className="px-2 py-1">
                 {(r.status === 'drift' || r.status === 'warn') && (
