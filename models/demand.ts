@@ -83,6 +83,16 @@ export const demandSpec: ModelSpec = {
     [DEMAND_HORIZON_DAYS, DEMAND_HORIZON_DAYS + 27],
     [361, 367],
   ],
+  // demandLags: the farthest day each lag reads.
+  lagReach: {
+    lag14: DEMAND_HORIZON_DAYS,
+    lag21: 21,
+    lag28: 28,
+    mean7: DEMAND_HORIZON_DAYS + 6,
+    mean28: DEMAND_HORIZON_DAYS + 27,
+    lag364: 364,
+    mean364: 367,
+  },
   build(h) {
     const rows: Record<string, string | number | null>[] = [];
     for (const s of demandSeries(h.demand).values()) {

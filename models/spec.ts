@@ -50,6 +50,13 @@ export interface ModelSpec {
    * The averaged values themselves are independent rows, and the average moves only if they do.
    */
   driftOn?: Readonly<Record<string, string>>;
+  /**
+   * The farthest day back each lagged feature reads (a lag of 364 days: 364). On the rows within
+   * that many days of the history's first day the feature is missing because the history starts
+   * there, not because the plant stopped recording: drift compares it only on rows whose lag lies
+   * within the history, in the reference and in the rows recorded since.
+   */
+  lagReach?: Readonly<Record<string, number>>;
   /** Naive forecasts to beat; the model must beat each (the strongest is the one reported). */
   baseline: BaselineFn | BaselineFn[];
 }

@@ -1,13 +1,9 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { modelAccess } from '../forecasts/service';
-import { createHost } from '../host/create-host';
-import { registerTrainedDir } from '../registry/add-version';
-import { driftFor, registryFor } from '../registry/context';
+import { registryFor } from '../registry/context';
 import { insertHistory } from '../scenarios/history-store';
 import { generateHistory, type HistoryTables } from '../synth/history';
-import { executeTraining } from '../training/run';
-import { tempDir } from '../../tests/helpers/tmp';
+import { specDriftHost } from '../../tests/helpers/spec-drift';
 
 /** Two years and two months of one plant: the models learn from the first two years. */
 const history = generateHistory({ seed: 9, days: 790 });
@@ -22,44 +18,12 @@ function part(keep: (day: string) => boolean): HistoryTables {
 const MODELS = ['transit-delay', 'loading-throughput', 'freight-cost'] as const;
 
 describe('drift of a spec-trained model: the history recorded after its training rows', () => {
-  const tmp = tempDir('rp-history-drift-');
-  const host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-  const s = host.services;
-  const db = () => s.requireDb();
+  const { s, db, drift } = specDriftHost(
+    'rp-history-drift-',
+    MODELS,
+    part((d) => d <= CUT),
+  );
   const newRows = part((d) => d > CUT);
-  const drift = () => driftFor(s);
-  afterAll(() => {
-    host.close();
-    tmp.cleanup();
-  });
-
-  beforeAll(async () => {
-    insertHistory(
-      db(),
-      part((d) => d <= CUT),
-      { replace: true },
-    );
-    for (const spec of MODELS) {
-      const res = await executeTraining(
-        {
-          kind: 'spec',
-          spec,
-          params: { rounds: 5 },
-          history: { dbPath: s.dbPath },
-          outDir: path.join(tmp.dir, spec),
-          threads: 1,
-        },
-        s.dataDir,
-        () => {},
-      );
-      const rec = await registerTrainedDir(s, res.dir);
-      await host.app.invoke('registry.promote', {
-        name: spec,
-        version: rec.version,
-        override: { reason: 'drift test setup' },
-      });
-    }
-  }, 120_000);
 
   it('says how many new rows there are and how many are needed', () => {
     drift().setThresholds({ ...drift().thresholds(), minSamples: 200_000 });

@@ -4,11 +4,11 @@ import { HISTORY_NOUNS } from '../contract/model-reasons';
 import { reasonText, type ErrorReason } from '../contract/refusals';
 import { grouped } from '../domain/figures';
 import { HISTORY_DATE_COLUMN } from '../domain/history';
-import { cellAt, dayNumber, getColumn, takeRows, type Cell, type Table } from '../ml/table';
+import { cellAt, dayNumber, getColumn, takeRows, type Cell } from '../ml/table';
 import { syntheticHistory } from '../scenarios/history-store';
 import { historyRowsBetween } from '../training/history-source';
 import { getSpec } from '../../models';
-import type { ModelSpec } from '../../models/spec';
+import { builtDays, comparedColumns, definedSince, historyFirstDay, trainingSpanStats } from './feature-reference';
 import { computeStats, type DatasetStats, type FeatureStats } from './reference';
 
 /** What a drift check needs to know of a spec-trained production version. */
@@ -25,7 +25,10 @@ export interface HistoryBasis {
 
 export type Current =
   | {
-      rows: Record<string, Cell>[];
+      /** Each compared feature's current values (a lagged feature's only where its lag lies within the history). */
+      values: Readonly<Record<string, readonly Cell[]>>;
+      /** Rows compared. */
+      samples: number;
       /** The reference to compare with: the same weeks a year earlier, or the stored training statistics. */
       stats: DatasetStats;
       /** Which rows were compared, for the report's message. */
@@ -33,8 +36,10 @@ export type Current =
       compared?: DriftCompared;
       /** Features compared on the column they average (ModelSpec.driftOn), with that column. */
       via?: Readonly<Record<string, string>>;
+      /** Lagged features compared with the training rows where their lags lie within the history, with those rows' days. */
+      spans?: Readonly<Record<string, { from: string; to: string }>>;
     }
-  | { rows: null; samples: number; message: string; reasons: ErrorReason[]; compared?: DriftCompared };
+  | { values: null; samples: number; message: string; reasons: ErrorReason[]; compared?: DriftCompared };
 
 /** One year back to the same weekday: seasons (the monsoon, the order cycles) line up. */
 const YEAR_DAYS = 364;
@@ -52,7 +57,9 @@ const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10
  * `cap` of the latest history rows are built (with the days their lags read), so a check reads a
  * few weeks of a table, not all of it. The reference is the training rows of the same weeks a year
  * earlier when the training data reaches that far: the whole year's mix would make every season
- * look like drift. Synthetic history is compared only with a model trained on it (the demo rule).
+ * look like drift. A lagged feature (ModelSpec.lagReach) is compared only on rows whose lag lies
+ * within the history: on the history's first year a year-earlier lag is missing by construction.
+ * Synthetic history is compared only with a model trained on it (the demo rule).
  */
 export function currentFromHistory(
   db: Database.Database,
@@ -66,13 +73,13 @@ export function currentFromHistory(
   const noun = NOUN[table] ?? `${table} rows`;
   if (!basis.trainedThrough)
     return {
-      rows: null,
+      values: null,
       samples: 0,
       ...told({ code: 'drift-no-trained-through', params: { model: basis.label } }),
     };
   if (syntheticHistory(db) && !basis.synthetic)
     return {
-      rows: null,
+      values: null,
       samples: 0,
       ...told({ code: 'drift-demo-history', params: { model: basis.label } }),
     };
@@ -91,7 +98,7 @@ export function currentFromHistory(
     reference,
   });
   const tooFew = (n: number): Current => ({
-    rows: null,
+    values: null,
     samples: n,
     compared: compared(null),
     message: `${grouped(n)} ${noun} recorded after ${after}; at least ${grouped(minSamples)} are needed to compare with what ${basis.label} learned from.`,
@@ -124,6 +131,7 @@ export function currentFromHistory(
     ),
   );
   const days = builtDays(built, spec, basis);
+  const since = definedSince(spec, historyFirstDay(db, table) ?? from);
   const cur: number[] = [];
   const past: number[] = [];
   for (let i = 0; i < built.nRows; i++) {
@@ -133,83 +141,59 @@ export function currentFromHistory(
   }
   if (cur.length < minSamples) return tooFew(cur.length);
   const inputs = stored.features.map((f) => f.name);
-  let via = Object.fromEntries(inputs.flatMap((n) => (spec.driftOn?.[n] ? [[n, spec.driftOn[n]]] : [])));
+  const via: Record<string, string> = Object.fromEntries(
+    inputs.flatMap((n) => (spec.driftOn?.[n] ? [[n, spec.driftOn[n]]] : [])),
+  );
+  const lagged = (n: string) => Boolean(spec.lagReach?.[n]);
+  const seasonal = past.length >= minSamples;
+  // A lagged feature has its weeks a year earlier only where their lags lie within the history
+  // too; else, like a moving average compared against all training rows, it takes its reference
+  // from the training span of the history (the stored statistics count its missing lags).
+  const fromTraining = inputs.filter((n) => (seasonal ? ref[0] < since(n) : lagged(n) || via[n]));
+  const training = trainingSpanStats(db, spec, basis, fromTraining, via, since, minSamples);
+  for (const n of fromTraining) if (!training.has(n)) delete via[n];
+  const view = comparedColumns(built, inputs, via);
+  const own = new Map(
+    (seasonal ? computeStats(takeRows(view, past), inputs) : stored).features.map((f) => [f.name, f]),
+  );
+  const features: FeatureStats[] = [];
+  const values: Record<string, Cell[]> = {};
+  const lagSpans: Record<string, { from: string; to: string }> = {};
+  const notCompared: string[] = [];
+  for (const n of inputs) {
+    const reference = training.get(n) ?? (fromTraining.includes(n) && lagged(n) ? undefined : own.get(n));
+    const rows = cur.filter((i) => days[i]! >= since(n));
+    if (!reference || rows.length < minSamples) {
+      if (lagged(n)) notCompared.push(n);
+      continue;
+    }
+    const c = getColumn(view, n);
+    features.push(reference);
+    values[n] = rows.map((i) => (c ? cellAt(c, i) : null));
+    if (training.has(n) && lagged(n)) lagSpans[n] = { from: isoDay(since(n)), to: after };
+  }
   const latest = recorded > cap ? `the latest ${grouped(cur.length)} of ` : '';
   const newRows = `${latest}${grouped(recorded)} ${noun} recorded after ${after}`;
-  let stats: DatasetStats;
-  let what: string;
-  let span: { from: string; to: string } | null = null;
-  if (past.length >= minSamples) {
-    span = { from: isoDay(ref[0]), to: isoDay(ref[1]) };
-    stats = computeStats(takeRows(comparedColumns(built, inputs, via), past), inputs);
-    what = `${newRows}, against the training rows of the same weeks a year earlier (${span.from} to ${span.to})`;
-  } else {
-    // The stored statistics are the features' own; a feature compared on the values it averages
-    // takes that column's reference from the training span of the history.
-    const sources = Object.keys(via).length ? sourceStats(db, spec, basis, inputs, via, minSamples) : null;
-    if (!sources) via = {};
-    stats = { ...stored, features: stored.features.map((f) => sources?.get(f.name) ?? f) };
-    what = `${newRows}, against all ${grouped(stored.rows)} training rows`;
-  }
-  const view = comparedColumns(built, inputs, via);
-  const rows = cur.map((i) => Object.fromEntries(view.columns.map((c) => [c.name, cellAt(c, i)])));
-  const averaged = Object.entries(via).map(([f, c]) => `${f} on the ${c} values it averages`);
+  const span = seasonal ? { from: isoDay(ref[0]), to: isoDay(ref[1]) } : null;
+  const what = span
+    ? `${newRows}, against the training rows of the same weeks a year earlier (${span.from} to ${span.to})`
+    : `${newRows}, against all ${grouped(stored.rows)} training rows`;
+  const notes = [
+    ...Object.entries(via).map(([f, c]) => `${f} on the ${c} values it averages`),
+    ...Object.entries(lagSpans).map(
+      ([f, s]) => `${f} against the training rows from ${s.from}, where its lag lies within the history`,
+    ),
+    ...(notCompared.length
+      ? [`${notCompared.join(', ')} not compared: too few rows whose lags lie within the history`]
+      : []),
+  ];
   return {
-    rows,
-    stats,
-    what: averaged.length ? `${what}; ${averaged.join(', ')}` : what,
+    values,
+    samples: cur.length,
+    stats: { rows: seasonal ? past.length : stored.rows, features },
+    what: [what, ...notes].join('; '),
     compared: compared(span),
     via,
+    spans: lagSpans,
   };
-}
-
-function builtDays(built: Table, spec: ModelSpec, basis: HistoryBasis): Float64Array {
-  const days = getColumn(built, basis.dateColumn ?? 'date')?.num;
-  if (!days) throw new Error(`${basis.label}: the rows built by spec ${spec.name} have no date column.`);
-  return days;
-}
-
-/**
- * The built columns drift compares, under the inputs' names: for a moving average
- * (ModelSpec.driftOn), the column it averages.
- */
-function comparedColumns(built: Table, inputs: readonly string[], via: Readonly<Record<string, string>>): Table {
-  return {
-    nRows: built.nRows,
-    columns: inputs.flatMap((n) => {
-      const c = getColumn(built, via[n] ?? n);
-      return c ? [{ ...c, name: n }] : [];
-    }),
-  };
-}
-
-/**
- * Reference statistics of the columns the `via` features average, over the training span of the
- * history (rows dated up to trainedThrough); null when the history no longer holds enough of them.
- */
-function sourceStats(
-  db: Database.Database,
-  spec: ModelSpec,
-  basis: HistoryBasis,
-  inputs: readonly string[],
-  via: Readonly<Record<string, string>>,
-  minSamples: number,
-): Map<string, FeatureStats> | null {
-  const col = `"${HISTORY_DATE_COLUMN[spec.table]}"`;
-  const first = (
-    db.prepare(`SELECT substr(MIN(${col}), 1, 10) AS d FROM "history_${spec.table}"`).get() as {
-      d: string | null;
-    }
-  ).d;
-  const after = basis.trainedThrough!.slice(0, 10);
-  if (!first || first > after) return null;
-  const built = spec.build(historyRowsBetween(db, spec.table, [[first, after]]));
-  const days = builtDays(built, spec, basis);
-  const afterDay = dayNumber(after);
-  const training: number[] = [];
-  for (let i = 0; i < built.nRows; i++) if (days[i]! <= afterDay) training.push(i);
-  if (training.length < minSamples) return null;
-  const names = inputs.filter((n) => via[n]);
-  const stats = computeStats(takeRows(comparedColumns(built, names, via), training), names);
-  return new Map(stats.features.map((f) => [f.name, f]));
 }

@@ -1,13 +1,8 @@
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DriftReport } from '../contract/api/monitoring';
-import { createHost } from '../host/create-host';
-import { registerTrainedDir } from '../registry/add-version';
-import { driftFor } from '../registry/context';
 import { insertHistory } from '../scenarios/history-store';
 import { generateHistory, type HistoryTables } from '../synth/history';
-import { executeTraining } from '../training/run';
-import { tempDir } from '../../tests/helpers/tmp';
+import { specDriftHost } from '../../tests/helpers/spec-drift';
 
 /**
  * The demo's two years (seed 1): rake-availability learns from the rows before its holdout, and
@@ -18,34 +13,8 @@ const history = generateHistory({ seed: 1, days: 730 });
 const NAME = 'rake-availability';
 
 describe('drift of a moving-average feature: compared on the values it averages', () => {
-  const tmp = tempDir('rp-moving-average-drift-');
-  const host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
-  const s = host.services;
-  const db = () => s.requireDb();
-  const drift = () => driftFor(s);
+  const { db, drift } = specDriftHost('rp-moving-average-drift-', [NAME], history);
   const recentDelay = (r: DriftReport) => r.features.find((f) => f.feature === 'recentDelayH')!;
-  afterAll(() => {
-    host.close();
-    tmp.cleanup();
-  });
-
-  beforeAll(async () => {
-    insertHistory(db(), history, { replace: true });
-    const res = await executeTraining(
-      {
-        kind: 'spec',
-        spec: NAME,
-        params: { rounds: 5 },
-        history: { dbPath: s.dbPath },
-        outDir: path.join(tmp.dir, NAME),
-        threads: 1,
-      },
-      s.dataDir,
-      () => {},
-    );
-    const rec = await registerTrainedDir(s, res.dir);
-    await host.app.invoke('registry.promote', { name: NAME, version: rec.version, override: { reason: 'drift test' } });
-  }, 60_000);
 
   it('reads an unchanged plant as stable', () => {
     const r = drift().run(NAME, 'manual');

@@ -146,7 +146,7 @@ export class DriftService {
         features: [],
         ...told({ code: 'drift-no-reference', params: { model: name } }),
       };
-    else if (!cur.rows)
+    else if (!cur.values)
       report = {
         ...base,
         samples: cur.samples,
@@ -157,21 +157,18 @@ export class DriftService {
         reasons: cur.reasons,
       };
     else {
-      const rows = cur.rows;
+      const values = cur.values;
       const features = cur.stats.features.flatMap((f) => {
-        const d = featureDrift(
-          f,
-          rows.map((r) => r[f.name]),
-          th,
-        );
+        const d = featureDrift(f, values[f.name] ?? [], th);
         const on = cur.via?.[f.name];
-        return d ? [on ? { ...d, comparedOn: on } : d] : [];
+        const span = cur.spans?.[f.name];
+        return d ? [{ ...d, ...(on ? { comparedOn: on } : {}), ...(span ? { reference: span } : {}) }] : [];
       });
       const status = overallStatus(features);
       const worst = [...features].sort((a, b) => b.psi - a.psi)[0];
       report = {
         ...base,
-        samples: rows.length,
+        samples: cur.samples,
         ...(cur.compared ? { compared: cur.compared } : {}),
         status,
         features,
@@ -196,7 +193,7 @@ export class DriftService {
     } catch (err) {
       // One model's unreadable history must not stop the check of the others.
       return {
-        rows: null,
+        values: null,
         samples: 0,
         message: `The history recorded since ${ref.history.label} was trained could not be read: ${(err as Error).message}`,
         reasons: because({ code: 'drift-history-unreadable', params: { model: ref.history.label } }, err),
@@ -215,12 +212,18 @@ export class DriftService {
     const compared = { kind: 'inputs' } as const;
     return rows.length < minSamples
       ? {
-          rows: null,
+          values: null,
           samples: rows.length,
           compared,
           ...told({ code: 'drift-few-samples', params: { n: rows.length, min: minSamples } }),
         }
-      : { rows, stats, what: `${rows.length} samples`, compared };
+      : {
+          values: Object.fromEntries(stats.features.map((f) => [f.name, rows.map((r) => r[f.name])])),
+          samples: rows.length,
+          stats,
+          what: `${rows.length} samples`,
+          compared,
+        };
   }
 
   runAll(trigger: 'schedule' | 'manual'): DriftReport[] {

@@ -120,6 +120,12 @@ export interface DriftFeature {
   missingRate: { reference: number; current: number };
   /** The column compared in the feature's place: the values a moving average averages (its own rows are not independent). */
   comparedOn?: string;
+  /**
+   * The training rows compared with when they are not the report's: a lagged feature whose weeks
+   * a year earlier read days before the history's first day, compared with the training rows
+   * whose lags lie within the history.
+   */
+  reference?: { from: string; to: string };
 }
 
 /**

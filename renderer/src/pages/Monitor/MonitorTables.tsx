@@ -20,7 +20,8 @@ const SEVERITY: Record<Alert['severity'], MessageKey> = {
 function shiftText(f: DriftReport['features'][number]): string {
   const ks = f.ks ? `, KS D ${f.ks.d.toFixed(2)} (p ${f.ks.pValue.toExponential(1)})` : '';
   const on = f.comparedOn ? ` (${f.comparedOn})` : '';
-  return `${f.feature}${on}: PSI ${f.psi.toFixed(3)}${ks}`;
+  const against = f.reference ? ` [${f.reference.from} – ${f.reference.to}]` : '';
+  return `${f.feature}${on}${against}: PSI ${f.psi.toFixed(3)}${ks}`;
 }
 
 const HISTORY_TABLE: Record<string, MessageKey> = {
