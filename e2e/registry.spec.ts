@@ -21,7 +21,14 @@ async function promoteWithOverride(app: Page, reason: string): Promise<void> {
   const override = app.getByTestId('btn-promote-override');
   await expect(override).toBeDisabled();
   await expect(app.getByTestId('btn-promote')).toHaveCount(0);
+  // A reason too short for the host: the page says why the button stays grey.
+  await app.getByTestId('override-reason').fill('ok');
+  await expect(override).toBeDisabled();
+  await expect(app.getByTestId('override-reason-hint')).toHaveText(
+    'Write a reason of at least 5 characters to enable the override.',
+  );
   await app.getByTestId('override-reason').fill(reason);
+  await expect(app.getByTestId('override-reason-hint')).toHaveCount(0);
   await override.click();
 }
 

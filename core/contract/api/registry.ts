@@ -167,6 +167,9 @@ const name = z
 const version = z.number().int().min(1);
 const rows = z.array(cellRow).min(1).max(100_000);
 
+/** The shortest reason an override of failed gates is recorded with. */
+export const MIN_OVERRIDE_REASON = 5;
+
 const gateThresholds = z
   .object({
     dataQuality: z
@@ -256,7 +259,13 @@ export const registryContract = {
         name,
         version,
         override: z
-          .object({ reason: z.string().trim().min(5, 'give a reason of at least 5 characters').max(2000) })
+          .object({
+            reason: z
+              .string()
+              .trim()
+              .min(MIN_OVERRIDE_REASON, `give a reason of at least ${MIN_OVERRIDE_REASON} characters`)
+              .max(2000),
+          })
           .strict()
           .optional(),
       })

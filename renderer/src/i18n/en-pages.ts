@@ -246,6 +246,7 @@ export const enPages = {
   'gate.overrideLabel':
     'A gate failed or could not be evaluated. To promote anyway, say why (recorded with the version):',
   'gate.override': 'Override and promote',
+  'gate.reasonTooShort': 'Write a reason of at least {min} characters to enable the override.',
 
   'monitor.window': 'Window',
   'monitor.minutes': '{n} min',

@@ -241,6 +241,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'gate.promote': 'प्रोडक्शन में भेजें',
   'gate.overrideLabel': 'एक गेट असफल रहा या जाँचा नहीं जा सका। फिर भी प्रोडक्शन में भेजना है तो कारण लिखें (वर्ज़न के साथ दर्ज होगा):',
   'gate.override': 'गेट अनदेखा कर प्रोडक्शन में भेजें',
+  'gate.reasonTooShort': 'ओवरराइड चालू करने के लिए कम से कम {min} अक्षरों का कारण लिखें।',
 
   'monitor.window': 'अवधि',
   'monitor.minutes': '{n} मिनट',

@@ -1,6 +1,6 @@
 import { formatInstant } from '../../lib/dates';
 import { useState } from 'react';
-import type { GateName, GateReport } from '../../../../core/contract/api/registry';
+import { MIN_OVERRIDE_REASON, type GateName, type GateReport } from '../../../../core/contract/api/registry';
 import { Button } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { metricLabel } from '../../lib/modelLabels';
@@ -28,6 +28,7 @@ export function GatePanel({
   const [reason, setReason] = useState('');
   if (!report) return <p className="text-sm text-slate-500">{t('gate.notEvaluated')}</p>;
   const th = report.thresholds;
+  const tooShort = reason.trim().length < MIN_OVERRIDE_REASON;
   return (
     <div className="space-y-2" data-testid="gate-report">
       <p className="text-sm">
@@ -98,11 +99,18 @@ export function GatePanel({
             className="w-full rounded border border-slate-300 p-1 text-sm"
             rows={2}
             value={reason}
+            aria-describedby={tooShort ? 'override-reason-hint' : undefined}
             onChange={(e) => setReason(e.target.value)}
           />
+          {/* The host refuses a shorter reason: say so, rather than leave the button grey without a word. */}
+          {tooShort && (
+            <p id="override-reason-hint" data-testid="override-reason-hint" className="text-xs text-amber-900">
+              {t('gate.reasonTooShort', { min: MIN_OVERRIDE_REASON })}
+            </p>
+          )}
           <Button
             variant="danger"
-            disabled={busy || reason.trim().length < 5}
+            disabled={busy || tooShort}
             onClick={() => onPromote(reason.trim())}
             data-testid="btn-promote-override"
           >
