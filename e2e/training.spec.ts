@@ -36,7 +36,10 @@ test('cancel a second training', async ({ app }) => {
   await app.getByTestId('train-button-demand').click();
   await expect(app.getByTestId('train-progress-demand')).toBeVisible();
   await app.getByTestId('train-cancel-demand').click();
-  await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
+  // Nothing half-done is left, and no "previous version" is promised where none may exist.
+  await expect(app.getByTestId('train-cancelled-demand')).toHaveText(
+    'Training cancelled: nothing was saved or registered, and planning goes on as before.',
+  );
   await expect(app.getByTestId('train-button-demand')).toBeEnabled();
   await expect(app.getByTestId('train-result-demand')).toHaveCount(0);
 });
@@ -52,6 +55,24 @@ test('a double-click on Train starts one training and does not cancel it', async
   expect(await demandJobs()).toBe(before + 1);
   await app.getByTestId('train-cancel-demand').click();
   await expect(app.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
+});
+
+test('a training started in one window shows in another already open, which can cancel it', async ({ app, server }) => {
+  const other = await app.context().newPage();
+  await other.goto(server.url);
+  await expect(other.getByTestId('connection-state')).toContainText('connected');
+  await openPage(other, 'Models');
+  await openPage(app, 'Models');
+  await app.getByTestId('train-button-demand').click();
+  // The other window follows it from its rounds, and offers no second Train of the same model.
+  await expect(other.getByTestId('train-progress-demand')).toContainText(/round \d+ of \d+/, { timeout: 60_000 });
+  await expect(other.getByTestId('train-button-demand')).toBeDisabled();
+  await other.getByTestId('train-cancel-demand').click();
+  for (const page of [app, other]) {
+    await expect(page.getByTestId('train-cancelled-demand')).toContainText('Training cancelled');
+    await expect(page.getByTestId('train-button-demand')).toBeEnabled();
+  }
+  await other.close();
 });
 
 test('a training whose window closed is found running, followed and cancelled from the Models page', async ({

@@ -180,7 +180,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         const onProgress = (p: TrainProgress) => {
           const msg = { jobId: job.id, ...p } as TrainingProgress;
           ctx.progress(msg);
-          app.emit('training.progress', msg);
+          app.emit('training.progress', { ...msg, name });
           if (p.stage === 'training' && p.part === 'model')
             history.push({ round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss });
           // Throttled: a durable write per round would cost an fsync each.

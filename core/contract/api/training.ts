@@ -237,8 +237,11 @@ export const trainingContract = {
 };
 
 export interface TrainingEvents {
-  /** Every round of every running training, for pages other than the one that started it. */
-  'training.progress': TrainingProgress;
+  /**
+   * Every round of every running training, for pages other than the one that started it; named,
+   * so a page open before the training started knows which model it is.
+   */
+  'training.progress': TrainingProgress & { name: string };
   /** A success carries its result, so a window that followed a training it did not start shows its metrics. */
   'training.finished':
     | { jobId: string; name: string; status: 'succeeded'; result: TrainingResult }

@@ -141,7 +141,9 @@ export const enPages = {
     'Model · round {round} of {rounds} · elapsed {elapsed} · ETA {eta} (early stopping may end sooner)',
   'train.progressQuantile':
     'Quantile {part} · round {round} of {rounds} · elapsed {elapsed} · ETA {eta} (early stopping may end sooner)',
-  'train.cancelled': 'Training cancelled; the previous version stays in use.',
+  'train.saving': 'Rounds done · saving the model and adding it to the registry…',
+  'train.shareDone': 'Share of the training done',
+  'train.cancelled': 'Training cancelled: nothing was saved or registered, and planning goes on as before.',
   'train.finished': 'Finished · main model: round {round} of {rounds}',
   'train.finishedEarly':
     'Finished · main model stopped at round {round} of {rounds}; early stopping keeps its best {best} rounds',

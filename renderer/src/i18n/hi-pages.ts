@@ -137,7 +137,9 @@ export const hiPages: Record<keyof typeof enPages, string> = {
     'मॉडल · राउंड {round}/{rounds} · बीता समय {elapsed} · शेष लगभग {eta} (अर्ली स्टॉपिंग से पहले भी पूरा हो सकता है)',
   'train.progressQuantile':
     'क्वांटाइल {part} · राउंड {round}/{rounds} · बीता समय {elapsed} · शेष लगभग {eta} (अर्ली स्टॉपिंग से पहले भी पूरा हो सकता है)',
-  'train.cancelled': 'प्रशिक्षण रद्द; पिछला वर्ज़न ही उपयोग में रहेगा।',
+  'train.saving': 'राउंड पूरे · मॉडल सहेजा जा रहा है और रजिस्ट्री में जोड़ा जा रहा है…',
+  'train.shareDone': 'प्रशिक्षण का पूरा हुआ हिस्सा',
+  'train.cancelled': 'प्रशिक्षण रद्द: कुछ भी सहेजा या दर्ज नहीं हुआ, योजना पहले की तरह चलती रहेगी।',
   'train.finished': 'पूरा हुआ · मुख्य मॉडल: राउंड {round}/{rounds}',
   'train.finishedEarly': 'पूरा हुआ · मुख्य मॉडल राउंड {round}/{rounds} पर रुका; अर्ली स्टॉपिंग उसके सबसे अच्छे {best} राउंड रखती है',
   'train.lossChart': 'हर राउंड में प्रशिक्षण और वैलिडेशन लॉस',

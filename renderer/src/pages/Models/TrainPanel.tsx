@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
-import { formatDuration } from '../../lib/format';
 import { specText } from '../../lib/modelLabels';
 import { TrainLossChart } from './TrainLossChart';
 import { TrainResult } from './TrainResult';
+import { trainProgressText, trainShareDone } from './trainProgressText';
 import { useTraining } from './TrainStore';
 
 /** One row per forecasting model: Train, a live loss chart with elapsed/ETA and Cancel, then the metrics. */
@@ -57,17 +57,24 @@ export function TrainPanel() {
               {run && (
                 <div className="mt-2" data-testid={`train-progress-${s.name}`}>
                   <div className="flex items-center justify-between gap-3">
-                    <p className="tabular min-w-0 flex-1 text-sm text-slate-600">
-                      {p
-                        ? t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
-                            part: p.part,
-                            round: p.round,
-                            rounds: p.rounds,
-                            elapsed: formatDuration(p.elapsedMs / 1000),
-                            eta: formatDuration(p.etaMs / 1000),
-                          })
-                        : run.message || t('train.starting')}
-                    </p>
+                    <div className="min-w-0 flex-1">
+                      <div
+                        className="h-2 w-full overflow-hidden rounded bg-slate-200"
+                        role="progressbar"
+                        aria-label={t('train.shareDone')}
+                        aria-valuemin={0}
+                        aria-valuemax={100}
+                        aria-valuenow={Math.round(trainShareDone(run) * 100)}
+                      >
+                        <div
+                          className="h-2 bg-brand-600 transition-all"
+                          style={{ width: `${trainShareDone(run) * 100}%` }}
+                        />
+                      </div>
+                      <p className="tabular mt-1 text-sm text-slate-600" data-testid={`train-stage-${s.name}`}>
+                        {trainProgressText(run)}
+                      </p>
+                    </div>
                     <Button variant="danger" data-testid={`train-cancel-${s.name}`} onClick={() => cancel(s.name)}>
                       {t('opt.cancel')}
                     </Button>

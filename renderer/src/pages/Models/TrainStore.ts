@@ -14,7 +14,23 @@ export interface TrainRun {
   lastModel: TrainRun['last'];
   /** What the host last said it is doing (before the first round); empty until it says. */
   message: string;
+  /** The host's stage: after the last round it evaluates, saves and registers for seconds more. */
+  stage: TrainingProgress['stage'] | null;
+  /** The parts (model, P10, P90) finished before the current one took this long: each reports its own elapsed time. */
+  partOffsetMs: number;
 }
+
+/** A run as it starts, or as a window finds it running. */
+const newRun = (ctrl: AbortController | null, jobId: string | null): TrainRun => ({
+  ctrl,
+  jobId,
+  history: [],
+  last: null,
+  lastModel: null,
+  message: '',
+  stage: null,
+  partOffsetMs: 0,
+});
 
 /** The Models page's training half: the six specs, runs in flight with their loss curves, finished results. */
 interface TrainState {
@@ -60,7 +76,7 @@ export const useTraining = create<TrainState>((set, get) => ({
     const patch = (fn: (r: TrainRun) => Partial<TrainRun>) =>
       set((s) => (s.runs[spec] ? { runs: { ...s.runs, [spec]: { ...s.runs[spec], ...fn(s.runs[spec]) } } } : {}));
     set((s) => ({
-      runs: { ...s.runs, [spec]: { ctrl, jobId: null, history: [], last: null, lastModel: null, message: '' } },
+      runs: { ...s.runs, [spec]: newRun(ctrl, null) },
       errors: { ...s.errors, [spec]: null },
       outcome: omit(s.outcome, spec),
     }));
@@ -97,14 +113,14 @@ export const useTraining = create<TrainState>((set, get) => ({
 
 /** The progress line and loss curve of a round, as the call's own progress gives them. */
 function progressPatch(p: TrainingProgress, r: TrainRun): Partial<TrainRun> {
-  if (p.stage !== 'training') return { jobId: p.jobId, message: p.message };
-  if (p.part !== 'model') return { jobId: p.jobId, last: p, message: '' };
+  if (p.stage !== 'training') return { jobId: p.jobId, message: p.message, stage: p.stage };
+  const partOffsetMs = r.last && r.last.part !== p.part ? r.partOffsetMs + r.last.elapsedMs : r.partOffsetMs;
+  const round = { jobId: p.jobId, last: p, message: '', stage: p.stage, partOffsetMs };
+  if (p.part !== 'model') return round;
   return {
-    jobId: p.jobId,
-    last: p,
+    ...round,
     lastModel: p,
     history: [...r.history, { round: p.round, trainLoss: p.trainLoss, validLoss: p.validLoss }],
-    message: '',
   };
 }
 
@@ -120,10 +136,18 @@ async function adoptRunning(specs: SpecSummary[]): Promise<void> {
   useTraining.setState((s) => {
     const runs = { ...s.runs };
     for (const j of jobs)
-      if (j.status === 'running' && names.has(j.name) && !runs[j.name])
-        runs[j.name] = { ctrl: null, jobId: j.jobId, history: [], last: null, lastModel: null, message: '' };
+      if (j.status === 'running' && names.has(j.name) && !runs[j.name]) runs[j.name] = newRun(null, j.jobId);
     return { runs };
   });
+}
+
+/**
+ * A training another window started after this page loaded: its spec, when this window runs none
+ * of that spec (its own call's progress names the job before the broadcast does).
+ */
+function startedElsewhere(name: string): string | undefined {
+  const s = useTraining.getState();
+  return s.specs.some((x) => x.name === name) && !s.runs[name] ? name : undefined;
 }
 
 let following = false;
@@ -132,16 +156,27 @@ function follow(): void {
   following = true;
   const adopted = (jobId: string) =>
     Object.entries(useTraining.getState().runs).find(([, r]) => r.ctrl === null && r.jobId === jobId)?.[0];
+  // A round's progress can reach the page after its training ended (the worker's last message
+  // overtakes the cancel): an ended job is never taken for a new one.
+  const ended = new Set<string>();
   api.on('training.progress', (p) => {
-    const spec = adopted(p.jobId);
+    if (ended.has(p.jobId)) return;
+    const spec = adopted(p.jobId) ?? startedElsewhere(p.name);
     if (spec)
-      useTraining.setState((s) => ({
-        runs: { ...s.runs, [spec]: { ...s.runs[spec]!, ...progressPatch(p, s.runs[spec]!) } },
-      }));
+      useTraining.setState((s) => {
+        const run = s.runs[spec] ?? newRun(null, p.jobId);
+        return { runs: { ...s.runs, [spec]: { ...run, ...progressPatch(p, run) } } };
+      });
   });
   api.on('training.finished', (f) => {
+    ended.add(f.jobId);
     const spec = adopted(f.jobId);
-    if (!spec) return;
+    // Not followed here (it ended between this page's two reads at load): the page still reads
+    // the newest version from the host.
+    if (!spec) {
+      if (!useTraining.getState().runs[f.name]) void useTraining.getState().load();
+      return;
+    }
     useTraining.setState((s) =>
       f.status === 'succeeded'
         ? // Shown with its metrics and loss curve, as if this window had started it.

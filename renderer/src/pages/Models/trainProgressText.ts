@@ -1,0 +1,29 @@
+import { t } from '../../i18n';
+import { formatDuration } from '../../lib/format';
+import type { TrainRun } from './TrainStore';
+
+/**
+ * A running training's line: the part and round, with the elapsed time and estimate of the whole
+ * training (each part, the model then its P10 and P90, reports only its own); once the rounds are
+ * over, that the model is being saved and registered.
+ */
+export function trainProgressText(run: TrainRun): string {
+  if (run.stage === 'saving') return t('train.saving');
+  const p = run.last;
+  if (!p) return run.message || t('train.starting');
+  const elapsedMs = run.partOffsetMs + p.elapsedMs;
+  // The share done counts every part: the time so far, spread over it, is what the rest will take.
+  const etaMs = p.done > 0 ? (elapsedMs * (1 - p.done)) / p.done : p.etaMs;
+  return t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
+    part: p.part,
+    round: p.round,
+    rounds: p.rounds,
+    elapsed: formatDuration(elapsedMs / 1000),
+    eta: formatDuration(etaMs / 1000),
+  });
+}
+
+/** The share of the whole training done, 0–1 (full while it saves). */
+export function trainShareDone(run: TrainRun): number {
+  return run.stage === 'saving' ? 1 : (run.last?.done ?? 0);
+}
