@@ -3,7 +3,7 @@ import { cellAt, type Table } from '../ml/table';
 import { quantileSorted } from './psi';
 
 /** Reference statistics of one model input over the training rows: the baseline drift compares to. */
-export type FeatureStats =
+export type FeatureStats = (
   | {
       name: string;
       kind: 'numeric';
@@ -18,7 +18,11 @@ export type FeatureStats =
       sample: number[];
     }
   | { name: string; kind: 'categorical'; n: number; missingRate: number; counts: Record<string, number> }
-  | { name: string; kind: 'date'; n: number; missingRate: number; from: string | null; to: string | null };
+  | { name: string; kind: 'date'; n: number; missingRate: number; from: string | null; to: string | null }
+) & {
+  /** The first day described, for a lagged feature described only where its lag lies within the history. */
+  definedSince?: string;
+};
 
 export interface DatasetStats {
   rows: number;

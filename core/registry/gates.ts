@@ -165,6 +165,7 @@ function dataQuality(
       passed: f.missingRate <= t.maxMissingRate,
       value: round(f.missingRate),
       limit: `≤ ${t.maxMissingRate}`,
+      ...(f.definedSince ? { detail: `rows from ${f.definedSince}, where its lag lies within the history` } : {}),
     });
     const p = prod?.datasetStats?.features.find((x) => x.name === f.name);
     if (f.kind === 'numeric' && p?.kind === 'numeric' && Number.isFinite(p.min) && Number.isFinite(f.min)) {

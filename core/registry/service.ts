@@ -6,7 +6,7 @@ import { ContractError, refusal } from '../contract/errors';
 import { because, paramText } from '../contract/reason-error';
 import { reasonText, type ErrorReason } from '../contract/refusals';
 import { MODEL_SPECS } from '../../models';
-import { computeStats, fingerprint, type DatasetFingerprint } from '../drift/reference';
+import { fingerprint, type DatasetFingerprint } from '../drift/reference';
 import type { DriftReference } from '../drift/service';
 import { trainedOnSynthetic } from '../domain/training-origin';
 import type { HostServices } from '../host/services';
@@ -19,6 +19,7 @@ import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import { unsupportedOperators } from '../ml/onnx-operators';
 import { checkSmoke, openSession, smokeRow } from './runtime';
 import { keepsServing, ModelServer, type ServerHooks } from './serving';
+import { inputStats } from './input-stats';
 import { RegistryStore, type NewVersion, type VersionRecord } from './store';
 import { rowsOf, splitLikeTrainer } from './training-data';
 
@@ -144,7 +145,7 @@ export class Registry {
     const hold = this.blobs.put(Buffer.from(JSON.stringify(holdout)), '.json');
     return {
       dataset,
-      datasetStats: computeStats(t, inputs),
+      datasetStats: inputStats(t, m, inputs),
       baseline: fitBaseline(t, m, split.train),
       holdoutSha256: hold.sha256,
     };

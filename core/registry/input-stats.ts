@@ -1,0 +1,34 @@
+import { getSpec, MODEL_SPECS } from '../../models';
+import { computeStats, type DatasetStats } from '../drift/reference';
+import type { ModelManifest } from '../ml/manifest';
+import { getColumn, takeRows, type Table } from '../ml/table';
+
+const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The stored statistics of a version's inputs. A lagged feature of a spec model (ModelSpec.lagReach)
+ * is described over the rows whose lag lies within the table's days: on earlier rows it is missing
+ * because the history starts, not because the plant stopped recording, so a plant with two years of
+ * history would read half of `lag364` missing and fail the data-quality gate by construction.
+ */
+export function inputStats(t: Table, m: ModelManifest, inputs: readonly string[]): DatasetStats {
+  const stats = computeStats(t, inputs);
+  const reach = MODEL_SPECS.some((s) => s.name === m.name) ? getSpec(m.name).lagReach : undefined;
+  const days = m.dateColumn ? getColumn(t, m.dateColumn)?.num : undefined;
+  if (!reach || !days || days.length === 0) return stats;
+  let first = Infinity;
+  for (const d of days) if (d < first) first = d;
+  return {
+    ...stats,
+    features: stats.features.map((f) => {
+      const lag = reach[f.name];
+      if (!lag) return f;
+      const since = first + lag;
+      const rows: number[] = [];
+      for (let i = 0; i < days.length; i++) if (days[i]! >= since) rows.push(i);
+      // No row reaches that far: the feature is missing throughout, and the gate should say so.
+      if (rows.length === 0) return f;
+      return { ...computeStats(takeRows(t, rows), [f.name]).features[0]!, definedSince: isoDay(since) };
+    }),
+  };
+}
