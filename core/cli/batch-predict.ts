@@ -1,6 +1,7 @@
 import { CliUsageError, num, str, type ParsedArgs } from './args';
-import type { CliEnv } from './command';
+import { EXIT, type CliEnv } from './command';
 import { withCliHost } from './with-host';
+import { checkOutFile } from './out-file';
 
 type HistoryTable = 'demand' | 'rake_placements' | 'trips' | 'loading_events' | 'shipments';
 
@@ -16,6 +17,8 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
     throw new CliUsageError(
       'give exactly one of --csv FILE or --table NAME (demand, rake_placements, trips, loading_events, shipments)',
     );
+  const out = str(args, 'out');
+  if (out !== undefined) checkOutFile(out, { '--csv': csvPath });
   return withCliHost(env, async (host) => {
     const ac = new AbortController();
     const onSigint = () => ac.abort();
@@ -28,7 +31,7 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
           consumer: str(args, 'consumer'),
           csvPath,
           historyTable,
-          outCsv: str(args, 'out'),
+          outCsv: out,
           chunkRows: num(args, 'chunk', 2000)!,
         },
         ac.signal,
@@ -46,7 +49,13 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
         for (const s of rep.skipped.slice(0, 20)) env.out(`  row ${s.row}: ${s.reason}`);
         if (rep.skippedCount > 20) env.out(`  … ${rep.skippedCount - 20} more (see the job's detail)`);
       }
-      return rep.cancelled || rep.skippedCount > 0 ? 1 : 0;
+      if (rep.cancelled) {
+        env.err(
+          `interrupted: nothing written${out !== undefined ? ` to ${out}` : ''}; the rows scored so far are in table batch_predictions`,
+        );
+        return EXIT.interrupted;
+      }
+      return rep.skippedCount > 0 ? EXIT.failed : EXIT.ok;
     } finally {
       process.off('SIGINT', onSigint);
     }

@@ -11,6 +11,20 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
-  /** Exit code: 0 success, 1 the work found a problem (e.g. plan violations), 2 usage error. */
+  /** Exit code, one of EXIT. */
   run(args: ParsedArgs, env: CliEnv): Promise<number>;
 }
+
+/**
+ * The exit codes every command keeps, as `rakeplan --help` and the README list them: a script
+ * tells a refused command line from a failed run, and an interrupted run from both.
+ */
+export const EXIT = {
+  ok: 0,
+  /** The work failed or found a problem: a check's violations, a refused import, a failed gate. */
+  failed: 1,
+  /** The command line is wrong: an unknown option, a missing or bad value, an `--out` that cannot be written. */
+  usage: 2,
+  /** Stopped by Ctrl-C (SIGINT), as a shell reports a process the signal ended (128 + 2). */
+  interrupted: 130,
+} as const;

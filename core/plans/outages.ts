@@ -1,4 +1,5 @@
 import { checkPlan, type Violation } from '../checker/check';
+import { shapeProblems } from '../checker/shape';
 import type { PlanCheckResult } from '../contract/api/plans';
 import type { Plan } from '../domain/plan';
 import { at, violation } from '../domain/violations';
@@ -38,7 +39,9 @@ export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly Si
  */
 export function checkWithOutages(scenario: Scenario, plan: Plan): PlanCheckResult {
   const res = checkPlan(scenario, plan);
-  const violations = [...res.violations, ...outageViolations(plan, plan.outages ?? [])];
+  // A plan whose lists cannot be walked (a hand-edited file) has the checker's shape findings only.
+  const readable = shapeProblems(plan).length === 0;
+  const violations = [...res.violations, ...(readable ? outageViolations(plan, plan.outages ?? []) : [])];
   return { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost };
 }
 

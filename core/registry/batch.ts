@@ -139,7 +139,8 @@ export async function runBatch(
       jobs.update(job.id, { progress: done / Math.max(1, input.rows.length) });
     }
     let outCsv: string | null = null;
-    if (input.outCsv) {
+    // A cancelled batch leaves the file as it was: part of the rows there would pass for the whole.
+    if (input.outCsv && !cancelled) {
       outCsv = path.resolve(input.outCsv);
       await writeCsvFile(outCsv, predictionRows(out));
     }

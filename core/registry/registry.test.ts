@@ -418,4 +418,24 @@ describe('model registry and serving', () => {
     );
     expect(fs.readFileSync(out, 'utf8')).toBe('row,score,label\r\n1,-1.5,"\'=HYPERLINK(""http://x"")"\r\n');
   });
+
+  it('a cancelled batch leaves its output CSV as it was: the rows scored so far stay in SQLite only', async () => {
+    const server = {
+      predict: (_name: string, rows: unknown[]) =>
+        Promise.resolve({ model: 'm', version: 1, source: 'model', columns: { score: rows.map(() => 1) } }),
+    } as unknown as ModelServer;
+    const out = path.join(tmp.dir, 'earlier.csv');
+    fs.writeFileSync(out, 'row,score\r\n1,0.5\r\n2,0.7\r\n');
+    const ac = new AbortController();
+    const rep = await runBatch(
+      host.services.requireDb(),
+      host.services.requireJobs(),
+      server,
+      { name: 'm', rows: [row, row, row], sourceLabel: 'test', outCsv: out, chunkRows: 1 },
+      // Cancelled once the first chunk is scored.
+      { signal: ac.signal, progress: () => ac.abort() },
+    );
+    expect([rep.cancelled, rep.scored, rep.outCsv]).toEqual([true, 1, null]);
+    expect(fs.readFileSync(out, 'utf8')).toBe('row,score\r\n1,0.5\r\n2,0.7\r\n');
+  });
 });

@@ -5,6 +5,7 @@ import type { Contract } from '../../contract';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliEnv } from '../command';
+import { checkOutFile } from '../out-file';
 
 export const APPLY_FORECASTS_USAGE = `rakeplan scenario apply-forecasts --scenario s.json --out s2.json [--demo]   (or: apply-forecasts ID [--demo] for a saved scenario, updated in place)`;
 
@@ -42,6 +43,7 @@ export async function runApplyForecasts(
     throw new CliUsageError(
       `give --scenario FILE and --out FILE, or a saved scenario's id:\n  ${APPLY_FORECASTS_USAGE}`,
     );
+  checkOutFile(out, { '--scenario': file });
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, num, str } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
+import { checkOutFile } from '../out-file';
 import { counted, tonnes } from '../../domain/figures';
 import { knownRakesText } from '../../forecasts/indent-known';
 
@@ -24,6 +25,7 @@ export const indentCommand: CliCommand = {
     const days = num(args, 'days', 14)!;
     if (!Number.isInteger(days) || days < 1 || days > 14)
       throw new CliUsageError(`--days must be a whole number from 1 to 14, got ${days}`);
+    checkOutFile(out, { '--scenario': file });
     let scenario: unknown;
     if (file) {
       try {

@@ -98,7 +98,11 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
   const dFile = str(args, 'disruptions');
   const disruptions = dFile ? readJson(dFile, disruptionsSchema, env, 'disruptions') : [];
   const out = str(args, 'out', true)!;
-  checkOutFile(out, { '--scenario': str(args, 'scenario'), '--base': str(args, 'base'), '--disruptions': dFile });
+  const inputs = { '--scenario': str(args, 'scenario'), '--base': str(args, 'base'), '--disruptions': dFile };
+  checkOutFile(out, inputs);
+  // The disrupted scenario the plan obeys is written beside it: that file must not be an input either.
+  const scenarioOut = out.replace(/(\.json)?$/i, '.scenario.json');
+  if (dFile) checkOutFile(scenarioOut, inputs, 'the disrupted scenario for --out,');
   const stabilityRs = num(args, 'stability', DEFAULT_STABILITY_RS)!;
   const timeLimitS = checkTimeLimit(num(args, 'time-limit', 30)!);
   if (stabilityRs < 0) throw new CliUsageError('--stability must be ≥ 0 (₹ per changed rake)');
@@ -119,7 +123,6 @@ export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number
     if (disruptions.length) {
       // The plan obeys the disrupted scenario: written beside it (as the planner has it, before any
       // robust derivation, which `rakeplan check` makes itself) so the plan can be checked.
-      const scenarioOut = out.replace(/(\.json)?$/i, '.scenario.json');
       writeFileAtomic(scenarioOut, JSON.stringify(plannerScenario, null, 2));
       env.out(`the disrupted scenario this plan obeys: ${scenarioOut}`);
     }

@@ -3,6 +3,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliEnv } from '../command';
 import { withCliHost } from '../with-host';
+import { checkOutFile } from '../out-file';
 import { rupees, tonnes } from '../../domain/figures';
 
 export const PLAN_STORE_USAGE = `rakeplan plan list [--scenario-id ID] [--json]
@@ -58,6 +59,7 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
         const table = str(args, 'table') ?? 'rakes';
         if (!(TABLES as readonly string[]).includes(table))
           throw new CliUsageError(`--table must be one of ${TABLES.join(', ')}, got '${table}'`);
+        checkOutFile(out, {});
         const f = await host.app.invoke('plans.export', {
           id,
           format: ext as 'xlsx',

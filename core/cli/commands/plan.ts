@@ -6,7 +6,7 @@ import { startSolve } from '../../optimizer/run-solve';
 import { num, str, bool, CliUsageError, checkTimeLimit, type ParsedArgs } from '../args';
 import { GLOBAL_OPTIONS } from '../options';
 import { checkOutFile } from '../out-file';
-import type { CliCommand, CliEnv } from '../command';
+import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
 import { PLAN_LOOP_USAGE, runPlanBase, runPlanEdit } from './plan-loop';
 import { writeFileAtomic } from '../../storage/atomic-write';
@@ -63,6 +63,7 @@ export const planCommand: CliCommand = {
       throw new CliUsageError(`--gap must be a fraction from 0 to 0.5, e.g. 0.005 for 0.5 %, got ${gap}`);
     const lpFile = str(args, 'export-lp');
     checkOutFile(out, { '--scenario': file, '--export-lp': lpFile });
+    if (lpFile !== undefined) checkOutFile(lpFile, { '--scenario': file }, '--export-lp');
     const scenario = readScenarioFile(file, env, (raw) => planLimitError(raw)?.message ?? null);
     if (!scenario) return 1;
     let last = 0;
@@ -81,7 +82,9 @@ export const planCommand: CliCommand = {
         },
       },
     );
+    let interrupted = false;
     const onSigint = () => {
+      interrupted = true;
       env.err('stopping: keeping the best plan so far (Ctrl-C again to abort)');
       handle.stop();
       process.off('SIGINT', onSigint);
@@ -125,7 +128,12 @@ export const planCommand: CliCommand = {
       );
       for (const p of plan.production)
         env.out(`produce ${tonnes(p.tonnes)} of ${p.product} by ${p.neededBy.slice(0, 10)}: ${p.because}`);
-      return 0;
+      // The plan written is whole and checked, but not the solve asked for: a script must not take it for one.
+      if (interrupted) {
+        env.err(`interrupted: ${out} holds the best plan found before Ctrl-C`);
+        return EXIT.interrupted;
+      }
+      return EXIT.ok;
     } finally {
       process.off('SIGINT', onSigint);
     }

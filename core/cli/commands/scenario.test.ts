@@ -60,6 +60,7 @@ describe('rakeplan scenario and plan list/show/export', () => {
       list[0]!.counts.orders,
     );
 
+    fs.mkdirSync(path.join(tmp.dir, 'out'));
     const xlsx = path.join(tmp.dir, 'out', 'day.xlsx');
     expect((await run(scenarioCommand, ['export', id, '--out', xlsx])).code).toBe(0);
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');

@@ -7,6 +7,7 @@ import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
 import { withCliHost } from '../with-host';
+import { checkOutFile } from '../out-file';
 import { tonnes } from '../../domain/figures';
 
 const USAGE = `rakeplan scenario list [--json]
@@ -96,11 +97,9 @@ export const scenarioCommand: CliCommand = {
         case 'export': {
           if (!target) throw new CliUsageError('give the scenario id (rakeplan scenario list)');
           const out = str(args, 'out', true)!;
-          const f = await host.app.invoke('scenarios.export', {
-            id: target,
-            table: tableArg(args),
-            format: formatOf(out),
-          });
+          const format = formatOf(out);
+          checkOutFile(out, {});
+          const f = await host.app.invoke('scenarios.export', { id: target, table: tableArg(args), format });
           writeFileAtomic(out, Buffer.from(f.dataBase64, 'base64'));
           env.out(`wrote ${out}`);
           return 0;

@@ -9,6 +9,8 @@ import { executeTraining, type TrainJobInput } from '../../training/run';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { MODEL_SPECS } from '../../../models';
+import { MANIFEST_FILE, METRICS_FILE, MODEL_FILE, UNREGISTERED_FILE } from '../../ml/model-dir';
+import { checkOutFolder } from '../out-file';
 
 const TASKS: Task[] = ['regression', 'binary', 'multiclass', 'quantile'];
 const CSV_ONLY_OPTIONS = ['target', 'task', 'alpha', 'categorical', 'types', 'time-column', 'date-column', 'name'];
@@ -51,7 +53,11 @@ export const TRAIN_OPTION_HELP: readonly (readonly [flag: string, value: string,
     'at most N threads (default: every core of the machine it runs on; the trainer uses up to 2, from 50,000 rows)',
   ],
   ['name', 'NAME', 'model name (--csv; default from the file name)'],
-  ['out', 'DIR', 'write the model here instead of <data dir>/models/<name>/<version>/'],
+  [
+    'out',
+    'DIR',
+    "write the model here instead of <data dir>/models/<name>/<version>/ (a new or empty folder, or an earlier model's, which is replaced)",
+  ],
   ['json', '', 'print the result as JSON'],
 ];
 
@@ -111,6 +117,8 @@ export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput
   const csv = str(args, 'csv');
   if (!spec === !csv) throw new CliUsageError('give either --spec NAME or --csv FILE');
   const out = str(args, 'out');
+  // The model folder is replaced whole: only an earlier model's folder may be written over.
+  if (out !== undefined) checkOutFolder(out, [MODEL_FILE, MANIFEST_FILE, METRICS_FILE, UNREGISTERED_FILE]);
   const threads = num(args, 'threads', availableParallelism())!;
   if (!Number.isInteger(threads) || threads < 1)
     throw new CliUsageError(`--threads must be a whole number ≥ 1, got ${threads}`);

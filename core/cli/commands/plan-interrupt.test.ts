@@ -1,0 +1,44 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/helpers/tmp';
+import { PLAN_FORMAT } from '../../domain/plan';
+import { appRoot } from '../../host/paths';
+import { generateScenario } from '../../synth/scenario';
+
+// The built launcher in a process of its own: Ctrl-C is a real SIGINT to it.
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
+const tmp = tempDir('rp-cli-interrupt-');
+afterAll(() => tmp.cleanup());
+
+describe('rakeplan plan, stopped by Ctrl-C', () => {
+  it('writes the best plan found so far and exits 130, not 0', async () => {
+    const scenario = path.join(tmp.dir, 's.json');
+    fs.writeFileSync(scenario, JSON.stringify(generateScenario({ seed: 7, size: 'week' })));
+    const out = path.join(tmp.dir, 'plan.json');
+    const child = spawn(
+      process.execPath,
+      [path.join(appRoot(), 'bin', 'rakeplan.js'), 'plan', '--scenario', scenario, '--out', out, '--time-limit', '600'],
+      { env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(tmp.dir, 'data') } },
+    );
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      // Once the model is built the solve is under way: that is when a planner presses Ctrl-C.
+      if (!sent && /^building /m.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (c, s) => resolve([c, s])),
+    );
+    expect([code, signal], stderr).toEqual([130, null]);
+    expect(stderr).toContain(`interrupted: ${out} holds the best plan found before Ctrl-C`);
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).format).toBe(PLAN_FORMAT);
+  });
+});
