@@ -51,6 +51,18 @@ export function parseArgs(argv: readonly string[], options?: OptionSpec): Parsed
   return { positionals, flags };
 }
 
+/**
+ * Options of another mode or subcommand are refused, not ignored: `--edits` without `edit`, or
+ * `--json` on a subcommand that prints text, would otherwise give what was not asked for.
+ */
+export function onlyFor(args: ParsedArgs, mode: string, allowed: readonly string[]): void {
+  const stray = Object.keys(args.flags).filter((f) => !allowed.includes(f) && !(f in GLOBAL_OPTIONS));
+  if (stray.length)
+    throw new CliUsageError(
+      `${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'does' : 'do'} not apply to \`rakeplan ${mode}\` (options: ${allowed.map((a) => `--${a}`).join(' ') || 'none'})`,
+    );
+}
+
 /** Typed flag readers that fail with a message naming the flag. */
 export class CliUsageError extends Error {}
 

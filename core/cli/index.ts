@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { ContractError } from '../contract/errors';
 import { appVersion, dataDirProblem, resolveDataDir } from '../host/paths';
-import { CliUsageError, parseArgs, str } from './args';
-import type { CliEnv } from './command';
+import { CliUsageError, onlyFor, parseArgs, str } from './args';
+import { EXIT, type CliEnv } from './command';
 import { COMMANDS } from './commands';
-import { COMMAND_OPTIONS } from './options';
+import { COMMAND_OPTIONS, SUBCOMMAND_OPTIONS } from './options';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -16,6 +16,11 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     "Run 'rakeplan <command> --help' for a command's options.",
+    '',
+    `Exit codes: ${EXIT.ok} done; ${EXIT.failed} the work failed or found a problem (a check's violations, a refused`,
+    `import, a failed gate); ${EXIT.usage} usage error (an unknown option, a bad value, an --out that cannot be`,
+    `written); ${EXIT.interrupted} stopped by Ctrl-C. Results go to stdout (JSON with --json); progress, warnings`,
+    'and errors to stderr. --out replaces a file whole (never half-written); its folder must exist.',
   ].join('\n');
 }
 
@@ -48,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   const cmd = COMMANDS.find((c) => c.name === name);
   if (!cmd) {
     env.err(`rakeplan: unknown command '${name}'\n\n${help()}`);
-    return 2;
+    return EXIT.usage;
   }
   try {
     const args = parseArgs(rest, COMMAND_OPTIONS[cmd.name] ?? {});
@@ -56,6 +61,9 @@ export async function main(argv: string[]): Promise<number> {
       env.out(commandHelp(cmd));
       return 0;
     }
+    const sub = args.positionals[0];
+    const subOptions = sub === undefined ? undefined : SUBCOMMAND_OPTIONS[cmd.name]?.[sub];
+    if (subOptions) onlyFor(args, `${cmd.name} ${sub}`, subOptions);
     const flag = str(args, 'data-dir');
     env.dataDir = resolveDataDir({ flag });
     const problem = dataDirProblem(env.dataDir);
@@ -70,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CliUsageError) {
       env.err(`rakeplan ${name}: ${err.message}\nUsage: ${cmd.usage}`);
-      return 2;
+      return EXIT.usage;
     }
     if (err instanceof ContractError) {
       env.err(`rakeplan ${name}: ${err.code}: ${err.message}`);

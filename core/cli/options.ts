@@ -106,6 +106,37 @@ export const COMMAND_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   metrics: { prometheus: 'boolean', minutes: 'string', json: 'boolean' },
 };
 
+/**
+ * The options each subcommand takes, of its command's: `rakeplan scenario export --json` is
+ * refused rather than printing text where a script waits for JSON.
+ */
+export const SUBCOMMAND_OPTIONS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  scenario: {
+    list: ['json'],
+    import: ['into', 'table', 'replace', 'skip-invalid', 'json'],
+    export: ['out', 'table'],
+    'apply-forecasts': ['scenario', 'out', 'demo'],
+  },
+  plan: {
+    edit: ['scenario', 'plan', 'edits', 'out'],
+    list: ['scenario-id', 'json'],
+    show: ['json'],
+    export: ['out', 'table'],
+  },
+  history: { import: ['replace', 'json'], info: ['json'] },
+  models: {
+    list: ['json'],
+    show: ['json'],
+    register: ['data', 'note'],
+    evaluate: [],
+    promote: ['override'],
+    rollback: [],
+    pin: ['consumer', 'unpin'],
+    import: ['name', 'inputs', 'task', 'classes', 'note'],
+    delete: [],
+  },
+};
+
 /** The closest known option within two edits, for "did you mean". */
 export function closestOption(name: string, known: readonly string[]): string | null {
   let best: string | null = null;

@@ -39,10 +39,7 @@ export async function runApplyForecasts(
   }
   const file = str(args, 'scenario');
   const out = str(args, 'out');
-  if (!file || !out)
-    throw new CliUsageError(
-      `give --scenario FILE and --out FILE, or a saved scenario's id:\n  ${APPLY_FORECASTS_USAGE}`,
-    );
+  if (!file || !out) throw new CliUsageError("give --scenario FILE and --out FILE, or a saved scenario's id");
   checkOutFile(out, { '--scenario': file });
   let raw: unknown;
   try {

@@ -5,7 +5,7 @@ import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
 import { grouped } from '../../domain/figures';
 
-const USAGE = `rakeplan history import DIR [--replace]   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv; --replace: over the plant's own stored history)
+const USAGE = `rakeplan history import DIR [--replace] [--json]   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv; --replace: over the plant's own stored history)
   rakeplan history info [--json]`;
 
 /** The plant's history in the data directory, which `rakeplan train --spec` learns from. */
@@ -16,7 +16,10 @@ export const historyCommand: CliCommand = {
   usage: USAGE,
   async run(args, env) {
     const [sub, dir] = args.positionals;
-    if (sub !== 'import' && sub !== 'info') throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
+    if (sub !== 'import' && sub !== 'info')
+      throw new CliUsageError(
+        sub ? `unknown subcommand '${sub}' (import or info)` : 'a subcommand is required: import or info',
+      );
     return withCliHost(env, async (host) => {
       const db = host.services.requireDb();
       if (sub === 'import') {

@@ -1,4 +1,4 @@
-import { bool, num } from '../args';
+import { bool, num, onlyFor } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
 
@@ -9,6 +9,7 @@ export const metricsCommand: CliCommand = {
   async run(args, env) {
     return withCliHost(env, async (host) => {
       if (bool(args, 'prometheus')) {
+        onlyFor(args, 'metrics --prometheus', ['prometheus']);
         env.out((await host.app.invoke('monitoring.prometheus', { stored: true })).text.trimEnd());
         return 0;
       }

@@ -18,6 +18,8 @@ const USAGE = `rakeplan models list [--json]
   rakeplan models import FILE.onnx --name NAME --inputs a,b,lane:cat=E|W [--task regression|binary|multiclass] [--classes x,y]
   rakeplan models delete NAME@VERSION`;
 
+const SUBCOMMANDS = 'list, show, register, evaluate, promote, rollback, pin, import or delete';
+
 /** `NAME@VERSION` → parts; the version is optional unless required. */
 function ref(s: string | undefined, needVersion: boolean): { name: string; version?: number } {
   if (!s) throw new CliUsageError('a model name is required');
@@ -72,7 +74,7 @@ export const modelsCommand: CliCommand = {
   usage: USAGE,
   async run(args: ParsedArgs, env) {
     const [sub, target] = args.positionals;
-    if (!sub) throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
+    if (!sub) throw new CliUsageError(`a subcommand is required: ${SUBCOMMANDS}`);
     return withCliHost(env, async (host) => {
       const call = host.app.invoke.bind(host.app);
       switch (sub) {
@@ -191,7 +193,7 @@ export const modelsCommand: CliCommand = {
           return 0;
         }
         default:
-          throw new CliUsageError(`unknown subcommand '${sub}'.\n  ${USAGE}`);
+          throw new CliUsageError(`unknown subcommand '${sub}' (${SUBCOMMANDS})`);
       }
     });
   },

@@ -70,7 +70,7 @@ export async function runPlanStore(args: ParsedArgs, env: CliEnv): Promise<numbe
         return 0;
       }
       default:
-        throw new CliUsageError(`unknown subcommand '${sub}':\n  ${PLAN_STORE_USAGE}`);
+        throw new CliUsageError(`unknown subcommand '${sub}' (edit, list, show or export)`);
     }
   });
 }

@@ -3,8 +3,7 @@ import { checkScenario, hasErrors } from '../../domain/validate';
 import type { Scenario } from '../../domain/scenario';
 import { planLimitError } from '../../optimizer/limits';
 import { startSolve } from '../../optimizer/run-solve';
-import { num, str, bool, CliUsageError, checkTimeLimit, type ParsedArgs } from '../args';
-import { GLOBAL_OPTIONS } from '../options';
+import { num, str, bool, CliUsageError, checkTimeLimit, onlyFor, type ParsedArgs } from '../args';
 import { checkOutFile } from '../out-file';
 import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { PLAN_STORE_USAGE, runPlanStore } from './plan-store';
@@ -45,10 +44,7 @@ export const planCommand: CliCommand = {
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
   usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust] [--demo]   (robust: every rail transit at its P90 forecast; demo: the production suggestion may use models trained on the demo history)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
-    if (args.positionals[0] === 'edit') {
-      onlyFor(args, 'plan edit', ['scenario', 'plan', 'edits', 'out']);
-      return runPlanEdit(args, env);
-    }
+    if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
     if (args.positionals.length > 0) return runPlanStore(args, env);
     if (str(args, 'base') !== undefined) {
       onlyFor(args, 'plan --base', ['scenario', 'base', 'disruptions', 'out', 'stability', 'time-limit', 'now']);
@@ -139,15 +135,3 @@ export const planCommand: CliCommand = {
     }
   },
 };
-
-/**
- * Options of another `plan` mode are refused, not ignored: `--edits` without `edit`, or
- * `--robust` with `--base`, would otherwise give a plan that silently lacks what was asked.
- */
-function onlyFor(args: ParsedArgs, mode: string, allowed: readonly string[]): void {
-  const stray = Object.keys(args.flags).filter((f) => !allowed.includes(f) && !(f in GLOBAL_OPTIONS));
-  if (stray.length)
-    throw new CliUsageError(
-      `${stray.map((f) => `--${f}`).join(', ')} ${stray.length === 1 ? 'does' : 'do'} not apply to \`rakeplan ${mode}\` (options: ${allowed.map((a) => `--${a}`).join(' ')})`,
-    );
-}

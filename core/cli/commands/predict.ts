@@ -6,7 +6,7 @@ import { readCsvTable } from '../../ml/csv';
 import { resolveModelDir } from '../../ml/model-dir';
 import { loadModel } from '../../ml/onnx-session';
 import { cellAt, type ColumnType } from '../../ml/table';
-import { bool, str } from '../args';
+import { bool, onlyFor, str } from '../args';
 import { runBatchPredict } from '../batch-predict';
 import { checkOutFile } from '../out-file';
 import type { CliCommand } from '../command';
@@ -18,7 +18,11 @@ export const predictCommand: CliCommand = {
   usage:
     'rakeplan predict --model DIR|NAME[@VERSION] --csv IN --out OUT\n  rakeplan predict --batch --model NAME [--consumer C] (--csv IN | --table trips) [--out OUT]  (through the registry)',
   async run(args, env) {
-    if (bool(args, 'batch')) return runBatchPredict(args, env);
+    if (bool(args, 'batch')) {
+      onlyFor(args, 'predict --batch', ['batch', 'model', 'consumer', 'csv', 'table', 'out', 'chunk']);
+      return runBatchPredict(args, env);
+    }
+    onlyFor(args, 'predict', ['model', 'csv', 'out']);
     const dir = resolveModelDir(str(args, 'model', true)!, env.dataDir);
     const input = str(args, 'csv', true)!;
     const outFile = str(args, 'out', true)!;

@@ -15,6 +15,8 @@ const USAGE = `rakeplan scenario list [--json]
   rakeplan scenario export ID --out FILE [--table TABLE]   (format from the file's extension: .json, .xlsx or .csv)
   ${APPLY_FORECASTS_USAGE}`;
 
+const SUBCOMMANDS = 'list, import, export or apply-forecasts';
+
 /** Largest file a planner imports; the same cap as the app's uploads. */
 const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
@@ -51,7 +53,7 @@ export const scenarioCommand: CliCommand = {
   usage: USAGE,
   async run(args, env) {
     const [sub, target] = args.positionals;
-    if (!sub) throw new CliUsageError(`a subcommand is required:\n  ${USAGE}`);
+    if (!sub) throw new CliUsageError(`a subcommand is required: ${SUBCOMMANDS}`);
     return withCliHost(env, async (host) => {
       switch (sub) {
         case 'list': {
@@ -107,7 +109,7 @@ export const scenarioCommand: CliCommand = {
         case 'apply-forecasts':
           return await runApplyForecasts(args, env, host.app, target);
         default:
-          throw new CliUsageError(`unknown subcommand '${sub}':\n  ${USAGE}`);
+          throw new CliUsageError(`unknown subcommand '${sub}' (${SUBCOMMANDS})`);
       }
     });
   },
