@@ -187,3 +187,51 @@ describe('the consistency gate for a regression model', () => {
     expect(gate.checks[0]).toMatchObject({ value: '30.0 %', limit: '≤ 20.0 %' });
   });
 });
+
+describe('the improvement gate on a holdout the registry stored only in part', () => {
+  const cand = (split: 'time' | 'random') =>
+    version(1, {
+      manifest: {
+        ...version(1).manifest,
+        dateColumn: 'date',
+        split,
+        rows: { train: 100_000, valid: 10_000, test: 23_384 },
+      },
+    });
+
+  it('says the figure comes from the latest of the holdout rows, and of how many', async () => {
+    const r = await gates(cand('time'), null, off(3));
+    expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toBe(
+      'MAE 3 on the latest 100 of 23,384 holdout rows',
+    );
+  });
+
+  it('does not call rows of a random holdout the latest', async () => {
+    const r = await gates(cand('random'), null, off(3));
+    expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toBe('MAE 3 on the 100 of 23,384 holdout rows');
+  });
+});
+
+describe('the data-quality range check', () => {
+  const withRange = (v: number, min: number, max: number) =>
+    version(v, {
+      datasetStats: {
+        rows: 1000,
+        features: [{ name: 'x', kind: 'numeric', min, max, missingRate: 0 }],
+      } as unknown as VersionRecord['datasetStats'],
+    });
+  const rangeCheck = async (cand: VersionRecord, prod: VersionRecord) => {
+    const r = await gates(cand, prod, exact, false);
+    return r.gates.find((g) => g.gate === 'data-quality')!.checks.find((c) => c.name === 'x range')!;
+  };
+
+  it('does not set a negative lower limit for a feature production never saw below 0', async () => {
+    const check = await rangeCheck(withRange(2, 0, 100), withRange(1, 10, 3000));
+    expect(check.limit).toBe('0 … 4495');
+    expect((await rangeCheck(withRange(2, -5, 100), withRange(1, 10, 3000))).passed).toBe(false);
+  });
+
+  it('keeps the slack below a minimum that is already negative', async () => {
+    expect((await rangeCheck(withRange(2, -20, 10), withRange(1, -10, 10))).limit).toBe('-20 … 20');
+  });
+});

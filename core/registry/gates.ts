@@ -92,13 +92,15 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     missing: !eCand
       ? 'no holdout rows to evaluate on: give evaluation rows with the target'
       : `no held-out figure: ${candRefit} and training recorded no holdout ${err.metric}`,
-    candFrom: candRefit ? `the fit without the held-back rows (${candRefit})` : `${eCand?.length ?? 0} holdout rows`,
+    candFrom: candRefit
+      ? `the fit without the held-back rows (${candRefit})`
+      : holdoutRowsText(cand, holdout.length, stored),
     prod: vsProd && {
       cand: mean(vsProd.cand),
       prod: mean(vsProd.prod),
       rows:
         vsProd.rows.length < holdout.length
-          ? `on the ${vsProd.rows.length} of ${holdout.length} holdout rows production never trained on`
+          ? `on the ${count(vsProd.rows.length)} of ${count(holdout.length)} holdout rows production never trained on`
           : null,
     },
     notComparable: candRefit ?? prodApart,
@@ -170,12 +172,14 @@ function dataQuality(
     const p = prod?.datasetStats?.features.find((x) => x.name === f.name);
     if (f.kind === 'numeric' && p?.kind === 'numeric' && Number.isFinite(p.min) && Number.isFinite(f.min)) {
       const slack = (p.max - p.min) * t.maxRangeExcess;
-      const ok = f.min >= p.min - slack && f.max <= p.max + slack;
+      // A feature production never saw below 0 (a distance, tonnes, a count) cannot be: its limit stays at 0.
+      const low = p.min >= 0 ? Math.max(0, p.min - slack) : p.min - slack;
+      const ok = f.min >= low && f.max <= p.max + slack;
       checks.push({
         name: `${f.name} range`,
         passed: ok,
         value: `${round(f.min)} … ${round(f.max)}`,
-        limit: `${round(p.min - slack)} … ${round(p.max + slack)}`,
+        limit: `${round(low)} … ${round(p.max + slack)}`,
       });
     }
   }
@@ -287,6 +291,18 @@ function improvement(
   };
 }
 
+/**
+ * The rows the candidate's figure comes from. The registry stores only the latest rows of a large
+ * holdout, so training's figure (on all of it) and the gate's can differ: say which rows these are.
+ */
+function holdoutRowsText(cand: VersionRecord, n: number, stored: boolean): string {
+  const all = cand.manifest.rows?.test ?? 0;
+  if (!stored || all <= n) return `${count(n)} holdout rows`;
+  const m = cand.manifest;
+  const which = m.split === 'random' ? '' : m.dateColumn ? 'latest ' : 'last ';
+  return `the ${which}${count(n)} of ${count(all)} holdout rows`;
+}
+
 /** A gate whose evidence is missing: it does not pass, so only an override with a reason promotes. */
 function notEvaluated(gate: GateResult['gate'], why: string): GateResult {
   return { gate, passed: false, notEvaluated: true, checks: [], summary: `not evaluated: ${why}` };
@@ -375,4 +391,5 @@ function rowErrors(v: VersionRecord, rows: Rows, o: Out): number[] {
 
 const isMissing = (v: Cell) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
+const count = (n: number) => n.toLocaleString('en-IN');
 const round = (v: number) => Math.round(v * 1000) / 1000;
