@@ -6,6 +6,8 @@ import { writeCsv } from '../csv/write';
 import { parseArgs } from './args';
 import { readTrainInput, trainCommand } from './commands/train';
 import { COMMAND_OPTIONS } from './options';
+import { createHost } from '../host/create-host';
+import { registryFor } from '../registry/context';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-command-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +57,34 @@ describe('rakeplan train', () => {
         err: () => {},
       }),
     ).rejects.toThrow("Date column 'nosuch' is not in the data (columns: date, x, y).");
+  });
+});
+
+describe('rakeplan train on unchanged data', () => {
+  it('keeps no new folder when the registry already holds the identical model', async () => {
+    const data = fs.mkdtempSync(path.join(dir, 'data-'));
+    const train = async () => {
+      const out: string[] = [];
+      await trainCommand.run(args('--csv', csv, '--target', 'y', '--rounds', '5'), {
+        dataDir: data,
+        out: (l) => out.push(l),
+        err: () => {},
+      });
+      return out;
+    };
+    await train();
+    const folders = () => fs.readdirSync(path.join(data, 'models', 'small'));
+    const [first] = folders();
+    const host = createHost({ dataDir: data, mode: 'test' });
+    try {
+      expect(registryFor(host.services).registerDir(path.join(data, 'models', 'small', first!)).version).toBe(1);
+    } finally {
+      host.close();
+    }
+    const out = await train();
+    expect(out).toContain(
+      'model: identical to small@1, already in the registry: the history and settings have not changed since, so no new folder was kept',
+    );
+    expect(folders()).toEqual([first]);
   });
 });

@@ -72,7 +72,11 @@ export function markRegistered(dir: string): void {
  * and the model's folder with it when nothing else is in it. A registered folder is left alone.
  */
 export function removeUnregisteredModelDir(dir: string): void {
-  if (!unregistered(dir)) return;
+  if (unregistered(dir)) removeModelDir(dir);
+}
+
+/** Remove a model folder, and the model's folder with it when nothing else is in it. */
+export function removeModelDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
   const parent = path.dirname(dir);
   if (fs.readdirSync(parent).length === 0) fs.rmdirSync(parent);

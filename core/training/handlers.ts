@@ -221,7 +221,11 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
               running.delete(job.id);
             },
           });
-          markRegistered(result.dir);
+          const registryNew = !known.has(registered.version);
+          // A retrain on unchanged history and settings adds no version: its folder would only
+          // read as the newest model (the page's Latest) while the registry holds the same file.
+          if (registryNew) markRegistered(result.dir);
+          else removeUnregisteredModelDir(result.dir);
           app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
           jobs.update(job.id, {
             status: 'succeeded',
@@ -238,7 +242,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
             history: result.history,
             metrics: result.metrics,
             registryVersion: registered.version,
-            registryNew: !known.has(registered.version),
+            registryNew,
           };
           app.emit('training.finished', { jobId: job.id, name, status: 'succeeded', result: out });
           return out;

@@ -193,6 +193,10 @@ describe('training contract', () => {
     // The same history and settings train the same file: the answer says no version was added.
     const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(again).toMatchObject({ registryVersion: trained.registryVersion, registryNew: false });
+    // …and keeps no folder that would read as a newer model than the one it equals.
+    expect(fs.existsSync(again.dir)).toBe(false);
+    const specs = await host.app.invoke('training.specs', {});
+    expect(specs.find((sp) => sp.name === 'transit-delay')!.latest).toMatchObject({ version: trained.version });
     expect(trained.registryNew).toBe(true);
     // Trained means candidate: until promoted, planning keeps its own figures, and so does the page.
     const candidate = await host.app.invoke('predict.operational', { date: '2026-07-15' });

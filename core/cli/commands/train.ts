@@ -9,7 +9,8 @@ import { executeTraining, type TrainJobInput } from '../../training/run';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { MODEL_SPECS } from '../../../models';
-import { MANIFEST_FILE, METRICS_FILE, MODEL_FILE, UNREGISTERED_FILE } from '../../ml/model-dir';
+import { MANIFEST_FILE, METRICS_FILE, MODEL_FILE, removeModelDir, UNREGISTERED_FILE } from '../../ml/model-dir';
+import { registeredIdentical } from '../../training/identical';
 import { checkOutFolder } from '../out-file';
 
 const TASKS: Task[] = ['regression', 'binary', 'multiclass', 'quantile'];
@@ -86,10 +87,18 @@ export const trainCommand: CliCommand = {
         );
       }
     });
+    // As in the app: a retrain on unchanged history and settings keeps no folder that would read as
+    // a new model. A folder given with --out is the caller's to keep.
+    const identicalTo =
+      input.outDir === undefined
+        ? await registeredIdentical(path.join(env.dataDir, DB_FILE), res.name, path.join(res.dir, MODEL_FILE))
+        : null;
+    if (identicalTo !== null) removeModelDir(res.dir);
+    const dir = identicalTo === null ? res.dir : null;
     if (bool(args, 'json'))
       env.out(
         JSON.stringify(
-          { name: res.name, version: res.version, dir: res.dir, source: res.source, metrics: res.metrics },
+          { name: res.name, version: res.version, dir, identicalTo, source: res.source, metrics: res.metrics },
           null,
           2,
         ),
@@ -103,7 +112,11 @@ export const trainCommand: CliCommand = {
         env.out(line);
     // The JSON already carries both; printed after it, they made the output invalid JSON.
     if (!bool(args, 'json')) {
-      env.out(`model: ${res.dir}`);
+      env.out(
+        identicalTo === null
+          ? `model: ${res.dir}`
+          : `model: identical to ${res.name}@${identicalTo}, already in the registry: the history and settings have not changed since, so no new folder was kept`,
+      );
       env.out(`data: ${res.source}`);
     }
     return 0;

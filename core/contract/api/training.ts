@@ -69,7 +69,8 @@ export interface TrainingResult {
   registryVersion: number;
   /**
    * False when the trained file is byte-identical to a version the registry already holds (same
-   * history and settings): that version is `registryVersion` and no new one was added.
+   * history and settings): that version is `registryVersion`, no new one was added, and the
+   * folder `dir` was removed again (the earlier training's folder holds the same model).
    */
   registryNew: boolean;
 }
