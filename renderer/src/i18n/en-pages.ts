@@ -170,7 +170,8 @@ export const enPages = {
 
   'registry.title': 'Registry',
   'registry.empty': 'No registered models',
-  'registry.emptyHint': 'Train a model, then register it here to evaluate and promote it.',
+  'registry.emptyHint':
+    'Train a model above: each training is registered here as a candidate, ready to evaluate and promote.',
   'registry.col.versions': 'Versions',
   'registry.col.production': 'Production',
   'registry.col.candidate': 'Candidate',

@@ -165,7 +165,8 @@ export const hiPages: Record<keyof typeof enPages, string> = {
 
   'registry.title': 'रजिस्ट्री',
   'registry.empty': 'कोई दर्ज मॉडल नहीं',
-  'registry.emptyHint': 'एक मॉडल प्रशिक्षित करें, फिर उसे जाँचने और प्रोडक्शन में भेजने के लिए यहाँ दर्ज करें।',
+  'registry.emptyHint':
+    'ऊपर एक मॉडल प्रशिक्षित करें: हर प्रशिक्षण यहाँ अपने-आप कैंडिडेट के रूप में दर्ज होता है, जाँचने और प्रोडक्शन में भेजने के लिए तैयार।',
   'registry.col.versions': 'वर्ज़न',
   'registry.col.production': 'प्रोडक्शन',
   'registry.col.candidate': 'कैंडिडेट',

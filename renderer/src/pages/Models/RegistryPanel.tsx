@@ -4,6 +4,7 @@ import type { GateReport, ModelEvent, ModelSummary, ModelVersionInfo } from '../
 import { api } from '../../api/client';
 import { Button, Card, EmptyState, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
+import { promotedText } from './promotedText';
 import { aliasLabel, metricLabel, metricValue, specText, statusLabel } from '../../lib/modelLabels';
 import { GatePanel } from './GatePanel';
 import { VersionDetail } from './VersionDetail';
@@ -276,15 +277,7 @@ export function RegistryPanel() {
                         version: detail.version,
                         ...(reason ? { override: { reason } } : {}),
                       });
-                      const key =
-                        r.previous !== null
-                          ? r.overridden
-                            ? 'registry.promotedWasOverride'
-                            : 'registry.promotedWas'
-                          : r.overridden
-                            ? 'registry.promotedOverride'
-                            : 'registry.promoted';
-                      return t(key, { model: `${detail.name}@${r.version}`, previous: r.previous ?? '' });
+                      return promotedText({ name: detail.name, title: model?.title ?? detail.name }, r);
                     })
                   }
                 />
