@@ -6,6 +6,12 @@
  */
 export type ObjectiveName = 'squared' | 'absolute' | 'huber' | 'quantile' | 'binary' | 'multiclass';
 
+/** The loss a task trains on: a classifier's log-loss, else the spec's or CSV's objective. */
+export function objectiveNameOf(task: string, objective: ObjectiveName | undefined): ObjectiveName {
+  if (task === 'binary' || task === 'multiclass' || task === 'quantile') return task;
+  return objective ?? 'squared';
+}
+
 export interface ObjectiveConfig {
   name: ObjectiveName;
   /** quantile: the quantile to predict (0.1 for P10). */

@@ -10,7 +10,7 @@ import {
 import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
 import type { TrainingMetrics } from '../contract/api/training';
 import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
-import type { ObjectiveConfig, ObjectiveName } from './objectives';
+import { objectiveNameOf, type ObjectiveConfig, type ObjectiveName } from './objectives';
 import { exportOnnx } from './onnx-export';
 import { predictRowMajor } from './predict';
 import { DEFAULT_TEST_FRACTION, DEFAULT_VALID_FRACTION, splitRows, type SplitMode } from './split';
@@ -186,14 +186,13 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     (_, j) => xAll[testIdx[Math.floor(j / F)]! * F + (j % F)]!,
   );
 
+  const name = objectiveNameOf(req.task, req.objective);
   const objective: ObjectiveConfig =
-    req.task === 'binary'
-      ? { name: 'binary' }
-      : req.task === 'multiclass'
-        ? { name: 'multiclass', numClass: classes!.length }
-        : req.task === 'quantile'
-          ? { name: 'quantile', alpha: req.alpha ?? 0.5 }
-          : { name: req.objective ?? 'squared' };
+    name === 'multiclass'
+      ? { name, numClass: classes!.length }
+      : name === 'quantile'
+        ? { name, alpha: req.alpha ?? 0.5 }
+        : { name };
   const params: BoostParams = { ...DEFAULT_PARAMS, ...req.params, objective };
   // Each booster run is one part (the model, each quantile, and each again when refit). The share
   // done counts the parts finished, so a job's progress never goes back when the next part starts.

@@ -25,6 +25,7 @@ import { answer } from '../forecasts/model-access';
 import { modelAccess } from '../forecasts/service';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from './run';
+import { objectiveNameOf } from '../ml/objectives';
 
 /** A runaway training fails its own job instead of exhausting the host (240,000-row trainings peak near 1 GB). */
 const TRAINING_LIMITS = { maxOldGenerationSizeMb: 4096 };
@@ -115,6 +116,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           table: spec.table,
           target: spec.target,
           task: spec.task,
+          objective: objectiveNameOf(spec.task, spec.objective),
           feeds: spec.feeds,
           latest,
         };

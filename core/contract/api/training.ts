@@ -35,6 +35,8 @@ export interface SpecSummary {
   target: string;
   task: string;
   feeds: string;
+  /** The loss it trains on, which the loss chart plots (core/ml/objectives.ts). */
+  objective: 'squared' | 'absolute' | 'huber' | 'quantile' | 'binary' | 'multiclass';
   /** The newest trained version in the data directory, if any. */
   latest: { version: string; trainedAt: string; dir: string } | null;
 }

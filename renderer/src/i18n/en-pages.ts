@@ -150,6 +150,11 @@ export const enPages = {
   'train.lossChart': 'Training and validation loss by round',
   'train.round': 'round',
   'train.trainingLoss': 'training loss',
+  'train.loss.squared': 'squared error',
+  'train.loss.absolute': 'absolute error (MAE)',
+  'train.loss.huber': 'Huber loss',
+  'train.loss.quantile': 'pinball loss',
+  'train.loss.logloss': 'log-loss',
   'train.validationLoss': 'validation loss',
   'train.registered': 'Registered as candidate {version}: evaluate it in the registry below before promoting.',
   'train.identical':

@@ -145,6 +145,11 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'train.lossChart': 'हर राउंड में प्रशिक्षण और वैलिडेशन लॉस',
   'train.round': 'राउंड',
   'train.trainingLoss': 'प्रशिक्षण लॉस',
+  'train.loss.squared': 'वर्ग त्रुटि',
+  'train.loss.absolute': 'निरपेक्ष त्रुटि (MAE)',
+  'train.loss.huber': 'ह्यूबर लॉस',
+  'train.loss.quantile': 'पिनबॉल लॉस',
+  'train.loss.logloss': 'लॉग-लॉस',
   'train.validationLoss': 'वैलिडेशन लॉस',
   'train.registered': 'कैंडिडेट {version} के रूप में दर्ज: प्रोडक्शन में भेजने से पहले नीचे रजिस्ट्री में इसकी जाँच करें।',
   'train.identical':

@@ -24,6 +24,8 @@ export interface LineChartProps {
   xKind: 'time' | 'date' | 'number';
   xLabel?: string;
   unit: string;
+  /** The y axis's name (what the values are), written beside it. */
+  yLabel?: string;
   series: readonly ChartSeries[];
   height?: number;
   testId?: string;
@@ -48,6 +50,7 @@ export function LineChart({
   xKind,
   xLabel,
   unit,
+  yLabel,
   series,
   height = 180,
   testId,
@@ -57,18 +60,18 @@ export function LineChart({
 }: LineChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = `${xKind}|${unit}|${series.map((s) => s.label).join('|')}|${markerX ?? ''}|${fromZero}`;
+  const shape = `${xKind}|${unit}|${yLabel ?? ''}|${series.map((s) => s.label).join('|')}|${markerX ?? ''}|${fromZero}`;
   // The props the chart is built from, read by the build effect below, which runs only when the
   // chart's shape changes (new data alone goes through setData).
-  const latest = useRef({ x, xKind, xLabel, unit, series, markerX, fromZero });
+  const latest = useRef({ x, xKind, xLabel, unit, yLabel, series, markerX, fromZero });
   useEffect(() => {
-    latest.current = { x, xKind, xLabel, unit, series, markerX, fromZero };
+    latest.current = { x, xKind, xLabel, unit, yLabel, series, markerX, fromZero };
   });
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const { x, xKind, xLabel, unit, series, markerX, fromZero } = latest.current;
+    const { x, xKind, xLabel, unit, yLabel, series, markerX, fromZero } = latest.current;
     const axisColor = cssVar('--color-slate-600', '#475569');
     const gridColor = cssVar('--color-slate-200', '#e2e8f0');
     const font = "11px system-ui, 'Noto Sans Devanagari', sans-serif";
@@ -116,6 +119,7 @@ export function LineChart({
           font,
           grid: { stroke: gridColor, width: 1 },
           ticks: { stroke: gridColor },
+          ...(yLabel ? { label: yLabel, labelFont: font } : {}),
           values: (_u: uPlot, splits: number[]) => {
             const [first, second] = splits;
             const step = first !== undefined && second !== undefined ? Math.abs(second - first) : 1;

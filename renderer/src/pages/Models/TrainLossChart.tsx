@@ -1,16 +1,24 @@
 import { useMemo } from 'react';
 import { LineChart } from '../../components/chart/LineChart';
 import { t } from '../../i18n';
+import type { SpecSummary } from '../../../../core/contract/api/training';
+import { lossAxis } from './lossAxis';
 
 /** Training and validation loss per boosting round, drawn live as rounds arrive, on the shared chart. */
 export function TrainLossChart({
   history,
   testId,
+  objective,
+  unit,
 }: {
   history: { round: number; trainLoss: number; validLoss: number | null }[];
   rounds: number;
   testId?: string;
+  /** The loss the model trains on and the target's unit: the y axis is named and measured by them. */
+  objective: SpecSummary['objective'];
+  unit: string;
 }) {
+  const axis = lossAxis(objective, unit);
   const { x, series } = useMemo(
     () => ({
       x: history.map((h) => h.round),
@@ -29,7 +37,8 @@ export function TrainLossChart({
         xKind="number"
         xLabel={t('train.round')}
         x={x}
-        unit=""
+        unit={axis.unit}
+        yLabel={axis.name}
         series={series}
         fromZero={false}
         height={170}

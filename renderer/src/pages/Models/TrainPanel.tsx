@@ -84,6 +84,8 @@ export function TrainPanel() {
                       history={run.history}
                       rounds={p?.rounds ?? run.history.length}
                       testId={`train-chart-${s.name}`}
+                      objective={s.objective}
+                      unit={s.unit}
                     />
                   )}
                 </div>
@@ -108,6 +110,8 @@ export function TrainPanel() {
                   <TrainLossChart
                     history={results[s.name]!.metrics.history}
                     rounds={results[s.name]!.metrics.history.length}
+                    objective={s.objective}
+                    unit={s.unit}
                   />
                   <TrainResult result={results[s.name]!} unit={s.unit} />
                 </>
