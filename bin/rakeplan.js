@@ -40,17 +40,12 @@ require(cli)
     }, 5000).unref();
   });
 
-/** The text for `--version`, `--help` or `<command> --help` alone; null for anything else. */
+/** The text for `--version`, `--help`, `<command> --help` or `help <command>` alone; null for anything else. */
 function quickAnswer(args, file) {
   const only = (x) => args.length === 1 && args[0] === x;
-  if (
-    !only('--version') &&
-    !only('--help') &&
-    !only('-h') &&
-    !only('help') &&
-    !(args.length === 2 && args[1] === '--help')
-  )
-    return null;
+  const helpOf =
+    args.length === 2 && args[0] === 'help' ? args[1] : args.length === 2 && args[1] === '--help' ? args[0] : null;
+  if (!only('--version') && !only('--help') && !only('-h') && !only('help') && helpOf === null) return null;
   let catalog;
   try {
     catalog = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -59,5 +54,5 @@ function quickAnswer(args, file) {
   }
   if (args[0] === '--version') return catalog.version;
   if (args.length === 1) return catalog.help;
-  return catalog.commands[args[0]] ?? null;
+  return catalog.commands[helpOf] ?? null;
 }

@@ -42,6 +42,16 @@ export async function main(argv: string[]): Promise<number> {
     out: (l) => process.stdout.write(l + '\n'),
     err: (l) => process.stderr.write(l + '\n'),
   };
+  if (name === 'help' && rest.length > 0) {
+    // `help X` is `X --help`: an unknown X is refused as `rakeplan X` would be.
+    const topic = COMMANDS.find((c) => c.name === rest[0]);
+    if (rest.length > 1 || !topic) {
+      env.err(`rakeplan help: no command '${rest.join(' ')}'\n\n${help()}`);
+      return EXIT.usage;
+    }
+    env.out(commandHelp(topic));
+    return 0;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     env.out(help());
     return 0;

@@ -30,7 +30,9 @@ describe('strict command-line options', () => {
     for (const [cmd, files] of Object.entries(SOURCES)) {
       const text = files.map((f) => fs.readFileSync(path.join(appRoot(), f), 'utf8')).join('\n');
       const read = new Set(
-        [...text.matchAll(/(?:str|num|bool)\(args, '([a-z-]+)'|set\('([a-z-]+)'/g)].map((m) => m[1] ?? m[2]!),
+        [...text.matchAll(/(?:str|num|bool|wholeNumber|oneOf)\(args, '([a-z-]+)'|set\('([a-z-]+)'/g)].map(
+          (m) => m[1] ?? m[2]!,
+        ),
       );
       expect([...read].sort(), cmd).toEqual(Object.keys(COMMAND_OPTIONS[cmd]!).sort());
     }
@@ -92,6 +94,18 @@ describe("the launcher answers help and version from the build's catalog", () =>
     expect(run(['plan', '--help'])).toBe(full);
     expect(run(['--help'])).toContain('plan       Plan a scenario');
     expect(run(['--help'])).not.toMatch(/\.md\b/);
+  });
+
+  it("answers `help COMMAND` with the command's help, as the CLI itself does", () => {
+    const full = execFileSync(process.execPath, ['-e', "require('./dist/cli.js').main(['help', 'plan'])"], {
+      cwd: appRoot(),
+      encoding: 'utf8',
+    });
+    expect(full).toBe(run(['plan', '--help']));
+    expect(run(['help', 'plan'])).toBe(full);
+    const r = spawnSync(process.execPath, [bin, 'help', 'plna'], { encoding: 'utf8' });
+    expect([r.status, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain("rakeplan help: no command 'plna'");
   });
 
   it('says when RAKEPLAN_DATA_DIR overrides --data-dir instead of dropping the flag silently', () => {
