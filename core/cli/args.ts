@@ -84,6 +84,22 @@ export function num(args: ParsedArgs, name: string, fallback?: number): number |
   return n;
 }
 
+/** A whole-number option within the app's bounds, refused before the call with its name and range. */
+export function wholeNumber(args: ParsedArgs, name: string, min: number, max: number, fallback: number): number {
+  const n = num(args, name, fallback)!;
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new CliUsageError(`--${name} must be a whole number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+/** An option that takes one of a fixed set of words. */
+export function oneOf<T extends string>(args: ParsedArgs, name: string, choices: readonly T[]): T | undefined {
+  const v = str(args, name);
+  if (v !== undefined && !(choices as readonly string[]).includes(v))
+    throw new CliUsageError(`--${name} must be one of ${choices.join(', ')}, got '${v}'`);
+  return v as T | undefined;
+}
+
 /** `--time-limit` [s] within the app's bounds (plans.solve): below a second the rule-based yardstick itself is cut short. */
 export function checkTimeLimit(t: number): number {
   if (!(t >= 1 && t <= 3600)) throw new CliUsageError(`--time-limit must be from 1 to 3600 seconds, got ${t}`);

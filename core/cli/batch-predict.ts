@@ -1,9 +1,8 @@
-import { CliUsageError, num, str, type ParsedArgs } from './args';
+import { BATCH_HISTORY_TABLES, MAX_BATCH_CHUNK_ROWS } from '../contract/api/registry';
+import { CliUsageError, oneOf, str, wholeNumber, type ParsedArgs } from './args';
 import { EXIT, type CliEnv } from './command';
 import { withCliHost } from './with-host';
 import { checkOutFile } from './out-file';
-
-type HistoryTable = 'demand' | 'rake_placements' | 'trips' | 'loading_events' | 'shipments';
 
 /**
  * `rakeplan predict --batch`: score a CSV or a history table through the registry (production or
@@ -12,11 +11,10 @@ type HistoryTable = 'demand' | 'rake_placements' | 'trips' | 'loading_events' | 
 export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<number> {
   const name = str(args, 'model', true)!;
   const csvPath = str(args, 'csv');
-  const historyTable = str(args, 'table') as HistoryTable | undefined;
+  const historyTable = oneOf(args, 'table', BATCH_HISTORY_TABLES);
   if (Boolean(csvPath) === Boolean(historyTable))
-    throw new CliUsageError(
-      'give exactly one of --csv FILE or --table NAME (demand, rake_placements, trips, loading_events, shipments)',
-    );
+    throw new CliUsageError(`give exactly one of --csv FILE or --table NAME (${BATCH_HISTORY_TABLES.join(', ')})`);
+  const chunkRows = wholeNumber(args, 'chunk', 1, MAX_BATCH_CHUNK_ROWS, 2000);
   const out = str(args, 'out');
   if (out !== undefined) checkOutFile(out, { '--csv': csvPath });
   return withCliHost(env, async (host) => {
@@ -32,7 +30,7 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
           csvPath,
           historyTable,
           outCsv: out,
-          chunkRows: num(args, 'chunk', 2000)!,
+          chunkRows,
         },
         ac.signal,
       );

@@ -1,4 +1,5 @@
-import { bool, num, onlyFor } from '../args';
+import { MAX_WINDOW_MINUTES } from '../../contract/api/monitoring';
+import { bool, onlyFor, wholeNumber } from '../args';
 import type { CliCommand } from '../command';
 import { withCliHost } from '../with-host';
 
@@ -7,13 +8,14 @@ export const metricsCommand: CliCommand = {
   summary: 'Print stored call metrics (per call: count, errors, p50/p95/p99) or Prometheus text',
   usage: 'rakeplan metrics [--minutes N] [--prometheus | --json]   (--prometheus: totals over the stored series)',
   async run(args, env) {
+    const minutes = wholeNumber(args, 'minutes', 1, MAX_WINDOW_MINUTES, 60);
     return withCliHost(env, async (host) => {
       if (bool(args, 'prometheus')) {
         onlyFor(args, 'metrics --prometheus', ['prometheus']);
         env.out((await host.app.invoke('monitoring.prometheus', { stored: true })).text.trimEnd());
         return 0;
       }
-      const o = await host.app.invoke('monitoring.overview', { minutes: num(args, 'minutes', 60)! });
+      const o = await host.app.invoke('monitoring.overview', { minutes });
       if (bool(args, 'json')) {
         env.out(JSON.stringify(o, null, 2));
         return 0;

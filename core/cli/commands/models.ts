@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { GateResult, ModelVersionInfo } from '../../contract/api/registry';
+import { MIN_OVERRIDE_REASON, type GateResult, type ModelVersionInfo } from '../../contract/api/registry';
 import { baselineVerdict } from '../../registry/baseline-verdict';
 import { bool, CliUsageError, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
@@ -31,6 +31,16 @@ function ref(s: string | undefined, needVersion: boolean): { name: string; versi
   const version = Number(v);
   if (!Number.isInteger(version) || version < 1) throw new CliUsageError(`'${v}' is not a version number`);
   return { name, version };
+}
+
+/** `--override REASON`, as long as the registry records one: refused before the call, naming the option. */
+function overrideReason(args: ParsedArgs): string | undefined {
+  const reason = str(args, 'override');
+  if (reason !== undefined && reason.trim().length < MIN_OVERRIDE_REASON)
+    throw new CliUsageError(
+      `--override needs a reason of at least ${MIN_OVERRIDE_REASON} characters (why the gates are overridden), got '${reason}'`,
+    );
+  return reason;
 }
 
 /** A gate's verdict: one that could not be judged is neither a pass nor a measured failure. */
@@ -132,7 +142,7 @@ export const modelsCommand: CliCommand = {
         }
         case 'promote': {
           const r = ref(target, true);
-          const reason = str(args, 'override');
+          const reason = overrideReason(args);
           const res = await call('registry.promote', {
             name: r.name,
             version: r.version!,

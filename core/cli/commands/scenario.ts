@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { ImportResult } from '../../contract/api/scenarios';
 import { TABLE_NAMES, type TableName } from '../../domain/scenario-tables';
 import { writeFileAtomic } from '../../storage/atomic-write';
-import { bool, CliUsageError, str, type ParsedArgs } from '../args';
+import { bool, CliUsageError, oneOf, str, type ParsedArgs } from '../args';
 import type { CliCommand, CliEnv } from '../command';
 import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
 import { withCliHost } from '../with-host';
@@ -20,12 +20,7 @@ const SUBCOMMANDS = 'list, import, export or apply-forecasts';
 /** Largest file a planner imports; the same cap as the app's uploads. */
 const MAX_IMPORT_BYTES = 30 * 1024 * 1024;
 
-function tableArg(args: ParsedArgs): TableName | undefined {
-  const t = str(args, 'table');
-  if (t !== undefined && !(TABLE_NAMES as readonly string[]).includes(t))
-    throw new CliUsageError(`--table must be one of ${TABLE_NAMES.join(', ')}, got '${t}'`);
-  return t as TableName | undefined;
-}
+const tableArg = (args: ParsedArgs): TableName | undefined => oneOf(args, 'table', TABLE_NAMES);
 
 function formatOf(file: string): 'json' | 'xlsx' | 'csv' {
   const ext = path.extname(file).toLowerCase().slice(1);

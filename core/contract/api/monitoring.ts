@@ -41,13 +41,9 @@ export interface SeriesSummary {
  * `scope` splits the call series: `interactive` calls answer a click and are judged in ms; `jobs`
  * (a solve, a training, a batch) run for minutes by design and have their own rule.
  */
-/** The window a dashboard reads back (at most a week; the series keep what retentionDays says). */
-const windowMinutes = z
-  .number()
-  .int()
-  .min(1)
-  .max(7 * 24 * 60)
-  .default(60);
+/** The longest window a dashboard reads back [min]: a week (the series keep what retentionDays says). */
+export const MAX_WINDOW_MINUTES = 7 * 24 * 60;
+const windowMinutes = z.number().int().min(1).max(MAX_WINDOW_MINUTES).default(60);
 
 const callScope = z.enum(['interactive', 'jobs']);
 export type CallScope = z.infer<typeof callScope>;

@@ -169,6 +169,10 @@ const rows = z.array(cellRow).min(1).max(100_000);
 
 /** The shortest reason an override of failed gates is recorded with. */
 export const MIN_OVERRIDE_REASON = 5;
+/** The history tables a batch can score (`registry.batch`'s `historyTable`). */
+export const BATCH_HISTORY_TABLES = ['demand', 'rake_placements', 'trips', 'loading_events', 'shipments'] as const;
+/** The most rows a batch scores per chunk. */
+export const MAX_BATCH_CHUNK_ROWS = 65_536;
 
 const gateThresholds = z
   .object({
@@ -304,9 +308,9 @@ export const registryContract = {
         name,
         consumer: z.string().min(1).max(100).optional(),
         csvPath: filePath.optional(),
-        historyTable: z.enum(['demand', 'rake_placements', 'trips', 'loading_events', 'shipments']).optional(),
+        historyTable: z.enum(BATCH_HISTORY_TABLES).optional(),
         outCsv: filePath.optional(),
-        chunkRows: z.number().int().min(1).max(65_536).default(2_000),
+        chunkRows: z.number().int().min(1).max(MAX_BATCH_CHUNK_ROWS).default(2_000),
       })
       .strict()
       .refine((p) => Boolean(p.csvPath) !== Boolean(p.historyTable), {
