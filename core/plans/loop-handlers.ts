@@ -12,7 +12,7 @@ import { documentsPdf, documentsTitle, documentsXlsx } from './documents';
 import { applyEdits } from './edit';
 import { checkWithOutages } from './outages';
 import { replanScenario, type SolveFn } from './replan';
-import { issuePlan, loadPlan, savePlan, versionName } from './store';
+import { issuePlan, loadPlan, savePlan } from './store';
 
 /** The documents carry the rake indent for as many days as the indent call allows at most. */
 const INDENT_DAYS = 14;
@@ -64,7 +64,8 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       const id = savePlan(db, child, plannerScenario, {
         scenarioId: item.scenarioId,
         parentId: p.id,
-        name: p.name ?? versionName(db, item, 'edit'),
+        name: p.name,
+        kind: 'edit',
       });
       // Every window's plan list learns of the new version, as after a solve or a re-plan.
       ctx.emit('plans.changed', { id, scenarioId: item.scenarioId, kind: 'saved' });
@@ -97,7 +98,7 @@ export function registerPlanLoop(app: HostApp<Contract>, s: HostServices): void 
       const id = savePlan(db, saved, out.plannerScenario, {
         scenarioId: item.scenarioId,
         parentId: p.id,
-        name: versionName(db, item, 're-plan'),
+        kind: 're-plan',
       });
       ctx.emit('plans.changed', { id, scenarioId: item.scenarioId, kind: 'saved' });
       return { id, plan: saved, check: checkWithOutages(out.scenario, saved) };

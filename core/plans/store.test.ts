@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createHost } from '../host/create-host';
 import { tiny } from '../optimizer/__fixtures__/tiny';
@@ -29,5 +30,40 @@ describe('plans.get', () => {
       code: 'NOT_FOUND',
       message: "There is no saved plan with id 'nope'.",
     });
+  });
+});
+
+describe('saving a version', () => {
+  it('names it apart from a version of the same parent another process saved meanwhile', async () => {
+    const db = host.services.requireDb();
+    const plan = ruleBasedPlan(tiny());
+    const parentId = savePlan(db, plan, tiny(), { name: 'race' });
+    const rake = plan.rakes[0]!;
+    // Another RakePlan on the same folder saves its version of the parent after this one has
+    // loaded and edited the parent, just before this one's save starts writing.
+    const transaction = db.transaction.bind(db);
+    const spy = vi.spyOn(db, 'transaction').mockImplementationOnce((fn) => {
+      const other = new Database(db.name);
+      try {
+        savePlan(other, plan, tiny(), { parentId, kind: 'edit', name: 'race · v2' });
+      } finally {
+        other.close();
+      }
+      return transaction(fn);
+    });
+    const saved = await host.app.invoke('plans.edit', {
+      id: parentId,
+      edits: [{ op: 'lock', target: `rake:${rake.rakeId}`, locked: true }],
+      save: true,
+    });
+    spy.mockRestore();
+    const versions = db
+      .prepare('SELECT id, name, version FROM plans WHERE parent_id = ? ORDER BY name')
+      .all(parentId) as { id: string; name: string; version: number }[];
+    expect(versions.map((v) => [v.name, v.version])).toEqual([
+      ['race · v2', 2],
+      ['race · v2 (2)', 2],
+    ]);
+    expect(versions[1]!.id).toBe(saved.id);
   });
 });

@@ -54,23 +54,31 @@ function toItem(r: PlanRow): PlanListItem {
 /**
  * Saves a plan with the scenario as the planner has it (`scenario`) and the one the plan obeys
  * (its derivation for the plan's mode: a robust plan's has every transit at its P90), which
- * plans.check verifies against. The planner's is stored only where the two differ.
+ * plans.check verifies against. The planner's is stored only where the two differ. A version of
+ * `parentId` saved without a `name` is named after its parent (`kind`, an edit by default).
  */
 export function savePlan(
   db: Database.Database,
   plan: Plan,
   scenario: Scenario,
-  opts: { name?: string; scenarioId?: string | null; parentId?: string },
+  opts: { name?: string; scenarioId?: string | null; parentId?: string; kind?: VersionKind },
 ): string {
   const planned = scenarioForPlan(scenario, plan);
   const id = randomUUID();
-  const parent = opts.parentId
-    ? (db.prepare('SELECT version FROM plans WHERE id = ?').get(opts.parentId) as { version: number } | undefined)
-    : undefined;
-  if (opts.parentId && !parent)
-    throw new ContractError('NOT_FOUND', `There is no saved plan with id '${opts.parentId}' to make a version of.`);
-  const name = opts.name ?? `${scenario.name} — ${plan.solver.method} ${plantClock(plan.createdAt)}`;
+  // The parent's version and its children's names are read inside the write's IMMEDIATE
+  // transaction: another RakePlan on the same folder saving a version of the same parent meanwhile
+  // is then seen, and this one is named apart from it instead of both being "… v2".
   db.transaction(() => {
+    const parent = opts.parentId
+      ? (db.prepare(`SELECT ${LIST_COLUMNS} FROM plans WHERE id = ?`).get(opts.parentId) as PlanRow | undefined)
+      : undefined;
+    if (opts.parentId && !parent)
+      throw new ContractError('NOT_FOUND', `There is no saved plan with id '${opts.parentId}' to make a version of.`);
+    const name =
+      opts.name ??
+      (parent
+        ? versionName(db, toItem(parent), opts.kind ?? 'edit')
+        : `${scenario.name} — ${plan.solver.method} ${plantClock(plan.createdAt)}`);
     db.prepare(
       `INSERT INTO plans (id, name, scenario_id, scenario_name, scenario_hash, scenario_json, planner_scenario_json, created_at, method, status, gap, seconds, total_cost, rule_based_cost, plan_json, parent_id, version)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -93,7 +101,7 @@ export function savePlan(
       opts.parentId ?? null,
       parent ? parent.version + 1 : 1,
     );
-  })();
+  }).immediate();
   return id;
 }
 
@@ -164,7 +172,9 @@ function plannerFromPlanned(scenario: Scenario, plan: Plan): Scenario {
  * number (`re-plan` for a re-plan's); two versions saved from the same parent (two windows) are
  * told apart by a count.
  */
-export function versionName(db: Database.Database, parent: PlanListItem, kind: 'edit' | 're-plan'): string {
+export type VersionKind = 'edit' | 're-plan';
+
+function versionName(db: Database.Database, parent: PlanListItem, kind: VersionKind): string {
   const stem = `${parent.name.replace(/ · (re-plan )?v\d+( \(\d+\))?$/, '')} · ${kind === 're-plan' ? 're-plan ' : ''}v${(parent.version ?? 1) + 1}`;
   const taken = db.prepare('SELECT 1 FROM plans WHERE parent_id = ? AND name = ?');
   let name = stem;
