@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -47,5 +48,25 @@ describe('model directories after a crash', () => {
     // Killed between saving and registering: start-up removes the folder.
     expect(removeLeftoverModelDirs(t.dir)).toBe(1);
     expect(fs.readdirSync(root).sort()).toEqual(['v20261122-060000-000', 'v20261122-080000-000']);
+  });
+
+  it("leaves another running process's save in progress, and the unregistered folders when asked to", () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const root = path.join(modelsRoot(t.dir), 'transit-delay');
+    const files = ['model.onnx', 'manifest.json', 'metrics.json'];
+    // A process that has ended: its pid names a save nobody is writing any more.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    const live = process.ppid;
+    fakeVersion(root, `v20261122-070000-000.tmp-${gone}-1795000000000`, ['model.onnx']);
+    fakeVersion(root, `v20261122-080000-000.tmp-${live}-1795000000000`, ['model.onnx']);
+    fakeVersion(root, 'v20261122-090000-000', [...files, UNREGISTERED_FILE]);
+    expect(removeLeftoverModelDirs(t.dir, { unregistered: false })).toBe(1);
+    expect(fs.readdirSync(root).sort()).toEqual([
+      `v20261122-080000-000.tmp-${live}-1795000000000`,
+      'v20261122-090000-000',
+    ]);
   });
 });

@@ -83,15 +83,34 @@ export function removeModelDir(dir: string): void {
 }
 
 /** Leftovers of a save interrupted by a crash: `<version>.tmp-PID-TS` / `.old-PID-TS`. Never versions. */
-const LEFTOVER = /\.(tmp|old)-\d+-\d+$/;
+const LEFTOVER = /\.(tmp|old)-(\d+)-\d+$/;
+
+/**
+ * A save's temporary folder is a leftover once the process that made it has gone: another
+ * process (a `rakeplan train` beside the app) may be writing one right now.
+ */
+function savedByLiveProcess(name: string): boolean {
+  const pid = Number(LEFTOVER.exec(name)?.[2]);
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists, under another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 const unregistered = (dir: string) => fs.existsSync(path.join(dir, UNREGISTERED_FILE));
 
 /**
  * Remove interrupted saves and folders saved but never registered under the models folder (at
- * start-up, when nothing can be writing).
+ * start-up, when nothing in this process can be writing; another process's save in progress is
+ * left alone). `rakeplan train`, which saves without a host, removes the interrupted saves only.
  */
-export function removeLeftoverModelDirs(dataDir: string): number {
+export function removeLeftoverModelDirs(dataDir: string, opts: { unregistered?: boolean } = {}): number {
+  // A folder not yet registered may be the app's training being registered right now.
+  const withUnregistered = opts.unregistered ?? true;
   const root = modelsRoot(dataDir);
   if (!fs.existsSync(root)) return 0;
   let removed = 0;
@@ -99,7 +118,7 @@ export function removeLeftoverModelDirs(dataDir: string): number {
     const dir = path.join(root, name);
     if (!fs.statSync(dir).isDirectory()) continue;
     for (const v of fs.readdirSync(dir)) {
-      if (LEFTOVER.test(v) || unregistered(path.join(dir, v))) {
+      if ((LEFTOVER.test(v) && !savedByLiveProcess(v)) || (withUnregistered && unregistered(path.join(dir, v)))) {
         fs.rmSync(path.join(dir, v), { recursive: true, force: true });
         removed++;
       }

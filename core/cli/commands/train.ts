@@ -9,7 +9,14 @@ import { executeTraining, type TrainJobInput } from '../../training/run';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
 import type { CliCommand } from '../command';
 import { MODEL_SPECS } from '../../../models';
-import { MANIFEST_FILE, METRICS_FILE, MODEL_FILE, removeModelDir, UNREGISTERED_FILE } from '../../ml/model-dir';
+import {
+  MANIFEST_FILE,
+  METRICS_FILE,
+  MODEL_FILE,
+  removeLeftoverModelDirs,
+  removeModelDir,
+  UNREGISTERED_FILE,
+} from '../../ml/model-dir';
 import { registeredIdentical } from '../../training/identical';
 import { checkOutFolder } from '../out-file';
 
@@ -76,6 +83,8 @@ export const trainCommand: CliCommand = {
   ].join('\n'),
   async run(args, env) {
     const input = readTrainInput(args, env.dataDir);
+    // A train killed while saving left a temporary folder beside the versions: never read as one, removed here.
+    removeLeftoverModelDirs(env.dataDir, { unregistered: false });
     const spec = input.kind === 'spec' ? input.spec : undefined;
     let lastLog = 0;
     const res = await executeTraining(input, env.dataDir, (p) => {
