@@ -1,4 +1,5 @@
 import type { GateResult } from '../contract/api/registry';
+import { named, said } from '../contract/gate-text';
 import { psi, quantileSorted } from '../drift/psi';
 import type { GateInputs, Out, Rows } from './gates';
 
@@ -19,16 +20,17 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
       gate: 'consistency',
       passed: true,
       checks: [],
-      summary: 'no production version: nothing to be consistent with',
+      ...said('no-production'),
     };
   const rows = g.recent.length >= t.minRows ? g.recent : holdout;
-  const source = g.recent.length >= t.minRows ? 'recent inputs' : 'holdout inputs';
+  const recent = g.recent.length >= t.minRows;
+  const source = recent ? 'recent inputs' : 'holdout inputs';
   if (rows.length < t.minRows)
     return {
       gate: 'consistency',
       passed: false,
       checks: [],
-      summary: `only ${rows.length} inputs to compare on (need ${t.minRows})`,
+      ...said('few-inputs', { n: rows.length, min: t.minRows }),
     };
   let c: Out, p: Out;
   try {
@@ -38,7 +40,7 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
       gate: 'consistency',
       passed: false,
       checks: [],
-      summary: `cannot compare predictions on ${source}: ${(err as Error).message}`,
+      ...said(recent ? 'cannot-compare-recent' : 'cannot-compare-holdout', { error: (err as Error).message }),
     };
   }
   const detail = `${rows.length} ${source}`;
@@ -52,26 +54,34 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
       passed,
       checks: [
         {
-          name: `predicted-class PSI vs production @${g.prod.version}`,
+          ...named('class-psi', { version: g.prod.version }),
           passed,
           value: round(value),
           limit: `≤ ${t.maxPsi}`,
           detail,
         },
       ],
-      summary: `predicted-class PSI ${round(value)} on ${detail}`,
+      ...said(recent ? 'class-psi-recent' : 'class-psi-holdout', { psi: round(value), n: rows.length }),
     };
   }
   const out = g.cand.manifest.outputs[0]!;
   const change = relativeChange(p.columns[out]!, c.columns[out]!);
   const passed = change <= t.maxRelativeChange;
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  const name = `P${CHANGE_QUANTILE * 100} change of predictions vs production @${g.prod.version}`;
+  const share = CHANGE_QUANTILE * 100;
   return {
     gate: 'consistency',
     passed,
-    checks: [{ name, passed, value: pct(change), limit: `≤ ${pct(t.maxRelativeChange)}`, detail }],
-    summary: `${CHANGE_QUANTILE * 100} % of predictions within ${pct(change)} of production's on ${detail}`,
+    checks: [
+      {
+        ...named('prediction-change', { share, version: g.prod.version }),
+        passed,
+        value: pct(change),
+        limit: `≤ ${pct(t.maxRelativeChange)}`,
+        detail,
+      },
+    ],
+    ...said(recent ? 'change-recent' : 'change-holdout', { share, change: (change * 100).toFixed(1), n: rows.length }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelManifest } from '../ml/manifest';
 import type { Cell } from '../ml/table';
+import type { GateReport } from '../contract/api/registry';
+import { fillEnglish, GATE_CHECK_EN, GATE_SUMMARY_EN } from '../contract/gate-text';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import type { VersionRecord } from './store';
 import { versionRecord } from '../../tests/fixtures/version-record';
@@ -48,7 +50,7 @@ describe('gates on a model refit on its own holdout', () => {
   it('judge the candidate by the held-out figure of the fit without those rows, not by its training error', async () => {
     const r = await gates(version(1, { refitRows: 1000 }), null);
     const imp = r.gates.find((g) => g.gate === 'improvement')!;
-    expect(imp.summary).toMatch(/MAE 12 on the fit without the held-back rows \(m@1 was refit on all 1000 rows/);
+    expect(imp.summary).toMatch(/MAE 12 on the fit without the held-back rows \(m@1 was refit on all 1,000 rows/);
     expect(r.gates.find((g) => g.gate === 'stability')!.summary).toMatch(/not evaluated: m@1 was refit/);
   });
 
@@ -173,6 +175,8 @@ describe('the consistency gate for a regression model', () => {
     expect(gate.checks).toEqual([
       {
         name: 'P90 change of predictions vs production @1',
+        code: 'prediction-change',
+        params: { share: 90, version: 1 },
         passed: true,
         value: '2.0 %',
         limit: '≤ 20.0 %',
@@ -208,7 +212,7 @@ describe('the improvement gate on a holdout the registry stored only in part', (
 
   it('does not call rows of a random holdout the latest', async () => {
     const r = await gates(cand('random'), null, off(3));
-    expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toBe('MAE 3 on the 100 of 23,384 holdout rows');
+    expect(r.gates.find((g) => g.gate === 'improvement')!.summary).toBe('MAE 3 on 100 of 23,384 holdout rows');
   });
 });
 
@@ -233,5 +237,48 @@ describe('the data-quality range check', () => {
 
   it('keeps the slack below a minimum that is already negative', async () => {
     expect((await rangeCheck(withRange(2, -20, 10), withRange(1, -10, 10))).limit).toBe('-20 … 20');
+  });
+});
+
+describe('gate results as data', () => {
+  /** Every summary and check name is its code's English filled with its parameters. */
+  const expectCoded = (r: GateReport) => {
+    for (const g of r.gates) {
+      expect(g.code, g.summary).toBeDefined();
+      expect(fillEnglish(GATE_SUMMARY_EN[g.code!], g.params!)).toBe(g.summary);
+      for (const c of g.checks) {
+        expect(c.code, c.name).toBeDefined();
+        expect(fillEnglish(GATE_CHECK_EN[c.code!], c.params!)).toBe(c.name);
+      }
+    }
+  };
+
+  it('carry a code and the figures behind each summary and check name', async () => {
+    const r = await runGates({
+      cand: version(2),
+      prod: version(1),
+      holdout: { rows, source: 'given rows' },
+      recent: [],
+      predict: off(1),
+      thresholds: DEFAULT_GATE_THRESHOLDS,
+      unit: 't/day',
+    });
+    expectCoded(r);
+    const [quality, improvement] = r.gates;
+    expect(quality).toMatchObject({ code: 'checks-passed', params: { n: 3 } });
+    expect(quality!.checks.map((c) => c.code)).toEqual(['inputs-match', 'training-rows', 'holdout-rows']);
+    expect(improvement!.checks[0]).toMatchObject({ code: 'vs-production-at', params: { metric: 'MAE', version: 1 } });
+  });
+
+  it('carry them where a gate cannot judge or a refit model is scored', async () => {
+    expectCoded(await gates(version(2, { refitRows: 1000 }), version(1)));
+    expectCoded(await gates(version(1, { baseline: null }), null, off(1), false));
+    const r = await gates(version(1, { refitRows: 1000 }), null, exact, false);
+    expectCoded(r);
+    expect(r.gates[1]).toMatchObject({
+      code: 'figure-on-holdout',
+      params: { metric: 'MAE', value: 0, unit: '', rows: 100 },
+    });
+    expect(r.gates[3]).toMatchObject({ code: 'no-production', params: {} });
   });
 });

@@ -1,4 +1,5 @@
 import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contract/api/registry';
+import { named, said, unitParam, type GateParams } from '../contract/gate-text';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from './baseline';
 import { consistency } from './gate-consistency';
@@ -47,6 +48,8 @@ export interface GateInputs {
 interface ErrorText {
   metric: string;
   value: (v: number) => string;
+  /** `{metric}`, `{value}` and `{unit}` for a summary's parameters. */
+  params: (v: number) => GateParams;
 }
 
 /** Run the four gates. Each gate's checks name the measured value and its limit. */
@@ -85,16 +88,17 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   const err: ErrorText = {
     metric: classifier ? 'log-loss' : 'MAE',
     value: (v) => (unit ? `${round(v)} ${unit}` : String(round(v))),
+    params: (v) => ({ metric: classifier ? 'log-loss' : 'MAE', value: round(v), unit: unitParam(unit) }),
   };
+  const refit = refitParams(cand);
   const cFigure = candRefit ? heldOutFigure(cand, metric.name) : eCand ? mean(eCand) : null;
   const figures: Figures = {
     cand: eCand ? cFigure : null,
-    missing: !eCand
-      ? 'no holdout rows to evaluate on: give evaluation rows with the target'
-      : `no held-out figure: ${candRefit} and training recorded no holdout ${err.metric}`,
-    candFrom: candRefit
-      ? `the fit without the held-back rows (${candRefit})`
-      : holdoutRowsText(cand, holdout.length, stored),
+    missing: !eCand ? said('no-holdout-target') : said('no-held-out-figure', { ...refit, metric: err.metric }),
+    candFrom: (v) =>
+      candRefit
+        ? said('figure-on-fit', { ...err.params(v), ...refit })
+        : holdoutFigure(cand, { ...err.params(v) }, eCand?.length ?? 0, stored),
     prod: vsProd && {
       cand: mean(vsProd.cand),
       prod: mean(vsProd.prod),
@@ -111,13 +115,10 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
     dataQuality(cand, prod, holdout.length, th),
     improvement(figures, prod, err, th, prodError),
     candRefit
-      ? notEvaluated(
-          'stability',
-          `${candRefit}, so its per-segment errors there are training errors; evaluate it on rows it never trained on, or promote with an override`,
-        )
+      ? notEvaluated('stability', said('not-evaluated-refit', refit))
       : vsProd && prod
-        ? stability(vsProd.rows, vsProd.cand, vsProd.prod, `production @${prod.version}`, err, th)
-        : stability(holdout, eCand, eBase, 'the registry baseline', err, th),
+        ? stability(vsProd.rows, vsProd.cand, vsProd.prod, { production: prod.version }, err, th)
+        : stability(holdout, eCand, eBase, { production: null }, err, th),
     await consistency(g, holdout),
   ];
   return {
@@ -146,7 +147,7 @@ function dataQuality(
     const have = new Set(cand.manifest.inputs.map((i) => `${i.name}:${i.type}`));
     const missing = want.filter((w) => !have.has(w));
     checks.push({
-      name: 'inputs match production',
+      ...named('inputs-match'),
       passed: missing.length === 0,
       value: missing.length ? `missing ${missing.join(', ')}` : 'all present',
       limit: want.join(', '),
@@ -154,16 +155,16 @@ function dataQuality(
   }
   const rows = cand.dataset?.rows ?? cand.datasetStats?.rows ?? null;
   checks.push({
-    name: 'training rows',
+    ...named('training-rows'),
     passed: rows !== null && rows >= t.minRows,
     value: rows,
     limit: `≥ ${t.minRows}`,
     ...(rows === null ? { detail: 'no dataset recorded (imported model)' } : {}),
   });
-  checks.push({ name: 'holdout rows with a target', passed: holdoutRows > 0, value: holdoutRows, limit: '> 0' });
+  checks.push({ ...named('holdout-rows'), passed: holdoutRows > 0, value: holdoutRows, limit: '> 0' });
   for (const f of cand.datasetStats?.features ?? []) {
     checks.push({
-      name: `${f.name} missing rate`,
+      ...named('missing-rate', { feature: f.name }),
       passed: f.missingRate <= t.maxMissingRate,
       value: round(f.missingRate),
       limit: `≤ ${t.maxMissingRate}`,
@@ -176,7 +177,7 @@ function dataQuality(
       const low = p.min >= 0 ? Math.max(0, p.min - slack) : p.min - slack;
       const ok = f.min >= low && f.max <= p.max + slack;
       checks.push({
-        name: `${f.name} range`,
+        ...named('range', { feature: f.name }),
         passed: ok,
         value: `${round(f.min)} … ${round(f.max)}`,
         limit: `${round(low)} … ${round(p.max + slack)}`,
@@ -188,19 +189,19 @@ function dataQuality(
     gate: 'data-quality',
     passed: failed.length === 0,
     checks,
-    summary: failed.length
-      ? `${failed.length} check(s) failed: ${failed.map((c) => c.name).join(', ')}`
-      : `${checks.length} checks passed`,
+    ...(failed.length
+      ? said('checks-failed', { n: failed.length, checks: failed.map((c) => c.name).join(', ') })
+      : said('checks-passed', { n: checks.length })),
   };
 }
 
 /** The candidate's held-out error and what it is compared with, each from rows it never trained on. */
 interface Figures {
   cand: number | null;
-  /** Why `cand` is null. */
-  missing: string;
-  /** Where `cand` comes from, for the summary. */
-  candFrom: string;
+  /** Why `cand` is null, as the summary. */
+  missing: Said;
+  /** The summary: `cand`'s figure and where it comes from. */
+  candFrom: (v: number) => Said;
   /** Candidate and production on the holdout rows neither trained on; `rows` says which when not all. */
   prod: { cand: number; prod: number; rows: string | null } | null;
   /** Why candidate and production cannot be compared on this holdout, or null. */
@@ -225,13 +226,13 @@ function improvement(
       gate: 'improvement',
       passed: false,
       checks: [],
-      summary: f.missing,
+      ...f.missing,
     };
   const c = f.cand;
   const checks: GateCheck[] = [];
   if (prodError)
     checks.push({
-      name: `${metric} vs production`,
+      ...named('vs-production', { metric }),
       passed: false,
       value: null,
       limit: 'comparable',
@@ -239,7 +240,7 @@ function improvement(
     });
   else if (prod && f.notComparable)
     checks.push({
-      name: `${metric} vs production @${prod.version}`,
+      ...named('vs-production-at', { metric, version: prod.version }),
       passed: false,
       value: null,
       limit: 'comparable',
@@ -249,7 +250,7 @@ function improvement(
     const { cand: cp, prod: p, rows } = f.prod;
     const gain = p > 0 ? (p - cp) / p : cp === 0 ? 0 : -Infinity;
     checks.push({
-      name: `${metric} vs production @${prod.version}`,
+      ...named('vs-production-at', { metric, version: prod.version }),
       passed: gain >= t.minRelativeGain,
       value: `${err.value(cp)} vs ${err.value(p)} (${(Math.abs(gain) * 100).toFixed(1)} % ${gain < 0 ? 'worse' : 'better'})`,
       limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
@@ -258,7 +259,7 @@ function improvement(
   }
   if (f.trainer)
     checks.push({
-      name: `${metric} vs naive baseline`,
+      ...named('vs-naive-baseline', { metric }),
       passed: !t.mustBeatBaseline || f.trainer.beats,
       value: `${err.value(f.trainer.model)} vs ${err.value(f.trainer.baseline)}`,
       limit: t.mustBeatBaseline ? 'lower' : 'not required',
@@ -266,7 +267,7 @@ function improvement(
     });
   else if (f.registryBase)
     checks.push({
-      name: `${metric} vs registry baseline`,
+      ...named('vs-registry-baseline', { metric }),
       passed: !t.mustBeatBaseline || c < f.registryBase.value,
       value: `${err.value(c)} vs ${err.value(f.registryBase.value)}`,
       limit: t.mustBeatBaseline ? 'lower' : 'not required',
@@ -274,7 +275,7 @@ function improvement(
     });
   else if (t.mustBeatBaseline)
     checks.push({
-      name: `${metric} vs naive baseline`,
+      ...named('vs-naive-baseline', { metric }),
       passed: false,
       value: null,
       limit: 'lower',
@@ -285,44 +286,54 @@ function improvement(
     gate: 'improvement',
     passed: failed.length === 0,
     checks,
-    summary: failed.length
-      ? failed.map((x) => `${x.name}: ${x.value ?? x.detail ?? 'n/a'}`).join('; ')
-      : `${metric} ${err.value(c)} on ${f.candFrom}`,
+    ...(failed.length
+      ? said('checks-failed-values', {
+          checks: failed.map((x) => `${x.name}: ${x.value ?? x.detail ?? 'n/a'}`).join('; '),
+        })
+      : f.candFrom(c)),
   };
 }
 
 /**
- * The rows the candidate's figure comes from. The registry stores only the latest rows of a large
- * holdout, so training's figure (on all of it) and the gate's can differ: say which rows these are.
+ * The candidate's figure and the rows it comes from. The registry stores only the latest rows of a
+ * large holdout, so training's figure (on all of it) and the gate's can differ: say which rows these are.
  */
-function holdoutRowsText(cand: VersionRecord, n: number, stored: boolean): string {
+function holdoutFigure(cand: VersionRecord, figure: GateParams, n: number, stored: boolean): Said {
   const all = cand.manifest.rows?.test ?? 0;
-  if (!stored || all <= n) return `${count(n)} holdout rows`;
+  if (!stored || all <= n) return said('figure-on-holdout', { ...figure, rows: n });
   const m = cand.manifest;
-  const which = m.split === 'random' ? '' : m.dateColumn ? 'latest ' : 'last ';
-  return `the ${which}${count(n)} of ${count(all)} holdout rows`;
+  const code =
+    m.split === 'random'
+      ? 'figure-on-part-holdout'
+      : m.dateColumn
+        ? 'figure-on-latest-holdout'
+        : 'figure-on-last-holdout';
+  return said(code, { ...figure, rows: n, all });
 }
 
 /** A gate whose evidence is missing: it does not pass, so only an override with a reason promotes. */
-function notEvaluated(gate: GateResult['gate'], why: string): GateResult {
-  return { gate, passed: false, notEvaluated: true, checks: [], summary: `not evaluated: ${why}` };
+function notEvaluated(gate: GateResult['gate'], why: Said): GateResult {
+  return { gate, passed: false, notEvaluated: true, checks: [], ...why };
 }
+
+type Said = ReturnType<typeof said>;
+
+/** The parameters of "{model}@{version} was refit on all {n} rows", as trainedOnHoldout tells it. */
+const refitParams = (v: VersionRecord) => ({ model: v.name, version: v.version, n: v.manifest.refitRows ?? 0 });
 
 function stability(
   rows: Rows,
   eCand: number[] | null,
   eRef: number[] | null,
-  refName: string,
+  ref: { production: number | null },
   err: ErrorText,
   th: GateThresholds,
 ): GateResult {
   const t = th.stability;
-  if (!eCand) return { gate: 'stability', passed: false, checks: [], summary: 'no holdout rows to evaluate on' };
-  if (!eRef)
-    return notEvaluated(
-      'stability',
-      'nothing to compare its segments with (no production and no baseline); promote with an override',
-    );
+  if (!eCand) return { gate: 'stability', passed: false, checks: [], ...said('no-holdout-rows') };
+  if (!eRef) return notEvaluated('stability', said('not-evaluated-no-reference'));
+  const refName = ref.production === null ? 'the registry baseline' : `production @${ref.production}`;
+  const versus: GateParams = ref.production === null ? {} : { version: ref.production };
   const checks: GateCheck[] = [];
   // A segment is judged against the larger of its own reference error and the reference's error
   // over the whole holdout. Where the reference is nearly exact (a baseline's share of 1 in a lane
@@ -347,7 +358,7 @@ function stability(
       const worse = ref > 0 ? (c - r) / ref : c > 0 ? Infinity : 0;
       const relative = r >= floor && r > 0;
       checks.push({
-        name: `${col}=${value}`,
+        ...named('segment', { column: col, value }),
         passed: worse <= t.maxSegmentRegression,
         value: relative
           ? `${err.value(c)} vs ${err.value(r)} (${(Math.abs(worse) * 100).toFixed(1)} % ${worse < 0 ? 'better' : 'worse'})`
@@ -364,15 +375,22 @@ function stability(
     gate: 'stability',
     passed: failed.length === 0,
     checks,
-    summary:
-      checks.length === 0
-        ? `no segment column (${t.segmentColumns.join(', ')}) with ≥ ${t.minSegmentRows} rows`
-        : failed.length
-          ? `${failed.length} of ${checks.length} segments worse than ${refName}: ${failed
+    ...(checks.length === 0
+      ? said('no-segment-column', { columns: t.segmentColumns.join(', '), min: t.minSegmentRows })
+      : failed.length
+        ? said(ref.production === null ? 'segments-worse-baseline' : 'segments-worse-production', {
+            ...versus,
+            failed: failed.length,
+            n: checks.length,
+            segments: failed
               .slice(0, 3)
               .map((c) => c.name)
-              .join(', ')}`
-          : `${checks.length} segments no worse than ${refName}`,
+              .join(', '),
+          })
+        : said(ref.production === null ? 'segments-ok-baseline' : 'segments-ok-production', {
+            ...versus,
+            n: checks.length,
+          })),
   };
 }
 

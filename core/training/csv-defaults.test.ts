@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../csv/write';
-import { executeTraining } from './run';
+import { TRAIN_STEP_EN } from '../contract/train-steps';
+import { fillReason } from '../contract/refusals';
+import { executeTraining, type TrainProgress } from './run';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-csv-defaults-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -85,5 +87,35 @@ describe('training from a CSV with the defaults', () => {
       kind: 'synthetic-history',
       source: expect.stringMatching(/generated history \(seed 7, 60 days\)$/),
     });
+  });
+});
+
+describe("a training's steps", () => {
+  it('carry a code and the figures behind each message, so the interface can word them', async () => {
+    const steps: TrainProgress[] = [];
+    const out = path.join(dir, 'steps');
+    await executeTraining(
+      {
+        kind: 'spec',
+        spec: 'transit-delay',
+        history: { synthetic: { seed: 3, days: 120 } },
+        params: { rounds: 5 },
+        outDir: out,
+        threads: 1,
+      },
+      dir,
+      (p) => steps.push(p),
+    );
+    type Told = Extract<TrainProgress, { stage: 'loading' | 'saving' }>;
+    const told = steps.filter((p): p is Told => p.stage !== 'training');
+    expect(told.map((p) => p.code)).toEqual(['loading-history', 'training-rows', 'saving']);
+    for (const p of told) expect(fillReason(TRAIN_STEP_EN[p.code], p.params)).toBe(p.message);
+    const rows = told[1]!;
+    expect(rows.params).toEqual({
+      rows: expect.stringMatching(/^[\d,]+$/),
+      source: expect.stringContaining('synthetic'),
+    });
+    expect(rows.history).toMatchObject({ code: 'generated', seed: 3, days: 120 });
+    expect(told[2]).toMatchObject({ params: { dir: out } });
   });
 });

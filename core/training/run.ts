@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { getSpec } from '../../models';
 import type { HistoryFrom } from '../contract/api/training';
+import { trainStep, type TrainStep } from '../contract/train-steps';
 import { grouped } from '../domain/figures';
 import type { RoundProgress } from '../ml/booster';
 import { fingerprint } from '../drift/reference';
@@ -76,8 +77,7 @@ export interface TrainJobResult {
 }
 
 export type TrainProgress =
-  | { stage: 'loading' | 'saving'; message: string }
-  | ({ stage: 'training'; part: string; done: number } & RoundProgress);
+  ({ stage: 'loading' | 'saving' } & TrainStep) | ({ stage: 'training'; part: string; done: number } & RoundProgress);
 
 /**
  * Load data, train, evaluate against the baseline, and save the model directory atomically
@@ -112,7 +112,7 @@ export async function executeTraining(
   let trainingData: NonNullable<ModelManifest['trainingData']>;
   if (input.kind === 'spec') {
     const spec = getSpec(input.spec);
-    progress({ stage: 'loading', message: `Loading ${spec.table} history` });
+    progress({ stage: 'loading', ...trainStep('loading-history', { table: spec.table }) });
     const hist = loadHistory(input.history ?? {}, spec.table);
     source = hist.source;
     history = hist.from;
@@ -123,14 +123,17 @@ export async function executeTraining(
       source,
       identity: { of: 'history-table', sha256: fingerprint(table, 'date').hash, rows: table.nRows },
     };
-    progress({ stage: 'loading', message: `${grouped(table.nRows)} training rows from ${source}` });
+    progress({
+      stage: 'loading',
+      ...trainStep('training-rows', { rows: grouped(table.nRows), source }, hist.from),
+    });
     outcome = trainTable(
       table,
       { ...specTrainOptions(spec, input.params), ...held, refit: input.refit ?? false },
       { ...opts, onRound },
     );
   } else {
-    progress({ stage: 'loading', message: `Reading ${input.path}` });
+    progress({ stage: 'loading', ...trainStep('reading-csv', { path: input.path }) });
     const table = await readCsvTable(input.path, input.types);
     source = `CSV ${path.resolve(input.path)} (${grouped(table.nRows)} rows)`;
     // A CSV beside the demo's mark (rakeplan demo-data) is generated history, whatever it is named.
@@ -166,7 +169,7 @@ export async function executeTraining(
   outcome.manifest.trainingData = trainingData;
   const version = newVersionId();
   const dir = input.outDir ?? path.join(modelsRoot(dataDir), name, version);
-  progress({ stage: 'saving', message: `Saving ${dir}` });
+  progress({ stage: 'saving', ...trainStep('saving', { dir }) });
   saveModelDir(dir, outcome, { unregistered: input.unregistered });
   return { name, version, dir, source, history, manifest: outcome.manifest, metrics: outcome.metrics };
 }

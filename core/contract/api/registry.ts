@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cellRow, filePath, label, labels } from '../fields';
 import { defineCall } from '../define';
 import { ONNX_BASE64_MAX } from '../limits';
+import type { GateCheckCode, GateParams, GateSummaryCode } from '../gate-text';
 
 /**
  * Model registry and serving: versions, aliases (production, candidate), per-consumer pins,
@@ -90,7 +91,11 @@ export interface ModelSummary {
 export type GateName = 'data-quality' | 'improvement' | 'stability' | 'consistency';
 
 export interface GateCheck {
+  /** English, for the command line and stored reports; `code` and `params` say it as data. */
   name: string;
+  /** Absent from reports stored before checks carried codes: those show `name` as it is. */
+  code?: GateCheckCode;
+  params?: GateParams;
   passed: boolean;
   value: number | string | null;
   limit: number | string | null;
@@ -100,7 +105,11 @@ export interface GateCheck {
 export interface GateResult {
   gate: GateName;
   passed: boolean;
+  /** English, for the command line and stored reports; `code` and `params` say it as data. */
   summary: string;
+  /** Absent from reports stored before gates carried codes: those show `summary` as it is. */
+  code?: GateSummaryCode;
+  params?: GateParams;
   checks: GateCheck[];
   /**
    * The gate could not be judged: the evidence it needs is missing. It does not pass (promotion

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from '../define';
 import { cellRow, checkedRecord, filePath, label, labels } from '../fields';
+import type { TrainStep } from '../train-steps';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
@@ -42,7 +43,7 @@ export interface SpecSummary {
 }
 
 export type TrainingProgress =
-  | { jobId: string; stage: 'loading' | 'saving'; message: string }
+  | ({ jobId: string; stage: 'loading' | 'saving' } & TrainStep)
   | {
       jobId: string;
       stage: 'training';

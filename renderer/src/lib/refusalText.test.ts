@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ContractError, refusal, toErrorData } from '../../../core/contract/errors';
 import { REASON_EN, reasonText, type ErrorReason } from '../../../core/contract/refusals';
 import { VIOLATION_EN, at, violation } from '../../../core/domain/violations';
+import { GATE_CHECK_EN, GATE_SUMMARY_EN } from '../../../core/contract/gate-text';
+import { TRAIN_STEP_EN } from '../../../core/contract/train-steps';
+import { hiGateChecks, hiGateSummaries, hiTrainSteps } from '../i18n/hi-gates';
 import { hiReasons, hiViolations } from '../i18n/hi-violations';
 import { reasonsText, refusalText, violationMessage, violationWhere } from './refusalText';
 
@@ -108,11 +111,14 @@ describe('refusals and violations in the interface language', () => {
     );
   });
 
-  it('has Hindi for every violation and reason, with the English text’s placeholders', () => {
+  it('has Hindi for every violation, reason, gate text and training step, with the English text’s placeholders', () => {
     const ph = (s: string) => [...s.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]).sort();
     for (const [table, en] of [
       [hiViolations, VIOLATION_EN],
       [hiReasons, REASON_EN],
+      [hiGateSummaries, GATE_SUMMARY_EN],
+      [hiGateChecks, GATE_CHECK_EN],
+      [hiTrainSteps, TRAIN_STEP_EN],
     ] as Array<[Record<string, string>, Record<string, string>]>) {
       expect(Object.keys(table).sort()).toEqual(Object.keys(en).sort());
       for (const [k, v] of Object.entries(table)) {

@@ -1,6 +1,6 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
 import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
-import { t } from '../../i18n';
+import { t, translate, useLang, type Lang, type MessageKey } from '../../i18n';
 import { formatCount } from '../../lib/format';
 
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
@@ -23,17 +23,18 @@ const GENERATED_WHY = {
   'no-table': 'source.why.noTable',
 } as const;
 
-export function historyFromText(h: HistoryFrom): string {
+export function historyFromText(h: HistoryFrom, lang: Lang = useLang.getState().lang): string {
+  const say = (key: MessageKey, p: Record<string, string | number>) => translate(lang, key, p);
   if (h.code === 'generated')
-    return t('source.generated', {
+    return say('source.generated', {
       seed: String(h.seed),
       days: h.days,
-      why: t(GENERATED_WHY[h.why], { table: h.table }),
+      why: say(GENERATED_WHY[h.why], { table: h.table }),
     });
   const rows = formatCount(h.rows);
   return h.demo
-    ? t('source.tableDemo', { table: h.table, rows, seed: String(h.demo.seed), days: h.demo.days })
-    : t('source.table', { table: h.table, rows });
+    ? say('source.tableDemo', { table: h.table, rows, seed: String(h.demo.seed), days: h.demo.days })
+    : say('source.table', { table: h.table, rows });
 }
 
 /** What a training learned from: a spec's history worded from its code; a CSV as the host named it. */

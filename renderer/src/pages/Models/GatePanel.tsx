@@ -4,6 +4,7 @@ import { MIN_OVERRIDE_REASON, type GateName, type GateReport } from '../../../..
 import { Button } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { metricLabel } from '../../lib/modelLabels';
+import { checkName, gateSummary } from './gateText';
 
 const GATE_TITLES: Record<GateName, MessageKey> = {
   'data-quality': 'gate.data-quality',
@@ -50,7 +51,7 @@ export function GatePanel({
             <span className="font-medium">
               {g.passed ? '✓' : g.notEvaluated ? '–' : '✗'} {t(GATE_TITLES[g.gate])}
             </span>
-            : {g.summary}
+            : {gateSummary(g)}
             {g.checks.length > 0 && (
               <details className="mt-1 text-xs">
                 <summary className="cursor-pointer text-slate-600">
@@ -61,7 +62,7 @@ export function GatePanel({
                     {g.checks.map((c, i) => (
                       <tr key={i} className={c.passed ? '' : 'text-red-800'}>
                         <td className="pr-2">
-                          {c.passed ? '✓' : '✗'} {c.name}
+                          {c.passed ? '✓' : '✗'} {checkName(c)}
                         </td>
                         <td className="pr-2 tabular">{String(c.value ?? '–')}</td>
                         <td className="pr-2">{t('gate.limit', { limit: String(c.limit ?? '–') })}</td>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { SyntheticHistory } from '../../../../core/contract/api/scenarios';
 import type { SpecSummary, TrainingProgress, TrainingResult } from '../../../../core/contract/api/training';
+import type { TrainStep } from '../../../../core/contract/train-steps';
 import { api } from '../../api/client';
 
 export interface TrainRun {
@@ -12,8 +13,8 @@ export interface TrainRun {
   last: Extract<TrainingProgress, { stage: 'training' }> | null;
   /** The main model's last round: the P10/P90 side models train after it and report their own rounds. */
   lastModel: TrainRun['last'];
-  /** What the host last said it is doing (before the first round); empty until it says. */
-  message: string;
+  /** What the host last said it is doing (before the first round); null until it says. */
+  step: TrainStep | null;
   /** The host's stage: after the last round it evaluates, saves and registers for seconds more. */
   stage: TrainingProgress['stage'] | null;
   /** The parts (model, P10, P90) finished before the current one took this long: each reports its own elapsed time. */
@@ -27,7 +28,7 @@ const newRun = (ctrl: AbortController | null, jobId: string | null): TrainRun =>
   history: [],
   last: null,
   lastModel: null,
-  message: '',
+  step: null,
   stage: null,
   partOffsetMs: 0,
 });
@@ -113,9 +114,12 @@ export const useTraining = create<TrainState>((set, get) => ({
 
 /** The progress line and loss curve of a round, as the call's own progress gives them. */
 function progressPatch(p: TrainingProgress, r: TrainRun): Partial<TrainRun> {
-  if (p.stage !== 'training') return { jobId: p.jobId, message: p.message, stage: p.stage };
+  if (p.stage !== 'training') {
+    const { jobId, stage, ...step } = p;
+    return { jobId, step, stage };
+  }
   const partOffsetMs = r.last && r.last.part !== p.part ? r.partOffsetMs + r.last.elapsedMs : r.partOffsetMs;
-  const round = { jobId: p.jobId, last: p, message: '', stage: p.stage, partOffsetMs };
+  const round = { jobId: p.jobId, last: p, step: null, stage: p.stage, partOffsetMs };
   if (p.part !== 'model') return round;
   return {
     ...round,

@@ -1,6 +1,19 @@
-import { t } from '../../i18n';
+import type { TrainStep } from '../../../../core/contract/train-steps';
+import { format, t, useLang, type Lang } from '../../i18n';
+import { hiTrainSteps } from '../../i18n/hi-gates';
 import { formatDuration } from '../../lib/format';
+import { historyFromText } from '../Forecasts/sourceText';
 import type { TrainRun } from './TrainStore';
+
+/**
+ * What the host says it is doing before the rounds, in the interface's language: English as the
+ * host wrote it; Hindi from its code, where the rows came from worded from their history code.
+ */
+export function trainStepText(s: TrainStep, lang: Lang = useLang.getState().lang): string {
+  if (lang === 'en' || !(s.code in hiTrainSteps)) return s.message;
+  const source = s.history ? historyFromText(s.history, lang) : s.params.source;
+  return format(hiTrainSteps[s.code], { ...s.params, ...(source === undefined ? {} : { source }) }, 'hi');
+}
 
 /**
  * A running training's line: the part and round, with the elapsed time and estimate of the whole
@@ -10,7 +23,7 @@ import type { TrainRun } from './TrainStore';
 export function trainProgressText(run: TrainRun): string {
   if (run.stage === 'saving') return t('train.saving');
   const p = run.last;
-  if (!p) return run.message || t('train.starting');
+  if (!p) return run.step ? trainStepText(run.step) : t('train.starting');
   const elapsedMs = run.partOffsetMs + p.elapsedMs;
   // The share done counts every part: the time so far, spread over it, is what the rest will take.
   const etaMs = p.done > 0 ? (elapsedMs * (1 - p.done)) / p.done : p.etaMs;

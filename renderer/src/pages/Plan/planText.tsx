@@ -2,7 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { ColumnSpec, TableName } from '../../../../core/domain/scenario-tables';
 import type { Plan, SolverMethod } from '../../../../core/domain/plan';
 import { formatPct, formatRs } from '../../lib/format';
-import { CATALOGUES, t, type MessageKey } from '../../i18n';
+import { CATALOGUES, t, translate, useLang, type Lang, type MessageKey } from '../../i18n';
 
 /**
  * Catalogue look-ups the Plan page makes from values the data carries (a table name, a solver
@@ -61,7 +61,8 @@ const UNITS: Record<string, MessageKey> = {
   '₹/t·day': 'unit.rsPerTDay',
 };
 /** Units are symbols (t, h, ₹/t, km) except the few spelled in words. */
-export const unitLabel = (u: string) => (UNITS[u] ? t(UNITS[u]) : u);
+export const unitLabel = (u: string, lang: Lang = useLang.getState().lang) =>
+  UNITS[u] ? translate(lang, UNITS[u]) : u;
 
 /** A scenario column's heading with its unit, as the editor shows it. */
 export function columnLabel(table: TableName, c: ColumnSpec): string {
