@@ -7,7 +7,7 @@ import type { TrainStepCode } from '../../../core/contract/train-steps';
  * without its Hindi fails the build. Placeholders: {name}; `{unit}` brings its own leading space.
  */
 export const hiGateSummaries: Record<GateSummaryCode, string> = {
-  'checks-passed': '{n} जाँचें सफल',
+  'checks-passed': '{n|# जाँच सफल|# जाँचें सफल}',
   'checks-failed': '{n} जाँच विफल: {checks}',
   'checks-failed-values': 'विफल जाँचें: {checks}',
   'no-holdout-target': 'जाँचने के लिए होल्डआउट की कोई पंक्ति नहीं: लक्ष्य वाली मूल्यांकन पंक्तियाँ दें',
