@@ -21,8 +21,16 @@ describe('model directories after a crash', () => {
     const root = path.join(modelsRoot(t.dir), 'transit-delay');
     fakeVersion(root, 'v20261122-060000-000', ['model.onnx', 'manifest.json', 'metrics.json']);
     // Killed after writing the manifest but before the rename: sorts after the real version.
-    fakeVersion(root, 'v20261122-070000-000.tmp-4242-1795000000000', ['model.onnx', 'manifest.json']);
-    fakeVersion(root, 'v20261122-050000-000.old-4242-1795000000000', ['model.onnx', 'manifest.json', 'metrics.json']);
+    // Its process has ended (a made-up pid could be a live one).
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+      encoding: 'utf8',
+    }).stdout;
+    fakeVersion(root, `v20261122-070000-000.tmp-${gone}-1795000000000`, ['model.onnx', 'manifest.json']);
+    fakeVersion(root, `v20261122-050000-000.old-${gone}-1795000000000`, [
+      'model.onnx',
+      'manifest.json',
+      'metrics.json',
+    ]);
     expect(path.basename(resolveModelDir('transit-delay', t.dir))).toBe('v20261122-060000-000');
     // A registry number is not a folder: the answer says where it belongs.
     expect(() => resolveModelDir('transit-delay@1', t.dir)).toThrow(
