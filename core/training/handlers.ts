@@ -13,7 +13,13 @@ import { because, ReasonError, reasonsOf } from '../contract/reason-error';
 import { reasonText, type ErrorReason } from '../contract/refusals';
 import { CONNECTION_CLOSED, type HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
-import { markRegistered, removeLeftoverModelDirs, removeUnregisteredModelDir, resolveModelDir } from '../ml/model-dir';
+import {
+  markRegistered,
+  MODEL_FILE,
+  removeLeftoverModelDirs,
+  removeUnregisteredModelDir,
+  resolveModelDir,
+} from '../ml/model-dir';
 import { MODEL_SPECS } from '../../models';
 import { registerTrainedDir } from '../registry/add-version';
 import { runWorker } from '../workers/run';
@@ -225,21 +231,25 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
           });
           const registryNew = !known.has(registered.version);
           // A retrain on unchanged history and settings adds no version: its folder would only
-          // read as the newest model (the page's Latest) while the registry holds the same file.
-          if (registryNew) markRegistered(result.dir);
-          else removeUnregisteredModelDir(result.dir);
+          // read as the newest model (the page's Latest) while the registry holds the same file, so
+          // the answer names the earlier training's folder instead, when it is still there.
+          const earlier = registryNew ? null : earlierFolder(registered.sourceRef);
+          if (earlier) removeUnregisteredModelDir(result.dir);
+          else markRegistered(result.dir);
+          const dir = earlier ?? result.dir;
+          if (earlier) db.prepare(`UPDATE training_runs SET dir = ? WHERE job_id = ?`).run(dir, job.id);
           app.emit('registry.changed', { name: registered.name, kind: 'register', version: registered.version });
           jobs.update(job.id, {
             status: 'succeeded',
             progress: 1,
-            detail: { name, version: result.version, dir: result.dir, registryVersion: registered.version },
+            detail: { name, version: result.version, dir, registryVersion: registered.version },
           });
           models.forget(result.dir);
           const out: TrainingResult = {
             jobId: job.id,
             name,
             version: result.version,
-            dir: result.dir,
+            dir,
             source: result.source,
             history: result.history,
             metrics: result.metrics,
@@ -354,4 +364,10 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
     'predict.demand': async ({ destination, product, historyDays }): Promise<DemandForecast> =>
       demandForecast({ dbPath: s.dbPath, destination, product, historyDays, predict: viaRegistry('forecasts') }),
   });
+}
+
+/** The folder a registered version was trained into (its source, before any data note), if it still holds the model. */
+function earlierFolder(sourceRef: string | null): string | null {
+  const dir = sourceRef?.split(' (data: ')[0];
+  return dir && fs.existsSync(path.join(dir, MODEL_FILE)) ? dir : null;
 }

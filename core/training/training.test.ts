@@ -193,8 +193,12 @@ describe('training contract', () => {
     // The same history and settings train the same file: the answer says no version was added.
     const again = await host.app.invoke('training.start', { spec: 'transit-delay', params: { rounds: 150 } });
     expect(again).toMatchObject({ registryVersion: trained.registryVersion, registryNew: false });
-    // …and keeps no folder that would read as a newer model than the one it equals.
-    expect(fs.existsSync(again.dir)).toBe(false);
+    // …and keeps no folder that would read as a newer model than the one it equals: it names the
+    // earlier training's folder, which holds the same model.
+    expect(again.dir).toBe(trained.dir);
+    expect(fs.readdirSync(path.dirname(trained.dir)).filter((f) => f.startsWith('v'))).toEqual([
+      path.basename(trained.dir),
+    ]);
     const specs = await host.app.invoke('training.specs', {});
     expect(specs.find((sp) => sp.name === 'transit-delay')!.latest).toMatchObject({ version: trained.version });
     expect(trained.registryNew).toBe(true);

@@ -72,8 +72,8 @@ export interface TrainingResult {
   registryVersion: number;
   /**
    * False when the trained file is byte-identical to a version the registry already holds (same
-   * history and settings): that version is `registryVersion`, no new one was added, and the
-   * folder `dir` was removed again (the earlier training's folder holds the same model).
+   * history and settings): that version is `registryVersion`, no new one was added, and `dir` is
+   * the earlier training's folder (the new one, holding the same model, was removed).
    */
   registryNew: boolean;
 }
