@@ -33,13 +33,13 @@ describe("the large size's solve: the caller works on the dive's plan while the 
       },
       {},
     );
-    expect(given).toHaveLength(1);
-    expect(given[0]).toBe(d.draft);
+    expect(given, d.status).toHaveLength(1);
+    expect(given[0], d.status).toBe(d.draft);
     expect(checkPlan(sc, buildPlan(p, d.draft, INFO, null)).violations).toEqual([]);
     // Far from converged at 12 s (it takes ~40 rounds), the bound worker was still pricing and was
     // ended by the work's end, not by its own deadline 30 s later.
-    expect(d.workers.bound.status).toBe('time limit (ended with the final pass)');
-    expect(d.bound).not.toBeNull();
+    expect(d.workers.bound.status, d.status).toBe('time limit (ended with the final pass)');
+    expect(d.bound, d.status).not.toBeNull();
   });
 
   it('day seed 1: a bound worker that has converged is not waited for, whatever time the work leaves it', async () => {
