@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Plan } from '../../../../core/domain/plan';
+import { Combobox } from '../../components/combobox/Combobox';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatDateTime, formatInstant } from '../../lib/dates';
 import { formatRs, formatT } from '../../lib/format';
@@ -133,15 +134,18 @@ function MoveForm({ plan }: { plan: Plan }) {
       ...plan.rakes.flatMap((r) =>
         r.lines.map((l) => ({
           value: `${l.order}|rake:${r.rakeId}`,
+          search: `${l.destination} ${l.product}`,
           label: t('edit.onRake', { order: l.order, rake: r.rakeId, tonnes: formatT(l.tonnes) }),
         })),
       ),
       ...plan.road.map((r) => ({
         value: `${r.order}|road:${r.stockyard}:${r.date}`,
+        search: `${r.destination} ${r.product}`,
         label: t('edit.byRoad', { order: r.order, yard: r.stockyard, date: r.date, tonnes: formatT(r.tonnes) }),
       })),
       ...plan.unserved.map((u) => ({
         value: `${u.order}|unserved`,
+        search: `${u.destination} ${u.product}`,
         label: t('edit.unservedLot', { order: u.order, tonnes: formatT(u.tonnes) }),
       })),
     ],
@@ -174,18 +178,13 @@ function MoveForm({ plan }: { plan: Plan }) {
     >
       <label className="flex flex-col">
         {t('edit.moveOrder')}
-        <select
-          aria-label={t('edit.orderToMove')}
+        <Combobox
+          label={t('edit.orderToMove')}
+          options={shipments}
           value={picked}
-          onChange={(e) => setFrom(e.target.value)}
-          className="rounded border px-1 py-1"
-        >
-          {shipments.map((s) => (
-            <option key={s.value} value={s.value}>
-              {s.label}
-            </option>
-          ))}
-        </select>
+          onChange={setFrom}
+          detail={(s) => s.search}
+        />
       </label>
       <label className="flex flex-col">
         {t('edit.to')}
