@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '../../i18n';
-import { nextSort, viewIndices, type SortState } from './tableLogic';
+import { nextSort, rowAfterKey, viewIndices, type SortState } from './tableLogic';
 import { rowCountText } from './rowCount';
 
 /**
@@ -13,6 +13,10 @@ import { rowCountText } from './rowCount';
  * scale has a thousand unserved lines with wrapped reasons, and laying all of them out took the
  * browser over a second on every sort or filter. Each row and its opened details form one
  * `<tbody>`, measured as it renders, so rows of any height scroll in place.
+ *
+ * From the keyboard the rows are one tab stop (the row last focused, else the first in view):
+ * arrows, Page keys, Home and End move between rows, scrolling the row into view and below the
+ * sticky header even when it was not rendered yet; Tab from an opened row enters its details.
  */
 export interface ListColumn<R> {
   id: string;
@@ -50,6 +54,10 @@ export function ListTable<R>({
   const [perColumn, setPerColumn] = useState<Record<string, string>>({});
   const [open, setOpen] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [active, setActive] = useState(0);
+  // The row to focus once it is rendered (after a jump to a row outside the rendered window).
+  const pendingFocus = useRef<number | null>(null);
   const view = useMemo(
     () =>
       viewIndices(
@@ -73,6 +81,33 @@ export function ListTable<R>({
     overscan: 10,
   });
   const items = virtualizer.getVirtualItems();
+  const tabStop = items.some((i) => i.index === active) ? active : items[0]?.index;
+  useEffect(() => {
+    const index = pendingFocus.current;
+    const box = scroller.current;
+    const el = index === null ? null : box?.querySelector<HTMLElement>(`[data-focus-index="${index}"]`);
+    if (!box || !el) return;
+    pendingFocus.current = null;
+    el.focus({ preventScroll: true });
+    // Scrolled by hand: the browser's own scrolling would leave a row going up under the header.
+    const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top - (head.current?.offsetHeight ?? 0);
+    const bottom = el.getBoundingClientRect().bottom - box.getBoundingClientRect().bottom;
+    if (top < 0) box.scrollTop += top;
+    else if (bottom > 0) box.scrollTop += bottom;
+    // Now whole in its box: this scrolls only the page, when the box is partly out of the window.
+    el.scrollIntoView({ block: 'nearest' });
+  });
+  const onRowKey = (e: KeyboardEvent, index: number) => {
+    if (!(e.target instanceof HTMLElement) || e.target.dataset.focusIndex === undefined) return;
+    // A page: the rows a box of this height shows, at about 40 px a row.
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / 40));
+    const to = rowAfterKey(e.key, index, view.length, page);
+    if (to === null) return;
+    e.preventDefault();
+    setActive(to);
+    pendingFocus.current = to;
+    virtualizer.scrollToIndex(to, { align: 'auto' });
+  };
   const padTop = items[0]?.start ?? 0;
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const spacer = (height: number) =>
@@ -97,7 +132,7 @@ export function ListTable<R>({
       </div>
       <div ref={scroller} className="max-h-[70vh] overflow-auto">
         <table className="w-full border-separate border-spacing-0 text-sm" data-testid={testId} aria-label={label}>
-          <thead className="sticky top-0 z-10 bg-white text-left text-xs text-slate-600">
+          <thead ref={head} className="sticky top-0 z-10 bg-white text-left text-xs text-slate-600">
             <tr>
               {columns.map((c) => (
                 <th
@@ -137,11 +172,18 @@ export function ListTable<R>({
             if (r === undefined) return null;
             const key = rowKey(r);
             const isOpen = open === key;
+            const focusable = {
+              tabIndex: item.index === tabStop ? 0 : -1,
+              'data-focus-index': item.index,
+              onFocus: () => setActive(item.index),
+            };
             return (
               <tbody key={key} ref={virtualizer.measureElement} data-index={item.index}>
                 <tr
-                  className={`hover:bg-slate-50 ${expand ? 'cursor-pointer' : ''}`}
+                  className={`hover:bg-slate-50 focus:outline focus:outline-2 focus:-outline-offset-2 focus:outline-sky-600 ${expand ? 'cursor-pointer' : ''}`}
                   data-row={key}
+                  {...(expand ? {} : focusable)}
+                  onKeyDown={(e) => onRowKey(e, item.index)}
                   onClick={expand ? () => setOpen(isOpen ? null : key) : undefined}
                 >
                   {columns.map((c, k) => (
@@ -153,6 +195,7 @@ export function ListTable<R>({
                         <button
                           type="button"
                           aria-expanded={isOpen}
+                          {...focusable}
                           onClick={(e) => {
                             e.stopPropagation();
                             setOpen(isOpen ? null : key);

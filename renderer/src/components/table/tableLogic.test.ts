@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareValues, matchesFilter, nextSort, viewIndices, type ViewColumn } from './tableLogic';
+import { compareValues, matchesFilter, nextSort, rowAfterKey, viewIndices, type ViewColumn } from './tableLogic';
 
 type Row = { id: string; t: number };
 const rows: Row[] = [
@@ -41,5 +41,23 @@ describe('table logic', () => {
     expect(viewIndices(rows, cols, '', { t: '<100', id: 'x' }, null).map((i) => rows[i]!.id)).toEqual(['X1']);
     expect(matchesFilter('abc', 'abc', '>3')).toBe(false);
     expect(matchesFilter('1,200 t', 1200, '1,200')).toBe(true);
+  });
+});
+
+describe('rowAfterKey', () => {
+  it('moves one row with arrows, a page with Page keys, to the ends with Home/End, within bounds', () => {
+    expect(rowAfterKey('ArrowDown', 3, 10, 5)).toBe(4);
+    expect(rowAfterKey('ArrowUp', 0, 10, 5)).toBe(0);
+    expect(rowAfterKey('ArrowDown', 9, 10, 5)).toBe(9);
+    expect(rowAfterKey('PageDown', 7, 10, 5)).toBe(9);
+    expect(rowAfterKey('PageUp', 7, 10, 5)).toBe(2);
+    expect(rowAfterKey('End', 0, 10, 5)).toBe(9);
+    expect(rowAfterKey('Home', 9, 10, 5)).toBe(0);
+  });
+
+  it('ignores other keys and empty tables, and clamps a row the filter removed', () => {
+    expect(rowAfterKey('Enter', 3, 10, 5)).toBeNull();
+    expect(rowAfterKey('ArrowDown', 0, 0, 5)).toBeNull();
+    expect(rowAfterKey('ArrowDown', 40, 10, 5)).toBe(9);
   });
 });

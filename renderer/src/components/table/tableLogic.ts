@@ -67,3 +67,23 @@ export function viewIndices<R>(
   if (sort && sc) kept.sort((a, b) => sort.dir * compareValues(sc.value(a.row), sc.value(b.row)) || a.i - b.i);
   return kept.map(({ i }) => i);
 }
+
+/**
+ * The row a key moves the keyboard to from row `current` of `count` (arrows one row, Page keys
+ * `page` rows, Home/End the ends), or null for a key that does not move between rows.
+ */
+export function rowAfterKey(key: string, current: number, count: number, page: number): number | null {
+  if (count === 0) return null;
+  const last = count - 1;
+  const at = Math.min(Math.max(current, 0), last);
+  const moves: Record<string, number> = {
+    ArrowDown: at + 1,
+    ArrowUp: at - 1,
+    PageDown: at + page,
+    PageUp: at - page,
+    Home: 0,
+    End: last,
+  };
+  const to = moves[key];
+  return to === undefined ? null : Math.min(Math.max(to, 0), last);
+}
