@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tmp';
-import { markRegistered, modelsRoot, removeLeftoverModelDirs, resolveModelDir, UNREGISTERED_FILE } from './model-dir';
+import {
+  markRegistered,
+  modelsRoot,
+  removeLeftoverModelDirs,
+  resolveModelDir,
+  undoInterruptedSave,
+  UNREGISTERED_FILE,
+} from './model-dir';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((f) => f()));
@@ -76,5 +83,34 @@ describe('model directories after a crash', () => {
       `v20261122-080000-000.tmp-${live}-1795000000000`,
       'v20261122-090000-000',
     ]);
+  });
+});
+
+describe('a save cut short by a cancel', () => {
+  const files = ['model.onnx', 'manifest.json', 'metrics.json'];
+  const setup = () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
+
+  it('removes its temporary folder and puts back the folder it was replacing', () => {
+    const dir = setup();
+    fakeVersion(dir, `out.tmp-${process.pid}-1`, files);
+    fakeVersion(dir, `out.old-${process.pid}-1`, files);
+    undoInterruptedSave(path.join(dir, 'out'), false);
+    expect(fs.readdirSync(dir)).toEqual(['out']);
+    expect(fs.readdirSync(path.join(dir, 'out')).sort()).toEqual([...files].sort());
+  });
+
+  it('removes a new version it had finished saving, and leaves a folder given to it in place', () => {
+    const dir = setup();
+    const root = path.join(dir, 'demand');
+    fakeVersion(root, 'v1', files);
+    undoInterruptedSave(path.join(root, 'v1'), true);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fakeVersion(dir, 'out', files);
+    undoInterruptedSave(path.join(dir, 'out'), false);
+    expect(fs.readdirSync(path.join(dir, 'out')).length).toBe(3);
   });
 });

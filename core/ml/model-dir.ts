@@ -82,6 +82,26 @@ export function removeModelDir(dir: string): void {
   if (fs.readdirSync(parent).length === 0) fs.rmdirSync(parent);
 }
 
+/**
+ * Undo this process's save into `dir` that a cancel cut short (the worker saving it was
+ * terminated): its temporary folder goes, a folder it was replacing comes back, and a folder it
+ * had finished saving goes too when `created` (a new version, nobody else's).
+ */
+export function undoInterruptedSave(dir: string, created: boolean): void {
+  const target = path.resolve(dir);
+  const parent = path.dirname(target);
+  if (!fs.existsSync(parent)) return;
+  const own = (kind: 'tmp' | 'old') =>
+    fs
+      .readdirSync(parent)
+      .filter((n) => n.startsWith(`${path.basename(target)}.${kind}-${process.pid}-`))
+      .map((n) => path.join(parent, n));
+  for (const tmp of own('tmp')) fs.rmSync(tmp, { recursive: true, force: true });
+  const [old] = own('old');
+  if (old && !fs.existsSync(target)) fs.renameSync(old, target);
+  else if (created) removeModelDir(target);
+}
+
 /** Leftovers of a save interrupted by a crash: `<version>.tmp-PID-TS` / `.old-PID-TS`. Never versions. */
 const LEFTOVER = /\.(tmp|old)-(\d+)-\d+$/;
 

@@ -5,9 +5,11 @@ import { DB_FILE } from '../../storage/db';
 import type { Task } from '../../ml/manifest';
 import type { ModelMetrics, TrainParams } from '../../ml/pipeline';
 import type { ColumnType } from '../../ml/table';
-import { executeTraining, type TrainJobInput } from '../../training/run';
+import type { TrainJobInput, TrainJobResult, TrainProgress } from '../../training/run';
+import { ContractError } from '../../contract/errors';
+import { runWorker } from '../../workers/run';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
-import type { CliCommand } from '../command';
+import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { MODEL_SPECS } from '../../../models';
 import {
   MANIFEST_FILE,
@@ -15,6 +17,7 @@ import {
   MODEL_FILE,
   removeLeftoverModelDirs,
   removeModelDir,
+  undoInterruptedSave,
   UNREGISTERED_FILE,
 } from '../../ml/model-dir';
 import { registeredIdentical } from '../../training/identical';
@@ -86,16 +89,8 @@ export const trainCommand: CliCommand = {
     // A train killed while saving left a temporary folder beside the versions: never read as one, removed here.
     removeLeftoverModelDirs(env.dataDir, { unregistered: false });
     const spec = input.kind === 'spec' ? input.spec : undefined;
-    let lastLog = 0;
-    const res = await executeTraining(input, env.dataDir, (p) => {
-      if (p.stage !== 'training') env.err(p.message);
-      else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
-        lastLog = Date.now();
-        env.err(
-          `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
-        );
-      }
-    });
+    const res = await trainInWorker(input, env);
+    if (res === null) return EXIT.interrupted;
     // As in the app: a retrain on unchanged history and settings keeps no folder that would read as
     // a new model. A folder given with --out is the caller's to keep.
     const identicalTo =
@@ -131,6 +126,47 @@ export const trainCommand: CliCommand = {
     return 0;
   },
 };
+
+/**
+ * The training runs in the training worker, as in the app: the main thread stays free to take
+ * Ctrl-C, which terminates the worker, undoes a save it cut short and answers null.
+ */
+async function trainInWorker(input: TrainJobInput, env: CliEnv): Promise<TrainJobResult | null> {
+  const ac = new AbortController();
+  const onSigint = () => ac.abort();
+  process.once('SIGINT', onSigint);
+  let saving: string | undefined;
+  let lastLog = 0;
+  const onProgress = (p: TrainProgress) => {
+    if (p.stage === 'saving') saving = String(p.params.dir);
+    if (p.stage !== 'training') env.err(p.message);
+    else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
+      lastLog = Date.now();
+      env.err(
+        `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
+      );
+    }
+  };
+  try {
+    return await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
+      'training',
+      { input, dataDir: env.dataDir },
+      { signal: ac.signal, onProgress },
+    );
+  } catch (err) {
+    if (ac.signal.aborted) {
+      // A folder --out named is the caller's: only a new version's folder is removed whole.
+      if (saving !== undefined) undoInterruptedSave(saving, input.outDir === undefined);
+      env.err('interrupted: training stopped by Ctrl-C; no model saved');
+      return null;
+    }
+    // The trainer's own errors (a bad CSV, a missing column) read as they did on this thread.
+    if (err instanceof ContractError && err.code === 'HANDLER_ERROR') throw new Error(err.message);
+    throw err;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+}
 
 /** The command line → a training job, with every default filled in (what `train` would run). */
 export function readTrainInput(args: ParsedArgs, dataDir: string): TrainJobInput & { threads: number } {

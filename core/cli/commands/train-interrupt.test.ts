@@ -1,0 +1,52 @@
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/helpers/tmp';
+import { appRoot } from '../../host/paths';
+
+// The built launcher in a process of its own: Ctrl-C is a real SIGINT to it.
+beforeAll(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
+});
+const tmp = tempDir('rp-cli-train-interrupt-');
+afterAll(() => tmp.cleanup());
+
+describe('rakeplan train, stopped by Ctrl-C', () => {
+  it('exits 130 with one line, leaving no model folder', async () => {
+    const data = path.join(tmp.dir, 'data');
+    // Rounds without early stopping: the training is still running when the first round is reported.
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(appRoot(), 'bin', 'rakeplan.js'),
+        'train',
+        '--spec',
+        'demand',
+        '--rounds',
+        '5000',
+        '--early-stopping',
+        '0',
+      ],
+      { env: { ...process.env, RAKEPLAN_DATA_DIR: data } },
+    );
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (!sent && / round 1\/5000/.test(stderr)) {
+        sent = true;
+        child.kill('SIGINT');
+      }
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (c, s) => resolve([c, s])),
+    );
+    expect([code, signal], stderr).toEqual([130, null]);
+    expect(stderr.split('\n').filter((l) => l.startsWith('interrupted'))).toEqual([
+      'interrupted: training stopped by Ctrl-C; no model saved',
+    ]);
+    const models = path.join(data, 'models');
+    expect(fs.existsSync(models) ? fs.readdirSync(models, { recursive: true }) : []).toEqual([]);
+  });
+});
