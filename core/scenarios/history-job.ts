@@ -49,7 +49,7 @@ export async function runHistoryJob(job: HistoryJob): Promise<ExportResult | nul
  * the same data folder can hold the write lock past the connection's 5 s wait: the planner is told
  * so rather than shown the driver's "database is locked".
  */
-function busyAsConflict(err: unknown): unknown {
+export function busyAsConflict(err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY')) return err;
   return new ContractError(

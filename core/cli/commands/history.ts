@@ -1,7 +1,9 @@
-import { historyInfo, insertHistory, ownHistoryRows, syntheticHistoryText } from '../../scenarios/history-store';
-import { readHistoryDir, syntheticMark } from '../../scenarios/history-import';
+import { historyChangedAt, historyInfo, syntheticHistoryText } from '../../scenarios/history-store';
+import type { HistoryImportJob, HistoryImportProgress, HistoryImportResult } from '../../scenarios/history-import-job';
+import type { HostServices } from '../../host/services';
+import { runInterruptible } from '../interruptible-worker';
 import { bool, CliUsageError } from '../args';
-import type { CliCommand } from '../command';
+import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { withCliHost } from '../with-host';
 import { grouped } from '../../domain/figures';
 
@@ -24,27 +26,8 @@ export const historyCommand: CliCommand = {
       const db = host.services.requireDb();
       if (sub === 'import') {
         if (!dir) throw new CliUsageError('give the folder holding the history CSV files');
-        const { tables, problems } = await readHistoryDir(dir);
-        if (problems.length > 0) {
-          env.err(
-            `${dir}: refused, nothing changed — ${problems.length}${problems.length >= 200 ? '+' : ''} problem(s):`,
-          );
-          for (const p of problems.slice(0, 50))
-            env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
-          return 1;
-        }
-        // An import replaces every stored table: over the plant's own history only when asked.
-        const rows = ownHistoryRows(db);
-        if (rows > 0 && !bool(args, 'replace')) {
-          env.err(
-            `The data directory holds the plant's own history (${grouped(rows)} rows); importing ${dir} replaces all of it. Run again with --replace to do so; nothing changed.`,
-          );
-          return 1;
-        }
-        // One transaction: the stored history is the old one or the new one, never a mix. Tables
-        // `rakeplan demo-data` generated stay synthetic (its mark file beside them).
-        const synthetic = syntheticMark(dir);
-        insertHistory(db, tables, { replace: true, ...(synthetic ? { synthetic } : {}) });
+        const code = await importHistory(host.services, dir, bool(args, 'replace'), env);
+        if (code !== EXIT.ok) return code;
       }
       const info = historyInfo(db);
       if (bool(args, 'json')) env.out(JSON.stringify(info, null, 2));
@@ -60,3 +43,40 @@ export const historyCommand: CliCommand = {
     });
   },
 };
+
+/**
+ * Reads and stores DIR in the history worker, so Ctrl-C is taken at once, while reading or
+ * writing: the worker is terminated, its transaction never commits, and the command exits 130.
+ */
+async function importHistory(s: HostServices, dir: string, replace: boolean, env: CliEnv): Promise<number> {
+  const db = s.requireDb();
+  const before = historyChangedAt(db);
+  const res = await runInterruptible<HistoryImportJob, HistoryImportResult, HistoryImportProgress>(
+    'history',
+    { kind: 'import', dbPath: s.dbPath, dir, replace },
+    (p) => env.err(p.stage === 'reading' ? `reading ${dir}` : `writing ${grouped(p.rows)} rows (one transaction)`),
+  );
+  if (res === null) {
+    // Ctrl-C just after the commit, before its answer came: said as it is.
+    env.err(
+      historyChangedAt(db) === before
+        ? `interrupted: nothing imported from ${dir}; the stored history is as it was`
+        : `interrupted after ${dir} was stored: the stored history is the imported one`,
+    );
+    return EXIT.interrupted;
+  }
+  if (res.outcome === 'refused') {
+    const { problems } = res;
+    env.err(`${dir}: refused, nothing changed — ${problems.length}${problems.length >= 200 ? '+' : ''} problem(s):`);
+    for (const p of problems.slice(0, 50))
+      env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
+    return EXIT.failed;
+  }
+  if (res.outcome === 'own-history') {
+    env.err(
+      `The data directory holds the plant's own history (${grouped(res.rows)} rows); importing ${dir} replaces all of it. Run again with --replace to do so; nothing changed.`,
+    );
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}

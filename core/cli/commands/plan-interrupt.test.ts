@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interruptCli } from '../../../tests/helpers/cli-interrupt';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { PLAN_FORMAT } from '../../domain/plan';
 import { appRoot } from '../../host/paths';
@@ -19,23 +20,11 @@ describe('rakeplan plan, stopped by Ctrl-C', () => {
     const scenario = path.join(tmp.dir, 's.json');
     fs.writeFileSync(scenario, JSON.stringify(generateScenario({ seed: 7, size: 'week' })));
     const out = path.join(tmp.dir, 'plan.json');
-    const child = spawn(
-      process.execPath,
-      [path.join(appRoot(), 'bin', 'rakeplan.js'), 'plan', '--scenario', scenario, '--out', out, '--time-limit', '600'],
-      { env: { ...process.env, RAKEPLAN_DATA_DIR: path.join(tmp.dir, 'data') } },
-    );
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      // Once the model is built the solve is under way: that is when a planner presses Ctrl-C.
-      if (!sent && /^building /m.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-      child.on('close', (c, s) => resolve([c, s])),
+    // Once the model is built the solve is under way: that is when a planner presses Ctrl-C.
+    const { code, signal, stderr } = await interruptCli(
+      ['plan', '--scenario', scenario, '--out', out, '--time-limit', '600'],
+      { ...process.env, RAKEPLAN_DATA_DIR: path.join(tmp.dir, 'data') },
+      /^building /m,
     );
     expect([code, signal], stderr).toEqual([130, null]);
     expect(stderr).toContain(`interrupted: ${out} holds the best plan found before Ctrl-C`);

@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interruptCli } from '../../../tests/helpers/cli-interrupt';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { appRoot } from '../../host/paths';
 
@@ -16,31 +17,10 @@ describe('rakeplan train, stopped by Ctrl-C', () => {
   it('exits 130 with one line, leaving no model folder', async () => {
     const data = path.join(tmp.dir, 'data');
     // Rounds without early stopping: the training is still running when the first round is reported.
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(appRoot(), 'bin', 'rakeplan.js'),
-        'train',
-        '--spec',
-        'demand',
-        '--rounds',
-        '5000',
-        '--early-stopping',
-        '0',
-      ],
-      { env: { ...process.env, RAKEPLAN_DATA_DIR: data } },
-    );
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      if (!sent && / round 1\/5000/.test(stderr)) {
-        sent = true;
-        child.kill('SIGINT');
-      }
-    });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
-      child.on('close', (c, s) => resolve([c, s])),
+    const { code, signal, stderr } = await interruptCli(
+      ['train', '--spec', 'demand', '--rounds', '5000', '--early-stopping', '0'],
+      { ...process.env, RAKEPLAN_DATA_DIR: data },
+      / round 1\/5000/,
     );
     expect([code, signal], stderr).toEqual([130, null]);
     expect(stderr.split('\n').filter((l) => l.startsWith('interrupted'))).toEqual([

@@ -6,8 +6,7 @@ import type { Task } from '../../ml/manifest';
 import type { ModelMetrics, TrainParams } from '../../ml/pipeline';
 import type { ColumnType } from '../../ml/table';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from '../../training/run';
-import { ContractError } from '../../contract/errors';
-import { runWorker } from '../../workers/run';
+import { runInterruptible } from '../interruptible-worker';
 import { CliUsageError, bool, num, str, type ParsedArgs } from '../args';
 import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { MODEL_SPECS } from '../../../models';
@@ -132,40 +131,27 @@ export const trainCommand: CliCommand = {
  * Ctrl-C, which terminates the worker, undoes a save it cut short and answers null.
  */
 async function trainInWorker(input: TrainJobInput, env: CliEnv): Promise<TrainJobResult | null> {
-  const ac = new AbortController();
-  const onSigint = () => ac.abort();
-  process.once('SIGINT', onSigint);
   let saving: string | undefined;
   let lastLog = 0;
-  const onProgress = (p: TrainProgress) => {
-    if (p.stage === 'saving') saving = String(p.params.dir);
-    if (p.stage !== 'training') env.err(p.message);
-    else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
-      lastLog = Date.now();
-      env.err(
-        `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
-      );
-    }
-  };
-  try {
-    return await runWorker<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
-      'training',
-      { input, dataDir: env.dataDir },
-      { signal: ac.signal, onProgress },
-    );
-  } catch (err) {
-    if (ac.signal.aborted) {
-      // A folder --out named is the caller's: only a new version's folder is removed whole.
-      if (saving !== undefined) undoInterruptedSave(saving, input.outDir === undefined);
-      env.err('interrupted: training stopped by Ctrl-C; no model saved');
-      return null;
-    }
-    // The trainer's own errors (a bad CSV, a missing column) read as they did on this thread.
-    if (err instanceof ContractError && err.code === 'HANDLER_ERROR') throw new Error(err.message);
-    throw err;
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
+  const res = await runInterruptible<{ input: TrainJobInput; dataDir: string }, TrainJobResult, TrainProgress>(
+    'training',
+    { input, dataDir: env.dataDir },
+    (p) => {
+      if (p.stage === 'saving') saving = String(p.params.dir);
+      if (p.stage !== 'training') env.err(p.message);
+      else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
+        lastLog = Date.now();
+        env.err(
+          `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
+        );
+      }
+    },
+  );
+  if (res !== null) return res;
+  // A folder --out named is the caller's: only a new version's folder is removed whole.
+  if (saving !== undefined) undoInterruptedSave(saving, input.outDir === undefined);
+  env.err('interrupted: training stopped by Ctrl-C; no model saved');
+  return null;
 }
 
 /** The command line → a training job, with every default filled in (what `train` would run). */
