@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import type { Plan } from '../../domain/plan';
-import { PLAN_FORMAT } from '../../domain/plan';
 import { str } from '../args';
 import type { CliCommand } from '../command';
+import { readPlanFile } from '../plan-file';
 import { readScenarioFile } from './plan';
 import { scenarioForPlan } from '../../forecasts/plan-risk';
 import { rupees } from '../../domain/figures';
@@ -17,17 +16,8 @@ export const checkCommand: CliCommand = {
     const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
     if (!scenario) return 1;
     const planFile = str(args, 'plan', true)!;
-    let plan: Plan;
-    try {
-      plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as Plan;
-    } catch (err) {
-      env.err(`Cannot read plan ${planFile}: ${(err as Error).message}`);
-      return 1;
-    }
-    if (plan?.format !== PLAN_FORMAT) {
-      env.err(`${planFile}: format must be "${PLAN_FORMAT}", got ${JSON.stringify(plan?.format)}`);
-      return 1;
-    }
+    const plan = readPlanFile(planFile, env);
+    if (!plan) return 1;
     // A robust plan was made on P90 transit: it is checked on that same derivation of the scenario.
     const robust = plan.planning?.mode === 'robust';
     if (robust) env.out('robust plan: checking against the scenario with every rail transit at its P90');

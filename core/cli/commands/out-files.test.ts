@@ -95,11 +95,12 @@ describe('--out', () => {
 });
 
 describe('rakeplan check', () => {
-  it('a plan file without its lists gets the checker shape findings (exit 1), not a crash', async () => {
+  it('a plan file without its lists is refused naming each (exit 1), not a crash', async () => {
     const plan = file('bare-plan.json', JSON.stringify({ format: 'rakeplan.plan/1' }));
     const r = await run(checkCommand, ['--scenario', scenario, '--plan', plan]);
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/rule 0 — .*rakes/);
+    expect(r.err).toContain(`${plan}: error at rakes: must be a list, got missing`);
+    expect(r.err).toContain(`${plan}: error at road: must be a list, got missing`);
     expect(r.out + r.err).not.toMatch(/iterable/);
   });
 });

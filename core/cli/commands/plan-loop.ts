@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import type { z } from 'zod';
 import { disruptionsSchema, planEditsSchema } from '../../contract/api/plan-loop';
-import type { Plan } from '../../domain/plan';
 import { PlanInputError } from '../../optimizer/plan-draft';
 import { startSolve } from '../../optimizer/run-solve';
 import { writeFileAtomic } from '../../storage/atomic-write';
@@ -12,6 +10,7 @@ import { applyEdits } from '../../plans/edit';
 import { DEFAULT_STABILITY_RS, replanScenario, type SolveFn } from '../../plans/replan';
 import { CliUsageError, num, str, checkTimeLimit, type ParsedArgs } from '../args';
 import { checkOutFile } from '../out-file';
+import { readJsonFile, readPlanFile } from '../plan-file';
 import type { CliEnv } from '../command';
 import { readScenarioFile } from './plan';
 import { rupees } from '../../domain/figures';
@@ -21,13 +20,8 @@ export const PLAN_LOOP_USAGE = `rakeplan plan edit --scenario s.json --plan plan
 
 /** Read a JSON file and validate it; errors name the file and the field path. */
 function readJson<T>(file: string, schema: z.ZodType<T>, env: CliEnv, what: string): T | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    env.err(`Cannot read ${what} ${file}: ${(err as Error).message}`);
-    return null;
-  }
+  const raw = readJsonFile(file, what, env);
+  if (raw === undefined) return null;
   const res = schema.safeParse(raw);
   if (res.success) return res.data;
   for (const i of res.error.issues)
@@ -42,20 +36,6 @@ function readJson<T>(file: string, schema: z.ZodType<T>, env: CliEnv, what: stri
   return null;
 }
 
-function readPlan(file: string, env: CliEnv): Plan | null {
-  try {
-    const plan = JSON.parse(fs.readFileSync(file, 'utf8')) as Plan;
-    if (plan?.format !== 'rakeplan.plan/1' || !Array.isArray(plan.rakes) || !Array.isArray(plan.road)) {
-      env.err(`${file}: not a rakeplan.plan/1 file`);
-      return null;
-    }
-    return plan;
-  } catch (err) {
-    env.err(`Cannot read plan ${file}: ${(err as Error).message}`);
-    return null;
-  }
-}
-
 const verdictLines = (env: CliEnv, v: Pick<PlanCheckResult, 'ok' | 'violations'>) => {
   if (v.ok) env.out('checker: OK');
   else for (const x of v.violations) env.out(`checker: rule ${x.rule} — ${x.where}: ${x.message}`);
@@ -64,7 +44,7 @@ const verdictLines = (env: CliEnv, v: Pick<PlanCheckResult, 'ok' | 'violations'>
 /** `plan edit`: apply edits, price, check. Exit 0 when the edited plan passes the checker, 1 when it breaks a rule (it is written either way). */
 export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number> {
   const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
-  const plan = readPlan(str(args, 'plan', true)!, env);
+  const plan = readPlanFile(str(args, 'plan', true)!, env);
   const out = str(args, 'out', true)!;
   checkOutFile(out, {
     '--scenario': str(args, 'scenario'),
@@ -94,7 +74,7 @@ export async function runPlanEdit(args: ParsedArgs, env: CliEnv): Promise<number
 /** `plan --base`: re-plan keeping the base's locked and started decisions, changing as little as the stability penalty asks. */
 export async function runPlanBase(args: ParsedArgs, env: CliEnv): Promise<number> {
   const scenario = readScenarioFile(str(args, 'scenario', true)!, env);
-  const base = readPlan(str(args, 'base', true)!, env);
+  const base = readPlanFile(str(args, 'base', true)!, env);
   const dFile = str(args, 'disruptions');
   const disruptions = dFile ? readJson(dFile, disruptionsSchema, env, 'disruptions') : [];
   const out = str(args, 'out', true)!;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { checkScenario, hasErrors } from '../../domain/validate';
 import type { Scenario } from '../../domain/scenario';
 import { planLimitError } from '../../optimizer/limits';
@@ -14,6 +13,7 @@ import { addForecastProduction } from '../../forecasts/service';
 import { withCliHost } from '../with-host';
 import { rupees, tonnes } from '../../domain/figures';
 import type { Plan } from '../../domain/plan';
+import { readJsonFile } from '../plan-file';
 import { productionNote } from '../../domain/plan-notes';
 
 /**
@@ -21,13 +21,8 @@ import { productionNote } from '../../domain/plan-notes';
  * before the rows are validated: a message there ends the read (e.g. the optimizer's size limits).
  */
 export function readScenarioFile(file: string, env: CliEnv, refuse?: (raw: unknown) => string | null): Scenario | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    env.err(`Cannot read scenario ${file}: ${(err as Error).message}`);
-    return null;
-  }
+  const raw = readJsonFile(file, 'scenario', env);
+  if (raw === undefined) return null;
   const refused = refuse?.(raw);
   if (refused) {
     env.err(`${file}: ${refused}`);
