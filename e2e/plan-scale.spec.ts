@@ -95,6 +95,16 @@ test('a planner finds an order among a thousand by typing in the move control an
   await expect(editor.getByTestId('edit-count')).toHaveText('1 edit');
   await box.fill(`${lot.order} on ${rake}`);
   await expect(list.getByRole('option', { name: new RegExp(`^${lot.order} on ${rake} `) })).toBeVisible();
+  await app.keyboard.press('Escape');
+
+  // A road lot's order, among every order the plan names, is found the same way.
+  const road = editor.getByRole('combobox', { name: 'Road lot order' });
+  await road.fill(`${lot.order} ${lot.destination}`);
+  const roadList = editor.getByRole('listbox', { name: 'Road lot order: matches' });
+  await expect(roadList.getByRole('option')).toHaveCount(1);
+  await app.keyboard.press('ArrowDown');
+  await app.keyboard.press('Enter');
+  await expect(road).toHaveValue(lot.order);
 });
 
 // The plan tables are one tab stop each; arrows, Home and End reach any row, scrolled into view,
