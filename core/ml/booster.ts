@@ -72,7 +72,10 @@ export interface RoundProgress {
   trainLoss: number;
   validLoss: number | null;
   elapsedMs: number;
+  /** This run's rounds still to go, at the mean time of its rounds so far [ms]. */
   etaMs: number;
+  /** Mean time of a round so far, timed from the first round [ms]. */
+  roundMs: number;
 }
 
 export interface TrainOptions {
@@ -82,6 +85,8 @@ export interface TrainOptions {
   shouldStop?: () => boolean;
   /** Supply a parallel histogram builder (two threads); the serial one otherwise. */
   makeBuilder?: (shape: HistShape) => HistBuilder;
+  /** The clock progress is timed by [ms]; performance.now unless given. */
+  now?: () => number;
 }
 
 export interface TrainResult {
@@ -99,7 +104,8 @@ export function trainBooster(
   params: BoostParams,
   opts: TrainOptions = {},
 ): TrainResult {
-  const started = performance.now();
+  const now = opts.now ?? (() => performance.now());
+  const started = now();
   const { nRows: n, nFeatures: F } = train;
   if (n === 0) throw new ReasonError({ code: 'training-no-rows', params: {} });
   if (y.length !== n) throw new Error(`Target has ${y.length} values for ${n} rows.`);
@@ -149,6 +155,9 @@ export function trainBooster(
     const slots = Uint32Array.from({ length: n }, (_, i) => i);
 
     obj.gradients(yS, score, grad, hess, half);
+    // The estimate is timed from here: binning the rows can take as long as many rounds, and
+    // counted in the first round it promised minutes for a training of seconds.
+    const roundsFrom = now();
     for (let round = 1; round <= params.rounds; round++) {
       const feats = pickFeatures(F, params.colsample, rng);
       const sampled = params.subsample < 1 ? sampleRows(n, params.subsample, rng) : null;
@@ -200,14 +209,15 @@ export function trainBooster(
       history.push({ round, trainLoss, validLoss });
       const lossNow = validLoss ?? trainLoss;
       if (lossNow < best.loss - 1e-12) best = { round, loss: lossNow };
-      const elapsedMs = performance.now() - started;
+      const t = now();
       opts.onRound?.({
         round,
         rounds: params.rounds,
         trainLoss,
         validLoss,
-        elapsedMs,
-        etaMs: (elapsedMs / round) * (params.rounds - round),
+        elapsedMs: t - started,
+        etaMs: ((t - roundsFrom) / round) * (params.rounds - round),
+        roundMs: (t - roundsFrom) / round,
       });
       if (valid && params.earlyStoppingRounds > 0 && round - best.round >= params.earlyStoppingRounds) {
         stoppedEarly = true;

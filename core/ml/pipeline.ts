@@ -91,7 +91,7 @@ export interface TrainOutcome {
 
 export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'makeBuilder'> {
   /** Each boosting round; `done` is the share of the whole training done (0–1), over all its parts. */
-  onRound?: (p: RoundProgress & { part: string; done: number }) => void;
+  onRound?: (p: RoundProgress & { part: string; done: number; etaAllMs: number }) => void;
 }
 
 /**
@@ -199,8 +199,15 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
   const quantileParts = classifier || req.task === 'quantile' ? 0 : (req.quantiles ?? []).length;
   const nParts = (1 + quantileParts) * (req.refit ? 2 : 1);
   let partsDone = 0;
+  // The whole training's time left: this part's, and each part still to come at this part's pace
+  // (the parts fit the same rows for the same rounds).
   const onRound = (part: string) => (p: RoundProgress) =>
-    opts.onRound?.({ ...p, part, done: Math.min(1, (partsDone + p.round / p.rounds) / nParts) });
+    opts.onRound?.({
+      ...p,
+      part,
+      done: Math.min(1, (partsDone + p.round / p.rounds) / nParts),
+      etaAllMs: p.etaMs + Math.max(0, nParts - partsDone - 1) * p.roundMs * p.rounds,
+    });
   const fit = (obj: ObjectiveConfig, part: string) => {
     const r = trainBooster(
       mTrain,

@@ -48,3 +48,27 @@ describe('the booster', () => {
     ).toThrow(/Training diverged: the training loss is (Infinity|NaN) at round 1/);
   });
 });
+
+describe('the estimate of time left', () => {
+  it('is timed from the first round, not from before the rows were binned', () => {
+    const n = 200;
+    const x = Float32Array.from({ length: n }, (_, i) => i % 17);
+    const y = Float64Array.from(x, (v) => 2 * v + 1);
+    // A clock on which binning took 10 s and each round takes 100 ms.
+    const readings = [0, 10_000];
+    const now = () => readings.shift() ?? (last += 100);
+    let last = 10_000;
+    const seen: { elapsedMs: number; etaMs: number }[] = [];
+    trainBooster(
+      { x, nRows: n, nFeatures: 1 },
+      y,
+      { ...DEFAULT_PARAMS, rounds: 5, earlyStoppingRounds: 0, objective: { name: 'squared' } },
+      {
+        now,
+        onRound: (p) => seen.push(p),
+      },
+    );
+    expect(seen[0]).toMatchObject({ elapsedMs: 10_100, etaMs: 400 });
+    expect(seen.at(-1)).toMatchObject({ elapsedMs: 10_500, etaMs: 0 });
+  });
+});

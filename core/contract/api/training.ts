@@ -56,6 +56,8 @@ export type TrainingProgress =
       validLoss: number | null;
       elapsedMs: number;
       etaMs: number;
+      /** The whole training's time left, over the parts still to come [ms]; absent from older hosts. */
+      etaAllMs?: number;
     };
 
 export interface TrainingResult {

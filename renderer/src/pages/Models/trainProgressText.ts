@@ -25,8 +25,9 @@ export function trainProgressText(run: TrainRun): string {
   const p = run.last;
   if (!p) return run.step ? trainStepText(run.step) : t('train.starting');
   const elapsedMs = run.partOffsetMs + p.elapsedMs;
-  // The share done counts every part: the time so far, spread over it, is what the rest will take.
-  const etaMs = p.done > 0 ? (elapsedMs * (1 - p.done)) / p.done : p.etaMs;
+  // The host's estimate over the parts to come, timed from the rounds; without it, the time so far
+  // spread over the share done (which counts every part, and the time before the first round too).
+  const etaMs = p.etaAllMs ?? (p.done > 0 ? (elapsedMs * (1 - p.done)) / p.done : p.etaMs);
   return t(p.part === 'model' ? 'train.progressModel' : 'train.progressQuantile', {
     part: p.part,
     round: p.round,

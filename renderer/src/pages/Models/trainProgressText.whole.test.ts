@@ -58,4 +58,13 @@ describe('the progress line of a training with P10/P90 side models', () => {
     finish({ name: 'transit-delay', metrics: { history: [] } });
     await started;
   });
+
+  it("takes the host's estimate over the parts to come, timed from the rounds, when it sends one", async () => {
+    const started = useTraining.getState().train('transit-delay');
+    // 10 s in, mostly binning the rows: spread over 1 % done, that would read as 16 minutes.
+    emit({ ...round('model', 1, 0.01, 10_000, 1_000), etaAllMs: 5_000 });
+    expect(trainProgressText(run())).toContain('elapsed 10 s · ETA 5 s');
+    finish({ name: 'transit-delay', metrics: { history: [] } });
+    await started;
+  });
 });
