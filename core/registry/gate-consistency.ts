@@ -1,6 +1,8 @@
 import type { GateResult } from '../contract/api/registry';
+import { told } from '../contract/gate-cells';
 import { named, said } from '../contract/gate-text';
 import { psi, quantileSorted } from '../drift/psi';
+import { round } from './gate-cell-values';
 import type { GateInputs, Out, Rows } from './gates';
 
 /** The share of rows whose change the regression check reads: 90 % of predictions move less than the limit. */
@@ -24,7 +26,6 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
     };
   const rows = g.recent.length >= t.minRows ? g.recent : holdout;
   const recent = g.recent.length >= t.minRows;
-  const source = recent ? 'recent inputs' : 'holdout inputs';
   if (rows.length < t.minRows)
     return {
       gate: 'consistency',
@@ -43,7 +44,7 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
       ...said(recent ? 'cannot-compare-recent' : 'cannot-compare-holdout', { error: (err as Error).message }),
     };
   }
-  const detail = `${rows.length} ${source}`;
+  const detail = told('detail', recent ? 'recent-inputs' : 'holdout-inputs', { n: rows.length });
   if (c.label && p.label) {
     const classes = g.cand.manifest.classes ?? [];
     const count = (l: string[]) => classes.map((k) => l.filter((x) => x === k).length);
@@ -57,8 +58,8 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
           ...named('class-psi', { version: g.prod.version }),
           passed,
           value: round(value),
-          limit: `≤ ${t.maxPsi}`,
-          detail,
+          ...told('limit', 'at-most', { max: t.maxPsi }),
+          ...detail,
         },
       ],
       ...said(recent ? 'class-psi-recent' : 'class-psi-holdout', { psi: round(value), n: rows.length }),
@@ -67,7 +68,7 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
   const out = g.cand.manifest.outputs[0]!;
   const change = relativeChange(p.columns[out]!, c.columns[out]!);
   const passed = change <= t.maxRelativeChange;
-  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const pct = (v: number) => (v * 100).toFixed(1);
   const share = CHANGE_QUANTILE * 100;
   return {
     gate: 'consistency',
@@ -76,12 +77,12 @@ export async function consistency(g: GateInputs, holdout: Rows): Promise<GateRes
       {
         ...named('prediction-change', { share, version: g.prod.version }),
         passed,
-        value: pct(change),
-        limit: `≤ ${pct(t.maxRelativeChange)}`,
-        detail,
+        ...told('value', 'percent', { pct: pct(change) }),
+        ...told('limit', 'percent-at-most', { pct: pct(t.maxRelativeChange) }),
+        ...detail,
       },
     ],
-    ...said(recent ? 'change-recent' : 'change-holdout', { share, change: (change * 100).toFixed(1), n: rows.length }),
+    ...said(recent ? 'change-recent' : 'change-holdout', { share, change: pct(change), n: rows.length }),
   };
 }
 
@@ -103,5 +104,3 @@ export function relativeChange(prod: readonly number[], cand: readonly number[])
     CHANGE_QUANTILE,
   );
 }
-
-const round = (v: number) => Math.round(v * 1000) / 1000;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelManifest } from '../ml/manifest';
 import type { Cell } from '../ml/table';
 import type { GateReport } from '../contract/api/registry';
+import { cellEnglish } from '../contract/gate-cells';
 import { fillEnglish, GATE_CHECK_EN, GATE_SUMMARY_EN } from '../contract/gate-text';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import type { VersionRecord } from './store';
@@ -70,7 +71,7 @@ describe('gates on a model refit on its own holdout', () => {
       const r = await gates(cand, prod);
       const check = r.gates.find((g) => g.gate === 'improvement')!.checks.find((c) => /production/.test(c.name))!;
       expect(check).toMatchObject({ passed: false, value: null });
-      expect(check.detail).toMatch(/not comparable: m@\d was refit on all 1000 rows, its holdout included/);
+      expect(check.detail).toMatch(/not comparable: m@\d was refit on all 1,000 rows, its holdout included/);
     }
   });
 
@@ -181,6 +182,9 @@ describe('the consistency gate for a regression model', () => {
         value: '2.0 %',
         limit: '≤ 20.0 %',
         detail: '200 holdout inputs',
+        valueText: { code: 'percent', params: { pct: '2.0' } },
+        limitText: { code: 'percent-at-most', params: { pct: '20.0' } },
+        detailText: { code: 'holdout-inputs', params: { n: 200 } },
       },
     ]);
   });
@@ -220,7 +224,6 @@ describe('the data-quality range check', () => {
   const withRange = (v: number, min: number, max: number) =>
     version(v, {
       datasetStats: {
-        rows: 1000,
         features: [{ name: 'x', kind: 'numeric', min, max, missingRate: 0 }],
       } as unknown as VersionRecord['datasetStats'],
     });
@@ -241,7 +244,7 @@ describe('the data-quality range check', () => {
 });
 
 describe('gate results as data', () => {
-  /** Every summary and check name is its code's English filled with its parameters. */
+  /** Every summary, check name and check cell in words is its code's English filled with its parameters. */
   const expectCoded = (r: GateReport) => {
     for (const g of r.gates) {
       expect(g.code, g.summary).toBeDefined();
@@ -249,6 +252,11 @@ describe('gate results as data', () => {
       for (const c of g.checks) {
         expect(c.code, c.name).toBeDefined();
         expect(fillEnglish(GATE_CHECK_EN[c.code!], c.params!)).toBe(c.name);
+        for (const cell of ['value', 'limit', 'detail'] as const) {
+          const text = c[`${cell}Text`];
+          if (typeof c[cell] === 'string') expect(text, `${c.name} ${cell}: ${c[cell]}`).toBeDefined();
+          if (text) expect(cellEnglish(text)).toBe(c[cell]);
+        }
       }
     }
   };
@@ -280,5 +288,38 @@ describe('gate results as data', () => {
       params: { metric: 'MAE', value: 0, unit: '', rows: 100 },
     });
     expect(r.gates[3]).toMatchObject({ code: 'no-production', params: {} });
+  });
+
+  it('carry them for every value, limit and detail in words, failing or passing', async () => {
+    const lanes = rows.map((r, i) => ({ ...r, lane: i % 2 ? 'rail' : 'road' }));
+    const stats = (min: number, max: number) =>
+      ({
+        features: [{ name: 'x', kind: 'numeric', min, max, missingRate: 0.3, definedSince: '2024-01-01' }],
+      }) as unknown as VersionRecord['datasetStats'];
+    const cand = version(2, { datasetStats: stats(0, 5000), dataset: null });
+    const prod = version(1, { datasetStats: stats(0, 100), origin: 'imported' });
+    const run = (p: VersionRecord, predict: typeof exact, stored: boolean) =>
+      runGates({
+        cand,
+        prod: p,
+        holdout: { rows: lanes, source: 'test holdout', stored },
+        recent: lanes,
+        predict,
+        thresholds: { ...DEFAULT_GATE_THRESHOLDS, consistency: { maxPsi: 0.25, maxRelativeChange: 0.2, minRows: 50 } },
+        unit: 't/day',
+      });
+    const worse = async (v: VersionRecord, r: Rows) => (v.version === 2 ? off(5)(v, r) : exact(v, r));
+    const failing = async (v: VersionRecord, r: Rows) => {
+      if (v.version === 1) throw new Error('no session');
+      return exact(v, r);
+    };
+    const reports = [await run(prod, worse, false), await run(prod, worse, true), await run(prod, failing, false)];
+    reports.forEach(expectCoded);
+    const cells = reports.flatMap((r) =>
+      r.gates.flatMap((g) => g.checks.flatMap((c) => [c.valueText?.code, c.limitText?.code, c.detailText?.code])),
+    );
+    for (const code of ['span', 'no-dataset', 'rows-since', 'versus-worse', 'segment-rows', 'not-comparable-imported'])
+      expect(cells).toContain(code);
+    expect(cells).toContain('production-cannot-score');
   });
 });

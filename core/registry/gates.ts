@@ -1,13 +1,16 @@
 import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contract/api/registry';
+import { told, type GateCellText } from '../contract/gate-cells';
 import { named, said, unitParam, type GateParams } from '../contract/gate-text';
 import type { Cell } from '../ml/table';
-import { predictBaseline } from './baseline';
+import { predictBaseline, type Baseline } from './baseline';
+import { baselineDetail, pct, round, versus } from './gate-cell-values';
 import { consistency } from './gate-consistency';
 import {
   heldOutFigure,
   productionUnseen,
   trainedOnHoldout,
   trainerBaseline,
+  type NotComparable,
   type TrainerBaseline,
 } from './honest-figures';
 import type { VersionRecord } from './store';
@@ -47,7 +50,8 @@ export interface GateInputs {
 /** How the gates write an error: its metric's name as the tables show it, and a value with the target's unit. */
 interface ErrorText {
   metric: string;
-  value: (v: number) => string;
+  /** `{unit}` for a cell's parameters. */
+  unit: string;
   /** `{metric}`, `{value}` and `{unit}` for a summary's parameters. */
   params: (v: number) => GateParams;
 }
@@ -60,12 +64,15 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   const holdout = g.holdout ? g.holdout.rows.filter((r) => !isMissing(r[cand.manifest.target])) : [];
   const candOut = holdout.length ? await g.predict(cand, holdout) : null;
   let prodOut: Out | null = null;
-  let prodError: string | null = null;
+  let prodError: GateCellText | null = null;
   if (holdout.length && prod) {
     try {
       prodOut = await g.predict(prod, holdout);
     } catch (err) {
-      prodError = `production @${prod.version} cannot score this holdout: ${(err as Error).message}`;
+      prodError = {
+        code: 'production-cannot-score',
+        params: { version: prod.version, error: (err as Error).message },
+      };
     }
   }
   const baseOut = holdout.length && cand.baseline ? predictBaseline(cand.baseline, cand.manifest, holdout) : null;
@@ -87,7 +94,7 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
   const unit = classifier ? null : (g.unit ?? null);
   const err: ErrorText = {
     metric: classifier ? 'log-loss' : 'MAE',
-    value: (v) => (unit ? `${round(v)} ${unit}` : String(round(v))),
+    unit: unitParam(unit),
     params: (v) => ({ metric: classifier ? 'log-loss' : 'MAE', value: round(v), unit: unitParam(unit) }),
   };
   const refit = refitParams(cand);
@@ -104,12 +111,12 @@ export async function runGates(g: GateInputs): Promise<GateReport> {
       prod: mean(vsProd.prod),
       rows:
         vsProd.rows.length < holdout.length
-          ? `on the ${count(vsProd.rows.length)} of ${count(holdout.length)} holdout rows production never trained on`
+          ? { code: 'rows-production-unseen', params: { rows: vsProd.rows.length, all: holdout.length } }
           : null,
     },
     notComparable: candRefit ?? prodApart,
     trainer: trainerBaseline(cand, metric.name),
-    registryBase: eBase ? { value: mean(eBase), name: cand.baseline!.description } : null,
+    registryBase: eBase ? { value: mean(eBase), baseline: cand.baseline!, target: cand.manifest.target } : null,
   };
   const gates: GateResult[] = [
     dataQuality(cand, prod, holdout.length, th),
@@ -149,8 +156,10 @@ function dataQuality(
     checks.push({
       ...named('inputs-match'),
       passed: missing.length === 0,
-      value: missing.length ? `missing ${missing.join(', ')}` : 'all present',
-      limit: want.join(', '),
+      ...(missing.length
+        ? told('value', 'inputs-missing', { inputs: missing.join(', ') })
+        : told('value', 'all-present')),
+      ...told('limit', 'inputs', { inputs: want.join(', ') }),
     });
   }
   const rows = cand.dataset?.rows ?? cand.datasetStats?.rows ?? null;
@@ -158,17 +167,22 @@ function dataQuality(
     ...named('training-rows'),
     passed: rows !== null && rows >= t.minRows,
     value: rows,
-    limit: `≥ ${t.minRows}`,
-    ...(rows === null ? { detail: 'no dataset recorded (imported model)' } : {}),
+    ...told('limit', 'at-least', { min: t.minRows }),
+    ...(rows === null ? told('detail', 'no-dataset') : {}),
   });
-  checks.push({ ...named('holdout-rows'), passed: holdoutRows > 0, value: holdoutRows, limit: '> 0' });
+  checks.push({
+    ...named('holdout-rows'),
+    passed: holdoutRows > 0,
+    value: holdoutRows,
+    ...told('limit', 'more-than', { min: 0 }),
+  });
   for (const f of cand.datasetStats?.features ?? []) {
     checks.push({
       ...named('missing-rate', { feature: f.name }),
       passed: f.missingRate <= t.maxMissingRate,
       value: round(f.missingRate),
-      limit: `≤ ${t.maxMissingRate}`,
-      ...(f.definedSince ? { detail: `rows from ${f.definedSince}, where its lag lies within the history` } : {}),
+      ...told('limit', 'at-most', { max: t.maxMissingRate }),
+      ...(f.definedSince ? told('detail', 'rows-since', { date: f.definedSince }) : {}),
     });
     const p = prod?.datasetStats?.features.find((x) => x.name === f.name);
     if (f.kind === 'numeric' && p?.kind === 'numeric' && Number.isFinite(p.min) && Number.isFinite(f.min)) {
@@ -179,8 +193,8 @@ function dataQuality(
       checks.push({
         ...named('range', { feature: f.name }),
         passed: ok,
-        value: `${round(f.min)} … ${round(f.max)}`,
-        limit: `${round(low)} … ${round(p.max + slack)}`,
+        ...told('value', 'span', { low: round(f.min), high: round(f.max) }),
+        ...told('limit', 'span', { low: round(low), high: round(p.max + slack) }),
       });
     }
   }
@@ -203,13 +217,13 @@ interface Figures {
   /** The summary: `cand`'s figure and where it comes from. */
   candFrom: (v: number) => Said;
   /** Candidate and production on the holdout rows neither trained on; `rows` says which when not all. */
-  prod: { cand: number; prod: number; rows: string | null } | null;
+  prod: { cand: number; prod: number; rows: GateCellText | null } | null;
   /** Why candidate and production cannot be compared on this holdout, or null. */
-  notComparable: string | null;
+  notComparable: NotComparable | null;
   /** The trainer's comparison with the spec baseline (the figure planning enforces). */
   trainer: TrainerBaseline | null;
   /** The registry's fallback baseline on this holdout, for versions trained without a spec baseline. */
-  registryBase: { value: number; name: string } | null;
+  registryBase: { value: number; baseline: Baseline; target: string } | null;
 }
 
 function improvement(
@@ -217,7 +231,7 @@ function improvement(
   prod: VersionRecord | null,
   err: ErrorText,
   th: GateThresholds,
-  prodError: string | null,
+  prodError: GateCellText | null,
 ): GateResult {
   const metric = err.metric;
   const t = th.improvement;
@@ -235,16 +249,16 @@ function improvement(
       ...named('vs-production', { metric }),
       passed: false,
       value: null,
-      limit: 'comparable',
-      detail: prodError,
+      ...told('limit', 'comparable'),
+      ...told('detail', prodError.code, prodError.params),
     });
   else if (prod && f.notComparable)
     checks.push({
       ...named('vs-production-at', { metric, version: prod.version }),
       passed: false,
       value: null,
-      limit: 'comparable',
-      detail: `not comparable: ${f.notComparable}; compare on new rows (evaluate with rows) or promote with an override`,
+      ...told('limit', 'comparable'),
+      ...told('detail', f.notComparable.code, f.notComparable.params),
     });
   else if (f.prod && prod) {
     const { cand: cp, prod: p, rows } = f.prod;
@@ -252,34 +266,34 @@ function improvement(
     checks.push({
       ...named('vs-production-at', { metric, version: prod.version }),
       passed: gain >= t.minRelativeGain,
-      value: `${err.value(cp)} vs ${err.value(p)} (${(Math.abs(gain) * 100).toFixed(1)} % ${gain < 0 ? 'worse' : 'better'})`,
-      limit: `≥ ${(t.minRelativeGain * 100).toFixed(1)} % better`,
-      ...(rows ? { detail: rows } : {}),
+      ...versus(err.unit, cp, p, gain < 0 ? 'versus-worse' : 'versus-better', { pct: pct(gain) }),
+      ...told('limit', 'gain-at-least', { pct: pct(t.minRelativeGain) }),
+      ...(rows ? told('detail', rows.code, rows.params) : {}),
     });
   }
   if (f.trainer)
     checks.push({
       ...named('vs-naive-baseline', { metric }),
       passed: !t.mustBeatBaseline || f.trainer.beats,
-      value: `${err.value(f.trainer.model)} vs ${err.value(f.trainer.baseline)}`,
-      limit: t.mustBeatBaseline ? 'lower' : 'not required',
-      detail: `${f.trainer.name}, on the ${f.trainer.rows} holdout rows of training`,
+      ...versus(err.unit, f.trainer.model, f.trainer.baseline, 'versus'),
+      ...told('limit', t.mustBeatBaseline ? 'lower' : 'not-required'),
+      ...told('detail', 'trainer-baseline', { name: f.trainer.name, rows: f.trainer.rows }),
     });
   else if (f.registryBase)
     checks.push({
       ...named('vs-registry-baseline', { metric }),
       passed: !t.mustBeatBaseline || c < f.registryBase.value,
-      value: `${err.value(c)} vs ${err.value(f.registryBase.value)}`,
-      limit: t.mustBeatBaseline ? 'lower' : 'not required',
-      detail: f.registryBase.name,
+      ...versus(err.unit, c, f.registryBase.value, 'versus'),
+      ...told('limit', t.mustBeatBaseline ? 'lower' : 'not-required'),
+      ...baselineDetail(f.registryBase.baseline, f.registryBase.target),
     });
   else if (t.mustBeatBaseline)
     checks.push({
       ...named('vs-naive-baseline', { metric }),
       passed: false,
       value: null,
-      limit: 'lower',
-      detail: 'no baseline stored for this version',
+      ...told('limit', 'lower'),
+      ...told('detail', 'no-baseline'),
     });
   const failed = checks.filter((x) => !x.passed);
   return {
@@ -332,15 +346,14 @@ function stability(
   const t = th.stability;
   if (!eCand) return { gate: 'stability', passed: false, checks: [], ...said('no-holdout-rows') };
   if (!eRef) return notEvaluated('stability', said('not-evaluated-no-reference'));
-  const refName = ref.production === null ? 'the registry baseline' : `production @${ref.production}`;
-  const versus: GateParams = ref.production === null ? {} : { version: ref.production };
+  const against: GateParams = ref.production === null ? {} : { version: ref.production };
   const checks: GateCheck[] = [];
   // A segment is judged against the larger of its own reference error and the reference's error
   // over the whole holdout. Where the reference is nearly exact (a baseline's share of 1 in a lane
   // that always ships one way, log-loss ~0), a difference far below any model's typical error
   // would otherwise read as a regression of many thousand per cent that no model can pass.
   const floor = mean(eRef);
-  const share = `${(t.maxSegmentRegression * 100).toFixed(0)} %`;
+  const share = (t.maxSegmentRegression * 100).toFixed(0);
   for (const col of t.segmentColumns) {
     if (!rows.some((r) => col in r)) continue;
     const groups = new Map<string, number[]>();
@@ -360,13 +373,20 @@ function stability(
       checks.push({
         ...named('segment', { column: col, value }),
         passed: worse <= t.maxSegmentRegression,
-        value: relative
-          ? `${err.value(c)} vs ${err.value(r)} (${(Math.abs(worse) * 100).toFixed(1)} % ${worse < 0 ? 'better' : 'worse'})`
-          : `${err.value(c)} vs ${err.value(r)} (${c >= r ? '+' : '−'}${err.value(Math.abs(c - r))})`,
-        limit: relative
-          ? `≤ ${share} worse`
-          : `≤ +${err.value(t.maxSegmentRegression * floor)} (${share} of ${refName}'s ${err.metric} ${err.value(floor)} over all rows)`,
-        detail: `${idx.length} rows`,
+        ...(relative
+          ? versus(err.unit, c, r, worse < 0 ? 'versus-better' : 'versus-worse', { pct: pct(worse) })
+          : versus(err.unit, c, r, c >= r ? 'versus-more' : 'versus-less', { diff: round(Math.abs(c - r)) })),
+        ...(relative
+          ? told('limit', 'worse-at-most', { pct: share })
+          : told('limit', 'version' in against ? 'allowance-production' : 'allowance-baseline', {
+              ...against,
+              allow: round(t.maxSegmentRegression * floor),
+              pct: share,
+              metric: err.metric,
+              floor: round(floor),
+              unit: err.unit,
+            })),
+        ...told('detail', 'segment-rows', { n: idx.length }),
       });
     }
   }
@@ -379,7 +399,7 @@ function stability(
       ? said('no-segment-column', { columns: t.segmentColumns.join(', '), min: t.minSegmentRows })
       : failed.length
         ? said(ref.production === null ? 'segments-worse-baseline' : 'segments-worse-production', {
-            ...versus,
+            ...against,
             failed: failed.length,
             n: checks.length,
             segments: failed
@@ -388,7 +408,7 @@ function stability(
               .join(', '),
           })
         : said(ref.production === null ? 'segments-ok-baseline' : 'segments-ok-production', {
-            ...versus,
+            ...against,
             n: checks.length,
           })),
   };
@@ -409,5 +429,3 @@ function rowErrors(v: VersionRecord, rows: Rows, o: Out): number[] {
 
 const isMissing = (v: Cell) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 const mean = (a: number[]) => a.reduce((x, y) => x + y, 0) / Math.max(1, a.length);
-const count = (n: number) => n.toLocaleString('en-IN');
-const round = (v: number) => Math.round(v * 1000) / 1000;

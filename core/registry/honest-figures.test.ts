@@ -43,18 +43,22 @@ describe('which rows of the candidate’s holdout production never trained on', 
   it('says why not when that cannot be told, or when it trained on every one of them', () => {
     const other = { trainingData: undefined };
     expect(productionUnseen(cand, version(1, { train: 80, valid: 10, test: 10 }, other), holdout)).toEqual({
-      notComparable:
-        'm@1 was trained on other data or another split and records no training cut-off, so it may have trained on these rows',
+      notComparable: { code: 'not-comparable-other-data', params: { model: 'm', version: 1 } },
     });
     expect(
       productionUnseen(cand, version(1, { train: 0, valid: 0, test: 0 }, other, { origin: 'imported' }), holdout),
-    ).toEqual({ notComparable: 'm@1 was imported, so which of these rows it trained on is not known' });
+    ).toEqual({ notComparable: { code: 'not-comparable-imported', params: { model: 'm', version: 1 } } });
     expect(
       productionUnseen(
         cand,
         version(1, { train: 90, valid: 10, test: 0 }, { ...other, trainedThrough: day(99) }),
         holdout,
       ),
-    ).toEqual({ notComparable: `m@1 trained or early-stopped on all 15 of these rows (its rows run to ${day(99)})` });
+    ).toEqual({
+      notComparable: {
+        code: 'not-comparable-seen-through',
+        params: { model: 'm', version: 1, n: 15, date: day(99) },
+      },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { GateCellText } from '../contract/gate-cells';
 import { dayNumber, type Cell } from '../ml/table';
 import type { VersionRecord } from './store';
 
@@ -5,10 +6,13 @@ import type { VersionRecord } from './store';
  * Why `v`'s errors on its stored holdout are training errors, not held-out ones (the exported
  * model was refit on every row, the holdout included), or null when they are honest.
  */
-export function trainedOnHoldout(v: VersionRecord): string | null {
+export function trainedOnHoldout(v: VersionRecord): NotComparable | null {
   const n = v.manifest.refitRows;
-  return n ? `${v.name}@${v.version} was refit on all ${n} rows, its holdout included` : null;
+  return n ? { code: 'not-comparable-refit', params: { model: v.name, version: v.version, n } } : null;
 }
+
+/** Why two versions' errors on a holdout cannot be compared: a gate check's detail (core/contract/gate-cells.ts). */
+export type NotComparable = GateCellText;
 
 /**
  * Which rows of `cand`'s stored holdout `prod` never trained or early-stopped on (`unseen[k]` for
@@ -20,12 +24,12 @@ export function productionUnseen(
   cand: VersionRecord,
   prod: VersionRecord,
   rows: readonly Record<string, Cell>[],
-): { unseen: boolean[] } | { notComparable: string } {
+): { unseen: boolean[] } | { notComparable: NotComparable } {
   const refit = trainedOnHoldout(prod);
   if (refit) return { notComparable: refit };
   const c = cand.manifest,
     p = prod.manifest;
-  const who = `${prod.name}@${prod.version}`;
+  const who = { model: prod.name, version: prod.version };
   const total = (m: typeof c) => m.rows.train + m.rows.valid + m.rows.test;
   const sameRows =
     Boolean(c.trainingData?.identity) &&
@@ -54,15 +58,17 @@ export function productionUnseen(
   }
   if (!unseen)
     return {
-      notComparable:
-        prod.origin === 'imported'
-          ? `${who} was imported, so which of these rows it trained on is not known`
-          : `${who} was trained on other data or another split and records no training cut-off, so it may have trained on these rows`,
+      notComparable: {
+        code: prod.origin === 'imported' ? 'not-comparable-imported' : 'not-comparable-other-data',
+        params: who,
+      },
     };
   const n = unseen.filter(Boolean).length;
   if (n === 0)
     return {
-      notComparable: `${who} trained or early-stopped on all ${rows.length} of these rows${p.trainedThrough ? ` (its rows run to ${p.trainedThrough})` : ''}`,
+      notComparable: p.trainedThrough
+        ? { code: 'not-comparable-seen-through', params: { ...who, n: rows.length, date: p.trainedThrough } }
+        : { code: 'not-comparable-seen', params: { ...who, n: rows.length } },
     };
   return { unseen };
 }

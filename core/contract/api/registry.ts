@@ -3,6 +3,7 @@ import { cellRow, filePath, label, labels } from '../fields';
 import { defineCall } from '../define';
 import { ONNX_BASE64_MAX } from '../limits';
 import type { GateCheckCode, GateParams, GateSummaryCode } from '../gate-text';
+import type { GateCellText } from '../gate-cells';
 
 /**
  * Model registry and serving: versions, aliases (production, candidate), per-consumer pins,
@@ -100,6 +101,14 @@ export interface GateCheck {
   value: number | string | null;
   limit: number | string | null;
   detail?: string;
+  /**
+   * The text of `value`, `limit` and `detail` as data (core/contract/gate-cells.ts). Absent where
+   * the cell is a bare figure, and from reports stored before cells carried codes: those show the
+   * English as it is.
+   */
+  valueText?: GateCellText;
+  limitText?: GateCellText;
+  detailText?: GateCellText;
 }
 
 export interface GateResult {

@@ -3,7 +3,9 @@ import { ContractError, refusal, toErrorData } from '../../../core/contract/erro
 import { REASON_EN, reasonText, type ErrorReason } from '../../../core/contract/refusals';
 import { VIOLATION_EN, at, violation } from '../../../core/domain/violations';
 import { GATE_CHECK_EN, GATE_SUMMARY_EN } from '../../../core/contract/gate-text';
+import { GATE_CELL_EN } from '../../../core/contract/gate-cells';
 import { TRAIN_STEP_EN } from '../../../core/contract/train-steps';
+import { hiGateCells } from '../i18n/hi-gate-cells';
 import { hiGateChecks, hiGateSummaries, hiTrainSteps } from '../i18n/hi-gates';
 import { hiReasons, hiViolations } from '../i18n/hi-violations';
 import { reasonsText, refusalText, violationMessage, violationWhere } from './refusalText';
@@ -111,18 +113,20 @@ describe('refusals and violations in the interface language', () => {
     );
   });
 
-  it('has Hindi for every violation, reason, gate text and training step, with the English text’s placeholders', () => {
+  it('has Hindi for every violation, reason, gate text, gate cell and training step, with the English text’s placeholders', () => {
     const ph = (s: string) => [...s.matchAll(/\{(\w+)[|}]/g)].map((m) => m[1]).sort();
     for (const [table, en] of [
       [hiViolations, VIOLATION_EN],
       [hiReasons, REASON_EN],
       [hiGateSummaries, GATE_SUMMARY_EN],
       [hiGateChecks, GATE_CHECK_EN],
+      [hiGateCells, GATE_CELL_EN],
       [hiTrainSteps, TRAIN_STEP_EN],
     ] as Array<[Record<string, string>, Record<string, string>]>) {
       expect(Object.keys(table).sort()).toEqual(Object.keys(en).sort());
       for (const [k, v] of Object.entries(table)) {
-        expect(v, k).toMatch(/[\u0900-\u097F]/);
+        // Words are in Hindi; a cell of figures and signs only (≥ {min}, {low} … {high}) stays as it is.
+        if (/[a-z]{2,}/i.test(en[k]!.replace(/\{[^}]*\}/g, ''))) expect(v, k).toMatch(/[\u0900-\u097F]/);
         expect(ph(v), k).toEqual(ph(en[k]!));
       }
     }

@@ -4,7 +4,7 @@ import { MIN_OVERRIDE_REASON, type GateName, type GateReport } from '../../../..
 import { Button } from '../../components/ui';
 import { t, type MessageKey } from '../../i18n';
 import { metricLabel } from '../../lib/modelLabels';
-import { checkName, gateSummary } from './gateText';
+import { checkCell, checkName, gateSummary } from './gateText';
 
 const GATE_TITLES: Record<GateName, MessageKey> = {
   'data-quality': 'gate.data-quality',
@@ -64,9 +64,9 @@ export function GatePanel({
                         <td className="pr-2">
                           {c.passed ? '✓' : '✗'} {checkName(c)}
                         </td>
-                        <td className="pr-2 tabular">{String(c.value ?? '–')}</td>
-                        <td className="pr-2">{t('gate.limit', { limit: String(c.limit ?? '–') })}</td>
-                        <td>{c.detail ?? ''}</td>
+                        <td className="pr-2 tabular">{checkCell(c, 'value') ?? '–'}</td>
+                        <td className="pr-2">{t('gate.limit', { limit: checkCell(c, 'limit') ?? '–' })}</td>
+                        <td>{checkCell(c, 'detail') ?? ''}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,10 +1,12 @@
 import type { GateCheck, GateResult } from '../../../../core/contract/api/registry';
+import type { GateCell } from '../../../../core/contract/gate-cells';
 import type { GateParams } from '../../../../core/contract/gate-text';
 import { format, translate, useLang, type Lang } from '../../i18n';
+import { hiGateCells } from '../../i18n/hi-gate-cells';
 import { hiGateChecks, hiGateSummaries } from '../../i18n/hi-gates';
 import { unitLabel } from '../Plan/planText';
 
-// A gate's summary and its checks' names in the interface's language. English is the host's own
+// A gate's summary and its checks' names and cells in the interface's language. English is the host's own
 // text; Hindi is written from the code and figures behind it. A report stored before gates carried
 // codes shows its English as it is.
 
@@ -27,6 +29,16 @@ export function checkName(c: GateCheck, lang: Lang = useLang.getState().lang): s
   return format(hiGateChecks[c.code], hiParams(c.params), 'hi');
 }
 
+/** A check's value, limit or detail: its words in the interface's language, a bare figure with the app's grouping. */
+export function checkCell(c: GateCheck, cell: GateCell, lang: Lang = useLang.getState().lang): string | null {
+  const v = c[cell];
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return format('{v}', hiParams({ v }), lang);
+  const text = c[`${cell}Text`];
+  if (lang === 'en' || !text || !(text.code in hiGateCells)) return v;
+  return format(hiGateCells[text.code], hiParams(text.params), 'hi');
+}
+
 export function gateSummary(g: GateResult, lang: Lang = useLang.getState().lang): string {
   if (lang === 'en' || !g.code || !g.params || !(g.code in hiGateSummaries)) return g.summary;
   const failed = g.checks.filter((c) => !c.passed);
@@ -35,7 +47,9 @@ export function gateSummary(g: GateResult, lang: Lang = useLang.getState().lang)
     g.code === 'checks-failed'
       ? failed.map((c) => checkName(c, lang)).join(', ')
       : g.code === 'checks-failed-values'
-        ? failed.map((c) => `${checkName(c, lang)}: ${c.value ?? c.detail ?? '–'}`).join('; ')
+        ? failed
+            .map((c) => `${checkName(c, lang)}: ${checkCell(c, 'value', lang) ?? checkCell(c, 'detail', lang) ?? '–'}`)
+            .join('; ')
         : undefined;
   return format(hiGateSummaries[g.code], hiParams({ ...g.params, ...(checks === undefined ? {} : { checks }) }), 'hi');
 }
