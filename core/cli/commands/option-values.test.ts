@@ -1,25 +1,8 @@
-import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../../../tests/helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { cliCapture } from '../../../tests/helpers/cli-capture';
 import { main } from '../index';
 
-const tmp = tempDir('rp-cli-values-');
-afterAll(() => tmp.cleanup());
-
-let stderr = '';
-beforeEach(() => {
-  stderr = '';
-  vi.stubEnv('RAKEPLAN_DATA_DIR', path.join(tmp.dir, 'data'));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+const cli = cliCapture('rp-cli-values-');
 
 describe('option values the app would refuse', () => {
   it('are a usage error (exit 2) naming the option, not a failed run', async () => {
@@ -40,10 +23,10 @@ describe('option values the app would refuse', () => {
       ],
     ];
     for (const [argv, message] of cases) {
-      stderr = '';
+      cli.clear();
       expect(await main(argv), argv.join(' ')).toBe(2);
-      expect(stderr).toContain(message);
-      expect(stderr).not.toContain('BAD_PAYLOAD');
+      expect(cli.stderr()).toContain(message);
+      expect(cli.stderr()).not.toContain('BAD_PAYLOAD');
     }
   });
 });

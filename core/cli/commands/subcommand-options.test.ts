@@ -1,25 +1,8 @@
-import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { tempDir } from '../../../tests/helpers/tmp';
+import { describe, expect, it } from 'vitest';
+import { cliCapture } from '../../../tests/helpers/cli-capture';
 import { helpCatalog, main } from '../index';
 
-const tmp = tempDir('rp-cli-sub-');
-afterAll(() => tmp.cleanup());
-
-let stderr = '';
-beforeEach(() => {
-  stderr = '';
-  vi.stubEnv('RAKEPLAN_DATA_DIR', path.join(tmp.dir, 'data'));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+const cli = cliCapture('rp-cli-sub-');
 
 describe('options a subcommand or mode does not take', () => {
   it('are a usage error (exit 2) naming them, not ignored: --json never silently prints text', async () => {
@@ -42,19 +25,19 @@ describe('options a subcommand or mode does not take', () => {
       ],
     ];
     for (const [argv, message] of cases) {
-      stderr = '';
+      cli.clear();
       expect(await main(argv), argv.join(' ')).toBe(2);
-      expect(stderr).toContain(message);
+      expect(cli.stderr()).toContain(message);
     }
   });
 
   it('a missing or unknown subcommand names the choices once, then the usage once', async () => {
     for (const argv of [['models'], ['models', 'lst'], ['scenario'], ['history', 'imprt'], ['plan', 'lst']]) {
-      stderr = '';
+      cli.clear();
       expect(await main(argv), argv.join(' ')).toBe(2);
-      expect(stderr).toMatch(/subcommand/);
+      expect(cli.stderr()).toMatch(/subcommand/);
       const usage = helpCatalog().commands[argv[0]!]!.split('Usage: ')[1]!;
-      expect(stderr.split(usage).length - 1, stderr).toBe(1);
+      expect(cli.stderr().split(usage).length - 1, cli.stderr()).toBe(1);
     }
   });
 });
