@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { HISTORY_DATE_COLUMN } from '../domain/history';
-import { dayNumber, getColumn, takeRows, type Table } from '../ml/table';
+import { dayNumber, getColumn, isoOfDay, takeRows, type Table } from '../ml/table';
 import { historyRowsBetween } from '../training/history-source';
 import type { ModelSpec } from '../../models/spec';
 import { computeStats, type FeatureStats } from './reference';
@@ -67,7 +67,7 @@ export function trainingSpanStats(
   const after = basis.trainedThrough!.slice(0, 10);
   const afterDay = dayNumber(after);
   if (firstDay === null || firstDay > afterDay || names.length === 0) return out;
-  const from = new Date(firstDay * 86_400_000).toISOString().slice(0, 10);
+  const from = isoOfDay(firstDay);
   const built = spec.build(historyRowsBetween(db, spec.table, [[from, after]]));
   const days = builtDays(built, spec, basis);
   for (const n of names) {

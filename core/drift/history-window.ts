@@ -4,7 +4,7 @@ import { HISTORY_NOUNS } from '../contract/model-reasons';
 import { reasonText, type ErrorReason } from '../contract/refusals';
 import { grouped } from '../domain/figures';
 import { HISTORY_DATE_COLUMN } from '../domain/history';
-import { cellAt, dayNumber, getColumn, takeRows, type Cell } from '../ml/table';
+import { cellAt, dayNumber, getColumn, isoOfDay, takeRows, type Cell } from '../ml/table';
 import { syntheticHistory } from '../scenarios/history-store';
 import { historyRowsBetween } from '../training/history-source';
 import { getSpec } from '../../models';
@@ -49,8 +49,6 @@ const NOUN: Record<string, string> = HISTORY_NOUNS;
 /** A check that cannot compare: its message and why, as data. */
 export const told = (r: ErrorReason) => ({ message: reasonText(r), reasons: [r] });
 
-const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The feature rows the version's spec builds from the plant history recorded after its training
  * rows: what the plant did since, which drift compares with what the model learned from. At most
@@ -87,7 +85,7 @@ export function currentFromHistory(
   const afterDay = dayNumber(after);
   const col = `"${HISTORY_DATE_COLUMN[table]}"`;
   const sqlTable = `"history_${table}"`;
-  const start = isoDay(afterDay + 1);
+  const start = isoOfDay(afterDay + 1);
   const recorded = (db.prepare(`SELECT COUNT(*) AS n FROM ${sqlTable} WHERE ${col} >= ?`).get(start) as { n: number })
     .n;
   const compared = (reference: { from: string; to: string } | null): DriftCompared => ({
@@ -127,7 +125,7 @@ export function currentFromHistory(
     historyRowsBetween(
       db,
       table,
-      ranges.map(([a, b]) => [isoDay(a), isoDay(b)]),
+      ranges.map(([a, b]) => [isoOfDay(a), isoOfDay(b)]),
     ),
   );
   const days = builtDays(built, spec, basis);
@@ -170,11 +168,11 @@ export function currentFromHistory(
     const c = getColumn(view, n);
     features.push(reference);
     values[n] = rows.map((i) => (c ? cellAt(c, i) : null));
-    if (training.has(n) && lagged(n)) lagSpans[n] = { from: isoDay(since(n)), to: after };
+    if (training.has(n) && lagged(n)) lagSpans[n] = { from: isoOfDay(since(n)), to: after };
   }
   const latest = recorded > cap ? `the latest ${grouped(cur.length)} of ` : '';
   const newRows = `${latest}${grouped(recorded)} ${noun} recorded after ${after}`;
-  const span = seasonal ? { from: isoDay(ref[0]), to: isoDay(ref[1]) } : null;
+  const span = seasonal ? { from: isoOfDay(ref[0]), to: isoOfDay(ref[1]) } : null;
   const what = span
     ? `${newRows}, against the training rows of the same weeks a year earlier (${span.from} to ${span.to})`
     : `${newRows}, against all ${grouped(stored.rows)} training rows`;

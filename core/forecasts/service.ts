@@ -7,7 +7,7 @@ import { registryFor } from '../registry/context';
 import type Database from 'better-sqlite3';
 import { emptyHistory, historyRowsBetween, loadHistory, readHistory } from '../training/history-source';
 import { syntheticHistory } from '../scenarios/history-store';
-import { dayNumber } from '../ml/table';
+import { dayNumber, isoOfDay } from '../ml/table';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries, demandSpec } from '../../models/demand';
 import type { HistoryData } from '../../models/spec';
 import { applyForecasts, type ApplyResult } from './apply';
@@ -99,7 +99,7 @@ export function demandLagRows(
       .get(...dests, ...prods) as { d: string | null }
   ).d;
   if (!last) return emptyHistory();
-  const first = new Date((dayNumber(last) + 1 - DEMAND_LAG_DAYS) * 86_400_000).toISOString().slice(0, 10);
+  const first = isoOfDay(dayNumber(last) + 1 - DEMAND_LAG_DAYS);
   return historyRowsBetween(db, 'demand', [[first, last.slice(0, 10)]]);
 }
 
@@ -131,10 +131,9 @@ export async function demandDays(
   let last = -Infinity;
   for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
   const n = Math.min(days, DEMAND_HORIZON_DAYS);
-  const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
   const rows = series.flatMap((x) =>
     Array.from({ length: n }, (_, k) => ({
-      date: iso(last + 1 + k),
+      date: isoOfDay(last + 1 + k),
       destination: x.destination,
       product: x.product,
       corridor: x.corridor,

@@ -54,6 +54,9 @@ export function dayNumber(s: string): number {
   return Number.isNaN(t) ? NaN : Math.floor(t / 86_400_000);
 }
 
+/** The ISO date of a day number (dayNumber's inverse). */
+export const isoOfDay = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
+
 /** Build a column from raw cells; numeric text that does not parse is an error naming the row. */
 export function makeColumn(
   name: string,

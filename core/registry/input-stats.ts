@@ -1,9 +1,7 @@
-import { getSpec, MODEL_SPECS } from '../../models';
+import { MODEL_SPECS } from '../../models';
 import { computeStats, type DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
-import { getColumn, takeRows, type Table } from '../ml/table';
-
-const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
+import { getColumn, isoOfDay, takeRows, type Table } from '../ml/table';
 
 /**
  * The stored statistics of a version's inputs. A lagged feature of a spec model (ModelSpec.lagReach)
@@ -13,7 +11,7 @@ const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10
  */
 export function inputStats(t: Table, m: ModelManifest, inputs: readonly string[]): DatasetStats {
   const stats = computeStats(t, inputs);
-  const reach = MODEL_SPECS.some((s) => s.name === m.name) ? getSpec(m.name).lagReach : undefined;
+  const reach = MODEL_SPECS.find((s) => s.name === m.name)?.lagReach;
   const days = m.dateColumn ? getColumn(t, m.dateColumn)?.num : undefined;
   if (!reach || !days || days.length === 0) return stats;
   let first = Infinity;
@@ -28,7 +26,7 @@ export function inputStats(t: Table, m: ModelManifest, inputs: readonly string[]
       for (let i = 0; i < days.length; i++) if (days[i]! >= since) rows.push(i);
       // No row reaches that far: the feature is missing throughout, and the gate should say so.
       if (rows.length === 0) return f;
-      return { ...computeStats(takeRows(t, rows), [f.name]).features[0]!, definedSince: isoDay(since) };
+      return { ...computeStats(takeRows(t, rows), [f.name]).features[0]!, definedSince: isoOfDay(since) };
     }),
   };
 }

@@ -3,12 +3,11 @@ import type { DemandForecast, HistoryFrom, NoModelWhy } from '../contract/api/tr
 import { refusal } from '../contract/errors';
 import { DEMAND_HORIZON_DAYS, demandLags, demandSeries } from '../../models/demand';
 import type { HistoryData } from '../../models';
+import { isoOfDay } from '../ml/table';
 import { historyRowsWhere, historyVersion, readHistory } from './history-source';
 import type { Predictor } from './operational-forecasts';
 import { asClause } from '../domain/sentence';
 import { noModelWhy } from './no-model';
-
-const isoDay = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
 
 /** One destination × product series: its first row's corridor, its mean daily demand [t/day]. */
 export type SeriesMean = { destination: string; product: string; corridor: string; meanT: number };
@@ -110,10 +109,10 @@ export async function demandForecast(o: {
   const last = days.at(-1)!;
   const actuals = days
     .filter((d) => d > last - o.historyDays)
-    .map((d) => ({ date: isoDay(d), tonnes: series.days.get(d) ?? null }));
+    .map((d) => ({ date: isoOfDay(d), tonnes: series.days.get(d) ?? null }));
   const future = Array.from({ length: DEMAND_HORIZON_DAYS }, (_, k) => last + 1 + k);
   const rows = future.map((d) => ({
-    date: isoDay(d),
+    date: isoOfDay(d),
     destination: series.destination,
     product: series.product,
     corridor: series.corridor,
@@ -141,6 +140,6 @@ export async function demandForecast(o: {
     fallbackWhy,
     unit: 't/day',
     actuals,
-    forecast: future.map((d, k) => ({ date: isoDay(d), tonnes: values[k]!, naive: naive[k] ?? null })),
+    forecast: future.map((d, k) => ({ date: isoOfDay(d), tonnes: values[k]!, naive: naive[k] ?? null })),
   };
 }
