@@ -20,7 +20,7 @@ function twoYears(missingLater = 0): ReturnType<typeof tableFromRows> {
   return tableFromRows(rows, { date: 'date' });
 }
 
-const manifest = (name: string) => ({ name, dateColumn: 'date' }) as unknown as ModelManifest;
+const manifest = (spec: string | null) => ({ name: 'm', spec, dateColumn: 'date' }) as unknown as ModelManifest;
 
 describe('inputStats', () => {
   it("describes a spec model's lagged feature over the rows its lag lies within the history", () => {
@@ -42,7 +42,7 @@ describe('inputStats', () => {
   });
 
   it('leaves models without lagged features (or not trained from a spec) as the whole table describes them', () => {
-    const s = inputStats(twoYears(), manifest('my-csv-model'), ['lag364']);
+    const s = inputStats(twoYears(), manifest(null), ['lag364']);
     expect(s.features[0]!.missingRate).toBeCloseTo(364 / 730, 6);
     expect(s.features[0]!.definedSince).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { MODEL_SPECS } from '../../models';
+import { definedSince } from '../drift/feature-reference';
 import { computeStats, type DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import { getColumn, isoOfDay, takeRows, type Table } from '../ml/table';
@@ -11,17 +12,17 @@ import { getColumn, isoOfDay, takeRows, type Table } from '../ml/table';
  */
 export function inputStats(t: Table, m: ModelManifest, inputs: readonly string[]): DatasetStats {
   const stats = computeStats(t, inputs);
-  const reach = MODEL_SPECS.find((s) => s.name === m.name)?.lagReach;
+  const spec = MODEL_SPECS.find((s) => s.name === m.spec);
   const days = m.dateColumn ? getColumn(t, m.dateColumn)?.num : undefined;
-  if (!reach || !days || days.length === 0) return stats;
+  if (!spec?.lagReach || !days || days.length === 0) return stats;
   let first = Infinity;
   for (const d of days) if (d < first) first = d;
+  const from = definedSince(spec, first);
   return {
     ...stats,
     features: stats.features.map((f) => {
-      const lag = reach[f.name];
-      if (!lag) return f;
-      const since = first + lag;
+      if (!spec.lagReach![f.name]) return f;
+      const since = from(f.name);
       const rows: number[] = [];
       for (let i = 0; i < days.length; i++) if (days[i]! >= since) rows.push(i);
       // No row reaches that far: the feature is missing throughout, and the gate should say so.
