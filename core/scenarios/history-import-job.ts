@@ -27,14 +27,22 @@ export async function importHistoryDir(
   job: HistoryImportJob,
   progress: (p: HistoryImportProgress) => void,
 ): Promise<HistoryImportResult> {
-  progress({ stage: 'reading' });
-  const { tables, problems } = await readHistoryDir(job.dir);
-  if (problems.length > 0) return { outcome: 'refused', problems };
   const db = openWorkerConnection(job.dbPath);
   try {
-    // An import replaces every stored table: over the plant's own history only when asked.
-    const rows = ownHistoryRows(db);
-    if (rows > 0 && !job.replace) return { outcome: 'own-history', rows };
+    // An import replaces every stored table: over the plant's own history only when asked. Asked
+    // before reading years of CSV that would be refused, and again before writing, for another
+    // RakePlan may have imported the plant's history meanwhile.
+    const own = () => {
+      const rows = ownHistoryRows(db);
+      return rows > 0 && !job.replace ? { outcome: 'own-history' as const, rows } : null;
+    };
+    const before = own();
+    if (before) return before;
+    progress({ stage: 'reading' });
+    const { tables, problems } = await readHistoryDir(job.dir);
+    if (problems.length > 0) return { outcome: 'refused', problems };
+    const meanwhile = own();
+    if (meanwhile) return meanwhile;
     // Tables `rakeplan demo-data` generated stay synthetic (its mark file beside them).
     const synthetic = syntheticMark(job.dir);
     progress({ stage: 'writing', rows: Object.values(tables).reduce((n, t: unknown[]) => n + t.length, 0) });

@@ -80,6 +80,8 @@ describe('rakeplan history import', () => {
     const again = await run(historyCommand, ['import', demo]);
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/holds the plant's own history \([\d,]+ rows\); importing .* Run again with --replace/);
+    // …and refused before years of CSV are read for nothing.
+    expect(again.err).not.toMatch(/^reading /m);
     expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toEqual(own);
     expect((await run(historyCommand, ['import', plant, '--replace'])).code).toBe(0);
 
