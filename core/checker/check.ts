@@ -22,6 +22,8 @@ export interface CheckResult {
   violations: Violation[];
   /** Costs as recomputed by the checker [₹]. */
   recomputed: Record<string, number> & { totalCost: number };
+  /** Its lists could not be walked (a hand-edited file): the violations are the shape's only. */
+  malformed?: true;
 }
 
 const H = 3_600_000;
@@ -63,7 +65,12 @@ export function checkPlan(sc: Scenario, plan: Plan): CheckResult {
   const v: Violation[] = [];
   const shape = shapeProblems(plan);
   if (shape.length)
-    return { ok: false, violations: shape.map((p) => violation(0, p.at, p.code)), recomputed: { totalCost: NaN } };
+    return {
+      ok: false,
+      violations: shape.map((p) => violation(0, p.at, p.code)),
+      recomputed: { totalCost: NaN },
+      malformed: true,
+    };
   const x = context(sc, (rule, where, code, params) => v.push(violation(rule, where, code, params)));
   const seenRakes = new Set<string>();
   for (const pr of plan.rakes) checkRake(x, pr, seenRakes);

@@ -1,5 +1,4 @@
 import { checkPlan, type Violation } from '../checker/check';
-import { shapeProblems } from '../checker/shape';
 import type { PlanCheckResult } from '../contract/api/plans';
 import type { Plan } from '../domain/plan';
 import { at, violation } from '../domain/violations';
@@ -40,8 +39,7 @@ export function outageViolations(plan: Pick<Plan, 'rakes'>, outages: readonly Si
 export function checkWithOutages(scenario: Scenario, plan: Plan): PlanCheckResult {
   const res = checkPlan(scenario, plan);
   // A plan whose lists cannot be walked (a hand-edited file) has the checker's shape findings only.
-  const readable = shapeProblems(plan).length === 0;
-  const violations = [...res.violations, ...(readable ? outageViolations(plan, plan.outages ?? []) : [])];
+  const violations = [...res.violations, ...(res.malformed ? [] : outageViolations(plan, plan.outages ?? []))];
   return { ok: violations.length === 0, violations, recomputedTotalCost: res.recomputed.totalCost };
 }
 

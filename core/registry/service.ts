@@ -121,7 +121,7 @@ export class Registry {
       trainMs: metrics?.trainMs ?? null,
       parentVersion: opts.parentVersion ?? this.store.alias(manifest.name, 'production'),
       note: opts.note ?? '',
-      sourceRef: opts.tableSource ? `${dir} (data: ${opts.tableSource})` : dir,
+      sourceRef: sourceRefOf(dir, opts.tableSource),
       fileSha256: blob.sha256,
       fileBytes: blob.bytes,
     });
@@ -469,3 +469,10 @@ export class Registry {
     this.server.close();
   }
 }
+
+/** A version's source as recorded: the folder it was registered from, and the data it was scored on. */
+const sourceRefOf = (dir: string, tableSource?: string): string =>
+  tableSource ? `${dir} (data: ${tableSource})` : dir;
+
+/** The folder a version was registered from, read back from its recorded source. */
+export const sourceDirOf = (sourceRef: string): string => sourceRef.split(' (data: ')[0]!;

@@ -27,6 +27,7 @@ import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
+import { sourceDirOf } from '../registry/service';
 import { answer } from '../forecasts/model-access';
 import { modelAccess } from '../forecasts/service';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
@@ -368,6 +369,6 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
 
 /** The folder a registered version was trained into (its source, before any data note), if it still holds the model. */
 function earlierFolder(sourceRef: string | null): string | null {
-  const dir = sourceRef?.split(' (data: ')[0];
+  const dir = sourceRef && sourceDirOf(sourceRef);
   return dir && fs.existsSync(path.join(dir, MODEL_FILE)) ? dir : null;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { fileSha256 } from '../ml/file-hash';
+import { RegistryStore } from '../registry/store';
 
 /**
  * The registry version of `name` whose model file is byte-identical to `file` (training again on
@@ -15,10 +16,7 @@ export async function registeredIdentical(dbPath: string, name: string, file: st
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'model_versions'")
       .get();
     if (!hasRegistry) return null;
-    const r = db
-      .prepare('SELECT version FROM model_versions WHERE name = ? AND file_sha256 = ? ORDER BY version LIMIT 1')
-      .get(name, sha256) as { version: number } | undefined;
-    return r?.version ?? null;
+    return new RegistryStore(db).findByFile(name, sha256)?.version ?? null;
   } finally {
     db.close();
   }
