@@ -30,15 +30,8 @@ test('a plant-scale plan lists its unserved lines in view only, and counts carry
   app,
   server,
 }) => {
-  const scenario = await rpc<ScenarioSummary>(server, 'scenarios.create', {
-    template: 'large',
-    name: 'Scale check',
-  });
-  await rpc(server, 'plans.solve', { scenarioId: scenario.id, ruleBasedOnly: true, name: 'Scale rule-based' });
-  await app.reload();
-  await app.getByRole('button', { name: /^Scale check/ }).click();
+  const plan = await openScalePlan(app, server, 'Scale check');
   await expect(app.getByRole('tab', { name: /^Orders/ })).toHaveText('Orders2,000');
-  await app.getByTestId('plan-list').getByRole('button', { name: 'Scale rule-based' }).click();
 
   const view = app.getByTestId('plan-view');
   const tab = view.getByRole('tab', { name: /^Unserved/ });
@@ -53,9 +46,7 @@ test('a plant-scale plan lists its unserved lines in view only, and counts carry
 
   // Sorted by order id, descending: the last order of the list is the first row, and scrolled to
   // the end of the box, the list's first order comes into view.
-  const [plan] = await rpc<{ id: string }[]>(server, 'plans.list', { scenarioId: scenario.id });
-  const { plan: saved } = await rpc<{ plan: { unserved: { order: string }[] } }>(server, 'plans.get', { id: plan!.id });
-  const ids = saved.unserved.map((u) => u.order).sort();
+  const ids = plan.unserved.map((u) => u.order).sort();
   const byOrder = table.getByRole('columnheader', { name: /^Order/ }).getByRole('button');
   await byOrder.click();
   await byOrder.click();

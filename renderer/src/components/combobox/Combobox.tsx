@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { t } from '../../i18n';
 import { matchOptions, type ComboOption } from './matchOptions';
 
@@ -37,6 +37,10 @@ export function Combobox<O extends ComboOption>({
     if (o) onChange(o.value);
     setQuery(null);
   };
+  // The active option kept in view as the arrows move it, not on every render.
+  useEffect(() => {
+    if (open) document.getElementById(`${id}-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [open, active, id]);
   const openWith = (q: string) => {
     setQuery(q);
     setActive(0);
@@ -87,7 +91,6 @@ export function Combobox<O extends ComboOption>({
                 id={`${id}-${i}`}
                 role="option"
                 aria-selected={i === active}
-                ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                 // Keeps focus in the box, so the blur does not close the list before the click.
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => pick(o)}
