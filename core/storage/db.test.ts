@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -156,31 +155,31 @@ describe('database and migrations', () => {
     expect(migrated.from).toBe(MIGRATIONS[0]!.version);
   });
 
-  it('applies each migration once when another process upgrades the same database meanwhile', async () => {
+  it('applies each migration once when another process upgrades the same database meanwhile', () => {
     const d = dir();
     const file = path.join(d, DB_FILE);
     const v1: Migration[] = [{ version: 1, name: 'one', up: 'CREATE TABLE a (x INTEGER) STRICT;' }];
     const v2: Migration[] = [...v1, { version: 2, name: 'two', up: 'CREATE TABLE b (x INTEGER) STRICT;' }];
     openDatabase(d, v1).db.close();
-    // The other process takes the write lock, says so, and applies migration 2 a second later,
-    // once this one has read the version (1) and waits for the lock.
-    const other = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
-         db.exec('BEGIN IMMEDIATE'); process.stdout.write('locked');
-         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
-         db.exec('CREATE TABLE b (x INTEGER) STRICT; PRAGMA user_version = 2; COMMIT'); db.close();`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    await new Promise((resolve) => other.stdout.once('data', resolve));
-    const { db, migrated } = openDatabase(d, v2);
+    // After this connection has read the version (1) and before its first migration's transaction,
+    // another connection (another RakePlan) applies migration 2 and commits.
+    const db = new Database(file);
+    const other = new Database(file);
+    const transaction = db.transaction.bind(db);
+    let raced = false;
+    db.transaction = ((fn: Parameters<typeof transaction>[0]) => {
+      if (!raced) {
+        raced = true;
+        other.exec('BEGIN IMMEDIATE; CREATE TABLE b (x INTEGER) STRICT; PRAGMA user_version = 2; COMMIT');
+      }
+      return transaction(fn);
+    }) as typeof db.transaction;
     try {
-      expect(migrated).toEqual({ from: 1, to: 2, applied: [] });
+      expect(migrate(db, v2)).toEqual({ from: 1, to: 2, applied: [] });
+      expect(raced).toBe(true);
     } finally {
       db.close();
+      other.close();
     }
   });
 
