@@ -31,6 +31,22 @@ describe('jobs interrupted by a crash', () => {
       });
   });
 
+  it('fails a job not heard from for a day, though its pid now belongs to a live process', async () => {
+    const t = tempDir();
+    const { db } = openDatabase(t.dir);
+    cleanups.push(() => db.close(), t.cleanup);
+    const live = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    cleanups.push(() => live.kill('SIGKILL'));
+    await new Promise((resolve) => live.once('spawn', resolve));
+    const silent = new JobStore(db, live.pid).create('training', 'Train demand');
+    const recent = new JobStore(db, live.pid).create('training', 'Train freight-cost');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000).toISOString();
+    db.prepare('UPDATE jobs SET updated_at = ? WHERE id = ?').run(dayAgo, silent.id);
+    expect(new JobStore(db).failInterrupted()).toBe(1);
+    expect(new JobStore(db).get(silent.id)?.status).toBe('failed');
+    expect(new JobStore(db).get(recent.id)?.status).toBe('running');
+  });
+
   it('fails a job recorded before owners were kept', () => {
     const t = tempDir();
     const { db } = openDatabase(t.dir);

@@ -14,6 +14,9 @@ export interface JobRow {
   updatedAt: string;
 }
 
+/** A job not updated for this long is taken as interrupted, even under a live pid [ms]. */
+const SILENT_JOB_MS = 24 * 3_600_000;
+
 /** Durable records of long work, so a job interrupted by a crash shows as failed after restart. */
 export class JobStore {
   /** `pid`: this process, recorded as the owner of the jobs it creates. */
@@ -65,14 +68,22 @@ export class JobStore {
    * At start-up: a job marked running whose process has gone was interrupted. One that another
    * live process runs (the app, while the CLI starts on the same data folder) is left alone. A job
    * owned by this very pid was a dead predecessor's that had the same pid, and one without an
-   * owner predates owners being recorded: both were interrupted.
+   * owner predates owners being recorded: both were interrupted. So was one not heard from for a
+   * day, whoever holds its pid now: the system gives a dead host's pid to other programs (Windows
+   * soon), and no solve or training runs that long.
    */
   failInterrupted(alive: (pid: number) => boolean = processAlive): number {
-    const open = this.db.prepare(`SELECT id, owner_pid FROM jobs WHERE status IN ('running', 'queued')`).all() as {
-      id: string;
-      owner_pid: number | null;
-    }[];
-    const gone = open.filter((j) => j.owner_pid === null || j.owner_pid === this.pid || !alive(j.owner_pid));
+    const open = this.db
+      .prepare(`SELECT id, owner_pid, updated_at FROM jobs WHERE status IN ('running', 'queued')`)
+      .all() as { id: string; owner_pid: number | null; updated_at: string }[];
+    const staleBefore = Date.now() - SILENT_JOB_MS;
+    const gone = open.filter(
+      (j) =>
+        j.owner_pid === null ||
+        j.owner_pid === this.pid ||
+        !alive(j.owner_pid) ||
+        Date.parse(j.updated_at) < staleBefore,
+    );
     const fail = this.db.prepare(
       `UPDATE jobs SET status = 'failed', error = 'Interrupted: RakePlan stopped while this job was running.', updated_at = ?
       WHERE id = ? AND status IN ('running', 'queued')`,
