@@ -90,6 +90,3 @@ export const HISTORY_NOUNS = {
   loading_events: 'loading events',
   shipments: 'shipments',
 } as const;
-
-/** A gate a `gate` parameter names. */
-export const GATE_NAMES = ['data-quality', 'improvement', 'stability', 'consistency'] as const;

@@ -1,4 +1,5 @@
-import type { GATE_NAMES, HISTORY_NOUNS, JOB_WORDS, MODEL_REASON_EN } from '../../../core/contract/model-reasons';
+import type { GateName } from '../../../core/contract/api/registry';
+import type { HISTORY_NOUNS, JOB_WORDS, MODEL_REASON_EN } from '../../../core/contract/model-reasons';
 
 /**
  * Why the model side refuses, in Hindi (core/contract/model-reasons.ts): keyed by the core's codes,
@@ -95,7 +96,7 @@ export const hiNouns: Record<(typeof HISTORY_NOUNS)[keyof typeof HISTORY_NOUNS],
   shipments: 'खेप',
 };
 
-export const hiGates: Record<(typeof GATE_NAMES)[number], string> = {
+export const hiGates: Record<GateName, string> = {
   'data-quality': 'डेटा गुणवत्ता',
   improvement: 'सुधार',
   stability: 'स्थिरता',
