@@ -182,3 +182,18 @@ export const at = {
   order: (id: string): PlacePart[] => [{ kind: 'order', id }],
   field: (id: string): PlacePart[] => [{ kind: 'field', id }],
 };
+
+/**
+ * The first violations a refusal names, in one line as the checker prints them
+ * (`rule 2 — order O-3: …; … and 4 more`): enough to act on, few enough to read.
+ */
+export function namedViolations(
+  vs: readonly Violation[],
+  limit = 3,
+): { shown: Violation[]; more: number; text: string } {
+  const shown = vs.slice(0, limit);
+  const more = Math.max(0, vs.length - limit);
+  const text =
+    shown.map((v) => `rule ${v.rule} — ${v.where}: ${v.message}`).join('; ') + (more ? ` and ${more} more` : '');
+  return { shown, more, text };
+}

@@ -8,6 +8,7 @@ import { columnGeneration, type ColgenResult } from './colgen/colgen';
 import { modelObjective } from './colgen/master';
 import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
 import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
+import { namedViolations } from '../domain/violations';
 import type { SolverStages } from '../domain/solver-stages';
 import type { Deadline } from './deadline';
 import { assertPlanLimits } from './limits';
@@ -591,11 +592,5 @@ export async function optimize(
   return { plan, lpText };
 }
 
-/** The first three violations of a verdict, counted. */
-function violationsText(vs: readonly Violation[]): string {
-  const first = vs
-    .slice(0, 3)
-    .map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`)
-    .join('; ');
-  return `${vs.length} violations: ${first}`;
-}
+/** The first violations of a verdict, counted. */
+const violationsText = (vs: readonly Violation[]): string => `${vs.length} violations: ${namedViolations(vs).text}`;

@@ -2,6 +2,7 @@ import type { Contract } from '../contract';
 import type { PlanCheckResult } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
 import { reasonText, type ErrorReason } from '../contract/refusals';
+import { namedViolations } from '../domain/violations';
 import { indentForScenario, isDemoScenario } from '../forecasts/indent-for';
 import type { HostApp } from '../host/app';
 import type { HostServices } from '../host/services';
@@ -29,21 +30,16 @@ function asContractError(err: unknown): never {
   throw err;
 }
 
-/** The violations named in a refusal to issue; the plan page lists them all. */
-const NAMED = 3;
-
 function refuseBroken(name: string, check: PlanCheckResult): void {
   if (check.ok) return;
-  const n = check.violations.length;
-  const violations = check.violations.slice(0, NAMED);
-  const named = violations.map((v) => `rule ${v.rule} at ${v.where}: ${v.message}`);
-  if (n > NAMED) named.push(`and ${n - NAMED} more`);
-  const reason: ErrorReason = { code: 'issue-broken', params: { plan: name, n, more: Math.max(0, n - NAMED) } };
+  // The first violations are named; the plan page lists them all.
+  const { shown, more, text } = namedViolations(check.violations);
+  const reason: ErrorReason = { code: 'issue-broken', params: { plan: name, n: check.violations.length, more } };
   throw new ContractError(
     'CONFLICT',
-    `${reasonText(reason)} (${named.join('; ')}): edit it until the checker passes, or re-plan it.`,
+    `${reasonText(reason)} (${text}): edit it until the checker passes, or re-plan it.`,
     undefined,
-    { reason, violations },
+    { reason, violations: shown },
   );
 }
 

@@ -207,7 +207,7 @@ describe('plans.edit / replan / issue / documents', () => {
     await expect(host.app.invoke('plans.issue', { id: saved.id! })).rejects.toMatchObject({
       code: 'CONFLICT',
       message: expect.stringContaining(
-        `breaks ${n} rule checks and cannot be issued (rule ${v.rule} at ${v.where}: ${v.message}; `,
+        `breaks ${n} rule checks and cannot be issued (rule ${v.rule} — ${v.where}: ${v.message}; `,
       ),
     });
     // The same refusal as data, for the interface to word: the first three violations as the checker gave them.

@@ -1,13 +1,11 @@
 import type { Violation } from '../checker/check';
 import type { Plan } from '../domain/plan';
+import { namedViolations } from '../domain/violations';
 import type { StabilityInfo } from '../domain/plan-loop';
 import type { KeptDecisions } from '../optimizer/locks';
 import { roadKey } from '../optimizer/plan-draft';
 import { DisruptionError } from './disruptions';
 import { reasonText, type ErrorReason } from '../contract/refusals';
-
-/** Violations named when no candidate passes: enough to act on, few enough to read in one message. */
-const SHOWN = 3;
 
 /** A re-planned candidate with its verdict: the checker's violations and those of the outages. */
 export interface JudgedCandidate {
@@ -43,7 +41,7 @@ export function noCandidatePassed(
 ): DisruptionError {
   const closest = judged.reduce((a, b) => (b.violations.length < a.violations.length ? b : a));
   const vs = closest.violations;
-  const more = vs.length > SHOWN ? ` and ${vs.length - SHOWN} more` : '';
+  const { shown, more, text } = namedViolations(vs);
   // The ids each violation names: its place's, and those among its figures (the rakes a siding holds).
   const named = new Set(
     vs.flatMap((v) => [
@@ -58,13 +56,13 @@ export function noCandidatePassed(
     : '';
   const reason: ErrorReason = {
     code: 'replan-no-candidate',
-    params: { candidate: closest.candidate, more: Math.max(0, vs.length - SHOWN) },
+    params: { candidate: closest.candidate, more },
   };
-  const shown = vs.slice(0, SHOWN);
-  return new DisruptionError(
-    `${reasonText(reason)} ` + shown.map((v) => `rule ${v.rule} — ${v.where}: ${v.message}`).join('; ') + more + cause,
-    { reason, violations: shown, ...(causes.length ? { causes: causes.map((c) => c.reason) } : {}) },
-  );
+  return new DisruptionError(`${reasonText(reason)} ${text}${cause}`, {
+    reason,
+    violations: shown,
+    ...(causes.length ? { causes: causes.map((c) => c.reason) } : {}),
+  });
 }
 
 /** Each kept decision, the ids a violation names it by (itself and the orders it carries), and why it is kept. */
