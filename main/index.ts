@@ -18,8 +18,7 @@ import { HostProcess } from './host-process';
 import { APP_RENDERER_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardQuit } from './quit';
 import { installSecurity, isTrustedSender, WEB_PREFERENCES } from './security';
-import { windowRateGate } from './ipc-rate';
-import { oversizeRefusal } from './ipc-size';
+import { windowCallGate } from './ipc-gate';
 import { runAsSingleInstance } from './single-instance';
 
 // main/ is a relay: windows ↔ the core host (utilityProcess). No business logic lives here.
@@ -79,10 +78,10 @@ function startMain(): void {
     return isTrustedSender(event, rendererUrl) && windows.has(event.sender.id);
   }
 
-  const rate = windowRateGate();
+  const gate = windowCallGate();
   ipcMain.on('rakeplan:send', (event, msg: unknown) => {
     if (!trusted(event) || !isClientMessage(msg)) return;
-    const refused = rate(event.sender.id, msg) ?? oversizeRefusal(msg);
+    const refused = gate(event.sender.id, msg);
     if (refused === null) host.send(event.sender.id, msg);
     else if (refused !== 'drop') event.sender.send('rakeplan:message', refused);
   });

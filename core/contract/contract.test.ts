@@ -231,6 +231,30 @@ describe('payload nesting', () => {
   });
 });
 
+describe('payload width', () => {
+  it('refuses an object wider than any the contract declares before its schema lists each unknown key', async () => {
+    const { client } = setup();
+    const wide = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, 0]));
+    const err = await rejection(client.call('math.add', { a: 1, b: 2, ...wide } as never));
+    expect(err.code).toBe('BAD_PAYLOAD');
+    expect(err.message).toBe(
+      "Invalid payload for 'math.add': an object holds 200,002 fields; no object may hold more than 1,000.",
+    );
+    expect(err.issues).toBeUndefined();
+  });
+
+  it('names the first 5 unknown keys of an object it reads, each cut short, and counts the rest', async () => {
+    const { client } = setup();
+    const keys = Array.from({ length: 998 }, (_, i) => `${'k'.repeat(100)}${i}`);
+    const err = await rejection(
+      client.call('math.add', { a: 1, b: 2, ...Object.fromEntries(keys.map((k) => [k, 0])) } as never),
+    );
+    expect(err.issues).toHaveLength(1);
+    const shown = keys.slice(0, 5).map((k) => `${k.slice(0, 60)}…`);
+    expect(err.issues![0]).toEqual({ path: '(root)', message: `unknown field(s): ${shown.join(', ')} … and 993 more` });
+  });
+});
+
 describe('payload nesting in-process', () => {
   it('refuses 100,000 levels of nesting without overflowing the stack', async () => {
     const { app } = setup();

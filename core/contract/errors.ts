@@ -111,8 +111,13 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.message.startsWith('Too big')
         ? `must be ${issue.inclusive ? '≤' : '<'} ${String(issue.maximum)}`
         : issue.message;
-    case 'unrecognized_keys':
-      return `unknown field(s): ${issue.keys.join(', ')}`;
+    case 'unrecognized_keys': {
+      // A strict object of a hostile payload can hold a thousand unknown keys, each megabytes long:
+      // the first few, cut short, fit the issue's 500 characters.
+      const named = issue.keys.slice(0, 5).map((k) => (k.length > 60 ? `${k.slice(0, 60)}…` : k));
+      const more = issue.keys.length - named.length;
+      return `unknown field(s): ${named.join(', ')}${more > 0 ? ` … and ${more.toLocaleString('en-US')} more` : ''}`;
+    }
     case 'invalid_value':
       return issue.message.startsWith('Invalid')
         ? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeIssue } from './errors';
+import { MAX_OBJECT_KEYS } from './limits';
 
 // Bounded text fields every call shares: a window is untrusted, and an unbounded string or list
 // in a payload is memory and time the host spends before any handler can refuse it.
@@ -21,13 +22,19 @@ export const labels = (max: number) => z.array(label).max(max);
  * A record zod parses only after one pass over its keys and values has found nothing wrong, and
  * that pass stops at the first fault. Zod itself reports every bad key and value: a 60 MB call of
  * rows full of bad cells made millions of issues and exhausted the host's heap before it could
- * answer. Here a bad record costs one issue, naming its first bad key or value.
+ * answer. Here a bad record costs one issue, naming its first bad key or value. No record may
+ * allow more keys than the host reads in any object of a payload (limits.ts), or a valid payload
+ * would be refused before its schema ran.
  */
 export function checkedRecord<K extends z.ZodType<string, string>, V extends z.ZodType>(
   key: K,
   value: V,
   max: { keys: number; what: string },
 ): z.ZodType<Record<z.output<K>, z.output<V>>, Record<z.input<K>, z.input<V>>> {
+  if (max.keys > MAX_OBJECT_KEYS)
+    throw new Error(
+      `A record of ${max.what} allows ${max.keys} keys; a payload's objects hold at most ${MAX_OBJECT_KEYS}.`,
+    );
   const firstFault = (schema: z.ZodType, input: unknown) => {
     const parsed = schema.safeParse(input);
     return parsed.success ? null : parsed.error.issues[0]!;
@@ -58,4 +65,4 @@ export function checkedRecord<K extends z.ZodType<string, string>, V extends z.Z
 const cell = z.union([z.number(), z.string().max(10_000), z.null()], {
   error: 'must be a number, text of at most 10,000 characters, or null',
 });
-export const cellRow = checkedRecord(z.string().max(200), cell, { keys: 1000, what: 'columns' });
+export const cellRow = checkedRecord(z.string().max(200), cell, { keys: MAX_OBJECT_KEYS, what: 'columns' });

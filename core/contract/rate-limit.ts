@@ -5,8 +5,18 @@
 export const WINDOW_MESSAGES_PER_S = 500;
 
 /**
- * A token bucket per connection: `ratePerS` messages a second on average, bursts up to `burst`,
+ * Bytes a second one window may send, sustained, beside its messages: a message costs the host
+ * parsing and validation in proportion to its size, so a burst of large messages is refused like
+ * a burst of many. The burst is the contract's largest call (limits.ts), which therefore always
+ * passes a rested connection; a second one waits until the bucket has refilled (≈ 10 s for the
+ * largest model, ≈ 5 s for a full scenario file).
+ */
+export const WINDOW_BYTES_PER_S = 8 * 1024 * 1024;
+
+/**
+ * A token bucket per connection: `ratePerS` tokens a second on average, bursts up to `burst`,
  * so one runaway window (or a hostile local page that got the token) cannot starve the host.
+ * A token is a message, or a byte for the byte budget.
  */
 export class TokenBucket {
   private tokens: number;
@@ -21,12 +31,13 @@ export class TokenBucket {
     this.last = now();
   }
 
-  take(): boolean {
+  /** Takes `n` tokens if the bucket holds them; otherwise takes none. */
+  take(n = 1): boolean {
     const t = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerS);
     this.last = t;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 }

@@ -4,7 +4,7 @@ import type { CallDef, CallTable, ParsedPayloadOf, ProgressOf, ResultOf } from '
 type AnyCallDef = CallDef<z.ZodType, unknown, unknown>;
 import { ContractError, toErrorData, zodIssues, type ContractErrorData } from '../contract/errors';
 import { isClientMessage, type HostMessage, type HostPort } from '../contract/protocol';
-import { assertPayloadDepth } from './payload-guard';
+import { assertPayloadBounds } from '../contract/payload-bounds';
 
 /**
  * The abort reason of calls cut off because their connection closed (a page reload, a dropped
@@ -177,10 +177,18 @@ export class HostApp<C extends CallTable> {
 
 const CANCELLED: ContractErrorData = { code: 'CANCELLED', message: 'The call was cancelled.' };
 
-/** The boundary check every call passes: bounded nesting, then the call's schema. */
+/**
+ * Zod words an unknown-keys issue by quoting every key, which `describeIssue` never reads (it names
+ * the first few itself): across thousands of objects of a large call that was half the validation.
+ */
+const UNKNOWN_KEYS_UNLISTED = {
+  error: (issue: { code?: string }) => (issue.code === 'unrecognized_keys' ? 'unknown field(s)' : undefined),
+};
+
+/** The boundary check every call passes: bounded nesting and object widths, then the call's schema. */
 function parsePayload(name: string, def: AnyCallDef, payload: unknown): { data: unknown } {
-  assertPayloadDepth(payload);
-  const parsed = def.input.safeParse(payload);
+  assertPayloadBounds(name, payload);
+  const parsed = def.input.safeParse(payload, UNKNOWN_KEYS_UNLISTED);
   if (!parsed.success)
     throw new ContractError('BAD_PAYLOAD', `Invalid payload for '${name}'.`, zodIssues(parsed.error as z.ZodError));
   return parsed;

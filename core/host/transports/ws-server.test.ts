@@ -136,6 +136,66 @@ describe('browser-mode server', () => {
     }
   });
 
+  it('refuses a health.get of half a million keys unread, then answers the next call on the same connection', async () => {
+    const wide = await startBrowserServer(host.app, { staticDir: staticDir.dir });
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${wide.port}/ws?token=${wide.token}`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const keys = Array.from({ length: 500_000 }, (_, i) => `"k${i}":0`).join(',');
+      const huge = `{"type":"call","id":1,"name":"health.get","payload":{${keys}}}`;
+      const answers: { id: number; type: string; error?: { code: string; message: string } }[] = [];
+      const both = new Promise<void>((resolve) => {
+        ws.on('message', (d) => answers.push(JSON.parse(d.toString())) === 2 && resolve());
+        ws.once('close', () => resolve());
+      });
+      ws.send(huge);
+      ws.send(JSON.stringify({ type: 'call', id: 2, name: 'health.get', payload: {} }));
+      await both;
+      expect(answers[0]).toEqual({
+        type: 'error',
+        id: 1,
+        error: {
+          code: 'LIMIT_EXCEEDED',
+          message: `The 'health.get' call is ${Buffer.byteLength(huge).toLocaleString('en-US')} bytes; it takes at most 16,384 bytes.`,
+        },
+      });
+      expect(answers[1]).toMatchObject({ type: 'reply', id: 2, result: { db: { status: 'ok' } } });
+      ws.close();
+    } finally {
+      await wide.close();
+    }
+  });
+
+  it('answers a burst of large calls beyond the byte budget with LIMIT_EXCEEDED, the connection open', async () => {
+    const tight = await startBrowserServer(host.app, {
+      staticDir: staticDir.dir,
+      maxBytesPerS: 1,
+      maxBytesBurst: 100_000,
+    });
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${tight.port}/ws?token=${tight.token}`);
+      await new Promise((resolve) => ws.once('open', resolve));
+      const answers: { id: number; error?: { code: string; message: string } }[] = [];
+      const all = new Promise<void>((resolve) => {
+        ws.on('message', (d) => answers.push(JSON.parse(d.toString())) === 5 && resolve());
+      });
+      // 30 KB each, an unknown scenario: the first three are answered by the host, the rest refused.
+      const payload = { id: 'no-such-scenario', edits: [], name: 'x'.repeat(30_000) };
+      for (let id = 1; id <= 5; id++) ws.send(JSON.stringify({ type: 'call', id, name: 'plans.edit', payload }));
+      await all;
+      const byId = new Map(answers.map((a) => [a.id, a.error?.message ?? 'reply']));
+      expect([4, 5].map((id) => byId.get(id))).toEqual([
+        'Too much data on this connection; slow down.',
+        'Too much data on this connection; slow down.',
+      ]);
+      expect([1, 2, 3].map((id) => byId.get(id))).not.toContain('Too much data on this connection; slow down.');
+      expect(ws.readyState).toBe(WebSocket.OPEN);
+      ws.close();
+    } finally {
+      await tight.close();
+    }
+  });
+
   it('closes a connection that sends an oversized or malformed message', async () => {
     const big = await connect(`?token=${server.token}`);
     const bigClosed = new Promise<number>((r) => big.once('close', (code) => r(code)));

@@ -3,12 +3,13 @@ import fsp from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { isClientMessage, type HostMessage, type HostPort } from '../../contract/protocol';
+import type { HostMessage, HostPort } from '../../contract/protocol';
 import type { HostApp } from '../app';
 import type { CallTable } from '../../contract/define';
 import { CONTENT_SECURITY_POLICY } from '../../contract/csp';
 import { MAX_CALL_MESSAGE_BYTES } from '../../contract/limits';
-import { TokenBucket, WINDOW_MESSAGES_PER_S } from '../../contract/rate-limit';
+import { connectionGate } from '../../contract/call-gate';
+import { readFrame } from './ws-frame';
 
 export interface BrowserServerOptions {
   /** 0 picks a free port. */
@@ -19,6 +20,9 @@ export interface BrowserServerOptions {
   maxMessageBytes?: number;
   /** Messages a second per connection, sustained; bursts may reach twice that. */
   maxMessagesPerS?: number;
+  /** Bytes a second per connection, sustained, and in a burst (by default the contract's largest call). */
+  maxBytesPerS?: number;
+  maxBytesBurst?: number;
   /** Open connections at once; more are refused with 503 (a window holds one). */
   maxConnections?: number;
   /** Extra HTTP routes (e.g. /metrics), checked before static files; return true when handled. */
@@ -93,8 +97,12 @@ export async function startBrowserServer<C extends CallTable>(
     const reqOrigin = req.headers.origin;
     if (reqOrigin !== undefined && !origins.has(reqOrigin)) return reject(403, 'Forbidden');
     if (wss.clients.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) return reject(503, 'Service Unavailable');
-    const rate = opts.maxMessagesPerS ?? WINDOW_MESSAGES_PER_S;
-    wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, new TokenBucket(rate, rate * 2))));
+    const gate = connectionGate({
+      messagesPerS: opts.maxMessagesPerS,
+      bytesPerS: opts.maxBytesPerS,
+      bytesBurst: opts.maxBytesBurst,
+    });
+    wss.handleUpgrade(req, socket, head, (ws) => app.connect(wsPort(ws, gate)));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -128,51 +136,23 @@ const MAX_CONNECTIONS = 16;
  */
 const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
 
-function wsPort(ws: WebSocket, bucket: TokenBucket): HostPort {
+function wsPort(ws: WebSocket, gate: ReturnType<typeof connectionGate>): HostPort {
   // Protocol errors (oversized frame, bad UTF-8) close the socket with their code; without a
   // listener they would surface as an uncaught exception and take the host down.
   ws.on('error', () => ws.terminate());
-  const reply = (msg: HostMessage) => ws.send(JSON.stringify(msg));
   return {
     send(msg: HostMessage) {
       if (ws.readyState !== ws.OPEN) return;
       if (ws.bufferedAmount > MAX_BUFFERED_BYTES) return ws.close(1008, 'answers not read');
-      reply(msg);
+      ws.send(JSON.stringify(msg));
     },
     onMessage(listener) {
       const fn = (data: Buffer, isBinary: boolean) => {
         if (isBinary) return ws.close(1003, 'text frames only');
-        let msg: unknown;
-        try {
-          msg = JSON.parse(data.toString('utf8'));
-        } catch {
-          return ws.close(1007, 'malformed JSON');
-        }
-        const id = (msg as { id?: unknown } | null)?.id;
-        if (!isClientMessage(msg)) {
-          // A frame the client cannot be answered on (no call id) ends the connection; one with an
-          // id is answered, so the caller does not wait for ever.
-          if (!Number.isSafeInteger(id)) return ws.close(1008, 'not a call');
-          return reply({
-            type: 'error',
-            id: id as number,
-            error: {
-              code: 'BAD_PAYLOAD',
-              message: "Not a call: send type 'call' with a name of at most 128 characters, or type 'cancel'.",
-            },
-          });
-        }
-        if (!bucket.take()) {
-          // Over the rate: answer the call at once instead of queueing work the host can't keep up with.
-          if (msg.type === 'call')
-            reply({
-              type: 'error',
-              id: msg.id,
-              error: { code: 'LIMIT_EXCEEDED', message: 'Too many requests on this connection; slow down.' },
-            });
-          return;
-        }
-        listener(msg);
+        const out = readFrame(data, gate);
+        if ('pass' in out) listener(out.pass);
+        else if ('answer' in out) ws.send(JSON.stringify(out.answer));
+        else if ('close' in out) ws.close(out.close.code, out.close.reason);
       };
       ws.on('message', fn);
       return () => ws.off('message', fn);

@@ -30,7 +30,16 @@ describe('browser transport', () => {
     transport.send({ type: 'call', id: 7, name: 'scenarios.import', payload: { fileName: 'x.xlsx', dataBase64 } });
     expect(sent).toEqual([]);
     expect(got).toEqual([
-      { type: 'error', id: 7, error: { code: 'LIMIT_EXCEEDED', message: expect.stringMatching(/MiB/) } },
+      {
+        type: 'error',
+        id: 7,
+        error: {
+          code: 'LIMIT_EXCEEDED',
+          message: expect.stringMatching(
+            /^The 'scenarios.import' call is [\d,]+ bytes; it takes at most 41,048,576 bytes\.$/,
+          ),
+        },
+      },
     ]);
     transport.send({ type: 'call', id: 8, name: 'health.get', payload: {} });
     expect(sent).toHaveLength(1);

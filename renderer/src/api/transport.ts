@@ -1,5 +1,6 @@
 import type { PreloadApi } from '../../../core/contract/preload-api';
-import { exceedsCallLimit, MAX_CALL_MESSAGE_BYTES } from '../../../core/contract/limits';
+import { callTooLarge } from '../../../core/contract/call-gate';
+import { callMessageLimit, exceedsCallLimit } from '../../../core/contract/limits';
 import type { ClientMessage, HostMessage, Transport } from '../../../core/contract/protocol';
 
 declare global {
@@ -76,10 +77,11 @@ export function wsTransport(token: string | null, onState: (s: ConnectionState) 
   return {
     send(msg) {
       const text = JSON.stringify(msg);
-      // The host would drop the connection on a frame past its limit: answer the call here instead.
-      if (exceedsCallLimit(text)) {
-        const message = `The request is larger than the ${Math.floor(MAX_CALL_MESSAGE_BYTES / 1048576)} MiB the host accepts.`;
-        listeners.forEach((fn) => fn({ type: 'error', id: msg.id, error: { code: 'LIMIT_EXCEEDED', message } }));
+      // The host would refuse a call past its limit (or drop the connection on a frame past the
+      // largest): answer it here, as the host would, instead of sending it.
+      if (msg.type === 'call' && exceedsCallLimit(text, callMessageLimit(msg.name))) {
+        const refusal = callTooLarge(msg.id, msg.name, new TextEncoder().encode(text).length);
+        listeners.forEach((fn) => fn(refusal));
       } else if (ws && ws.readyState === WebSocket.OPEN) ws.send(text);
       else queue.push(msg);
     },
