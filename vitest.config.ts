@@ -10,6 +10,8 @@ export default defineConfig({
       'renderer/**/*.test.ts',
     ],
     environment: 'node',
+    // The CLI, host and workers run from dist/: built once per run, when the sources are newer.
+    globalSetup: ['tests/helpers/build-once.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Workers and HiGHS/ORT sessions are heavy: two files at a time suits a 2-core machine.

@@ -2,11 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRoot } from '../host/paths';
 import { fixtureOnnx } from '../ml/__fixtures__/trees';
 import { tempDir } from '../../tests/helpers/tmp';
-import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 /**
  * A command that fails ends with its exit code: a script or service wrapping `rakeplan` must see
@@ -15,7 +14,6 @@ import { ensureWorkerBuilt } from '../../tests/helpers/workers';
  * tests also check it stayed silent.
  */
 const bin = path.join(appRoot(), 'bin', 'rakeplan.js');
-beforeAll(() => ensureWorkerBuilt('tree-scorer'));
 
 function run(args: string[], dataDir: string) {
   const r = spawnSync(process.execPath, [bin, ...args], {

@@ -1,17 +1,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tmp';
 import { appRoot } from './paths';
 
 // The host child as main starts it in development: a forked Node process speaking {conn, msg}
 // envelopes. (Packaged, the same entry runs as a utilityProcess with Electron's parentPort.)
 const script = path.join(appRoot(), 'dist/host/utility.js');
-beforeAll(() => {
-  if (!fs.existsSync(script)) execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));

@@ -1,15 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tmp';
 import { spareReady } from '../workers/warm-pool';
 import { createHost } from './create-host';
 import { appRoot } from './paths';
-
-// The spare runs dist/workers/solve.js and the serve test the built CLI.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 describe('pre-warmed solve worker', () => {
   it('is kept by a browser host, not by a test host, and ends with host close', async () => {

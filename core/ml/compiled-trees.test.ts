@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRoot } from '../host/paths';
 import { COMPILED_MIN_ROWS, firstMismatch, prepareCompiled } from './compiled-engine';
 import { compileTrees, float32Below, scoreRows } from './compiled-trees';
 import { encodeTable, MANIFEST_FORMAT, type ModelManifest } from './manifest';
@@ -18,11 +16,7 @@ import { takeRows } from './table';
 import { fixtureOnnx, fixtureRows, type FixtureOptions } from './__fixtures__/trees';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-compiled-'));
-beforeAll(() => {
-  // The compiled predictor scores in dist/workers/tree-scorer.js; build it if this checkout has not.
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
+beforeAll(() => {});
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** max |a−b| / max(|b|, 1e-6) */

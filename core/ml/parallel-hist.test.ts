@@ -1,16 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { beforeAll, expect, it } from 'vitest';
-import { appRoot } from '../host/paths';
+import { expect, it } from 'vitest';
 import { DEFAULT_PARAMS, trainBooster } from './booster';
 import { ParallelHistBuilder } from './parallel-hist';
 import { syntheticMatrix } from './synthetic';
-
-beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'hist-helper.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 it.each([
   ['depth-limited (level-wise batches)', { maxDepth: 6, maxLeaves: 0 }],

@@ -1,15 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRoot } from '../host/paths';
 import { tinyInput } from './__fixtures__/tiny';
-
-// `rakeplan plan` / `rakeplan check` end to end through the built CLI and the solve worker.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-'));
 const run = (...args: string[]) =>

@@ -1,15 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
-import { appRoot } from '../host/paths';
 import { generateScenario } from '../synth/scenario';
 import { spareReady } from '../workers/warm-pool';
 import { prewarmSolver, startSolve } from './run-solve';
 
-// The solves run in dist/workers/solve.js.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 let release: () => void = () => {};
 afterAll(() => release());
 

@@ -2,15 +2,13 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RakeplanClient } from '../contract/client';
 import { ContractError, toErrorData } from '../contract/errors';
 import { createMemoryPair } from '../contract/memory-transport';
 import { createHost } from '../host/create-host';
-import { appRoot } from '../host/paths';
 import { tiny, tinyInput } from '../optimizer/__fixtures__/tiny';
 import { insertScenario } from '../scenarios/store';
 import { documentsPdf } from './documents';
@@ -32,11 +30,6 @@ function pageText(page: PDFPage): string {
     })
     .join('\n');
 }
-
-// Solves run in dist/workers/solve.js: build the node bundles once.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-loop-'));
 const host = createHost({ dataDir: dir, mode: 'test' });

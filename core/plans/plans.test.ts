@@ -1,21 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { RakeplanClient } from '../contract/client';
 import { createMemoryPair } from '../contract/memory-transport';
 import type { PlanComparison, SolveProgressEvent } from '../contract/api/plans';
 import { createHost } from '../host/create-host';
-import { appRoot } from '../host/paths';
 import { tinyInput } from '../optimizer/__fixtures__/tiny';
 import { PLAN_LIMITS } from '../optimizer/limits';
 import { generateScenario } from '../synth/scenario';
-
-// The solve runs in dist/workers/solve.js: build the node bundles once.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-plans-'));
 const host = createHost({ dataDir: dir, mode: 'test' });

@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../tests/helpers/tmp';
 import { createHost, type Host } from '../host/create-host';
-import { appRoot } from '../host/paths';
 import { readManifest } from '../ml/model-dir';
 import { loadModel } from '../ml/onnx-session';
 import { cellAt, takeRows, type Cell, type Table } from '../ml/table';
@@ -23,8 +21,6 @@ describe('serving names its inference engine', () => {
   let model: { dir: string; table: Table };
 
   beforeAll(() => {
-    if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'tree-scorer.js')))
-      execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
     model = trainTestModel(tmp.dir, { rounds: 40, tag: 'engine' });
     host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
   });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { contract, type Contract } from '../contract';
 import { ContractError } from '../contract/errors';
@@ -21,13 +21,6 @@ import { demandSeriesList } from '../training/demand-forecast';
 import { grouped } from '../domain/figures';
 import type { Plan } from '../domain/plan';
 import { addForecastProduction, modelAccess } from '../forecasts/service';
-import { ensureWorkerBuilt } from '../../tests/helpers/workers';
-
-// Large imports are read and saved by the import worker.
-beforeAll(() => {
-  ensureWorkerBuilt('import');
-  ensureWorkerBuilt('history');
-});
 
 let dir: string;
 let s: HostServices;

@@ -5,7 +5,6 @@ import { createHost, type Host } from '../host/create-host';
 import * as addVersion from '../registry/add-version';
 import { writeSyntheticCsv } from '../../tests/fixtures/test-models';
 import { tempDir } from '../../tests/helpers/tmp';
-import { ensureWorkerBuilt } from '../../tests/helpers/workers';
 
 // Registration is wrapped so a test can act at a chosen moment of it: after the worker has
 // returned and before the version is recorded, the window where a cancel used to be lost.
@@ -19,7 +18,6 @@ let host: Host;
 const csv = path.join(tmp.dir, 'lanes.csv');
 
 beforeAll(() => {
-  ensureWorkerBuilt('training');
   writeSyntheticCsv(csv, 600, 3);
   host = createHost({ dataDir: tmp.dir, mode: 'test' });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,6 @@ import { RakeplanClient } from '../contract/client';
 import type { Events } from '../contract';
 import { createMemoryPair } from '../contract/memory-transport';
 import { createHost, type Host } from '../host/create-host';
-import { appRoot } from '../host/paths';
 import { insertHistory } from '../scenarios/history-store';
 import { generateHistory } from '../synth/history';
 import { writeSyntheticCsv } from '../../tests/fixtures/test-models';
@@ -18,9 +16,6 @@ let host: Host;
 let csv: string;
 
 beforeAll(() => {
-  // The training worker runs from dist/workers: build it when missing.
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-train-'));
   csv = path.join(dir, 'lanes.csv');
   writeSyntheticCsv(csv, 2000, 5);

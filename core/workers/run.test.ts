@@ -1,15 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { appRoot } from '../host/paths';
+import { describe, expect, it } from 'vitest';
 import { runWorker } from './run';
-
-// Workers run from the bundles in dist/workers; build them if this test runs alone.
-beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 type In = { steps: number; fail?: 'error' | 'crash' };
 

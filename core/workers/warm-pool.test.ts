@@ -1,15 +1,5 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { appRoot } from '../host/paths';
+import { afterEach, describe, expect, it } from 'vitest';
 import { prewarm, runWarmWorker, spareReady } from './warm-pool';
-
-// Workers run from the bundles in dist/workers; build them if this test runs alone.
-beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist/workers/echo.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 type In = { steps: number; fail?: 'error' | 'crash' };
 type Out = { sum: number; warmed: boolean; threadId: number };

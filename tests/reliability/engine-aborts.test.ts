@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
-import { appRoot, workerScript } from '../../core/host/paths';
 import { solveLp } from '../../core/optimizer/highs-driver';
 import { LpModel } from '../../core/optimizer/lp-text';
 import type { SolveJob } from '../../core/optimizer/solve.worker';
@@ -23,8 +21,6 @@ let tmp: ReturnType<typeof tempDir>;
 let host: Host;
 
 beforeAll(() => {
-  if (!fs.existsSync(workerScript('solve')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   tmp = tempDir('rakeplan-abort-');
   host = createHost({ dataDir: path.join(tmp.dir, 'data'), mode: 'test' });
 });

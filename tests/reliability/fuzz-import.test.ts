@@ -4,7 +4,6 @@ import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
 import { parseCsv } from '../../core/csv/read';
 import { tempDir } from '../helpers/tmp';
-import { ensureWorkerBuilt } from '../helpers/workers';
 import {
   buildFaultyTable,
   faultyScenario,
@@ -39,7 +38,6 @@ let validXlsx: Buffer;
 let validScenario: unknown;
 
 beforeAll(async () => {
-  ensureWorkerBuilt('import');
   tmp = tempDir();
   host = createHost({ dataDir: tmp.dir, mode: 'test' });
   const created = await host.app.invoke('scenarios.create', { template: 'day', seed: 7 });

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContractError } from '../../core/contract/errors';
 import { createHost, type Host } from '../../core/host/create-host';
-import { appRoot } from '../../core/host/paths';
 import { tempDir } from '../helpers/tmp';
 
 /**
@@ -21,8 +20,6 @@ let secretCsv: string;
 let outsideModel: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'training.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   data = tempDir('rakeplan-paths-data-');
   outside = tempDir('rakeplan-paths-outside-');
   secretCsv = path.join(outside.dir, 'secret.csv');

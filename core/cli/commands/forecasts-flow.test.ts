@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../domain/plan';
 import type { Scenario } from '../../domain/scenario';
-import { appRoot } from '../../host/paths';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
 import { COMMAND_OPTIONS } from '../options';
@@ -36,9 +34,6 @@ const FEEDS = {
   expectedPlacement: 'rake-availability',
 } as const;
 
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('forecasts drive the plan, from the command line', () => {

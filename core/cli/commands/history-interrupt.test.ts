@@ -16,7 +16,6 @@ const big = path.join(tmp.dir, 'big');
 // The built launcher in a process of its own: Ctrl-C is a real SIGINT to it. The data directory
 // holds a short history; the folder interrupted is two years of it (seconds to read and to write).
 beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   const small = path.join(tmp.dir, 'small');
   cli('demo-data', '--seed', '3', '--history-days', '20', '--out', small);
   cli('history', 'import', small);

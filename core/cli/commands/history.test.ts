@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { parseArgs } from '../args';
 import type { CliCommand } from '../command';
@@ -9,12 +8,6 @@ import { COMMAND_OPTIONS } from '../options';
 import { demoDataCommand } from './demo-data';
 import { historyCommand } from './history';
 import { SYNTHETIC_MARK_FILE } from '../../scenarios/history-import';
-import { appRoot } from '../../host/paths';
-
-// The import runs in the built history worker: built from this source first.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const tmp = tempDir('rp-cli-history-');
 afterAll(() => tmp.cleanup());

@@ -1,17 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { interruptCli } from '../../../tests/helpers/cli-interrupt';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { PLAN_FORMAT } from '../../domain/plan';
-import { appRoot } from '../../host/paths';
 import { generateScenario } from '../../synth/scenario';
 
-// The built launcher in a process of its own: Ctrl-C is a real SIGINT to it.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 const tmp = tempDir('rp-cli-interrupt-');
 afterAll(() => tmp.cleanup());
 

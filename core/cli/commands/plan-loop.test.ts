@@ -1,17 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../../checker/check';
 import type { Plan } from '../../domain/plan';
 import { appRoot } from '../../host/paths';
 import { generateScenario } from '../../synth/scenario';
-
-// `rakeplan plan edit` and `rakeplan plan --base` through the built CLI and the solve worker.
-beforeAll(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-loop-'));
 const run = (...args: string[]) =>

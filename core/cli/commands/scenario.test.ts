@@ -1,10 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers/tmp';
 import { createHost } from '../../host/create-host';
-import { appRoot } from '../../host/paths';
 import { generateScenario } from '../../synth/scenario';
 import { COMMAND_OPTIONS } from '../options';
 import { parseArgs } from '../args';
@@ -13,12 +11,6 @@ import { planCommand } from './plan';
 import { metricsCommand } from './metrics';
 import { modelsCommand } from './models';
 import { scenarioCommand } from './scenario';
-
-// plans.solve runs in dist/workers/solve.js.
-beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'workers', 'solve.js')))
-    execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
-});
 
 const tmp = tempDir('rp-cli-scenario-');
 afterAll(() => tmp.cleanup());

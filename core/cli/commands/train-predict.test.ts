@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,6 @@ function writeCsv(file: string, kind: 'regression' | 'binary', n: number, seed: 
 }
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(appRoot(), 'dist', 'cli.js')))
-    execFileSync('node', ['scripts/build.mjs', '--node-only'], { cwd: appRoot() });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-cli-ml-'));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
