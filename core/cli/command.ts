@@ -5,12 +5,19 @@ export interface CliEnv {
   dataDir: string;
   out(line: string): void;
   err(line: string): void;
+  /**
+   * A long command's stage or round, redrawn in place where progress is wanted (progress.ts);
+   * absent where it is not. Never a warning or an error: those go to `err`, always.
+   */
+  progress?(line: string): void;
 }
 
 export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Long work that reports its stages through `env.progress`: takes --progress / --no-progress. */
+  reportsProgress?: boolean;
   /** Exit code, one of EXIT. */
   run(args: ParsedArgs, env: CliEnv): Promise<number>;
 }

@@ -5,6 +5,7 @@ import { CliUsageError, onlyFor, parseArgs, str } from './args';
 import { EXIT, type CliEnv } from './command';
 import { COMMANDS } from './commands';
 import { COMMAND_OPTIONS, SUBCOMMAND_OPTIONS } from './options';
+import { PROGRESS_OPTIONS, ProgressLine, progressWanted } from './progress';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -19,8 +20,9 @@ function help(): string {
     '',
     `Exit codes: ${EXIT.ok} done; ${EXIT.failed} the work failed or found a problem (a check's violations, a refused`,
     `import, a failed gate); ${EXIT.usage} usage error (an unknown option, a bad value, an --out that cannot be`,
-    `written); ${EXIT.interrupted} stopped by Ctrl-C. Results go to stdout (JSON with --json); progress, warnings`,
-    'and errors to stderr. --out replaces a file whole (never half-written); its folder must exist.',
+    `written); ${EXIT.interrupted} stopped by Ctrl-C. Results go to stdout (JSON with --json), an import's rejected`,
+    'rows too; warnings and errors to stderr, and progress only when stderr is a terminal (--progress or',
+    '--no-progress to decide). --out replaces a file whole (never half-written); its folder must exist.',
   ].join('\n');
 }
 
@@ -37,10 +39,17 @@ export function helpCatalog(): { version: string; help: string; commands: Record
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  const progress = new ProgressLine(process.stderr);
   const env: CliEnv = {
     dataDir: '',
-    out: (l) => process.stdout.write(l + '\n'),
-    err: (l) => process.stderr.write(l + '\n'),
+    out: (l) => {
+      progress.end();
+      process.stdout.write(l + '\n');
+    },
+    err: (l) => {
+      progress.end();
+      process.stderr.write(l + '\n');
+    },
   };
   if (name === 'help' && rest.length > 0) {
     // `help X` is `X --help`: an unknown X is refused as `rakeplan X` would be.
@@ -66,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   try {
-    const args = parseArgs(rest, COMMAND_OPTIONS[cmd.name] ?? {});
+    const args = parseArgs(rest, { ...COMMAND_OPTIONS[cmd.name], ...(cmd.reportsProgress ? PROGRESS_OPTIONS : {}) });
     if (args.flags.help) {
       env.out(commandHelp(cmd));
       return 0;
@@ -84,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
     // The environment wins (tests and scripts set it); a flag it overrides is said, not dropped.
     if (flag !== undefined && path.resolve(flag) !== env.dataDir)
       env.err(`rakeplan: RAKEPLAN_DATA_DIR is set, so --data-dir ${flag} is not used (data directory ${env.dataDir})`);
+    if (cmd.reportsProgress && progressWanted(args, process.stderr.isTTY === true))
+      env.progress = (l) => progress.show(l);
     return await cmd.run(args, env);
   } catch (err) {
     if (err instanceof CliUsageError) {
@@ -97,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     env.err(`rakeplan ${name}: ${(err as Error).message}`);
     return 1;
+  } finally {
+    progress.end();
   }
 }
 

@@ -123,7 +123,7 @@ export const SUBCOMMAND_OPTIONS: Readonly<Record<string, Readonly<Record<string,
     show: ['json'],
     export: ['out', 'table'],
   },
-  history: { import: ['replace', 'json'], info: ['json'] },
+  history: { import: ['replace', 'json', 'progress', 'no-progress'], info: ['json'] },
   models: {
     list: ['json'],
     show: ['json'],

@@ -15,6 +15,9 @@ export interface HistoryRowProblem {
   reason: string;
 }
 
+/** Reading stops at this many problems: a folder of the wrong files would otherwise list every row. */
+export const MAX_HISTORY_PROBLEMS = 200;
+
 /**
  * The file `rakeplan demo-data` writes beside the history it generates: {seed, days}. A folder
  * holding it is imported as synthetic history (history-store.ts), never as the plant's.
@@ -76,7 +79,7 @@ export async function readHistoryDir(dir: string): Promise<{ tables: HistoryTabl
             reason: `'${text[field] ?? ''}' is not valid here (${issue.message})`,
           });
         }
-      if (problems.length >= 200) return { tables: tables as unknown as HistoryTables, problems };
+      if (problems.length >= MAX_HISTORY_PROBLEMS) return { tables: tables as unknown as HistoryTables, problems };
     }
   }
   return { tables: tables as unknown as HistoryTables, problems };

@@ -28,7 +28,8 @@ describe('rakeplan history import, stopped by Ctrl-C', () => {
     ['writing them', /^writing [\d,]+ rows/m],
   ])('while %s: exits 130 with one line, the stored history as it was', async (_, line) => {
     const before = cli('history', 'info', '--json');
-    const { code, signal, stderr } = await interruptCli(['history', 'import', big], env, line);
+    // stderr is a pipe here: --progress shows the stage this waits for.
+    const { code, signal, stderr } = await interruptCli(['history', 'import', big, '--progress'], env, line);
     expect([code, signal], stderr).toEqual([130, null]);
     expect(stderr.split('\n').filter((l) => l.startsWith('interrupted'))).toEqual([
       `interrupted: nothing imported from ${big}; the stored history is as it was`,

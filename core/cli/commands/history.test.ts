@@ -51,7 +51,7 @@ describe('rakeplan history import', () => {
     fs.writeFileSync(trips, lines.join('\n'));
     const refused = await run(historyCommand, ['import', bad]);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain("trips.csv line 3, transitH: 'abc' is not valid here");
+    expect(refused.out).toContain("trips.csv line 3, transitH: 'abc' is not valid here");
     const after = JSON.parse((await run(historyCommand, ['info', '--json'])).out) as typeof info;
     expect(after).toEqual(info);
     // A number no real trip can have (a sign or unit slip) is refused the same way.
@@ -60,7 +60,7 @@ describe('rakeplan history import', () => {
     fs.writeFileSync(trips, lines.join('\n'));
     const negative = await run(historyCommand, ['import', bad]);
     expect(negative.code).toBe(1);
-    expect(negative.err).toContain("trips.csv line 3, transitH: '-40' is not valid here (must be > 0 h)");
+    expect(negative.out).toContain("trips.csv line 3, transitH: '-40' is not valid here (must be > 0 h)");
     expect(JSON.parse((await run(historyCommand, ['info', '--json'])).out)).toEqual(info);
 
     // The same tables without the mark are the plant's (a plant's own export has none).

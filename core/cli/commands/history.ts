@@ -6,8 +6,10 @@ import { bool, CliUsageError } from '../args';
 import { EXIT, type CliCommand, type CliEnv } from '../command';
 import { withCliHost } from '../with-host';
 import { grouped } from '../../domain/figures';
+import { printRejectedRows } from '../import-report';
+import { MAX_HISTORY_PROBLEMS } from '../../scenarios/history-import';
 
-const USAGE = `rakeplan history import DIR [--replace] [--json]   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv; --replace: over the plant's own stored history)
+const USAGE = `rakeplan history import DIR [--replace] [--json] [--progress|--no-progress]   (demand.csv, rake_placements.csv, trips.csv, loading_events.csv, shipments.csv; --replace: over the plant's own stored history; progress: reading and writing on stderr, by default only when it is a terminal)
   rakeplan history info [--json]`;
 
 /** The plant's history in the data directory, which `rakeplan train --spec` learns from. */
@@ -16,6 +18,7 @@ export const historyCommand: CliCommand = {
   summary:
     "The plant's history the forecasting models learn from: import a folder of CSV tables, or show what is stored",
   usage: USAGE,
+  reportsProgress: true,
   async run(args, env) {
     const [sub, dir] = args.positionals;
     if (sub !== 'import' && sub !== 'info')
@@ -26,7 +29,12 @@ export const historyCommand: CliCommand = {
       const db = host.services.requireDb();
       if (sub === 'import') {
         if (!dir) throw new CliUsageError('give the folder holding the history CSV files');
-        const code = await importHistory(host.services, dir, bool(args, 'replace'), env);
+        const code = await importHistory(
+          host.services,
+          dir,
+          { replace: bool(args, 'replace'), json: bool(args, 'json') },
+          env,
+        );
         if (code !== EXIT.ok) return code;
       }
       const info = historyInfo(db);
@@ -48,13 +56,19 @@ export const historyCommand: CliCommand = {
  * Reads and stores DIR in the history worker, so Ctrl-C is taken at once, while reading or
  * writing: the worker is terminated, its transaction never commits, and the command exits 130.
  */
-async function importHistory(s: HostServices, dir: string, replace: boolean, env: CliEnv): Promise<number> {
+async function importHistory(
+  s: HostServices,
+  dir: string,
+  { replace, json }: { replace: boolean; json: boolean },
+  env: CliEnv,
+): Promise<number> {
   const db = s.requireDb();
   const before = historyChangedAt(db);
   const res = await runInterruptible<HistoryImportJob, HistoryImportResult, HistoryImportProgress>(
     'history',
     { kind: 'import', dbPath: s.dbPath, dir, replace },
-    (p) => env.err(p.stage === 'reading' ? `reading ${dir}` : `writing ${grouped(p.rows)} rows (one transaction)`),
+    (p) =>
+      env.progress?.(p.stage === 'reading' ? `reading ${dir}` : `writing ${grouped(p.rows)} rows (one transaction)`),
   );
   if (res === null) {
     // Ctrl-C just after the commit, before its answer came: said as it is.
@@ -66,10 +80,11 @@ async function importHistory(s: HostServices, dir: string, replace: boolean, env
     return EXIT.interrupted;
   }
   if (res.outcome === 'refused') {
-    const { problems } = res;
-    env.err(`${dir}: refused, nothing changed — ${problems.length}${problems.length >= 200 ? '+' : ''} problem(s):`);
-    for (const p of problems.slice(0, 50))
-      env.err(`  ${p.table}.csv line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
+    // The same rows as `scenario import` rejects, the file in DIR for its table.
+    const rejected = res.problems.map(({ table, ...p }) => ({ table: `${table}.csv`, ...p }));
+    const truncated = rejected.length >= MAX_HISTORY_PROBLEMS;
+    if (json) env.out(JSON.stringify({ status: 'rejected', rejected, truncated }, null, 2));
+    else printRejectedRows(env, `${dir}: refused, nothing changed`, rejected, truncated);
     return EXIT.failed;
   }
   if (res.outcome === 'own-history') {

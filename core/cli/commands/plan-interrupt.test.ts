@@ -14,9 +14,11 @@ describe('rakeplan plan, stopped by Ctrl-C', () => {
     const scenario = path.join(tmp.dir, 's.json');
     fs.writeFileSync(scenario, JSON.stringify(generateScenario({ seed: 7, size: 'week' })));
     const out = path.join(tmp.dir, 'plan.json');
-    // Once the model is built the solve is under way: that is when a planner presses Ctrl-C.
+    // Once the model is built the solve is under way: that is when a planner presses Ctrl-C. The
+    // launcher runs in a process of its own (Ctrl-C is a real SIGINT to it) and its stderr is a
+    // pipe, so --progress shows the line this waits for.
     const { code, signal, stderr } = await interruptCli(
-      ['plan', '--scenario', scenario, '--out', out, '--time-limit', '600'],
+      ['plan', '--scenario', scenario, '--out', out, '--time-limit', '600', '--progress'],
       { ...process.env, RAKEPLAN_DATA_DIR: path.join(tmp.dir, 'data') },
       /^building /m,
     );

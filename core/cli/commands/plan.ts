@@ -37,7 +37,8 @@ export function readScenarioFile(file: string, env: CliEnv, refuse?: (raw: unkno
 export const planCommand: CliCommand = {
   name: 'plan',
   summary: 'Plan a scenario (MILP on HiGHS, rule-based fallback) and write the plan JSON',
-  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust] [--demo]   (robust: every rail transit at its P90 forecast; demo: the production suggestion may use models trained on the demo history)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
+  reportsProgress: true,
+  usage: `rakeplan plan --scenario s.json --out plan.json [--time-limit 30] [--gap 0.005] [--export-lp model.lp] [--rule-based] [--robust] [--demo] [--progress|--no-progress]   (robust: every rail transit at its P90 forecast; demo: the production suggestion may use models trained on the demo history; progress: the solver's phases on stderr, by default only when it is a terminal)\n  ${PLAN_LOOP_USAGE}\n  ${PLAN_STORE_USAGE}`,
   async run(args: ParsedArgs, env) {
     if (args.positionals[0] === 'edit') return runPlanEdit(args, env);
     if (args.positionals.length > 0) return runPlanStore(args, env);
@@ -45,7 +46,18 @@ export const planCommand: CliCommand = {
       onlyFor(args, 'plan --base', ['scenario', 'base', 'disruptions', 'out', 'stability', 'time-limit', 'now']);
       return runPlanBase(args, env);
     }
-    onlyFor(args, 'plan', ['scenario', 'out', 'time-limit', 'gap', 'export-lp', 'rule-based', 'robust', 'demo']);
+    onlyFor(args, 'plan', [
+      'scenario',
+      'out',
+      'time-limit',
+      'gap',
+      'export-lp',
+      'rule-based',
+      'robust',
+      'demo',
+      'progress',
+      'no-progress',
+    ]);
     const file = str(args, 'scenario', true)!;
     const out = str(args, 'out', true)!;
     const timeLimitS = checkTimeLimit(num(args, 'time-limit', 30)!);
@@ -67,7 +79,7 @@ export const planCommand: CliCommand = {
           if (p.elapsedS - last < 2 && p.phase === 'solving') return;
           last = p.elapsedS;
           const gapTxt = p.gap === null ? '' : ` gap ${(p.gap * 100).toFixed(2)} %`;
-          env.err(
+          env.progress?.(
             `${p.phase} ${p.elapsedS.toFixed(1)} s${p.incumbent === null ? '' : ` model objective ${rupees(p.incumbent)}`}${gapTxt}`,
           );
         },

@@ -9,6 +9,7 @@ import { APPLY_FORECASTS_USAGE, runApplyForecasts } from './apply-forecasts';
 import { withCliHost } from '../with-host';
 import { checkOutFile } from '../out-file';
 import { tonnes } from '../../domain/figures';
+import { printRejectedRows } from '../import-report';
 
 const USAGE = `rakeplan scenario list [--json]
   rakeplan scenario import FILE [--into ID --table TABLE [--replace]] [--skip-invalid] [--json]   (.xlsx, .csv or .json)
@@ -28,14 +29,12 @@ function formatOf(file: string): 'json' | 'xlsx' | 'csv' {
   throw new CliUsageError(`cannot tell the format of '${file}': name it .json, .xlsx or .csv`);
 }
 
-/** The import's row report: what was saved, and for a refusal every row with its line and reason. */
+/** The import's row report: what was saved, and every rejected row (skipped, or refusing the import). */
 function printImport(r: ImportResult, file: string, env: CliEnv): void {
-  if (r.status === 'imported') env.out(`${file}: ${r.imported} row(s) imported into scenario ${r.scenarioId}`);
-  else env.out(`${file}: refused, nothing changed — ${r.rejected.length} problem(s):`);
-  for (const x of r.rejected)
-    env.out(
-      `  ${x.table ? `${x.table} ` : ''}line ${x.line}${x.key ? ` (${x.key})` : ''}${x.field ? `, ${x.field}` : ''}: ${x.reason}`,
-    );
+  const saved = `${file}: ${r.imported} row(s) imported into scenario ${r.scenarioId}`;
+  if (r.status === 'rejected') printRejectedRows(env, `${file}: refused, nothing changed`, r.rejected);
+  else if (r.rejected.length) printRejectedRows(env, `${saved}; rejected rows skipped`, r.rejected);
+  else env.out(saved);
   if (r.ignoredColumns.length) env.out(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
   for (const w of r.warnings)
     env.out(`  warning: ${w.table} ${w.rowKey ?? ''} ${w.field ?? ''}: ${w.message}`.replace(/\s+/g, ' '));

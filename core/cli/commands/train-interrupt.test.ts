@@ -11,8 +11,10 @@ describe('rakeplan train, stopped by Ctrl-C', () => {
   it('exits 130 with one line, leaving no model folder', async () => {
     const data = path.join(tmp.dir, 'data');
     // Rounds without early stopping: the training is still running when the first round is reported.
+    // The launcher runs in a process of its own (Ctrl-C is a real SIGINT to it) and its stderr is a
+    // pipe, so --progress shows the rounds.
     const { code, signal, stderr } = await interruptCli(
-      ['train', '--spec', 'demand', '--rounds', '5000', '--early-stopping', '0'],
+      ['train', '--spec', 'demand', '--rounds', '5000', '--early-stopping', '0', '--progress'],
       { ...process.env, RAKEPLAN_DATA_DIR: data },
       / round 1\/5000/,
     );

@@ -82,7 +82,9 @@ export const trainCommand: CliCommand = {
     'Options:',
     ...TRAIN_OPTION_HELP.map(([flag, value, what]) => `  --${flag}${value ? ` ${value}` : ''}\n      ${what}`),
     '  --data-dir DIR\n      the data directory (RAKEPLAN_DATA_DIR wins)',
+    '  --progress, --no-progress\n      show the stages and rounds on stderr, or not (default: only when stderr is a terminal)',
   ].join('\n'),
+  reportsProgress: true,
   async run(args, env) {
     const input = readTrainInput(args, env.dataDir);
     // A train killed while saving left a temporary folder beside the versions: never read as one, removed here.
@@ -138,11 +140,11 @@ async function trainInWorker(input: TrainJobInput, env: CliEnv): Promise<TrainJo
     { input, dataDir: env.dataDir },
     (p) => {
       if (p.stage === 'saving') saving = String(p.params.dir);
-      if (p.stage !== 'training') env.err(p.message);
+      if (p.stage !== 'training') env.progress?.(p.message);
       else if (p.round === 1 || p.round === p.rounds || Date.now() - lastLog > 2000) {
         lastLog = Date.now();
-        env.err(
-          `  ${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
+        env.progress?.(
+          `${p.part} round ${p.round}/${p.rounds}: train loss ${fmt(p.trainLoss)}, validation loss ${p.validLoss === null ? '—' : fmt(p.validLoss)}, ${(p.elapsedMs / 1000).toFixed(1)} s elapsed`,
         );
       }
     },
