@@ -8,7 +8,16 @@ import { cellAt, dayNumber, getColumn, isoOfDay, takeRows, type Cell } from '../
 import { syntheticHistory } from '../scenarios/history-store';
 import { historyRowsBetween } from '../training/history-source';
 import { getSpec } from '../../models';
-import { builtDays, comparedColumns, definedSince, historyFirstDay, trainingSpanStats } from './feature-reference';
+import {
+  builtDays,
+  comparedColumns,
+  definedSince,
+  historyFirstDay,
+  storedSpanStats,
+  trainingSpanStats,
+  type TrainingSpanReader,
+  type TrainingSpanStats,
+} from './feature-reference';
 import { computeStats, type DatasetStats, type FeatureStats } from './reference';
 
 /** What a drift check needs to know of a spec-trained production version. */
@@ -21,6 +30,8 @@ export interface HistoryBasis {
   /** Trained on the demo's synthetic history (core/domain/training-origin.ts). */
   synthetic: boolean;
   dateColumn: string | null;
+  /** The training span's statistics stored with the version; null for one registered before they were. */
+  trainingSpan: TrainingSpanStats | null;
 }
 
 export type Current =
@@ -65,6 +76,7 @@ export function currentFromHistory(
   stored: DatasetStats,
   minSamples: number,
   cap: number,
+  readSpan: TrainingSpanReader = trainingSpanStats,
 ): Current {
   const spec = getSpec(basis.spec);
   const table = spec.table;
@@ -148,7 +160,11 @@ export function currentFromHistory(
   // too; else, like a moving average compared against all training rows, it takes its reference
   // from the training span of the history (the stored statistics count its missing lags).
   const fromTraining = inputs.filter((n) => (seasonal ? ref[0] < since(n) : lagged(n) || via[n]));
-  const training = trainingSpanStats(db, spec, basis, fromTraining, via, since, minSamples);
+  // The stored statistics describe the same rows (core/registry/input-stats.ts trainingSpan): a
+  // version registered without them has the span's features rebuilt from the history.
+  const training =
+    (basis.trainingSpan && storedSpanStats(basis.trainingSpan, basis, fromTraining, minSamples)) ??
+    readSpan(db, spec, basis, fromTraining, via, since, minSamples);
   for (const n of fromTraining) if (!training.has(n)) delete via[n];
   const view = comparedColumns(built, inputs, via);
   const own = new Map(
@@ -168,7 +184,7 @@ export function currentFromHistory(
     const c = getColumn(view, n);
     features.push(reference);
     values[n] = rows.map((i) => (c ? cellAt(c, i) : null));
-    if (training.has(n) && lagged(n)) lagSpans[n] = { from: isoOfDay(since(n)), to: after };
+    if (training.has(n) && lagged(n)) lagSpans[n] = { from: reference.definedSince ?? isoOfDay(since(n)), to: after };
   }
   const latest = recorded > cap ? `the latest ${grouped(cur.length)} of ` : '';
   const newRows = `${latest}${grouped(recorded)} ${noun} recorded after ${after}`;

@@ -19,7 +19,7 @@ import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
 import { unsupportedOperators } from '../ml/onnx-operators';
 import { checkSmoke, openSession, smokeRow } from './runtime';
 import { keepsServing, ModelServer, type ServerHooks } from './serving';
-import { inputStats } from './input-stats';
+import { inputStats, trainingSpan } from './input-stats';
 import { RegistryStore, type NewVersion, type VersionRecord } from './store';
 import { rowsOf, splitLikeTrainer } from './training-data';
 
@@ -94,7 +94,7 @@ export class Registry {
     // Registering the same trained file twice (training registers it; a planner may too) is one version.
     const existing = this.store.findByFile(manifest.name, blob.sha256);
     if (existing) return existing;
-    let extras: Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> = {
+    let extras: Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256' | 'trainingSpan'> = {
       dataset: null,
       datasetStats: null,
       baseline: null,
@@ -133,7 +133,7 @@ export class Registry {
     t: Table,
     m: ModelManifest,
     dataset = fingerprint(t, m.dateColumn),
-  ): Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256'> {
+  ): Pick<NewVersion, 'dataset' | 'datasetStats' | 'baseline' | 'holdoutSha256' | 'trainingSpan'> {
     const split = splitLikeTrainer(t, m);
     const inputs = m.inputs.map((i) => i.name);
     // Every column, not only this version's inputs: a later version with other inputs is scored on it too.
@@ -146,6 +146,7 @@ export class Registry {
     return {
       dataset,
       datasetStats: inputStats(t, m, inputs),
+      trainingSpan: trainingSpan(t, m, inputs),
       baseline: fitBaseline(t, m, split.train),
       holdoutSha256: hold.sha256,
     };
@@ -460,6 +461,7 @@ export class Registry {
             trainedThrough: rec.manifest.trainedThrough ?? rec.dataset?.to ?? null,
             synthetic: trainedOnSynthetic(rec),
             dateColumn: rec.manifest.dateColumn,
+            trainingSpan: this.store.trainingSpan(name, rec.version),
           }
         : null;
     return { version: rec.version, stats: rec.datasetStats, history };

@@ -1,5 +1,6 @@
 import type { Alias, GateReport, ManifestInfo, ModelEvent, ModelVersionInfo } from '../contract/api/registry';
 import { refusal } from '../contract/errors';
+import type { TrainingSpanStats } from '../drift/feature-reference';
 import type { DatasetFingerprint, DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import type { Database } from '../storage/db';
@@ -22,7 +23,10 @@ export interface VersionRecord extends Omit<
   holdoutSha256: string | null;
 }
 
-export type NewVersion = Omit<VersionRecord, 'version' | 'lastError' | 'lastErrorAt' | 'createdAt'>;
+export type NewVersion = Omit<VersionRecord, 'version' | 'lastError' | 'lastErrorAt' | 'createdAt'> & {
+  /** A spec-trained version's training-span statistics, which only drift reads (trainingSpan()). */
+  trainingSpan?: TrainingSpanStats | null;
+};
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 const parse = <T>(s: unknown): T | null => (typeof s === 'string' ? (JSON.parse(s) as T) : null);
@@ -56,8 +60,8 @@ export class RegistryStore {
       this.db
         .prepare(
           `INSERT INTO model_versions (name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics,
-          baseline_metrics, baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          baseline_metrics, baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, training_span, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           v.name,
@@ -78,6 +82,7 @@ export class RegistryStore {
           v.fileSha256,
           v.fileBytes,
           v.holdoutSha256,
+          json(v.trainingSpan),
           now,
         );
       this.event(v.name, next, v.origin === 'imported' ? 'import' : 'register', null, {
@@ -107,6 +112,14 @@ export class RegistryStore {
     const r = this.db.prepare('SELECT * FROM model_versions WHERE name = ? AND version = ?').get(name, version) as
       Record<string, unknown> | undefined;
     return r ? toRecord(r) : null;
+  }
+
+  /** The training-span statistics stored with a version; null when it was registered without them. */
+  trainingSpan(name: string, version: number): TrainingSpanStats | null {
+    const r = this.db
+      .prepare('SELECT training_span FROM model_versions WHERE name = ? AND version = ?')
+      .get(name, version) as { training_span: string | null } | undefined;
+    return parse<TrainingSpanStats>(r?.training_span);
   }
 
   require(name: string, version: number): VersionRecord {

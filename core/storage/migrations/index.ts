@@ -15,6 +15,7 @@ import { m058PlanPlannerScenario } from './058-plan-planner-scenario';
 import { m059HistoryDateIndexes } from './059-history-date-indexes';
 import { m060JobOwner } from './060-job-owner';
 import { m061HistoryDemandLane } from './061-history-demand-lane';
+import { m062ModelTrainingSpan } from './062-model-training-span';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -38,4 +39,5 @@ export const MIGRATIONS: Migration[] = [
   m059HistoryDateIndexes,
   m060JobOwner,
   m061HistoryDemandLane,
+  m062ModelTrainingSpan,
 ];
