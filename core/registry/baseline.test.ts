@@ -7,6 +7,10 @@ import { tempDir } from '../../tests/helpers/tmp';
 import { versionRecord } from '../../tests/fixtures/version-record';
 import { fitBaseline, predictBaseline, smoothStoredPrior, type Baseline } from './baseline';
 import { registryFor } from './context';
+import { RegistryStore } from './store';
+import { openDatabase } from '../storage/db';
+import { MIGRATIONS } from '../storage/migrations';
+import { m063SmoothedBaselines } from '../storage/migrations/063-smoothed-baselines';
 
 const manifest = {
   target: 'mode',
@@ -77,6 +81,49 @@ describe('a classifier baseline stored before the shares were smoothed', () => {
     expect(out.p_rail![1]).toBeCloseTo((7 + 1) / (28 + 2), 12);
     expect(out.p_road![2]).toBeCloseTo((21 + 1) / (70 + 2), 12);
     expect(b.description).toBe('smoothed class shares by corridor');
+  });
+
+  const raw = (db: ReturnType<typeof openDatabase>['db'], name: string) =>
+    JSON.parse(
+      (db.prepare('SELECT baseline FROM model_versions WHERE name = ?').get(name) as { baseline: string }).baseline,
+    ) as Baseline;
+
+  it('is stored smoothed when registered, so a read answers it as stored', () => {
+    const store = registryFor(host.services).store;
+    store.insertVersion(versionRecord('mode-written', 1, old, { baseline: legacy, datasetStats: stats }));
+    const stored = raw(host.services.requireDb(), 'mode-written');
+    expect(stored).toEqual(smoothStoredPrior(legacy, old, stats));
+    expect(store.require('mode-written', 1).baseline).toEqual(stored);
+  });
+
+  it('is smoothed in place by migration 063 in a database written before it', () => {
+    const d = tempDir('rp-baseline-migrate-');
+    try {
+      const before = openDatabase(
+        d.dir,
+        MIGRATIONS.filter((m) => m.version < m063SmoothedBaselines.version),
+      ).db;
+      const insert = before.prepare(
+        `INSERT INTO model_versions (name, version, origin, params, manifest, dataset_stats, baseline, file_sha256, file_bytes, created_at)
+          VALUES (?, 1, 'trained', '{}', ?, ?, ?, 'sha', 0, '2025-01-01T00:00:00Z')`,
+      );
+      insert.run('mode', JSON.stringify(old), JSON.stringify(stats), JSON.stringify(legacy));
+      const fresh = fitBaseline(tableFromRows(rows), manifest, [0, 1, 2])!;
+      insert.run('mode-fresh', JSON.stringify(old), JSON.stringify(stats), JSON.stringify(fresh));
+      before.close();
+      const { db, migrated } = openDatabase(d.dir);
+      try {
+        expect(migrated.applied).toEqual(['63-smoothed baselines']);
+        expect(raw(db, 'mode')).toEqual(smoothStoredPrior(legacy, old, stats));
+        expect(raw(db, 'mode').description).toBe('smoothed class shares by corridor');
+        expect(raw(db, 'mode-fresh')).toEqual(fresh);
+        expect(new RegistryStore(db).require('mode', 1).baseline).toEqual(raw(db, 'mode'));
+      } finally {
+        db.close();
+      }
+    } finally {
+      d.cleanup();
+    }
   });
 
   it('leaves a baseline stored smoothed as it is', () => {

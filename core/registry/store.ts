@@ -74,7 +74,8 @@ export class RegistryStore {
           json(v.datasetStats),
           json(v.metrics),
           json(v.baselineMetrics),
-          json(v.baseline),
+          // Stored smoothed (a baseline from an older export is not), so a read answers it as stored.
+          json(smoothStoredPrior(v.baseline, v.manifest, v.datasetStats)),
           v.trainMs,
           v.parentVersion,
           v.note,
@@ -396,7 +397,8 @@ function toRecord(r: Record<string, unknown>): VersionRecord {
     datasetStats,
     metrics: parse<Record<string, unknown>>(r.metrics),
     baselineMetrics: parse<Record<string, unknown>>(r.baseline_metrics),
-    baseline: smoothStoredPrior(parse<Baseline>(r.baseline), manifest, datasetStats),
+    // Stored smoothed: insertVersion smooths it, and migration 063 smoothed the older ones.
+    baseline: parse<Baseline>(r.baseline),
     trainMs: r.train_ms as number | null,
     parentVersion: r.parent_version as number | null,
     note: r.note as string,

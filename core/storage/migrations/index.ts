@@ -16,6 +16,7 @@ import { m059HistoryDateIndexes } from './059-history-date-indexes';
 import { m060JobOwner } from './060-job-owner';
 import { m061HistoryDemandLane } from './061-history-demand-lane';
 import { m062ModelTrainingSpan } from './062-model-training-span';
+import { m063SmoothedBaselines } from './063-smoothed-baselines';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -40,4 +41,5 @@ export const MIGRATIONS: Migration[] = [
   m060JobOwner,
   m061HistoryDemandLane,
   m062ModelTrainingSpan,
+  m063SmoothedBaselines,
 ];
