@@ -28,6 +28,10 @@ export type NewVersion = Omit<VersionRecord, 'version' | 'lastError' | 'lastErro
   trainingSpan?: TrainingSpanStats | null;
 };
 
+/** Every column a VersionRecord reads: not training_span, which only drift reads (trainingSpan()). */
+const RECORD_COLUMNS = `name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics, baseline_metrics,
+  baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, last_error, last_error_at, created_at`;
+
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 const parse = <T>(s: unknown): T | null => (typeof s === 'string' ? (JSON.parse(s) as T) : null);
 
@@ -110,8 +114,9 @@ export class RegistryStore {
   }
 
   get(name: string, version: number): VersionRecord | null {
-    const r = this.db.prepare('SELECT * FROM model_versions WHERE name = ? AND version = ?').get(name, version) as
-      Record<string, unknown> | undefined;
+    const r = this.db
+      .prepare(`SELECT ${RECORD_COLUMNS} FROM model_versions WHERE name = ? AND version = ?`)
+      .get(name, version) as Record<string, unknown> | undefined;
     return r ? toRecord(r) : null;
   }
 
@@ -147,10 +152,9 @@ export class RegistryStore {
 
   versions(name: string): VersionRecord[] {
     return (
-      this.db.prepare('SELECT * FROM model_versions WHERE name = ? ORDER BY version DESC').all(name) as Record<
-        string,
-        unknown
-      >[]
+      this.db
+        .prepare(`SELECT ${RECORD_COLUMNS} FROM model_versions WHERE name = ? ORDER BY version DESC`)
+        .all(name) as Record<string, unknown>[]
     ).map(toRecord);
   }
 
