@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Contract } from '../contract';
 import type { SolveProgressEvent } from '../contract/api/plans';
 import { ContractError } from '../contract/errors';
-import { checkWithOutages } from './outages';
 import type { Scenario } from '../domain/scenario';
 import { checkScenario, hasErrors, validateScenario, type DataIssue } from '../domain/validate';
 import type { HostApp } from '../host/app';
@@ -20,6 +19,7 @@ import { addForecastProduction } from '../forecasts/service';
 import { isDemoScenario } from '../forecasts/indent-for';
 import { exportPlanCsv, exportPlanXlsx } from './export';
 import { deletePlan, listPlans, loadPlan, loadPlanHead, savePlan } from './store';
+import { SavedVerdicts } from './saved-verdicts';
 
 const MIME = {
   csv: 'text/csv',
@@ -58,6 +58,7 @@ function refuseErrors(issues: readonly DataIssue[], prefix: string): void {
 
 export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
   const running = new Map<string, SolveHandle>();
+  const verdicts = new SavedVerdicts(s);
   /** Every solve from its request to its end, whatever its caller named it: `plans.running`. */
   const solving = new Map<string, string | null>();
   app.handleAll({
@@ -133,17 +134,21 @@ export function registerPlans(app: HostApp<Contract>, s: HostServices): void {
     },
     'plans.running': () => ({ solves: [...solving].map(([solveId, scenarioId]) => ({ solveId, scenarioId })) }),
     'plans.list': (p) => listPlans(s.requireDb(), p),
-    'plans.get': (p) => loadPlanHead(s.requireDb(), p.id),
+    'plans.get': (p) => {
+      const head = loadPlanHead(s.requireDb(), p.id);
+      // Only a verdict already computed: checking reads the scenarios saved with the plan, which a
+      // plant-scale plan's opening does not otherwise read.
+      const check = verdicts.known(p.id);
+      return check ? { ...head, check } : head;
+    },
     'plans.delete': (p, ctx) => {
       const scenarioId = deletePlan(s.requireDb(), p.id);
+      verdicts.forget(p.id);
       ctx.emit('plans.changed', { id: p.id, scenarioId, kind: 'deleted' });
       return { deleted: true as const };
     },
     'plans.compare': (p) => comparePlans(loadPlan(s.requireDb(), p.a), loadPlan(s.requireDb(), p.b)),
-    'plans.check': (p) => {
-      const { plan, scenario } = loadPlan(s.requireDb(), p.id);
-      return checkWithOutages(scenario, plan);
-    },
+    'plans.check': (p) => verdicts.of(p.id),
     'plans.export': async (p) => {
       const { item, plan, scenario } = loadPlan(s.requireDb(), p.id);
       const base = item.name.replace(/[^\w.-]+/g, '_').slice(0, 80) || 'plan';

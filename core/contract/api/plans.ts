@@ -92,7 +92,15 @@ export const plansContract = {
   'plans.list': defineCall(
     z.object({ scenarioId: id.optional(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
   ).returns<PlanListItem[]>(),
-  'plans.get': defineCall(z.object({ id }).strict()).returns<{ item: PlanListItem; plan: Plan }>(),
+  /**
+   * With the checker's verdict on the saved version once the host has computed it (plans.check,
+   * kept by the host: a saved version never changes).
+   */
+  'plans.get': defineCall(z.object({ id }).strict()).returns<{
+    item: PlanListItem;
+    plan: Plan;
+    check?: PlanCheckResult;
+  }>(),
   'plans.delete': defineCall(z.object({ id }).strict()).returns<{ deleted: true }>(),
   'plans.compare': defineCall(z.object({ a: id, b: id }).strict()).returns<PlanComparison>(),
   'plans.check': defineCall(z.object({ id }).strict()).returns<PlanCheckResult>(),

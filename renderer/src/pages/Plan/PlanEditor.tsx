@@ -25,9 +25,11 @@ export function PlanEditor({ id, plan }: { id: string; plan: Plan }) {
   const loop = usePlanLoop();
   const item = usePlans((s) => s.plans.find((p) => p.id === id));
   const attach = usePlanLoop((s) => s.attach);
+  // Opened from the list, the plan came with the host's verdict: no second call to check it.
+  const opened = usePlans((s) => (s.current?.id === id ? s.current.check : undefined));
   useEffect(() => {
-    attach(id);
-  }, [id, attach]);
+    attach(id, opened);
+  }, [id, attach, opened]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || isTyping(e.target)) return;

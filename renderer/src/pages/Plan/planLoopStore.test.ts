@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Disruption, PlanEdit } from '../../../../core/contract/api/plan-loop';
+import type { PlanCheckResult } from '../../../../core/contract/api/plans';
 
 // Every host call is recorded; `plans.edit` answers at once unless a test holds it.
 const calls: { method: string; payload: Record<string, unknown> }[] = [];
@@ -136,6 +137,13 @@ describe('a plan the checker fails is shown as failing and is not issued', () =>
     expect(issueBlock(loop(), false)).toBeNull();
     await loop().apply(move);
     expect(issueBlock(loop(), false)).toBe('unsaved');
+  });
+
+  it('a plan opened with its verdict is not checked again', () => {
+    loop().attach('a', breaks as unknown as PlanCheckResult);
+    expect(loop().savedCheck).toEqual({ planId: 'a', check: breaks });
+    expect(issueBlock(loop(), false)).toBe('broken');
+    expect(calls.filter((c) => c.method === 'plans.check')).toEqual([]);
   });
 
   it("a refused re-plan leaves the planner's saved edits shown as the version they are, failing and not issuable", async () => {

@@ -38,8 +38,11 @@ interface PlanLoopState extends PlanDraft {
   replanned: { id: string; plan: Plan; check: PlanCheckResult } | null;
   /** The host's check of the plan as saved (absent until it answers): a plan that fails is not issued. */
   savedCheck: { planId: string; check: PlanCheckResult } | null;
-  /** Start editing `planId`: the plan left keeps its draft, `planId` gets its own back. */
-  attach(planId: string): void;
+  /**
+   * Start editing `planId`: the plan left keeps its draft, `planId` gets its own back. `check` is
+   * the host's verdict when it came with the plan (plans.get); without it the host is asked.
+   */
+  attach(planId: string, check?: PlanCheckResult): void;
   apply(edit: PlanEdit): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -141,7 +144,7 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
     replanError: null,
     replanned: null,
     savedCheck: null,
-    attach(planId) {
+    attach(planId, check) {
       if (get().planId === planId) return;
       set((s) => {
         const drafts = { ...s.drafts };
@@ -151,9 +154,10 @@ export const usePlanLoop = create<PlanLoopState>((set, get) => {
         // The plan opened is busy editing only if an edit of its own is in flight; a save or
         // re-plan in flight attaches the plan it made, and stays busy.
         const busy = editing.has(planId) ? 'editing' : s.busy === 'editing' ? null : s.busy;
-        return { planId, ...back, drafts, busy, error: null, replanError: null, replanned: null, savedCheck: null };
+        const savedCheck = check ? { planId, check } : null;
+        return { planId, ...back, drafts, busy, error: null, replanError: null, replanned: null, savedCheck };
       });
-      void checkSaved(planId);
+      if (!check) void checkSaved(planId);
     },
     async apply(edit) {
       const { edits, cursor } = get();

@@ -1,5 +1,10 @@
 import { create } from 'zustand';
-import type { PlanComparison, PlanListItem, SolveProgressEvent } from '../../../../core/contract/api/plans';
+import type {
+  PlanCheckResult,
+  PlanComparison,
+  PlanListItem,
+  SolveProgressEvent,
+} from '../../../../core/contract/api/plans';
 import type { Plan } from '../../../../core/domain/plan';
 import { api } from '../../api/client';
 import { t } from '../../i18n';
@@ -14,7 +19,8 @@ interface PlanState {
   plans: PlanListItem[];
   /** The scenario whose list answer has arrived: until then "no plans yet" would be a guess. */
   listedFor: string | null;
-  current: { id: string; scenarioId: string | null; plan: Plan } | null;
+  /** The plan shown; opened from the list, with the host's verdict on it (a fresh solve has none yet). */
+  current: { id: string; scenarioId: string | null; plan: Plan; check?: PlanCheckResult } | null;
   running: {
     solveId: string;
     scenarioId: string;
@@ -123,8 +129,8 @@ export const usePlans = create<PlanState>((set, get) => ({
   },
   async open(id) {
     try {
-      const { item, plan } = await api.call('plans.get', { id });
-      set({ current: { id, scenarioId: item.scenarioId, plan }, error: null });
+      const { item, plan, check } = await api.call('plans.get', { id });
+      set({ current: { id, scenarioId: item.scenarioId, plan, check }, error: null });
     } catch (error) {
       set({ error });
     }
