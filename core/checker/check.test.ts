@@ -94,6 +94,24 @@ describe('checker catches each corruption', () => {
     q.rakes[0]!.loadingPoint = q.rakes[0]!.loadingPoint === 'LP-1' ? 'LP-2' : 'LP-1';
     expect(rulesHit(sc, q).has(5)).toBe(true);
   });
+  it('names the rakes a siding holds at once as a list, each id whole though it holds a comma (rule 5)', () => {
+    const s2 = tiny((s) => void (s.rakes[1]!.id = 'R-2, east'));
+    const p = ruleBasedPlan(s2);
+    const r2 = p.rakes.find((r) => r.rakeId === 'R-2, east')!;
+    Object.assign(
+      p.rakes.find((r) => r.rakeId === 'R-1')!,
+      {
+        loadingPoint: r2.loadingPoint,
+        loadingStart: r2.loadingStart,
+        loadingEnd: r2.loadingEnd,
+      },
+    );
+    const held = checkPlan(s2, p).violations.filter((v) => v.code === 'siding-over-capacity');
+    expect(held.map((v) => [v.params.rakes, v.message])).toContainEqual([
+      ['R-1', 'R-2, east'],
+      'holds 2 rakes at once (R-1, R-2, east), limit 1',
+    ]);
+  });
   it('exceeds road capacity or sends a rail-only order by road (rule 6)', () => {
     const p = clone(base);
     p.road.push({

@@ -373,7 +373,7 @@ function checkSidingCapacity(x: Ctx): void {
       if (inUse.length > lp.maxRakes)
         x.bad(5, [{ kind: 'loadingPoint', id: code }], 'siding-over-capacity', {
           n: inUse.length,
-          rakes: inUse.map((r) => r[2]).join(', '),
+          rakes: inUse.map((r) => r[2]),
           max: lp.maxRakes,
         });
     }

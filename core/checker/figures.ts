@@ -15,8 +15,6 @@ type Bad = (rule: number, at: PlacePart[], code: ViolationCode, params?: Violati
 
 /** A share as the percentage a violation names. */
 const pct = (x: number) => x * 100;
-/** A list of codes as a violation names it; an empty one as a dash. */
-const list = (xs: readonly string[]) => xs.join(', ') || '—';
 const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((a, x) => a + f(x), 0);
 /** A figure agrees within `tol`; a plan written before the figure existed lacks it and is not held to it. */
 const agrees = (got: unknown, want: number, tol: number) => typeof got !== 'number' || Math.abs(got - want) <= tol;
@@ -59,9 +57,9 @@ function checkRakeFigures(sc: Scenario, plan: Plan, found: Found, bad: Bad): voi
     if (typeof pr.placement === 'string' && Date.parse(pr.placement) !== Date.parse(rk.expectedPlacement))
       bad(0, where, 'says-placement', { said: pr.placement, placement: rk.expectedPlacement });
     const dests = [...new Set(pr.lines.map((l) => l.destination))].sort();
-    const said = Array.isArray(pr.destinations) ? [...pr.destinations].sort() : dests;
-    if (said.join(',') !== dests.join(','))
-      bad(0, where, 'says-destinations', { said: list(said), destinations: list(dests) });
+    const said = Array.isArray(pr.destinations) ? pr.destinations.map(String).sort() : dests;
+    if (said.length !== dests.length || said.some((d, i) => d !== dests[i]))
+      bad(0, where, 'says-destinations', { said, destinations: dests });
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VIOLATION_EN, type PlaceKind, type Violation } from '../domain/violations';
+import { VIOLATION_EN, idList, type PlaceKind, type Violation, type ViolationParams } from '../domain/violations';
 import { MODEL_REASON_EN } from './model-reasons';
 
 // A refusal as data, beside its English message: a reason code with the ids and figures it names,
@@ -35,7 +35,8 @@ export type ReasonCode = keyof typeof REASON_EN;
 
 export interface ErrorReason {
   code: ReasonCode;
-  params: Record<string, string | number>;
+  /** Ids and figures as a violation's: several ids (the orders a rake carries) as a list. */
+  params: ViolationParams;
 }
 
 /** What a refusal carries beside its message. */
@@ -59,7 +60,8 @@ const PLACE_KINDS = [
   'field',
 ] as const satisfies readonly PlaceKind[];
 const text = z.string().max(500);
-const params = z.record(z.string().max(64), z.union([text, z.number()]));
+// A list of ids is bounded by the message that joins them (2,000 characters).
+const params = z.record(z.string().max(64), z.union([text, z.number(), z.array(text).max(1_000)]));
 const codes = <T extends Record<string, string>>(t: T) => Object.keys(t) as [keyof T & string, ...(keyof T & string)[]];
 
 export const errorReasonSchema = z.strictObject({ code: z.enum(codes(REASON_EN)), params });
@@ -81,13 +83,15 @@ export const refusalDetailSchema = z.strictObject({
 });
 
 /**
- * `{name}` in `template` filled from `params`, `{n|one|other}` as the English count's words (`#`
- * the number), as the interface's catalogues write them; an unknown parameter stays visible.
+ * `{name}` in `template` filled from `params` (a list of ids as `idList` writes it), `{n|one|other}`
+ * as the English count's words (`#` the number), as the interface's catalogues write them; an
+ * unknown parameter stays visible.
  */
 export function fillReason(template: string, p: ErrorReason['params']): string {
   return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (m, k: string, one?: string, other?: string) => {
     const v = p[k];
     if (v === undefined) return m;
+    if (typeof v === 'object') return idList(v);
     if (one === undefined || other === undefined) return String(v);
     return (Number(v) === 1 ? one : other).replaceAll('#', String(v));
   });

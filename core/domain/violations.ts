@@ -11,8 +11,11 @@ export interface PlacePart {
 
 export type PlaceKind = PlacePart['kind'];
 
-/** The ids and figures a violation names; a number is a figure, written as `figure` writes it. */
-export type ViolationParams = Record<string, string | number>;
+/**
+ * The ids and figures a violation names; a number is a figure, written as `figure` writes it, and
+ * a list holds several ids (the rakes a siding holds), kept apart because an id may itself hold a comma.
+ */
+export type ViolationParams = Record<string, string | number | readonly string[]>;
 
 /** How each place part reads in English. */
 export const PLACE_EN: Record<PlaceKind, string> = {
@@ -149,12 +152,18 @@ export interface Violation {
 /** A figure in a violation: two decimals at most, grouped as the plant writes them. */
 export const figure = (x: number): string => (Math.round(x * 100) / 100).toLocaleString('en-IN');
 
-/** `{name}` in `template` filled from `params` (numbers as `figure` writes them); an unknown one stays visible. */
+/** Several ids in English, joined by commas; none as a dash. */
+export const idList = (ids: readonly string[]): string => ids.join(', ') || '—';
+
+/**
+ * `{name}` in `template` filled from `params` (numbers as `figure` writes them, lists as `idList`);
+ * an unknown one stays visible.
+ */
 export function fillViolation(template: string, params: ViolationParams): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => {
     const v = params[k];
     if (v === undefined) return m;
-    return typeof v === 'number' ? figure(v) : v;
+    return typeof v === 'number' ? figure(v) : typeof v === 'string' ? v : idList(v);
   });
 }
 

@@ -95,7 +95,7 @@ describe('re-plan verdicts', () => {
     // R-1 is named only among a siding's rakes, not as the place: still its cause.
     const held = violation(5, [{ kind: 'loadingPoint', id: 'LP-1' }], 'siding-over-capacity', {
       n: 2,
-      rakes: 'R-1, R-3',
+      rakes: ['R-1', 'R-3'],
       max: 1,
     });
     const vs = [held, ...[1, 2, 3].map((i) => violation(2, at.order(`O-${i}`), 'unsplittable-part'))];
@@ -107,11 +107,29 @@ describe('re-plan verdicts', () => {
     expect(err.detail).toEqual({
       reason: { code: 'replan-no-candidate', params: { candidate: 'locks only', more: 1 } },
       violations: vs.slice(0, 3),
-      causes: [{ code: 'kept-rake-locked', params: { rake: 'R-1', orders: r1.lines.map((l) => l.order).join(', ') } }],
+      causes: [{ code: 'kept-rake-locked', params: { rake: 'R-1', orders: r1.lines.map((l) => l.order) } }],
     });
     expect(err.message).toContain('holds 2 rakes at once (R-1, R-3), limit 1');
     expect(err.message).toMatch(
       /and 1 more\. Likely cause, kept as it is by the re-plan: rake R-1 is locked \(it carries .*\) — unlock it first$/,
     );
+  });
+
+  it('reads the ids a violation names from its list whole, though an id holds a comma', () => {
+    const locked = (rakeId: string) => ({ ...base.rakes.find((r) => r.rakeId === 'R-1')!, rakeId, locked: true });
+    // Rakes "R-1, west" and "west" are both kept; only the first is among the siding's rakes.
+    const held = violation(5, [{ kind: 'loadingPoint', id: 'LP-1' }], 'siding-over-capacity', {
+      n: 2,
+      rakes: ['R-1, west', 'R-3'],
+      max: 1,
+    });
+    const err = noCandidatePassed(
+      [{ candidate: 'keep', plan: base, violations: [held] }],
+      { rakes: [locked('R-1, west'), locked('west')], road: [] },
+      [],
+    );
+    expect(err.detail?.causes?.map((c) => c.params.rake)).toEqual(['R-1, west']);
+    expect(err.message).toContain('holds 2 rakes at once (R-1, west, R-3), limit 1');
+    expect(err.message).toMatch(/Likely cause, kept as it is by the re-plan: rake R-1, west is locked \(it carries /);
   });
 });

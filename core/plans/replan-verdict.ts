@@ -42,11 +42,12 @@ export function noCandidatePassed(
   const closest = judged.reduce((a, b) => (b.violations.length < a.violations.length ? b : a));
   const vs = closest.violations;
   const { shown, more, text } = namedViolations(vs);
-  // The ids each violation names: its place's, and those among its figures (the rakes a siding holds).
+  // The ids each violation names: its place's, and those among its figures (a stockyard, the
+  // rakes a siding holds, each a list's item whole, since an id may hold a comma).
   const named = new Set(
     vs.flatMap((v) => [
       ...v.at.map((p) => p.id),
-      ...Object.values(v.params).flatMap((x) => (typeof x === 'string' ? x.split(', ') : [])),
+      ...Object.values(v.params).flatMap((x) => (typeof x === 'number' ? [] : x)),
     ]),
   );
   const causes = keptCauses(kept, new Set(lockedOrders)).filter((c) => c.ids.some((id) => named.has(id)));
@@ -76,7 +77,7 @@ function keptCauses(
       const orders = r.lines.map((l) => l.order);
       const order = lockedOrder(orders);
       const reason: ErrorReason = r.locked
-        ? { code: 'kept-rake-locked', params: { rake: r.rakeId, orders: orders.join(', ') } }
+        ? { code: 'kept-rake-locked', params: { rake: r.rakeId, orders } }
         : order
           ? { code: 'kept-rake-locked-order', params: { rake: r.rakeId, order } }
           : { code: 'kept-rake-started', params: { rake: r.rakeId } };
@@ -86,7 +87,7 @@ function keptCauses(
       const lot = roadKey(r);
       const order = lockedOrder([r.order]);
       const reason: ErrorReason = r.locked
-        ? { code: 'kept-lot-locked', params: { lot, orders: r.order } }
+        ? { code: 'kept-lot-locked', params: { lot, orders: [r.order] } }
         : order
           ? { code: 'kept-lot-locked-order', params: { lot, order } }
           : { code: 'kept-lot-left', params: { lot } };

@@ -72,3 +72,15 @@ export function translate(lang: Lang, key: MessageKey, params?: Record<string, s
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   return translate(useLang.getState().lang, key, params);
 }
+
+const listFormats = new Map<Lang, Intl.ListFormat>();
+
+/**
+ * Several ids as the language lists them ("R-1, R-3 और R-5"), each kept whole (an id may hold a
+ * comma); none as a dash, as the core writes an empty list.
+ */
+export function formatList(ids: readonly string[], lang: Lang): string {
+  if (ids.length === 0) return '—';
+  if (!listFormats.has(lang)) listFormats.set(lang, new Intl.ListFormat(lang, { type: 'conjunction' }));
+  return listFormats.get(lang)!.format(ids);
+}

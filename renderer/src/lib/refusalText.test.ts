@@ -12,7 +12,7 @@ import { reasonsText, refusalText, violationMessage, violationWhere } from './re
 
 const early = violation(5, at.rake('R-2'), 'loading-before-placement', { hours: 3.5 });
 const over = violation(2, at.road('SY-1', '2026-11-23', 'O-7'), 'order-over-shipped', { shipped: 1200, ordered: 1000 });
-const cause: ErrorReason = { code: 'kept-rake-locked', params: { rake: 'R-2', orders: 'O-1, O-3' } };
+const cause: ErrorReason = { code: 'kept-rake-locked', params: { rake: 'R-2', orders: ['O-1', 'O-3'] } };
 const reason: ErrorReason = { code: 'replan-no-candidate', params: { candidate: 'keep', more: 2 } };
 /** A refused re-plan as the client receives it: the English message and its detail. */
 const replanRefusal = ContractError.fromData(
@@ -35,7 +35,7 @@ describe('refusals and violations in the interface language', () => {
       'कोई भी पुनर्योजित विकल्प जाँच में सफल नहीं; सबसे निकट (keep) तोड़ता है: ' +
         'नियम 5 — रेक R-2: लोडिंग रेक के प्लेस होने से 3.5 h पहले शुरू होती है; ' +
         'नियम 2 — सड़क SY-1 2026-11-23, ऑर्डर O-7: 1,200 t भेजे गए, ऑर्डर किए 1,000 t से अधिक; और 2 अन्य। ' +
-        'संभावित कारण, जिसे पुनर्योजना वैसा ही रखती है: रेक R-2 लॉक है (यह O-1, O-3 ले जाता है) — पहले इसका लॉक हटाएँ',
+        'संभावित कारण, जिसे पुनर्योजना वैसा ही रखती है: रेक R-2 लॉक है (यह O-1 और O-3 ले जाता है) — पहले इसका लॉक हटाएँ',
     );
     expect(refusalText(replanRefusal, 'en')).toBe(replanRefusal.message);
   });
@@ -56,6 +56,21 @@ describe('refusals and violations in the interface language', () => {
     const before = violation(5, at.rake('R-4'), 'rake-before-now', { change: 'retimed', start: 'T1', now: 'T0' });
     expect(violationMessage(before, 'hi')).toBe('समय बदला, लोडिंग T1 से, अभी (T0) से पहले');
     expect(violationMessage(over, 'en')).toBe(over.message);
+  });
+
+  it('lists the ids a violation names in Hindi, each whole though it holds a comma', () => {
+    const held = violation(5, [{ kind: 'loadingPoint', id: 'LP-1' }], 'siding-over-capacity', {
+      n: 3,
+      rakes: ['R-1, west', 'R-3', 'R-4'],
+      max: 1,
+    });
+    expect(held.message).toBe('holds 3 rakes at once (R-1, west, R-3, R-4), limit 1');
+    expect(violationMessage(held, 'hi')).toBe('एक साथ 3 रेक रखता है (R-1, west, R-3, और R-4), सीमा 1');
+    const said = violation(0, at.rake('R-1'), 'says-destinations', { said: [], destinations: ['HWH', 'MAS'] });
+    expect([said.message, violationMessage(said, 'hi')]).toEqual([
+      'says destinations —, its lines go to HWH, MAS',
+      'गंतव्य — कहता है, इसकी पंक्तियाँ HWH और MAS जाती हैं',
+    ]);
   });
 
   it('shows the English text of a refusal or violation that carries no data', () => {

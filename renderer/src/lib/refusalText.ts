@@ -1,7 +1,7 @@
 import { detailOf } from '../../../core/contract/reason-error';
 import { fillReason, type ErrorReason, type RefusalDetail } from '../../../core/contract/refusals';
-import { fillViolation, placeText, type Violation } from '../../../core/domain/violations';
-import { format, useLang, type Lang } from '../i18n';
+import { fillViolation, placeText, type Violation, type ViolationParams } from '../../../core/domain/violations';
+import { format, formatList, useLang, type Lang } from '../i18n';
 import { hiGates, hiJobs, hiNouns } from '../i18n/hi-model-reasons';
 import { hiChange, hiPlaces, hiReasons, hiRefusal, hiViolations } from '../i18n/hi-violations';
 
@@ -13,10 +13,17 @@ import { hiChange, hiPlaces, hiReasons, hiRefusal, hiViolations } from '../i18n/
 /** Parameters whose value is one of the core's words (a change, a job, a history, a gate), not an id. */
 const hiWords: Record<string, Record<string, string>> = { change: hiChange, job: hiJobs, noun: hiNouns, gate: hiGates };
 
-/** A parameter's words in Hindi where it names one of those; ids and figures stay as they are. */
-const hiParams = (p: Record<string, string | number>) =>
+/** A parameter's words in Hindi where it names one of those, a list of ids as Hindi lists them; ids and figures stay as they are. */
+const hiParams = (p: ViolationParams): Record<string, string | number> =>
   Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && hiWords[k] && v in hiWords[k] ? hiWords[k][v]! : v]),
+    Object.entries(p).map(([k, v]) => [
+      k,
+      typeof v === 'object'
+        ? formatList(v, 'hi')
+        : typeof v === 'string' && hiWords[k] && Object.hasOwn(hiWords[k], v)
+          ? hiWords[k][v]!
+          : v,
+    ]),
   );
 
 /** Sentences joined in one: each one's full stop dropped but the last's. */
@@ -50,7 +57,7 @@ export function refusalText(error: unknown, lang: Lang = useLang.getState().lang
   const r = e.reason;
   if (lang === 'en' || !r || !(r.code in hiReasons)) return message;
   const vs = (e.violations ?? []).map(cited);
-  const more = Number(r.params.more) > 0 ? [format(hiRefusal.more, { n: r.params.more! })] : [];
+  const more = Number(r.params.more) > 0 ? [format(hiRefusal.more, { n: Number(r.params.more) })] : [];
   const causes = e.causes ?? [];
   switch (r.code) {
     case 'replan-no-candidate': {
