@@ -4,6 +4,8 @@
 // keeps serving) sends them in order as the error's reason and causes (refusals.ts), and the
 // interface writes each in its own language. `{name}` stands for a parameter.
 
+import type { HistoryTable } from '../domain/history';
+
 export const MODEL_REASON_EN = {
   // The registry
   'model-unknown': 'There is no model named {model} in the registry.',
@@ -71,7 +73,10 @@ export const MODEL_REASON_EN = {
   'drift-history-unreadable': 'The history recorded since {model} was trained could not be read',
 } as const;
 
-/** What a full job slot runs, as one and as many: a `job` parameter is one of these. */
+/**
+ * What a full job slot runs, as one and as many, by the job's code: a `job` parameter is one of
+ * these codes, so the interface words each by its code, not by English that may change.
+ */
 export const JOB_WORDS = {
   solve: ['solve (optimize or re-plan)', 'solves (optimize or re-plan)'],
   training: ['training', 'trainings'],
@@ -82,11 +87,20 @@ export const JOB_WORDS = {
   indent: ['rake indent (shown or exported)', 'rake indents (shown or exported)'],
 } as const;
 
-/** What a history table records, in the drift check's words: a `noun` parameter is one of these. */
+/** What a history table records, in the drift check's words: a `noun` parameter is a table's code. */
 export const HISTORY_NOUNS = {
   demand: 'daily demand records',
   rake_placements: 'rake placements',
   trips: 'trips',
   loading_events: 'loading events',
   shipments: 'shipments',
-} as const;
+} as const satisfies Record<HistoryTable, string>;
+
+/** A code's words: one form, or the forms as one and as many. */
+export type CodeWords = string | readonly [one: string, many: string];
+
+/** The parameters whose value is the code of one of the core's words, with each code's English. */
+export const WORD_PARAMS_EN: Readonly<Record<string, Readonly<Record<string, CodeWords>>>> = {
+  job: JOB_WORDS,
+  noun: HISTORY_NOUNS,
+};

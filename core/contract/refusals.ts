@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VIOLATION_EN, idList, type PlaceKind, type Violation, type ViolationParams } from '../domain/violations';
-import { MODEL_REASON_EN } from './model-reasons';
+import { MODEL_REASON_EN, WORD_PARAMS_EN, type CodeWords } from './model-reasons';
 
 // A refusal as data, beside its English message: a reason code with the ids and figures it names,
 // the checker's violations it cites and the causes behind them. The command line and logs read the
@@ -97,8 +97,26 @@ export function fillReason(template: string, p: ErrorReason['params']): string {
   });
 }
 
+/**
+ * `params` with each word parameter's code (a `job`, a history `noun`) as its words in `tables`, the
+ * form as many when the reason counts `n` other than 1; a code the table lacks stays as it is.
+ */
+export function wordParams(
+  params: ErrorReason['params'],
+  tables: Readonly<Record<string, Readonly<Record<string, CodeWords>>>>,
+): ErrorReason['params'] {
+  const many = params.n !== undefined && Number(params.n) !== 1;
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => {
+      const words = typeof v === 'string' && tables[k] && Object.hasOwn(tables[k], v) ? tables[k][v] : undefined;
+      return [k, words === undefined ? v : typeof words === 'string' ? words : words[many ? 1 : 0]];
+    }),
+  );
+}
+
 /** A reason in English. */
-export const reasonText = (r: ErrorReason): string => fillReason(REASON_EN[r.code], r.params);
+export const reasonText = (r: ErrorReason): string =>
+  fillReason(REASON_EN[r.code], wordParams(r.params, WORD_PARAMS_EN));
 
 /** The detail of error data as its schema allows it; undefined when there is none or it does not match. */
 export function validDetail(data: RefusalDetail): RefusalDetail | undefined {

@@ -55,8 +55,6 @@ export type Current =
 /** One year back to the same weekday: seasons (the monsoon, the order cycles) line up. */
 const YEAR_DAYS = 364;
 
-const NOUN: Record<string, string> = HISTORY_NOUNS;
-
 /** A check that cannot compare: its message and why, as data. */
 export const told = (r: ErrorReason) => ({ message: reasonText(r), reasons: [r] });
 
@@ -80,7 +78,7 @@ export function currentFromHistory(
 ): Current {
   const spec = getSpec(basis.spec);
   const table = spec.table;
-  const noun = NOUN[table] ?? `${table} rows`;
+  const noun = HISTORY_NOUNS[table];
   if (!basis.trainedThrough)
     return {
       values: null,
@@ -112,7 +110,7 @@ export function currentFromHistory(
     samples: n,
     compared: compared(null),
     message: `${grouped(n)} ${noun} recorded after ${after}; at least ${grouped(minSamples)} are needed to compare with what ${basis.label} learned from.`,
-    reasons: [{ code: 'drift-few-history', params: { n, noun, after, min: minSamples, model: basis.label } }],
+    reasons: [{ code: 'drift-few-history', params: { n, noun: table, after, min: minSamples, model: basis.label } }],
   });
   if (recorded < minSamples) return tooFew(recorded);
   const first =

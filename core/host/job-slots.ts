@@ -1,12 +1,12 @@
 import { refusal } from '../contract/errors';
-import { JOB_WORDS } from '../contract/model-reasons';
+import type { JOB_WORDS } from '../contract/model-reasons';
 
 /**
  * Work that takes seconds: in a worker of its own, with hundreds of MB to GBs of heap (solve,
  * training, import, history), or on the host's thread in pieces (batch scoring, demand series,
  * rake indent).
  */
-export type HeavyJob = 'solve' | 'training' | 'import' | 'history' | 'batch' | 'demandSeries' | 'indent';
+export type HeavyJob = keyof typeof JOB_WORDS;
 
 /**
  * How many of each kind one host runs at once. A planner's desktop has a few cores: two solves
@@ -29,9 +29,6 @@ export const HEAVY_JOB_LIMITS: Readonly<Record<HeavyJob, number>> = {
   indent: 2,
 };
 
-/** What runs, as one and as many: the refusal names it. */
-const WHAT: Readonly<Record<HeavyJob, readonly [string, string]>> = JOB_WORDS;
-
 export type RunningJobs = Record<HeavyJob, number>;
 
 export class JobSlots {
@@ -50,9 +47,7 @@ export class JobSlots {
     if (n >= this.limits[kind])
       throw refusal(
         'LIMIT_EXCEEDED',
-        n === 1
-          ? { code: 'jobs-full-one', params: { job: WHAT[kind][0] } }
-          : { code: 'jobs-full', params: { n, job: WHAT[kind][1] } },
+        n === 1 ? { code: 'jobs-full-one', params: { job: kind } } : { code: 'jobs-full', params: { n, job: kind } },
       );
     this.set(kind, n + 1);
     try {

@@ -32,8 +32,11 @@ describe('training refusals as data', () => {
     const two = new JobSlots({ ...zero(), indent: 2 });
     void two.run('indent', never);
     void two.run('indent', never);
+    // The job goes by its code, which the interface words; the English message words it too.
     await expect(two.run('indent', never)).rejects.toMatchObject({
-      reason: { code: 'jobs-full', params: { n: 2, job: 'rake indents (shown or exported)' } },
+      message:
+        '2 rake indents (shown or exported) are running already, the most at once; start this one when one of them has finished.',
+      reason: { code: 'jobs-full', params: { n: 2, job: 'indent' } },
     });
   });
 

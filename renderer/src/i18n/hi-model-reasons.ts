@@ -1,5 +1,5 @@
 import type { GateName } from '../../../core/contract/api/registry';
-import type { HISTORY_NOUNS, JOB_WORDS, MODEL_REASON_EN } from '../../../core/contract/model-reasons';
+import type { CodeWords, HISTORY_NOUNS, JOB_WORDS, MODEL_REASON_EN } from '../../../core/contract/model-reasons';
 
 /**
  * Why the model side refuses, in Hindi (core/contract/model-reasons.ts): keyed by the core's codes,
@@ -67,32 +67,23 @@ export const hiModelReasons: Record<keyof typeof MODEL_REASON_EN, string> = {
   'drift-history-unreadable': '{model} के प्रशिक्षण के बाद दर्ज इतिहास पढ़ा नहीं जा सका',
 };
 
-type JobWord = (typeof JOB_WORDS)[keyof typeof JOB_WORDS][number];
-
-/** A full job slot's work, by the English word the host sends. */
-export const hiJobs: Record<JobWord, string> = {
-  'solve (optimize or re-plan)': 'सॉल्व (ऑप्टिमाइज़ या पुनर्योजना)',
-  'solves (optimize or re-plan)': 'सॉल्व (ऑप्टिमाइज़ या पुनर्योजना)',
+/** A full job slot's work, by the job's code the host sends, as one and as many. */
+export const hiJobs: Record<keyof typeof JOB_WORDS, CodeWords> = {
+  solve: 'सॉल्व (ऑप्टिमाइज़ या पुनर्योजना)',
   training: 'प्रशिक्षण',
-  trainings: 'प्रशिक्षण',
-  'large file import': 'बड़ी फ़ाइल का आयात',
-  'large file imports': 'बड़ी फ़ाइलों के आयात',
-  'history job (an export or generated demo history)': 'इतिहास कार्य (निर्यात या बनाया गया डेमो इतिहास)',
-  'history jobs (exports or generated demo history)': 'इतिहास कार्य (निर्यात या बनाया गया डेमो इतिहास)',
-  'batch scoring': 'बैच स्कोरिंग',
-  'batch scorings': 'बैच स्कोरिंग',
-  'demand series reading': 'माँग शृंखला का पठन',
-  'demand series readings': 'माँग शृंखलाओं के पठन',
-  'rake indent (shown or exported)': 'रेक इंडेंट (दिखाया या निर्यात किया गया)',
-  'rake indents (shown or exported)': 'रेक इंडेंट (दिखाए या निर्यात किए गए)',
+  import: ['बड़ी फ़ाइल का आयात', 'बड़ी फ़ाइलों के आयात'],
+  history: 'इतिहास कार्य (निर्यात या बनाया गया डेमो इतिहास)',
+  batch: 'बैच स्कोरिंग',
+  demandSeries: ['माँग शृंखला का पठन', 'माँग शृंखलाओं के पठन'],
+  indent: ['रेक इंडेंट (दिखाया या निर्यात किया गया)', 'रेक इंडेंट (दिखाए या निर्यात किए गए)'],
 };
 
-/** What a history table records, by the English noun the drift check sends. */
-export const hiNouns: Record<(typeof HISTORY_NOUNS)[keyof typeof HISTORY_NOUNS], string> = {
-  'daily demand records': 'दैनिक माँग रिकॉर्ड',
-  'rake placements': 'रेक प्लेसमेंट',
+/** What a history table records, by the table's code the drift check sends. */
+export const hiNouns: Record<keyof typeof HISTORY_NOUNS, CodeWords> = {
+  demand: 'दैनिक माँग रिकॉर्ड',
+  rake_placements: 'रेक प्लेसमेंट',
   trips: 'यात्राएँ',
-  'loading events': 'लोडिंग घटनाएँ',
+  loading_events: 'लोडिंग घटनाएँ',
   shipments: 'खेप',
 };
 

@@ -106,6 +106,12 @@ describe('refusals and violations in the interface language', () => {
   it('words the core’s own terms in a model refusal, and a drift check that could not compare', () => {
     const full = refusal('LIMIT_EXCEEDED', { code: 'jobs-full-one', params: { job: 'training' } });
     expect(refusalText(full, 'hi')).toBe('1 प्रशिक्षण पहले से चल रहा है, एक साथ इतने ही चल सकते हैं; इसके पूरा होने पर इसे शुरू करें।');
+    // A job and a history go by their codes, each worded as one or as many by the reason's count.
+    const indents = refusal('LIMIT_EXCEEDED', { code: 'jobs-full', params: { n: 2, job: 'indent' } });
+    expect(indents.message).toMatch(/^2 rake indents \(shown or exported\) are running already/);
+    expect(refusalText(indents, 'hi')).toMatch(/^2 रेक इंडेंट \(दिखाए या निर्यात किए गए\) पहले से चल रहे हैं/);
+    const imports = refusal('LIMIT_EXCEEDED', { code: 'jobs-full-one', params: { job: 'import' } });
+    expect(refusalText(imports, 'hi')).toMatch(/^1 बड़ी फ़ाइल का आयात पहले से चल रहा है/);
     const gates = refusal('CONFLICT', [
       { code: 'gates-failed', params: { model: 'm', version: 2, n: 1 } },
       { code: 'gate-failed', params: { gate: 'data-quality', summary: '1 check(s) failed: rows' } },
@@ -114,14 +120,15 @@ describe('refusals and violations in the interface language', () => {
     expect(refusalText(gates, 'hi')).toBe(
       'm@2 1 गेट में विफल रहा: गेट डेटा गुणवत्ता (1 check(s) failed: rows); आगे बढ़ने के लिए ओवरराइड और कारण के साथ प्रोडक्शन में भेजें।',
     );
-    const few = {
-      message: '3 shipments recorded after 2026-01-01; …',
-      reasons: [
-        { code: 'drift-few-history', params: { n: 3, noun: 'shipments', after: '2026-01-01', min: 50, model: 'm@1' } },
-      ],
-    } as const;
-    expect(reasonsText({ ...few, reasons: [...few.reasons] }, 'hi')).toBe(
-      '2026-01-01 के बाद 3 खेप दर्ज हुए; m@1 ने जो सीखा उससे तुलना के लिए कम से कम 50 चाहिए।',
+    const few: ErrorReason = {
+      code: 'drift-few-history',
+      params: { n: 3, noun: 'demand', after: '2026-01-01', min: 50, model: 'm@1' },
+    };
+    expect(reasonText(few)).toBe(
+      '3 daily demand records recorded after 2026-01-01; at least 50 are needed to compare with what m@1 learned from.',
+    );
+    expect(reasonsText({ message: reasonText(few), reasons: [few] }, 'hi')).toBe(
+      '2026-01-01 के बाद 3 दैनिक माँग रिकॉर्ड दर्ज हुए; m@1 ने जो सीखा उससे तुलना के लिए कम से कम 50 चाहिए।',
     );
     expect(reasonsText({ message: 'No drift across 4 features (12 samples).' }, 'hi')).toBe(
       'No drift across 4 features (12 samples).',

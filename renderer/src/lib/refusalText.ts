@@ -1,5 +1,5 @@
 import { detailOf } from '../../../core/contract/reason-error';
-import { fillReason, type ErrorReason, type RefusalDetail } from '../../../core/contract/refusals';
+import { fillReason, wordParams, type ErrorReason, type RefusalDetail } from '../../../core/contract/refusals';
 import { fillViolation, placeText, type Violation, type ViolationParams } from '../../../core/domain/violations';
 import { format, formatList, useLang, type Lang } from '../i18n';
 import { hiGates, hiJobs, hiNouns } from '../i18n/hi-model-reasons';
@@ -10,20 +10,13 @@ import { hiChange, hiPlaces, hiReasons, hiRefusal, hiViolations } from '../i18n/
 // A violation or refusal without them (an older host, a detail dropped as malformed) shows its
 // English text as it is.
 
-/** Parameters whose value is one of the core's words (a change, a job, a history, a gate), not an id. */
-const hiWords: Record<string, Record<string, string>> = { change: hiChange, job: hiJobs, noun: hiNouns, gate: hiGates };
+/** Parameters whose value is the code of one of the core's words (a change, a job, a history, a gate), not an id. */
+const hiWords = { change: hiChange, job: hiJobs, noun: hiNouns, gate: hiGates };
 
 /** A parameter's words in Hindi where it names one of those, a list of ids as Hindi lists them; ids and figures stay as they are. */
 const hiParams = (p: ViolationParams): Record<string, string | number> =>
   Object.fromEntries(
-    Object.entries(p).map(([k, v]) => [
-      k,
-      typeof v === 'object'
-        ? formatList(v, 'hi')
-        : typeof v === 'string' && hiWords[k] && Object.hasOwn(hiWords[k], v)
-          ? hiWords[k][v]!
-          : v,
-    ]),
+    Object.entries(wordParams(p, hiWords)).map(([k, v]) => [k, typeof v === 'object' ? formatList(v, 'hi') : v]),
   );
 
 /** Sentences joined in one: each one's full stop dropped but the last's. */
