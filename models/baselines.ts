@@ -1,5 +1,11 @@
+import { baselineName, type BaselineLabel, type BaselineNameText } from '../core/contract/baseline-names';
 import type { BaselineFn } from '../core/ml/pipeline';
 import { cellAt, getColumn, type Table } from '../core/ml/table';
+
+/** A baseline's name, in English and as data (core/contract/baseline-names.ts). */
+function named(nameText: BaselineNameText): { name: string; nameText: BaselineNameText } {
+  return { name: baselineName(nameText), nameText };
+}
 
 function keyOf(t: Table, cols: string[], i: number): string {
   return cols.map((c) => String(cellAt(getColumn(t, c)!, i))).join('|');
@@ -9,7 +15,7 @@ function keyOf(t: Table, cols: string[], i: number): string {
  * "The lane's historical mean": the mean target of the training rows with the same key columns;
  * a key never seen in training falls back to the training mean (named in the baseline's name).
  */
-export function groupMeanBaseline(target: string, keys: string[], label: string): BaselineFn {
+export function groupMeanBaseline(target: string, keys: string[], label: BaselineLabel): BaselineFn {
   return ({ table, trainIdx, testIdx }) => {
     const y = getColumn(table, target)!.num!;
     const sums = new Map<string, { s: number; n: number }>();
@@ -27,7 +33,7 @@ export function groupMeanBaseline(target: string, keys: string[], label: string)
       const g = sums.get(keyOf(table, keys, i));
       return g ? g.s / g.n : globalMean;
     });
-    return { name: `${label} (training-period mean; overall mean for unseen ${keys.join(' × ')})`, values };
+    return { ...named({ code: label, kind: 'mean', keys }), values };
   };
 }
 
@@ -36,7 +42,7 @@ export function groupMeanBaseline(target: string, keys: string[], label: string)
  * (for MAE, the median is the best constant — a mean is a weaker opponent than a planner's
  * rule of thumb). A key never seen in training falls back to the training median.
  */
-export function groupMedianBaseline(target: string, keys: string[], label: string): BaselineFn {
+export function groupMedianBaseline(target: string, keys: string[], label: BaselineLabel): BaselineFn {
   return ({ table, trainIdx, testIdx }) => {
     const y = getColumn(table, target)!.num!;
     const groups = new Map<string, number[]>();
@@ -52,7 +58,7 @@ export function groupMedianBaseline(target: string, keys: string[], label: strin
     const medians = new Map([...groups].map(([k, v]) => [k, median(v)]));
     const overall = median(all);
     const values = Float64Array.from(testIdx, (i) => medians.get(keyOf(table, keys, i)) ?? overall);
-    return { name: `${label} (training-period median; overall median for unseen ${keys.join(' × ')})`, values };
+    return { ...named({ code: label, kind: 'median', keys }), values };
   };
 }
 
@@ -64,7 +70,7 @@ function median(v: number[]): number {
 }
 
 /** Classifier baseline: class shares of the training rows with the same key. */
-export function groupShareBaseline(target: string, keys: string[], label: string): BaselineFn {
+export function groupShareBaseline(target: string, keys: string[], label: BaselineLabel): BaselineFn {
   return ({ table, trainIdx, testIdx, classes }) => {
     const col = getColumn(table, target)!;
     const K = classes!.length;
@@ -87,14 +93,14 @@ export function groupShareBaseline(target: string, keys: string[], label: string
       // Laplace smoothing so an unseen class does not get probability 0 (infinite log-loss).
       for (let k = 0; k < K; k++) values[r * K + k] = (v[k]! + 1) / (n + K);
     });
-    return { name: `${label} (training-period class shares, smoothed)`, values };
+    return { ...named({ code: label, kind: 'shares', keys }), values };
   };
 }
 
 /** A column already in the table is the naive forecast (e.g. last year's same weekday). */
-export function columnBaseline(column: string, label: string): BaselineFn {
+export function columnBaseline(column: string, label: BaselineLabel): BaselineFn {
   return ({ table, testIdx }) => {
     const c = getColumn(table, column)!.num!;
-    return { name: label, values: Float64Array.from(testIdx, (i) => c[i]!) };
+    return { ...named({ code: label, kind: 'column', keys: [] }), values: Float64Array.from(testIdx, (i) => c[i]!) };
   };
 }

@@ -113,8 +113,5 @@ export const demandSpec: ModelSpec = {
       'demand',
     );
   },
-  baseline: [
-    columnBaseline('lag364', 'seasonal naive (same weekday 52 weeks earlier)'),
-    columnBaseline('mean28', 'mean of the last 28 days known 14 days ahead'),
-  ],
+  baseline: [columnBaseline('lag364', 'seasonal-naive'), columnBaseline('mean28', 'mean-28-days')],
 };

@@ -43,7 +43,7 @@ export const freightCostSpec: ModelSpec = {
     );
   },
   baseline: [
-    groupMedianBaseline('costRsPerT', ['stockyard', 'destination', 'mode'], 'lane median cost'),
-    groupMeanBaseline('costRsPerT', ['stockyard', 'destination', 'mode'], 'lane mean cost'),
+    groupMedianBaseline('costRsPerT', ['stockyard', 'destination', 'mode'], 'lane-median-cost'),
+    groupMeanBaseline('costRsPerT', ['stockyard', 'destination', 'mode'], 'lane-mean-cost'),
   ],
 };

@@ -31,8 +31,8 @@ export const loadingThroughputSpec: ModelSpec = {
     );
   },
   baseline: [
-    groupMedianBaseline('rateTph', ['loadingPoint'], 'loading point median rate'),
-    groupMedianBaseline('rateTph', ['loadingPoint', 'product'], 'loading point × product median rate'),
+    groupMedianBaseline('rateTph', ['loadingPoint'], 'point-median-rate'),
+    groupMedianBaseline('rateTph', ['loadingPoint', 'product'], 'point-product-median-rate'),
   ],
 };
 

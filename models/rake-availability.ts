@@ -132,7 +132,7 @@ export const rakeAvailabilitySpec: ModelSpec = {
     );
   },
   baseline: [
-    groupMedianBaseline('delayH', ['loadingPoint', 'wagonType'], 'loading point × wagon type median delay'),
-    groupMedianBaseline('delayH', ['loadingPoint'], 'loading point median delay'),
+    groupMedianBaseline('delayH', ['loadingPoint', 'wagonType'], 'point-wagon-median-delay'),
+    groupMedianBaseline('delayH', ['loadingPoint'], 'point-median-delay'),
   ],
 };

@@ -32,7 +32,7 @@ export const transitDelaySpec: ModelSpec = {
     );
   },
   baseline: [
-    groupMedianBaseline('transitH', ['destination'], 'lane median transit time'),
-    groupMedianBaseline('transitH', ['destination', 'wagonType'], 'lane × wagon type median transit time'),
+    groupMedianBaseline('transitH', ['destination'], 'lane-median-transit'),
+    groupMedianBaseline('transitH', ['destination', 'wagonType'], 'lane-wagon-median-transit'),
   ],
 };

@@ -39,5 +39,5 @@ export const transportModeSpec: ModelSpec = {
       'shipments',
     );
   },
-  baseline: groupShareBaseline('mode', ['destination'], 'destination mode share'),
+  baseline: groupShareBaseline('mode', ['destination'], 'destination-mode-share'),
 };

@@ -20,8 +20,14 @@ describe('baselines', () => {
       { g: 'z', y: 0 },
     ]);
     const args = { table: t, trainIdx: [0, 1, 2, 3, 4], testIdx: [6, 7], classes: null };
-    expect(Array.from(groupMedianBaseline('y', ['g'], 'g median')(args).values)).toEqual([2, 5]); // a: 2; unseen z: median of all 5
-    expect(Array.from(groupMeanBaseline('y', ['g'], 'g mean')(args).values)[0]).toBeCloseTo(103 / 3, 12);
+    const median = groupMedianBaseline('y', ['g'], 'lane-median-cost')(args);
+    expect(Array.from(median.values)).toEqual([2, 5]); // a: 2; unseen z: median of all 5
+    expect(Array.from(groupMeanBaseline('y', ['g'], 'lane-mean-cost')(args).values)[0]).toBeCloseTo(103 / 3, 12);
+    // Named in English and by code, for the interface to write in its own language.
+    expect([median.name, median.nameText]).toEqual([
+      'lane median cost (training-period median; overall median for unseen g)',
+      { code: 'lane-median-cost', kind: 'median', keys: ['g'] },
+    ]);
   });
 
   it('a model must beat every baseline: the strongest is reported, and losing to it marks the model not better', () => {

@@ -9,6 +9,7 @@ import {
 } from './booster';
 import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
 import type { TrainingMetrics } from '../contract/api/training';
+import type { BaselineNameText } from '../contract/baseline-names';
 import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
 import { objectiveNameOf, type ObjectiveConfig, type ObjectiveName } from './objectives';
 import { exportOnnx } from './onnx-export';
@@ -22,6 +23,8 @@ export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
 /** A naive forecast on the test rows, to be beaten: regression values, or n × K class probabilities. */
 export type BaselineFn = (ctx: { table: Table; trainIdx: number[]; testIdx: number[]; classes: string[] | null }) => {
   name: string;
+  /** The name as data, for the interface to write in its own language. */
+  nameText?: BaselineNameText;
   values: Float64Array;
 };
 
@@ -76,6 +79,7 @@ export interface ModelMetrics extends TrainingMetrics {
 /** `beats`: true when the model beats this baseline on the holdout (lower primary metric). */
 export interface BaselineResult {
   name: string;
+  nameText?: BaselineNameText;
   rows: number;
   model: Metrics;
   baseline: Metrics;
@@ -306,6 +310,7 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     const key = primary.name as keyof Metrics;
     baselines.push({
       name: b.name,
+      ...(b.nameText ? { nameText: b.nameText } : {}),
       rows: rows.length,
       model: mm,
       baseline: bm,

@@ -1,4 +1,5 @@
 import type { GateCheck, GateReport, GateResult, GateThresholds } from '../contract/api/registry';
+import { baselineNameParams } from '../contract/baseline-names';
 import { told, type GateCellText } from '../contract/gate-cells';
 import { named, said, unitParam, type GateParams } from '../contract/gate-text';
 import type { Cell } from '../ml/table';
@@ -277,7 +278,11 @@ function improvement(
       passed: !t.mustBeatBaseline || f.trainer.beats,
       ...versus(err.unit, f.trainer.model, f.trainer.baseline, 'versus'),
       ...told('limit', t.mustBeatBaseline ? 'lower' : 'not-required'),
-      ...told('detail', 'trainer-baseline', { name: f.trainer.name, rows: f.trainer.rows }),
+      ...told('detail', 'trainer-baseline', {
+        name: f.trainer.name,
+        rows: f.trainer.rows,
+        ...(f.trainer.nameText ? baselineNameParams(f.trainer.nameText) : {}),
+      }),
     });
   else if (f.registryBase)
     checks.push({

@@ -1,3 +1,4 @@
+import { knownBaselineName, type BaselineNameText } from '../contract/baseline-names';
 import type { GateCellText } from '../contract/gate-cells';
 import { dayNumber, type Cell } from '../ml/table';
 import type { VersionRecord } from './store';
@@ -85,6 +86,8 @@ export function heldOutFigure(v: VersionRecord, metric: string): number | null {
 /** The trainer's comparison with the spec's baseline: the one figure the version panel shows and planning enforces. */
 export interface TrainerBaseline {
   name: string;
+  /** The name as data, when training stored it (core/contract/baseline-names.ts). */
+  nameText?: BaselineNameText;
   rows: number;
   model: number;
   baseline: number;
@@ -94,6 +97,7 @@ export interface TrainerBaseline {
 export function trainerBaseline(v: VersionRecord, metric: string): TrainerBaseline | null {
   const b = v.baselineMetrics as {
     name?: unknown;
+    nameText?: unknown;
     rows?: unknown;
     model?: Record<string, unknown>;
     baseline?: Record<string, unknown>;
@@ -102,5 +106,13 @@ export function trainerBaseline(v: VersionRecord, metric: string): TrainerBaseli
   const m = b?.model?.[metric],
     base = b?.baseline?.[metric];
   if (!b || typeof b.beats !== 'boolean' || typeof m !== 'number' || typeof base !== 'number') return null;
-  return { name: String(b.name), rows: Number(b.rows), model: m, baseline: base, beats: b.beats };
+  const nameText = knownBaselineName(b.nameText);
+  return {
+    name: String(b.name),
+    ...(nameText ? { nameText } : {}),
+    rows: Number(b.rows),
+    model: m,
+    baseline: base,
+    beats: b.beats,
+  };
 }

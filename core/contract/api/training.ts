@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from '../define';
 import { cellRow, checkedRecord, filePath, label, labels } from '../fields';
 import type { TrainStep } from '../train-steps';
+import type { BaselineNameText } from '../baseline-names';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
@@ -88,6 +89,8 @@ export interface TrainingMetrics {
   test: Record<string, number | null>;
   baseline: {
     name: string;
+    /** The name as data (baseline-names.ts); absent from versions trained before it was kept. */
+    nameText?: BaselineNameText;
     rows: number;
     model: Record<string, number | null>;
     baseline: Record<string, number | null>;

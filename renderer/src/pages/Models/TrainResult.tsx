@@ -4,6 +4,7 @@ import { tx } from '../../i18n/rich';
 import { formatPct } from '../../lib/format';
 import { isMetric, metricLabel, metricValue } from '../../lib/modelLabels';
 import { trainingDataText } from '../Forecasts/sourceText';
+import { baselineNameText } from './baselineName';
 
 /** Holdout metrics beside the naive baseline, quantile coverage, and gain-based feature importance. */
 export function TrainResult({ result, unit }: { result: TrainingResult; unit: string }) {
@@ -49,7 +50,7 @@ export function TrainResult({ result, unit }: { result: TrainingResult; unit: st
       {b && (
         <p data-testid="baseline-verdict" className={b.beats ? 'text-emerald-700' : 'font-semibold text-red-700'}>
           {t(b.beats ? 'train.beats' : 'train.notBeats', {
-            name: b.name,
+            name: baselineNameText(b),
             rows: b.rows.toLocaleString('en-IN'),
             metric: metricLabel(m.primary.name),
           })}

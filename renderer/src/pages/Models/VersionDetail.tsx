@@ -5,6 +5,7 @@ import { tx } from '../../i18n/rich';
 import { formatCount, formatMs } from '../../lib/format';
 import { trainedOnSynthetic } from '../../../../core/domain/training-origin';
 import { eventLabel, metricLabel, metricValue, originLabel, taskLabel } from '../../lib/modelLabels';
+import { baselineNameText } from './baselineName';
 
 type Detail = ModelVersionInfo & { events: ModelEvent[]; gateReports: GateReport[] };
 
@@ -35,8 +36,14 @@ export function VersionDetail({
   // The naive baseline's metrics on the same holdout, as stored by training (`metrics.baseline`).
   // `beats` is false when the model does not beat its strongest baseline: planning then uses the baseline.
   const demoTrained = trainedOnSynthetic(detail);
-  const base = detail.baselineMetrics as { name?: string; baseline?: Record<string, unknown>; beats?: boolean } | null;
+  const base = detail.baselineMetrics as {
+    name?: string;
+    nameText?: unknown;
+    baseline?: Record<string, unknown>;
+    beats?: boolean;
+  } | null;
   const baseline = base?.baseline ?? null;
+  const baseName = base ? baselineNameText(base) : '';
   const keys = METRIC_KEYS.filter((k) => k in test(detail) || (compare && k in test(compare)));
   return (
     <div className="space-y-3 text-sm" data-testid="version-detail">
@@ -65,7 +72,7 @@ export function VersionDetail({
             <th className="pr-4 text-left">@{detail.version}</th>
             {compare && <th className="pr-4 text-left">@{compare.version}</th>}
             {baseline && (
-              <th className="pr-4 text-left" title={base?.name}>
+              <th className="pr-4 text-left" title={baseName}>
                 {t('registry.naiveBaseline')}
               </th>
             )}
@@ -92,14 +99,14 @@ export function VersionDetail({
           </tr>
         </tbody>
       </table>
-      {base?.name && <p className="text-xs text-slate-600">{t('registry.baselineName', { name: base.name })}</p>}
+      {base?.name && <p className="text-xs text-slate-600">{t('registry.baselineName', { name: baseName })}</p>}
       {base?.beats === false && (
         <p
           role="status"
           data-testid="baseline-note"
           className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900"
         >
-          {t('registry.notBetter', { name: base.name ?? '' })}
+          {t('registry.notBetter', { name: baseName })}
         </p>
       )}
       {base?.beats === true && (

@@ -5,6 +5,7 @@ import { format, translate, useLang, type Lang } from '../../i18n';
 import { hiGateCells } from '../../i18n/hi-gate-cells';
 import { hiGateChecks, hiGateSummaries } from '../../i18n/hi-gates';
 import { unitLabel } from '../Plan/planText';
+import { hiBaselineParams } from './baselineName';
 
 // A gate's summary and its checks' names and cells in the interface's language. English is the host's own
 // text; Hindi is written from the code and figures behind it. A report stored before gates carried
@@ -36,7 +37,7 @@ export function checkCell(c: GateCheck, cell: GateCell, lang: Lang = useLang.get
   if (typeof v === 'number') return format('{v}', hiParams({ v }), lang);
   const text = c[`${cell}Text`];
   if (lang === 'en' || !text || !(text.code in hiGateCells)) return v;
-  return format(hiGateCells[text.code], hiParams(text.params), 'hi');
+  return format(hiGateCells[text.code], hiParams(hiBaselineParams(text.params)), 'hi');
 }
 
 export function gateSummary(g: GateResult, lang: Lang = useLang.getState().lang): string {

@@ -1,0 +1,21 @@
+import { baselineName, knownBaselineName } from '../../../../core/contract/baseline-names';
+import type { GateParams } from '../../../../core/contract/gate-text';
+import { useLang, type Lang } from '../../i18n';
+import { hiBaselineKinds, hiBaselineLabels } from '../../i18n/hi-baselines';
+
+// A trained model's baseline by name, in the interface's language. English is the name training
+// stored; Hindi is written from the codes stored beside it. A version trained before the codes
+// were kept shows its English name.
+
+/** A stored baseline block's name (`{name, nameText, …}`) in the interface's language. */
+export function baselineNameText(b: { name?: unknown; nameText?: unknown }, lang: Lang = useLang.getState().lang) {
+  const n = knownBaselineName(b.nameText);
+  return lang === 'hi' && n ? baselineName(n, hiBaselineLabels, hiBaselineKinds) : String(b.name ?? '');
+}
+
+/** A gate cell's parameters with the baseline's name in Hindi, where it carries the name's codes (baselineNameParams). */
+export function hiBaselineParams(p: GateParams): GateParams {
+  // The key columns come as they read, one text: the template places them whole.
+  const nameText = { code: p.baseline, kind: p.baselineKind, keys: [String(p.keys ?? '')] };
+  return knownBaselineName(nameText) ? { ...p, name: baselineNameText({ name: p.name, nameText }, 'hi') } : p;
+}
