@@ -29,7 +29,7 @@ export const hiGateCells: Record<GateCellCode, string> = {
   'allowance-baseline': '≤ +{allow}{unit} (सभी पंक्तियों पर रजिस्ट्री बेसलाइन के {metric} {floor}{unit} का {pct} %)',
   'no-dataset': 'कोई डेटासेट दर्ज नहीं (आयातित मॉडल)',
   'rows-since': '{date} से पंक्तियाँ, जहाँ इसका लैग इतिहास के भीतर है',
-  'production-cannot-score': 'प्रोडक्शन @{version} इस होल्डआउट पर प्रेडिक्शन नहीं दे सका: {error}',
+  'production-cannot-score': 'प्रोडक्शन @{version} इस होल्डआउट पर प्रेडिक्शन नहीं दे सका, रनटाइम के अपने शब्दों में: “{error}”',
   'not-comparable-refit':
     'तुलनीय नहीं: {model}@{version} होल्डआउट सहित सभी {n} पंक्तियों पर फिर से फ़िट हुआ; नई पंक्तियों पर तुलना करें (पंक्तियों के साथ जाँचें) या ओवरराइड के साथ प्रोडक्शन में भेजें',
   'not-comparable-imported':

@@ -30,7 +30,7 @@ export const hiModelReasons: Record<keyof typeof MODEL_REASON_EN, string> = {
   'promote-override': 'आगे बढ़ने के लिए ओवरराइड और कारण के साथ प्रोडक्शन में भेजें।',
   'rollback-none': '{model} का कोई प्रोडक्शन संस्करण नहीं है जिससे वापस जाया जाए।',
   'rollback-first': '{model}@{version} पहला प्रोडक्शन संस्करण है: वापस जाने के लिए कोई पिछला संस्करण नहीं है।',
-  'error-text': 'विवरण: {error}',
+  'error-text': 'रनटाइम के अपने शब्दों में: “{error}”',
   'predict-input': '{model}@{version} अनुरोध की पंक्तियाँ नहीं ले सकता',
   'predict-too-many-rows': 'एक अनुरोध में बहुत अधिक पंक्तियाँ: {rows} (सीमा {limit})।',
   'input-missing': 'इनपुट कॉलम नहीं हैं: {columns}।',

@@ -213,7 +213,7 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'registry.data':
     'डेटा: {rows} पंक्तियाँ, {from} … {to}, sha256 {hash}… · इनपुट: {inputs} · फ़ाइल {file}… ({kib} KiB) · पैरेंट {parent}',
   'registry.dataNone': 'डेटा: दर्ज नहीं · इनपुट: {inputs} · फ़ाइल {file}… ({kib} KiB) · पैरेंट {parent}',
-  'registry.lastError': 'पिछली लोड त्रुटि: {error}',
+  'registry.lastError': 'पिछली लोड त्रुटि, रनटाइम के अपने शब्दों में: “{error}”',
   'registry.lineage': 'इतिहास ({n} घटनाएँ)',
   'registry.eventFrom': '(@{version} से)',
   'registry.eventFor': '{consumer} के लिए',

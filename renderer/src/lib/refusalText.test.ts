@@ -103,6 +103,22 @@ describe('refusals and violations in the interface language', () => {
     expect(refusalText(e, 'en')).toBe(e.message);
   });
 
+  it('ends the Hindi sentence before a runtime’s own words, and quotes them as its own', () => {
+    const onnx = 'Load model from m.onnx failed: Protobuf parsing failed.';
+    const reasons: ErrorReason[] = [
+      { code: 'model-load-failed', params: { model: 'transit-delay', version: 2 } },
+      { code: 'error-text', params: { error: onnx } },
+      { code: 'keeps-serving', params: { model: 'transit-delay', version: 1 } },
+    ];
+    const e = refusal('INVALID_DATA', reasons, `cannot load transit-delay@2: ${onnx}. transit-delay@1 keeps serving.`);
+    expect(refusalText(e, 'hi')).toBe(
+      `transit-delay@2 लोड नहीं हो सका: transit-delay@1 सेवा देता रहेगा। रनटाइम के अपने शब्दों में: “${onnx}”`,
+    );
+    const alone = refusal('INVALID_DATA', { code: 'error-text', params: { error: onnx } });
+    expect(refusalText(alone, 'hi')).toBe(`रनटाइम के अपने शब्दों में: “${onnx}”`);
+    expect(refusalText(e, 'en')).toBe(e.message);
+  });
+
   it('words the core’s own terms in a model refusal, and a drift check that could not compare', () => {
     const full = refusal('LIMIT_EXCEEDED', { code: 'jobs-full-one', params: { job: 'training' } });
     expect(refusalText(full, 'hi')).toBe('1 प्रशिक्षण पहले से चल रहा है, एक साथ इतने ही चल सकते हैं; इसके पूरा होने पर इसे शुरू करें।');

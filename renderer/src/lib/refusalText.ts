@@ -66,11 +66,17 @@ export function refusalText(error: unknown, lang: Lang = useLang.getState().lang
     case 'replan-kept-clash':
       return causes.length ? causes.map(reason).join('; ') : reason(r);
     default: {
-      // The model side's reasons in the order its message tells them: the lead, then the rest.
-      if (!causes.length) return reason(r);
-      const rest = causes.map(reason);
-      const end = rest.at(-1)!.endsWith('।') ? '।' : '';
-      return `${stop(reason(r))}: ${rest.map(stop).join('; ')}${end}`;
+      // The model side's reasons in the order its message tells them: the lead, then the rest. A
+      // runtime's own words (untranslatable English) are not spliced into the Hindi sentence: it
+      // ends first, and they follow as a quote of their own.
+      const all = [r, ...causes];
+      const said = all.filter((c) => c.code !== 'error-text').map(reason);
+      const quotes = all.filter((c) => c.code === 'error-text').map(reason);
+      if (!said.length) return quotes.join(' ');
+      const end = quotes.length || said.at(-1)!.endsWith('।') ? '।' : '';
+      const [lead, ...rest] = said;
+      const sentence = rest.length ? `${stop(lead!)}: ${rest.map(stop).join('; ')}` : stop(lead!);
+      return [sentence + end, ...quotes].join(' ');
     }
   }
 }
