@@ -15,24 +15,23 @@ const tph = (v: number) => `${v.toFixed(0)} t/h`;
 /** Transit time, placement delay and loading throughput forecasts for a planning day: what the optimizer uses. */
 export function ForecastOperational() {
   const openId = useScenarios((s) => s.selectedId);
-  const [auto, setAuto] = useState<PlanningDay | null>(null);
+  const list = useScenarios((s) => s.list);
+  const listed = useScenarios((s) => s.listed);
+  // Without the list (the indent panel shows why) the page still answers, for today.
+  const unlisted = useScenarios((s) => !s.listed && s.error !== null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [res, setRes] = useState<OperationalForecastsResult | null>(null);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    const today = plantDate();
-    // Without the list (the indent panel shows why) the page still answers, for today.
-    api.call('scenarios.list', {}).then(
-      (l) => live && setAuto(defaultPlanningDay(l, openId, today)),
-      () => live && setAuto(defaultPlanningDay([], null, today)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [openId]);
+  // The scenario store's list, shared with the indent panel above: one request for both.
+  useEffect(() => void useScenarios.getState().ensureListed(), []);
+  const today = plantDate();
+  const auto: PlanningDay | null = listed
+    ? defaultPlanningDay(list, openId, today)
+    : unlisted
+      ? defaultPlanningDay([], null, today)
+      : null;
   const date = chosen ?? auto?.date ?? null;
-  const note = chosen === null && auto ? planningDayNote(auto, plantDate()) : null;
+  const note = chosen === null && auto ? planningDayNote(auto, today) : null;
   useEffect(() => {
     if (date === null) return;
     let live = true;

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
-import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { api, saveBytes } from '../../api/client';
 import { Button, Card, ErrorBanner } from '../../components/ui';
 import { t } from '../../i18n';
@@ -8,6 +7,7 @@ import { parseNumber } from '../../lib/numberInput';
 import { useAction } from '../../lib/useAction';
 import { useScenarios } from '../Plan/scenarioStore';
 import { IndentTable } from './IndentTable';
+import { indentScenario } from './planningDay';
 
 const MAX_DAYS = 14;
 
@@ -23,19 +23,18 @@ interface ShownIndent {
  * point, for a scenario's open orders, stock and the demand forecast; exported for the indent.
  */
 export function IndentPanel() {
-  const [scenarios, setScenarios] = useState<ScenarioSummary[]>([]);
-  const [scenarioId, setScenarioId] = useState<string>('');
+  const scenarios = useScenarios((s) => s.list);
+  // The list could not be read (no answer has arrived and the store holds the error).
+  const listError = useScenarios((s) => (s.listed ? null : s.error));
+  const [chosenId, setChosenId] = useState<string>('');
   const [daysText, setDaysText] = useState(String(MAX_DAYS));
   const [shown, setShown] = useState<ShownIndent | null>(null);
-  const { busy, error, setError, run } = useAction();
-  useEffect(() => {
-    void api.call('scenarios.list', {}).then((l) => {
-      setScenarios(l);
-      // The scenario open on the Plan page, as the planning day below takes it; else the first.
-      const open = useScenarios.getState().selectedId;
-      setScenarioId((id) => id || l.find((s) => s.id === open)?.id || l[0]?.id || '');
-    }, setError);
-  }, [setError]); // a state setter: the list loads once
+  const { busy, error, run } = useAction();
+  // The scenario store's list, which the Plan page keeps (and the page below reads too): asked for
+  // here only when no page has read it yet.
+  useEffect(() => void useScenarios.getState().ensureListed(), []);
+  const openId = useScenarios((s) => s.selectedId);
+  const scenarioId = indentScenario(scenarios, chosenId, openId);
   const daysInput = parseNumber(daysText, { min: 1, max: MAX_DAYS, whole: true });
   const days = daysInput.ok ? daysInput.value : null;
   const suggest = (asked: { scenarioId: string; days: number }) =>
@@ -70,7 +69,7 @@ export function IndentPanel() {
             className="ml-2 rounded border border-slate-300 px-2 py-1"
             value={scenarioId}
             onChange={(e) => {
-              setScenarioId(e.target.value);
+              setChosenId(e.target.value);
               setShown(null);
             }}
           >
@@ -113,7 +112,7 @@ export function IndentPanel() {
           {t('indent.daysInvalid', { max: MAX_DAYS })}
         </p>
       )}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? listError} />
       {shown && (
         <div className="mt-3 space-y-2" data-testid="indent">
           {shown.days !== days && (

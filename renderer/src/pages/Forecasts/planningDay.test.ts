@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScenarioSummary } from '../../../../core/contract/api/scenarios';
 import { useLang } from '../../i18n';
-import { defaultPlanningDay, planningDayNote } from './planningDay';
+import { defaultPlanningDay, indentScenario, planningDayNote } from './planningDay';
 
 const scenario = (id: string, name: string, horizonStart: string) => ({ id, name, horizonStart }) as ScenarioSummary;
 const list = [
@@ -33,5 +33,12 @@ describe("the Forecasts page's planning day", () => {
   it('says why in Hindi too', () => {
     useLang.setState({ lang: 'hi' });
     expect(planningDayNote(defaultPlanningDay(list, 'a', today), today)).toMatch(/^परिदृश्य “Demo plant” का पहला दिन:/);
+  });
+
+  it('and the indent take the same scenario until the planner picks another for the indent', () => {
+    expect(indentScenario(list, '', 'b')).toBe('b');
+    expect(indentScenario(list, 'a', 'b')).toBe('a');
+    expect(indentScenario(list, 'gone', null)).toBe('a');
+    expect(indentScenario([], '', null)).toBe('');
   });
 });

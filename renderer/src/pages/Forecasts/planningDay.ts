@@ -24,6 +24,15 @@ export function defaultPlanningDay(
   return sc ? { date: sc.horizonStart.slice(0, 10), scenario: sc.name } : { date: today, scenario: null };
 }
 
+/**
+ * The scenario the indent is asked for: the one the planner chose while it is listed, else the
+ * scenario open on the Plan page, as the planning day takes it, else the first.
+ */
+export function indentScenario(list: readonly ScenarioSummary[], chosenId: string, openId: string | null): string {
+  const listed = (id: string | null) => list.find((s) => s.id === id)?.id;
+  return listed(chosenId) ?? listed(openId) ?? list[0]?.id ?? '';
+}
+
 /** Why the page asks for a day that is not today; null when it is today. */
 export function planningDayNote(day: PlanningDay, today: string): string | null {
   if (day.scenario === null || day.date === today) return null;

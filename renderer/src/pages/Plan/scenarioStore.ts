@@ -25,11 +25,19 @@ interface ScenarioState {
   error: unknown;
   lastImport: PendingImport | null;
   refresh(): Promise<void>;
+  /**
+   * The list for a page that shows it but does not manage it (the Forecasts page's panels): asked
+   * for only if no answer has arrived yet, and once however many ask at the same time.
+   */
+  ensureListed(): Promise<void>;
   select(id: string | null): Promise<void>;
   reload(): Promise<void>;
   setError(e: unknown): void;
   setImport(p: PendingImport | null): void;
 }
+
+/** The list request `ensureListed` is waiting on, shared by whoever asks meanwhile. */
+let listing: Promise<void> | null = null;
 
 export const useScenarios = create<ScenarioState>((set, get) => ({
   list: [],
@@ -52,6 +60,13 @@ export const useScenarios = create<ScenarioState>((set, get) => ({
     } catch (e) {
       set({ error: e });
     }
+  },
+  ensureListed() {
+    if (get().listed) return Promise.resolve();
+    listing ??= get()
+      .refresh()
+      .finally(() => (listing = null));
+    return listing;
   },
   async select(id) {
     set({ selectedId: id, detail: null, lastImport: null });
