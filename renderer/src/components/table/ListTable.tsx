@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { t } from '../../i18n';
-import { nextSort, rowAfterKey, viewIndices, type SortState } from './tableLogic';
+import { nextSort, rowAfterKey, rowsInView, viewIndices, type SortState } from './tableLogic';
 import { rowCountText } from './rowCount';
 
 /**
@@ -99,8 +99,9 @@ export function ListTable<R>({
   });
   const onRowKey = (e: KeyboardEvent, index: number) => {
     if (!(e.target instanceof HTMLElement) || e.target.dataset.focusIndex === undefined) return;
-    // A page: the rows a box of this height shows, at about 40 px a row.
-    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / 40));
+    // A page: the rows in view now, as measured, in the box below its sticky header.
+    const box = scroller.current;
+    const page = box ? rowsInView(items, box.scrollTop, box.clientHeight - (head.current?.offsetHeight ?? 0)) : 1;
     const to = rowAfterKey(e.key, index, view.length, page);
     if (to === null) return;
     e.preventDefault();

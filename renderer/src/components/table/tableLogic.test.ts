@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareValues, matchesFilter, nextSort, rowAfterKey, viewIndices, type ViewColumn } from './tableLogic';
+import {
+  compareValues,
+  matchesFilter,
+  nextSort,
+  rowAfterKey,
+  rowsInView,
+  viewIndices,
+  type ViewColumn,
+} from './tableLogic';
 
 type Row = { id: string; t: number };
 const rows: Row[] = [
@@ -59,5 +67,33 @@ describe('rowAfterKey', () => {
     expect(rowAfterKey('Enter', 3, 10, 5)).toBeNull();
     expect(rowAfterKey('ArrowDown', 0, 0, 5)).toBeNull();
     expect(rowAfterKey('ArrowDown', 40, 10, 5)).toBe(9);
+  });
+});
+
+describe('rowsInView', () => {
+  /** Rows laid out one after another from offset 0, with these heights. */
+  const laidOut = (heights: number[]) =>
+    heights.map((h, i) => {
+      const start = heights.slice(0, i).reduce((a, b) => a + b, 0);
+      return { start, end: start + h };
+    });
+
+  it('pages by the rows wholly in view, as measured, not by a guessed row height', () => {
+    // One-line rows of 30 px in 300 px of box: a page is 10 rows (a 40 px guess made it 7).
+    const oneLine = laidOut(Array<number>(100).fill(30));
+    expect(rowsInView(oneLine, 0, 300)).toBe(10);
+    expect(rowAfterKey('PageDown', 0, 100, rowsInView(oneLine, 0, 300))).toBe(10);
+    expect(rowAfterKey('PageUp', 50, 100, rowsInView(oneLine, 1500, 300))).toBe(40);
+    // Wrapped reasons of 56 px, and one opened row of 200 px: fewer rows fit.
+    expect(rowsInView(laidOut(Array<number>(100).fill(56)), 0, 300)).toBe(5);
+    expect(rowsInView(laidOut([30, 200, 30, 30, 30]), 0, 300)).toBe(4);
+  });
+
+  it('counts only rows wholly in view, scrolled part-way, and at least one', () => {
+    const rows = laidOut(Array<number>(100).fill(30));
+    // From 15 px down: rows 1–9 are whole, row 0 and row 10 are cut.
+    expect(rowsInView(rows, 15, 300)).toBe(9);
+    expect(rowsInView(laidOut([500]), 0, 300)).toBe(1);
+    expect(rowsInView([], 0, 300)).toBe(1);
   });
 });

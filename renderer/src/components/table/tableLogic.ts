@@ -87,3 +87,14 @@ export function rowAfterKey(key: string, current: number, count: number, page: n
   const to = moves[key];
   return to === undefined ? null : Math.min(Math.max(to, 0), last);
 }
+
+/**
+ * How many rows a Page key moves: those wholly in view, from their measured extents (rows wrap
+ * reasons and open details, so no one height fits), in a box showing `height` px of rows from
+ * `top` (below its sticky header); at least one. Extents and `top` are in the rows' own offsets.
+ */
+export function rowsInView(rows: readonly { start: number; end: number }[], top: number, height: number): number {
+  // Half a pixel either side: measured heights are fractional.
+  const inView = rows.filter((r) => r.start >= top - 0.5 && r.end <= top + height + 0.5).length;
+  return Math.max(1, inView);
+}
