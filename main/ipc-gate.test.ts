@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { connectionGate } from '../core/contract/call-gate';
-import { CALL_MESSAGE_LIMITS, callMessageLimit, LIST_CALL_BYTES } from '../core/contract/limits';
+import { CALL_MESSAGE_LIMITS, callMessageLimit, LIST_CALL_BYTES, SMALL_CALL_BYTES } from '../core/contract/limits';
 import type { ClientMessage } from '../core/contract/protocol';
 import { readFrame } from '../core/host/transports/ws-frame';
 import { windowCallGate } from './ipc-gate';
@@ -40,6 +40,41 @@ describe('desktop IPC gate', () => {
     expect(gate(1, { type: 'call', id: 2, name: 'health.get', payload: { n: '₹'.repeat(limit / 3) } })).toMatchObject({
       error: { code: 'LIMIT_EXCEEDED' },
     });
+  });
+
+  it('refuses a huge payload to a small call having read about the limit of it, never the rest', () => {
+    const limit = callMessageLimit('health.get');
+    let reads = 0;
+    const rows = new Proxy(new Array<string>(1_000_000).fill('row'), {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const payload = { rows };
+    Object.defineProperty(payload, 'rest', {
+      enumerable: true,
+      get: () => {
+        throw new Error('read past the limit');
+      },
+    });
+    const answer = windowCallGate()(1, { type: 'call', id: 9, name: 'health.get', payload });
+    expect(answer).toEqual({
+      type: 'error',
+      id: 9,
+      error: {
+        code: 'LIMIT_EXCEEDED',
+        message: `The 'health.get' call is more than 16,385 bytes; it takes at most 16,384 bytes.`,
+      },
+    });
+    // Each row is 6 bytes ('"row",'): the rows that fit under the limit, and the one that passed it.
+    expect(reads).toBeLessThanOrEqual(Math.ceil(limit / 6) + 1);
+  });
+
+  it('drops a cancel larger than any call needs, without reading it all', () => {
+    const junk = { pad: 'x'.repeat(SMALL_CALL_BYTES) };
+    Object.defineProperty(junk, 'rest', { enumerable: true, get: () => assert.fail('read past the limit') });
+    expect(windowCallGate()(1, { type: 'cancel', id: 4, junk } as ClientMessage)).toBe('drop');
   });
 
   it('refuses a burst of large calls from one window on its byte budget, each window on its own', () => {

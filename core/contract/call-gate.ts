@@ -20,10 +20,12 @@ export interface GateOptions {
  * its message budget, its byte budget, then the call's own size limit (limits.ts). A transport
  * calls it with the message's size before it parses the message, where it can. Returns the
  * refusal to answer, 'drop' for a cancel over budget (it has no answer), or null to pass it on.
+ * `more` says the message was measured only until it passed its call's limit: it is larger than
+ * `bytes`, and only `bytes` of it were read.
  */
 export function connectionGate(
   opts: GateOptions = {},
-): (head: MessageHead, bytes: number) => HostMessage | 'drop' | null {
+): (head: MessageHead, bytes: number, more?: boolean) => HostMessage | 'drop' | null {
   const messagesPerS = opts.messagesPerS ?? WINDOW_MESSAGES_PER_S;
   const messages = new TokenBucket(messagesPerS, messagesPerS * 2, opts.now);
   const volume = new TokenBucket(
@@ -31,7 +33,7 @@ export function connectionGate(
     opts.bytesBurst ?? MAX_CALL_MESSAGE_BYTES,
     opts.now,
   );
-  return (head, bytes) => {
+  return (head, bytes, more = false) => {
     // A message refused for the count takes nothing from the byte budget.
     const over = !messages.take() ? 'many requests' : !volume.take(bytes) ? 'much data' : null;
     // Over a budget: answer at once instead of queueing work the host can't keep up with.
@@ -39,14 +41,24 @@ export function connectionGate(
       return head.type === 'call' ? limitExceeded(head.id, `Too ${over} on this connection; slow down.`) : 'drop';
     if (head.type !== 'call') return null;
     const limit = callMessageLimit(head.name);
-    return bytes > limit ? callTooLarge(head.id, head.name, bytes, limit) : null;
+    return bytes > limit ? callTooLarge(head.id, head.name, bytes, limit, more) : null;
   };
 }
 
-/** The refusal of a call whose message is larger than its call takes, naming the call, the size and the limit. */
-export function callTooLarge(id: number, name: string, bytes: number, limit = callMessageLimit(name)): HostMessage {
+/**
+ * The refusal of a call whose message is larger than its call takes, naming the call, the size and
+ * the limit; `more` when the size is only where measuring stopped, past the limit.
+ */
+export function callTooLarge(
+  id: number,
+  name: string,
+  bytes: number,
+  limit = callMessageLimit(name),
+  more = false,
+): HostMessage {
   const n = (b: number) => b.toLocaleString('en-US');
-  return limitExceeded(id, `The '${name}' call is ${n(bytes)} bytes; it takes at most ${n(limit)} bytes.`);
+  const size = `${more ? 'more than ' : ''}${n(bytes)}`;
+  return limitExceeded(id, `The '${name}' call is ${size} bytes; it takes at most ${n(limit)} bytes.`);
 }
 
 function limitExceeded(id: number, message: string): HostMessage {
