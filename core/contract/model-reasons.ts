@@ -58,6 +58,9 @@ export const MODEL_REASON_EN = {
     "{model}@{version} was trained on synthetic demo history, not the plant's; it feeds only the demo (ask for it with --demo)",
   'no-baseline-at-hand': 'no baseline is at hand (the plant has no history for it)',
   'baseline-synthetic-too': "its baseline was fitted on the same synthetic history, so the scenario's own figures stay",
+  // {name}: the baseline's English name; its codes ride beside it (baselineNameParams) for other languages.
+  'baseline-used': 'its baseline ({name}) is used',
+  'baseline-used-spread': "its baseline ({name}; P10/P90: the destination's empirical quantiles) is used",
   'model-answer-failed': '{model}',
   'demand-no-history': 'No demand history for destination {destination} × product {product}.',
   'forecast-undo-none': 'This scenario has no forecast update to undo.',

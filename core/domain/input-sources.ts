@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { errorReasonSchema } from '../contract/refusals';
 
 /**
  * Where a scenario's forecastable figures came from: one row per figure that "Update from
  * forecasts" considered. `source` is `model NAME@VERSION` (a registry version that beats its
  * baseline), `baseline NAME` (the model's naive baseline, used because the model does not beat
  * it or was trained on synthetic history), `scenario` (the value typed in the scenario was kept)
- * or `default`. `why` says, in words, why a model was not used.
+ * or `default`. `why` says, in words, why a model was not used; `reasons` says it as codes, where
+ * the host has them, for the interface to word in its language (a row saved before has only `why`).
  */
 export const INPUT_FIELDS = ['railTransitH', 'loadingRateTph', 'expectedPlacement'] as const;
 
@@ -18,6 +20,7 @@ export const inputSourceSchema = z
     used: z.union([z.number(), z.string()]),
     source: z.string().trim().min(1).max(200),
     why: z.string().max(2000).optional(),
+    reasons: z.array(errorReasonSchema).max(8).optional(),
     /** Transit only: the quantiles the risk of a plan is computed from [h]. */
     p10H: z.number().positive().optional(),
     p50H: z.number().positive().optional(),

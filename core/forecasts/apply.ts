@@ -1,7 +1,7 @@
 import type { InputSource } from '../domain/input-sources';
 import type { Scenario } from '../domain/scenario';
 import type { Cell } from '../ml/table';
-import { answer, type ModelAccess } from './model-access';
+import { answer, type Answer, type ModelAccess } from './model-access';
 import type { VersionRecord } from '../registry/store';
 import { eventPoints, rateOverEvents, throughputServingRows } from '../../models/loading-throughput';
 
@@ -27,6 +27,14 @@ export interface ApplyResult {
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** A source row's `why`: the answer's, with its reasons as codes, or `otherwise` when there was no answer. */
+function said(a: Answer | null, otherwise?: string): Pick<InputSource, 'why' | 'reasons'> {
+  if (a?.why === undefined) return otherwise === undefined ? {} : { why: otherwise };
+  // The reasons as stored: the host's lists of ids are typed read-only, the schema's are not.
+  const reasons = a.reasons as InputSource['reasons'];
+  return { why: a.why, ...(reasons ? { reasons } : {}) };
+}
 
 /** The `tonnes` a version was trained on (its dataset statistics' sample), or none recorded. */
 function trainingTonnes(rec: VersionRecord | null): number[] {
@@ -103,7 +111,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
       before: origin('railTransitH', d.code, d.railTransitH),
     };
     if (!ta?.values) {
-      sources.push({ ...base, used: d.railTransitH, source: 'scenario', why: ta?.why ?? 'no destinations' });
+      sources.push({ ...base, used: d.railTransitH, source: 'scenario', ...said(ta, 'no destinations') });
       return;
     }
     const p50 = Math.max(1, r1(ta.values.prediction![i]!));
@@ -114,7 +122,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
         ? { p10H: Math.max(0.1, r1(Math.min(p10, p50))), p50H: p50, p90H: r1(Math.max(p90, p50)) }
         : { p50H: p50 };
     transitH.set(d.code, p50);
-    sources.push({ ...base, used: p50, source: ta.source, ...(ta.why ? { why: ta.why } : {}), ...q });
+    sources.push({ ...base, used: p50, source: ta.source, ...said(ta), ...q });
   });
 
   // Loading: the throughput model per loading point × product it can load.
@@ -156,7 +164,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
         ...base,
         used: lp.loadingRateTph,
         source: 'scenario',
-        why: la?.why ?? (mine.length ? 'no forecast' : 'no product it can load'),
+        ...said(la, mine.length ? 'no forecast' : 'no product it can load'),
       });
       continue;
     }
@@ -180,7 +188,7 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
     const hours = byProduct.reduce((s, x) => s + (x.weightT || 1) / x.rateTph, 0);
     const used = Math.max(1, Math.min(20_000, Math.round(total / hours)));
     rate.set(lp.code, used);
-    sources.push({ ...base, used, source: la.source, ...(la.why ? { why: la.why } : {}), byProduct });
+    sources.push({ ...base, used, source: la.source, ...said(la), byProduct });
   }
 
   // Placement: promised time + forecast delay, averaged over the loading points that take the rake's wagon type.
@@ -214,14 +222,14 @@ export async function applyForecasts(sc: Scenario, access: ModelAccess, opts: Ap
         ...base,
         used: r.expectedPlacement,
         source: 'scenario',
-        why: pa?.why ?? 'no loading point takes its wagon type',
+        ...said(pa, 'no loading point takes its wagon type'),
       });
       continue;
     }
     const delayH = r1(mine.reduce((s, x) => s + pa.values.prediction![x.i]!, 0) / mine.length);
     const used = addHours(mine[0]!.promised, delayH);
     placement.set(r.id, used);
-    sources.push({ ...base, used, source: pa.source, ...(pa.why ? { why: pa.why } : {}), delayH });
+    sources.push({ ...base, used, source: pa.source, ...said(pa), delayH });
   }
 
   const scenario: Scenario = {

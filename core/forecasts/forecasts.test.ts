@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PredictAnswer } from '../contract/api/registry';
+import { baselineName } from '../contract/baseline-names';
+import { inputSourceSchema } from '../domain/input-sources';
 import { checkPlan } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
 import type { ModelManifest } from '../ml/manifest';
@@ -61,7 +63,7 @@ function access(versions: Record<string, VersionRecord>, calls: string[] = []): 
         ms: 0,
       } satisfies PredictAnswer;
     },
-    baseline: (_name, rows) => ({ values: { prediction: rows.map(() => 7) }, description: 'lane mean (test)' }),
+    baseline: (_name, rows) => ({ values: { prediction: rows.map(() => 7) }, name: 'lane mean (test)', spread: false }),
   };
 }
 
@@ -154,6 +156,41 @@ describe('update from forecasts', () => {
     ).toBe(true);
     expect(calls).not.toContain('transit-delay');
     expect(r.sources.find((s) => s.field === 'loadingRateTph')!.source).toBe('model loading-throughput@2');
+  });
+
+  it('carries the baseline used as codes beside its English, for the interface to word', async () => {
+    const nameText = { code: 'lane-median-transit', kind: 'median', keys: ['destination'] } as const;
+    const withNamed: ModelAccess = {
+      ...access({ ...all(), 'transit-delay': version('transit-delay', 3, { beats: false }) }),
+      baseline: (_name, rows) => ({
+        values: { prediction: rows.map(() => 7), p10: rows.map(() => 5), p90: rows.map(() => 9) },
+        name: baselineName(nameText),
+        nameText,
+        spread: true,
+      }),
+    };
+    const t = (await applyForecasts(sc0(), withNamed, { demo: false })).sources.find(
+      (s) => s.field === 'railTransitH',
+    )!;
+    expect(t.why).toBe(
+      'transit-delay@3 does not beat its baseline on the holdout: its baseline (lane median transit time ' +
+        '(training-period median; overall median for unseen destination); ' +
+        "P10/P90: the destination's empirical quantiles) is used",
+    );
+    expect(t.reasons).toEqual([
+      { code: 'model-beaten', params: { model: 'transit-delay', version: 3 } },
+      {
+        code: 'baseline-used-spread',
+        params: {
+          name: baselineName(nameText),
+          baseline: 'lane-median-transit',
+          baselineKind: 'median',
+          keys: 'destination',
+        },
+      },
+    ]);
+    // Saved with the scenario: the row reads back as it was written.
+    expect(inputSourceSchema.parse(t)).toEqual(t);
   });
 
   it('refuses models trained on synthetic history for a real scenario, and uses them for the demo', async () => {
@@ -392,7 +429,11 @@ describe('the baseline planning falls back to', () => {
     expect(b.values.prediction![0]).toBeCloseTo(sorted.length % 2 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2, 6);
     expect(b.values.p10![0]).toBeLessThanOrEqual(b.values.p90![0]!);
     expect(b.values.p10![0]).toBeGreaterThanOrEqual(Math.min(...lane));
-    expect(b.description).toMatch(/^lane median transit time/);
+    expect(b).toMatchObject({
+      name: expect.stringMatching(/^lane median transit time/),
+      nameText: { code: 'lane-median-transit' },
+      spread: true,
+    });
     // The baseline the model was judged against is the one used, by name.
     const other = specBaseline(
       'transit-delay',
@@ -400,6 +441,6 @@ describe('the baseline planning falls back to', () => {
       [{ date: '2026-01-01', destination: dest, corridor: 'X', distanceKm: 100, wagonType: 'BOXN', loadT: 3000 }],
       'lane × wagon type median transit time (training-period median; overall median for unseen destination × wagonType)',
     )!;
-    expect(other.description).toMatch(/^lane × wagon type median/);
+    expect(other.name).toMatch(/^lane × wagon type median/);
   });
 });

@@ -5,6 +5,8 @@ import type { Cell } from '../ml/table';
 import { predictBaseline } from '../registry/baseline';
 import type { VersionRecord } from '../registry/store';
 import { trainedOnSynthetic } from '../domain/training-origin';
+import { baselineNameParams } from '../contract/baseline-names';
+import type { SpecBaseline } from './spec-baseline';
 
 /** What "Update from forecasts" needs of the registry: the serving version and its answers. */
 export interface ModelAccess {
@@ -25,12 +27,15 @@ export interface ModelAccess {
     rows: readonly Record<string, Cell>[],
     prefer: string | undefined,
     demo: boolean,
-  ): { values: Record<string, number[]>; description: string } | null;
+  ): SpecBaseline | null;
 }
 
-/** Forecast values for the rows asked, and the `sources` label of what gave them. */
+/**
+ * Forecast values for the rows asked, and the `sources` label of what gave them. `reasons` tells
+ * `why` as codes where it can, for the interface to word in its own language.
+ */
 export type Answer =
-  | { values: Record<string, number[]>; source: string; why?: string }
+  | { values: Record<string, number[]>; source: string; why?: string; reasons?: ErrorReason[] }
   // `noModel`: the registry has no version to serve (the interface words that case itself).
   | { values: null; why: string; noModel?: true; reasons: ErrorReason[] };
 
@@ -69,12 +74,15 @@ export async function answer(
   if (refusedWhy) {
     const refused = reasonText(refusedWhy);
     const b = access.baseline?.(name, rows, (rec.baselineMetrics as { name?: string } | null)?.name, demo);
-    if (b)
+    if (b) {
+      const used = usedBaseline(b);
       return {
         values: b.values,
         source: `baseline ${name}`,
-        why: `${refused}: its baseline (${b.description}) is used`,
+        why: `${refused}: ${reasonText(used)}`,
+        reasons: [refusedWhy, used],
       };
+    }
     if (!rec.baseline)
       return {
         values: null,
@@ -112,4 +120,10 @@ export async function answer(
       reasons: because({ code: 'model-answer-failed', params: { model: name } }, err),
     };
   }
+}
+
+/** The reason a spec baseline answers: its English name, and its codes for other languages when it has them. */
+function usedBaseline(b: SpecBaseline): ErrorReason {
+  const params = { name: b.name, ...(b.nameText ? baselineNameParams(b.nameText) : {}) };
+  return { code: b.spread ? 'baseline-used-spread' : 'baseline-used', params };
 }

@@ -1,7 +1,17 @@
 import { getSpec } from '../../models';
+import type { BaselineNameText } from '../contract/baseline-names';
 import type { HistoryData } from '../../models';
 import { getColumn, tableFromRows, type Cell, type ColumnType } from '../ml/table';
 import { rowsOf } from '../registry/training-data';
+
+/** A spec baseline's forecasts and its name, in English and as codes when its spec gives them. */
+export interface SpecBaseline {
+  values: Record<string, number[]>;
+  name: string;
+  nameText?: BaselineNameText;
+  /** P10/P90 are the destination's empirical quantiles of the history. */
+  spread: boolean;
+}
 
 /**
  * The baseline a spec model was judged against (its spec's `baseline`, e.g. the lane's
@@ -13,7 +23,7 @@ export function specBaseline(
   history: HistoryData,
   rows: readonly Record<string, Cell>[],
   prefer?: string,
-): { values: Record<string, number[]>; description: string } | null {
+): SpecBaseline | null {
   let spec;
   try {
     spec = getSpec(name);
@@ -68,6 +78,8 @@ export function specBaseline(
   }
   return {
     values,
-    description: b.name + (spec.quantiles?.length && lane ? "; P10/P90: the destination's empirical quantiles" : ''),
+    name: b.name,
+    ...(b.nameText ? { nameText: b.nameText } : {}),
+    spread: Boolean(spec.quantiles?.length && lane),
   };
 }

@@ -510,7 +510,7 @@ describe('scenarios: demo seed and history', () => {
     expect(access.baseline!('transit-delay', [trip], undefined, false)).toBeNull();
     const lane = seeded.data.trips.filter((t) => t.destination === t0.destination).map((t) => t.transitH!);
     const demoBaseline = access.baseline!('transit-delay', [trip], undefined, true)!;
-    expect(demoBaseline.description).toMatch(/^lane median transit time/);
+    expect(demoBaseline.name).toMatch(/^lane median transit time/);
     const [p10, p50, p90] = (['p10', 'prediction', 'p90'] as const).map((k) => demoBaseline.values[k]![0]!);
     expect(p10).toBeLessThan(p50!);
     expect(p50).toBeLessThan(p90!);

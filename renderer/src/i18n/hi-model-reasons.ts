@@ -54,6 +54,8 @@ export const hiModelReasons: Record<keyof typeof MODEL_REASON_EN, string> = {
     '{model}@{version} संयंत्र के नहीं, कृत्रिम डेमो इतिहास पर प्रशिक्षित है; यह केवल डेमो को देता है (इसे --demo से माँगें)',
   'no-baseline-at-hand': 'कोई बेसलाइन उपलब्ध नहीं है (संयंत्र के पास इसका इतिहास नहीं है)',
   'baseline-synthetic-too': 'इसकी बेसलाइन भी उसी कृत्रिम इतिहास पर बनी थी, इसलिए परिदृश्य के अपने आँकड़े बने रहते हैं',
+  'baseline-used': 'इसकी बेसलाइन ({name}) उपयोग की जाती है',
+  'baseline-used-spread': 'इसकी बेसलाइन ({name}; P10/P90: गंतव्य के अनुभवजन्य क्वांटाइल) उपयोग की जाती है',
   'model-answer-failed': '{model} उत्तर नहीं दे सका',
   'demand-no-history': 'गंतव्य {destination} × उत्पाद {product} का कोई माँग इतिहास नहीं है।',
   'forecast-undo-none': 'इस परिदृश्य में पूर्वानुमान का कोई अद्यतन नहीं है जिसे पूर्ववत किया जाए।',

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useLang } from '../../i18n';
-import { forecastFromText, historyFromText, noModelText, trainingDataText } from './sourceText';
+import { baselineName, baselineNameParams } from '../../../../core/contract/baseline-names';
+import type { InputSource } from '../../../../core/domain/input-sources';
+import { forecastFromText, historyFromText, noModelText, sourceWhyText, trainingDataText } from './sourceText';
 
 const demoTable = { code: 'table', table: 'history_demand', rows: 159140, demo: { seed: 1, days: 730 } } as const;
 const noTransit = { code: 'historical-mean', why: { code: 'not-in-registry', model: 'transit-delay' } } as const;
@@ -49,5 +51,33 @@ describe('what a training learned from', () => {
     expect(trainingDataText({ source: 'CSV /data/lanes.csv (2,000 rows)', history: null })).toBe(
       'CSV /data/lanes.csv (2,000 rows)',
     );
+  });
+});
+
+describe('why a figure came from a baseline', () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  const nameText = { code: 'lane-median-transit', kind: 'median', keys: ['destination'] } as const;
+  const name = baselineName(nameText);
+  const row: Pick<InputSource, 'why' | 'reasons'> = {
+    why: `transit-delay@3 does not beat its baseline on the holdout: its baseline (${name}; P10/P90: the destination's empirical quantiles) is used`,
+    reasons: [
+      { code: 'model-beaten', params: { model: 'transit-delay', version: 3 } },
+      { code: 'baseline-used-spread', params: { name, ...baselineNameParams(nameText) } },
+    ],
+  };
+
+  it("reads in English as the host's own text", () => {
+    expect(sourceWhyText(row)).toBe(row.why);
+  });
+
+  it('reads in Hindi with the baseline named from its codes, the key columns as they are', () => {
+    useLang.setState({ lang: 'hi' });
+    expect(sourceWhyText(row)).toBe(
+      'transit-delay@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: इसकी बेसलाइन (लेन का माध्यिका यात्रा समय ' +
+        '(प्रशिक्षण अवधि की माध्यिका; प्रशिक्षण में न आए destination के लिए कुल माध्यिका); ' +
+        'P10/P90: गंतव्य के अनुभवजन्य क्वांटाइल) उपयोग की जाती है',
+    );
+    // A row saved before the reasons were kept shows the host's English as it was saved.
+    expect(sourceWhyText({ why: row.why })).toBe(row.why);
   });
 });

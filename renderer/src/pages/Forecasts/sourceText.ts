@@ -1,7 +1,10 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
+import type { InputSource } from '../../../../core/domain/input-sources';
 import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
 import { t, translate, useLang, type Lang, type MessageKey } from '../../i18n';
 import { formatCount } from '../../lib/format';
+import { reasonsText } from '../../lib/refusalText';
+import { hiBaselineParams } from '../Models/baselineName';
 
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
 // error the host quotes stays as it came: only the sentence around it is translated.
@@ -50,4 +53,16 @@ export function demandSourceText(d: IndentResult['demandFrom']): string {
       history: historyFromText(d.railShare.history),
     });
   return d.noModel ? t('source.indentNoModel') : t('source.indentNone', { why: d.why });
+}
+
+/**
+ * Why a figure did not come from its model ("Update from forecasts"): in Hindi from the reasons'
+ * codes, the baseline used named from its codes; the host's English as it came otherwise, and for
+ * a row saved before the reasons were kept.
+ */
+export function sourceWhyText(s: Pick<InputSource, 'why' | 'reasons'>, lang: Lang = useLang.getState().lang): string {
+  const why = s.why ?? '';
+  if (lang === 'en' || !s.reasons?.length) return why;
+  const reasons = s.reasons.map((r) => ({ ...r, params: hiBaselineParams(r.params) }));
+  return reasonsText({ message: why, reasons }, lang);
 }

@@ -1,5 +1,6 @@
 import { baselineName, knownBaselineName } from '../../../../core/contract/baseline-names';
 import type { GateParams } from '../../../../core/contract/gate-text';
+import type { ViolationParams } from '../../../../core/domain/violations';
 import { useLang, type Lang } from '../../i18n';
 import { hiBaselineKinds, hiBaselineLabels } from '../../i18n/hi-baselines';
 
@@ -13,8 +14,11 @@ export function baselineNameText(b: { name?: unknown; nameText?: unknown }, lang
   return lang === 'hi' && n ? baselineName(n, hiBaselineLabels, hiBaselineKinds) : String(b.name ?? '');
 }
 
-/** A gate cell's parameters with the baseline's name in Hindi, where it carries the name's codes (baselineNameParams). */
-export function hiBaselineParams(p: GateParams): GateParams {
+/**
+ * A gate cell's or a reason's parameters with the baseline's name in Hindi, where they carry the
+ * name's codes (baselineNameParams).
+ */
+export function hiBaselineParams<P extends GateParams | ViolationParams>(p: P): P {
   // The key columns come as they read, one text: the template places them whole.
   const nameText = { code: p.baseline, kind: p.baselineKind, keys: [String(p.keys ?? '')] };
   return knownBaselineName(nameText) ? { ...p, name: baselineNameText({ name: p.name, nameText }, 'hi') } : p;

@@ -6,6 +6,7 @@ import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { t } from '../../i18n';
+import { sourceWhyText } from '../Forecasts/sourceText';
 import { useScenarios } from './scenarioStore';
 
 const fieldLabel = (field: InputSource['field']) => t(`forecast.field.${field}`);
@@ -28,7 +29,7 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
   const { busy, error, run } = useAction();
   const [note, setNote] = useState<string | null>(null);
   const whys = preview
-    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${fieldLabel(s.field)}: ${s.why}`))]
+    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${fieldLabel(s.field)}: ${sourceWhyText(s)}`))]
     : [];
   return (
     <Card
