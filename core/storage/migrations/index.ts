@@ -17,6 +17,7 @@ import { m060JobOwner } from './060-job-owner';
 import { m061HistoryDemandLane } from './061-history-demand-lane';
 import { m062ModelTrainingSpan } from './062-model-training-span';
 import { m063SmoothedBaselines } from './063-smoothed-baselines';
+import { m064DriftHistoryNouns } from './064-drift-history-nouns';
 
 /**
  * Every schema change, in order. Numbers are unique and increasing (gaps are allowed so features
@@ -42,4 +43,5 @@ export const MIGRATIONS: Migration[] = [
   m061HistoryDemandLane,
   m062ModelTrainingSpan,
   m063SmoothedBaselines,
+  m064DriftHistoryNouns,
 ];
