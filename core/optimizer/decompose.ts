@@ -56,9 +56,10 @@ export async function solveDecomposed(
      * Large: work on the plan to be returned (the final improvement pass) as soon as the diving
      * worker has returned it, while the bound worker prices on, at most `boundExtraS` past the
      * deadline. `run` gets the plan and the CPU share the workers received, and returns until when
-     * (Date.now() ms) the bound worker may go on after it.
+     * (Date.now() ms) the bound worker may go on after it. Work that waits (a promise) lets the
+     * bound worker's rounds arrive meanwhile.
      */
-    whileBound?: { run: (draft: Draft, cpuShare: number) => number; boundExtraS: number };
+    whileBound?: { run: (draft: Draft, cpuShare: number) => number | Promise<number>; boundExtraS: number };
   },
   hooks: OptimizeHooks,
 ): Promise<DecomposedResult> {
@@ -144,7 +145,7 @@ export async function solveDecomposed(
       d1 = await dive1;
       chosen = cheapest([d1]);
       try {
-        const untilMs = whileBound.run(chosen.useDive ? chosen.d.draft! : start, share());
+        const untilMs = await whileBound.run(chosen.useDive ? chosen.d.draft! : start, share());
         // The bound worker prices on until the caller's work ends or the time it may have does.
         await Promise.race([bound0, new Promise((ok) => setTimeout(ok, Math.max(0, untilMs - Date.now())))]);
       } finally {
