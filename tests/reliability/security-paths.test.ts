@@ -122,14 +122,14 @@ describe('paths a window sends are confined to the data folder', () => {
   it('refuses a FIFO at once instead of blocking the host on it', async () => {
     const fifo = path.join(data.dir, 'pipe.csv');
     execFileSync('mkfifo', [fifo]);
+    // Nothing ever writes to the pipe: a host that waited on it would never answer, and the test
+    // would time out. How fast the refusal comes is the machine's load, not the host's behaviour.
     for (const [label, call] of calls(fifo)) {
-      const started = Date.now();
       const err = await refusal(call());
       expect([err.code, err.message], label).toEqual([
         'BAD_PAYLOAD',
         expect.stringMatching(/is a pipe \(FIFO\); only a regular file can be read/),
       ]);
-      expect(Date.now() - started).toBeLessThan(2000);
     }
   });
 
