@@ -20,6 +20,12 @@ beforeAll(async () => {
 
 const INFO = { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
 const rel = (x: number) => 1e-6 * Math.max(1, Math.abs(x));
+/**
+ * A deadline the runs below never reach: they end when the rounds converge and the restricted
+ * master MIP is solved, however busy the machine (beside busy processes the day seeds' rounds did
+ * not converge within 10 s). A run that never ended would time the test out.
+ */
+const FAR_MS = 600_000;
 
 /** The first `rakes` rakes and `orders` orders of a generated day: small enough to prove optimal in well under a second. */
 function small(seed: number, rakes: number, orders: number, edit: (s: Scenario) => void = () => {}): Scenario {
@@ -49,7 +55,7 @@ interface Run {
   rounds: Array<number | null>;
 }
 const runs = new Map<string, Run>();
-/** Column generation with a generous deadline (each run once per file: several tests read it). */
+/** Column generation with a deadline it never reaches (each run once per file: several tests read it). */
 function colgen(name: string, make: () => Scenario, warmStart = true): Run {
   const hit = runs.get(name);
   if (hit) return hit;
@@ -57,7 +63,7 @@ function colgen(name: string, make: () => Scenario, warmStart = true): Run {
   const { p, g, opts } = setup(sc);
   const rounds: Array<number | null> = [];
   const cg = columnGeneration(h, p, opts, warmStart ? [g] : [], {
-    deadlineMs: Date.now() + 20_000,
+    deadlineMs: Date.now() + FAR_MS,
     mipShare: 0.5,
     onRound: (b) => rounds.push(b),
   });
@@ -271,14 +277,13 @@ describe('stopping', () => {
     const sc = generateScenario({ seed: 2, size: 'day' });
     const { p, g, opts } = setup(sc);
     const rounds: number[] = [];
-    const t0 = Date.now();
+    // Ten minutes: a run that went on to its deadline would time the test out.
     const cg = columnGeneration(h, p, opts, [g], {
-      deadlineMs: Date.now() + 60_000,
+      deadlineMs: Date.now() + 600_000,
       mipShare: 0.5,
       shouldStop: () => true,
       onRound: (_b, i) => rounds.push(i),
     });
-    expect(Date.now() - t0).toBeLessThan(5_000);
     expect(rounds).toEqual([]);
     expect(cg.iterations).toBe(0);
     expect(cg.bound).toBeNull();
@@ -322,7 +327,7 @@ function convergesUnderOptimum(
   const opt = optimum(r.p, r.opts);
   const rounds: Array<number | null> = [];
   const out = columnGeneration(h, r.p, r.opts, [r.g], {
-    deadlineMs: Date.now() + 20_000,
+    deadlineMs: Date.now() + FAR_MS,
     mipShare: 0,
     ...run,
     onRound: (b) => rounds.push(b),
@@ -358,7 +363,7 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
   it.each(SMALL)('%s: dropping loadings idle since the last LP converges to the same bound', (name, make) => {
     const r = colgen(name, make);
     const dr = columnGeneration(h, r.p, r.opts, [r.g], {
-      deadlineMs: Date.now() + 20_000,
+      deadlineMs: Date.now() + FAR_MS,
       mipShare: 0,
       smoothing: 0.5,
       patternsPerRake: 5,
@@ -394,8 +399,9 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
     '%s: diving, then the restricted master MIP from its plan (week): checked, its model objective, no dearer than that MIP without the dive',
     (name, make) => {
       const r = colgen(name, make);
+      // The dive has its 5 s; the MIP after it runs to its gap, so it can match the MIP without the dive.
       const dm = columnGeneration(h, r.p, r.opts, [r.g], {
-        deadlineMs: Date.now() + 20_000,
+        deadlineMs: Date.now() + FAR_MS,
         mipShare: 0.5,
         dive: true,
         diveS: 5,
@@ -421,15 +427,14 @@ describe("the large size's workers: idle loadings dropped, price-and-fix diving"
   it("a master LP re-solved after others still gets its own time limit (HiGHS' clocks reset per solve)", () => {
     const m = weekMaster();
     // Each solve from a cleared basis, so each takes real simplex time.
-    let longest = 0;
     for (let i = 0; i < 12; i++) {
       m.model!.setBasis();
       const t = performance.now();
       expect(m.solveLp(60)).not.toBeNull();
-      longest = Math.max(longest, (performance.now() - t) / 1000);
+      const ownS = (performance.now() - t) / 1000;
+      // The clock the time limit reads counted this solve only, however slow the machine: one still
+      // counting the solves before would read more than this solve's own wall time from the second on.
+      expect(m.model!.getRunTime(), `solve ${i + 1}`).toBeLessThanOrEqual(ownS);
     }
-    // Well under the 12 solves' total: a clock still counting them would stop this one at once.
-    m.model!.setBasis();
-    expect(m.solveLp(3 * longest)).not.toBeNull();
   });
 });
