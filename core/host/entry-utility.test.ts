@@ -18,15 +18,30 @@ function start(dataDir: string) {
   type Msg = { ready?: boolean; dataDir?: string; conn?: number; msg?: unknown };
   const messages: Msg[] = [];
   child.on('message', (m) => messages.push(m as Msg));
-  const waitFor = async (pred: (m: Msg) => boolean) => {
-    // First launch seeds the demo plant and its history before announcing itself: allow for it.
-    for (let i = 0; i < 1200; i++) {
-      const hit = messages.find(pred);
-      if (hit) return hit;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`no matching message; got ${JSON.stringify(messages)}`);
-  };
+  // The first matching message, whenever it comes (first launch seeds the demo plant and its
+  // history before announcing itself, slower on a busy machine); a child that exits first fails.
+  const waitFor = (pred: (m: Msg) => boolean) =>
+    new Promise<Msg>((resolve, reject) => {
+      const seen = messages.find(pred);
+      if (seen) return resolve(seen);
+      const off = () => {
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+      };
+      const onMessage = (m: unknown) => {
+        if (!pred(m as Msg)) return;
+        off();
+        resolve(m as Msg);
+      };
+      const onExit = (code: number | null) => {
+        off();
+        reject(
+          new Error(`the host child exited (code ${code}) before a matching message; got ${JSON.stringify(messages)}`),
+        );
+      };
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+    });
   return { child, waitFor };
 }
 
