@@ -251,11 +251,10 @@ describe('relaxation strength (destination options and wagon hull rows)', () => 
     const relax = (hullRows: boolean) =>
       h.solve(buildModel(p, { ...DEFAULT_MODEL_OPTIONS, hullRows }).lp.toLp({ relax: true }), { output_flag: false })
         .ObjectiveValue;
-    const mip = h.solve(buildModel(p, DEFAULT_MODEL_OPTIONS).lp.toLp(), {
-      output_flag: false,
-      mip_rel_gap: 0.001,
-      time_limit: 120,
-    });
+    // Solved to its gap, however long a busy machine takes: a plan cut off by a time limit would be
+    // no proven optimum, and the gap to it could exceed 2 % by the load alone.
+    const mip = h.solve(buildModel(p, DEFAULT_MODEL_OPTIONS).lp.toLp(), { output_flag: false, mip_rel_gap: 0.001 });
+    expect(mip.Status).toBe('Optimal');
     const lp = relax(true);
     expect(lp).toBeLessThanOrEqual(mip.ObjectiveValue + 1e-6);
     expect((mip.ObjectiveValue - lp) / mip.ObjectiveValue).toBeLessThan(0.02);
