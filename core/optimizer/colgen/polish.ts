@@ -32,6 +32,8 @@ export function polish(
     price?: { p: Prep; patternsPerRake: number };
     /** Seed of the choice of neighbourhoods: two searches from one plan with other seeds try other rakes. */
     seed?: number;
+    /** Longest a neighbourhood's MIP may run [s]; by default `MAX_MIP_S`. */
+    maxMipS?: number;
   },
 ): { plan: MipPlan; steps: number; improved: number } {
   const left = () => (run.deadlineMs - Date.now()) / 1000;
@@ -100,7 +102,7 @@ export function polish(
         note,
         () => left() > 2,
       );
-    const limit = Math.min(MAX_MIP_S, left() - 0.5);
+    const limit = Math.min(run.maxMipS ?? MAX_MIP_S, left() - 0.5);
     const began = Date.now();
     const got = master.solveMip(limit, best.x, run.shouldStop);
     const took = (Date.now() - began) / 1000;
