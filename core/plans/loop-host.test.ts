@@ -257,7 +257,7 @@ describe('plans.edit / replan / issue / documents', () => {
     expect(e3.plan.planning).toEqual(a.plan.planning);
     const names = (await host.app.invoke('plans.list', {})).filter((p) => p.parentId === a.id).map((p) => p.name);
     expect(names.sort()).toEqual(['robust · v2', 'robust · v2 (2)']);
-    await vi.waitFor(() => expect(saved).toEqual(expect.arrayContaining([e1.id, e2.id])));
+    await vi.waitFor(() => expect(saved).toEqual(expect.arrayContaining([e1.id, e2.id])), { timeout: 30_000 });
   }, 60_000);
 
   it('refuses an edit of a locked decision, and names a loading moved into an outage the plan was re-planned around', async () => {

@@ -69,17 +69,20 @@ describe('plans.* contract', () => {
     await host.app.invoke('plans.issue', { id: a.id });
     const b = await host.app.invoke('plans.solve', { scenario: tinyInput(), ruleBasedOnly: true });
     await host.app.invoke('plans.delete', { id: b.id });
-    await vi.waitFor(() =>
-      expect(seen).toEqual([
-        'solving told true',
-        `saved ${a.id}`,
-        'solving told false',
-        `issued ${a.id}`,
-        expect.stringMatching(/^solving .+ true$/),
-        `saved ${b.id}`,
-        expect.stringMatching(/^solving .+ false$/),
-        `deleted ${b.id}`,
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(seen).toEqual([
+          'solving told true',
+          `saved ${a.id}`,
+          'solving told false',
+          `issued ${a.id}`,
+          expect.stringMatching(/^solving .+ true$/),
+          `saved ${b.id}`,
+          expect.stringMatching(/^solving .+ false$/),
+          `deleted ${b.id}`,
+        ]),
+      // Events arrive as their writes end: waited for, however long a loaded machine takes.
+      { timeout: 30_000 },
     );
   });
 
