@@ -61,6 +61,12 @@ export const MODEL_REASON_EN = {
   // {name}: the baseline's English name; its codes ride beside it (baselineNameParams) for other languages.
   'baseline-used': 'its baseline ({name}) is used',
   'baseline-used-spread': "its baseline ({name}; P10/P90: the destination's empirical quantiles) is used",
+  // {name}: the registry baseline's English description; its gate cell's code and params ride
+  // beside it (registryBaselineParams) for other languages.
+  'registry-baseline-used': "the registry's naive baseline ({name}) is used",
+  // {history}: the history read, in English; the indent sends it as data beside (HistoryFrom).
+  'demand-no-plant-history': 'the plant has no demand history ({history})',
+  'demand-none-for-scenario': "no demand history for the scenario's destinations and products",
   'model-answer-failed': '{model}',
   'demand-no-history': 'No demand history for destination {destination} × product {product}.',
   'forecast-undo-none': 'This scenario has no forecast update to undo.',

@@ -193,6 +193,43 @@ describe('update from forecasts', () => {
     expect(inputSourceSchema.parse(t)).toEqual(t);
   });
 
+  it("carries the registry's naive baseline as codes when no spec baseline is at hand", async () => {
+    const beaten = version('transit-delay', 3, { beats: false });
+    const stored: VersionRecord = {
+      ...beaten,
+      manifest: { ...beaten.manifest, target: 'transitH', outputs: ['prediction'] },
+      baseline: {
+        kind: 'mean',
+        description: 'mean transitH by destination',
+        overall: 40,
+        segment: { column: 'destination', values: {} },
+      },
+    };
+    const r = await applyForecasts(
+      sc0(),
+      { ...access({ ...all(), 'transit-delay': stored }), baseline: () => null },
+      { demo: false },
+    );
+    const t = r.sources.find((s) => s.field === 'railTransitH')!;
+    expect(t).toMatchObject({ source: 'baseline transit-delay', used: 40 });
+    expect(t.why).toBe(
+      "transit-delay@3 does not beat its baseline on the holdout: the registry's naive baseline (mean transitH by destination) is used",
+    );
+    expect(t.reasons).toEqual([
+      { code: 'model-beaten', params: { model: 'transit-delay', version: 3 } },
+      {
+        code: 'registry-baseline-used',
+        params: {
+          name: 'mean transitH by destination',
+          nameCell: 'baseline-mean-by',
+          target: 'transitH',
+          column: 'destination',
+        },
+      },
+    ]);
+    expect(inputSourceSchema.parse(t)).toEqual(t);
+  });
+
   it('refuses models trained on synthetic history for a real scenario, and uses them for the demo', async () => {
     const sc = sc0();
     const real = await applyForecasts(sc, access(all({ data: 'synthetic-history' })), { demo: false });

@@ -41,7 +41,13 @@ export async function indentForScenario(
     return {
       ...rakeIndent(scenario, d.demand, days),
       demandSource: `none: ${d.why}; open orders only`,
-      demandFrom: { code: 'none', noModel: !!d.noModel, why: d.why },
+      demandFrom: {
+        code: 'none',
+        noModel: !!d.noModel,
+        why: d.why,
+        reasons: d.reasons,
+        ...(d.history ? { history: d.history } : {}),
+      },
     };
   // The same rule as the forecast itself: synthetic shipments split only the demo's demand.
   const h = readHistory({ dbPath: s.dbPath }, 'shipments', shipmentLanes, (data) => laneShipments(data.shipments));
@@ -53,6 +59,12 @@ export async function indentForScenario(
     ...ind,
     notes: [...rail.notes, ...ind.notes],
     demandSource: `${d.source}; ${railShareText(railShare.code, h.source)}`,
-    demandFrom: { code: 'forecast', source: d.source, railShare },
+    demandFrom: {
+      code: 'forecast',
+      source: d.source,
+      label: d.label,
+      ...(d.reasons ? { reasons: d.reasons } : {}),
+      railShare,
+    },
   };
 }

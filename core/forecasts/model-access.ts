@@ -3,6 +3,7 @@ import { because } from '../contract/reason-error';
 import { reasonText, type ErrorReason } from '../contract/refusals';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from '../registry/baseline';
+import { registryBaselineParams } from '../registry/gate-cell-values';
 import type { VersionRecord } from '../registry/store';
 import { trainedOnSynthetic } from '../domain/training-origin';
 import { baselineNameParams } from '../contract/baseline-names';
@@ -96,10 +97,15 @@ export async function answer(
         why: `${refused}; its baseline was fitted on the same synthetic history, so the scenario's own figures stay`,
         reasons: [refusedWhy, { code: 'baseline-synthetic-too', params: {} }],
       };
+    const used: ErrorReason = {
+      code: 'registry-baseline-used',
+      params: registryBaselineParams(rec.baseline, rec.manifest.target),
+    };
     return {
       values: predictBaseline(rec.baseline, rec.manifest, rows).columns,
       source: `baseline ${name}`,
-      why: `${refused}: the registry's naive baseline (${rec.baseline.description}) is used`,
+      why: `${refused}: ${reasonText(used)}`,
+      reasons: [refusedWhy, used],
     };
   }
   try {

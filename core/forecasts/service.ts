@@ -1,3 +1,5 @@
+import type { HistoryFrom } from '../contract/api/training';
+import { reasonText, type ErrorReason } from '../contract/refusals';
 import type { Plan } from '../domain/plan';
 import { productionNote } from '../domain/plan-notes';
 import type { Scenario } from '../domain/scenario';
@@ -104,6 +106,15 @@ export function demandLagRows(
 }
 
 /**
+ * The demand forecast and what gave it: `source` in English (the label and why in brackets), and
+ * for the interface its `label` and the why's `reasons`; or none, why, and the history read when
+ * that is why.
+ */
+export type DemandForecast =
+  | { demand: DemandDay[]; source: string; label: string; reasons?: ErrorReason[] }
+  | { demand: []; source: null; why: string; noModel?: true; reasons: ErrorReason[]; history?: HistoryFrom };
+
+/**
  * Forecast new orders for the horizon's next `days` days per destination × product of the
  * scenario, from the demand model (or its baseline; same rules as every planning input). The
  * model forecasts the 14 days after the last history day; those are taken as the horizon's days.
@@ -113,7 +124,7 @@ export async function demandDays(
   sc: Scenario,
   demo: boolean,
   days = DEMAND_HORIZON_DAYS,
-): Promise<{ demand: DemandDay[]; source: string } | { demand: []; source: null; why: string; noModel?: true }> {
+): Promise<DemandForecast> {
   const dests = new Set(sc.plant.destinations.map((d) => d.code));
   const prods = new Set(sc.plant.products.map((p) => p.code));
   const h = readHistory(
@@ -122,12 +133,17 @@ export async function demandDays(
     (db) => demandLagRows(db, dests, prods),
     (data) => data,
   );
-  if (h.synthetic && !demo) return { demand: [], source: null, why: `the plant has no demand history (${h.source})` };
+  if (h.synthetic && !demo) {
+    const none: ErrorReason = { code: 'demand-no-plant-history', params: { history: h.source } };
+    return { demand: [], source: null, why: reasonText(none), reasons: [none], history: h.from };
+  }
   const series = [...demandSeries(h.value.demand).values()].filter(
     (x) => dests.has(x.destination) && prods.has(x.product),
   );
-  if (!series.length)
-    return { demand: [], source: null, why: "no demand history for the scenario's destinations and products" };
+  if (!series.length) {
+    const none: ErrorReason = { code: 'demand-none-for-scenario', params: {} };
+    return { demand: [], source: null, why: reasonText(none), reasons: [none] };
+  }
   let last = -Infinity;
   for (const x of series) for (const d of x.days.keys()) if (d > last) last = d;
   const n = Math.min(days, DEMAND_HORIZON_DAYS);
@@ -141,14 +157,20 @@ export async function demandDays(
     })),
   );
   const a = await answer(modelAccess(s, 'forecasts'), 'demand', rows, demo);
-  if (!a.values) return { demand: [], source: null, why: a.why, ...(a.noModel ? { noModel: a.noModel } : {}) };
+  if (!a.values)
+    return { demand: [], source: null, why: a.why, reasons: a.reasons, ...(a.noModel ? { noModel: a.noModel } : {}) };
   const demand = rows.map((r, i) => ({
     day: dayNumber(r.date) - last - 1,
     destination: r.destination,
     product: r.product,
     tonnes: Math.max(0, a.values.prediction![i]!),
   }));
-  return { demand, source: a.source + (a.why ? ` (${a.why})` : '') };
+  return {
+    demand,
+    source: a.source + (a.why ? ` (${a.why})` : ''),
+    label: a.source,
+    ...(a.reasons ? { reasons: a.reasons } : {}),
+  };
 }
 
 /**

@@ -173,7 +173,18 @@ describe('plans.edit / replan / issue / documents', () => {
       noModel: false,
       why: expect.stringMatching(/no demand history/),
     });
-    expect(demo.demandFrom).toEqual({ code: 'none', noModel: true, why: expect.stringMatching(/no demand model/) });
+    // The why as reasons too: the plant's has no history of its own, named by the history it read.
+    if (plant.demandFrom.code !== 'none') throw new Error('the plant scenario has no demand forecast');
+    expect(plant.demandFrom.reasons).toEqual([
+      { code: 'demand-no-plant-history', params: { history: expect.stringMatching(/synthetic history/) } },
+    ]);
+    expect(plant.demandFrom.history).toMatchObject({ table: 'history_demand' });
+    expect(demo.demandFrom).toEqual({
+      code: 'none',
+      noModel: true,
+      why: expect.stringMatching(/no demand model/),
+      reasons: [{ code: 'model-none-serving', params: { model: 'demand' } }],
+    });
     const x = await host.app.invoke('plans.documents', { id: a.id, format: 'xlsx' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);

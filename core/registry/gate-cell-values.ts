@@ -42,3 +42,13 @@ export function baselineDetail(b: Baseline, target: string): { detail: string; d
         );
   return cell.detail === b.description ? cell : { detail: b.description };
 }
+
+/**
+ * The registry baseline's name as a reason's parameters: its English description as `name`, and
+ * the detail cell it reads as (`nameCell`, with that cell's params) where it is a known one, for
+ * the interface to word. Written from the stored baseline, so a version stored before reads too.
+ */
+export function registryBaselineParams(b: Baseline, target: string): GateParams {
+  const d = baselineDetail(b, target);
+  return { name: d.detail, ...(d.detailText ? { nameCell: d.detailText.code, ...d.detailText.params } : {}) };
+}

@@ -3,6 +3,7 @@ import { defineCall } from '../define';
 import type { InputSource } from '../../domain/input-sources';
 import type { Scenario } from '../../domain/scenario';
 import type { Indent } from '../../forecasts/indent';
+import type { ErrorReason } from '../refusals';
 import type { HistoryFrom } from './training';
 
 /** Forecasts into planning: "Update from forecasts" with its provenance, and the rake indent. */
@@ -44,12 +45,15 @@ export interface IndentResult extends Indent {
    */
   demandSource: string;
   /**
-   * The same as a code: a forecast (`source`, its label; `railShare`, what split it by mode) or
-   * none, and why: `noModel` when the registry has no demand model to serve, else `why`, the
-   * host's text.
+   * The same as a code: a forecast (`source`, the English label with why a model stood aside in
+   * brackets; `label`, the label alone, and `reasons`, that why as reason codes; `railShare`, what
+   * split it by mode) or none, and why: `noModel` when the registry has no demand model to serve,
+   * else `why`, the host's text, with `reasons` its codes and `history` the history read when the
+   * plant has none (the reason's `{history}`).
    */
   demandFrom:
-    { code: 'forecast'; source: string; railShare: RailShareFrom } | { code: 'none'; noModel: boolean; why: string };
+    | { code: 'forecast'; source: string; label: string; reasons?: ErrorReason[]; railShare: RailShareFrom }
+    | { code: 'none'; noModel: boolean; why: string; reasons: ErrorReason[]; history?: HistoryFrom };
 }
 
 export const forecastsContract = {

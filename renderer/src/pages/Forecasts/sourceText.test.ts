@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useLang } from '../../i18n';
 import { baselineName, baselineNameParams } from '../../../../core/contract/baseline-names';
 import type { InputSource } from '../../../../core/domain/input-sources';
-import { forecastFromText, historyFromText, noModelText, sourceWhyText, trainingDataText } from './sourceText';
+import type { IndentResult } from '../../../../core/contract/api/forecasts';
+import {
+  demandSourceText,
+  forecastFromText,
+  historyFromText,
+  noModelText,
+  sourceWhyText,
+  trainingDataText,
+} from './sourceText';
 
 const demoTable = { code: 'table', table: 'history_demand', rows: 159140, demo: { seed: 1, days: 730 } } as const;
 const noTransit = { code: 'historical-mean', why: { code: 'not-in-registry', model: 'transit-delay' } } as const;
@@ -79,5 +87,87 @@ describe('why a figure came from a baseline', () => {
     );
     // A row saved before the reasons were kept shows the host's English as it was saved.
     expect(sourceWhyText({ why: row.why })).toBe(row.why);
+  });
+
+  it("names the registry's naive baseline in Hindi from the gate cell it reads as", () => {
+    useLang.setState({ lang: 'hi' });
+    const registry = {
+      code: 'registry-baseline-used',
+      params: {
+        name: 'smoothed class shares by destination',
+        nameCell: 'baseline-smoothed-shares-by',
+        column: 'destination',
+      },
+    } as const;
+    expect(sourceWhyText({ why: 'x', reasons: [row.reasons![0]!, registry] })).toBe(
+      'transit-delay@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
+        '(destination के अनुसार समतल किए गए वर्ग-हिस्से) उपयोग की जाती है',
+    );
+  });
+});
+
+describe("what the indent's demand came from", () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  const demoHistory = historyFromText(demoTable, 'en');
+  const registryBase = {
+    code: 'registry-baseline-used',
+    params: {
+      name: 'mean tonnes by destination',
+      nameCell: 'baseline-mean-by',
+      target: 'tonnes',
+      column: 'destination',
+    },
+  } as const;
+  const why =
+    "demand@3 does not beat its baseline on the holdout: the registry's naive baseline (mean tonnes by destination) is used";
+  const byBaseline: IndentResult['demandFrom'] = {
+    code: 'forecast',
+    source: `baseline demand (${why})`,
+    label: 'baseline demand',
+    reasons: [{ code: 'model-beaten', params: { model: 'demand', version: 3 } }, registryBase],
+    railShare: { code: 'history', history: demoTable },
+  };
+  const noPlantHistory: IndentResult['demandFrom'] = {
+    code: 'none',
+    noModel: false,
+    why: `the plant has no demand history (${demoHistory})`,
+    reasons: [{ code: 'demand-no-plant-history', params: { history: demoHistory } }],
+    history: demoTable,
+  };
+  const noneForScenario: IndentResult['demandFrom'] = {
+    code: 'none',
+    noModel: false,
+    why: "no demand history for the scenario's destinations and products",
+    reasons: [{ code: 'demand-none-for-scenario', params: {} }],
+  };
+
+  it("reads in English as the host's own text", () => {
+    expect(demandSourceText(byBaseline)).toBe(
+      `baseline demand (${why}); rail share per destination × product from ${demoHistory}`,
+    );
+    expect(demandSourceText(noPlantHistory)).toBe(
+      `none: the plant has no demand history (${demoHistory}); open orders only`,
+    );
+  });
+
+  it('reads in Hindi from its codes: why a model stood aside, the baseline used and the history read', () => {
+    useLang.setState({ lang: 'hi' });
+    const hiHistory = historyFromText(demoTable, 'hi');
+    expect(demandSourceText(byBaseline)).toBe(
+      'baseline demand (demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
+        `(destination के अनुसार tonnes का औसत) उपयोग की जाती है); रेल हिस्सा प्रति गंतव्य × उत्पाद ${hiHistory} से`,
+    );
+    expect(demandSourceText(noPlantHistory)).toBe(
+      `कोई नहीं: संयंत्र के पास माँग का कोई इतिहास नहीं है (${hiHistory}); केवल खुले ऑर्डर`,
+    );
+    expect(demandSourceText(noneForScenario)).toBe(
+      'कोई नहीं: परिदृश्य के गंतव्यों और उत्पादों का कोई माँग इतिहास नहीं है; केवल खुले ऑर्डर',
+    );
+  });
+
+  it("quotes a host's English where it sent no reasons", () => {
+    useLang.setState({ lang: 'hi' });
+    const { reasons: _, ...older } = byBaseline;
+    expect(demandSourceText(older)).toMatch(/^baseline demand \(demand@3 does not beat its baseline/);
   });
 });

@@ -1,5 +1,5 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
-import type { InputSource } from '../../../../core/domain/input-sources';
+import type { ErrorReason } from '../../../../core/contract/refusals';
 import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
 import { t, translate, useLang, type Lang, type MessageKey } from '../../i18n';
 import { formatCount } from '../../lib/format';
@@ -45,14 +45,27 @@ export function trainingDataText(r: Pick<TrainingResult, 'source' | 'history'>):
   return r.history ? historyFromText(r.history) : r.source;
 }
 
-/** What the indent's demand came from: a forecast's label (data) and its rail share's source, or none and why. */
-export function demandSourceText(d: IndentResult['demandFrom']): string {
-  if (d.code === 'forecast')
-    return t(d.railShare.code === 'history' ? 'source.indentRailShare' : 'source.indentAllRail', {
-      source: d.source,
-      history: historyFromText(d.railShare.history),
+/**
+ * What the indent's demand came from: a forecast's label (data) with why a model stood aside and
+ * its rail share's source, or none and why. In Hindi the whys are written from their reasons'
+ * codes; a host that sent none is quoted in its English.
+ */
+export function demandSourceText(d: IndentResult['demandFrom'], lang: Lang = useLang.getState().lang): string {
+  const say = (key: MessageKey, p?: Record<string, string | number>) => translate(lang, key, p);
+  if (d.code === 'forecast') {
+    const why = lang !== 'en' && d.reasons?.length ? sourceWhyText({ why: '', reasons: d.reasons }, lang) : '';
+    return say(d.railShare.code === 'history' ? 'source.indentRailShare' : 'source.indentAllRail', {
+      source: why ? `${d.label} (${why})` : d.source,
+      history: historyFromText(d.railShare.history, lang),
     });
-  return d.noModel ? t('source.indentNoModel') : t('source.indentNone', { why: d.why });
+  }
+  if (d.noModel) return say('source.indentNoModel');
+  // The history read is data beside the reasons: its words stand in for the reason's English.
+  const history = d.history && historyFromText(d.history, lang);
+  const reasons = d.reasons?.map((r) =>
+    history && 'history' in r.params ? { ...r, params: { ...r.params, history } } : r,
+  );
+  return say('source.indentNone', { why: sourceWhyText({ why: d.why, reasons }, lang) });
 }
 
 /**
@@ -60,7 +73,10 @@ export function demandSourceText(d: IndentResult['demandFrom']): string {
  * codes, the baseline used named from its codes; the host's English as it came otherwise, and for
  * a row saved before the reasons were kept.
  */
-export function sourceWhyText(s: Pick<InputSource, 'why' | 'reasons'>, lang: Lang = useLang.getState().lang): string {
+export function sourceWhyText(
+  s: { why?: string; reasons?: readonly ErrorReason[] },
+  lang: Lang = useLang.getState().lang,
+): string {
   const why = s.why ?? '';
   if (lang === 'en' || !s.reasons?.length) return why;
   const reasons = s.reasons.map((r) => ({ ...r, params: hiBaselineParams(r.params) }));
