@@ -53,6 +53,8 @@ function startMain(): void {
     },
   );
 
+  const gate = windowCallGate();
+
   function createWindow(): void {
     const { maximized, ...bounds } = restoredWindowOptions();
     const win = new BrowserWindow({
@@ -67,6 +69,7 @@ function startMain(): void {
     windows.set(conn, win);
     win.on('closed', () => {
       windows.delete(conn);
+      gate.forget(conn);
       host.closeConnection(conn);
     });
     attachDesktop(desktop, win, maximized, (msg, fields) => log.log('error', msg, fields));
@@ -78,7 +81,6 @@ function startMain(): void {
     return isTrustedSender(event, rendererUrl) && windows.has(event.sender.id);
   }
 
-  const gate = windowCallGate();
   ipcMain.on('rakeplan:send', (event, msg: unknown) => {
     if (!trusted(event) || !isClientMessage(msg)) return;
     const refused = gate(event.sender.id, msg);

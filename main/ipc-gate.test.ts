@@ -94,6 +94,9 @@ describe('desktop IPC gate', () => {
     expect(answers.filter((a) => a !== null).length).toBeGreaterThan(100);
     expect(gate(1, { type: 'cancel', id: 5 })).toBe('drop');
     expect(gate(2, call(1))).toBeNull();
+    // A closed window's spent budget is dropped with it.
+    gate.forget(1);
+    expect(gate(1, call(301))).toBeNull();
   });
 
   it('refuses a payload that is not plain data, and passes cancels', () => {

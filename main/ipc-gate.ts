@@ -20,11 +20,9 @@ import { assertPayloadBounds } from '../core/contract/payload-bounds';
  * names the same fault the host's own check would.
  * Returns the refusal to send back, 'drop' for a cancel over budget, or null to pass it on.
  */
-export function windowCallGate(
-  opts: GateOptions = {},
-): (window: number, msg: ClientMessage) => HostMessage | 'drop' | null {
+export function windowCallGate(opts: GateOptions = {}): WindowCallGate {
   const gates = new Map<number, ReturnType<typeof connectionGate>>();
-  return (window, msg) => {
+  const admit = (window: number, msg: ClientMessage): HostMessage | 'drop' | null => {
     let gate = gates.get(window);
     if (!gate) gates.set(window, (gate = connectionGate(opts)));
     const cap = msg.type === 'call' ? callMessageLimit(msg.name) : SMALL_CALL_BYTES;
@@ -47,4 +45,10 @@ export function windowCallGate(
     }
     return null;
   };
+  return Object.assign(admit, { forget: (window: number) => void gates.delete(window) });
 }
+
+export type WindowCallGate = ((window: number, msg: ClientMessage) => HostMessage | 'drop' | null) & {
+  /** A closed window's budgets go with it: window ids are never reused, so they would only pile up. */
+  forget(window: number): void;
+};
