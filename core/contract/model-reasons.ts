@@ -32,6 +32,12 @@ export const MODEL_REASON_EN = {
   'rollback-none': '{model} has no production version to roll back.',
   'rollback-first': '{model}@{version} is the first production version: there is nothing to roll back to.',
   'error-text': '{error}',
+  // Why a fallback answered a request (the answer's fallbackReasons)
+  'serving-no-production': '{model} has no production version',
+  'serving-skipped': '{model}@{version} skipped',
+  'serving-failed': '{model}@{version}',
+  // {name}: the registry baseline's English description, with its gate cell beside it (registryBaselineParams).
+  'serving-baseline-answered': 'answered by the naive baseline ({name})',
   // A request's rows against the model's inputs
   'predict-input': '{model}@{version}',
   'predict-too-many-rows': 'Too many rows in one request: {rows} (limit {limit}).',

@@ -17,7 +17,7 @@ export interface ModelAccess {
   predict(
     name: string,
     rows: readonly Record<string, Cell>[],
-    refuse?: (rec: VersionRecord) => string | null,
+    refuse?: (rec: VersionRecord) => ErrorReason | null,
   ): Promise<PredictAnswer>;
   /**
    * The baseline the model was judged against, fitted on the plant's history (on the demo's
@@ -46,11 +46,6 @@ export type Answer =
  * built-in demo, used when the plant has no history) feeds only a scenario the planner marked as
  * the demo — demo data is a mode, never a fallback.
  */
-export function refusal(rec: VersionRecord, demo: boolean): string | null {
-  const r = refusalReason(rec, demo);
-  return r && reasonText(r);
-}
-
 function refusalReason(rec: VersionRecord, demo: boolean): ErrorReason | null {
   const params = { model: rec.name, version: rec.version };
   const beats = (rec.baselineMetrics as { beats?: boolean } | null)?.beats;
@@ -111,13 +106,12 @@ export async function answer(
   try {
     // A fallback version is held to the same rule as the serving one: a synthetic-trained or
     // beaten previous production version never answers in its place.
-    const a = await access.predict(name, rows, (r) => refusal(r, demo));
-    if (a.source === 'fallback:baseline')
-      return { values: a.columns, source: `baseline ${name}`, why: a.fallbackReason };
+    const a = await access.predict(name, rows, (r) => refusalReason(r, demo));
+    const why = a.source !== 'model' ? { why: a.fallbackReason, reasons: a.fallbackReasons } : {};
     return {
       values: a.columns,
-      source: `model ${name}@${a.version}`,
-      ...(a.source !== 'model' ? { why: a.fallbackReason } : {}),
+      source: a.source === 'fallback:baseline' ? `baseline ${name}` : `model ${name}@${a.version}`,
+      ...why,
     };
   } catch (err) {
     return {

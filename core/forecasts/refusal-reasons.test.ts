@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusal as refuse, toErrorData } from '../contract/errors';
+import type { ErrorReason } from '../contract/refusals';
 import type { VersionRecord } from '../registry/store';
 import { demandForecast } from '../training/demand-forecast';
 import { tempDir } from '../../tests/helpers/tmp';
@@ -54,6 +55,33 @@ describe('forecast refusals as data', () => {
         { code: 'input-missing', params: { columns: 'b' } },
       ],
     });
+  });
+
+  it('passes on why a fallback answered, and asks the serving side to skip a version by its reason', async () => {
+    const failed: ErrorReason[] = [
+      { code: 'serving-failed', params: { model: 'transit-delay', version: 3 } },
+      { code: 'model-load-failed', params: { model: 'transit-delay', version: 3 } },
+    ];
+    let skipped: unknown = 'not asked';
+    const fallingBack = access(version(true), (_name, _rows, refuseVersion) => {
+      skipped = refuseVersion?.({ ...version(false), version: 2 });
+      return Promise.resolve({
+        model: 'transit-delay',
+        version: 2,
+        source: 'fallback:previous',
+        fallbackReason: 'transit-delay@3: cannot load transit-delay@3',
+        fallbackReasons: failed,
+        columns: { prediction: [1] },
+        label: null,
+        ms: 1,
+      });
+    });
+    expect(await answer(fallingBack, 'transit-delay', rows, false)).toMatchObject({
+      source: 'model transit-delay@2',
+      why: 'transit-delay@3: cannot load transit-delay@3',
+      reasons: failed,
+    });
+    expect(skipped).toEqual({ code: 'model-beaten', params: { model: 'transit-delay', version: 2 } });
   });
 
   it('names the destination and product a demand forecast has no history for', async () => {

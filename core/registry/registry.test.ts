@@ -8,6 +8,8 @@ import { runBatch } from './batch';
 import { registryFor } from './context';
 import { DEFAULT_GATE_THRESHOLDS } from './gates';
 import type { ModelServer } from './serving';
+import { registryBaselineParams } from './gate-cell-values';
+import { reasonText } from '../contract/refusals';
 import { trainTestModel } from '../../tests/fixtures/test-models';
 
 const row = { date: '2024-06-01', a: 3.5, b: 0.5, noise: 0.2, lane: 'EAST-1' };
@@ -49,6 +51,17 @@ describe('model registry and serving', () => {
     expect(a.source).toBe('fallback:baseline');
     expect(a.version).toBeNull();
     expect(a.fallbackReason).toMatch(/no production version/);
+    // The same as data, the baseline named by the gate detail cell it reads as, for the interface.
+    const v1 = reg().store.get('transit-delay', 1)!;
+    expect(a.fallbackReasons).toEqual([
+      { code: 'serving-no-production', params: { model: 'transit-delay' } },
+      {
+        code: 'serving-baseline-answered',
+        params: registryBaselineParams(v1.baseline!, v1.manifest.target),
+      },
+    ]);
+    expect(a.fallbackReasons![1]!.params.nameCell).toBeDefined();
+    expect(a.fallbackReason).toBe(a.fallbackReasons!.map(reasonText).join('; '));
     // Asking for the production alias names its absence; it never answers with another version.
     await expect(
       host.app.invoke('registry.show', { name: 'transit-delay', alias: 'production' }),
@@ -219,6 +232,13 @@ describe('model registry and serving', () => {
       expect(a.source).toBe('fallback:previous');
       expect(a.version).toBe(prev);
       expect(a.fallbackReason).toMatch(new RegExp(`transit-delay@${prod}`));
+      // What failed as data: the version, its load failure and why (the file's hash no longer matches).
+      expect(a.fallbackReasons!.map((r) => r.code)).toEqual([
+        'serving-failed',
+        'model-load-failed',
+        'model-file-damaged',
+      ]);
+      expect(a.fallbackReasons![0]!.params).toEqual({ model: 'transit-delay', version: prod });
       const st = reg()
         .server.status()
         .find((s) => s.alias === 'production')!;

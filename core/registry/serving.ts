@@ -7,6 +7,7 @@ import type { Cell } from '../ml/table';
 import type { BlobStore } from './blobs';
 import { Lru } from './lru';
 import { predictBaseline } from './baseline';
+import { registryBaselineParams } from './gate-cell-values';
 import { checkSmoke, InputError, openSession, smokeRow, type Session } from './runtime';
 import type { RegistryStore, VersionRecord } from './store';
 
@@ -37,6 +38,12 @@ export function keepsServing(name: string, current: number | null, err: unknown)
       : { code: 'stays-without-production', params: { model: name } };
   return refusal('INVALID_DATA', [...reasonsOf(err), keeps], `${(err as Error).message}. ${reasonText(keeps)}`);
 }
+/** One thing that failed before a fallback answered: in English, and as reasons told in the same order. */
+interface Failure {
+  text: string;
+  reasons: ErrorReason[];
+}
+
 /** After a failed load, requests skip that version for this long instead of re-reading the file each time. */
 const FAILED_LOAD_BACKOFF_MS = 30_000;
 
@@ -44,7 +51,7 @@ const FAILED_LOAD_BACKOFF_MS = 30_000;
  * Serving: sessions load lazily into an LRU cache and are reused; promotion and reload load the
  * new session and run a smoke prediction before the alias moves (swap on success); a request
  * whose model is missing or fails is answered by the previous production version, then by the
- * naive baseline, and the answer says which (`source`).
+ * naive baseline, and the answer says which (`source`) and why, in English and as reasons.
  * A retired session is released only when its last in-flight request has finished.
  */
 export class ModelServer {
@@ -75,7 +82,7 @@ export class ModelServer {
   }
 
   /**
-   * `refuse` names why a previous production version may not answer for this caller (null when it
+   * `refuse` gives why a previous production version may not answer for this caller (null when it
    * may): such a version is skipped as a fallback, as if it had failed to load. `whatIf`: the rows
    * are a grid the forecasts ask about (every destination, every loading point × product), not
    * the plant's operations, so they are not sampled for drift.
@@ -84,14 +91,16 @@ export class ModelServer {
     name: string,
     rows: readonly Record<string, Cell>[],
     consumer?: string,
-    refuse?: (rec: VersionRecord) => string | null,
+    refuse?: (rec: VersionRecord) => ErrorReason | null,
     opts: { whatIf?: boolean } = {},
   ): Promise<PredictAnswer> {
     const started = performance.now();
     if (!opts.whatIf) this.hooks.onInputs?.(name, rows);
     const target = this.resolve(name, consumer);
-    const failures: string[] = [];
-    if (target === null) failures.push(`${name} has no production version`);
+    const failures: Failure[] = [];
+    const fail = (reasons: ErrorReason[], text = reasons.map(reasonText).join(': ')) =>
+      failures.push({ text, reasons });
+    if (target === null) fail([{ code: 'serving-no-production', params: { model: name } }]);
     else {
       // The fallback list is read only after the target failed: the hot path touches no SQL.
       let versions: number[] = [target];
@@ -99,7 +108,7 @@ export class ModelServer {
         const version = versions[i]!;
         const refused = i > 0 && refuse ? refuse(this.store.require(name, version)) : null;
         if (refused) {
-          failures.push(`${name}@${version} skipped: ${refused}`);
+          fail([{ code: 'serving-skipped', params: { model: name, version } }, refused]);
           continue;
         }
         try {
@@ -112,7 +121,8 @@ export class ModelServer {
               because({ code: 'predict-input', params: { model: name, version } }, err),
               `${name}@${version}: ${err.message}`,
             );
-          failures.push(`${name}@${version}: ${(err as Error).message}`);
+          const lead: ErrorReason = { code: 'serving-failed', params: { model: name, version } };
+          fail(because(lead, err), `${reasonText(lead)}: ${(err as Error).message}`);
           if (i === 0) versions = [target, ...this.store.previousProductions(name).filter((v) => v !== target)];
         }
       }
@@ -129,14 +139,16 @@ export class ModelServer {
       this.hooks.onInference?.(`${name}@none`, performance.now() - started, false);
       throw new ContractError(
         'UNAVAILABLE',
-        `No model can answer for ${name}: ${failures.join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`,
+        `No model can answer for ${name}: ${failures.map((f) => f.text).join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`,
       );
     }
     const out = predictBaseline(withBaseline.baseline, withBaseline.manifest, rows);
-    return this.answer(name, null, 'fallback:baseline', out, started, [
-      ...failures,
-      `answered by the naive baseline (${withBaseline.baseline.description})`,
-    ]);
+    const used: ErrorReason = {
+      code: 'serving-baseline-answered',
+      params: registryBaselineParams(withBaseline.baseline, withBaseline.manifest.target),
+    };
+    fail([used]);
+    return this.answer(name, null, 'fallback:baseline', out, started, failures);
   }
 
   private answer(
@@ -150,7 +162,7 @@ export class ModelServer {
       engineNote?: string | null;
     },
     started: number,
-    failures: string[],
+    failures: readonly Failure[],
   ): PredictAnswer {
     const ms = performance.now() - started;
     this.hooks.onInference?.(`${name}@${version ?? 'baseline'}`, ms, source === 'model');
@@ -159,7 +171,12 @@ export class ModelServer {
       model: name,
       version,
       source,
-      ...(source !== 'model' ? { fallbackReason: failures.join('; ') } : {}),
+      ...(source !== 'model'
+        ? {
+            fallbackReason: failures.map((f) => f.text).join('; '),
+            fallbackReasons: failures.flatMap((f) => f.reasons),
+          }
+        : {}),
       columns: out.columns,
       label: out.label,
       ms,

@@ -4,6 +4,7 @@ import { defineCall } from '../define';
 import { ONNX_BASE64_MAX } from '../limits';
 import type { GateCheckCode, GateParams, GateSummaryCode } from '../gate-text';
 import type { GateCellText } from '../gate-cells';
+import type { ErrorReason } from '../refusals';
 
 /**
  * Model registry and serving: versions, aliases (production, candidate), per-consumer pins,
@@ -147,8 +148,13 @@ export interface PredictAnswer {
   /** The version that produced the numbers (null for the baseline). */
   version: number | null;
   source: PredictionSource;
-  /** Why a fallback answered, naming what failed. */
+  /** Why a fallback answered, naming what failed, in English (the command line and logs). */
   fallbackReason?: string;
+  /**
+   * The same as reasons, for the interface to word, in the order `fallbackReason` tells them: what
+   * failed, then the naive baseline that answered, named by its gate detail cell too.
+   */
+  fallbackReasons?: ErrorReason[];
   /** Output column → one value per row. */
   columns: Record<string, number[]>;
   label: string[] | null;

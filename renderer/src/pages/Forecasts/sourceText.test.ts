@@ -106,6 +106,45 @@ describe('why a figure came from a baseline', () => {
   });
 });
 
+describe('why a fallback answered when the serving version failed to load', () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  const reasons = [
+    { code: 'serving-failed', params: { model: 'demand', version: 4 } },
+    { code: 'model-load-failed', params: { model: 'demand', version: 4 } },
+    { code: 'error-text', params: { error: 'protobuf parsing failed' } },
+    { code: 'serving-skipped', params: { model: 'demand', version: 3 } },
+    { code: 'model-beaten', params: { model: 'demand', version: 3 } },
+    {
+      code: 'serving-baseline-answered',
+      params: {
+        name: 'mean tonnes by destination',
+        nameCell: 'baseline-mean-by',
+        target: 'tonnes',
+        column: 'destination',
+      },
+    },
+  ] as const;
+  const row = {
+    why:
+      'demand@4: cannot load demand@4: protobuf parsing failed; demand@3 skipped: demand@3 does not beat its ' +
+      'baseline on the holdout; answered by the naive baseline (mean tonnes by destination)',
+    reasons: [...reasons],
+  };
+
+  it("reads in English as the host's own text", () => {
+    expect(sourceWhyText(row)).toBe(row.why);
+  });
+
+  it('reads in Hindi from its codes, the baseline named by its gate cell and the runtime quoted', () => {
+    useLang.setState({ lang: 'hi' });
+    expect(sourceWhyText(row)).toBe(
+      'demand@4 उत्तर नहीं दे सका: demand@4 लोड नहीं हो सका; demand@3 छोड़ा गया; ' +
+        'demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है; रजिस्ट्री की सरल बेसलाइन ' +
+        '(destination के अनुसार tonnes का औसत) ने उत्तर दिया। रनटाइम के अपने शब्दों में: “protobuf parsing failed”',
+    );
+  });
+});
+
 describe("what the indent's demand came from", () => {
   afterEach(() => useLang.setState({ lang: 'en' }));
   const demoHistory = historyFromText(demoTable, 'en');
