@@ -126,7 +126,7 @@ export async function demandForecast(o: {
   try {
     const p = await o.predict('demand', rows, h.synthetic);
     values = Array.from(p.columns.prediction!, (v) => Math.max(0, v));
-    model = { name: 'demand', version: p.from };
+    model = { name: 'demand', version: p.from, label: p.label, reasons: p.reasons };
   } catch (err) {
     fallbackWhy = noModelWhy('demand', err);
     fallback = `No usable demand model: ${asClause((err as Error).message)}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).`;

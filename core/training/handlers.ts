@@ -99,7 +99,7 @@ export function registerTraining(app: HostApp<Contract>, s: HostServices): void 
         throw refusal('UNAVAILABLE', a.reasons, a.why);
       }
       const label = a.source.replace(/^model /, '');
-      return { columns: a.values, from: a.why ? `${label}: ${a.why}` : label };
+      return { columns: a.values, from: a.why ? `${label}: ${a.why}` : label, label, reasons: a.reasons };
     };
 
   app.handleAll({

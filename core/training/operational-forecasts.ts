@@ -1,4 +1,8 @@
-import type { ForecastFrom, OperationalForecastsResult as OperationalForecasts } from '../contract/api/training';
+import type {
+  ForecastFrom,
+  OperationalForecastsResult as OperationalForecasts,
+  RegistryFrom,
+} from '../contract/api/training';
 import type { Cell } from '../ml/table';
 import { placementServingRows } from '../../models/rake-availability';
 import { eventTonnes, rateOverEvents, throughputServingRows } from '../../models/loading-throughput';
@@ -8,14 +12,14 @@ import { noModelWhy } from './no-model';
 
 /**
  * Scores rows with the version a consumer should use; `from` names the version or the fallback
- * taken. `demo`: the history behind the rows is synthetic (the demo's), so a model trained on
+ * taken, and why (RegistryFrom). `demo`: the history behind the rows is synthetic (the demo's), so a model trained on
  * synthetic history may answer; over the plant's own history it may not (the planning rule).
  */
 export type Predictor = (
   name: string,
   rows: Record<string, Cell>[],
   demo: boolean,
-) => Promise<{ columns: Record<string, ArrayLike<number>>; from: string }>;
+) => Promise<{ columns: Record<string, ArrayLike<number>> } & RegistryFrom>;
 
 type Group<T> = { key: string; sample: T; values: number[] };
 function groups<T>(rows: T[], key: (r: T) => string, value: (r: T) => number | null): Group<T>[] {
@@ -58,10 +62,10 @@ export async function operationalForecasts(o: {
     name: string,
     rows: Record<string, Cell>[],
     demo: boolean,
-  ): Promise<{ cols: Record<string, ArrayLike<number>>; from: string } | { error: string; why: ForecastFrom }> => {
+  ): Promise<({ cols: Record<string, ArrayLike<number>> } & RegistryFrom) | { error: string; why: ForecastFrom }> => {
     try {
-      const r = await o.predict(name, rows, demo);
-      return { cols: r.columns, from: r.from };
+      const { columns, ...from } = await o.predict(name, rows, demo);
+      return { cols: columns, ...from };
     } catch (err) {
       return {
         error: `historical mean — ${name}: ${asClause((err as Error).message)}`,
@@ -169,8 +173,8 @@ export async function operationalForecasts(o: {
   }));
 
   const src = (r: { from: string } | { error: string }) => ('from' in r ? r.from : r.error);
-  const code = (r: { from: string } | { why: ForecastFrom }): ForecastFrom =>
-    'from' in r ? { code: 'registry', from: r.from } : r.why;
+  const code = (r: RegistryFrom | { why: ForecastFrom }): ForecastFrom =>
+    'from' in r ? { code: 'registry', from: r.from, label: r.label, reasons: r.reasons } : r.why;
   return {
     date: o.date,
     transit,

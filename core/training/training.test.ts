@@ -211,7 +211,11 @@ describe('training contract', () => {
     });
     const after = await host.app.invoke('predict.operational', { date: '2026-07-15' });
     expect(after.sources.transit).toBe(`transit-delay@${trained.registryVersion}`);
-    expect(after.sourceCodes.transit).toEqual({ code: 'registry', from: after.sources.transit });
+    expect(after.sourceCodes.transit).toEqual({
+      code: 'registry',
+      from: after.sources.transit,
+      label: after.sources.transit,
+    });
     expect(after.transit.length).toBe(before.transit.length);
     const ordered = after.transit.filter((t) => t.p10H! <= t.medianH && t.medianH <= t.p90H!).length;
     expect(ordered).toBeGreaterThan(0.8 * after.transit.length);
@@ -226,6 +230,15 @@ describe('training contract', () => {
         `^baseline transit-delay: transit-delay@${trained.registryVersion} was trained on synthetic demo history`,
       ),
     );
+    // The same for the interface: what answered, and why as codes, to word in its own language.
+    expect(plant.sourceCodes.transit).toMatchObject({
+      code: 'registry',
+      label: 'baseline transit-delay',
+      reasons: [
+        { code: 'model-synthetic', params: { model: 'transit-delay', version: trained.registryVersion } },
+        { code: expect.stringMatching(/^baseline-used/) },
+      ],
+    });
     expect(plant.transit.length).toBeGreaterThan(0);
     expect(plant.transit.every((t) => t.from === plant.sources.transit && Number.isFinite(t.medianH))).toBe(true);
   });

@@ -3,6 +3,7 @@ import { defineCall } from '../define';
 import { cellRow, checkedRecord, filePath, label, labels } from '../fields';
 import type { TrainStep } from '../train-steps';
 import type { BaselineNameText } from '../baseline-names';
+import type { ErrorReason } from '../refusals';
 
 /** Contract for in-app model training (`training.*`) and inference (`predict.*`). */
 
@@ -131,7 +132,8 @@ export interface PredictResult {
 export interface DemandForecast {
   destination: string;
   product: string;
-  model: { name: string; version: string } | null;
+  /** `version`: what answered and why, in English (RegistryFrom's `from`), with its `label` and `reasons`. */
+  model: { name: string; version: string; label?: string; reasons?: ErrorReason[] } | null;
   /** Why no model forecast is shown (no trained model…); the naive forecast is used instead. */
   fallback: string | null;
   /** The same, as a code and parameters. */
@@ -148,8 +150,15 @@ export interface DemandForecast {
  */
 export type NoModelWhy = { code: 'not-in-registry'; model: string } | { code: 'error'; model: string; error: string };
 
-/** Where a forecast came from: the registry's answer (`from`, its label) or the historical mean, and why. */
-export type ForecastFrom = { code: 'registry'; from: string } | { code: 'historical-mean'; why: NoModelWhy };
+/**
+ * What answered from the registry: `from`, in English, the version (or baseline) and why a fallback
+ * or baseline answered; `label`, the version alone, and `reasons`, that why as codes, for the
+ * interface to word.
+ */
+export type RegistryFrom = { from: string; label?: string; reasons?: ErrorReason[] };
+
+/** Where a forecast came from: the registry's answer or the historical mean, and why. */
+export type ForecastFrom = ({ code: 'registry' } & RegistryFrom) | { code: 'historical-mean'; why: NoModelWhy };
 
 /** Which history figures were read from, with what the interface words it by (`source` is the English). */
 export type HistoryFrom =

@@ -6,7 +6,7 @@ import { t } from '../../i18n';
 import { formatT } from '../../lib/format';
 import { ForecastChart } from './ForecastChart';
 import { destinationsOf, productsOf, type Series } from './demandPicker';
-import { historyFromText, noModelText } from './sourceText';
+import { historyFromText, noModelText, registryFromText } from './sourceText';
 
 const selectClass = 'ml-2 rounded border border-slate-300 px-2 py-1';
 
@@ -91,7 +91,9 @@ export function ForecastDemand() {
         <div className="mt-3" data-testid="forecast-demand">
           <p className="text-sm text-slate-600">
             {t('forecast.summary', {
-              model: fc.model ? t('forecast.modelVersion', { version: fc.model.version }) : t('forecast.noModel'),
+              model: fc.model
+                ? t('forecast.modelVersion', { version: registryFromText({ ...fc.model, from: fc.model.version }) })
+                : t('forecast.noModel'),
               total: formatT(total),
             })}
             {series[0] && <> · {t('forecast.history', { source: historyFromText(series[0].history) })}</>}

@@ -3,9 +3,11 @@ import { useLang } from '../../i18n';
 import { baselineName, baselineNameParams } from '../../../../core/contract/baseline-names';
 import type { InputSource } from '../../../../core/domain/input-sources';
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
+import type { ForecastFrom } from '../../../../core/contract/api/training';
 import {
   demandSourceText,
   forecastFromText,
+  registryFromText,
   historyFromText,
   noModelText,
   sourceWhyText,
@@ -131,8 +133,30 @@ describe('why a fallback answered when the serving version failed to load', () =
     reasons: [...reasons],
   };
 
+  const fromRegistry: ForecastFrom = {
+    code: 'registry',
+    from: `baseline demand: ${row.why}`,
+    label: 'baseline demand',
+    reasons: [...reasons],
+  };
+
   it("reads in English as the host's own text", () => {
     expect(sourceWhyText(row)).toBe(row.why);
+    expect(forecastFromText(fromRegistry)).toBe(fromRegistry.from);
+  });
+
+  it('names what answered on the Forecasts page, and why in Hindi from its codes', () => {
+    useLang.setState({ lang: 'hi' });
+    const beaten = [reasons[4], reasons[5]];
+    expect(forecastFromText({ ...fromRegistry, reasons: beaten })).toBe(
+      'baseline demand: demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
+        '(destination के अनुसार tonnes का औसत) ने उत्तर दिया',
+    );
+    // The demand chart's model, and a host that sent no reasons, quoted in its English.
+    expect(registryFromText({ from: 'demand@2: x', label: 'demand@2', reasons: beaten })).toMatch(
+      /^demand@2: demand@3 /,
+    );
+    expect(registryFromText({ from: 'demand@2: x', label: 'demand@2' })).toBe('demand@2: x');
   });
 
   it('reads in Hindi from its codes, the baseline named by its gate cell and the runtime quoted', () => {

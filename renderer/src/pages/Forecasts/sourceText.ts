@@ -1,7 +1,13 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
 import type { ErrorReason } from '../../../../core/contract/refusals';
-import type { ForecastFrom, HistoryFrom, NoModelWhy, TrainingResult } from '../../../../core/contract/api/training';
-import { t, translate, useLang, type Lang, type MessageKey } from '../../i18n';
+import type {
+  ForecastFrom,
+  HistoryFrom,
+  NoModelWhy,
+  RegistryFrom,
+  TrainingResult,
+} from '../../../../core/contract/api/training';
+import { translate, useLang, type Lang, type MessageKey } from '../../i18n';
 import { formatCount } from '../../lib/format';
 import { reasonsText } from '../../lib/refusalText';
 import { hiBaselineParams } from '../Models/baselineName';
@@ -9,14 +15,23 @@ import { hiBaselineParams } from '../Models/baselineName';
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
 // error the host quotes stays as it came: only the sentence around it is translated.
 
-export function noModelText(why: NoModelWhy): string {
-  return why.code === 'not-in-registry' ? t('source.notInRegistry', { model: why.model }) : why.error;
+export function noModelText(why: NoModelWhy, lang: Lang = useLang.getState().lang): string {
+  return why.code === 'not-in-registry' ? translate(lang, 'source.notInRegistry', { model: why.model }) : why.error;
 }
 
-export function forecastFromText(from: ForecastFrom): string {
+export function forecastFromText(from: ForecastFrom, lang: Lang = useLang.getState().lang): string {
   return from.code === 'registry'
-    ? from.from
-    : t('source.historicalMean', { model: from.why.model, why: noModelText(from.why) });
+    ? registryFromText(from, lang)
+    : translate(lang, 'source.historicalMean', { model: from.why.model, why: noModelText(from.why, lang) });
+}
+
+/**
+ * What answered from the registry: the version, and why a fallback or baseline answered, written
+ * from its reasons' codes in Hindi; the host's English where it sent none.
+ */
+export function registryFromText(r: RegistryFrom, lang: Lang = useLang.getState().lang): string {
+  if (lang === 'en' || !r.label || !r.reasons?.length) return r.from;
+  return `${r.label}: ${sourceWhyText({ reasons: r.reasons }, lang)}`;
 }
 
 const GENERATED_WHY = {
