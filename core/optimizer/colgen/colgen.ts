@@ -76,6 +76,11 @@ export interface ColgenOptions {
    * but never before ROUNDS_MIN_SHARE of their planned time.
    */
   cpuShare?: () => number;
+  /**
+   * Exchange columns between orders in the rounds (exchanges.ts), shut before the dive or the MIP.
+   * Large, seed 1, bound-only rounds on one thread: ₹85.9 cr at 28 s of CPU against ₹83.7 cr.
+   */
+  exchanges?: boolean;
   /** Drop loadings idle this many master LPs in a row (Master.dropIdle); kept when absent (the restricted master MIP wants them). */
   dropIdleAfter?: number;
   /**
@@ -109,7 +114,7 @@ export function columnGeneration(
   run: ColgenOptions,
 ): ColgenResult {
   const { deadlineMs, mipShare } = run;
-  const master = new Master(p, h, opts);
+  const master = new Master(p, h, opts, run.exchanges);
   for (const d of starts) master.addDraft(d);
   master.load();
   let bound: number | null = null;
@@ -252,6 +257,7 @@ export function columnGeneration(
     if (status === 'time limit' && run.shouldStop?.()) status = 'stopped';
     let draft: Draft | null = null;
     let mipObjective: number | null = null;
+    if (mipShare > 0) master.closeExchanges();
     if (run.dive && mipShare > 0 && Date.now() < deadlineMs && !run.shouldStop?.()) {
       const diveEnd = run.diveS === undefined ? deadlineMs : Math.min(deadlineMs, Date.now() + run.diveS * 1000);
       let plan = dive(p, master, {

@@ -100,7 +100,9 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     mipShare: job.dive ? (large ? DIVE_SHARE : WEEK_DIVE_SHARE) : 0,
     dive: job.dive,
     diveVariant: job.diveVariant,
-    ...(large ? { smoothing: SMOOTHING, adaptSmoothingAlone: !job.dive, patternsPerRake: 5, dropIdleAfter: 3 } : {}),
+    ...(large
+      ? { smoothing: SMOOTHING, adaptSmoothingAlone: !job.dive, patternsPerRake: 5, dropIdleAfter: 3, exchanges: true }
+      : {}),
     // A bound-only job prices on through the final pass on the dive's plan (decompose.ts whileBound).
     shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 2) === 1),
     stopSearch: () => Atomics.load(flag, 1) === 1,

@@ -3,6 +3,7 @@ import type { Draft } from '../draft';
 import { lineTonnes } from '../draft';
 import { rakeSlots, type ModelOptions } from '../model';
 import { key, roadAllowed, roadCapacity, roadTonneCost, unservedTonneCost, type Prep } from '../prep';
+import { exchanges } from './exchanges';
 import { orderInfos, patternCost, rakeInfos, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -56,11 +57,15 @@ export class Master {
   /** The last master LP stopped at its time limit. */
   lpTimedOut = false;
   private duals: Float64Array | null = null;
+  /** Columns of the exchanges between orders (exchanges.ts): open for the rounds only. */
+  private readonly exchangeCols: number[] = [];
 
+  /** `withExchanges`: add the exchange columns (a bound-only aid; closeExchanges before any plan). */
   constructor(
     private readonly p: Prep,
     private readonly h: Highs,
     opts: ModelOptions,
+    withExchanges = false,
   ) {
     this.orders = orderInfos(p);
     const row = (name: string, lo: number, up: number) => {
@@ -136,7 +141,28 @@ export class Master {
         }
       }
     }
+    if (withExchanges)
+      for (const { to, from } of exchanges(p, this.orders)) {
+        this.exchangeCols.push(this.cols.length);
+        const rows = [this.rowIdx.get(`ord_${to.o}`)!, this.rowIdx.get(`ord_${from.o}`)!];
+        this.addCol({ cost: 0, ub: from.q, int: false, rows, vals: [1, -1] }, null);
+      }
     this.firstPatternCol = this.cols.length;
+  }
+
+  /**
+   * Shut the exchange columns: the master is the plan's model again. Its LP and MIP solutions are
+   * then plans (a tonne moved between orders is not one); the bound stays valid either way.
+   */
+  closeExchanges(): void {
+    if (!this.exchangeCols.length) return;
+    for (const j of this.exchangeCols) this.cols[j]!.ub = 0;
+    this.model?.changeColsBounds(
+      { kind: 'set', indices: Int32Array.from(this.exchangeCols) } as never,
+      new Float64Array(this.exchangeCols.length),
+      new Float64Array(this.exchangeCols.length),
+    );
+    this.exchangeCols.length = 0;
   }
 
   private addCol(c: Col, road: RoadCol | null) {
@@ -410,6 +436,7 @@ export class Master {
    * with addDraft) or a column vector of an earlier solve. Returns the draft and its columns, or null.
    */
   solveMip(timeLimitS: number, start: Draft | Float64Array | null, stop?: () => boolean): MipPlan | null {
+    this.closeExchanges();
     const m = this.model!;
     const nCols = m.getDimensions().numCols;
     const ints: number[] = [];
