@@ -1,4 +1,4 @@
-import { BATCH_HISTORY_TABLES, MAX_BATCH_CHUNK_ROWS } from '../contract/api/registry';
+import { BATCH_HISTORY_TABLES, MAX_BATCH_CHUNK_ROWS, type BatchReport } from '../contract/api/registry';
 import { CliUsageError, oneOf, str, wholeNumber, type ParsedArgs } from './args';
 import { EXIT, type CliEnv } from './command';
 import { withCliHost } from './with-host';
@@ -37,6 +37,7 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
       env.out(
         `${rep.scored} of ${rep.rows} rows scored with ${rep.model}${rep.version !== null ? `@${rep.version}` : ''} (source ${rep.source}) in ${(rep.ms / 1000).toFixed(1)} s; job ${rep.jobId}${rep.cancelled ? ' – CANCELLED' : ''}`,
       );
+      for (const line of answeredByLines(rep)) env.out(line);
       const engines = Object.entries(rep.engines ?? {})
         .map(([e, n]) => `${e} ${n} rows`)
         .join(', ');
@@ -58,4 +59,20 @@ export async function runBatchPredict(args: ParsedArgs, env: CliEnv): Promise<nu
       process.off('SIGINT', onSigint);
     }
   });
+}
+
+/**
+ * What answered the rows, when that is more than the one version the first line names: a fallback
+ * (with why), or a version promoted or failed mid-batch.
+ */
+export function answeredByLines(rep: Pick<BatchReport, 'model' | 'answeredBy'>): string[] {
+  const by = rep.answeredBy;
+  if (by.length <= 1 && !by.some((b) => b.fallbackReason)) return [];
+  return [
+    'answered by:',
+    ...by.map(
+      (b) =>
+        `  ${b.version !== null ? `${rep.model}@${b.version}` : 'naive baseline'} (source ${b.source}): ${b.rows} rows${b.fallbackReason ? ` – ${b.fallbackReason}` : ''}`,
+    ),
+  ];
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BatchReport, PredictAnswer } from '../contract/api/registry';
+import type { BatchAnsweredBy, BatchReport, PredictAnswer } from '../contract/api/registry';
 import { ContractError } from '../contract/errors';
 import type { JobStore } from '../jobs/jobs';
 import { readCsvFile } from '../csv/read';
@@ -88,6 +88,7 @@ export async function runBatch(
   const out: { row: number; columns: Record<string, number>; label: string | null }[] = [];
   let last: PredictAnswer | null = null;
   const engines: NonNullable<BatchReport['engines']> = {};
+  const answeredBy = new Map<string, BatchAnsweredBy>();
   let engineNote: string | undefined;
   const ins = db.prepare(
     'INSERT OR REPLACE INTO batch_predictions (job_id, row_index, model, version, source, output) VALUES (?, ?, ?, ?, ?, ?)',
@@ -95,6 +96,17 @@ export async function runBatch(
   const keep = (a: PredictAnswer, rowNumbers: number[]) => {
     last = a;
     if (a.engine) engines[a.engine] = (engines[a.engine] ?? 0) + rowNumbers.length;
+    const by = `${a.source}|${a.version}|${a.fallbackReason ?? ''}`;
+    const seen = answeredBy.get(by);
+    if (seen) seen.rows += rowNumbers.length;
+    else
+      answeredBy.set(by, {
+        source: a.source,
+        version: a.version,
+        rows: rowNumbers.length,
+        ...(a.fallbackReason ? { fallbackReason: a.fallbackReason } : {}),
+        ...(a.fallbackReasons ? { fallbackReasons: a.fallbackReasons } : {}),
+      });
     engineNote ??= a.engineNote;
     db.transaction(() => {
       rowNumbers.forEach((row, k) => {
@@ -150,6 +162,7 @@ export async function runBatch(
       model: input.name,
       version: l?.version ?? null,
       source: l?.source ?? 'model',
+      answeredBy: [...answeredBy.values()],
       rows: input.rows.length,
       scored: out.length,
       skipped: skipped.slice(0, 1000),

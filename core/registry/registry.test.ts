@@ -74,6 +74,19 @@ describe('model registry and serving', () => {
         : NaN,
       6,
     );
+    // A batch scored meanwhile names the fallback and why, as the single answer does.
+    const csv = path.join(tmp.dir, 'fallback-batch.csv');
+    fs.writeFileSync(csv, 'date,a,b,noise,lane\n2024-06-01,3.5,0.5,0.2,EAST-1\n2024-06-02,1,0.5,0.2,WEST-1\n');
+    const rep = await host.app.invoke('registry.batch', { name: 'transit-delay', csvPath: csv, chunkRows: 1 });
+    expect(rep.answeredBy).toEqual([
+      {
+        source: 'fallback:baseline',
+        version: null,
+        rows: 2,
+        fallbackReason: a.fallbackReason,
+        fallbackReasons: a.fallbackReasons,
+      },
+    ]);
   });
 
   it('refuses a model name the registry never held as NOT_FOUND, not as a serving failure', async () => {
@@ -384,6 +397,8 @@ describe('model registry and serving', () => {
       chunkRows: 2,
     });
     expect(rep).toMatchObject({ rows: 3, scored: 2, skippedCount: 1, cancelled: false, source: 'model' });
+    // Both chunks' rows by the production version, no fallback among them.
+    expect(rep.answeredBy).toEqual([{ source: 'model', version: rep.version, rows: 2 }]);
     expect(rep.skipped[0]).toMatchObject({ row: 2, reason: expect.stringMatching(/'abc' is not a number/) });
     const stored = host.services
       .requireDb()

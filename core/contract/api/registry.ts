@@ -165,11 +165,26 @@ export interface PredictAnswer {
   engineNote?: string;
 }
 
+/** Rows of a batch one answer kind scored: the source, the version, and why a fallback answered. */
+export interface BatchAnsweredBy {
+  source: PredictionSource;
+  version: number | null;
+  rows: number;
+  fallbackReason?: string;
+  fallbackReasons?: ErrorReason[];
+}
+
 export interface BatchReport {
   jobId: string;
   model: string;
+  /** The last chunk's version and source; `answeredBy` has every chunk's. */
   version: number | null;
   source: PredictionSource;
+  /**
+   * Rows by what answered them, in the order first met: more than one entry when a version was
+   * promoted or failed mid-batch, each fallback with its reasons.
+   */
+  answeredBy: BatchAnsweredBy[];
   rows: number;
   scored: number;
   skipped: { row: number; reason: string }[];
