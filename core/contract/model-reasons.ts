@@ -38,6 +38,8 @@ export const MODEL_REASON_EN = {
   'serving-failed': '{model}@{version}',
   // {name}: the registry baseline's English description, with its gate cell beside it (registryBaselineParams).
   'serving-baseline-answered': 'answered by the naive baseline ({name})',
+  // Its causes: what failed, as in fallbackReasons.
+  'serving-none-answers': 'No model can answer for {model}, and no naive baseline is stored for it',
   // A request's rows against the model's inputs
   'predict-input': '{model}@{version}',
   'predict-too-many-rows': 'Too many rows in one request: {rows} (limit {limit}).',

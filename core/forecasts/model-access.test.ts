@@ -92,6 +92,14 @@ describe('the naive baseline that answers when no version can', () => {
     const a = await answer(modelAccess(host.services), 'transit-delay', [row], false);
     expect(a.values).toBeNull();
     expect(a.why).toMatch(/no naive baseline is stored/);
+    // The same as codes, for the interface to word: none of it left as one English quote.
+    const codes = a.reasons!.map((r) => r.code);
+    expect(codes.slice(0, 2)).toEqual(['model-answer-failed', 'serving-none-answers']);
+    expect(codes).toContain('serving-failed');
+    expect(codes).toContain('model-synthetic');
+    expect(a.reasons!.some((r) => r.code === 'error-text' && /No model can answer/.test(String(r.params.error)))).toBe(
+      false,
+    );
   });
 
   it('leaves the demo answered by the synthetic version', async () => {

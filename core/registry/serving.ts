@@ -140,6 +140,11 @@ export class ModelServer {
       throw new ContractError(
         'UNAVAILABLE',
         `No model can answer for ${name}: ${failures.map((f) => f.text).join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`,
+        undefined,
+        {
+          reason: { code: 'serving-none-answers', params: { model: name } },
+          causes: failures.flatMap((f) => f.reasons),
+        },
       );
     }
     const out = predictBaseline(withBaseline.baseline, withBaseline.manifest, rows);

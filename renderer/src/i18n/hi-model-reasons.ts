@@ -35,6 +35,7 @@ export const hiModelReasons: Record<keyof typeof MODEL_REASON_EN, string> = {
   'serving-skipped': '{model}@{version} छोड़ा गया',
   'serving-failed': '{model}@{version} उत्तर नहीं दे सका',
   'serving-baseline-answered': 'रजिस्ट्री की सरल बेसलाइन ({name}) ने उत्तर दिया',
+  'serving-none-answers': '{model} के लिए कोई मॉडल उत्तर नहीं दे सकता, और इसकी कोई सरल बेसलाइन संग्रहीत नहीं है',
   'predict-input': '{model}@{version} अनुरोध की पंक्तियाँ नहीं ले सकता',
   'predict-too-many-rows': 'एक अनुरोध में बहुत अधिक पंक्तियाँ: {rows} (सीमा {limit})।',
   'input-missing': 'इनपुट कॉलम नहीं हैं: {columns}।',
