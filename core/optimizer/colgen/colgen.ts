@@ -78,7 +78,7 @@ export interface ColgenOptions {
   cpuShare?: () => number;
   /**
    * Exchange columns between orders in the rounds (exchanges.ts), shut before the dive or the MIP.
-   * Large, seed 1, bound-only rounds on one thread: ₹85.9 cr at 28 s of CPU against ₹83.7 cr.
+   * Large seeds 1–3, bound-only rounds on one thread: ₹1.1–4.1 cr higher at ~27 s of CPU (bench/RESULTS.md).
    */
   exchanges?: boolean;
   /** Drop loadings idle this many master LPs in a row (Master.dropIdle); kept when absent (the restricted master MIP wants them). */

@@ -25,7 +25,8 @@ export interface ColgenJob {
   /** Bound only (false), or rounds and then price-and-fix diving for a plan (true). */
   dive: boolean;
   /**
-   * `large`: smoothed duals, few loadings a round, idle ones dropped (a light master for 120 rakes).
+   * `large`: smoothed duals, few loadings a round, idle ones dropped (a light master for 120 rakes),
+   * exchange columns between orders in the rounds (exchanges.ts).
    * `week`: the master's own duals and 20 loadings a rake a round, as the one-thread week solve —
    * its rounds converge in seconds, and the restricted master's plans want the wider pool.
    */
@@ -85,9 +86,10 @@ const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
 
 /**
  * Column generation over rake loadings on a core of its own. Large: smoothed duals — they raise
- * the bound far faster than the master's own (colgen.ts, `smoothing`) — few loadings a round and
- * idle ones dropped, which keep the master LP light; a bound-only job prices to the deadline, a
- * diving job stops its rounds earlier and dives for a plan (dive.ts). Week: both jobs dive.
+ * the bound far faster than the master's own (colgen.ts, `smoothing`), as do the exchanges between
+ * orders (exchanges.ts) — few loadings a round and idle ones dropped, which keep the master LP
+ * light; a bound-only job prices to the deadline, a diving job stops its rounds earlier and dives
+ * for a plan (dive.ts). Week: both jobs dive.
  * While both run rounds they are identical, so each prices half the rakes (peer.ts).
  */
 serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress) => {
