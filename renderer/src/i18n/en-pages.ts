@@ -50,6 +50,10 @@ export const enPages = {
   'forecast.col.mean': 'Mean',
 
   'source.notInRegistry': 'there is no model named {model} in the registry',
+  'source.label.model': 'model {model}@{version}',
+  'source.label.baseline': 'baseline {model}',
+  'source.label.scenario': 'scenario',
+  'source.label.default': 'default',
   'source.historicalMean': 'historical mean — {model}: {why}',
   'source.demandFallback':
     'No usable demand model: {why}. Showing the seasonal naive forecast (same weekday 52 weeks earlier; 28-day mean where that is missing).',

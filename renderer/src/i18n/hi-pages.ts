@@ -51,6 +51,10 @@ export const hiPages: Record<keyof typeof enPages, string> = {
   'forecast.col.mean': 'औसत',
 
   'source.notInRegistry': 'रजिस्ट्री में {model} नाम का कोई मॉडल नहीं है',
+  'source.label.model': 'मॉडल {model}@{version}',
+  'source.label.baseline': 'बेसलाइन {model}',
+  'source.label.scenario': 'परिदृश्य का मान',
+  'source.label.default': 'डिफ़ॉल्ट मान',
   'source.historicalMean': 'ऐतिहासिक औसत — {model}: {why}',
   'source.demandFallback':
     'माँग का कोई उपयोगी मॉडल नहीं: {why}। मौसमी सरल पूर्वानुमान दिखाया जा रहा है (52 सप्ताह पहले का वही वार; वह न हो तो 28 दिन का औसत)।',

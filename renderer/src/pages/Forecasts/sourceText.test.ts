@@ -9,7 +9,9 @@ import {
   forecastFromText,
   registryFromText,
   historyFromText,
+  inputFieldText,
   noModelText,
+  sourceLabelText,
   sourceWhyText,
   trainingDataText,
 } from './sourceText';
@@ -149,7 +151,7 @@ describe('why a fallback answered when the serving version failed to load', () =
     useLang.setState({ lang: 'hi' });
     const beaten = [reasons[4], reasons[5]];
     expect(forecastFromText({ ...fromRegistry, reasons: beaten })).toBe(
-      'baseline demand: demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
+      'बेसलाइन demand: demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
         '(destination के अनुसार tonnes का औसत) ने उत्तर दिया',
     );
     // The demand chart's model, and a host that sent no reasons, quoted in its English.
@@ -217,7 +219,7 @@ describe("what the indent's demand came from", () => {
     useLang.setState({ lang: 'hi' });
     const hiHistory = historyFromText(demoTable, 'hi');
     expect(demandSourceText(byBaseline)).toBe(
-      'baseline demand (demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
+      'बेसलाइन demand (demand@3 होल्डआउट पर अपनी बेसलाइन से बेहतर नहीं है: रजिस्ट्री की सरल बेसलाइन ' +
         `(destination के अनुसार tonnes का औसत) उपयोग की जाती है); रेल हिस्सा प्रति गंतव्य × उत्पाद ${hiHistory} से`,
     );
     expect(demandSourceText(noPlantHistory)).toBe(
@@ -232,5 +234,29 @@ describe("what the indent's demand came from", () => {
     useLang.setState({ lang: 'hi' });
     const { reasons: _, ...older } = byBaseline;
     expect(demandSourceText(older)).toMatch(/^baseline demand \(demand@3 does not beat its baseline/);
+  });
+});
+
+describe("a figure's source label", () => {
+  afterEach(() => useLang.setState({ lang: 'en' }));
+  const labels = ['model transit-delay@3', 'baseline loading-rate', 'scenario', 'default'] as const;
+
+  it("reads in English as the host's own text", () => {
+    expect(labels.map((l) => sourceLabelText(l))).toEqual([...labels]);
+  });
+
+  it('reads in Hindi, the model names and versions kept as data; a label outside the grammar as it came', () => {
+    useLang.setState({ lang: 'hi' });
+    expect(labels.map((l) => sourceLabelText(l))).toEqual([
+      'मॉडल transit-delay@3',
+      'बेसलाइन loading-rate',
+      'परिदृश्य का मान',
+      'डिफ़ॉल्ट मान',
+    ]);
+    expect(sourceLabelText('rake-availability@2 (pinned)')).toBe('rake-availability@2 (pinned)');
+    expect(inputFieldText('railTransitH')).not.toBe(inputFieldText('railTransitH', 'en'));
+    // A registry answer with no why: its label alone, worded; one with English beside it stays quoted.
+    expect(registryFromText({ from: 'model demand@3', label: 'model demand@3' })).toBe('मॉडल demand@3');
+    expect(registryFromText({ from: 'model demand@3: x', label: 'model demand@3' })).toBe('model demand@3: x');
   });
 });

@@ -1,4 +1,5 @@
 import type { IndentResult } from '../../../../core/contract/api/forecasts';
+import type { InputSource } from '../../../../core/domain/input-sources';
 import type { ErrorReason } from '../../../../core/contract/refusals';
 import type {
   ForecastFrom,
@@ -15,6 +16,26 @@ import { hiBaselineParams } from '../Models/baselineName';
 // The host's sources and fallbacks, worded from their codes in the interface language. A model
 // error the host quotes stays as it came: only the sentence around it is translated.
 
+/** A forecastable figure's name ("Update from forecasts"), in the interface language. */
+export function inputFieldText(field: InputSource['field'], lang: Lang = useLang.getState().lang): string {
+  return translate(lang, `forecast.field.${field}`);
+}
+
+/**
+ * A figure's source label in the grammar the host writes it (core/domain/input-sources.ts:
+ * `model NAME@VERSION`, `baseline NAME`, `scenario`, `default`), in the interface language; a
+ * label outside that grammar as it came. Names and versions are data and stay as they are.
+ */
+export function sourceLabelText(label: string, lang: Lang = useLang.getState().lang): string {
+  if (lang === 'en') return label;
+  const model = /^model (\S+)@(\d+)$/.exec(label);
+  if (model) return translate(lang, 'source.label.model', { model: model[1]!, version: model[2]! });
+  const baseline = /^baseline (\S+)$/.exec(label);
+  if (baseline) return translate(lang, 'source.label.baseline', { model: baseline[1]! });
+  if (label === 'scenario' || label === 'default') return translate(lang, `source.label.${label}`);
+  return label;
+}
+
 export function noModelText(why: NoModelWhy, lang: Lang = useLang.getState().lang): string {
   return why.code === 'not-in-registry' ? translate(lang, 'source.notInRegistry', { model: why.model }) : why.error;
 }
@@ -30,8 +51,9 @@ export function forecastFromText(from: ForecastFrom, lang: Lang = useLang.getSta
  * from its reasons' codes in Hindi; the host's English where it sent none.
  */
 export function registryFromText(r: RegistryFrom, lang: Lang = useLang.getState().lang): string {
-  if (lang === 'en' || !r.label || !r.reasons?.length) return r.from;
-  return `${r.label}: ${sourceWhyText({ reasons: r.reasons }, lang)}`;
+  if (lang === 'en' || !r.label) return r.from;
+  if (r.reasons?.length) return `${sourceLabelText(r.label, lang)}: ${sourceWhyText({ reasons: r.reasons }, lang)}`;
+  return r.from === r.label ? sourceLabelText(r.label, lang) : r.from;
 }
 
 const GENERATED_WHY = {
@@ -70,7 +92,11 @@ export function demandSourceText(d: IndentResult['demandFrom'], lang: Lang = use
   if (d.code === 'forecast') {
     const why = lang !== 'en' && d.reasons?.length ? sourceWhyText({ why: '', reasons: d.reasons }, lang) : '';
     return say(d.railShare.code === 'history' ? 'source.indentRailShare' : 'source.indentAllRail', {
-      source: why ? `${d.label} (${why})` : d.source,
+      source: why
+        ? `${sourceLabelText(d.label, lang)} (${why})`
+        : d.source === d.label
+          ? sourceLabelText(d.label, lang)
+          : d.source,
       history: historyFromText(d.railShare.history, lang),
     });
   }

@@ -6,10 +6,8 @@ import { Button, Card, ErrorBanner } from '../../components/ui';
 import { formatH } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
 import { t } from '../../i18n';
-import { sourceWhyText } from '../Forecasts/sourceText';
+import { inputFieldText, sourceLabelText, sourceWhyText } from '../Forecasts/sourceText';
 import { useScenarios } from './scenarioStore';
-
-const fieldLabel = (field: InputSource['field']) => t(`forecast.field.${field}`);
 
 function show(field: InputSource['field'], v: string | number): string {
   if (field === 'railTransitH') return formatH(Number(v));
@@ -29,7 +27,7 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
   const { busy, error, run } = useAction();
   const [note, setNote] = useState<string | null>(null);
   const whys = preview
-    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${fieldLabel(s.field)}: ${sourceWhyText(s)}`))]
+    ? [...new Set(preview.sources.filter((s) => s.why).map((s) => `${inputFieldText(s.field)}: ${sourceWhyText(s)}`))]
     : [];
   return (
     <Card
@@ -111,11 +109,11 @@ export function ForecastDiff({ scenarioId }: { scenarioId: string }) {
                     className="border-t border-slate-100"
                     data-testid="forecast-change"
                   >
-                    <td>{fieldLabel(c.field)}</td>
+                    <td>{inputFieldText(c.field)}</td>
                     <td className="font-mono">{c.entity}</td>
                     <td className="tabular text-right">{show(c.field, c.before)}</td>
                     <td className="tabular text-right">{show(c.field, c.used)}</td>
-                    <td className="text-xs">{c.source}</td>
+                    <td className="text-xs">{sourceLabelText(c.source)}</td>
                   </tr>
                 ))}
               </tbody>

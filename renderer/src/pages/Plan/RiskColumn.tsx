@@ -4,6 +4,7 @@ import { Stat } from '../../components/ui';
 import { formatDateTime } from '../../lib/dates';
 import { formatPct, formatRs, formatT } from '../../lib/format';
 import { t } from '../../i18n';
+import { inputFieldText, sourceLabelText } from '../Forecasts/sourceText';
 import { onTimeTonnesShare } from './onTimeShare';
 
 /** An on-time probability with its colour: red below 50 %, amber below 80 %. */
@@ -119,7 +120,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
       {src.length > 0 && (
         <details className="text-sm" data-testid="plan-input-sources">
           <summary className="cursor-pointer text-slate-600">
-            {t('risk.inputsFrom', { sources: [...new Set(src.map((x) => x.source))].join(', ') })}
+            {t('risk.inputsFrom', { sources: [...new Set(src.map((x) => sourceLabelText(x.source)))].join(', ') })}
           </summary>
           <ul className="mt-1 list-disc pl-6 text-xs text-slate-600">
             {src
@@ -127,7 +128,7 @@ export function PlanRisk({ plan }: { plan: Plan }) {
               .slice(0, 200)
               .map((x) => (
                 <li key={`${x.field}|${x.entity}`}>
-                  {x.field} {x.entity}: {String(x.used)} ← {x.source}
+                  {inputFieldText(x.field)} {x.entity}: {String(x.used)} ← {sourceLabelText(x.source)}
                 </li>
               ))}
           </ul>
