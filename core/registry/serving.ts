@@ -137,14 +137,10 @@ export class ModelServer {
       throw refusal('NOT_FOUND', { code: 'model-unknown', params: { model: name } });
     if (!withBaseline?.baseline) {
       this.hooks.onInference?.(`${name}@none`, performance.now() - started, false);
-      throw new ContractError(
+      throw refusal(
         'UNAVAILABLE',
+        [{ code: 'serving-none-answers', params: { model: name } }, ...failures.flatMap((f) => f.reasons)],
         `No model can answer for ${name}: ${failures.map((f) => f.text).join('; ') || 'not in the registry'}; and no naive baseline is stored for it.`,
-        undefined,
-        {
-          reason: { code: 'serving-none-answers', params: { model: name } },
-          causes: failures.flatMap((f) => f.reasons),
-        },
       );
     }
     const out = predictBaseline(withBaseline.baseline, withBaseline.manifest, rows);
