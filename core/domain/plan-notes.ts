@@ -11,10 +11,16 @@ import type { FinalPassInfo } from './plan';
 export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
   const m = info.moves;
   const n = m.road + m.rake + m.fill + m.move;
+  const reformed = m.reform ?? 0;
   return [
-    ...(n > 0
+    ...(n > 0 && !reformed
       ? [
           `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots), saving ${rupees(info.savedRs)}.`,
+        ]
+      : []),
+    ...(reformed
+      ? [
+          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots) and re-formed ${reformed} rakes for other destinations, saving ${rupees(info.savedRs)}.`,
         ]
       : []),
     ...(!info.complete

@@ -263,9 +263,10 @@ export interface SolverInfo {
 
 /** What the final improvement pass did: improving single moves applied by kind, and what they saved. */
 export interface FinalPassInfo {
-  moves: { road: number; rake: number; fill: number; move: number };
+  /** `reform`: used rakes loaded again for other destinations (absent on plans made before the pass re-formed rakes). */
+  moves: { road: number; rake: number; fill: number; move: number; reform?: number };
   savedRs: number;
-  /** True when its last sweep found no improving move; false when it stopped at the time limit. */
+  /** True when its last sweep found no improving single move (and no re-form after it); false when it stopped at the time limit. */
   complete: boolean;
   seconds: number;
 }

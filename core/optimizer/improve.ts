@@ -6,6 +6,7 @@ import {
   MIN_SAVING_RS,
   moveMove,
   rakeMove,
+  reformMove,
   roadMove,
   roadRakeMove,
   roadSecondDestMove,
@@ -14,6 +15,7 @@ import {
   secondDestMove,
   type Move,
   type MoveKind,
+  wagonsOf,
 } from './moves';
 import { idleRakeOptions, twoPointCandidates, unservedByDest } from './open-tonnes';
 import { PlanState } from './plan-state';
@@ -24,18 +26,24 @@ import { railRate, roadAllowed, roadTonneCost, type Prep } from './prep';
  * rules and kept only when it makes the plan cheaper and keeps every rule. It runs on whatever plan
  * the solver (or a heuristic) returns, so a plan cut short by a busy machine still gets the money a
  * planner would pick up by hand. The pass repeats until a full sweep finds no improving move (or
- * the deadline passes), so after it no single move of these kinds improves the plan.
+ * the deadline passes), so after it no single move of these kinds improves the plan. Then it
+ * re-forms rakes (moves.ts reformMove: a used rake loaded again for other destinations), the one
+ * change a rake whose own destinations have no open tonnes left can make, and sweeps single moves
+ * again after any that paid (figures: bench/RESULTS.md).
  */
 export interface ImproveResult {
   draft: Draft;
   moves: Record<MoveKind, number>;
   /** Cost before − cost after [₹], as the cost rules price the plan. */
   savedRs: number;
-  /** Whether the last sweep found no improving move (false: stopped at the deadline). */
+  /**
+   * Whether the last sweep of single moves found none and no re-form was applied after it (false:
+   * stopped at the deadline before that).
+   */
   complete: boolean;
 }
 
-/** Every move of the four kinds on the plan as it stands, best first within each sweep step. */
+/** Every single move (not re-forms) on the plan as it stands, best first within each sweep step. */
 function* sweep(st: PlanState): Generator<() => Move | null> {
   const p = st.p;
   // Road lots first: cheap to test, and they free no rail capacity others need.
@@ -132,30 +140,46 @@ function roadWorthRs(p: Prep, lots: readonly DraftRoad[], capT: number): number 
   return rs;
 }
 
+/** Re-forms of the used rakes (moves.ts reformMove), most idle wagons first: where a short pass gains most. */
+function* reformSweep(st: PlanState): Generator<() => Move | null> {
+  const idle = (r: number) => st.p.rakes[r]!.rake.wagons - wagonsOf(st.rakes.get(r)?.lines ?? []);
+  const order = [...st.rakes.keys()].map((r) => ({ r, idle: idle(r) })).sort((a, b) => b.idle - a.idle || a.r - b.r);
+  for (const { r } of order) yield () => reformMove(st, r);
+}
+
 /**
- * Improve a plan by single moves until none improves it or `deadline` passes. Each sweep applies
- * every improving move as it finds it (each priced against the plan as it then stands).
+ * Improve a plan by single moves until none improves it, then by re-forms (and single moves again
+ * after one), until none improves it or `deadline` passes. Each sweep applies every improving move
+ * as it finds it (each priced against the plan as it then stands).
  */
 export function improveDraft(p: Prep, draft: Draft, deadline?: Deadline): ImproveResult {
   const st = new PlanState(p, draft);
-  const moves: Record<MoveKind, number> = { road: 0, rake: 0, fill: 0, move: 0 };
+  const moves: Record<MoveKind, number> = { road: 0, rake: 0, fill: 0, move: 0, reform: 0 };
   let saved = 0;
   let complete = false;
   let n = 0;
+  // Single moves until a sweep finds none; then a sweep re-forming rakes, and single moves again
+  // after any re-form that paid.
+  let reforming = false;
   outer: for (let round = 0; round < 1000; round++) {
     let improved = false;
-    for (const evaluate of sweep(st)) {
-      if ((++n & 63) === 0 && deadlinePassed(deadline)) break outer;
+    for (const evaluate of reforming ? reformSweep(st) : sweep(st)) {
+      // A re-form prices a rake at every siding for every destination: the clock is read before each.
+      if ((reforming || (++n & 63) === 0) && deadlinePassed(deadline)) break outer;
       const m = evaluate();
       if (!m || m.savingRs < MIN_SAVING_RS) continue;
       applyMove(st, m);
       moves[m.kind]++;
       saved += m.savingRs;
       improved = true;
+      complete = false;
     }
-    if (!improved) {
+    if (reforming) {
+      if (!improved) break;
+      reforming = false;
+    } else if (!improved) {
       complete = true;
-      break;
+      reforming = true;
     }
   }
   return { draft: { ...st.draft(), ...(draft.cut ? { cut: draft.cut } : {}) }, moves, savedRs: saved, complete };

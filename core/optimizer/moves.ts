@@ -13,7 +13,14 @@ import {
   type Order,
   type Prep,
 } from './prep';
-import { openOrders } from './open-tonnes';
+import {
+  MIN_SAVING_RS,
+  openDests,
+  openOrders,
+  twoPointBoundRs,
+  twoPointCandidates,
+  unservedByDest,
+} from './open-tonnes';
 
 /**
  * The single moves of the final improvement pass (improve.ts) and of the explanations
@@ -24,9 +31,11 @@ import { openOrders } from './open-tonnes';
  * - `fill`: unserved tonnes or a road lot's into a used rake's idle wagons (its own destinations,
  *   or a second one on its corridor, from unserved tonnes or road lots);
  * - `move`: an order's tonnes from one rake to another that serves its destination, or a road lot
- *   to a stockyard or day where it costs less.
+ *   to a stockyard or day where it costs less;
+ * - `reform`: a used rake with idle wagons unloaded and formed again as the best whole rake
+ *   (`rake`) at any siding, for other destinations (reformMove).
  */
-export type MoveKind = 'road' | 'rake' | 'fill' | 'move';
+export type MoveKind = 'road' | 'rake' | 'fill' | 'move' | 'reform';
 
 export { MIN_SAVING_RS } from './open-tonnes';
 
@@ -295,7 +304,8 @@ function openLines(
   return lines;
 }
 
-const wagonsOf = (lines: readonly DraftLine[]) => lines.reduce((a, l) => a + l.wagons, 0);
+/** Wagons the lines fill. */
+export const wagonsOf = (lines: readonly DraftLine[]) => lines.reduce((a, l) => a + l.wagons, 0);
 
 /** What leaving the tonnes of `lines` unserved costs [₹]. */
 const leaveCost = (p: Prep, lines: readonly DraftLine[]) =>
@@ -506,6 +516,50 @@ export function roadRakeMove(
   const next: DraftRake = { rakeIdx, lp: lpCode, startH: start, lines };
   if (rakeProblem(st, next)) return null;
   return { kind: 'rake', savingRs: roadRs - rakeCost(p, next), rakes: [{ rakeIdx, next }], road: off };
+}
+
+/**
+ * A used rake with idle wagons unloaded and formed again as the best whole rake of `rakeMove`
+ * (one destination, or two on a corridor, at any siding it can load at in full), when the new
+ * rake saves more than the old one did; priced, or null. The plan's other rakes stay: this is
+ * the move that changes a rake's destination, which filling its idle wagons cannot when its
+ * own destinations have no open tonnes left.
+ */
+export function reformMove(st: PlanState, rakeIdx: number): Move | null {
+  const p = st.p;
+  const old = st.rakes.get(rakeIdx);
+  if (!old || wagonsOf(old.lines) >= p.rakes[rakeIdx]!.rake.wagons) return null;
+  // What the rake saves as loaded: a new loading must save more.
+  const keeps = leaveCost(p, old.lines) - rakeCost(p, old);
+  // Priced with the rake idle (its tonnes open, its siding time free), then put back as it was.
+  st.setRake(rakeIdx, null);
+  try {
+    const byDest = unservedByDest(st);
+    // Every option with what it saves at most (openDests' bounds), tried dearest bound first
+    // until no bound left beats the best found.
+    const options: Array<{ boundRs: number; move: () => Move | null }> = [];
+    for (const lp of p.lps.keys()) {
+      const open = openDests(st, rakeIdx, lp, byDest);
+      if (!open) continue;
+      for (const a of open)
+        options.push({ boundRs: a.gainRs - a.freightRs, move: () => rakeMove(st, rakeIdx, lp, a.dest, a.orders) });
+      for (const [a, b] of twoPointCandidates(p, open, keeps + MIN_SAVING_RS))
+        options.push({
+          boundRs: twoPointBoundRs(p, a, b),
+          move: () => rakeMove(st, rakeIdx, lp, a.dest, a.orders, { dest: b.dest, candidates: b.orders }),
+        });
+    }
+    options.sort((x, y) => y.boundRs - x.boundRs);
+    let best: Move | null = null;
+    for (const o of options) {
+      if (o.boundRs < Math.max(keeps + MIN_SAVING_RS, best?.savingRs ?? -Infinity)) break;
+      const m = o.move();
+      if (m && m.savingRs >= keeps + MIN_SAVING_RS && (!best || m.savingRs > best.savingRs)) best = m;
+    }
+    return best ? { ...best, kind: 'reform', savingRs: best.savingRs - keeps } : null;
+  } finally {
+    st.setRake(rakeIdx, old);
+  }
 }
 
 /** Apply a move; a road lot of negative tonnes takes that much off the lot. */

@@ -42,8 +42,10 @@ function replanInHindi(note: string): string | null {
 function finalPassInHindi(fp: FinalPassInfo, limitS: number): Map<string, string> {
   const m = fp.moves;
   const n = m.road + m.rake + m.fill + m.move;
+  const reform = m.reform ?? 0;
   const hindi = [
-    ...(n > 0 ? [format(hiSolver.finalPassMoves, { n, ...m, saved: formatRs(fp.savedRs) })] : []),
+    ...(n > 0 && !reform ? [format(hiSolver.finalPassMoves, { n, ...m, saved: formatRs(fp.savedRs) })] : []),
+    ...(reform ? [format(hiSolver.finalPassMovesReformed, { n, ...m, reform, saved: formatRs(fp.savedRs) })] : []),
     ...(!fp.complete ? [format(hiSolver.finalPassStopped, { limit: limitS })] : []),
   ];
   return new Map(finalPassNotes(fp, limitS).map((english, i) => [english, hindi[i]!]));
