@@ -26,10 +26,9 @@ import { railRate, roadAllowed, roadTonneCost, type Prep } from './prep';
  * rules and kept only when it makes the plan cheaper and keeps every rule. It runs on whatever plan
  * the solver (or a heuristic) returns, so a plan cut short by a busy machine still gets the money a
  * planner would pick up by hand. The pass repeats until a full sweep finds no improving move (or
- * the deadline passes), so after it no single move of these kinds improves the plan. Then it
- * re-forms rakes (moves.ts reformMove: a used rake loaded again for other destinations), the one
- * change a rake whose own destinations have no open tonnes left can make, and sweeps single moves
- * again after any that paid (figures: bench/RESULTS.md).
+ * the deadline passes), so after it no single move of these kinds improves the plan. Between its
+ * sweeps it re-forms rakes (moves.ts reformMove: a used rake loaded again for other destinations),
+ * the one change a rake whose own destinations have no open tonnes left can make.
  */
 export interface ImproveResult {
   draft: Draft;
@@ -148,9 +147,9 @@ function* reformSweep(st: PlanState): Generator<() => Move | null> {
 }
 
 /**
- * Improve a plan by single moves until none improves it, then by re-forms (and single moves again
- * after one), until none improves it or `deadline` passes. Each sweep applies every improving move
- * as it finds it (each priced against the plan as it then stands).
+ * Improve a plan by sweeps of single moves and of re-forms in turn until neither improves it or
+ * `deadline` passes. Each sweep applies every improving move as it finds it (each priced against
+ * the plan as it then stands).
  */
 export function improveDraft(p: Prep, draft: Draft, deadline?: Deadline): ImproveResult {
   const st = new PlanState(p, draft);
@@ -158,9 +157,12 @@ export function improveDraft(p: Prep, draft: Draft, deadline?: Deadline): Improv
   let saved = 0;
   let complete = false;
   let n = 0;
-  // Single moves until a sweep finds none; then a sweep re-forming rakes, and single moves again
-  // after any re-form that paid.
+  // Sweeps of single moves and of re-forms in turn, until a re-form sweep finds nothing after a
+  // single-move sweep that found nothing. Re-forms after every single-move sweep, not only once
+  // single moves are spent: a pass cut short (a busy machine) gains more from its first re-forms
+  // than from its last single moves (bench/RESULTS.md).
   let reforming = false;
+  let cleanSingles = false;
   outer: for (let round = 0; round < 1000; round++) {
     let improved = false;
     for (const evaluate of reforming ? reformSweep(st) : sweep(st)) {
@@ -174,13 +176,11 @@ export function improveDraft(p: Prep, draft: Draft, deadline?: Deadline): Improv
       improved = true;
       complete = false;
     }
-    if (reforming) {
-      if (!improved) break;
-      reforming = false;
-    } else if (!improved) {
-      complete = true;
-      reforming = true;
-    }
+    if (!reforming) {
+      cleanSingles = !improved;
+      if (!improved) complete = true;
+    } else if (!improved && cleanSingles) break;
+    reforming = !reforming;
   }
   return { draft: { ...st.draft(), ...(draft.cut ? { cut: draft.cut } : {}) }, moves, savedRs: saved, complete };
 }

@@ -63,7 +63,7 @@ describe('re-forming a used rake', () => {
     expect(m!.savingRs).toBeGreaterThan(0);
   });
 
-  it('is what the final pass does with such a plan, after single moves found nothing', () => {
+  it('is what the final pass does with such a plan', () => {
     const { sc, p, draft } = stranded();
     const r = improveDraft(p, draft);
     expect(r.moves).toEqual({ road: 0, rake: 0, fill: 0, move: 0, reform: 1 });
