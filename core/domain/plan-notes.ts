@@ -20,7 +20,7 @@ export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
       : []),
     ...(reformed
       ? [
-          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots) and re-formed ${reformed} rakes for other destinations, saving ${rupees(info.savedRs)}.`,
+          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots) and gave ${reformed} part-empty rakes new loads, saving ${rupees(info.savedRs)}.`,
         ]
       : []),
     ...(!info.complete

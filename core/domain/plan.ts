@@ -263,7 +263,7 @@ export interface SolverInfo {
 
 /** What the final improvement pass did: improving single moves applied by kind, and what they saved. */
 export interface FinalPassInfo {
-  /** `reform`: used rakes loaded again for other destinations (absent on plans made before the pass re-formed rakes). */
+  /** `reform`: part-empty rakes given new loads (absent on plans made before the pass re-formed rakes). */
   moves: { road: number; rake: number; fill: number; move: number; reform?: number };
   savedRs: number;
   /** True when its last sweep found no improving single move (and no re-form after it); false when it stopped at the time limit. */

@@ -27,7 +27,7 @@ import { railRate, roadAllowed, roadTonneCost, type Prep } from './prep';
  * the solver (or a heuristic) returns, so a plan cut short by a busy machine still gets the money a
  * planner would pick up by hand. The pass repeats until a full sweep finds no improving move (or
  * the deadline passes), so after it no single move of these kinds improves the plan. Between its
- * sweeps it re-forms rakes (moves.ts reformMove: a used rake loaded again for other destinations),
+ * sweeps it re-forms rakes (moves.ts reformMove: a used rake with idle wagons given a new load),
  * the one change a rake whose own destinations have no open tonnes left can make.
  */
 export interface ImproveResult {

@@ -33,7 +33,7 @@ import {
  * - `move`: an order's tonnes from one rake to another that serves its destination, or a road lot
  *   to a stockyard or day where it costs less;
  * - `reform`: a used rake with idle wagons unloaded and formed again as the best whole rake
- *   (`rake`) at any siding, for other destinations (reformMove).
+ *   (`rake`) at any siding: other destinations, or another siding (reformMove).
  */
 export type MoveKind = 'road' | 'rake' | 'fill' | 'move' | 'reform';
 

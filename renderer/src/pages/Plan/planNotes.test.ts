@@ -27,11 +27,11 @@ describe('plan notes in the interface language', () => {
     const reformed = { ...finalPass, moves: { ...finalPass.moves, reform: 2 }, complete: true };
     const notes = finalPassNotes(reformed, 30);
     expect(notes).toEqual([
-      'The final improvement pass made 5 single moves (0 rakes added, 0 road lots added, 1 idle-wagon fills, 4 moves between rakes or of road lots) and re-formed 2 rakes for other destinations, saving ₹3,58,966.',
+      'The final improvement pass made 5 single moves (0 rakes added, 0 road lots added, 1 idle-wagon fills, 4 moves between rakes or of road lots) and gave 2 part-empty rakes new loads, saving ₹3,58,966.',
     ]);
     const withReforms = { notes, solver: { finalPass: reformed, timeLimitS: 30 } } as unknown as Plan;
     expect(planNotes(withReforms, 'hi')).toEqual([
-      'अंतिम सुधार चरण ने 5 एकल बदलाव किए (0 रेक जोड़े, 0 सड़क लॉट जोड़े, 1 खाली वैगन भरे, 4 रेकों के बीच या सड़क लॉट के बदलाव) और 2 रेक दूसरे गंतव्यों के लिए फिर से बनाए, बचत ₹3,58,966।',
+      'अंतिम सुधार चरण ने 5 एकल बदलाव किए (0 रेक जोड़े, 0 सड़क लॉट जोड़े, 1 खाली वैगन भरे, 4 रेकों के बीच या सड़क लॉट के बदलाव) और 2 आंशिक खाली रेकों को नया लदान दिया, बचत ₹3,58,966।',
     ]);
   });
 
