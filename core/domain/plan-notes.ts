@@ -11,16 +11,11 @@ import type { FinalPassInfo } from './plan';
 export function finalPassNotes(info: FinalPassInfo, limitS: number): string[] {
   const m = info.moves;
   const n = m.road + m.rake + m.fill + m.move;
-  const reformed = m.reform ?? 0;
+  const reformed = m.reform ? ` and gave ${m.reform} part-empty rakes new loads` : '';
   return [
-    ...(n > 0 && !reformed
+    ...(n > 0 || reformed
       ? [
-          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots), saving ${rupees(info.savedRs)}.`,
-        ]
-      : []),
-    ...(reformed
-      ? [
-          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots) and gave ${reformed} part-empty rakes new loads, saving ${rupees(info.savedRs)}.`,
+          `The final improvement pass made ${n} single moves (${m.rake} rakes added, ${m.road} road lots added, ${m.fill} idle-wagon fills, ${m.move} moves between rakes or of road lots)${reformed}, saving ${rupees(info.savedRs)}.`,
         ]
       : []),
     ...(!info.complete

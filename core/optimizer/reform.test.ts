@@ -7,7 +7,7 @@ import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
-import { applyMove, rakeMove, reformMove } from './moves';
+import { applyMove, rakeMove, reformMove, wagonsOf } from './moves';
 import { PlanState } from './plan-state';
 import { prepare, type Prep } from './prep';
 
@@ -75,7 +75,7 @@ describe('re-forming a used rake', () => {
     const { p, st } = stranded();
     const full = rakeMove(new PlanState(p, { rakes: [], road: [] }), 0, 'LP-1', 'HWH', [p.orderById.get('O-1')!]);
     st.setRake(0, full!.rakes[0]!.next);
-    expect(st.draft().rakes[0]!.lines.reduce((a, l) => a + l.wagons, 0)).toBe(20);
+    expect(wagonsOf(st.draft().rakes[0]!.lines)).toBe(20);
     expect(reformMove(st, 0)).toBeNull();
   });
 

@@ -36,9 +36,8 @@ export const hiSolver = {
   twoPoint: '{dest} और {second} (दो-बिंदु रेक)',
   // Notes of the final improvement pass
   finalPassMoves:
-    'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव), बचत {saved}।',
-  finalPassMovesReformed:
-    'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव) और {reform} आंशिक खाली रेकों को नया लदान दिया, बचत {saved}।',
+    'अंतिम सुधार चरण ने {n} एकल बदलाव किए ({rake} रेक जोड़े, {road} सड़क लॉट जोड़े, {fill} खाली वैगन भरे, {move} रेकों के बीच या सड़क लॉट के बदलाव){reformed}, बचत {saved}।',
+  finalPassReformed: ' और {reform} आंशिक खाली रेकों को नया लदान दिया',
   finalPassStopped: 'अंतिम सुधार चरण हर बदलाव आज़माने से पहले समय सीमा ({limit} s) पर रुक गया।',
   // Why a product should be made next (clauses of `because`)
   'production-short': 'खुले ऑर्डरों के लिए {product} की माँग उपयोग योग्य स्टॉक से {tonnes} अधिक है',

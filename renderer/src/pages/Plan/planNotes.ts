@@ -42,10 +42,9 @@ function replanInHindi(note: string): string | null {
 function finalPassInHindi(fp: FinalPassInfo, limitS: number): Map<string, string> {
   const m = fp.moves;
   const n = m.road + m.rake + m.fill + m.move;
-  const reform = m.reform ?? 0;
+  const reformed = m.reform ? format(hiSolver.finalPassReformed, { reform: m.reform }) : '';
   const hindi = [
-    ...(n > 0 && !reform ? [format(hiSolver.finalPassMoves, { n, ...m, saved: formatRs(fp.savedRs) })] : []),
-    ...(reform ? [format(hiSolver.finalPassMovesReformed, { n, ...m, reform, saved: formatRs(fp.savedRs) })] : []),
+    ...(n > 0 || reformed ? [format(hiSolver.finalPassMoves, { n, ...m, reformed, saved: formatRs(fp.savedRs) })] : []),
     ...(!fp.complete ? [format(hiSolver.finalPassStopped, { limit: limitS })] : []),
   ];
   return new Map(finalPassNotes(fp, limitS).map((english, i) => [english, hindi[i]!]));
