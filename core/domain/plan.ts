@@ -253,7 +253,8 @@ export interface SolverInfo {
   gapLimit?: number;
   /**
    * Where the time went, phase by phase, and which phase stopped at its deadline (the plan it
-   * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `pricing and checking`.
+   * had then was kept): `prepare`, `rule-based`, `pricing the rule-based plan`, `greedy`, `pricing the greedy plan`, `solver`, `final improvement pass`,
+   * `pricing and checking`, and at the large size `the bound worker's last rounds` (after the checks).
    */
   phases?: PhaseTime[];
   stages?: SolverStages;

@@ -28,7 +28,7 @@ describe("the large size's solve: the caller works on the dive's plan while the 
         profile: 'large',
         whileBound: {
           // Ten minutes more for the bound worker: the test would time out if the solve waited them out.
-          boundExtraS: 600,
+          boundUntilMs: Date.now() + 606_000,
           // The work lasts until the bound worker has priced a round after the dive, however little
           // CPU it got (on a busy machine neither worker may have finished one by the deadline).
           run: async (draft) => {
@@ -50,7 +50,7 @@ describe("the large size's solve: the caller works on the dive's plan while the 
     expect(checkPlan(sc, buildPlan(p, d.draft, INFO, null)).violations).toEqual([]);
     // Far from converged after one round past the dive (it takes ~40 rounds), the bound worker was
     // still pricing and was ended by the work's end, not by its own deadline ten minutes later.
-    expect(d.workers.bound.status, d.status).toBe('time limit (ended with the final pass)');
+    expect(d.workers.bound.status, d.status).toBe('time limit (priced on through the final pass and checks)');
     // Its bound, as of its last round, is the solve's.
     expect(reported, d.status).not.toBeNull();
     expect(d.bound, d.status).toBe(reported);
@@ -68,7 +68,7 @@ describe("the large size's solve: the caller works on the dive's plan while the 
         timeLimitS: 20,
         profile: 'large',
         // Ten minutes more for the bound worker: the test would time out if the solve waited them out.
-        whileBound: { boundExtraS: 600, run: () => Date.now() + 600_000 },
+        whileBound: { boundUntilMs: Date.now() + 620_000, run: () => Date.now() + 600_000 },
       },
       {},
     );

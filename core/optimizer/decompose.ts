@@ -53,13 +53,13 @@ export async function solveDecomposed(
     /** Seconds before the deadline to end the search after the dive, at the measured CPU share. */
     handOverS?: (cpuShare: number) => number;
     /**
-     * Large: work on the plan to be returned (the final improvement pass) as soon as the diving
-     * worker has returned it, while the bound worker prices on, at most `boundExtraS` past the
-     * deadline. `run` gets the plan and the CPU share the workers received, and returns until when
-     * (Date.now() ms) the bound worker may go on after it. Work that waits (a promise) lets the
-     * bound worker's rounds arrive meanwhile.
+     * Large: work on the plan to be returned (the final improvement pass, pricing, checking) as
+     * soon as the diving worker has returned it, while the bound worker prices on, at most until
+     * `boundUntilMs` (Date.now() ms, past the deadline). `run` gets the plan and the CPU share the
+     * workers received, and returns until when (Date.now() ms) the bound worker may go on after it.
+     * Work that waits (a promise) lets the bound worker's rounds arrive meanwhile.
      */
-    whileBound?: { run: (draft: Draft, cpuShare: number) => number | Promise<number>; boundExtraS: number };
+    whileBound?: { run: (draft: Draft, cpuShare: number) => number | Promise<number>; boundUntilMs: number };
   },
   hooks: OptimizeHooks,
 ): Promise<DecomposedResult> {
@@ -96,7 +96,7 @@ export async function solveDecomposed(
         closures: p.closures,
         start,
         alsoStart,
-        deadlineMs: me === 0 && whileBound ? deadlineMs + whileBound.boundExtraS * 1000 : deadlineMs,
+        deadlineMs: me === 0 && whileBound ? Math.max(deadlineMs, whileBound.boundUntilMs) : deadlineMs,
         dive: me === 1 || opts.profile === 'week',
         profile: opts.profile,
         // The large size's one dive is the measured one (variant 0); the week's two differ.

@@ -211,6 +211,13 @@ const SOLVER_MIN_S = 1;
 export const MONOLITHIC_LIMIT = 6000;
 
 /**
+ * Seconds of the limit left when the large bound worker stops. Its plan is priced, explained and
+ * checked while it prices on, so its bound is the last figure the plan waits for; beside seven
+ * busy processes a round takes 15–20 s of wall time, and a round the deadline cuts gives no bound.
+ */
+const BOUND_MARGIN_S = 1;
+
+/**
  * HiGHS says `optimal` once the gap is within the requested one (0.5 % by default), not only at a
  * proven optimum. The planner reads the word literally, so a plan with a gap left says how far
  * from the best possible it may be.
@@ -340,13 +347,28 @@ export async function optimize(
     phaseDone('final improvement pass', endDeadline, !fp.info.complete);
     return fp;
   };
-  // The pass already run on a decomposed solve's plan while its bound worker priced on.
-  let passed: { draft: Draft; fp: ReturnType<typeof finalPass> } | null = null;
+  // Each plan is checked once (a plan's solver figures are no input of the checker).
+  const verdicts = new WeakMap<Plan, ReturnType<typeof checkPlan>>();
+  const check = (plan: Plan) => {
+    const v = verdicts.get(plan) ?? checkPlan(sc, plan);
+    verdicts.set(plan, v);
+    return v;
+  };
+  // The pass already run on a decomposed solve's plan while its bound worker priced on, and the
+  // plan built and checked from it: only its solver figures are still to come.
+  let passed: { draft: Draft; fp: ReturnType<typeof finalPass>; plan?: Plan } | null = null;
+  // (Read through a function: TypeScript does not see the callback that sets `passed`.)
+  const prebuilt = () => passed?.plan;
   const finished = (d: Draft, solver: SolverInfo, notes: string[]): Plan => {
+    if (passed?.plan && passed.draft === d && notes.length === 0) {
+      const { finalPass: fpInfo } = passed.plan.solver;
+      passed.plan.solver = { ...solver, ...(fpInfo ? { finalPass: fpInfo } : {}) };
+      return passed.plan;
+    }
     const fp = passed?.draft === d ? passed.fp : runPass(d);
     const plan = buildPlan(p, fp.draft, { ...solver, finalPass: fp.info }, rbCost, [...notes, ...fp.notes]);
-    const moved = fp.info.moves.road + fp.info.moves.rake + fp.info.moves.fill + fp.info.moves.move;
-    if (moved === 0 || checkPlan(sc, plan).ok) return plan;
+    const moved = Object.values(fp.info.moves).reduce((n, k) => n + (k ?? 0), 0);
+    if (moved === 0 || check(plan).ok) return plan;
     return buildPlan(p, d, solver, rbCost, [
       ...notes,
       'The final improvement pass was dropped: its plan failed the checker.',
@@ -355,7 +377,7 @@ export async function optimize(
   // The solver gave no usable plan: the cheaper checked heuristic plan comes back, not the
   // rule-based one when the greedy warm start beats it (a starved solve often ends here).
   const fallback = (reason: string, extra: Partial<SolverInfo> = {}, lpText: string | null = null): OptimizeResult => {
-    const greedy = gCost < rbCost - 0.5 && checkPlan(sc, gPlan).ok;
+    const greedy = gCost < rbCost - 0.5 && check(gPlan).ok;
     const info: SolverInfo = {
       method: greedy ? 'greedy heuristic' : 'rule-based fallback',
       status: extra.status ?? 'no solver plan',
@@ -373,7 +395,7 @@ export async function optimize(
       ? finished(gDraft, info, [`Greedy plan (the solver's warm start) returned: ${reason}.`])
       : finished(rbDraft, info, [`Rule-based plan returned: ${reason}.`, ...cutNote(rbDraft, 'rule-based pass')]);
     // The last resort is checked too: a planner is told, never handed a plan that breaks a rule unawares.
-    const verdict = greedy ? null : checkPlan(sc, plan);
+    const verdict = greedy ? null : check(plan);
     if (verdict && !verdict.ok)
       plan.notes.push(`The rule-based plan also fails the checker: ${violationsText(verdict.violations)}.`);
     return { plan, lpText };
@@ -383,7 +405,7 @@ export async function optimize(
   const heuristicOnly = (why: string): OptimizeResult => {
     const info = { objective: null, bound: null, gap: null, timeLimitS, gapLimit: gap, phases };
     const greedy = gCost < rbCost - 0.5;
-    if (greedy && !checkPlan(sc, gPlan).ok) return fallback(why, { status: why });
+    if (greedy && !check(gPlan).ok) return fallback(why, { status: why });
     const plan = greedy
       ? finished(gDraft, { ...info, method: 'greedy heuristic', status: why, seconds: 0 }, [
           `Greedy plan returned (${why}).`,
@@ -433,6 +455,7 @@ export async function optimize(
       const decomposedReserveS = postSolveS(1);
       const passEndAt = (share: number) => timeLimitS - 0.25 - postSolveS(share);
       const solverDeadline: Deadline = { atMs: started + timeLimitS * 1000, limitS: timeLimitS };
+      const boundUntilMs = () => Date.now() + (started + (timeLimitS - BOUND_MARGIN_S) * 1000 - performance.now());
       const hs = await highs();
       // The whole-horizon model's objective of the plan the solve returns (before the final pass).
       let objective: number | null | undefined;
@@ -449,15 +472,28 @@ export async function optimize(
             ? {
                 handOverS: (share: number) =>
                   finalPassExtraS(timeLimitS, share) + postSolveS(share) - decomposedReserveS,
-                // The bound worker's rounds go on through the final pass on the dive's plan.
+                // The bound worker's rounds go on through the final pass on the dive's plan and the
+                // plan's pricing and checking, to just before the limit.
                 whileBound: {
-                  boundExtraS: finalPassReserveS(timeLimitS),
+                  boundUntilMs: boundUntilMs(),
                   run: (plan: Draft, share: number) => {
                     passEndS = passEndAt(share);
                     objective = modelObjective(p, hs, startOptions(startDraft), plan);
                     phaseDone('solver', solverDeadline);
                     passed = { draft: plan, fp: runPass(plan) };
-                    return Date.now() + (started + passEndS * 1000 - performance.now());
+                    // Its solver figures are filled in once the bound worker has stopped.
+                    const provisional: SolverInfo = {
+                      method: 'milp (decomposed)',
+                      status: '',
+                      objective,
+                      bound: null,
+                      gap: null,
+                      seconds: 0,
+                    };
+                    passed.plan = finished(plan, provisional, []);
+                    check(passed.plan);
+                    phaseDone('pricing and checking');
+                    return boundUntilMs();
                   },
                 },
               }
@@ -549,7 +585,7 @@ export async function optimize(
   if (!passed)
     phaseDone('solver', { atMs: started + timeLimitS * 1000, limitS: timeLimitS }, Boolean(info.stoppedEarly));
   const plan = finished(draft, { ...info, seconds: elapsed(), timeLimitS, gapLimit: gap, phases }, []);
-  const verdict = checkPlan(sc, plan);
+  const verdict = check(plan);
   // What the solver reached, kept in the status of a heuristic plan returned instead of its own.
   const solverFigures: Partial<SolverInfo> = {
     status: info.status,
@@ -574,7 +610,7 @@ export async function optimize(
         `The solver's best plan (${rupees(plan.summary.totalCost)}) did not beat its greedy warm start; the greedy plan is returned.`,
       ],
     );
-    if (checkPlan(sc, gPlan).ok) {
+    if (check(gPlan).ok) {
       phaseDone('pricing and checking');
       gPlan.solver.seconds = elapsed();
       return { plan: gPlan, lpText };
@@ -587,7 +623,7 @@ export async function optimize(
       lpText,
     );
   }
-  phaseDone('pricing and checking');
+  if (plan !== prebuilt()) phaseDone('pricing and checking');
   plan.solver.seconds = elapsed();
   return { plan, lpText };
 }

@@ -118,7 +118,10 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     bound: r.bound,
     rounds: r.iterations,
     sharedRounds: r.sharedRounds,
-    status: r.status === 'stopped' && Atomics.load(flag, 0) === 0 ? 'time limit (ended with the final pass)' : r.status,
+    status:
+      r.status === 'stopped' && Atomics.load(flag, 0) === 0
+        ? 'time limit (priced on through the final pass and checks)'
+        : r.status,
     draft: r.draft,
     size: r.size,
   };

@@ -191,6 +191,7 @@ export const enPlan = {
   'solver.phase.solver': 'solver',
   'solver.phase.final improvement pass': 'final improvement pass',
   'solver.phase.pricing and checking': 'pricing and checking',
+  "solver.phase.the bound worker's last rounds": "the bound worker's last rounds",
 
   // Saved plans, comparison, cost chart, tables
   'version.from': 'from {name}',

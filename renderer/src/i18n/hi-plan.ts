@@ -192,6 +192,7 @@ export const hiPlan: Record<keyof typeof enPlan, string> = {
   'solver.phase.solver': 'सॉल्वर',
   'solver.phase.final improvement pass': 'अंतिम सुधार चरण',
   'solver.phase.pricing and checking': 'लागत और जाँच',
+  "solver.phase.the bound worker's last rounds": 'निचली सीमा के अंतिम दौर',
 
   // Saved plans, comparison, cost chart, tables
   'version.from': '{name} से',
