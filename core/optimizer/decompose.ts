@@ -6,7 +6,7 @@ import type { ColgenJob, ColgenJobProgress, ColgenJobResult } from './colgen/col
 import type { SolverStages } from '../domain/solver-stages';
 import type { Draft } from './draft';
 import { SOLVER_YOUNG_GEN_MB } from './heap';
-import { relativeGap, type OptimizeHooks } from './hooks';
+import { boundProgress, type OptimizeHooks } from './hooks';
 import { cpuShareMeter } from './pace';
 import type { Prep } from './prep';
 import { rupees } from '../domain/figures';
@@ -76,14 +76,7 @@ export async function solveDecomposed(
   let bound: number | null = null;
   const onProgress = (pr: ColgenJobProgress) => {
     if (pr.bound !== null && (bound === null || pr.bound > bound)) bound = pr.bound;
-    hooks.onProgress?.({
-      phase: 'solving',
-      incumbent: startCost,
-      bound,
-      gap: relativeGap(startCost, bound),
-      elapsedS: elapsed(),
-      subproblem: `column generation round ${pr.round}`,
-    });
+    hooks.onProgress?.(boundProgress(startCost, bound, elapsed(), `column generation round ${pr.round}`));
   };
   // The two workers share each round's pricing while both run rounds (colgen/peer.ts).
   const { port1, port2 } = new MessageChannel();

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkPlan } from '../checker/check';
-import { optimalLabel, optimize } from './optimize';
+import { optimize } from './optimize';
+import { optimalLabel } from './solve-whole';
 import { tiny } from './__fixtures__/tiny';
 import { ruleBasedPlan } from './rule-based-plan';
 import { buildPlan } from './build-plan';

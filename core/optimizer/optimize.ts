@@ -2,14 +2,11 @@ import { checkPlan, type Violation } from '../checker/check';
 import type { Scenario } from '../domain/scenario';
 import { buildPlan, draftCost } from './build-plan';
 import { solveDecomposed } from './decompose';
-import { draftFromSolution } from './extract';
-import { highs, solveLp } from './highs-driver';
-import { columnGeneration, type ColgenResult } from './colgen/colgen';
+import { highs } from './highs-driver';
 import { modelObjective } from './colgen/master';
-import { buildModel, countPairs, draftToStart, startOptions, type BuiltModel } from './model';
+import { buildModel, countPairs, startOptions, type BuiltModel } from './model';
 import type { PhaseTime, Plan, SolverInfo } from '../domain/plan';
 import { namedViolations } from '../domain/violations';
-import type { SolverStages } from '../domain/solver-stages';
 import type { Deadline } from './deadline';
 import { assertPlanLimits } from './limits';
 import { prepare, type Closures, type Prep } from './prep';
@@ -17,8 +14,8 @@ import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { finalPass, finalPassExtraS, finalPassReserveS, postSolveReserveS } from './final-pass';
-import { cpuShareMeter } from './pace';
 import { relativeGap, type OptimizeHooks } from './hooks';
+import { solveWholeHorizon } from './solve-whole';
 import { rupees } from '../domain/figures';
 
 export interface OptimizeOptions {
@@ -48,14 +45,6 @@ export interface OptimizeResult {
   lpText: string | null;
 }
 
-/** The in-process stages as data: column generation's rounds and end, and whether branch-and-bound ran. */
-function colgenStages(r: ColgenResult | null, searchOnly: boolean): SolverStages {
-  return {
-    ...(r ? { columnGeneration: { rounds: r.iterations, loadings: r.patterns, status: r.status } } : {}),
-    branchAndBound: !searchOnly,
-  };
-}
-
 /** Warm start: the cheaper of the rule-based plan and the economic greedy plan. */
 function warmStart(p: Prep, rbDraft: Draft): Draft {
   const gDraft = greedyDraft(p);
@@ -74,42 +63,6 @@ export function exportModelLp(sc: Scenario): string {
 }
 
 /**
- * Neighbourhoods for the fix-and-optimise search, each freeing a few rakes' integer columns (road
- * binaries always free): three rakes adjacent in placement order (stride 2), which compete for the
- * same due dates; then, when `corridors` is given (searching only), windows of four instead and the
- * rakes of each corridor in the start plan (in groups of up to four), which compete for the same
- * orders across the horizon.
- */
-function neighbourhoods(b: BuiltModel, corridors?: Map<number, string>): number[][] {
-  const rakes = [...b.rakeInts.keys()].sort((x, y) => x - y);
-  if (rakes.length <= 3) return [];
-  const cols = (group: number[]) => [...group.flatMap((r) => b.rakeInts.get(r)!), ...b.roadInts];
-  const out: number[][] = [];
-  // Searching only, windows of four gave the cheapest week plans in the minute (three to six measured).
-  const width = corridors ? 4 : 3;
-  for (let i = 0; i < rakes.length; i += 2) out.push(cols(rakes.slice(i, i + width)));
-  const byCorridor = new Map<string, number[]>();
-  for (const r of rakes) {
-    const k = corridors?.get(r);
-    if (k) byCorridor.set(k, [...(byCorridor.get(k) ?? []), r]);
-  }
-  for (const group of byCorridor.values())
-    for (let i = 0; i < group.length && group.length > 1; i += 4) out.push(cols(group.slice(i, i + 4)));
-  return out;
-}
-
-/** The corridor each rake of a draft runs on. */
-function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
-  const out = new Map<number, string>();
-  for (const r of draft.rakes) {
-    const dest = r.lines[0] && p.orderById.get(r.lines[0].orderId)?.destination;
-    const k = dest ? p.dests.get(dest)?.corridor : undefined;
-    if (k) out.set(r.rakeIdx, k);
-  }
-  return out;
-}
-
-/**
  * Above this many candidate pairs the root relaxation alone takes most of a minute (week: ~4,000
  * pairs, 20 s+ for the LP), so branch-and-bound is not run: by default such a model is solved on
  * two workers (decompose.ts; with `decompose: 'never'`, column generation, a dive and the
@@ -118,72 +71,6 @@ function draftCorridors(p: Prep, draft: Draft): Map<number, string> {
  * when they got both cores (bench/RESULTS.md, "Figures behind choices in the code").
  */
 export const SEARCH_ONLY_PAIRS = 2500;
-
-/**
- * Share of the time left given to column generation (searching only / with branch-and-bound after).
- * Searching only, less left the restricted master MIP after the dive too little time.
- */
-const COLGEN_SHARE_SEARCH = 0.7;
-const COLGEN_SHARE = 0.3;
-/**
- * Searching only (week), the share of the time for diving (colgen/dive.ts) after the rounds; the
- * restricted master MIP then starts from the dive's plan, which beats that MIP alone on every
- * week seed measured.
- */
-const DIVE_SHARE_SEARCH = 0.2;
-/**
- * The dive's seconds at least: it keeps 8 s for its last LP and MIP (dive.ts), so with less it
- * fixes nothing, and the week at the app's default 30 s ended near the warm start.
- */
-const DIVE_MIN_S = 12;
-
-/**
- * Column generation (colgen/) from the warm start: a lower bound and the restricted master's plan.
- * A failure is reported in the status and the solve goes on from the warm start.
- */
-async function colgenStart(
-  p: Prep,
-  startDraft: Draft,
-  startCost: number,
-  deadlineMs: number,
-  diveS: number | undefined,
-  hooks: OptimizeHooks,
-  elapsed: () => number,
-): Promise<{ result: ColgenResult | null; note: string }> {
-  try {
-    const h = await highs();
-    const opts = startOptions(startDraft);
-    const r = columnGeneration(h, p, opts, [startDraft], {
-      deadlineMs,
-      mipShare: 0.3,
-      shouldStop: hooks.shouldStop,
-      dive: diveS !== undefined,
-      diveS,
-      // Paced only before a dive: ending the rounds early helps a plan built by diving, while
-      // branch-and-bound after them (the day size) only loses bound (a starved day's gap grew many
-      // times over when paced: bench/RESULTS.md, "Figures behind choices in the code").
-      ...(diveS !== undefined ? { cpuShare: cpuShareMeter(1) } : {}),
-      // The warm start is the best plan so far while the rounds run.
-      onRound: (bound) =>
-        hooks.onProgress?.({
-          phase: 'solving',
-          incumbent: startCost,
-          bound,
-          gap: relativeGap(startCost, bound),
-          elapsedS: elapsed(),
-        }),
-    });
-    const rs = (v: number | null) => (v === null ? 'none' : rupees(v));
-    const what = diveS !== undefined ? 'plan from diving and the restricted master' : 'restricted master plan';
-    const from = r.draft ? `the solver starts from its ${what}` : `no ${what}: the solver starts from the warm start`;
-    return {
-      result: r,
-      note: `column generation: ${r.iterations} rounds, ${r.patterns} rake loadings (${r.status}), bound ${rs(r.bound)}, ${what} ${rs(r.mipObjective)}; ${from}`,
-    };
-  } catch (err) {
-    return { result: null, note: `column generation failed (${(err as Error).message}); started from the warm start` };
-  }
-}
 
 /**
  * Deadlines of the heuristic passes as shares of the time limit, from the start of the solve. The
@@ -216,17 +103,6 @@ export const MONOLITHIC_LIMIT = 6000;
  * busy processes a round takes 15–20 s of wall time, and a round the deadline cuts gives no bound.
  */
 const BOUND_MARGIN_S = 1;
-
-/**
- * HiGHS says `optimal` once the gap is within the requested one (0.5 % by default), not only at a
- * proven optimum. The planner reads the word literally, so a plan with a gap left says how far
- * from the best possible it may be.
- */
-export function optimalLabel(status: string, found: number | null, requested: number): string {
-  if (found === null || found <= 1e-9 || !/\boptimal\b/.test(status)) return status;
-  const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 ? 2 : 1)} %`;
-  return status.replace(/\boptimal\b/, `within ${pct(requested)} of optimal (gap ${pct(found)})`);
-}
 
 /**
  * Plan a scenario: rule-based plan first (yardstick and fallback), then the MILP on HiGHS,
@@ -524,52 +400,22 @@ export async function optimize(
       };
     } else {
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
-      const searchOnly = pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS);
-      const timeLeftS = Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS));
-      // Column generation over rake loadings first: its bound is far tighter than the MILP's root
-      // and its restricted master finds the plan the solver then starts from (docs/optimizer.md).
-      const cg = await colgenStart(
+      const r = await solveWholeHorizon(
         p,
-        startDraft,
-        Math.min(gCost, rbCost),
-        Date.now() + timeLeftS * (searchOnly ? COLGEN_SHARE_SEARCH : COLGEN_SHARE) * 1000,
-        searchOnly ? Math.max(DIVE_MIN_S, timeLeftS * DIVE_SHARE_SEARCH) : undefined,
+        { built, lpText, reductions: built.reductions },
+        { draft: startDraft, cost: Math.min(gCost, rbCost) },
+        {
+          secondsLeft: () => Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)),
+          gap,
+          searchOnly: pairs > (opts.searchOnlyAbovePairs ?? SEARCH_ONLY_PAIRS),
+          timeLimitS,
+        },
         hooks,
         elapsed,
       );
-      const start = cg.result?.draft ?? startDraft;
-      const res = await solveLp(built.lp, lpText, {
-        timeLimitS: Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)),
-        gap,
-        start: draftToStart(p, built, start),
-        knownBound: cg.result?.bound ?? undefined,
-        altStart: start !== startDraft ? draftToStart(p, built, startDraft) : undefined,
-        shouldStop: hooks.shouldStop,
-        onProgress: hooks.onProgress,
-        neighbourhoods: neighbourhoods(built, searchOnly ? draftCorridors(p, start) : undefined),
-        lnsShare: searchOnly ? 1 : undefined,
-      });
-      res.status = `${cg.note}; ${res.status}`;
-      const model = { ...built.lp.size, subproblems: 1 };
-      if (!res.x)
-        return fallback(
-          `HiGHS found no feasible plan (status ${res.status}) within ${timeLimitS} s`,
-          { status: res.status, model, stoppedEarly: res.stoppedEarly },
-          lpText,
-        );
-      draft = draftFromSolution(built, res.x);
-      info = {
-        method: 'milp',
-        status: optimalLabel(res.status, res.gap, gap),
-        objective: res.objective,
-        bound: res.bound,
-        gap: res.gap,
-        seconds: 0,
-        stoppedEarly: res.stoppedEarly,
-        model,
-        reductions: built.reductions,
-        stages: colgenStages(cg.result, searchOnly),
-      };
+      if (!r.ok) return fallback(r.reason, r.extra, lpText);
+      draft = r.draft;
+      info = r.info;
     }
   } catch (err) {
     return fallback(`the solver failed: ${(err as Error).message}`, {}, lpText);
