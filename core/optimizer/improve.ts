@@ -176,10 +176,8 @@ export function improveDraft(p: Prep, draft: Draft, deadline?: Deadline): Improv
       improved = true;
       complete = false;
     }
-    if (!reforming) {
-      cleanSingles = !improved;
-      if (!improved) complete = true;
-    } else if (!improved && cleanSingles) break;
+    if (!reforming) complete = cleanSingles = !improved;
+    else if (!improved && cleanSingles) break;
     reforming = !reforming;
   }
   return { draft: { ...st.draft(), ...(draft.cut ? { cut: draft.cut } : {}) }, moves, savedRs: saved, complete };

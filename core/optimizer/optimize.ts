@@ -402,7 +402,8 @@ export async function optimize(
       if (!built || !lpText) throw new Error('internal: the whole-horizon model was not built');
       const r = await solveWholeHorizon(
         p,
-        { built, lpText, reductions: built.reductions },
+        built,
+        lpText,
         { draft: startDraft, cost: Math.min(gCost, rbCost) },
         {
           secondsLeft: () => Math.max(1, timeLimitS - elapsed() - finalPassReserveS(timeLimitS)),

@@ -138,13 +138,13 @@ export type WholeHorizonResult =
  */
 export async function solveWholeHorizon(
   p: Prep,
-  model: { built: BuiltModel; lpText: string; reductions: string[] },
+  built: BuiltModel,
+  lpText: string,
   start: { draft: Draft; cost: number },
   run: { secondsLeft: () => number; gap: number; searchOnly: boolean; timeLimitS: number },
   hooks: OptimizeHooks,
   elapsed: () => number,
 ): Promise<WholeHorizonResult> {
-  const { built, lpText } = model;
   const { searchOnly, gap } = run;
   const timeLeftS = run.secondsLeft();
   const cg = await colgenStart(
@@ -188,7 +188,7 @@ export async function solveWholeHorizon(
       seconds: 0,
       stoppedEarly: res.stoppedEarly,
       model: size,
-      reductions: model.reductions,
+      reductions: built.reductions,
       stages: colgenStages(cg.result, searchOnly),
     },
   };
