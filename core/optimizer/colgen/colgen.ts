@@ -34,7 +34,7 @@ export interface ColgenResult {
  */
 const PATTERNS_PER_RAKE = 20;
 
-/** Share of their planned time the rounds keep however little CPU the run gets (`cpuShare`). */
+/** Share of their planned time the rounds keep however little CPU the run gets (`cpuShare`), by default. */
 const ROUNDS_MIN_SHARE = 0.6;
 
 /** Smoothing stops once the master LP is this close to the bound (relative). */
@@ -73,9 +73,11 @@ export interface ColgenOptions {
   /**
    * The CPU share the run receives (pace.ts). Given, the rounds end early enough that the MIP's
    * share still gets its seconds' worth of CPU (on a busy machine the dive needs more wall time),
-   * but never before ROUNDS_MIN_SHARE of their planned time.
+   * but never before `roundsMinShare` of their planned time.
    */
   cpuShare?: () => number;
+  /** With `cpuShare`: the share of their planned time the rounds keep however little CPU the run gets (default ROUNDS_MIN_SHARE). */
+  roundsMinShare?: number;
   /**
    * Exchange columns between orders in the rounds (exchanges.ts), shut before the dive or the MIP.
    * Large seeds 1–3, bound-only rounds on one thread: ₹1.1–4.1 cr higher at ~27 s of CPU (bench/RESULTS.md).
@@ -235,7 +237,7 @@ export function columnGeneration(
           deadlineMs,
           mipS,
           run.cpuShare(),
-          roundsFrom + ROUNDS_MIN_SHARE * (plannedLpEnd - roundsFrom),
+          roundsFrom + (run.roundsMinShare ?? ROUNDS_MIN_SHARE) * (plannedLpEnd - roundsFrom),
         );
         if (Date.now() >= lpDeadline) {
           status = `ended early: ${Math.round(run.cpuShare() * 100)} % of a core received`;

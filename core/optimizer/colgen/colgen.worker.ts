@@ -81,6 +81,14 @@ const DIVE_SHARE = 0.5;
  */
 const WEEK_DIVE_SHARE = 0.65;
 
+/**
+ * Large: the share of their planned time the diving job's rounds keep on a busy machine (colgen.ts
+ * `roundsMinShare`). Its shared rounds raise the bound at half the pricing and give the dive its
+ * loadings: beside seven busy processes, 0.6 left 4–5 shared rounds and 14.3–18.5 % after the
+ * final pass (6 runs), 0.8 six rounds and 13.9–14.4 % (bench/RESULTS.md).
+ */
+const LARGE_ROUNDS_MIN_SHARE = 0.8;
+
 /** The hand-over time the main thread publishes (Infinity while it has published none). */
 const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
 
@@ -103,7 +111,14 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
     dive: job.dive,
     diveVariant: job.diveVariant,
     ...(large
-      ? { smoothing: SMOOTHING, adaptSmoothingAlone: !job.dive, patternsPerRake: 5, dropIdleAfter: 3, exchanges: true }
+      ? {
+          smoothing: SMOOTHING,
+          adaptSmoothingAlone: !job.dive,
+          patternsPerRake: 5,
+          dropIdleAfter: 3,
+          exchanges: true,
+          roundsMinShare: LARGE_ROUNDS_MIN_SHARE,
+        }
       : {}),
     // A bound-only job prices on through the final pass on the dive's plan (decompose.ts whileBound).
     shouldStop: () => Atomics.load(flag, 0) === 1 || (!job.dive && Atomics.load(flag, 2) === 1),
