@@ -4,7 +4,7 @@ import type { SolverInfo } from '../domain/plan';
 import { tiny } from './__fixtures__/tiny';
 import { buildPlan } from './build-plan';
 import type { Draft } from './draft';
-import { PlanFinisher, type Priced } from './finish';
+import { PlanFinisher, type HeuristicPlan } from './finish';
 import { greedyDraft } from './greedy';
 import { PhaseClock } from './phase-clock';
 import { prepare } from './prep';
@@ -16,7 +16,7 @@ const solverInfo: SolverInfo = { method: 'milp', status: 'optimal', objective: 1
 function setUp(costs: { rb?: number; greedy?: number } = {}) {
   const sc = tiny();
   const p = prepare(sc);
-  const priced = (draft: Draft, cost?: number): Priced => {
+  const priced = (draft: Draft, cost?: number): HeuristicPlan => {
     const plan = buildPlan(p, draft, { ...solverInfo, method: 'rule-based' }, null, [], { explain: false });
     return { draft, plan, cost: cost ?? plan.summary.totalCost };
   };

@@ -11,7 +11,7 @@ import type { PhaseClock } from './phase-clock';
 import type { Prep } from './prep';
 
 /** A heuristic plan of the solve: its draft, priced plan (without explanations) and cost. */
-export interface Priced {
+export interface HeuristicPlan {
   draft: Draft;
   plan: Plan;
   cost: number;
@@ -56,9 +56,9 @@ export class PlanFinisher {
     private readonly p: Prep,
     private readonly clock: PhaseClock,
     private readonly gapLimit: number,
-    private readonly rb: Priced,
+    private readonly rb: HeuristicPlan,
     /** The greedy warm start; cost Infinity when it was not run. */
-    private readonly greedy: Priced,
+    private readonly greedy: HeuristicPlan,
   ) {
     this.passEndS = clock.timeLimitS - 0.25;
   }

@@ -8,7 +8,7 @@ import type { Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { ruleBasedDraft } from './rule-based';
 import { finalPassReserveS } from './final-pass';
-import { cutNote, PlanFinisher, type FinishResult, type Priced } from './finish';
+import { cutNote, PlanFinisher, type FinishResult, type HeuristicPlan } from './finish';
 import type { OptimizeHooks } from './hooks';
 import { PhaseClock } from './phase-clock';
 import { solveByRake } from './solve-by-rake';
@@ -146,7 +146,7 @@ export async function optimize(
     return { plan: buildPlan(p, rbDraft, solver, rb.cost, notes), lpText: null };
   }
   // Cut short, the rule-based pass leaves the greedy pass no time: it is not run.
-  let greedy: Priced = { draft: { rakes: [], road: [] }, plan: rbPlan, cost: Infinity };
+  let greedy: HeuristicPlan = { draft: { rakes: [], road: [] }, plan: rbPlan, cost: Infinity };
   if (!rbDraft.cut) {
     const gDeadline = clock.share(GREEDY_SHARE);
     const gDraft = greedyDraft(p, gDeadline);
