@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Scenario } from '../domain/scenario';
 import { lineTonnes, type Draft } from './draft';
-import { explainIdleRakes, unservedExplainer } from './explain';
+import { unservedExplainer } from './explain';
+import { explainIdleRakes } from './idle-rakes';
 import { suggestProduction } from './production';
 import { PlanState } from './plan-state';
 import {

@@ -7,7 +7,8 @@ import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft, type DraftLine, type DraftRake } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
-import { applyMove, MIN_SAVING_RS, rakeMove, roadRakeMove } from './moves';
+import { applyMove, MIN_SAVING_RS } from './moves';
+import { rakeMove, roadRakeMove } from './rake-moves';
 import { openDests, twoPointCandidates } from './open-tonnes';
 import { PlanState } from './plan-state';
 import {
@@ -26,7 +27,7 @@ import { ruleBasedDraft } from './rule-based';
 /**
  * The final pass must leave no improving single move. The moves are enumerated here on the Draft
  * with this file's own bookkeeping, priced and validated by the independent checker
- * (`checkPlan(...).recomputed.totalCost`), not by improve.ts or moves.ts.
+ * (`checkPlan(...).recomputed.totalCost`), not by improve.ts, moves.ts or rake-moves.ts.
  */
 const info = { method: 'greedy heuristic' as const, status: '', objective: null, bound: null, gap: null, seconds: 0 };
 /** ₹: plan tonnes are rounded to the kilogram, so two prices of one plan may differ by a rupee. */

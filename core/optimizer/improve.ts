@@ -5,30 +5,27 @@ import {
   fillMove,
   MIN_SAVING_RS,
   moveMove,
-  rakeMove,
-  reformMove,
   roadMove,
-  roadRakeMove,
-  roadSecondDestMove,
   roadShiftMove,
   roadToRailMove,
-  secondDestMove,
   type Move,
   type MoveKind,
-  wagonsOf,
 } from './moves';
 import { idleRakeOptions, twoPointCandidates, unservedByDest } from './open-tonnes';
 import { PlanState } from './plan-state';
 import { railRate, roadAllowed, roadTonneCost, type Prep } from './prep';
+import { wagonsOf } from './rake-lines';
+import { rakeMove, reformMove, roadRakeMove, roadSecondDestMove, secondDestMove } from './rake-moves';
 
 /**
- * The final improvement pass: single moves (moves.ts) on a finished plan, each priced by the cost
- * rules and kept only when it makes the plan cheaper and keeps every rule. It runs on whatever plan
- * the solver (or a heuristic) returns, so a plan cut short by a busy machine still gets the money a
- * planner would pick up by hand. The pass repeats until a full sweep finds no improving move (or
- * the deadline passes), so after it no single move of these kinds improves the plan. Between its
- * sweeps it re-forms rakes (moves.ts reformMove: a used rake with idle wagons given a new load),
- * the one change a rake whose own destinations have no open tonnes left can make.
+ * The final improvement pass: single moves (moves.ts, rake-moves.ts) on a finished plan, each
+ * priced by the cost rules and kept only when it makes the plan cheaper and keeps every rule. It
+ * runs on whatever plan the solver (or a heuristic) returns, so a plan cut short by a busy machine
+ * still gets the money a planner would pick up by hand. The pass repeats until a full sweep finds
+ * no improving move (or the deadline passes), so after it no single move of these kinds improves
+ * the plan. Between its sweeps it re-forms rakes (rake-moves.ts reformMove: a used rake with idle
+ * wagons given a new load), the one change a rake whose own destinations have no open tonnes left
+ * can make.
  */
 export interface ImproveResult {
   draft: Draft;
@@ -139,7 +136,7 @@ function roadWorthRs(p: Prep, lots: readonly DraftRoad[], capT: number): number 
   return rs;
 }
 
-/** Re-forms of the used rakes (moves.ts reformMove), most idle wagons first: where a short pass gains most. */
+/** Re-forms of the used rakes (rake-moves.ts reformMove), most idle wagons first: where a short pass gains most. */
 function* reformSweep(st: PlanState): Generator<() => Move | null> {
   const idle = (r: number) => st.p.rakes[r]!.rake.wagons - wagonsOf(st.rakes.get(r)?.lines ?? []);
   const order = [...st.rakes.keys()].map((r) => ({ r, idle: idle(r) })).sort((a, b) => b.idle - a.idle || a.r - b.r);

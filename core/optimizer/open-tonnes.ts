@@ -13,9 +13,10 @@ import {
 
 /**
  * The unserved tonnes a whole rake could carry ("open" orders), and upper bounds on what a whole
- * rake for them saves: the final pass (improve.ts) and the explanations (explain.ts) price a whole
- * rake (moves.ts) only where its bound says it may pay or beat another, since a sweep over every
- * idle rake, siding and destination (and pair of destinations) would price hundreds of thousands.
+ * rake for them saves: the final pass (improve.ts) and the explanations (explain.ts,
+ * idle-rakes.ts) price a whole rake (rake-moves.ts) only where its bound says it may pay or beat
+ * another, since a sweep over every idle rake, siding and destination (and pair of destinations)
+ * would price hundreds of thousands.
  */
 
 /** A move must save at least this much [₹]: plan figures are rounded to the paisa. */

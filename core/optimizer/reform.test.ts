@@ -7,12 +7,14 @@ import { buildPlan } from './build-plan';
 import { lineTonnes, type Draft } from './draft';
 import { greedyDraft } from './greedy';
 import { improveDraft } from './improve';
-import { applyMove, rakeMove, reformMove, wagonsOf } from './moves';
+import { applyMove } from './moves';
+import { rakeMove, reformMove } from './rake-moves';
+import { wagonsOf } from './rake-lines';
 import { PlanState } from './plan-state';
 import { prepare, type Prep } from './prep';
 
 /**
- * Re-forming a used rake (moves.ts reformMove) is priced here by the independent checker: the
+ * Re-forming a used rake (rake-moves.ts reformMove) is priced here by the independent checker: the
  * move's claimed saving must be what the checker's recomputed cost of the plan drops by.
  */
 const info = { method: 'greedy heuristic' as const, status: '', objective: null, bound: null, gap: null, seconds: 0 };

@@ -7,7 +7,8 @@ import { dive } from './dive';
 import { exactRakePrice } from './exact';
 import { dualsKey, type PricingPeer } from './peer';
 import { roundsEnd } from '../pace';
-import { priceRake, type Pattern, type RakeInfo } from './pricing';
+import type { Pattern, RakeInfo } from './loading';
+import { priceRake } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 

@@ -1,7 +1,8 @@
 import type { Prep } from '../prep';
 import type { Master, MipPlan } from './master';
 import { polish } from './polish';
-import { priceRake, type Pattern, type RakeInfo } from './pricing';
+import type { Pattern, RakeInfo } from './loading';
+import { priceRake } from './pricing';
 
 /** A rake's option: its siding, start and destinations (one, or a same-corridor pair). */
 interface RakeOption {

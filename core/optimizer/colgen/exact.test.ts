@@ -8,7 +8,8 @@ import { prepare, type Prep } from '../prep';
 import { columnGeneration } from './colgen';
 import { exactRakePrice } from './exact';
 import { Master } from './master';
-import { priceRake, type Duals, type RakeInfo } from './pricing';
+import type { Duals, RakeInfo } from './loading';
+import { priceRake } from './pricing';
 
 // Counts the exact prices column generation asks for (the real ones are computed).
 const exactCalls = vi.hoisted(() => ({ n: 0 }));

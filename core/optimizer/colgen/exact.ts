@@ -1,7 +1,8 @@
 import type loadHighs from 'highs';
 import { LpModel, type Term } from '../lp-text';
 import { handlingRate, key, lateDays, type Prep } from '../prep';
-import { patternCost, priceRake, type Combo, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './pricing';
+import { patternCost, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './loading';
+import { priceRake, type Combo } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 

@@ -8,7 +8,7 @@ import { prepare, railAllowed, roadAllowed, unservedTonneCost, type Prep } from 
 import { columnGeneration } from './colgen';
 import { exchanges } from './exchanges';
 import { modelObjective } from './master';
-import { orderInfos, type OrderInfo } from './pricing';
+import { orderInfos, type OrderInfo } from './loading';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let h: Highs;

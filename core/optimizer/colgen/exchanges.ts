@@ -1,5 +1,5 @@
 import { railAllowed, roadAllowed, unservedTonneCost, type Prep } from '../prep';
-import type { OrderInfo } from './pricing';
+import type { OrderInfo } from './loading';
 
 /** The covering relation is found in cubic time: larger groups are cut into runs by due time (any subset of pairs is valid). */
 const MAX_GROUP = 64;

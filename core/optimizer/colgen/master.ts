@@ -1,27 +1,14 @@
 import type loadHighs from 'highs';
 import type { Draft } from '../draft';
 import { lineTonnes } from '../draft';
-import { rakeSlots, type ModelOptions } from '../model';
-import { key, roadAllowed, roadCapacity, roadTonneCost, unservedTonneCost, type Prep } from '../prep';
-import { exchanges } from './exchanges';
-import { orderInfos, patternCost, rakeInfos, type Duals, type OrderInfo, type Pattern, type RakeInfo } from './pricing';
+import type { ModelOptions } from '../model';
+import { roadTonneCost, unservedTonneCost, type Prep } from '../prep';
+import type { Duals, OrderInfo, Pattern, RakeInfo } from './loading';
+import { columnsDraft, draftPatterns, startVector, type MasterColumns } from './master-draft';
+import { masterRows, reducedCostOf, type Col, type RoadCol } from './master-rows';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type HighsModel = ReturnType<Highs['createModel']>;
-
-interface Col {
-  cost: number;
-  ub: number;
-  int: boolean;
-  rows: number[];
-  vals: number[];
-}
-interface RoadCol {
-  o: number;
-  y: string;
-  d: number;
-  whole: boolean;
-}
 
 /** A restricted master MIP's plan: the draft, its objective, its column vector, and whether HiGHS proved it optimal. */
 export interface MipPlan {
@@ -44,21 +31,21 @@ export class Master {
   /** Per pattern: its signature (for `seen`) and the LP solves in a row it sat at 0 with a positive reduced cost. */
   private readonly sigs: string[] = [];
   private readonly idle: number[] = [];
-  private readonly rowLo: number[] = [];
-  private readonly rowUp: number[] = [];
-  private readonly rowIdx = new Map<string, number>();
-  private readonly cols: Col[] = [];
-  private readonly roadCols: Array<RoadCol | null> = [];
+  private readonly rowLo: number[];
+  private readonly rowUp: number[];
+  private readonly rowIdx: Map<string, number>;
+  private readonly cols: Col[];
+  private readonly roadCols: Array<RoadCol | null>;
   /** Column index of pattern k = firstPatternCol + k. */
-  private firstPatternCol = 0;
+  private readonly firstPatternCol: number;
   private readonly seen = new Set<string>();
-  private readonly oneRows = new Set<number>();
+  private readonly oneRows: Set<number>;
   model: HighsModel | null = null;
   /** The last master LP stopped at its time limit. */
   lpTimedOut = false;
   private duals: Float64Array | null = null;
   /** Columns of the exchanges between orders (exchanges.ts): open for the rounds only. */
-  private readonly exchangeCols: number[] = [];
+  private readonly exchangeCols: number[];
 
   /** `withExchanges`: add the exchange columns (a bound-only aid; closeExchanges before any plan). */
   constructor(
@@ -67,86 +54,16 @@ export class Master {
     opts: ModelOptions,
     withExchanges = false,
   ) {
-    this.orders = orderInfos(p);
-    const row = (name: string, lo: number, up: number) => {
-      this.rowIdx.set(name, this.rowLo.length);
-      this.rowLo.push(lo);
-      this.rowUp.push(up);
-    };
-    for (const oi of this.orders) row(`ord_${oi.o}`, oi.q, oi.q);
-    for (const oi of this.orders) if (!oi.splittable) row(`single_${oi.o}`, -Infinity, 1);
-    for (const [k, t] of p.stock) row(`inv_${k}`, -Infinity, t);
-    // Siding capacity at every candidate start time where more rakes could overlap than it holds.
-    const slotsAt = new Map<string, Array<{ r: number; startH: number; durH: number }>>();
-    for (let r = 0; r < p.rakes.length; r++)
-      for (const s of rakeSlots(p, r, opts)) slotsAt.set(s.lp, [...(slotsAt.get(s.lp) ?? []), { r, ...s }]);
-    const sidTimes = new Map<string, number[]>();
-    for (const [lp, list] of slotsAt) {
-      const times = [...new Set(list.map((s) => s.startH))].sort((a, b) => a - b);
-      for (const t of times) {
-        const rakes = new Set(list.filter((s) => s.startH <= t + 1e-9 && s.startH + s.durH > t + 1e-9).map((s) => s.r));
-        if (rakes.size > p.lps.get(lp)!.maxRakes) {
-          row(`sid_${lp}_${t}`, -Infinity, p.lps.get(lp)!.maxRakes);
-          sidTimes.set(lp, [...(sidTimes.get(lp) ?? []), t]);
-        }
-      }
-    }
-    const sidRow = (lp: string, s: number, dur: number) =>
-      (sidTimes.get(lp) ?? [])
-        .filter((t) => s <= t + 1e-9 && s + dur > t + 1e-9)
-        .map((t) => this.rowIdx.get(`sid_${lp}_${t}`)!);
-    this.rakes = rakeInfos(p, this.orders, opts, sidRow);
-    for (const ri of this.rakes) {
-      this.oneRows.add(this.rowLo.length);
-      row(`one_${ri.r}`, -Infinity, 1);
-    }
-
-    // Unserved and road columns (cost per tonne as in model.ts).
-    for (const oi of this.orders) {
-      const o = p.orders[oi.o]!;
-      this.addCol(
-        { cost: unservedTonneCost(p, o), ub: oi.q, int: false, rows: [this.rowIdx.get(`ord_${oi.o}`)!], vals: [1] },
-        null,
-      );
-    }
-    for (let d = 0; d < p.sc.horizon.days; d++) {
-      for (const y of p.stockyards.keys()) {
-        const capYD = roadCapacity(p, y, d);
-        if (capYD <= 1e-6) continue;
-        row(`road_${y}_${d}`, -Infinity, capYD);
-        for (const oi of this.orders) {
-          const o = p.orders[oi.o]!;
-          if (
-            !roadAllowed(p, o) ||
-            (p.stock.get(key(y, oi.product)) ?? 0) <= 1e-6 ||
-            (!oi.splittable && capYD < oi.q - 1e-6)
-          )
-            continue;
-          const perT = roadTonneCost(p, o, y, d);
-          const a = oi.splittable ? 1 : oi.q;
-          const rows = [
-            this.rowIdx.get(`ord_${oi.o}`)!,
-            this.rowIdx.get(`road_${y}_${d}`)!,
-            this.rowIdx.get(`inv_${key(y, oi.product)}`)!,
-          ];
-          const vals = [a, a, a];
-          if (!oi.splittable) {
-            rows.push(this.rowIdx.get(`single_${oi.o}`)!);
-            vals.push(1);
-          }
-          this.addCol(
-            { cost: perT * a, ub: oi.splittable ? oi.q : 1, int: !oi.splittable, rows, vals },
-            { o: oi.o, y, d, whole: !oi.splittable },
-          );
-        }
-      }
-    }
-    if (withExchanges)
-      for (const { to, from } of exchanges(p, this.orders)) {
-        this.exchangeCols.push(this.cols.length);
-        const rows = [this.rowIdx.get(`ord_${to.o}`)!, this.rowIdx.get(`ord_${from.o}`)!];
-        this.addCol({ cost: 0, ub: from.q, int: false, rows, vals: [1, -1] }, null);
-      }
+    const rows = masterRows(p, opts, withExchanges);
+    this.orders = rows.orders;
+    this.rakes = rows.rakes;
+    this.rowLo = rows.rowLo;
+    this.rowUp = rows.rowUp;
+    this.rowIdx = rows.rowIdx;
+    this.oneRows = rows.oneRows;
+    this.cols = rows.cols;
+    this.roadCols = rows.roadCols;
+    this.exchangeCols = rows.exchangeCols;
     this.firstPatternCol = this.cols.length;
   }
 
@@ -163,11 +80,6 @@ export class Master {
       new Float64Array(this.exchangeCols.length),
     );
     this.exchangeCols.length = 0;
-  }
-
-  private addCol(c: Col, road: RoadCol | null) {
-    this.cols.push(c);
-    this.roadCols.push(road);
   }
 
   private patternCol(pt: Pattern): Col {
@@ -206,7 +118,10 @@ export class Master {
         indices: Int32Array.from(col.rows),
         values: Float64Array.from(col.vals),
       });
-    else this.addCol(col, null);
+    else {
+      this.cols.push(col);
+      this.roadCols.push(null);
+    }
     return true;
   }
 
@@ -402,32 +317,17 @@ export class Master {
 
   /** A draft's rakes as patterns (the warm start), priced as the whole-horizon model prices them. */
   addDraft(draft: Draft): void {
-    const byId = new Map(this.orders.map((oi) => [oi.id, oi]));
-    const byIdx = new Map(this.orders.map((oi) => [oi.o, oi]));
-    for (const dr of draft.rakes) {
-      const ri = this.rakes.find((x) => x.r === dr.rakeIdx);
-      const slot = ri?.slots.find((s) => s.lp === dr.lp && Math.abs(s.startH - dr.startH) < 1e-6);
-      if (!ri || !slot) continue;
-      const lines = dr.lines.map((l) => ({ o: byId.get(l.orderId)!.o, wagons: l.wagons, tonnes: lineTonnes(l) }));
-      const draws = new Map<string, number>();
-      for (const l of dr.lines)
-        for (const [y, t] of l.sources) {
-          const k = key(y, byId.get(l.orderId)!.product);
-          draws.set(k, (draws.get(k) ?? 0) + t);
-        }
-      const dests = [...new Set(lines.map((l) => byIdx.get(l.o)!.dest))];
-      const rate = Math.max(...dests.map((k) => byIdx.get(lines.find((l) => byIdx.get(l.o)!.dest === k)!.o)!.rate));
-      const cost = patternCost(
-        this.p,
-        ri,
-        slot,
-        rate,
-        lines,
-        new Map(lines.map((l) => [l.o, { oi: byIdx.get(l.o)! }])),
-        dests.length,
-      );
-      this.addPattern({ r: ri.r, lp: slot.lp, startH: slot.startH, sidRows: slot.sidRows, dests, lines, draws, cost });
-    }
+    for (const pt of draftPatterns(this.p, this.orders, this.rakes, draft)) this.addPattern(pt);
+  }
+
+  /** The columns a column vector is read against (draft ↔ vector, master-draft.ts). */
+  private columns(): MasterColumns {
+    return {
+      orders: this.orders,
+      patterns: this.patterns,
+      roadCols: this.roadCols,
+      firstPatternCol: this.firstPatternCol,
+    };
   }
 
   /**
@@ -459,7 +359,7 @@ export class Master {
       x.set(start.subarray(0, nCols));
       m.setSolution({ colValue: x });
     } // loadings added since read 0
-    else if (start) m.setSolution({ colValue: this.startVector(start, nCols) });
+    else if (start) m.setSolution({ colValue: startVector(this.columns(), start, nCols) });
     m.run({
       [this.h.constants.callbackType.mipInterrupt]: (e) => {
         if (stop?.()) e.interrupt();
@@ -470,7 +370,7 @@ export class Master {
     if (!ok) return null;
     const x = Float64Array.from(m.getSolution().colValue);
     const proven = m.getModelStatus() === this.h.constants.modelStatus.optimal;
-    return { draft: this.toDraft(x), objective: m.getObjectiveValue(), x, proven };
+    return { draft: columnsDraft(this.columns(), x), objective: m.getObjectiveValue(), x, proven };
   }
 
   /**
@@ -532,73 +432,6 @@ export class Master {
       Float64Array.from(ks, () => u),
     );
   }
-
-  /** The master's point for a draft whose rakes were added with addDraft. */
-  private startVector(draft: Draft, nCols: number): Float64Array {
-    const x = new Float64Array(nCols);
-    const byId = new Map(this.orders.map((oi) => [oi.id, oi]));
-    const served = new Map<number, number>();
-    for (const dr of draft.rakes) {
-      const k = this.patterns.findIndex(
-        (pt) =>
-          pt.r === dr.rakeIdx &&
-          pt.lp === dr.lp &&
-          Math.abs(pt.startH - dr.startH) < 1e-6 &&
-          pt.lines.length === dr.lines.length &&
-          pt.lines.every((l, i) => l.o === byId.get(dr.lines[i]!.orderId)?.o),
-      );
-      if (k < 0) continue;
-      x[this.firstPatternCol + k] = 1;
-      for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
-    }
-    for (const rd of draft.road) {
-      const oi = byId.get(rd.orderId)!;
-      const j = this.roadCols.findIndex((c) => c !== null && c.o === oi.o && c.y === rd.stockyard && c.d === rd.day);
-      if (j < 0) continue;
-      x[j]! += oi.splittable ? rd.tonnes : 1;
-      served.set(oi.o, (served.get(oi.o) ?? 0) + rd.tonnes);
-    }
-    this.orders.forEach((oi, i) => {
-      x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0));
-    });
-    return x;
-  }
-
-  private toDraft(x: Float64Array): Draft {
-    const draft: Draft = { rakes: [], road: [] };
-    this.patterns.forEach((pt, k) => {
-      if (x[this.firstPatternCol + k]! < 0.5) return;
-      const left = new Map(pt.draws);
-      const lines = pt.lines.map((l) => {
-        const oi = this.orders.find((o) => o.o === l.o)!;
-        const sources = new Map<string, number>();
-        let need = l.tonnes;
-        for (const [k2, t] of left) {
-          const [y, prod] = k2.split('|') as [string, string];
-          if (prod !== oi.product || t <= 1e-9 || need <= 1e-9) continue;
-          const take = Math.min(t, need);
-          sources.set(y, take);
-          left.set(k2, t - take);
-          need -= take;
-        }
-        return { orderId: oi.id, wagons: l.wagons, sources };
-      });
-      draft.rakes.push({ rakeIdx: pt.r, lp: pt.lp, startH: pt.startH, lines });
-    });
-    this.roadCols.forEach((c, j) => {
-      if (!c || x[j]! < 1e-6) return;
-      const oi = this.orders.find((o) => o.o === c.o)!;
-      draft.road.push({ orderId: oi.id, stockyard: c.y, day: c.d, tonnes: c.whole ? oi.q : x[j]! });
-    });
-    return draft;
-  }
-}
-
-/** A column's reduced cost at row duals `pi` (HiGHS' sign convention: c − Σ a·dual). */
-function reducedCostOf(c: Col, pi: Float64Array): number {
-  let rc = c.cost;
-  for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
-  return rc;
 }
 
 /**

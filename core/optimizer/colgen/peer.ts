@@ -1,5 +1,5 @@
 import { receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
-import type { Pattern } from './pricing';
+import type { Pattern } from './loading';
 
 /** One side's half of a shared pricing round: each of its rakes' lowest reduced cost and loadings. */
 export interface HalfRound {

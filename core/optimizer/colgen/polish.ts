@@ -1,6 +1,7 @@
 import type { Prep } from '../prep';
 import type { Master, MipPlan } from './master';
-import { priceRake, type Pattern, type RakeInfo } from './pricing';
+import type { Pattern, RakeInfo } from './loading';
+import { priceRake } from './pricing';
 
 /** First neighbourhood size (rakes) and its bounds; it grows while HiGHS proves them fast and shrinks when one times out. */
 const FIRST_SIZE = 10;

@@ -3,7 +3,8 @@ import { createRng } from '../../synth/prng';
 import { generateScenario } from '../../synth/scenario';
 import { DEFAULT_MODEL_OPTIONS } from '../model';
 import { prepare } from '../prep';
-import { orderInfos, priceRake, rakeInfos, type Combo, type Duals } from './pricing';
+import { orderInfos, rakeInfos, type Duals } from './loading';
+import { priceRake, type Combo } from './pricing';
 
 /**
  * Random duals of the master's signs: orders worth up to an unserved penalty, stock, siding,

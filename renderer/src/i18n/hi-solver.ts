@@ -1,7 +1,8 @@
 /**
  * The solver's texts in Hindi. The core writes each reason and note in English with the code and
- * figures behind it (core/optimizer/explain.ts, core/domain/plan-notes.ts); the Hindi interface
- * writes its own sentence from those (renderer/src/pages/Plan/reasonText.ts, planNotes.ts).
+ * figures behind it (core/optimizer/explain.ts, idle-rakes.ts, core/domain/plan-notes.ts); the
+ * Hindi interface writes its own sentence from those (renderer/src/pages/Plan/reasonText.ts,
+ * planNotes.ts).
  * Placeholders as in the catalogues: {name}.
  */
 export const hiSolver = {

@@ -80,7 +80,7 @@ export function unservedReasonText(u: UnservedLine, lang: Lang): string {
   }
 }
 
-/** Rail blocks (core/optimizer/explain.ts railBlock): the order may go by rail, and nothing does. */
+/** Rail blocks (core/optimizer/rail-block.ts railBlock): the order may go by rail, and nothing does. */
 const RAIL_BLOCKS = new Set([
   'no-compatible-rake',
   'no-reachable-stock',
