@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { SCENARIO_TABLES, issueTable, rowsField, type TableName } from '../../../../core/domain/scenario-tables';
 import type { DataIssue } from '../../../../core/domain/validate';
 import { api } from '../../api/client';
-import { DataTable } from '../../components/DataTable';
+import { DataTable } from '../../components/grid/DataTable';
 import { ScenarioCosts } from './ScenarioCosts';
 import { ExportMenu, ImportButton } from './ScenarioFileButtons';
 import { ScenarioImportReport } from './ScenarioImportReport';
