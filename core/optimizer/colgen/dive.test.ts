@@ -6,7 +6,7 @@ import { buildPlan } from '../build-plan';
 import { greedyDraft } from '../greedy';
 import { DEFAULT_MODEL_OPTIONS } from '../model';
 import { prepare } from '../prep';
-import { dive } from './dive';
+import { dive, isLastStep } from './dive';
 import { Master } from './master';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
@@ -17,8 +17,12 @@ beforeAll(async () => {
 
 const INFO = { method: 'milp (decomposed)', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
 
-/** A day's master over the greedy plan's loadings, and the LP solves a dive on it makes. */
-function diveOnDay(handOverAtMs?: () => number) {
+/**
+ * A day's master over the greedy plan's loadings, and the LP solves a dive on it makes. With
+ * `slow`, the dive's clock (Date.now) moves on `lpS` seconds at each master LP and only then, and
+ * its deadline is `deadlineS` away.
+ */
+function diveOnDay(handOverAtMs?: () => number, slow?: { lpS: number; deadlineS: number }) {
   const sc = generateScenario({ seed: 1, size: 'day' });
   const p = prepare(sc);
   const g = greedyDraft(p);
@@ -28,12 +32,20 @@ function diveOnDay(handOverAtMs?: () => number) {
   });
   master.addDraft(g);
   master.load();
-  const lps = vi.spyOn(master, 'solveLp');
+  // The dive's clock stands still but for the LPs, so a loaded machine takes the same path.
+  let offsetMs = 0;
+  const t0 = Date.now();
+  const clock = slow ? vi.spyOn(Date, 'now').mockImplementation(() => t0 + offsetMs) : null;
+  const solveLp = master.solveLp.bind(master);
+  const lps = vi.spyOn(master, 'solveLp').mockImplementation((limitS, stop) => {
+    offsetMs += (slow?.lpS ?? 0) * 1000;
+    return solveLp(limitS, stop);
+  });
   try {
     // A deadline far off: only the hand-over can end the steps early. No search after the MIP (it
     // would run on towards that deadline).
     const plan = dive(p, master, {
-      deadlineMs: Date.now() + 600_000,
+      deadlineMs: Date.now() + (slow?.deadlineS ?? 600) * 1000,
       patternsPerRake: 5,
       handOverAtMs,
       stopSearch: () => true,
@@ -44,6 +56,7 @@ function diveOnDay(handOverAtMs?: () => number) {
       verdict: plan && checkPlan(sc, buildPlan(p, plan.draft, INFO, null)),
     };
   } finally {
+    clock?.mockRestore();
     master.model?.dispose();
   }
 }
@@ -56,11 +69,40 @@ describe('price-and-fix dive', () => {
     expect(r.verdict!.violations).toEqual([]);
   });
 
+  it('settles every rake in its first step when fewer than two more steps fit before the reserve', () => {
+    // Each LP takes 5 s and the dive has 20 s: after the first, 15 s are left, 7 s beyond the
+    // 8-s reserve, less than two 5-s steps. That step fixes every rake the LP loads; the next LP
+    // is the one the MIP starts from. Fixing a third of the rakes there left the next step's LP
+    // out of time and the MIP rounding a half-settled LP.
+    const r = diveOnDay(undefined, { lpS: 5, deadlineS: 20 });
+    expect(r.plan).not.toBeNull();
+    expect(r.lpSolves).toBe(2);
+    expect(r.verdict!.violations).toEqual([]);
+  });
+
+  it('steps while the time left holds two more steps', () => {
+    const r = diveOnDay(undefined, { lpS: 1, deadlineS: 20 });
+    expect(r.lpSolves).toBeGreaterThan(2);
+    expect(r.verdict!.violations).toEqual([]);
+  });
+
   it('ends its steps by the hand-over (the final pass gets that time), still with a plan the checker passes', () => {
     // The hand-over already due: no step, the LP as it stands rounded, its MIP, no search.
     const r = diveOnDay(() => Date.now() - 1);
     expect(r.plan).not.toBeNull();
     expect(r.lpSolves).toBe(1);
     expect(r.verdict!.violations).toEqual([]);
+  });
+});
+
+describe("the dive's last step", () => {
+  it('is the first when the LP just solved leaves time for fewer than two like it', () => {
+    expect(isLastStep(7, 0, 5)).toBe(true);
+    expect(isLastStep(11, 0, 5)).toBe(false);
+  });
+
+  it('goes by the last step once there is one', () => {
+    expect(isLastStep(7, 3, 5)).toBe(false);
+    expect(isLastStep(7, 4, 0.1)).toBe(true);
   });
 });

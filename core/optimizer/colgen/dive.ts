@@ -70,7 +70,7 @@ export function dive(
     // Pace: the free rakes the LP still loads, spread over the steps the time left allows at the
     // last step's pace, so every rake is settled before the MIP.
     const freeRakes = new Set(cand.map((c) => c.r)).size;
-    const lastStep = stepS > 0 && left() - RESERVE_S < 2 * stepS;
+    const lastStep = isLastStep(left() - RESERVE_S, stepS, (Date.now() - began) / 1000);
     const pace = lastStep
       ? Infinity
       : Math.ceil(freeRakes / Math.max(1, Math.floor((left() - RESERVE_S) / Math.max(stepS, 0.5))));
@@ -131,6 +131,18 @@ export function dive(
     price: { p, patternsPerRake: run.patternsPerRake },
     seed: 12345 + 7919 * (run.variant ?? 0),
   }).plan;
+}
+
+/**
+ * Whether a step must settle every rake: fewer than two more steps fit in `leftS`, the time left
+ * before the reserve. Before the first step its length is unknown and the LP just solved (`lpS`)
+ * stands in for it (the first LP, after the exchanges shut, is the dearest of the dive). On a
+ * short dive (large at a 30 s limit: a step takes 3–4 s of its 10 s) the first step fixed a third
+ * of the rakes, the next LP ran out of time, and the MIP rounded an LP that left two thirds of
+ * them free: plans dearer than the warm start (bench/RESULTS.md).
+ */
+export function isLastStep(leftS: number, stepS: number, lpS: number): boolean {
+  return leftS < 2 * (stepS > 0 ? stepS : lpS);
 }
 
 /** A loading inside an option: its siding and start, and destinations among the option's. */
