@@ -44,6 +44,8 @@ export class Master {
   /** The last master LP stopped at its time limit. */
   lpTimedOut = false;
   private duals: Float64Array | null = null;
+  /** The next LP re-solves by dual simplex (closeExchanges changed bounds only). */
+  private dualNext = false;
   /** Columns of the exchanges between orders (exchanges.ts): open for the rounds only. */
   private readonly exchangeCols: number[];
 
@@ -80,6 +82,9 @@ export class Master {
       new Float64Array(this.exchangeCols.length),
     );
     this.exchangeCols.length = 0;
+    // Shut columns that sat in the basis leave it primal infeasible: the dual simplex re-solves
+    // it in 40–65 % of the primal's time (the dive's first LP; figures: bench/RESULTS.md).
+    this.dualNext = true;
   }
 
   private patternCol(pt: Pattern): Col {
@@ -165,8 +170,13 @@ export class Master {
     // HiGHS' time limit counts from its clocks' last reset, not from this run.
     m.zeroAllClocks();
     // Primal simplex: new loadings leave the last basis primal feasible, so a re-solve takes a
-    // fraction of the dual simplex's iterations (figures: bench/RESULTS.md).
-    m.options.set({ output_flag: false, time_limit: Math.max(0.1, timeLimitS), simplex_strategy: 4 });
+    // fraction of the dual simplex's iterations (figures: bench/RESULTS.md); dual after closeExchanges.
+    m.options.set({
+      output_flag: false,
+      time_limit: Math.max(0.1, timeLimitS),
+      simplex_strategy: this.dualNext ? 1 : 4,
+    });
+    this.dualNext = false;
     m.run(
       stop
         ? {
