@@ -20,7 +20,7 @@ import { MANIFEST_FORMAT, type ModelManifest } from '../core/ml/manifest';
 import { saveModelDir } from '../core/ml/model-dir';
 import { exportOnnx } from '../core/ml/onnx-export';
 import { loadModel } from '../core/ml/onnx-session';
-import type { ModelMetrics } from '../core/ml/pipeline';
+import type { ModelMetrics } from '../core/ml/pipeline-types';
 import { predictRowMajor, toRowMajor } from '../core/ml/predict';
 import { syntheticMatrix } from '../core/ml/synthetic';
 

@@ -1,5 +1,5 @@
 import { baselineName, type BaselineLabel, type BaselineNameText } from '../core/contract/baseline-names';
-import type { BaselineFn } from '../core/ml/pipeline';
+import type { BaselineFn } from '../core/ml/baseline-comparison';
 import { cellAt, getColumn, type Table } from '../core/ml/table';
 
 /** A baseline's name, in English and as data (core/contract/baseline-names.ts). */

@@ -1,6 +1,7 @@
 import type { ObjectiveName } from '../core/ml/objectives';
 import type { Task } from '../core/ml/manifest';
-import type { BaselineFn, TrainParams } from '../core/ml/pipeline';
+import type { BaselineFn } from '../core/ml/baseline-comparison';
+import type { TrainParams } from '../core/ml/pipeline-types';
 import type { Table } from '../core/ml/table';
 import type { DemandRow, LoadingEventRow, RakePlacementRow, ShipmentRow, TripRow } from '../core/domain/history';
 

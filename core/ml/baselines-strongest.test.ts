@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { groupMeanBaseline, groupMedianBaseline } from '../../models/baselines';
 import { baselineVerdict } from '../registry/baseline-verdict';
 import { describeMetrics } from '../cli/commands/train';
-import type { BaselineFn } from './pipeline';
+import type { BaselineFn } from './baseline-comparison';
 import { trainTable } from './pipeline';
 import { syntheticTable } from './synthetic';
 import { tableFromRows } from './table';

@@ -1,6 +1,7 @@
 import { ReasonError } from '../contract/reason-error';
 import { binMatrix, fitBins, type FeatureBins } from './binning';
-import { packRows, SerialHistBuilder, type HistBuilder, type HistShape } from './gradient-histogram';
+import { packRows, type HistBuilder, type HistShape } from './gradient-histogram';
+import { SerialHistBuilder } from './serial-hist';
 import { makeObjective, type ObjectiveConfig, type ObjectiveName } from './objectives';
 import { createRng, type Rng } from '../synth/prng';
 import { leafOfBinned, TreeGrower, type LeafValueFn, type TreeParams } from './tree';

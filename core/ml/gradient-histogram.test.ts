@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MISSING_BIN } from './binning';
-import { Arena, MISSING_AT, packRows, ShardRunner, STRIDE } from './gradient-histogram';
+import { MISSING_AT, packRows, STRIDE } from './gradient-histogram';
+import { Arena } from './hist-arena';
+import { ShardRunner } from './hist-shard';
 import { createRng } from '../synth/prng';
 
 /** Random column-major bin codes: a few features with few bins, some missing. */

@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
-import { Arena, ShardRunner } from './gradient-histogram';
+import { Arena } from './hist-arena';
+import { ShardRunner } from './hist-shard';
 import { CTRL, HELPER_FAILED, jobsOffset, OP, type HelperInit } from './parallel-hist';
 
 /** The second core's side of tree growing (see parallel-hist.ts): shard 1 of every job and leaf. Waits on shared memory, never on messages. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ModelManifest } from './manifest';
-import type { ModelMetrics } from './pipeline';
+import type { ModelMetrics } from './pipeline-types';
 import { fsyncDir } from '../storage/atomic-write';
 
 /** A model directory holds exactly these three files. */

@@ -4,7 +4,7 @@ import * as ort from 'onnxruntime-node';
 import { COMPILED_MIN_ROWS, startBatchEngine, type EngineInfo, type InferenceEngine } from './compiled-engine';
 import { encodeTable, type ModelManifest } from './manifest';
 import { MODEL_FILE, readManifest, readMetrics } from './model-dir';
-import type { ModelMetrics } from './pipeline';
+import type { ModelMetrics } from './pipeline-types';
 import { tableFromRows, type Cell, type Table } from './table';
 
 /** Rows per onnxruntime call: bounds the native allocation (a bad_alloc aborts the process). */

@@ -2,21 +2,18 @@ import { Worker } from 'node:worker_threads';
 import { workerScript } from '../host/paths';
 import type { SharedMemory } from './hist-kernels';
 import {
-  Arena,
-  ArenaBuffers,
-  checkOwn,
   J,
   JOB,
-  SerialHistBuilder,
-  ShardRunner,
   sumHalves,
-  type ArenaSpec,
   type FinalLeaves,
   type Hessians,
   type HistBuilder,
   type HistData,
   type HistShape,
 } from './gradient-histogram';
+import { Arena, ArenaBuffers, checkOwn, type ArenaSpec } from './hist-arena';
+import { ShardRunner } from './hist-shard';
+import { SerialHistBuilder } from './serial-hist';
 
 /** Below this many rows in a hand-off the wake-up costs more than the second core saves. */
 const MIN_PARALLEL_ROWS = 20_000;

@@ -5,98 +5,17 @@ import {
   type BoostParams,
   type Matrix,
   type RoundProgress,
-  type TrainOptions,
 } from './booster';
-import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest, type Task } from './manifest';
-import type { TrainingMetrics } from '../contract/api/training';
-import type { BaselineNameText } from '../contract/baseline-names';
+import { compareBaselines } from './baseline-comparison';
+import { MANIFEST_FORMAT, encodeTable, fitFeatures, type ModelManifest } from './manifest';
 import { classMetrics, quantileMetrics, regressionMetrics, type Metrics } from './metrics';
-import { objectiveNameOf, type ObjectiveConfig, type ObjectiveName } from './objectives';
+import { objectiveNameOf, type ObjectiveConfig } from './objectives';
 import { exportOnnx } from './onnx-export';
+import type { ModelMetrics, PipelineOptions, TrainOutcome, TrainRequest } from './pipeline-types';
 import { predictRowMajor } from './predict';
 import { DEFAULT_TEST_FRACTION, DEFAULT_VALID_FRACTION, splitRows, type SplitMode } from './split';
 import { getColumn, type Table } from './table';
 import { checkTrainingValues, nonNumericTarget } from './training-values';
-
-export type TrainParams = Partial<Omit<BoostParams, 'objective'>>;
-
-/** A naive forecast on the test rows, to be beaten: regression values, or n × K class probabilities. */
-export type BaselineFn = (ctx: { table: Table; trainIdx: number[]; testIdx: number[]; classes: string[] | null }) => {
-  name: string;
-  /** The name as data, for the interface to write in its own language. */
-  nameText?: BaselineNameText;
-  values: Float64Array;
-};
-
-export interface TrainRequest {
-  name: string;
-  title?: string;
-  spec?: string | null;
-  target: string;
-  task: Task;
-  /** Source columns used as features; default: every column but the target (dates become month/weekday/day-of-year). */
-  features?: string[];
-  /** Treat these numeric-looking columns as categories. */
-  categorical?: string[];
-  /** Orders the time split; default: the first date column; null: no time column. */
-  dateColumn?: string | null;
-  /** Default: `time` with a date column, else `random` (seeded by params.seed). */
-  split?: SplitMode;
-  /**
-   * After early stopping picked the number of rounds on the validation rows, train again on every
-   * row with that many rounds and export that model (the holdout metrics stay those of the model
-   * that never saw the held-back rows). Default false.
-   */
-  refit?: boolean;
-  /** quantile task: which quantile (default 0.5). */
-  alpha?: number;
-  /** Regression: extra quantile outputs, e.g. [0.1, 0.9] → columns p10, p90. */
-  quantiles?: number[];
-  objective?: ObjectiveName;
-  params?: TrainParams;
-  validFraction?: number;
-  testFraction?: number;
-  /**
-   * Naive forecasts to beat; with several, the model must beat each of them on its holdout rows,
-   * and the one it beats by the least (the strongest) is reported as `baseline`.
-   */
-  baseline?: BaselineFn | BaselineFn[];
-}
-
-/** The contract's TrainingMetrics with the trainer's precise task and metric types. */
-export interface ModelMetrics extends TrainingMetrics {
-  task: Task;
-  test: Metrics;
-  baseline: BaselineResult | null;
-  /** Every baseline tried, strongest first (the first is `baseline`). */
-  baselines: BaselineResult[];
-  /** How the held-back rows were chosen. */
-  split: SplitMode;
-  /** The exported model was retrained on all rows with the chosen rounds; null when it was not. */
-  refit: { rows: number; rounds: number } | null;
-}
-
-/** `beats`: true when the model beats this baseline on the holdout (lower primary metric). */
-export interface BaselineResult {
-  name: string;
-  nameText?: BaselineNameText;
-  rows: number;
-  model: Metrics;
-  baseline: Metrics;
-  beats: boolean;
-}
-
-export interface TrainOutcome {
-  model: BoostedModel;
-  manifest: ModelManifest;
-  metrics: ModelMetrics;
-  onnx: Uint8Array;
-}
-
-export interface PipelineOptions extends Pick<TrainOptions, 'shouldStop' | 'makeBuilder'> {
-  /** Each boosting round; `done` is the share of the whole training done (0–1), over all its parts. */
-  onRound?: (p: RoundProgress & { part: string; done: number; etaAllMs: number }) => void;
-}
 
 /**
  * Table → trained, evaluated, exported model. With a date column rows are split train /
@@ -276,51 +195,10 @@ export function trainTable(t: Table, req: TrainRequest, opts: PipelineOptions = 
     });
   const primary = classifier ? { name: 'logloss', lowerIsBetter: true } : { name: 'mae', lowerIsBetter: true };
 
-  const baselines: BaselineResult[] = [];
-  for (const fn of req.baseline === undefined ? [] : Array.isArray(req.baseline) ? req.baseline : [req.baseline]) {
-    const b = fn({ table: t, trainIdx, testIdx, classes });
-    const width = classifier ? classes!.length : 1;
-    const rows = testIdx.map((_, i) => i).filter((i) => !Number.isNaN(b.values[i * width]!));
-    if (rows.length === 0) continue;
-    const ys = rows.map((i) => yTest[i]!);
-    let mm: Metrics, bm: Metrics;
-    if (classifier) {
-      const pm = probs(pred);
-      const C = classes!.length;
-      mm = classMetrics(
-        ys,
-        rows.flatMap((i) => Array.from(pm.subarray(i * C, i * C + C))),
-        C,
-      );
-      bm = classMetrics(
-        ys,
-        rows.flatMap((i) => Array.from(b.values.subarray(i * C, i * C + C))),
-        C,
-      );
-    } else {
-      mm = regressionMetrics(
-        ys,
-        rows.map((i) => col0[i]!),
-      );
-      bm = regressionMetrics(
-        ys,
-        rows.map((i) => b.values[i]!),
-      );
-    }
-    const key = primary.name as keyof Metrics;
-    baselines.push({
-      name: b.name,
-      ...(b.nameText ? { nameText: b.nameText } : {}),
-      rows: rows.length,
-      model: mm,
-      baseline: bm,
-      beats: (mm[key] as number) < (bm[key] as number),
-    });
-  }
-  // Strongest first: the one the model beats by the least (or loses to by the most).
-  const ratio = (r: BaselineResult) =>
-    (r.model[primary.name as keyof Metrics] as number) / (r.baseline[primary.name as keyof Metrics] as number);
-  baselines.sort((x, y) => ratio(y) - ratio(x));
+  const baselines = compareBaselines(
+    req.baseline === undefined ? [] : Array.isArray(req.baseline) ? req.baseline : [req.baseline],
+    { t, trainIdx, testIdx, classes, classifier, yTest, pred, probs, col0, primary },
+  );
   const baseline = baselines[0] ?? null;
   // Refit: the same recipe on every row with a target, each output with the rounds its
   // validation run kept; the encoding is refitted too, so categories seen only late are known.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trainTable, type TrainRequest } from './pipeline';
+import { trainTable } from './pipeline';
+import type { TrainRequest } from './pipeline-types';
 import { syntheticTable } from './synthetic';
 
 /** A regression model with P10 and P90 side models, 10 rounds each, refit on all rows or not. */

@@ -1,5 +1,5 @@
 import type { ModelSpec } from '../../models';
-import type { TrainRequest } from '../ml/pipeline';
+import type { TrainRequest } from '../ml/pipeline-types';
 
 /**
  * How a model spec trains: its target, features, objective and baseline on the history's dated

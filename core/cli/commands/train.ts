@@ -3,7 +3,7 @@ import path from 'node:path';
 import { MAX_TRAINING_ROUNDS } from '../../contract/api/training';
 import { DB_FILE } from '../../storage/db';
 import type { Task } from '../../ml/manifest';
-import type { ModelMetrics, TrainParams } from '../../ml/pipeline';
+import type { ModelMetrics, TrainParams } from '../../ml/pipeline-types';
 import type { ColumnType } from '../../ml/table';
 import type { TrainJobInput, TrainJobResult, TrainProgress } from '../../training/run';
 import { runInterruptible } from '../interruptible-worker';

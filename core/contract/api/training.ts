@@ -70,7 +70,7 @@ export interface TrainingResult {
   source: string;
   /** The history table a spec trained on, as a code the interface words; null for a CSV (`source` names it). */
   history: HistoryFrom | null;
-  /** ModelMetrics (core/ml/pipeline.ts): holdout metrics, baseline comparison, importance, loss history. */
+  /** ModelMetrics (core/ml/pipeline-types.ts): holdout metrics, baseline comparison, importance, loss history. */
   metrics: TrainingMetrics;
   /** The registry version this training was registered as (a candidate). */
   registryVersion: number;
