@@ -2,7 +2,7 @@ import type { InputSource } from '../domain/input-sources';
 import type { Scenario } from '../domain/scenario';
 import type { Cell } from '../ml/table';
 import { answer, type Answer, type ModelAccess } from './model-access';
-import type { VersionRecord } from '../registry/store';
+import type { VersionRecord } from '../registry/version-record';
 import { eventPoints, rateOverEvents, throughputServingRows } from '../../models/loading-throughput';
 
 export interface ApplyOptions {

@@ -9,7 +9,7 @@ import type { Scenario } from '../domain/scenario';
 import type { ModelManifest } from '../ml/manifest';
 import type { Cell } from '../ml/table';
 import { ruleBasedPlan } from '../optimizer/rule-based-plan';
-import type { VersionRecord } from '../registry/store';
+import type { VersionRecord } from '../registry/version-record';
 import { generateScenario } from '../synth/scenario';
 import { addHours, applyForecasts, undoForecasts } from './apply';
 import { rakeIndent, RAKE_FILL_TO_INDENT } from './indent';

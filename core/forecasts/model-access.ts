@@ -4,7 +4,7 @@ import { reasonText, type ErrorReason } from '../contract/refusals';
 import type { Cell } from '../ml/table';
 import { predictBaseline } from '../registry/baseline';
 import { registryBaselineParams } from '../registry/gate-cell-values';
-import type { VersionRecord } from '../registry/store';
+import type { VersionRecord } from '../registry/version-record';
 import { trainedOnSynthetic } from '../domain/training-origin';
 import { baselineNameParams } from '../contract/baseline-names';
 import type { SpecBaseline } from './spec-baseline';

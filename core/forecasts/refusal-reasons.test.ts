@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { refusal as refuse, toErrorData } from '../contract/errors';
 import type { ErrorReason } from '../contract/refusals';
-import type { VersionRecord } from '../registry/store';
+import type { VersionRecord } from '../registry/version-record';
 import { demandForecast } from '../training/demand-forecast';
 import { tempDir } from '../../tests/helpers/tmp';
 import { answer, type ModelAccess } from './model-access';

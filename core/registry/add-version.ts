@@ -10,7 +10,7 @@ import type { ModelManifest } from '../ml/manifest';
 import { readManifest } from '../ml/model-dir';
 import type { Table } from '../ml/table';
 import { registryFor } from './context';
-import type { VersionRecord } from './store';
+import type { VersionRecord } from './version-record';
 import { specTable } from './training-data';
 
 /**

@@ -3,7 +3,7 @@ import { told } from '../contract/gate-cells';
 import { named, said } from '../contract/gate-text';
 import { psi, quantileSorted } from '../drift/psi';
 import { round } from './gate-cell-values';
-import type { GateInputs, Out, Rows } from './gates';
+import type { GateInputs, Out, Rows } from './gate-types';
 
 /** The share of rows whose change the regression check reads: 90 % of predictions move less than the limit. */
 const CHANGE_QUANTILE = 0.9;

@@ -5,7 +5,7 @@ import type { GateReport } from '../contract/api/registry';
 import { cellEnglish } from '../contract/gate-cells';
 import { fillEnglish, GATE_CHECK_EN, GATE_SUMMARY_EN } from '../contract/gate-text';
 import { DEFAULT_GATE_THRESHOLDS, runGates } from './gates';
-import type { VersionRecord } from './store';
+import type { VersionRecord } from './version-record';
 import { versionRecord } from '../../tests/fixtures/version-record';
 
 type Rows = readonly Record<string, Cell>[];

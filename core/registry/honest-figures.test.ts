@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ModelManifest } from '../ml/manifest';
 import { versionRecord } from '../../tests/fixtures/version-record';
 import { productionUnseen } from './honest-figures';
-import type { VersionRecord } from './store';
+import type { VersionRecord } from './version-record';
 
 type Split = { train: number; valid: number; test: number };
 const version = (v: number, rows: Split, m: Partial<ModelManifest> = {}, o: Partial<VersionRecord> = {}) =>

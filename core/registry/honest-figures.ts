@@ -1,7 +1,7 @@
 import { knownBaselineName, type BaselineNameText } from '../contract/baseline-names';
 import type { GateCellText } from '../contract/gate-cells';
 import { dayNumber, type Cell } from '../ml/table';
-import type { VersionRecord } from './store';
+import type { VersionRecord } from './version-record';
 
 /**
  * Why `v`'s errors on its stored holdout are training errors, not held-out ones (the exported

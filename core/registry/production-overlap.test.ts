@@ -5,7 +5,7 @@ import type { Cell } from '../ml/table';
 import { tempDir } from '../../tests/helpers/tmp';
 import { trainTestModel } from '../../tests/fixtures/test-models';
 import { registryFor } from './context';
-import type { VersionRecord } from './store';
+import type { VersionRecord } from './version-record';
 
 describe('the improvement gate against a production version trained with other split fractions', () => {
   const tmp = tempDir('rp-overlap-');

@@ -9,7 +9,8 @@ import { Lru } from './lru';
 import { predictBaseline } from './baseline';
 import { registryBaselineParams } from './gate-cell-values';
 import { checkSmoke, InputError, openSession, smokeRow, type Session } from './runtime';
-import type { RegistryStore, VersionRecord } from './store';
+import type { RegistryStore } from './store';
+import type { VersionRecord } from './version-record';
 
 export interface ServerHooks {
   /** Each answered request: for inference latency per model. */

@@ -1,39 +1,10 @@
-import type { Alias, GateReport, ManifestInfo, ModelEvent, ModelVersionInfo } from '../contract/api/registry';
+import type { Alias, GateReport, ModelEvent, ModelVersionInfo } from '../contract/api/registry';
 import { refusal } from '../contract/errors';
 import type { TrainingSpanStats } from '../drift/feature-reference';
-import type { DatasetFingerprint, DatasetStats } from '../drift/reference';
-import type { ModelManifest } from '../ml/manifest';
 import type { Database } from '../storage/db';
-import { smoothStoredPrior, type Baseline } from './baseline';
-
-/** A version as stored, with the parts the list views leave out (reference stats, baseline). */
-/**
- * A version as stored: the contract's ModelVersionInfo without what is computed per answer
- * (aliases, pins, gate, hasHoldout), with the full manifest, the training data's statistics,
- * baseline and holdout hash that the gates and drift read.
- */
-export interface VersionRecord extends Omit<
-  ModelVersionInfo,
-  'manifest' | 'dataset' | 'hasHoldout' | 'aliases' | 'pins' | 'gate'
-> {
-  manifest: ModelManifest;
-  dataset: DatasetFingerprint | null;
-  datasetStats: DatasetStats | null;
-  baseline: Baseline | null;
-  holdoutSha256: string | null;
-}
-
-export type NewVersion = Omit<VersionRecord, 'version' | 'lastError' | 'lastErrorAt' | 'createdAt'> & {
-  /** A spec-trained version's training-span statistics, which only drift reads (trainingSpan()). */
-  trainingSpan?: TrainingSpanStats | null;
-};
-
-/** Every column a VersionRecord reads: not training_span, which only drift reads (trainingSpan()). */
-const RECORD_COLUMNS = `name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics, baseline_metrics,
-  baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, last_error, last_error_at, created_at`;
-
-const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-const parse = <T>(s: unknown): T | null => (typeof s === 'string' ? (JSON.parse(s) as T) : null);
+import { previousProductions } from './production-history';
+import { insertVersionRow, json, manifestInfo, parse, RECORD_COLUMNS, toEvent, toRecord } from './store-rows';
+import type { NewVersion, VersionRecord } from './version-record';
 
 /** SQLite access for versions, aliases, pins, events and gate reports. Writes are transactions. */
 export class RegistryStore {
@@ -61,35 +32,7 @@ export class RegistryStore {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
       const next = this.nextVersion(v.name);
-      this.db
-        .prepare(
-          `INSERT INTO model_versions (name, version, origin, spec, params, manifest, dataset, dataset_stats, metrics,
-          baseline_metrics, baseline, train_ms, parent_version, note, source_ref, file_sha256, file_bytes, holdout_sha256, training_span, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          v.name,
-          next,
-          v.origin,
-          v.spec,
-          JSON.stringify(v.params),
-          JSON.stringify(v.manifest),
-          json(v.dataset),
-          json(v.datasetStats),
-          json(v.metrics),
-          json(v.baselineMetrics),
-          // Stored smoothed (a baseline from an older export is not), so a read answers it as stored.
-          json(smoothStoredPrior(v.baseline, v.manifest, v.datasetStats)),
-          v.trainMs,
-          v.parentVersion,
-          v.note,
-          v.sourceRef,
-          v.fileSha256,
-          v.fileBytes,
-          v.holdoutSha256,
-          json(v.trainingSpan),
-          now,
-        );
+      insertVersionRow(this.db, v, next, now);
       this.event(v.name, next, v.origin === 'imported' ? 'import' : 'register', null, {
         note: v.note,
         sourceRef: v.sourceRef,
@@ -280,52 +223,12 @@ export class RegistryStore {
         string,
         unknown
       >[]
-    ).map((r) => ({
-      id: r.id as number,
-      name: r.name as string,
-      version: r.version as number | null,
-      kind: r.kind as ModelEvent['kind'],
-      fromVersion: r.from_version as number | null,
-      detail: parse<Record<string, unknown>>(r.detail),
-      at: r.at as string,
-    }));
+    ).map(toEvent);
   }
 
-  /**
-   * Production versions before the current one that a rollback may return to, newest first, from
-   * the alias history replayed as a stack: a promotion pushes its version; a rollback to v drops
-   * everything above v. A version rolled back from is no longer an earlier production, so a second
-   * rollback walks further back (3 → 2 → 1) instead of returning to the version just left. A
-   * deleted version leaves the stack, and so does one whose model file is not the one that served
-   * (a database from before numbers were kept unique may have given a deleted number out again).
-   */
+  /** Production versions before the current one that a rollback may return to, newest first (production-history.ts). */
   previousProductions(name: string): number[] {
-    const rows = this.db
-      .prepare(
-        `SELECT kind, version, detail FROM model_events
-          WHERE name = ? AND kind IN ('promote','override','rollback','delete') ORDER BY id`,
-      )
-      .all(name) as { kind: string; version: number; detail: string | null }[];
-    const stack: { version: number; fileSha256?: string }[] = [];
-    for (const r of rows) {
-      const at = stack.findLastIndex((e) => e.version === r.version);
-      if (r.kind === 'delete') {
-        if (at >= 0) stack.splice(at, 1);
-      } else if (r.kind === 'rollback' && at >= 0) stack.length = at + 1;
-      else {
-        if (at >= 0) stack.splice(at, 1);
-        stack.push({ version: r.version, fileSha256: parse<{ fileSha256?: string }>(r.detail)?.fileSha256 });
-      }
-    }
-    const current = this.alias(name, 'production');
-    return stack
-      .filter((e) => {
-        if (e.version === current) return false;
-        const rec = this.get(name, e.version);
-        return rec !== null && (e.fileSha256 === undefined || e.fileSha256 === rec.fileSha256);
-      })
-      .map((e) => e.version)
-      .reverse();
+    return previousProductions(this.db, name, this.alias(name, 'production'), (n, v) => this.get(n, v));
   }
 
   saveGateReport(r: GateReport): void {
@@ -372,46 +275,4 @@ export class RegistryStore {
       gate: this.gateReports(v.name, v.version)[0] ?? null,
     };
   }
-}
-
-export function manifestInfo(m: ModelManifest): ManifestInfo {
-  return {
-    title: m.title,
-    task: m.task,
-    target: m.target,
-    outputs: m.outputs,
-    ...(m.classes ? { classes: m.classes } : {}),
-    inputs: m.inputs,
-    features: m.features.map((f) => ({ name: f.name, kind: f.kind })),
-    ...(m.trainingData ? { trainingData: m.trainingData } : {}),
-  };
-}
-
-function toRecord(r: Record<string, unknown>): VersionRecord {
-  const manifest = parse<ModelManifest>(r.manifest)!;
-  const datasetStats = parse<DatasetStats>(r.dataset_stats);
-  return {
-    name: r.name as string,
-    version: r.version as number,
-    origin: r.origin as VersionRecord['origin'],
-    spec: r.spec as string | null,
-    params: parse<Record<string, unknown>>(r.params) ?? {},
-    manifest,
-    dataset: parse<DatasetFingerprint>(r.dataset),
-    datasetStats,
-    metrics: parse<Record<string, unknown>>(r.metrics),
-    baselineMetrics: parse<Record<string, unknown>>(r.baseline_metrics),
-    // Stored smoothed: insertVersion smooths it, and migration 063 smoothed the older ones.
-    baseline: parse<Baseline>(r.baseline),
-    trainMs: r.train_ms as number | null,
-    parentVersion: r.parent_version as number | null,
-    note: r.note as string,
-    sourceRef: r.source_ref as string | null,
-    fileSha256: r.file_sha256 as string,
-    fileBytes: r.file_bytes as number,
-    holdoutSha256: r.holdout_sha256 as string | null,
-    lastError: r.last_error as string | null,
-    lastErrorAt: r.last_error_at as string | null,
-    createdAt: r.created_at as string,
-  };
 }

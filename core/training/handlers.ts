@@ -27,7 +27,7 @@ import { demandForecast, demandSeriesList } from './demand-forecast';
 import { ModelCache } from './model-cache';
 import { operationalForecasts, type Predictor } from './operational-forecasts';
 import { registryFor } from '../registry/context';
-import { sourceDirOf } from '../registry/service';
+import { sourceDirOf } from '../registry/trained-version';
 import { answer } from '../forecasts/model-access';
 import { modelAccess } from '../forecasts/service';
 import { fromWindow, readablePayloadPath } from '../host/payload-file';
