@@ -5,7 +5,6 @@ import type { DatasetFingerprint, DatasetStats } from '../drift/reference';
 import type { ModelManifest } from '../ml/manifest';
 import type { Baseline } from './baseline';
 
-/** A version as stored, with the parts the list views leave out (reference stats, baseline). */
 /**
  * A version as stored: the contract's ModelVersionInfo without what is computed per answer
  * (aliases, pins, gate, hasHoldout), with the full manifest, the training data's statistics,
