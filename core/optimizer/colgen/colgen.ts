@@ -199,6 +199,8 @@ export function columnGeneration(
         if (pr.rc < -1e-3 && n === 0) short.push({ ri, rc: pr.rc });
         improving += n;
       }
+      // Trucks enter when they price out at the master's own duals (Master.priceTrucks).
+      improving += master.priceTrucks(piLp);
       if (!whole) break;
       // Rakes whose cheapest loading could not be built (a stockyard short): their exact prices,
       // once nothing else prices out at the master's own duals.

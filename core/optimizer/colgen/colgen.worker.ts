@@ -89,6 +89,14 @@ const WEEK_DIVE_SHARE = 0.65;
  */
 const LARGE_ROUNDS_MIN_SHARE = 0.8;
 
+/**
+ * Large: loadings idle this many master LPs in a row leave the master (Master.dropIdle). Against 3:
+ * a lighter LP for a round more in the same time, and the dive loses nothing it needs
+ * (bench/RESULTS.md: beside seven busy processes 8.67–9.16 % against 8.94–9.48 %; quiet
+ * 3.31–3.35 % against 3.57–3.73 %).
+ */
+const LARGE_IDLE_LPS = 2;
+
 /** The hand-over time the main thread publishes (Infinity while it has published none). */
 const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
 
@@ -115,7 +123,7 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
           smoothing: SMOOTHING,
           adaptSmoothingAlone: !job.dive,
           patternsPerRake: 5,
-          dropIdleAfter: 3,
+          dropIdleAfter: LARGE_IDLE_LPS,
           exchanges: true,
           roundsMinShare: LARGE_ROUNDS_MIN_SHARE,
         }

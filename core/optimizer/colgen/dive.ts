@@ -105,6 +105,7 @@ export function dive(
     // Every rake priced again: fixing moved the duals, and a fixed rake's loadings adapt within its option.
     const lpDuals = master.lpDuals;
     const duals = master.view(lpDuals, false);
+    master.priceTrucks(lpDuals);
     for (const ri of view.values()) {
       if (left() <= RESERVE_S / 2) break;
       for (const pt of priceRake(p, ri, duals, run.patternsPerRake).patterns)

@@ -1,7 +1,7 @@
 import { rakeSlots, type ModelOptions } from '../model';
 import { key, roadAllowed, roadCapacity, roadTonneCost, unservedTonneCost, type Prep } from '../prep';
 import { exchanges } from './exchanges';
-import { orderInfos, rakeInfos, type OrderInfo, type RakeInfo } from './loading';
+import { orderInfos, rakeInfos, type Duals, type OrderInfo, type RakeInfo } from './loading';
 
 /** A master column before HiGHS holds it: cost, upper bound, integrality and its rows' coefficients. */
 export interface Col {
@@ -142,4 +142,35 @@ export function reducedCostOf(c: Col, pi: Float64Array): number {
   let rc = c.cost;
   for (let k = 0; k < c.rows.length; k++) rc -= c.vals[k]! * pi[c.rows[k]!]!;
   return rc;
+}
+
+/** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
+export function dualsView(
+  p: Prep,
+  m: Pick<MasterRows, 'orders' | 'rakes' | 'rowIdx'>,
+  dl: Float64Array,
+  rakeDuals: boolean,
+): Duals {
+  // Read into arrays once: the pricing asks for each order's duals at every slot of every rake.
+  const byOrder = (prefix: string) => {
+    const out = new Float64Array(p.orders.length);
+    for (const oi of m.orders) {
+      const i = m.rowIdx.get(`${prefix}_${oi.o}`);
+      if (i !== undefined) out[oi.o] = dl[i]!;
+    }
+    return out;
+  };
+  const ord = byOrder('ord'),
+    single = byOrder('single');
+  const inv = new Map<string, number>();
+  for (const k of p.stock.keys()) inv.set(k, dl[m.rowIdx.get(`inv_${k}`)!]!);
+  const rake = new Map<number, number>();
+  if (rakeDuals) for (const ri of m.rakes) rake.set(ri.r, dl[m.rowIdx.get(`one_${ri.r}`)!]!);
+  return {
+    rake: (r) => rake.get(r) ?? 0,
+    order: (o) => ord[o]!,
+    single: (o) => single[o]!,
+    inv: (k) => inv.get(k) ?? 0,
+    sid: (row) => dl[row]!,
+  };
 }

@@ -5,7 +5,9 @@ import type { ModelOptions } from '../model';
 import { roadTonneCost, unservedTonneCost, type Prep } from '../prep';
 import type { Duals, OrderInfo, Pattern, RakeInfo } from './loading';
 import { columnsDraft, draftPatterns, startVector, type MasterColumns } from './master-draft';
-import { masterRows, reducedCostOf, type Col, type RoadCol } from './master-rows';
+import { dualsView, masterRows, reducedCostOf, type Col, type RoadCol } from './master-rows';
+import { lagrangianBase, subgradient, type Relaxation } from './lagrangian';
+import { ColumnMap } from './column-map';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type HighsModel = ReturnType<Highs['createModel']>;
@@ -28,18 +30,28 @@ export class Master {
   readonly orders: OrderInfo[];
   readonly rakes: RakeInfo[];
   readonly patterns: Pattern[] = [];
-  /** Per pattern: its signature (for `seen`) and the LP solves in a row it sat at 0 with a positive reduced cost. */
+  /** Per pattern: its signature (for `seen`). */
   private readonly sigs: string[] = [];
+  /** Per master column (loadings and trucks): the LP solves in a row it sat at 0 with a positive reduced cost. */
   private readonly idle: number[] = [];
   private readonly rowLo: number[];
   private readonly rowUp: number[];
   private readonly rowIdx: Map<string, number>;
   private readonly cols: Col[];
   private readonly roadCols: Array<RoadCol | null>;
-  /** Column index of pattern k = firstPatternCol + k. */
+  /** Column index of pattern k in the master's vectors = firstPatternCol + k. */
   private readonly firstPatternCol: number;
+  /** Where HiGHS holds each column. */
+  private readonly inHighs = new ColumnMap();
+  /**
+   * Trucks HiGHS does not hold: dropped idle (dropIdle), they come back when they price out
+   * (priceTrucks). Large has 15,000 truck columns against 3,000 loadings, most never used; HiGHS'
+   * simplex took half the time per iteration on a master holding 30 % of them (bench/RESULTS.md).
+   */
+  private readonly trucksOut = new Set<number>();
   private readonly seen = new Set<string>();
-  private readonly oneRows: Set<number>;
+  /** The rows and base columns the Lagrangian bound reads (lagrangian.ts). */
+  private readonly relaxation: Relaxation;
   model: HighsModel | null = null;
   /** The last master LP stopped at its time limit. */
   lpTimedOut = false;
@@ -62,11 +74,41 @@ export class Master {
     this.rowLo = rows.rowLo;
     this.rowUp = rows.rowUp;
     this.rowIdx = rows.rowIdx;
-    this.oneRows = rows.oneRows;
     this.cols = rows.cols;
     this.roadCols = rows.roadCols;
     this.exchangeCols = rows.exchangeCols;
     this.firstPatternCol = this.cols.length;
+    this.relaxation = { ...rows, base: this.cols.slice(0, this.firstPatternCol) };
+  }
+
+  /** Put truck j back into HiGHS' model (trucks leave it only once loaded: dropIdle). */
+  private bringIn(j: number): void {
+    if (!this.trucksOut.delete(j)) return;
+    const c = this.cols[j]!;
+    this.model!.addCol(c.cost, 0, c.ub === Infinity ? this.h.infinity : c.ub, {
+      indices: Int32Array.from(c.rows),
+      values: Float64Array.from(c.vals),
+    });
+    this.inHighs.add(j);
+  }
+
+  /**
+   * Bring in the trucks whose reduced cost at `pi` (the master's own duals) is below 0; how many.
+   * The Lagrangian bound prices every truck, in HiGHS or not (lagrangianBase), so it stays valid.
+   */
+  priceTrucks(pi: Float64Array): number {
+    let n = 0;
+    for (const j of this.trucksOut)
+      if (reducedCostOf(this.cols[j]!, pi) < -1e-3) {
+        this.bringIn(j);
+        n++;
+      }
+    return n;
+  }
+
+  /** A vector in HiGHS' column order as the master's. */
+  private fromHighs(v: ArrayLike<number>): Float64Array {
+    return this.inHighs.fromHighs(v, this.firstPatternCol + this.patterns.length);
   }
 
   /**
@@ -77,7 +119,7 @@ export class Master {
     if (!this.exchangeCols.length) return;
     for (const j of this.exchangeCols) this.cols[j]!.ub = 0;
     this.model?.changeColsBounds(
-      { kind: 'set', indices: Int32Array.from(this.exchangeCols) } as never,
+      { kind: 'set', indices: this.inHighs.indices(this.exchangeCols) } as never,
       new Float64Array(this.exchangeCols.length),
       new Float64Array(this.exchangeCols.length),
     );
@@ -116,14 +158,15 @@ export class Master {
     this.seen.add(sig);
     this.patterns.push(pt);
     this.sigs.push(sig);
-    this.idle.push(0);
+    this.idle[this.firstPatternCol + this.patterns.length - 1] = 0;
     const col = this.patternCol(pt);
-    if (this.model)
+    if (this.model) {
       this.model.addCol(col.cost, 0, this.h.infinity, {
         indices: Int32Array.from(col.rows),
         values: Float64Array.from(col.vals),
       });
-    else {
+      this.inHighs.add(this.firstPatternCol + this.patterns.length - 1);
+    } else {
       this.cols.push(col);
       this.roadCols.push(null);
     }
@@ -132,12 +175,14 @@ export class Master {
 
   /** Pass the model to HiGHS (after the initial patterns). */
   load(): void {
-    const n = this.cols.length;
+    this.inHighs.reset(this.cols.flatMap((_, j) => (this.trucksOut.has(j) ? [] : [j])));
+    const cols = this.inHighs.held.map((j) => this.cols[j]!);
+    const n = cols.length;
     const starts = new Int32Array(n + 1);
     const idx: number[] = [];
     const val: number[] = [];
     for (let j = 0; j < n; j++) {
-      const c = this.cols[j]!;
+      const c = cols[j]!;
       idx.push(...c.rows);
       val.push(...c.vals);
       starts[j + 1] = idx.length;
@@ -147,9 +192,9 @@ export class Master {
     this.model.passModel({
       numCols: n,
       numRows: this.rowLo.length,
-      colCost: Float64Array.from(this.cols.map((c) => c.cost)),
+      colCost: Float64Array.from(cols.map((c) => c.cost)),
       colLower: new Float64Array(n),
-      colUpper: Float64Array.from(this.cols.map((c) => (c.ub === Infinity ? inf : c.ub))),
+      colUpper: Float64Array.from(cols.map((c) => (c.ub === Infinity ? inf : c.ub))),
       rowLower: Float64Array.from(this.rowLo.map((v) => (v === -Infinity ? -inf : v))),
       rowUpper: Float64Array.from(this.rowUp.map((v) => (v === Infinity ? inf : v))),
       matrix: {
@@ -194,45 +239,63 @@ export class Master {
   }
 
   /**
-   * Drop the loadings the last `rounds` master LPs left at 0 with a positive reduced cost (column
-   * ageing): the master LP slows with every column (large: 15 s a solve at 12,000 loadings), and
-   * pricing generates a dropped loading again should it price out later. Call after solveLp.
+   * Drop the loadings the last `rounds` master LPs left at 0 with a positive reduced cost, and the
+   * trucks the last one left so (column ageing): the master LP slows with every column (large: 15 s a solve at 12,000
+   * loadings; its 15,000 trucks, most never used, halve the simplex's pace), and pricing generates
+   * a dropped loading again, priceTrucks brings a truck back, should it price out later. Call
+   * after solveLp.
    */
   dropIdle(rounds: number): void {
     const m = this.model!;
     const sol = m.getSolution();
-    const drop: number[] = [];
-    for (let k = 0; k < this.patterns.length; k++) {
-      const j = this.firstPatternCol + k;
-      const resting = sol.colValue[j]! < 1e-9 && sol.colDual[j]! > 1e-6;
-      this.idle[k] = resting ? this.idle[k]! + 1 : 0;
-      if (this.idle[k]! > rounds) drop.push(k);
-    }
-    if (!drop.length) return;
+    const drop = new Set<number>();
+    this.inHighs.held.forEach((j, i) => {
+      if (j < this.firstPatternCol && !this.roadCols[j]) return;
+      const resting = sol.colValue[i]! < 1e-9 && sol.colDual[i]! > 1e-6;
+      const n = resting ? (this.idle[j] ?? 0) + 1 : 0;
+      this.idle[j] = n;
+      // A truck leaves after one LP at rest: bringing it back costs no pricing (priceTrucks).
+      if (n > (j < this.firstPatternCol ? 0 : rounds)) drop.add(j);
+    });
+    if (!drop.size) return;
     // Dropped columns are non-basic, so the basis stays valid and the next solve starts from it.
-    m.deleteCols({ kind: 'set', indices: Int32Array.from(drop, (k) => this.firstPatternCol + k) } as never);
-    // Compact in place: pattern k stays column firstPatternCol + k.
-    const gone = new Set(drop);
+    m.deleteCols({ kind: 'set', indices: this.inHighs.indices(drop) } as never);
+    // Compact the loadings in place; HiGHS shifts its columns down past each one deleted.
+    const moved = new Map<number, number>();
     let n = 0;
     for (let k = 0; k < this.patterns.length; k++) {
-      if (gone.has(k)) {
+      const j = this.firstPatternCol + k;
+      if (drop.has(j)) {
         this.seen.delete(this.sigs[k]!);
         continue;
       }
+      const to = this.firstPatternCol + n;
+      moved.set(j, to);
       this.patterns[n] = this.patterns[k]!;
       this.sigs[n] = this.sigs[k]!;
-      this.idle[n] = this.idle[k]!;
+      this.idle[to] = this.idle[j]!;
       n++;
     }
     this.patterns.length = n;
     this.sigs.length = n;
-    this.idle.length = n;
+    this.idle.length = this.firstPatternCol + n;
+    for (const j of drop)
+      if (j < this.firstPatternCol) {
+        this.trucksOut.add(j);
+        this.idle[j] = 0;
+      }
+    this.inHighs.remove(drop, (j) => moved.get(j) ?? j);
+  }
+
+  /** Whether master column j is integer in the restricted master MIP (loadings and whole trucks). */
+  private isInt(j: number): boolean {
+    return j >= this.firstPatternCol || this.cols[j]!.int;
   }
 
   /** The master's size now: columns, integer ones (loadings and whole trucks), rows, non-zeros. */
   size(): { columns: number; integers: number; rows: number; nonzeros: number } {
     const d = this.model!.getDimensions();
-    const ints = this.cols.slice(0, this.firstPatternCol).filter((c) => c.int).length + this.patterns.length;
+    const ints = this.inHighs.held.filter((j) => this.isInt(j)).length;
     return { columns: d.numCols, integers: ints, rows: d.numRows, nonzeros: d.numNonzeros };
   }
 
@@ -243,7 +306,7 @@ export class Master {
 
   /** The last LP's value of every pattern (index as `patterns`). */
   patternValues(): Float64Array {
-    return Float64Array.from(this.model!.getSolution().colValue.slice(this.firstPatternCol));
+    return this.fromHighs(this.model!.getSolution().colValue).subarray(this.firstPatternCol);
   }
 
   /** The last LP's row duals, clamped to their signs (≤ rows ≤ 0, ≥ rows ≥ 0). */
@@ -255,69 +318,21 @@ export class Master {
 
   /** The pricing's view of a dual vector (`rakeDuals` false: the rakes' one-loading rows read 0). */
   view(dl: Float64Array, rakeDuals = true): Duals {
-    // Read into arrays once: the pricing asks for each order's duals at every slot of every rake.
-    const byOrder = (prefix: string) => {
-      const out = new Float64Array(this.p.orders.length);
-      for (const oi of this.orders) {
-        const i = this.rowIdx.get(`${prefix}_${oi.o}`);
-        if (i !== undefined) out[oi.o] = dl[i]!;
-      }
-      return out;
-    };
-    const ord = byOrder('ord'),
-      single = byOrder('single');
-    const inv = new Map<string, number>();
-    for (const k of this.p.stock.keys()) inv.set(k, dl[this.rowIdx.get(`inv_${k}`)!]!);
-    const rake = new Map<number, number>();
-    if (rakeDuals) for (const ri of this.rakes) rake.set(ri.r, dl[this.rowIdx.get(`one_${ri.r}`)!]!);
-    return {
-      rake: (r) => rake.get(r) ?? 0,
-      order: (o) => ord[o]!,
-      single: (o) => single[o]!,
-      inv: (k) => inv.get(k) ?? 0,
-      sid: (row) => dl[row]!,
-    };
+    return dualsView(this.p, { orders: this.orders, rakes: this.rakes, rowIdx: this.rowIdx }, dl, rakeDuals);
   }
 
-  /**
-   * The Lagrangian bound's part without the rakes at duals `pi` (signs as lpDuals): every row but
-   * the rakes' one-loading rows dualised, trucks and unserved tonnes at their cheapest within their
-   * bounds. Adding each rake's min(0, lowest reduced cost with its one-loading dual 0) gives a valid
-   * lower bound at any such duals, not only at the master's optimum.
-   */
+  /** The Lagrangian bound's part without the rakes at duals `pi` (lagrangian.ts). */
   lagrangianBase(pi: Float64Array): number {
-    let v = 0;
-    for (let i = 0; i < this.rowLo.length; i++) {
-      if (this.oneRows.has(i)) continue;
-      v += pi[i]! * (this.rowLo[i] === -Infinity ? this.rowUp[i]! : this.rowLo[i]!);
-    }
-    for (let j = 0; j < this.firstPatternCol; j++) {
-      const c = this.cols[j]!;
-      const rc = reducedCostOf(c, pi);
-      if (rc < 0) v += rc * c.ub;
-    }
-    return v;
+    return lagrangianBase(this.relaxation, pi);
   }
 
-  /**
-   * A subgradient of the Lagrangian bound at duals `pi`: each row's limit less what the
-   * Lagrangian's own solution uses of it — trucks and unserved tonnes at their bounds where their
-   * reduced cost is negative, and the loadings `picks` (each rake's cheapest, when below 0). The
-   * rakes' one-loading rows read 0 (they are not dualised).
-   */
+  /** A subgradient of the Lagrangian bound at duals `pi`, the loadings `picks` taken (lagrangian.ts). */
   subgradient(pi: Float64Array, picks: Pattern[]): Float64Array {
-    const g = new Float64Array(this.rowLo.length);
-    for (let i = 0; i < g.length; i++)
-      if (!this.oneRows.has(i)) g[i] = this.rowLo[i] === -Infinity ? this.rowUp[i]! : this.rowLo[i]!;
-    const use = (c: Col, x: number) => {
-      for (let k = 0; k < c.rows.length; k++) if (!this.oneRows.has(c.rows[k]!)) g[c.rows[k]!]! -= c.vals[k]! * x;
-    };
-    for (let j = 0; j < this.firstPatternCol; j++) {
-      const c = this.cols[j]!;
-      if (reducedCostOf(c, pi) < 0) use(c, c.ub);
-    }
-    for (const pt of picks) use(this.patternCol(pt), 1);
-    return g;
+    return subgradient(
+      this.relaxation,
+      pi,
+      picks.map((pt) => this.patternCol(pt)),
+    );
   }
 
   /** A pattern's reduced cost at duals `pi` (its rake's one-loading dual included). */
@@ -328,6 +343,18 @@ export class Master {
   /** A draft's rakes as patterns (the warm start), priced as the whole-horizon model prices them. */
   addDraft(draft: Draft): void {
     for (const pt of draftPatterns(this.p, this.orders, this.rakes, draft)) this.addPattern(pt);
+    this.bringInTrucks(draft);
+  }
+
+  /** Bring in the trucks of a draft's road lots (a start point must find its columns in HiGHS). */
+  private bringInTrucks(draft: Draft): void {
+    if (!draft.road.length) return;
+    const byId = new Map(this.orders.map((oi) => [oi.id, oi.o]));
+    const lots = new Set(draft.road.map((rd) => `${byId.get(rd.orderId)}|${rd.stockyard}|${rd.day}`));
+    for (const j of [...this.trucksOut]) {
+      const c = this.roadCols[j]!;
+      if (lots.has(`${c.o}|${c.y}|${c.d}`)) this.bringIn(j);
+    }
   }
 
   /** The columns a column vector is read against (draft ↔ vector, master-draft.ts). */
@@ -347,10 +374,12 @@ export class Master {
    */
   solveMip(timeLimitS: number, start: Draft | Float64Array | null, stop?: () => boolean): MipPlan | null {
     this.closeExchanges();
+    if (start && !(start instanceof Float64Array)) this.bringInTrucks(start);
     const m = this.model!;
-    const nCols = m.getDimensions().numCols;
     const ints: number[] = [];
-    for (let j = 0; j < nCols; j++) if (j >= this.firstPatternCol || this.cols[j]?.int) ints.push(j);
+    this.inHighs.held.forEach((j, i) => {
+      if (this.isInt(j)) ints.push(i);
+    });
     m.changeColsIntegrality(
       { kind: 'set', indices: Int32Array.from(ints) } as never,
       Int32Array.from(ints.map(() => 1)),
@@ -364,12 +393,12 @@ export class Master {
       random_seed: 1,
       simplex_strategy: 1,
     });
-    if (start instanceof Float64Array) {
-      const x = new Float64Array(nCols);
-      x.set(start.subarray(0, nCols));
-      m.setSolution({ colValue: x });
-    } // loadings added since read 0
-    else if (start) m.setSolution({ colValue: startVector(this.columns(), start, nCols) });
+    // Loadings added since a vector was read take 0 there.
+    if (start instanceof Float64Array) m.setSolution({ colValue: this.inHighs.toHighs(start) });
+    else if (start)
+      m.setSolution({
+        colValue: this.inHighs.toHighs(startVector(this.columns(), start, this.firstPatternCol + this.patterns.length)),
+      });
     m.run({
       [this.h.constants.callbackType.mipInterrupt]: (e) => {
         if (stop?.()) e.interrupt();
@@ -378,7 +407,7 @@ export class Master {
     });
     const ok = Number(m.info.get('primal_solution_status')) === this.h.constants.solutionStatus.feasible;
     if (!ok) return null;
-    const x = Float64Array.from(m.getSolution().colValue);
+    const x = this.fromHighs(m.getSolution().colValue);
     const proven = m.getModelStatus() === this.h.constants.modelStatus.optimal;
     return { draft: columnsDraft(this.columns(), x), objective: m.getObjectiveValue(), x, proven };
   }
@@ -434,10 +463,9 @@ export class Master {
   /** Set the bounds of patterns ks (dive.ts shuts a fixed rake's loadings outside its option; polish.ts opens, shuts and holds neighbourhoods). */
   boundPatterns(ks: number[], lo: number, up: number): void {
     if (!ks.length) return;
-    ks = [...ks].sort((a, b) => a - b); // HiGHS takes an index set in increasing order
     const u = up === Infinity ? this.h.infinity : up;
     this.model!.changeColsBounds(
-      { kind: 'set', indices: Int32Array.from(ks, (k) => this.firstPatternCol + k) } as never,
+      { kind: 'set', indices: this.inHighs.indices(ks.map((k) => this.firstPatternCol + k)) } as never,
       Float64Array.from(ks, () => lo),
       Float64Array.from(ks, () => u),
     );

@@ -141,7 +141,7 @@ function priceOpen(
     if (master.solveLp(2) === null) break;
     const pi = master.lpDuals;
     const duals = master.view(pi, false);
-    let n = 0;
+    let n = master.priceTrucks(pi);
     for (const ri of open) {
       for (const pt of priceRake(pr.p, ri, duals, pr.patternsPerRake).patterns) {
         if (master.reducedCost(pt, pi) < -1e-3 && master.addPattern(pt)) {
