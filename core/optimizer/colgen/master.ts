@@ -351,7 +351,7 @@ export class Master {
     if (!draft.road.length) return;
     const byId = new Map(this.orders.map((oi) => [oi.id, oi.o]));
     const lots = new Set(draft.road.map((rd) => `${byId.get(rd.orderId)}|${rd.stockyard}|${rd.day}`));
-    for (const j of [...this.trucksOut]) {
+    for (const j of this.trucksOut) {
       const c = this.roadCols[j]!;
       if (lots.has(`${c.o}|${c.y}|${c.d}`)) this.bringIn(j);
     }
