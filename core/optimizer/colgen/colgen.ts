@@ -77,6 +77,8 @@ export interface ColgenOptions {
    * but never before `roundsMinShare` of their planned time.
    */
   cpuShare?: () => number;
+  /** With `cpuShare` and `dive`: below this share the dive skips its MIP over the options (dive.ts `skipMip`). */
+  diveMipMinShare?: number;
   /** With `cpuShare`: the share of their planned time the rounds keep however little CPU the run gets (default ROUNDS_MIN_SHARE). */
   roundsMinShare?: number;
   /**
@@ -272,6 +274,9 @@ export function columnGeneration(
         stopSearch: run.stopSearch,
         handOverAtMs: run.handOverAtMs,
         variant: run.diveVariant,
+        ...(run.cpuShare && run.diveMipMinShare !== undefined
+          ? { skipMip: { share: run.cpuShare, min: run.diveMipMinShare } }
+          : {}),
       });
       // The dive's loadings join the pool and its plan starts the MIP over all of it.
       if (plan && run.diveS !== undefined && Date.now() < deadlineMs - 500 && !run.shouldStop?.()) {

@@ -97,6 +97,16 @@ const LARGE_ROUNDS_MIN_SHARE = 0.8;
  */
 const LARGE_IDLE_LPS = 2;
 
+/**
+ * Large: below this CPU share the dive skips the restricted master MIP over every loading in the
+ * options, and the search gets its time. Beside seven busy processes (a quarter of a core) that
+ * MIP returned its start in 6 of 8 runs, while the MIP with the rounded loadings held gained
+ * ₹0.5–1.0 cr in 3–6 s and the search improved on that in most (bench/RESULTS.md). The week's MIP
+ * is small enough to pay at any share: skipping it there gave 2.86 % beside seven busy processes,
+ * against 1.23 and 1.27 % with it.
+ */
+const LARGE_DIVE_MIP_MIN_SHARE = 0.4;
+
 /** The hand-over time the main thread publishes (Infinity while it has published none). */
 const handOverAt = (at: Float64Array) => () => at[0] || Infinity;
 
@@ -126,6 +136,7 @@ serveWorker<ColgenJob, ColgenJobResult, ColgenJobProgress>(async (job, progress)
           dropIdleAfter: LARGE_IDLE_LPS,
           exchanges: true,
           roundsMinShare: LARGE_ROUNDS_MIN_SHARE,
+          diveMipMinShare: LARGE_DIVE_MIP_MIN_SHARE,
         }
       : {}),
     // A bound-only job prices on through the final pass on the dive's plan (decompose.ts whileBound).

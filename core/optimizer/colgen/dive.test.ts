@@ -22,7 +22,7 @@ const INFO = { method: 'milp (decomposed)', status: '', objective: null, bound: 
  * `slow`, the dive's clock (Date.now) moves on `lpS` seconds at each master LP and only then, and
  * its deadline is `deadlineS` away.
  */
-function diveOnDay(handOverAtMs?: () => number, slow?: { lpS: number; deadlineS: number }) {
+function diveOnDay(handOverAtMs?: () => number, slow?: { lpS: number; deadlineS: number }, cpuShare?: number) {
   const sc = generateScenario({ seed: 1, size: 'day' });
   const p = prepare(sc);
   const g = greedyDraft(p);
@@ -41,6 +41,7 @@ function diveOnDay(handOverAtMs?: () => number, slow?: { lpS: number; deadlineS:
     offsetMs += (slow?.lpS ?? 0) * 1000;
     return solveLp(limitS, stop);
   });
+  const mips = vi.spyOn(master, 'solveMip');
   try {
     // A deadline far off: only the hand-over can end the steps early. No search after the MIP (it
     // would run on towards that deadline).
@@ -49,10 +50,12 @@ function diveOnDay(handOverAtMs?: () => number, slow?: { lpS: number; deadlineS:
       patternsPerRake: 5,
       handOverAtMs,
       stopSearch: () => true,
+      ...(cpuShare === undefined ? {} : { skipMip: { share: () => cpuShare, min: 0.4 } }),
     });
     return {
       plan,
       lpSolves: lps.mock.calls.length,
+      mipSolves: mips.mock.calls.length,
       verdict: plan && checkPlan(sc, buildPlan(p, plan.draft, INFO, null)),
     };
   } finally {
@@ -92,6 +95,18 @@ describe('price-and-fix dive', () => {
     expect(r.plan).not.toBeNull();
     expect(r.lpSolves).toBe(1);
     expect(r.verdict!.violations).toEqual([]);
+  });
+});
+
+describe("the dive's MIP and the CPU it gets", () => {
+  it('below the share set: only the MIP with the rounded loadings held, whose plan the MIP over the options can only better at a full core', () => {
+    const low = diveOnDay(undefined, undefined, 0.25);
+    const full = diveOnDay(undefined, undefined, 1);
+    expect(low.mipSolves).toBe(1);
+    expect(full.mipSolves).toBe(2);
+    expect(low.verdict!.violations).toEqual([]);
+    expect(full.verdict!.violations).toEqual([]);
+    expect(full.plan!.objective).toBeLessThanOrEqual(low.plan!.objective + 1e-6 * low.plan!.objective);
   });
 });
 

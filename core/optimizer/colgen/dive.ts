@@ -53,6 +53,11 @@ export function dive(
      */
     handOverAtMs?: () => number;
     variant?: number;
+    /**
+     * Skip the MIP over the options while the CPU share the run receives (pace.ts) is below `min`:
+     * the search from the held rounding gets its time.
+     */
+    skipMip?: { share: () => number; min: number };
   },
 ): MipPlan | null {
   const left = () => (Math.min(run.deadlineMs, run.handOverAtMs?.() ?? Infinity) - Date.now()) / 1000;
@@ -114,15 +119,26 @@ export function dive(
     stepS = (Date.now() - began) / 1000;
     if (lastStep) break;
   }
-  // The LP over the last loadings, rounded, starts the MIP: without a start HiGHS' first plans on
-  // large are far dearer.
+  // The LP over the last loadings, rounded (rounding.ts), its loadings held while the trucks and
+  // unserved tonnes are re-optimised around them; that plan starts the MIP over every loading in
+  // the options: without a start HiGHS' first plans on large are far dearer.
   const start = master.solveLp(Math.max(0.5, left() / 4)) === null ? null : master.roundedStart();
-  const mip = master.solveMip(Math.max(0.5, Math.min(FINAL_MIP_S, left())), start, run.shouldStop);
+  const mipEnd = Date.now() + Math.max(0.5, Math.min(FINAL_MIP_S, left())) * 1000;
+  const held = start && heldMip(master, start, (mipEnd - Date.now()) / 1000, run.shouldStop);
+  const all = master.patterns.map((_, k) => k);
+  master.boundPatterns(all, 0, Infinity);
   master.boundPatterns(
-    master.patterns.map((_, k) => k),
+    all.filter((k) => {
+      const o = fixed.get(master.patterns[k]!.r);
+      return o !== undefined && !within(master.patterns[k]!, o);
+    }),
     0,
-    Infinity,
+    0,
   );
+  const skip = (held && run.skipMip && run.skipMip.share() < run.skipMip.min) || mipEnd - Date.now() < 500;
+  const full = skip ? null : master.solveMip((mipEnd - Date.now()) / 1000, held?.x ?? start, run.shouldStop);
+  const mip = full && (!held || full.objective < held.objective) ? full : held;
+  master.boundPatterns(all, 0, Infinity);
   if (!mip) return null;
   const stopSearch = () => Boolean(run.shouldStop?.() || run.stopSearch?.());
   if (left() < 1 || stopSearch()) return mip;
@@ -132,6 +148,17 @@ export function dive(
     price: { p, patternsPerRake: run.patternsPerRake },
     seed: 12345 + 7919 * (run.variant ?? 0),
   }).plan;
+}
+
+/** The rounded start's loadings held, every other shut: the MIP over the trucks and unserved tonnes alone. */
+function heldMip(master: Master, x: Float64Array, limitS: number, stop?: () => boolean): MipPlan | null {
+  master.boundPatterns(
+    master.patterns.map((_, k) => k),
+    0,
+    0,
+  );
+  master.boundPatterns([...master.chosen(x).values()], 1, 1);
+  return master.solveMip(limitS, x, stop);
 }
 
 /**

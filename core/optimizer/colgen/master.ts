@@ -8,6 +8,7 @@ import { columnsDraft, draftPatterns, startVector, type MasterColumns } from './
 import { dualsView, masterRows, reducedCostOf, type Col, type RoadCol } from './master-rows';
 import { lagrangianBase, subgradient, type Relaxation } from './lagrangian';
 import { ColumnMap } from './column-map';
+import { roundLp } from './rounding';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 type HighsModel = ReturnType<Highs['createModel']>;
@@ -153,7 +154,7 @@ export class Master {
 
   /** Add a pattern unless an identical one is there; true when added. */
   addPattern(pt: Pattern): boolean {
-    const sig = `${pt.r}|${pt.lp}|${pt.startH}|${pt.lines.map((l) => `${l.o}:${l.tonnes}`).join(',')}|${[...pt.draws].join(',')}`;
+    const sig = patternSig(pt);
     if (this.seen.has(sig)) return false;
     this.seen.add(sig);
     this.patterns.push(pt);
@@ -409,46 +410,48 @@ export class Master {
     if (!ok) return null;
     const x = this.fromHighs(m.getSolution().colValue);
     const proven = m.getModelStatus() === this.h.constants.modelStatus.optimal;
-    return { draft: columnsDraft(this.columns(), x), objective: m.getObjectiveValue(), x, proven };
+    return { draft: this.draftOf(x), objective: m.getObjectiveValue(), x, proven };
   }
 
   /**
-   * A feasible point from the last LP: rakes by their largest loading value, each on its largest
-   * loading that still fits the orders, stock, sidings and single shipments the ones before it
-   * left; no trucks, the rest unserved. A start for solveMip (call after solveLp).
+   * A feasible point from the last LP (rounding.ts): a start for solveMip (call after solveLp).
+   * Loadings cut to fit join the master.
    */
   roundedStart(): Float64Array {
-    const xv = this.patternValues();
-    const x = new Float64Array(this.firstPatternCol + xv.length);
-    const used = this.rowUp.map(() => 0);
-    const byRake = new Map<number, number[]>();
-    xv.forEach((v, k) => {
-      if (v <= 1e-6) return;
-      const r = this.patterns[k]!.r;
-      const ks = byRake.get(r);
-      if (ks) ks.push(k);
-      else byRake.set(r, [k]);
+    const all = this.fromHighs(this.model!.getSolution().colValue);
+    const r = roundLp({
+      p: this.p,
+      orders: this.orders,
+      rakes: this.rakes,
+      patterns: this.patterns,
+      patternValues: all.subarray(this.firstPatternCol),
+      trucks: this.inHighs.held.flatMap((j) =>
+        this.roadCols[j] && all[j]! > 1e-6
+          ? [{ j, value: all[j]!, col: this.cols[j]!, whole: this.roadCols[j]!.whole }]
+          : [],
+      ),
+      rowUp: this.rowUp,
+      rowIdx: this.rowIdx,
+      col: (pt) => this.patternCol(pt),
     });
-    const ranked = [...byRake.values()]
-      .map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!))
-      .sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
-    const served = new Map<number, number>();
-    for (const ks of ranked) {
-      for (const k of ks) {
-        const c = this.patternCol(this.patterns[k]!);
-        if (!c.rows.every((r, i) => used[r]! + c.vals[i]! <= this.rowUp[r]! + 1e-6)) continue;
-        c.rows.forEach((r, i) => {
-          used[r]! += c.vals[i]!;
-        });
-        x[this.firstPatternCol + k] = 1;
-        for (const l of this.patterns[k]!.lines) served.set(l.o, (served.get(l.o) ?? 0) + l.tonnes);
-        break;
-      }
-    }
-    this.orders.forEach((oi, i) => {
-      x[i] = Math.max(0, oi.q - (served.get(oi.o) ?? 0));
+    const ks = r.loadings.map((l) => (typeof l === 'number' ? l : this.patternIndex(l)));
+    const x = new Float64Array(this.firstPatternCol + this.patterns.length);
+    for (const k of ks) x[this.firstPatternCol + k] = 1;
+    for (const [j, v] of r.trucks) x[j] = v;
+    r.unserved.forEach((u, i) => {
+      x[i] = u;
     });
     return x;
+  }
+
+  /** The plan of a column vector of this master (solveMip's, roundedStart's). */
+  draftOf(x: Float64Array): Draft {
+    return columnsDraft(this.columns(), x);
+  }
+
+  /** Pattern pt's index, added to the master unless an identical one is there. */
+  private patternIndex(pt: Pattern): number {
+    return this.addPattern(pt) ? this.patterns.length - 1 : this.sigs.indexOf(patternSig(pt));
   }
 
   /** The loading (pattern index) each rake takes in a column vector of solveMip. */
@@ -496,3 +499,7 @@ export function modelObjective(p: Prep, h: Highs, opts: ModelOptions, draft: Dra
   }
   return cost;
 }
+
+/** A loading's identity: rake, siding, start, tonnes per order and draws (Master.addPattern keeps one of each). */
+const patternSig = (pt: Pattern) =>
+  `${pt.r}|${pt.lp}|${pt.startH}|${pt.lines.map((l) => `${l.o}:${l.tonnes}`).join(',')}|${[...pt.draws].join(',')}`;
