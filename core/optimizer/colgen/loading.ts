@@ -140,3 +140,20 @@ export function orderInfos(p: Prep): OrderInfo[] {
     })
     .filter((oi) => p.dests.has(oi.dest) && p.products.has(oi.product));
 }
+
+/**
+ * Whether a loading for `dests` gives each destination of a pair at least the minimum wagons
+ * (rule 4); a single destination always does.
+ */
+export function fillsEachDestination(
+  p: Prep,
+  lines: Pattern['lines'],
+  dests: string[],
+  destOf: (o: number) => string,
+): boolean {
+  const mw = p.sc.costs.minWagonsPerDestination;
+  return (
+    dests.length < 2 ||
+    dests.every((k) => lines.filter((l) => destOf(l.o) === k).reduce((a, l) => a + l.wagons, 0) >= mw)
+  );
+}

@@ -241,10 +241,10 @@ export class Master {
 
   /**
    * Drop the loadings the last `rounds` master LPs left at 0 with a positive reduced cost, and the
-   * trucks the last one left so (column ageing): the master LP slows with every column (large: 15 s a solve at 12,000
-   * loadings; its 15,000 trucks, most never used, halve the simplex's pace), and pricing generates
-   * a dropped loading again, priceTrucks brings a truck back, should it price out later. Call
-   * after solveLp.
+   * trucks the last one left so (column ageing): the master LP slows with every column (large:
+   * 15 s a solve at 12,000 loadings; its 15,000 trucks, most never used, halve the simplex's pace).
+   * Should one price out later, pricing generates a dropped loading again and priceTrucks brings a
+   * truck back. Call after solveLp.
    */
   dropIdle(rounds: number): void {
     const m = this.model!;

@@ -1,5 +1,13 @@
 import { handlingRate, key, lateDays, type Prep } from '../prep';
-import { patternCost, type Duals, type OrderInfo, type Pattern, type RakeInfo, type Slot } from './loading';
+import {
+  fillsEachDestination,
+  patternCost,
+  type Duals,
+  type OrderInfo,
+  type Pattern,
+  type RakeInfo,
+  type Slot,
+} from './loading';
 import {
   destTable,
   filled,
@@ -370,13 +378,7 @@ function buildPattern(
     }
     lines.push({ o: line.oi.o, wagons: Math.ceil(t / ri.pcc - 1e-9), tonnes: t });
   }
-  const mw = p.sc.costs.minWagonsPerDestination;
-  if (!lines.length) return null;
-  if (
-    dests.length > 1 &&
-    dests.some((k) => lines.filter((l) => byOrder.get(l.o)!.oi.dest === k).reduce((a, l) => a + l.wagons, 0) < mw)
-  )
-    return null;
+  if (!lines.length || !fillsEachDestination(p, lines, dests, (o) => byOrder.get(o)!.oi.dest)) return null;
   return {
     r: ri.r,
     lp: slot.lp,

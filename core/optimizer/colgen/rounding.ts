@@ -1,5 +1,5 @@
 import { key, unservedTonneCost, type Prep } from '../prep';
-import { patternCost, type OrderInfo, type Pattern, type RakeInfo } from './loading';
+import { fillsEachDestination, patternCost, type OrderInfo, type Pattern, type RakeInfo } from './loading';
 import type { Col } from './master-rows';
 
 /** What rounding the master LP reads of the master. */
@@ -43,13 +43,15 @@ export function roundLp(m: LpPoint): RoundedPoint {
     c.rows.forEach((r, i) => {
       used[r]! += times * c.vals[i]!;
     });
+  const xv = m.patternValues;
   const byRake = new Map<number, number[]>();
-  m.patternValues.forEach((v, k) => {
+  xv.forEach((v, k) => {
     if (v <= 1e-6) return;
     const r = m.patterns[k]!.r;
-    byRake.set(r, [...(byRake.get(r) ?? []), k]);
+    const ks = byRake.get(r);
+    if (ks) ks.push(k);
+    else byRake.set(r, [k]);
   });
-  const xv = m.patternValues;
   const ranked = [...byRake.values()]
     .map((ks) => ks.sort((a, b) => xv[b]! - xv[a]!))
     .sort((a, b) => xv[b[0]!]! - xv[a[0]!]!);
@@ -127,13 +129,12 @@ function cutToFit(
     }
     lines.push({ o: oi.o, wagons: Math.ceil(t / ri.pcc - 1e-9), tonnes: t, from });
   }
-  const mw = m.p.sc.costs.minWagonsPerDestination;
   const destOf = (o: number) => byO.get(o)!.dest;
   const options = [lines, ...(pt.dests.length > 1 ? pt.dests.map((k) => lines.filter((l) => destOf(l.o) === k)) : [])];
   let best: { pt: Pattern; net: number } | null = null;
   for (const ls of options) {
     const dests = [...new Set(ls.map((l) => destOf(l.o)))];
-    if (!ls.length || (dests.length > 1 && dests.some((k) => wagonsTo(ls, k, destOf) < mw))) continue;
+    if (!ls.length || !fillsEachDestination(m.p, ls, dests, destOf)) continue;
     const rate = Math.max(...ls.map((l) => byO.get(l.o)!.rate));
     const byOrder = new Map(ls.map((l) => [l.o, { oi: byO.get(l.o)! }]));
     const cost = patternCost(m.p, ri, slot, rate, ls, byOrder, dests.length);
@@ -146,6 +147,3 @@ function cutToFit(
   }
   return best;
 }
-
-const wagonsTo = (ls: Pattern['lines'], k: string, destOf: (o: number) => string) =>
-  ls.filter((l) => destOf(l.o) === k).reduce((a, l) => a + l.wagons, 0);
