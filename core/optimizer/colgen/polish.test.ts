@@ -1,15 +1,10 @@
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../checker/check';
-import { generateScenario } from '../../synth/scenario';
 import { buildPlan } from '../build-plan';
-import { greedyDraft } from '../greedy';
-import { startOptions } from '../model';
-import { prepare } from '../prep';
-import { ruleBasedDraft } from '../rule-based';
-import { Master, modelObjective } from './master';
+import { pricedMaster } from '../__fixtures__/priced-master';
+import { modelObjective } from './master';
 import { polish } from './polish';
-import { priceRake } from './pricing';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let h: Highs;
@@ -20,35 +15,20 @@ beforeAll(async () => {
 const INFO = { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
 
 /**
- * A day's master with a pool worth searching: both start plans' loadings and five rounds of
- * pricing. Its first MIP is held to the greedy plan's loadings (the others closed), so polish
- * starts from a plan the pool can beat.
- */
-/**
  * A proof must not depend on the CPU the test gets: these searches open every rake at once, so
  * they end as soon as that one MIP is proven, whatever the machine's load.
  */
 const UNHURRIED_S = 600;
 const unhurried = () => ({ deadlineMs: Date.now() + UNHURRIED_S * 1000, maxMipS: UNHURRIED_S });
 
+/**
+ * A day's master with a pool worth searching: both start plans' loadings and five rounds of
+ * pricing. Its first MIP is held to the greedy plan's loadings (the others closed), so polish
+ * starts from a plan the pool can beat.
+ */
 function setup(seed: number) {
-  const sc = generateScenario({ seed, size: 'day' });
-  const p = prepare(sc);
-  const g = greedyDraft(p);
-  const opts = startOptions(g);
-  const m = new Master(p, h, opts);
-  m.addDraft(g);
-  const greedyKs = m.patterns.map((_, k) => k);
-  m.addDraft(ruleBasedDraft(p));
-  m.load();
-  for (let i = 0; i < 5; i++) {
-    expect(m.solveLp(30)).not.toBeNull();
-    const pi = m.lpDuals;
-    const duals = m.view(pi, false);
-    for (const ri of m.rakes) for (const pt of priceRake(p, ri, duals, 5).patterns) m.addPattern(pt);
-  }
-  const lp = m.solveLp(30)!;
-  const rest = m.patterns.map((_, k) => k).filter((k) => !greedyKs.includes(k));
+  const { sc, p, g, opts, m, greedyLoadings, lp } = pricedMaster(h, 'day', seed, 5, 30);
+  const rest = m.patterns.map((_, k) => k).filter((k) => k >= greedyLoadings);
   m.boundPatterns(rest, 0, 0);
   const start = m.solveMip(30, g)!;
   m.boundPatterns(rest, 0, Infinity);

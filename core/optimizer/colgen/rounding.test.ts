@@ -1,14 +1,9 @@
 import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPlan } from '../../checker/check';
-import { generateScenario } from '../../synth/scenario';
 import { buildPlan } from '../build-plan';
-import { greedyDraft } from '../greedy';
-import { startOptions } from '../model';
-import { prepare } from '../prep';
-import { ruleBasedDraft } from '../rule-based';
-import { Master, modelObjective } from './master';
-import { priceRake } from './pricing';
+import { pricedMaster } from '../__fixtures__/priced-master';
+import { modelObjective } from './master';
 
 type Highs = Awaited<ReturnType<typeof loadHighs>>;
 let h: Highs;
@@ -17,26 +12,6 @@ beforeAll(async () => {
 });
 
 const INFO = { method: 'greedy heuristic', status: '', objective: null, bound: null, gap: null, seconds: 0 } as const;
-
-/** A master after a few pricing rounds at its own duals: an LP that spreads rakes over loadings. */
-function lpAfterRounds(size: 'day' | 'week', seed: number, rounds: number) {
-  const sc = generateScenario({ seed, size });
-  const p = prepare(sc);
-  const g = greedyDraft(p);
-  const opts = startOptions(g);
-  const m = new Master(p, h, opts);
-  m.addDraft(g);
-  m.addDraft(ruleBasedDraft(p));
-  m.load();
-  for (let i = 0; i < rounds; i++) {
-    expect(m.solveLp(60)).not.toBeNull();
-    const pi = m.lpDuals;
-    const duals = m.view(pi, false);
-    for (const ri of m.rakes) for (const pt of priceRake(p, ri, duals, 5).patterns) m.addPattern(pt);
-  }
-  const lp = m.solveLp(60)!;
-  return { sc, p, opts, m, lp };
-}
 
 describe("rounding the master LP (the dive's MIP start)", () => {
   // Seeds whose LP, four rounds in, spreads rakes over loadings that no longer all fit once the
@@ -47,7 +22,7 @@ describe("rounding the master LP (the dive's MIP start)", () => {
   ] as const)(
     '%s %i: a checked plan no cheaper than the LP, with loadings cut to fit and trucks, each paying for itself',
     (size, seed) => {
-      const { sc, p, opts, m, lp } = lpAfterRounds(size, seed, 4);
+      const { sc, p, opts, m, lp } = pricedMaster(h, size, seed, 4);
       const pool = m.patterns.length;
       const x = m.roundedStart();
       const draft = m.draftOf(x);
